@@ -1,0 +1,37 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+# torch is pinned and installed first: that version has a small CPU build on this machine's disk,
+# and anything looser lets pip pull a multi-GB CUDA build to satisfy stanza (argostranslate's dependency).
+TORCH := torch==2.13.0
+QUIET_PIP := sed '/is ignored: it is neither/d'
+
+.PHONY: demo test lint typecheck pytest clean
+
+$(STAMP): pyproject.toml Makefile
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check $(TORCH) 2>&1 | $(QUIET_PIP)
+	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev]' $(TORCH) 2>&1 | $(QUIET_PIP)
+	$(PY) -c 'import torch, translator'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(VENV)/bin/translator inspect --demo
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check translator tui tests benchmarks tools
+	$(VENV)/bin/ruff format --check translator tui tests benchmarks tools
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+pytest: $(STAMP)
+	$(VENV)/bin/pytest -q
+
+test: lint typecheck pytest
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

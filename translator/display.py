@@ -1,0 +1,13 @@
+"""Make thread text safe to show on a terminal: it is data, so control characters become visible."""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls except tab and newline, DEL, C1 controls, and bidi overrides that reorder what follows.
+INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """The text with every control character written as an escape (`\\x1b`), so none acts on the terminal."""
+    return INVISIBLE.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)

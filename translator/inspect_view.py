@@ -1,0 +1,74 @@
+"""The human view of `translator inspect`: a thread as a readable tree, quotes nested under their author."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from translator.display import visible
+from translator.models import Block, Post, Thread
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.tree import Tree
+
+
+def post_label(post: Post) -> str:
+    """One line about a post: id, author and role, date, votes, shares."""
+    parts = [post.id]
+    author = post.author or "unknown author"
+    parts.append(f"{author} ({post.role})" if post.role else author)
+    parts.append(post.date.strftime("%Y-%m-%d %H:%M") if post.date else "no date")
+    if post.votes:
+        parts.append(f"+{post.votes.up} -{post.votes.down}")
+    if post.shares is not None:
+        parts.append(f"{post.shares} shares")
+    if post.lang:
+        parts.append(f"lang {post.lang}")
+    return " · ".join(visible(part) for part in parts)
+
+
+def block_label(block: Block) -> str:
+    """The id, kind and language of a block."""
+    lang = f" · {block.lang}" if block.lang else ""
+    return f"{block.id} · {block.kind}{lang}"
+
+
+def build_tree(thread: Thread) -> Tree:
+    """The rich tree of a thread; all thread text goes in as plain Text, never as markup."""
+    from rich.text import Text
+    from rich.tree import Tree
+
+    block_count = sum(len(post.blocks) for post in thread.posts)
+    heading = Text(visible(thread.title) or "(untitled)", style="bold")
+    heading.append(
+        f"\n{thread.source_format} · {len(thread.posts)} posts · {block_count} blocks",
+        style="dim",
+    )
+    tree = Tree(heading)
+    for post in thread.posts:
+        post_node = tree.add(Text(post_label(post), style="bold cyan"))
+        quote_node: Tree | None = None
+        quote_key: tuple[str | None, str | None] | None = None
+        for block in post.blocks:
+            line = Text(block_label(block), style="dim")
+            line.append("\n")
+            line.append(visible(block.text), style="italic" if block.kind == "quote" else "")
+            if block.kind != "quote":
+                quote_node, quote_key = None, None
+                post_node.add(line)
+                continue
+            key = (block.quoted_author, block.quote_extent)
+            if quote_node is None or key != quote_key:
+                who = visible(block.quoted_author or "someone")
+                extent = f", extent {block.quote_extent}" if block.quote_extent else ""
+                quote_node = post_node.add(Text(f"quote from {who}{extent}", style="magenta"))
+                quote_key = key
+            quote_node.add(line)
+    return tree
+
+
+def print_thread(thread: Thread, console: Console | None = None) -> None:
+    """Print the tree of a thread to the console (stdout by default)."""
+    from rich.console import Console
+
+    (console or Console(highlight=False)).print(build_tree(thread))

@@ -1,0 +1,116 @@
+"""The value types that flow through the toolkit: a thread, its posts and their blocks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+BlockKind = Literal["title", "subtitle", "heading", "paragraph", "quote", "source", "question"]
+BLOCK_KINDS: tuple[BlockKind, ...] = ("title", "subtitle", "heading", "paragraph", "quote", "source", "question")
+
+PostKind = Literal["article", "comment"]
+POST_KINDS: tuple[PostKind, ...] = ("article", "comment")
+
+QuoteExtent = Literal["matched", "guessed"]
+QUOTE_EXTENTS: tuple[QuoteExtent, ...] = ("matched", "guessed")
+
+LangSource = Literal["detected", "context", "manual"]
+LANG_SOURCES: tuple[LangSource, ...] = ("detected", "context", "manual")
+
+SourceFormat = Literal["forum", "json", "text"]
+SOURCE_FORMATS: tuple[SourceFormat, ...] = ("forum", "json", "text")
+
+UNDETERMINED = "und"
+"""Language code of a block that has no language (only URLs, numbers, emoji, names...)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph or line of a post: the unit a translator reviews."""
+
+    id: str
+    """Stable, readable id (`article.p3`, `c4.q1`); it becomes the PO msgctxt."""
+    kind: BlockKind
+    """What the block is in its post."""
+    text: str
+    """The text exactly as read, one line, never markup."""
+    quoted_author: str | None = None
+    """For a quote, who is quoted, when the source names them."""
+    quote_extent: QuoteExtent | None = None
+    """For a quote from a text dump: whether its end was matched against another post or guessed."""
+    lang: str | None = None
+    """Argos language code of the text (`und` when it has none); None until detection ran."""
+    lang_confidence: float | None = None
+    """How sure the language is, in [0, 1]."""
+    lang_source: LangSource | None = None
+    """Where the language came from: the text itself, its context, or a person."""
+
+
+@dataclass(frozen=True, slots=True)
+class Votes:
+    """Reader votes on a post."""
+
+    up: int
+    """Votes for."""
+    down: int
+    """Votes against."""
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """The article or one reader comment."""
+
+    id: str
+    """`article`, or `c1`, `c2`... in document order."""
+    kind: PostKind
+    """Whether this is the article or a comment."""
+    author: str | None
+    """Display name of the writer, when known."""
+    role: str | None = None
+    """The writer's rank or role on the site (`Membre actif`)."""
+    date: datetime | None = None
+    """When it was posted, to the minute; the page order is not chronological."""
+    votes: Votes | None = None
+    """Reader votes, when the page shows them."""
+    shares: int | None = None
+    """Share count shown on the page (articles)."""
+    blocks: tuple[Block, ...] = ()
+    """The body, in reading order."""
+    lang: str | None = None
+    """Language of the post as a whole; None until detection ran."""
+
+
+@dataclass(frozen=True, slots=True)
+class Thread:
+    """An article with its comments, as read from one file."""
+
+    title: str
+    """The article title (empty when the source has none)."""
+    subtitle: str | None
+    """The line under the title, when there is one."""
+    posts: tuple[Post, ...]
+    """The article first, then the comments in page order."""
+    source_format: SourceFormat
+    """The reader that produced this thread."""
+    lang: str | None = None
+    """Main language of the thread; None until detection ran."""
+
+    def blocks(self) -> Iterator[tuple[Post, Block]]:
+        """Every block with its post, in document order."""
+        for post in self.posts:
+            for block in post.blocks:
+                yield post, block
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadFile:
+    """A thread with what was learned while reading its file."""
+
+    thread: Thread
+    """The parsed thread."""
+    encoding: str
+    """The text encoding the file was decoded with."""
+    warnings: tuple[str, ...] = field(default=())
+    """Problems worth telling the user that did not stop reading."""

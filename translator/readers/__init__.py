@@ -1,0 +1,108 @@
+"""Read a thread file of any supported format: decode it, sniff the format, hand it to its reader."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from translator.errors import InputError
+from translator.models import SOURCE_FORMATS, SourceFormat, Thread, ThreadFile
+
+__all__ = ["MAX_FILE_BYTES", "decode", "parse_thread", "read_thread", "sniff_format"]
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+"""Larger files are refused: a thread page is a few hundred KB; 50 MB is surely not one thread."""
+
+# UTF-8 read as Latin-1/cp1252 leaves these pairs behind: "Ã©" for "é", "â€™" for "’".
+MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf\u2018-\u201e\u2020-\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e]|â€")
+CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
+    """Bytes to text: (text, encoding, warnings). UTF-8 first, then cp1252, then Latin-1."""
+    warnings: list[str] = []
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16", warnings
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: broken UTF-16 text", "re-save the file as UTF-8") from None
+    if b"\x00" in data[:65536]:
+        raise InputError(f"{name} looks like a binary file, not text", "give a thread as text, Markdown or JSON")
+    encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        # Legacy Windows exports are cp1252; Latin-1 decodes any byte, so it is the last resort.
+        for encoding in ("cp1252", "latin-1"):
+            try:
+                text = data.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        warnings.append(
+            f"{name} is not valid UTF-8 (byte {error.start}); read it as {encoding}: check accented letters"
+        )
+    encoding = "utf-8" if encoding == "utf-8-sig" else encoding
+    sample = text[:65536]
+    if sample and len(CONTROL.findall(sample)) > max(8, len(sample) // 50):
+        raise InputError(f"{name} could not be decoded as text", "give a thread as text, Markdown or JSON")
+    if (bad := text.count("\ufffd")) > 0:
+        warnings.append(f"{name} holds {bad} replacement character(s) (\ufffd): some text was lost before this file")
+    if mojibake := MOJIBAKE.search(text):
+        warnings.append(
+            f"{name} looks double-encoded (found {mojibake.group()!r}): it was probably saved from UTF-8 read as Latin-1"
+        )
+    return text, encoding, warnings
+
+
+def sniff_format(text: str) -> SourceFormat:
+    """Guess the format of a decoded thread file."""
+    from translator.readers.forum import looks_like_forum
+
+    if text.lstrip().startswith("{"):
+        return "json"
+    if looks_like_forum(text):
+        return "forum"
+    return "text"
+
+
+def parse_thread(text: str, fmt: SourceFormat) -> Thread:
+    """Parse decoded text with the reader of the given format."""
+    if fmt == "json":
+        from translator.readers.json_thread import read_json_thread
+
+        return read_json_thread(text)
+    if fmt == "forum":
+        from translator.readers.forum import read_forum
+
+        return read_forum(text)
+    from translator.readers.text import read_text
+
+    return read_text(text)
+
+
+def read_thread(path: Path | str, fmt: str | None = None) -> ThreadFile:
+    """Read a thread file; fmt ("forum", "json", "text") overrides sniffing. Raises InputError."""
+    path = Path(path)
+    if fmt is not None and fmt not in SOURCE_FORMATS:
+        raise InputError(f"unknown format {fmt!r}", f"use one of {', '.join(SOURCE_FORMATS)}")
+    if not path.exists():
+        raise InputError(f"{path}: no such file", "check the path")
+    if path.is_dir():
+        raise InputError(f"{path} is a folder, not a thread file", "give one file")
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(
+                f"{path} is {size / 1e6:.0f} MB, larger than the {MAX_FILE_BYTES // 2**20} MB limit for one thread",
+                "split it into one file per thread",
+            )
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror}", "check the file's permissions") from None
+    text, encoding, warnings = decode(data, str(path))
+    if not text.strip():
+        raise InputError(f"{path} is empty", "give a file holding an article or a comment thread")
+    chosen: SourceFormat = next((f for f in SOURCE_FORMATS if f == fmt), None) or sniff_format(text)
+    return ThreadFile(thread=parse_thread(text, chosen), encoding=encoding, warnings=tuple(warnings))

@@ -1,0 +1,291 @@
+"""Read the text dump of a news forum page (article + reader comments, as developpez.com prints it).
+
+The dump is what a browser's "select all, copy" gives: site chrome around an article, then comments
+shaped as `Avatar de NAME` / role line / `Le 28/10/2024 à 9:26` / body / `11  4` (votes up and down).
+
+Quote extent. A quote starts at `Citation Envoyé par NAME Voir le message`, but the dump does not mark
+where it ends. Text that appears in two posts was written once, by the earlier post, and quoted by the
+later one; forums drop nested quotes when quoting. So in a quoting segment, a line that also appears in
+an *earlier* post is quoted text, and a line that also appears in a *later* post that quotes this post's
+author is this post's own reply. The quote ends after the last line known to be quoted, or else right
+before the first line known to be a reply (`quote_extent: "matched"`). Where no line is shared with any
+other post, the heuristic is that the quote is the first line only, which is how short forum quotes
+mostly look (`quote_extent: "guessed"`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from translator.errors import InputError
+from translator.models import BlockKind, Post, QuoteExtent, Thread, Votes
+from translator.readers.common import BlockSpec, clean, number_blocks
+
+BYLINE = re.compile(r"^Le\s*(?P<date>[^,]*?)\s*,\s*par\s+(?P<author>\S.*?)\s*$")
+SHARES = re.compile(r"^(?P<count>\d+)\s*PARTAGES?$", re.IGNORECASE)
+VOTES = re.compile(r"^(?P<up>\d+)\s+(?P<down>\d+)$")
+AVATAR = re.compile(r"^Avatar de\s+(?P<name>\S.*?)$")
+POST_DATE = re.compile(r"^Le\s+(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})(?:\s+à\s+(?P<hour>\d{1,2})[:h](?P<minute>\d{2}))?$")
+CITATION = re.compile(r"^Citation(?:\s+Envoyé\s+par\s+(?P<name>\S.*?))?(?:\s+Voir le message)?\s*:?$")
+SOURCE = re.compile(r"^Sources?\s*:\s*\S")
+SITE_URL = re.compile(r"\s*https?://\S+$")
+# A line that ends a sentence, a quotation or a list item is body text; a heading has no end mark.
+SENTENCE_END = tuple(".!?:;…»\"”)'’")
+MAX_HEADING_CHARS = 250
+READER_QUESTIONS_HEADING = "Et vous ?"
+
+# Site chrome: the login box, sign-up prompts and page furniture a copy of the page carries along.
+CHROME_LINES = frozenset(
+    {
+        "IdentifiantMot de passe",
+        "Identifiant",
+        "Mot de passe",
+        "Loading...",
+        "Mot de passe oublié ?",
+        "Mot de passe oublié ?Je m'inscris ! (gratuit)",
+        "Identifiez-vous",
+        "Créer un compte",
+        "Je m'inscris !",
+        "Une erreur dans cette actualité ? Signalez-nous-la !",
+    }
+)
+CHROME_PREFIXES = (
+    "Vous êtes nouveau sur Developpez.com",
+    "Vous devez avoir un compte Developpez.com",
+    "Vous n'avez pas encore de compte Developpez.com",
+    "Si vous disposez déjà d'un compte et qu'il est bien activé",
+    "L'inscription est gratuite et ne vous prendra que",
+)
+
+
+def is_chrome(line: str) -> bool:
+    """Whether a cleaned line is site furniture rather than content."""
+    return line in CHROME_LINES or line.startswith(CHROME_PREFIXES)
+
+
+def parse_votes(line: str) -> Votes | None:
+    """`11  4` (with any spaces, no-break ones too) as votes, else None."""
+    match = VOTES.match(" ".join(line.split()))
+    return Votes(int(match["up"]), int(match["down"])) if match else None
+
+
+def parse_date(text: str) -> datetime | None:
+    """`28/10/2024 à 9:26` or `Le 28/10/2024 à 9:26` as a datetime; None when absent or malformed."""
+    text = text.strip()
+    if not text.startswith("Le"):
+        text = "Le " + text
+    match = POST_DATE.match(text)
+    if not match:
+        return None
+    try:
+        return datetime(
+            int(match["year"]),
+            int(match["month"]),
+            int(match["day"]),
+            int(match["hour"] or 0),
+            int(match["minute"] or 0),
+        )
+    except ValueError:
+        return None
+
+
+def looks_like_forum(text: str) -> bool:
+    """Whether a text has the marks of a forum page dump (cheap: used to sniff the format)."""
+    lines = [clean(line) for line in text.splitlines()[:5000]]
+    avatars = sum(1 for line in lines if AVATAR.match(line))
+    bylines = sum(1 for line in lines if BYLINE.match(line))
+    return avatars > 0 or (bylines > 0 and any(SHARES.match(line) or parse_votes(line) for line in lines))
+
+
+@dataclass
+class _Segment:
+    """Lines of a comment that follow one quote marker (or precede every marker: `cited` is False)."""
+
+    cited: bool
+    quoted_author: str | None
+    lines: list[str] = field(default_factory=list)
+    quote_length: int = 0
+    extent: QuoteExtent | None = None
+
+
+@dataclass
+class _RawComment:
+    author: str
+    role: str | None
+    date: datetime | None
+    votes: Votes | None
+    segments: list[_Segment]
+    order: int
+
+
+def read_forum(text: str) -> Thread:
+    """Parse a forum page dump into a thread; raise InputError when no article or comment is found."""
+    lines = [clean(line) for line in text.splitlines()]
+    avatar_rows = [i for i, line in enumerate(lines) if AVATAR.match(line)]
+    first_comment_row = avatar_rows[0] if avatar_rows else len(lines)
+    byline_row = next((i for i in range(first_comment_row) if BYLINE.match(lines[i])), None)
+
+    posts: list[Post] = []
+    if byline_row is not None:
+        posts.append(_read_article(lines, byline_row, first_comment_row))
+    comments = [_read_comment(lines, start, end, n) for n, (start, end) in enumerate(_spans(avatar_rows, len(lines)))]
+    _resolve_quotes(comments, posts[0] if posts else None)
+    posts.extend(_comment_post(comment, n + 1) for n, comment in enumerate(comments))
+    if not any(post.blocks for post in posts):
+        raise InputError(
+            "no article or comment found in this forum page dump",
+            "check that the file is a copy of the whole page, or pass --format text",
+        )
+    article_blocks = posts[0].blocks if posts and posts[0].kind == "article" else ()
+    return Thread(
+        title=next((b.text for b in article_blocks if b.kind == "title"), ""),
+        subtitle=next((b.text for b in article_blocks if b.kind == "subtitle"), None),
+        posts=tuple(posts),
+        source_format="forum",
+    )
+
+
+def _spans(starts: list[int], end: int) -> list[tuple[int, int]]:
+    return [(start, starts[n + 1] if n + 1 < len(starts) else end) for n, start in enumerate(starts)]
+
+
+def _read_article(lines: list[str], byline_row: int, end: int) -> Post:
+    byline = BYLINE.match(lines[byline_row])
+    assert byline is not None
+    header_end = byline_row
+    while header_end > 0 and not lines[header_end - 1]:
+        header_end -= 1
+    header_start = header_end
+    while header_start > 0 and lines[header_start - 1] and not is_chrome(lines[header_start - 1]):
+        header_start -= 1
+    header = lines[header_start:header_end]
+
+    blocks: list[tuple[BlockKind, str]] = []
+    if header:
+        blocks.append(("title", header[0]))
+        if len(header) > 1:
+            blocks.append(("subtitle", " ".join(header[1:])))
+
+    shares: int | None = None
+    votes: Votes | None = None
+    row = byline_row + 1
+    # Share counter and votes sit between the byline and the first paragraph.
+    while row < end and (not lines[row] or SHARES.match(lines[row]) or parse_votes(lines[row])):
+        if shares_match := SHARES.match(lines[row]):
+            shares = int(shares_match["count"])
+        elif lines[row] and votes is None:
+            votes = parse_votes(lines[row])
+        row += 1
+
+    in_questions = False
+    for line in lines[row:end]:
+        if not line or is_chrome(line):
+            continue
+        kind: BlockKind
+        if SOURCE.match(line):
+            kind = "source"
+        elif line == READER_QUESTIONS_HEADING:
+            kind, in_questions = "heading", True
+        elif in_questions and line.endswith("?"):
+            kind = "question"
+        else:
+            in_questions = False
+            heading = not line.endswith(SENTENCE_END) and len(line) <= MAX_HEADING_CHARS
+            kind = "heading" if heading else "paragraph"
+        blocks.append((kind, line))
+
+    return Post(
+        id="article",
+        kind="article",
+        author=byline["author"],
+        date=parse_date(byline["date"]),
+        votes=votes,
+        shares=shares,
+        blocks=number_blocks("article", [(kind, text, None, None) for kind, text in blocks]),
+    )
+
+
+def _read_comment(lines: list[str], start: int, end: int, order: int) -> _RawComment:
+    avatar = AVATAR.match(lines[start])
+    assert avatar is not None
+    body = [line for line in lines[start + 1 : end] if line and not is_chrome(line)]
+    votes = parse_votes(body[-1]) if body else None
+    if votes is not None:
+        body.pop()
+    role: str | None = None
+    date: datetime | None = None
+    # A role line, then a date line; either may be missing on some pages.
+    if len(body) > 1 and not POST_DATE.match(body[0]) and POST_DATE.match(body[1]):
+        role = SITE_URL.sub("", body.pop(0)) or None
+    if body and POST_DATE.match(body[0]):
+        date = parse_date(body.pop(0))
+    segments = [_Segment(cited=False, quoted_author=None)]
+    for line in body:
+        citation = CITATION.match(line)
+        if citation:
+            segments.append(_Segment(cited=True, quoted_author=citation["name"]))
+        else:
+            segments[-1].lines.append(line)
+    return _RawComment(avatar["name"], role, date, votes, segments, order)
+
+
+def _written_before(a: _RawComment, b: _RawComment) -> bool:
+    """Whether comment a was written before comment b (by date, else page order)."""
+    if a.date is not None and b.date is not None and a.date != b.date:
+        return a.date < b.date
+    return a.order < b.order
+
+
+def _norm(line: str) -> str:
+    return " ".join(line.split()).casefold()
+
+
+def _resolve_quotes(comments: list[_RawComment], article: Post | None) -> None:
+    article_lines = {_norm(b.text) for b in article.blocks} if article else set()
+    lines_of = [Counter(_norm(line) for segment in c.segments for line in segment.lines) for c in comments]
+    for index, comment in enumerate(comments):
+        for segment in comment.segments:
+            if not segment.cited:
+                continue
+            quoted: list[int] = []
+            own: list[int] = []
+            for row, line in enumerate(segment.lines):
+                key = _norm(line)
+                for other_index, other in enumerate(comments):
+                    if other_index == index or key not in lines_of[other_index]:
+                        continue
+                    if _written_before(other, comment):
+                        quoted.append(row)
+                    elif any(s.cited and s.quoted_author == comment.author for s in other.segments):
+                        own.append(row)
+                if key in article_lines:
+                    quoted.append(row)
+            if quoted:
+                segment.quote_length, segment.extent = max(quoted) + 1, "matched"
+            elif own and min(own) > 0:
+                segment.quote_length, segment.extent = min(own), "matched"
+            else:
+                segment.quote_length, segment.extent = min(1, len(segment.lines)), "guessed"
+
+
+def _comment_post(comment: _RawComment, number: int) -> Post:
+    specs: list[BlockSpec] = []
+    for segment in comment.segments:
+        for row, line in enumerate(segment.lines):
+            if segment.cited and row < segment.quote_length:
+                specs.append(("quote", line, segment.quoted_author, segment.extent))
+            else:
+                specs.append(("source" if SOURCE.match(line) else "paragraph", line, None, None))
+    post_id = f"c{number}"
+    return Post(
+        id=post_id,
+        kind="comment",
+        author=comment.author,
+        role=comment.role,
+        date=comment.date,
+        votes=comment.votes,
+        blocks=number_blocks(post_id, specs),
+    )

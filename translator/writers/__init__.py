@@ -1,0 +1,1 @@
+"""Writers turn threads and translations into files; every write is atomic."""
