@@ -8,6 +8,7 @@ STAMP := $(VENV)/.installed
 # and anything looser lets pip pull a multi-GB CUDA build to satisfy stanza (argostranslate's dependency).
 TORCH := torch==2.13.0
 QUIET_PIP := sed '/is ignored: it is neither/d'
+PY_DIRS := $(wildcard translator tui tests benchmarks tools)
 
 .PHONY: demo test lint typecheck pytest clean
 
@@ -22,8 +23,8 @@ demo: $(STAMP)
 	$(VENV)/bin/translator inspect --demo
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check translator tui tests benchmarks tools
-	$(VENV)/bin/ruff format --check translator tui tests benchmarks tools
+	$(VENV)/bin/ruff check $(PY_DIRS)
+	$(VENV)/bin/ruff format --check $(PY_DIRS)
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy

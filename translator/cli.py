@@ -1,4 +1,4 @@
-"""The `translator` command: parse arguments, call the core, print; errors become one line and an exit code."""
+"""The `translator` command: parse arguments, call the core, print; errors become one line + exit code."""
 
 from __future__ import annotations
 
@@ -31,10 +31,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="show the structure of a thread file (posts, authors, dates, votes, blocks)",
         description="Read a thread file and show its article, comments, quotes and block ids.",
     )
-    inspect.add_argument("file", nargs="?", type=Path, help="thread file: forum page dump, JSON or text/Markdown")
+    inspect.add_argument(
+        "file", nargs="?", type=Path, help="thread file: forum page dump, JSON or text/Markdown"
+    )
     inspect.add_argument("--demo", action="store_true", help="use the demo thread shipped with the tool")
     inspect.add_argument("--json", action="store_true", help="print the thread as JSON (a stable schema)")
-    inspect.add_argument("--format", choices=("forum", "json", "text"), help="input format (default: sniffed)")
+    inspect.add_argument(
+        "--format", choices=("forum", "json", "text"), help="input format (default: sniffed)"
+    )
     inspect.set_defaults(handler=run_inspect)
     return parser
 

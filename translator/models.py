@@ -8,7 +8,15 @@ from datetime import datetime
 from typing import Literal
 
 BlockKind = Literal["title", "subtitle", "heading", "paragraph", "quote", "source", "question"]
-BLOCK_KINDS: tuple[BlockKind, ...] = ("title", "subtitle", "heading", "paragraph", "quote", "source", "question")
+BLOCK_KINDS: tuple[BlockKind, ...] = (
+    "title",
+    "subtitle",
+    "heading",
+    "paragraph",
+    "quote",
+    "source",
+    "question",
+)
 
 PostKind = Literal["article", "comment"]
 POST_KINDS: tuple[PostKind, ...] = ("article", "comment")

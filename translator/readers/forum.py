@@ -28,7 +28,9 @@ BYLINE = re.compile(r"^Le\s*(?P<date>[^,]*?)\s*,\s*par\s+(?P<author>\S.*?)\s*$")
 SHARES = re.compile(r"^(?P<count>\d+)\s*PARTAGES?$", re.IGNORECASE)
 VOTES = re.compile(r"^(?P<up>\d+)\s+(?P<down>\d+)$")
 AVATAR = re.compile(r"^Avatar de\s+(?P<name>\S.*?)$")
-POST_DATE = re.compile(r"^Le\s+(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})(?:\s+à\s+(?P<hour>\d{1,2})[:h](?P<minute>\d{2}))?$")
+POST_DATE = re.compile(
+    r"^Le\s+(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})(?:\s+à\s+(?P<hour>\d{1,2})[:h](?P<minute>\d{2}))?$"
+)
 CITATION = re.compile(r"^Citation(?:\s+Envoyé\s+par\s+(?P<name>\S.*?))?(?:\s+Voir le message)?\s*:?$")
 SOURCE = re.compile(r"^Sources?\s*:\s*\S")
 SITE_URL = re.compile(r"\s*https?://\S+$")
@@ -131,7 +133,9 @@ def read_forum(text: str) -> Thread:
     posts: list[Post] = []
     if byline_row is not None:
         posts.append(_read_article(lines, byline_row, first_comment_row))
-    comments = [_read_comment(lines, start, end, n) for n, (start, end) in enumerate(_spans(avatar_rows, len(lines)))]
+    comments = [
+        _read_comment(lines, start, end, n) for n, (start, end) in enumerate(_spans(avatar_rows, len(lines)))
+    ]
     _resolve_quotes(comments, posts[0] if posts else None)
     posts.extend(_comment_post(comment, n + 1) for n, comment in enumerate(comments))
     if not any(post.blocks for post in posts):

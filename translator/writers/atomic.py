@@ -17,7 +17,9 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
-        raise OutputError(f"cannot write {path}: {error.strerror}", "check the folder exists and is writable") from None
+        raise OutputError(
+            f"cannot write {path}: {error.strerror}", "check the folder exists and is writable"
+        ) from None
     try:
         with os.fdopen(handle, "wb") as temp:
             temp.write(payload)
@@ -27,4 +29,6 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
-        raise OutputError(f"cannot write {path}: {error.strerror}", "check free space and permissions") from None
+        raise OutputError(
+            f"cannot write {path}: {error.strerror}", "check free space and permissions"
+        ) from None

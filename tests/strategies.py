@@ -1,0 +1,95 @@
+"""Hypothesis strategies for threads, shared by the round-trip tests."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from hypothesis import strategies as st
+
+from translator.models import BLOCK_KINDS, LANG_SOURCES, QUOTE_EXTENTS, Block, BlockKind, Post, Thread, Votes
+from translator.readers.common import number_blocks
+
+# Any text at all, control characters and markup-looking brackets included: text is data.
+any_text = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=40)
+line_text = (
+    st.text(
+        st.characters(codec="utf-8", exclude_categories=["Cs", "Cc", "Zl", "Zp"], exclude_characters="\x85"),
+        min_size=1,
+        max_size=40,
+    )
+    .map(lambda text: " ".join(text.split()))
+    .filter(bool)
+)
+minute_dates = st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2100, 1, 1)).map(
+    lambda moment: moment.replace(second=0, microsecond=0)
+)
+counts = st.integers(min_value=0, max_value=10**6)
+
+
+@st.composite
+def any_blocks(draw: st.DrawFn) -> tuple[Block, ...]:
+    """Blocks with every field set to anything the JSON schema allows."""
+    size = draw(st.integers(0, 4))
+    return tuple(
+        Block(
+            id=draw(any_text),
+            kind=draw(st.sampled_from(BLOCK_KINDS)),
+            text=draw(any_text),
+            quoted_author=draw(st.none() | any_text),
+            quote_extent=draw(st.none() | st.sampled_from(QUOTE_EXTENTS)),
+            lang=draw(st.none() | st.sampled_from(["fr", "en", "und", "nb"])),
+            lang_confidence=draw(st.none() | st.floats(0, 1)),
+            lang_source=draw(st.none() | st.sampled_from(LANG_SOURCES)),
+        )
+        for _ in range(size)
+    )
+
+
+any_posts = st.builds(
+    Post,
+    id=any_text,
+    kind=st.sampled_from(["article", "comment"]),
+    author=st.none() | any_text,
+    role=st.none() | any_text,
+    date=st.none() | minute_dates,
+    votes=st.none() | st.builds(Votes, counts, counts),
+    shares=st.none() | counts,
+    blocks=any_blocks(),
+    lang=st.none() | st.sampled_from(["fr", "en", "und"]),
+)
+
+any_threads = st.builds(
+    Thread,
+    title=any_text,
+    subtitle=st.none() | any_text,
+    posts=st.lists(any_posts, max_size=4).map(tuple),
+    source_format=st.sampled_from(["forum", "json", "text"]),
+    lang=st.none() | st.sampled_from(["fr", "und"]),
+)
+
+
+@st.composite
+def text_threads(draw: st.DrawFn) -> Thread:
+    """Threads that plain text / Markdown can express: an article, then comments with no metadata."""
+    body_kinds: list[BlockKind] = ["heading", "paragraph", "quote"]
+    posts = []
+    for index in range(draw(st.integers(1, 3))):
+        kinds: list[BlockKind] = draw(
+            st.lists(st.sampled_from(body_kinds), min_size=0 if index == 0 else 1, max_size=5)
+        )
+        if index == 0 and draw(st.booleans()):
+            kinds = ["title", *kinds]
+        if index == 0 and not kinds:
+            kinds = ["paragraph"]
+        post_id = "article" if index == 0 else f"c{index}"
+        specs = [(kind, draw(line_text), None, None) for kind in kinds]
+        posts.append(
+            Post(
+                id=post_id,
+                kind="article" if index == 0 else "comment",
+                author=None,
+                blocks=number_blocks(post_id, specs),
+            )
+        )
+    title = next((b.text for b in posts[0].blocks if b.kind == "title"), "")
+    return Thread(title=title, subtitle=None, posts=tuple(posts), source_format="text")

@@ -1,0 +1,144 @@
+"""The `translator` command as a user runs it: inspect on real files, and one clear line for bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DEMO, run_cli
+from tests.golden_files import assert_golden
+
+BLOCK_KEYS = {"id", "kind", "text", "quoted_author", "quote_extent", "lang", "lang_confidence", "lang_source"}
+POST_KEYS = {"id", "kind", "author", "role", "date", "votes", "shares", "lang", "blocks"}
+
+
+def test_help_lists_commands() -> None:
+    result = run_cli("--help")
+    assert result.code == 0
+    assert "inspect" in result.stdout
+
+
+def test_inspect_json_on_the_sample_follows_the_schema(sample_path: Path) -> None:
+    result = run_cli("inspect", str(sample_path), "--json")
+    assert result.code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["source_format"] == "forum"
+    assert document["subtitle"] == "Des voix se lèvent pour demander une enquête"
+    posts = document["posts"]
+    assert [post["id"] for post in posts] == ["article"] + [f"c{n}" for n in range(1, 11)]
+    for post in posts:
+        assert set(post) >= POST_KEYS
+        for block in post["blocks"]:
+            assert set(block) >= BLOCK_KEYS
+    assert posts[1]["date"] == "2024-10-28T09:26"
+    assert posts[1]["votes"] == {"up": 11, "down": 4}
+    assert posts[0]["shares"] == 26
+    assert posts[1]["blocks"][0] == {
+        **posts[1]["blocks"][0],
+        "kind": "quote",
+        "quoted_author": "Jules34",
+        "quote_extent": "matched",
+        "text": "un va t'en guerre pro Ukrainien",
+    }
+
+
+def test_inspect_json_of_the_demo_thread_is_golden() -> None:
+    result = run_cli("inspect", "--demo", "--json")
+    assert result.code == 0, result.stderr
+    assert_golden("demo-thread.inspect.json", result.stdout)
+
+
+def test_inspect_tree_nests_quotes_under_their_author() -> None:
+    result = run_cli("inspect", str(DEMO))
+    assert result.code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    quote_header = next(n for n, line in enumerate(lines) if "quote from Marc Lefort, extent matched" in line)
+    assert "c2.q1 · quote" in lines[quote_header + 1]
+    assert lines[quote_header + 1].index("c2.q1") > lines[quote_header].index("quote from")
+    assert any("c1 · Marc Lefort (Membre actif) · 2025-03-12 10:14 · +5 -0" in line for line in lines)
+
+
+def test_inspect_shows_control_characters_literally(tmp_path: Path) -> None:
+    path = tmp_path / "t.md"
+    path.write_text("# [bold]Titre[/bold]\n\nTexte \x1b[31mrouge\n", encoding="utf-8")
+    result = run_cli("inspect", str(path))
+    assert result.code == 0, result.stderr
+    assert "\x1b" not in result.stdout
+    assert "\\x1b[31mrouge" in result.stdout
+    assert "[bold]Titre[/bold]" in result.stdout
+
+
+def test_inspect_warns_about_legacy_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.txt"
+    path.write_bytes("Un été à Kourou.".encode("cp1252"))
+    result = run_cli("inspect", str(path), "--json")
+    assert result.code == 0
+    assert "read it as cp1252" in result.stderr
+    assert json.loads(result.stdout)["posts"][0]["blocks"][0]["text"] == "Un été à Kourou."
+
+
+def make_bad_input(tmp_path: Path, kind: str) -> Path:
+    path = tmp_path / f"input-{kind}"
+    if kind == "directory":
+        path.mkdir()
+    elif kind == "binary":
+        path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
+    elif kind == "empty":
+        path.write_bytes(b"")
+    elif kind == "blank":
+        path.write_text("\n  \n\t\n")
+    elif kind == "undecodable":
+        path.write_bytes(bytes(range(1, 32)) * 40)
+    elif kind == "no-structure":
+        path.write_text("Loading...\nAvatar de X\n")
+    elif kind == "bad-json":
+        path.write_text('{"posts": [')
+    elif kind == "gigantic":
+        with path.open("wb") as handle:
+            handle.truncate(60 * 1024 * 1024)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [
+        ("missing", "no such file"),  # a typo in the path
+        ("directory", "is a folder"),  # a folder given as a file
+        ("binary", "looks like a binary file"),  # an image
+        ("empty", "is empty"),  # zero bytes
+        ("blank", "is empty"),  # only whitespace
+        ("undecodable", "could not be decoded"),  # control bytes
+        ("no-structure", "no article or comment found"),  # a page of chrome only
+        ("bad-json", "invalid JSON at line 1"),  # a truncated JSON file
+        ("gigantic", "larger than the 50 MB limit"),  # far too big for one thread
+    ],
+)
+def test_bad_input_gets_one_clear_line(tmp_path: Path, kind: str, message: str) -> None:
+    result = run_cli("inspect", str(make_bad_input(tmp_path, kind)))
+    assert result.code == 1
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("translator: error: ")
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["inspect"], "no thread file given"),  # forgot the file
+        (["inspect", "--demo", "x.txt"], "not both"),  # two inputs
+    ],
+)
+def test_usage_errors(args: list[str], message: str) -> None:
+    result = run_cli(*args)
+    assert result.code == 1
+    assert message in result.stderr
+
+
+def test_format_override_reads_a_dump_as_text(sample_path: Path) -> None:
+    result = run_cli("inspect", str(sample_path), "--json", "--format", "text")
+    assert result.code == 0, result.stderr
+    assert json.loads(result.stdout)["source_format"] == "text"
