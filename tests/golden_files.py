@@ -12,7 +12,5 @@ def assert_golden(name: str, actual: str) -> None:
     path = GOLDEN / name
     if os.environ.get("UPDATE_GOLDEN") == "1":
         path.write_text(actual, encoding="utf-8")
-    assert path.is_file(), (
-        f"golden file {path} is missing: run the tests once with UPDATE_GOLDEN=1 and review it"
-    )
+    assert path.is_file(), f"golden file {path} is missing: run the tests once with UPDATE_GOLDEN=1 and review it"
     assert actual == path.read_text(encoding="utf-8"), f"output differs from {path}"

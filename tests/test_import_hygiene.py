@@ -15,9 +15,7 @@ def modules_after(statement: str) -> set[str]:
 
 def test_core_does_not_import_the_ui_or_torch() -> None:
     loaded = modules_after("import translator, translator.readers, translator.cli, translator.models")
-    assert not {
-        name for name in loaded if name.split(".")[0] in {"textual", "tui", "torch", "stanza", "spacy"}
-    }
+    assert not {name for name in loaded if name.split(".")[0] in {"textual", "tui", "torch", "stanza", "spacy"}}
 
 
 def test_help_does_not_load_heavy_libraries() -> None:

@@ -39,10 +39,7 @@ Une erreur dans cette actualité ? Signalez-nous-la !
 
 def comment(author: str, date: str, *body: str, votes: str = "1  0 ") -> str:
     return (
-        "\n".join(
-            [f"Avatar de {author}", "Membre actif https://www.developpez.com", f"Le {date}", *body, votes]
-        )
-        + "\n"
+        "\n".join([f"Avatar de {author}", "Membre actif https://www.developpez.com", f"Le {date}", *body, votes]) + "\n"
     )
 
 
@@ -112,11 +109,7 @@ def test_article_header_body_and_reader_questions() -> None:
 
 
 def test_comment_fields_and_order_kept() -> None:
-    text = (
-        ARTICLE
-        + comment("Bea", "03/02/2025 à 12:00", "Plus tard.")
-        + comment("Cid", "03/02/2025 à 9:05", "Avant.")
-    )
+    text = ARTICLE + comment("Bea", "03/02/2025 à 12:00", "Plus tard.") + comment("Cid", "03/02/2025 à 9:05", "Avant.")
     thread = read_forum(text)
     assert [(p.id, p.author, p.role, p.date) for p in thread.posts[1:]] == [
         ("c1", "Bea", "Membre actif", datetime(2025, 2, 3, 12, 0)),
@@ -300,9 +293,7 @@ def test_sample_article(sample: Thread) -> None:
 def test_sample_comments(sample: Thread) -> None:
     comments = sample.posts[1:]
     assert len(comments) == len(SAMPLE_COMMENTS)
-    for post, (post_id, author, role, date, votes, quote_lines, extent) in zip(
-        comments, SAMPLE_COMMENTS, strict=True
-    ):
+    for post, (post_id, author, role, date, votes, quote_lines, extent) in zip(comments, SAMPLE_COMMENTS, strict=True):
         quotes = [b for b in post.blocks if b.kind == "quote"]
         assert (post.id, post.author, post.role, post.date, post.votes) == (
             post_id,

@@ -15,9 +15,7 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 """Larger files are refused: a thread page is a few hundred KB; 50 MB is surely not one thread."""
 
 # UTF-8 read as Latin-1/cp1252 leaves these pairs behind: "Ã©" for "é", "â€™" for "’".
-MOJIBAKE = re.compile(
-    "[ÃÂ][\u0080-\u00bf\u2018-\u201e\u2020-\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e]|â€"
-)
+MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf\u2018-\u201e\u2020-\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e]|â€")
 CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -30,9 +28,7 @@ def decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
         except UnicodeDecodeError:
             raise InputError(f"{name}: broken UTF-16 text", "re-save the file as UTF-8") from None
     if b"\x00" in data[:65536]:
-        raise InputError(
-            f"{name} looks like a binary file, not text", "give a thread as text, Markdown or JSON"
-        )
+        raise InputError(f"{name} looks like a binary file, not text", "give a thread as text, Markdown or JSON")
     encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
     try:
         text = data.decode(encoding)
@@ -52,9 +48,7 @@ def decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
     if sample and len(CONTROL.findall(sample)) > max(8, len(sample) // 50):
         raise InputError(f"{name} could not be decoded as text", "give a thread as text, Markdown or JSON")
     if (bad := text.count("\ufffd")) > 0:
-        warnings.append(
-            f"{name} holds {bad} replacement character(s) (\ufffd): some text was lost before this file"
-        )
+        warnings.append(f"{name} holds {bad} replacement character(s) (\ufffd): some text was lost before this file")
     if mojibake := MOJIBAKE.search(text):
         warnings.append(
             f"{name} looks double-encoded (found {mojibake.group()!r}): "
@@ -102,8 +96,7 @@ def read_thread(path: Path | str, fmt: str | None = None) -> ThreadFile:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise InputError(
-                f"{path} is {size / 1e6:.0f} MB, "
-                f"larger than the {MAX_FILE_BYTES // 2**20} MB limit for one thread",
+                f"{path} is {size / 1e6:.0f} MB, larger than the {MAX_FILE_BYTES // 2**20} MB limit for one thread",
                 "split it into one file per thread",
             )
         data = path.read_bytes()

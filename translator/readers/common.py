@@ -33,9 +33,7 @@ def number_blocks(post_id: str, specs: list[BlockSpec]) -> tuple[Block, ...]:
     for kind, text, quoted_author, extent in specs:
         prefix = BLOCK_ID_PREFIX[kind]
         counts[prefix] += 1
-        suffix = (
-            prefix if kind in ("title", "subtitle") and counts[prefix] == 1 else f"{prefix}{counts[prefix]}"
-        )
+        suffix = prefix if kind in ("title", "subtitle") and counts[prefix] == 1 else f"{prefix}{counts[prefix]}"
         blocks.append(
             Block(
                 id=f"{post_id}.{suffix}",

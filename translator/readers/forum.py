@@ -133,9 +133,7 @@ def read_forum(text: str) -> Thread:
     posts: list[Post] = []
     if byline_row is not None:
         posts.append(_read_article(lines, byline_row, first_comment_row))
-    comments = [
-        _read_comment(lines, start, end, n) for n, (start, end) in enumerate(_spans(avatar_rows, len(lines)))
-    ]
+    comments = [_read_comment(lines, start, end, n) for n, (start, end) in enumerate(_spans(avatar_rows, len(lines)))]
     _resolve_quotes(comments, posts[0] if posts else None)
     posts.extend(_comment_post(comment, n + 1) for n, comment in enumerate(comments))
     if not any(post.blocks for post in posts):

@@ -30,9 +30,7 @@ def read_json_thread(text: str) -> Thread:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise InputError(
-            f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}", FIX_HINT
-        ) from None
+        raise InputError(f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}", FIX_HINT) from None
     document = _object(data, "the document")
     posts = _list(document, "posts", "the document")
     source_format = _optional(document, "source_format", str, "the document") or "json"
@@ -93,9 +91,7 @@ def _block(item: Any, post_where: str, number: int) -> Block:
         quote_extent=_choice(extent, QUOTE_EXTENTS, "quote_extent", where) if extent is not None else None,
         lang=_optional(block, "lang", str, where),
         lang_confidence=float(confidence) if confidence is not None else None,
-        lang_source=_choice(lang_source, LANG_SOURCES, "lang_source", where)
-        if lang_source is not None
-        else None,
+        lang_source=_choice(lang_source, LANG_SOURCES, "lang_source", where) if lang_source is not None else None,
     )
 
 
@@ -137,9 +133,7 @@ def _choice(value: str, choices: tuple[T, ...], key: str, where: str) -> T:
     for choice in choices:
         if value == choice:
             return choice
-    raise InputError(
-        f"{where}: {key!r} is {value!r}, expected one of {', '.join(map(str, choices))}", FIX_HINT
-    )
+    raise InputError(f"{where}: {key!r} is {value!r}, expected one of {', '.join(map(str, choices))}", FIX_HINT)
 
 
 def _date(text: str, where: str) -> datetime:

@@ -5,30 +5,35 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 from translator.errors import OutputError
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write data to path through a temp file in the same folder, fsync, then rename over it."""
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+@contextlib.contextmanager
+def atomic_output(path: Path) -> Iterator[IO[str]]:
+    """A text handle on a temp file beside path; renamed over path only if the block succeeds."""
     folder = path.parent if str(path.parent) else Path(".")
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
-        raise OutputError(
-            f"cannot write {path}: {error.strerror}", "check the folder exists and is writable"
-        ) from None
+        raise OutputError(f"cannot write {path}: {error.strerror}", "check the folder exists and is writable") from None
     try:
-        with os.fdopen(handle, "wb") as temp:
-            temp.write(payload)
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as temp:
+            yield temp
             temp.flush()
             os.fsync(temp.fileno())
         os.replace(temp_name, path)
     except OSError as error:
-        with contextlib.suppress(OSError):
+        raise OutputError(f"cannot write {path}: {error.strerror}", "check free space and permissions") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(temp_name)
-        raise OutputError(
-            f"cannot write {path}: {error.strerror}", "check free space and permissions"
-        ) from None
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write text to path through a temp file in the same folder, fsync, then rename over it."""
+    with atomic_output(path) as handle:
+        handle.write(text)

@@ -1,0 +1,165 @@
+"""Language detection: short, mixed, quoted and language-less text, context priors, determinism."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+from translator.detect import LanguageDetector, detect_languages, set_languages
+from translator.errors import DetectionError
+from translator.models import UNDETERMINED, Thread
+from translator.readers import read_thread
+from translator.readers.text import read_text
+
+MIXED = REPO / "tests" / "data" / "mixed-thread.txt"
+
+
+@pytest.fixture(scope="module")
+def detector() -> LanguageDetector:
+    return LanguageDetector()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("La fusée a décollé ce matin depuis la base de Kourou.", "fr"),  # plain French sentence
+        ("The rocket lifted off this morning from the launch site.", "en"),  # English
+        ("Die Rakete ist heute Morgen vom Startplatz abgehoben.", "de"),  # German
+        ("Ракета стартовала сегодня утром с космодрома.", "ru"),  # Russian
+        ("Ракета стартувала сьогодні вранці з космодрому.", "uk"),  # Ukrainian, close to Russian
+        ("Raketten lettet fra oppskytningsbasen i morges.", "nb"),  # langdetect says `no`; Argos says `nb`
+        ("Ο πύραυλος απογειώθηκε σήμερα το πρωί.", "el"),  # another script
+        ("火箭今天早上从发射场升空。", "zh"),  # a script outside the candidates still gets an answer
+    ],
+)
+def test_clear_sentences(detector: LanguageDetector, text: str, lang: str) -> None:
+    detection = detector.detect_text(text)
+    assert (detection.lang, detection.source) == (lang, "detected")
+    assert detection.confidence >= 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://www.developpez.com/actu/12345/",  # URL only
+        "😀 👍 🚀",  # emoji only
+        "42 000 — 12,5 %",  # numbers and punctuation
+        "+1",  # a vote
+        "Elon Musk",  # a name alone
+        "NASA",  # an acronym alone
+        "@Jon_Shannow #Starlink",  # mention and hashtag
+        "for (int i = 0; i < n; i++) { total += x[i]; }",  # code
+        "",  # nothing at all
+    ],
+)
+def test_text_without_language_is_undetermined(detector: LanguageDetector, text: str) -> None:
+    assert detector.detect_text(text).lang == UNDETERMINED
+
+
+@pytest.mark.parametrize(
+    ("short", "thread_texts", "lang"),
+    [
+        # One-word replies lean to the thread's language.
+        ("Exactement !", ["Je suis tout à fait d'accord avec cette analyse de la situation actuelle."], "fr"),
+        ("Merci", ["Merci pour cet article très complet sur la mission et ses objectifs."] * 2, "fr"),
+        ("Genau.", ["Ich finde diesen Artikel sehr gut geschrieben und interessant."], "de"),
+        ("Так!", ["Дякую за статтю, дуже цікаво читати про космічні місії."], "uk"),  # "yes" in both
+        ("Так!", ["Спасибо за статью, очень интересно читать о космических миссиях."], "ru"),  # uk and ru
+    ],
+)
+def test_short_text_takes_its_thread_language(
+    detector: LanguageDetector, short: str, thread_texts: list[str], lang: str
+) -> None:
+    detections = detector.detect_group([short, *thread_texts])
+    assert detections[0].lang == lang
+    assert all(d.lang == lang for d in detections[1:])
+
+
+def test_long_block_in_another_language_keeps_its_own(detector: LanguageDetector) -> None:
+    french = ["Je pense que cette décision est une erreur stratégique pour l'Europe et ses partenaires."] * 4
+    english = "I disagree entirely: this decision was the only sensible option given the budget constraints we face."
+    detections = detector.detect_group([*french, english])
+    assert detections[-1].lang == "en"
+    assert detections[-1].source == "detected"
+
+
+def test_restricted_candidates(detector: LanguageDetector) -> None:
+    only = LanguageDetector(["fr", "en"])
+    assert only.candidates == ("fr", "en")
+    assert only.detect_text("Die Rakete ist gut, aber Europa braucht mehr Satelliten.").lang in {"fr", "en"}
+
+
+def test_unknown_candidate_is_refused() -> None:
+    with pytest.raises(DetectionError, match="cannot detect xx"):
+        LanguageDetector(["fr", "xx"])
+
+
+@pytest.fixture(scope="module")
+def sample_thread(sample_path: Path, detector: LanguageDetector) -> Thread:
+    return detect_languages(read_thread(sample_path).thread, detector)
+
+
+def test_real_sample_is_all_french(sample_thread: Thread) -> None:
+    others = [(b.id, b.lang, b.text) for _, b in sample_thread.blocks() if b.lang not in ("fr", UNDETERMINED)]
+    assert others == []
+    assert sample_thread.lang == "fr"
+    assert {post.lang for post in sample_thread.posts} == {"fr"}
+    assert all(b.lang_confidence is not None and 0 <= b.lang_confidence <= 1 for _, b in sample_thread.blocks())
+    assert all(b.lang_source in ("detected", "context") for _, b in sample_thread.blocks())
+
+
+def test_mixed_thread(detector: LanguageDetector) -> None:
+    thread = detect_languages(read_thread(MIXED).thread, detector)
+    languages = {post.id: post.lang for post in thread.posts}
+    assert languages == {"article": "fr", "c1": "en", "c2": "de", "c3": "ru", "c4": "uk", "c5": "fr"}
+    blocks = {block.id: block for _, block in thread.blocks()}
+    assert blocks["c2.q1"].lang == "en"  # an English quote inside a German reply stays English
+    assert blocks["c4.q1"].lang == "ru"  # a Russian quote inside a Ukrainian reply stays Russian
+    assert blocks["c5.p1"].lang == "fr"  # "Exactement !" takes its thread's language
+    assert blocks["c5.p2"].lang == UNDETERMINED  # a bare URL
+    assert thread.lang == "fr"
+
+
+def test_manual_language_is_kept_and_guides_neighbours(detector: LanguageDetector) -> None:
+    thread = read_text("Ja.\n\nNein.\n\nDoch.")
+    manual = set_languages(thread, {"article.p1": "de"})
+    detected = detect_languages(manual, detector)
+    first = detected.posts[0].blocks[0]
+    assert (first.lang, first.lang_confidence, first.lang_source) == ("de", 1.0, "manual")
+
+
+def test_manual_language_survives_a_second_detection(detector: LanguageDetector) -> None:
+    thread = set_languages(read_text("The launch was a great success for everyone."), {"article.p1": "fr"})
+    twice = detect_languages(detect_languages(thread, detector), detector)
+    assert twice.posts[0].blocks[0].lang == "fr"
+
+
+def test_override_of_unknown_block_is_refused() -> None:
+    with pytest.raises(DetectionError, match=r"no block c9\.p9"):
+        set_languages(read_text("Texte."), {"c9.p9": "fr"})
+
+
+def test_confidence_means_something_on_the_mixed_thread(detector: LanguageDetector) -> None:
+    thread = detect_languages(read_thread(MIXED).thread, detector)
+    expected = {"article": "fr", "c1": "en", "c2": "de", "c3": "ru", "c4": "uk", "c5": "fr"}
+    for post, block in thread.blocks():
+        if block.kind != "quote" and block.lang != UNDETERMINED and (block.lang_confidence or 0) >= 0.9:
+            assert block.lang == expected[post.id], block.id
+
+
+def test_same_answers_across_processes() -> None:
+    code = (
+        "import json, sys; from translator.detect import detect_languages; from translator.readers import read_thread;"
+        f"t = detect_languages(read_thread({str(MIXED)!r}).thread);"
+        "print(json.dumps([(b.id, b.lang, b.lang_confidence) for _, b in t.blocks()]))"
+    )
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True) for _ in range(2)]
+    first, second = (json.loads(run.stdout) for run in runs)
+    assert first == second
+    in_process = detect_languages(read_thread(MIXED).thread)
+    assert [[b.id, b.lang, b.lang_confidence] for _, b in in_process.blocks()] == first

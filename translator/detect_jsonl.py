@@ -1,0 +1,144 @@
+"""Language detection over JSON Lines of arbitrary texts, streamed in constant memory.
+
+Each input line is `{"id": ..., "text": ..., "thread": optional id}`; each output line is
+`{"id": ..., "lang": ..., "confidence": ...}`, in input order. Lines sharing a `thread` id are one
+thread for the priors. Two passes over the input keep memory flat whatever the number of lines: the
+first validates every line and sums each thread's language distribution (memory grows with the number
+of distinct threads, not lines); the second detects each line with its thread's sum minus its own part.
+Nothing is written until the whole input is known to be valid.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from translator.detect import Context, LanguageDetector, context_weight
+from translator.errors import DetectionError, InputError
+from translator.writers.atomic import atomic_output
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+ProgressCallback = Callable[[int], None]
+"""Called with the number of input bytes just processed."""
+
+
+@dataclass(frozen=True, slots=True)
+class JsonlLine:
+    """One valid input line."""
+
+    id: Any
+    """The caller's id, echoed as given."""
+    text: str
+    """The text to detect."""
+    thread: str | None
+    """Thread id (as a string), when the line belongs to one."""
+    size: int
+    """Bytes of the line in the input, for progress."""
+    blank: bool = False
+    """An empty line: nothing to detect or write."""
+
+
+def iter_lines(handle: IO[bytes], name: str) -> Iterator[JsonlLine]:
+    """Valid lines of a JSONL stream; raise DetectionError naming the first bad line."""
+    for number, raw in enumerate(handle, start=1):
+        if not raw.strip():
+            yield JsonlLine(None, "", None, len(raw), blank=True)
+            continue
+        where = f"{name}, line {number}"
+        try:
+            item = json.loads(raw)
+        except (json.JSONDecodeError, UnicodeDecodeError) as error:
+            reason = error.msg if isinstance(error, json.JSONDecodeError) else "not UTF-8"
+            raise DetectionError(f"{where}: invalid JSON ({reason})", "fix or remove that line") from None
+        if not isinstance(item, dict) or "id" not in item:
+            raise DetectionError(f'{where}: expected an object with "id" and "text"', "fix or remove that line")
+        text = item.get("text")
+        if not isinstance(text, str):
+            raise DetectionError(f'{where}: "text" must be a string', "fix or remove that line")
+        thread = item.get("thread")
+        if thread is not None and not isinstance(thread, str | int):
+            raise DetectionError(f'{where}: "thread" must be a string or a number', "fix or remove that line")
+        yield JsonlLine(item["id"], text, None if thread is None else str(thread), len(raw))
+
+
+def detect_jsonl(
+    source: Path,
+    output: IO[str],
+    detector: LanguageDetector,
+    progress: ProgressCallback | None = None,
+    name: str | None = None,
+) -> int:
+    """Detect every line of source into output; returns the number of lines written.
+    `name` is how errors call the input (default: its path)."""
+    name = name or str(source)
+    sums: dict[str, tuple[NDArray[np.float64], float]] = {}
+    with source.open("rb") as handle:
+        for line in iter_lines(handle, name):
+            if line.thread is not None:
+                evidence = detector.evidence(line.text)
+                posterior = detector.posterior(evidence)
+                if posterior is not None and len(posterior) == len(detector.candidates):
+                    weight = context_weight(evidence)
+                    total, mass = sums.get(line.thread, (0 * posterior, 0.0))
+                    sums[line.thread] = (total + weight * posterior, mass + weight)
+            if progress:
+                progress(line.size)
+    written = 0
+    with source.open("rb") as handle:
+        for line in iter_lines(handle, name):
+            if progress:
+                progress(line.size)
+            if line.blank:
+                continue
+            evidence = detector.evidence(line.text)
+            posterior = detector.posterior(evidence)
+            thread = None
+            if line.thread is not None and line.thread in sums:
+                total, mass = sums[line.thread]
+                if posterior is not None and len(posterior) == len(detector.candidates):
+                    weight = context_weight(evidence)
+                    total, mass = total - weight * posterior, mass - weight
+                thread = Context(total, mass) if mass > 1e-9 else None
+            detection = detector.decide_one(evidence, posterior, None, thread)
+            record = {"id": line.id, "lang": detection.lang, "confidence": detection.confidence}
+            output.write(json.dumps(record, ensure_ascii=False) + "\n")
+            written += 1
+    return written
+
+
+def run_detect_jsonl(
+    source: str,
+    destination: str | None,
+    detector: LanguageDetector,
+    progress_factory: Callable[[int], ProgressCallback] | None = None,
+) -> int:
+    """Detect from a path or `-` (stdin) into a path (atomic) or stdout; returns lines written."""
+    with ExitStack() as stack:
+        if source == "-":
+            # Two passes need a file to re-read: spool stdin to a temporary one.
+            spool = stack.enter_context(tempfile.NamedTemporaryFile(prefix="translator-", suffix=".jsonl"))
+            shutil.copyfileobj(sys.stdin.buffer, spool)
+            spool.flush()
+            path = Path(spool.name)
+        else:
+            path = Path(source)
+            if not path.is_file():
+                raise InputError(f"{path}: no such file", "check the path, or pass - to read standard input")
+        name = "standard input" if source == "-" else source
+        size = path.stat().st_size
+        progress = progress_factory(2 * size) if progress_factory else None
+        if destination is None or destination == "-":
+            return detect_jsonl(path, sys.stdout, detector, progress, name)
+        with atomic_output(Path(destination)) as temp:
+            count = detect_jsonl(path, temp, detector, progress, name)
+        return count

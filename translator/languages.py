@@ -1,0 +1,70 @@
+"""Language codes: every detector's codes map onto the ones Argos packages use, here and only here."""
+
+from __future__ import annotations
+
+import re
+
+from translator.errors import DetectionError
+
+# langdetect says `no` for Norwegian (Bokmål in practice) and `zh-cn`/`zh-tw` for Chinese; Argos
+# packages are named `nb`, `zh` (simplified) and `zt` (traditional).
+DETECTOR_TO_ARGOS = {"no": "nb", "zh-cn": "zh", "zh-tw": "zt"}
+ARGOS_TO_DETECTOR = {argos: detector for detector, argos in DETECTOR_TO_ARGOS.items()}
+
+# What users commonly type for the same languages.
+ALIASES = {"no": "nb", "nob": "nb", "zh-cn": "zh", "zh-hans": "zh", "zh-tw": "zt", "zh-hant": "zt"}
+
+COMMON_LANGUAGES = (
+    "cs", "da", "de", "el", "en", "es", "fi", "fr", "hu", "id", "it",
+    "nb", "nl", "pl", "pt", "ro", "ru", "sv", "tr", "uk", "vi",
+)  # fmt: skip
+"""The default candidate languages besides those of installed models: the common European
+languages and the other languages our newsrooms meet most (Indonesian, Turkish, Vietnamese)."""
+
+LANGUAGE_NAMES = {
+    "ar": "Arabic", "bg": "Bulgarian", "ca": "Catalan", "cs": "Czech", "da": "Danish", "de": "German",
+    "el": "Greek", "en": "English", "es": "Spanish", "et": "Estonian", "fa": "Persian", "fi": "Finnish",
+    "fr": "French", "he": "Hebrew", "hi": "Hindi", "hr": "Croatian", "hu": "Hungarian", "id": "Indonesian",
+    "it": "Italian", "ja": "Japanese", "ko": "Korean", "lt": "Lithuanian", "lv": "Latvian", "nb": "Norwegian Bokmål",
+    "nl": "Dutch", "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sk": "Slovak",
+    "sl": "Slovenian", "sq": "Albanian", "sv": "Swedish", "th": "Thai", "tr": "Turkish", "uk": "Ukrainian",
+    "vi": "Vietnamese", "zh": "Chinese", "zt": "Chinese (traditional)", "und": "undetermined",
+}  # fmt: skip
+
+CODE = re.compile(r"^[a-z]{2,3}$")
+
+
+def to_argos(code: str) -> str:
+    """A detector's language code as the Argos code (`no` -> `nb`, `zh-cn` -> `zh`)."""
+    code = code.lower()
+    return DETECTOR_TO_ARGOS.get(code, code)
+
+
+def to_detector(code: str) -> str:
+    """An Argos language code as langdetect names it."""
+    return ARGOS_TO_DETECTOR.get(code, code)
+
+
+def normalize_code(code: str) -> str:
+    """A user-typed language code as an Argos code; raise DetectionError when it is not a code."""
+    cleaned = code.strip().lower().replace("_", "-")
+    cleaned = ALIASES.get(cleaned, cleaned)
+    if not CODE.match(cleaned):
+        raise DetectionError(
+            f"{code!r} is not a language code",
+            "use two-letter codes as Argos packages do, e.g. fr, en, ru, nb, zh",
+        )
+    return cleaned
+
+
+def parse_language_list(text: str) -> tuple[str, ...]:
+    """`fr,en, ru` as a tuple of Argos codes, without duplicates, in the given order."""
+    codes = [normalize_code(part) for part in text.split(",") if part.strip()]
+    if not codes:
+        raise DetectionError("the language list is empty", "give codes separated by commas, e.g. fr,en,ru")
+    return tuple(dict.fromkeys(codes))
+
+
+def language_name(code: str) -> str:
+    """English name of a language code, or the code itself when unknown."""
+    return LANGUAGE_NAMES.get(code, code)
