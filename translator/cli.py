@@ -12,6 +12,7 @@ from translator.errors import TranslatorError
 
 if TYPE_CHECKING:
     from translator.detect import LanguageDetector
+    from translator.engine import ArgosEngine
     from translator.models import Thread
 
 EXIT_USER_ERROR = 1
@@ -62,7 +63,65 @@ def build_parser() -> argparse.ArgumentParser:
     detect.add_argument("-o", "--output", metavar="OUT", help="with --jsonl: write here (atomically) instead of stdout")
     add_language_options(detect)
     detect.set_defaults(handler=run_detect)
+
+    models = commands.add_parser("models", help="list, install and remove translation models (Argos packages)")
+    model_commands = models.add_subparsers(dest="models_command", metavar="ACTION", required=True)
+    listing = model_commands.add_parser("list", help="installed language pairs, versions, sizes and places")
+    listing.add_argument("--available", action="store_true", help="list the packages of the index instead")
+    add_models_dir_option(listing)
+    listing.set_defaults(handler=run_models_list)
+    install = model_commands.add_parser(
+        "install",
+        help="install a pair from the package index (FROM TO) or a package file (FILE.argosmodel)",
+        description="Install from the Argos package index (ARGOS_PACKAGE_INDEX overrides its address) or "
+        "from a local .argosmodel file. Packages go where argostranslate keeps them (ARGOS_PACKAGES_DIR).",
+    )
+    install.add_argument("what", nargs="+", metavar="FROM TO | FILE", help="a language pair, or a package file")
+    install.add_argument("--to-dir", type=Path, help="install into this folder instead")
+    install.set_defaults(handler=run_models_install)
+    remove = model_commands.add_parser("remove", help="remove the installed package of a pair")
+    remove.add_argument("from_code", metavar="FROM")
+    remove.add_argument("to_code", metavar="TO")
+    add_models_dir_option(remove)
+    remove.set_defaults(handler=run_models_remove)
+
+    quick = commands.add_parser("translate-text", help="translate a short text, for a quick check")
+    quick.add_argument("text", help="the text to translate")
+    quick.add_argument("--from", dest="source", default="auto", help="source language (default: auto-detect)")
+    quick.add_argument("--to", dest="target", default="en", help="target language (default: en)")
+    add_engine_options(quick)
+    quick.set_defaults(handler=run_translate_text)
     return parser
+
+
+def add_models_dir_option(parser: argparse.ArgumentParser) -> None:
+    """--models-dir, for commands that look for packages."""
+    parser.add_argument(
+        "--models-dir",
+        type=Path,
+        action="append",
+        default=[],
+        help="also look for Argos packages in this folder (repeatable; searched first)",
+    )
+
+
+def add_engine_options(parser: argparse.ArgumentParser) -> None:
+    """Options of the translation engine."""
+    add_models_dir_option(parser)
+    parser.add_argument("--device", choices=("cpu", "cuda", "auto"), default="cpu", help="where models run")
+    parser.add_argument("--threads", type=int, default=0, help="CPU threads per model (0: automatic)")
+    parser.add_argument("--beam-size", type=int, default=4, help="beam width (Argos uses 4)")
+
+
+def make_engine(args: argparse.Namespace) -> ArgosEngine:
+    """The Argos engine for the engine options."""
+    from translator.engine import ArgosEngine, EngineSettings
+    from translator.models_store import ModelStore
+
+    if args.threads < 0 or args.beam_size < 1:
+        raise TranslatorError("--threads must be >= 0 and --beam-size >= 1")
+    settings = EngineSettings(device=args.device, threads=args.threads, beam_size=args.beam_size)
+    return ArgosEngine(ModelStore(args.models_dir), settings)
 
 
 def add_language_options(parser: argparse.ArgumentParser) -> None:
@@ -163,6 +222,89 @@ def run_detect(args: argparse.Namespace) -> int:
         count = run_detect_jsonl(args.jsonl, args.output, detector, progress_factory)
     if args.output:
         print(f"translator: {count} lines written to {args.output}", file=sys.stderr)
+    return 0
+
+
+def run_models_list(args: argparse.Namespace) -> int:
+    """`translator models list`: what is installed (or available in the index)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from translator.display import visible
+
+    console = Console(highlight=False)
+    if args.available:
+        from translator.models_store import available_packages, index_url
+
+        table = Table("pair", "version", "package", title=f"Available from {visible(index_url())}")
+        for available in available_packages():
+            table.add_row(f"{available.from_code}-{available.to_code}", available.version, visible(available.name))
+        console.print(table)
+        return 0
+    from translator.models_store import ModelStore
+
+    packages = ModelStore(args.models_dir).packages()
+    if not packages:
+        print("No translation model installed. Install one with: translator models install FROM TO")
+        return 0
+    table = Table("pair", "version", "size", "from", "path")
+    for package in packages:
+        size = f"{package.size_bytes() / 1e6:.1f} MB"
+        table.add_row(package.pair, package.version, size, package.origin, visible(str(package.path)))
+    console.print(table)
+    return 0
+
+
+def run_models_install(args: argparse.Namespace) -> int:
+    """`translator models install FROM TO` or `... FILE.argosmodel`."""
+    from translator.models_store import install_from_index, install_package_file
+
+    if len(args.what) == 1:
+        package = install_package_file(Path(args.what[0]), args.to_dir)
+    elif len(args.what) == 2:
+        from translator.languages import normalize_code
+        from translator.progress import byte_progress
+
+        source, target = (normalize_code(code) for code in args.what)
+        with byte_progress(f"downloading {source}-{target}") as progress_factory:
+            package = install_from_index(source, target, args.to_dir, progress_factory=progress_factory)
+    else:
+        raise TranslatorError(
+            "give a language pair (FROM TO) or one package file", "e.g. translator models install fr en"
+        )
+    print(f"Installed {package.pair} (version {package.version}) in {package.path}")
+    return 0
+
+
+def run_models_remove(args: argparse.Namespace) -> int:
+    """`translator models remove FROM TO`."""
+    from translator.languages import normalize_code
+    from translator.models_store import ModelStore, remove_package
+
+    removed = remove_package(ModelStore(args.models_dir), normalize_code(args.from_code), normalize_code(args.to_code))
+    for package in removed:
+        print(f"Removed {package.pair} from {package.path}")
+    return 0
+
+
+def run_translate_text(args: argparse.Namespace) -> int:
+    """`translator translate-text`: one text through the engine, sentence by sentence."""
+    from translator.languages import normalize_code
+    from translator.segment import split_sentences
+
+    engine = make_engine(args)
+    target = normalize_code(args.target)
+    if args.source == "auto":
+        from translator.detect import LanguageDetector
+
+        detection = LanguageDetector(sorted(engine.store.languages() | {target}) or None).detect_text(args.text)
+        source = detection.lang
+        if source == "und":
+            raise TranslatorError("cannot tell the language of this text", "pass --from, e.g. --from fr")
+    else:
+        source = normalize_code(args.source)
+    sentences = split_sentences(args.text, source)
+    print(" ".join(engine.translate_batch(sentences, source, target)))
     return 0
 
 

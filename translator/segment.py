@@ -1,0 +1,75 @@
+"""Split a paragraph into sentences for the engine, offline, with maintained rule-based splitters.
+
+pysbd knows the abbreviations of the languages it supports (`M. Peskov`, `Dr. Müller`, `z. B.`), so it
+is used for those; sentencex covers every other language. Neither downloads anything.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from typing import Any
+
+# Languages pysbd has rules for (its own codes match Argos codes for these).
+PYSBD_LANGUAGES = frozenset(
+    [
+        "en",
+        "hi",
+        "mr",
+        "zh",
+        "es",
+        "am",
+        "ar",
+        "hy",
+        "bg",
+        "ur",
+        "ru",
+        "pl",
+        "fa",
+        "nl",
+        "da",
+        "fr",
+        "my",
+        "el",
+        "it",
+        "ja",
+        "de",
+        "kk",
+        "sk",
+    ]
+)
+_local = threading.local()
+
+
+@functools.cache
+def _pysbd_available() -> bool:
+    try:
+        import pysbd  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _pysbd_segmenter(lang: str) -> Any:
+    # pysbd segmenters keep state while segmenting: one per thread and language.
+    cache: dict[str, Any] = _local.__dict__.setdefault("segmenters", {})
+    if lang not in cache:
+        import pysbd
+
+        cache[lang] = pysbd.Segmenter(language=lang, clean=False, char_span=False)
+    return cache[lang]
+
+
+def split_sentences(text: str, lang: str) -> list[str]:
+    """The sentences of a paragraph, each stripped; joining them with spaces gives the text back
+    up to whitespace. Empty text gives no sentence."""
+    if not text.strip():
+        return []
+    if lang in PYSBD_LANGUAGES and _pysbd_available():
+        pieces = _pysbd_segmenter(lang).segment(text)
+    else:
+        from sentencex import segment
+
+        pieces = segment(lang if lang != "und" else "en", text)
+    sentences = [piece.strip() for piece in pieces if piece.strip()]
+    return sentences or [text.strip()]
