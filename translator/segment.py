@@ -12,31 +12,7 @@ from typing import Any
 
 # Languages pysbd has rules for (its own codes match Argos codes for these).
 PYSBD_LANGUAGES = frozenset(
-    [
-        "en",
-        "hi",
-        "mr",
-        "zh",
-        "es",
-        "am",
-        "ar",
-        "hy",
-        "bg",
-        "ur",
-        "ru",
-        "pl",
-        "fa",
-        "nl",
-        "da",
-        "fr",
-        "my",
-        "el",
-        "it",
-        "ja",
-        "de",
-        "kk",
-        "sk",
-    ]
+    "am ar bg da de el en es fa fr hi hy it ja kk mr my nl pl ru sk ur zh".split()  # noqa: SIM905
 )
 _local = threading.local()
 
