@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -28,8 +29,18 @@ class CliResult:
     stderr: str
 
 
-def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None) -> CliResult:
-    """Run the real `translator` entry point in a subprocess, as a user would."""
+NETGUARD = Path(__file__).resolve().parent / "netguard"
+
+
+def subprocess_env(**extra: str) -> dict[str, str]:
+    """The environment for subprocesses: the test environment plus the network guard on PYTHONPATH."""
+    env = dict(os.environ, **extra)
+    env["PYTHONPATH"] = os.pathsep.join([str(NETGUARD), str(REPO), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    return env
+
+
+def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None, **env: str) -> CliResult:
+    """Run the real `translator` entry point in a subprocess, as a user would (offline-guarded)."""
     done = subprocess.run(
         [sys.executable, "-m", "translator.cli", *args],
         capture_output=True,
@@ -37,6 +48,56 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None) -> Cl
         encoding="utf-8",
         cwd=cwd,
         input=stdin,
-        timeout=120,
+        timeout=300,
+        env=subprocess_env(**env),
     )
     return CliResult(done.returncode, done.stdout, done.stderr)
+
+
+class NetworkAccessError(AssertionError):
+    """A test tried to reach a non-loopback address: the tool must work offline."""
+
+
+LOOPBACK_PREFIXES = ("127.", "::1", "localhost")
+
+
+@pytest.fixture(autouse=True)
+def offline_guarantee(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail any test whose code opens a socket to a non-loopback address (DNS lookups included)."""
+    import socket
+
+    real_connect = socket.socket.connect
+    real_getaddrinfo = socket.getaddrinfo
+
+    def guarded_connect(self: socket.socket, address: object) -> None:
+        host = address[0] if isinstance(address, tuple) else address
+        if isinstance(host, str) and not host.startswith(LOOPBACK_PREFIXES) and self.family != socket.AF_UNIX:
+            raise NetworkAccessError(f"network access to {address!r} during a test")
+        return real_connect(self, address)  # type: ignore[arg-type]
+
+    def guarded_getaddrinfo(host: object, *args: object, **kwargs: object) -> object:
+        if isinstance(host, str | bytes) and not str(host if isinstance(host, str) else host.decode()).startswith(
+            LOOPBACK_PREFIXES
+        ):
+            raise NetworkAccessError(f"DNS lookup of {host!r} during a test")
+        return real_getaddrinfo(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket.socket, "connect", guarded_connect)
+    monkeypatch.setattr(socket, "getaddrinfo", guarded_getaddrinfo)
+
+
+@pytest.fixture(autouse=True)
+def private_argos_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep every test away from the user's real Argos packages, settings and caches."""
+    home = tmp_path_factory.getbasetemp() / "home"
+    for name, folder in {
+        "XDG_DATA_HOME": home / "data",
+        "XDG_CONFIG_HOME": home / "config",
+        "XDG_CACHE_HOME": home / "cache",
+    }.items():
+        folder.mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(name, str(folder))
+    monkeypatch.delenv("ARGOS_PACKAGES_DIR", raising=False)
+    monkeypatch.delenv("ARGOS_TRANSLATE_PACKAGE_DIR", raising=False)
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", "http://127.0.0.1:9/")
+    return home
