@@ -1,0 +1,111 @@
+"""The translation memory: reuse, human over machine, invalidation by model and glossary, concurrency."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from translator.errors import TranslationMemoryError
+from translator.memory import MemoryEntry, TranslationMemory, normalize_source
+
+
+@pytest.fixture
+def memory(tmp_path: Path) -> TranslationMemory:
+    return TranslationMemory(tmp_path / "tm.sqlite")
+
+
+def machine(source: str, target: str, model: str = "m1", glossary: str = "g1") -> MemoryEntry:
+    return MemoryEntry("fr", "en", source, target, "machine", model, glossary)
+
+
+def human(source: str, target: str) -> MemoryEntry:
+    return MemoryEntry("fr", "en", source, target, "human")
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("  Bonjour   à tous ", "Bonjour à tous"),  # whitespace collapsed
+        ("e\u0301te\u0301", "été"),  # decomposed accents compose
+        ("Bonjour", "Bonjour"),  # case kept: it changes the translation
+    ],
+)
+def test_normalize_source(text: str, key: str) -> None:
+    assert normalize_source(text) == key
+
+
+def test_lookup_finds_by_normalized_source(memory: TranslationMemory) -> None:
+    memory.store([machine("La fusée  décolle.", "The rocket takes off.")])
+    found = memory.lookup(["La fusée décolle."], "fr", "en", "m1", "g1")
+    assert found["La fusée décolle."].target == "The rocket takes off."
+
+
+@pytest.mark.parametrize(
+    ("model", "glossary", "reused"),
+    [
+        ("m1", "g1", True),  # same model and glossary: reused
+        ("m2", "g1", False),  # a new model invalidates machine entries
+        ("m1", "g2", False),  # so does a glossary change
+    ],
+)
+def test_machine_entries_are_invalidated(memory: TranslationMemory, model: str, glossary: str, reused: bool) -> None:
+    memory.store([machine("Oui.", "Yes.")])
+    assert bool(memory.lookup(["Oui."], "fr", "en", model, glossary)) is reused
+
+
+def test_human_beats_machine_and_survives_model_changes(memory: TranslationMemory) -> None:
+    memory.store([machine("Non.", "No machine."), human("Non.", "No.")])
+    assert memory.lookup(["Non."], "fr", "en", "m1", "g1")["Non."].target == "No."
+    assert memory.lookup(["Non."], "fr", "en", "other", "other")["Non."].origin == "human"
+
+
+def test_pairs_are_separate(memory: TranslationMemory) -> None:
+    memory.store([machine("Oui.", "Yes.")])
+    assert memory.lookup(["Oui."], "fr", "de", "m1", "g1") == {}
+
+
+def test_update_replaces_the_target(memory: TranslationMemory) -> None:
+    memory.store([human("Oui.", "Yes.")])
+    memory.store([human("Oui.", "Yeah.")])
+    assert [e.target for e in memory.entries()] == ["Yeah."]
+    assert memory.stats().pairs == {"fr-en": {"human": 1}}
+
+
+def test_concurrent_writers(tmp_path: Path) -> None:
+    path = tmp_path / "shared.sqlite"
+    errors: list[BaseException] = []
+
+    def worker(number: int) -> None:
+        try:
+            own = TranslationMemory(path)
+            for round_ in range(20):
+                own.store([machine(f"Phrase {number}-{round_}.", f"Sentence {number}-{round_}.")])
+            own.close()
+        except BaseException as error:  # collected for the assertion below
+            errors.append(error)
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sum(TranslationMemory(path).stats().pairs["fr-en"].values()) == 80
+
+
+def test_a_corrupt_database_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "broken.sqlite"
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(TranslationMemoryError, match="unusable"):
+        TranslationMemory(path)
+    assert path.read_bytes().startswith(b"this is not a database")
+
+
+def test_wal_mode(memory: TranslationMemory) -> None:
+    memory.store([human("Oui.", "Yes.")])
+    connection = sqlite3.connect(memory.path)
+    assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    connection.close()

@@ -1,0 +1,227 @@
+"""Translation memory: every segment translated once is reused, human translations always win.
+
+SQLite in WAL mode, safe for several batch workers at once. An entry is keyed by source language,
+target language, normalised source text and origin. Machine entries remember the model and glossary
+version that produced them and are only reused while both are unchanged; human entries (imported from
+reviewed PO files or TMX) are reused whatever the model.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+import time
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from translator.errors import TranslationMemoryError
+
+MemoryOrigin = Literal["machine", "human"]
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS entries (
+    source_lang TEXT NOT NULL,
+    target_lang TEXT NOT NULL,
+    source_key TEXT NOT NULL,
+    origin TEXT NOT NULL CHECK (origin IN ('machine', 'human')),
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    model_id TEXT NOT NULL DEFAULT '',
+    glossary_version TEXT NOT NULL DEFAULT '',
+    created REAL NOT NULL,
+    updated REAL NOT NULL,
+    PRIMARY KEY (source_lang, target_lang, source_key, origin)
+);
+"""
+SCHEMA_VERSION = 1
+
+
+def default_memory_path() -> Path:
+    """The memory in the user data dir (`~/.local/share/thread-translator/memory.sqlite` on Linux)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("thread-translator") / "memory.sqlite"
+
+
+def normalize_source(text: str) -> str:
+    """The lookup key of a source text: NFC, whitespace collapsed; case and punctuation kept (they matter)."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+@dataclass(frozen=True, slots=True)
+class MemoryEntry:
+    """One stored translation."""
+
+    source_lang: str
+    """Argos code of the source."""
+    target_lang: str
+    """Argos code of the target."""
+    source: str
+    """The source text as first stored."""
+    target: str
+    """Its translation."""
+    origin: MemoryOrigin
+    """`human` (reviewed) or `machine`."""
+    model_id: str = ""
+    """The model that produced a machine entry."""
+    glossary_version: str = ""
+    """The glossary state a machine entry was produced with."""
+
+
+@dataclass(frozen=True, slots=True)
+class MemoryStats:
+    """What the memory holds."""
+
+    pairs: dict[str, dict[str, int]]
+    """Per `fr-en` pair, the number of entries by origin."""
+    path: Path
+    """The database file."""
+
+
+class TranslationMemory:
+    """A translation memory database; one connection per thread."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_memory_path()
+        self._local = threading.local()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self._transaction() as connection:
+                connection.execute(SCHEMA)
+                connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except sqlite3.DatabaseError as error:
+            raise TranslationMemoryError(
+                f"the translation memory {self.path} is unusable: {error}",
+                "move it aside, or pass --memory with another file",
+            ) from None
+        except OSError as error:
+            raise TranslationMemoryError(f"cannot create {self.path}: {error.strerror}", "check permissions") from None
+
+    def _connection(self) -> sqlite3.Connection:
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = NORMAL")
+            connection.execute("PRAGMA busy_timeout = 30000")
+            self._local.connection = connection
+        return connection
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        connection = self._connection()
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            yield connection
+            connection.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                connection.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        """Close this thread's connection."""
+        connection = getattr(self._local, "connection", None)
+        if connection is not None:
+            connection.close()
+            self._local.connection = None
+
+    def lookup(
+        self,
+        sources: Iterable[str],
+        source_lang: str,
+        target_lang: str,
+        model_id: str,
+        glossary_version: str,
+    ) -> dict[str, MemoryEntry]:
+        """Reusable translations of the given sources, keyed by source text: a human entry if there is
+        one, else a machine entry made by the same model and glossary version."""
+        wanted = {normalize_source(source): source for source in sources}
+        found: dict[str, MemoryEntry] = {}
+        if not wanted:
+            return found
+        try:
+            connection = self._connection()
+            keys = list(wanted)
+            for start in range(0, len(keys), 500):
+                chunk = keys[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = connection.execute(
+                    "SELECT source_key, origin, source, target, model_id, glossary_version FROM entries "
+                    f"WHERE source_lang = ? AND target_lang = ? AND source_key IN ({marks})",
+                    [source_lang, target_lang, *chunk],
+                ).fetchall()
+                for key, origin, source, target, entry_model, entry_glossary in rows:
+                    entry = MemoryEntry(source_lang, target_lang, source, target, origin, entry_model, entry_glossary)
+                    current = found.get(wanted[key])
+                    usable = origin == "human" or (entry_model == model_id and entry_glossary == glossary_version)
+                    if usable and (current is None or current.origin == "machine"):
+                        found[wanted[key]] = entry
+        except sqlite3.DatabaseError as error:
+            raise TranslationMemoryError(f"cannot read the translation memory {self.path}: {error}") from None
+        return found
+
+    def store(self, entries: Iterable[MemoryEntry]) -> int:
+        """Add or update entries in one transaction; returns how many were written."""
+        now = time.time()
+        rows = [
+            (
+                e.source_lang,
+                e.target_lang,
+                normalize_source(e.source),
+                e.origin,
+                e.source,
+                e.target,
+                e.model_id,
+                e.glossary_version,
+                now,
+                now,
+            )
+            for e in entries
+            if e.source.strip()
+        ]
+        if not rows:
+            return 0
+        try:
+            with self._transaction() as connection:
+                connection.executemany(
+                    "INSERT INTO entries (source_lang, target_lang, source_key, origin, source, target, model_id, "
+                    "glossary_version, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT (source_lang, target_lang, source_key, origin) DO UPDATE SET "
+                    "target = excluded.target, model_id = excluded.model_id, "
+                    "glossary_version = excluded.glossary_version, updated = excluded.updated",
+                    rows,
+                )
+        except sqlite3.DatabaseError as error:
+            raise TranslationMemoryError(f"cannot write the translation memory {self.path}: {error}") from None
+        return len(rows)
+
+    def entries(self, source_lang: str | None = None, target_lang: str | None = None) -> Iterator[MemoryEntry]:
+        """Every entry, optionally for one pair, in a stable order."""
+        query = "SELECT source_lang, target_lang, source, target, origin, model_id, glossary_version FROM entries"
+        conditions, values = [], []
+        if source_lang:
+            conditions.append("source_lang = ?")
+            values.append(source_lang)
+        if target_lang:
+            conditions.append("target_lang = ?")
+            values.append(target_lang)
+        if conditions:
+            query += " WHERE " + " AND ".join(conditions)
+        query += " ORDER BY source_lang, target_lang, source_key, origin"
+        for row in self._connection().execute(query, values):
+            yield MemoryEntry(*row)
+
+    def stats(self) -> MemoryStats:
+        """Entry counts per pair and origin."""
+        pairs: dict[str, dict[str, int]] = {}
+        rows = self._connection().execute(
+            "SELECT source_lang, target_lang, origin, COUNT(*) FROM entries GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+        )
+        for source_lang, target_lang, origin, count in rows:
+            pairs.setdefault(f"{source_lang}-{target_lang}", {})[origin] = count
+        return MemoryStats(pairs, self.path)
