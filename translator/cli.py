@@ -91,6 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
     quick.add_argument("--to", dest="target", default="en", help="target language (default: en)")
     add_engine_options(quick)
     quick.set_defaults(handler=run_translate_text)
+
+    from translator.cli_glossary import add_glossary_parser
+
+    add_glossary_parser(commands)
     return parser
 
 

@@ -2,15 +2,17 @@
 
 Each input line is `{"id": ..., "text": ..., "thread": optional id}`; each output line is
 `{"id": ..., "lang": ..., "confidence": ...}`, in input order. Lines sharing a `thread` id are one
-thread for the priors. Two passes over the input keep memory flat whatever the number of lines: the
-first validates every line and sums each thread's language distribution (memory grows with the number
-of distinct threads, not lines); the second detects each line with its thread's sum minus its own part.
-Nothing is written until the whole input is known to be valid.
+thread for the priors. Memory stays flat whatever the number of lines: the first pass validates every
+line, scores it once and spools the scores to a temporary file while summing each thread's language
+distribution (memory grows with the number of distinct threads, not lines); the second pass reads the
+spool back and decides each line with its thread's sum minus its own part. Nothing is written until the
+whole input is known to be valid.
 """
 
 from __future__ import annotations
 
 import json
+import pickle
 import shutil
 import sys
 import tempfile
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from translator.detect import Context, LanguageDetector, context_weight
+from translator.detect import Context, Detection, Evidence, LanguageDetector, context_weight
 from translator.errors import DetectionError, InputError
 from translator.writers.atomic import atomic_output
 
@@ -82,38 +84,54 @@ def detect_jsonl(
     `name` is how errors call the input (default: its path)."""
     name = name or str(source)
     sums: dict[str, tuple[NDArray[np.float64], float]] = {}
-    with source.open("rb") as handle:
-        for line in iter_lines(handle, name):
-            if line.thread is not None:
+    with tempfile.TemporaryFile(prefix="translator-detect-") as spool:
+        # Pass 1: validate, score each text once, decide the lines without a thread, sum each thread.
+        with source.open("rb") as handle:
+            for line in iter_lines(handle, name):
+                if progress:
+                    progress(line.size)
+                if line.blank:
+                    continue
                 evidence = detector.evidence(line.text)
                 posterior = detector.posterior(evidence)
+                if line.thread is None:
+                    pickle.dump((line.id, detector.decide_one(evidence, posterior, None, None)), spool)
+                    continue
                 if posterior is not None and len(posterior) == len(detector.candidates):
                     weight = context_weight(evidence)
                     total, mass = sums.get(line.thread, (0 * posterior, 0.0))
                     sums[line.thread] = (total + weight * posterior, mass + weight)
-            if progress:
-                progress(line.size)
-    written = 0
-    with source.open("rb") as handle:
-        for line in iter_lines(handle, name):
-            if progress:
-                progress(line.size)
-            if line.blank:
-                continue
-            evidence = detector.evidence(line.text)
-            posterior = detector.posterior(evidence)
-            thread = None
-            if line.thread is not None and line.thread in sums:
-                total, mass = sums[line.thread]
-                if posterior is not None and len(posterior) == len(detector.candidates):
-                    weight = context_weight(evidence)
-                    total, mass = total - weight * posterior, mass - weight
-                thread = Context(total, mass) if mass > 1e-9 else None
-            detection = detector.decide_one(evidence, posterior, None, thread)
-            record = {"id": line.id, "lang": detection.lang, "confidence": detection.confidence}
+                pickle.dump((line.id, (line.thread, evidence, posterior)), spool)
+        # Pass 2: lines in a thread get the thread's sum less their own part as context.
+        spool.seek(0)
+        written = 0
+        while True:
+            try:
+                line_id, result = pickle.load(spool)
+            except EOFError:
+                break
+            detection = result if isinstance(result, Detection) else _with_thread(detector, sums, *result)
+            record = {"id": line_id, "lang": detection.lang, "confidence": detection.confidence}
             output.write(json.dumps(record, ensure_ascii=False) + "\n")
             written += 1
+            if progress:
+                progress(0)
     return written
+
+
+def _with_thread(
+    detector: LanguageDetector,
+    sums: dict[str, tuple[NDArray[np.float64], float]],
+    thread_id: str,
+    evidence: Evidence,
+    posterior: NDArray[np.float64] | None,
+) -> Detection:
+    total, mass = sums.get(thread_id, (None, 0.0))
+    if total is not None and posterior is not None and len(posterior) == len(detector.candidates):
+        weight = context_weight(evidence)
+        total, mass = total - weight * posterior, mass - weight
+    thread = Context(total, mass) if total is not None and mass > 1e-9 else None
+    return detector.decide_one(evidence, posterior, None, thread)
 
 
 def run_detect_jsonl(
@@ -136,7 +154,7 @@ def run_detect_jsonl(
                 raise InputError(f"{path}: no such file", "check the path, or pass - to read standard input")
         name = "standard input" if source == "-" else source
         size = path.stat().st_size
-        progress = progress_factory(2 * size) if progress_factory else None
+        progress = progress_factory(size) if progress_factory else None
         if destination is None or destination == "-":
             return detect_jsonl(path, sys.stdout, detector, progress, name)
         with atomic_output(Path(destination)) as temp:

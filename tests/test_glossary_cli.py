@@ -1,0 +1,212 @@
+"""`translator glossary ...` as a maintainer runs it: listing, edits that keep every other byte, lint,
+check on a thread, CSV/TBX round trips, and one clear line for every mistake."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DEMO, CliResult, run_cli
+from translator.glossary import default_glossary_dir
+
+SHIPPED = default_glossary_dir()
+
+
+def glossary_cli(*args: str) -> CliResult:
+    """`translator glossary ARGS` through the real entry point."""
+    return run_cli("glossary", *args)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A copy of the shipped glossaries to edit."""
+    target = tmp_path / "glossaries"
+    shutil.copytree(SHIPPED, target)
+    return target
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.glob("*.po"))}
+
+
+def test_list_a_category_of_a_pair() -> None:
+    result = glossary_cli("list", "--pair", "fr-en", "--category", "person")
+    assert result.code == 0, result.stderr
+    assert "Vladimir Poutine -> Vladimir Putin" in result.stdout
+    assert "Poutine -> Putin  [case-sensitive]  (forbidden: Poutine)" in result.stdout
+    assert "Starlink" not in result.stdout
+
+
+def test_list_json_covers_every_pair() -> None:
+    result = glossary_cli("list", "--json", "--kind", "keep")
+    assert result.code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert {row["pair"] for row in rows} >= {"fr-en", "ru-en", "uk-en", "de-en", "es-en"}
+    assert all(row["kind"] == "keep" and row["source"] == row["target"] for row in rows)
+
+
+def test_lint_passes_on_the_shipped_glossaries() -> None:
+    result = glossary_cli("lint", "--strict")
+    assert result.code == 0, result.stdout + result.stderr
+    assert result.stdout.strip().endswith("0 errors, 0 warnings")
+
+
+def test_lint_fails_on_a_broken_glossary(folder: Path) -> None:
+    path = folder / "fr-en.po"
+    path.write_text(path.read_text(encoding="utf-8") + '\n#, shouty\nmsgctxt "place"\nmsgid "Lyon"\nmsgstr ""\n')
+    result = glossary_cli("lint", "--glossary-dir", str(folder))
+    assert result.code == 1
+    assert "unknown flag 'shouty'" in result.stdout and "empty target" in result.stdout
+
+
+def test_add_then_remove_gives_back_every_byte(folder: Path) -> None:
+    before = snapshot(folder)
+    added = glossary_cli(
+        "add", "Moscou", "Moscow", "--pair", "fr-en", "--category", "place", "--note", "Source: general knowledge.",
+        "--glossary-dir", str(folder),
+    )  # fmt: skip
+    assert added.code == 0, added.stderr
+    after = snapshot(folder)
+    assert {name for name in before if before[name] != after[name]} == {"fr-en.po"}
+    text = after["fr-en.po"].decode()
+    assert '# Source: general knowledge.\nmsgctxt "place"\nmsgid "Moscou"\nmsgstr "Moscow"\n' in text
+    removed = glossary_cli("remove", "Moscou", "--pair", "fr-en", "--glossary-dir", str(folder))
+    assert removed.code == 0, removed.stderr
+    assert snapshot(folder) == before
+
+
+def test_add_a_keep_term_with_plural_and_variants(folder: Path) -> None:
+    result = glossary_cli(
+        "add", "Falcon Heavy", "--keep", "--pair", "fr-en", "--category", "product", "--variant", "FH",
+        "--case-sensitive", "--note", "Source: general knowledge.", "--glossary-dir", str(folder),
+    )  # fmt: skip
+    assert result.code == 0, result.stderr
+    text = (folder / "fr-en.po").read_text(encoding="utf-8")
+    assert '#. variants: FH\n#, keep, case-sensitive\nmsgctxt "product"\nmsgid "Falcon Heavy"\n' in text
+    assert glossary_cli("lint", "--glossary-dir", str(folder), "--strict").code == 0
+
+
+def test_add_a_forbidden_wording(folder: Path) -> None:
+    result = glossary_cli(
+        "add", "Kharkov", "Kharkiv", "--forbidden", "--pair", "ru-en", "--category", "place",
+        "--note", "Source: general knowledge.", "--glossary-dir", str(folder),
+    )  # fmt: skip
+    assert result.code == 0, result.stderr
+    listed = glossary_cli("list", "--pair", "ru-en", "--kind", "forbidden", "--glossary-dir", str(folder))
+    assert "Kharkov  [forbidden] -> use Kharkiv" in listed.stdout
+    assert glossary_cli("lint", "--glossary-dir", str(folder), "--strict").code == 0
+
+
+def test_a_new_pair_file_is_created_valid(folder: Path) -> None:
+    result = glossary_cli(
+        "add", "Kijów", "Kyiv", "--pair", "pl-en", "--category", "place", "--forbid", "Kiev",
+        "--note", "Source: general knowledge.", "--glossary-dir", str(folder),
+    )  # fmt: skip
+    assert result.code == 0, result.stderr
+    assert glossary_cli("lint", "--pair", "pl-en", "--glossary-dir", str(folder), "--strict").code == 0
+
+
+CLI_ERRORS = [
+    # a term that is already there
+    (["add", "Kiev", "Kyiv", "--pair", "fr-en", "--category", "place"], "already in the glossary"),
+    # an edit that would make the glossary conflict
+    (["add", "kiev", "Kiew", "--pair", "fr-en", "--category", "title"], "not added: conflicting entries"),
+    # no target for a translated term
+    (["add", "Lyon", "--pair", "fr-en", "--category", "place"], "no target term"),
+    # a kept term cannot have another target
+    (["add", "Starlink", "Starling", "--keep", "--pair", "fr-en", "--category", "product"], "not translated"),
+    # removing what is not there
+    (["remove", "Atlantis", "--pair", "fr-en"], "not in the glossary"),
+    # no glossary named
+    (["remove", "Kiev"], "which glossary?"),
+    # a pair that is not a pair
+    (["list", "--pair", "french"], "not a language pair"),
+    # a pair with no glossary
+    (["list", "--pair", "xx-en"], "no xx-en glossary"),
+    # an export format that cannot be told
+    (["export", "out.txt", "--pair", "fr-en"], "cannot tell the format"),
+    # an import file that is missing
+    (["import", "missing.csv", "--pair", "fr-en"], "cannot read missing.csv"),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), CLI_ERRORS)
+def test_mistakes_are_one_line_and_exit_1(folder: Path, args: list[str], message: str) -> None:
+    before = snapshot(folder)
+    result = glossary_cli(*args, "--glossary-dir", str(folder))
+    assert result.code == 1, result.stdout
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("translator: error: "), result.stderr
+    assert message in result.stderr
+    assert snapshot(folder) == before
+
+
+@pytest.mark.parametrize("extension", ["csv", "tbx"])
+def test_export_then_import_changes_nothing(folder: Path, tmp_path: Path, extension: str) -> None:
+    before = snapshot(folder)
+    exported = tmp_path / f"fr-en.{extension}"
+    assert glossary_cli("export", str(exported), "--pair", "fr-en", "--glossary-dir", str(folder)).code == 0
+    result = glossary_cli("import", str(exported), "--pair", "fr-en", "--glossary-dir", str(folder))
+    assert result.code == 0, result.stderr
+    assert "0 added, 0 updated, 43 unchanged" in result.stdout
+    assert snapshot(folder) == before
+
+
+def test_tbx_export_is_read_back_by_translate_toolkit(tmp_path: Path) -> None:
+    from translate.storage import tbx
+
+    exported = tmp_path / "ru-en.tbx"
+    assert glossary_cli("export", str(exported), "--pair", "ru-en").code == 0
+    store = tbx.tbxfile.parsestring(exported.read_bytes())
+    units = {unit.source: unit for unit in store.units}
+    assert units["Киев"].target == "Kyiv"
+    assert "Киева" in [term.text for term in units["Киев"].get_source_terms()]
+
+
+def test_import_updates_one_entry_with_a_minimal_diff(folder: Path, tmp_path: Path) -> None:
+    from translate.storage import csvl10n
+
+    store = csvl10n.csvfile()
+    unit = store.addsourceunit("Crimée")
+    unit.target = "the Crimea"
+    unit.setcontext("place")
+    new = store.addsourceunit("Moscou")
+    new.target = "Moscow"
+    new.setcontext("place")
+    new.addnote("Source: general knowledge.", origin="translator")
+    path = tmp_path / "changes.csv"
+    path.write_bytes(bytes(store))
+    before = (folder / "fr-en.po").read_text(encoding="utf-8").splitlines()
+    result = glossary_cli("import", str(path), "--pair", "fr-en", "--glossary-dir", str(folder))
+    assert result.code == 0, result.stderr
+    assert "1 added, 1 updated" in result.stdout
+    after = (folder / "fr-en.po").read_text(encoding="utf-8").splitlines()
+    removed = [line for line in before if line not in after]
+    assert removed == ['msgstr "Crimea"']
+    assert 'msgstr "the Crimea"' in after and 'msgid "Moscou"' in after
+
+
+def test_check_shows_terms_of_a_thread_and_their_rendering(sample_path: Path) -> None:
+    result = glossary_cli("check", str(sample_path), "--pair", "fr-en")
+    assert result.code == 0, result.stderr
+    assert "Sergey Kirienko -> Sergei Kiriyenko  (person)" in result.stdout
+    assert "Starlink kept  (product)" in result.stdout
+    assert "Kiev -> Kyiv  (place)" in result.stdout
+
+
+def test_check_picks_the_glossary_of_each_block_language() -> None:
+    result = glossary_cli("check", str(DEMO), "--json")
+    assert result.code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert {"text": "fusées Falcon 9", "rendering": "Falcon 9 rockets", "pair": "fr-en"}.items() <= next(
+        row for row in rows if row["text"] == "fusées Falcon 9"
+    ).items()
+
+
+def test_help_of_the_main_command_stays_cheap() -> None:
+    from tests.test_import_hygiene import modules_after
+
+    loaded = modules_after("import translator.cli as c; c.build_parser()")
+    assert not {name for name in loaded if name.split(".")[0] in {"polib", "ahocorasick", "translate", "rich"}}

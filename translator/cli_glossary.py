@@ -1,0 +1,422 @@
+"""The `translator glossary` commands: list, add, remove, check, lint, import and export PO glossaries."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from translator.errors import GlossaryError
+
+if TYPE_CHECKING:
+    from translator.glossary import Glossary, GlossaryFile, GlossaryTerm
+
+CATEGORY_CHOICES = ("organisation", "programme", "person", "title", "place", "product")
+"""The same as translator.glossary.CATEGORIES, repeated so building the parser imports nothing more."""
+KIND_CHOICES = ("preferred", "keep", "forbidden")
+
+
+def add_glossary_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `glossary` and its actions to the `translator` subcommands."""
+    glossary = commands.add_parser(
+        "glossary",
+        help="list, edit, check and lint the domain glossaries (PO term bases)",
+        description="Glossaries are PO files, one per language pair (fr-en.po...), in the glossaries/ folder "
+        "shipped with the tool; see glossaries/README.md for the format.",
+    )
+    actions = glossary.add_subparsers(dest="glossary_command", metavar="ACTION", required=True)
+
+    listing = actions.add_parser("list", help="the entries of every glossary (or of one pair)")
+    add_location_options(listing)
+    listing.add_argument("--category", choices=CATEGORY_CHOICES, help="only entries of this category")
+    listing.add_argument("--kind", choices=KIND_CHOICES, help="only entries of this kind")
+    listing.add_argument("--json", action="store_true", help="print the entries as JSON")
+    listing.set_defaults(handler=run_glossary_list)
+
+    add = actions.add_parser(
+        "add",
+        help="add an entry",
+        description="Add an entry after the last entry of its category; the file is rewritten atomically and "
+        "everything else in it is kept byte for byte.",
+    )
+    add.add_argument("source", help="the source term (msgid)")
+    add.add_argument("target", nargs="?", help="the target term (msgstr); not needed with --keep")
+    add_location_options(add)
+    add.add_argument("--category", choices=CATEGORY_CHOICES, required=True, help="the category (msgctxt)")
+    kind = add.add_mutually_exclusive_group()
+    kind.add_argument("--keep", action="store_true", help="do-not-translate: keep the source term as is")
+    kind.add_argument(
+        "--forbidden", action="store_true", help="SOURCE is a target wording never to use; TARGET what to use instead"
+    )
+    add.add_argument("--case-sensitive", action="store_true", help="match the source forms with their exact case")
+    add.add_argument("--plural", nargs=2, metavar=("SOURCE_PLURAL", "TARGET_PLURAL"), help="the plural forms")
+    add.add_argument("--variant", action="append", default=[], help="another source form (repeatable)")
+    add.add_argument("--plural-variant", action="append", default=[], help="another plural source form (repeatable)")
+    add.add_argument("--forbid", action="append", default=[], help="a target wording not to use (repeatable)")
+    add.add_argument("--note", default="", help='the source note, e.g. "Source: official name (spacex.com)"')
+    add.set_defaults(handler=run_glossary_add)
+
+    remove = actions.add_parser("remove", help="remove an entry")
+    remove.add_argument("source", help="the source term (msgid)")
+    add_location_options(remove)
+    remove.add_argument("--category", choices=CATEGORY_CHOICES, help="when the term is in several categories")
+    remove.set_defaults(handler=run_glossary_remove)
+
+    check = actions.add_parser(
+        "check",
+        help="the glossary terms found in a thread file and how they will be rendered",
+        description="Read a thread, find the glossary terms of each block (in the block's detected language, "
+        "or the source language of --pair/--glossary) and show how each will be rendered.",
+    )
+    check.add_argument("file", type=Path, help="thread file: forum page dump, JSON or text/Markdown")
+    add_location_options(check)
+    check.add_argument("--to", dest="target", default="en", help="target language (default: en)")
+    check.add_argument("--format", choices=("forum", "json", "text"), help="input format (default: sniffed)")
+    check.add_argument("--json", action="store_true", help="print the terms found as JSON")
+    check.set_defaults(handler=run_glossary_check)
+
+    lint = actions.add_parser(
+        "lint",
+        help="check glossary files: invalid PO, duplicates, conflicts, empty targets, bad flags, dead entries",
+    )
+    add_location_options(lint)
+    lint.add_argument("--strict", action="store_true", help="fail on warnings too")
+    lint.set_defaults(handler=run_glossary_lint)
+
+    importing = actions.add_parser(
+        "import",
+        help="add and update entries from a CSV or TBX file",
+        description="Entries are matched on category and source term: new ones are added, changed ones "
+        "updated; fields the file leaves empty keep the glossary's values.",
+    )
+    importing.add_argument("file", type=Path, help="a .csv or .tbx file")
+    add_location_options(importing)
+    importing.add_argument("--format", choices=("csv", "tbx"), help="file format (default: from the extension)")
+    importing.set_defaults(handler=run_glossary_import)
+
+    export = actions.add_parser("export", help="write a glossary as CSV or TBX")
+    export.add_argument("file", type=Path, help="the .csv or .tbx file to write (atomically)")
+    add_location_options(export)
+    export.add_argument("--format", choices=("csv", "tbx"), help="file format (default: from the extension)")
+    export.set_defaults(handler=run_glossary_export)
+
+
+def add_location_options(parser: argparse.ArgumentParser) -> None:
+    """--pair, --glossary and --glossary-dir: which glossary file(s) a command works on."""
+    parser.add_argument("--pair", metavar="SRC-TGT", help="the language pair, e.g. fr-en")
+    parser.add_argument("--glossary", type=Path, metavar="PATH", help="one glossary file (instead of --pair)")
+    parser.add_argument(
+        "--glossary-dir", type=Path, metavar="DIR", help="the glossary folder (default: the shipped glossaries/)"
+    )
+
+
+def glossary_dir(args: argparse.Namespace) -> Path:
+    """The folder the command looks in."""
+    from translator.glossary import default_glossary_dir
+
+    folder: Path = args.glossary_dir or default_glossary_dir()
+    return folder
+
+
+def selected_files(args: argparse.Namespace) -> list[Path]:
+    """The glossary files a listing command covers: --glossary, else --pair, else every *.po in the folder."""
+    from translator.glossary import parse_pair
+
+    if args.glossary is not None:
+        if args.pair:
+            raise GlossaryError("give --glossary or --pair, not both")
+        path: Path = args.glossary
+        if not path.is_file():
+            raise GlossaryError(f"no glossary at {path}")
+        return [path]
+    folder = glossary_dir(args)
+    if args.pair:
+        source, target = parse_pair(args.pair)
+        path = folder / f"{source}-{target}.po"
+        if not path.is_file():
+            raise GlossaryError(f"no {source}-{target} glossary in {folder}", "create it with: translator glossary add")
+        return [path]
+    if not folder.is_dir():
+        raise GlossaryError(f"no glossary folder at {folder}", "pass --glossary-dir DIR or --glossary PATH")
+    files = sorted(folder.glob("*.po"))
+    if not files:
+        raise GlossaryError(f"no glossary (*.po) in {folder}")
+    return files
+
+
+def one_file(args: argparse.Namespace) -> tuple[Path, tuple[str, str] | None]:
+    """The glossary file an editing command works on, and the pair given with --pair (if any)."""
+    from translator.glossary import parse_pair
+
+    if args.glossary is not None:
+        if args.pair:
+            raise GlossaryError("give --glossary or --pair, not both")
+        path: Path = args.glossary
+        return path, None
+    if not args.pair:
+        raise GlossaryError("which glossary?", "pass --pair SRC-TGT (e.g. --pair fr-en) or --glossary PATH")
+    pair = parse_pair(args.pair)
+    return glossary_dir(args) / f"{pair[0]}-{pair[1]}.po", pair
+
+
+def load_document(path: Path, pair: tuple[str, str] | None, create: bool = False) -> GlossaryFile:
+    """The glossary at path; with create, an empty one for the pair when the file does not exist yet."""
+    from translator.glossary import PAIR, GlossaryFile
+
+    if path.exists() or not create:
+        return GlossaryFile.load(path)
+    if pair is None:
+        found = PAIR.match(path.stem)
+        if not found:
+            raise GlossaryError(f"no glossary at {path}", "name a new file SRC-TGT.po, or pass --pair")
+        pair = (found.group(1), found.group(2))
+    if not path.parent.is_dir():
+        raise GlossaryError(f"no folder {path.parent}", "create it first")
+    return GlossaryFile.new(pair[0], pair[1], path)
+
+
+def describe(term: GlossaryTerm) -> str:
+    """One readable line for an entry."""
+    from translator.display import visible
+
+    if term.kind == "keep":
+        text = f"{term.source}  [keep]"
+    elif term.kind == "forbidden":
+        text = f"{term.source}  [forbidden]" + (f" -> use {term.target}" if term.target else "")
+    else:
+        text = f"{term.source} -> {term.target}"
+    if term.source_plural and term.kind != "forbidden":
+        text += f"  (plural: {term.source_plural} -> {term.target_plural or term.source_plural})"
+    extras = [flag for flag in term.flags if flag not in ("keep", "forbidden")]
+    if extras:
+        text += f"  [{', '.join(extras)}]"
+    if term.variants or term.plural_variants:
+        count = len(term.variants) + len(term.plural_variants)
+        text += f"  (+{count} variant{'s' if count > 1 else ''})"
+    if term.forbidden:
+        text += f"  (forbidden: {', '.join(term.forbidden)})"
+    return visible(text)
+
+
+def term_json(term: GlossaryTerm, pair: str) -> dict[str, Any]:
+    """An entry as a JSON object."""
+    return {
+        "pair": pair,
+        "category": term.category,
+        "kind": term.kind,
+        "source": term.source,
+        "target": term.target,
+        "flags": list(term.flags),
+        "source_plural": term.source_plural,
+        "target_plural": term.target_plural,
+        "variants": list(term.variants),
+        "plural_variants": list(term.plural_variants),
+        "forbidden": list(term.forbidden),
+        "notes": term.notes,
+        "line": term.line,
+    }
+
+
+def run_glossary_list(args: argparse.Namespace) -> int:
+    """`translator glossary list`."""
+    from translator.glossary import GlossaryFile
+
+    rows: list[dict[str, Any]] = []
+    for path in selected_files(args):
+        document = GlossaryFile.load(path)
+        source, target = document.pair()
+        pair = f"{source}-{target}"
+        terms = [
+            term
+            for term in document.terms()
+            if args.category in (None, term.category) and args.kind in (None, term.kind)
+        ]
+        if args.json:
+            rows.extend(term_json(term, pair) for term in terms)
+            continue
+        print(f"{pair} ({path}): {len(terms)} entries")
+        for term in terms:
+            print(f"  {term.category or '-':<12}  {describe(term)}")
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    return 0
+
+
+def run_glossary_add(args: argparse.Namespace) -> int:
+    """`translator glossary add`."""
+    from translator.glossary import FLAG_CASE_SENSITIVE, FLAG_FORBIDDEN, FLAG_KEEP, GlossaryTerm
+    from translator.glossary_lint import lint_document
+
+    path, pair = one_file(args)
+    source = args.source.strip()
+    target = (args.target or "").strip()
+    if not source:
+        raise GlossaryError("the source term is empty")
+    if args.keep:
+        if target and target != source:
+            raise GlossaryError("a --keep term is not translated", "leave TARGET out, or drop --keep")
+        target = source
+    elif not target and not args.forbidden:
+        raise GlossaryError(f"no target term for {source!r}", "give TARGET, or --keep for a do-not-translate term")
+    flags = [FLAG_KEEP] if args.keep else [FLAG_FORBIDDEN] if args.forbidden else []
+    if args.case_sensitive:
+        flags.append(FLAG_CASE_SENSITIVE)
+    source_plural, target_plural = args.plural or (None, None)
+    if args.keep and source_plural and target_plural != source_plural:
+        raise GlossaryError("a --keep term is not translated", "give its plural twice: --plural FORM FORM")
+    term = GlossaryTerm(
+        source=source,
+        target=target,
+        category=args.category,
+        flags=tuple(flags),
+        source_plural=source_plural,
+        target_plural=target_plural,
+        variants=tuple(args.variant),
+        plural_variants=tuple(args.plural_variant),
+        forbidden=tuple(args.forbid),
+        notes=args.note.strip(),
+    )
+    document = load_document(path, pair, create=True)
+    before = {str(issue) for issue in lint_document(document, str(path)) if issue.severity == "error"}
+    document.add(term)
+    # Refuse an edit that makes the glossary wrong (a duplicate form, a conflict, a form that cannot match).
+    new_errors = [
+        issue
+        for issue in lint_document(type(document)(document.render(), path), str(path))
+        if issue.severity == "error" and str(issue) not in before
+    ]
+    if new_errors:
+        raise GlossaryError(f"not added: {new_errors[0].message}", "see: translator glossary lint")
+    document.save()
+    print(f"Added {describe(term)} to {path}")
+    return 0
+
+
+def run_glossary_remove(args: argparse.Namespace) -> int:
+    """`translator glossary remove`."""
+    path, pair = one_file(args)
+    document = load_document(path, pair)
+    term = document.remove(args.source.strip(), args.category)
+    document.save()
+    print(f"Removed {describe(term)} from {path}")
+    return 0
+
+
+def run_glossary_lint(args: argparse.Namespace) -> int:
+    """`translator glossary lint`: every issue on its own line; exit 1 when there are errors."""
+    from translator.display import visible
+    from translator.glossary_lint import lint_file
+
+    files = selected_files(args)
+    errors = warnings = 0
+    for path in files:
+        for issue in lint_file(path):
+            print(visible(str(issue)))
+            errors += issue.severity == "error"
+            warnings += issue.severity == "warning"
+    print(f"{len(files)} glossar{'y' if len(files) == 1 else 'ies'}: {errors} errors, {warnings} warnings")
+    return 1 if errors or (args.strict and warnings) else 0
+
+
+def run_glossary_check(args: argparse.Namespace) -> int:
+    """`translator glossary check FILE`: the terms of each block and their rendering."""
+    from translator.display import visible
+    from translator.glossary import find_glossary, load_glossary, render_term
+    from translator.languages import normalize_code
+    from translator.readers import read_thread
+
+    thread_file = read_thread(args.file, args.format)
+    thread = thread_file.thread
+    target = normalize_code(args.target)
+    fixed: Glossary | None = None
+    if args.glossary is not None or args.pair:
+        fixed = load_glossary(one_file(args)[0])
+    else:
+        from translator.detect import detect_languages
+
+        thread = detect_languages(thread)
+    glossaries: dict[str, Glossary | None] = {}
+
+    def pick(lang: str | None) -> Glossary | None:
+        """The glossary for a block: the one named, else the one of the block's language into the target."""
+        if fixed is not None:
+            return fixed
+        if not lang or lang in ("und", target):
+            return None
+        if lang not in glossaries:
+            glossaries[lang] = find_glossary(lang, target, glossary_dir(args))
+        return glossaries[lang]
+
+    found: list[dict[str, Any]] = []
+    for _, block in thread.blocks():
+        glossary = pick(block.lang)
+        if glossary is None:
+            continue
+        for match in glossary.find_terms(block.text):
+            found.append(
+                {
+                    "block": block.id,
+                    "pair": glossary.pair,
+                    "text": match.text,
+                    "rendering": render_term(match),
+                    "kind": match.term.kind,
+                    "category": match.term.category,
+                    "start": match.start,
+                    "end": match.end,
+                }
+            )
+    if args.json:
+        print(json.dumps(found, ensure_ascii=False, indent=2))
+        return 0
+    if fixed is None and not any(glossaries.values()):
+        languages = ", ".join(sorted(glossaries)) or "none"
+        print(f"No glossary for this thread's languages ({languages}) into {target} in {glossary_dir(args)}")
+        return 0
+    for row in found:
+        arrow = "kept" if row["kind"] == "keep" else f"-> {row['rendering']}"
+        print(visible(f"{row['block']:<10}  {row['text']} {arrow}  ({row['category'] or '-'})"))
+    blocks = len({row["block"] for row in found})
+    distinct = len({(row["pair"], row["text"].lower()) for row in found})
+    print(f"{len(found)} terms ({distinct} distinct) in {blocks} blocks")
+    return 0
+
+
+def run_glossary_import(args: argparse.Namespace) -> int:
+    """`translator glossary import FILE`."""
+    from translator.glossary_exchange import exchange_format, merge_term, read_terms
+
+    fmt = exchange_format(args.file, args.format)
+    path, pair = one_file(args)
+    document = load_document(path, pair, create=True)
+    source, target = document.pair()
+    try:
+        data = args.file.read_bytes()
+    except OSError as error:
+        raise GlossaryError(f"cannot read {args.file}: {error.strerror}") from None
+    existing = {(term.category, term.source): term for term in document.terms()}
+    counts = {"added": 0, "updated": 0, "unchanged": 0}
+    for item in read_terms(data, source, target, fmt, str(args.file)):
+        key = (item.term.category, item.term.source)
+        merged = merge_term(existing.get(key), item)
+        counts[document.upsert(merged)] += 1
+        existing[key] = merged
+    if counts["added"] or counts["updated"] or not path.exists():
+        document.save()
+    print(f"{path}: {counts['added']} added, {counts['updated']} updated, {counts['unchanged']} unchanged")
+    return 0
+
+
+def run_glossary_export(args: argparse.Namespace) -> int:
+    """`translator glossary export FILE`."""
+    from translator.glossary_exchange import exchange_format, export_terms
+    from translator.writers.atomic import write_atomic
+
+    fmt = exchange_format(args.file, args.format)
+    path, pair = one_file(args)
+    document = load_document(path, pair)
+    source, target = document.pair()
+    terms = document.terms()
+    write_atomic(args.file, export_terms(terms, source, target, fmt))
+    print(f"Wrote {len(terms)} entries of {source}-{target} to {args.file}")
+    return 0
