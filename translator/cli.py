@@ -13,6 +13,8 @@ from translator.errors import TranslatorError
 if TYPE_CHECKING:
     from translator.detect import LanguageDetector
     from translator.engine import ArgosEngine
+    from translator.jobs import JobSettings
+    from translator.memory import TranslationMemory
     from translator.models import Thread
 
 EXIT_USER_ERROR = 1
@@ -92,10 +94,113 @@ def build_parser() -> argparse.ArgumentParser:
     add_engine_options(quick)
     quick.set_defaults(handler=run_translate_text)
 
+    translate = commands.add_parser(
+        "translate",
+        help="translate a thread file into PO/JSON/Markdown/HTML for review",
+        description="Detect the language of every block, reuse the translation memory, apply the glossary, "
+        "translate the rest in one batched call per language pair, check the result, and write it.",
+    )
+    translate.add_argument("file", nargs="?", type=Path, help="thread file: forum page dump, JSON or text/Markdown")
+    translate.add_argument("--demo", action="store_true", help="translate the demo thread shipped with the tool")
+    translate.add_argument("-o", "--output", help="output file (one format; - for stdout) or folder (several)")
+    add_translation_options(translate)
+    translate.set_defaults(handler=run_translate)
+
+    apply = commands.add_parser(
+        "apply",
+        help="rebuild the translated thread from a reviewed PO file",
+        description="Approved entries (not fuzzy) are the reviewers' translations; fuzzy ones stay drafts.",
+    )
+    apply.add_argument("po", type=Path, metavar="REVIEWED.po")
+    apply.add_argument("source", type=Path, metavar="SOURCE_FILE", help="the thread the PO file was made from")
+    apply.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
+    apply.add_argument("--format", dest="formats", default="md", choices=("json", "md", "html"))
+    apply.add_argument("--side-by-side", action="store_true", help="Markdown/HTML: source beside translation")
+    apply.set_defaults(handler=run_apply)
+
+    batch = commands.add_parser(
+        "batch",
+        help="translate files, folders and globs of threads into an output folder (resumable)",
+        description="One output per input, mirroring the input tree. Rerunning after an interruption redoes "
+        "only unfinished files. One bad file is reported and skipped; the exit code is 1 if any failed.",
+    )
+    batch.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or glob patterns")
+    batch.add_argument("-o", "--output", required=True, type=Path, metavar="OUTDIR", help="output folder")
+    batch.add_argument("--jobs", type=int, default=1, help="worker processes, each loading the model once")
+    add_translation_options(batch)
+    batch.set_defaults(handler=run_batch_command)
+
+    memory = commands.add_parser("memory", help="the translation memory: stats, import reviewed PO, TMX")
+    memory_commands = memory.add_subparsers(dest="memory_command", metavar="ACTION", required=True)
+    stats = memory_commands.add_parser("stats", help="entries per language pair and origin")
+    stats.set_defaults(handler=run_memory_stats)
+    memory_import = memory_commands.add_parser("import", help="import approved entries of reviewed PO files, or TMX")
+    memory_import.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    memory_import.add_argument("--tmx", action="store_true", help="the files are TMX")
+    memory_import.set_defaults(handler=run_memory_import)
+    memory_export = memory_commands.add_parser("export", help="export the memory as TMX")
+    memory_export.add_argument("file", type=Path, metavar="OUT.tmx")
+    memory_export.add_argument("--tmx", action="store_true", default=True, help="TMX (the only export format)")
+    memory_export.add_argument("--pair", help="only this pair, e.g. fr-en")
+    memory_export.set_defaults(handler=run_memory_export)
+    for sub in (stats, memory_import, memory_export):
+        sub.add_argument("--memory", type=Path, help="the memory database (default: in the user data folder)")
+
     from translator.cli_glossary import add_glossary_parser
 
     add_glossary_parser(commands)
     return parser
+
+
+def add_translation_options(parser: argparse.ArgumentParser) -> None:
+    """Options shared by `translate` and `batch`."""
+    parser.add_argument("--to", dest="target", default="en", help="target language (default: en)")
+    parser.add_argument("--from", dest="source", default="auto", help="source language (default: auto-detect)")
+    parser.add_argument(
+        "--format",
+        dest="formats",
+        default=None,
+        help="output formats, comma-separated among po,json,md,html (translate: po; batch: po,json,md)",
+    )
+    parser.add_argument("--input-format", choices=("forum", "json", "text"), help="input format (default: sniffed)")
+    parser.add_argument("--glossary", action="append", default=[], type=Path, help="glossary PO file (repeatable)")
+    parser.add_argument("--glossary-dir", type=Path, help="folder of xx-yy.po glossaries (default: the shipped ones)")
+    parser.add_argument("--no-glossary", action="store_true", help="apply no glossary")
+    parser.add_argument("--memory", type=Path, help="translation memory file (default: in the user data folder)")
+    parser.add_argument("--no-memory", action="store_true", help="neither reuse nor feed the translation memory")
+    parser.add_argument("--side-by-side", action="store_true", help="Markdown/HTML: source beside translation")
+    parser.add_argument("--languages", metavar="CODES", help="candidate languages for detection, e.g. fr,en,de")
+    add_engine_options(parser)
+
+
+def job_settings(args: argparse.Namespace, default_formats: str) -> JobSettings:
+    """The job settings of `translate`/`batch` options, validated."""
+    from translator.jobs import FORMATS, JobSettings
+    from translator.languages import normalize_code, parse_language_list
+
+    formats = tuple(dict.fromkeys(f.strip() for f in (args.formats or default_formats).split(",") if f.strip()))
+    unknown = [fmt for fmt in formats if fmt not in FORMATS]
+    if unknown or not formats:
+        raise TranslatorError(f"unknown output format {', '.join(unknown) or '(none)'}", f"use {','.join(FORMATS)}")
+    if args.threads < 0 or args.beam_size < 1:
+        raise TranslatorError("--threads must be >= 0 and --beam-size >= 1")
+    return JobSettings(
+        target=normalize_code(args.target),
+        source=None if args.source == "auto" else normalize_code(args.source),
+        formats=formats,
+        input_format=args.input_format,
+        languages=parse_language_list(args.languages) if args.languages else None,
+        glossaries=tuple(str(path) for path in args.glossary),
+        glossary_dir=str(args.glossary_dir) if args.glossary_dir else None,
+        use_glossary=not args.no_glossary,
+        memory=str(args.memory) if args.memory else None,
+        use_memory=not args.no_memory,
+        models_dirs=tuple(str(path) for path in args.models_dir),
+        device=args.device,
+        threads=args.threads,
+        beam_size=args.beam_size,
+        side_by_side=args.side_by_side,
+    )
 
 
 def add_models_dir_option(parser: argparse.ArgumentParser) -> None:
@@ -309,6 +414,117 @@ def run_translate_text(args: argparse.Namespace) -> int:
         source = normalize_code(args.source)
     sentences = split_sentences(args.text, source)
     print(" ".join(engine.translate_batch(sentences, source, target)))
+    return 0
+
+
+def run_translate(args: argparse.Namespace) -> int:
+    """`translator translate`: one thread file to PO/JSON/Markdown/HTML."""
+    from translator.jobs import output_paths, render, translate_file
+    from translator.writers.atomic import write_atomic
+
+    path = thread_argument(args)
+    settings = job_settings(args, "po")
+    translated, stats, warnings = translate_file(path, settings)
+    for message in warnings:
+        warn(message)
+    if len(settings.formats) == 1 and args.output not in (None, ""):
+        targets = {settings.formats[0]: None if args.output == "-" else Path(args.output)}
+    else:
+        if args.output == "-":
+            raise TranslatorError("-o - (stdout) takes one format", "pass --format with a single format")
+        folder = Path(args.output) if args.output else Path(".")
+        folder.mkdir(parents=True, exist_ok=True)
+        targets = dict(output_paths(path, folder, Path(path.name), settings))
+    for fmt, target in targets.items():
+        text = render(translated, fmt, settings.side_by_side)
+        if target is None:
+            sys.stdout.write(text)
+        else:
+            write_atomic(target, text)
+            print(f"Wrote {target}", file=sys.stderr)
+    print(
+        f"translator: {stats.blocks} blocks ({stats.copied} copied), {stats.sentences} sentences: "
+        f"{stats.translated} translated, {stats.from_memory} from memory; "
+        f"{sum(len(unit.issues) for unit in translated.units)} QA issues to review",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def run_apply(args: argparse.Namespace) -> int:
+    """`translator apply REVIEWED.po SOURCE_FILE`."""
+    from translator.jobs import render
+    from translator.readers import read_thread
+    from translator.review import apply_review
+    from translator.writers.atomic import write_atomic
+
+    translated = apply_review(args.po, read_thread(args.source).thread)
+    text = render(translated, args.formats, args.side_by_side)
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        write_atomic(Path(args.output), text)
+    reviewed = sum(1 for unit in translated.units if unit.status == "reviewed")
+    print(f"translator: {reviewed} of {len(translated.units)} blocks reviewed", file=sys.stderr)
+    return 0
+
+
+def run_batch_command(args: argparse.Namespace) -> int:
+    """`translator batch`: many files, worker processes, resumable, summary table."""
+    from translator.batch import expand_inputs, run_batch
+    from translator.batch_view import BatchDisplay
+
+    if args.jobs < 1:
+        raise TranslatorError("--jobs must be at least 1")
+    settings = job_settings(args, "po,json,md")
+    items = expand_inputs(args.inputs)
+    with BatchDisplay(len(items)) as display:
+        summary = run_batch(items, args.output, settings, args.jobs, display.report)
+    display.print_summary(summary)
+    return 1 if summary.failed else 0
+
+
+def open_memory(args: argparse.Namespace) -> TranslationMemory:
+    """The memory named by --memory, or the default one."""
+    from translator.memory import TranslationMemory
+
+    return TranslationMemory(args.memory)
+
+
+def run_memory_stats(args: argparse.Namespace) -> int:
+    """`translator memory stats`."""
+    stats = open_memory(args).stats()
+    print(f"Translation memory: {stats.path}")
+    if not stats.pairs:
+        print("  empty")
+    for pair, counts in stats.pairs.items():
+        print(f"  {pair}: " + ", ".join(f"{count} {origin}" for origin, count in counts.items()))
+    return 0
+
+
+def run_memory_import(args: argparse.Namespace) -> int:
+    """`translator memory import FILE.po...` (approved entries become human translations) or `--tmx`."""
+    from translator.memory import MemoryEntry
+    from translator.memory_exchange import read_tmx
+    from translator.review import reviewed_entries
+
+    memory = open_memory(args)
+    total = 0
+    for path in args.files:
+        rows = read_tmx(path) if args.tmx else reviewed_entries(path)
+        total += memory.store(MemoryEntry(src, tgt, source, target, "human") for src, tgt, source, target in rows)
+    print(f"Imported {total} human translations into {memory.path}")
+    return 0
+
+
+def run_memory_export(args: argparse.Namespace) -> int:
+    """`translator memory export OUT.tmx`."""
+    from translator.glossary import parse_pair
+    from translator.memory_exchange import write_tmx
+
+    source, target = parse_pair(args.pair) if args.pair else (None, None)
+    count = write_tmx(open_memory(args), args.file, source, target)
+    print(f"Exported {count} entries to {args.file}")
     return 0
 
 

@@ -122,3 +122,66 @@ class ThreadFile:
     """The text encoding the file was decoded with."""
     warnings: tuple[str, ...] = field(default=())
     """Problems worth telling the user that did not stop reading."""
+
+
+UnitOrigin = Literal["machine", "memory", "copied", "human"]
+UNIT_ORIGINS: tuple[UnitOrigin, ...] = ("machine", "memory", "copied", "human")
+
+UnitStatus = Literal["draft", "reviewed"]
+UNIT_STATUSES: tuple[UnitStatus, ...] = ("draft", "reviewed")
+
+
+@dataclass(frozen=True, slots=True)
+class QaIssue:
+    """Something about a translated unit a reviewer should look at."""
+
+    code: str
+    """Stable short name: `missing-term`, `numbers`, `untranslated`, `repetition`..."""
+    message: str
+    """One line for a person."""
+
+
+@dataclass(frozen=True, slots=True)
+class TranslationUnit:
+    """A block with its translation: what reviewers approve and what exports write."""
+
+    block: Block
+    """The source block (with its detected language)."""
+    post_id: str
+    """The post the block belongs to."""
+    source_lang: str
+    """Language translated from (`und` for text with none)."""
+    target_lang: str
+    """Language translated into."""
+    target: str
+    """The translation ("" when none could be made)."""
+    origin: UnitOrigin
+    """Where the translation came from: the engine, the memory, copied as is, or a person."""
+    status: UnitStatus = "draft"
+    """`reviewed` once a person approved it; machine output is a draft."""
+    terms: tuple[str, ...] = ()
+    """Glossary terms applied, as `source -> target`."""
+    issues: tuple[QaIssue, ...] = ()
+    """QA findings."""
+    previous: str | None = None
+    """The machine translation a person replaced, so the change stays visible."""
+
+
+@dataclass(frozen=True, slots=True)
+class TranslatedThread:
+    """A thread with one translation unit per block, in document order."""
+
+    thread: Thread
+    """The source thread, languages detected."""
+    target_lang: str
+    """The language translated into."""
+    units: tuple[TranslationUnit, ...]
+    """One unit per block, same order as `thread.blocks()`."""
+    models: tuple[str, ...] = ()
+    """Ids of the models used, per pair: `fr-en: translate-fr_en-demo@1.0`."""
+    glossaries: tuple[str, ...] = ()
+    """Glossaries applied, per pair, with their version."""
+
+    def unit_for(self, block_id: str) -> TranslationUnit | None:
+        """The unit of a block id."""
+        return next((unit for unit in self.units if unit.block.id == block_id), None)

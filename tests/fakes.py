@@ -1,0 +1,27 @@
+"""A fake engine for pipeline and UI tests: deterministic, records its calls, no model needed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from translator.errors import EngineError
+
+
+@dataclass
+class FakeEngine:
+    """Translates by tagging each sentence (`EN: ...`); knows the given pairs only."""
+
+    pairs: frozenset[tuple[str, str]] = frozenset({("fr", "en"), ("de", "en"), ("ru", "en"), ("uk", "en")})
+    calls: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    version: str = "fake-1"
+
+    def translate_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
+        self.model_id(source, target)
+        self.calls.append((source, target, list(sentences)))
+        return [f"{target.upper()}: {sentence}" for sentence in sentences]
+
+    def model_id(self, source: str, target: str) -> str:
+        if (source, target) not in self.pairs:
+            raise EngineError(f"no translation model for {source}->{target}", f"install one: {source} {target}")
+        return f"{self.version}:{source}-{target}"

@@ -1,0 +1,179 @@
+"""Translate files, folders and globs of threads: worker processes, progress, resumable, a summary.
+
+Resuming: OUTDIR/.translator-batch.json records each finished input with the hash of its bytes and of
+the settings. A rerun skips inputs recorded as finished whose outputs are all there, and redoes the
+rest; with the memory warm, redone work is mostly lookups. Outputs are written atomically, so a killed
+run leaves whole files or none.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from translator.errors import InputError
+from translator.jobs import JobResult, JobSettings, output_paths, run_job
+from translator.writers.atomic import write_atomic
+
+MANIFEST = ".translator-batch.json"
+THREAD_SUFFIXES = (".txt", ".md", ".markdown", ".json")
+
+
+@dataclass(frozen=True, slots=True)
+class BatchInput:
+    """One file to translate and where its outputs go, relative to the output folder."""
+
+    path: Path
+    """The input file."""
+    relative: Path
+    """Its path below the output folder (mirrors the input tree)."""
+
+
+@dataclass
+class BatchSummary:
+    """What a batch did."""
+
+    ok: int = 0
+    failed: int = 0
+    skipped: int = 0
+    blocks: int = 0
+    sentences: int = 0
+    from_memory: int = 0
+    translated: int = 0
+    issues: Counter[str] = field(default_factory=Counter)
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def expand_inputs(inputs: list[str]) -> list[BatchInput]:
+    """Files, folders (thread files inside, recursively) and globs, as a sorted list without repeats."""
+    found: dict[Path, BatchInput] = {}
+    for item in inputs:
+        matches = sorted(Path(p) for p in glob.glob(item, recursive=True)) if glob.has_magic(item) else [Path(item)]
+        if not matches:
+            raise InputError(f"{item}: nothing matches", "check the path or pattern")
+        for match in matches:
+            if match.is_dir():
+                for path in sorted(match.rglob("*")):
+                    if path.is_file() and path.suffix.lower() in THREAD_SUFFIXES and not path.name.startswith("."):
+                        found.setdefault(path.resolve(), BatchInput(path, path.relative_to(match)))
+            elif match.is_file():
+                found.setdefault(match.resolve(), BatchInput(match, Path(match.name)))
+            else:
+                raise InputError(f"{match}: no such file or folder", "check the path")
+    if not found:
+        raise InputError("no thread file found in the inputs", f"thread files end in {', '.join(THREAD_SUFFIXES)}")
+    return list(found.values())
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class Manifest:
+    """The record of finished inputs in an output folder."""
+
+    def __init__(self, out_dir: Path, settings: JobSettings) -> None:
+        self.path = out_dir / MANIFEST
+        self.settings_digest = settings.digest()
+        self.done: dict[str, str] = {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("settings") == self.settings_digest and isinstance(data.get("done"), dict):
+                self.done = {str(k): str(v) for k, v in data["done"].items()}
+        except (OSError, ValueError, AttributeError):
+            self.done = {}
+
+    def finished(self, item: BatchInput, outputs: list[Path]) -> bool:
+        """Whether an input was finished with these settings and its outputs are all there."""
+        key = str(item.relative)
+        return key in self.done and self.done[key] == file_digest(item.path) and all(p.is_file() for p in outputs)
+
+    def record(self, item: BatchInput) -> None:
+        """Mark an input finished (written at once, atomically)."""
+        self.done[str(item.relative)] = file_digest(item.path)
+        write_atomic(self.path, json.dumps({"settings": self.settings_digest, "done": self.done}, indent=1) + "\n")
+
+
+Reporter = Callable[[BatchInput, JobResult | None], None]
+"""Told about each input: its result, or None when it was skipped as already done."""
+
+
+def run_batch(
+    items: list[BatchInput], out_dir: Path, settings: JobSettings, jobs: int = 1, report: Reporter | None = None
+) -> BatchSummary:
+    """Translate every input not already finished; one bad file is reported and the rest continue."""
+    started = time.perf_counter()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    manifest = Manifest(out_dir, settings)
+    summary = BatchSummary()
+    todo = []
+    for item in items:
+        outputs = list(output_paths(item.path, out_dir, item.relative, settings).values())
+        if manifest.finished(item, outputs):
+            summary.skipped += 1
+            if report:
+                report(item, None)
+        else:
+            todo.append(item)
+
+    def finish(item: BatchInput, result: JobResult) -> None:
+        if result.error is None:
+            manifest.record(item)
+            summary.ok += 1
+            summary.blocks += result.blocks
+            summary.sentences += result.sentences
+            summary.from_memory += result.from_memory
+            summary.translated += result.translated
+            summary.issues.update(result.issues)
+        else:
+            summary.failed += 1
+            summary.failures.append((str(item.path), result.error))
+        if report:
+            report(item, result)
+
+    if jobs <= 1 or len(todo) <= 1:
+        for item in todo:
+            finish(item, run_job(str(item.path), str(out_dir), str(item.relative), settings))
+    else:
+        for item, result in _run_parallel(todo, out_dir, settings, jobs):
+            finish(item, result)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _run_parallel(
+    todo: list[BatchInput], out_dir: Path, settings: JobSettings, jobs: int
+) -> Iterator[tuple[BatchInput, JobResult]]:
+    # Each worker builds its toolkit (models, memory connection) once, on its first job.
+    with ProcessPoolExecutor(max_workers=min(jobs, len(todo), os.cpu_count() or 1)) as pool:
+        futures: dict[Future[JobResult], BatchInput] = {
+            pool.submit(run_job, str(item.path), str(out_dir), str(item.relative), settings): item for item in todo
+        }
+        try:
+            pending = set(futures)
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    item = futures[future]
+                    try:
+                        yield item, future.result()
+                    except Exception as error:  # a worker died: report the file, keep going
+                        yield item, JobResult(str(item.path), error=f"worker failed: {error}")
+        except KeyboardInterrupt:
+            for future in futures:
+                future.cancel()
+            raise

@@ -1,0 +1,88 @@
+"""How `translator batch` reports: a rich progress bar on a terminal, plain log lines otherwise, a summary table."""
+
+from __future__ import annotations
+
+import sys
+import time
+from types import TracebackType
+from typing import Any
+
+from translator.batch import BatchInput, BatchSummary
+from translator.display import visible
+from translator.jobs import JobResult
+
+
+class BatchDisplay:
+    """Progress while a batch runs (files, blocks, sentences/s, ETA), then a summary."""
+
+    def __init__(self, total_files: int) -> None:
+        self.total = total_files
+        self.started = time.perf_counter()
+        self.sentences = 0
+        self.interactive = sys.stderr.isatty()
+        self._progress: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> BatchDisplay:
+        if self.interactive:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self._progress = Progress(
+                TextColumn("[bold]translating"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("files · {task.fields[blocks]} blocks · {task.fields[rate]} sentences/s"),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+            )
+            self._progress.start()
+            self._task = self._progress.add_task("batch", total=self.total, blocks=0, rate="-")
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def report(self, item: BatchInput, result: JobResult | None) -> None:
+        """One input finished (or was skipped as already done)."""
+        if result is not None:
+            self.sentences += result.sentences
+        elapsed = max(time.perf_counter() - self.started, 1e-9)
+        if self._progress is not None:
+            blocks = self._progress.tasks[0].fields["blocks"] + (result.blocks if result else 0)
+            self._progress.update(self._task, advance=1, blocks=blocks, rate=f"{self.sentences / elapsed:.0f}")
+            if result is not None and result.error:
+                self._progress.console.print(f"failed {visible(str(item.path))}: {visible(result.error)}", markup=False)
+            return
+        if result is None:
+            print(f"skip {item.path} (already done)", file=sys.stderr)
+        elif result.error:
+            print(f"fail {visible(str(item.path))}: {visible(result.error)}", file=sys.stderr)
+        else:
+            print(
+                f"ok   {visible(str(item.path))}: {result.blocks} blocks, {result.translated} translated, "
+                f"{result.from_memory} from memory",
+                file=sys.stderr,
+            )
+        for warning in result.warnings if result else ():
+            print(f"     warning: {visible(warning)}", file=sys.stderr)
+
+    def print_summary(self, summary: BatchSummary) -> None:
+        """The closing table: files, blocks, cached vs translated, QA issues, time."""
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title="Batch summary", show_header=False)
+        table.add_row("files", f"{summary.ok} ok, {summary.failed} failed, {summary.skipped} already done")
+        table.add_row("blocks", str(summary.blocks))
+        table.add_row("sentences", f"{summary.translated} translated, {summary.from_memory} from memory")
+        issues = ", ".join(f"{code} {count}" for code, count in summary.issues.most_common()) or "none"
+        table.add_row("QA issues", visible(issues))
+        table.add_row("time", f"{summary.seconds:.1f} s")
+        console = Console(stderr=True, highlight=False)
+        console.print(table)
+        for path, error in summary.failures:
+            console.print(f"failed: {visible(path)}: {visible(error)}", markup=False)

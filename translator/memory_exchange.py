@@ -1,0 +1,49 @@
+"""TMX import and export of the translation memory, through translate-toolkit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from translator.errors import TranslationMemoryError
+from translator.memory import TranslationMemory
+from translator.writers.atomic import write_atomic
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def write_tmx(memory: TranslationMemory, path: Path, source: str | None = None, target: str | None = None) -> int:
+    """Export entries (human ones win over machine ones for the same source) as TMX; returns the count."""
+    from translate.storage.tmx import tmxfile
+
+    best: dict[tuple[str, str, str], tuple[str, str]] = {}
+    for entry in memory.entries(source, target):
+        key = (entry.source_lang, entry.target_lang, entry.source)
+        if key not in best or entry.origin == "human":
+            best[key] = (entry.target, entry.origin)
+    store = tmxfile(sourcelanguage=source or "fr", targetlanguage=target or "en")
+    for (source_lang, target_lang, text), (translation, origin) in best.items():
+        store.addtranslation(text, source_lang, translation, target_lang, comment=f"origin: {origin}")
+    write_atomic(path, bytes(store).decode("utf-8"))
+    return len(best)
+
+
+def read_tmx(path: Path) -> list[tuple[str, str, str, str]]:
+    """(source language, target language, source, target) of every unit with two languages."""
+    from translate.storage.tmx import tmxfile
+
+    try:
+        with path.open("rb") as handle:
+            store = tmxfile(handle)
+    except OSError as error:
+        raise TranslationMemoryError(f"cannot read {path}: {error.strerror}", "check the path") from None
+    except Exception as error:  # translate-toolkit raises lxml's errors for broken XML
+        raise TranslationMemoryError(f"{path} is not a valid TMX file: {error}", "check the file") from None
+    rows = []
+    for unit in store.units:
+        nodes = unit.getlanguageNodes()
+        if len(nodes) < 2:
+            continue
+        source_lang, target_lang = (str(node.get(XML_LANG) or "").split("-")[0].lower() for node in nodes[:2])
+        if source_lang and target_lang and unit.source and unit.target:
+            rows.append((source_lang, target_lang, str(unit.source), str(unit.target)))
+    return rows

@@ -1,0 +1,144 @@
+"""Readable documents of a translated thread: Markdown and HTML, translation alone or side by side.
+
+Thread text is data: Markdown escapes every character that could be read as markup, HTML escapes
+everything, and control characters are written as visible escapes.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+
+from translator.display import visible
+from translator.models import Post, TranslatedThread, TranslationUnit
+
+# Characters that start markup anywhere in a line, and constructs that start it at the line start only.
+MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+MARKDOWN_LINE_START = re.compile(r"^(\s*)([#>+=-])")
+MARKDOWN_LIST_NUMBER = re.compile(r"^(\s*\d+)([.)])")
+
+
+def md_escape(text: str) -> str:
+    """Text that Markdown shows literally (and that stays readable as plain text)."""
+    escaped = MARKDOWN_INLINE.sub(r"\\\1", visible(text))
+    escaped = MARKDOWN_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+    return MARKDOWN_LIST_NUMBER.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+
+
+def post_heading(post: Post) -> str:
+    """`Jon Shannow (Membre actif) · 2024-10-28 09:26 · +11 -4`."""
+    parts = [f"{post.author} ({post.role})" if post.role else post.author or "Unknown author"]
+    if post.date:
+        parts.append(post.date.strftime("%Y-%m-%d %H:%M"))
+    if post.votes:
+        parts.append(f"+{post.votes.up} -{post.votes.down}")
+    if post.shares is not None:
+        parts.append(f"{post.shares} shares")
+    return " · ".join(parts)
+
+
+def _posts(translated: TranslatedThread) -> Iterator[tuple[Post, list[TranslationUnit]]]:
+    units: dict[str, list[TranslationUnit]] = {}
+    for unit in translated.units:
+        units.setdefault(unit.post_id, []).append(unit)
+    for post in translated.thread.posts:
+        yield post, units.get(post.id, [])
+
+
+def shown(unit: TranslationUnit) -> str:
+    """The text a reader sees: the translation, or the source when there is none."""
+    return unit.target if unit.target.strip() else unit.block.text
+
+
+def render_markdown(translated: TranslatedThread, side_by_side: bool = False) -> str:
+    """The thread as Markdown: article, comments, quotes nested; optionally source beside translation."""
+    lines: list[str] = []
+    for post, units in _posts(translated):
+        if post.kind == "comment":
+            lines += ["---", "", f"### {md_escape(post_heading(post))}", ""]
+        else:
+            lines += [f"*{md_escape(post_heading(post))}*", ""]
+        if side_by_side:
+            lines += [f"| {translated.thread.lang or 'source'} | {translated.target_lang} |", "|---|---|"]
+            for unit in units:
+                marker = "> " if unit.block.kind == "quote" else ""
+                lines.append(f"| {marker}{md_escape(unit.block.text)} | {marker}{md_escape(shown(unit))} |")
+            lines.append("")
+            continue
+        quoting: str | None = None
+        for unit in units:
+            block, text = unit.block, md_escape(shown(unit))
+            if block.kind == "quote":
+                if quoting != block.quoted_author:
+                    lines += [f"> **{md_escape(block.quoted_author or 'Someone')}:**", ">"]
+                    quoting = block.quoted_author
+                lines += [f"> {text}", ""]
+                continue
+            quoting = None
+            if block.kind == "title":
+                lines += [f"# {text}", ""]
+            elif block.kind == "subtitle":
+                lines += [f"*{text}*", ""]
+            elif block.kind == "heading":
+                lines += [f"## {text}", ""]
+            elif block.kind == "question":
+                lines += [f"- {text}", ""]
+            elif block.kind == "source":
+                lines += [f"<small>{text}</small>", ""]
+            else:
+                lines += [text, ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+HTML_STYLE = """
+body { font-family: Georgia, serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }
+.post { border-top: 1px solid #ccc; padding-top: .5rem; margin-top: 1.5rem; }
+.meta { color: #666; font-size: .9rem; }
+blockquote { border-left: 3px solid #aaa; margin: .5rem 0; padding-left: .8rem; color: #333; }
+.pair { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
+.source { color: #555; }
+.issue { color: #a33; font-size: .8rem; }
+"""
+
+
+def _html_block(unit: TranslationUnit, text: str) -> str:
+    block = unit.block
+    escaped = html.escape(visible(text))
+    tag = {"title": "h1", "subtitle": 'p class="subtitle"', "heading": "h2", "source": 'p class="meta"'}.get(
+        block.kind, "p"
+    )
+    closing = tag.split()[0]
+    if block.kind == "quote":
+        who = html.escape(visible(block.quoted_author or "Someone"))
+        return f'<blockquote data-block="{html.escape(block.id)}"><cite>{who}</cite><p>{escaped}</p></blockquote>'
+    if block.kind == "question":
+        return f'<p class="question" data-block="{html.escape(block.id)}">❓ {escaped}</p>'
+    return f'<{tag} data-block="{html.escape(block.id)}">{escaped}</{closing}>'
+
+
+def render_html(translated: TranslatedThread, side_by_side: bool = False) -> str:
+    """A standalone HTML page of the translated thread."""
+    title = html.escape(visible(translated.units[0].target if translated.units else translated.thread.title))
+    body: list[str] = []
+    for post, units in _posts(translated):
+        body.append(f'<section class="post {post.kind}" id="{html.escape(post.id)}">')
+        body.append(f'<p class="meta">{html.escape(visible(post_heading(post)))}</p>')
+        for unit in units:
+            if side_by_side:
+                source = _html_block(unit, unit.block.text)
+                target = _html_block(unit, shown(unit))
+                body.append(
+                    f'<div class="pair"><div class="source" lang="{html.escape(unit.source_lang)}">{source}</div>'
+                    f'<div lang="{html.escape(unit.target_lang)}">{target}</div></div>'
+                )
+            else:
+                body.append(_html_block(unit, shown(unit)))
+        body.append("</section>")
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{html.escape(translated.target_lang)}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{title}</title>\n<style>{HTML_STYLE}</style>\n</head>\n<body>\n"
+        + "\n".join(body)
+        + "\n</body>\n</html>\n"
+    )
