@@ -32,10 +32,13 @@ def apply_review(po_path: Path, thread: Thread) -> TranslatedThread:
     po = read_po(po_path)
     entries = {entry.msgctxt: entry for entry in po if entry.msgctxt and not entry.obsolete}
     detected = thread if all(block.lang for _, block in thread.blocks()) else detect_languages(thread)
-    block_ids = {block.id for _, block in detected.blocks()}
-    if entries and not block_ids & set(entries):
+    texts = {block.id: block.text for _, block in detected.blocks()}
+    same = sum(1 for block_id, entry in entries.items() if texts.get(block_id) == entry.msgid)
+    # Ids repeat across threads (`article.p1`), so the texts must match too, for most entries at least.
+    if entries and same * 2 < len(entries):
         raise InputError(
-            f"no entry of {po_path} matches a block of this thread", "give the thread the PO file was made from"
+            f"{po_path} was not made from this thread: only {same} of {len(entries)} entries match a block",
+            "give the thread the PO file was made from",
         )
     target = po.metadata.get("Language") or "und"
     units = []

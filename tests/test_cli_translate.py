@@ -1,0 +1,168 @@
+"""`translate`, `apply`, `batch` and `memory` as a user runs them, on the real demo model."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import polib
+import pytest
+
+from tests.conftest import DEMO, REPO, run_cli, subprocess_env
+
+MIXED = REPO / "tests" / "data" / "mixed-thread.txt"
+
+
+@pytest.fixture
+def memory(tmp_path: Path) -> str:
+    return str(tmp_path / "tm.sqlite")
+
+
+def test_translate_demo_writes_every_format(tmp_path: Path, memory: str) -> None:
+    out = tmp_path / "out"
+    result = run_cli("translate", "--demo", "-o", str(out), "--format", "po,json,md,html", "--memory", memory)
+    assert result.code == 0, result.stderr
+    names = sorted(path.name for path in out.iterdir())
+    assert names == ["demo-thread.en.html", "demo-thread.en.json", "demo-thread.en.md", "demo-thread.en.po"]
+    po = polib.pofile(str(out / "demo-thread.en.po"))
+    by_id = {entry.msgctxt: entry for entry in po}
+    assert by_id["article.p5"].msgstr == "The next flight will take place in June."
+    assert by_id["c5.p2"].msgstr == "The minister confirmed the date yesterday."
+    assert "fuzzy" in by_id["article.p5"].flags
+    document = json.loads((out / "demo-thread.en.json").read_text())
+    assert document["posts"][0]["blocks"][0]["translation"]["origin"] == "machine"
+    assert "The next flight will take place in June." in (out / "demo-thread.en.md").read_text()
+    assert "blocks" in result.stderr and "QA issues" in result.stderr
+
+
+def test_translate_to_stdout(memory: str) -> None:
+    result = run_cli("translate", str(DEMO), "--format", "md", "-o", "-", "--memory", memory, "--no-glossary")
+    assert result.code == 0, result.stderr
+    assert result.stdout.startswith("*Claire Dubois")
+
+
+def test_second_run_uses_the_memory(tmp_path: Path, memory: str) -> None:
+    first = run_cli("translate", "--demo", "-o", str(tmp_path / "a.po"), "--memory", memory)
+    second = run_cli("translate", "--demo", "-o", str(tmp_path / "b.po"), "--memory", memory)
+    assert first.code == second.code == 0
+    assert "0 from memory" in first.stderr
+    assert " 0 translated" in second.stderr
+    a = [e.msgstr for e in polib.pofile(str(tmp_path / "a.po"))]
+    assert a == [e.msgstr for e in polib.pofile(str(tmp_path / "b.po"))]
+
+
+def test_review_apply_and_memory_import_round_trip(tmp_path: Path, memory: str) -> None:
+    po_path = tmp_path / "demo.po"
+    assert run_cli("translate", "--demo", "-o", str(po_path), "--memory", memory).code == 0
+    po = polib.pofile(str(po_path))
+    entry = next(e for e in po if e.msgctxt == "article.p3")
+    entry.msgstr = "The head of the space agency welcomed a major success."
+    entry.flags.remove("fuzzy")
+    po.save(str(po_path))
+
+    applied = run_cli("apply", str(po_path), str(DEMO), "--format", "json")
+    assert applied.code == 0, applied.stderr
+    blocks = {b["id"]: b for p in json.loads(applied.stdout)["posts"] for b in p["blocks"]}
+    assert blocks["article.p3"]["translation"]["text"] == "The head of the space agency welcomed a major success."
+    assert blocks["article.p3"]["translation"]["status"] == "reviewed"
+    assert blocks["article.p4"]["translation"]["status"] == "draft"
+
+    imported = run_cli("memory", "import", str(po_path), "--memory", memory)
+    assert imported.code == 0 and "Imported" in imported.stdout
+    again = tmp_path / "again.po"
+    assert run_cli("translate", "--demo", "-o", str(again), "--memory", memory).code == 0
+    reviewed = next(e for e in polib.pofile(str(again)) if e.msgctxt == "article.p3")
+    assert reviewed.msgstr == "The head of the space agency welcomed a major success."
+    assert "fuzzy" not in reviewed.flags
+
+
+def test_memory_tmx_export_import_and_stats(tmp_path: Path, memory: str) -> None:
+    assert run_cli("translate", "--demo", "-o", str(tmp_path / "d.po"), "--memory", memory).code == 0
+    tmx = tmp_path / "tm.tmx"
+    exported = run_cli("memory", "export", str(tmx), "--memory", memory)
+    assert exported.code == 0, exported.stderr
+    assert "<tmx" in tmx.read_text()
+    other = str(tmp_path / "other.sqlite")
+    assert run_cli("memory", "import", "--tmx", str(tmx), "--memory", other).code == 0
+    stats = run_cli("memory", "stats", "--memory", other)
+    assert "fr-en:" in stats.stdout and "human" in stats.stdout
+
+
+def test_apply_with_a_foreign_po_is_refused(tmp_path: Path, sample_path: Path, memory: str) -> None:
+    po_path = tmp_path / "demo.po"
+    assert run_cli("translate", "--demo", "-o", str(po_path), "--memory", memory).code == 0
+    result = run_cli("apply", str(po_path), str(sample_path))
+    assert result.code == 1
+    assert "was not made from this thread" in result.stderr
+
+
+def make_corpus(folder: Path) -> Path:
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(DEMO, folder / "demo.txt")
+    shutil.copy(MIXED, folder / "sub" / "mixed.txt")
+    (folder / "sub" / "empty.txt").write_text("")
+    return folder
+
+
+def test_batch_mirrors_the_tree_reports_bad_files_and_resumes(tmp_path: Path, memory: str) -> None:
+    inputs, out = make_corpus(tmp_path / "in"), tmp_path / "out"
+    first = run_cli("batch", str(inputs), "-o", str(out), "--memory", memory, "--format", "po,md")
+    assert first.code == 1  # one bad file
+    assert "empty.txt" in first.stderr and "is empty" in first.stderr
+    assert (out / "demo.en.po").is_file() and (out / "sub" / "mixed.en.md").is_file()
+    assert "2 ok, 1 failed" in first.stderr
+    second = run_cli("batch", str(inputs), "-o", str(out), "--memory", memory, "--format", "po,md")
+    assert "0 ok, 1 failed, 2 already done" in second.stderr
+
+
+def test_batch_with_two_workers(tmp_path: Path, memory: str) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for number in range(3):
+        shutil.copy(DEMO, inputs / f"t{number}.txt")
+    result = run_cli("batch", str(inputs / "*.txt"), "-o", str(tmp_path / "out"), "--jobs", "2", "--memory", memory)
+    assert result.code == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.po")) == ["t0.en.po", "t1.en.po", "t2.en.po"]
+
+
+def test_killed_batch_leaves_no_half_written_file_and_resumes(tmp_path: Path, memory: str) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for number in range(12):
+        shutil.copy(DEMO, inputs / f"t{number:02}.txt")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "translator.cli", "batch", str(inputs), "-o", str(out), "--memory", memory]
+    process = subprocess.Popen(command, env=subprocess_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and len(list(out.glob("*.po"))) < 2:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    for path in out.glob("*"):
+        assert not path.name.endswith(".tmp"), f"half-written file left: {path.name}"
+    for po in out.glob("*.po"):
+        polib.pofile(str(po))  # every file there is whole
+    resumed = run_cli("batch", str(inputs), "-o", str(out), "--memory", memory)
+    assert resumed.code == 0, resumed.stderr
+    assert len(list(out.glob("*.po"))) == 12
+    assert "already done" in resumed.stderr
+
+
+def test_translate_bad_inputs_are_one_line(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    for args, message in [
+        (["translate", str(empty)], "is empty"),
+        (["translate", "--demo", "--format", "docx"], "unknown output format docx"),
+        (["translate", "--demo", "--to", "x_y!"], "is not a language code"),
+        (["batch", str(tmp_path / "missing"), "-o", str(tmp_path / "o")], "no such file or folder"),
+    ]:
+        result = run_cli(*args, "--memory", str(tmp_path / "tm.sqlite"))
+        assert result.code == 1, args
+        assert message in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,158 @@
+"""The Argos engine on our real demo package: install, batched translation, parity with argostranslate,
+copying of what it does not know, pivoting, and clear errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli, subprocess_env
+from translator.engine import ArgosEngine, EngineSettings
+from translator.errors import EngineError
+from translator.models_store import BUNDLED_DIR, ModelStore, install_package_file
+
+FR_EN = BUNDLED_DIR / "translate-fr_en-demo.argosmodel"
+SENTENCES = [
+    "La fusée Ariane 6 a décollé mardi matin depuis la base de Kourou.",
+    "Le prochain vol aura lieu en juin.",
+    "L'agence prévoit quatre lancements cette année.",
+    "Le ministre a confirmé la date hier.",
+]
+
+
+@pytest.fixture(scope="module")
+def packages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled demo packages installed the way users install theirs."""
+    folder = tmp_path_factory.mktemp("argos-packages")
+    for archive in sorted(BUNDLED_DIR.glob("*.argosmodel")):
+        install_package_file(archive, folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def engine(packages: Path) -> ArgosEngine:
+    return ArgosEngine(ModelStore([packages], include_bundled=False))
+
+
+def test_the_demo_package_installs_and_is_found(packages: Path) -> None:
+    store = ModelStore([packages], include_bundled=False)
+    package = store.find("fr", "en")
+    assert package is not None
+    assert (package.path / "model" / "model.bin").is_file()
+    assert (package.path / "sentencepiece.model").is_file()
+    assert FR_EN.stat().st_size < 10 * 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Le prochain vol aura lieu en juin.", "The next flight will take place in June."),  # plain sentence
+        ("Le ministre a confirmé la date hier.", "The minister confirmed the date yesterday."),  # past tense
+    ],
+)
+def test_translates_the_demo_domain(engine: ArgosEngine, source: str, expected: str) -> None:
+    assert engine.translate_batch([source], "fr", "en") == [expected]
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "Zorblaxon",  # an unseen proper noun
+        "4729",  # a number
+        "https://exemple.org/page",  # a URL
+    ],
+)
+def test_copies_what_it_does_not_know(engine: ArgosEngine, token: str) -> None:
+    [translated] = engine.translate_batch([f"Le ministre a parlé de {token} hier."], "fr", "en")
+    assert token in translated
+
+
+def test_batch_keeps_order_and_dedups(engine: ArgosEngine) -> None:
+    doubled = [*SENTENCES, SENTENCES[0], "", "   "]
+    out = engine.translate_batch(doubled, "fr", "en")
+    assert len(out) == len(doubled)
+    assert out[0] == out[len(SENTENCES)]
+    assert out[-2:] == ["", ""]
+    assert out[: len(SENTENCES)] == [engine.translate_batch([s], "fr", "en")[0] for s in SENTENCES]
+
+
+def test_same_language_is_identity(engine: ArgosEngine) -> None:
+    assert engine.translate_batch(["Hello."], "en", "en") == ["Hello."]
+
+
+def test_missing_pair_names_the_install_command(engine: ArgosEngine) -> None:
+    with pytest.raises(EngineError, match="no translation model for fr->ja") as caught:
+        engine.translate_batch(["Bonjour."], "fr", "ja")
+    assert caught.value.hint == "install one with: translator models install fr ja"
+
+
+def test_engine_is_thread_safe(engine: ArgosEngine) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    expected = engine.translate_batch(SENTENCES, "fr", "en")
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda _: engine.translate_batch(SENTENCES, "fr", "en"), range(8)))
+    assert all(result == expected for result in results)
+
+
+def test_pivot_through_english(packages: Path, engine: ArgosEngine) -> None:
+    store = ModelStore([packages], include_bundled=False)
+    assert store.find("fr", "de") is None
+    route = engine.route("fr", "de")
+    assert [p.pair for p in route.packages] == ["fr-en", "en-de"]
+    [german] = engine.translate_batch(["Le prochain vol aura lieu en juin."], "fr", "de")
+    [english] = engine.translate_batch(["Le prochain vol aura lieu en juin."], "fr", "en")
+    assert german == engine.translate_batch([english], "en", "de")[0]
+    assert german and german != english
+
+
+PARITY_SCRIPT = """
+import json, sys
+import argostranslate.translate as t
+sentences = json.loads(sys.argv[1])
+print(json.dumps([t.translate(s, "fr", "en") for s in sentences]))
+"""
+
+
+def test_parity_with_argostranslate(packages: Path, engine: ArgosEngine) -> None:
+    """Our batched engine gives what argostranslate gives, sentence by sentence (run offline-guarded)."""
+    env = subprocess_env(ARGOS_PACKAGES_DIR=str(packages), ARGOS_DEVICE_TYPE="cpu")
+    done = subprocess.run(
+        [sys.executable, "-c", PARITY_SCRIPT, json.dumps(SENTENCES)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    theirs = json.loads(done.stdout.strip().splitlines()[-1])
+    assert engine.translate_batch(SENTENCES, "fr", "en") == theirs
+
+
+def test_settings_are_honoured(packages: Path) -> None:
+    greedy = ArgosEngine(ModelStore([packages], include_bundled=False), EngineSettings(beam_size=1, threads=1))
+    assert greedy.translate_batch(["Le prochain vol aura lieu en juin."], "fr", "en")[0].startswith("The next")
+
+
+def test_translate_text_command() -> None:
+    result = run_cli("translate-text", "Le prochain vol aura lieu en juin.", "--from", "fr", "--to", "en")
+    assert result.code == 0, result.stderr
+    assert result.stdout.strip() == "The next flight will take place in June."
+
+
+def test_translate_text_detects_the_language() -> None:
+    result = run_cli("translate-text", "Le ministre a confirmé la date hier.", "--to", "en")
+    assert result.code == 0, result.stderr
+    assert result.stdout.strip() == "The minister confirmed the date yesterday."
+
+
+def test_translate_text_missing_model_is_one_line() -> None:
+    result = run_cli("translate-text", "Bonjour.", "--from", "fr", "--to", "ja")
+    assert result.code == 1
+    assert result.stderr.strip() == (
+        "translator: error: no translation model for fr->ja (install one with: translator models install fr ja)"
+    )
