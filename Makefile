@@ -20,7 +20,11 @@ $(STAMP): pyproject.toml Makefile
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(VENV)/bin/translator inspect --demo
+	$(VENV)/bin/translator translate --demo --to en --format po,json,md -o demo-output
+	@echo
+	@echo "Read the translation:   demo-output/demo-thread.en.md"
+	@echo "Review it:              demo-output/demo-thread.en.po (Poedit, Lokalize, or any PO editor)"
+	@echo "Then rebuild from it:   $(VENV)/bin/translator apply demo-output/demo-thread.en.po translator/data/demo-thread.txt --format md"
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check $(PY_DIRS)

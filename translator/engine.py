@@ -86,9 +86,13 @@ class _LoadedModel:
         except (RuntimeError, ValueError) as error:
             raise EngineError(f"cannot load the model in {package.path}: {error}", "reinstall the package") from None
 
-    def encode(self, sentence: str) -> list[str]:
-        tokens: list[str] = self.argos_package.tokenizer.encode(sentence)
-        return tokens
+    def encode_all(self, sentences: list[str]) -> list[list[str]]:
+        """Token pieces of every sentence; SentencePiece encodes a whole list in one native call."""
+        tokenizer = self.argos_package.tokenizer
+        if hasattr(tokenizer, "lazy_processor"):
+            pieces: list[list[str]] = tokenizer.lazy_processor().encode(sentences, out_type=str)
+            return pieces
+        return [tokenizer.encode(sentence) for sentence in sentences]
 
     def decode(self, tokens: list[str]) -> str:
         value: str = self.argos_package.tokenizer.decode(tokens)
@@ -149,7 +153,7 @@ class ArgosEngine:
         unique = list(dict.fromkeys(s for s in sentences if s.strip()))
         if not unique:
             return ["" if not s.strip() else s for s in sentences]
-        tokenized = [model.encode(sentence) for sentence in unique]
+        tokenized = model.encode_all(unique)
         # Sorting by length keeps padding low inside each token-sized batch.
         order = sorted(range(len(unique)), key=lambda index: len(tokenized[index]))
         prefix = model.package.target_prefix
