@@ -1,0 +1,143 @@
+"""Measures `translator batch` end to end against the naive loop a user writes today, in one run.
+
+A corpus of generated French threads (article, comments, quotes repeated across comments, as real
+threads have) from the demo grammar, translated with the bundled fr->en demo model:
+  naive:  `argostranslate.translate.translate` on every block, one call each,
+  cold:   our batch with an empty translation memory,
+  warm:   our batch again over the same corpus (memory warm, fresh output folder).
+Peak memory of a batch process at 1x and 10x the corpus size shows whether it stays flat.
+Last line: one JSON object of the figures.
+Run: .venv/bin/python benchmarks/pipeline.py [--threads 30] [--naive-threads 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+
+def make_threads(folder: Path, count: int, seed: int = 11) -> list[Path]:
+    """Write `count` Markdown threads: an article of paragraphs, then comments quoting each other."""
+    from demo_grammar import generate
+
+    rng = random.Random(seed)
+    sentences = [example.source for example in generate("fr-en", count * 30, seed=seed)]
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number in range(count):
+        pool = sentences[number * 30 : (number + 1) * 30]
+        article = [" ".join(pool[i : i + 3]) for i in range(0, 15, 3)]
+        comments: list[str] = []
+        for index in range(6):
+            reply = pool[15 + 2 * index] + " " + pool[16 + 2 * index]
+            if comments and rng.random() < 0.6:
+                quoted = rng.choice(comments).splitlines()[-1]
+                comments.append(f"> {quoted}\n\n{reply}")
+            else:
+                comments.append(reply)
+        text = "# " + pool[-1] + "\n\n" + "\n\n".join(article) + "\n\n---\n\n" + "\n\n---\n\n".join(comments) + "\n"
+        path = folder / f"thread-{number:04}.md"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def batch_command(inputs: Path, out: Path, memory: Path, packages: Path) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "translator.cli",
+        "batch",
+        str(inputs),
+        "-o",
+        str(out),
+        "--memory",
+        str(memory),
+        "--models-dir",
+        str(packages),
+        "--format",
+        "po",
+    ]
+
+
+def run_batch_process(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall time and peak RSS (MB) of one batch process."""
+    started = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run(command, env=env, check=True, capture_output=True)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return time.perf_counter() - started, max(peak, before) / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--threads", type=int, default=30, help="threads in the 1x corpus")
+    parser.add_argument("--naive-threads", type=int, default=5, help="threads for the slow naive loop")
+    args = parser.parse_args()
+
+    from translator.models_store import BUNDLED_DIR, install_package_file
+    from translator.readers import read_thread
+
+    work = Path(tempfile.mkdtemp(prefix="bench-pipeline-"))
+    packages = work / "packages"
+    install_package_file(BUNDLED_DIR / "translate-fr_en-demo.argosmodel", packages)
+    env = dict(os.environ, ARGOS_PACKAGES_DIR=str(packages), XDG_CACHE_HOME=str(work / "cache"))
+    corpus = make_threads(work / "corpus", args.threads)
+    blocks = sum(len(post.blocks) for path in corpus for post in read_thread(path).thread.posts)
+
+    cold_seconds, cold_rss = run_batch_process(
+        batch_command(work / "corpus", work / "out1", work / "tm", packages), env
+    )
+    warm_seconds, _ = run_batch_process(batch_command(work / "corpus", work / "out2", work / "tm", packages), env)
+
+    make_threads(work / "corpus10", args.threads * 10, seed=12)
+    _, big_rss = run_batch_process(batch_command(work / "corpus10", work / "out3", work / "tm10", packages), env)
+
+    os.environ["ARGOS_PACKAGES_DIR"] = str(packages)
+    import argostranslate.translate
+
+    naive_blocks = 0
+    argostranslate.translate.translate("Le ministre a confirmé la date hier.", "fr", "en")
+    started = time.perf_counter()
+    for path in corpus[: args.naive_threads]:
+        for post in read_thread(path).thread.posts:
+            for block in post.blocks:
+                argostranslate.translate.translate(block.text, "fr", "en")
+                naive_blocks += 1
+    naive_rate = naive_blocks / (time.perf_counter() - started)
+    cold_rate, warm_rate = blocks / cold_seconds, blocks / warm_seconds
+
+    figures = {
+        "threads": len(corpus),
+        "blocks": blocks,
+        "naive_blocks_per_second": round(naive_rate, 1),
+        "batch_cold_blocks_per_second": round(cold_rate, 1),
+        "batch_warm_blocks_per_second": round(warm_rate, 1),
+        "cold_speedup_vs_naive": round(cold_rate / naive_rate, 1),
+        "warm_speedup_vs_cold": round(warm_rate / cold_rate, 1),
+        "peak_rss_mb_1x": round(cold_rss, 1),
+        "peak_rss_mb_10x": round(big_rss, 1),
+    }
+    print(f"naive argostranslate per block   {naive_rate:8.1f} blocks/s")
+    print(f"batch, memory cold               {cold_rate:8.1f} blocks/s  ({figures['cold_speedup_vs_naive']}x naive)")
+    print(f"batch, memory warm               {warm_rate:8.1f} blocks/s  ({figures['warm_speedup_vs_cold']}x cold)")
+    print(f"peak memory of a batch: {figures['peak_rss_mb_1x']} MB at 1x, {figures['peak_rss_mb_10x']} MB at 10x")
+    print("(batch figures include process start-up and model loading)")
+    print(json.dumps(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
