@@ -20,10 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from translator.errors import InputError
-from translator.jobs import JobResult, JobSettings, output_paths, run_job
+from translator.jobs import JobResult, JobSettings, output_paths, run_jobs
 from translator.writers.atomic import write_atomic
 
 MANIFEST = ".translator-batch.json"
+# Files translated together share one engine call per language pair: bigger batches, faster decoding.
+FILES_PER_JOB = 8
 THREAD_SUFFIXES = (".txt", ".md", ".markdown", ".json")
 
 
@@ -145,34 +147,41 @@ def run_batch(
         if report:
             report(item, result)
 
-    if jobs <= 1 or len(todo) <= 1:
-        for item in todo:
-            finish(item, run_job(str(item.path), str(out_dir), str(item.relative), settings))
+    chunks = [todo[start : start + FILES_PER_JOB] for start in range(0, len(todo), FILES_PER_JOB)]
+    if jobs <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            for item, result in zip(chunk, run_jobs(_job_inputs(chunk), str(out_dir), settings), strict=True):
+                finish(item, result)
     else:
-        for item, result in _run_parallel(todo, out_dir, settings, jobs):
+        for item, result in _run_parallel(chunks, out_dir, settings, jobs):
             finish(item, result)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
+def _job_inputs(chunk: list[BatchInput]) -> list[tuple[str, str]]:
+    return [(str(item.path), str(item.relative)) for item in chunk]
+
+
 def _run_parallel(
-    todo: list[BatchInput], out_dir: Path, settings: JobSettings, jobs: int
+    chunks: list[list[BatchInput]], out_dir: Path, settings: JobSettings, jobs: int
 ) -> Iterator[tuple[BatchInput, JobResult]]:
     # Each worker builds its toolkit (models, memory connection) once, on its first job.
-    with ProcessPoolExecutor(max_workers=min(jobs, len(todo), os.cpu_count() or 1)) as pool:
-        futures: dict[Future[JobResult], BatchInput] = {
-            pool.submit(run_job, str(item.path), str(out_dir), str(item.relative), settings): item for item in todo
+    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks), os.cpu_count() or 1)) as pool:
+        futures: dict[Future[list[JobResult]], list[BatchInput]] = {
+            pool.submit(run_jobs, _job_inputs(chunk), str(out_dir), settings): chunk for chunk in chunks
         }
         try:
             pending = set(futures)
             while pending:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
-                    item = futures[future]
+                    chunk = futures[future]
                     try:
-                        yield item, future.result()
-                    except Exception as error:  # a worker died: report the file, keep going
-                        yield item, JobResult(str(item.path), error=f"worker failed: {error}")
+                        results = future.result()
+                    except Exception as error:  # a worker died: report its files, keep going
+                        results = [JobResult(str(item.path), error=f"worker failed: {error}") for item in chunk]
+                    yield from zip(chunk, results, strict=True)
         except KeyboardInterrupt:
             for future in futures:
                 future.cancel()

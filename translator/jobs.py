@@ -183,14 +183,17 @@ def translate_file(
     translated, stats = translate_thread_with_stats(
         thread, options, toolkit.engine, toolkit.glossary_for, toolkit.memory, toolkit.detector
     )
-    warnings = list(thread_file.warnings)
-    for pair in stats.missing_pairs:
-        source, target = pair.split("-")
-        warnings.append(
-            f"no model for {source}->{target}: those blocks are left untranslated "
-            f"(install one with: translator models install {source} {target})"
-        )
+    warnings = [*thread_file.warnings, *(missing_model_warning(pair) for pair in stats.missing_pairs)]
     return translated, stats, tuple(warnings)
+
+
+def missing_model_warning(pair: str) -> str:
+    """The warning for a language pair with no model."""
+    source, target = pair.split("-")
+    return (
+        f"no model for {source}->{target}: those blocks are left untranslated "
+        f"(install one with: translator models install {source} {target})"
+    )
 
 
 def issue_counts(translated: TranslatedThread) -> dict[str, int]:
@@ -200,26 +203,66 @@ def issue_counts(translated: TranslatedThread) -> dict[str, int]:
 
 def run_job(input_path: str, out_dir: str, relative: str, settings: JobSettings) -> JobResult:
     """Translate one file into every format (atomic writes); failures come back as a result, not raised."""
+    return run_jobs([(input_path, relative)], out_dir, settings)[0]
+
+
+def run_jobs(inputs: list[tuple[str, str]], out_dir: str, settings: JobSettings) -> list[JobResult]:
+    """Translate several files (input path, relative output path) together: one engine call per language
+    pair for all of them, then every format of each (atomic writes). A file that fails gets an error
+    result; the others go on."""
+    from translator.detect import detect_languages
+    from translator.pipeline import PipelineOptions, translate_threads
+    from translator.readers import read_thread
     from translator.writers.atomic import write_atomic
 
+    results: dict[int, JobResult] = {}
+    loaded = []
     try:
-        translated, stats, warnings = translate_file(Path(input_path), settings)
-        written = []
-        for fmt, target in output_paths(Path(input_path), Path(out_dir), Path(relative), settings).items():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, render(translated, fmt, settings.side_by_side))
-            written.append(str(target))
+        toolkit = toolkit_for(settings)
     except TranslatorError as error:
-        return JobResult(input_path, error=str(error))
-    except OSError as error:
-        return JobResult(input_path, error=f"{input_path}: {error.strerror or error}")
-    return JobResult(
-        input=input_path,
-        outputs=tuple(written),
-        blocks=stats.blocks,
-        sentences=stats.sentences,
-        from_memory=stats.from_memory,
-        translated=stats.translated,
-        issues=issue_counts(translated),
-        warnings=warnings,
-    )
+        return [JobResult(path, error=str(error)) for path, _ in inputs]
+    for index, (path, _) in enumerate(inputs):
+        try:
+            thread_file = read_thread(Path(path), settings.input_format)
+            loaded.append((index, detect_languages(thread_file.thread, toolkit.detector), thread_file.warnings))
+        except TranslatorError as error:
+            results[index] = JobResult(path, error=str(error))
+    if loaded:
+        options = PipelineOptions(target=settings.target, source=settings.source, use_memory=settings.use_memory)
+        try:
+            translated, stats = translate_threads(
+                [thread for _, thread, _ in loaded],
+                options,
+                toolkit.engine,
+                toolkit.glossary_for,
+                toolkit.memory,
+                toolkit.detector,
+            )
+        except TranslatorError as error:
+            return [results.get(index) or JobResult(path, error=str(error)) for index, (path, _) in enumerate(inputs)]
+        for (index, _, reading_warnings), result, thread_stats in zip(loaded, translated, stats.threads, strict=True):
+            path, relative = inputs[index]
+            warnings = [*reading_warnings, *(missing_model_warning(pair) for pair in thread_stats.missing_pairs)]
+            try:
+                written = []
+                for fmt, target in output_paths(Path(path), Path(out_dir), Path(relative), settings).items():
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    write_atomic(target, render(result, fmt, settings.side_by_side))
+                    written.append(str(target))
+            except TranslatorError as error:
+                results[index] = JobResult(path, error=str(error))
+                continue
+            except OSError as error:
+                results[index] = JobResult(path, error=f"{path}: {error.strerror or error}")
+                continue
+            results[index] = JobResult(
+                input=path,
+                outputs=tuple(written),
+                blocks=thread_stats.blocks,
+                sentences=thread_stats.sentences,
+                from_memory=thread_stats.from_memory,
+                translated=thread_stats.translated,
+                issues=issue_counts(result),
+                warnings=tuple(warnings),
+            )
+    return [results[index] for index in range(len(inputs))]

@@ -9,7 +9,8 @@ and each unit is checked. Pure orchestration: no I/O besides the memory.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -55,6 +56,21 @@ class PipelineStats:
     """Distinct sentences sent to the engine."""
     missing_pairs: tuple[str, ...] = ()
     """Pairs with no model: their blocks are left untranslated and flagged."""
+    threads: tuple[PipelineStats, ...] = ()
+    """The same figures per thread, in input order (a sentence several threads share counts for the
+    first that needed it)."""
+
+    @classmethod
+    def of(cls, counts: Counter[str], missing: Iterable[str] = ()) -> PipelineStats:
+        """Stats from counters named like the fields."""
+        return cls(
+            blocks=counts["blocks"],
+            copied=counts["copied"],
+            sentences=counts["sentences"],
+            from_memory=counts["from_memory"],
+            translated=counts["translated"],
+            missing_pairs=tuple(sorted(set(missing))),
+        )
 
 
 @dataclass
@@ -82,14 +98,15 @@ def translate_threads(
     ]
     units: list[list[TranslationUnit | None]] = []
     pending: dict[tuple[str, str], _Pending] = {}
-    blocks = copied = 0
+    counts: list[Counter[str]] = [Counter() for _ in detected]
+    missing: list[set[str]] = [set() for _ in detected]
     for thread_index, thread in enumerate(detected):
         row: list[TranslationUnit | None] = []
         for post, block in thread.blocks():
-            blocks += 1
+            counts[thread_index]["blocks"] += 1
             source = _source_language(block, options)
             if source in (options.target, UNDETERMINED) or not block.text.strip():
-                copied += 1
+                counts[thread_index]["copied"] += 1
                 row.append(_copied(post, block, source, options.target))
                 continue
             sentences = split_sentences(block.text, source)
@@ -106,34 +123,30 @@ def translate_threads(
     }
     models: list[list[str]] = [[] for _ in detected]
     glossary_names: list[list[str]] = [[] for _ in detected]
-    stats = PipelineStats(blocks=blocks, copied=copied)
     for (source, target), work in sorted(pending.items()):
         glossary = glossary_for(source, target) if glossary_for else None
         try:
             model_id = engine.model_id(source, target)
         except EngineError as error:
-            stats = replace(stats, missing_pairs=(*stats.missing_pairs, f"{source}-{target}"))
             for thread_index, unit_index, block, _ in work.units:
+                missing[thread_index].add(f"{source}-{target}")
                 post = posts[(thread_index, block.id)]
                 issue = QaIssue("no-model", f"{error.message} ({error.hint})")
                 units[thread_index][unit_index] = TranslationUnit(
                     block, post.id, source, target, "", "machine", issues=(issue,)
                 )
             continue
-        pair_stats = _translate_pair(
-            work, source, target, engine, model_id, glossary, memory if options.use_memory else None, posts, units
-        )
-        stats = replace(
-            stats,
-            sentences=stats.sentences + pair_stats.sentences,
-            from_memory=stats.from_memory + pair_stats.from_memory,
-            translated=stats.translated + pair_stats.translated,
-        )
+        memory_used = memory if options.use_memory else None
+        _translate_pair(work, source, target, engine, model_id, glossary, memory_used, posts, units, counts)
         for thread_index in {thread_index for thread_index, *_ in work.units}:
             models[thread_index].append(f"{source}-{target}: {model_id}")
             if glossary is not None:
                 glossary_names[thread_index].append(f"{source}-{target}: {glossary.version}")
 
+    per_thread = tuple(PipelineStats.of(count, gone) for count, gone in zip(counts, missing, strict=True))
+    stats = replace(
+        PipelineStats.of(sum(counts, Counter()), (pair for gone in missing for pair in gone)), threads=per_thread
+    )
     results = []
     for thread_index, thread in enumerate(detected):
         finished = tuple(unit for unit in units[thread_index] if unit is not None)
@@ -200,7 +213,8 @@ def _translate_pair(
     memory: TranslationMemory | None,
     posts: dict[tuple[int, str], Post],
     units: list[list[TranslationUnit | None]],
-) -> PipelineStats:
+    counts: list[Counter[str]],
+) -> None:
     glossary_version = glossary.version if glossary is not None else ""
     all_sentences = [sentence for *_, sentences in work.units for sentence in sentences]
     block_texts = [block.text for _, _, block, _ in work.units]
@@ -247,11 +261,13 @@ def _translate_pair(
             if text.strip() and not review
         )
 
-    reused = 0
+    first_needed: set[str] = set()
     for thread_index, unit_index, block, sentences in work.units:
+        count = counts[thread_index]
+        count["sentences"] += len(sentences)
         post = posts[(thread_index, block.id)]
         if block.text in remembered_blocks:
-            reused += 1
+            count["from_memory"] += len(sentences)
             entry = remembered_blocks[block.text]
             unit = TranslationUnit(block, post.id, source, target, entry.target, "memory", status="reviewed")
             units[thread_index][unit_index] = replace(
@@ -264,10 +280,13 @@ def _translate_pair(
         from_engine = False
         for sentence in sentences:
             if sentence in remembered:
-                reused += 1
+                count["from_memory"] += 1
                 pieces.append(remembered[sentence].target)
             else:
                 text, sentence_terms, review = translations[sentence]
+                if sentence not in first_needed:
+                    first_needed.add(sentence)
+                    count["translated"] += 1
                 pieces.append(text)
                 terms.extend(sentence_terms)
                 needs_review = needs_review or review
@@ -286,4 +305,3 @@ def _translate_pair(
             terms=tuple(dict.fromkeys(terms)),
             issues=tuple(issues),
         )
-    return PipelineStats(sentences=len(all_sentences), from_memory=reused, translated=len(to_translate))
