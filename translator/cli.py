@@ -39,10 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="show the structure of a thread file (posts, authors, dates, votes, blocks)",
         description="Read a thread file and show its article, comments, quotes and block ids.",
     )
-    inspect.add_argument("file", nargs="?", type=Path, help="thread file: forum page dump, JSON or text/Markdown")
-    inspect.add_argument("--demo", action="store_true", help="use the demo thread shipped with the tool")
+    add_thread_arguments(inspect, "--format")
     inspect.add_argument("--json", action="store_true", help="print the thread as JSON (a stable schema)")
-    inspect.add_argument("--format", choices=("forum", "json", "text"), help="input format (default: sniffed)")
     add_language_options(inspect)
     inspect.set_defaults(handler=run_inspect)
 
@@ -52,9 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Show the language of every block and post of a thread; low-confidence blocks are "
         "highlighted. With --jsonl, detect arbitrary texts in batch.",
     )
-    detect.add_argument("file", nargs="?", type=Path, help="thread file: forum page dump, JSON or text/Markdown")
-    detect.add_argument("--demo", action="store_true", help="use the demo thread shipped with the tool")
-    detect.add_argument("--format", choices=("forum", "json", "text"), help="input format (default: sniffed)")
+    add_thread_arguments(detect, "--format")
     detect.add_argument("--json", action="store_true", help="print the thread as JSON with languages")
     detect.add_argument(
         "--jsonl",
@@ -100,8 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Detect the language of every block, reuse the translation memory, apply the glossary, "
         "translate the rest in one batched call per language pair, check the result, and write it.",
     )
-    translate.add_argument("file", nargs="?", type=Path, help="thread file: forum page dump, JSON or text/Markdown")
-    translate.add_argument("--demo", action="store_true", help="translate the demo thread shipped with the tool")
+    add_thread_arguments(translate, None)
     translate.add_argument("-o", "--output", help="output file (one format; - for stdout) or folder (several)")
     add_translation_options(translate)
     translate.set_defaults(handler=run_translate)
@@ -162,7 +157,9 @@ def add_translation_options(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="output formats, comma-separated among po,json,md,html (translate: po; batch: po,json,md)",
     )
-    parser.add_argument("--input-format", choices=("forum", "json", "text"), help="input format (default: sniffed)")
+    parser.add_argument(
+        "--input-format", dest="format", choices=("forum", "json", "text"), help="input format (default: sniffed)"
+    )
     parser.add_argument("--glossary", action="append", default=[], type=Path, help="glossary PO file (repeatable)")
     parser.add_argument("--glossary-dir", type=Path, help="folder of xx-yy.po glossaries (default: the shipped ones)")
     parser.add_argument("--no-glossary", action="store_true", help="apply no glossary")
@@ -188,7 +185,7 @@ def job_settings(args: argparse.Namespace, default_formats: str) -> JobSettings:
         target=normalize_code(args.target),
         source=None if args.source == "auto" else normalize_code(args.source),
         formats=formats,
-        input_format=args.input_format,
+        input_format=getattr(args, "format", None),
         languages=parse_language_list(args.languages) if args.languages else None,
         glossaries=tuple(str(path) for path in args.glossary),
         glossary_dir=str(args.glossary_dir) if args.glossary_dir else None,
@@ -231,6 +228,14 @@ def make_engine(args: argparse.Namespace) -> ArgosEngine:
         raise TranslatorError("--threads must be >= 0 and --beam-size >= 1")
     settings = EngineSettings(device=args.device, threads=args.threads, beam_size=args.beam_size)
     return ArgosEngine(ModelStore(args.models_dir), settings)
+
+
+def add_thread_arguments(parser: argparse.ArgumentParser, format_option: str | None) -> None:
+    """FILE or --demo, and the input format option when the command has no other --format."""
+    parser.add_argument("file", nargs="?", type=Path, help="thread file: forum page dump, JSON or text/Markdown")
+    parser.add_argument("--demo", action="store_true", help="use the demo thread shipped with the tool")
+    if format_option:
+        parser.add_argument(format_option, choices=("forum", "json", "text"), help="input format (default: sniffed)")
 
 
 def add_language_options(parser: argparse.ArgumentParser) -> None:
