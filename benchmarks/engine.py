@@ -103,9 +103,8 @@ def main() -> int:
     }
     print(f"(a) argostranslate per paragraph  {argos_rate:8.1f} sentences/s")
     print(f"(b) our engine, one batch         {ours_rate:8.1f} sentences/s  ({figures['speedup_vs_argos']}x (a))")
-    print(
-        f"(c) raw CTranslate2 batch         {raw_rate:8.1f} sentences/s  ((b) is {figures['ours_vs_raw_ctranslate2']:.0%} of (c))"
-    )
+    share = figures["ours_vs_raw_ctranslate2"]
+    print(f"(c) raw CTranslate2 batch         {raw_rate:8.1f} sentences/s  ((b) is {share:.0%} of (c))")
     print(f"translator --help start-up        {figures['help_startup_seconds']:.3f} s")
     print(f"peak memory (this process, argostranslate loaded)  {figures['peak_rss_mb']} MB")
     print(json.dumps(figures))

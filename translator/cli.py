@@ -141,10 +141,36 @@ def build_parser() -> argparse.ArgumentParser:
     for sub in (stats, memory_import, memory_export):
         sub.add_argument("--memory", type=Path, help="the memory database (default: in the user data folder)")
 
+    review = commands.add_parser(
+        "review",
+        help="review translations in a terminal UI: source and translation side by side",
+        description="Open a PO or JSON file made by `translator translate` and review it block by block: "
+        "edit, approve, re-translate, add glossary terms. Saves atomically to the same file; press ? for keys.",
+    )
+    review.add_argument("file", type=Path, metavar="FILE.po|FILE.json", help="the file to review (saved in place)")
+    review.add_argument("--source", type=Path, metavar="THREAD", help="the thread the file was made from (optional)")
+    review.add_argument(
+        "--glossary", type=Path, action="append", default=[], metavar="PATH", help="glossary PO file (repeatable)"
+    )
+    review.add_argument(
+        "--autosave", type=float, default=60.0, metavar="SECONDS", help="autosave interval (0: off; default 60)"
+    )
+    review.add_argument("--light", action="store_true", help="start with the light theme")
+    review.set_defaults(handler=run_review)
+
     from translator.cli_glossary import add_glossary_parser
 
     add_glossary_parser(commands)
     return parser
+
+
+def run_review(args: argparse.Namespace) -> int:
+    """`translator review`: the Textual app lives in the `tui` package, loaded only now (the core never
+    imports the UI; the UI imports the core)."""
+    import importlib
+
+    handler: Callable[[argparse.Namespace], int] = importlib.import_module("tui.cli").run_review
+    return handler(args)
 
 
 def add_translation_options(parser: argparse.ArgumentParser) -> None:
@@ -445,6 +471,7 @@ def run_translate(args: argparse.Namespace) -> int:
         if target is None:
             sys.stdout.write(text)
         else:
+            target.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(target, text)
             print(f"Wrote {target}", file=sys.stderr)
     print(

@@ -9,6 +9,7 @@ the output is the one `argostranslate.translate` gives, many times faster. It ne
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +19,44 @@ from translator.errors import EngineError
 from translator.models_store import InstalledPackage, ModelStore
 
 PIVOT_LANGUAGE = "en"
+LINK = re.compile(r"(?:https?://|www\.)[^\s<>\"«»]+[^\s<>\"«».,;:!?)\]]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# The placeholder form our demo models are trained to copy; numbered above any the sentence holds already
+# (the glossary uses the same form from 1 up).
+PLACEHOLDER = re.compile(r"⟦T(\d+)⟧")
+MAX_PLACEHOLDER = 20
+
+
+def mask_links(sentence: str) -> tuple[str, list[tuple[str, str]]]:
+    """The sentence with each URL and e-mail address replaced by a placeholder, and (placeholder, link)
+    pairs; unchanged when there is none or no free placeholder number is left."""
+    links = LINK.findall(sentence)
+    if not links:
+        return sentence, []
+    taken = [int(number) for number in PLACEHOLDER.findall(sentence)]
+    first = max(taken, default=0) + 1
+    if first + len(links) - 1 > MAX_PLACEHOLDER:
+        return sentence, []
+    pairs: list[tuple[str, str]] = []
+    counter = iter(range(first, first + len(links)))
+
+    def replace_link(match: re.Match[str]) -> str:
+        placeholder = f"⟦T{next(counter)}⟧"
+        pairs.append((placeholder, match.group()))
+        return placeholder
+
+    return LINK.sub(replace_link, sentence), pairs
+
+
+def unmask_links(translated: str, links: list[tuple[str, str]]) -> str | None:
+    """The translation with the links back; None when a placeholder is missing, doubled or bent."""
+    for placeholder, _ in links:
+        if translated.count(placeholder) != 1:
+            return None
+    for placeholder, link in links:
+        translated = translated.replace(placeholder, link)
+    return translated
+
+
 Device = Literal["cpu", "cuda", "auto"]
 
 
@@ -47,6 +86,9 @@ class EngineSettings:
     """Tokens per CTranslate2 batch: bigger batches use the CPU better; results do not depend on it."""
     compute_type: str = "auto"
     """CTranslate2 compute type (`auto` picks what the model and device support)."""
+    protect_links: bool = True
+    """Mask URLs and e-mail addresses with placeholders so the model cannot bend them (verified after;
+    a sentence whose placeholders do not come back is translated again unmasked)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,15 +170,29 @@ class ArgosEngine:
         )
 
     def model_id(self, source: str, target: str) -> str:
-        """The ids of the packages a pair goes through."""
-        return self.route(source, target).model_id
+        """The ids of the packages a pair goes through (and whether links are protected)."""
+        return self.route(source, target).model_id + ("+links" if self.settings.protect_links else "")
 
     def translate_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
         """Translate every sentence from source to target, in one batched call per package."""
         if source == target:
             return list(sentences)
-        texts = list(sentences)
-        for package in self.route(source, target).packages:
+        route = self.route(source, target)
+        if not self.settings.protect_links:
+            return self._translate_route(route, list(sentences))
+        masked = [mask_links(sentence) for sentence in sentences]
+        translated = self._translate_route(route, [text for text, _ in masked])
+        restored = [unmask_links(text, links) for text, (_, links) in zip(translated, masked, strict=True)]
+        # Placeholders the model lost or bent: translate those sentences again, unmasked, in one call.
+        failed = [index for index, text in enumerate(restored) if text is None]
+        if failed:
+            retried = self._translate_route(route, [sentences[index] for index in failed])
+            for index, text in zip(failed, retried, strict=True):
+                restored[index] = text
+        return [text or "" for text in restored]
+
+    def _translate_route(self, route: Route, texts: list[str]) -> list[str]:
+        for package in route.packages:
             texts = self._translate_with(self._model(package), texts)
         return texts
 

@@ -1,0 +1,265 @@
+"""The review app driven with Pilot: navigation, editing, approving, undo, filter, save, workers, prompts."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import threading
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import polib
+
+from tests.conftest import DEMO, run_cli
+from tests.fakes import FakeEngine
+from tests.tui.conftest import INJECTION
+from tui.app import ReviewApp
+from tui.screens import ConfirmQuit, GlossaryEntryScreen, HelpScreen
+from tui.session import journal_path
+from tui.widgets import BlockList, InfoPanel, SourcePane, TargetView
+
+SIZE = (100, 30)
+
+
+def sync(test: Callable[..., Awaitable[None]]) -> Callable[..., None]:
+    """Run an async Pilot test in its own event loop (no asyncio plugin needed)."""
+
+    @functools.wraps(test)
+    def run(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))  # type: ignore[arg-type]
+
+    return run
+
+
+def make_app(path: Path, glossary_dir: Path | None = None, **options: object) -> ReviewApp:
+    return ReviewApp(path, glossary_dir=glossary_dir, autosave_seconds=0, **options)  # type: ignore[arg-type]
+
+
+def entries(path: Path) -> dict[str, polib.POEntry]:
+    return {entry.msgctxt: entry for entry in polib.pofile(str(path))}
+
+
+@sync
+async def test_navigate_with_keys(demo_po: Path, glossary_dir: Path) -> None:
+    app = make_app(demo_po, glossary_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        ids = app.query_one(BlockList).visible_ids
+        assert app.current == ids[0]
+        await pilot.press("j", "j", "down")
+        assert app.current == ids[3]
+        await pilot.press("k")
+        assert app.current == ids[2]
+        source = str(app.query_one(SourcePane).render())
+        assert app.session.unit(ids[2]).block.text in source.replace("\n", " ")
+        app.session.approve(ids[3])
+        await pilot.press("n")  # next draft skips the approved block
+        assert app.current == ids[4]
+
+
+@sync
+async def test_edit_approve_and_move_on(demo_po: Path, glossary_dir: Path) -> None:
+    app = make_app(demo_po, glossary_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        first = app.current
+        await pilot.press("e", "f7", "backspace", *"Hello", "escape")
+        unit = app.session.unit(first)  # type: ignore[arg-type]
+        assert unit.target == "Hello" and unit.status == "draft" and unit.previous
+        assert app.current == first and not app.editing
+        await pilot.press("a")
+        assert app.session.unit(first).status == "reviewed"  # type: ignore[arg-type]
+        assert app.current != first
+        second = app.current
+        await pilot.press("enter", "end", *" more", "f2")  # Enter edits; F2 keeps, approves and moves on
+        assert app.session.unit(second).target.endswith(" more")  # type: ignore[arg-type]
+        assert app.session.unit(second).status == "reviewed"  # type: ignore[arg-type]
+        await pilot.press("k", "w")
+        assert app.session.unit(second).status == "draft"  # type: ignore[arg-type]
+
+
+@sync
+async def test_undo_redo_copy_source(demo_po: Path, glossary_dir: Path) -> None:
+    app = make_app(demo_po, glossary_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        block_id = app.current
+        unit = app.session.unit(block_id)  # type: ignore[arg-type]
+        await pilot.press("c")
+        assert app.session.unit(block_id).target == unit.block.text  # type: ignore[arg-type]
+        await pilot.press("u")
+        assert app.session.unit(block_id).target == unit.target  # type: ignore[arg-type]
+        await pilot.press("r")
+        assert app.session.unit(block_id).target == unit.block.text  # type: ignore[arg-type]
+        await pilot.press("0")  # the previous machine translation comes back
+        assert app.session.unit(block_id).target == unit.target  # type: ignore[arg-type]
+
+
+@sync
+async def test_insert_glossary_term_by_number(demo_po: Path, glossary_dir: Path) -> None:
+    app = make_app(demo_po, glossary_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.hits, "the title names Ariane 6, a glossary term"
+        await pilot.press("e", "f7", "backspace", "escape", "1")
+        assert app.session.unit(app.current).target == app.hits[0].rendering  # type: ignore[arg-type]
+        info = str(app.query_one(InfoPanel).render())
+        assert "1 " in info and "Legend" in info
+
+
+@sync
+async def test_filter_and_search(demo_po: Path, glossary_dir: Path) -> None:
+    app = make_app(demo_po, glossary_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        total = len(app.query_one(BlockList).visible_ids)
+        await pilot.press("slash", *"lang:de", "enter")
+        shown = app.query_one(BlockList).visible_ids
+        assert shown and len(shown) < total
+        assert all(app.session.unit(block_id).source_lang == "de" for block_id in shown)
+        assert app.current in shown
+        await pilot.press("escape")
+        assert len(app.query_one(BlockList).visible_ids) == total
+
+
+@sync
+async def test_save_writes_the_po_atomically(demo_po: Path, glossary_dir: Path) -> None:
+    app = make_app(demo_po, glossary_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        block_id = app.current
+        await pilot.press("a", "ctrl+s")
+        assert not app.session.modified
+    entry = entries(demo_po)[block_id]
+    assert "fuzzy" not in entry.flags
+    assert not journal_path(demo_po).exists()
+
+
+@sync
+async def test_retranslate_runs_in_a_worker(demo_po: Path, glossary_dir: Path) -> None:
+    seen: list[str] = []
+
+    class RecordingEngine(FakeEngine):
+        def translate_batch(self, sentences, source, target):  # type: ignore[no-untyped-def]
+            seen.append(threading.current_thread().name)
+            return super().translate_batch(sentences, source, target)
+
+    app = make_app(demo_po, glossary_dir, engine=RecordingEngine())
+    async with app.run_test(size=SIZE) as pilot:
+        block_id = app.current
+        await pilot.press("e", "f7", "backspace", *"wrong", "escape", "t")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        unit = app.session.unit(block_id)  # type: ignore[arg-type]
+        assert unit.target.startswith("EN: ") and unit.origin == "machine" and unit.status == "draft"
+        assert seen and threading.main_thread().name not in seen
+        await pilot.press("u")
+        assert app.session.unit(block_id).target == "wrong"  # type: ignore[arg-type]
+
+
+@sync
+async def test_language_override_then_retranslate(demo_po: Path, glossary_dir: Path) -> None:
+    engine = FakeEngine()
+    app = make_app(demo_po, glossary_dir, engine=engine)
+    async with app.run_test(size=SIZE) as pilot:
+        block_id = app.current
+        await pilot.press("l", "ctrl+u", *"de", "enter", "t")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.session.unit(block_id).source_lang == "de"  # type: ignore[arg-type]
+        assert engine.calls[-1][0] == "de"
+
+
+@sync
+async def test_add_glossary_entry(demo_po: Path, glossary_dir: Path) -> None:
+    app = make_app(demo_po, glossary_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g")
+        assert isinstance(app.screen, GlossaryEntryScreen)
+        await pilot.press(*"fusée", "enter", *"launcher", "enter")
+        await pilot.pause()
+    text = (glossary_dir / "fr-en.po").read_text(encoding="utf-8")
+    assert 'msgid "fusée"\nmsgstr "launcher"' in text
+    missing = [u for u in app.session.units if "fusée " in u.block.text and u.source_lang == "fr"]
+    assert missing and all(any(i.code == "missing-term" for i in u.issues) for u in missing)
+
+
+@sync
+async def test_markup_in_thread_text_is_shown_literally(injection_po: Path) -> None:
+    app = make_app(injection_po)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        source = str(app.query_one(SourcePane).render()).replace("\n", " ")
+        target = str(app.query_one(TargetView).render()).replace("\n", " ")
+        info = str(app.query_one(InfoPanel).render())
+        shown = INJECTION.replace("\x1b", "\\x1b")
+        assert " ".join(shown.split()) in " ".join(source.split())
+        assert " ".join(shown.split()) in " ".join(target.split())
+        assert "[b]Mallory[/b]" in info
+        await pilot.press("e", "escape", "question_mark")  # editing and help do not choke on it either
+        assert isinstance(app.screen, HelpScreen)
+
+
+@sync
+async def test_quit_with_unsaved_changes_asks(demo_po: Path, glossary_dir: Path) -> None:
+    app = make_app(demo_po, glossary_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", "q")
+        assert isinstance(app.screen, ConfirmQuit)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ConfirmQuit) and app.is_running
+        await pilot.press("q", "s")
+        await pilot.pause()
+    assert not app.is_running
+    assert not app.session.modified
+    assert "fuzzy" not in entries(demo_po)[app.session.units[0].block.id].flags
+
+
+@sync
+async def test_quit_and_discard(demo_po: Path, glossary_dir: Path) -> None:
+    before = demo_po.read_text(encoding="utf-8")
+    app = make_app(demo_po, glossary_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", "q", "d")
+        await pilot.pause()
+    assert demo_po.read_text(encoding="utf-8") == before
+    assert not journal_path(demo_po).exists()
+
+
+@sync
+async def test_help_lists_every_binding(demo_po: Path) -> None:
+    app = make_app(demo_po)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("Static").render())
+        for binding in app.BINDINGS:
+            key = binding.key.split(",")[0]  # type: ignore[union-attr]
+            label = {
+                "escape": "Esc",
+                "slash": "/",
+                "question_mark": "?",
+                "ctrl+s": "Ctrl+S",
+                "ctrl+q": "Ctrl+Q",
+                "ctrl+t": "Ctrl+T",
+            }
+            shown = label.get(key, key)
+            assert shown in text or (key.isdigit() and "1-9" in text), key
+
+
+@sync
+async def test_review_then_apply_round_trip(demo_po: Path, glossary_dir: Path, tmp_path: Path) -> None:
+    app = make_app(demo_po, glossary_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "j", "e", "f7", "backspace", *"Reviewed by a person.", "f2", "ctrl+s")
+    result = run_cli("apply", str(demo_po), str(DEMO), "--format", "md")
+    assert result.code == 0, result.stderr
+    assert "Reviewed by a person." in result.stdout
+
+
+@sync
+async def test_json_file_review_and_save(demo_json: Path, glossary_dir: Path) -> None:
+    app = make_app(demo_json, glossary_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        block_id = app.current
+        await pilot.press("a", "ctrl+s")
+    import json
+
+    document = json.loads(demo_json.read_text(encoding="utf-8"))
+    block = next(b for p in document["posts"] for b in p["blocks"] if b["id"] == block_id)
+    assert block["translation"]["status"] == "reviewed"

@@ -1,0 +1,565 @@
+"""The review app: walk a translated thread block by block, fix and approve translations, save safely."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Input, Label
+
+from translator.errors import GlossaryError, TranslatorError
+from translator.glossary import Glossary, GlossaryFile, GlossaryTerm, glossary_path, load_glossary
+from translator.models import Thread, TranslationUnit
+from tui.highlight import TermHit, source_text, target_text, term_hits
+from tui.messages import BlockChosen, EditFinished
+from tui.screens import ConfirmQuit, GlossaryEntryScreen, HelpScreen, LanguageScreen
+from tui.session import Filter, ReviewSession
+from tui.widgets import BlockList, InfoPanel, SourcePane, StatusBar, TargetEditor, TargetView
+
+# Actions of the list mode, with their help line; the command palette offers them too.
+COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("approve", "Approve and move on", "approve the block (clears fuzzy), go to the next one to review"),
+    ("needs_work", "Mark needs work", "make the block a draft again (fuzzy)"),
+    ("edit", "Edit translation", "edit the translation of the block"),
+    ("copy_source", "Copy source to target", "put the source text in the translation"),
+    ("next_draft", "Next draft", "go to the next block not yet approved"),
+    ("next_issue", "Next with QA issue", "go to the next block with a QA issue"),
+    ("undo", "Undo", "undo the last change of this block"),
+    ("redo", "Redo", "redo the last undone change of this block"),
+    ("retranslate", "Re-translate block", "translate the block again with the engine and glossary"),
+    ("language", "Set block language", "override the source language of the block"),
+    ("add_term", "Add glossary entry", "add a source/target pair to the glossary"),
+    ("filter", "Search / filter", "filter blocks: words status:draft lang:de has:issues author:NAME"),
+    ("save", "Save", "write the file now (atomically)"),
+    ("toggle_theme", "Toggle light/dark theme", "switch between the light and dark themes"),
+    ("help", "Help", "list every key"),
+)
+
+
+class ReviewApp(App[None]):
+    """Review a PO or translated JSON file: source and translation side by side, keyboard first."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "translator review"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "move(1)", "Next", show=False),
+        Binding("k", "move(-1)", "Prev", show=False),
+        Binding("a", "approve", "Approve"),
+        Binding("e", "edit", "Edit"),
+        Binding("n", "next_draft", "Next draft"),
+        Binding("i", "next_issue", "Next issue", show=False),
+        Binding("w", "needs_work", "Needs work", show=False),
+        Binding("c", "copy_source", "Copy src", show=False),
+        Binding("u", "undo", "Undo", show=False),
+        Binding("r", "redo", "Redo", show=False),
+        Binding("t", "retranslate", "Re-translate", show=False),
+        Binding("l", "language", "Language", show=False),
+        Binding("g", "add_term", "Add term", show=False),
+        Binding("slash", "filter", "Filter"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+t", "toggle_theme", "Theme", show=False),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        *(Binding(str(number), f"insert_term({number})", f"Insert term {number}", show=False) for number in range(10)),
+    ]
+    HELP: ClassVar[list[tuple[str, str]]] = [
+        ("↓ j / ↑ k", "next / previous block (mouse: click a row)"),
+        ("n / i", "next block to review (draft) / next block with a QA issue"),
+        ("e or Enter", "edit the translation"),
+        ("Esc (editor)", "leave the editor, keeping the edit"),
+        ("Ctrl+Enter / F2 (editor)", "keep the edit, approve and move on"),
+        ("a", "approve (clears fuzzy) and move to the next block to review"),
+        ("w", "mark needs work (fuzzy again)"),
+        ("c", "copy the source into the translation"),
+        ("1-9", "insert glossary term N (at the editor cursor, else at the end)"),
+        ("0", "put back the previous machine translation"),
+        ("u / r", "undo / redo the last change of this block"),
+        ("t", "re-translate the block (engine + glossary, in the background)"),
+        ("l", "set the block's source language"),
+        ("g", "add a glossary entry (editor selection prefills the target)"),
+        ("/ , Esc", "search and filter / clear the filter"),
+        ("Ctrl+S", "save now (also autosaved; a journal keeps every change)"),
+        ("Ctrl+T", "light / dark theme"),
+        ("Ctrl+P", "command palette"),
+        ("?", "this help"),
+        ("q / Ctrl+Q", "quit (asks when there are unsaved changes)"),
+    ]
+
+    def __init__(
+        self,
+        path: Path,
+        source: Thread | None = None,
+        glossary_paths: Sequence[Path] = (),
+        glossary_dir: Path | None = None,
+        engine: Any = None,
+        autosave_seconds: float = 60.0,
+        journal: bool = True,
+    ) -> None:
+        super().__init__()
+        self.glossary_paths = list(glossary_paths)
+        self.glossary_dir = glossary_dir
+        self.session = ReviewSession(path, source, self.lookup_glossary, journal=journal)
+        self.engine = engine
+        self.autosave_seconds = autosave_seconds
+        self.current: str | None = None
+        self.query_filter = Filter()
+        self.hits: list[TermHit] = []
+        self.editing = False
+        self.busy: set[str] = set()
+
+    # ------------------------------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            yield BlockList(id="blocks")
+            with Vertical(id="right"):
+                yield Input(placeholder="filter: words status:draft lang:de has:issues author:NAME", id="filter")
+                with Horizontal(id="pair"):
+                    with Vertical(id="source-column"):
+                        yield Label("Source", classes="pane-title", id="source-title")
+                        with VerticalScroll(id="source-scroll"):
+                            yield SourcePane(id="source")
+                    with Vertical(id="target-column"):
+                        yield Label("Translation", classes="pane-title", id="target-title")
+                        with ContentSwitcher(initial="target-scroll", id="target-switcher"):
+                            with VerticalScroll(id="target-scroll"):
+                                yield TargetView(id="target")
+                            yield TargetEditor(id="editor", soft_wrap=True, show_line_numbers=False)
+                with VerticalScroll(id="info-scroll"):
+                    yield InfoPanel(id="info")
+        yield StatusBar(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#editor", TargetEditor).cursor_blink = False
+        self.query_one("#filter", Input).display = False
+        self.blocks.show(self.session.units, self.session.posts)
+        self.blocks.focus()
+        self.current = self.blocks.current
+        self.show_current()
+        if self.session.replayed:
+            self.notify(
+                f"Recovered {self.session.replayed} unsaved change(s) from the journal; Ctrl+S saves them.",
+                title="Recovered",
+                markup=False,
+            )
+        if self.autosave_seconds > 0:
+            self.set_interval(self.autosave_seconds, self.autosave)
+
+    @property
+    def blocks(self) -> BlockList:
+        return self.query_one("#blocks", BlockList)
+
+    @property
+    def editor(self) -> TargetEditor:
+        return self.query_one("#editor", TargetEditor)
+
+    def lookup_glossary(self, source: str, target: str) -> Glossary | None:
+        """The glossary of a pair: a --glossary file for it, else the one in the glossary folder."""
+        for path in self.glossary_paths:
+            try:
+                if GlossaryFile.load(path).pair() == (source, target):
+                    return load_glossary(path)
+            except TranslatorError:
+                continue
+        path = glossary_path(source, target, self.glossary_dir)
+        return load_glossary(path) if path.is_file() else None
+
+    # ------------------------------------------------------------------------------------------ display
+
+    def current_unit(self) -> TranslationUnit | None:
+        return self.session.unit(self.current) if self.current in self.session.index else None
+
+    def show_current(self) -> None:
+        """Show the current block in the panes and refresh the status bar."""
+        unit = self.current_unit()
+        if unit is None:
+            self.hits = []
+            self.query_one("#source", SourcePane).update("")
+            self.query_one("#target", TargetView).update("")
+        else:
+            glossary = self.session.glossary(unit.source_lang)
+            self.hits = term_hits(unit.block.text, unit.target, glossary)
+            self.query_one("#source", SourcePane).update(source_text(unit.block.text, self.hits))
+            self.query_one("#target", TargetView).update(target_text(unit.target, self.hits, glossary))
+            self.query_one("#source-title", Label).update(f"Source ({unit.source_lang})")
+            self.query_one("#target-title", Label).update(f"Translation ({unit.target_lang}, {unit.status})")
+        author = self.session.author(unit) if unit else ""
+        self.query_one("#info", InfoPanel).show(unit, self.hits, author)
+        self.update_status()
+
+    def update_status(self) -> None:
+        session = self.session
+        shown = len(self.blocks.visible_ids) if self.query_filter.active else None
+        self.query_one("#status", StatusBar).show(
+            session.reviewed, len(session.units), session.issues_left, session.pair, session.modified, shown
+        )
+
+    def changed(self, unit: TranslationUnit | None) -> None:
+        """A unit changed: redraw its row and, when it is current, the panes."""
+        if unit is None:
+            return
+        self.blocks.refresh_block(unit)
+        if unit.block.id == self.current:
+            self.show_current()
+        else:
+            self.update_status()
+
+    def go(self, block_id: str | None) -> None:
+        """Make a block current (it must be in the list)."""
+        if block_id is None:
+            self.notify("No such block in the list.", severity="warning")
+            return
+        self.blocks.highlight_block(block_id)
+        self.current = block_id
+        self.show_current()
+
+    @on(BlockChosen)
+    def block_chosen(self, event: BlockChosen) -> None:
+        if self.editing and self.editor.block_id != event.block_id:
+            self.leave_editor(commit=True)
+        self.current = event.block_id
+        self.show_current()
+
+    @on(BlockList.OptionSelected)
+    def block_selected(self, event: BlockList.OptionSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    # ------------------------------------------------------------------------------------------ actions
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # List-mode keys do nothing while the editor or the filter has focus (they type there).
+        if action in ("quit", "save", "help", "toggle_theme", "command_palette", "clear_filter"):
+            return True
+        if self.editing or isinstance(self.focused, Input):
+            return action in dict.fromkeys(name for name, _, _ in COMMANDS) and action not in ("edit", "filter")
+        return True
+
+    def action_move(self, step: int) -> None:
+        ids = self.blocks.visible_ids
+        if not ids:
+            return
+        position = ids.index(self.current) if self.current in ids else -1
+        self.go(ids[max(0, min(len(ids) - 1, position + step))])
+
+    def find(self, predicate: Any) -> str | None:
+        visible = set(self.blocks.visible_ids)
+        return self.session.find_next(self.current, lambda unit: unit.block.id in visible and predicate(unit))
+
+    def action_next_draft(self) -> None:
+        found = self.find(lambda unit: unit.status != "reviewed")
+        if found is None:
+            self.notify("Every block shown is approved.", markup=False)
+        else:
+            self.go(found)
+
+    def action_next_issue(self) -> None:
+        found = self.find(lambda unit: bool(unit.issues) and unit.status != "reviewed")
+        if found is None:
+            self.notify("No block left with a QA issue.", markup=False)
+        else:
+            self.go(found)
+
+    def action_approve(self) -> None:
+        if self.editing:
+            self.leave_editor(commit=True)
+        if self.current is None:
+            return
+        self.changed(self.session.approve(self.current))
+        found = self.find(lambda unit: unit.status != "reviewed")
+        if found is not None:
+            self.go(found)
+
+    def action_needs_work(self) -> None:
+        if self.current is not None:
+            self.changed(self.session.needs_work(self.current))
+
+    def action_copy_source(self) -> None:
+        if self.current is None:
+            return
+        if self.editing:
+            self.editor.load_text(self.session.unit(self.current).block.text)
+            return
+        self.changed(self.session.copy_source(self.current))
+
+    def action_insert_term(self, number: int) -> None:
+        unit = self.current_unit()
+        if unit is None:
+            return
+        if number == 0:
+            if unit.previous is None:
+                self.notify("There is no earlier machine translation.", markup=False)
+            else:
+                self.changed(self.session.edit(unit.block.id, unit.previous))
+            return
+        if number > len(self.hits):
+            self.notify(f"There is no term {number} in this block.", severity="warning", markup=False)
+            return
+        rendering = self.hits[number - 1].rendering
+        if self.editing:
+            self.editor.insert(rendering)
+        else:
+            self.changed(self.session.insert(unit.block.id, rendering))
+
+    def action_undo(self) -> None:
+        if self.current is None:
+            return
+        unit = self.session.undo(self.current)
+        if unit is None:
+            self.notify("Nothing to undo in this block.", markup=False)
+        self.changed(unit)
+
+    def action_redo(self) -> None:
+        if self.current is None:
+            return
+        unit = self.session.redo(self.current)
+        if unit is None:
+            self.notify("Nothing to redo in this block.", markup=False)
+        self.changed(unit)
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.HELP))
+
+    # ------------------------------------------------------------------------------------------ editing
+
+    def action_edit(self) -> None:
+        unit = self.current_unit()
+        if unit is None or self.editing:
+            return
+        self.editing = True
+        self.editor.load(unit)
+        self.query_one("#target-switcher", ContentSwitcher).current = "editor"
+        self.editor.focus()
+
+    def leave_editor(self, commit: bool) -> TranslationUnit | None:
+        """Close the editor, keeping what was typed when commit is true."""
+        if not self.editing:
+            return None
+        self.editing = False
+        block_id, text = self.editor.block_id, self.editor.text
+        self.query_one("#target-switcher", ContentSwitcher).current = "target-scroll"
+        self.blocks.focus()
+        if commit and block_id is not None:
+            unit = self.session.edit(block_id, text)
+            self.changed(unit)
+            return unit
+        return None
+
+    @on(EditFinished)
+    def edit_finished(self, event: EditFinished) -> None:
+        self.leave_editor(commit=True)
+        if event.approve:
+            self.action_approve()
+
+    # ---------------------------------------------------------------------------------- filter, search
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.display = True
+        box.focus()
+
+    @on(Input.Submitted, "#filter")
+    def filter_submitted(self, event: Input.Submitted) -> None:
+        self.apply_filter(Filter.parse(event.value))
+        if not event.value.strip():
+            event.input.display = False
+        self.blocks.focus()
+
+    def apply_filter(self, query: Filter) -> None:
+        self.query_filter = query
+        units = [unit for unit in self.session.units if self.session.matches(unit, query)]
+        self.blocks.show(units, self.session.posts, self.current)
+        self.current = self.blocks.current
+        self.show_current()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        if self.query_filter.active or box.display:
+            box.value = ""
+            box.display = False
+            self.apply_filter(Filter())
+            self.blocks.focus()
+
+    # -------------------------------------------------------------------------------------------- saving
+
+    def action_save(self) -> None:
+        if self.editing:
+            self.leave_editor(commit=True)
+        self.save(quiet=False)
+
+    def save(self, quiet: bool) -> bool:
+        """Save the file; say what a merge with changes made on disk did. False when saving failed."""
+        try:
+            report = self.session.save()
+        except TranslatorError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            return False
+        if report.taken or report.conflicts:
+            self.notify(
+                f"The file changed on disk: took {len(report.taken)} block(s) from it; "
+                f"{len(report.conflicts)} changed on both sides kept yours ({', '.join(report.conflicts[:5])}).",
+                title="Merged",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
+            for unit in self.session.units:
+                self.blocks.refresh_block(unit)
+            self.show_current()
+        elif not quiet:
+            self.notify(f"Saved {self.session.path.name}.", markup=False)
+        self.update_status()
+        return True
+
+    def autosave(self) -> None:
+        if self.session.modified and not self.editing:
+            self.save(quiet=True)
+
+    async def action_quit(self) -> None:
+        if self.editing:
+            self.leave_editor(commit=True)
+        if not self.session.modified:
+            self.exit()
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "save" and self.save(quiet=True):
+                self.exit()
+            elif choice == "discard":
+                self.session.discard_journal()
+                self.exit()
+
+        self.push_screen(ConfirmQuit(), chosen)
+
+    # ------------------------------------------------------------------------------- engine, glossary
+
+    def get_engine(self) -> Any:
+        """The engine (the Argos one, created on first use: it is slow to import)."""
+        if self.engine is None:
+            from translator.engine import ArgosEngine
+
+            self.engine = ArgosEngine()
+        return self.engine
+
+    def action_retranslate(self) -> None:
+        unit = self.current_unit()
+        if unit is None:
+            return
+        if unit.source_lang in ("und", unit.target_lang):
+            self.notify(f"This block is in {unit.source_lang}: nothing to translate.", markup=False)
+            return
+        if unit.block.id in self.busy:
+            return
+        self.busy.add(unit.block.id)
+        self.notify(f"Re-translating {unit.block.id}…", markup=False, timeout=2)
+        glossary = self.session.glossary(unit.source_lang)
+        self.retranslate_block(unit.block.id, unit.block.text, unit.source_lang, unit.target_lang, glossary)
+
+    @work(thread=True, group="retranslate")
+    def retranslate_block(self, block_id: str, text: str, source: str, target: str, glossary: Glossary | None) -> None:
+        """Translate one block in a thread; the result goes back to the UI thread."""
+        from translator.glossary import translate_with_glossary
+        from translator.segment import split_sentences
+
+        try:
+            engine = self.get_engine()
+            results = translate_with_glossary(split_sentences(text, source), source, target, engine, glossary)
+            translation = " ".join(result.text for result in results)
+        except TranslatorError as error:
+            self.call_from_thread(self.retranslate_failed, block_id, str(error))
+            return
+        self.call_from_thread(self.retranslated, block_id, translation)
+
+    def retranslate_failed(self, block_id: str, message: str) -> None:
+        self.busy.discard(block_id)
+        self.notify(message, title="Re-translation failed", severity="error", markup=False)
+
+    def retranslated(self, block_id: str, translation: str) -> None:
+        self.busy.discard(block_id)
+        if self.editing and self.editor.block_id == block_id:
+            self.leave_editor(commit=True)
+        self.changed(self.session.set_machine(block_id, translation))
+        self.notify(f"Re-translated {block_id}.", markup=False, timeout=2)
+
+    def action_language(self) -> None:
+        unit = self.current_unit()
+        if unit is None:
+            return
+
+        def chosen(code: str | None) -> None:
+            if not code or self.current is None:
+                return
+            from translator.languages import normalize_code
+
+            try:
+                lang = normalize_code(code)
+            except TranslatorError as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            self.changed(self.session.set_language(self.current, lang))
+            self.notify(f"{self.current} is now {lang}; press t to translate it again.", markup=False)
+
+        self.push_screen(LanguageScreen(unit.source_lang), chosen)
+
+    def action_add_term(self) -> None:
+        unit = self.current_unit()
+        if unit is None:
+            return
+        target = self.editor.selected_text if self.editing else ""
+        selected = self.screen.get_selected_text() if hasattr(self.screen, "get_selected_text") else None
+        source = (selected or "").strip()
+        if source and source not in unit.block.text:
+            source = ""
+        pair = f"{unit.source_lang}-{unit.target_lang}"
+
+        def chosen(terms: tuple[str, str] | None) -> None:
+            if terms is not None:
+                self.add_glossary_term(unit.source_lang, unit.target_lang, *terms)
+
+        self.push_screen(GlossaryEntryScreen(pair, source, target.strip()), chosen)
+
+    def glossary_file_for(self, source: str, target: str) -> Path:
+        """The glossary file new terms of a pair go to."""
+        for path in self.glossary_paths:
+            try:
+                if GlossaryFile.load(path).pair() == (source, target):
+                    return path
+            except TranslatorError:
+                continue
+        return glossary_path(source, target, self.glossary_dir)
+
+    def add_glossary_term(self, source_lang: str, target_lang: str, source: str, target: str) -> None:
+        """Add a term to the pair's glossary (written atomically) and run QA again."""
+        path = self.glossary_file_for(source_lang, target_lang)
+        try:
+            document = GlossaryFile.load(path) if path.is_file() else GlossaryFile.new(source_lang, target_lang, path)
+            document.add(GlossaryTerm(source, target))
+            document.save()
+        except (GlossaryError, TranslatorError) as error:
+            self.notify(str(error), title="Glossary not changed", severity="error", markup=False)
+            return
+        self.session.forget_glossary(source_lang)
+        for block_id in self.session.recheck(source_lang):
+            self.blocks.refresh_block(self.session.unit(block_id))
+        self.show_current()
+        self.notify(f"Added {source} → {target} to {path.name}.", markup=False)
+
+    # ------------------------------------------------------------------------------------ command palette
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for action, title, description in COMMANDS:
+            yield SystemCommand(title, description, lambda action=action: self.run_action(action))

@@ -1,0 +1,26 @@
+"""The handler of `translator review` (its arguments are declared in translator.cli, which loads this lazily)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def run_review(args: argparse.Namespace) -> int:
+    """`translator review`: open the app on the file."""
+    from translator.errors import InputError
+
+    source = None
+    if args.source is not None:
+        from translator.readers import read_thread
+
+        source = read_thread(args.source).thread
+    for path in args.glossary:
+        if not path.is_file():
+            raise InputError(f"{path}: no such glossary file", "check the path")
+    from tui.app import ReviewApp
+
+    app = ReviewApp(args.file, source=source, glossary_paths=args.glossary, autosave_seconds=args.autosave)
+    if args.light:
+        app.theme = "textual-light"
+    app.run()
+    return 0

@@ -1,0 +1,84 @@
+"""Glossary highlighting of a source/translation pair as rich Text: present, missing, forbidden, kept.
+
+Thread text is data: it only ever goes into `Text` objects (never markup), with control characters
+made visible first, so `[bold]` or an ANSI escape shows as typed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rich.text import Text
+
+from translator.display import visible
+from translator.glossary import Glossary, TermMatch, check_terms, render_term
+
+STYLES = {
+    "present": "bold green",
+    "missing": "bold red underline",
+    "forbidden": "bold white on red",
+    "kept": "bold cyan",
+}
+"""The style of each term state (readable on light and dark themes)."""
+LEGEND = (("present", "term as required"), ("missing", "missing"), ("forbidden", "forbidden"), ("kept", "kept as is"))
+
+
+@dataclass(frozen=True, slots=True)
+class TermHit:
+    """A glossary term of the current block, numbered for insertion."""
+
+    match: TermMatch
+    """Where it is in the source."""
+    rendering: str
+    """What the translation should say."""
+    state: str
+    """`present`, `missing` or `kept`."""
+
+
+def term_hits(source: str, target: str, glossary: Glossary | None) -> list[TermHit]:
+    """The terms found in a source with their state in the translation."""
+    if glossary is None:
+        return []
+    missing = {issue.offset for issue in check_terms(source, target, glossary) if issue.code != "forbidden-term"}
+    hits = []
+    for match in glossary.find_terms(source):
+        kept = "kept" if match.term.kind == "keep" else "present"
+        state = "missing" if match.start in missing else kept
+        hits.append(TermHit(match, render_term(match), state))
+    return hits
+
+
+def legend() -> Text:
+    """One line naming each colour."""
+    text = Text("Legend: ")
+    for state, label in LEGEND:
+        text.append(f" {label} ", style=STYLES[state])
+        text.append(" ")
+    return text
+
+
+def source_text(source: str, hits: list[TermHit]) -> Text:
+    """The source with its terms coloured by state."""
+    text = Text(visible(source))
+    if visible(source) != source:
+        return text  # offsets no longer line up; plain text is still correct
+    for hit in hits:
+        text.stylize(STYLES[hit.state], hit.match.start, hit.match.end)
+    return text
+
+
+def target_text(target: str, hits: list[TermHit], glossary: Glossary | None) -> Text:
+    """The translation with present/kept terms and forbidden wordings coloured."""
+    shown = visible(target)
+    text = Text(shown)
+    if glossary is None or shown != target:
+        return text
+    for hit in hits:
+        if hit.state == "missing":
+            continue
+        for found in re.finditer(re.escape(hit.rendering), target, re.IGNORECASE):
+            text.stylize(STYLES[hit.state], found.start(), found.end())
+    for _term, wording, offset in glossary.find_forbidden(target):
+        text.stylize(STYLES["forbidden"], offset, offset + len(wording))
+    return text

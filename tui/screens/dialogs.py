@@ -1,0 +1,108 @@
+"""Modal screens: the help listing every binding, the unsaved-changes prompt, and two small forms."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key binding of the app, in a table; any of Esc, q or ? closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,question_mark", "dismiss", "Close")]
+
+    def __init__(self, rows: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        text = Text()
+        text.append("Keys\n\n", style="bold")
+        width = max(len(keys) for keys, _ in self.rows)
+        for keys, description in self.rows:
+            text.append(f"{keys:<{width}}  ", style="bold")
+            text.append(f"{description}\n")
+        text.append("\nFilter syntax (/): words status:draft|reviewed lang:de has:issues author:NAME", style="dim")
+        with VerticalScroll(id="help-body"):
+            yield Static(text)
+
+    def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
+        self.dismiss(result)
+
+
+class ConfirmQuit(ModalScreen[str | None]):
+    """Quitting with unsaved changes: save and quit, quit anyway, or stay."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "choose('cancel')", "Stay"),
+        Binding("s", "choose('save')", "Save and quit"),
+        Binding("d", "choose('discard')", "Quit without saving"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("There are unsaved changes.")
+            with Horizontal(classes="buttons"):
+                yield Button("Save and quit (s)", id="save", variant="primary")
+                yield Button("Discard (d)", id="discard", variant="error")
+                yield Button("Stay (Esc)", id="cancel")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_choose(event.button.id or "cancel")
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(None if choice == "cancel" else choice)
+
+
+class LanguageScreen(ModalScreen[str | None]):
+    """Ask for the source language of the current block."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, current: str) -> None:
+        super().__init__()
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Source language of this block (a code such as fr, de, ru; Enter to apply):")
+            yield Input(self.current, id="lang")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class GlossaryEntryScreen(ModalScreen[tuple[str, str] | None]):
+    """Ask for a source term and its target, prefilled from the selection."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, pair: str, source: str, target: str) -> None:
+        super().__init__()
+        self.pair, self.source, self.target = pair, source, target
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Text(f"Add a term to the {self.pair} glossary (Enter in the last field saves):"))
+            yield Input(self.source, placeholder="source term", id="term-source")
+            yield Input(self.target, placeholder="target term", id="term-target")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        source = self.query_one("#term-source", Input).value.strip()
+        target = self.query_one("#term-target", Input).value.strip()
+        if event.input.id == "term-source" and not target:
+            self.query_one("#term-target", Input).focus()
+            return
+        self.dismiss((source, target) if source and target else None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,426 @@
+"""The review state without any UI: units, edits, undo/redo per block, QA, filters, journal, save and merge.
+
+Every change is appended to a journal beside the file (`.NAME.review-journal`, one JSON line per change,
+flushed and fsynced) before the UI shows it, so a crash or a kill never loses approved work: opening
+the file again replays the journal. Saving writes the file atomically, then removes the journal.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from translator.glossary import Glossary
+from translator.models import QaIssue, Thread, TranslatedThread, TranslationUnit
+from tui.document import ReviewFile, read_review_file, render_review
+
+GlossaryLookup = Callable[[str, str], "Glossary | None"]
+KEPT_ISSUES = frozenset({"no-model", "source-changed", "not-reviewed"})
+"""QA codes that come from the pipeline, not from the text: kept when QA runs again."""
+
+
+def journal_path(path: Path) -> Path:
+    """Where the journal of a review file lives."""
+    return path.with_name(f".{path.name}.review-journal")
+
+
+def digest(path: Path) -> str | None:
+    """A hash of a file's bytes (None when it is missing)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
+
+
+def unit_state(unit: TranslationUnit) -> dict[str, object]:
+    """What a journal line records of a unit."""
+    return {
+        "id": unit.block.id,
+        "source": unit.block.text,
+        "target": unit.target,
+        "status": unit.status,
+        "origin": unit.origin,
+        "previous": unit.previous,
+        "source_lang": unit.source_lang,
+    }
+
+
+def apply_state(unit: TranslationUnit, state: dict[str, object]) -> TranslationUnit:
+    """A unit with the journalled state on it."""
+    lang = str(state.get("source_lang") or unit.source_lang)
+    block = unit.block if lang == unit.block.lang else replace(unit.block, lang=lang, lang_source="manual")
+    previous = state.get("previous")
+    return replace(
+        unit,
+        block=block,
+        source_lang=lang,
+        target=str(state.get("target", unit.target)),
+        status="reviewed" if state.get("status") == "reviewed" else "draft",
+        origin=state.get("origin", unit.origin),  # type: ignore[arg-type]
+        previous=str(previous) if previous is not None else None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    """Which blocks the list shows: every condition given must hold."""
+
+    text: str = ""
+    """Words that must appear in the source or the translation (case-insensitive)."""
+    status: str | None = None
+    """`draft` or `reviewed`."""
+    lang: str | None = None
+    """Source language code."""
+    has_issues: bool = False
+    """Only blocks with QA issues."""
+    author: str | None = None
+    """Part of the post author's name."""
+
+    @classmethod
+    def parse(cls, query: str) -> Filter:
+        """`status:draft lang:de has:issues author:jon words...`."""
+        words, found = [], {}
+        for part in query.split():
+            key, sep, value = part.partition(":")
+            if sep and key in ("status", "lang", "author", "has", "is") and value:
+                found[key] = value
+            else:
+                words.append(part)
+        status = found.get("status") or found.get("is")
+        if status in ("approved", "done"):
+            status = "reviewed"
+        if status in ("todo", "fuzzy"):
+            status = "draft"
+        return cls(
+            " ".join(words),
+            status,
+            found.get("lang"),
+            found.get("has") in ("issues", "issue", "qa"),
+            found.get("author"),
+        )
+
+    @property
+    def active(self) -> bool:
+        """Whether anything is filtered out."""
+        return bool(self.text or self.status or self.lang or self.has_issues or self.author)
+
+
+@dataclass(frozen=True, slots=True)
+class MergeReport:
+    """What a save found when the file had changed on disk since it was read."""
+
+    taken: tuple[str, ...] = ()
+    """Blocks whose version on disk was taken (we had not touched them)."""
+    conflicts: tuple[str, ...] = ()
+    """Blocks changed both on disk and here: ours was kept."""
+
+
+@dataclass
+class BlockHistory:
+    """Undo and redo stacks of one block."""
+
+    undo: list[TranslationUnit] = field(default_factory=list)
+    redo: list[TranslationUnit] = field(default_factory=list)
+
+
+class ReviewSession:
+    """A review file being reviewed: the current units and everything done to them."""
+
+    def __init__(
+        self,
+        path: Path,
+        source: Thread | None = None,
+        glossaries: GlossaryLookup | None = None,
+        journal: bool = True,
+    ) -> None:
+        self.path = path
+        self.source = source
+        self.review: ReviewFile = read_review_file(path, source)
+        self.glossary_lookup = glossaries or (lambda _source, _target: None)
+        self._glossaries: dict[tuple[str, str], Glossary | None] = {}
+        self.units: list[TranslationUnit] = list(self.review.translated.units)
+        self.index = {unit.block.id: number for number, unit in enumerate(self.units)}
+        self.saved: dict[str, TranslationUnit] = {unit.block.id: unit for unit in self.units}
+        self.history: dict[str, BlockHistory] = {}
+        self.dirty: set[str] = set()
+        self.disk_digest = digest(path)
+        self.journal_enabled = journal
+        self.journal = journal_path(path)
+        self.posts = {post.id: post for post in self.review.translated.thread.posts}
+        self.replayed = self._replay() if journal else 0
+
+    # ------------------------------------------------------------------------------------------ reading
+
+    @property
+    def target_lang(self) -> str:
+        """The language translated into."""
+        return self.review.translated.target_lang
+
+    @property
+    def source_langs(self) -> list[str]:
+        """Source languages present, most frequent first."""
+        counts: dict[str, int] = {}
+        for unit in self.units:
+            counts[unit.source_lang] = counts.get(unit.source_lang, 0) + 1
+        return sorted(counts, key=lambda lang: -counts[lang])
+
+    @property
+    def pair(self) -> str:
+        """`fr-en` (or `fr,de-en` for a mixed thread)."""
+        langs = [lang for lang in self.source_langs if lang not in ("und", self.target_lang)] or ["und"]
+        return f"{','.join(langs)}-{self.target_lang}"
+
+    def unit(self, block_id: str) -> TranslationUnit:
+        """The current unit of a block."""
+        return self.units[self.index[block_id]]
+
+    def glossary(self, source: str, target: str | None = None) -> Glossary | None:
+        """The glossary of a pair (looked up once)."""
+        key = (source, target or self.target_lang)
+        if key not in self._glossaries:
+            self._glossaries[key] = self.glossary_lookup(*key)
+        return self._glossaries[key]
+
+    def forget_glossary(self, source: str) -> None:
+        """Look the glossary of a pair up again (after it changed on disk)."""
+        self._glossaries.pop((source, self.target_lang), None)
+
+    @property
+    def reviewed(self) -> int:
+        """How many units are approved."""
+        return sum(unit.status == "reviewed" for unit in self.units)
+
+    @property
+    def issues_left(self) -> int:
+        """How many units not yet approved have QA issues."""
+        return sum(bool(unit.issues) and unit.status != "reviewed" for unit in self.units)
+
+    @property
+    def modified(self) -> bool:
+        """Whether there are changes not saved to the file."""
+        return bool(self.dirty)
+
+    def author(self, unit: TranslationUnit) -> str:
+        """The author of a unit's post."""
+        post = self.posts.get(unit.post_id)
+        return (post.author if post else None) or ""
+
+    def matches(self, unit: TranslationUnit, query: Filter) -> bool:
+        """Whether the filter keeps a unit."""
+        if query.status and unit.status != query.status:
+            return False
+        if query.lang and unit.source_lang != query.lang:
+            return False
+        if query.has_issues and not unit.issues:
+            return False
+        if query.author and query.author.lower() not in self.author(unit).lower():
+            return False
+        if query.text:
+            haystack = f"{unit.block.text}\n{unit.target}\n{unit.block.id}".lower()
+            return all(word.lower() in haystack for word in query.text.split())
+        return True
+
+    def find_next(
+        self, block_id: str | None, predicate: Callable[[TranslationUnit], bool], step: int = 1
+    ) -> str | None:
+        """The next block (wrapping around) after block_id that satisfies predicate."""
+        count = len(self.units)
+        start = self.index.get(block_id, -1) if block_id is not None else -1
+        for offset in range(1, count + 1):
+            unit = self.units[(start + offset * step) % count]
+            if predicate(unit):
+                return unit.block.id
+        return None
+
+    def qa(self, unit: TranslationUnit) -> tuple[QaIssue, ...]:
+        """The QA issues of a unit as it stands (pipeline-only findings kept)."""
+        from translator.qa import check_unit
+
+        kept = tuple(issue for issue in unit.issues if issue.code in KEPT_ISSUES and issue.code != "no-model")
+        if unit.origin == "copied" or unit.source_lang in ("und", unit.target_lang):
+            return kept
+        found = check_unit(unit.block.text, unit.target, self.glossary(unit.source_lang))
+        return kept + tuple(found)
+
+    # ----------------------------------------------------------------------------------------- changing
+
+    def _set(self, new: TranslationUnit, record: bool = True) -> TranslationUnit:
+        block_id = new.block.id
+        old = self.unit(block_id)
+        if new == old:
+            return old
+        if record:
+            history = self.history.setdefault(block_id, BlockHistory())
+            history.undo.append(old)
+            history.redo.clear()
+        self.units[self.index[block_id]] = new
+        if new == self.saved.get(block_id):
+            self.dirty.discard(block_id)
+        else:
+            self.dirty.add(block_id)
+        self._journal(new)
+        return new
+
+    def edit(self, block_id: str, text: str) -> TranslationUnit:
+        """Set the translation of a block; the first change of a machine text keeps it as `previous`."""
+        unit = self.unit(block_id)
+        if text == unit.target:
+            return unit
+        previous = unit.previous
+        if previous is None and unit.origin in ("machine", "memory") and unit.target:
+            previous = unit.target
+        new = replace(unit, target=text, origin="human", status="draft", previous=previous)
+        return self._set(replace(new, issues=self.qa(new)))
+
+    def approve(self, block_id: str) -> TranslationUnit:
+        """Mark a block reviewed (its PO entry loses `fuzzy`)."""
+        unit = self.unit(block_id)
+        origin = "human" if unit.origin == "copied" else unit.origin
+        return self._set(replace(unit, status="reviewed", origin=origin, issues=self.qa(unit)))
+
+    def needs_work(self, block_id: str) -> TranslationUnit:
+        """Mark a block as needing work (a draft again: `fuzzy`)."""
+        unit = self.unit(block_id)
+        return self._set(replace(unit, status="draft"))
+
+    def copy_source(self, block_id: str) -> TranslationUnit:
+        """Put the source text in the translation."""
+        return self.edit(block_id, self.unit(block_id).block.text)
+
+    def insert(self, block_id: str, text: str, offset: int | None = None) -> TranslationUnit:
+        """Insert text in the translation at offset (default: the end, after a space)."""
+        target = self.unit(block_id).target
+        if offset is None:
+            joined = f"{target} {text}" if target and not target.endswith(" ") else target + text
+            return self.edit(block_id, joined)
+        return self.edit(block_id, target[:offset] + text + target[offset:])
+
+    def set_language(self, block_id: str, lang: str) -> TranslationUnit:
+        """Override the source language of a block (re-translation uses it)."""
+        unit = self.unit(block_id)
+        block = replace(unit.block, lang=lang, lang_source="manual", lang_confidence=1.0)
+        new = replace(unit, block=block, source_lang=lang)
+        return self._set(replace(new, issues=self.qa(new)))
+
+    def set_machine(self, block_id: str, text: str) -> TranslationUnit:
+        """A fresh machine translation of a block (a draft; the text it replaces becomes `previous`)."""
+        unit = self.unit(block_id)
+        previous = unit.previous if unit.previous is not None else (unit.target or None)
+        new = replace(unit, target=text, origin="machine", status="draft", previous=previous)
+        if new.previous == text:
+            new = replace(new, previous=None)
+        return self._set(replace(new, issues=self.qa(new)))
+
+    def recheck(self, source_lang: str | None = None) -> list[str]:
+        """Run QA again on every unit (of one source language); the blocks whose issues changed."""
+        changed = []
+        for number, unit in enumerate(self.units):
+            if source_lang is not None and unit.source_lang != source_lang:
+                continue
+            issues = self.qa(unit)
+            if issues != unit.issues:
+                self.units[number] = replace(unit, issues=issues)
+                changed.append(unit.block.id)
+        return changed
+
+    def undo(self, block_id: str) -> TranslationUnit | None:
+        """Undo the last change of a block (None when there is none)."""
+        history = self.history.get(block_id)
+        if not history or not history.undo:
+            return None
+        history.redo.append(self.unit(block_id))
+        return self._set(history.undo.pop(), record=False)
+
+    def redo(self, block_id: str) -> TranslationUnit | None:
+        """Redo the last undone change of a block (None when there is none)."""
+        history = self.history.get(block_id)
+        if not history or not history.redo:
+            return None
+        history.undo.append(self.unit(block_id))
+        return self._set(history.redo.pop(), record=False)
+
+    # ------------------------------------------------------------------------------------------ journal
+
+    def _journal(self, unit: TranslationUnit) -> None:
+        if not self.journal_enabled:
+            return
+        line = json.dumps(unit_state(unit), ensure_ascii=False) + "\n"
+        with open(self.journal, "a", encoding="utf-8") as handle:
+            handle.write(line)
+            handle.flush()
+            os.fsync(handle.fileno())
+
+    def _replay(self) -> int:
+        """Apply the journal of an earlier session that did not save; how many blocks it changed."""
+        try:
+            lines = self.journal.read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            return 0
+        changed: set[str] = set()
+        for line in lines:
+            try:
+                state = json.loads(line)
+            except ValueError:
+                continue  # a line cut by the kill
+            block_id = state.get("id")
+            if block_id not in self.index or self.unit(block_id).block.text != state.get("source"):
+                continue
+            unit = apply_state(self.unit(block_id), state)
+            self.units[self.index[block_id]] = replace(unit, issues=self.qa(unit))
+            changed.add(block_id)
+        self.dirty |= {block_id for block_id in changed if self.unit(block_id) != self.saved[block_id]}
+        return len(changed)
+
+    # ------------------------------------------------------------------------------------------- saving
+
+    def translated(self, units: Iterable[TranslationUnit] | None = None) -> TranslatedThread:
+        """The translated thread as it stands."""
+        return replace(self.review.translated, units=tuple(self.units if units is None else units))
+
+    def changed_on_disk(self) -> bool:
+        """Whether the file changed since it was read or saved."""
+        return digest(self.path) != self.disk_digest
+
+    def save(self) -> MergeReport:
+        """Write the file atomically, merging what changed on disk meanwhile; then drop the journal."""
+        from translator.writers.atomic import write_atomic
+
+        report = MergeReport()
+        if self.changed_on_disk() and self.path.exists():
+            report = self._merge_from_disk()
+        text = render_review(self.review, self.translated())
+        write_atomic(self.path, text)
+        self.disk_digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        self.saved = {unit.block.id: unit for unit in self.units}
+        self.dirty.clear()
+        with contextlib.suppress(FileNotFoundError):
+            self.journal.unlink()
+        return report
+
+    def _merge_from_disk(self) -> MergeReport:
+        """Take the disk version of every block we did not change; keep ours where both changed."""
+        theirs = {unit.block.id: unit for unit in read_review_file(self.path, self.source).translated.units}
+        taken, conflicts = [], []
+        for block_id, disk in theirs.items():
+            if block_id not in self.index or disk.block.text != self.unit(block_id).block.text:
+                continue
+            base = self.saved.get(block_id)
+            same = base is not None and (disk.target, disk.status) == (base.target, base.status)
+            if same:
+                continue
+            if block_id in self.dirty:
+                conflicts.append(block_id)
+            else:
+                self.units[self.index[block_id]] = disk
+                taken.append(block_id)
+        return MergeReport(tuple(taken), tuple(conflicts))
+
+    def discard_journal(self) -> None:
+        """Forget unsaved changes for good (quit without saving)."""
+        with contextlib.suppress(FileNotFoundError):
+            self.journal.unlink()
