@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING
 
 from translator.engine import Engine
 from translator.errors import EngineError
-from translator.models import UNDETERMINED, Block, Post, QaIssue, Thread, TranslatedThread, TranslationUnit
+from translator.models import (
+    UNDETERMINED,
+    Block,
+    Post,
+    QaIssue,
+    Thread,
+    TranslatedThread,
+    TranslationUnit,
+    UnitStatus,
+)
 from translator.qa import check_unit
 from translator.segment import split_sentences
 
@@ -77,8 +86,8 @@ class PipelineStats:
 class _Pending:
     """Blocks of one language pair waiting for translation."""
 
-    units: list[tuple[int, int, Block, list[str]]] = field(default_factory=list)
-    """(thread index, unit index, block, sentences)."""
+    units: list[tuple[int, int, Block]] = field(default_factory=list)
+    """(thread index, unit index, block)."""
 
 
 def translate_threads(
@@ -109,10 +118,7 @@ def translate_threads(
                 counts[thread_index]["copied"] += 1
                 row.append(_copied(post, block, source, options.target))
                 continue
-            sentences = split_sentences(block.text, source)
-            pending.setdefault((source, options.target), _Pending()).units.append(
-                (thread_index, len(row), block, sentences)
-            )
+            pending.setdefault((source, options.target), _Pending()).units.append((thread_index, len(row), block))
             row.append(None)
         units.append(row)
 
@@ -128,7 +134,7 @@ def translate_threads(
         try:
             model_id = engine.model_id(source, target)
         except EngineError as error:
-            for thread_index, unit_index, block, _ in work.units:
+            for thread_index, unit_index, block in work.units:
                 missing[thread_index].add(f"{source}-{target}")
                 post = posts[(thread_index, block.id)]
                 issue = QaIssue("no-model", f"{error.message} ({error.hint})")
@@ -215,28 +221,20 @@ def _translate_pair(
     units: list[list[TranslationUnit | None]],
     counts: list[Counter[str]],
 ) -> None:
+    from translator.memory import MemoryEntry
+
     glossary_version = glossary.version if glossary is not None else ""
-    all_sentences = [sentence for *_, sentences in work.units for sentence in sentences]
-    block_texts = [block.text for _, _, block, _ in work.units]
-    remembered_blocks = {}
-    remembered = {}
+    # Whole blocks first: a reviewed block, or one this model and glossary translated before, is reused
+    # as is, without splitting it again.
+    known_blocks: dict[str, MemoryEntry] = {}
     if memory is not None:
-        # Reviewed translations of whole blocks (imported from PO files) come first.
-        remembered_blocks = {
-            text: entry
-            for text, entry in memory.lookup(block_texts, source, target, model_id, glossary_version).items()
-            if entry.origin == "human"
-        }
-        remembered = memory.lookup(all_sentences, source, target, model_id, glossary_version)
-    to_translate = list(
-        dict.fromkeys(
-            sentence
-            for _, _, block, sentences in work.units
-            if block.text not in remembered_blocks
-            for sentence in sentences
-            if sentence not in remembered
-        )
-    )
+        known_blocks = memory.lookup([b.text for *_, b in work.units], source, target, model_id, glossary_version)
+    sentences_of = {
+        block.text: split_sentences(block.text, source) for *_, block in work.units if block.text not in known_blocks
+    }
+    all_sentences = [sentence for sentences in sentences_of.values() for sentence in sentences]
+    remembered = memory.lookup(all_sentences, source, target, model_id, glossary_version) if memory else {}
+    to_translate = list(dict.fromkeys(sentence for sentence in all_sentences if sentence not in remembered))
     translations: dict[str, tuple[str, tuple[str, ...], bool]] = {}
     if to_translate:
         if glossary is not None:
@@ -252,28 +250,24 @@ def _translate_pair(
         else:
             for sentence, text in zip(to_translate, engine.translate_batch(to_translate, source, target), strict=True):
                 translations[sentence] = (text, (), False)
-    if memory is not None and translations:
-        from translator.memory import MemoryEntry
-
-        memory.store(
-            MemoryEntry(source, target, sentence, text, "machine", model_id, glossary_version)
-            for sentence, (text, _, review) in translations.items()
-            if text.strip() and not review
-        )
 
     first_needed: set[str] = set()
-    for thread_index, unit_index, block, sentences in work.units:
+    new_entries: dict[str, str] = {}
+    for thread_index, unit_index, block in work.units:
         count = counts[thread_index]
-        count["sentences"] += len(sentences)
         post = posts[(thread_index, block.id)]
-        if block.text in remembered_blocks:
-            count["from_memory"] += len(sentences)
-            entry = remembered_blocks[block.text]
-            unit = TranslationUnit(block, post.id, source, target, entry.target, "memory", status="reviewed")
-            units[thread_index][unit_index] = replace(
-                unit, issues=tuple(check_unit(block.text, entry.target, glossary))
+        if block.text in known_blocks:
+            entry = known_blocks[block.text]
+            count["sentences"] += 1
+            count["from_memory"] += 1
+            status: UnitStatus = "reviewed" if entry.origin == "human" else "draft"
+            issues = tuple(check_unit(block.text, entry.target, glossary))
+            units[thread_index][unit_index] = TranslationUnit(
+                block, post.id, source, target, entry.target, "memory", status=status, issues=issues
             )
             continue
+        sentences = sentences_of[block.text]
+        count["sentences"] += len(sentences)
         pieces: list[str] = []
         terms: list[str] = []
         needs_review = False
@@ -282,19 +276,23 @@ def _translate_pair(
             if sentence in remembered:
                 count["from_memory"] += 1
                 pieces.append(remembered[sentence].target)
-            else:
-                text, sentence_terms, review = translations[sentence]
-                if sentence not in first_needed:
-                    first_needed.add(sentence)
-                    count["translated"] += 1
-                pieces.append(text)
-                terms.extend(sentence_terms)
-                needs_review = needs_review or review
-                from_engine = True
+                continue
+            text, sentence_terms, review = translations[sentence]
+            if sentence not in first_needed:
+                first_needed.add(sentence)
+                count["translated"] += 1
+                if text.strip() and not review:
+                    new_entries[sentence] = text
+            pieces.append(text)
+            terms.extend(sentence_terms)
+            needs_review = needs_review or review
+            from_engine = True
         target_text = " ".join(piece for piece in pieces if piece)
-        issues = check_unit(block.text, target_text, glossary)
+        if len(sentences) > 1 and target_text.strip() and not needs_review:
+            new_entries[block.text] = target_text
+        unit_issues = check_unit(block.text, target_text, glossary)
         if needs_review:
-            issues.append(QaIssue("glossary-fallback", "a glossary term needed a fallback: check the terms"))
+            unit_issues.append(QaIssue("glossary-fallback", "a glossary term needed a fallback: check the terms"))
         units[thread_index][unit_index] = TranslationUnit(
             block,
             post.id,
@@ -303,5 +301,10 @@ def _translate_pair(
             target_text,
             "machine" if from_engine else "memory",
             terms=tuple(dict.fromkeys(terms)),
-            issues=tuple(issues),
+            issues=tuple(unit_issues),
+        )
+    if memory is not None and new_entries:
+        memory.store(
+            MemoryEntry(source, target, text, translation, "machine", model_id, glossary_version)
+            for text, translation in new_entries.items()
         )
