@@ -81,6 +81,24 @@ def run_batch_process(command: list[str], env: dict[str, str]) -> tuple[float, f
     return time.perf_counter() - started, max(peak, before) / 1024
 
 
+def in_process_rates(work: Path, packages: Path, blocks: int) -> tuple[float, float]:
+    """Cold and warm batch rates in this process, models and detector loaded beforehand (a service)."""
+    from translator.batch import expand_inputs, run_batch
+    from translator.jobs import JobSettings, toolkit_for
+
+    settings = JobSettings(
+        target="en", formats=("po",), memory=str(work / "tm-in-process"), models_dirs=(str(packages),)
+    )
+    toolkit_for(settings)
+    items = expand_inputs([str(work / "corpus")])
+    started = time.perf_counter()
+    run_batch(items, work / "in-process-1", settings)
+    cold = blocks / (time.perf_counter() - started)
+    started = time.perf_counter()
+    run_batch(items, work / "in-process-2", settings)
+    return cold, blocks / (time.perf_counter() - started)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--threads", type=int, default=30, help="threads in the 1x corpus")
@@ -106,6 +124,9 @@ def main() -> int:
     _, big_rss = run_batch_process(batch_command(work / "corpus10", work / "out3", work / "tm10", packages), env)
 
     os.environ["ARGOS_PACKAGES_DIR"] = str(packages)
+    os.environ["XDG_CACHE_HOME"] = str(work / "cache")
+    in_process_cold, in_process_warm = in_process_rates(work, packages, blocks)
+
     import argostranslate.translate
 
     naive_blocks = 0
@@ -127,6 +148,10 @@ def main() -> int:
         "batch_warm_blocks_per_second": round(warm_rate, 1),
         "cold_speedup_vs_naive": round(cold_rate / naive_rate, 1),
         "warm_speedup_vs_cold": round(warm_rate / cold_rate, 1),
+        "in_process_cold_blocks_per_second": round(in_process_cold, 1),
+        "in_process_warm_blocks_per_second": round(in_process_warm, 1),
+        "in_process_cold_speedup_vs_naive": round(in_process_cold / naive_rate, 1),
+        "in_process_warm_speedup_vs_cold": round(in_process_warm / in_process_cold, 1),
         "peak_rss_mb_1x": round(cold_rss, 1),
         "peak_rss_mb_10x": round(big_rss, 1),
     }
@@ -134,7 +159,11 @@ def main() -> int:
     print(f"batch, memory cold               {cold_rate:8.1f} blocks/s  ({figures['cold_speedup_vs_naive']}x naive)")
     print(f"batch, memory warm               {warm_rate:8.1f} blocks/s  ({figures['warm_speedup_vs_cold']}x cold)")
     print(f"peak memory of a batch: {figures['peak_rss_mb_1x']} MB at 1x, {figures['peak_rss_mb_10x']} MB at 10x")
-    print("(batch figures include process start-up and model loading)")
+    print("(batch figures include process start-up and model loading; in one long-lived process:)")
+    print(
+        f"in process: cold {in_process_cold:.1f} blocks/s ({figures['in_process_cold_speedup_vs_naive']}x naive), "
+        f"warm {in_process_warm:.1f} blocks/s ({figures['in_process_warm_speedup_vs_cold']}x cold)"
+    )
     print(json.dumps(figures))
     return 0
 
