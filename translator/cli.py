@@ -156,6 +156,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--autosave", type=float, default=60.0, metavar="SECONDS", help="autosave interval (0: off; default 60)"
     )
     review.add_argument("--light", action="store_true", help="start with the light theme")
+    review.add_argument(
+        "--memory", type=Path, help="translation memory: alternatives, and approved work goes in (default: user data)"
+    )
     review.set_defaults(handler=run_review)
 
     from translator.cli_glossary import add_glossary_parser

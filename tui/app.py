@@ -15,12 +15,14 @@ from textual.widgets import ContentSwitcher, Footer, Input, Label
 
 from translator.errors import GlossaryError, TranslatorError
 from translator.glossary import Glossary, GlossaryFile, GlossaryTerm, glossary_path, load_glossary
+from translator.memory import TranslationMemory
 from translator.models import Thread, TranslationUnit
+from tui.alternatives import Alternative, MemorySearch, aligned_spans, alternatives
 from tui.highlight import TermHit, source_text, target_text, term_hits
-from tui.messages import BlockChosen, EditFinished
+from tui.messages import BlockChosen, EditFinished, InsertRequested
 from tui.screens import ConfirmQuit, GlossaryEntryScreen, HelpScreen, LanguageScreen
 from tui.session import Filter, ReviewSession
-from tui.widgets import BlockList, InfoPanel, SourcePane, StatusBar, TargetEditor, TargetView
+from tui.widgets import AlignedView, BlockList, InfoPanel, SourcePane, StatusBar, TargetEditor, TargetView
 
 # Actions of the list mode, with their help line; the command palette offers them too.
 COMMANDS: tuple[tuple[str, str, str], ...] = (
@@ -28,6 +30,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("needs_work", "Mark needs work", "make the block a draft again (fuzzy)"),
     ("edit", "Edit translation", "edit the translation of the block"),
     ("copy_source", "Copy source to target", "put the source text in the translation"),
+    ("toggle_aligned", "Toggle sentence alignment", "show source and translation sentence by sentence, or whole"),
     ("next_draft", "Next draft", "go to the next block not yet approved"),
     ("next_issue", "Next with QA issue", "go to the next block with a QA issue"),
     ("undo", "Undo", "undo the last change of this block"),
@@ -57,6 +60,7 @@ class ReviewApp(App[None]):
         Binding("i", "next_issue", "Next issue", show=False),
         Binding("w", "needs_work", "Needs work", show=False),
         Binding("c", "copy_source", "Copy src", show=False),
+        Binding("s", "toggle_aligned", "Sentences", show=False),
         Binding("u", "undo", "Undo", show=False),
         Binding("r", "redo", "Redo", show=False),
         Binding("t", "retranslate", "Re-translate", show=False),
@@ -80,8 +84,9 @@ class ReviewApp(App[None]):
         ("a", "approve (clears fuzzy) and move to the next block to review"),
         ("w", "mark needs work (fuzzy again)"),
         ("c", "copy the source into the translation"),
-        ("1-9", "insert glossary term N (at the editor cursor, else at the end)"),
-        ("0", "put back the previous machine translation"),
+        ("1-9, 0", "use item N of the panel: a glossary term (added at the end) or an alternative (replaces)"),
+        ("Alt+N, Ctrl+G N (editor)", "insert item N of the panel (term or alternative) at the cursor"),
+        ("s", "source and translation sentence by sentence / as whole blocks"),
         ("u / r", "undo / redo the last change of this block"),
         ("t", "re-translate the block (engine + glossary, in the background)"),
         ("l", "set the block's source language"),
@@ -103,16 +108,28 @@ class ReviewApp(App[None]):
         engine: Any = None,
         autosave_seconds: float = 60.0,
         journal: bool = True,
+        memory_path: Path | None = None,
     ) -> None:
         super().__init__()
         self.glossary_paths = list(glossary_paths)
         self.glossary_dir = glossary_dir
-        self.session = ReviewSession(path, source, self.lookup_glossary, journal=journal)
+        self.memory_error: str | None = None
+        memory = None
+        if memory_path is not None:
+            try:
+                memory = TranslationMemory(memory_path)
+            except TranslatorError as error:
+                self.memory_error = str(error)
+        self.memory_search = MemorySearch(memory) if memory is not None else None
+        self.session = ReviewSession(path, source, self.lookup_glossary, journal=journal, memory=memory)
         self.engine = engine
         self.autosave_seconds = autosave_seconds
         self.current: str | None = None
         self.query_filter = Filter()
         self.hits: list[TermHit] = []
+        self.alternatives: list[Alternative] = []
+        self.aligned = True
+        """Show source and translation sentence by sentence when they have as many sentences."""
         self.editing = False
         self.busy: set[str] = set()
 
@@ -123,17 +140,19 @@ class ReviewApp(App[None]):
             yield BlockList(id="blocks")
             with Vertical(id="right"):
                 yield Input(placeholder="filter: words status:draft lang:de has:issues author:NAME", id="filter")
-                with Horizontal(id="pair"):
-                    with Vertical(id="source-column"):
-                        yield Label("Source", classes="pane-title", id="source-title")
+                with Horizontal(id="titles"):
+                    yield Label("Source", classes="pane-title", id="source-title")
+                    yield Label("Translation", classes="pane-title", id="target-title")
+                with ContentSwitcher(initial="pair", id="pair-switcher"):
+                    with Horizontal(id="pair"):
                         with VerticalScroll(id="source-scroll"):
                             yield SourcePane(id="source")
-                    with Vertical(id="target-column"):
-                        yield Label("Translation", classes="pane-title", id="target-title")
                         with ContentSwitcher(initial="target-scroll", id="target-switcher"):
                             with VerticalScroll(id="target-scroll"):
                                 yield TargetView(id="target")
                             yield TargetEditor(id="editor", soft_wrap=True, show_line_numbers=False)
+                    with VerticalScroll(id="aligned-scroll"):
+                        yield AlignedView(id="aligned")
                 with VerticalScroll(id="info-scroll"):
                     yield InfoPanel(id="info")
         yield StatusBar(id="status")
@@ -152,6 +171,8 @@ class ReviewApp(App[None]):
                 title="Recovered",
                 markup=False,
             )
+        if self.memory_error:
+            self.notify(self.memory_error, title="No translation memory", severity="warning", markup=False)
         if self.autosave_seconds > 0:
             self.set_interval(self.autosave_seconds, self.autosave)
 
@@ -182,19 +203,27 @@ class ReviewApp(App[None]):
     def show_current(self) -> None:
         """Show the current block in the panes and refresh the status bar."""
         unit = self.current_unit()
+        spans = None
         if unit is None:
-            self.hits = []
+            self.hits, self.alternatives = [], []
             self.query_one("#source", SourcePane).update("")
             self.query_one("#target", TargetView).update("")
         else:
             glossary = self.session.glossary(unit.source_lang)
             self.hits = term_hits(unit.block.text, unit.target, glossary)
-            self.query_one("#source", SourcePane).update(source_text(unit.block.text, self.hits))
-            self.query_one("#target", TargetView).update(target_text(unit.target, self.hits, glossary))
+            self.alternatives = alternatives(unit, self.memory_search)
+            source, target = source_text(unit.block.text, self.hits), target_text(unit.target, self.hits, glossary)
+            self.query_one("#source", SourcePane).update(source)
+            self.query_one("#target", TargetView).update(target)
             self.query_one("#source-title", Label).update(f"Source ({unit.source_lang})")
             self.query_one("#target-title", Label).update(f"Translation ({unit.target_lang}, {unit.status})")
+            if self.aligned and not self.editing:
+                spans = aligned_spans(source.plain, unit.source_lang, target.plain, unit.target_lang)
+            if spans is not None:
+                self.query_one("#aligned", AlignedView).show(source, target, spans)
+        self.query_one("#pair-switcher", ContentSwitcher).current = "pair" if spans is None else "aligned-scroll"
         author = self.session.author(unit) if unit else ""
-        self.query_one("#info", InfoPanel).show(unit, self.hits, author)
+        self.query_one("#info", InfoPanel).show(unit, self.hits, author, self.alternatives)
         self.update_status()
 
     def update_status(self) -> None:
@@ -293,23 +322,34 @@ class ReviewApp(App[None]):
         self.changed(self.session.copy_source(self.current))
 
     def action_insert_term(self, number: int) -> None:
+        """Use item N of the panel: a term is added (at the editor's cursor, else at the end); an alternative
+        is inserted at the editor's cursor, else replaces the translation."""
         unit = self.current_unit()
         if unit is None:
             return
-        if number == 0:
-            if unit.previous is None:
-                self.notify("There is no earlier machine translation.", markup=False)
-            else:
-                self.changed(self.session.edit(unit.block.id, unit.previous))
+        index = (number - 1) % 10  # 0 is the tenth
+        items: list[TermHit | Alternative] = [*self.hits, *self.alternatives][:10]
+        if index >= len(items):
+            self.notify(f"There is no item {number} in the panel for this block.", severity="warning", markup=False)
             return
-        if number > len(self.hits):
-            self.notify(f"There is no term {number} in this block.", severity="warning", markup=False)
-            return
-        rendering = self.hits[number - 1].rendering
+        item = items[index]
+        text = item.rendering if isinstance(item, TermHit) else item.text
         if self.editing:
-            self.editor.insert(rendering)
+            self.editor.insert_text(text)
+        elif isinstance(item, TermHit):
+            self.changed(self.session.insert(unit.block.id, text))
         else:
-            self.changed(self.session.insert(unit.block.id, rendering))
+            self.changed(self.session.edit(unit.block.id, text))
+
+    @on(InsertRequested)
+    def insert_requested(self, event: InsertRequested) -> None:
+        event.stop()
+        self.action_insert_term(event.number)
+
+    def action_toggle_aligned(self) -> None:
+        self.aligned = not self.aligned
+        self.show_current()
+        self.notify("Sentence by sentence" if self.aligned else "Whole blocks", markup=False, timeout=2)
 
     def action_undo(self) -> None:
         if self.current is None:
@@ -341,6 +381,7 @@ class ReviewApp(App[None]):
             return
         self.editing = True
         self.editor.load(unit)
+        self.query_one("#pair-switcher", ContentSwitcher).current = "pair"
         self.query_one("#target-switcher", ContentSwitcher).current = "editor"
         self.editor.focus()
 
@@ -356,6 +397,7 @@ class ReviewApp(App[None]):
             unit = self.session.edit(block_id, text)
             self.changed(unit)
             return unit
+        self.show_current()
         return None
 
     @on(EditFinished)
@@ -407,6 +449,10 @@ class ReviewApp(App[None]):
         except TranslatorError as error:
             self.notify(str(error), title="Not saved", severity="error", markup=False)
             return False
+        try:
+            self.session.remember_approved()
+        except TranslatorError as error:
+            self.notify(str(error), title="Memory not updated", severity="warning", markup=False)
         if report.taken or report.conflicts:
             self.notify(
                 f"The file changed on disk: took {len(report.taken)} block(s) from it; "

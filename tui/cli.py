@@ -17,9 +17,13 @@ def run_review(args: argparse.Namespace) -> int:
     for path in args.glossary:
         if not path.is_file():
             raise InputError(f"{path}: no such glossary file", "check the path")
+    from translator.memory import default_memory_path
     from tui.app import ReviewApp
 
-    app = ReviewApp(args.file, source=source, glossary_paths=args.glossary, autosave_seconds=args.autosave)
+    memory = getattr(args, "memory", None) or default_memory_path()
+    app = ReviewApp(
+        args.file, source=source, glossary_paths=args.glossary, autosave_seconds=args.autosave, memory_path=memory
+    )
     if args.light:
         app.theme = "textual-light"
     app.run()

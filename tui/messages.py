@@ -25,3 +25,11 @@ class EditFinished(Message):
     """The translation as typed."""
     approve: bool = False
     """Whether they left with the approve key (approve and move on)."""
+
+
+@dataclass
+class InsertRequested(Message):
+    """The reviewer asked, from the editor, to insert item N of the panel (a term or an alternative)."""
+
+    number: int
+    """The item's number as shown in the panel (0 is the tenth)."""

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from translator.glossary import Glossary
+from translator.memory import MemoryEntry, TranslationMemory
 from translator.models import QaIssue, Thread, TranslatedThread, TranslationUnit
 from tui.document import ReviewFile, read_review_file, render_review
 
@@ -137,8 +138,12 @@ class ReviewSession:
         source: Thread | None = None,
         glossaries: GlossaryLookup | None = None,
         journal: bool = True,
+        memory: TranslationMemory | None = None,
     ) -> None:
         self.path = path
+        self.memory = memory
+        self.remembered: dict[str, tuple[str, str, str]] = {}
+        """Per block, the (source language, source, target) last stored in the memory by this session."""
         self.source = source
         self.review: ReviewFile = read_review_file(path, source)
         self.glossary_lookup = glossaries or (lambda _source, _target: None)
@@ -419,6 +424,29 @@ class ReviewSession:
                 self.units[self.index[block_id]] = disk
                 taken.append(block_id)
         return MergeReport(tuple(taken), tuple(conflicts))
+
+    def remember_approved(self) -> int:
+        """Store approved units not yet stored as human entries of the translation memory, so the next
+        `translator translate` reuses them; how many were stored."""
+        if self.memory is None:
+            return 0
+        pending = {}
+        for unit in self.units:
+            state = (unit.source_lang, unit.block.text, unit.target)
+            if (
+                unit.status != "reviewed"
+                or not unit.target.strip()
+                or unit.source_lang in ("und", unit.target_lang)
+                or self.remembered.get(unit.block.id) == state
+            ):
+                continue
+            pending[unit.block.id] = state
+        entries = [
+            MemoryEntry(lang, self.target_lang, source, target, "human") for lang, source, target in pending.values()
+        ]
+        stored = self.memory.store(entries)
+        self.remembered.update(pending)
+        return stored
 
     def discard_journal(self) -> None:
         """Forget unsaved changes for good (quit without saving)."""

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
+from rich import box
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import Static, TextArea
 
 from translator.display import visible
 from translator.models import TranslationUnit
+from tui.alternatives import Alternative
 from tui.highlight import TermHit, legend
-from tui.messages import EditFinished
+from tui.messages import EditFinished, InsertRequested
 
 
 class SourcePane(Static):
@@ -22,15 +28,45 @@ class TargetView(Static):
     """The translation of the current block when not editing, terms highlighted."""
 
 
+class SentencePairs:
+    """A two-column table of sentence pairs whose divider falls under the divider of the pane titles."""
+
+    def __init__(self, rows: list[tuple[Text, Text]]) -> None:
+        self.rows = rows
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        table = Table(box=box.MINIMAL, show_header=False, show_lines=True, show_edge=False, padding=(0, 1))
+        # The titles split the width in two halves (the left one ends with the divider); so does this table.
+        table.add_column(width=max(1, width // 2 - 3))
+        table.add_column(width=max(1, width - width // 2 - 2))
+        for source, target in self.rows:
+            table.add_row(source, target)
+        yield table
+
+
+class AlignedView(Static):
+    """Source and translation sentence by sentence, one row per pair, when both have as many sentences."""
+
+    def show(self, source: Text, target: Text, spans: list[tuple[tuple[int, int], tuple[int, int]]]) -> None:
+        """Draw the pairs: slices of the highlighted source and target texts."""
+        self.update(SentencePairs([(source[a:b], target[c:d]) for (a, b), (c, d) in spans]))
+
+
 class TargetEditor(TextArea):
-    """Where the translation is edited: Esc leaves (keeping the edit), Ctrl+Enter or F2 approves and moves on."""
+    """Where the translation is edited: Esc leaves (keeping the edit), Ctrl+Enter or F2 approves and moves on;
+    Alt+N, or Ctrl+G then N, inserts item N of the panel (a glossary term or an alternative) at the cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "finish", "Leave editor", show=True),
         Binding("ctrl+enter,f2", "finish(True)", "Approve + next", show=True),
+        Binding("ctrl+g", "arm_insert", "Insert N", show=True),
+        *(Binding(f"alt+{number}", f"insert_item({number})", f"Insert {number}", show=False) for number in range(10)),
     ]
 
     block_id: str | None = None
+    insert_armed: bool = False
+    """Ctrl+G was pressed: the next digit inserts that item."""
 
     def load(self, unit: TranslationUnit) -> None:
         """Edit this unit's translation."""
@@ -42,12 +78,40 @@ class TargetEditor(TextArea):
         if self.block_id is not None:
             self.post_message(EditFinished(self.block_id, self.text, approve))
 
+    def action_arm_insert(self) -> None:
+        self.insert_armed = True
+        self.notify("Insert which item of the panel? Press its number (Esc: none).", markup=False, timeout=3)
+
+    def action_insert_item(self, number: int) -> None:
+        self.post_message(InsertRequested(number))
+
+    def insert_text(self, text: str) -> None:
+        """Insert text at the cursor, replacing the selection."""
+        start, end = sorted(self.selection)
+        self.replace(text, start, end)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.insert_armed:
+            self.insert_armed = False
+            if event.character is not None and event.character.isdigit():
+                event.stop()
+                event.prevent_default()
+                self.action_insert_item(int(event.character))
+                return
+            if event.key == "escape":
+                event.stop()
+                event.prevent_default()
+                return
+        await super()._on_key(event)
+
 
 class InfoPanel(Static):
     """Glossary hits (numbered for insertion), QA issues, the previous translation and the legend."""
 
-    def show(self, unit: TranslationUnit | None, hits: list[TermHit], author: str) -> None:
-        """Describe a unit."""
+    def show(
+        self, unit: TranslationUnit | None, hits: list[TermHit], author: str, alternatives: Sequence[Alternative] = ()
+    ) -> None:
+        """Describe a unit; terms then alternatives are numbered 1-9, then 0, for insertion."""
         if unit is None:
             self.update(Text("No block matches the filter."))
             return
@@ -62,19 +126,19 @@ class InfoPanel(Static):
         confidence = f" {block.lang_confidence:.2f}" if block.lang_confidence is not None else ""
         text.append(f" · {unit.source_lang}{confidence} {block.lang_source or ''}")
         text.append(f" · {unit.origin}, {unit.status}\n", style="dim")
-        if hits:
-            text.append("Terms: ", style="bold")
-            for number, hit in enumerate(hits[:9], start=1):
-                text.append(f"{number} ", style="bold reverse")
-                text.append(f"{visible(hit.match.text)} → {visible(hit.rendering)} ({hit.state})  ")
-            text.append("\n")
         for issue in unit.issues:
             text.append("QA ", style="bold red")
             text.append(f"{issue.code}: {visible(issue.message)}\n")
-        if unit.previous is not None:
-            text.append("0 ", style="bold reverse")
-            text.append("machine was: ", style="dim")
-            text.append(visible(unit.previous) + "\n")
+        if hits:
+            text.append("Terms: ", style="bold")
+            for number, hit in enumerate(hits[:10], start=1):
+                text.append(f"{number % 10}", style="bold reverse")
+                text.append(f" {visible(hit.match.text)} → {visible(hit.rendering)} ({hit.state})  ")
+            text.append("\n")
+        for number, alternative in enumerate(alternatives[: max(0, 10 - len(hits))], start=len(hits) + 1):
+            text.append(f"{number % 10}", style="bold reverse")
+            text.append(f" {alternative.origin}: ", style="dim")
+            text.append(visible(alternative.text) + "\n")
         text.append_text(legend())
         self.update(text)
 
@@ -87,7 +151,7 @@ class StatusBar(Static):
         text = Text()
         text.append(f" {pair} ", style="bold reverse")
         text.append(f" {reviewed}/{total} reviewed ")
-        text.append(f" {issues} issues left ", style="bold red" if issues else "green")
+        text.append(f" {issues} issue{'' if issues == 1 else 's'} left ", style="bold red" if issues else "green")
         if shown is not None:
             text.append(f" filter: {shown} shown ", style="bold yellow")
         text.append(" ● modified " if modified else " saved ", style="bold yellow" if modified else "dim")
