@@ -3,11 +3,13 @@
 How it works. langdetect's own n-gram profiles and feature extraction score a text, but instead of
 langdetect's random sampling of n-grams (slow, and the reason its top probability is >= 0.9999 on
 many wrong answers) every n-gram is counted once, in log space, over the candidate languages only:
-the result is deterministic by construction and a full likelihood vector per text. Context enters as a
-prior: a block's likelihood is combined with the language distribution of the rest of its post and of
-the rest of its thread, so a short or ambiguous block leans to its surroundings while a long block
-that is clearly another language keeps its own. The confidence is calibrated on held-out real text
-(see `benchmarks/langid.py`): among blocks given >= 0.9, at least 97% are right.
+deterministic by construction (no seed to forget), with a full likelihood vector per text. A second,
+independent model (langid.py's, through py3langid) adds its log-likelihoods; the tempered sum is right
+more often than either. Context enters as a prior: a block's likelihood is combined with the language
+distribution of the rest of its post and of the rest of its thread, so a short or ambiguous block leans
+to its surroundings while a long block that is clearly another language keeps its own. The confidence
+is calibrated on held-out real text (see `benchmarks/langid.py`): among blocks given >= 0.9, at least
+97% are right (99.6% measured).
 """
 
 from __future__ import annotations
