@@ -440,7 +440,7 @@ def run_translate_text(args: argparse.Namespace) -> int:
     if args.source == "auto":
         from translator.detect import LanguageDetector
 
-        detection = LanguageDetector(sorted(engine.store.languages() | {target}) or None).detect_text(args.text)
+        detection = LanguageDetector(installed=engine.store.languages()).detect_text(args.text)
         source = detection.lang
         if source == "und":
             raise TranslatorError("cannot tell the language of this text", "pass --from, e.g. --from fr")

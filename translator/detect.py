@@ -136,8 +136,12 @@ def _langid_identifier() -> Any:
         return _langid_instance
 
 
-def default_candidates(extra: Iterable[str] = ()) -> tuple[str, ...]:
-    """The common languages plus the given ones (the languages of installed models)."""
+def default_candidates(extra: Iterable[str] | None = None) -> tuple[str, ...]:
+    """The common languages plus those of installed models (or the given ones instead)."""
+    if extra is None:
+        from translator.models_store import ModelStore
+
+        extra = sorted(ModelStore().languages())
     return tuple(dict.fromkeys([*COMMON_LANGUAGES, *extra]))
 
 
@@ -167,14 +171,16 @@ def _looks_like_code(text: str) -> bool:
 class LanguageDetector:
     """Detects languages among a candidate set; thread-safe once built, cheap to call."""
 
-    def __init__(self, candidates: Iterable[str] | None = None) -> None:
+    def __init__(self, candidates: Iterable[str] | None = None, installed: Iterable[str] | None = None) -> None:
+        """candidates: the languages to choose among (None: the defaults, with `installed`, the languages of
+        installed models, found when not given)."""
         import numpy as np
 
         self._np = np
         self.profiles = _Profiles.get()
         known = set(self.profiles.languages)
         if candidates is None:
-            wanted = [code for code in default_candidates() if code in known]
+            wanted = [code for code in default_candidates(installed) if code in known]
         else:
             wanted = list(dict.fromkeys(candidates))
             unknown = [code for code in wanted if code not in known]

@@ -101,7 +101,7 @@ class Toolkit:
 
         engine_settings = EngineSettings(device=settings.device, threads=settings.threads, beam_size=settings.beam_size)  # type: ignore[arg-type]
         self.engine: ArgosEngine = ArgosEngine(ModelStore([Path(p) for p in settings.models_dirs]), engine_settings)
-        self.detector = LanguageDetector(settings.languages)
+        self.detector = LanguageDetector(settings.languages, installed=self.engine.store.languages())
         self.memory: TranslationMemory | None = (
             TranslationMemory(Path(settings.memory) if settings.memory else None) if settings.use_memory else None
         )

@@ -88,7 +88,7 @@ class TargetEditor(TextArea):
     def insert_text(self, text: str) -> None:
         """Insert text at the cursor, replacing the selection."""
         start, end = sorted(self.selection)
-        self.replace(text, start, end)
+        self.replace(text, start, end, maintain_selection_offset=False)
 
     async def _on_key(self, event: events.Key) -> None:
         if self.insert_armed:
