@@ -2,6 +2,7 @@
 
 Baselines, measured in the same run: for opening, polib parsing the same PO file (the least any PO tool
 does); for moving, the same moves in a 50-block file (moving must not get slower with the file's size).
+Each move also searches a translation memory (5,000 machine + 500 human entries) for alternatives.
 A move is timed twice: the key handler alone, and the key through Pilot up to the next frame. The last
 line is JSON.
 """
@@ -48,11 +49,26 @@ def make_po(folder: Path, size: int = BLOCKS) -> Path:
     return path
 
 
-async def drive(path: Path) -> tuple[float, float, float]:
+def make_memory(folder: Path, size: int = BLOCKS) -> Path:
+    """A translation memory knowing every block (machine), every tenth reviewed (human): each move looks it up."""
+    from translator.memory import MemoryEntry, TranslationMemory
+
+    path = folder / f"memory{size}.sqlite"
+    entries = []
+    for number in range(size):
+        source = f"Le lancement numéro {number} a eu lieu mardi à Kourou."
+        entries.append(MemoryEntry("fr", "en", source, f"Launch {number} happened on Tuesday.", "machine", "m"))
+        if number % 10 == 0:
+            entries.append(MemoryEntry("fr", "en", source, f"Launch {number} took place on Tuesday.", "human"))
+    TranslationMemory(path).store(entries)
+    return path
+
+
+async def drive(path: Path, memory: Path) -> tuple[float, float, float]:
     from tui.app import ReviewApp
 
     started = time.perf_counter()
-    app = ReviewApp(path, autosave_seconds=0, journal=False)
+    app = ReviewApp(path, autosave_seconds=0, journal=False, memory_path=memory)
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
         opened = time.perf_counter() - started
@@ -79,8 +95,8 @@ def main() -> None:
         baseline = time.perf_counter() - started
         import tui.app  # noqa: F401  (import time is not part of opening a file)
 
-        opened, handler, per_key = asyncio.run(drive(path))
-        _, small_handler, small_key = asyncio.run(drive(make_po(Path(folder), 50)))
+        opened, handler, per_key = asyncio.run(drive(path, make_memory(Path(folder))))
+        _, small_handler, small_key = asyncio.run(drive(make_po(Path(folder), 50), make_memory(Path(folder), 50)))
     print(f"polib parse of {BLOCKS} entries (baseline): {baseline * 1000:.0f} ms")
     print(f"open in the app, first screen: {opened * 1000:.0f} ms ({opened / baseline:.1f}x baseline)")
     print(

@@ -80,12 +80,16 @@ class ReviewApp(App[None]):
         ("n / i", "next block to review (draft) / next block with a QA issue"),
         ("e or Enter", "edit the translation"),
         ("Esc (editor)", "leave the editor, keeping the edit"),
-        ("Ctrl+Enter / F2 (editor)", "keep the edit, approve and move on"),
+        ("F2 / Ctrl+Enter (editor)", "keep the edit, approve and move on (few terminals send Ctrl+Enter)"),
         ("a", "approve (clears fuzzy) and move to the next block to review"),
         ("w", "mark needs work (fuzzy again)"),
         ("c", "copy the source into the translation"),
         ("1-9, 0", "use item N of the panel: a glossary term (added at the end) or an alternative (replaces)"),
-        ("Alt+N, Ctrl+G N (editor)", "insert item N of the panel (term or alternative) at the cursor"),
+        (
+            "Ctrl+G N (editor)",
+            "insert item N of the panel (term or alternative) at the cursor; Alt+N too where the "
+            "terminal sends it (kitty protocol: most terminals send Alt+1 as ESC 1, which Textual reads as ¡)",
+        ),
         ("s", "source and translation sentence by sentence / as whole blocks"),
         ("u / r", "undo / redo the last change of this block"),
         ("t", "re-translate the block (engine + glossary, in the background)"),
@@ -328,7 +332,9 @@ class ReviewApp(App[None]):
         if unit is None:
             return
         index = (number - 1) % 10  # 0 is the tenth
-        items: list[TermHit | Alternative] = [*self.hits, *self.alternatives][:10]
+        items: list[TermHit | Alternative] = []
+        items.extend(self.hits)
+        items.extend(self.alternatives)
         if index >= len(items):
             self.notify(f"There is no item {number} in the panel for this block.", severity="warning", markup=False)
             return
@@ -391,6 +397,9 @@ class ReviewApp(App[None]):
             return None
         self.editing = False
         block_id, text = self.editor.block_id, self.editor.text
+        if block_id in self.session.index and text.rstrip() != text:
+            source = self.session.unit(block_id).block.text
+            text = text.rstrip() + source[len(source.rstrip()) :]  # a stray Enter at the end is not kept
         self.query_one("#target-switcher", ContentSwitcher).current = "target-scroll"
         self.blocks.focus()
         if commit and block_id is not None:

@@ -21,7 +21,7 @@ STYLES = {
     "kept": "bold cyan",
 }
 """The style of each term state (readable on light and dark themes)."""
-LEGEND = (("present", "term as required"), ("missing", "missing"), ("forbidden", "forbidden"), ("kept", "kept as is"))
+LEGEND = (("present", "term ok"), ("missing", "missing"), ("forbidden", "forbidden"), ("kept", "kept"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +50,8 @@ def term_hits(source: str, target: str, glossary: Glossary | None) -> list[TermH
 
 
 def legend() -> Text:
-    """One line naming each colour."""
-    text = Text("Legend: ")
+    """One short line naming each colour of a glossary term (fits the panel at 80 columns)."""
+    text = Text()
     for state, label in LEGEND:
         text.append(f" {label} ", style=STYLES[state])
         text.append(" ")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -22,15 +23,17 @@ class HelpScreen(ModalScreen[None]):
         self.rows = rows
 
     def compose(self) -> ComposeResult:
-        text = Text()
-        text.append("Keys\n\n", style="bold")
-        width = max(len(keys) for keys, _ in self.rows)
+        table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column(ratio=1)
         for keys, description in self.rows:
-            text.append(f"{keys:<{width}}  ", style="bold")
-            text.append(f"{description}\n")
-        text.append("\nFilter syntax (/): words status:draft|reviewed lang:de has:issues author:NAME", style="dim")
+            table.add_row(keys, description)
         with VerticalScroll(id="help-body"):
-            yield Static(text)
+            yield Static(Text("Keys (Esc, q or ? closes)", style="bold"))
+            yield Static(table, id="help-keys")
+            yield Static(
+                Text("Filter syntax (/): words status:draft|reviewed lang:de has:issues author:NAME", style="dim")
+            )
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
         self.dismiss(result)

@@ -48,18 +48,26 @@ class SentencePairs:
 class AlignedView(Static):
     """Source and translation sentence by sentence, one row per pair, when both have as many sentences."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: list[tuple[Text, Text]] = []
+        """The pairs shown."""
+
     def show(self, source: Text, target: Text, spans: list[tuple[tuple[int, int], tuple[int, int]]]) -> None:
         """Draw the pairs: slices of the highlighted source and target texts."""
-        self.update(SentencePairs([(source[a:b], target[c:d]) for (a, b), (c, d) in spans]))
+        self.rows = [(source[a:b], target[c:d]) for (a, b), (c, d) in spans]
+        self.update(SentencePairs(self.rows))
 
 
 class TargetEditor(TextArea):
     """Where the translation is edited: Esc leaves (keeping the edit), Ctrl+Enter or F2 approves and moves on;
-    Alt+N, or Ctrl+G then N, inserts item N of the panel (a glossary term or an alternative) at the cursor."""
+    Ctrl+G then N inserts item N of the panel (a glossary term or an alternative) at the cursor. Alt+N does too,
+    but only terminals speaking the kitty keyboard protocol send it: the others send ESC N, which Textual reads
+    as the macOS Option characters (`¡`, `™`...), so it cannot be told from typing them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "finish", "Leave editor", show=True),
-        Binding("ctrl+enter,f2", "finish(True)", "Approve + next", show=True),
+        Binding("f2,ctrl+enter", "finish(True)", "Approve + next", show=True),
         Binding("ctrl+g", "arm_insert", "Insert N", show=True),
         *(Binding(f"alt+{number}", f"insert_item({number})", f"Insert {number}", show=False) for number in range(10)),
     ]
