@@ -75,7 +75,7 @@ class ReviewApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
         *(Binding(str(number), f"insert_term({number})", f"Insert term {number}", show=False) for number in range(10)),
     ]
-    HELP: ClassVar[list[tuple[str, str]]] = [
+    KEY_HELP: ClassVar[list[tuple[str, str]]] = [
         ("↓ j / ↑ k", "next / previous block (mouse: click a row)"),
         ("n / i", "next block to review (draft) / next block with a QA issue"),
         ("e or Enter", "edit the translation"),
@@ -377,7 +377,7 @@ class ReviewApp(App[None]):
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(self.HELP))
+        self.push_screen(HelpScreen(self.KEY_HELP))
 
     # ------------------------------------------------------------------------------------------ editing
 

@@ -27,6 +27,7 @@ from translator.models import (
     Thread,
     TranslatedThread,
     TranslationUnit,
+    UnitOrigin,
 )
 
 FileFormat = Literal["po", "json"]
@@ -197,7 +198,7 @@ def read_po_review(path: Path, source: Thread | None = None) -> ReviewFile:
                 )
                 for post in posts.values()
             ),
-            fmt if fmt in SOURCE_FORMATS else "text",  # type: ignore[arg-type]
+            next((known for known in SOURCE_FORMATS if known == fmt), "text"),
             lang=default_source if default_source != "und" else None,
         )
     models = tuple(
@@ -223,7 +224,7 @@ def read_json_review(path: Path) -> ReviewFile:
     target = document.get("target_lang") or "und"
     units = []
     for post, block in thread.blocks():
-        found = next(
+        found: dict[str, Any] = next(
             (
                 b
                 for p in document.get("posts", [])
@@ -234,7 +235,7 @@ def read_json_review(path: Path) -> ReviewFile:
             {},
         )
         data = found.get("translation") or {}
-        origin = data.get("origin") if data.get("origin") in UNIT_ORIGINS else "machine"
+        origin: UnitOrigin = next((known for known in UNIT_ORIGINS if known == data.get("origin")), "machine")
         units.append(
             TranslationUnit(
                 block,
