@@ -15,6 +15,7 @@ from translator.glossary import (
     FIELD_VARIANTS,
     FLAG_FUZZY,
     GlossaryTerm,
+    format_fields,
 )
 
 ExchangeFormat = Literal["csv", "tbx"]
@@ -59,13 +60,8 @@ def _meta_lines(term: GlossaryTerm, with_category: bool) -> list[str]:
         lines.append(f"{META_SOURCE_PLURAL}: {term.source_plural}")
     if term.target_plural:
         lines.append(f"{META_TARGET_PLURAL}: {term.target_plural}")
-    for name, values in (
-        (FIELD_VARIANTS, term.variants),
-        (FIELD_PLURAL_VARIANTS, term.plural_variants),
-        (FIELD_FORBIDDEN, term.forbidden),
-    ):
-        if values:
-            lines.append(f"{name}: {' | '.join(values)}")
+    # Variants, plural variants and forbidden wordings read as in the PO file's own comments.
+    lines.extend(format_fields(term).splitlines())
     return lines
 
 
