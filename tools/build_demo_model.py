@@ -35,7 +35,7 @@ class Shape:
 
     d_model: int = 128
     layers: int = 2
-    heads: int = 4
+    heads: int = 8
     ffn: int = 512
     max_positions: int = 512
 
@@ -439,6 +439,7 @@ def _copy_kind(item: str) -> str:
 def model_card(pair: str, info: dict[str, Any], scores: dict[str, Any]) -> str:
     src, tgt = pair.split("-")
     pct = _pct
+    shape = Shape()
     lines = [
         f"# translate-{src}_{tgt}-demo",
         "",
@@ -461,7 +462,8 @@ def model_card(pair: str, info: dict[str, Any], scores: dict[str, Any]) -> str:
         "",
         "## Model",
         "",
-        f"- MarianMT transformer, d_model 128, 2+2 layers, 4 heads, FFN 512; {info['params']:,} parameters; "
+        f"- MarianMT transformer, d_model {shape.d_model}, {shape.layers}+{shape.layers} layers, {shape.heads} heads, "
+        f"FFN {shape.ffn}, {shape.max_positions} positions; {info['params']:,} parameters; "
         "CTranslate2 int8",
         f"- shared unigram SentencePiece vocabulary of {info['vocab']} pieces (`⟦T1⟧`..`⟦T20⟧` are single pieces, "
         "digits split, byte fallback)",

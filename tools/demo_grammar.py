@@ -525,6 +525,8 @@ class Ctx:
         self.lang = lang
         # English -> German: skip what English leaves ambiguous (female titles, "cost" present/past plural).
         self.reverse = reverse
+        # Inside reported speech and "Selon X, ...": short clauses (no place, purpose, coordination).
+        self.short = False
         self.copies: list[str] = []
         copy_heavy = rng.random() < 0.3
         self.name_rate = 0.55 if copy_heavy else 0.06
@@ -934,7 +936,7 @@ def make_np(
                 np.pre = a
             else:
                 np.post = a
-            if rng.random() < 0.25:
+            if not ctx.short and rng.random() < 0.15:
                 second = [o for o in options if o.pre != a.pre]
                 if second:
                     b = rng.choice(second)
@@ -1413,7 +1415,7 @@ def _object(ctx: Ctx, verb: Verb) -> NP:
         return make_np(ctx, "rival")
     det = ctx.rng.choice(("def", "def", "indef", "num", "num", "this"))
     np = make_np(ctx, kind, det=det)
-    if ctx.chance(0.1):
+    if not ctx.short and ctx.chance(0.06):
         np.also = make_np(ctx, kind, det=ctx.rng.choice(("def", "indef", "num")), compl=False)
     return np
 
@@ -1421,9 +1423,9 @@ def _object(ctx: Ctx, verb: Verb) -> NP:
 def _adverbials(ctx: Ctx, tense: str, verb: Verb | None) -> tuple[list[Adv], Adv | None]:
     rng = ctx.rng
     advs: list[Adv] = []
-    if rng.random() < 0.55:
+    if rng.random() < (0.3 if ctx.short else 0.55):
         advs.append(time_adv(ctx, tense))
-    placeable = verb is not None and verb.en[0] in ("launch", "take", "fail", "place", "carry")
+    placeable = verb is not None and verb.en[0] in ("launch", "take", "fail", "place", "carry") and not ctx.short
     if placeable and rng.random() < 0.35 and verb is not None and not verb.generic_obj:
         advs.append(place_adv(ctx))
     front = None
@@ -1447,7 +1449,7 @@ def transitive_clause(ctx: Ctx, verb_key: str | None = None, tense: str | None =
     obj = _object(ctx, verb)
     advs, front = _adverbials(ctx, tense, verb)
     clause = Clause(subj, verb, tense, obj=obj, advs=advs, front=front)
-    if key in ("carry", "build", "launch", "develop", "buy", "order") and rng.random() < 0.2:
+    if key in ("carry", "build", "launch", "develop", "buy", "order") and not ctx.short and rng.random() < 0.2:
         clause.benef = make_np(ctx, rng.choice(("org", "company", "country")), det="indef", compl=False)
     if not german and rng.random() < 0.1 and obj.det in ("def", "this") and tense != "impf":
         clause.neg = True
@@ -1626,6 +1628,7 @@ def frame_reported(ctx: Ctx) -> Triple:
     verbs = (("a déclaré", "said", "hat gesagt"), ("a annoncé", "announced", "hat angekündigt"),
              ("estime", "believes", "glaubt"), ("a confirmé", "confirmed", "hat bestätigt"))  # fmt: skip
     vfr, ven, vde = rng.choice(verbs)
+    ctx.short = True
     if ctx.lang == "de":
         inner = rng.choice((transitive_clause, intransitive_clause, copula_clause))(ctx)
     else:
@@ -1646,6 +1649,7 @@ def frame_reported(ctx: Ctx) -> Triple:
 def frame_according(ctx: Ctx) -> Triple:
     rng = ctx.rng
     src = make_np(ctx, rng.choice(("person", "person", "org")))
+    ctx.short = True
     clause = rng.choice((transitive_clause, intransitive_clause, copula_clause))(ctx)
     clause.front = None
     fr = "Selon " + src.fr() + ", " + clause.fr()
@@ -1676,6 +1680,7 @@ def frame_cost_quote(ctx: Ctx) -> Triple:
 def frame_but(ctx: Ctx) -> Triple:
     """'La fusée est bonne, mais l'Europe a besoin de plus de satellites.'"""
     rng = ctx.rng
+    ctx.short = True
     first = copula_clause(ctx, tense=rng.choice(("pres", "pres", "past")))
     first.neg = False
     second = rng.choice(
@@ -1848,13 +1853,14 @@ def frame_forum(ctx: Ctx) -> Triple:
 def frame_url(ctx: Ctx) -> Triple:
     rng = ctx.rng
     url = ctx.copied(random_url(rng))
-    end = "." if rng.random() < 0.5 else ""
+    # No period right after a URL: "https://x.io." would make the model guess where the URL ends.
+    end = ""
     options = (
         ("Plus d'informations sur " + url + end, "More information at " + url + end,
          "Mehr Informationen unter " + url + end),
         ("Voir " + url + end, "See " + url + end, "Siehe " + url + end),
-        ("Le communiqué est disponible sur " + url + ".", "The press release is available at " + url + ".",
-         "Die Pressemitteilung ist unter " + url + " verfügbar."),
+        ("Le communiqué est disponible sur " + url, "The press release is available at " + url,
+         "Die Pressemitteilung ist unter " + url + " verfügbar"),
         ("La vidéo du lancement est en ligne : " + url, "The video of the launch is online: " + url,
          "Das Video des Starts ist online: " + url),
         ("Source : " + url, "Source: " + url, "Quelle: " + url),
@@ -1911,6 +1917,8 @@ def frame_speak(ctx: Ctx) -> Triple:
     if adv is not None:
         fr += " " + adv.fr
         en += " " + adv.en
+    elif roll < 0.4 and roll >= 0.3:  # ends with the URL: no period
+        return _finish(fr, ""), _finish(en, ""), _finish(de, "")
     return _finish(fr), _finish(en), _finish(de)
 
 
@@ -1933,7 +1941,7 @@ def frame_list(ctx: Ctx) -> Triple:
             return token if token in ctx.copies else ctx.copied(token)
         return ctx.copied(random_word(rng))
 
-    items = [item() for _ in range(rng.choice((1, 2, 2, 3, 4)))]
+    items = [item() for _ in range(rng.choice((1, 2, 2, 3)))]
     if len(set(items)) != len(items):
         items = list(dict.fromkeys(items))
     fr_list = ", ".join(items[:-1]) + " et " + items[-1] if len(items) > 1 else items[0]
@@ -1950,6 +1958,8 @@ def frame_list(ctx: Ctx) -> Triple:
         )
     )
     end = rng.choice(("", ".", " !" if rng.random() < 0.5 else "."))
+    if "/" in items[-1] or items[-1].startswith("www."):
+        end = ""
     en_end = end.strip()
     return lead[0] + fr_list + end, lead[1] + en_list + en_end, lead[2] + de_list + en_end
 
@@ -1967,7 +1977,7 @@ FRAMES: tuple[tuple[Callable[[Ctx], Triple], float, bool], ...] = (
     (frame_forum, 0.06, True),
     (frame_url, 0.04, True),
     (frame_there_are, 0.03, True),
-    (frame_list, 0.1, True),
+    (frame_list, 0.12, True),
     (frame_speak, 0.05, True),
 )
 
@@ -1994,7 +2004,7 @@ def generate(pair: str, count: int, seed: int) -> list[Example]:
     out: list[Example] = []
     while len(out) < count:
         ex = _one(rng, lang, pair == "en-de")
-        if rng.random() < 0.02:
+        if rng.random() < 0.01:
             second = _one(rng, lang, pair == "en-de")
             if ex.source[-1:] in ".!?" and second.source[-1:] in ".!?":
                 ex = Example(

@@ -201,11 +201,6 @@ def issue_counts(translated: TranslatedThread) -> dict[str, int]:
     return dict(Counter(issue.code for unit in translated.units for issue in unit.issues))
 
 
-def run_job(input_path: str, out_dir: str, relative: str, settings: JobSettings) -> JobResult:
-    """Translate one file into every format (atomic writes); failures come back as a result, not raised."""
-    return run_jobs([(input_path, relative)], out_dir, settings)[0]
-
-
 def run_jobs(inputs: list[tuple[str, str]], out_dir: str, settings: JobSettings) -> list[JobResult]:
     """Translate several files (input path, relative output path) together: one engine call per language
     pair for all of them, then every format of each (atomic writes). A file that fails gets an error
