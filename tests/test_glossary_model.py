@@ -8,10 +8,12 @@ from translator.models_store import BUNDLED_DIR
 
 DEMO_MODEL = BUNDLED_DIR / "translate-fr_en-demo.argosmodel"
 
+# Sentences inside the demo model's grammar ("X a parlé de/avec Y"): outside it the tiny model writes
+# nonsense whatever the glossary does.
 SENTENCES = [
     "Vladimir Poutine a parlé avec SpaceX.",
     "Le porte-parole du Kremlin a parlé de Starlink.",
-    "Le président russe est à Sébastopol.",
+    "Le président russe a parlé de Sébastopol.",
 ]
 
 
