@@ -23,7 +23,8 @@ demo: $(STAMP)
 	$(VENV)/bin/translator translate --demo --to en --format po,json,md -o demo-output
 	@echo
 	@echo "Read the translation:   demo-output/demo-thread.en.md"
-	@echo "Review it:              demo-output/demo-thread.en.po (Poedit, Lokalize, or any PO editor)"
+	@echo "Review it:              $(VENV)/bin/translator review demo-output/demo-thread.en.po --source translator/data/demo-thread.txt"
+	@echo "                        (or open the PO file in Poedit, Lokalize, or any PO editor)"
 	@echo "Then rebuild from it:   $(VENV)/bin/translator apply demo-output/demo-thread.en.po translator/data/demo-thread.txt --format md"
 
 lint: $(STAMP)
