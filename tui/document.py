@@ -264,7 +264,10 @@ def read_review_file(path: Path, source: Thread | None = None) -> ReviewFile:
     """A PO or JSON review file."""
     if not path.is_file():
         raise InputError(f"{path}: no such file", "check the path")
-    return read_json_review(path) if file_format(path) == "json" else read_po_review(path, source)
+    review = read_json_review(path) if file_format(path) == "json" else read_po_review(path, source)
+    if not review.translated.units:
+        raise InputError(f"{path} holds no entry to review", "give a PO or JSON file made by `translator translate`")
+    return review
 
 
 def render_review(review: ReviewFile, translated: TranslatedThread) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import polib
+import pytest
 
 from tests.conftest import DEMO
 from translator.glossary import find_glossary
@@ -141,3 +142,12 @@ def test_save_merges_changes_made_on_disk(demo_po: Path) -> None:
     assert report.conflicts == (c,)
     final = ReviewSession(demo_po, journal=False)
     assert [final.unit(x).target for x in (a, b, c)] == ["theirs A", "mine B", "mine C"]
+
+
+def test_a_file_with_no_entry_is_refused(tmp_path: Path) -> None:
+    from translator.errors import InputError
+
+    empty = tmp_path / "empty.po"
+    empty.write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n', encoding="utf-8")
+    with pytest.raises(InputError, match="holds no entry to review"):
+        read_review_file(empty)
