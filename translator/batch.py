@@ -110,6 +110,16 @@ class Manifest:
         write_atomic(self.path, json.dumps({"settings": self.settings_digest, "done": self.done}, indent=1) + "\n")
 
 
+def remove_stale_temp_files(out_dir: Path) -> int:
+    """Delete temp files a killed run left (`.NAME.XXXX.tmp`, from atomic writes); outputs are never touched."""
+    removed = 0
+    for path in out_dir.rglob(".*.tmp"):
+        if path.is_file():
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
 Reporter = Callable[[BatchInput, JobResult | None], None]
 """Told about each input: its result, or None when it was skipped as already done."""
 
@@ -120,6 +130,7 @@ def run_batch(
     """Translate every input not already finished; one bad file is reported and the rest continue."""
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
+    remove_stale_temp_files(out_dir)
     manifest = Manifest(out_dir, settings)
     summary = BatchSummary()
     todo = []
