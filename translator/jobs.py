@@ -168,23 +168,46 @@ def render(translated: TranslatedThread, fmt: str, side_by_side: bool) -> str:
     raise TranslatorError(f"unknown output format {fmt!r}", f"use one of {', '.join(FORMATS)}")
 
 
-def translate_file(
-    path: Path, settings: JobSettings, toolkit: Toolkit | None = None
-) -> tuple[TranslatedThread, PipelineStats, tuple[str, ...]]:
-    """Read, detect and translate one thread file; returns the result, stats and warnings."""
+Outcome = tuple["TranslatedThread", "PipelineStats", tuple[str, ...]]
+"""A translated file: the result, its stats and its warnings."""
+
+
+def translate_files(
+    paths: list[Path], settings: JobSettings, toolkit: Toolkit | None = None
+) -> list[Outcome | TranslatorError]:
+    """Read, detect and translate thread files together (one engine call per language pair for all of
+    them); per file, its outcome, or the error that stopped that file (the others go on)."""
     from translator.detect import detect_languages
-    from translator.pipeline import PipelineOptions, translate_thread_with_stats
+    from translator.pipeline import PipelineOptions, translate_threads
     from translator.readers import read_thread
 
     toolkit = toolkit or toolkit_for(settings)
-    thread_file = read_thread(path, settings.input_format)
-    thread = detect_languages(thread_file.thread, toolkit.detector)
-    options = PipelineOptions(target=settings.target, source=settings.source, use_memory=settings.use_memory)
-    translated, stats = translate_thread_with_stats(
-        thread, options, toolkit.engine, toolkit.glossary_for, toolkit.memory, toolkit.detector
-    )
-    warnings = [*thread_file.warnings, *(missing_model_warning(pair) for pair in stats.missing_pairs)]
-    return translated, stats, tuple(warnings)
+    outcomes: list[Outcome | TranslatorError | None] = []
+    loaded = []
+    for index, path in enumerate(paths):
+        try:
+            thread_file = read_thread(path, settings.input_format)
+            loaded.append((index, detect_languages(thread_file.thread, toolkit.detector), thread_file.warnings))
+            outcomes.append(None)
+        except TranslatorError as error:
+            outcomes.append(error)
+    if loaded:
+        options = PipelineOptions(target=settings.target, source=settings.source, use_memory=settings.use_memory)
+        translated, stats = translate_threads(
+            [thread for _, thread, _ in loaded], options, toolkit.engine, toolkit.glossary_for, toolkit.memory
+        )
+        for (index, _, reading_warnings), result, thread_stats in zip(loaded, translated, stats.threads, strict=True):
+            warnings = (*reading_warnings, *(missing_model_warning(pair) for pair in thread_stats.missing_pairs))
+            outcomes[index] = (result, thread_stats, warnings)
+    return [outcome for outcome in outcomes if outcome is not None]
+
+
+def translate_file(path: Path, settings: JobSettings, toolkit: Toolkit | None = None) -> Outcome:
+    """Read, detect and translate one thread file; raise TranslatorError when it cannot be."""
+    [outcome] = translate_files([path], settings, toolkit)
+    if isinstance(outcome, TranslatorError):
+        raise outcome
+    return outcome
 
 
 def missing_model_warning(pair: str) -> str:
@@ -205,59 +228,40 @@ def run_jobs(inputs: list[tuple[str, str]], out_dir: str, settings: JobSettings)
     """Translate several files (input path, relative output path) together: one engine call per language
     pair for all of them, then every format of each (atomic writes). A file that fails gets an error
     result; the others go on."""
-    from translator.detect import detect_languages
-    from translator.pipeline import PipelineOptions, translate_threads
-    from translator.readers import read_thread
     from translator.writers.atomic import write_atomic
 
-    results: dict[int, JobResult] = {}
-    loaded = []
     try:
-        toolkit = toolkit_for(settings)
+        outcomes = translate_files([Path(path) for path, _ in inputs], settings)
     except TranslatorError as error:
         return [JobResult(path, error=str(error)) for path, _ in inputs]
-    for index, (path, _) in enumerate(inputs):
+    results = []
+    for (path, relative), outcome in zip(inputs, outcomes, strict=True):
+        if isinstance(outcome, TranslatorError):
+            results.append(JobResult(path, error=str(outcome)))
+            continue
+        translated, stats, warnings = outcome
         try:
-            thread_file = read_thread(Path(path), settings.input_format)
-            loaded.append((index, detect_languages(thread_file.thread, toolkit.detector), thread_file.warnings))
+            written = []
+            for fmt, target in output_paths(Path(path), Path(out_dir), Path(relative), settings).items():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                write_atomic(target, render(translated, fmt, settings.side_by_side))
+                written.append(str(target))
         except TranslatorError as error:
-            results[index] = JobResult(path, error=str(error))
-    if loaded:
-        options = PipelineOptions(target=settings.target, source=settings.source, use_memory=settings.use_memory)
-        try:
-            translated, stats = translate_threads(
-                [thread for _, thread, _ in loaded],
-                options,
-                toolkit.engine,
-                toolkit.glossary_for,
-                toolkit.memory,
-                toolkit.detector,
-            )
-        except TranslatorError as error:
-            return [results.get(index) or JobResult(path, error=str(error)) for index, (path, _) in enumerate(inputs)]
-        for (index, _, reading_warnings), result, thread_stats in zip(loaded, translated, stats.threads, strict=True):
-            path, relative = inputs[index]
-            warnings = [*reading_warnings, *(missing_model_warning(pair) for pair in thread_stats.missing_pairs)]
-            try:
-                written = []
-                for fmt, target in output_paths(Path(path), Path(out_dir), Path(relative), settings).items():
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    write_atomic(target, render(result, fmt, settings.side_by_side))
-                    written.append(str(target))
-            except TranslatorError as error:
-                results[index] = JobResult(path, error=str(error))
-                continue
-            except OSError as error:
-                results[index] = JobResult(path, error=f"{path}: {error.strerror or error}")
-                continue
-            results[index] = JobResult(
+            results.append(JobResult(path, error=str(error)))
+            continue
+        except OSError as error:
+            results.append(JobResult(path, error=f"{path}: {error.strerror or error}"))
+            continue
+        results.append(
+            JobResult(
                 input=path,
                 outputs=tuple(written),
-                blocks=thread_stats.blocks,
-                sentences=thread_stats.sentences,
-                from_memory=thread_stats.from_memory,
-                translated=thread_stats.translated,
-                issues=issue_counts(result),
-                warnings=tuple(warnings),
+                blocks=stats.blocks,
+                sentences=stats.sentences,
+                from_memory=stats.from_memory,
+                translated=stats.translated,
+                issues=issue_counts(translated),
+                warnings=warnings,
             )
-    return [results[index] for index in range(len(inputs))]
+        )
+    return results

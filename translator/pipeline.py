@@ -169,19 +169,6 @@ def translate_threads(
     return results, stats
 
 
-def translate_thread_with_stats(
-    thread: Thread,
-    options: PipelineOptions,
-    engine: Engine,
-    glossary_for: GlossaryLookup | None = None,
-    memory: TranslationMemory | None = None,
-    detector: LanguageDetector | None = None,
-) -> tuple[TranslatedThread, PipelineStats]:
-    """Translate one thread (see `translate_threads`), with what the run did."""
-    results, stats = translate_threads([thread], options, engine, glossary_for, memory, detector)
-    return results[0], stats
-
-
 def translate_thread(
     thread: Thread,
     options: PipelineOptions,
@@ -191,7 +178,8 @@ def translate_thread(
     detector: LanguageDetector | None = None,
 ) -> TranslatedThread:
     """Translate one thread (see `translate_threads`)."""
-    return translate_thread_with_stats(thread, options, engine, glossary_for, memory, detector)[0]
+    results, _ = translate_threads([thread], options, engine, glossary_for, memory, detector)
+    return results[0]
 
 
 def _source_language(block: Block, options: PipelineOptions) -> str:
