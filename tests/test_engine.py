@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli, subprocess_env
-from translator.engine import ArgosEngine, EngineSettings
+from translator.engine import ArgosEngine, EngineSettings, batch_tokens
 from translator.errors import EngineError
 from translator.models_store import BUNDLED_DIR, ModelStore, install_package_file
 
@@ -136,6 +136,26 @@ def test_parity_with_argostranslate(packages: Path, engine: ArgosEngine) -> None
 def test_settings_are_honoured(packages: Path) -> None:
     greedy = ArgosEngine(ModelStore([packages], include_bundled=False), EngineSettings(beam_size=1, threads=1))
     assert greedy.translate_batch(["Le prochain vol aura lieu en juin."], "fr", "en")[0].startswith("The next")
+
+
+def test_parallel_batches_change_nothing_but_speed(packages: Path) -> None:
+    """Many small batches decoded by several threads at once give what one thread gives."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+    from demo_grammar import generate
+
+    sentences = [example.source for example in generate("fr-en", 120, seed=5)]
+    store = ModelStore([packages], include_bundled=False)
+    serial = ArgosEngine(store, EngineSettings(threads=1))
+    parallel = ArgosEngine(store, EngineSettings(threads=3, max_batch_tokens=64))
+    assert parallel.translate_batch(sentences, "fr", "en") == serial.translate_batch(sentences, "fr", "en")
+
+
+def test_batch_tokens_gives_every_core_a_batch() -> None:
+    sentences = [["▁a"] * 10] * 20  # 200 tokens
+    assert batch_tokens(sentences, 1, 512) == 200
+    assert batch_tokens(sentences, 4, 512) == 50
+    assert batch_tokens(sentences, 4, 30) == 30
+    assert batch_tokens([["▁a"] * 80, ["▁a"]], 4, 512) == 80  # never below the longest sentence
 
 
 def test_translate_text_command() -> None:

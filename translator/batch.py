@@ -11,12 +11,11 @@ from __future__ import annotations
 import glob
 import hashlib
 import json
-import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from translator.errors import InputError
@@ -177,8 +176,13 @@ def _job_inputs(chunk: list[BatchInput]) -> list[tuple[str, str]]:
 def _run_parallel(
     chunks: list[list[BatchInput]], out_dir: Path, settings: JobSettings, jobs: int
 ) -> Iterator[tuple[BatchInput, JobResult]]:
-    # Each worker builds its toolkit (models, memory connection) once, on its first job.
-    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks), os.cpu_count() or 1)) as pool:
+    from translator.engine import cpu_cores
+
+    # Each worker builds its toolkit (models, memory connection) once, on its first job; the workers
+    # share the CPU threads rather than each taking every core.
+    workers = min(jobs, len(chunks), cpu_cores())
+    settings = replace(settings, threads=max(1, (settings.threads or cpu_cores()) // workers))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
         futures: dict[Future[list[JobResult]], list[BatchInput]] = {
             pool.submit(run_jobs, _job_inputs(chunk), str(out_dir), settings): chunk for chunk in chunks
         }

@@ -244,7 +244,12 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
     """Options of the translation engine."""
     add_models_dir_option(parser)
     parser.add_argument("--device", choices=("cpu", "cuda", "auto"), default="cpu", help="where models run")
-    parser.add_argument("--threads", type=int, default=0, help="CPU threads per model (0: automatic)")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=0,
+        help="CPU threads (0: every core; with batch --jobs, shared between workers)",
+    )
     parser.add_argument("--beam-size", type=int, default=4, help="beam width (Argos uses 4)")
 
 

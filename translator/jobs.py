@@ -62,8 +62,10 @@ class JobSettings:
     """Markdown/HTML: source and translation side by side."""
 
     def digest(self) -> str:
-        """A stable hash of the settings, for resuming batches."""
-        return hashlib.sha256(json.dumps(asdict(self), sort_keys=True).encode()).hexdigest()[:16]
+        """A stable hash of the settings that decide the output, for resuming batches (threads do not)."""
+        decisive = asdict(self)
+        del decisive["threads"]
+        return hashlib.sha256(json.dumps(decisive, sort_keys=True).encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,14 +132,14 @@ class Toolkit:
             return self._glossaries[(source, target)]
 
 
-_process_toolkit: tuple[str, Toolkit] | None = None
+_process_toolkit: tuple[JobSettings, Toolkit] | None = None
 
 
 def toolkit_for(settings: JobSettings) -> Toolkit:
     """This process's toolkit for the settings (built on first use: models load once per process)."""
     global _process_toolkit
-    if _process_toolkit is None or _process_toolkit[0] != settings.digest():
-        _process_toolkit = (settings.digest(), Toolkit(settings))
+    if _process_toolkit is None or _process_toolkit[0] != settings:
+        _process_toolkit = (settings, Toolkit(settings))
     return _process_toolkit[1]
 
 
