@@ -104,8 +104,11 @@ class Manifest:
         return key in self.done and self.done[key] == file_digest(item.path) and all(p.is_file() for p in outputs)
 
     def record(self, item: BatchInput) -> None:
-        """Mark an input finished (written at once, atomically)."""
+        """Mark an input finished (kept until `save`)."""
         self.done[str(item.relative)] = file_digest(item.path)
+
+    def save(self) -> None:
+        """Write the record atomically (once per chunk of files: a killed run redoes at most one chunk)."""
         write_atomic(self.path, json.dumps({"settings": self.settings_digest, "done": self.done}, indent=1) + "\n")
 
 
@@ -162,9 +165,12 @@ def run_batch(
         for chunk in chunks:
             for item, result in zip(chunk, run_jobs(_job_inputs(chunk), str(out_dir), settings), strict=True):
                 finish(item, result)
+            manifest.save()
     else:
-        for item, result in _run_parallel(chunks, out_dir, settings, jobs):
-            finish(item, result)
+        for finished_chunk in _run_parallel(chunks, out_dir, settings, jobs):
+            for item, result in finished_chunk:
+                finish(item, result)
+            manifest.save()
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -175,7 +181,7 @@ def _job_inputs(chunk: list[BatchInput]) -> list[tuple[str, str]]:
 
 def _run_parallel(
     chunks: list[list[BatchInput]], out_dir: Path, settings: JobSettings, jobs: int
-) -> Iterator[tuple[BatchInput, JobResult]]:
+) -> Iterator[list[tuple[BatchInput, JobResult]]]:
     from translator.engine import cpu_cores
 
     # Each worker builds its toolkit (models, memory connection) once, on its first job; the workers
@@ -196,7 +202,7 @@ def _run_parallel(
                         results = future.result()
                     except Exception as error:  # a worker died: report its files, keep going
                         results = [JobResult(str(item.path), error=f"worker failed: {error}") for item in chunk]
-                    yield from zip(chunk, results, strict=True)
+                    yield list(zip(chunk, results, strict=True))
         except KeyboardInterrupt:
             for future in futures:
                 future.cancel()

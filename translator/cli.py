@@ -539,6 +539,8 @@ def run_memory_stats(args: argparse.Namespace) -> int:
         print("  empty")
     for pair, counts in stats.pairs.items():
         print(f"  {pair}: " + ", ".join(f"{count} {origin}" for origin, count in counts.items()))
+    if stats.threads:
+        print(f"  {stats.threads} whole translated threads kept for reruns")
     return 0
 
 

@@ -6,6 +6,7 @@ built from the settings (once per process), so a job can run in a worker process
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import threading
@@ -14,16 +15,19 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from translator.errors import TranslatorError
+from translator.errors import EngineError, TranslatorError
 
 if TYPE_CHECKING:
+    from translator.detect import LanguageDetector
     from translator.engine import ArgosEngine
     from translator.glossary import Glossary
-    from translator.memory import TranslationMemory
+    from translator.memory import CachedThread, Dependency, TranslationMemory
     from translator.models import TranslatedThread
     from translator.pipeline import PipelineStats
 
 FORMATS = ("po", "json", "md", "html")
+# Bump when what a translated thread holds, or how it is made, changes without a version change.
+THREAD_CACHE_FORMAT = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,23 +97,24 @@ class JobResult:
 
 
 class Toolkit:
-    """The engine, glossaries, detector and memory of one process, built once from the settings."""
+    """The engine, glossaries, detector and memory of one process, built once from the settings; the
+    detector and the models load on first use, so a rerun served from the memory loads neither."""
 
     def __init__(self, settings: JobSettings) -> None:
-        from translator.detect import LanguageDetector
         from translator.engine import ArgosEngine, EngineSettings
         from translator.memory import TranslationMemory
         from translator.models_store import ModelStore
 
         engine_settings = EngineSettings(device=settings.device, threads=settings.threads, beam_size=settings.beam_size)  # type: ignore[arg-type]
         self.engine: ArgosEngine = ArgosEngine(ModelStore([Path(p) for p in settings.models_dirs]), engine_settings)
-        self.detector = LanguageDetector(settings.languages, installed=self.engine.store.languages())
         self.memory: TranslationMemory | None = (
             TranslationMemory(Path(settings.memory) if settings.memory else None) if settings.use_memory else None
         )
         self.settings = settings
         self._glossaries: dict[tuple[str, str], Glossary | None] = {}
         self._explicit: dict[tuple[str, str], Glossary] = {}
+        self._model_ids: dict[tuple[str, str], str] = {}
+        self._detector: LanguageDetector | None = None
         self._lock = threading.Lock()
         if settings.use_glossary:
             from translator.glossary import load_glossary
@@ -117,6 +122,16 @@ class Toolkit:
             for path in settings.glossaries:
                 glossary = load_glossary(Path(path))
                 self._explicit[(glossary.source_lang, glossary.target_lang)] = glossary
+
+    @property
+    def detector(self) -> LanguageDetector:
+        """The language detector (its profiles load on first use, about a second)."""
+        with self._lock:
+            if self._detector is None:
+                from translator.detect import LanguageDetector
+
+                self._detector = LanguageDetector(self.settings.languages, installed=self.engine.store.languages())
+            return self._detector
 
     def glossary_for(self, source: str, target: str) -> Glossary | None:
         """The glossary of a pair: an explicit file, else `xx-yy.po` in the glossary folder, else none."""
@@ -130,6 +145,47 @@ class Toolkit:
                 explicit = self._explicit.get((source, target))
                 self._glossaries[(source, target)] = explicit or find_glossary(source, target, folder)
             return self._glossaries[(source, target)]
+
+    def dependency(self, pair: str) -> Dependency:
+        """What a pair translates with now: (pair, model id or "" without a model, glossary version)."""
+        source, target = pair.split("-")
+        with self._lock:
+            if (source, target) not in self._model_ids:
+                try:
+                    self._model_ids[(source, target)] = self.engine.model_id(source, target)
+                except EngineError:
+                    self._model_ids[(source, target)] = ""
+            model_id = self._model_ids[(source, target)]
+        glossary = self.glossary_for(source, target)
+        return (pair, model_id, glossary.version if glossary is not None else "")
+
+    @functools.cached_property
+    def thread_fingerprint(self) -> str:
+        """A hash of everything besides the input and the pairs' dependencies that decides a translated
+        thread: our version, the target, forced languages, detection candidates, engine settings."""
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            ours = version("thread-translator")
+        except PackageNotFoundError:
+            ours = "unknown"
+        settings = self.settings
+        decisive = {
+            "cache": THREAD_CACHE_FORMAT,
+            "version": ours,
+            "target": settings.target,
+            "source": settings.source,
+            "input_format": settings.input_format,
+            # Default detection candidates include the languages of installed models.
+            "candidates": settings.languages or sorted(self.engine.store.languages()),
+            "glossaries": [settings.use_glossary, settings.glossaries, settings.glossary_dir],
+            "engine": [settings.device, settings.beam_size, self.engine.settings.protect_links],
+        }
+        return hashlib.sha256(json.dumps(decisive, sort_keys=True).encode()).hexdigest()
+
+    def thread_key(self, data: bytes) -> str:
+        """The memory key of an input file's bytes under these settings."""
+        return hashlib.sha256(self.thread_fingerprint.encode() + b"\0" + data).hexdigest()
 
 
 _process_toolkit: tuple[JobSettings, Toolkit] | None = None
@@ -178,30 +234,100 @@ def translate_files(
     paths: list[Path], settings: JobSettings, toolkit: Toolkit | None = None
 ) -> list[Outcome | TranslatorError]:
     """Read, detect and translate thread files together (one engine call per language pair for all of
-    them); per file, its outcome, or the error that stopped that file (the others go on)."""
+    them); per file, its outcome, or the error that stopped that file (the others go on). A file
+    translated before with the same settings, models and glossaries comes whole from the memory."""
     from translator.detect import detect_languages
     from translator.pipeline import PipelineOptions, translate_threads
     from translator.readers import read_thread
 
     toolkit = toolkit or toolkit_for(settings)
-    outcomes: list[Outcome | TranslatorError | None] = []
+    outcomes: list[Outcome | TranslatorError | None] = [None] * len(paths)
+    keys = _remembered_threads(paths, toolkit, outcomes)
     loaded = []
     for index, path in enumerate(paths):
+        if outcomes[index] is not None:
+            continue
         try:
             thread_file = read_thread(path, settings.input_format)
             loaded.append((index, detect_languages(thread_file.thread, toolkit.detector), thread_file.warnings))
-            outcomes.append(None)
         except TranslatorError as error:
-            outcomes.append(error)
+            outcomes[index] = error
     if loaded:
         options = PipelineOptions(target=settings.target, source=settings.source, use_memory=settings.use_memory)
         translated, stats = translate_threads(
             [thread for _, thread, _ in loaded], options, toolkit.engine, toolkit.glossary_for, toolkit.memory
         )
+        fresh = []
         for (index, _, reading_warnings), result, thread_stats in zip(loaded, translated, stats.threads, strict=True):
             warnings = (*reading_warnings, *(missing_model_warning(pair) for pair in thread_stats.missing_pairs))
             outcomes[index] = (result, thread_stats, warnings)
+            if index in keys:
+                fresh.append(_thread_to_keep(keys[index], result, warnings, toolkit))
+        if toolkit.memory is not None and fresh:
+            toolkit.memory.store_threads(fresh)
     return [outcome for outcome in outcomes if outcome is not None]
+
+
+def _remembered_threads(
+    paths: list[Path], toolkit: Toolkit, outcomes: list[Outcome | TranslatorError | None]
+) -> dict[int, str]:
+    """Fill in the outcomes of files the memory holds whole (still valid); return the memory keys of
+    every readable file."""
+    if toolkit.memory is None:
+        return {}
+    keys: dict[int, str] = {}
+    for index, path in enumerate(paths):
+        try:
+            keys[index] = toolkit.thread_key(path.read_bytes())
+        except OSError:
+            continue  # the reader reports it
+    found = toolkit.memory.cached_threads(keys.values())
+    for index, key in keys.items():
+        kept = found.get(key)
+        if kept is not None and all(toolkit.dependency(pair) == (pair, *rest) for pair, *rest in kept.dependencies):
+            outcomes[index] = _outcome_of_kept(kept)
+    return keys
+
+
+def _thread_to_keep(
+    key: str, translated: TranslatedThread, warnings: tuple[str, ...], toolkit: Toolkit
+) -> CachedThread:
+    from translator.memory import CachedThread
+    from translator.writers.json_translated import translated_to_dict
+
+    pairs = sorted({f"{unit.source_lang}-{unit.target_lang}" for unit in translated.units if unit.origin != "copied"})
+    document = translated_to_dict(translated)
+    document["warnings"] = list(warnings)
+    return CachedThread(key, tuple(toolkit.dependency(pair) for pair in pairs), document)
+
+
+def _outcome_of_kept(kept: CachedThread) -> Outcome | None:
+    """A kept thread as this run's outcome: what the engine made now comes from the memory."""
+    from dataclasses import replace
+
+    from translator.pipeline import PipelineStats
+    from translator.readers.json_translated import translated_from_dict
+
+    try:
+        translated = translated_from_dict(kept.document)
+        warnings = tuple(str(warning) for warning in kept.document.get("warnings") or ())  # type: ignore[attr-defined]
+    except (TranslatorError, AttributeError, TypeError, ValueError):
+        return None  # a damaged entry: translate the file again
+    units = tuple(
+        replace(unit, origin="memory") if unit.origin == "machine" and unit.target else unit
+        for unit in translated.units
+    )
+    copied = sum(1 for unit in units if unit.origin == "copied")
+    stats = PipelineStats(
+        blocks=len(units),
+        copied=copied,
+        sentences=len(units) - copied,
+        from_memory=sum(1 for unit in units if unit.origin in ("memory", "human")),
+        missing_pairs=tuple(
+            sorted({f"{u.source_lang}-{u.target_lang}" for u in units if any(i.code == "no-model" for i in u.issues)})
+        ),
+    )
+    return replace(translated, units=units), stats, warnings
 
 
 def translate_file(path: Path, settings: JobSettings, toolkit: Toolkit | None = None) -> Outcome:

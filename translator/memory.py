@@ -4,11 +4,17 @@ SQLite in WAL mode, safe for several batch workers at once. An entry is keyed by
 target language, normalised source text and origin. Machine entries remember the model and glossary
 version that produced them and are only reused while both are unchanged; human entries (imported from
 reviewed PO files or TMX) are reused whatever the model.
+
+Whole translated threads are kept too (table `threads`), keyed by the hash of the input file and of
+the settings, with the model and glossary version of each pair they used: a rerun over the same files
+reuses them without reading, detecting or translating again. Storing a human entry drops the threads
+of its pair, since a human translation changes what they would render.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
 import threading
 import time
@@ -22,7 +28,8 @@ from translator.errors import TranslationMemoryError
 
 MemoryOrigin = Literal["machine", "human"]
 
-SCHEMA = """
+SCHEMA = (
+    """
 CREATE TABLE IF NOT EXISTS entries (
     source_lang TEXT NOT NULL,
     target_lang TEXT NOT NULL,
@@ -35,9 +42,17 @@ CREATE TABLE IF NOT EXISTS entries (
     created REAL NOT NULL,
     updated REAL NOT NULL,
     PRIMARY KEY (source_lang, target_lang, source_key, origin)
-);
-"""
-SCHEMA_VERSION = 1
+)""",
+    """
+CREATE TABLE IF NOT EXISTS threads (
+    key TEXT PRIMARY KEY,
+    pairs TEXT NOT NULL,
+    dependencies TEXT NOT NULL,
+    document BLOB NOT NULL,
+    created REAL NOT NULL
+)""",
+)
+SCHEMA_VERSION = 2
 
 
 def default_memory_path() -> Path:
@@ -72,6 +87,23 @@ class MemoryEntry:
     """The glossary state a machine entry was produced with."""
 
 
+Dependency = tuple[str, str, str]
+"""What a translated thread was made with, per pair: (`fr-en`, model id, glossary version); an empty
+model id when the pair had no model."""
+
+
+@dataclass(frozen=True, slots=True)
+class CachedThread:
+    """A whole translated thread kept in the memory."""
+
+    key: str
+    """Hash of the input file's bytes and of the settings that decide its translation."""
+    dependencies: tuple[Dependency, ...]
+    """Per pair used, the model and glossary version: the thread is reused only while they hold."""
+    document: dict[str, object]
+    """The translated thread in its JSON form, with `warnings`."""
+
+
 @dataclass(frozen=True, slots=True)
 class MemoryStats:
     """What the memory holds."""
@@ -80,6 +112,8 @@ class MemoryStats:
     """Per `fr-en` pair, the number of entries by origin."""
     path: Path
     """The database file."""
+    threads: int = 0
+    """Whole translated threads kept for reruns."""
 
 
 class TranslationMemory:
@@ -91,7 +125,8 @@ class TranslationMemory:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with self._transaction() as connection:
-                connection.execute(SCHEMA)
+                for statement in SCHEMA:
+                    connection.execute(statement)
                 connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlite3.DatabaseError as error:
             raise TranslationMemoryError(
@@ -186,8 +221,11 @@ class TranslationMemory:
         ]
         if not rows:
             return 0
+        human_pairs = {f"{row[0]}-{row[1]}" for row in rows if row[3] == "human"}
         try:
             with self._transaction() as connection:
+                for pair in sorted(human_pairs):
+                    connection.execute("DELETE FROM threads WHERE pairs LIKE ?", (f"% {pair} %",))
                 connection.executemany(
                     "INSERT INTO entries (source_lang, target_lang, source_key, origin, source, target, model_id, "
                     "glossary_version, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -196,6 +234,55 @@ class TranslationMemory:
                     "glossary_version = excluded.glossary_version, updated = excluded.updated",
                     rows,
                 )
+        except sqlite3.DatabaseError as error:
+            raise TranslationMemoryError(f"cannot write the translation memory {self.path}: {error}") from None
+        return len(rows)
+
+    def cached_threads(self, keys: Iterable[str]) -> dict[str, CachedThread]:
+        """The kept threads among these keys (an entry that cannot be decoded is left out)."""
+        import zlib
+
+        wanted = list(dict.fromkeys(keys))
+        found: dict[str, CachedThread] = {}
+        try:
+            connection = self._connection()
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                rows = connection.execute(
+                    f"SELECT key, dependencies, document FROM threads WHERE key IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                ).fetchall()
+                for key, dependencies, document in rows:
+                    with contextlib.suppress(ValueError, TypeError, zlib.error):
+                        found[key] = CachedThread(
+                            key,
+                            tuple((str(a), str(b), str(c)) for a, b, c in json.loads(dependencies)),
+                            json.loads(zlib.decompress(document)),
+                        )
+        except sqlite3.DatabaseError as error:
+            raise TranslationMemoryError(f"cannot read the translation memory {self.path}: {error}") from None
+        return found
+
+    def store_threads(self, threads: Iterable[CachedThread]) -> int:
+        """Keep translated threads (replacing any under the same key), in one transaction."""
+        import zlib
+
+        now = time.time()
+        rows = [
+            (
+                thread.key,
+                " " + " ".join(sorted({pair for pair, _, _ in thread.dependencies})) + " ",
+                json.dumps(thread.dependencies),
+                zlib.compress(json.dumps(thread.document, ensure_ascii=False).encode("utf-8"), 1),
+                now,
+            )
+            for thread in threads
+        ]
+        if not rows:
+            return 0
+        try:
+            with self._transaction() as connection:
+                connection.executemany("INSERT OR REPLACE INTO threads VALUES (?, ?, ?, ?, ?)", rows)
         except sqlite3.DatabaseError as error:
             raise TranslationMemoryError(f"cannot write the translation memory {self.path}: {error}") from None
         return len(rows)
@@ -224,4 +311,5 @@ class TranslationMemory:
         )
         for source_lang, target_lang, origin, count in rows:
             pairs.setdefault(f"{source_lang}-{target_lang}", {})[origin] = count
-        return MemoryStats(pairs, self.path)
+        (threads,) = self._connection().execute("SELECT COUNT(*) FROM threads").fetchone()
+        return MemoryStats(pairs, self.path, threads)

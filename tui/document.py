@@ -27,7 +27,6 @@ from translator.models import (
     Thread,
     TranslatedThread,
     TranslationUnit,
-    UnitOrigin,
 )
 
 FileFormat = Literal["po", "json"]
@@ -213,51 +212,15 @@ def read_po_review(path: Path, source: Thread | None = None) -> ReviewFile:
 
 def read_json_review(path: Path) -> ReviewFile:
     """A translated JSON file (from `translator translate --format json`) as a translated thread."""
-    from translator.readers.json_thread import read_json_thread
+    from translator.readers.json_translated import translated_from_dict
 
     try:
-        text = path.read_text(encoding="utf-8")
-        document = json.loads(text)
+        document = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise InputError(f"{path} is not a readable JSON file: {error}", "check the file") from None
-    thread = read_json_thread(text)
-    target = document.get("target_lang") or "und"
-    units = []
-    for post, block in thread.blocks():
-        found: dict[str, Any] = next(
-            (
-                b
-                for p in document.get("posts", [])
-                if p.get("id") == post.id
-                for b in p.get("blocks", [])
-                if b.get("id") == block.id
-            ),
-            {},
-        )
-        data = found.get("translation") or {}
-        origin: UnitOrigin = next((known for known in UNIT_ORIGINS if known == data.get("origin")), "machine")
-        units.append(
-            TranslationUnit(
-                block,
-                post.id,
-                data.get("source_lang") or block.lang or "und",
-                target,
-                data.get("text") or "",
-                origin,
-                status="reviewed" if data.get("status") == "reviewed" else "draft",
-                terms=tuple(data.get("terms") or ()),
-                issues=tuple(QaIssue(q.get("code", "?"), q.get("message", "")) for q in data.get("qa") or ()),
-                previous=data.get("previous"),
-            )
-        )
-    translated = TranslatedThread(
-        thread,
-        target,
-        tuple(units),
-        models=tuple(document.get("models") or ()),
-        glossaries=tuple(document.get("glossaries") or ()),
-    )
-    return ReviewFile(path, "json", translated, {})
+    if not isinstance(document, dict):
+        raise InputError(f"{path} is not a translated thread (not a JSON object)", "check the file")
+    return ReviewFile(path, "json", translated_from_dict(document), {})
 
 
 def read_review_file(path: Path, source: Thread | None = None) -> ReviewFile:

@@ -31,6 +31,11 @@ def read_json_thread(text: str) -> Thread:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}", FIX_HINT) from None
+    return thread_from_dict(data)
+
+
+def thread_from_dict(data: Any) -> Thread:
+    """A thread from its parsed JSON form, validated like `read_json_thread`."""
     document = _object(data, "the document")
     posts = _list(document, "posts", "the document")
     source_format = _optional(document, "source_format", str, "the document") or "json"
