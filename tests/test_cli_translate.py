@@ -133,8 +133,13 @@ def test_batch_with_two_workers(tmp_path: Path, memory: str) -> None:
 def test_killed_batch_leaves_no_half_written_file_and_resumes(tmp_path: Path, memory: str) -> None:
     inputs = tmp_path / "in"
     inputs.mkdir()
+    sys.path.insert(0, str(REPO / "tools"))
+    from demo_grammar import generate
+
+    # Different files (the same one twelve times would come from the memory after the first chunk).
     for number in range(12):
-        shutil.copy(DEMO, inputs / f"t{number:02}.txt")
+        extra = " ".join(example.source for example in generate("fr-en", 40, seed=number))
+        (inputs / f"t{number:02}.txt").write_text(DEMO.read_text(encoding="utf-8") + "\n" + extra + "\n")
     out = tmp_path / "out"
     command = [sys.executable, "-m", "translator.cli", "batch", str(inputs), "-o", str(out), "--memory", memory]
     process = subprocess.Popen(command, env=subprocess_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -19,10 +19,11 @@ from translator.errors import EngineError, TranslatorError
 
 if TYPE_CHECKING:
     from translator.detect import LanguageDetector
-    from translator.engine import ArgosEngine
+    from translator.engine import Engine
     from translator.glossary import Glossary
     from translator.memory import CachedThread, Dependency, TranslationMemory
     from translator.models import TranslatedThread
+    from translator.models_store import ModelStore
     from translator.pipeline import PipelineStats
 
 FORMATS = ("po", "json", "md", "html")
@@ -105,8 +106,12 @@ class Toolkit:
         from translator.memory import TranslationMemory
         from translator.models_store import ModelStore
 
-        engine_settings = EngineSettings(device=settings.device, threads=settings.threads, beam_size=settings.beam_size)  # type: ignore[arg-type]
-        self.engine: ArgosEngine = ArgosEngine(ModelStore([Path(p) for p in settings.models_dirs]), engine_settings)
+        self.engine_settings = EngineSettings(
+            device=settings.device,  # type: ignore[arg-type]
+            threads=settings.threads,
+            beam_size=settings.beam_size,
+        )
+        self.engine: Engine = ArgosEngine(ModelStore([Path(p) for p in settings.models_dirs]), self.engine_settings)
         self.memory: TranslationMemory | None = (
             TranslationMemory(Path(settings.memory) if settings.memory else None) if settings.use_memory else None
         )
@@ -130,8 +135,15 @@ class Toolkit:
             if self._detector is None:
                 from translator.detect import LanguageDetector
 
-                self._detector = LanguageDetector(self.settings.languages, installed=self.engine.store.languages())
+                self._detector = LanguageDetector(self.settings.languages, installed=self._installed_languages())
             return self._detector
+
+    def _installed_languages(self) -> set[str] | None:
+        """The languages of installed models, when detection candidates are not given (they join them)."""
+        if self.settings.languages:
+            return None
+        store: ModelStore | None = getattr(self.engine, "store", None)
+        return store.languages() if store is not None else None
 
     def glossary_for(self, source: str, target: str) -> Glossary | None:
         """The glossary of a pair: an explicit file, else `xx-yy.po` in the glossary folder, else none."""
@@ -177,9 +189,9 @@ class Toolkit:
             "source": settings.source,
             "input_format": settings.input_format,
             # Default detection candidates include the languages of installed models.
-            "candidates": settings.languages or sorted(self.engine.store.languages()),
+            "candidates": settings.languages or sorted(self._installed_languages() or ()),
             "glossaries": [settings.use_glossary, settings.glossaries, settings.glossary_dir],
-            "engine": [settings.device, settings.beam_size, self.engine.settings.protect_links],
+            "engine": [settings.device, settings.beam_size, self.engine_settings.protect_links],
         }
         return hashlib.sha256(json.dumps(decisive, sort_keys=True).encode()).hexdigest()
 
@@ -303,20 +315,21 @@ def _thread_to_keep(
 
 def _outcome_of_kept(kept: CachedThread) -> Outcome | None:
     """A kept thread as this run's outcome: what the engine made now comes from the memory."""
-    from dataclasses import replace
-
     from translator.pipeline import PipelineStats
     from translator.readers.json_translated import translated_from_dict
 
+    document = kept.document
     try:
-        translated = translated_from_dict(kept.document)
-        warnings = tuple(str(warning) for warning in kept.document.get("warnings") or ())  # type: ignore[attr-defined]
-    except (TranslatorError, AttributeError, TypeError, ValueError):
+        for post in document["posts"]:  # type: ignore[attr-defined]
+            for block in post["blocks"]:
+                translation = block.get("translation")
+                if translation and translation.get("origin") == "machine" and translation.get("text"):
+                    translation["origin"] = "memory"
+        translated = translated_from_dict(document)
+        warnings = tuple(str(warning) for warning in document.get("warnings") or ())  # type: ignore[attr-defined]
+    except (TranslatorError, AttributeError, KeyError, TypeError, ValueError):
         return None  # a damaged entry: translate the file again
-    units = tuple(
-        replace(unit, origin="memory") if unit.origin == "machine" and unit.target else unit
-        for unit in translated.units
-    )
+    units = translated.units
     copied = sum(1 for unit in units if unit.origin == "copied")
     stats = PipelineStats(
         blocks=len(units),
@@ -327,7 +340,7 @@ def _outcome_of_kept(kept: CachedThread) -> Outcome | None:
             sorted({f"{u.source_lang}-{u.target_lang}" for u in units if any(i.code == "no-model" for i in u.issues)})
         ),
     )
-    return replace(translated, units=units), stats, warnings
+    return translated, stats, warnings
 
 
 def translate_file(path: Path, settings: JobSettings, toolkit: Toolkit | None = None) -> Outcome:
@@ -356,40 +369,55 @@ def run_jobs(inputs: list[tuple[str, str]], out_dir: str, settings: JobSettings)
     """Translate several files (input path, relative output path) together: one engine call per language
     pair for all of them, then every format of each (atomic writes). A file that fails gets an error
     result; the others go on."""
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     from translator.writers.atomic import write_atomic
 
     try:
         outcomes = translate_files([Path(path) for path, _ in inputs], settings)
     except TranslatorError as error:
         return [JobResult(path, error=str(error)) for path, _ in inputs]
-    results = []
-    for (path, relative), outcome in zip(inputs, outcomes, strict=True):
-        if isinstance(outcome, TranslatorError):
-            results.append(JobResult(path, error=str(outcome)))
-            continue
-        translated, stats, warnings = outcome
-        try:
-            written = []
-            for fmt, target in output_paths(Path(path), Path(out_dir), Path(relative), settings).items():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                write_atomic(target, render(translated, fmt, settings.side_by_side))
-                written.append(str(target))
-        except TranslatorError as error:
-            results.append(JobResult(path, error=str(error)))
-            continue
-        except OSError as error:
-            results.append(JobResult(path, error=f"{path}: {error.strerror or error}"))
-            continue
-        results.append(
-            JobResult(
-                input=path,
-                outputs=tuple(written),
-                blocks=stats.blocks,
-                sentences=stats.sentences,
-                from_memory=stats.from_memory,
-                translated=stats.translated,
-                issues=issue_counts(translated),
-                warnings=warnings,
+    results: list[JobResult] = []
+    writes: list[list[Future[None]]] = []
+    # Files are written by a few threads while the next file renders: creating and syncing a file is
+    # mostly waiting on the disk, which would otherwise add up file after file.
+    with ThreadPoolExecutor(max_workers=4) as writer:
+        for (path, relative), outcome in zip(inputs, outcomes, strict=True):
+            writes.append([])
+            if isinstance(outcome, TranslatorError):
+                results.append(JobResult(path, error=str(outcome)))
+                continue
+            translated, stats, warnings = outcome
+            try:
+                written = []
+                for fmt, target in output_paths(Path(path), Path(out_dir), Path(relative), settings).items():
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    text = render(translated, fmt, settings.side_by_side)
+                    writes[-1].append(writer.submit(write_atomic, target, text))
+                    written.append(str(target))
+            except TranslatorError as error:
+                results.append(JobResult(path, error=str(error)))
+                continue
+            except OSError as error:
+                results.append(JobResult(path, error=f"{path}: {error.strerror or error}"))
+                continue
+            results.append(
+                JobResult(
+                    input=path,
+                    outputs=tuple(written),
+                    blocks=stats.blocks,
+                    sentences=stats.sentences,
+                    from_memory=stats.from_memory,
+                    translated=stats.translated,
+                    issues=issue_counts(translated),
+                    warnings=warnings,
+                )
             )
-        )
+    for index, futures in enumerate(writes):
+        for future in futures:
+            failure = future.exception()
+            if isinstance(failure, TranslatorError):
+                results[index] = JobResult(results[index].input, error=str(failure))
+            elif failure is not None:
+                raise failure
     return results

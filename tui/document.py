@@ -244,7 +244,7 @@ def render_review(review: ReviewFile, translated: TranslatedThread) -> str:
     from translator.writers.po import render_po
 
     text = render_po(translated)
-    po = polib.pofile(text, wrapwidth=78)
+    po = polib.pofile(text, wrapwidth=0)
     for key in ("POT-Creation-Date", "Project-Id-Version", "X-Source-Language", "X-Source-Format"):
         if key in review.header:
             po.metadata[key] = review.header[key]

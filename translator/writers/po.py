@@ -47,7 +47,8 @@ def render_po(translated: TranslatedThread, now: datetime | None = None) -> str:
 
     stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M+0000")
     thread = translated.thread
-    po = polib.POFile(wrapwidth=78)
+    # Unwrapped: a one-word fix changes one line in a diff instead of reflowing the paragraph.
+    po = polib.POFile(wrapwidth=0)
     po.header = visible(f"{thread.title or 'Untitled thread'}\nTranslated by {GENERATOR}; review the fuzzy entries.")
     po.metadata = {
         "Project-Id-Version": visible(thread.title or "thread")[:200],

@@ -1,0 +1,180 @@
+"""The per-file job: whole translated threads kept in the memory, reused on reruns, and dropped
+whenever the input, the settings, a model, a glossary or a human translation says they are stale."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.fakes import FakeEngine
+from translator.jobs import JobSettings, Toolkit, translate_files
+from translator.memory import MemoryEntry
+from translator.models import TranslatedThread
+from translator.pipeline import PipelineStats
+
+REPO = Path(__file__).resolve().parent.parent
+THREAD = """# Le lancement est reporté
+
+Le ministre a confirmé la date hier. Starlink fonctionne en Ukraine.
+
+---
+
+> Le ministre a confirmé la date hier.
+
+Merci pour cette information. Le prochain vol aura lieu en juin.
+
+---
+
+Ein kurzer Kommentar auf Deutsch über den Start der Rakete.
+
+---
+
+Yes, the launch was delayed again.
+"""
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "glossaries").mkdir()
+    shutil.copy(REPO / "glossaries" / "fr-en.po", tmp_path / "glossaries" / "fr-en.po")
+    (tmp_path / "thread.md").write_text(THREAD, encoding="utf-8")
+    return tmp_path
+
+
+def toolkit(folder: Path, engine: FakeEngine, **changes: object) -> Toolkit:
+    """A toolkit as a new process builds it, with the fake engine in place of Argos."""
+    values: dict[str, object] = {
+        "target": "en",
+        "formats": ("po",),
+        "languages": ("fr", "en", "de"),
+        "glossary_dir": str(folder / "glossaries"),
+        "memory": str(folder / "tm.sqlite"),
+    }
+    values.update(changes)
+    kit = Toolkit(JobSettings(**values))  # type: ignore[arg-type]
+    kit.engine = engine
+    return kit
+
+
+def run(folder: Path, kit: Toolkit) -> tuple[TranslatedThread, PipelineStats, tuple[str, ...]]:
+    [outcome] = translate_files([folder / "thread.md"], kit.settings, kit)
+    assert not isinstance(outcome, Exception)
+    return outcome
+
+
+def test_a_rerun_takes_the_whole_thread_from_the_memory(folder: Path) -> None:
+    engine = FakeEngine()
+    first, first_stats, first_warnings = run(folder, toolkit(folder, engine))
+    assert engine.calls and first_stats.translated > 0
+    calls = len(engine.calls)
+
+    again = toolkit(folder, engine)
+    second, stats, warnings = run(folder, again)
+    assert len(engine.calls) == calls  # nothing sent to the engine
+    assert again._detector is None  # nor detected again
+    assert [unit.target for unit in second.units] == [unit.target for unit in first.units]
+    assert [unit.terms for unit in second.units] == [unit.terms for unit in first.units]
+    assert [unit.issues for unit in second.units] == [unit.issues for unit in first.units]
+    assert second.thread == first.thread and second.models == first.models
+    origins = {(before.origin, unit.origin) for before, unit in zip(first.units, second.units, strict=True)}
+    assert origins == {("machine", "memory"), ("copied", "copied")}
+    assert (stats.blocks, stats.copied, stats.translated) == (first_stats.blocks, first_stats.copied, 0)
+    assert stats.from_memory == stats.sentences == first_stats.blocks - first_stats.copied
+    assert warnings == first_warnings
+
+
+def test_a_changed_input_is_translated_again(folder: Path) -> None:
+    engine = FakeEngine()
+    run(folder, toolkit(folder, engine))
+    (folder / "thread.md").write_text(THREAD + "\n---\n\nUn commentaire de plus sur le vol.\n", encoding="utf-8")
+    calls = len(engine.calls)
+    translated, _, _ = run(folder, toolkit(folder, engine))
+    assert len(engine.calls) == calls + 1
+    assert translated.units[-1].target == "EN: Un commentaire de plus sur le vol."
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"target": "de"},
+        {"use_glossary": False},
+        {"beam_size": 2},
+        {"languages": ("fr", "en")},
+    ],
+)
+def test_other_settings_do_not_reuse_the_thread(folder: Path, change: dict[str, object]) -> None:
+    engine = FakeEngine(pairs=frozenset({("fr", "en"), ("de", "en"), ("fr", "de"), ("en", "de")}))
+    run(folder, toolkit(folder, engine))
+    calls = len(engine.calls)
+    kit = toolkit(folder, engine, **change)
+    run(folder, kit)
+    # Sentences may come from the sentence memory, but the thread was read and detected again.
+    assert kit._detector is not None or len(engine.calls) > calls
+
+
+def test_a_new_model_or_glossary_invalidates_the_thread(folder: Path) -> None:
+    engine = FakeEngine()
+    run(folder, toolkit(folder, engine))
+    calls = len(engine.calls)
+
+    engine.version = "fake-2"
+    run(folder, toolkit(folder, engine))
+    assert len(engine.calls) > calls
+    calls = len(engine.calls)
+
+    glossary = folder / "glossaries" / "fr-en.po"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + '\nmsgid "vol"\nmsgstr "flight"\n', encoding="utf-8")
+    run(folder, toolkit(folder, engine))
+    assert len(engine.calls) > calls
+
+
+def test_a_model_installed_later_translates_the_blocks_it_could_not(folder: Path) -> None:
+    without_german = FakeEngine(pairs=frozenset({("fr", "en")}))
+    translated, stats, warnings = run(folder, toolkit(folder, without_german))
+    assert stats.missing_pairs == ("de-en",) and any("de->en" in warning for warning in warnings)
+
+    kept, kept_stats, kept_warnings = run(folder, toolkit(folder, without_german))
+    assert kept_stats.missing_pairs == ("de-en",) and kept_warnings == warnings
+    assert [unit.target for unit in kept.units] == [unit.target for unit in translated.units]
+
+    with_german = FakeEngine()
+    translated, stats, _ = run(folder, toolkit(folder, with_german))
+    assert stats.missing_pairs == ()
+    assert any(source == "de" for source, _, _ in with_german.calls)
+
+
+def test_a_human_translation_drops_the_kept_threads_of_its_pair(folder: Path) -> None:
+    engine = FakeEngine()
+    kit = toolkit(folder, engine)
+    run(folder, kit)
+    assert kit.memory is not None and kit.memory.stats().threads == 1
+    kit.memory.store([MemoryEntry("ru", "en", "Без связи.", "Unrelated.", "human")])
+    assert kit.memory.stats().threads == 1  # another pair: kept
+    source = "Merci pour cette information. Le prochain vol aura lieu en juin."
+    kit.memory.store([MemoryEntry("fr", "en", source, "Thanks, reviewed by a person.", "human")])
+    assert kit.memory.stats().threads == 0
+
+    translated, _, _ = run(folder, toolkit(folder, engine))
+    [unit] = [unit for unit in translated.units if unit.block.text == source]
+    assert (unit.target, unit.status) == ("Thanks, reviewed by a person.", "reviewed")
+
+
+def test_a_damaged_kept_thread_is_translated_again(folder: Path) -> None:
+    engine = FakeEngine()
+    first, _, _ = run(folder, toolkit(folder, engine))
+    with sqlite3.connect(folder / "tm.sqlite") as connection:
+        connection.execute("UPDATE threads SET document = ?", (b"not zlib",))
+    translated, _, _ = run(folder, toolkit(folder, engine))
+    assert [unit.target for unit in translated.units] == [unit.target for unit in first.units]
+
+
+def test_without_memory_nothing_is_kept(folder: Path) -> None:
+    engine = FakeEngine()
+    run(folder, toolkit(folder, engine, use_memory=False))
+    calls = len(engine.calls)
+    run(folder, toolkit(folder, engine, use_memory=False))
+    assert len(engine.calls) == 2 * calls
+    assert not (folder / "tm.sqlite").exists()
