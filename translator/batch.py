@@ -2,8 +2,9 @@
 
 Resuming: OUTDIR/.translator-batch.json records each finished input with the hash of its bytes and of
 the settings. A rerun skips inputs recorded as finished whose outputs are all there, and redoes the
-rest; with the memory warm, redone work is mostly lookups. Outputs are written atomically, so a killed
-run leaves whole files or none.
+rest; with the memory warm, redone work is mostly lookups (a file translated before with the same
+settings, models and glossaries comes whole from the memory). Outputs are written atomically, so a
+killed run leaves whole files or none.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import json
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -182,6 +182,8 @@ def _job_inputs(chunk: list[BatchInput]) -> list[tuple[str, str]]:
 def _run_parallel(
     chunks: list[list[BatchInput]], out_dir: Path, settings: JobSettings, jobs: int
 ) -> Iterator[list[tuple[BatchInput, JobResult]]]:
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+
     from translator.engine import cpu_cores
 
     # Each worker builds its toolkit (models, memory connection) once, on its first job; the workers
