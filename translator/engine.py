@@ -102,8 +102,9 @@ class EngineSettings:
     beam_size: int = 4
     """Beam width; Argos uses 4."""
     max_batch_tokens: int = 512
-    """Source tokens per CTranslate2 batch at most (fewer when that leaves a core idle); results do
-    not depend on it. 512 was the fastest on the demo model with one batch per core."""
+    """Source tokens per CTranslate2 batch at most on the CPU (fewer when that leaves a core idle; a GPU
+    takes 8x as many); results do not depend on it. 512 was the fastest on the demo model with one
+    batch per core."""
     compute_type: str = "auto"
     """CTranslate2 compute type (`auto` picks what the model and device support)."""
     protect_links: bool = True
@@ -141,6 +142,7 @@ class _LoadedModel:
         # On the CPU, small models use cores best as parallel batches of one thread each; a GPU runs one
         # batch at a time.
         self.parallel_batches = (settings.threads or cpu_cores()) if device == "cpu" else 1
+        self.most_batch_tokens = settings.max_batch_tokens * (1 if device == "cpu" else 8)
         try:
             self.translator = ctranslate2.Translator(
                 str(package.path / "model"),
@@ -241,7 +243,7 @@ class ArgosEngine:
             [tokenized[index] for index in order],
             target_prefix=[[prefix] for _ in order] if prefix else None,
             replace_unknowns=True,
-            max_batch_size=batch_tokens(tokenized, model.parallel_batches, self.settings.max_batch_tokens),
+            max_batch_size=batch_tokens(tokenized, model.parallel_batches, model.most_batch_tokens),
             batch_type="tokens",
             beam_size=self.settings.beam_size,
             num_hypotheses=1,
