@@ -336,9 +336,7 @@ def _outcome_of_kept(kept: CachedThread) -> Outcome | None:
         copied=copied,
         sentences=len(units) - copied,
         from_memory=sum(1 for unit in units if unit.origin in ("memory", "human")),
-        missing_pairs=tuple(
-            sorted({f"{u.source_lang}-{u.target_lang}" for u in units if any(i.code == "no-model" for i in u.issues)})
-        ),
+        missing_pairs=tuple(sorted(pair for pair, model_id, _ in kept.dependencies if not model_id)),
     )
     return translated, stats, warnings
 

@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from translator.errors import TranslationMemoryError
 
@@ -177,28 +177,32 @@ class TranslationMemory:
         one, else a machine entry made by the same model and glossary version."""
         wanted = {normalize_source(source): source for source in sources}
         found: dict[str, MemoryEntry] = {}
-        if not wanted:
-            return found
+        rows = self._select_in(
+            "SELECT source_key, origin, source, target, model_id, glossary_version FROM entries "
+            "WHERE source_lang = ? AND target_lang = ? AND source_key IN ({marks})",
+            [source_lang, target_lang],
+            list(wanted),
+        )
+        for key, origin, source, target, entry_model, entry_glossary in rows:
+            entry = MemoryEntry(source_lang, target_lang, source, target, origin, entry_model, entry_glossary)
+            current = found.get(wanted[key])
+            usable = origin == "human" or (entry_model == model_id and entry_glossary == glossary_version)
+            if usable and (current is None or current.origin == "machine"):
+                found[wanted[key]] = entry
+        return found
+
+    def _select_in(self, query: str, fixed: list[str], keys: list[str]) -> list[tuple[Any, ...]]:
+        """The rows of `query` (its `{marks}` stand for the keys) for many keys, 500 at a time, within
+        SQLite's bound on parameters; `fixed` are the parameters before the keys."""
+        rows: list[tuple[Any, ...]] = []
         try:
             connection = self._connection()
-            keys = list(wanted)
             for start in range(0, len(keys), 500):
                 chunk = keys[start : start + 500]
-                marks = ",".join("?" * len(chunk))
-                rows = connection.execute(
-                    "SELECT source_key, origin, source, target, model_id, glossary_version FROM entries "
-                    f"WHERE source_lang = ? AND target_lang = ? AND source_key IN ({marks})",
-                    [source_lang, target_lang, *chunk],
-                ).fetchall()
-                for key, origin, source, target, entry_model, entry_glossary in rows:
-                    entry = MemoryEntry(source_lang, target_lang, source, target, origin, entry_model, entry_glossary)
-                    current = found.get(wanted[key])
-                    usable = origin == "human" or (entry_model == model_id and entry_glossary == glossary_version)
-                    if usable and (current is None or current.origin == "machine"):
-                        found[wanted[key]] = entry
+                rows += connection.execute(query.format(marks=",".join("?" * len(chunk))), [*fixed, *chunk])
         except sqlite3.DatabaseError as error:
             raise TranslationMemoryError(f"cannot read the translation memory {self.path}: {error}") from None
-        return found
+        return rows
 
     def store(self, entries: Iterable[MemoryEntry]) -> int:
         """Add or update entries in one transaction; returns how many were written."""
@@ -242,25 +246,17 @@ class TranslationMemory:
         """The kept threads among these keys (an entry that cannot be decoded is left out)."""
         import zlib
 
-        wanted = list(dict.fromkeys(keys))
         found: dict[str, CachedThread] = {}
-        try:
-            connection = self._connection()
-            for start in range(0, len(wanted), 500):
-                chunk = wanted[start : start + 500]
-                rows = connection.execute(
-                    f"SELECT key, dependencies, document FROM threads WHERE key IN ({','.join('?' * len(chunk))})",
-                    chunk,
-                ).fetchall()
-                for key, dependencies, document in rows:
-                    with contextlib.suppress(ValueError, TypeError, zlib.error):
-                        found[key] = CachedThread(
-                            key,
-                            tuple((str(a), str(b), str(c)) for a, b, c in json.loads(dependencies)),
-                            json.loads(zlib.decompress(document)),
-                        )
-        except sqlite3.DatabaseError as error:
-            raise TranslationMemoryError(f"cannot read the translation memory {self.path}: {error}") from None
+        rows = self._select_in(
+            "SELECT key, dependencies, document FROM threads WHERE key IN ({marks})", [], list(dict.fromkeys(keys))
+        )
+        for key, dependencies, document in rows:
+            with contextlib.suppress(ValueError, TypeError, zlib.error):
+                found[key] = CachedThread(
+                    key,
+                    tuple((str(a), str(b), str(c)) for a, b, c in json.loads(dependencies)),
+                    json.loads(zlib.decompress(document)),
+                )
         return found
 
     def store_threads(self, threads: Iterable[CachedThread]) -> int:
