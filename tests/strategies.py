@@ -6,7 +6,21 @@ from datetime import datetime
 
 from hypothesis import strategies as st
 
-from translator.models import BLOCK_KINDS, LANG_SOURCES, QUOTE_EXTENTS, Block, BlockKind, Post, Thread, Votes
+from translator.models import (
+    BLOCK_KINDS,
+    LANG_SOURCES,
+    QUOTE_EXTENTS,
+    UNIT_ORIGINS,
+    UNIT_STATUSES,
+    Block,
+    BlockKind,
+    Post,
+    QaIssue,
+    Thread,
+    TranslatedThread,
+    TranslationUnit,
+    Votes,
+)
 from translator.readers.common import number_blocks
 
 # Any text at all, control characters and markup-looking brackets included: text is data.
@@ -93,3 +107,32 @@ def text_threads(draw: st.DrawFn) -> Thread:
         )
     title = next((b.text for b in posts[0].blocks if b.kind == "title"), "")
     return Thread(title=title, subtitle=None, posts=tuple(posts), source_format="text")
+
+
+@st.composite
+def any_translated(draw: st.DrawFn) -> TranslatedThread:
+    """Translated threads with one unit per block and every unit field set to anything."""
+    thread = draw(any_threads)
+    target = draw(st.sampled_from(["en", "de"]))
+    units = tuple(
+        TranslationUnit(
+            block=block,
+            post_id=post.id,
+            source_lang=draw(st.sampled_from(["fr", "und", "nb"])),
+            target_lang=target,
+            target=draw(any_text),
+            origin=draw(st.sampled_from(UNIT_ORIGINS)),
+            status=draw(st.sampled_from(UNIT_STATUSES)),
+            terms=tuple(draw(st.lists(any_text, max_size=2))),
+            issues=tuple(draw(st.lists(st.builds(QaIssue, any_text, any_text), max_size=2))),
+            previous=draw(st.none() | any_text),
+        )
+        for post, block in thread.blocks()
+    )
+    return TranslatedThread(
+        thread,
+        target,
+        units,
+        models=tuple(draw(st.lists(any_text, max_size=2))),
+        glossaries=tuple(draw(st.lists(any_text, max_size=2))),
+    )

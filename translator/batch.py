@@ -10,8 +10,8 @@ killed run leaves whole files or none.
 from __future__ import annotations
 
 import glob
-import hashlib
 import json
+import math
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -19,12 +19,19 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from translator.errors import InputError
-from translator.jobs import JobResult, JobSettings, output_paths, run_jobs
+from translator.jobs import (
+    JobResult,
+    JobSettings,
+    file_digest,
+    output_paths,
+    run_jobs,
+)
 from translator.writers.atomic import write_atomic
 
 MANIFEST = ".translator-batch.json"
 # Files translated together share one engine call per language pair: bigger batches, faster decoding.
 FILES_PER_JOB = 8
+MANIFEST_SAVE_SECONDS = 1.0
 THREAD_SUFFIXES = (".txt", ".md", ".markdown", ".json")
 
 
@@ -75,15 +82,6 @@ def expand_inputs(inputs: list[str]) -> list[BatchInput]:
     return list(found.values())
 
 
-def file_digest(path: Path) -> str:
-    """SHA-256 of a file's bytes."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 class Manifest:
     """The record of finished inputs in an output folder."""
 
@@ -103,12 +101,12 @@ class Manifest:
         key = str(item.relative)
         return key in self.done and self.done[key] == file_digest(item.path) and all(p.is_file() for p in outputs)
 
-    def record(self, item: BatchInput) -> None:
-        """Mark an input finished (kept until `save`)."""
-        self.done[str(item.relative)] = file_digest(item.path)
+    def record(self, item: BatchInput, digest: str) -> None:
+        """Mark an input finished, by the digest of the bytes translated (kept until `save`)."""
+        self.done[str(item.relative)] = digest
 
     def save(self) -> None:
-        """Write the record atomically (once per chunk of files: a killed run redoes at most one chunk)."""
+        """Write the record atomically."""
         write_atomic(self.path, json.dumps({"settings": self.settings_digest, "done": self.done}, indent=1) + "\n")
 
 
@@ -147,7 +145,8 @@ def run_batch(
 
     def finish(item: BatchInput, result: JobResult) -> None:
         if result.error is None:
-            manifest.record(item)
+            if result.digest is not None:
+                manifest.record(item, result.digest)
             summary.ok += 1
             summary.blocks += result.blocks
             summary.sentences += result.sentences
@@ -161,22 +160,36 @@ def run_batch(
             report(item, result)
 
     chunks = [todo[start : start + FILES_PER_JOB] for start in range(0, len(todo), FILES_PER_JOB)]
-    if jobs <= 1 or len(chunks) <= 1:
-        for chunk in chunks:
-            for item, result in zip(chunk, run_jobs(_job_inputs(chunk), str(out_dir), settings), strict=True):
-                finish(item, result)
-            manifest.save()
-    else:
-        for finished_chunk in _run_parallel(chunks, out_dir, settings, jobs):
+    finished_chunks = (
+        _run_serial(chunks, out_dir, settings)
+        if jobs <= 1 or len(chunks) <= 1
+        else _run_parallel(chunks, out_dir, settings, jobs)
+    )
+    # Files are recorded once their outputs are on disk; the record is saved after the first chunk, then
+    # about once a second (a killed run redoes at most that much), and on the way out, Ctrl-C included.
+    saved = -math.inf
+    try:
+        for finished_chunk in finished_chunks:
             for item, result in finished_chunk:
                 finish(item, result)
-            manifest.save()
+            if time.monotonic() - saved >= MANIFEST_SAVE_SECONDS:
+                manifest.save()
+                saved = time.monotonic()
+    finally:
+        manifest.save()
     summary.seconds = time.perf_counter() - started
     return summary
 
 
 def _job_inputs(chunk: list[BatchInput]) -> list[tuple[str, str]]:
     return [(str(item.path), str(item.relative)) for item in chunk]
+
+
+def _run_serial(
+    chunks: list[list[BatchInput]], out_dir: Path, settings: JobSettings
+) -> Iterator[list[tuple[BatchInput, JobResult]]]:
+    for chunk in chunks:
+        yield list(zip(chunk, run_jobs(_job_inputs(chunk), str(out_dir), settings), strict=True))
 
 
 def _run_parallel(

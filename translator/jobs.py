@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 from translator.errors import EngineError, TranslatorError
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
+
     from translator.detect import LanguageDetector
     from translator.engine import Engine
     from translator.glossary import Glossary
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
 
 FORMATS = ("po", "json", "md", "html")
 # Bump when what a translated thread holds, or how it is made, changes without a version change.
-THREAD_CACHE_FORMAT = 1
+THREAD_CACHE_FORMAT = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,8 @@ class JobResult:
     """Reading warnings and missing models."""
     error: str | None = None
     """Why the job failed (None when it succeeded)."""
+    digest: str | None = None
+    """SHA-256 of the input bytes that were translated."""
 
 
 class Toolkit:
@@ -175,16 +179,12 @@ class Toolkit:
     def thread_fingerprint(self) -> str:
         """A hash of everything besides the input and the pairs' dependencies that decides a translated
         thread: our version, the target, forced languages, detection candidates, engine settings."""
-        from importlib.metadata import PackageNotFoundError, version
+        from translator import __version__
 
-        try:
-            ours = version("thread-translator")
-        except PackageNotFoundError:
-            ours = "unknown"
         settings = self.settings
         decisive = {
             "cache": THREAD_CACHE_FORMAT,
-            "version": ours,
+            "version": __version__,
             "target": settings.target,
             "source": settings.source,
             "input_format": settings.input_format,
@@ -195,9 +195,9 @@ class Toolkit:
         }
         return hashlib.sha256(json.dumps(decisive, sort_keys=True).encode()).hexdigest()
 
-    def thread_key(self, data: bytes) -> str:
-        """The memory key of an input file's bytes under these settings."""
-        return hashlib.sha256(self.thread_fingerprint.encode() + b"\0" + data).hexdigest()
+    def thread_key(self, input_digest: str) -> str:
+        """The memory key of an input file (by the digest of its bytes) under these settings."""
+        return hashlib.sha256(f"{self.thread_fingerprint}\0{input_digest}".encode()).hexdigest()
 
 
 _process_toolkit: tuple[JobSettings, Toolkit] | None = None
@@ -242,19 +242,45 @@ Outcome = tuple["TranslatedThread", "PipelineStats", tuple[str, ...]]
 """A translated file: the result, its stats and its warnings."""
 
 
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def file_digests(paths: list[Path]) -> list[str | None]:
+    """Each file's digest, None for a file that cannot be read (its reader will say why)."""
+    digests: list[str | None] = []
+    for path in paths:
+        try:
+            digests.append(file_digest(path))
+        except OSError:
+            digests.append(None)
+    return digests
+
+
 def translate_files(
-    paths: list[Path], settings: JobSettings, toolkit: Toolkit | None = None
+    paths: list[Path], settings: JobSettings, toolkit: Toolkit | None = None, digests: list[str | None] | None = None
 ) -> list[Outcome | TranslatorError]:
     """Read, detect and translate thread files together (one engine call per language pair for all of
     them); per file, its outcome, or the error that stopped that file (the others go on). A file
-    translated before with the same settings, models and glossaries comes whole from the memory."""
+    translated before with the same settings, models and glossaries comes whole from the memory
+    (`digests`: the files' `file_digest`, when the caller has them)."""
+    toolkit = toolkit or toolkit_for(settings)
+    outcomes: list[Outcome | TranslatorError | None] = [None] * len(paths)
+    keys = {}
+    if toolkit.memory is not None:
+        keys = _remembered_threads(digests or file_digests(paths), toolkit, toolkit.memory, outcomes)
+    if all(outcome is not None for outcome in outcomes):
+        return [outcome for outcome in outcomes if outcome is not None]
+    # Only now: a rerun served from the memory needs neither the detector nor the pipeline.
     from translator.detect import detect_languages
     from translator.pipeline import PipelineOptions, translate_threads
     from translator.readers import read_thread
 
-    toolkit = toolkit or toolkit_for(settings)
-    outcomes: list[Outcome | TranslatorError | None] = [None] * len(paths)
-    keys = _remembered_threads(paths, toolkit, outcomes)
     loaded = []
     for index, path in enumerate(paths):
         if outcomes[index] is not None:
@@ -273,27 +299,24 @@ def translate_files(
         for (index, _, reading_warnings), result, thread_stats in zip(loaded, translated, stats.threads, strict=True):
             warnings = (*reading_warnings, *(missing_model_warning(pair) for pair in thread_stats.missing_pairs))
             outcomes[index] = (result, thread_stats, warnings)
-            if index in keys:
-                fresh.append(_thread_to_keep(keys[index], result, warnings, toolkit))
+            kept = _thread_to_keep(keys[index], result, warnings, toolkit) if index in keys else None
+            if kept is not None:
+                fresh.append(kept)
         if toolkit.memory is not None and fresh:
             toolkit.memory.store_threads(fresh)
     return [outcome for outcome in outcomes if outcome is not None]
 
 
 def _remembered_threads(
-    paths: list[Path], toolkit: Toolkit, outcomes: list[Outcome | TranslatorError | None]
+    digests: list[str | None],
+    toolkit: Toolkit,
+    memory: TranslationMemory,
+    outcomes: list[Outcome | TranslatorError | None],
 ) -> dict[int, str]:
     """Fill in the outcomes of files the memory holds whole (still valid); return the memory keys of
     every readable file."""
-    if toolkit.memory is None:
-        return {}
-    keys: dict[int, str] = {}
-    for index, path in enumerate(paths):
-        try:
-            keys[index] = toolkit.thread_key(path.read_bytes())
-        except OSError:
-            continue  # the reader reports it
-    found = toolkit.memory.cached_threads(keys.values())
+    keys = {index: toolkit.thread_key(digest) for index, digest in enumerate(digests) if digest is not None}
+    found = memory.cached_threads(keys.values())
     for index, key in keys.items():
         kept = found.get(key)
         if kept is not None and all(toolkit.dependency(pair) == (pair, *rest) for pair, *rest in kept.dependencies):
@@ -303,31 +326,28 @@ def _remembered_threads(
 
 def _thread_to_keep(
     key: str, translated: TranslatedThread, warnings: tuple[str, ...], toolkit: Toolkit
-) -> CachedThread:
+) -> CachedThread | None:
+    from translator.kept_thread import encode_kept
     from translator.memory import CachedThread
-    from translator.writers.json_translated import translated_to_dict
 
     pairs = sorted({f"{unit.source_lang}-{unit.target_lang}" for unit in translated.units if unit.origin != "copied"})
-    document = translated_to_dict(translated)
-    document["warnings"] = list(warnings)
-    return CachedThread(key, tuple(toolkit.dependency(pair) for pair in pairs), document)
+    try:
+        payload = encode_kept(translated, warnings)
+    except ValueError:
+        return None  # not one unit per block: translate it again next time rather than keep it inexact
+    return CachedThread(key, tuple(toolkit.dependency(pair) for pair in pairs), payload)
 
 
 def _outcome_of_kept(kept: CachedThread) -> Outcome | None:
     """A kept thread as this run's outcome: what the engine made now comes from the memory."""
-    from translator.pipeline import PipelineStats
-    from translator.readers.json_translated import translated_from_dict
+    import zlib
 
-    document = kept.document
+    from translator.kept_thread import decode_kept
+    from translator.pipeline import PipelineStats
+
     try:
-        for post in document["posts"]:  # type: ignore[attr-defined]
-            for block in post["blocks"]:
-                translation = block.get("translation")
-                if translation and translation.get("origin") == "machine" and translation.get("text"):
-                    translation["origin"] = "memory"
-        translated = translated_from_dict(document)
-        warnings = tuple(str(warning) for warning in document.get("warnings") or ())  # type: ignore[attr-defined]
-    except (TranslatorError, AttributeError, KeyError, TypeError, ValueError):
+        translated, warnings = decode_kept(kept.payload, reused=True)
+    except (ValueError, TypeError, zlib.error):
         return None  # a damaged entry: translate the file again
     units = translated.units
     copied = sum(1 for unit in units if unit.origin == "copied")
@@ -367,50 +387,18 @@ def run_jobs(inputs: list[tuple[str, str]], out_dir: str, settings: JobSettings)
     """Translate several files (input path, relative output path) together: one engine call per language
     pair for all of them, then every format of each (atomic writes). A file that fails gets an error
     result; the others go on."""
-    from concurrent.futures import Future, ThreadPoolExecutor
+    from concurrent.futures import ThreadPoolExecutor
 
-    from translator.writers.atomic import write_atomic
-
+    paths = [Path(path) for path, _ in inputs]
+    digests = file_digests(paths)
     try:
-        outcomes = translate_files([Path(path) for path, _ in inputs], settings)
+        outcomes = translate_files(paths, settings, digests=digests)
     except TranslatorError as error:
         return [JobResult(path, error=str(error)) for path, _ in inputs]
-    results: list[JobResult] = []
-    writes: list[list[Future[None]]] = []
     # Files are written by a few threads while the next file renders: creating and syncing a file is
     # mostly waiting on the disk, which would otherwise add up file after file.
     with ThreadPoolExecutor(max_workers=4) as writer:
-        for (path, relative), outcome in zip(inputs, outcomes, strict=True):
-            writes.append([])
-            if isinstance(outcome, TranslatorError):
-                results.append(JobResult(path, error=str(outcome)))
-                continue
-            translated, stats, warnings = outcome
-            try:
-                written = []
-                for fmt, target in output_paths(Path(path), Path(out_dir), Path(relative), settings).items():
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    text = render(translated, fmt, settings.side_by_side)
-                    writes[-1].append(writer.submit(write_atomic, target, text))
-                    written.append(str(target))
-            except TranslatorError as error:
-                results.append(JobResult(path, error=str(error)))
-                continue
-            except OSError as error:
-                results.append(JobResult(path, error=f"{path}: {error.strerror or error}"))
-                continue
-            results.append(
-                JobResult(
-                    input=path,
-                    outputs=tuple(written),
-                    blocks=stats.blocks,
-                    sentences=stats.sentences,
-                    from_memory=stats.from_memory,
-                    translated=stats.translated,
-                    issues=issue_counts(translated),
-                    warnings=warnings,
-                )
-            )
+        results, writes = _render_outputs(inputs, outcomes, digests, out_dir, settings, writer)
     for index, futures in enumerate(writes):
         for future in futures:
             failure = future.exception()
@@ -419,3 +407,54 @@ def run_jobs(inputs: list[tuple[str, str]], out_dir: str, settings: JobSettings)
             elif failure is not None:
                 raise failure
     return results
+
+
+def _render_outputs(
+    inputs: list[tuple[str, str]],
+    outcomes: list[Outcome | TranslatorError],
+    digests: list[str | None],
+    out_dir: str,
+    settings: JobSettings,
+    writer: Executor,
+) -> tuple[list[JobResult], list[list[Future[None]]]]:
+    """Each file's result, and the writes of its outputs handed to `writer`."""
+    from translator.writers.atomic import write_atomic
+
+    results: list[JobResult] = []
+    writes: list[list[Future[None]]] = []
+    folders: set[Path] = set()
+    for (path, relative), outcome, digest in zip(inputs, outcomes, digests, strict=True):
+        writes.append([])
+        if isinstance(outcome, TranslatorError):
+            results.append(JobResult(path, error=str(outcome)))
+            continue
+        translated, stats, warnings = outcome
+        try:
+            written = []
+            for fmt, target in output_paths(Path(path), Path(out_dir), Path(relative), settings).items():
+                if target.parent not in folders:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    folders.add(target.parent)
+                text = render(translated, fmt, settings.side_by_side)
+                writes[-1].append(writer.submit(write_atomic, target, text))
+                written.append(str(target))
+        except TranslatorError as error:
+            results.append(JobResult(path, error=str(error)))
+            continue
+        except OSError as error:
+            results.append(JobResult(path, error=f"{path}: {error.strerror or error}"))
+            continue
+        results.append(
+            JobResult(
+                input=path,
+                outputs=tuple(written),
+                blocks=stats.blocks,
+                sentences=stats.sentences,
+                from_memory=stats.from_memory,
+                translated=stats.translated,
+                issues=issue_counts(translated),
+                warnings=warnings,
+                digest=digest,
+            )
+        )
+    return results, writes

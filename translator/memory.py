@@ -100,8 +100,8 @@ class CachedThread:
     """Hash of the input file's bytes and of the settings that decide its translation."""
     dependencies: tuple[Dependency, ...]
     """Per pair used, the model and glossary version: the thread is reused only while they hold."""
-    document: dict[str, object]
-    """The translated thread in its JSON form, with `warnings`."""
+    payload: bytes
+    """The translated thread and its warnings, in the compact form of `translator.kept_thread`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,33 +243,29 @@ class TranslationMemory:
         return len(rows)
 
     def cached_threads(self, keys: Iterable[str]) -> dict[str, CachedThread]:
-        """The kept threads among these keys (an entry that cannot be decoded is left out)."""
-        import zlib
-
+        """The kept threads among these keys (an entry whose record cannot be read is left out)."""
         found: dict[str, CachedThread] = {}
         rows = self._select_in(
             "SELECT key, dependencies, document FROM threads WHERE key IN ({marks})", [], list(dict.fromkeys(keys))
         )
-        for key, dependencies, document in rows:
-            with contextlib.suppress(ValueError, TypeError, zlib.error):
+        for key, dependencies, payload in rows:
+            with contextlib.suppress(ValueError, TypeError):
+                if not isinstance(payload, bytes):
+                    raise TypeError("kept thread is not a blob")
                 found[key] = CachedThread(
-                    key,
-                    tuple((str(a), str(b), str(c)) for a, b, c in json.loads(dependencies)),
-                    json.loads(zlib.decompress(document)),
+                    key, tuple((str(a), str(b), str(c)) for a, b, c in json.loads(dependencies)), payload
                 )
         return found
 
     def store_threads(self, threads: Iterable[CachedThread]) -> int:
         """Keep translated threads (replacing any under the same key), in one transaction."""
-        import zlib
-
         now = time.time()
         rows = [
             (
                 thread.key,
                 " " + " ".join(sorted({pair for pair, _, _ in thread.dependencies})) + " ",
                 json.dumps(thread.dependencies),
-                zlib.compress(json.dumps(thread.document, ensure_ascii=False).encode("utf-8"), 1),
+                thread.payload,
                 now,
             )
             for thread in threads

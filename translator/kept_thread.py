@@ -1,0 +1,126 @@
+"""The compact form of a translated thread kept whole in the translation memory.
+
+A rerun rebuilds every kept thread it serves, so this form is made to decode fast: positional JSON
+arrays, compressed, read without the schema checks that user JSON gets. We wrote it; zlib's checksum
+catches a damaged entry, and any shape it does not expect raises ValueError, TypeError or zlib.error,
+which the caller treats as "not kept".
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from datetime import datetime
+from typing import Any
+
+from translator.models import Block, Post, QaIssue, Thread, TranslatedThread, TranslationUnit, Votes
+
+FORMAT = 1
+"""Bump when the arrays below change; entries of another format are not read."""
+
+
+def encode_kept(translated: TranslatedThread, warnings: tuple[str, ...]) -> bytes:
+    """The kept form of a translated thread and its warnings; ValueError when its units do not follow
+    its blocks one to one (the invariant of TranslatedThread), so nothing inexact is kept."""
+    units = iter(translated.units)
+    posts = []
+    for post in translated.thread.posts:
+        blocks = []
+        for block in post.blocks:
+            unit = next(units, None)
+            if (
+                unit is None
+                or unit.post_id != post.id
+                or unit.target_lang != translated.target_lang
+                or (unit.block is not block and unit.block != block)
+            ):
+                raise ValueError(f"unit out of step with block {block.id!r}")
+            blocks.append(
+                [
+                    block.id,
+                    block.kind,
+                    block.text,
+                    block.quoted_author,
+                    block.quote_extent,
+                    block.lang,
+                    block.lang_confidence,
+                    block.lang_source,
+                    unit.source_lang,
+                    unit.target,
+                    unit.origin,
+                    unit.status,
+                    list(unit.terms),
+                    [[issue.code, issue.message] for issue in unit.issues],
+                    unit.previous,
+                ]
+            )
+        votes = [post.votes.up, post.votes.down] if post.votes else None
+        date = post.date.isoformat() if post.date else None
+        posts.append([post.id, post.kind, post.author, post.role, date, votes, post.shares, post.lang, blocks])
+    if next(units, None) is not None:
+        raise ValueError("more units than blocks")
+    thread = translated.thread
+    document = [
+        FORMAT,
+        [thread.title, thread.subtitle, thread.source_format, thread.lang],
+        [translated.target_lang, list(translated.models), list(translated.glossaries)],
+        list(warnings),
+        posts,
+    ]
+    return zlib.compress(json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+
+
+def decode_kept(payload: bytes, reused: bool = False) -> tuple[TranslatedThread, tuple[str, ...]]:
+    """The translated thread and warnings of a kept form. `reused`: machine output reads back as
+    `memory`, because this run did not make it."""
+    version, thread_fields, translation_fields, warnings, post_rows = json.loads(zlib.decompress(payload))
+    if version != FORMAT:
+        raise ValueError(f"kept thread format {version!r}")
+    title, subtitle, source_format, thread_lang = thread_fields
+    target, models, glossaries = translation_fields
+    posts = []
+    units = []
+    for post_id, kind, author, role, date, votes, shares, post_lang, block_rows in post_rows:
+        blocks = []
+        for row in block_rows:
+            source_lang, text, origin, status, terms, issues, previous = row[8:]
+            block = Block(*row[:8])
+            if reused and origin == "machine" and text:
+                origin = "memory"
+            blocks.append(block)
+            units.append(
+                TranslationUnit(
+                    block,
+                    post_id,
+                    source_lang,
+                    target,
+                    text,
+                    origin,
+                    status,
+                    tuple(terms),
+                    tuple(QaIssue(code, message) for code, message in issues),
+                    previous,
+                )
+            )
+        posts.append(
+            Post(
+                post_id,
+                kind,
+                author,
+                role,
+                datetime.fromisoformat(date) if date is not None else None,
+                Votes(*votes) if votes is not None else None,
+                shares,
+                tuple(blocks),
+                post_lang,
+            )
+        )
+    thread = Thread(title, subtitle, tuple(posts), source_format, thread_lang)
+    translated = TranslatedThread(thread, target, tuple(units), tuple(models), tuple(glossaries))
+    return translated, tuple(_strings(warnings))
+
+
+def _strings(values: Any) -> list[str]:
+    if not all(isinstance(value, str) for value in values):
+        raise TypeError("warnings must be strings")
+    return list(values)
