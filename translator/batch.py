@@ -24,6 +24,7 @@ from translator.jobs import (
     JobSettings,
     file_digest,
     output_paths,
+    output_writer,
     run_jobs,
 )
 from translator.writers.atomic import write_atomic
@@ -188,8 +189,10 @@ def _job_inputs(chunk: list[BatchInput]) -> list[tuple[str, str]]:
 def _run_serial(
     chunks: list[list[BatchInput]], out_dir: Path, settings: JobSettings
 ) -> Iterator[list[tuple[BatchInput, JobResult]]]:
-    for chunk in chunks:
-        yield list(zip(chunk, run_jobs(_job_inputs(chunk), str(out_dir), settings), strict=True))
+    """Chunk after chunk in this process, its outputs written by one set of threads for the whole batch."""
+    with output_writer() as writer:
+        for chunk in chunks:
+            yield list(zip(chunk, run_jobs(_job_inputs(chunk), str(out_dir), settings, writer), strict=True))
 
 
 def _run_parallel(

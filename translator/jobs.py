@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from translator.errors import EngineError, TranslatorError
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor, Future
+    from concurrent.futures import Executor, Future, ThreadPoolExecutor
 
     from translator.detect import LanguageDetector
     from translator.engine import Engine
@@ -383,21 +383,22 @@ def issue_counts(translated: TranslatedThread) -> dict[str, int]:
     return dict(Counter(issue.code for unit in translated.units for issue in unit.issues))
 
 
-def run_jobs(inputs: list[tuple[str, str]], out_dir: str, settings: JobSettings) -> list[JobResult]:
+def run_jobs(
+    inputs: list[tuple[str, str]], out_dir: str, settings: JobSettings, writer: Executor | None = None
+) -> list[JobResult]:
     """Translate several files (input path, relative output path) together: one engine call per language
-    pair for all of them, then every format of each (atomic writes). A file that fails gets an error
-    result; the others go on."""
-    from concurrent.futures import ThreadPoolExecutor
-
+    pair for all of them, then every format of each (atomic writes, by `writer`'s threads when given,
+    else by a few of its own). A file that fails gets an error result; the others go on."""
     paths = [Path(path) for path, _ in inputs]
     digests = file_digests(paths)
     try:
         outcomes = translate_files(paths, settings, digests=digests)
     except TranslatorError as error:
         return [JobResult(path, error=str(error)) for path, _ in inputs]
-    # Files are written by a few threads while the next file renders: creating and syncing a file is
-    # mostly waiting on the disk, which would otherwise add up file after file.
-    with ThreadPoolExecutor(max_workers=4) as writer:
+    if writer is None:
+        with output_writer() as own_writer:
+            results, writes = _render_outputs(inputs, outcomes, digests, out_dir, settings, own_writer)
+    else:
         results, writes = _render_outputs(inputs, outcomes, digests, out_dir, settings, writer)
     for index, futures in enumerate(writes):
         for future in futures:
@@ -407,6 +408,14 @@ def run_jobs(inputs: list[tuple[str, str]], out_dir: str, settings: JobSettings)
             elif failure is not None:
                 raise failure
     return results
+
+
+def output_writer() -> ThreadPoolExecutor:
+    """Threads that write output files while the next file renders: creating and syncing a file is
+    mostly waiting on the disk, which would otherwise add up file after file."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    return ThreadPoolExecutor(max_workers=4, thread_name_prefix="output-writer")
 
 
 def _render_outputs(
