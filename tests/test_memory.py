@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from translator.errors import TranslationMemoryError
-from translator.memory import MemoryEntry, TranslationMemory, normalize_source
+from translator.memory import CachedThread, MemoryEntry, TranslationMemory, normalize_source
 
 
 @pytest.fixture
@@ -109,3 +109,26 @@ def test_wal_mode(memory: TranslationMemory) -> None:
     connection = sqlite3.connect(memory.path)
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     connection.close()
+
+
+def test_prune_threads_by_age_keeps_sentences(memory: TranslationMemory) -> None:
+    memory.store([machine("Bonjour.", "Hello.")])
+    memory.store_threads([CachedThread(f"k{n}", (("fr-en", "m1", "g1"),), bytes(1000)) for n in range(3)])
+    with sqlite3.connect(memory.path) as connection:
+        connection.execute("UPDATE threads SET created = created - 10 * 86400 WHERE key = 'k0'")
+    assert memory.stats().threads == 3 and memory.stats().thread_bytes == 3000
+    assert memory.prune_threads(older_than_days=5) == (1, 1000)
+    assert set(memory.cached_threads(["k0", "k1", "k2"])) == {"k1", "k2"}
+    assert memory.prune_threads() == (2, 2000)
+    assert memory.stats().threads == 0
+    assert memory.lookup(["Bonjour."], "fr", "en", "m1", "g1")
+
+
+def test_compact_gives_the_space_back(memory: TranslationMemory) -> None:
+    memory.store_threads([CachedThread(f"k{n}", (), bytes(range(256)) * 400) for n in range(50)])
+    memory.close()
+    big = memory.path.stat().st_size
+    memory.prune_threads()
+    assert memory.compact()
+    memory.close()
+    assert memory.path.stat().st_size < big / 5

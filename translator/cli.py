@@ -138,7 +138,16 @@ def build_parser() -> argparse.ArgumentParser:
     memory_export.add_argument("--tmx", action="store_true", default=True, help="TMX (the only export format)")
     memory_export.add_argument("--pair", help="only this pair, e.g. fr-en")
     memory_export.set_defaults(handler=run_memory_export)
-    for sub in (stats, memory_import, memory_export):
+    prune = memory_commands.add_parser(
+        "prune",
+        help="drop the whole threads kept for reruns (sentences and human translations stay)",
+        description="Drop the whole translated threads the memory keeps for reruns: all of them, or those kept "
+        "more than DAYS days ago; then compact the file. Sentence entries and human translations stay, so a "
+        "file translated again is rebuilt from them without the engine.",
+    )
+    prune.add_argument("--older-than", type=days, metavar="DAYS", help="only threads kept more than DAYS days ago")
+    prune.set_defaults(handler=run_memory_prune)
+    for sub in (stats, memory_import, memory_export, prune):
         sub.add_argument("--memory", type=Path, help="the memory database (default: in the user data folder)")
 
     review = commands.add_parser(
@@ -540,8 +549,38 @@ def run_memory_stats(args: argparse.Namespace) -> int:
     for pair, counts in stats.pairs.items():
         print(f"  {pair}: " + ", ".join(f"{count} {origin}" for origin, count in counts.items()))
     if stats.threads:
-        print(f"  {stats.threads} whole translated threads kept for reruns")
+        print(
+            f"  {stats.threads} whole translated threads kept for reruns ({megabytes(stats.thread_bytes)};"
+            " `translator memory prune` drops them)"
+        )
     return 0
+
+
+def run_memory_prune(args: argparse.Namespace) -> int:
+    """`translator memory prune [--older-than DAYS]`."""
+    memory = open_memory(args)
+    count, size = memory.prune_threads(args.older_than)
+    age = f" kept more than {args.older_than:g} days ago" if args.older_than else ""
+    print(f"Dropped {count} whole translated threads{age} ({megabytes(size)}) from {memory.path}")
+    if count and not memory.compact():
+        print("The file was not compacted: another process is using it. The space is reused by later writes.")
+    return 0
+
+
+def days(text: str) -> float:
+    """An argparse type: a number of days, zero or more."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days") from None
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days (0 or more)")
+    return value
+
+
+def megabytes(size: int) -> str:
+    """A byte count for people."""
+    return f"{size / 1e6:.1f} MB"
 
 
 def run_memory_import(args: argparse.Namespace) -> int:

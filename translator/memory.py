@@ -114,6 +114,8 @@ class MemoryStats:
     """The database file."""
     threads: int = 0
     """Whole translated threads kept for reruns."""
+    thread_bytes: int = 0
+    """What the kept threads take in the file (compressed)."""
 
 
 class TranslationMemory:
@@ -303,5 +305,37 @@ class TranslationMemory:
         )
         for source_lang, target_lang, origin, count in rows:
             pairs.setdefault(f"{source_lang}-{target_lang}", {})[origin] = count
-        (threads,) = self._connection().execute("SELECT COUNT(*) FROM threads").fetchone()
-        return MemoryStats(pairs, self.path, threads)
+        threads, thread_bytes = (
+            self._connection().execute("SELECT COUNT(*), COALESCE(SUM(LENGTH(document)), 0) FROM threads").fetchone()
+        )
+        return MemoryStats(pairs, self.path, threads, thread_bytes)
+
+    def prune_threads(self, older_than_days: float | None = None) -> tuple[int, int]:
+        """Drop kept whole threads: all of them, or those kept more than this many days ago. Sentence
+        entries and human translations stay, so a dropped thread is rebuilt from them without the engine.
+        Return how many were dropped and the bytes they took."""
+        condition, values = (
+            ("WHERE created < ?", [time.time() - older_than_days * 86400]) if older_than_days else ("", [])
+        )
+        try:
+            with self._transaction() as connection:
+                count, size = connection.execute(
+                    f"SELECT COUNT(*), COALESCE(SUM(LENGTH(document)), 0) FROM threads {condition}", values
+                ).fetchone()
+                connection.execute(f"DELETE FROM threads {condition}", values)
+        except sqlite3.DatabaseError as error:
+            raise TranslationMemoryError(f"cannot write the translation memory {self.path}: {error}") from None
+        return count, size
+
+    def compact(self) -> bool:
+        """Rewrite the file without its free pages (what dropped entries left); False when another
+        process is using the memory (the free pages are then reused by later writes)."""
+        connection = self._connection()
+        connection.execute("PRAGMA busy_timeout = 2000")
+        try:
+            connection.execute("VACUUM")
+        except sqlite3.OperationalError:
+            return False
+        finally:
+            connection.execute("PRAGMA busy_timeout = 30000")
+        return True
