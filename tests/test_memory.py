@@ -132,3 +132,16 @@ def test_compact_gives_the_space_back(memory: TranslationMemory) -> None:
     assert memory.compact()
     memory.close()
     assert memory.path.stat().st_size < big / 5
+
+
+def test_forget_human_removes_only_that_approval_and_its_pairs_kept_threads(memory: TranslationMemory) -> None:
+    memory.store([human("Bonjour.", "Hello."), human("Merci.", "Thanks."), machine("Bonjour.", "Hi.")])
+    memory.store_threads(
+        [CachedThread("fr", (("fr-en", "m1", "g1"),), b"x"), CachedThread("de", (("de-en", "m", "g"),), b"y")]
+    )
+    # A different target is someone else's approval: it stays.
+    assert memory.forget_human([human("Merci.", "Thank you.")]) == 0
+    assert memory.forget_human([human("  Bonjour.  ", "Hello.")]) == 1
+    remaining = {(entry.source, entry.origin) for entry in memory.entries("fr", "en")}
+    assert remaining == {("Merci.", "human"), ("Bonjour.", "machine")}
+    assert set(memory.cached_threads(["fr", "de"])) == {"de"}

@@ -244,6 +244,29 @@ class TranslationMemory:
             raise TranslationMemoryError(f"cannot write the translation memory {self.path}: {error}") from None
         return len(rows)
 
+    def forget_human(self, entries: Iterable[MemoryEntry]) -> int:
+        """Remove human entries a reviewer took back (same pair, source and target), with the kept threads
+        of their pairs (they may hold them); how many were removed."""
+        rows = [
+            (e.source_lang, e.target_lang, normalize_source(e.source), e.target) for e in entries if e.source.strip()
+        ]
+        if not rows:
+            return 0
+        try:
+            with self._transaction() as connection:
+                removed = 0
+                for row in rows:
+                    removed += connection.execute(
+                        "DELETE FROM entries WHERE source_lang = ? AND target_lang = ? AND source_key = ? "
+                        "AND origin = 'human' AND target = ?",
+                        row,
+                    ).rowcount
+                for pair in sorted({f"{row[0]}-{row[1]}" for row in rows}):
+                    connection.execute("DELETE FROM threads WHERE pairs LIKE ?", (f"% {pair} %",))
+        except sqlite3.DatabaseError as error:
+            raise TranslationMemoryError(f"cannot write the translation memory {self.path}: {error}") from None
+        return removed
+
     def cached_threads(self, keys: Iterable[str]) -> dict[str, CachedThread]:
         """The kept threads among these keys (an entry whose record cannot be read is left out)."""
         found: dict[str, CachedThread] = {}

@@ -151,6 +151,12 @@ class ReviewSession:
         self.units: list[TranslationUnit] = list(self.review.translated.units)
         self.index = {unit.block.id: number for number, unit in enumerate(self.units)}
         self.saved: dict[str, TranslationUnit] = {unit.block.id: unit for unit in self.units}
+        self.approved_at_open = {
+            unit.block.id: (unit.source_lang, unit.block.text, unit.target)
+            for unit in self.units
+            if unit.status == "reviewed"
+        }
+        """Per block approved in the file as opened, what the memory may hold for it from earlier reviews."""
         self.history: dict[str, BlockHistory] = {}
         self.dirty: set[str] = set()
         self.disk_digest = digest(path)
@@ -427,26 +433,35 @@ class ReviewSession:
 
     def remember_approved(self) -> int:
         """Store approved units not yet stored as human entries of the translation memory, so the next
-        `translator translate` reuses them; how many were stored."""
+        `translator translate` reuses them; take back the human entries of blocks marked as needing work
+        (approved in this session or in the file as opened). How many were stored."""
         if self.memory is None:
             return 0
         pending = {}
+        retracted = []
         for unit in self.units:
             state = (unit.source_lang, unit.block.text, unit.target)
-            if (
-                unit.status != "reviewed"
-                or not unit.target.strip()
-                or unit.source_lang in ("und", unit.target_lang)
-                or self.remembered.get(unit.block.id) == state
-            ):
+            if unit.status != "reviewed":
+                # Needs work again: the memory must not keep offering what the reviewer took back.
+                for taken_back in (
+                    self.remembered.pop(unit.block.id, None),
+                    self.approved_at_open.pop(unit.block.id, None),
+                ):
+                    if taken_back is not None:
+                        retracted.append(taken_back)
                 continue
-            pending[unit.block.id] = state
-        entries = [
-            MemoryEntry(lang, self.target_lang, source, target, "human") for lang, source, target in pending.values()
-        ]
-        stored = self.memory.store(entries)
+            if not unit.target.strip() or unit.source_lang in ("und", unit.target_lang):
+                continue
+            if self.remembered.get(unit.block.id) != state:
+                pending[unit.block.id] = state
+        if retracted:
+            self.memory.forget_human(self._human_entries(retracted))
+        stored_count = self.memory.store(self._human_entries(pending.values()))
         self.remembered.update(pending)
-        return stored
+        return stored_count
+
+    def _human_entries(self, states: Iterable[tuple[str, str, str]]) -> list[MemoryEntry]:
+        return [MemoryEntry(lang, self.target_lang, source, target, "human") for lang, source, target in states]
 
     def discard_journal(self) -> None:
         """Forget unsaved changes for good (quit without saving)."""

@@ -9,6 +9,7 @@ import pytest
 
 from tests.conftest import DEMO
 from translator.glossary import find_glossary
+from translator.memory import TranslationMemory
 from translator.models import TranslatedThread
 from translator.readers import read_thread
 from tui.document import comment_lines, read_review_file
@@ -151,3 +152,31 @@ def test_a_file_with_no_entry_is_refused(tmp_path: Path) -> None:
     empty.write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n', encoding="utf-8")
     with pytest.raises(InputError, match="holds no entry to review"):
         read_review_file(empty)
+
+
+def test_needs_work_takes_the_approval_back_from_the_memory(demo_po: Path, tmp_path: Path) -> None:
+    memory = TranslationMemory(tmp_path / "tm.sqlite")
+
+    def human_targets() -> dict[str, str]:
+        return {entry.source: entry.target for entry in memory.entries("fr", "en") if entry.origin == "human"}
+
+    session = ReviewSession(demo_po, memory=memory)
+    first, second = [unit.block.id for unit in session.units if unit.source_lang == "fr" and unit.target][:2]
+    session.edit(first, "Reviewed text.")
+    session.approve(first)
+    session.approve(second)
+    session.save()
+    assert session.remember_approved() == 2
+    assert human_targets()[session.unit(first).block.text] == "Reviewed text."
+    # Taken back in the same session...
+    session.needs_work(first)
+    session.save()
+    session.remember_approved()
+    assert session.unit(first).block.text not in human_targets()
+    assert session.unit(second).block.text in human_targets()
+    # ...and in a later one, for a block approved in the file as opened.
+    later = ReviewSession(demo_po, memory=memory)
+    later.needs_work(second)
+    later.save()
+    later.remember_approved()
+    assert human_targets() == {}
