@@ -17,6 +17,7 @@ from tests.test_import_hygiene import modules_after
 from translator.errors import GlossaryError
 from translator.glossary import (
     DEFAULT_STYLE,
+    INSTALLED_GLOSSARIES,
     Glossary,
     GlossaryFile,
     GlossaryTerm,
@@ -641,3 +642,32 @@ def test_shipped_french_glossary_on_the_sample_thread(sample_path: Path) -> None
 def test_importing_the_glossary_stays_cheap() -> None:
     loaded = modules_after("import translator.glossary, translator.cli_glossary")
     assert not {name for name in loaded if name.split(".")[0] in {"polib", "ahocorasick", "translate", "lxml"}}
+
+
+def test_an_install_without_the_checkout_finds_its_copy_of_the_glossaries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sysconfig
+
+    import translator
+
+    site = tmp_path / "site-packages" / "translator"
+    site.mkdir(parents=True)
+    monkeypatch.setattr(translator, "__file__", str(site / "__init__.py"))
+    monkeypatch.setattr(sysconfig, "get_path", lambda name, scheme: str(tmp_path / scheme))
+    installed = tmp_path / "posix_user" / "share" / "thread-translator" / "glossaries"
+    installed.mkdir(parents=True)
+    assert default_glossary_dir() == installed  # a user install
+    prefix = tmp_path / sysconfig.get_default_scheme() / "share" / "thread-translator" / "glossaries"
+    prefix.mkdir(parents=True)
+    assert default_glossary_dir() == prefix  # the environment's own install wins
+
+
+def test_the_wheel_ships_every_glossary() -> None:
+    import tomllib
+
+    config = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text())
+    data_files = config["tool"]["setuptools"]["data-files"]
+    patterns = data_files["/".join(INSTALLED_GLOSSARIES.parts)]
+    shipped = {path.name for pattern in patterns for path in Path(__file__).parent.parent.glob(pattern)}
+    assert {path.name for path in SHIPPED} <= shipped and "README.md" in shipped

@@ -35,6 +35,7 @@ __all__ = [
     "FLAG_FORBIDDEN",
     "FLAG_FUZZY",
     "FLAG_KEEP",
+    "INSTALLED_GLOSSARIES",
     "KNOWN_FLAGS",
     "Glossary",
     "GlossaryFile",
@@ -831,11 +832,27 @@ class Glossary:
 # ------------------------------------------------------------------------------------ where they live
 
 
+INSTALLED_GLOSSARIES = Path("share", "thread-translator", "glossaries")
+"""Where an install puts the shipped glossaries, below its data folder (pyproject's data-files)."""
+
+
 def default_glossary_dir() -> Path:
-    """The `glossaries/` folder shipped beside the `translator` package."""
+    """The shipped glossaries: `glossaries/` beside the `translator` package in a source checkout (where
+    maintainers edit them), else the copy an install put in `<prefix>/share/thread-translator/glossaries`
+    (a user install: below the user base)."""
+    import os
+    import sysconfig
+
     import translator
 
-    return Path(translator.__file__).resolve().parent.parent / "glossaries"
+    beside = Path(translator.__file__).resolve().parent.parent / "glossaries"
+    if beside.is_dir():
+        return beside
+    for scheme in (sysconfig.get_default_scheme(), f"{os.name}_user"):
+        installed = Path(sysconfig.get_path("data", scheme)) / INSTALLED_GLOSSARIES
+        if installed.is_dir():
+            return installed
+    return beside
 
 
 def glossary_path(source: str, target: str, folder: Path | None = None) -> Path:
