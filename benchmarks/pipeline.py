@@ -4,7 +4,7 @@ A corpus of generated French threads (article, comments, quotes repeated across 
 threads have) from the demo grammar, translated with the bundled fr->en demo model:
   naive:  `argostranslate.translate.translate` on every block, one call each,
   cold:   our batch with an empty translation memory,
-  warm:   our batch again over the same corpus (memory warm, fresh output folder; median of 3 runs).
+  warm:   our batch again over the same corpus (memory warm, fresh output folder; median of 5 runs).
 Peak memory of a batch process at 1x and 10x the corpus size shows whether it stays flat.
 Last line: one JSON object of the figures.
 Run: .venv/bin/python benchmarks/pipeline.py [--threads 300] [--naive-threads 3]  (about 8 minutes on 2 cores)
@@ -129,11 +129,11 @@ def main() -> int:
     cold_seconds, cold_rss = run_batch_process(
         batch_command(work / "corpus", work / "out1", work / "tm", packages), env
     )
-    # The median of three warm runs, each into a fresh output folder: one run of half a second is at the
+    # The median of five warm runs, each into a fresh output folder: one run of half a second is at the
     # mercy of whatever else the machine does in that half second.
     warm_seconds = statistics.median(
         run_batch_process(batch_command(work / "corpus", work / f"out2-{n}", work / "tm", packages), env)[0]
-        for n in range(3)
+        for n in range(5)
     )
 
     make_threads(work / "corpus10", args.threads * 10, seed=12)

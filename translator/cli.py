@@ -143,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="drop the whole threads kept for reruns (sentences and human translations stay)",
         description="Drop the whole translated threads the memory keeps for reruns: all of them, or those kept "
         "more than DAYS days ago; then compact the file. Sentence entries and human translations stay, so a "
-        "file translated again is rebuilt from them without the engine.",
+        "file translated again reuses them (with the same model, nothing goes to the engine).",
     )
     prune.add_argument("--older-than", type=days, metavar="DAYS", help="only threads kept more than DAYS days ago")
     prune.set_defaults(handler=run_memory_prune)

@@ -335,7 +335,7 @@ class TranslationMemory:
 
     def prune_threads(self, older_than_days: float | None = None) -> tuple[int, int]:
         """Drop kept whole threads: all of them, or those kept more than this many days ago. Sentence
-        entries and human translations stay, so a dropped thread is rebuilt from them without the engine.
+        entries and human translations stay: translating the file again reuses them.
         Return how many were dropped and the bytes they took."""
         condition, values = (
             ("WHERE created < ?", [time.time() - older_than_days * 86400]) if older_than_days else ("", [])
