@@ -62,8 +62,11 @@ class BatchSummary:
     seconds: float = 0.0
 
 
-def expand_inputs(inputs: list[str]) -> list[BatchInput]:
-    """Files, folders (thread files inside, recursively) and globs, as a sorted list without repeats."""
+def expand_inputs(inputs: list[str], output_dir: Path | None = None) -> list[BatchInput]:
+    """Files, folders (thread files inside, recursively) and globs, as a sorted list without repeats.
+    Inside a folder, what lies in `output_dir` is skipped: outputs (JSON ones look like threads) are
+    not inputs of the next run."""
+    skipped = output_dir.resolve() if output_dir is not None else None
     found: dict[Path, BatchInput] = {}
     for item in inputs:
         matches = sorted(Path(p) for p in glob.glob(item, recursive=True)) if glob.has_magic(item) else [Path(item)]
@@ -73,7 +76,9 @@ def expand_inputs(inputs: list[str]) -> list[BatchInput]:
             if match.is_dir():
                 for path in sorted(match.rglob("*")):
                     if path.is_file() and path.suffix.lower() in THREAD_SUFFIXES and not path.name.startswith("."):
-                        found.setdefault(path.resolve(), BatchInput(path, path.relative_to(match)))
+                        resolved = path.resolve()
+                        if skipped is None or not resolved.is_relative_to(skipped):
+                            found.setdefault(resolved, BatchInput(path, path.relative_to(match)))
             elif match.is_file():
                 found.setdefault(match.resolve(), BatchInput(match, Path(match.name)))
             else:

@@ -526,7 +526,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         raise TranslatorError("--jobs must be at least 1")
     settings = job_settings(args, "po,json,md")
-    items = expand_inputs(args.inputs)
+    items = expand_inputs(args.inputs, args.output)
     with BatchDisplay(len(items)) as display:
         summary = run_batch(items, args.output, settings, args.jobs, display.report)
     display.print_summary(summary)
