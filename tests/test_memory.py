@@ -74,12 +74,17 @@ def test_update_replaces_the_target(memory: TranslationMemory) -> None:
     assert memory.stats().pairs == {"fr-en": {"human": 1}}
 
 
-def test_concurrent_writers(tmp_path: Path) -> None:
+@pytest.mark.parametrize("trial", range(30))
+def test_concurrent_writers(tmp_path: Path, trial: int) -> None:
+    # Batch workers open the same memory at once, often a new one (switching a new file to WAL used to
+    # fail at once with "database is locked" when another connection was opening it).
     path = tmp_path / "shared.sqlite"
     errors: list[BaseException] = []
+    start = threading.Barrier(6)
 
     def worker(number: int) -> None:
         try:
+            start.wait()
             own = TranslationMemory(path)
             for round_ in range(20):
                 own.store([machine(f"Phrase {number}-{round_}.", f"Sentence {number}-{round_}.")])
@@ -87,13 +92,13 @@ def test_concurrent_writers(tmp_path: Path) -> None:
         except BaseException as error:  # collected for the assertion below
             errors.append(error)
 
-    threads = [threading.Thread(target=worker, args=(n,)) for n in range(4)]
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(6)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     assert errors == []
-    assert sum(TranslationMemory(path).stats().pairs["fr-en"].values()) == 80
+    assert sum(TranslationMemory(path).stats().pairs["fr-en"].values()) == 120
 
 
 def test_a_corrupt_database_is_a_clear_error(tmp_path: Path) -> None:

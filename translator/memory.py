@@ -118,6 +118,20 @@ class MemoryStats:
     """What the kept threads take in the file (compressed)."""
 
 
+def _use_wal(connection: sqlite3.Connection, patience: float = 30.0) -> None:
+    """Put the database in WAL mode. Switching needs the file to itself and SQLite does not wait for
+    that (no busy handler): batch workers opening the same new memory at once would fail. Retry."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
 class TranslationMemory:
     """A translation memory database; one connection per thread."""
 
@@ -142,7 +156,7 @@ class TranslationMemory:
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
         if connection is None:
             connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            connection.execute("PRAGMA journal_mode = WAL")
+            _use_wal(connection)
             connection.execute("PRAGMA synchronous = NORMAL")
             connection.execute("PRAGMA busy_timeout = 30000")
             self._local.connection = connection
