@@ -406,8 +406,9 @@ def run_models_list(args: argparse.Namespace) -> int:
         return 0
     table = Table("pair", "version", "size", "from", "path")
     for package in packages:
-        size = f"{package.size_bytes() / 1e6:.1f} MB"
-        table.add_row(package.pair, package.version, size, package.origin, visible(str(package.path)))
+        table.add_row(
+            package.pair, package.version, megabytes(package.size_bytes()), package.origin, visible(str(package.path))
+        )
     console.print(table)
     return 0
 

@@ -6,6 +6,7 @@ built from the settings (once per process), so a job can run in a worker process
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -395,11 +396,8 @@ def run_jobs(
         outcomes = translate_files(paths, settings, digests=digests)
     except TranslatorError as error:
         return [JobResult(path, error=str(error)) for path, _ in inputs]
-    if writer is None:
-        with output_writer() as own_writer:
-            results, writes = _render_outputs(inputs, outcomes, digests, out_dir, settings, own_writer)
-    else:
-        results, writes = _render_outputs(inputs, outcomes, digests, out_dir, settings, writer)
+    with contextlib.nullcontext(writer) if writer is not None else output_writer() as pool:
+        results, writes = _render_outputs(inputs, outcomes, digests, out_dir, settings, pool)
     for index, futures in enumerate(writes):
         for future in futures:
             failure = future.exception()

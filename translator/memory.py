@@ -53,6 +53,10 @@ CREATE TABLE IF NOT EXISTS threads (
 )""",
 )
 SCHEMA_VERSION = 2
+BUSY_SECONDS = 30
+"""How long a connection waits for another process's write to finish."""
+KEPT_THREAD_TOTALS = "SELECT COUNT(*), COALESCE(SUM(LENGTH(document)), 0) FROM threads"
+"""How many threads are kept and the bytes they take (a WHERE clause may follow)."""
 
 
 def default_memory_path() -> Path:
@@ -118,7 +122,13 @@ class MemoryStats:
     """What the kept threads take in the file (compressed)."""
 
 
-def _use_wal(connection: sqlite3.Connection, patience: float = 30.0) -> None:
+def _drop_kept_threads(connection: sqlite3.Connection, pairs: Iterable[str]) -> None:
+    """Delete the kept threads that used any of these pairs (`fr-en`): a human entry of the pair changed."""
+    for pair in sorted(pairs):
+        connection.execute("DELETE FROM threads WHERE pairs LIKE ?", (f"% {pair} %",))
+
+
+def _use_wal(connection: sqlite3.Connection, patience: float = BUSY_SECONDS) -> None:
     """Put the database in WAL mode. Switching needs the file to itself and SQLite does not wait for
     that (no busy handler): batch workers opening the same new memory at once would fail. Retry."""
     deadline = time.monotonic() + patience
@@ -155,10 +165,10 @@ class TranslationMemory:
     def _connection(self) -> sqlite3.Connection:
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
         if connection is None:
-            connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            connection = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None)
             _use_wal(connection)
             connection.execute("PRAGMA synchronous = NORMAL")
-            connection.execute("PRAGMA busy_timeout = 30000")
+            connection.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
             self._local.connection = connection
         return connection
 
@@ -244,8 +254,7 @@ class TranslationMemory:
         human_pairs = {f"{row[0]}-{row[1]}" for row in rows if row[3] == "human"}
         try:
             with self._transaction() as connection:
-                for pair in sorted(human_pairs):
-                    connection.execute("DELETE FROM threads WHERE pairs LIKE ?", (f"% {pair} %",))
+                _drop_kept_threads(connection, human_pairs)
                 connection.executemany(
                     "INSERT INTO entries (source_lang, target_lang, source_key, origin, source, target, model_id, "
                     "glossary_version, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -275,8 +284,7 @@ class TranslationMemory:
                         "AND origin = 'human' AND target = ?",
                         row,
                     ).rowcount
-                for pair in sorted({f"{row[0]}-{row[1]}" for row in rows}):
-                    connection.execute("DELETE FROM threads WHERE pairs LIKE ?", (f"% {pair} %",))
+                _drop_kept_threads(connection, {f"{row[0]}-{row[1]}" for row in rows})
         except sqlite3.DatabaseError as error:
             raise TranslationMemoryError(f"cannot write the translation memory {self.path}: {error}") from None
         return removed
@@ -342,9 +350,7 @@ class TranslationMemory:
         )
         for source_lang, target_lang, origin, count in rows:
             pairs.setdefault(f"{source_lang}-{target_lang}", {})[origin] = count
-        threads, thread_bytes = (
-            self._connection().execute("SELECT COUNT(*), COALESCE(SUM(LENGTH(document)), 0) FROM threads").fetchone()
-        )
+        threads, thread_bytes = self._connection().execute(KEPT_THREAD_TOTALS).fetchone()
         return MemoryStats(pairs, self.path, threads, thread_bytes)
 
     def prune_threads(self, older_than_days: float | None = None) -> tuple[int, int]:
@@ -356,9 +362,7 @@ class TranslationMemory:
         )
         try:
             with self._transaction() as connection:
-                count, size = connection.execute(
-                    f"SELECT COUNT(*), COALESCE(SUM(LENGTH(document)), 0) FROM threads {condition}", values
-                ).fetchone()
+                count, size = connection.execute(f"{KEPT_THREAD_TOTALS} {condition}", values).fetchone()
                 connection.execute(f"DELETE FROM threads {condition}", values)
         except sqlite3.DatabaseError as error:
             raise TranslationMemoryError(f"cannot write the translation memory {self.path}: {error}") from None
@@ -374,5 +378,5 @@ class TranslationMemory:
         except sqlite3.OperationalError:
             return False
         finally:
-            connection.execute("PRAGMA busy_timeout = 30000")
+            connection.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
         return True
