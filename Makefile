@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # and anything looser lets pip pull a multi-GB CUDA build to satisfy stanza (argostranslate's dependency).
 TORCH := torch==2.13.0
 QUIET_PIP := sed '/is ignored: it is neither/d'
-PY_DIRS := $(wildcard translator tui tests benchmarks tools)
+PY_DIRS := $(wildcard translator cli tui tests benchmarks tools)
 
 .PHONY: demo test lint typecheck pytest clean
 

@@ -46,8 +46,8 @@ def main() -> int:
     from langdetect import DetectorFactory, detect
     from langdetect.lang_detect_exception import LangDetectException
 
-    from translator.detect import LanguageDetector
-    from translator.detect_jsonl import detect_jsonl
+    from translator.detect.detector import LanguageDetector
+    from translator.detect.jsonl import detect_jsonl
 
     DetectorFactory.seed = 0
     sample = texts[: min(3000, args.lines)]

@@ -42,7 +42,7 @@ def startup_seconds() -> float:
     best = float("inf")
     for _ in range(5):
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "translator.cli", "--help"], capture_output=True, check=True)
+        subprocess.run([sys.executable, "-m", "cli.main", "--help"], capture_output=True, check=True)
         best = min(best, time.perf_counter() - started)
     return best
 
@@ -55,14 +55,14 @@ def main() -> int:
 
     from demo_grammar import generate
 
-    from translator.models_store import BUNDLED_DIR, ModelStore, install_package_file
+    from translator.engine.store import BUNDLED_DIR, ModelStore, install_package_file
 
     sentences = [example.source for example in generate("fr-en", args.sentences, seed=4242)]
     packages = Path(tempfile.mkdtemp(prefix="bench-argos-"))
     package = install_package_file(BUNDLED_DIR / "translate-fr_en-demo.argosmodel", packages)
     os.environ["ARGOS_PACKAGES_DIR"] = str(packages)
 
-    from translator.engine import ArgosEngine
+    from translator.engine.argos import ArgosEngine
 
     engine = ArgosEngine(ModelStore([packages], include_bundled=False))
     engine.translate_batch(sentences[:10], "fr", "en")  # load the model outside the timing
@@ -76,7 +76,7 @@ def main() -> int:
     tokenizer = Package(package.path).tokenizer
     unique = list(dict.fromkeys(sentences))
     tokens = sorted((tokenizer.encode(s) for s in unique), key=len)
-    from translator.engine import cpu_cores
+    from translator.engine.argos import cpu_cores
 
     def raw_rate_of(translator: ctranslate2.Translator, batch_tokens: int) -> float:
         translator.translate_batch(tokens[:10], beam_size=4)

@@ -37,7 +37,7 @@ class Guess:
 
 
 class Detector(Protocol):
-    """The part of `translator.detect.LanguageDetector` this benchmark calls."""
+    """The part of `translator.detect.detector.LanguageDetector` this benchmark calls."""
 
     def detect_text(self, text: str) -> Any: ...
 
@@ -89,10 +89,10 @@ class LangdetectDetector:
 def load_ours(candidates: Sequence[str] | None) -> Detector:
     """Our detector, imported only when asked for."""
     try:
-        from translator.detect import LanguageDetector
+        from translator.detect.detector import LanguageDetector
     except ImportError as error:
         hint = "run with --detector baseline"
-        raise SystemExit(f"translator.detect is not usable yet ({error}); {hint}") from error
+        raise SystemExit(f"translator.detect.detector is not usable yet ({error}); {hint}") from error
     detector: Detector = LanguageDetector(candidates=list(candidates) if candidates else None)
     return detector
 

@@ -64,7 +64,7 @@ def batch_command(inputs: Path, out: Path, memory: Path, packages: Path) -> list
     return [
         sys.executable,
         "-m",
-        "translator.cli",
+        "cli.main",
         "batch",
         str(inputs),
         "-o",
@@ -111,7 +111,7 @@ def main() -> int:
     parser.add_argument("--naive-threads", type=int, default=3, help="threads for the slow naive loop")
     args = parser.parse_args()
 
-    from translator.models_store import BUNDLED_DIR, install_package_file
+    from translator.engine.store import BUNDLED_DIR, install_package_file
     from translator.readers import read_thread
 
     work = Path(tempfile.mkdtemp(prefix="bench-pipeline-"))

@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from translator.engine import ArgosEngine
+from translator.engine.argos import ArgosEngine
 from translator.errors import TranslatorError
-from translator.glossary import PlaceholderStyle, find_glossary, translate_with_glossary
+from translator.glossary.core import PlaceholderStyle, find_glossary, translate_with_glossary
 from translator.readers import read_thread
 from translator.segment import split_sentences
 

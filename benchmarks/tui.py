@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from translator.formats.po import render_po
 from translator.models import Block, Post, Thread, TranslatedThread, TranslationUnit
-from translator.writers.po import render_po
 
 BLOCKS = 5000
 MOVES = 200
@@ -51,7 +51,7 @@ def make_po(folder: Path, size: int = BLOCKS) -> Path:
 
 def make_memory(folder: Path, size: int = BLOCKS) -> Path:
     """A translation memory knowing every block (machine), every tenth reviewed (human): each move looks it up."""
-    from translator.memory import MemoryEntry, TranslationMemory
+    from translator.memory.store import MemoryEntry, TranslationMemory
 
     path = folder / f"memory{size}.sqlite"
     entries = []

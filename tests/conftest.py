@@ -42,7 +42,7 @@ def subprocess_env(**extra: str) -> dict[str, str]:
 def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None, **env: str) -> CliResult:
     """Run the real `translator` entry point in a subprocess, as a user would (offline-guarded)."""
     done = subprocess.run(
-        [sys.executable, "-m", "translator.cli", *args],
+        [sys.executable, "-m", "cli", *args],
         capture_output=True,
         text=True,
         encoding="utf-8",

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from translator.detect import LanguageDetector, detect_languages, set_languages
+from translator.detect.detector import LanguageDetector, detect_languages, set_languages
 from translator.errors import DetectionError
 from translator.models import UNDETERMINED, Thread
 from translator.readers import read_thread
@@ -154,7 +154,8 @@ def test_confidence_means_something_on_the_mixed_thread(detector: LanguageDetect
 
 def test_same_answers_across_processes() -> None:
     code = (
-        "import json, sys; from translator.detect import detect_languages; from translator.readers import read_thread;"
+        "import json, sys; from translator.detect.detector import detect_languages;"
+        "from translator.readers import read_thread;"
         f"t = detect_languages(read_thread({str(MIXED)!r}).thread);"
         "print(json.dumps([(b.id, b.lang, b.lang_confidence) for _, b in t.blocks()]))"
     )

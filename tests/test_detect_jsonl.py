@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
-from translator.detect import LanguageDetector
-from translator.detect_jsonl import detect_jsonl
+from translator.detect.detector import LanguageDetector
+from translator.detect.jsonl import detect_jsonl
 from translator.errors import DetectionError
 
 LINES = [

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli, subprocess_env
-from translator.engine import ArgosEngine, EngineSettings, batch_tokens
+from translator.engine.argos import ArgosEngine, EngineSettings, batch_tokens
+from translator.engine.store import BUNDLED_DIR, ModelStore, install_package_file
 from translator.errors import EngineError
-from translator.models_store import BUNDLED_DIR, ModelStore, install_package_file
 
 FR_EN = BUNDLED_DIR / "translate-fr_en-demo.argosmodel"
 SENTENCES = [

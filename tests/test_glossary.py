@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from tests.test_import_hygiene import modules_after
 from translator.errors import GlossaryError
-from translator.glossary import (
+from translator.glossary.core import (
     DEFAULT_STYLE,
     INSTALLED_GLOSSARIES,
     Glossary,
@@ -493,7 +493,7 @@ def test_shipped_glossaries_pass_msgfmt_check(path: Path) -> None:
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda path: path.name)
 def test_shipped_glossaries_pass_lint(path: Path) -> None:
-    from translator.glossary_lint import lint_file
+    from translator.glossary.lint import lint_file
 
     assert [str(issue) for issue in lint_file(path)] == []
 
@@ -640,7 +640,7 @@ def test_shipped_french_glossary_on_the_sample_thread(sample_path: Path) -> None
 
 
 def test_importing_the_glossary_stays_cheap() -> None:
-    loaded = modules_after("import translator.glossary, translator.cli_glossary")
+    loaded = modules_after("import translator.glossary.core, cli.glossary")
     assert not {name for name in loaded if name.split(".")[0] in {"polib", "ahocorasick", "translate", "lxml"}}
 
 

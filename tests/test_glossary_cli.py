@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DEMO, CliResult, run_cli
-from translator.glossary import default_glossary_dir
+from translator.glossary.core import default_glossary_dir
 
 SHIPPED = default_glossary_dir()
 
@@ -208,5 +208,5 @@ def test_check_picks_the_glossary_of_each_block_language() -> None:
 def test_help_of_the_main_command_stays_cheap() -> None:
     from tests.test_import_hygiene import modules_after
 
-    loaded = modules_after("import translator.cli as c; c.build_parser()")
+    loaded = modules_after("import cli.main as c; c.build_parser()")
     assert not {name for name in loaded if name.split(".")[0] in {"polib", "ahocorasick", "translate", "rich"}}

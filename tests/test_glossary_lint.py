@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from translator.glossary_lint import lint_file
+from translator.glossary.lint import lint_file
 
 HEADER = """msgid ""
 msgstr ""

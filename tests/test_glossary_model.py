@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from translator.engine import ArgosEngine
-from translator.glossary import check_terms, find_glossary, translate_with_glossary
-from translator.models_store import BUNDLED_DIR
+from translator.engine.argos import ArgosEngine
+from translator.engine.store import BUNDLED_DIR
+from translator.glossary.core import check_terms, find_glossary, translate_with_glossary
 
 DEMO_MODEL = BUNDLED_DIR / "translate-fr_en-demo.argosmodel"
 

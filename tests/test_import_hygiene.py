@@ -14,11 +14,11 @@ def modules_after(statement: str) -> set[str]:
 
 
 def test_core_does_not_import_the_ui_or_torch() -> None:
-    loaded = modules_after("import translator, translator.readers, translator.cli, translator.models")
+    loaded = modules_after("import translator, translator.readers, cli.main, translator.models")
     assert not {name for name in loaded if name.split(".")[0] in {"textual", "tui", "torch", "stanza", "spacy"}}
 
 
 def test_help_does_not_load_heavy_libraries() -> None:
-    loaded = modules_after("import translator.cli as c; c.build_parser()")
+    loaded = modules_after("import cli.main as c; c.build_parser()")
     heavy = {"rich", "argostranslate", "ctranslate2", "langdetect", "polib", "textual", "torch"}
     assert not {name for name in loaded if name.split(".")[0] in heavy}

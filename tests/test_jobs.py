@@ -11,7 +11,7 @@ import pytest
 
 from tests.fakes import FakeEngine
 from translator.jobs import JobSettings, Toolkit, translate_files
-from translator.memory import MemoryEntry
+from translator.memory.store import MemoryEntry
 from translator.models import TranslatedThread
 from translator.pipeline import PipelineStats
 

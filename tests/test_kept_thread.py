@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 
 from tests.strategies import any_translated
-from translator.kept_thread import FORMAT, decode_kept, encode_kept
+from translator.memory.kept import FORMAT, decode_kept, encode_kept
 from translator.models import Block, Post, QaIssue, Thread, TranslatedThread, TranslationUnit, Votes
 
 WARNINGS = ("input was cp1252", "no model for fr->ja")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from translator.errors import TranslationMemoryError
-from translator.memory import CachedThread, MemoryEntry, TranslationMemory, normalize_source
+from translator.memory.store import CachedThread, MemoryEntry, TranslationMemory, normalize_source
 
 
 @pytest.fixture

@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
-from translator.errors import ModelStoreError
-from translator.models_store import (
+from translator.engine.store import (
     ModelStore,
     argos_package_dirs,
     available_packages,
@@ -23,6 +22,7 @@ from translator.models_store import (
     install_package_file,
     remove_package,
 )
+from translator.errors import ModelStoreError
 
 METADATA = {"package_version": "1.2", "argos_version": "1.0", "from_code": "xx", "to_code": "yy", "type": "translate"}
 

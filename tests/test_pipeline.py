@@ -8,8 +8,8 @@ import pytest
 
 from tests.conftest import DEMO, REPO
 from tests.fakes import FakeEngine
-from translator.glossary import find_glossary
-from translator.memory import MemoryEntry, TranslationMemory
+from translator.glossary.core import find_glossary
+from translator.memory.store import MemoryEntry, TranslationMemory
 from translator.models import Thread
 from translator.pipeline import PipelineOptions, translate_thread, translate_threads
 from translator.readers import read_thread

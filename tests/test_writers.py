@@ -18,14 +18,14 @@ from hypothesis import strategies as st
 from tests.conftest import DEMO
 from tests.fakes import FakeEngine
 from tests.golden_files import assert_golden
-from translator.glossary import find_glossary
+from translator.formats.document import render_html, render_markdown
+from translator.formats.json import render_json
+from translator.formats.po import ReviewEntry, render_po
+from translator.glossary.core import find_glossary
 from translator.models import TranslatedThread
 from translator.pipeline import PipelineOptions, translate_thread
 from translator.readers import read_thread
 from translator.readers.text import read_text
-from translator.writers.document import render_html, render_markdown
-from translator.writers.json_translated import render_json
-from translator.writers.po import ReviewEntry, render_po
 
 FIXED_TIME = datetime(2025, 1, 1, tzinfo=UTC)
 VOLATILE_HEADERS = re.compile(r'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"$', re.MULTILINE)

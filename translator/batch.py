@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from translator.errors import InputError
+from translator.files import write_atomic
 from translator.jobs import (
     JobResult,
     JobSettings,
@@ -27,7 +28,6 @@ from translator.jobs import (
     output_writer,
     run_jobs,
 )
-from translator.writers.atomic import write_atomic
 
 MANIFEST = ".translator-batch.json"
 # Files translated together share one engine call per language pair: bigger batches, faster decoding.
@@ -205,7 +205,7 @@ def _run_parallel(
 ) -> Iterator[list[tuple[BatchInput, JobResult]]]:
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 
-    from translator.engine import cpu_cores
+    from translator.engine.argos import cpu_cores
 
     # Each worker builds its toolkit (models, memory connection) once, on its first job; the workers
     # share the CPU threads rather than each taking every core.

@@ -21,12 +21,12 @@ from translator.errors import EngineError, TranslatorError
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future, ThreadPoolExecutor
 
-    from translator.detect import LanguageDetector
-    from translator.engine import Engine
-    from translator.glossary import Glossary
-    from translator.memory import CachedThread, Dependency, TranslationMemory
+    from translator.detect.detector import LanguageDetector
+    from translator.engine.argos import Engine
+    from translator.engine.store import ModelStore
+    from translator.glossary.core import Glossary
+    from translator.memory.store import CachedThread, Dependency, TranslationMemory
     from translator.models import TranslatedThread
-    from translator.models_store import ModelStore
     from translator.pipeline import PipelineStats
 
 FORMATS = ("po", "json", "md", "html")
@@ -107,9 +107,9 @@ class Toolkit:
     detector and the models load on first use, so a rerun served from the memory loads neither."""
 
     def __init__(self, settings: JobSettings) -> None:
-        from translator.engine import ArgosEngine, EngineSettings
-        from translator.memory import TranslationMemory
-        from translator.models_store import ModelStore
+        from translator.engine.argos import ArgosEngine, EngineSettings
+        from translator.engine.store import ModelStore
+        from translator.memory.store import TranslationMemory
 
         self.engine_settings = EngineSettings(
             device=settings.device,  # type: ignore[arg-type]
@@ -127,7 +127,7 @@ class Toolkit:
         self._detector: LanguageDetector | None = None
         self._lock = threading.Lock()
         if settings.use_glossary:
-            from translator.glossary import load_glossary
+            from translator.glossary.core import load_glossary
 
             for path in settings.glossaries:
                 glossary = load_glossary(Path(path))
@@ -138,7 +138,7 @@ class Toolkit:
         """The language detector (its profiles load on first use, about a second)."""
         with self._lock:
             if self._detector is None:
-                from translator.detect import LanguageDetector
+                from translator.detect.detector import LanguageDetector
 
                 self._detector = LanguageDetector(self.settings.languages, installed=self._installed_languages())
             return self._detector
@@ -156,7 +156,7 @@ class Toolkit:
             return None
         with self._lock:
             if (source, target) not in self._glossaries:
-                from translator.glossary import find_glossary
+                from translator.glossary.core import find_glossary
 
                 folder = Path(self.settings.glossary_dir) if self.settings.glossary_dir else None
                 explicit = self._explicit.get((source, target))
@@ -221,19 +221,19 @@ def output_paths(input_path: Path, out_dir: Path, relative: Path, settings: JobS
 def render(translated: TranslatedThread, fmt: str, side_by_side: bool) -> str:
     """One output format of a translated thread."""
     if fmt == "po":
-        from translator.writers.po import render_po
+        from translator.formats.po import render_po
 
         return render_po(translated)
     if fmt == "json":
-        from translator.writers.json_translated import render_json
+        from translator.formats.json import render_json
 
         return render_json(translated)
     if fmt == "md":
-        from translator.writers.document import render_markdown
+        from translator.formats.document import render_markdown
 
         return render_markdown(translated, side_by_side)
     if fmt == "html":
-        from translator.writers.document import render_html
+        from translator.formats.document import render_html
 
         return render_html(translated, side_by_side)
     raise TranslatorError(f"unknown output format {fmt!r}", f"use one of {', '.join(FORMATS)}")
@@ -278,7 +278,7 @@ def translate_files(
     if all(outcome is not None for outcome in outcomes):
         return [outcome for outcome in outcomes if outcome is not None]
     # Only now: a rerun served from the memory needs neither the detector nor the pipeline.
-    from translator.detect import detect_languages
+    from translator.detect.detector import detect_languages
     from translator.pipeline import PipelineOptions, translate_threads
     from translator.readers import read_thread
 
@@ -328,8 +328,8 @@ def _remembered_threads(
 def _thread_to_keep(
     key: str, translated: TranslatedThread, warnings: tuple[str, ...], toolkit: Toolkit
 ) -> CachedThread | None:
-    from translator.kept_thread import encode_kept
-    from translator.memory import CachedThread
+    from translator.memory.kept import encode_kept
+    from translator.memory.store import CachedThread
 
     pairs = sorted({f"{unit.source_lang}-{unit.target_lang}" for unit in translated.units if unit.origin != "copied"})
     try:
@@ -343,7 +343,7 @@ def _outcome_of_kept(kept: CachedThread) -> Outcome | None:
     """A kept thread as this run's outcome: what the engine made now comes from the memory."""
     import zlib
 
-    from translator.kept_thread import decode_kept
+    from translator.memory.kept import decode_kept
     from translator.pipeline import PipelineStats
 
     try:
@@ -425,7 +425,7 @@ def _render_outputs(
     writer: Executor,
 ) -> tuple[list[JobResult], list[list[Future[None]]]]:
     """Each file's result, and the writes of its outputs handed to `writer`."""
-    from translator.writers.atomic import write_atomic
+    from translator.files import write_atomic
 
     results: list[JobResult] = []
     writes: list[list[Future[None]]] = []

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from translator.engine import Engine
+from translator.engine.argos import Engine
 from translator.errors import EngineError
 from translator.models import (
     UNDETERMINED,
@@ -30,9 +30,9 @@ from translator.qa import check_unit
 from translator.segment import split_sentences
 
 if TYPE_CHECKING:
-    from translator.detect import LanguageDetector
-    from translator.glossary import Glossary
-    from translator.memory import TranslationMemory
+    from translator.detect.detector import LanguageDetector
+    from translator.glossary.core import Glossary
+    from translator.memory.store import TranslationMemory
 
 GlossaryLookup = Callable[[str, str], "Glossary | None"]
 
@@ -99,7 +99,7 @@ def translate_threads(
     detector: LanguageDetector | None = None,
 ) -> tuple[list[TranslatedThread], PipelineStats]:
     """Translate many threads with one engine call per language pair for all of them."""
-    from translator.detect import detect_languages
+    from translator.detect.detector import detect_languages
 
     detected = [
         thread if all(block.lang for _, block in thread.blocks()) else detect_languages(thread, detector)
@@ -209,7 +209,7 @@ def _translate_pair(
     units: list[list[TranslationUnit | None]],
     counts: list[Counter[str]],
 ) -> None:
-    from translator.memory import MemoryEntry
+    from translator.memory.store import MemoryEntry
 
     glossary_version = glossary.version if glossary is not None else ""
     # Whole blocks first: a reviewed block, or one this model and glossary translated before, is reused
@@ -226,7 +226,7 @@ def _translate_pair(
     translations: dict[str, tuple[str, tuple[str, ...], bool]] = {}
     if to_translate:
         if glossary is not None:
-            from translator.glossary import translate_with_glossary
+            from translator.glossary.core import translate_with_glossary
 
             for sentence, result in zip(
                 to_translate,

@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from translator.memory import MemoryEntry, TranslationMemory, normalize_source
+from translator.memory.store import MemoryEntry, TranslationMemory, normalize_source
 from translator.models import TranslationUnit
 
 LABELS = {"human": "memory, reviewed", "machine": "memory, machine"}

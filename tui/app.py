@@ -14,8 +14,8 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Input, Label
 
 from translator.errors import GlossaryError, TranslatorError
-from translator.glossary import Glossary, GlossaryFile, GlossaryTerm, glossary_path, load_glossary
-from translator.memory import TranslationMemory
+from translator.glossary.core import Glossary, GlossaryFile, GlossaryTerm, glossary_path, load_glossary
+from translator.memory.store import TranslationMemory
 from translator.models import Thread, TranslationUnit
 from tui.alternatives import Alternative, MemorySearch, aligned_spans, alternatives
 from tui.highlight import TermHit, source_text, target_text, term_hits
@@ -504,7 +504,7 @@ class ReviewApp(App[None]):
     def get_engine(self) -> Any:
         """The engine (the Argos one, created on first use: it is slow to import)."""
         if self.engine is None:
-            from translator.engine import ArgosEngine
+            from translator.engine.argos import ArgosEngine
 
             self.engine = ArgosEngine()
         return self.engine
@@ -526,7 +526,7 @@ class ReviewApp(App[None]):
     @work(thread=True, group="retranslate")
     def retranslate_block(self, block_id: str, text: str, source: str, target: str, glossary: Glossary | None) -> None:
         """Translate one block in a thread; the result goes back to the UI thread."""
-        from translator.glossary import translate_with_glossary
+        from translator.glossary.core import translate_with_glossary
         from translator.segment import split_sentences
 
         try:

@@ -154,7 +154,7 @@ def unit_from_entry(entry: Any, target_lang: str, default_source: str) -> tuple[
 
 def read_po_review(path: Path, source: Thread | None = None) -> ReviewFile:
     """A PO review file as a translated thread; the source thread, when given, supplies posts and blocks."""
-    from translator.review import read_po
+    from translator.formats.po import read_po
 
     po = read_po(path)
     target = po.metadata.get("Language") or "und"
@@ -212,7 +212,7 @@ def read_po_review(path: Path, source: Thread | None = None) -> ReviewFile:
 
 def read_json_review(path: Path) -> ReviewFile:
     """A translated JSON file (from `translator translate --format json`) as a translated thread."""
-    from translator.readers.json_translated import translated_from_dict
+    from translator.formats.json import translated_from_dict
 
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
@@ -236,12 +236,12 @@ def read_review_file(path: Path, source: Thread | None = None) -> ReviewFile:
 def render_review(review: ReviewFile, translated: TranslatedThread) -> str:
     """The text of the review file with the given units (PO keeps its creation date and header extras)."""
     if review.format == "json":
-        from translator.writers.json_translated import render_json
+        from translator.formats.json import render_json
 
         return render_json(translated)
     import polib
 
-    from translator.writers.po import render_po
+    from translator.formats.po import render_po
 
     text = render_po(translated)
     po = polib.pofile(text, wrapwidth=0)

@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from translator.glossary import Glossary
-from translator.memory import MemoryEntry, TranslationMemory
+from translator.glossary.core import Glossary
+from translator.memory.store import MemoryEntry, TranslationMemory
 from translator.models import QaIssue, Thread, TranslatedThread, TranslationUnit
 from tui.document import ReviewFile, read_review_file, render_review
 
@@ -399,7 +399,7 @@ class ReviewSession:
 
     def save(self) -> MergeReport:
         """Write the file atomically, merging what changed on disk meanwhile; then drop the journal."""
-        from translator.writers.atomic import write_atomic
+        from translator.files import write_atomic
 
         report = MergeReport()
         if self.changed_on_disk() and self.path.exists():

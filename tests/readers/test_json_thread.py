@@ -9,9 +9,8 @@ from hypothesis import given
 
 from tests.strategies import any_threads
 from translator.errors import InputError
+from translator.formats.json import dump_thread, read_json_thread
 from translator.models import Thread
-from translator.readers.json_thread import read_json_thread
-from translator.writers.json_thread import dump_thread
 
 VALID_POST = {
     "id": "c1",

@@ -10,12 +10,12 @@ import pytest
 
 from tests.conftest import DEMO, REPO
 from tests.fakes import FakeEngine
-from translator.glossary import find_glossary
+from translator.formats.json import render_json
+from translator.formats.po import render_po
+from translator.glossary.core import find_glossary
 from translator.models import Block, Post, Thread, TranslatedThread, TranslationUnit
 from translator.pipeline import PipelineOptions, translate_thread
 from translator.readers import read_thread
-from translator.writers.json_translated import render_json
-from translator.writers.po import render_po
 
 FIXED_NOW = datetime(2025, 1, 1, tzinfo=UTC)
 INJECTION = "[bold]not bold[/bold] [red]x[/] \x1b[31mansi\x1b[0m [link=http://x]y[/link] $var {x}"

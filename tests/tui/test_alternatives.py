@@ -9,7 +9,7 @@ from textual.widgets import ContentSwitcher
 
 from tests.fakes import FakeEngine
 from tests.tui.test_app import SIZE, make_app, sync
-from translator.memory import MemoryEntry, TranslationMemory
+from translator.memory.store import MemoryEntry, TranslationMemory
 from translator.pipeline import PipelineOptions, translate_thread
 from translator.readers import read_thread
 from tui.alternatives import aligned_spans

@@ -15,7 +15,7 @@ from tui.session import ReviewSession
 CHILD = """
 import sys, time
 from pathlib import Path
-import translator.writers.atomic as atomic
+import translator.files as atomic
 from tui.session import ReviewSession
 
 def stuck_replace(source, target):

@@ -8,8 +8,8 @@ import polib
 import pytest
 
 from tests.conftest import DEMO
-from translator.glossary import find_glossary
-from translator.memory import TranslationMemory
+from translator.glossary.core import find_glossary
+from translator.memory.store import TranslationMemory
 from translator.models import TranslatedThread
 from translator.readers import read_thread
 from tui.document import comment_lines, read_review_file

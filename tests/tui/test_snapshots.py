@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from translator.memory import MemoryEntry, TranslationMemory
+from translator.memory.store import MemoryEntry, TranslationMemory
 from tui.app import ReviewApp
 
 

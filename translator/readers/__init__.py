@@ -71,7 +71,7 @@ def sniff_format(text: str) -> SourceFormat:
 def parse_thread(text: str, fmt: SourceFormat) -> Thread:
     """Parse decoded text with the reader of the given format."""
     if fmt == "json":
-        from translator.readers.json_thread import read_json_thread
+        from translator.formats.json import read_json_thread
 
         return read_json_thread(text)
     if fmt == "forum":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from translator.detect import LOW_CONFIDENCE
+from translator.detect.detector import LOW_CONFIDENCE
 from translator.display import visible
 from translator.models import Block, Post, Thread
 

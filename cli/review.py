@@ -1,4 +1,4 @@
-"""The handler of `translator review` (its arguments are declared in translator.cli, which loads this lazily)."""
+"""The handler of `translator review` (its arguments are declared in cli.main, which loads this lazily)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ def run_review(args: argparse.Namespace) -> int:
     for path in args.glossary:
         if not path.is_file():
             raise InputError(f"{path}: no such glossary file", "check the path")
-    from translator.memory import default_memory_path
+    from translator.memory.store import default_memory_path
     from tui.app import ReviewApp
 
     memory = getattr(args, "memory", None) or default_memory_path()

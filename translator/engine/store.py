@@ -24,7 +24,7 @@ from typing import Any
 
 from translator.errors import ModelStoreError
 
-BUNDLED_DIR = Path(__file__).parent / "data" / "models"
+BUNDLED_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 """Where the demo packages we train ourselves ship inside the package."""
 
 INDEX_FILE = "index.json"

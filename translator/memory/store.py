@@ -105,7 +105,7 @@ class CachedThread:
     dependencies: tuple[Dependency, ...]
     """Per pair used, the model and glossary version: the thread is reused only while they hold."""
     payload: bytes
-    """The translated thread and its warnings, in the compact form of `translator.kept_thread`."""
+    """The translated thread and its warnings, in the compact form of `translator.memory.kept`."""
 
 
 @dataclass(frozen=True, slots=True)

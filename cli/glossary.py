@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Any
 from translator.errors import GlossaryError
 
 if TYPE_CHECKING:
-    from translator.glossary import Glossary, GlossaryFile, GlossaryTerm
+    from translator.glossary.core import Glossary, GlossaryFile, GlossaryTerm
 
 CATEGORY_CHOICES = ("organisation", "programme", "person", "title", "place", "product")
-"""The same as translator.glossary.CATEGORIES, repeated so building the parser imports nothing more."""
+"""The same as translator.glossary.core.CATEGORIES, repeated so building the parser imports nothing more."""
 KIND_CHOICES = ("preferred", "keep", "forbidden")
 
 
@@ -113,7 +113,7 @@ def add_location_options(parser: argparse.ArgumentParser) -> None:
 
 def glossary_dir(args: argparse.Namespace) -> Path:
     """The folder the command looks in."""
-    from translator.glossary import default_glossary_dir
+    from translator.glossary.core import default_glossary_dir
 
     folder: Path = args.glossary_dir or default_glossary_dir()
     return folder
@@ -121,7 +121,7 @@ def glossary_dir(args: argparse.Namespace) -> Path:
 
 def selected_files(args: argparse.Namespace) -> list[Path]:
     """The glossary files a listing command covers: --glossary, else --pair, else every *.po in the folder."""
-    from translator.glossary import parse_pair
+    from translator.glossary.core import parse_pair
 
     if args.glossary is not None:
         if args.pair:
@@ -147,7 +147,7 @@ def selected_files(args: argparse.Namespace) -> list[Path]:
 
 def one_file(args: argparse.Namespace) -> tuple[Path, tuple[str, str] | None]:
     """The glossary file an editing command works on, and the pair given with --pair (if any)."""
-    from translator.glossary import parse_pair
+    from translator.glossary.core import parse_pair
 
     if args.glossary is not None:
         if args.pair:
@@ -162,7 +162,7 @@ def one_file(args: argparse.Namespace) -> tuple[Path, tuple[str, str] | None]:
 
 def load_document(path: Path, pair: tuple[str, str] | None, create: bool = False) -> GlossaryFile:
     """The glossary at path; with create, an empty one for the pair when the file does not exist yet."""
-    from translator.glossary import PAIR, GlossaryFile
+    from translator.glossary.core import PAIR, GlossaryFile
 
     if path.exists() or not create:
         return GlossaryFile.load(path)
@@ -220,7 +220,7 @@ def term_json(term: GlossaryTerm, pair: str) -> dict[str, Any]:
 
 def run_glossary_list(args: argparse.Namespace) -> int:
     """`translator glossary list`."""
-    from translator.glossary import GlossaryFile
+    from translator.glossary.core import GlossaryFile
 
     rows: list[dict[str, Any]] = []
     for path in selected_files(args):
@@ -245,8 +245,8 @@ def run_glossary_list(args: argparse.Namespace) -> int:
 
 def run_glossary_add(args: argparse.Namespace) -> int:
     """`translator glossary add`."""
-    from translator.glossary import FLAG_CASE_SENSITIVE, FLAG_FORBIDDEN, FLAG_KEEP, GlossaryTerm
-    from translator.glossary_lint import lint_document
+    from translator.glossary.core import FLAG_CASE_SENSITIVE, FLAG_FORBIDDEN, FLAG_KEEP, GlossaryTerm
+    from translator.glossary.lint import lint_document
 
     path, pair = one_file(args)
     source = args.source.strip()
@@ -306,7 +306,7 @@ def run_glossary_remove(args: argparse.Namespace) -> int:
 def run_glossary_lint(args: argparse.Namespace) -> int:
     """`translator glossary lint`: every issue on its own line; exit 1 when there are errors."""
     from translator.display import visible
-    from translator.glossary_lint import lint_file
+    from translator.glossary.lint import lint_file
 
     files = selected_files(args)
     errors = warnings = 0
@@ -322,7 +322,7 @@ def run_glossary_lint(args: argparse.Namespace) -> int:
 def run_glossary_check(args: argparse.Namespace) -> int:
     """`translator glossary check FILE`: the terms of each block and their rendering."""
     from translator.display import visible
-    from translator.glossary import find_glossary, load_glossary, render_term
+    from translator.glossary.core import find_glossary, load_glossary, render_term
     from translator.languages import normalize_code
     from translator.readers import read_thread
 
@@ -333,7 +333,7 @@ def run_glossary_check(args: argparse.Namespace) -> int:
     if args.glossary is not None or args.pair:
         fixed = load_glossary(one_file(args)[0])
     else:
-        from translator.detect import detect_languages
+        from translator.detect.detector import detect_languages
 
         thread = detect_languages(thread)
     glossaries: dict[str, Glossary | None] = {}
@@ -384,7 +384,7 @@ def run_glossary_check(args: argparse.Namespace) -> int:
 
 def run_glossary_import(args: argparse.Namespace) -> int:
     """`translator glossary import FILE`."""
-    from translator.glossary_exchange import exchange_format, merge_term, read_terms
+    from translator.glossary.exchange import exchange_format, merge_term, read_terms
 
     fmt = exchange_format(args.file, args.format)
     path, pair = one_file(args)
@@ -409,8 +409,8 @@ def run_glossary_import(args: argparse.Namespace) -> int:
 
 def run_glossary_export(args: argparse.Namespace) -> int:
     """`translator glossary export FILE`."""
-    from translator.glossary_exchange import exchange_format, export_terms
-    from translator.writers.atomic import write_atomic
+    from translator.files import write_atomic
+    from translator.glossary.exchange import exchange_format, export_terms
 
     fmt = exchange_format(args.file, args.format)
     path, pair = one_file(args)

@@ -139,7 +139,7 @@ def _langid_identifier() -> Any:
 def default_candidates(extra: Iterable[str] | None = None) -> tuple[str, ...]:
     """The common languages plus those of installed models (or the given ones instead)."""
     if extra is None:
-        from translator.models_store import ModelStore
+        from translator.engine.store import ModelStore
 
         extra = sorted(ModelStore().languages())
     return tuple(dict.fromkeys([*COMMON_LANGUAGES, *extra]))

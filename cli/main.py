@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 from translator.errors import TranslatorError
 
 if TYPE_CHECKING:
-    from translator.detect import LanguageDetector
-    from translator.engine import ArgosEngine
+    from translator.detect.detector import LanguageDetector
+    from translator.engine.argos import ArgosEngine
     from translator.jobs import JobSettings
-    from translator.memory import TranslationMemory
+    from translator.memory.store import TranslationMemory
     from translator.models import Thread
 
 EXIT_USER_ERROR = 1
@@ -23,7 +23,9 @@ EXIT_INTERRUPTED = 130
 
 def demo_thread_path() -> Path:
     """The demo thread shipped inside the package."""
-    return Path(__file__).parent / "data" / "demo-thread.txt"
+    import translator
+
+    return Path(translator.__file__).resolve().parent / "data" / "demo-thread.txt"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -170,7 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     review.set_defaults(handler=run_review)
 
-    from translator.cli_glossary import add_glossary_parser
+    from cli.glossary import add_glossary_parser
 
     add_glossary_parser(commands)
     return parser
@@ -181,7 +183,7 @@ def run_review(args: argparse.Namespace) -> int:
     imports the UI; the UI imports the core)."""
     import importlib
 
-    handler: Callable[[argparse.Namespace], int] = importlib.import_module("tui.cli").run_review
+    handler: Callable[[argparse.Namespace], int] = importlib.import_module("cli.review").run_review
     return handler(args)
 
 
@@ -264,8 +266,8 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
 
 def make_engine(args: argparse.Namespace) -> ArgosEngine:
     """The Argos engine for the engine options."""
-    from translator.engine import ArgosEngine, EngineSettings
-    from translator.models_store import ModelStore
+    from translator.engine.argos import ArgosEngine, EngineSettings
+    from translator.engine.store import ModelStore
 
     if args.threads < 0 or args.beam_size < 1:
         raise TranslatorError("--threads must be >= 0 and --beam-size >= 1")
@@ -299,7 +301,7 @@ def add_language_options(parser: argparse.ArgumentParser) -> None:
 
 def make_detector(args: argparse.Namespace) -> LanguageDetector:
     """The language detector for the --languages option."""
-    from translator.detect import LanguageDetector
+    from translator.detect.detector import LanguageDetector
     from translator.languages import parse_language_list
 
     return LanguageDetector(parse_language_list(args.languages) if args.languages else None)
@@ -307,7 +309,7 @@ def make_detector(args: argparse.Namespace) -> LanguageDetector:
 
 def read_and_detect(args: argparse.Namespace) -> Thread:
     """Read the thread argument, apply manual languages, detect the rest; print reading warnings."""
-    from translator.detect import detect_languages, set_languages
+    from translator.detect.detector import detect_languages, set_languages
     from translator.readers import read_thread
 
     thread_file = read_thread(thread_argument(args), args.format)
@@ -353,11 +355,11 @@ def run_inspect(args: argparse.Namespace) -> int:
     """`translator inspect`: the thread as a tree, or as JSON."""
     thread = read_and_detect(args)
     if args.json:
-        from translator.writers.json_thread import dump_thread
+        from translator.formats.json import dump_thread
 
         sys.stdout.write(dump_thread(thread))
     else:
-        from translator.inspect_view import print_thread
+        from cli.inspect_view import print_thread
 
         print_thread(thread)
     return 0
@@ -371,8 +373,8 @@ def run_detect(args: argparse.Namespace) -> int:
         return run_inspect(args)
     if args.file or args.demo:
         raise TranslatorError("give a thread FILE or --jsonl IN, not both")
-    from translator.detect_jsonl import run_detect_jsonl
-    from translator.progress import byte_progress
+    from cli.progress import byte_progress
+    from translator.detect.jsonl import run_detect_jsonl
 
     detector = make_detector(args)
     with byte_progress("detecting") as progress_factory:
@@ -391,14 +393,14 @@ def run_models_list(args: argparse.Namespace) -> int:
 
     console = Console(highlight=False)
     if args.available:
-        from translator.models_store import available_packages, index_url
+        from translator.engine.store import available_packages, index_url
 
         table = Table("pair", "version", "package", title=f"Available from {visible(index_url())}")
         for available in available_packages():
             table.add_row(f"{available.from_code}-{available.to_code}", available.version, visible(available.name))
         console.print(table)
         return 0
-    from translator.models_store import ModelStore
+    from translator.engine.store import ModelStore
 
     packages = ModelStore(args.models_dir).packages()
     if not packages:
@@ -415,13 +417,13 @@ def run_models_list(args: argparse.Namespace) -> int:
 
 def run_models_install(args: argparse.Namespace) -> int:
     """`translator models install FROM TO` or `... FILE.argosmodel`."""
-    from translator.models_store import install_from_index, install_package_file
+    from translator.engine.store import install_from_index, install_package_file
 
     if len(args.what) == 1:
         package = install_package_file(Path(args.what[0]), args.to_dir)
     elif len(args.what) == 2:
+        from cli.progress import byte_progress
         from translator.languages import normalize_code
-        from translator.progress import byte_progress
 
         source, target = (normalize_code(code) for code in args.what)
         with byte_progress(f"downloading {source}-{target}") as progress_factory:
@@ -436,8 +438,8 @@ def run_models_install(args: argparse.Namespace) -> int:
 
 def run_models_remove(args: argparse.Namespace) -> int:
     """`translator models remove FROM TO`."""
+    from translator.engine.store import ModelStore, remove_package
     from translator.languages import normalize_code
-    from translator.models_store import ModelStore, remove_package
 
     removed = remove_package(ModelStore(args.models_dir), normalize_code(args.from_code), normalize_code(args.to_code))
     for package in removed:
@@ -453,7 +455,7 @@ def run_translate_text(args: argparse.Namespace) -> int:
     engine = make_engine(args)
     target = normalize_code(args.target)
     if args.source == "auto":
-        from translator.detect import LanguageDetector
+        from translator.detect.detector import LanguageDetector
 
         detection = LanguageDetector(installed=engine.store.languages()).detect_text(args.text)
         source = detection.lang
@@ -468,8 +470,8 @@ def run_translate_text(args: argparse.Namespace) -> int:
 
 def run_translate(args: argparse.Namespace) -> int:
     """`translator translate`: one thread file to PO/JSON/Markdown/HTML."""
+    from translator.files import write_atomic
     from translator.jobs import output_paths, render, translate_file
-    from translator.writers.atomic import write_atomic
 
     path = thread_argument(args)
     settings = job_settings(args, "po")
@@ -503,10 +505,10 @@ def run_translate(args: argparse.Namespace) -> int:
 
 def run_apply(args: argparse.Namespace) -> int:
     """`translator apply REVIEWED.po SOURCE_FILE`."""
+    from translator.files import write_atomic
+    from translator.formats.po import apply_review
     from translator.jobs import render
     from translator.readers import read_thread
-    from translator.review import apply_review
-    from translator.writers.atomic import write_atomic
 
     translated = apply_review(args.po, read_thread(args.source).thread)
     text = render(translated, args.formats, args.side_by_side)
@@ -521,8 +523,8 @@ def run_apply(args: argparse.Namespace) -> int:
 
 def run_batch_command(args: argparse.Namespace) -> int:
     """`translator batch`: many files, worker processes, resumable, summary table."""
+    from cli.batch_view import BatchDisplay
     from translator.batch import expand_inputs, run_batch
-    from translator.batch_view import BatchDisplay
 
     if args.jobs < 1:
         raise TranslatorError("--jobs must be at least 1")
@@ -536,7 +538,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
 
 def open_memory(args: argparse.Namespace) -> TranslationMemory:
     """The memory named by --memory, or the default one."""
-    from translator.memory import TranslationMemory
+    from translator.memory.store import TranslationMemory
 
     return TranslationMemory(args.memory)
 
@@ -586,9 +588,9 @@ def megabytes(size: int) -> str:
 
 def run_memory_import(args: argparse.Namespace) -> int:
     """`translator memory import FILE.po...` (approved entries become human translations) or `--tmx`."""
-    from translator.memory import MemoryEntry
-    from translator.memory_exchange import read_tmx
-    from translator.review import reviewed_entries
+    from translator.formats.po import reviewed_entries
+    from translator.memory.store import MemoryEntry
+    from translator.memory.tmx import read_tmx
 
     memory = open_memory(args)
     total = 0
@@ -601,8 +603,8 @@ def run_memory_import(args: argparse.Namespace) -> int:
 
 def run_memory_export(args: argparse.Namespace) -> int:
     """`translator memory export OUT.tmx`."""
-    from translator.glossary import parse_pair
-    from translator.memory_exchange import write_tmx
+    from translator.glossary.core import parse_pair
+    from translator.memory.tmx import write_tmx
 
     source, target = parse_pair(args.pair) if args.pair else (None, None)
     count = write_tmx(open_memory(args), args.file, source, target)

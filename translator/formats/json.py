@@ -1,4 +1,8 @@
-"""Read a thread saved in our JSON schema (what `translator inspect --json` prints)."""
+"""The JSON forms of a thread and of a translated thread: written and read back here, one schema.
+
+A thread is what `translator inspect --json` prints and what the JSON reader takes; a translated thread
+(`translate --format json`) adds a `translation` object per block. Later versions only add fields.
+"""
 
 from __future__ import annotations
 
@@ -14,15 +18,65 @@ from translator.models import (
     POST_KINDS,
     QUOTE_EXTENTS,
     SOURCE_FORMATS,
+    UNIT_ORIGINS,
     Block,
     Post,
+    QaIssue,
     Thread,
+    TranslatedThread,
+    TranslationUnit,
+    UnitOrigin,
     Votes,
 )
-from translator.writers.json_thread import DATE_FORMAT
 
-T = TypeVar("T")
+DATE_FORMAT = "%Y-%m-%dT%H:%M"
 FIX_HINT = "fix the JSON or re-create it with `translator inspect --json`"
+T = TypeVar("T")
+
+
+def block_to_dict(block: Block) -> dict[str, Any]:
+    """One block in the JSON schema."""
+    return {
+        "id": block.id,
+        "kind": block.kind,
+        "text": block.text,
+        "quoted_author": block.quoted_author,
+        "quote_extent": block.quote_extent,
+        "lang": block.lang,
+        "lang_confidence": block.lang_confidence,
+        "lang_source": block.lang_source,
+    }
+
+
+def post_to_dict(post: Post) -> dict[str, Any]:
+    """One post in the JSON schema."""
+    return {
+        "id": post.id,
+        "kind": post.kind,
+        "author": post.author,
+        "role": post.role,
+        "date": post.date.strftime(DATE_FORMAT) if post.date else None,
+        "votes": {"up": post.votes.up, "down": post.votes.down} if post.votes else None,
+        "shares": post.shares,
+        "lang": post.lang,
+        "blocks": [block_to_dict(block) for block in post.blocks],
+    }
+
+
+def thread_to_dict(thread: Thread) -> dict[str, Any]:
+    """A thread in the JSON schema (stable field names; later versions only add fields)."""
+    return {
+        "source_format": thread.source_format,
+        "title": thread.title,
+        "subtitle": thread.subtitle,
+        "lang": thread.lang,
+        "posts": [post_to_dict(post) for post in thread.posts],
+    }
+
+
+def dump_thread(thread: Thread) -> str:
+    """The thread as pretty, UTF-8-friendly JSON text ending with a newline."""
+    return json.dumps(thread_to_dict(thread), ensure_ascii=False, indent=2) + "\n"
 
 
 def read_json_thread(text: str) -> Thread:
@@ -146,3 +200,72 @@ def _date(text: str, where: str) -> datetime:
         return datetime.strptime(text, DATE_FORMAT)
     except ValueError:
         raise InputError(f"{where}: 'date' is {text!r}, expected YYYY-MM-DDTHH:MM", FIX_HINT) from None
+
+
+def unit_to_dict(unit: TranslationUnit) -> dict[str, Any]:
+    """The `translation` object of a block."""
+    return {
+        "text": unit.target,
+        "source_lang": unit.source_lang,
+        "origin": unit.origin,
+        "status": unit.status,
+        "qa": [{"code": issue.code, "message": issue.message} for issue in unit.issues],
+        "terms": list(unit.terms),
+        "previous": unit.previous,
+    }
+
+
+def translated_to_dict(translated: TranslatedThread) -> dict[str, Any]:
+    """The translated thread as a JSON-ready dict."""
+    document = thread_to_dict(translated.thread)
+    document["target_lang"] = translated.target_lang
+    document["models"] = list(translated.models)
+    document["glossaries"] = list(translated.glossaries)
+    units = {unit.block.id: unit for unit in translated.units}
+    for post in document["posts"]:
+        for block in post["blocks"]:
+            unit = units.get(block["id"])
+            block["translation"] = unit_to_dict(unit) if unit else None
+    return document
+
+
+def render_json(translated: TranslatedThread) -> str:
+    """Pretty JSON text ending with a newline."""
+    return json.dumps(translated_to_dict(translated), ensure_ascii=False, indent=2) + "\n"
+
+
+def translated_from_dict(document: dict[str, Any]) -> TranslatedThread:
+    """The translated thread of a parsed JSON document; a block without a `translation` gets an empty
+    machine draft, so every block has its unit. Raise InputError when the thread part is invalid."""
+    thread = thread_from_dict(document)
+    target = document.get("target_lang") or "und"
+    translations = {
+        (post.get("id"), block.get("id")): block.get("translation") or {}
+        for post in document.get("posts", [])
+        for block in post.get("blocks", [])
+    }
+    units = []
+    for post, block in thread.blocks():
+        data: dict[str, Any] = translations.get((post.id, block.id)) or {}
+        origin: UnitOrigin = next((known for known in UNIT_ORIGINS if known == data.get("origin")), "machine")
+        units.append(
+            TranslationUnit(
+                block,
+                post.id,
+                data.get("source_lang") or block.lang or "und",
+                target,
+                data.get("text") or "",
+                origin,
+                status="reviewed" if data.get("status") == "reviewed" else "draft",
+                terms=tuple(data.get("terms") or ()),
+                issues=tuple(QaIssue(q.get("code", "?"), q.get("message", "")) for q in data.get("qa") or ()),
+                previous=data.get("previous"),
+            )
+        )
+    return TranslatedThread(
+        thread,
+        target,
+        tuple(units),
+        models=tuple(document.get("models") or ()),
+        glossaries=tuple(document.get("glossaries") or ()),
+    )

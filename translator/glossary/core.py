@@ -530,7 +530,7 @@ class GlossaryFile:
 
     def save(self, path: Path | None = None) -> None:
         """Write the file atomically (to path, else where it was read)."""
-        from translator.writers.atomic import write_atomic
+        from translator.files import write_atomic
 
         target = path or self.path
         if target is None:

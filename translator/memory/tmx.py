@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from translator.errors import TranslationMemoryError
-from translator.memory import TranslationMemory
-from translator.writers.atomic import write_atomic
+from translator.files import write_atomic
+from translator.memory.store import TranslationMemory
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 

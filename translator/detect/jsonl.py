@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from translator.detect import Context, Detection, Evidence, LanguageDetector, context_weight
+from translator.detect.detector import Context, Detection, Evidence, LanguageDetector, context_weight
 from translator.errors import DetectionError, InputError
-from translator.writers.atomic import atomic_output
+from translator.files import atomic_output
 
 if TYPE_CHECKING:
     import numpy as np

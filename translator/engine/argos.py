@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
+from translator.engine.store import InstalledPackage, ModelStore
 from translator.errors import EngineError
-from translator.models_store import InstalledPackage, ModelStore
 
 PIVOT_LANGUAGE = "en"
 LINK = re.compile(r"(?:https?://|www\.)[^\s<>\"«»]+[^\s<>\"«».,;:!?)\]]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

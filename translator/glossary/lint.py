@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from translator.errors import GlossaryError
-from translator.glossary import (
+from translator.glossary.core import (
     CATEGORIES,
     DEFAULT_STYLE,
     FLAG_FORBIDDEN,

@@ -1,1 +1,0 @@
-"""Writers turn threads and translations into files; every write is atomic."""
