@@ -42,7 +42,7 @@ def startup_seconds() -> float:
     best = float("inf")
     for _ in range(5):
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "cli.main", "--help"], capture_output=True, check=True)
+        subprocess.run([sys.executable, "-m", "cli", "--help"], capture_output=True, check=True)
         best = min(best, time.perf_counter() - started)
     return best
 

@@ -64,7 +64,7 @@ def batch_command(inputs: Path, out: Path, memory: Path, packages: Path) -> list
     return [
         sys.executable,
         "-m",
-        "cli.main",
+        "cli",
         "batch",
         str(inputs),
         "-o",

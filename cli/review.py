@@ -1,8 +1,33 @@
-"""The handler of `translator review` (its arguments are declared in cli.main, which loads this lazily)."""
+"""The `translator review` command: the Textual app of the `tui` package, loaded only when run
+(the core never imports the UI; the UI imports the core)."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+
+
+def add_review_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`review`."""
+    review = commands.add_parser(
+        "review",
+        help="review translations in a terminal UI: source and translation side by side",
+        description="Open a PO or JSON file made by `translator translate` and review it block by block: "
+        "edit, approve, re-translate, add glossary terms. Saves atomically to the same file; press ? for keys.",
+    )
+    review.add_argument("file", type=Path, metavar="FILE.po|FILE.json", help="the file to review (saved in place)")
+    review.add_argument("--source", type=Path, metavar="THREAD", help="the thread the file was made from (optional)")
+    review.add_argument(
+        "--glossary", type=Path, action="append", default=[], metavar="PATH", help="glossary PO file (repeatable)"
+    )
+    review.add_argument(
+        "--autosave", type=float, default=60.0, metavar="SECONDS", help="autosave interval (0: off; default 60)"
+    )
+    review.add_argument("--light", action="store_true", help="start with the light theme")
+    review.add_argument(
+        "--memory", type=Path, help="translation memory: alternatives, and approved work goes in (default: user data)"
+    )
+    review.set_defaults(handler=run_review)
 
 
 def run_review(args: argparse.Namespace) -> int:

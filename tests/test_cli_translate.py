@@ -163,7 +163,7 @@ def test_killed_batch_leaves_no_half_written_file_and_resumes(tmp_path: Path, me
         extra = " ".join(example.source for example in generate("fr-en", 40, seed=number))
         (inputs / f"t{number:02}.txt").write_text(DEMO.read_text(encoding="utf-8") + "\n" + extra + "\n")
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "cli.main", "batch", str(inputs), "-o", str(out), "--memory", memory]
+    command = [sys.executable, "-m", "cli", "batch", str(inputs), "-o", str(out), "--memory", memory]
     process = subprocess.Popen(command, env=subprocess_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     # Kill once some files are recorded as finished and others are not (the second chunk is under way).

@@ -1,0 +1,100 @@
+"""The `translator memory` commands: stats, import, export and prune."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cli.options import days, megabytes
+
+if TYPE_CHECKING:
+    from translator.memory.store import TranslationMemory
+
+
+def add_memory_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`memory` and its actions."""
+    memory = commands.add_parser("memory", help="the translation memory: stats, import reviewed PO, TMX")
+    memory_commands = memory.add_subparsers(dest="memory_command", metavar="ACTION", required=True)
+    stats = memory_commands.add_parser("stats", help="entries per language pair and origin")
+    stats.set_defaults(handler=run_memory_stats)
+    memory_import = memory_commands.add_parser("import", help="import approved entries of reviewed PO files, or TMX")
+    memory_import.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    memory_import.add_argument("--tmx", action="store_true", help="the files are TMX")
+    memory_import.set_defaults(handler=run_memory_import)
+    memory_export = memory_commands.add_parser("export", help="export the memory as TMX")
+    memory_export.add_argument("file", type=Path, metavar="OUT.tmx")
+    memory_export.add_argument("--tmx", action="store_true", default=True, help="TMX (the only export format)")
+    memory_export.add_argument("--pair", help="only this pair, e.g. fr-en")
+    memory_export.set_defaults(handler=run_memory_export)
+    prune = memory_commands.add_parser(
+        "prune",
+        help="drop the whole threads kept for reruns (sentences and human translations stay)",
+        description="Drop the whole translated threads the memory keeps for reruns: all of them, or those kept "
+        "more than DAYS days ago; then compact the file. Sentence entries and human translations stay, so a "
+        "file translated again reuses them (with the same model, nothing goes to the engine).",
+    )
+    prune.add_argument("--older-than", type=days, metavar="DAYS", help="only threads kept more than DAYS days ago")
+    prune.set_defaults(handler=run_memory_prune)
+    for sub in (stats, memory_import, memory_export, prune):
+        sub.add_argument("--memory", type=Path, help="the memory database (default: in the user data folder)")
+
+
+def open_memory(args: argparse.Namespace) -> TranslationMemory:
+    """The memory named by --memory, or the default one."""
+    from translator.memory.store import TranslationMemory
+
+    return TranslationMemory(args.memory)
+
+
+def run_memory_stats(args: argparse.Namespace) -> int:
+    """`translator memory stats`."""
+    stats = open_memory(args).stats()
+    print(f"Translation memory: {stats.path}")
+    if not stats.pairs:
+        print("  empty")
+    for pair, counts in stats.pairs.items():
+        print(f"  {pair}: " + ", ".join(f"{count} {origin}" for origin, count in counts.items()))
+    if stats.threads:
+        print(
+            f"  {stats.threads} whole translated threads kept for reruns ({megabytes(stats.thread_bytes)};"
+            " `translator memory prune` drops them)"
+        )
+    return 0
+
+
+def run_memory_prune(args: argparse.Namespace) -> int:
+    """`translator memory prune [--older-than DAYS]`."""
+    memory = open_memory(args)
+    count, size = memory.prune_threads(args.older_than)
+    age = f" kept more than {args.older_than:g} days ago" if args.older_than else ""
+    print(f"Dropped {count} whole translated threads{age} ({megabytes(size)}) from {memory.path}")
+    if count and not memory.compact():
+        print("The file was not compacted: another process is using it. The space is reused by later writes.")
+    return 0
+
+
+def run_memory_import(args: argparse.Namespace) -> int:
+    """`translator memory import FILE.po...` (approved entries become human translations) or `--tmx`."""
+    from translator.formats.po import reviewed_entries
+    from translator.memory.store import MemoryEntry
+    from translator.memory.tmx import read_tmx
+
+    memory = open_memory(args)
+    total = 0
+    for path in args.files:
+        rows = read_tmx(path) if args.tmx else reviewed_entries(path)
+        total += memory.store(MemoryEntry(src, tgt, source, target, "human") for src, tgt, source, target in rows)
+    print(f"Imported {total} human translations into {memory.path}")
+    return 0
+
+
+def run_memory_export(args: argparse.Namespace) -> int:
+    """`translator memory export OUT.tmx`."""
+    from translator.glossary.core import parse_pair
+    from translator.memory.tmx import write_tmx
+
+    source, target = parse_pair(args.pair) if args.pair else (None, None)
+    count = write_tmx(open_memory(args), args.file, source, target)
+    print(f"Exported {count} entries to {args.file}")
+    return 0

@@ -1,0 +1,96 @@
+"""The `translator models` commands: list, install and remove Argos packages."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from cli.options import add_models_dir_option, megabytes
+from translator.errors import TranslatorError
+
+
+def add_models_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`models` and its actions."""
+    models = commands.add_parser("models", help="list, install and remove translation models (Argos packages)")
+    model_commands = models.add_subparsers(dest="models_command", metavar="ACTION", required=True)
+    listing = model_commands.add_parser("list", help="installed language pairs, versions, sizes and places")
+    listing.add_argument("--available", action="store_true", help="list the packages of the index instead")
+    add_models_dir_option(listing)
+    listing.set_defaults(handler=run_models_list)
+    install = model_commands.add_parser(
+        "install",
+        help="install a pair from the package index (FROM TO) or a package file (FILE.argosmodel)",
+        description="Install from the Argos package index (ARGOS_PACKAGE_INDEX overrides its address) or "
+        "from a local .argosmodel file. Packages go where argostranslate keeps them (ARGOS_PACKAGES_DIR).",
+    )
+    install.add_argument("what", nargs="+", metavar="FROM TO | FILE", help="a language pair, or a package file")
+    install.add_argument("--to-dir", type=Path, help="install into this folder instead")
+    install.set_defaults(handler=run_models_install)
+    remove = model_commands.add_parser("remove", help="remove the installed package of a pair")
+    remove.add_argument("from_code", metavar="FROM")
+    remove.add_argument("to_code", metavar="TO")
+    add_models_dir_option(remove)
+    remove.set_defaults(handler=run_models_remove)
+
+
+def run_models_list(args: argparse.Namespace) -> int:
+    """`translator models list`: what is installed (or available in the index)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from translator.display import visible
+
+    console = Console(highlight=False)
+    if args.available:
+        from translator.engine.store import available_packages, index_url
+
+        table = Table("pair", "version", "package", title=f"Available from {visible(index_url())}")
+        for available in available_packages():
+            table.add_row(f"{available.from_code}-{available.to_code}", available.version, visible(available.name))
+        console.print(table)
+        return 0
+    from translator.engine.store import ModelStore
+
+    packages = ModelStore(args.models_dir).packages()
+    if not packages:
+        print("No translation model installed. Install one with: translator models install FROM TO")
+        return 0
+    table = Table("pair", "version", "size", "from", "path")
+    for package in packages:
+        table.add_row(
+            package.pair, package.version, megabytes(package.size_bytes()), package.origin, visible(str(package.path))
+        )
+    console.print(table)
+    return 0
+
+
+def run_models_install(args: argparse.Namespace) -> int:
+    """`translator models install FROM TO` or `... FILE.argosmodel`."""
+    from translator.engine.store import install_from_index, install_package_file
+
+    if len(args.what) == 1:
+        package = install_package_file(Path(args.what[0]), args.to_dir)
+    elif len(args.what) == 2:
+        from cli.progress import byte_progress
+        from translator.languages import normalize_code
+
+        source, target = (normalize_code(code) for code in args.what)
+        with byte_progress(f"downloading {source}-{target}") as progress_factory:
+            package = install_from_index(source, target, args.to_dir, progress_factory=progress_factory)
+    else:
+        raise TranslatorError(
+            "give a language pair (FROM TO) or one package file", "e.g. translator models install fr en"
+        )
+    print(f"Installed {package.pair} (version {package.version}) in {package.path}")
+    return 0
+
+
+def run_models_remove(args: argparse.Namespace) -> int:
+    """`translator models remove FROM TO`."""
+    from translator.engine.store import ModelStore, remove_package
+    from translator.languages import normalize_code
+
+    removed = remove_package(ModelStore(args.models_dir), normalize_code(args.from_code), normalize_code(args.to_code))
+    for package in removed:
+        print(f"Removed {package.pair} from {package.path}")
+    return 0

@@ -1,0 +1,203 @@
+"""Options and argument helpers shared by several commands (thread, language, engine, translation)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from translator.errors import TranslatorError
+
+if TYPE_CHECKING:
+    from translator.detect.detector import LanguageDetector
+    from translator.engine.argos import ArgosEngine
+    from translator.jobs import JobSettings
+    from translator.models import Thread
+
+
+def demo_thread_path() -> Path:
+    """The demo thread shipped inside the package."""
+    import translator
+
+    return Path(translator.__file__).resolve().parent / "data" / "demo-thread.txt"
+
+
+def add_translation_options(parser: argparse.ArgumentParser) -> None:
+    """Options shared by `translate` and `batch`."""
+    parser.add_argument("--to", dest="target", default="en", help="target language (default: en)")
+    parser.add_argument("--from", dest="source", default="auto", help="source language (default: auto-detect)")
+    parser.add_argument(
+        "--format",
+        dest="formats",
+        default=None,
+        help="output formats, comma-separated among po,json,md,html (translate: po; batch: po,json,md)",
+    )
+    parser.add_argument(
+        "--input-format", dest="format", choices=("forum", "json", "text"), help="input format (default: sniffed)"
+    )
+    parser.add_argument("--glossary", action="append", default=[], type=Path, help="glossary PO file (repeatable)")
+    parser.add_argument("--glossary-dir", type=Path, help="folder of xx-yy.po glossaries (default: the shipped ones)")
+    parser.add_argument("--no-glossary", action="store_true", help="apply no glossary")
+    parser.add_argument("--memory", type=Path, help="translation memory file (default: in the user data folder)")
+    parser.add_argument("--no-memory", action="store_true", help="neither reuse nor feed the translation memory")
+    parser.add_argument("--side-by-side", action="store_true", help="Markdown/HTML: source beside translation")
+    parser.add_argument("--languages", metavar="CODES", help="candidate languages for detection, e.g. fr,en,de")
+    add_engine_options(parser)
+
+
+def job_settings(args: argparse.Namespace, default_formats: str) -> JobSettings:
+    """The job settings of `translate`/`batch` options, validated."""
+    from translator.jobs import FORMATS, JobSettings
+    from translator.languages import normalize_code, parse_language_list
+
+    formats = tuple(dict.fromkeys(f.strip() for f in (args.formats or default_formats).split(",") if f.strip()))
+    unknown = [fmt for fmt in formats if fmt not in FORMATS]
+    if unknown or not formats:
+        raise TranslatorError(f"unknown output format {', '.join(unknown) or '(none)'}", f"use {','.join(FORMATS)}")
+    if args.threads < 0 or args.beam_size < 1:
+        raise TranslatorError("--threads must be >= 0 and --beam-size >= 1")
+    return JobSettings(
+        target=normalize_code(args.target),
+        source=None if args.source == "auto" else normalize_code(args.source),
+        formats=formats,
+        input_format=getattr(args, "format", None),
+        languages=parse_language_list(args.languages) if args.languages else None,
+        glossaries=tuple(str(path) for path in args.glossary),
+        glossary_dir=str(args.glossary_dir) if args.glossary_dir else None,
+        use_glossary=not args.no_glossary,
+        memory=str(args.memory) if args.memory else None,
+        use_memory=not args.no_memory,
+        models_dirs=tuple(str(path) for path in args.models_dir),
+        device=args.device,
+        threads=args.threads,
+        beam_size=args.beam_size,
+        side_by_side=args.side_by_side,
+    )
+
+
+def add_models_dir_option(parser: argparse.ArgumentParser) -> None:
+    """--models-dir, for commands that look for packages."""
+    parser.add_argument(
+        "--models-dir",
+        type=Path,
+        action="append",
+        default=[],
+        help="also look for Argos packages in this folder (repeatable; searched first)",
+    )
+
+
+def add_engine_options(parser: argparse.ArgumentParser) -> None:
+    """Options of the translation engine."""
+    add_models_dir_option(parser)
+    parser.add_argument("--device", choices=("cpu", "cuda", "auto"), default="cpu", help="where models run")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=0,
+        help="CPU threads (0: every core; with batch --jobs, shared between workers)",
+    )
+    parser.add_argument("--beam-size", type=int, default=4, help="beam width (Argos uses 4)")
+
+
+def make_engine(args: argparse.Namespace) -> ArgosEngine:
+    """The Argos engine for the engine options."""
+    from translator.engine.argos import ArgosEngine, EngineSettings
+    from translator.engine.store import ModelStore
+
+    if args.threads < 0 or args.beam_size < 1:
+        raise TranslatorError("--threads must be >= 0 and --beam-size >= 1")
+    settings = EngineSettings(device=args.device, threads=args.threads, beam_size=args.beam_size)
+    return ArgosEngine(ModelStore(args.models_dir), settings)
+
+
+def add_thread_arguments(parser: argparse.ArgumentParser, format_option: str | None) -> None:
+    """FILE or --demo, and the input format option when the command has no other --format."""
+    parser.add_argument("file", nargs="?", type=Path, help="thread file: forum page dump, JSON or text/Markdown")
+    parser.add_argument("--demo", action="store_true", help="use the demo thread shipped with the tool")
+    if format_option:
+        parser.add_argument(format_option, choices=("forum", "json", "text"), help="input format (default: sniffed)")
+
+
+def add_language_options(parser: argparse.ArgumentParser) -> None:
+    """Options shared by the commands that detect languages."""
+    parser.add_argument(
+        "--languages",
+        metavar="CODES",
+        help="candidate languages, e.g. fr,en,ru (default: common European languages and installed models)",
+    )
+    parser.add_argument(
+        "--set-lang",
+        metavar="BLOCK=LANG",
+        action="append",
+        default=[],
+        help="set a block's language by hand, e.g. c3.p1=de (repeatable); detection keeps it",
+    )
+
+
+def make_detector(args: argparse.Namespace) -> LanguageDetector:
+    """The language detector for the --languages option."""
+    from translator.detect.detector import LanguageDetector
+    from translator.languages import parse_language_list
+
+    return LanguageDetector(parse_language_list(args.languages) if args.languages else None)
+
+
+def read_and_detect(args: argparse.Namespace) -> Thread:
+    """Read the thread argument, apply manual languages, detect the rest; print reading warnings."""
+    from translator.detect.detector import detect_languages, set_languages
+    from translator.readers import read_thread
+
+    thread_file = read_thread(thread_argument(args), args.format)
+    for message in thread_file.warnings:
+        warn(message)
+    thread = set_languages(thread_file.thread, parse_overrides(args.set_lang))
+    return detect_languages(thread, make_detector(args))
+
+
+def parse_overrides(values: list[str]) -> dict[str, str]:
+    """`c3.p1=de` options as {block id: Argos code}."""
+    from translator.languages import normalize_code
+
+    overrides = {}
+    for value in values:
+        block_id, separator, code = value.partition("=")
+        if not separator or not block_id.strip():
+            raise TranslatorError(f"--set-lang {value!r} is not BLOCK=LANG", "e.g. --set-lang c3.p1=de")
+        overrides[block_id.strip()] = normalize_code(code)
+    return overrides
+
+
+def thread_argument(args: argparse.Namespace) -> Path:
+    """The thread file the user named, or the demo thread; exactly one of them."""
+    if args.demo and args.file:
+        raise TranslatorError("give a FILE or --demo, not both")
+    if args.demo:
+        return demo_thread_path()
+    if args.file is None:
+        raise TranslatorError("no thread file given", "name a FILE, or pass --demo to try the demo thread")
+    path: Path = args.file
+    return path
+
+
+def warn(message: str) -> None:
+    """One warning line on stderr."""
+    from translator.display import visible
+
+    print(f"translator: warning: {visible(message)}", file=sys.stderr)
+
+
+def days(text: str) -> float:
+    """An argparse type: a number of days, zero or more."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days") from None
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days (0 or more)")
+    return value
+
+
+def megabytes(size: int) -> str:
+    """A byte count for people."""
+    return f"{size / 1e6:.1f} MB"

@@ -1,0 +1,192 @@
+"""The commands on one thread or text: inspect, detect, translate-text, translate and apply."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from cli.options import (
+    add_engine_options,
+    add_language_options,
+    add_thread_arguments,
+    add_translation_options,
+    job_settings,
+    make_detector,
+    make_engine,
+    read_and_detect,
+    thread_argument,
+    warn,
+)
+from translator.errors import TranslatorError
+
+
+def add_inspect_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`inspect` and `detect`."""
+    inspect = commands.add_parser(
+        "inspect",
+        help="show the structure of a thread file (posts, authors, dates, votes, blocks)",
+        description="Read a thread file and show its article, comments, quotes and block ids.",
+    )
+    add_thread_arguments(inspect, "--format")
+    inspect.add_argument("--json", action="store_true", help="print the thread as JSON (a stable schema)")
+    add_language_options(inspect)
+    inspect.set_defaults(handler=run_inspect)
+
+    detect = commands.add_parser(
+        "detect",
+        help="detect the language of every block, post and thread (or of JSON Lines texts)",
+        description="Show the language of every block and post of a thread; low-confidence blocks are "
+        "highlighted. With --jsonl, detect arbitrary texts in batch.",
+    )
+    add_thread_arguments(detect, "--format")
+    detect.add_argument("--json", action="store_true", help="print the thread as JSON with languages")
+    detect.add_argument(
+        "--jsonl",
+        metavar="IN",
+        help='batch mode: IN holds lines {"id", "text", "thread"?} (- for stdin); '
+        'prints {"id", "lang", "confidence"} per line, in order',
+    )
+    detect.add_argument("-o", "--output", metavar="OUT", help="with --jsonl: write here (atomically) instead of stdout")
+    add_language_options(detect)
+    detect.set_defaults(handler=run_detect)
+
+
+def add_translate_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`translate-text`, `translate` and `apply`."""
+    quick = commands.add_parser("translate-text", help="translate a short text, for a quick check")
+    quick.add_argument("text", help="the text to translate")
+    quick.add_argument("--from", dest="source", default="auto", help="source language (default: auto-detect)")
+    quick.add_argument("--to", dest="target", default="en", help="target language (default: en)")
+    add_engine_options(quick)
+    quick.set_defaults(handler=run_translate_text)
+
+    translate = commands.add_parser(
+        "translate",
+        help="translate a thread file into PO/JSON/Markdown/HTML for review",
+        description="Detect the language of every block, reuse the translation memory, apply the glossary, "
+        "translate the rest in one batched call per language pair, check the result, and write it.",
+    )
+    add_thread_arguments(translate, None)
+    translate.add_argument("-o", "--output", help="output file (one format; - for stdout) or folder (several)")
+    add_translation_options(translate)
+    translate.set_defaults(handler=run_translate)
+
+    apply = commands.add_parser(
+        "apply",
+        help="rebuild the translated thread from a reviewed PO file",
+        description="Approved entries (not fuzzy) are the reviewers' translations; fuzzy ones stay drafts.",
+    )
+    apply.add_argument("po", type=Path, metavar="REVIEWED.po")
+    apply.add_argument("source", type=Path, metavar="SOURCE_FILE", help="the thread the PO file was made from")
+    apply.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
+    apply.add_argument("--format", dest="formats", default="md", choices=("json", "md", "html"))
+    apply.add_argument("--side-by-side", action="store_true", help="Markdown/HTML: source beside translation")
+    apply.set_defaults(handler=run_apply)
+
+
+def run_inspect(args: argparse.Namespace) -> int:
+    """`translator inspect`: the thread as a tree, or as JSON."""
+    thread = read_and_detect(args)
+    if args.json:
+        from translator.formats.json import dump_thread
+
+        sys.stdout.write(dump_thread(thread))
+    else:
+        from cli.inspect_view import print_thread
+
+        print_thread(thread)
+    return 0
+
+
+def run_detect(args: argparse.Namespace) -> int:
+    """`translator detect`: languages of a thread, or of JSON Lines texts with --jsonl."""
+    if args.jsonl is None:
+        if args.output:
+            raise TranslatorError("-o/--output goes with --jsonl", "for a thread, use --json and redirect")
+        return run_inspect(args)
+    if args.file or args.demo:
+        raise TranslatorError("give a thread FILE or --jsonl IN, not both")
+    from cli.progress import byte_progress
+    from translator.detect.jsonl import run_detect_jsonl
+
+    detector = make_detector(args)
+    with byte_progress("detecting") as progress_factory:
+        count = run_detect_jsonl(args.jsonl, args.output, detector, progress_factory)
+    if args.output:
+        print(f"translator: {count} lines written to {args.output}", file=sys.stderr)
+    return 0
+
+
+def run_translate_text(args: argparse.Namespace) -> int:
+    """`translator translate-text`: one text through the engine, sentence by sentence."""
+    from translator.languages import normalize_code
+    from translator.segment import split_sentences
+
+    engine = make_engine(args)
+    target = normalize_code(args.target)
+    if args.source == "auto":
+        from translator.detect.detector import LanguageDetector
+
+        detection = LanguageDetector(installed=engine.store.languages()).detect_text(args.text)
+        source = detection.lang
+        if source == "und":
+            raise TranslatorError("cannot tell the language of this text", "pass --from, e.g. --from fr")
+    else:
+        source = normalize_code(args.source)
+    sentences = split_sentences(args.text, source)
+    print(" ".join(engine.translate_batch(sentences, source, target)))
+    return 0
+
+
+def run_translate(args: argparse.Namespace) -> int:
+    """`translator translate`: one thread file to PO/JSON/Markdown/HTML."""
+    from translator.files import write_atomic
+    from translator.jobs import output_paths, render, translate_file
+
+    path = thread_argument(args)
+    settings = job_settings(args, "po")
+    translated, stats, warnings = translate_file(path, settings)
+    for message in warnings:
+        warn(message)
+    if len(settings.formats) == 1 and args.output not in (None, ""):
+        targets = {settings.formats[0]: None if args.output == "-" else Path(args.output)}
+    else:
+        if args.output == "-":
+            raise TranslatorError("-o - (stdout) takes one format", "pass --format with a single format")
+        folder = Path(args.output) if args.output else Path(".")
+        folder.mkdir(parents=True, exist_ok=True)
+        targets = dict(output_paths(path, folder, Path(path.name), settings))
+    for fmt, target in targets.items():
+        text = render(translated, fmt, settings.side_by_side)
+        if target is None:
+            sys.stdout.write(text)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, text)
+            print(f"Wrote {target}", file=sys.stderr)
+    print(
+        f"translator: {stats.blocks} blocks ({stats.copied} copied), {stats.sentences} sentences: "
+        f"{stats.translated} translated, {stats.from_memory} from memory; "
+        f"{sum(len(unit.issues) for unit in translated.units)} QA issues to review",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def run_apply(args: argparse.Namespace) -> int:
+    """`translator apply REVIEWED.po SOURCE_FILE`."""
+    from translator.files import write_atomic
+    from translator.formats.po import apply_review
+    from translator.jobs import render
+    from translator.readers import read_thread
+
+    translated = apply_review(args.po, read_thread(args.source).thread)
+    text = render(translated, args.formats, args.side_by_side)
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        write_atomic(Path(args.output), text)
+    reviewed = sum(1 for unit in translated.units if unit.status == "reviewed")
+    print(f"translator: {reviewed} of {len(translated.units)} blocks reviewed", file=sys.stderr)
+    return 0
