@@ -27,8 +27,18 @@ QUOTE_EXTENTS: tuple[QuoteExtent, ...] = ("matched", "guessed")
 LangSource = Literal["detected", "context", "manual"]
 LANG_SOURCES: tuple[LangSource, ...] = ("detected", "context", "manual")
 
-SourceFormat = Literal["forum", "json", "text"]
-SOURCE_FORMATS: tuple[SourceFormat, ...] = ("forum", "json", "text")
+SourceFormat = Literal["forum", "json", "text", "html", "reddit", "hn", "discourse", "disqus", "feed"]
+SOURCE_FORMATS: tuple[SourceFormat, ...] = (
+    "forum",
+    "json",
+    "text",
+    "html",
+    "reddit",
+    "hn",
+    "discourse",
+    "disqus",
+    "feed",
+)
 
 UNDETERMINED = "und"
 """Language code of a block that has no language (only URLs, numbers, emoji, names...)."""
@@ -88,6 +98,13 @@ class Post:
     """The body, in reading order."""
     lang: str | None = None
     """Language of the post as a whole; None until detection ran."""
+    parent: str | None = None
+    """Id of the post this one replies to; None for the article and top-level comments."""
+    url: str | None = None
+    """Permalink of the post, when the source gives one."""
+    deleted: bool = False
+    """The platform says the post was deleted or removed (its blocks are then empty); kept when it has
+    replies, so the tree stays whole."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +121,12 @@ class Thread:
     """The reader that produced this thread."""
     lang: str | None = None
     """Main language of the thread; None until detection ran."""
+    url: str | None = None
+    """Where the article or discussion lives, when the source says."""
+    site: str | None = None
+    """The site's name (`Le Monde`, `r/AskReddit`), when known."""
+    published: datetime | None = None
+    """When the article was published, when known."""
 
     def blocks(self) -> Iterator[tuple[Post, Block]]:
         """Every block with its post, in document order."""

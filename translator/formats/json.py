@@ -59,6 +59,9 @@ def post_to_dict(post: Post) -> dict[str, Any]:
         "votes": {"up": post.votes.up, "down": post.votes.down} if post.votes else None,
         "shares": post.shares,
         "lang": post.lang,
+        "parent": post.parent,
+        "url": post.url,
+        "deleted": post.deleted,
         "blocks": [block_to_dict(block) for block in post.blocks],
     }
 
@@ -70,6 +73,9 @@ def thread_to_dict(thread: Thread) -> dict[str, Any]:
         "title": thread.title,
         "subtitle": thread.subtitle,
         "lang": thread.lang,
+        "url": thread.url,
+        "site": thread.site,
+        "published": thread.published.strftime(DATE_FORMAT) if thread.published else None,
         "posts": [post_to_dict(post) for post in thread.posts],
     }
 
@@ -93,12 +99,16 @@ def thread_from_dict(data: Any) -> Thread:
     document = _object(data, "the document")
     posts = _list(document, "posts", "the document")
     source_format = _optional(document, "source_format", str, "the document") or "json"
+    published = _optional(document, "published", str, "the document")
     return Thread(
         title=_optional(document, "title", str, "the document") or "",
         subtitle=_optional(document, "subtitle", str, "the document"),
         posts=tuple(_post(item, n) for n, item in enumerate(posts, start=1)),
         source_format=_choice(source_format, SOURCE_FORMATS, "source_format", "the document"),
         lang=_optional(document, "lang", str, "the document"),
+        url=_optional(document, "url", str, "the document"),
+        site=_optional(document, "site", str, "the document"),
+        published=_date(published, "the document", "published") if published is not None else None,
     )
 
 
@@ -126,6 +136,9 @@ def _post(item: Any, number: int) -> Post:
         shares=shares,
         blocks=tuple(_block(b, where, n) for n, b in enumerate(_list(post, "blocks", where), start=1)),
         lang=_optional(post, "lang", str, where),
+        parent=_optional(post, "parent", str, where),
+        url=_optional(post, "url", str, where),
+        deleted=_flag(post, "deleted", where),
     )
 
 
@@ -188,6 +201,15 @@ def _count(parent: dict[str, Any], key: str, where: str) -> int:
     return value
 
 
+def _flag(parent: dict[str, Any], key: str, where: str) -> bool:
+    value = parent.get(key, False)
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise InputError(f"{where}: {key!r} must be true or false", FIX_HINT)
+    return value
+
+
 def _choice(value: str, choices: tuple[T, ...], key: str, where: str) -> T:
     for choice in choices:
         if value == choice:
@@ -195,11 +217,11 @@ def _choice(value: str, choices: tuple[T, ...], key: str, where: str) -> T:
     raise InputError(f"{where}: {key!r} is {value!r}, expected one of {', '.join(map(str, choices))}", FIX_HINT)
 
 
-def _date(text: str, where: str) -> datetime:
+def _date(text: str, where: str, key: str = "date") -> datetime:
     try:
         return datetime.strptime(text, DATE_FORMAT)
     except ValueError:
-        raise InputError(f"{where}: 'date' is {text!r}, expected YYYY-MM-DDTHH:MM", FIX_HINT) from None
+        raise InputError(f"{where}: {key!r} is {text!r}, expected YYYY-MM-DDTHH:MM", FIX_HINT) from None
 
 
 def unit_to_dict(unit: TranslationUnit) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from translator.models import Block, Post, QaIssue, Thread, TranslatedThread, TranslationUnit, Votes
 
-FORMAT = 1
+FORMAT = 2
 """Bump when the arrays below change; entries of another format are not read."""
 
 
@@ -56,13 +56,24 @@ def encode_kept(translated: TranslatedThread, warnings: tuple[str, ...]) -> byte
             )
         votes = [post.votes.up, post.votes.down] if post.votes else None
         date = post.date.isoformat() if post.date else None
-        posts.append([post.id, post.kind, post.author, post.role, date, votes, post.shares, post.lang, blocks])
+        posts.append(
+            [post.id, post.kind, post.author, post.role, date, votes, post.shares, post.lang, blocks]
+            + [post.parent, post.url, post.deleted]
+        )
     if next(units, None) is not None:
         raise ValueError("more units than blocks")
     thread = translated.thread
     document = [
         FORMAT,
-        [thread.title, thread.subtitle, thread.source_format, thread.lang],
+        [
+            thread.title,
+            thread.subtitle,
+            thread.source_format,
+            thread.lang,
+            thread.url,
+            thread.site,
+            thread.published.isoformat() if thread.published else None,
+        ],
         [translated.target_lang, list(translated.models), list(translated.glossaries)],
         list(warnings),
         posts,
@@ -76,11 +87,11 @@ def decode_kept(payload: bytes, reused: bool = False) -> tuple[TranslatedThread,
     version, thread_fields, translation_fields, warnings, post_rows = json.loads(zlib.decompress(payload))
     if version != FORMAT:
         raise ValueError(f"kept thread format {version!r}")
-    title, subtitle, source_format, thread_lang = thread_fields
+    title, subtitle, source_format, thread_lang, url, site, published = thread_fields
     target, models, glossaries = translation_fields
     posts = []
     units = []
-    for post_id, kind, author, role, date, votes, shares, post_lang, block_rows in post_rows:
+    for post_id, kind, author, role, date, votes, shares, post_lang, block_rows, parent, post_url, deleted in post_rows:
         blocks = []
         for row in block_rows:
             source_lang, text, origin, status, terms, issues, previous = row[8:]
@@ -113,9 +124,21 @@ def decode_kept(payload: bytes, reused: bool = False) -> tuple[TranslatedThread,
                 shares,
                 tuple(blocks),
                 post_lang,
+                parent,
+                post_url,
+                bool(deleted),
             )
         )
-    thread = Thread(title, subtitle, tuple(posts), source_format, thread_lang)
+    thread = Thread(
+        title,
+        subtitle,
+        tuple(posts),
+        source_format,
+        thread_lang,
+        url,
+        site,
+        datetime.fromisoformat(published) if published is not None else None,
+    )
     translated = TranslatedThread(thread, target, tuple(units), tuple(models), tuple(glossaries))
     return translated, tuple(_strings(warnings))
 
