@@ -137,14 +137,19 @@ class Thread:
 
 @dataclass(frozen=True, slots=True)
 class ThreadFile:
-    """A thread with what was learned while reading its file."""
+    """The threads of one file with what was learned while reading it."""
 
-    thread: Thread
-    """The parsed thread."""
+    threads: tuple[Thread, ...]
+    """The parsed threads: one, or several for a feed or a comment export."""
     encoding: str
     """The text encoding the file was decoded with."""
     warnings: tuple[str, ...] = field(default=())
     """Problems worth telling the user that did not stop reading."""
+
+    @property
+    def thread(self) -> Thread:
+        """The thread of a one-thread file (`read_thread` refuses files of several)."""
+        return self.threads[0]
 
 
 UnitOrigin = Literal["machine", "memory", "copied", "human"]

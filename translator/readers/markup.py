@@ -127,6 +127,12 @@ def html_blocks(markup: str, rules: MarkupRules | None = None) -> list[BlockSpec
     return _walk(parse_fragment(markup), rules or MarkupRules())
 
 
+def text_blocks(text: str, rules: MarkupRules | None = None) -> list[BlockSpec]:
+    """The blocks of text that is not HTML (a Markdown source, a feed's plain text): paragraphs split on
+    blank lines, the lines of a paragraph joined; nothing in it is read as markup."""
+    return _plain_blocks(text, rules)
+
+
 def html_text(markup: str) -> str:
     """An HTML fragment as one line of plain text (titles, names): its blocks joined by spaces."""
     return " ".join(text for _, text, _, _ in html_blocks(markup))
