@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from translator.errors import TranslatorError
+from translator.models import SOURCE_FORMATS
 
 if TYPE_CHECKING:
     from translator.detect.detector import LanguageDetector
@@ -33,9 +34,7 @@ def add_translation_options(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="output formats, comma-separated among po,json,md,html (translate: po; batch: po,json,md)",
     )
-    parser.add_argument(
-        "--input-format", dest="format", choices=("forum", "json", "text"), help="input format (default: sniffed)"
-    )
+    parser.add_argument("--input-format", dest="format", choices=SOURCE_FORMATS, help="input format (default: sniffed)")
     parser.add_argument("--glossary", action="append", default=[], type=Path, help="glossary PO file (repeatable)")
     parser.add_argument("--glossary-dir", type=Path, help="folder of xx-yy.po glossaries (default: the shipped ones)")
     parser.add_argument("--no-glossary", action="store_true", help="apply no glossary")
@@ -113,10 +112,15 @@ def make_engine(args: argparse.Namespace) -> ArgosEngine:
 
 def add_thread_arguments(parser: argparse.ArgumentParser, format_option: str | None) -> None:
     """FILE or --demo, and the input format option when the command has no other --format."""
-    parser.add_argument("file", nargs="?", type=Path, help="thread file: forum page dump, JSON or text/Markdown")
+    parser.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        help="thread file: forum page dump, JSON, Reddit/HN/Discourse JSON, Disqus export, feed, text/Markdown",
+    )
     parser.add_argument("--demo", action="store_true", help="use the demo thread shipped with the tool")
     if format_option:
-        parser.add_argument(format_option, choices=("forum", "json", "text"), help="input format (default: sniffed)")
+        parser.add_argument(format_option, choices=SOURCE_FORMATS, help="input format (default: sniffed)")
 
 
 def add_language_options(parser: argparse.ArgumentParser) -> None:
@@ -143,16 +147,18 @@ def make_detector(args: argparse.Namespace) -> LanguageDetector:
     return LanguageDetector(parse_language_list(args.languages) if args.languages else None)
 
 
-def read_and_detect(args: argparse.Namespace) -> Thread:
-    """Read the thread argument, apply manual languages, detect the rest; print reading warnings."""
+def read_and_detect(args: argparse.Namespace) -> list[Thread]:
+    """Read the threads of the file argument, apply manual languages, detect the rest; print reading
+    warnings."""
     from translator.detect.detector import detect_languages, set_languages
-    from translator.readers import read_thread
+    from translator.readers import read_threads
 
-    thread_file = read_thread(thread_argument(args), args.format)
+    thread_file = read_threads(thread_argument(args), args.format)
     for message in thread_file.warnings:
         warn(message)
-    thread = set_languages(thread_file.thread, parse_overrides(args.set_lang))
-    return detect_languages(thread, make_detector(args))
+    overrides = parse_overrides(args.set_lang)
+    detector = make_detector(args)
+    return [detect_languages(set_languages(thread, overrides), detector) for thread in thread_file.threads]
 
 
 def parse_overrides(values: list[str]) -> dict[str, str]:

@@ -62,7 +62,8 @@ def toolkit(folder: Path, engine: FakeEngine, **changes: object) -> Toolkit:
 def run(folder: Path, kit: Toolkit) -> tuple[TranslatedThread, PipelineStats, tuple[str, ...]]:
     [outcome] = translate_files([folder / "thread.md"], kit.settings, kit)
     assert not isinstance(outcome, Exception)
-    return outcome
+    [thread_outcome] = outcome  # a file of one thread
+    return thread_outcome
 
 
 def test_a_rerun_takes_the_whole_thread_from_the_memory(folder: Path) -> None:

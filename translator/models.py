@@ -134,6 +134,29 @@ class Thread:
             for block in post.blocks:
                 yield post, block
 
+    def threaded(self) -> list[tuple[Post, int]]:
+        """Every post with its reply depth, each followed by its replies, as a nested discussion is read:
+        the article and top-level comments at depth 0, a reply one deeper than its parent. A post whose
+        parent is not in the thread, or is on a loop of parents, is read at the top level."""
+        ids = {post.id for post in self.posts}
+        replies: dict[str, list[int]] = {}
+        for index, post in enumerate(self.posts):
+            if post.parent is not None and post.parent in ids and post.parent != post.id:
+                replies.setdefault(post.parent, []).append(index)
+        ordered: list[tuple[Post, int]] = []
+        placed: set[int] = set()
+        roots = [index for index, post in enumerate(self.posts) if post.parent is None or post.parent not in ids]
+        for start in [*roots, *range(len(self.posts))]:  # then posts a loop of parents kept from every root
+            pending = [(start, 0)]
+            while pending:
+                index, depth = pending.pop()
+                if index in placed:
+                    continue
+                placed.add(index)
+                ordered.append((self.posts[index], depth))
+                pending.extend((reply, depth + 1) for reply in reversed(replies.get(self.posts[index].id, [])))
+        return ordered
+
 
 @dataclass(frozen=True, slots=True)
 class ThreadFile:

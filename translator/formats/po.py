@@ -90,6 +90,7 @@ def post_labels(translated: TranslatedThread) -> dict[str, str]:
         parts = [f"post {post.id}", post.author or "unknown author"]
         if post.date:
             parts.append(post.date.strftime("%Y-%m-%d %H:%M"))
+        parts += [f"reply to {post.parent}"] if post.parent else []
         labels[post.id] = " · ".join(parts)
     return labels
 

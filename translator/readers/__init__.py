@@ -80,7 +80,8 @@ def parse_threads(text: str, fmt: SourceFormat | None = None) -> Reading:
     data: Any = _NOT_PARSED
     if fmt is None:
         fmt, data = _sniff(text)
-    elif fmt in JSON_FORMATS or (fmt == "feed" and text.lstrip()[:1] in ("{", "[")):
+    json_feed = fmt == "feed" and text.lstrip()[:1] in ("{", "[")
+    if data is _NOT_PARSED and (fmt in JSON_FORMATS or json_feed):
         data = load_json(text)
     if data is not _NOT_PARSED:
         return _read_json(data, fmt)
