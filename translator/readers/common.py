@@ -177,13 +177,11 @@ def comment_tree(comments: Sequence[RawComment], article_key: str | None = None)
             while parent is not None and not kept[parent]:  # a deleted ancestor holding up a reply
                 kept[parent] = True
                 parent = shown[parent]
-    ids: dict[int, str] = {}
+    kept_indexes = [index for index in range(len(comments)) if kept[index]]
+    ids = {index: f"c{number}" for number, index in enumerate(kept_indexes, start=1)}
     posts = []
-    for index, comment in enumerate(comments):
-        if not kept[index]:
-            continue
-        ids[index] = post_id = f"c{len(ids) + 1}"
-        parent = shown[index]
+    for index in kept_indexes:
+        comment, post_id, parent = comments[index], ids[index], shown[index]
         posts.append(
             Post(
                 id=post_id,

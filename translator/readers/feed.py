@@ -43,7 +43,7 @@ def read_feed(text: str) -> Reading:
 
     parsed = feedparser.parse(io.BytesIO(xml_bytes(text)), sanitize_html=True, resolve_relative_uris=False)
     entries = [entry for entry in parsed.entries if isinstance(entry, dict)]
-    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    problem = _problem(parsed.get("bozo_exception")) if parsed.get("bozo") else None
     if not entries:
         reason = f": {problem}" if problem else ""
         raise InputError(f"no feed item found in this file{reason}", HINT)
@@ -51,6 +51,13 @@ def read_feed(text: str) -> Reading:
     threads = tuple(_entry_thread(entry, site) for entry in entries)
     warnings = (f"this feed is not well-formed ({problem}): its items were read as far as possible",) if problem else ()
     return Reading(threads, warnings)
+
+
+def _problem(error: Any) -> str:
+    """feedparser's complaint about a feed, as one short phrase (`line 2: no element found`)."""
+    if hasattr(error, "getLineNumber") and hasattr(error, "getMessage"):
+        return f"line {error.getLineNumber()}: {error.getMessage()}"
+    return str(error)
 
 
 def _entry_thread(entry: dict[str, Any], site: str | None) -> Thread:
@@ -62,9 +69,7 @@ def _entry_thread(entry: dict[str, Any], site: str | None) -> Thread:
     body = as_dict(content[0]) if content else as_dict(entry.get("summary_detail"))
     value = body.get("value") if body else entry.get("summary")
     specs = _body(value, body.get("type") if body else "text/html")
-    article = article_post(
-        title, specs, author=text_field(entry.get("author")), date=date, url=link.strip() if link else None
-    )
+    article = article_post(title, specs, author=_author(entry), date=date, url=link.strip() if link else None)
     return Thread(
         title=title,
         subtitle=None,
@@ -74,6 +79,11 @@ def _entry_thread(entry: dict[str, Any], site: str | None) -> Thread:
         site=site,
         published=date,
     )
+
+
+def _author(entry: dict[str, Any]) -> str | None:
+    """The writer's name (Atom's author element also holds an e-mail address, which is no name)."""
+    return text_field(as_dict(entry.get("author_detail")).get("name")) or text_field(entry.get("author"))
 
 
 def _feed_text(item: Any, key: str) -> str | None:
