@@ -33,7 +33,7 @@ MANIFEST = ".translator-batch.json"
 # Files translated together share one engine call per language pair: bigger batches, faster decoding.
 FILES_PER_JOB = 8
 MANIFEST_SAVE_SECONDS = 1.0
-THREAD_SUFFIXES = (".txt", ".md", ".markdown", ".json")
+THREAD_SUFFIXES = (".txt", ".md", ".markdown", ".json", ".xml", ".rss", ".atom")
 
 
 @dataclass(frozen=True, slots=True)

@@ -242,15 +242,19 @@ def part_names(threads: Sequence[Thread]) -> list[str | None]:
 
 
 def _slug(url: str | None) -> str | None:
-    """The last path segment of an address, as a safe file name part (ASCII letters, digits, dashes)."""
+    """The last path segment of an address, as a safe file name part (ASCII letters, digits, dashes;
+    accents dropped); none when a query names the item (`?p=88`: the path is only the section)."""
+    import unicodedata
     from urllib.parse import unquote, urlsplit
 
-    if not url:
+    address = urlsplit(url.strip()) if url else None
+    if address is None or address.query:
         return None
-    segments = [segment for segment in unquote(urlsplit(url.strip()).path).split("/") if segment]
+    segments = [segment for segment in unquote(address.path).split("/") if segment]
     if not segments:
         return None
-    name = SLUG_JUNK.sub("-", SLUG_EXTENSION.sub("", segments[-1]).lower()).strip("-")
+    ascii_name = unicodedata.normalize("NFKD", SLUG_EXTENSION.sub("", segments[-1])).encode("ascii", "ignore")
+    name = SLUG_JUNK.sub("-", ascii_name.decode().lower()).strip("-")
     return name[:60].strip("-") or None
 
 

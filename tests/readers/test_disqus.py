@@ -17,7 +17,10 @@ def test_one_thread_per_page_with_comments() -> None:
     thread_file = read_threads(FIXTURE)
     # Page 103 has no comment and page 104 is deleted: left out, with a warning for the first.
     assert [thread.title for thread in thread_file.threads] == ["Traversée des Alpes à vélo", "Le col de l'Iseran"]
-    assert thread_file.warnings == ("1 pages of this export have no comments: left out",)
+    assert thread_file.warnings == (
+        "1 pages of this export have no comments: left out",
+        "1 deleted comments without replies were left out",
+    )
     first = thread_file.threads[0]
     assert (first.source_format, first.site, first.url) == (
         "disqus",

@@ -26,6 +26,7 @@ def test_thread_fields() -> None:
     assert thread_file.warnings == (
         "43 further comments are not in this file (Reddit sent 2 'load more' stubs in their place): "
         "only the comments in the file are read",
+        "1 deleted or removed comments without replies were left out",  # the [removed] one
     )
 
 

@@ -155,6 +155,13 @@ class CommentTree:
     dropped_deleted: int
     """Deleted comments left out because nothing kept replies to them."""
 
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What the user should know: how many deleted comments were left out."""
+        if not self.dropped_deleted:
+            return ()
+        return (f"{self.dropped_deleted:,} deleted or removed comments without replies were left out",)
+
 
 def comment_tree(comments: Sequence[RawComment], article_key: str | None = None) -> CommentTree:
     """Number the comments in the order given and link each to its parent. A parent that is the article,
@@ -305,7 +312,8 @@ def parse_xml(text: str, what: str, hint: str) -> Any:
         return etree.fromstring(xml_bytes(text), parser)
     except etree.XMLSyntaxError as error:
         line = f" at line {error.lineno}" if error.lineno else ""
-        raise InputError(f"this {what} is not well-formed XML{line}: {error.msg}", hint) from None
+        reason = (error.msg or "syntax error").splitlines()[0].strip(" ,")
+        raise InputError(f"this {what} is not well-formed XML{line}: {reason}", hint) from None
 
 
 def local_name(element: Any) -> str:

@@ -82,7 +82,7 @@ def read_discourse(data: Any) -> Reading:
         )
     if opening is None:
         warnings.append("the topic's first post is not in this file: the article has its title only")
-    return Reading((thread,), tuple(warnings))
+    return Reading((thread,), (*warnings, *tree.warnings))
 
 
 def _comment(post: dict[str, Any]) -> RawComment:
@@ -98,7 +98,7 @@ def _comment(post: dict[str, Any]) -> RawComment:
         date=iso_date(post.get("created_at")),
         votes=_likes(post),
         deleted=deleted,
-        skipped=post.get("post_type") in NOTICE_TYPES or (not specs and not deleted),
+        skipped=whole_number(post.get("post_type")) in NOTICE_TYPES or (not specs and not deleted),
     )
 
 

@@ -35,9 +35,10 @@ def read_disqus(text: str) -> Reading:
             if page:
                 comments.setdefault(page, []).append(_comment(element, number))
     threads = []
-    empty = 0
+    empty = dropped = 0
     for key, page in pages.items():
         tree = comment_tree(comments.get(key, []))
+        dropped += tree.dropped_deleted
         if not tree.posts:
             empty += 1
             continue
@@ -58,8 +59,10 @@ def read_disqus(text: str) -> Reading:
         )
     if not threads:
         raise InputError("this Disqus export holds no comment on any page", HINT)
-    warnings = (f"{empty:,} pages of this export have no comments: left out",) if empty else ()
-    return Reading(tuple(threads), warnings)
+    warnings = [f"{empty:,} pages of this export have no comments: left out"] if empty else []
+    if dropped:
+        warnings.append(f"{dropped:,} deleted comments without replies were left out")
+    return Reading(tuple(threads), tuple(warnings))
 
 
 def _comment(post: Any, number: int) -> RawComment:

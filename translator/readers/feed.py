@@ -63,7 +63,8 @@ def _problem(error: Any) -> str:
 def _entry_thread(entry: dict[str, Any], site: str | None) -> Thread:
     title = _feed_text(entry, "title") or ""
     link = text_field(entry.get("link"))
-    moment = entry.get("published_parsed") or entry.get("updated_parsed")
+    # dict.get: feedparser's own get maps a missing date to the other one, with a deprecation warning.
+    moment = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
     date = epoch_date(calendar.timegm(moment)) if moment else None
     content = as_list(entry.get("content"))
     body = as_dict(content[0]) if content else as_dict(entry.get("summary_detail"))

@@ -74,7 +74,8 @@ def hn_shape(data: Any) -> _Shape | None:
 def _is_firebase_item(item: dict[str, Any]) -> bool:
     return (
         whole_number(item.get("id")) is not None
-        and item.get("type") in ITEM_TYPES
+        and isinstance(item.get("type"), str)
+        and item["type"] in ITEM_TYPES
         and any(key in item for key in ("by", "kids", "time", "deleted", "parent"))
     )
 
@@ -122,7 +123,7 @@ def read_hn(data: Any) -> Reading:
     total = whole_number(root.get(shape.total)) if shape.total else None
     further = max(missing, total - len(comments) if total is not None else 0)
     warnings = (f"{further:,} further comments are not in this file: only the comments in the file are read",)
-    return Reading((thread,), warnings if further > 0 else ())
+    return Reading((thread,), (*(warnings if further > 0 else ()), *tree.warnings))
 
 
 def _comments(
@@ -163,6 +164,11 @@ def _body(item: dict[str, Any], shape: _Shape) -> list[BlockSpec]:
     return html_blocks(text, RULES) if isinstance(text, str) else []
 
 
+def _parent_id(item: dict[str, Any]) -> int | None:
+    parent = item.get("parent")
+    return parent if isinstance(parent, int) else None
+
+
 def _firebase_tree(
     data: Any,
 ) -> tuple[dict[str, Any], Callable[[dict[str, Any]], list[dict[str, Any]]], int]:
@@ -174,7 +180,7 @@ def _firebase_tree(
         items.extend(kid for kid in as_list(item.get("kids")) if isinstance(kid, dict))
     by_id = {item["id"]: item for item in items if isinstance(item.get("id"), int)}
     root = next((item for item in items if item.get("type") != "comment"), None) or next(
-        (item for item in items if item.get("parent") not in by_id), items[0]
+        (item for item in items if by_id.get(_parent_id(item)) is None), items[0]
     )
     listed: dict[int, list[dict[str, Any]]] = {}
     missing = 0
@@ -188,7 +194,7 @@ def _firebase_tree(
             listed.setdefault(id(item), []).append(found)
             named.add(id(found))
     for item in items:
-        parent = by_id.get(item.get("parent")) if isinstance(item.get("parent"), int) else None
+        parent = by_id.get(_parent_id(item))
         if item is not root and id(item) not in named:
             listed.setdefault(id(parent if parent is not None else root), []).append(item)
 

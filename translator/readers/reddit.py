@@ -82,7 +82,7 @@ def read_reddit(data: Any) -> Reading:
             f"{further:,} further comments are not in this file (Reddit sent {stubs:,} 'load more' stubs in their "
             "place): only the comments in the file are read"
         )
-    return Reading((thread,), tuple(warnings))
+    return Reading((thread,), (*warnings, *tree.warnings))
 
 
 def _children(listing: Any) -> list[Any]:
