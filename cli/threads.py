@@ -145,7 +145,7 @@ def run_translate_text(args: argparse.Namespace) -> int:
 def run_translate(args: argparse.Namespace) -> int:
     """`translator translate`: one thread file to PO/JSON/Markdown/HTML (one output per thread it holds)."""
     from translator.files import write_atomic
-    from translator.jobs import output_paths, part_names, render, translate_file
+    from translator.jobs import FORMATS, output_paths, part_names, render, translate_file
 
     path = thread_argument(args)
     settings = job_settings(args, "po")
@@ -154,10 +154,13 @@ def run_translate(args: argparse.Namespace) -> int:
         warn(message)
     one_target = len(settings.formats) == 1 and args.output not in (None, "")
     if one_target and len(outcomes) > 1:
-        raise TranslatorError(
-            f"{path} holds {len(outcomes)} threads, and -o {args.output} names one output",
-            "give -o a folder: one file per thread is written there",
-        )
+        # Several threads, several outputs: -o is their folder, unless it plainly names one file.
+        if args.output == "-" or Path(args.output).suffix.lstrip(".") in FORMATS:
+            raise TranslatorError(
+                f"{path} holds {len(outcomes)} threads, and -o {args.output} names one output",
+                "give -o a folder: one file per thread is written there",
+            )
+        one_target = False
     if not one_target and args.output == "-":
         raise TranslatorError("-o - (stdout) takes one format", "pass --format with a single format")
     folder = Path(args.output) if args.output and not one_target else Path(".")

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.conftest import DEMO
+from tests.conftest import DEMO, REPO
 from tests.fakes import FakeEngine
 from tests.golden_files import assert_golden
 from translator.formats.document import render_html, render_markdown
@@ -142,3 +142,36 @@ def test_review_entries_read_back_through_polib(demo_translation: TranslatedThre
     parsed = polib.pofile(render_po(replace(demo_translation, units=tuple(units))))
     assert parsed[0].msgstr == units[0].target
     assert [entry.msgid for entry in parsed] == [unit.block.text for unit in units]
+
+
+@pytest.fixture(scope="module")
+def reply_translation() -> TranslatedThread:
+    """The Discourse fixture translated: replies two deep, and a reply under a deleted post."""
+    thread = read_thread(REPO / "tests" / "data" / "readers" / "discourse-topic.json").thread
+    return translate_thread(thread, PipelineOptions(target="en", source="fr"), FakeEngine())
+
+
+def test_markdown_nests_replies(reply_translation: TranslatedThread) -> None:
+    headings = [line for line in render_markdown(reply_translation).splitlines() if line.startswith("#")]
+    assert headings[1:] == [
+        "### camille · 2024-01-10 09:15",
+        "#### yanis · 2024-01-10 10:30 · +2 -0 · reply to camille",
+        "##### yanis · 2024-01-10 12:30 · reply to yanis",
+        "### anonyme · 2024-01-10 13:00",
+        "#### camille · 2024-01-10 15:00 · reply to anonyme",
+    ]
+
+
+def test_html_nests_reply_sections(reply_translation: TranslatedThread) -> None:
+    page = render_html(reply_translation)
+    order = re.findall(r'<section class="post \w+" id="(\w+)">|(</section>)', page)
+    flow = [ident or "/" for ident, _ in order]
+    assert flow == ["article", "/", "c1", "c2", "c3", "/", "/", "/", "c4", "c5", "/", "/"]
+    assert "reply to camille" in page
+
+
+def test_po_comments_name_the_post_replied_to(reply_translation: TranslatedThread) -> None:
+    po = polib.pofile(render_po(reply_translation))
+    comments = {entry.msgctxt: entry.comment.splitlines()[0] for entry in po}
+    assert comments["c2.p1"] == "post c2 · yanis · 2024-01-10 10:30 · reply to c1"
+    assert comments["c1.p1"] == "post c1 · camille · 2024-01-10 09:15"

@@ -120,6 +120,8 @@ def test_faithful_decoding(data: bytes, text: str | None, encoding: str, warning
         ('{"other": 1}', "json"),  # JSON of no known shape: the JSON reader says so
         ("[Un lien](https://example.org) en tête.", "text"),  # Markdown starting with a bracket
         ("{ pas du JSON", "json"),  # broken JSON: its reader says where
+        ('[{"kind": "Listing", "data": {', "json"),  # a truncated array of objects is broken JSON
+        ("[[Une page]] de wiki", "text"),  # a wiki link is text
     ],
 )
 def test_sniffing_by_content(text: str, expected: str) -> None:

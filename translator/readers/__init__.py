@@ -7,6 +7,7 @@ several (a feed: one per item; a Disqus export: one per page). `read_threads` gi
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 JSON_FORMATS: tuple[SourceFormat, ...] = ("json", "reddit", "hn", "discourse")
 OTHER_JSON_HINT = "this reads our thread JSON and the JSON of Reddit, Hacker News, Discourse and JSON Feed"
 _NOT_PARSED = object()
+JSON_ARRAY_START = re.compile(r"\[\s*(?:\{|\[\s*[\[{\]])")
 
 
 def sniff_format(text: str) -> SourceFormat:
@@ -32,14 +34,16 @@ def sniff_format(text: str) -> SourceFormat:
 
 def _sniff(text: str) -> tuple[SourceFormat, Any]:
     """The format of a decoded file, with its parsed JSON when it is JSON (parsed once, not twice)."""
-    start = text.lstrip()[:1]
+    stripped = text.lstrip()
+    start = stripped[:1]
     if start == "{" or start == "[":
         try:
             data = load_json(text)
         except InputError:
-            # A broken JSON object goes to the JSON reader, which says where it breaks; `[` also starts
-            # Markdown links, so a text starting with one that is not JSON is read as text.
-            return ("json", _NOT_PARSED) if start == "{" else (_sniff_text(text), _NOT_PARSED)
+            # Broken JSON goes to the JSON reader, which says where it breaks; but `[` also starts Markdown
+            # links (`[a link](...)`, `[[a wiki page]]`): only `[{` and `[[[`, `[[{` are surely JSON.
+            surely_json = start == "{" or JSON_ARRAY_START.match(stripped) is not None
+            return ("json", _NOT_PARSED) if surely_json else (_sniff_text(text), _NOT_PARSED)
         return _json_format(data), data
     if start == "<":
         root = xml_root_name(text)
