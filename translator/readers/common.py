@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from translator.errors import InputError
-from translator.models import Block, BlockKind, Post, QuoteExtent, Thread, Votes
+from translator.models import Block, BlockKind, Post, QuoteExtent, SourceFormat, Thread, Votes
 
 BlockSpec = tuple[BlockKind, str, str | None, QuoteExtent | None]
 """kind, text, quoted author, quote extent: a block before it has an id."""
@@ -240,25 +240,46 @@ def _shown_parents(parents: list[int | None], skipped: list[bool]) -> list[int |
     return shown
 
 
-def article_post(
+def discussion(
+    source_format: SourceFormat,
     title: str,
-    specs: list[BlockSpec],
+    body: list[BlockSpec],
+    comments: Sequence[Post] = (),
+    *,
     author: str | None = None,
     date: datetime | None = None,
     votes: Votes | None = None,
     url: str | None = None,
-) -> Post:
-    """The article of a thread: its title as the first block, then its body."""
+    site: str | None = None,
+) -> Thread:
+    """A thread of one discussion: the article (its title as the first block, then its body, its author,
+    date, votes and address) and the comments; the thread's address and date are the article's."""
     title_specs: list[BlockSpec] = [("title", title, None, None)] if title.strip() else []
-    return Post(
+    article = Post(
         id="article",
         kind="article",
         author=author,
         date=date,
         votes=votes,
-        blocks=number_blocks("article", [*title_specs, *specs]),
+        blocks=number_blocks("article", [*title_specs, *body]),
         url=url,
     )
+    return Thread(
+        title=title,
+        subtitle=None,
+        posts=(article, *comments),
+        source_format=source_format,
+        url=url,
+        site=site,
+        published=date,
+    )
+
+
+def further_comments(count: int, detail: str = "") -> tuple[str, ...]:
+    """The warning that a file holds only part of a discussion (none when nothing is missing)."""
+    if count <= 0:
+        return ()
+    return (f"{count:,} further comments are not in this file{detail}: only the comments in the file are read",)
 
 
 def as_dict(value: Any) -> dict[str, Any]:

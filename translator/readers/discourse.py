@@ -13,14 +13,14 @@ import re
 from typing import Any
 
 from translator.errors import InputError
-from translator.models import Thread, Votes
+from translator.models import Votes
 from translator.readers.common import (
     RawComment,
     Reading,
-    article_post,
     as_dict,
     as_list,
     comment_tree,
+    discussion,
     iso_date,
     text_field,
     whole_number,
@@ -57,19 +57,16 @@ def read_discourse(data: Any) -> Reading:
     comments = [_comment(post) for post in posts if post is not opening]
     tree = comment_tree(comments, article_key="1")
     title = _title(data, posts)
-    article = article_post(
+    opening_post = opening or {}
+    cooked = opening_post.get("cooked")
+    thread = discussion(
+        "discourse",
         title,
-        html_blocks(opening.get("cooked") or "", RULES) if opening and isinstance(opening.get("cooked"), str) else [],
-        author=text_field(opening.get("username")) if opening else None,
-        date=iso_date(opening.get("created_at")) if opening else None,
-        votes=_likes(opening) if opening else None,
-    )
-    thread = Thread(
-        title=title,
-        subtitle=None,
-        posts=(article, *tree.posts),
-        source_format="discourse",
-        published=article.date if opening else iso_date(data.get("created_at")),
+        html_blocks(cooked, RULES) if isinstance(cooked, str) else [],
+        tree.posts,
+        author=text_field(opening_post.get("username")),
+        date=iso_date(opening_post.get("created_at", data.get("created_at"))),
+        votes=_likes(opening_post),
     )
     warnings = []
     total = whole_number(data.get("posts_count")) or max(

@@ -12,8 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from translator.errors import InputError
-from translator.models import Thread
-from translator.readers.common import RawComment, Reading, article_post, comment_tree, iso_date, local_name, parse_xml
+from translator.readers.common import RawComment, Reading, comment_tree, discussion, iso_date, local_name, parse_xml
 from translator.readers.markup import html_blocks
 
 HINT = "give the XML file of a Disqus export, unzipped"
@@ -45,17 +44,9 @@ def read_disqus(text: str) -> Reading:
         title = _text(page, "title") or ""
         published = iso_date(_text(page, "createdAt"))
         link = (_text(page, "link") or "").strip() or None
-        article = article_post(title, html_blocks(_text(page, "message") or ""), date=published, url=link)
+        body = html_blocks(_text(page, "message") or "")
         threads.append(
-            Thread(
-                title=title,
-                subtitle=None,
-                posts=(article, *tree.posts),
-                source_format="disqus",
-                url=link,
-                site=_text(page, "forum"),
-                published=published,
-            )
+            discussion("disqus", title, body, tree.posts, date=published, url=link, site=_text(page, "forum"))
         )
     if not threads:
         raise InputError("this Disqus export holds no comment on any page", HINT)

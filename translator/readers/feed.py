@@ -16,9 +16,9 @@ from translator.models import Thread
 from translator.readers.common import (
     BlockSpec,
     Reading,
-    article_post,
     as_dict,
     as_list,
+    discussion,
     epoch_date,
     iso_date,
     text_field,
@@ -70,15 +70,8 @@ def _entry_thread(entry: dict[str, Any], site: str | None) -> Thread:
     body = as_dict(content[0]) if content else as_dict(entry.get("summary_detail"))
     value = body.get("value") if body else entry.get("summary")
     specs = _body(value, body.get("type") if body else "text/html")
-    article = article_post(title, specs, author=_author(entry), date=date, url=link.strip() if link else None)
-    return Thread(
-        title=title,
-        subtitle=None,
-        posts=(article,),
-        source_format="feed",
-        url=article.url,
-        site=site,
-        published=date,
+    return discussion(
+        "feed", title, specs, author=_author(entry), date=date, url=link.strip() if link else None, site=site
     )
 
 
@@ -121,12 +114,7 @@ def read_json_feed(data: Any) -> Reading:
         date = iso_date(item.get("date_published")) or iso_date(item.get("date_modified"))
         link = text_field(item.get("url")) or text_field(item.get("external_url"))
         author = next((name for entry in authors if (name := text_field(entry.get("name")))), None)
-        article = article_post(title, specs, author=author, date=date, url=link)
-        threads.append(
-            Thread(
-                title=title, subtitle=None, posts=(article,), source_format="feed", url=link, site=site, published=date
-            )
-        )
+        threads.append(discussion("feed", title, specs, author=author, date=date, url=link, site=site))
     if not threads:
         raise InputError("this JSON Feed has no item", HINT)
     return Reading(tuple(threads))

@@ -17,15 +17,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from translator.errors import InputError
-from translator.models import Thread
 from translator.readers.common import (
     BlockSpec,
     RawComment,
     Reading,
-    article_post,
     as_list,
     comment_tree,
+    discussion,
     epoch_date,
+    further_comments,
     net_votes,
     text_field,
     whole_number,
@@ -102,28 +102,20 @@ def read_hn(data: Any) -> Reading:
     specs = _body(root, shape)
     if link and link.startswith(("http://", "https://")):
         specs.append(("source", link.strip(), None, None))
-    url = ITEM_URL + root_key
-    article = article_post(
+    thread = discussion(
+        "hn",
         title,
         specs,
+        tree.posts,
         author=text_field(root.get(shape.author)),
         date=epoch_date(root.get("created_at_i", root.get("time"))),
         votes=net_votes(root.get(shape.score)),
-        url=url,
-    )
-    thread = Thread(
-        title=title,
-        subtitle=None,
-        posts=(article, *tree.posts),
-        source_format="hn",
-        url=url,
+        url=ITEM_URL + root_key,
         site="Hacker News",
-        published=article.date,
     )
     total = whole_number(root.get(shape.total)) if shape.total else None
     further = max(missing, total - len(comments) if total is not None else 0)
-    warnings = (f"{further:,} further comments are not in this file: only the comments in the file are read",)
-    return Reading((thread,), (*(warnings if further > 0 else ()), *tree.warnings))
+    return Reading((thread,), (*further_comments(further), *tree.warnings))
 
 
 def _comments(

@@ -13,16 +13,16 @@ import html
 from typing import Any
 
 from translator.errors import InputError
-from translator.models import Thread
 from translator.readers.common import (
     BlockSpec,
     RawComment,
     Reading,
-    article_post,
     as_dict,
     as_list,
     comment_tree,
+    discussion,
     epoch_date,
+    further_comments,
     net_votes,
     text_field,
     whole_number,
@@ -57,32 +57,21 @@ def read_reddit(data: Any) -> Reading:
     subreddit = text_field(submission.get("subreddit_name_prefixed")) or (
         f"r/{submission['subreddit']}" if text_field(submission.get("subreddit")) else None
     )
-    article = article_post(
+    thread = discussion(
+        "reddit",
         title,
         _submission_body(submission),
+        tree.posts,
         author=_author(submission),
         date=epoch_date(submission.get("created_utc")),
         votes=net_votes(submission.get("score")),
         url=thread_url,
-    )
-    thread = Thread(
-        title=title,
-        subtitle=None,
-        posts=(article, *tree.posts),
-        source_format="reddit",
-        url=thread_url,
         site=subreddit,
-        published=article.date,
     )
-    warnings = []
-    if stubs:
-        total = whole_number(submission.get("num_comments"))
-        further = total - len(comments) if total is not None and total > len(comments) else hidden
-        warnings.append(
-            f"{further:,} further comments are not in this file (Reddit sent {stubs:,} 'load more' stubs in their "
-            "place): only the comments in the file are read"
-        )
-    return Reading((thread,), (*warnings, *tree.warnings))
+    total = whole_number(submission.get("num_comments"))
+    further = total - len(comments) if total is not None and total > len(comments) else hidden
+    stubs_sent = f" (Reddit sent {stubs:,} 'load more' stubs in their place)"
+    return Reading((thread,), (*(further_comments(further, stubs_sent) if stubs else ()), *tree.warnings))
 
 
 def _children(listing: Any) -> list[Any]:
