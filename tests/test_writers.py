@@ -157,7 +157,7 @@ def test_markdown_nests_replies(reply_translation: TranslatedThread) -> None:
         "### camille · 2024-01-10 09:15",
         "#### yanis · 2024-01-10 10:30 · +2 -0 · reply to camille",
         "##### yanis · 2024-01-10 12:30 · reply to yanis",
-        "### anonyme · 2024-01-10 13:00",
+        "### anonyme · 2024-01-10 13:00 · deleted",
         "#### camille · 2024-01-10 15:00 · reply to anonyme",
     ]
 

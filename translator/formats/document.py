@@ -40,7 +40,8 @@ def post_heading(post: Post) -> str:
 
 def _posts(translated: TranslatedThread) -> Iterator[tuple[Post, int, str, list[TranslationUnit]]]:
     """Each post with its reply depth, its heading and its units, replies right after the post they
-    answer; a reply's heading names whom it answers (the post id when the author is unknown)."""
+    answer; a reply's heading names whom it answers (the post id when the author is unknown), a deleted
+    post's says so."""
     units: dict[str, list[TranslationUnit]] = {}
     for unit in translated.units:
         units.setdefault(unit.post_id, []).append(unit)
@@ -49,6 +50,8 @@ def _posts(translated: TranslatedThread) -> Iterator[tuple[Post, int, str, list[
         heading = post_heading(post)
         if post.parent is not None:
             heading += f" · reply to {authors.get(post.parent) or post.parent}"
+        if post.deleted:
+            heading += " · deleted"
         yield post, depth, heading, units.get(post.id, [])
 
 
