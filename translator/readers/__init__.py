@@ -7,7 +7,10 @@ several (a feed: one per item; a Disqus export: one per page). `read_threads` gi
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -158,10 +161,26 @@ def read_threads(path: Path | str, fmt: str | None = None) -> ThreadFile:
         raise InputError(f"{path} is empty", "give a file holding an article or a comment thread")
     chosen = next((known for known in SOURCE_FORMATS if known == fmt), None)
     try:
-        reading = parse_threads(text, chosen)
+        with collector_paused():
+            reading = parse_threads(text, chosen)
     except InputError as error:
         raise InputError(f"{path}: {error.message}", error.hint) from None
     return ThreadFile(threads=reading.threads, encoding=encoding, warnings=(*warnings, *reading.warnings))
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a file is parsed: reading allocates millions of small
+    objects and no cycle, and the collector's full passes over all of them made reading a 40,000-post
+    thread 2.5x slower than a 20,000-post one (instead of 2x). Reference counting still frees memory."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def read_thread(path: Path | str, fmt: str | None = None) -> ThreadFile:
