@@ -8,35 +8,34 @@ import errno
 import os
 import sys
 from enum import IntEnum
-from typing import NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from translator.errors import TranslatorError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 PROGRAM = "translator"
 
 
 class ExitCode(IntEnum):
-    """The exit status of the `translator` command."""
+    """The exit status of the `translator` command; MEANINGS says what each one means."""
 
     DONE = 0
-    """The command did what was asked (a closed output pipe counts: the reader had enough)."""
     FAILURE = 1
-    """Bad input or a failure: one line on stderr says what is wrong and what to do."""
     USAGE = 2
-    """The command line itself is wrong: an unknown option, a bad value, options that do not go together."""
     INTERRUPTED = 130
-    """Stopped by Ctrl-C (128 + SIGINT, as shells report it)."""
 
 
-EXIT_CODES_HELP = "\n".join(
-    [
-        "exit codes:",
-        "  0    done",
-        "  1    bad input or failure (one line on stderr says what is wrong and what to do)",
-        "  2    usage error (unknown option, bad value, options that do not go together)",
-        "  130  interrupted (Ctrl-C)",
-    ]
-)
+MEANINGS = {
+    ExitCode.DONE: "done (also when the reader of the output stops early, as `| head` does)",
+    ExitCode.FAILURE: "bad input or failure (one line on stderr says what is wrong and what to do)",
+    ExitCode.USAGE: "usage error (unknown option, bad value, options that do not go together)",
+    ExitCode.INTERRUPTED: "interrupted (Ctrl-C: 128 + SIGINT, as shells report it)",
+}
+"""What each exit code means, for people."""
+
+EXIT_CODES_HELP = "exit codes:\n" + "\n".join(f"  {int(code):<4} {meaning}" for code, meaning in MEANINGS.items())
 """The exit codes as `translator --help` shows them (its epilog)."""
 
 
@@ -69,7 +68,12 @@ def error_line(error: BaseException) -> str | None:
         text = "out of memory (give a smaller input, or fewer --jobs)"
     else:
         text = f"{type(error).__name__}: {error}"
-    return f"{PROGRAM}: error: {one_line(text)}"
+    return error_text(text)
+
+
+def error_text(text: str, program: str = PROGRAM) -> str:
+    """The one error line: `translator: error: what is wrong (what to do)`."""
+    return f"{program}: error: {one_line(text)}"
 
 
 def describe_os_error(error: OSError) -> str:
@@ -109,8 +113,21 @@ def silence_stdout() -> None:
         os.close(null)
 
 
+def output_console(**options: Any) -> Console:
+    """A rich console on standard output whose closed pipe ends the command like any other output
+    (rich's own choice is exit code 1): quiet, exit 0."""
+    from rich.console import Console
+
+    class OutputConsole(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+    return OutputConsole(**options)
+
+
 class CommandParser(argparse.ArgumentParser):
     """argparse whose usage errors are like every other error: one line (with where to find help), exit 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(ExitCode.USAGE, f"{self.prog}: error: {one_line(message)} (see: {self.prog} --help)\n")
+        self.exit(ExitCode.USAGE, error_text(f"{message} (see: {self.prog} --help)", self.prog) + "\n")

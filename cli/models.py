@@ -35,12 +35,12 @@ def add_models_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
 
 def run_models_list(args: argparse.Namespace) -> int:
     """`translator models list`: what is installed (or available in the index)."""
-    from rich.console import Console
     from rich.table import Table
 
+    from cli.diagnostics import output_console
     from translator.display import visible
 
-    console = Console(highlight=False)
+    console = output_console(highlight=False)
     if args.available:
         from translator.engine.store import available_packages, index_url
 

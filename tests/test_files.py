@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import translator.files as files
+from tests.special_files import existing_file, fifo, unix_socket
 from translator.errors import InputError, OutputError
 from translator.files import atomic_output, make_folder, open_input_file, read_input_bytes, write_atomic
 
@@ -36,9 +36,7 @@ def umask() -> Iterator[Callable[[int], None]]:
         (0o077, 0o600),  # a private umask stays private
     ],
 )
-def test_a_new_file_gets_the_umask_mode(
-    tmp_path: Path, umask: Callable[[int], None], mask: int, expected: int
-) -> None:
+def test_a_new_file_gets_the_umask_mode(tmp_path: Path, umask: Callable[[int], None], mask: int, expected: int) -> None:
     umask(mask)
     write_atomic(tmp_path / "out.po", "text")
     assert mode_of(tmp_path / "out.po") == expected
@@ -155,8 +153,8 @@ def test_writing_into_a_missing_folder_is_our_error(tmp_path: Path) -> None:
     [
         (lambda base: base / "a" / "b", None),  # nested folders are created
         (lambda base: base, None),  # an existing folder is fine
-        (lambda base: _file(base / "out"), "is a file, not a folder"),  # `-o FILE` where a folder is needed
-        (lambda base: _file(base / "out") / "sub", "part of its path is a file"),  # a file in the way higher up
+        (lambda base: existing_file(base / "out"), "is a file, not a folder"),  # `-o FILE` where a folder is needed
+        (lambda base: existing_file(base / "out") / "sub", "part of its path is a file"),  # a file in the way higher up
     ],
 )
 def test_make_folder(tmp_path: Path, make: Callable[[Path], Path], message: str | None) -> None:
@@ -168,33 +166,16 @@ def test_make_folder(tmp_path: Path, make: Callable[[Path], Path], message: str 
             make_folder(path)
 
 
-def _file(path: Path) -> Path:
-    path.write_text("x")
-    return path
-
-
-def _fifo(path: Path) -> Path:
-    os.mkfifo(path)
-    return path
-
-
-def _socket(path: Path) -> Path:
-    server = socket.socket(socket.AF_UNIX)
-    server.bind(str(path))
-    server.close()
-    return path
-
-
 @pytest.mark.parametrize(
     ("make", "message"),
     [
         (lambda base: base / "missing.txt", "no such file"),  # a typo in the path
-        (lambda base: _file(base / "f") / "x", "no such file"),  # a path through a file
+        (lambda base: existing_file(base / "f") / "x", "no such file"),  # a path through a file
         (lambda base: base, "is a folder, not a file"),  # a folder where a file is expected
-        (lambda base: _fifo(base / "pipe"), "is a named pipe"),  # a FIFO: would block until a writer came
+        (lambda base: fifo(base / "pipe"), "is a named pipe"),  # a FIFO: would block until a writer came
         (lambda base: Path("/dev/zero"), "is a device"),  # a device that never ends
         (lambda base: Path("/dev/null"), "is a device"),  # a device that is always empty
-        (lambda base: _socket(base / "socket"), "is a socket"),  # a socket file
+        (lambda base: unix_socket(base / "socket"), "is a socket"),  # a socket file
     ],
 )
 def test_only_regular_files_are_inputs(tmp_path: Path, make: Callable[[Path], Path], message: str) -> None:
