@@ -273,6 +273,12 @@ CASES = {
     "translate-fifo": Case(
         lambda tmp: Run(["translate", str(fifo(tmp / "pipe")), "--no-memory"]), 1, "is a named pipe"
     ),
+    # A FIFO as a TMX file to import (the XML parser waited for a writer).
+    "memory-import-tmx-fifo": Case(
+        lambda tmp: Run(["memory", "import", "--tmx", str(fifo(tmp / "pipe")), "--memory", str(tmp / "tm.sqlite")]),
+        1,
+        "is a named pipe",
+    ),
     # A folder where a thread file is expected.
     "inspect-folder": Case(lambda tmp: Run(["inspect", str(tmp)]), 1, "is a folder, not a file"),
     # A folder where JSON Lines are expected (it said "no such file").
