@@ -1,5 +1,4 @@
-"""Files in and out: atomic writes (a reader sees the old file or the new one, never half of one) and
-bounded reading of regular input files (no FIFO that hangs, no device that never ends)."""
+"""Files in and out: atomic writes (the old file or the new one, never half) and bounded reads of regular files."""
 
 from __future__ import annotations
 

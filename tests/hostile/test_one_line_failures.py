@@ -1,5 +1,7 @@
-"""Hostile but realistic use (issue 16, item 5): every failure is one line and an exit code, never a
-traceback, a hang or a silent success. One row per case, run as a user would run the command."""
+"""Hostile but realistic use (issue 16, item 5): every failure is one line and an exit code, never a traceback or hang.
+
+One row per case, each run as a user would run the command.
+"""
 
 from __future__ import annotations
 
