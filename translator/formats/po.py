@@ -131,6 +131,12 @@ def _list_from(text: str | None) -> tuple[str, ...]:
     return () if not text or text == NONE else tuple(unescape_field(item) for item in text.split("; "))
 
 
+def _number(value: float) -> str:
+    """Two decimals when they are exact (easy to read), else every digit (so the file reads back exactly)."""
+    short = f"{value:.2f}"
+    return short if float(short) == value else repr(value)
+
+
 # ----------------------------------------------------------------------------------------------- writing
 
 
@@ -196,8 +202,7 @@ def unit_comment(unit: TranslationUnit, label: str) -> str:
         lines[-1] += f", extent {block.quote_extent}"
     if block.lang != unit.source_lang:
         lines[-1] += f", language {_named(block.lang, NONE, TOKEN_SEPARATORS + ' ')}"
-    # Two decimals: what a reviewer reads (the JSON form keeps every digit).
-    confidence = f" {block.lang_confidence:.2f}" if block.lang_confidence is not None else ""
+    confidence = f" {_number(block.lang_confidence)}" if block.lang_confidence is not None else ""
     source = f", {block.lang_source}" if block.lang_source else ""
     languages = f"{_token(unit.source_lang)}{confidence}{source} -> {_token(unit.target_lang)}"
     lines.append(f"language {languages}; origin {unit.origin}")

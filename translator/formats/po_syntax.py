@@ -32,8 +32,6 @@ SIMPLE_ESCAPES = {
     "a": "\a",
     "\\": "\\",
     '"': '"',
-    "'": "'",
-    "?": "?",
 }
 OCTAL = re.compile(r"[0-7]{1,3}")
 HEX = re.compile(r"x([0-9A-Fa-f]+)")
@@ -272,6 +270,8 @@ class _Parser:
         if (plural := self.keyword(entry, ("msgid_plural",))) is not None:
             entry.fields["msgid_plural"] = [self.strings(plural)]
             while (form := self.keyword(entry, ("msgstr",))) is not None:
+                if not form.mark:
+                    raise self.fail("msgstr needs an [index] after msgid_plural", form)
                 if form.mark != str(len(entry.plural)):
                     raise self.fail(f"msgstr[{form.mark}] is out of order: msgstr[{len(entry.plural)}] expected", form)
                 entry.plural.append(self.strings(form))
