@@ -61,6 +61,26 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None, **env
     return CliResult(done.returncode, done.stdout, done.stderr)
 
 
+def kill_after_first_line(script: str, *args: str) -> str:
+    """Run a Python script in a subprocess, wait for its first line of output, then kill it (SIGKILL: no
+    clean-up runs, as when the machine loses power); the line."""
+    import signal
+
+    child = subprocess.Popen(
+        [sys.executable, "-c", script, *args], stdout=subprocess.PIPE, text=True, cwd=REPO, env=subprocess_env()
+    )
+    try:
+        assert child.stdout is not None
+        line = child.stdout.readline()
+        child.send_signal(signal.SIGKILL)
+    finally:
+        child.kill()
+        child.wait(timeout=30)
+        if child.stdout is not None:
+            child.stdout.close()
+    return line.strip()
+
+
 class NetworkAccessError(AssertionError):
     """A test tried to reach a non-loopback address: the tool must work offline."""
 

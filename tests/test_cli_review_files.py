@@ -3,15 +3,12 @@ and `memory import` stores all of its files or none of them."""
 
 from __future__ import annotations
 
-import signal
-import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import DEMO, FIXED_NOW, REPO, run_cli, subprocess_env
+from tests.conftest import DEMO, FIXED_NOW, kill_after_first_line, run_cli
 from tests.formats.samples import twin_blocks
 from translator.formats.json import render_json
 from translator.formats.po import render_po
@@ -102,16 +99,6 @@ def test_a_killed_import_leaves_the_memory_as_before(tmp_path: Path, demo_transl
     before = MemoryEntry("fr", "en", "Déjà là.", "Already there.", "human")
     TranslationMemory(memory).store([before])
     files = [str(write_po(tmp_path / f"{n}.po", approved(demo_translated, range(n, n + 1)))) for n in range(3)]
-    command = [sys.executable, "-c", CHILD, "memory", "import", *files, "--memory", str(memory)]
-    child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=REPO, env=subprocess_env())
-    try:
-        assert child.stdout is not None
-        inside = int(child.stdout.readline())
-        child.send_signal(signal.SIGKILL)
-    finally:
-        child.kill()
-        child.wait(timeout=30)
-        if child.stdout is not None:
-            child.stdout.close()
+    inside = int(kill_after_first_line(CHILD, "memory", "import", *files, "--memory", str(memory)))
     assert inside == 1 + 3  # one entry from each file: all three were in the one transaction the kill cut
     assert list(TranslationMemory(memory).entries()) == [before]
