@@ -32,6 +32,7 @@ from translator.models import (
     BlockKind,
     Post,
     QaIssue,
+    QuoteExtent,
     Thread,
     TranslatedThread,
     TranslationUnit,
@@ -74,10 +75,13 @@ KIND_OF_PREFIX: dict[str, BlockKind] = {
 # ---------------------------------------------------------------------------------------- field escapes
 
 
-@functools.cache
-def _escapes(separators: str, token: bool) -> re.Pattern[str]:
+def _escapes(separators: str, token: bool = False) -> re.Pattern[str]:
     spaces = r"\s" if token else ""
     return re.compile(f"[{ALWAYS_ESCAPED}{re.escape(separators)}{spaces}]|^\\s|\\s$")
+
+
+TOKEN_ESCAPES = _escapes(TOKEN_SEPARATORS, token=True)
+FIELD_ESCAPES = {separators: _escapes(separators) for separators in ("", ";", ",", "·")}
 
 
 def _code(char: str) -> str:
@@ -93,8 +97,14 @@ def escape_field(text: str, separators: str = "", token: bool = False, reserved:
     first character escaped."""
     if not text:
         return EMPTY_FIELD
-    escaped = _escapes(TOKEN_SEPARATORS if token else separators, token).sub(lambda found: _code(found.group()), text)
+    pattern = TOKEN_ESCAPES if token else FIELD_ESCAPES.get(separators) or _escapes(separators)
+    # Most fields need no escape: a search is cheaper than a substitution that changes nothing.
+    escaped = pattern.sub(_coded, text) if pattern.search(text) else text
     return _code(escaped[0]) + escaped[1:] if escaped == EMPTY_FIELD or escaped in reserved else escaped
+
+
+def _coded(found: re.Match[str]) -> str:
+    return _code(found.group())
 
 
 def _unescape_one(found: re.Match[str]) -> str:
@@ -111,7 +121,14 @@ def unescape_field(text: str) -> str:
 
 
 def _token(text: str) -> str:
+    """An id or language code as one word."""
     return escape_field(text, token=True)
+
+
+@functools.lru_cache(maxsize=256)
+def _language(code: str) -> str:
+    """A language code as one word (the same few come back on every entry)."""
+    return _token(code)
 
 
 def _named(text: str | None, none: str, separators: str) -> str:
@@ -204,7 +221,7 @@ def unit_comment(unit: TranslationUnit, label: str) -> str:
         lines[-1] += f", language {_named(block.lang, NONE, TOKEN_SEPARATORS + ' ')}"
     confidence = f" {_number(block.lang_confidence)}" if block.lang_confidence is not None else ""
     source = f", {block.lang_source}" if block.lang_source else ""
-    languages = f"{_token(unit.source_lang)}{confidence}{source} -> {_token(unit.target_lang)}"
+    languages = f"{_language(unit.source_lang)}{confidence}{source} -> {_language(unit.target_lang)}"
     lines.append(f"language {languages}; origin {unit.origin}")
     if unit.terms:
         lines.append("terms: " + "; ".join(escape_field(term, ";") for term in unit.terms))
@@ -302,9 +319,11 @@ def _post_line(line: str) -> EntryPost:
     return EntryPost(unescape_field(parts[0]), author, date)
 
 
-def _block_line(match: re.Match[str], block: Block) -> Block:
-    """The block with what its `block ID (kind), quoting A, extent E, language L` line says."""
-    kind = next((known for known in BLOCK_KINDS if known == match.group(2)), block.kind)
+def _block_line(
+    match: re.Match[str], kind: BlockKind, lang: str | None
+) -> tuple[BlockKind, str | None, QuoteExtent | None, str | None]:
+    """What a `block ID (kind), quoting A, extent E, language L` line says: kind, quoted author, quote
+    extent and (when the block's differs from the unit's) language."""
     fields: list[str] = []
     for part in match.group(3).split(", ")[1:]:
         if fields and not part.startswith(("quoting ", "extent ", "language ")):
@@ -312,10 +331,12 @@ def _block_line(match: re.Match[str], block: Block) -> Block:
         else:
             fields.append(part)
     found = dict(part.partition(" ")[::2] for part in fields)
-    quoted = _unnamed(found["quoting"], SOMEONE) if "quoting" in found else None
-    extent = next((known for known in QUOTE_EXTENTS if known == found.get("extent")), None)
-    lang = _unnamed(found["language"], NONE) if "language" in found else block.lang
-    return replace(block, kind=kind, quoted_author=quoted, quote_extent=extent, lang=lang)
+    return (
+        next((known for known in BLOCK_KINDS if known == match.group(2)), kind),
+        _unnamed(found["quoting"], SOMEONE) if "quoting" in found else None,
+        next((known for known in QUOTE_EXTENTS if known == found.get("extent")), None),
+        _unnamed(found["language"], NONE) if "language" in found else lang,
+    )
 
 
 def unit_from_entry(entry: PoEntry, target_lang: str, default_source: str) -> tuple[TranslationUnit, EntryPost]:
@@ -326,7 +347,6 @@ def unit_from_entry(entry: PoEntry, target_lang: str, default_source: str) -> tu
     context = CONTEXT.match(block_id)
     post = EntryPost(context.group(1) if context else block_id.split(".")[0])
     kind = KIND_OF_PREFIX.get(context.group(2), "paragraph") if context else "paragraph"
-    block = Block(block_id, kind, entry.msgid)
     block_match: re.Match[str] | None = None
     source_lang, target, origin = default_source, target_lang, "machine"
     confidence: float | None = None
@@ -351,9 +371,12 @@ def unit_from_entry(entry: PoEntry, target_lang: str, default_source: str) -> tu
             issues.append(QaIssue(unescape_field(code), unescape_field(message.removeprefix(" "))))
         elif line.startswith("machine translation was: "):
             previous = unescape_field(line.removeprefix("machine translation was: "))
-    block = replace(block, lang=source_lang, lang_confidence=confidence, lang_source=lang_source)
+    quoted: str | None = None
+    extent: QuoteExtent | None = None
+    lang: str | None = source_lang
     if block_match is not None:
-        block = _block_line(block_match, block)
+        kind, quoted, extent, lang = _block_line(block_match, kind, lang)
+    block = Block(block_id, kind, entry.msgid, quoted, extent, lang, confidence, lang_source)
     unit = TranslationUnit(
         block,
         post.id,

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from translator.errors import InputError
 
@@ -21,6 +22,7 @@ FIX_HINT = "fix the file (`msgfmt --check FILE` shows the same problems) or writ
 KEYWORDS = ("msgctxt", "msgid", "msgid_plural", "msgstr")
 PREVIOUS_KEYWORDS = ("msgctxt", "msgid", "msgid_plural")
 WHITESPACE = " \t\r\f\v"
+PLAIN_COMMENT_MARKS = frozenset(". ,:")
 KEYWORD = re.compile(r"([A-Za-z_]+)(?:[ \t]*\[[ \t]*(\d+)[ \t]*\])?")
 SIMPLE_ESCAPES = {
     "n": "\n",
@@ -35,6 +37,9 @@ SIMPLE_ESCAPES = {
 }
 OCTAL = re.compile(r"[0-7]{1,3}")
 HEX = re.compile(r"x([0-9A-Fa-f]+)")
+# Most lines of a PO file are a comment, `keyword "text"` or `"text"` with no escape: read them at once.
+PLAIN_KEYWORD_LINE = re.compile(r'(msgctxt|msgid|msgstr) "([^"\\]*)"[ \t\r]*$')
+PLAIN_STRING_LINE = re.compile(r'"([^"\\]*)"[ \t\r]*$')
 CHARSET = re.compile(r"charset=([^\s;]+)", re.IGNORECASE)
 PLACEHOLDER_CHARSET = "CHARSET"
 """What a template's header says before anyone chose a charset (msgfmt only warns): read as UTF-8."""
@@ -82,16 +87,14 @@ class PoDocument:
     """The line of the header's msgid (0 when the file has no header)."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
     kind: str  # "comment", "keyword" or "string"
-    value: str  # comment text, keyword name or string value
+    value: str  # comment text after its mark, keyword name or string value
     line: int
     column: int
     obsolete: bool = False
     previous: bool = False
     mark: str = ""  # comment: the character after `#`; keyword: the msgstr index
-    prefix: str = ""  # comment: what follows the mark
 
 
 @dataclass
@@ -145,6 +148,16 @@ def _read_escape(name: str, text: str, position: int, line: int, parts: list[str
 def _tokens(name: str, text: str) -> Iterator[_Token]:
     """The tokens of a PO text, in order, each with its line and column."""
     for number, line in enumerate(text.split("\n"), start=1):
+        if line[:1] == "#" and line[1:2] in PLAIN_COMMENT_MARKS:
+            yield _Token("comment", line[2:], number, 1, mark=line[1:2])
+            continue
+        if found := PLAIN_KEYWORD_LINE.match(line):
+            yield _Token("keyword", found.group(1), number, 1)
+            yield _Token("string", found.group(2), number, found.start(2))
+            continue
+        if found := PLAIN_STRING_LINE.match(line):
+            yield _Token("string", found.group(1), number, 1)
+            continue
         position, obsolete, previous = 0, False, False
         while True:
             while position < len(line) and line[position] in WHITESPACE:
