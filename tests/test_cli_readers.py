@@ -67,7 +67,7 @@ def test_translate_writes_one_output_per_feed_item(tmp_path: Path) -> None:
     ]
     assert "3 threads" in result.stderr
     one = run_cli("translate", str(DATA / "feed.rss"), "-o", str(tmp_path / "one.po"), "--memory", memory)
-    assert one.code == 1 and one.stderr.count("\n") == 1
+    assert one.code == 2 and one.stderr.count("\n") == 1  # a usage error
     assert "holds 3 threads" in one.stderr and "give -o a folder" in one.stderr
 
 

@@ -56,8 +56,22 @@ def encode_kept(translated: TranslatedThread, warnings: tuple[str, ...]) -> byte
             )
         votes = [post.votes.up, post.votes.down] if post.votes else None
         date = post.date.isoformat() if post.date else None
-        fields = [post.id, post.kind, post.author, post.role, date, votes, post.shares, post.lang, blocks]
-        posts.append([*fields, post.parent, post.url, post.deleted])
+        posts.append(
+            [
+                post.id,
+                post.kind,
+                post.author,
+                post.role,
+                date,
+                votes,
+                post.shares,
+                post.lang,
+                blocks,
+                post.parent,
+                post.url,
+                post.deleted,
+            ]
+        )
     if next(units, None) is not None:
         raise ValueError("more units than blocks")
     thread = translated.thread

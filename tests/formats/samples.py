@@ -1,0 +1,26 @@
+"""Small hand-made translated threads shared by the format and command-line tests."""
+
+from __future__ import annotations
+
+from translator.models import Block, Post, Thread, TranslatedThread, TranslationUnit
+
+
+def twin_blocks() -> TranslatedThread:
+    """Two blocks with one id: `translate` writes such a PO file (msgfmt accepts it) from a JSON thread
+    that has them, and a review could not tell them apart."""
+    block, twin = Block("c1.p1", "paragraph", "Un.", lang="fr"), Block("c1.p1", "paragraph", "Deux.", lang="fr")
+    thread = Thread("", None, (Post("c1", "comment", None, blocks=(block, twin)),), "json", lang="fr")
+    units = tuple(TranslationUnit(b, "c1", "fr", "en", "x", "machine") for b in (block, twin))
+    return TranslatedThread(thread, "en", units)
+
+
+def replies() -> TranslatedThread:
+    """The Discourse fixture translated by the fake engine: replies two deep, a reply under a deleted post."""
+    from pathlib import Path
+
+    from tests.fakes import FakeEngine
+    from translator.pipeline import PipelineOptions, translate_thread
+    from translator.readers import read_thread
+
+    fixture = Path(__file__).resolve().parent.parent / "data" / "readers" / "discourse-topic.json"
+    return translate_thread(read_thread(fixture).thread, PipelineOptions(target="en", source="fr"), FakeEngine())
