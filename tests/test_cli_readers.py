@@ -83,14 +83,11 @@ def write(path: Path, content: str | bytes) -> Path:
     ("name", "content", "args", "message"),
     [
         ("cut.json", '[{"kind": "Listing", "data": {"children": [', (), "invalid JSON at line 1"),  # truncated
-        ("deep.json", "[" * 100_000 + "]" * 100_000, (), "nested too deeply"),  # a hostile nesting
-        ("big.json", '{"posts": [], "n": ' + "7" * 5000 + "}", (), "number too long"),  # a hostile number
         ("other.json", '{"kind": "something else"}', (), "not a thread in any format we read"),  # other shape
         ("cut.xml", '<disqus xmlns="http://disqus.com"><thread>', (), "not well-formed XML at line 1"),  # broken
         ("empty.rss", '<rss version="2.0"><channel><title>x</title></channel></rss>', (), "no feed item"),
         ("forced.json", '{"posts": []}', ("--format", "reddit"), "not a Reddit thread"),  # the wrong reader forced
     ],
-    ids=lambda value: value if isinstance(value, str) and len(value) < 20 and "." in value else "",
 )
 def test_malformed_files_get_one_line(
     tmp_path: Path, name: str, content: str, args: tuple[str, ...], message: str

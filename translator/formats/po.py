@@ -297,6 +297,8 @@ class EntryPost:
     """Its author, when known."""
     date: datetime | None = None
     """When it was posted, to the minute."""
+    parent: str | None = None
+    """The post it replies to (its `reply to c12` line)."""
 
 
 def comment_lines(comment: str) -> list[str]:
@@ -361,6 +363,8 @@ def unit_from_entry(entry: PoEntry, target_lang: str, default_source: str) -> tu
     for line in comment_lines(entry.comment):
         if line.startswith("post "):
             post = _post_line(line)
+        elif line.startswith(REPLY_PREFIX):
+            post = replace(post, parent=unescape_field(line.removeprefix(REPLY_PREFIX)))
         elif found := BLOCK_LINE.match(line):
             block_match = found
         elif found := LANGUAGE_LINE.match(line):
@@ -491,6 +495,7 @@ def _rebuilt_thread(
                 posts[post_id].author if post_id in posts else None,
                 date=posts[post_id].date if post_id in posts else None,
                 blocks=tuple(post_blocks),
+                parent=posts[post_id].parent if post_id in posts else None,
             )
             for post_id, post_blocks in blocks.items()
         ),
