@@ -146,33 +146,20 @@ def xml_documents(draw: st.DrawFn) -> tuple[str, SourceFormat]:
     fmt: SourceFormat = draw(st.sampled_from(("disqus", "feed")))
     names = DISQUS_NAMES if fmt == "disqus" else FEED_NAMES
     root = "disqus" if fmt == "disqus" else draw(st.sampled_from(["rss", "feed", "rdf:RDF"]))
-    parts = []
-    depth = 0
+    parts: list[str] = []
+    opened: list[str] = []
     for _ in range(draw(st.integers(0, 25))):
         action = draw(st.sampled_from(["open", "close", "text"]))
         if action == "open":
+            name = draw(st.sampled_from(names))
             ident = draw(st.sampled_from(["", ' dsq:id="1"', ' dsq:id="2"', ' href="https://x.org/a"']))
-            parts.append(f"<{draw(st.sampled_from(names))}{ident}>")
-            depth += 1
-        elif action == "close" and depth:
-            parts.append("</closing>")
-            depth -= 1
+            parts.append(f"<{name}{ident}>")
+            opened.append(name)
+        elif action == "close" and opened:
+            parts.append(f"</{opened.pop()}>")
         else:
             parts.append(draw(xml_text).replace("&", "&amp;").replace("<", "&lt;"))
-    body = "".join(parts)
-    # Close what was opened, by name: rebuild the closing tags in order.
-    opened: list[str] = []
-    pieces: list[str] = []
-    for piece in body.split("<"):
-        if not piece:
-            continue
-        tag, _, rest = piece.partition(">")
-        if tag == "/closing":
-            pieces.append(f"</{opened.pop()}>{rest}")
-        else:
-            opened.append(tag.split()[0])
-            pieces.append(f"<{tag}>{rest}")
-    text = "".join(pieces) + "".join(f"</{name}>" for name in reversed(opened))
+    text = "".join(parts) + "".join(f"</{name}>" for name in reversed(opened))
     namespaces = ' xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals"'
     if fmt == "feed":
         namespaces = ' xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dsq="x"'
