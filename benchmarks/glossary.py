@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from translator.glossary.core import Glossary, GlossaryTerm
+from translator.glossary import Glossary, GlossaryTerm
 
 LETTERS = "abcdefghijklmnopqrstuvwxyzéèàçêôï"
 

@@ -21,7 +21,7 @@ from tests.golden_files import assert_golden
 from translator.formats.document import render_html, render_markdown
 from translator.formats.json import render_json
 from translator.formats.po import ReviewEntry, render_po
-from translator.glossary.core import find_glossary
+from translator.glossary import GlossaryStore
 from translator.models import TranslatedThread
 from translator.pipeline import PipelineOptions, translate_thread
 from translator.readers import read_thread
@@ -34,7 +34,7 @@ VOLATILE_HEADERS = re.compile(r'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"$'
 @pytest.fixture(scope="module")
 def demo_translation() -> TranslatedThread:
     thread = read_thread(DEMO).thread
-    return translate_thread(thread, PipelineOptions(target="en"), FakeEngine(), lambda s, t: find_glossary(s, t))
+    return translate_thread(thread, PipelineOptions(target="en"), FakeEngine(), GlossaryStore().get)
 
 
 def mask(text: str) -> str:

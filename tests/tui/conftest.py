@@ -12,7 +12,7 @@ from tests.conftest import DEMO, REPO
 from tests.fakes import FakeEngine
 from translator.formats.json import render_json
 from translator.formats.po import render_po
-from translator.glossary.core import find_glossary
+from translator.glossary import GlossaryStore
 from translator.models import Block, Post, Thread, TranslatedThread, TranslationUnit
 from translator.pipeline import PipelineOptions, translate_thread
 from translator.readers import read_thread
@@ -25,7 +25,7 @@ INJECTION = "[bold]not bold[/bold] [red]x[/] \x1b[31mansi\x1b[0m [link=http://x]
 def demo_translated() -> TranslatedThread:
     thread = read_thread(DEMO).thread
     return translate_thread(
-        thread, PipelineOptions(target="en", use_memory=False), FakeEngine(), glossary_for=find_glossary
+        thread, PipelineOptions(target="en", use_memory=False), FakeEngine(), glossary_for=GlossaryStore().get
     )
 
 
