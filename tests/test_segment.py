@@ -47,3 +47,9 @@ def test_same_sentences_as_pysbd(fragments: list[str], spaces: list[str], lang: 
 )
 def test_split_sentences(text: str, expected: list[str]) -> None:
     assert split_sentences(text, "fr") == expected
+
+
+
+def test_a_sentence_repeated_many_times_is_found_each_time() -> None:
+    text = "Oui. " * 3000
+    assert split_sentences(text, "fr") == ["Oui."] * 3000

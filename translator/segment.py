@@ -58,11 +58,10 @@ def _pysbd_pieces(segmenter: Any, text: str) -> list[str]:
     pieces = []
     end = 0
     for sentence in segmenter.processor(text).process():
-        # pysbd keeps the first occurrence that ends past the previous sentence, and drops a sentence
-        # it cannot find in the text.
-        start = text.find(sentence)
-        while start != -1 and start + len(sentence) <= end:
-            start = text.find(sentence, start + 1)
+        # pysbd keeps the first occurrence that ends past the previous sentence (searched from there, so a
+        # sentence repeated many times is not searched from the start each time), and drops a sentence it
+        # cannot find in the text.
+        start = text.find(sentence, max(0, end - len(sentence) + 1))
         if start == -1:
             continue
         end = start + len(sentence)

@@ -40,6 +40,25 @@ def test_wording_search_agrees_with_the_reference(text: str, asks: list[tuple[st
             taken.append(expected)
 
 
+def plain_pattern(wording: str, case_sensitive: bool) -> re.Pattern[str]:
+    """The wording rule written the obvious way: word boundaries as lookarounds at both ends."""
+    body = "".join("['’ʼ‘]" if c in "'’ʼ‘" else r"\s+" if c.isspace() else re.escape(c) for c in wording)
+    before = r"(?<!\w)" if wording[0].isalnum() else ""
+    after = r"(?!\w)" if wording[-1].isalnum() else ""
+    return re.compile(before + body + after, 0 if case_sensitive else re.IGNORECASE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(st.sampled_from("aB'’ -\n"), min_size=1, max_size=6).filter(lambda w: w.strip() == w),
+    st.text(st.sampled_from("aAbB'’ -\n\t_é"), max_size=40),
+    st.booleans(),
+)
+def test_wording_pattern_matches_what_the_plain_rule_matches(wording: str, text: str, case_sensitive: bool) -> None:
+    found = [hit.span() for hit in wording_pattern(wording, case_sensitive).finditer(text)]
+    assert found == [hit.span() for hit in plain_pattern(wording, case_sensitive).finditer(text)]
+
+
 PATTERNS = [
     # whole words only
     ("form", "format form", (7, 11)),

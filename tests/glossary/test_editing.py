@@ -84,7 +84,7 @@ def test_a_good_term_is_saved_after_its_category(glossary_file: Path) -> None:
 
 
 def test_a_new_file_needs_a_pair_and_a_folder(tmp_path: Path) -> None:
-    with pytest.raises(GlossaryError, match="name a new file SRC-TGT.po"):
+    with pytest.raises(GlossaryError, match="name a new file SRC-TGT"):
         add_term(tmp_path / "terms.po", GlossaryTerm("Lyon", "Lyons"))
     with pytest.raises(GlossaryError, match="no folder"):
         add_term(tmp_path / "missing" / "fr-en.po", GlossaryTerm("Lyon", "Lyons"))
