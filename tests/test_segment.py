@@ -49,7 +49,6 @@ def test_split_sentences(text: str, expected: list[str]) -> None:
     assert split_sentences(text, "fr") == expected
 
 
-
 def test_a_sentence_repeated_many_times_is_found_each_time() -> None:
     text = "Oui. " * 3000
     assert split_sentences(text, "fr") == ["Oui."] * 3000

@@ -2,38 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.fakes import FakeEngine
+from tests.fakes import FakeEngine, RewritingEngine
 from translator.engine import LinkGuard
 from translator.engine.links import mask_links, unmask_links
 from translator.errors import EngineError
-
-
-@dataclass
-class ScriptedEngine:
-    """Rewrites each sentence with the given replacements; records every call; knows every pair."""
-
-    rewrite: dict[str, str] = field(default_factory=dict)
-    calls: list[list[str]] = field(default_factory=list)
-
-    def translate_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
-        self.calls.append(list(sentences))
-        out = []
-        for sentence in sentences:
-            for old, new in self.rewrite.items():
-                sentence = sentence.replace(old, new)
-            out.append(sentence)
-        return out
-
-    def model_id(self, source: str, target: str) -> str:
-        return "scripted"
-
 
 MASKING = [
     # a URL and an e-mail address, trailing punctuation left in the sentence
@@ -74,7 +50,7 @@ def test_unmask_links(translated: str, restored: str | None) -> None:
 
 
 def test_lost_placeholders_are_translated_again_unmasked_in_one_call() -> None:
-    inner = ScriptedEngine({"⟦T1⟧": "", "Voir": "See"})
+    inner = RewritingEngine({"⟦T1⟧": "", "Voir": "See"})
     sentences = ["Voir https://a.org/x", "Voir ceci", "Voir www.b.org"]
     assert LinkGuard(inner).translate_batch(sentences, "fr", "en") == [
         "See https://a.org/x",
@@ -85,7 +61,7 @@ def test_lost_placeholders_are_translated_again_unmasked_in_one_call() -> None:
 
 
 def test_one_call_when_every_placeholder_comes_back() -> None:
-    inner = ScriptedEngine({"Voir": "See"})
+    inner = RewritingEngine({"Voir": "See"})
     assert LinkGuard(inner).translate_batch(["Voir https://a.org/x."], "fr", "en") == ["See https://a.org/x."]
     assert len(inner.calls) == 1
 
@@ -106,4 +82,4 @@ pieces = st.one_of(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.lists(pieces, max_size=12).map("".join), max_size=4))
 def test_an_identity_engine_gives_every_sentence_back(sentences: list[str]) -> None:
-    assert LinkGuard(ScriptedEngine()).translate_batch(sentences, "fr", "en") == sentences
+    assert LinkGuard(RewritingEngine()).translate_batch(sentences, "fr", "en") == sentences

@@ -9,27 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.fakes import RewritingEngine
 from translator.errors import TranslatorError
 from translator.glossary import Glossary, GlossaryTerm, protect, restore, translate_with_glossary
 from translator.placeholders import DEFAULT_STYLE, PlaceholderStyle
-
-
-class FakeEngine:
-    """Uppercases nothing, translates nothing: returns what a test scripts, and counts calls."""
-
-    def __init__(self, rewrite: dict[str, str] | None = None, mangle: str | None = None) -> None:
-        self.calls: list[list[str]] = []
-        self.rewrite = rewrite or {}
-        self.mangle = mangle
-
-    def translate_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
-        self.calls.append(list(sentences))
-        out = []
-        for sentence in sentences:
-            for old, new in self.rewrite.items():
-                sentence = sentence.replace(old, new)
-            out.append(sentence)
-        return out
 
 
 def test_protect_masks_terms_in_order(glossary: Glossary) -> None:
@@ -81,7 +64,7 @@ def test_restore_detects_bad_placeholders_and_falls_back(glossary: Glossary, tra
 
 
 def test_one_engine_call_when_placeholders_survive(glossary: Glossary) -> None:
-    engine = FakeEngine({" a rencontré ": " met ", " à ": " in "})
+    engine = RewritingEngine({" a rencontré ": " met ", " à ": " in "})
     results = translate_with_glossary(
         ["Vladimir Poutine a rencontré SpaceX", "Rien ici", "Poutine à Kiev"], "fr", "en", engine, glossary
     )
@@ -102,7 +85,7 @@ FALLBACK_CASES = [
 
 @pytest.mark.parametrize(("damage", "expected"), FALLBACK_CASES)
 def test_fallback_translates_again_without_the_mask(glossary: Glossary, damage: dict[str, str], expected: str) -> None:
-    engine = FakeEngine({**damage, " a rencontré ": " met "})
+    engine = RewritingEngine({**damage, " a rencontré ": " met "})
     results = translate_with_glossary(["Poutine a rencontré SpaceX", "Rien"], "fr", "en", engine, glossary)
     assert len(engine.calls) == 2
     # the second call: the failed sentence without placeholders, then its terms alone
@@ -113,7 +96,7 @@ def test_fallback_translates_again_without_the_mask(glossary: Glossary, damage: 
 
 def test_fallback_uses_the_engine_rendering_of_the_term_alone(glossary: Glossary) -> None:
     # Dropped placeholder; the unmasked translation says "Poutin", as the engine renders the name alone.
-    engine = FakeEngine({"⟦T1⟧": "", "Poutine": "Poutin", " a rencontré ": " met "})
+    engine = RewritingEngine({"⟦T1⟧": "", "Poutine": "Poutin", " a rencontré ": " met "})
     [result] = translate_with_glossary(["Poutine a rencontré SpaceX"], "fr", "en", engine, glossary)
     assert result.text == "Putin met SpaceX"
 
@@ -142,14 +125,14 @@ def test_more_terms_than_slots_are_aligned(glossary: Glossary) -> None:
     sentence = " ".join(["SpaceX"] * 25)
     protected = protect(sentence, glossary)
     assert len(protected.slots) == 20 and len(protected.unmasked) == 5
-    [result] = translate_with_glossary([sentence], "fr", "en", FakeEngine(), glossary)
+    [result] = translate_with_glossary([sentence], "fr", "en", RewritingEngine(), glossary)
     assert result.text == sentence and not result.needs_review
 
 
 def test_text_that_already_holds_placeholders_is_not_masked(glossary: Glossary) -> None:
     sentence = "⟦T1⟧ Poutine"
     assert protect(sentence, glossary).text == sentence
-    [result] = translate_with_glossary([sentence], "fr", "en", FakeEngine(), glossary)
+    [result] = translate_with_glossary([sentence], "fr", "en", RewritingEngine(), glossary)
     assert result.text == "⟦T1⟧ Putin"
 
 
@@ -164,7 +147,7 @@ def test_placeholder_style_is_configurable_and_validated(glossary: Glossary) -> 
 
 
 def test_engine_may_ask_for_its_placeholder_form(glossary: Glossary) -> None:
-    engine = FakeEngine()
+    engine = RewritingEngine()
     engine.placeholder_style = PlaceholderStyle("XX", "XX")  # type: ignore[attr-defined]
     translate_with_glossary(["Poutine"], "fr", "en", engine, glossary)
     assert engine.calls == [["XX1XX"]]
@@ -172,7 +155,7 @@ def test_engine_may_ask_for_its_placeholder_form(glossary: Glossary) -> None:
 
 def test_a_glossary_serves_only_its_pair(glossary: Glossary) -> None:
     with pytest.raises(TranslatorError, match="fr-en"):
-        translate_with_glossary(["x"], "de", "en", FakeEngine(), glossary)
+        translate_with_glossary(["x"], "de", "en", RewritingEngine(), glossary)
 
 
 # Hypothesis: restore(protect(s)) == s under an identity engine, for do-not-translate terms.
@@ -201,5 +184,5 @@ def test_restore_of_protect_is_identity_under_an_identity_engine(sentence: str) 
     result = restore(protected.text, protected)
     assert result.text == sentence
     assert result.usable and not result.fallback
-    [batched] = translate_with_glossary([sentence], "fr", "en", FakeEngine(), KEEP_GLOSSARY)
+    [batched] = translate_with_glossary([sentence], "fr", "en", RewritingEngine(), KEEP_GLOSSARY)
     assert batched.text == sentence
