@@ -81,9 +81,35 @@ def test_add_refuses_a_duplicate_and_remove_an_unknown_term() -> None:
         document.remove("Atlantis")
 
 
-def test_invalid_po_is_one_clear_error() -> None:
-    with pytest.raises(GlossaryError, match="invalid PO file"):
-        GlossaryFile('msgid "a"\nmsgstr "b"\nmsgid\n')
+HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        # A keyword without its string.
+        ('msgid "a"\nmsgstr "b"\nmsgid\n', r"<glossary>:3: msgid must be followed"),
+        # An unterminated string: polib alone reads it as the term `SpaceX`.
+        (HEADER + 'msgid "SpaceX\nmsgstr "SpaceX"\n', r"<glossary>:5: "),
+        # The same entry twice: which one wins would be an accident.
+        (HEADER + 'msgid "Kremlin"\nmsgstr "Kremlin"\n\nmsgid "Kremlin"\nmsgstr "the Kremlin"\n', r"<glossary>:8: "),
+        # A charset Python does not know.
+        ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=KLINGON\\n"\n', r"<glossary>:3: "),
+    ],
+)
+def test_invalid_po_is_one_clear_error_naming_its_line(text: str, problem: str) -> None:
+    with pytest.raises(GlossaryError, match=problem) as caught:
+        GlossaryFile(text)
+    assert "\n" not in str(caught.value)
+
+
+def test_a_broken_glossary_file_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "fr-en.po"
+    broken = HEADER + 'msgid "SpaceX\nmsgstr "SpaceX"\n'
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(GlossaryError, match=r"fr-en.po:5: "):
+        GlossaryFile.load(path)
+    assert path.read_text(encoding="utf-8") == broken
 
 
 words = st.text(st.characters(categories=["L"], exclude_characters="ſſ"), min_size=1, max_size=8)

@@ -14,6 +14,9 @@ from typing import Any, Literal
 from translator.errors import GlossaryError
 from translator.glossary.terms import PAIR, WRAP_WIDTH, GlossaryTerm, apply_term, parse_pair, term_from_entry
 
+GLOSSARY_LIMIT = 20 * 2**20
+"""The largest glossary file read (the shipped ones are a few KB)."""
+
 
 @dataclass(slots=True)
 class _Chunk:
@@ -43,6 +46,14 @@ class GlossaryFile:
         lines = text.splitlines(keepends=True)
         quoted = [line for line in lines if line.lstrip().startswith(("msg", '"'))]
         self.wrapwidth = 0 if any(len(line.rstrip("\r\n")) > WRAP_WIDTH for line in quoted) else WRAP_WIDTH
+        from translator.errors import InputError
+        from translator.formats.po_syntax import check_po_syntax
+
+        # polib reads broken files leniently (an unterminated `msgid "SpaceX` becomes a term): refuse them.
+        try:
+            check_po_syntax(text, name)
+        except InputError as error:
+            raise GlossaryError(error.message, "fix the file (msgfmt -c shows the same problems)") from None
         try:
             # A one-line string naming an existing file would be read as that file: keep a newline in it.
             self.pofile: Any = polib.pofile(text if "\n" in text else text + "\n", wrapwidth=self.wrapwidth)
@@ -63,12 +74,16 @@ class GlossaryFile:
     @classmethod
     def load(cls, path: Path) -> GlossaryFile:
         """Read a glossary file; raise GlossaryError when it is missing or not a PO file."""
+        from translator.errors import InputError
+        from translator.files import read_input_bytes
+
+        if not path.exists() and not path.is_symlink():
+            raise GlossaryError(f"no glossary at {path}", "list them with: translator glossary list")
         try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise GlossaryError(f"no glossary at {path}", "list them with: translator glossary list") from None
-        except OSError as error:
-            raise GlossaryError(f"cannot read {path}: {error.strerror}") from None
+            # Regular files only, read with a size limit: a FIFO or a device must not hang or fill memory.
+            data = read_input_bytes(path, GLOSSARY_LIMIT, "a glossary is a few hundred KB: check the file")
+        except InputError as error:
+            raise GlossaryError(error.message, error.hint) from None
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
