@@ -1,0 +1,140 @@
+"""Read a saved web page (any site, any language): the article, and its comments one by one.
+
+The page is decoded (BOM, declared charset, detection), parsed once with lxml, and read in two passes:
+the comments first (page data, engine markup, generic detector: `html_comments`), then, with the
+comments and hidden furniture taken out of the tree, the article through trafilatura (`html_article`).
+A forum thread or a discussion page (Hacker News, Reddit, Disqus's frame) gives its opening post or
+story as the article instead. Warnings say when comments load by script and are not in the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+from lxml.html import HtmlElement
+
+from translator.errors import InputError
+from translator.models import Post, Thread, ThreadFile
+from translator.readers.common import BlockSpec, number_blocks
+from translator.readers.html_article import article_facts
+from translator.readers.html_bytes import decode_page, looks_like_html, looks_like_html_text
+from translator.readers.html_comments import comment_posts, find_comments, script_systems
+from translator.readers.html_fields import FoundComments
+from translator.readers.html_items import path
+from translator.readers.html_text import clean_text, is_form_to_fill, is_hidden, xml_safe
+
+__all__ = ["HtmlPage", "looks_like_html", "looks_like_html_text", "read_html", "read_html_file"]
+
+LANGUAGE = path("/html/@lang | //meta[@http-equiv='content-language' or @property='og:locale']/@content")
+XML_DECLARATION = "<?xml"
+PRUNED_TAGS = ("nav", "template", "button", "dialog", "noscript")
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    """A web page read into a thread, with what the reader noticed on the way."""
+
+    thread: Thread
+    """The article and its comments."""
+    warnings: tuple[str, ...]
+    """Things worth telling the user (comments that load by script, counts that do not match)."""
+
+
+def parse_page(text: str, name: str) -> HtmlElement:
+    """The page's element tree; InputError when there is nothing to parse."""
+    text = xml_safe(text)
+    if text.lstrip("\ufeff \t\r\n").startswith(XML_DECLARATION):
+        text = text[text.find("?>") + 2 :]  # lxml refuses an encoding declaration in text it is given decoded
+    try:
+        tree = lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(huge_tree=True))
+    except (etree.ParserError, ValueError):
+        raise InputError(f"{name}: no text found in this web page", "check that the file is a saved page") from None
+    return tree
+
+
+def page_language(tree: HtmlElement) -> str | None:
+    """The page's declared language as a primary subtag (`de` for `de-DE`), when it declares one."""
+    for value in LANGUAGE(tree):
+        code = str(value).strip().replace("_", "-").split("-")[0].lower()
+        if code.isalpha() and 2 <= len(code) <= 3:
+            return code
+    return None
+
+
+def _prune(tree: HtmlElement, found: FoundComments) -> None:
+    """Take the comments, hidden elements, forms and furniture out, so the article extractor sees the article."""
+    doomed = list(found.elements)
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element is tree:
+            continue
+        if element.tag in PRUNED_TAGS or is_hidden(element) or (element.tag == "form" and is_form_to_fill(element)):
+            doomed.append(element)
+    for element in doomed:
+        if element.getparent() is not None:
+            element.drop_tree()
+
+
+def read_html(text: str, name: str = "page") -> HtmlPage:
+    """Read a decoded web page into a thread; InputError when it holds no article text and no comments."""
+    tree = parse_page(text, name)
+    lang = page_language(tree)
+    found = find_comments(tree, lang)
+    systems = script_systems(tree)
+    story = found.article
+    _prune(tree, found)
+    facts = article_facts(tree, with_body=story is None)
+    title = facts.title
+    if story is not None and story.blocks and story.blocks[0][0] == "title":
+        title = story.blocks[0][1]
+    body = list(story.blocks if story is not None else facts.blocks)
+    body = [spec for spec in body if spec[0] != "title" and clean_text(spec[1]).lower() != title.lower()]
+    comments = comment_posts(found.comments)
+    if not body and not comments:
+        raise InputError(
+            f"{name}: no article text or comments found in this web page",
+            "save the complete page after it has loaded, or pass --format text",
+        )
+    specs: list[BlockSpec] = [("title", title, None, None)] if title else []
+    article = Post(
+        id="article",
+        kind="article",
+        author=story.author if story is not None else facts.author,
+        date=story.date if story is not None else facts.published,
+        votes=story.votes if story is not None else None,
+        blocks=number_blocks("article", specs + body),
+        url=story.url if story is not None and story.url else facts.url,
+    )
+    thread = Thread(
+        title=title,
+        subtitle=None,
+        posts=(article, *comments),
+        source_format="html",
+        url=facts.url or article.url,
+        site=facts.site,
+        published=facts.published or article.date,
+    )
+    return HtmlPage(thread, tuple(_warnings(name, found, len(comments), systems)))
+
+
+def _warnings(name: str, found: FoundComments, count: int, systems: list[str]) -> list[str]:
+    warnings = []
+    if count == 0 and systems:
+        warnings.append(
+            f"{name}: no comments in this file: they load by script ({', '.join(systems)}) and a saved page "
+            "does not hold them; save the page after they appear, or export them from that service"
+        )
+    if found.expected is not None and found.expected > count:
+        warnings.append(
+            f"{name}: the page counts {found.expected} comments but holds {count}; "
+            "the others load by script or sit on other pages"
+        )
+    return warnings
+
+
+def read_html_file(data: bytes, name: str) -> ThreadFile:
+    """Read a saved web page's bytes: decoded by its declared or detected charset, then read."""
+    text, encoding, warnings = decode_page(data, name)
+    page = read_html(text, name)
+    return ThreadFile(thread=page.thread, encoding=encoding, warnings=(*warnings, *page.warnings))

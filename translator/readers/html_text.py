@@ -1,0 +1,283 @@
+"""HTML elements to plain-text blocks: what a reader sees, one block per paragraph, never markup.
+
+Scripts, styles, forms, buttons and hidden elements (the `hidden` attribute, `aria-hidden`, inline
+`display:none`, screen-reader-only classes) never reach a block, nor do the small widgets pages put
+inside a post (share and vote buttons, reply and "expand" links, signatures). Block elements start a
+new block, a single `<br>` is a space and two in a row end a paragraph; blockquotes become quote
+blocks with their author when the markup names one (`data-author`, a `cite` or "NAME wrote:" header).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import lxml.html
+from lxml import etree
+from lxml.html import HtmlElement
+
+from translator.models import BlockKind
+from translator.readers.common import BlockSpec
+
+SKIPPED_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "template", "button", "input", "select", "textarea", "option",
+        "svg", "math", "iframe", "object", "embed", "canvas", "audio", "video", "map", "head", "title",
+        "meta", "link", "nav", "menu", "dialog",
+    }
+)  # fmt: skip
+BLOCK_TAGS = frozenset(
+    {
+        "p", "div", "section", "article", "aside", "header", "footer", "main", "ul", "ol", "li", "dl",
+        "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "h1", "h2", "h3",
+        "h4", "h5", "h6", "pre", "figure", "figcaption", "address", "details", "summary", "center", "hr",
+        "fieldset", "legend", "body", "html", "blockquote", "form",
+    }
+)  # fmt: skip
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+HIDDEN_CLASSES = frozenset(
+    {
+        "hidden", "hide", "d-none", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
+        "element-invisible", "element-hidden", "invisible", "says", "u-hidden", "is-hidden", "noscreen",
+    }
+)  # fmt: skip
+# Words in a class or id that mark a widget inside a post, whatever its length.
+WIDGET_WORDS = frozenset({"share", "sharing", "social", "vote", "votes", "voting", "reactions", "signature", "actionbar"})
+# Words that mark a control when the element's text is short: reply links, "expand", "report"...
+CONTROL_WORDS = frozenset(
+    {"reply", "respond", "expand", "expandlink", "collapse", "permalink", "report", "flag", "edit", "toolbar", "tools"}
+)
+# Parts of class names that mark a control when the text is short ("Click to expand...", "Read more").
+CONTROL_PARTS = ("expand", "readmore", "read-more", "showmore", "show-more", "loadmore", "load-more")
+SHORT_CONTROL_CHARS = 40
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+WORD_SPLIT = re.compile(r"[\s_\-]+")
+SOURCE_WHITESPACE = re.compile(r"\s+")
+LINE_BREAK = "\n"
+PARAGRAPH_BREAK = re.compile(r"\n *\n")
+INVISIBLE = str.maketrans("", "", "\u200b\ufeff\u00ad")
+# "NAME wrote:", "NAME a écrit :", "Quote from NAME", "NAME пишет:": how pages name who is quoted or
+# who wrote, in the languages we see most.
+NAME_VERB = re.compile(
+    r"\s*\b(?:wrote|said|says|schrieb|sagt|a écrit|écrit|dit|escribió|dice|ha scritto|scrive|napisał\w*|pisze"
+    r"|написал\w*|пишет|писал\w*|сказал\w*|escreveu|schreef)\s*[:：]",
+    re.IGNORECASE,
+)
+NAME_PREFIX = re.compile(
+    r"^(?:quote|quoting|originally posted by|zitat von|zitat|citation de|citation|cita de|цитата|cytat)\b\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+NAME_TRIM = " \t:：↑⇧▲\"'«»„“”@-–—"
+MAX_NAME_CHARS = 60
+QUOTE_CLASSES = frozenset({"quote", "bbcode_quote", "quotecontent", "quotebox", "ipsquote"})
+QUOTE_AUTHOR_ATTRIBUTES = ("data-author", "data-quote", "data-username", "data-ipsquote-username", "data-user")
+QUOTE_HEADER_CLASSES = frozenset(
+    {"title", "quote-title", "bbcodeblock-title", "quoteheader", "quote-header", "bbcode_postedby", "postedby", "attribution"}
+)
+# The ellipsis or "more" marker a page shows between a cut summary and the rest: not a paragraph.
+MARKER_ONLY = re.compile(r"^[\s.…·•|/\-–—»«]*$")
+
+
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Text without the characters lxml refuses (NUL, other C0 controls, lone surrogates)."""
+    return NOT_XML.sub("", text)
+
+
+def fragment_blocks(markup: str) -> list[BlockSpec]:
+    """The blocks of an HTML fragment (a comment's HTML from page data): parsed, never kept as markup."""
+    try:
+        root = lxml.html.fragment_fromstring(xml_safe(markup), create_parent="div")
+    except (etree.ParserError, ValueError):
+        return []
+    return element_blocks(root, headings=False)
+
+
+def clean_text(text: str) -> str:
+    """Whitespace collapsed to single spaces (no-break ones too), invisible characters removed."""
+    return " ".join(text.translate(INVISIBLE).split())
+
+
+def class_words(element: HtmlElement) -> set[str]:
+    """The words of an element's class and id, lowercased and split at `-` and `_`."""
+    names = f"{element.get('class', '')} {element.get('id', '')}".lower()
+    return set(WORD_SPLIT.split(names)) - {""}
+
+
+def class_heads(element: HtmlElement) -> set[str]:
+    """The last word of each class name: what the class is (`comment__author` is an author;
+    `justify-content-center` is not content)."""
+    return {WORD_SPLIT.split(token)[-1] for token in class_tokens(element)} - {""}
+
+
+def class_tokens(element: HtmlElement) -> set[str]:
+    """The class names of an element, lowercased."""
+    return set(element.get("class", "").lower().split())
+
+
+def is_hidden(element: HtmlElement) -> bool:
+    """Whether the page hides this element from readers."""
+    if element.get("hidden") is not None or element.get("aria-hidden", "").lower() == "true":
+        return True
+    if HIDDEN_STYLE.search(element.get("style", "")):
+        return True
+    return not HIDDEN_CLASSES.isdisjoint(class_tokens(element))
+
+
+def is_form_to_fill(element: HtmlElement) -> bool:
+    """A form with fields to fill (a comment or login form), unlike a form that only wraps text."""
+    return bool(element.xpath(".//textarea|.//input[not(@type='hidden')]|.//select"))
+
+
+def is_skipped(element: HtmlElement) -> bool:
+    """Whether an element and everything in it stays out of the blocks."""
+    tag = element.tag
+    if not isinstance(tag, str) or tag in SKIPPED_TAGS or is_hidden(element):
+        return True
+    if tag == "form" and is_form_to_fill(element):
+        return True
+    words = class_words(element)
+    if not WIDGET_WORDS.isdisjoint(words):
+        return True
+    if tag == "a" and element.get("href", "").lower().startswith("javascript:"):
+        return True
+    if CONTROL_WORDS.isdisjoint(words) and not any(part in element.get("class", "").lower() for part in CONTROL_PARTS):
+        return False
+    # A control is a short run of inline text; a box holding paragraphs is content, whatever its class.
+    return len(element.text_content()) <= SHORT_CONTROL_CHARS and not any(
+        isinstance(inner.tag, str) and inner.tag in BLOCK_TAGS for inner in element.iterdescendants()
+    )
+
+
+def visible_text(element: HtmlElement) -> str:
+    """The text a reader sees in an element, on one line."""
+    return clean_text(" ".join(_visible_pieces(element)))
+
+
+def _visible_pieces(element: HtmlElement) -> Iterator[str]:
+    walker = etree.iterwalk(element, events=("start", "end"))
+    for event, node in walker:
+        if event == "start":
+            if node is not element and is_skipped(node):
+                walker.skip_subtree()
+            elif node.text:
+                yield node.text
+        elif node is not element and node.tail:
+            yield node.tail
+
+
+def name_from_label(text: str) -> str | None:
+    """A person's name out of a label around it: "Quote from NAME", "NAME wrote: ↑", "NAME пишет:"."""
+    text = NAME_PREFIX.sub("", clean_text(text))
+    if verb := NAME_VERB.search(text):
+        text = text[: verb.start()]
+    name = text.strip(NAME_TRIM)
+    return name if 0 < len(name) <= MAX_NAME_CHARS else None
+
+
+def is_quote(element: HtmlElement) -> bool:
+    """A blockquote, or a box a forum engine draws a quote in (`bbCodeQuote`, `bbCodeBlock--quote`)."""
+    if element.tag == "blockquote":
+        return True
+    tokens = class_tokens(element)
+    return not QUOTE_CLASSES.isdisjoint(tokens) or any(token.endswith("quote") for token in tokens)
+
+
+def quote_author(quote: HtmlElement) -> tuple[str | None, HtmlElement | None]:
+    """Who a quote quotes, and the header element that names them (left out of the quoted text)."""
+    header = _quote_header(quote)
+    for holder in (quote, *list(quote.iterancestors())[:2]):
+        for attribute in QUOTE_AUTHOR_ATTRIBUTES:
+            if value := clean_text(holder.get(attribute, "")).split(",")[0].strip():
+                return value, header
+    return (name_from_label(visible_text(header)) if header is not None else None), header
+
+
+def _quote_header(quote: HtmlElement) -> HtmlElement | None:
+    """The first element of a quote when it is a `cite` or a titled header (`X wrote:`), else None."""
+    if quote.text and quote.text.strip():
+        return None
+    for child in quote.iterdescendants():
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == "cite" or not QUOTE_HEADER_CLASSES.isdisjoint(class_tokens(child)):
+            return child if len(visible_text(child)) <= 2 * MAX_NAME_CHARS else None
+        if (child.text and child.text.strip()) or child.tag in ("p", "img"):
+            return None
+    return None
+
+
+class _BlockBuilder:
+    """Collects text pieces and cuts them into blocks at block boundaries."""
+
+    def __init__(self) -> None:
+        self.specs: list[BlockSpec] = []
+        self.pieces: list[str] = []
+        self.context: list[tuple[HtmlElement, BlockKind, str | None]] = []
+
+    def add(self, text: str | None) -> None:
+        if text:
+            self.pieces.append(SOURCE_WHITESPACE.sub(" ", text))
+
+    def line_break(self) -> None:
+        self.pieces.append(LINE_BREAK)
+
+    def flush(self) -> None:
+        joined = "".join(self.pieces)
+        self.pieces = []
+        kind, author = (self.context[-1][1], self.context[-1][2]) if self.context else ("paragraph", None)
+        for part in PARAGRAPH_BREAK.split(joined):
+            text = clean_text(part)
+            if text and not MARKER_ONLY.match(text):
+                self.specs.append((kind, text, author, "matched" if kind == "quote" else None))
+
+    def open(self, node: HtmlElement, headings: bool) -> HtmlElement | None:
+        """Start a block element; returns a quote header to leave out, if any."""
+        self.flush()
+        if is_quote(node):
+            author, header = quote_author(node)
+            outer = next((who for _, kind, who in reversed(self.context) if kind == "quote"), None)
+            self.context.append((node, "quote", author or outer))
+            return header
+        in_quote = any(kind == "quote" for _, kind, _ in self.context)
+        if node.tag in HEADING_TAGS and headings and not in_quote:
+            self.context.append((node, "heading", None))
+        return None
+
+    def close(self, node: HtmlElement) -> None:
+        self.flush()
+        if self.context and self.context[-1][0] is node:
+            self.context.pop()
+
+
+def element_blocks(
+    element: HtmlElement, *, headings: bool = True, leave_out: frozenset[HtmlElement] = frozenset()
+) -> list[BlockSpec]:
+    """The blocks a reader sees in an element: one per paragraph, list item, heading or quoted paragraph.
+
+    `leave_out`: elements inside it that are not its text (a comment's header, its replies).
+    """
+    builder = _BlockBuilder()
+    left_out: set[HtmlElement] = set(leave_out)
+    walker = etree.iterwalk(element, events=("start", "end"))
+    for event, node in walker:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if event == "start":
+            if node is not element and (node in left_out or is_skipped(node)):
+                walker.skip_subtree()
+                continue
+            if tag == "br":
+                builder.line_break()
+            elif tag in BLOCK_TAGS or is_quote(node):
+                if (header := builder.open(node, headings)) is not None:
+                    left_out.add(header)
+            builder.add(node.text)
+            continue
+        if node is not element:
+            if tag in BLOCK_TAGS or (builder.context and builder.context[-1][0] is node):
+                builder.close(node)
+            builder.add(node.tail)
+    builder.flush()
+    return builder.specs
