@@ -27,7 +27,7 @@ META = path("//meta[@property or @name or @itemprop]")
 CANONICAL = path("//link[@rel='canonical']/@href")
 TITLE = path("//title")
 H1 = path("//h1")
-TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—\-:·•»/~]|::)\s+")
+TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—\-:·•»«›>/~]|::)\s+")
 ARTICLE_TYPES = frozenset(
     {"Article", "NewsArticle", "BlogPosting", "Report", "ReportageNewsArticle", "AnalysisNewsArticle",
      "OpinionNewsArticle", "DiscussionForumPosting", "SocialMediaPosting", "TechArticle", "ScholarlyArticle"}

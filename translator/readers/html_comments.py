@@ -9,6 +9,7 @@ Coral...) leave a placeholder in a saved page: it is named, so the reader can sa
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
@@ -17,37 +18,71 @@ from translator.readers.common import number_blocks
 from translator.readers.html_engines import engine_comments
 from translator.readers.html_fields import FoundComments, RawComment
 from translator.readers.html_generic import generic_comments
-from translator.readers.html_items import path
 from translator.readers.html_schema import disqus_comments, json_ld_comments, stated_count
 
-# Comment systems that render by script: the element or script each leaves in a saved page.
+@dataclass(frozen=True)
+class ScriptSystem:
+    """A comment system that renders by script, and the marks it leaves in a saved page."""
+
+    name: str
+    """As users know it."""
+    ids: frozenset[str] = frozenset()
+    """Ids of its placeholder element."""
+    classes: frozenset[str] = frozenset()
+    """Classes of its placeholder element."""
+    tags: frozenset[str] = frozenset()
+    """Custom elements it defines."""
+    scripts: tuple[str, ...] = ()
+    """Text found in the `src` or body of its loader script."""
+
+
 SCRIPT_SYSTEMS = (
-    ("Disqus", path("//*[@id='disqus_thread'] | //script[contains(@src, 'disqus.com') or contains(., 'disqus_shortname')]")),
-    ("Facebook comments", path("//*[has-class('fb-comments')]")),
-    ("Coral", path("//*[@id='coral_thread' or @id='coral-thread'] | //script[contains(@src, 'coral')]")),
-    ("OpenWeb (Spot.IM)", path("//*[@data-spotim-module] | //script[contains(@src, 'spot.im')]")),
-    ("Viafoura", path("//*[has-class('viafoura')] | //vf-conversations")),
-    ("Commento", path("//*[@id='commento']")),
-    ("Hyvor Talk", path("//*[@id='hyvor-talk-view'] | //hyvor-talk-comments")),
-    ("Isso", path("//*[@id='isso-thread']")),
-    ("utterances", path("//script[contains(@src, 'utteranc.es')]")),
-    ("giscus", path("//script[contains(@src, 'giscus.app')] | //giscus-widget")),
-    ("Remark42", path("//*[@id='remark42']")),
-    ("Vuukle", path("//*[@id='vuukle-comments' or has-class('vuukle-comments')]")),
-    ("IntenseDebate", path("//*[@id='idc-container']")),
-    ("Livefyre", path("//*[@id='livefyre-comments' or @id='livefyre']")),
-    ("Cackle", path("//*[@id='mc-container'] | //script[contains(@src, 'cackle.me')]")),
-    ("HyperComments", path("//*[@id='hypercomments_widget']")),
-    ("VK comments", path("//*[@id='vk_comments']")),
-    ("Discourse", path("//*[@id='discourse-comments']")),
-    ("Talkyard", path("//*[has-class('talkyard-comments')]")),
-    ("Cusdis", path("//*[@id='cusdis_thread']")),
+    ScriptSystem("Disqus", frozenset({"disqus_thread"}), scripts=("disqus.com", "disqus_shortname")),
+    ScriptSystem("Facebook comments", classes=frozenset({"fb-comments"})),
+    ScriptSystem("Coral", frozenset({"coral_thread", "coral-thread"}), scripts=("coral.js", "coralproject")),
+    ScriptSystem("OpenWeb (Spot.IM)", frozenset({"spotim-conversation"}), scripts=("spot.im", "openweb")),
+    ScriptSystem("Viafoura", classes=frozenset({"viafoura"}), tags=frozenset({"vf-conversations"})),
+    ScriptSystem("Commento", frozenset({"commento"})),
+    ScriptSystem("Hyvor Talk", frozenset({"hyvor-talk-view"}), tags=frozenset({"hyvor-talk-comments"})),
+    ScriptSystem("Isso", frozenset({"isso-thread"})),
+    ScriptSystem("utterances", scripts=("utteranc.es",)),
+    ScriptSystem("giscus", tags=frozenset({"giscus-widget"}), scripts=("giscus.app",)),
+    ScriptSystem("Remark42", frozenset({"remark42"})),
+    ScriptSystem("Vuukle", frozenset({"vuukle-comments"}), frozenset({"vuukle-comments"})),
+    ScriptSystem("IntenseDebate", frozenset({"idc-container"})),
+    ScriptSystem("Livefyre", frozenset({"livefyre-comments", "livefyre"})),
+    ScriptSystem("Cackle", frozenset({"mc-container"}), scripts=("cackle.me",)),
+    ScriptSystem("HyperComments", frozenset({"hypercomments_widget"})),
+    ScriptSystem("VK comments", frozenset({"vk_comments"})),
+    ScriptSystem("Discourse", frozenset({"discourse-comments"})),
+    ScriptSystem("Talkyard", classes=frozenset({"talkyard-comments"})),
+    ScriptSystem("Cusdis", frozenset({"cusdis_thread"})),
 )
 
 
 def script_systems(tree: HtmlElement) -> list[str]:
-    """The script-loaded comment systems whose placeholder is on the page."""
-    return [name for name, finder in SCRIPT_SYSTEMS if finder(tree)]
+    """The script-loaded comment systems whose placeholder or loader is on the page (one pass over it)."""
+    ids: set[str] = set()
+    classes: set[str] = set()
+    tags: set[str] = set()
+    scripts: list[str] = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        tags.add(element.tag)
+        if element.tag == "script":
+            scripts.append(f"{element.get('src', '')} {(element.text or '')[:2000]}".lower())
+        if (identifier := element.get("id")) is not None:
+            ids.add(identifier)
+        classes.update(element.get("class", "").split())
+        if element.get("data-spotim-module") is not None:
+            ids.add("spotim-conversation")
+    loaders = " ".join(scripts)
+    return [
+        system.name
+        for system in SCRIPT_SYSTEMS
+        if system.ids & ids or system.classes & classes or system.tags & tags or any(s in loaders for s in system.scripts)
+    ]
 
 
 def find_comments(tree: HtmlElement, lang: str | None) -> FoundComments:

@@ -69,6 +69,11 @@ def printed_date(text: str, lang: str | None) -> datetime | None:
     text = " ".join(text.split())
     if not could_be_date(text):
         return None
+    return _printed_date(text, lang)
+
+
+@lru_cache(maxsize=4096)
+def _printed_date(text: str, lang: str | None) -> datetime | None:
     if ISO_DATE.match(text) and (machine := machine_date(text)) is not None:
         return machine
     try:

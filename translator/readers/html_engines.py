@@ -8,14 +8,13 @@ comments; Hacker News nests replies by indentation, not by markup.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from lxml.html import HtmlElement
 
 from translator.readers.html_fields import FoundComments, RawComment
-from translator.readers.html_items import FieldPaths, element_key, path, read_item, read_items
+from translator.readers.html_items import FieldPaths, element_key, parents_by_depth, path, read_item, read_items
 from translator.readers.html_text import element_blocks, visible_text
 
 
@@ -193,6 +192,7 @@ VBULLETIN = Engine(
     name="vbulletin",
     items=path(
         "//li[re:test(@id, '^post_\\d+$')] | //table[re:test(@id, '^post\\d+$')]"
+        " | //div[re:test(@id, '^post\\d+$')][has-class('post')]"
         " | //li[has-class('b-post')][@data-node-id] | //div[has-class('postcontainer')][re:test(@id, '^post_\\d+$')]"
     ),
     fields=FieldPaths(
@@ -350,18 +350,18 @@ def _parents_by_indent(
     items: list[HtmlElement], comments: list[RawComment], indent: Callable[[HtmlElement], list[object]]
 ) -> list[RawComment]:
     """Parents from indentation: a comment replies to the last one before it that is one level less deep."""
-    stack: list[str] = []
-    result = []
-    for item, comment in zip(items, comments, strict=True):
+    depths = []
+    for item in items:
         found = [str(value) for value in indent(item)]
-        depth = int(found[0]) if found and re.fullmatch(r"\d+", found[0]) else 0
-        if found and item.xpath(".//td[contains(@class, 'ind')]//img/@width") and not item.xpath(".//td/@indent"):
+        depth = int(found[0]) if found and found[0].isdigit() else 0
+        if found and not item.xpath(".//td/@indent"):
             depth //= INDENT_STEP
-        del stack[depth:]
-        parent = stack[-1] if stack else None
-        stack.append(comment.key)
-        result.append(replace(comment, parent_key=parent))
-    return result
+        depths.append(depth)
+    parents = parents_by_depth(depths)
+    return [
+        replace(comment, parent_key=comments[parent].key if parent is not None else None)
+        for comment, parent in zip(comments, parents, strict=True)
+    ]
 
 
 __all__ = ["ENGINES", "Engine", "element_key", "engine_comments"]

@@ -92,6 +92,8 @@ BODY_WORDS = frozenset({"content", "text", "body", "message", "entry", "commtext
 NOT_BODY_WORDS = frozenset(
     {"meta", "header", "head", "footer", "author", "info", "avatar", "date", "time", "tools", "actions", "user"}
 )
+PROFILE_WORDS = frozenset({"user", "username", "author", "profile", "postprofile", "userinfo", "poster", "member"})
+PROFILE_DEPTH = 4
 VOTE_WORDS = frozenset({"score", "rating", "points", "votes", "vote", "likes", "karma", "counter"})
 SIGNED_NUMBER = re.compile(r"^([+\-−–]?)\s*(\d{1,7})\b")
 UP_DOWN = re.compile(r"↑\s*(\d+)\D+↓\s*(\d+)|(\d+)\s*\D{2,20}?,\s*(\d+)\s*\D{2,20}$")
@@ -193,7 +195,8 @@ def reply_label_name(item: HtmlElement, author: str | None) -> str | None:
 def find_date(elements: list[HtmlElement], lang: str | None) -> datetime | None:
     """When a comment was written: machine-readable attributes first, then printed dates."""
     for element in elements:
-        if element.tag == "time" or element.get("itemprop", "").lower() in DATE_ITEMPROPS:
+        described = f"{element.get('itemprop', '')} {element.get('property', '')}".lower()
+        if element.tag == "time" or "date" in described or "created" in described:
             for attribute in ("datetime", "content", "title"):
                 if (value := element.get(attribute)) and (found := machine_date(value)):
                     return found
@@ -216,17 +219,34 @@ def find_date(elements: list[HtmlElement], lang: str | None) -> datetime | None:
 
 
 def find_body(item: HtmlElement, excluded: Sequence[HtmlElement]) -> HtmlElement | None:
-    """The element holding a comment's text: itemprop=text, else the first element a body class names."""
-    elements = [e for e in item.iterdescendants() if isinstance(e.tag, str) and outside(e, excluded)]
-    for element in elements:
+    """The element holding a comment's text: itemprop=text, else the best-ranked element a body class names."""
+    best: HtmlElement | None = None
+    best_rank = len(BODY_CLASSES)
+    walker = etree.iterwalk(item, events=("start",))
+    for _, element in walker:
+        if any(element is root for root in excluded):
+            walker.skip_subtree()
+            continue
+        if element is item or not isinstance(element.tag, str) or not element.keys():
+            continue
         if element.get("itemprop") in ("text", "commentText", "articleBody"):
             return element
-    for wanted in BODY_CLASSES:
-        for element in elements:
-            words = class_tokens(element) if "-" in wanted or "_" in wanted else class_heads(element)
-            if wanted in words and NOT_BODY_WORDS.isdisjoint(class_heads(element)) and visible_text(element):
-                return element
-    return None
+        tokens, heads = class_tokens(element), class_heads(element)
+        if not NOT_BODY_WORDS.isdisjoint(heads):
+            continue
+        for rank, wanted in enumerate(BODY_CLASSES[:best_rank]):
+            if wanted in (tokens if "-" in wanted or "_" in wanted else heads) and visible_text(element):
+                best, best_rank = element, rank
+                break
+    return best
+
+
+def _in_profile(element: HtmlElement) -> bool:
+    """Whether an element sits in the writer's profile box (their total points are not this post's votes)."""
+    for ancestor in list(element.iterancestors())[:PROFILE_DEPTH]:
+        if not PROFILE_WORDS.isdisjoint(class_heads(ancestor)):
+            return True
+    return False
 
 
 def find_votes(elements: list[HtmlElement], *, any_class: bool = False) -> Votes | None:
@@ -235,7 +255,7 @@ def find_votes(elements: list[HtmlElement], *, any_class: bool = False) -> Votes
     Only elements whose class names a score are read, unless `any_class` (the engine pointed at them).
     """
     for element in elements:
-        if not any_class and VOTE_WORDS.isdisjoint(class_words(element)):
+        if not any_class and (VOTE_WORDS.isdisjoint(class_words(element)) or _in_profile(element)):
             continue
         for label in (element.get("title", ""), element.get("aria-label", "")):
             if pair := UP_DOWN.search(label):

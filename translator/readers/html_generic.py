@@ -31,6 +31,7 @@ from translator.readers.html_text import class_heads, class_words, is_form_to_fi
 AUTHOR, DATE = 1, 2
 BOTH = AUTHOR | DATE
 MAX_AUTHOR_CHARS = 60
+MAX_RELATIVE_CHARS = 40
 LETTERS = re.compile(r"[^\W\d_]{2}")
 MIN_UNNAMED_TEXT = 40
 """Without a comment-like name, members must average this many characters of text (not a byline)."""
@@ -46,6 +47,11 @@ MIN_UNNAMED_GROUP = 3
 """Without a comment-like name, this many repeated members, all with text, make a comment list."""
 
 
+def _dated(text: str) -> bool:
+    """A date element's text: a printed date, or a relative one ("7 months ago") with its number."""
+    return could_be_date(text) or (len(text) <= MAX_RELATIVE_CHARS and any(c.isdigit() for c in text))
+
+
 def _own_flags(element: HtmlElement) -> int:
     """What an element shows by itself: an author (1), a date (2), both (3), or neither (0)."""
     flags = 0
@@ -59,7 +65,7 @@ def _own_flags(element: HtmlElement) -> int:
             flags |= AUTHOR
     if element.tag == "time" or any(element.get(name) for name in DATE_ATTRIBUTES if name not in ("content",)):
         flags |= DATE
-    elif not DATE_WORDS.isdisjoint(words) and could_be_date(element.text_content().strip()[:200]):
+    elif not DATE_WORDS.isdisjoint(words) and _dated(element.text_content().strip()[:200]):
         flags |= DATE
     else:
         pieces = [element.text, *(child.tail for child in element)]
@@ -160,6 +166,15 @@ def _is_named(element: HtmlElement) -> bool:
     return False
 
 
+def _linked(element: HtmlElement) -> bool:
+    """Whether most of an element's text is a link (a teaser), or the element sits inside one."""
+    if any(ancestor.tag == "a" for ancestor in element.iterancestors()):
+        return True
+    total = len(element.text_content())
+    linked = sum(len(link.text_content()) for link in element.iter("a"))
+    return total > 0 and linked * 2 > total
+
+
 def generic_comments(tree: HtmlElement, lang: str | None) -> FoundComments | None:
     """The repeated author+date+text structures that look most like a comment list; None when none do."""
     groups: dict[tuple[str, str], list[HtmlElement]] = defaultdict(list)
@@ -172,6 +187,8 @@ def generic_comments(tree: HtmlElement, lang: str | None) -> FoundComments | Non
         named = sum(_is_named(member) for member in members) / len(members)
         if named < 0.5 and len(members) < MIN_UNNAMED_GROUP:
             continue
+        if named < 0.5 and sum(_linked(member) for member in members) > len(members) / 2:
+            continue  # teasers: each one is a link to another page
         comments = read_items(members, FieldPaths(), lang)
         with_text = sum(bool(comment.blocks) for comment in comments) / len(comments)
         average = sum(len(text) for comment in comments for _, text, _, _ in comment.blocks) / len(comments)

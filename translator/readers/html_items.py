@@ -38,6 +38,10 @@ from translator.readers.html_text import class_words, clean_text, element_blocks
 PARENT_ATTRIBUTES = ("data-parent_id", "data-parent-id", "data-parent", "data-parentid", "data-reply-to")
 META_PARENT = re.compile(r"(?:^|[,;\s])(?:pid|parent|parent_id)=(\d+)")
 DIGITS = re.compile(r"\d+")
+DEPTH_ATTRIBUTES = ("data-depth", "data-level", "aria-level", "indent", "data-indent")
+DEPTH_CLASS = re.compile(r"(?:level|depth|indent|lvl)[-_]*(\d+)(?!\w)", re.IGNORECASE)
+INDENT_STYLE = re.compile(r"(?:margin|padding)-left\s*:\s*(\d+)\s*px", re.IGNORECASE)
+DEPTH_SEARCH = 4
 DELETED_TEXTS = frozenset(
     {"[deleted]", "[removed]", "[flagged]", "[dead]", "[удалено]", "[supprimé]", "[gelöscht]", "[eliminado]"}
 )
@@ -115,7 +119,46 @@ def parents_of(items: Sequence[HtmlElement]) -> list[int | None]:
     for n, item in enumerate(items):
         explicit = _explicit_parent(item, by_number, n)
         parents.append(explicit if explicit is not None else _structural_parent(item, index_of, root))
+    if all(parent is None for parent in parents) and (depths := _depths(items, root)) is not None:
+        return parents_by_depth(depths)
     return parents
+
+
+def parents_by_depth(depths: Sequence[int]) -> list[int | None]:
+    """Parents from nesting depths in page order: a comment replies to the last one before it a level up."""
+    stack: list[tuple[int, int]] = []
+    parents: list[int | None] = []
+    for n, depth in enumerate(depths):
+        while stack and stack[-1][0] >= depth:
+            stack.pop()
+        parents.append(stack[-1][1] if stack else None)
+        stack.append((depth, n))
+    return parents
+
+
+def _depth(element: HtmlElement) -> int | None:
+    for name in DEPTH_ATTRIBUTES:
+        if (value := element.get(name)) and value.strip().isdigit():
+            return int(value)
+    if match := DEPTH_CLASS.search(element.get("class", "")):
+        return int(match[1])
+    if match := INDENT_STYLE.search(element.get("style", "")):
+        return int(match[1])
+    return None
+
+
+def _depths(items: Sequence[HtmlElement], root: HtmlElement | None) -> list[int] | None:
+    """Each comment's depth where a flat list shows replies by indentation (a level class, a margin)."""
+    depths: list[int] = []
+    for item in items:
+        found = None
+        for holder in [item, *item.iterancestors()][:DEPTH_SEARCH]:
+            if holder is root or (found := _depth(holder)) is not None:
+                break
+        if found is None:
+            return None
+        depths.append(found)
+    return depths if len(set(depths)) > 1 else None
 
 
 def _explicit_parent(item: HtmlElement, by_number: dict[str, int], own: int) -> int | None:
@@ -138,12 +181,24 @@ def _same_kind(a: HtmlElement, b: HtmlElement) -> bool:
 
 
 def _preceding_holder(node: HtmlElement, index_of: dict[HtmlElement, int]) -> HtmlElement | None:
-    """The nearest earlier sibling that is or holds a comment; toggles, forms and anchors between are passed."""
+    """The earlier sibling that holds the comment a container of replies answers, if there is one.
+
+    Passed on the way back: toggles, forms and anchors (no comment in them), and containers of this
+    node's own peers (Drupal's `div.indented` of an earlier comment). A peer of the same kind ends the
+    search: siblings of one kind are comments side by side, not parent and reply.
+    """
     for previous in node.itersiblings(preceding=True):
         if not isinstance(previous.tag, str):
             continue
-        if previous in index_of or any(inner in index_of for inner in previous.iterdescendants()):
-            return previous
+        if previous not in index_of and not any(inner in index_of for inner in previous.iterdescendants()):
+            continue
+        if _same_kind(previous, node):
+            return None
+        if previous not in index_of and any(
+            isinstance(child.tag, str) and _same_kind(child, node) for child in previous
+        ):
+            continue
+        return previous
     return None
 
 
@@ -156,7 +211,7 @@ def _structural_parent(item: HtmlElement, index_of: dict[HtmlElement, int], root
     node = item.getparent()
     while node is not None and node is not root:
         previous = _preceding_holder(node, index_of)
-        if previous is not None and not _same_kind(previous, node):
+        if previous is not None:
             if previous in index_of:
                 return index_of[previous]
             return index_of[next(inner for inner in previous.iterdescendants() if inner in index_of)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 import lxml.html
 from lxml import etree
@@ -64,11 +65,14 @@ NAME_VERB = re.compile(
     re.IGNORECASE,
 )
 NAME_PREFIX = re.compile(
-    r"^(?:quote|quoting|originally posted by|zitat von|zitat|citation de|citation|cita de|цитата|cytat)\b\s*[:：]?\s*",
+    r"^\(?(?:quote|quoting|originally posted by|original post by|zitat von|zitat|citation de|citation|cita de|цитата"
+    r"|cytat)\b\s*[:：]?\s*",
     re.IGNORECASE,
 )
-NAME_TRIM = " \t:：↑⇧▲\"'«»„“”@-–—"
+NAME_TRIM = " \t:：↑⇧▲\"'«»„“”@-–—()"
 MAX_NAME_CHARS = 60
+QUOTE_HEADER_HEADS = frozenset({"author", "title", "header", "attribution", "postedby", "cite", "name", "origin"})
+QUOTE_WORDS = frozenset({"quote", "quotation", "quoted"})
 QUOTE_CLASSES = frozenset({"quote", "bbcode_quote", "quotecontent", "quotebox", "ipsquote"})
 QUOTE_AUTHOR_ATTRIBUTES = ("data-author", "data-quote", "data-username", "data-ipsquote-username", "data-user")
 QUOTE_HEADER_CLASSES = frozenset(
@@ -100,21 +104,35 @@ def clean_text(text: str) -> str:
     return " ".join(text.translate(INVISIBLE).split())
 
 
-def class_words(element: HtmlElement) -> set[str]:
+@lru_cache(maxsize=8192)
+def _words(names: str) -> frozenset[str]:
+    return frozenset(WORD_SPLIT.split(names.lower())) - {""}
+
+
+@lru_cache(maxsize=8192)
+def _tokens(classes: str) -> frozenset[str]:
+    return frozenset(classes.lower().split())
+
+
+@lru_cache(maxsize=8192)
+def _heads(classes: str) -> frozenset[str]:
+    return frozenset(WORD_SPLIT.split(token)[-1] for token in _tokens(classes)) - {""}
+
+
+def class_words(element: HtmlElement) -> frozenset[str]:
     """The words of an element's class and id, lowercased and split at `-` and `_`."""
-    names = f"{element.get('class', '')} {element.get('id', '')}".lower()
-    return set(WORD_SPLIT.split(names)) - {""}
+    return _words(f"{element.get('class', '')} {element.get('id', '')}")
 
 
-def class_heads(element: HtmlElement) -> set[str]:
+def class_heads(element: HtmlElement) -> frozenset[str]:
     """The last word of each class name: what the class is (`comment__author` is an author;
     `justify-content-center` is not content)."""
-    return {WORD_SPLIT.split(token)[-1] for token in class_tokens(element)} - {""}
+    return _heads(element.get("class", ""))
 
 
-def class_tokens(element: HtmlElement) -> set[str]:
+def class_tokens(element: HtmlElement) -> frozenset[str]:
     """The class names of an element, lowercased."""
-    return set(element.get("class", "").lower().split())
+    return _tokens(element.get("class", ""))
 
 
 def is_hidden(element: HtmlElement) -> bool:
@@ -134,7 +152,11 @@ def is_form_to_fill(element: HtmlElement) -> bool:
 def is_skipped(element: HtmlElement) -> bool:
     """Whether an element and everything in it stays out of the blocks."""
     tag = element.tag
-    if not isinstance(tag, str) or tag in SKIPPED_TAGS or is_hidden(element):
+    if not isinstance(tag, str) or tag in SKIPPED_TAGS:
+        return True
+    if not element.keys() and tag != "form":
+        return False  # most elements carry no attribute at all: nothing can mark them
+    if is_hidden(element):
         return True
     if tag == "form" and is_form_to_fill(element):
         return True
@@ -143,12 +165,12 @@ def is_skipped(element: HtmlElement) -> bool:
         return True
     if tag == "a" and element.get("href", "").lower().startswith("javascript:"):
         return True
-    if CONTROL_WORDS.isdisjoint(words) and not any(part in element.get("class", "").lower() for part in CONTROL_PARTS):
+    by_word = not CONTROL_WORDS.isdisjoint(words)
+    by_part = not by_word and any(part in element.get("class", "").lower() for part in CONTROL_PARTS)
+    if not (by_word or by_part) or len(clean_text("".join(element.itertext()))) > SHORT_CONTROL_CHARS:
         return False
-    # A control is a short run of inline text; a box holding paragraphs is content, whatever its class.
-    return len(element.text_content()) <= SHORT_CONTROL_CHARS and not any(
-        isinstance(inner.tag, str) and inner.tag in BLOCK_TAGS for inner in element.iterdescendants()
-    )
+    # "expand" in a class marks a control ("Click to expand..."), or a box that expands: the box holds paragraphs.
+    return by_word or not any(isinstance(inner.tag, str) and inner.tag in BLOCK_TAGS for inner in element.iterdescendants())
 
 
 def visible_text(element: HtmlElement) -> str:
@@ -182,7 +204,9 @@ def is_quote(element: HtmlElement) -> bool:
     if element.tag == "blockquote":
         return True
     tokens = class_tokens(element)
-    return not QUOTE_CLASSES.isdisjoint(tokens) or any(token.endswith("quote") for token in tokens)
+    return not QUOTE_CLASSES.isdisjoint(tokens) or any(
+        token.endswith("quote") or not QUOTE_WORDS.isdisjoint(WORD_SPLIT.split(token)) for token in tokens
+    )
 
 
 def quote_author(quote: HtmlElement) -> tuple[str | None, HtmlElement | None]:
@@ -202,7 +226,11 @@ def _quote_header(quote: HtmlElement) -> HtmlElement | None:
     for child in quote.iterdescendants():
         if not isinstance(child.tag, str):
             continue
-        if child.tag == "cite" or not QUOTE_HEADER_CLASSES.isdisjoint(class_tokens(child)):
+        if (
+            child.tag == "cite"
+            or not QUOTE_HEADER_CLASSES.isdisjoint(class_tokens(child))
+            or not QUOTE_HEADER_HEADS.isdisjoint(class_heads(child))
+        ):
             return child if len(visible_text(child)) <= 2 * MAX_NAME_CHARS else None
         if (child.text and child.text.strip()) or child.tag in ("p", "img"):
             return None
@@ -270,6 +298,8 @@ def element_blocks(
                 continue
             if tag == "br":
                 builder.line_break()
+            elif node is element:
+                pass  # the element read is the text's box, even a blockquote (XenForo 1 draws every post in one)
             elif tag in BLOCK_TAGS or is_quote(node):
                 if (header := builder.open(node, headings)) is not None:
                     left_out.add(header)
