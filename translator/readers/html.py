@@ -89,7 +89,17 @@ def read_html(text: str, name: str = "page") -> HtmlPage:
     if story is not None and story.blocks and story.blocks[0][0] == "title":
         title = story.blocks[0][1]
     body = list(story.blocks if story is not None else facts.blocks)
-    body = [spec for spec in body if spec[0] != "title" and clean_text(spec[1]).lower() != title.lower()]
+    # Comments stated as page data are also drawn on the page, where the article extractor may take them.
+    said_in_comments = (
+        {text for comment in found.comments for kind, text, _, _ in comment.blocks if kind != "quote"}
+        if not found.elements
+        else set()
+    )
+    body = [
+        spec
+        for spec in body
+        if spec[0] != "title" and spec[1].lower() != title.lower() and spec[1] not in said_in_comments
+    ]
     comments = comment_posts(found.comments)
     if not body and not comments:
         raise InputError(
@@ -115,7 +125,7 @@ def read_html(text: str, name: str = "page") -> HtmlPage:
         site=facts.site,
         published=facts.published or article.date,
     )
-    return HtmlPage(thread, tuple(_warnings(name, found, len(comments), systems)))
+    return HtmlPage(thread, tuple(_warnings(name, found, len(found.comments), systems)))
 
 
 def _warnings(name: str, found: FoundComments, count: int, systems: list[str]) -> list[str]:

@@ -161,6 +161,9 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         site,
         host,
     )  # fmt: skip
+    page_only = strip_site(page_title, site, host) if page_title else ""
+    if page_only and title != page_only and title.endswith(page_only) and title[: -len(page_only)].rstrip().endswith(":"):
+        title = page_only  # the heading carries a label ("Thread: ...") the document title does not
     published = machine_date(meta.get("article:published_time", "")) or machine_date(str(ld.get("datePublished") or ""))
     if published is None and (date := getattr(extracted, "date", None)):
         published = machine_date(str(date))

@@ -157,10 +157,14 @@ DISQUS = Engine(
 
 DISCOURSE = Engine(
     name="discourse",
-    items=path("//div[has-class('crawler-post')] | //div[has-class('topic-post')][.//*[has-class('cooked')]]"),
+    items=path(
+        "//div[has-class('crawler-post')][not(@role='navigation')][.//*[has-class('post') or has-class('cooked')]]"
+        " | //div[has-class('topic-post')][.//*[has-class('cooked')]]"
+        " | //div[@itemscope][contains(@itemtype, 'DiscussionForumPosting')][./div[has-class('creator')]]"
+    ),
     fields=FieldPaths(
-        author=_paths(".//*[has-class('creator')]//*[@itemprop='name']", ".//*[has-class('creator')]//a",
-                      ".//*[has-class('names')]//a"),  # fmt: skip
+        author=_paths(".//*[has-class('creator')]//*[@itemprop='name' or @itemprop='author']",
+                      ".//*[has-class('creator')]//a", ".//*[has-class('names')]//a"),  # fmt: skip
         date=_paths(".//time[has-class('post-time')]", ".//*[@itemprop='datePublished']", ".//*[has-class('post-date')]//*[@data-time]/@data-time"),
         body=_paths(".//div[has-class('post')][@itemprop]", ".//*[has-class('cooked')]", ".//div[has-class('post')]"),
         votes=_paths(".//meta[@itemprop='userInteractionCount']/@content", ".//*[has-class('post-likes')]"),
@@ -324,22 +328,36 @@ ENGINES: tuple[Engine, ...] = (
 
 
 def engine_comments(tree: HtmlElement, lang: str | None) -> FoundComments | None:
-    """The comments of the first engine whose markup is on the page; None when no engine's is."""
+    """The comments of the engine whose markup holds the most posts on the page; None when no engine's is.
+
+    Two rules can match one page (a forum that also marks its replies up as schema.org Comments): the
+    one that finds more posts, the opening post included, wins; on a tie, the earlier one in the table.
+    """
+    best: FoundComments | None = None
+    best_posts = 0
     for engine in ENGINES:
         elements = [e for e in engine.items(tree) if isinstance(e, HtmlElement)]
         items = [e for e in elements if not (engine.skip and engine.skip(e))]
-        story = engine.story(tree, lang) if engine.story else None
-        if not items and story is None:
+        if len(items) < best_posts or not (items or engine.story):
             continue
-        comments = read_items(items, engine.fields, lang)
-        if engine.indent is not None:
-            comments = _parents_by_indent(items, comments, engine.indent)
-        article = story
-        if engine.forum and comments:
-            article = replace(comments[0], key="article", parent_key=None)
-            comments = [replace(c, parent_key=None) if c.parent_key == comments[0].key else c for c in comments[1:]]
-        return FoundComments(tuple(comments), engine.name, article, tuple(elements))
-    return None
+        found = _read_engine(engine, tree, items, elements, lang)
+        posts = len(found.comments) + (found.article is not None)
+        if posts > best_posts:
+            best, best_posts = found, posts
+    return best
+
+
+def _read_engine(
+    engine: Engine, tree: HtmlElement, items: list[HtmlElement], elements: list[HtmlElement], lang: str | None
+) -> FoundComments:
+    comments = read_items(items, engine.fields, lang)
+    if engine.indent is not None:
+        comments = _parents_by_indent(items, comments, engine.indent)
+    article = engine.story(tree, lang) if engine.story else None
+    if engine.forum and comments:
+        article = replace(comments[0], key="article", parent_key=None)
+        comments = [replace(c, parent_key=None) if c.parent_key == comments[0].key else c for c in comments[1:]]
+    return FoundComments(tuple(comments), engine.name, article, tuple(elements))
 
 
 INDENT_STEP = 40

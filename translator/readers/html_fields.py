@@ -78,6 +78,7 @@ AUTHOR_CLASSES = (
 AUTHOR_WORDS = frozenset({"author", "username", "nick", "nickname", "commenter", "poster", "user", "name", "fn"})
 NOT_AUTHOR_WORDS = frozenset({"avatar", "photo", "says", "date", "time", "link", "url", "rank", "title", "count"})
 NEVER_FIELDS = frozenset({"script", "style", "noscript", "template", "svg", "textarea", "select", "option"})
+NUMERIC_TOKEN = re.compile(r"[\d.:/,\-]+")
 BY_PREFIX = re.compile(r"^(?:by|von|par|por|от|przez|di)\s+", re.IGNORECASE)
 PROFILE_LINK = re.compile(r"/(?:user|users|u|profile|profiles|member|members|people|author|by)/|/@|[?&](?:u|user|id)=")
 DATE_ATTRIBUTES = ("datetime", "content", "data-time", "data-timestamp", "data-utime", "data-date", "data-created")
@@ -135,8 +136,8 @@ def candidates(item: HtmlElement, excluded: Sequence[HtmlElement]) -> list[HtmlE
 def clean_author(text: str) -> str | None:
     """A display name from the text around it: "Andrew пишет:", "by Anna"; None for dates and empty text."""
     name = name_from_label(BY_PREFIX.sub("", text.strip()))
-    if name is None or could_be_date(name):
-        return None
+    if name is None or (could_be_date(name) and any(NUMERIC_TOKEN.fullmatch(token) for token in name.split())):
+        return None  # "12 March 2020" is a date; "mike_1985" is a name
     return name
 
 

@@ -46,6 +46,7 @@ DELETED_TEXTS = frozenset(
     {"[deleted]", "[removed]", "[flagged]", "[dead]", "[удалено]", "[supprimé]", "[gelöscht]", "[eliminado]"}
 )
 DELETED_WORDS = frozenset({"deleted", "removed"})
+DELETED_NAMES = frozenset({"[deleted]", "[removed]", "deleted", "[удалено]"})
 
 Lookup = Callable[[HtmlElement], list[object]]
 """A compiled XPath (or any callable) that finds a field under a comment element."""
@@ -271,7 +272,7 @@ def read_item(
     return RawComment(
         key=key,
         parent_key=parent_key,
-        author=author,
+        author=None if author is not None and author.lower() in DELETED_NAMES else author,
         date=_date(_first(item, paths.date, nested), lang) or find_date(header, lang),
         blocks=() if deleted else tuple(blocks),
         votes=_votes(_first(item, paths.votes, nested)) or find_votes(header),

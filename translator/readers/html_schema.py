@@ -161,7 +161,7 @@ def disqus_comments(tree: HtmlElement, lang: str | None) -> FoundComments | None
         )
         total = thread.get("posts")
         elements = tuple(e for e in DISQUS_POSTS(tree) if isinstance(e, HtmlElement))
-        expected = total if isinstance(total, int) else None
+        expected = total if isinstance(total, int) and total > len(response["posts"]) else None
         return FoundComments(comments, "disqus", article, elements, expected=expected)
     return None
 

@@ -50,12 +50,14 @@ CONTROL_WORDS = frozenset(
 )
 # Parts of class names that mark a control when the text is short ("Click to expand...", "Read more").
 CONTROL_PARTS = ("expand", "readmore", "read-more", "showmore", "show-more", "loadmore", "load-more")
+CONTENT_PARTS = ("content", "text", "body", "message")
 SHORT_CONTROL_CHARS = 40
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 WORD_SPLIT = re.compile(r"[\s_\-]+")
 SOURCE_WHITESPACE = re.compile(r"\s+")
 LINE_BREAK = "\n"
-PARAGRAPH_BREAK = re.compile(r"\n *\n")
+# A line that ends with one of these ends a sentence, a quotation or an item: the next line is new text.
+SENTENCE_END = tuple(".!?:;…»\"”)'’*")
 INVISIBLE = str.maketrans("", "", "\u200b\ufeff\u00ad")
 # "NAME wrote:", "NAME a écrit :", "Quote from NAME", "NAME пишет:": how pages name who is quoted or
 # who wrote, in the languages we see most.
@@ -69,7 +71,7 @@ NAME_PREFIX = re.compile(
     r"|cytat)\b\s*[:：]?\s*",
     re.IGNORECASE,
 )
-NAME_TRIM = " \t:：↑⇧▲\"'«»„“”@-–—()"
+NAME_TRIM = " \t:：↑⇧▲\"'«»„“”@-–—"
 MAX_NAME_CHARS = 60
 QUOTE_HEADER_HEADS = frozenset({"author", "title", "header", "attribution", "postedby", "cite", "name", "origin"})
 QUOTE_WORDS = frozenset({"quote", "quotation", "quoted"})
@@ -166,7 +168,10 @@ def is_skipped(element: HtmlElement) -> bool:
     if tag == "a" and element.get("href", "").lower().startswith("javascript:"):
         return True
     by_word = not CONTROL_WORDS.isdisjoint(words)
-    by_part = not by_word and any(part in element.get("class", "").lower() for part in CONTROL_PARTS)
+    by_part = not by_word and any(
+        any(part in token for part in CONTROL_PARTS) and not any(word in token for word in CONTENT_PARTS)
+        for token in class_tokens(element)
+    )
     if not (by_word or by_part) or len(clean_text("".join(element.itertext()))) > SHORT_CONTROL_CHARS:
         return False
     # "expand" in a class marks a control ("Click to expand..."), or a box that expands: the box holds paragraphs.
@@ -196,14 +201,17 @@ def name_from_label(text: str) -> str | None:
     if verb := NAME_VERB.search(text):
         text = text[: verb.start()]
     name = text.strip(NAME_TRIM)
+    if name.count("(") != name.count(")"):  # "(Original post by NAME)" loses its parentheses; "Eli (author)" keeps them
+        name = name.strip(NAME_TRIM + "()")
     return name if 0 < len(name) <= MAX_NAME_CHARS else None
 
 
 def is_quote(element: HtmlElement) -> bool:
     """A blockquote, or a box a forum engine draws a quote in (`bbCodeQuote`, `bbCodeBlock--quote`)."""
-    if element.tag == "blockquote":
-        return True
     tokens = class_tokens(element)
+    if element.tag == "blockquote":
+        # vBulletin and XenForo 1 draw every post's own text in a blockquote named for it (`postcontent`).
+        return not any(part in token for token in tokens for part in CONTENT_PARTS)
     return not QUOTE_CLASSES.isdisjoint(tokens) or any(
         token.endswith("quote") or not QUOTE_WORDS.isdisjoint(WORD_SPLIT.split(token)) for token in tokens
     )
@@ -237,6 +245,24 @@ def _quote_header(quote: HtmlElement) -> HtmlElement | None:
     return None
 
 
+def lines_of(text: str) -> list[str]:
+    """Text cut at line breaks (`<br>`): each line a block, except a line that wraps mid-sentence.
+
+    People write a new line for a new thought, so a `<br>` usually ends one; a line that stops without
+    an end mark and is followed by one starting in lower case is a hard wrap and is joined back.
+    """
+    lines: list[str] = []
+    for raw in text.split(LINE_BREAK):
+        line = clean_text(raw)
+        if not line:
+            continue
+        if lines and not lines[-1].endswith(SENTENCE_END) and line[0].islower():
+            lines[-1] = f"{lines[-1]} {line}"
+        else:
+            lines.append(line)
+    return lines
+
+
 class _BlockBuilder:
     """Collects text pieces and cuts them into blocks at block boundaries."""
 
@@ -256,9 +282,8 @@ class _BlockBuilder:
         joined = "".join(self.pieces)
         self.pieces = []
         kind, author = (self.context[-1][1], self.context[-1][2]) if self.context else ("paragraph", None)
-        for part in PARAGRAPH_BREAK.split(joined):
-            text = clean_text(part)
-            if text and not MARKER_ONLY.match(text):
+        for text in lines_of(joined):
+            if not MARKER_ONLY.match(text):
                 self.specs.append((kind, text, author, "matched" if kind == "quote" else None))
 
     def open(self, node: HtmlElement, headings: bool) -> HtmlElement | None:
