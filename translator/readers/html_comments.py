@@ -8,6 +8,7 @@ Coral...) leave a placeholder in a saved page: it is named, so the reader can sa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,6 +20,9 @@ from translator.readers.html_engines import engine_comments
 from translator.readers.html_fields import FoundComments, RawComment
 from translator.readers.html_generic import generic_comments
 from translator.readers.html_schema import disqus_comments, json_ld_comments, stated_count
+
+PINGBACK_TEXT = re.compile(r"^\s*\[(?:…|\.\.\.|&hellip;)\].*\[(?:…|\.\.\.)\]\W*$", re.DOTALL)
+
 
 @dataclass(frozen=True)
 class ScriptSystem:
@@ -99,10 +103,21 @@ def find_comments(tree: HtmlElement, lang: str | None) -> FoundComments:
     return found
 
 
+def is_pingback(comment: RawComment) -> bool:
+    """A pingback or trackback drawn like a comment: an excerpt of the linking page, "[…] text […]"."""
+    text = " ".join(text for _, text, _, _ in comment.blocks)
+    return bool(PINGBACK_TEXT.match(text))
+
+
 def comment_posts(comments: Sequence[RawComment]) -> list[Post]:
-    """Posts `c1`, `c2`... in page order, replies pointing at their parent's id; deleted leaves dropped."""
+    """Posts `c1`, `c2`... in page order, replies pointing at their parent's id; deleted leaves and
+    pingbacks dropped."""
     replied_to = {comment.parent_key for comment in comments if comment.parent_key is not None}
-    kept = [comment for comment in comments if not comment.deleted or comment.key in replied_to]
+    kept = [
+        comment
+        for comment in comments
+        if (not comment.deleted or comment.key in replied_to) and not (is_pingback(comment) and comment.key not in replied_to)
+    ]
     post_ids: dict[str, str] = {}
     for number, comment in enumerate(kept, start=1):
         post_ids.setdefault(comment.key, f"c{number}")

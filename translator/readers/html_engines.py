@@ -146,7 +146,7 @@ NEW_REDDIT = Engine(
 
 DISQUS = Engine(
     name="disqus",
-    items=path("//li[has-class('post')][starts-with(@id, 'post-')]"),
+    items=path("//li[has-class('post')][starts-with(@id, 'post-')][.//*[has-class('post-message')]]"),
     fields=FieldPaths(
         author=_paths(".//*[has-class('author')]//a", ".//*[has-class('author')]"),
         date=_paths(".//a[has-class('time-ago')]/@title", ".//a[has-class('time-ago')]"),

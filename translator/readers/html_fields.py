@@ -91,8 +91,9 @@ BODY_CLASSES = (
 )  # fmt: skip
 BODY_WORDS = frozenset({"content", "text", "body", "message", "entry", "commtext", "md", "bbwrapper"})
 NOT_BODY_WORDS = frozenset(
-    {"meta", "header", "head", "footer", "author", "info", "avatar", "date", "time", "tools", "actions", "user"}
-)
+    {"meta", "header", "head", "footer", "author", "info", "avatar", "date", "time", "tools", "actions", "user",
+     "username", "nickname", "byline", "timestamp", "datetime"}
+)  # fmt: skip
 PROFILE_WORDS = frozenset({"user", "username", "author", "profile", "postprofile", "userinfo", "poster", "member"})
 PROFILE_DEPTH = 4
 VOTE_WORDS = frozenset({"score", "rating", "points", "votes", "vote", "likes", "karma", "counter"})
@@ -169,7 +170,7 @@ def find_author(elements: list[HtmlElement]) -> str | None:
         if element.tag == "a" and (PROFILE_LINK.search(href) or "author" in element.get("rel", "")):
             if name := clean_author(visible_text(element)):
                 return name
-    for tag in ("cite", "strong", "b"):
+    for tag in ("cite", "strong", "b", "h3", "h4", "h5", "h6"):
         for element in elements:
             if element.tag == tag and (name := clean_author(visible_text(element))):
                 return name

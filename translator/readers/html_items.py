@@ -33,7 +33,7 @@ from translator.readers.html_fields import (
     outside,
     reply_label_name,
 )
-from translator.readers.html_text import class_words, clean_text, element_blocks, visible_text
+from translator.readers.html_text import class_heads, clean_text, element_blocks, is_quote, visible_text
 
 PARENT_ATTRIBUTES = ("data-parent_id", "data-parent-id", "data-parent", "data-parentid", "data-reply-to")
 META_PARENT = re.compile(r"(?:^|[,;\s])(?:pid|parent|parent_id)=(\d+)")
@@ -42,6 +42,9 @@ DEPTH_ATTRIBUTES = ("data-depth", "data-level", "aria-level", "indent", "data-in
 DEPTH_CLASS = re.compile(r"(?:level|depth|indent|lvl)[-_]*(\d+)(?!\w)", re.IGNORECASE)
 INDENT_STYLE = re.compile(r"(?:margin|padding)-left\s*:\s*(\d+)\s*px", re.IGNORECASE)
 DEPTH_SEARCH = 4
+MAX_FURNITURE_CHARS = 120
+NUMBERS_ONLY = re.compile(r"^[\d\s.:/,|\-]*\d[\d\s.:/,|\-]*$")
+PARAGRAPH_TAGS = frozenset({"p", "blockquote", "ul", "ol", "pre"})
 DELETED_TEXTS = frozenset(
     {"[deleted]", "[removed]", "[flagged]", "[dead]", "[удалено]", "[supprimé]", "[gelöscht]", "[eliminado]"}
 )
@@ -259,15 +262,26 @@ def read_item(
     key: str,
     parent_key: str | None,
 ) -> RawComment:
-    """One comment element's fields: the engine's paths first, then where pages usually put them."""
+    """One comment element's fields: the engine's paths first, then where pages usually put them.
+
+    The text is the body element (or the whole item) without its furniture: short elements named for
+    meta data (`comment-meta`, `username`, `time`...), where the author and date are looked for too.
+    """
     body = _first(item, paths.body, nested)
     body_element = body if isinstance(body, HtmlElement) else find_body(item, nested)
+    text_box = body_element if body_element is not None else item
+    furniture = _furniture(text_box, nested)
     excluded = [e for e in (body_element, *nested) if e is not None]
     header = candidates(item, excluded)
+    if body_element is not None:
+        header += [e for top in furniture for e in (top, *top.iterdescendants()) if isinstance(e.tag, str)]
     named = _first(item, paths.author, nested)
     author = name_in(named) if isinstance(named, HtmlElement) else clean_author(named or "")
     author = reply_label_name(item, author or find_author(header))
-    blocks = _blocks(item, body_element, nested, header, author)
+    blocks = element_blocks(text_box, headings=False, leave_out=frozenset([*nested, *furniture]))
+    if blocks and author and blocks[0][1] == author:
+        blocks = blocks[1:]
+    blocks = [block for block in blocks if not NUMBERS_ONLY.match(block[1])]  # a stray "18. 05. 2014" is no text
     deleted = _is_deleted(item, blocks, paths)
     return RawComment(
         key=key,
@@ -282,20 +296,22 @@ def read_item(
     )
 
 
-def _blocks(
-    item: HtmlElement,
-    body: HtmlElement | None,
-    nested: Sequence[HtmlElement],
-    header: list[HtmlElement],
-    author: str | None,
-) -> list[BlockSpec]:
-    if body is not None:
-        return element_blocks(body, headings=False, leave_out=frozenset(nested))
-    furniture = [e for e in header if e.tag == "time" or not NOT_BODY_WORDS.isdisjoint(class_words(e))]
-    blocks = element_blocks(item, headings=False, leave_out=frozenset([*nested, *furniture]))
-    if blocks and author and blocks[0][1] == author:
-        blocks = blocks[1:]
-    return blocks
+def _furniture(box: HtmlElement, nested: Sequence[HtmlElement]) -> list[HtmlElement]:
+    """The outermost short elements in a comment's text box that are named for its meta data, not its text."""
+    found: list[HtmlElement] = []
+    walker = etree.iterwalk(box, events=("start",))
+    for _, node in walker:
+        if node is box:
+            continue
+        if not isinstance(node.tag, str) or any(node is inner for inner in nested):
+            walker.skip_subtree()
+            continue
+        if (node.tag == "time" or not NOT_BODY_WORDS.isdisjoint(class_heads(node))) and not is_quote(node):
+            holds_paragraphs = any(inner.tag in PARAGRAPH_TAGS for inner in node.iterdescendants())
+            if not holds_paragraphs and len(visible_text(node)) <= MAX_FURNITURE_CHARS:
+                found.append(node)
+                walker.skip_subtree()
+    return found
 
 
 def _is_deleted(item: HtmlElement, blocks: list[BlockSpec], paths: FieldPaths) -> bool:

@@ -46,7 +46,8 @@ HIDDEN_CLASSES = frozenset(
 WIDGET_WORDS = frozenset({"share", "sharing", "social", "vote", "votes", "voting", "reactions", "signature", "actionbar"})
 # Words that mark a control when the element's text is short: reply links, "expand", "report"...
 CONTROL_WORDS = frozenset(
-    {"reply", "respond", "expand", "expandlink", "collapse", "permalink", "report", "flag", "edit", "toolbar", "tools"}
+    {"reply", "respond", "expand", "expandlink", "collapse", "permalink", "report", "flag", "edit", "toolbar", "tools",
+     "alert", "like", "likes", "subscribe"}
 )
 # Parts of class names that mark a control when the text is short ("Click to expand...", "Read more").
 CONTROL_PARTS = ("expand", "readmore", "read-more", "showmore", "show-more", "loadmore", "load-more")
