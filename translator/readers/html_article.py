@@ -39,6 +39,11 @@ TRAFILATURA_TAGS = {
 }  # fmt: skip
 
 
+BYLINE_POSITIONS = 3
+"""A byline ("By NAME, 4 May 2023") that reaches the body is one of its first few lines."""
+MAX_BYLINE_CHARS = 100
+
+
 @dataclass(frozen=True)
 class ArticleFacts:
     """What a page says about its article."""
@@ -167,19 +172,24 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     published = machine_date(meta.get("article:published_time", "")) or machine_date(str(ld.get("datePublished") or ""))
     if published is None and (date := getattr(extracted, "date", None)):
         published = machine_date(str(date))
+    author = getattr(extracted, "author", None) or _name(ld.get("author")) or meta.get("author")
     blocks: list[BlockSpec] = []
     if with_body and extracted is not None and extracted.body is not None:
-        blocks = body_blocks(extracted.body, title)
-    author = getattr(extracted, "author", None) or _name(ld.get("author")) or meta.get("author")
+        blocks = body_blocks(extracted.body, title, author)
     return ArticleFacts(title, author, published, clean_text(site) if site else None, url, tuple(blocks))
 
 
-def body_blocks(body: Any, title: str) -> list[BlockSpec]:
-    """trafilatura's body XML as blocks, without a leading copy of the title."""
+def body_blocks(body: Any, title: str, author: str | None) -> list[BlockSpec]:
+    """trafilatura's body XML as blocks, without a leading copy of the title or the byline line."""
     for element in body.iter():
         if isinstance(element.tag, str) and element.tag in TRAFILATURA_TAGS:
             element.tag = TRAFILATURA_TAGS[element.tag]
     blocks = element_blocks(body)
     while blocks and _comparable(blocks[0][1]) == _comparable(title):
         blocks = blocks[1:]
-    return blocks
+    names = [name.strip() for name in (author or "").split(";") if name.strip()]
+    return [
+        block
+        for position, block in enumerate(blocks)
+        if not (position < BYLINE_POSITIONS and len(block[1]) <= MAX_BYLINE_CHARS and any(n in block[1] for n in names))
+    ]

@@ -29,6 +29,9 @@ HEAD_END = re.compile(rb"</head\s*>|<body[\s>]", re.IGNORECASE)
 META_TAG = re.compile(rb"<meta\s[^>]*>", re.IGNORECASE)
 CHARSET_ATTRIBUTE = re.compile(rb"""charset\s*=\s*["']?\s*([-\w.:]+)""", re.IGNORECASE)
 XML_ENCODING = re.compile(rb"""\A(?:\xef\xbb\xbf)?\s*<\?xml[^>]*encoding\s*=\s*["']([-\w.:]+)""", re.IGNORECASE)
+SCRIPT_OR_STYLE = re.compile(rb"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+TAG = re.compile(rb"<[^>]*>")
+SPACES = re.compile(rb"\s+")
 HEAD_SCAN_LIMIT = 1024 * 1024
 """Where no `</head>` ends the head, this much of the file is searched for a declaration."""
 
@@ -125,12 +128,20 @@ def _strict(data: bytes, codec: str) -> str | None:
 def _detected(data: bytes, name: str) -> tuple[str, str, list[str]]:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:HEAD_SCAN_LIMIT]).best()
+    best = from_bytes(_text_bytes(data[:HEAD_SCAN_LIMIT])).best()
     if best is None:
         raise InputError(f"{name} could not be decoded as text", "save the page again from the browser")
     codec = codec_for(best.encoding) or "utf-8"
     warnings = [f"{name} declares no charset; read it as {codec} (detected): check accented letters"]
     return data.decode(codec, errors="replace"), codec, warnings + _replaced(data, codec, name)
+
+
+def _text_bytes(data: bytes) -> bytes:
+    """The bytes of a page's text, without its tags, scripts and styles: markup is ASCII and would drown
+    the few bytes that tell one legacy charset from another."""
+    text = SCRIPT_OR_STYLE.sub(b" ", data)
+    text = TAG.sub(b" ", text)
+    return SPACES.sub(b" ", text) or data
 
 
 def _replaced(data: bytes, codec: str, name: str) -> list[str]:

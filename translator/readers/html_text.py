@@ -68,8 +68,8 @@ NAME_VERB = re.compile(
     re.IGNORECASE,
 )
 NAME_PREFIX = re.compile(
-    r"^\(?(?:quote|quoting|originally posted by|original post by|zitat von|zitat|citation de|citation|cita de|цитата"
-    r"|cytat)\b\s*[:：]?\s*",
+    r"^\(?(?:quote from|quote|quoting|originally posted by|original post by|zitat von|zitat|citation de|citation"
+    r"|cita de|цитата|cytat)\b\s*[:：]?\s*",
     re.IGNORECASE,
 )
 NAME_TRIM = " \t:：↑⇧▲\"'«»„“”@-–—"
@@ -225,7 +225,13 @@ def quote_author(quote: HtmlElement) -> tuple[str | None, HtmlElement | None]:
         for attribute in QUOTE_AUTHOR_ATTRIBUTES:
             if value := clean_text(holder.get(attribute, "")).split(",")[0].strip():
                 return value, header
-    return (name_from_label(visible_text(header)) if header is not None else None), header
+    if header is None:
+        return None, None
+    # The name is often the header's one bold or linked part ("Originally Posted by <strong>NAME</strong>").
+    for part in header.iter("strong", "b", "a"):
+        if part is not header and (name := name_from_label(visible_text(part))) and name != visible_text(header):
+            return name, header
+    return name_from_label(visible_text(header)), header
 
 
 def _quote_header(quote: HtmlElement) -> HtmlElement | None:
