@@ -18,7 +18,7 @@ from lxml.html import HtmlElement
 from translator.errors import InputError
 from translator.models import Post, Thread, ThreadFile
 from translator.readers.common import BlockSpec, number_blocks
-from translator.readers.html_article import article_facts
+from translator.readers.html_article import ArticleFacts, article_facts
 from translator.readers.html_bytes import decode_page, looks_like_html, looks_like_html_text
 from translator.readers.html_comments import comment_posts, find_comments, script_systems
 from translator.readers.html_fields import FoundComments
@@ -29,7 +29,7 @@ __all__ = ["HtmlPage", "looks_like_html", "looks_like_html_text", "read_html", "
 
 LANGUAGE = path("/html/@lang | //meta[@http-equiv='content-language' or @property='og:locale']/@content")
 XML_DECLARATION = "<?xml"
-PRUNED_TAGS = ("nav", "template", "button", "dialog", "noscript")
+PRUNED_TAGS = ("nav", "template", "button", "dialog")
 
 
 @dataclass(frozen=True)
@@ -63,17 +63,40 @@ def page_language(tree: HtmlElement) -> str | None:
     return None
 
 
-def _prune(tree: HtmlElement, found: FoundComments) -> None:
-    """Take the comments, hidden elements, forms and furniture out, so the article extractor sees the article."""
-    doomed = list(found.elements)
+def _prune(tree: HtmlElement, comments: list[HtmlElement], *, hidden: bool) -> None:
+    """Take the comments, forms and furniture out (and hidden elements, when `hidden`), so that the article
+    extractor sees the article."""
+    doomed = list(comments)
     for element in tree.iter():
         if not isinstance(element.tag, str) or element is tree:
             continue
-        if element.tag in PRUNED_TAGS or is_hidden(element) or (element.tag == "form" and is_form_to_fill(element)):
+        if (
+            element.tag in PRUNED_TAGS
+            or (hidden and (element.tag == "noscript" or is_hidden(element)))
+            or (element.tag == "form" and is_form_to_fill(element))
+        ):
             doomed.append(element)
     for element in doomed:
         if element.getparent() is not None:
             element.drop_tree()
+
+
+def _article(text: str, name: str, tree: HtmlElement, found: FoundComments) -> ArticleFacts:
+    """The article's facts from the page without its comments and hidden elements.
+
+    Some pages keep their whole text hidden until a script shows it (or in `noscript`): when nothing is
+    left, the article is read again with hidden elements in.
+    """
+    root = tree.getroottree()
+    comment_paths = [root.getpath(element) for element in found.elements]
+    _prune(tree, list(found.elements), hidden=True)
+    facts = article_facts(tree, with_body=found.article is None)
+    if found.article is None and not facts.blocks:
+        fresh = parse_page(text, name)
+        comments = [element for path in comment_paths for element in fresh.getroottree().xpath(path)]
+        _prune(fresh, comments, hidden=False)
+        facts = article_facts(fresh, with_body=True)
+    return facts
 
 
 def read_html(text: str, name: str = "page") -> HtmlPage:
@@ -83,8 +106,7 @@ def read_html(text: str, name: str = "page") -> HtmlPage:
     found = find_comments(tree, lang)
     systems = script_systems(tree)
     story = found.article
-    _prune(tree, found)
-    facts = article_facts(tree, with_body=story is None)
+    facts = _article(text, name, tree, found)
     title = facts.title
     if story is not None and story.blocks and story.blocks[0][0] == "title":
         title = story.blocks[0][1]

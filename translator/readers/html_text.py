@@ -53,6 +53,8 @@ CONTROL_WORDS = frozenset(
 CONTROL_PARTS = ("expand", "readmore", "read-more", "showmore", "show-more", "loadmore", "load-more")
 CONTENT_PARTS = ("content", "text", "body", "message")
 SHORT_CONTROL_CHARS = 40
+MAX_FORM_CHARS = 1500
+"""A form holding more text than this wraps content, not just fields and their labels."""
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 WORD_SPLIT = re.compile(r"[\s_\-]+")
 SOURCE_WHITESPACE = re.compile(r"\s+")
@@ -148,8 +150,11 @@ def is_hidden(element: HtmlElement) -> bool:
 
 
 def is_form_to_fill(element: HtmlElement) -> bool:
-    """A form with fields to fill (a comment or login form), unlike a form that only wraps text."""
-    return bool(element.xpath(".//textarea|.//input[not(@type='hidden')]|.//select"))
+    """A form with fields to fill (a comment or login form), unlike a form that only wraps text (old
+    Reddit's comments) or a whole page (ASP.NET wraps every page in one)."""
+    if not element.xpath(".//textarea|.//input[not(@type='hidden')]|.//select"):
+        return False
+    return len(clean_text(element.text_content())) <= MAX_FORM_CHARS
 
 
 def is_skipped(element: HtmlElement) -> bool:
