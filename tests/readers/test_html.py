@@ -191,12 +191,14 @@ def test_dates_and_votes(name: str, post_id: str, date: datetime, votes: Votes |
         ("reddit-old.html", "c4", None, "use bigger buckets", "Not on a balcony"),  # a plain blockquote
     ],
 )
-def test_quotes_become_quote_blocks(name: str, post_id: str, quoted_author: str | None, quoted: str, reply: str) -> None:
+def test_quotes_become_quote_blocks(
+    name: str, post_id: str, quoted_author: str | None, quoted: str, reply: str
+) -> None:
     post = next(p for p in read_thread(PAGES / name).thread.posts if p.id == post_id)
     quotes = [block for block in post.blocks if block.kind == "quote"]
     assert len(quotes) == 1 and quotes[0].text.startswith(quoted)
     assert (quotes[0].quoted_author, quotes[0].quote_extent) == (quoted_author, "matched")
-    assert [block.text for block in post.blocks if block.kind == "paragraph"][0].startswith(reply)
+    assert next(block.text for block in post.blocks if block.kind == "paragraph").startswith(reply)
 
 
 def test_article_body_blocks() -> None:
@@ -239,20 +241,24 @@ def test_warnings(name: str, warning: str | None) -> None:
 def test_stated_count_above_what_the_page_holds_is_reported() -> None:
     page = (PAGES / "jsonld.html").read_text(encoding="utf-8").replace('"commentCount": 3', '"commentCount": 30')
     warnings = read_html(page, "page.html").warnings
-    assert warnings == ("page.html: the page counts 30 comments but holds 3; the others load by script or sit on other pages",)
+    assert warnings == (
+        "page.html: the page counts 30 comments but holds 3; the others load by script or sit on other pages",
+    )
 
 
 @pytest.mark.parametrize(
     "page",
     [
         "<html><head><title>Empty</title></head><body></body></html>",  # nothing at all
-        "<!DOCTYPE html><html><body><nav><a href='/'>Home</a></nav><script>var a = 1;</script></body></html>",  # furniture only
-        "<html><body><div style='display:none'>hidden words only</div><template><p>template</p></template></body></html>",
+        # Furniture only.
+        "<!DOCTYPE html><html><body><nav><a href='/'>Home</a></nav><script>var a = 1;</script></body></html>",
+        # A few hidden words and a template.
+        "<html><body><div style='display:none'>hidden words</div><template><p>template</p></template></body></html>",
         "<!doctype html>",  # a doctype and nothing else
     ],
 )
 def test_a_page_without_text_is_one_input_error(page: str) -> None:
-    with pytest.raises(InputError, match="no (article text or comments|text) found in this web page") as error:
+    with pytest.raises(InputError, match=r"no (article text or comments|text) found in this web page") as error:
         read_html(page, "page.html")
     assert "\n" not in str(error.value)
 

@@ -23,7 +23,11 @@ def page(head: str = "", body: str = WORDS) -> str:
         (codecs.BOM_UTF8 + page('<meta charset="iso-8859-1">').encode(), "utf-8", None),  # the BOM wins over meta
         (codecs.BOM_UTF16_LE + page().encode("utf-16-le"), "utf-16", None),  # UTF-16 with its BOM
         (page(LONG_HEAD + '<meta charset="windows-1252">').encode("cp1252"), "cp1252", None),  # declared after 4 KB
-        (page('<meta http-equiv="content-type" content="text/html; charset=ISO-8859-1">').encode("cp1252"), "cp1252", None),
+        (
+            page('<meta http-equiv="content-type" content="text/html; charset=ISO-8859-1">').encode("cp1252"),
+            "cp1252",
+            None,
+        ),
         (page("<meta charset='latin1'>").encode("latin-1"), "cp1252", None),  # latin1 is windows-1252 to browsers
         (page('<meta charset="iso-8859-1">').encode("utf-8"), "utf-8", "declares cp1252 but is UTF-8"),  # lying meta
         (page('<meta charset="utf-8">').encode() + b"\xff", "utf-8", "at byte"),  # one stray byte: replaced in place

@@ -10,8 +10,10 @@ from translator.models import ThreadFile
 from translator.readers.html import read_html, read_html_file
 
 TAGS = ["p", "div", "li", "ul", "br", "blockquote", "cite", "time", "span", "a", "script", "style", "form", "article"]
-CLASSES = ["comment", "comment-author", "fn", "username", "date", "comment-content", "children", "post", "hidden",
-           "message--post", "bbWrapper", "commtext", "thing", "quote", "reply", "share", "indented", "wpd-comment"]  # fmt: skip
+CLASSES = [
+    "comment", "comment-author", "fn", "username", "date", "comment-content", "children", "post", "hidden",
+    "message--post", "bbWrapper", "commtext", "thing", "quote", "reply", "share", "indented", "wpd-comment",
+]  # fmt: skip
 ATTRIBUTES = st.sampled_from(
     [
         "",
@@ -58,7 +60,9 @@ def pages(draw: st.DrawFn) -> str:
                 "<title>{}</title>",
             ]
         )
-    ).format(draw(st.one_of(WORDS, st.sampled_from(['{"@type": "Comment", "text": 3}', '{"response": {"posts": [1]}}']))))
+    ).format(
+        draw(st.one_of(WORDS, st.sampled_from(['{"@type": "Comment", "text": 3}', '{"response": {"posts": [1]}}'])))
+    )
     return f"<!DOCTYPE html><html><head>{head}</head><body>{draw(markup())}</body></html>"
 
 
@@ -104,8 +108,12 @@ def test_pathological_pages() -> None:
     deep = "<div class='comment'>" * 3000 + "<p>deep text</p>" + "</div>" * 3000
     for page in (
         f"<html><body>{deep}</body></html>",  # nesting far past the parser's usual limits
-        '<html><head><script type="application/ld+json">' + "[" * 100_000 + "</script></head><body><p>Text.</p></body></html>",
-        '<html><head><script type="application/ld+json">{"commentCount": ' + "9" * 6000 + "}</script></head><body><p>T.</p></body></html>",
+        '<html><head><script type="application/ld+json">'
+        + "[" * 100_000
+        + "</script></head><body><p>Text.</p></body></html>",
+        '<html><head><script type="application/ld+json">{"commentCount": '
+        + "9" * 6000
+        + "}</script></head><body><p>T.</p></body></html>",
         "<html>\x00\x01\ud800<body><p>Control characters and a lone surrogate.</p></body></html>",
     ):
         read_or_refuse(lambda page=page: read_html(page, "page.html"))

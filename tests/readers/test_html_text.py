@@ -25,11 +25,20 @@ def blocks(markup: str) -> list[tuple[str, str, str | None]]:
     ("markup", "expected"),
     [
         # Paragraphs, whitespace of the source collapsed, inline markup dropped.
-        ("<p>One\n  <b>bold</b>   word.</p><p>Two.</p>", [("paragraph", "One bold word.", None), ("paragraph", "Two.", None)]),
+        (
+            "<p>One\n  <b>bold</b>   word.</p><p>Two.</p>",
+            [("paragraph", "One bold word.", None), ("paragraph", "Two.", None)],
+        ),
         # A <br> after a finished sentence starts a new block; one mid-sentence is a wrap.
-        ("Line one.<br>Line two<br>continues here.", [("paragraph", "Line one.", None), ("paragraph", "Line two continues here.", None)]),
+        (
+            "Line one.<br>Line two<br>continues here.",
+            [("paragraph", "Line one.", None), ("paragraph", "Line two continues here.", None)],
+        ),
         # List items and headings are blocks of their own.
-        ("<h3>Head</h3><ul><li>a</li><li>b</li></ul>", [("heading", "Head", None), ("paragraph", "a", None), ("paragraph", "b", None)]),
+        (
+            "<h3>Head</h3><ul><li>a</li><li>b</li></ul>",
+            [("heading", "Head", None), ("paragraph", "a", None), ("paragraph", "b", None)],
+        ),
         # Scripts, styles, forms with fields, buttons, hidden and screen-reader-only text never reach a block.
         (
             "<p>Kept.</p><script>var x = 1;</script><style>p{}</style><form><textarea></textarea></form>"
@@ -40,18 +49,25 @@ def blocks(markup: str) -> list[tuple[str, str, str | None]]:
         # Share and vote widgets, reply links and "Click to expand..." controls are dropped.
         (
             "<p>Text.</p><div class='share-buttons'><a>Facebook</a></div><div class='vote'>12</div>"
-            "<a class='comment-reply-link'>Reply</a><div class='bbCodeBlock-expandLink'><a>Click to expand...</a></div>",
+            "<a class='comment-reply-link'>Reply</a>"
+            "<div class='bbCodeBlock-expandLink'><a>Click to expand...</a></div>",
             [("paragraph", "Text.", None)],
         ),
         # A box that merely has "expand" in its class holds text: kept.
-        ("<div class='expanding-formatter-summary'><p>Short.</p></div><span class='ellipsis'>…</span>", [("paragraph", "Short.", None)]),
+        (
+            "<div class='expanding-formatter-summary'><p>Short.</p></div><span class='ellipsis'>…</span>",
+            [("paragraph", "Short.", None)],
+        ),
         # Quotes: the cite header names the author and stays out of the text.
         (
             "<blockquote><cite>Ann wrote: ↑</cite>Quoted.</blockquote>Reply.",
             [("quote", "Quoted.", "Ann"), ("paragraph", "Reply.", None)],
         ),
         # Quote author from data attributes, nested quote boxes keep it.
-        ("<div class='bbCodeQuote' data-author='Bob'><blockquote><div class='quote'>Q</div></blockquote></div>", [("quote", "Q", "Bob")]),
+        (
+            "<div class='bbCodeQuote' data-author='Bob'><blockquote><div class='quote'>Q</div></blockquote></div>",
+            [("quote", "Q", "Bob")],
+        ),
         # A blockquote named for a post's own text is not a quote (vBulletin, XenForo 1).
         ("<blockquote class='postcontent restore'>Own text.</blockquote>", [("paragraph", "Own text.", None)]),
         # Text is data: entities decode to characters, never back to markup.
@@ -106,7 +122,12 @@ def test_clean_author(text: str, author: str | None) -> None:
         ("Le Monde - Headline", "Le Monde", None, "Headline"),  # prefix
         ("Topic - RedFlagDeals.com Forums", "RedFlagDeals.com", None, "Topic"),  # suffix holds the site name
         ("Headline - Energetyka24", None, "www.energetyka24.com", "Headline"),  # known only by its domain
-        ("Macronie : une condamnation", "regards.fr", "www.regards.fr", "Macronie : une condamnation"),  # a colon in a title
+        (
+            "Macronie : une condamnation",
+            "regards.fr",
+            "www.regards.fr",
+            "Macronie : une condamnation",
+        ),  # a colon in a title
         ("Foo - Bar", "Barcelona Times", None, "Foo - Bar"),  # a short part inside the site name is not the site
         ("Thread title - Forum section - Site", "Site", None, "Thread title - Forum section"),  # only the site's part
     ],

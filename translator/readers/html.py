@@ -23,13 +23,15 @@ from translator.readers.html_bytes import decode_page, looks_like_html, looks_li
 from translator.readers.html_comments import comment_posts, find_comments, script_systems
 from translator.readers.html_fields import FoundComments
 from translator.readers.html_items import path
-from translator.readers.html_text import clean_text, is_form_to_fill, is_hidden, xml_safe
+from translator.readers.html_text import is_form_to_fill, is_hidden, xml_safe
 
 __all__ = ["HtmlPage", "looks_like_html", "looks_like_html_text", "read_html", "read_html_file"]
 
 LANGUAGE = path("/html/@lang | //meta[@http-equiv='content-language' or @property='og:locale']/@content")
 XML_DECLARATION = "<?xml"
 PRUNED_TAGS = ("nav", "template", "button", "dialog")
+MIN_HIDDEN_TEXT = 200
+"""A hidden box with less text than this is furniture (a label, a notice), never the article."""
 
 
 @dataclass(frozen=True)
@@ -64,17 +66,16 @@ def page_language(tree: HtmlElement) -> str | None:
 
 
 def _prune(tree: HtmlElement, comments: list[HtmlElement], *, hidden: bool) -> None:
-    """Take the comments, forms and furniture out (and hidden elements, when `hidden`), so that the article
-    extractor sees the article."""
+    """Take the comments, forms, furniture and hidden elements out, so that the article extractor sees the
+    article. Without `hidden`, hidden boxes that hold a text's worth of words stay (the page shows them by script)."""
     doomed = list(comments)
     for element in tree.iter():
         if not isinstance(element.tag, str) or element is tree:
             continue
-        if (
-            element.tag in PRUNED_TAGS
-            or (hidden and (element.tag == "noscript" or is_hidden(element)))
-            or (element.tag == "form" and is_form_to_fill(element))
-        ):
+        concealed = element.tag == "noscript" or is_hidden(element)
+        if concealed and not hidden:
+            concealed = len(element.text_content()) < MIN_HIDDEN_TEXT
+        if element.tag in PRUNED_TAGS or concealed or (element.tag == "form" and is_form_to_fill(element)):
             doomed.append(element)
     for element in doomed:
         if element.getparent() is not None:

@@ -116,7 +116,9 @@ def _names_site(part: str, site: str | None, host: str | None) -> bool:
     part_key = _comparable(part)
     if not part_key:
         return False
-    return any(key in part_key or (part_key in key and len(part_key) * 5 >= len(key) * 3) for key in _site_keys(site, host))
+    return any(
+        key in part_key or (part_key in key and len(part_key) * 5 >= len(key) * 3) for key in _site_keys(site, host)
+    )
 
 
 def strip_site(title: str, site: str | None, host: str | None) -> str:
@@ -141,41 +143,49 @@ def choose_title(candidates: list[str | None], site: str | None, host: str | Non
     return ""
 
 
-def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
-    """The article's facts; `with_body` runs trafilatura's extraction too (else only its metadata)."""
+def _extracted(tree: HtmlElement, with_body: bool) -> Any:
+    """trafilatura's Document for the page (None when it finds no article): body and metadata, or metadata only."""
     import trafilatura
     from trafilatura.metadata import extract_metadata
 
+    if not with_body:
+        return extract_metadata(tree)
+    return trafilatura.bare_extraction(
+        tree, with_metadata=True, include_comments=True, include_tables=True, include_images=False, fast=True
+    )
+
+
+def _headline(
+    tree: HtmlElement, meta: dict[str, str], ld: dict[str, Any], extracted: Any, site: str | None, host: str | None
+) -> str:
+    """The headline: where publishers state it for sharing first, the document title last; a label the
+    page's heading carries and its document title does not ("Thread: ...") is left out."""
+    page_title = visible_text(TITLE(tree)[0]) if TITLE(tree) else None
+    headings = [visible_text(h) for h in H1(tree) if isinstance(h, HtmlElement)]
+    candidates = [meta.get("og:title"), meta.get("twitter:title"), _name(ld.get("headline"))]
+    candidates += [getattr(extracted, "title", None), headings[0] if len(headings) == 1 else None, page_title]
+    title = choose_title(candidates, site, host)
+    page_only = strip_site(page_title, site, host) if page_title else ""
+    labelled = title.endswith(page_only) and title[: -len(page_only)].rstrip().endswith(":")
+    return page_only if page_only and title != page_only and labelled else title
+
+
+def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
+    """The article's facts; `with_body` runs trafilatura's extraction too (else only its metadata)."""
     meta = _meta(tree)
     ld = _ld_article(tree)
-    page_title = visible_text(TITLE(tree)[0]) if TITLE(tree) else None
-    if with_body:
-        document = trafilatura.bare_extraction(
-            tree, with_metadata=True, include_comments=True, include_tables=True, include_images=False, fast=True
-        )
-    else:
-        document = extract_metadata(tree)
-    extracted = document if document is not None else None
+    extracted = _extracted(tree, with_body)
     url = meta.get("og:url") or next(iter(CANONICAL(tree)), None) or getattr(extracted, "url", None)
     host = urlsplit(str(url)).hostname if url else getattr(extracted, "hostname", None)
-    site = meta.get("og:site_name") or _name(ld.get("publisher")) or ld.get("website") or getattr(extracted, "sitename", None)
-    headings = [visible_text(h) for h in H1(tree) if isinstance(h, HtmlElement)]
-    title = choose_title(
-        [meta.get("og:title"), meta.get("twitter:title"), _name(ld.get("headline")), getattr(extracted, "title", None),
-         headings[0] if len(headings) == 1 else None, page_title],
-        site,
-        host,
-    )  # fmt: skip
-    page_only = strip_site(page_title, site, host) if page_title else ""
-    if page_only and title != page_only and title.endswith(page_only) and title[: -len(page_only)].rstrip().endswith(":"):
-        title = page_only  # the heading carries a label ("Thread: ...") the document title does not
+    site = meta.get("og:site_name") or _name(ld.get("publisher")) or ld.get("website")
+    site = site or getattr(extracted, "sitename", None)
+    title = _headline(tree, meta, ld, extracted, site, host)
     published = machine_date(meta.get("article:published_time", "")) or machine_date(str(ld.get("datePublished") or ""))
     if published is None and (date := getattr(extracted, "date", None)):
         published = machine_date(str(date))
     author = getattr(extracted, "author", None) or _name(ld.get("author")) or meta.get("author")
-    blocks: list[BlockSpec] = []
-    if with_body and extracted is not None and extracted.body is not None:
-        blocks = body_blocks(extracted.body, title, author)
+    body = getattr(extracted, "body", None) if with_body else None
+    blocks = body_blocks(body, title, author) if body is not None else []
     return ArticleFacts(title, author, published, clean_text(site) if site else None, url, tuple(blocks))
 
 

@@ -101,7 +101,11 @@ def codec_for(label: str) -> str | None:
 
 def decode_page(data: bytes, name: str) -> tuple[str, str, list[str]]:
     """A page's bytes to text: (text, encoding, warnings). Raises InputError for bytes that are not text."""
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return data.decode(codec, errors="replace"), codec.removesuffix("-sig"), _replaced(data, codec, name)
     declared = declared_charset(data)

@@ -85,7 +85,10 @@ def script_systems(tree: HtmlElement) -> list[str]:
     return [
         system.name
         for system in SCRIPT_SYSTEMS
-        if system.ids & ids or system.classes & classes or system.tags & tags or any(s in loaders for s in system.scripts)
+        if system.ids & ids
+        or system.classes & classes
+        or system.tags & tags
+        or any(s in loaders for s in system.scripts)
     ]
 
 
@@ -116,7 +119,8 @@ def comment_posts(comments: Sequence[RawComment]) -> list[Post]:
     kept = [
         comment
         for comment in comments
-        if (not comment.deleted or comment.key in replied_to) and not (is_pingback(comment) and comment.key not in replied_to)
+        if (not comment.deleted or comment.key in replied_to)
+        and not (is_pingback(comment) and comment.key not in replied_to)
     ]
     post_ids: dict[str, str] = {}
     for number, comment in enumerate(kept, start=1):

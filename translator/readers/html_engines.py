@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from lxml.html import HtmlElement
 
+from translator.readers.common import BlockSpec
 from translator.readers.html_fields import FoundComments, RawComment
 from translator.readers.html_items import FieldPaths, element_key, parents_by_depth, path, read_item, read_items
 from translator.readers.html_text import element_blocks, visible_text
@@ -56,7 +57,9 @@ def _story(
         titles = [t for t in find_title(story) if isinstance(t, HtmlElement)]
         texts = [t for t in find_text(story) if isinstance(t, HtmlElement)]
         base = read_item(story, fields, lang, texts, "article", None)
-        blocks = [("title", visible_text(titles[0]), None, None)] if titles and visible_text(titles[0]) else []
+        blocks: list[BlockSpec] = (
+            [("title", visible_text(titles[0]), None, None)] if titles and visible_text(titles[0]) else []
+        )
         for element in texts[:1]:
             blocks.extend(element_blocks(element, headings=False))
         link = titles[0].get("href") if titles else None
@@ -163,9 +166,16 @@ DISCOURSE = Engine(
         " | //div[@itemscope][contains(@itemtype, 'DiscussionForumPosting')][./div[has-class('creator')]]"
     ),
     fields=FieldPaths(
-        author=_paths(".//*[has-class('creator')]//*[@itemprop='name' or @itemprop='author']",
-                      ".//*[has-class('creator')]//a", ".//*[has-class('names')]//a"),  # fmt: skip
-        date=_paths(".//time[has-class('post-time')]", ".//*[@itemprop='datePublished']", ".//*[has-class('post-date')]//*[@data-time]/@data-time"),
+        author=_paths(
+            ".//*[has-class('creator')]//*[@itemprop='name' or @itemprop='author']",
+            ".//*[has-class('creator')]//a",
+            ".//*[has-class('names')]//a",
+        ),
+        date=_paths(
+            ".//time[has-class('post-time')]",
+            ".//*[@itemprop='datePublished']",
+            ".//*[has-class('post-date')]//*[@data-time]/@data-time",
+        ),
         body=_paths(".//div[has-class('post')][@itemprop]", ".//*[has-class('cooked')]", ".//div[has-class('post')]"),
         votes=_paths(".//meta[@itemprop='userInteractionCount']/@content", ".//*[has-class('post-likes')]"),
     ),
@@ -174,8 +184,10 @@ DISCOURSE = Engine(
 
 XENFORO = Engine(
     name="xenforo",
-    items=path("//article[has-class('message--post')] | //article[has-class('message')][@data-author]"
-               " | //li[has-class('message')][@data-author]"),  # fmt: skip
+    items=path(
+        "//article[has-class('message--post')] | //article[has-class('message')][@data-author]"
+        " | //li[has-class('message')][@data-author]"
+    ),
     fields=FieldPaths(
         author=_paths("@data-author", ".//*[has-class('message-name')]", ".//a[has-class('username')]"),
         date=_paths(
@@ -184,8 +196,11 @@ XENFORO = Engine(
             ".//*[has-class('messageMeta')]//*[has-class('DateTime')]",
             ".//*[has-class('DateTime')]",
         ),
-        body=_paths(".//*[has-class('message-body')]//*[has-class('bbWrapper')]", ".//*[has-class('bbWrapper')]",
-                    ".//*[has-class('messageText')]"),  # fmt: skip
+        body=_paths(
+            ".//*[has-class('message-body')]//*[has-class('bbWrapper')]",
+            ".//*[has-class('bbWrapper')]",
+            ".//*[has-class('messageText')]",
+        ),
         role=_paths(".//*[has-class('userTitle')]"),
         url=_paths(".//*[has-class('message-attribution-main')]//a/@href"),
     ),
@@ -201,10 +216,17 @@ VBULLETIN = Engine(
     ),
     fields=FieldPaths(
         author=_paths(".//a[has-class('bigusername')]", ".//*[has-class('username')]", ".//*[has-class('author')]//a"),
-        date=_paths(".//time[@datetime]", ".//*[has-class('postdate')]//*[has-class('date')]",
-                    ".//span[has-class('date')]", ".//td[has-class('thead')]"),  # fmt: skip
-        body=_paths(".//*[re:test(@id, '^post_message_\\d+$')]", ".//*[has-class('js-post__content-text')]",
-                    ".//*[has-class('postcontent')]"),  # fmt: skip
+        date=_paths(
+            ".//time[@datetime]",
+            ".//*[has-class('postdate')]//*[has-class('date')]",
+            ".//span[has-class('date')]",
+            ".//td[has-class('thead')]",
+        ),
+        body=_paths(
+            ".//*[re:test(@id, '^post_message_\\d+$')]",
+            ".//*[has-class('js-post__content-text')]",
+            ".//*[has-class('postcontent')]",
+        ),
         role=_paths(".//*[has-class('usertitle')]"),
     ),
     forum=True,
@@ -219,7 +241,9 @@ PHPBB = Engine(
             ".//*[has-class('postauthor')]",
             ".//p[has-class('author')]//strong",
         ),
-        date=_paths(".//p[has-class('author')]//time", ".//*[has-class('dateline_timestamp')]", ".//p[has-class('author')]"),
+        date=_paths(
+            ".//p[has-class('author')]//time", ".//*[has-class('dateline_timestamp')]", ".//p[has-class('author')]"
+        ),
         body=_paths(".//div[has-class('content')]"),
         role=_paths(".//*[has-class('profile-rank') or has-class('profile_rank')]"),
     ),
@@ -266,10 +290,19 @@ WORDPRESS = Engine(
     items=path("//*[self::li or self::article or self::div][re:test(@id, '^comment-\\d+$')]"),
     skip=path("self::*[contains(@class, 'pingback') or contains(@class, 'trackback')]"),
     fields=FieldPaths(
-        author=_paths(".//*[has-class('comment-author')]//*[has-class('fn')]", ".//*[has-class('fn')]",
-                      ".//*[has-class('comment-author')]//cite", ".//*[has-class('comment-author')]"),  # fmt: skip
-        date=_paths(".//time[@datetime]", ".//*[has-class('comment-metadata')]", ".//*[has-class('commentmetadata')]",
-                    ".//*[has-class('comment-date')]", ".//*[has-class('comment-time')]"),  # fmt: skip
+        author=_paths(
+            ".//*[has-class('comment-author')]//*[has-class('fn')]",
+            ".//*[has-class('fn')]",
+            ".//*[has-class('comment-author')]//cite",
+            ".//*[has-class('comment-author')]",
+        ),
+        date=_paths(
+            ".//time[@datetime]",
+            ".//*[has-class('comment-metadata')]",
+            ".//*[has-class('commentmetadata')]",
+            ".//*[has-class('comment-date')]",
+            ".//*[has-class('comment-time')]",
+        ),
         body=_paths(
             ".//*[has-class('comment-content')]",
             ".//*[has-class('comment-text')]",
@@ -290,12 +323,22 @@ DRUPAL = Engine(
         " or preceding-sibling::*[1][self::a][starts-with(@id, 'comment-')]]"
     ),
     fields=FieldPaths(
-        author=_paths(".//*[has-class('comment__author')]", ".//*[has-class('username')]",
-                      ".//*[@rel='sioc:has_creator']"),  # fmt: skip
-        date=_paths(".//*[has-class('comment__time')]", ".//time[@datetime]", ".//*[@property='dc:date dc:created']/@content",
-                    ".//span[@rel='sioc:has_creator']/@content", ".//*[has-class('submitted')]"),  # fmt: skip
-        body=_paths(".//*[has-class('comment__content')]", ".//*[has-class('field-name-comment-body')]",
-                    ".//*[has-class('field--name-comment-body')]", ".//div[has-class('content')]"),  # fmt: skip
+        author=_paths(
+            ".//*[has-class('comment__author')]", ".//*[has-class('username')]", ".//*[@rel='sioc:has_creator']"
+        ),
+        date=_paths(
+            ".//*[has-class('comment__time')]",
+            ".//time[@datetime]",
+            ".//*[@property='dc:date dc:created']/@content",
+            ".//span[@rel='sioc:has_creator']/@content",
+            ".//*[has-class('submitted')]",
+        ),
+        body=_paths(
+            ".//*[has-class('comment__content')]",
+            ".//*[has-class('field-name-comment-body')]",
+            ".//*[has-class('field--name-comment-body')]",
+            ".//div[has-class('content')]",
+        ),
         url=_paths(".//a[has-class('permalink')]/@href"),
     ),
 )
@@ -322,9 +365,23 @@ HABR = Engine(
 )
 
 ENGINES: tuple[Engine, ...] = (
-    MICRODATA, HACKER_NEWS, OLD_REDDIT, NEW_REDDIT, DISQUS, DISCOURSE, XENFORO, VBULLETIN, PHPBB, SMF, INVISION,
-    WPDISCUZ, WORDPRESS, DRUPAL, SPIP, HABR,
-)  # fmt: skip
+    MICRODATA,
+    HACKER_NEWS,
+    OLD_REDDIT,
+    NEW_REDDIT,
+    DISQUS,
+    DISCOURSE,
+    XENFORO,
+    VBULLETIN,
+    PHPBB,
+    SMF,
+    INVISION,
+    WPDISCUZ,
+    WORDPRESS,
+    DRUPAL,
+    SPIP,
+    HABR,
+)
 
 
 def engine_comments(tree: HtmlElement, lang: str | None) -> FoundComments | None:

@@ -166,10 +166,9 @@ def find_author(elements: list[HtmlElement]) -> str | None:
             if wanted in words and NOT_AUTHOR_WORDS.isdisjoint(class_heads(element)) and (name := name_in(element)):
                 return name
     for element in elements:
-        href = element.get("href", "")
-        if element.tag == "a" and (PROFILE_LINK.search(href) or "author" in element.get("rel", "")):
-            if name := clean_author(visible_text(element)):
-                return name
+        profile = PROFILE_LINK.search(element.get("href", "")) or "author" in element.get("rel", "")
+        if element.tag == "a" and profile and (name := clean_author(visible_text(element))):
+            return name
     for tag in ("cite", "strong", "b", "h3", "h4", "h5", "h6"):
         for element in elements:
             if element.tag == tag and (name := clean_author(visible_text(element))):
@@ -210,9 +209,9 @@ def find_date(elements: list[HtmlElement], lang: str | None) -> datetime | None:
         if title and could_be_date(title) and (found := machine_date(title) or printed_date(title, lang)):
             return found
     for element in elements:
-        if not DATE_WORDS.isdisjoint(class_heads(element)) or element.tag == "time":
-            if (text := visible_text(element)) and (found := printed_date(text, lang)):
-                return found
+        dated = not DATE_WORDS.isdisjoint(class_heads(element)) or element.tag == "time"
+        if dated and (text := visible_text(element)) and (found := printed_date(text, lang)):
+            return found
     for element in elements:
         for text in (element.text, element.tail):
             if text and could_be_date(text.strip()) and (found := printed_date(text, lang)):

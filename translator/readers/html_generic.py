@@ -57,15 +57,16 @@ def _own_flags(element: HtmlElement) -> int:
     flags = 0
     words = class_heads(element)
     short = None
-    if element.get("itemprop") == "author" or not AUTHOR_WORDS.isdisjoint(words) or (
-        element.tag == "a" and PROFILE_LINK.search(element.get("href", ""))
+    if (
+        element.get("itemprop") == "author"
+        or not AUTHOR_WORDS.isdisjoint(words)
+        or (element.tag == "a" and PROFILE_LINK.search(element.get("href", "")))
     ):
         short = len(element.text_content().strip())
         if 0 < short <= MAX_AUTHOR_CHARS:
             flags |= AUTHOR
-    if element.tag == "time" or any(element.get(name) for name in DATE_ATTRIBUTES if name not in ("content",)):
-        flags |= DATE
-    elif not DATE_WORDS.isdisjoint(words) and _dated(element.text_content().strip()[:200]):
+    machine = element.tag == "time" or any(element.get(name) for name in DATE_ATTRIBUTES if name != "content")
+    if machine or (not DATE_WORDS.isdisjoint(words) and _dated(element.text_content().strip()[:200])):
         flags |= DATE
     else:
         pieces = [element.text, *(child.tail for child in element)]

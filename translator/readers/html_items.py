@@ -86,7 +86,9 @@ def path(expression: str) -> etree.XPath:
     return etree.XPath(expanded, namespaces=REGEX_NAMESPACE)
 
 
-def _first(item: HtmlElement, lookups: Sequence[Lookup], nested: Sequence[HtmlElement] = ()) -> HtmlElement | str | None:
+def _first(
+    item: HtmlElement, lookups: Sequence[Lookup], nested: Sequence[HtmlElement] = ()
+) -> HtmlElement | str | None:
     """The first element or attribute value the lookups find in an item, outside its nested replies."""
     for lookup in lookups:
         for found in lookup(item):

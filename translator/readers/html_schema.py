@@ -27,7 +27,9 @@ from translator.readers.html_text import clean_text, fragment_blocks
 JSON_LD = path("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]")
 DISQUS_DATA = path("//script[@id='disqus-threadData']")
 DISQUS_POSTS = path("//li[has-class('post')][starts-with(@id, 'post-')] | //*[@id='post-list']")
-SCRIPT_WRAPPER = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|/\*\s*<!\[CDATA\[\s*\*/)|(?:-->|//\s*\]\]>|/\*\s*\]\]>\s*\*/)\s*$")
+SCRIPT_WRAPPER = re.compile(
+    r"^\s*(?:<!--|//\s*<!\[CDATA\[|/\*\s*<!\[CDATA\[\s*\*/)|(?:-->|//\s*\]\]>|/\*\s*\]\]>\s*\*/)\s*$"
+)
 MAX_DEPTH = 64
 """JSON-LD deeper than this is not read further (comments nest a few levels, not hundreds)."""
 
@@ -147,7 +149,7 @@ def disqus_comments(tree: HtmlElement, lang: str | None) -> FoundComments | None
         response = document.get("response") if isinstance(document, dict) else None
         if not isinstance(response, dict) or not isinstance(response.get("posts"), list):
             continue
-        thread = response.get("thread") if isinstance(response.get("thread"), dict) else {}
+        thread: dict[str, Any] = response["thread"] if isinstance(response.get("thread"), dict) else {}
         posts = [post for post in response["posts"] if isinstance(post, dict) and not post.get("isSpam")]
         comments = tuple(_disqus_post(post, lang) for post in posts)
         title = clean_text(str(thread.get("clean_title") or thread.get("title") or ""))
@@ -167,7 +169,7 @@ def disqus_comments(tree: HtmlElement, lang: str | None) -> FoundComments | None
 
 
 def _disqus_post(post: dict[str, Any], lang: str | None) -> RawComment:
-    author = post.get("author") if isinstance(post.get("author"), dict) else {}
+    author: dict[str, Any] = post["author"] if isinstance(post.get("author"), dict) else {}
     deleted = bool(post.get("isDeleted") or post.get("isDeletedByAuthor"))
     parent = post.get("parent")
     return RawComment(

@@ -43,11 +43,28 @@ HIDDEN_CLASSES = frozenset(
     }
 )  # fmt: skip
 # Words in a class or id that mark a widget inside a post, whatever its length.
-WIDGET_WORDS = frozenset({"share", "sharing", "social", "vote", "votes", "voting", "reactions", "signature", "actionbar"})
+WIDGET_WORDS = frozenset(
+    {"share", "sharing", "social", "vote", "votes", "voting", "reactions", "signature", "actionbar"}
+)
 # Words that mark a control when the element's text is short: reply links, "expand", "report"...
 CONTROL_WORDS = frozenset(
-    {"reply", "respond", "expand", "expandlink", "collapse", "permalink", "report", "flag", "edit", "toolbar", "tools",
-     "alert", "like", "likes", "subscribe"}
+    {
+        "reply",
+        "respond",
+        "expand",
+        "expandlink",
+        "collapse",
+        "permalink",
+        "report",
+        "flag",
+        "edit",
+        "toolbar",
+        "tools",
+        "alert",
+        "like",
+        "likes",
+        "subscribe",
+    }
 )
 # Parts of class names that mark a control when the text is short ("Click to expand...", "Read more").
 CONTROL_PARTS = ("expand", "readmore", "read-more", "showmore", "show-more", "loadmore", "load-more")
@@ -81,7 +98,16 @@ QUOTE_WORDS = frozenset({"quote", "quotation", "quoted"})
 QUOTE_CLASSES = frozenset({"quote", "bbcode_quote", "quotecontent", "quotebox", "ipsquote"})
 QUOTE_AUTHOR_ATTRIBUTES = ("data-author", "data-quote", "data-username", "data-ipsquote-username", "data-user")
 QUOTE_HEADER_CLASSES = frozenset(
-    {"title", "quote-title", "bbcodeblock-title", "quoteheader", "quote-header", "bbcode_postedby", "postedby", "attribution"}
+    {
+        "title",
+        "quote-title",
+        "bbcodeblock-title",
+        "quoteheader",
+        "quote-header",
+        "bbcode_postedby",
+        "postedby",
+        "attribution",
+    }
 )
 # The ellipsis or "more" marker a page shows between a cut summary and the rest: not a paragraph.
 MARKER_ONLY = re.compile(r"^[\s.…·•|/\-–—»«]*$")
@@ -181,7 +207,9 @@ def is_skipped(element: HtmlElement) -> bool:
     if not (by_word or by_part) or len(clean_text("".join(element.itertext()))) > SHORT_CONTROL_CHARS:
         return False
     # "expand" in a class marks a control ("Click to expand..."), or a box that expands: the box holds paragraphs.
-    return by_word or not any(isinstance(inner.tag, str) and inner.tag in BLOCK_TAGS for inner in element.iterdescendants())
+    return by_word or not any(
+        isinstance(inner.tag, str) and inner.tag in BLOCK_TAGS for inner in element.iterdescendants()
+    )
 
 
 def visible_text(element: HtmlElement) -> str:
@@ -337,9 +365,8 @@ def element_blocks(
                 builder.line_break()
             elif node is element:
                 pass  # the element read is the text's box, even a blockquote (XenForo 1 draws every post in one)
-            elif tag in BLOCK_TAGS or is_quote(node):
-                if (header := builder.open(node, headings)) is not None:
-                    left_out.add(header)
+            elif (tag in BLOCK_TAGS or is_quote(node)) and (header := builder.open(node, headings)) is not None:
+                left_out.add(header)
             builder.add(node.text)
             continue
         if node is not element:
