@@ -10,6 +10,7 @@ story as the article instead. Warnings say when comments load by script and are 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import lxml.html
 from lxml import etree
@@ -23,13 +24,29 @@ from translator.readers.html_bytes import decode_page, looks_like_html, looks_li
 from translator.readers.html_comments import comment_posts, find_comments, script_systems
 from translator.readers.html_fields import FoundComments
 from translator.readers.html_items import path
-from translator.readers.html_text import is_form_to_fill, is_hidden, xml_safe
+from translator.readers.html_marks import PageMarks, page_marks
+from translator.readers.html_text import HIDDEN_CLASSES, is_form_to_fill, is_hidden, xml_safe
 
 __all__ = ["HtmlPage", "looks_like_html", "looks_like_html_text", "read_html", "read_html_file"]
 
 LANGUAGE = path("/html/@lang | //meta[@http-equiv='content-language' or @property='og:locale']/@content")
 XML_DECLARATION = "<?xml"
-PRUNED_TAGS = ("nav", "template", "button", "dialog")
+PRUNED_TAGS = ("nav", "template", "button", "dialog", "style", "svg", "script")
+MAYBE_PRUNED = (
+    "//nav | //template | //button | //dialog | //noscript | //form | //style | //svg"
+    " | //script[not(contains(@type, 'json'))] | //*[@hidden or @aria-hidden or @style]"
+)
+
+
+@lru_cache(maxsize=64)
+def _maybe_pruned(hidden_classes: frozenset[str]) -> etree.XPath:
+    """Every element _prune may take out, found by tests in C (each is checked again in Python): a loop over
+    every element in Python would cost more than the rest of the pruning. Only the hidden classes the page
+    uses are tested."""
+    tests = " or ".join(f"has-class('{name}')" for name in sorted(hidden_classes))
+    return path(MAYBE_PRUNED + (f" | //*[{tests}]" if tests else ""))
+
+
 MIN_HIDDEN_TEXT = 200
 """A hidden box with less text than this is furniture (a label, a notice), never the article."""
 
@@ -65,24 +82,25 @@ def page_language(tree: HtmlElement) -> str | None:
     return None
 
 
-def _prune(tree: HtmlElement, comments: list[HtmlElement], *, hidden: bool) -> None:
+def _prune(tree: HtmlElement, comments: list[HtmlElement], marks: PageMarks, *, hidden: bool) -> None:
     """Take the comments, forms, furniture and hidden elements out, so that the article extractor sees the
     article. Without `hidden`, hidden boxes that hold a text's worth of words stay (the page shows them by script)."""
     doomed = list(comments)
-    for element in tree.iter():
-        if not isinstance(element.tag, str) or element is tree:
+    for element in _maybe_pruned(marks.classes & HIDDEN_CLASSES)(tree):
+        if not isinstance(element, HtmlElement) or element is tree:
             continue
         concealed = element.tag == "noscript" or is_hidden(element)
         if concealed and not hidden:
             concealed = len(element.text_content()) < MIN_HIDDEN_TEXT
-        if element.tag in PRUNED_TAGS or concealed or (element.tag == "form" and is_form_to_fill(element)):
+        furniture = element.tag in PRUNED_TAGS and not (element.tag == "script" and "json" in element.get("type", ""))
+        if furniture or concealed or (element.tag == "form" and is_form_to_fill(element)):
             doomed.append(element)
     for element in doomed:
         if element.getparent() is not None:
             element.drop_tree()
 
 
-def _article(text: str, name: str, tree: HtmlElement, found: FoundComments) -> ArticleFacts:
+def _article(text: str, name: str, tree: HtmlElement, found: FoundComments, marks: PageMarks) -> ArticleFacts:
     """The article's facts from the page without its comments and hidden elements.
 
     Some pages keep their whole text hidden until a script shows it (or in `noscript`): when nothing is
@@ -90,12 +108,12 @@ def _article(text: str, name: str, tree: HtmlElement, found: FoundComments) -> A
     """
     root = tree.getroottree()
     comment_paths = [root.getpath(element) for element in found.elements]
-    _prune(tree, list(found.elements), hidden=True)
+    _prune(tree, list(found.elements), marks, hidden=True)
     facts = article_facts(tree, with_body=found.article is None)
     if found.article is None and not facts.blocks:
         fresh = parse_page(text, name)
         comments = [element for path in comment_paths for element in fresh.getroottree().xpath(path)]
-        _prune(fresh, comments, hidden=False)
+        _prune(fresh, comments, marks, hidden=False)
         facts = article_facts(fresh, with_body=True)
     return facts
 
@@ -104,10 +122,11 @@ def read_html(text: str, name: str = "page") -> HtmlPage:
     """Read a decoded web page into a thread; InputError when it holds no article text and no comments."""
     tree = parse_page(text, name)
     lang = page_language(tree)
-    found = find_comments(tree, lang)
-    systems = script_systems(tree)
+    marks = page_marks(tree, text)
+    found = find_comments(tree, lang, marks)
+    systems = script_systems(marks)
     story = found.article
-    facts = _article(text, name, tree, found)
+    facts = _article(text, name, tree, found, marks)
     title = facts.title
     if story is not None and story.blocks and story.blocks[0][0] == "title":
         title = story.blocks[0][1]

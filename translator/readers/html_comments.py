@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from translator.models import Post
@@ -19,6 +20,7 @@ from translator.readers.common import number_blocks
 from translator.readers.html_engines import engine_comments
 from translator.readers.html_fields import FoundComments, RawComment
 from translator.readers.html_generic import generic_comments
+from translator.readers.html_marks import PageMarks, page_marks
 from translator.readers.html_schema import disqus_comments, json_ld_comments, stated_count
 
 PINGBACK_TEXT = re.compile(r"^\s*\[(?:…|\.\.\.|&hellip;)\].*\[(?:…|\.\.\.)\]\W*$", re.DOTALL)
@@ -38,13 +40,15 @@ class ScriptSystem:
     """Custom elements it defines."""
     scripts: tuple[str, ...] = ()
     """Text found in the `src` or body of its loader script."""
+    attributes: frozenset[str] = frozenset()
+    """Attributes of its placeholder element."""
 
 
 SCRIPT_SYSTEMS = (
     ScriptSystem("Disqus", frozenset({"disqus_thread"}), scripts=("disqus.com", "disqus_shortname")),
     ScriptSystem("Facebook comments", classes=frozenset({"fb-comments"})),
     ScriptSystem("Coral", frozenset({"coral_thread", "coral-thread"}), scripts=("coral.js", "coralproject")),
-    ScriptSystem("OpenWeb (Spot.IM)", frozenset({"spotim-conversation"}), scripts=("spot.im", "openweb")),
+    ScriptSystem("OpenWeb (Spot.IM)", scripts=("spot.im", "openweb"), attributes=frozenset({"data-spotim-module"})),
     ScriptSystem("Viafoura", classes=frozenset({"viafoura"}), tags=frozenset({"vf-conversations"})),
     ScriptSystem("Commento", frozenset({"commento"})),
     ScriptSystem("Hyvor Talk", frozenset({"hyvor-talk-view"}), tags=frozenset({"hyvor-talk-comments"})),
@@ -64,38 +68,23 @@ SCRIPT_SYSTEMS = (
 )
 
 
-def script_systems(tree: HtmlElement) -> list[str]:
-    """The script-loaded comment systems whose placeholder or loader is on the page (one pass over it)."""
-    ids: set[str] = set()
-    classes: set[str] = set()
-    tags: set[str] = set()
-    scripts: list[str] = []
-    for element in tree.iter():
-        if not isinstance(element.tag, str):
-            continue
-        tags.add(element.tag)
-        if element.tag == "script":
-            scripts.append(f"{element.get('src', '')} {(element.text or '')[:2000]}".lower())
-        if (identifier := element.get("id")) is not None:
-            ids.add(identifier)
-        classes.update(element.get("class", "").split())
-        if element.get("data-spotim-module") is not None:
-            ids.add("spotim-conversation")
-    loaders = " ".join(scripts)
+def script_systems(marks: PageMarks) -> list[str]:
+    """The script-loaded comment systems whose placeholder or loader is on the page."""
     return [
         system.name
         for system in SCRIPT_SYSTEMS
-        if system.ids & ids
-        or system.classes & classes
-        or system.tags & tags
-        or any(s in loaders for s in system.scripts)
+        if system.ids & marks.ids
+        or system.classes & marks.classes
+        or any(loader in marks.scripts for loader in system.scripts)
+        or any(marks.has(f"tag:{tag}") for tag in system.tags)
+        or any(marks.has(f"attr:{name}") for name in system.attributes)
     ]
 
 
-def find_comments(tree: HtmlElement, lang: str | None) -> FoundComments:
+def find_comments(tree: HtmlElement, lang: str | None, marks: PageMarks | None = None) -> FoundComments:
     """The page's comments (and a forum's or discussion's opening post) by the first method that finds any."""
     stated = disqus_comments(tree, lang) or json_ld_comments(tree, lang)
-    engine = engine_comments(tree, lang)
+    engine = engine_comments(tree, lang, marks or page_marks(tree, etree.tostring(tree, encoding="unicode")))
     found = stated
     if engine is not None and (stated is None or len(engine.comments) > len(stated.comments)):
         found = engine

@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 from translator.readers.common import BlockSpec
 from translator.readers.html_fields import FoundComments, RawComment
 from translator.readers.html_items import FieldPaths, element_key, parents_by_depth, path, read_item, read_items
+from translator.readers.html_marks import PageMarks
 from translator.readers.html_text import element_blocks, visible_text
 
 
@@ -37,6 +38,8 @@ class Engine:
     """Nesting depth of a comment, where replies are indented instead of nested (Hacker News)."""
     story: Callable[[HtmlElement, str | None], RawComment | None] | None = None
     """Reads the story a discussion page shows above its comments (Hacker News, Reddit)."""
+    marks: tuple[str, ...] = ()
+    """`class:NAME`, `id:NAME` (digits left out), `tag:NAME` or `attr:NAME`: the rule runs on pages with one."""
 
 
 def _paths(*expressions: str) -> tuple[Callable[[HtmlElement], list[object]], ...]:
@@ -78,6 +81,7 @@ def _story(
 
 MICRODATA = Engine(
     name="microdata",
+    marks=("attr:itemscope",),
     items=path("//*[@itemscope][re:test(@itemtype, '(^|[/#\\s])(Comment|UserComments)(\\s|$)', 'i')]"),
     fields=FieldPaths(
         author=_paths(".//*[@itemprop='author' or @itemprop='creator']"),
@@ -90,6 +94,7 @@ MICRODATA = Engine(
 
 HACKER_NEWS = Engine(
     name="hacker-news",
+    marks=("class:comtr", "class:fatitem"),
     items=path("//tr[has-class('comtr')] | //tr[has-class('athing')][.//*[has-class('commtext')]]"),
     fields=FieldPaths(
         author=_paths(".//a[has-class('hnuser')]"),
@@ -112,6 +117,7 @@ HACKER_NEWS = Engine(
 
 OLD_REDDIT = Engine(
     name="reddit",
+    marks=("class:thing",),
     items=path("//div[has-class('thing')][has-class('comment') or @data-type='comment' or has-class('morechildren')]"),
     skip=path("self::*[has-class('morechildren')]"),
     fields=FieldPaths(
@@ -136,6 +142,7 @@ OLD_REDDIT = Engine(
 
 NEW_REDDIT = Engine(
     name="reddit",
+    marks=("tag:shreddit-comment",),
     items=path("//shreddit-comment"),
     fields=FieldPaths(
         author=_paths("@author"),
@@ -149,6 +156,7 @@ NEW_REDDIT = Engine(
 
 DISQUS = Engine(
     name="disqus",
+    marks=("class:post-message",),
     items=path("//li[has-class('post')][starts-with(@id, 'post-')][.//*[has-class('post-message')]]"),
     fields=FieldPaths(
         author=_paths(".//*[has-class('author')]//a", ".//*[has-class('author')]"),
@@ -160,6 +168,7 @@ DISQUS = Engine(
 
 DISCOURSE = Engine(
     name="discourse",
+    marks=("class:crawler-post", "class:topic-post", "attr:itemscope"),
     items=path(
         "//div[has-class('crawler-post')][not(@role='navigation')][.//*[has-class('post') or has-class('cooked')]]"
         " | //div[has-class('topic-post')][.//*[has-class('cooked')]]"
@@ -184,6 +193,7 @@ DISCOURSE = Engine(
 
 XENFORO = Engine(
     name="xenforo",
+    marks=("class:message",),
     items=path(
         "//article[has-class('message--post')] | //article[has-class('message')][@data-author]"
         " | //li[has-class('message')][@data-author]"
@@ -209,6 +219,7 @@ XENFORO = Engine(
 
 VBULLETIN = Engine(
     name="vbulletin",
+    marks=("id:post_", "id:post", "class:b-post"),
     items=path(
         "//li[re:test(@id, '^post_\\d+$')] | //table[re:test(@id, '^post\\d+$')]"
         " | //div[re:test(@id, '^post\\d+$')][has-class('post')]"
@@ -234,6 +245,7 @@ VBULLETIN = Engine(
 
 PHPBB = Engine(
     name="phpbb",
+    marks=("class:post",),
     items=path("//*[self::div or self::article][has-class('post')][re:test(@id, '^p\\d+$')]"),
     fields=FieldPaths(
         author=_paths(
@@ -252,6 +264,7 @@ PHPBB = Engine(
 
 SMF = Engine(
     name="smf",
+    marks=("class:post_wrapper",),
     items=path("//div[has-class('post_wrapper')]"),
     fields=FieldPaths(
         author=_paths(".//div[has-class('poster')]//h4//a", ".//div[has-class('poster')]//h4"),
@@ -264,6 +277,7 @@ SMF = Engine(
 
 INVISION = Engine(
     name="invision",
+    marks=("id:elcomment_",),
     items=path("//article[re:test(@id, '^elComment_\\d+$')]"),
     fields=FieldPaths(
         author=_paths(".//*[has-class('cAuthorPane_author')]", ".//aside//a[has-class('ipsUsername')]"),
@@ -276,6 +290,7 @@ INVISION = Engine(
 
 WPDISCUZ = Engine(
     name="wpdiscuz",
+    marks=("class:wpd-comment", "class:wc-comment"),
     items=path("//div[has-class('wpd-comment')] | //div[has-class('wc-comment')]"),
     fields=FieldPaths(
         author=_paths(".//*[has-class('wpd-comment-author')]", ".//*[has-class('wc-comment-author')]"),
@@ -287,6 +302,7 @@ WPDISCUZ = Engine(
 
 WORDPRESS = Engine(
     name="wordpress",
+    marks=("id:comment-",),
     items=path("//*[self::li or self::article or self::div][re:test(@id, '^comment-\\d+$')]"),
     skip=path("self::*[contains(@class, 'pingback') or contains(@class, 'trackback')]"),
     fields=FieldPaths(
@@ -317,6 +333,7 @@ WORDPRESS = Engine(
 
 DRUPAL = Engine(
     name="drupal",
+    marks=("class:comment",),
     items=path(
         "//*[self::article or self::div][has-class('comment')]"
         "[@typeof or @about or @data-comment-user-id or has-class('js-comment')"
@@ -345,6 +362,7 @@ DRUPAL = Engine(
 
 SPIP = Engine(
     name="spip",
+    marks=("class:forum-message",),
     items=path("//*[has-class('forum-message')]"),
     fields=FieldPaths(
         author=_paths(".//*[has-class('fn')]", ".//*[has-class('forum-qui')]"),
@@ -355,6 +373,7 @@ SPIP = Engine(
 
 HABR = Engine(
     name="habr",
+    marks=("class:content-list__item_comment", "class:tm-comment-thread__comment"),
     items=path("//li[has-class('content-list__item_comment')] | //article[has-class('tm-comment-thread__comment')]"),
     fields=FieldPaths(
         author=_paths(".//*[has-class('user-info__nickname')]", ".//*[has-class('tm-user-info__username')]"),
@@ -384,7 +403,7 @@ ENGINES: tuple[Engine, ...] = (
 )
 
 
-def engine_comments(tree: HtmlElement, lang: str | None) -> FoundComments | None:
+def engine_comments(tree: HtmlElement, lang: str | None, marks: PageMarks) -> FoundComments | None:
     """The comments of the engine whose markup holds the most posts on the page; None when no engine's is.
 
     Two rules can match one page (a forum that also marks its replies up as schema.org Comments): the
@@ -393,6 +412,8 @@ def engine_comments(tree: HtmlElement, lang: str | None) -> FoundComments | None
     best: FoundComments | None = None
     best_posts = 0
     for engine in ENGINES:
+        if not any(marks.has(mark) for mark in engine.marks):
+            continue
         elements = [e for e in engine.items(tree) if isinstance(e, HtmlElement)]
         items = [e for e in elements if not (engine.skip and engine.skip(e))]
         if len(items) < best_posts or not (items or engine.story):

@@ -112,7 +112,10 @@ def first_match(item: HtmlElement, paths: Sequence[etree.XPath]) -> HtmlElement 
 
 def outside(element: HtmlElement, excluded: Sequence[HtmlElement]) -> bool:
     """Whether an element is outside every excluded subtree (a comment's text, its replies)."""
-    return not any(element is root or root in element.iterancestors() for root in excluded)
+    if not excluded:
+        return True
+    ancestors = set(element.iterancestors())
+    return not any(element is root or root in ancestors for root in excluded)
 
 
 def candidates(item: HtmlElement, excluded: Sequence[HtmlElement]) -> list[HtmlElement]:
