@@ -5,7 +5,8 @@ shaped like the real thing) and the library floor it is compared with in the sam
 pages (goal: at least 20 pages/s on one core for 200 KB pages) the floor is trafilatura alone on the
 same page: the ratio shows what finding comments one by one costs on top of it. Rates are pages per
 second of CPU time of this process (one core), the best of three passes, so that other work on the
-machine skews them as little as it can; wall rates are printed too. Peak memory is read in a child process on a 5 MB page.
+machine skews them as little as it can; wall rates are printed too. Peak memory is read in a child
+process on a 5 MB page.
 Run: .venv/bin/python benchmarks/readers.py [--pages 40] [--size-kb 200] [--big-mb 5]
 The last line printed is one JSON object of the figures.
 """
@@ -15,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -27,11 +27,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-WORDS = (
-    "river bridge council budget station winter harbour library market tram cyclists weekend festival report "
-    "question answer neighbours evening morning forecast museum engineers archive street village school "
-    "minister project tunnel platform season ticket price delay weather garden ferry workshop lecture"
-).split()
+WORDS = [
+    "river", "bridge", "council", "budget", "station", "winter", "harbour", "library", "market", "tram", "cyclists",
+    "weekend", "festival", "report", "question", "answer", "neighbours", "evening", "morning", "forecast", "museum",
+    "engineers", "archive", "street", "village", "school", "minister", "project", "tunnel", "platform", "season",
+    "ticket", "price", "delay", "weather", "garden", "ferry", "workshop", "lecture",
+]  # fmt: skip
 SAMPLES = REPO.parent / "shared" / "samples" / "web"
 
 
