@@ -16,7 +16,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from translator.models import Post
-from translator.readers.common import number_blocks
+from translator.readers.common import comment_post
 from translator.readers.html_engines import engine_comments
 from translator.readers.html_fields import FoundComments, RawComment
 from translator.readers.html_generic import generic_comments
@@ -116,18 +116,16 @@ def comment_posts(comments: Sequence[RawComment]) -> list[Post]:
         post_ids.setdefault(comment.key, f"c{number}")
     posts = []
     for number, comment in enumerate(kept, start=1):
-        post_id = f"c{number}"
         parent = post_ids.get(comment.parent_key) if comment.parent_key is not None else None
         posts.append(
-            Post(
-                id=post_id,
-                kind="comment",
+            comment_post(
+                number,
+                list(comment.blocks),
                 author=comment.author,
                 role=comment.role,
                 date=comment.date,
                 votes=comment.votes,
-                blocks=number_blocks(post_id, list(comment.blocks)),
-                parent=parent if parent != post_id else None,
+                parent=parent if parent != f"c{number}" else None,
                 url=comment.url,
                 deleted=comment.deleted,
             )

@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
 
+from translator.readers.common import date_of
+
 ISO_DATE = re.compile(
     r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:[T ](?P<hour>\d{1,2}):(?P<minute>\d{2}))?"
 )
@@ -44,19 +46,8 @@ def machine_date(value: str) -> datetime | None:
             return None
         return to_minute(moment) if moment.year >= EARLIEST_YEAR else None
     match = ISO_DATE.match(value)
-    if not match:
-        return None
-    try:
-        moment = datetime(
-            int(match["year"]),
-            int(match["month"]),
-            int(match["day"]),
-            int(match["hour"] or 0),
-            int(match["minute"] or 0),
-        )
-    except ValueError:
-        return None
-    return moment if moment.year >= EARLIEST_YEAR else None
+    stated = date_of(match) if match else None
+    return stated if stated is not None and stated.year >= EARLIEST_YEAR else None
 
 
 def could_be_date(text: str) -> bool:

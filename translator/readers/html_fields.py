@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from translator.models import Votes
@@ -23,6 +22,7 @@ from translator.readers.html_text import (
     class_heads,
     class_tokens,
     class_words,
+    descendants,
     is_form_to_fill,
     is_skipped,
     name_from_label,
@@ -101,15 +101,6 @@ SIGNED_NUMBER = re.compile(r"^([+\-−–]?)\s*(\d{1,7})\b")
 UP_DOWN = re.compile(r"↑\s*(\d+)\D+↓\s*(\d+)|(\d+)\s*\D{2,20}?,\s*(\d+)\s*\D{2,20}$")
 
 
-def first_match(item: HtmlElement, paths: Sequence[etree.XPath]) -> HtmlElement | None:
-    """The first element any of the compiled paths finds under an item, in the order the paths are given."""
-    for path in paths:
-        found = path(item)
-        if isinstance(found, list) and found and isinstance(found[0], HtmlElement):
-            return found[0]
-    return None
-
-
 def outside(element: HtmlElement, excluded: Sequence[HtmlElement]) -> bool:
     """Whether an element is outside every excluded subtree (a comment's text, its replies)."""
     if not excluded:
@@ -120,21 +111,15 @@ def outside(element: HtmlElement, excluded: Sequence[HtmlElement]) -> bool:
 
 def candidates(item: HtmlElement, excluded: Sequence[HtmlElement]) -> list[HtmlElement]:
     """The elements of an item outside its text and replies, in document order (scripts and forms left out)."""
-    found: list[HtmlElement] = []
-    walker = etree.iterwalk(item, events=("start",))
-    for _, node in walker:
-        if node is item:
-            continue
-        if (
-            not isinstance(node.tag, str)
-            or node.tag in NEVER_FIELDS
+
+    def passed(node: HtmlElement) -> bool:
+        return (
+            node.tag in NEVER_FIELDS
             or any(node is root for root in excluded)
             or (node.tag == "form" and is_form_to_fill(node))
-        ):
-            walker.skip_subtree()
-            continue
-        found.append(node)
-    return found
+        )
+
+    return list(descendants(item, passed))
 
 
 def clean_author(text: str) -> str | None:
@@ -226,12 +211,8 @@ def find_body(item: HtmlElement, excluded: Sequence[HtmlElement]) -> HtmlElement
     """The element holding a comment's text: itemprop=text, else the best-ranked element a body class names."""
     best: HtmlElement | None = None
     best_rank = len(BODY_CLASSES)
-    walker = etree.iterwalk(item, events=("start",))
-    for _, element in walker:
-        if any(element is root for root in excluded):
-            walker.skip_subtree()
-            continue
-        if element is item or not isinstance(element.tag, str) or not element.keys():
+    for element in descendants(item, lambda node: any(node is root for root in excluded)):
+        if not element.keys():
             continue
         if element.get("itemprop") in ("text", "commentText", "articleBody"):
             return element

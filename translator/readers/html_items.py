@@ -33,7 +33,7 @@ from translator.readers.html_fields import (
     outside,
     reply_label_name,
 )
-from translator.readers.html_text import class_heads, clean_text, element_blocks, is_quote, visible_text
+from translator.readers.html_text import class_heads, clean_text, descendants, element_blocks, is_quote, visible_text
 
 PARENT_ATTRIBUTES = ("data-parent_id", "data-parent-id", "data-parent", "data-parentid", "data-reply-to")
 META_PARENT = re.compile(r"(?:^|[,;\s])(?:pid|parent|parent_id)=(\d+)")
@@ -300,20 +300,17 @@ def read_item(
 
 def _furniture(box: HtmlElement, nested: Sequence[HtmlElement]) -> list[HtmlElement]:
     """The outermost short elements in a comment's text box that are named for its meta data, not its text."""
-    found: list[HtmlElement] = []
-    walker = etree.iterwalk(box, events=("start",))
-    for _, node in walker:
-        if node is box:
-            continue
-        if not isinstance(node.tag, str) or any(node is inner for inner in nested):
-            walker.skip_subtree()
-            continue
-        if (node.tag == "time" or not NOT_BODY_WORDS.isdisjoint(class_heads(node))) and not is_quote(node):
-            holds_paragraphs = any(inner.tag in PARAGRAPH_TAGS for inner in node.iterdescendants())
-            if not holds_paragraphs and len(visible_text(node)) <= MAX_FURNITURE_CHARS:
-                found.append(node)
-                walker.skip_subtree()
-    return found
+
+    def furniture(node: HtmlElement) -> bool:
+        if not (node.tag == "time" or not NOT_BODY_WORDS.isdisjoint(class_heads(node))) or is_quote(node):
+            return False
+        holds_paragraphs = any(inner.tag in PARAGRAPH_TAGS for inner in node.iterdescendants())
+        return not holds_paragraphs and len(visible_text(node)) <= MAX_FURNITURE_CHARS
+
+    def is_nested(node: HtmlElement) -> bool:
+        return any(node is inner for inner in nested)
+
+    return [node for node in descendants(box, is_nested, stop=furniture) if furniture(node)]
 
 
 def _is_deleted(item: HtmlElement, blocks: list[BlockSpec], paths: FieldPaths) -> bool:

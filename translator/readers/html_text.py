@@ -10,7 +10,7 @@ blocks with their author when the markup names one (`data-author`, a `cite` or "
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 import lxml.html
@@ -210,6 +210,23 @@ def is_skipped(element: HtmlElement) -> bool:
     return by_word or not any(
         isinstance(inner.tag, str) and inner.tag in BLOCK_TAGS for inner in element.iterdescendants()
     )
+
+
+def descendants(
+    root: HtmlElement, passed: Callable[[HtmlElement], bool], stop: Callable[[HtmlElement], bool] = lambda node: False
+) -> Iterator[HtmlElement]:
+    """The elements under `root` in page order: a `passed` one is left out with all it holds; a `stop` one is
+    given but not looked inside."""
+    walker = etree.iterwalk(root, events=("start",))
+    for _, node in walker:
+        if node is root:
+            continue
+        if not isinstance(node.tag, str) or passed(node):
+            walker.skip_subtree()
+            continue
+        yield node
+        if stop(node):
+            walker.skip_subtree()
 
 
 def visible_text(element: HtmlElement) -> str:
