@@ -34,6 +34,9 @@ MAX_AUTHOR_CHARS = 60
 MAX_RELATIVE_CHARS = 40
 LETTERS = re.compile(r"[^\W\d_]{2}")
 MIN_UNNAMED_TEXT = 40
+MIN_UNNAMED_DATED = 0.8
+"""Without a comment-like name, most members must show a date that reads as one ("1 day ago" on every
+card of a video list does not)."""
 """Without a comment-like name, members must average this many characters of text (not a byline)."""
 COMMENT_NAME = re.compile(r"comment|koment|komment|коммент|комент|coment|reacti|repl(?:y|ies)|antwort|talkback")
 ASIDE_WORDS = frozenset(
@@ -193,7 +196,9 @@ def generic_comments(tree: HtmlElement, lang: str | None) -> FoundComments | Non
         comments = read_items(members, FieldPaths(), lang)
         with_text = sum(bool(comment.blocks) for comment in comments) / len(comments)
         average = sum(len(text) for comment in comments for _, text, _, _ in comment.blocks) / len(comments)
-        if with_text == 0 or (named < 0.5 and (with_text < 1 or average < MIN_UNNAMED_TEXT)):
+        dated = sum(comment.date is not None for comment in comments) / len(comments)
+        unnamed_but_like_comments = with_text == 1 and average >= MIN_UNNAMED_TEXT and dated >= MIN_UNNAMED_DATED
+        if with_text == 0 or (named < 0.5 and not unnamed_but_like_comments):
             continue
         score = len(members) * (1 + 2 * named + with_text)
         if score > best_score:
