@@ -133,7 +133,8 @@ def add_thread_arguments(parser: argparse.ArgumentParser, format_option: str | N
         "file",
         nargs="?",
         type=Path,
-        help="thread file: forum page dump, JSON, Reddit/HN/Discourse JSON, Disqus export, feed, text/Markdown",
+        help="thread file: saved web page, forum page dump, JSON, Reddit/HN/Discourse JSON, Disqus export, feed, "
+        "text/Markdown",
     )
     parser.add_argument("--demo", action="store_true", help="use the demo thread shipped with the tool")
     if format_option:

@@ -60,7 +60,10 @@ def _sniff(text: str) -> tuple[SourceFormat, Any]:
 
 def _sniff_text(text: str) -> SourceFormat:
     from translator.readers.forum import looks_like_forum
+    from translator.readers.html_bytes import looks_like_html_text
 
+    if looks_like_html_text(text):
+        return "html"
     return "forum" if looks_like_forum(text) else "text"
 
 
@@ -105,6 +108,11 @@ def parse_threads(text: str, fmt: SourceFormat | None = None) -> Reading:
         from translator.readers.forum import read_forum
 
         return Reading((read_forum(text),))
+    if fmt == "html":
+        from translator.readers.html import read_html
+
+        page = read_html(text)
+        return Reading((page.thread,), page.warnings)
     if fmt == "text":
         from translator.readers.text import read_text
 
@@ -139,13 +147,20 @@ def _read_json(data: Any, fmt: SourceFormat) -> Reading:
 
 
 def read_threads(path: Path | str, fmt: str | None = None) -> ThreadFile:
-    """Read a file of one thread or several; fmt (a SourceFormat) overrides sniffing. Raises InputError."""
+    """Read a file of one thread or several; fmt (a SourceFormat) overrides sniffing. A web page is
+    recognised by its bytes, before any decoding: its charset comes from the page itself. Raises InputError."""
     path = Path(path)
     if fmt is not None and fmt not in SOURCE_FORMATS:
         raise InputError(f"unknown format {fmt!r}", f"use one of {', '.join(SOURCE_FORMATS)}")
     data = read_input_bytes(
         path, MAX_FILE_BYTES, "a thread page is a few hundred KB: split it into one file per thread"
     )
+    from translator.readers.html_bytes import looks_like_html
+
+    if fmt == "html" or (fmt is None and looks_like_html(data)):
+        from translator.readers.html import read_html_file
+
+        return read_html_file(data, str(path))
     text, encoding, warnings = decode(data, str(path))
     if not text.strip():
         raise InputError(f"{path} is empty", "give a file holding an article or a comment thread")

@@ -1,4 +1,5 @@
-"""Helpers every reader shares: line cleaning, readable block ids, safe JSON, dates, the reply tree."""
+"""Helpers every reader shares: line cleaning, readable block ids, safe JSON, dates (from JSON values or
+matched text), comment posts and the reply tree."""
 
 from __future__ import annotations
 
@@ -111,6 +112,21 @@ def iso_date(value: Any) -> datetime | None:
         return None
 
 
+def date_of(match: re.Match[str]) -> datetime | None:
+    """The datetime a regex match names in its `year`, `month`, `day` and optional `hour`, `minute` groups;
+    None for an impossible date (31 February)."""
+    try:
+        return datetime(
+            int(match["year"]),
+            int(match["month"]),
+            int(match["day"]),
+            int(match["hour"] or 0),
+            int(match["minute"] or 0),
+        )
+    except ValueError:
+        return None
+
+
 @dataclass(frozen=True, slots=True)
 class Reading:
     """What a reader found in one file: its threads, and what the user should know about them."""
@@ -185,19 +201,18 @@ def comment_tree(comments: Sequence[RawComment], article_key: str | None = None)
                 kept[parent] = True
                 parent = shown[parent]
     kept_indexes = [index for index in range(len(comments)) if kept[index]]
-    ids = {index: f"c{number}" for number, index in enumerate(kept_indexes, start=1)}
+    numbers = {index: number for number, index in enumerate(kept_indexes, start=1)}
     posts = []
     for index in kept_indexes:
-        comment, post_id, parent = comments[index], ids[index], shown[index]
+        comment, parent = comments[index], shown[index]
         posts.append(
-            Post(
-                id=post_id,
-                kind="comment",
+            comment_post(
+                numbers[index],
+                [] if comment.deleted else comment.specs,
                 author=comment.author,
                 date=comment.date,
                 votes=comment.votes,
-                blocks=() if comment.deleted else number_blocks(post_id, comment.specs),
-                parent=ids.get(parent) if parent is not None else None,
+                parent=f"c{numbers[parent]}" if parent is not None else None,
                 url=comment.url,
                 deleted=comment.deleted,
             )
@@ -341,3 +356,31 @@ def local_name(element: Any) -> str:
     """The tag of an XML element without its namespace (`{http://disqus.com}post` -> `post`)."""
     tag = element.tag
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def comment_post(
+    number: int,
+    specs: list[BlockSpec],
+    *,
+    author: str | None,
+    role: str | None = None,
+    date: datetime | None = None,
+    votes: Votes | None = None,
+    parent: str | None = None,
+    url: str | None = None,
+    deleted: bool = False,
+) -> Post:
+    """Comment number `number` as post `cNUMBER`, its blocks numbered under that id."""
+    post_id = f"c{number}"
+    return Post(
+        id=post_id,
+        kind="comment",
+        author=author,
+        role=role,
+        date=date,
+        votes=votes,
+        blocks=number_blocks(post_id, specs),
+        parent=parent,
+        url=url,
+        deleted=deleted,
+    )
