@@ -270,7 +270,7 @@ def test_a_page_without_text_is_one_input_error(page: str) -> None:
         ("\ufeff  <html lang='fr'><p>Salut</p></html>", "html"),  # BOM and spaces before <html>
         ("<!-- saved from url=(0040)https://example.org/ -->\n<html><p>x</p></html>", "html"),  # browser's mark
         ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN" "">', "html"),
-        ('<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>', "feed"),  # a feed is not a page: the feed reader takes it
+        ('<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>', "feed"),  # a feed, not a page
         ("# Titre\n\n<html> dans du Markdown", "text"),  # Markdown mentioning a tag
         ('{"title": "<html>"}', "json"),  # JSON holding markup
     ],
