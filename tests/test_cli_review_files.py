@@ -12,6 +12,7 @@ from tests.conftest import DEMO, FIXED_NOW, kill_after_first_line, run_cli
 from tests.formats.samples import twin_blocks
 from translator.formats.json import render_json
 from translator.formats.po import render_po
+from translator.formats.xliff import render_xliff
 from translator.memory.store import MemoryEntry, TranslationMemory
 from translator.models import TranslatedThread
 
@@ -44,6 +45,22 @@ REFUSED = [
     (["apply"], "empty.po", "", "holds no entry"),
     # A duplicate entry would have become a human translation.
     (["memory", "import"], "dup.po", 'msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n', "dup.po:4: duplicate entry"),
+    # The same refusals for XLIFF: two units for one block, malformed XML, no unit.
+    (["review"], "twins.xlf", render_xliff(twin_blocks(), now=FIXED_NOW), "block id 'c1.p1' is on two units"),
+    (
+        ["apply"],
+        "cut.xlf",
+        render_xliff(twin_blocks(), "xliff2")[:300],
+        "cut.xlf:6: not well-formed XML: AttValue: ' expected (",
+    ),
+    (["memory", "import"], "twins.xlf", render_xliff(twin_blocks(), "xliff2"), "is on two units"),
+    (
+        ["memory", "import"],
+        "none.xlf",
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" '
+        'srcLang="fr" trgLang="en"><file id="f1"/></xliff>',
+        "none.xlf holds no translation unit",
+    ),
 ]
 
 
@@ -57,6 +74,23 @@ def test_bad_review_files_are_one_line(tmp_path: Path, command: list[str], name:
     assert result.code == 1, result.stderr
     assert error in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_import_of_po_and_xliff_with_a_bad_xliff_file_imports_nothing(
+    tmp_path: Path, demo_translated: TranslatedThread
+) -> None:
+    memory = tmp_path / "tm.sqlite"
+    po = write_po(tmp_path / "first.po", approved(demo_translated, range(0, 2)))
+    xliff = tmp_path / "second.xlf"
+    xliff.write_text(render_xliff(approved(demo_translated, range(2, 5)), "xliff"), encoding="utf-8")
+    bad = tmp_path / "bad.xliff2.xlf"
+    bad.write_text(render_xliff(approved(demo_translated, range(5, 6)), "xliff2").replace("</unit>", "", 1))
+    result = run_cli("memory", "import", str(po), str(xliff), str(bad), "--memory", str(memory))
+    assert result.code == 1 and "bad.xliff2.xlf:" in result.stderr and "not well-formed XML" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert list(TranslationMemory(memory).entries()) == []
+    assert run_cli("memory", "import", str(po), str(xliff), "--memory", str(memory)).code == 0
+    assert len(list(TranslationMemory(memory).entries())) == 5
 
 
 def test_import_with_a_bad_file_in_the_middle_imports_nothing(

@@ -14,6 +14,8 @@ import polib
 import pytest
 
 from tests.conftest import DEMO, REPO, run_cli, subprocess_env
+from tests.formats import cat_tool
+from translator.formats.xliff import XliffFormat
 
 MIXED = REPO / "tests" / "data" / "mixed-thread.txt"
 
@@ -79,6 +81,40 @@ def test_review_apply_and_memory_import_round_trip(tmp_path: Path, memory: str) 
     reviewed = next(e for e in polib.pofile(str(again)) if e.msgctxt == "article.p3")
     assert reviewed.msgstr == "The head of the space agency welcomed a major success."
     assert "fuzzy" not in reviewed.flags
+
+
+@pytest.mark.parametrize(
+    ("version", "name"), [("xliff", "demo-thread.en.xlf"), ("xliff2", "demo-thread.en.xliff2.xlf")]
+)
+def test_xliff_through_a_cat_tool_apply_and_memory_import(
+    tmp_path: Path, memory: str, version: XliffFormat, name: str
+) -> None:
+    out = tmp_path / "out"
+    result = run_cli("translate", "--demo", "-o", str(out), "--format", f"po,{version}", "--memory", memory)
+    assert result.code == 0, result.stderr
+    assert sorted(path.name for path in out.iterdir()) == sorted(["demo-thread.en.po", name])
+    path = out / name
+    tree = cat_tool.load(path)
+    unit = cat_tool.units(tree, version)["article.p3"]
+    cat_tool.set_target(unit, "The head of the space agency hailed a major success.", version)
+    cat_tool.set_state(unit, "final", version)
+    cat_tool.reindent(tree.getroot())
+    cat_tool.save(tree, path)
+
+    applied = run_cli("apply", str(path), str(DEMO), "--format", "json")
+    assert applied.code == 0, applied.stderr
+    blocks = {b["id"]: b for p in json.loads(applied.stdout)["posts"] for b in p["blocks"]}
+    assert blocks["article.p3"]["translation"]["text"] == "The head of the space agency hailed a major success."
+    assert blocks["article.p3"]["translation"]["status"] == "reviewed"
+    assert blocks["article.p5"]["translation"]["text"] == "The next flight will take place in June."
+    assert blocks["article.p5"]["translation"]["status"] == "draft"
+
+    imported = run_cli("memory", "import", str(path), "--memory", memory)
+    assert imported.code == 0 and "Imported 1 human translations" in imported.stdout
+    again = tmp_path / "again.po"
+    assert run_cli("translate", "--demo", "-o", str(again), "--memory", memory).code == 0
+    reviewed = next(e for e in polib.pofile(str(again)) if e.msgctxt == "article.p3")
+    assert reviewed.msgstr == "The head of the space agency hailed a major success."
 
 
 def test_memory_tmx_export_import_and_stats(tmp_path: Path, memory: str) -> None:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from translator.errors import InputError
 from translator.files import read_input_bytes
-from translator.formats.po import GENERATOR, escape_field, review_header, unit_comments
+from translator.formats.po import GENERATOR, escape_field, review_header, unescape_field, unit_comments
 from translator.formats.po_syntax import PoDocument, PoEntry, header_fields
 from translator.languages import from_bcp47, to_bcp47
 from translator.models import TranslatedThread, TranslationUnit
@@ -34,8 +34,6 @@ if TYPE_CHECKING:
 
 XliffFormat = Literal["xliff", "xliff2"]
 XLIFF_FORMATS: tuple[XliffFormat, ...] = ("xliff", "xliff2")
-EXTENSIONS: dict[XliffFormat, str] = {"xliff": "xlf", "xliff2": "xliff2.xlf"}
-"""File name endings: `.xlf` is what CAT tools open; 2.0 files say their version in the name too."""
 SUFFIXES = (".xlf", ".xliff", ".xlif")
 XLIFF_1 = "urn:oasis:names:tc:xliff:document:1.2"
 XLIFF_2 = "urn:oasis:names:tc:xliff:document:2.0"
@@ -52,6 +50,9 @@ FILE_FIELDS = (
     "X-Glossaries",
 )
 """Header fields written as file notes (the languages and title are attributes; the rest is PO-only)."""
+FIX_XML = "fix the file (`xmllint --noout FILE` shows the same problems) or write it again"
+POSITION = re.compile(r", line \d+, column \d+$")
+"""lxml's message ends with the position our message starts with."""
 MADE_BY_US = "give an XLIFF file made by `translator translate --format xliff` (or xliff2)"
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
@@ -171,9 +172,8 @@ def render_xliff(
     """The XLIFF text (1.2 for `xliff`, 2.0 for `xliff2`) of a translated thread; `header` fields replace
     ours as in `render_po` (a saved review keeps the file's creation date)."""
     fields = review_header(translated, now, header)
-    store = _stores()[version](
-        sourcelanguage=to_bcp47(translated.thread.lang or "und"), targetlanguage=to_bcp47(translated.target_lang)
-    )
+    source, target = (to_bcp47(unescape_field(fields[key])) for key in ("X-Source-Language", "Language"))
+    store = _stores()[version](sourcelanguage=source, targetlanguage=target)
     file_notes = [f"{key}: {fields[key]}" for key in FILE_FIELDS]
     if version == "xliff":
         _file_header_1(store.body.getparent(), fields["Project-Id-Version"], file_notes, translated.units)
@@ -299,7 +299,8 @@ def read_xliff(path: Path) -> PoDocument:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
-        raise InputError(f"{path}:{error.lineno}: not well-formed XML: {error.msg}", MADE_BY_US) from None
+        problem = POSITION.sub("", str(error.msg or "cannot parse it"))
+        raise InputError(f"{path}:{error.lineno}: not well-formed XML: {problem}", FIX_XML) from None
     name = etree.QName(root)
     namespace = name.namespace or ""
     if name.localname != "xliff" or not namespace.startswith("urn:oasis:names:tc:xliff:document:"):
