@@ -33,8 +33,7 @@ if TYPE_CHECKING:
     from lxml import etree
 
 XliffFormat = Literal["xliff", "xliff2"]
-XLIFF_FORMATS: tuple[XliffFormat, ...] = ("xliff", "xliff2")
-SUFFIXES = (".xlf", ".xliff", ".xlif")
+SUFFIXES = (".xlf", ".xliff")
 XLIFF_1 = "urn:oasis:names:tc:xliff:document:1.2"
 XLIFF_2 = "urn:oasis:names:tc:xliff:document:2.0"
 GLOSSARY_2 = "urn:oasis:names:tc:xliff:glossary:2.0"
@@ -54,7 +53,8 @@ FIX_XML = "fix the file (`xmllint --noout FILE` shows the same problems) or writ
 POSITION = re.compile(r", line \d+, column \d+$")
 """lxml's message ends with the position our message starts with."""
 MADE_BY_US = "give an XLIFF file made by `translator translate --format xliff` (or xliff2)"
-MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_FILE_BYTES = 50 * 1024 * 1024
+"""As for thread files: a review file of one thread is a few MB at most."""
 
 # Characters XML 1.0 cannot hold, even as references: written as inline codes.
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
