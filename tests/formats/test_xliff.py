@@ -20,6 +20,7 @@ from tests.formats import cat_tool
 from tests.formats.samples import twin_blocks
 from tests.formats.test_po import FIELD_CASES, hostile_thread
 from tests.golden_files import assert_golden
+from tests.special_files import fifo
 from tests.strategies import any_text, any_translated, approved_only_when_translated
 from translator.errors import InputError
 from translator.formats.po import apply_review, is_approved, read_po_review, render_po, reviewed_entries
@@ -433,10 +434,11 @@ BAD_FILES = [
     ("nolang.xlf", xliff_text(UNIT_1).replace(' target-language="en"', ""), "names no target language"),
     ("noid.xlf", xliff_text(UNIT_1.replace(' id="a.p1"', "")), "noid.xlf:1: a unit has no id"),
     ("nosource.xlf", xliff_text(UNIT_2.replace("<source>x</source>", ""), "xliff2"), "has no segment with a <source>"),
+    # An external entity is never loaded: the file is refused as it stands.
     (
         "entity.xlf",
-        '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>' + xliff_text(UNIT_1.replace(">y<", ">&e;<")),
-        "",
+        '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/hostname">]>' + xliff_text(UNIT_1.replace(">y<", ">&e;<")),
+        "entity.xlf:1: not well-formed XML: Entity 'e' not defined",
     ),
 ]
 
@@ -446,13 +448,37 @@ def test_every_reader_refuses_a_bad_xliff_file(tmp_path: Path, name: str, text: 
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     thread = Thread("", None, (Post("a", "article", None, blocks=(Block("a.p1", "paragraph", "x"),)),), "text")
-    if not error:  # an external entity is never loaded: the unit reads without it
-        (entry,) = read_xliff(path).entries
-        assert "root:" not in entry.msgstr
-        return
     for read in (lambda: read_po_review(path), lambda: apply_review(path, thread), lambda: reviewed_entries(path)):
         with pytest.raises(InputError, match=re.escape(error)):
             read()
+
+
+BOMB = (
+    '<!DOCTYPE xliff [<!ENTITY a "aaaaaaaaaaaaaaaa">'
+    + "".join(
+        f'<!ENTITY {name} "{("&" + before + ";") * 16}">' for before, name in zip("abcdef", "bcdefg", strict=True)
+    )
+    + "]>"
+)
+
+
+def test_an_entity_bomb_is_refused_quickly(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.xlf"
+    path.write_text(BOMB + xliff_text(UNIT_1.replace(">y<", ">&g;<")), encoding="utf-8")
+    with pytest.raises(InputError, match=r"bomb\.xlf:1: not well-formed XML"):
+        read_xliff(path)
+
+
+def test_a_named_pipe_is_refused_without_waiting(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="is a named pipe"):
+        read_po_review(fifo(tmp_path / "pipe.xlf"))
+
+
+def test_internal_entities_are_text(tmp_path: Path) -> None:
+    path = tmp_path / "nbsp.xlf"
+    doctype = '<!DOCTYPE xliff [<!ENTITY nbsp "&#160;">]>'
+    path.write_text(doctype + xliff_text(UNIT_1.replace(">x<", ">x&nbsp;x<")), encoding="utf-8")
+    assert read_xliff(path).entries[0].msgid == "x\xa0x"
 
 
 def test_one_block_on_two_units_as_translate_writes_it_is_refused(tmp_path: Path) -> None:

@@ -295,7 +295,8 @@ def read_xliff(path: Path) -> PoDocument:
     from lxml import etree
 
     data = read_input_bytes(path, MAX_FILE_BYTES, "a review file of one thread is a few MB")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    # Internal entities are text (libxml2 bounds their expansion); external ones are never loaded.
+    parser = etree.XMLParser(resolve_entities="internal", no_network=True, load_dtd=False, huge_tree=False)
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
