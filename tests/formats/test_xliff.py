@@ -283,6 +283,7 @@ APPROVAL_CASES: list[tuple[XliffFormat, dict[str, str], str, bool]] = [
     ("xliff", {"state": "final"}, "Hi", True),  # moved to final
     ("xliff", {"state": "signed-off"}, "Hi", True),  # signed off by a reviewer
     ("xliff", {"approved": "yes"}, "Hi", True),  # approved, state left as it was
+    ("xliff", {"state": "final", "approved": "no"}, "Hi", False),  # final but explicitly not approved
     ("xliff", {"state": "translated"}, "Hi", False),  # translated, not yet reviewed
     ("xliff", {"state": "needs-review-translation"}, "Hi", False),  # as we wrote it
     ("xliff", {"state": "final"}, "", False),  # final but empty: nothing was approved

@@ -373,14 +373,16 @@ def _unit_id(element: etree._Element, path: Path) -> str:
 
 
 def _entry_1(element: etree._Element, namespace: str, path: Path) -> PoEntry:
-    """The entry of a 1.2 trans-unit: done when approved="yes" or its target's state is final or signed-off."""
+    """The entry of a 1.2 trans-unit: done when approved="yes", or when its target's state is final or
+    signed-off and it is not explicitly approved="no"."""
     block_id = _unit_id(element, path)
     source = element.find(f"{{{namespace}}}source")
     if source is None:
         raise InputError(f"{path}:{element.sourceline}: unit {block_id!r} has no <source>", MADE_BY_US)
     target = element.find(f"{{{namespace}}}target")
     state = target.get("state") if target is not None else None
-    done = element.get("approved") == "yes" or state in DONE_STATES_1
+    approved = element.get("approved")
+    done = approved == "yes" or (approved != "no" and state in DONE_STATES_1)
     return PoEntry(
         _text(source),
         _text(target),
