@@ -67,7 +67,7 @@ def add_translate_parsers(commands: argparse._SubParsersAction[argparse.Argument
 
     translate = commands.add_parser(
         "translate",
-        help="translate a thread file into PO/JSON/Markdown/HTML for review",
+        help="translate a thread file into PO/XLIFF/JSON/Markdown/HTML for review",
         description="Detect the language of every block, reuse the translation memory, apply the glossary, "
         "translate the rest in one batched call per language pair, check the result, and write it.",
     )
@@ -78,11 +78,12 @@ def add_translate_parsers(commands: argparse._SubParsersAction[argparse.Argument
 
     apply = commands.add_parser(
         "apply",
-        help="rebuild the translated thread from a reviewed PO file",
-        description="Approved entries (not fuzzy) are the reviewers' translations; fuzzy ones stay drafts.",
+        help="rebuild the translated thread from a reviewed PO or XLIFF file",
+        description="Approved entries (not fuzzy; in XLIFF, units marked final) are the reviewers' translations; "
+        "the others stay drafts.",
     )
-    apply.add_argument("po", type=Path, metavar="REVIEWED.po")
-    apply.add_argument("source", type=Path, metavar="SOURCE_FILE", help="the thread the PO file was made from")
+    apply.add_argument("po", type=Path, metavar="REVIEWED.po|.xlf")
+    apply.add_argument("source", type=Path, metavar="SOURCE_FILE", help="the thread the review file was made from")
     apply.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
     apply.add_argument("--format", dest="formats", default="md", choices=("json", "md", "html"))
     apply.add_argument("--side-by-side", action="store_true", help="Markdown/HTML: source beside translation")
@@ -147,9 +148,9 @@ def run_translate_text(args: argparse.Namespace) -> int:
 
 
 def run_translate(args: argparse.Namespace) -> int:
-    """`translator translate`: one thread file to PO/JSON/Markdown/HTML (one output per thread it holds)."""
+    """`translator translate`: one thread file to PO/XLIFF/JSON/Markdown/HTML (one output per thread it holds)."""
     from translator.files import make_folder, write_atomic
-    from translator.jobs import FORMATS, output_paths, part_names, render, translate_file
+    from translator.jobs import FILE_ENDINGS, FORMATS, output_paths, part_names, render, translate_file
 
     path = thread_argument(args)
     settings = job_settings(args, "po")
@@ -159,7 +160,7 @@ def run_translate(args: argparse.Namespace) -> int:
     one_target = len(settings.formats) == 1 and args.output not in (None, "")
     if one_target and len(outcomes) > 1:
         # Several threads, several outputs: -o is their folder, unless it plainly names one file.
-        if args.output == "-" or Path(args.output).suffix.lstrip(".") in FORMATS:
+        if args.output == "-" or Path(args.output).suffix.lstrip(".") in {*FORMATS, *FILE_ENDINGS.values()}:
             raise UsageError(
                 f"{path} holds {len(outcomes)} threads, and -o {args.output} names one output",
                 "give -o a folder: one file per thread is written there",
@@ -196,7 +197,7 @@ def run_translate(args: argparse.Namespace) -> int:
 
 
 def run_apply(args: argparse.Namespace) -> int:
-    """`translator apply REVIEWED.po SOURCE_FILE`."""
+    """`translator apply REVIEWED.po|.xlf SOURCE_FILE`."""
     from translator.files import write_atomic
     from translator.formats.po import apply_review
     from translator.jobs import render
