@@ -12,7 +12,12 @@ DETECTOR_TO_ARGOS = {"no": "nb", "zh-cn": "zh", "zh-tw": "zt"}
 ARGOS_TO_DETECTOR = {argos: detector for detector, argos in DETECTOR_TO_ARGOS.items()}
 
 # What users commonly type for the same languages.
-ALIASES = {"no": "nb", "nob": "nb", "zh-cn": "zh", "zh-hans": "zh", "zh-tw": "zt", "zh-hant": "zt"}
+ALIASES = {
+    "no": "nb", "nob": "nb", "zh-cn": "zh", "zh-hans": "zh", "zh-tw": "zt", "zh-hant": "zt", "pt-br": "pb",
+}  # fmt: skip
+
+# LibreTranslate's API names three Argos codes differently (`translator serve` speaks its API).
+ARGOS_TO_LIBRETRANSLATE = {"zh": "zh-Hans", "zt": "zh-Hant", "pb": "pt-BR"}
 
 COMMON_LANGUAGES = (
     "cs", "da", "de", "el", "en", "es", "fi", "fr", "hu", "id", "it",
@@ -63,6 +68,11 @@ def parse_language_list(text: str) -> tuple[str, ...]:
     if not codes:
         raise DetectionError("the language list is empty", "give codes separated by commas, e.g. fr,en,ru")
     return tuple(dict.fromkeys(codes))
+
+
+def to_libretranslate(code: str) -> str:
+    """An Argos code as LibreTranslate's API writes it (`zh` -> `zh-Hans`); read back by `normalize_code`."""
+    return ARGOS_TO_LIBRETRANSLATE.get(code, code)
 
 
 def language_name(code: str) -> str:
