@@ -40,6 +40,7 @@ from translator.server.protocol import (
     PlainText,
     alternatives_param,
     check_characters,
+    check_pair,
     format_param,
     language_param,
     optional_text,
@@ -156,10 +157,10 @@ class _Api:
         alternatives = alternatives_param(params)
         self.check_size(request, texts)
         assert target is not None
-        self.check_languages(source, target)
+        check_pair(self.targets, source, target)
         documents = [HtmlText(text) if markup else PlainText.parse(text) for text in texts]
         job = TextJob(tuple(tuple(document.paragraphs) for document in documents), source, target)
-        results = await self.run(job) if any(job.items) else [[] for _ in job.items]
+        results = await self.run(request, job) if any(job.items) else [[] for _ in job.items]
         assert isinstance(results, list)
         translated = [
             document.render([paragraph.text for paragraph in paragraphs])
@@ -210,8 +211,8 @@ class _Api:
         except InputError as error:
             raise ApiError(400, f"Invalid request: {error.message}") from None
         self.check_size(request, [block.text for _, block in thread.blocks()])
-        self.check_languages(source, target)
-        translated = await self.run(ThreadJob(thread, source, target))
+        check_pair(self.targets, source, target)
+        translated = await self.run(request, ThreadJob(thread, source, target))
         assert not isinstance(translated, list | TranslatorError)
         return Response(render_json(translated), media_type="application/json")
 
@@ -268,27 +269,14 @@ class _Api:
         request.state.chars = characters
         check_characters(characters, self.settings.char_limit)
 
-    def check_languages(self, source: str | None, target: str) -> None:
-        """LibreTranslate's answers to a language or pair the installed models do not serve."""
-        if not any(target in targets for targets in self.targets.values()):
-            raise ApiError(400, f"{wire_language(target)} is not supported")
-        if source is None or source == target:
-            return
-        if source not in self.targets:
-            raise ApiError(400, f"{wire_language(source)} is not supported")
-        if target not in self.targets[source]:
-            raise ApiError(
-                400,
-                f"{language_name(target)} ({wire_language(target)}) is not available as a target language "
-                f"from {language_name(source)} ({wire_language(source)})",
-            )
-
-    async def run(self, job: Job) -> Outcome:
-        """A job's translation, batched with whatever arrives with it."""
+    async def run(self, request: Request, job: Job) -> Outcome:
+        """A job's translation, batched with whatever arrives with it (the access log tells how many)."""
         try:
-            return await self.batcher.submit(job)
+            batched = await self.batcher.submit(job)
         except TranslatorError as error:
             raise ApiError(500, f"Cannot translate text: {error}") from None
+        request.state.batch = batched.batch_size
+        return batched.result
 
 
 def _job_size(job: Job) -> int:
@@ -342,7 +330,7 @@ async def _internal_error(request: Request, error: Exception) -> Response:
 
 class AccessLog:
     """One JSON line per request: time, client, method, path (no query string), status, duration, caller
-    name and the amount of text; never the text itself, nor the key."""
+    name, the amount of text and how many requests shared its engine call; never the text, nor the key."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -376,5 +364,6 @@ class AccessLog:
                     "caller": state.get("caller"),
                     "texts": state.get("texts"),
                     "chars": state.get("chars"),
+                    "batch": state.get("batch"),
                 }
                 ACCESS_LOG.info(json.dumps(record, ensure_ascii=True))

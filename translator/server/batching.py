@@ -33,12 +33,22 @@ class BatchPolicy:
     """Characters per batch at most (a batch always takes at least one request)."""
 
 
+@dataclass(frozen=True, slots=True)
+class Batched(Generic[Result]):
+    """A job's result, with how many jobs shared its batch."""
+
+    result: Result
+    """What `run` gave for the job."""
+    batch_size: int
+    """Jobs in the batch it ran in (1: on its own)."""
+
+
 @dataclass(slots=True)
 class _Waiting(Generic[Job, Result]):
     job: Job
     size: int
     arrived: float
-    future: asyncio.Future[Result]
+    future: asyncio.Future[Batched[Result]]
 
 
 class MicroBatcher(Generic[Job, Result]):
@@ -78,8 +88,8 @@ class MicroBatcher(Generic[Job, Result]):
         self._waiting.clear()
         self._executor.shutdown(wait=False, cancel_futures=True)
 
-    async def submit(self, job: Job) -> Result:
-        """Queue a job and wait for its result."""
+    async def submit(self, job: Job) -> Batched[Result]:
+        """Queue a job and wait for its result (an exception result is raised here)."""
         loop = asyncio.get_running_loop()
         waiting: _Waiting[Job, Result] = _Waiting(job, self._size_of(job), loop.time(), loop.create_future())
         self._waiting.append(waiting)
@@ -113,7 +123,7 @@ class MicroBatcher(Generic[Job, Result]):
                 if isinstance(result, BaseException):
                     waiting.future.set_exception(result)
                 else:
-                    waiting.future.set_result(result)
+                    waiting.future.set_result(Batched(result, len(batch)))
 
     def _full(self) -> bool:
         policy = self.policy

@@ -17,7 +17,7 @@ from typing import Any
 from starlette.requests import Request
 
 from translator.errors import DetectionError
-from translator.languages import normalize_code, to_libretranslate
+from translator.languages import language_name, normalize_code, to_libretranslate
 
 AUTO = "auto"
 TEXT_FORMATS = ("text", "html")
@@ -217,3 +217,20 @@ class PlainText:
 def wire_language(code: str) -> str:
     """An Argos code as LibreTranslate names it on the wire."""
     return to_libretranslate(code)
+
+
+def check_pair(targets: Mapping[str, frozenset[str]], source: str | None, target: str) -> None:
+    """LibreTranslate's answers to a language or pair the models do not serve; `targets` lists, per source
+    language, the languages it can be translated into (`source` None: detected per paragraph later)."""
+    if not any(target in reachable for reachable in targets.values()):
+        raise ApiError(400, f"{wire_language(target)} is not supported")
+    if source is None or source == target:
+        return
+    if source not in targets:
+        raise ApiError(400, f"{wire_language(source)} is not supported")
+    if target not in targets[source]:
+        raise ApiError(
+            400,
+            f"{language_name(target)} ({wire_language(target)}) is not available as a target language "
+            f"from {language_name(source)} ({wire_language(source)})",
+        )
