@@ -1,0 +1,140 @@
+"""Measures `translator serve` under concurrent clients against a per-request baseline, in one run.
+
+Both servers are `translator serve` on 127.0.0.1 with the bundled fr->en demo model, each with a fresh
+translation memory (so nothing is reused: every request is a new comment) and no access log:
+  ours:      micro-batching on (the defaults: requests arriving within 4 ms share one engine call);
+  baseline:  `--batch-size 1`: every request is translated on its own as it comes (one pipeline and
+             engine call per request, in the same worker thread, through the same HTTP stack).
+N clients (keep-alive connections) each send `POST /translate` with a distinct generated French comment
+(`source=auto`, as a comment widget sends it) one after the other; we report requests/s and the p50/p99
+latency per server, for 1 client and for N. The servers run one after the other, never together.
+Last line: one JSON object of the figures.
+Run: .venv/bin/python benchmarks/server.py [--clients 32] [--requests 24]  (about a minute on 2 cores)
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from tests.server.serving import Served, start_server  # noqa: E402
+
+
+def comments(count: int, seed: int = 2024) -> list[str]:
+    """Distinct French comments of one or two sentences from the demo grammar."""
+    from demo_grammar import generate
+
+    sentences = list(dict.fromkeys(example.source for example in generate("fr-en", count * 3, seed=seed)))
+    texts = []
+    for index in range(0, len(sentences) - 1, 2):
+        texts.append(sentences[index] if index % 4 else f"{sentences[index]} {sentences[index + 1]}")
+    if len(texts) < count:
+        raise SystemExit(f"the grammar gave {len(texts)} distinct comments, {count} wanted")
+    return texts[:count]
+
+
+async def client(host: str, port: int, bodies: list[bytes], latencies: list[float]) -> None:
+    """One keep-alive connection sending its requests one after the other (a minimal HTTP/1.1 client, so
+    the load generator takes as little of the shared CPU as it can)."""
+    reader, writer = await asyncio.open_connection(host, port)
+    try:
+        for body in bodies:
+            head = (
+                f"POST /translate HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n"
+                f"Content-Length: {len(body)}\r\n\r\n"
+            ).encode()
+            started = time.perf_counter()
+            writer.write(head + body)
+            status = await reader.readline()
+            length = 0
+            while (line := await reader.readline()) not in (b"\r\n", b""):
+                name, _, value = line.decode().partition(":")
+                if name.lower() == "content-length":
+                    length = int(value)
+            answer = await reader.readexactly(length)
+            latencies.append(time.perf_counter() - started)
+            if b" 200 " not in status:
+                raise SystemExit(f"the server answered {status!r}: {answer[:200]!r}")
+    finally:
+        writer.close()
+
+
+async def load(url: str, texts: list[str], clients: int) -> dict[str, float]:
+    """Send every text once, spread over `clients` concurrent connections; throughput and latencies."""
+    host, port = url.removeprefix("http://").rsplit(":", 1)
+    bodies = [json.dumps({"q": text, "source": "auto", "target": "en"}).encode() for text in texts]
+    latencies: list[float] = []
+    started = time.perf_counter()
+    await asyncio.gather(*(client(host, int(port), bodies[n::clients], latencies) for n in range(clients)))
+    elapsed = time.perf_counter() - started
+    ordered = sorted(latencies)
+    return {
+        "requests": len(ordered),
+        "requests_per_s": round(len(ordered) / elapsed, 1),
+        "p50_ms": round(1000 * statistics.median(ordered), 1),
+        "p99_ms": round(1000 * ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))], 1),
+    }
+
+
+def measure(name: str, options: list[str], texts: list[str], args: argparse.Namespace) -> dict[str, Any]:
+    """Start a server, warm it up, measure 1 client then N; stop it."""
+    with tempfile.TemporaryDirectory() as folder:
+        served: Served = start_server("--no-access-log", "--memory", str(Path(folder) / "memory.sqlite"), *options)
+        try:
+            single_texts = texts[: args.single]
+            many_texts = texts[args.single : args.single + args.clients * args.requests]
+            asyncio.run(load(served.url, texts[-8:], 1))  # load the model and the detector's first call
+            single = asyncio.run(load(served.url, single_texts, 1))
+            many = asyncio.run(load(served.url, many_texts, args.clients))
+        finally:
+            served.stop()
+    print(
+        f"{name:9} 1 client: {single['requests_per_s']:7.1f} req/s  p50 {single['p50_ms']:6.1f} ms  "
+        f"p99 {single['p99_ms']:6.1f} ms | {args.clients} clients: {many['requests_per_s']:7.1f} req/s  "
+        f"p50 {many['p50_ms']:6.1f} ms  p99 {many['p99_ms']:6.1f} ms",
+        flush=True,
+    )
+    return {"single": single, "concurrent": many}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--clients", type=int, default=32, help="concurrent clients (default: 32)")
+    parser.add_argument("--requests", type=int, default=24, help="requests per client (default: 24)")
+    parser.add_argument("--single", type=int, default=100, help="requests of the 1-client run (default: 100)")
+    args = parser.parse_args()
+    needed = args.single + args.clients * args.requests + 8
+    texts = comments(needed)
+    # Each server gets texts it has never seen (its memory is fresh anyway; the detector's context is per
+    # request), the same ones for both so the work is the same.
+    ours = measure("ours", [], texts, args)
+    baseline = measure("baseline", ["--batch-size", "1"], texts, args)
+    figures = {
+        "clients": args.clients,
+        "ours": ours,
+        "baseline": baseline,
+        "throughput_vs_baseline": round(
+            ours["concurrent"]["requests_per_s"] / baseline["concurrent"]["requests_per_s"], 2
+        ),
+        "p99_vs_own_single_client": round(ours["concurrent"]["p99_ms"] / ours["single"]["p50_ms"], 2),
+    }
+    print(
+        f"{args.clients} clients: ours {figures['throughput_vs_baseline']}x the baseline's requests/s; "
+        f"p99 {figures['p99_vs_own_single_client']}x its own single-client latency"
+    )
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()
