@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from translator.errors import InputError
-from translator.files import write_atomic
+from translator.files import make_folder, write_atomic
 from translator.jobs import (
     JobResult,
     JobSettings,
@@ -135,7 +135,7 @@ def run_batch(
 ) -> BatchSummary:
     """Translate every input not already finished; one bad file is reported and the rest continue."""
     started = time.perf_counter()
-    out_dir.mkdir(parents=True, exist_ok=True)
+    make_folder(out_dir)
     remove_stale_temp_files(out_dir)
     manifest = Manifest(out_dir, settings)
     summary = BatchSummary()

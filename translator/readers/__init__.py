@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from translator.errors import InputError
+from translator.files import read_input_bytes
 from translator.models import SOURCE_FORMATS, SourceFormat, Thread, ThreadFile
 
 __all__ = ["MAX_FILE_BYTES", "decode", "parse_thread", "read_thread", "sniff_format"]
@@ -88,20 +89,9 @@ def read_thread(path: Path | str, fmt: str | None = None) -> ThreadFile:
     path = Path(path)
     if fmt is not None and fmt not in SOURCE_FORMATS:
         raise InputError(f"unknown format {fmt!r}", f"use one of {', '.join(SOURCE_FORMATS)}")
-    if not path.exists():
-        raise InputError(f"{path}: no such file", "check the path")
-    if path.is_dir():
-        raise InputError(f"{path} is a folder, not a thread file", "give one file")
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(
-                f"{path} is {size / 1e6:.0f} MB, larger than the {MAX_FILE_BYTES // 2**20} MB limit for one thread",
-                "split it into one file per thread",
-            )
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror}", "check the file's permissions") from None
+    data = read_input_bytes(
+        path, MAX_FILE_BYTES, "a thread page is a few hundred KB: split it into one file per thread"
+    )
     text, encoding, warnings = decode(data, str(path))
     if not text.strip():
         raise InputError(f"{path} is empty", "give a file holding an article or a comment thread")
