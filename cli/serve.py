@@ -7,7 +7,7 @@ import ipaddress
 import sys
 from typing import TYPE_CHECKING
 
-from cli.options import add_resource_options, job_settings, warn
+from cli.options import add_resource_options, bounded_int, job_settings, warn
 from translator.errors import TranslatorError
 
 if TYPE_CHECKING:
@@ -29,20 +29,32 @@ def add_serve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParse
         "127.0.0.1 only unless --host says otherwise.",
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine)")
-    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default: {DEFAULT_PORT}; 0: any free)")
+    serve.add_argument(
+        "--port", type=bounded_int(0, 65535), default=DEFAULT_PORT, help=f"port (default: {DEFAULT_PORT}; 0: any free)"
+    )
     serve.add_argument("--api-keys", metavar="FILE", help="require an API key listed (hashed) in FILE")
     serve.add_argument(
         "--hash-key", action="store_true", help="read an API key on stdin, print its line for the --api-keys file"
     )
     serve.add_argument(
         "--rate-limit",
-        type=int,
+        type=bounded_int(0, 1_000_000),
         default=0,
         metavar="N",
         help="requests per minute per API key (per client address without keys); 0: no limit (default)",
     )
-    serve.add_argument("--char-limit", type=int, default=50_000, help="characters per request (default: 50000)")
-    serve.add_argument("--body-limit", type=int, default=1_000_000, help="bytes of request body (default: 1000000)")
+    serve.add_argument(
+        "--char-limit",
+        type=bounded_int(0, 100_000_000),
+        default=50_000,
+        help="characters of text per request (default: 50000; 0: no limit)",
+    )
+    serve.add_argument(
+        "--body-limit",
+        type=bounded_int(1024, 1 << 31),
+        default=1_000_000,
+        help="bytes of request body (default: 1000000)",
+    )
     serve.add_argument(
         "--cors-origin",
         action="append",
@@ -52,14 +64,14 @@ def add_serve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParse
     )
     serve.add_argument(
         "--batch-wait",
-        type=float,
-        default=4.0,
+        type=bounded_int(0, 1000),
+        default=4,
         metavar="MS",
         help="milliseconds a request may wait for others to share its engine call (default: 4)",
     )
     serve.add_argument(
         "--batch-size",
-        type=int,
+        type=bounded_int(1, 4096),
         default=64,
         metavar="N",
         help="requests per engine call at most (default: 64; 1 translates each request on its own)",
@@ -109,10 +121,6 @@ def server_settings(args: argparse.Namespace) -> ServerSettings:
     from translator.server.app import ServerSettings
     from translator.server.batching import BatchPolicy
 
-    if min(args.rate_limit, args.char_limit) < 0 or args.body_limit < 1024:
-        raise TranslatorError("--rate-limit and --char-limit must be >= 0, --body-limit >= 1024")
-    if args.batch_size < 1 or not 0 <= args.batch_wait <= 1000:
-        raise TranslatorError("--batch-size must be >= 1 and --batch-wait from 0 to 1000 ms")
     return ServerSettings(
         keys=read_keys(Path(args.api_keys)) if args.api_keys else None,
         requests_per_minute=args.rate_limit,
@@ -144,8 +152,6 @@ def listening_socket(host: str, port: int) -> socket.socket:
     """A socket bound to host:port and listening (port 0: a free one), or a one-line error."""
     import socket
 
-    if not 0 <= port <= 65535:
-        raise TranslatorError(f"--port {port} is not a port number", "use 1-65535, or 0 for any free port")
     try:
         family, kind, proto, _, address = socket.getaddrinfo(
             host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
