@@ -253,7 +253,9 @@ def test_access_log_has_no_text_and_no_key(server: Served, guarded: Served) -> N
 
 def test_openapi_description_is_served(server: Served) -> None:
     document = requests.get(server.url + "/openapi.json", timeout=30).json()
-    assert set(document["paths"]) == {"/translate", "/detect", "/languages", "/v1/threads/translate", "/health"}
+    assert set(document["paths"]) == {
+        *("/translate", "/detect", "/languages", "/v1/threads/translate", "/health", "/frontend/settings")
+    }
     assert requests.get(server.url + "/spec", timeout=30).json() == document
 
 

@@ -145,7 +145,9 @@ class CoreAdapter:
             for index, result in zip(members, results, strict=True):
                 job = jobs[index]
                 outcomes[index] = result if isinstance(job, ThreadJob) else _paragraphs(job, result)
-        return [outcome for outcome in outcomes if outcome is not None]
+        finished = [outcome for outcome in outcomes if outcome is not None]
+        assert len(finished) == len(jobs)
+        return finished
 
     def _translate(self, threads: list[Thread], target: str, source: str | None) -> list[TranslatedThread]:
         from translator.pipeline import PipelineOptions, translate_threads

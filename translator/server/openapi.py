@@ -141,6 +141,26 @@ def openapi_document(sources: Sequence[str], targets: Sequence[str], version: st
                     },
                 }
             },
+            "/frontend/settings": {
+                "get": {
+                    "summary": "LibreTranslate's front-end settings (character limit, whether keys are needed)",
+                    "operationId": "frontendSettings",
+                    "responses": {
+                        "200": _json(
+                            {
+                                "type": "object",
+                                "required": ["charLimit", "apiKeys", "keyRequired"],
+                                "properties": {
+                                    "charLimit": {"type": "integer"},
+                                    "apiKeys": {"type": "boolean"},
+                                    "keyRequired": {"type": "boolean"},
+                                },
+                            },
+                            "Settings",
+                        )
+                    },
+                }
+            },
             "/health": {
                 "get": {
                     "summary": "Whether the server is up",
