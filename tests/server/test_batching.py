@@ -97,19 +97,39 @@ def test_a_bug_in_the_run_reaches_every_caller_of_the_batch_and_the_batcher_goes
     assert later == Batched(3, 1)
 
 
-def test_a_lone_request_waits_no_longer_than_the_bounded_wait_and_callers_gone_are_skipped() -> None:
+def test_a_lone_client_never_waits_and_callers_gone_are_skipped() -> None:
     recorder = Recorder()
 
-    async def main() -> Batched[int | TranslatorError]:
-        batcher: MicroBatcher[int, int | TranslatorError] = MicroBatcher(recorder, lambda job: 1, BatchPolicy(0.01))
+    async def main() -> list[Batched[int | TranslatorError]]:
+        # a wait far longer than the test may take: a lone client must not pay it
+        batcher: MicroBatcher[int, int | TranslatorError] = MicroBatcher(recorder, lambda job: 1, BatchPolicy(60))
         batcher.start()
         try:
             abandoned = asyncio.ensure_future(batcher.submit(7))
             await asyncio.sleep(0)  # queued...
             abandoned.cancel()  # ...and its client went away before the batch ran
-            return await asyncio.wait_for(batcher.submit(8), timeout=5)
+            return [await asyncio.wait_for(batcher.submit(job), timeout=10) for job in (8, 9)]
         finally:
             await batcher.stop()
 
-    assert asyncio.run(main()) == Batched(16, 1)
-    assert recorder.batches == [[8]]
+    assert asyncio.run(main()) == [Batched(16, 1), Batched(18, 1)]
+    assert recorder.batches == [[8], [9]]
+
+
+def test_after_requests_came_together_the_next_ones_wait_for_each_other() -> None:
+    recorder = Recorder()
+
+    async def main() -> None:
+        batcher: MicroBatcher[int, int | TranslatorError] = MicroBatcher(recorder, lambda job: 1, BatchPolicy(60, 3))
+        batcher.start()
+        try:
+            await asyncio.gather(batcher.submit(1), batcher.submit(2))  # together: a batch of two
+            # then three arriving one after the other: the first waits for the others (up to a batch of 3)
+            late = [asyncio.ensure_future(batcher.submit(job)) for job in (3, 4)]
+            await asyncio.sleep(0.05)
+            await asyncio.wait_for(asyncio.gather(batcher.submit(5), *late), timeout=10)
+        finally:
+            await batcher.stop()
+
+    asyncio.run(main())
+    assert recorder.batches == [[1, 2], [3, 4, 5]]

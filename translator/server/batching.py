@@ -1,10 +1,11 @@
 """Micro-batching: requests that arrive together are translated in one call, off the event loop.
 
-A request waits at most `max_wait` seconds (counted from its arrival) for others to join it; while the
-worker thread translates one batch, the next requests queue, and all of them form the next batch. Under
-load batches grow by themselves and nobody waits longer than one batch plus `max_wait`; a lone request
-waits `max_wait` at most. With `max_jobs=1` every request is translated on its own (the per-request
-baseline of `benchmarks/server.py`).
+While the worker thread translates one batch, the next requests queue, and all of them form the next
+batch: under load batches grow by themselves. When requests come together (the last batch held more than
+one), a request also waits up to `max_wait` seconds from its arrival for others to join it, so clients
+answered together and asking again together share a call; a lone client (batches of one) never waits.
+Nobody waits longer than one batch plus `max_wait`. With `max_jobs=1` every request is translated on its
+own (the per-request baseline of `benchmarks/server.py`).
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ class MicroBatcher(Generic[Job, Result]):
         self._wakeup = asyncio.Event()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="translator-engine")
         self._task: asyncio.Task[None] | None = None
+        self._last_batch = 0
         self.batches = 0
         """Batches run so far (for tests and logs)."""
 
@@ -103,7 +105,7 @@ class MicroBatcher(Generic[Job, Result]):
                 self._wakeup.clear()
                 await self._wakeup.wait()
                 continue
-            deadline = self._waiting[0].arrived + self.policy.max_wait
+            deadline = self._waiting[0].arrived + (self.policy.max_wait if self._last_batch > 1 else 0.0)
             while not self._full() and (remaining := deadline - loop.time()) > 0:
                 self._wakeup.clear()
                 with contextlib.suppress(TimeoutError):
@@ -113,6 +115,7 @@ class MicroBatcher(Generic[Job, Result]):
             if not batch:
                 continue
             self.batches += 1
+            self._last_batch = len(batch)
             try:
                 results = await loop.run_in_executor(self._executor, self._run, [waiting.job for waiting in batch])
             except Exception as error:  # a bug in `run`: every caller of the batch gets it
