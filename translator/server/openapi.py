@@ -10,79 +10,54 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-ERROR = {"$ref": "#/components/schemas/Error"}
-STRING_OR_STRINGS = {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+from translator.models import BLOCK_KINDS, POST_KINDS
+
+ERROR_REASONS = {
+    400: "Invalid request (missing or bad parameter, unsupported language or pair, text over the limit)",
+    403: "Invalid API key",
+    413: "Request body over the limit",
+    429: "Too many requests for this key or client",
+    500: "Translation failed",
+}
+STRING = {"type": "string"}
+NULLABLE_STRING = {"type": "string", "nullable": True}
+STRINGS = {"type": "array", "items": STRING}
+STRING_OR_STRINGS = {"oneOf": [STRING, STRINGS]}
 
 
-def _errors(*statuses: int) -> dict[str, Any]:
-    reasons = {
-        400: "Invalid request (missing or bad parameter, unsupported language or pair, text over the limit)",
-        403: "Invalid API key",
-        413: "Request body over the limit",
-        429: "Too many requests for this key or client",
-        500: "Translation failed",
-    }
-    return {
-        str(status): {
-            "description": reasons[status],
-            "content": {"application/json": {"schema": ERROR}},
-        }
-        for status in statuses
-    }
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
 
 
-def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
-    return {"description": description, "content": {"application/json": {"schema": schema}}}
+def _object(required: Sequence[str], **properties: Any) -> dict[str, Any]:
+    return {"type": "object", "required": list(required), "properties": properties}
+
+
+def _operation(operation_id: str, summary: str, answer: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    """One operation: its 200 answer (JSON), LibreTranslate's error answers when it takes input."""
+    responses = {"200": {"description": summary, "content": {"application/json": {"schema": answer}}}}
+    if "requestBody" in extra:
+        for status in (400, 403, 413, 429, 500):
+            responses[str(status)] = {
+                "description": ERROR_REASONS[status],
+                "content": {"application/json": {"schema": _ref("Error")}},
+            }
+    return {"operationId": operation_id, "summary": summary, "responses": responses, **extra}
 
 
 def _bodies(json_schema: dict[str, Any], form_schema: dict[str, Any]) -> dict[str, Any]:
     """A request body as JSON, URL-encoded form or multipart form, like LibreTranslate accepts."""
+    media_types = {"application/x-www-form-urlencoded": form_schema, "multipart/form-data": form_schema}
     return {
         "required": True,
         "content": {
-            "application/json": {"schema": json_schema},
-            "application/x-www-form-urlencoded": {"schema": form_schema},
-            "multipart/form-data": {"schema": form_schema},
+            media: {"schema": schema} for media, schema in {"application/json": json_schema, **media_types}.items()
         },
     }
 
 
 def openapi_document(sources: Sequence[str], targets: Sequence[str], version: str) -> dict[str, Any]:
     """The document for a server whose models translate from `sources` into `targets` (wire codes)."""
-    source = {"type": "string", "enum": ["auto", *sources], "description": 'Source language, or "auto"'}
-    target = {"type": "string", "enum": list(targets) or ["en"], "description": "Target language"}
-    api_key = {"type": "string", "description": "API key (when the server requires keys)"}
-    text_format = {"type": "string", "enum": ["text", "html"], "default": "text"}
-    alternatives = {"type": "integer", "minimum": 0, "description": "Accepted; no alternatives are given"}
-    translate_json = {
-        "type": "object",
-        "required": ["q", "source", "target"],
-        "properties": {
-            "q": STRING_OR_STRINGS,
-            "source": source,
-            "target": target,
-            "format": text_format,
-            "alternatives": alternatives,
-            "api_key": api_key,
-        },
-    }
-    translate_form = {
-        "type": "object",
-        "required": ["q", "source", "target"],
-        "properties": {
-            "q": {"type": "string"},
-            "source": source,
-            "target": target,
-            "format": text_format,
-            "api_key": api_key,
-        },
-    }
-    detect_body = {"type": "object", "required": ["q"], "properties": {"q": {"type": "string"}, "api_key": api_key}}
-    query = [
-        {"name": "target", "in": "query", "required": True, "schema": target},
-        {"name": "source", "in": "query", "required": False, "schema": source},
-        {"name": "api_key", "in": "query", "required": False, "schema": api_key},
-    ]
     return {
         "openapi": "3.0.3",
         "info": {
@@ -91,172 +66,123 @@ def openapi_document(sources: Sequence[str], targets: Sequence[str], version: st
             "description": "LibreTranslate's API (translate, detect, languages) with glossaries, per-paragraph "
             "language detection and a translation memory, plus whole-thread translation.",
         },
-        "paths": {
-            "/translate": {
-                "post": {
-                    "summary": "Translate text or HTML",
-                    "operationId": "translate",
-                    "requestBody": _bodies(translate_json, translate_form),
-                    "responses": {
-                        "200": _json({"$ref": "#/components/schemas/Translation"}, "Translation"),
-                        **_errors(400, 403, 413, 429, 500),
-                    },
-                }
-            },
-            "/detect": {
-                "post": {
-                    "summary": "Detect the language of a text",
-                    "operationId": "detect",
-                    "requestBody": _bodies(detect_body, detect_body),
-                    "responses": {
-                        "200": _json(
-                            {"type": "array", "items": {"$ref": "#/components/schemas/DetectedLanguage"}},
-                            "Languages found, the one covering most text first",
-                        ),
-                        **_errors(400, 403, 413, 429, 500),
-                    },
-                }
-            },
-            "/languages": {
-                "get": {
-                    "summary": "Languages the installed models translate",
-                    "operationId": "languages",
-                    "responses": {
-                        "200": _json({"type": "array", "items": {"$ref": "#/components/schemas/Language"}}, "Languages")
-                    },
-                }
-            },
-            "/v1/threads/translate": {
-                "post": {
-                    "summary": "Translate a whole thread (thread-translator's JSON schema)",
-                    "operationId": "translateThread",
-                    "parameters": query,
-                    "requestBody": {
-                        "required": True,
-                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thread"}}},
-                    },
-                    "responses": {
-                        "200": _json({"$ref": "#/components/schemas/TranslatedThread"}, "The translated thread"),
-                        **_errors(400, 403, 413, 429, 500),
-                    },
-                }
-            },
-            "/frontend/settings": {
-                "get": {
-                    "summary": "LibreTranslate's front-end settings (character limit, whether keys are needed)",
-                    "operationId": "frontendSettings",
-                    "responses": {
-                        "200": _json(
-                            {
-                                "type": "object",
-                                "required": ["charLimit", "apiKeys", "keyRequired"],
-                                "properties": {
-                                    "charLimit": {"type": "integer"},
-                                    "apiKeys": {"type": "boolean"},
-                                    "keyRequired": {"type": "boolean"},
-                                },
-                            },
-                            "Settings",
-                        )
-                    },
-                }
-            },
-            "/health": {
-                "get": {
-                    "summary": "Whether the server is up",
-                    "operationId": "health",
-                    "responses": {
-                        "200": _json(
-                            {"type": "object", "required": ["status"], "properties": {"status": {"type": "string"}}},
-                            "Up",
-                        )
-                    },
-                }
-            },
-        },
-        "components": {"schemas": _schemas()},
+        "paths": {**_translation_paths(sources, targets), **_service_paths()},
+        "components": {"schemas": {**_answer_schemas(), **_thread_schemas()}},
     }
 
 
-def _schemas() -> dict[str, Any]:
-    detected = {
-        "type": "object",
-        "required": ["confidence", "language"],
-        "properties": {
-            "confidence": {"type": "number", "minimum": 0, "maximum": 100},
-            "language": {"type": "string"},
-        },
-    }
-    term = {
-        "type": "object",
-        "required": ["source", "target"],
-        "properties": {"source": {"type": "string"}, "target": {"type": "string"}},
-    }
-    terms = {"type": "array", "items": {"$ref": "#/components/schemas/GlossaryTerm"}}
-    nullable_string = {"type": "string", "nullable": True}
-    block = {
-        "type": "object",
-        "required": ["id", "kind", "text"],
-        "properties": {
-            "id": {"type": "string"},
-            "kind": {
-                "type": "string",
-                "enum": ["title", "subtitle", "heading", "paragraph", "quote", "source", "question"],
-            },
-            "text": {"type": "string"},
-            "lang": nullable_string,
-        },
-    }
-    post = {
-        "type": "object",
-        "required": ["id", "kind", "blocks"],
-        "properties": {
-            "id": {"type": "string"},
-            "kind": {"type": "string", "enum": ["article", "comment"]},
-            "author": nullable_string,
-            "blocks": {"type": "array", "items": block},
-        },
-    }
+def _translation_paths(sources: Sequence[str], targets: Sequence[str]) -> dict[str, Any]:
+    source = {"type": "string", "enum": ["auto", *sources], "description": 'Source language, or "auto"'}
+    target = {"type": "string", "enum": list(targets) or ["en"], "description": "Target language"}
+    api_key = {"type": "string", "description": "API key (when the server requires keys)"}
+    text_format = {"type": "string", "enum": ["text", "html"], "default": "text"}
+    alternatives = {"type": "integer", "minimum": 0, "description": "Accepted; no alternatives are given"}
+    common = {"source": source, "target": target, "format": text_format, "api_key": api_key}
+    translate_json = _object(["q", "source", "target"], q=STRING_OR_STRINGS, alternatives=alternatives, **common)
+    translate_form = _object(["q", "source", "target"], q=STRING, **common)
+    detect_body = _object(["q"], q=STRING, api_key=api_key)
+    query = [
+        {"name": "target", "in": "query", "required": True, "schema": target},
+        {"name": "source", "in": "query", "required": False, "schema": source},
+        {"name": "api_key", "in": "query", "required": False, "schema": api_key},
+    ]
+    thread_body = {"required": True, "content": {"application/json": {"schema": _ref("Thread")}}}
     return {
-        "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}},
+        "/translate": {
+            "post": _operation(
+                "translate",
+                "Translate text or HTML",
+                _ref("Translation"),
+                requestBody=_bodies(translate_json, translate_form),
+            )
+        },
+        "/detect": {
+            "post": _operation(
+                "detect",
+                "Languages of a text, the one covering most of it first",
+                {"type": "array", "items": _ref("DetectedLanguage")},
+                requestBody=_bodies(detect_body, detect_body),
+            )
+        },
+        "/v1/threads/translate": {
+            "post": _operation(
+                "translateThread",
+                "Translate a whole thread (thread-translator's JSON schema)",
+                _ref("TranslatedThread"),
+                parameters=query,
+                requestBody=thread_body,
+            )
+        },
+    }
+
+
+def _service_paths() -> dict[str, Any]:
+    settings = _object(
+        ["charLimit", "apiKeys", "keyRequired"],
+        charLimit={"type": "integer"},
+        apiKeys={"type": "boolean"},
+        keyRequired={"type": "boolean"},
+    )
+    return {
+        "/languages": {
+            "get": _operation(
+                "languages", "Languages the installed models translate", {"type": "array", "items": _ref("Language")}
+            )
+        },
+        "/frontend/settings": {
+            "get": _operation("frontendSettings", "LibreTranslate's front-end settings (limits, keys)", settings)
+        },
+        "/health": {"get": _operation("health", "Whether the server is up", _object(["status"], status=STRING))},
+    }
+
+
+def _answer_schemas() -> dict[str, Any]:
+    detected = _object(
+        ["confidence", "language"], confidence={"type": "number", "minimum": 0, "maximum": 100}, language=STRING
+    )
+    terms = {"type": "array", "items": _ref("GlossaryTerm")}
+    translation = _object(
+        ["translatedText", "glossary"],
+        translatedText=STRING_OR_STRINGS,
+        detectedLanguage={"oneOf": [detected, {"type": "array", "items": detected}]},
+        alternatives={"type": "array"},
+        # anyOf: an empty list is both a list of terms and a list of lists.
+        glossary={
+            "description": "Glossary terms applied (per text when q is a list)",
+            "anyOf": [terms, {"type": "array", "items": terms}],
+        },
+    )
+    return {
+        "Error": _object(["error"], error=STRING),
         "DetectedLanguage": detected,
-        "GlossaryTerm": term,
-        "Translation": {
-            "type": "object",
-            "required": ["translatedText", "glossary"],
-            "properties": {
-                "translatedText": STRING_OR_STRINGS,
-                "detectedLanguage": {"oneOf": [detected, {"type": "array", "items": detected}]},
-                "alternatives": {"type": "array"},
-                "glossary": {
-                    "description": "Glossary terms applied (per text when q is a list)",
-                    # anyOf: an empty list is both a list of terms and a list of lists.
-                    "anyOf": [terms, {"type": "array", "items": terms}],
-                },
-            },
-        },
-        "Language": {
-            "type": "object",
-            "required": ["code", "name", "targets"],
-            "properties": {
-                "code": {"type": "string"},
-                "name": {"type": "string"},
-                "targets": {"type": "array", "items": {"type": "string"}},
-            },
-        },
-        "Thread": {
-            "type": "object",
-            "required": ["posts"],
-            "properties": {"title": {"type": "string"}, "posts": {"type": "array", "items": post}},
-        },
-        "TranslatedThread": {
-            "type": "object",
-            "required": ["posts", "target_lang", "models", "glossaries"],
-            "properties": {
-                "target_lang": {"type": "string"},
-                "models": {"type": "array", "items": {"type": "string"}},
-                "glossaries": {"type": "array", "items": {"type": "string"}},
-                "posts": {"type": "array", "items": {"type": "object"}},
-            },
-        },
+        "GlossaryTerm": _object(["source", "target"], source=STRING, target=STRING),
+        "Translation": translation,
+        "Language": _object(["code", "name", "targets"], code=STRING, name=STRING, targets=STRINGS),
+    }
+
+
+def _thread_schemas() -> dict[str, Any]:
+    block = _object(
+        ["id", "kind", "text"],
+        id=STRING,
+        kind={"type": "string", "enum": list(BLOCK_KINDS)},
+        text=STRING,
+        lang=NULLABLE_STRING,
+    )
+    post = _object(
+        ["id", "kind", "blocks"],
+        id=STRING,
+        kind={"type": "string", "enum": list(POST_KINDS)},
+        author=NULLABLE_STRING,
+        blocks={"type": "array", "items": block},
+    )
+    return {
+        "Thread": _object(["posts"], title=STRING, posts={"type": "array", "items": post}),
+        "TranslatedThread": _object(
+            ["posts", "target_lang", "models", "glossaries"],
+            target_lang=STRING,
+            models=STRINGS,
+            glossaries=STRINGS,
+            posts={"type": "array", "items": {"type": "object"}},
+        ),
     }
