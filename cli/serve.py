@@ -46,12 +46,14 @@ def add_serve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParse
     serve.add_argument(
         "--char-limit",
         type=bounded_int(0, 100_000_000),
+        metavar="N",
         default=50_000,
         help="characters of text per request (default: 50000; 0: no limit)",
     )
     serve.add_argument(
         "--body-limit",
         type=bounded_int(1024, 1 << 31),
+        metavar="BYTES",
         default=1_000_000,
         help="bytes of request body (default: 1000000)",
     )

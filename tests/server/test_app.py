@@ -376,6 +376,24 @@ def test_a_port_in_use_is_one_line(server: Served) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("options", "code", "message"),
+    [
+        # a keys file that is not there, or holds a key in clear
+        (["--api-keys", "{tmp}/absent.txt"], 1, "cannot read the API keys file"),
+        (["--api-keys", "{tmp}/clear.txt"], 1, "is not a hashed key"),
+        # limits out of range are usage errors
+        (["--batch-size", "0"], 2, "--batch-size: 0 is out of range"),
+        (["--body-limit", "10"], 2, "--body-limit: 10 is out of range"),
+    ],
+)
+def test_bad_server_settings_are_one_line(tmp_path: Path, options: list[str], code: int, message: str) -> None:
+    (tmp_path / "clear.txt").write_text(KEY + "\n")
+    result = run_cli("serve", "--port", "0", *(option.format(tmp=tmp_path) for option in options))
+    assert result.code == code
+    assert message in result.stderr and len(result.stderr.splitlines()) == 1
+
+
 def test_hash_key_refuses_weak_keys() -> None:
     assert run_cli("serve", "--hash-key", stdin="short\n").code == 1
     line = run_cli("serve", "--hash-key", stdin=f"{KEY}\n").stdout.strip()
