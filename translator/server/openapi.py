@@ -75,15 +75,17 @@ def _translation_paths(sources: Sequence[str], targets: Sequence[str]) -> dict[s
     source = {"type": "string", "enum": ["auto", *sources], "description": 'Source language, or "auto"'}
     target = {"type": "string", "enum": list(targets) or ["en"], "description": "Target language"}
     api_key = {"type": "string", "description": "API key (when the server requires keys)"}
-    text_format = {"type": "string", "enum": ["text", "html"], "default": "text"}
-    alternatives = {"type": "integer", "minimum": 0, "description": "Accepted; no alternatives are given"}
+    # LibreTranslate takes an empty format as text, and so do we.
+    text_format = {"type": "string", "enum": ["text", "html", ""], "default": "text"}
+    alternatives = {"type": "integer", "description": "Accepted (below 0 as 0); no alternatives are given"}
     common = {"source": source, "target": target, "format": text_format, "api_key": api_key}
     translate_json = _object(["q", "source", "target"], q=STRING_OR_STRINGS, alternatives=alternatives, **common)
     translate_form = _object(["q", "source", "target"], q=STRING, **common)
     detect_body = _object(["q"], q=STRING, api_key=api_key)
     query = [
         {"name": "target", "in": "query", "required": True, "schema": target},
-        {"name": "source", "in": "query", "required": False, "schema": source},
+        # Optional here: absent or empty, each block's language is detected.
+        {"name": "source", "in": "query", "required": False, "schema": {**source, "enum": [*source["enum"], ""]}},
         {"name": "api_key", "in": "query", "required": False, "schema": api_key},
     ]
     thread_body = {"required": True, "content": {"application/json": {"schema": _ref("Thread")}}}
