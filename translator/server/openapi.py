@@ -179,7 +179,7 @@ def _thread_schemas() -> dict[str, Any]:
         blocks={"type": "array", "items": block},
     )
     return {
-        "Thread": _object(["posts"], title=STRING, posts={"type": "array", "items": post}),
+        "Thread": _object(["posts"], title=NULLABLE_STRING, posts={"type": "array", "items": post}),
         "TranslatedThread": _object(
             ["posts", "target_lang", "models", "glossaries"],
             target_lang=STRING,
