@@ -11,6 +11,8 @@ from tests.conftest import REPO
 
 UI_PACKAGES = {"textual", "rich", "tui"}
 """What the core must never load: the terminal UI and its rendering library."""
+SERVER_STACK = {"starlette", "uvicorn", "anyio", "httptools", "uvloop", "lxml_html_clean", "python_multipart"}
+"""What only `translator serve` loads (the optional `server` extra), from translator/server/ alone."""
 
 WALK_EVERY_CORE_MODULE = """
 import importlib, pkgutil, translator
@@ -53,10 +55,6 @@ def test_help_does_not_load_heavy_libraries() -> None:
     heavy = {"rich", "argostranslate", "ctranslate2", "langdetect", "polib", "textual", "torch"}
     heavy |= SERVER_STACK
     assert not {name for name in loaded if name.split(".")[0] in heavy}
-
-
-SERVER_STACK = {"starlette", "uvicorn", "anyio", "lxml_html_clean", "multipart", "python_multipart"}
-"""What only `translator serve` loads (the optional `server` extra), from translator/server/ alone."""
 
 
 def test_only_the_server_package_loads_the_http_stack() -> None:
