@@ -6,10 +6,12 @@ translation memory (so nothing is reused: every request is a new comment) and no
   baseline:  `--batch-size 1`: every request is translated on its own as it comes (one pipeline and
              engine call per request, in the same worker thread, through the same HTTP stack).
 N clients (keep-alive connections) each send `POST /translate` with a distinct generated French comment
-(`source=auto`, as a comment widget sends it) one after the other; we report requests/s and the p50/p99
-latency per server, for 1 client and for N. The servers run one after the other, never together.
+(`source=auto`, as a comment widget sends it) one after the other; we report requests/s, the p50/p99
+latency and the server's CPU time per request, for 1 client and for N: medians of rounds that alternate
+which server goes first (only one is under load at a time). CPU time per request is the figure to trust
+on a machine other work shares: wall-clock figures move with that work, CPU time hardly.
 Last line: one JSON object of the figures.
-Run: .venv/bin/python benchmarks/server.py [--clients 32] [--requests 24]  (about a minute on 2 cores)
+Run: .venv/bin/python benchmarks/server.py [--clients 32] [--requests 16] [--rounds 3]  (about a minute)
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -103,42 +104,63 @@ def run_load(served: Served, texts: list[str], clients: int) -> dict[str, float]
     return figures
 
 
-def measure(name: str, options: list[str], texts: list[str], args: argparse.Namespace) -> dict[str, Any]:
-    """Start a server, warm it up, measure 1 client then N; stop it."""
+SERVERS = {"ours": [], "baseline": ["--batch-size", "1"]}
+"""The two servers: the defaults (micro-batching), and one translation per request."""
+
+
+def median_figures(runs: list[dict[str, float]]) -> dict[str, float]:
+    """Each figure's median over the rounds."""
+    return {name: round(statistics.median(run[name] for run in runs), 2) for name in runs[0]}
+
+
+def measure(texts: list[str], args: argparse.Namespace) -> dict[str, dict[str, dict[str, float]]]:
+    """Both servers up at once (an idle one takes no CPU); rounds alternate which goes first, so a change
+    of the machine's load over the run falls on both alike; medians over the rounds."""
+    runs: dict[str, dict[str, list[dict[str, float]]]] = {name: {"single": [], "concurrent": []} for name in SERVERS}
+    per_round = args.single + args.clients * args.requests
     with tempfile.TemporaryDirectory() as folder:
-        served: Served = start_server("--no-access-log", "--memory", str(Path(folder) / "memory.sqlite"), *options)
+        servers: dict[str, Served] = {}
         try:
-            single_texts = texts[: args.single]
-            many_texts = texts[args.single : args.single + args.clients * args.requests]
-            asyncio.run(load(served.url, texts[-8:], 1))  # load the model and the detector's first call
-            single = run_load(served, single_texts, 1)
-            many = run_load(served, many_texts, args.clients)
+            for name, options in SERVERS.items():
+                memory = str(Path(folder) / f"{name}.sqlite")
+                servers[name] = start_server("--no-access-log", "--memory", memory, *options)
+                asyncio.run(load(servers[name].url, texts[-8:], 1))  # the model's and the detector's first call
+            for round_number in range(args.rounds):
+                # Every round sends new texts, the same to both servers (each has its own memory).
+                chunk = texts[round_number * per_round : (round_number + 1) * per_round]
+                order = list(SERVERS) if round_number % 2 == 0 else list(reversed(SERVERS))
+                for name in order:
+                    runs[name]["single"].append(run_load(servers[name], chunk[: args.single], 1))
+                    runs[name]["concurrent"].append(run_load(servers[name], chunk[args.single :], args.clients))
         finally:
-            served.stop()
-    print(
-        f"{name:9} 1 client: {single['requests_per_s']:7.1f} req/s  p50 {single['p50_ms']:6.1f} ms  "
-        f"p99 {single['p99_ms']:6.1f} ms  cpu {single['server_cpu_ms_per_request']:5.2f} ms/req | "
-        f"{args.clients} clients: {many['requests_per_s']:7.1f} req/s  p50 {many['p50_ms']:6.1f} ms  "
-        f"p99 {many['p99_ms']:6.1f} ms  cpu {many['server_cpu_ms_per_request']:5.2f} ms/req",
-        flush=True,
-    )
-    return {"single": single, "concurrent": many}
+            for served in servers.values():
+                served.stop()
+    figures = {name: {kind: median_figures(found) for kind, found in kinds.items()} for name, kinds in runs.items()}
+    for name, kinds in figures.items():
+        single, many = kinds["single"], kinds["concurrent"]
+        print(
+            f"{name:9} 1 client: {single['requests_per_s']:7.1f} req/s  p50 {single['p50_ms']:6.1f} ms  "
+            f"p99 {single['p99_ms']:6.1f} ms  cpu {single['server_cpu_ms_per_request']:5.2f} ms/req | "
+            f"{args.clients} clients: {many['requests_per_s']:7.1f} req/s  p50 {many['p50_ms']:6.1f} ms  "
+            f"p99 {many['p99_ms']:6.1f} ms  cpu {many['server_cpu_ms_per_request']:5.2f} ms/req",
+            flush=True,
+        )
+    return figures
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--clients", type=int, default=32, help="concurrent clients (default: 32)")
-    parser.add_argument("--requests", type=int, default=24, help="requests per client (default: 24)")
-    parser.add_argument("--single", type=int, default=100, help="requests of the 1-client run (default: 100)")
+    parser.add_argument("--requests", type=int, default=16, help="requests per client and round (default: 16)")
+    parser.add_argument("--single", type=int, default=50, help="requests of a 1-client run (default: 50)")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds, medians taken (default: 3)")
     args = parser.parse_args()
-    needed = args.single + args.clients * args.requests + 8
-    texts = comments(needed)
-    # Each server gets texts it has never seen (its memory is fresh anyway; the detector's context is per
-    # request), the same ones for both so the work is the same.
-    ours = measure("ours", [], texts, args)
-    baseline = measure("baseline", ["--batch-size", "1"], texts, args)
-    figures = {
+    texts = comments(args.rounds * (args.single + args.clients * args.requests) + 8)
+    figures = measure(texts, args)
+    ours, baseline = figures["ours"], figures["baseline"]
+    summary = {
         "clients": args.clients,
+        "rounds": args.rounds,
         "ours": ours,
         "baseline": baseline,
         "throughput_vs_baseline": round(
@@ -151,11 +173,11 @@ def main() -> None:
         "load_average": round(os.getloadavg()[0], 1),
     }
     print(
-        f"{args.clients} clients: ours {figures['throughput_vs_baseline']}x the baseline's requests/s; "
-        f"p99 {figures['p99_vs_own_single_client']}x its own single-client latency; server CPU per request "
-        f"{figures['cpu_per_request_vs_baseline']}x the baseline's (load average {figures['load_average']})"
+        f"{args.clients} clients: ours {summary['throughput_vs_baseline']}x the baseline's requests/s; "
+        f"p99 {summary['p99_vs_own_single_client']}x its own single-client latency (p50); server CPU per request "
+        f"{summary['cpu_per_request_vs_baseline']}x the baseline's (load average {summary['load_average']})"
     )
-    print(json.dumps(figures))
+    print(json.dumps(summary))
 
 
 if __name__ == "__main__":
