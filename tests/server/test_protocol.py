@@ -80,8 +80,12 @@ def test_texts_param(params: dict[str, Any], expected: object) -> None:
         ("zh-Hans", "zh"),
         ("zh-Hant", "zt"),
         ("pt-BR", "pb"),
-        # auto where allowed
+        # auto where allowed, in any case
         ("auto", None),
+        ("AUTO", None),
+        # spaces around, or letters that only lower-case to ASCII (the Kelvin sign), are not codes
+        (" fr", " fr is not supported"),
+        ("\u212ao", "\u212ao is not supported"),
         # not a code at all: LibreTranslate's wording, with the code as given
         ("klingon!", "klingon! is not supported"),
         # not a string
@@ -122,7 +126,7 @@ def test_format_param(params: dict[str, Any], expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(0, 0), ("3", 3), (-2, 0), ("three", None), (True, None), ([1], None)],
+    [(0, 0), ("3", 3), (-2, 0), ("-2", 0), ("three", None), (" 3", None), ("\u0663", None), (True, None), ([1], None)],
 )
 def test_alternatives_param(value: object, expected: int | None) -> None:
     if expected is None:

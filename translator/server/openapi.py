@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from translator.models import BLOCK_KINDS, POST_KINDS
+from translator.server.protocol import AUTO_PATTERN, LANGUAGE_PATTERN, WHOLE_NUMBER_PATTERN
 
 ERROR_REASONS = {
     400: "Invalid request (missing or bad parameter, unsupported language or pair, text over the limit)",
@@ -71,21 +72,32 @@ def openapi_document(sources: Sequence[str], targets: Sequence[str], version: st
     }
 
 
+def _language(codes: Sequence[str], description: str) -> dict[str, Any]:
+    """A language parameter: the installed codes, or anything shaped like a code (any case, as LibreTranslate
+    reads them; a well-shaped code no model serves is answered `... is not supported`)."""
+    shapes = [{"type": "string", "pattern": pattern} for pattern in (LANGUAGE_PATTERN, AUTO_PATTERN)]
+    return {"anyOf": [{"type": "string", "enum": list(codes)}, *shapes], "description": description}
+
+
 def _translation_paths(sources: Sequence[str], targets: Sequence[str]) -> dict[str, Any]:
-    source = {"type": "string", "enum": ["auto", *sources], "description": 'Source language, or "auto"'}
-    target = {"type": "string", "enum": list(targets) or ["en"], "description": "Target language"}
+    source = _language(["auto", *sources], f'Source language, or "auto" (installed: {", ".join(sources)})')
+    target = _language(list(targets) or ["en"], f"Target language (installed: {', '.join(targets)})")
     api_key = {"type": "string", "description": "API key (when the server requires keys)"}
     # LibreTranslate takes an empty format as text, and so do we.
     text_format = {"type": "string", "enum": ["text", "html", ""], "default": "text"}
-    alternatives = {"type": "integer", "description": "Accepted (below 0 as 0); no alternatives are given"}
+    alternatives = {
+        "anyOf": [{"type": "integer"}, {"type": "string", "pattern": WHOLE_NUMBER_PATTERN}],
+        "description": "Accepted (below 0 as 0); no alternatives are given",
+    }
     common = {"source": source, "target": target, "format": text_format, "api_key": api_key}
     translate_json = _object(["q", "source", "target"], q=STRING_OR_STRINGS, alternatives=alternatives, **common)
     translate_form = _object(["q", "source", "target"], q=STRING, **common)
-    detect_body = _object(["q"], q=STRING, api_key=api_key)
+    detect_json = _object(["q"], q=STRING_OR_STRINGS, api_key=api_key)
+    detect_form = _object(["q"], q=STRING, api_key=api_key)
     query = [
         {"name": "target", "in": "query", "required": True, "schema": target},
         # Optional here: absent or empty, each block's language is detected.
-        {"name": "source", "in": "query", "required": False, "schema": {**source, "enum": [*source["enum"], ""]}},
+        {"name": "source", "in": "query", "required": False, "schema": _language(["auto", "", *sources], "")},
         {"name": "api_key", "in": "query", "required": False, "schema": api_key},
     ]
     thread_body = {"required": True, "content": {"application/json": {"schema": _ref("Thread")}}}
@@ -103,7 +115,7 @@ def _translation_paths(sources: Sequence[str], targets: Sequence[str]) -> dict[s
                 "detect",
                 "Languages of a text, the one covering most of it first",
                 {"type": "array", "items": _ref("DetectedLanguage")},
-                requestBody=_bodies(detect_body, detect_body),
+                requestBody=_bodies(detect_json, detect_form),
             )
         },
         "/v1/threads/translate": {

@@ -19,10 +19,15 @@ from starlette.requests import Request
 from translator.errors import DetectionError
 from translator.languages import language_name, normalize_code, to_libretranslate
 
-AUTO = "auto"
 TEXT_FORMATS = ("text", "html")
 LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# Patterns the OpenAPI document states as they are, matched here whole (re.fullmatch).
+LANGUAGE_PATTERN = "^[A-Za-z]{2,3}([-_][A-Za-z]{2,4})?$"
+"""What a language code looks like on the wire (`fr`, `FR`, `zh-Hans`, `pt_BR`)."""
+AUTO_PATTERN = "^[Aa][Uu][Tt][Oo]$"
+"""`auto`, in any case (LibreTranslate lower-cases codes)."""
+WHOLE_NUMBER_PATTERN = "^-?[0-9]+$"
 
 
 class ApiError(Exception):
@@ -144,13 +149,16 @@ def texts_param(params: Mapping[str, Any]) -> tuple[list[str], bool]:
 def language_param(params: Mapping[str, Any], name: str, allow_auto: bool) -> str | None:
     """`source`/`target` as an Argos code (None for `auto`); an unknown code is not supported (400)."""
     value = required_text(params, name)
-    if allow_auto and value.strip().lower() == AUTO:
+    if allow_auto and re.fullmatch(AUTO_PATTERN, value):
         return None
     return language_code(value)
 
 
 def language_code(value: str) -> str:
-    """A client's language code (`zh-Hans`, `pt-BR`, `FR`) as an Argos code."""
+    """A client's language code (`zh-Hans`, `pt-BR`, `FR`: any case, as LibreTranslate) as an Argos code;
+    only what LANGUAGE_PATTERN describes is taken (ASCII letters, no spaces around)."""
+    if not re.fullmatch(LANGUAGE_PATTERN, value):
+        raise ApiError(400, f"{value} is not supported")
     try:
         return normalize_code(value)
     except DetectionError:
@@ -169,12 +177,11 @@ def alternatives_param(params: Mapping[str, Any]) -> int:
     """`alternatives`: how many alternative translations are wanted (we give none, as LibreTranslate
     does for HTML); only checked."""
     value = params.get("alternatives", 0)
-    if isinstance(value, bool) or not isinstance(value, int | str):
+    if isinstance(value, str) and re.fullmatch(WHOLE_NUMBER_PATTERN, value):
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
         raise ApiError(400, "Invalid request: alternatives parameter is not a number")
-    try:
-        return max(0, int(value))
-    except ValueError:
-        raise ApiError(400, "Invalid request: alternatives parameter is not a number") from None
+    return max(0, value)
 
 
 def check_characters(count: int, limit: int) -> None:
