@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,9 +29,15 @@ class Served:
     reader: threading.Thread | None = None
     """The thread collecting its stderr."""
 
-    def access_records(self) -> list[dict[str, Any]]:
-        """The access log lines so far, parsed."""
-        return [json.loads(line) for line in list(self.lines) if line.startswith("{")]
+    def access_records(self, at_least: int = 0, timeout: float = 10) -> list[dict[str, Any]]:
+        """The access log lines so far, parsed; waits (a little) until there are `at_least` (a line is
+        written just after its answer is sent, and read from the pipe by another thread)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            records = [json.loads(line) for line in list(self.lines) if line.startswith("{")]
+            if len(records) >= at_least or time.monotonic() > deadline:
+                return records
+            time.sleep(0.01)
 
     def stop(self) -> int:
         """SIGTERM to this server's PID (a graceful shutdown), SIGKILL if it lingers; its exit code."""
