@@ -12,7 +12,7 @@ from cli.diagnostics import UsageError
 
 if TYPE_CHECKING:
     from translator.detect.detector import LanguageDetector
-    from translator.engine.argos import ArgosEngine
+    from translator.engine import Engine, ModelStore
     from translator.jobs import JobSettings
     from translator.models import Thread
 
@@ -119,13 +119,19 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def make_engine(args: argparse.Namespace) -> ArgosEngine:
-    """The Argos engine for the engine options."""
-    from translator.engine.argos import ArgosEngine, EngineSettings
-    from translator.engine.store import ModelStore
+def model_store(args: argparse.Namespace) -> ModelStore:
+    """The Argos packages the --models-dir options name, with the usual folders."""
+    from translator.engine import ModelStore
+
+    return ModelStore(args.models_dir)
+
+
+def make_engine(args: argparse.Namespace) -> Engine:
+    """The engine for the engine options (see translator.engine.build_engine)."""
+    from translator.engine import EngineSettings, build_engine
 
     settings = EngineSettings(device=args.device, threads=args.threads, beam_size=args.beam_size)
-    return ArgosEngine(ModelStore(args.models_dir), settings)
+    return build_engine(settings, model_store(args))
 
 
 def add_thread_arguments(parser: argparse.ArgumentParser, format_option: str | None) -> None:
