@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from translator.engine.argos import Engine
+from translator.engine import Engine
 from translator.errors import EngineError, TranslatorError
 from translator.jobs import JobSettings
 from translator.models import Block, Post, Thread, TranslatedThread

@@ -100,8 +100,7 @@ class CoreAdapter:
 
     def languages(self) -> list[LanguageInfo]:
         """The languages of the installed models, each with the targets reachable from it."""
-        store = getattr(self.toolkit.engine, "store", None)
-        codes = sorted(store.languages()) if store is not None else []
+        codes = sorted(self.toolkit.store.languages())
         found = []
         for source in codes:
             targets = tuple(target for target in codes if target != source and self.pair_error(source, target) is None)
