@@ -11,7 +11,7 @@ from tests.conftest import REPO
 
 UI_PACKAGES = {"textual", "rich", "tui"}
 """What the core must never load: the terminal UI and its rendering library."""
-SERVER_STACK = {"starlette", "uvicorn", "anyio", "httptools", "uvloop", "lxml_html_clean", "python_multipart"}
+SERVER_STACK = {"starlette", "uvicorn", "anyio", "httptools", "uvloop", "python_multipart"}
 """What only `translator serve` loads (the optional `server` extra), from translator/server/ alone."""
 
 WALK_EVERY_CORE_MODULE = """
