@@ -41,7 +41,8 @@ def add_translation_options(parser: argparse.ArgumentParser) -> None:
         "--format",
         dest="formats",
         default=None,
-        help="output formats, comma-separated among po,json,md,html (translate: po; batch: po,json,md)",
+        help="output formats, comma-separated among po,json,md,html,xliff,xliff2 (XLIFF 1.2, 2.0; "
+        "translate: po; batch: po,json,md)",
     )
     parser.add_argument("--input-format", dest="format", choices=SOURCE_FORMATS, help="input format (default: sniffed)")
     parser.add_argument("--side-by-side", action="store_true", help="Markdown/HTML: source beside translation")

@@ -19,6 +19,10 @@ ALIASES = {
 # LibreTranslate's API names three Argos codes differently (`translator serve` speaks its API).
 ARGOS_TO_LIBRETRANSLATE = {"zh": "zh-Hans", "zt": "zh-Hant", "pb": "pt-BR"}
 
+# Argos codes that are not BCP 47 language tags, for the formats CAT tools read (XLIFF).
+ARGOS_TO_BCP47 = {"zt": "zh-Hant"}
+BCP47_TO_ARGOS = {tag.lower(): code for code, tag in ARGOS_TO_BCP47.items()}
+
 COMMON_LANGUAGES = (
     "cs", "da", "de", "el", "en", "es", "fi", "fr", "hu", "id", "it",
     "nb", "nl", "pl", "pt", "ro", "ru", "sv", "tr", "uk", "vi",
@@ -48,6 +52,22 @@ def to_argos(code: str) -> str:
 def to_detector(code: str) -> str:
     """An Argos language code as langdetect names it."""
     return ARGOS_TO_DETECTOR.get(code, code)
+
+
+def to_bcp47(code: str) -> str:
+    """An Argos code as a BCP 47 language tag (`zt` -> `zh-Hant`; the others are tags already)."""
+    return ARGOS_TO_BCP47.get(code, code)
+
+
+def from_bcp47(tag: str) -> str:
+    """A BCP 47 language tag as the Argos code (`zh-Hant` -> `zt`, `en-US` -> `en`, `no` -> `nb`)."""
+    cleaned = tag.strip().lower().replace("_", "-")
+    subtags = cleaned.split("-")
+    for candidate in (cleaned, "-".join(subtags[:2])):
+        found = BCP47_TO_ARGOS.get(candidate) or ALIASES.get(candidate)
+        if found:
+            return found
+    return to_argos(subtags[0])
 
 
 def normalize_code(code: str) -> str:
