@@ -17,7 +17,7 @@ from typing import Any
 from starlette.requests import Request
 
 from translator.errors import DetectionError
-from translator.languages import language_name, normalize_code, to_libretranslate
+from translator.languages import from_libretranslate, language_name, to_libretranslate
 
 TEXT_FORMATS = ("text", "html")
 LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
@@ -160,7 +160,7 @@ def language_code(value: str) -> str:
     if not re.fullmatch(LANGUAGE_PATTERN, value):
         raise ApiError(400, f"{value} is not supported")
     try:
-        return normalize_code(value)
+        return from_libretranslate(value)
     except DetectionError:
         raise ApiError(400, f"{value} is not supported") from None
 
