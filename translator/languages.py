@@ -14,6 +14,10 @@ ARGOS_TO_DETECTOR = {argos: detector for detector, argos in DETECTOR_TO_ARGOS.it
 # What users commonly type for the same languages.
 ALIASES = {"no": "nb", "nob": "nb", "zh-cn": "zh", "zh-hans": "zh", "zh-tw": "zt", "zh-hant": "zt"}
 
+# LibreTranslate's API names three Argos codes differently (`translator serve` speaks its API).
+ARGOS_TO_LIBRETRANSLATE = {"zh": "zh-Hans", "zt": "zh-Hant", "pb": "pt-BR"}
+LIBRETRANSLATE_TO_ARGOS = {name.lower(): code for code, name in ARGOS_TO_LIBRETRANSLATE.items()}
+
 # Argos codes that are not BCP 47 language tags, for the formats CAT tools read (XLIFF).
 ARGOS_TO_BCP47 = {"zt": "zh-Hant"}
 BCP47_TO_ARGOS = {tag.lower(): code for code, tag in ARGOS_TO_BCP47.items()}
@@ -83,6 +87,17 @@ def parse_language_list(text: str) -> tuple[str, ...]:
     if not codes:
         raise DetectionError("the language list is empty", "give codes separated by commas, e.g. fr,en,ru")
     return tuple(dict.fromkeys(codes))
+
+
+def to_libretranslate(code: str) -> str:
+    """An Argos code as LibreTranslate's API writes it (`zh` -> `zh-Hans`)."""
+    return ARGOS_TO_LIBRETRANSLATE.get(code, code)
+
+
+def from_libretranslate(code: str) -> str:
+    """A code as LibreTranslate's clients send it (`zh-Hans`, `pt-BR`, `FR`) as an Argos code; raise
+    DetectionError when it is not a code."""
+    return normalize_code(LIBRETRANSLATE_TO_ARGOS.get(code.lower(), code))
 
 
 def language_name(code: str) -> str:
