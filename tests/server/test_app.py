@@ -195,7 +195,7 @@ def test_threads_endpoint_answers_what_translate_writes(server: Served, tmp_path
         headers={"Content-Type": "application/json"},
     )
     assert answer.status_code == 200, answer.text
-    translated, _, _ = translate_file(source, JobSettings(target="en", use_memory=False))
+    [(translated, _, _)] = translate_file(source, JobSettings(target="en", use_memory=False))  # one thread
     assert answer.json() == json.loads(render_json(translated))
     assert {block["translation"]["origin"] for post in answer.json()["posts"] for block in post["blocks"]} == {
         "machine",
