@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from translator.server.html import HtmlText
@@ -58,7 +58,7 @@ def shout(markup: str) -> str:
         ),
         # nothing but a script, or nothing at all
         ("<script>alert(1)</script>", [], ""),
-        ("   ", [], ""),
+        ("   ", [], "   "),
         # control characters cannot be in HTML: dropped instead of failing
         ("a\x00b\x1bc", ["abc"], "ABC"),
     ],
@@ -88,6 +88,10 @@ def fragments(draw: st.DrawFn, depth: int = 0) -> str:
 
 @settings(max_examples=200, deadline=None)
 @given(fragments())
+# What a removed script leaves behind: whitespace only, given back as it is.
+@example("<script></script> ")
+# A dropped frame's whitespace before a paragraph: lxml's fragment parser would lose it on the second read.
+@example("<iframe> </iframe><p></p>")
 def test_no_script_survives_and_rendering_is_stable(markup: str) -> None:
     from lxml import html as lxml_html
 

@@ -52,6 +52,11 @@ class HtmlText:
         self.document = bool(DOCUMENT_START.match(markup))
         self.doctype = bool(DOCTYPE.match(markup))
         self.root: Any = None
+        # Whitespace alone has no tree to keep, but it is given back as it came.
+        self._blank = "" if markup.strip() else markup
+        # lxml's fragment parser drops whitespace around the fragment: it is put back as it came.
+        self._lead = markup[: len(markup) - len(markup.lstrip())]
+        self._trail = markup[len(markup.rstrip()) :]
         if markup.strip():
             parse = lxml_html.document_fromstring if self.document else lxml_html.fragment_fromstring
             with contextlib.suppress(etree.ParserError):  # "Document is empty": nothing to keep
@@ -100,7 +105,7 @@ class HtmlText:
     def render(self, translations: Sequence[str]) -> str:
         """The markup with each paragraph replaced by its translation (same order as `paragraphs`)."""
         if self.root is None:
-            return ""
+            return self._blank
         for slot, translation in zip(self._slots, translations, strict=True):
             setattr(slot.element, slot.where, slot.before + NOT_XML.sub("", translation) + slot.after)
         from lxml import html as lxml_html
@@ -112,7 +117,7 @@ class HtmlText:
             return rendered
         inner = [html.escape(self.root.text or "", quote=False)]
         inner += [lxml_html.tostring(child, encoding="unicode", with_tail=True) for child in self.root]
-        return "".join(inner)
+        return self._lead + "".join(inner).strip() + self._trail
 
 
 def _translatable(element: Any) -> bool:
