@@ -7,13 +7,12 @@ import sys
 from pathlib import Path
 
 from cli.options import (
-    add_engine_options,
     add_language_options,
+    add_text_translation_options,
     add_thread_arguments,
     add_translation_options,
     job_settings,
     make_detector,
-    make_engine,
     read_and_detect,
     thread_argument,
     warn,
@@ -54,11 +53,15 @@ def add_inspect_parsers(commands: argparse._SubParsersAction[argparse.ArgumentPa
 
 def add_translate_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """`translate-text`, `translate` and `apply`."""
-    quick = commands.add_parser("translate-text", help="translate a short text, for a quick check")
-    quick.add_argument("text", help="the text to translate")
-    quick.add_argument("--from", dest="source", default="auto", help="source language (default: auto-detect)")
-    quick.add_argument("--to", dest="target", default="en", help="target language (default: en)")
-    add_engine_options(quick)
+    quick = commands.add_parser(
+        "translate-text",
+        help="translate a text, for a quick check (glossary, memory and QA as for a thread)",
+        description="Translate a text the way a thread's blocks are translated: memory, glossary, QA. "
+        "Paragraphs (separated by blank lines) are translated as blocks and printed the same way; "
+        "QA issues go to stderr.",
+    )
+    quick.add_argument("text", help="the text to translate (- reads standard input)")
+    add_text_translation_options(quick)
     quick.set_defaults(handler=run_translate_text)
 
     translate = commands.add_parser(
@@ -119,23 +122,30 @@ def run_detect(args: argparse.Namespace) -> int:
 
 
 def run_translate_text(args: argparse.Namespace) -> int:
-    """`translator translate-text`: one text through the engine, sentence by sentence."""
-    from translator.languages import normalize_code
-    from translator.segment import split_sentences
+    """`translator translate-text`: a text's paragraphs on the pipeline's path, like a thread's blocks."""
+    from translator.display import visible
+    from translator.jobs import Toolkit
+    from translator.pipeline import PipelineOptions, text_blocks, translate_blocks
 
-    engine = make_engine(args)
-    target = normalize_code(args.target)
-    if args.source == "auto":
-        from translator.detect.detector import LanguageDetector
-
-        detection = LanguageDetector(installed=engine.store.languages()).detect_text(args.text)
-        source = detection.lang
-        if source == "und":
-            raise TranslatorError("cannot tell the language of this text", "pass --from, e.g. --from fr")
-    else:
-        source = normalize_code(args.source)
-    sentences = split_sentences(args.text, source)
-    print(" ".join(engine.translate_batch(sentences, source, target)))
+    text = sys.stdin.read() if args.text == "-" else args.text
+    blocks = text_blocks(text)
+    if not blocks:
+        raise TranslatorError("no text to translate", "give the text as an argument, or - to read standard input")
+    settings = job_settings(args, "po")
+    toolkit = Toolkit(settings)
+    options = PipelineOptions(target=settings.target, source=settings.source, use_memory=settings.use_memory)
+    detector = toolkit.detector if settings.source is None else None
+    units, _ = translate_blocks(blocks, options, toolkit.engine, toolkit.glossary_for, toolkit.memory_lookup, detector)
+    if all(unit.source_lang == "und" for unit in units):
+        raise TranslatorError("cannot tell the language of this text", "pass --from, e.g. --from fr")
+    missing = next((issue for unit in units for issue in unit.issues if issue.code == "no-model"), None)
+    if missing is not None:
+        raise TranslatorError(missing.message)
+    print("\n\n".join(unit.target for unit in units))
+    for unit in units:
+        where = f"{unit.block.id}: " if len(units) > 1 else ""
+        for issue in unit.issues:
+            print(f"translator: {where}qa {issue.code}: {visible(issue.message)}", file=sys.stderr)
     return 0
 
 
@@ -165,12 +175,9 @@ def run_translate(args: argparse.Namespace) -> int:
             target.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(target, text)
             print(f"Wrote {target}", file=sys.stderr)
-    print(
-        f"translator: {stats.blocks} blocks ({stats.copied} copied), {stats.sentences} sentences: "
-        f"{stats.translated} translated, {stats.from_memory} from memory; "
-        f"{sum(len(unit.issues) for unit in translated.units)} QA issues to review",
-        file=sys.stderr,
-    )
+    from cli.batch_view import stats_line
+
+    print(f"translator: {stats_line(stats)}", file=sys.stderr)
     return 0
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from translator.errors import TranslationMemoryError
-from translator.memory.store import CachedThread, MemoryEntry, TranslationMemory, normalize_source
+from translator.memory.keys import text_key
+from translator.memory.store import CachedThread, MemoryEntry, TranslationMemory
 
 
 @pytest.fixture
@@ -33,8 +34,8 @@ def human(source: str, target: str) -> MemoryEntry:
         ("Bonjour", "Bonjour"),  # case kept: it changes the translation
     ],
 )
-def test_normalize_source(text: str, key: str) -> None:
-    assert normalize_source(text) == key
+def test_text_key(text: str, key: str) -> None:
+    assert text_key(text) == key
 
 
 def test_lookup_finds_by_normalized_source(memory: TranslationMemory) -> None:

@@ -1,7 +1,8 @@
 """Translate one thread file into output files: the per-file job behind `translate` and `batch`.
 
 A job is a pure function of (input file, settings): the engine, glossaries and memory it uses are
-built from the settings (once per process), so a job can run in a worker process or elsewhere.
+built from the settings (once per process), so a job can run in a worker process or elsewhere. A file
+that fails, however it fails, gets its own error result; the files beside it go on.
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ import functools
 import hashlib
 import json
 import threading
-from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from translator.errors import EngineError, TranslatorError
+from translator.errors import TranslatorError
+from translator.stats import TranslationStats
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future, ThreadPoolExecutor
@@ -25,13 +26,12 @@ if TYPE_CHECKING:
     from translator.engine.argos import Engine
     from translator.engine.store import ModelStore
     from translator.glossary.core import Glossary
-    from translator.memory.store import CachedThread, Dependency, TranslationMemory
-    from translator.models import TranslatedThread
-    from translator.pipeline import PipelineStats
+    from translator.memory.lookup import MemoryLookup
+    from translator.memory.store import TranslationMemory
+    from translator.models import ThreadFile, TranslatedThread
+    from translator.pipeline import Outcome
 
 FORMATS = ("po", "json", "md", "html")
-# Bump when what a translated thread holds, or how it is made, changes without a version change.
-THREAD_CACHE_FORMAT = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,16 +84,8 @@ class JobResult:
     """The input path."""
     outputs: tuple[str, ...] = ()
     """Files written."""
-    blocks: int = 0
-    """Blocks in the thread."""
-    sentences: int = 0
-    """Sentences to translate."""
-    from_memory: int = 0
-    """Sentences or blocks reused from memory."""
-    translated: int = 0
-    """Distinct sentences sent to the engine."""
-    issues: dict[str, int] = field(default_factory=dict)
-    """QA issue counts by code."""
+    stats: TranslationStats = field(default_factory=TranslationStats)
+    """What translating it took (zero for a failed job)."""
     warnings: tuple[str, ...] = ()
     """Reading warnings and missing models."""
     error: str | None = None
@@ -123,7 +115,6 @@ class Toolkit:
         self.settings = settings
         self._glossaries: dict[tuple[str, str], Glossary | None] = {}
         self._explicit: dict[tuple[str, str], Glossary] = {}
-        self._model_ids: dict[tuple[str, str], str] = {}
         self._detector: LanguageDetector | None = None
         self._lock = threading.Lock()
         if settings.use_glossary:
@@ -163,28 +154,17 @@ class Toolkit:
                 self._glossaries[(source, target)] = explicit or find_glossary(source, target, folder)
             return self._glossaries[(source, target)]
 
-    def dependency(self, pair: str) -> Dependency:
-        """What a pair translates with now: (pair, model id or "" without a model, glossary version)."""
-        source, target = pair.split("-")
-        with self._lock:
-            if (source, target) not in self._model_ids:
-                try:
-                    self._model_ids[(source, target)] = self.engine.model_id(source, target)
-                except EngineError:
-                    self._model_ids[(source, target)] = ""
-            model_id = self._model_ids[(source, target)]
-        glossary = self.glossary_for(source, target)
-        return (pair, model_id, glossary.version if glossary is not None else "")
-
     @functools.cached_property
-    def thread_fingerprint(self) -> str:
-        """A hash of everything besides the input and the pairs' dependencies that decides a translated
-        thread: our version, the target, forced languages, detection candidates, engine settings."""
+    def memory_lookup(self) -> MemoryLookup | None:
+        """The memory as the pipeline consults it, whole threads kept under these settings' fingerprint."""
+        if self.memory is None:
+            return None
         from translator import __version__
+        from translator.memory.keys import settings_fingerprint
+        from translator.memory.lookup import MemoryLookup
 
         settings = self.settings
         decisive = {
-            "cache": THREAD_CACHE_FORMAT,
             "version": __version__,
             "target": settings.target,
             "source": settings.source,
@@ -194,11 +174,32 @@ class Toolkit:
             "glossaries": [settings.use_glossary, settings.glossaries, settings.glossary_dir],
             "engine": [settings.device, settings.beam_size, self.engine_settings.protect_links],
         }
-        return hashlib.sha256(json.dumps(decisive, sort_keys=True).encode()).hexdigest()
+        return MemoryLookup(self.memory, settings_fingerprint(decisive))
 
-    def thread_key(self, input_digest: str) -> str:
-        """The memory key of an input file (by the digest of its bytes) under these settings."""
-        return hashlib.sha256(f"{self.thread_fingerprint}\0{input_digest}".encode()).hexdigest()
+    def read(self, path: Path) -> ThreadFile:
+        """Read a thread file and detect its languages; any failure is this file's TranslatorError."""
+        from dataclasses import replace
+
+        from translator.detect.detector import detect_languages
+        from translator.readers import read_thread
+
+        try:
+            thread_file = read_thread(path, self.settings.input_format)
+            return replace(thread_file, thread=detect_languages(thread_file.thread, self.detector))
+        except TranslatorError:
+            raise
+        except Exception as error:  # one bad file must never stop the files beside it
+            raise unexpected_failure(path, error) from None
+
+
+def unexpected_failure(path: Path | str, error: BaseException) -> TranslatorError:
+    """The one-line error of a file that failed in a way we did not foresee (a bug, or input beyond
+    our limits): what happened, and that the other files went on."""
+    detail = str(error).splitlines()[0][:200] if str(error) else ""
+    return TranslatorError(
+        f"{path}: failed unexpectedly ({type(error).__name__}{': ' + detail if detail else ''})",
+        "the other files are not affected; please report this file",
+    )
 
 
 _process_toolkit: tuple[JobSettings, Toolkit] | None = None
@@ -239,10 +240,6 @@ def render(translated: TranslatedThread, fmt: str, side_by_side: bool) -> str:
     raise TranslatorError(f"unknown output format {fmt!r}", f"use one of {', '.join(FORMATS)}")
 
 
-Outcome = tuple["TranslatedThread", "PipelineStats", tuple[str, ...]]
-"""A translated file: the result, its stats and its warnings."""
-
-
 def file_digest(path: Path) -> str:
     """SHA-256 of a file's bytes."""
     digest = hashlib.sha256()
@@ -270,96 +267,15 @@ def translate_files(
     them); per file, its outcome, or the error that stopped that file (the others go on). A file
     translated before with the same settings, models and glossaries comes whole from the memory
     (`digests`: the files' `file_digest`, when the caller has them)."""
-    toolkit = toolkit or toolkit_for(settings)
-    outcomes: list[Outcome | TranslatorError | None] = [None] * len(paths)
-    keys = {}
-    if toolkit.memory is not None:
-        keys = _remembered_threads(digests or file_digests(paths), toolkit, toolkit.memory, outcomes)
-    if all(outcome is not None for outcome in outcomes):
-        return [outcome for outcome in outcomes if outcome is not None]
-    # Only now: a rerun served from the memory needs neither the detector nor the pipeline.
-    from translator.detect.detector import detect_languages
-    from translator.pipeline import PipelineOptions, translate_threads
-    from translator.readers import read_thread
+    from translator.pipeline import PipelineOptions, ThreadSource, translate_sources
 
-    loaded = []
-    for index, path in enumerate(paths):
-        if outcomes[index] is not None:
-            continue
-        try:
-            thread_file = read_thread(path, settings.input_format)
-            loaded.append((index, detect_languages(thread_file.thread, toolkit.detector), thread_file.warnings))
-        except TranslatorError as error:
-            outcomes[index] = error
-    if loaded:
-        options = PipelineOptions(target=settings.target, source=settings.source, use_memory=settings.use_memory)
-        translated, stats = translate_threads(
-            [thread for _, thread, _ in loaded], options, toolkit.engine, toolkit.glossary_for, toolkit.memory
-        )
-        fresh = []
-        for (index, _, reading_warnings), result, thread_stats in zip(loaded, translated, stats.threads, strict=True):
-            warnings = (*reading_warnings, *(missing_model_warning(pair) for pair in thread_stats.missing_pairs))
-            outcomes[index] = (result, thread_stats, warnings)
-            kept = _thread_to_keep(keys[index], result, warnings, toolkit) if index in keys else None
-            if kept is not None:
-                fresh.append(kept)
-        if toolkit.memory is not None and fresh:
-            toolkit.memory.store_threads(fresh)
-    return [outcome for outcome in outcomes if outcome is not None]
-
-
-def _remembered_threads(
-    digests: list[str | None],
-    toolkit: Toolkit,
-    memory: TranslationMemory,
-    outcomes: list[Outcome | TranslatorError | None],
-) -> dict[int, str]:
-    """Fill in the outcomes of files the memory holds whole (still valid); return the memory keys of
-    every readable file."""
-    keys = {index: toolkit.thread_key(digest) for index, digest in enumerate(digests) if digest is not None}
-    found = memory.cached_threads(keys.values())
-    for index, key in keys.items():
-        kept = found.get(key)
-        if kept is not None and all(toolkit.dependency(pair) == (pair, *rest) for pair, *rest in kept.dependencies):
-            outcomes[index] = _outcome_of_kept(kept)
-    return keys
-
-
-def _thread_to_keep(
-    key: str, translated: TranslatedThread, warnings: tuple[str, ...], toolkit: Toolkit
-) -> CachedThread | None:
-    from translator.memory.kept import encode_kept
-    from translator.memory.store import CachedThread
-
-    pairs = sorted({f"{unit.source_lang}-{unit.target_lang}" for unit in translated.units if unit.origin != "copied"})
-    try:
-        payload = encode_kept(translated, warnings)
-    except ValueError:
-        return None  # not one unit per block: translate it again next time rather than keep it inexact
-    return CachedThread(key, tuple(toolkit.dependency(pair) for pair in pairs), payload)
-
-
-def _outcome_of_kept(kept: CachedThread) -> Outcome | None:
-    """A kept thread as this run's outcome: what the engine made now comes from the memory."""
-    import zlib
-
-    from translator.memory.kept import decode_kept
-    from translator.pipeline import PipelineStats
-
-    try:
-        translated, warnings = decode_kept(kept.payload, reused=True)
-    except (ValueError, TypeError, zlib.error):
-        return None  # a damaged entry: translate the file again
-    units = translated.units
-    copied = sum(1 for unit in units if unit.origin == "copied")
-    stats = PipelineStats(
-        blocks=len(units),
-        copied=copied,
-        sentences=len(units) - copied,
-        from_memory=sum(1 for unit in units if unit.origin in ("memory", "human")),
-        missing_pairs=tuple(sorted(pair for pair, model_id, _ in kept.dependencies if not model_id)),
-    )
-    return translated, stats, warnings
+    kit = toolkit or toolkit_for(settings)
+    sources = [
+        ThreadSource(digest, functools.partial(kit.read, path))
+        for path, digest in zip(paths, digests or file_digests(paths), strict=True)
+    ]
+    options = PipelineOptions(target=settings.target, source=settings.source, use_memory=settings.use_memory)
+    return translate_sources(sources, options, kit.engine, kit.glossary_for, kit.memory_lookup)
 
 
 def translate_file(path: Path, settings: JobSettings, toolkit: Toolkit | None = None) -> Outcome:
@@ -370,32 +286,23 @@ def translate_file(path: Path, settings: JobSettings, toolkit: Toolkit | None = 
     return outcome
 
 
-def missing_model_warning(pair: str) -> str:
-    """The warning for a language pair with no model."""
-    source, target = pair.split("-")
-    return (
-        f"no model for {source}->{target}: those blocks are left untranslated "
-        f"(install one with: translator models install {source} {target})"
-    )
-
-
-def issue_counts(translated: TranslatedThread) -> dict[str, int]:
-    """QA issue counts by code."""
-    return dict(Counter(issue.code for unit in translated.units for issue in unit.issues))
-
-
 def run_jobs(
     inputs: list[tuple[str, str]], out_dir: str, settings: JobSettings, writer: Executor | None = None
 ) -> list[JobResult]:
     """Translate several files (input path, relative output path) together: one engine call per language
     pair for all of them, then every format of each (atomic writes, by `writer`'s threads when given,
-    else by a few of its own). A file that fails gets an error result; the others go on."""
+    else by a few of its own). A file that fails, however it fails, gets an error result; the others go on."""
     paths = [Path(path) for path, _ in inputs]
     digests = file_digests(paths)
     try:
         outcomes = translate_files(paths, settings, digests=digests)
     except TranslatorError as error:
         return [JobResult(path, error=str(error)) for path, _ in inputs]
+    except Exception as error:  # one bad file must never stop the files beside it
+        if len(inputs) > 1:
+            # Translated together, the files failed together: alone, only the one at fault fails.
+            return [result for item in inputs for result in run_jobs([item], out_dir, settings, writer)]
+        return [JobResult(inputs[0][0], error=str(unexpected_failure(inputs[0][0], error)))]
     with contextlib.nullcontext(writer) if writer is not None else output_writer() as pool:
         results, writes = _render_outputs(inputs, outcomes, digests, out_dir, settings, pool)
     for index, futures in enumerate(writes):
@@ -404,7 +311,8 @@ def run_jobs(
             if isinstance(failure, TranslatorError):
                 results[index] = JobResult(results[index].input, error=str(failure))
             elif failure is not None:
-                raise failure
+                why = str(unexpected_failure(inputs[index][0], failure))
+                results[index] = JobResult(results[index].input, error=why)
     return results
 
 
@@ -451,17 +359,8 @@ def _render_outputs(
         except OSError as error:
             results.append(JobResult(path, error=f"{path}: {error.strerror or error}"))
             continue
-        results.append(
-            JobResult(
-                input=path,
-                outputs=tuple(written),
-                blocks=stats.blocks,
-                sentences=stats.sentences,
-                from_memory=stats.from_memory,
-                translated=stats.translated,
-                issues=issue_counts(translated),
-                warnings=warnings,
-                digest=digest,
-            )
-        )
+        except Exception as error:  # one bad file must never stop the files beside it
+            results.append(JobResult(path, error=str(unexpected_failure(path, error))))
+            continue
+        results.append(JobResult(path, tuple(written), stats, warnings, digest=digest))
     return results, writes

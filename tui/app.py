@@ -124,6 +124,7 @@ class ReviewApp(App[None]):
                 memory = TranslationMemory(memory_path)
             except TranslatorError as error:
                 self.memory_error = str(error)
+        self.memory = memory
         self.memory_search = MemorySearch(memory) if memory is not None else None
         self.session = ReviewSession(path, source, self.lookup_glossary, journal=journal, memory=memory)
         self.engine = engine
@@ -521,32 +522,41 @@ class ReviewApp(App[None]):
         self.busy.add(unit.block.id)
         self.notify(f"Re-translating {unit.block.id}…", markup=False, timeout=2)
         glossary = self.session.glossary(unit.source_lang)
-        self.retranslate_block(unit.block.id, unit.block.text, unit.source_lang, unit.target_lang, glossary)
+        self.retranslate_block(unit, glossary)
 
     @work(thread=True, group="retranslate")
-    def retranslate_block(self, block_id: str, text: str, source: str, target: str, glossary: Glossary | None) -> None:
-        """Translate one block in a thread; the result goes back to the UI thread."""
-        from translator.glossary.core import translate_with_glossary
-        from translator.segment import split_sentences
+    def retranslate_block(self, unit: TranslationUnit, glossary: Glossary | None) -> None:
+        """Translate one block in a thread, on the pipeline's path (memory, glossary, QA) like any block;
+        the result goes back to the UI thread."""
+        from dataclasses import replace
 
+        from translator.memory.lookup import MemoryLookup
+        from translator.pipeline import PipelineOptions, translate_blocks
+
+        block_id = unit.block.id
+        block = replace(unit.block, lang=unit.source_lang)
+        options = PipelineOptions(target=unit.target_lang, source=unit.source_lang)
+        memory = MemoryLookup(self.memory) if self.memory is not None else None
         try:
-            engine = self.get_engine()
-            results = translate_with_glossary(split_sentences(text, source), source, target, engine, glossary)
-            translation = " ".join(result.text for result in results)
+            [made], _ = translate_blocks([block], options, self.get_engine(), lambda _s, _t: glossary, memory)
+            failure = next((issue.message for issue in made.issues if issue.code == "no-model"), None)
         except TranslatorError as error:
-            self.call_from_thread(self.retranslate_failed, block_id, str(error))
+            failure = str(error)
+        if failure is not None:
+            self.call_from_thread(self.retranslate_failed, block_id, failure)
             return
-        self.call_from_thread(self.retranslated, block_id, translation)
+        self.call_from_thread(self.retranslated, made)
 
     def retranslate_failed(self, block_id: str, message: str) -> None:
         self.busy.discard(block_id)
         self.notify(message, title="Re-translation failed", severity="error", markup=False)
 
-    def retranslated(self, block_id: str, translation: str) -> None:
+    def retranslated(self, made: TranslationUnit) -> None:
+        block_id = made.block.id
         self.busy.discard(block_id)
         if self.editing and self.editor.block_id == block_id:
             self.leave_editor(commit=True)
-        self.changed(self.session.set_machine(block_id, translation))
+        self.changed(self.session.set_machine(block_id, made.target, made.terms, made.issues))
         self.notify(f"Re-translated {block_id}.", markup=False, timeout=2)
 
     def action_language(self) -> None:

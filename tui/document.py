@@ -27,6 +27,7 @@ from translator.models import (
     Thread,
     TranslatedThread,
     TranslationUnit,
+    qa_code,
 )
 
 FileFormat = Literal["po", "json"]
@@ -119,7 +120,8 @@ def unit_from_entry(entry: Any, target_lang: str, default_source: str) -> tuple[
             terms = [term.strip() for term in line[len("terms: ") :].split(";") if term.strip()]
         elif line.startswith("qa ") and ":" in line:
             code, _, message = line[3:].partition(":")
-            issues.append(QaIssue(code.strip(), message.strip()))
+            if (known := qa_code(code.strip())) is not None:
+                issues.append(QaIssue(known, message.strip()))
         elif line.startswith("machine translation was: "):
             previous = line[len("machine translation was: ") :]
     reviewed = "fuzzy" not in entry.flags and (bool(entry.msgstr) or not entry.msgid)

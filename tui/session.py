@@ -17,11 +17,11 @@ from pathlib import Path
 
 from translator.glossary.core import Glossary
 from translator.memory.store import MemoryEntry, TranslationMemory
-from translator.models import QaIssue, Thread, TranslatedThread, TranslationUnit
+from translator.models import QaCode, QaIssue, Thread, TranslatedThread, TranslationUnit
 from tui.document import ReviewFile, read_review_file, render_review
 
 GlossaryLookup = Callable[[str, str], "Glossary | None"]
-KEPT_ISSUES = frozenset({"no-model", "source-changed", "not-reviewed"})
+KEPT_ISSUES: frozenset[QaCode] = frozenset({"no-model", "source-changed", "not-reviewed"})
 """QA codes that come from the pipeline, not from the text: kept when QA runs again."""
 
 
@@ -318,14 +318,20 @@ class ReviewSession:
         new = replace(unit, block=block, source_lang=lang)
         return self._set(replace(new, issues=self.qa(new)))
 
-    def set_machine(self, block_id: str, text: str) -> TranslationUnit:
-        """A fresh machine translation of a block (a draft; the text it replaces becomes `previous`)."""
+    def set_machine(
+        self, block_id: str, text: str, terms: tuple[str, ...] = (), issues: tuple[QaIssue, ...] | None = None
+    ) -> TranslationUnit:
+        """A fresh machine translation of a block (a draft; the text it replaces becomes `previous`), with
+        the terms it carries and the pipeline's QA of it (None: checked here)."""
         unit = self.unit(block_id)
         previous = unit.previous if unit.previous is not None else (unit.target or None)
-        new = replace(unit, target=text, origin="machine", status="draft", previous=previous)
+        new = replace(unit, target=text, origin="machine", status="draft", previous=previous, terms=terms)
         if new.previous == text:
             new = replace(new, previous=None)
-        return self._set(replace(new, issues=self.qa(new)))
+        if issues is None:
+            return self._set(replace(new, issues=self.qa(new)))
+        kept = tuple(issue for issue in unit.issues if issue.code in KEPT_ISSUES and issue.code != "no-model")
+        return self._set(replace(new, issues=kept + issues))
 
     def recheck(self, source_lang: str | None = None) -> list[str]:
         """Run QA again on every unit (of one source language); the blocks whose issues changed."""

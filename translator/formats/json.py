@@ -27,6 +27,7 @@ from translator.models import (
     TranslationUnit,
     UnitOrigin,
     Votes,
+    qa_code,
 )
 
 DATE_FORMAT = "%Y-%m-%dT%H:%M"
@@ -280,7 +281,11 @@ def translated_from_dict(document: dict[str, Any]) -> TranslatedThread:
                 origin,
                 status="reviewed" if data.get("status") == "reviewed" else "draft",
                 terms=tuple(data.get("terms") or ()),
-                issues=tuple(QaIssue(q.get("code", "?"), q.get("message", "")) for q in data.get("qa") or ()),
+                issues=tuple(
+                    QaIssue(code, q.get("message", ""))
+                    for q in data.get("qa") or ()
+                    if (code := qa_code(str(q.get("code")))) is not None
+                ),
                 previous=data.get("previous"),
             )
         )
