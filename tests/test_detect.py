@@ -202,3 +202,28 @@ def test_context_sums_equal_the_sum_of_the_others(items: list[tuple[str, Any, fl
         assert context.mass == pytest.approx(sum(w for w, _ in others))
         assert np.allclose(context.total, sum(w * p for w, p in others), atol=1e-9)
         assert (context.total >= 0).all()
+
+
+langdetect_input = st.lists(
+    st.one_of(
+        # Scripts, cases and marks langdetect treats apart, the ASCII between Z and a, links, spaces.
+        st.sampled_from(list("aAbBéÉ  .,'-ÇçЖжЫыїΩω中文ひカ한ﾀ\u0219\u021b\u1ea1\u0301[]^_`")),
+        st.sampled_from(["http://x.org/a ", "a.b@c.de ", "   ", "ỆT"]),
+        st.characters(codec="utf-8", exclude_categories=["Cs"]),
+    ),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(langdetect_input)
+def test_ngram_rows_are_langdetects(text: str) -> None:
+    from translator.detect.detector import _Profiles
+
+    profiles = _Profiles.get()
+    detector = profiles.factory.create()
+    detector.append(text)
+    detector.cleaning_text()
+    expected = [profiles.row_of[gram] for gram in detector._extract_ngrams() if gram in profiles.row_of]
+    assert profiles.clean(text) == detector.text
+    assert profiles.rows(profiles.clean(text)) == expected

@@ -14,6 +14,7 @@ is calibrated on held-out real text (see `benchmarks/langid.py`): among blocks g
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import threading
@@ -54,6 +55,13 @@ LANGID_WEIGHT = 1.0
 ENSEMBLE_TEMPERATURE = 2.5
 
 MAX_TEXT_CHARS = 600
+# How langdetect prepares a text (see `_Profiles.clean`).
+LANGDETECT_MAX_TEXT = 10_000
+SPACES = re.compile(" +")
+LATIN_RANGE = re.compile("[A-z]")
+FROM_COMBINING_MARKS = re.compile("[\u0300-\U0010ffff]")
+# Words whose n-gram rows are remembered (a vocabulary; cleared when it grows past this).
+WORD_CACHE_SIZE = 200_000
 
 # Calibration constants (see `calibrate`).
 TRUST_FLOOR = 0.8
@@ -110,8 +118,75 @@ class _Profiles:
         self.languages: tuple[str, ...] = tuple(to_argos(code) for code in factory.langlist)
         grams = factory.word_lang_prob_map
         self.row_of: dict[str, int] = {gram: row for row, gram in enumerate(grams)}
+        from langdetect.detector import Detector
+        from langdetect.utils.ngram import NGram
+
+        self._links = (Detector.URL_RE, Detector.MAIL_RE)
+        self._normalize_vi = NGram.normalize_vi
+        self._normalize = NGram.normalize
+        self._normalized: dict[str, str] = {}
+        self._word_rows: dict[str, list[int]] = {}
         probabilities = np.array(list(grams.values()), dtype=np.float64)
         self.log_probability: NDArray[np.float64] = np.log(probabilities + SMOOTHING)
+
+    def clean(self, text: str) -> str:
+        """A text as langdetect prepares it (`Detector.append` then `cleaning_text`), without building a
+        Detector for each text: links and e-mail addresses out, Vietnamese marks composed, runs of spaces
+        collapsed; Latin letters dropped from text mostly in other scripts."""
+        for pattern in self._links:
+            text = pattern.sub(" ", text)
+        text = SPACES.sub(" ", self._normalize_vi(text)[:LANGDETECT_MAX_TEXT])
+        # langdetect means to spare Latin Extended Additional here, but its check never matches: every
+        # character from U+0300 on counts as non-Latin.
+        if len(LATIN_RANGE.findall(text)) * 2 < len(FROM_COMBINING_MARKS.findall(text)):
+            text = LATIN_RANGE.sub("", text)
+        return text
+
+    def rows(self, text: str) -> list[int]:
+        """The profile rows of the 1- to 3-grams of a cleaned text, exactly as langdetect extracts them
+        (`Detector._extract_ngrams`; `tests/test_detect.py` compares the two). Its n-grams never cross a
+        (normalised) space, so they are found word by word, and each word's once per process."""
+        normalized = self._normalized
+        chars = []
+        for raw in text:
+            char = normalized.get(raw)
+            if char is None:
+                char = normalized[raw] = self._normalize(raw)
+            chars.append(char)
+        words = "".join(chars).split(" ")
+        if len(self._word_rows) > WORD_CACHE_SIZE:
+            self._word_rows.clear()
+        rows: list[int] = []
+        for index, word in enumerate(words):
+            if word:
+                # A word followed by a space also gives the n-grams that end with that space.
+                key = word + " " if index < len(words) - 1 else word
+                found = self._word_rows.get(key)
+                if found is None:
+                    found = self._word_rows[key] = self._scan(key)
+                rows.extend(found)
+        return rows
+
+    def _scan(self, word: str) -> list[int]:
+        """langdetect's n-gram buffer run over one normalised word (and its trailing space)."""
+        rows: list[int] = []
+        grams, capital_word = " ", False
+        for char in word:
+            last = grams[-1]
+            if last == " ":
+                grams = " "
+            elif len(grams) >= 3:
+                grams = grams[1:]
+            grams += char
+            # langdetect skips the n-grams of words in capitals (acronyms) from their second capital on.
+            capital_word = char.isupper() and (last.isupper() or capital_word)
+            if capital_word:
+                continue
+            for size in range(1, len(grams) + 1):
+                gram = grams[-size:]
+                if gram != " " and (row := self.row_of.get(gram)) is not None:
+                    rows.append(row)
+        return rows
 
     @classmethod
     def get(cls) -> _Profiles:
@@ -145,10 +220,15 @@ def default_candidates(extra: Iterable[str] | None = None) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*COMMON_LANGUAGES, *extra]))
 
 
+@functools.cache
+def _other_script(char: str) -> bool:
+    """Whether a letter is outside Latin, Greek and Cyrillic (Arabic, Han, Thai...)."""
+    return not unicodedata.name(char, "").startswith(("LATIN", "GREEK", "CYRILLIC"))
+
+
 def _mostly_other_script(letters: str) -> bool:
-    """Whether most letters are outside Latin, Greek and Cyrillic (Arabic, Han, Thai...)."""
-    other = sum(1 for char in letters if not unicodedata.name(char, "").startswith(("LATIN", "GREEK", "CYRILLIC")))
-    return other * 2 > len(letters)
+    """Whether most letters are outside Latin, Greek and Cyrillic."""
+    return sum(map(_other_script, letters)) * 2 > len(letters)
 
 
 def _is_acronym(words: list[str], text: str) -> bool:
@@ -208,10 +288,7 @@ class LanguageDetector:
         letters = "".join(words)
         if not letters or _is_acronym(words, stripped) or _looks_like_code(stripped):
             return Evidence(None, len(letters), 0, undetermined=True)
-        detector = self.profiles.factory.create()
-        detector.append(stripped)
-        detector.cleaning_text()
-        rows = [row for gram in detector._extract_ngrams() if (row := self.profiles.row_of.get(gram)) is not None]
+        rows = self.profiles.rows(self.profiles.clean(stripped))
         if not rows:
             return Evidence(None, len(letters), 0, undetermined=False)
         if _mostly_other_script(letters):
