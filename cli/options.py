@@ -56,7 +56,9 @@ def job_settings(args: argparse.Namespace, default_formats: str) -> JobSettings:
     from translator.jobs import FORMATS, JobSettings
     from translator.languages import normalize_code, parse_language_list
 
-    formats = tuple(dict.fromkeys(f.strip() for f in (getattr(args, "formats", None) or default_formats).split(",") if f.strip()))
+    formats = tuple(
+        dict.fromkeys(f.strip() for f in (getattr(args, "formats", None) or default_formats).split(",") if f.strip())
+    )
     unknown = [fmt for fmt in formats if fmt not in FORMATS]
     if unknown or not formats:
         raise TranslatorError(f"unknown output format {', '.join(unknown) or '(none)'}", f"use {','.join(FORMATS)}")

@@ -134,8 +134,11 @@ def run_translate_text(args: argparse.Namespace) -> int:
     settings = job_settings(args, "po")
     toolkit = Toolkit(settings)
     options = PipelineOptions(target=settings.target, source=settings.source, use_memory=settings.use_memory)
-    detector = toolkit.detector if settings.source is None else None
-    units, _ = translate_blocks(blocks, options, toolkit.engine, toolkit.glossary_for, toolkit.memory_lookup, detector)
+    # Detected even with --from, as `translate` does: a paragraph with no language (a link, a number) is
+    # copied, not translated.
+    units, _ = translate_blocks(
+        blocks, options, toolkit.engine, toolkit.glossary_for, toolkit.memory_lookup, toolkit.detector
+    )
     if all(unit.source_lang == "und" for unit in units):
         raise TranslatorError("cannot tell the language of this text", "pass --from, e.g. --from fr")
     missing = next((issue for unit in units for issue in unit.issues if issue.code == "no-model"), None)

@@ -8,11 +8,11 @@ import pytest
 
 from tests.conftest import DEMO, REPO
 from tests.fakes import FakeEngine
-from translator.glossary.core import find_glossary
+from translator.glossary.core import Glossary, find_glossary
 from translator.memory.lookup import MemoryLookup
 from translator.memory.store import MemoryEntry, TranslationMemory
 from translator.models import Thread
-from translator.pipeline import PipelineOptions, translate_thread, translate_threads
+from translator.pipeline import PipelineOptions, text_blocks, translate_thread, translate_threads
 from translator.readers import read_thread
 
 MIXED = REPO / "tests" / "data" / "mixed-thread.txt"
@@ -157,3 +157,52 @@ def test_real_sample_end_to_end_with_a_fake_engine(sample_path: Path) -> None:
     codes = {issue.code for unit in translated.units for issue in unit.issues}
     assert "untranslated" not in codes
     assert translated.models == ("fr-en: fake-1:fr-en",)
+
+
+@pytest.mark.parametrize(
+    ("text", "paragraphs"),
+    [
+        ("Une phrase.", ["Une phrase."]),  # one line: one block
+        ("Un.\nDeux.\n\nTrois.", ["Un. Deux.", "Trois."]),  # lines of a paragraph joined, blank lines split
+        ("\n\n  Un.  \n\n\n\n Deux.\n", ["Un.", "Deux."]),  # runs of blank lines and margins do not count
+        ("Un.\n \t \nDeux.", ["Un.", "Deux."]),  # a line of spaces is blank
+        ("", []),  # nothing
+        (" \n\n ", []),  # nothing but blanks
+    ],
+)
+def test_text_blocks(text: str, paragraphs: list[str]) -> None:
+    blocks = text_blocks(text)
+    assert [block.text for block in blocks] == paragraphs
+    assert [block.id for block in blocks] == [f"p{number}" for number in range(1, len(paragraphs) + 1)]
+
+
+def shipped_glossary(source: str, target: str) -> Glossary | None:
+    return find_glossary(source, target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One sentence with terms: reused as a sentence.
+        "Vladimir Poutine a parlé avec le porte-parole du Kremlin hier soir.",
+        # Several sentences with terms: reused as a whole block.
+        "Vladimir Poutine a parlé hier. Le Kremlin dément. SpaceX confirme.",
+        # A quote of one sentence inside a longer paragraph: sentences from the memory, others fresh.
+        "SpaceX confirme. Une phrase nouvelle sur la fusée.",
+    ],
+)
+def test_a_block_from_the_memory_is_the_block_from_the_engine(text: str, tmp_path: Path) -> None:
+    thread = read_thread_text(text)
+    fresh = translate_thread(thread, TO_EN, FakeEngine(), shipped_glossary)
+    assert any(unit.terms for unit in fresh.units)
+    memory = MemoryLookup(TranslationMemory(tmp_path / "tm.sqlite"))
+    # Earlier work leaves some of the text in the memory: the sentences of another paragraph.
+    translate_thread(
+        read_thread_text("Le Kremlin dément. SpaceX confirme."), TO_EN, FakeEngine(), shipped_glossary, memory
+    )
+    partly = translate_thread(thread, TO_EN, FakeEngine(), shipped_glossary, memory)
+    engine = FakeEngine()
+    again = translate_thread(thread, TO_EN, engine, shipped_glossary, memory)
+    assert engine.calls == []  # all of it from the memory now
+    assert partly.units == fresh.units
+    assert again.units == fresh.units

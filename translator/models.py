@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Literal, get_args
 
 BlockKind = Literal["title", "subtitle", "heading", "paragraph", "quote", "source", "question"]
 BLOCK_KINDS: tuple[BlockKind, ...] = (
@@ -175,22 +175,7 @@ QaCode = Literal[
     "source-changed",
 ]
 """Every QA code, the stable short names written in PO comments and JSON (tests/test_qa.py shows each)."""
-QA_CODES: tuple[QaCode, ...] = (
-    "empty",
-    "numbers",
-    "lost-token",
-    "untranslated",
-    "length",
-    "repetition",
-    "missing-term",
-    "forbidden-term",
-    "not-kept",
-    "glossary-fallback",
-    "no-model",
-    "no-language",
-    "not-reviewed",
-    "source-changed",
-)
+QA_CODES: tuple[QaCode, ...] = get_args(QaCode)
 
 
 def qa_code(text: str) -> QaCode | None:
