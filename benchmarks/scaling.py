@@ -147,11 +147,11 @@ def _detected_thread(posts: int, folder: Path) -> object:
 
 
 def _translate(prepared: object) -> object:
-    from translator.glossary.core import find_glossary
+    from translator.glossary import GlossaryStore
     from translator.pipeline import PipelineOptions, translate_threads
 
     thread, memory = prepared  # type: ignore[misc]
-    return translate_threads([thread], PipelineOptions(target="en"), EchoEngine(), find_glossary, memory)
+    return translate_threads([thread], PipelineOptions(target="en"), EchoEngine(), GlossaryStore().get, memory)
 
 
 STAGES = [

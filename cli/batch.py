@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from cli.options import add_translation_options, job_settings
-from translator.errors import TranslatorError
+from cli.diagnostics import ExitCode
+from cli.options import JOB_COUNTS, add_translation_options, bounded_int, job_settings
 
 
 def add_batch_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -19,7 +19,12 @@ def add_batch_parser(commands: argparse._SubParsersAction[argparse.ArgumentParse
     )
     batch.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or glob patterns")
     batch.add_argument("-o", "--output", required=True, type=Path, metavar="OUTDIR", help="output folder")
-    batch.add_argument("--jobs", type=int, default=1, help="worker processes, each loading the model once")
+    batch.add_argument(
+        "--jobs",
+        type=bounded_int(*JOB_COUNTS),
+        default=1,
+        help=f"worker processes, {JOB_COUNTS[0]} to {JOB_COUNTS[1]}, each loading the model once",
+    )
     add_translation_options(batch)
     batch.set_defaults(handler=run_batch_command)
 
@@ -29,11 +34,9 @@ def run_batch_command(args: argparse.Namespace) -> int:
     from cli.batch_view import BatchDisplay
     from translator.batch import expand_inputs, run_batch
 
-    if args.jobs < 1:
-        raise TranslatorError("--jobs must be at least 1")
     settings = job_settings(args, "po,json,md")
     items = expand_inputs(args.inputs, args.output)
     with BatchDisplay(len(items)) as display:
         summary = run_batch(items, args.output, settings, args.jobs, display.report)
     display.print_summary(summary)
-    return 1 if summary.failed else 0
+    return ExitCode.FAILURE if summary.failed else ExitCode.DONE

@@ -18,7 +18,9 @@ def add_memory_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
     memory_commands = memory.add_subparsers(dest="memory_command", metavar="ACTION", required=True)
     stats = memory_commands.add_parser("stats", help="entries per language pair and origin")
     stats.set_defaults(handler=run_memory_stats)
-    memory_import = memory_commands.add_parser("import", help="import approved entries of reviewed PO files, or TMX")
+    memory_import = memory_commands.add_parser(
+        "import", help="import approved entries of reviewed PO or XLIFF files, or TMX"
+    )
     memory_import.add_argument("files", nargs="+", type=Path, metavar="FILE")
     memory_import.add_argument("--tmx", action="store_true", help="the files are TMX")
     memory_import.set_defaults(handler=run_memory_import)
@@ -75,23 +77,22 @@ def run_memory_prune(args: argparse.Namespace) -> int:
 
 
 def run_memory_import(args: argparse.Namespace) -> int:
-    """`translator memory import FILE.po...` (approved entries become human translations) or `--tmx`."""
+    """`translator memory import FILE.po|.xlf...` (approved entries become human translations) or `--tmx`.
+    All or nothing: every file is read before anything is stored, then one transaction stores them all."""
     from translator.formats.po import reviewed_entries
     from translator.memory.store import MemoryEntry
     from translator.memory.tmx import read_tmx
 
     memory = open_memory(args)
-    total = 0
-    for path in args.files:
-        rows = read_tmx(path) if args.tmx else reviewed_entries(path)
-        total += memory.store(MemoryEntry(src, tgt, source, target, "human") for src, tgt, source, target in rows)
+    rows = [row for path in args.files for row in (read_tmx(path) if args.tmx else reviewed_entries(path))]
+    total = memory.store(MemoryEntry(src, tgt, source, target, "human") for src, tgt, source, target in rows)
     print(f"Imported {total} human translations into {memory.path}")
     return 0
 
 
 def run_memory_export(args: argparse.Namespace) -> int:
     """`translator memory export OUT.tmx`."""
-    from translator.glossary.core import parse_pair
+    from translator.glossary import parse_pair
     from translator.memory.tmx import write_tmx
 
     source, target = parse_pair(args.pair) if args.pair else (None, None)

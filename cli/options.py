@@ -4,16 +4,26 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from translator.errors import TranslatorError
+from cli.diagnostics import UsageError
+from translator.models import SOURCE_FORMATS
 
 if TYPE_CHECKING:
     from translator.detect.detector import LanguageDetector
-    from translator.engine.argos import ArgosEngine
+    from translator.engine import Engine, ModelStore
     from translator.jobs import JobSettings
     from translator.models import Thread
+
+
+BEAM_SIZES = (1, 32)
+"""--beam-size: Argos uses 4; past a few dozen the search only costs memory (100,000 took 9 GB)."""
+THREAD_COUNTS = (0, 256)
+"""--threads: 0 means every core; more threads than a large machine has cores only adds overhead."""
+JOB_COUNTS = (1, 64)
+"""batch --jobs: each worker process loads its own model, so a few per core is already too many."""
 
 
 def demo_thread_path() -> Path:
@@ -29,19 +39,24 @@ def add_translation_options(parser: argparse.ArgumentParser) -> None:
         "--format",
         dest="formats",
         default=None,
-        help="output formats, comma-separated among po,json,md,html (translate: po; batch: po,json,md)",
+        help="output formats, comma-separated among po,json,md,html,xliff,xliff2 (XLIFF 1.2, 2.0; "
+        "translate: po; batch: po,json,md)",
     )
-    parser.add_argument(
-        "--input-format", dest="format", choices=("forum", "json", "text"), help="input format (default: sniffed)"
-    )
+    parser.add_argument("--input-format", dest="format", choices=SOURCE_FORMATS, help="input format (default: sniffed)")
     parser.add_argument("--side-by-side", action="store_true", help="Markdown/HTML: source beside translation")
     add_text_translation_options(parser)
 
 
 def add_text_translation_options(parser: argparse.ArgumentParser) -> None:
-    """Options of how any text is translated: languages, glossary, memory, engine (`translate-text` too)."""
+    """Options of how any text is translated: languages, then what it is made with (`translate-text` too)."""
     parser.add_argument("--to", dest="target", default="en", help="target language (default: en)")
     parser.add_argument("--from", dest="source", default="auto", help="source language (default: auto-detect)")
+    add_resource_options(parser)
+
+
+def add_resource_options(parser: argparse.ArgumentParser) -> None:
+    """What translations are made with: glossaries, memory, detection candidates, engine (`translate`,
+    `batch`, `translate-text`, `serve`)."""
     parser.add_argument("--glossary", action="append", default=[], type=Path, help="glossary PO file (repeatable)")
     parser.add_argument("--glossary-dir", type=Path, help="folder of xx-yy.po glossaries (default: the shipped ones)")
     parser.add_argument("--no-glossary", action="store_true", help="apply no glossary")
@@ -61,9 +76,7 @@ def job_settings(args: argparse.Namespace, default_formats: str) -> JobSettings:
     )
     unknown = [fmt for fmt in formats if fmt not in FORMATS]
     if unknown or not formats:
-        raise TranslatorError(f"unknown output format {', '.join(unknown) or '(none)'}", f"use {','.join(FORMATS)}")
-    if args.threads < 0 or args.beam_size < 1:
-        raise TranslatorError("--threads must be >= 0 and --beam-size >= 1")
+        raise UsageError(f"unknown output format {', '.join(unknown) or '(none)'}", f"use {','.join(FORMATS)}")
     return JobSettings(
         target=normalize_code(args.target),
         source=None if args.source == "auto" else normalize_code(args.source),
@@ -100,30 +113,42 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--device", choices=("cpu", "cuda", "auto"), default="cpu", help="where models run")
     parser.add_argument(
         "--threads",
-        type=int,
+        type=bounded_int(*THREAD_COUNTS),
         default=0,
-        help="CPU threads (0: every core; with batch --jobs, shared between workers)",
+        help=f"CPU threads, {THREAD_COUNTS[0]} to {THREAD_COUNTS[1]} "
+        "(0: every core; with batch --jobs, shared between workers)",
     )
-    parser.add_argument("--beam-size", type=int, default=4, help="beam width (Argos uses 4)")
+    parser.add_argument(
+        "--beam-size",
+        type=bounded_int(*BEAM_SIZES),
+        default=4,
+        help=f"beam width, {BEAM_SIZES[0]} to {BEAM_SIZES[1]} (Argos uses 4)",
+    )
 
 
-def make_engine(args: argparse.Namespace) -> ArgosEngine:
-    """The Argos engine for the engine options."""
-    from translator.engine.argos import ArgosEngine, EngineSettings
-    from translator.engine.store import ModelStore
+def model_store(args: argparse.Namespace) -> ModelStore:
+    """The Argos packages the --models-dir options name, with the usual folders."""
+    from translator.engine import ModelStore
 
-    if args.threads < 0 or args.beam_size < 1:
-        raise TranslatorError("--threads must be >= 0 and --beam-size >= 1")
+    return ModelStore(args.models_dir)
+
+
+def make_engine(args: argparse.Namespace) -> Engine:
+    """The engine for the engine options (see translator.engine.build_engine)."""
+    from translator.engine import EngineSettings, build_engine
+
     settings = EngineSettings(device=args.device, threads=args.threads, beam_size=args.beam_size)
-    return ArgosEngine(ModelStore(args.models_dir), settings)
+    return build_engine(settings, model_store(args))
 
 
 def add_thread_arguments(parser: argparse.ArgumentParser, format_option: str | None) -> None:
     """FILE or --demo, and the input format option when the command has no other --format."""
-    parser.add_argument("file", nargs="?", type=Path, help="thread file: forum page dump, JSON or text/Markdown")
+    parser.add_argument(
+        "file", nargs="?", type=Path, help="thread file: saved web page, forum page dump, JSON or text/Markdown"
+    )
     parser.add_argument("--demo", action="store_true", help="use the demo thread shipped with the tool")
     if format_option:
-        parser.add_argument(format_option, choices=("forum", "json", "text"), help="input format (default: sniffed)")
+        parser.add_argument(format_option, choices=SOURCE_FORMATS, help="input format (default: sniffed)")
 
 
 def add_language_options(parser: argparse.ArgumentParser) -> None:
@@ -170,7 +195,7 @@ def parse_overrides(values: list[str]) -> dict[str, str]:
     for value in values:
         block_id, separator, code = value.partition("=")
         if not separator or not block_id.strip():
-            raise TranslatorError(f"--set-lang {value!r} is not BLOCK=LANG", "e.g. --set-lang c3.p1=de")
+            raise UsageError(f"--set-lang {value!r} is not BLOCK=LANG", "e.g. --set-lang c3.p1=de")
         overrides[block_id.strip()] = normalize_code(code)
     return overrides
 
@@ -178,11 +203,11 @@ def parse_overrides(values: list[str]) -> dict[str, str]:
 def thread_argument(args: argparse.Namespace) -> Path:
     """The thread file the user named, or the demo thread; exactly one of them."""
     if args.demo and args.file:
-        raise TranslatorError("give a FILE or --demo, not both")
+        raise UsageError("give a FILE or --demo, not both")
     if args.demo:
         return demo_thread_path()
     if args.file is None:
-        raise TranslatorError("no thread file given", "name a FILE, or pass --demo to try the demo thread")
+        raise UsageError("no thread file given", "name a FILE, or pass --demo to try the demo thread")
     path: Path = args.file
     return path
 
@@ -192,6 +217,21 @@ def warn(message: str) -> None:
     from translator.display import visible
 
     print(f"translator: warning: {visible(message)}", file=sys.stderr)
+
+
+def bounded_int(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from low to high (a value outside is a usage error)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is out of range: give {low} to {high}")
+        return value
+
+    return parse
 
 
 def days(text: str) -> float:

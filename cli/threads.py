@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from cli.diagnostics import UsageError
 from cli.options import (
     add_language_options,
     add_text_translation_options,
@@ -66,7 +67,7 @@ def add_translate_parsers(commands: argparse._SubParsersAction[argparse.Argument
 
     translate = commands.add_parser(
         "translate",
-        help="translate a thread file into PO/JSON/Markdown/HTML for review",
+        help="translate a thread file into PO/XLIFF/JSON/Markdown/HTML for review",
         description="Detect the language of every block, reuse the translation memory, apply the glossary, "
         "translate the rest in one batched call per language pair, check the result, and write it.",
     )
@@ -77,11 +78,12 @@ def add_translate_parsers(commands: argparse._SubParsersAction[argparse.Argument
 
     apply = commands.add_parser(
         "apply",
-        help="rebuild the translated thread from a reviewed PO file",
-        description="Approved entries (not fuzzy) are the reviewers' translations; fuzzy ones stay drafts.",
+        help="rebuild the translated thread from a reviewed PO or XLIFF file",
+        description="Approved entries (not fuzzy; in XLIFF, units marked final) are the reviewers' translations; "
+        "the others stay drafts.",
     )
-    apply.add_argument("po", type=Path, metavar="REVIEWED.po")
-    apply.add_argument("source", type=Path, metavar="SOURCE_FILE", help="the thread the PO file was made from")
+    apply.add_argument("po", type=Path, metavar="REVIEWED.po|.xlf")
+    apply.add_argument("source", type=Path, metavar="SOURCE_FILE", help="the thread the review file was made from")
     apply.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
     apply.add_argument("--format", dest="formats", default="md", choices=("json", "md", "html"))
     apply.add_argument("--side-by-side", action="store_true", help="Markdown/HTML: source beside translation")
@@ -106,16 +108,18 @@ def run_detect(args: argparse.Namespace) -> int:
     """`translator detect`: languages of a thread, or of JSON Lines texts with --jsonl."""
     if args.jsonl is None:
         if args.output:
-            raise TranslatorError("-o/--output goes with --jsonl", "for a thread, use --json and redirect")
+            raise UsageError("-o/--output goes with --jsonl", "for a thread, use --json and redirect")
         return run_inspect(args)
     if args.file or args.demo:
-        raise TranslatorError("give a thread FILE or --jsonl IN, not both")
+        raise UsageError("give a thread FILE or --jsonl IN, not both")
     from cli.progress import byte_progress
     from translator.detect.jsonl import run_detect_jsonl
 
     detector = make_detector(args)
+    source = sys.stdin.buffer if args.jsonl == "-" else Path(args.jsonl)
+    destination = sys.stdout if args.output in (None, "-") else Path(args.output)
     with byte_progress("detecting") as progress_factory:
-        count = run_detect_jsonl(args.jsonl, args.output, detector, progress_factory)
+        count = run_detect_jsonl(source, destination, detector, progress_factory)
     if args.output:
         print(f"translator: {count} lines written to {args.output}", file=sys.stderr)
     return 0
@@ -153,8 +157,8 @@ def run_translate_text(args: argparse.Namespace) -> int:
 
 
 def run_translate(args: argparse.Namespace) -> int:
-    """`translator translate`: one thread file to PO/JSON/Markdown/HTML."""
-    from translator.files import write_atomic
+    """`translator translate`: one thread file to PO/XLIFF/JSON/Markdown/HTML."""
+    from translator.files import make_folder, write_atomic
     from translator.jobs import output_paths, render, translate_file
 
     path = thread_argument(args)
@@ -166,16 +170,15 @@ def run_translate(args: argparse.Namespace) -> int:
         targets = {settings.formats[0]: None if args.output == "-" else Path(args.output)}
     else:
         if args.output == "-":
-            raise TranslatorError("-o - (stdout) takes one format", "pass --format with a single format")
-        folder = Path(args.output) if args.output else Path(".")
-        folder.mkdir(parents=True, exist_ok=True)
+            raise UsageError("-o - (stdout) takes one format", "pass --format with a single format")
+        folder = make_folder(Path(args.output) if args.output else Path("."))
         targets = dict(output_paths(path, folder, Path(path.name), settings))
     for fmt, target in targets.items():
         text = render(translated, fmt, settings.side_by_side)
         if target is None:
             sys.stdout.write(text)
         else:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            make_folder(target.parent)
             write_atomic(target, text)
             print(f"Wrote {target}", file=sys.stderr)
     from cli.batch_view import stats_line
@@ -185,7 +188,7 @@ def run_translate(args: argparse.Namespace) -> int:
 
 
 def run_apply(args: argparse.Namespace) -> int:
-    """`translator apply REVIEWED.po SOURCE_FILE`."""
+    """`translator apply REVIEWED.po|.xlf SOURCE_FILE`."""
     from translator.files import write_atomic
     from translator.formats.po import apply_review
     from translator.jobs import render

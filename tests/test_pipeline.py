@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import DEMO, REPO
 from tests.fakes import FakeEngine
-from translator.glossary.core import Glossary, find_glossary
+from translator.glossary import Glossary, GlossaryStore
 from translator.memory.lookup import MemoryLookup
 from translator.memory.store import MemoryEntry, TranslationMemory
 from translator.models import Thread
@@ -138,7 +138,7 @@ def test_human_block_translation_wins(demo: Thread, tmp_path: Path) -> None:
 
 def test_glossary_terms_are_applied_and_recorded() -> None:
     thread = read_thread_text("Vladimir Poutine a parlé avec le porte-parole du Kremlin hier soir.")
-    unit = translate_thread(thread, TO_EN, FakeEngine(), glossary_for=lambda s, t: find_glossary(s, t)).units[0]
+    unit = translate_thread(thread, TO_EN, FakeEngine(), glossary_for=GlossaryStore().get).units[0]
     assert "Vladimir Putin" in unit.target
     assert any("Vladimir Putin" in term for term in unit.terms)
 
@@ -146,7 +146,7 @@ def test_glossary_terms_are_applied_and_recorded() -> None:
 def test_real_sample_end_to_end_with_a_fake_engine(sample_path: Path) -> None:
     thread = read_thread(sample_path).thread
     engine = FakeEngine()
-    translated = translate_thread(thread, TO_EN, engine, glossary_for=lambda s, t: find_glossary(s, t))
+    translated = translate_thread(thread, TO_EN, engine, glossary_for=GlossaryStore().get)
     assert [u.block.id for u in translated.units] == [b.id for _, b in translated.thread.blocks()]
     assert len(engine.calls) == 1 and engine.calls[0][:2] == ("fr", "en")
     assert all(u.origin in ("machine", "copied") for u in translated.units)
@@ -177,7 +177,7 @@ def test_text_blocks(text: str, paragraphs: list[str]) -> None:
 
 
 def shipped_glossary(source: str, target: str) -> Glossary | None:
-    return find_glossary(source, target)
+    return GlossaryStore().get(source, target)
 
 
 @pytest.mark.parametrize(

@@ -10,12 +10,13 @@ import pytest
 
 from tests.fakes import FakeEngine
 from translator.formats.po import apply_review, render_po
-from translator.glossary.core import find_glossary
+from translator.glossary import GlossaryStore
 from translator.models import QA_CODES, Block, Post, QaCode, QaIssue, Thread, qa_code
 from translator.pipeline import PipelineOptions, translate_blocks, translate_thread
 from translator.qa import check_unit
 
-FR_EN = find_glossary("fr", "en")
+SHIPPED = GlossaryStore()
+FR_EN = SHIPPED.get("fr", "en")
 TO_EN = PipelineOptions(target="en")
 
 
@@ -30,7 +31,7 @@ class ForgetfulEngine(FakeEngine):
 def pipeline_issues(text: str, engine: FakeEngine | None = None, lang: str | None = "fr") -> list[QaIssue]:
     """The issues of one block translated by the pipeline with the shipped fr-en glossary."""
     block = Block("p1", "paragraph", text, lang=lang, lang_confidence=1.0 if lang else None)
-    units, _ = translate_blocks([block], TO_EN, engine or FakeEngine(), lambda s, t: find_glossary(s, t))
+    units, _ = translate_blocks([block], TO_EN, engine or FakeEngine(), SHIPPED.get)
     return list(units[0].issues)
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from translator.errors import InputError
-from translator.files import write_atomic
+from translator.files import make_folder, write_atomic
 from translator.jobs import (
     JobResult,
     JobSettings,
@@ -163,7 +163,7 @@ def run_batch(
     """Translate every input not already finished; one bad file is reported and the rest continue.
     `job` runs each chunk (in worker processes when `jobs` > 1)."""
     started = time.perf_counter()
-    out_dir.mkdir(parents=True, exist_ok=True)
+    make_folder(out_dir)
     remove_stale_temp_files(out_dir)
     manifest = Manifest(out_dir, settings)
     summary = BatchSummary()

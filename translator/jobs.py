@@ -23,15 +23,16 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor, Future, ThreadPoolExecutor
 
     from translator.detect.detector import LanguageDetector
-    from translator.engine.argos import Engine
-    from translator.engine.store import ModelStore
-    from translator.glossary.core import Glossary
+    from translator.engine.base import Engine
+    from translator.glossary.matching import Glossary
     from translator.memory.lookup import MemoryLookup
     from translator.memory.store import TranslationMemory
     from translator.models import ThreadFile, TranslatedThread
     from translator.pipeline import Outcome
 
-FORMATS = ("po", "json", "md", "html")
+FORMATS = ("po", "json", "md", "html", "xliff", "xliff2")
+FILE_ENDINGS = {"xliff": "xlf", "xliff2": "xliff2.xlf"}
+"""Formats whose file name does not end in their name: XLIFF is `.xlf` for CAT tools (2.0 says so too)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +44,7 @@ class JobSettings:
     source: str | None = None
     """Forced source language, or None for detection."""
     formats: tuple[str, ...] = ("po",)
-    """Output formats among po, json, md, html."""
+    """Output formats among po, json, md, html, xliff (1.2), xliff2 (2.0)."""
     input_format: str | None = None
     """Reader to use (None: sniffed)."""
     languages: tuple[str, ...] | None = None
@@ -99,8 +100,8 @@ class Toolkit:
     detector and the models load on first use, so a rerun served from the memory loads neither."""
 
     def __init__(self, settings: JobSettings) -> None:
-        from translator.engine.argos import ArgosEngine, EngineSettings
-        from translator.engine.store import ModelStore
+        from translator.engine import EngineSettings, ModelStore, build_engine
+        from translator.glossary.store import GlossaryStore
         from translator.memory.store import TranslationMemory
 
         self.engine_settings = EngineSettings(
@@ -108,21 +109,22 @@ class Toolkit:
             threads=settings.threads,
             beam_size=settings.beam_size,
         )
-        self.engine: Engine = ArgosEngine(ModelStore([Path(p) for p in settings.models_dirs]), self.engine_settings)
+        self.store = ModelStore([Path(p) for p in settings.models_dirs])
+        self.engine: Engine = build_engine(self.engine_settings, self.store)
         self.memory: TranslationMemory | None = (
             TranslationMemory(Path(settings.memory) if settings.memory else None) if settings.use_memory else None
         )
         self.settings = settings
-        self._glossaries: dict[tuple[str, str], Glossary | None] = {}
-        self._explicit: dict[tuple[str, str], Glossary] = {}
+        self.glossaries = (
+            GlossaryStore(
+                [Path(path) for path in settings.glossaries],
+                Path(settings.glossary_dir) if settings.glossary_dir else None,
+            )
+            if settings.use_glossary
+            else None
+        )
         self._detector: LanguageDetector | None = None
         self._lock = threading.Lock()
-        if settings.use_glossary:
-            from translator.glossary.core import load_glossary
-
-            for path in settings.glossaries:
-                glossary = load_glossary(Path(path))
-                self._explicit[(glossary.source_lang, glossary.target_lang)] = glossary
 
     @property
     def detector(self) -> LanguageDetector:
@@ -136,23 +138,11 @@ class Toolkit:
 
     def _installed_languages(self) -> set[str] | None:
         """The languages of installed models, when detection candidates are not given (they join them)."""
-        if self.settings.languages:
-            return None
-        store: ModelStore | None = getattr(self.engine, "store", None)
-        return store.languages() if store is not None else None
+        return None if self.settings.languages else self.store.languages()
 
     def glossary_for(self, source: str, target: str) -> Glossary | None:
-        """The glossary of a pair: an explicit file, else `xx-yy.po` in the glossary folder, else none."""
-        if not self.settings.use_glossary:
-            return None
-        with self._lock:
-            if (source, target) not in self._glossaries:
-                from translator.glossary.core import find_glossary
-
-                folder = Path(self.settings.glossary_dir) if self.settings.glossary_dir else None
-                explicit = self._explicit.get((source, target))
-                self._glossaries[(source, target)] = explicit or find_glossary(source, target, folder)
-            return self._glossaries[(source, target)]
+        """The glossary of a pair (see GlossaryStore); None with --no-glossary."""
+        return self.glossaries.get(source, target) if self.glossaries is not None else None
 
     @functools.cached_property
     def memory_lookup(self) -> MemoryLookup | None:
@@ -214,9 +204,9 @@ def toolkit_for(settings: JobSettings) -> Toolkit:
 
 
 def output_paths(input_path: Path, out_dir: Path, relative: Path, settings: JobSettings) -> dict[str, Path]:
-    """Where each format of an input goes: OUT/relative/stem.<target>.<ext>."""
+    """Where each format of an input goes: OUT/relative/stem.<target>.<ext> (XLIFF: .xlf, .xliff2.xlf)."""
     base = out_dir / relative.parent / f"{relative.stem}.{settings.target}"
-    return {fmt: base.with_name(f"{base.name}.{fmt}") for fmt in settings.formats}
+    return {fmt: base.with_name(f"{base.name}.{FILE_ENDINGS.get(fmt, fmt)}") for fmt in settings.formats}
 
 
 def render(translated: TranslatedThread, fmt: str, side_by_side: bool) -> str:
@@ -237,13 +227,19 @@ def render(translated: TranslatedThread, fmt: str, side_by_side: bool) -> str:
         from translator.formats.document import render_html
 
         return render_html(translated, side_by_side)
+    if fmt in ("xliff", "xliff2"):
+        from translator.formats.xliff import render_xliff
+
+        return render_xliff(translated, "xliff" if fmt == "xliff" else "xliff2")
     raise TranslatorError(f"unknown output format {fmt!r}", f"use one of {', '.join(FORMATS)}")
 
 
 def file_digest(path: Path) -> str:
     """SHA-256 of a file's bytes."""
+    from translator.files import open_input_file
+
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
+    with open_input_file(path) as handle:  # a regular file only: a FIFO must not hang us
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
@@ -255,7 +251,7 @@ def file_digests(paths: list[Path]) -> list[str | None]:
     for path in paths:
         try:
             digests.append(file_digest(path))
-        except OSError:
+        except (OSError, TranslatorError):
             digests.append(None)
     return digests
 
@@ -270,9 +266,11 @@ def translate_files(
     from translator.pipeline import PipelineOptions, ThreadSource, translate_sources
 
     kit = toolkit or toolkit_for(settings)
+    if digests is None:
+        # The digest is the key of a kept thread: without the memory, the files are read once, by their reader.
+        digests = file_digests(paths) if kit.memory_lookup is not None else [None] * len(paths)
     sources = [
-        ThreadSource(digest, functools.partial(kit.read, path))
-        for path, digest in zip(paths, digests or file_digests(paths), strict=True)
+        ThreadSource(digest, functools.partial(kit.read, path)) for path, digest in zip(paths, digests, strict=True)
     ]
     options = PipelineOptions(target=settings.target, source=settings.source, use_memory=settings.use_memory)
     return translate_sources(sources, options, kit.engine, kit.glossary_for, kit.memory_lookup)

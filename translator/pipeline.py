@@ -34,8 +34,8 @@ from translator.stats import TranslationStats, unit_issue_counts
 
 if TYPE_CHECKING:
     from translator.detect.detector import LanguageDetector
-    from translator.engine.argos import Engine
-    from translator.glossary.core import Glossary
+    from translator.engine.base import Engine
+    from translator.glossary.matching import Glossary
     from translator.memory.kept import KeptThread
     from translator.memory.lookup import Made, MemoryLookup, Recalled
     from translator.memory.store import Dependency
@@ -426,7 +426,7 @@ def _engine_translations(
             sentence: (text, (), False)
             for sentence, text in zip(sentences, engine.translate_batch(sentences, source, target), strict=True)
         }
-    from translator.glossary.core import translate_with_glossary
+    from translator.glossary.protect import translate_with_glossary
 
     translations: dict[str, _Fresh] = {}
     for sentence, result in zip(

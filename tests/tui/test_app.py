@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import io
 import threading
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -11,6 +12,8 @@ from typing import Any
 
 import polib
 import pytest
+from rich.console import Console
+from textual.widgets import Static
 
 from tests.conftest import DEMO, run_cli
 from tests.fakes import FakeEngine
@@ -18,8 +21,8 @@ from tests.tui.conftest import INJECTION
 from translator.memory.store import MemoryEntry, TranslationMemory
 from translator.models import TranslatedThread
 from tui.app import ReviewApp
-from tui.screens import ConfirmQuit, GlossaryEntryScreen, HelpScreen
-from tui.session import journal_path
+from tui.screens import ConfirmQuit, GlossaryEntryScreen, HelpScreen, SetAsideJournal
+from tui.session import ReviewSession, journal_path
 from tui.widgets import BlockList, InfoPanel, SourcePane, TargetView
 
 SIZE = (100, 30)
@@ -195,6 +198,20 @@ async def test_add_glossary_entry(demo_po: Path, glossary_dir: Path) -> None:
 
 
 @sync
+async def test_a_glossary_entry_lint_refuses_is_a_notification(demo_po: Path, glossary_dir: Path) -> None:
+    app = make_app(demo_po, glossary_dir)
+    shown: list[tuple[str, str]] = []
+    app.notify = lambda message, **options: shown.append((message, options.get("severity", "")))  # type: ignore[method-assign]
+    before = (glossary_dir / "fr-en.po").read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        # "Kiev" is already rendered "Kyiv": a second rendering would make the glossary conflict
+        await pilot.press("g", *"kiev", "enter", *"Kiew", "enter")
+        await pilot.pause()
+    assert (glossary_dir / "fr-en.po").read_bytes() == before
+    assert [severity for message, severity in shown if message.startswith("not added: conflicting")] == ["error"]
+
+
+@sync
 async def test_markup_in_thread_text_is_shown_literally(injection_po: Path) -> None:
     app = make_app(injection_po)
     async with app.run_test(size=SIZE) as pilot:
@@ -323,3 +340,28 @@ def test_retranslate_takes_the_pipeline_path(
 
     asyncio.run(scenario())
     assert bool(engine.calls) is engine_called
+
+
+@sync
+async def test_a_journal_for_another_version_of_the_file_is_shown_and_kept(demo_po: Path) -> None:
+    session = ReviewSession(demo_po)
+    block_id = session.units[2].block.id
+    session.edit(block_id, "Edit made before the file was translated again")
+    # Killed before saving; then `translate` writes the file again (here: one entry changes).
+    demo_po.write_text(demo_po.read_text(encoding="utf-8").replace("EN: ", "EN2: ", 1), encoding="utf-8")
+    app = make_app(demo_po)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SetAsideJournal)
+        kept = app.session.set_aside
+        assert kept is not None and kept.is_file()
+        message = str(app.screen.query_one("#set-aside-message").render()).replace("\n", " ")
+        assert f"{demo_po.name} changed since the journal" in message and kept.name in " ".join(message.split())
+        console = Console(width=120, file=io.StringIO(), record=True)
+        console.print(app.screen.query_one("#help-keys", Static).content)
+        shown = console.export_text()
+        assert block_id in shown and "Edit made before the file" in shown
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SetAsideJournal)
+        assert app.session.unit(block_id).target != "Edit made before the file was translated again"
+        assert not app.session.modified

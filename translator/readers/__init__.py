@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from translator.errors import InputError
+from translator.files import read_input_bytes
 from translator.models import SOURCE_FORMATS, SourceFormat, Thread, ThreadFile
 
 __all__ = ["MAX_FILE_BYTES", "decode", "parse_thread", "read_thread", "sniff_format"]
@@ -60,9 +61,12 @@ def decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
 def sniff_format(text: str) -> SourceFormat:
     """Guess the format of a decoded thread file."""
     from translator.readers.forum import looks_like_forum
+    from translator.readers.html_bytes import looks_like_html_text
 
     if text.lstrip().startswith("{"):
         return "json"
+    if looks_like_html_text(text):
+        return "html"
     if looks_like_forum(text):
         return "forum"
     return "text"
@@ -78,30 +82,32 @@ def parse_thread(text: str, fmt: SourceFormat) -> Thread:
         from translator.readers.forum import read_forum
 
         return read_forum(text)
+    if fmt == "html":
+        from translator.readers.html import read_html
+
+        return read_html(text).thread
     from translator.readers.text import read_text
 
     return read_text(text)
 
 
 def read_thread(path: Path | str, fmt: str | None = None) -> ThreadFile:
-    """Read a thread file; fmt ("forum", "json", "text") overrides sniffing. Raises InputError."""
+    """Read a thread file; fmt (one of SOURCE_FORMATS: "forum", "json", "text", "html"...) overrides sniffing.
+
+    A web page is recognised by its bytes, before any decoding: its charset comes from the page itself.
+    Raises InputError."""
     path = Path(path)
     if fmt is not None and fmt not in SOURCE_FORMATS:
         raise InputError(f"unknown format {fmt!r}", f"use one of {', '.join(SOURCE_FORMATS)}")
-    if not path.exists():
-        raise InputError(f"{path}: no such file", "check the path")
-    if path.is_dir():
-        raise InputError(f"{path} is a folder, not a thread file", "give one file")
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(
-                f"{path} is {size / 1e6:.0f} MB, larger than the {MAX_FILE_BYTES // 2**20} MB limit for one thread",
-                "split it into one file per thread",
-            )
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror}", "check the file's permissions") from None
+    data = read_input_bytes(
+        path, MAX_FILE_BYTES, "a thread page is a few hundred KB: split it into one file per thread"
+    )
+    from translator.readers.html_bytes import looks_like_html
+
+    if fmt == "html" or (fmt is None and looks_like_html(data)):
+        from translator.readers.html import read_html_file
+
+        return read_html_file(data, str(path))
     text, encoding, warnings = decode(data, str(path))
     if not text.strip():
         raise InputError(f"{path} is empty", "give a file holding an article or a comment thread")
