@@ -35,7 +35,7 @@ from translator.jobs import (
 from translator.stats import TranslationStats
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor
+    from concurrent.futures import Executor, ProcessPoolExecutor
 
 MANIFEST = ".translator-batch.json"
 # Files translated together share one engine call per language pair: bigger batches, faster decoding.
@@ -230,7 +230,7 @@ def _run_parallel(
     """Chunks in worker processes, a few in flight per worker. A worker that dies breaks its pool: the
     chunks then in flight are redone one file at a time, alone (so only the file at fault fails), and
     the rest go on in a fresh pool."""
-    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+    from concurrent.futures import FIRST_COMPLETED, Future, wait
     from concurrent.futures.process import BrokenProcessPool
 
     from translator.engine.argos import cpu_cores
@@ -242,7 +242,7 @@ def _run_parallel(
     queue = deque(chunks)
     suspects: list[BatchInput] = []
     while queue:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with worker_pool(workers) as pool:
             running: dict[Future[list[JobResult]], list[BatchInput]] = {}
             broken = False
             try:
@@ -269,17 +269,25 @@ def _run_parallel(
     yield from _run_alone(suspects, out_dir, settings, job)
 
 
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes forked from a fresh server process, never from this one: a caller that has loaded
+    a model (its native threads) cannot be forked safely, and a worker then crashes on its first job."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"))
+
+
 def _run_alone(
     items: list[BatchInput], out_dir: Path, settings: JobSettings, job: JobRunner
 ) -> Iterator[list[tuple[BatchInput, JobResult]]]:
     """Each file alone in one worker process (a new one after a worker dies)."""
-    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     pool: ProcessPoolExecutor | None = None
     try:
         for item in items:
-            pool = pool or ProcessPoolExecutor(max_workers=1)
+            pool = pool or worker_pool(1)
             try:
                 [result] = pool.submit(job, _job_inputs([item]), str(out_dir), settings).result()
             except BrokenProcessPool:
