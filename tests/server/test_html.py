@@ -58,6 +58,7 @@ def shout(markup: str) -> str:
         ),
         # nothing but a script, or nothing at all
         ("<script>alert(1)</script>", [], ""),
+        ("<script></script> ", [], ""),  # only the whitespace beside a dropped script is left: nothing
         ("   ", [], ""),
         # control characters cannot be in HTML: dropped instead of failing
         ("a\x00b\x1bc", ["abc"], "ABC"),

@@ -112,7 +112,9 @@ class HtmlText:
             return rendered
         inner = [html.escape(self.root.text or "", quote=False)]
         inner += [lxml_html.tostring(child, encoding="unicode", with_tail=True) for child in self.root]
-        return "".join(inner)
+        rendered = "".join(inner)
+        # Only whitespace left (what surrounded a dropped script): nothing, as for a blank fragment.
+        return rendered if rendered.strip() else ""
 
 
 def _translatable(element: Any) -> bool:
