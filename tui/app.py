@@ -124,7 +124,6 @@ class ReviewApp(App[None]):
                 memory = TranslationMemory(memory_path)
             except TranslatorError as error:
                 self.memory_error = str(error)
-        self.memory = memory
         self.memory_search = MemorySearch(memory) if memory is not None else None
         self.session = ReviewSession(path, source, self.glossaries.get, journal=journal, memory=memory)
         self.engine = engine
@@ -517,24 +516,11 @@ class ReviewApp(App[None]):
 
     @work(thread=True, group="retranslate")
     def retranslate_block(self, unit: TranslationUnit, glossary: Glossary | None) -> None:
-        """Translate one block in a thread, on the pipeline's path (memory, glossary, QA) like any block;
-        the result goes back to the UI thread."""
-        from dataclasses import replace
-
-        from translator.memory.lookup import MemoryLookup
-        from translator.pipeline import PipelineOptions, translate_blocks
-
-        block_id = unit.block.id
-        block = replace(unit.block, lang=unit.source_lang)
-        options = PipelineOptions(target=unit.target_lang, source=unit.source_lang)
-        memory = MemoryLookup(self.memory) if self.memory is not None else None
+        """Translate one block in a thread (as `translate` would); the result goes back to the UI thread."""
         try:
-            [made], _ = translate_blocks([block], options, self.get_engine(), lambda _s, _t: glossary, memory)
-            failure = next((issue.message for issue in made.issues if issue.code == "no-model"), None)
+            made = self.session.machine_translation(unit, self.get_engine(), glossary)
         except TranslatorError as error:
-            failure = str(error)
-        if failure is not None:
-            self.call_from_thread(self.retranslate_failed, block_id, failure)
+            self.call_from_thread(self.retranslate_failed, unit.block.id, str(error))
             return
         self.call_from_thread(self.retranslated, made)
 

@@ -17,12 +17,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from translator.errors import EngineError
 from translator.formats.review import ReviewFile, read_review_file, render_review
 from translator.glossary import Glossary
 from translator.memory.store import MemoryEntry, TranslationMemory
 from translator.models import QaCode, QaIssue, Thread, TranslatedThread, TranslationUnit
+
+if TYPE_CHECKING:
+    from translator.engine.base import Engine
 
 GlossaryLookup = Callable[[str, str], "Glossary | None"]
 KEPT_ISSUES: frozenset[QaCode] = frozenset({"no-model", "source-changed", "not-reviewed"})
@@ -329,6 +333,21 @@ class ReviewSession:
         block = replace(unit.block, lang=lang, lang_source="manual", lang_confidence=1.0)
         new = replace(unit, block=block, source_lang=lang)
         return self._set(replace(new, issues=self.qa(new)))
+
+    def machine_translation(self, unit: TranslationUnit, engine: Engine, glossary: Glossary | None) -> TranslationUnit:
+        """A unit's block translated again on the pipeline's path (memory, glossary, QA), as `translate`
+        would translate it; it blocks (run it in a worker thread). EngineError when the pair has no model."""
+        from translator.memory.lookup import MemoryLookup
+        from translator.pipeline import PipelineOptions, translate_blocks
+
+        block = replace(unit.block, lang=unit.source_lang)
+        options = PipelineOptions(target=unit.target_lang, source=unit.source_lang)
+        memory = MemoryLookup(self.memory) if self.memory is not None else None
+        [made], _ = translate_blocks([block], options, engine, lambda _source, _target: glossary, memory)
+        missing = next((issue for issue in made.issues if issue.code == "no-model"), None)
+        if missing is not None:
+            raise EngineError(missing.message)
+        return made
 
     def set_machine(
         self, block_id: str, text: str, terms: tuple[str, ...] = (), issues: tuple[QaIssue, ...] | None = None
