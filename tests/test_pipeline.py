@@ -8,10 +8,11 @@ import pytest
 
 from tests.conftest import DEMO, REPO
 from tests.fakes import FakeEngine
-from translator.glossary import GlossaryStore
+from translator.glossary import Glossary, GlossaryStore
+from translator.memory.lookup import MemoryLookup
 from translator.memory.store import MemoryEntry, TranslationMemory
 from translator.models import Thread
-from translator.pipeline import PipelineOptions, translate_thread, translate_threads
+from translator.pipeline import PipelineOptions, text_blocks, translate_thread, translate_threads
 from translator.readers import read_thread
 
 MIXED = REPO / "tests" / "data" / "mixed-thread.txt"
@@ -79,7 +80,7 @@ def test_undetermined_blocks_are_copied_and_flagged() -> None:
 
 def test_missing_model_leaves_blocks_untranslated_and_flagged(demo: Thread) -> None:
     engine = FakeEngine(pairs=frozenset({("fr", "en")}))
-    translated, stats = translate_threads([demo], TO_EN, engine)
+    translated, [stats] = translate_threads([demo], TO_EN, engine)
     unit = translated[0].unit_for("c3.p1")
     assert unit is not None and unit.target == ""
     assert [issue.code for issue in unit.issues] == ["no-model"]
@@ -98,23 +99,24 @@ def test_many_threads_share_one_call_per_pair(demo: Thread) -> None:
     results, stats = translate_threads([demo, read_thread(MIXED).thread], TO_EN, engine)
     assert len(results) == 2
     assert len([call for call in engine.calls if call[0] == "fr"]) == 1
-    assert stats.blocks == sum(len(r.units) for r in results)
+    assert [thread_stats.blocks for thread_stats in stats] == [len(r.units) for r in results]
 
 
 def test_memory_is_fed_then_reused(demo: Thread, tmp_path: Path) -> None:
-    memory = TranslationMemory(tmp_path / "tm.sqlite")
-    first, first_stats = translate_threads([demo], TO_EN, FakeEngine(), memory=memory)
+    memory = MemoryLookup(TranslationMemory(tmp_path / "tm.sqlite"))
+    first, [first_stats] = translate_threads([demo], TO_EN, FakeEngine(), memory=memory)
     engine = FakeEngine()
-    second, second_stats = translate_threads([demo], TO_EN, engine, memory=memory)
+    second, [second_stats] = translate_threads([demo], TO_EN, engine, memory=memory)
     assert engine.calls == []
     assert first_stats.translated > 0 and first_stats.from_memory == 0
     assert second_stats.translated == 0 and second_stats.from_memory == second_stats.sentences > 0
-    assert [u.target for u in second[0].units] == [u.target for u in first[0].units]
-    assert {u.origin for u in second[0].units} <= {"memory", "copied"}
+    # Machine output reused from the memory is the same unit as fresh output: the run's stats say
+    # where it came from, the files do not.
+    assert second[0].units == first[0].units
 
 
 def test_a_new_model_invalidates_machine_memory(demo: Thread, tmp_path: Path) -> None:
-    memory = TranslationMemory(tmp_path / "tm.sqlite")
+    memory = MemoryLookup(TranslationMemory(tmp_path / "tm.sqlite"))
     translate_thread(demo, TO_EN, FakeEngine(), memory=memory)
     engine = FakeEngine(version="fake-2")
     translate_thread(demo, TO_EN, engine, memory=memory)
@@ -122,10 +124,10 @@ def test_a_new_model_invalidates_machine_memory(demo: Thread, tmp_path: Path) ->
 
 
 def test_human_block_translation_wins(demo: Thread, tmp_path: Path) -> None:
-    memory = TranslationMemory(tmp_path / "tm.sqlite")
+    store = TranslationMemory(tmp_path / "tm.sqlite")
     block = next(b for _, b in demo.blocks() if b.id == "article.p4")
-    memory.store([MemoryEntry("fr", "en", block.text, "The agency plans four launches this year.", "human")])
-    unit = translate_thread(demo, TO_EN, FakeEngine(), memory=memory).unit_for("article.p4")
+    store.store([MemoryEntry("fr", "en", block.text, "The agency plans four launches this year.", "human")])
+    unit = translate_thread(demo, TO_EN, FakeEngine(), memory=MemoryLookup(store)).unit_for("article.p4")
     assert unit is not None
     assert (unit.target, unit.origin, unit.status) == (
         "The agency plans four launches this year.",
@@ -155,3 +157,52 @@ def test_real_sample_end_to_end_with_a_fake_engine(sample_path: Path) -> None:
     codes = {issue.code for unit in translated.units for issue in unit.issues}
     assert "untranslated" not in codes
     assert translated.models == ("fr-en: fake-1:fr-en",)
+
+
+@pytest.mark.parametrize(
+    ("text", "paragraphs"),
+    [
+        ("Une phrase.", ["Une phrase."]),  # one line: one block
+        ("Un.\nDeux.\n\nTrois.", ["Un. Deux.", "Trois."]),  # lines of a paragraph joined, blank lines split
+        ("\n\n  Un.  \n\n\n\n Deux.\n", ["Un.", "Deux."]),  # runs of blank lines and margins do not count
+        ("Un.\n \t \nDeux.", ["Un.", "Deux."]),  # a line of spaces is blank
+        ("", []),  # nothing
+        (" \n\n ", []),  # nothing but blanks
+    ],
+)
+def test_text_blocks(text: str, paragraphs: list[str]) -> None:
+    blocks = text_blocks(text)
+    assert [block.text for block in blocks] == paragraphs
+    assert [block.id for block in blocks] == [f"p{number}" for number in range(1, len(paragraphs) + 1)]
+
+
+def shipped_glossary(source: str, target: str) -> Glossary | None:
+    return GlossaryStore().get(source, target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One sentence with terms: reused as a sentence.
+        "Vladimir Poutine a parlé avec le porte-parole du Kremlin hier soir.",
+        # Several sentences with terms: reused as a whole block.
+        "Vladimir Poutine a parlé hier. Le Kremlin dément. SpaceX confirme.",
+        # A quote of one sentence inside a longer paragraph: sentences from the memory, others fresh.
+        "SpaceX confirme. Une phrase nouvelle sur la fusée.",
+    ],
+)
+def test_a_block_from_the_memory_is_the_block_from_the_engine(text: str, tmp_path: Path) -> None:
+    thread = read_thread_text(text)
+    fresh = translate_thread(thread, TO_EN, FakeEngine(), shipped_glossary)
+    assert any(unit.terms for unit in fresh.units)
+    memory = MemoryLookup(TranslationMemory(tmp_path / "tm.sqlite"))
+    # Earlier work leaves some of the text in the memory: the sentences of another paragraph.
+    translate_thread(
+        read_thread_text("Le Kremlin dément. SpaceX confirme."), TO_EN, FakeEngine(), shipped_glossary, memory
+    )
+    partly = translate_thread(thread, TO_EN, FakeEngine(), shipped_glossary, memory)
+    engine = FakeEngine()
+    again = translate_thread(thread, TO_EN, engine, shipped_glossary, memory)
+    assert engine.calls == []  # all of it from the memory now
+    assert partly.units == fresh.units
+    assert again.units == fresh.units

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Literal, get_args
 
 BlockKind = Literal["title", "subtitle", "heading", "paragraph", "quote", "source", "question"]
 BLOCK_KINDS: tuple[BlockKind, ...] = (
@@ -182,11 +182,41 @@ UnitStatus = Literal["draft", "reviewed"]
 UNIT_STATUSES: tuple[UnitStatus, ...] = ("draft", "reviewed")
 
 
+QaCode = Literal[
+    # translator.qa.check_unit: what the translation itself shows
+    "empty",
+    "numbers",
+    "lost-token",
+    "untranslated",
+    "length",
+    "repetition",
+    # translator.glossary checks: the glossary's rules
+    "missing-term",
+    "forbidden-term",
+    "not-kept",
+    # translator.pipeline: how the unit was made
+    "glossary-fallback",
+    "no-model",
+    "no-language",
+    # translator.formats.po: applying a reviewed PO file
+    "not-reviewed",
+    "source-changed",
+]
+"""Every QA code, the stable short names written in PO comments and JSON (tests/test_qa.py shows each)."""
+QA_CODES: tuple[QaCode, ...] = get_args(QaCode)
+
+
+def qa_code(text: str) -> QaCode | None:
+    """The QA code a file spells `text`, or None when it is no code we know (a reader then drops the
+    issue: QA runs again on whatever is reviewed)."""
+    return next((code for code in QA_CODES if code == text), None)
+
+
 @dataclass(frozen=True, slots=True)
 class QaIssue:
     """Something about a translated unit a reviewer should look at."""
 
-    code: str
+    code: QaCode
     """Stable short name: `missing-term`, `numbers`, `untranslated`, `repetition`..."""
     message: str
     """One line for a person."""

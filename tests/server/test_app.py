@@ -144,11 +144,12 @@ def test_parameters_come_as_libretranslate_takes_them(server: Served, how: dict[
 
 
 def test_glossary_terms_are_applied_and_reported(server: Served) -> None:
-    answer = post(
-        server, "/translate", json={"q": ["SpaceX annonce le lancement.", "Rien."], "source": "fr", "target": "en"}
-    )
+    request = {"q": ["SpaceX annonce le lancement.", "Rien."], "source": "fr", "target": "en"}
+    answer = post(server, "/translate", json=request)
     assert answer.json()["glossary"] == [[{"source": "SpaceX", "target": "SpaceX"}], []]
     assert answer.json()["translatedText"][0].startswith("SpaceX announces")
+    # asked again, the translation comes from the memory, with the same terms reported
+    assert post(server, "/translate", json=request).json() == answer.json()
 
 
 def test_auto_detects_each_paragraph_of_a_mixed_comment(server: Served) -> None:

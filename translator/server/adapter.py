@@ -154,7 +154,7 @@ class CoreAdapter:
         toolkit = self.toolkit
         options = PipelineOptions(target=target, source=source, use_memory=self.use_memory)
         results, _ = translate_threads(
-            threads, options, toolkit.engine, toolkit.glossary_for, toolkit.memory, toolkit.detector
+            threads, options, toolkit.engine, toolkit.glossary_for, toolkit.memory_lookup, toolkit.detector
         )
         return results
 
