@@ -19,7 +19,20 @@ def add_batch_parser(commands: argparse._SubParsersAction[argparse.ArgumentParse
     )
     batch.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or glob patterns")
     batch.add_argument("-o", "--output", required=True, type=Path, metavar="OUTDIR", help="output folder")
-    batch.add_argument("--jobs", type=int, default=1, help="worker processes, each loading the model once")
+    batch.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        help="worker processes, each loading the model once (default 1; with --ray: as many as the CPUs hold)",
+    )
+    batch.add_argument(
+        "--ray",
+        nargs="?",
+        const="local",
+        metavar="ADDRESS",
+        help="run on Ray: `local` (default) starts it on this machine's cores, `auto` or HOST:PORT joins "
+        "a running cluster (needs the cluster extra)",
+    )
     add_translation_options(batch)
     batch.set_defaults(handler=run_batch_command)
 
@@ -29,11 +42,17 @@ def run_batch_command(args: argparse.Namespace) -> int:
     from cli.batch_view import BatchDisplay
     from translator.batch import expand_inputs, run_batch
 
-    if args.jobs < 1:
+    if args.jobs is not None and args.jobs < 1:
         raise TranslatorError("--jobs must be at least 1")
+    if args.ray is not None:
+        from translator.cluster.runtime import import_ray, parse_address
+
+        parse_address(args.ray)
+        import_ray()  # before the progress bar starts: a missing extra is one line
     settings = job_settings(args, "po,json,md")
     items = expand_inputs(args.inputs, args.output)
+    jobs = args.jobs or (0 if args.ray is not None else 1)
     with BatchDisplay(len(items)) as display:
-        summary = run_batch(items, args.output, settings, args.jobs, display.report)
+        summary = run_batch(items, args.output, settings, jobs, display.report, args.ray)
     display.print_summary(summary)
     return 1 if summary.failed else 0

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from translator.errors import InputError
 from translator.files import write_atomic
@@ -28,6 +29,9 @@ from translator.jobs import (
     output_writer,
     run_jobs,
 )
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 MANIFEST = ".translator-batch.json"
 # Files translated together share one engine call per language pair: bigger batches, faster decoding.
@@ -131,9 +135,16 @@ Reporter = Callable[[BatchInput, JobResult | None], None]
 
 
 def run_batch(
-    items: list[BatchInput], out_dir: Path, settings: JobSettings, jobs: int = 1, report: Reporter | None = None
+    items: list[BatchInput],
+    out_dir: Path,
+    settings: JobSettings,
+    jobs: int = 1,
+    report: Reporter | None = None,
+    ray_address: str | None = None,
 ) -> BatchSummary:
-    """Translate every input not already finished; one bad file is reported and the rest continue."""
+    """Translate every input not already finished; one bad file is reported and the rest continue.
+    `ray_address` (`local`, `auto` or HOST:PORT): run on a Ray cluster instead of local processes, with
+    `jobs` translation workers (0: one per `settings.threads` CPUs of the cluster)."""
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
     remove_stale_temp_files(out_dir)
@@ -166,11 +177,14 @@ def run_batch(
             report(item, result)
 
     chunks = [todo[start : start + FILES_PER_JOB] for start in range(0, len(todo), FILES_PER_JOB)]
-    finished_chunks = (
-        _run_serial(chunks, out_dir, settings)
-        if jobs <= 1 or len(chunks) <= 1
-        else _run_parallel(chunks, out_dir, settings, jobs)
-    )
+    if ray_address is not None:
+        from translator.cluster.batch import run_on_ray
+
+        finished_chunks = run_on_ray(chunks, out_dir, settings, jobs, ray_address)
+    elif jobs <= 1 or len(chunks) <= 1:
+        finished_chunks = _run_serial(chunks, out_dir, settings)
+    else:
+        finished_chunks = _run_parallel(chunks, out_dir, settings, jobs)
     # Files are recorded once their outputs are on disk; the record is saved after the first chunk, then
     # about once a second (a killed run redoes at most that much), and on the way out, Ctrl-C included.
     saved = -math.inf
@@ -187,7 +201,8 @@ def run_batch(
     return summary
 
 
-def _job_inputs(chunk: list[BatchInput]) -> list[tuple[str, str]]:
+def job_inputs(chunk: list[BatchInput]) -> list[tuple[str, str]]:
+    """A chunk as `run_jobs` takes it: (input path, relative output path) per file."""
     return [(str(item.path), str(item.relative)) for item in chunk]
 
 
@@ -197,13 +212,13 @@ def _run_serial(
     """Chunk after chunk in this process, its outputs written by one set of threads for the whole batch."""
     with output_writer() as writer:
         for chunk in chunks:
-            yield list(zip(chunk, run_jobs(_job_inputs(chunk), str(out_dir), settings, writer), strict=True))
+            yield list(zip(chunk, run_jobs(job_inputs(chunk), str(out_dir), settings, writer), strict=True))
 
 
 def _run_parallel(
     chunks: list[list[BatchInput]], out_dir: Path, settings: JobSettings, jobs: int
 ) -> Iterator[list[tuple[BatchInput, JobResult]]]:
-    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+    from concurrent.futures import ProcessPoolExecutor
 
     from translator.engine.argos import cpu_cores
 
@@ -212,21 +227,29 @@ def _run_parallel(
     workers = min(jobs, len(chunks), cpu_cores())
     settings = replace(settings, threads=max(1, (settings.threads or cpu_cores()) // workers))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures: dict[Future[list[JobResult]], list[BatchInput]] = {
-            pool.submit(run_jobs, _job_inputs(chunk), str(out_dir), settings): chunk for chunk in chunks
-        }
-        try:
-            pending = set(futures)
-            while pending:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    chunk = futures[future]
-                    try:
-                        results = future.result()
-                    except Exception as error:  # a worker died: report its files, keep going
-                        results = [JobResult(str(item.path), error=f"worker failed: {error}") for item in chunk]
-                    yield list(zip(chunk, results, strict=True))
-        except KeyboardInterrupt:
-            for future in futures:
-                future.cancel()
-            raise
+        yield from run_chunks_in(chunks, lambda chunk: pool.submit(run_jobs, job_inputs(chunk), str(out_dir), settings))
+
+
+def run_chunks_in(
+    chunks: list[list[BatchInput]], submit: Callable[[list[BatchInput]], Future[list[JobResult]]]
+) -> Iterator[list[tuple[BatchInput, JobResult]]]:
+    """Every chunk handed to `submit` (an executor's), their results as they finish; the files of a chunk
+    whose worker died fail, the others go on; Ctrl-C cancels what has not started."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+
+    futures = {submit(chunk): chunk for chunk in chunks}
+    try:
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                chunk = futures[future]
+                try:
+                    results = future.result()
+                except Exception as error:  # a worker died: report its files, keep going
+                    results = [JobResult(str(item.path), error=f"worker failed: {error}") for item in chunk]
+                yield list(zip(chunk, results, strict=True))
+    except KeyboardInterrupt:
+        for future in futures:
+            future.cancel()
+        raise

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from translator.engine.store import ModelStore
     from translator.glossary.core import Glossary
     from translator.memory.store import CachedThread, Dependency, TranslationMemory
-    from translator.models import TranslatedThread
+    from translator.models import Thread, TranslatedThread
     from translator.pipeline import PipelineStats
 
 FORMATS = ("po", "json", "md", "html")
@@ -102,6 +102,10 @@ class JobResult:
     """SHA-256 of the input bytes that were translated."""
 
 
+LoadedThread = tuple["Thread", tuple[str, ...]]
+"""A file read and its languages detected: the thread and its reading warnings."""
+
+
 class Toolkit:
     """The engine, glossaries, detector and memory of one process, built once from the settings; the
     detector and the models load on first use, so a rerun served from the memory loads neither."""
@@ -132,6 +136,20 @@ class Toolkit:
             for path in settings.glossaries:
                 glossary = load_glossary(Path(path))
                 self._explicit[(glossary.source_lang, glossary.target_lang)] = glossary
+
+    def load_threads(self, paths: list[Path]) -> list[LoadedThread | TranslatorError]:
+        """Read and detect each file, in this process (a cluster's toolkit does it on its workers)."""
+        from translator.detect.detector import detect_languages
+        from translator.readers import read_thread
+
+        loaded: list[LoadedThread | TranslatorError] = []
+        for path in paths:
+            try:
+                thread_file = read_thread(path, self.settings.input_format)
+                loaded.append((detect_languages(thread_file.thread, self.detector), thread_file.warnings))
+            except TranslatorError as error:
+                loaded.append(error)
+        return loaded
 
     @property
     def detector(self) -> LanguageDetector:
@@ -278,19 +296,15 @@ def translate_files(
     if all(outcome is not None for outcome in outcomes):
         return [outcome for outcome in outcomes if outcome is not None]
     # Only now: a rerun served from the memory needs neither the detector nor the pipeline.
-    from translator.detect.detector import detect_languages
     from translator.pipeline import PipelineOptions, translate_threads
-    from translator.readers import read_thread
 
+    unread = [index for index, outcome in enumerate(outcomes) if outcome is None]
     loaded = []
-    for index, path in enumerate(paths):
-        if outcomes[index] is not None:
-            continue
-        try:
-            thread_file = read_thread(path, settings.input_format)
-            loaded.append((index, detect_languages(thread_file.thread, toolkit.detector), thread_file.warnings))
-        except TranslatorError as error:
-            outcomes[index] = error
+    for index, thread_or_error in zip(unread, toolkit.load_threads([paths[i] for i in unread]), strict=True):
+        if isinstance(thread_or_error, TranslatorError):
+            outcomes[index] = thread_or_error
+        else:
+            loaded.append((index, *thread_or_error))
     if loaded:
         options = PipelineOptions(target=settings.target, source=settings.source, use_memory=settings.use_memory)
         translated, stats = translate_threads(
@@ -385,15 +399,20 @@ def issue_counts(translated: TranslatedThread) -> dict[str, int]:
 
 
 def run_jobs(
-    inputs: list[tuple[str, str]], out_dir: str, settings: JobSettings, writer: Executor | None = None
+    inputs: list[tuple[str, str]],
+    out_dir: str,
+    settings: JobSettings,
+    writer: Executor | None = None,
+    toolkit: Toolkit | None = None,
 ) -> list[JobResult]:
     """Translate several files (input path, relative output path) together: one engine call per language
     pair for all of them, then every format of each (atomic writes, by `writer`'s threads when given,
-    else by a few of its own). A file that fails gets an error result; the others go on."""
+    else by a few of its own). A file that fails gets an error result; the others go on. `toolkit`:
+    this process's one for the settings unless given (a cluster's driver gives its own)."""
     paths = [Path(path) for path, _ in inputs]
     digests = file_digests(paths)
     try:
-        outcomes = translate_files(paths, settings, digests=digests)
+        outcomes = translate_files(paths, settings, toolkit, digests=digests)
     except TranslatorError as error:
         return [JobResult(path, error=str(error)) for path, _ in inputs]
     with contextlib.nullcontext(writer) if writer is not None else output_writer() as pool:

@@ -9,7 +9,15 @@ from pathlib import Path
 from translator.errors import InputError
 from translator.models import SOURCE_FORMATS, SourceFormat, Thread, ThreadFile
 
-__all__ = ["MAX_FILE_BYTES", "decode", "parse_thread", "read_thread", "sniff_format"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "decode",
+    "parse_thread",
+    "read_thread",
+    "read_thread_bytes",
+    "sniff_format",
+    "thread_from_bytes",
+]
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 """Larger files are refused: a thread page is a few hundred KB; 50 MB is surely not one thread."""
@@ -86,8 +94,17 @@ def parse_thread(text: str, fmt: SourceFormat) -> Thread:
 def read_thread(path: Path | str, fmt: str | None = None) -> ThreadFile:
     """Read a thread file; fmt ("forum", "json", "text") overrides sniffing. Raises InputError."""
     path = Path(path)
+    _check_format(fmt)
+    return thread_from_bytes(read_thread_bytes(path), str(path), fmt)
+
+
+def _check_format(fmt: str | None) -> None:
     if fmt is not None and fmt not in SOURCE_FORMATS:
         raise InputError(f"unknown format {fmt!r}", f"use one of {', '.join(SOURCE_FORMATS)}")
+
+
+def read_thread_bytes(path: Path) -> bytes:
+    """The bytes of a thread file, refused when it is missing, a folder, unreadable or too large."""
     if not path.exists():
         raise InputError(f"{path}: no such file", "check the path")
     if path.is_dir():
@@ -99,11 +116,16 @@ def read_thread(path: Path | str, fmt: str | None = None) -> ThreadFile:
                 f"{path} is {size / 1e6:.0f} MB, larger than the {MAX_FILE_BYTES // 2**20} MB limit for one thread",
                 "split it into one file per thread",
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise InputError(f"cannot read {path}: {error.strerror}", "check the file's permissions") from None
-    text, encoding, warnings = decode(data, str(path))
+
+
+def thread_from_bytes(data: bytes, name: str, fmt: str | None = None) -> ThreadFile:
+    """A thread from a file's bytes (read elsewhere, e.g. by a cluster's driver); `name` names it in errors."""
+    _check_format(fmt)
+    text, encoding, warnings = decode(data, name)
     if not text.strip():
-        raise InputError(f"{path} is empty", "give a file holding an article or a comment thread")
+        raise InputError(f"{name} is empty", "give a file holding an article or a comment thread")
     chosen = next((known for known in SOURCE_FORMATS if known == fmt), None) or sniff_format(text)
     return ThreadFile(thread=parse_thread(text, chosen), encoding=encoding, warnings=tuple(warnings))
