@@ -26,7 +26,9 @@ if TYPE_CHECKING:
 READ_TASK_RETRIES = 3
 """How often Ray runs a read-and-detect task again when its worker or node dies."""
 READY_SECONDS = 120.0
-"""How long the actors may take to start (a node pulling a large environment is slow)."""
+"""How long the first actor may take to start (a node pulling a large environment is slow)."""
+LATE_ACTOR_SECONDS = 15.0
+"""How long the others may take after it; one still waiting for a CPU (another job holds it) is dropped."""
 CHUNKS_PER_ACTOR = 2
 """Chunks in flight per actor: one being translated while the driver prepares or writes another."""
 
@@ -83,13 +85,13 @@ class ClusterToolkit(Toolkit):
         return [outcome for outcome in loaded if outcome is not None]
 
 
-def actor_count(jobs: int, free_cpus: float, cpus_per_actor: int, chunks: int) -> int:
-    """Translation actors to start: `jobs`, or as many as the free CPUs hold (0 jobs); never more than
-    the free CPUs hold (a surplus actor would wait for a CPU forever) nor than there are chunks."""
-    room = int(free_cpus // cpus_per_actor)
+def actor_count(jobs: int, cpus: float, cpus_per_actor: int, chunks: int) -> int:
+    """Translation actors to start: `jobs`, or as many as the cluster's CPUs hold (0 jobs); never more
+    than they hold (a surplus actor would wait for a CPU forever) nor than there are chunks."""
+    room = int(cpus // cpus_per_actor)
     if room < 1:
         raise ClusterError(
-            f"the Ray cluster has {free_cpus:g} free CPUs, not the {cpus_per_actor} a translation worker needs",
+            f"the Ray cluster has {cpus:g} CPUs, not the {cpus_per_actor} a translation worker needs",
             "add nodes, or lower --threads",
         )
     return max(1, min(jobs if jobs > 0 else room, room, chunks))
@@ -111,7 +113,7 @@ def run_on_ray(
     # An actor's engine decodes one batch per CPU it holds: --threads per actor, one by default.
     settings = replace(settings, threads=max(1, settings.threads))
     with ray_runtime(address, cpu_cores()) as ray:
-        count = actor_count(jobs, ray.available_resources().get("CPU", 0), settings.threads, len(chunks))
+        count = actor_count(jobs, ray.cluster_resources().get("CPU", 0), settings.threads, len(chunks))
         toolkit = ClusterToolkit(settings, count)
         driver = ThreadPoolExecutor(max_workers=count * CHUNKS_PER_ACTOR, thread_name_prefix="cluster-chunk")
         try:
@@ -134,7 +136,8 @@ def _wait_until_ready(pool: ActorPool) -> None:
     from ray.exceptions import RayError
 
     waiting = {actor.ready.remote(): actor for actor in pool.actors}
-    started, late = ray.wait(list(waiting), num_returns=len(waiting), timeout=READY_SECONDS)
+    ray.wait(list(waiting), num_returns=1, timeout=READY_SECONDS)
+    started, late = ray.wait(list(waiting), num_returns=len(waiting), timeout=LATE_ACTOR_SECONDS)
     failures = []
     for reference in started:
         try:
@@ -146,6 +149,6 @@ def _wait_until_ready(pool: ActorPool) -> None:
     if len(failures) == len(started):
         raise ClusterError(
             "no translation worker could start on the Ray cluster"
-            + (f": {reason}" if failures else f" within {READY_SECONDS:.0f} s"),
+            + (f": {reason}" if failures else f" within {READY_SECONDS + LATE_ACTOR_SECONDS:.0f} s"),
             "check that every node has the project installed (with its cluster extra) and free CPUs",
         )
