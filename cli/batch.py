@@ -45,10 +45,9 @@ def run_batch_command(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise TranslatorError("--jobs must be at least 1")
     if args.ray is not None:
-        from translator.cluster.runtime import import_ray, parse_address
+        from translator.cluster.runtime import check_cluster
 
-        parse_address(args.ray)
-        import_ray()  # before the progress bar starts: a missing extra is one line
+        check_cluster(args.ray)  # before anything starts: a missing extra or a wrong address is one line
     settings = job_settings(args, "po,json,md")
     items = expand_inputs(args.inputs, args.output)
     jobs = args.jobs or (0 if args.ray is not None else 1)

@@ -59,6 +59,8 @@ def ray_local(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
             object_store_memory=100 * 1024**2,
             log_to_driver=False,
             logging_level="ERROR",
+            # As `translator batch --ray` starts its own (translator.cluster.runtime.WORKERS_PER_CPU).
+            _system_config={"num_workers_soft_limit": 6},
         )
     finally:
         for name, value in saved.items():

@@ -76,9 +76,7 @@ def test_an_error_on_a_worker_reaches_the_driver_as_itself(ray_local: Any, local
         engine.pool.close()
 
 
-def test_a_batch_whose_actor_dies_is_translated_by_the_restarted_one(
-    ray_local: Any, local_engine: ArgosEngine
-) -> None:
+def test_a_batch_whose_actor_dies_is_translated_by_the_restarted_one(ray_local: Any, local_engine: ArgosEngine) -> None:
     engine = remote(local_engine, 1)
     [actor] = engine.pool.actors
     before = ray_local.get(actor.__ray_call__.remote(lambda self: __import__("os").getpid()))
@@ -99,15 +97,31 @@ def test_a_batch_whose_actor_dies_is_translated_by_the_restarted_one(
         engine.pool.close()
 
 
-def test_with_every_actor_gone_the_run_stops_with_one_clear_error(
-    ray_local: Any, local_engine: ArgosEngine, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(pool_module, "NO_WORKER_SECONDS", 2.0)
-    engine = remote(local_engine, 1)
+def test_with_every_actor_gone_the_run_stops_with_one_clear_error(ray_local: Any, local_engine: ArgosEngine) -> None:
+    engine = remote(local_engine, 2)
     for actor in engine.pool.actors:
         ray_local.kill(actor, no_restart=True)
-    with pytest.raises(ClusterError, match="no translation worker answered"):
+    with pytest.raises(ClusterError, match="every translation worker failed on the Ray cluster: "):
         engine.translate_batch(SENTENCES, "fr", "en")
+
+
+def test_an_actor_that_cannot_start_leaves_the_work_to_the_others(
+    ray_local: Any, local_engine: ArgosEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One actor waits for a CPU that never frees (it asks for more than the runtime has); the batch
+    # goes to the one that started, without waiting for the other.
+    monkeypatch.setattr(pool_module, "NO_WORKER_SECONDS", 5.0)
+    import ray
+
+    from translator.cluster.workers import TranslationWorker
+
+    stuck = ray.remote(TranslationWorker).options(num_cpus=64).remote(local_engine.settings)
+    working = ray.remote(TranslationWorker).options(num_cpus=1).remote(local_engine.settings)
+    engine = RemoteEngine(local_engine, ActorPool([stuck, working]), PackageShipper())
+    try:
+        assert engine.translate_batch(SENTENCES, "fr", "en") == local_engine.translate_batch(SENTENCES, "fr", "en")
+    finally:
+        engine.pool.close()
 
 
 def test_a_closed_pool_takes_no_more_batches(ray_local: Any) -> None:

@@ -84,4 +84,3 @@ def test_a_damaged_shipment_is_refused(ray_local: Any, tmp_path: Path, broken: s
     shipped = ShippedPackage(package.path.name, "damaged-" + broken, ray_local.put(zip_package(package)))
     with pytest.raises(ModelStoreError):
         unpack_shipped(shipped, tmp_path / "node")
-

@@ -21,14 +21,9 @@ from translator.jobs import JobResult, JobSettings, LoadedThread, Toolkit, outpu
 
 if TYPE_CHECKING:
     from translator.batch import BatchInput
-    from translator.cluster.pool import ActorPool
 
 READ_TASK_RETRIES = 3
 """How often Ray runs a read-and-detect task again when its worker or node dies."""
-READY_SECONDS = 120.0
-"""How long the first actor may take to start (a node pulling a large environment is slow)."""
-LATE_ACTOR_SECONDS = 15.0
-"""How long the others may take after it; one still waiting for a CPU (another job holds it) is dropped."""
 CHUNKS_PER_ACTOR = 2
 """Chunks in flight per actor: one being translated while the driver prepares or writes another."""
 
@@ -117,7 +112,6 @@ def run_on_ray(
         toolkit = ClusterToolkit(settings, count)
         driver = ThreadPoolExecutor(max_workers=count * CHUNKS_PER_ACTOR, thread_name_prefix="cluster-chunk")
         try:
-            _wait_until_ready(toolkit.pool)
             with output_writer() as writer:
                 yield from run_chunks_in(
                     chunks,
@@ -127,28 +121,3 @@ def run_on_ray(
             # Stop the actors first: a chunk waiting on one fails at once instead of finishing its batch.
             toolkit.pool.close()
             driver.shutdown(wait=True, cancel_futures=True)
-
-
-def _wait_until_ready(pool: ActorPool) -> None:
-    """Wait for the actors to start; those that cannot (no node has room, or a node lacks the project)
-    are dropped, and the run stops when none could."""
-    import ray
-    from ray.exceptions import RayError
-
-    waiting = {actor.ready.remote(): actor for actor in pool.actors}
-    ray.wait(list(waiting), num_returns=1, timeout=READY_SECONDS)
-    started, late = ray.wait(list(waiting), num_returns=len(waiting), timeout=LATE_ACTOR_SECONDS)
-    failures = []
-    for reference in started:
-        try:
-            ray.get(reference)
-        except RayError as error:
-            failures.append(reference)
-            reason = str(error).strip().splitlines()[-1]
-    pool.drop([waiting[reference] for reference in [*late, *failures]])
-    if len(failures) == len(started):
-        raise ClusterError(
-            "no translation worker could start on the Ray cluster"
-            + (f": {reason}" if failures else f" within {READY_SECONDS + LATE_ACTOR_SECONDS:.0f} s"),
-            "check that every node has the project installed (with its cluster extra) and free CPUs",
-        )

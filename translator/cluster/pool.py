@@ -9,6 +9,7 @@ failed actor rejoins the pool when it answers again.
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import threading
 import time
@@ -32,17 +33,22 @@ POLL_SECONDS = 0.5
 
 
 class ActorPool:
-    """Translation actors, each serving one batch at a time; thread-safe (driver threads share it)."""
+    """Translation actors, each serving one batch at a time; thread-safe (driver threads share it). An
+    actor serves once it answers: at the start (so batches go to the first actors up while the others
+    still load), and again after Ray restarted it."""
 
     def __init__(self, actors: Sequence[Any]) -> None:
-        self._idle: queue.Queue[Any] = queue.Queue()
-        for actor in actors:
-            self._idle.put(actor)
-        self._returning: dict[Any, Any] = {}
-        """Actors that failed a batch, by the reference of their `ready` call."""
-        self._lock = threading.Lock()
         self.actors = list(actors)
         self.closed = False
+        self._idle: queue.Queue[Any] = queue.Queue()
+        self._waiting: dict[Any, Any] = {}
+        """Actors not known to answer (yet, or again), by the reference of their `ready` call."""
+        self._alive = len(self.actors)
+        """Actors not given up on: serving, or waiting to."""
+        self._last_failure = ""
+        self._lock = threading.Lock()
+        for actor in self.actors:
+            self._wait_for(actor)
 
     def translate(self, sentences: list[str], source: str, target: str, packages: tuple[Any, ...]) -> list[str]:
         """Translate on a free actor; on another one if that actor dies meanwhile."""
@@ -56,8 +62,7 @@ class ActorPool:
             except RayActorError:
                 if self.closed:
                     raise ClusterError("the cluster run was stopped") from None
-                with self._lock:
-                    self._returning[actor.ready.remote()] = actor
+                self._wait_for(actor)
                 continue
             self._idle.put(actor)
             if isinstance(result, TranslatorError):
@@ -65,51 +70,56 @@ class ActorPool:
             return list(result)
         raise ClusterError(f"{BATCH_ATTEMPTS} translation workers died on the same batch", "check the workers' logs")
 
+    def _wait_for(self, actor: Any) -> None:
+        with self._lock:
+            self._waiting[actor.ready.remote()] = actor
+
     def _take(self) -> Any:
-        """A free actor, waiting for one (and readmitting restarted ones) as long as some may come."""
+        """A free actor, waiting for one as long as one may come."""
         deadline = time.monotonic() + NO_WORKER_SECONDS
         while not self.closed:
             try:
-                return self._idle.get(timeout=POLL_SECONDS)
+                return self._idle.get_nowait()
             except queue.Empty:
-                self._readmit()
+                pass
+            if self._alive == 0:
+                raise ClusterError(
+                    f"every translation worker failed on the Ray cluster: {self._last_failure}",
+                    "check that every node has the project installed, with its cluster extra",
+                )
+            if self._waiting:
+                self._admit()
+            else:
+                with contextlib.suppress(queue.Empty):
+                    return self._idle.get(timeout=POLL_SECONDS)
             if time.monotonic() > deadline:
                 raise ClusterError(
                     f"no translation worker answered for {NO_WORKER_SECONDS:.0f} s", "check the cluster's nodes"
                 )
         raise ClusterError("the cluster run was stopped")
 
-    def _readmit(self) -> None:
-        """Put back the failed actors that answer again; forget those Ray gave up on."""
+    def _admit(self) -> None:
+        """Wait a moment for a waiting actor to answer; admit those that do, give up on those Ray did."""
         import ray
         from ray.exceptions import RayActorError
 
-        with self._lock:
-            if not self._returning:
+        if not self._lock.acquire(timeout=POLL_SECONDS):
+            return  # another thread is waiting on them
+        try:
+            if not self._waiting:
                 return
-            answered, _ = ray.wait(list(self._returning), num_returns=len(self._returning), timeout=0)
+            answered, _ = ray.wait(list(self._waiting), num_returns=1, timeout=POLL_SECONDS)
             for reference in answered:
-                actor = self._returning.pop(reference)
+                actor = self._waiting.pop(reference)
                 try:
                     ray.get(reference)
-                except RayActorError:
-                    continue  # restarted too often: gone for good
+                except RayActorError as error:  # could not start, or restarted too often
+                    self._alive -= 1
+                    self._last_failure = str(error).strip().splitlines()[-1]
+                    continue
                 self._idle.put(actor)
-
-    def drop(self, actors: Sequence[Any]) -> None:
-        """Take actors out of the pool for good (they never started)."""
-        import ray
-
-        gone = {id(actor) for actor in actors}
-        kept = []
-        while not self._idle.empty():
-            actor = self._idle.get_nowait()
-            if id(actor) in gone:
-                ray.kill(actor, no_restart=True)
-            else:
-                kept.append(actor)
-        for actor in kept:
-            self._idle.put(actor)
+        finally:
+            self._lock.release()
 
     def close(self) -> None:
         """Stop every actor; batches in flight fail with ClusterError."""

@@ -15,6 +15,11 @@ LOCAL = "local"
 AUTO = "auto"
 LOCAL_OBJECT_STORE_BYTES = 512 * 1024**2
 """A local runtime's object store: packages and the files of the chunks in flight fit (more spills to disk)."""
+WORKERS_PER_CPU = 3
+"""Worker processes a local runtime keeps per CPU: its translation actor, and the read tasks of the two
+chunks in flight. Ray stops idle workers past one per CPU, and a read task on a fresh process pays its
+start and the detector's load again (about two seconds a chunk); a cluster's nodes are told the same
+with RAY_num_workers_soft_limit (see README)."""
 REACH_SECONDS = 5.0
 INSTALL_HINT = "install the cluster extra: pip install 'thread-translator[cluster]'"
 
@@ -40,6 +45,16 @@ def import_ray() -> Any:
     except ImportError:
         raise ClusterError("--ray needs Ray, which is not installed", INSTALL_HINT) from None
     return ray
+
+
+def check_cluster(address: str) -> str:
+    """Before a run starts: the address checked, Ray importable, and a cluster's head listening (so that
+    a mistake is one line before anything is written); returns the address."""
+    address = parse_address(address)
+    import_ray()
+    if address not in (LOCAL, AUTO):
+        _check_reachable(address)
+    return address
 
 
 def _check_reachable(address: str) -> None:
@@ -69,14 +84,23 @@ def ray_runtime(address: str, local_cpus: int) -> Iterator[Any]:
     quiet: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.ERROR}
     try:
         if address == LOCAL:
-            ray.init(num_cpus=local_cpus, object_store_memory=LOCAL_OBJECT_STORE_BYTES, **quiet)
+            ray.init(
+                num_cpus=local_cpus,
+                object_store_memory=LOCAL_OBJECT_STORE_BYTES,
+                _system_config={"num_workers_soft_limit": WORKERS_PER_CPU * local_cpus},
+                **quiet,
+            )
         else:
             ray.init(address=address, **quiet)
-    except (ConnectionError, RuntimeError, ValueError) as error:
+    except Exception as error:  # Ray raises plain Exception too (a node that did not start in time)
         reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise ClusterError(
-            f"cannot join the Ray cluster at {address}: {reason}",
-            "start one with `ray start --head`, or give its address as --ray HOST:PORT",
+            f"cannot start a local Ray runtime: {reason}"
+            if address == LOCAL
+            else f"cannot join the Ray cluster at {address}: {reason}",
+            "see Ray's logs under /tmp/ray/session_latest/logs"
+            if address == LOCAL
+            else "start one with `ray start --head`, or give its address as --ray HOST:PORT",
         ) from None
     try:
         yield ray
