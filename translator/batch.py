@@ -243,7 +243,7 @@ def run_chunks_in(
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
-                chunk = futures[future]
+                chunk = futures.pop(future)  # its results are handed on, not kept
                 try:
                     results = future.result()
                 except Exception as error:  # a worker died: report its files, keep going
