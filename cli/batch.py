@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from cli.options import add_translation_options, job_settings
-from translator.errors import TranslatorError
+from cli.diagnostics import ExitCode
+from cli.options import JOB_COUNTS, add_translation_options, bounded_int, job_settings
 
 
 def add_batch_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -21,14 +21,16 @@ def add_batch_parser(commands: argparse._SubParsersAction[argparse.ArgumentParse
     batch.add_argument("-o", "--output", required=True, type=Path, metavar="OUTDIR", help="output folder")
     batch.add_argument(
         "--jobs",
-        type=int,
+        type=bounded_int(*JOB_COUNTS),
         default=None,
-        help="worker processes, each loading the model once (default 1; with --ray: as many as the CPUs hold)",
+        help=f"worker processes, {JOB_COUNTS[0]} to {JOB_COUNTS[1]}, each loading the model once (default 1; "
+        "with --ray: as many as the cluster's CPUs hold)",
     )
     batch.add_argument(
         "--ray",
         nargs="?",
         const="local",
+        type=ray_address,
         metavar="ADDRESS",
         help="run on Ray: `local` (default) starts it on this machine's cores, `auto` or HOST:PORT joins "
         "a running cluster (needs the cluster extra)",
@@ -37,13 +39,22 @@ def add_batch_parser(commands: argparse._SubParsersAction[argparse.ArgumentParse
     batch.set_defaults(handler=run_batch_command)
 
 
+def ray_address(text: str) -> str:
+    """An argparse type: `local`, `auto` or HOST:PORT (anything else is a usage error)."""
+    from translator.cluster.runtime import parse_address
+    from translator.errors import ClusterError
+
+    try:
+        return parse_address(text)
+    except ClusterError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def run_batch_command(args: argparse.Namespace) -> int:
     """`translator batch`: many files, worker processes, resumable, summary table."""
     from cli.batch_view import BatchDisplay
     from translator.batch import expand_inputs, run_batch
 
-    if args.jobs is not None and args.jobs < 1:
-        raise TranslatorError("--jobs must be at least 1")
     if args.ray is not None:
         from translator.cluster.runtime import check_cluster
 
@@ -54,4 +65,4 @@ def run_batch_command(args: argparse.Namespace) -> int:
     with BatchDisplay(len(items)) as display:
         summary = run_batch(items, args.output, settings, jobs, display.report, args.ray)
     display.print_summary(summary)
-    return 1 if summary.failed else 0
+    return ExitCode.FAILURE if summary.failed else ExitCode.DONE

@@ -305,6 +305,7 @@ def run_glossary_remove(args: argparse.Namespace) -> int:
 
 def run_glossary_lint(args: argparse.Namespace) -> int:
     """`translator glossary lint`: every issue on its own line; exit 1 when there are errors."""
+    from cli.diagnostics import ExitCode
     from translator.display import visible
     from translator.glossary.lint import lint_file
 
@@ -316,7 +317,7 @@ def run_glossary_lint(args: argparse.Namespace) -> int:
             errors += issue.severity == "error"
             warnings += issue.severity == "warning"
     print(f"{len(files)} glossar{'y' if len(files) == 1 else 'ies'}: {errors} errors, {warnings} warnings")
-    return 1 if errors or (args.strict and warnings) else 0
+    return ExitCode.FAILURE if errors or (args.strict and warnings) else ExitCode.DONE
 
 
 def run_glossary_check(args: argparse.Namespace) -> int:

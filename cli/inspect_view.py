@@ -91,6 +91,6 @@ def build_tree(thread: Thread) -> Tree:
 
 def print_thread(thread: Thread, console: Console | None = None) -> None:
     """Print the tree of a thread to the console (stdout by default)."""
-    from rich.console import Console
+    from cli.diagnostics import output_console
 
-    (console or Console(highlight=False)).print(build_tree(thread))
+    (console or output_console(highlight=False)).print(build_tree(thread))

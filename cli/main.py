@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from typing import cast
 
+from cli.diagnostics import EXIT_CODES_HELP, CommandParser, report
 from translator.errors import TranslatorError
-
-EXIT_USER_ERROR = 1
-EXIT_INTERRUPTED = 130
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,11 +20,18 @@ def build_parser() -> argparse.ArgumentParser:
     from cli.review import add_review_parser
     from cli.threads import add_inspect_parsers, add_translate_parsers
 
-    parser = argparse.ArgumentParser(
+    parser = CommandParser(
         prog="translator",
         description="Offline translation of news articles and their comment threads.",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    # Subparsers are CommandParsers too (argparse makes them of the parent's class); each module
+    # only needs them as ArgumentParsers.
+    commands = cast(
+        "argparse._SubParsersAction[argparse.ArgumentParser]",
+        parser.add_subparsers(dest="command", metavar="COMMAND", required=True),
+    )
 
     add_inspect_parsers(commands)
     add_models_parser(commands)
@@ -38,24 +44,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the console script; returns the exit code."""
+    """Entry point of the console script; returns the exit code (see cli.diagnostics.ExitCode)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
-        return handler(args)
-    except TranslatorError as error:
-        from translator.display import visible
-
-        print(f"translator: error: {visible(str(error))}", file=sys.stderr)
-        return EXIT_USER_ERROR
-    except KeyboardInterrupt:
-        print("translator: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
-    except BrokenPipeError:
-        # The reader of our output went away (`| head`); nothing left to say.
-        sys.stderr.close()
-        return 0
+        code = handler(args)
+        # Flush here, not at interpreter exit, so a full disk or a closed pipe is reported like any error.
+        sys.stdout.flush()
+        return code
+    except (TranslatorError, OSError, MemoryError, KeyboardInterrupt) as error:
+        return report(error)
 
 
 if __name__ == "__main__":

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from cli.diagnostics import UsageError
 from cli.options import add_models_dir_option, megabytes
-from translator.errors import TranslatorError
 
 
 def add_models_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -35,12 +35,12 @@ def add_models_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
 
 def run_models_list(args: argparse.Namespace) -> int:
     """`translator models list`: what is installed (or available in the index)."""
-    from rich.console import Console
     from rich.table import Table
 
+    from cli.diagnostics import output_console
     from translator.display import visible
 
-    console = Console(highlight=False)
+    console = output_console(highlight=False)
     if args.available:
         from translator.engine.store import available_packages, index_url
 
@@ -78,9 +78,7 @@ def run_models_install(args: argparse.Namespace) -> int:
         with byte_progress(f"downloading {source}-{target}") as progress_factory:
             package = install_from_index(source, target, args.to_dir, progress_factory=progress_factory)
     else:
-        raise TranslatorError(
-            "give a language pair (FROM TO) or one package file", "e.g. translator models install fr en"
-        )
+        raise UsageError("give a language pair (FROM TO) or one package file", "e.g. translator models install fr en")
     print(f"Installed {package.pair} (version {package.version}) in {package.path}")
     return 0
 

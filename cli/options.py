@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from translator.errors import TranslatorError
+from cli.diagnostics import UsageError
 
 if TYPE_CHECKING:
     from translator.detect.detector import LanguageDetector
     from translator.engine.argos import ArgosEngine
     from translator.jobs import JobSettings
     from translator.models import Thread
+
+
+BEAM_SIZES = (1, 32)
+"""--beam-size: Argos uses 4; past a few dozen the search only costs memory (100,000 took 9 GB)."""
+THREAD_COUNTS = (0, 256)
+"""--threads: 0 means every core; more threads than a large machine has cores only adds overhead."""
+JOB_COUNTS = (1, 64)
+"""batch --jobs: each worker process loads its own model, so a few per core is already too many."""
 
 
 def demo_thread_path() -> Path:
@@ -54,9 +63,7 @@ def job_settings(args: argparse.Namespace, default_formats: str) -> JobSettings:
     formats = tuple(dict.fromkeys(f.strip() for f in (args.formats or default_formats).split(",") if f.strip()))
     unknown = [fmt for fmt in formats if fmt not in FORMATS]
     if unknown or not formats:
-        raise TranslatorError(f"unknown output format {', '.join(unknown) or '(none)'}", f"use {','.join(FORMATS)}")
-    if args.threads < 0 or args.beam_size < 1:
-        raise TranslatorError("--threads must be >= 0 and --beam-size >= 1")
+        raise UsageError(f"unknown output format {', '.join(unknown) or '(none)'}", f"use {','.join(FORMATS)}")
     return JobSettings(
         target=normalize_code(args.target),
         source=None if args.source == "auto" else normalize_code(args.source),
@@ -93,11 +100,17 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--device", choices=("cpu", "cuda", "auto"), default="cpu", help="where models run")
     parser.add_argument(
         "--threads",
-        type=int,
+        type=bounded_int(*THREAD_COUNTS),
         default=0,
-        help="CPU threads (0: every core; with batch --jobs, shared between workers)",
+        help=f"CPU threads, {THREAD_COUNTS[0]} to {THREAD_COUNTS[1]} "
+        "(0: every core; with batch --jobs, shared between workers)",
     )
-    parser.add_argument("--beam-size", type=int, default=4, help="beam width (Argos uses 4)")
+    parser.add_argument(
+        "--beam-size",
+        type=bounded_int(*BEAM_SIZES),
+        default=4,
+        help=f"beam width, {BEAM_SIZES[0]} to {BEAM_SIZES[1]} (Argos uses 4)",
+    )
 
 
 def make_engine(args: argparse.Namespace) -> ArgosEngine:
@@ -105,8 +118,6 @@ def make_engine(args: argparse.Namespace) -> ArgosEngine:
     from translator.engine.argos import ArgosEngine, EngineSettings
     from translator.engine.store import ModelStore
 
-    if args.threads < 0 or args.beam_size < 1:
-        raise TranslatorError("--threads must be >= 0 and --beam-size >= 1")
     settings = EngineSettings(device=args.device, threads=args.threads, beam_size=args.beam_size)
     return ArgosEngine(ModelStore(args.models_dir), settings)
 
@@ -163,7 +174,7 @@ def parse_overrides(values: list[str]) -> dict[str, str]:
     for value in values:
         block_id, separator, code = value.partition("=")
         if not separator or not block_id.strip():
-            raise TranslatorError(f"--set-lang {value!r} is not BLOCK=LANG", "e.g. --set-lang c3.p1=de")
+            raise UsageError(f"--set-lang {value!r} is not BLOCK=LANG", "e.g. --set-lang c3.p1=de")
         overrides[block_id.strip()] = normalize_code(code)
     return overrides
 
@@ -171,11 +182,11 @@ def parse_overrides(values: list[str]) -> dict[str, str]:
 def thread_argument(args: argparse.Namespace) -> Path:
     """The thread file the user named, or the demo thread; exactly one of them."""
     if args.demo and args.file:
-        raise TranslatorError("give a FILE or --demo, not both")
+        raise UsageError("give a FILE or --demo, not both")
     if args.demo:
         return demo_thread_path()
     if args.file is None:
-        raise TranslatorError("no thread file given", "name a FILE, or pass --demo to try the demo thread")
+        raise UsageError("no thread file given", "name a FILE, or pass --demo to try the demo thread")
     path: Path = args.file
     return path
 
@@ -185,6 +196,21 @@ def warn(message: str) -> None:
     from translator.display import visible
 
     print(f"translator: warning: {visible(message)}", file=sys.stderr)
+
+
+def bounded_int(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from low to high (a value outside is a usage error)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is out of range: give {low} to {high}")
+        return value
+
+    return parse
 
 
 def days(text: str) -> float:

@@ -32,7 +32,7 @@ def add_review_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
 
 def run_review(args: argparse.Namespace) -> int:
     """`translator review`: open the app on the file."""
-    from translator.errors import InputError
+    from translator.files import open_input_file
 
     source = None
     if args.source is not None:
@@ -40,8 +40,7 @@ def run_review(args: argparse.Namespace) -> int:
 
         source = read_thread(args.source).thread
     for path in args.glossary:
-        if not path.is_file():
-            raise InputError(f"{path}: no such glossary file", "check the path")
+        open_input_file(path).close()  # one line for a missing path, a folder, a FIFO, a device
     from translator.memory.store import default_memory_path
     from tui.app import ReviewApp
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from cli.diagnostics import UsageError
 from cli.options import (
     add_engine_options,
     add_language_options,
@@ -103,16 +104,18 @@ def run_detect(args: argparse.Namespace) -> int:
     """`translator detect`: languages of a thread, or of JSON Lines texts with --jsonl."""
     if args.jsonl is None:
         if args.output:
-            raise TranslatorError("-o/--output goes with --jsonl", "for a thread, use --json and redirect")
+            raise UsageError("-o/--output goes with --jsonl", "for a thread, use --json and redirect")
         return run_inspect(args)
     if args.file or args.demo:
-        raise TranslatorError("give a thread FILE or --jsonl IN, not both")
+        raise UsageError("give a thread FILE or --jsonl IN, not both")
     from cli.progress import byte_progress
     from translator.detect.jsonl import run_detect_jsonl
 
     detector = make_detector(args)
+    source = sys.stdin.buffer if args.jsonl == "-" else Path(args.jsonl)
+    destination = sys.stdout if args.output in (None, "-") else Path(args.output)
     with byte_progress("detecting") as progress_factory:
-        count = run_detect_jsonl(args.jsonl, args.output, detector, progress_factory)
+        count = run_detect_jsonl(source, destination, detector, progress_factory)
     if args.output:
         print(f"translator: {count} lines written to {args.output}", file=sys.stderr)
     return 0
@@ -141,7 +144,7 @@ def run_translate_text(args: argparse.Namespace) -> int:
 
 def run_translate(args: argparse.Namespace) -> int:
     """`translator translate`: one thread file to PO/JSON/Markdown/HTML."""
-    from translator.files import write_atomic
+    from translator.files import make_folder, write_atomic
     from translator.jobs import output_paths, render, translate_file
 
     path = thread_argument(args)
@@ -153,16 +156,15 @@ def run_translate(args: argparse.Namespace) -> int:
         targets = {settings.formats[0]: None if args.output == "-" else Path(args.output)}
     else:
         if args.output == "-":
-            raise TranslatorError("-o - (stdout) takes one format", "pass --format with a single format")
-        folder = Path(args.output) if args.output else Path(".")
-        folder.mkdir(parents=True, exist_ok=True)
+            raise UsageError("-o - (stdout) takes one format", "pass --format with a single format")
+        folder = make_folder(Path(args.output) if args.output else Path("."))
         targets = dict(output_paths(path, folder, Path(path.name), settings))
     for fmt, target in targets.items():
         text = render(translated, fmt, settings.side_by_side)
         if target is None:
             sys.stdout.write(text)
         else:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            make_folder(target.parent)
             write_atomic(target, text)
             print(f"Wrote {target}", file=sys.stderr)
     print(

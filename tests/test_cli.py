@@ -130,11 +130,20 @@ def test_bad_input_gets_one_clear_line(tmp_path: Path, kind: str, message: str) 
     [
         (["inspect"], "no thread file given"),  # forgot the file
         (["inspect", "--demo", "x.txt"], "not both"),  # two inputs
+        (["inspect", "--demo", "--set-lang", "c1"], "is not BLOCK=LANG"),  # a malformed option value
+        (["detect", "--demo", "-o", "out.jsonl"], "-o/--output goes with --jsonl"),  # options that do not go together
+        (["translate", "--demo", "--format", "po,json", "-o", "-"], "takes one format"),  # two formats, one stdout
+        (["translate", "--demo", "--format", "docx"], "unknown output format docx"),  # a format we do not write
+        (["inspect", "--demo", "--colour"], "unrecognized arguments: --colour"),  # argparse: an unknown option
+        (["frobnicate"], "invalid choice: 'frobnicate'"),  # argparse: an unknown command
+        (["models", "install", "fr", "en", "de"], "give a language pair"),  # three words for a pair
     ],
 )
 def test_usage_errors(args: list[str], message: str) -> None:
     result = run_cli(*args)
-    assert result.code == 1
+    assert result.code == 2  # ExitCode.USAGE, whether argparse or a command found the mistake
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("translator")
     assert message in result.stderr
 
 

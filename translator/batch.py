@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from translator.errors import InputError
-from translator.files import write_atomic
+from translator.files import make_folder, write_atomic
 from translator.jobs import (
     JobResult,
     JobSettings,
@@ -146,7 +146,7 @@ def run_batch(
     `ray_address` (`local`, `auto` or HOST:PORT): run on a Ray cluster instead of local processes, with
     `jobs` translation workers (0: one per `settings.threads` CPUs of the cluster)."""
     started = time.perf_counter()
-    out_dir.mkdir(parents=True, exist_ok=True)
+    make_folder(out_dir)
     remove_stale_temp_files(out_dir)
     manifest = Manifest(out_dir, settings)
     summary = BatchSummary()

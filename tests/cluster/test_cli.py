@@ -31,18 +31,18 @@ def test_plain_ray_starts_a_local_runtime_and_reports_as_a_local_batch(tmp_path:
 
 
 @pytest.mark.parametrize(
-    ("address", "message"),
+    ("address", "code", "message"),
     [
-        ("nowhere", "--ray 'nowhere' is not local, auto or HOST:PORT"),  # not an address
-        ("host:99999", "is not local, auto or HOST:PORT"),  # no such port
-        (f"127.0.0.1:{closed_port()}", "cannot reach the Ray cluster at 127.0.0.1:"),  # nothing listens there
+        ("nowhere", 2, "--ray: 'nowhere' is not local, auto or HOST:PORT"),  # not an address: a usage error
+        ("host:99999", 2, "is not local, auto or HOST:PORT"),  # no such port
+        (f"127.0.0.1:{closed_port()}", 1, "cannot reach the Ray cluster at 127.0.0.1:"),  # nothing listens there
     ],
 )
-def test_a_bad_address_is_one_line(tmp_path: Path, address: str, message: str) -> None:
+def test_a_bad_address_is_one_line(tmp_path: Path, address: str, code: int, message: str) -> None:
     inputs = write_corpus(tmp_path / "in", 1)
     started = time.monotonic()
     result = run_cli("batch", str(inputs), "-o", str(tmp_path / "out"), "--ray", address)
-    assert result.code == 1
+    assert result.code == code
     assert message in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert time.monotonic() - started < 60

@@ -30,9 +30,9 @@ def parse_address(text: str) -> str:
     if text in (LOCAL, AUTO):
         return text
     host, separator, port = text.rpartition(":")
-    if not separator or not host or not port.isdigit() or not 0 < int(port) < 65536:
+    if not separator or not host or "/" in host or not port.isdigit() or not 0 < int(port) < 65536:
         raise ClusterError(
-            f"--ray {text!r} is not local, auto or HOST:PORT",
+            f"{text!r} is not local, auto or HOST:PORT",
             "e.g. --ray 10.0.0.5:6379, after the inputs (the head's address, as `ray start --head` printed it)",
         )
     return text

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import pickle
 import shutil
-import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
@@ -23,8 +22,8 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from translator.detect.detector import Context, Detection, Evidence, LanguageDetector, context_weight
-from translator.errors import DetectionError, InputError
-from translator.files import atomic_output
+from translator.errors import DetectionError
+from translator.files import atomic_output, open_input_file
 
 if TYPE_CHECKING:
     import numpy as np
@@ -135,28 +134,27 @@ def _with_thread(
 
 
 def run_detect_jsonl(
-    source: str,
-    destination: str | None,
+    source: Path | IO[bytes],
+    destination: Path | IO[str],
     detector: LanguageDetector,
     progress_factory: Callable[[int], ProgressCallback] | None = None,
 ) -> int:
-    """Detect from a path or `-` (stdin) into a path (atomic) or stdout; returns lines written."""
+    """Detect from a path or a stream (the caller's standard input) into a path (atomic) or a text
+    handle; returns lines written."""
     with ExitStack() as stack:
-        if source == "-":
-            # Two passes need a file to re-read: spool stdin to a temporary one.
-            spool = stack.enter_context(tempfile.NamedTemporaryFile(prefix="translator-", suffix=".jsonl"))
-            shutil.copyfileobj(sys.stdin.buffer, spool)
-            spool.flush()
-            path = Path(spool.name)
+        if isinstance(source, Path):
+            path, name = source, str(source)
+            open_input_file(path).close()  # a regular file: one line for a folder, a FIFO, a device
         else:
-            path = Path(source)
-            if not path.is_file():
-                raise InputError(f"{path}: no such file", "check the path, or pass - to read standard input")
-        name = "standard input" if source == "-" else source
+            # Two passes need a file to re-read: spool the stream to a temporary one.
+            spool = stack.enter_context(tempfile.NamedTemporaryFile(prefix="translator-", suffix=".jsonl"))
+            shutil.copyfileobj(source, spool)
+            spool.flush()
+            path, name = Path(spool.name), "standard input"
         size = path.stat().st_size
         progress = progress_factory(size) if progress_factory else None
-        if destination is None or destination == "-":
-            return detect_jsonl(path, sys.stdout, detector, progress, name)
-        with atomic_output(Path(destination)) as temp:
+        if not isinstance(destination, Path):
+            return detect_jsonl(path, destination, detector, progress, name)
+        with atomic_output(destination) as temp:
             count = detect_jsonl(path, temp, detector, progress, name)
         return count

@@ -17,6 +17,7 @@ import stat
 import tempfile
 import threading
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -206,7 +207,12 @@ def extract_bundled() -> Path:
             staging = Path(tempfile.mkdtemp(prefix=".extract-", dir=target.parent))
             try:
                 for archive in archives:
-                    install_package_file(archive, staging)
+                    try:
+                        install_package_file(archive, staging)
+                    except ModelStoreError as error:
+                        raise ModelStoreError(
+                            f"the bundled demo model is damaged: {error.message}", "reinstall thread-translator"
+                        ) from None
                 os.replace(staging, target)
             except OSError:
                 # Another process finished first: use its copy.
@@ -256,12 +262,19 @@ def install_package_file(archive_path: Path, destination: Path | None = None) ->
     """Install a `.argosmodel` file into destination (default: argostranslate's folder), atomically."""
     destination = destination or install_dir()
     name = archive_path.name
+    if archive_path.is_dir():
+        raise ModelStoreError(f"{archive_path} is a folder, not a package file", "name the .argosmodel file")
     if not archive_path.is_file():
         raise ModelStoreError(f"{archive_path}: no such file", "check the path")
     if not zipfile.is_zipfile(archive_path):
         raise ModelStoreError(f"{name} is not a zip archive, so not an Argos package", "download it again")
-    destination.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".install-", dir=destination))
+    try:
+        destination.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".install-", dir=destination))
+    except OSError as error:
+        raise ModelStoreError(
+            f"cannot install into {destination}: {error.strerror}", "check the folder is writable, or pass --to-dir"
+        ) from None
     try:
         try:
             with zipfile.ZipFile(archive_path) as archive:
@@ -271,18 +284,22 @@ def install_package_file(archive_path: Path, destination: Path | None = None) ->
                     raise ModelStoreError(f"{name} is corrupt (bad data in {broken})", "download it again")
                 for member in members:
                     archive.extract(member, staging)
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError) as error:
+        # A flipped bit in compressed data fails in zlib before the CRC check can notice.
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error) as error:
             raise ModelStoreError(f"{name} is corrupt: {error}", "download it again") from None
         package = read_package(staging / top, "installed")
         final = destination / top
-        if final.exists():
-            # Swap in the new copy, then drop the old one: never a moment without a whole package.
-            retired = Path(tempfile.mkdtemp(prefix=".old-", dir=destination))
-            os.replace(final, retired / top)
-            os.replace(staging / top, final)
-            shutil.rmtree(retired, ignore_errors=True)
-        else:
-            os.replace(staging / top, final)
+        try:
+            if final.exists():
+                # Swap in the new copy, then drop the old one: never a moment without a whole package.
+                retired = Path(tempfile.mkdtemp(prefix=".old-", dir=destination))
+                os.replace(final, retired / top)
+                os.replace(staging / top, final)
+                shutil.rmtree(retired, ignore_errors=True)
+            else:
+                os.replace(staging / top, final)
+        except OSError as error:
+            raise ModelStoreError(f"cannot install {final}: {error.strerror}", "check the folder is writable") from None
         return read_package(final, package.origin)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -300,7 +317,12 @@ def remove_package(store: ModelStore, from_code: str, to_code: str) -> list[Inst
         )
     for package in removable:
         retired = package.path.with_name(f".removing-{package.path.name}")
-        os.replace(package.path, retired)
+        try:
+            os.replace(package.path, retired)
+        except OSError as error:
+            raise ModelStoreError(
+                f"cannot remove {package.path}: {error.strerror}", "check its folder is writable by you"
+            ) from None
         shutil.rmtree(retired, ignore_errors=True)
     store.refresh()
     return removable

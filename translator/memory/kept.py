@@ -57,8 +57,20 @@ def encode_kept(translated: TranslatedThread, warnings: tuple[str, ...]) -> byte
         votes = [post.votes.up, post.votes.down] if post.votes else None
         date = post.date.isoformat() if post.date else None
         posts.append(
-            [post.id, post.kind, post.author, post.role, date, votes, post.shares, post.lang, blocks]
-            + [post.parent, post.url, post.deleted]
+            [
+                post.id,
+                post.kind,
+                post.author,
+                post.role,
+                date,
+                votes,
+                post.shares,
+                post.lang,
+                blocks,
+                post.parent,
+                post.url,
+                post.deleted,
+            ]
         )
     if next(units, None) is not None:
         raise ValueError("more units than blocks")

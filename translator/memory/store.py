@@ -142,6 +142,17 @@ def _use_wal(connection: sqlite3.Connection, patience: float = BUSY_SECONDS) -> 
             time.sleep(0.01)
 
 
+def database_error(path: Path, doing: str, error: sqlite3.DatabaseError) -> TranslationMemoryError:
+    """Our error for a failed read or write of the memory file, with what to do about it."""
+    # SQLite reports a damaged file as a plain DatabaseError; locks, permissions and I/O as OperationalError.
+    hint = (
+        "the file is damaged: move it aside (a new memory starts empty), or pass --memory with another file"
+        if not isinstance(error, sqlite3.OperationalError)
+        else "check the file's permissions and free space, or pass --memory with another file"
+    )
+    return TranslationMemoryError(f"cannot {doing} the translation memory {path}: {error}", hint)
+
+
 class TranslationMemory:
     """A translation memory database; one connection per thread."""
 
@@ -227,7 +238,7 @@ class TranslationMemory:
                 chunk = keys[start : start + 500]
                 rows += connection.execute(query.format(marks=",".join("?" * len(chunk))), [*fixed, *chunk])
         except sqlite3.DatabaseError as error:
-            raise TranslationMemoryError(f"cannot read the translation memory {self.path}: {error}") from None
+            raise database_error(self.path, "read", error) from None
         return rows
 
     def store(self, entries: Iterable[MemoryEntry]) -> int:
@@ -264,7 +275,7 @@ class TranslationMemory:
                     rows,
                 )
         except sqlite3.DatabaseError as error:
-            raise TranslationMemoryError(f"cannot write the translation memory {self.path}: {error}") from None
+            raise database_error(self.path, "write", error) from None
         return len(rows)
 
     def forget_human(self, entries: Iterable[MemoryEntry]) -> int:
@@ -286,7 +297,7 @@ class TranslationMemory:
                     ).rowcount
                 _drop_kept_threads(connection, {f"{row[0]}-{row[1]}" for row in rows})
         except sqlite3.DatabaseError as error:
-            raise TranslationMemoryError(f"cannot write the translation memory {self.path}: {error}") from None
+            raise database_error(self.path, "write", error) from None
         return removed
 
     def cached_threads(self, keys: Iterable[str]) -> dict[str, CachedThread]:
@@ -323,7 +334,7 @@ class TranslationMemory:
             with self._transaction() as connection:
                 connection.executemany("INSERT OR REPLACE INTO threads VALUES (?, ?, ?, ?, ?)", rows)
         except sqlite3.DatabaseError as error:
-            raise TranslationMemoryError(f"cannot write the translation memory {self.path}: {error}") from None
+            raise database_error(self.path, "write", error) from None
         return len(rows)
 
     def entries(self, source_lang: str | None = None, target_lang: str | None = None) -> Iterator[MemoryEntry]:
@@ -339,18 +350,24 @@ class TranslationMemory:
         if conditions:
             query += " WHERE " + " AND ".join(conditions)
         query += " ORDER BY source_lang, target_lang, source_key, origin"
-        for row in self._connection().execute(query, values):
-            yield MemoryEntry(*row)
+        try:
+            for row in self._connection().execute(query, values):
+                yield MemoryEntry(*row)
+        except sqlite3.DatabaseError as error:
+            raise database_error(self.path, "read", error) from None
 
     def stats(self) -> MemoryStats:
         """Entry counts per pair and origin."""
         pairs: dict[str, dict[str, int]] = {}
-        rows = self._connection().execute(
-            "SELECT source_lang, target_lang, origin, COUNT(*) FROM entries GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
-        )
-        for source_lang, target_lang, origin, count in rows:
-            pairs.setdefault(f"{source_lang}-{target_lang}", {})[origin] = count
-        threads, thread_bytes = self._connection().execute(KEPT_THREAD_TOTALS).fetchone()
+        try:
+            rows = self._connection().execute(
+                "SELECT source_lang, target_lang, origin, COUNT(*) FROM entries GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+            )
+            for source_lang, target_lang, origin, count in rows:
+                pairs.setdefault(f"{source_lang}-{target_lang}", {})[origin] = count
+            threads, thread_bytes = self._connection().execute(KEPT_THREAD_TOTALS).fetchone()
+        except sqlite3.DatabaseError as error:
+            raise database_error(self.path, "read", error) from None
         return MemoryStats(pairs, self.path, threads, thread_bytes)
 
     def prune_threads(self, older_than_days: float | None = None) -> tuple[int, int]:
@@ -365,7 +382,7 @@ class TranslationMemory:
                 count, size = connection.execute(f"{KEPT_THREAD_TOTALS} {condition}", values).fetchone()
                 connection.execute(f"DELETE FROM threads {condition}", values)
         except sqlite3.DatabaseError as error:
-            raise TranslationMemoryError(f"cannot write the translation memory {self.path}: {error}") from None
+            raise database_error(self.path, "write", error) from None
         return count, size
 
     def compact(self) -> bool:
@@ -377,6 +394,8 @@ class TranslationMemory:
             connection.execute("VACUUM")
         except sqlite3.OperationalError:
             return False
+        except sqlite3.DatabaseError as error:
+            raise database_error(self.path, "compact", error) from None
         finally:
             connection.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
         return True

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from translator.errors import TranslationMemoryError
-from translator.files import write_atomic
+from translator.files import open_input_file, write_atomic
 from translator.memory.store import TranslationMemory
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -31,13 +31,13 @@ def read_tmx(path: Path) -> list[tuple[str, str, str, str]]:
     """(source language, target language, source, target) of every unit with two languages."""
     from translate.storage.tmx import tmxfile
 
-    try:
-        with path.open("rb") as handle:
+    with open_input_file(path) as handle:  # a regular file: a FIFO would hang the XML parser
+        try:
             store = tmxfile(handle)
-    except OSError as error:
-        raise TranslationMemoryError(f"cannot read {path}: {error.strerror}", "check the path") from None
-    except Exception as error:  # translate-toolkit raises lxml's errors for broken XML
-        raise TranslationMemoryError(f"{path} is not a valid TMX file: {error}", "check the file") from None
+        except OSError as error:
+            raise TranslationMemoryError(f"cannot read {path}: {error.strerror}", "check the path") from None
+        except Exception as error:  # translate-toolkit raises lxml's errors for broken XML
+            raise TranslationMemoryError(f"{path} is not a valid TMX file: {error}", "check the file") from None
     rows = []
     for unit in store.units:
         nodes = unit.getlanguageNodes()

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from translator.errors import InputError
+from translator.files import read_input_bytes
 from translator.models import SOURCE_FORMATS, SourceFormat, Thread, ThreadFile
 
 __all__ = [
@@ -104,21 +105,10 @@ def _check_format(fmt: str | None) -> None:
 
 
 def read_thread_bytes(path: Path) -> bytes:
-    """The bytes of a thread file, refused when it is missing, a folder, unreadable or too large."""
-    if not path.exists():
-        raise InputError(f"{path}: no such file", "check the path")
-    if path.is_dir():
-        raise InputError(f"{path} is a folder, not a thread file", "give one file")
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(
-                f"{path} is {size / 1e6:.0f} MB, larger than the {MAX_FILE_BYTES // 2**20} MB limit for one thread",
-                "split it into one file per thread",
-            )
-        return path.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror}", "check the file's permissions") from None
+    """The bytes of a thread file, refused (InputError) when it is not a readable regular file or too large."""
+    return read_input_bytes(
+        path, MAX_FILE_BYTES, "a thread page is a few hundred KB: split it into one file per thread"
+    )
 
 
 def thread_from_bytes(data: bytes, name: str, fmt: str | None = None) -> ThreadFile:
