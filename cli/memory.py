@@ -75,16 +75,15 @@ def run_memory_prune(args: argparse.Namespace) -> int:
 
 
 def run_memory_import(args: argparse.Namespace) -> int:
-    """`translator memory import FILE.po...` (approved entries become human translations) or `--tmx`."""
+    """`translator memory import FILE.po...` (approved entries become human translations) or `--tmx`.
+    All or nothing: every file is read before anything is stored, then one transaction stores them all."""
     from translator.formats.po import reviewed_entries
     from translator.memory.store import MemoryEntry
     from translator.memory.tmx import read_tmx
 
     memory = open_memory(args)
-    total = 0
-    for path in args.files:
-        rows = read_tmx(path) if args.tmx else reviewed_entries(path)
-        total += memory.store(MemoryEntry(src, tgt, source, target, "human") for src, tgt, source, target in rows)
+    rows = [row for path in args.files for row in (read_tmx(path) if args.tmx else reviewed_entries(path))]
+    total = memory.store(MemoryEntry(src, tgt, source, target, "human") for src, tgt, source, target in rows)
     print(f"Imported {total} human translations into {memory.path}")
     return 0
 

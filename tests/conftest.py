@@ -6,14 +6,21 @@ import os
 import subprocess
 import sys
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from translator.models import TranslatedThread
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO.parent / "shared" / "samples" / "developpez-musk-putin-thread.txt"
 DEMO = REPO / "translator" / "data" / "demo-thread.txt"
 GOLDEN = Path(__file__).resolve().parent / "golden"
+FIXED_NOW = datetime(2025, 1, 1, tzinfo=UTC)
+"""The creation date written into PO files made by tests."""
 
 
 @pytest.fixture(scope="session")
@@ -52,6 +59,26 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None, **env
         env=subprocess_env(**env),
     )
     return CliResult(done.returncode, done.stdout, done.stderr)
+
+
+def kill_after_first_line(script: str, *args: str) -> str:
+    """Run a Python script in a subprocess, wait for its first line of output, then kill it (SIGKILL: no
+    clean-up runs, as when the machine loses power); the line."""
+    import signal
+
+    child = subprocess.Popen(
+        [sys.executable, "-c", script, *args], stdout=subprocess.PIPE, text=True, cwd=REPO, env=subprocess_env()
+    )
+    try:
+        assert child.stdout is not None
+        line = child.stdout.readline()
+        child.send_signal(signal.SIGKILL)
+    finally:
+        child.kill()
+        child.wait(timeout=30)
+        if child.stdout is not None:
+            child.stdout.close()
+    return line.strip()
 
 
 class NetworkAccessError(AssertionError):
@@ -101,3 +128,38 @@ def private_argos_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     monkeypatch.delenv("ARGOS_TRANSLATE_PACKAGE_DIR", raising=False)
     monkeypatch.setenv("ARGOS_PACKAGE_INDEX", "http://127.0.0.1:9/")
     return home
+
+
+@pytest.fixture(scope="session")
+def demo_translated() -> TranslatedThread:
+    """The demo thread translated by the fake engine with the shipped glossaries (no memory: the same
+    every time)."""
+    from tests.fakes import FakeEngine
+    from translator.glossary.core import find_glossary
+    from translator.pipeline import PipelineOptions, translate_thread
+    from translator.readers import read_thread
+
+    thread = read_thread(DEMO).thread
+    return translate_thread(
+        thread, PipelineOptions(target="en", use_memory=False), FakeEngine(), glossary_for=find_glossary
+    )
+
+
+@pytest.fixture
+def demo_po(tmp_path: Path, demo_translated: TranslatedThread) -> Path:
+    """The translated demo thread as a PO review file."""
+    from translator.formats.po import render_po
+
+    path = tmp_path / "demo.po"
+    path.write_text(render_po(demo_translated, now=FIXED_NOW), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def demo_json(tmp_path: Path, demo_translated: TranslatedThread) -> Path:
+    """The translated demo thread as a JSON review file."""
+    from translator.formats.json import render_json
+
+    path = tmp_path / "demo.json"
+    path.write_text(render_json(demo_translated), encoding="utf-8")
+    return path

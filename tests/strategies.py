@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from hypothesis import strategies as st
@@ -10,6 +11,7 @@ from translator.models import (
     BLOCK_KINDS,
     LANG_SOURCES,
     QUOTE_EXTENTS,
+    SOURCE_FORMATS,
     UNIT_ORIGINS,
     UNIT_STATUSES,
     Block,
@@ -70,6 +72,9 @@ any_posts = st.builds(
     shares=st.none() | counts,
     blocks=any_blocks(),
     lang=st.none() | st.sampled_from(["fr", "en", "und"]),
+    parent=st.none() | any_text,
+    url=st.none() | any_text,
+    deleted=st.booleans(),
 )
 
 any_threads = st.builds(
@@ -77,9 +82,32 @@ any_threads = st.builds(
     title=any_text,
     subtitle=st.none() | any_text,
     posts=st.lists(any_posts, max_size=4).map(tuple),
-    source_format=st.sampled_from(["forum", "json", "text"]),
+    source_format=st.sampled_from(SOURCE_FORMATS),
     lang=st.none() | st.sampled_from(["fr", "und"]),
+    url=st.none() | any_text,
+    site=st.none() | any_text,
+    published=st.none() | minute_dates,
 )
+
+
+def with_unique_ids(thread: Thread) -> Thread:
+    """The thread with a numbered suffix on every post or block id met before: a review file names each
+    block once (readers of review files refuse a repeated block id)."""
+    seen: set[str] = set()
+
+    def unique(name: str) -> str:
+        candidate, number = name, 1
+        while candidate in seen:
+            number += 1
+            candidate = f"{name}~{number}"
+        seen.add(candidate)
+        return candidate
+
+    posts = []
+    for post in thread.posts:
+        post_id = unique(post.id)
+        posts.append(replace(post, id=post_id, blocks=tuple(replace(b, id=unique(b.id)) for b in post.blocks)))
+    return replace(thread, posts=tuple(posts))
 
 
 @st.composite
@@ -111,8 +139,9 @@ def text_threads(draw: st.DrawFn) -> Thread:
 
 @st.composite
 def any_translated(draw: st.DrawFn) -> TranslatedThread:
-    """Translated threads with one unit per block and every unit field set to anything."""
-    thread = draw(any_threads)
+    """Translated threads with one unit per block and every unit field set to anything; post and block ids
+    are unique, as in any thread a reader makes."""
+    thread = with_unique_ids(draw(any_threads))
     target = draw(st.sampled_from(["en", "de"]))
     units = tuple(
         TranslationUnit(
@@ -136,3 +165,10 @@ def any_translated(draw: st.DrawFn) -> TranslatedThread:
         models=tuple(draw(st.lists(any_text, max_size=2))),
         glossaries=tuple(draw(st.lists(any_text, max_size=2))),
     )
+
+
+def approved_only_when_translated(translated: TranslatedThread) -> TranslatedThread:
+    """The translated thread with every approved unit translated: the PO approval rule (not fuzzy and
+    translated) reads an approved empty entry back as a draft, since nothing was approved."""
+    units = tuple(unit if unit.target else replace(unit, status="draft") for unit in translated.units)
+    return replace(translated, units=units)

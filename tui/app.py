@@ -20,7 +20,7 @@ from translator.models import Thread, TranslationUnit
 from tui.alternatives import Alternative, MemorySearch, aligned_spans, alternatives
 from tui.highlight import TermHit, source_text, target_text, term_hits
 from tui.messages import BlockChosen, EditFinished, InsertRequested
-from tui.screens import ConfirmQuit, GlossaryEntryScreen, HelpScreen, LanguageScreen
+from tui.screens import ConfirmQuit, GlossaryEntryScreen, HelpScreen, LanguageScreen, SetAsideJournal
 from tui.session import Filter, ReviewSession
 from tui.widgets import AlignedView, BlockList, InfoPanel, SourcePane, StatusBar, TargetEditor, TargetView
 
@@ -175,6 +175,8 @@ class ReviewApp(App[None]):
                 title="Recovered",
                 markup=False,
             )
+        if self.session.set_aside is not None:
+            self.push_screen(SetAsideJournal(self.session.path, self.session.set_aside, self.session.set_aside_edits))
         if self.memory_error:
             self.notify(self.memory_error, title="No translation memory", severity="warning", markup=False)
         if self.autosave_seconds > 0:

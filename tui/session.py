@@ -3,6 +3,8 @@
 Every change is appended to a journal beside the file (`.NAME.review-journal`, one JSON line per change,
 flushed and fsynced) before the UI shows it, so a crash or a kill never loses approved work: opening
 the file again replays the journal. Saving writes the file atomically, then removes the journal.
+The journal's first line records the hash of the file it applies to: when the file changed since (it
+was translated again), the journal is not replayed onto it but renamed beside it and reported.
 """
 
 from __future__ import annotations
@@ -13,12 +15,14 @@ import json
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
+from translator.formats.review import ReviewFile, read_review_file, render_review
 from translator.glossary.core import Glossary
 from translator.memory.store import MemoryEntry, TranslationMemory
 from translator.models import QaIssue, Thread, TranslatedThread, TranslationUnit
-from tui.document import ReviewFile, read_review_file, render_review
 
 GlossaryLookup = Callable[[str, str], "Glossary | None"]
 KEPT_ISSUES = frozenset({"no-model", "source-changed", "not-reviewed"})
@@ -28,6 +32,17 @@ KEPT_ISSUES = frozenset({"no-model", "source-changed", "not-reviewed"})
 def journal_path(path: Path) -> Path:
     """Where the journal of a review file lives."""
     return path.with_name(f".{path.name}.review-journal")
+
+
+def set_aside_path(path: Path, now: datetime | None = None) -> Path:
+    """A free name beside a review file for a journal that no longer applies to it."""
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    candidate = path.with_name(f"{path.name}.review-journal-{stamp}.jsonl")
+    number = 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.name}.review-journal-{stamp}-{number}.jsonl")
+    return candidate
 
 
 def digest(path: Path) -> str | None:
@@ -163,6 +178,10 @@ class ReviewSession:
         self.journal_enabled = journal
         self.journal = journal_path(path)
         self.posts = {post.id: post for post in self.review.translated.thread.posts}
+        self.set_aside: Path | None = None
+        """Where the journal of an earlier session went, when the file had changed since it was written."""
+        self.set_aside_edits: list[dict[str, Any]] = []
+        """What that journal held: one unit state per change, in order."""
         self.replayed = self._replay() if journal else 0
 
     # ------------------------------------------------------------------------------------------ reading
@@ -361,6 +380,9 @@ class ReviewSession:
         if not self.journal_enabled:
             return
         line = json.dumps(unit_state(unit), ensure_ascii=False) + "\n"
+        if not self.journal.exists():
+            # The file this journal applies to: a later session replays it only onto the same bytes.
+            line = json.dumps({"journal": 1, "file_sha256": self.disk_digest}) + "\n" + line
         with open(self.journal, "a", encoding="utf-8") as handle:
             handle.write(line)
             handle.flush()
@@ -369,15 +391,25 @@ class ReviewSession:
     def _replay(self) -> int:
         """Apply the journal of an earlier session that did not save; how many blocks it changed."""
         try:
-            lines = self.journal.read_text(encoding="utf-8").splitlines()
+            # Lines end with "\n" only: a text may hold other line separators (U+2028...), which JSON keeps.
+            lines = self.journal.read_text(encoding="utf-8").split("\n")
         except FileNotFoundError:
             return 0
-        changed: set[str] = set()
+        states = []
         for line in lines:
             try:
                 state = json.loads(line)
             except ValueError:
                 continue  # a line cut by the kill
+            if isinstance(state, dict):
+                states.append(state)
+        header = states[0] if states and "journal" in states[0] else None
+        edits = [state for state in states if "id" in state]
+        if header is not None and header.get("file_sha256") != self.disk_digest:
+            self._set_journal_aside(edits)
+            return 0
+        changed: set[str] = set()
+        for state in edits:
             block_id = state.get("id")
             if block_id not in self.index or self.unit(block_id).block.text != state.get("source"):
                 continue
@@ -386,6 +418,16 @@ class ReviewSession:
             changed.add(block_id)
         self.dirty |= {block_id for block_id in changed if self.unit(block_id) != self.saved[block_id]}
         return len(changed)
+
+    def _set_journal_aside(self, edits: list[dict[str, Any]]) -> None:
+        """The file changed since the journal was written: replaying it could put edits on the wrong text.
+        Keep it beside the file under a new name (nothing to keep when it holds no edit)."""
+        if not edits:
+            self.journal.unlink(missing_ok=True)
+            return
+        target = set_aside_path(self.path)
+        os.replace(self.journal, target)
+        self.set_aside, self.set_aside_edits = target, edits
 
     # ------------------------------------------------------------------------------------------- saving
 

@@ -1,32 +1,18 @@
-"""Fixtures for the review TUI: the demo thread translated by the fake engine, as PO and JSON files."""
+"""Fixtures for the review TUI: shipped glossaries to edit, and a file full of markup (the demo thread as
+PO and JSON files comes from tests/conftest.py)."""
 
 from __future__ import annotations
 
 import shutil
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import DEMO, REPO
-from tests.fakes import FakeEngine
-from translator.formats.json import render_json
+from tests.conftest import FIXED_NOW, REPO
 from translator.formats.po import render_po
-from translator.glossary.core import find_glossary
 from translator.models import Block, Post, Thread, TranslatedThread, TranslationUnit
-from translator.pipeline import PipelineOptions, translate_thread
-from translator.readers import read_thread
 
-FIXED_NOW = datetime(2025, 1, 1, tzinfo=UTC)
 INJECTION = "[bold]not bold[/bold] [red]x[/] \x1b[31mansi\x1b[0m [link=http://x]y[/link] $var {x}"
-
-
-@pytest.fixture(scope="session")
-def demo_translated() -> TranslatedThread:
-    thread = read_thread(DEMO).thread
-    return translate_thread(
-        thread, PipelineOptions(target="en", use_memory=False), FakeEngine(), glossary_for=find_glossary
-    )
 
 
 @pytest.fixture
@@ -35,20 +21,6 @@ def glossary_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "glossaries"
     shutil.copytree(REPO / "glossaries", folder)
     return folder
-
-
-@pytest.fixture
-def demo_po(tmp_path: Path, demo_translated: TranslatedThread) -> Path:
-    path = tmp_path / "demo.po"
-    path.write_text(render_po(demo_translated, now=FIXED_NOW), encoding="utf-8")
-    return path
-
-
-@pytest.fixture
-def demo_json(tmp_path: Path, demo_translated: TranslatedThread) -> Path:
-    path = tmp_path / "demo.json"
-    path.write_text(render_json(demo_translated), encoding="utf-8")
-    return path
 
 
 @pytest.fixture

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import io
 import threading
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 import polib
+from rich.console import Console
+from textual.widgets import Static
 
 from tests.conftest import DEMO, run_cli
 from tests.fakes import FakeEngine
 from tests.tui.conftest import INJECTION
 from tui.app import ReviewApp
-from tui.screens import ConfirmQuit, GlossaryEntryScreen, HelpScreen
-from tui.session import journal_path
+from tui.screens import ConfirmQuit, GlossaryEntryScreen, HelpScreen, SetAsideJournal
+from tui.session import ReviewSession, journal_path
 from tui.widgets import BlockList, InfoPanel, SourcePane, TargetView
 
 SIZE = (100, 30)
@@ -275,3 +278,28 @@ async def test_json_file_review_and_save(demo_json: Path, glossary_dir: Path) ->
     document = json.loads(demo_json.read_text(encoding="utf-8"))
     block = next(b for p in document["posts"] for b in p["blocks"] if b["id"] == block_id)
     assert block["translation"]["status"] == "reviewed"
+
+
+@sync
+async def test_a_journal_for_another_version_of_the_file_is_shown_and_kept(demo_po: Path) -> None:
+    session = ReviewSession(demo_po)
+    block_id = session.units[2].block.id
+    session.edit(block_id, "Edit made before the file was translated again")
+    # Killed before saving; then `translate` writes the file again (here: one entry changes).
+    demo_po.write_text(demo_po.read_text(encoding="utf-8").replace("EN: ", "EN2: ", 1), encoding="utf-8")
+    app = make_app(demo_po)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SetAsideJournal)
+        kept = app.session.set_aside
+        assert kept is not None and kept.is_file()
+        message = str(app.screen.query_one("#set-aside-message").render()).replace("\n", " ")
+        assert f"{demo_po.name} changed since the journal" in message and kept.name in " ".join(message.split())
+        console = Console(width=120, file=io.StringIO(), record=True)
+        console.print(app.screen.query_one("#help-keys", Static).content)
+        shown = console.export_text()
+        assert block_id in shown and "Edit made before the file" in shown
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SetAsideJournal)
+        assert app.session.unit(block_id).target != "Edit made before the file was translated again"
+        assert not app.session.modified

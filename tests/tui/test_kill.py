@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import polib
 
-from tests.conftest import REPO, subprocess_env
+from tests.conftest import kill_after_first_line
 from tui.session import ReviewSession
 
 CHILD = """
@@ -33,22 +30,7 @@ session.save()
 
 def test_kill_during_save_loses_no_approved_work(demo_po: Path) -> None:
     before = demo_po.read_bytes()
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(demo_po)],
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=REPO,
-        env=subprocess_env(),
-    )
-    try:
-        assert child.stdout is not None
-        assert child.stdout.readline().strip() == "SAVING"
-        child.send_signal(signal.SIGKILL)
-    finally:
-        child.kill()
-        child.wait(timeout=30)
-        if child.stdout is not None:
-            child.stdout.close()
+    assert kill_after_first_line(CHILD, str(demo_po)) == "SAVING"
     assert demo_po.read_bytes() == before  # the old file, whole
     polib.pofile(str(demo_po))
     session = ReviewSession(demo_po)

@@ -1,54 +1,20 @@
-"""The review state without UI: reading PO/JSON back, edits, undo/redo, QA, filters, journal, save and merge."""
+"""The review state without UI: edits, undo/redo, QA, filters, journal (replayed, or set aside when the file
+changed), save and merge."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from pathlib import Path
 
 import polib
-import pytest
 
-from tests.conftest import DEMO
+from tests.conftest import FIXED_NOW
+from translator.formats.po import render_po
 from translator.glossary.core import find_glossary
 from translator.memory.store import TranslationMemory
 from translator.models import TranslatedThread
-from translator.readers import read_thread
-from tui.document import comment_lines, read_review_file
 from tui.session import Filter, ReviewSession, journal_path
-
-
-def test_po_without_source_rebuilds_the_thread(demo_po: Path, demo_translated: TranslatedThread) -> None:
-    review = read_review_file(demo_po)
-    rebuilt = review.translated
-    assert [u.block.id for u in rebuilt.units] == [u.block.id for u in demo_translated.units]
-    assert [p.id for p in rebuilt.thread.posts] == [p.id for p in demo_translated.thread.posts]
-    for mine, theirs in zip(rebuilt.units, demo_translated.units, strict=True):
-        assert (mine.block.text, mine.block.kind, mine.target) == (theirs.block.text, theirs.block.kind, theirs.target)
-        assert (mine.source_lang, mine.origin, mine.status) == (theirs.source_lang, theirs.origin, theirs.status)
-        assert mine.post_id == theirs.post_id
-        assert mine.block.quoted_author == theirs.block.quoted_author
-    authors = {p.id: p.author for p in demo_translated.thread.posts}
-    assert {p.id: p.author for p in rebuilt.thread.posts} == authors
-
-
-def test_po_with_source_uses_the_thread(demo_po: Path) -> None:
-    thread = read_thread(DEMO).thread
-    review = read_review_file(demo_po, thread)
-    assert review.translated.thread is thread
-
-
-def test_json_review_file(demo_json: Path, demo_translated: TranslatedThread) -> None:
-    units = read_review_file(demo_json).translated.units
-    assert [(u.block.id, u.target, u.status) for u in units] == [
-        (u.block.id, u.target, u.status) for u in demo_translated.units
-    ]
-
-
-def test_wrapped_comment_lines_are_joined() -> None:
-    # polib wraps long comments; a line without a known prefix continues the one before.
-    assert comment_lines("qa no-model: no model for de->en (install\none)\nterms: a -> b") == [
-        "qa no-model: no model for de->en (install one)",
-        "terms: a -> b",
-    ]
 
 
 def test_edit_keeps_machine_text_and_undo_redo_per_block(demo_po: Path) -> None:
@@ -129,6 +95,45 @@ def test_journal_with_a_cut_last_line(demo_po: Path) -> None:
     assert ReviewSession(demo_po).unit(session.units[0].block.id).status == "reviewed"
 
 
+def test_journal_of_a_file_made_again_is_set_aside(demo_po: Path, demo_translated: TranslatedThread) -> None:
+    session = ReviewSession(demo_po)
+    block_id = session.units[1].block.id
+    session.edit(block_id, "Unsaved work")
+    session.approve(block_id)
+    # The process dies; the file is translated again before the review is reopened.
+    units = list(demo_translated.units)
+    units[1] = replace(units[1], target="A new machine translation")
+    demo_po.write_text(render_po(replace(demo_translated, units=tuple(units)), now=FIXED_NOW), encoding="utf-8")
+    again = ReviewSession(demo_po)
+    assert again.replayed == 0
+    assert again.unit(block_id).target == "A new machine translation"  # nothing put on the new file
+    assert again.set_aside is not None and again.set_aside.parent == demo_po.parent
+    assert [(edit["id"], edit["target"], edit["status"]) for edit in again.set_aside_edits] == [
+        (block_id, "Unsaved work", "draft"),
+        (block_id, "Unsaved work", "reviewed"),
+    ]
+    assert not journal_path(demo_po).exists()
+    kept = [json.loads(line) for line in again.set_aside.read_text(encoding="utf-8").splitlines()]
+    assert kept[1:] == again.set_aside_edits  # the journal itself, under its new name
+    # The next change starts a journal for the new file, replayed as usual.
+    again.approve(block_id)
+    assert ReviewSession(demo_po).replayed == 1
+
+
+def test_a_journal_holding_no_edit_is_dropped(demo_po: Path) -> None:
+    journal_path(demo_po).write_text('{"journal": 1, "file_sha256": "something else"}\n', encoding="utf-8")
+    session = ReviewSession(demo_po)
+    assert session.set_aside is None and not journal_path(demo_po).exists()
+
+
+def test_journal_lines_hold_any_line_separator(demo_po: Path) -> None:
+    # JSON keeps U+2028 and U+0085 as they are: only "\n" ends a journal line.
+    session = ReviewSession(demo_po)
+    block_id = session.units[0].block.id
+    session.edit(block_id, "one\u2028two\x85three")
+    assert ReviewSession(demo_po).unit(block_id).target == "one\u2028two\x85three"
+
+
 def test_save_merges_changes_made_on_disk(demo_po: Path) -> None:
     mine = ReviewSession(demo_po, journal=False)
     theirs = ReviewSession(demo_po, journal=False)
@@ -143,15 +148,6 @@ def test_save_merges_changes_made_on_disk(demo_po: Path) -> None:
     assert report.conflicts == (c,)
     final = ReviewSession(demo_po, journal=False)
     assert [final.unit(x).target for x in (a, b, c)] == ["theirs A", "mine B", "mine C"]
-
-
-def test_a_file_with_no_entry_is_refused(tmp_path: Path) -> None:
-    from translator.errors import InputError
-
-    empty = tmp_path / "empty.po"
-    empty.write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n', encoding="utf-8")
-    with pytest.raises(InputError, match="holds no entry to review"):
-        read_review_file(empty)
 
 
 def test_needs_work_takes_the_approval_back_from_the_memory(demo_po: Path, tmp_path: Path) -> None:

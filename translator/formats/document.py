@@ -1,7 +1,8 @@
 """Readable documents of a translated thread: Markdown and HTML, translation alone or side by side.
 
 Thread text is data: Markdown escapes every character that could be read as markup, HTML escapes
-everything, and control characters are written as visible escapes.
+everything, and control characters are written as visible escapes. A line break inside any field
+cannot end the construct it is in (a heading, a quote, a table row) nor start another.
 """
 
 from __future__ import annotations
@@ -19,9 +20,18 @@ MARKDOWN_LINE_START = re.compile(r"^(\s*)([#>+=-])")
 MARKDOWN_LIST_NUMBER = re.compile(r"^(\s*\d+)([.)])")
 
 
-def md_escape(text: str) -> str:
-    """Text that Markdown shows literally (and that stays readable as plain text)."""
-    escaped = MARKDOWN_INLINE.sub(r"\\\1", visible(text))
+def md_escape(text: str, continuation: str | None = None) -> str:
+    """Text that Markdown shows literally (and that stays readable as plain text). Each of its lines is
+    escaped on its own, blank ones dropped; with no `continuation` (a heading, a table cell) they are
+    joined with spaces, else with hard line breaks, each next line starting with `continuation` (`> `
+    inside a quote, "" in a paragraph), so no line break can end the construct or start another."""
+    lines = [_md_line(line) for line in visible(text).split("\n")]
+    separator = " " if continuation is None else "\\\n" + continuation
+    return separator.join(line for line in lines if line)
+
+
+def _md_line(line: str) -> str:
+    escaped = MARKDOWN_INLINE.sub(r"\\\1", line.strip())
     escaped = MARKDOWN_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
     return MARKDOWN_LIST_NUMBER.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
 
@@ -68,26 +78,26 @@ def render_markdown(translated: TranslatedThread, side_by_side: bool = False) ->
             continue
         quoting: str | None = None
         for unit in units:
-            block, text = unit.block, md_escape(shown(unit))
+            block = unit.block
             if block.kind == "quote":
                 if quoting != block.quoted_author:
                     lines += [f"> **{md_escape(block.quoted_author or 'Someone')}:**", ">"]
                     quoting = block.quoted_author
-                lines += [f"> {text}", ""]
+                lines += [f"> {md_escape(shown(unit), '> ')}", ""]
                 continue
             quoting = None
             if block.kind == "title":
-                lines += [f"# {text}", ""]
+                lines += [f"# {md_escape(shown(unit))}", ""]
             elif block.kind == "subtitle":
-                lines += [f"*{text}*", ""]
+                lines += [f"*{md_escape(shown(unit), '')}*", ""]
             elif block.kind == "heading":
-                lines += [f"## {text}", ""]
+                lines += [f"## {md_escape(shown(unit))}", ""]
             elif block.kind == "question":
-                lines += [f"- {text}", ""]
+                lines += [f"- {md_escape(shown(unit), '  ')}", ""]
             elif block.kind == "source":
-                lines += [f"<small>{text}</small>", ""]
+                lines += [f"<small>{md_escape(shown(unit), '')}</small>", ""]
             else:
-                lines += [text, ""]
+                lines += [md_escape(shown(unit), ""), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

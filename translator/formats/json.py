@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import math
 from datetime import datetime
+from pathlib import Path
 from typing import Any, TypeVar
 
 from translator.errors import InputError
@@ -19,13 +20,13 @@ from translator.models import (
     QUOTE_EXTENTS,
     SOURCE_FORMATS,
     UNIT_ORIGINS,
+    UNIT_STATUSES,
     Block,
     Post,
     QaIssue,
     Thread,
     TranslatedThread,
     TranslationUnit,
-    UnitOrigin,
     Votes,
 )
 
@@ -256,38 +257,85 @@ def render_json(translated: TranslatedThread) -> str:
     return json.dumps(translated_to_dict(translated), ensure_ascii=False, indent=2) + "\n"
 
 
-def translated_from_dict(document: dict[str, Any]) -> TranslatedThread:
-    """The translated thread of a parsed JSON document; a block without a `translation` gets an empty
-    machine draft, so every block has its unit. Raise InputError when the thread part is invalid."""
+def translated_from_dict(document: Any) -> TranslatedThread:
+    """The translated thread of a parsed JSON document, validated like a thread (`where: what is wrong`);
+    a block without a `translation` gets an empty machine draft, so every block has its unit. Two blocks
+    with one id are refused: a review could not tell them apart."""
     thread = thread_from_dict(document)
-    target = document.get("target_lang") or "und"
-    translations = {
-        (post.get("id"), block.get("id")): block.get("translation") or {}
-        for post in document.get("posts", [])
-        for block in post.get("blocks", [])
-    }
+    target = _optional(document, "target_lang", str, "the document") or "und"
+    owners: dict[str, str] = {}
     units = []
-    for post, block in thread.blocks():
-        data: dict[str, Any] = translations.get((post.id, block.id)) or {}
-        origin: UnitOrigin = next((known for known in UNIT_ORIGINS if known == data.get("origin")), "machine")
-        units.append(
-            TranslationUnit(
-                block,
-                post.id,
-                data.get("source_lang") or block.lang or "und",
-                target,
-                data.get("text") or "",
-                origin,
-                status="reviewed" if data.get("status") == "reviewed" else "draft",
-                terms=tuple(data.get("terms") or ()),
-                issues=tuple(QaIssue(q.get("code", "?"), q.get("message", "")) for q in data.get("qa") or ()),
-                previous=data.get("previous"),
-            )
-        )
+    for post_data, post in zip(document["posts"], thread.posts, strict=True):
+        for block_data, block in zip(post_data["blocks"], post.blocks, strict=True):
+            where = f"post {post.id!r} block {block.id!r}"
+            if block.id in owners:
+                raise InputError(
+                    f"{where}: the block id {block.id!r} is used twice (also in post {owners[block.id]!r})",
+                    "give every block its own id, then translate again",
+                )
+            owners[block.id] = post.id
+            units.append(_unit(block_data.get("translation"), post, block, target, where))
     return TranslatedThread(
         thread,
         target,
         tuple(units),
-        models=tuple(document.get("models") or ()),
-        glossaries=tuple(document.get("glossaries") or ()),
+        models=_strings(document, "models", "the document"),
+        glossaries=_strings(document, "glossaries", "the document"),
     )
+
+
+def _unit(value: Any, post: Post, block: Block, target: str, where: str) -> TranslationUnit:
+    """The unit of a block's `translation` object (None: an empty machine draft)."""
+    if value is None:
+        return TranslationUnit(block, post.id, block.lang or "und", target, "", "machine")
+    where = f"{where} translation"
+    item = _object(value, where)
+    source_lang = _optional(item, "source_lang", str, where)
+    origin = _optional(item, "origin", str, where)
+    status = _optional(item, "status", str, where)
+    issues = _optional(item, "qa", list, where) or []
+    return TranslationUnit(
+        block,
+        post.id,
+        source_lang if source_lang is not None else block.lang or "und",
+        target,
+        _optional(item, "text", str, where) or "",
+        _choice(origin, UNIT_ORIGINS, "origin", where) if origin is not None else "machine",
+        status=_choice(status, UNIT_STATUSES, "status", where) if status is not None else "draft",
+        terms=_strings(item, "terms", where),
+        issues=tuple(_issue(issue, f"{where} qa {number}") for number, issue in enumerate(issues, start=1)),
+        previous=_optional(item, "previous", str, where),
+    )
+
+
+def _issue(value: Any, where: str) -> QaIssue:
+    issue = _object(value, where)
+    return QaIssue(_required(issue, "code", str, where), _required(issue, "message", str, where))
+
+
+def _strings(parent: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    values = _optional(parent, key, list, where) or []
+    if not all(isinstance(value, str) for value in values):
+        raise InputError(f"{where}: {key!r} must be a list of strings", FIX_HINT)
+    return tuple(values)
+
+
+def read_translated_json(path: Path) -> TranslatedThread:
+    """A translated JSON file (`translator translate --format json`) read back; InputError naming the file
+    and the place when it is not one."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(f"{path}: bytes that are not UTF-8 at byte {error.start}", "save it as UTF-8") from None
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror}", "check the path") from None
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(f"{path}:{error.lineno}: invalid JSON: {error.msg}", FIX_HINT) from None
+    except (ValueError, RecursionError) as error:
+        raise InputError(f"{path}: unreadable JSON: {error}", FIX_HINT) from None
+    try:
+        return translated_from_dict(document)
+    except InputError as error:
+        raise InputError(f"{path}: {error.message}", error.hint) from None

@@ -1,8 +1,10 @@
-"""Modal screens: the help listing every binding, the unsaved-changes prompt, and two small forms."""
+"""Modal screens: the help listing every binding, the unsaved-changes prompt, the journal set aside, and two
+small forms."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from pathlib import Path
+from typing import Any, ClassVar
 
 from rich.table import Table
 from rich.text import Text
@@ -11,6 +13,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
+
+from translator.display import visible
 
 
 class HelpScreen(ModalScreen[None]):
@@ -34,6 +38,39 @@ class HelpScreen(ModalScreen[None]):
             yield Static(
                 Text("Filter syntax (/): words status:draft|reviewed lang:de has:issues author:NAME", style="dim")
             )
+
+    def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
+        self.dismiss(result)
+
+
+class SetAsideJournal(ModalScreen[None]):
+    """The file changed since the journal of unsaved edits was written: say so, say where the journal was
+    kept, and show what it held (the edits were not applied)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,enter,q", "dismiss", "Close")]
+
+    def __init__(self, path: Path, kept: Path, edits: list[dict[str, Any]]) -> None:
+        super().__init__()
+        self.path, self.kept, self.edits = path, kept, edits
+
+    def compose(self) -> ComposeResult:
+        table = Table(box=None, show_header=True, padding=(0, 2, 0, 0), expand=True)
+        table.add_column("block", style="bold", no_wrap=True)
+        table.add_column("status", no_wrap=True)
+        table.add_column("translation in the journal", ratio=1)
+        for edit in self.edits:
+            table.add_row(*(Text(visible(str(edit.get(key) or ""))) for key in ("id", "status", "target")))
+        with VerticalScroll(id="help-body"):
+            yield Static(Text("Unsaved edits not applied (Esc closes)", style="bold"))
+            yield Static(
+                Text(
+                    f"{self.path.name} changed since the journal of unsaved edits was written (it was made again?), "
+                    f"so its {len(self.edits)} change(s) were not applied to it. The journal is kept in "
+                    f"{self.kept}; what it held:"
+                ),
+                id="set-aside-message",
+            )
+            yield Static(table, id="help-keys")
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
         self.dismiss(result)

@@ -1,0 +1,14 @@
+"""Small hand-made translated threads shared by the format and command-line tests."""
+
+from __future__ import annotations
+
+from translator.models import Block, Post, Thread, TranslatedThread, TranslationUnit
+
+
+def twin_blocks() -> TranslatedThread:
+    """Two blocks with one id: `translate` writes such a PO file (msgfmt accepts it) from a JSON thread
+    that has them, and a review could not tell them apart."""
+    block, twin = Block("c1.p1", "paragraph", "Un.", lang="fr"), Block("c1.p1", "paragraph", "Deux.", lang="fr")
+    thread = Thread("", None, (Post("c1", "comment", None, blocks=(block, twin)),), "json", lang="fr")
+    units = tuple(TranslationUnit(b, "c1", "fr", "en", "x", "machine") for b in (block, twin))
+    return TranslatedThread(thread, "en", units)

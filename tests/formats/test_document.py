@@ -1,0 +1,150 @@
+"""Markdown and HTML documents: golden files, and thread text that stays text whatever it holds."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from datetime import datetime
+from html.parser import HTMLParser
+
+import pytest
+from markdown_it import MarkdownIt
+
+from tests.fakes import FakeEngine
+from tests.golden_files import assert_golden
+from translator.formats.document import render_html, render_markdown
+from translator.formats.po import render_po
+from translator.models import Block, Post, Thread, TranslatedThread, TranslationUnit, Votes
+from translator.pipeline import PipelineOptions, translate_thread
+from translator.readers.text import read_text
+
+
+@pytest.mark.parametrize("side_by_side", [False, True])
+def test_markdown_golden(demo_translated: TranslatedThread, side_by_side: bool) -> None:
+    name = "demo-thread.en.side-by-side.md" if side_by_side else "demo-thread.en.md"
+    assert_golden(name, render_markdown(demo_translated, side_by_side))
+
+
+@pytest.mark.parametrize("side_by_side", [False, True])
+def test_html_golden(demo_translated: TranslatedThread, side_by_side: bool) -> None:
+    name = "demo-thread.en.side-by-side.html" if side_by_side else "demo-thread.en.html"
+    assert_golden(name, render_html(demo_translated, side_by_side))
+
+
+HOSTILE = "Texte [bold]gras[/bold] <script>alert(1)</script> \x1b[31m *emph* # titre\n\n> citation"
+
+
+def test_markup_in_thread_text_stays_text() -> None:
+    translated = translate_thread(read_text(HOSTILE), PipelineOptions(target="en", source="fr"), FakeEngine())
+    page = render_html(translated)
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "\x1b" not in page and "\\x1b" in page
+    markdown = render_markdown(translated)
+    assert "\\<script\\>" in markdown and "\\*emph\\*" in markdown and "\x1b" not in markdown
+    import polib
+
+    # A PO file is data, not a display: it keeps the text exactly, so a reviewed file maps back.
+    entry = polib.pofile(render_po(translated))[0]
+    assert entry.msgid == translated.units[0].block.text
+
+
+FORGERY = (
+    "x\n# forged heading\n\n> forged quote\n\n---\n| a | b |\n|---|---|\n1. item\n    code\n<div>\n***\n"
+    "=\x1b[2J\r\u2028\x85"
+)
+"""Every way a line break could end what a field is in and start something else, with control characters."""
+
+
+def thread_with(field: str, value: str) -> TranslatedThread:
+    """A small thread (article, a comment with a quote, every block kind) with `value` in one field."""
+    texts = {name: value if name == field else "x" for name in ("text", "target", "author", "role", "quoted", "title")}
+    kinds = ("title", "subtitle", "heading", "paragraph", "quote", "source", "question")
+    article_blocks = tuple(
+        Block(f"article.b{n}", kind, texts["text"], quoted_author=texts["quoted"], lang="fr")
+        for n, kind in enumerate(kinds)
+    )
+    reply = Block("c1.q1", "quote", texts["text"], quoted_author=texts["quoted"], lang="fr")
+    article = Post("article", "article", texts["author"], role=texts["role"], blocks=article_blocks)
+    comment = Post(
+        "c1",
+        "comment",
+        texts["author"],
+        role=texts["role"],
+        date=datetime(2024, 1, 2, 3, 4),
+        votes=Votes(1, 2),
+        blocks=(reply,),
+        url=value if field == "url" else None,
+    )
+    site = value if field == "site" else None
+    thread = Thread(texts["title"], None, (article, comment), "json", lang="fr", url=site, site=site)
+    units = tuple(
+        TranslationUnit(block, post.id, "fr", "en", texts["target"], "machine") for post, block in thread.blocks()
+    )
+    return TranslatedThread(thread, "en", units)
+
+
+FIELDS = [
+    "text",  # the source text of every block kind (side by side shows it)
+    "target",  # the translation of every block kind
+    "author",  # the post heading
+    "role",  # the post heading, in brackets
+    "quoted",  # the "Someone:" line above a quote
+    "title",  # the thread title (the HTML <title> comes from the first translation)
+    "site",  # the thread's site and url (not shown today; must stay harmless if they are)
+    "url",  # a post's permalink
+]
+
+
+def markdown_structure(text: str) -> tuple[list[tuple[str, str]], Counter[str]]:
+    """The blocks of a Markdown text, and the inline markup in them (plain text and line breaks aside)."""
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    blocks = [(token.type, token.tag) for token in tokens]
+    inline = Counter(
+        child.type
+        for token in tokens
+        for child in token.children or ()
+        if child.type not in ("text", "softbreak", "hardbreak")
+    )
+    return blocks, inline
+
+
+@pytest.mark.parametrize("side_by_side", [False, True])
+@pytest.mark.parametrize("field", FIELDS)
+def test_no_field_forges_markdown(field: str, side_by_side: bool) -> None:
+    plain = render_markdown(thread_with(field, "x"), side_by_side)
+    hostile = render_markdown(thread_with(field, FORGERY), side_by_side)
+    assert markdown_structure(hostile) == markdown_structure(plain)
+    assert "\x1b" not in hostile and "\x85" not in hostile and "\r" not in hostile
+
+
+class Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, tuple[str, ...]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, tuple(sorted(name for name, _ in attrs))))
+
+
+def html_structure(page: str) -> list[tuple[str, tuple[str, ...]]]:
+    parser = Tags()
+    parser.feed(page)
+    return parser.tags
+
+
+HTML_FORGERY = FORGERY + '<script>alert(1)</script>"><b onmouseover="x">'
+
+
+@pytest.mark.parametrize("side_by_side", [False, True])
+@pytest.mark.parametrize("field", FIELDS)
+def test_no_field_forges_html(field: str, side_by_side: bool) -> None:
+    plain = render_html(thread_with(field, "x"), side_by_side)
+    hostile = render_html(thread_with(field, HTML_FORGERY), side_by_side)
+    assert html_structure(hostile) == html_structure(plain)
+    assert "\x1b" not in hostile
+
+
+def test_a_line_break_in_a_paragraph_is_kept_as_a_hard_break() -> None:
+    translated = thread_with("target", "first line\nsecond line")
+    body = render_markdown(replace(translated, units=translated.units[3:4]))
+    assert "first line\\\nsecond line" in body

@@ -1,0 +1,107 @@
+"""The translated-thread JSON: golden output, exact read-back, and one clear error per schema violation."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+
+from tests.golden_files import assert_golden
+from tests.strategies import any_translated
+from translator.errors import InputError
+from translator.formats.json import read_translated_json, render_json, translated_from_dict
+from translator.models import TranslatedThread
+
+
+def test_json_golden(demo_translated: TranslatedThread) -> None:
+    assert_golden("demo-thread.en.json", render_json(demo_translated))
+
+
+def test_json_adds_a_translation_per_block(demo_translated: TranslatedThread) -> None:
+    document = json.loads(render_json(demo_translated))
+    block = document["posts"][0]["blocks"][2]
+    assert set(block["translation"]) >= {"text", "origin", "status", "qa", "terms"}
+    assert block["translation"]["origin"] == "machine"
+    assert document["target_lang"] == "en"
+
+
+@settings(max_examples=80, deadline=None)
+@given(any_translated())
+def test_read_of_write_is_identity(tmp_path_factory: pytest.TempPathFactory, x: TranslatedThread) -> None:
+    path = tmp_path_factory.mktemp("json") / "t.json"
+    path.write_text(render_json(x), encoding="utf-8")
+    assert read_translated_json(path) == x
+
+
+def demo_document(demo_translated: TranslatedThread) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(render_json(demo_translated))
+    return document
+
+
+def test_a_block_without_translation_is_an_empty_draft(demo_translated: TranslatedThread) -> None:
+    document = demo_document(demo_translated)
+    document["posts"][0]["blocks"][0]["translation"] = None
+    unit = translated_from_dict(document).units[0]
+    assert (unit.target, unit.origin, unit.status) == ("", "machine", "draft")
+
+
+def first_translation(document: dict[str, Any]) -> dict[str, Any]:
+    translation: dict[str, Any] = document["posts"][0]["blocks"][0]["translation"]
+    return translation
+
+
+# (what is changed in the first block's translation, the error)
+BAD_TRANSLATIONS = [
+    # A status the toolkit does not know.
+    ({"status": "approved"}, "'status' is 'approved', expected one of draft, reviewed"),
+    # An origin the toolkit does not know.
+    ({"origin": "robot"}, "'origin' is 'robot', expected one of machine, memory, copied, human"),
+    # The translation text must be text.
+    ({"text": 3}, "'text' must be a str or null"),
+    # QA issues need a code and a message.
+    ({"qa": [{"code": "numbers"}]}, "translation qa 1: 'message' is missing or not a str"),
+    # Terms are strings.
+    ({"terms": ["a", 1]}, "'terms' must be a list of strings"),
+    # The translation is an object.
+    (None, "translation must be a JSON object"),
+]
+
+
+@pytest.mark.parametrize(("change", "error"), BAD_TRANSLATIONS)
+def test_bad_translations_are_refused(demo_translated: TranslatedThread, change: Any, error: str) -> None:
+    document = demo_document(demo_translated)
+    if change is None:
+        document["posts"][0]["blocks"][0]["translation"] = "text"
+    else:
+        first_translation(document).update(change)
+    with pytest.raises(InputError, match=re.escape("post 'article' block 'article.title' ") + ".*" + re.escape(error)):
+        translated_from_dict(document)
+
+
+def test_two_blocks_with_one_id_are_refused(demo_translated: TranslatedThread) -> None:
+    document = demo_document(demo_translated)
+    document["posts"][1]["blocks"][0]["id"] = "article.p1"
+    with pytest.raises(InputError, match=r"the block id 'article\.p1' is used twice \(also in post 'article'\)"):
+        translated_from_dict(document)
+
+
+# (the file's text, the error naming the file)
+BAD_FILES = [
+    ("{", ":1: invalid JSON"),  # cut short
+    ("[]", ": the document must be a JSON object"),  # not an object
+    ('{"posts": [' + "[" * 100_000 + "]" * 100_000 + "]}", ""),  # nested too deep for the parser
+    ('{"posts": [], "models": [' + "9" * 5000 + "]}", ": unreadable JSON"),  # a number too long to read
+]
+
+
+@pytest.mark.parametrize(("text", "error"), BAD_FILES, ids=["cut", "array", "deep", "long-number"])
+def test_bad_files_name_the_file(tmp_path: Path, text: str, error: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        read_translated_json(path)
+    assert raised.value.message.startswith(f"{path}{error}")

@@ -1,0 +1,104 @@
+"""The commands that read review files (`review`, `apply`, `memory import`) refuse bad ones with one line,
+and `memory import` stores all of its files or none of them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DEMO, FIXED_NOW, kill_after_first_line, run_cli
+from tests.formats.samples import twin_blocks
+from translator.formats.json import render_json
+from translator.formats.po import render_po
+from translator.memory.store import MemoryEntry, TranslationMemory
+from translator.models import TranslatedThread
+
+
+def approved(translated: TranslatedThread, numbers: range) -> TranslatedThread:
+    """The translated thread with the machine units of these numbers (0: the first) approved."""
+    units, number = [], 0
+    for unit in translated.units:
+        if unit.origin == "machine" and unit.target:
+            unit = replace(unit, status="reviewed") if number in numbers else unit
+            number += 1
+        units.append(unit)
+    return replace(translated, units=tuple(units))
+
+
+def write_po(path: Path, translated: TranslatedThread) -> Path:
+    path.write_text(render_po(translated, now=FIXED_NOW), encoding="utf-8")
+    return path
+
+
+# (command before the file, the file's name, its text, the error on stderr)
+REFUSED = [
+    # Two PO entries for one block: the app would crash on it (Textual's DuplicateID).
+    (["review"], "twins.po", render_po(twin_blocks(), now=FIXED_NOW), "block id 'c1.p1' is on two entries"),
+    # Two JSON blocks with one id.
+    (["review"], "twins.json", render_json(twin_blocks()), "the block id 'c1.p1' is used twice"),
+    # An unterminated string: polib would read `msgid "Space"`.
+    (["review"], "bad.po", 'msgid "SpaceX\nmsgstr "SpaceX"\n', "bad.po:1: the string has no closing"),
+    # An empty PO file "applied" with exit 0 before.
+    (["apply"], "empty.po", "", "holds no entry"),
+    # A duplicate entry would have become a human translation.
+    (["memory", "import"], "dup.po", 'msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n', "dup.po:4: duplicate entry"),
+]
+
+
+@pytest.mark.parametrize(("command", "name", "text", "error"), REFUSED, ids=[case[1] for case in REFUSED])
+def test_bad_review_files_are_one_line(tmp_path: Path, command: list[str], name: str, text: str, error: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    extra = [str(DEMO)] if command == ["apply"] else []
+    memory = ["--memory", str(tmp_path / "tm.sqlite")] if command[0] in ("memory", "review") else []
+    result = run_cli(*command, str(path), *extra, *memory)
+    assert result.code == 1, result.stderr
+    assert error in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_import_with_a_bad_file_in_the_middle_imports_nothing(
+    tmp_path: Path, demo_translated: TranslatedThread
+) -> None:
+    memory = tmp_path / "tm.sqlite"
+    first = write_po(tmp_path / "first.po", approved(demo_translated, range(0, 2)))
+    bad = tmp_path / "bad.po"
+    bad.write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n\nmsgid "SpaceX\nmsgstr "SpaceX"\n', encoding="utf-8")
+    last = write_po(tmp_path / "last.po", approved(demo_translated, range(2, 5)))
+    result = run_cli("memory", "import", str(first), str(bad), str(last), "--memory", str(memory))
+    assert result.code == 1 and "bad.po:5:" in result.stderr
+    assert list(TranslationMemory(memory).entries()) == []
+    assert run_cli("memory", "import", str(first), str(last), "--memory", str(memory)).code == 0
+    assert len(list(TranslationMemory(memory).entries())) == 5
+
+
+CHILD = """
+import contextlib, sys, time
+from translator.memory.store import TranslationMemory
+from cli.main import main
+
+real = TranslationMemory._transaction
+
+@contextlib.contextmanager
+def stalled(self):
+    with real(self) as connection:
+        yield connection
+        if connection.total_changes:  # rows written, not yet committed: the kill comes here
+            print(connection.execute("SELECT COUNT(*) FROM entries").fetchone()[0], flush=True)
+            time.sleep(120)
+
+TranslationMemory._transaction = stalled
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_killed_import_leaves_the_memory_as_before(tmp_path: Path, demo_translated: TranslatedThread) -> None:
+    memory = tmp_path / "tm.sqlite"
+    before = MemoryEntry("fr", "en", "Déjà là.", "Already there.", "human")
+    TranslationMemory(memory).store([before])
+    files = [str(write_po(tmp_path / f"{n}.po", approved(demo_translated, range(n, n + 1)))) for n in range(3)]
+    inside = int(kill_after_first_line(CHILD, "memory", "import", *files, "--memory", str(memory)))
+    assert inside == 1 + 3  # one entry from each file: all three were in the one transaction the kill cut
+    assert list(TranslationMemory(memory).entries()) == [before]
