@@ -16,10 +16,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -54,21 +52,13 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=2, help="runs of each way; the best counts")
     args = parser.parse_args()
 
-    from pipeline import make_threads
+    from pipeline import batch_workspace, make_threads
 
     from translator.engine.argos import cpu_cores
-    from translator.engine.store import BUNDLED_DIR, install_package_file
     from translator.readers import read_thread
 
-    work = Path(tempfile.mkdtemp(prefix="bench-cluster-"))
-    packages = work / "packages"
-    install_package_file(BUNDLED_DIR / "translate-fr_en-demo.argosmodel", packages)
-    env = dict(os.environ, ARGOS_PACKAGES_DIR=str(packages), XDG_CACHE_HOME=str(work / "cache"))
+    work, _, env = batch_workspace("bench-cluster-")
     env.setdefault("RAY_AUTH_MODE", "disabled")  # a runtime of this machine alone, gone after the run
-    # Measured as an installed program runs: with its modules compiled (see benchmarks/pipeline.py).
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "translator")], env=env, check=True)
     corpus = make_threads(work / "corpus", args.threads)
     make_threads(work / "one", 1, seed=12)
     blocks = sum(len(post.blocks) for path in corpus for post in read_thread(path).thread.posts)

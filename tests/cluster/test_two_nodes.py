@@ -133,15 +133,21 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
 
 
 def batch_on(cluster: Cluster, inputs: Path, out: Path) -> list[str]:
-    return [sys.executable, "-m", "cli", "batch", str(inputs), "-o", str(out), "--no-memory", "--ray", cluster.address]
+    return ["batch", str(inputs), "-o", str(out), "--no-memory", "--ray", cluster.address]
 
 
-def wait_for_first_record(out: Path, process: subprocess.Popen[bytes]) -> None:
-    """Until the run has recorded a finished chunk (the others are then under way)."""
+def start_run_and_wait_for_a_chunk(cluster: Cluster, inputs: Path, out: Path) -> subprocess.Popen[bytes]:
+    """A batch on the cluster, in the background, once it has recorded a finished chunk (the others are
+    then under way)."""
+    command = [sys.executable, "-m", "cli", *batch_on(cluster, inputs, out)]
+    run = subprocess.Popen(command, env=subprocess_env(RAY_AUTH_MODE="disabled"), stderr=subprocess.PIPE)
     deadline = time.monotonic() + RUN_SECONDS
     while not (out / ".translator-batch.json").is_file():
-        assert process.poll() is None and time.monotonic() < deadline, "the run ended or stalled before a chunk"
+        if run.poll() is not None or time.monotonic() > deadline:
+            run.kill()
+            raise AssertionError(f"the run ended or stalled before a chunk: {run.communicate()[1].decode()}")
         time.sleep(0.05)
+    return run
 
 
 @pytest.fixture(scope="module")
@@ -158,7 +164,7 @@ def test_a_cluster_run_writes_what_a_local_run_writes(
     cluster: Cluster, corpus: tuple[Path, dict[str, str]], tmp_path: Path
 ) -> None:
     inputs, local = corpus
-    result = run_cli(*batch_on(cluster, inputs, tmp_path / "out")[3:], RAY_AUTH_MODE="disabled")
+    result = run_cli(*batch_on(cluster, inputs, tmp_path / "out"), RAY_AUTH_MODE="disabled")
     assert result.code == 1, result.stderr  # the empty file, reported and skipped as locally
     assert "24 ok, 1 failed, 0 already done" in result.stderr and "is empty" in result.stderr
     assert outputs_of(tmp_path / "out") == local
@@ -172,10 +178,7 @@ def test_ctrl_c_stops_the_run_and_leaves_a_consistent_record(
 ) -> None:
     inputs, local = corpus
     out = tmp_path / "out"
-    run = subprocess.Popen(
-        batch_on(cluster, inputs, out), env=subprocess_env(RAY_AUTH_MODE="disabled"), stderr=subprocess.PIPE
-    )
-    wait_for_first_record(out, run)
+    run = start_run_and_wait_for_a_chunk(cluster, inputs, out)
     run.send_signal(signal.SIGINT)
     _, stderr = run.communicate(timeout=RUN_SECONDS)
     assert run.returncode == 130, stderr.decode()
@@ -184,7 +187,7 @@ def test_ctrl_c_stops_the_run_and_leaves_a_consistent_record(
     assert 0 < len(done) < 24
     for name in done:  # every file recorded is whole
         polib.pofile(str((out / name).with_suffix(".en.po")))
-    rerun = run_cli(*batch_on(cluster, inputs, out)[3:], RAY_AUTH_MODE="disabled")
+    rerun = run_cli(*batch_on(cluster, inputs, out), RAY_AUTH_MODE="disabled")
     assert f"{24 - len(done)} ok, 1 failed, {len(done)} already done" in rerun.stderr
     assert outputs_of(out) == local
 
@@ -194,10 +197,7 @@ def test_losing_the_worker_node_mid_run_still_completes_the_run(
 ) -> None:
     inputs, local = corpus
     out = tmp_path / "out"
-    run = subprocess.Popen(
-        batch_on(cluster, inputs, out), env=subprocess_env(RAY_AUTH_MODE="disabled"), stderr=subprocess.PIPE
-    )
-    wait_for_first_record(out, run)
+    run = start_run_and_wait_for_a_chunk(cluster, inputs, out)
     kill_tree(cluster.worker, signal.SIGKILL)  # the node, its actor and its tasks, all at once
     cluster.worker.wait(timeout=10)
     _, stderr = run.communicate(timeout=RUN_SECONDS)
