@@ -74,8 +74,9 @@ class ClusterToolkit(Toolkit):
             )
             try:
                 detected = iter(ray.get(reference))
-            except RayError as error:
-                raise ClusterError(f"reading on the cluster failed: {error}", "check the workers' logs") from None
+            except RayError as error:  # the task failed past its retries: the last line says why
+                reason = str(error).strip().splitlines()[-1]
+                raise ClusterError(f"reading on the cluster failed: {reason}", "check the workers' logs") from None
             loaded = [next(detected) if outcome is None else outcome for outcome in loaded]
         return [outcome for outcome in loaded if outcome is not None]
 
