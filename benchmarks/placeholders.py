@@ -16,9 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from translator.engine.argos import ArgosEngine
+from translator.engine import build_engine
 from translator.errors import TranslatorError
-from translator.glossary.core import PlaceholderStyle, find_glossary, translate_with_glossary
+from translator.glossary import GlossaryStore, translate_with_glossary
+from translator.placeholders import PlaceholderStyle
 from translator.readers import read_thread
 from translator.segment import split_sentences
 
@@ -33,15 +34,15 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=200, help="most sentences with terms to try")
     args = parser.parse_args()
     source, target = args.pair.split("-")
-    glossary = find_glossary(source, target)
+    glossary = GlossaryStore().get(source, target)
     if glossary is None:
         raise SystemExit(f"no {args.pair} glossary")
     thread = read_thread(args.thread).thread
     sentences = [s for _, block in thread.blocks() for s in split_sentences(block.text, source)]
     sentences = [s for s in sentences if glossary.find_terms(s)][: args.limit]
-    engine = ArgosEngine()
+    engine = build_engine()
     try:
-        engine.route(source, target)
+        engine.model_id(source, target)
     except TranslatorError as error:
         raise SystemExit(f"placeholders: {error}") from None
     figures: dict[str, float] = {}

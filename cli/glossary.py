@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from translator.errors import GlossaryError
+from translator.models import SOURCE_FORMATS
 
 if TYPE_CHECKING:
-    from translator.glossary.core import Glossary, GlossaryFile, GlossaryTerm
+    from translator.glossary import Glossary, GlossaryTerm
 
 CATEGORY_CHOICES = ("organisation", "programme", "person", "title", "place", "product")
-"""The same as translator.glossary.core.CATEGORIES, repeated so building the parser imports nothing more."""
+"""The same as translator.glossary.CATEGORIES, repeated so building the parser imports nothing more."""
 KIND_CHOICES = ("preferred", "keep", "forbidden")
 
 
@@ -72,7 +73,7 @@ def add_glossary_parser(commands: argparse._SubParsersAction[argparse.ArgumentPa
     check.add_argument("file", type=Path, help="thread file: forum page dump, JSON or text/Markdown")
     add_location_options(check)
     check.add_argument("--to", dest="target", default="en", help="target language (default: en)")
-    check.add_argument("--format", choices=("forum", "json", "text"), help="input format (default: sniffed)")
+    check.add_argument("--format", choices=SOURCE_FORMATS, help="input format (default: sniffed)")
     check.add_argument("--json", action="store_true", help="print the terms found as JSON")
     check.set_defaults(handler=run_glossary_check)
 
@@ -113,7 +114,7 @@ def add_location_options(parser: argparse.ArgumentParser) -> None:
 
 def glossary_dir(args: argparse.Namespace) -> Path:
     """The folder the command looks in."""
-    from translator.glossary.core import default_glossary_dir
+    from translator.glossary import default_glossary_dir
 
     folder: Path = args.glossary_dir or default_glossary_dir()
     return folder
@@ -121,7 +122,7 @@ def glossary_dir(args: argparse.Namespace) -> Path:
 
 def selected_files(args: argparse.Namespace) -> list[Path]:
     """The glossary files a listing command covers: --glossary, else --pair, else every *.po in the folder."""
-    from translator.glossary.core import parse_pair
+    from translator.glossary import parse_pair
 
     if args.glossary is not None:
         if args.pair:
@@ -147,7 +148,7 @@ def selected_files(args: argparse.Namespace) -> list[Path]:
 
 def one_file(args: argparse.Namespace) -> tuple[Path, tuple[str, str] | None]:
     """The glossary file an editing command works on, and the pair given with --pair (if any)."""
-    from translator.glossary.core import parse_pair
+    from translator.glossary import parse_pair
 
     if args.glossary is not None:
         if args.pair:
@@ -158,22 +159,6 @@ def one_file(args: argparse.Namespace) -> tuple[Path, tuple[str, str] | None]:
         raise GlossaryError("which glossary?", "pass --pair SRC-TGT (e.g. --pair fr-en) or --glossary PATH")
     pair = parse_pair(args.pair)
     return glossary_dir(args) / f"{pair[0]}-{pair[1]}.po", pair
-
-
-def load_document(path: Path, pair: tuple[str, str] | None, create: bool = False) -> GlossaryFile:
-    """The glossary at path; with create, an empty one for the pair when the file does not exist yet."""
-    from translator.glossary.core import PAIR, GlossaryFile
-
-    if path.exists() or not create:
-        return GlossaryFile.load(path)
-    if pair is None:
-        found = PAIR.match(path.stem)
-        if not found:
-            raise GlossaryError(f"no glossary at {path}", "name a new file SRC-TGT.po, or pass --pair")
-        pair = (found.group(1), found.group(2))
-    if not path.parent.is_dir():
-        raise GlossaryError(f"no folder {path.parent}", "create it first")
-    return GlossaryFile.new(pair[0], pair[1], path)
 
 
 def describe(term: GlossaryTerm) -> str:
@@ -220,7 +205,7 @@ def term_json(term: GlossaryTerm, pair: str) -> dict[str, Any]:
 
 def run_glossary_list(args: argparse.Namespace) -> int:
     """`translator glossary list`."""
-    from translator.glossary.core import GlossaryFile
+    from translator.glossary import GlossaryFile
 
     rows: list[dict[str, Any]] = []
     for path in selected_files(args):
@@ -245,29 +230,16 @@ def run_glossary_list(args: argparse.Namespace) -> int:
 
 def run_glossary_add(args: argparse.Namespace) -> int:
     """`translator glossary add`."""
-    from translator.glossary.core import FLAG_CASE_SENSITIVE, FLAG_FORBIDDEN, FLAG_KEEP, GlossaryTerm
-    from translator.glossary.lint import lint_document
+    from translator.glossary import FLAG_CASE_SENSITIVE, FLAG_FORBIDDEN, FLAG_KEEP, GlossaryTerm, add_term
 
     path, pair = one_file(args)
-    source = args.source.strip()
-    target = (args.target or "").strip()
-    if not source:
-        raise GlossaryError("the source term is empty")
-    if args.keep:
-        if target and target != source:
-            raise GlossaryError("a --keep term is not translated", "leave TARGET out, or drop --keep")
-        target = source
-    elif not target and not args.forbidden:
-        raise GlossaryError(f"no target term for {source!r}", "give TARGET, or --keep for a do-not-translate term")
     flags = [FLAG_KEEP] if args.keep else [FLAG_FORBIDDEN] if args.forbidden else []
     if args.case_sensitive:
         flags.append(FLAG_CASE_SENSITIVE)
     source_plural, target_plural = args.plural or (None, None)
-    if args.keep and source_plural and target_plural != source_plural:
-        raise GlossaryError("a --keep term is not translated", "give its plural twice: --plural FORM FORM")
     term = GlossaryTerm(
-        source=source,
-        target=target,
+        source=args.source,
+        target=args.target or "",
         category=args.category,
         flags=tuple(flags),
         source_plural=source_plural,
@@ -275,28 +247,18 @@ def run_glossary_add(args: argparse.Namespace) -> int:
         variants=tuple(args.variant),
         plural_variants=tuple(args.plural_variant),
         forbidden=tuple(args.forbid),
-        notes=args.note.strip(),
+        notes=args.note,
     )
-    document = load_document(path, pair, create=True)
-    before = {str(issue) for issue in lint_document(document, str(path)) if issue.severity == "error"}
-    document.add(term)
-    # Refuse an edit that makes the glossary wrong (a duplicate form, a conflict, a form that cannot match).
-    new_errors = [
-        issue
-        for issue in lint_document(type(document)(document.render(), path), str(path))
-        if issue.severity == "error" and str(issue) not in before
-    ]
-    if new_errors:
-        raise GlossaryError(f"not added: {new_errors[0].message}", "see: translator glossary lint")
-    document.save()
-    print(f"Added {describe(term)} to {path}")
+    print(f"Added {describe(add_term(path, term, pair))} to {path}")
     return 0
 
 
 def run_glossary_remove(args: argparse.Namespace) -> int:
     """`translator glossary remove`."""
+    from translator.glossary import open_glossary
+
     path, pair = one_file(args)
-    document = load_document(path, pair)
+    document = open_glossary(path, pair)
     term = document.remove(args.source.strip(), args.category)
     document.save()
     print(f"Removed {describe(term)} from {path}")
@@ -323,7 +285,7 @@ def run_glossary_lint(args: argparse.Namespace) -> int:
 def run_glossary_check(args: argparse.Namespace) -> int:
     """`translator glossary check FILE`: the terms of each block and their rendering."""
     from translator.display import visible
-    from translator.glossary.core import find_glossary, load_glossary, render_term
+    from translator.glossary import GlossaryStore, load_glossary, render_term
     from translator.languages import normalize_code
     from translator.readers import read_thread
 
@@ -337,6 +299,7 @@ def run_glossary_check(args: argparse.Namespace) -> int:
         from translator.detect.detector import detect_languages
 
         thread = detect_languages(thread)
+    store = GlossaryStore(folder=glossary_dir(args))
     glossaries: dict[str, Glossary | None] = {}
 
     def pick(lang: str | None) -> Glossary | None:
@@ -345,8 +308,7 @@ def run_glossary_check(args: argparse.Namespace) -> int:
             return fixed
         if not lang or lang in ("und", target):
             return None
-        if lang not in glossaries:
-            glossaries[lang] = find_glossary(lang, target, glossary_dir(args))
+        glossaries[lang] = store.get(lang, target)
         return glossaries[lang]
 
     found: list[dict[str, Any]] = []
@@ -385,11 +347,12 @@ def run_glossary_check(args: argparse.Namespace) -> int:
 
 def run_glossary_import(args: argparse.Namespace) -> int:
     """`translator glossary import FILE`."""
+    from translator.glossary import open_glossary
     from translator.glossary.exchange import exchange_format, merge_term, read_terms
 
     fmt = exchange_format(args.file, args.format)
     path, pair = one_file(args)
-    document = load_document(path, pair, create=True)
+    document = open_glossary(path, pair, create=True)
     source, target = document.pair()
     try:
         data = args.file.read_bytes()
@@ -411,11 +374,12 @@ def run_glossary_import(args: argparse.Namespace) -> int:
 def run_glossary_export(args: argparse.Namespace) -> int:
     """`translator glossary export FILE`."""
     from translator.files import write_atomic
+    from translator.glossary import open_glossary
     from translator.glossary.exchange import exchange_format, export_terms
 
     fmt = exchange_format(args.file, args.format)
     path, pair = one_file(args)
-    document = load_document(path, pair)
+    document = open_glossary(path, pair)
     source, target = document.pair()
     terms = document.terms()
     write_atomic(args.file, export_terms(terms, source, target, fmt))

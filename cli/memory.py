@@ -90,7 +90,7 @@ def run_memory_import(args: argparse.Namespace) -> int:
 
 def run_memory_export(args: argparse.Namespace) -> int:
     """`translator memory export OUT.tmx`."""
-    from translator.glossary.core import parse_pair
+    from translator.glossary import parse_pair
     from translator.memory.tmx import write_tmx
 
     source, target = parse_pair(args.pair) if args.pair else (None, None)

@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cli.diagnostics import UsageError
+from translator.models import SOURCE_FORMATS
 
 if TYPE_CHECKING:
     from translator.detect.detector import LanguageDetector
-    from translator.engine.argos import ArgosEngine
+    from translator.engine import Engine, ModelStore
     from translator.jobs import JobSettings
     from translator.models import Thread
 
@@ -42,9 +43,7 @@ def add_translation_options(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="output formats, comma-separated among po,json,md,html (translate: po; batch: po,json,md)",
     )
-    parser.add_argument(
-        "--input-format", dest="format", choices=("forum", "json", "text"), help="input format (default: sniffed)"
-    )
+    parser.add_argument("--input-format", dest="format", choices=SOURCE_FORMATS, help="input format (default: sniffed)")
     parser.add_argument("--glossary", action="append", default=[], type=Path, help="glossary PO file (repeatable)")
     parser.add_argument("--glossary-dir", type=Path, help="folder of xx-yy.po glossaries (default: the shipped ones)")
     parser.add_argument("--no-glossary", action="store_true", help="apply no glossary")
@@ -113,21 +112,29 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def make_engine(args: argparse.Namespace) -> ArgosEngine:
-    """The Argos engine for the engine options."""
-    from translator.engine.argos import ArgosEngine, EngineSettings
-    from translator.engine.store import ModelStore
+def model_store(args: argparse.Namespace) -> ModelStore:
+    """The Argos packages the --models-dir options name, with the usual folders."""
+    from translator.engine import ModelStore
+
+    return ModelStore(args.models_dir)
+
+
+def make_engine(args: argparse.Namespace) -> Engine:
+    """The engine for the engine options (see translator.engine.build_engine)."""
+    from translator.engine import EngineSettings, build_engine
 
     settings = EngineSettings(device=args.device, threads=args.threads, beam_size=args.beam_size)
-    return ArgosEngine(ModelStore(args.models_dir), settings)
+    return build_engine(settings, model_store(args))
 
 
 def add_thread_arguments(parser: argparse.ArgumentParser, format_option: str | None) -> None:
     """FILE or --demo, and the input format option when the command has no other --format."""
-    parser.add_argument("file", nargs="?", type=Path, help="thread file: forum page dump, JSON or text/Markdown")
+    parser.add_argument(
+        "file", nargs="?", type=Path, help="thread file: saved web page, forum page dump, JSON or text/Markdown"
+    )
     parser.add_argument("--demo", action="store_true", help="use the demo thread shipped with the tool")
     if format_option:
-        parser.add_argument(format_option, choices=("forum", "json", "text"), help="input format (default: sniffed)")
+        parser.add_argument(format_option, choices=SOURCE_FORMATS, help="input format (default: sniffed)")
 
 
 def add_language_options(parser: argparse.ArgumentParser) -> None:

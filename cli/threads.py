@@ -15,6 +15,7 @@ from cli.options import (
     job_settings,
     make_detector,
     make_engine,
+    model_store,
     read_and_detect,
     thread_argument,
     warn,
@@ -131,7 +132,7 @@ def run_translate_text(args: argparse.Namespace) -> int:
     if args.source == "auto":
         from translator.detect.detector import LanguageDetector
 
-        detection = LanguageDetector(installed=engine.store.languages()).detect_text(args.text)
+        detection = LanguageDetector(installed=model_store(args).languages()).detect_text(args.text)
         source = detection.lang
         if source == "und":
             raise TranslatorError("cannot tell the language of this text", "pass --from, e.g. --from fr")

@@ -135,13 +135,13 @@ def demo_translated() -> TranslatedThread:
     """The demo thread translated by the fake engine with the shipped glossaries (no memory: the same
     every time)."""
     from tests.fakes import FakeEngine
-    from translator.glossary.core import find_glossary
+    from translator.glossary import GlossaryStore
     from translator.pipeline import PipelineOptions, translate_thread
     from translator.readers import read_thread
 
     thread = read_thread(DEMO).thread
     return translate_thread(
-        thread, PipelineOptions(target="en", use_memory=False), FakeEngine(), glossary_for=find_glossary
+        thread, PipelineOptions(target="en", use_memory=False), FakeEngine(), glossary_for=GlossaryStore().get
     )
 
 

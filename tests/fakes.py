@@ -25,3 +25,24 @@ class FakeEngine:
         if (source, target) not in self.pairs:
             raise EngineError(f"no translation model for {source}->{target}", f"install one: {source} {target}")
         return f"{self.version}:{source}-{target}"
+
+
+@dataclass
+class RewritingEngine:
+    """Gives each sentence back with the given replacements made (none: an identity engine); records the
+    sentences of every call; serves every pair."""
+
+    rewrite: dict[str, str] = field(default_factory=dict)
+    calls: list[list[str]] = field(default_factory=list)
+
+    def translate_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
+        self.calls.append(list(sentences))
+        out = []
+        for sentence in sentences:
+            for old, new in self.rewrite.items():
+                sentence = sentence.replace(old, new)
+            out.append(sentence)
+        return out
+
+    def model_id(self, source: str, target: str) -> str:
+        return "rewriting"

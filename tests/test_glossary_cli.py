@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DEMO, CliResult, run_cli
-from translator.glossary.core import default_glossary_dir
+from translator.glossary import default_glossary_dir
 
 SHIPPED = default_glossary_dir()
 

@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import DEMO, REPO
 from tests.fakes import FakeEngine
-from translator.glossary.core import find_glossary
+from translator.glossary import GlossaryStore
 from translator.memory.store import MemoryEntry, TranslationMemory
 from translator.models import Thread
 from translator.pipeline import PipelineOptions, translate_thread, translate_threads
@@ -136,7 +136,7 @@ def test_human_block_translation_wins(demo: Thread, tmp_path: Path) -> None:
 
 def test_glossary_terms_are_applied_and_recorded() -> None:
     thread = read_thread_text("Vladimir Poutine a parlé avec le porte-parole du Kremlin hier soir.")
-    unit = translate_thread(thread, TO_EN, FakeEngine(), glossary_for=lambda s, t: find_glossary(s, t)).units[0]
+    unit = translate_thread(thread, TO_EN, FakeEngine(), glossary_for=GlossaryStore().get).units[0]
     assert "Vladimir Putin" in unit.target
     assert any("Vladimir Putin" in term for term in unit.terms)
 
@@ -144,7 +144,7 @@ def test_glossary_terms_are_applied_and_recorded() -> None:
 def test_real_sample_end_to_end_with_a_fake_engine(sample_path: Path) -> None:
     thread = read_thread(sample_path).thread
     engine = FakeEngine()
-    translated = translate_thread(thread, TO_EN, engine, glossary_for=lambda s, t: find_glossary(s, t))
+    translated = translate_thread(thread, TO_EN, engine, glossary_for=GlossaryStore().get)
     assert [u.block.id for u in translated.units] == [b.id for _, b in translated.thread.blocks()]
     assert len(engine.calls) == 1 and engine.calls[0][:2] == ("fr", "en")
     assert all(u.origin in ("machine", "copied") for u in translated.units)

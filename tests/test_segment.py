@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -9,6 +11,13 @@ from hypothesis import strategies as st
 from translator.segment import _pysbd_pieces, _pysbd_segmenter, split_sentences
 
 FRAGMENTS = [
+    "Il est av. J.-C. parti avec ses amis.",
+    "Voir p. ex. le chap. 3, art. 2.",
+    "Das ist z. B. Nr. 5 der Liste, ca. 3 km.",
+    "Dr. Schmidt u. Prof. Weber kamen.",
+    "Г. Иванов и т. д. пришли.",
+    "Mr. Smith met approx. 5 people at 3 p.m. today.",
+    "Sr. García llegó a las 5 p. m. ayer.",
     "M. Peskov a dit non.",
     "Le Kremlin dément.",
     "Dr. Müller kam z. B. gestern.",
@@ -47,3 +56,37 @@ def test_same_sentences_as_pysbd(fragments: list[str], spaces: list[str], lang: 
 )
 def test_split_sentences(text: str, expected: list[str]) -> None:
     assert split_sentences(text, "fr") == expected
+
+
+def test_a_sentence_repeated_many_times_is_found_each_time() -> None:
+    text = "Oui. " * 3000
+    assert split_sentences(text, "fr") == ["Oui."] * 3000
+
+
+def unpatched_pysbd_sentences(segmenter: object, text: str) -> list[str]:
+    """pysbd's sentences with its abbreviation pass as shipped (every rewrite done, however repeated)."""
+    from pysbd.abbreviation_replacer import AbbreviationReplacer
+
+    with pytest.MonkeyPatch.context() as patch:
+        shipped = AbbreviationReplacer.search_for_abbreviations_in_string.__wrapped__  # type: ignore[attr-defined]
+        patch.setattr(AbbreviationReplacer, "search_for_abbreviations_in_string", shipped)
+        return [piece.strip() for piece in segmenter.segment(text)]  # type: ignore[attr-defined]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=30),
+    st.sampled_from(["fr", "en", "de", "ru", "es", "bg", "sk", "ar"]),
+)
+def test_skipping_repeated_abbreviation_rewrites_changes_nothing(fragments: list[str], lang: str) -> None:
+    text = " ".join(fragments)
+    segmenter = _pysbd_segmenter(lang)
+    assert [piece.strip() for piece in _pysbd_pieces(segmenter, text)] == unpatched_pysbd_sentences(segmenter, text)
+
+
+def test_the_sample_thread_as_one_paragraph_splits_as_pysbd_does(sample_path: Path) -> None:
+    from translator.readers import read_thread
+
+    text = " ".join(block.text for _, block in read_thread(sample_path).thread.blocks())
+    segmenter = _pysbd_segmenter("fr")
+    assert [piece.strip() for piece in _pysbd_pieces(segmenter, text)] == unpatched_pysbd_sentences(segmenter, text)

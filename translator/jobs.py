@@ -22,9 +22,8 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor, Future, ThreadPoolExecutor
 
     from translator.detect.detector import LanguageDetector
-    from translator.engine.argos import Engine
-    from translator.engine.store import ModelStore
-    from translator.glossary.core import Glossary
+    from translator.engine.base import Engine
+    from translator.glossary.matching import Glossary
     from translator.memory.store import CachedThread, Dependency, TranslationMemory
     from translator.models import Thread, TranslatedThread
     from translator.pipeline import PipelineStats
@@ -111,8 +110,8 @@ class Toolkit:
     detector and the models load on first use, so a rerun served from the memory loads neither."""
 
     def __init__(self, settings: JobSettings) -> None:
-        from translator.engine.argos import ArgosEngine, EngineSettings
-        from translator.engine.store import ModelStore
+        from translator.engine import EngineSettings, ModelStore, build_engine
+        from translator.glossary.store import GlossaryStore
         from translator.memory.store import TranslationMemory
 
         self.engine_settings = EngineSettings(
@@ -120,22 +119,23 @@ class Toolkit:
             threads=settings.threads,
             beam_size=settings.beam_size,
         )
-        self.engine: Engine = ArgosEngine(ModelStore([Path(p) for p in settings.models_dirs]), self.engine_settings)
+        self.store = ModelStore([Path(p) for p in settings.models_dirs])
+        self.engine: Engine = build_engine(self.engine_settings, self.store)
         self.memory: TranslationMemory | None = (
             TranslationMemory(Path(settings.memory) if settings.memory else None) if settings.use_memory else None
         )
         self.settings = settings
-        self._glossaries: dict[tuple[str, str], Glossary | None] = {}
-        self._explicit: dict[tuple[str, str], Glossary] = {}
+        self.glossaries = (
+            GlossaryStore(
+                [Path(path) for path in settings.glossaries],
+                Path(settings.glossary_dir) if settings.glossary_dir else None,
+            )
+            if settings.use_glossary
+            else None
+        )
         self._model_ids: dict[tuple[str, str], str] = {}
         self._detector: LanguageDetector | None = None
         self._lock = threading.Lock()
-        if settings.use_glossary:
-            from translator.glossary.core import load_glossary
-
-            for path in settings.glossaries:
-                glossary = load_glossary(Path(path))
-                self._explicit[(glossary.source_lang, glossary.target_lang)] = glossary
 
     def load_threads(self, paths: list[Path]) -> list[LoadedThread | TranslatorError]:
         """Read and detect each file, in this process (a cluster's toolkit does it on its workers)."""
@@ -163,23 +163,11 @@ class Toolkit:
 
     def _installed_languages(self) -> set[str] | None:
         """The languages of installed models, when detection candidates are not given (they join them)."""
-        if self.settings.languages:
-            return None
-        store: ModelStore | None = getattr(self.engine, "store", None)
-        return store.languages() if store is not None else None
+        return None if self.settings.languages else self.store.languages()
 
     def glossary_for(self, source: str, target: str) -> Glossary | None:
-        """The glossary of a pair: an explicit file, else `xx-yy.po` in the glossary folder, else none."""
-        if not self.settings.use_glossary:
-            return None
-        with self._lock:
-            if (source, target) not in self._glossaries:
-                from translator.glossary.core import find_glossary
-
-                folder = Path(self.settings.glossary_dir) if self.settings.glossary_dir else None
-                explicit = self._explicit.get((source, target))
-                self._glossaries[(source, target)] = explicit or find_glossary(source, target, folder)
-            return self._glossaries[(source, target)]
+        """The glossary of a pair (see GlossaryStore); None with --no-glossary."""
+        return self.glossaries.get(source, target) if self.glossaries is not None else None
 
     def dependency(self, pair: str) -> Dependency:
         """What a pair translates with now: (pair, model id or "" without a model, glossary version)."""

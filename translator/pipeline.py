@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from translator.engine.argos import Engine
+from translator.engine.base import Engine
 from translator.errors import EngineError
 from translator.models import (
     UNDETERMINED,
@@ -31,7 +31,7 @@ from translator.segment import split_sentences
 
 if TYPE_CHECKING:
     from translator.detect.detector import LanguageDetector
-    from translator.glossary.core import Glossary
+    from translator.glossary.matching import Glossary
     from translator.memory.store import TranslationMemory
 
 GlossaryLookup = Callable[[str, str], "Glossary | None"]
@@ -226,7 +226,7 @@ def _translate_pair(
     translations: dict[str, tuple[str, tuple[str, ...], bool]] = {}
     if to_translate:
         if glossary is not None:
-            from translator.glossary.core import translate_with_glossary
+            from translator.glossary.protect import translate_with_glossary
 
             for sentence, result in zip(
                 to_translate,

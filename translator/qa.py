@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from translator.models import QaIssue
 
 if TYPE_CHECKING:
-    from translator.glossary.core import Glossary
+    from translator.glossary.matching import Glossary
 
 NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"«»]+", re.IGNORECASE)
@@ -52,7 +52,7 @@ def check_unit(source: str, target: str, glossary: Glossary | None = None) -> li
     if source.strip() and not target.strip():
         return [QaIssue("empty", "the translation is empty")]
     if glossary is not None:
-        from translator.glossary.core import check_terms
+        from translator.glossary.checks import check_terms
 
         issues.extend(QaIssue(issue.code, issue.message) for issue in check_terms(source, target, glossary))
     source_numbers, target_numbers = number_values(source), number_values(target)

@@ -13,8 +13,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Input, Label
 
-from translator.errors import GlossaryError, TranslatorError
-from translator.glossary.core import Glossary, GlossaryFile, GlossaryTerm, glossary_path, load_glossary
+from translator.errors import TranslatorError
+from translator.glossary import Glossary, GlossaryStore, GlossaryTerm
 from translator.memory.store import TranslationMemory
 from translator.models import Thread, TranslationUnit
 from tui.alternatives import Alternative, MemorySearch, aligned_spans, alternatives
@@ -115,8 +115,8 @@ class ReviewApp(App[None]):
         memory_path: Path | None = None,
     ) -> None:
         super().__init__()
-        self.glossary_paths = list(glossary_paths)
-        self.glossary_dir = glossary_dir
+        self.glossaries = GlossaryStore(glossary_paths, glossary_dir)
+        """The glossary of each pair: --glossary files, else the glossary folder."""
         self.memory_error: str | None = None
         memory = None
         if memory_path is not None:
@@ -125,7 +125,7 @@ class ReviewApp(App[None]):
             except TranslatorError as error:
                 self.memory_error = str(error)
         self.memory_search = MemorySearch(memory) if memory is not None else None
-        self.session = ReviewSession(path, source, self.lookup_glossary, journal=journal, memory=memory)
+        self.session = ReviewSession(path, source, self.glossaries.get, journal=journal, memory=memory)
         self.engine = engine
         self.autosave_seconds = autosave_seconds
         self.current: str | None = None
@@ -189,17 +189,6 @@ class ReviewApp(App[None]):
     @property
     def editor(self) -> TargetEditor:
         return self.query_one("#editor", TargetEditor)
-
-    def lookup_glossary(self, source: str, target: str) -> Glossary | None:
-        """The glossary of a pair: a --glossary file for it, else the one in the glossary folder."""
-        for path in self.glossary_paths:
-            try:
-                if GlossaryFile.load(path).pair() == (source, target):
-                    return load_glossary(path)
-            except TranslatorError:
-                continue
-        path = glossary_path(source, target, self.glossary_dir)
-        return load_glossary(path) if path.is_file() else None
 
     # ------------------------------------------------------------------------------------------ display
 
@@ -506,9 +495,9 @@ class ReviewApp(App[None]):
     def get_engine(self) -> Any:
         """The engine (the Argos one, created on first use: it is slow to import)."""
         if self.engine is None:
-            from translator.engine.argos import ArgosEngine
+            from translator.engine import build_engine
 
-            self.engine = ArgosEngine()
+            self.engine = build_engine()
         return self.engine
 
     def action_retranslate(self) -> None:
@@ -528,7 +517,7 @@ class ReviewApp(App[None]):
     @work(thread=True, group="retranslate")
     def retranslate_block(self, block_id: str, text: str, source: str, target: str, glossary: Glossary | None) -> None:
         """Translate one block in a thread; the result goes back to the UI thread."""
-        from translator.glossary.core import translate_with_glossary
+        from translator.glossary import translate_with_glossary
         from translator.segment import split_sentences
 
         try:
@@ -588,31 +577,19 @@ class ReviewApp(App[None]):
 
         self.push_screen(GlossaryEntryScreen(pair, source, target.strip()), chosen)
 
-    def glossary_file_for(self, source: str, target: str) -> Path:
-        """The glossary file new terms of a pair go to."""
-        for path in self.glossary_paths:
-            try:
-                if GlossaryFile.load(path).pair() == (source, target):
-                    return path
-            except TranslatorError:
-                continue
-        return glossary_path(source, target, self.glossary_dir)
-
     def add_glossary_term(self, source_lang: str, target_lang: str, source: str, target: str) -> None:
-        """Add a term to the pair's glossary (written atomically) and run QA again."""
-        path = self.glossary_file_for(source_lang, target_lang)
+        """Add a term to the pair's glossary (validated and linted as `glossary add` does, written
+        atomically) and run QA again; a refusal is a notification."""
         try:
-            document = GlossaryFile.load(path) if path.is_file() else GlossaryFile.new(source_lang, target_lang, path)
-            document.add(GlossaryTerm(source, target))
-            document.save()
-        except (GlossaryError, TranslatorError) as error:
+            term = self.glossaries.add_term(source_lang, target_lang, GlossaryTerm(source, target))
+        except TranslatorError as error:
             self.notify(str(error), title="Glossary not changed", severity="error", markup=False)
             return
-        self.session.forget_glossary(source_lang)
+        path = self.glossaries.path_for(source_lang, target_lang)
         for block_id in self.session.recheck(source_lang):
             self.blocks.refresh_block(self.session.unit(block_id))
         self.show_current()
-        self.notify(f"Added {source} → {target} to {path.name}.", markup=False)
+        self.notify(f"Added {term.source} → {term.target} to {path.name}.", markup=False)
 
     # ------------------------------------------------------------------------------------ command palette
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from rich.text import Text
 
 from translator.display import visible
-from translator.glossary.core import Glossary, TermMatch, check_terms, render_term
+from translator.glossary import Glossary, TermMatch, check_terms, render_term
 
 STYLES = {
     "present": "bold green",

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from translator.formats.review import ReviewFile, read_review_file, render_review
-from translator.glossary.core import Glossary
+from translator.glossary import Glossary
 from translator.memory.store import MemoryEntry, TranslationMemory
 from translator.models import QaIssue, Thread, TranslatedThread, TranslationUnit
 
@@ -162,7 +162,6 @@ class ReviewSession:
         self.source = source
         self.review: ReviewFile = read_review_file(path, source)
         self.glossary_lookup = glossaries or (lambda _source, _target: None)
-        self._glossaries: dict[tuple[str, str], Glossary | None] = {}
         self.units: list[TranslationUnit] = list(self.review.translated.units)
         self.index = {unit.block.id: number for number, unit in enumerate(self.units)}
         self.saved: dict[str, TranslationUnit] = {unit.block.id: unit for unit in self.units}
@@ -210,15 +209,9 @@ class ReviewSession:
         return self.units[self.index[block_id]]
 
     def glossary(self, source: str, target: str | None = None) -> Glossary | None:
-        """The glossary of a pair (looked up once)."""
-        key = (source, target or self.target_lang)
-        if key not in self._glossaries:
-            self._glossaries[key] = self.glossary_lookup(*key)
-        return self._glossaries[key]
-
-    def forget_glossary(self, source: str) -> None:
-        """Look the glossary of a pair up again (after it changed on disk)."""
-        self._glossaries.pop((source, self.target_lang), None)
+        """The glossary of a pair, from the lookup given (a GlossaryStore's `get`: read once, refreshed
+        when a term is added through it)."""
+        return self.glossary_lookup(source, target or self.target_lang)
 
     @property
     def reviewed(self) -> int:

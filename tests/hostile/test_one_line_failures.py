@@ -36,6 +36,14 @@ sys.exit(main(sys.argv[1:]))
 """Runs the command with the bundled demo models taken from another folder (argv[1])."""
 
 
+def broken_glossary(tmp: Path) -> Path:
+    """An fr-en glossary whose 5th line opens a string it never closes."""
+    path = tmp / "fr-en.po"
+    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    path.write_text(header + 'msgid "SpaceX\nmsgstr "SpaceX"\n', encoding="utf-8")
+    return path
+
+
 @dataclass(frozen=True)
 class Run:
     """How one case runs the command."""
@@ -280,6 +288,18 @@ CASES = {
         lambda tmp: Run(["memory", "import", "--tmx", str(fifo(tmp / "pipe")), "--memory", str(tmp / "tm.sqlite")]),
         1,
         "is a named pipe",
+    ),
+    # A FIFO as the glossary of translate (the glossary loader waited for a writer).
+    "translate-glossary-fifo": Case(
+        lambda tmp: Run(["translate", "--demo", "--no-memory", "--glossary", str(fifo(tmp / "pipe"))]),
+        1,
+        "is a named pipe",
+    ),
+    # A glossary with an unterminated string: refused with its line, never read as a term.
+    "translate-glossary-broken": Case(
+        lambda tmp: Run(["translate", "--demo", "--no-memory", "--glossary", str(broken_glossary(tmp))]),
+        1,
+        "fr-en.po:5: ",
     ),
     # A folder where a thread file is expected.
     "inspect-folder": Case(lambda tmp: Run(["inspect", str(tmp)]), 1, "is a folder, not a file"),

@@ -195,6 +195,20 @@ async def test_add_glossary_entry(demo_po: Path, glossary_dir: Path) -> None:
 
 
 @sync
+async def test_a_glossary_entry_lint_refuses_is_a_notification(demo_po: Path, glossary_dir: Path) -> None:
+    app = make_app(demo_po, glossary_dir)
+    shown: list[tuple[str, str]] = []
+    app.notify = lambda message, **options: shown.append((message, options.get("severity", "")))  # type: ignore[method-assign]
+    before = (glossary_dir / "fr-en.po").read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        # "Kiev" is already rendered "Kyiv": a second rendering would make the glossary conflict
+        await pilot.press("g", *"kiev", "enter", *"Kiew", "enter")
+        await pilot.pause()
+    assert (glossary_dir / "fr-en.po").read_bytes() == before
+    assert [severity for message, severity in shown if message.startswith("not added: conflicting")] == ["error"]
+
+
+@sync
 async def test_markup_in_thread_text_is_shown_literally(injection_po: Path) -> None:
     app = make_app(injection_po)
     async with app.run_test(size=SIZE) as pilot:

@@ -11,14 +11,14 @@ import polib
 
 from tests.conftest import FIXED_NOW
 from translator.formats.po import render_po
-from translator.glossary.core import find_glossary
+from translator.glossary import GlossaryStore
 from translator.memory.store import TranslationMemory
 from translator.models import TranslatedThread
 from tui.session import Filter, ReviewSession, journal_path
 
 
 def test_edit_keeps_machine_text_and_undo_redo_per_block(demo_po: Path) -> None:
-    session = ReviewSession(demo_po, glossaries=find_glossary)
+    session = ReviewSession(demo_po, glossaries=GlossaryStore().get)
     first, second = session.units[2].block.id, session.units[3].block.id
     machine = session.unit(first).target
     session.edit(first, "one")
@@ -35,7 +35,7 @@ def test_edit_keeps_machine_text_and_undo_redo_per_block(demo_po: Path) -> None:
 
 
 def test_approve_clears_fuzzy_and_edits_record_previous(demo_po: Path) -> None:
-    session = ReviewSession(demo_po, glossaries=find_glossary)
+    session = ReviewSession(demo_po, glossaries=GlossaryStore().get)
     block_id = session.units[2].block.id
     machine = session.unit(block_id).target
     session.edit(block_id, "A reviewed sentence about Ariane 6.")
@@ -50,7 +50,7 @@ def test_approve_clears_fuzzy_and_edits_record_previous(demo_po: Path) -> None:
 
 
 def test_qa_runs_again_after_an_edit(demo_po: Path) -> None:
-    session = ReviewSession(demo_po, glossaries=find_glossary)
+    session = ReviewSession(demo_po, glossaries=GlossaryStore().get)
     block_id = next(u.block.id for u in session.units if "Ariane 6" in u.block.text and u.block.kind == "paragraph")
     unit = session.edit(block_id, "The rocket took off.")
     assert {issue.code for issue in unit.issues} >= {"not-kept", "numbers"}

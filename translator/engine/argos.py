@@ -1,64 +1,25 @@
-"""Translation engines: one small interface, the offline Argos engine, and pivoting through English.
+"""The offline Argos engine: runs the installed Argos package of a language pair, nothing else.
 
-ArgosEngine runs Argos packages with CTranslate2 directly: all sentences of a call go to one
-`translate_batch` (unique sentences only, sorted by length, batched by tokens, one batch per CPU core
-at a time), with Argos's own
-decoding settings (beam 4, `replace_unknowns`, `length_penalty=0.2`, the package `target_prefix`), so
-the output is the one `argostranslate.translate` gives, many times faster. It never imports
-`argostranslate.translate` (stanza, spaCy, torch: seconds and hundreds of MB) and never downloads.
+Pivoting and link masking are wrappers around it (translator.engine.pivot, translator.engine.links),
+put together by `translator.engine.build_engine`. ArgosEngine runs packages with CTranslate2 directly:
+all sentences of a call go to one `translate_batch` (unique sentences only, sorted by length, batched
+by tokens, one batch per CPU core at a time), with Argos's own decoding settings (beam 4,
+`replace_unknowns`, `length_penalty=0.2`, the package `target_prefix`), so the output is the one
+`argostranslate.translate` gives, many times faster. It never imports `argostranslate.translate`
+(stanza, spaCy, torch: seconds and hundreds of MB) and never downloads.
 """
 
 from __future__ import annotations
 
 import math
 import os
-import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import Any, Literal
 
 from translator.engine.store import InstalledPackage, ModelStore
 from translator.errors import EngineError
-
-PIVOT_LANGUAGE = "en"
-LINK = re.compile(r"(?:https?://|www\.)[^\s<>\"«»]+[^\s<>\"«».,;:!?)\]]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# The placeholder form our demo models are trained to copy; numbered above any the sentence holds already
-# (the glossary uses the same form from 1 up).
-PLACEHOLDER = re.compile(r"⟦T(\d+)⟧")
-MAX_PLACEHOLDER = 20
-
-
-def mask_links(sentence: str) -> tuple[str, list[tuple[str, str]]]:
-    """The sentence with each URL and e-mail address replaced by a placeholder, and (placeholder, link)
-    pairs; unchanged when there is none or no free placeholder number is left."""
-    links = LINK.findall(sentence)
-    if not links:
-        return sentence, []
-    taken = [int(number) for number in PLACEHOLDER.findall(sentence)]
-    first = max(taken, default=0) + 1
-    if first + len(links) - 1 > MAX_PLACEHOLDER:
-        return sentence, []
-    pairs: list[tuple[str, str]] = []
-    counter = iter(range(first, first + len(links)))
-
-    def replace_link(match: re.Match[str]) -> str:
-        placeholder = f"⟦T{next(counter)}⟧"
-        pairs.append((placeholder, match.group()))
-        return placeholder
-
-    return LINK.sub(replace_link, sentence), pairs
-
-
-def unmask_links(translated: str, links: list[tuple[str, str]]) -> str | None:
-    """The translation with the links back; None when a placeholder is missing, doubled or bent."""
-    for placeholder, _ in links:
-        if translated.count(placeholder) != 1:
-            return None
-    for placeholder, link in links:
-        translated = translated.replace(placeholder, link)
-    return translated
-
 
 Device = Literal["cpu", "cuda", "auto"]
 
@@ -76,18 +37,6 @@ def batch_tokens(tokenized: Sequence[Sequence[str]], parallel_batches: int, most
     longest = max((len(tokens) for tokens in tokenized), default=1)
     share = math.ceil(sum(len(tokens) for tokens in tokenized) / max(parallel_batches, 1))
     return max(longest, min(most, share))
-
-
-class Engine(Protocol):
-    """Anything that translates batches of sentences between two languages."""
-
-    def translate_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
-        """One translation per sentence, in order."""
-        ...
-
-    def model_id(self, source: str, target: str) -> str:
-        """What identifies the model(s) used for a pair, for memory invalidation."""
-        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,21 +57,9 @@ class EngineSettings:
     compute_type: str = "auto"
     """CTranslate2 compute type (`auto` picks what the model and device support)."""
     protect_links: bool = True
-    """Mask URLs and e-mail addresses with placeholders so the model cannot bend them (verified after;
-    a sentence whose placeholders do not come back is translated again unmasked)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Route:
-    """The packages a translation goes through: one, or two through the pivot language."""
-
-    packages: tuple[InstalledPackage, ...]
-    """In order of application."""
-
-    @property
-    def model_id(self) -> str:
-        """The ids of every package used."""
-        return "+".join(package.model_id for package in self.packages)
+    """Mask URLs and e-mail addresses with placeholders so the model cannot bend them (the LinkGuard
+    wrapper that `build_engine` puts around this engine; verified after, a sentence whose placeholders
+    do not come back is translated again unmasked)."""
 
 
 class _LoadedModel:
@@ -180,47 +117,25 @@ class ArgosEngine:
         self._models: dict[str, _LoadedModel] = {}
         self._lock = threading.Lock()
 
-    def route(self, source: str, target: str) -> Route:
-        """The packages to use for a pair: direct, else through English; raise EngineError naming the fix."""
-        direct = self.store.find(source, target)
-        if direct is not None:
-            return Route((direct,))
-        if PIVOT_LANGUAGE not in (source, target):
-            first = self.store.find(source, PIVOT_LANGUAGE)
-            second = self.store.find(PIVOT_LANGUAGE, target)
-            if first is not None and second is not None:
-                return Route((first, second))
-        raise EngineError(
-            f"no translation model for {source}->{target}",
-            f"install one with: translator models install {source} {target}",
-        )
+    def package(self, source: str, target: str) -> InstalledPackage:
+        """The installed package of a pair; raise EngineError naming the fix when there is none."""
+        package = self.store.find(source, target)
+        if package is None:
+            raise EngineError(
+                f"no translation model for {source}->{target}",
+                f"install one with: translator models install {source} {target}",
+            )
+        return package
 
     def model_id(self, source: str, target: str) -> str:
-        """The ids of the packages a pair goes through (and whether links are protected)."""
-        return self.route(source, target).model_id + ("+links" if self.settings.protect_links else "")
+        """The id of the package of a pair."""
+        return self.package(source, target).model_id
 
     def translate_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
-        """Translate every sentence from source to target, in one batched call per package."""
+        """Translate every sentence from source to target with the pair's package, in one batched call."""
         if source == target:
             return list(sentences)
-        route = self.route(source, target)
-        if not self.settings.protect_links:
-            return self._translate_route(route, list(sentences))
-        masked = [mask_links(sentence) for sentence in sentences]
-        translated = self._translate_route(route, [text for text, _ in masked])
-        restored = [unmask_links(text, links) for text, (_, links) in zip(translated, masked, strict=True)]
-        # Placeholders the model lost or bent: translate those sentences again, unmasked, in one call.
-        failed = [index for index, text in enumerate(restored) if text is None]
-        if failed:
-            retried = self._translate_route(route, [sentences[index] for index in failed])
-            for index, text in zip(failed, retried, strict=True):
-                restored[index] = text
-        return [text or "" for text in restored]
-
-    def _translate_route(self, route: Route, texts: list[str]) -> list[str]:
-        for package in route.packages:
-            texts = self._translate_with(self._model(package), texts)
-        return texts
+        return self._translate_with(self._model(self.package(source, target)), list(sentences))
 
     def _model(self, package: InstalledPackage) -> _LoadedModel:
         key = str(package.path)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from translator.errors import GlossaryError
-from translator.glossary.core import (
+from translator.glossary.terms import (
     CATEGORIES,
     FIELD_FORBIDDEN,
     FIELD_PLURAL_VARIANTS,

@@ -11,21 +11,20 @@ from pathlib import Path
 from typing import Any, Literal
 
 from translator.errors import GlossaryError
-from translator.glossary.core import (
+from translator.glossary.document import GlossaryFile
+from translator.glossary.matching import fold, fold_exact
+from translator.glossary.terms import (
     CATEGORIES,
-    DEFAULT_STYLE,
     FLAG_FORBIDDEN,
     FLAG_FUZZY,
     FLAG_KEEP,
     KNOWN_FLAGS,
     PAIR,
-    GlossaryFile,
     GlossaryTerm,
-    fold,
-    fold_exact,
     parse_fields,
     term_from_entry,
 )
+from translator.placeholders import DEFAULT_STYLE
 
 Severity = Literal["error", "warning"]
 NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")

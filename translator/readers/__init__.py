@@ -69,9 +69,12 @@ def decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
 def sniff_format(text: str) -> SourceFormat:
     """Guess the format of a decoded thread file."""
     from translator.readers.forum import looks_like_forum
+    from translator.readers.html_bytes import looks_like_html_text
 
     if text.lstrip().startswith("{"):
         return "json"
+    if looks_like_html_text(text):
+        return "html"
     if looks_like_forum(text):
         return "forum"
     return "text"
@@ -87,13 +90,18 @@ def parse_thread(text: str, fmt: SourceFormat) -> Thread:
         from translator.readers.forum import read_forum
 
         return read_forum(text)
+    if fmt == "html":
+        from translator.readers.html import read_html
+
+        return read_html(text).thread
     from translator.readers.text import read_text
 
     return read_text(text)
 
 
 def read_thread(path: Path | str, fmt: str | None = None) -> ThreadFile:
-    """Read a thread file; fmt ("forum", "json", "text") overrides sniffing. Raises InputError."""
+    """Read a thread file; fmt (one of SOURCE_FORMATS: "forum", "json", "text", "html"...) overrides sniffing
+    (see `thread_from_bytes`). Raises InputError."""
     path = Path(path)
     _check_format(fmt)
     return thread_from_bytes(read_thread_bytes(path), str(path), fmt)
@@ -112,8 +120,15 @@ def read_thread_bytes(path: Path) -> bytes:
 
 
 def thread_from_bytes(data: bytes, name: str, fmt: str | None = None) -> ThreadFile:
-    """A thread from a file's bytes (read elsewhere, e.g. by a cluster's driver); `name` names it in errors."""
+    """A thread from a file's bytes (read elsewhere, e.g. by a cluster's driver); `name` names it in errors.
+    A web page is recognised by its bytes, before any decoding: its charset comes from the page itself."""
     _check_format(fmt)
+    from translator.readers.html_bytes import looks_like_html
+
+    if fmt == "html" or (fmt is None and looks_like_html(data)):
+        from translator.readers.html import read_html_file
+
+        return read_html_file(data, name)
     text, encoding, warnings = decode(data, name)
     if not text.strip():
         raise InputError(f"{name} is empty", "give a file holding an article or a comment thread")

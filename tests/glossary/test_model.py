@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from translator.engine.argos import ArgosEngine
+from translator.engine import build_engine
 from translator.engine.store import BUNDLED_DIR
-from translator.glossary.core import check_terms, find_glossary, translate_with_glossary
+from translator.glossary import GlossaryStore, check_terms, translate_with_glossary
 
 DEMO_MODEL = BUNDLED_DIR / "translate-fr_en-demo.argosmodel"
 
@@ -19,9 +19,9 @@ SENTENCES = [
 
 def test_glossary_terms_survive_the_demo_model() -> None:
     assert DEMO_MODEL.is_file(), f"the demo model is missing at {DEMO_MODEL}: it is built by the demo model training"
-    glossary = find_glossary("fr", "en")
+    glossary = GlossaryStore().get("fr", "en")
     assert glossary is not None
-    results = translate_with_glossary(SENTENCES, "fr", "en", ArgosEngine(), glossary)
+    results = translate_with_glossary(SENTENCES, "fr", "en", build_engine(), glossary)
     for sentence, result in zip(SENTENCES, results, strict=True):
         assert result.usable
         assert "⟦" not in result.text and "⟧" not in result.text, result.text

@@ -1,5 +1,5 @@
 """The Argos engine on our real demo package: install, batched translation, parity with argostranslate,
-copying of what it does not know, pivoting, and clear errors."""
+copying of what it does not know, and clear errors; and the engine every caller builds (pivot, links)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli, subprocess_env
+from translator.engine import Engine, Pivot, build_engine
 from translator.engine.argos import ArgosEngine, EngineSettings, batch_tokens
 from translator.engine.store import BUNDLED_DIR, ModelStore, install_package_file
 from translator.errors import EngineError
@@ -34,8 +35,15 @@ def packages(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def engine(packages: Path) -> ArgosEngine:
+def argos(packages: Path) -> ArgosEngine:
+    """The bare package runner."""
     return ArgosEngine(ModelStore([packages], include_bundled=False))
+
+
+@pytest.fixture(scope="module")
+def engine(packages: Path) -> Engine:
+    """The engine callers get: pivoting and links masked around the package runner."""
+    return build_engine(store=ModelStore([packages], include_bundled=False))
 
 
 def test_the_demo_package_installs_and_is_found(packages: Path) -> None:
@@ -54,7 +62,8 @@ def test_the_demo_package_installs_and_is_found(packages: Path) -> None:
         ("Le ministre a confirmé la date hier.", "The minister confirmed the date yesterday."),  # past tense
     ],
 )
-def test_translates_the_demo_domain(engine: ArgosEngine, source: str, expected: str) -> None:
+def test_translates_the_demo_domain(argos: ArgosEngine, engine: Engine, source: str, expected: str) -> None:
+    assert argos.translate_batch([source], "fr", "en") == [expected]
     assert engine.translate_batch([source], "fr", "en") == [expected]
 
 
@@ -66,12 +75,13 @@ def test_translates_the_demo_domain(engine: ArgosEngine, source: str, expected: 
         "https://exemple.org/page",  # a URL
     ],
 )
-def test_copies_what_it_does_not_know(engine: ArgosEngine, token: str) -> None:
+def test_copies_what_it_does_not_know(engine: Engine, token: str) -> None:
     [translated] = engine.translate_batch([f"Le ministre a parlé de {token} hier."], "fr", "en")
     assert token in translated
 
 
-def test_batch_keeps_order_and_dedups(engine: ArgosEngine) -> None:
+def test_batch_keeps_order_and_dedups(argos: ArgosEngine) -> None:
+    engine = argos
     doubled = [*SENTENCES, SENTENCES[0], "", "   "]
     out = engine.translate_batch(doubled, "fr", "en")
     assert len(out) == len(doubled)
@@ -80,17 +90,22 @@ def test_batch_keeps_order_and_dedups(engine: ArgosEngine) -> None:
     assert out[: len(SENTENCES)] == [engine.translate_batch([s], "fr", "en")[0] for s in SENTENCES]
 
 
-def test_same_language_is_identity(engine: ArgosEngine) -> None:
-    assert engine.translate_batch(["Hello."], "en", "en") == ["Hello."]
+def test_same_language_is_identity(argos: ArgosEngine, engine: Engine) -> None:
+    assert argos.translate_batch(["Hello."], "en", "en") == ["Hello."]
+    same = ["Hello https://example.org/a ⟦T1⟧.", "", "Mail a@b.org"]
+    assert engine.translate_batch(same, "fr", "fr") == same
 
 
-def test_missing_pair_names_the_install_command(engine: ArgosEngine) -> None:
-    with pytest.raises(EngineError, match="no translation model for fr->ja") as caught:
-        engine.translate_batch(["Bonjour."], "fr", "ja")
-    assert caught.value.hint == "install one with: translator models install fr ja"
+@pytest.mark.parametrize("which", ["argos", "engine"])
+def test_missing_pair_names_the_install_command(which: str, request: pytest.FixtureRequest) -> None:
+    engine: Engine = request.getfixturevalue(which)
+    for call in (lambda: engine.translate_batch(["Bonjour."], "fr", "ja"), lambda: engine.model_id("fr", "ja")):
+        with pytest.raises(EngineError, match="no translation model for fr->ja") as caught:
+            call()
+        assert caught.value.hint == "install one with: translator models install fr ja"
 
 
-def test_engine_is_thread_safe(engine: ArgosEngine) -> None:
+def test_engine_is_thread_safe(engine: Engine) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
     expected = engine.translate_batch(SENTENCES, "fr", "en")
@@ -99,11 +114,15 @@ def test_engine_is_thread_safe(engine: ArgosEngine) -> None:
     assert all(result == expected for result in results)
 
 
-def test_pivot_through_english(packages: Path, engine: ArgosEngine) -> None:
+def test_pivot_through_english(packages: Path, argos: ArgosEngine, engine: Engine) -> None:
     store = ModelStore([packages], include_bundled=False)
     assert store.find("fr", "de") is None
-    route = engine.route("fr", "de")
-    assert [p.pair for p in route.packages] == ["fr-en", "en-de"]
+    with pytest.raises(EngineError):
+        argos.model_id("fr", "de")  # the package runner alone has no fr-de
+    assert Pivot(argos).route("fr", "de") == (("fr", "en"), ("en", "de"))
+    # the memory keys on these ids: the packages of every leg, then the link guard's mark
+    assert engine.model_id("fr", "de") == f"{argos.model_id('fr', 'en')}+{argos.model_id('en', 'de')}+links"
+    assert engine.model_id("fr", "en") == f"{argos.model_id('fr', 'en')}+links"
     [german] = engine.translate_batch(["Le prochain vol aura lieu en juin."], "fr", "de")
     [english] = engine.translate_batch(["Le prochain vol aura lieu en juin."], "fr", "en")
     assert german == engine.translate_batch([english], "en", "de")[0]
@@ -118,7 +137,7 @@ print(json.dumps([t.translate(s, "fr", "en") for s in sentences]))
 """
 
 
-def test_parity_with_argostranslate(packages: Path, engine: ArgosEngine) -> None:
+def test_parity_with_argostranslate(packages: Path, engine: Engine) -> None:
     """Our batched engine gives what argostranslate gives, sentence by sentence (run offline-guarded)."""
     env = subprocess_env(ARGOS_PACKAGES_DIR=str(packages), ARGOS_DEVICE_TYPE="cpu")
     done = subprocess.run(
@@ -140,7 +159,7 @@ def test_settings_are_honoured(packages: Path) -> None:
 
 def test_parallel_batches_change_nothing_but_speed(packages: Path) -> None:
     """Many small batches decoded by several threads at once give what one thread gives."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent / "tools"))
     from demo_grammar import generate
 
     sentences = [example.source for example in generate("fr-en", 120, seed=5)]

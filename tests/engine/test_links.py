@@ -1,0 +1,85 @@
+"""The link guard around fake engines: links masked and put back, verified, retried unmasked in one call."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.fakes import FakeEngine, RewritingEngine
+from translator.engine import LinkGuard
+from translator.engine.links import mask_links, unmask_links
+from translator.errors import EngineError
+
+MASKING = [
+    # a URL and an e-mail address, trailing punctuation left in the sentence
+    (
+        "Voir https://exemple.org/a?b=1. Ou a.b@c.org!",
+        "Voir ⟦T1⟧. Ou ⟦T2⟧!",
+        {1: "https://exemple.org/a?b=1", 2: "a.b@c.org"},
+    ),
+    # numbered above the glossary's placeholders already in the sentence
+    ("⟦T1⟧ sur www.spacex.com", "⟦T1⟧ sur ⟦T2⟧", {2: "www.spacex.com"}),
+    # no link: unchanged
+    ("Rien ici.", "Rien ici.", {}),
+    # no free number left for every link: unchanged (the model sees the links themselves)
+    ("⟦T20⟧ https://a.org", "⟦T20⟧ https://a.org", {}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "masked", "links"), MASKING)
+def test_mask_links(sentence: str, masked: str, links: dict[int, str]) -> None:
+    assert mask_links(sentence) == (masked, links)
+
+
+UNMASKING = [
+    # back in place, the glossary's placeholder left for the glossary
+    ("⟦T1⟧ on ⟦T2⟧", "⟦T1⟧ on www.spacex.com"),
+    # lost
+    ("⟦T1⟧ on the site", None),
+    # doubled
+    ("⟦T2⟧ ⟦T1⟧ on ⟦T2⟧", None),
+    # bent
+    ("⟦T1⟧ on ⟦ T2 ⟧", None),
+]
+
+
+@pytest.mark.parametrize(("translated", "restored"), UNMASKING)
+def test_unmask_links(translated: str, restored: str | None) -> None:
+    assert unmask_links(translated, {2: "www.spacex.com"}) == restored
+
+
+def test_lost_placeholders_are_translated_again_unmasked_in_one_call() -> None:
+    inner = RewritingEngine({"⟦T1⟧": "", "Voir": "See"})
+    sentences = ["Voir https://a.org/x", "Voir ceci", "Voir www.b.org"]
+    assert LinkGuard(inner).translate_batch(sentences, "fr", "en") == [
+        "See https://a.org/x",
+        "See ceci",
+        "See www.b.org",
+    ]
+    assert inner.calls == [["Voir ⟦T1⟧", "Voir ceci", "Voir ⟦T1⟧"], ["Voir https://a.org/x", "Voir www.b.org"]]
+
+
+def test_one_call_when_every_placeholder_comes_back() -> None:
+    inner = RewritingEngine({"Voir": "See"})
+    assert LinkGuard(inner).translate_batch(["Voir https://a.org/x."], "fr", "en") == ["See https://a.org/x."]
+    assert len(inner.calls) == 1
+
+
+def test_model_id_marks_the_masking_and_errors_pass_through() -> None:
+    guard = LinkGuard(FakeEngine())
+    assert guard.model_id("fr", "en") == "fake-1:fr-en+links"
+    with pytest.raises(EngineError, match="no translation model for fr->ja"):
+        guard.translate_batch(["x"], "fr", "ja")
+
+
+pieces = st.one_of(
+    st.sampled_from(["https://a.org/p?q=1", "www.b.com", "x@y.fr", "⟦T1⟧", "⟦T19⟧", "⟦", "⟧", "T2", " ", ". ", ")"]),
+    st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=5),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(pieces, max_size=12).map("".join), max_size=4))
+def test_an_identity_engine_gives_every_sentence_back(sentences: list[str]) -> None:
+    assert LinkGuard(RewritingEngine()).translate_batch(sentences, "fr", "en") == sentences

@@ -1,0 +1,64 @@
+"""The link guard: URLs and e-mail addresses go through the model as placeholders, so it cannot bend them.
+
+An engine wrapper: each link of a sentence is replaced by a placeholder (`⟦T3⟧`, numbered above any the
+sentence holds already, such as the glossary's), the wrapped engine translates the masked sentences in
+one call, and the links are put back once every placeholder is verified; the sentences whose
+placeholders did not come back are translated again unmasked, in one more call.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from translator.engine.base import Engine
+from translator.placeholders import DEFAULT_STYLE, PlaceholderStyle, fill, mask, placeholder_problems
+
+LINK = re.compile(r"(?:https?://|www\.)[^\s<>\"«»]+[^\s<>\"«».,;:!?)\]]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+"""A URL or an e-mail address (trailing punctuation left out)."""
+
+
+def mask_links(sentence: str, style: PlaceholderStyle = DEFAULT_STYLE) -> tuple[str, dict[int, str]]:
+    """The sentence with each link replaced by a placeholder, and the links by placeholder number;
+    unchanged (and no links) when there is none or no free placeholder number is left for all of them."""
+    spans = [hit.span() for hit in LINK.finditer(sentence)]
+    if not spans:
+        return sentence, {}
+    first = style.first_free(sentence)
+    if first + len(spans) - 1 > style.max_slots:
+        return sentence, {}
+    links = {first + index: sentence[start:end] for index, (start, end) in enumerate(spans)}
+    return mask(sentence, spans, style, first), links
+
+
+def unmask_links(translated: str, links: Mapping[int, str], style: PlaceholderStyle = DEFAULT_STYLE) -> str | None:
+    """The translation with the links back; None when a placeholder is missing, doubled or bent (other
+    placeholders, such as the glossary's, are left for their owner)."""
+    if placeholder_problems(translated, {number: repr(link) for number, link in links.items()}, style, exclusive=False):
+        return None
+    return fill(translated, style, lambda number, _: links.get(number)) if links else translated
+
+
+class LinkGuard:
+    """An engine that masks the links of every sentence around the wrapped engine."""
+
+    def __init__(self, engine: Engine, style: PlaceholderStyle = DEFAULT_STYLE) -> None:
+        self.engine = engine
+        self.style = style
+
+    def model_id(self, source: str, target: str) -> str:
+        """The wrapped engine's id, marked: masking changes what the model is given."""
+        return self.engine.model_id(source, target) + "+links"
+
+    def translate_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
+        """Translate with links masked; sentences whose placeholders were lost or bent are translated
+        again unmasked, all in one call."""
+        masked = [mask_links(sentence, self.style) for sentence in sentences]
+        translated = self.engine.translate_batch([text for text, _ in masked], source, target)
+        restored = [unmask_links(text, links, self.style) for text, (_, links) in zip(translated, masked, strict=True)]
+        failed = [index for index, text in enumerate(restored) if text is None]
+        if failed:
+            retried = self.engine.translate_batch([sentences[index] for index in failed], source, target)
+            for index, text in zip(failed, retried, strict=True):
+                restored[index] = text
+        return [text or "" for text in restored]

@@ -1,0 +1,64 @@
+"""QA of a translation against the glossary: each term rendered as it says, no forbidden wording, kept terms kept."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from translator.glossary.align import WordingSearch
+from translator.glossary.matching import Glossary, render_term
+from translator.glossary.terms import GlossaryTerm
+
+TermIssueCode = Literal["missing-term", "forbidden-term", "not-kept"]
+
+
+@dataclass(frozen=True, slots=True)
+class TermIssue:
+    """A glossary rule a translation breaks."""
+
+    code: TermIssueCode
+    """`missing-term` (preferred target absent), `forbidden-term` (forbidden wording present) or
+    `not-kept` (a do-not-translate term was changed)."""
+    term: GlossaryTerm
+    """The entry concerned."""
+    message: str
+    """One line for a reviewer."""
+    offset: int = 0
+    """Where in the source (missing, not kept) or the target (forbidden) the problem is."""
+
+
+def check_terms(source_text: str, target_text: str, glossary: Glossary) -> list[TermIssue]:
+    """QA of one translated unit: each source term rendered as the glossary says (once per occurrence),
+    no forbidden wording, do-not-translate terms kept. Linear in the text (see align.WordingSearch)."""
+    issues: list[TermIssue] = []
+    search = WordingSearch(target_text)
+    matches = glossary.find_terms(source_text)
+    # Longer renderings first, so "Vladimir Putin" is not counted as the "Putin" of another term.
+    for match in sorted(matches, key=lambda m: (-len(render_term(m)), m.start)):
+        term = match.term
+        rendering = render_term(match)
+        if term.kind == "keep":
+            accepted = [rendering, *(form for form, _ in term.source_forms())]
+        else:
+            accepted = [rendering, *term.target_forms()]
+        case_sensitive = term.case_sensitive and term.kind == "keep"
+        place = None
+        for wording in dict.fromkeys(accepted):
+            place = search.find(wording, case_sensitive)
+            if place is not None:
+                break
+        if place is not None:
+            search.take(place)
+            continue
+        if term.kind == "keep":
+            message = f"{match.text!r} must be kept as is (do not translate)"
+            issues.append(TermIssue("not-kept", term, message, match.start))
+        else:
+            issues.append(
+                TermIssue("missing-term", term, f"{match.text!r} should be rendered {rendering!r}", match.start)
+            )
+    for term, wording, offset in glossary.find_forbidden(target_text):
+        better = term.target if term.kind != "forbidden" else term.target or ""
+        advice = f"; write {better!r}" if better and better != wording else ""
+        issues.append(TermIssue("forbidden-term", term, f"{wording!r} is a forbidden wording{advice}", offset))
+    return issues
