@@ -12,6 +12,7 @@ import pytest
 from translator.cluster import pool as pool_module
 from translator.cluster.pool import ActorPool, RemoteEngine, start_actors
 from translator.cluster.shipping import PackageShipper
+from translator.engine import build_engine
 from translator.engine.argos import ArgosEngine, EngineSettings
 from translator.engine.store import BUNDLED_DIR, ModelStore, install_package_file
 from translator.errors import ClusterError, EngineError
@@ -24,10 +25,15 @@ SENTENCES = [
 
 
 @pytest.fixture
-def local_engine(tmp_path: Path) -> ArgosEngine:
+def store(tmp_path: Path) -> ModelStore:
     for name in ("fr_en", "en_de"):
         install_package_file(BUNDLED_DIR / f"translate-{name}-demo.argosmodel", tmp_path / "packages")
-    return ArgosEngine(ModelStore([tmp_path / "packages"], include_bundled=False), EngineSettings(threads=1))
+    return ModelStore([tmp_path / "packages"], include_bundled=False)
+
+
+@pytest.fixture
+def local_engine(store: ModelStore) -> ArgosEngine:
+    return ArgosEngine(store, EngineSettings(threads=1))
 
 
 def remote(local_engine: ArgosEngine, actors: int) -> RemoteEngine:
@@ -38,20 +44,19 @@ def remote(local_engine: ArgosEngine, actors: int) -> RemoteEngine:
     ("source", "target"),
     [
         ("fr", "en"),  # a direct package
-        ("fr", "de"),  # through English: both packages shipped, the driver's route kept
+        ("fr", "de"),  # through English, pivoting on the driver: each leg on the cluster
     ],
 )
 def test_the_cluster_translates_as_this_machine_does(
-    ray_local: Any, local_engine: ArgosEngine, source: str, target: str
+    ray_local: Any, store: ModelStore, local_engine: ArgosEngine, source: str, target: str
 ) -> None:
-    engine = remote(local_engine, 1)
+    pairs = remote(local_engine, 1)
+    there, here = build_engine(local_engine.settings, store, pairs=pairs), build_engine(local_engine.settings, store)
     try:
-        assert engine.model_id(source, target) == local_engine.model_id(source, target)
-        assert engine.translate_batch(SENTENCES, source, target) == local_engine.translate_batch(
-            SENTENCES, source, target
-        )
+        assert there.model_id(source, target) == here.model_id(source, target)
+        assert there.translate_batch(SENTENCES, source, target) == here.translate_batch(SENTENCES, source, target)
     finally:
-        engine.pool.close()
+        pairs.pool.close()
 
 
 def test_a_missing_pair_is_the_engine_error_a_local_run_gives(ray_local: Any, local_engine: ArgosEngine) -> None:
@@ -66,7 +71,7 @@ def test_a_missing_pair_is_the_engine_error_a_local_run_gives(ray_local: Any, lo
 def test_an_error_on_a_worker_reaches_the_driver_as_itself(ray_local: Any, local_engine: ArgosEngine) -> None:
     # A model CTranslate2 cannot load: the actor's EngineError, not a Ray traceback.
     engine = remote(local_engine, 1)
-    package = local_engine.route("fr", "en").packages[0]
+    package = local_engine.package("fr", "en")
     (package.path / "model" / "model.bin").write_bytes(b"not a model")
     try:
         with pytest.raises(EngineError, match="cannot load the model") as raised:
@@ -124,8 +129,8 @@ def test_an_actor_that_cannot_start_leaves_the_work_to_the_others(
         engine.pool.close()
 
 
-def test_a_closed_pool_takes_no_more_batches(ray_local: Any) -> None:
+def test_a_closed_pool_takes_no_more_batches(ray_local: Any, local_engine: ArgosEngine) -> None:
     pool = ActorPool([])
     pool.close()
     with pytest.raises(ClusterError, match="stopped"):
-        pool.translate(SENTENCES, "fr", "en", ())
+        pool.translate(SENTENCES, "fr", "en", PackageShipper().ship(local_engine.package("fr", "en")))

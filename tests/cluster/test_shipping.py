@@ -18,7 +18,7 @@ from translator.cluster.shipping import (
 )
 from translator.engine.argos import ArgosEngine
 from translator.engine.store import BUNDLED_DIR, InstalledPackage, install_package_file
-from translator.errors import ModelStoreError
+from translator.errors import EngineError, ModelStoreError
 
 
 def install(name: str, folder: Path) -> InstalledPackage:
@@ -64,15 +64,14 @@ def test_workers_unpacking_at_once_share_one_copy(ray_local: Any, tmp_path: Path
 
 def test_a_worker_uses_only_the_shipped_packages(tmp_path: Path) -> None:
     models = ShippedModels()
-    fr_en, en_de = install("fr_en", tmp_path / "a"), install("en_de", tmp_path / "a")
-    # The node's own packages (here: the bundled ones, with a direct de->en) are not looked at.
-    assert models.find("de", "en") is None
+    fr_en = install("fr_en", tmp_path / "a")
+    # The node's own packages (here: the bundled ones, with a de->en) are not looked at.
+    with pytest.raises(EngineError, match="no translation model for de->en"):
+        ArgosEngine(models).package("de", "en")
     models.add(fr_en)
-    models.add(en_de)
     models.add(fr_en)
-    assert models.packages() == [fr_en, en_de]
-    # No direct fr->de shipped: the worker goes through English, as the driver's route did.
-    assert ArgosEngine(models).route("fr", "de").packages == (fr_en, en_de)
+    assert models.packages() == [fr_en]
+    assert ArgosEngine(models).package("fr", "en") == fr_en
 
 
 @pytest.mark.parametrize("broken", ["metadata.json", "model"])

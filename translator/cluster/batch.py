@@ -29,8 +29,8 @@ CHUNKS_PER_ACTOR = 2
 
 
 class ClusterToolkit(Toolkit):
-    """The driver's toolkit: memory, glossaries and routes here; reading, detection and the engine on
-    the cluster."""
+    """The driver's toolkit: memory, glossaries, pivoting and link masking here; reading, detection and
+    the models' work on the cluster."""
 
     def __init__(self, settings: JobSettings, actors: int) -> None:
         """Start `actors` translation actors of `settings.threads` CPUs each."""
@@ -39,12 +39,14 @@ class ClusterToolkit(Toolkit):
         from translator.cluster.pool import RemoteEngine, start_actors
         from translator.cluster.shipping import PackageShipper
         from translator.cluster.workers import read_and_detect
-        from translator.engine.argos import ArgosEngine
+        from translator.engine import ArgosEngine, build_engine
 
         super().__init__(settings)
-        assert isinstance(self.engine, ArgosEngine)
         self.pool = start_actors(actors, settings.threads, self.engine_settings)
-        self.engine = RemoteEngine(self.engine, self.pool, PackageShipper())
+        # Pivoting and link masking stay here, around the engine of direct pairs that runs on the actors.
+        local = ArgosEngine(self.store, self.engine_settings)
+        remote = RemoteEngine(local, self.pool, PackageShipper())
+        self.engine = build_engine(self.engine_settings, self.store, pairs=remote)
         # Reading and detection reserve no CPU: the actors hold the cluster's CPUs for their lifetime,
         # and the driver bounds how many tasks run (one per chunk in flight). SPREAD puts them on every node.
         self._read_and_detect: Any = ray.remote(read_and_detect).options(

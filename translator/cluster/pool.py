@@ -19,9 +19,8 @@ from typing import TYPE_CHECKING, Any
 from translator.errors import ClusterError, TranslatorError
 
 if TYPE_CHECKING:
-    from translator.cluster.shipping import PackageShipper
+    from translator.cluster.shipping import PackageShipper, ShippedPackage
     from translator.engine.argos import ArgosEngine, EngineSettings
-    from translator.engine.store import ModelStore
 
 ACTOR_RESTARTS = 3
 """How often Ray restarts one translation actor whose process died."""
@@ -50,7 +49,7 @@ class ActorPool:
         for actor in self.actors:
             self._wait_for(actor)
 
-    def translate(self, sentences: list[str], source: str, target: str, packages: tuple[Any, ...]) -> list[str]:
+    def translate(self, sentences: list[str], source: str, target: str, package: ShippedPackage) -> list[str]:
         """Translate on a free actor; on another one if that actor dies meanwhile."""
         import ray
         from ray.exceptions import RayActorError
@@ -58,7 +57,7 @@ class ActorPool:
         for _ in range(BATCH_ATTEMPTS):
             actor = self._take()
             try:
-                result = ray.get(actor.translate.remote(sentences, source, target, packages))
+                result = ray.get(actor.translate.remote(sentences, source, target, package))
             except RayActorError:
                 if self.closed:
                     raise ClusterError("the cluster run was stopped") from None
@@ -143,26 +142,22 @@ def start_actors(count: int, cpus_per_actor: int, settings: EngineSettings) -> A
 
 
 class RemoteEngine:
-    """The engine the driver's pipeline uses: routes and model ids from the driver's own packages, the
-    translation itself on the pool, with those packages shipped to it."""
+    """The engine of direct pairs that the driver's pipeline uses (pivoting and link masking wrap it on
+    the driver): packages and model ids from the driver's own store, the translation itself on the pool,
+    with the pair's package shipped to it."""
 
     def __init__(self, local: ArgosEngine, pool: ActorPool, shipper: PackageShipper) -> None:
         self.local = local
         self.pool = pool
         self.shipper = shipper
 
-    @property
-    def store(self) -> ModelStore:
-        """The driver's packages (detection candidates include their languages)."""
-        return self.local.store
-
     def model_id(self, source: str, target: str) -> str:
         """As the driver's engine says: the memory is the driver's."""
         return self.local.model_id(source, target)
 
     def translate_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
-        """One batch on one actor, the route's packages shipped with it."""
+        """One batch on one actor, the pair's package shipped with it."""
         if source == target:
             return list(sentences)
-        packages = tuple(self.shipper.ship(package) for package in self.local.route(source, target).packages)
-        return self.pool.translate(list(sentences), source, target, packages)
+        package = self.shipper.ship(self.local.package(source, target))
+        return self.pool.translate(list(sentences), source, target, package)

@@ -113,8 +113,8 @@ def unpack_shipped(shipped: ShippedPackage, cache: Path | None = None) -> Instal
 
 
 class ShippedModels(ModelStore):
-    """A worker's packages: exactly those the driver shipped, so a pair takes the route the driver chose
-    (whatever the node itself has installed)."""
+    """A worker's packages: exactly those the driver shipped, so a pair is translated by the package the
+    driver chose (whatever the node itself has installed)."""
 
     def __init__(self) -> None:
         super().__init__((), include_bundled=False)

@@ -54,8 +54,8 @@ def read_and_detect(
 
 
 class TranslationWorker:
-    """One engine with its models loaded once, translating what the driver sends with the packages it
-    ships (a Ray actor)."""
+    """One engine of direct pairs with its models loaded once, translating what the driver sends with the
+    package it ships (a Ray actor)."""
 
     def __init__(self, settings: EngineSettings) -> None:
         from translator.cluster.shipping import ShippedModels
@@ -69,15 +69,14 @@ class TranslationWorker:
         return True
 
     def translate(
-        self, sentences: list[str], source: str, target: str, packages: tuple[ShippedPackage, ...]
+        self, sentences: list[str], source: str, target: str, package: ShippedPackage
     ) -> list[str] | TranslatorError:
-        """The engine's translations, or the error a user can act on (returned, so that it reaches the
-        driver as itself and not wrapped in a Ray traceback)."""
+        """The engine's translations with the shipped package of the pair, or the error a user can act on
+        (returned, so that it reaches the driver as itself and not wrapped in a Ray traceback)."""
         from translator.cluster.shipping import unpack_shipped
 
         try:
-            for package in packages:
-                self.models.add(unpack_shipped(package))
+            self.models.add(unpack_shipped(package))
             return self.engine.translate_batch(sentences, source, target)
         except TranslatorError as error:
             return error
