@@ -41,15 +41,22 @@ def add_translation_options(parser: argparse.ArgumentParser) -> None:
         "--format",
         dest="formats",
         default=None,
-        help="output formats, comma-separated among po,json,md,html (translate: po; batch: po,json,md)",
+        help="output formats, comma-separated among po,json,md,html,xliff,xliff2 (XLIFF 1.2, 2.0; "
+        "translate: po; batch: po,json,md)",
     )
     parser.add_argument("--input-format", dest="format", choices=SOURCE_FORMATS, help="input format (default: sniffed)")
+    parser.add_argument("--side-by-side", action="store_true", help="Markdown/HTML: source beside translation")
+    add_resource_options(parser)
+
+
+def add_resource_options(parser: argparse.ArgumentParser) -> None:
+    """What translations are made with: glossaries, memory, detection candidates, engine (`translate`,
+    `batch`, `serve`)."""
     parser.add_argument("--glossary", action="append", default=[], type=Path, help="glossary PO file (repeatable)")
     parser.add_argument("--glossary-dir", type=Path, help="folder of xx-yy.po glossaries (default: the shipped ones)")
     parser.add_argument("--no-glossary", action="store_true", help="apply no glossary")
     parser.add_argument("--memory", type=Path, help="translation memory file (default: in the user data folder)")
     parser.add_argument("--no-memory", action="store_true", help="neither reuse nor feed the translation memory")
-    parser.add_argument("--side-by-side", action="store_true", help="Markdown/HTML: source beside translation")
     parser.add_argument("--languages", metavar="CODES", help="candidate languages for detection, e.g. fr,en,de")
     add_engine_options(parser)
 

@@ -65,7 +65,7 @@ def add_translate_parsers(commands: argparse._SubParsersAction[argparse.Argument
 
     translate = commands.add_parser(
         "translate",
-        help="translate a thread file into PO/JSON/Markdown/HTML for review",
+        help="translate a thread file into PO/XLIFF/JSON/Markdown/HTML for review",
         description="Detect the language of every block, reuse the translation memory, apply the glossary, "
         "translate the rest in one batched call per language pair, check the result, and write it.",
     )
@@ -76,11 +76,12 @@ def add_translate_parsers(commands: argparse._SubParsersAction[argparse.Argument
 
     apply = commands.add_parser(
         "apply",
-        help="rebuild the translated thread from a reviewed PO file",
-        description="Approved entries (not fuzzy) are the reviewers' translations; fuzzy ones stay drafts.",
+        help="rebuild the translated thread from a reviewed PO or XLIFF file",
+        description="Approved entries (not fuzzy; in XLIFF, units marked final) are the reviewers' translations; "
+        "the others stay drafts.",
     )
-    apply.add_argument("po", type=Path, metavar="REVIEWED.po")
-    apply.add_argument("source", type=Path, metavar="SOURCE_FILE", help="the thread the PO file was made from")
+    apply.add_argument("po", type=Path, metavar="REVIEWED.po|.xlf")
+    apply.add_argument("source", type=Path, metavar="SOURCE_FILE", help="the thread the review file was made from")
     apply.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
     apply.add_argument("--format", dest="formats", default="md", choices=("json", "md", "html"))
     apply.add_argument("--side-by-side", action="store_true", help="Markdown/HTML: source beside translation")
@@ -144,7 +145,7 @@ def run_translate_text(args: argparse.Namespace) -> int:
 
 
 def run_translate(args: argparse.Namespace) -> int:
-    """`translator translate`: one thread file to PO/JSON/Markdown/HTML."""
+    """`translator translate`: one thread file to PO/XLIFF/JSON/Markdown/HTML."""
     from translator.files import make_folder, write_atomic
     from translator.jobs import output_paths, render, translate_file
 
@@ -178,7 +179,7 @@ def run_translate(args: argparse.Namespace) -> int:
 
 
 def run_apply(args: argparse.Namespace) -> int:
-    """`translator apply REVIEWED.po SOURCE_FILE`."""
+    """`translator apply REVIEWED.po|.xlf SOURCE_FILE`."""
     from translator.files import write_atomic
     from translator.formats.po import apply_review
     from translator.jobs import render

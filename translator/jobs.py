@@ -28,7 +28,9 @@ if TYPE_CHECKING:
     from translator.models import Thread, TranslatedThread
     from translator.pipeline import PipelineStats
 
-FORMATS = ("po", "json", "md", "html")
+FORMATS = ("po", "json", "md", "html", "xliff", "xliff2")
+FILE_ENDINGS = {"xliff": "xlf", "xliff2": "xliff2.xlf"}
+"""Formats whose file name does not end in their name: XLIFF is `.xlf` for CAT tools (2.0 says so too)."""
 # Bump when what a translated thread holds, or how it is made, changes without a version change.
 THREAD_CACHE_FORMAT = 2
 
@@ -42,7 +44,7 @@ class JobSettings:
     source: str | None = None
     """Forced source language, or None for detection."""
     formats: tuple[str, ...] = ("po",)
-    """Output formats among po, json, md, html."""
+    """Output formats among po, json, md, html, xliff (1.2), xliff2 (2.0)."""
     input_format: str | None = None
     """Reader to use (None: sniffed)."""
     languages: tuple[str, ...] | None = None
@@ -219,9 +221,9 @@ def toolkit_for(settings: JobSettings) -> Toolkit:
 
 
 def output_paths(input_path: Path, out_dir: Path, relative: Path, settings: JobSettings) -> dict[str, Path]:
-    """Where each format of an input goes: OUT/relative/stem.<target>.<ext>."""
+    """Where each format of an input goes: OUT/relative/stem.<target>.<ext> (XLIFF: .xlf, .xliff2.xlf)."""
     base = out_dir / relative.parent / f"{relative.stem}.{settings.target}"
-    return {fmt: base.with_name(f"{base.name}.{fmt}") for fmt in settings.formats}
+    return {fmt: base.with_name(f"{base.name}.{FILE_ENDINGS.get(fmt, fmt)}") for fmt in settings.formats}
 
 
 def render(translated: TranslatedThread, fmt: str, side_by_side: bool) -> str:
@@ -242,6 +244,10 @@ def render(translated: TranslatedThread, fmt: str, side_by_side: bool) -> str:
         from translator.formats.document import render_html
 
         return render_html(translated, side_by_side)
+    if fmt in ("xliff", "xliff2"):
+        from translator.formats.xliff import render_xliff
+
+        return render_xliff(translated, "xliff" if fmt == "xliff" else "xliff2")
     raise TranslatorError(f"unknown output format {fmt!r}", f"use one of {', '.join(FORMATS)}")
 
 

@@ -46,9 +46,10 @@ DATE_TEXT = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d")
 MADE_BY_US = "give a PO file made by `translator translate`"
 
 # The comment fields. Escaped in every one: the backslash, control characters (line breaks included),
-# Unicode line separators and the bidi controls display.visible hides; leading and trailing whitespace
-# (tools strip it); and per field the separators of its line. Escapes are `\\`, `\xNN`, `\uNNNN`.
-ALWAYS_ESCAPED = "\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+# Unicode line separators and the bidi controls display.visible hides; the two noncharacters XML cannot hold
+# (an XLIFF note is the same field); leading and trailing whitespace (tools strip it); and per field the
+# separators of its line. Escapes are `\\`, `\xNN`, `\uNNNN`.
+ALWAYS_ESCAPED = "\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff"
 TOKEN_SEPARATORS = ",;:()·"
 """Ids and language codes also escape whitespace and these, so each is one word on its line."""
 ESCAPE_SEQUENCE = re.compile(r"\\(\\|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})")
@@ -231,18 +232,14 @@ def unit_comment(unit: TranslationUnit, label: str) -> str:
     return "\n".join(lines)
 
 
-def render_po(
+def review_header(
     translated: TranslatedThread, now: datetime | None = None, header: Mapping[str, str] | None = None
-) -> str:
-    """The PO text of a translated thread (valid for `msgfmt --check`); `header` fields replace ours
-    (a saved review keeps the file's creation date)."""
+) -> dict[str, str]:
+    """The header fields of a review file (the PO header; an XLIFF file's languages and file notes carry the
+    same fields); `header` fields replace ours (a saved review keeps the file's creation date)."""
     stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M+0000")
     thread = translated.thread
-    # Unwrapped: a one-word fix changes one line in a diff instead of reflowing the paragraph.
-    po = polib.POFile(wrapwidth=0)
-    title = escape_field(thread.title or "Untitled thread")
-    po.header = f"{title}\nTranslated by {GENERATOR}; review the fuzzy entries."
-    po.metadata = {
+    fields = {
         "Project-Id-Version": escape_field(thread.title or "thread")[:200],
         "POT-Creation-Date": stamp,
         "PO-Revision-Date": stamp,
@@ -259,15 +256,28 @@ def render_po(
         "X-Glossaries": _list_field(translated.glossaries),
     }
     for key, value in (header or {}).items():
-        po.metadata[key] = value.replace("\n", " ")  # a line break would start a forged header field
-    labels = {post.id: post_label(post) for post in thread.posts}
-    for unit in translated.units:
-        entry = ReviewEntry(
-            msgctxt=unit.block.id,
-            msgid=unit.block.text,
-            msgstr=unit.target,
-            comment=unit_comment(unit, labels.get(unit.post_id) or f"post {_token(unit.post_id)}"),
-        )
+        fields[key] = value.replace("\n", " ")  # a line break would start a forged header field
+    return fields
+
+
+def unit_comments(translated: TranslatedThread) -> list[str]:
+    """The extracted comment of every unit, in order (each post's label made once)."""
+    labels = {post.id: post_label(post) for post in translated.thread.posts}
+    return [unit_comment(unit, labels.get(unit.post_id) or f"post {_token(unit.post_id)}") for unit in translated.units]
+
+
+def render_po(
+    translated: TranslatedThread, now: datetime | None = None, header: Mapping[str, str] | None = None
+) -> str:
+    """The PO text of a translated thread (valid for `msgfmt --check`); `header` fields replace ours
+    (a saved review keeps the file's creation date)."""
+    # Unwrapped: a one-word fix changes one line in a diff instead of reflowing the paragraph.
+    po = polib.POFile(wrapwidth=0)
+    title = escape_field(translated.thread.title or "Untitled thread")
+    po.header = f"{title}\nTranslated by {GENERATOR}; review the fuzzy entries."
+    po.metadata = review_header(translated, now, header)
+    for unit, comment in zip(translated.units, unit_comments(translated), strict=True):
+        entry = ReviewEntry(msgctxt=unit.block.id, msgid=unit.block.text, msgstr=unit.target, comment=comment)
         if unit.status == "draft":
             entry.flags.append("fuzzy")
         po.append(entry)
@@ -401,8 +411,11 @@ def _confidence(text: str | None) -> float | None:
 
 def read_po_entries(path: Path) -> tuple[PoDocument, tuple[PoEntry, ...]]:
     """A PO file read strictly, with its entries in use (not obsolete, not plural); InputError when the
-    file has none (an empty PO file is an error for review, apply and memory import)."""
-    document = read_po_strict(path)
+    file has none (an empty PO file is an error for review, apply and memory import). An XLIFF file is read
+    as the entries a PO file would hold for it (`formats.xliff`), so every reader below serves both."""
+    from translator.formats.xliff import is_xliff, read_xliff
+
+    document = read_xliff(path) if is_xliff(path) else read_po_strict(path)
     entries = tuple(entry for entry in document.entries if not entry.obsolete and entry.msgid_plural is None)
     if not entries:
         raise InputError(f"{path} holds no entry (an empty PO file)", MADE_BY_US)
