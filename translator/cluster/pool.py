@@ -100,7 +100,7 @@ class ActorPool:
     def _admit(self) -> None:
         """Wait a moment for a waiting actor to answer; admit those that do, give up on those Ray did."""
         import ray
-        from ray.exceptions import RayActorError
+        from ray.exceptions import ActorUnavailableError, RayActorError
 
         if not self._lock.acquire(timeout=POLL_SECONDS):
             return  # another thread is waiting on them
@@ -112,6 +112,10 @@ class ActorPool:
                 actor = self._waiting.pop(reference)
                 try:
                     ray.get(reference)
+                except ActorUnavailableError:  # still restarting: ask again in a moment
+                    time.sleep(POLL_SECONDS / 5)
+                    self._waiting[actor.ready.remote()] = actor
+                    continue
                 except RayActorError as error:  # could not start, or restarted too often
                     self._alive -= 1
                     self._last_failure = str(error).strip().splitlines()[-1]
