@@ -60,6 +60,23 @@ def make_threads(folder: Path, count: int, seed: int = 11) -> list[Path]:
     return paths
 
 
+def batch_workspace(prefix: str) -> tuple[Path, Path, dict[str, str]]:
+    """A temp folder with the fr->en demo package installed in it, and the environment for `translator`
+    processes that use it: (folder, packages folder, environment)."""
+    from translator.engine.store import BUNDLED_DIR, install_package_file
+
+    work = Path(tempfile.mkdtemp(prefix=prefix))
+    packages = work / "packages"
+    install_package_file(BUNDLED_DIR / "translate-fr_en-demo.argosmodel", packages)
+    env = dict(os.environ, ARGOS_PACKAGES_DIR=str(packages), XDG_CACHE_HOME=str(work / "cache"))
+    # Measured as an installed program runs: with its modules compiled (pip compiles them on install).
+    # Without this, a machine with PYTHONDONTWRITEBYTECODE set recompiles every module in every run.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "translator")], env=env, check=True)
+    return work, packages, env
+
+
 def batch_command(inputs: Path, out: Path, memory: Path, packages: Path) -> list[str]:
     return [
         sys.executable,
@@ -111,18 +128,9 @@ def main() -> int:
     parser.add_argument("--naive-threads", type=int, default=3, help="threads for the slow naive loop")
     args = parser.parse_args()
 
-    from translator.engine.store import BUNDLED_DIR, install_package_file
     from translator.readers import read_thread
 
-    work = Path(tempfile.mkdtemp(prefix="bench-pipeline-"))
-    packages = work / "packages"
-    install_package_file(BUNDLED_DIR / "translate-fr_en-demo.argosmodel", packages)
-    env = dict(os.environ, ARGOS_PACKAGES_DIR=str(packages), XDG_CACHE_HOME=str(work / "cache"))
-    # Measured as an installed program runs: with its modules compiled (pip compiles them on install).
-    # Without this, a machine with PYTHONDONTWRITEBYTECODE set recompiles every module in every run.
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "translator")], env=env, check=True)
+    work, packages, env = batch_workspace("bench-pipeline-")
     corpus = make_threads(work / "corpus", args.threads)
     blocks = sum(len(post.blocks) for path in corpus for post in read_thread(path).thread.posts)
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import DEMO, REPO
 from tests.fakes import FakeEngine
+from translator.errors import TranslatorError
 from translator.glossary import Glossary, GlossaryStore
 from translator.memory.lookup import MemoryLookup
 from translator.memory.store import MemoryEntry, TranslationMemory
@@ -206,3 +208,56 @@ def test_a_block_from_the_memory_is_the_block_from_the_engine(text: str, tmp_pat
     assert engine.calls == []  # all of it from the memory now
     assert partly.units == fresh.units
     assert again.units == fresh.units
+
+
+def test_sources_give_one_outcome_per_thread_and_read_together(demo: Thread, tmp_path: Path) -> None:
+    """A file of several threads gives an outcome per thread (its reading warnings on each); only files of
+    one thread are kept whole; the files the memory does not hold are read in one call of the reader."""
+    from dataclasses import replace
+
+    from translator.errors import InputError
+    from translator.models import ThreadFile
+    from translator.pipeline import ThreadSource, read_each, translate_sources
+
+    second = replace(demo, title="Deuxième", url="https://example.org/b")
+    files = {
+        "one": ThreadFile((demo,), "utf-8"),
+        "feed": ThreadFile((demo, second), "utf-8", ("a reading warning",)),
+    }
+
+    def source(name: str) -> ThreadSource:
+        def read() -> ThreadFile:
+            if name not in files:
+                raise InputError(f"{name} is empty")
+            return files[name]
+
+        return ThreadSource(f"digest-{name}", read)
+
+    asked: list[list[str | None]] = []
+
+    def read_together(wanted: Sequence[ThreadSource]) -> list[ThreadFile | TranslatorError]:
+        asked.append([item.digest for item in wanted])
+        return read_each(wanted)
+
+    memory = MemoryLookup(TranslationMemory(tmp_path / "tm.sqlite"), "settings")
+    sources = [source("one"), source("feed"), source("bad")]
+    engine = FakeEngine()
+    one, feed, bad = translate_sources(sources, TO_EN, engine, memory=memory, read=read_together)
+    assert asked == [["digest-one", "digest-feed", "digest-bad"]]
+    assert (
+        isinstance(bad, InputError) and not isinstance(one, TranslatorError) and not isinstance(feed, TranslatorError)
+    )
+    assert [translated.thread.title for translated, _, _ in feed] == [demo.title, "Deuxième"]
+    assert all(warnings == ("a reading warning",) for _, _, warnings in feed)
+    # The second thread's sentences are the first's: sent once, counted once.
+    assert feed[1][1].translated == 0 and feed[0][1].blocks == feed[1][1].blocks == one[0][1].blocks
+    assert memory.store.stats().threads == 1  # the file of one thread only
+
+    asked.clear()
+    calls = len(engine.calls)
+    again = translate_sources(sources, TO_EN, engine, memory=memory, read=read_together)
+    assert asked == [["digest-feed", "digest-bad"]]  # the kept file is not read again
+    assert len(engine.calls) == calls  # the feed's sentences come from the memory
+    [(kept, kept_stats, _)] = again[0]
+    assert kept == one[0][0] and kept_stats.from_memory == kept_stats.sentences == one[0][1].sentences
+    assert [translated for translated, _, _ in again[1]] == [translated for translated, _, _ in feed]

@@ -35,7 +35,7 @@ from translator.jobs import (
 from translator.stats import TranslationStats
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor, ProcessPoolExecutor
+    from concurrent.futures import Executor, Future, ProcessPoolExecutor
 
 MANIFEST = ".translator-batch.json"
 # Files translated together share one engine call per language pair: bigger batches, faster decoding.
@@ -171,11 +171,14 @@ def run_batch(
     settings: JobSettings,
     jobs: int = 1,
     report: Reporter | None = None,
+    ray_address: str | None = None,
     *,
     job: JobRunner = run_jobs,
 ) -> BatchSummary:
     """Translate every input not already finished; one bad file is reported and the rest continue.
-    `job` runs each chunk (in worker processes when `jobs` > 1)."""
+    `job` runs each chunk (in worker processes when `jobs` > 1). `ray_address` (`local`, `auto` or
+    HOST:PORT): run on a Ray cluster instead of local processes, with `jobs` translation workers (0: one
+    per `settings.threads` CPUs of the cluster)."""
     started = time.perf_counter()
     make_folder(out_dir)
     remove_stale_temp_files(out_dir)
@@ -204,11 +207,14 @@ def run_batch(
             report(item, result)
 
     chunks = [todo[start : start + FILES_PER_JOB] for start in range(0, len(todo), FILES_PER_JOB)]
-    finished_chunks = (
-        _run_serial(chunks, out_dir, settings, job)
-        if jobs <= 1 or len(chunks) <= 1
-        else _run_parallel(chunks, out_dir, settings, jobs, job)
-    )
+    if ray_address is not None:
+        from translator.cluster.batch import run_on_ray
+
+        finished_chunks = run_on_ray(chunks, out_dir, settings, jobs, ray_address)
+    elif jobs <= 1 or len(chunks) <= 1:
+        finished_chunks = _run_serial(chunks, out_dir, settings, job)
+    else:
+        finished_chunks = _run_parallel(chunks, out_dir, settings, jobs, job)
     # Files are recorded once their outputs are on disk; the record is saved after the first chunk, then
     # about once a second (a killed run redoes at most that much), and on the way out, Ctrl-C included.
     saved = -math.inf
@@ -225,7 +231,8 @@ def run_batch(
     return summary
 
 
-def _job_inputs(chunk: list[BatchInput]) -> list[tuple[str, str]]:
+def job_inputs(chunk: list[BatchInput]) -> list[tuple[str, str]]:
+    """A chunk as `run_jobs` takes it: (input path, relative output path) per file."""
     return [(str(item.path), str(item.relative)) for item in chunk]
 
 
@@ -235,7 +242,7 @@ def _run_serial(
     """Chunk after chunk in this process, its outputs written by one set of threads for the whole batch."""
     with output_writer() as writer:
         for chunk in chunks:
-            yield list(zip(chunk, job(_job_inputs(chunk), str(out_dir), settings, writer), strict=True))
+            yield list(zip(chunk, job(job_inputs(chunk), str(out_dir), settings, writer), strict=True))
 
 
 def _run_parallel(
@@ -244,9 +251,6 @@ def _run_parallel(
     """Chunks in worker processes, a few in flight per worker. A worker that dies breaks its pool: the
     chunks then in flight are redone one file at a time, alone (so only the file at fault fails), and
     the rest go on in a fresh pool."""
-    from concurrent.futures import FIRST_COMPLETED, Future, wait
-    from concurrent.futures.process import BrokenProcessPool
-
     from translator.engine.argos import cpu_cores
 
     # Each worker builds its toolkit (models, memory connection) once, on its first job; the workers
@@ -257,30 +261,63 @@ def _run_parallel(
     suspects: list[BatchInput] = []
     while queue:
         with worker_pool(workers) as pool:
-            running: dict[Future[list[JobResult]], list[BatchInput]] = {}
-            broken = False
-            try:
-                while running or (queue and not broken):
-                    while queue and not broken and len(running) < 2 * workers:
-                        chunk = queue.popleft()
-                        running[pool.submit(job, _job_inputs(chunk), str(out_dir), settings)] = chunk
-                    done, _ = wait(running, return_when=FIRST_COMPLETED)
-                    for future in done:
-                        chunk = running.pop(future)
-                        try:
-                            results = future.result()
-                        except BrokenProcessPool:
-                            broken = True
-                            suspects.extend(chunk)
-                            continue
-                        except Exception as error:  # the job itself failed: report its files, keep going
-                            results = [JobResult(str(item.path), error=f"worker failed: {error}") for item in chunk]
-                        yield list(zip(chunk, results, strict=True))
-            except KeyboardInterrupt:
-                for future in running:
-                    future.cancel()
-                raise
+            yield from run_chunks_in(
+                queue, lambda chunk: pool.submit(job, job_inputs(chunk), str(out_dir), settings), 2 * workers, suspects
+            )
     yield from _run_alone(suspects, out_dir, settings, job)
+
+
+def run_chunks_in(
+    queue: deque[list[BatchInput]],
+    submit: Callable[[list[BatchInput]], Future[list[JobResult]]],
+    in_flight: int,
+    suspects: list[BatchInput] | None = None,
+) -> Iterator[list[tuple[BatchInput, JobResult]]]:
+    """The chunks of `queue` handed to `submit` (an executor's), at most `in_flight` at a time, their
+    results as they finish; the files of a chunk whose job failed fail, the others go on; Ctrl-C cancels
+    what has not started. A chunk whose executor broke (its worker process died) goes to `suspects`
+    when given: nothing more is submitted, and what is left stays in `queue` for a fresh executor."""
+    from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, wait
+
+    running: dict[Future[list[JobResult]], list[BatchInput]] = {}
+    broken = False
+    try:
+        while running or (queue and not broken):
+            while queue and not broken and len(running) < in_flight:
+                try:
+                    running[submit(queue[0])] = queue[0]
+                except BrokenExecutor:
+                    if suspects is None:
+                        raise
+                    broken = True  # it broke before we saw a result say so: the chunk waits for a fresh one
+                    break
+                queue.popleft()
+            if not running:
+                break
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                chunk = running.pop(future)  # its results are handed on, not kept
+                try:
+                    results = future.result()
+                except BrokenExecutor as error:
+                    if suspects is None:
+                        results = _failed(chunk, error)
+                    else:
+                        broken = True
+                        suspects.extend(chunk)
+                        continue
+                except Exception as error:  # the job itself failed: report its files, keep going
+                    results = _failed(chunk, error)
+                yield list(zip(chunk, results, strict=True))
+    except KeyboardInterrupt:
+        for future in running:
+            future.cancel()
+        raise
+
+
+def _failed(chunk: list[BatchInput], error: BaseException) -> list[JobResult]:
+    """The results of a chunk whose job raised: each of its files failed, saying why."""
+    return [JobResult(str(item.path), error=f"worker failed: {error}") for item in chunk]
 
 
 def worker_pool(workers: int) -> ProcessPoolExecutor:
@@ -303,14 +340,14 @@ def _run_alone(
         for item in items:
             pool = pool or worker_pool(1)
             try:
-                [result] = pool.submit(job, _job_inputs([item]), str(out_dir), settings).result()
+                [result] = pool.submit(job, job_inputs([item]), str(out_dir), settings).result()
             except BrokenProcessPool:
                 pool.shutdown()
                 pool = None
                 why = "the worker process translating it died (it crashed or was killed, e.g. for memory)"
                 result = JobResult(str(item.path), error=f"{item.path}: {why}")
             except Exception as error:
-                result = JobResult(str(item.path), error=f"worker failed: {error}")
+                [result] = _failed([item], error)
             yield [(item, result)]
     finally:
         if pool is not None:

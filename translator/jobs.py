@@ -355,21 +355,26 @@ def translate_file(path: Path, settings: JobSettings, toolkit: Toolkit | None = 
 
 
 def run_jobs(
-    inputs: list[tuple[str, str]], out_dir: str, settings: JobSettings, writer: Executor | None = None
+    inputs: list[tuple[str, str]],
+    out_dir: str,
+    settings: JobSettings,
+    writer: Executor | None = None,
+    toolkit: Toolkit | None = None,
 ) -> list[JobResult]:
     """Translate several files (input path, relative output path) together: one engine call per language
     pair for all of them, then every format of each (atomic writes, by `writer`'s threads when given,
-    else by a few of its own). A file that fails, however it fails, gets an error result; the others go on."""
+    else by a few of its own). A file that fails, however it fails, gets an error result; the others go on.
+    `toolkit`: this process's one for the settings unless given (a cluster's driver gives its own)."""
     paths = [Path(path) for path, _ in inputs]
     digests = file_digests(paths)
     try:
-        outcomes = translate_files(paths, settings, digests=digests)
+        outcomes = translate_files(paths, settings, toolkit, digests=digests)
     except TranslatorError as error:
         return [JobResult(path, error=str(error)) for path, _ in inputs]
     except Exception as error:  # one bad file must never stop the files beside it
         if len(inputs) > 1:
             # Translated together, the files failed together: alone, only the one at fault fails.
-            return [result for item in inputs for result in run_jobs([item], out_dir, settings, writer)]
+            return [result for item in inputs for result in run_jobs([item], out_dir, settings, writer, toolkit)]
         return [JobResult(inputs[0][0], error=str(unexpected_failure(inputs[0][0], error)))]
     with contextlib.nullcontext(writer) if writer is not None else output_writer() as pool:
         results, writes = _render_outputs(inputs, outcomes, digests, out_dir, settings, pool)

@@ -21,9 +21,12 @@ from translator.engine.store import ModelStore
 __all__ = ["ArgosEngine", "Engine", "EngineSettings", "LinkGuard", "ModelStore", "Pivot", "build_engine"]
 
 
-def build_engine(settings: EngineSettings | None = None, store: ModelStore | None = None) -> Engine:
+def build_engine(
+    settings: EngineSettings | None = None, store: ModelStore | None = None, pairs: Engine | None = None
+) -> Engine:
     """The engine to translate with: Argos packages from store (default: every known folder), through
-    English when no package serves a pair directly, links masked unless settings say not."""
+    English when no package serves a pair directly, links masked unless settings say not. `pairs`: what
+    translates one direct pair, instead of an ArgosEngine here (a cluster's driver runs it on its workers)."""
     settings = settings or EngineSettings()
-    engine: Engine = Pivot(ArgosEngine(store, settings))
+    engine: Engine = Pivot(pairs or ArgosEngine(store, settings))
     return LinkGuard(engine) if settings.protect_links else engine

@@ -20,7 +20,16 @@ from translator.models import SOURCE_FORMATS, SourceFormat, ThreadFile
 from translator.readers.common import Reading, load_json, xml_root_name
 from translator.readers.decoding import decode
 
-__all__ = ["MAX_FILE_BYTES", "decode", "parse_threads", "read_thread", "read_threads", "sniff_format"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "decode",
+    "parse_threads",
+    "read_thread",
+    "read_thread_bytes",
+    "read_threads",
+    "sniff_format",
+    "thread_from_bytes",
+]
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 """Larger files are refused: a thread page is a few hundred KB; 50 MB is surely not one thread."""
@@ -147,29 +156,45 @@ def _read_json(data: Any, fmt: SourceFormat) -> Reading:
 
 
 def read_threads(path: Path | str, fmt: str | None = None) -> ThreadFile:
-    """Read a file of one thread or several; fmt (a SourceFormat) overrides sniffing. A web page is
-    recognised by its bytes, before any decoding: its charset comes from the page itself. Raises InputError."""
+    """Read a file of one thread or several; fmt (a SourceFormat) overrides sniffing (see
+    `thread_from_bytes`). Raises InputError."""
     path = Path(path)
+    _check_format(fmt)
+    return thread_from_bytes(read_thread_bytes(path), str(path), fmt)
+
+
+def _check_format(fmt: str | None) -> None:
     if fmt is not None and fmt not in SOURCE_FORMATS:
         raise InputError(f"unknown format {fmt!r}", f"use one of {', '.join(SOURCE_FORMATS)}")
-    data = read_input_bytes(
+
+
+def read_thread_bytes(path: Path) -> bytes:
+    """The bytes of a thread file, refused (InputError) when it is not a readable regular file or too large."""
+    return read_input_bytes(
         path, MAX_FILE_BYTES, "a thread page is a few hundred KB: split it into one file per thread"
     )
+
+
+def thread_from_bytes(data: bytes, name: str, fmt: str | None = None) -> ThreadFile:
+    """The threads of a file (one or several) from its bytes, read elsewhere (e.g. by a cluster's driver);
+    `name` names it in errors. A web page is recognised by its bytes, before any decoding: its charset
+    comes from the page itself."""
+    _check_format(fmt)
     from translator.readers.html_bytes import looks_like_html
 
     if fmt == "html" or (fmt is None and looks_like_html(data)):
         from translator.readers.html import read_html_file
 
-        return read_html_file(data, str(path))
-    text, encoding, warnings = decode(data, str(path))
+        return read_html_file(data, name)
+    text, encoding, warnings = decode(data, name)
     if not text.strip():
-        raise InputError(f"{path} is empty", "give a file holding an article or a comment thread")
+        raise InputError(f"{name} is empty", "give a file holding an article or a comment thread")
     chosen = next((known for known in SOURCE_FORMATS if known == fmt), None)
     try:
         with collector_paused():
             reading = parse_threads(text, chosen)
     except InputError as error:
-        raise InputError(f"{path}: {error.message}", error.hint) from None
+        raise InputError(f"{name}: {error.message}", error.hint) from None
     return ThreadFile(threads=reading.threads, encoding=encoding, warnings=(*warnings, *reading.warnings))
 
 
