@@ -116,20 +116,69 @@ def test_a_lone_client_never_waits_and_callers_gone_are_skipped() -> None:
     assert recorder.batches == [[8], [9]]
 
 
-def test_after_requests_came_together_the_next_ones_wait_for_each_other() -> None:
+def test_callers_answered_together_are_waited_for_not_the_whole_wait() -> None:
     recorder = Recorder()
 
     async def main() -> None:
-        batcher: MicroBatcher[int, int | TranslatorError] = MicroBatcher(recorder, lambda job: 1, BatchPolicy(60, 3))
+        # a wait far longer than the test may take: the batch must start once both callers are back
+        batcher: MicroBatcher[int, int | TranslatorError] = MicroBatcher(recorder, lambda job: 1, BatchPolicy(60, 8))
         batcher.start()
         try:
             await asyncio.gather(batcher.submit(1), batcher.submit(2))  # together: a batch of two
-            # then three arriving one after the other: the first waits for the others (up to a batch of 3)
-            late = [asyncio.ensure_future(batcher.submit(job)) for job in (3, 4)]
-            await asyncio.sleep(0.05)
-            await asyncio.wait_for(asyncio.gather(batcher.submit(5), *late), timeout=10)
+            first = asyncio.ensure_future(batcher.submit(3))
+            await asyncio.sleep(0.05)  # the second caller comes back later: the first waits for it
+            await asyncio.wait_for(asyncio.gather(first, batcher.submit(4)), timeout=10)
         finally:
             await batcher.stop()
 
     asyncio.run(main())
-    assert recorder.batches == [[1, 2], [3, 4, 5]]
+    assert recorder.batches == [[1, 2], [3, 4]]
+
+
+def test_a_job_queued_during_a_batch_waits_for_the_callers_that_batch_answers() -> None:
+    recorder = Recorder()
+    release = threading.Event()
+
+    def slow_first(jobs: Sequence[int]) -> list[int | TranslatorError]:
+        if 1 in jobs:
+            release.wait(10)
+        return recorder(jobs)
+
+    async def main() -> None:
+        batcher: MicroBatcher[int, int | TranslatorError] = MicroBatcher(slow_first, lambda job: 1, BatchPolicy(60, 8))
+        batcher.start()
+
+        async def caller(first: int, again: int) -> None:
+            await batcher.submit(first)
+            await batcher.submit(again)  # asks again as soon as it is answered
+
+        try:
+            callers = [asyncio.ensure_future(caller(job, job + 4)) for job in (1, 2, 3)]
+            await asyncio.sleep(0.05)  # the batch [1, 2, 3] runs...
+            late = asyncio.ensure_future(batcher.submit(4))  # ...when 4 arrives
+            await asyncio.sleep(0.05)
+            release.set()
+            # 4 must not run alone just before 5, 6 and 7 come back: all four share the next call
+            await asyncio.wait_for(asyncio.gather(late, *callers), timeout=10)
+        finally:
+            await batcher.stop()
+
+    asyncio.run(main())
+    assert recorder.batches == [[1, 2, 3], [4, 5, 6, 7]]
+
+
+def test_the_wait_for_others_is_bounded() -> None:
+    recorder = Recorder()
+
+    async def main() -> None:
+        batcher: MicroBatcher[int, int | TranslatorError] = MicroBatcher(recorder, lambda job: 1, BatchPolicy(0.05))
+        batcher.start()
+        try:
+            await asyncio.gather(batcher.submit(1), batcher.submit(2))
+            # the other caller never comes back: the one that does runs alone after max_wait
+            await asyncio.wait_for(batcher.submit(3), timeout=10)
+        finally:
+            await batcher.stop()
+
+    asyncio.run(main())
+    assert recorder.batches == [[1, 2], [3]]

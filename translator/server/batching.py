@@ -1,11 +1,13 @@
 """Micro-batching: requests that arrive together are translated in one call, off the event loop.
 
 While the worker thread translates one batch, the next requests queue, and all of them form the next
-batch: under load batches grow by themselves. When requests come together (the last batch held more than
-one), a request also waits up to `max_wait` seconds from its arrival for others to join it, so clients
-answered together and asking again together share a call; a lone client (batches of one) never waits.
-Nobody waits longer than one batch plus `max_wait`. With `max_jobs=1` every request is translated on its
-own (the per-request baseline of `benchmarks/server.py`).
+batch: under load batches grow by themselves. Callers answered together tend to ask again together, so
+once the worker is free a batch waits for as many jobs as were in flight (the batch just answered plus
+those queued meanwhile), at most `max_wait` seconds from the later of the worker's freeing and the oldest
+job's arrival: without that, a job queued during a batch would run alone just before the crowd answered
+by that batch comes back (batches alternating 1, 31, 1, 31 under 32 clients). A lone client (batches of
+one, nothing queued) never waits. Nobody waits longer than one batch plus `max_wait`. With `max_jobs=1`
+every request is translated on its own (a baseline of `benchmarks/server.py`).
 """
 
 from __future__ import annotations
@@ -71,7 +73,11 @@ class MicroBatcher(Generic[Job, Result]):
         self._wakeup = asyncio.Event()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="translator-engine")
         self._task: asyncio.Task[None] | None = None
-        self._last_batch = 0
+        self._queued_chars = 0
+        self._in_flight = 0
+        """Jobs answered by the last batch plus jobs queued while it ran: how many to wait for."""
+        self._free_since = 0.0
+        """When the worker finished its last batch (event loop time)."""
         self.batches = 0
         """Batches run so far (for tests and logs)."""
 
@@ -88,6 +94,7 @@ class MicroBatcher(Generic[Job, Result]):
         for waiting in self._waiting:
             waiting.future.cancel()
         self._waiting.clear()
+        self._queued_chars = 0
         self._executor.shutdown(wait=False, cancel_futures=True)
 
     async def submit(self, job: Job) -> Batched[Result]:
@@ -95,6 +102,7 @@ class MicroBatcher(Generic[Job, Result]):
         loop = asyncio.get_running_loop()
         waiting: _Waiting[Job, Result] = _Waiting(job, self._size_of(job), loop.time(), loop.create_future())
         self._waiting.append(waiting)
+        self._queued_chars += waiting.size
         self._wakeup.set()
         return await waiting.future
 
@@ -105,21 +113,23 @@ class MicroBatcher(Generic[Job, Result]):
                 self._wakeup.clear()
                 await self._wakeup.wait()
                 continue
-            deadline = self._waiting[0].arrived + (self.policy.max_wait if self._last_batch > 1 else 0.0)
-            while not self._full() and (remaining := deadline - loop.time()) > 0:
-                self._wakeup.clear()
-                with contextlib.suppress(TimeoutError):
-                    async with asyncio.timeout(remaining):
-                        await self._wakeup.wait()
+            if self._in_flight > 1:
+                deadline = max(self._waiting[0].arrived, self._free_since) + self.policy.max_wait
+                while not self._ready() and (remaining := deadline - loop.time()) > 0:
+                    self._wakeup.clear()
+                    with contextlib.suppress(TimeoutError):
+                        async with asyncio.timeout(remaining):
+                            await self._wakeup.wait()
             batch = self._take()
             if not batch:
                 continue
             self.batches += 1
-            self._last_batch = len(batch)
             try:
                 results = await loop.run_in_executor(self._executor, self._run, [waiting.job for waiting in batch])
             except Exception as error:  # a bug in `run`: every caller of the batch gets it
                 results = [error] * len(batch)  # type: ignore[list-item]
+            self._free_since = loop.time()
+            self._in_flight = len(batch) + len(self._waiting)
             for waiting, result in zip(batch, results, strict=True):
                 if waiting.future.done():
                     continue
@@ -128,9 +138,11 @@ class MicroBatcher(Generic[Job, Result]):
                 else:
                     waiting.future.set_result(Batched(result, len(batch)))
 
-    def _full(self) -> bool:
+    def _ready(self) -> bool:
+        """Whether the queue makes a batch now: every job in flight is back, or the policy's limits."""
+        waiting = len(self._waiting)
         policy = self.policy
-        return len(self._waiting) >= policy.max_jobs or sum(w.size for w in self._waiting) >= policy.max_chars
+        return waiting >= self._in_flight or waiting >= policy.max_jobs or self._queued_chars >= policy.max_chars
 
     def _take(self) -> list[_Waiting[Job, Result]]:
         """The next batch: the oldest jobs within the limits; jobs whose caller went away are dropped."""
@@ -138,11 +150,12 @@ class MicroBatcher(Generic[Job, Result]):
         size = 0
         while self._waiting and len(batch) < self.policy.max_jobs:
             waiting = self._waiting[0]
-            if waiting.future.done():  # the client disconnected: translate nothing for nobody
-                self._waiting.popleft()
-                continue
-            if batch and size + waiting.size > self.policy.max_chars:
+            if batch and not waiting.future.done() and size + waiting.size > self.policy.max_chars:
                 break
-            batch.append(self._waiting.popleft())
+            self._waiting.popleft()
+            self._queued_chars -= waiting.size
+            if waiting.future.done():  # the client disconnected: translate nothing for nobody
+                continue
+            batch.append(waiting)
             size += waiting.size
         return batch
