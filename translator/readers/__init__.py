@@ -3,6 +3,11 @@
 A file holds one thread (a forum page, a Reddit or Hacker News discussion, a Discourse topic) or
 several (a feed: one per item; a Disqus export: one per page). `read_threads` gives them all;
 `read_thread` is for callers that take one thread and refuses a file of several.
+
+Every reader, whatever its format, answers with a `Reading`: its threads and its warnings (comments
+that load by script, "more comments" stubs, deleted comments left out). `parse_threads` (decoded text)
+gives that `Reading` as the reader made it; `read_threads` and `thread_from_bytes` (a file, bytes) add
+what decoding noticed and give a `ThreadFile`. No level drops a warning.
 """
 
 from __future__ import annotations
@@ -116,16 +121,15 @@ def parse_threads(text: str, fmt: SourceFormat | None = None) -> Reading:
     if fmt == "forum":
         from translator.readers.forum import read_forum
 
-        return Reading((read_forum(text),))
+        return read_forum(text)
     if fmt == "html":
         from translator.readers.html import read_html
 
-        page = read_html(text)
-        return Reading((page.thread,), page.warnings)
+        return read_html(text)
     if fmt == "text":
         from translator.readers.text import read_text
 
-        return Reading((read_text(text),))
+        return read_text(text)
     raise InputError(f"there is no {fmt} reader yet", "pass another --format, or let the format be sniffed")
 
 
