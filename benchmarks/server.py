@@ -1,17 +1,25 @@
-"""Measures `translator serve` under concurrent clients against a per-request baseline, in one run.
+"""Measures `translator serve` under concurrent clients against two per-request baselines, in one run.
 
-Both servers are `translator serve` on 127.0.0.1 with the bundled fr->en demo model, each with a fresh
-translation memory (so nothing is reused: every request is a new comment) and no access log:
-  ours:      micro-batching on (the defaults: requests arriving within 4 ms share one engine call);
-  baseline:  `--batch-size 1`: every request is translated on its own as it comes (one pipeline and
-             engine call per request, in the same worker thread, through the same HTTP stack).
-N clients (keep-alive connections) each send `POST /translate` with a distinct generated French comment
-(`source=auto`, as a comment widget sends it) one after the other; we report requests/s, the p50/p99
-latency and the server's CPU time per request, for 1 client and for N: medians of rounds that alternate
-which server goes first (only one is under load at a time). CPU time per request is the figure to trust
-on a machine other work shares: wall-clock figures move with that work, CPU time hardly.
+Four servers, each its own process on 127.0.0.1, on the bundled fr->en demo model, no access log:
+  ours:      `translator serve` as shipped (micro-batching: requests arriving together share one engine call);
+  argos:     translation as LibreTranslate does it (`benchmarks/argos_server.py`): each request translated
+             on its own by `argostranslate.translate`, one at a time, behind the same Starlette/uvicorn
+             stack, with argostranslate's default settings (CTranslate2 spreads each call over every core);
+  argos1:    the same with ARGOS_INTRA_THREADS=1, much faster on a small model and a busy machine: the
+             per-request baseline the goals are judged against is the better of the two at each figure;
+  batch1:    `translator serve --batch-size 1`: our pipeline with every request its own engine call, which
+             isolates what micro-batching gives.
+`ours` and `batch1` each have a fresh translation memory and every request is a distinct generated French
+comment (`source=auto`, as a comment widget sends it), so nothing is reused. N clients (keep-alive
+connections, a minimal HTTP/1.1 client on raw asyncio streams in this process) each send their requests
+one after the other; for 1, 8 and 32 clients (--clients) we report requests/s, p50/p99 latency, the CPU time per
+request of the server and of the clients, how busy the machine's cores were (ours and everyone else's)
+and the load average: medians of rounds that rotate which server goes first (one is under load at a
+time; an idle one takes no CPU). Nothing is pinned: servers, clients and whatever else runs share every
+core, so wall-clock figures move with the machine's load while CPU time per request hardly does.
 Last line: one JSON object of the figures.
-Run: .venv/bin/python benchmarks/server.py [--clients 32] [--requests 16] [--rounds 3]  (about a minute)
+Run: flock /tmp/bench.lock .venv/bin/python benchmarks/server.py [--clients 1,8,32] [--requests 16] [--rounds 3]
+(a few minutes)
 """
 
 from __future__ import annotations
@@ -24,13 +32,18 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Coroutine
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from tests.server.serving import Served, start_server  # noqa: E402
+from tests.conftest import subprocess_env  # noqa: E402
+from tests.server.serving import Served, launch_process, launch_server  # noqa: E402
+
+Figures = dict[str, float]
 
 
 def comments(count: int, seed: int = 2024) -> list[str]:
@@ -72,7 +85,7 @@ async def client(host: str, port: int, bodies: list[bytes], latencies: list[floa
         writer.close()
 
 
-async def load(url: str, texts: list[str], clients: int) -> dict[str, float]:
+async def load(url: str, texts: list[str], clients: int) -> Figures:
     """Send every text once, spread over `clients` concurrent connections; throughput and latencies."""
     host, port = url.removeprefix("http://").rsplit(":", 1)
     bodies = [json.dumps({"q": text, "source": "auto", "target": "en"}).encode() for text in texts]
@@ -89,93 +102,218 @@ async def load(url: str, texts: list[str], clients: int) -> dict[str, float]:
     }
 
 
+def run_client_loop(work: Coroutine[Any, Any, Figures]) -> Figures:
+    """Run the clients' coroutine, on uvloop when it is there (cheaper per request for the clients)."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run(work)
+    with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+        return runner.run(work)
+
+
 def cpu_seconds(pid: int) -> float:
     """CPU time (user + system, every thread) a process has used so far (Linux)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def run_load(served: Served, texts: list[str], clients: int) -> dict[str, float]:
-    """`load`, plus the server's CPU time per request: unlike wall time, it barely moves when other
-    processes share the cores, so it shows the work each request costs on a busy machine too."""
-    before = cpu_seconds(served.process.pid)
-    figures = asyncio.run(load(served.url, texts, clients))
-    figures["server_cpu_ms_per_request"] = round(1000 * (cpu_seconds(served.process.pid) - before) / len(texts), 2)
+def machine_busy_seconds() -> float:
+    """CPU time every core of the machine has spent busy so far, all processes together (Linux)."""
+    fields = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle and iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def run_load(served: Served, texts: list[str], clients: int) -> Figures:
+    """`load`, plus CPU time per request of the server and of the clients (it barely moves when other
+    processes share the cores), the cores busy on average (ours and everyone else's) and the load average."""
+    server_before, client_before = cpu_seconds(served.process.pid), time.process_time()
+    busy_before, started = machine_busy_seconds(), time.perf_counter()
+    figures = run_client_loop(load(served.url, texts, clients))
+    elapsed = time.perf_counter() - started
+    server = cpu_seconds(served.process.pid) - server_before
+    clients_cpu = time.process_time() - client_before
+    busy = machine_busy_seconds() - busy_before
+    figures["server_cpu_ms_per_request"] = round(1000 * server / len(texts), 2)
+    figures["client_cpu_ms_per_request"] = round(1000 * clients_cpu / len(texts), 3)
+    figures["server_cores"] = round(server / elapsed, 2)
+    figures["machine_busy_cores"] = round(busy / elapsed, 2)
+    figures["other_processes_cores"] = round(max(0.0, busy - server - clients_cpu) / elapsed, 2)
+    figures["load_average"] = round(os.getloadavg()[0], 2)
     return figures
 
 
-SERVERS = {"ours": [], "baseline": ["--batch-size", "1"]}
-"""The two servers: the defaults (micro-batching), and one translation per request."""
+SERVERS = ("ours", "argos", "argos1", "batch1")
+"""The servers, in the order of the first round."""
+ARGOS = ("argos", "argos1")
+"""The per-request translation baselines (argostranslate's API, as LibreTranslate runs it)."""
 
 
-def median_figures(runs: list[dict[str, float]]) -> dict[str, float]:
+def launch_all(folder: Path) -> dict[str, Served]:
+    """Start the servers together (they load their models at the same time) and wait for them."""
+    from translator.engine.store import BUNDLED_DIR, install_package_file
+
+    packages = folder / "argos-packages"
+    packages.mkdir()
+    install_package_file(BUNDLED_DIR / "translate-fr_en-demo.argosmodel", packages)
+    argos_env = subprocess_env(ARGOS_PACKAGES_DIR=str(packages), XDG_CACHE_HOME=str(folder / "argos-cache"))
+    argos = [sys.executable, str(ROOT / "benchmarks" / "argos_server.py")]
+    waiting = {
+        "ours": launch_server("--no-access-log", "--memory", str(folder / "ours.sqlite")),
+        "argos": launch_process(argos, argos_env),
+        "argos1": launch_process(argos, {**argos_env, "ARGOS_INTRA_THREADS": "1"}),
+        "batch1": launch_server("--no-access-log", "--memory", str(folder / "batch1.sqlite"), "--batch-size", "1"),
+    }
+    servers: dict[str, Served] = {}
+    try:
+        for name, wait in waiting.items():
+            servers[name] = wait(300)
+    except BaseException:
+        for served in servers.values():
+            served.stop()
+        raise
+    return servers
+
+
+def median_figures(runs: list[Figures]) -> Figures:
     """Each figure's median over the rounds."""
-    return {name: round(statistics.median(run[name] for run in runs), 2) for name in runs[0]}
+    return {name: round(statistics.median(run[name] for run in runs), 3) for name in runs[0]}
 
 
-def measure(texts: list[str], args: argparse.Namespace) -> dict[str, dict[str, dict[str, float]]]:
-    """Both servers up at once (an idle one takes no CPU); rounds alternate which goes first, so a change
-    of the machine's load over the run falls on both alike; medians over the rounds."""
-    runs: dict[str, dict[str, list[dict[str, float]]]] = {name: {"single": [], "concurrent": []} for name in SERVERS}
-    per_round = args.single + args.clients * args.requests
+Measured = dict[str, dict[str, Figures]]
+"""Per server, per number of clients (as a string, for JSON), the median figures."""
+
+
+def measure(texts: list[str], args: argparse.Namespace) -> Measured:
+    """Every server at each number of clients, in rounds that rotate which server goes first, so a change
+    of the machine's load over the run falls on all alike; medians over the rounds."""
+    counts: list[int] = args.clients
+    sizes = {count: args.single if count == 1 else count * args.requests for count in counts}
+    runs: dict[str, dict[str, list[Figures]]] = {name: {str(count): [] for count in counts} for name in SERVERS}
+    per_round = sum(sizes.values())
     with tempfile.TemporaryDirectory() as folder:
-        servers: dict[str, Served] = {}
+        servers = launch_all(Path(folder))
         try:
-            for name, options in SERVERS.items():
-                memory = str(Path(folder) / f"{name}.sqlite")
-                servers[name] = start_server("--no-access-log", "--memory", memory, *options)
-                asyncio.run(load(servers[name].url, texts[-8:], 1))  # the model's and the detector's first call
+            for served in servers.values():
+                # The first calls load the model and the detector: not timed.
+                run_client_loop(load(served.url, texts[-8:], 1))
             for round_number in range(args.rounds):
-                # Every round sends new texts, the same to both servers (each has its own memory).
-                chunk = texts[round_number * per_round : (round_number + 1) * per_round]
-                order = list(SERVERS) if round_number % 2 == 0 else list(reversed(SERVERS))
-                for name in order:
-                    runs[name]["single"].append(run_load(servers[name], chunk[: args.single], 1))
-                    runs[name]["concurrent"].append(run_load(servers[name], chunk[args.single :], args.clients))
+                # Every round sends new texts, the same to every server.
+                chunk = iter(texts[round_number * per_round : (round_number + 1) * per_round])
+                parts = {count: [next(chunk) for _ in range(size)] for count, size in sizes.items()}
+                shift = round_number % len(SERVERS)
+                for name in SERVERS[shift:] + SERVERS[:shift]:
+                    for count in counts:
+                        runs[name][str(count)].append(run_load(servers[name], parts[count], count))
         finally:
             for served in servers.values():
                 served.stop()
-    figures = {name: {kind: median_figures(found) for kind, found in kinds.items()} for name, kinds in runs.items()}
+    return {name: {count: median_figures(found) for count, found in kinds.items()} for name, kinds in runs.items()}
+
+
+def print_table(figures: Measured) -> None:
+    """One line per server and number of clients."""
     for name, kinds in figures.items():
-        single, many = kinds["single"], kinds["concurrent"]
-        print(
-            f"{name:9} 1 client: {single['requests_per_s']:7.1f} req/s  p50 {single['p50_ms']:6.1f} ms  "
-            f"p99 {single['p99_ms']:6.1f} ms  cpu {single['server_cpu_ms_per_request']:5.2f} ms/req | "
-            f"{args.clients} clients: {many['requests_per_s']:7.1f} req/s  p50 {many['p50_ms']:6.1f} ms  "
-            f"p99 {many['p99_ms']:6.1f} ms  cpu {many['server_cpu_ms_per_request']:5.2f} ms/req",
-            flush=True,
-        )
-    return figures
+        for count, row in kinds.items():
+            print(
+                f"{name:6} {count:>3} client{'s' if count != '1' else ' '}: {row['requests_per_s']:7.1f} req/s  "
+                f"p50 {row['p50_ms']:7.1f} ms  p99 {row['p99_ms']:7.1f} ms  server cpu "
+                f"{row['server_cpu_ms_per_request']:6.2f} ms/req  client cpu {row['client_cpu_ms_per_request']:5.3f} "
+                f"ms/req  cores busy: server {row['server_cores']:.2f}, everyone {row['machine_busy_cores']:.2f} "
+                f"(others {row['other_processes_cores']:.2f})  load {row['load_average']:.1f}",
+                flush=True,
+            )
+
+
+def summarize(figures: Measured, args: argparse.Namespace) -> dict[str, object]:
+    """Ratios (ours over each baseline, at each number of clients), the goals at the most clients, and the
+    latency arithmetic of a closed loop of N clients."""
+    counts = [str(count) for count in args.clients]
+    most, ours = counts[-1], figures["ours"]
+    baselines = [name for name in SERVERS if name != "ours"]
+
+    def ratio(top: float, bottom: float) -> float:
+        return round(top / bottom, 2)
+
+    def best_argos(count: str, figure: str) -> float:
+        # The per-request baseline is the better argos server at each figure.
+        values = [figures[name][count][figure] for name in ARGOS]
+        return max(values) if figure == "requests_per_s" else min(values)
+
+    def versus(figure: str) -> dict[str, dict[str, float]]:
+        return {
+            count: {
+                **{name: ratio(ours[count][figure], figures[name][count][figure]) for name in baselines},
+                "best_argos": ratio(ours[count][figure], best_argos(count, figure)),
+            }
+            for count in counts
+        }
+
+    throughput_vs = versus("requests_per_s")
+    single_p50 = ours["1"]["p50_ms"]
+    p99_vs = {
+        "own_single_p50": ratio(ours[most]["p99_ms"], single_p50),
+        "best_argos_single_p50": ratio(ours[most]["p99_ms"], best_argos("1", "p50_ms")),
+    }
+    loads = [row["load_average"] for kinds in figures.values() for row in kinds.values()]
+    return {
+        "clients": args.clients,
+        "rounds": args.rounds,
+        "cores": os.cpu_count(),
+        "servers": figures,
+        "throughput_vs": throughput_vs,
+        "server_cpu_per_request_vs": versus("server_cpu_ms_per_request"),
+        "p99_vs": p99_vs,
+        "goals_met": {
+            f"throughput_4x_per_request_argos_at_{most}": throughput_vs[most]["best_argos"] >= 4,
+            f"throughput_4x_batch1_at_{most}": throughput_vs[most]["batch1"] >= 4,
+            f"p99_at_{most}_under_2x_own_single_p50": p99_vs["own_single_p50"] < 2,
+        },
+        # A closed loop of N clients: each waits for its answer before asking again, so the mean latency is
+        # N / throughput, and p99 under 2x the single-client p50 needs at least this throughput.
+        "mean_latency_at_most_clients_ms": round(1000 * int(most) / ours[most]["requests_per_s"], 1),
+        "requests_per_s_needed_for_p99_goal": round(int(most) / (2 * single_p50 / 1000), 1),
+        "load_average": {"min": min(loads), "median": statistics.median(loads), "max": max(loads)},
+    }
+
+
+def client_counts(text: str) -> list[int]:
+    """`1,8,32` -> [1, 8, 32] (sorted, each at least 1; 1 is always measured: the latencies compare to it)."""
+    try:
+        counts = sorted({1, *(int(part) for part in text.split(","))})
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: numbers separated by commas, e.g. 1,8,32") from None
+    if counts[0] < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: each number of clients must be at least 1")
+    return counts
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--clients", type=int, default=32, help="concurrent clients (default: 32)")
+    parser.add_argument("--clients", type=client_counts, default=[1, 8, 32], help="client counts (default: 1,8,32)")
     parser.add_argument("--requests", type=int, default=16, help="requests per client and round (default: 16)")
     parser.add_argument("--single", type=int, default=50, help="requests of a 1-client run (default: 50)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds, medians taken (default: 3)")
     args = parser.parse_args()
-    texts = comments(args.rounds * (args.single + args.clients * args.requests) + 8)
+    per_round = sum(args.single if count == 1 else count * args.requests for count in args.clients)
+    texts = comments(args.rounds * per_round + 8)
     figures = measure(texts, args)
-    ours, baseline = figures["ours"], figures["baseline"]
-    summary = {
-        "clients": args.clients,
-        "rounds": args.rounds,
-        "ours": ours,
-        "baseline": baseline,
-        "throughput_vs_baseline": round(
-            ours["concurrent"]["requests_per_s"] / baseline["concurrent"]["requests_per_s"], 2
-        ),
-        "p99_vs_own_single_client": round(ours["concurrent"]["p99_ms"] / ours["single"]["p50_ms"], 2),
-        "cpu_per_request_vs_baseline": round(
-            ours["concurrent"]["server_cpu_ms_per_request"] / baseline["concurrent"]["server_cpu_ms_per_request"], 2
-        ),
-        "load_average": round(os.getloadavg()[0], 1),
-    }
+    print_table(figures)
+    summary = summarize(figures, args)
+    throughput, p99 = summary["throughput_vs"], summary["p99_vs"]
+    assert isinstance(throughput, dict) and isinstance(p99, dict)
+    for count, ratios in throughput.items():
+        print(
+            f"{count:>3} client{'s' if count != '1' else ' '}: ours {ratios['best_argos']}x the requests/s of the "
+            f"better per-request argos server ({ratios['argos']}x argos with its defaults, {ratios['argos1']}x with one"
+            f" thread), {ratios['batch1']}x --batch-size 1"
+        )
+    most = str(args.clients[-1])
     print(
-        f"{args.clients} clients: ours {summary['throughput_vs_baseline']}x the baseline's requests/s; "
-        f"p99 {summary['p99_vs_own_single_client']}x its own single-client latency (p50); server CPU per request "
-        f"{summary['cpu_per_request_vs_baseline']}x the baseline's (load average {summary['load_average']})"
+        f"p99 at {most} clients: {p99['own_single_p50']}x our single-client p50; mean latency "
+        f"{summary['mean_latency_at_most_clients_ms']} ms = {most} / throughput (p99 under 2x our single-client "
+        f"p50 needs {summary['requests_per_s_needed_for_p99_goal']} req/s); goals met: {summary['goals_met']}"
     )
     print(json.dumps(summary))
 

@@ -74,8 +74,14 @@ def start_server(*options: str, env: dict[str, str] | None = None, timeout: floa
 def launch_server(*options: str, env: dict[str, str] | None = None) -> Callable[[float], Served]:
     """Start `translator serve --port 0 OPTIONS`; the function returned waits until it serves (servers
     launched one after the other load their models at the same time)."""
+    return launch_process([sys.executable, "-m", "cli", "serve", "--port", "0", *options], env)
+
+
+def launch_process(command: list[str], env: dict[str, str] | None = None) -> Callable[[float], Served]:
+    """Start a server process that writes `serving on URL` on stderr once it serves (`translator serve`,
+    or the baseline of `benchmarks/server.py`); the function returned waits for that line."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "cli", "serve", "--port", "0", *options],
+        command,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
