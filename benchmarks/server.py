@@ -112,9 +112,10 @@ def run_client_loop(work: Coroutine[Any, Any, Figures]) -> Figures:
         return runner.run(work)
 
 
-def cpu_seconds(pid: int) -> float:
-    """CPU time (user + system, every thread) a process has used so far (Linux)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+def cpu_seconds(pid: int, thread: int | None = None) -> float:
+    """CPU time (user + system) a process has used so far, every thread, or only `thread` (Linux)."""
+    where = f"/proc/{pid}/task/{thread}/stat" if thread is not None else f"/proc/{pid}/stat"
+    fields = Path(where).read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
@@ -127,15 +128,22 @@ def machine_busy_seconds() -> float:
 
 def run_load(served: Served, texts: list[str], clients: int) -> Figures:
     """`load`, plus CPU time per request of the server and of the clients (it barely moves when other
-    processes share the cores), the cores busy on average (ours and everyone else's) and the load average."""
-    server_before, client_before = cpu_seconds(served.process.pid), time.process_time()
+    processes share the cores), the cores busy on average (ours and everyone else's) and the load average.
+    The server's CPU is also split: its main thread runs the event loop (HTTP, JSON, routing, batching),
+    the others the translation (the worker thread's pipeline and CTranslate2's threads)."""
+    pid = served.process.pid
+    server_before, client_before = cpu_seconds(pid), time.process_time()
+    loop_before = cpu_seconds(pid, thread=pid)
     busy_before, started = machine_busy_seconds(), time.perf_counter()
     figures = run_client_loop(load(served.url, texts, clients))
     elapsed = time.perf_counter() - started
-    server = cpu_seconds(served.process.pid) - server_before
+    server = cpu_seconds(pid) - server_before
+    event_loop = cpu_seconds(pid, thread=pid) - loop_before
     clients_cpu = time.process_time() - client_before
     busy = machine_busy_seconds() - busy_before
     figures["server_cpu_ms_per_request"] = round(1000 * server / len(texts), 2)
+    figures["server_event_loop_cpu_ms_per_request"] = round(1000 * event_loop / len(texts), 2)
+    figures["server_translation_cpu_ms_per_request"] = round(1000 * (server - event_loop) / len(texts), 2)
     figures["client_cpu_ms_per_request"] = round(1000 * clients_cpu / len(texts), 3)
     figures["server_cores"] = round(server / elapsed, 2)
     figures["machine_busy_cores"] = round(busy / elapsed, 2)
@@ -219,8 +227,11 @@ def print_table(figures: Measured) -> None:
             print(
                 f"{name:6} {count:>3} client{'s' if count != '1' else ' '}: {row['requests_per_s']:7.1f} req/s  "
                 f"p50 {row['p50_ms']:7.1f} ms  p99 {row['p99_ms']:7.1f} ms  server cpu "
-                f"{row['server_cpu_ms_per_request']:6.2f} ms/req  client cpu {row['client_cpu_ms_per_request']:5.3f} "
-                f"ms/req  cores busy: server {row['server_cores']:.2f}, everyone {row['machine_busy_cores']:.2f} "
+                f"{row['server_cpu_ms_per_request']:6.2f} ms/req (event loop "
+                f"{row['server_event_loop_cpu_ms_per_request']:5.2f}, translation "
+                f"{row['server_translation_cpu_ms_per_request']:5.2f})  "
+                f"client cpu {row['client_cpu_ms_per_request']:5.3f} ms/req  "
+                f"cores busy: server {row['server_cores']:.2f}, everyone {row['machine_busy_cores']:.2f} "
                 f"(others {row['other_processes_cores']:.2f})  load {row['load_average']:.1f}",
                 flush=True,
             )
@@ -265,6 +276,11 @@ def summarize(figures: Measured, args: argparse.Namespace) -> dict[str, object]:
         "throughput_vs": throughput_vs,
         "server_cpu_per_request_vs": versus("server_cpu_ms_per_request"),
         "p99_vs": p99_vs,
+        # Where our server's CPU goes under the most clients: the event loop (HTTP, JSON, batching) or the
+        # translation (pipeline and engine).
+        "event_loop_share_of_server_cpu": ratio(
+            ours[most]["server_event_loop_cpu_ms_per_request"], ours[most]["server_cpu_ms_per_request"]
+        ),
         "goals_met": {
             f"throughput_4x_per_request_argos_at_{most}": throughput_vs[most]["best_argos"] >= 4,
             f"throughput_4x_batch1_at_{most}": throughput_vs[most]["batch1"] >= 4,
@@ -313,7 +329,8 @@ def main() -> None:
     print(
         f"p99 at {most} clients: {p99['own_single_p50']}x our single-client p50; mean latency "
         f"{summary['mean_latency_at_most_clients_ms']} ms = {most} / throughput (p99 under 2x our single-client "
-        f"p50 needs {summary['requests_per_s_needed_for_p99_goal']} req/s); goals met: {summary['goals_met']}"
+        f"p50 needs {summary['requests_per_s_needed_for_p99_goal']} req/s); event loop share of our server's CPU "
+        f"{summary['event_loop_share_of_server_cpu']}; goals met: {summary['goals_met']}"
     )
     print(json.dumps(summary))
 
