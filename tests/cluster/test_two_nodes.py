@@ -136,10 +136,10 @@ def batch_on(cluster: Cluster, inputs: Path, out: Path) -> list[str]:
     return ["batch", str(inputs), "-o", str(out), "--no-memory", "--ray", cluster.address]
 
 
-def start_run_and_wait_for_a_chunk(cluster: Cluster, inputs: Path, out: Path) -> subprocess.Popen[bytes]:
+def start_run_and_wait_for_a_chunk(cluster: Cluster, inputs: Path, out: Path, *options: str) -> subprocess.Popen[bytes]:
     """A batch on the cluster, in the background, once it has recorded a finished chunk (the others are
     then under way)."""
-    command = [sys.executable, "-m", "cli", *batch_on(cluster, inputs, out)]
+    command = [sys.executable, "-m", "cli", *batch_on(cluster, inputs, out), *options]
     run = subprocess.Popen(command, env=subprocess_env(RAY_AUTH_MODE="disabled"), stderr=subprocess.PIPE)
     deadline = time.monotonic() + RUN_SECONDS
     while not (out / ".translator-batch.json").is_file():
@@ -178,7 +178,9 @@ def test_ctrl_c_stops_the_run_and_leaves_a_consistent_record(
 ) -> None:
     inputs, local = corpus
     out = tmp_path / "out"
-    run = start_run_and_wait_for_a_chunk(cluster, inputs, out)
+    # One actor takes two chunks at a time: when the first is recorded, two more have not started, so the
+    # signal always lands mid-run (with an actor per chunk, all four could end before it arrives).
+    run = start_run_and_wait_for_a_chunk(cluster, inputs, out, "--jobs", "1")
     run.send_signal(signal.SIGINT)
     _, stderr = run.communicate(timeout=RUN_SECONDS)
     assert run.returncode == 130, stderr.decode()
