@@ -242,8 +242,7 @@ def test_a_sentence_longer_than_the_model_takes_is_translated_whole(argos: Argos
     """A 20 KB paragraph with no sentence punctuation (about 7,000 tokens; the model has 512 positions):
     it was a CTranslate2 RuntimeError. It is cut into pieces the model takes, each translated, joined in
     order; the usual sentence beside it is translated as before."""
-    words = "la fusée décolle demain matin avec trois satellites vers orbite basse et le ministre annonce".split()
-    endless = " ".join(words[i % len(words)] for i in range(3300))
+    endless = " ".join(["la fusée décolle demain matin avec trois satellites vers orbite basse et le ministre"] * 250)
     assert len(endless) > 20_000
     short = SENTENCES[1]
     translated, alone = argos.translate_batch([endless, short], "fr", "en")
