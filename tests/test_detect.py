@@ -130,7 +130,7 @@ def test_mixed_thread(detector: LanguageDetector) -> None:
 
 
 def test_manual_language_is_kept_and_guides_neighbours(detector: LanguageDetector) -> None:
-    thread = read_text("Ja.\n\nNein.\n\nDoch.")
+    [thread] = read_text("Ja.\n\nNein.\n\nDoch.").threads
     manual = set_languages(thread, {"article.p1": "de"})
     detected = detect_languages(manual, detector)
     first = detected.posts[0].blocks[0]
@@ -138,14 +138,14 @@ def test_manual_language_is_kept_and_guides_neighbours(detector: LanguageDetecto
 
 
 def test_manual_language_survives_a_second_detection(detector: LanguageDetector) -> None:
-    thread = set_languages(read_text("The launch was a great success for everyone."), {"article.p1": "fr"})
+    thread = set_languages(read_text("The launch was a great success for everyone.").threads[0], {"article.p1": "fr"})
     twice = detect_languages(detect_languages(thread, detector), detector)
     assert twice.posts[0].blocks[0].lang == "fr"
 
 
 def test_override_of_unknown_block_is_refused() -> None:
     with pytest.raises(DetectionError, match=r"no block c9\.p9"):
-        set_languages(read_text("Texte."), {"c9.p9": "fr"})
+        set_languages(read_text("Texte.").threads[0], {"c9.p9": "fr"})
 
 
 def test_confidence_means_something_on_the_mixed_thread(detector: LanguageDetector) -> None:

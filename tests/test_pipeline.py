@@ -70,7 +70,8 @@ def test_sentences_are_split_and_joined_back() -> None:
 def read_thread_text(text: str) -> Thread:
     from translator.readers.text import read_text
 
-    return read_text(text)
+    [thread] = read_text(text).threads
+    return thread
 
 
 def test_undetermined_blocks_are_copied_and_flagged() -> None:

@@ -222,6 +222,32 @@ class QaIssue:
     """One line for a person."""
 
 
+TERM_ARROW = " -> "
+"""Between the two sides of an applied glossary term as units record it: `Poutine -> Putin`."""
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedTerm:
+    """A glossary term a unit applied: what `TranslationUnit.terms` records, written by `text`, read back by
+    `parse`, so that no writer or reader of the string (PO, XLIFF, the server) splits it its own way."""
+
+    source: str
+    """The term as the source text has it."""
+    target: str | None
+    """What the translation says for it; None for a record written otherwise (read as a source alone)."""
+
+    @property
+    def text(self) -> str:
+        """The term as `TranslationUnit.terms` records it: `source -> target`."""
+        return self.source if self.target is None else f"{self.source}{TERM_ARROW}{self.target}"
+
+    @classmethod
+    def parse(cls, text: str) -> AppliedTerm:
+        """A recorded term read back (the first arrow splits it; a record without one is a source alone)."""
+        source, arrow, target = text.partition(TERM_ARROW)
+        return cls(source, target) if arrow else cls(text, None)
+
+
 @dataclass(frozen=True, slots=True)
 class TranslationUnit:
     """A block with its translation: what reviewers approve and what exports write."""
@@ -241,11 +267,16 @@ class TranslationUnit:
     status: UnitStatus = "draft"
     """`reviewed` once a person approved it; machine output is a draft."""
     terms: tuple[str, ...] = ()
-    """Glossary terms applied, as `source -> target`."""
+    """Glossary terms applied, each as `AppliedTerm.text` writes it (`source -> target`)."""
     issues: tuple[QaIssue, ...] = ()
     """QA findings."""
     previous: str | None = None
     """The machine translation a person replaced, so the change stays visible."""
+
+    @property
+    def applied_terms(self) -> tuple[AppliedTerm, ...]:
+        """The glossary terms applied, read back from `terms`."""
+        return tuple(AppliedTerm.parse(term) for term in self.terms)
 
 
 @dataclass(frozen=True, slots=True)

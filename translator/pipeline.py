@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from translator.errors import EngineError, TranslatorError
 from translator.models import (
     UNDETERMINED,
+    AppliedTerm,
     Block,
     Post,
     QaIssue,
@@ -471,7 +472,7 @@ def _engine_translations(
     for sentence, result in zip(
         sentences, translate_with_glossary(sentences, source, target, engine, glossary), strict=True
     ):
-        placed = tuple(f"{use.match.text} -> {use.rendering}" for use in result.terms if use.placed)
+        placed = tuple(AppliedTerm(use.match.text, use.rendering).text for use in result.terms if use.placed)
         translations[sentence] = (result.text, placed, result.needs_review)
     return translations
 

@@ -349,19 +349,17 @@ class ReviewApp(App[None]):
         self.notify("Sentence by sentence" if self.aligned else "Whole blocks", markup=False, timeout=2)
 
     def action_undo(self) -> None:
-        if self.current is None:
-            return
-        unit = self.session.undo(self.current)
-        if unit is None:
-            self.notify("Nothing to undo in this block.", markup=False)
-        self.changed(unit)
+        self._step_history(forward=False)
 
     def action_redo(self) -> None:
+        self._step_history(forward=True)
+
+    def _step_history(self, *, forward: bool) -> None:
         if self.current is None:
             return
-        unit = self.session.redo(self.current)
+        unit = self.session.redo(self.current) if forward else self.session.undo(self.current)
         if unit is None:
-            self.notify("Nothing to redo in this block.", markup=False)
+            self.notify(f"Nothing to {'redo' if forward else 'undo'} in this block.", markup=False)
         self.changed(unit)
 
     def action_toggle_theme(self) -> None:

@@ -378,19 +378,22 @@ class ReviewSession:
 
     def undo(self, block_id: str) -> TranslationUnit | None:
         """Undo the last change of a block (None when there is none)."""
-        history = self.history.get(block_id)
-        if not history or not history.undo:
-            return None
-        history.redo.append(self.unit(block_id))
-        return self._set(history.undo.pop(), record=False)
+        return self._step(block_id, forward=False)
 
     def redo(self, block_id: str) -> TranslationUnit | None:
         """Redo the last undone change of a block (None when there is none)."""
+        return self._step(block_id, forward=True)
+
+    def _step(self, block_id: str, *, forward: bool) -> TranslationUnit | None:
+        """Go one change back (or forward again) in a block's history; the unit left is kept for the way back."""
         history = self.history.get(block_id)
-        if not history or not history.redo:
+        if history is None:
             return None
-        history.undo.append(self.unit(block_id))
-        return self._set(history.redo.pop(), record=False)
+        taken, kept = (history.redo, history.undo) if forward else (history.undo, history.redo)
+        if not taken:
+            return None
+        kept.append(self.unit(block_id))
+        return self._set(taken.pop(), record=False)
 
     # ------------------------------------------------------------------------------------------ journal
 

@@ -103,6 +103,16 @@ def read_json_thread(text: str) -> Thread:
     return thread_from_dict(load_json(text, FIX_HINT))
 
 
+def threads_from_data(data: Any) -> tuple[Thread, ...] | None:
+    """The threads of parsed JSON as `dump_threads` writes them: one thread object, or an array of them;
+    None for JSON of another shape."""
+    if isinstance(data, list) and data and all(isinstance(item, dict) and "posts" in item for item in data):
+        return tuple(thread_from_dict(item) for item in data)
+    if isinstance(data, dict) and "posts" in data:
+        return (thread_from_dict(data),)
+    return None
+
+
 def thread_from_dict(data: Any) -> Thread:
     """A thread from its parsed JSON form, validated like `read_json_thread`."""
     document = _object(data, "the document")
