@@ -106,9 +106,14 @@ CASES = {
     # item 6: a newline in a JSON block's text and in an author's name (it became a Markdown heading).
     "newline-forges-no-markdown-heading": Faithful(
         lambda tmp: [
-            "translate", str(demo_json(tmp, forge_headings)), "-o", str(tmp / "out.md"), "--format", "md",
+            "translate",
+            str(demo_json(tmp, forge_headings)),
+            "-o",
+            str(tmp / "out.md"),
+            "--format",
+            "md",
             "--no-memory",
-        ],  # fmt: skip
+        ],
         check_markdown,
     ),
     # item 6 (writers): the same newlines in a PO file: every line still a comment, a keyword or a string.
