@@ -5,21 +5,31 @@ it. For each doubling the time ratio t(2n) / t(n) is printed; linear work gives 
 about 4. The goal is at most 2.3 per doubling for every stage (a stage's worst doubling decides).
 Times are this process's CPU seconds, the best of a few runs for short ones: on a machine shared with
 other work, wall time measures the neighbours as much as the stage (wall seconds are printed too).
-Stages:
+Stages (every one the issue of linear cost names):
+  forum      a forum page dump (the demo thread's article, then n comments, half of them quoting an
+             earlier one) read: the quote extents are resolved across all comments;
+  json       a JSON thread of n posts read (parsed, checked, made into a Thread);
+  glossary   the shipped fr-en glossary on one paragraph of n characters (its sentences split before
+             timing): its terms found, every sentence protected, translated by an echo and restored, the
+             terms checked;
   detection  a JSON thread of n posts read and its languages detected (`translator inspect` without
              the printing), mixed French, German and English posts, short and long;
+  inspect    `translator inspect` on a JSON thread of n posts, the command as a user runs it (reading,
+             detection, the tree drawn to a terminal-less console), in this process;
   pipeline   a thread of n posts translated with the shipped glossary and an empty memory; the engine
              is an echo, so what is timed is our own work (planning, memory, glossary, QA), not the
              model's, which is linear by construction.
-Also timed once: `translator inspect` on a 20,000-post JSON thread, end to end (goal: under 10 s; wall
-and CPU seconds of the command).
+Also timed once: `translator inspect` and `translator inspect --json` on a 20,000-post JSON thread, end
+to end in a process of their own (goal: under 10 s; wall and CPU seconds of the command).
 Last line: one JSON object of the figures.
-Run: .venv/bin/python benchmarks/scaling.py [--stage NAME ...] [--doublings 5]  (a few minutes)
+Run: .venv/bin/python benchmarks/scaling.py [--stage NAME ...] [--doublings 5]  (about ten minutes)
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import itertools
 import json
 import os
@@ -106,6 +116,84 @@ def _json_thread(posts: int, folder: Path) -> object:
     return path
 
 
+def _forum_dump(comments: int, folder: Path) -> object:
+    """A forum page dump: the demo thread's page up to its first comment (site chrome, article), then
+    `comments` comments with dates and votes, one to three lines each, half of them quoting a line of an
+    earlier comment (so the reader resolves quote extents across the thread)."""
+    from demo_grammar import generate
+
+    rng = random.Random(comments)
+    demo = (ROOT / "translator" / "data" / "demo-thread.txt").read_text(encoding="utf-8")
+    head = demo[: demo.index("Avatar de ")]
+    sentences = iter([example.source for example in generate("fr-en", comments * 3, seed=comments)])
+    written: list[tuple[str, str]] = []
+    parts = [head]
+    for number in range(comments):
+        author = f"lecteur{number % 211}"
+        lines = [next(sentences) for _ in range(rng.randint(1, 3))]
+        quote = []
+        if written and rng.random() < 0.5:
+            quoted_author, quoted_line = rng.choice(written[-50:])
+            quote = [f"Citation Envoyé par {quoted_author} Voir le message", quoted_line]
+        minute = number % (24 * 60)
+        parts.append(
+            "\n".join(
+                [
+                    f"Avatar de {author}",
+                    "Membre actif https://www.developpez.com",
+                    f"Le 12/03/2025 à {minute // 60}:{minute % 60:02}",
+                    *quote,
+                    *lines,
+                    f"{rng.randint(0, 20)}  {rng.randint(0, 5)} ",
+                ]
+            )
+            + "\n"
+        )
+        written.extend((author, line) for line in lines)
+    path = folder / f"forum-{comments}.txt"
+    path.write_text("".join(parts), encoding="utf-8")
+    return path
+
+
+def _read(path: object) -> object:
+    from translator.readers import read_thread
+
+    return read_thread(path).thread  # type: ignore[arg-type]
+
+
+def _paragraph(size: int, folder: Path) -> object:
+    """One paragraph of `size` characters: the demo thread's and the real sample's text (where it is)
+    repeated; its sentences; the shipped fr-en glossary (loaded once; none of this is timed)."""
+    from translator.glossary import GlossaryStore
+    from translator.segment import split_sentences
+
+    texts = [(ROOT / "translator" / "data" / "demo-thread.txt").read_text(encoding="utf-8")]
+    sample = ROOT.parent / "shared" / "samples" / "developpez-musk-putin-thread.txt"
+    if sample.is_file():
+        texts.append(sample.read_text(encoding="utf-8"))
+    base = " ".join(" ".join(texts).split())
+    paragraph = ((base + " ") * (size // len(base) + 1))[:size]
+    return paragraph, split_sentences(paragraph, "fr"), GlossaryStore().get("fr", "en")
+
+
+def _glossary_stage(prepared: object) -> object:
+    from translator.glossary import check_terms, translate_with_glossary
+
+    paragraph, sentences, glossary = prepared  # type: ignore[misc]
+    glossary.find_terms(paragraph)
+    results = translate_with_glossary(sentences, "fr", "en", EchoEngine(), glossary)
+    return check_terms(paragraph, " ".join(result.text for result in results), glossary)
+
+
+def _inspect(path: object) -> object:
+    """`translator inspect` in this process, its tree drawn to nowhere (no terminal: plain text, 80
+    columns, as when the output goes to a file)."""
+    from cli.main import main
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        return main(["inspect", str(path), "--languages", "fr,de,en"])
+
+
 _DETECTOR: list[object] = []
 
 
@@ -155,7 +243,11 @@ def _translate(prepared: object) -> object:
 
 
 STAGES = [
+    Stage("forum", 1000, "posts", _forum_dump, _read),
+    Stage("json", 1250, "posts", _json_thread, _read),
+    Stage("glossary", 64_000, "chars", _paragraph, _glossary_stage),
     Stage("detection", 625, "posts", _json_thread, _read_and_detect),
+    Stage("inspect", 625, "posts", _json_thread, _inspect),
     Stage("pipeline", 250, "posts", _detected_thread, _translate),
 ]
 
@@ -190,15 +282,14 @@ def measure(stage: Stage, doublings: int, folder: Path) -> dict[str, object]:
     }
 
 
-def inspect_seconds(folder: Path) -> tuple[float, float]:
+def inspect_seconds(path: Path, *options: str) -> tuple[float, float]:
     """Wall and CPU seconds of `translator inspect` on a big JSON thread, as a user runs it (output
     thrown away)."""
-    path = _json_thread(INSPECT_POSTS, folder)
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "cli", "inspect", str(path), "--languages", "fr,de,en"],
+        [sys.executable, "-m", "cli", "inspect", str(path), "--languages", "fr,de,en", *options],
         env=env,
         check=True,
         stdout=subprocess.DEVNULL,
@@ -220,13 +311,15 @@ def main() -> int:
         if args.stage is None or stage.name in args.stage:
             figures[stage.name] = measure(stage, args.doublings, folder)
     if not args.no_inspect:
-        wall, cpu = inspect_seconds(folder)
-        print(
-            f"inspect, {INSPECT_POSTS} posts: {wall:.1f} s wall, {cpu:.1f} s CPU "
-            f"(goal: under {INSPECT_GOAL_SECONDS:.0f} s)"
-        )
-        figures["inspect_20000_posts_wall_seconds"] = round(wall, 2)
-        figures["inspect_20000_posts_cpu_seconds"] = round(cpu, 2)
+        path = _json_thread(INSPECT_POSTS, folder)
+        for options, name in (((), "inspect"), (("--json",), "inspect_json")):
+            wall, cpu = inspect_seconds(path, *options)
+            print(
+                f"translator inspect {' '.join(options)}, {INSPECT_POSTS} posts: {wall:.1f} s wall, {cpu:.1f} s CPU "
+                f"(goal: under {INSPECT_GOAL_SECONDS:.0f} s)"
+            )
+            figures[f"{name}_{INSPECT_POSTS}_posts_wall_seconds"] = round(wall, 2)
+            figures[f"{name}_{INSPECT_POSTS}_posts_cpu_seconds"] = round(cpu, 2)
     for name, result in figures.items():
         if isinstance(result, dict):
             verdict = "linear" if result["linear"] else "NOT linear"

@@ -97,5 +97,6 @@ def build_tree(thread: Thread) -> Tree:
 def print_thread(thread: Thread, console: Console | None = None) -> None:
     """Print the tree of a thread to the console (stdout by default)."""
     from cli.diagnostics import output_console
+    from cli.linear_tree import LinearTree
 
-    (console or output_console(highlight=False)).print(build_tree(thread))
+    (console or output_console(highlight=False)).print(LinearTree(build_tree(thread)))

@@ -83,8 +83,8 @@ def run_memory_import(args: argparse.Namespace) -> int:
     from translator.memory.store import MemoryEntry
     from translator.memory.tmx import read_tmx
 
-    memory = open_memory(args)
     rows = [row for path in args.files for row in (read_tmx(path) if args.tmx else reviewed_entries(path))]
+    memory = open_memory(args)  # after reading: a refused file must not leave a new, empty memory behind
     total = memory.store(MemoryEntry(src, tgt, source, target, "human") for src, tgt, source, target in rows)
     print(f"Imported {total} human translations into {memory.path}")
     return 0

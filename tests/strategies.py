@@ -156,6 +156,7 @@ def any_translated(draw: st.DrawFn) -> TranslatedThread:
             terms=tuple(draw(st.lists(any_text, max_size=2))),
             issues=tuple(draw(st.lists(st.builds(QaIssue, st.sampled_from(QA_CODES), any_text), max_size=2))),
             previous=draw(st.none() | any_text),
+            note=draw(st.just("") | any_text),
         )
         for post, block in thread.blocks()
     )

@@ -66,7 +66,10 @@ def test_lines_sharing_a_thread_give_each_other_context(tmp_path: Path, detector
         ('{"text": "x"}', 'line 2: expected an object with "id" and "text"'),  # no id
         ('{"id": 1, "text": 5}', 'line 2: "text" must be a string'),  # text of the wrong type
         ('{"id": 1, "text": "x", "thread": [1]}', 'line 2: "thread" must be a string or a number'),  # bad thread
+        ("[" * 100_000 + "]" * 100_000, "line 2: the JSON is nested too deeply"),  # RecursionError in json
+        ('{"id": ' + "7" * 5000 + ', "text": "x"}', "line 2: the JSON holds a number too long"),  # ValueError in int
     ],
+    ids=lambda value: value[:40],  # the test id lands in the environment of the CLI run: keep it short
 )
 def test_bad_line_is_named_and_nothing_is_written(tmp_path: Path, bad_line: str, message: str) -> None:
     source = tmp_path / "in.jsonl"

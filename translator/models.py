@@ -272,6 +272,9 @@ class TranslationUnit:
     """QA findings."""
     previous: str | None = None
     """The machine translation a person replaced, so the change stays visible."""
+    note: str = ""
+    """What a person noted on the block (a PO translator comment, an XLIFF note a CAT tool added): carried by
+    review, `apply` and every review format, so a file edited elsewhere comes back without loss."""
 
     @property
     def applied_terms(self) -> tuple[AppliedTerm, ...]:

@@ -136,10 +136,10 @@ def batch_on(cluster: Cluster, inputs: Path, out: Path) -> list[str]:
     return ["batch", str(inputs), "-o", str(out), "--no-memory", "--ray", cluster.address]
 
 
-def start_run_and_wait_for_a_chunk(cluster: Cluster, inputs: Path, out: Path) -> subprocess.Popen[bytes]:
+def start_run_and_wait_for_a_chunk(cluster: Cluster, inputs: Path, out: Path, *options: str) -> subprocess.Popen[bytes]:
     """A batch on the cluster, in the background, once it has recorded a finished chunk (the others are
     then under way)."""
-    command = [sys.executable, "-m", "cli", *batch_on(cluster, inputs, out)]
+    command = [sys.executable, "-m", "cli", *batch_on(cluster, inputs, out), *options]
     run = subprocess.Popen(command, env=subprocess_env(RAY_AUTH_MODE="disabled"), stderr=subprocess.PIPE)
     deadline = time.monotonic() + RUN_SECONDS
     while not (out / ".translator-batch.json").is_file():
@@ -177,19 +177,32 @@ def test_ctrl_c_stops_the_run_and_leaves_a_consistent_record(
     cluster: Cluster, corpus: tuple[Path, dict[str, str]], tmp_path: Path
 ) -> None:
     inputs, local = corpus
+    # The corpus plus one long thread, last in name order: it is still to translate when the first chunk
+    # is recorded, so the signal lands mid-run even when this busy machine delivers it late (the short
+    # chunks alone can all end in the moment between the record appearing and the signal arriving).
+    inputs = Path(shutil.copytree(inputs, tmp_path / "in"))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+    from demo_grammar import generate
+
+    sentences = [example.source for example in generate("fr-en", 1200, seed=2024)]
+    paragraphs = (" ".join(sentences[start : start + 6]) for start in range(0, len(sentences), 6))
+    (inputs / "zz-long.txt").write_text("# Un long fil\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
     out = tmp_path / "out"
-    run = start_run_and_wait_for_a_chunk(cluster, inputs, out)
+    # One actor takes two chunks at a time, so the long thread's chunk waits for the first ones.
+    run = start_run_and_wait_for_a_chunk(cluster, inputs, out, "--jobs", "1")
     run.send_signal(signal.SIGINT)
     _, stderr = run.communicate(timeout=RUN_SECONDS)
     assert run.returncode == 130, stderr.decode()
     assert b"interrupted" in stderr and b"Traceback" not in stderr
     done = json.loads((out / ".translator-batch.json").read_text())["done"]
-    assert 0 < len(done) < 24
+    assert 0 < len(done) < 25 and "zz-long.txt" not in done
     for name in done:  # every file recorded is whole
         polib.pofile(str((out / name).with_suffix(".en.po")))
     rerun = run_cli(*batch_on(cluster, inputs, out), RAY_AUTH_MODE="disabled")
-    assert f"{24 - len(done)} ok, 1 failed, {len(done)} already done" in rerun.stderr
-    assert outputs_of(out) == local
+    assert f"{25 - len(done)} ok, 1 failed, {len(done)} already done" in rerun.stderr
+    outputs = outputs_of(out)
+    assert {name: outputs[name] for name in local} == local
+    assert len(polib.pofile(str(out / "zz-long.en.po"))) == 201  # the title and its 200 paragraphs
 
 
 def test_losing_the_worker_node_mid_run_still_completes_the_run(

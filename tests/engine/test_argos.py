@@ -6,13 +6,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import run_cli, subprocess_env
 from translator.engine import Engine, Pivot, build_engine
-from translator.engine.argos import ArgosEngine, EngineSettings, batch_tokens
+from translator.engine.argos import ArgosEngine, EngineSettings, batch_tokens, model_positions, split_tokens
 from translator.engine.store import BUNDLED_DIR, ModelStore, install_package_file
 from translator.errors import EngineError
 
@@ -195,3 +196,62 @@ def test_translate_text_missing_model_is_one_line() -> None:
     assert result.stderr.strip() == (
         "translator: error: no translation model for fr->ja (install one with: translator models install fr ja)"
     )
+
+
+@pytest.mark.parametrize(
+    ("tokens", "most", "pieces"),
+    [
+        # Short enough: one piece, as it came.
+        (["▁a", "▁b"], 5, [["▁a", "▁b"]]),
+        # Cut after a clause's punctuation in the second half of the piece, even if a later word starts.
+        (["▁a", "▁b", "▁c", ",", "▁d", "▁e", "▁f"], 5, [["▁a", "▁b", "▁c", ","], ["▁d", "▁e", "▁f"]]),
+        # No punctuation: cut at the last word start that fits (never inside "▁de" "cide").
+        (["▁a", "▁b", "▁c", "▁de", "cide", "▁f"], 4, [["▁a", "▁b", "▁c"], ["▁de", "cide", "▁f"]]),
+        # Punctuation only in the first half is not worth a short piece: the last word start wins.
+        (["▁a", ",", "▁b", "▁c", "▁d", "▁e"], 5, [["▁a", ",", "▁b", "▁c", "▁d"], ["▁e"]]),
+        # One word longer than a piece: cut where the piece is full.
+        (["▁x", "y", "z", "w", "v"], 2, [["▁x", "y"], ["z", "w"], ["v"]]),
+        # A piece of one token at most.
+        (["▁a", "▁b", "▁c"], 1, [["▁a"], ["▁b"], ["▁c"]]),
+    ],
+)
+def test_split_tokens(tokens: list[str], most: int, pieces: list[list[str]]) -> None:
+    assert split_tokens(tokens, most) == pieces
+    assert [token for piece in pieces for token in piece] == tokens
+
+
+def test_the_model_says_how_many_positions_it_has() -> None:
+    """The demo models are built with 512 positions; their model.bin says so, and a file that is not a
+    model says nothing."""
+    with zipfile.ZipFile(FR_EN) as archive:
+        header = archive.read("translate-fr_en-demo/model/model.bin")
+    assert model_positions_of(header) == 512
+    assert model_positions_of(b"not a model") is None
+
+
+def model_positions_of(data: bytes) -> int | None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "model.bin"
+        path.write_bytes(data)
+        return model_positions(path)
+
+
+def test_a_sentence_longer_than_the_model_takes_is_translated_whole(argos: ArgosEngine) -> None:
+    """A 20 KB paragraph with no sentence punctuation (about 7,000 tokens; the model has 512 positions):
+    it was a CTranslate2 RuntimeError. It is cut into pieces the model takes, each translated, joined in
+    order; the usual sentence beside it is translated as before."""
+    endless = " ".join(["la fusée décolle demain matin avec trois satellites vers orbite basse et le ministre"] * 250)
+    assert len(endless) > 20_000
+    short = SENTENCES[1]
+    translated, alone = argos.translate_batch([endless, short], "fr", "en")
+    assert alone == "The next flight will take place in June."
+    model = argos._model(argos.package("fr", "en"))
+    assert model.positions == 512
+    pieces = split_tokens(model.encode_all([endless])[0], model.most_source_tokens)
+    assert len(pieces) > 20
+    assert max(len(piece) for piece in pieces) <= model.most_source_tokens < 512
+    each = argos.translate_batch([model.argos_package.tokenizer.decode(piece).strip() for piece in pieces], "fr", "en")
+    assert all(each)
+    assert translated == " ".join(each)

@@ -199,6 +199,7 @@ def hostile_thread(value: str) -> TranslatedThread:
         # A code is one of QA_CODES (an unknown one is dropped on reading): the message carries the value.
         issues=(QaIssue("numbers", value),),
         previous=value,
+        note=f"{value}\n{value}",
     )
     return TranslatedThread(thread, "en", (unit,), models=(value,), glossaries=(value, value))
 
@@ -270,11 +271,16 @@ def test_an_entry_approved_in_another_editor(tmp_path: Path, demo_translated: Tr
     po = polib.pofile(str(path))
     entry = next(e for e in po if e.msgctxt == "article.p3")
     entry.msgstr, entry.flags = "The head of the agency welcomed a success.", []
+    entry.tcomment = "Welcomed, as the agency's own release says.\nAsk the desk."  # the reviewer's note
     po.save(str(path))
     reviewed = next(u for u in read_po_review(path)[0].units if u.block.id == "article.p3")
     applied = next(u for u in apply_review(path, demo_translated.thread).units if u.block.id == "article.p3")
     assert (reviewed.status, reviewed.origin) == (applied.status, applied.origin) == ("reviewed", "machine")
     assert reviewed.target == applied.target == entry.msgstr
+    assert reviewed.note == applied.note == entry.tcomment
+    # written again (the review app saving), the note is still a translator comment of that entry
+    again = polib.pofile(render_po(read_po_review(path)[0]))
+    assert next(e for e in again if e.msgctxt == "article.p3").tcomment == entry.tcomment
     assert ("fr", "en", entry.msgid, entry.msgstr) in reviewed_entries(path)
 
 

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import REPO
+from tests.special_files import fifo
 from translator.errors import InputError
 from translator.formats.po_syntax import check_po_syntax, parse_po, read_po_strict
 
@@ -187,10 +188,23 @@ def test_unknown_charset_in_decoded_text() -> None:
 
 
 def test_not_a_regular_file(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="is not a regular file"):
+    with pytest.raises(InputError, match="is a folder, not a file"):
         read_po_strict(tmp_path)
     with pytest.raises(InputError, match="no such file"):
         read_po_strict(tmp_path / "missing.po")
+    # A FIFO with no writer is refused at once (reading it would wait for ever), a device before reading.
+    with pytest.raises(InputError, match="is a named pipe"):
+        read_po_strict(fifo(tmp_path / "pipe.po"))
+    with pytest.raises(InputError, match="is a device"):
+        read_po_strict(Path("/dev/zero"))
+
+
+def test_a_po_over_the_limit_is_refused_while_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "big.po"
+    path.write_text(HEADER + 'msgid "a"\nmsgstr "b"\n', encoding="utf-8")
+    monkeypatch.setattr("translator.formats.po_syntax.PO_LIMIT", 40)
+    with pytest.raises(InputError, match="is larger than the 40 bytes limit"):
+        read_po_strict(path)
 
 
 @pytest.mark.parametrize("path", sorted((REPO / "glossaries").glob("*.po")), ids=lambda path: path.name)

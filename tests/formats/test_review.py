@@ -4,12 +4,14 @@ written back in its own format."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import DEMO, FIXED_NOW
 from tests.formats.samples import twin_blocks
+from tests.special_files import fifo
 from translator.errors import InputError
 from translator.formats.json import render_json
 from translator.formats.po import comment_lines, render_po
@@ -67,6 +69,27 @@ def test_files_a_review_would_get_wrong_are_refused(tmp_path: Path, name: str, t
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError, match=error):
         read_review_file(path)
+
+
+# (what is at the path, the error)
+NOT_FILES = [
+    # Nothing at all.
+    (lambda tmp: tmp / "missing.po", "no such file"),
+    # A folder (it was "no such file").
+    (lambda tmp: tmp, "is a folder, not a file"),
+    # A FIFO with no writer: refused at once, never waited on.
+    (lambda tmp: fifo(tmp / "pipe.json"), "is a named pipe"),
+    # A device: refused before reading.
+    (lambda tmp: Path("/dev/zero"), "is a device"),
+]
+
+
+@pytest.mark.parametrize(("where", "error"), NOT_FILES, ids=["missing", "folder", "fifo", "device"])
+def test_a_review_file_that_is_not_a_regular_file_is_named(
+    tmp_path: Path, where: Callable[[Path], Path], error: str
+) -> None:
+    with pytest.raises(InputError, match=error):
+        read_review_file(where(tmp_path))
 
 
 def test_a_saved_po_keeps_its_creation_date_and_source_fields(demo_po: Path) -> None:

@@ -24,6 +24,7 @@ from tests.special_files import fifo
 from tests.strategies import any_text, any_translated, approved_only_when_translated
 from translator.errors import InputError
 from translator.formats.po import apply_review, is_approved, read_po_review, render_po, reviewed_entries
+from translator.formats.review import read_review_file, render_review
 from translator.formats.xliff import (
     GENERATOR,
     XLIFF_1,
@@ -359,12 +360,16 @@ def test_a_file_edited_in_a_cat_tool_comes_back_without_loss(
     for translated in (read_po_review(path)[0], apply_review(path, demo_translated.thread)):
         after = {unit.block.id: unit for unit in translated.units}
         assert after["article.p3"] == replace(
-            before["article.p3"], target="The head of the space agency hailed a major success.", status="reviewed"
+            before["article.p3"],
+            target="The head of the space agency hailed a major success.",
+            status="reviewed",
+            note="Hailed, not welcomed.",
         )
         assert after["article.p5"] == replace(before["article.p5"], status="reviewed")
         assert after["c5.p2"] == replace(before["c5.p2"], target="The minister confirmed the date yesterday.")
-        assert after["c6.p2"] == before["c6.p2"]  # a reviewer's note is not one of ours: no QA issue appears
-        changed = {"article.p3", "article.p5", "c5.p2"}
+        # a reviewer's note is kept as theirs, and is not read as one of ours: no QA issue appears
+        assert after["c6.p2"] == replace(before["c6.p2"], note="qa numbers: looks right to me")
+        changed = {"article.p3", "article.p5", "c5.p2", "c6.p2"}
         assert {k: v for k, v in after.items() if k not in changed} == {
             k: v for k, v in before.items() if k not in changed
         }
@@ -374,6 +379,12 @@ def test_a_file_edited_in_a_cat_tool_comes_back_without_loss(
         before["article.p5"].block.text,
     ]
     assert read_xliff(path).header["X-Models"] == "de-en: fake-1:de-en; fr-en: fake-1:fr-en"  # file notes padded too
+    # saved again by the review app, the file still holds the reviewer's notes, as notes that are not ours
+    review = read_review_file(path, demo_translated.thread)
+    path.write_text(render_review(review, review.translated), encoding="utf-8")
+    assert_valid(path.read_text(encoding="utf-8"), version)
+    notes = {unit.block.id: unit.note for unit in read_po_review(path)[0].units if unit.note}
+    assert notes == {"article.p3": "Hailed, not welcomed.", "c6.p2": "qa numbers: looks right to me"}
 
 
 @pytest.mark.parametrize("version", VERSIONS)

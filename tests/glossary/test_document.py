@@ -103,6 +103,15 @@ def test_invalid_po_is_one_clear_error_naming_its_line(text: str, problem: str) 
     assert "\n" not in str(caught.value)
 
 
+@pytest.mark.parametrize("text", ["", "\n  \n"], ids=["empty", "blank"])
+def test_an_empty_glossary_file_is_refused_not_taken_for_no_terms(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "fr-en.po"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(GlossaryError, match="is empty: no PO header, no entry"):
+        GlossaryFile.load(path)
+    assert path.read_text(encoding="utf-8") == text
+
+
 def test_a_broken_glossary_file_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
     path = tmp_path / "fr-en.po"
     broken = HEADER + 'msgid "SpaceX\nmsgstr "SpaceX"\n'

@@ -1,6 +1,9 @@
-"""Hostile but realistic use (issue 16, item 5): every failure is one line and an exit code, never a traceback or hang.
+"""Hostile but realistic use (issue 16): every failure is one line and an exit code, never a traceback or a hang,
+and it leaves every file as it was: no half-written output, the inputs, glossary and memory untouched.
 
-One row per case, each run as a user would run the command.
+One row per case, each run as a user would run the command; the comment of each row names the item of the issue it
+comes from. The cases that must succeed (a batch going on past a bad file, faithful reading, same input same
+output, writers) are in test_faithful_results.py; cost (item 3) is measured by benchmarks/scaling.py.
 """
 
 from __future__ import annotations
@@ -8,11 +11,9 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import sqlite3
+import stat
 import subprocess
 import sys
-import zipfile
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,11 +21,25 @@ from typing import Literal
 
 import pytest
 
-from tests.conftest import DEMO, REPO, CliResult, subprocess_env
+from tests.conftest import DEMO, CliResult, subprocess_env
+from tests.hostile.inputs import (
+    DEMO_ARCHIVE,
+    DUPLICATE,
+    PO_HEADER,
+    UNTERMINATED,
+    broken_glossary,
+    damaged_memory,
+    flipped_archive,
+    memory_with_entries,
+    package_folder,
+    read_only,
+    reviewed_po,
+    twin_json,
+    twin_po,
+    written,
+)
 from tests.special_files import existing_file, fifo
-from translator.memory.store import MemoryEntry, TranslationMemory
 
-DEMO_ARCHIVE = REPO / "translator" / "data" / "models" / "translate-fr_en-demo.argosmodel"
 PATCHED_BUNDLE = """
 import sys
 from pathlib import Path
@@ -34,14 +49,6 @@ from cli.main import main
 sys.exit(main(sys.argv[1:]))
 """
 """Runs the command with the bundled demo models taken from another folder (argv[1])."""
-
-
-def broken_glossary(tmp: Path) -> Path:
-    """An fr-en glossary whose 5th line opens a string it never closes."""
-    path = tmp / "fr-en.po"
-    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-    path.write_text(header + 'msgid "SpaceX\nmsgstr "SpaceX"\n', encoding="utf-8")
-    return path
 
 
 @dataclass(frozen=True)
@@ -93,78 +100,6 @@ def run(case: Run) -> CliResult:
 
 
 # ------------------------------------------------------------------------------------------ inputs
-
-
-def flipped_archive(folder: Path) -> Path:
-    """A copy of a real package with one bit flipped inside compressed data, where inflating fails in
-    zlib itself (before the CRC check that testzip() relies on could notice)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / DEMO_ARCHIVE.name
-    data = bytearray(DEMO_ARCHIVE.read_bytes())
-    with zipfile.ZipFile(DEMO_ARCHIVE) as archive:
-        members = sorted((m for m in archive.infolist() if m.compress_size > 1000), key=lambda m: m.compress_size)
-    for member in members:
-        header = member.header_offset
-        start = header + 30 + int.from_bytes(data[header + 26 : header + 28], "little")
-        start += int.from_bytes(data[header + 28 : header + 30], "little")
-        for offset in range(start + member.compress_size // 2, start + member.compress_size - 1, 7):
-            data[offset] ^= 0x10
-            path.write_bytes(data)
-            with zipfile.ZipFile(path) as archive:
-                try:
-                    archive.read(member.filename)
-                except zlib.error:
-                    return path
-                except zipfile.BadZipFile:
-                    pass
-            data[offset] ^= 0x10
-    raise AssertionError("no single bit flip made zlib fail")
-
-
-def read_only(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    folder.chmod(0o555)
-    return folder
-
-
-def package_folder(folder: Path) -> Path:
-    """A folder holding one installed package (xx->yy)."""
-    package = folder / "translate-xx_yy"
-    (package / "model").mkdir(parents=True)
-    (package / "model" / "model.bin").write_bytes(b"weights")
-    (package / "metadata.json").write_text('{"from_code": "xx", "to_code": "yy", "package_version": "1"}')
-    return folder
-
-
-def damaged_memory(path: Path) -> Path:
-    """A memory whose pages (all but the schema page) were overwritten, as by a failing disk."""
-    memory = TranslationMemory(path)
-    memory.store(MemoryEntry(f"phrase numéro {i} " * 8, f"sentence {i}", "fr", "en", "human") for i in range(2000))
-    memory.close()
-    with sqlite3.connect(path) as connection:
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    data = bytearray(path.read_bytes())
-    page = int.from_bytes(data[16:18], "big")
-    data[page:] = b"\xa5" * (len(data) - page)
-    path.write_bytes(data)
-    return path
-
-
-def written(path: Path, text: str) -> Path:
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def reviewed_po(path: Path) -> Path:
-    path.write_text(
-        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: en\\n"\n'
-        '"X-Source-Language: fr\\n"\n\nmsgctxt "article.p1"\nmsgid "La fusée décolle."\n'
-        'msgstr "The rocket lifts off."\n',
-        encoding="utf-8",
-    )
-    return path
-
-
 # ------------------------------------------------------------------------------------------- cases
 
 
@@ -181,13 +116,13 @@ class Case:
 
 
 CASES = {
-    # A bit-flipped package file at install: zlib fails inside the archive, not only the CRC.
+    # item 5: A bit-flipped package file at install: zlib fails inside the archive, not only the CRC.
     "flipped-package-install": Case(
         lambda tmp: Run(["models", "install", str(flipped_archive(tmp / "in")), "--to-dir", str(tmp / "models")]),
         1,
         "is corrupt",
     ),
-    # A bit-flipped bundled demo package at first use (extracted when a command first needs models).
+    # item 5: A bit-flipped bundled demo package at first use (extracted when a command first needs models).
     "flipped-package-at-use": Case(
         lambda tmp: Run(
             ["translate-text", "Bonjour.", "--from", "fr", "--to", "en"],
@@ -196,7 +131,7 @@ CASES = {
         1,
         "bundled demo model is damaged",
     ),
-    # Installing into a folder the user may not write to.
+    # item 5: Installing into a folder the user may not write to.
     "install-into-read-only-folder": Case(
         lambda tmp: Run(
             ["models", "install", str(DEMO_ARCHIVE), "--to-dir", str(read_only(tmp / "models"))],
@@ -205,7 +140,7 @@ CASES = {
         1,
         "cannot install into",
     ),
-    # Removing a package from a folder the user may not write to.
+    # item 5: Removing a package from a folder the user may not write to.
     "remove-from-read-only-folder": Case(
         lambda tmp: Run(
             ["models", "remove", "xx", "yy", "--models-dir", str(read_only(package_folder(tmp / "models")))],
@@ -214,21 +149,21 @@ CASES = {
         1,
         "cannot remove",
     ),
-    # Installing into a path that is a file (the failure even root gets).
+    # item 5: Installing into a path that is a file (the failure even root gets).
     "install-into-a-file": Case(
         lambda tmp: Run(["models", "install", str(DEMO_ARCHIVE), "--to-dir", str(existing_file(tmp / "f"))]),
         1,
         "cannot install into",
     ),
-    # A folder given where the package file is expected.
+    # item 5: A folder given where the package file is expected.
     "install-a-folder": Case(lambda tmp: Run(["models", "install", str(tmp)]), 1, "is a folder"),
-    # batch -o naming an existing file: a folder is needed.
+    # item 5: batch -o naming an existing file: a folder is needed.
     "batch-output-is-a-file": Case(
         lambda tmp: Run(["batch", str(DEMO), "-o", str(existing_file(tmp / "out")), "--no-memory"]),
         1,
         "is a file, not a folder",
     ),
-    # translate with several formats into an existing file: a folder is needed.
+    # item 5: translate with several formats into an existing file: a folder is needed.
     "translate-outputs-into-a-file": Case(
         lambda tmp: Run(
             ["translate", "--demo", "-o", str(existing_file(tmp / "out")), "--format", "po,json", "--no-memory"]
@@ -236,17 +171,17 @@ CASES = {
         1,
         "is a file, not a folder",
     ),
-    # Damaged memory pages: stats.
+    # item 5: Damaged memory pages: stats.
     "damaged-memory-stats": Case(
         lambda tmp: Run(["memory", "stats", "--memory", str(damaged_memory(tmp / "tm.sqlite"))]), 1, "move it aside"
     ),
-    # Damaged memory pages: export to TMX (and nothing written).
+    # item 5: Damaged memory pages: export to TMX (and nothing written).
     "damaged-memory-export": Case(
         lambda tmp: Run(["memory", "export", str(tmp / "out.tmx"), "--memory", str(damaged_memory(tmp / "tm.sqlite"))]),
         1,
         "move it aside",
     ),
-    # Damaged memory pages: import of a reviewed PO file.
+    # item 5: Damaged memory pages: import of a reviewed PO file.
     "damaged-memory-import": Case(
         lambda tmp: Run(
             ["memory", "import", str(reviewed_po(tmp / "r.po")), "--memory", str(damaged_memory(tmp / "tm.sqlite"))]
@@ -254,11 +189,11 @@ CASES = {
         1,
         "move it aside",
     ),
-    # Damaged memory pages: prune.
+    # item 5: Damaged memory pages: prune.
     "damaged-memory-prune": Case(
         lambda tmp: Run(["memory", "prune", "--memory", str(damaged_memory(tmp / "tm.sqlite"))]), 1, "move it aside"
     ),
-    # Damaged memory pages: translating with that memory.
+    # item 5: Damaged memory pages: translating with that memory.
     "damaged-memory-translate": Case(
         lambda tmp: Run(
             ["translate", "--demo", "-o", str(tmp / "out.po"), "--memory", str(damaged_memory(tmp / "tm.sqlite"))]
@@ -266,115 +201,307 @@ CASES = {
         1,
         "move it aside",
     ),
-    # Standard output on a full device: the tree view (rich).
+    # item 5: Standard output on a full device: the tree view (rich).
     "stdout-full-tree": Case(lambda tmp: Run(["inspect", "--demo"], stdout="full"), 1, "No space left on device"),
-    # Standard output on a full device: JSON.
+    # item 5: Standard output on a full device: JSON.
     "stdout-full-json": Case(
         lambda tmp: Run(["inspect", "--demo", "--json"], stdout="full"), 1, "No space left on device"
     ),
-    # A closed pipe (`| head`): the reader had enough; nothing to say, no traceback.
+    # item 5: A closed pipe (`| head`): the reader had enough; nothing to say, no traceback.
     "stdout-closed-tree": Case(lambda tmp: Run(["inspect", "--demo"], stdout="closed"), 0, ""),
-    # A closed pipe with plain text output.
+    # item 5: A closed pipe with plain text output.
     "stdout-closed-json": Case(lambda tmp: Run(["inspect", "--demo", "--json"], stdout="closed"), 0, ""),
-    # A closed pipe under a rich table.
+    # item 5: A closed pipe under a rich table.
     "stdout-closed-models-list": Case(lambda tmp: Run(["models", "list"], stdout="closed"), 0, ""),
-    # An endless device: refused before reading (it grew to 3 GB and MemoryError before).
+    # item 5: An endless device: refused before reading (it grew to 3 GB and MemoryError before).
     "inspect-dev-zero": Case(lambda tmp: Run(["inspect", "/dev/zero"]), 1, "is a device, not a file"),
-    # An empty device: a device, not "an empty file".
+    # item 5: An empty device: a device, not "an empty file".
     "inspect-dev-null": Case(lambda tmp: Run(["inspect", "/dev/null"]), 1, "is a device, not a file"),
-    # A FIFO with no writer: refused at once (it hung before).
+    # item 5: A FIFO with no writer: refused at once (it hung before).
     "inspect-fifo": Case(lambda tmp: Run(["inspect", str(fifo(tmp / "pipe"))]), 1, "is a named pipe"),
-    # A FIFO as the thread of translate.
+    # item 5: A FIFO as the thread of translate.
     "translate-fifo": Case(
         lambda tmp: Run(["translate", str(fifo(tmp / "pipe")), "--no-memory"]), 1, "is a named pipe"
     ),
-    # A FIFO as a TMX file to import (the XML parser waited for a writer).
+    # item 5: A FIFO as a TMX file to import (the XML parser waited for a writer).
     "memory-import-tmx-fifo": Case(
         lambda tmp: Run(["memory", "import", "--tmx", str(fifo(tmp / "pipe")), "--memory", str(tmp / "tm.sqlite")]),
         1,
         "is a named pipe",
     ),
-    # A FIFO as the glossary of translate (the glossary loader waited for a writer).
+    # item 5: A FIFO as the glossary of translate (the glossary loader waited for a writer).
     "translate-glossary-fifo": Case(
         lambda tmp: Run(["translate", "--demo", "--no-memory", "--glossary", str(fifo(tmp / "pipe"))]),
         1,
         "is a named pipe",
     ),
-    # A glossary with an unterminated string: refused with its line, never read as a term.
+    # item 4: A glossary with an unterminated string: refused with its line, never read as a term.
     "translate-glossary-broken": Case(
         lambda tmp: Run(["translate", "--demo", "--no-memory", "--glossary", str(broken_glossary(tmp))]),
         1,
         "fr-en.po:5: ",
     ),
-    # A folder where a thread file is expected.
+    # item 6: A folder where a thread file is expected.
     "inspect-folder": Case(lambda tmp: Run(["inspect", str(tmp)]), 1, "is a folder, not a file"),
-    # A folder where JSON Lines are expected (it said "no such file").
+    # item 6: A folder where JSON Lines are expected (it said "no such file").
     "detect-jsonl-folder": Case(lambda tmp: Run(["detect", "--jsonl", str(tmp)]), 1, "is a folder, not a file"),
-    # A folder where a glossary file is expected (it said "no such glossary file").
+    # item 6: A folder where a glossary file is expected (it said "no such glossary file").
     "review-glossary-folder": Case(
         lambda tmp: Run(["review", str(tmp / "x.po"), "--glossary", str(tmp)]), 1, "is a folder, not a file"
     ),
-    # A beam of 100,000 (it grew to 9 GB): a usage error.
+    # item 5: A beam of 100,000 (it grew to 9 GB): a usage error.
     "beam-size-huge": Case(
         lambda tmp: Run(["translate", "--demo", "--beam-size", "100000"]), 2, "--beam-size: 100000 is out of range"
     ),
-    # A beam of 0.
+    # item 5: A beam of 0.
     "beam-size-zero": Case(
         lambda tmp: Run(["translate-text", "x", "--beam-size", "0"]), 2, "--beam-size: 0 is out of range"
     ),
-    # A 5,000-digit number (int() refuses it with a ValueError of its own).
+    # item 5: A 5,000-digit number (int() refuses it with a ValueError of its own).
     "beam-size-digits": Case(
         lambda tmp: Run(["translate", "--demo", "--beam-size", "9" * 5000]), 2, "is not a whole number"
     ),
-    # A JSON thread nested 100,000 deep (a RecursionError traceback), in every command that reads it.
+    # item 1: A JSON thread nested 100,000 deep (a RecursionError traceback), in every command that reads it.
     "json-nested-deep": Case(
         lambda tmp: Run(["inspect", str(written(tmp / "deep.json", "[" * 100_000 + "]" * 100_000))]),
         1,
         "nested too deeply",
     ),
-    # A JSON thread holding a 5,000-digit integer (a ValueError traceback).
+    # item 1: A JSON thread holding a 5,000-digit integer (a ValueError traceback).
     "json-5000-digits": Case(
         lambda tmp: Run(["inspect", str(written(tmp / "big.json", '{"posts": [], "n": ' + "7" * 5000 + "}"))]),
         1,
         "number too long",
     ),
-    # Threads far beyond any machine.
+    # item 5: Threads far beyond any machine.
     "threads-huge": Case(lambda tmp: Run(["translate", "--demo", "--threads", "100000"]), 2, "--threads: 100000"),
-    # Negative threads.
+    # item 5: Negative threads.
     "threads-negative": Case(lambda tmp: Run(["translate", "--demo", "--threads", "-1"]), 2, "--threads: -1"),
-    # Worker processes far beyond any machine.
+    # item 5: Worker processes far beyond any machine.
     "jobs-huge": Case(lambda tmp: Run(["batch", str(DEMO), "-o", str(tmp), "--jobs", "100000"]), 2, "--jobs: 100000"),
-    # No worker at all.
+    # item 5: No worker at all.
     "jobs-zero": Case(lambda tmp: Run(["batch", str(DEMO), "-o", str(tmp), "--jobs", "0"]), 2, "--jobs: 0"),
-    # A Ray address that is none (a path where HOST:PORT belongs).
+    # item 5: A Ray address that is none (a path where HOST:PORT belongs).
     "ray-not-an-address": Case(
         lambda tmp: Run(["batch", str(DEMO), "-o", str(tmp), "--ray", "threads/"]),
         2,
         "--ray: 'threads/' is not local, auto or HOST:PORT",
     ),
-    # A Ray cluster nobody started.
+    # item 5: A Ray cluster nobody started.
     "ray-nothing-listens": Case(
         lambda tmp: Run(["batch", str(DEMO), "-o", str(tmp / "out"), "--ray", "127.0.0.1:9"]),
         1,
         "cannot reach the Ray cluster at 127.0.0.1:9",
     ),
+    # item 1: a JSON thread nested 100,000 deep given to translate (RecursionError before).
+    "translate-json-nested-deep": Case(
+        lambda tmp: Run(
+            ["translate", str(written(tmp / "deep.json", "[" * 100_000 + "]" * 100_000)), "-o", str(tmp / "o.po")]
+        ),
+        1,
+        "nested too deeply",
+    ),
+    # item 1: a 5,000-digit integer given to translate (ValueError before).
+    "translate-json-5000-digits": Case(
+        lambda tmp: Run(
+            [
+                "translate",
+                str(written(tmp / "big.json", '{"posts": [], "n": ' + "7" * 5000 + "}")),
+                "-o",
+                str(tmp / "o"),
+            ]
+        ),
+        1,
+        "number too long",
+    ),
+    # item 1: JSON Lines for detect, one line nested too deeply: its line is named.
+    "detect-jsonl-nested-deep": Case(
+        lambda tmp: Run(
+            ["detect", "--jsonl", str(written(tmp / "in.jsonl", "[" * 100_000 + "]" * 100_000)), "-o", str(tmp / "o")]
+        ),
+        1,
+        "line 1: the JSON is nested too deeply",
+    ),
+    # item 1: JSON Lines for detect holding a 5,000-digit integer.
+    "detect-jsonl-5000-digits": Case(
+        lambda tmp: Run(["detect", "--jsonl", str(written(tmp / "in.jsonl", '{"id": ' + "7" * 5000 + "}"))]),
+        1,
+        "line 1: the JSON holds a number too long",
+    ),
+    # item 2: the PO file translate writes from a JSON thread with two blocks sharing an id (DuplicateID, exit 0).
+    "review-po-of-twin-blocks": Case(
+        lambda tmp: Run(["review", str(twin_po(tmp / "twins.po"))]), 1, "block id 'c1.p1' is on two entries"
+    ),
+    # item 2: the translated JSON itself, with the twin ids.
+    "review-json-of-twin-blocks": Case(
+        lambda tmp: Run(["review", str(twin_json(tmp / "twins.json"))]), 1, "the block id 'c1.p1' is used twice"
+    ),
+    # item 2: a PO with a duplicate entry in the review app.
+    "review-po-duplicate-entry": Case(
+        lambda tmp: Run(["review", str(written(tmp / "dup.po", DUPLICATE))]), 1, "dup.po:12: duplicate entry"
+    ),
+    # item 4: an unterminated msgid in memory import (it became `Space -> SpaceX`); no memory is made.
+    "memory-import-unterminated": Case(
+        lambda tmp: Run(["memory", "import", str(written(tmp / "bad.po", UNTERMINATED)), "--memory", str(tmp / "tm")]),
+        1,
+        "bad.po:8: the string has no closing",
+    ),
+    # item 4: a duplicate entry in memory import (it became a human translation).
+    "memory-import-duplicate": Case(
+        lambda tmp: Run(["memory", "import", str(written(tmp / "dup.po", DUPLICATE)), "--memory", str(tmp / "tm")]),
+        1,
+        "dup.po:12: duplicate entry",
+    ),
+    # item 4: a PO with a header and no entry in memory import.
+    "memory-import-no-entry": Case(
+        lambda tmp: Run(["memory", "import", str(written(tmp / "e.po", PO_HEADER)), "--memory", str(tmp / "tm")]),
+        1,
+        "e.po holds no entry",
+    ),
+    # item 4 and item 6: several files, a bad one in the middle (the files before it were kept): nothing imported.
+    "memory-import-bad-file-in-the-middle": Case(
+        lambda tmp: Run(
+            [
+                "memory",
+                "import",
+                str(reviewed_po(tmp / "first.po")),
+                str(written(tmp / "bad.po", UNTERMINATED)),
+                str(reviewed_po(tmp / "last.po")),
+                "--memory",
+                str(memory_with_entries(tmp / "tm.sqlite")),
+            ]
+        ),
+        1,
+        "bad.po:8: the string has no closing",
+    ),
+    # item 4: an unterminated msgid in apply.
+    "apply-unterminated": Case(
+        lambda tmp: Run(["apply", str(written(tmp / "bad.po", UNTERMINATED)), str(DEMO), "-o", str(tmp / "o.md")]),
+        1,
+        "bad.po:8: the string has no closing",
+    ),
+    # item 4: a duplicate entry in apply.
+    "apply-duplicate": Case(
+        lambda tmp: Run(["apply", str(written(tmp / "dup.po", DUPLICATE)), str(DEMO), "-o", str(tmp / "o.md")]),
+        1,
+        "dup.po:12: duplicate entry",
+    ),
+    # item 4: an empty PO "applied" with exit 0.
+    "apply-empty-po": Case(
+        lambda tmp: Run(["apply", str(written(tmp / "e.po", "")), str(DEMO), "-o", str(tmp / "o.md")]),
+        1,
+        "e.po holds no entry",
+    ),
+    # item 4: a PO with a header and no entry in apply.
+    "apply-no-entry": Case(
+        lambda tmp: Run(["apply", str(written(tmp / "e.po", PO_HEADER)), str(DEMO), "-o", str(tmp / "o.md")]),
+        1,
+        "e.po holds no entry",
+    ),
+    # item 4: an unterminated msgid in the review app.
+    "review-unterminated": Case(
+        lambda tmp: Run(["review", str(written(tmp / "bad.po", UNTERMINATED))]), 1, "bad.po:8: the string has no"
+    ),
+    # item 4: an entry-less PO in the review app.
+    "review-no-entry": Case(lambda tmp: Run(["review", str(written(tmp / "e.po", PO_HEADER))]), 1, "holds no entry"),
+    # item 4: a glossary with the same entry twice (which one wins would be an accident).
+    "translate-glossary-duplicate": Case(
+        lambda tmp: Run(
+            ["translate", "--demo", "--no-memory", "--glossary", str(written(tmp / "fr-en.po", DUPLICATE))]
+        ),
+        1,
+        "fr-en.po:12: ",
+    ),
+    # item 4: `glossary add` to a glossary with an unterminated string: refused, the file left as it was.
+    "glossary-add-to-broken": Case(
+        lambda tmp: Run(
+            ["glossary", "add", "--glossary", str(broken_glossary(tmp)), "--category", "place", "--keep", "Kourou"]
+        ),
+        1,
+        "fr-en.po:5: ",
+    ),
+    # item 4: `glossary add` to an empty file: it would get entries without a header.
+    "glossary-add-to-empty": Case(
+        lambda tmp: Run(
+            [
+                "glossary",
+                "add",
+                "--glossary",
+                str(written(tmp / "fr-en.po", "")),
+                "--category",
+                "place",
+                "--keep",
+                "Kourou",
+            ]
+        ),
+        1,
+        "is empty: no PO header",
+    ),
+    # item 5: a FIFO as the review file of apply.
+    "apply-fifo": Case(lambda tmp: Run(["apply", str(fifo(tmp / "p.po")), str(DEMO)]), 1, "is a named pipe"),
+    # item 5: a FIFO as a PO file to import.
+    "memory-import-po-fifo": Case(
+        lambda tmp: Run(["memory", "import", str(fifo(tmp / "p.po")), "--memory", str(tmp / "tm")]),
+        1,
+        "is a named pipe",
+    ),
+    # item 5: a FIFO as the file of the review app.
+    "review-fifo": Case(lambda tmp: Run(["review", str(fifo(tmp / "p.po"))]), 1, "is a named pipe"),
+    # item 5: a FIFO as JSON Lines.
+    "detect-jsonl-fifo": Case(lambda tmp: Run(["detect", "--jsonl", str(fifo(tmp / "p"))]), 1, "is a named pipe"),
+    # item 5: an endless device as the review file.
+    "review-dev-zero": Case(lambda tmp: Run(["review", "/dev/zero"]), 1, "is a device"),
+    # item 6: a folder where the thread of translate is expected (it said "no such file").
+    "translate-folder": Case(lambda tmp: Run(["translate", str(tmp), "--no-memory"]), 1, "is a folder, not a file"),
+    # item 6: a folder as the review file of apply.
+    "apply-folder": Case(lambda tmp: Run(["apply", str(tmp), str(DEMO)]), 1, "is a folder, not a file"),
+    # item 6: a folder as the file of the review app.
+    "review-folder": Case(lambda tmp: Run(["review", str(tmp)]), 1, "is a folder, not a file"),
+    # item 6: a folder as a PO file to import.
+    "memory-import-folder": Case(
+        lambda tmp: Run(["memory", "import", str(tmp), "--memory", str(tmp / "tm")]), 1, "is a folder, not a file"
+    ),
 }
+
+
+def snapshot(folder: Path) -> dict[str, object]:
+    """What is in the folder: each file's bytes, each link's target, each other thing's kind (a FIFO is never
+    opened)."""
+    found: dict[str, object] = {}
+    for path in sorted(folder.rglob("*")):
+        name = str(path.relative_to(folder))
+        if name.endswith(("-wal", "-shm")):
+            continue  # SQLite's own side files of a memory in WAL mode: the database file itself must not change
+        if path.is_symlink():
+            found[name] = ("link", os.readlink(path))
+        elif path.is_file():
+            found[name] = path.read_bytes()
+        else:
+            found[name] = ("kind", stat.S_IFMT(path.lstat().st_mode))
+    return found
 
 
 @pytest.mark.parametrize("name", list(CASES))
 def test_every_failure_is_one_line(tmp_path: Path, name: str) -> None:
     case = CASES[name]
     try:
-        outcome = run(case.prepare(tmp_path))
+        how = case.prepare(tmp_path)
+        before = snapshot(tmp_path)
+        outcome = run(how)
+        after = snapshot(tmp_path)
     finally:
         for folder in tmp_path.rglob("*"):
             if folder.is_dir() and not folder.is_symlink():
                 folder.chmod(0o755)  # let pytest clean up the read-only folders
     assert "Traceback" not in outcome.stderr, outcome.stderr
     assert outcome.code == case.code, outcome.stderr
+    # Nothing half-written, nothing created, nothing changed: inputs, glossaries and memories are as they were.
+    assert after == before, sorted(set(after) ^ set(before)) or [k for k in after if after[k] != before[k]]
     if not case.message:
         assert outcome.stderr == ""
         return
     assert outcome.stderr.count("\n") == 1, outcome.stderr
     assert outcome.stderr.startswith("translator")
     assert case.message in outcome.stderr
+    if case.code == 1:  # an error says what to do, in brackets after what is wrong
+        assert outcome.stderr.rstrip().endswith(")"), outcome.stderr

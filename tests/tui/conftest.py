@@ -25,11 +25,11 @@ def glossary_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def injection_po(tmp_path: Path) -> Path:
-    """A PO file whose source, translation and author are markup and escape sequences."""
+    """A PO file whose source, translation, author and reviewer's note are markup and escape sequences."""
     block = Block("article.p1", "paragraph", INJECTION, lang="fr", lang_confidence=1.0, lang_source="detected")
     post = Post("article", "article", "[b]Mallory[/b]", blocks=(block,))
     thread = Thread("", None, (post,), "text", lang="fr")
-    unit = TranslationUnit(block, "article", "fr", "en", INJECTION + " EN", "machine")
+    unit = TranslationUnit(block, "article", "fr", "en", INJECTION + " EN", "machine", note="Note: " + INJECTION)
     path = tmp_path / "inject.po"
     path.write_text(render_po(TranslatedThread(thread, "en", (unit,)), now=FIXED_NOW), encoding="utf-8")
     return path

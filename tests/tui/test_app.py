@@ -18,6 +18,7 @@ from textual.widgets import Static
 from tests.conftest import DEMO, run_cli
 from tests.fakes import FakeEngine
 from tests.tui.conftest import INJECTION
+from translator.formats.po import read_po_review
 from translator.memory.store import MemoryEntry, TranslationMemory
 from translator.models import TranslatedThread
 from tui.app import ReviewApp
@@ -223,8 +224,13 @@ async def test_markup_in_thread_text_is_shown_literally(injection_po: Path) -> N
         assert " ".join(shown.split()) in " ".join(source.split())
         assert " ".join(shown.split()) in " ".join(target.split())
         assert "[b]Mallory[/b]" in info
+        assert " ".join(f"Note: {shown}".split()) in " ".join(info.split())  # the reviewer's note, literally
         await pilot.press("e", "escape", "question_mark")  # editing and help do not choke on it either
         assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape", "a", "ctrl+s")
+    # saved, the note is still that entry's translator comment (its escape character escaped), read back exactly
+    assert entries(injection_po)["article.p1"].tcomment == "Note: " + INJECTION.replace("\x1b", "\\x1b")
+    assert read_po_review(injection_po)[0].units[0].note == "Note: " + INJECTION
 
 
 @sync

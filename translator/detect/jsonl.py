@@ -24,6 +24,7 @@ from typing import IO, Any
 from translator.detect.detector import ContextSums, Detection, LanguageDetector, context_weight
 from translator.errors import DetectionError
 from translator.files import atomic_output, open_input_file
+from translator.readers.common import NUMBER_TOO_LONG
 
 ProgressCallback = Callable[[int], None]
 """Called with the number of input bytes just processed."""
@@ -57,6 +58,10 @@ def iter_lines(handle: IO[bytes], name: str) -> Iterator[JsonlLine]:
         except (json.JSONDecodeError, UnicodeDecodeError) as error:
             reason = error.msg if isinstance(error, json.JSONDecodeError) else "not UTF-8"
             raise DetectionError(f"{where}: invalid JSON ({reason})", "fix or remove that line") from None
+        except RecursionError:
+            raise DetectionError(f"{where}: the JSON is nested too deeply", "fix or remove that line") from None
+        except ValueError:  # an integer longer than Python converts
+            raise DetectionError(f"{where}: the JSON {NUMBER_TOO_LONG}", "fix or remove that line") from None
         if not isinstance(item, dict) or "id" not in item:
             raise DetectionError(f'{where}: expected an object with "id" and "text"', "fix or remove that line")
         text = item.get("text")

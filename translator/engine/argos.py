@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import math
 import os
+import struct
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from functools import cached_property
+from pathlib import Path
+from typing import Any, BinaryIO, Literal
 
 from translator.engine.store import InstalledPackage, ModelStore
 from translator.errors import EngineError
@@ -37,6 +40,69 @@ def batch_tokens(tokenized: Sequence[Sequence[str]], parallel_batches: int, most
     longest = max((len(tokens) for tokens in tokenized), default=1)
     share = math.ceil(sum(len(tokens) for tokens in tokenized) / max(parallel_batches, 1))
     return max(longest, min(most, share))
+
+
+ARGOS_DECODING_LENGTH = 256
+"""Target tokens a translation may have: CTranslate2's default `max_decoding_length`, which Argos keeps."""
+TRANSLATION_GROWTH = 1.5
+"""How much longer than its source a translation may run, in tokens: a sentence is cut into pieces of
+at most ARGOS_DECODING_LENGTH / TRANSLATION_GROWTH tokens, so that no piece's translation is cut short."""
+UNKNOWN_POSITIONS = 1024
+"""Positions assumed when the model file does not say (CTranslate2's default `max_input_length`)."""
+PUNCTUATION_ENDS = tuple(",;:)]}»\"'…-–—.!?")
+"""A token ending with one of these closes a clause: the best place to cut a long sentence."""
+
+
+def model_positions(model_bin: Path) -> int | None:
+    """The positions a CTranslate2 model has (its position-encoding table's rows, encoder and decoder
+    alike), read from the header of `model.bin` without loading it; None when the file does not say
+    (positions computed at run time, or a format this reader does not know)."""
+    try:
+        with model_bin.open("rb") as stream:
+            return _positions_in(stream)
+    except (OSError, struct.error, UnicodeDecodeError):
+        return None
+
+
+def _positions_in(stream: BinaryIO) -> int | None:
+    def number(form: str) -> int:
+        value: int = struct.unpack(form, stream.read(struct.calcsize(form)))[0]
+        return value
+
+    def text() -> str:
+        return stream.read(number("<H"))[:-1].decode("utf-8")
+
+    # The layout CTranslate2 writes (ctranslate2.specs.model_spec `_serialize`, binary version 4 and on):
+    # version, spec name, revision, then each variable's name, rank, shape, type, size and bytes.
+    if not 4 <= number("<I") <= 6:
+        return None
+    text()
+    number("<I")
+    rows = []
+    for _ in range(number("<I")):
+        name = text()
+        shape = [number("<I") for _ in range(number("<B"))]
+        number("<B")
+        stream.seek(number("<I"), os.SEEK_CUR)
+        if name.endswith("position_encodings/encodings") and shape:
+            rows.append(shape[0])
+    return min(rows, default=None)
+
+
+def split_tokens(tokens: list[str], most: int) -> list[list[str]]:
+    """A token sequence cut into pieces of at most `most` tokens, each cut after a clause's punctuation
+    where the second half of a piece has one, else at the start of a word, else where the piece is full."""
+    pieces = []
+    start = 0
+    while len(tokens) - start > most:
+        full = start + most
+        starts_word = [cut for cut in range(full, start + most // 2, -1) if tokens[cut].startswith("▁")]
+        after_clause = [cut for cut in starts_word if tokens[cut - 1].endswith(PUNCTUATION_ENDS)]
+        cut = (after_clause or starts_word or [full])[0]
+        pieces.append(tokens[start:cut])
+        start = cut
+    pieces.append(tokens[start:])
+    return pieces
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +165,23 @@ class _LoadedModel:
             return pieces
         return [tokenizer.encode(sentence) for sentence in sentences]
 
+    @cached_property
+    def positions(self) -> int:
+        """Positions of the model's encoder and decoder (the longest input and output it takes)."""
+        return model_positions(self.package.path / "model" / "model.bin") or UNKNOWN_POSITIONS
+
+    @cached_property
+    def decoding_length(self) -> int:
+        """Target tokens a translation may have: Argos's, or fewer when the model has fewer positions
+        (room kept for the start token and the package's target prefix)."""
+        return max(1, min(ARGOS_DECODING_LENGTH, self.positions - 2 - bool(self.package.target_prefix)))
+
+    @cached_property
+    def most_source_tokens(self) -> int:
+        """Source tokens one piece of a sentence may have: what the positions hold (with room for the end
+        token) and what keeps its translation within the decoding length."""
+        return max(1, min(self.positions - 2, int(self.decoding_length / TRANSLATION_GROWTH)))
+
     def decode(self, tokens: list[str]) -> str:
         value: str = self.argos_package.tokenizer.decode(tokens)
         prefix = self.package.target_prefix
@@ -150,21 +233,33 @@ class ArgosEngine:
         unique = list(dict.fromkeys(s for s in sentences if s.strip()))
         if not unique:
             return ["" if not s.strip() else s for s in sentences]
-        tokenized = model.encode_all(unique)
+        # A sentence longer than the model takes is cut into pieces, translated in the same batch and
+        # joined (without this CTranslate2 raises past the model's positions and cuts long outputs short).
+        pieces: list[list[str]] = []
+        owners: list[int] = []
+        for owner, tokens in enumerate(model.encode_all(unique)):
+            for piece in split_tokens(tokens, model.most_source_tokens):
+                pieces.append(piece)
+                owners.append(owner)
         # Sorting by length keeps padding low inside each token-sized batch.
-        order = sorted(range(len(unique)), key=lambda index: len(tokenized[index]))
+        order = sorted(range(len(pieces)), key=lambda index: len(pieces[index]))
         prefix = model.package.target_prefix
         results = model.translator.translate_batch(
-            [tokenized[index] for index in order],
+            [pieces[index] for index in order],
             target_prefix=[[prefix] for _ in order] if prefix else None,
             replace_unknowns=True,
-            max_batch_size=batch_tokens(tokenized, model.parallel_batches, model.most_batch_tokens),
+            max_batch_size=batch_tokens(pieces, model.parallel_batches, model.most_batch_tokens),
             batch_type="tokens",
             beam_size=self.settings.beam_size,
             num_hypotheses=1,
             length_penalty=0.2,
+            max_decoding_length=model.decoding_length,
         )
-        translated: dict[str, str] = {}
-        for index, result in zip(order, results, strict=True):
-            translated[unique[index]] = model.decode(result.hypotheses[0])
+        parts: list[list[str]] = [[] for _ in unique]
+        for index, result in sorted(zip(order, results, strict=True), key=lambda pair: pair[0]):
+            parts[owners[index]].append(model.decode(result.hypotheses[0]))
+        translated = {
+            source: " ".join(part for part in part_list if part)
+            for source, part_list in zip(unique, parts, strict=True)
+        }
         return [translated.get(sentence, "") if sentence.strip() else "" for sentence in sentences]

@@ -268,6 +268,7 @@ def install_package_file(archive_path: Path, destination: Path | None = None) ->
         raise ModelStoreError(f"{archive_path}: no such file", "check the path")
     if not zipfile.is_zipfile(archive_path):
         raise ModelStoreError(f"{name} is not a zip archive, so not an Argos package", "download it again")
+    created = not destination.exists()
     try:
         destination.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".install-", dir=destination))
@@ -275,6 +276,18 @@ def install_package_file(archive_path: Path, destination: Path | None = None) ->
         raise ModelStoreError(
             f"cannot install into {destination}: {error.strerror}", "check the folder is writable, or pass --to-dir"
         ) from None
+    try:
+        return _install_from(archive_path, name, staging, destination)
+    except BaseException:
+        if created:  # a refused package leaves no new empty folder behind
+            with contextlib.suppress(OSError):
+                shutil.rmtree(staging, ignore_errors=True)
+                destination.rmdir()
+        raise
+
+
+def _install_from(archive_path: Path, name: str, staging: Path, destination: Path) -> InstalledPackage:
+    """Extract a package into staging (removed at the end), then swap it into destination."""
     try:
         try:
             with zipfile.ZipFile(archive_path) as archive:

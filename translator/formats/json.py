@@ -253,6 +253,7 @@ def unit_to_dict(unit: TranslationUnit) -> dict[str, Any]:
         "qa": [{"code": issue.code, "message": issue.message} for issue in unit.issues],
         "terms": list(unit.terms),
         "previous": unit.previous,
+        "note": unit.note,
     }
 
 
@@ -327,6 +328,7 @@ def _unit(value: Any, post: Post, block: Block, target: str, where: str) -> Tran
             if (issue := _issue(value, f"{where} qa {number}")) is not None
         ),
         previous=_optional(item, "previous", str, where),
+        note=_optional(item, "note", str, where) or "",
     )
 
 

@@ -237,6 +237,17 @@ def unit_comment(unit: TranslationUnit, label: str) -> str:
     return "\n".join(lines)
 
 
+def note_lines(note: str) -> list[str]:
+    """A person's note as the lines of a translator comment or an XLIFF note, each escaped (a control
+    character or a line's edge spaces survive tools that strip them); `note_text` reads them back."""
+    return [escape_field(line) for line in note.split("\n")] if note else []
+
+
+def note_text(lines: str) -> str:
+    """The note that `note_lines` wrote, or a note a person or a CAT tool wrote (one per line)."""
+    return "\n".join(unescape_field(line) for line in lines.split("\n")) if lines else ""
+
+
 def review_header(
     translated: TranslatedThread, now: datetime | None = None, header: Mapping[str, str] | None = None
 ) -> dict[str, str]:
@@ -283,6 +294,7 @@ def render_po(
     po.metadata = review_header(translated, now, header)
     for unit, comment in zip(translated.units, unit_comments(translated), strict=True):
         entry = ReviewEntry(msgctxt=unit.block.id, msgid=unit.block.text, msgstr=unit.target, comment=comment)
+        entry.tcomment = "\n".join(note_lines(unit.note))
         if unit.status == "draft":
             entry.flags.append("fuzzy")
         po.append(entry)
@@ -408,6 +420,7 @@ def unit_from_entry(entry: PoEntry, target_lang: str, default_source: str) -> tu
         terms=terms,
         issues=tuple(issues),
         previous=previous,
+        note=note_text(entry.translator_comment),
     )
     return unit, post
 

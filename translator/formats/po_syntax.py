@@ -18,6 +18,9 @@ from typing import NamedTuple
 
 from translator.errors import InputError
 
+PO_LIMIT = 256 * 2**20
+"""The largest PO file read: the review file of a thread at the 50 MB input limit, comments included, stays
+well under it."""
 FIX_HINT = "fix the file (`msgfmt --check FILE` shows the same problems) or write it again"
 KEYWORDS = ("msgctxt", "msgid", "msgid_plural", "msgstr")
 PREVIOUS_KEYWORDS = ("msgctxt", "msgid", "msgid_plural")
@@ -386,15 +389,11 @@ def read_po_strict(path: Path) -> PoDocument:
     """Read a PO file strictly: decoded with the charset its header declares (UTF-8 when it declares none),
     then parsed; raise InputError(`FILE:LINE: problem`) on bytes the charset cannot decode, an unknown
     charset, a syntax error or a duplicate entry."""
+    from translator.files import read_input_bytes
+
     name = str(path)
-    if path.exists() and not path.is_file():
-        raise InputError(f"{path} is not a regular file", "give a PO file")
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file", "check the path") from None
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror}", "check the path and permissions") from None
+    # Regular files only, read with a size limit: a folder, a FIFO or a device is one line, never a hang.
+    data = read_input_bytes(path, PO_LIMIT, "a review file is a few MB at most: check the file")
     data = data.removeprefix(codecs.BOM_UTF8)
     try:
         text = data.decode("utf-8")

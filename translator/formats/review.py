@@ -42,8 +42,10 @@ def file_format(path: Path) -> FileFormat:
 def read_review_file(path: Path, source: Thread | None = None) -> ReviewFile:
     """A PO, XLIFF or translated JSON review file; InputError when it cannot be read, names a block twice, or
     holds nothing to review. The source thread, when given, supplies a PO or XLIFF file's posts and blocks."""
-    if not path.is_file():
-        raise InputError(f"{path}: no such file", "check the path")
+    from translator.files import open_input_file
+
+    with open_input_file(path):  # a missing path, a folder, a FIFO or a device: one line that says which
+        pass
     found = file_format(path)
     if found == "json":
         from translator.formats.json import read_translated_json

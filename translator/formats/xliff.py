@@ -24,7 +24,14 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from translator.errors import InputError
 from translator.files import read_input_bytes
-from translator.formats.po import GENERATOR, escape_field, review_header, unescape_field, unit_comments
+from translator.formats.po import (
+    GENERATOR,
+    escape_field,
+    note_lines,
+    review_header,
+    unescape_field,
+    unit_comments,
+)
 from translator.formats.po_syntax import PoDocument, PoEntry, header_fields
 from translator.languages import from_bcp47, to_bcp47
 from translator.models import TranslatedThread, TranslationUnit
@@ -69,6 +76,8 @@ TEXT_CONTAINERS = frozenset({"g", "mrk", "pc"})
 DONE_STATES_1 = frozenset({"final", "signed-off"})
 DONE_STATES_2 = frozenset({"final"})
 # Where a unit's translation came from, as 1.2 says it (`state-qualifier`); the notes say it exactly.
+PERSON = "translator"
+"""Who a person's note is `from` in XLIFF 1.2 (the reader takes every note not marked as ours as theirs)."""
 QUALIFIERS = {"machine": "leveraged-mt", "memory": "leveraged-tm"}
 
 
@@ -228,6 +237,8 @@ def _unit_1(element: Any, unit: TranslationUnit, notes: list[str]) -> None:
         target.set("state-qualifier", QUALIFIERS[unit.origin])
     for line in notes:
         element.addnote(line, origin=GENERATOR)
+    if unit.note:  # a person's note, as a CAT tool writes one: not marked as ours
+        element.addnote("\n".join(note_lines(unit.note)), origin=PERSON)
 
 
 def _unit_2(element: Any, unit: TranslationUnit, notes: list[str]) -> None:
@@ -240,7 +251,10 @@ def _unit_2(element: Any, unit: TranslationUnit, notes: list[str]) -> None:
     # translate-toolkit puts xml:space on the segment, where the 2.0 schema does not allow it: the unit holds it.
     segment.attrib.pop(XML_SPACE, None)
     unit_element.set(XML_SPACE, "preserve")
-    unit_element.insert(0, _notes_2(notes))
+    notes_element = _notes_2(notes)
+    if unit.note:  # a person's note, as a CAT tool writes one: no category of ours
+        etree.SubElement(notes_element, f"{{{XLIFF_2}}}note").text = "\n".join(note_lines(unit.note))
+    unit_element.insert(0, notes_element)
     if unit.terms:
         glossary = etree.Element(f"{{{GLOSSARY_2}}}glossary", nsmap={"gls": GLOSSARY_2})
         for term in unit.applied_terms:

@@ -88,6 +88,13 @@ class GlossaryFile:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
             raise GlossaryError(f"{path} is not UTF-8 (byte {error.start})", "save it as UTF-8") from None
+        if not text.strip():
+            # Taken as a glossary, it would silently apply no term; given to `glossary add`, it would get
+            # entries without the header that says their charset and languages.
+            raise GlossaryError(
+                f"{path} is empty: no PO header, no entry",
+                "write it again, or delete it: `translator glossary add` then makes a new one with its header",
+            )
         return cls(text, path)
 
     @classmethod

@@ -76,6 +76,8 @@ def encode_kept(kept: KeptThread) -> bytes:
                     list(unit.terms),
                     [[issue.code, issue.message] for issue in unit.issues],
                     unit.previous,
+                    # a person's note only where there is one: kept forms written before notes read the same
+                    *([unit.note] if unit.note else []),
                 ]
             )
         votes = [post.votes.up, post.votes.down] if post.votes else None
@@ -132,7 +134,7 @@ def decode_kept(payload: bytes) -> KeptThread:
     for post_id, kind, author, role, date, votes, shares, post_lang, block_rows, parent, post_url, deleted in post_rows:
         blocks = []
         for row in block_rows:
-            source_lang, text, origin, status, terms, issues, previous = row[8:]
+            source_lang, text, origin, status, terms, issues, previous, *note = row[8:]
             block = Block(*row[:8])
             blocks.append(block)
             units.append(
@@ -147,6 +149,7 @@ def decode_kept(payload: bytes) -> KeptThread:
                     tuple(terms),
                     tuple(QaIssue(_known_code(code), message) for code, message in issues),
                     previous,
+                    *note,
                 )
             )
         posts.append(

@@ -181,7 +181,9 @@ class TranslationMemory:
                 for column, statement in ADDED_COLUMNS.items():
                     if column not in columns:
                         connection.execute(statement)
-                connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                # Written only when it differs: opening a memory must not write to it (a damaged one above all).
+                if connection.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlite3.DatabaseError as error:
             raise TranslationMemoryError(
                 f"the translation memory {self.path} is unusable: {error}",

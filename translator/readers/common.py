@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -55,6 +56,8 @@ def number_blocks(post_id: str, specs: list[BlockSpec]) -> tuple[Block, ...]:
 
 
 JSON_HINT = "check that the file is complete; re-download or re-export it"
+NUMBER_TOO_LONG = f"holds a number too long to read (over {sys.get_int_max_str_digits()} digits)"
+"""What is wrong with JSON whose integer Python will not convert (its limit on digits)."""
 
 
 def load_json(text: str, hint: str = JSON_HINT) -> Any:
@@ -67,8 +70,8 @@ def load_json(text: str, hint: str = JSON_HINT) -> Any:
         raise InputError(f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}", hint) from None
     except RecursionError:
         raise InputError("the JSON is nested too deeply to be a thread (over about 900 levels)", hint) from None
-    except ValueError as error:  # an integer too long to convert (Python's 4,300-digit limit)
-        raise InputError(f"the JSON holds a number too long to read ({error})", hint) from None
+    except ValueError:  # an integer too long to convert (Python's 4,300-digit limit)
+        raise InputError(f"the JSON {NUMBER_TOO_LONG}", hint) from None
 
 
 def whole_number(value: Any, limit: int = 10**15) -> int | None:

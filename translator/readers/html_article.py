@@ -165,7 +165,9 @@ def _metadata(tree: HtmlElement, dated: bool) -> Any:
     from trafilatura.metadata import examine_meta, extract_author, extract_meta_json, extract_sitename, extract_title
 
     document = examine_meta(tree)
-    with contextlib.suppress(RecursionError, ValueError):  # JSON-LD past Python's limits: meta tags alone are read
+    # JSON-LD past Python's limits, or of a shape trafilatura does not expect (`[true]`: AttributeError in its
+    # reader): the meta tags alone are read.
+    with contextlib.suppress(RecursionError, ValueError, AttributeError, TypeError):
         document = extract_meta_json(tree, document)
     document.title = document.title or extract_title(tree)
     document.author = document.author or extract_author(tree)

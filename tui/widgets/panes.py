@@ -134,6 +134,9 @@ class InfoPanel(Static):
         confidence = f" {block.lang_confidence:.2f}" if block.lang_confidence is not None else ""
         text.append(f" · {unit.source_lang}{confidence} {block.lang_source or ''}")
         text.append(f" · {unit.origin}, {unit.status}\n", style="dim")
+        if unit.note:
+            text.append("Note ", style="bold")
+            text.append(visible(unit.note) + "\n")
         for issue in unit.issues:
             text.append("QA ", style="bold red")
             text.append(f"{issue.code}: {visible(issue.message)}\n")
