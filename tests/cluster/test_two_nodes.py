@@ -140,7 +140,14 @@ def start_run_and_wait_for_a_chunk(cluster: Cluster, inputs: Path, out: Path, *o
     """A batch on the cluster, in the background, once it has recorded a finished chunk (the others are
     then under way)."""
     command = [sys.executable, "-m", "cli", *batch_on(cluster, inputs, out), *options]
-    run = subprocess.Popen(command, env=subprocess_env(RAY_AUTH_MODE="disabled"), stderr=subprocess.PIPE)
+    run = subprocess.Popen(
+        command,
+        env=subprocess_env(RAY_AUTH_MODE="disabled"),
+        stderr=subprocess.PIPE,
+        # A suite started in the background (`cmd &` without job control) ignores SIGINT, and children
+        # inherit that: Python then installs no KeyboardInterrupt handler, and Ctrl-C would do nothing.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     deadline = time.monotonic() + RUN_SECONDS
     while not (out / ".translator-batch.json").is_file():
         if run.poll() is not None or time.monotonic() > deadline:
