@@ -227,3 +227,23 @@ def test_ngram_rows_are_langdetects(text: str) -> None:
     expected = [profiles.row_of[gram] for gram in detector._extract_ngrams() if gram in profiles.row_of]
     assert profiles.clean(text) == detector.text
     assert profiles.rows(profiles.clean(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le lanceur a décollé ce matin depuis la base de Kourou.",  # French
+        "Die Rakete ist heute Morgen gestartet.",  # German
+        "Rakieta wystartowała dziś rano.",  # Polish, not among the candidates below
+        "ok",  # too little text to say much
+    ],
+)
+def test_the_second_model_scores_the_candidates_as_among_all_its_languages(text: str) -> None:
+    from translator.detect.detector import _langid_among, _langid_identifier
+
+    candidates = ("de", "en", "es", "fr")
+    among_all = dict(_langid_identifier().rank(text))
+    among_candidates = dict(_langid_among(candidates).rank(text))
+    assert set(among_candidates) == set(candidates)
+    for code in candidates:
+        assert among_candidates[code] == pytest.approx(among_all[code], rel=1e-5)

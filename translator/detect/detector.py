@@ -211,6 +211,17 @@ def _langid_identifier() -> Any:
         return _langid_instance
 
 
+@functools.lru_cache(maxsize=16)
+def _langid_among(codes: tuple[str, ...]) -> Any:
+    """The identifier scoring the candidates only: their raw scores are the same as among all of its
+    languages (norm_probs is off), for a fraction of the work (it scored about 100 languages per text)."""
+    import copy
+
+    restricted = copy.copy(_langid_identifier())
+    restricted.set_languages(codes)
+    return restricted
+
+
 def default_candidates(extra: Iterable[str] | None = None) -> tuple[str, ...]:
     """The common languages plus those of installed models (or the given ones instead)."""
     if extra is None:
@@ -273,11 +284,12 @@ class LanguageDetector:
             raise DetectionError("no candidate language left to detect", "give at least one language code")
         self.candidates: tuple[str, ...] = tuple(wanted)
         self._columns = np.array([self.profiles.languages.index(code) for code in self.candidates])
-        self._langid = _langid_identifier()
-        known_to_langid = set(self._langid.nb_classes)
         langid_codes = [to_detector(code) for code in self.candidates]
         # The second opinion only counts when it knows every candidate (else it would skew the vote).
+        known_to_langid = set(_langid_identifier().nb_classes)
         self._langid_columns = langid_codes if set(langid_codes) <= known_to_langid else None
+        if self._langid_columns is not None:
+            self._langid = _langid_among(tuple(sorted(set(langid_codes))))
         self._all_columns = np.arange(len(self.profiles.languages))
 
     def evidence(self, text: str) -> Evidence:
