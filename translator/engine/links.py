@@ -3,7 +3,9 @@
 An engine wrapper: each link of a sentence is replaced by a placeholder (`⟦T3⟧`, numbered above any the
 sentence holds already, such as the glossary's), the wrapped engine translates the masked sentences in
 one call, and the links are put back once every placeholder is verified; the sentences whose
-placeholders did not come back are translated again unmasked, in one more call.
+placeholders did not come back are translated again unmasked, in one more call. Which placeholder form
+to use is learnt once per model (translator.engine.probe): a model that keeps none gets its links
+unmasked, in one call, rather than every linked sentence twice.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from translator.engine.base import Engine
+from translator.engine.probe import ProbeMemory, ProbeResult, probe
 from translator.placeholders import DEFAULT_STYLE, PlaceholderStyle, fill, mask, placeholder_problems
 
 LINK = re.compile(r"(?:https?://|www\.)[^\s<>\"«»]+[^\s<>\"«».,;:!?)\]]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -40,22 +43,36 @@ def unmask_links(translated: str, links: Mapping[int, str], style: PlaceholderSt
 
 
 class LinkGuard:
-    """An engine that masks the links of every sentence around the wrapped engine."""
+    """An engine that masks the links of every sentence around the wrapped engine, with the placeholder
+    form the model keeps (probed the first time a pair has a link to mask)."""
 
-    def __init__(self, engine: Engine, style: PlaceholderStyle = DEFAULT_STYLE) -> None:
+    def __init__(self, engine: Engine, memory: ProbeMemory | None = None) -> None:
         self.engine = engine
-        self.style = style
+        self.memory = memory or ProbeMemory()
+        """Probe answers by model id (default: this guard only; build_engine shares a file in the user cache)."""
 
     def model_id(self, source: str, target: str) -> str:
         """The wrapped engine's id, marked: masking changes what the model is given."""
         return self.engine.model_id(source, target) + "+links"
 
+    def protection(self, source: str, target: str) -> ProbeResult:
+        """What the model of a pair does with placeholders: the remembered answer, else probed now."""
+        return self.memory.answer(
+            self.engine.model_id(source, target),
+            lambda: probe(lambda sentences: self.engine.translate_batch(sentences, source, target), source),
+        )
+
     def translate_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
         """Translate with links masked; sentences whose placeholders were lost or bent are translated
-        again unmasked, all in one call."""
-        masked = [mask_links(sentence, self.style) for sentence in sentences]
+        again unmasked, all in one call. Without a form the model keeps, one unmasked call."""
+        if source == target or not any(LINK.search(sentence) for sentence in sentences):
+            return self.engine.translate_batch(sentences, source, target)
+        style = self.protection(source, target).style
+        if style is None:
+            return self.engine.translate_batch(sentences, source, target)
+        masked = [mask_links(sentence, style) for sentence in sentences]
         translated = self.engine.translate_batch([text for text, _ in masked], source, target)
-        restored = [unmask_links(text, links, self.style) for text, (_, links) in zip(translated, masked, strict=True)]
+        restored = [unmask_links(text, links, style) for text, (_, links) in zip(translated, masked, strict=True)]
         failed = [index for index, text in enumerate(restored) if text is None]
         if failed:
             retried = self.engine.translate_batch([sentences[index] for index in failed], source, target)
