@@ -40,6 +40,8 @@ class Shape:
     max_positions: int = 512
     peak_lr: float = 3e-3
     batch_tokens: int = 2200
+    warmup_steps: int = 50
+    max_tokens: int = 160
 
 
 def log(message: str) -> None:
@@ -112,7 +114,7 @@ def train_marian(
     for ex in examples:
         src = sp.encode(ex.source)
         tgt = [*sp.encode(ex.target), eos]
-        if len(src) <= 160 and len(tgt) <= 160:
+        if len(src) <= shape.max_tokens and len(tgt) <= shape.max_tokens:
             pairs.append((src, tgt))
     config = MarianConfig(
         vocab_size=vocab + 1,
@@ -145,7 +147,7 @@ def train_marian(
     optimizer = torch.optim.AdamW(model.parameters(), lr=2e-3, betas=(0.9, 0.98), weight_decay=0.01)
     rng = random.Random(seed)
     batches = _batches(pairs, rng, tokens=shape.batch_tokens)
-    warmup = max(50, steps // 20)
+    warmup = max(shape.warmup_steps, steps // 20)
     log_every = max(10, min(200, steps // 10))
     start = time.monotonic()
     step, losses = 0, []
