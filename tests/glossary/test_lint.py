@@ -80,7 +80,7 @@ LINT_CASES = [
     # not UTF-8
     (HEADER.replace("charset=UTF-8", "charset=ISO-8859-1"), "error", "charset=UTF-8"),
     # invalid PO
-    (HEADER + 'msgid "a"\nmsgstr "b"\nmsgid\n', "error", "invalid PO file"),
+    (HEADER + 'msgid "a"\nmsgstr "b"\nmsgid\n', "error", 'msgid must be followed by a "string"'),
 ]
 
 
