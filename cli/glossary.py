@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from translator.errors import GlossaryError
+from translator.models import SOURCE_FORMATS
 
 if TYPE_CHECKING:
     from translator.glossary import Glossary, GlossaryTerm
@@ -72,7 +73,7 @@ def add_glossary_parser(commands: argparse._SubParsersAction[argparse.ArgumentPa
     check.add_argument("file", type=Path, help="thread file: forum page dump, JSON or text/Markdown")
     add_location_options(check)
     check.add_argument("--to", dest="target", default="en", help="target language (default: en)")
-    check.add_argument("--format", choices=("forum", "json", "text"), help="input format (default: sniffed)")
+    check.add_argument("--format", choices=SOURCE_FORMATS, help="input format (default: sniffed)")
     check.add_argument("--json", action="store_true", help="print the terms found as JSON")
     check.set_defaults(handler=run_glossary_check)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cli.diagnostics import UsageError
+from translator.models import SOURCE_FORMATS
 
 if TYPE_CHECKING:
     from translator.detect.detector import LanguageDetector
@@ -42,9 +43,7 @@ def add_translation_options(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="output formats, comma-separated among po,json,md,html (translate: po; batch: po,json,md)",
     )
-    parser.add_argument(
-        "--input-format", dest="format", choices=("forum", "json", "text"), help="input format (default: sniffed)"
-    )
+    parser.add_argument("--input-format", dest="format", choices=SOURCE_FORMATS, help="input format (default: sniffed)")
     parser.add_argument("--glossary", action="append", default=[], type=Path, help="glossary PO file (repeatable)")
     parser.add_argument("--glossary-dir", type=Path, help="folder of xx-yy.po glossaries (default: the shipped ones)")
     parser.add_argument("--no-glossary", action="store_true", help="apply no glossary")
@@ -155,10 +154,12 @@ def check_device(device: str) -> None:
 
 def add_thread_arguments(parser: argparse.ArgumentParser, format_option: str | None) -> None:
     """FILE or --demo, and the input format option when the command has no other --format."""
-    parser.add_argument("file", nargs="?", type=Path, help="thread file: forum page dump, JSON or text/Markdown")
+    parser.add_argument(
+        "file", nargs="?", type=Path, help="thread file: saved web page, forum page dump, JSON or text/Markdown"
+    )
     parser.add_argument("--demo", action="store_true", help="use the demo thread shipped with the tool")
     if format_option:
-        parser.add_argument(format_option, choices=("forum", "json", "text"), help="input format (default: sniffed)")
+        parser.add_argument(format_option, choices=SOURCE_FORMATS, help="input format (default: sniffed)")
 
 
 def add_language_options(parser: argparse.ArgumentParser) -> None:

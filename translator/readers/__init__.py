@@ -61,9 +61,12 @@ def decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
 def sniff_format(text: str) -> SourceFormat:
     """Guess the format of a decoded thread file."""
     from translator.readers.forum import looks_like_forum
+    from translator.readers.html_bytes import looks_like_html_text
 
     if text.lstrip().startswith("{"):
         return "json"
+    if looks_like_html_text(text):
+        return "html"
     if looks_like_forum(text):
         return "forum"
     return "text"
@@ -79,19 +82,32 @@ def parse_thread(text: str, fmt: SourceFormat) -> Thread:
         from translator.readers.forum import read_forum
 
         return read_forum(text)
+    if fmt == "html":
+        from translator.readers.html import read_html
+
+        return read_html(text).thread
     from translator.readers.text import read_text
 
     return read_text(text)
 
 
 def read_thread(path: Path | str, fmt: str | None = None) -> ThreadFile:
-    """Read a thread file; fmt ("forum", "json", "text") overrides sniffing. Raises InputError."""
+    """Read a thread file; fmt (one of SOURCE_FORMATS: "forum", "json", "text", "html"...) overrides sniffing.
+
+    A web page is recognised by its bytes, before any decoding: its charset comes from the page itself.
+    Raises InputError."""
     path = Path(path)
     if fmt is not None and fmt not in SOURCE_FORMATS:
         raise InputError(f"unknown format {fmt!r}", f"use one of {', '.join(SOURCE_FORMATS)}")
     data = read_input_bytes(
         path, MAX_FILE_BYTES, "a thread page is a few hundred KB: split it into one file per thread"
     )
+    from translator.readers.html_bytes import looks_like_html
+
+    if fmt == "html" or (fmt is None and looks_like_html(data)):
+        from translator.readers.html import read_html_file
+
+        return read_html_file(data, str(path))
     text, encoding, warnings = decode(data, str(path))
     if not text.strip():
         raise InputError(f"{path} is empty", "give a file holding an article or a comment thread")

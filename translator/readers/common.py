@@ -1,10 +1,12 @@
-"""Helpers every reader shares: line cleaning and readable block ids."""
+"""Helpers every reader shares: line cleaning, readable block ids, dates out of matched text, comment posts."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from datetime import datetime
 
-from translator.models import Block, BlockKind, QuoteExtent
+from translator.models import Block, BlockKind, Post, QuoteExtent, Votes
 
 BlockSpec = tuple[BlockKind, str, str | None, QuoteExtent | None]
 """kind, text, quoted author, quote extent: a block before it has an id."""
@@ -44,3 +46,46 @@ def number_blocks(post_id: str, specs: list[BlockSpec]) -> tuple[Block, ...]:
             )
         )
     return tuple(blocks)
+
+
+def date_of(match: re.Match[str]) -> datetime | None:
+    """The datetime a regex match names in its `year`, `month`, `day` and optional `hour`, `minute` groups;
+    None for an impossible date (31 February)."""
+    try:
+        return datetime(
+            int(match["year"]),
+            int(match["month"]),
+            int(match["day"]),
+            int(match["hour"] or 0),
+            int(match["minute"] or 0),
+        )
+    except ValueError:
+        return None
+
+
+def comment_post(
+    number: int,
+    specs: list[BlockSpec],
+    *,
+    author: str | None,
+    role: str | None = None,
+    date: datetime | None = None,
+    votes: Votes | None = None,
+    parent: str | None = None,
+    url: str | None = None,
+    deleted: bool = False,
+) -> Post:
+    """Comment number `number` as post `cNUMBER`, its blocks numbered under that id."""
+    post_id = f"c{number}"
+    return Post(
+        id=post_id,
+        kind="comment",
+        author=author,
+        role=role,
+        date=date,
+        votes=votes,
+        blocks=number_blocks(post_id, specs),
+        parent=parent,
+        url=url,
+        deleted=deleted,
+    )

@@ -22,7 +22,7 @@ from datetime import datetime
 
 from translator.errors import InputError
 from translator.models import BlockKind, Post, QuoteExtent, Thread, Votes
-from translator.readers.common import BlockSpec, clean, number_blocks
+from translator.readers.common import BlockSpec, clean, comment_post, date_of, number_blocks
 
 BYLINE = re.compile(r"^Le\s*(?P<date>[^,]*?)\s*,\s*par\s+(?P<author>\S.*?)\s*$")
 SHARES = re.compile(r"^(?P<count>\d+)\s*PARTAGES?$", re.IGNORECASE)
@@ -80,18 +80,7 @@ def parse_date(text: str) -> datetime | None:
     if not text.startswith("Le"):
         text = "Le " + text
     match = POST_DATE.match(text)
-    if not match:
-        return None
-    try:
-        return datetime(
-            int(match["year"]),
-            int(match["month"]),
-            int(match["day"]),
-            int(match["hour"] or 0),
-            int(match["minute"] or 0),
-        )
-    except ValueError:
-        return None
+    return date_of(match) if match else None
 
 
 def looks_like_forum(text: str) -> bool:
@@ -281,13 +270,4 @@ def _comment_post(comment: _RawComment, number: int) -> Post:
                 specs.append(("quote", line, segment.quoted_author, segment.extent))
             else:
                 specs.append(("source" if SOURCE.match(line) else "paragraph", line, None, None))
-    post_id = f"c{number}"
-    return Post(
-        id=post_id,
-        kind="comment",
-        author=comment.author,
-        role=comment.role,
-        date=comment.date,
-        votes=comment.votes,
-        blocks=number_blocks(post_id, specs),
-    )
+    return comment_post(number, specs, author=comment.author, role=comment.role, date=comment.date, votes=comment.votes)

@@ -1,0 +1,311 @@
+"""The saved web page reader on our own pages, one per comment engine (tests/data/html/, text written by us)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from translator.errors import InputError
+from translator.models import Thread, Votes
+from translator.readers import parse_thread, read_thread, sniff_format
+from translator.readers.html import read_html
+
+PAGES = Path(__file__).resolve().parents[1] / "data" / "html"
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What a fixture page must read as."""
+
+    title: str
+    site: str | None
+    byline: str | None
+    authors: list[str | None]
+    parents: list[str | None]
+
+
+CASES = {
+    # WordPress default theme: nested ol.children, a pingback, the reply form, a login prompt, a sidebar widget.
+    "wordpress.html": Expected(
+        "Le tramway de Valbourg ouvre sa deuxième ligne",
+        "Le Courrier du Plateau",
+        "Lucie Bernard",
+        ["Marc Aubert", "Lucie Bernard", "Inès", "Paul-Henri de Vries"],
+        [None, "c1", None, None],
+    ),
+    # wpDiscuz: replies nested in their parent's div, dates only in the title attribute, vote results.
+    "wpdiscuz.html": Expected(
+        "Five beginner mistakes with watercolour",
+        "Paper & Pigment",
+        None,
+        ["Hana Sato", "Eli (author)", "R. Okafor"],
+        [None, "c1", None],
+    ),
+    # Drupal 7: the form comes first; replies sit in div.indented after their parent.
+    "drupal.html": Expected(
+        "Stadtrat beschließt neue Radwege",
+        "Nordkurier Heide",
+        "Jonas Keller",
+        ["Greta Sommer", "Hannes", "Dr. Wiebke Lorenzen"],
+        [None, "c1", None],
+    ),
+    # phpBB prosilver: the opening post is the article; a quote with its author; a signature.
+    "phpbb.html": Expected(
+        "Best way to store winter tyres?",
+        "Riverside Motoring Forum",
+        "wheelnut",
+        ["Greasemonkey_77", "Ola N."],
+        [None, None],
+    ),
+    # vBulletin 4: post text inside blockquote.postcontent; a Dutch "Originally posted by" quote.
+    "vbulletin.html": Expected("Welke accuboor voor beginners?", None, "Sanne", ["Timmerman Joop"], [None]),
+    # XenForo 2: data-author, bbCodeBlock quote with "Click to expand...".
+    "xenforo.html": Expected("Sourdough starter keeps dying", "The Bread Bench", "CrumbQueen", ["Dough Boy"], [None]),
+    # Discourse crawler view: schema.org microdata; a navigation block drawn like a post.
+    "discourse.html": Expected(
+        "Anyone tried the new trail above the reservoir?",
+        "Hill Runners Club",
+        "fellrunner_di",
+        ["mudlark", "peakbagger"],
+        [None, None],
+    ),
+    # Hacker News item page: the story is the article; replies by indentation.
+    "hackernews.html": Expected(
+        "Show HN: A tiny tide-table calculator", None, "saltmarsh", ["paddler", "saltmarsh", "gull"], [None, "c1", None]
+    ),
+    # Old Reddit: a deleted comment kept for its reply, a deleted leaf and a "load more" stub dropped.
+    "reddit-old.html": Expected(
+        "My balcony tomatoes finally ripened",
+        "reddit",
+        "sunny_ledge",
+        ["rootbound", "sunny_ledge", None, "compost_king"],
+        [None, "c1", None, "c3"],
+    ),
+    # Disqus's comment frame: posts from its embedded JSON (spam dropped, a deleted parent kept).
+    "disqus-frame.html": Expected(
+        "Обзор смартфона «Полярник-3»", None, None, ["Ирина К.", "Редакция", None, "Пётр"], [None, "c1", None, "c3"]
+    ),
+    # JSON-LD comments nested under the article; the same comments drawn on the page stay out of the article.
+    "jsonld.html": Expected(
+        "La sequía obliga a racionar el agua en tres comarcas",
+        "Diario del Valle",
+        "Carmen Ruiz",
+        ["Andrés", "Lucía M.", "Tomás"],
+        [None, "c1", None],
+    ),
+    # Microdata UserComments/Comment with creator and author, nested.
+    "microdata.html": Expected("Focaccia all'uva", "Cucina di Casa", None, ["Giulia", "Nonna Pina"], [None, "c1"]),
+    # No engine: repeated author+date+text blocks, a reply sub-block, sidebar teasers with authors and dates.
+    "generic.html": Expected(
+        "Nowy most na Wiśle otwarty dla pieszych",
+        "Gazeta Nadwiślańska",
+        None,
+        ["Kasia z Pragi", "Marek", "Ola", "gość_1987"],
+        [None, None, "c2", None],
+    ),
+    # Disqus placeholder only: the article, no comments (and a warning, below).
+    "disqus-placeholder.html": Expected("Why lighthouses still matter", "The Coastal Review", "Maya Ortiz", [], []),
+}
+
+# Text of the page furniture in the fixtures: none of it may reach a block.
+FURNITURE = [
+    "Accueil", "Répondre", "Laisser un commentaire", "vous connecter", "Publier", "Commentaires récents", "Partager",
+    "Twitter", "cookies", "Mentions légales", "{{author}}", "Ping", "blog des transports", "Kommentar hinzufügen",
+    "Antworten", "Permalink", "Speichern", "Post Reply", "Login", "Two cars, zero garage space", "logged in",
+    "Click to expand", "Log in", "Reply", "You must log in", "next page", "Powered by", "hide", "add comment",
+    "login", "load more", "[deleted]", "[removed]", "Log in or sign up", "Ответить", "Поделиться", "Загрузить",
+    "Рекомендация", "Купите", "Commenta", "Zaloguj", "Odpowiedz", "Wyślij", "Pokaż więcej", "Najczęściej czytane",
+    "Ceny biletów", "Subscribe", "Load More", "Join the discussion", "Registreren", "Reageer met citaat",
+    "Eerst meten", "Je moet ingelogd", "enable JavaScript", "comments powered by Disqus", "window.dataLayer",
+    "Gereedschap", "Onderwerp",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module", params=sorted(CASES))
+def page(request: pytest.FixtureRequest) -> tuple[str, Thread, tuple[str, ...]]:
+    read = read_thread(PAGES / request.param)
+    return request.param, read.thread, read.warnings
+
+
+def test_title_site_and_byline(page: tuple[str, Thread, tuple[str, ...]]) -> None:
+    name, thread, _ = page
+    expected = CASES[name]
+    assert (thread.title, thread.site, thread.posts[0].author) == (expected.title, expected.site, expected.byline)
+    assert thread.source_format == "html"
+    assert thread.posts[0].blocks[0].id == "article.title"
+
+
+def test_comments_authors_and_reply_tree(page: tuple[str, Thread, tuple[str, ...]]) -> None:
+    name, thread, _ = page
+    comments = thread.posts[1:]
+    assert [post.author for post in comments] == CASES[name].authors
+    assert [post.parent for post in comments] == CASES[name].parents
+    assert [post.id for post in comments] == [f"c{n}" for n in range(1, len(comments) + 1)]
+
+
+def test_no_furniture_reaches_a_block(page: tuple[str, Thread, tuple[str, ...]]) -> None:
+    _, thread, _ = page
+    for post, block in thread.blocks():
+        assert not any(bit in block.text for bit in FURNITURE), (post.id, block.text)
+
+
+def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, ...]]) -> None:
+    _, thread, _ = page
+    for post in thread.posts[1:]:
+        assert bool(post.blocks) != post.deleted, post.id
+
+
+@pytest.mark.parametrize(
+    ("name", "post_id", "date", "votes"),
+    [
+        ("wordpress.html", "c1", datetime(2024, 3, 14, 10, 5), None),  # time[datetime], offset dropped
+        ("wpdiscuz.html", "c1", datetime(2024, 3, 2, 18, 40), Votes(6, 0)),  # date in a title, vote result
+        ("drupal.html", "c2", datetime(2023, 5, 4, 20, 2), None),  # time[datetime]
+        ("phpbb.html", "c1", datetime(2021, 4, 2, 10, 1), None),  # time inside p.author
+        ("vbulletin.html", "c1", datetime(2019, 1, 12, 21, 2), None),  # printed "12-01-2019, 21:02"
+        ("hackernews.html", "c2", datetime(2023, 6, 1, 12, 45), None),  # span.age title "ISO unix"
+        ("reddit-old.html", "c1", datetime(2023, 7, 22, 5, 0), Votes(121, 0)),  # score.unvoted title
+        ("reddit-old.html", "c4", datetime(2023, 7, 22, 7, 0), Votes(0, 3)),  # a negative score
+        ("disqus-frame.html", "c4", datetime(2019, 6, 3, 13, 30), Votes(1, 1)),  # likes and dislikes from JSON
+        ("jsonld.html", "c1", datetime(2022, 8, 9, 9, 0), Votes(12, 0)),  # dateCreated, upvoteCount
+        ("microdata.html", "c1", datetime(2021, 9, 20, 18, 22), Votes(4, 0)),  # commentTime, upvoteCount meta
+        ("generic.html", "c1", datetime(2023, 5, 6, 10, 12), Votes(15, 0)),  # Polish printed date, "+15"
+        ("generic.html", "c2", datetime(2023, 5, 6, 11, 40), Votes(0, 2)),  # "-2"
+    ],
+)
+def test_dates_and_votes(name: str, post_id: str, date: datetime, votes: Votes | None) -> None:
+    post = next(p for p in read_thread(PAGES / name).thread.posts if p.id == post_id)
+    assert (post.date, post.votes) == (date, votes)
+
+
+@pytest.mark.parametrize(
+    ("name", "post_id", "quoted_author", "quoted", "reply"),
+    [
+        ("phpbb.html", "c1", "wheelnut", "Do you stack them flat", "Without rims"),  # cite "X wrote: ↑ date"
+        ("vbulletin.html", "c1", "Sanne", "Is 12 volt genoeg", "Voor planken"),  # bbcode_postedby <strong>
+        ("xenforo.html", "c1", "CrumbQueen", "smells like nail polish", "That smell"),  # data-quote
+        ("discourse.html", "c1", "fellrunner_di", "Is it runnable", "Runnable."),  # aside.quote data-username
+        ("reddit-old.html", "c4", None, "use bigger buckets", "Not on a balcony"),  # a plain blockquote
+    ],
+)
+def test_quotes_become_quote_blocks(
+    name: str, post_id: str, quoted_author: str | None, quoted: str, reply: str
+) -> None:
+    post = next(p for p in read_thread(PAGES / name).thread.posts if p.id == post_id)
+    quotes = [block for block in post.blocks if block.kind == "quote"]
+    assert len(quotes) == 1 and quotes[0].text.startswith(quoted)
+    assert (quotes[0].quoted_author, quotes[0].quote_extent) == (quoted_author, "matched")
+    assert next(block.text for block in post.blocks if block.kind == "paragraph").startswith(reply)
+
+
+def test_article_body_blocks() -> None:
+    thread = read_thread(PAGES / "wordpress.html").thread
+    article = thread.posts[0]
+    assert [(block.id, block.kind) for block in article.blocks] == [
+        ("article.title", "title"),
+        ("article.p1", "paragraph"),
+        ("article.p2", "paragraph"),
+        ("article.h1", "heading"),
+        ("article.p3", "paragraph"),
+        ("article.q1", "quote"),
+        ("article.p4", "paragraph"),
+        ("article.p5", "paragraph"),
+    ]
+    assert (thread.url, thread.published) == (
+        "https://courrier-plateau.example/2024/03/tramway-ligne-2/",
+        datetime(2024, 3, 14, 8, 30),
+    )
+
+
+def test_text_is_data_not_markup() -> None:
+    post = read_thread(PAGES / "wordpress.html").thread.posts[-1]
+    assert post.blocks[0].text == "Les [crochets] et les <balises> de ce commentaire sont du texte, pas du code."
+
+
+@pytest.mark.parametrize(
+    ("name", "warning"),
+    [
+        ("disqus-placeholder.html", "they load by script (Disqus)"),  # nothing saved: say why
+        ("wordpress.html", None),  # every comment is there
+        ("disqus-frame.html", None),  # five posts in its data, five counted (spam and a deleted one among them)
+    ],
+)
+def test_warnings(name: str, warning: str | None) -> None:
+    warnings = read_thread(PAGES / name).warnings
+    assert any(warning in text for text in warnings) if warning else warnings == ()
+
+
+def test_stated_count_above_what_the_page_holds_is_reported() -> None:
+    page = (PAGES / "jsonld.html").read_text(encoding="utf-8").replace('"commentCount": 3', '"commentCount": 30')
+    warnings = read_html(page, "page.html").warnings
+    assert warnings == (
+        "page.html: the page counts 30 comments but holds 3; the others load by script or sit on other pages",
+    )
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><head><title>Empty</title></head><body></body></html>",  # nothing at all
+        # Furniture only.
+        "<!DOCTYPE html><html><body><nav><a href='/'>Home</a></nav><script>var a = 1;</script></body></html>",
+        # A few hidden words and a template.
+        "<html><body><div style='display:none'>hidden words</div><template><p>template</p></template></body></html>",
+        "<!doctype html>",  # a doctype and nothing else
+    ],
+)
+def test_a_page_without_text_is_one_input_error(page: str) -> None:
+    with pytest.raises(InputError, match=r"no (article text or comments|text) found in this web page") as error:
+        read_html(page, "page.html")
+    assert "\n" not in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<!DOCTYPE html>\n<html><body><p>Hi</p></body></html>", "html"),  # doctype
+        ("\ufeff  <html lang='fr'><p>Salut</p></html>", "html"),  # BOM and spaces before <html>
+        ("<!-- saved from url=(0040)https://example.org/ -->\n<html><p>x</p></html>", "html"),  # browser's mark
+        ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN" "">', "html"),
+        ('<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>', "text"),  # a feed is not a page
+        ("# Titre\n\n<html> dans du Markdown", "text"),  # Markdown mentioning a tag
+        ('{"title": "<html>"}', "json"),  # JSON holding markup
+    ],
+)
+def test_sniffing_by_content(text: str, expected: str) -> None:
+    assert sniff_format(text) == expected
+
+
+def test_format_html_forces_the_reader_and_other_formats_read_the_page_as_they_would(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("<p>Un paragraphe sans doctype.</p><p>Et un autre.</p>", encoding="utf-8")
+    assert read_thread(page).thread.source_format == "text"  # not recognised as a page by itself
+    forced = read_thread(page, "html").thread
+    assert (forced.source_format, [block.text for _, block in forced.blocks()]) == (
+        "html",
+        ["Un paragraphe sans doctype.", "Et un autre."],
+    )
+    assert parse_thread((PAGES / "phpbb.html").read_text(encoding="utf-8"), "html").posts[0].author == "wheelnut"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "declaration"),
+    [
+        ("cp1251", '<meta charset="windows-1251">'),  # declared legacy Cyrillic
+        ("cp1251", ""),  # undeclared: detected
+        ("cp1252", '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">'),  # read as browsers do
+        ("utf-8", "<meta charset=utf-8>"),  # unquoted
+    ],
+)
+def test_page_encodings(tmp_path: Path, encoding: str, declaration: str) -> None:
+    words = "Берегите лес от пожаров, весной трава горит быстро." if encoding == "cp1251" else "Déjà vu à l'été, naïve."
+    filler = "".join(f'<meta name="keywords-{n}" content="{"x" * 60}">' for n in range(40))  # pushes it past 2 KB
+    page = f"<!DOCTYPE html><html><head>{filler}{declaration}<title>T</title></head><body><p>{words}</p></body></html>"
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode(encoding))
+    read = read_thread(path)
+    assert read.encoding == encoding
+    assert [block.text for _, block in read.thread.blocks()][-1] == words

@@ -1,0 +1,87 @@
+"""A page's bytes: recognised as a web page, decoded by BOM, declared charset (anywhere in head), or detection."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from translator.readers.html_bytes import codec_for, declared_charset, decode_page, looks_like_html
+
+WORDS = "Élan, déjà-vu, naïve café."
+LONG_HEAD = "".join(f'<link rel="preload" href="/assets/font-{n}.woff2" as="font">' for n in range(60))
+
+
+def page(head: str = "", body: str = WORDS) -> str:
+    return f"<!DOCTYPE html><html><head>{head}<title>t</title></head><body><p>{body}</p></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "warning"),
+    [
+        (page().encode(), "utf-8", None),  # undeclared UTF-8
+        (codecs.BOM_UTF8 + page('<meta charset="iso-8859-1">').encode(), "utf-8", None),  # the BOM wins over meta
+        (codecs.BOM_UTF16_LE + page().encode("utf-16-le"), "utf-16", None),  # UTF-16 with its BOM
+        (page(LONG_HEAD + '<meta charset="windows-1252">').encode("cp1252"), "cp1252", None),  # declared after 4 KB
+        (
+            page('<meta http-equiv="content-type" content="text/html; charset=ISO-8859-1">').encode("cp1252"),
+            "cp1252",
+            None,
+        ),
+        (page("<meta charset='latin1'>").encode("latin-1"), "cp1252", None),  # latin1 is windows-1252 to browsers
+        (page('<meta charset="iso-8859-1">').encode("utf-8"), "utf-8", "declares cp1252 but is UTF-8"),  # lying meta
+        (page('<meta charset="utf-8">').encode() + b"\xff", "utf-8", "at byte"),  # one stray byte: replaced in place
+        (page('<meta charset="utf-16">').encode(), "utf-8", None),  # utf-16 declared in ASCII bytes means UTF-8
+        (page('<meta charset="no-such-charset">').encode(), "utf-8", None),  # an unknown label is ignored
+        (('<?xml version="1.0" encoding="ISO-8859-15"?>' + page()).encode("iso-8859-15"), "iso8859-15", None),
+    ],
+)
+def test_decode_page(data: bytes, encoding: str, warning: str | None) -> None:
+    text, used, warnings = decode_page(data, "p.html")
+    assert used == encoding
+    assert WORDS in text
+    assert any(warning in message for message in warnings) if warning else warnings == []
+
+
+def test_undeclared_legacy_page_is_detected_with_a_warning() -> None:
+    words = "Съешь же ещё этих мягких французских булок, да выпей же чаю."
+    text, used, warnings = decode_page(page(LONG_HEAD, words).encode("cp1251"), "p.html")
+    assert (used, words in text) == ("cp1251", True)
+    assert any("declares no charset" in message for message in warnings)
+
+
+def test_declared_charset_is_searched_up_to_the_end_of_head_only() -> None:
+    late = page(LONG_HEAD * 3 + '<meta charset="koi8-r">').encode()
+    in_body = b"<html><head><title>t</title></head><body><meta charset='koi8-r'></body></html>"
+    assert (declared_charset(late), declared_charset(in_body)) == ("koi8-r", None)
+
+
+@pytest.mark.parametrize(
+    ("label", "codec"),
+    [
+        ("UTF-8", "utf-8"),  # case does not matter
+        ("windows-1251", "cp1251"),  # Windows Cyrillic
+        ("gb2312", "gb18030"),  # browsers read GB2312 as its superset
+        ("x-sjis", "shift_jis"),  # an old alias
+        ("made-up", None),  # unknown
+    ],
+)
+def test_codec_for(label: str, codec: str | None) -> None:
+    assert codec_for(label) == codec
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"<!DOCTYPE html><html>", True),  # doctype
+        (b"\n\n  <HTML lang=en>", True),  # upper case, leading blank lines
+        (b"<!-- saved from url=(0022)http://example.org/ -->\r\n<html>", True),  # browser's "save as" mark
+        (codecs.BOM_UTF16_LE + "<!doctype html>".encode("utf-16-le"), True),  # UTF-16 page
+        (b'<?xml version="1.0"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "">', True),  # XHTML
+        (b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">', False),  # a feed
+        (b"Avatar de Bob\nLe 01/01/2025", False),  # a forum text dump
+        (b'{"html": "<html>"}', False),  # JSON
+    ],
+)
+def test_looks_like_html(data: bytes, expected: bool) -> None:
+    assert looks_like_html(data) is expected

@@ -1,0 +1,192 @@
+"""Read a saved web page (any site, any language): the article, and its comments one by one.
+
+The page is decoded (BOM, declared charset, detection), parsed once with lxml, and read in two passes:
+the comments first (page data, engine markup, generic detector: `html_comments`), then, with the
+comments and hidden furniture taken out of the tree, the article through trafilatura (`html_article`).
+A forum thread or a discussion page (Hacker News, Reddit, Disqus's frame) gives its opening post or
+story as the article instead. Warnings say when comments load by script and are not in the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import lxml.html
+from lxml import etree
+from lxml.html import HtmlElement
+
+from translator.errors import InputError
+from translator.models import Post, Thread, ThreadFile
+from translator.readers.common import BlockSpec, number_blocks
+from translator.readers.html_article import ArticleFacts, article_facts
+from translator.readers.html_bytes import decode_page, looks_like_html, looks_like_html_text
+from translator.readers.html_comments import comment_posts, find_comments, script_systems
+from translator.readers.html_fields import FoundComments
+from translator.readers.html_items import path
+from translator.readers.html_marks import PageMarks, page_marks
+from translator.readers.html_text import HIDDEN_CLASSES, is_form_to_fill, is_hidden, xml_safe
+
+__all__ = ["HtmlPage", "looks_like_html", "looks_like_html_text", "read_html", "read_html_file"]
+
+LANGUAGE = path("/html/@lang | //meta[@http-equiv='content-language' or @property='og:locale']/@content")
+XML_DECLARATION = "<?xml"
+PRUNED_TAGS = ("nav", "template", "button", "dialog", "style", "svg", "script")
+MAYBE_PRUNED = (
+    "//nav | //template | //button | //dialog | //noscript | //form | //style | //svg"
+    " | //script[not(contains(@type, 'json'))] | //*[@hidden or @aria-hidden or @style]"
+)
+
+
+@lru_cache(maxsize=64)
+def _maybe_pruned(hidden_classes: frozenset[str]) -> etree.XPath:
+    """Every element _prune may take out, found by tests in C (each is checked again in Python): a loop over
+    every element in Python would cost more than the rest of the pruning. Only the hidden classes the page
+    uses are tested."""
+    tests = " or ".join(f"has-class('{name}')" for name in sorted(hidden_classes))
+    return path(MAYBE_PRUNED + (f" | //*[{tests}]" if tests else ""))
+
+
+MIN_HIDDEN_TEXT = 200
+"""A hidden box with less text than this is furniture (a label, a notice), never the article."""
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    """A web page read into a thread, with what the reader noticed on the way."""
+
+    thread: Thread
+    """The article and its comments."""
+    warnings: tuple[str, ...]
+    """Things worth telling the user (comments that load by script, counts that do not match)."""
+
+
+def parse_page(text: str, name: str) -> HtmlElement:
+    """The page's element tree; InputError when there is nothing to parse."""
+    text = xml_safe(text)
+    if text.lstrip("\ufeff \t\r\n").startswith(XML_DECLARATION):
+        text = text[text.find("?>") + 2 :]  # lxml refuses an encoding declaration in text it is given decoded
+    try:
+        tree = lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(huge_tree=True))
+    except (etree.ParserError, ValueError):
+        raise InputError(f"{name}: no text found in this web page", "check that the file is a saved page") from None
+    return tree
+
+
+def page_language(tree: HtmlElement) -> str | None:
+    """The page's declared language as a primary subtag (`de` for `de-DE`), when it declares one."""
+    for value in LANGUAGE(tree):
+        code = str(value).strip().replace("_", "-").split("-")[0].lower()
+        if code.isalpha() and 2 <= len(code) <= 3:
+            return code
+    return None
+
+
+def _prune(tree: HtmlElement, comments: list[HtmlElement], marks: PageMarks, *, hidden: bool) -> None:
+    """Take the comments, forms, furniture and hidden elements out, so that the article extractor sees the
+    article. Without `hidden`, hidden boxes that hold a text's worth of words stay (the page shows them by script)."""
+    doomed = list(comments)
+    for element in _maybe_pruned(marks.classes & HIDDEN_CLASSES)(tree):
+        if not isinstance(element, HtmlElement) or element is tree:
+            continue
+        concealed = element.tag == "noscript" or is_hidden(element)
+        if concealed and not hidden:
+            concealed = len(element.text_content()) < MIN_HIDDEN_TEXT
+        furniture = element.tag in PRUNED_TAGS and not (element.tag == "script" and "json" in element.get("type", ""))
+        if furniture or concealed or (element.tag == "form" and is_form_to_fill(element)):
+            doomed.append(element)
+    for element in doomed:
+        if element.getparent() is not None:
+            element.drop_tree()
+
+
+def _article(text: str, name: str, tree: HtmlElement, found: FoundComments, marks: PageMarks) -> ArticleFacts:
+    """The article's facts from the page without its comments and hidden elements.
+
+    Some pages keep their whole text hidden until a script shows it (or in `noscript`): when nothing is
+    left, the article is read again with hidden elements in.
+    """
+    root = tree.getroottree()
+    comment_paths = [root.getpath(element) for element in found.elements]
+    _prune(tree, list(found.elements), marks, hidden=True)
+    facts = article_facts(tree, with_body=found.article is None)
+    if found.article is None and not facts.blocks:
+        fresh = parse_page(text, name)
+        comments = [element for path in comment_paths for element in fresh.getroottree().xpath(path)]
+        _prune(fresh, comments, marks, hidden=False)
+        facts = article_facts(fresh, with_body=True)
+    return facts
+
+
+def read_html(text: str, name: str = "page") -> HtmlPage:
+    """Read a decoded web page into a thread; InputError when it holds no article text and no comments."""
+    tree = parse_page(text, name)
+    lang = page_language(tree)
+    marks = page_marks(tree, text)
+    found = find_comments(tree, lang, marks)
+    systems = script_systems(marks)
+    story = found.article
+    facts = _article(text, name, tree, found, marks)
+    title = facts.title
+    if story is not None and story.blocks and story.blocks[0][0] == "title":
+        title = story.blocks[0][1]
+    body = list(story.blocks if story is not None else facts.blocks)
+    # Comments stated as page data are also drawn on the page, where the article extractor may take them.
+    said_in_comments = (
+        {text for comment in found.comments for kind, text, _, _ in comment.blocks if kind != "quote"}
+        if not found.elements
+        else set()
+    )
+    body = [
+        spec
+        for spec in body
+        if spec[0] != "title" and spec[1].lower() != title.lower() and spec[1] not in said_in_comments
+    ]
+    comments = comment_posts(found.comments)
+    if not body and not comments:
+        raise InputError(
+            f"{name}: no article text or comments found in this web page",
+            "save the complete page after it has loaded, or pass --format text",
+        )
+    specs: list[BlockSpec] = [("title", title, None, None)] if title else []
+    article = Post(
+        id="article",
+        kind="article",
+        author=story.author if story is not None else facts.author,
+        date=story.date if story is not None else facts.published,
+        votes=story.votes if story is not None else None,
+        blocks=number_blocks("article", specs + body),
+        url=story.url if story is not None and story.url else facts.url,
+    )
+    thread = Thread(
+        title=title,
+        subtitle=None,
+        posts=(article, *comments),
+        source_format="html",
+        url=facts.url or article.url,
+        site=facts.site,
+        published=facts.published or article.date,
+    )
+    return HtmlPage(thread, tuple(_warnings(name, found, len(found.comments), systems)))
+
+
+def _warnings(name: str, found: FoundComments, count: int, systems: list[str]) -> list[str]:
+    warnings = []
+    if count == 0 and systems:
+        warnings.append(
+            f"{name}: no comments in this file: they load by script ({', '.join(systems)}) and a saved page "
+            "does not hold them; save the page after they appear, or export them from that service"
+        )
+    if found.expected is not None and found.expected > count:
+        warnings.append(
+            f"{name}: the page counts {found.expected} comments but holds {count}; "
+            "the others load by script or sit on other pages"
+        )
+    return warnings
+
+
+def read_html_file(data: bytes, name: str) -> ThreadFile:
+    """Read a saved web page's bytes: decoded by its declared or detected charset, then read."""
+    text, encoding, warnings = decode_page(data, name)
+    page = read_html(text, name)
+    return ThreadFile(thread=page.thread, encoding=encoding, warnings=(*warnings, *page.warnings))

@@ -1,0 +1,223 @@
+"""A saved page's article: title (without the site's name), byline, date, site and body, via trafilatura.
+
+The headline is taken where publishers state it for sharing (`og:title`, then JSON-LD `headline`),
+because the page's `<h1>` is sometimes the site logo and its `<title>` sometimes another wording;
+the site's name is cut from either end ("Headline | Site" -> "Headline") only when that end names the
+site. trafilatura finds the body and the byline; its body comes back as its own XML (`head`, `list`,
+`quote`...), renamed to HTML and read into blocks like any other element.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+from translator.readers.common import BlockSpec
+from translator.readers.html_dates import machine_date
+from translator.readers.html_items import path
+from translator.readers.html_schema import _types, _walk, json_documents
+from translator.readers.html_text import clean_text, element_blocks, visible_text
+
+META = path("//meta[@property or @name or @itemprop]")
+CANONICAL = path("//link[@rel='canonical']/@href")
+TITLE = path("//title")
+H1 = path("//h1")
+TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—\-:·•»«›>/~]|::)\s+")
+ARTICLE_TYPES = frozenset(
+    {"Article", "NewsArticle", "BlogPosting", "Report", "ReportageNewsArticle", "AnalysisNewsArticle",
+     "OpinionNewsArticle", "DiscussionForumPosting", "SocialMediaPosting", "TechArticle", "ScholarlyArticle"}
+)  # fmt: skip
+# trafilatura's body XML, renamed to the HTML elements our block reader knows.
+TRAFILATURA_TAGS = {
+    "head": "h2", "list": "ul", "item": "li", "quote": "blockquote", "lb": "br", "row": "tr", "cell": "td",
+    "code": "pre", "hi": "span", "ref": "span", "graphic": "img", "del": "span", "table": "table",
+}  # fmt: skip
+
+
+BYLINE_POSITIONS = 3
+"""A byline ("By NAME, 4 May 2023") that reaches the body is one of its first few lines."""
+MAX_BYLINE_CHARS = 100
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """What a page says about its article."""
+
+    title: str
+    """The headline, without the site's name."""
+    author: str | None
+    """The byline."""
+    published: datetime | None
+    """When the article was published."""
+    site: str | None
+    """The site's name."""
+    url: str | None
+    """The article's address."""
+    blocks: tuple[BlockSpec, ...]
+    """The body, one block per paragraph (empty when the article comes from elsewhere)."""
+
+
+def _meta(tree: HtmlElement) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for tag in META(tree):
+        if isinstance(tag, HtmlElement):
+            key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").strip().lower()
+            value = clean_text(tag.get("content") or "")
+            if key and value:
+                found.setdefault(key, value)
+    return found
+
+
+def _ld_article(tree: HtmlElement) -> dict[str, Any]:
+    """headline, datePublished, author and publisher of the first article the page's JSON-LD describes."""
+    facts: dict[str, Any] = {}
+    for document in json_documents(tree):
+        for node, _ in _walk(document):
+            types = _types(node)
+            if types & ARTICLE_TYPES and not facts.get("headline"):
+                for key in ("headline", "datePublished", "author", "publisher", "url"):
+                    facts.setdefault(key, node.get(key))
+            if "WebSite" in types and isinstance(node.get("name"), str):
+                facts.setdefault("website", node["name"])
+    return facts
+
+
+def _name(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name")
+    return clean_text(value) or None if isinstance(value, str) else None
+
+
+def _comparable(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower().removeprefix("www."))
+
+
+HOST_NOISE = frozenset({"www", "m", "amp", "co", "com", "org", "net", "gov", "ac", "edu", "news"})
+MIN_SITE_KEY = 4
+
+
+def _site_keys(site: str | None, host: str | None) -> list[str]:
+    keys = [_comparable(site)] if site else []
+    if host:
+        labels = [label for label in host.lower().split(".")[:-1] if label not in HOST_NOISE]
+        keys.extend(_comparable(label) for label in labels)
+    return [key for key in keys if len(key) >= MIN_SITE_KEY]
+
+
+def _names_site(part: str, site: str | None, host: str | None) -> bool:
+    """Whether one end of a title is the site's name or domain ("RedFlagDeals.com Forums", "Le Monde")."""
+    part_key = _comparable(part)
+    if not part_key:
+        return False
+    return any(
+        key in part_key or (part_key in key and len(part_key) * 5 >= len(key) * 3) for key in _site_keys(site, host)
+    )
+
+
+def strip_site(title: str, site: str | None, host: str | None) -> str:
+    """A title without the site's name at either end: "Headline | Site" and "Site - Headline" -> "Headline"."""
+    for _ in range(2):  # "Headline - Forums - Site" loses both trailing parts when both name the site
+        separators = list(TITLE_SEPARATOR.finditer(title))
+        if not separators or not _names_site(title[separators[-1].end() :], site, host):
+            break
+        title = title[: separators[-1].start()]
+    separators = list(TITLE_SEPARATOR.finditer(title))
+    if separators and _names_site(title[: separators[0].start()], site, host):
+        title = title[separators[0].end() :]
+    return title.strip()
+
+
+def choose_title(candidates: list[str | None], site: str | None, host: str | None) -> str:
+    """The first headline candidate that is not just the site's name, without the site's name."""
+    for candidate in candidates:
+        text = clean_text(candidate or "")
+        if text and not (site and _comparable(text) == _comparable(site)):
+            return strip_site(text, site, host) or text
+    return ""
+
+
+def _body(tree: HtmlElement) -> Any:
+    """trafilatura's body XML of the article (None when it finds none); comments are already out of the tree."""
+    import trafilatura
+
+    document = trafilatura.bare_extraction(
+        tree, with_metadata=False, include_comments=False, include_tables=True, include_images=False, fast=True
+    )
+    return getattr(document, "body", None)
+
+
+def _metadata(tree: HtmlElement, dated: bool) -> Any:
+    """trafilatura's metadata, its costly searches run only for what the meta tags leave missing.
+
+    Its `extract_metadata` always runs them all (the byline search copies the whole tree, the date
+    search walks it): about half of reading a page. `dated`: the page's own metadata gave the date.
+    """
+    from htmldate import find_date
+    from trafilatura.metadata import examine_meta, extract_author, extract_meta_json, extract_sitename, extract_title
+
+    document = examine_meta(tree)
+    with contextlib.suppress(RecursionError, ValueError):  # JSON-LD past Python's limits: meta tags alone are read
+        document = extract_meta_json(tree, document)
+    document.title = document.title or extract_title(tree)
+    document.author = document.author or extract_author(tree)
+    document.sitename = document.sitename or extract_sitename(tree)
+    if not dated:
+        document.date = find_date(tree, extensive_search=False, original_date=True)
+    return document
+
+
+def _headline(
+    tree: HtmlElement, meta: dict[str, str], ld: dict[str, Any], extracted: Any, site: str | None, host: str | None
+) -> str:
+    """The headline: where publishers state it for sharing first, the document title last; a label the
+    page's heading carries and its document title does not ("Thread: ...") is left out."""
+    page_title = visible_text(TITLE(tree)[0]) if TITLE(tree) else None
+    headings = [visible_text(h) for h in H1(tree) if isinstance(h, HtmlElement)]
+    candidates = [meta.get("og:title"), meta.get("twitter:title"), _name(ld.get("headline"))]
+    candidates += [getattr(extracted, "title", None), headings[0] if len(headings) == 1 else None, page_title]
+    title = choose_title(candidates, site, host)
+    page_only = strip_site(page_title, site, host) if page_title else ""
+    labelled = title.endswith(page_only) and title[: -len(page_only)].rstrip().endswith(":")
+    return page_only if page_only and title != page_only and labelled else title
+
+
+def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
+    """The article's facts; `with_body` runs trafilatura's extraction too (else only its metadata)."""
+    meta = _meta(tree)
+    ld = _ld_article(tree)
+    stated = machine_date(meta.get("article:published_time", "")) or machine_date(str(ld.get("datePublished") or ""))
+    extracted = _metadata(tree, dated=stated is not None)
+    url = meta.get("og:url") or next(iter(CANONICAL(tree)), None) or getattr(extracted, "url", None)
+    host = urlsplit(str(url)).hostname if url else getattr(extracted, "hostname", None)
+    site = meta.get("og:site_name") or _name(ld.get("publisher")) or ld.get("website")
+    site = site or getattr(extracted, "sitename", None)
+    title = _headline(tree, meta, ld, extracted, site, host)
+    published = stated or machine_date(str(getattr(extracted, "date", None) or ""))
+    author = getattr(extracted, "author", None) or _name(ld.get("author")) or meta.get("author")
+    body = _body(tree) if with_body else None
+    blocks = body_blocks(body, title, author) if body is not None else []
+    return ArticleFacts(title, author, published, clean_text(site) if site else None, url, tuple(blocks))
+
+
+def body_blocks(body: Any, title: str, author: str | None) -> list[BlockSpec]:
+    """trafilatura's body XML as blocks, without a leading copy of the title or the byline line."""
+    for element in body.iter():
+        if isinstance(element.tag, str) and element.tag in TRAFILATURA_TAGS:
+            element.tag = TRAFILATURA_TAGS[element.tag]
+    blocks = element_blocks(body)
+    while blocks and _comparable(blocks[0][1]) == _comparable(title):
+        blocks = blocks[1:]
+    names = [name.strip() for name in (author or "").split(";") if name.strip()]
+    return [
+        block
+        for position, block in enumerate(blocks)
+        if not (position < BYLINE_POSITIONS and len(block[1]) <= MAX_BYLINE_CHARS and any(n in block[1] for n in names))
+    ]

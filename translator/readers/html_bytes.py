@@ -1,0 +1,181 @@
+"""A saved web page as bytes: recognising one, and decoding it with the charset it declares or shows.
+
+Order, as browsers do it: a byte-order mark; then a charset declared in `<head>` (`<meta charset>`,
+`<meta http-equiv="Content-Type">`, anywhere before `</head>`, not only in the first KB; or an XML
+declaration); then detection (charset-normalizer). Labels are read the way browsers read them:
+`iso-8859-1` and `ascii` mean windows-1252, `gb2312` means GB18030. A page that declares a legacy
+charset but is valid UTF-8 holding non-ASCII text is UTF-8: the server said so in a header the saved
+file lost, and legacy text is almost never valid UTF-8 by accident.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from translator.errors import InputError
+
+__all__ = ["decode_page", "looks_like_html", "looks_like_html_text"]
+
+SNIFF_BYTES = 4096
+# What a page starts with: optional XML declaration and comments (`<!-- saved from url=... -->`), then
+# a doctype or one of the elements only HTML starts with.
+PAGE_START = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    r"(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<title[\s>])",
+    re.IGNORECASE | re.DOTALL,
+)
+HEAD_END = re.compile(rb"</head\s*>|<body[\s>]", re.IGNORECASE)
+META_TAG = re.compile(rb"<meta\s[^>]*>", re.IGNORECASE)
+CHARSET_ATTRIBUTE = re.compile(rb"""charset\s*=\s*["']?\s*([-\w.:]+)""", re.IGNORECASE)
+XML_ENCODING = re.compile(rb"""\A(?:\xef\xbb\xbf)?\s*<\?xml[^>]*encoding\s*=\s*["']([-\w.:]+)""", re.IGNORECASE)
+SCRIPT_OR_STYLE = re.compile(rb"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+TAG = re.compile(rb"<[^>]*>")
+SPACES = re.compile(rb"\s+")
+HEAD_SCAN_LIMIT = 1024 * 1024
+"""Where no `</head>` ends the head, this much of the file is searched for a declaration."""
+
+# Labels browsers read differently from Python's codec of the same name (WHATWG Encoding Standard).
+BROWSER_LABELS = {
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "l1": "cp1252",
+    "ascii": "cp1252",
+    "us-ascii": "cp1252",
+    "iso-8859-9": "cp1254",
+    "iso-8859-11": "cp874",
+    "tis-620": "cp874",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "ks_c_5601-1987": "cp949",
+    "euc-kr": "cp949",
+    "x-sjis": "shift_jis",
+    "x-mac-roman": "mac_roman",
+}
+MAX_REPLACED_FRACTION = 0.001
+"""Declared UTF-8 with more invalid bytes than this is not UTF-8 at all: it is detected instead."""
+
+
+def looks_like_html_text(text: str) -> bool:
+    """Whether decoded text starts the way a web page does (doctype, `<html>`, `<head>`...)."""
+    return PAGE_START.match(text[:SNIFF_BYTES].lstrip("\ufeff")) is not None
+
+
+def looks_like_html(data: bytes) -> bool:
+    """Whether a file's bytes start the way a web page does, in any ASCII-compatible or UTF-16 encoding."""
+    head = data[:SNIFF_BYTES]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = head.decode("utf-16", errors="replace")
+    else:
+        text = head.decode("latin-1")
+    return looks_like_html_text(text)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in its head (meta tags) or XML declaration, as a Python codec name."""
+    end = HEAD_END.search(data, 0, HEAD_SCAN_LIMIT)
+    head = data[: end.start() if end else HEAD_SCAN_LIMIT]
+    labels = [match[1] for tag in META_TAG.finditer(head) if (match := CHARSET_ATTRIBUTE.search(tag[0]))]
+    if xml := XML_ENCODING.match(data):
+        labels.append(xml[1])
+    for label in labels:
+        if codec := codec_for(label.decode("ascii", errors="replace")):
+            return codec
+    return None
+
+
+def codec_for(label: str) -> str | None:
+    """The Python codec a browser would use for a charset label; None for labels nobody knows."""
+    label = label.strip().lower()
+    if label.startswith(("utf-16", "utf16", "unicode")):
+        return "utf-8"  # a page read as ASCII-compatible bytes cannot be UTF-16: browsers read it as UTF-8
+    label = BROWSER_LABELS.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def decode_page(data: bytes, name: str) -> tuple[str, str, list[str]]:
+    """A page's bytes to text: (text, encoding, warnings). Raises InputError for bytes that are not text."""
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace"), codec.removesuffix("-sig"), _replaced(data, codec, name)
+    declared = declared_charset(data)
+    utf8 = _strict(data, "utf-8")
+    if declared is not None and declared != "utf-8":
+        if utf8 is not None and not data.isascii():
+            return utf8, "utf-8", [f"{name} declares {declared} but is UTF-8: read it as UTF-8"]
+        return data.decode(declared, errors="replace"), declared, _replaced(data, declared, name)
+    if utf8 is not None:
+        return utf8, "utf-8", []
+    invalid = _invalid_utf8_offsets(data)
+    if declared == "utf-8" and len(invalid) <= max(1, len(data) * MAX_REPLACED_FRACTION):
+        return data.decode("utf-8", errors="replace"), "utf-8", [_replacement_warning(name, invalid)]
+    return _detected(data, name)
+
+
+def _strict(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _detected(data: bytes, name: str) -> tuple[str, str, list[str]]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(_text_bytes(data[:HEAD_SCAN_LIMIT])).best()
+    if best is None:
+        raise InputError(f"{name} could not be decoded as text", "save the page again from the browser")
+    codec = codec_for(best.encoding) or "utf-8"
+    warnings = [f"{name} declares no charset; read it as {codec} (detected): check accented letters"]
+    return data.decode(codec, errors="replace"), codec, warnings + _replaced(data, codec, name)
+
+
+def _text_bytes(data: bytes) -> bytes:
+    """The bytes of a page's text, without its tags, scripts and styles: markup is ASCII and would drown
+    the few bytes that tell one legacy charset from another."""
+    text = SCRIPT_OR_STYLE.sub(b" ", data)
+    text = TAG.sub(b" ", text)
+    return SPACES.sub(b" ", text) or data
+
+
+def _replaced(data: bytes, codec: str, name: str) -> list[str]:
+    """A warning naming where bytes the codec cannot map were replaced, if any were."""
+    if _strict(data, codec) is not None:
+        return []
+    offsets = _invalid_utf8_offsets(data) if codec.startswith("utf-8") else _invalid_offsets(data, codec)
+    return [_replacement_warning(name, offsets)]
+
+
+def _invalid_utf8_offsets(data: bytes) -> list[int]:
+    return _invalid_offsets(data, "utf-8")
+
+
+def _invalid_offsets(data: bytes, codec: str) -> list[int]:
+    offsets: list[int] = []
+    decoder = codecs.getincrementaldecoder(codec)()
+    view = memoryview(data)
+    position = 0
+    while position < len(data) and len(offsets) < 100:
+        try:
+            decoder.decode(view[position:], final=True)
+            break
+        except UnicodeDecodeError as error:
+            offsets.append(position + error.start)
+            position += error.end
+            decoder.reset()
+    return offsets
+
+
+def _replacement_warning(name: str, offsets: list[int]) -> str:
+    shown = ", ".join(str(offset) for offset in offsets[:5]) + (", ..." if len(offsets) > 5 else "")
+    return f"{name} holds bytes that are not valid in its charset (at byte {shown}); they were replaced by \ufffd"

@@ -1,0 +1,133 @@
+"""Finding a page's comments: page data first, then the engines' markup, then the generic detector.
+
+The order is the issue's: schema.org data (JSON-LD, then microdata, which is the first engine rule),
+the engines, the generic detector. JSON-LD often lists only some comments, so when an engine finds
+more on the same page, the engine's are kept. Comment systems that load by script (Disqus, Facebook,
+Coral...) leave a placeholder in a saved page: it is named, so the reader can say why there are none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from translator.models import Post
+from translator.readers.common import comment_post
+from translator.readers.html_engines import engine_comments
+from translator.readers.html_fields import FoundComments, RawComment
+from translator.readers.html_generic import generic_comments
+from translator.readers.html_marks import PageMarks, page_marks
+from translator.readers.html_schema import disqus_comments, json_ld_comments, stated_count
+
+PINGBACK_TEXT = re.compile(r"^\s*\[(?:…|\.\.\.|&hellip;)\].*\[(?:…|\.\.\.)\]\W*$", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class ScriptSystem:
+    """A comment system that renders by script, and the marks it leaves in a saved page."""
+
+    name: str
+    """As users know it."""
+    ids: frozenset[str] = frozenset()
+    """Ids of its placeholder element."""
+    classes: frozenset[str] = frozenset()
+    """Classes of its placeholder element."""
+    tags: frozenset[str] = frozenset()
+    """Custom elements it defines."""
+    scripts: tuple[str, ...] = ()
+    """Text found in the `src` or body of its loader script."""
+    attributes: frozenset[str] = frozenset()
+    """Attributes of its placeholder element."""
+
+
+SCRIPT_SYSTEMS = (
+    ScriptSystem("Disqus", frozenset({"disqus_thread"}), scripts=("disqus.com", "disqus_shortname")),
+    ScriptSystem("Facebook comments", classes=frozenset({"fb-comments"})),
+    ScriptSystem("Coral", frozenset({"coral_thread", "coral-thread"}), scripts=("coral.js", "coralproject")),
+    ScriptSystem("OpenWeb (Spot.IM)", scripts=("spot.im", "openweb"), attributes=frozenset({"data-spotim-module"})),
+    ScriptSystem("Viafoura", classes=frozenset({"viafoura"}), tags=frozenset({"vf-conversations"})),
+    ScriptSystem("Commento", frozenset({"commento"})),
+    ScriptSystem("Hyvor Talk", frozenset({"hyvor-talk-view"}), tags=frozenset({"hyvor-talk-comments"})),
+    ScriptSystem("Isso", frozenset({"isso-thread"})),
+    ScriptSystem("utterances", scripts=("utteranc.es",)),
+    ScriptSystem("giscus", tags=frozenset({"giscus-widget"}), scripts=("giscus.app",)),
+    ScriptSystem("Remark42", frozenset({"remark42"})),
+    ScriptSystem("Vuukle", frozenset({"vuukle-comments"}), frozenset({"vuukle-comments"})),
+    ScriptSystem("IntenseDebate", frozenset({"idc-container"})),
+    ScriptSystem("Livefyre", frozenset({"livefyre-comments", "livefyre"})),
+    ScriptSystem("Cackle", frozenset({"mc-container"}), scripts=("cackle.me",)),
+    ScriptSystem("HyperComments", frozenset({"hypercomments_widget"})),
+    ScriptSystem("VK comments", frozenset({"vk_comments"})),
+    ScriptSystem("Discourse", frozenset({"discourse-comments"})),
+    ScriptSystem("Talkyard", classes=frozenset({"talkyard-comments"})),
+    ScriptSystem("Cusdis", frozenset({"cusdis_thread"})),
+)
+
+
+def script_systems(marks: PageMarks) -> list[str]:
+    """The script-loaded comment systems whose placeholder or loader is on the page."""
+    return [
+        system.name
+        for system in SCRIPT_SYSTEMS
+        if system.ids & marks.ids
+        or system.classes & marks.classes
+        or any(loader in marks.scripts for loader in system.scripts)
+        or any(marks.has(f"tag:{tag}") for tag in system.tags)
+        or any(marks.has(f"attr:{name}") for name in system.attributes)
+    ]
+
+
+def find_comments(tree: HtmlElement, lang: str | None, marks: PageMarks | None = None) -> FoundComments:
+    """The page's comments (and a forum's or discussion's opening post) by the first method that finds any."""
+    stated = disqus_comments(tree, lang) or json_ld_comments(tree, lang)
+    engine = engine_comments(tree, lang, marks or page_marks(tree, etree.tostring(tree, encoding="unicode")))
+    found = stated
+    if engine is not None and (stated is None or len(engine.comments) > len(stated.comments)):
+        found = engine
+    if found is None or not (found.comments or found.article):
+        found = generic_comments(tree, lang) or FoundComments((), "none")
+    if found.expected is None and (expected := stated_count(tree)) is not None:
+        found = FoundComments(found.comments, found.source, found.article, found.elements, expected)
+    return found
+
+
+def is_pingback(comment: RawComment) -> bool:
+    """A pingback or trackback drawn like a comment: an excerpt of the linking page, "[…] text […]"."""
+    text = " ".join(text for _, text, _, _ in comment.blocks)
+    return bool(PINGBACK_TEXT.match(text))
+
+
+def comment_posts(comments: Sequence[RawComment]) -> list[Post]:
+    """Posts `c1`, `c2`... in page order, replies pointing at their parent's id; deleted leaves and
+    pingbacks dropped."""
+    replied_to = {comment.parent_key for comment in comments if comment.parent_key is not None}
+    kept = [
+        comment
+        for comment in comments
+        if (not comment.deleted or comment.key in replied_to)
+        and not (is_pingback(comment) and comment.key not in replied_to)
+    ]
+    post_ids: dict[str, str] = {}
+    for number, comment in enumerate(kept, start=1):
+        post_ids.setdefault(comment.key, f"c{number}")
+    posts = []
+    for number, comment in enumerate(kept, start=1):
+        parent = post_ids.get(comment.parent_key) if comment.parent_key is not None else None
+        posts.append(
+            comment_post(
+                number,
+                list(comment.blocks),
+                author=comment.author,
+                role=comment.role,
+                date=comment.date,
+                votes=comment.votes,
+                parent=parent if parent != f"c{number}" else None,
+                url=comment.url,
+                deleted=comment.deleted,
+            )
+        )
+    return posts

@@ -1,0 +1,85 @@
+"""Dates on web pages: machine forms (ISO 8601, Unix time) and the words pages print, in any language.
+
+Dates are kept as the page shows them, to the minute, without time zone: an ISO date with an offset
+keeps its wall-clock time. Printed dates go through dateparser with the page's language; relative
+dates ("2 hours ago") are refused, because the page does not say when it was saved.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from functools import lru_cache
+from typing import Any
+
+from translator.readers.common import date_of
+
+ISO_DATE = re.compile(
+    r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:[T ](?P<hour>\d{1,2}):(?P<minute>\d{2}))?"
+)
+UNIX_TIME = re.compile(r"^\d{9,10}(?:\.\d+)?$|^\d{13}$")
+# Cheap test before the expensive parser: a year, a numeric date or a clock time.
+DATE_HINT = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(?<!\d)\d{1,2}[:h]\d\d(?!\d)")
+MAX_DATE_CHARS = 80
+EARLIEST_YEAR = 1990
+DATEPARSER_SETTINGS = {
+    "PARSERS": ["custom-formats", "absolute-time"],
+    "REQUIRE_PARTS": ["month", "year"],
+    "PREFER_DAY_OF_MONTH": "first",
+    "RETURN_AS_TIMEZONE_AWARE": False,
+}
+
+
+def to_minute(moment: datetime) -> datetime:
+    """A datetime to the minute, as wall-clock time (no time zone)."""
+    return moment.replace(second=0, microsecond=0, tzinfo=None)
+
+
+def machine_date(value: str) -> datetime | None:
+    """A date from an attribute value: ISO 8601 (`2023-10-18T13:11:26+02:00`) or Unix time; else None."""
+    value = value.strip()
+    if UNIX_TIME.match(value):
+        seconds = float(value) / (1000 if len(value) == 13 else 1)
+        try:
+            moment = datetime.fromtimestamp(seconds, tz=UTC)
+        except (OverflowError, OSError, ValueError):
+            return None
+        return to_minute(moment) if moment.year >= EARLIEST_YEAR else None
+    match = ISO_DATE.match(value)
+    stated = date_of(match) if match else None
+    return stated if stated is not None and stated.year >= EARLIEST_YEAR else None
+
+
+def could_be_date(text: str) -> bool:
+    """Whether a short text has what a printed date has (a year, a numeric date or a time)."""
+    return len(text) <= MAX_DATE_CHARS and DATE_HINT.search(text) is not None
+
+
+def printed_date(text: str, lang: str | None) -> datetime | None:
+    """A date as a page prints it (`11 maja 2021, 23:13`, `Jan 10th, 2020 6:03 pm`), in the page's language."""
+    text = " ".join(text.split())
+    if not could_be_date(text):
+        return None
+    return _printed_date(text, lang)
+
+
+@lru_cache(maxsize=4096)
+def _printed_date(text: str, lang: str | None) -> datetime | None:
+    if ISO_DATE.match(text) and (machine := machine_date(text)) is not None:
+        return machine
+    try:
+        found = _parser(lang).get_date_data(text).date_obj
+    except (ValueError, TypeError, OverflowError, KeyError, IndexError, AttributeError):
+        return None  # dateparser raises these on odd inputs; an unreadable date is no date
+    if found is None or found.year < EARLIEST_YEAR:
+        return None
+    return to_minute(found)
+
+
+@lru_cache(maxsize=16)
+def _parser(lang: str | None) -> Any:
+    from dateparser.date import DateDataParser
+    from dateparser.languages.loader import LocaleDataLoader
+
+    known = lang is not None and lang in LocaleDataLoader().get_locale_map(languages=None)
+    return DateDataParser(languages=[lang] if known else None, settings=DATEPARSER_SETTINGS)

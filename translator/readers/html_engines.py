@@ -1,0 +1,463 @@
+"""The comment markup of the common engines: where each puts a comment, its author, date and text.
+
+One table entry per engine, tried in order; the first whose comment elements are on the page wins.
+Forum engines (phpBB, vBulletin, XenForo, SMF, Invision, Discourse) show the opening post in the same
+markup as the replies: it is the article. Hacker News and old Reddit pages carry their story above the
+comments; Hacker News nests replies by indentation, not by markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from lxml.html import HtmlElement
+
+from translator.readers.common import BlockSpec
+from translator.readers.html_fields import FoundComments, RawComment
+from translator.readers.html_items import FieldPaths, element_key, parents_by_depth, path, read_item, read_items
+from translator.readers.html_marks import PageMarks
+from translator.readers.html_text import element_blocks, visible_text
+
+
+@dataclass(frozen=True)
+class Engine:
+    """How one engine marks up its comments."""
+
+    name: str
+    """Shown in warnings and tests."""
+    items: Callable[[HtmlElement], list[object]]
+    """Finds every comment element on the page, in page order."""
+    fields: FieldPaths
+    """Where each field sits inside a comment element."""
+    skip: Callable[[HtmlElement], object] | None = None
+    """True for elements the engine draws like comments that are not (pingbacks, "load more" stubs)."""
+    forum: bool = False
+    """The first post is the article (forums), not a comment."""
+    indent: Callable[[HtmlElement], list[object]] | None = None
+    """Nesting depth of a comment, where replies are indented instead of nested (Hacker News)."""
+    story: Callable[[HtmlElement, str | None], RawComment | None] | None = None
+    """Reads the story a discussion page shows above its comments (Hacker News, Reddit)."""
+    marks: tuple[str, ...] = ()
+    """`class:NAME`, `id:NAME` (digits left out), `tag:NAME` or `attr:NAME`: the rule runs on pages with one."""
+
+
+def _paths(*expressions: str) -> tuple[Callable[[HtmlElement], list[object]], ...]:
+    return tuple(path(expression) for expression in expressions)
+
+
+def _story(
+    container: str, title: str, fields: FieldPaths, text: str
+) -> Callable[[HtmlElement, str | None], RawComment | None]:
+    """A reader of the story above a discussion: its title becomes the article's title block."""
+    find_container, find_title, find_text = path(container), path(title), path(text)
+
+    def read(tree: HtmlElement, lang: str | None) -> RawComment | None:
+        found = find_container(tree)
+        if not found or not isinstance(found[0], HtmlElement):
+            return None
+        story = found[0]
+        titles = [t for t in find_title(story) if isinstance(t, HtmlElement)]
+        texts = [t for t in find_text(story) if isinstance(t, HtmlElement)]
+        base = read_item(story, fields, lang, texts, "article", None)
+        blocks: list[BlockSpec] = (
+            [("title", visible_text(titles[0]), None, None)] if titles and visible_text(titles[0]) else []
+        )
+        for element in texts[:1]:
+            blocks.extend(element_blocks(element, headings=False))
+        link = titles[0].get("href") if titles else None
+        return RawComment(
+            key="article",
+            parent_key=None,
+            author=base.author,
+            date=base.date,
+            blocks=tuple(blocks),
+            votes=base.votes,
+            url=link or base.url,
+        )
+
+    return read
+
+
+MICRODATA = Engine(
+    name="microdata",
+    marks=("attr:itemscope",),
+    items=path("//*[@itemscope][re:test(@itemtype, '(^|[/#\\s])(Comment|UserComments)(\\s|$)', 'i')]"),
+    fields=FieldPaths(
+        author=_paths(".//*[@itemprop='author' or @itemprop='creator']"),
+        date=_paths(".//*[@itemprop='dateCreated' or @itemprop='datePublished' or @itemprop='commentTime']"),
+        body=_paths(".//*[@itemprop='text' or @itemprop='commentText']"),
+        votes=_paths(".//*[@itemprop='upvoteCount']/@content", ".//*[@itemprop='upvoteCount']"),
+        url=_paths(".//*[@itemprop='url']/@href"),
+    ),
+)
+
+HACKER_NEWS = Engine(
+    name="hacker-news",
+    marks=("class:comtr", "class:fatitem"),
+    items=path("//tr[has-class('comtr')] | //tr[has-class('athing')][.//*[has-class('commtext')]]"),
+    fields=FieldPaths(
+        author=_paths(".//a[has-class('hnuser')]"),
+        date=_paths(".//span[has-class('age')]/@title", ".//span[has-class('age')]"),
+        body=_paths(".//*[has-class('commtext')]", ".//div[has-class('comment')]"),
+        url=_paths(".//span[has-class('age')]//a/@href"),
+    ),
+    indent=path(".//td[has-class('ind')]/@indent | .//td[has-class('ind')]//img/@width"),
+    story=_story(
+        "//table[has-class('fatitem')]",
+        ".//*[has-class('titleline')]/a | .//a[has-class('storylink')] | .//td[has-class('title')]/a",
+        FieldPaths(
+            author=_paths(".//a[has-class('hnuser')]"),
+            date=_paths(".//span[has-class('age')]/@title", ".//span[has-class('age')]"),
+            votes=_paths(".//span[has-class('score')]"),
+        ),
+        ".//div[has-class('toptext')]",
+    ),
+)
+
+OLD_REDDIT = Engine(
+    name="reddit",
+    marks=("class:thing",),
+    items=path("//div[has-class('thing')][has-class('comment') or @data-type='comment' or has-class('morechildren')]"),
+    skip=path("self::*[has-class('morechildren')]"),
+    fields=FieldPaths(
+        author=_paths("@data-author", "./div[has-class('entry')]//a[has-class('author')]"),
+        date=_paths("./div[has-class('entry')]//time/@datetime", "@data-timestamp"),
+        body=_paths("./div[has-class('entry')]//div[has-class('usertext-body')]//div[has-class('md')]"),
+        votes=_paths("./div[has-class('entry')]//*[has-class('score')][has-class('unvoted')]/@title", "@data-score"),
+        url=_paths("@data-permalink"),
+        deleted=_paths("self::*[has-class('deleted')]", "self::*[@data-author='[deleted]']"),
+    ),
+    story=_story(
+        "//div[has-class('thing')][has-class('link') or @data-type='link']",
+        ".//a[has-class('title')]",
+        FieldPaths(
+            author=_paths("@data-author", ".//a[has-class('author')]"),
+            date=_paths(".//p[has-class('tagline')]//time/@datetime", "@data-timestamp"),
+            votes=_paths("@data-score"),
+        ),
+        ".//div[has-class('expando')]//div[has-class('md')]",
+    ),
+)
+
+NEW_REDDIT = Engine(
+    name="reddit",
+    marks=("tag:shreddit-comment",),
+    items=path("//shreddit-comment"),
+    fields=FieldPaths(
+        author=_paths("@author"),
+        date=_paths(".//time/@datetime", ".//faceplate-timeago/@ts"),
+        body=_paths("./div[@slot='comment']"),
+        votes=_paths("@score"),
+        url=_paths("@permalink"),
+        deleted=_paths("self::*[@is-comment-deleted='true' or @deleted='true']"),
+    ),
+)
+
+DISQUS = Engine(
+    name="disqus",
+    marks=("class:post-message",),
+    items=path("//li[has-class('post')][starts-with(@id, 'post-')][.//*[has-class('post-message')]]"),
+    fields=FieldPaths(
+        author=_paths(".//*[has-class('author')]//a", ".//*[has-class('author')]"),
+        date=_paths(".//a[has-class('time-ago')]/@title", ".//a[has-class('time-ago')]"),
+        body=_paths(".//*[has-class('post-message')]"),
+        votes=_paths(".//*[@data-role='likes']"),
+    ),
+)
+
+DISCOURSE = Engine(
+    name="discourse",
+    marks=("class:crawler-post", "class:topic-post", "attr:itemscope"),
+    items=path(
+        "//div[has-class('crawler-post')][not(@role='navigation')][.//*[has-class('post') or has-class('cooked')]]"
+        " | //div[has-class('topic-post')][.//*[has-class('cooked')]]"
+        " | //div[@itemscope][contains(@itemtype, 'DiscussionForumPosting')][./div[has-class('creator')]]"
+    ),
+    fields=FieldPaths(
+        author=_paths(
+            ".//*[has-class('creator')]//*[@itemprop='name' or @itemprop='author']",
+            ".//*[has-class('creator')]//a",
+            ".//*[has-class('names')]//a",
+        ),
+        date=_paths(
+            ".//time[has-class('post-time')]",
+            ".//*[@itemprop='datePublished']",
+            ".//*[has-class('post-date')]//*[@data-time]/@data-time",
+        ),
+        body=_paths(".//div[has-class('post')][@itemprop]", ".//*[has-class('cooked')]", ".//div[has-class('post')]"),
+        votes=_paths(".//meta[@itemprop='userInteractionCount']/@content", ".//*[has-class('post-likes')]"),
+    ),
+    forum=True,
+)
+
+XENFORO = Engine(
+    name="xenforo",
+    marks=("class:message",),
+    items=path(
+        "//article[has-class('message--post')] | //article[has-class('message')][@data-author]"
+        " | //li[has-class('message')][@data-author]"
+    ),
+    fields=FieldPaths(
+        author=_paths("@data-author", ".//*[has-class('message-name')]", ".//a[has-class('username')]"),
+        date=_paths(
+            ".//*[has-class('message-attribution-main')]//time",
+            ".//time[has-class('u-dt')]",
+            ".//*[has-class('messageMeta')]//*[has-class('DateTime')]",
+            ".//*[has-class('DateTime')]",
+        ),
+        body=_paths(
+            ".//*[has-class('message-body')]//*[has-class('bbWrapper')]",
+            ".//*[has-class('bbWrapper')]",
+            ".//*[has-class('messageText')]",
+        ),
+        role=_paths(".//*[has-class('userTitle')]"),
+        url=_paths(".//*[has-class('message-attribution-main')]//a/@href"),
+    ),
+    forum=True,
+)
+
+VBULLETIN = Engine(
+    name="vbulletin",
+    marks=("id:post_", "id:post", "class:b-post"),
+    items=path(
+        "//li[re:test(@id, '^post_\\d+$')] | //table[re:test(@id, '^post\\d+$')]"
+        " | //div[re:test(@id, '^post\\d+$')][has-class('post')]"
+        " | //li[has-class('b-post')][@data-node-id] | //div[has-class('postcontainer')][re:test(@id, '^post_\\d+$')]"
+    ),
+    fields=FieldPaths(
+        author=_paths(".//a[has-class('bigusername')]", ".//*[has-class('username')]", ".//*[has-class('author')]//a"),
+        date=_paths(
+            ".//time[@datetime]",
+            ".//*[has-class('postdate')]//*[has-class('date')]",
+            ".//span[has-class('date')]",
+            ".//td[has-class('thead')]",
+        ),
+        body=_paths(
+            ".//*[re:test(@id, '^post_message_\\d+$')]",
+            ".//*[has-class('js-post__content-text')]",
+            ".//*[has-class('postcontent')]",
+        ),
+        role=_paths(".//*[has-class('usertitle')]"),
+    ),
+    forum=True,
+)
+
+PHPBB = Engine(
+    name="phpbb",
+    marks=("class:post",),
+    items=path("//*[self::div or self::article][has-class('post')][re:test(@id, '^p\\d+$')]"),
+    fields=FieldPaths(
+        author=_paths(
+            ".//*[has-class('postprofile')]//*[has-class('username') or has-class('username-coloured')]",
+            ".//*[has-class('postauthor')]",
+            ".//p[has-class('author')]//strong",
+        ),
+        date=_paths(
+            ".//p[has-class('author')]//time", ".//*[has-class('dateline_timestamp')]", ".//p[has-class('author')]"
+        ),
+        body=_paths(".//div[has-class('content')]"),
+        role=_paths(".//*[has-class('profile-rank') or has-class('profile_rank')]"),
+    ),
+    forum=True,
+)
+
+SMF = Engine(
+    name="smf",
+    marks=("class:post_wrapper",),
+    items=path("//div[has-class('post_wrapper')]"),
+    fields=FieldPaths(
+        author=_paths(".//div[has-class('poster')]//h4//a", ".//div[has-class('poster')]//h4"),
+        date=_paths(".//div[has-class('keyinfo')]//*[has-class('smalltext')]", ".//div[has-class('postinfo')]//a"),
+        body=_paths(".//div[has-class('inner')][re:test(@id, '^msg_\\d+$')]", ".//div[has-class('post')]"),
+        role=_paths(".//li[has-class('membergroup')]", ".//li[has-class('postgroup')]"),
+    ),
+    forum=True,
+)
+
+INVISION = Engine(
+    name="invision",
+    marks=("id:elcomment_",),
+    items=path("//article[re:test(@id, '^elComment_\\d+$')]"),
+    fields=FieldPaths(
+        author=_paths(".//*[has-class('cAuthorPane_author')]", ".//aside//a[has-class('ipsUsername')]"),
+        date=_paths(".//time[@datetime]"),
+        body=_paths(".//div[@data-role='commentContent']"),
+        role=_paths(".//li[@data-role='group']"),
+    ),
+    forum=True,
+)
+
+WPDISCUZ = Engine(
+    name="wpdiscuz",
+    marks=("class:wpd-comment", "class:wc-comment"),
+    items=path("//div[has-class('wpd-comment')] | //div[has-class('wc-comment')]"),
+    fields=FieldPaths(
+        author=_paths(".//*[has-class('wpd-comment-author')]", ".//*[has-class('wc-comment-author')]"),
+        date=_paths(".//*[has-class('wpd-comment-date')]", ".//*[has-class('wc-comment-date')]"),
+        body=_paths(".//*[has-class('wpd-comment-text')]", ".//*[has-class('wc-comment-text')]"),
+        votes=_paths(".//*[has-class('wpd-vote-result')]", ".//*[has-class('wc-vote-result')]"),
+    ),
+)
+
+WORDPRESS = Engine(
+    name="wordpress",
+    marks=("id:comment-",),
+    items=path("//*[self::li or self::article or self::div][re:test(@id, '^comment-\\d+$')]"),
+    skip=path("self::*[contains(@class, 'pingback') or contains(@class, 'trackback')]"),
+    fields=FieldPaths(
+        author=_paths(
+            ".//*[has-class('comment-author')]//*[has-class('fn')]",
+            ".//*[has-class('fn')]",
+            ".//*[has-class('comment-author')]//cite",
+            ".//*[has-class('comment-author')]",
+        ),
+        date=_paths(
+            ".//time[@datetime]",
+            ".//*[has-class('comment-metadata')]",
+            ".//*[has-class('commentmetadata')]",
+            ".//*[has-class('comment-date')]",
+            ".//*[has-class('comment-time')]",
+        ),
+        body=_paths(
+            ".//*[has-class('comment-content')]",
+            ".//*[has-class('comment-text')]",
+            ".//*[has-class('commententry')]",
+            ".//*[has-class('comment-entry')]",
+            ".//*[has-class('comment_text')]",
+            ".//*[has-class('comment-body')][not(.//*[has-class('comment-author')])]",
+        ),
+        url=_paths(".//*[has-class('comment-metadata')]//a/@href", ".//a[has-class('comment-permalink')]/@href"),
+    ),
+)
+
+DRUPAL = Engine(
+    name="drupal",
+    marks=("class:comment",),
+    items=path(
+        "//*[self::article or self::div][has-class('comment')]"
+        "[@typeof or @about or @data-comment-user-id or has-class('js-comment')"
+        " or preceding-sibling::*[1][self::a][starts-with(@id, 'comment-')]]"
+    ),
+    fields=FieldPaths(
+        author=_paths(
+            ".//*[has-class('comment__author')]", ".//*[has-class('username')]", ".//*[@rel='sioc:has_creator']"
+        ),
+        date=_paths(
+            ".//*[has-class('comment__time')]",
+            ".//time[@datetime]",
+            ".//*[@property='dc:date dc:created']/@content",
+            ".//span[@rel='sioc:has_creator']/@content",
+            ".//*[has-class('submitted')]",
+        ),
+        body=_paths(
+            ".//*[has-class('comment__content')]",
+            ".//*[has-class('field-name-comment-body')]",
+            ".//*[has-class('field--name-comment-body')]",
+            ".//div[has-class('content')]",
+        ),
+        url=_paths(".//a[has-class('permalink')]/@href"),
+    ),
+)
+
+SPIP = Engine(
+    name="spip",
+    marks=("class:forum-message",),
+    items=path("//*[has-class('forum-message')]"),
+    fields=FieldPaths(
+        author=_paths(".//*[has-class('fn')]", ".//*[has-class('forum-qui')]"),
+        date=_paths(".//abbr[has-class('date')]/@title", ".//*[has-class('forum-date')]"),
+        body=_paths(".//*[has-class('forum-texte')]"),
+    ),
+)
+
+HABR = Engine(
+    name="habr",
+    marks=("class:content-list__item_comment", "class:tm-comment-thread__comment"),
+    items=path("//li[has-class('content-list__item_comment')] | //article[has-class('tm-comment-thread__comment')]"),
+    fields=FieldPaths(
+        author=_paths(".//*[has-class('user-info__nickname')]", ".//*[has-class('tm-user-info__username')]"),
+        date=_paths(".//time[@datetime]", ".//time"),
+        body=_paths(".//*[has-class('comment__message')]", ".//*[has-class('tm-comment__body-content')]"),
+        votes=_paths(".//*[has-class('voting-wjt__counter')]", ".//*[has-class('tm-votes-meter__value')]"),
+    ),
+)
+
+ENGINES: tuple[Engine, ...] = (
+    MICRODATA,
+    HACKER_NEWS,
+    OLD_REDDIT,
+    NEW_REDDIT,
+    DISQUS,
+    DISCOURSE,
+    XENFORO,
+    VBULLETIN,
+    PHPBB,
+    SMF,
+    INVISION,
+    WPDISCUZ,
+    WORDPRESS,
+    DRUPAL,
+    SPIP,
+    HABR,
+)
+
+
+def engine_comments(tree: HtmlElement, lang: str | None, marks: PageMarks) -> FoundComments | None:
+    """The comments of the engine whose markup holds the most posts on the page; None when no engine's is.
+
+    Two rules can match one page (a forum that also marks its replies up as schema.org Comments): the
+    one that finds more posts, the opening post included, wins; on a tie, the earlier one in the table.
+    """
+    best: FoundComments | None = None
+    best_posts = 0
+    for engine in ENGINES:
+        if not any(marks.has(mark) for mark in engine.marks):
+            continue
+        elements = [e for e in engine.items(tree) if isinstance(e, HtmlElement)]
+        items = [e for e in elements if not (engine.skip and engine.skip(e))]
+        if len(items) < best_posts or not (items or engine.story):
+            continue
+        found = _read_engine(engine, tree, items, elements, lang)
+        posts = len(found.comments) + (found.article is not None)
+        if posts > best_posts:
+            best, best_posts = found, posts
+    return best
+
+
+def _read_engine(
+    engine: Engine, tree: HtmlElement, items: list[HtmlElement], elements: list[HtmlElement], lang: str | None
+) -> FoundComments:
+    comments = read_items(items, engine.fields, lang)
+    if engine.indent is not None:
+        comments = _parents_by_indent(items, comments, engine.indent)
+    article = engine.story(tree, lang) if engine.story else None
+    if engine.forum and comments:
+        article = replace(comments[0], key="article", parent_key=None)
+        comments = [replace(c, parent_key=None) if c.parent_key == comments[0].key else c for c in comments[1:]]
+    return FoundComments(tuple(comments), engine.name, article, tuple(elements))
+
+
+INDENT_STEP = 40
+"""Old Hacker News pages indent a reply with a spacer image 40 pixels wide per level."""
+
+
+def _parents_by_indent(
+    items: list[HtmlElement], comments: list[RawComment], indent: Callable[[HtmlElement], list[object]]
+) -> list[RawComment]:
+    """Parents from indentation: a comment replies to the last one before it that is one level less deep."""
+    depths = []
+    for item in items:
+        found = [str(value) for value in indent(item)]
+        depth = int(found[0]) if found and found[0].isdigit() else 0
+        if found and not item.xpath(".//td/@indent"):
+            depth //= INDENT_STEP
+        depths.append(depth)
+    parents = parents_by_depth(depths)
+    return [
+        replace(comment, parent_key=comments[parent].key if parent is not None else None)
+        for comment, parent in zip(comments, parents, strict=True)
+    ]
+
+
+__all__ = ["ENGINES", "Engine", "element_key", "engine_comments"]

@@ -1,0 +1,252 @@
+"""What one comment on a web page is made of, and how its author, date, votes and text are found.
+
+Every way of finding comments (schema.org data, an engine's markup, the generic detector) produces
+`RawComment`s. The finders here look inside one comment element: first where the engine says a field
+is, then where pages usually put it (an `itemprop`, a class naming it, a `time` element, a profile
+link), always outside the comment's text and outside its replies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from lxml.html import HtmlElement
+
+from translator.models import Votes
+from translator.readers.common import BlockSpec
+from translator.readers.html_dates import could_be_date, machine_date, printed_date
+from translator.readers.html_text import (
+    class_heads,
+    class_tokens,
+    class_words,
+    descendants,
+    is_form_to_fill,
+    is_skipped,
+    name_from_label,
+    visible_text,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RawComment:
+    """A comment as found on the page, before it gets its place in the thread."""
+
+    key: str
+    """Unique within the page (the element's id, or its position); replies point at it."""
+    parent_key: str | None
+    """Key of the comment this one replies to; None for a top-level comment."""
+    author: str | None
+    """Display name of the writer, when the page shows it."""
+    date: datetime | None
+    """When it was written, to the minute, when the page shows it."""
+    blocks: tuple[BlockSpec, ...]
+    """The text, one block per paragraph (empty for image-only or deleted comments)."""
+    votes: Votes | None = None
+    """Votes, when the page shows them (a single score counts as votes for or against)."""
+    url: str | None = None
+    """Permalink, when the page gives one."""
+    role: str | None = None
+    """The writer's rank on the site (`Deal Guru`), when shown."""
+    deleted: bool = False
+    """The page says the comment was deleted or removed."""
+
+
+@dataclass(frozen=True, slots=True)
+class FoundComments:
+    """The comments of a page, and what else finding them taught us."""
+
+    comments: tuple[RawComment, ...]
+    """In page order."""
+    source: str
+    """How they were found: `json-ld`, `microdata`, an engine's name, or `generic`."""
+    article: RawComment | None = None
+    """A forum thread's opening post, which is the article rather than a comment."""
+    elements: tuple[HtmlElement, ...] = ()
+    """The elements that hold them, removed from the page before its article is extracted."""
+    expected: int | None = None
+    """How many comments the page says the discussion has, when it says (some may load by script)."""
+
+
+AUTHOR_CLASSES = (
+    "fn", "p-name", "comment-author", "comment__author", "comment-author-name", "author-name", "username",
+    "user-name", "user__nick", "nickname", "nick", "author", "commenter", "poster", "postauthor", "hnuser",
+    "user", "name",
+)  # fmt: skip
+AUTHOR_WORDS = frozenset({"author", "username", "nick", "nickname", "commenter", "poster", "user", "name", "fn"})
+NOT_AUTHOR_WORDS = frozenset({"avatar", "photo", "says", "date", "time", "link", "url", "rank", "title", "count"})
+NEVER_FIELDS = frozenset({"script", "style", "noscript", "template", "svg", "textarea", "select", "option"})
+NUMERIC_TOKEN = re.compile(r"[\d.:/,\-]+")
+BY_PREFIX = re.compile(r"^(?:by|von|par|por|от|przez|di)\s+", re.IGNORECASE)
+PROFILE_LINK = re.compile(r"/(?:user|users|u|profile|profiles|member|members|people|author|by)/|/@|[?&](?:u|user|id)=")
+DATE_ATTRIBUTES = ("datetime", "content", "data-time", "data-timestamp", "data-utime", "data-date", "data-created")
+DATE_ITEMPROPS = frozenset({"datecreated", "datepublished", "commenttime", "datemodified"})
+DATE_WORDS = frozenset({"date", "time", "datetime", "timestamp", "posted", "published", "age", "submitted"})
+BODY_CLASSES = (
+    "comment-content", "comment-text", "comment-body", "comment__content", "comment__message", "comment_text",
+    "commententry", "comment-entry", "post-message", "message-body", "messagetext", "post_content", "postbody",
+    "post-body", "commtext", "usertext-body", "bbwrapper", "content", "text", "message", "body", "entry",
+)  # fmt: skip
+BODY_WORDS = frozenset({"content", "text", "body", "message", "entry", "commtext", "md", "bbwrapper"})
+NOT_BODY_WORDS = frozenset(
+    {"meta", "header", "head", "footer", "author", "info", "avatar", "date", "time", "tools", "actions", "user",
+     "username", "nickname", "byline", "timestamp", "datetime"}
+)  # fmt: skip
+PROFILE_WORDS = frozenset({"user", "username", "author", "profile", "postprofile", "userinfo", "poster", "member"})
+PROFILE_DEPTH = 4
+VOTE_WORDS = frozenset({"score", "rating", "points", "votes", "vote", "likes", "karma", "counter"})
+SIGNED_NUMBER = re.compile(r"^([+\-−–]?)\s*(\d{1,7})\b")
+UP_DOWN = re.compile(r"↑\s*(\d+)\D+↓\s*(\d+)|(\d+)\s*\D{2,20}?,\s*(\d+)\s*\D{2,20}$")
+
+
+def outside(element: HtmlElement, excluded: Sequence[HtmlElement]) -> bool:
+    """Whether an element is outside every excluded subtree (a comment's text, its replies)."""
+    if not excluded:
+        return True
+    ancestors = set(element.iterancestors())
+    return not any(element is root or root in ancestors for root in excluded)
+
+
+def candidates(item: HtmlElement, excluded: Sequence[HtmlElement]) -> list[HtmlElement]:
+    """The elements of an item outside its text and replies, in document order (scripts and forms left out)."""
+
+    def passed(node: HtmlElement) -> bool:
+        return (
+            node.tag in NEVER_FIELDS
+            or any(node is root for root in excluded)
+            or (node.tag == "form" and is_form_to_fill(node))
+        )
+
+    return list(descendants(item, passed))
+
+
+def clean_author(text: str) -> str | None:
+    """A display name from the text around it: "Andrew пишет:", "by Anna"; None for dates and empty text."""
+    name = name_from_label(BY_PREFIX.sub("", text.strip()))
+    if name is None or (could_be_date(name) and any(NUMERIC_TOKEN.fullmatch(token) for token in name.split())):
+        return None  # "12 March 2020" is a date; "mike_1985" is a name
+    return name
+
+
+def name_in(element: HtmlElement) -> str | None:
+    """The name an author element shows: its own text when short, else its first name-like child."""
+    named = element.xpath(".//*[@itemprop='name' or contains(concat(' ', @class, ' '), ' fn ')]")
+    if named:
+        return clean_author(named[0].get("content") or visible_text(named[0]))
+    if (name := clean_author(visible_text(element))) is not None:
+        return name
+    for child in element.iterdescendants("a", "strong", "b", "cite", "span"):
+        if not is_skipped(child) and (name := clean_author(visible_text(child))):
+            return name
+    return None
+
+
+def find_author(elements: list[HtmlElement]) -> str | None:
+    """The writer's name among a comment's header elements (itemprop, class, profile link, cite)."""
+    for element in elements:
+        if element.get("itemprop") == "author" and (name := name_in(element)):
+            return name
+    for wanted in AUTHOR_CLASSES:
+        for element in elements:
+            words = class_tokens(element) if "-" in wanted or "_" in wanted else class_heads(element)
+            if wanted in words and NOT_AUTHOR_WORDS.isdisjoint(class_heads(element)) and (name := name_in(element)):
+                return name
+    for element in elements:
+        profile = PROFILE_LINK.search(element.get("href", "")) or "author" in element.get("rel", "")
+        if element.tag == "a" and profile and (name := clean_author(visible_text(element))):
+            return name
+    for tag in ("cite", "strong", "b", "h3", "h4", "h5", "h6"):
+        for element in elements:
+            if element.tag == tag and (name := clean_author(visible_text(element))):
+                return name
+    return None
+
+
+def reply_label_name(item: HtmlElement, author: str | None) -> str | None:
+    """The name in a reply link's label ("Reply to NAME", "Répondre à NAME"): WordPress themes set it."""
+    for link in item.xpath(".//a[@aria-label and contains(@class, 'reply')]")[:1]:
+        label = " ".join(link.get("aria-label", "").split())
+        if author and label.endswith(author):
+            return author
+        words = label.split()
+        if author:  # the author text may carry a verb after the name: keep the longest prefix the label ends with
+            parts = author.split()
+            for size in range(len(parts), 0, -1):
+                if label.endswith(" " + " ".join(parts[:size])):
+                    return " ".join(parts[:size])
+        elif len(words) >= 3:
+            return words[-1]
+    return author
+
+
+def find_date(elements: list[HtmlElement], lang: str | None) -> datetime | None:
+    """When a comment was written: machine-readable attributes first, then printed dates."""
+    for element in elements:
+        described = f"{element.get('itemprop', '')} {element.get('property', '')}".lower()
+        if element.tag == "time" or "date" in described or "created" in described:
+            for attribute in ("datetime", "content", "title"):
+                if (value := element.get(attribute)) and (found := machine_date(value)):
+                    return found
+        for attribute in DATE_ATTRIBUTES[2:]:
+            if (value := element.get(attribute)) and (found := machine_date(value)):
+                return found
+    for element in elements:
+        title = element.get("title", "")
+        if title and could_be_date(title) and (found := machine_date(title) or printed_date(title, lang)):
+            return found
+    for element in elements:
+        dated = not DATE_WORDS.isdisjoint(class_heads(element)) or element.tag == "time"
+        if dated and (text := visible_text(element)) and (found := printed_date(text, lang)):
+            return found
+    for element in elements:
+        for text in (element.text, element.tail):
+            if text and could_be_date(text.strip()) and (found := printed_date(text, lang)):
+                return found
+    return None
+
+
+def find_body(item: HtmlElement, excluded: Sequence[HtmlElement]) -> HtmlElement | None:
+    """The element holding a comment's text: itemprop=text, else the best-ranked element a body class names."""
+    best: HtmlElement | None = None
+    best_rank = len(BODY_CLASSES)
+    for element in descendants(item, lambda node: any(node is root for root in excluded)):
+        if not element.keys():
+            continue
+        if element.get("itemprop") in ("text", "commentText", "articleBody"):
+            return element
+        tokens, heads = class_tokens(element), class_heads(element)
+        if not NOT_BODY_WORDS.isdisjoint(heads):
+            continue
+        for rank, wanted in enumerate(BODY_CLASSES[:best_rank]):
+            if wanted in (tokens if "-" in wanted or "_" in wanted else heads) and visible_text(element):
+                best, best_rank = element, rank
+                break
+    return best
+
+
+def _in_profile(element: HtmlElement) -> bool:
+    """Whether an element sits in the writer's profile box (their total points are not this post's votes)."""
+    for ancestor in list(element.iterancestors())[:PROFILE_DEPTH]:
+        if not PROFILE_WORDS.isdisjoint(class_heads(ancestor)):
+            return True
+    return False
+
+
+def find_votes(elements: list[HtmlElement], *, any_class: bool = False) -> Votes | None:
+    """Votes shown on a comment: "↑2 ↓0" or "9 up, 0 down" in a label, else one signed score.
+
+    Only elements whose class names a score are read, unless `any_class` (the engine pointed at them).
+    """
+    for element in elements:
+        if not any_class and (VOTE_WORDS.isdisjoint(class_words(element)) or _in_profile(element)):
+            continue
+        for label in (element.get("title", ""), element.get("aria-label", "")):
+            if pair := UP_DOWN.search(label):
+                up, down = (pair[1], pair[2]) if pair[1] else (pair[3], pair[4])
+                return Votes(int(up), int(down))
+        if (score := SIGNED_NUMBER.match(visible_text(element))) is not None:
+            value = int(score[2]) * (-1 if score[1] in "-−–" and score[1] else 1)
+            return Votes(max(value, 0), max(-value, 0))
+    return None

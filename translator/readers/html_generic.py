@@ -1,0 +1,206 @@
+"""Comments on pages no engine rule knows: repeated structures that each hold an author, a date and text.
+
+A candidate is the smallest element holding both an author-like element (a class naming the author
+or user, `itemprop=author`, a profile link) and a date-like one (`time`, a date attribute, a class
+naming the date, a printed date). Candidates are grouped by kind (tag and first class); a group is
+taken for the comments when its members are named like comments (`comment`, `Kommentar`,
+`коммент`... in a class or id, theirs or an ancestor's) or are many and all hold text. Teaser lists,
+sidebars and "best comment" widgets of other pages are left out by where they sit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from translator.readers.html_dates import could_be_date
+from translator.readers.html_fields import (
+    AUTHOR_WORDS,
+    DATE_ATTRIBUTES,
+    DATE_WORDS,
+    NEVER_FIELDS,
+    PROFILE_LINK,
+    FoundComments,
+)
+from translator.readers.html_items import FieldPaths, read_items
+from translator.readers.html_text import class_heads, class_words, is_form_to_fill, is_hidden, is_skipped
+
+AUTHOR, DATE = 1, 2
+BOTH = AUTHOR | DATE
+MAX_AUTHOR_CHARS = 60
+MAX_RELATIVE_CHARS = 40
+LETTERS = re.compile(r"[^\W\d_]{2}")
+MIN_UNNAMED_TEXT = 40
+MIN_UNNAMED_DATED = 0.8
+"""Without a comment-like name, most members must show a date that reads as one ("1 day ago" on every
+card of a video list does not)."""
+"""Without a comment-like name, members must average this many characters of text (not a byline)."""
+COMMENT_NAME = re.compile(r"comment|koment|komment|коммент|комент|coment|reacti|repl(?:y|ies)|antwort|talkback")
+ASIDE_WORDS = frozenset(
+    {"sidebar", "widget", "related", "teaser", "teasers", "recommended", "popular", "aside", "footer", "nav", "menu",
+     "breadcrumb", "breadcrumbs", "trending", "promo"}
+)  # fmt: skip
+ASIDE_TAGS = frozenset({"aside", "nav", "footer", "header", "form"})
+NAME_DEPTH = 5
+"""How many ancestors up a comment-like class or id still names the candidate."""
+MIN_UNNAMED_GROUP = 3
+"""Without a comment-like name, this many repeated members, all with text, make a comment list."""
+
+
+def _dated(text: str) -> bool:
+    """A date element's text: a printed date, or a relative one ("7 months ago") with its number."""
+    return could_be_date(text) or (len(text) <= MAX_RELATIVE_CHARS and any(c.isdigit() for c in text))
+
+
+def _own_flags(element: HtmlElement) -> int:
+    """What an element shows by itself: an author (1), a date (2), both (3), or neither (0)."""
+    flags = 0
+    words = class_heads(element)
+    short = None
+    if (
+        element.get("itemprop") == "author"
+        or not AUTHOR_WORDS.isdisjoint(words)
+        or (element.tag == "a" and PROFILE_LINK.search(element.get("href", "")))
+    ):
+        short = len(element.text_content().strip())
+        if 0 < short <= MAX_AUTHOR_CHARS:
+            flags |= AUTHOR
+    machine = element.tag == "time" or any(element.get(name) for name in DATE_ATTRIBUTES if name != "content")
+    if machine or (not DATE_WORDS.isdisjoint(words) and _dated(element.text_content().strip()[:200])):
+        flags |= DATE
+    else:
+        pieces = [element.text, *(child.tail for child in element)]
+        if any(piece and could_be_date(piece.strip()) for piece in pieces):
+            flags |= DATE
+    return flags
+
+
+def _has_own_text(element: HtmlElement, own: dict[HtmlElement, int]) -> bool:
+    """Whether an element shows text besides its author and date (a header row alone does not)."""
+    walker = etree.iterwalk(element, events=("start", "end"))
+    for event, node in walker:
+        if event == "start":
+            if node is not element and (own.get(node) or is_skipped(node)):
+                walker.skip_subtree()
+                continue
+            pieces = [node.text]
+        else:
+            pieces = [node.tail] if node is not element else []
+        if any(piece and LETTERS.search(piece) and not could_be_date(piece.strip()) for piece in pieces):
+            return True
+    return False
+
+
+def _chain(element: HtmlElement, headers: set[HtmlElement]) -> list[HtmlElement]:
+    """An author+date element and its ancestors up to the last one holding no other such element."""
+    chain = [element]
+    parent = element.getparent()
+    while parent is not None and sum(1 for inner in parent.iterdescendants() if inner in headers) == 1:
+        chain.append(parent)
+        parent = parent.getparent()
+    return chain
+
+
+def candidates(tree: HtmlElement) -> list[HtmlElement]:
+    """The smallest elements holding an author, a date and text, in page order.
+
+    The smallest element with an author and a date is sometimes a header row, its text beside it: then
+    the candidate is the largest ancestor that holds no other candidate's header.
+    """
+    elements = [e for e in tree.iter() if isinstance(e.tag, str)]
+    flags: dict[HtmlElement, int] = {}
+    own: dict[HtmlElement, int] = {}
+    minimal: list[HtmlElement] = []
+    for element in reversed(elements):
+        if element.tag in NEVER_FIELDS:
+            flags[element] = 0
+            continue
+        children = [flags.get(child, 0) for child in element if isinstance(child.tag, str)]
+        combined = own[element] = _own_flags(element)
+        for child in children:
+            combined |= child
+        flags[element] = combined
+        if combined == BOTH and BOTH not in children:
+            minimal.append(element)
+    headers = set(minimal)
+    chosen: set[HtmlElement] = set()
+    textless: list[list[HtmlElement]] = []
+    for element in minimal:
+        chain = _chain(element, headers)
+        with_text = next((level for level in chain if _has_own_text(level, own)), None)
+        if with_text is not None:
+            chosen.add(with_text)
+        else:
+            textless.append(chain)
+    # An image-only comment has no text to climb to: it takes the level its text-bearing peers were found at.
+    kinds = {_kind(element) for element in chosen}
+    for chain in textless:
+        chosen.add(next((level for level in chain if _kind(level) in kinds), chain[0]))
+    return [element for element in elements if element in chosen]
+
+
+def _kind(element: HtmlElement) -> tuple[str, str]:
+    classes = element.get("class", "").split()
+    return str(element.tag), classes[0] if classes else re.sub(r"\d+", "", element.get("id", ""))
+
+
+def _is_aside(element: HtmlElement) -> bool:
+    """Whether an element is hidden or sits in page furniture (sidebar, footer, teaser list, form).
+
+    A hidden ancestor does not count: pages collapse long reply branches with `display: none`, and
+    those replies are in the saved page like the others.
+    """
+    if is_hidden(element):
+        return True
+    for node in (element, *element.iterancestors()):
+        if node.tag in ASIDE_TAGS and not (node.tag == "form" and not is_form_to_fill(node)):
+            return True
+        if not ASIDE_WORDS.isdisjoint(class_words(node)):
+            return True
+    return False
+
+
+def _is_named(element: HtmlElement) -> bool:
+    for node in [element, *element.iterancestors()][:NAME_DEPTH]:
+        if COMMENT_NAME.search(f"{node.get('class', '')} {node.get('id', '')}".lower()):
+            return True
+    return False
+
+
+def _linked(element: HtmlElement) -> bool:
+    """Whether most of an element's text is a link (a teaser), or the element sits inside one."""
+    if any(ancestor.tag == "a" for ancestor in element.iterancestors()):
+        return True
+    total = len(element.text_content())
+    linked = sum(len(link.text_content()) for link in element.iter("a"))
+    return total > 0 and linked * 2 > total
+
+
+def generic_comments(tree: HtmlElement, lang: str | None) -> FoundComments | None:
+    """The repeated author+date+text structures that look most like a comment list; None when none do."""
+    groups: dict[tuple[str, str], list[HtmlElement]] = defaultdict(list)
+    for element in candidates(tree):
+        if not _is_aside(element):
+            groups[_kind(element)].append(element)
+    best: FoundComments | None = None
+    best_score = 0.0
+    for members in groups.values():
+        named = sum(_is_named(member) for member in members) / len(members)
+        if named < 0.5 and len(members) < MIN_UNNAMED_GROUP:
+            continue
+        if named < 0.5 and sum(_linked(member) for member in members) > len(members) / 2:
+            continue  # teasers: each one is a link to another page
+        comments = read_items(members, FieldPaths(), lang)
+        with_text = sum(bool(comment.blocks) for comment in comments) / len(comments)
+        average = sum(len(text) for comment in comments for _, text, _, _ in comment.blocks) / len(comments)
+        dated = sum(comment.date is not None for comment in comments) / len(comments)
+        unnamed_but_like_comments = with_text == 1 and average >= MIN_UNNAMED_TEXT and dated >= MIN_UNNAMED_DATED
+        if with_text == 0 or (named < 0.5 and not unnamed_but_like_comments):
+            continue
+        score = len(members) * (1 + 2 * named + with_text)
+        if score > best_score:
+            best, best_score = FoundComments(tuple(comments), "generic", elements=tuple(members)), score
+    return best

@@ -1,0 +1,348 @@
+"""Comment elements to `RawComment`s: each one's fields, and who replies to whom from the page's structure.
+
+Replies sit in one of three shapes, tried in this order: an attribute naming the parent's id
+(`data-parent_id`, `pid=` in `data-meta`); the reply nested inside its parent's element (WordPress
+`ul.children`, old Reddit `div.child`); or the reply inside a container that follows its parent
+(Drupal's `div.indented` after the `article`, a "sub" block after the comment it answers). Siblings
+of the same kind (same tag and first class) are peers, never parent and child.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from translator.models import Votes
+from translator.readers.common import BlockSpec
+from translator.readers.html_dates import machine_date, printed_date
+from translator.readers.html_fields import (
+    NOT_BODY_WORDS,
+    RawComment,
+    candidates,
+    clean_author,
+    find_author,
+    find_body,
+    find_date,
+    find_votes,
+    name_in,
+    outside,
+    reply_label_name,
+)
+from translator.readers.html_text import class_heads, clean_text, descendants, element_blocks, is_quote, visible_text
+
+PARENT_ATTRIBUTES = ("data-parent_id", "data-parent-id", "data-parent", "data-parentid", "data-reply-to")
+META_PARENT = re.compile(r"(?:^|[,;\s])(?:pid|parent|parent_id)=(\d+)")
+DIGITS = re.compile(r"\d+")
+DEPTH_ATTRIBUTES = ("data-depth", "data-level", "aria-level", "indent", "data-indent")
+DEPTH_CLASS = re.compile(r"(?:level|depth|indent|lvl)[-_]*(\d+)(?!\w)", re.IGNORECASE)
+INDENT_STYLE = re.compile(r"(?:margin|padding)-left\s*:\s*(\d+)\s*px", re.IGNORECASE)
+DEPTH_SEARCH = 4
+MAX_FURNITURE_CHARS = 120
+NUMBERS_ONLY = re.compile(r"^[\d\s.:/,|\-]*\d[\d\s.:/,|\-]*$")
+PARAGRAPH_TAGS = frozenset({"p", "blockquote", "ul", "ol", "pre"})
+DELETED_TEXTS = frozenset(
+    {"[deleted]", "[removed]", "[flagged]", "[dead]", "[удалено]", "[supprimé]", "[gelöscht]", "[eliminado]"}
+)
+DELETED_WORDS = frozenset({"deleted", "removed"})
+DELETED_NAMES = frozenset({"[deleted]", "[removed]", "deleted", "[удалено]"})
+
+Lookup = Callable[[HtmlElement], list[object]]
+"""A compiled XPath (or any callable) that finds a field under a comment element."""
+
+
+@dataclass(frozen=True)
+class FieldPaths:
+    """Where an engine puts each field of a comment; empty means: look where pages usually put it."""
+
+    author: Sequence[Lookup] = ()
+    """Elements or attribute values holding the display name."""
+    date: Sequence[Lookup] = ()
+    """Elements (their datetime/title/text) or attribute values holding the date."""
+    body: Sequence[Lookup] = ()
+    """The element holding the comment's text."""
+    votes: Sequence[Lookup] = ()
+    """Elements showing the score or votes."""
+    role: Sequence[Lookup] = ()
+    """The writer's rank or title."""
+    url: Sequence[Lookup] = ()
+    """Attribute values holding the permalink."""
+    deleted: Sequence[Lookup] = ()
+    """Anything found here marks the comment as deleted."""
+
+
+REGEX_NAMESPACE = {"re": "http://exslt.org/regular-expressions"}
+
+
+def path(expression: str) -> etree.XPath:
+    """A compiled XPath with `has-class(NAME)` expanded to the usual whole-class test; `re:test` available."""
+    expanded = re.sub(
+        r"has-class\('([^']+)'\)", r"contains(concat(' ', normalize-space(@class), ' '), ' \1 ')", expression
+    )
+    return etree.XPath(expanded, namespaces=REGEX_NAMESPACE)
+
+
+def _first(
+    item: HtmlElement, lookups: Sequence[Lookup], nested: Sequence[HtmlElement] = ()
+) -> HtmlElement | str | None:
+    """The first element or attribute value the lookups find in an item, outside its nested replies."""
+    for lookup in lookups:
+        for found in lookup(item):
+            if isinstance(found, HtmlElement):
+                if nested and not outside(found, nested):
+                    continue
+                return found
+            if isinstance(found, str) and found.strip():
+                return found.strip()
+    return None
+
+
+def _text(found: HtmlElement | str | None) -> str | None:
+    if found is None:
+        return None
+    return clean_text(found) if isinstance(found, str) else visible_text(found)
+
+
+def element_key(element: HtmlElement, position: int) -> str:
+    """A comment's key: its id (or data-id), else its position on the page."""
+    return element.get("id") or element.get("data-id") or element.get("data-fullname") or f"#{position}"
+
+
+def parents_of(items: Sequence[HtmlElement]) -> list[int | None]:
+    """For each comment element, the index of the one it replies to (None for top-level)."""
+    index_of = {item: n for n, item in enumerate(items)}
+    by_number: dict[str, int] = {}
+    for n, item in enumerate(items):
+        for value in (item.get("id", ""), item.get("data-id", "")):
+            if number := DIGITS.findall(value):
+                by_number.setdefault(number[-1], n)
+    root = _common_ancestor(items)
+    parents: list[int | None] = []
+    for n, item in enumerate(items):
+        explicit = _explicit_parent(item, by_number, n)
+        parents.append(explicit if explicit is not None else _structural_parent(item, index_of, root))
+    if all(parent is None for parent in parents) and (depths := _depths(items, root)) is not None:
+        return parents_by_depth(depths)
+    return parents
+
+
+def parents_by_depth(depths: Sequence[int]) -> list[int | None]:
+    """Parents from nesting depths in page order: a comment replies to the last one before it a level up."""
+    stack: list[tuple[int, int]] = []
+    parents: list[int | None] = []
+    for n, depth in enumerate(depths):
+        while stack and stack[-1][0] >= depth:
+            stack.pop()
+        parents.append(stack[-1][1] if stack else None)
+        stack.append((depth, n))
+    return parents
+
+
+def _depth(element: HtmlElement) -> int | None:
+    for name in DEPTH_ATTRIBUTES:
+        if (value := element.get(name)) and value.strip().isdigit():
+            return int(value)
+    if match := DEPTH_CLASS.search(element.get("class", "")):
+        return int(match[1])
+    if match := INDENT_STYLE.search(element.get("style", "")):
+        return int(match[1])
+    return None
+
+
+def _depths(items: Sequence[HtmlElement], root: HtmlElement | None) -> list[int] | None:
+    """Each comment's depth where a flat list shows replies by indentation (a level class, a margin)."""
+    depths: list[int] = []
+    for item in items:
+        found = None
+        for holder in [item, *item.iterancestors()][:DEPTH_SEARCH]:
+            if holder is root or (found := _depth(holder)) is not None:
+                break
+        if found is None:
+            return None
+        depths.append(found)
+    return depths if len(set(depths)) > 1 else None
+
+
+def _explicit_parent(item: HtmlElement, by_number: dict[str, int], own: int) -> int | None:
+    for holder in [item, *item.iterchildren()][:4]:
+        if not isinstance(holder.tag, str):
+            continue
+        values = [holder.get(name) for name in PARENT_ATTRIBUTES]
+        if meta := META_PARENT.search(holder.get("data-meta", "")):
+            values.append(meta[1])
+        for value in values:
+            if value and (number := DIGITS.findall(value)) and (parent := by_number.get(number[-1])) not in (None, own):
+                return parent
+    return None
+
+
+def _same_kind(a: HtmlElement, b: HtmlElement) -> bool:
+    """Peers: same tag, and a class in common (or no class at all)."""
+    classes_a, classes_b = set(a.get("class", "").split()), set(b.get("class", "").split())
+    return a.tag == b.tag and (bool(classes_a & classes_b) or not (classes_a or classes_b))
+
+
+def _preceding_holder(node: HtmlElement, index_of: dict[HtmlElement, int]) -> HtmlElement | None:
+    """The earlier sibling that holds the comment a container of replies answers, if there is one.
+
+    Passed on the way back: toggles, forms and anchors (no comment in them), and containers of this
+    node's own peers (Drupal's `div.indented` of an earlier comment). A peer of the same kind ends the
+    search: siblings of one kind are comments side by side, not parent and reply.
+    """
+    for previous in node.itersiblings(preceding=True):
+        if not isinstance(previous.tag, str):
+            continue
+        if previous not in index_of and not any(inner in index_of for inner in previous.iterdescendants()):
+            continue
+        if _same_kind(previous, node):
+            return None
+        if previous not in index_of and any(
+            isinstance(child.tag, str) and _same_kind(child, node) for child in previous
+        ):
+            continue
+        return previous
+    return None
+
+
+def _structural_parent(item: HtmlElement, index_of: dict[HtmlElement, int], root: HtmlElement | None) -> int | None:
+    for ancestor in item.iterancestors():
+        if ancestor is root:
+            break
+        if ancestor in index_of:
+            return index_of[ancestor]
+    node = item.getparent()
+    while node is not None and node is not root:
+        previous = _preceding_holder(node, index_of)
+        if previous is not None:
+            if previous in index_of:
+                return index_of[previous]
+            return index_of[next(inner for inner in previous.iterdescendants() if inner in index_of)]
+        node = node.getparent()
+    return None
+
+
+def _common_ancestor(items: Sequence[HtmlElement]) -> HtmlElement | None:
+    if not items:
+        return None
+    shared = list(items[0].iterancestors())
+    for item in items[1:]:
+        ancestors = set(item.iterancestors())
+        shared = [a for a in shared if a in ancestors]
+    return shared[0] if shared else None
+
+
+def nested_items(items: Sequence[HtmlElement]) -> list[list[HtmlElement]]:
+    """For each comment element, the comment elements inside it (its replies, when they nest)."""
+    index_of = {item: n for n, item in enumerate(items)}
+    nested: list[list[HtmlElement]] = [[] for _ in items]
+    for item in items:
+        for ancestor in item.iterancestors():
+            if (n := index_of.get(ancestor)) is not None:
+                nested[n].append(item)
+    return nested
+
+
+def read_items(items: Sequence[HtmlElement], paths: FieldPaths, lang: str | None) -> list[RawComment]:
+    """RawComments for comment elements in page order, with parents from the page structure."""
+    parents = parents_of(items)
+    keys = [element_key(item, n) for n, item in enumerate(items)]
+    return [
+        read_item(item, paths, lang, inside, keys[n], keys[parent] if (parent := parents[n]) is not None else None)
+        for n, (item, inside) in enumerate(zip(items, nested_items(items), strict=True))
+    ]
+
+
+def read_item(
+    item: HtmlElement,
+    paths: FieldPaths,
+    lang: str | None,
+    nested: Sequence[HtmlElement],
+    key: str,
+    parent_key: str | None,
+) -> RawComment:
+    """One comment element's fields: the engine's paths first, then where pages usually put them.
+
+    The text is the body element (or the whole item) without its furniture: short elements named for
+    meta data (`comment-meta`, `username`, `time`...), where the author and date are looked for too.
+    """
+    body = _first(item, paths.body, nested)
+    body_element = body if isinstance(body, HtmlElement) else find_body(item, nested)
+    text_box = body_element if body_element is not None else item
+    furniture = _furniture(text_box, nested)
+    excluded = [e for e in (body_element, *nested) if e is not None]
+    header = candidates(item, excluded)
+    if body_element is not None:
+        header += [e for top in furniture for e in (top, *top.iterdescendants()) if isinstance(e.tag, str)]
+    named = _first(item, paths.author, nested)
+    author = name_in(named) if isinstance(named, HtmlElement) else clean_author(named or "")
+    author = reply_label_name(item, author or find_author(header))
+    blocks = element_blocks(text_box, headings=False, leave_out=frozenset([*nested, *furniture]))
+    if blocks and author and blocks[0][1] == author:
+        blocks = blocks[1:]
+    blocks = [block for block in blocks if not NUMBERS_ONLY.match(block[1])]  # a stray "18. 05. 2014" is no text
+    deleted = _is_deleted(item, blocks, paths)
+    return RawComment(
+        key=key,
+        parent_key=parent_key,
+        author=None if author is not None and author.lower() in DELETED_NAMES else author,
+        date=_date(_first(item, paths.date, nested), lang) or find_date(header, lang),
+        blocks=() if deleted else tuple(blocks),
+        votes=_votes(_first(item, paths.votes, nested)) or find_votes(header),
+        url=_url(_first(item, paths.url, nested)),
+        role=_text(_first(item, paths.role, nested)) or None,
+        deleted=deleted,
+    )
+
+
+def _furniture(box: HtmlElement, nested: Sequence[HtmlElement]) -> list[HtmlElement]:
+    """The outermost short elements in a comment's text box that are named for its meta data, not its text."""
+
+    def furniture(node: HtmlElement) -> bool:
+        if not (node.tag == "time" or not NOT_BODY_WORDS.isdisjoint(class_heads(node))) or is_quote(node):
+            return False
+        holds_paragraphs = any(inner.tag in PARAGRAPH_TAGS for inner in node.iterdescendants())
+        return not holds_paragraphs and len(visible_text(node)) <= MAX_FURNITURE_CHARS
+
+    def is_nested(node: HtmlElement) -> bool:
+        return any(node is inner for inner in nested)
+
+    return [node for node in descendants(box, is_nested, stop=furniture) if furniture(node)]
+
+
+def _is_deleted(item: HtmlElement, blocks: list[BlockSpec], paths: FieldPaths) -> bool:
+    if any(lookup(item) for lookup in paths.deleted):
+        return True
+    if not DELETED_WORDS.isdisjoint(set(item.get("class", "").lower().split())):
+        return True
+    return len(blocks) == 1 and blocks[0][1].lower() in DELETED_TEXTS
+
+
+def _date(found: HtmlElement | str | None, lang: str | None) -> datetime | None:
+    if found is None:
+        return None
+    if isinstance(found, str):
+        return machine_date(found) or printed_date(found, lang)
+    for attribute in ("datetime", "content", "data-time", "data-timestamp", "title"):
+        if (value := found.get(attribute)) and (moment := machine_date(value) or printed_date(value, lang)):
+            return moment
+    return printed_date(visible_text(found), lang)
+
+
+def _votes(found: HtmlElement | str | None) -> Votes | None:
+    if found is None:
+        return None
+    if isinstance(found, str):
+        number = DIGITS.search(found)
+        value = int(number[0]) * (-1 if found.strip().startswith(("-", "−")) else 1) if number else None
+        return None if value is None else Votes(max(value, 0), max(-value, 0))
+    return find_votes([found], any_class=True)
+
+
+def _url(found: HtmlElement | str | None) -> str | None:
+    if isinstance(found, HtmlElement):
+        return found.get("href") or None
+    return found

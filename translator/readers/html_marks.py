@@ -1,0 +1,61 @@
+"""What a page is made of, read cheaply: class names, ids, loader scripts; tags and attributes on demand.
+
+Rules for comment engines and script-loaded comment systems look here first, so that the XPath
+searches of engines absent from the page are never run (each one walks the whole tree).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml.html import HtmlElement
+
+DIGITS = re.compile(r"\d+")
+SAFE_NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
+SCRIPT_SAMPLE_CHARS = 2000
+# class="a b", class='a b' or class=a (quoted values may hold spaces; bare ones end at a space or `>`).
+CLASS_ATTRIBUTE = re.compile(r"""\sclass\s*=\s*(?:["']([^"'<>]*)["']|([^\s"'<>]+))""", re.IGNORECASE)
+ID_ATTRIBUTE = re.compile(r"""\sid\s*=\s*(?:["']([^"'<>]*)["']|([^\s"'<>]+))""", re.IGNORECASE)
+
+
+@dataclass
+class PageMarks:
+    """The names a page uses, lowercased."""
+
+    tree: HtmlElement
+    """The page, for tag and attribute questions (answered once each)."""
+    classes: frozenset[str]
+    """Class names."""
+    ids: frozenset[str]
+    """Ids with their digits taken out (`comment-12` -> `comment-`)."""
+    scripts: str
+    """Sources and the start of every script, to spot comment systems' loaders."""
+    answered: dict[str, bool] = field(default_factory=dict)
+    """Tag and attribute questions already asked."""
+
+    def has(self, mark: str) -> bool:
+        """Whether the page has `tag:NAME`, `class:NAME`, `id:NAME` or `attr:NAME`."""
+        kind, _, name = mark.partition(":")
+        if kind == "class":
+            return name in self.classes
+        if kind == "id":
+            return name in self.ids
+        if mark not in self.answered:
+            if not SAFE_NAME.match(name):
+                raise ValueError(f"not a mark: {mark!r}")
+            self.answered[mark] = bool(
+                self.tree.xpath(f"boolean(//{name})" if kind == "tag" else f"boolean(//@{name})")
+            )
+        return self.answered[mark]
+
+
+def page_marks(tree: HtmlElement, source: str) -> PageMarks:
+    """The page's class names, ids and loader scripts: names read from its source text with a regular
+    expression (much cheaper than asking the tree for every element), scripts from the tree."""
+    classes = {name for value in CLASS_ATTRIBUTE.findall(source) for name in (value[0] or value[1]).lower().split()}
+    ids = {DIGITS.sub("", (value[0] or value[1]).lower()) for value in ID_ATTRIBUTE.findall(source)}
+    scripts = " ".join(
+        f"{script.get('src', '')} {(script.text or '')[:SCRIPT_SAMPLE_CHARS]}" for script in tree.iter("script")
+    )
+    return PageMarks(tree, frozenset(classes), frozenset(ids), scripts.lower())

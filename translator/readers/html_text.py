@@ -1,0 +1,394 @@
+"""HTML elements to plain-text blocks: what a reader sees, one block per paragraph, never markup.
+
+Scripts, styles, forms, buttons and hidden elements (the `hidden` attribute, `aria-hidden`, inline
+`display:none`, screen-reader-only classes) never reach a block, nor do the small widgets pages put
+inside a post (share and vote buttons, reply and "expand" links, signatures). Block elements start a
+new block, a single `<br>` is a space and two in a row end a paragraph; blockquotes become quote
+blocks with their author when the markup names one (`data-author`, a `cite` or "NAME wrote:" header).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+import lxml.html
+from lxml import etree
+from lxml.html import HtmlElement
+
+from translator.models import BlockKind
+from translator.readers.common import BlockSpec
+
+SKIPPED_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "template", "button", "input", "select", "textarea", "option",
+        "svg", "math", "iframe", "object", "embed", "canvas", "audio", "video", "map", "head", "title",
+        "meta", "link", "nav", "menu", "dialog",
+    }
+)  # fmt: skip
+BLOCK_TAGS = frozenset(
+    {
+        "p", "div", "section", "article", "aside", "header", "footer", "main", "ul", "ol", "li", "dl",
+        "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "h1", "h2", "h3",
+        "h4", "h5", "h6", "pre", "figure", "figcaption", "address", "details", "summary", "center", "hr",
+        "fieldset", "legend", "body", "html", "blockquote", "form",
+    }
+)  # fmt: skip
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+HIDDEN_CLASSES = frozenset(
+    {
+        "hidden", "hide", "d-none", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
+        "element-invisible", "element-hidden", "invisible", "says", "u-hidden", "is-hidden", "noscreen",
+    }
+)  # fmt: skip
+# Words in a class or id that mark a widget inside a post, whatever its length.
+WIDGET_WORDS = frozenset(
+    {"share", "sharing", "social", "vote", "votes", "voting", "reactions", "signature", "actionbar"}
+)
+# Words that mark a control when the element's text is short: reply links, "expand", "report"...
+CONTROL_WORDS = frozenset(
+    {
+        "reply",
+        "respond",
+        "expand",
+        "expandlink",
+        "collapse",
+        "permalink",
+        "report",
+        "flag",
+        "edit",
+        "toolbar",
+        "tools",
+        "alert",
+        "like",
+        "likes",
+        "subscribe",
+    }
+)
+# Parts of class names that mark a control when the text is short ("Click to expand...", "Read more").
+CONTROL_PARTS = ("expand", "readmore", "read-more", "showmore", "show-more", "loadmore", "load-more")
+CONTENT_PARTS = ("content", "text", "body", "message")
+SHORT_CONTROL_CHARS = 40
+MAX_FORM_CHARS = 1500
+"""A form holding more text than this wraps content, not just fields and their labels."""
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+WORD_SPLIT = re.compile(r"[\s_\-]+")
+SOURCE_WHITESPACE = re.compile(r"\s+")
+LINE_BREAK = "\n"
+# A line that ends with one of these ends a sentence, a quotation or an item: the next line is new text.
+SENTENCE_END = tuple(".!?:;…»\"”)'’*")
+INVISIBLE = str.maketrans("", "", "\u200b\ufeff\u00ad")
+# "NAME wrote:", "NAME a écrit :", "Quote from NAME", "NAME пишет:": how pages name who is quoted or
+# who wrote, in the languages we see most.
+NAME_VERB = re.compile(
+    r"\s*\b(?:wrote|said|says|schrieb|sagt|a écrit|écrit|dit|escribió|dice|ha scritto|scrive|napisał\w*|pisze"
+    r"|написал\w*|пишет|писал\w*|сказал\w*|escreveu|schreef)\s*[:：]",
+    re.IGNORECASE,
+)
+NAME_PREFIX = re.compile(
+    r"^\(?(?:quote from|quote|quoting|originally posted by|original post by|zitat von|zitat|citation de|citation"
+    r"|cita de|цитата|cytat)\b\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+NAME_TRIM = " \t:：↑⇧▲\"'«»„“”@-–—"
+MAX_NAME_CHARS = 60
+QUOTE_HEADER_HEADS = frozenset({"author", "title", "header", "attribution", "postedby", "cite", "name", "origin"})
+QUOTE_WORDS = frozenset({"quote", "quotation", "quoted"})
+QUOTE_CLASSES = frozenset({"quote", "bbcode_quote", "quotecontent", "quotebox", "ipsquote"})
+QUOTE_AUTHOR_ATTRIBUTES = ("data-author", "data-quote", "data-username", "data-ipsquote-username", "data-user")
+QUOTE_HEADER_CLASSES = frozenset(
+    {
+        "title",
+        "quote-title",
+        "bbcodeblock-title",
+        "quoteheader",
+        "quote-header",
+        "bbcode_postedby",
+        "postedby",
+        "attribution",
+    }
+)
+# The ellipsis or "more" marker a page shows between a cut summary and the rest: not a paragraph.
+MARKER_ONLY = re.compile(r"^[\s.…·•|/\-–—»«]*$")
+
+
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Text without the characters lxml refuses (NUL, other C0 controls, lone surrogates)."""
+    return NOT_XML.sub("", text)
+
+
+def fragment_blocks(markup: str) -> list[BlockSpec]:
+    """The blocks of an HTML fragment (a comment's HTML from page data): parsed, never kept as markup."""
+    try:
+        root = lxml.html.fragment_fromstring(xml_safe(markup), create_parent="div")
+    except (etree.ParserError, ValueError):
+        return []
+    return element_blocks(root, headings=False)
+
+
+def clean_text(text: str) -> str:
+    """Whitespace collapsed to single spaces (no-break ones too), invisible characters removed."""
+    return " ".join(text.translate(INVISIBLE).split())
+
+
+@lru_cache(maxsize=8192)
+def _words(names: str) -> frozenset[str]:
+    return frozenset(WORD_SPLIT.split(names.lower())) - {""}
+
+
+@lru_cache(maxsize=8192)
+def _tokens(classes: str) -> frozenset[str]:
+    return frozenset(classes.lower().split())
+
+
+@lru_cache(maxsize=8192)
+def _heads(classes: str) -> frozenset[str]:
+    return frozenset(WORD_SPLIT.split(token)[-1] for token in _tokens(classes)) - {""}
+
+
+def class_words(element: HtmlElement) -> frozenset[str]:
+    """The words of an element's class and id, lowercased and split at `-` and `_`."""
+    return _words(f"{element.get('class', '')} {element.get('id', '')}")
+
+
+def class_heads(element: HtmlElement) -> frozenset[str]:
+    """The last word of each class name: what the class is (`comment__author` is an author;
+    `justify-content-center` is not content)."""
+    return _heads(element.get("class", ""))
+
+
+def class_tokens(element: HtmlElement) -> frozenset[str]:
+    """The class names of an element, lowercased."""
+    return _tokens(element.get("class", ""))
+
+
+def is_hidden(element: HtmlElement) -> bool:
+    """Whether the page hides this element from readers."""
+    if element.get("hidden") is not None or element.get("aria-hidden", "").lower() == "true":
+        return True
+    if HIDDEN_STYLE.search(element.get("style", "")):
+        return True
+    return not HIDDEN_CLASSES.isdisjoint(class_tokens(element))
+
+
+def is_form_to_fill(element: HtmlElement) -> bool:
+    """A form with fields to fill (a comment or login form), unlike a form that only wraps text (old
+    Reddit's comments) or a whole page (ASP.NET wraps every page in one)."""
+    if not element.xpath(".//textarea|.//input[not(@type='hidden')]|.//select"):
+        return False
+    return len(clean_text(element.text_content())) <= MAX_FORM_CHARS
+
+
+def is_skipped(element: HtmlElement) -> bool:
+    """Whether an element and everything in it stays out of the blocks."""
+    tag = element.tag
+    if not isinstance(tag, str) or tag in SKIPPED_TAGS:
+        return True
+    if not element.keys() and tag != "form":
+        return False  # most elements carry no attribute at all: nothing can mark them
+    if is_hidden(element):
+        return True
+    if tag == "form" and is_form_to_fill(element):
+        return True
+    words = class_words(element)
+    if not WIDGET_WORDS.isdisjoint(words):
+        return True
+    if tag == "a" and element.get("href", "").lower().startswith("javascript:"):
+        return True
+    by_word = not CONTROL_WORDS.isdisjoint(words)
+    by_part = not by_word and any(
+        any(part in token for part in CONTROL_PARTS) and not any(word in token for word in CONTENT_PARTS)
+        for token in class_tokens(element)
+    )
+    if not (by_word or by_part) or len(clean_text("".join(element.itertext()))) > SHORT_CONTROL_CHARS:
+        return False
+    # "expand" in a class marks a control ("Click to expand..."), or a box that expands: the box holds paragraphs.
+    return by_word or not any(
+        isinstance(inner.tag, str) and inner.tag in BLOCK_TAGS for inner in element.iterdescendants()
+    )
+
+
+def descendants(
+    root: HtmlElement, passed: Callable[[HtmlElement], bool], stop: Callable[[HtmlElement], bool] = lambda node: False
+) -> Iterator[HtmlElement]:
+    """The elements under `root` in page order: a `passed` one is left out with all it holds; a `stop` one is
+    given but not looked inside."""
+    walker = etree.iterwalk(root, events=("start",))
+    for _, node in walker:
+        if node is root:
+            continue
+        if not isinstance(node.tag, str) or passed(node):
+            walker.skip_subtree()
+            continue
+        yield node
+        if stop(node):
+            walker.skip_subtree()
+
+
+def visible_text(element: HtmlElement) -> str:
+    """The text a reader sees in an element, on one line."""
+    return clean_text(" ".join(_visible_pieces(element)))
+
+
+def _visible_pieces(element: HtmlElement) -> Iterator[str]:
+    walker = etree.iterwalk(element, events=("start", "end"))
+    for event, node in walker:
+        if event == "start":
+            if node is not element and is_skipped(node):
+                walker.skip_subtree()
+            elif node.text:
+                yield node.text
+        elif node is not element and node.tail:
+            yield node.tail
+
+
+def name_from_label(text: str) -> str | None:
+    """A person's name out of a label around it: "Quote from NAME", "NAME wrote: ↑", "NAME пишет:"."""
+    text = NAME_PREFIX.sub("", clean_text(text))
+    if verb := NAME_VERB.search(text):
+        text = text[: verb.start()]
+    name = text.strip(NAME_TRIM)
+    if name.count("(") != name.count(")"):  # "(Original post by NAME)" loses its parentheses; "Eli (author)" keeps them
+        name = name.strip(NAME_TRIM + "()")
+    return name if 0 < len(name) <= MAX_NAME_CHARS else None
+
+
+def is_quote(element: HtmlElement) -> bool:
+    """A blockquote, or a box a forum engine draws a quote in (`bbCodeQuote`, `bbCodeBlock--quote`)."""
+    tokens = class_tokens(element)
+    if element.tag == "blockquote":
+        # vBulletin and XenForo 1 draw every post's own text in a blockquote named for it (`postcontent`).
+        return not any(part in token for token in tokens for part in CONTENT_PARTS)
+    return not QUOTE_CLASSES.isdisjoint(tokens) or any(
+        token.endswith("quote") or not QUOTE_WORDS.isdisjoint(WORD_SPLIT.split(token)) for token in tokens
+    )
+
+
+def quote_author(quote: HtmlElement) -> tuple[str | None, HtmlElement | None]:
+    """Who a quote quotes, and the header element that names them (left out of the quoted text)."""
+    header = _quote_header(quote)
+    for holder in (quote, *list(quote.iterancestors())[:2]):
+        for attribute in QUOTE_AUTHOR_ATTRIBUTES:
+            if value := clean_text(holder.get(attribute, "")).split(",")[0].strip():
+                return value, header
+    if header is None:
+        return None, None
+    # The name is often the header's one bold or linked part ("Originally Posted by <strong>NAME</strong>").
+    for part in header.iter("strong", "b", "a"):
+        if part is not header and (name := name_from_label(visible_text(part))) and name != visible_text(header):
+            return name, header
+    return name_from_label(visible_text(header)), header
+
+
+def _quote_header(quote: HtmlElement) -> HtmlElement | None:
+    """The first element of a quote when it is a `cite` or a titled header (`X wrote:`), else None."""
+    if quote.text and quote.text.strip():
+        return None
+    for child in quote.iterdescendants():
+        if not isinstance(child.tag, str):
+            continue
+        if (
+            child.tag == "cite"
+            or not QUOTE_HEADER_CLASSES.isdisjoint(class_tokens(child))
+            or not QUOTE_HEADER_HEADS.isdisjoint(class_heads(child))
+        ):
+            return child if len(visible_text(child)) <= 2 * MAX_NAME_CHARS else None
+        if (child.text and child.text.strip()) or child.tag in ("p", "img"):
+            return None
+    return None
+
+
+def lines_of(text: str) -> list[str]:
+    """Text cut at line breaks (`<br>`): each line a block, except a line that wraps mid-sentence.
+
+    People write a new line for a new thought, so a `<br>` usually ends one; a line that stops without
+    an end mark and is followed by one starting in lower case is a hard wrap and is joined back.
+    """
+    lines: list[str] = []
+    for raw in text.split(LINE_BREAK):
+        line = clean_text(raw)
+        if not line:
+            continue
+        if lines and not lines[-1].endswith(SENTENCE_END) and line[0].islower():
+            lines[-1] = f"{lines[-1]} {line}"
+        else:
+            lines.append(line)
+    return lines
+
+
+class _BlockBuilder:
+    """Collects text pieces and cuts them into blocks at block boundaries."""
+
+    def __init__(self) -> None:
+        self.specs: list[BlockSpec] = []
+        self.pieces: list[str] = []
+        self.context: list[tuple[HtmlElement, BlockKind, str | None]] = []
+
+    def add(self, text: str | None) -> None:
+        if text:
+            self.pieces.append(SOURCE_WHITESPACE.sub(" ", text))
+
+    def line_break(self) -> None:
+        self.pieces.append(LINE_BREAK)
+
+    def flush(self) -> None:
+        joined = "".join(self.pieces)
+        self.pieces = []
+        kind, author = (self.context[-1][1], self.context[-1][2]) if self.context else ("paragraph", None)
+        for text in lines_of(joined):
+            if not MARKER_ONLY.match(text):
+                self.specs.append((kind, text, author, "matched" if kind == "quote" else None))
+
+    def open(self, node: HtmlElement, headings: bool) -> HtmlElement | None:
+        """Start a block element; returns a quote header to leave out, if any."""
+        self.flush()
+        if is_quote(node):
+            author, header = quote_author(node)
+            outer = next((who for _, kind, who in reversed(self.context) if kind == "quote"), None)
+            self.context.append((node, "quote", author or outer))
+            return header
+        in_quote = any(kind == "quote" for _, kind, _ in self.context)
+        if node.tag in HEADING_TAGS and headings and not in_quote:
+            self.context.append((node, "heading", None))
+        return None
+
+    def close(self, node: HtmlElement) -> None:
+        self.flush()
+        if self.context and self.context[-1][0] is node:
+            self.context.pop()
+
+
+def element_blocks(
+    element: HtmlElement, *, headings: bool = True, leave_out: frozenset[HtmlElement] = frozenset()
+) -> list[BlockSpec]:
+    """The blocks a reader sees in an element: one per paragraph, list item, heading or quoted paragraph.
+
+    `leave_out`: elements inside it that are not its text (a comment's header, its replies).
+    """
+    builder = _BlockBuilder()
+    left_out: set[HtmlElement] = set(leave_out)
+    walker = etree.iterwalk(element, events=("start", "end"))
+    for event, node in walker:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if event == "start":
+            if node is not element and (node in left_out or is_skipped(node)):
+                walker.skip_subtree()
+                continue
+            if tag == "br":
+                builder.line_break()
+            elif node is element:
+                pass  # the element read is the text's box, even a blockquote (XenForo 1 draws every post in one)
+            elif (tag in BLOCK_TAGS or is_quote(node)) and (header := builder.open(node, headings)) is not None:
+                left_out.add(header)
+            builder.add(node.text)
+            continue
+        if node is not element:
+            if tag in BLOCK_TAGS or (builder.context and builder.context[-1][0] is node):
+                builder.close(node)
+            builder.add(node.tail)
+    builder.flush()
+    return builder.specs
