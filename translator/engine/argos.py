@@ -79,8 +79,9 @@ class EngineSettings:
     """CTranslate2 compute type (`auto` picks what the model and device support)."""
     protect_links: bool = True
     """Mask URLs and e-mail addresses with placeholders so the model cannot bend them (the LinkGuard
-    wrapper that `build_engine` puts around this engine; verified after, a sentence whose placeholders
-    do not come back is translated again unmasked)."""
+    wrapper that `build_engine` puts around this engine, in the placeholder form the model keeps, probed
+    once per model; verified after, a sentence whose placeholders do not come back is translated again
+    unmasked)."""
 
 
 class _LoadedModel:
