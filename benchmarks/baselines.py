@@ -2,9 +2,11 @@
 
 The limit is raw CTranslate2 on pre-tokenized unique sentences with Argos's decoding settings, with the
 better of two threadings for this machine: one batch per core (what our engine does) or one batch over
-every core (CTranslate2's default). argostranslate is measured as users call it, one paragraph (or
-block) per `translate` call, in a child process (its threading is read from the environment when it is
-imported): with its defaults, and with `ARGOS_INTRA_THREADS=1`.
+every core (CTranslate2's default). Contenders run in turn, round after round (`in_rounds`), the best
+of each kept, so that a shared machine's changing load falls on all of them alike. argostranslate is
+measured as users call it, one paragraph (or block) per `translate` call, in a child process (its
+threading is read from the environment when it is imported): with its defaults, and with
+`ARGOS_INTRA_THREADS=1`.
 
 Models: the bundled fr->en demo package (1.2M parameters) and, when it has been built
 (tools/build_bench_model.py) or given with --model, the base-size benchmark package (Marian transformer
@@ -19,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -69,9 +71,32 @@ def paragraphs_of(sentences: Sequence[str], least: int = 2, most: int = 5, seed:
     return grouped
 
 
-def raw_limit(package: InstalledPackage, sentences: Sequence[str], device: str, repeats: int) -> tuple[float, str]:
-    """Sentences per second of raw CTranslate2 on the unique sentences (tokenized beforehand), with the better
-    threading for this machine, best of `repeats`; and which threading that was."""
+class Timed:
+    """The best wall-clock rate and the least CPU time per item of one contender over several rounds."""
+
+    def __init__(self, label: str, items: int, run: Callable[[], object]) -> None:
+        self.label, self.items, self.run = label, items, run
+        self.rate, self.cpu_ms = 0.0, float("inf")
+
+    def once(self) -> None:
+        wall, cpu = time.perf_counter(), time.process_time()
+        self.run()
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        self.rate = max(self.rate, self.items / wall)
+        self.cpu_ms = min(self.cpu_ms, 1000 * cpu / self.items)
+
+
+def in_rounds(contenders: Sequence[Timed], rounds: int) -> None:
+    """Run every contender once per round, in turn: on a shared machine the load changes from second to
+    second, and round-robin gives each the same chances (best of the rounds kept)."""
+    for _ in range(rounds):
+        for contender in contenders:
+            contender.once()
+
+
+def raw_contenders(package: InstalledPackage, sentences: Sequence[str], device: str) -> list[Timed]:
+    """Raw CTranslate2 on the unique sentences (tokenized beforehand) with each threading worth trying on
+    this machine; the limit is the fastest of them."""
     import ctranslate2
     from argostranslate.package import Package
 
@@ -83,15 +108,15 @@ def raw_limit(package: InstalledPackage, sentences: Sequence[str], device: str, 
         threadings = [("one batch per core", cores, 1, 512), ("one batch over every core", 1, cores, 2048)]
     else:
         threadings = [("one batch on the GPU", 1, 1, 4096)]
-    best = (0.0, "")
+    contenders = []
     for label, inter, intra, batch_tokens in threadings:
         translator = ctranslate2.Translator(
             str(package.path / "model"), device=device, inter_threads=inter, intra_threads=intra
         )
         translator.translate_batch(tokens[:8], beam_size=4)  # first-call costs outside the timing
-        for _ in range(repeats):
-            started = time.perf_counter()
-            translator.translate_batch(
+
+        def run(translator: Any = translator, batch_tokens: int = batch_tokens) -> object:
+            return translator.translate_batch(
                 tokens,
                 beam_size=4,
                 max_batch_size=batch_tokens,
@@ -99,9 +124,14 @@ def raw_limit(package: InstalledPackage, sentences: Sequence[str], device: str, 
                 replace_unknowns=True,
                 length_penalty=0.2,
             )
-            best = max(best, (len(sentences) / (time.perf_counter() - started), label))
-        del translator
-    return best
+
+        contenders.append(Timed(label, len(sentences), run))
+    return contenders
+
+
+def fastest(contenders: Sequence[Timed]) -> Timed:
+    """The contender with the best rate."""
+    return max(contenders, key=lambda contender: contender.rate)
 
 
 ARGOS_CHILD = r"""
@@ -109,16 +139,19 @@ import json, sys, time
 texts, source, target = json.load(open(sys.argv[1])), sys.argv[2], sys.argv[3]
 import argostranslate.translate as argos
 argos.translate(texts[0], source, target)  # load the model and the splitter outside the timing
-started = time.perf_counter()
+started, cpu = time.perf_counter(), time.process_time()
 for text in texts:
     argos.translate(text, source, target)
-print(json.dumps({"seconds": time.perf_counter() - started}))
+print(json.dumps({"seconds": time.perf_counter() - started, "cpu_seconds": time.process_time() - cpu}))
 """
 
 
-def argos_rate(packages: Path, paragraphs: Sequence[Sequence[str]], pair: tuple[str, str], **env: str) -> float:
+def argos_rate(
+    packages: Path, paragraphs: Sequence[Sequence[str]], pair: tuple[str, str], **env: str
+) -> tuple[float, float]:
     """Sentences per second of `argostranslate.translate`, one call per paragraph, in a child process with
-    the given environment (ARGOS_INTRA_THREADS=1...) and the packages of the given folder only."""
+    the given environment (ARGOS_INTRA_THREADS=1...) and the packages of the given folder only; and its
+    CPU milliseconds per sentence."""
     with tempfile.TemporaryDirectory(prefix="bench-argos-") as folder:
         job = Path(folder) / "job.json"
         job.write_text(json.dumps([" ".join(p) for p in paragraphs], ensure_ascii=False), encoding="utf-8")
@@ -138,8 +171,9 @@ def argos_rate(packages: Path, paragraphs: Sequence[Sequence[str]], pair: tuple[
         )
         if done.returncode != 0:
             raise SystemExit(f"argostranslate baseline failed: {done.stderr.strip().splitlines()[-1:]}")
-        seconds = float(json.loads(done.stdout.strip().splitlines()[-1])["seconds"])
-    return sum(len(p) for p in paragraphs) / seconds
+        timing = json.loads(done.stdout.strip().splitlines()[-1])
+    count = sum(len(p) for p in paragraphs)
+    return count / float(timing["seconds"]), 1000 * float(timing["cpu_seconds"]) / count
 
 
 def compared(ours: float, limit: float, argos_default: float, argos_one_thread: float) -> dict[str, Any]:

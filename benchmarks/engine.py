@@ -5,14 +5,15 @@ on generated news sentences (about 5% hold a URL, as the grammar writes them) gr
   ours:   the engine every caller builds (link guard, pivot, Argos runner), one `translate_batch` over
           every sentence, the placeholder probe answered beforehand (once per model, as in real use);
   limit:  raw CTranslate2 on the pre-tokenized unique sentences with the better threading for this
-          machine (benchmarks/baselines.py), best of --repeats;
+          machine (benchmarks/baselines.py); ours and the limit run in turn, --rounds times, best kept;
   argos:  `argostranslate.translate` per paragraph in a child process, with its defaults and with
           ARGOS_INTRA_THREADS=1.
 Ours is reported as a share of the limit and as a ratio to each argostranslate baseline; the goal is
-within 15% of the limit on the base-size model. Also `translator --help` start-up time and peak memory.
+within 15% of the limit on the base-size model. CPU milliseconds per sentence are given too: on a shared
+machine they move less with the load than the rates do. Also `translator --help` start-up time and peak memory.
 Last line: one JSON object of the figures.
 Run: .venv/bin/python benchmarks/engine.py [--model FILE.argosmodel] [--sentences 3000] [--base-sentences 600]
-     [--argos-sentences 300] [--base-argos-sentences 120] [--repeats 2] [--device cpu]
+     [--argos-sentences 300] [--base-argos-sentences 120] [--rounds 3] [--device cpu]
 (about 4 minutes with the base-size model on an idle 2-core machine)
 """
 
@@ -32,14 +33,17 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from baselines import (
+    Timed,
     argos_rate,
     check_device,
     compared,
+    fastest,
+    in_rounds,
     install,
     machine,
     models_to_measure,
     paragraphs_of,
-    raw_limit,
+    raw_contenders,
 )
 
 
@@ -52,7 +56,7 @@ def startup_seconds() -> float:
     return best
 
 
-def measure(archive: Path, sentences: list[str], argos_count: int, device: str, repeats: int) -> dict[str, Any]:
+def measure(archive: Path, sentences: list[str], argos_count: int, device: str, rounds: int) -> dict[str, Any]:
     """Ours, the limit and both argostranslate baselines on one model."""
     from translator.engine import EngineSettings, LinkGuard, ModelStore, build_engine
     from translator.engine.links import LINK
@@ -63,28 +67,39 @@ def measure(archive: Path, sentences: list[str], argos_count: int, device: str, 
     engine.translate_batch(sentences[:10], "fr", "en")  # load the model outside the timing
     assert isinstance(engine, LinkGuard)
     probed = engine.protection("fr", "en")
-    ours = 0.0
-    for _ in range(repeats):
-        started = time.perf_counter()
-        translated = engine.translate_batch(sentences, "fr", "en")
-        ours = max(ours, len(sentences) / (time.perf_counter() - started))
-    limit, threading = raw_limit(package, sentences, device, repeats)
+    translated: list[str] = []
+    ours = Timed(
+        "ours",
+        len(sentences),
+        lambda: translated.__setitem__(slice(None), engine.translate_batch(sentences, "fr", "en")),
+    )
+    raw = raw_contenders(package, sentences, device)
+    in_rounds([ours, *raw], rounds)
+    limit = fastest(raw)
     subset = paragraphs_of(sentences[:argos_count])
-    argos_default = argos_rate(packages, subset, ("fr", "en"), ARGOS_DEVICE_TYPE=device)
-    argos_one = argos_rate(packages, subset, ("fr", "en"), ARGOS_DEVICE_TYPE=device, ARGOS_INTRA_THREADS="1")
+    argos_default, argos_default_cpu = argos_rate(packages, subset, ("fr", "en"), ARGOS_DEVICE_TYPE=device)
+    argos_one, argos_one_cpu = argos_rate(
+        packages, subset, ("fr", "en"), ARGOS_DEVICE_TYPE=device, ARGOS_INTRA_THREADS="1"
+    )
     return {
         "sentences": len(sentences),
         "sentences_with_links": sum(bool(LINK.search(s)) for s in sentences),
         "links_masked_with": probed.style.format(1) if probed.style else "nothing (the model keeps no placeholder)",
         "probe_kept": f"{probed.kept}/{probed.probes}",
         "mean_output_words": round(sum(len(t.split()) for t in translated) / len(translated), 1),
-        "ours_sentences_per_second": round(ours, 1),
-        "limit_sentences_per_second": round(limit, 1),
-        "limit_threading": threading,
+        "ours_sentences_per_second": round(ours.rate, 1),
+        "limit_sentences_per_second": round(limit.rate, 1),
+        "limit_threading": limit.label,
         "argos_defaults_sentences_per_second": round(argos_default, 2),
         "argos_one_intra_thread_sentences_per_second": round(argos_one, 2),
         "argos_sentences": sum(len(p) for p in subset),
-        **compared(ours, limit, argos_default, argos_one),
+        **compared(ours.rate, limit.rate, argos_default, argos_one),
+        "cpu_ms_per_sentence": {
+            "ours": round(ours.cpu_ms, 2),
+            "limit": round(limit.cpu_ms, 2),
+            "argos_defaults": round(argos_default_cpu, 2),
+            "argos_one_intra_thread": round(argos_one_cpu, 2),
+        },
     }
 
 
@@ -99,6 +114,9 @@ def print_model(label: str, figures: dict[str, Any]) -> None:
           f"(ours {figures['ours_vs_argos_defaults']}x)")  # fmt: skip
     print(f"  argostranslate, 1 intra thread     {figures['argos_one_intra_thread_sentences_per_second']:8.2f} "
           f"sentences/s  (ours {figures['ours_vs_argos_one_intra_thread']}x)")  # fmt: skip
+    cpu = figures["cpu_ms_per_sentence"]
+    print(f"  CPU ms per sentence: ours {cpu['ours']}, limit {cpu['limit']}, argostranslate {cpu['argos_defaults']} "
+          f"(defaults), {cpu['argos_one_intra_thread']} (1 intra thread)")  # fmt: skip
 
 
 def main() -> int:
@@ -108,7 +126,7 @@ def main() -> int:
     parser.add_argument("--base-sentences", type=int, default=600, help="sentences for the base-size model")
     parser.add_argument("--argos-sentences", type=int, default=300, help="of those, for argostranslate (demo)")
     parser.add_argument("--base-argos-sentences", type=int, default=120, help="for argostranslate (base-size)")
-    parser.add_argument("--repeats", type=int, default=2, help="timed runs of ours and the limit (best kept)")
+    parser.add_argument("--rounds", type=int, default=3, help="timed rounds of ours and the limit, in turn (best kept)")
     parser.add_argument("--device", choices=("cpu", "cuda"), default="cpu")
     args = parser.parse_args()
     check_device(args.device)
@@ -126,7 +144,7 @@ def main() -> int:
             if label == "demo"
             else (args.base_sentences, args.base_argos_sentences)
         )
-        figures["models"][label] = measure(archive, sentences[:count], argos_count, args.device, args.repeats)
+        figures["models"][label] = measure(archive, sentences[:count], argos_count, args.device, args.rounds)
         print_model(label, figures["models"][label])
     figures["help_startup_seconds"] = round(startup_seconds(), 3)
     figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)

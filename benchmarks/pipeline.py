@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from baselines import argos_rate, compared, install, machine, models_to_measure, raw_limit  # noqa: E402
+from baselines import argos_rate, compared, fastest, in_rounds, install, machine, models_to_measure, raw_contenders  # noqa: E402
 
 
 def make_threads(folder: Path, count: int, seed: int = 11) -> list[Path]:
@@ -151,12 +151,12 @@ def translation_figures(
     os.environ["XDG_CACHE_HOME"] = env["XDG_CACHE_HOME"]
     in_process_cold, in_process_warm = in_process_rates(work, packages, corpus[0].parent, blocks, warm)
     sentences = [sentence for text in texts for sentence in split_sentences(text, "fr")]
-    limit_sentences, threading = raw_limit(package, sentences, "cpu", 1)
-    limit = limit_sentences * blocks / len(sentences)
-    naive_texts = corpus_blocks(corpus[:naive_threads])
-    naive = [[text] for text in naive_texts]
-    argos_default = argos_rate(packages, naive, ("fr", "en"))
-    argos_one = argos_rate(packages, naive, ("fr", "en"), ARGOS_INTRA_THREADS="1")
+    raw = raw_contenders(package, sentences, "cpu")
+    in_rounds(raw, 2)
+    limit, threading = fastest(raw).rate * blocks / len(sentences), fastest(raw).label
+    naive = [[text] for text in corpus_blocks(corpus[:naive_threads])]
+    argos_default, _ = argos_rate(packages, naive, ("fr", "en"))
+    argos_one, _ = argos_rate(packages, naive, ("fr", "en"), ARGOS_INTRA_THREADS="1")
     cold = blocks / cold_seconds
     figures.update(
         {
