@@ -23,7 +23,6 @@ import argparse
 import json
 import os
 import random
-import resource
 import statistics
 import subprocess
 import sys
@@ -90,12 +89,17 @@ def batch_command(inputs: Path, out: Path, memory: Path, packages: Path) -> list
 
 
 def run_batch_process(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall time and peak RSS (MB) of one batch process."""
+    """Wall time and peak RSS (MB) of one batch process (its own, not the largest of every child so far:
+    the argostranslate baselines run in children too)."""
     started = time.perf_counter()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run(command, env=env, check=True, capture_output=True)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return time.perf_counter() - started, max(peak, before) / 1024
+    with subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) as child:
+        assert child.stderr is not None
+        errors = child.stderr.read()
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"batch failed ({child.returncode}): {errors.decode(errors='replace').strip()}")
+    return time.perf_counter() - started, usage.ru_maxrss / 1024
 
 
 def in_process_rates(work: Path, packages: Path, corpus: Path, blocks: int, warm: bool) -> tuple[float, float]:
