@@ -1,4 +1,5 @@
-"""The human view of `translator inspect`: a thread as a readable tree, quotes nested under their author."""
+"""The human view of `translator inspect`: a thread as a readable tree, replies nested under the post they
+answer, quotes under their author."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ def post_label(post: Post) -> str:
         parts.append(f"{post.shares} shares")
     if post.lang:
         parts.append(f"lang {post.lang}")
+    if post.deleted:
+        parts.append("deleted")
     return " · ".join(visible(part) for part in parts)
 
 
@@ -67,8 +70,10 @@ def build_tree(thread: Thread) -> Tree:
     if thread.lang:
         heading.append(f" · {language_summary(thread)}", style="dim")
     tree = Tree(heading)
-    for post in thread.posts:
-        post_node = tree.add(Text(post_label(post), style="bold cyan"))
+    parents: list[Tree] = [tree]  # parents[d]: where a post of reply depth d goes
+    for post, depth in thread.threaded():
+        post_node = parents[min(depth, len(parents) - 1)].add(Text(post_label(post), style="bold cyan"))
+        parents[depth + 1 :] = [post_node]
         quote_node: Tree | None = None
         quote_key: tuple[str | None, str | None] | None = None
         for block in post.blocks:

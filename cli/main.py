@@ -18,6 +18,7 @@ def build_parser() -> argparse.ArgumentParser:
     from cli.memory import add_memory_parser
     from cli.models import add_models_parser
     from cli.review import add_review_parser
+    from cli.serve import add_serve_parser
     from cli.threads import add_inspect_parsers, add_translate_parsers
 
     parser = CommandParser(
@@ -40,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_memory_parser(commands)
     add_review_parser(commands)
     add_glossary_parser(commands)
+    add_serve_parser(commands)
     return parser
 
 

@@ -18,7 +18,9 @@ def add_memory_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
     memory_commands = memory.add_subparsers(dest="memory_command", metavar="ACTION", required=True)
     stats = memory_commands.add_parser("stats", help="entries per language pair and origin")
     stats.set_defaults(handler=run_memory_stats)
-    memory_import = memory_commands.add_parser("import", help="import approved entries of reviewed PO files, or TMX")
+    memory_import = memory_commands.add_parser(
+        "import", help="import approved entries of reviewed PO or XLIFF files, or TMX"
+    )
     memory_import.add_argument("files", nargs="+", type=Path, metavar="FILE")
     memory_import.add_argument("--tmx", action="store_true", help="the files are TMX")
     memory_import.set_defaults(handler=run_memory_import)
@@ -75,7 +77,7 @@ def run_memory_prune(args: argparse.Namespace) -> int:
 
 
 def run_memory_import(args: argparse.Namespace) -> int:
-    """`translator memory import FILE.po...` (approved entries become human translations) or `--tmx`.
+    """`translator memory import FILE.po|.xlf...` (approved entries become human translations) or `--tmx`.
     All or nothing: every file is read before anything is stored, then one transaction stores them all."""
     from translator.formats.po import reviewed_entries
     from translator.memory.store import MemoryEntry

@@ -41,15 +41,22 @@ def add_translation_options(parser: argparse.ArgumentParser) -> None:
         "--format",
         dest="formats",
         default=None,
-        help="output formats, comma-separated among po,json,md,html (translate: po; batch: po,json,md)",
+        help="output formats, comma-separated among po,json,md,html,xliff,xliff2 (XLIFF 1.2, 2.0; "
+        "translate: po; batch: po,json,md)",
     )
     parser.add_argument("--input-format", dest="format", choices=SOURCE_FORMATS, help="input format (default: sniffed)")
+    parser.add_argument("--side-by-side", action="store_true", help="Markdown/HTML: source beside translation")
+    add_resource_options(parser)
+
+
+def add_resource_options(parser: argparse.ArgumentParser) -> None:
+    """What translations are made with: glossaries, memory, detection candidates, engine (`translate`,
+    `batch`, `serve`)."""
     parser.add_argument("--glossary", action="append", default=[], type=Path, help="glossary PO file (repeatable)")
     parser.add_argument("--glossary-dir", type=Path, help="folder of xx-yy.po glossaries (default: the shipped ones)")
     parser.add_argument("--no-glossary", action="store_true", help="apply no glossary")
     parser.add_argument("--memory", type=Path, help="translation memory file (default: in the user data folder)")
     parser.add_argument("--no-memory", action="store_true", help="neither reuse nor feed the translation memory")
-    parser.add_argument("--side-by-side", action="store_true", help="Markdown/HTML: source beside translation")
     parser.add_argument("--languages", metavar="CODES", help="candidate languages for detection, e.g. fr,en,de")
     add_engine_options(parser)
 
@@ -155,7 +162,11 @@ def check_device(device: str) -> None:
 def add_thread_arguments(parser: argparse.ArgumentParser, format_option: str | None) -> None:
     """FILE or --demo, and the input format option when the command has no other --format."""
     parser.add_argument(
-        "file", nargs="?", type=Path, help="thread file: saved web page, forum page dump, JSON or text/Markdown"
+        "file",
+        nargs="?",
+        type=Path,
+        help="thread file: saved web page, forum page dump, JSON, Reddit/HN/Discourse JSON, Disqus export, feed, "
+        "text/Markdown",
     )
     parser.add_argument("--demo", action="store_true", help="use the demo thread shipped with the tool")
     if format_option:
@@ -186,16 +197,18 @@ def make_detector(args: argparse.Namespace) -> LanguageDetector:
     return LanguageDetector(parse_language_list(args.languages) if args.languages else None)
 
 
-def read_and_detect(args: argparse.Namespace) -> Thread:
-    """Read the thread argument, apply manual languages, detect the rest; print reading warnings."""
+def read_and_detect(args: argparse.Namespace) -> list[Thread]:
+    """Read the threads of the file argument, apply manual languages, detect the rest; print reading
+    warnings."""
     from translator.detect.detector import detect_languages, set_languages
-    from translator.readers import read_thread
+    from translator.readers import read_threads
 
-    thread_file = read_thread(thread_argument(args), args.format)
+    thread_file = read_threads(thread_argument(args), args.format)
     for message in thread_file.warnings:
         warn(message)
-    thread = set_languages(thread_file.thread, parse_overrides(args.set_lang))
-    return detect_languages(thread, make_detector(args))
+    overrides = parse_overrides(args.set_lang)
+    detector = make_detector(args)
+    return [detect_languages(set_languages(thread, overrides), detector) for thread in thread_file.threads]
 
 
 def parse_overrides(values: list[str]) -> dict[str, str]:

@@ -12,10 +12,12 @@ def add_review_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
     review = commands.add_parser(
         "review",
         help="review translations in a terminal UI: source and translation side by side",
-        description="Open a PO or JSON file made by `translator translate` and review it block by block: "
+        description="Open a PO, XLIFF or JSON file made by `translator translate` and review it block by block: "
         "edit, approve, re-translate, add glossary terms. Saves atomically to the same file; press ? for keys.",
     )
-    review.add_argument("file", type=Path, metavar="FILE.po|FILE.json", help="the file to review (saved in place)")
+    review.add_argument(
+        "file", type=Path, metavar="FILE.po|FILE.xlf|FILE.json", help="the file to review (saved in place)"
+    )
     review.add_argument("--source", type=Path, metavar="THREAD", help="the thread the file was made from (optional)")
     review.add_argument(
         "--glossary", type=Path, action="append", default=[], metavar="PATH", help="glossary PO file (repeatable)"

@@ -31,7 +31,9 @@ def add_inspect_parsers(commands: argparse._SubParsersAction[argparse.ArgumentPa
         description="Read a thread file and show its article, comments, quotes and block ids.",
     )
     add_thread_arguments(inspect, "--format")
-    inspect.add_argument("--json", action="store_true", help="print the thread as JSON (a stable schema)")
+    inspect.add_argument(
+        "--json", action="store_true", help="print the thread as JSON (a stable schema; an array for several)"
+    )
     add_language_options(inspect)
     inspect.set_defaults(handler=run_inspect)
 
@@ -65,7 +67,7 @@ def add_translate_parsers(commands: argparse._SubParsersAction[argparse.Argument
 
     translate = commands.add_parser(
         "translate",
-        help="translate a thread file into PO/JSON/Markdown/HTML for review",
+        help="translate a thread file into PO/XLIFF/JSON/Markdown/HTML for review",
         description="Detect the language of every block, reuse the translation memory, apply the glossary, "
         "translate the rest in one batched call per language pair, check the result, and write it.",
     )
@@ -76,11 +78,12 @@ def add_translate_parsers(commands: argparse._SubParsersAction[argparse.Argument
 
     apply = commands.add_parser(
         "apply",
-        help="rebuild the translated thread from a reviewed PO file",
-        description="Approved entries (not fuzzy) are the reviewers' translations; fuzzy ones stay drafts.",
+        help="rebuild the translated thread from a reviewed PO or XLIFF file",
+        description="Approved entries (not fuzzy; in XLIFF, units marked final) are the reviewers' translations; "
+        "the others stay drafts.",
     )
-    apply.add_argument("po", type=Path, metavar="REVIEWED.po")
-    apply.add_argument("source", type=Path, metavar="SOURCE_FILE", help="the thread the PO file was made from")
+    apply.add_argument("po", type=Path, metavar="REVIEWED.po|.xlf")
+    apply.add_argument("source", type=Path, metavar="SOURCE_FILE", help="the thread the review file was made from")
     apply.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
     apply.add_argument("--format", dest="formats", default="md", choices=("json", "md", "html"))
     apply.add_argument("--side-by-side", action="store_true", help="Markdown/HTML: source beside translation")
@@ -89,15 +92,16 @@ def add_translate_parsers(commands: argparse._SubParsersAction[argparse.Argument
 
 def run_inspect(args: argparse.Namespace) -> int:
     """`translator inspect`: the thread as a tree, or as JSON."""
-    thread = read_and_detect(args)
+    threads = read_and_detect(args)
     if args.json:
-        from translator.formats.json import dump_thread
+        from translator.formats.json import dump_threads
 
-        sys.stdout.write(dump_thread(thread))
+        sys.stdout.write(dump_threads(threads))
     else:
         from cli.inspect_view import print_thread
 
-        print_thread(thread)
+        for thread in threads:
+            print_thread(thread)
     return 0
 
 
@@ -144,41 +148,56 @@ def run_translate_text(args: argparse.Namespace) -> int:
 
 
 def run_translate(args: argparse.Namespace) -> int:
-    """`translator translate`: one thread file to PO/JSON/Markdown/HTML."""
+    """`translator translate`: one thread file to PO/XLIFF/JSON/Markdown/HTML (one output per thread it holds)."""
     from translator.files import make_folder, write_atomic
-    from translator.jobs import output_paths, render, translate_file
+    from translator.jobs import FILE_ENDINGS, FORMATS, output_paths, part_names, render, translate_file
 
     path = thread_argument(args)
     settings = job_settings(args, "po")
-    translated, stats, warnings = translate_file(path, settings)
-    for message in warnings:
+    outcomes = translate_file(path, settings)
+    for message in dict.fromkeys(message for _, _, warnings in outcomes for message in warnings):
         warn(message)
-    if len(settings.formats) == 1 and args.output not in (None, ""):
-        targets = {settings.formats[0]: None if args.output == "-" else Path(args.output)}
-    else:
-        if args.output == "-":
-            raise UsageError("-o - (stdout) takes one format", "pass --format with a single format")
-        folder = make_folder(Path(args.output) if args.output else Path("."))
-        targets = dict(output_paths(path, folder, Path(path.name), settings))
-    for fmt, target in targets.items():
-        text = render(translated, fmt, settings.side_by_side)
+    one_target = len(settings.formats) == 1 and args.output not in (None, "")
+    if one_target and len(outcomes) > 1:
+        # Several threads, several outputs: -o is their folder, unless it plainly names one file.
+        if args.output == "-" or Path(args.output).suffix.lstrip(".") in {*FORMATS, *FILE_ENDINGS.values()}:
+            raise UsageError(
+                f"{path} holds {len(outcomes)} threads, and -o {args.output} names one output",
+                "give -o a folder: one file per thread is written there",
+            )
+        one_target = False
+    if not one_target and args.output == "-":
+        raise UsageError("-o - (stdout) takes one format", "pass --format with a single format")
+    folder = make_folder(Path(args.output) if args.output and not one_target else Path("."))
+    names = part_names([translated.thread for translated, _, _ in outcomes])
+    writes: list[tuple[Path | None, str]] = []
+    for (translated, _, _), part in zip(outcomes, names, strict=True):
+        if one_target:
+            targets = {settings.formats[0]: None if args.output == "-" else Path(args.output)}
+        else:
+            targets = dict(output_paths(path, folder, Path(path.name), settings, part))
+        writes.extend((target, render(translated, fmt, settings.side_by_side)) for fmt, target in targets.items())
+    for target, text in writes:
         if target is None:
             sys.stdout.write(text)
         else:
             make_folder(target.parent)
             write_atomic(target, text)
             print(f"Wrote {target}", file=sys.stderr)
+    stats = [stats for _, stats, _ in outcomes]
+    threads = f"{len(outcomes)} threads, " if len(outcomes) > 1 else ""
     print(
-        f"translator: {stats.blocks} blocks ({stats.copied} copied), {stats.sentences} sentences: "
-        f"{stats.translated} translated, {stats.from_memory} from memory; "
-        f"{sum(len(unit.issues) for unit in translated.units)} QA issues to review",
+        f"translator: {threads}{sum(s.blocks for s in stats)} blocks ({sum(s.copied for s in stats)} copied), "
+        f"{sum(s.sentences for s in stats)} sentences: {sum(s.translated for s in stats)} translated, "
+        f"{sum(s.from_memory for s in stats)} from memory; "
+        f"{sum(len(unit.issues) for translated, _, _ in outcomes for unit in translated.units)} QA issues to review",
         file=sys.stderr,
     )
     return 0
 
 
 def run_apply(args: argparse.Namespace) -> int:
-    """`translator apply REVIEWED.po SOURCE_FILE`."""
+    """`translator apply REVIEWED.po|.xlf SOURCE_FILE`."""
     from translator.files import write_atomic
     from translator.formats.po import apply_review
     from translator.jobs import render

@@ -47,3 +47,31 @@ def test_nothing_to_take_is_an_error(tree: Path) -> None:
     (tree / "empty" / "scan.pdf").write_text("x")
     with pytest.raises(InputError, match="no thread file"):
         expand_inputs([str(tree / "empty")])
+
+
+def test_feeds_and_exports_are_taken_from_folders(tmp_path: Path) -> None:
+    for name in ("news.rss", "blog.atom", "comments.xml", "page.html.txt", "style.css"):
+        (tmp_path / name).write_text("x")
+    assert relatives(expand_inputs([str(tmp_path)])) == ["blog.atom", "comments.xml", "news.rss", "page.html.txt"]
+
+
+def test_a_file_of_several_threads_is_resumed_by_its_outputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A feed's outputs are one per item: the record keeps their names, so a rerun skips the feed, and
+    redoes it when one of them is gone."""
+    from tests.fakes import FakeEngine
+    from translator import jobs
+    from translator.batch import run_batch
+
+    feed = Path(__file__).resolve().parent / "data" / "readers" / "feed.rss"
+    settings = jobs.JobSettings(target="en", formats=("md",), languages=("fr", "en"), memory=str(tmp_path / "tm"))
+    kit = jobs.Toolkit(settings)
+    kit.engine = FakeEngine()
+    monkeypatch.setattr(jobs, "_process_toolkit", (settings, kit))
+    items = expand_inputs([str(feed)])
+    out = tmp_path / "out"
+    first = run_batch(items, out, settings)
+    assert (first.ok, first.skipped) == (1, 0) and len(list(out.glob("feed.*.en.md"))) == 3
+    assert (run_batch(items, out, settings).skipped, run_batch(items, out, settings).ok) == (1, 0)
+    (out / "feed.item-02.en.md").unlink()
+    again = run_batch(items, out, settings)
+    assert (again.ok, again.skipped) == (1, 0) and (out / "feed.item-02.en.md").is_file()

@@ -12,6 +12,7 @@ from tests.conftest import DEMO, FIXED_NOW, kill_after_first_line, run_cli
 from tests.formats.samples import twin_blocks
 from translator.formats.json import render_json
 from translator.formats.po import render_po
+from translator.formats.xliff import XLIFF_2, render_xliff
 from translator.memory.store import MemoryEntry, TranslationMemory
 from translator.models import TranslatedThread
 
@@ -44,6 +45,22 @@ REFUSED = [
     (["apply"], "empty.po", "", "holds no entry"),
     # A duplicate entry would have become a human translation.
     (["memory", "import"], "dup.po", 'msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n', "dup.po:4: duplicate entry"),
+    # The same refusals for XLIFF: two units for one block, malformed XML, no unit.
+    (["review"], "twins.xlf", render_xliff(twin_blocks(), now=FIXED_NOW), "block id 'c1.p1' is on two units"),
+    (
+        ["apply"],
+        "cut.xlf",
+        render_xliff(twin_blocks(), "xliff2")[:300],
+        "cut.xlf:6: not well-formed XML: AttValue: ' expected (",
+    ),
+    (["memory", "import"], "twins.xlf", render_xliff(twin_blocks(), "xliff2"), "is on two units"),
+    (
+        ["memory", "import"],
+        "none.xlf",
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" '
+        'srcLang="fr" trgLang="en"><file id="f1"/></xliff>',
+        "none.xlf holds no translation unit",
+    ),
 ]
 
 
@@ -59,19 +76,38 @@ def test_bad_review_files_are_one_line(tmp_path: Path, command: list[str], name:
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+# (the bad file's name, its text, the error; the last good file's format): a PO syntax error between two PO
+# files, and an XLIFF file cut short between a PO and an XLIFF file.
+BAD_IN_THE_MIDDLE = [
+    ("bad.po", 'msgid ""\nmsgstr ""\n"Language: en\\n"\n\nmsgid "SpaceX\nmsgstr "SpaceX"\n', "bad.po:5:", "po"),
+    (
+        "bad.xliff2.xlf",
+        f'<xliff xmlns="{XLIFF_2}" version="2.0" srcLang="fr" trgLang="en">\n<file id="f1"><unit id="a">',
+        "bad.xliff2.xlf:2: not well-formed XML",
+        "xliff",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "error", "last_format"), BAD_IN_THE_MIDDLE)
 def test_import_with_a_bad_file_in_the_middle_imports_nothing(
-    tmp_path: Path, demo_translated: TranslatedThread
+    tmp_path: Path, demo_translated: TranslatedThread, name: str, text: str, error: str, last_format: str
 ) -> None:
     memory = tmp_path / "tm.sqlite"
     first = write_po(tmp_path / "first.po", approved(demo_translated, range(0, 2)))
-    bad = tmp_path / "bad.po"
-    bad.write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n\nmsgid "SpaceX\nmsgstr "SpaceX"\n', encoding="utf-8")
-    last = write_po(tmp_path / "last.po", approved(demo_translated, range(2, 5)))
+    bad = tmp_path / name
+    bad.write_text(text, encoding="utf-8")
+    last = tmp_path / f"last.{last_format}"
+    last.write_text(render_review_text(approved(demo_translated, range(2, 5)), last_format), encoding="utf-8")
     result = run_cli("memory", "import", str(first), str(bad), str(last), "--memory", str(memory))
-    assert result.code == 1 and "bad.po:5:" in result.stderr
+    assert result.code == 1 and error in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert list(TranslationMemory(memory).entries()) == []
     assert run_cli("memory", "import", str(first), str(last), "--memory", str(memory)).code == 0
     assert len(list(TranslationMemory(memory).entries())) == 5
+
+
+def render_review_text(translated: TranslatedThread, fmt: str) -> str:
+    return render_po(translated, now=FIXED_NOW) if fmt == "po" else render_xliff(translated, now=FIXED_NOW)
 
 
 CHILD = """

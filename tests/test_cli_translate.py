@@ -14,6 +14,8 @@ import polib
 import pytest
 
 from tests.conftest import DEMO, REPO, run_cli, subprocess_env
+from tests.formats import cat_tool
+from translator.formats.xliff import XliffFormat
 
 MIXED = REPO / "tests" / "data" / "mixed-thread.txt"
 
@@ -56,28 +58,58 @@ def test_second_run_uses_the_memory(tmp_path: Path, memory: str) -> None:
     assert a == [e.msgstr for e in polib.pofile(str(tmp_path / "b.po"))]
 
 
-def test_review_apply_and_memory_import_round_trip(tmp_path: Path, memory: str) -> None:
-    po_path = tmp_path / "demo.po"
-    assert run_cli("translate", "--demo", "-o", str(po_path), "--memory", memory).code == 0
-    po = polib.pofile(str(po_path))
-    entry = next(e for e in po if e.msgctxt == "article.p3")
-    entry.msgstr = "The head of the space agency welcomed a major success."
-    entry.flags.remove("fuzzy")
-    po.save(str(po_path))
+REVIEWED = "The head of the space agency welcomed a major success."
 
-    applied = run_cli("apply", str(po_path), str(DEMO), "--format", "json")
+
+def approve_in_poedit(path: Path) -> None:
+    """What a reviewer does in a PO editor: a new translation, the fuzzy flag removed."""
+    po = polib.pofile(str(path))
+    entry = next(e for e in po if e.msgctxt == "article.p3")
+    entry.msgstr = REVIEWED
+    entry.flags.remove("fuzzy")
+    po.save(str(path))
+
+
+def approve_in_a_cat_tool(path: Path, version: XliffFormat) -> None:
+    """What a translator does in a CAT tool: a new target, the state moved to final, the file re-indented."""
+    tree = cat_tool.load(path)
+    unit = cat_tool.units(tree, version)["article.p3"]
+    cat_tool.set_target(unit, REVIEWED, version)
+    cat_tool.set_state(unit, "final", version)
+    cat_tool.reindent(tree.getroot())
+    cat_tool.save(tree, path)
+
+
+# (the output format, its file name): each is reviewed elsewhere, applied, and imported into the memory.
+REVIEW_FORMATS = [("po", "demo-thread.en.po"), ("xliff", "demo-thread.en.xlf"), ("xliff2", "demo-thread.en.xliff2.xlf")]
+
+
+@pytest.mark.parametrize(("fmt", "name"), REVIEW_FORMATS)
+def test_review_apply_and_memory_import_round_trip(tmp_path: Path, memory: str, fmt: str, name: str) -> None:
+    out = tmp_path / "out"
+    result = run_cli("translate", "--demo", "-o", str(out), "--format", f"json,{fmt}", "--memory", memory)
+    assert result.code == 0, result.stderr
+    assert sorted(path.name for path in out.iterdir()) == sorted(["demo-thread.en.json", name])
+    path = out / name
+    if fmt == "po":
+        approve_in_poedit(path)
+    else:
+        approve_in_a_cat_tool(path, "xliff" if fmt == "xliff" else "xliff2")
+
+    applied = run_cli("apply", str(path), str(DEMO), "--format", "json")
     assert applied.code == 0, applied.stderr
     blocks = {b["id"]: b for p in json.loads(applied.stdout)["posts"] for b in p["blocks"]}
-    assert blocks["article.p3"]["translation"]["text"] == "The head of the space agency welcomed a major success."
+    assert blocks["article.p3"]["translation"]["text"] == REVIEWED
     assert blocks["article.p3"]["translation"]["status"] == "reviewed"
-    assert blocks["article.p4"]["translation"]["status"] == "draft"
+    assert blocks["article.p5"]["translation"]["text"] == "The next flight will take place in June."
+    assert blocks["article.p5"]["translation"]["status"] == "draft"
 
-    imported = run_cli("memory", "import", str(po_path), "--memory", memory)
-    assert imported.code == 0 and "Imported" in imported.stdout
+    imported = run_cli("memory", "import", str(path), "--memory", memory)
+    assert imported.code == 0 and "Imported 1 human translations" in imported.stdout
     again = tmp_path / "again.po"
     assert run_cli("translate", "--demo", "-o", str(again), "--memory", memory).code == 0
     reviewed = next(e for e in polib.pofile(str(again)) if e.msgctxt == "article.p3")
-    assert reviewed.msgstr == "The head of the space agency welcomed a major success."
+    assert reviewed.msgstr == REVIEWED
     assert "fuzzy" not in reviewed.flags
 
 

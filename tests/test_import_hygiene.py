@@ -11,6 +11,8 @@ from tests.conftest import REPO
 
 UI_PACKAGES = {"textual", "rich", "tui"}
 """What the core must never load: the terminal UI and its rendering library."""
+SERVER_STACK = {"starlette", "uvicorn", "anyio", "httptools", "uvloop", "python_multipart"}
+"""What only `translator serve` loads (the optional `server` extra), from translator/server/ alone."""
 
 WALK_EVERY_CORE_MODULE = """
 import importlib, pkgutil, translator
@@ -51,4 +53,15 @@ def test_core_does_not_import_the_ui_or_torch() -> None:
 def test_help_does_not_load_heavy_libraries() -> None:
     loaded = modules_after("import cli.main as c; c.build_parser()")
     heavy = {"rich", "argostranslate", "ctranslate2", "langdetect", "polib", "textual", "torch"}
+    heavy |= SERVER_STACK
     assert not {name for name in loaded if name.split(".")[0] in heavy}
+
+
+def test_only_the_server_package_loads_the_http_stack() -> None:
+    walk = WALK_EVERY_CORE_MODULE.replace(
+        "importlib.import_module(module.name)",
+        "None if module.name.startswith('translator.server') else importlib.import_module(module.name)",
+    )
+    loaded = modules_after(walk)
+    assert "translator.jobs" in loaded and "translator.server.app" not in loaded  # the walk really walked
+    assert not {name for name in loaded if name.split(".")[0] in SERVER_STACK}

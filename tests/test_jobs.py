@@ -3,6 +3,7 @@ whenever the input, the settings, a model, a glossary or a human translation say
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -10,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from tests.fakes import FakeEngine
-from translator.jobs import JobSettings, Toolkit, translate_files
+from translator import jobs
+from translator.jobs import JobSettings, Toolkit, part_names, run_jobs, translate_files
 from translator.memory.store import MemoryEntry
-from translator.models import TranslatedThread
+from translator.models import Thread, TranslatedThread
 from translator.pipeline import PipelineStats
 
 REPO = Path(__file__).resolve().parent.parent
@@ -62,7 +64,8 @@ def toolkit(folder: Path, engine: FakeEngine, **changes: object) -> Toolkit:
 def run(folder: Path, kit: Toolkit) -> tuple[TranslatedThread, PipelineStats, tuple[str, ...]]:
     [outcome] = translate_files([folder / "thread.md"], kit.settings, kit)
     assert not isinstance(outcome, Exception)
-    return outcome
+    [thread_outcome] = outcome  # a file of one thread
+    return thread_outcome
 
 
 def test_a_rerun_takes_the_whole_thread_from_the_memory(folder: Path) -> None:
@@ -178,3 +181,52 @@ def test_without_memory_nothing_is_kept(folder: Path) -> None:
     run(folder, toolkit(folder, engine, use_memory=False))
     assert len(engine.calls) == 2 * calls
     assert not (folder / "tm.sqlite").exists()
+
+
+FEED = REPO / "tests" / "data" / "readers" / "feed.rss"
+
+
+@pytest.mark.parametrize(
+    ("urls", "expected"),
+    [
+        (["https://x.org/a/first-story.html"], [None]),  # one thread: no name part at all
+        (  # slugs from the last path segment; no address, a query (`?p=7`) or a repeat: the number
+            [
+                "https://x.org/2024/05/Launch_Delayed/",
+                "https://x.org/news/?p=7",
+                None,
+                "https://x.org/b/same",
+                "https://y.org/same",
+            ],
+            ["launch-delayed", "item-02", "item-03", "item-04", "item-05"],
+        ),
+        # Accents dropped, an extension dropped; a path of dots only is no name.
+        (["https://x.org/%C3%89t%C3%A9.php", "https://x.org/.."], ["ete", "item-02"]),
+    ],
+)
+def test_part_names(urls: list[str | None], expected: list[str | None]) -> None:
+    threads = [Thread(title="t", subtitle=None, posts=(), source_format="feed", url=url) for url in urls]
+    assert part_names(threads) == expected
+
+
+def test_a_feed_gives_one_output_per_item(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    kit = toolkit(folder, FakeEngine(), formats=("po", "json"), languages=("fr", "en"))
+    monkeypatch.setattr(jobs, "_process_toolkit", (kit.settings, kit))
+    out = folder / "out"
+    [result] = run_jobs([(str(FEED), "news/feed.rss")], str(out), kit.settings)
+    assert result.error is None, result.error
+    names = sorted(path.name for path in (out / "news").iterdir())
+    assert names == [
+        f"feed.{part}.en.{ext}"
+        for part in ("eclipse-partielle-samedi", "item-02", "satellite-meteo")
+        for ext in ("json", "po")
+    ]
+    assert len(result.outputs) == 6 and result.blocks == 7  # three titles and four paragraphs
+    item = json.loads((out / "news" / "feed.item-02.en.json").read_text(encoding="utf-8"))
+    assert item["title"] == "Les abeilles et le froid"
+    assert item["posts"][0]["blocks"][1]["translation"]["text"].startswith("EN: ")
+    # The memory keeps whole threads for files of one thread only; the sentences are reused all the same.
+    again = toolkit(folder, FakeEngine(), formats=("po", "json"), languages=("fr", "en"))
+    [outcome] = translate_files([FEED], again.settings, again)
+    assert not isinstance(outcome, Exception) and len(outcome) == 3
+    assert not again.engine.calls  # type: ignore[attr-defined]

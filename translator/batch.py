@@ -33,7 +33,7 @@ MANIFEST = ".translator-batch.json"
 # Files translated together share one engine call per language pair: bigger batches, faster decoding.
 FILES_PER_JOB = 8
 MANIFEST_SAVE_SECONDS = 1.0
-THREAD_SUFFIXES = (".txt", ".md", ".markdown", ".json")
+THREAD_SUFFIXES = (".txt", ".md", ".markdown", ".json", ".xml", ".rss", ".atom")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,27 +93,38 @@ class Manifest:
 
     def __init__(self, out_dir: Path, settings: JobSettings) -> None:
         self.path = out_dir / MANIFEST
+        self.settings = settings
         self.settings_digest = settings.digest()
         self.done: dict[str, str] = {}
+        self.parts: dict[str, list[str]] = {}
+        """The outputs of inputs holding several threads (one per thread), relative to the folder."""
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             if data.get("settings") == self.settings_digest and isinstance(data.get("done"), dict):
                 self.done = {str(k): str(v) for k, v in data["done"].items()}
-        except (OSError, ValueError, AttributeError):
-            self.done = {}
+                self.parts = {str(k): [str(p) for p in v] for k, v in (data.get("parts") or {}).items()}
+        except (OSError, ValueError, AttributeError, TypeError):
+            self.done, self.parts = {}, {}
 
     def finished(self, item: BatchInput, outputs: list[Path]) -> bool:
         """Whether an input was finished with these settings and its outputs are all there."""
         key = str(item.relative)
+        outputs = [self.path.parent / part for part in self.parts[key]] if key in self.parts else outputs
         return key in self.done and self.done[key] == file_digest(item.path) and all(p.is_file() for p in outputs)
 
-    def record(self, item: BatchInput, digest: str) -> None:
-        """Mark an input finished, by the digest of the bytes translated (kept until `save`)."""
-        self.done[str(item.relative)] = digest
+    def record(self, item: BatchInput, digest: str, outputs: tuple[str, ...] = ()) -> None:
+        """Mark an input finished, by the digest of the bytes translated (kept until `save`); `outputs`
+        are remembered when they are not the usual ones (a feed: one per item)."""
+        key = str(item.relative)
+        self.done[key] = digest
+        usual = {str(path) for path in output_paths(item.path, self.path.parent, item.relative, self.settings).values()}
+        if set(outputs) - usual:
+            self.parts[key] = [str(Path(output).relative_to(self.path.parent)) for output in outputs]
 
     def save(self) -> None:
         """Write the record atomically."""
-        write_atomic(self.path, json.dumps({"settings": self.settings_digest, "done": self.done}, indent=1) + "\n")
+        record = {"settings": self.settings_digest, "done": self.done, **({"parts": self.parts} if self.parts else {})}
+        write_atomic(self.path, json.dumps(record, indent=1) + "\n")
 
 
 def remove_stale_temp_files(out_dir: Path) -> int:
@@ -152,7 +163,7 @@ def run_batch(
     def finish(item: BatchInput, result: JobResult) -> None:
         if result.error is None:
             if result.digest is not None:
-                manifest.record(item, result.digest)
+                manifest.record(item, result.digest, result.outputs)
             summary.ok += 1
             summary.blocks += result.blocks
             summary.sentences += result.sentences

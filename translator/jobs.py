@@ -10,8 +10,10 @@ import contextlib
 import functools
 import hashlib
 import json
+import re
 import threading
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,10 +27,14 @@ if TYPE_CHECKING:
     from translator.engine.base import Engine
     from translator.glossary.matching import Glossary
     from translator.memory.store import CachedThread, Dependency, TranslationMemory
-    from translator.models import TranslatedThread
+    from translator.models import Thread, TranslatedThread
     from translator.pipeline import PipelineStats
 
-FORMATS = ("po", "json", "md", "html")
+FORMATS = ("po", "json", "md", "html", "xliff", "xliff2")
+FILE_ENDINGS = {"xliff": "xlf", "xliff2": "xliff2.xlf"}
+"""Formats whose file name does not end in their name: XLIFF is `.xlf` for CAT tools (2.0 says so too)."""
+SLUG_EXTENSION = re.compile(r"\.(?:s?html?|php|aspx?|jsp|xml)$")
+SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 # Bump when what a translated thread holds, or how it is made, changes without a version change.
 THREAD_CACHE_FORMAT = 2
 
@@ -42,7 +48,7 @@ class JobSettings:
     source: str | None = None
     """Forced source language, or None for detection."""
     formats: tuple[str, ...] = ("po",)
-    """Output formats among po, json, md, html."""
+    """Output formats among po, json, md, html, xliff (1.2), xliff2 (2.0)."""
     input_format: str | None = None
     """Reader to use (None: sniffed)."""
     languages: tuple[str, ...] | None = None
@@ -200,10 +206,46 @@ def toolkit_for(settings: JobSettings) -> Toolkit:
     return _process_toolkit[1]
 
 
-def output_paths(input_path: Path, out_dir: Path, relative: Path, settings: JobSettings) -> dict[str, Path]:
-    """Where each format of an input goes: OUT/relative/stem.<target>.<ext>."""
-    base = out_dir / relative.parent / f"{relative.stem}.{settings.target}"
-    return {fmt: base.with_name(f"{base.name}.{fmt}") for fmt in settings.formats}
+def output_paths(
+    input_path: Path, out_dir: Path, relative: Path, settings: JobSettings, part: str | None = None
+) -> dict[str, Path]:
+    """Where each format of an input goes: OUT/relative/stem.<target>.<ext> (XLIFF: .xlf, .xliff2.xlf), or
+    for one thread of a file of several, OUT/relative/stem.<part>.<target>.<ext> (`part_names`)."""
+    stem = f"{relative.stem}.{part}" if part else relative.stem
+    base = out_dir / relative.parent / f"{stem}.{settings.target}"
+    return {fmt: base.with_name(f"{base.name}.{FILE_ENDINGS.get(fmt, fmt)}") for fmt in settings.formats}
+
+
+def part_names(threads: Sequence[Thread]) -> list[str | None]:
+    """The name part of each thread's outputs: None for a file of one thread; for several, the slug of
+    the thread's address where it has one (`.../2024/05/launch-delayed/` -> `launch-delayed`), else
+    `item-03` (numbered from 1; also for slugs that repeat)."""
+    if len(threads) <= 1:
+        return [None] * len(threads)
+    width = max(2, len(str(len(threads))))
+    slugs = [_slug(thread.url) for thread in threads]
+    repeated = {slug for slug, count in Counter(slugs).items() if count > 1}
+    return [
+        slug if slug and slug not in repeated else f"item-{number:0{width}d}"
+        for number, slug in enumerate(slugs, start=1)
+    ]
+
+
+def _slug(url: str | None) -> str | None:
+    """The last path segment of an address, as a safe file name part (ASCII letters, digits, dashes;
+    accents dropped); none when a query names the item (`?p=88`: the path is only the section)."""
+    import unicodedata
+    from urllib.parse import unquote, urlsplit
+
+    address = urlsplit(url.strip()) if url else None
+    if address is None or address.query:
+        return None
+    segments = [segment for segment in unquote(address.path).split("/") if segment]
+    if not segments:
+        return None
+    ascii_name = unicodedata.normalize("NFKD", SLUG_EXTENSION.sub("", segments[-1])).encode("ascii", "ignore")
+    name = SLUG_JUNK.sub("-", ascii_name.decode().lower()).strip("-")
+    return name[:60].strip("-") or None
 
 
 def render(translated: TranslatedThread, fmt: str, side_by_side: bool) -> str:
@@ -224,11 +266,17 @@ def render(translated: TranslatedThread, fmt: str, side_by_side: bool) -> str:
         from translator.formats.document import render_html
 
         return render_html(translated, side_by_side)
+    if fmt in ("xliff", "xliff2"):
+        from translator.formats.xliff import render_xliff
+
+        return render_xliff(translated, "xliff" if fmt == "xliff" else "xliff2")
     raise TranslatorError(f"unknown output format {fmt!r}", f"use one of {', '.join(FORMATS)}")
 
 
 Outcome = tuple["TranslatedThread", "PipelineStats", tuple[str, ...]]
-"""A translated file: the result, its stats and its warnings."""
+"""A translated thread: the result, its stats and its warnings."""
+FileOutcome = tuple[Outcome, ...]
+"""A translated file: the outcome of each thread it holds (a feed or a comment export holds several)."""
 
 
 def file_digest(path: Path) -> str:
@@ -253,13 +301,13 @@ def file_digests(paths: list[Path]) -> list[str | None]:
 
 def translate_files(
     paths: list[Path], settings: JobSettings, toolkit: Toolkit | None = None, digests: list[str | None] | None = None
-) -> list[Outcome | TranslatorError]:
+) -> list[FileOutcome | TranslatorError]:
     """Read, detect and translate thread files together (one engine call per language pair for all of
     them); per file, its outcome, or the error that stopped that file (the others go on). A file
     translated before with the same settings, models and glossaries comes whole from the memory
     (`digests`: the files' `file_digest`, when the caller has them)."""
     toolkit = toolkit or toolkit_for(settings)
-    outcomes: list[Outcome | TranslatorError | None] = [None] * len(paths)
+    outcomes: list[FileOutcome | TranslatorError | None] = [None] * len(paths)
     keys = {}
     if toolkit.memory is not None:
         keys = _remembered_threads(digests or file_digests(paths), toolkit, toolkit.memory, outcomes)
@@ -268,15 +316,16 @@ def translate_files(
     # Only now: a rerun served from the memory needs neither the detector nor the pipeline.
     from translator.detect.detector import detect_languages
     from translator.pipeline import PipelineOptions, translate_threads
-    from translator.readers import read_thread
+    from translator.readers import read_threads
 
-    loaded = []
+    loaded: list[tuple[int, Thread, tuple[str, ...]]] = []
     for index, path in enumerate(paths):
         if outcomes[index] is not None:
             continue
         try:
-            thread_file = read_thread(path, settings.input_format)
-            loaded.append((index, detect_languages(thread_file.thread, toolkit.detector), thread_file.warnings))
+            thread_file = read_threads(path, settings.input_format)
+            detected = [detect_languages(thread, toolkit.detector) for thread in thread_file.threads]
+            loaded.extend((index, thread, thread_file.warnings) for thread in detected)
         except TranslatorError as error:
             outcomes[index] = error
     if loaded:
@@ -284,13 +333,18 @@ def translate_files(
         translated, stats = translate_threads(
             [thread for _, thread, _ in loaded], options, toolkit.engine, toolkit.glossary_for, toolkit.memory
         )
-        fresh = []
+        parts: dict[int, list[Outcome]] = {}
         for (index, _, reading_warnings), result, thread_stats in zip(loaded, translated, stats.threads, strict=True):
             warnings = (*reading_warnings, *(missing_model_warning(pair) for pair in thread_stats.missing_pairs))
-            outcomes[index] = (result, thread_stats, warnings)
-            kept = _thread_to_keep(keys[index], result, warnings, toolkit) if index in keys else None
-            if kept is not None:
-                fresh.append(kept)
+            parts.setdefault(index, []).append((result, thread_stats, warnings))
+        fresh = []
+        for index, file_parts in parts.items():
+            outcomes[index] = tuple(file_parts)
+            if index in keys and len(file_parts) == 1:  # the memory keeps files of one thread (keyed by file)
+                result, _, warnings = file_parts[0]
+                kept = _thread_to_keep(keys[index], result, warnings, toolkit)
+                if kept is not None:
+                    fresh.append(kept)
         if toolkit.memory is not None and fresh:
             toolkit.memory.store_threads(fresh)
     return [outcome for outcome in outcomes if outcome is not None]
@@ -300,7 +354,7 @@ def _remembered_threads(
     digests: list[str | None],
     toolkit: Toolkit,
     memory: TranslationMemory,
-    outcomes: list[Outcome | TranslatorError | None],
+    outcomes: list[FileOutcome | TranslatorError | None],
 ) -> dict[int, str]:
     """Fill in the outcomes of files the memory holds whole (still valid); return the memory keys of
     every readable file."""
@@ -309,7 +363,8 @@ def _remembered_threads(
     for index, key in keys.items():
         kept = found.get(key)
         if kept is not None and all(toolkit.dependency(pair) == (pair, *rest) for pair, *rest in kept.dependencies):
-            outcomes[index] = _outcome_of_kept(kept)
+            outcome = _outcome_of_kept(kept)
+            outcomes[index] = (outcome,) if outcome is not None else None
     return keys
 
 
@@ -350,8 +405,9 @@ def _outcome_of_kept(kept: CachedThread) -> Outcome | None:
     return translated, stats, warnings
 
 
-def translate_file(path: Path, settings: JobSettings, toolkit: Toolkit | None = None) -> Outcome:
-    """Read, detect and translate one thread file; raise TranslatorError when it cannot be."""
+def translate_file(path: Path, settings: JobSettings, toolkit: Toolkit | None = None) -> FileOutcome:
+    """Read, detect and translate one thread file (each thread it holds); raise TranslatorError when it
+    cannot be."""
     [outcome] = translate_files([path], settings, toolkit)
     if isinstance(outcome, TranslatorError):
         raise outcome
@@ -406,7 +462,7 @@ def output_writer() -> ThreadPoolExecutor:
 
 def _render_outputs(
     inputs: list[tuple[str, str]],
-    outcomes: list[Outcome | TranslatorError],
+    outcomes: list[FileOutcome | TranslatorError],
     digests: list[str | None],
     out_dir: str,
     settings: JobSettings,
@@ -423,32 +479,36 @@ def _render_outputs(
         if isinstance(outcome, TranslatorError):
             results.append(JobResult(path, error=str(outcome)))
             continue
-        translated, stats, warnings = outcome
         try:
             written = []
-            for fmt, target in output_paths(Path(path), Path(out_dir), Path(relative), settings).items():
-                if target.parent not in folders:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    folders.add(target.parent)
-                text = render(translated, fmt, settings.side_by_side)
-                writes[-1].append(writer.submit(write_atomic, target, text))
-                written.append(str(target))
+            names = part_names([translated.thread for translated, _, _ in outcome])
+            for (translated, _, _), part in zip(outcome, names, strict=True):
+                for fmt, target in output_paths(Path(path), Path(out_dir), Path(relative), settings, part).items():
+                    if target.parent not in folders:
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        folders.add(target.parent)
+                    text = render(translated, fmt, settings.side_by_side)
+                    writes[-1].append(writer.submit(write_atomic, target, text))
+                    written.append(str(target))
         except TranslatorError as error:
             results.append(JobResult(path, error=str(error)))
             continue
         except OSError as error:
             results.append(JobResult(path, error=f"{path}: {error.strerror or error}"))
             continue
+        issues: Counter[str] = Counter()
+        for translated, _, _ in outcome:
+            issues.update(issue_counts(translated))
         results.append(
             JobResult(
                 input=path,
                 outputs=tuple(written),
-                blocks=stats.blocks,
-                sentences=stats.sentences,
-                from_memory=stats.from_memory,
-                translated=stats.translated,
-                issues=issue_counts(translated),
-                warnings=warnings,
+                blocks=sum(stats.blocks for _, stats, _ in outcome),
+                sentences=sum(stats.sentences for _, stats, _ in outcome),
+                from_memory=sum(stats.from_memory for _, stats, _ in outcome),
+                translated=sum(stats.translated for _, stats, _ in outcome),
+                issues=dict(issues),
+                warnings=tuple(dict.fromkeys(warning for _, _, warnings in outcome for warning in warnings)),
                 digest=digest,
             )
         )

@@ -14,6 +14,14 @@ ARGOS_TO_DETECTOR = {argos: detector for detector, argos in DETECTOR_TO_ARGOS.it
 # What users commonly type for the same languages.
 ALIASES = {"no": "nb", "nob": "nb", "zh-cn": "zh", "zh-hans": "zh", "zh-tw": "zt", "zh-hant": "zt"}
 
+# LibreTranslate's API names three Argos codes differently (`translator serve` speaks its API).
+ARGOS_TO_LIBRETRANSLATE = {"zh": "zh-Hans", "zt": "zh-Hant", "pb": "pt-BR"}
+LIBRETRANSLATE_TO_ARGOS = {name.lower(): code for code, name in ARGOS_TO_LIBRETRANSLATE.items()}
+
+# Argos codes that are not BCP 47 language tags, for the formats CAT tools read (XLIFF).
+ARGOS_TO_BCP47 = {"zt": "zh-Hant"}
+BCP47_TO_ARGOS = {tag.lower(): code for code, tag in ARGOS_TO_BCP47.items()}
+
 COMMON_LANGUAGES = (
     "cs", "da", "de", "el", "en", "es", "fi", "fr", "hu", "id", "it",
     "nb", "nl", "pl", "pt", "ro", "ru", "sv", "tr", "uk", "vi",
@@ -45,6 +53,22 @@ def to_detector(code: str) -> str:
     return ARGOS_TO_DETECTOR.get(code, code)
 
 
+def to_bcp47(code: str) -> str:
+    """An Argos code as a BCP 47 language tag (`zt` -> `zh-Hant`; the others are tags already)."""
+    return ARGOS_TO_BCP47.get(code, code)
+
+
+def from_bcp47(tag: str) -> str:
+    """A BCP 47 language tag as the Argos code (`zh-Hant` -> `zt`, `en-US` -> `en`, `no` -> `nb`)."""
+    cleaned = tag.strip().lower().replace("_", "-")
+    subtags = cleaned.split("-")
+    for candidate in (cleaned, "-".join(subtags[:2])):
+        found = BCP47_TO_ARGOS.get(candidate) or ALIASES.get(candidate)
+        if found:
+            return found
+    return to_argos(subtags[0])
+
+
 def normalize_code(code: str) -> str:
     """A user-typed language code as an Argos code; raise DetectionError when it is not a code."""
     cleaned = code.strip().lower().replace("_", "-")
@@ -63,6 +87,17 @@ def parse_language_list(text: str) -> tuple[str, ...]:
     if not codes:
         raise DetectionError("the language list is empty", "give codes separated by commas, e.g. fr,en,ru")
     return tuple(dict.fromkeys(codes))
+
+
+def to_libretranslate(code: str) -> str:
+    """An Argos code as LibreTranslate's API writes it (`zh` -> `zh-Hans`)."""
+    return ARGOS_TO_LIBRETRANSLATE.get(code, code)
+
+
+def from_libretranslate(code: str) -> str:
+    """A code as LibreTranslate's clients send it (`zh-Hans`, `pt-BR`, `FR`) as an Argos code; raise
+    DetectionError when it is not a code."""
+    return normalize_code(LIBRETRANSLATE_TO_ARGOS.get(code.lower(), code))
 
 
 def language_name(code: str) -> str:

@@ -134,17 +134,45 @@ class Thread:
             for block in post.blocks:
                 yield post, block
 
+    def threaded(self) -> list[tuple[Post, int]]:
+        """Every post with its reply depth, each followed by its replies, as a nested discussion is read:
+        the article and top-level comments at depth 0, a reply one deeper than its parent. A post whose
+        parent is not in the thread, or is on a loop of parents, is read at the top level."""
+        ids = {post.id for post in self.posts}
+        replies: dict[str, list[int]] = {}
+        for index, post in enumerate(self.posts):
+            if post.parent is not None and post.parent in ids and post.parent != post.id:
+                replies.setdefault(post.parent, []).append(index)
+        ordered: list[tuple[Post, int]] = []
+        placed: set[int] = set()
+        roots = [index for index, post in enumerate(self.posts) if post.parent is None or post.parent not in ids]
+        for start in [*roots, *range(len(self.posts))]:  # then posts a loop of parents kept from every root
+            pending = [(start, 0)]
+            while pending:
+                index, depth = pending.pop()
+                if index in placed:
+                    continue
+                placed.add(index)
+                ordered.append((self.posts[index], depth))
+                pending.extend((reply, depth + 1) for reply in reversed(replies.get(self.posts[index].id, [])))
+        return ordered
+
 
 @dataclass(frozen=True, slots=True)
 class ThreadFile:
-    """A thread with what was learned while reading its file."""
+    """The threads of one file with what was learned while reading it."""
 
-    thread: Thread
-    """The parsed thread."""
+    threads: tuple[Thread, ...]
+    """The parsed threads: one, or several for a feed or a comment export."""
     encoding: str
     """The text encoding the file was decoded with."""
     warnings: tuple[str, ...] = field(default=())
     """Problems worth telling the user that did not stop reading."""
+
+    @property
+    def thread(self) -> Thread:
+        """The thread of a one-thread file (`read_thread` refuses files of several)."""
+        return self.threads[0]
 
 
 UnitOrigin = Literal["machine", "memory", "copied", "human"]

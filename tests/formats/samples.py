@@ -12,3 +12,15 @@ def twin_blocks() -> TranslatedThread:
     thread = Thread("", None, (Post("c1", "comment", None, blocks=(block, twin)),), "json", lang="fr")
     units = tuple(TranslationUnit(b, "c1", "fr", "en", "x", "machine") for b in (block, twin))
     return TranslatedThread(thread, "en", units)
+
+
+def replies() -> TranslatedThread:
+    """The Discourse fixture translated by the fake engine: replies two deep, a reply under a deleted post."""
+    from pathlib import Path
+
+    from tests.fakes import FakeEngine
+    from translator.pipeline import PipelineOptions, translate_thread
+    from translator.readers import read_thread
+
+    fixture = Path(__file__).resolve().parent.parent / "data" / "readers" / "discourse-topic.json"
+    return translate_thread(read_thread(fixture).thread, PipelineOptions(target="en", source="fr"), FakeEngine())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from datetime import datetime
@@ -11,6 +12,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from tests.fakes import FakeEngine
+from tests.formats.samples import replies
 from tests.golden_files import assert_golden
 from translator.formats.document import render_html, render_markdown
 from translator.formats.po import render_po
@@ -148,3 +150,21 @@ def test_a_line_break_in_a_paragraph_is_kept_as_a_hard_break() -> None:
     translated = thread_with("target", "first line\nsecond line")
     body = render_markdown(replace(translated, units=translated.units[3:4]))
     assert "first line\\\nsecond line" in body
+
+
+def test_markdown_nests_replies() -> None:
+    headings = [line for line in render_markdown(replies()).splitlines() if line.startswith("#")]
+    assert headings[1:] == [
+        "### camille · 2024-01-10 09:15",
+        "#### yanis · 2024-01-10 10:30 · +2 -0 · reply to camille",
+        "##### yanis · 2024-01-10 12:30 · reply to yanis",
+        "### anonyme · 2024-01-10 13:00 · deleted",
+        "#### camille · 2024-01-10 15:00 · reply to anonyme",
+    ]
+
+
+def test_html_nests_reply_sections() -> None:
+    page = render_html(replies())
+    flow = [ident or "/" for ident, _ in re.findall(r'<section class="post \w+" id="(\w+)">|(</section>)', page)]
+    assert flow == ["article", "/", "c1", "c2", "c3", "/", "/", "/", "c4", "c5", "/", "/"]
+    assert "reply to camille" in page

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import FIXED_NOW
-from tests.formats.samples import twin_blocks
+from tests.formats.samples import replies, twin_blocks
 from tests.golden_files import assert_golden
 from tests.strategies import any_translated, approved_only_when_translated
 from translator.errors import InputError
@@ -331,3 +331,10 @@ def test_memory_import_needs_a_language(tmp_path: Path) -> None:
     path.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "b"\n')
     with pytest.raises(InputError, match="has no Language header"):
         reviewed_entries(path)
+
+
+def test_po_comments_name_the_post_replied_to() -> None:
+    po = polib.pofile(render_po(replies()))
+    comments = {entry.msgctxt: entry.comment.splitlines()[:2] for entry in po}
+    assert comments["c2.p1"] == ["post c2 · yanis · 2024-01-10 10:30", "reply to c1"]
+    assert comments["c1.p1"][1].startswith("block c1.p1")  # a top-level comment has no reply line

@@ -1,4 +1,4 @@
-"""Review files: a PO or JSON file opened as a translated thread, refused when a review could go wrong, and
+"""Review files: a PO, XLIFF or JSON file opened as a translated thread, refused when a review could go wrong, and
 written back in its own format."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from translator.formats.json import render_json
 from translator.formats.po import comment_lines, render_po
 from translator.formats.po_syntax import parse_po
 from translator.formats.review import read_review_file, render_review
+from translator.formats.xliff import VERSION_FIELD, XliffFormat, read_xliff, render_xliff
 from translator.models import TranslatedThread
 from translator.readers import read_thread
 
@@ -75,3 +76,20 @@ def test_a_saved_po_keeps_its_creation_date_and_source_fields(demo_po: Path) -> 
     assert saved.header["X-Source-Format"] == review.header["X-Source-Format"]
     assert saved.header["Last-Translator"] == "thread-translator review"
     assert saved.entries == parse_po(demo_po.read_text(encoding="utf-8"), "opened").entries
+
+
+@pytest.mark.parametrize(("version", "name"), [("xliff", "demo.xlf"), ("xliff2", "demo.xliff2.xlf")])
+def test_an_xliff_review_is_saved_in_its_own_version(
+    tmp_path: Path, demo_translated: TranslatedThread, version: XliffFormat, name: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(render_xliff(demo_translated, version, now=FIXED_NOW), encoding="utf-8")
+    review = read_review_file(path)
+    assert (review.format, review.translated.units) == (version, demo_translated.units)
+    saved = tmp_path / f"saved.{name}"
+    saved.write_text(render_review(review, review.translated), encoding="utf-8")
+    again = read_xliff(saved)
+    assert again.header[VERSION_FIELD] == ("1.2" if version == "xliff" else "2.0")
+    assert again.header["POT-Creation-Date"] == "2025-01-01 00:00+0000"  # the creation date is kept
+    assert again.header["Last-Translator"] == "thread-translator review"
+    assert again.entries == read_xliff(path).entries

@@ -150,6 +150,11 @@ def damaged_memory(path: Path) -> Path:
     return path
 
 
+def written(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def reviewed_po(path: Path) -> Path:
     path.write_text(
         'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: en\\n"\n'
@@ -320,6 +325,18 @@ CASES = {
     # A 5,000-digit number (int() refuses it with a ValueError of its own).
     "beam-size-digits": Case(
         lambda tmp: Run(["translate", "--demo", "--beam-size", "9" * 5000]), 2, "is not a whole number"
+    ),
+    # A JSON thread nested 100,000 deep (a RecursionError traceback), in every command that reads it.
+    "json-nested-deep": Case(
+        lambda tmp: Run(["inspect", str(written(tmp / "deep.json", "[" * 100_000 + "]" * 100_000))]),
+        1,
+        "nested too deeply",
+    ),
+    # A JSON thread holding a 5,000-digit integer (a ValueError traceback).
+    "json-5000-digits": Case(
+        lambda tmp: Run(["inspect", str(written(tmp / "big.json", '{"posts": [], "n": ' + "7" * 5000 + "}"))]),
+        1,
+        "number too long",
     ),
     # Threads far beyond any machine.
     "threads-huge": Case(lambda tmp: Run(["translate", "--demo", "--threads", "100000"]), 2, "--threads: 100000"),

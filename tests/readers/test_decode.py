@@ -58,3 +58,71 @@ def test_binary_is_refused(data: bytes) -> None:
 )
 def test_sniff_format(text: str, expected: str) -> None:
     assert sniff_format(text) == expected
+
+
+RUSSIAN = "Президент вылетел на орбиту вчера вечером, сказал он журналистам."
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "encoding", "warning"),
+    [
+        # One stray byte at the end of a UTF-8 file: replaced where it is, the rest stays UTF-8.
+        (
+            "La fusée décolle.".encode() + b"\xff",
+            "La fusée décolle.\ufffd",
+            "utf-8",
+            "1 invalid UTF-8 byte sequence(s)",
+        ),
+        # Several: their offsets are given, the first five and a count of the rest.
+        (
+            ("é" * 20).encode() + b"\x80" * 7,
+            "é" * 20 + "\ufffd" * 7,
+            "utf-8",
+            "at byte 40, 41, 42, 43, 44 and 2 more",
+        ),
+        # UTF-16 without a byte-order mark, either byte order.
+        (TEXT.encode("utf-16-le"), TEXT, "utf-16-le", None),
+        (RUSSIAN.encode("utf-16-be"), RUSSIAN, "utf-16-be", None),
+        # A legacy Cyrillic file is recognised, not read as Western European.
+        (RUSSIAN.encode("cp1251"), RUSSIAN, "cp1251", "read it as cp1251"),
+        # An XML declaration names the encoding: no guessing, no warning.
+        ('<?xml version="1.0" encoding="ISO-8859-1"?><rss>é</rss>'.encode("latin-1"), None, "iso8859-1", None),
+        # A declaration that lies is noticed.
+        ('<?xml version="1.0" encoding="us-ascii"?><a>é</a>'.encode(), None, "utf-8", "says it is ascii but is not"),
+        # An encoding Python does not know is ignored.
+        (b'<?xml version="1.0" encoding="x-unknown"?><a/>', None, "utf-8", None),
+    ],
+)
+def test_faithful_decoding(data: bytes, text: str | None, encoding: str, warning: str | None) -> None:
+    decoded, used, warnings = decode(data, "f.txt")
+    assert used == encoding
+    if text is not None:
+        assert decoded == text
+    if warning is None:
+        assert warnings == []
+    else:
+        assert any(warning in message for message in warnings), warnings
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"post_stream": {"posts": []}}', "discourse"),  # Discourse topic or posts.json
+        ('[{"kind": "Listing", "data": {"children": [{"kind": "t3", "data": {}}]}}, {"kind": "Listing"}]', "reddit"),
+        ('{"id": 1, "children": [], "created_at_i": 1}', "hn"),  # Algolia item
+        ('{"id": 1, "comments": [], "comments_count": 0}', "hn"),  # HNPWA item
+        ('[{"id": 1, "type": "story", "by": "a"}]', "hn"),  # Firebase items
+        ('{"version": "https://jsonfeed.org/version/1.1", "items": []}', "feed"),  # JSON Feed
+        ('<?xml version="1.0"?>\n<rss version="2.0">', "feed"),  # RSS
+        ('<feed xmlns="http://www.w3.org/2005/Atom">', "feed"),  # Atom
+        ("<rdf:RDF xmlns:rdf='x'>", "feed"),  # RSS 1.0
+        ('<disqus xmlns="http://disqus.com">', "disqus"),  # Disqus export
+        ('{"other": 1}', "json"),  # JSON of no known shape: the JSON reader says so
+        ("[Un lien](https://example.org) en tête.", "text"),  # Markdown starting with a bracket
+        ("{ pas du JSON", "json"),  # broken JSON: its reader says where
+        ('[{"kind": "Listing", "data": {', "json"),  # a truncated array of objects is broken JSON
+        ("[[Une page]] de wiki", "text"),  # a wiki link is text
+    ],
+)
+def test_sniffing_by_content(text: str, expected: str) -> None:
+    assert sniff_format(text) == expected

@@ -10,7 +10,7 @@ import pytest
 
 from translator.errors import InputError
 from translator.models import Thread, Votes
-from translator.readers import parse_thread, read_thread, sniff_format
+from translator.readers import parse_threads, read_thread, sniff_format
 from translator.readers.html import read_html
 
 PAGES = Path(__file__).resolve().parents[1] / "data" / "html"
@@ -270,7 +270,7 @@ def test_a_page_without_text_is_one_input_error(page: str) -> None:
         ("\ufeff  <html lang='fr'><p>Salut</p></html>", "html"),  # BOM and spaces before <html>
         ("<!-- saved from url=(0040)https://example.org/ -->\n<html><p>x</p></html>", "html"),  # browser's mark
         ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN" "">', "html"),
-        ('<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>', "text"),  # a feed is not a page
+        ('<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>', "feed"),  # a feed, not a page
         ("# Titre\n\n<html> dans du Markdown", "text"),  # Markdown mentioning a tag
         ('{"title": "<html>"}', "json"),  # JSON holding markup
     ],
@@ -288,7 +288,8 @@ def test_format_html_forces_the_reader_and_other_formats_read_the_page_as_they_w
         "html",
         ["Un paragraphe sans doctype.", "Et un autre."],
     )
-    assert parse_thread((PAGES / "phpbb.html").read_text(encoding="utf-8"), "html").posts[0].author == "wheelnut"
+    [thread] = parse_threads((PAGES / "phpbb.html").read_text(encoding="utf-8"), "html").threads
+    assert thread.posts[0].author == "wheelnut"
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,8 @@ from pathlib import Path
 import polib
 
 from tests.conftest import FIXED_NOW
-from translator.formats.po import render_po
+from translator.formats.po import read_po_review, render_po
+from translator.formats.xliff import VERSION_FIELD, read_xliff, render_xliff
 from translator.glossary import GlossaryStore
 from translator.memory.store import TranslationMemory
 from translator.models import TranslatedThread
@@ -176,3 +177,16 @@ def test_needs_work_takes_the_approval_back_from_the_memory(demo_po: Path, tmp_p
     later.save()
     later.remember_approved()
     assert human_targets() == {}
+
+
+def test_an_xliff_file_is_reviewed_and_saved_as_xliff(tmp_path: Path, demo_translated: TranslatedThread) -> None:
+    path = tmp_path / "demo.xliff2.xlf"
+    path.write_text(render_xliff(demo_translated, "xliff2", now=FIXED_NOW), encoding="utf-8")
+    session = ReviewSession(path, journal=False)
+    block_id = session.units[2].block.id
+    session.edit(block_id, "A reviewed sentence about Ariane 6.")
+    session.approve(block_id)
+    session.save()
+    unit = next(u for u in read_po_review(path)[0].units if u.block.id == block_id)
+    assert (unit.target, unit.status, unit.origin) == ("A reviewed sentence about Ariane 6.", "reviewed", "human")
+    assert read_xliff(path).header[VERSION_FIELD] == "2.0"

@@ -48,12 +48,21 @@ def post_heading(post: Post) -> str:
     return " · ".join(parts)
 
 
-def _posts(translated: TranslatedThread) -> Iterator[tuple[Post, list[TranslationUnit]]]:
+def _posts(translated: TranslatedThread) -> Iterator[tuple[Post, int, str, list[TranslationUnit]]]:
+    """Each post with its reply depth, its heading and its units, replies right after the post they
+    answer; a reply's heading names whom it answers (the post id when the author is unknown), a deleted
+    post's says so."""
     units: dict[str, list[TranslationUnit]] = {}
     for unit in translated.units:
         units.setdefault(unit.post_id, []).append(unit)
-    for post in translated.thread.posts:
-        yield post, units.get(post.id, [])
+    authors = {post.id: post.author for post in translated.thread.posts}
+    for post, depth in translated.thread.threaded():
+        heading = post_heading(post)
+        if post.parent is not None:
+            heading += f" · reply to {authors.get(post.parent) or post.parent}"
+        if post.deleted:
+            heading += " · deleted"
+        yield post, depth, heading, units.get(post.id, [])
 
 
 def shown(unit: TranslationUnit) -> str:
@@ -64,11 +73,11 @@ def shown(unit: TranslationUnit) -> str:
 def render_markdown(translated: TranslatedThread, side_by_side: bool = False) -> str:
     """The thread as Markdown: article, comments, quotes nested; optionally source beside translation."""
     lines: list[str] = []
-    for post, units in _posts(translated):
+    for post, depth, heading, units in _posts(translated):
         if post.kind == "comment":
-            lines += ["---", "", f"### {md_escape(post_heading(post))}", ""]
+            lines += ["---", "", f"{'#' * min(3 + depth, 6)} {md_escape(heading)}", ""]
         else:
-            lines += [f"*{md_escape(post_heading(post))}*", ""]
+            lines += [f"*{md_escape(heading)}*", ""]
         if side_by_side:
             lines += [f"| {translated.thread.lang or 'source'} | {translated.target_lang} |", "|---|---|"]
             for unit in units:
@@ -104,6 +113,7 @@ def render_markdown(translated: TranslatedThread, side_by_side: bool = False) ->
 HTML_STYLE = """
 body { font-family: Georgia, serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }
 .post { border-top: 1px solid #ccc; padding-top: .5rem; margin-top: 1.5rem; }
+.post .post { margin-left: 1.5rem; }
 .meta { color: #666; font-size: .9rem; }
 blockquote { border-left: 3px solid #aaa; margin: .5rem 0; padding-left: .8rem; color: #333; }
 .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
@@ -131,9 +141,13 @@ def render_html(translated: TranslatedThread, side_by_side: bool = False) -> str
     """A standalone HTML page of the translated thread."""
     title = html.escape(visible(translated.units[0].target if translated.units else translated.thread.title))
     body: list[str] = []
-    for post, units in _posts(translated):
+    open_sections = 0
+    for post, depth, heading, units in _posts(translated):
+        # A reply's section sits inside the section of the post it answers.
+        body.extend(["</section>"] * (open_sections - depth))
+        open_sections = depth + 1
         body.append(f'<section class="post {post.kind}" id="{html.escape(post.id)}">')
-        body.append(f'<p class="meta">{html.escape(visible(post_heading(post)))}</p>')
+        body.append(f'<p class="meta">{html.escape(visible(heading))}</p>')
         for unit in units:
             if side_by_side:
                 source = _html_block(unit, unit.block.text)
@@ -144,7 +158,7 @@ def render_html(translated: TranslatedThread, side_by_side: bool = False) -> str
                 )
             else:
                 body.append(_html_block(unit, shown(unit)))
-        body.append("</section>")
+    body.extend(["</section>"] * open_sections)
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{html.escape(translated.target_lang)}">\n<head>\n<meta charset="utf-8">\n'

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -86,13 +87,19 @@ def dump_thread(thread: Thread) -> str:
     return json.dumps(thread_to_dict(thread), ensure_ascii=False, indent=2) + "\n"
 
 
+def dump_threads(threads: Sequence[Thread]) -> str:
+    """The threads of a file as JSON: one thread object, or an array of them for a file of several
+    (the JSON reader takes both)."""
+    if len(threads) == 1:
+        return dump_thread(threads[0])
+    return json.dumps([thread_to_dict(thread) for thread in threads], ensure_ascii=False, indent=2) + "\n"
+
+
 def read_json_thread(text: str) -> Thread:
     """Parse and validate a JSON thread; any schema error names the place it was found."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError(f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}", FIX_HINT) from None
-    return thread_from_dict(data)
+    from translator.readers.common import load_json
+
+    return thread_from_dict(load_json(text, FIX_HINT))
 
 
 def thread_from_dict(data: Any) -> Thread:

@@ -46,9 +46,10 @@ DATE_TEXT = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d")
 MADE_BY_US = "give a PO file made by `translator translate`"
 
 # The comment fields. Escaped in every one: the backslash, control characters (line breaks included),
-# Unicode line separators and the bidi controls display.visible hides; leading and trailing whitespace
-# (tools strip it); and per field the separators of its line. Escapes are `\\`, `\xNN`, `\uNNNN`.
-ALWAYS_ESCAPED = "\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+# Unicode line separators and the bidi controls display.visible hides; the two noncharacters XML cannot hold
+# (an XLIFF note is the same field); leading and trailing whitespace (tools strip it); and per field the
+# separators of its line. Escapes are `\\`, `\xNN`, `\uNNNN`.
+ALWAYS_ESCAPED = "\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff"
 TOKEN_SEPARATORS = ",;:()·"
 """Ids and language codes also escape whitespace and these, so each is one word on its line."""
 ESCAPE_SEQUENCE = re.compile(r"\\(\\|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})")
@@ -56,7 +57,9 @@ EMPTY_FIELD = '""'
 UNKNOWN_AUTHOR = "unknown author"
 SOMEONE = "someone"
 NONE = "none"
-COMMENT_PREFIXES = ("post ", "block ", "language ", "terms: ", "qa ", "machine translation was: ")
+REPLY_PREFIX = "reply to "
+"""The comment line under the post line of a reply: `reply to c12`."""
+COMMENT_PREFIXES = ("post ", REPLY_PREFIX, "block ", "language ", "terms: ", "qa ", "machine translation was: ")
 LANGUAGE_LINE = re.compile(r"^language ([^\s,]+)(?: ([^\s,]+))?(?:, (\w+))? -> ([^\s;]+); origin (\w+)$")
 BLOCK_LINE = re.compile(r"^block (\S+) \((\w+)\)((?:, .*)?)$")
 CONTEXT = re.compile(r"^(article|c\d+)\.([a-z]+)\d*$")
@@ -199,14 +202,16 @@ def _escaped(text: str) -> str:
 
 
 def post_label(post: Post) -> str:
-    """`post c4 · Jon Shannow · 2024-10-28 09:26`: the first comment line of each entry of the post."""
+    """`post c4 · Jon Shannow · 2024-10-28 09:26`: the first comment line of each entry of the post, and
+    for a reply a second one, `reply to c12`."""
     author = _named(post.author, UNKNOWN_AUTHOR, "·")
     if DATE_TEXT.fullmatch(author):
         author = _code(author[0]) + author[1:]  # a name shaped like a date would read as the date
     parts = [f"post {_token(post.id)}", author]
     if post.date:
         parts.append(post.date.strftime(DATE_FORMAT))
-    return " · ".join(parts)
+    label = " · ".join(parts)
+    return f"{label}\n{REPLY_PREFIX}{_token(post.parent)}" if post.parent else label
 
 
 def unit_comment(unit: TranslationUnit, label: str) -> str:
@@ -231,18 +236,14 @@ def unit_comment(unit: TranslationUnit, label: str) -> str:
     return "\n".join(lines)
 
 
-def render_po(
+def review_header(
     translated: TranslatedThread, now: datetime | None = None, header: Mapping[str, str] | None = None
-) -> str:
-    """The PO text of a translated thread (valid for `msgfmt --check`); `header` fields replace ours
-    (a saved review keeps the file's creation date)."""
+) -> dict[str, str]:
+    """The header fields of a review file (the PO header; an XLIFF file's languages and file notes carry the
+    same fields); `header` fields replace ours (a saved review keeps the file's creation date)."""
     stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M+0000")
     thread = translated.thread
-    # Unwrapped: a one-word fix changes one line in a diff instead of reflowing the paragraph.
-    po = polib.POFile(wrapwidth=0)
-    title = escape_field(thread.title or "Untitled thread")
-    po.header = f"{title}\nTranslated by {GENERATOR}; review the fuzzy entries."
-    po.metadata = {
+    fields = {
         "Project-Id-Version": escape_field(thread.title or "thread")[:200],
         "POT-Creation-Date": stamp,
         "PO-Revision-Date": stamp,
@@ -259,15 +260,28 @@ def render_po(
         "X-Glossaries": _list_field(translated.glossaries),
     }
     for key, value in (header or {}).items():
-        po.metadata[key] = value.replace("\n", " ")  # a line break would start a forged header field
-    labels = {post.id: post_label(post) for post in thread.posts}
-    for unit in translated.units:
-        entry = ReviewEntry(
-            msgctxt=unit.block.id,
-            msgid=unit.block.text,
-            msgstr=unit.target,
-            comment=unit_comment(unit, labels.get(unit.post_id) or f"post {_token(unit.post_id)}"),
-        )
+        fields[key] = value.replace("\n", " ")  # a line break would start a forged header field
+    return fields
+
+
+def unit_comments(translated: TranslatedThread) -> list[str]:
+    """The extracted comment of every unit, in order (each post's label made once)."""
+    labels = {post.id: post_label(post) for post in translated.thread.posts}
+    return [unit_comment(unit, labels.get(unit.post_id) or f"post {_token(unit.post_id)}") for unit in translated.units]
+
+
+def render_po(
+    translated: TranslatedThread, now: datetime | None = None, header: Mapping[str, str] | None = None
+) -> str:
+    """The PO text of a translated thread (valid for `msgfmt --check`); `header` fields replace ours
+    (a saved review keeps the file's creation date)."""
+    # Unwrapped: a one-word fix changes one line in a diff instead of reflowing the paragraph.
+    po = polib.POFile(wrapwidth=0)
+    title = escape_field(translated.thread.title or "Untitled thread")
+    po.header = f"{title}\nTranslated by {GENERATOR}; review the fuzzy entries."
+    po.metadata = review_header(translated, now, header)
+    for unit, comment in zip(translated.units, unit_comments(translated), strict=True):
+        entry = ReviewEntry(msgctxt=unit.block.id, msgid=unit.block.text, msgstr=unit.target, comment=comment)
         if unit.status == "draft":
             entry.flags.append("fuzzy")
         po.append(entry)
@@ -293,6 +307,8 @@ class EntryPost:
     """Its author, when known."""
     date: datetime | None = None
     """When it was posted, to the minute."""
+    parent: str | None = None
+    """The post it replies to (its `reply to c12` line)."""
 
 
 def comment_lines(comment: str) -> list[str]:
@@ -357,6 +373,8 @@ def unit_from_entry(entry: PoEntry, target_lang: str, default_source: str) -> tu
     for line in comment_lines(entry.comment):
         if line.startswith("post "):
             post = _post_line(line)
+        elif line.startswith(REPLY_PREFIX):
+            post = replace(post, parent=unescape_field(line.removeprefix(REPLY_PREFIX)))
         elif found := BLOCK_LINE.match(line):
             block_match = found
         elif found := LANGUAGE_LINE.match(line):
@@ -401,8 +419,11 @@ def _confidence(text: str | None) -> float | None:
 
 def read_po_entries(path: Path) -> tuple[PoDocument, tuple[PoEntry, ...]]:
     """A PO file read strictly, with its entries in use (not obsolete, not plural); InputError when the
-    file has none (an empty PO file is an error for review, apply and memory import)."""
-    document = read_po_strict(path)
+    file has none (an empty PO file is an error for review, apply and memory import). An XLIFF file is read
+    as the entries a PO file would hold for it (`formats.xliff`), so every reader below serves both."""
+    from translator.formats.xliff import is_xliff, read_xliff
+
+    document = read_xliff(path) if is_xliff(path) else read_po_strict(path)
     entries = tuple(entry for entry in document.entries if not entry.obsolete and entry.msgid_plural is None)
     if not entries:
         raise InputError(f"{path} holds no entry (an empty PO file)", MADE_BY_US)
@@ -487,6 +508,7 @@ def _rebuilt_thread(
                 posts[post_id].author if post_id in posts else None,
                 date=posts[post_id].date if post_id in posts else None,
                 blocks=tuple(post_blocks),
+                parent=posts[post_id].parent if post_id in posts else None,
             )
             for post_id, post_blocks in blocks.items()
         ),

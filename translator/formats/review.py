@@ -1,7 +1,7 @@
-"""Review files: a PO or translated JSON file opened as a translated thread, and written back in its format.
+"""Review files: a PO, XLIFF or translated JSON file opened as a translated thread, and written back in its format.
 
 The review app reads and saves through here; each format's own module owns its rules (`formats.po`,
-`formats.json`), so a file reads the same in the app as in `apply` or `memory import`.
+`formats.xliff`, `formats.json`), so a file reads the same in the app as in `apply` or `memory import`.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from typing import Literal
 from translator.errors import InputError
 from translator.models import Thread, TranslatedThread
 
-FileFormat = Literal["po", "json"]
+FileFormat = Literal["po", "json", "xliff", "xliff2"]
 KEPT_HEADER_FIELDS = ("POT-Creation-Date", "Project-Id-Version", "X-Source-Language", "X-Source-Format")
-"""PO header fields a saved review keeps from the file as opened."""
+"""Header fields a saved review keeps from the file as opened (an XLIFF file carries the same fields)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,45 +25,59 @@ class ReviewFile:
     path: Path
     """Where it lives."""
     format: FileFormat
-    """`po` or `json`."""
+    """`po`, `json`, `xliff` (1.2) or `xliff2` (2.0)."""
     translated: TranslatedThread
     """The thread with one unit per entry."""
     header: dict[str, str]
-    """PO header fields (empty for JSON)."""
+    """PO header fields, or those an XLIFF file carries (empty for JSON)."""
 
 
 def file_format(path: Path) -> FileFormat:
-    """`json` for a .json file, else `po`."""
-    return "json" if path.suffix.lower() == ".json" else "po"
+    """`json` for a .json file, `xliff` for an XLIFF file (its version is read with it), else `po`."""
+    from translator.formats.xliff import is_xliff
+
+    return "json" if path.suffix.lower() == ".json" else "xliff" if is_xliff(path) else "po"
 
 
 def read_review_file(path: Path, source: Thread | None = None) -> ReviewFile:
-    """A PO or translated JSON review file; InputError when it cannot be read, names a block twice, or
-    holds nothing to review. The source thread, when given, supplies a PO file's posts and blocks."""
+    """A PO, XLIFF or translated JSON review file; InputError when it cannot be read, names a block twice, or
+    holds nothing to review. The source thread, when given, supplies a PO or XLIFF file's posts and blocks."""
     if not path.is_file():
         raise InputError(f"{path}: no such file", "check the path")
-    if file_format(path) == "json":
+    found = file_format(path)
+    if found == "json":
         from translator.formats.json import read_translated_json
 
         review = ReviewFile(path, "json", read_translated_json(path), {})
     else:
         from translator.formats.po import read_po_review
+        from translator.formats.xliff import VERSION_FIELD
 
+        # `formats.po` reads an XLIFF file as the entries it stands for (`formats.xliff.read_xliff`).
         translated, header = read_po_review(path, source)
-        review = ReviewFile(path, "po", translated, header)
+        if found == "xliff" and header.get(VERSION_FIELD, "").startswith("2"):
+            found = "xliff2"
+        review = ReviewFile(path, found, translated, header)
     if not review.translated.units:
-        raise InputError(f"{path} holds no entry to review", "give a PO or JSON file made by `translator translate`")
+        raise InputError(
+            f"{path} holds no entry to review", "give a PO, XLIFF or JSON file made by `translator translate`"
+        )
     return review
 
 
 def render_review(review: ReviewFile, translated: TranslatedThread) -> str:
-    """The text of the review file with the given units (a PO file keeps its creation date and source
-    header fields)."""
+    """The text of the review file with the given units, in its format and XLIFF version (a PO or XLIFF file
+    keeps its creation date and source header fields)."""
     if review.format == "json":
         from translator.formats.json import render_json
 
         return render_json(translated)
+    header = {key: review.header[key] for key in KEPT_HEADER_FIELDS if key in review.header}
+    header["Last-Translator"] = "thread-translator review"
+    if review.format in ("xliff", "xliff2"):
+        from translator.formats.xliff import render_xliff
+
+        return render_xliff(translated, "xliff2" if review.format == "xliff2" else "xliff", header=header)
     from translator.formats.po import render_po
 
-    header = {key: review.header[key] for key in KEPT_HEADER_FIELDS if key in review.header}
-    return render_po(translated, header={**header, "Last-Translator": "thread-translator review"})
+    return render_po(translated, header=header)

@@ -1,12 +1,18 @@
-"""Helpers every reader shares: line cleaning, readable block ids, dates out of matched text, comment posts."""
+"""Helpers every reader shares: line cleaning, readable block ids, safe JSON, dates (from JSON values or
+matched text), comment posts and the reply tree."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
-from datetime import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
 
-from translator.models import Block, BlockKind, Post, QuoteExtent, Votes
+from translator.errors import InputError
+from translator.models import Block, BlockKind, Post, QuoteExtent, SourceFormat, Thread, Votes
 
 BlockSpec = tuple[BlockKind, str, str | None, QuoteExtent | None]
 """kind, text, quoted author, quote extent: a block before it has an id."""
@@ -48,6 +54,64 @@ def number_blocks(post_id: str, specs: list[BlockSpec]) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+JSON_HINT = "check that the file is complete; re-download or re-export it"
+
+
+def load_json(text: str, hint: str = JSON_HINT) -> Any:
+    """Parse JSON for a reader, within limits: nesting as deep as Python's stack allows (about 900
+    levels; real exports stay under 100) and integers of at most 4,300 digits. Anything else is one
+    InputError, never a RecursionError or ValueError."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}", hint) from None
+    except RecursionError:
+        raise InputError("the JSON is nested too deeply to be a thread (over about 900 levels)", hint) from None
+    except ValueError as error:  # an integer too long to convert (Python's 4,300-digit limit)
+        raise InputError(f"the JSON holds a number too long to read ({error})", hint) from None
+
+
+def whole_number(value: Any, limit: int = 10**15) -> int | None:
+    """A JSON value as a count (votes, ids): a non-negative integer below `limit`, else None."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < limit:
+        return None
+    return int(value) if float(value).is_integer() else None
+
+
+def text_field(value: Any) -> str | None:
+    """A JSON value as text: a non-empty string, else None."""
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def minute_of(moment: datetime) -> datetime:
+    """A moment as the naive UTC minute the thread model keeps (dates are shown to the minute)."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment.replace(second=0, microsecond=0)
+
+
+def epoch_date(value: Any) -> datetime | None:
+    """Unix seconds (an int, a float or digits in a string) as a date; None when absent or absurd."""
+    if isinstance(value, str) and value.strip().isdigit() and len(value) < 20:
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        return minute_of(datetime.fromtimestamp(value, UTC))
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def iso_date(value: Any) -> datetime | None:
+    """An ISO 8601 date (`2024-05-01T10:00:00.000Z`, with or without offset) as a date; None otherwise."""
+    if not isinstance(value, str) or len(value) > 64:
+        return None
+    try:
+        return minute_of(datetime.fromisoformat(value.strip().replace("Z", "+00:00")))
+    except ValueError:
+        return None
+
+
 def date_of(match: re.Match[str]) -> datetime | None:
     """The datetime a regex match names in its `year`, `month`, `day` and optional `hour`, `minute` groups;
     None for an impossible date (31 February)."""
@@ -61,6 +125,237 @@ def date_of(match: re.Match[str]) -> datetime | None:
         )
     except ValueError:
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a reader found in one file: its threads, and what the user should know about them."""
+
+    threads: tuple[Thread, ...]
+    """One thread, or several (a feed, a site's comment export)."""
+    warnings: tuple[str, ...] = ()
+    """Problems worth telling that did not stop reading (comments not in the file...)."""
+
+
+@dataclass(slots=True)
+class RawComment:
+    """A comment as a reader found it, before post ids and the reply tree are settled."""
+
+    key: str
+    """The source's own id of the comment."""
+    parent_key: str | None
+    """The source id of what it replies to (None, or the article's id, for a top-level comment)."""
+    author: str | None
+    """Display name, when known."""
+    specs: list[BlockSpec]
+    """The body as blocks before they get ids."""
+    date: datetime | None = None
+    """When it was posted."""
+    votes: Votes | None = None
+    """Reader votes, when given."""
+    url: str | None = None
+    """Permalink, when known."""
+    deleted: bool = False
+    """The platform says it was deleted or removed: kept (empty) only when it has replies."""
+    skipped: bool = False
+    """Not a comment to show (a moderator notice, an image alone): left out, its replies move up to its
+    parent."""
+
+
+@dataclass(frozen=True, slots=True)
+class CommentTree:
+    """Comments with ids and parents settled."""
+
+    posts: tuple[Post, ...]
+    """`c1`, `c2`... in the order given, each with the id of its parent post (None: top level)."""
+    dropped_deleted: int
+    """Deleted comments left out because nothing kept replies to them."""
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What the user should know: how many deleted comments were left out."""
+        if not self.dropped_deleted:
+            return ()
+        return (f"{self.dropped_deleted:,} deleted or removed comments without replies were left out",)
+
+
+def comment_tree(comments: Sequence[RawComment], article_key: str | None = None) -> CommentTree:
+    """Number the comments in the order given and link each to its parent. A parent that is the article,
+    is missing from the file, or would close a loop makes a top-level comment; skipped comments hand
+    their replies to their own parent; deleted ones stay only where a kept comment replies to them.
+    Linear in the number of comments (no recursion: reply chains can be long)."""
+    position: dict[str, int] = {}
+    for index, comment in enumerate(comments):
+        position.setdefault(comment.key, index)
+    parents: list[int | None] = [
+        None if comment.parent_key is None or comment.parent_key == article_key else position.get(comment.parent_key)
+        for comment in comments
+    ]
+    _break_loops(parents)
+    shown = _shown_parents(parents, [comment.skipped for comment in comments])
+    kept = [not comment.skipped and not comment.deleted for comment in comments]
+    for index in range(len(comments)):
+        if kept[index] and not comments[index].deleted:
+            parent = shown[index]
+            while parent is not None and not kept[parent]:  # a deleted ancestor holding up a reply
+                kept[parent] = True
+                parent = shown[parent]
+    kept_indexes = [index for index in range(len(comments)) if kept[index]]
+    numbers = {index: number for number, index in enumerate(kept_indexes, start=1)}
+    posts = []
+    for index in kept_indexes:
+        comment, parent = comments[index], shown[index]
+        posts.append(
+            comment_post(
+                numbers[index],
+                [] if comment.deleted else comment.specs,
+                author=comment.author,
+                date=comment.date,
+                votes=comment.votes,
+                parent=f"c{numbers[parent]}" if parent is not None else None,
+                url=comment.url,
+                deleted=comment.deleted,
+            )
+        )
+    dropped = sum(1 for index, comment in enumerate(comments) if comment.deleted and not kept[index])
+    return CommentTree(tuple(posts), dropped)
+
+
+def _break_loops(parents: list[int | None]) -> None:
+    """Make the first comment met on a parent loop (a damaged or hostile file) top-level, in place."""
+    state = [0] * len(parents)  # 0 unseen, 1 on the current path, 2 settled
+    for start in range(len(parents)):
+        path = []
+        node: int | None = start
+        while node is not None and state[node] == 0:
+            state[node] = 1
+            path.append(node)
+            node = parents[node]
+        if node is not None and state[node] == 1:
+            parents[node] = None
+        for settled in path:
+            state[settled] = 2
+
+
+def _shown_parents(parents: list[int | None], skipped: list[bool]) -> list[int | None]:
+    """Each comment's nearest ancestor that is not skipped (loops already broken)."""
+    shown = list(parents)
+    settled = [False] * len(parents)
+    for start in range(len(parents)):
+        path = []
+        node = start
+        while not settled[node] and (parent := shown[node]) is not None and skipped[parent]:
+            path.append(node)
+            node = parent
+        # shown[node] is final here: settled before, or a parent that is shown (or none).
+        for walked in path:
+            shown[walked] = shown[node]
+            settled[walked] = True
+        settled[node] = True
+    return shown
+
+
+def discussion(
+    source_format: SourceFormat,
+    title: str,
+    body: list[BlockSpec],
+    comments: Sequence[Post] = (),
+    *,
+    author: str | None = None,
+    date: datetime | None = None,
+    votes: Votes | None = None,
+    url: str | None = None,
+    site: str | None = None,
+) -> Thread:
+    """A thread of one discussion: the article (its title as the first block, then its body, its author,
+    date, votes and address) and the comments; the thread's address and date are the article's."""
+    title_specs: list[BlockSpec] = [("title", title, None, None)] if title.strip() else []
+    article = Post(
+        id="article",
+        kind="article",
+        author=author,
+        date=date,
+        votes=votes,
+        blocks=number_blocks("article", [*title_specs, *body]),
+        url=url,
+    )
+    return Thread(
+        title=title,
+        subtitle=None,
+        posts=(article, *comments),
+        source_format=source_format,
+        url=url,
+        site=site,
+        published=date,
+    )
+
+
+def further_comments(count: int, detail: str = "") -> tuple[str, ...]:
+    """The warning that a file holds only part of a discussion (none when nothing is missing)."""
+    if count <= 0:
+        return ()
+    return (f"{count:,} further comments are not in this file{detail}: only the comments in the file are read",)
+
+
+def as_dict(value: Any) -> dict[str, Any]:
+    """A JSON value that should be an object; an empty one when it is not (a damaged export)."""
+    return value if isinstance(value, dict) else {}
+
+
+def as_list(value: Any) -> list[Any]:
+    """A JSON value that should be an array; an empty one when it is not."""
+    return value if isinstance(value, list) else []
+
+
+def net_votes(score: Any) -> Votes | None:
+    """A platform's net score as votes: a positive score is votes for, a negative one votes against."""
+    if isinstance(score, bool) or not isinstance(score, int | float) or not abs(score) < 10**15:
+        return None
+    return Votes(up=max(int(score), 0), down=max(-int(score), 0))
+
+
+XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+XML_PROLOG_ITEM = re.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)", re.DOTALL | re.IGNORECASE)
+XML_START_TAG = re.compile(r"\s*<([A-Za-z_][\w.:-]*)")
+
+
+def xml_root_name(text: str) -> str | None:
+    """The local name of the first element of an XML document (`rss`, `feed`, `disqus`), read from its
+    start without parsing it; None when the text does not start like XML."""
+    position = 0
+    for _ in range(100):  # declaration, processing instructions, comments, doctype
+        item = XML_PROLOG_ITEM.match(text, position)
+        if item is None:
+            break
+        position = item.end()
+    tag = XML_START_TAG.match(text, position)
+    return tag.group(1).rpartition(":")[2].lower() if tag else None
+
+
+def xml_bytes(text: str) -> bytes:
+    """Decoded XML text as UTF-8 bytes for a parser: its declaration goes, since it may name the encoding
+    the file had before it was decoded."""
+    return XML_DECLARATION.sub("", text, count=1).encode("utf-8", "replace")
+
+
+def parse_xml(text: str, what: str, hint: str) -> Any:
+    """The root element of an XML document, parsed by lxml without fetching or expanding anything
+    (no network, no external or internal entity expansion); InputError with the place of a syntax error."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        return etree.fromstring(xml_bytes(text), parser)
+    except etree.XMLSyntaxError as error:
+        line = f" at line {error.lineno}" if error.lineno else ""
+        reason = (error.msg or "syntax error").splitlines()[0].strip(" ,")
+        raise InputError(f"this {what} is not well-formed XML{line}: {reason}", hint) from None
+
+
+def local_name(element: Any) -> str:
+    """The tag of an XML element without its namespace (`{http://disqus.com}post` -> `post`)."""
+    tag = element.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def comment_post(

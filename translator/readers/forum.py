@@ -223,21 +223,54 @@ def _read_comment(lines: list[str], start: int, end: int, order: int) -> _RawCom
     return _RawComment(avatar["name"], role, date, votes, segments, order)
 
 
-def _written_before(a: _RawComment, b: _RawComment) -> bool:
-    """Whether comment a was written before comment b (by date, else page order)."""
-    if a.date is not None and b.date is not None and a.date != b.date:
-        return a.date < b.date
-    return a.order < b.order
-
-
 def _norm(line: str) -> str:
     return " ".join(line.split()).casefold()
 
 
+@dataclass
+class _LineGroup:
+    """The comments holding one line, summed up so that each question about them is answered at once:
+    is one of them written before a given comment; does one of them quote a given author."""
+
+    first_dated: tuple[datetime, int] | None = None
+    first_undated: int | None = None
+    first: int | None = None
+    quoters: Counter[str | None] = field(default_factory=Counter)
+
+    def add(self, comment: _RawComment) -> None:
+        if comment.date is not None:
+            key = (comment.date, comment.order)
+            self.first_dated = key if self.first_dated is None else min(self.first_dated, key)
+        else:
+            self.first_undated = comment.order if self.first_undated is None else min(self.first_undated, comment.order)
+        self.first = comment.order if self.first is None else min(self.first, comment.order)
+        self.quoters.update({s.quoted_author for s in comment.segments if s.cited})
+
+    def has_earlier(self, comment: _RawComment) -> bool:
+        """Whether another comment holding the line was written before this one: by date where both
+        have one and they differ, else by page order (strict comparisons leave the comment itself out)."""
+        if comment.date is None:
+            return self.first is not None and self.first < comment.order
+        return (self.first_dated is not None and self.first_dated < (comment.date, comment.order)) or (
+            self.first_undated is not None and self.first_undated < comment.order
+        )
+
+    def quotes(self, comment: _RawComment) -> bool:
+        """Whether another comment holding the line quotes this comment's author."""
+        own = any(s.cited and s.quoted_author == comment.author for s in comment.segments)
+        return self.quoters[comment.author] > (1 if own else 0)
+
+
 def _resolve_quotes(comments: list[_RawComment], article: Post | None) -> None:
+    """Find where each quote ends (see the module docstring). Linear in the number of lines: the comments
+    sharing a line are summed up once (`_LineGroup`) instead of compared pairwise."""
     article_lines = {_norm(b.text) for b in article.blocks} if article else set()
-    lines_of = [Counter(_norm(line) for segment in c.segments for line in segment.lines) for c in comments]
-    for index, comment in enumerate(comments):
+    cited_keys = {_norm(line) for c in comments for segment in c.segments if segment.cited for line in segment.lines}
+    groups: dict[str, _LineGroup] = {}
+    for comment in comments:
+        for key in {_norm(line) for segment in comment.segments for line in segment.lines} & cited_keys:
+            groups.setdefault(key, _LineGroup()).add(comment)
+    for comment in comments:
         for segment in comment.segments:
             if not segment.cited:
                 continue
@@ -245,15 +278,11 @@ def _resolve_quotes(comments: list[_RawComment], article: Post | None) -> None:
             own: list[int] = []
             for row, line in enumerate(segment.lines):
                 key = _norm(line)
-                for other_index, other in enumerate(comments):
-                    if other_index == index or key not in lines_of[other_index]:
-                        continue
-                    if _written_before(other, comment):
-                        quoted.append(row)
-                    elif any(s.cited and s.quoted_author == comment.author for s in other.segments):
-                        own.append(row)
-                if key in article_lines:
+                group = groups[key]
+                if key in article_lines or group.has_earlier(comment):
                     quoted.append(row)
+                elif group.quotes(comment):
+                    own.append(row)
             if quoted:
                 segment.quote_length, segment.extent = max(quoted) + 1, "matched"
             elif own and min(own) > 0:

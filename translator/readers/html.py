@@ -189,4 +189,4 @@ def read_html_file(data: bytes, name: str) -> ThreadFile:
     """Read a saved web page's bytes: decoded by its declared or detected charset, then read."""
     text, encoding, warnings = decode_page(data, name)
     page = read_html(text, name)
-    return ThreadFile(thread=page.thread, encoding=encoding, warnings=(*warnings, *page.warnings))
+    return ThreadFile(threads=(page.thread,), encoding=encoding, warnings=(*warnings, *page.warnings))

@@ -1,0 +1,97 @@
+"""The Discourse reader: post 1 as the article, replies by post number, quotes with their author,
+notices and image-only posts left out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from translator.errors import InputError
+from translator.readers import parse_threads, read_threads
+
+FIXTURE = Path(__file__).resolve().parent.parent / "data" / "readers" / "discourse-topic.json"
+
+
+def test_thread_fields() -> None:
+    thread_file = read_threads(FIXTURE)
+    [thread] = thread_file.threads
+    assert (thread.source_format, thread.title) == ("discourse", "Vélos en ville l’hiver")
+    assert thread.published is not None and thread.published.isoformat() == "2024-01-10T08:00:00"
+    assert thread_file.warnings == (
+        "2 further posts of this topic are not in this file (it holds 10 of 12): only the posts in the file are read",
+        "1 deleted or removed comments without replies were left out",  # post 10
+    )
+
+
+@pytest.mark.parametrize(
+    ("post_id", "author", "parent", "deleted", "blocks"),
+    [
+        # Post 1: title, paragraph, list items; its likes are its votes.
+        (
+            "article",
+            "admin_velo",
+            None,
+            False,
+            [
+                ("title", "Vélos en ville l’hiver", None),
+                ("paragraph", "Partagez vos conseils pour rouler en ville quand il gèle.", None),
+                ("paragraph", "pneus", None),
+                ("paragraph", "éclairage", None),
+            ],
+        ),
+        ("c1", "camille", None, False, [("paragraph", "Les pistes ne sont jamais déneigées.", None)]),  # post 2
+        # Post 3 quotes post 2: a quote block with its author, the quote header ("camille:") left out.
+        (
+            "c2",
+            "yanis",
+            "c1",
+            False,
+            [
+                ("quote", "Les pistes ne sont jamais déneigées.", "camille"),
+                ("paragraph", "Chez nous si, dès six heures du matin.", None),
+            ],
+        ),
+        # Posts 4 (moderator notice) and 5 (small action) are left out; post 6 is an image alone, left
+        # out: post 7, which answers it, moves up to post 3.
+        ("c3", "yanis", "c2", False, [("paragraph", "Belle photo, c’est quelle rue ?", None)]),
+        ("c4", "anonyme", None, True, []),  # post 8, deleted, has a reply: kept empty
+        ("c5", "camille", "c4", False, [("paragraph", "Je ne vois plus le message, mais je suis d’accord.", None)]),
+    ],
+)
+def test_posts(
+    post_id: str, author: str, parent: str | None, deleted: bool, blocks: list[tuple[str, str, str | None]]
+) -> None:
+    [thread] = read_threads(FIXTURE).threads
+    post = {post.id: post for post in thread.posts}[post_id]
+    assert (post.author, post.parent, post.deleted) == (author, parent, deleted)
+    assert [(block.kind, block.text, block.quoted_author) for block in post.blocks] == blocks
+    assert all(block.quote_extent == "matched" for block in post.blocks if block.kind == "quote")
+
+
+def test_every_post_accounted_for() -> None:
+    """Ten posts: the article, five comments, two notices, one image alone, one deleted leaf."""
+    [thread] = read_threads(FIXTURE).threads
+    assert [post.id for post in thread.posts] == ["article", "c1", "c2", "c3", "c4", "c5"]
+
+
+def test_posts_json_takes_its_title_from_the_slug() -> None:
+    document = {
+        "post_stream": {"posts": [{"post_number": 2, "topic_slug": "a-la-une", "cooked": "<p>x</p>", "username": "u"}]}
+    }
+    reading = parse_threads(json.dumps(document))
+    assert reading.threads[0].title == "A la une"
+    assert "the topic's first post is not in this file" in reading.warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"post_stream": {}}, "not a Discourse topic"),  # no posts
+        ({"posts": "x"}, "not a Discourse topic"),  # another shape
+    ],
+)
+def test_other_shapes_are_refused(data: object, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        parse_threads(json.dumps(data), "discourse")

@@ -1,0 +1,114 @@
+"""The Hacker News reader: Algolia, the official Firebase API and HNPWA, to the same thread shape."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from translator.errors import InputError
+from translator.readers import parse_threads, read_threads
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "readers"
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "posts", "warnings"),
+    [
+        # Algolia: the whole tree; a deleted comment with a reply stays, a deleted leaf goes; HTML with
+        # entities, unclosed <p>, a `>` quote and a <pre> block.
+        (
+            "hn-algolia.json",
+            "Show HN: A tiny offline translator for comment threads",
+            [
+                ("article", "lagrange", None, False, ["title", "source"]),
+                ("c1", "ferrite", None, False, ["paragraph", "paragraph"]),
+                ("c2", "lagrange", "c1", False, ["quote", "paragraph", "paragraph", "paragraph"]),
+                ("c3", None, None, True, []),
+                ("c4", "quark", "c3", False, ["paragraph"]),
+            ],
+            ("1 deleted or removed comments without replies were left out",),
+        ),
+        # Firebase: items linked by parent and kids; a deleted leaf goes.
+        (
+            "hn-firebase.json",
+            "Ask HN: How do you read forums in other languages?",
+            [
+                ("article", "vega", None, False, ["title", "paragraph", "paragraph"]),
+                ("c1", "orion", None, False, ["paragraph"]),
+                ("c2", "vega", "c1", False, ["paragraph"]),
+            ],
+            ("1 deleted or removed comments without replies were left out",),
+        ),
+        # HNPWA: nested comments; a dead comment goes; comments_count says two are missing.
+        (
+            "hn-hnpwa.json",
+            "Offline language detection is harder than it looks",
+            [
+                ("article", "lyra", None, False, ["title", "source"]),
+                ("c1", "draco", None, False, ["paragraph"]),
+                ("c2", "lyra", "c1", False, ["paragraph"]),
+            ],
+            (
+                "2 further comments are not in this file: only the comments in the file are read",
+                "1 deleted or removed comments without replies were left out",
+            ),
+        ),
+    ],
+)
+def test_each_api(
+    name: str, title: str, posts: list[tuple[str, str | None, str | None, bool, list[str]]], warnings: tuple[str, ...]
+) -> None:
+    thread_file = read_threads(DATA / name)
+    [thread] = thread_file.threads
+    assert (thread.source_format, thread.title, thread.site) == ("hn", title, "Hacker News")
+    assert thread.url is not None and thread.url.startswith("https://news.ycombinator.com/item?id=")
+    shape = [(p.id, p.author, p.parent, p.deleted, [b.kind for b in p.blocks]) for p in thread.posts]
+    assert shape == posts
+    assert thread_file.warnings == warnings
+
+
+def test_comment_html_becomes_plain_text() -> None:
+    [thread] = read_threads(DATA / "hn-algolia.json").threads
+    texts = {block.id: block.text for _, block in thread.blocks()}
+    assert texts["c1.p1"] == "Nice work. Does it keep quotes/replies apart?"  # &#x2F;
+    assert texts["c1.p2"] == "I tried it on a long thread & it held up."  # unclosed <p>, &amp;
+    assert texts["c2.q1"] == "Does it keep quotes apart?"  # `&gt; ` quote
+    assert (texts["c2.p2"], texts["c2.p3"]) == ("  c4.q1  quote", "  c4.p1  reply")  # <pre> lines
+    assert texts["article.src1"] == "https://example.org/tiny-translator"
+
+
+def test_a_single_firebase_story_says_its_comments_are_missing() -> None:
+    story = {"id": 1, "type": "story", "by": "a", "time": 1, "title": "T", "kids": [2, 3], "descendants": 2}
+    reading = parse_threads(json.dumps(story))
+    assert [post.id for post in reading.threads[0].posts] == ["article"]
+    assert reading.warnings == ("2 further comments are not in this file: only the comments in the file are read",)
+
+
+def test_firebase_loops_and_expanded_kids() -> None:
+    """Expanded kids (objects instead of ids) are read; an item listing its own ancestor is read once."""
+    items = [
+        {
+            "id": 1,
+            "type": "story",
+            "by": "a",
+            "title": "T",
+            "kids": [{"id": 2, "type": "comment", "by": "b", "text": "x", "kids": [1]}],
+        },
+    ]
+    [thread] = parse_threads(json.dumps(items)).threads
+    assert [(p.id, p.author, p.parent) for p in thread.posts] == [("article", "a", None), ("c1", "b", None)]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"id": 1, "title": "no type, no children"}, "not a Hacker News item"),  # unknown shape
+        ([{"id": 1, "type": "story"}, "x"], "not a Hacker News item"),  # an array with a non-item
+        ({"children": [], "author": "a"}, "not a Hacker News item"),  # no id
+    ],
+)
+def test_other_shapes_are_refused(data: object, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        parse_threads(json.dumps(data), "hn")

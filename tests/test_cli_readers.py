@@ -1,0 +1,107 @@
+"""The readers as a user meets them: `inspect` of each format (golden JSON, replies nested in the tree),
+one output per thread, and one line with exit code 1 for every malformed file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cli.main import main
+from tests.conftest import run_cli
+from tests.golden_files import assert_golden
+
+DATA = Path(__file__).resolve().parent / "data" / "readers"
+GOLDEN_INPUTS = [
+    ("reddit-thread.json", "de,en"),
+    ("hn-algolia.json", "en,fr"),
+    ("discourse-topic.json", "fr,en"),
+    ("disqus-export.xml", "fr,en"),
+    ("feed.rss", "fr,en"),
+]
+
+
+@pytest.mark.parametrize(("name", "languages"), GOLDEN_INPUTS)
+def test_inspect_json_is_golden(name: str, languages: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["inspect", str(DATA / name), "--json", "--languages", languages]) == 0
+    output = capsys.readouterr().out
+    document = json.loads(output)
+    # One thread: one object; a file of several (the export, the feed): an array of them.
+    assert isinstance(document, list) == (name in ("disqus-export.xml", "feed.rss"))
+    assert_golden(f"readers-{name.partition('.')[0]}.inspect.json", output)
+
+
+def test_inspect_json_of_several_threads_reads_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["inspect", str(DATA / "feed.rss"), "--json", "--languages", "fr,en"]) == 0
+    saved = tmp_path / "feed.json"
+    saved.write_text(capsys.readouterr().out, encoding="utf-8")
+    assert main(["inspect", str(saved), "--json", "--languages", "fr,en"]) == 0
+    assert json.loads(capsys.readouterr().out) == json.loads(saved.read_text(encoding="utf-8"))
+
+
+def test_inspect_tree_nests_replies_under_their_parent(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["inspect", str(DATA / "discourse-topic.json"), "--languages", "fr,en"]) == 0
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+
+    def indent(post: str) -> int:
+        line = next(line for line in lines if f" {post} · " in line)
+        return line.index(post)
+
+    assert indent("c1") < indent("c2") < indent("c3")  # post 2, its reply, the reply's reply
+    assert indent("c4") == indent("c1") < indent("c5")  # a deleted post keeps its reply under it
+    assert any("c4 · anonyme" in line and "deleted" in line for line in lines)
+    assert "2 further posts of this topic are not in this file" in captured.err
+
+
+def test_translate_writes_one_output_per_feed_item(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    memory = str(tmp_path / "tm.sqlite")
+    result = run_cli("translate", str(DATA / "feed.rss"), "-o", str(out), "--memory", memory, "--languages", "fr,en")
+    assert result.code == 0, result.stderr
+    assert sorted(path.name for path in out.iterdir()) == [
+        "feed.eclipse-partielle-samedi.en.po",
+        "feed.item-02.en.po",
+        "feed.satellite-meteo.en.po",
+    ]
+    assert "3 threads" in result.stderr
+    one = run_cli("translate", str(DATA / "feed.rss"), "-o", str(tmp_path / "one.po"), "--memory", memory)
+    assert one.code == 2 and one.stderr.count("\n") == 1  # a usage error
+    assert "holds 3 threads" in one.stderr and "give -o a folder" in one.stderr
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "args", "message"),
+    [
+        ("cut.json", '[{"kind": "Listing", "data": {"children": [', (), "invalid JSON at line 1"),  # truncated
+        ("other.json", '{"kind": "something else"}', (), "not a thread in any format we read"),  # other shape
+        ("cut.xml", '<disqus xmlns="http://disqus.com"><thread>', (), "not well-formed XML at line 1"),  # broken
+        ("empty.rss", '<rss version="2.0"><channel><title>x</title></channel></rss>', (), "no feed item"),
+        ("forced.json", '{"posts": []}', ("--format", "reddit"), "not a Reddit thread"),  # the wrong reader forced
+    ],
+)
+def test_malformed_files_get_one_line(
+    tmp_path: Path, name: str, content: str, args: tuple[str, ...], message: str
+) -> None:
+    path = write(tmp_path / name, content)
+    result = run_cli("inspect", str(path), *args)
+    assert result.code == 1
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("translator: error: "), result.stderr
+    assert message in result.stderr and str(path) in result.stderr
+
+
+def test_a_one_thread_command_refuses_a_file_of_several(tmp_path: Path) -> None:
+    po = write(tmp_path / "x.po", 'msgid ""\nmsgstr "Language: en\\n"\n')
+    result = run_cli("apply", str(po), str(DATA / "disqus-export.xml"))
+    assert result.code == 1 and result.stderr.count("\n") == 1
+    assert "holds 2 threads" in result.stderr

@@ -1,0 +1,169 @@
+"""Bytes of a thread file to text, faithfully: nothing is silently misread.
+
+In order: a byte-order mark; UTF-16 without one (charset-normalizer recognises it by its zero bytes);
+the encoding an XML declaration names; UTF-8. A file that is UTF-8 as a whole but holds a few invalid
+bytes keeps its UTF-8 reading: those bytes alone become U+FFFD, and a warning gives their offsets.
+Only a file that is not UTF-8 as a whole is read in a legacy encoding: the one charset-normalizer
+recognises with confidence (windows-1251, KOI8-R, windows-1250...), else windows-1252, else Latin-1.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import threading
+
+from translator.errors import InputError
+
+__all__ = ["declared_encoding", "decode"]
+
+BINARY_HINT = "give a thread as text, Markdown, JSON, XML or a saved page"
+SNIFF_BYTES = 65536
+MAX_OFFSETS_SHOWN = 5
+INVALID_UTF8 = "invalid UTF-8 byte sequence(s)"
+# UTF-8 read as Latin-1/cp1252 leaves these pairs behind: "Ã©" for "é", "â€™" for "’".
+MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf\u2018-\u201e\u2020-\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e]|â€")
+CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+XML_ENCODING = re.compile(rb"\A\s*<\?xml[^>]{0,200}?\bencoding\s*=\s*[\"']([A-Za-z0-9._:-]{1,40})[\"']")
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+WIDE_ENCODINGS = ("utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be")
+
+_invalid = threading.local()
+
+
+def _note_invalid_byte(error: UnicodeError) -> tuple[str, int]:
+    """Decoding error handler: remember where the bad bytes were, and put one U+FFFD in their place."""
+    assert isinstance(error, UnicodeDecodeError)
+    _invalid.offsets.append(error.start)
+    return "\ufffd", error.end
+
+
+codecs.register_error("translator-note-invalid", _note_invalid_byte)
+
+
+def decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
+    """Bytes to text: (text, encoding, warnings); InputError for binary data."""
+    warnings: list[str] = []
+    decoded = _decode_marked(data, name) or _decode_wide(data, name) or _decode_declared(data, name, warnings)
+    text, encoding = decoded if decoded is not None else _decode_utf8_or_legacy(data, name, warnings)
+    sample = text[:SNIFF_BYTES]
+    if sample and len(CONTROL.findall(sample)) > max(8, len(sample) // 50):
+        raise InputError(f"{name} could not be decoded as text", BINARY_HINT)
+    if (bad := text.count("\ufffd")) > 0 and not any(INVALID_UTF8 in warning for warning in warnings):
+        warnings.append(f"{name} holds {bad} replacement character(s) (\ufffd): some text was lost before this file")
+    if mojibake := MOJIBAKE.search(text):
+        warnings.append(
+            f"{name} looks double-encoded (found {mojibake.group()!r}): "
+            "it was probably UTF-8 read as Latin-1 and saved again"
+        )
+    return text, encoding, warnings
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding an XML declaration at the start of the file names, when Python knows it."""
+    match = XML_ENCODING.match(data[:512])
+    if match is None:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+
+
+def _decode_marked(data: bytes, name: str) -> tuple[str, str] | None:
+    """Text that starts with a byte-order mark, in the encoding the mark names."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), "utf-8" if encoding == "utf-8-sig" else encoding
+            except UnicodeDecodeError:
+                if encoding == "utf-8-sig":
+                    return None  # a UTF-8 mark on damaged UTF-8: read like any UTF-8 file
+                raise InputError(f"{name}: broken {encoding.upper()} text", "re-save the file as UTF-8") from None
+    return None
+
+
+def _decode_wide(data: bytes, name: str) -> tuple[str, str] | None:
+    """UTF-16 or UTF-32 without a byte-order mark; None when the file has no zero byte near its start;
+    InputError when it has some and is not such text (a binary file)."""
+    head = data[:SNIFF_BYTES]
+    if b"\x00" not in head:
+        return None
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(head, cp_isolation=list(WIDE_ENCODINGS)).best()
+    if best is None or best.encoding not in WIDE_ENCODINGS:
+        raise InputError(f"{name} looks like a binary file, not text", BINARY_HINT)
+    encoding = best.encoding
+    if encoding.startswith("utf_16"):
+        # Short texts fool the detector on byte order; Latin and Cyrillic text has its zero bytes on one side.
+        odd_zeros, even_zeros = head[1::2].count(0), head[0::2].count(0)
+        if odd_zeros != even_zeros:
+            encoding = "utf_16_le" if odd_zeros > even_zeros else "utf_16_be"
+    try:
+        return data.decode(encoding), encoding.replace("_", "-")
+    except UnicodeDecodeError:
+        raise InputError(f"{name} looks like a binary file, not text", BINARY_HINT) from None
+
+
+def _decode_declared(data: bytes, name: str, warnings: list[str]) -> tuple[str, str] | None:
+    """Text in the encoding its XML declaration names (an ISO-8859-1 feed says so at its top)."""
+    declared = declared_encoding(data)
+    if declared is None or declared in ("utf-8", "utf-16", "utf-32"):
+        return None
+    try:
+        return data.decode(declared), declared
+    except UnicodeDecodeError as error:
+        warnings.append(f"{name} says it is {declared} but is not (byte {error.start}); its encoding was guessed")
+        return None
+
+
+def _decode_utf8_or_legacy(data: bytes, name: str, warnings: list[str]) -> tuple[str, str]:
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    _invalid.offsets = []
+    try:
+        text = data.decode("utf-8", "translator-note-invalid")
+        offsets: list[int] = _invalid.offsets
+    finally:
+        del _invalid.offsets
+    non_ascii = len(text) - len(text.encode("ascii", "ignore")) - len(offsets)
+    if non_ascii > len(offsets):
+        shown = ", ".join(str(offset) for offset in offsets[:MAX_OFFSETS_SHOWN])
+        more = f" and {len(offsets) - MAX_OFFSETS_SHOWN} more" if len(offsets) > MAX_OFFSETS_SHOWN else ""
+        warnings.append(
+            f"{name} holds {len(offsets)} {INVALID_UTF8}, replaced by \ufffd "
+            f"(at byte {shown}{more}); the rest reads as UTF-8"
+        )
+        return text, "utf-8"
+    encoding = _legacy_encoding(data)
+    warnings.append(f"{name} is not valid UTF-8 (byte {offsets[0]}); read it as {encoding}: check accented letters")
+    return data.decode(encoding), encoding
+
+
+def _legacy_encoding(data: bytes) -> str:
+    """The 8-bit encoding of a file that is not UTF-8: the detector's answer when it recognises a
+    language in it, windows-1252 when that reads as well (the detector cannot tell the Latin code pages
+    apart on short texts), Latin-1 when nothing else decodes every byte."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None and best.coherence >= 0.1 and "cp1252" not in best.could_be_from_charset:
+        try:
+            data.decode(best.encoding)
+            return str(best.encoding)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    try:
+        data.decode("cp1252")
+        return "cp1252"
+    except UnicodeDecodeError:
+        return "latin-1"

@@ -1,0 +1,97 @@
+"""Read a Disqus export: the XML a site's owner gets from Disqus (Admin > Community > Export).
+
+The export lists every page of the site (`<thread dsq:id>`: link, title, date) and then every comment
+(`<post>`, pointing to its page with `<thread dsq:id>` and to the comment it answers with `<parent
+dsq:id>`). Each page with comments becomes a thread: its title as the article, its comments as the
+reply tree. Spam is left out (replies to it move up); deleted comments stay, empty, only where a kept
+comment replies to them; deleted pages and pages without comments are left out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from translator.errors import InputError
+from translator.readers.common import RawComment, Reading, comment_tree, discussion, iso_date, local_name, parse_xml
+from translator.readers.markup import html_blocks
+
+HINT = "give the XML file of a Disqus export, unzipped"
+
+
+def read_disqus(text: str) -> Reading:
+    """The threads of a Disqus export; InputError when the XML is broken or is not a Disqus export."""
+    root = parse_xml(text, "Disqus export", HINT)
+    if local_name(root) != "disqus":
+        raise InputError(f"this XML is not a Disqus export (its root is <{local_name(root)}>)", HINT)
+    pages: dict[str, Any] = {}
+    comments: dict[str, list[RawComment]] = {}
+    for number, element in enumerate(root):
+        name = local_name(element)
+        if name == "thread" and (key := _dsq_id(element)) and _flag(element, "isDeleted") is not True:
+            pages.setdefault(key, element)
+        elif name == "post":
+            page = _dsq_id(_child(element, "thread"))
+            if page:
+                comments.setdefault(page, []).append(_comment(element, number))
+    threads = []
+    empty = dropped = 0
+    for key, page in pages.items():
+        tree = comment_tree(comments.get(key, []))
+        dropped += tree.dropped_deleted
+        if not tree.posts:
+            empty += 1
+            continue
+        title = _text(page, "title") or ""
+        published = iso_date(_text(page, "createdAt"))
+        link = (_text(page, "link") or "").strip() or None
+        body = html_blocks(_text(page, "message") or "")
+        threads.append(
+            discussion("disqus", title, body, tree.posts, date=published, url=link, site=_text(page, "forum"))
+        )
+    if not threads:
+        raise InputError("this Disqus export holds no comment on any page", HINT)
+    warnings = [f"{empty:,} pages of this export have no comments: left out"] if empty else []
+    if dropped:
+        warnings.append(f"{dropped:,} deleted comments without replies were left out")
+    return Reading(tuple(threads), tuple(warnings))
+
+
+def _comment(post: Any, number: int) -> RawComment:
+    author = _child(post, "author")
+    return RawComment(
+        key=_dsq_id(post) or f"unnumbered-{number}",
+        parent_key=_dsq_id(_child(post, "parent")),
+        author=(_text(author, "name") or _text(author, "username")) if author is not None else None,
+        specs=html_blocks(_text(post, "message") or ""),
+        date=iso_date(_text(post, "createdAt")),
+        deleted=_flag(post, "isDeleted") is True,
+        skipped=_flag(post, "isSpam") is True,
+    )
+
+
+def _child(element: Any, name: str) -> Any:
+    """The first child element with this local name, or None."""
+    if element is None:
+        return None
+    return next((child for child in element if local_name(child) == name), None)
+
+
+def _text(element: Any, name: str) -> str | None:
+    child = _child(element, name)
+    text = child.text if child is not None else None
+    return text.strip() or None if isinstance(text, str) else None
+
+
+def _flag(element: Any, name: str) -> bool | None:
+    text = _text(element, name)
+    return None if text is None else text.lower() == "true"
+
+
+def _dsq_id(element: Any) -> str | None:
+    """The `dsq:id` attribute (in Disqus's internal namespace, whatever its prefix)."""
+    if element is None:
+        return None
+    for attribute, value in element.attrib.items():
+        if attribute.rpartition("}")[2] == "id" and value.strip():
+            return str(value.strip())
+    return None

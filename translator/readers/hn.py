@@ -1,0 +1,196 @@
+"""Read a Hacker News discussion, as any of its three JSON forms gives it.
+
+- Algolia (`hn.algolia.com/api/v1/items/ID`): the story with its whole reply tree in `children`.
+- The official Firebase API (`/v0/item/ID.json`): one item per request, so a saved discussion is one
+  item or an array of items (comments point to their parent; `kids` orders the replies); a story whose
+  comments are missing is read with a warning.
+- HNPWA / node-hnapi (`api.hnpwa.com/v0/item/ID.json`): the story with nested `comments`.
+
+Text is HTML (entities, `<p>` left unclosed, `<pre><code>`); a paragraph typed with a leading `>` is
+a quote. Deleted and dead (flagged) comments are kept, empty, only where someone replied to them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from translator.errors import InputError
+from translator.readers.common import (
+    BlockSpec,
+    RawComment,
+    Reading,
+    as_list,
+    comment_tree,
+    discussion,
+    epoch_date,
+    further_comments,
+    net_votes,
+    text_field,
+    whole_number,
+)
+from translator.readers.markup import MarkupRules, html_blocks
+
+ITEM_URL = "https://news.ycombinator.com/item?id="
+ITEM_TYPES = frozenset({"story", "comment", "job", "poll", "pollopt", "link", "ask", "show"})
+HINT = "give the JSON of an HN item from the Algolia API, the official API or HNPWA"
+RULES = MarkupRules(marked_quotes=True)
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """Where one of the three APIs keeps each field of an item."""
+
+    author: str
+    """The user name."""
+    text: str
+    """The HTML body."""
+    score: str
+    """The points."""
+    total: str | None
+    """The count of comments in the whole discussion, when the API gives one."""
+
+
+ALGOLIA = _Shape(author="author", text="text", score="points", total=None)
+FIREBASE = _Shape(author="by", text="text", score="score", total="descendants")
+HNPWA = _Shape(author="user", text="content", score="points", total="comments_count")
+
+
+def hn_shape(data: Any) -> _Shape | None:
+    """Which HN API a parsed JSON document comes from, if any."""
+    if isinstance(data, list):
+        items = [item for item in data if isinstance(item, dict)]
+        return FIREBASE if items and len(items) == len(data) and all(map(_is_firebase_item, items)) else None
+    if not isinstance(data, dict) or whole_number(data.get("id")) is None:
+        return None
+    if isinstance(data.get("children"), list) and ("created_at_i" in data or "story_id" in data or "author" in data):
+        return ALGOLIA
+    if isinstance(data.get("comments"), list) and ("comments_count" in data or "time_ago" in data or "user" in data):
+        return HNPWA
+    return FIREBASE if _is_firebase_item(data) else None
+
+
+def _is_firebase_item(item: dict[str, Any]) -> bool:
+    return (
+        whole_number(item.get("id")) is not None
+        and isinstance(item.get("type"), str)
+        and item["type"] in ITEM_TYPES
+        and any(key in item for key in ("by", "kids", "time", "deleted", "parent"))
+    )
+
+
+def read_hn(data: Any) -> Reading:
+    """The discussion of an HN item; InputError when the JSON is none of the HN forms."""
+    shape = hn_shape(data)
+    if shape is None:
+        raise InputError("this JSON is not a Hacker News item (Algolia, official API or HNPWA)", HINT)
+    if shape is FIREBASE:
+        root, children_of, missing = _firebase_tree(data)
+    else:
+        root, missing = data, 0
+        key = "children" if shape is ALGOLIA else "comments"
+
+        def children_of(item: dict[str, Any]) -> list[dict[str, Any]]:
+            return [child for child in as_list(item.get(key)) if isinstance(child, dict)]
+
+    root_key = str(root.get("id"))
+    comments = _comments(root, children_of, shape)
+    tree = comment_tree(comments, article_key=root_key)
+    title = text_field(root.get("title")) or ""
+    link = text_field(root.get("url"))
+    specs = _body(root, shape)
+    if link and link.startswith(("http://", "https://")):
+        specs.append(("source", link.strip(), None, None))
+    thread = discussion(
+        "hn",
+        title,
+        specs,
+        tree.posts,
+        author=text_field(root.get(shape.author)),
+        date=epoch_date(root.get("created_at_i", root.get("time"))),
+        votes=net_votes(root.get(shape.score)),
+        url=ITEM_URL + root_key,
+        site="Hacker News",
+    )
+    total = whole_number(root.get(shape.total)) if shape.total else None
+    further = max(missing, total - len(comments) if total is not None else 0)
+    return Reading((thread,), (*further_comments(further), *tree.warnings))
+
+
+def _comments(
+    root: dict[str, Any], children_of: Callable[[dict[str, Any]], list[dict[str, Any]]], shape: _Shape
+) -> list[RawComment]:
+    """The replies under the root in reading order (depth first, without recursion; an item met twice,
+    as a damaged file may list it, is read once)."""
+    comments: list[RawComment] = []
+    seen = {id(root)}
+    pending = [(child, root) for child in reversed(children_of(root))]
+    while pending:
+        item, parent = pending.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        item_id = whole_number(item.get("id"))
+        author = text_field(item.get(shape.author))
+        text = item.get(shape.text)
+        gone = item.get("deleted") is True or item.get("dead") is True or (author is None and not text_field(text))
+        comments.append(
+            RawComment(
+                key=str(item.get("id")),
+                parent_key=str(parent.get("id")),
+                author=author,
+                specs=[] if gone else _body(item, shape),
+                date=epoch_date(item.get("created_at_i", item.get("time"))),
+                votes=net_votes(item.get(shape.score)) if item.get(shape.score) is not None else None,
+                url=ITEM_URL + str(item_id) if item_id is not None else None,
+                deleted=gone,
+            )
+        )
+        pending.extend((child, item) for child in reversed(children_of(item)))
+    return comments
+
+
+def _body(item: dict[str, Any], shape: _Shape) -> list[BlockSpec]:
+    text = item.get(shape.text)
+    return html_blocks(text, RULES) if isinstance(text, str) else []
+
+
+def _parent_id(item: dict[str, Any]) -> int | None:
+    parent = item.get("parent")
+    return parent if isinstance(parent, int) else None
+
+
+def _firebase_tree(
+    data: Any,
+) -> tuple[dict[str, Any], Callable[[dict[str, Any]], list[dict[str, Any]]], int]:
+    """The root item, a way to its replies, and how many replies its `kids` name but the file lacks.
+    Replies come from `kids` (ids, or the items themselves when a tool expanded them) in their order,
+    then from items pointing to a parent by `parent` that no `kids` lists."""
+    items = list(data) if isinstance(data, list) else [data]
+    for item in items:  # expanded kids join the items, in reading order
+        items.extend(kid for kid in as_list(item.get("kids")) if isinstance(kid, dict))
+    by_id = {item["id"]: item for item in items if isinstance(item.get("id"), int)}
+    root = next((item for item in items if item.get("type") != "comment"), None) or next(
+        (item for item in items if by_id.get(_parent_id(item)) is None), items[0]
+    )
+    listed: dict[int, list[dict[str, Any]]] = {}
+    missing = 0
+    named: set[int] = set()
+    for item in items:
+        for kid in as_list(item.get("kids")):
+            found = by_id.get(kid) if isinstance(kid, int) else kid if isinstance(kid, dict) else None
+            if found is None:
+                missing += 1
+                continue
+            listed.setdefault(id(item), []).append(found)
+            named.add(id(found))
+    for item in items:
+        parent = by_id.get(_parent_id(item))
+        if item is not root and id(item) not in named:
+            listed.setdefault(id(parent if parent is not None else root), []).append(item)
+
+    def children_of(item: dict[str, Any]) -> list[dict[str, Any]]:
+        return listed.get(id(item), [])
+
+    return root, children_of, missing
