@@ -88,9 +88,9 @@ def batch_command(inputs: Path, out: Path, memory: Path, packages: Path) -> list
     ]
 
 
-def run_batch_process(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall time and peak RSS (MB) of one batch process (its own, not the largest of every child so far:
-    the argostranslate baselines run in children too)."""
+def run_batch_process(command: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall time, peak RSS (MB) and CPU seconds of one batch process (its own, not the largest of every
+    child so far: the argostranslate baselines run in children too)."""
     started = time.perf_counter()
     with subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) as child:
         assert child.stderr is not None
@@ -99,7 +99,7 @@ def run_batch_process(command: list[str], env: dict[str, str]) -> tuple[float, f
         child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode != 0:
         raise SystemExit(f"batch failed ({child.returncode}): {errors.decode(errors='replace').strip()}")
-    return time.perf_counter() - started, usage.ru_maxrss / 1024
+    return time.perf_counter() - started, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def in_process_rates(work: Path, packages: Path, corpus: Path, blocks: int, warm: bool) -> tuple[float, float]:
@@ -140,7 +140,7 @@ def translation_figures(
     package = install(archive, packages)
     texts = corpus_blocks(corpus)
     blocks = len(texts)
-    cold_seconds, cold_rss = run_batch_process(
+    cold_seconds, cold_rss, cold_cpu = run_batch_process(
         batch_command(corpus[0].parent, work / "out1", work / "tm", packages), env
     )
     figures: dict[str, Any] = {"threads": len(corpus), "blocks": blocks, "peak_rss_mb_1x": round(cold_rss, 1)}
@@ -159,8 +159,8 @@ def translation_figures(
     in_rounds(raw, 2)
     limit, threading = fastest(raw).rate * blocks / len(sentences), fastest(raw).label
     naive = [[text] for text in corpus_blocks(corpus[:naive_threads])]
-    argos_default, _ = argos_rate(packages, naive, ("fr", "en"))
-    argos_one, _ = argos_rate(packages, naive, ("fr", "en"), ARGOS_INTRA_THREADS="1")
+    argos_default, argos_default_cpu = argos_rate(packages, naive, ("fr", "en"))
+    argos_one, argos_one_cpu = argos_rate(packages, naive, ("fr", "en"), ARGOS_INTRA_THREADS="1")
     cold = blocks / cold_seconds
     figures.update(
         {
@@ -173,6 +173,13 @@ def translation_figures(
             "naive_argos_one_intra_thread_blocks_per_second": round(argos_one, 2),
             "naive_blocks": len(naive),
             "batch_cold": compared(cold, limit, argos_default, argos_one),
+            # CPU time moves less with a shared machine's load than wall time does.
+            "cpu_ms_per_block": {
+                "batch_cold": round(1000 * cold_cpu / blocks, 2),
+                "limit": round(fastest(raw).cpu_ms * len(sentences) / blocks, 2),
+                "argos_defaults": round(argos_default_cpu, 2),
+                "argos_one_intra_thread": round(argos_one_cpu, 2),
+            },
             "in_process_cold": compared(in_process_cold, limit, argos_default, argos_one),
         }
     )
@@ -196,6 +203,10 @@ def print_model(label: str, figures: dict[str, Any]) -> None:
           f"{service['ours_vs_argos_one_intra_thread']}x)")  # fmt: skip
     print(f"  limit: raw CTranslate2             {figures['limit_blocks_per_second']:8.1f} blocks/s  "
           f"({figures['limit_threading']})")  # fmt: skip
+    cpu = figures["cpu_ms_per_block"]
+    print(f"  CPU ms per block: batch {cpu['batch_cold']} (start-up included), limit {cpu['limit']}, "
+          f"argostranslate {cpu['argos_defaults']} (defaults), "
+          f"{cpu['argos_one_intra_thread']} (1 intra thread)")  # fmt: skip
     naive_default = figures["naive_argos_defaults_blocks_per_second"]
     naive_one = figures["naive_argos_one_intra_thread_blocks_per_second"]
     print(f"  naive argostranslate, defaults     {naive_default:8.2f} blocks/s")
@@ -235,7 +246,7 @@ def main() -> int:
         figures["models"][label] = translation_figures(work, archive, corpus, naive_threads, env, warm=demo)
         if demo:
             make_threads(work / "corpus10", count * 10, seed=12)
-            _, big_rss = run_batch_process(
+            _, big_rss, _ = run_batch_process(
                 batch_command(work / "corpus10", work / "out3", work / "tm10", work / "packages"), env
             )
             figures["models"][label]["peak_rss_mb_10x"] = round(big_rss, 1)
