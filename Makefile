@@ -15,7 +15,7 @@ PY_DIRS := $(wildcard translator cli tui tests benchmarks tools)
 $(STAMP): pyproject.toml Makefile
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check $(TORCH) 2>&1 | $(QUIET_PIP)
-	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev,server]' $(TORCH) 2>&1 | $(QUIET_PIP)
+	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev,server,cluster]' $(TORCH) 2>&1 | $(QUIET_PIP)
 	$(PY) -c 'import torch, translator'
 	touch $(STAMP)
 

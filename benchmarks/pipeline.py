@@ -70,6 +70,28 @@ def make_threads(folder: Path, count: int, seed: int = 11) -> list[Path]:
     return paths
 
 
+def batch_workspace(prefix: str) -> tuple[Path, Path, dict[str, str]]:
+    """A temp folder with the fr->en demo package installed in it, and the environment for `translator`
+    processes that use it: (folder, packages folder, environment)."""
+    from translator.engine.store import BUNDLED_DIR, install_package_file
+
+    work = Path(tempfile.mkdtemp(prefix=prefix))
+    packages = work / "packages"
+    install_package_file(BUNDLED_DIR / "translate-fr_en-demo.argosmodel", packages)
+    return work, packages, program_env(work, packages)
+
+
+def program_env(work: Path, packages: Path) -> dict[str, str]:
+    """The environment for `translator` processes using the packages in `packages`, cache under `work`."""
+    env = dict(os.environ, ARGOS_PACKAGES_DIR=str(packages), XDG_CACHE_HOME=str(work / "cache"))
+    # Measured as an installed program runs: with its modules compiled (pip compiles them on install).
+    # Without this, a machine with PYTHONDONTWRITEBYTECODE set recompiles every module in every run.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "translator")], env=env, check=True)
+    return env
+
+
 def batch_command(inputs: Path, out: Path, memory: Path, packages: Path) -> list[str]:
     return [
         sys.executable,
@@ -231,18 +253,12 @@ def main() -> int:
     figures: dict[str, Any] = {**machine("cpu"), "models": {}}
     for label, archive in models:
         work = root / label
-        env = dict(os.environ, XDG_CACHE_HOME=str(work / "cache"))
-        # Measured as an installed program runs: with its modules compiled (pip compiles them on install).
-        # Without this, a machine with PYTHONDONTWRITEBYTECODE set recompiles every module in every run.
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        env["PYTHONPYCACHEPREFIX"] = str(root / "pycache")
-        subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "translator")], env=env, check=True)
+        env = program_env(work, work / "packages")
         demo = label == "demo"
         count, naive_threads = (
             (args.threads, args.naive_threads) if demo else (args.base_threads, args.base_naive_threads)
         )
         corpus = make_threads(work / "corpus", count)
-        env["ARGOS_PACKAGES_DIR"] = str(work / "packages")
         figures["models"][label] = translation_figures(work, archive, corpus, naive_threads, env, warm=demo)
         if demo:
             make_threads(work / "corpus10", count * 10, seed=12)

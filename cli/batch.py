@@ -22,11 +22,32 @@ def add_batch_parser(commands: argparse._SubParsersAction[argparse.ArgumentParse
     batch.add_argument(
         "--jobs",
         type=bounded_int(*JOB_COUNTS),
-        default=1,
-        help=f"worker processes, {JOB_COUNTS[0]} to {JOB_COUNTS[1]}, each loading the model once",
+        default=None,
+        help=f"worker processes, {JOB_COUNTS[0]} to {JOB_COUNTS[1]}, each loading the model once (default 1; "
+        "with --ray: as many as the cluster's CPUs hold)",
+    )
+    batch.add_argument(
+        "--ray",
+        nargs="?",
+        const="local",
+        type=ray_address,
+        metavar="ADDRESS",
+        help="run on Ray: `local` (default) starts it on this machine's cores, `auto` or HOST:PORT joins "
+        "a running cluster (needs the cluster extra)",
     )
     add_translation_options(batch)
     batch.set_defaults(handler=run_batch_command)
+
+
+def ray_address(text: str) -> str:
+    """An argparse type: `local`, `auto` or HOST:PORT (anything else is a usage error)."""
+    from translator.cluster.runtime import parse_address
+    from translator.errors import ClusterError
+
+    try:
+        return parse_address(text)
+    except ClusterError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def run_batch_command(args: argparse.Namespace) -> int:
@@ -34,9 +55,14 @@ def run_batch_command(args: argparse.Namespace) -> int:
     from cli.batch_view import BatchDisplay
     from translator.batch import expand_inputs, run_batch
 
+    if args.ray is not None:
+        from translator.cluster.runtime import check_cluster
+
+        check_cluster(args.ray)  # before anything starts: a missing extra or a wrong address is one line
     settings = job_settings(args, "po,json,md")
     items = expand_inputs(args.inputs, args.output)
+    jobs = args.jobs or (0 if args.ray is not None else 1)
     with BatchDisplay(len(items)) as display:
-        summary = run_batch(items, args.output, settings, args.jobs, display.report)
+        summary = run_batch(items, args.output, settings, jobs, display.report, args.ray)
     display.print_summary(summary)
     return ExitCode.FAILURE if summary.failed else ExitCode.DONE

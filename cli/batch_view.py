@@ -10,6 +10,15 @@ from typing import Any
 from translator.batch import BatchInput, BatchSummary
 from translator.display import visible
 from translator.jobs import JobResult
+from translator.stats import TranslationStats
+
+
+def stats_line(stats: TranslationStats) -> str:
+    """What translating took, in one line: the same words for `translate`, `batch` and `translate-text`."""
+    return (
+        f"{stats.blocks} blocks ({stats.copied} copied), {stats.sentences} sentences: "
+        f"{stats.translated} translated, {stats.from_memory} from memory; {stats.issue_total} QA issues to review"
+    )
 
 
 class BatchDisplay:
@@ -49,10 +58,10 @@ class BatchDisplay:
     def report(self, item: BatchInput, result: JobResult | None) -> None:
         """One input finished (or was skipped as already done)."""
         if result is not None:
-            self.sentences += result.sentences
+            self.sentences += result.stats.sentences
         elapsed = max(time.perf_counter() - self.started, 1e-9)
         if self._progress is not None:
-            blocks = self._progress.tasks[0].fields["blocks"] + (result.blocks if result else 0)
+            blocks = self._progress.tasks[0].fields["blocks"] + (result.stats.blocks if result else 0)
             self._progress.update(self._task, advance=1, blocks=blocks, rate=f"{self.sentences / elapsed:.0f}")
             if result is not None and result.error:
                 self._progress.console.print(f"failed {visible(str(item.path))}: {visible(result.error)}", markup=False)
@@ -63,8 +72,7 @@ class BatchDisplay:
             print(f"fail {visible(str(item.path))}: {visible(result.error)}", file=sys.stderr)
         else:
             print(
-                f"ok   {visible(str(item.path))}: {result.blocks} blocks, {result.translated} translated, "
-                f"{result.from_memory} from memory",
+                f"ok   {visible(str(item.path))}: {stats_line(result.stats)}",
                 file=sys.stderr,
             )
         for warning in result.warnings if result else ():
@@ -77,9 +85,12 @@ class BatchDisplay:
 
         table = Table(title="Batch summary", show_header=False)
         table.add_row("files", f"{summary.ok} ok, {summary.failed} failed, {summary.skipped} already done")
-        table.add_row("blocks", str(summary.blocks))
-        table.add_row("sentences", f"{summary.translated} translated, {summary.from_memory} from memory")
-        issues = ", ".join(f"{code} {count}" for code, count in summary.issues.most_common()) or "none"
+        totals = summary.totals
+        table.add_row("blocks", f"{totals.blocks} ({totals.copied} copied)")
+        table.add_row(
+            "sentences", f"{totals.sentences}: {totals.translated} translated, {totals.from_memory} from memory"
+        )
+        issues = ", ".join(f"{code} {count}" for code, count in totals.issues.items()) or "none"
         table.add_row("QA issues", visible(issues))
         table.add_row("time", f"{summary.seconds:.1f} s")
         console = Console(stderr=True, highlight=False)

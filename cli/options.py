@@ -35,8 +35,6 @@ def demo_thread_path() -> Path:
 
 def add_translation_options(parser: argparse.ArgumentParser) -> None:
     """Options shared by `translate` and `batch`."""
-    parser.add_argument("--to", dest="target", default="en", help="target language (default: en)")
-    parser.add_argument("--from", dest="source", default="auto", help="source language (default: auto-detect)")
     parser.add_argument(
         "--format",
         dest="formats",
@@ -46,12 +44,19 @@ def add_translation_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--input-format", dest="format", choices=SOURCE_FORMATS, help="input format (default: sniffed)")
     parser.add_argument("--side-by-side", action="store_true", help="Markdown/HTML: source beside translation")
+    add_text_translation_options(parser)
+
+
+def add_text_translation_options(parser: argparse.ArgumentParser) -> None:
+    """Options of how any text is translated: languages, then what it is made with (`translate-text` too)."""
+    parser.add_argument("--to", dest="target", default="en", help="target language (default: en)")
+    parser.add_argument("--from", dest="source", default="auto", help="source language (default: auto-detect)")
     add_resource_options(parser)
 
 
 def add_resource_options(parser: argparse.ArgumentParser) -> None:
     """What translations are made with: glossaries, memory, detection candidates, engine (`translate`,
-    `batch`, `serve`)."""
+    `batch`, `translate-text`, `serve`)."""
     parser.add_argument("--glossary", action="append", default=[], type=Path, help="glossary PO file (repeatable)")
     parser.add_argument("--glossary-dir", type=Path, help="folder of xx-yy.po glossaries (default: the shipped ones)")
     parser.add_argument("--no-glossary", action="store_true", help="apply no glossary")
@@ -66,7 +71,9 @@ def job_settings(args: argparse.Namespace, default_formats: str) -> JobSettings:
     from translator.jobs import FORMATS, JobSettings
     from translator.languages import normalize_code, parse_language_list
 
-    formats = tuple(dict.fromkeys(f.strip() for f in (args.formats or default_formats).split(",") if f.strip()))
+    formats = tuple(
+        dict.fromkeys(f.strip() for f in (getattr(args, "formats", None) or default_formats).split(",") if f.strip())
+    )
     unknown = [fmt for fmt in formats if fmt not in FORMATS]
     if unknown or not formats:
         raise UsageError(f"unknown output format {', '.join(unknown) or '(none)'}", f"use {','.join(FORMATS)}")
@@ -90,7 +97,7 @@ def job_settings(args: argparse.Namespace, default_formats: str) -> JobSettings:
         device=args.device,
         threads=args.threads,
         beam_size=args.beam_size,
-        side_by_side=args.side_by_side,
+        side_by_side=getattr(args, "side_by_side", False),
     )
 
 

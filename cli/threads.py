@@ -8,14 +8,12 @@ from pathlib import Path
 
 from cli.diagnostics import UsageError
 from cli.options import (
-    add_engine_options,
     add_language_options,
+    add_text_translation_options,
     add_thread_arguments,
     add_translation_options,
     job_settings,
     make_detector,
-    make_engine,
-    model_store,
     read_and_detect,
     thread_argument,
     warn,
@@ -58,11 +56,15 @@ def add_inspect_parsers(commands: argparse._SubParsersAction[argparse.ArgumentPa
 
 def add_translate_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """`translate-text`, `translate` and `apply`."""
-    quick = commands.add_parser("translate-text", help="translate a short text, for a quick check")
-    quick.add_argument("text", help="the text to translate")
-    quick.add_argument("--from", dest="source", default="auto", help="source language (default: auto-detect)")
-    quick.add_argument("--to", dest="target", default="en", help="target language (default: en)")
-    add_engine_options(quick)
+    quick = commands.add_parser(
+        "translate-text",
+        help="translate a text, for a quick check (glossary, memory and QA as for a thread)",
+        description="Translate a text the way a thread's blocks are translated: memory, glossary, QA. "
+        "Paragraphs (separated by blank lines) are translated as blocks and printed the same way; "
+        "QA issues go to stderr.",
+    )
+    quick.add_argument("text", help="the text to translate (- reads standard input)")
+    add_text_translation_options(quick)
     quick.set_defaults(handler=run_translate_text)
 
     translate = commands.add_parser(
@@ -127,30 +129,42 @@ def run_detect(args: argparse.Namespace) -> int:
 
 
 def run_translate_text(args: argparse.Namespace) -> int:
-    """`translator translate-text`: one text through the engine, sentence by sentence."""
-    from translator.languages import normalize_code
-    from translator.segment import split_sentences
+    """`translator translate-text`: a text's paragraphs on the pipeline's path, like a thread's blocks."""
+    from translator.display import visible
+    from translator.jobs import Toolkit
+    from translator.pipeline import PipelineOptions, text_blocks, translate_blocks
 
-    engine = make_engine(args)
-    target = normalize_code(args.target)
-    if args.source == "auto":
-        from translator.detect.detector import LanguageDetector
-
-        detection = LanguageDetector(installed=model_store(args).languages()).detect_text(args.text)
-        source = detection.lang
-        if source == "und":
-            raise TranslatorError("cannot tell the language of this text", "pass --from, e.g. --from fr")
-    else:
-        source = normalize_code(args.source)
-    sentences = split_sentences(args.text, source)
-    print(" ".join(engine.translate_batch(sentences, source, target)))
+    text = sys.stdin.read() if args.text == "-" else args.text
+    blocks = text_blocks(text)
+    if not blocks:
+        raise TranslatorError("no text to translate", "give the text as an argument, or - to read standard input")
+    settings = job_settings(args, "po")
+    toolkit = Toolkit(settings)
+    options = PipelineOptions(target=settings.target, source=settings.source, use_memory=settings.use_memory)
+    # Detected even with --from, as `translate` does: a paragraph with no language (a link, a number) is
+    # copied, not translated.
+    units, _ = translate_blocks(
+        blocks, options, toolkit.engine, toolkit.glossary_for, toolkit.memory_lookup, toolkit.detector
+    )
+    if all(unit.source_lang == "und" for unit in units):
+        raise TranslatorError("cannot tell the language of this text", "pass --from, e.g. --from fr")
+    missing = next((issue for unit in units for issue in unit.issues if issue.code == "no-model"), None)
+    if missing is not None:
+        raise TranslatorError(missing.message)
+    print("\n\n".join(unit.target for unit in units))
+    for unit in units:
+        where = f"{unit.block.id}: " if len(units) > 1 else ""
+        for issue in unit.issues:
+            print(f"translator: {where}qa {issue.code}: {visible(issue.message)}", file=sys.stderr)
     return 0
 
 
 def run_translate(args: argparse.Namespace) -> int:
     """`translator translate`: one thread file to PO/XLIFF/JSON/Markdown/HTML (one output per thread it holds)."""
+    from cli.batch_view import stats_line
     from translator.files import make_folder, write_atomic
     from translator.jobs import FILE_ENDINGS, FORMATS, output_paths, part_names, render, translate_file
+    from translator.stats import TranslationStats
 
     path = thread_argument(args)
     settings = job_settings(args, "po")
@@ -184,15 +198,9 @@ def run_translate(args: argparse.Namespace) -> int:
             make_folder(target.parent)
             write_atomic(target, text)
             print(f"Wrote {target}", file=sys.stderr)
-    stats = [stats for _, stats, _ in outcomes]
+    total = sum((stats for _, stats, _ in outcomes), TranslationStats())
     threads = f"{len(outcomes)} threads, " if len(outcomes) > 1 else ""
-    print(
-        f"translator: {threads}{sum(s.blocks for s in stats)} blocks ({sum(s.copied for s in stats)} copied), "
-        f"{sum(s.sentences for s in stats)} sentences: {sum(s.translated for s in stats)} translated, "
-        f"{sum(s.from_memory for s in stats)} from memory; "
-        f"{sum(len(unit.issues) for translated, _, _ in outcomes for unit in translated.units)} QA issues to review",
-        file=sys.stderr,
-    )
+    print(f"translator: {threads}{stats_line(total)}", file=sys.stderr)
     return 0
 
 

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from translator.models import (
     BLOCK_KINDS,
     LANG_SOURCES,
+    QA_CODES,
     QUOTE_EXTENTS,
     SOURCE_FORMATS,
     UNIT_ORIGINS,
@@ -153,7 +154,7 @@ def any_translated(draw: st.DrawFn) -> TranslatedThread:
             origin=draw(st.sampled_from(UNIT_ORIGINS)),
             status=draw(st.sampled_from(UNIT_STATUSES)),
             terms=tuple(draw(st.lists(any_text, max_size=2))),
-            issues=tuple(draw(st.lists(st.builds(QaIssue, any_text, any_text), max_size=2))),
+            issues=tuple(draw(st.lists(st.builds(QaIssue, st.sampled_from(QA_CODES), any_text), max_size=2))),
             previous=draw(st.none() | any_text),
         )
         for post, block in thread.blocks()

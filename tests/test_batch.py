@@ -1,13 +1,17 @@
-"""Which files a batch takes from its inputs (files, folders, globs), and what it leaves alone."""
+"""Which files a batch takes from its inputs (files, folders, globs), what it leaves alone, and how one
+failing input (a worker that dies included) leaves the others alone."""
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import Executor
 from pathlib import Path
 
 import pytest
 
-from translator.batch import BatchInput, expand_inputs
+from translator.batch import BatchInput, expand_inputs, run_batch
 from translator.errors import InputError
+from translator.jobs import JobResult, JobSettings, run_jobs
 
 
 @pytest.fixture
@@ -75,3 +79,37 @@ def test_a_file_of_several_threads_is_resumed_by_its_outputs(tmp_path: Path, mon
     (out / "feed.item-02.en.md").unlink()
     again = run_batch(items, out, settings)
     assert (again.ok, again.skipped) == (1, 0) and (out / "feed.item-02.en.md").is_file()
+
+
+def dies_on_crash_files(
+    inputs: list[tuple[str, str]], out_dir: str, settings: JobSettings, writer: Executor | None = None
+) -> list[JobResult]:
+    """The real job, except that the worker process dies outright on a file named crash*: what a crash
+    in a native library, or the kernel killing the worker for memory, looks like to the batch."""
+    if any(Path(path).name.startswith("crash") for path, _ in inputs):
+        os._exit(70)
+    return run_jobs(inputs, out_dir, settings, writer)
+
+
+def test_a_worker_that_dies_fails_only_its_file(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for number in range(19):
+        (inputs / f"t{number:02}.txt").write_text(f"Le prochain vol aura lieu en juin.\n\nMerci {number}.\n")
+    (inputs / "crash.txt").write_text("Le ministre a confirmé la date hier.\n")
+    settings = JobSettings(target="en", formats=("po",), use_memory=False, languages=("fr", "en"))
+    seen: list[tuple[str, str | None]] = []
+    summary = run_batch(
+        expand_inputs([str(inputs)]),
+        tmp_path / "out",
+        settings,
+        jobs=2,
+        report=lambda item, result: seen.append((item.path.name, result.error if result else None)),
+        job=dies_on_crash_files,
+    )
+    assert (summary.ok, summary.failed) == (19, 1)
+    [(path, why)] = summary.failures
+    assert path.endswith("crash.txt") and "worker process translating it died" in why
+    assert sorted(name for name, _ in seen) == sorted(path.name for path in inputs.iterdir())
+    assert len(list((tmp_path / "out").glob("*.po"))) == 19
+    assert summary.totals.blocks == 2 * 19

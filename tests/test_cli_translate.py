@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import random
+import re
 import shutil
 import signal
 import subprocess
@@ -229,3 +231,165 @@ def test_translate_bad_inputs_are_one_line(tmp_path: Path) -> None:
         result = run_cli(*args, "--memory", str(tmp_path / "tm.sqlite"))
         assert result.code == 1, args
         assert message in result.stderr and "Traceback" not in result.stderr
+
+
+# Sentences the demo model knows, several with glossary terms, for corpora where quotes repeat across files.
+QUOTABLE = [
+    "SpaceX a lancé 130 fusées Falcon 9 l'année dernière.",
+    "Le ministre a confirmé la date hier.",
+    "Le prochain vol aura lieu en juin.",
+    "L'agence prévoit quatre lancements cette année.",
+    "Le président de l'agence a déclaré que l'Europe doit accélérer.",
+    "La NASA et le Pentagone ont signé avec SpaceX.",
+    "Vladimir Poutine parle avec Elon Musk de Starlink.",
+    "Le Kremlin dément.",
+    "Selon le ministre, le programme coûtera 2 milliards d'euros.",
+    "La fusée Ariane 6 a décollé mardi matin depuis la base de Kourou.",
+]
+
+
+def quoting_corpus(folder: Path, files: int = 17, seed: int = 3) -> Path:
+    """Threads whose comments quote paragraphs shared across files (more files than one batch chunk)."""
+    rng = random.Random(seed)
+    shared = [" ".join(rng.sample(QUOTABLE, 2)) for _ in range(5)]
+    folder.mkdir(parents=True)
+    for number in range(files):
+        article = "\n\n".join([*rng.sample(QUOTABLE, 2), rng.choice(shared)])
+        comments = [f"> {rng.choice(shared)}\n\n{rng.choice(QUOTABLE)}" for _ in range(2)]
+        text = f"# {rng.choice(QUOTABLE)}\n\n{article}\n\n---\n\n" + "\n\n---\n\n".join(comments) + "\n"
+        (folder / f"thread-{number:02}.md").write_text(text, encoding="utf-8")
+    return folder
+
+
+def output_files(folder: Path) -> dict[str, str]:
+    """Every output file's text, dates masked (the PO header says when it was made)."""
+    return {
+        str(path.relative_to(folder)): re.sub(r'"(POT-Creation|PO-Revision)-Date: [^"]*"', "DATE", path.read_text())
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name != ".translator-batch.json"
+    }
+
+
+def test_jobs_1_jobs_2_and_a_rerun_give_the_same_files(tmp_path: Path) -> None:
+    corpus = quoting_corpus(tmp_path / "in")
+    runs = {
+        "jobs 1": ("--jobs", "1", "--memory", str(tmp_path / "one.sqlite")),
+        "jobs 2": ("--jobs", "2", "--memory", str(tmp_path / "two.sqlite")),
+        "rerun": ("--jobs", "2", "--memory", str(tmp_path / "one.sqlite")),  # the whole threads kept by jobs 1
+    }
+    outputs = {}
+    for name, options in runs.items():
+        out = tmp_path / name.replace(" ", "")
+        result = run_cli("batch", str(corpus), "-o", str(out), "--format", "po,json", *options)
+        assert result.code == 0, result.stderr
+        outputs[name] = output_files(out)
+    assert len(outputs["jobs 1"]) == 34
+    assert outputs["jobs 2"] == outputs["jobs 1"]
+    assert outputs["rerun"] == outputs["jobs 1"]
+    assert "0 translated" in result.stderr  # the rerun took everything from the memory
+    # Quotes reused from the memory carry their glossary terms, as the first translation did.
+    with_term = [
+        entry
+        for path in sorted((tmp_path / "jobs1").glob("*.po"))
+        for entry in polib.pofile(str(path))
+        if "SpaceX a lancé" in entry.msgid
+    ]
+    assert len(with_term) > 17
+    assert all("SpaceX -> SpaceX" in entry.comment for entry in with_term)
+
+
+HOSTILE_JSON = {
+    # Nested far beyond any recursion limit (a RecursionError in the JSON parser).
+    "deep": lambda: '{"posts": ' * 100_000 + "}" * 100_000,
+    # An integer too long for Python to convert (a ValueError).
+    "long-number": lambda: '{"title": "x", "posts": [{"id": "c1", "votes": {"up": ' + "9" * 5000 + "}}]}",
+}
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("case", sorted(HOSTILE_JSON))
+def test_one_bad_input_is_reported_and_the_batch_goes_on(tmp_path: Path, case: str, jobs: str) -> None:
+    corpus = quoting_corpus(tmp_path / "in", files=9)
+    (corpus / "bad.json").write_text(HOSTILE_JSON[case](), encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli("batch", str(corpus), "-o", str(out), "--jobs", jobs, "--no-memory", "--format", "po")
+    assert result.code == 1
+    assert "Traceback" not in result.stderr
+    assert "9 ok, 1 failed" in result.stderr
+    [failure] = [line for line in result.stderr.splitlines() if line.startswith("fail ")]
+    assert "bad.json: " in failure
+    assert len(list(out.glob("*.po"))) == 9
+
+
+PUTIN = "Vladimir Poutine parle avec Elon Musk de Starlink."
+ROCKETS = "SpaceX a lancé 130 fusées Falcon 9 l'année dernière."
+LAUNCHERS = "\n".join(
+    [
+        "#, fuzzy",
+        'msgid ""',
+        'msgstr ""',
+        '"Language: en\\n"',
+        '"X-Source-Language: fr\\n"',
+        "",
+        'msgid "fusées"',
+        'msgstr "launchers"',
+        "",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "stdout_has", "stderr_has", "stderr_lacks"),
+    [
+        # The glossary applies by default, as for `translate`: its QA says what the model did to the terms.
+        ([PUTIN], "", "qa missing-term: 'Vladimir Poutine' should be rendered 'Vladimir Putin'", "error"),
+        # Without it, no term is checked.
+        ([PUTIN, "--no-glossary"], "", "", "missing-term"),
+        # An explicit glossary file.
+        ([ROCKETS, "--glossary", "{tmp}/launchers.po"], "launchers", "", "error"),
+        # A folder of glossaries instead of the shipped ones.
+        ([ROCKETS, "--glossary-dir", "{tmp}/glossaries"], "launchers", "", "error"),
+        # Without a glossary for the pair at all.
+        ([ROCKETS, "--glossary-dir", "{tmp}"], "SpaceX launched 130 Falcon 9 rockets last year.", "", "qa"),
+    ],
+    ids=["default", "no-glossary", "glossary-file", "glossary-dir", "empty-glossary-dir"],
+)
+def test_translate_text_with_glossaries(
+    tmp_path: Path, args: list[str], stdout_has: str, stderr_has: str, stderr_lacks: str
+) -> None:
+    (tmp_path / "glossaries").mkdir()
+    for path in (tmp_path / "launchers.po", tmp_path / "glossaries" / "fr-en.po"):
+        path.write_text(LAUNCHERS, encoding="utf-8")
+    options = [arg.format(tmp=tmp_path) for arg in args]
+    result = run_cli("translate-text", *options, "--from", "fr", "--to", "en", "--no-memory")
+    assert result.code == 0, result.stderr
+    assert stdout_has in result.stdout and stderr_has in result.stderr
+    assert stderr_lacks not in result.stderr
+
+
+def test_translate_text_reads_paragraphs_from_stdin() -> None:
+    text = (
+        "Le prochain vol aura lieu en juin.\nLe ministre a confirmé la date hier.\n\n\nYes, the launch was delayed.\n"
+    )
+    result = run_cli("translate-text", "-", "--to", "en", "--no-memory", stdin=text)
+    assert result.code == 0, result.stderr
+    # One paragraph per blank-line block, printed the same way; the English one is copied.
+    assert result.stdout == (
+        "The next flight will take place in June. The minister confirmed the date yesterday.\n\n"
+        "Yes, the launch was delayed.\n"
+    )
+
+
+def test_translate_text_uses_the_memory_unless_told_not_to(tmp_path: Path, memory: str) -> None:
+    from translator.memory.store import MemoryEntry, TranslationMemory
+
+    text = "Le prochain vol aura lieu en juin."
+    TranslationMemory(Path(memory)).store([MemoryEntry("fr", "en", text, "Next flight: June.", "human")])
+    remembered = run_cli("translate-text", text, "--from", "fr", "--memory", memory)
+    assert (remembered.code, remembered.stdout) == (0, "Next flight: June.\n")
+    fresh = run_cli("translate-text", text, "--from", "fr", "--no-memory")
+    assert (fresh.code, fresh.stdout) == (0, "The next flight will take place in June.\n")
+    # What the engine made is remembered for the next time, as `translate` does.
+    other = tmp_path / "other.sqlite"
+    assert run_cli("translate-text", text, "--from", "fr", "--memory", str(other)).code == 0
+    assert [entry.target for entry in TranslationMemory(other).entries()] == [fresh.stdout.strip()]

@@ -6,11 +6,15 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import REPO
-from translator.detect.detector import LanguageDetector, detect_languages, set_languages
+from translator.detect.detector import ContextSums, LanguageDetector, detect_languages, set_languages
 from translator.errors import DetectionError
 from translator.models import UNDETERMINED, Thread
 from translator.readers import read_thread
@@ -126,7 +130,7 @@ def test_mixed_thread(detector: LanguageDetector) -> None:
 
 
 def test_manual_language_is_kept_and_guides_neighbours(detector: LanguageDetector) -> None:
-    thread = read_text("Ja.\n\nNein.\n\nDoch.")
+    [thread] = read_text("Ja.\n\nNein.\n\nDoch.").threads
     manual = set_languages(thread, {"article.p1": "de"})
     detected = detect_languages(manual, detector)
     first = detected.posts[0].blocks[0]
@@ -134,14 +138,14 @@ def test_manual_language_is_kept_and_guides_neighbours(detector: LanguageDetecto
 
 
 def test_manual_language_survives_a_second_detection(detector: LanguageDetector) -> None:
-    thread = set_languages(read_text("The launch was a great success for everyone."), {"article.p1": "fr"})
+    thread = set_languages(read_text("The launch was a great success for everyone.").threads[0], {"article.p1": "fr"})
     twice = detect_languages(detect_languages(thread, detector), detector)
     assert twice.posts[0].blocks[0].lang == "fr"
 
 
 def test_override_of_unknown_block_is_refused() -> None:
     with pytest.raises(DetectionError, match=r"no block c9\.p9"):
-        set_languages(read_text("Texte."), {"c9.p9": "fr"})
+        set_languages(read_text("Texte.").threads[0], {"c9.p9": "fr"})
 
 
 def test_confidence_means_something_on_the_mixed_thread(detector: LanguageDetector) -> None:
@@ -164,3 +168,62 @@ def test_same_answers_across_processes() -> None:
     assert first == second
     in_process = detect_languages(read_thread(MIXED).thread)
     assert [[b.id, b.lang, b.lang_confidence] for _, b in in_process.blocks()] == first
+
+
+members = st.lists(
+    st.tuples(
+        st.sampled_from(["a", "b", "c"]),  # the group
+        st.one_of(  # the distribution: none, of the candidates, or of another size (another script)
+            st.none(),
+            st.lists(st.floats(0, 1), min_size=3, max_size=3).map(np.array),
+            st.lists(st.floats(0, 1), min_size=5, max_size=5).map(np.array),
+        ),
+        st.sampled_from([0.0, 0.01, 0.5, 1.0]),  # the weight
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=80)
+@given(members)
+def test_context_sums_equal_the_sum_of_the_others(items: list[tuple[str, Any, float]]) -> None:
+    sums = ContextSums(3, *zip(*items, strict=True)) if items else ContextSums(3)
+    for index, (group, posterior, weight) in enumerate(items):
+        others = [
+            (w, p)
+            for i, (g, p, w) in enumerate(items)
+            if i != index and g == group and p is not None and len(p) == 3 and w > 0
+        ]
+        context = sums.around(group, posterior, weight)
+        if not others:
+            assert context is None
+            continue
+        assert context is not None
+        assert context.mass == pytest.approx(sum(w for w, _ in others))
+        assert np.allclose(context.total, sum(w * p for w, p in others), atol=1e-9)
+        assert (context.total >= 0).all()
+
+
+langdetect_input = st.lists(
+    st.one_of(
+        # Scripts, cases and marks langdetect treats apart, the ASCII between Z and a, links, spaces.
+        st.sampled_from(list("aAbBéÉ  .,'-ÇçЖжЫыїΩω中文ひカ한ﾀ\u0219\u021b\u1ea1\u0301[]^_`")),
+        st.sampled_from(["http://x.org/a ", "a.b@c.de ", "   ", "ỆT"]),
+        st.characters(codec="utf-8", exclude_categories=["Cs"]),
+    ),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(langdetect_input)
+def test_ngram_rows_are_langdetects(text: str) -> None:
+    from translator.detect.detector import _Profiles
+
+    profiles = _Profiles.get()
+    detector = profiles.factory.create()
+    detector.append(text)
+    detector.cleaning_text()
+    expected = [profiles.row_of[gram] for gram in detector._extract_ngrams() if gram in profiles.row_of]
+    assert profiles.clean(text) == detector.text
+    assert profiles.rows(profiles.clean(text)) == expected

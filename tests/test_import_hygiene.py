@@ -52,7 +52,7 @@ def test_core_does_not_import_the_ui_or_torch() -> None:
 
 def test_help_does_not_load_heavy_libraries() -> None:
     loaded = modules_after("import cli.main as c; c.build_parser()")
-    heavy = {"rich", "argostranslate", "ctranslate2", "langdetect", "polib", "textual", "torch"}
+    heavy = {"rich", "argostranslate", "ctranslate2", "langdetect", "polib", "textual", "torch", "ray"}
     heavy |= SERVER_STACK
     assert not {name for name in loaded if name.split(".")[0] in heavy}
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from translator.errors import TranslationMemoryError
-from translator.memory.store import CachedThread, MemoryEntry, TranslationMemory, normalize_source
+from translator.memory.keys import text_key
+from translator.memory.store import CachedThread, MemoryEntry, TranslationMemory
 
 
 @pytest.fixture
@@ -33,8 +34,8 @@ def human(source: str, target: str) -> MemoryEntry:
         ("Bonjour", "Bonjour"),  # case kept: it changes the translation
     ],
 )
-def test_normalize_source(text: str, key: str) -> None:
-    assert normalize_source(text) == key
+def test_text_key(text: str, key: str) -> None:
+    assert text_key(text) == key
 
 
 def test_lookup_finds_by_normalized_source(memory: TranslationMemory) -> None:
@@ -150,3 +151,51 @@ def test_forget_human_removes_only_that_approval_and_its_pairs_kept_threads(memo
     remaining = {(entry.source, entry.origin) for entry in memory.entries("fr", "en")}
     assert remaining == {("Merci.", "human"), ("Bonjour.", "machine")}
     assert set(memory.cached_threads(["fr", "de"])) == {"de"}
+
+
+def test_machine_entries_carry_their_glossary_terms(memory: TranslationMemory) -> None:
+    terms = ("Poutine -> Putin", "Kremlin -> Kremlin")
+    memory.store(
+        [MemoryEntry("fr", "en", "Poutine au Kremlin.", "Putin at the Kremlin.", "machine", "m1", "g1", terms)]
+    )
+    assert memory.lookup(["Poutine au Kremlin."], "fr", "en", "m1", "g1")["Poutine au Kremlin."].terms == terms
+    assert [entry.terms for entry in memory.entries()] == [terms]
+
+
+def test_texts_sharing_a_key_are_all_found(memory: TranslationMemory) -> None:
+    memory.store([machine("Oui  merci.", "Yes thanks.")])
+    found = memory.lookup(["Oui merci.", " Oui merci. "], "fr", "en", "m1", "g1")
+    assert set(found) == {"Oui merci.", " Oui merci. "}
+
+
+V2_SCHEMA = """
+CREATE TABLE entries (
+    source_lang TEXT NOT NULL, target_lang TEXT NOT NULL, source_key TEXT NOT NULL,
+    origin TEXT NOT NULL CHECK (origin IN ('machine', 'human')), source TEXT NOT NULL, target TEXT NOT NULL,
+    model_id TEXT NOT NULL DEFAULT '', glossary_version TEXT NOT NULL DEFAULT '',
+    created REAL NOT NULL, updated REAL NOT NULL,
+    PRIMARY KEY (source_lang, target_lang, source_key, origin)
+);
+INSERT INTO entries VALUES
+    ('fr', 'en', 'Avec glossaire.', 'machine', 'Avec glossaire.', 'With glossary.', 'm1', 'g1', 0, 0),
+    ('fr', 'en', 'Sans glossaire.', 'machine', 'Sans glossaire.', 'No glossary.', 'm1', '', 0, 0),
+    ('fr', 'en', 'Relu.', 'human', 'Relu.', 'Reviewed.', '', '', 0, 0);
+"""
+
+
+@pytest.mark.parametrize(
+    ("source", "glossary", "reused"),
+    [
+        ("Avec glossaire.", "g1", False),  # made with a glossary, terms not recorded: translated again
+        ("Sans glossaire.", "", True),  # made without a glossary: it carries no term anyway
+        ("Relu.", "g1", True),  # a person's translation: reused whatever the glossary
+    ],
+)
+def test_a_memory_from_before_terms_were_kept(tmp_path: Path, source: str, glossary: str, reused: bool) -> None:
+    path = tmp_path / "old.sqlite"
+    with sqlite3.connect(path) as connection:
+        connection.executescript(V2_SCHEMA)
+    memory = TranslationMemory(path)
+    assert bool(memory.lookup([source], "fr", "en", "m1", glossary)) is reused
+    memory.store([MemoryEntry("fr", "en", source, "Again.", "machine", "m1", glossary, ())])
+    assert memory.lookup([source], "fr", "en", "m1", glossary)[source].target in ("Again.", "Reviewed.")

@@ -1,10 +1,12 @@
-"""The thread model's reading order of a nested discussion."""
+"""The thread model's reading order of a nested discussion; the record of an applied glossary term."""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from translator.models import Post, Thread
+from translator.models import TERM_ARROW, AppliedTerm, Post, Thread
 
 
 def post(post_id: str, parent: str | None = None) -> Post:
@@ -40,3 +42,25 @@ def test_threaded_follows_a_long_chain_without_recursion() -> None:
     chain = [post("c0")] + [post(f"c{n}", f"c{n - 1}") for n in range(1, 50_000)]
     ordered = Thread(title="", subtitle=None, posts=tuple(chain), source_format="json").threaded()
     assert ordered[-1][1] == 49_999
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Poutine -> Putin", AppliedTerm("Poutine", "Putin")),  # as the pipeline records a term
+        ("SpaceX -> SpaceX", AppliedTerm("SpaceX", "SpaceX")),  # a term kept as it is
+        ("a -> b -> c", AppliedTerm("a", "b -> c")),  # the first arrow splits
+        ("no arrow", AppliedTerm("no arrow", None)),  # a record written otherwise is a source alone
+        ("a->b", AppliedTerm("a->b", None)),  # the arrow is spaced
+    ],
+)
+def test_applied_term_parse(text: str, term: AppliedTerm) -> None:
+    assert AppliedTerm.parse(text) == term
+    assert term.text == text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text().filter(lambda text: TERM_ARROW not in text), st.text() | st.none())
+def test_applied_term_round_trip(source: str, target: str | None) -> None:
+    term = AppliedTerm(source, target)
+    assert AppliedTerm.parse(term.text) == term

@@ -39,3 +39,20 @@ def test_subprocesses_are_guarded_too() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=subprocess_env())
     assert done.returncode != 0
     assert "test network guard" in done.stderr
+
+
+def test_subprocesses_may_resolve_a_numeric_address_but_not_connect_to_it() -> None:
+    # Resolving digits looks nothing up (Ray's agents do it with this machine's own address).
+    import subprocess
+    import sys
+
+    from tests.conftest import subprocess_env
+
+    resolve = "import socket; socket.getaddrinfo('192.0.2.1', 80)"
+    assert subprocess.run([sys.executable, "-c", resolve], env=subprocess_env()).returncode == 0
+    for code in (
+        "import socket; socket.getaddrinfo('example.org', 80)",
+        "import socket; socket.create_connection(('192.0.2.1', 80), timeout=5)",
+    ):
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=subprocess_env())
+        assert done.returncode != 0 and "test network guard" in done.stderr

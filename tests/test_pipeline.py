@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import DEMO, REPO
 from tests.fakes import FakeEngine
-from translator.glossary import GlossaryStore
+from translator.errors import TranslatorError
+from translator.glossary import Glossary, GlossaryStore
+from translator.memory.lookup import MemoryLookup
 from translator.memory.store import MemoryEntry, TranslationMemory
 from translator.models import Thread
-from translator.pipeline import PipelineOptions, translate_thread, translate_threads
+from translator.pipeline import PipelineOptions, text_blocks, translate_thread, translate_threads
 from translator.readers import read_thread
 
 MIXED = REPO / "tests" / "data" / "mixed-thread.txt"
@@ -67,7 +70,8 @@ def test_sentences_are_split_and_joined_back() -> None:
 def read_thread_text(text: str) -> Thread:
     from translator.readers.text import read_text
 
-    return read_text(text)
+    [thread] = read_text(text).threads
+    return thread
 
 
 def test_undetermined_blocks_are_copied_and_flagged() -> None:
@@ -79,7 +83,7 @@ def test_undetermined_blocks_are_copied_and_flagged() -> None:
 
 def test_missing_model_leaves_blocks_untranslated_and_flagged(demo: Thread) -> None:
     engine = FakeEngine(pairs=frozenset({("fr", "en")}))
-    translated, stats = translate_threads([demo], TO_EN, engine)
+    translated, [stats] = translate_threads([demo], TO_EN, engine)
     unit = translated[0].unit_for("c3.p1")
     assert unit is not None and unit.target == ""
     assert [issue.code for issue in unit.issues] == ["no-model"]
@@ -98,23 +102,24 @@ def test_many_threads_share_one_call_per_pair(demo: Thread) -> None:
     results, stats = translate_threads([demo, read_thread(MIXED).thread], TO_EN, engine)
     assert len(results) == 2
     assert len([call for call in engine.calls if call[0] == "fr"]) == 1
-    assert stats.blocks == sum(len(r.units) for r in results)
+    assert [thread_stats.blocks for thread_stats in stats] == [len(r.units) for r in results]
 
 
 def test_memory_is_fed_then_reused(demo: Thread, tmp_path: Path) -> None:
-    memory = TranslationMemory(tmp_path / "tm.sqlite")
-    first, first_stats = translate_threads([demo], TO_EN, FakeEngine(), memory=memory)
+    memory = MemoryLookup(TranslationMemory(tmp_path / "tm.sqlite"))
+    first, [first_stats] = translate_threads([demo], TO_EN, FakeEngine(), memory=memory)
     engine = FakeEngine()
-    second, second_stats = translate_threads([demo], TO_EN, engine, memory=memory)
+    second, [second_stats] = translate_threads([demo], TO_EN, engine, memory=memory)
     assert engine.calls == []
     assert first_stats.translated > 0 and first_stats.from_memory == 0
     assert second_stats.translated == 0 and second_stats.from_memory == second_stats.sentences > 0
-    assert [u.target for u in second[0].units] == [u.target for u in first[0].units]
-    assert {u.origin for u in second[0].units} <= {"memory", "copied"}
+    # Machine output reused from the memory is the same unit as fresh output: the run's stats say
+    # where it came from, the files do not.
+    assert second[0].units == first[0].units
 
 
 def test_a_new_model_invalidates_machine_memory(demo: Thread, tmp_path: Path) -> None:
-    memory = TranslationMemory(tmp_path / "tm.sqlite")
+    memory = MemoryLookup(TranslationMemory(tmp_path / "tm.sqlite"))
     translate_thread(demo, TO_EN, FakeEngine(), memory=memory)
     engine = FakeEngine(version="fake-2")
     translate_thread(demo, TO_EN, engine, memory=memory)
@@ -122,10 +127,10 @@ def test_a_new_model_invalidates_machine_memory(demo: Thread, tmp_path: Path) ->
 
 
 def test_human_block_translation_wins(demo: Thread, tmp_path: Path) -> None:
-    memory = TranslationMemory(tmp_path / "tm.sqlite")
+    store = TranslationMemory(tmp_path / "tm.sqlite")
     block = next(b for _, b in demo.blocks() if b.id == "article.p4")
-    memory.store([MemoryEntry("fr", "en", block.text, "The agency plans four launches this year.", "human")])
-    unit = translate_thread(demo, TO_EN, FakeEngine(), memory=memory).unit_for("article.p4")
+    store.store([MemoryEntry("fr", "en", block.text, "The agency plans four launches this year.", "human")])
+    unit = translate_thread(demo, TO_EN, FakeEngine(), memory=MemoryLookup(store)).unit_for("article.p4")
     assert unit is not None
     assert (unit.target, unit.origin, unit.status) == (
         "The agency plans four launches this year.",
@@ -155,3 +160,105 @@ def test_real_sample_end_to_end_with_a_fake_engine(sample_path: Path) -> None:
     codes = {issue.code for unit in translated.units for issue in unit.issues}
     assert "untranslated" not in codes
     assert translated.models == ("fr-en: fake-1:fr-en",)
+
+
+@pytest.mark.parametrize(
+    ("text", "paragraphs"),
+    [
+        ("Une phrase.", ["Une phrase."]),  # one line: one block
+        ("Un.\nDeux.\n\nTrois.", ["Un. Deux.", "Trois."]),  # lines of a paragraph joined, blank lines split
+        ("\n\n  Un.  \n\n\n\n Deux.\n", ["Un.", "Deux."]),  # runs of blank lines and margins do not count
+        ("Un.\n \t \nDeux.", ["Un.", "Deux."]),  # a line of spaces is blank
+        ("", []),  # nothing
+        (" \n\n ", []),  # nothing but blanks
+    ],
+)
+def test_text_blocks(text: str, paragraphs: list[str]) -> None:
+    blocks = text_blocks(text)
+    assert [block.text for block in blocks] == paragraphs
+    assert [block.id for block in blocks] == [f"p{number}" for number in range(1, len(paragraphs) + 1)]
+
+
+def shipped_glossary(source: str, target: str) -> Glossary | None:
+    return GlossaryStore().get(source, target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One sentence with terms: reused as a sentence.
+        "Vladimir Poutine a parlé avec le porte-parole du Kremlin hier soir.",
+        # Several sentences with terms: reused as a whole block.
+        "Vladimir Poutine a parlé hier. Le Kremlin dément. SpaceX confirme.",
+        # A quote of one sentence inside a longer paragraph: sentences from the memory, others fresh.
+        "SpaceX confirme. Une phrase nouvelle sur la fusée.",
+    ],
+)
+def test_a_block_from_the_memory_is_the_block_from_the_engine(text: str, tmp_path: Path) -> None:
+    thread = read_thread_text(text)
+    fresh = translate_thread(thread, TO_EN, FakeEngine(), shipped_glossary)
+    assert any(unit.terms for unit in fresh.units)
+    memory = MemoryLookup(TranslationMemory(tmp_path / "tm.sqlite"))
+    # Earlier work leaves some of the text in the memory: the sentences of another paragraph.
+    translate_thread(
+        read_thread_text("Le Kremlin dément. SpaceX confirme."), TO_EN, FakeEngine(), shipped_glossary, memory
+    )
+    partly = translate_thread(thread, TO_EN, FakeEngine(), shipped_glossary, memory)
+    engine = FakeEngine()
+    again = translate_thread(thread, TO_EN, engine, shipped_glossary, memory)
+    assert engine.calls == []  # all of it from the memory now
+    assert partly.units == fresh.units
+    assert again.units == fresh.units
+
+
+def test_sources_give_one_outcome_per_thread_and_read_together(demo: Thread, tmp_path: Path) -> None:
+    """A file of several threads gives an outcome per thread (its reading warnings on each); only files of
+    one thread are kept whole; the files the memory does not hold are read in one call of the reader."""
+    from dataclasses import replace
+
+    from translator.errors import InputError
+    from translator.models import ThreadFile
+    from translator.pipeline import ThreadSource, read_each, translate_sources
+
+    second = replace(demo, title="Deuxième", url="https://example.org/b")
+    files = {
+        "one": ThreadFile((demo,), "utf-8"),
+        "feed": ThreadFile((demo, second), "utf-8", ("a reading warning",)),
+    }
+
+    def source(name: str) -> ThreadSource:
+        def read() -> ThreadFile:
+            if name not in files:
+                raise InputError(f"{name} is empty")
+            return files[name]
+
+        return ThreadSource(f"digest-{name}", read)
+
+    asked: list[list[str | None]] = []
+
+    def read_together(wanted: Sequence[ThreadSource]) -> list[ThreadFile | TranslatorError]:
+        asked.append([item.digest for item in wanted])
+        return read_each(wanted)
+
+    memory = MemoryLookup(TranslationMemory(tmp_path / "tm.sqlite"), "settings")
+    sources = [source("one"), source("feed"), source("bad")]
+    engine = FakeEngine()
+    one, feed, bad = translate_sources(sources, TO_EN, engine, memory=memory, read=read_together)
+    assert asked == [["digest-one", "digest-feed", "digest-bad"]]
+    assert (
+        isinstance(bad, InputError) and not isinstance(one, TranslatorError) and not isinstance(feed, TranslatorError)
+    )
+    assert [translated.thread.title for translated, _, _ in feed] == [demo.title, "Deuxième"]
+    assert all(warnings == ("a reading warning",) for _, _, warnings in feed)
+    # The second thread's sentences are the first's: sent once, counted once.
+    assert feed[1][1].translated == 0 and feed[0][1].blocks == feed[1][1].blocks == one[0][1].blocks
+    assert memory.store.stats().threads == 1  # the file of one thread only
+
+    asked.clear()
+    calls = len(engine.calls)
+    again = translate_sources(sources, TO_EN, engine, memory=memory, read=read_together)
+    assert asked == [["digest-feed", "digest-bad"]]  # the kept file is not read again
+    assert len(engine.calls) == calls  # the feed's sentences come from the memory
+    [(kept, kept_stats, _)] = again[0]
+    assert kept == one[0][0] and kept_stats.from_memory == kept_stats.sentences == one[0][1].sentences
+    assert [translated for translated, _, _ in again[1]] == [translated for translated, _, _ in feed]

@@ -5,6 +5,9 @@ the settings. A rerun skips inputs recorded as finished whose outputs are all th
 rest; with the memory warm, redone work is mostly lookups (a file translated before with the same
 settings, models and glossaries comes whole from the memory). Outputs are written atomically, so a
 killed run leaves whole files or none.
+
+Isolation: whatever goes wrong with one input (an input error, an unexpected exception, a worker
+process that dies) is reported on that input's line and the run goes on with the others.
 """
 
 from __future__ import annotations
@@ -13,10 +16,11 @@ import glob
 import json
 import math
 import time
-from collections import Counter
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from translator.errors import InputError
 from translator.files import make_folder, write_atomic
@@ -28,6 +32,10 @@ from translator.jobs import (
     output_writer,
     run_jobs,
 )
+from translator.stats import TranslationStats
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future, ProcessPoolExecutor
 
 MANIFEST = ".translator-batch.json"
 # Files translated together share one engine call per language pair: bigger batches, faster decoding.
@@ -48,18 +56,20 @@ class BatchInput:
 
 @dataclass
 class BatchSummary:
-    """What a batch did."""
+    """What a batch did (filled in as inputs finish)."""
 
     ok: int = 0
+    """Inputs translated and written."""
     failed: int = 0
+    """Inputs that failed."""
     skipped: int = 0
-    blocks: int = 0
-    sentences: int = 0
-    from_memory: int = 0
-    translated: int = 0
-    issues: Counter[str] = field(default_factory=Counter)
+    """Inputs already done by an earlier run."""
+    totals: TranslationStats = field(default_factory=TranslationStats)
+    """What translating the inputs took, added up."""
     failures: list[tuple[str, str]] = field(default_factory=list)
+    """(input, why) of each failed input."""
     seconds: float = 0.0
+    """Wall time of the run."""
 
 
 def expand_inputs(inputs: list[str], output_dir: Path | None = None) -> list[BatchInput]:
@@ -123,7 +133,12 @@ class Manifest:
 
     def save(self) -> None:
         """Write the record atomically."""
-        record = {"settings": self.settings_digest, "done": self.done, **({"parts": self.parts} if self.parts else {})}
+        # Sorted: the same inputs give the same record whichever worker finished first.
+        record = {
+            "settings": self.settings_digest,
+            "done": dict(sorted(self.done.items())),
+            **({"parts": dict(sorted(self.parts.items()))} if self.parts else {}),
+        }
         write_atomic(self.path, json.dumps(record, indent=1) + "\n")
 
 
@@ -141,10 +156,29 @@ Reporter = Callable[[BatchInput, JobResult | None], None]
 """Told about each input: its result, or None when it was skipped as already done."""
 
 
+class JobRunner(Protocol):
+    """What runs a chunk of files, (input, relative output) pairs, into an output folder: `jobs.run_jobs`
+    (in a worker process with --jobs; it must then be importable by name)."""
+
+    def __call__(
+        self, inputs: list[tuple[str, str]], out_dir: str, settings: JobSettings, writer: Executor | None = None
+    ) -> list[JobResult]: ...
+
+
 def run_batch(
-    items: list[BatchInput], out_dir: Path, settings: JobSettings, jobs: int = 1, report: Reporter | None = None
+    items: list[BatchInput],
+    out_dir: Path,
+    settings: JobSettings,
+    jobs: int = 1,
+    report: Reporter | None = None,
+    ray_address: str | None = None,
+    *,
+    job: JobRunner = run_jobs,
 ) -> BatchSummary:
-    """Translate every input not already finished; one bad file is reported and the rest continue."""
+    """Translate every input not already finished; one bad file is reported and the rest continue.
+    `job` runs each chunk (in worker processes when `jobs` > 1). `ray_address` (`local`, `auto` or
+    HOST:PORT): run on a Ray cluster instead of local processes, with `jobs` translation workers (0: one
+    per `settings.threads` CPUs of the cluster)."""
     started = time.perf_counter()
     make_folder(out_dir)
     remove_stale_temp_files(out_dir)
@@ -165,11 +199,7 @@ def run_batch(
             if result.digest is not None:
                 manifest.record(item, result.digest, result.outputs)
             summary.ok += 1
-            summary.blocks += result.blocks
-            summary.sentences += result.sentences
-            summary.from_memory += result.from_memory
-            summary.translated += result.translated
-            summary.issues.update(result.issues)
+            summary.totals += result.stats
         else:
             summary.failed += 1
             summary.failures.append((str(item.path), result.error))
@@ -177,11 +207,14 @@ def run_batch(
             report(item, result)
 
     chunks = [todo[start : start + FILES_PER_JOB] for start in range(0, len(todo), FILES_PER_JOB)]
-    finished_chunks = (
-        _run_serial(chunks, out_dir, settings)
-        if jobs <= 1 or len(chunks) <= 1
-        else _run_parallel(chunks, out_dir, settings, jobs)
-    )
+    if ray_address is not None:
+        from translator.cluster.batch import run_on_ray
+
+        finished_chunks = run_on_ray(chunks, out_dir, settings, jobs, ray_address)
+    elif jobs <= 1 or len(chunks) <= 1:
+        finished_chunks = _run_serial(chunks, out_dir, settings, job)
+    else:
+        finished_chunks = _run_parallel(chunks, out_dir, settings, jobs, job)
     # Files are recorded once their outputs are on disk; the record is saved after the first chunk, then
     # about once a second (a killed run redoes at most that much), and on the way out, Ctrl-C included.
     saved = -math.inf
@@ -198,46 +231,124 @@ def run_batch(
     return summary
 
 
-def _job_inputs(chunk: list[BatchInput]) -> list[tuple[str, str]]:
+def job_inputs(chunk: list[BatchInput]) -> list[tuple[str, str]]:
+    """A chunk as `run_jobs` takes it: (input path, relative output path) per file."""
     return [(str(item.path), str(item.relative)) for item in chunk]
 
 
 def _run_serial(
-    chunks: list[list[BatchInput]], out_dir: Path, settings: JobSettings
+    chunks: list[list[BatchInput]], out_dir: Path, settings: JobSettings, job: JobRunner
 ) -> Iterator[list[tuple[BatchInput, JobResult]]]:
     """Chunk after chunk in this process, its outputs written by one set of threads for the whole batch."""
     with output_writer() as writer:
         for chunk in chunks:
-            yield list(zip(chunk, run_jobs(_job_inputs(chunk), str(out_dir), settings, writer), strict=True))
+            yield list(zip(chunk, job(job_inputs(chunk), str(out_dir), settings, writer), strict=True))
 
 
 def _run_parallel(
-    chunks: list[list[BatchInput]], out_dir: Path, settings: JobSettings, jobs: int
+    chunks: list[list[BatchInput]], out_dir: Path, settings: JobSettings, jobs: int, job: JobRunner
 ) -> Iterator[list[tuple[BatchInput, JobResult]]]:
-    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-
+    """Chunks in worker processes, a few in flight per worker. A worker that dies breaks its pool: the
+    chunks then in flight are redone one file at a time, alone (so only the file at fault fails), and
+    the rest go on in a fresh pool."""
     from translator.engine.argos import cpu_cores
 
     # Each worker builds its toolkit (models, memory connection) once, on its first job; the workers
     # share the CPU threads rather than each taking every core.
     workers = min(jobs, len(chunks), cpu_cores())
     settings = replace(settings, threads=max(1, (settings.threads or cpu_cores()) // workers))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures: dict[Future[list[JobResult]], list[BatchInput]] = {
-            pool.submit(run_jobs, _job_inputs(chunk), str(out_dir), settings): chunk for chunk in chunks
-        }
-        try:
-            pending = set(futures)
-            while pending:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    chunk = futures[future]
-                    try:
-                        results = future.result()
-                    except Exception as error:  # a worker died: report its files, keep going
-                        results = [JobResult(str(item.path), error=f"worker failed: {error}") for item in chunk]
-                    yield list(zip(chunk, results, strict=True))
-        except KeyboardInterrupt:
-            for future in futures:
-                future.cancel()
-            raise
+    queue = deque(chunks)
+    suspects: list[BatchInput] = []
+    while queue:
+        with worker_pool(workers) as pool:
+            yield from run_chunks_in(
+                queue, lambda chunk: pool.submit(job, job_inputs(chunk), str(out_dir), settings), 2 * workers, suspects
+            )
+    yield from _run_alone(suspects, out_dir, settings, job)
+
+
+def run_chunks_in(
+    queue: deque[list[BatchInput]],
+    submit: Callable[[list[BatchInput]], Future[list[JobResult]]],
+    in_flight: int,
+    suspects: list[BatchInput] | None = None,
+) -> Iterator[list[tuple[BatchInput, JobResult]]]:
+    """The chunks of `queue` handed to `submit` (an executor's), at most `in_flight` at a time, their
+    results as they finish; the files of a chunk whose job failed fail, the others go on; Ctrl-C cancels
+    what has not started. A chunk whose executor broke (its worker process died) goes to `suspects`
+    when given: nothing more is submitted, and what is left stays in `queue` for a fresh executor."""
+    from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, wait
+
+    running: dict[Future[list[JobResult]], list[BatchInput]] = {}
+    broken = False
+    try:
+        while running or (queue and not broken):
+            while queue and not broken and len(running) < in_flight:
+                try:
+                    running[submit(queue[0])] = queue[0]
+                except BrokenExecutor:
+                    if suspects is None:
+                        raise
+                    broken = True  # it broke before we saw a result say so: the chunk waits for a fresh one
+                    break
+                queue.popleft()
+            if not running:
+                break
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                chunk = running.pop(future)  # its results are handed on, not kept
+                try:
+                    results = future.result()
+                except BrokenExecutor as error:
+                    if suspects is None:
+                        results = _failed(chunk, error)
+                    else:
+                        broken = True
+                        suspects.extend(chunk)
+                        continue
+                except Exception as error:  # the job itself failed: report its files, keep going
+                    results = _failed(chunk, error)
+                yield list(zip(chunk, results, strict=True))
+    except KeyboardInterrupt:
+        for future in running:
+            future.cancel()
+        raise
+
+
+def _failed(chunk: list[BatchInput], error: BaseException) -> list[JobResult]:
+    """The results of a chunk whose job raised: each of its files failed, saying why."""
+    return [JobResult(str(item.path), error=f"worker failed: {error}") for item in chunk]
+
+
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes forked from a fresh server process, never from this one: a caller that has loaded
+    a model (its native threads) cannot be forked safely, and a worker then crashes on its first job."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"))
+
+
+def _run_alone(
+    items: list[BatchInput], out_dir: Path, settings: JobSettings, job: JobRunner
+) -> Iterator[list[tuple[BatchInput, JobResult]]]:
+    """Each file alone in one worker process (a new one after a worker dies)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool: ProcessPoolExecutor | None = None
+    try:
+        for item in items:
+            pool = pool or worker_pool(1)
+            try:
+                [result] = pool.submit(job, job_inputs([item]), str(out_dir), settings).result()
+            except BrokenProcessPool:
+                pool.shutdown()
+                pool = None
+                why = "the worker process translating it died (it crashed or was killed, e.g. for memory)"
+                result = JobResult(str(item.path), error=f"{item.path}: {why}")
+            except Exception as error:
+                [result] = _failed([item], error)
+            yield [(item, result)]
+    finally:
+        if pool is not None:
+            pool.shutdown()

@@ -7,7 +7,8 @@ TranslatorError                 message + hint, shown as one line at the edge
  ├── ModelStoreError            installing, finding or removing Argos packages
  ├── GlossaryError              glossary files and edits
  ├── TranslationMemoryError     the translation memory database
- └── OutputError                writing results
+ ├── OutputError                writing results
+ └── ClusterError               running a batch on a Ray cluster (Ray missing, cluster unreachable, workers lost)
 """
 
 from __future__ import annotations
@@ -51,3 +52,7 @@ class TranslationMemoryError(TranslatorError):
 
 class OutputError(TranslatorError):
     """A result could not be written."""
+
+
+class ClusterError(TranslatorError):
+    """A batch could not run on the Ray cluster."""

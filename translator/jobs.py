@@ -1,7 +1,8 @@
 """Translate one thread file into output files: the per-file job behind `translate` and `batch`.
 
 A job is a pure function of (input file, settings): the engine, glossaries and memory it uses are
-built from the settings (once per process), so a job can run in a worker process or elsewhere.
+built from the settings (once per process), so a job can run in a worker process or elsewhere. A file
+that fails, however it fails, gets its own error result; the files beside it go on.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
-from translator.errors import EngineError, TranslatorError
+from translator.errors import TranslatorError
+from translator.stats import TranslationStats
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future, ThreadPoolExecutor
@@ -26,17 +28,16 @@ if TYPE_CHECKING:
     from translator.detect.detector import LanguageDetector
     from translator.engine.base import Engine
     from translator.glossary.matching import Glossary
-    from translator.memory.store import CachedThread, Dependency, TranslationMemory
-    from translator.models import Thread, TranslatedThread
-    from translator.pipeline import PipelineStats
+    from translator.memory.lookup import MemoryLookup
+    from translator.memory.store import TranslationMemory
+    from translator.models import Thread, ThreadFile, TranslatedThread
+    from translator.pipeline import FileOutcome
 
 FORMATS = ("po", "json", "md", "html", "xliff", "xliff2")
 FILE_ENDINGS = {"xliff": "xlf", "xliff2": "xliff2.xlf"}
 """Formats whose file name does not end in their name: XLIFF is `.xlf` for CAT tools (2.0 says so too)."""
 SLUG_EXTENSION = re.compile(r"\.(?:s?html?|php|aspx?|jsp|xml)$")
 SLUG_JUNK = re.compile(r"[^a-z0-9]+")
-# Bump when what a translated thread holds, or how it is made, changes without a version change.
-THREAD_CACHE_FORMAT = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,22 +90,18 @@ class JobResult:
     """The input path."""
     outputs: tuple[str, ...] = ()
     """Files written."""
-    blocks: int = 0
-    """Blocks in the thread."""
-    sentences: int = 0
-    """Sentences to translate."""
-    from_memory: int = 0
-    """Sentences or blocks reused from memory."""
-    translated: int = 0
-    """Distinct sentences sent to the engine."""
-    issues: dict[str, int] = field(default_factory=dict)
-    """QA issue counts by code."""
+    stats: TranslationStats = field(default_factory=TranslationStats)
+    """What translating it took, its threads added up (zero for a failed job)."""
     warnings: tuple[str, ...] = ()
     """Reading warnings and missing models."""
     error: str | None = None
     """Why the job failed (None when it succeeded)."""
     digest: str | None = None
     """SHA-256 of the input bytes that were translated."""
+
+
+LoadedThread: TypeAlias = "ThreadFile"
+"""A file read and its languages detected: its threads (one, or several) and its reading warnings."""
 
 
 class Toolkit:
@@ -135,7 +132,6 @@ class Toolkit:
             if settings.use_glossary
             else None
         )
-        self._model_ids: dict[tuple[str, str], str] = {}
         self._detector: LanguageDetector | None = None
         self._lock = threading.Lock()
 
@@ -157,28 +153,17 @@ class Toolkit:
         """The glossary of a pair (see GlossaryStore); None with --no-glossary."""
         return self.glossaries.get(source, target) if self.glossaries is not None else None
 
-    def dependency(self, pair: str) -> Dependency:
-        """What a pair translates with now: (pair, model id or "" without a model, glossary version)."""
-        source, target = pair.split("-")
-        with self._lock:
-            if (source, target) not in self._model_ids:
-                try:
-                    self._model_ids[(source, target)] = self.engine.model_id(source, target)
-                except EngineError:
-                    self._model_ids[(source, target)] = ""
-            model_id = self._model_ids[(source, target)]
-        glossary = self.glossary_for(source, target)
-        return (pair, model_id, glossary.version if glossary is not None else "")
-
     @functools.cached_property
-    def thread_fingerprint(self) -> str:
-        """A hash of everything besides the input and the pairs' dependencies that decides a translated
-        thread: our version, the target, forced languages, detection candidates, engine settings."""
+    def memory_lookup(self) -> MemoryLookup | None:
+        """The memory as the pipeline consults it, whole threads kept under these settings' fingerprint."""
+        if self.memory is None:
+            return None
         from translator import __version__
+        from translator.memory.keys import settings_fingerprint
+        from translator.memory.lookup import MemoryLookup
 
         settings = self.settings
         decisive = {
-            "cache": THREAD_CACHE_FORMAT,
             "version": __version__,
             "target": settings.target,
             "source": settings.source,
@@ -188,11 +173,50 @@ class Toolkit:
             "glossaries": [settings.use_glossary, settings.glossaries, settings.glossary_dir],
             "engine": [settings.device, settings.beam_size, self.engine_settings.protect_links],
         }
-        return hashlib.sha256(json.dumps(decisive, sort_keys=True).encode()).hexdigest()
+        return MemoryLookup(self.memory, settings_fingerprint(decisive))
 
-    def thread_key(self, input_digest: str) -> str:
-        """The memory key of an input file (by the digest of its bytes) under these settings."""
-        return hashlib.sha256(f"{self.thread_fingerprint}\0{input_digest}".encode()).hexdigest()
+    def read(self, path: Path) -> ThreadFile:
+        """Read a thread file and detect the languages of each thread it holds; any failure is this
+        file's TranslatorError."""
+        from translator.readers import read_threads
+
+        try:
+            return self.detected(read_threads(path, self.settings.input_format))
+        except TranslatorError:
+            raise
+        except Exception as error:  # one bad file must never stop the files beside it
+            raise unexpected_failure(path, error) from None
+
+    def detected(self, thread_file: ThreadFile) -> ThreadFile:
+        """A file's threads with their languages detected."""
+        from dataclasses import replace
+
+        from translator.detect.detector import detect_languages
+
+        return replace(
+            thread_file, threads=tuple(detect_languages(thread, self.detector) for thread in thread_file.threads)
+        )
+
+    def load_threads(self, paths: Sequence[Path]) -> list[LoadedThread | TranslatorError]:
+        """Read and detect each file, in this process (a cluster's toolkit does it on its workers); a file
+        that cannot be read gets its error, the others go on."""
+        loaded: list[LoadedThread | TranslatorError] = []
+        for path in paths:
+            try:
+                loaded.append(self.read(path))
+            except TranslatorError as error:
+                loaded.append(error)
+        return loaded
+
+
+def unexpected_failure(path: Path | str, error: BaseException) -> TranslatorError:
+    """The one-line error of a file that failed in a way we did not foresee (a bug, or input beyond
+    our limits): what happened, and that the other files went on."""
+    detail = str(error).splitlines()[0][:200] if str(error) else ""
+    return TranslatorError(
+        f"{path}: failed unexpectedly ({type(error).__name__}{': ' + detail if detail else ''})",
+        "the other files are not affected; please report this file",
+    )
 
 
 _process_toolkit: tuple[JobSettings, Toolkit] | None = None
@@ -273,16 +297,12 @@ def render(translated: TranslatedThread, fmt: str, side_by_side: bool) -> str:
     raise TranslatorError(f"unknown output format {fmt!r}", f"use one of {', '.join(FORMATS)}")
 
 
-Outcome = tuple["TranslatedThread", "PipelineStats", tuple[str, ...]]
-"""A translated thread: the result, its stats and its warnings."""
-FileOutcome = tuple[Outcome, ...]
-"""A translated file: the outcome of each thread it holds (a feed or a comment export holds several)."""
-
-
 def file_digest(path: Path) -> str:
     """SHA-256 of a file's bytes."""
+    from translator.files import open_input_file
+
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
+    with open_input_file(path) as handle:  # a regular file only: a FIFO must not hang us
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
@@ -294,7 +314,7 @@ def file_digests(paths: list[Path]) -> list[str | None]:
     for path in paths:
         try:
             digests.append(file_digest(path))
-        except OSError:
+        except (OSError, TranslatorError):
             digests.append(None)
     return digests
 
@@ -303,106 +323,26 @@ def translate_files(
     paths: list[Path], settings: JobSettings, toolkit: Toolkit | None = None, digests: list[str | None] | None = None
 ) -> list[FileOutcome | TranslatorError]:
     """Read, detect and translate thread files together (one engine call per language pair for all of
-    them); per file, its outcome, or the error that stopped that file (the others go on). A file
-    translated before with the same settings, models and glossaries comes whole from the memory
-    (`digests`: the files' `file_digest`, when the caller has them)."""
-    toolkit = toolkit or toolkit_for(settings)
-    outcomes: list[FileOutcome | TranslatorError | None] = [None] * len(paths)
-    keys = {}
-    if toolkit.memory is not None:
-        keys = _remembered_threads(digests or file_digests(paths), toolkit, toolkit.memory, outcomes)
-    if all(outcome is not None for outcome in outcomes):
-        return [outcome for outcome in outcomes if outcome is not None]
-    # Only now: a rerun served from the memory needs neither the detector nor the pipeline.
-    from translator.detect.detector import detect_languages
-    from translator.pipeline import PipelineOptions, translate_threads
-    from translator.readers import read_threads
+    them); per file, the outcome of each thread it holds, or the error that stopped that file (the others
+    go on). A file of one thread translated before with the same settings, models and glossaries comes
+    whole from the memory (`digests`: the files' `file_digest`, when the caller has them)."""
+    from translator.pipeline import PipelineOptions, ThreadSource, translate_sources
 
-    loaded: list[tuple[int, Thread, tuple[str, ...]]] = []
-    for index, path in enumerate(paths):
-        if outcomes[index] is not None:
-            continue
-        try:
-            thread_file = read_threads(path, settings.input_format)
-            detected = [detect_languages(thread, toolkit.detector) for thread in thread_file.threads]
-            loaded.extend((index, thread, thread_file.warnings) for thread in detected)
-        except TranslatorError as error:
-            outcomes[index] = error
-    if loaded:
-        options = PipelineOptions(target=settings.target, source=settings.source, use_memory=settings.use_memory)
-        translated, stats = translate_threads(
-            [thread for _, thread, _ in loaded], options, toolkit.engine, toolkit.glossary_for, toolkit.memory
-        )
-        parts: dict[int, list[Outcome]] = {}
-        for (index, _, reading_warnings), result, thread_stats in zip(loaded, translated, stats.threads, strict=True):
-            warnings = (*reading_warnings, *(missing_model_warning(pair) for pair in thread_stats.missing_pairs))
-            parts.setdefault(index, []).append((result, thread_stats, warnings))
-        fresh = []
-        for index, file_parts in parts.items():
-            outcomes[index] = tuple(file_parts)
-            if index in keys and len(file_parts) == 1:  # the memory keeps files of one thread (keyed by file)
-                result, _, warnings = file_parts[0]
-                kept = _thread_to_keep(keys[index], result, warnings, toolkit)
-                if kept is not None:
-                    fresh.append(kept)
-        if toolkit.memory is not None and fresh:
-            toolkit.memory.store_threads(fresh)
-    return [outcome for outcome in outcomes if outcome is not None]
+    kit = toolkit or toolkit_for(settings)
+    if digests is None:
+        # The digest is the key of a kept thread: without the memory, the files are read once, by their reader.
+        digests = file_digests(paths) if kit.memory_lookup is not None else [None] * len(paths)
+    sources = [
+        ThreadSource(digest, functools.partial(kit.read, path)) for path, digest in zip(paths, digests, strict=True)
+    ]
+    path_of = {id(source): path for source, path in zip(sources, paths, strict=True)}
 
+    def read(wanted: Sequence[ThreadSource]) -> list[LoadedThread | TranslatorError]:
+        # The files the memory does not hold, read together (on a cluster's workers for its toolkit).
+        return kit.load_threads([path_of[id(source)] for source in wanted])
 
-def _remembered_threads(
-    digests: list[str | None],
-    toolkit: Toolkit,
-    memory: TranslationMemory,
-    outcomes: list[FileOutcome | TranslatorError | None],
-) -> dict[int, str]:
-    """Fill in the outcomes of files the memory holds whole (still valid); return the memory keys of
-    every readable file."""
-    keys = {index: toolkit.thread_key(digest) for index, digest in enumerate(digests) if digest is not None}
-    found = memory.cached_threads(keys.values())
-    for index, key in keys.items():
-        kept = found.get(key)
-        if kept is not None and all(toolkit.dependency(pair) == (pair, *rest) for pair, *rest in kept.dependencies):
-            outcome = _outcome_of_kept(kept)
-            outcomes[index] = (outcome,) if outcome is not None else None
-    return keys
-
-
-def _thread_to_keep(
-    key: str, translated: TranslatedThread, warnings: tuple[str, ...], toolkit: Toolkit
-) -> CachedThread | None:
-    from translator.memory.kept import encode_kept
-    from translator.memory.store import CachedThread
-
-    pairs = sorted({f"{unit.source_lang}-{unit.target_lang}" for unit in translated.units if unit.origin != "copied"})
-    try:
-        payload = encode_kept(translated, warnings)
-    except ValueError:
-        return None  # not one unit per block: translate it again next time rather than keep it inexact
-    return CachedThread(key, tuple(toolkit.dependency(pair) for pair in pairs), payload)
-
-
-def _outcome_of_kept(kept: CachedThread) -> Outcome | None:
-    """A kept thread as this run's outcome: what the engine made now comes from the memory."""
-    import zlib
-
-    from translator.memory.kept import decode_kept
-    from translator.pipeline import PipelineStats
-
-    try:
-        translated, warnings = decode_kept(kept.payload, reused=True)
-    except (ValueError, TypeError, zlib.error):
-        return None  # a damaged entry: translate the file again
-    units = translated.units
-    copied = sum(1 for unit in units if unit.origin == "copied")
-    stats = PipelineStats(
-        blocks=len(units),
-        copied=copied,
-        sentences=len(units) - copied,
-        from_memory=sum(1 for unit in units if unit.origin in ("memory", "human")),
-        missing_pairs=tuple(sorted(pair for pair, model_id, _ in kept.dependencies if not model_id)),
-    )
-    return translated, stats, warnings
+    options = PipelineOptions(target=settings.target, source=settings.source, use_memory=settings.use_memory)
+    return translate_sources(sources, options, kit.engine, kit.glossary_for, kit.memory_lookup, read)
 
 
 def translate_file(path: Path, settings: JobSettings, toolkit: Toolkit | None = None) -> FileOutcome:
@@ -414,32 +354,28 @@ def translate_file(path: Path, settings: JobSettings, toolkit: Toolkit | None = 
     return outcome
 
 
-def missing_model_warning(pair: str) -> str:
-    """The warning for a language pair with no model."""
-    source, target = pair.split("-")
-    return (
-        f"no model for {source}->{target}: those blocks are left untranslated "
-        f"(install one with: translator models install {source} {target})"
-    )
-
-
-def issue_counts(translated: TranslatedThread) -> dict[str, int]:
-    """QA issue counts by code."""
-    return dict(Counter(issue.code for unit in translated.units for issue in unit.issues))
-
-
 def run_jobs(
-    inputs: list[tuple[str, str]], out_dir: str, settings: JobSettings, writer: Executor | None = None
+    inputs: list[tuple[str, str]],
+    out_dir: str,
+    settings: JobSettings,
+    writer: Executor | None = None,
+    toolkit: Toolkit | None = None,
 ) -> list[JobResult]:
     """Translate several files (input path, relative output path) together: one engine call per language
     pair for all of them, then every format of each (atomic writes, by `writer`'s threads when given,
-    else by a few of its own). A file that fails gets an error result; the others go on."""
+    else by a few of its own). A file that fails, however it fails, gets an error result; the others go on.
+    `toolkit`: this process's one for the settings unless given (a cluster's driver gives its own)."""
     paths = [Path(path) for path, _ in inputs]
     digests = file_digests(paths)
     try:
-        outcomes = translate_files(paths, settings, digests=digests)
+        outcomes = translate_files(paths, settings, toolkit, digests=digests)
     except TranslatorError as error:
         return [JobResult(path, error=str(error)) for path, _ in inputs]
+    except Exception as error:  # one bad file must never stop the files beside it
+        if len(inputs) > 1:
+            # Translated together, the files failed together: alone, only the one at fault fails.
+            return [result for item in inputs for result in run_jobs([item], out_dir, settings, writer, toolkit)]
+        return [JobResult(inputs[0][0], error=str(unexpected_failure(inputs[0][0], error)))]
     with contextlib.nullcontext(writer) if writer is not None else output_writer() as pool:
         results, writes = _render_outputs(inputs, outcomes, digests, out_dir, settings, pool)
     for index, futures in enumerate(writes):
@@ -448,7 +384,8 @@ def run_jobs(
             if isinstance(failure, TranslatorError):
                 results[index] = JobResult(results[index].input, error=str(failure))
             elif failure is not None:
-                raise failure
+                why = str(unexpected_failure(inputs[index][0], failure))
+                results[index] = JobResult(results[index].input, error=why)
     return results
 
 
@@ -496,20 +433,10 @@ def _render_outputs(
         except OSError as error:
             results.append(JobResult(path, error=f"{path}: {error.strerror or error}"))
             continue
-        issues: Counter[str] = Counter()
-        for translated, _, _ in outcome:
-            issues.update(issue_counts(translated))
-        results.append(
-            JobResult(
-                input=path,
-                outputs=tuple(written),
-                blocks=sum(stats.blocks for _, stats, _ in outcome),
-                sentences=sum(stats.sentences for _, stats, _ in outcome),
-                from_memory=sum(stats.from_memory for _, stats, _ in outcome),
-                translated=sum(stats.translated for _, stats, _ in outcome),
-                issues=dict(issues),
-                warnings=tuple(dict.fromkeys(warning for _, _, warnings in outcome for warning in warnings)),
-                digest=digest,
-            )
-        )
+        except Exception as error:  # one bad file must never stop the files beside it
+            results.append(JobResult(path, error=str(unexpected_failure(path, error))))
+            continue
+        stats = sum((thread_stats for _, thread_stats, _ in outcome), TranslationStats())
+        warnings = tuple(dict.fromkeys(warning for _, _, thread_warnings in outcome for warning in thread_warnings))
+        results.append(JobResult(path, tuple(written), stats, warnings, digest=digest))
     return results, writes

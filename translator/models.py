@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Literal, get_args
 
 BlockKind = Literal["title", "subtitle", "heading", "paragraph", "quote", "source", "question"]
 BLOCK_KINDS: tuple[BlockKind, ...] = (
@@ -182,14 +182,70 @@ UnitStatus = Literal["draft", "reviewed"]
 UNIT_STATUSES: tuple[UnitStatus, ...] = ("draft", "reviewed")
 
 
+QaCode = Literal[
+    # translator.qa.check_unit: what the translation itself shows
+    "empty",
+    "numbers",
+    "lost-token",
+    "untranslated",
+    "length",
+    "repetition",
+    # translator.glossary checks: the glossary's rules
+    "missing-term",
+    "forbidden-term",
+    "not-kept",
+    # translator.pipeline: how the unit was made
+    "glossary-fallback",
+    "no-model",
+    "no-language",
+    # translator.formats.po: applying a reviewed PO file
+    "not-reviewed",
+    "source-changed",
+]
+"""Every QA code, the stable short names written in PO comments and JSON (tests/test_qa.py shows each)."""
+QA_CODES: tuple[QaCode, ...] = get_args(QaCode)
+
+
+def qa_code(text: str) -> QaCode | None:
+    """The QA code a file spells `text`, or None when it is no code we know (a reader then drops the
+    issue: QA runs again on whatever is reviewed)."""
+    return next((code for code in QA_CODES if code == text), None)
+
+
 @dataclass(frozen=True, slots=True)
 class QaIssue:
     """Something about a translated unit a reviewer should look at."""
 
-    code: str
+    code: QaCode
     """Stable short name: `missing-term`, `numbers`, `untranslated`, `repetition`..."""
     message: str
     """One line for a person."""
+
+
+TERM_ARROW = " -> "
+"""Between the two sides of an applied glossary term as units record it: `Poutine -> Putin`."""
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedTerm:
+    """A glossary term a unit applied: what `TranslationUnit.terms` records, written by `text`, read back by
+    `parse`, so that no writer or reader of the string (PO, XLIFF, the server) splits it its own way."""
+
+    source: str
+    """The term as the source text has it."""
+    target: str | None
+    """What the translation says for it; None for a record written otherwise (read as a source alone)."""
+
+    @property
+    def text(self) -> str:
+        """The term as `TranslationUnit.terms` records it: `source -> target`."""
+        return self.source if self.target is None else f"{self.source}{TERM_ARROW}{self.target}"
+
+    @classmethod
+    def parse(cls, text: str) -> AppliedTerm:
+        """A recorded term read back (the first arrow splits it; a record without one is a source alone)."""
+        source, arrow, target = text.partition(TERM_ARROW)
+        return cls(source, target) if arrow else cls(text, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,11 +267,16 @@ class TranslationUnit:
     status: UnitStatus = "draft"
     """`reviewed` once a person approved it; machine output is a draft."""
     terms: tuple[str, ...] = ()
-    """Glossary terms applied, as `source -> target`."""
+    """Glossary terms applied, each as `AppliedTerm.text` writes it (`source -> target`)."""
     issues: tuple[QaIssue, ...] = ()
     """QA findings."""
     previous: str | None = None
     """The machine translation a person replaced, so the change stays visible."""
+
+    @property
+    def applied_terms(self) -> tuple[AppliedTerm, ...]:
+        """The glossary terms applied, read back from `terms`."""
+        return tuple(AppliedTerm.parse(term) for term in self.terms)
 
 
 @dataclass(frozen=True, slots=True)

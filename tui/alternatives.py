@@ -12,7 +12,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from translator.memory.store import MemoryEntry, TranslationMemory, normalize_source
+from translator.memory.keys import text_key
+from translator.memory.store import MemoryEntry, TranslationMemory
 from translator.models import TranslationUnit
 
 LABELS = {"human": "memory, reviewed", "machine": "memory, machine"}
@@ -82,7 +83,7 @@ class MemorySearch:
 
     def entries(self, sources: list[str], source_lang: str, target_lang: str) -> dict[str, list[MemoryEntry]]:
         """Every entry (human first, newest first) for each normalised source."""
-        keys = list(dict.fromkeys(normalize_source(source) for source in sources))
+        keys = list(dict.fromkeys(text_key(source) for source in sources))
         found: dict[str, list[MemoryEntry]] = {}
         if not keys:
             return found
@@ -113,9 +114,9 @@ class MemorySearch:
             found = self.entries([source, *parts], src, tgt)
         except sqlite3.Error:
             return []
-        result = [Alternative(entry.target, LABELS[entry.origin]) for entry in found.get(normalize_source(source), [])]
+        result = [Alternative(entry.target, LABELS[entry.origin]) for entry in found.get(text_key(source), [])]
         if len(parts) > 1:
-            pieces = [found.get(normalize_source(part)) for part in parts]
+            pieces = [found.get(text_key(part)) for part in parts]
             if all(pieces):
                 chosen = [entries[0] for entries in pieces if entries]
                 kind = "reviewed" if all(entry.origin == "human" for entry in chosen) else "machine"

@@ -349,19 +349,17 @@ class ReviewApp(App[None]):
         self.notify("Sentence by sentence" if self.aligned else "Whole blocks", markup=False, timeout=2)
 
     def action_undo(self) -> None:
-        if self.current is None:
-            return
-        unit = self.session.undo(self.current)
-        if unit is None:
-            self.notify("Nothing to undo in this block.", markup=False)
-        self.changed(unit)
+        self._step_history(forward=False)
 
     def action_redo(self) -> None:
+        self._step_history(forward=True)
+
+    def _step_history(self, *, forward: bool) -> None:
         if self.current is None:
             return
-        unit = self.session.redo(self.current)
+        unit = self.session.redo(self.current) if forward else self.session.undo(self.current)
         if unit is None:
-            self.notify("Nothing to redo in this block.", markup=False)
+            self.notify(f"Nothing to {'redo' if forward else 'undo'} in this block.", markup=False)
         self.changed(unit)
 
     def action_toggle_theme(self) -> None:
@@ -512,32 +510,28 @@ class ReviewApp(App[None]):
         self.busy.add(unit.block.id)
         self.notify(f"Re-translating {unit.block.id}…", markup=False, timeout=2)
         glossary = self.session.glossary(unit.source_lang)
-        self.retranslate_block(unit.block.id, unit.block.text, unit.source_lang, unit.target_lang, glossary)
+        self.retranslate_block(unit, glossary)
 
     @work(thread=True, group="retranslate")
-    def retranslate_block(self, block_id: str, text: str, source: str, target: str, glossary: Glossary | None) -> None:
-        """Translate one block in a thread; the result goes back to the UI thread."""
-        from translator.glossary import translate_with_glossary
-        from translator.segment import split_sentences
-
+    def retranslate_block(self, unit: TranslationUnit, glossary: Glossary | None) -> None:
+        """Translate one block in a thread (as `translate` would); the result goes back to the UI thread."""
         try:
-            engine = self.get_engine()
-            results = translate_with_glossary(split_sentences(text, source), source, target, engine, glossary)
-            translation = " ".join(result.text for result in results)
+            made = self.session.machine_translation(unit, self.get_engine(), glossary)
         except TranslatorError as error:
-            self.call_from_thread(self.retranslate_failed, block_id, str(error))
+            self.call_from_thread(self.retranslate_failed, unit.block.id, str(error))
             return
-        self.call_from_thread(self.retranslated, block_id, translation)
+        self.call_from_thread(self.retranslated, made)
 
     def retranslate_failed(self, block_id: str, message: str) -> None:
         self.busy.discard(block_id)
         self.notify(message, title="Re-translation failed", severity="error", markup=False)
 
-    def retranslated(self, block_id: str, translation: str) -> None:
+    def retranslated(self, made: TranslationUnit) -> None:
+        block_id = made.block.id
         self.busy.discard(block_id)
         if self.editing and self.editor.block_id == block_id:
             self.leave_editor(commit=True)
-        self.changed(self.session.set_machine(block_id, translation))
+        self.changed(self.session.set_machine(block_id, made.target, made.terms, made.issues))
         self.notify(f"Re-translated {block_id}.", markup=False, timeout=2)
 
     def action_language(self) -> None:

@@ -17,15 +17,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from translator.errors import EngineError
 from translator.formats.review import ReviewFile, read_review_file, render_review
 from translator.glossary import Glossary
 from translator.memory.store import MemoryEntry, TranslationMemory
-from translator.models import QaIssue, Thread, TranslatedThread, TranslationUnit
+from translator.models import QaCode, QaIssue, Thread, TranslatedThread, TranslationUnit
+
+if TYPE_CHECKING:
+    from translator.engine.base import Engine
 
 GlossaryLookup = Callable[[str, str], "Glossary | None"]
-KEPT_ISSUES = frozenset({"no-model", "source-changed", "not-reviewed"})
+KEPT_ISSUES: frozenset[QaCode] = frozenset({"no-model", "source-changed", "not-reviewed"})
 """QA codes that come from the pipeline, not from the text: kept when QA runs again."""
 
 
@@ -330,14 +334,35 @@ class ReviewSession:
         new = replace(unit, block=block, source_lang=lang)
         return self._set(replace(new, issues=self.qa(new)))
 
-    def set_machine(self, block_id: str, text: str) -> TranslationUnit:
-        """A fresh machine translation of a block (a draft; the text it replaces becomes `previous`)."""
+    def machine_translation(self, unit: TranslationUnit, engine: Engine, glossary: Glossary | None) -> TranslationUnit:
+        """A unit's block translated again on the pipeline's path (memory, glossary, QA), as `translate`
+        would translate it; it blocks (run it in a worker thread). EngineError when the pair has no model."""
+        from translator.memory.lookup import MemoryLookup
+        from translator.pipeline import PipelineOptions, translate_blocks
+
+        block = replace(unit.block, lang=unit.source_lang)
+        options = PipelineOptions(target=unit.target_lang, source=unit.source_lang)
+        memory = MemoryLookup(self.memory) if self.memory is not None else None
+        [made], _ = translate_blocks([block], options, engine, lambda _source, _target: glossary, memory)
+        missing = next((issue for issue in made.issues if issue.code == "no-model"), None)
+        if missing is not None:
+            raise EngineError(missing.message)
+        return made
+
+    def set_machine(
+        self, block_id: str, text: str, terms: tuple[str, ...] = (), issues: tuple[QaIssue, ...] | None = None
+    ) -> TranslationUnit:
+        """A fresh machine translation of a block (a draft; the text it replaces becomes `previous`), with
+        the terms it carries and the pipeline's QA of it (None: checked here)."""
         unit = self.unit(block_id)
         previous = unit.previous if unit.previous is not None else (unit.target or None)
-        new = replace(unit, target=text, origin="machine", status="draft", previous=previous)
+        new = replace(unit, target=text, origin="machine", status="draft", previous=previous, terms=terms)
         if new.previous == text:
             new = replace(new, previous=None)
-        return self._set(replace(new, issues=self.qa(new)))
+        if issues is None:
+            return self._set(replace(new, issues=self.qa(new)))
+        kept = tuple(issue for issue in unit.issues if issue.code in KEPT_ISSUES and issue.code != "no-model")
+        return self._set(replace(new, issues=kept + issues))
 
     def recheck(self, source_lang: str | None = None) -> list[str]:
         """Run QA again on every unit (of one source language); the blocks whose issues changed."""
@@ -353,19 +378,22 @@ class ReviewSession:
 
     def undo(self, block_id: str) -> TranslationUnit | None:
         """Undo the last change of a block (None when there is none)."""
-        history = self.history.get(block_id)
-        if not history or not history.undo:
-            return None
-        history.redo.append(self.unit(block_id))
-        return self._set(history.undo.pop(), record=False)
+        return self._step(block_id, forward=False)
 
     def redo(self, block_id: str) -> TranslationUnit | None:
         """Redo the last undone change of a block (None when there is none)."""
+        return self._step(block_id, forward=True)
+
+    def _step(self, block_id: str, *, forward: bool) -> TranslationUnit | None:
+        """Go one change back (or forward again) in a block's history; the unit left is kept for the way back."""
         history = self.history.get(block_id)
-        if not history or not history.redo:
+        if history is None:
             return None
-        history.undo.append(self.unit(block_id))
-        return self._set(history.redo.pop(), record=False)
+        taken, kept = (history.redo, history.undo) if forward else (history.undo, history.redo)
+        if not taken:
+            return None
+        kept.append(self.unit(block_id))
+        return self._set(taken.pop(), record=False)
 
     # ------------------------------------------------------------------------------------------ journal
 

@@ -37,7 +37,9 @@ HOSTILE = "Texte [bold]gras[/bold] <script>alert(1)</script> \x1b[31m *emph* # t
 
 
 def test_markup_in_thread_text_stays_text() -> None:
-    translated = translate_thread(read_text(HOSTILE), PipelineOptions(target="en", source="fr"), FakeEngine())
+    translated = translate_thread(
+        read_text(HOSTILE).threads[0], PipelineOptions(target="en", source="fr"), FakeEngine()
+    )
     page = render_html(translated)
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "\x1b" not in page and "\\x1b" in page

@@ -196,7 +196,8 @@ def hostile_thread(value: str) -> TranslatedThread:
         f"target {value}",
         "machine",
         terms=(value, f"{value} -> {value}"),
-        issues=(QaIssue(value, value),),
+        # A code is one of QA_CODES (an unknown one is dropped on reading): the message carries the value.
+        issues=(QaIssue("numbers", value),),
         previous=value,
     )
     return TranslatedThread(thread, "en", (unit,), models=(value,), glossaries=(value, value))

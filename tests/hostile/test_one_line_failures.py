@@ -346,6 +346,18 @@ CASES = {
     "jobs-huge": Case(lambda tmp: Run(["batch", str(DEMO), "-o", str(tmp), "--jobs", "100000"]), 2, "--jobs: 100000"),
     # No worker at all.
     "jobs-zero": Case(lambda tmp: Run(["batch", str(DEMO), "-o", str(tmp), "--jobs", "0"]), 2, "--jobs: 0"),
+    # A Ray address that is none (a path where HOST:PORT belongs).
+    "ray-not-an-address": Case(
+        lambda tmp: Run(["batch", str(DEMO), "-o", str(tmp), "--ray", "threads/"]),
+        2,
+        "--ray: 'threads/' is not local, auto or HOST:PORT",
+    ),
+    # A Ray cluster nobody started.
+    "ray-nothing-listens": Case(
+        lambda tmp: Run(["batch", str(DEMO), "-o", str(tmp / "out"), "--ray", "127.0.0.1:9"]),
+        1,
+        "cannot reach the Ray cluster at 127.0.0.1:9",
+    ),
 }
 
 

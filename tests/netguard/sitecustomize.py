@@ -1,5 +1,6 @@
 """Loaded by every Python subprocess the tests start: refuse sockets to non-loopback addresses."""
 
+import ipaddress
 import socket
 
 _LOOPBACK = ("127.", "::1", "localhost")
@@ -18,9 +19,19 @@ def _connect(self, address):
     return _real_connect(self, address)
 
 
+def _is_ip_literal(name):
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
+
+
 def _getaddrinfo(host, *args, **kwargs):
+    # An address written as numbers needs no lookup (Ray's node agents resolve their own); connecting
+    # to it is still refused unless it is loopback.
     name = host.decode() if isinstance(host, bytes) else host
-    if isinstance(name, str) and not name.startswith(_LOOPBACK):
+    if isinstance(name, str) and not name.startswith(_LOOPBACK) and not _is_ip_literal(name):
         raise OSError(f"test network guard: DNS lookup of {name!r} refused (the tool must work offline)")
     return _real_getaddrinfo(host, *args, **kwargs)
 

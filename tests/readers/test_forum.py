@@ -87,7 +87,7 @@ def test_is_chrome(line: str, chrome: bool) -> None:
 
 
 def test_article_header_body_and_reader_questions() -> None:
-    thread = read_forum(ARTICLE)
+    [thread] = read_forum(ARTICLE).threads
     article = thread.posts[0]
     assert (thread.title, thread.subtitle) == ("La fusée décolle", "Le lancement a eu lieu lundi")
     assert (article.author, article.date, article.shares, article.votes) == (
@@ -110,7 +110,7 @@ def test_article_header_body_and_reader_questions() -> None:
 
 def test_comment_fields_and_order_kept() -> None:
     text = ARTICLE + comment("Bea", "03/02/2025 à 12:00", "Plus tard.") + comment("Cid", "03/02/2025 à 9:05", "Avant.")
-    thread = read_forum(text)
+    [thread] = read_forum(text).threads
     assert [(p.id, p.author, p.role, p.date) for p in thread.posts[1:]] == [
         ("c1", "Bea", "Membre actif", datetime(2025, 2, 3, 12, 0)),
         ("c2", "Cid", "Membre actif", datetime(2025, 2, 3, 9, 5)),
@@ -181,7 +181,7 @@ def test_comment_fields_and_order_kept() -> None:
 def test_quote_extent(
     posts: list[tuple[str, str, list[str]]], expected_quotes: dict[str, tuple[list[str], str]]
 ) -> None:
-    thread = read_forum(ARTICLE + "".join(comment(author, date, *body) for author, date, body in posts))
+    [thread] = read_forum(ARTICLE + "".join(comment(author, date, *body) for author, date, body in posts)).threads
     for post_id, (quoted_lines, extent) in expected_quotes.items():
         post = next(p for p in thread.posts if p.id == post_id)
         quotes = [b for b in post.blocks if b.kind == "quote"]

@@ -244,6 +244,12 @@ def test_stated_count_above_what_the_page_holds_is_reported() -> None:
     assert warnings == (
         "page.html: the page counts 30 comments but holds 3; the others load by script or sit on other pages",
     )
+    # The text-level API gives the reader's warnings too, sniffed or forced.
+    assert (
+        parse_threads(page).warnings
+        == parse_threads(page, "html").warnings
+        == ("page: the page counts 30 comments but holds 3; the others load by script or sit on other pages",)
+    )
 
 
 @pytest.mark.parametrize(

@@ -94,7 +94,7 @@ def test_any_text(text: str) -> None:
 @given(pages())
 def test_page_like_markup(page: str) -> None:
     try:
-        thread = read_html(page, "page.html").thread
+        [thread] = read_html(page, "page.html").threads
     except InputError as error:
         assert "\n" not in str(error)
         return

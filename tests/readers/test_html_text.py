@@ -1,89 +1,17 @@
-"""The pieces of the web page reader: element text to blocks, names out of labels, titles, dates, reply depth."""
+"""The pieces of the web page reader: names out of labels, titles, dates, reply depth."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-import lxml.html
 import pytest
 
-from translator.readers.common import BlockSpec
 from translator.readers.html_article import choose_title, strip_site
 from translator.readers.html_comments import is_pingback
 from translator.readers.html_dates import machine_date, printed_date
 from translator.readers.html_fields import RawComment, clean_author
 from translator.readers.html_items import parents_by_depth
-from translator.readers.html_text import element_blocks, fragment_blocks, name_from_label
-
-
-def blocks(markup: str) -> list[tuple[str, str, str | None]]:
-    specs: list[BlockSpec] = element_blocks(lxml.html.fragment_fromstring(markup, create_parent="div"))
-    return [(kind, text, author) for kind, text, author, _ in specs]
-
-
-@pytest.mark.parametrize(
-    ("markup", "expected"),
-    [
-        # Paragraphs, whitespace of the source collapsed, inline markup dropped.
-        (
-            "<p>One\n  <b>bold</b>   word.</p><p>Two.</p>",
-            [("paragraph", "One bold word.", None), ("paragraph", "Two.", None)],
-        ),
-        # A <br> after a finished sentence starts a new block; one mid-sentence is a wrap.
-        (
-            "Line one.<br>Line two<br>continues here.",
-            [("paragraph", "Line one.", None), ("paragraph", "Line two continues here.", None)],
-        ),
-        # List items and headings are blocks of their own.
-        (
-            "<h3>Head</h3><ul><li>a</li><li>b</li></ul>",
-            [("heading", "Head", None), ("paragraph", "a", None), ("paragraph", "b", None)],
-        ),
-        # Scripts, styles, forms with fields, buttons, hidden and screen-reader-only text never reach a block.
-        (
-            "<p>Kept.</p><script>var x = 1;</script><style>p{}</style><form><textarea></textarea></form>"
-            "<button>Send</button><p hidden>h1</p><p aria-hidden='true'>h2</p><p style='display: none'>h3</p>"
-            "<span class='screen-reader-text'>h4</span><template><p>h5</p></template>",
-            [("paragraph", "Kept.", None)],
-        ),
-        # Share and vote widgets, reply links and "Click to expand..." controls are dropped.
-        (
-            "<p>Text.</p><div class='share-buttons'><a>Facebook</a></div><div class='vote'>12</div>"
-            "<a class='comment-reply-link'>Reply</a>"
-            "<div class='bbCodeBlock-expandLink'><a>Click to expand...</a></div>",
-            [("paragraph", "Text.", None)],
-        ),
-        # A box that merely has "expand" in its class holds text: kept.
-        (
-            "<div class='expanding-formatter-summary'><p>Short.</p></div><span class='ellipsis'>…</span>",
-            [("paragraph", "Short.", None)],
-        ),
-        # Quotes: the cite header names the author and stays out of the text.
-        (
-            "<blockquote><cite>Ann wrote: ↑</cite>Quoted.</blockquote>Reply.",
-            [("quote", "Quoted.", "Ann"), ("paragraph", "Reply.", None)],
-        ),
-        # Quote author from data attributes, nested quote boxes keep it.
-        (
-            "<div class='bbCodeQuote' data-author='Bob'><blockquote><div class='quote'>Q</div></blockquote></div>",
-            [("quote", "Q", "Bob")],
-        ),
-        # A blockquote named for a post's own text is not a quote (vBulletin, XenForo 1).
-        ("<blockquote class='postcontent restore'>Own text.</blockquote>", [("paragraph", "Own text.", None)]),
-        # Text is data: entities decode to characters, never back to markup.
-        ("<p>&lt;b&gt;not bold&lt;/b&gt; [x] &amp;</p>", [("paragraph", "<b>not bold</b> [x] &", None)]),
-    ],
-)
-def test_element_blocks(markup: str, expected: list[tuple[str, str, str | None]]) -> None:
-    assert blocks(markup) == expected
-
-
-def test_fragment_blocks_of_broken_or_hostile_markup() -> None:
-    assert fragment_blocks("<p>unclosed <b>bold<p>second\x00\x0b") == [
-        ("paragraph", "unclosed bold", None, None),
-        ("paragraph", "second", None, None),
-    ]
-    assert fragment_blocks("") == []
+from translator.readers.html_text import name_from_label
 
 
 @pytest.mark.parametrize(

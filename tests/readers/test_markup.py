@@ -1,4 +1,4 @@
-"""HTML inside a post as plain-text blocks: what becomes a block, what never does."""
+"""HTML to plain-text blocks, for post bodies and saved pages: what becomes a block, what never does."""
 
 from __future__ import annotations
 
@@ -7,7 +7,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from translator.readers.common import BlockSpec
-from translator.readers.markup import MarkupRules, html_blocks, html_text
+from translator.readers.markup import (
+    PAGE_COMMENT_RULES,
+    PAGE_RULES,
+    MarkupRules,
+    element_blocks,
+    html_blocks,
+    html_text,
+    parse_fragment,
+)
 
 P = "paragraph"
 
@@ -71,6 +79,24 @@ P = "paragraph"
         ("<form><label>Name</label><input value='x'><button>Send</button></form><p>ok</p>", [(P, "ok", None, None)]),
         # Empty and whitespace-only input gives no blocks.
         ("  <p> </p> ", []),
+        # Discourse's quote of a topic (no data-username) has no author: its header is the topic's title.
+        (
+            '<aside class="quote" data-post="1" data-topic="7"><div class="title"><a href="/t/7">A topic</a></div>'
+            "<blockquote>Its first post.</blockquote></aside>",
+            [("quote", "Its first post.", None, "matched")],
+        ),
+        # The quote boxes forum engines draw are quotes in a post body too, with their author.
+        (
+            "<div class='bbCodeQuote' data-author='Bob'><p>Q</p></div><p>A</p>",
+            [("quote", "Q", "Bob", "matched"), (P, "A", None, None)],
+        ),
+        # A marker alone (an ellipsis, a dash) is no paragraph; screen-reader-only text is not shown.
+        (
+            "<p>Summary.</p><p> … </p><p>—</p><p>End<span class='sr-only'> (opens a new tab)</span></p>",
+            [(P, "Summary.", None, None), (P, "End", None, None)],
+        ),
+        # Text with neither tag nor entity is plain text: a `<` or a `&` alone does not make it HTML.
+        ("Tom & Jerry\n\na < b", [(P, "Tom & Jerry", None, None), (P, "a < b", None, None)]),
     ],
 )
 def test_html_blocks(markup: str, expected: list[BlockSpec]) -> None:
@@ -102,6 +128,82 @@ def test_deep_nesting_is_no_error() -> None:
 
 def test_html_text_is_one_line() -> None:
     assert html_text("<p>A &amp; B</p><p>C</p>") == "A & B C"
+
+
+def page_blocks(markup: str) -> list[tuple[str, str, str | None]]:
+    """The blocks of a saved page's element, as the page reader reads its article."""
+    specs: list[BlockSpec] = element_blocks(parse_fragment(markup), PAGE_RULES)
+    return [(kind, text, author) for kind, text, author, _ in specs]
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        # Paragraphs, whitespace of the source collapsed, inline markup dropped.
+        (
+            "<p>One\n  <b>bold</b>   word.</p><p>Two.</p>",
+            [("paragraph", "One bold word.", None), ("paragraph", "Two.", None)],
+        ),
+        # A <br> after a finished sentence starts a new block; one mid-sentence is a wrap.
+        (
+            "Line one.<br>Line two<br>continues here.",
+            [("paragraph", "Line one.", None), ("paragraph", "Line two continues here.", None)],
+        ),
+        # List items and headings are blocks of their own.
+        (
+            "<h3>Head</h3><ul><li>a</li><li>b</li></ul>",
+            [("heading", "Head", None), ("paragraph", "a", None), ("paragraph", "b", None)],
+        ),
+        # Scripts, styles, forms with fields, buttons, hidden and screen-reader-only text never reach a block.
+        (
+            "<p>Kept.</p><script>var x = 1;</script><style>p{}</style><form><textarea></textarea></form>"
+            "<button>Send</button><p hidden>h1</p><p aria-hidden='true'>h2</p><p style='display: none'>h3</p>"
+            "<span class='screen-reader-text'>h4</span><template><p>h5</p></template>",
+            [("paragraph", "Kept.", None)],
+        ),
+        # Share and vote widgets, reply links and "Click to expand..." controls are dropped.
+        (
+            "<p>Text.</p><div class='share-buttons'><a>Facebook</a></div><div class='vote'>12</div>"
+            "<a class='comment-reply-link'>Reply</a>"
+            "<div class='bbCodeBlock-expandLink'><a>Click to expand...</a></div>",
+            [("paragraph", "Text.", None)],
+        ),
+        # A box that merely has "expand" in its class holds text: kept.
+        (
+            "<div class='expanding-formatter-summary'><p>Short.</p></div><span class='ellipsis'>…</span>",
+            [("paragraph", "Short.", None)],
+        ),
+        # Quotes: the cite header names the author and stays out of the text.
+        (
+            "<blockquote><cite>Ann wrote: ↑</cite>Quoted.</blockquote>Reply.",
+            [("quote", "Quoted.", "Ann"), ("paragraph", "Reply.", None)],
+        ),
+        # Quote author from data attributes, nested quote boxes keep it.
+        (
+            "<div class='bbCodeQuote' data-author='Bob'><blockquote><div class='quote'>Q</div></blockquote></div>",
+            [("quote", "Q", "Bob")],
+        ),
+        # A blockquote named for a post's own text is not a quote (vBulletin, XenForo 1).
+        ("<blockquote class='postcontent restore'>Own text.</blockquote>", [("paragraph", "Own text.", None)]),
+        # Text is data: entities decode to characters, never back to markup.
+        ("<p>&lt;b&gt;not bold&lt;/b&gt; [x] &amp;</p>", [("paragraph", "<b>not bold</b> [x] &", None)]),
+        # <pre> keeps its lines, each a block, its whitespace collapsed as in any block of a page.
+        ("<pre>def f():\n    return  1\n</pre>", [("paragraph", "def f():", None), ("paragraph", "return 1", None)]),
+        # An emoji drawn as an image keeps its character (WordPress comments).
+        ('<p>Merci <img class="emoji" alt="🙂" src="e.svg"></p>', [("paragraph", "Merci 🙂", None)]),
+    ],
+)
+def test_page_rules(markup: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert page_blocks(markup) == expected
+
+
+def test_page_comment_of_broken_or_hostile_markup() -> None:
+    # Unclosed tags are closed; a NUL (which lxml cannot hold) shows as U+FFFD, as in every post body.
+    assert html_blocks("<p>unclosed <b>bold<p>second\x00\x0b", PAGE_COMMENT_RULES) == [
+        ("paragraph", "unclosed bold", None, None),
+        ("paragraph", "second\ufffd", None, None),
+    ]
+    assert html_blocks("", PAGE_COMMENT_RULES) == []
 
 
 @settings(max_examples=200, deadline=None)

@@ -57,12 +57,12 @@ from translator.readers.text import dump_text, read_text
     ],
 )
 def test_read_text(text: str, expected: list[tuple[str, str, str]]) -> None:
-    thread = read_text(text)
+    [thread] = read_text(text).threads
     assert [(b.id, b.kind, b.text) for _, b in thread.blocks()] == expected
 
 
 def test_title_comes_from_the_heading() -> None:
-    assert read_text("# Le titre\n\nTexte.").title == "Le titre"
+    assert read_text("# Le titre\n\nTexte.").threads[0].title == "Le titre"
 
 
 def test_only_breaks_is_refused() -> None:
@@ -72,4 +72,4 @@ def test_only_breaks_is_refused() -> None:
 
 @given(text_threads())
 def test_read_of_dump_is_identity(thread: Thread) -> None:
-    assert read_text(dump_text(thread)) == thread
+    assert read_text(dump_text(thread)).threads == (thread,)

@@ -39,6 +39,17 @@ class Served:
                 return records
             time.sleep(0.01)
 
+    def settled_records(self, quiet: float = 0.3, timeout: float = 10) -> list[dict[str, Any]]:
+        """The access log once no line has come for `quiet` seconds: a line for an answer already
+        sent can still be on its way through the pipe, and must not be counted as a later request's."""
+        deadline = time.monotonic() + timeout
+        count, changed = len(self.lines), time.monotonic()
+        while time.monotonic() - changed < quiet and time.monotonic() < deadline:
+            time.sleep(0.02)
+            if len(self.lines) != count:
+                count, changed = len(self.lines), time.monotonic()
+        return self.access_records()
+
     def stop(self) -> int:
         """SIGTERM to this server's PID (a graceful shutdown), SIGKILL if it lingers; its exit code."""
         if self.process.poll() is None:

@@ -9,6 +9,7 @@ from textual.widgets import ContentSwitcher
 
 from tests.fakes import FakeEngine
 from tests.tui.test_app import SIZE, make_app, sync
+from translator.memory.lookup import MemoryLookup
 from translator.memory.store import MemoryEntry, TranslationMemory
 from translator.pipeline import PipelineOptions, translate_thread
 from translator.readers import read_thread
@@ -158,6 +159,8 @@ async def test_approved_work_feeds_the_memory(demo_po: Path, glossary_dir: Path,
     # the next translation of the thread reuses the reviewed text
     from tests.conftest import DEMO
 
-    again = translate_thread(read_thread(DEMO).thread, PipelineOptions(target="en"), FakeEngine(), memory=memory)
+    again = translate_thread(
+        read_thread(DEMO).thread, PipelineOptions(target="en"), FakeEngine(), memory=MemoryLookup(memory)
+    )
     unit = next(unit for unit in again.units if unit.block.id == TWO)
     assert (unit.target, unit.origin, unit.status) == (human[0].target, "memory", "reviewed")

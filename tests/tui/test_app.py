@@ -11,12 +11,15 @@ from pathlib import Path
 from typing import Any
 
 import polib
+import pytest
 from rich.console import Console
 from textual.widgets import Static
 
 from tests.conftest import DEMO, run_cli
 from tests.fakes import FakeEngine
 from tests.tui.conftest import INJECTION
+from translator.memory.store import MemoryEntry, TranslationMemory
+from translator.models import TranslatedThread
 from tui.app import ReviewApp
 from tui.screens import ConfirmQuit, GlossaryEntryScreen, HelpScreen, SetAsideJournal
 from tui.session import ReviewSession, journal_path
@@ -292,6 +295,51 @@ async def test_json_file_review_and_save(demo_json: Path, glossary_dir: Path) ->
     document = json.loads(demo_json.read_text(encoding="utf-8"))
     block = next(b for p in document["posts"] for b in p["blocks"] if b["id"] == block_id)
     assert block["translation"]["status"] == "reviewed"
+
+
+@pytest.mark.parametrize(
+    ("remembered", "expected_target", "engine_called"),
+    [
+        (None, None, True),  # nothing remembered: the engine, with the glossary's terms, as `translate` does
+        ("SpaceX launched 130 Falcon 9 rockets last year.", "SpaceX launched 130 Falcon 9 rockets last year.", False),
+    ],
+    ids=["engine", "memory"],
+)
+def test_retranslate_takes_the_pipeline_path(
+    demo_po: Path,
+    glossary_dir: Path,
+    tmp_path: Path,
+    demo_translated: TranslatedThread,
+    remembered: str | None,
+    expected_target: str | None,
+    engine_called: bool,
+) -> None:
+    block_id = "article.p7"
+    made = demo_translated.unit_for(block_id)
+    assert made is not None and made.terms  # a block with glossary terms
+    memory_path = tmp_path / "tm.sqlite"
+    if remembered is not None:
+        entry = MemoryEntry("fr", "en", made.block.text, remembered, "human")
+        TranslationMemory(memory_path).store([entry])
+    engine = FakeEngine()
+
+    async def scenario() -> None:
+        app = make_app(demo_po, glossary_dir, engine=engine, memory_path=memory_path)
+        async with app.run_test(size=SIZE) as pilot:
+            app.go(block_id)
+            await pilot.press("e", "f7", "backspace", *"wrong", "escape", "t")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            unit = app.session.unit(block_id)
+            if expected_target is None:
+                # The same translation, terms and QA as the pipeline gave this block in the first place.
+                assert (unit.target, unit.terms, unit.issues) == (made.target, made.terms, made.issues)
+            else:
+                assert unit.target == expected_target and unit.terms == ()
+            assert (unit.origin, unit.status) == ("machine", "draft")
+
+    asyncio.run(scenario())
+    assert bool(engine.calls) is engine_called
 
 
 @sync

@@ -14,11 +14,12 @@ is calibrated on held-out real text (see `benchmarks/langid.py`): among blocks g
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -54,6 +55,13 @@ LANGID_WEIGHT = 1.0
 ENSEMBLE_TEMPERATURE = 2.5
 
 MAX_TEXT_CHARS = 600
+# How langdetect prepares a text (see `_Profiles.clean`).
+LANGDETECT_MAX_TEXT = 10_000
+SPACES = re.compile(" +")
+LATIN_RANGE = re.compile("[A-z]")
+FROM_COMBINING_MARKS = re.compile("[\u0300-\U0010ffff]")
+# Words whose n-gram rows are remembered (a vocabulary; cleared when it grows past this).
+WORD_CACHE_SIZE = 200_000
 
 # Calibration constants (see `calibrate`).
 TRUST_FLOOR = 0.8
@@ -110,8 +118,75 @@ class _Profiles:
         self.languages: tuple[str, ...] = tuple(to_argos(code) for code in factory.langlist)
         grams = factory.word_lang_prob_map
         self.row_of: dict[str, int] = {gram: row for row, gram in enumerate(grams)}
+        from langdetect.detector import Detector
+        from langdetect.utils.ngram import NGram
+
+        self._links = (Detector.URL_RE, Detector.MAIL_RE)
+        self._normalize_vi = NGram.normalize_vi
+        self._normalize = NGram.normalize
+        self._normalized: dict[str, str] = {}
+        self._word_rows: dict[str, list[int]] = {}
         probabilities = np.array(list(grams.values()), dtype=np.float64)
         self.log_probability: NDArray[np.float64] = np.log(probabilities + SMOOTHING)
+
+    def clean(self, text: str) -> str:
+        """A text as langdetect prepares it (`Detector.append` then `cleaning_text`), without building a
+        Detector for each text: links and e-mail addresses out, Vietnamese marks composed, runs of spaces
+        collapsed; Latin letters dropped from text mostly in other scripts."""
+        for pattern in self._links:
+            text = pattern.sub(" ", text)
+        text = SPACES.sub(" ", self._normalize_vi(text)[:LANGDETECT_MAX_TEXT])
+        # langdetect means to spare Latin Extended Additional here, but its check never matches: every
+        # character from U+0300 on counts as non-Latin.
+        if len(LATIN_RANGE.findall(text)) * 2 < len(FROM_COMBINING_MARKS.findall(text)):
+            text = LATIN_RANGE.sub("", text)
+        return text
+
+    def rows(self, text: str) -> list[int]:
+        """The profile rows of the 1- to 3-grams of a cleaned text, exactly as langdetect extracts them
+        (`Detector._extract_ngrams`; `tests/test_detect.py` compares the two). Its n-grams never cross a
+        (normalised) space, so they are found word by word, and each word's once per process."""
+        normalized = self._normalized
+        chars = []
+        for raw in text:
+            char = normalized.get(raw)
+            if char is None:
+                char = normalized[raw] = self._normalize(raw)
+            chars.append(char)
+        words = "".join(chars).split(" ")
+        if len(self._word_rows) > WORD_CACHE_SIZE:
+            self._word_rows.clear()
+        rows: list[int] = []
+        for index, word in enumerate(words):
+            if word:
+                # A word followed by a space also gives the n-grams that end with that space.
+                key = word + " " if index < len(words) - 1 else word
+                found = self._word_rows.get(key)
+                if found is None:
+                    found = self._word_rows[key] = self._scan(key)
+                rows.extend(found)
+        return rows
+
+    def _scan(self, word: str) -> list[int]:
+        """langdetect's n-gram buffer run over one normalised word (and its trailing space)."""
+        rows: list[int] = []
+        grams, capital_word = " ", False
+        for char in word:
+            last = grams[-1]
+            if last == " ":
+                grams = " "
+            elif len(grams) >= 3:
+                grams = grams[1:]
+            grams += char
+            # langdetect skips the n-grams of words in capitals (acronyms) from their second capital on.
+            capital_word = char.isupper() and (last.isupper() or capital_word)
+            if capital_word:
+                continue
+            for size in range(1, len(grams) + 1):
+                gram = grams[-size:]
+                if gram != " " and (row := self.row_of.get(gram)) is not None:
+                    rows.append(row)
+        return rows
 
     @classmethod
     def get(cls) -> _Profiles:
@@ -145,10 +220,15 @@ def default_candidates(extra: Iterable[str] | None = None) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*COMMON_LANGUAGES, *extra]))
 
 
+@functools.cache
+def _other_script(char: str) -> bool:
+    """Whether a letter is outside Latin, Greek and Cyrillic (Arabic, Han, Thai...)."""
+    return not unicodedata.name(char, "").startswith(("LATIN", "GREEK", "CYRILLIC"))
+
+
 def _mostly_other_script(letters: str) -> bool:
-    """Whether most letters are outside Latin, Greek and Cyrillic (Arabic, Han, Thai...)."""
-    other = sum(1 for char in letters if not unicodedata.name(char, "").startswith(("LATIN", "GREEK", "CYRILLIC")))
-    return other * 2 > len(letters)
+    """Whether most letters are outside Latin, Greek and Cyrillic."""
+    return sum(map(_other_script, letters)) * 2 > len(letters)
 
 
 def _is_acronym(words: list[str], text: str) -> bool:
@@ -208,10 +288,7 @@ class LanguageDetector:
         letters = "".join(words)
         if not letters or _is_acronym(words, stripped) or _looks_like_code(stripped):
             return Evidence(None, len(letters), 0, undetermined=True)
-        detector = self.profiles.factory.create()
-        detector.append(stripped)
-        detector.cleaning_text()
-        rows = [row for gram in detector._extract_ngrams() if (row := self.profiles.row_of.get(gram)) is not None]
+        rows = self.profiles.rows(self.profiles.clean(stripped))
         if not rows:
             return Evidence(None, len(letters), 0, undetermined=False)
         if _mostly_other_script(letters):
@@ -249,7 +326,7 @@ class LanguageDetector:
     def detect_group(self, texts: Sequence[str]) -> list[Detection]:
         """The languages of texts from one thread: each text's surroundings are the others."""
         evidences = [self.evidence(text) for text in texts]
-        return self.decide(evidences, [range(len(texts))] * len(texts))
+        return self.decide(evidences, [0] * len(texts))
 
     def posterior(self, evidence: Evidence) -> NDArray[np.float64] | None:
         """The language distribution a text gives on its own; None when it gives none."""
@@ -263,37 +340,22 @@ class LanguageDetector:
     def decide(
         self,
         evidences: Sequence[Evidence],
-        threads: Sequence[Iterable[int] | None],
-        posts: Sequence[Iterable[int] | None] | None = None,
+        threads: Sequence[Hashable],
+        posts: Sequence[Hashable] | None = None,
     ) -> list[Detection]:
-        """Detections for many evidences: threads[i] lists the indexes around i in its thread, posts[i]
-        those in its post (i itself may be listed; it is left out of its own context)."""
+        """Detections for many evidences: threads[i] names the thread of text i, posts[i] its post; a
+        text's context is the rest of its thread and of its post (each group summed once: linear)."""
         posteriors = [self.posterior(evidence) for evidence in evidences]
         weights = [context_weight(evidence) for evidence in evidences]
+        thread_sums = ContextSums(len(self.candidates), threads, posteriors, weights)
+        post_sums = ContextSums(len(self.candidates), posts, posteriors, weights) if posts is not None else None
         results = []
         for index, evidence in enumerate(evidences):
-            thread = self.context(posteriors, weights, threads[index], index)
-            post = self.context(posteriors, weights, posts[index], index) if posts else None
-            results.append(self.decide_one(evidence, posteriors[index], post, thread))
+            own, weight = posteriors[index], weights[index]
+            thread = thread_sums.around(threads[index], own, weight)
+            post = post_sums.around(posts[index], own, weight) if post_sums is not None and posts else None
+            results.append(self.decide_one(evidence, own, post, thread))
         return results
-
-    def context(
-        self,
-        posteriors: Sequence[NDArray[np.float64] | None],
-        weights: Sequence[float],
-        members: Iterable[int] | None,
-        exclude: int,
-    ) -> Context | None:
-        """The summed, length-weighted language distribution of the members other than `exclude`."""
-        total = self._np.zeros(len(self.candidates))
-        mass = 0.0
-        for member in members or ():
-            posterior = posteriors[member]
-            if member == exclude or posterior is None or len(posterior) != len(self.candidates):
-                continue
-            total += weights[member] * posterior
-            mass += weights[member]
-        return Context(total, mass) if mass > 0 else None
 
     def decide_one(
         self,
@@ -352,6 +414,57 @@ class Context:
     """Sum of the members' weights."""
 
 
+class ContextSums:
+    """Each group's length-weighted language distribution, summed once, so that any member's context is
+    its group's sum less its own part: linear in the number of texts (summing the others for each text
+    was quadratic: a 20,000-post thread took minutes to detect)."""
+
+    def __init__(
+        self,
+        size: int,
+        groups: Sequence[Hashable] = (),
+        posteriors: Sequence[NDArray[np.float64] | None] = (),
+        weights: Sequence[float] = (),
+    ) -> None:
+        """size: the number of candidate languages (the distribution of a text mostly in another script
+        has another size and takes no part in contexts); then members to add at once."""
+        self.size = size
+        self._sums: dict[Hashable, tuple[NDArray[np.float64], float, int]] = {}
+        for group, posterior, weight in zip(groups, posteriors, weights, strict=True):
+            self.add(group, posterior, weight)
+
+    def _part(self, posterior: NDArray[np.float64] | None, weight: float) -> NDArray[np.float64] | None:
+        """What a member adds to its group's sum, or None when it adds nothing."""
+        if posterior is None or len(posterior) != self.size or weight <= 0:
+            return None
+        part: NDArray[np.float64] = weight * posterior
+        return part
+
+    def add(self, group: Hashable, posterior: NDArray[np.float64] | None, weight: float) -> None:
+        """Add one member's distribution to its group."""
+        part = self._part(posterior, weight)
+        if part is None:
+            return
+        found = self._sums.get(group)
+        if found is None:
+            self._sums[group] = (part, weight, 1)
+        else:
+            self._sums[group] = (found[0] + part, found[1] + weight, found[2] + 1)
+
+    def around(self, group: Hashable, posterior: NDArray[np.float64] | None, weight: float) -> Context | None:
+        """The context of a member of `group` with this distribution and weight: the rest of the group,
+        None when no other member gives any."""
+        found = self._sums.get(group)
+        if found is None:
+            return None
+        total, mass, members = found
+        part = self._part(posterior, weight)
+        if part is not None:
+            # Clipped: taking one's own part out may leave rounding noise just below zero.
+            total, mass, members = (total - part).clip(min=0.0), mass - weight, members - 1
+        return Context(total, mass) if members > 0 and mass > 0 else None
+
+
 def context_weight(evidence: Evidence) -> float:
     """How much a text counts in the context of others: its letters, up to a cap."""
     return min(evidence.letters, WEIGHT_CAP) / WEIGHT_CAP
@@ -379,11 +492,7 @@ def detect_languages(thread: Thread, detector: LanguageDetector | None = None) -
             evidences.append(_manual_evidence(detector, block))
         else:
             evidences.append(detector.evidence(block.text))
-    everyone = list(range(len(located)))
-    by_post: dict[int, list[int]] = {}
-    for index, (post_index, _) in enumerate(located):
-        by_post.setdefault(post_index, []).append(index)
-    detections = detector.decide(evidences, [everyone] * len(located), [by_post[p] for p, _ in located])
+    detections = detector.decide(evidences, [0] * len(located), [post_index for post_index, _ in located])
 
     new_blocks: dict[int, list[Block]] = {}
     for (post_index, block), detection in zip(located, detections, strict=True):

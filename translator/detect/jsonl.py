@@ -19,15 +19,11 @@ from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
-from translator.detect.detector import Context, Detection, Evidence, LanguageDetector, context_weight
+from translator.detect.detector import ContextSums, Detection, LanguageDetector, context_weight
 from translator.errors import DetectionError
 from translator.files import atomic_output, open_input_file
-
-if TYPE_CHECKING:
-    import numpy as np
-    from numpy.typing import NDArray
 
 ProgressCallback = Callable[[int], None]
 """Called with the number of input bytes just processed."""
@@ -82,7 +78,7 @@ def detect_jsonl(
     """Detect every line of source into output; returns the number of lines written.
     `name` is how errors call the input (default: its path)."""
     name = name or str(source)
-    sums: dict[str, tuple[NDArray[np.float64], float]] = {}
+    sums = ContextSums(len(detector.candidates))
     with tempfile.TemporaryFile(prefix="translator-detect-") as spool:
         # Pass 1: validate, score each text once, decide the lines without a thread, sum each thread.
         with source.open("rb") as handle:
@@ -96,10 +92,7 @@ def detect_jsonl(
                 if line.thread is None:
                     pickle.dump((line.id, detector.decide_one(evidence, posterior, None, None)), spool)
                     continue
-                if posterior is not None and len(posterior) == len(detector.candidates):
-                    weight = context_weight(evidence)
-                    total, mass = sums.get(line.thread, (0 * posterior, 0.0))
-                    sums[line.thread] = (total + weight * posterior, mass + weight)
+                sums.add(line.thread, posterior, context_weight(evidence))
                 pickle.dump((line.id, (line.thread, evidence, posterior)), spool)
         # Pass 2: lines in a thread get the thread's sum less their own part as context.
         spool.seek(0)
@@ -109,28 +102,18 @@ def detect_jsonl(
                 line_id, result = pickle.load(spool)
             except EOFError:
                 break
-            detection = result if isinstance(result, Detection) else _with_thread(detector, sums, *result)
+            if isinstance(result, Detection):
+                detection = result
+            else:
+                thread_id, evidence, posterior = result
+                context = sums.around(thread_id, posterior, context_weight(evidence))
+                detection = detector.decide_one(evidence, posterior, None, context)
             record = {"id": line_id, "lang": detection.lang, "confidence": detection.confidence}
             output.write(json.dumps(record, ensure_ascii=False) + "\n")
             written += 1
             if progress:
                 progress(0)
     return written
-
-
-def _with_thread(
-    detector: LanguageDetector,
-    sums: dict[str, tuple[NDArray[np.float64], float]],
-    thread_id: str,
-    evidence: Evidence,
-    posterior: NDArray[np.float64] | None,
-) -> Detection:
-    total, mass = sums.get(thread_id, (None, 0.0))
-    if total is not None and posterior is not None and len(posterior) == len(detector.candidates):
-        weight = context_weight(evidence)
-        total, mass = total - weight * posterior, mass - weight
-    thread = Context(total, mass) if total is not None and mass > 1e-9 else None
-    return detector.decide_one(evidence, posterior, None, thread)
 
 
 def run_detect_jsonl(

@@ -23,10 +23,14 @@ from translator.engine.store import ModelStore
 __all__ = ["ArgosEngine", "Engine", "EngineSettings", "LinkGuard", "ModelStore", "Pivot", "build_engine"]
 
 
-def build_engine(settings: EngineSettings | None = None, store: ModelStore | None = None) -> Engine:
+def build_engine(
+    settings: EngineSettings | None = None, store: ModelStore | None = None, pairs: Engine | None = None
+) -> Engine:
     """The engine to translate with: Argos packages from store (default: every known folder), through
     English when no package serves a pair directly, links masked unless settings say not (in the
-    placeholder form each model keeps, probed once per model and remembered in the user cache)."""
+    placeholder form each model keeps, probed once per model and remembered in the user cache). `pairs`:
+    what translates one direct pair, instead of an ArgosEngine here (a cluster's driver runs it on its
+    workers)."""
     settings = settings or EngineSettings()
-    engine: Engine = Pivot(ArgosEngine(store, settings))
+    engine: Engine = Pivot(pairs or ArgosEngine(store, settings))
     return LinkGuard(engine, ProbeMemory(default_memory_path())) if settings.protect_links else engine

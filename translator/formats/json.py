@@ -29,6 +29,7 @@ from translator.models import (
     TranslatedThread,
     TranslationUnit,
     Votes,
+    qa_code,
 )
 
 DATE_FORMAT = "%Y-%m-%dT%H:%M"
@@ -100,6 +101,16 @@ def read_json_thread(text: str) -> Thread:
     from translator.readers.common import load_json
 
     return thread_from_dict(load_json(text, FIX_HINT))
+
+
+def threads_from_data(data: Any) -> tuple[Thread, ...] | None:
+    """The threads of parsed JSON as `dump_threads` writes them: one thread object, or an array of them;
+    None for JSON of another shape."""
+    if isinstance(data, list) and data and all(isinstance(item, dict) and "posts" in item for item in data):
+        return tuple(thread_from_dict(item) for item in data)
+    if isinstance(data, dict) and "posts" in data:
+        return (thread_from_dict(data),)
+    return None
 
 
 def thread_from_dict(data: Any) -> Thread:
@@ -310,14 +321,21 @@ def _unit(value: Any, post: Post, block: Block, target: str, where: str) -> Tran
         _choice(origin, UNIT_ORIGINS, "origin", where) if origin is not None else "machine",
         status=_choice(status, UNIT_STATUSES, "status", where) if status is not None else "draft",
         terms=_strings(item, "terms", where),
-        issues=tuple(_issue(issue, f"{where} qa {number}") for number, issue in enumerate(issues, start=1)),
+        issues=tuple(
+            issue
+            for number, value in enumerate(issues, start=1)
+            if (issue := _issue(value, f"{where} qa {number}")) is not None
+        ),
         previous=_optional(item, "previous", str, where),
     )
 
 
-def _issue(value: Any, where: str) -> QaIssue:
+def _issue(value: Any, where: str) -> QaIssue | None:
+    """A QA finding as written; None for a code we do not know (dropped: QA runs again on what is reviewed)."""
     issue = _object(value, where)
-    return QaIssue(_required(issue, "code", str, where), _required(issue, "message", str, where))
+    code = qa_code(_required(issue, "code", str, where))
+    message = _required(issue, "message", str, where)
+    return QaIssue(code, message) if code is not None else None
 
 
 def _strings(parent: dict[str, Any], key: str, where: str) -> tuple[str, ...]:

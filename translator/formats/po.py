@@ -36,6 +36,7 @@ from translator.models import (
     Thread,
     TranslatedThread,
     TranslationUnit,
+    qa_code,
 )
 
 GENERATOR = "thread-translator"
@@ -386,7 +387,8 @@ def unit_from_entry(entry: PoEntry, target_lang: str, default_source: str) -> tu
             terms = tuple(unescape_field(term) for term in line.removeprefix("terms: ").split("; "))
         elif line.startswith("qa ") and ":" in line:
             code, _, message = line[3:].partition(":")
-            issues.append(QaIssue(unescape_field(code), unescape_field(message.removeprefix(" "))))
+            if (known := qa_code(unescape_field(code))) is not None:
+                issues.append(QaIssue(known, unescape_field(message.removeprefix(" "))))
         elif line.startswith("machine translation was: "):
             previous = unescape_field(line.removeprefix("machine translation was: "))
     quoted: str | None = None

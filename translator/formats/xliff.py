@@ -134,12 +134,6 @@ def _char(hex_digits: str) -> str:
     return "" if number > 0x10FFFF or 0xD800 <= number <= 0xDFFF else chr(number)
 
 
-def _split_term(term: str) -> tuple[str, str | None]:
-    """`source -> target` as its two sides (a term written otherwise is a source alone)."""
-    source, arrow, target = term.partition(" -> ")
-    return (source, target) if arrow else (term, None)
-
-
 # ----------------------------------------------------------------------------------------------- writing
 
 
@@ -206,11 +200,11 @@ def _file_header_1(
     file_element.set("original", title)
     file_element.set("tool-id", GENERATOR)
     header = etree.Element(f"{{{XLIFF_1}}}header")
-    terms = dict.fromkeys(_split_term(term) for unit in units for term in unit.terms)
+    terms = dict.fromkeys(term for unit in units for term in unit.applied_terms)
     if terms:
         glossary = etree.SubElement(header, f"{{{XLIFF_1}}}glossary")
         listing = etree.SubElement(glossary, f"{{{XLIFF_1}}}internal-file", form="text/tab-separated-values")
-        listing.text = "".join(f"{escape_field(src)}\t{escape_field(tgt or '')}\n" for src, tgt in terms)
+        listing.text = "".join(f"{escape_field(term.source)}\t{escape_field(term.target or '')}\n" for term in terms)
     for line in notes:
         etree.SubElement(header, f"{{{XLIFF_1}}}note", {"from": GENERATOR}).text = line
     etree.SubElement(header, f"{{{XLIFF_1}}}tool", {"tool-id": GENERATOR, "tool-name": GENERATOR})
@@ -249,12 +243,11 @@ def _unit_2(element: Any, unit: TranslationUnit, notes: list[str]) -> None:
     unit_element.insert(0, _notes_2(notes))
     if unit.terms:
         glossary = etree.Element(f"{{{GLOSSARY_2}}}glossary", nsmap={"gls": GLOSSARY_2})
-        for term in unit.terms:
-            source, target = _split_term(term)
+        for term in unit.applied_terms:
             entry = etree.SubElement(glossary, f"{{{GLOSSARY_2}}}glossEntry")
-            etree.SubElement(entry, f"{{{GLOSSARY_2}}}term", source=GENERATOR).text = escape_field(source)
-            if target is not None:
-                etree.SubElement(entry, f"{{{GLOSSARY_2}}}translation").text = escape_field(target)
+            etree.SubElement(entry, f"{{{GLOSSARY_2}}}term", source=GENERATOR).text = escape_field(term.source)
+            if term.target is not None:
+                etree.SubElement(entry, f"{{{GLOSSARY_2}}}translation").text = escape_field(term.target)
         unit_element.insert(0, glossary)
 
 

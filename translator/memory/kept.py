@@ -10,18 +10,42 @@ from __future__ import annotations
 
 import json
 import zlib
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from translator.models import Block, Post, QaIssue, Thread, TranslatedThread, TranslationUnit, Votes
+from translator.models import (
+    Block,
+    Post,
+    QaCode,
+    QaIssue,
+    Thread,
+    TranslatedThread,
+    TranslationUnit,
+    Votes,
+    qa_code,
+)
 
-FORMAT = 2
+FORMAT = 3
 """Bump when the arrays below change; entries of another format are not read."""
 
 
-def encode_kept(translated: TranslatedThread, warnings: tuple[str, ...]) -> bytes:
-    """The kept form of a translated thread and its warnings; ValueError when its units do not follow
-    its blocks one to one (the invariant of TranslatedThread), so nothing inexact is kept."""
+@dataclass(frozen=True, slots=True)
+class KeptThread:
+    """A translated thread as the memory keeps it, with what a rerun reports about it."""
+
+    translated: TranslatedThread
+    """The translated thread, exactly as first made."""
+    warnings: tuple[str, ...] = ()
+    """The warnings of its reading and translation."""
+    sentences: int = 0
+    """The sentences it took to translate (a rerun reports them all as from the memory)."""
+
+
+def encode_kept(kept: KeptThread) -> bytes:
+    """The kept form of a translated thread; ValueError when its units do not follow its blocks one to
+    one (the invariant of TranslatedThread), so nothing inexact is kept."""
+    translated = kept.translated
     units = iter(translated.units)
     posts = []
     for post in translated.thread.posts:
@@ -86,21 +110,23 @@ def encode_kept(translated: TranslatedThread, warnings: tuple[str, ...]) -> byte
             thread.site,
             thread.published.isoformat() if thread.published else None,
         ],
-        [translated.target_lang, list(translated.models), list(translated.glossaries)],
-        list(warnings),
+        [translated.target_lang, list(translated.models), list(translated.glossaries), kept.sentences],
+        list(kept.warnings),
         posts,
     ]
     return zlib.compress(json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
 
 
-def decode_kept(payload: bytes, reused: bool = False) -> tuple[TranslatedThread, tuple[str, ...]]:
-    """The translated thread and warnings of a kept form. `reused`: machine output reads back as
-    `memory`, because this run did not make it."""
+def decode_kept(payload: bytes) -> KeptThread:
+    """The kept thread of a kept form, exactly as encoded; ValueError, TypeError or zlib.error when the
+    payload is damaged or of another format."""
     version, thread_fields, translation_fields, warnings, post_rows = json.loads(zlib.decompress(payload))
     if version != FORMAT:
         raise ValueError(f"kept thread format {version!r}")
     title, subtitle, source_format, thread_lang, url, site, published = thread_fields
-    target, models, glossaries = translation_fields
+    target, models, glossaries, sentences = translation_fields
+    if not isinstance(sentences, int):
+        raise TypeError("sentences must be a count")
     posts = []
     units = []
     for post_id, kind, author, role, date, votes, shares, post_lang, block_rows, parent, post_url, deleted in post_rows:
@@ -108,8 +134,6 @@ def decode_kept(payload: bytes, reused: bool = False) -> tuple[TranslatedThread,
         for row in block_rows:
             source_lang, text, origin, status, terms, issues, previous = row[8:]
             block = Block(*row[:8])
-            if reused and origin == "machine" and text:
-                origin = "memory"
             blocks.append(block)
             units.append(
                 TranslationUnit(
@@ -121,7 +145,7 @@ def decode_kept(payload: bytes, reused: bool = False) -> tuple[TranslatedThread,
                     origin,
                     status,
                     tuple(terms),
-                    tuple(QaIssue(code, message) for code, message in issues),
+                    tuple(QaIssue(_known_code(code), message) for code, message in issues),
                     previous,
                 )
             )
@@ -152,7 +176,14 @@ def decode_kept(payload: bytes, reused: bool = False) -> tuple[TranslatedThread,
         datetime.fromisoformat(published) if published is not None else None,
     )
     translated = TranslatedThread(thread, target, tuple(units), tuple(models), tuple(glossaries))
-    return translated, tuple(_strings(warnings))
+    return KeptThread(translated, tuple(_strings(warnings)), sentences)
+
+
+def _known_code(text: str) -> QaCode:
+    code = qa_code(text)
+    if code is None:
+        raise ValueError(f"unknown QA code {text!r}")
+    return code
 
 
 def _strings(values: Any) -> list[str]:

@@ -1,9 +1,10 @@
 """Translation memory: every segment translated once is reused, human translations always win.
 
 SQLite in WAL mode, safe for several batch workers at once. An entry is keyed by source language,
-target language, normalised source text and origin. Machine entries remember the model and glossary
-version that produced them and are only reused while both are unchanged; human entries (imported from
-reviewed PO files or TMX) are reused whatever the model.
+target language, source text (`translator.memory.keys.text_key`) and origin. Machine entries remember
+the model and glossary version that produced them, and the glossary terms they carry, and are only
+reused while both are unchanged; human entries (imported from reviewed PO files or TMX) are reused
+whatever the model. `translator.memory.lookup` is how the pipeline consults all this.
 
 Whole translated threads are kept too (table `threads`), keyed by the hash of the input file and of
 the settings, with the model and glossary version of each pair they used: a rerun over the same files
@@ -18,13 +19,13 @@ import json
 import sqlite3
 import threading
 import time
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from translator.errors import TranslationMemoryError
+from translator.memory.keys import text_key
 
 MemoryOrigin = Literal["machine", "human"]
 
@@ -41,6 +42,7 @@ CREATE TABLE IF NOT EXISTS entries (
     glossary_version TEXT NOT NULL DEFAULT '',
     created REAL NOT NULL,
     updated REAL NOT NULL,
+    terms TEXT,
     PRIMARY KEY (source_lang, target_lang, source_key, origin)
 )""",
     """
@@ -52,7 +54,9 @@ CREATE TABLE IF NOT EXISTS threads (
     created REAL NOT NULL
 )""",
 )
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+# Version 3 added the glossary terms of machine entries (NULL in entries made before: not recorded).
+ADDED_COLUMNS = {"terms": "ALTER TABLE entries ADD COLUMN terms TEXT"}
 BUSY_SECONDS = 30
 """How long a connection waits for another process's write to finish."""
 KEPT_THREAD_TOTALS = "SELECT COUNT(*), COALESCE(SUM(LENGTH(document)), 0) FROM threads"
@@ -64,11 +68,6 @@ def default_memory_path() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("thread-translator") / "memory.sqlite"
-
-
-def normalize_source(text: str) -> str:
-    """The lookup key of a source text: NFC, whitespace collapsed; case and punctuation kept (they matter)."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +88,9 @@ class MemoryEntry:
     """The model that produced a machine entry."""
     glossary_version: str = ""
     """The glossary state a machine entry was produced with."""
+    terms: tuple[str, ...] | None = ()
+    """The glossary terms a machine entry carries (`source -> target`); None when not recorded (entries
+    made before terms were kept)."""
 
 
 Dependency = tuple[str, str, str]
@@ -120,6 +122,17 @@ class MemoryStats:
     """Whole translated threads kept for reruns."""
     thread_bytes: int = 0
     """What the kept threads take in the file (compressed)."""
+
+
+def _terms(stored: str | None) -> tuple[str, ...] | None:
+    """The terms column read back (None: not recorded, or unreadable)."""
+    if stored is None:
+        return None
+    try:
+        terms = json.loads(stored)
+    except ValueError:
+        return None
+    return tuple(str(term) for term in terms) if isinstance(terms, list) else None
 
 
 def _drop_kept_threads(connection: sqlite3.Connection, pairs: Iterable[str]) -> None:
@@ -164,6 +177,10 @@ class TranslationMemory:
             with self._transaction() as connection:
                 for statement in SCHEMA:
                     connection.execute(statement)
+                columns = {row[1] for row in connection.execute("PRAGMA table_info(entries)")}
+                for column, statement in ADDED_COLUMNS.items():
+                    if column not in columns:
+                        connection.execute(statement)
                 connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlite3.DatabaseError as error:
             raise TranslationMemoryError(
@@ -211,21 +228,30 @@ class TranslationMemory:
         glossary_version: str,
     ) -> dict[str, MemoryEntry]:
         """Reusable translations of the given sources, keyed by source text: a human entry if there is
-        one, else a machine entry made by the same model and glossary version."""
-        wanted = {normalize_source(source): source for source in sources}
+        one, else a machine entry made by the same model and glossary version (and, with a glossary,
+        whose terms were recorded, so a reused translation carries them as a fresh one would)."""
+        wanted: dict[str, list[str]] = {}
+        for source in sources:
+            wanted.setdefault(text_key(source), []).append(source)
         found: dict[str, MemoryEntry] = {}
         rows = self._select_in(
-            "SELECT source_key, origin, source, target, model_id, glossary_version FROM entries "
+            "SELECT source_key, origin, source, target, model_id, glossary_version, terms FROM entries "
             "WHERE source_lang = ? AND target_lang = ? AND source_key IN ({marks})",
             [source_lang, target_lang],
             list(wanted),
         )
-        for key, origin, source, target, entry_model, entry_glossary in rows:
-            entry = MemoryEntry(source_lang, target_lang, source, target, origin, entry_model, entry_glossary)
-            current = found.get(wanted[key])
-            usable = origin == "human" or (entry_model == model_id and entry_glossary == glossary_version)
-            if usable and (current is None or current.origin == "machine"):
-                found[wanted[key]] = entry
+        for key, origin, source, target, entry_model, entry_glossary, terms in rows:
+            recorded = _terms(terms)
+            entry = MemoryEntry(source_lang, target_lang, source, target, origin, entry_model, entry_glossary, recorded)
+            usable = origin == "human" or (
+                entry_model == model_id
+                and entry_glossary == glossary_version
+                and (recorded is not None or not glossary_version)
+            )
+            for text in wanted[key]:
+                current = found.get(text)
+                if usable and (current is None or current.origin == "machine"):
+                    found[text] = entry
         return found
 
     def _select_in(self, query: str, fixed: list[str], keys: list[str]) -> list[tuple[Any, ...]]:
@@ -248,7 +274,7 @@ class TranslationMemory:
             (
                 e.source_lang,
                 e.target_lang,
-                normalize_source(e.source),
+                text_key(e.source),
                 e.origin,
                 e.source,
                 e.target,
@@ -256,6 +282,7 @@ class TranslationMemory:
                 e.glossary_version,
                 now,
                 now,
+                json.dumps(list(e.terms), ensure_ascii=False) if e.terms is not None else None,
             )
             for e in entries
             if e.source.strip()
@@ -268,10 +295,11 @@ class TranslationMemory:
                 _drop_kept_threads(connection, human_pairs)
                 connection.executemany(
                     "INSERT INTO entries (source_lang, target_lang, source_key, origin, source, target, model_id, "
-                    "glossary_version, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "glossary_version, created, updated, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                     "ON CONFLICT (source_lang, target_lang, source_key, origin) DO UPDATE SET "
                     "target = excluded.target, model_id = excluded.model_id, "
-                    "glossary_version = excluded.glossary_version, updated = excluded.updated",
+                    "glossary_version = excluded.glossary_version, updated = excluded.updated, "
+                    "terms = excluded.terms",
                     rows,
                 )
         except sqlite3.DatabaseError as error:
@@ -281,9 +309,7 @@ class TranslationMemory:
     def forget_human(self, entries: Iterable[MemoryEntry]) -> int:
         """Remove human entries a reviewer took back (same pair, source and target), with the kept threads
         of their pairs (they may hold them); how many were removed."""
-        rows = [
-            (e.source_lang, e.target_lang, normalize_source(e.source), e.target) for e in entries if e.source.strip()
-        ]
+        rows = [(e.source_lang, e.target_lang, text_key(e.source), e.target) for e in entries if e.source.strip()]
         if not rows:
             return 0
         try:
@@ -339,7 +365,9 @@ class TranslationMemory:
 
     def entries(self, source_lang: str | None = None, target_lang: str | None = None) -> Iterator[MemoryEntry]:
         """Every entry, optionally for one pair, in a stable order."""
-        query = "SELECT source_lang, target_lang, source, target, origin, model_id, glossary_version FROM entries"
+        query = (
+            "SELECT source_lang, target_lang, source, target, origin, model_id, glossary_version, terms FROM entries"
+        )
         conditions, values = [], []
         if source_lang:
             conditions.append("source_lang = ?")
@@ -351,8 +379,10 @@ class TranslationMemory:
             query += " WHERE " + " AND ".join(conditions)
         query += " ORDER BY source_lang, target_lang, source_key, origin"
         try:
-            for row in self._connection().execute(query, values):
-                yield MemoryEntry(*row)
+            for source_lang, target_lang, source, target, origin, model, version, terms in self._connection().execute(
+                query, values
+            ):
+                yield MemoryEntry(source_lang, target_lang, source, target, origin, model, version, _terms(terms))
         except sqlite3.DatabaseError as error:
             raise database_error(self.path, "read", error) from None
 

@@ -3,14 +3,20 @@
 A file holds one thread (a forum page, a Reddit or Hacker News discussion, a Discourse topic) or
 several (a feed: one per item; a Disqus export: one per page). `read_threads` gives them all;
 `read_thread` is for callers that take one thread and refuses a file of several.
+
+Every reader, whatever its format, answers with a `Reading`: its threads and its warnings (comments
+that load by script, "more comments" stubs, deleted comments left out). `parse_threads` (decoded text)
+gives that `Reading` as the reader made it; `read_threads` and `thread_from_bytes` (a file, bytes) add
+what decoding noticed and give a `ThreadFile`. No level drops a warning.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import importlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +26,36 @@ from translator.models import SOURCE_FORMATS, SourceFormat, ThreadFile
 from translator.readers.common import Reading, load_json, xml_root_name
 from translator.readers.decoding import decode
 
-__all__ = ["MAX_FILE_BYTES", "decode", "parse_threads", "read_thread", "read_threads", "sniff_format"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "decode",
+    "parse_threads",
+    "read_thread",
+    "read_thread_bytes",
+    "read_threads",
+    "sniff_format",
+    "thread_from_bytes",
+]
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 """Larger files are refused: a thread page is a few hundred KB; 50 MB is surely not one thread."""
 
 JSON_FORMATS: tuple[SourceFormat, ...] = ("json", "reddit", "hn", "discourse")
+# The reader of each format, as `module:function` in this package: the text readers take the decoded
+# text, the JSON readers the parsed document (our own JSON is read by formats.json); each gives a Reading.
+TEXT_READERS: dict[str, str] = {
+    "disqus": "disqus:read_disqus",
+    "feed": "feed:read_feed",
+    "forum": "forum:read_forum",
+    "html": "html:read_html",
+    "text": "text:read_text",
+}
+JSON_READERS: dict[str, str] = {
+    "reddit": "reddit:read_reddit",
+    "hn": "hn:read_hn",
+    "discourse": "discourse:read_discourse",
+    "feed": "feed:read_json_feed",
+}
 OTHER_JSON_HINT = "this reads our thread JSON and the JSON of Reddit, Hacker News, Discourse and JSON Feed"
 _NOT_PARSED = object()
 JSON_ARRAY_START = re.compile(r"\[\s*(?:\{|\[\s*[\[{\]])")
@@ -96,80 +126,69 @@ def parse_threads(text: str, fmt: SourceFormat | None = None) -> Reading:
         data = load_json(text)
     if data is not _NOT_PARSED:
         return _read_json(data, fmt)
-    if fmt == "disqus":
-        from translator.readers.disqus import read_disqus
-
-        return read_disqus(text)
-    if fmt == "feed":
-        from translator.readers.feed import read_feed
-
-        return read_feed(text)
-    if fmt == "forum":
-        from translator.readers.forum import read_forum
-
-        return Reading((read_forum(text),))
-    if fmt == "html":
-        from translator.readers.html import read_html
-
-        page = read_html(text)
-        return Reading((page.thread,), page.warnings)
-    if fmt == "text":
-        from translator.readers.text import read_text
-
-        return Reading((read_text(text),))
-    raise InputError(f"there is no {fmt} reader yet", "pass another --format, or let the format be sniffed")
+    if fmt not in TEXT_READERS:
+        raise InputError(f"there is no {fmt} reader yet", "pass another --format, or let the format be sniffed")
+    return _reader(TEXT_READERS[fmt])(text)
 
 
 def _read_json(data: Any, fmt: SourceFormat) -> Reading:
-    if fmt == "reddit":
-        from translator.readers.reddit import read_reddit
+    if fmt in JSON_READERS:
+        return _reader(JSON_READERS[fmt])(data)
+    from translator.formats.json import threads_from_data
 
-        return read_reddit(data)
-    if fmt == "hn":
-        from translator.readers.hn import read_hn
+    threads = threads_from_data(data)
+    if threads is None:
+        raise InputError("this JSON is not a thread in any format we read", OTHER_JSON_HINT)
+    return Reading(threads)
 
-        return read_hn(data)
-    if fmt == "discourse":
-        from translator.readers.discourse import read_discourse
 
-        return read_discourse(data)
-    if fmt == "feed":
-        from translator.readers.feed import read_json_feed
-
-        return read_json_feed(data)
-    from translator.formats.json import thread_from_dict
-
-    if isinstance(data, list) and data and all(isinstance(item, dict) and "posts" in item for item in data):
-        return Reading(tuple(thread_from_dict(item) for item in data))  # `inspect --json` of several threads
-    if isinstance(data, dict) and "posts" in data:
-        return Reading((thread_from_dict(data),))
-    raise InputError("this JSON is not a thread in any format we read", OTHER_JSON_HINT)
+def _reader(name: str) -> Callable[[Any], Reading]:
+    """A reader named `module:function` in this package, imported now (readers are imported when used)."""
+    module, function = name.split(":")
+    reader: Callable[[Any], Reading] = getattr(importlib.import_module(f"{__name__}.{module}"), function)
+    return reader
 
 
 def read_threads(path: Path | str, fmt: str | None = None) -> ThreadFile:
-    """Read a file of one thread or several; fmt (a SourceFormat) overrides sniffing. A web page is
-    recognised by its bytes, before any decoding: its charset comes from the page itself. Raises InputError."""
+    """Read a file of one thread or several; fmt (a SourceFormat) overrides sniffing (see
+    `thread_from_bytes`). Raises InputError."""
     path = Path(path)
+    _check_format(fmt)
+    return thread_from_bytes(read_thread_bytes(path), str(path), fmt)
+
+
+def _check_format(fmt: str | None) -> None:
     if fmt is not None and fmt not in SOURCE_FORMATS:
         raise InputError(f"unknown format {fmt!r}", f"use one of {', '.join(SOURCE_FORMATS)}")
-    data = read_input_bytes(
+
+
+def read_thread_bytes(path: Path) -> bytes:
+    """The bytes of a thread file, refused (InputError) when it is not a readable regular file or too large."""
+    return read_input_bytes(
         path, MAX_FILE_BYTES, "a thread page is a few hundred KB: split it into one file per thread"
     )
+
+
+def thread_from_bytes(data: bytes, name: str, fmt: str | None = None) -> ThreadFile:
+    """The threads of a file (one or several) from its bytes, read elsewhere (e.g. by a cluster's driver);
+    `name` names it in errors. A web page is recognised by its bytes, before any decoding: its charset
+    comes from the page itself."""
+    _check_format(fmt)
     from translator.readers.html_bytes import looks_like_html
 
     if fmt == "html" or (fmt is None and looks_like_html(data)):
         from translator.readers.html import read_html_file
 
-        return read_html_file(data, str(path))
-    text, encoding, warnings = decode(data, str(path))
+        return read_html_file(data, name)
+    text, encoding, warnings = decode(data, name)
     if not text.strip():
-        raise InputError(f"{path} is empty", "give a file holding an article or a comment thread")
+        raise InputError(f"{name} is empty", "give a file holding an article or a comment thread")
     chosen = next((known for known in SOURCE_FORMATS if known == fmt), None)
     try:
         with collector_paused():
             reading = parse_threads(text, chosen)
     except InputError as error:
-        raise InputError(f"{path}: {error.message}", error.hint) from None
+        raise InputError(f"{name}: {error.message}", error.hint) from None
     return ThreadFile(threads=reading.threads, encoding=encoding, warnings=(*warnings, *reading.warnings))
 
 

@@ -22,7 +22,7 @@ from datetime import datetime
 
 from translator.errors import InputError
 from translator.models import BlockKind, Post, QuoteExtent, Thread, Votes
-from translator.readers.common import BlockSpec, clean, comment_post, date_of, number_blocks
+from translator.readers.common import BlockSpec, Reading, clean, comment_post, date_of, number_blocks
 
 BYLINE = re.compile(r"^Le\s*(?P<date>[^,]*?)\s*,\s*par\s+(?P<author>\S.*?)\s*$")
 SHARES = re.compile(r"^(?P<count>\d+)\s*PARTAGES?$", re.IGNORECASE)
@@ -112,8 +112,8 @@ class _RawComment:
     order: int
 
 
-def read_forum(text: str) -> Thread:
-    """Parse a forum page dump into a thread; raise InputError when no article or comment is found."""
+def read_forum(text: str) -> Reading:
+    """Parse a forum page dump into its one thread; raise InputError when no article or comment is found."""
     lines = [clean(line) for line in text.splitlines()]
     avatar_rows = [i for i, line in enumerate(lines) if AVATAR.match(line)]
     first_comment_row = avatar_rows[0] if avatar_rows else len(lines)
@@ -131,12 +131,13 @@ def read_forum(text: str) -> Thread:
             "check that the file is a copy of the whole page, or pass --format text",
         )
     article_blocks = posts[0].blocks if posts and posts[0].kind == "article" else ()
-    return Thread(
+    thread = Thread(
         title=next((b.text for b in article_blocks if b.kind == "title"), ""),
         subtitle=next((b.text for b in article_blocks if b.kind == "subtitle"), None),
         posts=tuple(posts),
         source_format="forum",
     )
+    return Reading((thread,))
 
 
 def _spans(starts: list[int], end: int) -> list[tuple[int, int]]:

@@ -9,7 +9,6 @@ story as the article instead. Warnings say when comments load by script and are 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 import lxml.html
@@ -18,7 +17,7 @@ from lxml.html import HtmlElement
 
 from translator.errors import InputError
 from translator.models import Post, Thread, ThreadFile
-from translator.readers.common import BlockSpec, number_blocks
+from translator.readers.common import BlockSpec, Reading, number_blocks
 from translator.readers.html_article import ArticleFacts, article_facts
 from translator.readers.html_bytes import decode_page, looks_like_html, looks_like_html_text
 from translator.readers.html_comments import comment_posts, find_comments, script_systems
@@ -27,7 +26,7 @@ from translator.readers.html_items import path
 from translator.readers.html_marks import PageMarks, page_marks
 from translator.readers.html_text import HIDDEN_CLASSES, is_form_to_fill, is_hidden, xml_safe
 
-__all__ = ["HtmlPage", "looks_like_html", "looks_like_html_text", "read_html", "read_html_file"]
+__all__ = ["looks_like_html", "looks_like_html_text", "read_html", "read_html_file"]
 
 LANGUAGE = path("/html/@lang | //meta[@http-equiv='content-language' or @property='og:locale']/@content")
 XML_DECLARATION = "<?xml"
@@ -49,16 +48,6 @@ def _maybe_pruned(hidden_classes: frozenset[str]) -> etree.XPath:
 
 MIN_HIDDEN_TEXT = 200
 """A hidden box with less text than this is furniture (a label, a notice), never the article."""
-
-
-@dataclass(frozen=True)
-class HtmlPage:
-    """A web page read into a thread, with what the reader noticed on the way."""
-
-    thread: Thread
-    """The article and its comments."""
-    warnings: tuple[str, ...]
-    """Things worth telling the user (comments that load by script, counts that do not match)."""
 
 
 def parse_page(text: str, name: str) -> HtmlElement:
@@ -118,8 +107,9 @@ def _article(text: str, name: str, tree: HtmlElement, found: FoundComments, mark
     return facts
 
 
-def read_html(text: str, name: str = "page") -> HtmlPage:
-    """Read a decoded web page into a thread; InputError when it holds no article text and no comments."""
+def read_html(text: str, name: str = "page") -> Reading:
+    """Read a decoded web page into its one thread, with warnings when comments load by script or the page
+    counts more than it holds; InputError when it holds no article text and no comments."""
     tree = parse_page(text, name)
     lang = page_language(tree)
     marks = page_marks(tree, text)
@@ -167,7 +157,7 @@ def read_html(text: str, name: str = "page") -> HtmlPage:
         site=facts.site,
         published=facts.published or article.date,
     )
-    return HtmlPage(thread, tuple(_warnings(name, found, len(found.comments), systems)))
+    return Reading((thread,), tuple(_warnings(name, found, len(found.comments), systems)))
 
 
 def _warnings(name: str, found: FoundComments, count: int, systems: list[str]) -> list[str]:
@@ -189,4 +179,4 @@ def read_html_file(data: bytes, name: str) -> ThreadFile:
     """Read a saved web page's bytes: decoded by its declared or detected charset, then read."""
     text, encoding, warnings = decode_page(data, name)
     page = read_html(text, name)
-    return ThreadFile(threads=(page.thread,), encoding=encoding, warnings=(*warnings, *page.warnings))
+    return ThreadFile(threads=page.threads, encoding=encoding, warnings=(*warnings, *page.warnings))

@@ -22,7 +22,8 @@ from translator.readers.common import BlockSpec
 from translator.readers.html_dates import machine_date
 from translator.readers.html_items import path
 from translator.readers.html_schema import _types, _walk, json_documents
-from translator.readers.html_text import clean_text, element_blocks, visible_text
+from translator.readers.html_text import clean_text, visible_text
+from translator.readers.markup import PAGE_RULES, element_blocks
 
 META = path("//meta[@property or @name or @itemprop]")
 CANONICAL = path("//link[@rel='canonical']/@href")
@@ -212,7 +213,7 @@ def body_blocks(body: Any, title: str, author: str | None) -> list[BlockSpec]:
     for element in body.iter():
         if isinstance(element.tag, str) and element.tag in TRAFILATURA_TAGS:
             element.tag = TRAFILATURA_TAGS[element.tag]
-    blocks = element_blocks(body)
+    blocks = element_blocks(body, PAGE_RULES)
     while blocks and _comparable(blocks[0][1]) == _comparable(title):
         blocks = blocks[1:]
     names = [name.strip() for name in (author or "").split(";") if name.strip()]

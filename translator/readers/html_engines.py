@@ -17,7 +17,8 @@ from translator.readers.common import BlockSpec
 from translator.readers.html_fields import FoundComments, RawComment
 from translator.readers.html_items import FieldPaths, element_key, parents_by_depth, path, read_item, read_items
 from translator.readers.html_marks import PageMarks
-from translator.readers.html_text import element_blocks, visible_text
+from translator.readers.html_text import visible_text
+from translator.readers.markup import PAGE_COMMENT_RULES, element_blocks
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def _story(
             [("title", visible_text(titles[0]), None, None)] if titles and visible_text(titles[0]) else []
         )
         for element in texts[:1]:
-            blocks.extend(element_blocks(element, headings=False))
+            blocks.extend(element_blocks(element, PAGE_COMMENT_RULES))
         link = titles[0].get("href") if titles else None
         return RawComment(
             key="article",

@@ -33,7 +33,8 @@ from translator.readers.html_fields import (
     outside,
     reply_label_name,
 )
-from translator.readers.html_text import class_heads, clean_text, descendants, element_blocks, is_quote, visible_text
+from translator.readers.html_text import class_heads, clean_text, descendants, is_quote, visible_text
+from translator.readers.markup import PAGE_COMMENT_RULES, element_blocks
 
 PARENT_ATTRIBUTES = ("data-parent_id", "data-parent-id", "data-parent", "data-parentid", "data-reply-to")
 META_PARENT = re.compile(r"(?:^|[,;\s])(?:pid|parent|parent_id)=(\d+)")
@@ -280,7 +281,7 @@ def read_item(
     named = _first(item, paths.author, nested)
     author = name_in(named) if isinstance(named, HtmlElement) else clean_author(named or "")
     author = reply_label_name(item, author or find_author(header))
-    blocks = element_blocks(text_box, headings=False, leave_out=frozenset([*nested, *furniture]))
+    blocks = element_blocks(text_box, PAGE_COMMENT_RULES, leave_out=frozenset([*nested, *furniture]))
     if blocks and author and blocks[0][1] == author:
         blocks = blocks[1:]
     blocks = [block for block in blocks if not NUMBERS_ONLY.match(block[1])]  # a stray "18. 05. 2014" is no text

@@ -22,7 +22,8 @@ from translator.readers.common import BlockSpec
 from translator.readers.html_dates import machine_date, printed_date
 from translator.readers.html_fields import FoundComments, RawComment
 from translator.readers.html_items import path
-from translator.readers.html_text import clean_text, fragment_blocks
+from translator.readers.html_text import clean_text
+from translator.readers.markup import PAGE_COMMENT_RULES, html_blocks
 
 JSON_LD = path("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]")
 DISQUS_DATA = path("//script[@id='disqus-threadData']")
@@ -135,12 +136,8 @@ def _votes(up: Any, down: Any) -> Votes | None:
 
 
 def text_blocks(text: Any) -> list[BlockSpec]:
-    """A comment's stated text as blocks: HTML when it holds tags, else paragraphs at blank lines."""
-    if not isinstance(text, str) or not text.strip():
-        return []
-    if "<" in text and ">" in text:
-        return fragment_blocks(text)
-    return [("paragraph", clean_text(part), None, None) for part in re.split(r"\n\s*\n", text) if clean_text(part)]
+    """A comment's stated text as blocks: HTML when it holds tags or entities, else paragraphs at blank lines."""
+    return html_blocks(text, PAGE_COMMENT_RULES) if isinstance(text, str) else []
 
 
 def disqus_comments(tree: HtmlElement, lang: str | None) -> FoundComments | None:

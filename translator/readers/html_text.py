@@ -1,10 +1,10 @@
-"""HTML elements to plain-text blocks: what a reader sees, one block per paragraph, never markup.
+"""What in a page's HTML is text, and whose: the tests the block walker (`markup`) and the page reader share.
 
-Scripts, styles, forms, buttons and hidden elements (the `hidden` attribute, `aria-hidden`, inline
-`display:none`, screen-reader-only classes) never reach a block, nor do the small widgets pages put
-inside a post (share and vote buttons, reply and "expand" links, signatures). Block elements start a
-new block, a single `<br>` is a space and two in a row end a paragraph; blockquotes become quote
-blocks with their author when the markup names one (`data-author`, a `cite` or "NAME wrote:" header).
+Scripts, styles, forms to fill, buttons and hidden elements (the `hidden` attribute, `aria-hidden`,
+inline `display:none`, screen-reader-only classes) are not text, nor are the small widgets pages put
+inside a post (share and vote buttons, reply and "expand" links, signatures). Quotes are blockquotes and
+the boxes forum engines draw; their author comes from the markup when it names one (`data-author`, a
+`cite` or "NAME wrote:" header). Also: the visible text of an element on one line, class words.
 """
 
 from __future__ import annotations
@@ -12,13 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from itertools import islice
 
-import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
-
-from translator.models import BlockKind
-from translator.readers.common import BlockSpec
 
 SKIPPED_TAGS = frozenset(
     {
@@ -74,10 +71,6 @@ MAX_FORM_CHARS = 1500
 """A form holding more text than this wraps content, not just fields and their labels."""
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 WORD_SPLIT = re.compile(r"[\s_\-]+")
-SOURCE_WHITESPACE = re.compile(r"\s+")
-LINE_BREAK = "\n"
-# A line that ends with one of these ends a sentence, a quotation or an item: the next line is new text.
-SENTENCE_END = tuple(".!?:;…»\"”)'’*")
 INVISIBLE = str.maketrans("", "", "\u200b\ufeff\u00ad")
 # "NAME wrote:", "NAME a écrit :", "Quote from NAME", "NAME пишет:": how pages name who is quoted or
 # who wrote, in the languages we see most.
@@ -109,8 +102,6 @@ QUOTE_HEADER_CLASSES = frozenset(
         "attribution",
     }
 )
-# The ellipsis or "more" marker a page shows between a cut summary and the rest: not a paragraph.
-MARKER_ONLY = re.compile(r"^[\s.…·•|/\-–—»«]*$")
 
 
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -119,15 +110,6 @@ NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 def xml_safe(text: str) -> str:
     """Text without the characters lxml refuses (NUL, other C0 controls, lone surrogates)."""
     return NOT_XML.sub("", text)
-
-
-def fragment_blocks(markup: str) -> list[BlockSpec]:
-    """The blocks of an HTML fragment (a comment's HTML from page data): parsed, never kept as markup."""
-    try:
-        root = lxml.html.fragment_fromstring(xml_safe(markup), create_parent="div")
-    except (etree.ParserError, ValueError):
-        return []
-    return element_blocks(root, headings=False)
 
 
 def clean_text(text: str) -> str:
@@ -271,12 +253,14 @@ def is_quote(element: HtmlElement) -> bool:
 def quote_author(quote: HtmlElement) -> tuple[str | None, HtmlElement | None]:
     """Who a quote quotes, and the header element that names them (left out of the quoted text)."""
     header = _quote_header(quote)
-    for holder in (quote, *list(quote.iterancestors())[:2]):
+    for holder in (quote, *islice(quote.iterancestors(), 2)):
         for attribute in QUOTE_AUTHOR_ATTRIBUTES:
             if value := clean_text(holder.get(attribute, "")).split(",")[0].strip():
                 return value, header
-    if header is None:
-        return None, None
+    if header is None or quote.get("data-topic") is not None:
+        # Discourse names a quoted person in `data-username`: a quote of a topic without one is of the
+        # topic, and its header holds the topic's title, not a name.
+        return None, header
     # The name is often the header's one bold or linked part ("Originally Posted by <strong>NAME</strong>").
     for part in header.iter("strong", "b", "a"):
         if part is not header and (name := name_from_label(visible_text(part))) and name != visible_text(header):
@@ -300,95 +284,3 @@ def _quote_header(quote: HtmlElement) -> HtmlElement | None:
         if (child.text and child.text.strip()) or child.tag in ("p", "img"):
             return None
     return None
-
-
-def lines_of(text: str) -> list[str]:
-    """Text cut at line breaks (`<br>`): each line a block, except a line that wraps mid-sentence.
-
-    People write a new line for a new thought, so a `<br>` usually ends one; a line that stops without
-    an end mark and is followed by one starting in lower case is a hard wrap and is joined back.
-    """
-    lines: list[str] = []
-    for raw in text.split(LINE_BREAK):
-        line = clean_text(raw)
-        if not line:
-            continue
-        if lines and not lines[-1].endswith(SENTENCE_END) and line[0].islower():
-            lines[-1] = f"{lines[-1]} {line}"
-        else:
-            lines.append(line)
-    return lines
-
-
-class _BlockBuilder:
-    """Collects text pieces and cuts them into blocks at block boundaries."""
-
-    def __init__(self) -> None:
-        self.specs: list[BlockSpec] = []
-        self.pieces: list[str] = []
-        self.context: list[tuple[HtmlElement, BlockKind, str | None]] = []
-
-    def add(self, text: str | None) -> None:
-        if text:
-            self.pieces.append(SOURCE_WHITESPACE.sub(" ", text))
-
-    def line_break(self) -> None:
-        self.pieces.append(LINE_BREAK)
-
-    def flush(self) -> None:
-        joined = "".join(self.pieces)
-        self.pieces = []
-        kind, author = (self.context[-1][1], self.context[-1][2]) if self.context else ("paragraph", None)
-        for text in lines_of(joined):
-            if not MARKER_ONLY.match(text):
-                self.specs.append((kind, text, author, "matched" if kind == "quote" else None))
-
-    def open(self, node: HtmlElement, headings: bool) -> HtmlElement | None:
-        """Start a block element; returns a quote header to leave out, if any."""
-        self.flush()
-        if is_quote(node):
-            author, header = quote_author(node)
-            outer = next((who for _, kind, who in reversed(self.context) if kind == "quote"), None)
-            self.context.append((node, "quote", author or outer))
-            return header
-        in_quote = any(kind == "quote" for _, kind, _ in self.context)
-        if node.tag in HEADING_TAGS and headings and not in_quote:
-            self.context.append((node, "heading", None))
-        return None
-
-    def close(self, node: HtmlElement) -> None:
-        self.flush()
-        if self.context and self.context[-1][0] is node:
-            self.context.pop()
-
-
-def element_blocks(
-    element: HtmlElement, *, headings: bool = True, leave_out: frozenset[HtmlElement] = frozenset()
-) -> list[BlockSpec]:
-    """The blocks a reader sees in an element: one per paragraph, list item, heading or quoted paragraph.
-
-    `leave_out`: elements inside it that are not its text (a comment's header, its replies).
-    """
-    builder = _BlockBuilder()
-    left_out: set[HtmlElement] = set(leave_out)
-    walker = etree.iterwalk(element, events=("start", "end"))
-    for event, node in walker:
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if event == "start":
-            if node is not element and (node in left_out or is_skipped(node)):
-                walker.skip_subtree()
-                continue
-            if tag == "br":
-                builder.line_break()
-            elif node is element:
-                pass  # the element read is the text's box, even a blockquote (XenForo 1 draws every post in one)
-            elif (tag in BLOCK_TAGS or is_quote(node)) and (header := builder.open(node, headings)) is not None:
-                left_out.add(header)
-            builder.add(node.text)
-            continue
-        if node is not element:
-            if tag in BLOCK_TAGS or (builder.context and builder.context[-1][0] is node):
-                builder.close(node)
-            builder.add(node.tail)
-    builder.flush()
-    return builder.specs

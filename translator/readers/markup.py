@@ -1,11 +1,12 @@
-"""HTML inside a post (a Reddit comment, a Discourse post, a feed item) as plain-text blocks.
+"""HTML to plain-text blocks: the one walker every reader uses, for post bodies and saved pages alike.
 
-Every reader whose source holds post bodies as HTML turns them into blocks here, so one set of rules
-decides what a block is: paragraphs, headings, list items and table cells are blocks; `<blockquote>`
-and Discourse's `<aside class="quote" data-username>` give quote blocks with their author where the
-markup names one; `<pre>` keeps its lines; `<br>` ends a block (a line of its own is a sentence of its
-own to the translator). Entities are decoded by the parser; scripts, styles, forms, media and hidden
-elements never reach a block, and neither does any tag: a block is text, never markup.
+A Reddit comment, a Discourse post, a feed item, a comment of a saved page and the article trafilatura
+found in it all become blocks here, so one set of rules decides what a block is: paragraphs, headings,
+list items and table cells are blocks; quotes (`<blockquote>`, Discourse's `<aside class="quote">`, the
+boxes forum engines draw) give quote blocks with their author where the markup names one; `<pre>` keeps
+its lines; `<br>` ends a line, and a line is a block. What is not text (scripts, styles, forms to fill,
+hidden elements, share and vote widgets: `html_text.is_skipped`) never reaches a block, and neither does
+any tag: a block is text, never markup. `MarkupRules` holds the few choices that differ by source.
 """
 
 from __future__ import annotations
@@ -18,119 +19,68 @@ from typing import TYPE_CHECKING
 
 from translator.models import BlockKind
 from translator.readers.common import BlockSpec
+from translator.readers.html_text import BLOCK_TAGS, HEADING_TAGS, clean_text, is_quote, is_skipped, quote_author
 
 if TYPE_CHECKING:
-    from lxml.etree import _Element
+    from lxml.html import HtmlElement
 
-# What never holds reader-visible text of a post.
-DROPPED_TAGS = frozenset(
-    {
-        "script",
-        "style",
-        "template",
-        "noscript",
-        "head",
-        "title",
-        "svg",
-        "math",
-        "form",
-        "button",
-        "input",
-        "select",
-        "textarea",
-        "iframe",
-        "object",
-        "embed",
-        "canvas",
-        "video",
-        "audio",
-        "map",
-    }
-)
-# Elements whose start and end break the text into blocks.
-BLOCK_TAGS = frozenset(
-    {
-        "p",
-        "div",
-        "li",
-        "ul",
-        "ol",
-        "dl",
-        "dt",
-        "dd",
-        "blockquote",
-        "aside",
-        "pre",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "table",
-        "thead",
-        "tbody",
-        "tr",
-        "td",
-        "th",
-        "caption",
-        "section",
-        "article",
-        "header",
-        "footer",
-        "figure",
-        "figcaption",
-        "details",
-        "summary",
-        "main",
-        "nav",
-        "center",
-        "hr",
-        "br",
-        "address",
-    }
-)
-HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-SPACES = re.compile(r"\s+")
+# What makes text HTML: a tag (`<p`, `</`, `<!--`) or an entity; `a < b` and `Tom & Jerry` are plain text.
+HTML_SIGN = re.compile(r"<[A-Za-z/!]|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+SOURCE_WHITESPACE = re.compile(r"\s+")
+LINE_BREAK = "\n"
+# A line that ends with one of these ends a sentence, a quotation or an item: the next line is new text.
+SENTENCE_END = tuple(".!?:;…»\"”)'’*")
+# The ellipsis or "more" marker a page shows between a cut summary and the rest: not a paragraph.
+MARKER_ONLY = re.compile(r"^[\s.…·•|/\-–—»«]*$")
 # Characters libxml2 refuses in text (it would stop or garble the parse): shown as U+FFFD instead.
 UNPARSABLE = re.compile("[\x00\ufffe\uffff]")
-
 
 _parsers = threading.local()
 
 
 @dataclass(frozen=True, slots=True)
 class MarkupRules:
-    """Site-specific choices on top of the common rules."""
+    """The choices that differ by source, on top of the common rules."""
 
-    skip: Callable[[_Element], bool] | None = None
+    skip: Callable[[HtmlElement], bool] | None = None
     """Elements to leave out with their content (a site's widgets), besides the common ones."""
     marked_quotes: bool = False
     """Paragraphs that start with `>` are quotes (Hacker News has no quote markup; people type `>`)."""
+    headings: bool = True
+    """Headings are heading blocks; without, paragraphs (a page's comment: its `<h3>` is not the page's)."""
+    join_wrapped_lines: bool = False
+    """A line that stops mid-sentence and is followed by one in lower case is joined to it: saved pages
+    hard-wrap text with `<br>`; the APIs' bodies are written by people, who start a line to start one."""
+    code_indent: bool = True
+    """The lines of `<pre>` keep their indentation; without, their whitespace collapses as elsewhere (a
+    saved page's block is text to translate, its code rarely is)."""
 
 
-@dataclass
-class _Context:
-    """Where the walk is: inside how many quotes (with their authors), inside `<pre>`, in a heading."""
-
-    quote_authors: list[str | None] = field(default_factory=list)
-    pre_depth: int = 0
-    heading_depth: int = 0
-
-
-def html_blocks(markup: str, rules: MarkupRules | None = None) -> list[BlockSpec]:
-    """The blocks of an HTML fragment, in reading order, each one line of plain text."""
-    if "<" not in markup and "&" not in markup:
-        return _plain_blocks(markup, rules)
-    return _walk(parse_fragment(markup), rules or MarkupRules())
+POST_RULES = MarkupRules()
+"""Post bodies from an API or a feed."""
+PAGE_RULES = MarkupRules(join_wrapped_lines=True, code_indent=False)
+"""The article of a saved page."""
+PAGE_COMMENT_RULES = MarkupRules(headings=False, join_wrapped_lines=True, code_indent=False)
+"""A comment (or a story's text) on a saved page."""
 
 
-def text_blocks(text: str, rules: MarkupRules | None = None) -> list[BlockSpec]:
+def html_blocks(markup: str, rules: MarkupRules = POST_RULES) -> list[BlockSpec]:
+    """The blocks of an HTML fragment, in reading order, each one line of plain text; text with no tag
+    and no entity is plain text (`text_blocks`)."""
+    if HTML_SIGN.search(markup) is None:
+        return text_blocks(markup, rules)
+    return element_blocks(parse_fragment(markup), rules)
+
+
+def text_blocks(text: str, rules: MarkupRules = POST_RULES) -> list[BlockSpec]:
     """The blocks of text that is not HTML (a Markdown source, a feed's plain text): paragraphs split on
     blank lines, the lines of a paragraph joined; nothing in it is read as markup."""
-    return _plain_blocks(text, rules)
+    builder = _BlockBuilder(rules)
+    for paragraph in BLANK_LINE.split(text):
+        builder.add(paragraph)
+        builder.flush()
+    return builder.specs
 
 
 def html_text(markup: str) -> str:
@@ -138,7 +88,7 @@ def html_text(markup: str) -> str:
     return " ".join(text for _, text, _, _ in html_blocks(markup))
 
 
-def parse_fragment(markup: str) -> _Element:
+def parse_fragment(markup: str) -> HtmlElement:
     """The `<body>` of an HTML fragment, parsed leniently (unclosed `<p>`, stray tags) by lxml."""
     from lxml import etree, html
 
@@ -150,125 +100,148 @@ def parse_fragment(markup: str) -> _Element:
     data = b"<html><body>" + UNPARSABLE.sub("\ufffd", markup).encode("utf-8", "replace") + b"</body></html>"
     root = etree.fromstring(data, parser)
     body = root.find("body") if root is not None else None
-    return body if body is not None else etree.Element("body")
+    return body if isinstance(body, html.HtmlElement) else html.Element("body")
 
 
-def is_hidden(element: _Element) -> bool:
-    """Whether an element is never shown: a dropped tag, `hidden`, `aria-hidden`, or an inline style
-    that hides it."""
-    tag = element.tag
-    if not isinstance(tag, str) or tag.lower() in DROPPED_TAGS:
-        return True
-    if element.get("hidden") is not None or (element.get("aria-hidden") or "").lower() == "true":
-        return True
-    return bool(HIDDEN_STYLE.search(element.get("style") or ""))
+def element_blocks(
+    element: HtmlElement, rules: MarkupRules = PAGE_RULES, leave_out: frozenset[HtmlElement] = frozenset()
+) -> list[BlockSpec]:
+    """The blocks a reader sees in an element: one per paragraph, list item, heading or quoted paragraph.
 
-
-def _walk(body: _Element, rules: MarkupRules) -> list[BlockSpec]:
-    """Walk the tree without recursion (a hostile page nests deeply), gathering text into blocks."""
+    The element itself is the text's box, even a blockquote (XenForo 1 draws every post in one).
+    `leave_out`: elements inside it that are not its text (a comment's header, its replies). The walk
+    has no recursion: a hostile page nests deeply.
+    """
     from lxml import etree
 
-    specs: list[BlockSpec] = []
-    context = _Context()
-    pieces: list[str] = []
-
-    def flush() -> None:
-        text = "".join(pieces)
-        pieces.clear()
-        _add_text(specs, text, context, rules)
-
-    walker = etree.iterwalk(body, events=("start", "end"))
-    skipped: _Element | None = None
-    for event, element in walker:
-        if element is body:
-            if event == "start" and body.text:
-                pieces.append(body.text)
-            continue
-        tag = element.tag.lower() if isinstance(element.tag, str) else ""
-        if event == "start":
-            if is_hidden(element) or _is_quote_header(element) or (rules.skip is not None and rules.skip(element)):
+    builder = _BlockBuilder(rules)
+    left_out: set[HtmlElement] = set(leave_out)
+    walker = etree.iterwalk(element, events=("start", "end"))
+    for event, node in walker:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if node is element:
+            builder.add(node.text if event == "start" else None)
+        elif event == "start":
+            if node in left_out or is_skipped(node) or (rules.skip is not None and rules.skip(node)):
                 walker.skip_subtree()
-                skipped = element
                 continue
-            if tag in BLOCK_TAGS:
-                flush()
-                _enter(element, tag, context)
-            elif tag == "img" and (alt := _emoji_text(element)):
-                pieces.append(alt)
-            if element.text:
-                pieces.append(element.text)
-            continue
-        if element is skipped:
-            skipped = None
-        elif tag in BLOCK_TAGS:
-            flush()
-            _leave(element, tag, context)
-        if element.tail:
-            pieces.append(element.tail)
-    flush()
-    return specs
-
-
-def _enter(element: _Element, tag: str, context: _Context) -> None:
-    if tag == "blockquote" or _is_quote_aside(element, tag):
-        author = element.get("data-username") or None
-        inherited = context.quote_authors[-1] if context.quote_authors else None
-        context.quote_authors.append(author or (inherited if tag == "blockquote" else None))
-    elif tag == "pre":
-        context.pre_depth += 1
-    elif tag in HEADING_TAGS:
-        context.heading_depth += 1
-
-
-def _leave(element: _Element, tag: str, context: _Context) -> None:
-    if (tag == "blockquote" or _is_quote_aside(element, tag)) and context.quote_authors:
-        context.quote_authors.pop()
-    elif tag == "pre":
-        context.pre_depth = max(0, context.pre_depth - 1)
-    elif tag in HEADING_TAGS:
-        context.heading_depth = max(0, context.heading_depth - 1)
-
-
-def _is_quote_aside(element: _Element, tag: str) -> bool:
-    """Discourse's quote of another post: `<aside class="quote" data-username="...">`."""
-    return tag == "aside" and "quote" in (element.get("class") or "").split()
-
-
-def _is_quote_header(element: _Element) -> bool:
-    """The avatar and `name:` line Discourse puts above a quote: its author is in the aside already."""
-    parent = element.getparent()
-    classes = (element.get("class") or "").split()
-    return (
-        parent is not None
-        and _is_quote_aside(parent, str(parent.tag))
-        and bool({"title", "quote-controls"} & set(classes))
-    )
-
-
-def _emoji_text(element: _Element) -> str:
-    """An emoji drawn as an image keeps its text (`:smile:` or the character); other images are dropped."""
-    classes = (element.get("class") or "").split()
-    return (element.get("alt") or "") if "emoji" in classes else ""
-
-
-def _add_text(specs: list[BlockSpec], text: str, context: _Context, rules: MarkupRules) -> None:
-    """Append the blocks of gathered text: whitespace collapsed, or line by line inside `<pre>`."""
-    lines = [line.rstrip() for line in text.splitlines()] if context.pre_depth else [SPACES.sub(" ", text).strip()]
-    for line in lines:
-        if not line.strip():
-            continue
-        kind: BlockKind = "heading" if context.heading_depth and not context.pre_depth else "paragraph"
-        if context.quote_authors:
-            specs.append(("quote", line, context.quote_authors[-1], "matched"))
-        elif rules.marked_quotes and line.startswith(">") and line[1:].strip():
-            specs.append(("quote", line[1:].strip(), None, "matched"))
+            if tag == "br":
+                builder.line_break()
+            elif tag == "img":
+                builder.add(_emoji_text(node))
+            elif (tag in BLOCK_TAGS or is_quote(node)) and (header := builder.open(node, tag)) is not None:
+                left_out.add(header)
+            builder.add(node.text)
         else:
-            specs.append((kind, line, None, None))
+            if tag in BLOCK_TAGS or builder.is_open(node):
+                builder.close(node)
+            builder.add(node.tail)
+    builder.flush()
+    return builder.specs
 
 
-def _plain_blocks(text: str, rules: MarkupRules | None) -> list[BlockSpec]:
-    """Text with no markup at all: paragraphs separated by blank lines."""
-    specs: list[BlockSpec] = []
-    for paragraph in BLANK_LINE.split(text):
-        _add_text(specs, paragraph, _Context(), rules or MarkupRules())
-    return specs
+def _emoji_text(element: HtmlElement) -> str:
+    """An emoji drawn as an image keeps its text (`:smile:` or the character); other images are dropped."""
+    return (element.get("alt") or "") if "emoji" in (element.get("class") or "").split() else ""
+
+
+@dataclass
+class _Open:
+    """A block element the walk is inside that decides the kind of its text."""
+
+    element: HtmlElement
+    """The element."""
+    kind: BlockKind | None
+    """`quote` or `heading`; None for `<pre>`, which keeps its lines as they are."""
+    author: str | None = None
+    """For a quote, who is quoted."""
+
+
+@dataclass
+class _BlockBuilder:
+    """Collects text pieces and cuts them into blocks at block boundaries."""
+
+    rules: MarkupRules
+    """The source's choices."""
+    specs: list[BlockSpec] = field(default_factory=list)
+    """The blocks so far."""
+    pieces: list[str] = field(default_factory=list)
+    """Text of the block being gathered."""
+    context: list[_Open] = field(default_factory=list)
+    """The quotes, headings and `<pre>` the walk is inside, innermost last."""
+    pre_depth: int = 0
+    """How many `<pre>` the walk is inside."""
+
+    def add(self, text: str | None) -> None:
+        if text:
+            self.pieces.append(text if self.pre_depth else SOURCE_WHITESPACE.sub(" ", text))
+
+    def line_break(self) -> None:
+        self.pieces.append(LINE_BREAK)
+
+    def is_open(self, node: HtmlElement) -> bool:
+        return bool(self.context) and self.context[-1].element is node
+
+    def open(self, node: HtmlElement, tag: str) -> HtmlElement | None:
+        """Start a block element; returns a quote header to leave out, if any."""
+        self.flush()
+        if is_quote(node):
+            author, header = quote_author(node)
+            outer = next((entry.author for entry in reversed(self.context) if entry.kind == "quote"), None)
+            self.context.append(_Open(node, "quote", author or outer))
+            return header
+        if tag == "pre":
+            self.pre_depth += 1
+            self.context.append(_Open(node, None))
+        elif tag in HEADING_TAGS and self.rules.headings and not self._quoted():
+            self.context.append(_Open(node, "heading"))
+        return None
+
+    def close(self, node: HtmlElement) -> None:
+        self.flush()
+        if self.is_open(node) and self.context.pop().kind is None:
+            self.pre_depth -= 1
+
+    def flush(self) -> None:
+        joined = "".join(self.pieces)
+        self.pieces = []
+        if not joined or joined.isspace():
+            return
+        quoted = self._quoted()
+        kind: BlockKind = "quote" if quoted else "heading" if self._heading() else "paragraph"
+        author = next((entry.author for entry in reversed(self.context) if entry.kind == "quote"), None)
+        lines = self._code_lines(joined) if self.pre_depth else self._lines(joined)
+        for text in lines:
+            if MARKER_ONLY.match(text):
+                continue
+            if not quoted and self.rules.marked_quotes and text.startswith(">") and text[1:].strip():
+                self.specs.append(("quote", text[1:].strip(), None, "matched"))
+            else:
+                self.specs.append((kind, text, author, "matched" if kind == "quote" else None))
+
+    def _quoted(self) -> bool:
+        return any(entry.kind == "quote" for entry in self.context)
+
+    def _heading(self) -> bool:
+        return not self.pre_depth and any(entry.kind == "heading" for entry in self.context)
+
+    def _code_lines(self, text: str) -> list[str]:
+        """The lines of a `<pre>`, each a block: indented as written, or with whitespace collapsed."""
+        if self.rules.code_indent:
+            return [line.rstrip() for line in text.splitlines()]
+        return [clean_text(line) for line in text.splitlines()]
+
+    def _lines(self, text: str) -> list[str]:
+        """Text cut at line breaks (`<br>`), each line a block; with `join_wrapped_lines`, a line that wraps
+        mid-sentence is joined back (it stops without an end mark and the next starts in lower case)."""
+        lines: list[str] = []
+        for raw in text.split(LINE_BREAK):
+            line = clean_text(raw)
+            if not line:
+                continue
+            wrapped = self.rules.join_wrapped_lines and lines and not lines[-1].endswith(SENTENCE_END)
+            if wrapped and line[0].islower():
+                lines[-1] = f"{lines[-1]} {line}"
+            else:
+                lines.append(line)
+        return lines

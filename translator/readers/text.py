@@ -11,7 +11,7 @@ import re
 
 from translator.errors import InputError
 from translator.models import Block, BlockKind, Post, Thread
-from translator.readers.common import BlockSpec, number_blocks
+from translator.readers.common import BlockSpec, Reading, number_blocks
 
 POST_BREAK = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -19,8 +19,8 @@ QUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
 ESCAPABLE = ("#", ">", "\\")
 
 
-def read_text(text: str) -> Thread:
-    """Parse plain text or Markdown into a thread; raise InputError when there is no text at all."""
+def read_text(text: str) -> Reading:
+    """Parse plain text or Markdown into its one thread; raise InputError when there is no text at all."""
     chunks: list[list[str]] = [[]]
     for line in text.splitlines():
         if POST_BREAK.match(line):
@@ -45,7 +45,7 @@ def read_text(text: str) -> Thread:
     if not any(post.blocks for post in posts):
         raise InputError("no text found in this file", "give a file with at least one paragraph")
     title = next((b.text for b in posts[0].blocks if b.kind == "title"), "")
-    return Thread(title=title, subtitle=None, posts=tuple(posts), source_format="text")
+    return Reading((Thread(title=title, subtitle=None, posts=tuple(posts), source_format="text"),))
 
 
 def _block_specs(lines: list[str], allow_title: bool) -> list[BlockSpec]:

@@ -14,9 +14,6 @@ from translator.errors import EngineError, TranslatorError
 from translator.jobs import JobSettings, Toolkit
 from translator.models import UNDETERMINED, Block, Post, Thread, TranslatedThread, TranslationUnit
 
-TERM_SEPARATOR = " -> "
-"""How the pipeline writes an applied glossary term: `source -> target`."""
-
 
 @dataclass(frozen=True, slots=True)
 class TextJob:
@@ -154,7 +151,7 @@ class CoreAdapter:
         toolkit = self.toolkit
         options = PipelineOptions(target=target, source=source, use_memory=self.use_memory)
         results, _ = translate_threads(
-            threads, options, toolkit.engine, toolkit.glossary_for, toolkit.memory, toolkit.detector
+            threads, options, toolkit.engine, toolkit.glossary_for, toolkit.memory_lookup, toolkit.detector
         )
         return results
 
@@ -195,12 +192,7 @@ def _paragraphs(job: TextJob, translated: TranslatedThread) -> TextResult:
 def _paragraph(unit: TranslationUnit) -> Paragraph:
     confidence = unit.block.lang_confidence if unit.block.lang_confidence is not None else 0.0
     left_as_is = unit.origin == "copied" or any(issue.code == "no-model" for issue in unit.issues)
-    terms = tuple(
-        (source, target)
-        for term in unit.terms
-        for source, separator, target in [term.partition(TERM_SEPARATOR)]
-        if separator
-    )
+    terms = tuple((term.source, term.target) for term in unit.applied_terms if term.target is not None)
     return Paragraph(
         text=unit.block.text if left_as_is else unit.target,
         lang=unit.source_lang,
