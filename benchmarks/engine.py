@@ -3,7 +3,8 @@
 For each model (the bundled fr->en demo; the base-size benchmark model when built or given with --model),
 on generated news sentences (about 5% hold a URL, as the grammar writes them) grouped into paragraphs:
   ours:   the engine every caller builds (link guard, pivot, Argos runner), one `translate_batch` over
-          every sentence, the placeholder probe answered beforehand (once per model, as in real use);
+          every sentence, the placeholder probe answered beforehand (once per model, as in real use),
+          and how many sentences with links got every link back verbatim;
   limit:  raw CTranslate2 on the pre-tokenized unique sentences with the better threading for this
           machine (benchmarks/baselines.py); ours and the limit run in turn, --rounds times, best kept;
   argos:  `argostranslate.translate` per paragraph in a child process, with its defaults and with
@@ -84,12 +85,14 @@ def measure(archive: Path, sentences: list[str], argos_count: int, device: str, 
     return {
         "sentences": len(sentences),
         "sentences_with_links": sum(bool(LINK.search(s)) for s in sentences),
+        "links_kept_verbatim": links_kept(sentences, translated),
         "links_masked_with": probed.style.format(1) if probed.style else "nothing (the model keeps no placeholder)",
         "probe_kept": f"{probed.kept}/{probed.probes}",
         "mean_output_words": round(sum(len(t.split()) for t in translated) / len(translated), 1),
         "ours_sentences_per_second": round(ours.rate, 1),
         "limit_sentences_per_second": round(limit.rate, 1),
         "limit_threading": limit.label,
+        "raw_ctranslate2_sentences_per_second": {contender.label: round(contender.rate, 1) for contender in raw},
         "argos_defaults_sentences_per_second": round(argos_default, 2),
         "argos_one_intra_thread_sentences_per_second": round(argos_one, 2),
         "argos_sentences": sum(len(p) for p in subset),
@@ -103,13 +106,25 @@ def measure(archive: Path, sentences: list[str], argos_count: int, device: str, 
     }
 
 
+def links_kept(sentences: list[str], translated: list[str]) -> str:
+    """How many sentences with links came back with every link unchanged, of how many have links."""
+    from translator.engine.links import LINK
+
+    linked = [(source, text) for source, text in zip(sentences, translated, strict=True) if LINK.search(source)]
+    kept = sum(all(hit.group() in text for hit in LINK.finditer(source)) for source, text in linked)
+    return f"{kept}/{len(linked)}"
+
+
 def print_model(label: str, figures: dict[str, Any]) -> None:
     print(f"{label} model: {figures['sentences']} sentences ({figures['sentences_with_links']} with links, masked "
-          f"with {figures['links_masked_with']}; probe kept {figures['probe_kept']})")  # fmt: skip
+          f"with {figures['links_masked_with']}; probe kept {figures['probe_kept']}; links back verbatim in "
+          f"{figures['links_kept_verbatim']})")  # fmt: skip
     print(f"  ours, one batch                    {figures['ours_sentences_per_second']:8.1f} sentences/s  "
           f"({figures['ours_share_of_limit']:.0%} of the limit)")  # fmt: skip
     print(f"  limit: raw CTranslate2             {figures['limit_sentences_per_second']:8.1f} sentences/s  "
           f"({figures['limit_threading']})")  # fmt: skip
+    threadings = ", ".join(f"{label} {rate}" for label, rate in figures["raw_ctranslate2_sentences_per_second"].items())
+    print(f"  raw CTranslate2 by threading: {threadings} sentences/s")
     print(f"  argostranslate, defaults           {figures['argos_defaults_sentences_per_second']:8.2f} sentences/s  "
           f"(ours {figures['ours_vs_argos_defaults']}x)")  # fmt: skip
     print(f"  argostranslate, 1 intra thread     {figures['argos_one_intra_thread_sentences_per_second']:8.2f} "
