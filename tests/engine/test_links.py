@@ -1,5 +1,5 @@
 """The link guard around fake engines: links masked in the form the model keeps, put back, verified, retried
-unmasked in one call; unmasked from the start for a model that keeps no placeholder."""
+unmasked in one call; for a model that keeps no placeholder, only the text between links translated."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from tests.fakes import FakeEngine, RewritingEngine
 from translator.engine import LinkGuard
-from translator.engine.links import mask_links, unmask_links
+from translator.engine.links import join_around_links, mask_links, text_around_links, unmask_links
 from translator.engine.probe import CANDIDATE_STYLES, ProbeMemory, probe_sentences
 from translator.errors import EngineError
 from translator.placeholders import DEFAULT_STYLE
@@ -80,19 +80,38 @@ def test_one_call_when_every_placeholder_comes_back() -> None:
     assert inner.calls[1:] == [["Voir ⟦T1⟧."]]
 
 
-def test_a_model_that_drops_placeholders_gets_links_unmasked_in_one_call() -> None:
-    inner = RewritingEngine({"⟦T1⟧": "", "⟦T2⟧": "", "XLINK1X": "", "XLINK2X": "", "Voir": "See"})
+def test_a_model_that_drops_placeholders_gets_the_text_around_the_links_in_one_call() -> None:
+    # it drops both placeholder forms and bends the links it is given
+    rules = {"⟦T1⟧": "", "⟦T2⟧": "", "XLINK1X": "", "XLINK2X": "", "Voir": "See", "://": ": //", "ou": "or"}
+    inner = RewritingEngine(rules)
     guard = LinkGuard(inner)
-    sentences = ["Voir https://a.org/x", "Voir ceci"]
-    assert guard.translate_batch(sentences, "fr", "en") == ["See https://a.org/x", "See ceci"]
-    assert guard.translate_batch(sentences, "fr", "en") == ["See https://a.org/x", "See ceci"]
-    # one probe batch per placeholder form, once; then every batch is one call, unmasked
+    sentences = ["Voir https://a.org/x, ou www.b.org.", "Voir ceci", "https://c.org"]
+    expected = ["See https://a.org/x, or www.b.org.", "See ceci", "https://c.org"]
+    assert guard.translate_batch(sentences, "fr", "en") == expected
+    assert guard.translate_batch(sentences, "fr", "en") == expected
+    # one probe batch per placeholder form, once; then every batch is one call of the text between links
     assert inner.calls == [
         probe_sentences("fr", DEFAULT_STYLE),
         probe_sentences("fr", CANDIDATE_STYLES[1]),
-        sentences,
-        sentences,
+        ["Voir", ", ou", "Voir ceci"],
+        ["Voir", ", ou", "Voir ceci"],
     ]
+
+
+AROUND_LINKS = [
+    # no link: the whole sentence, spaces and all
+    (" Rien ici. ", [" Rien ici. "], " RIEN ICI. "),
+    # the text between links, stripped and put back between the same spaces; punctuation alone stays
+    ("Voir https://a.org/x. Ou a.b@c.org !", ["Voir", ". Ou"], "VOIR https://a.org/x. OU a.b@c.org !"),
+    # a link alone: nothing to translate
+    ("www.b.org", [], "www.b.org"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "texts", "joined"), AROUND_LINKS)
+def test_text_around_links_and_back(sentence: str, texts: list[str], joined: str) -> None:
+    assert text_around_links(sentence) == texts
+    assert join_around_links(sentence, iter(text.upper() for text in texts)) == joined
 
 
 def test_a_model_that_bends_our_form_gets_the_form_it_keeps() -> None:
@@ -134,3 +153,9 @@ pieces = st.one_of(
 @given(st.lists(st.lists(pieces, max_size=12).map("".join), max_size=4))
 def test_an_identity_engine_gives_every_sentence_back(sentences: list[str]) -> None:
     assert LinkGuard(RewritingEngine()).translate_batch(sentences, "fr", "en") == sentences
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(pieces, max_size=12).map("".join))
+def test_the_text_around_links_given_back_unchanged_rebuilds_the_sentence(sentence: str) -> None:
+    assert join_around_links(sentence, iter(text_around_links(sentence))) == sentence
