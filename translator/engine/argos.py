@@ -81,7 +81,7 @@ class EngineSettings:
     """Mask URLs and e-mail addresses with placeholders so the model cannot bend them (the LinkGuard
     wrapper that `build_engine` puts around this engine, in the placeholder form the model keeps, probed
     once per model; verified after, a sentence whose placeholders do not come back is translated again
-    unmasked)."""
+    unmasked; a model that keeps no form is given only the text between the links)."""
 
 
 class _LoadedModel:

@@ -4,7 +4,7 @@ The link guard masks links with placeholders; a model that drops or bends them m
 link go through the model twice (masked, then unmasked). So before masking for a model, a few short link
 sentences in the source language (`Source: ⟦T1⟧`) go through it in one batch, for each placeholder form in
 turn; the first form the model brings back whole in at least half of them is the one to mask with, and
-none means links go through unmasked (what the retry would have sent anyway). The answer is remembered
+none means the model gets only the text between the links (translator.engine.links). The answer is remembered
 with the model id, so a model is probed once, not once per run.
 """
 
@@ -52,7 +52,7 @@ class ProbeResult:
     """What a model does with placeholders."""
 
     style: PlaceholderStyle | None
-    """The form to mask links with; None when the model keeps none (links go through unmasked)."""
+    """The form to mask links with; None when the model keeps none (only the text between links goes through)."""
     kept: int
     """Probe sentences that came back with every placeholder once, in that form (in the last form tried
     when none was kept)."""
