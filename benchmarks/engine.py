@@ -1,13 +1,21 @@
-"""Measures our Argos engine against argostranslate as users call it, and against raw CTranslate2, in one run.
+"""Measures our engine against the limit (raw CTranslate2) and against argostranslate, per model, in one run.
 
-On the bundled fr->en demo model and generated news sentences grouped into paragraphs:
-  (a) `argostranslate.translate.translate` per paragraph (how users call it today),
-  (b) our engine: one `translate_batch` over every sentence,
-  (c) raw `ctranslate2.Translator.translate_batch` on pre-tokenized unique sentences, threaded like
-      ours (the limit),
-  (d) the same with CTranslate2's default threading (what one batch over every core gives).
-Also `translator --help` start-up time and peak memory. Last line: one JSON object of the figures.
-Run: .venv/bin/python benchmarks/engine.py [--sentences 3000] [--argos-sentences 300]
+For each model (the bundled fr->en demo; the base-size benchmark model when built or given with --model),
+on generated news sentences (about 5% hold a URL, as the grammar writes them) grouped into paragraphs:
+  ours:   the engine every caller builds (link guard, pivot, Argos runner), one `translate_batch` over
+          every sentence, the placeholder probe answered beforehand (once per model, as in real use),
+          and how many sentences with links got every link back verbatim;
+  limit:  raw CTranslate2 on the pre-tokenized unique sentences with the better threading for this
+          machine (benchmarks/baselines.py); ours and the limit run in turn, --rounds times, best kept;
+  argos:  `argostranslate.translate` per paragraph in a child process, with its defaults and with
+          ARGOS_INTRA_THREADS=1.
+Ours is reported as a share of the limit and as a ratio to each argostranslate baseline; the goal is
+within 15% of the limit on the base-size model. CPU milliseconds per sentence are given too: on a shared
+machine they move less with the load than the rates do. Also `translator --help` start-up time and peak memory.
+Last line: one JSON object of the figures.
+Run: .venv/bin/python benchmarks/engine.py [--model FILE.argosmodel] [--sentences 3000] [--base-sentences 600]
+     [--argos-sentences 300] [--base-argos-sentences 120] [--rounds 3] [--device cpu]
+(about 4 minutes with the base-size model on an idle 2-core machine)
 """
 
 from __future__ import annotations
@@ -15,27 +23,29 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-
-def paragraphs_of(sentences: list[str], seed: int = 7) -> list[list[str]]:
-    rng = random.Random(seed)
-    grouped, index = [], 0
-    while index < len(sentences):
-        size = rng.randint(2, 5)
-        grouped.append(sentences[index : index + size])
-        index += size
-    return grouped
+from baselines import (
+    Timed,
+    argos_rate,
+    check_device,
+    compared,
+    fastest,
+    in_rounds,
+    install,
+    machine,
+    models_to_measure,
+    paragraphs_of,
+    raw_contenders,
+)
 
 
 def startup_seconds() -> float:
@@ -47,89 +57,116 @@ def startup_seconds() -> float:
     return best
 
 
+def measure(archive: Path, sentences: list[str], argos_count: int, device: str, rounds: int) -> dict[str, Any]:
+    """Ours, the limit and both argostranslate baselines on one model."""
+    from translator.engine import EngineSettings, LinkGuard, ModelStore, build_engine
+    from translator.engine.links import LINK
+
+    packages = Path(tempfile.mkdtemp(prefix="bench-engine-"))
+    package = install(archive, packages)
+    engine = build_engine(EngineSettings(device=device), ModelStore([packages], include_bundled=False))  # type: ignore[arg-type]
+    engine.translate_batch(sentences[:10], "fr", "en")  # load the model outside the timing
+    assert isinstance(engine, LinkGuard)
+    probed = engine.protection("fr", "en")
+    translated: list[str] = []
+    ours = Timed(
+        "ours",
+        len(sentences),
+        lambda: translated.__setitem__(slice(None), engine.translate_batch(sentences, "fr", "en")),
+    )
+    raw = raw_contenders(package, sentences, device)
+    in_rounds([ours, *raw], rounds)
+    limit = fastest(raw)
+    subset = paragraphs_of(sentences[:argos_count])
+    argos_default, argos_default_cpu = argos_rate(packages, subset, ("fr", "en"), ARGOS_DEVICE_TYPE=device)
+    argos_one, argos_one_cpu = argos_rate(
+        packages, subset, ("fr", "en"), ARGOS_DEVICE_TYPE=device, ARGOS_INTRA_THREADS="1"
+    )
+    return {
+        "sentences": len(sentences),
+        "sentences_with_links": sum(bool(LINK.search(s)) for s in sentences),
+        "links_kept_verbatim": links_kept(sentences, translated),
+        "links_masked_with": probed.style.format(1) if probed.style else "nothing (the model keeps no placeholder)",
+        "probe_kept": f"{probed.kept}/{probed.probes}",
+        "mean_output_words": round(sum(len(t.split()) for t in translated) / len(translated), 1),
+        "ours_sentences_per_second": round(ours.rate, 1),
+        "limit_sentences_per_second": round(limit.rate, 1),
+        "limit_threading": limit.label,
+        "raw_ctranslate2_sentences_per_second": {contender.label: round(contender.rate, 1) for contender in raw},
+        "argos_defaults_sentences_per_second": round(argos_default, 2),
+        "argos_one_intra_thread_sentences_per_second": round(argos_one, 2),
+        "argos_sentences": sum(len(p) for p in subset),
+        **compared(ours.rate, limit.rate, argos_default, argos_one),
+        "cpu_ms_per_sentence": {
+            "ours": round(ours.cpu_ms, 2),
+            "limit": round(limit.cpu_ms, 2),
+            "argos_defaults": round(argos_default_cpu, 2),
+            "argos_one_intra_thread": round(argos_one_cpu, 2),
+        },
+    }
+
+
+def links_kept(sentences: list[str], translated: list[str]) -> str:
+    """How many sentences with links came back with every link unchanged, of how many have links."""
+    from translator.engine.links import LINK
+
+    linked = [(source, text) for source, text in zip(sentences, translated, strict=True) if LINK.search(source)]
+    kept = sum(all(hit.group() in text for hit in LINK.finditer(source)) for source, text in linked)
+    return f"{kept}/{len(linked)}"
+
+
+def print_model(label: str, figures: dict[str, Any]) -> None:
+    print(f"{label} model: {figures['sentences']} sentences ({figures['sentences_with_links']} with links, masked "
+          f"with {figures['links_masked_with']}; probe kept {figures['probe_kept']}; links back verbatim in "
+          f"{figures['links_kept_verbatim']})")  # fmt: skip
+    print(f"  ours, one batch                    {figures['ours_sentences_per_second']:8.1f} sentences/s  "
+          f"({figures['ours_share_of_limit']:.0%} of the limit)")  # fmt: skip
+    print(f"  limit: raw CTranslate2             {figures['limit_sentences_per_second']:8.1f} sentences/s  "
+          f"({figures['limit_threading']})")  # fmt: skip
+    threadings = ", ".join(f"{label} {rate}" for label, rate in figures["raw_ctranslate2_sentences_per_second"].items())
+    print(f"  raw CTranslate2 by threading: {threadings} sentences/s")
+    print(f"  argostranslate, defaults           {figures['argos_defaults_sentences_per_second']:8.2f} sentences/s  "
+          f"(ours {figures['ours_vs_argos_defaults']}x)")  # fmt: skip
+    print(f"  argostranslate, 1 intra thread     {figures['argos_one_intra_thread_sentences_per_second']:8.2f} "
+          f"sentences/s  (ours {figures['ours_vs_argos_one_intra_thread']}x)")  # fmt: skip
+    cpu = figures["cpu_ms_per_sentence"]
+    print(f"  CPU ms per sentence: ours {cpu['ours']}, limit {cpu['limit']}, argostranslate {cpu['argos_defaults']} "
+          f"(defaults), {cpu['argos_one_intra_thread']} (1 intra thread)")  # fmt: skip
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sentences", type=int, default=3000, help="sentences for (b) and (c)")
-    parser.add_argument("--argos-sentences", type=int, default=300, help="sentences for (a), the slow baseline")
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--model", type=Path, help="the base-size package file (default: the cached build)")
+    parser.add_argument("--sentences", type=int, default=3000, help="sentences for the demo model")
+    parser.add_argument("--base-sentences", type=int, default=600, help="sentences for the base-size model")
+    parser.add_argument("--argos-sentences", type=int, default=300, help="of those, for argostranslate (demo)")
+    parser.add_argument("--base-argos-sentences", type=int, default=120, help="for argostranslate (base-size)")
+    parser.add_argument("--rounds", type=int, default=3, help="timed rounds of ours and the limit, in turn (best kept)")
+    parser.add_argument("--device", choices=("cpu", "cuda"), default="cpu")
     args = parser.parse_args()
+    check_device(args.device)
 
     from demo_grammar import generate
 
-    from translator.engine.store import BUNDLED_DIR, ModelStore, install_package_file
-
-    sentences = [example.source for example in generate("fr-en", args.sentences, seed=4242)]
-    packages = Path(tempfile.mkdtemp(prefix="bench-argos-"))
-    package = install_package_file(BUNDLED_DIR / "translate-fr_en-demo.argosmodel", packages)
-    os.environ["ARGOS_PACKAGES_DIR"] = str(packages)
-
-    from translator.engine import build_engine
-
-    engine = build_engine(store=ModelStore([packages], include_bundled=False))
-    engine.translate_batch(sentences[:10], "fr", "en")  # load the model outside the timing
-    started = time.perf_counter()
-    ours = engine.translate_batch(sentences, "fr", "en")
-    ours_rate = len(sentences) / (time.perf_counter() - started)
-
-    import ctranslate2
-    from argostranslate.package import Package
-
-    tokenizer = Package(package.path).tokenizer
-    unique = list(dict.fromkeys(sentences))
-    tokens = sorted((tokenizer.encode(s) for s in unique), key=len)
-    from translator.engine.argos import cpu_cores
-
-    def raw_rate_of(translator: ctranslate2.Translator, batch_tokens: int) -> float:
-        translator.translate_batch(tokens[:10], beam_size=4)
-        started = time.perf_counter()
-        translator.translate_batch(
-            tokens,
-            beam_size=4,
-            max_batch_size=batch_tokens,
-            batch_type="tokens",
-            replace_unknowns=True,
-            length_penalty=0.2,
+    models = models_to_measure(args.model)
+    # The probe answers go to a cache of this run: each model is probed once, outside the timing.
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="bench-cache-")
+    sentences = [example.source for example in generate("fr-en", max(args.sentences, args.base_sentences), seed=4242)]
+    figures: dict[str, Any] = {**machine(args.device), "models": {}}
+    for label, archive in models:
+        count, argos_count = (
+            (args.sentences, args.argos_sentences)
+            if label == "demo"
+            else (args.base_sentences, args.base_argos_sentences)
         )
-        return len(sentences) / (time.perf_counter() - started)
-
-    # (c) the same threading as ours (one batch per core), so (b)/(c) is our own overhead; (d) CTranslate2's
-    # default threading (one batch at a time over every core), what we used before.
-    model_path = str(package.path / "model")
-    raw_rate = raw_rate_of(
-        ctranslate2.Translator(model_path, device="cpu", inter_threads=cpu_cores(), intra_threads=1), 512
-    )
-    default_rate = raw_rate_of(ctranslate2.Translator(model_path, device="cpu"), 2048)
-
-    import argostranslate.translate
-
-    subset = paragraphs_of(sentences[: args.argos_sentences])
-    argostranslate.translate.translate("Le ministre a confirmé la date hier.", "fr", "en")  # warm up
-    started = time.perf_counter()
-    for paragraph in subset:
-        argostranslate.translate.translate(" ".join(paragraph), "fr", "en")
-    argos_rate = sum(len(p) for p in subset) / (time.perf_counter() - started)
-
-    figures = {
-        "argos_sentences_per_second": round(argos_rate, 1),
-        "ours_sentences_per_second": round(ours_rate, 1),
-        "raw_ctranslate2_sentences_per_second": round(raw_rate, 1),
-        "raw_ctranslate2_default_threads_sentences_per_second": round(default_rate, 1),
-        "one_batch_per_core_vs_default_threads": round(raw_rate / default_rate, 2),
-        "speedup_vs_argos": round(ours_rate / argos_rate, 1),
-        "ours_vs_raw_ctranslate2": round(ours_rate / raw_rate, 3),
-        "help_startup_seconds": round(startup_seconds(), 3),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        "sentences_translated": len(ours),
-    }
-    print(f"(a) argostranslate per paragraph  {argos_rate:8.1f} sentences/s")
-    print(f"(b) our engine, one batch         {ours_rate:8.1f} sentences/s  ({figures['speedup_vs_argos']}x (a))")
-    share = figures["ours_vs_raw_ctranslate2"]
-    print(f"(c) raw CTranslate2, our threads  {raw_rate:8.1f} sentences/s  ((b) is {share:.0%} of (c))")
+        figures["models"][label] = measure(archive, sentences[:count], argos_count, args.device, args.rounds)
+        print_model(label, figures["models"][label])
+    figures["help_startup_seconds"] = round(startup_seconds(), 3)
+    figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    print(f"measured on: {args.device.upper()}, {figures['cpu_cores']} cores, load {figures['load_average_1min']}")
     print(
-        f"(d) raw CTranslate2, its default  {default_rate:8.1f} sentences/s  "
-        f"(one batch per core is {figures['one_batch_per_core_vs_default_threads']}x (d))"
+        f"translator --help start-up  {figures['help_startup_seconds']:.3f} s; peak memory {figures['peak_rss_mb']} MB"
     )
-    print(f"translator --help start-up        {figures['help_startup_seconds']:.3f} s")
-    print(f"peak memory (this process, argostranslate loaded)  {figures['peak_rss_mb']} MB")
     print(json.dumps(figures))
     return 0
 

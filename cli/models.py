@@ -49,16 +49,20 @@ def run_models_list(args: argparse.Namespace) -> int:
             table.add_row(f"{available.from_code}-{available.to_code}", available.version, visible(available.name))
         console.print(table)
         return 0
-    from translator.engine.store import ModelStore
+    from cli.options import model_store
 
-    packages = ModelStore(args.models_dir).packages()
+    packages = model_store(args).packages()
     if not packages:
         print("No translation model installed. Install one with: translator models install FROM TO")
         return 0
     table = Table("pair", "version", "size", "from", "path")
     for package in packages:
         table.add_row(
-            package.pair, package.version, megabytes(package.size_bytes()), package.origin, visible(str(package.path))
+            package.pair,
+            package.version,
+            megabytes(package.size_bytes()),
+            package.origin,
+            visible(str(package.archive or package.path)),
         )
     console.print(table)
     return 0

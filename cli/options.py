@@ -77,6 +77,11 @@ def job_settings(args: argparse.Namespace, default_formats: str) -> JobSettings:
     unknown = [fmt for fmt in formats if fmt not in FORMATS]
     if unknown or not formats:
         raise UsageError(f"unknown output format {', '.join(unknown) or '(none)'}", f"use {','.join(FORMATS)}")
+    check_device(args.device)
+    if args.models_dir:
+        from translator.engine import ModelStore
+
+        warn_skipped_package_files(ModelStore(args.models_dir, include_bundled=False))
     return JobSettings(
         target=normalize_code(args.target),
         source=None if args.source == "auto" else normalize_code(args.source),
@@ -127,18 +132,38 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
 
 
 def model_store(args: argparse.Namespace) -> ModelStore:
-    """The Argos packages the --models-dir options name, with the usual folders."""
+    """The Argos packages the --models-dir options name, with the usual folders (a warning on stderr for
+    each package file there that cannot be used)."""
     from translator.engine import ModelStore
 
-    return ModelStore(args.models_dir)
+    store = ModelStore(args.models_dir)
+    warn_skipped_package_files(store)
+    return store
+
+
+def warn_skipped_package_files(store: ModelStore) -> None:
+    """One line on stderr for each package file of a --models-dir folder that was skipped, and why."""
+    if not store.models_dirs:
+        return
+    for skipped in store.skipped():
+        warn(f"skipped {skipped.path}: {skipped.problem} ({skipped.hint})")
 
 
 def make_engine(args: argparse.Namespace) -> Engine:
     """The engine for the engine options (see translator.engine.build_engine)."""
     from translator.engine import EngineSettings, build_engine
 
+    check_device(args.device)
     settings = EngineSettings(device=args.device, threads=args.threads, beam_size=args.beam_size)
     return build_engine(settings, model_store(args))
+
+
+def check_device(device: str) -> None:
+    """Refuse --device cuda where there is no GPU, before any work (one line, see usable_device)."""
+    if device == "cuda":
+        from translator.engine.argos import usable_device
+
+        usable_device("cuda")
 
 
 def add_thread_arguments(parser: argparse.ArgumentParser, format_option: str | None) -> None:

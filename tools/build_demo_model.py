@@ -38,6 +38,10 @@ class Shape:
     heads: int = 8
     ffn: int = 512
     max_positions: int = 512
+    peak_lr: float = 3e-3
+    batch_tokens: int = 2200
+    warmup_steps: int = 50
+    max_tokens: int = 160
 
 
 def log(message: str) -> None:
@@ -110,7 +114,7 @@ def train_marian(
     for ex in examples:
         src = sp.encode(ex.source)
         tgt = [*sp.encode(ex.target), eos]
-        if len(src) <= 160 and len(tgt) <= 160:
+        if len(src) <= shape.max_tokens and len(tgt) <= shape.max_tokens:
             pairs.append((src, tgt))
     config = MarianConfig(
         vocab_size=vocab + 1,
@@ -142,8 +146,9 @@ def train_marian(
     params = sum(p.numel() for p in model.parameters())
     optimizer = torch.optim.AdamW(model.parameters(), lr=2e-3, betas=(0.9, 0.98), weight_decay=0.01)
     rng = random.Random(seed)
-    batches = _batches(pairs, rng, tokens=2200)
-    warmup = max(50, steps // 20)
+    batches = _batches(pairs, rng, tokens=shape.batch_tokens)
+    warmup = max(shape.warmup_steps, steps // 20)
+    log_every = max(10, min(200, steps // 10))
     start = time.monotonic()
     step, losses = 0, []
     model.train()
@@ -152,9 +157,9 @@ def train_marian(
         if progress >= 1.0:
             break
         if not batches:
-            batches = _batches(pairs, rng, tokens=2200)
+            batches = _batches(pairs, rng, tokens=shape.batch_tokens)
         batch = batches.pop()
-        lr = 3e-3 * min(1.0, (step + 1) / warmup) * max(0.02, 1.0 - progress)
+        lr = shape.peak_lr * min(1.0, (step + 1) / warmup) * max(0.02, 1.0 - progress)
         for group in optimizer.param_groups:
             group["lr"] = lr
         src, src_mask, dec_in, labels = _tensors(batch, pad, torch)
@@ -170,8 +175,9 @@ def train_marian(
             embeddings[pad].zero_()
         losses.append(loss.item())
         step += 1
-        if step % 200 == 0:
-            log(f"  step {step} loss {sum(losses[-200:]) / 200:.3f} lr {lr:.5f} {time.monotonic() - start:.0f}s")
+        if step % log_every == 0:
+            recent = losses[-log_every:]
+            log(f"  step {step} loss {sum(recent) / len(recent):.3f} lr {lr:.5f} {time.monotonic() - start:.0f}s")
     elapsed = time.monotonic() - start
     model.eval()
     model.save_pretrained(out)
@@ -230,9 +236,10 @@ def convert(hf_dir: Path, sp: Any, out: Path, quantization: str | None = "int8")
     _Converter(str(hf_dir)).convert(str(out), quantization=quantization, force=True)
 
 
-def package_dir(pair: str, work: Path, sp_model: Path, ct2_dir: Path) -> Path:
-    src, tgt = pair.split("-")
-    name = f"translate-{src}_{tgt}-demo"
+def package_dir(pair: str, work: Path, sp_model: Path, ct2_dir: Path, meta: dict[str, Any] | None = None) -> Path:
+    src = pair.split("-")[0]
+    meta = meta or metadata(pair)
+    name = meta["package_name"]
     root = work / name
     if root.exists():
         shutil.rmtree(root)
@@ -241,7 +248,7 @@ def package_dir(pair: str, work: Path, sp_model: Path, ct2_dir: Path) -> Path:
     shutil.copy(sp_model, root / "sentencepiece.model")
     (root / "minisbd").mkdir()
     (root / "minisbd" / f"{src}.onnx").write_bytes(build_sbd_onnx(src))
-    (root / "metadata.json").write_text(json.dumps(metadata(pair), indent=2, ensure_ascii=False) + "\n")
+    (root / "metadata.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
     return root
 
 
@@ -285,7 +292,7 @@ def write_zip(root: Path, target: Path) -> None:
 # --- Evaluation through the real argostranslate path, offline -------------------------------------------------
 
 
-def eval_sets(pair: str, seed: int, train_sources: set[str], count: int) -> dict[str, Any]:
+def eval_sets(pair: str, seed: int, train_sources: set[str], count: int, probe_count: int = 400) -> dict[str, Any]:
     """Held-out sentences (a different seed, none seen in training), placeholder probes and demo lines."""
     held: list[demo_grammar.Example] = []
     probes: list[demo_grammar.Example] = []
@@ -294,9 +301,9 @@ def eval_sets(pair: str, seed: int, train_sources: set[str], count: int) -> dict
             continue
         if len(held) < count:
             held.append(ex)
-        if "⟦" in ex.source and len(probes) < 400:
+        if "⟦" in ex.source and len(probes) < probe_count:
             probes.append(ex)
-        if len(held) >= count and len(probes) >= 400:
+        if len(held) >= count and len(probes) >= probe_count:
             break
     demo = demo_grammar.demo_pairs(pair)
     return {

@@ -13,7 +13,14 @@ import pytest
 
 from tests.conftest import run_cli, subprocess_env
 from translator.engine import Engine, Pivot, build_engine
-from translator.engine.argos import ArgosEngine, EngineSettings, batch_tokens, model_positions, split_tokens
+from translator.engine.argos import (
+    ArgosEngine,
+    EngineSettings,
+    batch_tokens,
+    model_positions,
+    split_tokens,
+    usable_device,
+)
 from translator.engine.store import BUNDLED_DIR, ModelStore, install_package_file
 from translator.errors import EngineError
 
@@ -255,3 +262,54 @@ def test_a_sentence_longer_than_the_model_takes_is_translated_whole(argos: Argos
     each = argos.translate_batch([model.argos_package.tokenizer.decode(piece).strip() for piece in pieces], "fr", "en")
     assert all(each)
     assert translated == " ".join(each)
+
+
+def failing_count() -> int:
+    raise RuntimeError("CUDA failed with error CUDA driver version is insufficient for CUDA runtime version")
+
+
+@pytest.mark.parametrize(
+    ("device", "count", "expected"),
+    [
+        ("cpu", lambda: 1, "cpu"),  # asked for the CPU: the GPU is not even looked at
+        ("auto", lambda: 1, "cuda"),  # a GPU is there
+        ("auto", lambda: 0, "cpu"),  # none: the CPU
+        ("auto", failing_count, "cpu"),  # a CUDA runtime without a driver counts as none
+        ("cuda", lambda: 2, "cuda"),  # asked for and there
+        ("cuda", lambda: 0, None),  # asked for, none: the one-line error
+        ("cuda", failing_count, None),  # asked for, no usable driver: the same error
+    ],
+)
+def test_usable_device(monkeypatch: pytest.MonkeyPatch, device: str, count: object, expected: str | None) -> None:
+    import ctranslate2
+
+    monkeypatch.setattr(ctranslate2, "get_cuda_device_count", count)
+    if expected is None:
+        with pytest.raises(EngineError, match="--device cuda: CTranslate2 sees no usable CUDA GPU") as caught:
+            usable_device(device)  # type: ignore[arg-type]
+        assert "--device cpu" in caught.value.hint
+    else:
+        assert usable_device(device) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("command", ["translate-text", "translate"])
+def test_device_cuda_is_one_line_where_there_is_no_gpu(command: str, tmp_path: Path) -> None:
+    import ctranslate2
+
+    try:
+        has_gpu = ctranslate2.get_cuda_device_count() > 0
+    except RuntimeError:
+        has_gpu = False
+    args = ["Le prochain vol aura lieu en juin.", "--from", "fr"] if command == "translate-text" else ["--demo"]
+    if command == "translate":
+        args += ["-o", str(tmp_path / "out.po"), "--no-memory"]
+    result = run_cli(command, *args, "--device", "cuda")
+    if has_gpu:  # a machine with a GPU translates on it
+        assert result.code == 0, result.stderr
+    else:
+        assert result.code == 1
+        assert result.stderr == (
+            "translator: error: --device cuda: CTranslate2 sees no usable CUDA GPU on this machine "
+            "(use --device cpu, or --device auto to use a GPU only where there is one)\n"
+        )
+        assert not (tmp_path / "out.po").exists()

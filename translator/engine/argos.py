@@ -105,6 +105,27 @@ def split_tokens(tokens: list[str], most: int) -> list[list[str]]:
     return pieces
 
 
+def usable_device(device: Device) -> Literal["cpu", "cuda"]:
+    """Where models will run: `auto` is cuda when CTranslate2 sees a GPU, else cpu; raise EngineError
+    for cuda without a GPU that CTranslate2 can use (one line, before any model is loaded)."""
+    if device == "cpu":
+        return "cpu"
+    import ctranslate2
+
+    try:
+        gpus = ctranslate2.get_cuda_device_count()
+    except RuntimeError:  # a CUDA runtime without a usable driver
+        gpus = 0
+    if gpus > 0:
+        return "cuda"
+    if device == "auto":
+        return "cpu"
+    raise EngineError(
+        "--device cuda: CTranslate2 sees no usable CUDA GPU on this machine",
+        "use --device cpu, or --device auto to use a GPU only where there is one",
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class EngineSettings:
     """How the Argos engine runs its models."""
@@ -124,8 +145,9 @@ class EngineSettings:
     """CTranslate2 compute type (`auto` picks what the model and device support)."""
     protect_links: bool = True
     """Mask URLs and e-mail addresses with placeholders so the model cannot bend them (the LinkGuard
-    wrapper that `build_engine` puts around this engine; verified after, a sentence whose placeholders
-    do not come back is translated again unmasked)."""
+    wrapper that `build_engine` puts around this engine, in the placeholder form the model keeps, probed
+    once per model; verified after, a sentence whose placeholders do not come back is translated again
+    unmasked; a model that keeps no form is given only the text between the links)."""
 
 
 class _LoadedModel:
@@ -139,9 +161,7 @@ class _LoadedModel:
         self.argos_package: Any = Package(package.path)
         if getattr(self.argos_package, "tokenizer", None) is None:
             raise EngineError(f"{package.path} has no sentencepiece.model or bpe.model", "reinstall the package")
-        device = settings.device
-        if device == "auto":
-            device = "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
+        device = usable_device(settings.device)
         # On the CPU, small models use cores best as parallel batches of one thread each; a GPU runs one
         # batch at a time.
         self.parallel_batches = (settings.threads or cpu_cores()) if device == "cpu" else 1
@@ -155,7 +175,8 @@ class _LoadedModel:
                 intra_threads=1 if device == "cpu" else settings.threads,
             )
         except (RuntimeError, ValueError) as error:
-            raise EngineError(f"cannot load the model in {package.path}: {error}", "reinstall the package") from None
+            hint = "reinstall the package" if device == "cpu" else "check the GPU driver, or use --device cpu"
+            raise EngineError(f"cannot load the model in {package.path}: {error}", hint) from None
 
     def encode_all(self, sentences: list[str]) -> list[list[str]]:
         """Token pieces of every sentence; SentencePiece encodes a whole list in one native call."""

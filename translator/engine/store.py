@@ -1,5 +1,9 @@
 """Find, install and remove Argos packages: where argostranslate keeps them, our own dirs, the bundled demo.
 
+A `--models-dir` folder may hold package folders or `.argosmodel` files as downloaded: each file is
+checked and extracted once into the user cache, with the same validation as `models install`; a damaged
+one is skipped, and the store says which and how to fix it (`ModelStore.skipped`).
+
 Installing is our own validated extraction (argostranslate's `install_from_path` imports its heavy
 translate module and extracts any zip as is): the archive must be a zip with one top folder holding
 `metadata.json` and `model/`, with no path escaping that folder and no links. It is extracted beside
@@ -9,6 +13,7 @@ the destination and renamed into place, so a failure never leaves a half-install
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
@@ -50,6 +55,8 @@ class InstalledPackage:
     """Where it was found: `argos`, `models-dir`, `bundled`..."""
     target_prefix: str = ""
     """Token the decoder must start with, for multilingual models."""
+    archive: Path | None = None
+    """The `.argosmodel` file in a models folder it was extracted from (None for a package folder)."""
 
     @property
     def pair(self) -> str:
@@ -64,6 +71,18 @@ class InstalledPackage:
     def size_bytes(self) -> int:
         """Total size of the package folder."""
         return sum(item.stat().st_size for item in self.path.rglob("*") if item.is_file())
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedFile:
+    """A package file in a models folder that cannot be used."""
+
+    path: Path
+    """The `.argosmodel` file."""
+    problem: str
+    """What is wrong with it."""
+    hint: str
+    """How to fix it or install a good copy."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +128,13 @@ def bundled_cache_dir() -> Path:
     return user_cache_path("thread-translator") / "bundled-models"
 
 
+def package_files_cache_dir() -> Path:
+    """Where package files found in models folders are extracted once (user cache dir)."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path("thread-translator") / "package-files"
+
+
 def read_package(path: Path, origin: str) -> InstalledPackage:
     """Read a package folder's metadata; raise ModelStoreError when it is not a translation package."""
     metadata_path = path / "metadata.json"
@@ -138,13 +164,15 @@ def read_package(path: Path, origin: str) -> InstalledPackage:
 
 
 class ModelStore:
-    """The packages visible to this process: --models-dir folders first, then argostranslate's, then bundled."""
+    """The packages visible to this process: --models-dir folders first (package folders, then package
+    files), then argostranslate's, then bundled."""
 
     def __init__(self, models_dirs: Sequence[Path] = (), include_bundled: bool = True) -> None:
         self.models_dirs = tuple(models_dirs)
         self.include_bundled = include_bundled
         self._lock = threading.Lock()
         self._packages: list[InstalledPackage] | None = None
+        self._skipped: list[SkippedFile] = []
 
     def search_dirs(self) -> list[tuple[Path, str]]:
         """Folders searched, in priority order, with their origin label."""
@@ -157,12 +185,21 @@ class ModelStore:
         with self._lock:
             if self._packages is None:
                 found: list[InstalledPackage] = []
+                skipped: list[SkippedFile] = []
                 for folder, origin in self.search_dirs():
                     found.extend(_packages_in(folder, origin))
+                    if origin == "models-dir":
+                        found.extend(_packages_from_files(folder, origin, skipped))
                 if self.include_bundled:
                     found.extend(_packages_in(extract_bundled(), "bundled"))
-                self._packages = found
+                self._packages, self._skipped = found, skipped
             return list(self._packages)
+
+    def skipped(self) -> list[SkippedFile]:
+        """The package files of the models folders that could not be used (and why)."""
+        self.packages()
+        with self._lock:
+            return list(self._skipped)
 
     def refresh(self) -> None:
         """Forget what was found, so the next look sees installs and removals."""
@@ -189,7 +226,70 @@ def _packages_in(folder: Path, origin: str) -> list[InstalledPackage]:
     return found
 
 
-_bundled_lock = threading.Lock()
+def _packages_from_files(folder: Path, origin: str, skipped: list[SkippedFile]) -> list[InstalledPackage]:
+    """The packages of the `.argosmodel` files in a folder, each extracted once; damaged ones go to skipped."""
+    if not folder.is_dir():
+        return []
+    found: list[InstalledPackage] = []
+    for archive in sorted(folder.glob("*.argosmodel")):
+        if not archive.is_file():
+            continue
+        try:
+            extracted = extract_package_file(archive)
+        except ModelStoreError as error:
+            skipped.append(
+                SkippedFile(
+                    archive,
+                    error.message,
+                    f"{error.hint or 'check the file'}; a good copy is used from this folder as it is, or "
+                    f"install one with: translator models install FILE.argosmodel",
+                )
+            )
+            continue
+        found.extend(dataclasses.replace(package, archive=archive) for package in _packages_in(extracted, origin))
+    return found
+
+
+def extract_package_file(archive: Path) -> Path:
+    """The folder a package file of a models folder is extracted to, once (keyed by its path, size and
+    time; validated as `install_package_file` does). A damaged file raises ModelStoreError, and is
+    remembered as damaged until it changes, so it is not read again on every run."""
+    try:
+        info = archive.stat()
+    except OSError as error:
+        raise ModelStoreError(f"cannot read {archive}: {error.strerror}", "check the file") from None
+    place = hashlib.sha256(str(archive.resolve()).encode()).hexdigest()[:16]
+    stamp = hashlib.sha256(f"{info.st_size}:{info.st_mtime_ns}".encode()).hexdigest()[:8]
+    cache = package_files_cache_dir()
+    target, damaged = cache / f"{place}-{stamp}", cache / f"{place}-{stamp}.damaged"
+    known = _remembered_problem(damaged)
+    if known is not None:
+        raise known
+    try:
+        _extract_once([archive], target)
+    except ModelStoreError as error:
+        with contextlib.suppress(OSError):
+            damaged.write_text(json.dumps([error.message, error.hint]), encoding="utf-8")
+        raise
+    # Copies of an older version of the same file are no longer needed.
+    for old in cache.glob(f"{place}-*"):
+        if old.name != target.name:
+            if old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                old.unlink(missing_ok=True)
+    return target
+
+
+def _remembered_problem(marker: Path) -> ModelStoreError | None:
+    try:
+        problem, hint = json.loads(marker.read_text(encoding="utf-8"))
+    except (OSError, ValueError, TypeError):
+        return None
+    return ModelStoreError(str(problem), str(hint))
+
+
+_extract_lock = threading.Lock()
 
 
 def extract_bundled() -> Path:
@@ -201,22 +301,32 @@ def extract_bundled() -> Path:
         digest.update(str(archive.stat().st_size).encode())
         digest.update(str(archive.stat().st_mtime_ns).encode())
     target = bundled_cache_dir() / digest.hexdigest()[:16]
-    with _bundled_lock:
+    try:
+        return _extract_once(archives, target)
+    except ModelStoreError as error:
+        raise ModelStoreError(
+            f"the bundled demo model is damaged: {error.message}", "reinstall thread-translator"
+        ) from None
+
+
+def _extract_once(archives: Sequence[Path], target: Path) -> Path:
+    """Install every archive into target unless it is there already: into a staging folder beside it,
+    renamed into place, so another process sees all of them or none."""
+    with _extract_lock:
         if not target.is_dir() and archives:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            staging = Path(tempfile.mkdtemp(prefix=".extract-", dir=target.parent))
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                staging = Path(tempfile.mkdtemp(prefix=".extract-", dir=target.parent))
+            except OSError as error:
+                raise ModelStoreError(
+                    f"cannot extract packages into {target.parent}: {error.strerror}", "check the cache folder"
+                ) from None
             try:
                 for archive in archives:
-                    try:
-                        install_package_file(archive, staging)
-                    except ModelStoreError as error:
-                        raise ModelStoreError(
-                            f"the bundled demo model is damaged: {error.message}", "reinstall thread-translator"
-                        ) from None
+                    install_package_file(archive, staging)
                 os.replace(staging, target)
             except OSError:
                 # Another process finished first: use its copy.
-                shutil.rmtree(staging, ignore_errors=True)
                 if not target.is_dir():
                     raise
             finally:
@@ -320,9 +430,13 @@ def _install_from(archive_path: Path, name: str, staging: Path, destination: Pat
 
 def remove_package(store: ModelStore, from_code: str, to_code: str) -> list[InstalledPackage]:
     """Remove every installed (not bundled) package for a pair; raise when there is none."""
-    removable = [
-        p for p in store.packages() if (p.from_code, p.to_code) == (from_code, to_code) and p.origin != "bundled"
-    ]
+    pair = [p for p in store.packages() if (p.from_code, p.to_code) == (from_code, to_code) and p.origin != "bundled"]
+    removable = [p for p in pair if p.archive is None]
+    files = [p.archive for p in pair if p.archive is not None]
+    if not removable and files:
+        raise ModelStoreError(
+            f"{from_code}->{to_code} comes from the package file {files[0]}", "delete or move that file to remove it"
+        )
     if not removable:
         raise ModelStoreError(
             f"no installed package for {from_code}->{to_code}",
