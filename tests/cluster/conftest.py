@@ -26,17 +26,22 @@ def outputs_of(folder: Path) -> dict[str, str]:
     }
 
 
-def write_corpus(folder: Path, count: int) -> Path:
-    """`count` different threads (the demo thread plus generated French sentences), and one empty file."""
+def french_sentences(count: int, seed: int) -> list[str]:
+    """Sentences the demo fr->en model knows, from its own grammar (tools/demo_grammar.py)."""
     import sys
 
     sys.path.insert(0, str(REPO / "tools"))
     from demo_grammar import generate
 
+    return [example.source for example in generate("fr-en", count, seed=seed)]
+
+
+def write_corpus(folder: Path, count: int) -> Path:
+    """`count` different threads (the demo thread plus generated French sentences), and one empty file."""
     folder.mkdir(parents=True, exist_ok=True)
     demo = DEMO.read_text(encoding="utf-8")
     for number in range(count):
-        extra = " ".join(example.source for example in generate("fr-en", 12, seed=number))
+        extra = " ".join(french_sentences(12, seed=number))
         (folder / f"t{number:02}.txt").write_text(f"{demo}\n{extra}\n", encoding="utf-8")
     (folder / "empty.txt").write_text("")
     return folder

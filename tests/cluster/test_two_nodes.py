@@ -22,7 +22,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from tests.cluster.conftest import outputs_of, write_corpus
+from tests.cluster.conftest import french_sentences, outputs_of, write_corpus
 from tests.conftest import run_cli, subprocess_env
 
 RAY = Path(sys.executable).parent / "ray"
@@ -188,10 +188,7 @@ def test_ctrl_c_stops_the_run_and_leaves_a_consistent_record(
     # is recorded, so the signal lands mid-run even when this busy machine delivers it late (the short
     # chunks alone can all end in the moment between the record appearing and the signal arriving).
     inputs = Path(shutil.copytree(inputs, tmp_path / "in"))
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-    from demo_grammar import generate
-
-    sentences = [example.source for example in generate("fr-en", 1200, seed=2024)]
+    sentences = french_sentences(1200, seed=2024)
     paragraphs = (" ".join(sentences[start : start + 6]) for start in range(0, len(sentences), 6))
     (inputs / "zz-long.txt").write_text("# Un long fil\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
     out = tmp_path / "out"
