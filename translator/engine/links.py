@@ -51,7 +51,12 @@ def text_around_links(sentence: str) -> list[str]:
     pieces = AROUND_LINKS.split(sentence)
     if len(pieces) == 1:
         return pieces
-    return [piece.strip() for piece in pieces[::2] if any(char.isalpha() for char in piece)]
+    return [piece.strip() for piece in pieces[::2] if _has_letter(piece)]
+
+
+def _has_letter(piece: str) -> bool:
+    """Whether a stretch between links is text to translate (punctuation and spaces are copied)."""
+    return any(char.isalpha() for char in piece)
 
 
 def join_around_links(sentence: str, translated: Iterator[str]) -> str:
@@ -62,7 +67,7 @@ def join_around_links(sentence: str, translated: Iterator[str]) -> str:
         return next(translated)
     for index in range(0, len(pieces), 2):
         piece = pieces[index]
-        if any(char.isalpha() for char in piece):
+        if _has_letter(piece):
             core = piece.strip()
             start = piece.index(core)
             pieces[index] = piece[:start] + next(translated) + piece[start + len(core) :]
