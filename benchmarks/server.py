@@ -1,6 +1,7 @@
 """Measures `translator serve` under concurrent clients against two per-request baselines, in one run.
 
-Four servers, each its own process on 127.0.0.1, on the bundled fr->en demo model, no access log:
+Four servers, each its own process on 127.0.0.1, on the bundled fr->en demo model (or `--model base`: the
+base-size benchmark package of tools/build_bench_model.py, the shape of a real Argos model), no access log:
   ours:      `translator serve` as shipped (micro-batching: requests arriving together share one engine call);
   argos:     translation as LibreTranslate does it (`benchmarks/argos_server.py`): each request translated
              on its own by `argostranslate.translate`, one at a time, behind the same Starlette/uvicorn
@@ -19,7 +20,8 @@ time; an idle one takes no CPU). Nothing is pinned: servers, clients and whateve
 core, so wall-clock figures move with the machine's load while CPU time per request hardly does.
 Last line: one JSON object of the figures.
 Run: flock /tmp/bench.lock .venv/bin/python benchmarks/server.py [--clients 1,8,32] [--requests 16] [--rounds 3]
-(a few minutes)
+     [--model base|FILE.argosmodel]   (a few minutes; with the base-size model, --requests 4 --single 20 keep
+     it to about ten)
 """
 
 from __future__ import annotations
@@ -158,20 +160,28 @@ ARGOS = ("argos", "argos1")
 """The per-request translation baselines (argostranslate's API, as LibreTranslate runs it)."""
 
 
-def launch_all(folder: Path) -> dict[str, Served]:
-    """Start the servers together (they load their models at the same time) and wait for them."""
-    from translator.engine.store import BUNDLED_DIR, install_package_file
+def launch_all(folder: Path, model: Path) -> dict[str, Served]:
+    """Start the servers together (they load their models at the same time) and wait for them: ours on
+    `model` (a package file in a `--models-dir` folder, ahead of the bundled ones), argostranslate's with
+    the same package installed."""
+    import shutil
+
+    from translator.engine.store import install_package_file
 
     packages = folder / "argos-packages"
     packages.mkdir()
-    install_package_file(BUNDLED_DIR / "translate-fr_en-demo.argosmodel", packages)
+    install_package_file(model, packages)
+    ours_models = folder / "models"
+    ours_models.mkdir()
+    shutil.copy(model, ours_models)
     argos_env = subprocess_env(ARGOS_PACKAGES_DIR=str(packages), XDG_CACHE_HOME=str(folder / "argos-cache"))
     argos = [sys.executable, str(ROOT / "benchmarks" / "argos_server.py")]
+    ours = ("--no-access-log", "--models-dir", str(ours_models))
     waiting = {
-        "ours": launch_server("--no-access-log", "--memory", str(folder / "ours.sqlite")),
+        "ours": launch_server(*ours, "--memory", str(folder / "ours.sqlite")),
         "argos": launch_process(argos, argos_env),
         "argos1": launch_process(argos, {**argos_env, "ARGOS_INTRA_THREADS": "1"}),
-        "batch1": launch_server("--no-access-log", "--memory", str(folder / "batch1.sqlite"), "--batch-size", "1"),
+        "batch1": launch_server(*ours, "--memory", str(folder / "batch1.sqlite"), "--batch-size", "1"),
     }
     servers: dict[str, Served] = {}
     try:
@@ -201,7 +211,7 @@ def measure(texts: list[str], args: argparse.Namespace) -> Measured:
     runs: dict[str, dict[str, list[Figures]]] = {name: {str(count): [] for count in counts} for name in SERVERS}
     per_round = sum(sizes.values())
     with tempfile.TemporaryDirectory() as folder:
-        servers = launch_all(Path(folder))
+        servers = launch_all(Path(folder), args.model)
         try:
             for served in servers.values():
                 # The first calls load the model and the detector: not timed.
@@ -269,6 +279,7 @@ def summarize(figures: Measured, args: argparse.Namespace) -> dict[str, object]:
     }
     loads = [row["load_average"] for kinds in figures.values() for row in kinds.values()]
     return {
+        "model": args.model.name,
         "clients": args.clients,
         "rounds": args.rounds,
         "cores": os.cpu_count(),
@@ -294,6 +305,22 @@ def summarize(figures: Measured, args: argparse.Namespace) -> dict[str, object]:
     }
 
 
+def package_file(given: Path | None) -> Path:
+    """The package the servers translate with: the bundled demo, a file, or `base` (the cached base-size
+    benchmark build)."""
+    from translator.engine.store import BUNDLED_DIR
+
+    if given is None:
+        return BUNDLED_DIR / "translate-fr_en-demo.argosmodel"
+    if str(given) == "base":
+        from build_bench_model import default_path
+
+        given = default_path()
+    if not given.is_file():
+        raise SystemExit(f"--model {given}: no such package file (build one: python tools/build_bench_model.py)")
+    return given
+
+
 def client_counts(text: str) -> list[int]:
     """`1,8,32` -> [1, 8, 32] (sorted, each at least 1; 1 is always measured: the latencies compare to it)."""
     try:
@@ -311,7 +338,14 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=16, help="requests per client and round (default: 16)")
     parser.add_argument("--single", type=int, default=50, help="requests of a 1-client run (default: 50)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds, medians taken (default: 3)")
+    parser.add_argument(
+        "--model",
+        type=Path,
+        help="a fr->en package file to serve (default: the bundled demo model; the base-size benchmark model: "
+        "python tools/build_bench_model.py, then --model base)",
+    )
     args = parser.parse_args()
+    args.model = package_file(args.model)
     per_round = sum(args.single if count == 1 else count * args.requests for count in args.clients)
     texts = comments(args.rounds * per_round + 8)
     figures = measure(texts, args)
