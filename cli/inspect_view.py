@@ -7,7 +7,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from translator.detect.detector import LOW_CONFIDENCE
-from translator.display import visible
+from translator.display import date_text, visible
 from translator.models import Block, Post, Thread
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ def post_label(post: Post) -> str:
     parts = [post.id]
     author = post.author or "unknown author"
     parts.append(f"{author} ({post.role})" if post.role else author)
-    parts.append(post.date.strftime("%Y-%m-%d %H:%M") if post.date else "no date")
+    parts.append(date_text(post.date) if post.date else "no date")
     if post.votes:
         parts.append(f"+{post.votes.up} -{post.votes.down}")
     if post.shares is not None:

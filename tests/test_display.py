@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from translator.display import INVISIBLE, visible
+from translator.display import INVISIBLE, date_text, visible
 
 
 @pytest.mark.parametrize(
@@ -27,3 +29,15 @@ def test_visible(text: str, shown: str) -> None:
 @given(st.text())
 def test_visible_output_holds_no_control_characters(text: str) -> None:
     assert not INVISIBLE.search(visible(text))
+
+
+@pytest.mark.parametrize(
+    ("moment", "shown"),
+    [
+        (datetime(2024, 10, 28, 9, 26), "2024-10-28 09:26"),  # a day and a time
+        (datetime(2024, 10, 28), "2024-10-28"),  # midnight: the source gave the day alone
+        (datetime(2024, 10, 28, 0, 0, 30), "2024-10-28 00:00"),  # seconds past midnight: a real time
+    ],
+)
+def test_date_text(moment: datetime, shown: str) -> None:
+    assert date_text(moment) == shown

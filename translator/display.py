@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime, time
 
 # C0 controls except tab and newline, DEL, C1 controls, and bidi overrides that reorder what follows.
 INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -11,3 +12,9 @@ INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 def visible(text: str) -> str:
     """The text with every control character written as an escape (`\\x1b`), so none acts on the terminal."""
     return INVISIBLE.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def date_text(moment: datetime) -> str:
+    """A post's date as people read it: `2024-10-28 09:26`, or the day alone (`2024-10-28`) at midnight,
+    which is what a source that gives only the day is read as (showing `00:00` would invent a time)."""
+    return moment.strftime("%Y-%m-%d" if moment.time() == time(0) else "%Y-%m-%d %H:%M")

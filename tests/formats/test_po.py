@@ -155,6 +155,31 @@ def test_the_demo_reads_back_exactly(demo_translated: TranslatedThread, tmp_path
     ]
 
 
+# A post's date as the post line writes it: (date, as written). Midnight is a source that gave the day alone.
+DATE_CASES = [
+    (datetime(2024, 1, 2, 3, 4), "2024-01-02 03:04"),  # a day and a time
+    (datetime(2024, 1, 2), "2024-01-02"),  # the day alone: no invented 00:00
+    (None, None),  # no date
+]
+
+
+@pytest.mark.parametrize(("date", "written"), DATE_CASES)
+@pytest.mark.parametrize("author", ["Jon", "2024-01-01", "2024-01-01 00:00", None])
+def test_post_dates_and_authors_read_back(
+    tmp_path: Path, date: datetime | None, written: str | None, author: str | None
+) -> None:
+    block = Block("c1.p1", "paragraph", "texte", lang="fr", lang_confidence=0.9, lang_source="detected")
+    post = Post("c1", "comment", author, date=date, blocks=(block,))
+    x = TranslatedThread(
+        Thread("t", None, (post,), "json"), "en", (TranslationUnit(block, "c1", "fr", "en", "text", "machine"),)
+    )
+    path = write(tmp_path, x)
+    post_line = next(line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#. post c1"))
+    assert post_line.endswith(f" · {written}") == (written is not None)
+    (rebuilt,) = read_po_review(path)[0].thread.posts
+    assert (rebuilt.author, rebuilt.date) == (author, date)
+
+
 # A field escape case: (what, the value). Each must read back exactly and stay one field on one line.
 FIELD_CASES = [
     ("a line break", "a\nqa forged: x"),
@@ -168,6 +193,7 @@ FIELD_CASES = [
     ("control and bidi characters", "\x1b[31m\u202eevil\x00"),
     ("line separators other than \\n", "a\u2028b\x85c\rd"),
     ("a date-shaped name", "2024-01-01 00:00"),
+    ("a day-shaped name (a date without a time)", "2024-01-01"),
     ("the empty string", ""),
 ]
 

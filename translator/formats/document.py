@@ -11,7 +11,7 @@ import html
 import re
 from collections.abc import Iterator
 
-from translator.display import visible
+from translator.display import date_text, visible
 from translator.models import Post, TranslatedThread, TranslationUnit
 
 # Characters that start markup anywhere in a line, and constructs that start it at the line start only.
@@ -40,7 +40,7 @@ def post_heading(post: Post) -> str:
     """`Jon Shannow (Membre actif) · 2024-10-28 09:26 · +11 -4`."""
     parts = [f"{post.author} ({post.role})" if post.role else post.author or "Unknown author"]
     if post.date:
-        parts.append(post.date.strftime("%Y-%m-%d %H:%M"))
+        parts.append(date_text(post.date))
     if post.votes:
         parts.append(f"+{post.votes.up} -{post.votes.down}")
     if post.shares is not None:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import polib
 
+from translator.display import date_text
 from translator.errors import InputError
 from translator.formats.po_syntax import PoDocument, PoEntry, read_po_strict
 from translator.languages import language_name
@@ -42,8 +43,8 @@ from translator.models import (
 GENERATOR = "thread-translator"
 # What polib.escape rewrites; most texts have none, and are then written as they are.
 ESCAPED = re.compile(r'[\\\t\r\n\v\b\f"]')
-DATE_FORMAT = "%Y-%m-%d %H:%M"
-DATE_TEXT = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d")
+DATE_TEXT = re.compile(r"\d{4}-\d\d-\d\d( \d\d:\d\d)?")
+"""A post's date as `date_text` writes it: the day, then the time unless it is midnight."""
 MADE_BY_US = "give a PO file made by `translator translate`"
 
 # The comment fields. Escaped in every one: the backslash, control characters (line breaks included),
@@ -210,7 +211,7 @@ def post_label(post: Post) -> str:
         author = _code(author[0]) + author[1:]  # a name shaped like a date would read as the date
     parts = [f"post {_token(post.id)}", author]
     if post.date:
-        parts.append(post.date.strftime(DATE_FORMAT))
+        parts.append(date_text(post.date))
     label = " · ".join(parts)
     return f"{label}\n{REPLY_PREFIX}{_token(post.parent)}" if post.parent else label
 
@@ -341,9 +342,14 @@ def entry_block_id(entry: PoEntry) -> str:
     return entry.msgctxt if entry.msgctxt is not None else f"entry{entry.line}"
 
 
+def _date(text: str) -> datetime:
+    """The date `date_text` wrote: with its time, or the day alone (midnight)."""
+    return datetime.strptime(text, "%Y-%m-%d %H:%M" if " " in text else "%Y-%m-%d")
+
+
 def _post_line(line: str) -> EntryPost:
     parts = line.removeprefix("post ").split(" · ")
-    date = datetime.strptime(parts.pop(), DATE_FORMAT) if len(parts) > 1 and DATE_TEXT.fullmatch(parts[-1]) else None
+    date = _date(parts.pop()) if len(parts) > 1 and DATE_TEXT.fullmatch(parts[-1]) else None
     author = _unnamed(" · ".join(parts[1:]), UNKNOWN_AUTHOR) if len(parts) > 1 else None
     return EntryPost(unescape_field(parts[0]), author, date)
 

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from translator.display import visible
+from translator.display import date_text, visible
 from translator.models import Post, TranslationUnit
 from tui.messages import BlockChosen
 
@@ -49,7 +49,7 @@ def post_row(post: Post | None, post_id: str) -> Text:
     if post is not None:
         row.append(f" · {visible(post.author or 'unknown')}")
         if post.date:
-            row.append(f" · {post.date:%Y-%m-%d %H:%M}", style="dim")
+            row.append(f" · {date_text(post.date)}", style="dim")
     return row
 
 
