@@ -180,6 +180,14 @@ def test_html_translates_text_nodes_keeps_markup_and_drops_scripts(server: Serve
     )
 
 
+def test_html_sentence_broken_by_inline_markup_is_translated_whole(server: Served) -> None:
+    # Translated piece by piece the model would see "La fusée" and "place trois satellites en orbite."; whole,
+    # it moves the name before "rocket", and the <b> follows its words.
+    markup = "<p>La fusée <b>Ariane 6</b> place trois satellites en orbite.</p>"
+    answer = post(server, "/translate", json={"q": markup, "source": "fr", "target": "en", "format": "html"})
+    assert answer.json()["translatedText"] == "<p>The <b>Ariane 6</b> rocket places three satellites in orbit.</p>"
+
+
 def test_threads_endpoint_answers_what_translate_writes(server: Served, tmp_path: Path) -> None:
     from translator.formats.json import dump_thread, render_json
     from translator.jobs import JobSettings, translate_file

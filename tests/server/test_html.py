@@ -19,7 +19,12 @@ def shout(markup: str) -> str:
     ("markup", "paragraphs", "rendered"),
     [
         # text nodes inside and between inline elements, whitespace around them kept
-        ("Le <b>lanceur</b> décolle.", ["Le", "lanceur", "décolle."], "LE <b>LANCEUR</b> DÉCOLLE."),
+        # (the sentence they break is also translated whole, last; see test_sentences_broken_by_inline_markup)
+        (
+            "Le <b>lanceur</b> décolle.",
+            ["Le", "lanceur", "décolle.", "Le lanceur décolle."],
+            "LE <b>LANCEUR</b> DÉCOLLE.",
+        ),
         # attributes are kept and never translated
         ('<p class="x" title="titre">Bonjour</p>', ["Bonjour"], '<p class="x" title="titre">BONJOUR</p>'),
         # code and elements marked not to translate keep their text; the tail after them is translated
@@ -40,7 +45,7 @@ def shout(markup: str) -> str:
         (
             '<p onclick="steal()">Salut<script>alert(1)</script><style>p{}</style>'
             '<a href="javascript:alert(2)">lien</a><!-- note --></p>',
-            ["Salut", "lien"],
+            ["Salut", "lien", "Salutlien"],
             '<p>SALUT<a href="">LIEN</a></p>',
         ),
         # an inline style stays, without the script hidden in it
@@ -66,6 +71,75 @@ def shout(markup: str) -> str:
 def test_text_nodes_are_translated_and_markup_kept(markup: str, paragraphs: list[str], rendered: str) -> None:
     assert HtmlText(markup).paragraphs == paragraphs
     assert shout(markup) == rendered
+
+
+SENTENCE = '<p>Je pense que <a href="/a">cet article</a> est <b>faux</b>.</p>'
+PIECES = ["Je pense que", "cet article", "est", "faux", "."]
+
+
+@pytest.mark.parametrize(
+    ("markup", "pieces", "translations", "rendered"),
+    [
+        # the whole sentence's translation is used, each inline element around its own words
+        (
+            SENTENCE,
+            PIECES,
+            ["I think that", "this article", "is", "wrong", ".", "I think this article is wrong."],
+            '<p>I think <a href="/a">this article</a> is <b>wrong</b>.</p>',
+        ),
+        # the model reordered them: the elements follow their words (found in any case)
+        (
+            SENTENCE,
+            PIECES,
+            ["I think that", "this article", "is", "wrong", ".", "Wrong is this article, I think."],
+            '<p><b>Wrong</b> is <a href="/a">this article</a>, I think.</p>',
+        ),
+        # an element's words are not in the whole translation: the pieces stay, markup is never lost
+        (
+            SENTENCE,
+            PIECES,
+            ["I think that", "this article", "is", "wrong", ".", "I believe the piece is false."],
+            '<p>I think that <a href="/a">this article</a> is <b>wrong</b>.</p>',
+        ),
+        # an element's words translated alone are not in the whole, but its own words are (a name kept)
+        (
+            "<p>Lancement depuis <b>Kourou</b></p>",
+            ["Lancement depuis", "Kourou"],
+            ["Launch from", "Kouroux", "Launch from Kourou"],
+            "<p>Launch from <b>Kourou</b></p>",
+        ),
+        # words inside a longer word do not count: "A" is found as a word, after "CANADA"
+        (
+            "<p>Le Canada <i>a</i> gagné</p>",
+            ["Le Canada", "a", "gagné"],
+            ["CANADA", "A", "WON", "CANADA A WON"],
+            "<p>CANADA <i>A</i> WON</p>",
+        ),
+        # a line break, nested inline elements, or an element not to translate: no whole sentence
+        ("<p>un<br>deux <b>trois</b></p>", ["un", "deux", "trois"], ["1", "2", "3"], "<p>1<br>2 <b>3</b></p>"),
+        ("<p>un <b><i>deux</i></b></p>", ["un", "deux"], ["1", "2"], "<p>1 <b><i>2</i></b></p>"),
+        (
+            '<p>un <b translate="no">deux</b> trois</p>',
+            ["un", "trois"],
+            ["1", "3"],
+            '<p>1 <b translate="no">deux</b> 3</p>',
+        ),
+        # an empty whole translation: the pieces stay
+        ("<p>un <b>deux</b></p>", ["un", "deux"], ["1", "2", ""], "<p>1 <b>2</b></p>"),
+    ],
+)
+def test_sentences_broken_by_inline_markup(
+    markup: str, pieces: list[str], translations: list[str], rendered: str
+) -> None:
+    document = HtmlText(markup)
+    assert document.paragraphs[: len(pieces)] == pieces
+    assert document.render(translations) == rendered
+
+
+def test_render_wants_one_translation_per_paragraph() -> None:
+    document = HtmlText("<p>un <b>deux</b></p>")
+    with pytest.raises(ValueError, match="2 translations for 3 paragraphs"):
+        document.render(["1", "2"])
 
 
 # Fragments built from tags, dangerous ones included, attributes and text with markup characters.

@@ -3,10 +3,13 @@
 The markup is parsed with lxml and cleaned with lxml's own cleaner first: `<script>` elements, event
 handler attributes (`onclick`), `javascript:` links, `<style>` elements and stylesheet links, embedded
 objects, frames and comments are dropped (inline `style` attributes stay, with any script in them
-removed). Then every text node is translated on its own, keeping the whitespace around it; code
-(`<code>`, `<pre>`, `<kbd>`, `<samp>`, `<var>`) and elements marked `translate="no"` or
-`class="notranslate"` are left as they are. Translated text is escaped when the tree is written back,
-so a translation can never become markup.
+removed). Then every text node is translated, keeping the whitespace around it; code (`<code>`, `<pre>`,
+`<kbd>`, `<samp>`, `<var>`) and elements marked `translate="no"` or `class="notranslate"` are left as
+they are. A sentence broken by inline markup (`Je pense que <a href=...>cet article</a> est faux.`) is
+also translated whole, so the model sees the sentence rather than its pieces; each inline element is
+then put back around its own translation, found in the whole one (a model may reorder them). When one
+cannot be found, the sentence keeps its pieces translated one by one: markup is never lost. Translated
+text is escaped when the tree is written back, so a translation can never become markup.
 """
 
 from __future__ import annotations
@@ -20,6 +23,11 @@ from typing import Any, Literal
 
 KEPT_TAGS = frozenset({"code", "pre", "kbd", "samp", "var"})
 """Elements whose text is code or literal output: never translated."""
+INLINE_TAGS = frozenset(
+    {"a", "abbr", "b", "bdi", "cite", "data", "del", "dfn", "em", "font", "i", "ins", "mark", "q", "s", "small",
+     "span", "strong", "sub", "sup", "time", "u"}
+)  # fmt: skip
+"""Elements that sit inside a sentence: a run of text broken only by these is translated whole."""
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 """Characters no HTML or XML text may hold (lxml refuses them)."""
 DOCUMENT_START = re.compile(r"\s*(?:<!doctype|<html)", re.IGNORECASE)
@@ -38,6 +46,22 @@ class _Slot:
     """Whitespace before the text, kept."""
     after: str
     """Whitespace after the text, kept."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """An element whose text is broken only by inline elements, each holding text alone."""
+
+    element: Any
+    """The element (its text, then its inline children with their tails)."""
+    index: int
+    """Where its whole text is in `paragraphs`."""
+    pieces: tuple[int, ...]
+    """Where each inline child's own text is in `paragraphs`, in document order."""
+    lead: str
+    """Whitespace before the sentence, kept."""
+    trail: str
+    """Whitespace after it, kept."""
 
 
 class HtmlText:
@@ -63,7 +87,10 @@ class HtmlText:
                 self.root = parse(markup, create_parent="div") if not self.document else parse(markup)
         self._slots: list[_Slot] = []
         self.paragraphs: list[str] = []
-        """The text of each translatable node, whitespace collapsed."""
+        """The text of each translatable node, whitespace collapsed; then each sentence broken by inline
+        markup, whole."""
+        self._sentences: list[_Sentence] = []
+        self._pending: list[tuple[Any, str, tuple[int, ...], str, str]] = []
         if self.root is not None:
             Cleaner(
                 scripts=True,
@@ -83,14 +110,28 @@ class HtmlText:
                 safe_attrs_only=False,
             )(self.root)
             self._collect(self.root, translatable=True)
+            # Whole sentences come after the pieces, so a piece's place does not depend on them.
+            for element, whole, pieces, lead, trail in self._pending:
+                self._sentences.append(_Sentence(element, len(self.paragraphs), pieces, lead, trail))
+                self.paragraphs.append(whole)
 
     def _collect(self, element: Any, translatable: bool) -> None:
         inside = translatable and _translatable(element)
         self._add(element, "text", inside)
+        pieces: list[int] = []
         for child in element:
             if isinstance(child.tag, str):
                 self._collect(child, inside)
+                if _inline_text(child) and self._slots and self._slots[-1].element is child:
+                    pieces.append(len(self._slots) - 1)
             self._add(child, "tail", inside)
+        if inside and pieces and len(pieces) == len(element):
+            raw = (element.text or "") + "".join(child.text + (child.tail or "") for child in element)
+            whole = " ".join(raw.split())
+            if len(pieces) == 1 and whole == self.paragraphs[pieces[0]]:
+                return  # one inline element and nothing around it: no sentence to make whole
+            lead, trail = raw[: len(raw) - len(raw.lstrip())], raw[len(raw.rstrip()) :]
+            self._pending.append((element, whole, tuple(pieces), lead, trail))
 
     def _add(self, element: Any, where: Literal["text", "tail"], translatable: bool) -> None:
         text = getattr(element, where)
@@ -106,8 +147,14 @@ class HtmlText:
         """The markup with each paragraph replaced by its translation (same order as `paragraphs`)."""
         if self.root is None:
             return self._blank
-        for slot, translation in zip(self._slots, translations, strict=True):
-            setattr(slot.element, slot.where, slot.before + NOT_XML.sub("", translation) + slot.after)
+        translations = [NOT_XML.sub("", translation) for translation in translations]
+        if len(translations) != len(self.paragraphs):
+            raise ValueError(f"{len(translations)} translations for {len(self.paragraphs)} paragraphs")
+        for slot, translation in zip(self._slots, translations, strict=False):
+            setattr(slot.element, slot.where, slot.before + translation + slot.after)
+        for sentence in self._sentences:
+            pieces = [(translations[i], self.paragraphs[i]) for i in sentence.pieces]
+            _place_inline(sentence, translations[sentence.index].strip(), pieces)
         from lxml import html as lxml_html
 
         if self.document:
@@ -125,3 +172,50 @@ def _translatable(element: Any) -> bool:
     if element.tag in KEPT_TAGS or element.get("translate", "").strip().lower() == "no":
         return False
     return "notranslate" not in element.get("class", "").split()
+
+
+def _inline_text(element: Any) -> bool:
+    """Whether an element can sit inside a translated sentence: inline, translatable, text alone."""
+    return (
+        element.tag in INLINE_TAGS
+        and len(element) == 0
+        and _translatable(element)
+        and bool((element.text or "").strip())
+    )
+
+
+def _place_inline(sentence: _Sentence, whole: str, pieces: list[tuple[str, str]]) -> None:
+    """Rebuild the sentence's element from its whole translation, each inline child around its own
+    translation, or else its own words (a name the model kept), where found in the whole (as a word or
+    words, not inside one); when one is not found, or the whole is empty, the pieces translated one by one
+    stay. `pieces`: (translation, source) of each inline child's text."""
+    spans: list[tuple[int, int, Any]] = []
+    for child, (translated, source) in zip(sentence.element, pieces, strict=True):
+        taken = [(start, end) for start, end, _ in spans]
+        found = _find_words(whole, translated.strip(), taken) or _find_words(whole, source, taken)
+        if found is None:
+            return
+        spans.append((*found, child))
+    spans.sort(key=lambda span: span[0])
+    element = sentence.element
+    for _, _, child in spans:  # a model may reorder the inline parts: the children follow
+        element.remove(child)
+        element.append(child)
+    element.text = sentence.lead + whole[: spans[0][0]]
+    for number, (start, end, child) in enumerate(spans):
+        child.text = whole[start:end]
+        following = spans[number + 1][0] if number + 1 < len(spans) else len(whole)
+        child.tail = whole[end:following] + (sentence.trail if following == len(whole) else "")
+
+
+def _find_words(text: str, words: str, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The first place of `words` in `text` not overlapping a taken span and not inside a longer word
+    (exact case first, then any case), or None."""
+    if not words or not text:
+        return None
+    pattern = ("(?<!\\w)" if words[0].isalnum() else "") + re.escape(words) + ("(?!\\w)" if words[-1].isalnum() else "")
+    for flags in (0, re.IGNORECASE):
+        for match in re.finditer(pattern, text, flags):
+            if all(match.end() <= start or match.start() >= end for start, end in taken):
+                return match.start(), match.end()
+    return None
