@@ -53,10 +53,12 @@ def test_nothing_to_take_is_an_error(tree: Path) -> None:
         expand_inputs([str(tree / "empty")])
 
 
-def test_feeds_and_exports_are_taken_from_folders(tmp_path: Path) -> None:
-    for name in ("news.rss", "blog.atom", "comments.xml", "page.html.txt", "style.css"):
+def test_feeds_exports_and_saved_pages_are_taken_from_folders(tmp_path: Path) -> None:
+    names = ("news.rss", "blog.atom", "old.rdf", "comments.xml", "page.html.txt", "Page.HTML", "b.htm", "c.xhtml")
+    for name in (*names, "style.css", "page_files/script.js"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
         (tmp_path / name).write_text("x")
-    assert relatives(expand_inputs([str(tmp_path)])) == ["blog.atom", "comments.xml", "news.rss", "page.html.txt"]
+    assert relatives(expand_inputs([str(tmp_path)])) == sorted(names)
 
 
 def test_a_file_of_several_threads_is_resumed_by_its_outputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
