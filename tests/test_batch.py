@@ -54,7 +54,18 @@ def test_nothing_to_take_is_an_error(tree: Path) -> None:
 
 
 def test_feeds_exports_and_saved_pages_are_taken_from_folders(tmp_path: Path) -> None:
-    names = ("news.rss", "blog.atom", "old.rdf", "comments.xml", "page.html.txt", "Page.HTML", "b.htm", "c.xhtml")
+    names = (
+        "news.rss",
+        "blog.atom",
+        "old.rdf",
+        "comments.xml",
+        "page.html.txt",
+        "Page.HTML",
+        "b.htm",
+        "c.xhtml",
+        "d.mhtml",
+        "e.mht",
+    )
     for name in (*names, "style.css", "page_files/script.js"):
         (tmp_path / name).parent.mkdir(exist_ok=True)
         (tmp_path / name).write_text("x")

@@ -41,7 +41,21 @@ MANIFEST = ".translator-batch.json"
 # Files translated together share one engine call per language pair: bigger batches, faster decoding.
 FILES_PER_JOB = 8
 MANIFEST_SAVE_SECONDS = 1.0
-THREAD_SUFFIXES = (".txt", ".md", ".markdown", ".json", ".xml", ".rss", ".atom", ".rdf", ".html", ".htm", ".xhtml")
+THREAD_SUFFIXES = (
+    ".txt",
+    ".md",
+    ".markdown",
+    ".json",
+    ".xml",
+    ".rss",
+    ".atom",
+    ".rdf",
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".mhtml",
+    ".mht",
+)
 """What a folder's thread files end in (a file named on the command line is taken whatever its name): text
 dumps, our JSON and the exports of Reddit, Hacker News and Discourse, Disqus exports, feeds, saved pages."""
 

@@ -175,7 +175,12 @@ def thread_from_bytes(data: bytes, name: str, fmt: str | None = None) -> ThreadF
     comes from the page itself."""
     _check_format(fmt)
     from translator.readers.html_bytes import looks_like_html
+    from translator.readers.mhtml import looks_like_mhtml
 
+    if fmt in (None, "html") and looks_like_mhtml(data):
+        from translator.readers.mhtml import read_mhtml_file
+
+        return read_mhtml_file(data, name)
     if fmt == "html" or (fmt is None and looks_like_html(data)):
         from translator.readers.html import read_html_file
 

@@ -1,0 +1,67 @@
+"""Pages saved as one file by a browser (MHTML: Chrome's "Webpage, Single File", `.mhtml`, `.mht`).
+
+An MHTML file is a MIME message: the page's HTML is one part (quoted-printable or base64, with or
+without a charset), its images, styles and frames are the others. Python's `email` package reads the
+message; the page part goes to the page reader as a page saved as `.html` would. The page part is the
+one at the address the browser saved (`Snapshot-Content-Location`), else the first HTML part.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from translator.errors import InputError
+from translator.models import ThreadFile
+
+MIME_HEAD_BYTES = 8192
+"""How far into a file its MIME headers are looked for."""
+MULTIPART_RELATED = re.compile(rb"(?im)^content-type:\s*multipart/related\b")
+HEADER_LINE = re.compile(rb"\A(?:[!-9;-~]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)+")
+"""RFC 5322 header lines (a name, a colon, a value, folded lines), from the file's first byte."""
+
+
+def looks_like_mhtml(data: bytes) -> bool:
+    """Whether a file starts with MIME headers announcing a page and its resources (multipart/related)."""
+    head = data[:MIME_HEAD_BYTES].lstrip(b"\r\n")
+    headers = HEADER_LINE.match(head)
+    return headers is not None and MULTIPART_RELATED.search(headers.group()) is not None
+
+
+def read_mhtml_file(data: bytes, name: str) -> ThreadFile:
+    """The threads of a page saved as MHTML (see the module's docstring); InputError when it holds no page."""
+    import email
+    import email.policy
+
+    from translator.readers.html import read_html_file
+
+    message = email.message_from_bytes(data.lstrip(b"\r\n"), policy=email.policy.compat32)
+    address = str(message.get("Snapshot-Content-Location", "")).strip() or None
+    pages = [part for part in message.walk() if part.get_content_type() in ("text/html", "application/xhtml+xml")]
+    if not pages:
+        raise InputError(f"{name} is an MHTML archive with no HTML page in it", "save the page again, or as .html")
+    page = next((part for part in pages if address and part.get("Content-Location", "").strip() == address), pages[0])
+    payload = page.get_payload(decode=True)
+    if not isinstance(payload, bytes) or not payload.strip():
+        raise InputError(f"{name}: the page in this MHTML archive is empty", "save the page again, or as .html")
+    thread_file = read_html_file(_with_charset(payload, page.get_content_charset()), name)
+    if address is None:
+        return thread_file
+    threads = tuple(
+        thread if thread.url else dataclasses.replace(thread, url=address) for thread in thread_file.threads
+    )
+    return dataclasses.replace(thread_file, threads=threads)
+
+
+def _with_charset(page: bytes, charset: str | None) -> bytes:
+    """The page's bytes, re-encoded in UTF-8 when its MIME part names a charset the page does not declare
+    itself (the page reader would otherwise guess); as they are otherwise."""
+    from translator.readers.html_bytes import codec_for, declared_charset
+
+    codec = codec_for(charset) if charset else None
+    if codec is None or codec == "utf-8" or declared_charset(page) == codec:
+        return page
+    try:
+        return page.decode(codec).encode("utf-8")
+    except UnicodeDecodeError:
+        return page
