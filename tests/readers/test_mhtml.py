@@ -65,6 +65,36 @@ def test_the_saved_address_picks_the_page_and_names_the_thread() -> None:
     assert [post.author for post in thread.posts[1:]] == ["Marc Aubert", "Lucie Bernard", "Inès", "Paul-Henri de Vries"]
 
 
+PAGES = PAGE.parent
+FRAME_ADDRESS = "https://disqus.com/embed/comments/?base=default&f=coastal&t_u=https%3A%2F%2Fcoastal.example%2Fa"
+
+
+def test_comments_drawn_in_a_frame_are_read_from_the_archive() -> None:
+    # A page whose comments Disqus draws in a frame: saved as .html the page holds none (and says why); an
+    # archive holds the frame as shown, so its comments come after the page's article, without that warning.
+    article = read_thread(PAGES / "disqus-placeholder.html")
+    assert len(article.thread.posts) == 1 and any("load by script" in warning for warning in article.warnings)
+    frame = read_thread(PAGES / "disqus-frame.html").thread
+    data = archive(
+        part("text/html", ADDRESS, (PAGES / "disqus-placeholder.html").read_bytes()),
+        FRAME,  # an ad frame first: frames of comment services are read first
+        part("text/html", FRAME_ADDRESS, (PAGES / "disqus-frame.html").read_bytes()),
+    )
+    read = thread_from_bytes(data, "page.mhtml")
+    (thread,) = read.threads
+    assert thread.title == article.thread.title
+    assert thread.posts == (article.thread.posts[0], *frame.posts[1:])
+    assert not any("load by script" in warning for warning in read.warnings)
+
+
+def test_a_page_with_its_own_comments_does_not_take_a_frame_s() -> None:
+    data = archive(
+        part("text/html", ADDRESS, PAGE.read_bytes()),
+        part("text/html", FRAME_ADDRESS, (PAGES / "disqus-frame.html").read_bytes()),
+    )
+    assert thread_from_bytes(data, "page.mhtml").threads == (read_thread(PAGE).thread,)
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [

@@ -160,11 +160,15 @@ def read_html(text: str, name: str = "page") -> Reading:
     return Reading((thread,), tuple(_warnings(name, found, len(found.comments), systems)))
 
 
+NOT_SAVED = "no comments in this file: they load by script"
+"""How the warning that a page's comments load by script (and are not saved) begins, after the name."""
+
+
 def _warnings(name: str, found: FoundComments, count: int, systems: list[str]) -> list[str]:
     warnings = []
     if count == 0 and systems:
         warnings.append(
-            f"{name}: no comments in this file: they load by script ({', '.join(systems)}) and a saved page "
+            f"{name}: {NOT_SAVED} ({', '.join(systems)}) and a saved page "
             "does not hold them; save the page after they appear, or export them from that service"
         )
     if found.expected is not None and found.expected > count:

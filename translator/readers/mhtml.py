@@ -4,12 +4,17 @@ An MHTML file is a MIME message: the page's HTML is one part (quoted-printable o
 without a charset), its images, styles and frames are the others. Python's `email` package reads the
 message; the page part goes to the page reader as a page saved as `.html` would. The page part is the
 one at the address the browser saved (`Snapshot-Content-Location`), else the first HTML part.
+
+Unlike a page saved as `.html`, an archive holds the frames as the browser showed them: comments that a
+service (Disqus...) draws in a frame are there. When the page itself has none, the first frame whose
+comments the page reader finds gives them, after the page's article.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from email.message import Message
 
 from translator.errors import InputError
 from translator.models import ThreadFile
@@ -17,6 +22,8 @@ from translator.models import ThreadFile
 MIME_HEAD_BYTES = 8192
 """How far into a file its MIME headers are looked for."""
 MULTIPART_RELATED = re.compile(rb"(?im)^content-type:\s*multipart/related\b")
+COMMENT_HOSTS = ("disqus.com", "facebook.com/plugins", "commento", "hyvor", "remark42", "isso", "giscus", "utteranc")
+"""Where the frames of comment services come from: read before other frames (ads, videos)."""
 HEADER_LINE = re.compile(rb"\A(?:[!-9;-~]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)+")
 """RFC 5322 header lines (a name, a colon, a value, folded lines), from the file's first byte."""
 
@@ -45,12 +52,39 @@ def read_mhtml_file(data: bytes, name: str) -> ThreadFile:
     if not isinstance(payload, bytes) or not payload.strip():
         raise InputError(f"{name}: the page in this MHTML archive is empty", "save the page again, or as .html")
     thread_file = read_html_file(_with_charset(payload, page.get_content_charset()), name)
+    (thread,) = thread_file.threads
+    if len(thread.posts) == 1:
+        thread_file = _with_framed_comments(thread_file, [part for part in pages if part is not page], name)
     if address is None:
         return thread_file
-    threads = tuple(
-        thread if thread.url else dataclasses.replace(thread, url=address) for thread in thread_file.threads
-    )
+    threads = tuple(found if found.url else dataclasses.replace(found, url=address) for found in thread_file.threads)
     return dataclasses.replace(thread_file, threads=threads)
+
+
+def _with_framed_comments(page: ThreadFile, frames: list[Message], name: str) -> ThreadFile:
+    """The page with the comments of the first frame that has some (frames of comment services first), and
+    without the warning that its comments were not saved; the page as it is when no frame has any."""
+    from translator.readers.html import NOT_SAVED, read_html_file
+
+    frames.sort(key=lambda frame: not any(host in frame.get("Content-Location", "") for host in COMMENT_HOSTS))
+    for frame in frames:
+        payload = frame.get_payload(decode=True)
+        if not isinstance(payload, bytes):
+            continue
+        try:
+            framed = read_html_file(_with_charset(payload, frame.get_content_charset()), name)
+        except InputError:
+            continue
+        comments = framed.threads[0].posts[1:]
+        if comments:
+            (thread,) = page.threads
+            kept = [warning for warning in page.warnings if not warning.startswith(f"{name}: {NOT_SAVED}")]
+            return dataclasses.replace(
+                page,
+                threads=(dataclasses.replace(thread, posts=(*thread.posts, *comments)),),
+                warnings=(*kept, *framed.warnings),
+            )
+    return page
 
 
 def _with_charset(page: bytes, charset: str | None) -> bytes:
