@@ -168,8 +168,9 @@ def _warnings(name: str, found: FoundComments, count: int, systems: list[str]) -
     warnings = []
     if count == 0 and systems:
         warnings.append(
-            f"{name}: {NOT_SAVED} ({', '.join(systems)}) and a saved page "
-            "does not hold them; save the page after they appear, or export them from that service"
+            f"{name}: {NOT_SAVED} ({', '.join(systems)}) and a page saved as HTML does not hold them; "
+            "once they show, save the page as one file (.mhtml, \"Webpage, Single File\"), which keeps them, "
+            "or export them from that service"
         )
     if found.expected is not None and found.expected > count:
         warnings.append(
