@@ -115,8 +115,14 @@ PIECES = ["Je pense que", "cet article", "est", "faux", "."]
             ["CANADA", "A", "WON", "CANADA A WON"],
             "<p>CANADA <i>A</i> WON</p>",
         ),
-        # a line break, nested inline elements, or an element not to translate: no whole sentence
-        ("<p>un<br>deux <b>trois</b></p>", ["un", "deux", "trois"], ["1", "2", "3"], "<p>1<br>2 <b>3</b></p>"),
+        # a line break ends a sentence: each line is translated whole (and reordered) on its own
+        (
+            "<p>un <b>deux</b><br>trois <i>quatre</i> cinq</p>",
+            ["un", "deux", "trois", "quatre", "cinq"],
+            ["1", "2", "3", "4", "5", "2 1", "5 4 3"],
+            "<p><b>2</b> 1<br>5 <i>4</i> 3</p>",
+        ),
+        # nested inline elements, or an element not to translate: no whole sentence
         ("<p>un <b><i>deux</i></b></p>", ["un", "deux"], ["1", "2"], "<p>1 <b><i>2</i></b></p>"),
         (
             '<p>un <b translate="no">deux</b> trois</p>',
@@ -179,3 +185,23 @@ def test_no_script_survives_and_rendering_is_stable(markup: str) -> None:
     # Identity translation of what was rendered changes nothing more: the cleaning is complete in one pass.
     again = HtmlText(shout(markup))
     assert again.render(again.paragraphs) == shout(markup)
+
+
+@settings(max_examples=200, deadline=None)
+@given(fragments(), st.sampled_from(["reverse", "drop", "empty"]))
+def test_whatever_the_model_does_no_element_is_lost_or_added(markup: str, model: str) -> None:
+    from collections import Counter
+
+    from lxml import html as lxml_html
+
+    def tags(fragment: str) -> Counter[str]:
+        return Counter(element.tag for element in lxml_html.fragment_fromstring(fragment, create_parent="div").iter())
+
+    # A model that reorders every word, one that loses the last word, one that answers nothing.
+    change = {
+        "reverse": lambda text: " ".join(reversed(text.split())),
+        "drop": lambda text: " ".join(text.split()[:-1]),
+        "empty": lambda text: "",
+    }[model]
+    document = HtmlText(markup)
+    assert tags(document.render([change(paragraph) for paragraph in document.paragraphs])) == tags(shout(markup))

@@ -27,7 +27,8 @@ INLINE_TAGS = frozenset(
     {"a", "abbr", "b", "bdi", "cite", "data", "del", "dfn", "em", "font", "i", "ins", "mark", "q", "s", "small",
      "span", "strong", "sub", "sup", "time", "u"}
 )  # fmt: skip
-"""Elements that sit inside a sentence: a run of text broken only by these is translated whole."""
+"""Elements that sit inside a sentence: a run of text broken only by these (between line breaks or other
+elements) is translated whole."""
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 """Characters no HTML or XML text may hold (lxml refuses them)."""
 DOCUMENT_START = re.compile(r"\s*(?:<!doctype|<html)", re.IGNORECASE)
@@ -50,16 +51,21 @@ class _Slot:
 
 @dataclass(frozen=True, slots=True)
 class _Sentence:
-    """An element whose text is broken only by inline elements, each holding text alone."""
+    """A run of an element's text broken only by inline elements that each hold text alone: the whole
+    element, or the part between two line breaks (or other elements)."""
 
-    element: Any
-    """The element (its text, then its inline children with their tails)."""
+    opener: Any
+    """The element whose `text` (the element) or `tail` (the child before the run) starts the run."""
+    where: Literal["text", "tail"]
+    """Which of the opener's texts starts the run."""
+    children: tuple[Any, ...]
+    """The inline children in the run, in document order."""
     index: int
-    """Where its whole text is in `paragraphs`."""
+    """Where the run's whole text is in `paragraphs`."""
     pieces: tuple[int, ...]
     """Where each inline child's own text is in `paragraphs`, in document order."""
     lead: str
-    """Whitespace before the sentence, kept."""
+    """Whitespace before the run, kept."""
     trail: str
     """Whitespace after it, kept."""
 
@@ -90,7 +96,7 @@ class HtmlText:
         """The text of each translatable node, whitespace collapsed; then each sentence broken by inline
         markup, whole."""
         self._sentences: list[_Sentence] = []
-        self._pending: list[tuple[Any, str, tuple[int, ...], str, str]] = []
+        self._pending: list[tuple[Any, Literal["text", "tail"], tuple[Any, ...], tuple[int, ...], str]] = []
         if self.root is not None:
             Cleaner(
                 scripts=True,
@@ -111,27 +117,40 @@ class HtmlText:
             )(self.root)
             self._collect(self.root, translatable=True)
             # Whole sentences come after the pieces, so a piece's place does not depend on them.
-            for element, whole, pieces, lead, trail in self._pending:
-                self._sentences.append(_Sentence(element, len(self.paragraphs), pieces, lead, trail))
-                self.paragraphs.append(whole)
+            for opener, where, children, pieces, raw in self._pending:
+                lead, trail = raw[: len(raw) - len(raw.lstrip())], raw[len(raw.rstrip()) :]
+                index = len(self.paragraphs)
+                self._sentences.append(_Sentence(opener, where, children, index, pieces, lead, trail))
+                self.paragraphs.append(" ".join(raw.split()))
 
     def _collect(self, element: Any, translatable: bool) -> None:
         inside = translatable and _translatable(element)
         self._add(element, "text", inside)
+        # The run of text being read: where it starts, its inline children and their pieces.
+        opener: tuple[Any, Literal["text", "tail"]] = (element, "text")
+        children: list[Any] = []
         pieces: list[int] = []
         for child in element:
             if isinstance(child.tag, str):
                 self._collect(child, inside)
-                if _inline_text(child) and self._slots and self._slots[-1].element is child:
-                    pieces.append(len(self._slots) - 1)
+            if inside and _inline_text(child) and self._slots and self._slots[-1].element is child:
+                children.append(child)
+                pieces.append(len(self._slots) - 1)
+            else:  # a line break, a block, code, a comment: the run ends before it, a new one starts after
+                self._end_run(*opener, children, pieces)
+                opener, children, pieces = (child, "tail"), [], []
             self._add(child, "tail", inside)
-        if inside and pieces and len(pieces) == len(element):
-            raw = (element.text or "") + "".join(child.text + (child.tail or "") for child in element)
-            whole = " ".join(raw.split())
-            if len(pieces) == 1 and whole == self.paragraphs[pieces[0]]:
-                return  # one inline element and nothing around it: no sentence to make whole
-            lead, trail = raw[: len(raw) - len(raw.lstrip())], raw[len(raw.rstrip()) :]
-            self._pending.append((element, whole, tuple(pieces), lead, trail))
+        if inside:
+            self._end_run(*opener, children, pieces)
+
+    def _end_run(self, opener: Any, where: Literal["text", "tail"], children: list[Any], pieces: list[int]) -> None:
+        """Keep a run as a sentence to translate whole, unless it has no inline child, or one alone."""
+        if not children:
+            return
+        raw = (getattr(opener, where) or "") + "".join(child.text + (child.tail or "") for child in children)
+        if len(pieces) == 1 and " ".join(raw.split()) == self.paragraphs[pieces[0]]:
+            return  # one inline element and nothing around it: no sentence to make whole
+        self._pending.append((opener, where, tuple(children), tuple(pieces), raw))
 
     def _add(self, element: Any, where: Literal["text", "tail"], translatable: bool) -> None:
         text = getattr(element, where)
@@ -185,23 +204,26 @@ def _inline_text(element: Any) -> bool:
 
 
 def _place_inline(sentence: _Sentence, whole: str, pieces: list[tuple[str, str]]) -> None:
-    """Rebuild the sentence's element from its whole translation, each inline child around its own
+    """Rebuild the sentence's run from its whole translation, each inline child around its own
     translation, or else its own words (a name the model kept), where found in the whole (as a word or
     words, not inside one); when one is not found, or the whole is empty, the pieces translated one by one
     stay. `pieces`: (translation, source) of each inline child's text."""
     spans: list[tuple[int, int, Any]] = []
-    for child, (translated, source) in zip(sentence.element, pieces, strict=True):
+    for child, (translated, source) in zip(sentence.children, pieces, strict=True):
         taken = [(start, end) for start, end, _ in spans]
         found = _find_words(whole, translated.strip(), taken) or _find_words(whole, source, taken)
         if found is None:
             return
         spans.append((*found, child))
     spans.sort(key=lambda span: span[0])
-    element = sentence.element
-    for _, _, child in spans:  # a model may reorder the inline parts: the children follow
-        element.remove(child)
-        element.append(child)
-    element.text = sentence.lead + whole[: spans[0][0]]
+    # A model may reorder the inline parts: the children follow, in the run's place.
+    parent = sentence.children[0].getparent()
+    place = parent.index(sentence.children[0])
+    for child in sentence.children:
+        parent.remove(child)
+    for offset, (_, _, child) in enumerate(spans):
+        parent.insert(place + offset, child)
+    setattr(sentence.opener, sentence.where, sentence.lead + whole[: spans[0][0]])
     for number, (start, end, child) in enumerate(spans):
         child.text = whole[start:end]
         following = spans[number + 1][0] if number + 1 < len(spans) else len(whole)
