@@ -102,6 +102,11 @@ def run(case: Run) -> CliResult:
 # ------------------------------------------------------------------------------------------ inputs
 # ------------------------------------------------------------------------------------------- cases
 
+MHTML_WITHOUT_PAGE = (
+    'MIME-Version: 1.0\nContent-Type: multipart/related; type="text/html"; boundary="b"\n\n'
+    "--b\nContent-Type: text/css\nContent-Location: https://example.org/s.css\n\np { margin: 0 }\n--b--\n"
+)
+
 
 @dataclass(frozen=True)
 class Case:
@@ -300,6 +305,12 @@ CASES = {
         ),
         1,
         "nested too deeply",
+    ),
+    # item 1: a page saved as one file (MHTML) holding only its images and styles, its page part lost.
+    "translate-mhtml-without-its-page": Case(
+        lambda tmp: Run(["translate", str(written(tmp / "page.mhtml", MHTML_WITHOUT_PAGE)), "-o", str(tmp / "o.po")]),
+        1,
+        "no HTML page in it",
     ),
     # item 1: a 5,000-digit integer given to translate (ValueError before).
     "translate-json-5000-digits": Case(
