@@ -108,6 +108,13 @@ PIECES = ["Je pense que", "cet article", "est", "faux", "."]
             ["Launch from", "Kouroux", "Launch from Kourou"],
             "<p>Launch from <b>Kourou</b></p>",
         ),
+        # a model that ends a piece with a stop it did not have: found without it
+        (
+            "<p>Lisez <a>cet article</a> ici</p>",
+            ["Lisez", "cet article", "ici"],
+            ["Read", "this article.", "here", "Read this article here"],
+            "<p>Read <a>this article</a> here</p>",
+        ),
         # words inside a longer word do not count: "A" is found as a word, after "CANADA"
         (
             "<p>Le Canada <i>a</i> gagné</p>",

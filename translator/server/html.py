@@ -29,6 +29,8 @@ INLINE_TAGS = frozenset(
 )  # fmt: skip
 """Elements that sit inside a sentence: a run of text broken only by these (between line breaks or other
 elements) is translated whole."""
+SENTENCE_STOPS = ".!?;:…。！？"
+"""What a model may end a piece's translation with when it takes the piece for a sentence."""
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 """Characters no HTML or XML text may hold (lxml refuses them)."""
 DOCUMENT_START = re.compile(r"\s*(?:<!doctype|<html)", re.IGNORECASE)
@@ -211,7 +213,7 @@ def _place_inline(sentence: _Sentence, whole: str, pieces: list[tuple[str, str]]
     spans: list[tuple[int, int, Any]] = []
     for child, (translated, source) in zip(sentence.children, pieces, strict=True):
         taken = [(start, end) for start, end, _ in spans]
-        found = _find_words(whole, translated.strip(), taken) or _find_words(whole, source, taken)
+        found = next(filter(None, (_find_words(whole, words, taken) for words in _forms(translated, source))), None)
         if found is None:
             return
         spans.append((*found, child))
@@ -228,6 +230,16 @@ def _place_inline(sentence: _Sentence, whole: str, pieces: list[tuple[str, str]]
         child.text = whole[start:end]
         following = spans[number + 1][0] if number + 1 < len(spans) else len(whole)
         child.tail = whole[end:following] + (sentence.trail if following == len(whole) else "")
+
+
+def _forms(translated: str, source: str) -> list[str]:
+    """The words to look for in the whole translation, best first: the piece's translation; without the
+    final stop a model adds to a piece that had none (`cet article` -> `this article.`); its own words."""
+    translated = translated.strip()
+    forms = [translated]
+    if source[-1:].isalnum() and (bare := translated.rstrip(SENTENCE_STOPS).rstrip()) != translated:
+        forms.append(bare)
+    return [*forms, source]
 
 
 def _find_words(text: str, words: str, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
