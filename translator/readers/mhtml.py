@@ -22,6 +22,8 @@ from translator.models import ThreadFile
 MIME_HEAD_BYTES = 8192
 """How far into a file its MIME headers are looked for."""
 MULTIPART_RELATED = re.compile(rb"(?im)^content-type:\s*multipart/related\b")
+MOST_FRAMES_READ = 8
+"""Frames read at most when looking for comments (a page may embed dozens of ads), comment services first."""
 COMMENT_HOSTS = ("disqus.com", "facebook.com/plugins", "commento", "hyvor", "remark42", "isso", "giscus", "utteranc")
 """Where the frames of comment services come from: read before other frames (ads, videos)."""
 HEADER_LINE = re.compile(rb"\A(?:[!-9;-~]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)+")
@@ -47,7 +49,9 @@ def read_mhtml_file(data: bytes, name: str) -> ThreadFile:
     pages = [part for part in message.walk() if part.get_content_type() in ("text/html", "application/xhtml+xml")]
     if not pages:
         raise InputError(f"{name} is an MHTML archive with no HTML page in it", "save the page again, or as .html")
-    page = next((part for part in pages if address and part.get("Content-Location", "").strip() == address), pages[0])
+    page = next(
+        (part for part in pages if address and str(part.get("Content-Location", "")).strip() == address), pages[0]
+    )
     payload = page.get_payload(decode=True)
     if not isinstance(payload, bytes) or not payload.strip():
         raise InputError(f"{name}: the page in this MHTML archive is empty", "save the page again, or as .html")
@@ -66,8 +70,8 @@ def _with_framed_comments(page: ThreadFile, frames: list[Message], name: str) ->
     without the warning that its comments were not saved; the page as it is when no frame has any."""
     from translator.readers.html import NOT_SAVED, read_html_file
 
-    frames.sort(key=lambda frame: not any(host in frame.get("Content-Location", "") for host in COMMENT_HOSTS))
-    for frame in frames:
+    frames.sort(key=lambda frame: not any(host in str(frame.get("Content-Location", "")) for host in COMMENT_HOSTS))
+    for frame in frames[:MOST_FRAMES_READ]:
         payload = frame.get_payload(decode=True)
         if not isinstance(payload, bytes):
             continue
