@@ -169,7 +169,7 @@ def _warnings(name: str, found: FoundComments, count: int, systems: list[str]) -
     if count == 0 and systems:
         warnings.append(
             f"{name}: {NOT_SAVED} ({', '.join(systems)}) and a page saved as HTML does not hold them; "
-            "once they show, save the page as one file (.mhtml, \"Webpage, Single File\"), which keeps them, "
+            'once they show, save the page as one file (.mhtml, "Webpage, Single File"), which keeps them, '
             "or export them from that service"
         )
     if found.expected is not None and found.expected > count:
