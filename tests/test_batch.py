@@ -16,7 +16,8 @@ from translator.jobs import JobResult, JobSettings, run_jobs
 
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
-    for name in ("a.txt", "sub/b.md", "sub/deep/c.json", "notes.pdf", ".hidden.txt", "out/a.en.json", "out/a.en.po"):
+    names = ("a.txt", "sub/b.md", "sub/deep/c.json", "notes.pdf", ".hidden.txt", "out/a.en.json", "out/a.en.po")
+    for name in (*names, "README.md", "sub/License.txt", ".git/info/exclude.txt", "sub/.cache/d.json"):
         path = tmp_path / "in" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("x")
@@ -31,6 +32,14 @@ def test_folders_are_walked_for_thread_files_only(tree: Path) -> None:
     assert relatives(expand_inputs([str(tree)])) == ["a.txt", "out/a.en.json", "sub/b.md", "sub/deep/c.json"]
 
 
+def test_a_folders_documentation_is_taken_only_when_named(tree: Path) -> None:
+    assert "README.md" not in relatives(expand_inputs([str(tree)]))
+    assert relatives(expand_inputs([str(tree / "README.md"), str(tree / "sub" / "License.txt")])) == [
+        "README.md",
+        "License.txt",
+    ]
+
+
 def test_an_output_folder_inside_the_inputs_is_not_read_back(tree: Path) -> None:
     assert relatives(expand_inputs([str(tree)], tree / "out")) == ["a.txt", "sub/b.md", "sub/deep/c.json"]
     # Named explicitly, a file is taken wherever it lies.
@@ -39,7 +48,8 @@ def test_an_output_folder_inside_the_inputs_is_not_read_back(tree: Path) -> None
 
 def test_globs_and_repeats(tree: Path) -> None:
     items = expand_inputs([str(tree / "sub" / "**" / "*.*"), str(tree / "sub" / "b.md")])
-    assert sorted(item.path.name for item in items) == ["b.md", "c.json"]
+    # A pattern is the user's own choice: what it matches is taken, documentation included.
+    assert sorted(item.path.name for item in items) == ["License.txt", "b.md", "c.json"]
 
 
 def test_nothing_to_take_is_an_error(tree: Path) -> None:

@@ -58,6 +58,19 @@ THREAD_SUFFIXES = (
 )
 """What a folder's thread files end in (a file named on the command line is taken whatever its name): text
 dumps, our JSON and the exports of Reddit, Hacker News and Discourse, Disqus exports, feeds, saved pages."""
+FOLDER_DOCUMENTS = frozenset(
+    {"README", "LICENSE", "LICENCE", "CHANGELOG", "CHANGES", "CONTRIBUTING", "NOTICE", "AUTHORS"}
+)
+"""Names (without suffix, any case) of the files that document a folder rather than hold a thread: an
+archive's README.md is not a thread. Named on the command line, such a file is taken like any other."""
+
+
+def _is_folder_thread(path: Path, folder: Path) -> bool:
+    """Whether a file found in a folder is one of its threads: a thread suffix, not the folder's documentation,
+    and nothing hidden on the way (a `.git` or `.venv` inside an archive holds no threads)."""
+    if path.suffix.lower() not in THREAD_SUFFIXES or path.stem.upper() in FOLDER_DOCUMENTS:
+        return False
+    return not any(part.startswith(".") for part in path.relative_to(folder).parts) and path.is_file()
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +114,7 @@ def expand_inputs(inputs: list[str], output_dir: Path | None = None) -> list[Bat
         for match in matches:
             if match.is_dir():
                 for path in sorted(match.rglob("*")):
-                    if path.is_file() and path.suffix.lower() in THREAD_SUFFIXES and not path.name.startswith("."):
+                    if _is_folder_thread(path, match):
                         resolved = path.resolve()
                         if skipped is None or not resolved.is_relative_to(skipped):
                             found.setdefault(resolved, BatchInput(path, path.relative_to(match)))
