@@ -66,6 +66,39 @@ def add_resource_options(parser: argparse.ArgumentParser) -> None:
     add_engine_options(parser)
 
 
+OUTPUT_SUFFIX_FORMATS = {
+    ".po": "po",
+    ".json": "json",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".xlf": "xliff",
+    ".xliff": "xliff",
+}
+"""The output format a file name asks for by its ending (`.xliff2.xlf` is XLIFF 2.0, as we write it)."""
+
+
+def output_file_format(output: str | None, given: str | None, allowed: tuple[str, ...], default: str) -> str:
+    """The format(s) to write: `given` (--format), else what the -o file's ending names, else `default`.
+    Refuse a single --format that the -o file's ending contradicts (`--format po -o t.json` would write PO
+    into a file every tool takes for JSON)."""
+    named = None
+    if output and output != "-":
+        name = Path(output).name.lower()
+        named = "xliff2" if name.endswith(".xliff2.xlf") else OUTPUT_SUFFIX_FORMATS.get(Path(name).suffix)
+    if named is not None and named not in allowed:
+        named = None
+    if given is None:
+        return named or default
+    if named is not None and "," not in given and given.strip() != named:
+        raise UsageError(
+            f"-o {output} names a {named} file, and --format is {given.strip()}",
+            f"end the file name as the format does, or drop --format to write {named}",
+        )
+    return given
+
+
 def job_settings(args: argparse.Namespace, default_formats: str) -> JobSettings:
     """The job settings of `translate`/`batch` options, validated."""
     from translator.jobs import FORMATS, JobSettings
@@ -82,9 +115,11 @@ def job_settings(args: argparse.Namespace, default_formats: str) -> JobSettings:
         from translator.engine import ModelStore
 
         warn_skipped_package_files(ModelStore(args.models_dir, include_bundled=False))
+    target = known_language(normalize_code(args.target), "--to", args.models_dir)
+    source = None if args.source == "auto" else known_language(normalize_code(args.source), "--from", args.models_dir)
     return JobSettings(
-        target=normalize_code(args.target),
-        source=None if args.source == "auto" else normalize_code(args.source),
+        target=target,
+        source=source,
         formats=formats,
         input_format=getattr(args, "format", None),
         languages=parse_language_list(args.languages) if args.languages else None,
@@ -98,6 +133,21 @@ def job_settings(args: argparse.Namespace, default_formats: str) -> JobSettings:
         threads=args.threads,
         beam_size=args.beam_size,
         side_by_side=getattr(args, "side_by_side", False),
+    )
+
+
+def known_language(code: str, option: str, models_dirs: list[Path]) -> str:
+    """A code given to `option`, refused when it names no language and no installed package uses it (a
+    typo such as `--to xx` would otherwise leave a whole thread untranslated with only a warning)."""
+    from translator.engine import ModelStore
+    from translator.languages import is_known_language
+
+    if is_known_language(code) or code in ModelStore(models_dirs).languages():
+        return code
+    raise UsageError(
+        f"{option} {code}: not a language code",
+        "use the ISO 639-1 codes Argos packages are named with, e.g. en, fr, de, nb, zh, zt; "
+        "`translator models list` shows the installed ones",
     )
 
 

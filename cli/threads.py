@@ -14,6 +14,7 @@ from cli.options import (
     add_translation_options,
     job_settings,
     make_detector,
+    output_file_format,
     read_and_detect,
     thread_argument,
     warn,
@@ -87,7 +88,9 @@ def add_translate_parsers(commands: argparse._SubParsersAction[argparse.Argument
     apply.add_argument("po", type=Path, metavar="REVIEWED.po|.xlf")
     apply.add_argument("source", type=Path, metavar="SOURCE_FILE", help="the thread the review file was made from")
     apply.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
-    apply.add_argument("--format", dest="formats", default="md", choices=("json", "md", "html"))
+    apply.add_argument(
+        "--format", dest="formats", choices=("json", "md", "html"), help="default: as -o's file name ends, else md"
+    )
     apply.add_argument("--side-by-side", action="store_true", help="Markdown/HTML: source beside translation")
     apply.set_defaults(handler=run_apply)
 
@@ -167,6 +170,7 @@ def run_translate(args: argparse.Namespace) -> int:
     from translator.stats import TranslationStats
 
     path = thread_argument(args)
+    args.formats = output_file_format(args.output, args.formats, FORMATS, "po")
     settings = job_settings(args, "po")
     outcomes = translate_file(path, settings)
     for message in dict.fromkeys(message for _, _, warnings in outcomes for message in warnings):
@@ -211,8 +215,9 @@ def run_apply(args: argparse.Namespace) -> int:
     from translator.jobs import render
     from translator.readers import read_thread
 
+    fmt = output_file_format(args.output, args.formats, ("json", "md", "html"), "md")
     translated = apply_review(args.po, read_thread(args.source).thread)
-    text = render(translated, args.formats, args.side_by_side)
+    text = render(translated, fmt, args.side_by_side)
     if args.output == "-":
         sys.stdout.write(text)
     else:

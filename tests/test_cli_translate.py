@@ -233,6 +233,20 @@ def test_translate_bad_inputs_are_one_line(tmp_path: Path) -> None:
         assert message in result.stderr and "Traceback" not in result.stderr
 
 
+def test_a_code_naming_no_language_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    for args in (["translate", "--demo", "--to", "xx"], ["batch", str(tmp_path), "--from", "qq", "--to", "en"]):
+        result = run_cli(*args, "-o", str(tmp_path / "out"), "--memory", str(tmp_path / "tm.sqlite"))
+        assert result.code == 2, args
+        assert "not a language code" in result.stderr and "Traceback" not in result.stderr
+        assert not (tmp_path / "out").exists()
+
+
+def test_three_letter_codes_mean_their_two_letter_language(tmp_path: Path) -> None:
+    result = run_cli("translate", "--demo", "--from", "fra", "--to", "eng", "-o", str(tmp_path / "t.json"))
+    assert result.code == 0, result.stderr
+    assert json.loads((tmp_path / "t.json").read_text())["target_lang"] == "en"
+
+
 # Sentences the demo model knows, several with glossary terms, for corpora where quotes repeat across files.
 QUOTABLE = [
     "SpaceX a lancé 130 fusées Falcon 9 l'année dernière.",
@@ -393,3 +407,31 @@ def test_translate_text_uses_the_memory_unless_told_not_to(tmp_path: Path, memor
     other = tmp_path / "other.sqlite"
     assert run_cli("translate-text", text, "--from", "fr", "--memory", str(other)).code == 0
     assert [entry.target for entry in TranslationMemory(other).entries()] == [fresh.stdout.strip()]
+
+
+@pytest.mark.parametrize(
+    ("name", "starts"),
+    [("t.json", "{"), ("t.md", "*Claire"), ("t.xlf", "<?xml"), ("t.xliff2.xlf", "<?xml"), ("t.po", "# La fusée")],
+)
+def test_without_format_the_output_file_name_chooses_it(tmp_path: Path, name: str, starts: str) -> None:
+    result = run_cli("translate", "--demo", "-o", str(tmp_path / name), "--memory", str(tmp_path / "tm.sqlite"))
+    assert result.code == 0, result.stderr
+    text = (tmp_path / name).read_text()
+    assert text.startswith(starts)
+    assert ('version="2.0"' in text) == name.endswith("xliff2.xlf")
+
+
+def test_a_format_the_output_file_name_contradicts_is_refused(tmp_path: Path) -> None:
+    result = run_cli("translate", "--demo", "--format", "po", "-o", str(tmp_path / "t.json"))
+    assert result.code == 2
+    assert "names a json file, and --format is po" in result.stderr
+    assert not (tmp_path / "t.json").exists()
+
+
+def test_apply_writes_what_the_output_file_name_asks_for(tmp_path: Path) -> None:
+    po = tmp_path / "t.po"
+    assert run_cli("translate", "--demo", "-o", str(po), "--memory", str(tmp_path / "tm.sqlite")).code == 0
+    demo = Path(__file__).parent.parent / "translator" / "data" / "demo-thread.txt"
+    result = run_cli("apply", str(po), str(demo), "-o", str(tmp_path / "t.html"))
+    assert result.code == 0, result.stderr
+    assert (tmp_path / "t.html").read_text().lstrip().lower().startswith("<!doctype html")

@@ -11,8 +11,34 @@ from translator.errors import DetectionError
 DETECTOR_TO_ARGOS = {"no": "nb", "zh-cn": "zh", "zh-tw": "zt"}
 ARGOS_TO_DETECTOR = {argos: detector for detector, argos in DETECTOR_TO_ARGOS.items()}
 
-# What users commonly type for the same languages.
-ALIASES = {"no": "nb", "nob": "nb", "zh-cn": "zh", "zh-hans": "zh", "zh-tw": "zt", "zh-hant": "zt"}
+# What users commonly type for the same languages: other names of Norwegian and Chinese, ISO 639's
+# withdrawn two-letter codes, and the three-letter codes (639-2, bibliographic forms too) of the languages
+# Argos packages cover, so `--to eng` means `en`.
+ALIASES = {
+    "no": "nb", "nob": "nb", "nor": "nb", "zh-cn": "zh", "zh-hans": "zh", "zh-tw": "zt", "zh-hant": "zt",
+    "iw": "he", "in": "id", "ji": "yi",
+    "alb": "sq", "ara": "ar", "arm": "hy", "aze": "az", "baq": "eu", "bel": "be", "ben": "bn", "bul": "bg",
+    "cat": "ca", "ces": "cs", "chi": "zh", "cze": "cs", "dan": "da", "deu": "de", "dut": "nl", "ell": "el",
+    "eng": "en", "epo": "eo", "est": "et", "eus": "eu", "fas": "fa", "fin": "fi", "fra": "fr", "fre": "fr",
+    "geo": "ka", "ger": "de", "gle": "ga", "glg": "gl", "gre": "el", "heb": "he", "hin": "hi", "hrv": "hr",
+    "hun": "hu", "hye": "hy", "ice": "is", "ind": "id", "isl": "is", "ita": "it", "jpn": "ja", "kat": "ka",
+    "kir": "ky", "kor": "ko", "lav": "lv", "lit": "lt", "mac": "mk", "may": "ms", "mkd": "mk", "msa": "ms",
+    "nld": "nl", "nno": "nn", "per": "fa", "pol": "pl", "por": "pt", "ron": "ro", "rum": "ro", "rus": "ru",
+    "slk": "sk", "slo": "sk", "slv": "sl", "spa": "es", "sqi": "sq", "srp": "sr", "swe": "sv", "tgl": "tl",
+    "tha": "th", "tur": "tr", "ukr": "uk", "urd": "ur", "vie": "vi", "zho": "zh",
+}  # fmt: skip
+
+_ISO_639_1_CODES = """
+    aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee
+    el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io
+    is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr
+    ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si
+    sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh
+    yi yo za zh zu"""
+ISO_639_1 = frozenset(_ISO_639_1_CODES.split())
+"""Every ISO 639-1 code: the codes Argos packages are named with, but for the two below."""
+ARGOS_ONLY_CODES = frozenset({"zt", "pb"})
+"""Argos's own codes: Chinese in traditional script, Brazilian Portuguese."""
 
 # LibreTranslate's API names three Argos codes differently (`translator serve` speaks its API).
 ARGOS_TO_LIBRETRANSLATE = {"zh": "zh-Hans", "zt": "zh-Hant", "pb": "pt-BR"}
@@ -79,6 +105,11 @@ def normalize_code(code: str) -> str:
             "use two-letter codes as Argos packages do, e.g. fr, en, ru, nb, zh",
         )
     return cleaned
+
+
+def is_known_language(code: str) -> bool:
+    """Whether an Argos code names a language (ISO 639-1, or one of Argos's own), not a typo such as `xx`."""
+    return code in ISO_639_1 or code in ARGOS_ONLY_CODES
 
 
 def parse_language_list(text: str) -> tuple[str, ...]:
