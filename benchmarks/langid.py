@@ -17,7 +17,10 @@ from typing import Any, Protocol
 from langid_corpus import BUCKETS, DEFAULT_CACHE, LANGS, Text, bucket_of, build_corpus, read_corpus, split_of
 
 THREAD_BUCKET = "<30 (thread)"
-REPORT_BUCKETS = ("<30", THREAD_BUCKET, *BUCKETS[1:])
+FOREIGN_BUCKET = "<30 (other-language thread)"
+POST_BUCKET = "<30 (post)"
+FOREIGN_POST_BUCKET = "<30 (other-language post)"
+REPORT_BUCKETS = ("<30", THREAD_BUCKET, FOREIGN_BUCKET, POST_BUCKET, FOREIGN_POST_BUCKET, *BUCKETS[1:])
 THREAD_SIZE = 4
 CONFIDENT = 0.9
 LANGDETECT_TO_ARGOS = {"no": "nb", "zh-cn": "zh", "zh-tw": "zt"}
@@ -143,8 +146,9 @@ def sample(texts: list[Text], split: str, limit: int | None) -> list[Text]:
     return chosen
 
 
-def threads(texts: list[Text]) -> list[tuple[Text, list[str], int]]:
-    """For each short text, a thread of it and 3 other texts of its language; and its place in the thread."""
+def threads(texts: list[Text], foreign: bool = False) -> list[tuple[Text, list[str], int]]:
+    """For each short text, a thread of it and 3 other texts of its language (foreign: of one other
+    language, the short text being a reply in another language than the thread's); and its place."""
     by_lang: dict[str, list[Text]] = collections.defaultdict(list)
     for item in texts:
         by_lang[item.lang].append(item)
@@ -153,7 +157,8 @@ def threads(texts: list[Text]) -> list[tuple[Text, list[str], int]]:
         if bucket_of(item.text) != "<30":
             continue
         rng = random.Random(f"{item.lang}:{item.doc}:{item.text}")
-        pool = by_lang[item.lang]
+        thread_lang = rng.choice([lang for lang in by_lang if lang != item.lang]) if foreign else item.lang
+        pool = by_lang[thread_lang]
         picked = rng.sample(pool, min(THREAD_SIZE, len(pool)))
         others = [t.text for t in picked if t != item][: THREAD_SIZE - 1]
         place = rng.randrange(len(others) + 1)
@@ -165,6 +170,7 @@ def evaluate(
     detector: Detector,
     texts: list[Text],
     groups: list[tuple[Text, list[str], int]],
+    foreign_groups: list[tuple[Text, list[str], int]],
     progress: Callable[[str], None],
 ) -> tuple[Tally, float]:
     """Runs one detector over every text alone and over every short text in its thread."""
@@ -175,8 +181,17 @@ def evaluate(
         tally.add([bucket_of(item.text), "all", item.lang], item.lang, guess)
     elapsed = time.perf_counter() - started
     progress(f"{len(texts)} texts in {elapsed:.1f}s")
-    for item, thread, place in groups:
-        tally.add([THREAD_BUCKET], item.lang, detector.detect_group(thread)[place])
+    for bucket, built in ((THREAD_BUCKET, groups), (FOREIGN_BUCKET, foreign_groups)):
+        for item, thread, place in built:
+            tally.add([bucket], item.lang, detector.detect_group(thread)[place])
+    decide = getattr(detector, "decide", None)
+    if decide is not None:  # ours: the same threads, the short text a paragraph of the first text's post
+        evidence = detector.evidence  # type: ignore[attr-defined]
+        for bucket, built in ((POST_BUCKET, groups), (FOREIGN_POST_BUCKET, foreign_groups)):
+            for item, thread, place in built:
+                posts = [index if index != place else (place + 1) % len(thread) for index in range(len(thread))]
+                found = decide([evidence(text) for text in thread], [0] * len(thread), posts)[place]
+                tally.add([bucket], item.lang, found)
     return tally, len(texts) / elapsed if elapsed else 0.0
 
 
@@ -252,6 +267,7 @@ def main(argv: list[str] | None = None) -> int:
 
     texts = sample(read_corpus(build_corpus(args.cache)), args.split, args.limit_per_lang)
     groups = threads(texts)
+    foreign_groups = threads(texts, foreign=True)
     wanted = {
         "ours": ["ours"],
         "baseline": ["baseline"],
@@ -267,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, dict[str, Any]] = {}
     for name in wanted:
         progress(f"{name}: evaluating")
-        tally, speed = evaluate(factories[name](), texts, groups, progress)
+        tally, speed = evaluate(factories[name](), texts, groups, foreign_groups, progress)
         results[name] = figures(tally, speed)
     print_report(results, texts, args.split)
     summary: dict[str, Any] = {"split": args.split, "texts": len(texts), "threads": len(groups)}
