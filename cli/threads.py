@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -75,7 +76,12 @@ def add_translate_parsers(commands: argparse._SubParsersAction[argparse.Argument
         "translate the rest in one batched call per language pair, check the result, and write it.",
     )
     add_thread_arguments(translate, None)
-    translate.add_argument("-o", "--output", help="output file (one format; - for stdout) or folder (several)")
+    translate.add_argument(
+        "-o",
+        "--output",
+        help="output file (one format; - for stdout) or folder (several formats or threads; an existing folder "
+        "or a name ending in /: THREAD.LANG.FORMAT files there)",
+    )
     add_translation_options(translate)
     translate.set_defaults(handler=run_translate)
 
@@ -175,7 +181,7 @@ def run_translate(args: argparse.Namespace) -> int:
     outcomes = translate_file(path, settings)
     for message in dict.fromkeys(message for _, _, warnings in outcomes for message in warnings):
         warn(message)
-    one_target = len(settings.formats) == 1 and args.output not in (None, "")
+    one_target = len(settings.formats) == 1 and args.output not in (None, "") and not names_folder(args.output)
     if one_target and len(outcomes) > 1:
         # Several threads, several outputs: -o is their folder, unless it plainly names one file.
         if args.output == "-" or Path(args.output).suffix.lstrip(".") in {*FORMATS, *FILE_ENDINGS.values()}:
@@ -206,6 +212,12 @@ def run_translate(args: argparse.Namespace) -> int:
     threads = f"{len(outcomes)} threads, " if len(outcomes) > 1 else ""
     print(f"translator: {threads}{stats_line(total)}", file=sys.stderr)
     return 0
+
+
+def names_folder(output: str) -> bool:
+    """Whether -o names a folder: one that exists, or a name ending in a slash (`-o out/` is the outputs'
+    folder even with one format, as it is with several)."""
+    return output != "-" and (output.endswith(("/", os.sep)) or Path(output).is_dir())
 
 
 def run_apply(args: argparse.Namespace) -> int:

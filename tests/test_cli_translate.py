@@ -421,6 +421,22 @@ def test_without_format_the_output_file_name_chooses_it(tmp_path: Path, name: st
     assert ('version="2.0"' in text) == name.endswith("xliff2.xlf")
 
 
+@pytest.mark.parametrize(
+    "output",
+    [
+        "out/",  # a name ending in a slash: a folder to make, even with one format
+        "existing",  # an existing folder: the outputs go in it, it is not written over
+    ],
+)
+def test_one_format_to_a_folder_writes_into_it(tmp_path: Path, output: str) -> None:
+    (tmp_path / "existing").mkdir()
+    result = run_cli("translate", "--demo", "-o", output, "--memory", str(tmp_path / "tm.sqlite"), cwd=tmp_path)
+    assert result.code == 0, result.stderr
+    folder = tmp_path / output.rstrip("/")
+    assert folder.is_dir()
+    assert [path.name for path in folder.iterdir()] == ["demo-thread.en.po"]
+
+
 def test_a_format_the_output_file_name_contradicts_is_refused(tmp_path: Path) -> None:
     result = run_cli("translate", "--demo", "--format", "po", "-o", str(tmp_path / "t.json"))
     assert result.code == 2
