@@ -82,13 +82,17 @@ OUTPUT_SUFFIX_FORMATS = {
 def output_file_format(output: str | None, given: str | None, allowed: tuple[str, ...], default: str) -> str:
     """The format(s) to write: `given` (--format), else what the -o file's ending names, else `default`.
     Refuse a single --format that the -o file's ending contradicts (`--format po -o t.json` would write PO
-    into a file every tool takes for JSON)."""
+    into a file every tool takes for JSON), and an ending naming a format the command does not write (`apply
+    -o t.po` would write Markdown into a file every tool takes for PO)."""
     named = None
     if output and output != "-":
         name = Path(output).name.lower()
         named = "xliff2" if name.endswith(".xliff2.xlf") else OUTPUT_SUFFIX_FORMATS.get(Path(name).suffix)
     if named is not None and named not in allowed:
-        named = None
+        raise UsageError(
+            f"-o {output} names a {named} file, and this command writes {', '.join(allowed)}",
+            f"end the file name as one of {', '.join(allowed)} does",
+        )
     if given is None:
         return named or default
     if named is not None and "," not in given and given.strip() != named:

@@ -20,7 +20,7 @@ from cli.options import (
     thread_argument,
     warn,
 )
-from translator.errors import TranslatorError
+from translator.errors import InputError, TranslatorError
 
 
 def add_inspect_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -220,20 +220,40 @@ def names_folder(output: str) -> bool:
     return output != "-" and (output.endswith(("/", os.sep)) or Path(output).is_dir())
 
 
+NOT_REVIEW_FILES = {
+    ".json": "JSON",
+    ".md": "Markdown",
+    ".markdown": "Markdown",
+    ".html": "HTML",
+    ".htm": "HTML",
+    ".txt": "text",
+}
+"""File endings `apply` is sometimes given as its review file by mistake (another output, or the thread)."""
+
+
 def run_apply(args: argparse.Namespace) -> int:
     """`translator apply REVIEWED.po|.xlf SOURCE_FILE`."""
-    from translator.files import write_atomic
+    from translator.files import make_folder, write_atomic
     from translator.formats.po import apply_review
     from translator.jobs import render
     from translator.readers import read_thread
 
     fmt = output_file_format(args.output, args.formats, ("json", "md", "html"), "md")
+    kind = NOT_REVIEW_FILES.get(args.po.suffix.lower())
+    if kind is not None:
+        raise InputError(
+            f"{args.po} is a {kind} file: apply reads the reviewed PO or XLIFF file",
+            "give the .po or .xlf file that `translator translate` wrote and you reviewed",
+        )
     translated = apply_review(args.po, read_thread(args.source).thread)
     text = render(translated, fmt, args.side_by_side)
     if args.output == "-":
         sys.stdout.write(text)
     else:
-        write_atomic(Path(args.output), text)
+        target = Path(args.output)
+        make_folder(target.parent)  # as `translate -o out/x.md` does
+        write_atomic(target, text)
+        print(f"Wrote {target}", file=sys.stderr)
     reviewed = sum(1 for unit in translated.units if unit.status == "reviewed")
     print(f"translator: {reviewed} of {len(translated.units)} blocks reviewed", file=sys.stderr)
     return 0

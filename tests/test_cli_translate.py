@@ -451,3 +451,34 @@ def test_apply_writes_what_the_output_file_name_asks_for(tmp_path: Path) -> None
     result = run_cli("apply", str(po), str(demo), "-o", str(tmp_path / "t.html"))
     assert result.code == 0, result.stderr
     assert (tmp_path / "t.html").read_text().lstrip().lower().startswith("<!doctype html")
+
+
+def test_apply_refuses_an_output_name_of_a_format_it_does_not_write(tmp_path: Path) -> None:
+    po = tmp_path / "t.po"
+    assert run_cli("translate", "--demo", "-o", str(po), "--memory", str(tmp_path / "tm.sqlite")).code == 0
+    # Markdown written into `reviewed.po` would be taken for a PO file by every tool.
+    result = run_cli("apply", str(po), str(DEMO), "-o", str(tmp_path / "reviewed.po"))
+    assert result.code == 2
+    assert "names a po file, and this command writes json, md, html" in result.stderr
+    assert not (tmp_path / "reviewed.po").exists()
+
+
+def test_apply_makes_the_output_folder_as_translate_does(tmp_path: Path) -> None:
+    po = tmp_path / "t.po"
+    assert run_cli("translate", "--demo", "-o", str(po), "--memory", str(tmp_path / "tm.sqlite")).code == 0
+    result = run_cli("apply", str(po), str(DEMO), "-o", str(tmp_path / "new" / "page.html"))
+    assert result.code == 0, result.stderr
+    assert (tmp_path / "new" / "page.html").read_text().lstrip().lower().startswith("<!doctype html")
+    assert f"Wrote {tmp_path / 'new' / 'page.html'}" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["t.json", "t.md", "t.html"])
+def test_apply_given_another_output_says_it_reads_the_review_file(tmp_path: Path, name: str) -> None:
+    out = tmp_path / name
+    assert run_cli("translate", "--demo", "-o", str(out), "--memory", str(tmp_path / "tm.sqlite")).code == 0
+    result = run_cli("apply", str(out), str(DEMO))
+    assert result.code == 1
+    # One line naming the mistake, not a PO syntax error at line 1 and a hint about msgfmt.
+    assert result.stderr.count("\n") == 1
+    assert "apply reads the reviewed PO or XLIFF file" in result.stderr
+    assert "msgfmt" not in result.stderr
