@@ -52,6 +52,41 @@ def test_globs_and_repeats(tree: Path) -> None:
     assert sorted(item.path.name for item in items) == ["License.txt", "b.md", "c.json"]
 
 
+def test_what_a_pattern_matches_keeps_its_place_below_the_patterns_folder(tmp_path: Path) -> None:
+    for name in ("in/2024-01/comments.json", "in/2024-02/comments.json", "in/2024-02/extra/page.html"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    # Files matched in folders of one name keep their folders, so their outputs do not replace each other.
+    assert relatives(expand_inputs([str(tmp_path / "in" / "*" / "comments.json")])) == [
+        "2024-01/comments.json",
+        "2024-02/comments.json",
+    ]
+    # A folder a pattern matches is mirrored below the pattern's fixed part.
+    assert relatives(expand_inputs([str(tmp_path / "in" / "*")])) == [
+        "2024-01/comments.json",
+        "2024-02/comments.json",
+        "2024-02/extra/page.html",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("files", "inputs"),
+    [
+        (("a/x.txt", "b/x.txt"), ("a/x.txt", "b/x.txt")),  # two files of one name, named one by one
+        (("a/x.txt", "b/x.txt"), ("a", "b")),  # two folders holding a file of one name
+        (("a/x.txt", "a/x.html"), ("a",)),  # one thread saved twice in a folder: x.en.po from both
+    ],
+)
+def test_two_inputs_writing_the_same_outputs_are_refused(
+    tmp_path: Path, files: tuple[str, ...], inputs: tuple[str, ...]
+) -> None:
+    for name in files:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    with pytest.raises(InputError, match=r"would both be written as x\.LANG"):
+        expand_inputs([str(tmp_path / name) for name in inputs])
+
+
 def test_nothing_to_take_is_an_error(tree: Path) -> None:
     with pytest.raises(InputError, match="nothing matches"):
         expand_inputs([str(tree / "*.docx")])

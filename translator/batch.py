@@ -111,20 +111,46 @@ def expand_inputs(inputs: list[str], output_dir: Path | None = None) -> list[Bat
         matches = sorted(Path(p) for p in glob.glob(item, recursive=True)) if glob.has_magic(item) else [Path(item)]
         if not matches:
             raise InputError(f"{item}: nothing matches", "check the path or pattern")
+        # What a pattern matched keeps its place below the pattern's fixed part (`in/*/x.txt`: `a/x.txt`).
+        root = _fixed_part(item) if glob.has_magic(item) else None
         for match in matches:
+            below = match.relative_to(root) if root is not None else None
             if match.is_dir():
                 for path in sorted(match.rglob("*")):
                     if _is_folder_thread(path, match):
                         resolved = path.resolve()
                         if skipped is None or not resolved.is_relative_to(skipped):
-                            found.setdefault(resolved, BatchInput(path, path.relative_to(match)))
+                            relative = path.relative_to(match)
+                            found.setdefault(resolved, BatchInput(path, below / relative if below else relative))
             elif match.is_file():
-                found.setdefault(match.resolve(), BatchInput(match, Path(match.name)))
+                found.setdefault(match.resolve(), BatchInput(match, below or Path(match.name)))
             else:
                 raise InputError(f"{match}: no such file or folder", "check the path")
     if not found:
         raise InputError("no thread file found in the inputs", f"thread files end in {', '.join(THREAD_SUFFIXES)}")
+    _refuse_shared_outputs(list(found.values()))
     return list(found.values())
+
+
+def _fixed_part(pattern: str) -> Path:
+    """The folder a glob pattern starts from: its parts before the first one with a wildcard."""
+    parts = Path(pattern).parts
+    fixed = next((index for index, part in enumerate(parts) if glob.has_magic(part)), len(parts))
+    return Path(*parts[:fixed]) if fixed else Path()
+
+
+def _refuse_shared_outputs(items: list[BatchInput]) -> None:
+    """InputError when two inputs would write the same outputs (`a/x.txt` and `b/x.txt` named one by one,
+    `x.txt` and `x.html` in one folder): the second would silently replace the first's."""
+    seen: dict[Path, BatchInput] = {}
+    for item in items:
+        key = item.relative.parent / item.relative.stem
+        first = seen.setdefault(key, item)
+        if first is not item:
+            raise InputError(
+                f"{first.path} and {item.path} would both be written as {key}.LANG.* in the output folder",
+                "give the folder that holds both, whose tree is mirrored, or translate them in separate batches",
+            )
 
 
 class Manifest:
