@@ -96,4 +96,5 @@ class BatchDisplay:
         console = Console(stderr=True, highlight=False)
         console.print(table)
         for path, error in summary.failures:
-            console.print(f"failed: {visible(path)}: {visible(error)}", markup=False)
+            # One line each however long (soft wrap), so a log can be searched for a file's failure.
+            console.print(f"failed: {visible(path)}: {visible(error)}", markup=False, soft_wrap=True)

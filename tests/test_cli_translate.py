@@ -335,6 +335,17 @@ def test_one_bad_input_is_reported_and_the_batch_goes_on(tmp_path: Path, case: s
     assert len(list(out.glob("*.po"))) == 9
 
 
+def test_the_summary_gives_each_failure_on_one_line(tmp_path: Path) -> None:
+    corpus = tmp_path / "a-folder-with-a-rather-long-name" / "and-another-one-below-it"
+    corpus.mkdir(parents=True)
+    (corpus / "an-empty-thread-file-with-a-long-name.txt").write_text("")
+    result = run_cli("batch", str(corpus.parent), "-o", str(tmp_path / "out"), "--no-memory")
+    assert result.code == 1
+    [failure] = [line for line in result.stderr.splitlines() if line.startswith("failed: ")]
+    # Not wrapped at 80 columns: the whole message, hint included, is on the line.
+    assert failure.endswith("is empty (give a file holding an article or a comment thread)")
+
+
 PUTIN = "Vladimir Poutine parle avec Elon Musk de Starlink."
 ROCKETS = "SpaceX a lancé 130 fusées Falcon 9 l'année dernière."
 LAUNCHERS = "\n".join(
