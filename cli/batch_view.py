@@ -16,9 +16,15 @@ from translator.stats import TranslationStats
 def stats_line(stats: TranslationStats) -> str:
     """What translating took, in one line: the same words for `translate`, `batch` and `translate-text`."""
     return (
-        f"{stats.blocks} blocks ({stats.copied} copied), {stats.sentences} sentences: "
-        f"{stats.translated} translated, {stats.from_memory} from memory; {stats.issue_total} QA issues to review"
+        f"{counted(stats.blocks, 'block')} ({stats.copied} copied), {counted(stats.sentences, 'sentence')}: "
+        f"{stats.translated} translated, {stats.from_memory} from memory; "
+        f"{counted(stats.issue_total, 'QA issue')} to review"
     )
+
+
+def counted(number: int, noun: str) -> str:
+    """`1 block`, `2 blocks`: a count and its noun."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 class BatchDisplay:
