@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,11 +22,18 @@ def add_memory_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
     memory_import = memory_commands.add_parser(
         "import", help="import approved entries of reviewed PO or XLIFF files, or TMX"
     )
-    memory_import.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    memory_import.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help="reviewed PO or XLIFF files (their approved entries), or TMX files with --tmx (a person's units: "
+        "those our export notes `origin: machine` are left out)",
+    )
     memory_import.add_argument("--tmx", action="store_true", help="the files are TMX")
     memory_import.set_defaults(handler=run_memory_import)
     memory_export = memory_commands.add_parser("export", help="export the memory as TMX")
-    memory_export.add_argument("file", type=Path, metavar="OUT.tmx")
+    memory_export.add_argument("file", type=Path, metavar="OUT.tmx", help="the TMX file to write (- for stdout)")
     memory_export.add_argument("--tmx", action="store_true", default=True, help="TMX (the only export format)")
     memory_export.add_argument("--pair", help="only this pair, e.g. fr-en")
     memory_export.set_defaults(handler=run_memory_export)
@@ -83,19 +91,34 @@ def run_memory_import(args: argparse.Namespace) -> int:
     from translator.memory.store import MemoryEntry
     from translator.memory.tmx import read_tmx
 
-    rows = [row for path in args.files for row in (read_tmx(path) if args.tmx else reviewed_entries(path))]
+    rows = []
+    machine = 0
+    for path in args.files:
+        if args.tmx:
+            human, left_out = read_tmx(path)
+            rows.extend(human)
+            machine += left_out
+        else:
+            rows.extend(reviewed_entries(path))
     memory = open_memory(args)  # after reading: a refused file must not leave a new, empty memory behind
     total = memory.store(MemoryEntry(src, tgt, source, target, "human") for src, tgt, source, target in rows)
     print(f"Imported {total} human translations into {memory.path}")
+    if machine:
+        print(f"Left out {machine} machine translations (noted `origin: machine`): only a person's work is imported")
     return 0
 
 
 def run_memory_export(args: argparse.Namespace) -> int:
     """`translator memory export OUT.tmx`."""
     from translator.glossary import parse_pair
-    from translator.memory.tmx import write_tmx
+    from translator.memory.tmx import tmx_text, write_tmx
 
     source, target = parse_pair(args.pair) if args.pair else (None, None)
+    if str(args.file) == "-":
+        text, count = tmx_text(open_memory(args), source, target)
+        sys.stdout.write(text)
+        print(f"translator: exported {count} entries", file=sys.stderr)
+        return 0
     count = write_tmx(open_memory(args), args.file, source, target)
     print(f"Exported {count} entries to {args.file}")
     return 0

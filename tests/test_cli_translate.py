@@ -121,10 +121,28 @@ def test_memory_tmx_export_import_and_stats(tmp_path: Path, memory: str) -> None
     exported = run_cli("memory", "export", str(tmx), "--memory", memory)
     assert exported.code == 0, exported.stderr
     assert "<tmx" in tmx.read_text()
+    # The demo's translations are the model's: imported back, they must not pass for a person's.
     other = str(tmp_path / "other.sqlite")
+    imported = run_cli("memory", "import", "--tmx", str(tmx), "--memory", other)
+    assert imported.code == 0, imported.stderr
+    assert "Imported 0 human translations" in imported.stdout
+    count = int(exported.stdout.split()[1])  # "Exported N entries to ..."
+    assert f"Left out {count} machine translations" in imported.stdout
+    assert "human" not in run_cli("memory", "stats", "--memory", other).stdout
+    # A person's translation goes through the round trip as one.
+    approved = tmp_path / "d.po"
+    po = polib.pofile(str(approved))
+    po[2].flags.remove("fuzzy")
+    po.save()
+    assert run_cli("memory", "import", str(approved), "--memory", memory).code == 0
+    exported = run_cli("memory", "export", "-", "--memory", memory)
+    assert exported.code == 0, exported.stderr
+    assert exported.stdout.startswith("<?xml") and f"exported {count} entries" in exported.stderr
+    assert not (tmp_path / "-").exists()
+    tmx.write_text(exported.stdout)
     assert run_cli("memory", "import", "--tmx", str(tmx), "--memory", other).code == 0
     stats = run_cli("memory", "stats", "--memory", other)
-    assert "fr-en:" in stats.stdout and "human" in stats.stdout
+    assert "fr-en: 1 human" in stats.stdout
 
 
 def test_memory_prune_drops_kept_threads_and_keeps_sentences(tmp_path: Path, memory: str) -> None:
