@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -50,6 +51,12 @@ def exchange_format(path: Path, given: str | None = None) -> ExchangeFormat:
     raise GlossaryError(f"cannot tell the format of {path}", "name it .csv or .tbx, or pass --format csv|tbx")
 
 
+class PlainCsv(csv.excel):
+    """The CSV we write: every field quoted, quotes doubled, no escape character (read back as written)."""
+
+    quoting = csv.QUOTE_ALL
+
+
 def _meta_lines(term: GlossaryTerm, with_category: bool) -> list[str]:
     lines = []
     if with_category and term.category:
@@ -72,6 +79,9 @@ def export_terms(terms: tuple[GlossaryTerm, ...], source_lang: str, target_lang:
         from translate.storage import csvl10n
 
         store = csvl10n.csvfile()
+        # translate-toolkit's default dialect escapes a backslash with another one, which no CSV reader (its
+        # own included) undoes: `C:\dir` came back `C:\\dir`, a new entry. Quotes are doubled, as Excel does.
+        store.dialect = PlainCsv
         for term in terms:
             unit = store.addsourceunit(term.source)
             unit.target = term.target
