@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cli.options import add_thread_arguments, thread_argument
 from translator.errors import GlossaryError
-from translator.models import SOURCE_FORMATS
 
 if TYPE_CHECKING:
     from translator.glossary import Glossary, GlossaryTerm
@@ -70,10 +71,9 @@ def add_glossary_parser(commands: argparse._SubParsersAction[argparse.ArgumentPa
         description="Read a thread, find the glossary terms of each block (in the block's detected language, "
         "or the source language of --pair/--glossary) and show how each will be rendered.",
     )
-    check.add_argument("file", type=Path, help="thread file: forum page dump, JSON or text/Markdown")
+    add_thread_arguments(check, "--format")
     add_location_options(check)
     check.add_argument("--to", dest="target", default="en", help="target language (default: en)")
-    check.add_argument("--format", choices=SOURCE_FORMATS, help="input format (default: sniffed)")
     check.add_argument("--json", action="store_true", help="print the terms found as JSON")
     check.set_defaults(handler=run_glossary_check)
 
@@ -97,7 +97,9 @@ def add_glossary_parser(commands: argparse._SubParsersAction[argparse.ArgumentPa
     importing.set_defaults(handler=run_glossary_import)
 
     export = actions.add_parser("export", help="write a glossary as CSV or TBX")
-    export.add_argument("file", type=Path, help="the .csv or .tbx file to write (atomically)")
+    export.add_argument(
+        "file", type=Path, help="the .csv or .tbx file to write (atomically; - for stdout, with --format)"
+    )
     add_location_options(export)
     export.add_argument("--format", choices=("csv", "tbx"), help="file format (default: from the extension)")
     export.set_defaults(handler=run_glossary_export)
@@ -289,7 +291,7 @@ def run_glossary_check(args: argparse.Namespace) -> int:
     from translator.languages import normalize_code
     from translator.readers import read_thread
 
-    thread_file = read_thread(args.file, args.format)
+    thread_file = read_thread(thread_argument(args), args.format)
     thread = thread_file.thread
     target = normalize_code(args.target)
     fixed: Glossary | None = None
@@ -382,6 +384,11 @@ def run_glossary_export(args: argparse.Namespace) -> int:
     document = open_glossary(path, pair)
     source, target = document.pair()
     terms = document.terms()
-    write_atomic(args.file, export_terms(terms, source, target, fmt))
+    text = export_terms(terms, source, target, fmt)
+    if str(args.file) == "-":
+        sys.stdout.write(text)
+        print(f"translator: {len(terms)} entries of {source}-{target}", file=sys.stderr)
+        return 0
+    write_atomic(args.file, text)
     print(f"Wrote {len(terms)} entries of {source}-{target} to {args.file}")
     return 0

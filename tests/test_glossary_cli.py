@@ -205,6 +205,24 @@ def test_check_picks_the_glossary_of_each_block_language() -> None:
     ).items()
 
 
+def test_check_takes_the_demo_thread_as_the_other_thread_commands_do() -> None:
+    assert glossary_cli("check", "--demo", "--json").stdout == glossary_cli("check", str(DEMO), "--json").stdout
+    assert "Falcon 9 rockets" in glossary_cli("check", "--demo").stdout
+    missing = glossary_cli("check")
+    assert (missing.code, missing.stderr) == (
+        2,
+        "translator: error: no thread file given (name a FILE, or pass --demo to try the demo thread)\n",
+    )
+
+
+def test_export_to_stdout(tmp_path: Path) -> None:
+    result = run_cli("glossary", "export", "-", "--format", "csv", "--pair", "fr-en", cwd=tmp_path)
+    assert result.code == 0, result.stderr
+    assert result.stdout.startswith('"location","source","target"')
+    assert "entries of fr-en" in result.stderr
+    assert list(tmp_path.iterdir()) == []  # no file named "-"
+
+
 def test_help_of_the_main_command_stays_cheap() -> None:
     from tests.test_import_hygiene import modules_after
 
