@@ -7,6 +7,7 @@ import time
 from types import TracebackType
 from typing import Any
 
+from cli.options import counted
 from translator.batch import BatchInput, BatchSummary
 from translator.display import visible
 from translator.jobs import JobResult
@@ -20,11 +21,6 @@ def stats_line(stats: TranslationStats) -> str:
         f"{stats.translated} translated, {stats.from_memory} from memory; "
         f"{counted(stats.issue_total, 'QA issue')} to review"
     )
-
-
-def counted(number: int, noun: str) -> str:
-    """`1 block`, `2 blocks`: a count and its noun."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 class BatchDisplay:

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cli.options import add_thread_arguments, thread_argument
+from cli.diagnostics import UsageError
+from cli.options import add_thread_arguments, counted, thread_argument
 from translator.errors import GlossaryError
 
 if TYPE_CHECKING:
@@ -128,7 +129,7 @@ def selected_files(args: argparse.Namespace) -> list[Path]:
 
     if args.glossary is not None:
         if args.pair:
-            raise GlossaryError("give --glossary or --pair, not both")
+            raise UsageError("give --glossary or --pair, not both")
         path: Path = args.glossary
         if not path.is_file():
             raise GlossaryError(f"no glossary at {path}")
@@ -148,19 +149,29 @@ def selected_files(args: argparse.Namespace) -> list[Path]:
     return files
 
 
-def one_file(args: argparse.Namespace) -> tuple[Path, tuple[str, str] | None]:
-    """The glossary file an editing command works on, and the pair given with --pair (if any)."""
+def one_file(args: argparse.Namespace, creating: bool = False) -> tuple[Path, tuple[str, str] | None]:
+    """The glossary file an editing command works on, and the pair given with --pair (if any). `creating`:
+    the command makes the pair's file when it is missing, so both codes must name languages (`--pair xx-en`
+    would leave an `xx-en.po` no translation ever uses)."""
     from translator.glossary import parse_pair
+    from translator.languages import is_known_language
 
     if args.glossary is not None:
         if args.pair:
-            raise GlossaryError("give --glossary or --pair, not both")
+            raise UsageError("give --glossary or --pair, not both")
         path: Path = args.glossary
         return path, None
     if not args.pair:
-        raise GlossaryError("which glossary?", "pass --pair SRC-TGT (e.g. --pair fr-en) or --glossary PATH")
+        raise UsageError("which glossary?", "pass --pair SRC-TGT (e.g. --pair fr-en) or --glossary PATH")
     pair = parse_pair(args.pair)
-    return glossary_dir(args) / f"{pair[0]}-{pair[1]}.po", pair
+    path = glossary_dir(args) / f"{pair[0]}-{pair[1]}.po"
+    unknown = [code for code in pair if not is_known_language(code)]
+    if creating and unknown and not path.exists():
+        raise UsageError(
+            f"--pair {args.pair}: {unknown[0]} is not a language code",
+            "use the ISO 639-1 codes Argos packages are named with, e.g. fr-en, de-en, zt-en",
+        )
+    return path, pair
 
 
 def describe(term: GlossaryTerm) -> str:
@@ -234,7 +245,7 @@ def run_glossary_add(args: argparse.Namespace) -> int:
     """`translator glossary add`."""
     from translator.glossary import FLAG_CASE_SENSITIVE, FLAG_FORBIDDEN, FLAG_KEEP, GlossaryTerm, add_term
 
-    path, pair = one_file(args)
+    path, pair = one_file(args, creating=True)
     flags = [FLAG_KEEP] if args.keep else [FLAG_FORBIDDEN] if args.forbidden else []
     if args.case_sensitive:
         flags.append(FLAG_CASE_SENSITIVE)
@@ -280,7 +291,8 @@ def run_glossary_lint(args: argparse.Namespace) -> int:
             print(visible(str(issue)))
             errors += issue.severity == "error"
             warnings += issue.severity == "warning"
-    print(f"{len(files)} glossar{'y' if len(files) == 1 else 'ies'}: {errors} errors, {warnings} warnings")
+    glossaries = f"{len(files)} glossar{'y' if len(files) == 1 else 'ies'}"
+    print(f"{glossaries}: {counted(errors, 'error')}, {counted(warnings, 'warning')}")
     return ExitCode.FAILURE if errors or (args.strict and warnings) else ExitCode.DONE
 
 
@@ -353,7 +365,7 @@ def run_glossary_import(args: argparse.Namespace) -> int:
     from translator.glossary.exchange import exchange_format, merge_term, read_terms
 
     fmt = exchange_format(args.file, args.format)
-    path, pair = one_file(args)
+    path, pair = one_file(args, creating=True)
     document = open_glossary(path, pair, create=True)
     source, target = document.pair()
     try:

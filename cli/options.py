@@ -333,3 +333,8 @@ def days(text: str) -> float:
 def megabytes(size: int) -> str:
     """A byte count for people."""
     return f"{size / 1e6:.1f} MB"
+
+
+def counted(number: int, noun: str) -> str:
+    """`1 block`, `2 blocks`: a count and its noun."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -54,6 +54,13 @@ def test_lint_passes_on_the_shipped_glossaries() -> None:
     assert result.stdout.strip().endswith("0 errors, 0 warnings")
 
 
+def test_lint_counts_in_words(folder: Path) -> None:
+    added = glossary_cli("add", "Lyon", "Lyon", "--pair", "fr-en", "--category", "place", "--glossary-dir", str(folder))
+    assert added.code == 0, added.stderr
+    result = glossary_cli("lint", "--pair", "fr-en", "--glossary-dir", str(folder))
+    assert result.stdout.strip().endswith("1 glossary: 0 errors, 1 warning"), result.stdout
+
+
 def test_lint_fails_on_a_broken_glossary(folder: Path) -> None:
     path = folder / "fr-en.po"
     path.write_text(path.read_text(encoding="utf-8") + '\n#, shouty\nmsgctxt "place"\nmsgid "Lyon"\nmsgstr ""\n')
@@ -120,8 +127,6 @@ CLI_ERRORS = [
     (["add", "Starlink", "Starling", "--keep", "--pair", "fr-en", "--category", "product"], "not translated"),
     # removing what is not there
     (["remove", "Atlantis", "--pair", "fr-en"], "not in the glossary"),
-    # no glossary named
-    (["remove", "Kiev"], "which glossary?"),
     # a pair that is not a pair
     (["list", "--pair", "french"], "not a language pair"),
     # a pair with no glossary
@@ -131,6 +136,27 @@ CLI_ERRORS = [
     # an import file that is missing
     (["import", "missing.csv", "--pair", "fr-en"], "cannot read missing.csv"),
 ]
+
+
+USAGE_ERRORS = [
+    # no glossary named
+    (["remove", "Kiev"], "which glossary?"),
+    # two glossaries named
+    (["list", "--pair", "fr-en", "--glossary", "fr-en.po"], "give --glossary or --pair, not both"),
+    # a new glossary for a code that names no language (`translate --to xx` is refused the same way)
+    (["add", "Bob", "Bob", "--pair", "xx-en", "--category", "person"], "--pair xx-en: xx is not a language code"),
+    (["import", "terms.csv", "--pair", "en-zz"], "--pair en-zz: zz is not a language code"),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), USAGE_ERRORS)
+def test_command_line_mistakes_are_one_line_and_exit_2(folder: Path, args: list[str], message: str) -> None:
+    before = snapshot(folder)
+    result = glossary_cli(*args, "--glossary-dir", str(folder))
+    assert result.code == 2, result.stdout
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("translator: error: "), result.stderr
+    assert message in result.stderr
+    assert snapshot(folder) == before
 
 
 @pytest.mark.parametrize(("args", "message"), CLI_ERRORS)
