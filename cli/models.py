@@ -35,7 +35,7 @@ def add_models_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
 
 def run_models_list(args: argparse.Namespace) -> int:
     """`translator models list`: what is installed (or available in the index)."""
-    from rich.table import Table
+    from rich.table import Column, Table
 
     from cli.diagnostics import output_console
     from translator.display import visible
@@ -55,7 +55,9 @@ def run_models_list(args: argparse.Namespace) -> int:
     if not packages:
         print("No translation model installed. Install one with: translator models install FROM TO")
         return 0
-    table = Table("pair", "version", "size", "from", "path")
+    # A long path folds onto more lines instead of being cut short with an ellipsis (the width is 80 columns
+    # when the output is not a terminal).
+    table = Table("pair", "version", "size", "from", Column("path", overflow="fold"))
     for package in packages:
         table.add_row(
             package.pair,
@@ -72,6 +74,12 @@ def run_models_install(args: argparse.Namespace) -> int:
     """`translator models install FROM TO` or `... FILE.argosmodel`."""
     from translator.engine.store import install_from_index, install_package_file
 
+    if len(args.what) == 1 and is_language_code(args.what[0]):
+        # `models install fr`: one code of a pair, not a file name.
+        raise UsageError(
+            f"{args.what[0]} is one language: give a pair (FROM TO) or one package file",
+            f"e.g. translator models install {args.what[0]} en",
+        )
     if len(args.what) == 1:
         package = install_package_file(Path(args.what[0]), args.to_dir)
     elif len(args.what) == 2:
@@ -85,6 +93,13 @@ def run_models_install(args: argparse.Namespace) -> int:
         raise UsageError("give a language pair (FROM TO) or one package file", "e.g. translator models install fr en")
     print(f"Installed {package.pair} (version {package.version}) in {package.path}")
     return 0
+
+
+def is_language_code(text: str) -> bool:
+    """Whether an install argument is a language code rather than a package file (none is there by that name)."""
+    from translator.languages import is_known_language, normalize_code
+
+    return not Path(text).exists() and is_known_language(normalize_code(text))
 
 
 def run_models_remove(args: argparse.Namespace) -> int:

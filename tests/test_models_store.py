@@ -205,3 +205,12 @@ def test_cli_unreachable_index_is_one_line(tmp_path: Path) -> None:
     result = run_cli("models", "install", "fr", "en", ARGOS_PACKAGE_INDEX="http://127.0.0.1:9/")
     assert result.code == 1
     assert "cannot download" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_install_with_one_code_asks_for_a_pair(tmp_path: Path) -> None:
+    result = run_cli("models", "install", "fr", ARGOS_PACKAGES_DIR=str(tmp_path / "argos"), cwd=tmp_path)
+    assert result.code == 2
+    assert result.stderr == (
+        "translator: error: fr is one language: give a pair (FROM TO) or one package file "
+        "(e.g. translator models install fr en)\n"
+    )

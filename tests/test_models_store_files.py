@@ -107,3 +107,15 @@ def test_cli_translates_with_a_package_file_and_warns_once(tmp_path: Path) -> No
     done = run_cli("translate", "--demo", "-o", str(out), "--no-memory", "--models-dir", str(folder))
     assert done.code == 0, done.stderr
     assert done.stderr.count("skipped") == 1 and "broken.argosmodel" in done.stderr
+
+
+def test_cli_list_shows_a_long_path_whole_at_80_columns(tmp_path: Path) -> None:
+    folder = tmp_path / "a-models-folder-with-a-name-long-enough-to-pass-the-column" / "below-it"
+    folder.mkdir(parents=True)
+    shutil.copy(BUNDLED_DIR / "translate-de_en-demo.argosmodel", folder / "translate-de_en.argosmodel")
+    listed = run_cli("models", "list", "--models-dir", str(folder), COLUMNS="80")
+    assert listed.code == 0, listed.stderr
+    assert "…" not in listed.stdout
+    # Folded onto several lines of its cell, the path is all there.
+    cells = [line.split("│")[-2].strip() for line in listed.stdout.splitlines() if line.count("│") == 6]
+    assert str(folder / "translate-de_en.argosmodel") in "".join(cells)
