@@ -69,7 +69,7 @@ class BatchDisplay:
                 self._progress.console.print(f"failed {visible(str(item.path))}: {visible(result.error)}", markup=False)
             return
         if result is None:
-            print(f"skip {item.path} (already done)", file=sys.stderr)
+            print(f"skip {visible(str(item.path))} (already done)", file=sys.stderr)
         elif result.error:
             print(f"fail {visible(str(item.path))}: {visible(result.error)}", file=sys.stderr)
         else:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cli.diagnostics import UsageError
-from cli.options import add_thread_arguments, counted, thread_argument
+from cli.options import add_thread_arguments, counted, shown, thread_argument
 from translator.errors import GlossaryError
 
 if TYPE_CHECKING:
@@ -233,7 +233,7 @@ def run_glossary_list(args: argparse.Namespace) -> int:
         if args.json:
             rows.extend(term_json(term, pair) for term in terms)
             continue
-        print(f"{pair} ({path}): {len(terms)} entries")
+        print(f"{pair} ({shown(path)}): {len(terms)} entries")
         for term in terms:
             print(f"  {term.category or '-':<12}  {describe(term)}")
     if args.json:
@@ -262,7 +262,7 @@ def run_glossary_add(args: argparse.Namespace) -> int:
         forbidden=tuple(args.forbid),
         notes=args.note,
     )
-    print(f"Added {describe(add_term(path, term, pair))} to {path}")
+    print(f"Added {describe(add_term(path, term, pair))} to {shown(path)}")
     return 0
 
 
@@ -274,7 +274,7 @@ def run_glossary_remove(args: argparse.Namespace) -> int:
     document = open_glossary(path, pair)
     term = document.remove(args.source.strip(), args.category)
     document.save()
-    print(f"Removed {describe(term)} from {path}")
+    print(f"Removed {describe(term)} from {shown(path)}")
     return 0
 
 
@@ -348,7 +348,7 @@ def run_glossary_check(args: argparse.Namespace) -> int:
         return 0
     if fixed is None and not any(glossaries.values()):
         languages = ", ".join(sorted(glossaries)) or "none"
-        print(f"No glossary for this thread's languages ({languages}) into {target} in {glossary_dir(args)}")
+        print(f"No glossary for this thread's languages ({languages}) into {target} in {shown(glossary_dir(args))}")
         return 0
     for row in found:
         arrow = "kept" if row["kind"] == "keep" else f"-> {row['rendering']}"
@@ -381,7 +381,7 @@ def run_glossary_import(args: argparse.Namespace) -> int:
         existing[key] = merged
     if counts["added"] or counts["updated"] or not path.exists():
         document.save()
-    print(f"{path}: {counts['added']} added, {counts['updated']} updated, {counts['unchanged']} unchanged")
+    print(f"{shown(path)}: {counts['added']} added, {counts['updated']} updated, {counts['unchanged']} unchanged")
     return 0
 
 
@@ -402,5 +402,5 @@ def run_glossary_export(args: argparse.Namespace) -> int:
         print(f"translator: {len(terms)} entries of {source}-{target}", file=sys.stderr)
         return 0
     write_atomic(args.file, text)
-    print(f"Wrote {len(terms)} entries of {source}-{target} to {args.file}")
+    print(f"Wrote {len(terms)} entries of {source}-{target} to {shown(args.file)}")
     return 0

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cli.options import days, megabytes
+from cli.options import days, megabytes, shown
 
 if TYPE_CHECKING:
     from translator.memory.store import TranslationMemory
@@ -60,7 +60,7 @@ def open_memory(args: argparse.Namespace) -> TranslationMemory:
 def run_memory_stats(args: argparse.Namespace) -> int:
     """`translator memory stats`."""
     stats = open_memory(args).stats()
-    print(f"Translation memory: {stats.path}")
+    print(f"Translation memory: {shown(stats.path)}")
     if not stats.pairs:
         print("  empty")
     for pair, counts in stats.pairs.items():
@@ -78,7 +78,7 @@ def run_memory_prune(args: argparse.Namespace) -> int:
     memory = open_memory(args)
     count, size = memory.prune_threads(args.older_than)
     age = f" kept more than {args.older_than:g} days ago" if args.older_than else ""
-    print(f"Dropped {count} whole translated threads{age} ({megabytes(size)}) from {memory.path}")
+    print(f"Dropped {count} whole translated threads{age} ({megabytes(size)}) from {shown(memory.path)}")
     if count and not memory.compact():
         print("The file was not compacted: another process is using it. The space is reused by later writes.")
     return 0
@@ -102,7 +102,7 @@ def run_memory_import(args: argparse.Namespace) -> int:
             rows.extend(reviewed_entries(path))
     memory = open_memory(args)  # after reading: a refused file must not leave a new, empty memory behind
     total = memory.store(MemoryEntry(src, tgt, source, target, "human") for src, tgt, source, target in rows)
-    print(f"Imported {total} human translations into {memory.path}")
+    print(f"Imported {total} human translations into {shown(memory.path)}")
     if machine:
         print(f"Left out {machine} machine translations (noted `origin: machine`): only a person's work is imported")
     return 0
@@ -120,5 +120,5 @@ def run_memory_export(args: argparse.Namespace) -> int:
         print(f"translator: exported {count} entries", file=sys.stderr)
         return 0
     count = write_tmx(open_memory(args), args.file, source, target)
-    print(f"Exported {count} entries to {args.file}")
+    print(f"Exported {count} entries to {shown(args.file)}")
     return 0

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from cli.diagnostics import UsageError
-from cli.options import add_models_dir_option, megabytes
+from cli.options import add_models_dir_option, megabytes, shown
 
 
 def add_models_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -91,7 +91,7 @@ def run_models_install(args: argparse.Namespace) -> int:
             package = install_from_index(source, target, args.to_dir, progress_factory=progress_factory)
     else:
         raise UsageError("give a language pair (FROM TO) or one package file", "e.g. translator models install fr en")
-    print(f"Installed {package.pair} (version {package.version}) in {package.path}")
+    print(f"Installed {package.pair} (version {package.version}) in {shown(package.path)}")
     return 0
 
 
@@ -109,5 +109,5 @@ def run_models_remove(args: argparse.Namespace) -> int:
 
     removed = remove_package(ModelStore(args.models_dir), normalize_code(args.from_code), normalize_code(args.to_code))
     for package in removed:
-        print(f"Removed {package.pair} from {package.path}")
+        print(f"Removed {package.pair} from {shown(package.path)}")
     return 0

@@ -338,3 +338,11 @@ def megabytes(size: int) -> str:
 def counted(number: int, noun: str) -> str:
     """`1 block`, `2 blocks`: a count and its noun."""
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def shown(name: object) -> str:
+    """A path or name as a message shows it: control characters as escapes (`\\x1b`), so a file name cannot
+    drive the terminal."""
+    from translator.display import visible
+
+    return visible(str(name))

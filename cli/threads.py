@@ -17,6 +17,7 @@ from cli.options import (
     make_detector,
     output_file_format,
     read_and_detect,
+    shown,
     thread_argument,
     warn,
 )
@@ -133,7 +134,7 @@ def run_detect(args: argparse.Namespace) -> int:
     with byte_progress("detecting") as progress_factory:
         count = run_detect_jsonl(source, destination, detector, progress_factory)
     if args.output:
-        print(f"translator: {count} lines written to {args.output}", file=sys.stderr)
+        print(f"translator: {count} lines written to {shown(args.output)}", file=sys.stderr)
     return 0
 
 
@@ -207,7 +208,7 @@ def run_translate(args: argparse.Namespace) -> int:
         else:
             make_folder(target.parent)
             write_atomic(target, text)
-            print(f"Wrote {target}", file=sys.stderr)
+            print(f"Wrote {shown(target)}", file=sys.stderr)
     total = sum((stats for _, stats, _ in outcomes), TranslationStats())
     threads = f"{len(outcomes)} threads, " if len(outcomes) > 1 else ""
     print(f"translator: {threads}{stats_line(total)}", file=sys.stderr)
@@ -253,7 +254,7 @@ def run_apply(args: argparse.Namespace) -> int:
         target = Path(args.output)
         make_folder(target.parent)  # as `translate -o out/x.md` does
         write_atomic(target, text)
-        print(f"Wrote {target}", file=sys.stderr)
+        print(f"Wrote {shown(target)}", file=sys.stderr)
     reviewed = sum(1 for unit in translated.units if unit.status == "reviewed")
     print(f"translator: {reviewed} of {len(translated.units)} blocks reviewed", file=sys.stderr)
     return 0

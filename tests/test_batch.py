@@ -87,6 +87,13 @@ def test_two_inputs_writing_the_same_outputs_are_refused(
         expand_inputs([str(tmp_path / name) for name in inputs])
 
 
+def test_a_file_whose_name_reads_as_a_pattern_is_taken_as_named(tmp_path: Path) -> None:
+    named = tmp_path / "thread [2024].txt"
+    named.write_text("x")
+    (tmp_path / "thread 2.txt").write_text("x")  # what `[2024]` would match as a pattern
+    assert [item.path for item in expand_inputs([str(named)])] == [named]
+
+
 def test_nothing_to_take_is_an_error(tree: Path) -> None:
     with pytest.raises(InputError, match="nothing matches"):
         expand_inputs([str(tree / "*.docx")])

@@ -511,3 +511,16 @@ def test_apply_given_another_output_says_it_reads_the_review_file(tmp_path: Path
     assert result.stderr.count("\n") == 1
     assert "apply reads the reviewed PO or XLIFF file" in result.stderr
     assert "msgfmt" not in result.stderr
+
+
+def test_a_file_name_with_escapes_is_shown_literally(tmp_path: Path) -> None:
+    name = "thread \x1b[31mred\x1b[0m [b].txt"
+    shutil.copy(DEMO, tmp_path / name)
+    result = run_cli("translate", name, "-o", "out/", "--memory", str(tmp_path / "tm.sqlite"), cwd=tmp_path)
+    assert result.code == 0, result.stderr
+    assert "\x1b" not in result.stderr
+    assert "Wrote out/thread \\x1b[31mred\\x1b[0m [b].en.po" in result.stderr
+    # batch takes the name as it is, though it reads as a pattern, and logs it as literally.
+    batch = run_cli("batch", name, "-o", "bout", "--memory", str(tmp_path / "tm.sqlite"), cwd=tmp_path)
+    assert batch.code == 0, batch.stderr
+    assert "\x1b" not in batch.stderr and "1 ok, 0 failed" in batch.stderr

@@ -15,6 +15,7 @@ from __future__ import annotations
 import glob
 import json
 import math
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -108,11 +109,13 @@ def expand_inputs(inputs: list[str], output_dir: Path | None = None) -> list[Bat
     skipped = output_dir.resolve() if output_dir is not None else None
     found: dict[Path, BatchInput] = {}
     for item in inputs:
-        matches = sorted(Path(p) for p in glob.glob(item, recursive=True)) if glob.has_magic(item) else [Path(item)]
+        # A name that exists is taken as it is, even when it reads as a pattern (`thread [2024].txt`).
+        pattern = glob.has_magic(item) and not os.path.lexists(item)
+        matches = sorted(Path(p) for p in glob.glob(item, recursive=True)) if pattern else [Path(item)]
         if not matches:
             raise InputError(f"{item}: nothing matches", "check the path or pattern")
         # What a pattern matched keeps its place below the pattern's fixed part (`in/*/x.txt`: `a/x.txt`).
-        root = _fixed_part(item) if glob.has_magic(item) else None
+        root = _fixed_part(item) if pattern else None
         for match in matches:
             below = match.relative_to(root) if root is not None else None
             if match.is_dir():
