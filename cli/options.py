@@ -220,14 +220,15 @@ def check_device(device: str) -> None:
         usable_device("cuda")
 
 
-def add_thread_arguments(parser: argparse.ArgumentParser, format_option: str | None) -> None:
-    """FILE or --demo, and the input format option when the command has no other --format."""
+def add_thread_arguments(parser: argparse.ArgumentParser, format_option: str | None, stdin: bool = False) -> None:
+    """FILE or --demo, and the input format option when the command has no other --format; `stdin`: the
+    command reads `-` as standard input."""
     parser.add_argument(
         "file",
         nargs="?",
         type=Path,
         help="thread file: saved web page, forum page dump, JSON, Reddit/HN/Discourse JSON, Disqus export, feed, "
-        "text/Markdown",
+        "text/Markdown" + ("; - reads standard input (output: stdout, unless -o)" if stdin else ""),
     )
     parser.add_argument("--demo", action="store_true", help="use the demo thread shipped with the tool")
     if format_option:

@@ -76,7 +76,7 @@ def add_translate_parsers(commands: argparse._SubParsersAction[argparse.Argument
         description="Detect the language of every block, reuse the translation memory, apply the glossary, "
         "translate the rest in one batched call per language pair, check the result, and write it.",
     )
-    add_thread_arguments(translate, None)
+    add_thread_arguments(translate, None, stdin=True)
     translate.add_argument(
         "-o",
         "--output",
@@ -169,25 +169,51 @@ def run_translate_text(args: argparse.Namespace) -> int:
     return 0
 
 
+STDIN_NAME = "stdin"
+"""The name a thread read from standard input (`translate -`) gives its outputs: `stdin.en.po`."""
+
+
 def run_translate(args: argparse.Namespace) -> int:
-    """`translator translate`: one thread file to PO/XLIFF/JSON/Markdown/HTML (one output per thread it holds)."""
+    """`translator translate`: one thread file to PO/XLIFF/JSON/Markdown/HTML (one output per thread it holds);
+    `-` reads the thread from standard input (and writes to standard output unless -o says otherwise)."""
+    import tempfile
+
+    path = thread_argument(args)
+    if str(path) != "-":
+        return translate_thread_file(args, path, str(path))
+    if args.output is None:
+        args.output = "-"
+    with tempfile.TemporaryDirectory(prefix="translator-") as folder:
+        spooled = Path(folder) / STDIN_NAME
+        spooled.write_bytes(sys.stdin.buffer.read())
+        try:
+            return translate_thread_file(args, spooled, "standard input")
+        except TranslatorError as error:
+            # The reader names the file it read: name what the user gave instead.
+            error.message = error.message.replace(str(spooled), "standard input")
+            raise
+
+
+def translate_thread_file(args: argparse.Namespace, path: Path, name: str) -> int:
+    """`translate` of one file; `name` is how messages call it."""
     from cli.batch_view import stats_line
     from translator.files import make_folder, write_atomic
     from translator.jobs import FILE_ENDINGS, FORMATS, output_paths, part_names, render, translate_file
     from translator.stats import TranslationStats
 
-    path = thread_argument(args)
     args.formats = output_file_format(args.output, args.formats, FORMATS, "po")
     settings = job_settings(args, "po")
+    if args.output == "-" and len(settings.formats) > 1:
+        raise UsageError("-o - (stdout) takes one format", "pass --format with a single format")
     outcomes = translate_file(path, settings)
     for message in dict.fromkeys(message for _, _, warnings in outcomes for message in warnings):
-        warn(message)
+        warn(message.replace(str(path), name))
     one_target = len(settings.formats) == 1 and args.output not in (None, "") and not names_folder(args.output)
     if one_target and len(outcomes) > 1:
         # Several threads, several outputs: -o is their folder, unless it plainly names one file.
         if args.output == "-" or Path(args.output).suffix.lstrip(".") in {*FORMATS, *FILE_ENDINGS.values()}:
             raise UsageError(
-                f"{path} holds {len(outcomes)} threads, and -o {args.output} names one output",
+                f"{name} holds {len(outcomes)} threads, and -o {args.output} names one output",
                 "give -o a folder: one file per thread is written there",
             )
         one_target = False

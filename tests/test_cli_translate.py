@@ -50,6 +50,22 @@ def test_translate_to_stdout(memory: str) -> None:
     assert result.stdout.startswith("*Claire Dubois")
 
 
+def test_translate_reads_a_thread_on_stdin(tmp_path: Path, memory: str) -> None:
+    thread = DEMO.read_text(encoding="utf-8")
+    piped = run_cli("translate", "-", "--format", "md", "--memory", memory, stdin=thread)
+    assert piped.code == 0, piped.stderr
+    assert piped.stdout.startswith("*Claire Dubois")  # stdout, unless -o says otherwise
+    into = run_cli("translate", "-", "-o", "out/", "--memory", memory, stdin=thread, cwd=tmp_path)
+    assert into.code == 0, into.stderr
+    assert (tmp_path / "out" / "stdin.en.po").is_file()
+    # Messages name standard input, not a temporary file.
+    empty = run_cli("translate", "-", stdin="")
+    assert (empty.code, empty.stderr) == (
+        1,
+        "translator: error: standard input is empty (give a file holding an article or a comment thread)\n",
+    )
+
+
 def test_second_run_uses_the_memory(tmp_path: Path, memory: str) -> None:
     first = run_cli("translate", "--demo", "-o", str(tmp_path / "a.po"), "--memory", memory)
     second = run_cli("translate", "--demo", "-o", str(tmp_path / "b.po"), "--memory", memory)
