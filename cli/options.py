@@ -137,6 +137,10 @@ def job_settings(args: argparse.Namespace, default_formats: str) -> JobSettings:
         threads=args.threads,
         beam_size=args.beam_size,
         side_by_side=getattr(args, "side_by_side", False),
+        set_langs=tuple(
+            (block_id, known_language(code, "--set-lang", args.models_dir))
+            for block_id, code in parse_overrides(getattr(args, "set_lang", [])).items()
+        ),
     )
 
 
@@ -242,6 +246,11 @@ def add_language_options(parser: argparse.ArgumentParser) -> None:
         metavar="CODES",
         help="candidate languages, e.g. fr,en,ru (default: common European languages and installed models)",
     )
+    add_set_lang_option(parser)
+
+
+def add_set_lang_option(parser: argparse.ArgumentParser) -> None:
+    """--set-lang, for the commands that detect languages (`inspect`, `detect`, `translate`)."""
     parser.add_argument(
         "--set-lang",
         metavar="BLOCK=LANG",

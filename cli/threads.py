@@ -10,6 +10,7 @@ from pathlib import Path
 from cli.diagnostics import UsageError
 from cli.options import (
     add_language_options,
+    add_set_lang_option,
     add_text_translation_options,
     add_thread_arguments,
     add_translation_options,
@@ -84,6 +85,7 @@ def add_translate_parsers(commands: argparse._SubParsersAction[argparse.Argument
         "or a name ending in /: THREAD.LANG.FORMAT files there)",
     )
     add_translation_options(translate)
+    add_set_lang_option(translate)
     translate.set_defaults(handler=run_translate)
 
     apply = commands.add_parser(

@@ -66,6 +66,26 @@ def test_translate_reads_a_thread_on_stdin(tmp_path: Path, memory: str) -> None:
     )
 
 
+def test_set_lang_is_kept_through_translation(tmp_path: Path, memory: str) -> None:
+    def c5_p2(*extra: str) -> dict[str, object]:
+        result = run_cli("translate", "--demo", "--format", "json", "-o", "-", "--memory", memory, *extra)
+        assert result.code == 0, result.stderr
+        posts = json.loads(result.stdout)["posts"]
+        return next(block for post in posts for block in post["blocks"] if block["id"] == "c5.p2")
+
+    detected = c5_p2()  # first run: the thread is kept in the memory
+    assert (detected["lang"], detected["lang_source"]) == ("fr", "detected")
+    # A hand-set language is not served the kept thread detected without it.
+    manual = c5_p2("--set-lang", "c5.p2=de")
+    assert (manual["lang"], manual["lang_source"]) == ("de", "manual")
+    assert manual["translation"]["source_lang"] == "de"  # type: ignore[index]
+    unknown = run_cli("translate", "--demo", "--set-lang", "c99.p1=de", "-o", "-", "--memory", memory)
+    assert (unknown.code, unknown.stderr) == (
+        1,
+        "translator: error: no block c99.p1 in this thread (see the block ids with `translator inspect`)\n",
+    )
+
+
 def test_second_run_uses_the_memory(tmp_path: Path, memory: str) -> None:
     first = run_cli("translate", "--demo", "-o", str(tmp_path / "a.po"), "--memory", memory)
     second = run_cli("translate", "--demo", "-o", str(tmp_path / "b.po"), "--memory", memory)

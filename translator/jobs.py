@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
-from translator.errors import TranslatorError
+from translator.errors import DetectionError, TranslatorError
 from translator.stats import TranslationStats
 
 if TYPE_CHECKING:
@@ -74,11 +74,15 @@ class JobSettings:
     """Engine beam width."""
     side_by_side: bool = False
     """Markdown/HTML: source and translation side by side."""
+    set_langs: tuple[tuple[str, str], ...] = ()
+    """Blocks whose language is set by hand, (block id, Argos code): detection and translation keep it."""
 
     def digest(self) -> str:
         """A stable hash of the settings that decide the output, for resuming batches (threads do not)."""
         decisive = asdict(self)
         del decisive["threads"]
+        if not self.set_langs:  # added later: the digests of runs without it stay as they were
+            del decisive["set_langs"]
         return hashlib.sha256(json.dumps(decisive, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -163,7 +167,7 @@ class Toolkit:
         from translator.memory.lookup import MemoryLookup
 
         settings = self.settings
-        decisive = {
+        decisive: dict[str, object] = {
             "version": __version__,
             "target": settings.target,
             "source": settings.source,
@@ -173,6 +177,8 @@ class Toolkit:
             "glossaries": [settings.use_glossary, settings.glossaries, settings.glossary_dir],
             "engine": [settings.device, settings.beam_size, self.engine_settings.protect_links],
         }
+        if settings.set_langs:  # only then, so that the fingerprints of runs without it stay as they were
+            decisive["set_langs"] = [list(pair) for pair in settings.set_langs]
         return MemoryLookup(self.memory, settings_fingerprint(decisive))
 
     def read(self, path: Path) -> ThreadFile:
@@ -191,11 +197,23 @@ class Toolkit:
         """A file's threads with their languages detected."""
         from dataclasses import replace
 
-        from translator.detect.detector import detect_languages
+        from translator.detect.detector import detect_languages, set_languages
 
-        return replace(
-            thread_file, threads=tuple(detect_languages(thread, self.detector) for thread in thread_file.threads)
-        )
+        overrides = dict(self.settings.set_langs)
+        if overrides:
+            held = {block.id for thread in thread_file.threads for _, block in thread.blocks()}
+            missing = sorted(set(overrides) - held)
+            if missing:
+                raise DetectionError(
+                    f"no block {', '.join(missing)} in this thread", "see the block ids with `translator inspect`"
+                )
+        threads = []
+        for thread in thread_file.threads:
+            # In a file of several threads, each takes the overrides of the blocks it holds.
+            ids = {block.id for _, block in thread.blocks()}
+            mine = {block_id: code for block_id, code in overrides.items() if block_id in ids}
+            threads.append(detect_languages(set_languages(thread, mine), self.detector))
+        return replace(thread_file, threads=tuple(threads))
 
     def load_threads(self, paths: Sequence[Path]) -> list[LoadedThread | TranslatorError]:
         """Read and detect each file, in this process (a cluster's toolkit does it on its workers); a file
