@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import codecs
+import gzip
 
 import pytest
 
 from translator.errors import InputError
-from translator.readers import decode, sniff_format
+from translator.readers import decode, sniff_format, thread_from_bytes
 
 TEXT = "Le président a décollé vers l’orbite."
 
@@ -122,7 +123,18 @@ def test_faithful_decoding(data: bytes, text: str | None, encoding: str, warning
         ("{ pas du JSON", "json"),  # broken JSON: its reader says where
         ('[{"kind": "Listing", "data": {', "json"),  # a truncated array of objects is broken JSON
         ("[[Une page]] de wiki", "text"),  # a wiki link is text
+        ('{"kind": "Listing", "data": {"children": [{"kind": "t1", "data": {}}]}}', "reddit"),  # comments alone
     ],
 )
 def test_sniffing_by_content(text: str, expected: str) -> None:
     assert sniff_format(text) == expected
+
+
+def test_a_gzip_file_is_read_uncompressed() -> None:
+    feed = '<rss version="2.0"><channel><item><title>Eins</title><description>Zwei</description></item></channel></rss>'
+    [thread] = thread_from_bytes(gzip.compress(feed.encode()), "feed.rss.gz").threads
+    assert (thread.source_format, thread.title) == ("feed", "Eins")
+    with pytest.raises(InputError, match="cut short"):
+        thread_from_bytes(gzip.compress(feed.encode())[:30], "feed.rss.gz")
+    with pytest.raises(InputError, match="damaged gzip"):
+        thread_from_bytes(b"\x1f\x8b\x08\x00" + b"\xff" * 40, "feed.rss.gz")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from translator.errors import InputError
-from translator.readers import parse_threads, read_threads
+from translator.readers import parse_threads, read_threads, thread_from_bytes
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "readers"
 
@@ -130,3 +130,100 @@ def test_a_broken_feed_with_items_is_read_with_a_warning() -> None:
     reading = parse_threads(text, "feed")
     assert [thread.title for thread in reading.threads][:1] == ["Premier"]
     assert reading.warnings and "not well-formed" in reading.warnings[0]
+
+
+NEWS_RSS = """<?xml version="1.0" encoding="windows-1251"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+ xmlns:slash="http://purl.org/rss/1.0/modules/slash/" xmlns:yandex="http://news.yandex.ru"
+ xmlns:turbo="http://turbo.yandex.ru">
+<channel><title>Городские вести</title>
+<item><title>Мост откроют весной</title><link>https://vesti.example/most</link>
+<pubDate>Пн, 01 янв 2024 10:00:00 +0300</pubDate><description>Коротко о мосте.</description>
+<content:encoded><![CDATA[<p>Мост через реку откроют в апреле.</p>]]></content:encoded>
+<slash:comments>12</slash:comments></item>
+<item><title>Дважды</title><description>&amp;lt;p&amp;gt;Текст &amp;amp;amp; ещё&amp;lt;/p&amp;gt;</description></item>
+<item><title>Полный текст</title><description>Анонс.</description>
+<yandex:full-text>Первый абзац.
+
+Второй абзац.</yandex:full-text></item>
+<item turbo="true"><title>Турбо-страница</title>
+<turbo:content><![CDATA[<header><h1>Турбо-страница</h1></header><p>Текст страницы.</p>]]></turbo:content></item>
+</channel></rss>"""
+
+
+def test_news_feed_items_have_their_fullest_text() -> None:
+    thread_file = thread_from_bytes(NEWS_RSS.encode("cp1251"), "vesti.xml")
+    assert thread_file.encoding == "cp1251"
+    found = [(t.title, [b.text for b in t.posts[0].blocks[1:]]) for t in thread_file.threads]
+    assert found == [
+        ("Мост откроют весной", ["Мост через реку откроют в апреле."]),  # content:encoded, not the description
+        ("Дважды", ["Текст & ещё"]),  # HTML escaped twice: no `<p>` left in the text
+        ("Полный текст", ["Первый абзац.", "Второй абзац."]),  # Yandex's full text
+        ("Турбо-страница", ["Текст страницы."]),  # Turbo page, its headline (the title again) gone
+    ]
+    # A date in Russian, which feedparser does not read, is read as printed.
+    published = thread_file.threads[0].published
+    assert published is not None and published.date().isoformat() == "2024-01-01"
+    assert thread_file.warnings == (
+        "1 items count 12 reader comments that are not in this feed (each item's comment feed or page holds "
+        "them): only the items are read",
+    )
+
+
+def test_an_atom_content_elsewhere_leaves_the_summary() -> None:
+    atom = """<feed xmlns="http://www.w3.org/2005/Atom"><title>Blog</title><entry><title>Un</title>
+    <summary type="html">&lt;p&gt;Résumé.&lt;/p&gt;</summary><content type="text/html" src="https://b.example/1"/>
+    </entry></feed>"""
+    [thread] = parse_threads(atom).threads
+    assert [b.text for b in thread.posts[0].blocks] == ["Un", "Résumé."]
+
+
+# WordPress's comment feed of one post, newest first; the second comment answers the first.
+WORDPRESS_COMMENTS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>Commentaires sur : Le jardin en hiver</title><link>https://jardin.example/hiver/</link>
+<item><title>Par : Paul</title><link>https://jardin.example/hiver/#comment-13</link><dc:creator>Paul</dc:creator>
+<pubDate>Tue, 02 Jan 2024 11:00:00 +0000</pubDate><guid isPermaLink="false">https://jardin.example/?p=5#comment-13</guid>
+<content:encoded><![CDATA[<p>En réponse à <a href="https://jardin.example/hiver/#comment-12">Marie</a>.</p>
+<p>Pourquoi pas en novembre ?</p>]]></content:encoded></item>
+<item><title>Par : Marie</title><link>https://jardin.example/hiver/#comment-12</link><dc:creator>Marie</dc:creator>
+<pubDate>Tue, 02 Jan 2024 10:00:00 +0000</pubDate><guid isPermaLink="false">https://jardin.example/?p=5#comment-12</guid>
+<content:encoded><![CDATA[<p>Je taille en février.</p>]]></content:encoded></item>
+</channel></rss>"""
+
+# Blogger's comment feed: Atom threading names the page (and a reply's parent comment by its id).
+BLOGGER_COMMENTS = """<feed xmlns="http://www.w3.org/2005/Atom" xmlns:thr="http://purl.org/syndication/thread/1.0">
+<title>Carnet - commentaires</title>
+<entry><id>tag:blogger.com,1999:blog-1.post-7</id><published>2024-02-01T09:00:00Z</published>
+<link rel="alternate" href="https://carnet.example/2024/02/pluie.html?showComment=1706778000000#c7"/>
+<author><name>Ana</name></author><content type="html">&lt;p&gt;Primero.&lt;/p&gt;</content>
+<thr:in-reply-to ref="tag:blogger.com,1999:blog-1.post-100" href="https://carnet.example/2024/02/pluie.html"/></entry>
+<entry><id>tag:blogger.com,1999:blog-1.post-8</id><published>2024-02-01T10:00:00Z</published>
+<link rel="alternate" href="https://carnet.example/2024/02/sol.html"/>
+<author><name>Luis</name></author><content type="html">Sobre el sol.</content>
+<thr:in-reply-to ref="tag:blogger.com,1999:blog-1.post-101" href="https://carnet.example/2024/02/sol.html"/></entry>
+</feed>"""
+
+
+def test_a_comment_feed_is_the_comments_of_its_page() -> None:
+    reading = parse_threads(WORDPRESS_COMMENTS)
+    [thread] = reading.threads
+    assert (thread.title, thread.url) == ("Commentaires sur : Le jardin en hiver", "https://jardin.example/hiver/")
+    posts = [(p.id, p.author, p.parent, [b.text for b in p.blocks]) for p in thread.posts]
+    assert posts == [
+        ("article", None, None, ["Commentaires sur : Le jardin en hiver"]),
+        ("c1", "Marie", None, ["Je taille en février."]),  # date order: the older first
+        ("c2", "Paul", "c1", ["En réponse à Marie.", "Pourquoi pas en novembre ?"]),  # its opening link: Marie's
+    ]
+    assert reading.warnings == (
+        "this is a feed of comments on 1 page(s): the pages' own text is not in it, each article has its title only",
+    )
+
+
+def test_a_comment_feed_of_several_pages_is_a_thread_per_page() -> None:
+    reading = parse_threads(BLOGGER_COMMENTS)
+    found = [(t.url, [(p.author, [b.text for b in p.blocks]) for p in t.posts[1:]]) for t in reading.threads]
+    assert found == [
+        ("https://carnet.example/2024/02/pluie.html", [("Ana", ["Primero."])]),
+        ("https://carnet.example/2024/02/sol.html", [("Luis", ["Sobre el sol."])]),
+    ]

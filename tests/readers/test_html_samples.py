@@ -110,3 +110,13 @@ def test_a_page_saved_as_txt_is_sniffed_as_html(tmp_path: Path) -> None:
     read = read_thread(page)
     assert read.thread.source_format == "html"
     assert read.thread.posts[0].author == "unshavenyak"  # the opening post is the article
+
+
+def test_short_story_body_is_its_text_only() -> None:
+    # pikabu: the story's rating ("37"), its title and its tag list sit in the story's box around two lines of
+    # text; none of them is the article's text.
+    article = read_thread(WEB_SAMPLES / "html_ru_pikabu_beregite-prirodu.html").thread.posts[0]
+    body = [block.text for block in article.blocks if block.kind != "title"]
+    assert body[0].startswith("А вот действительно.")
+    assert "БМ ругался на картинку." in body
+    assert not any(text in block for block in body for text in ("37", "Берегите природу", "забота", "комментари"))

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from translator.errors import InputError
+from translator.models import Post
 from translator.readers import parse_threads, read_threads
 from translator.readers.reddit import read_reddit
 
@@ -104,3 +105,73 @@ def test_a_link_post_has_its_link_as_the_article() -> None:
 def test_other_shapes_are_refused(data: object, message: str) -> None:
     with pytest.raises(InputError, match=message):
         parse_threads(json.dumps(data), "reddit")
+
+
+def comment(key: str, body: str, parent: str = "t3_p1", **fields: object) -> dict[str, object]:
+    data = {"id": key, "name": f"t1_{key}", "parent_id": parent, "author": f"user_{key}", "body": body}
+    return {"kind": "t1", "data": {**data, **fields}}
+
+
+def submission(**fields: object) -> dict[str, object]:
+    return {"kind": "t3", "data": {"name": "t3_p1", "title": "Frage", "is_self": True, "selftext": "", **fields}}
+
+
+def blocks_of(post: Post) -> list[tuple[str, str]]:
+    return [(block.kind, block.text) for block in post.blocks]
+
+
+@pytest.mark.parametrize(
+    ("body", "body_html", "blocks"),
+    [
+        # Without raw_json=1 Reddit escapes the Markdown: `&gt;` lines are a quote, `&amp;` is `&`.
+        (
+            "&gt; Der Zug fährt\n&gt; um acht.\n\nNein &amp; nie.",
+            None,
+            [("quote", "Der Zug fährt um acht."), ("paragraph", "Nein & nie.")],
+        ),
+        # A quote mark without a space, nested marks, and a line break inside a paragraph.
+        (">>alt\n\nerste\nzweite", None, [("quote", "alt"), ("paragraph", "erste zweite")]),
+        # raw_json=1: body_html is markup already; an entity in it is text the person typed.
+        ("x", '<div class="md"><p>Schreib &lt;b&gt; für fett</p></div>', [("paragraph", "Schreib <b> für fett")]),
+        # The default: body_html escaped once more.
+        ("x", "&lt;div class=&quot;md&quot;&gt;&lt;p&gt;A &amp;amp; B&lt;/p&gt;&lt;/div&gt;", [("paragraph", "A & B")]),
+    ],
+)
+def test_bodies(body: str, body_html: str | None, blocks: list[tuple[str, str]]) -> None:
+    data = [listing(submission()), listing(comment("k1", body, body_html=body_html))]
+    [thread] = read_reddit(data).threads
+    assert blocks_of(thread.posts[1]) == blocks
+
+
+@pytest.mark.parametrize("body", ["[deleted]", "[removed]", "[ Removed by Reddit ]", "[removed by moderator]"])
+def test_what_reddit_leaves_of_a_gone_comment_is_no_text(body: str) -> None:
+    data = [listing(submission()), listing(comment("k1", body), comment("k2", "Antwort", parent="t1_k1"))]
+    [thread] = read_reddit(data).threads
+    assert [(post.id, post.deleted, blocks_of(post)) for post in thread.posts[1:]] == [
+        ("c1", True, []),
+        ("c2", False, [("paragraph", "Antwort")]),
+    ]
+
+
+def test_a_crosspost_has_the_text_of_the_post_it_shares() -> None:
+    shared = {"selftext": "Der Originaltext.", "url": "https://www.reddit.com/r/b/comments/o1/x/"}
+    post = submission(title="Q&amp;A", is_self=False, url="/r/b/comments/o1/x/", crosspost_parent_list=[shared])
+    [thread] = read_reddit([listing(post), listing()]).threads
+    assert blocks_of(thread.posts[0]) == [("title", "Q&A"), ("paragraph", "Der Originaltext.")]
+    # A crosspost of a link post: the shared link, made absolute when Reddit gives it as a path.
+    linked = submission(is_self=False, url="/r/b/comments/o2/y/", crosspost_parent_list=[{"selftext": ""}])
+    [thread] = read_reddit([listing(linked), listing()]).threads
+    assert blocks_of(thread.posts[0]) == [("title", "Frage"), ("source", "https://www.reddit.com/r/b/comments/o2/y/")]
+
+
+def test_a_listing_of_comments_alone_is_read_with_an_empty_article() -> None:
+    permalink = "/r/b/comments/p1/frage/k1/"
+    first = comment("k1", "Oben", link_title="Frage &amp; Antwort", link_id="t3_p1", permalink=permalink)
+    reply = comment("k2", "Unten", parent="t1_k1")
+    for data in (listing(first, reply), [listing(first, reply)]):
+        reading = parse_threads(json.dumps(data))
+        [thread] = reading.threads
+        assert (thread.source_format, thread.title) == ("reddit", "Frage & Antwort")
+        assert thread.url == "https://www.reddit.com/r/b/comments/p1/frage/"
+        assert [(post.id, post.parent) for post in thread.posts] == [("article", None), ("c1", None), ("c2", "c1")]
+        assert reading.warnings == ("the post these comments answer is not in this file: the article is empty",)

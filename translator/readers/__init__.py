@@ -174,6 +174,7 @@ def thread_from_bytes(data: bytes, name: str, fmt: str | None = None) -> ThreadF
     `name` names it in errors. A web page is recognised by its bytes, before any decoding: its charset
     comes from the page itself."""
     _check_format(fmt)
+    data = _gunzipped(data, name)
     from translator.readers.html_bytes import looks_like_html
     from translator.readers.mhtml import looks_like_mhtml
 
@@ -195,6 +196,31 @@ def thread_from_bytes(data: bytes, name: str, fmt: str | None = None) -> ThreadF
     except InputError as error:
         raise InputError(f"{name}: {error.message}", error.hint) from None
     return ThreadFile(threads=reading.threads, encoding=encoding, warnings=(*warnings, *reading.warnings))
+
+
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def _gunzipped(data: bytes, name: str) -> bytes:
+    """The content of a gzip file (an API answer saved compressed, `thread.json.gz`), within the size
+    limit; other bytes as they are."""
+    if not data.startswith(GZIP_MAGIC):
+        return data
+    import zlib
+
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        content = inflater.decompress(data, MAX_FILE_BYTES + 1)
+    except zlib.error as error:
+        raise InputError(f"{name} is a damaged gzip file ({error})", "re-download or re-compress it") from None
+    if not inflater.eof and len(content) <= MAX_FILE_BYTES:
+        raise InputError(f"{name} is a gzip file cut short", "re-download or re-compress it")
+    if len(content) > MAX_FILE_BYTES:
+        raise InputError(
+            f"{name} holds over {MAX_FILE_BYTES // (1024 * 1024)} MB once uncompressed",
+            "a thread page is a few hundred KB: split it into one file per thread",
+        )
+    return content
 
 
 @contextlib.contextmanager

@@ -1,27 +1,41 @@
-"""Read a news feed: RSS, Atom (through feedparser) or JSON Feed. Each item is a thread of its own.
+"""Read a news feed: RSS 2.0, RSS 1.0 (RDF), Atom (through feedparser) or JSON Feed. Each item is a thread.
 
-An item's title, link and date make the article; its full content when the feed gives it, else its
-summary, becomes the paragraphs (HTML to blocks, tracking pixels and scripts dropped). The feed's title
-is the site. Feeds carry no reader comments, so each thread is an article alone.
+An item's title, link and date make the article; its fullest text becomes the paragraphs (HTML to
+blocks, tracking pixels and scripts dropped): its content (`content:encoded`, Atom's `<content>`),
+Yandex's `yandex:full-text` or `turbo:content`, else its summary. A description escaped twice (`&lt;p&gt;`
+left in the text) is unescaped once more; a first heading repeating the title goes. A date feedparser
+cannot read (`Пн, 01 янв 2024`) is read as printed. The feed's title is the site.
+
+A comment feed (WordPress's `/feed/` of a post, Blogger's comment feed) is different: its items are
+comments, linked to `PAGE#comment-12` (or said, by Atom threading, to answer a page). Its items become
+the comments of one thread per page, in date order, a comment answering another (`thr:in-reply-to`,
+or WordPress's opening "In reply to <a href=#comment-12>") nested under it. Other feeds hold no reader
+comments; when their items count comments elsewhere (`slash:comments`), a warning says so.
 """
 
 from __future__ import annotations
 
 import calendar
+import html
 import io
+import re
+from datetime import datetime
 from typing import Any
 
 from translator.errors import InputError
 from translator.models import Thread
 from translator.readers.common import (
     BlockSpec,
+    RawComment,
     Reading,
     as_dict,
     as_list,
+    comment_tree,
     discussion,
     epoch_date,
     iso_date,
     text_field,
+    whole_number,
     xml_bytes,
 )
 from translator.readers.markup import html_blocks, html_text, text_blocks
@@ -30,6 +44,15 @@ HINT = "give an RSS, Atom or JSON Feed file"
 FEED_ROOTS = frozenset({"rss", "feed", "rdf", "channel"})
 JSON_FEED_VERSION = "https://jsonfeed.org/version/"
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "html", "xhtml"})
+# HTML escaped twice: after the XML parser's unescaping, tags still read `&lt;p&gt;`.
+ESCAPED_TAG = re.compile(r"&lt;/?(?:p|br|div|a|b|i|em|strong|span|img|ul|ol|li|blockquote|h[1-6])\b", re.IGNORECASE)
+# The fragment of a link to a comment on a page: WordPress `#comment-12`, Blogger `#c99`, others `#cmt-3`.
+COMMENT_FRAGMENT = re.compile(r"(?:comments?|c|cmt|reply)[-_]?\d+", re.IGNORECASE)
+# Blogger's query naming the comment a link shows (`?showComment=1704100000000`).
+SHOW_COMMENT = re.compile(r"[?&]showComment=\d+")
+# The link a comment opens with to the comment it answers (WordPress: "In reply to <a href=...>Name</a>.").
+OPENING_LINK = re.compile(r"\A\s*(?:<p[^>]*>)?[^<]{0,80}<a\s[^>]*?href=[\"']([^\"']+)[\"']", re.IGNORECASE)
+TITLE_SPACE = re.compile(r"\W+")
 
 
 def looks_like_json_feed(data: Any) -> bool:
@@ -38,7 +61,8 @@ def looks_like_json_feed(data: Any) -> bool:
 
 
 def read_feed(text: str) -> Reading:
-    """The items of an RSS or Atom feed, one thread each; InputError when there is no item to read."""
+    """The items of an RSS or Atom feed, one thread each (a comment feed: one thread per page); InputError
+    when there is no item to read."""
     import feedparser
 
     parsed = feedparser.parse(io.BytesIO(xml_bytes(text)), sanitize_html=True, resolve_relative_uris=False)
@@ -48,9 +72,27 @@ def read_feed(text: str) -> Reading:
         reason = f": {problem}" if problem else ""
         raise InputError(f"no feed item found in this file{reason}", HINT)
     site = _feed_text(parsed.feed, "title")
-    threads = tuple(_entry_thread(entry, site) for entry in entries)
-    warnings = (f"this feed is not well-formed ({problem}): its items were read as far as possible",) if problem else ()
-    return Reading(threads, warnings)
+    warnings = [f"this feed is not well-formed ({problem}): its items were read as far as possible"] if problem else []
+    pages = [_page_of_comment(entry) for entry in entries]
+    if all(pages):
+        threads = _comment_threads(entries, [page for page in pages if page], as_dict(parsed.feed))
+        warnings.append(
+            f"this is a feed of comments on {len(threads):,} page(s): the pages' own text is not in it, "
+            "each article has its title only"
+        )
+        return Reading(threads, tuple(warnings))
+    counted = [count for entry in entries if (count := whole_number(_text_of(entry.get("slash_comments"))))]
+    if counted:
+        warnings.append(
+            f"{len(counted):,} items count {sum(counted):,} reader comments that are not in this feed "
+            "(each item's comment feed or page holds them): only the items are read"
+        )
+    return Reading(tuple(_entry_thread(entry, site) for entry in entries), tuple(warnings))
+
+
+def _text_of(value: Any) -> Any:
+    """A feed value that should be a number, written as digits (`<slash:comments>12</slash:comments>`)."""
+    return int(value.strip()) if isinstance(value, str) and value.strip().isdigit() and len(value) < 12 else value
 
 
 def _problem(error: Any) -> str:
@@ -63,16 +105,53 @@ def _problem(error: Any) -> str:
 def _entry_thread(entry: dict[str, Any], site: str | None) -> Thread:
     title = _feed_text(entry, "title") or ""
     link = text_field(entry.get("link"))
+    specs = _without_title(_entry_body(entry), title)
+    return discussion(
+        "feed", title, specs, author=_author(entry), date=_date(entry), url=link.strip() if link else None, site=site
+    )
+
+
+def _date(entry: dict[str, Any]) -> datetime | None:
+    """When an item was published (else updated); a date feedparser could not read (a month in Russian,
+    an odd order) is read as printed."""
     # dict.get: feedparser's own get maps a missing date to the other one, with a deprecation warning.
     moment = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
-    date = epoch_date(calendar.timegm(moment)) if moment else None
-    content = as_list(entry.get("content"))
-    body = as_dict(content[0]) if content else as_dict(entry.get("summary_detail"))
-    value = body.get("value") if body else entry.get("summary")
-    specs = _body(value, body.get("type") if body else "text/html")
-    return discussion(
-        "feed", title, specs, author=_author(entry), date=date, url=link.strip() if link else None, site=site
-    )
+    if moment:
+        return epoch_date(calendar.timegm(moment))
+    printed = text_field(dict.get(entry, "published")) or text_field(dict.get(entry, "updated"))
+    if printed is None:
+        return None
+    from translator.readers.html_dates import printed_date
+
+    return printed_date(printed, None)
+
+
+def _entry_body(entry: dict[str, Any]) -> list[BlockSpec]:
+    """The fullest text an item gives: its content (HTML before text; Atom content by `src` is elsewhere
+    and empty here), Yandex's full text or Turbo page, else its summary."""
+    contents = [as_dict(content) for content in as_list(entry.get("content"))]
+    candidates = [(content.get("value"), content.get("type")) for content in contents]
+    candidates.sort(key=lambda candidate: candidate[1] not in HTML_TYPES)
+    candidates.append((entry.get("yandex_full-text"), "text/plain"))
+    candidates.append((entry.get("turbo_content"), "text/html"))
+    summary = as_dict(entry.get("summary_detail"))
+    candidates.append((summary.get("value", entry.get("summary")), summary.get("type", "text/html")))
+    for value, kind in candidates:
+        if specs := _body(value, kind):
+            return specs
+    return []
+
+
+def _without_title(specs: list[BlockSpec], title: str) -> list[BlockSpec]:
+    """The body without a first heading or paragraph that only repeats the title (Turbo pages and many
+    `content:encoded` open with the headline)."""
+    if specs and title and specs[0][0] in ("heading", "paragraph") and _same_words(specs[0][1], title):
+        return specs[1:]
+    return specs
+
+
+def _same_words(first: str, second: str) -> bool:
+    return TITLE_SPACE.sub(" ", first).strip().casefold() == TITLE_SPACE.sub(" ", second).strip().casefold()
 
 
 def _author(entry: dict[str, Any]) -> str | None:
@@ -92,7 +171,64 @@ def _feed_text(item: Any, key: str) -> str | None:
 def _body(value: Any, kind: Any) -> list[BlockSpec]:
     if not isinstance(value, str):
         return []
-    return html_blocks(value) if kind in HTML_TYPES else text_blocks(value)
+    if kind not in HTML_TYPES:
+        return text_blocks(value)
+    if "<" not in value and ESCAPED_TAG.search(value):
+        value = html.unescape(value)  # escaped twice: `&lt;p&gt;` would be shown as a tag
+    return html_blocks(value)
+
+
+def _page_of_comment(entry: dict[str, Any]) -> str | None:
+    """The page an item is a comment on: its link's page when the link points to a comment on it
+    (`PAGE#comment-12`, Blogger's `PAGE?showComment=...#c99`), else the page Atom threading says it
+    answers; None for an item that is no comment."""
+    link = (text_field(entry.get("link")) or "").strip()
+    page, _, fragment = link.partition("#")
+    if page and COMMENT_FRAGMENT.fullmatch(fragment):
+        return SHOW_COMMENT.sub("", page)
+    answered = text_field(as_dict(entry.get("thr_in-reply-to")).get("href"))
+    return answered.strip() if answered else None
+
+
+def _comment_threads(entries: list[dict[str, Any]], pages: list[str], feed: dict[str, Any]) -> tuple[Thread, ...]:
+    """One thread per page of a comment feed, its comments in date order."""
+    by_page: dict[str, list[dict[str, Any]]] = {}
+    for entry, page in zip(entries, pages, strict=True):
+        by_page.setdefault(page, []).append(entry)
+    single = len(by_page) == 1
+    threads = []
+    for page, items in by_page.items():
+        comments = [_feed_comment(entry, page) for entry in items]
+        names = {name: comment.key for comment in comments for name in (comment.key, comment.url) if name}
+        for comment in comments:  # a parent named by its link or its id: the key of that comment
+            comment.parent_key = names.get(comment.parent_key or "")
+        if all(comment.date is not None for comment in comments):
+            comments.sort(key=lambda comment: comment.date or datetime.min)
+        tree = comment_tree(comments)
+        title = (_feed_text(feed, "title") or "") if single else ""
+        threads.append(discussion("feed", title, [], tree.posts, url=page))
+    return tuple(threads)
+
+
+def _feed_comment(entry: dict[str, Any], page: str) -> RawComment:
+    """A comment of a comment feed; its parent is the comment its Atom threading or its opening link
+    names (matched by link or id: a parent not in the feed makes a top-level comment)."""
+    link = (text_field(entry.get("link")) or "").strip()
+    answered = as_dict(entry.get("thr_in-reply-to"))
+    raw = next((as_dict(content).get("value") for content in as_list(entry.get("content"))), None)
+    raw = raw if isinstance(raw, str) else entry.get("summary")
+    opening = OPENING_LINK.match(raw) if isinstance(raw, str) else None
+    parent = text_field(answered.get("ref")) or (html.unescape(opening.group(1)).strip() if opening else None)
+    if parent and parent.startswith("#"):
+        parent = page + parent
+    return RawComment(
+        key=text_field(entry.get("id")) or link,
+        parent_key=parent,
+        author=_author(entry),
+        specs=_entry_body(entry),
+        date=_date(entry),
+        url=link or None,
+    )
 
 
 def read_json_feed(data: Any) -> Reading:

@@ -1,15 +1,21 @@
 """Read a Reddit thread: the JSON of a comments page (`.../comments/ID.json`), a pair of Listings.
 
 The first Listing holds the submission (`t3`): its title, and its self text or, for a link post, the
-link, make the article. The second holds the comment tree (`t1`, replies nested in `replies`). A comment
-whose body is `[deleted]` or `[removed]` is kept as a deleted post where someone replied to it, so the
-tree stays whole; an author `[deleted]` is an unknown author. Reddit sends a page of the comments and
-"more" stubs for the rest: they are counted and reported, never invented.
+link, make the article (a crosspost with no text of its own has the text of the post it shares). The
+second holds the comment tree (`t1`, replies nested in `replies`). A Listing of comments alone (a
+comment's context, a saved part of a thread) is read too: its article is empty. A comment whose body is
+`[deleted]`, `[removed]` or `[ Removed by Reddit ]` is kept as a deleted post where someone replied to
+it, so the tree stays whole; an author `[deleted]` is an unknown author. Reddit sends a page of the
+comments and "more" stubs for the rest: they are counted and reported, never invented.
+
+Bodies come from `body_html`, which Reddit sends entity-escaped unless asked for `raw_json=1`; without
+it, from the Markdown `body` (also escaped: `&gt;`), where lines starting with `>` are a quote.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 from translator.errors import InputError
@@ -30,30 +36,54 @@ from translator.readers.common import (
 from translator.readers.markup import html_blocks, text_blocks
 
 REDDIT = "https://www.reddit.com"
-GONE_BODIES = frozenset({"[deleted]", "[removed]"})
+# `[deleted]`, `[removed]`, `[ Removed by Reddit ]`, `[removed by moderator]`: what Reddit leaves of a gone text.
+GONE_BODY = re.compile(r"\[\s*(?:deleted|removed)(?:\s+by\s+[a-z ]{1,20})?\s*\]", re.IGNORECASE)
+# What Reddit escapes in a Markdown body sent without raw_json=1.
+MARKDOWN_ENTITIES = re.compile(r"&(lt|gt|amp);")
+ENTITY_TEXT = {"lt": "<", "gt": ">", "amp": "&"}
+QUOTE_MARK = re.compile(r"^\s{0,3}(?:>\s?)+")
 HINT = "give the .json of a Reddit comments page (the URL of the thread with .json at the end)"
 
 
 def looks_like_reddit(data: Any) -> bool:
-    """Whether parsed JSON is a Reddit comments page: two Listings, the first holding a submission."""
-    return (
-        isinstance(data, list)
-        and len(data) == 2
-        and all(as_dict(listing).get("kind") == "Listing" for listing in data)
-        and any(as_dict(child).get("kind") == "t3" for child in _children(data[0]))
+    """Whether parsed JSON is a Reddit comments page (two Listings, the first holding a submission) or a
+    Listing of comments alone."""
+    return _submission_of(data) is not None or _comment_listing(data) is not None
+
+
+def _submission_of(data: Any) -> dict[str, Any] | None:
+    """The submission of a comments page: two Listings, the first holding a `t3`."""
+    if not (isinstance(data, list) and len(data) == 2):
+        return None
+    if not all(as_dict(listing).get("kind") == "Listing" for listing in data):
+        return None
+    return next(
+        (as_dict(child.get("data")) for child in _children(data[0]) if as_dict(child).get("kind") == "t3"), None
     )
+
+
+def _comment_listing(data: Any) -> dict[str, Any] | None:
+    """A Listing holding comments and no submission (alone, or as the one item of an array)."""
+    listing = as_dict(data[0] if isinstance(data, list) and len(data) == 1 else data)
+    children = _children(listing)
+    if listing.get("kind") != "Listing" or not any(as_dict(child).get("kind") == "t1" for child in children):
+        return None
+    return listing
 
 
 def read_reddit(data: Any) -> Reading:
     """The thread of a Reddit comments page; InputError when the JSON is not one."""
-    if not looks_like_reddit(data):
-        raise InputError("this JSON is not a Reddit thread (expected two Listings, the first with a post)", HINT)
-    submission = next(as_dict(child.get("data")) for child in _children(data[0]) if as_dict(child).get("kind") == "t3")
+    submission = _submission_of(data)
+    if submission is None:
+        listing = _comment_listing(data)
+        if listing is None:
+            raise InputError("this JSON is not a Reddit thread (expected two Listings, the first with a post)", HINT)
+        return _read_comments_alone(listing)
     permalink = text_field(submission.get("permalink"))
     thread_url = REDDIT + permalink if permalink and permalink.startswith("/") else None
     comments, stubs, hidden = _comments(_children(data[1]), thread_url)
     tree = comment_tree(comments, article_key=text_field(submission.get("name")))
-    title = text_field(submission.get("title")) or ""
+    title = _unescaped(text_field(submission.get("title")) or "")
     subreddit = text_field(submission.get("subreddit_name_prefixed")) or (
         f"r/{submission['subreddit']}" if text_field(submission.get("subreddit")) else None
     )
@@ -70,8 +100,35 @@ def read_reddit(data: Any) -> Reading:
     )
     total = whole_number(submission.get("num_comments"))
     further = total - len(comments) if total is not None and total > len(comments) else hidden
-    stubs_sent = f" (Reddit sent {stubs:,} 'load more' stubs in their place)"
-    return Reading((thread,), (*(further_comments(further, stubs_sent) if stubs else ()), *tree.warnings))
+    return Reading((thread,), (*_stub_warning(stubs, further), *tree.warnings))
+
+
+def _read_comments_alone(listing: dict[str, Any]) -> Reading:
+    """A Listing of comments without their submission: the thread's title and address from the comments
+    when they name them (`link_title`, `permalink`), the article empty."""
+    children = _children(listing)
+    first = next(as_dict(child.get("data")) for child in children if as_dict(child).get("kind") == "t1")
+    permalink = text_field(first.get("permalink")) or ""
+    comment_id = text_field(first.get("id"))
+    thread_url = None
+    if permalink.startswith("/") and comment_id and permalink.rstrip("/").endswith("/" + comment_id):
+        thread_url = REDDIT + permalink.rstrip("/")[: -len(comment_id)]
+    comments, stubs, hidden = _comments(children, thread_url)
+    tree = comment_tree(comments, article_key=text_field(first.get("link_id")))
+    thread = discussion(
+        "reddit",
+        _unescaped(text_field(first.get("link_title")) or ""),
+        [],
+        tree.posts,
+        url=thread_url,
+        site=text_field(first.get("subreddit_name_prefixed")),
+    )
+    missing = "the post these comments answer is not in this file: the article is empty"
+    return Reading((thread,), (missing, *_stub_warning(stubs, hidden), *tree.warnings))
+
+
+def _stub_warning(stubs: int, further: int) -> tuple[str, ...]:
+    return further_comments(further, f" (Reddit sent {stubs:,} 'load more' stubs in their place)") if stubs else ()
 
 
 def _children(listing: Any) -> list[Any]:
@@ -105,7 +162,7 @@ def _comments(top_level: list[Any], thread_url: str | None) -> tuple[list[RawCom
                 date=epoch_date(data.get("created_utc")),
                 votes=None if data.get("score_hidden") is True else net_votes(data.get("score")),
                 url=f"{thread_url}{comment_id}/" if thread_url and comment_id else None,
-                deleted=isinstance(body, str) and body.strip() in GONE_BODIES,
+                deleted=_gone(body),
             )
         )
         pending.extend(reversed(_children(data.get("replies"))))
@@ -117,20 +174,67 @@ def _author(data: dict[str, Any]) -> str | None:
     return None if author is None or author == "[deleted]" else author
 
 
+def _gone(body: Any) -> bool:
+    """Whether a body is what Reddit leaves of a deleted or removed text."""
+    return isinstance(body, str) and GONE_BODY.fullmatch(body.strip()) is not None
+
+
 def _body(rendered: Any, source: Any) -> list[BlockSpec]:
-    """A body from Reddit's rendered HTML (sent entity-escaped), else from its Markdown source as text."""
+    """A body from Reddit's rendered HTML (entity-escaped, unless fetched with raw_json=1, when it is
+    markup already and its entities are the text's own), else from its Markdown source."""
     if isinstance(rendered, str) and rendered.strip():
-        return html_blocks(html.unescape(rendered))
-    return text_blocks(source) if isinstance(source, str) else []
+        escaped = rendered.lstrip().startswith("&lt;")
+        return html_blocks(html.unescape(rendered) if escaped else rendered)
+    return _markdown_blocks(source) if isinstance(source, str) else []
+
+
+def _unescaped(text: str) -> str:
+    """Text of Reddit's JSON with the three characters it escapes (`&lt;`, `&gt;`, `&amp;`) decoded: titles
+    and Markdown are sent so unless fetched with raw_json=1 (where `&amp;` is rarer than `&` is here)."""
+    return MARKDOWN_ENTITIES.sub(lambda match: ENTITY_TEXT[match.group(1)], text)
+
+
+def _markdown_blocks(source: str) -> list[BlockSpec]:
+    """Reddit Markdown as blocks: its three escaped characters decoded; a paragraph whose lines start
+    with `>` is a quote; other paragraphs are text as written (a line break inside one is a space)."""
+    text = _unescaped(source)
+    specs: list[BlockSpec] = []
+    for kind, paragraph in _markdown_paragraphs(text):
+        for spec in text_blocks(paragraph):
+            specs.append(("quote", spec[1], None, "matched") if kind == "quote" else spec)
+    return specs
+
+
+def _markdown_paragraphs(text: str) -> list[tuple[str, str]]:
+    """Runs of lines: quoted (`>`, the marks removed) or not, split at blank lines."""
+    runs: list[tuple[str, list[str]]] = []
+    for line in text.splitlines():
+        mark = QUOTE_MARK.match(line)
+        kind = "quote" if mark else "text"
+        content = line[mark.end() :] if mark else line
+        if not content.strip():
+            if runs and runs[-1][1]:
+                runs.append((kind, []))
+            continue
+        if not runs or runs[-1][0] != kind:
+            runs.append((kind, []))
+        runs[-1][1].append(content)
+    return [(kind, "\n".join(lines)) for kind, lines in runs if lines]
 
 
 def _submission_body(submission: dict[str, Any]) -> list[BlockSpec]:
-    """The self text of a text post, or the link of a link post."""
+    """The self text of a text post, or the link of a link post; a crosspost without text of its own
+    has the text (or link) of the post it shares."""
     selftext = submission.get("selftext")
-    if isinstance(selftext, str) and selftext.strip() in GONE_BODIES:
+    if _gone(selftext):
         return []
     specs = _body(submission.get("selftext_html"), selftext)
+    shared = as_dict(next(iter(as_list(submission.get("crosspost_parent_list"))), None))
+    if not specs and shared and not _gone(shared.get("selftext")):
+        specs = _body(shared.get("selftext_html"), shared.get("selftext"))
+        submission = shared if specs or text_field(shared.get("url")) else submission
     link = text_field(submission.get("url"))
     if not specs and submission.get("is_self") is not True and link:
-        specs = [("source", link.strip(), None, None)]
+        link = link.strip()
+        specs = [("source", REDDIT + link if link.startswith("/") else link, None, None)]
     return specs

@@ -1,0 +1,108 @@
+"""Article furniture on pages we wrote: tag lists, score counters, teaser boxes, the comment section's heading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from translator.readers import read_thread
+from translator.readers.common import BlockSpec
+from translator.readers.html_furniture import score_counters, tag_lists, teaser_texts, title_headings, trim_body
+
+PAGES = Path(__file__).resolve().parents[1] / "data" / "html"
+
+
+def texts(html: str, find: object) -> list[str]:
+    tree = lxml.html.document_fromstring(html)
+    return [" ".join(element.text_content().split()) for element in find(tree)]  # type: ignore[operator]
+
+
+def test_short_story_without_its_rating_title_and_tags() -> None:
+    # A short post drawn like a story site's: the rating "412", the headline again, a tag list under the text.
+    thread = read_thread(PAGES / "story-rating-tags.html").thread
+    article = thread.posts[0]
+    body = [block.text for block in article.blocks if block.kind != "title"]
+    assert body and body[0].startswith("Каждую весну соседи")
+    assert body[-1].endswith("Вчера огонь дошёл до сарая.")
+    joined = " ".join(body)
+    assert "412" not in joined and "пожар" not in joined and "Не жгите" not in joined
+    assert [post.author for post in thread.posts[1:]] == ["ivan", "olga", "petr"]
+
+
+@pytest.mark.parametrize(
+    ("html", "found"),
+    [
+        # WordPress: a label and links with rel="tag" (categories are "category tag").
+        ('<p>Schlagwörter: <a rel="tag" href="/t/a">Buche</a>, <a rel="tag" href="/t/b">Eigenbau</a></p>', 1),
+        ('<div class="tags"><a href="/tag/pozhar/hot">пожар</a> <a href="/tag/vesna/hot">весна</a></div>', 1),
+        # Links to a shop with an affiliate `?tag=` are text, not tags.
+        (
+            '<ul><li>Sand <a href="https://shop.example/x/?tag=me-21">paper</a>, <a href="/y/?tag=a">oil</a></li></ul>',
+            0,
+        ),
+        # A date beside a category link is the post's meta line, left to the extractor.
+        ('<p class="meta">14. Juni 2013 at 20:51 (<a rel="category tag" href="/c/x">Spezifisch</a>)</p>', 0),
+        # A tag link inside a sentence is part of it.
+        ('<p>Mehr über <a href="/tag/buche/">Buchenholz</a> steht in meinem älteren Beitrag über Hobelbänke.</p>', 0),
+    ],
+)
+def test_tag_lists(html: str, found: int) -> None:
+    assert len(texts(f"<html><body>{html}</body></html>", tag_lists)) == found
+
+
+@pytest.mark.parametrize(
+    ("html", "found"),
+    [
+        (
+            '<div class="story__rating-block"><i class="story__rating-up"></i><b class="story__rating">37</b></div>',
+            ["37"],
+        ),
+        ('<span class="post-rating-count">+12</span>', ["+12"]),
+        # A match report's score is data: not named for a rating or votes.
+        ('<p><span class="competitor__name">Vaculik</span> <span class="competitor__score">2</span></p>', []),
+        # A rating in a table is data; a rating with words is text.
+        ('<table><tr><td class="rating-value">7</td></tr></table><p class="rating-note">Note: 7 of 10</p>', []),
+    ],
+)
+def test_score_counters(html: str, found: list[str]) -> None:
+    assert texts(f"<html><body>{html}</body></html>", score_counters) == found
+
+
+def test_title_headings_and_teaser_texts() -> None:
+    tree = lxml.html.document_fromstring(
+        "<html><body><h2>Не жгите траву!</h2><h3>Другое</h3>"
+        '<div class="related-posts"><h4>Читайте также</h4><a href="/1">Трава горит</a></div>'
+        '<div class="related-content"><p>' + "Длинный текст статьи. " * 20 + "</p></div></body></html>"
+    )
+    assert [h.text_content() for h in title_headings(tree, "Не жгите траву")] == ["Не жгите траву!"]
+    # A box named "related" that holds a long paragraph is the page's own text.
+    assert teaser_texts(tree) == frozenset({"Читайте также", "Трава горит"})
+
+
+def spec(text: str, kind: str = "paragraph") -> BlockSpec:
+    return (kind, text, None, None)  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize(
+    ("blocks", "kept"),
+    [
+        # The comment section's heading and what follows it (a login prompt, a sort control) go.
+        (["Text.", "3 Kommentare", "Sie sind nicht eingeloggt.", "по актуальности"], ["Text."]),
+        (["Text.", "Comments (12)", "Sort by"], ["Text."]),
+        (["Text.", "59 комментариев"], ["Text."]),
+        # Found first, only the heading goes: the article follows.
+        (["Un commentaire", "Texte."], ["Texte."]),
+        # A sentence about comments is text.
+        (["Text.", "12 comments were deleted by the moderators yesterday."], None),
+    ],
+)
+def test_trim_body(blocks: list[str], kept: list[str] | None) -> None:
+    result = [text for _, text, _, _ in trim_body([spec(text) for text in blocks])]
+    assert result == (blocks if kept is None else kept)
+
+
+def test_trim_body_drops_a_last_heading_and_teaser_lines() -> None:
+    blocks = [spec("Text."), spec("Ähnliche Beiträge"), spec("Mehr lesen", "heading")]
+    assert trim_body(blocks, frozenset({"Ähnliche Beiträge"})) == [spec("Text.")]

@@ -1,0 +1,162 @@
+"""What sits in an article's box and is not its text: tag lists, score counters, the headline again.
+
+trafilatura keeps these when it falls back to an article's whole text (a short post: "37 Headline
+Text... tag1 tag2"), and sometimes in its own extraction too. They are taken out of the tree before
+the body is extracted: a tag list is a box of links to tag pages and little else ("Tags:", commas);
+a score counter is an element named for a rating or votes that shows only a number; a heading
+repeating the headline is the title, shown once as the article's title block.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from translator.readers.common import BlockSpec
+from translator.readers.html_items import path
+from translator.readers.html_text import class_words, clean_text
+from translator.readers.markup import PAGE_RULES, element_blocks
+
+TAG_PATH = (
+    r"/(?:tags?|tagged|topics?/tag|etiquetas?|etichette|schlagw(?:ort|oerter|örter)\w*|stichw(?:ort|orte)\w*"
+    r"|metki|mots?-cles?|tema/tag|tegi|теги?|метки)(?:/|$|\?)"
+)
+TAG_LINKS = path(
+    f"//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ') or re:test(@href, '{TAG_PATH}', 'i')]"
+)
+SCORE_WORDS = frozenset({"rating", "vote", "votes", "voting", "karma", "likes", "pluses"})
+COUNT_WORDS = frozenset({"count", "counter", "value", "total", "number", "result", "sum"})
+LOWER_CLASS = "translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+SCORES = path(
+    "//*[not(self::td or self::th or ancestor::table)]["
+    + " or ".join(f"contains({LOWER_CLASS}, '{word}')" for word in sorted(SCORE_WORDS))
+    + "]"
+)
+HEADINGS = path("//h1 | //h2 | //h3")
+ASIDES = path(
+    "//*[self::div or self::section or self::aside or self::ul or self::ol]"
+    "[re:test(concat(@class, ' ', @id), '(related|similar|recommend|popular|trending|most-?read)', 'i')]"
+)
+ASIDE_WORDS = frozenset(
+    {"related", "similar", "recommended", "recommendations", "recommend", "popular", "trending", "mostread"}
+)
+MAX_TEASER_PARAGRAPH = 300
+"""A box of teasers holds short blurbs; one paragraph longer than this is text of the page itself."""
+COMMENTS_HEADING = re.compile(
+    r"^(?:\d+|one|un|une|ein|eine|uno|una|jeden|один|одна)?\s*"
+    r"(?:comments?|responses?|replies|commentaires?|r[ée]actions?|kommentare?|leserkommentare|antworten"
+    r"|comentarios?|coment[aá]rios?|commenti|commento|komentarz[eya]?|komentarzy|reacties"
+    r"|комментари[йяеив]*|коментар[іяів]*|отзыв[аов]*)"
+    r"\s*(?:\(\d+\)|:?\s*\d+)?\s*[:.]?$",
+    re.IGNORECASE,
+)
+BARE_NUMBER = re.compile(r"^[+\-−–]?\s*\d[\d\s.,]*[kKмМ]?$")
+MAX_LABEL_CHARS = 30
+"""A tag list's text besides its links: a label ("Tags:", "Теги:") and separators, never a date."""
+TAG_LIST_LEVELS = 3
+"""How far above a tag link its list's box may sit."""
+MAX_SCORE_CHARS = 12
+MAX_HEADING_CHARS = 40
+STOP_TAGS = frozenset({"body", "html", "article", "main"})
+
+
+def _comparable(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def _is_tag_list(box: HtmlElement, tag_links: set[HtmlElement]) -> bool:
+    """Whether every link in a box leads to a tag page and the rest of its text is a label at most."""
+    links = list(box.iter("a"))
+    if not links or any(link not in tag_links for link in links):
+        return False
+    label = clean_text(box.text_content())
+    for link in links:
+        label = label.replace(clean_text(link.text_content()), "", 1)
+    return len(label) <= MAX_LABEL_CHARS + len(links) * 2 and not any(char.isdigit() for char in label)
+
+
+def tag_lists(tree: HtmlElement) -> list[HtmlElement]:
+    """The outermost boxes that hold only links to tag pages (and a label); each box is weighed once."""
+    tag_links = {link for link in TAG_LINKS(tree) if isinstance(link, HtmlElement)}
+    weighed: dict[HtmlElement, bool] = {}
+    found: dict[HtmlElement, None] = {}
+    for link in TAG_LINKS(tree):
+        if not isinstance(link, HtmlElement):
+            continue
+        outermost = None
+        box = link.getparent()
+        for _ in range(TAG_LIST_LEVELS):
+            if box is None or box.tag in STOP_TAGS:
+                break
+            if box not in weighed:
+                weighed[box] = _is_tag_list(box, tag_links)
+            if not weighed[box]:
+                break
+            outermost = box
+            box = box.getparent()
+        if outermost is not None:
+            found[outermost] = None
+    return list(found)
+
+
+def score_counters(tree: HtmlElement) -> list[HtmlElement]:
+    """Elements named for a rating or votes that show only a number (a story's "37"): a counter by name
+    (`rating-count`) or inside a rating box. A player's score in a match report is not named so."""
+    found = []
+    for element in SCORES(tree):
+        if not isinstance(element, HtmlElement) or SCORE_WORDS.isdisjoint(words := class_words(element)):
+            continue
+        parent = element.getparent()
+        counts = not COUNT_WORDS.isdisjoint(words) or (
+            parent is not None and not SCORE_WORDS.isdisjoint(class_words(parent))
+        )
+        text = clean_text(element.text_content())
+        if counts and len(text) <= MAX_SCORE_CHARS and BARE_NUMBER.match(text):
+            found.append(element)
+    return found
+
+
+def title_headings(tree: HtmlElement, title: str) -> list[HtmlElement]:
+    """Headings that repeat the headline."""
+    key = _comparable(title)
+    return [h for h in HEADINGS(tree) if isinstance(h, HtmlElement) and key and _comparable(h.text_content()) == key]
+
+
+def teaser_boxes(tree: HtmlElement) -> list[HtmlElement]:
+    """Boxes named for related, similar or popular stories ("Похожие посты", "Most read") that hold no
+    paragraph of text long enough to be the page's own."""
+    return [
+        box
+        for box in ASIDES(tree)
+        if isinstance(box, HtmlElement)
+        and not ASIDE_WORDS.isdisjoint(class_words(box))
+        and not any(len(paragraph.text_content()) > MAX_TEASER_PARAGRAPH for paragraph in box.iter("p"))
+    ]
+
+
+def teaser_texts(tree: HtmlElement) -> frozenset[str]:
+    """The lines of the teaser boxes: taken out of the article after its extraction, not before, because
+    the extractor weighs the page's whole text to decide how widely to look."""
+    return frozenset(text for box in teaser_boxes(tree) for _, text, _, _ in element_blocks(box, PAGE_RULES))
+
+
+def drop_furniture(tree: HtmlElement, title: str) -> None:
+    """Take tag lists, score counters and headings repeating the headline out of the page."""
+    for element in [*tag_lists(tree), *score_counters(tree), *title_headings(tree, title)]:
+        if element.getparent() is not None:
+            element.drop_tree()
+
+
+def trim_body(blocks: list[BlockSpec], teasers: frozenset[str] = frozenset()) -> list[BlockSpec]:
+    """An article's blocks without the lines of teaser boxes, the comment section's heading ("59
+    комментариев", "Comments (3)") and, when text came before it, all that follows it (sorting controls,
+    the titles of other boxes); nor a heading left last, which titles nothing."""
+    blocks = [block for block in blocks if block[1] not in teasers]
+    for position, block in enumerate(blocks):
+        if len(block[1]) <= MAX_HEADING_CHARS and COMMENTS_HEADING.match(block[1]):
+            blocks = blocks[:position] if position else blocks[1:]
+            break
+    while blocks and blocks[-1][0] == "heading":
+        blocks = blocks[:-1]
+    return blocks
