@@ -274,6 +274,29 @@ def test_killed_batch_leaves_no_half_written_file_and_resumes(tmp_path: Path, me
     assert not list(out.glob(".*.tmp")), "the resumed run removes what the killed one left"
 
 
+def test_an_interrupted_batch_says_how_to_finish(tmp_path: Path, memory: str) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    sys.path.insert(0, str(REPO / "tools"))
+    from demo_grammar import generate
+
+    for number in range(12):
+        extra = " ".join(example.source for example in generate("fr-en", 40, seed=number))
+        (inputs / f"t{number:02}.txt").write_text(DEMO.read_text(encoding="utf-8") + "\n" + extra + "\n")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "cli", "batch", str(inputs), "-o", str(out), "--memory", memory]
+    process = subprocess.Popen(command, env=subprocess_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not (out / ".translator-batch.json").is_file():
+        time.sleep(0.02)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130
+    assert stderr.decode().splitlines()[-1] == (
+        "translator: interrupted (the finished files are kept: run the same command again to do the rest)"
+    )
+
+
 def test_translate_bad_inputs_are_one_line(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("")
