@@ -583,3 +583,22 @@ def test_a_file_name_with_escapes_is_shown_literally(tmp_path: Path) -> None:
     batch = run_cli("batch", name, "-o", "bout", "--memory", str(tmp_path / "tm.sqlite"), cwd=tmp_path)
     assert batch.code == 0, batch.stderr
     assert "\x1b" not in batch.stderr and "1 ok, 0 failed" in batch.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        # A misspelt folder quietly fell back to the shipped glossaries or the usual models.
+        (
+            ["translate", "--demo", "--no-memory", "--glossary-dir", "{tmp}/glossaires"],
+            "--glossary-dir {tmp}/glossaires",
+        ),
+        (["translate-text", "Bonjour", "--no-memory", "--models-dir", "{tmp}/modles"], "--models-dir {tmp}/modles"),
+        (["models", "list", "--models-dir", "{tmp}/modles"], "--models-dir {tmp}/modles"),
+        (["models", "remove", "fr", "en", "--models-dir", "{tmp}/modles"], "--models-dir {tmp}/modles"),
+    ],
+)
+def test_a_folder_option_naming_no_folder_is_refused(tmp_path: Path, args: list[str], message: str) -> None:
+    result = run_cli(*(arg.format(tmp=tmp_path) for arg in args))
+    expected = f"translator: error: {message.format(tmp=tmp_path)}: no such folder (check the path)\n"
+    assert (result.code, result.stderr) == (1, expected)
