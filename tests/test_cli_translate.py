@@ -602,3 +602,14 @@ def test_a_folder_option_naming_no_folder_is_refused(tmp_path: Path, args: list[
     result = run_cli(*(arg.format(tmp=tmp_path) for arg in args))
     expected = f"translator: error: {message.format(tmp=tmp_path)}: no such folder (check the path)\n"
     assert (result.code, result.stderr) == (1, expected)
+
+
+@pytest.mark.parametrize("action", [["stats"], ["export", "out.tmx"], ["prune"]])
+def test_memory_commands_refuse_a_memory_file_that_is_not_there(tmp_path: Path, action: list[str]) -> None:
+    result = run_cli("memory", *action, "--memory", "tm-typo.sqlite", cwd=tmp_path)
+    assert (result.code, result.stderr) == (
+        1,
+        "translator: error: no translation memory at tm-typo.sqlite "
+        "(check the path: translate and memory import create one)\n",
+    )
+    assert list(tmp_path.iterdir()) == []  # no new, empty memory left behind, no export
