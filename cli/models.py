@@ -27,8 +27,8 @@ def add_models_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
     install.add_argument("--to-dir", type=Path, help="install into this folder instead")
     install.set_defaults(handler=run_models_install)
     remove = model_commands.add_parser("remove", help="remove the installed package of a pair")
-    remove.add_argument("from_code", metavar="FROM")
-    remove.add_argument("to_code", metavar="TO")
+    remove.add_argument("from_code", metavar="FROM", help="the source language of the pair, e.g. fr")
+    remove.add_argument("to_code", metavar="TO", help="its target language, e.g. en")
     add_models_dir_option(remove)
     remove.set_defaults(handler=run_models_remove)
 

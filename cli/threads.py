@@ -94,7 +94,9 @@ def add_translate_parsers(commands: argparse._SubParsersAction[argparse.Argument
         description="Approved entries (not fuzzy; in XLIFF, units marked final) are the reviewers' translations; "
         "the others stay drafts.",
     )
-    apply.add_argument("po", type=Path, metavar="REVIEWED.po|.xlf")
+    apply.add_argument(
+        "po", type=Path, metavar="REVIEWED.po|.xlf", help="the PO or XLIFF file `translate` wrote, once reviewed"
+    )
     apply.add_argument("source", type=Path, metavar="SOURCE_FILE", help="the thread the review file was made from")
     apply.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
     apply.add_argument(
