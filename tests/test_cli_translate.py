@@ -613,3 +613,27 @@ def test_memory_commands_refuse_a_memory_file_that_is_not_there(tmp_path: Path, 
         "(check the path: translate and memory import create one)\n",
     )
     assert list(tmp_path.iterdir()) == []  # no new, empty memory left behind, no export
+
+
+def test_translate_shows_what_it_is_doing_on_a_terminal(tmp_path: Path) -> None:
+    import os
+    import pty
+
+    # stderr on a terminal: a spinner while the thread is translated (a long one takes minutes on a real model).
+    controller, terminal = pty.openpty()
+    command = [sys.executable, "-m", "cli", "translate", "--demo", "-o", str(tmp_path / "t.po"), "--no-memory"]
+    process = subprocess.Popen(command, env=subprocess_env(), stdout=subprocess.DEVNULL, stderr=terminal)
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        shown += chunk
+    assert process.wait(timeout=120) == 0
+    os.close(controller)
+    assert b"translating demo-thread.txt" in shown
+    assert b"translator: 31 blocks" in shown
