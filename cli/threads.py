@@ -163,7 +163,13 @@ def run_translate_text(args: argparse.Namespace) -> int:
             blocks, options, toolkit.engine, toolkit.glossary_for, toolkit.memory_lookup, toolkit.detector
         )
     if all(unit.source_lang == "und" for unit in units):
-        raise TranslatorError("cannot tell the language of this text", "pass --from, e.g. --from fr")
+        # --from would not help: a paragraph with no language (only links, numbers, names, symbols or code)
+        # is copied, not translated, whatever the source language, as it is in a thread.
+        raise TranslatorError(
+            "no paragraph of this text is in a language: links, numbers, names, symbols and code are copied, "
+            "not translated",
+            "give text with words to translate",
+        )
     missing = next((issue for unit in units for issue in unit.issues if issue.code == "no-model"), None)
     if missing is not None:
         raise TranslatorError(missing.message)

@@ -637,3 +637,13 @@ def test_translate_shows_what_it_is_doing_on_a_terminal(tmp_path: Path) -> None:
     os.close(controller)
     assert b"translating demo-thread.txt" in shown
     assert b"translator: 31 blocks" in shown
+
+
+@pytest.mark.parametrize("args", [["https://example.com/a"], ["https://example.com/a", "--from", "fr"]])
+def test_translate_text_of_no_language_does_not_ask_for_from(args: list[str]) -> None:
+    # `--from` cannot help: such a paragraph is copied whatever the source language (it was the hint, even
+    # to a user who had passed --from).
+    result = run_cli("translate-text", *args, "--no-memory")
+    assert result.code == 1
+    assert "--from" not in result.stderr
+    assert "no paragraph of this text is in a language" in result.stderr
