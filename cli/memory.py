@@ -110,6 +110,8 @@ def run_memory_import(args: argparse.Namespace) -> int:
     memory = open_memory(args)  # after reading: a refused file must not leave a new, empty memory behind
     total = memory.store(MemoryEntry(src, tgt, source, target, "human") for src, tgt, source, target in rows)
     print(f"Imported {total} human translations into {shown(memory.path)}")
+    if not rows and not args.tmx:
+        print("No entry is approved yet: approve entries in `translator review`, a PO editor or a CAT tool first.")
     if machine:
         print(f"Left out {machine} machine translations (noted `origin: machine`): only a person's work is imported")
     return 0

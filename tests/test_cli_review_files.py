@@ -85,7 +85,7 @@ def test_review_refuses_a_source_the_file_was_not_made_from(tmp_path: Path, demo
     assert result.code == 1, result.stderr
     assert result.stderr == (
         f"translator: error: {po} was not made from this thread: only 0 of 31 entries match a block "
-        "(give the thread the PO file was made from)\n"
+        "(give the thread the review file was made from)\n"
     )
 
 

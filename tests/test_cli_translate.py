@@ -647,3 +647,14 @@ def test_translate_text_of_no_language_does_not_ask_for_from(args: list[str]) ->
     assert result.code == 1
     assert "--from" not in result.stderr
     assert "no paragraph of this text is in a language" in result.stderr
+
+
+def test_memory_import_of_a_file_with_nothing_approved_says_so(tmp_path: Path, memory: str) -> None:
+    po = tmp_path / "t.po"
+    assert run_cli("translate", "--demo", "-o", str(po), "--memory", memory).code == 0
+    result = run_cli("memory", "import", str(po), "--memory", memory)
+    assert result.code == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        f"Imported 0 human translations into {memory}",
+        "No entry is approved yet: approve entries in `translator review`, a PO editor or a CAT tool first.",
+    ]

@@ -488,7 +488,7 @@ def _check_made_from(path: Path, sources: dict[str, str], thread: Thread) -> Non
     if same * 2 < len(sources):
         raise InputError(
             f"{path} was not made from this thread: only {same} of {len(sources)} entries match a block",
-            "give the thread the PO file was made from",
+            "give the thread the review file was made from",
         )
 
 
