@@ -44,6 +44,7 @@ JSON_FORMATS: tuple[SourceFormat, ...] = ("json", "reddit", "hn", "discourse")
 # The reader of each format, as `module:function` in this package: the text readers take the decoded
 # text, the JSON readers the parsed document (our own JSON is read by formats.json); each gives a Reading.
 TEXT_READERS: dict[str, str] = {
+    "discourse": "discourse:read_discourse_raw",
     "disqus": "disqus:read_disqus",
     "feed": "feed:read_feed",
     "forum": "forum:read_forum",
@@ -89,11 +90,14 @@ def _sniff(text: str) -> tuple[SourceFormat, Any]:
 
 
 def _sniff_text(text: str) -> SourceFormat:
+    from translator.readers.discourse import looks_like_discourse_raw
     from translator.readers.forum import looks_like_forum
     from translator.readers.html_bytes import looks_like_html_text
 
     if looks_like_html_text(text):
         return "html"
+    if looks_like_discourse_raw(text):
+        return "discourse"
     return "forum" if looks_like_forum(text) else "text"
 
 
@@ -121,8 +125,9 @@ def parse_threads(text: str, fmt: SourceFormat | None = None) -> Reading:
     data: Any = _NOT_PARSED
     if fmt is None:
         fmt, data = _sniff(text)
-    json_feed = fmt == "feed" and text.lstrip()[:1] in ("{", "[")
-    if data is _NOT_PARSED and (fmt in JSON_FORMATS or json_feed):
+    # Feeds and Discourse come as JSON or as text (XML, Discourse's /raw/): JSON goes to the JSON reader.
+    json_text = text.lstrip()[:1] in ("{", "[")
+    if data is _NOT_PARSED and (fmt in JSON_FORMATS or fmt == "feed") and (json_text or fmt not in TEXT_READERS):
         data = load_json(text)
     if data is not _NOT_PARSED:
         return _read_json(data, fmt)
