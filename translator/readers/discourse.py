@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from translator.errors import InputError
-from translator.models import Votes
+from translator.models import Thread, Votes
 from translator.readers.common import (
     BlockSpec,
     RawComment,
@@ -91,7 +91,8 @@ def _latest_posts(latest: list[Any]) -> Reading:
             by_topic.setdefault(post.get("topic_id"), []).append(post)
     if not by_topic:
         raise InputError("this Discourse JSON holds no post", HINT)
-    threads, warnings = [], []
+    threads: list[Thread] = []
+    warnings: list[str] = []
     for posts in by_topic.values():
         posts.sort(key=lambda post: whole_number(post.get("post_number")) or 0)
         title = text_field(posts[0].get("topic_title")) or _title({}, posts)
@@ -187,7 +188,7 @@ def read_discourse_raw(text: str) -> Reading:
     for index, header in enumerate(headers):
         end = headers[index + 1].start() if index + 1 < len(headers) else len(text)
         lines = [line for line in text[header.end() : end].splitlines() if not RAW_SEPARATOR.match(line)]
-        post = {"post_number": int(header["number"]), "username": header["name"].strip()}
+        post: dict[str, Any] = {"post_number": int(header["number"]), "username": header["name"].strip()}
         posts.append((post, iso_date(header["date"].replace(" ", "T") + "+00:00"), _raw_blocks(lines)))
     opening = next((entry for entry in posts if entry[0]["post_number"] == 1), None)
     comments = [

@@ -65,7 +65,11 @@ def read_feed(text: str) -> Reading:
     when there is no item to read."""
     import feedparser
 
-    parsed = feedparser.parse(io.BytesIO(xml_bytes(text)), sanitize_html=True, resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(io.BytesIO(xml_bytes(text)), sanitize_html=True, resolve_relative_uris=False)
+    except (KeyError, IndexError, AttributeError, TypeError, ValueError) as error:
+        # feedparser trips on some malformed feeds (a <link> where it expects none: KeyError 'links').
+        raise InputError(f"this feed could not be read (feedparser failed: {error!r})", HINT) from None
     entries = [entry for entry in parsed.entries if isinstance(entry, dict)]
     problem = _problem(parsed.get("bozo_exception")) if parsed.get("bozo") else None
     if not entries:
