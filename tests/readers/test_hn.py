@@ -112,3 +112,34 @@ def test_firebase_loops_and_expanded_kids() -> None:
 def test_other_shapes_are_refused(data: object, message: str) -> None:
     with pytest.raises(InputError, match=message):
         parse_threads(json.dumps(data), "hn")
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        # The official API: the options listed in `parts`, their items after (or before) the poll.
+        [
+            {"id": 21, "type": "pollopt", "by": "ana", "poll": 20, "text": "Nein", "time": 1704103200},
+            {"id": 20, "type": "poll", "by": "ana", "title": "Umfrage", "text": "Welche?", "parts": [22, 21]},
+            {"id": 22, "type": "pollopt", "by": "ana", "poll": 20, "text": "Ja", "time": 1704103200},
+            {"id": 23, "type": "comment", "by": "ben", "parent": 20, "text": "Ja natürlich", "time": 1704103300},
+        ],
+        # Algolia: the options nested in `options`, the comments in `children`.
+        {
+            "id": 20,
+            "type": "poll",
+            "author": "ana",
+            "title": "Umfrage",
+            "text": "Welche?",
+            "created_at_i": 1704103200,
+            "options": [{"id": 22, "type": "pollopt", "text": "Ja"}, {"id": 21, "type": "pollopt", "text": "Nein"}],
+            "children": [{"id": 23, "type": "comment", "author": "ben", "text": "Ja natürlich", "children": []}],
+        },
+    ],
+)
+def test_poll_options_are_the_article_not_comments(items: object) -> None:
+    [thread] = parse_threads(json.dumps(items)).threads
+    assert [(p.id, [b.text for b in p.blocks]) for p in thread.posts] == [
+        ("article", ["Umfrage", "Welche?", "Ja", "Nein"]),
+        ("c1", ["Ja natürlich"]),
+    ]

@@ -7,7 +7,8 @@
 - HNPWA / node-hnapi (`api.hnpwa.com/v0/item/ID.json`): the story with nested `comments`.
 
 Text is HTML (entities, `<p>` left unclosed, `<pre><code>`); a paragraph typed with a leading `>` is
-a quote. Deleted and dead (flagged) comments are kept, empty, only where someone replied to them.
+a quote. Deleted and dead (flagged) comments are kept, empty, only where someone replied to them. The
+options of a poll (`pollopt` items, Algolia's `options`) are paragraphs of the article, not comments.
 """
 
 from __future__ import annotations
@@ -95,11 +96,16 @@ def read_hn(data: Any) -> Reading:
             return [child for child in as_list(item.get(key)) if isinstance(child, dict)]
 
     root_key = str(root.get("id"))
-    comments = _comments(root, children_of, shape)
+    options = _poll_options(root, data if isinstance(data, list) else [])
+
+    def without_options(item: dict[str, Any]) -> list[dict[str, Any]]:
+        return [child for child in children_of(item) if child.get("type") != "pollopt"]
+
+    comments = _comments(root, without_options, shape)
     tree = comment_tree(comments, article_key=root_key)
     title = text_field(root.get("title")) or ""
     link = text_field(root.get("url"))
-    specs = _body(root, shape)
+    specs = _body(root, shape) + [spec for option in options for spec in _body(option, shape)]
     if link and link.startswith(("http://", "https://")):
         specs.append(("source", link.strip(), None, None))
     thread = discussion(
@@ -156,6 +162,17 @@ def _body(item: dict[str, Any], shape: _Shape) -> list[BlockSpec]:
     return html_blocks(text, RULES) if isinstance(text, str) else []
 
 
+def _poll_options(root: dict[str, Any], items: list[Any]) -> list[dict[str, Any]]:
+    """The options of a poll in their order: Algolia nests them in `options`; the official API lists
+    their ids in `parts`, each a `pollopt` item pointing to its `poll`."""
+    nested = [option for option in as_list(root.get("options")) if isinstance(option, dict)]
+    if nested:
+        return nested
+    by_id = {item.get("id"): item for item in items if isinstance(item, dict) and item.get("type") == "pollopt"}
+    listed = [by_id[part] for part in as_list(root.get("parts")) if isinstance(part, int) and part in by_id]
+    return listed or list(by_id.values())
+
+
 def _parent_id(item: dict[str, Any]) -> int | None:
     parent = item.get("parent")
     return parent if isinstance(parent, int) else None
@@ -171,7 +188,7 @@ def _firebase_tree(
     for item in items:  # expanded kids join the items, in reading order
         items.extend(kid for kid in as_list(item.get("kids")) if isinstance(kid, dict))
     by_id = {item["id"]: item for item in items if isinstance(item.get("id"), int)}
-    root = next((item for item in items if item.get("type") != "comment"), None) or next(
+    root = next((item for item in items if item.get("type") not in ("comment", "pollopt")), None) or next(
         (item for item in items if by_id.get(_parent_id(item)) is None), items[0]
     )
     listed: dict[int, list[dict[str, Any]]] = {}
