@@ -79,3 +79,38 @@ DISQUS = '<disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-
 def test_broken_exports_are_refused(text: str, message: str) -> None:
     with pytest.raises(InputError, match=message):
         parse_threads(text, "disqus")
+
+
+EXPORT = """<?xml version="1.0" encoding="utf-8"?>
+<disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals">
+  <thread dsq:id="1"><link>https://blog.example/regen/</link><title>Regen &amp;#8211; ja &amp;amp; nein</title>
+    <isDeleted>false</isDeleted></thread>
+  <thread dsq:id="2"><link>https://blog.example/alt/</link><title>Alt</title><isDeleted>true</isDeleted></thread>
+  <post dsq:id="12"><message><![CDATA[<p>Antwort</p>]]></message><createdAt>2020-01-02T10:00:00Z</createdAt>
+    <author><name>Bea</name><isAnonymous>true</isAnonymous></author><thread dsq:id="1"/><parent dsq:id="11"/></post>
+  <post dsq:id="11"><message><![CDATA[<p>Frage</p>]]></message><createdAt>2020-01-01T10:00:00Z</createdAt>
+    <author><name>Al</name><username>al_x</username></author><thread dsq:id="1"/></post>
+  <post dsq:id="21"><message>Weg</message><createdAt>2020-01-01T10:00:00Z</createdAt><thread dsq:id="2"/></post>
+  <post dsq:id="31"><message>Ohne Seite</message><createdAt>2020-01-01T10:00:00Z</createdAt><thread dsq:id="3"/></post>
+</disqus>"""
+
+
+def test_comments_in_date_order_and_pages_the_export_lacks() -> None:
+    reading = parse_threads(EXPORT)
+    found = [
+        (t.title, t.url, [(p.id, p.author, p.parent, [b.text for b in p.blocks]) for p in t.posts[1:]])
+        for t in reading.threads
+    ]
+    assert found == [
+        # Written first, listed last: the question comes first; the title's entities are decoded.
+        (
+            "Regen – ja & nein",
+            "https://blog.example/regen/",
+            [("c1", "Al", None, ["Frage"]), ("c2", "Bea", "c1", ["Antwort"])],
+        ),
+        ("", None, [("c1", None, None, ["Ohne Seite"])]),  # a page not described: a thread without title
+    ]
+    assert reading.warnings == (
+        "1 comments on deleted pages were left out",
+        "1 pages with comments are not described in this export: their threads have no title",
+    )

@@ -3,19 +3,27 @@
 The export lists every page of the site (`<thread dsq:id>`: link, title, date) and then every comment
 (`<post>`, pointing to its page with `<thread dsq:id>` and to the comment it answers with `<parent
 dsq:id>`). Each page with comments becomes a thread: its title as the article, its comments as the
-reply tree. Spam is left out (replies to it move up); deleted comments stay, empty, only where a kept
-comment replies to them; deleted pages and pages without comments are left out.
+reply tree, in the order they were written (an export lists them in no useful order). Spam is left out
+(replies to it move up); deleted comments stay, empty, only where a kept comment replies to them; pages
+without comments are left out. Comments on a deleted page are left out and counted in a warning;
+comments on a page the export does not list make a thread of their own, without a title.
+A title escaped twice (WordPress sends `Don&#8217;t`, the export escapes the `&`) is unescaped.
 """
 
 from __future__ import annotations
 
+import html
+import re
+from datetime import datetime
 from typing import Any
 
 from translator.errors import InputError
+from translator.models import Post, Thread
 from translator.readers.common import RawComment, Reading, comment_tree, discussion, iso_date, local_name, parse_xml
 from translator.readers.markup import html_blocks
 
 HINT = "give the XML file of a Disqus export, unzipped"
+ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 def read_disqus(text: str) -> Reading:
@@ -24,36 +32,58 @@ def read_disqus(text: str) -> Reading:
     if local_name(root) != "disqus":
         raise InputError(f"this XML is not a Disqus export (its root is <{local_name(root)}>)", HINT)
     pages: dict[str, Any] = {}
+    deleted_pages: set[str] = set()
     comments: dict[str, list[RawComment]] = {}
     for number, element in enumerate(root):
         name = local_name(element)
-        if name == "thread" and (key := _dsq_id(element)) and _flag(element, "isDeleted") is not True:
-            pages.setdefault(key, element)
+        if name == "thread" and (key := _dsq_id(element)):
+            if _flag(element, "isDeleted") is True:
+                deleted_pages.add(key)
+            else:
+                pages.setdefault(key, element)
         elif name == "post":
             page = _dsq_id(_child(element, "thread"))
             if page:
                 comments.setdefault(page, []).append(_comment(element, number))
+    unlisted = [key for key in comments if key not in pages and key not in deleted_pages]
     threads = []
     empty = dropped = 0
-    for key, page in pages.items():
-        tree = comment_tree(comments.get(key, []))
+    for key in [*pages, *unlisted]:
+        tree = comment_tree(_in_date_order(comments.get(key, [])))
         dropped += tree.dropped_deleted
         if not tree.posts:
             empty += 1
             continue
-        title = _text(page, "title") or ""
-        published = iso_date(_text(page, "createdAt"))
-        link = (_text(page, "link") or "").strip() or None
-        body = html_blocks(_text(page, "message") or "")
-        threads.append(
-            discussion("disqus", title, body, tree.posts, date=published, url=link, site=_text(page, "forum"))
-        )
+        threads.append(_page_thread(pages.get(key), tree.posts))
     if not threads:
         raise InputError("this Disqus export holds no comment on any page", HINT)
     warnings = [f"{empty:,} pages of this export have no comments: left out"] if empty else []
     if dropped:
         warnings.append(f"{dropped:,} deleted comments without replies were left out")
+    on_deleted = sum(len(comments.get(key, [])) for key in deleted_pages - pages.keys())
+    if on_deleted:
+        warnings.append(f"{on_deleted:,} comments on deleted pages were left out")
+    if unlisted:
+        warnings.append(
+            f"{len(unlisted):,} pages with comments are not described in this export: their threads have no title"
+        )
     return Reading(tuple(threads), tuple(warnings))
+
+
+def _page_thread(page: Any, posts: tuple[Post, ...]) -> Thread:
+    """The thread of one page (None: a page the export does not describe) with its comments."""
+    title = _text(page, "title") or ""
+    if ENTITY.search(title):
+        title = " ".join(html.unescape(title).split())
+    link = (_text(page, "link") or "").strip() or None
+    body = html_blocks(_text(page, "message") or "")
+    published = iso_date(_text(page, "createdAt"))
+    return discussion("disqus", title, body, posts, date=published, url=link, site=_text(page, "forum"))
+
+
+def _in_date_order(comments: list[RawComment]) -> list[RawComment]:
+    """Comments by date (stable: undated ones keep their place relative to each other at the start)."""
+    return sorted(comments, key=lambda comment: comment.date or datetime.min)
 
 
 def _comment(post: Any, number: int) -> RawComment:
