@@ -175,3 +175,15 @@ def test_the_raw_text_of_a_topic() -> None:
     ]
     assert thread.source_format == "discourse" and thread.posts[1].date is not None
     assert thread.posts[1].date.isoformat() == "2024-03-01T09:15:00"
+
+
+def test_a_poll_keeps_its_options_not_its_counter() -> None:
+    poll = (
+        '<p>Wann?</p><div class="poll" data-poll-name="poll"><div class="poll-container"><ul>'
+        '<li data-poll-option-id="a">Morgens</li><li data-poll-option-id="b">Abends</li></ul></div>'
+        '<div class="poll-info"><p><span class="info-number">3</span><span class="info-label">Stimmen</span></p></div>'
+        '<div class="poll-buttons"><button>Ergebnisse zeigen</button></div></div>'
+    )
+    topic = {"title": "Umfrage", "post_stream": {"posts": [{"post_number": 1, "username": "a", "cooked": poll}]}}
+    [thread] = parse_threads(json.dumps(topic)).threads
+    assert [b.text for b in thread.posts[0].blocks] == ["Umfrage", "Wann?", "Morgens", "Abends"]

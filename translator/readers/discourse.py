@@ -36,6 +36,8 @@ HINT = "give the JSON of a Discourse topic (/t/ID.json), of its posts (/t/ID/pos
 NOTICE_TYPES = frozenset({2, 3})
 LIKE_ACTION = 2
 SLUG_SEPARATORS = re.compile(r"[-_]+")
+# Not the poster's words: an image's file name and size, a link preview, a poll's vote count and buttons.
+WIDGET_CLASSES = frozenset({"meta", "onebox", "poll-info", "poll-buttons", "quote-controls"})
 RAW_HEADER = re.compile(
     r"^(?P<name>[^|\n]{1,80}?) \| (?P<date>\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?) UTC \| #(?P<number>\d+)[ \t]*$",
     re.MULTILINE,
@@ -48,9 +50,9 @@ MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\s]+\)")
 
 
 def _widget(element: Any) -> bool:
-    """Image widgets and link previews: the file name and size under a picture, a onebox of another site."""
+    """Image widgets, link previews and poll counters (WIDGET_CLASSES)."""
     classes = set((element.get("class") or "").split())
-    return bool({"meta", "onebox"} & classes)
+    return bool(WIDGET_CLASSES & classes)
 
 
 RULES = MarkupRules(skip=_widget)
