@@ -175,3 +175,71 @@ def test_a_listing_of_comments_alone_is_read_with_an_empty_article() -> None:
         assert thread.url == "https://www.reddit.com/r/b/comments/p1/frage/"
         assert [(post.id, post.parent) for post in thread.posts] == [("article", None), ("c1", None), ("c2", "c1")]
         assert reading.warnings == ("the post these comments answer is not in this file: the article is empty",)
+
+
+ARCHIVE = [
+    {
+        "id": "p1",
+        "title": "Wie &amp; warum?",
+        "selftext": "Frage",
+        "subreddit": "de",
+        "author": "op",
+        "created_utc": 1700000000,
+    },
+    # Listed before the comment it answers (a dump's order is not the thread's): dates put it after.
+    {
+        "id": "k2",
+        "body": "Zweite",
+        "link_id": "t3_p1",
+        "parent_id": "t1_k1",
+        "author": "b",
+        "created_utc": "1700000200",
+    },
+    {"id": "k1", "body": "Erste", "link_id": "t3_p1", "parent_id": "t3_p1", "author": "a", "created_utc": 1700000100},
+    # A comment on a submission the dump lacks.
+    {
+        "id": "k9",
+        "body": "Woanders",
+        "link_id": "t3_zz",
+        "parent_id": "t3_zz",
+        "subreddit": "de",
+        "created_utc": 1700000100,
+    },
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n".join(json.dumps(item) for item in ARCHIVE),  # JSON Lines (Pushshift, Arctic Shift dumps)
+        json.dumps({"data": ARCHIVE}),  # Pushshift's API answer
+        json.dumps(ARCHIVE),  # an array
+    ],
+)
+def test_archives_of_bare_comments_and_submissions(text: str) -> None:
+    reading = parse_threads(text)
+    found = [
+        (t.source_format, t.title, t.site, [(p.id, p.author, p.parent, [b.text for b in p.blocks]) for p in t.posts])
+        for t in reading.threads
+    ]
+    assert found == [
+        (
+            "reddit",
+            "Wie & warum?",
+            "r/de",
+            [
+                ("article", "op", None, ["Wie & warum?", "Frage"]),
+                ("c1", "a", None, ["Erste"]),
+                ("c2", "b", "c1", ["Zweite"]),
+            ],
+        ),
+        ("reddit", "", "r/de", [("article", None, None, []), ("c1", None, None, ["Woanders"])]),
+    ]
+    assert reading.warnings == ("the post these comments answer is not in this file: the article is empty",)
+
+
+def test_json_lines_of_another_kind_are_refused_with_the_json_error() -> None:
+    with pytest.raises(InputError, match="this JSON is not a thread"):
+        parse_threads('{"a": 1}\n{"b": 2}\n')
+    with pytest.raises(InputError, match=r"invalid JSON at line 2"):
+        parse_threads('{"a": 1}\n{"b": \n')

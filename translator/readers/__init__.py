@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import importlib
+import json
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -73,7 +74,7 @@ def _sniff(text: str) -> tuple[SourceFormat, Any]:
     start = stripped[:1]
     if start == "{" or start == "[":
         try:
-            data = load_json(text)
+            data = load_json_or_lines(text)
         except InputError:
             # Broken JSON goes to the JSON reader, which says where it breaks; but `[` also starts Markdown
             # links (`[a link](...)`, `[[a wiki page]]`): only `[{` and `[[[`, `[[{` are surely JSON.
@@ -87,6 +88,35 @@ def _sniff(text: str) -> tuple[SourceFormat, Any]:
         if root in ("rss", "feed", "rdf"):
             return "feed", _NOT_PARSED
     return _sniff_text(text), _NOT_PARSED
+
+
+def load_json_or_lines(text: str) -> Any:
+    """Parsed JSON; or, for JSON Lines (one object a line: Reddit archive dumps), the array of its
+    objects. InputError (where the JSON breaks) when it is neither."""
+    try:
+        return load_json(text)
+    except InputError:
+        items = _json_lines(text)
+        if items is None:
+            raise
+        return items
+
+
+def _json_lines(text: str) -> list[dict[str, Any]] | None:
+    """The objects of JSON Lines text, one a line; None unless every line (two or more) is one."""
+    if not text.lstrip().startswith("{"):
+        return None
+    lines = [line for line in text.splitlines() if line.strip()]
+    items: list[dict[str, Any]] = []
+    for line in lines if len(lines) > 1 else ():
+        try:
+            item = json.loads(line)
+        except (ValueError, RecursionError):
+            return None
+        if not isinstance(item, dict):
+            return None
+        items.append(item)
+    return items or None
 
 
 def _sniff_text(text: str) -> SourceFormat:
@@ -128,7 +158,7 @@ def parse_threads(text: str, fmt: SourceFormat | None = None) -> Reading:
     # Feeds and Discourse come as JSON or as text (XML, Discourse's /raw/): JSON goes to the JSON reader.
     json_text = text.lstrip()[:1] in ("{", "[")
     if data is _NOT_PARSED and (fmt in JSON_FORMATS or fmt == "feed") and (json_text or fmt not in TEXT_READERS):
-        data = load_json(text)
+        data = load_json_or_lines(text)
     if data is not _NOT_PARSED:
         return _read_json(data, fmt)
     if fmt not in TEXT_READERS:

@@ -8,6 +8,11 @@ comment's context, a saved part of a thread) is read too: its article is empty. 
 it, so the tree stays whole; an author `[deleted]` is an unknown author. Reddit sends a page of the
 comments and "more" stubs for the rest: they are counted and reported, never invented.
 
+Archives of Reddit (Pushshift, Arctic Shift: JSON Lines or an array, or Pushshift's `{"data": [...]}`)
+hold bare comments (`body`, `link_id`, `parent_id`) and submissions (`title`, `subreddit`): a thread
+per submission, its comments in date order; comments whose submission is not there make a thread of
+their own with an empty article.
+
 Bodies come from `body_html`, which Reddit sends entity-escaped unless asked for `raw_json=1`; without
 it, from the Markdown `body` (also escaped: `&gt;`), where lines starting with `>` are a quote.
 """
@@ -16,9 +21,11 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import datetime
 from typing import Any
 
 from translator.errors import InputError
+from translator.models import Thread
 from translator.readers.common import (
     BlockSpec,
     RawComment,
@@ -48,7 +55,7 @@ HINT = "give the .json of a Reddit comments page (the URL of the thread with .js
 def looks_like_reddit(data: Any) -> bool:
     """Whether parsed JSON is a Reddit comments page (two Listings, the first holding a submission) or a
     Listing of comments alone."""
-    return _submission_of(data) is not None or _comment_listing(data) is not None
+    return _submission_of(data) is not None or _comment_listing(data) is not None or _archived(data) is not None
 
 
 def _submission_of(data: Any) -> dict[str, Any] | None:
@@ -76,6 +83,8 @@ def read_reddit(data: Any) -> Reading:
     submission = _submission_of(data)
     if submission is None:
         listing = _comment_listing(data)
+        if listing is None and (archived := _archived(data)) is not None:
+            return _read_archive(archived)
         if listing is None:
             raise InputError("this JSON is not a Reddit thread (expected two Listings, the first with a post)", HINT)
         return _read_comments_alone(listing)
@@ -121,10 +130,59 @@ def _read_comments_alone(listing: dict[str, Any]) -> Reading:
         [],
         tree.posts,
         url=thread_url,
-        site=text_field(first.get("subreddit_name_prefixed")),
+        site=text_field(first.get("subreddit_name_prefixed"))
+        or (f"r/{first['subreddit']}" if text_field(first.get("subreddit")) else None),
     )
     missing = "the post these comments answer is not in this file: the article is empty"
     return Reading((thread,), (missing, *_stub_warning(stubs, hidden), *tree.warnings))
+
+
+def _archived(data: Any) -> list[dict[str, Any]] | None:
+    """The items of a Reddit archive: objects that are all bare comments or submissions."""
+    items = data.get("data") if isinstance(data, dict) else data
+    if not isinstance(items, list) or not items:
+        return None
+    if all(isinstance(item, dict) and (_is_archived_comment(item) or _is_archived_post(item)) for item in items):
+        return items
+    return None
+
+
+def _is_archived_comment(item: dict[str, Any]) -> bool:
+    return "body" in item and isinstance(item.get("link_id"), str) and "parent_id" in item
+
+
+def _is_archived_post(item: dict[str, Any]) -> bool:
+    return "title" in item and "subreddit" in item and ("selftext" in item or "url" in item) and "id" in item
+
+
+def _read_archive(items: list[dict[str, Any]]) -> Reading:
+    """The threads of an archive: one per submission (in file order), then one per submission missing
+    from it whose comments are there; comments in date order."""
+    posts: dict[str, dict[str, Any]] = {}
+    comments: dict[str, list[dict[str, Any]]] = {}
+    for item in items:
+        if _is_archived_comment(item):
+            comments.setdefault(item["link_id"], []).append(item)
+        else:
+            posts.setdefault(text_field(item.get("name")) or f"t3_{item.get('id')}", item)
+    threads: list[Thread] = []
+    warnings: list[str] = []
+    for key in [*posts, *(key for key in comments if key not in posts)]:
+        ordered = sorted(comments.get(key, []), key=lambda item: epoch_date(item.get("created_utc")) or datetime.min)
+        replies = listing_of("t1", ordered)
+        reading = (
+            read_reddit([listing_of("t3", [{"name": key, **posts[key]}]), replies])
+            if key in posts
+            else _read_comments_alone(replies)
+        )
+        threads.extend(reading.threads)
+        warnings.extend(reading.warnings)
+    return Reading(tuple(threads), tuple(dict.fromkeys(warnings)))
+
+
+def listing_of(kind: str, items: list[dict[str, Any]]) -> dict[str, Any]:
+    """Bare items wrapped as the API sends them: a Listing of `{kind, data}` children."""
+    return {"kind": "Listing", "data": {"children": [{"kind": kind, "data": item} for item in items]}}
 
 
 def _stub_warning(stubs: int, further: int) -> tuple[str, ...]:
