@@ -243,3 +243,16 @@ def test_json_lines_of_another_kind_are_refused_with_the_json_error() -> None:
         parse_threads('{"a": 1}\n{"b": 2}\n')
     with pytest.raises(InputError, match=r"invalid JSON at line 2"):
         parse_threads('{"a": 1}\n{"b": \n')
+
+
+def test_gallery_captions_and_poll_options_are_text_of_the_post() -> None:
+    gallery = {"items": [{"media_id": "m1", "caption": "Der Hafen &amp; die Stadt"}, {"media_id": "m2"}]}
+    poll = {"options": [{"id": "1", "text": "Ja"}, {"id": "2", "text": "Nein"}], "total_vote_count": 4}
+    post = submission(selftext="Was meint ihr?", gallery_data=gallery, poll_data=poll)
+    [thread] = read_reddit([listing(post), listing()]).threads
+    assert blocks_of(thread.posts[0])[1:] == [
+        ("paragraph", "Was meint ihr?"),
+        ("paragraph", "Der Hafen & die Stadt"),
+        ("paragraph", "Ja"),
+        ("paragraph", "Nein"),
+    ]

@@ -295,4 +295,13 @@ def _submission_body(submission: dict[str, Any]) -> list[BlockSpec]:
     if not specs and submission.get("is_self") is not True and link:
         link = link.strip()
         specs = [("source", REDDIT + link if link.startswith("/") else link, None, None)]
-    return specs
+    return specs + _attached_texts(submission)
+
+
+def _attached_texts(submission: dict[str, Any]) -> list[BlockSpec]:
+    """Text a post carries besides its body: the captions of a gallery's pictures, a poll's options."""
+    gallery = as_list(as_dict(submission.get("gallery_data")).get("items"))
+    options = as_list(as_dict(submission.get("poll_data")).get("options"))
+    texts = [text_field(as_dict(item).get("caption")) for item in gallery]
+    texts += [text_field(as_dict(option).get("text")) for option in options]
+    return [("paragraph", " ".join(_unescaped(text).split()), None, None) for text in texts if text]
