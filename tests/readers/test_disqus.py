@@ -114,3 +114,16 @@ def test_comments_in_date_order_and_pages_the_export_lacks() -> None:
         "1 comments on deleted pages were left out",
         "1 pages with comments are not described in this export: their threads have no title",
     )
+
+
+def test_threads_of_one_page_are_read_as_one() -> None:
+    export = """<disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals">
+      <thread dsq:id="1"><link>http://www.blog.example/seite</link><title>Seite</title></thread>
+      <thread dsq:id="2"><link>https://blog.example/seite/</link><title>Seite</title></thread>
+      <post dsq:id="21"><message>Neu</message><createdAt>2021-01-01T10:00:00Z</createdAt><thread dsq:id="2"/></post>
+      <post dsq:id="11"><message>Alt</message><createdAt>2020-01-01T10:00:00Z</createdAt><thread dsq:id="1"/></post>
+    </disqus>"""
+    reading = parse_threads(export)
+    [thread] = reading.threads
+    assert [[b.text for b in post.blocks] for post in thread.posts[1:]] == [["Alt"], ["Neu"]]
+    assert reading.warnings == ("1 pages listed twice (one address, several Disqus threads) were read as one",)

@@ -46,6 +46,7 @@ def read_disqus(text: str) -> Reading:
             if page:
                 comments.setdefault(page, []).append(_comment(element, number))
     unlisted = [key for key in comments if key not in pages and key not in deleted_pages]
+    merged = _merge_same_pages(pages, comments)
     threads = []
     empty = dropped = 0
     for key in [*pages, *unlisted]:
@@ -63,11 +64,40 @@ def read_disqus(text: str) -> Reading:
     on_deleted = sum(len(comments.get(key, [])) for key in deleted_pages - pages.keys())
     if on_deleted:
         warnings.append(f"{on_deleted:,} comments on deleted pages were left out")
+    if merged:
+        warnings.append(f"{merged:,} pages listed twice (one address, several Disqus threads) were read as one")
     if unlisted:
         warnings.append(
             f"{len(unlisted):,} pages with comments are not described in this export: their threads have no title"
         )
     return Reading(tuple(threads), tuple(warnings))
+
+
+def _merge_same_pages(pages: dict[str, Any], comments: dict[str, list[RawComment]]) -> int:
+    """Join the Disqus threads of one page (Disqus opens a new one when the address changes from http to
+    https, gains `www.` or a trailing slash): the first keeps the comments of all, the others go. In
+    place; returns how many went."""
+    first_of: dict[str, str] = {}
+    duplicates = []
+    for key, page in pages.items():
+        address = _address(_text(page, "link"))
+        if address is None:
+            continue
+        first = first_of.setdefault(address, key)
+        if first != key:
+            comments.setdefault(first, []).extend(comments.pop(key, []))
+            duplicates.append(key)
+    for key in duplicates:
+        del pages[key]
+    return len(duplicates)
+
+
+def _address(link: str | None) -> str | None:
+    """A page's address without what does not change the page: scheme, `www.`, trailing slash, fragment."""
+    if not link or "://" not in link:
+        return None
+    rest = link.strip().partition("://")[2].partition("#")[0].rstrip("/")
+    return rest.removeprefix("www.").lower() or None
 
 
 def _page_thread(page: Any, posts: tuple[Post, ...]) -> Thread:
