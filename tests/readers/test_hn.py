@@ -143,3 +143,37 @@ def test_poll_options_are_the_article_not_comments(items: object) -> None:
         ("article", ["Umfrage", "Welche?", "Ja", "Nein"]),
         ("c1", ["Ja natürlich"]),
     ]
+
+
+def test_algolia_search_hits_are_a_thread_per_story() -> None:
+    def hit(key: int, parent: int, text: str, when: int) -> dict[str, object]:
+        return {
+            "objectID": str(key),
+            "author": f"u{key}",
+            "comment_text": text,
+            "created_at_i": when,
+            "parent_id": parent,
+            "story_id": 100,
+            "story_title": "Show HN: Werkzeug",
+            "story_url": "https://werkzeug.example",
+        }
+
+    search = {
+        # The reply is listed first (search order is not the thread's); its parent comes by date.
+        "hits": [hit(102, 101, "Genau.", 1700000300), hit(101, 100, "<p>Gut &amp; schnell<p>&gt; Zitat", 1700000200)],
+        "nbHits": 5,
+    }
+    reading = parse_threads(json.dumps(search))
+    [thread] = reading.threads
+    assert (thread.source_format, thread.title, thread.url) == (
+        "hn",
+        "Show HN: Werkzeug",
+        "https://news.ycombinator.com/item?id=100",
+    )
+    assert [(p.id, p.author, p.parent, [(b.kind, b.text) for b in p.blocks]) for p in thread.posts[1:]] == [
+        ("c1", "u101", None, [("paragraph", "Gut & schnell"), ("quote", "Zitat")]),
+        ("c2", "u102", "c1", [("paragraph", "Genau.")]),
+    ]
+    assert reading.warnings == (
+        "3 further comments are not in this file (further pages of the search): only the comments in the file are read",
+    )

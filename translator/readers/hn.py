@@ -5,6 +5,8 @@
   item or an array of items (comments point to their parent; `kids` orders the replies); a story whose
   comments are missing is read with a warning.
 - HNPWA / node-hnapi (`api.hnpwa.com/v0/item/ID.json`): the story with nested `comments`.
+- Algolia search (`/api/v1/search?tags=comment,story_ID`): `hits`, each comment naming its story and
+  parent; a thread per story, replies nested by `parent_id`; more hits than the file holds are reported.
 
 Text is HTML (entities, `<p>` left unclosed, `<pre><code>`); a paragraph typed with a leading `>` is
 a quote. Deleted and dead (flagged) comments are kept, empty, only where someone replied to them. The
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from translator.errors import InputError
+from translator.models import Thread
 from translator.readers.common import (
     BlockSpec,
     RawComment,
@@ -54,6 +57,7 @@ class _Shape:
 
 
 ALGOLIA = _Shape(author="author", text="text", score="points", total=None)
+ALGOLIA_SEARCH = _Shape(author="author", text="text", score="points", total=None)
 FIREBASE = _Shape(author="by", text="text", score="score", total="descendants")
 HNPWA = _Shape(author="user", text="content", score="points", total="comments_count")
 
@@ -63,6 +67,8 @@ def hn_shape(data: Any) -> _Shape | None:
     if isinstance(data, list):
         items = [item for item in data if isinstance(item, dict)]
         return FIREBASE if items and len(items) == len(data) and all(map(_is_firebase_item, items)) else None
+    if isinstance(data, dict) and any(_is_search_hit(hit) for hit in as_list(data.get("hits"))):
+        return ALGOLIA_SEARCH
     if not isinstance(data, dict) or whole_number(data.get("id")) is None:
         return None
     if isinstance(data.get("children"), list) and ("created_at_i" in data or "story_id" in data or "author" in data):
@@ -70,6 +76,10 @@ def hn_shape(data: Any) -> _Shape | None:
     if isinstance(data.get("comments"), list) and ("comments_count" in data or "time_ago" in data or "user" in data):
         return HNPWA
     return FIREBASE if _is_firebase_item(data) else None
+
+
+def _is_search_hit(hit: Any) -> bool:
+    return isinstance(hit, dict) and "objectID" in hit and ("comment_text" in hit or "story_id" in hit)
 
 
 def _is_firebase_item(item: dict[str, Any]) -> bool:
@@ -86,6 +96,8 @@ def read_hn(data: Any) -> Reading:
     shape = hn_shape(data)
     if shape is None:
         raise InputError("this JSON is not a Hacker News item (Algolia, official API or HNPWA)", HINT)
+    if shape is ALGOLIA_SEARCH:
+        return _search_threads(data)
     if shape is FIREBASE:
         root, children_of, missing = _firebase_tree(data)
     else:
@@ -160,6 +172,59 @@ def _comments(
 def _body(item: dict[str, Any], shape: _Shape) -> list[BlockSpec]:
     text = item.get(shape.text)
     return html_blocks(text, RULES) if isinstance(text, str) else []
+
+
+def _search_threads(data: dict[str, Any]) -> Reading:
+    """The threads of Algolia search hits, made into Algolia item trees: a story per `story_id` (its own
+    hit, or its title and link from its comments' hits), comments under their `parent_id` in date order."""
+    hits = sorted(
+        (hit for hit in as_list(data.get("hits")) if isinstance(hit, dict) and "objectID" in hit),
+        key=lambda hit: whole_number(hit.get("created_at_i")) or 0,
+    )
+    stories: dict[Any, dict[str, Any]] = {}
+    items: dict[Any, dict[str, Any]] = {}
+    for hit in hits:
+        key = _search_id(hit.get("objectID"))
+        if "comment_text" not in hit:  # the story's own hit
+            story = stories.setdefault(key, {"id": key, "children": []})
+            story.update(_search_item(hit, "story_text"), title=hit.get("title"), url=hit.get("url"))
+            continue
+        story_id = _search_id(hit.get("story_id"))
+        story = stories.setdefault(story_id, {"id": story_id, "children": []})
+        story.setdefault("title", hit.get("story_title"))
+        story.setdefault("url", hit.get("story_url"))
+        items[key] = {**_search_item(hit, "comment_text"), "children": []}
+    for item in items.values():
+        story_id = _search_id(item["story_id"])
+        parent = items.get(_search_id(item["parent_id"])) or stories[story_id]
+        parent["children"].append(item)
+    threads: list[Thread] = []
+    warnings: list[str] = []
+    for story in stories.values():
+        story["story_id"] = story["id"]
+        reading = read_hn(story)
+        threads.extend(reading.threads)
+        warnings.extend(warning for warning in reading.warnings if warning not in warnings)
+    total = whole_number(data.get("nbHits"))
+    missing = total - len(hits) if total is not None else 0
+    return Reading(tuple(threads), (*further_comments(missing, " (further pages of the search)"), *warnings))
+
+
+def _search_id(value: Any) -> Any:
+    """A search hit's id (`objectID` is a string, `story_id` a number) as one form: a number when it is one."""
+    return int(value) if isinstance(value, str) and value.isdigit() else value
+
+
+def _search_item(hit: dict[str, Any], text: str) -> dict[str, Any]:
+    return {
+        "id": _search_id(hit.get("objectID")),
+        "author": hit.get("author"),
+        "text": hit.get(text),
+        "points": hit.get("points"),
+        "created_at_i": hit.get("created_at_i"),
+        "story_id": hit.get("story_id"),
+        "parent_id": hit.get("parent_id"),
+    }
 
 
 def _poll_options(root: dict[str, Any], items: list[Any]) -> list[dict[str, Any]]:
