@@ -256,3 +256,10 @@ def test_gallery_captions_and_poll_options_are_text_of_the_post() -> None:
         ("paragraph", "Ja"),
         ("paragraph", "Nein"),
     ]
+
+
+def test_a_morechildren_answer_is_read_as_comments_alone() -> None:
+    things = [comment("k1", "Oben", link_id="t3_p1"), comment("k2", "Unten", parent="t1_k1")]
+    reading = parse_threads(json.dumps({"json": {"errors": [], "data": {"things": things}}}))
+    [thread] = reading.threads
+    assert [(post.id, post.parent) for post in thread.posts] == [("article", None), ("c1", None), ("c2", "c1")]

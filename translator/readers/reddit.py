@@ -70,7 +70,12 @@ def _submission_of(data: Any) -> dict[str, Any] | None:
 
 
 def _comment_listing(data: Any) -> dict[str, Any] | None:
-    """A Listing holding comments and no submission (alone, or as the one item of an array)."""
+    """A Listing holding comments and no submission (alone, or as the one item of an array), or the
+    comments of an `/api/morechildren` answer (`{"json": {"data": {"things": [...]}}}`, flat, each
+    naming its parent) as one."""
+    things = as_dict(as_dict(as_dict(data).get("json")).get("data")).get("things")
+    if isinstance(things, list):
+        data = {"kind": "Listing", "data": {"children": things}}
     listing = as_dict(data[0] if isinstance(data, list) and len(data) == 1 else data)
     children = _children(listing)
     if listing.get("kind") != "Listing" or not any(as_dict(child).get("kind") == "t1" for child in children):
