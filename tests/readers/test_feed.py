@@ -227,3 +227,13 @@ def test_a_comment_feed_of_several_pages_is_a_thread_per_page() -> None:
         ("https://carnet.example/2024/02/pluie.html", [("Ana", ["Primero."])]),
         ("https://carnet.example/2024/02/sol.html", [("Luis", ["Sobre el sol."])]),
     ]
+
+
+def test_the_fuller_of_description_and_itunes_summary_is_read() -> None:
+    podcast = """<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>Pod</title>
+    <item><title>Folge 1</title><itunes:summary>Kurz.</itunes:summary>
+    <description><![CDATA[<p>Die ganzen Notizen.</p><p>Mit Links.</p>]]></description></item>
+    <item><title>Folge 2</title><description><![CDATA[<p>Kurz.</p>]]></description>
+    <itunes:summary>Eine längere Zusammenfassung der Folge.</itunes:summary></item></channel></rss>"""
+    found = [[b.text for b in t.posts[0].blocks[1:]] for t in parse_threads(podcast).threads]
+    assert found == [["Die ganzen Notizen.", "Mit Links."], ["Eine längere Zusammenfassung der Folge."]]

@@ -131,8 +131,10 @@ def _date(entry: dict[str, Any]) -> datetime | None:
 
 
 def _entry_body(entry: dict[str, Any]) -> list[BlockSpec]:
-    """The fullest text an item gives: its content (HTML before text; Atom content by `src` is elsewhere
-    and empty here), Yandex's full text or Turbo page, else its summary."""
+    """The fullest text an item gives, the longest of: its contents (Atom content by `src` is elsewhere
+    and empty here), Yandex's full text or Turbo page, its summary; on a tie, in that order, HTML before
+    plain text. (feedparser keeps the first of `description` and `itunes:summary` as the summary and the
+    other as content: either may be the fuller.)"""
     contents = [as_dict(content) for content in as_list(entry.get("content"))]
     candidates = [(content.get("value"), content.get("type")) for content in contents]
     candidates.sort(key=lambda candidate: candidate[1] not in HTML_TYPES)
@@ -140,10 +142,12 @@ def _entry_body(entry: dict[str, Any]) -> list[BlockSpec]:
     candidates.append((entry.get("turbo_content"), "text/html"))
     summary = as_dict(entry.get("summary_detail"))
     candidates.append((summary.get("value", entry.get("summary")), summary.get("type", "text/html")))
+    best: list[BlockSpec] = []
     for value, kind in candidates:
-        if specs := _body(value, kind):
-            return specs
-    return []
+        specs = _body(value, kind)
+        if sum(len(spec[1]) for spec in specs) > sum(len(spec[1]) for spec in best):
+            best = specs
+    return best
 
 
 def _without_title(specs: list[BlockSpec], title: str) -> list[BlockSpec]:
