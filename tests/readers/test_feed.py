@@ -237,3 +237,23 @@ def test_the_fuller_of_description_and_itunes_summary_is_read() -> None:
     <itunes:summary>Eine längere Zusammenfassung der Folge.</itunes:summary></item></channel></rss>"""
     found = [[b.text for b in t.posts[0].blocks[1:]] for t in parse_threads(podcast).threads]
     assert found == [["Die ganzen Notizen.", "Mit Links."], ["Eine längere Zusammenfassung der Folge."]]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        {"version": "http://jsonfeed.org/version/1"},  # the spec's address written with http
+        {"home_page_url": "https://blog.example/", "feed_url": "https://blog.example/feed.json"},  # no version
+    ],
+)
+def test_json_feeds_as_generators_write_them(header: dict[str, str]) -> None:
+    item = {
+        "id": "1",
+        "title": "Der Titel",
+        # The headline again, then HTML escaped twice; an RFC 822 date where RFC 3339 is due.
+        "content_html": "&lt;h1&gt;Der Titel&lt;/h1&gt;&lt;p&gt;Erster Absatz.&lt;/p&gt;",
+        "date_published": "Mon, 01 Jan 2024 10:00:00 +0000",
+    }
+    [thread] = parse_threads(json.dumps({**header, "title": "Blog", "items": [item]})).threads
+    assert [b.text for b in thread.posts[0].blocks] == ["Der Titel", "Erster Absatz."]
+    assert thread.published is not None and thread.published.isoformat() == "2024-01-01T10:00:00"

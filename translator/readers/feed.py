@@ -42,7 +42,7 @@ from translator.readers.markup import html_blocks, html_text, text_blocks
 
 HINT = "give an RSS, Atom or JSON Feed file"
 FEED_ROOTS = frozenset({"rss", "feed", "rdf", "channel"})
-JSON_FEED_VERSION = "https://jsonfeed.org/version/"
+JSON_FEED_VERSION = "jsonfeed.org/version/"
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "html", "xhtml"})
 # HTML escaped twice: after the XML parser's unescaping, tags still read `&lt;p&gt;`.
 ESCAPED_TAG = re.compile(r"&lt;/?(?:p|br|div|a|b|i|em|strong|span|img|ul|ol|li|blockquote|h[1-6])\b", re.IGNORECASE)
@@ -56,8 +56,15 @@ TITLE_SPACE = re.compile(r"\W+")
 
 
 def looks_like_json_feed(data: Any) -> bool:
-    """Whether parsed JSON is a JSON Feed (its `version` names the spec)."""
-    return isinstance(data, dict) and str(data.get("version", "")).startswith(JSON_FEED_VERSION)
+    """Whether parsed JSON is a JSON Feed: its `version` names the spec (`https://jsonfeed.org/version/1.1`,
+    also written with http), or, without a version, it has `items` and the feed's own addresses."""
+    if not isinstance(data, dict):
+        return False
+    version = data.get("version")
+    if isinstance(version, str) and JSON_FEED_VERSION in version:
+        return True
+    addressed = text_field(data.get("feed_url")) or text_field(data.get("home_page_url"))
+    return version is None and addressed is not None and isinstance(data.get("items"), list)
 
 
 def read_feed(text: str) -> Reading:
@@ -249,16 +256,26 @@ def read_json_feed(data: Any) -> Reading:
         item = as_dict(item)
         if not item:
             continue
-        html = text_field(item.get("content_html"))
-        specs = html_blocks(html) if html else text_blocks(text_field(item.get("content_text")) or "")
+        markup = text_field(item.get("content_html"))
+        specs = _body(markup, "text/html") if markup else text_blocks(text_field(item.get("content_text")) or "")
         if not specs and (summary := text_field(item.get("summary"))):
             specs = text_blocks(summary)
         authors = [as_dict(author) for author in as_list(item.get("authors"))] or [as_dict(item.get("author"))]
         title = text_field(item.get("title")) or ""
-        date = iso_date(item.get("date_published")) or iso_date(item.get("date_modified"))
+        date = _json_feed_date(item.get("date_published")) or _json_feed_date(item.get("date_modified"))
         link = text_field(item.get("url")) or text_field(item.get("external_url"))
         author = next((name for entry in authors if (name := text_field(entry.get("name")))), None)
+        specs = _without_title(specs, title)
         threads.append(discussion("feed", title, specs, author=author, date=date, url=link, site=site))
     if not threads:
         raise InputError("this JSON Feed has no item", HINT)
     return Reading(tuple(threads))
+
+
+def _json_feed_date(value: Any) -> datetime | None:
+    """An RFC 3339 date, as the spec asks; else the date as printed (feeds also send RFC 822 dates)."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    from translator.readers.html_dates import printed_date
+
+    return iso_date(value) or printed_date(value, None)
