@@ -187,3 +187,14 @@ def test_a_poll_keeps_its_options_not_its_counter() -> None:
     topic = {"title": "Umfrage", "post_stream": {"posts": [{"post_number": 1, "username": "a", "cooked": poll}]}}
     [thread] = parse_threads(json.dumps(topic)).threads
     assert [b.text for b in thread.posts[0].blocks] == ["Umfrage", "Wann?", "Morgens", "Abends"]
+
+
+def test_a_further_page_of_raw_text_has_no_article() -> None:
+    page = "carl | 2024-03-02 10:00:00 UTC | #101\n\nSpäter.\n\n-------------------------\n"
+    reading = parse_threads(page)
+    [thread] = reading.threads
+    assert [(p.id, p.author, [b.text for b in p.blocks]) for p in thread.posts] == [
+        ("article", None, []),
+        ("c1", "carl", ["Später."]),
+    ]
+    assert "the topic's first post is not in this file" in reading.warnings[1]

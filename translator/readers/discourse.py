@@ -174,10 +174,9 @@ def _title(data: dict[str, Any], posts: list[dict[str, Any]]) -> str:
 
 
 def looks_like_discourse_raw(text: str) -> bool:
-    """Whether text is Discourse's Markdown of a topic: it opens with the header of post 1."""
-    first = text.lstrip()[:200].partition("\n")[0]
-    header = RAW_HEADER.match(first)
-    return header is not None and header["number"] == "1"
+    """Whether text is Discourse's Markdown of a topic: it opens with a post's header (`#1`, or a later
+    post on a further page, `/raw/ID?page=2`)."""
+    return RAW_HEADER.match(text.lstrip()[:200].partition("\n")[0]) is not None
 
 
 def read_discourse_raw(text: str) -> Reading:
@@ -207,7 +206,10 @@ def read_discourse_raw(text: str) -> Reading:
         author=opening[0]["username"] if opening else None,
         date=opening[1] if opening else None,
     )
-    return Reading((thread,), ("Discourse's /raw/ text says nothing of who replies to whom: comments are flat",))
+    warnings = ["Discourse's /raw/ text says nothing of who replies to whom: comments are flat"]
+    if opening is None:
+        warnings.append("the topic's first post is not in this file (a further page of /raw/): the article is empty")
+    return Reading((thread,), tuple(warnings))
 
 
 def _raw_blocks(lines: list[str]) -> list[BlockSpec]:
