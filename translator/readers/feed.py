@@ -11,6 +11,10 @@ comments, linked to `PAGE#comment-12` (or said, by Atom threading, to answer a p
 the comments of one thread per page, in date order, a comment answering another (`thr:in-reply-to`,
 or WordPress's opening "In reply to <a href=#comment-12>") nested under it. Other feeds hold no reader
 comments; when their items count comments elsewhere (`slash:comments`), a warning says so.
+
+A WordPress export (WXR: RSS with `wp:` elements) holds the site's posts and pages with their comments:
+each post is a thread, its approved comments (`wp:comment`, not pingbacks) nested by `comment_parent`.
+Attachments, menus and other site machinery, and trashed posts, are left out.
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ from translator.readers.common import (
     discussion,
     epoch_date,
     iso_date,
+    local_name,
+    parse_xml,
     text_field,
     whole_number,
     xml_bytes,
@@ -53,6 +59,14 @@ SHOW_COMMENT = re.compile(r"[?&]showComment=\d+")
 # The link a comment opens with to the comment it answers (WordPress: "In reply to <a href=...>Name</a>.").
 OPENING_LINK = re.compile(r"\A\s*(?:<p[^>]*>)?[^<]{0,80}<a\s[^>]*?href=[\"']([^\"']+)[\"']", re.IGNORECASE)
 TITLE_SPACE = re.compile(r"\W+")
+WXR_NAMESPACE = "wordpress.org/export/"
+CONTENT_NAMESPACE = "{http://purl.org/rss/1.0/modules/content/}"
+# WordPress post types that are site machinery, not text to read; and statuses of posts not there.
+WXR_MACHINERY = frozenset(
+    {"attachment", "nav_menu_item", "revision", "custom_css", "customize_changeset", "oembed_cache"}
+)
+WXR_GONE = frozenset({"trash", "auto-draft", "inherit"})
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def looks_like_json_feed(data: Any) -> bool:
@@ -71,6 +85,9 @@ def read_feed(text: str) -> Reading:
     """The items of an RSS or Atom feed, one thread each (a comment feed: one thread per page); InputError
     when there is no item to read."""
     import feedparser
+
+    if WXR_NAMESPACE in text[:16384]:  # on the root, after WordPress's comment block
+        return _read_wxr(text)
 
     try:
         parsed = feedparser.parse(io.BytesIO(xml_bytes(text)), sanitize_html=True, resolve_relative_uris=False)
@@ -279,3 +296,68 @@ def _json_feed_date(value: Any) -> datetime | None:
     from translator.readers.html_dates import printed_date
 
     return iso_date(value) or printed_date(value, None)
+
+
+def _read_wxr(text: str) -> Reading:
+    """The posts and pages of a WordPress export, each with its approved comments."""
+    root = parse_xml(text, "WordPress export", HINT)
+    channel = next((child for child in root if local_name(child) == "channel"), root)
+    site = _wxr_text(channel, "title")
+    threads = []
+    left_out = 0
+    for item in (child for child in channel if local_name(child) == "item"):
+        kind, status = _wxr_text(item, "post_type") or "post", _wxr_text(item, "status") or ""
+        if kind in WXR_MACHINERY or kind.startswith("wp_") or status in WXR_GONE:
+            continue
+        comments = [_wxr_comment(element) for element in item if local_name(element) == "comment"]
+        kept = [comment for comment in comments if comment is not None]
+        left_out += len(comments) - len(kept)
+        tree = comment_tree(kept)
+        title = _wxr_text(item, "title") or ""
+        body = _without_title(_autop_blocks(_wxr_text(item, CONTENT_NAMESPACE + "encoded") or ""), title)
+        date = iso_date((_wxr_text(item, "post_date_gmt") or "") + "+00:00") or _pub_date(_wxr_text(item, "pubDate"))
+        author = _wxr_text(item, "creator")
+        link = _wxr_text(item, "link")
+        threads.append(discussion("feed", title, body, tree.posts, author=author, date=date, url=link, site=site))
+    if not threads:
+        raise InputError("this WordPress export holds no post or page", HINT)
+    warnings = [f"{left_out:,} comments not approved (spam, pending, trashed) or pingbacks were left out"]
+    return Reading(tuple(threads), tuple(warnings) if left_out else ())
+
+
+def _wxr_comment(element: Any) -> RawComment | None:
+    """An approved reader comment of a WordPress export; None for spam, pending, trashed, pingbacks."""
+    if _wxr_text(element, "comment_approved") != "1" or _wxr_text(element, "comment_type") in ("pingback", "trackback"):
+        return None
+    parent = _wxr_text(element, "comment_parent")
+    return RawComment(
+        key=_wxr_text(element, "comment_id") or str(id(element)),
+        parent_key=parent if parent and parent != "0" else None,
+        author=_wxr_text(element, "comment_author"),
+        specs=_autop_blocks(_wxr_text(element, "comment_content") or ""),
+        date=iso_date((_wxr_text(element, "comment_date_gmt") or "") + "+00:00")
+        or iso_date(_wxr_text(element, "comment_date")),
+    )
+
+
+def _wxr_text(element: Any, name: str) -> str | None:
+    """The text of a child element, by local name (`post_type`, in whichever `wp:` version) or by its
+    full `{namespace}name` tag; None when absent or blank."""
+    for child in element:
+        if (child.tag == name if name.startswith("{") else local_name(child) == name) and child.text:
+            return child.text.strip() or None
+    return None
+
+
+def _pub_date(value: str | None) -> datetime | None:
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return iso_date(parsedate_to_datetime(value).isoformat()) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _autop_blocks(text: str) -> list[BlockSpec]:
+    """WordPress text: HTML where a blank line also ends a paragraph (its editor's `wpautop`)."""
+    return [spec for chunk in PARAGRAPH_BREAK.split(text) for spec in html_blocks(chunk)]
