@@ -263,3 +263,34 @@ def test_a_morechildren_answer_is_read_as_comments_alone() -> None:
     reading = parse_threads(json.dumps({"json": {"errors": [], "data": {"things": things}}}))
     [thread] = reading.threads
     assert [(post.id, post.parent) for post in thread.posts] == [("article", None), ("c1", None), ("c2", "c1")]
+
+
+def test_the_markdown_of_an_archived_comment_is_text_without_markup() -> None:
+    body = "\n".join(
+        [
+            "# Kurz gesagt",
+            "",
+            "Ein **fetter** und *kursiver* Satz mit [Link](https://x.example) und snake_case.",
+            "Die Zeile geht weiter. &amp;#x200B;",
+            "",
+            "* eins",
+            "* zwei mit `code`",
+            "",
+            "&gt; Zitat",
+            "",
+            "    print(1)",
+            "",
+            ">!Spoiler!< und ~~weg~~",
+        ]
+    )
+    archive = [{"id": "k1", "body": body, "link_id": "t3_p1", "parent_id": "t3_p1"}]
+    [thread] = parse_threads(json.dumps(archive)).threads
+    assert blocks_of(thread.posts[1]) == [
+        ("heading", "Kurz gesagt"),
+        ("paragraph", "Ein fetter und kursiver Satz mit Link und snake_case. Die Zeile geht weiter."),
+        ("paragraph", "eins"),  # each list item a block
+        ("paragraph", "zwei mit code"),
+        ("quote", "Zitat"),
+        ("paragraph", "    print(1)"),  # code keeps its indentation
+        ("paragraph", "Spoiler und weg"),
+    ]

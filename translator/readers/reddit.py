@@ -48,7 +48,24 @@ GONE_BODY = re.compile(r"\[\s*(?:deleted|removed)(?:\s+by\s+[a-z ]{1,20})?\s*\]"
 # What Reddit escapes in a Markdown body sent without raw_json=1.
 MARKDOWN_ENTITIES = re.compile(r"&(lt|gt|amp);")
 ENTITY_TEXT = {"lt": "<", "gt": ">", "amp": "&"}
-QUOTE_MARK = re.compile(r"^\s{0,3}(?:>\s?)+")
+QUOTE_MARK = re.compile(r"^\s{0,3}(?:>(?!!)\s?)+")  # `>!` opens a spoiler, not a quote
+LIST_MARK = re.compile(r"^\s{0,3}(?:[*+-]|\d{1,9}[.)])\s+(?=\S)")
+HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")
+CODE_LINE = re.compile(r"^(?: {4}|\t)")
+FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
+# Inline Markdown, removed to leave the text: links, emphasis, strike, spoilers, code, superscript, escapes.
+INLINE_MARKUP = (
+    (re.compile(r"&#(x[0-9a-fA-F]{1,6}|[0-9]{1,7});"), lambda m: html.unescape(m.group())),
+    (re.compile("\u200b"), ""),
+    (re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\)"), r"\1"),
+    (re.compile(r"(\*\*|__|~~)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"(?<![\w*\\])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w\\])_(?=\S)([^_\n]+?)(?<=\S)_(?!\w)"), r"\1"),
+    (re.compile(r">!(.+?)!<"), r"\1"),
+    (re.compile(r"`([^`\n]+)`"), r"\1"),
+    (re.compile(r"\^\(([^)\n]*)\)"), r"\1"),
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~^|])"), r"\1"),
+)
 HINT = "give the .json of a Reddit comments page (the URL of the thread with .json at the end)"
 
 
@@ -258,30 +275,52 @@ def _unescaped(text: str) -> str:
 
 
 def _markdown_blocks(source: str) -> list[BlockSpec]:
-    """Reddit Markdown as blocks: its three escaped characters decoded; a paragraph whose lines start
-    with `>` is a quote; other paragraphs are text as written (a line break inside one is a space)."""
-    text = _unescaped(source)
+    """Reddit Markdown as blocks (archives have no HTML): its three escaped characters decoded; quotes
+    (`>`), headings, list items and code lines are blocks of their own; inline markup is removed; the
+    lines of other paragraphs are joined."""
     specs: list[BlockSpec] = []
-    for kind, paragraph in _markdown_paragraphs(text):
-        for spec in text_blocks(paragraph):
-            specs.append(("quote", spec[1], None, "matched") if kind == "quote" else spec)
+    for kind, paragraph in _markdown_paragraphs(_unescaped(source)):
+        if kind == "code":
+            specs.append(("paragraph", paragraph, None, None))
+        elif kind == "heading":
+            specs.append(("heading", " ".join(_inline(paragraph).split()), None, None))
+        else:
+            for spec in text_blocks(_inline(paragraph)):
+                specs.append(("quote", spec[1], None, "matched") if kind == "quote" else spec)
     return specs
 
 
+def _inline(text: str) -> str:
+    for pattern, replacement in INLINE_MARKUP:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def _markdown_paragraphs(text: str) -> list[tuple[str, str]]:
-    """Runs of lines: quoted (`>`, the marks removed) or not, split at blank lines."""
+    """Runs of lines, each `text`, `quote` (the marks removed), `heading` or `code` (one line each, as
+    written); a blank line, a list item or a heading starts a new run."""
     runs: list[tuple[str, list[str]]] = []
+    fenced = fresh = False
     for line in text.splitlines():
-        mark = QUOTE_MARK.match(line)
-        kind = "quote" if mark else "text"
-        content = line[mark.end() :] if mark else line
-        if not content.strip():
-            if runs and runs[-1][1]:
-                runs.append((kind, []))
+        if FENCE.match(line):
+            fenced, fresh = not fenced, True
             continue
-        if not runs or runs[-1][0] != kind:
+        mark = QUOTE_MARK.match(line)
+        content = line[mark.end() :] if mark else line
+        if fenced or (CODE_LINE.match(line) and (fresh or not runs or runs[-1][0] == "code")):
+            if line.strip():
+                runs.append(("code", [line.rstrip()]))
+            continue
+        if not content.strip():
+            fresh = True
+            continue
+        kind = "quote" if mark else "heading" if HEADING_MARK.match(content) else "text"
+        item = LIST_MARK.match(content)
+        content = content[item.end() :] if item else HEADING_MARK.sub("", content)
+        if fresh or item or kind == "heading" or not runs or runs[-1][0] != kind:
             runs.append((kind, []))
         runs[-1][1].append(content)
+        fresh = kind == "heading"
     return [(kind, "\n".join(lines)) for kind, lines in runs if lines]
 
 
