@@ -45,8 +45,8 @@ RAW_HEADER = re.compile(
 RAW_SEPARATOR = re.compile(r"^-{20,}\s*$")
 RAW_QUOTE_START = re.compile(r"^\[quote(?:=\"?(?P<name>[^,\"\]]*)[^\]]*)?\]\s*(?P<rest>.*)$", re.IGNORECASE)
 RAW_QUOTE_END = re.compile(r"\[/quote\]\s*$", re.IGNORECASE)
-MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\s]+\)")
+MARKDOWN_IMAGE = re.compile(r"!\[[^\[\]\n]{0,300}\]\([^()\n]{0,2000}\)")  # bounded: linear on unclosed marks
+MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\([^()\s]{1,2000}\)")
 
 
 def _widget(element: Any) -> bool:

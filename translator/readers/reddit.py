@@ -54,16 +54,16 @@ HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")
 CODE_LINE = re.compile(r"^(?: {4}|\t)")
 FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
 # Inline Markdown, removed to leave the text: links, emphasis, strike, spoilers, code, superscript, escapes.
-INLINE_MARKUP = (
+INLINE_MARKUP = (  # spans bounded, so that a line of unclosed marks stays linear
     (re.compile(r"&#(x[0-9a-fA-F]{1,6}|[0-9]{1,7});"), lambda m: html.unescape(m.group())),
     (re.compile("\u200b"), ""),
-    (re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\)"), r"\1"),
-    (re.compile(r"(\*\*|__|~~)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
-    (re.compile(r"(?<![\w*\\])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),
-    (re.compile(r"(?<![\w\\])_(?=\S)([^_\n]+?)(?<=\S)_(?!\w)"), r"\1"),
-    (re.compile(r">!(.+?)!<"), r"\1"),
-    (re.compile(r"`([^`\n]+)`"), r"\1"),
-    (re.compile(r"\^\(([^)\n]*)\)"), r"\1"),
+    (re.compile(r"!?\[([^\[\]\n]{0,300})\]\([^()\s]{0,2000}(?:\s+\"[^\"\n]{0,300}\")?\)"), r"\1"),
+    (re.compile(r"(\*\*|__|~~)(?=\S)([^\n]{1,300}?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"(?<![\w*\\])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w\\])_(?=\S)([^_\n]{1,300}?)(?<=\S)_(?!\w)"), r"\1"),
+    (re.compile(r">!([^\n]{1,300}?)!<"), r"\1"),
+    (re.compile(r"`([^`\n]{1,300})`"), r"\1"),
+    (re.compile(r"\^\(([^()\n]{0,300})\)"), r"\1"),
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~^|])"), r"\1"),
 )
 HINT = "give the .json of a Reddit comments page (the URL of the thread with .json at the end)"
