@@ -198,3 +198,11 @@ def test_a_further_page_of_raw_text_has_no_article() -> None:
         ("c1", "carl", ["Später."]),
     ]
     assert "the topic's first post is not in this file" in reading.warnings[1]
+
+
+def test_whispers_are_left_out_and_counted() -> None:
+    posts = [post(1, "Start"), post(2, "Nur fürs Team", post_type=4), post(3, "Antwort", reply_to_post_number=2)]
+    reading = parse_threads(json.dumps({"title": "T", "post_stream": {"posts": posts}}))
+    [thread] = reading.threads
+    assert [(p.id, p.parent, [b.text for b in p.blocks]) for p in thread.posts[1:]] == [("c1", None, ["Antwort"])]
+    assert reading.warnings == ("1 whispers (posts only the forum's staff sees) were left out",)

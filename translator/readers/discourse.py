@@ -6,8 +6,9 @@ whole topic (`/raw/ID`: `name | date UTC | #N` over each post, a line of dashes 
 Post 1 is the article; the others are comments, each replying to `reply_to_post_number` (a reply to a
 post not in the file, or to post 1, is top-level). Posts are HTML ("cooked"): a quote of another post,
 `<aside class="quote" data-username>`, becomes quote blocks with that author. Moderator notices and
-small actions ("closed this topic"), and posts holding only images, are left out; their replies move
-up to their parent. A deleted post stays, empty, where someone replied to it.
+small actions ("closed this topic"), whispers (staff-only posts, in a staff member's download: not for a
+public translation), and posts holding only images, are left out; their replies move up to their parent.
+A deleted post stays, empty, where someone replied to it.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from translator.readers.markup import MarkupRules, html_blocks, html_text
 HINT = "give the JSON of a Discourse topic (/t/ID.json), of its posts (/t/ID/posts.json) or of /posts.json"
 # post_type: 1 regular, 2 moderator action, 3 small action ("closed this topic"), 4 whisper.
 NOTICE_TYPES = frozenset({2, 3})
+WHISPER = 4
 LIKE_ACTION = 2
 SLUG_SEPARATORS = re.compile(r"[-_]+")
 # Not the poster's words: an image's file name and size, a link preview, a poll's vote count and buttons.
@@ -130,6 +132,9 @@ def _topic(posts: list[dict[str, Any]], title: str, total: int, created: Any) ->
         )
     if opening is None:
         warnings.append("the topic's first post is not in this file: the article has its title only")
+    whispers = sum(1 for post in posts if whole_number(post.get("post_type")) == WHISPER)
+    if whispers:
+        warnings.append(f"{whispers:,} whispers (posts only the forum's staff sees) were left out")
     return Reading((thread,), (*warnings, *tree.warnings))
 
 
@@ -146,7 +151,7 @@ def _comment(post: dict[str, Any]) -> RawComment:
         date=iso_date(post.get("created_at")),
         votes=_likes(post),
         deleted=deleted,
-        skipped=whole_number(post.get("post_type")) in NOTICE_TYPES or (not specs and not deleted),
+        skipped=whole_number(post.get("post_type")) in NOTICE_TYPES | {WHISPER} or (not specs and not deleted),
     )
 
 
