@@ -206,3 +206,9 @@ def test_whispers_are_left_out_and_counted() -> None:
     [thread] = reading.threads
     assert [(p.id, p.parent, [b.text for b in p.blocks]) for p in thread.posts[1:]] == [("c1", None, ["Antwort"])]
     assert reading.warnings == ("1 whispers (posts only the forum's staff sees) were left out",)
+
+
+def test_latest_posts_with_damaged_topic_ids_are_read() -> None:
+    latest = {"latest_posts": [post(1, "Eins", topic_id=[1]), post(2, "Zwei", topic_id={"a": 1}), "x"]}
+    reading = parse_threads(json.dumps(latest))
+    assert [[b.text for b in p.blocks] for p in reading.threads[0].posts] == [["Eins"], ["Zwei"]]

@@ -177,3 +177,9 @@ def test_algolia_search_hits_are_a_thread_per_story() -> None:
     assert reading.warnings == (
         "3 further comments are not in this file (further pages of the search): only the comments in the file are read",
     )
+
+
+def test_search_hits_with_damaged_ids_are_read() -> None:
+    hits = [{"objectID": "7", "comment_text": "Hallo", "story_id": [1], "parent_id": {"a": 1}, "author": "u"}]
+    [thread] = parse_threads(json.dumps({"hits": hits})).threads
+    assert [[b.text for b in p.blocks] for p in thread.posts[1:]] == [["Hallo"]]

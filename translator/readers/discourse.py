@@ -92,7 +92,8 @@ def _latest_posts(latest: list[Any]) -> Reading:
     by_topic: dict[Any, list[dict[str, Any]]] = {}
     for post in latest:
         if isinstance(post, dict):
-            by_topic.setdefault(post.get("topic_id"), []).append(post)
+            topic = post.get("topic_id")
+            by_topic.setdefault(topic if isinstance(topic, int | str) else None, []).append(post)
     if not by_topic:
         raise InputError("this Discourse JSON holds no post", HINT)
     threads: list[Thread] = []

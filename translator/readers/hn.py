@@ -98,6 +98,11 @@ def read_hn(data: Any) -> Reading:
         raise InputError("this JSON is not a Hacker News item (Algolia, official API or HNPWA)", HINT)
     if shape is ALGOLIA_SEARCH:
         return _search_threads(data)
+    return _read_item(data, shape)
+
+
+def _read_item(data: Any, shape: _Shape) -> Reading:
+    """The discussion of an item (or, for the official API, of a list of items) of a known shape."""
     if shape is FIREBASE:
         root, children_of, missing = _firebase_tree(data)
     else:
@@ -128,7 +133,7 @@ def read_hn(data: Any) -> Reading:
         author=text_field(root.get(shape.author)),
         date=epoch_date(root.get("created_at_i", root.get("time"))),
         votes=net_votes(root.get(shape.score)),
-        url=ITEM_URL + root_key,
+        url=ITEM_URL + root_key if whole_number(root.get("id")) is not None else None,
         site="Hacker News",
     )
     total = whole_number(root.get(shape.total)) if shape.total else None
@@ -202,7 +207,7 @@ def _search_threads(data: dict[str, Any]) -> Reading:
     warnings: list[str] = []
     for story in stories.values():
         story["story_id"] = story["id"]
-        reading = read_hn(story)
+        reading = _read_item(story, ALGOLIA)
         threads.extend(reading.threads)
         warnings.extend(warning for warning in reading.warnings if warning not in warnings)
     total = whole_number(data.get("nbHits"))
@@ -212,7 +217,9 @@ def _search_threads(data: dict[str, Any]) -> Reading:
 
 def _search_id(value: Any) -> Any:
     """A search hit's id (`objectID` is a string, `story_id` a number) as one form: a number when it is one."""
-    return int(value) if isinstance(value, str) and value.isdigit() else value
+    if isinstance(value, str) and value.isdigit() and len(value) < 20:
+        return int(value)
+    return value if isinstance(value, int | str) else None
 
 
 def _search_item(hit: dict[str, Any], text: str) -> dict[str, Any]:
