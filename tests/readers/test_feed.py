@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
@@ -315,3 +316,21 @@ def test_a_wordpress_export_is_posts_with_their_comments() -> None:
     assert reading.threads[0].published is not None
     assert reading.threads[0].published.isoformat() == "2024-01-01T10:00:00"
     assert reading.warnings == ("2 comments not approved (spam, pending, trashed) or pingbacks were left out",)
+
+
+@pytest.mark.parametrize(
+    ("written", "author"),
+    [
+        ("ed@zeitung.example (Eva Muster)", "Eva Muster"),  # RSS's form; a domain ending longer than 4 letters
+        ("Eva Muster <ed@zeitung.example>", "Eva Muster"),
+        ("ed@zeitung.example", None),  # an address alone is no name
+        ("Eva Muster", "Eva Muster"),
+    ],
+)
+def test_rss_authors_are_names_without_addresses(written: str, author: str | None) -> None:
+    rss = f"""<rss version="2.0"><channel><title>Z</title><link>https://zeitung.example/news/</link>
+    <item><title>A</title><link>/2024/a.html</link><author>{html.escape(written)}</author><description>x</description>
+    </item></channel></rss>"""
+    [thread] = parse_threads(rss).threads
+    assert thread.posts[0].author == author
+    assert thread.url == "https://zeitung.example/2024/a.html"  # a path: made absolute against the feed's link

@@ -59,6 +59,9 @@ SHOW_COMMENT = re.compile(r"[?&]showComment=\d+")
 # The link a comment opens with to the comment it answers (WordPress: "In reply to <a href=...>Name</a>.").
 OPENING_LINK = re.compile(r"\A\s*(?:<p[^>]*>)?[^<]{0,80}<a\s[^>]*?href=[\"']([^\"']+)[\"']", re.IGNORECASE)
 TITLE_SPACE = re.compile(r"\W+")
+RSS_AUTHOR = re.compile(r"^\s*(?:mailto:)?[^\s@()<>]+@[^\s()<>]+\s*\((?P<name>[^()]+)\)\s*$")
+NAMED_ADDRESS = re.compile(r"^\s*(?P<name>[^<>@]+?)\s*<(?:mailto:)?[^\s@<>]+@[^\s<>]+>\s*$")
+BARE_ADDRESS = re.compile(r"^\s*(?:mailto:)?[^\s@<>]+@[^\s@<>]+\s*$")
 WXR_NAMESPACE = "wordpress.org/export/"
 CONTENT_NAMESPACE = "{http://purl.org/rss/1.0/modules/content/}"
 # WordPress post types that are site machinery, not text to read; and statuses of posts not there.
@@ -115,7 +118,8 @@ def read_feed(text: str) -> Reading:
             f"{len(counted):,} items count {sum(counted):,} reader comments that are not in this feed "
             "(each item's comment feed or page holds them): only the items are read"
         )
-    return Reading(tuple(_entry_thread(entry, site) for entry in entries), tuple(warnings))
+    base = text_field(as_dict(parsed.feed).get("link"))
+    return Reading(tuple(_entry_thread(entry, site, base) for entry in entries), tuple(warnings))
 
 
 def _text_of(value: Any) -> Any:
@@ -130,13 +134,21 @@ def _problem(error: Any) -> str:
     return str(error)
 
 
-def _entry_thread(entry: dict[str, Any], site: str | None) -> Thread:
+def _entry_thread(entry: dict[str, Any], site: str | None, base: str | None) -> Thread:
     title = _feed_text(entry, "title") or ""
     link = text_field(entry.get("link"))
     specs = _without_title(_entry_body(entry), title)
-    return discussion(
-        "feed", title, specs, author=_author(entry), date=_date(entry), url=link.strip() if link else None, site=site
-    )
+    url = _absolute(link.strip(), base) if link else None
+    return discussion("feed", title, specs, author=_author(entry), date=_date(entry), url=url, site=site)
+
+
+def _absolute(link: str, base: str | None) -> str:
+    """An item's link made absolute against the feed's own (RSS items may give a path, `/2024/a.html`)."""
+    if "://" in link or not base or "://" not in base:
+        return link
+    from urllib.parse import urljoin
+
+    return urljoin(base.strip(), link)
 
 
 def _date(entry: dict[str, Any]) -> datetime | None:
@@ -187,8 +199,15 @@ def _same_words(first: str, second: str) -> bool:
 
 
 def _author(entry: dict[str, Any]) -> str | None:
-    """The writer's name (Atom's author element also holds an e-mail address, which is no name)."""
-    return text_field(as_dict(entry.get("author_detail")).get("name")) or text_field(entry.get("author"))
+    """The writer's name, without an e-mail address (which is no name): RSS writes `ed@site (Name)` or
+    `Name <ed@site>`, read here (feedparser splits them wrong when the domain ends longer than four
+    letters); Atom's author has a name element."""
+    written = text_field(entry.get("author"))
+    if written and "@" in written:
+        named = RSS_AUTHOR.match(written) or NAMED_ADDRESS.match(written)
+        if named or BARE_ADDRESS.match(written):
+            return " ".join(named["name"].split()) if named else None
+    return text_field(as_dict(entry.get("author_detail")).get("name")) or written
 
 
 def _feed_text(item: Any, key: str) -> str | None:
