@@ -294,3 +294,14 @@ def test_the_markdown_of_an_archived_comment_is_text_without_markup() -> None:
         ("paragraph", "    print(1)"),  # code keeps its indentation
         ("paragraph", "Spoiler und weg"),
     ]
+
+
+def test_a_subreddit_page_is_a_thread_per_post() -> None:
+    first = submission(id="p1", name="t3_p1", title="Erster", selftext="Text eins", subreddit="de")
+    second = submission(id="p2", name="t3_p2", title="Zweiter", selftext="Text zwei", subreddit="de")
+    reading = parse_threads(json.dumps(listing(first, second)))
+    assert [(t.title, [b.text for b in t.posts[0].blocks]) for t in reading.threads] == [
+        ("Erster", ["Erster", "Text eins"]),
+        ("Zweiter", ["Zweiter", "Text zwei"]),
+    ]
+    assert reading.warnings == ("this is a page of posts: their comments are not in this file",)

@@ -3,7 +3,8 @@
 The first Listing holds the submission (`t3`): its title, and its self text or, for a link post, the
 link, make the article (a crosspost with no text of its own has the text of the post it shares). The
 second holds the comment tree (`t1`, replies nested in `replies`). A Listing of comments alone (a
-comment's context, a saved part of a thread) is read too: its article is empty. A comment whose body is
+comment's context, a saved part of a thread) is read too: its article is empty; a Listing of posts (a
+subreddit's or a user's page) is a thread per post. A comment whose body is
 `[deleted]`, `[removed]` or `[ Removed by Reddit ]` is kept as a deleted post where someone replied to
 it, so the tree stays whole; an author `[deleted]` is an unknown author. Reddit sends a page of the
 comments and "more" stubs for the rest: they are counted and reported, never invented.
@@ -70,8 +71,8 @@ HINT = "give the .json of a Reddit comments page (the URL of the thread with .js
 
 
 def looks_like_reddit(data: Any) -> bool:
-    """Whether parsed JSON is a Reddit comments page (two Listings, the first holding a submission) or a
-    Listing of comments alone."""
+    """Whether parsed JSON is a Reddit comments page (two Listings, the first holding a submission), a
+    Listing of comments alone or of posts (a subreddit's page), or an archive of bare items."""
     return _submission_of(data) is not None or _comment_listing(data) is not None or _archived(data) is not None
 
 
@@ -95,7 +96,7 @@ def _comment_listing(data: Any) -> dict[str, Any] | None:
         data = {"kind": "Listing", "data": {"children": things}}
     listing = as_dict(data[0] if isinstance(data, list) and len(data) == 1 else data)
     children = _children(listing)
-    if listing.get("kind") != "Listing" or not any(as_dict(child).get("kind") == "t1" for child in children):
+    if listing.get("kind") != "Listing" or not any(as_dict(child).get("kind") in ("t1", "t3") for child in children):
         return None
     return listing
 
@@ -109,7 +110,16 @@ def read_reddit(data: Any) -> Reading:
             return _read_archive(archived)
         if listing is None:
             raise InputError("this JSON is not a Reddit thread (expected two Listings, the first with a post)", HINT)
-        return _read_comments_alone(listing)
+        kinds = {as_dict(child).get("kind") for child in _children(listing)}
+        if "t3" not in kinds:
+            return _read_comments_alone(listing)
+        # A subreddit's or a user's page (`/r/NAME.json`, `/user/NAME.json`): posts, and comments on posts.
+        things = [as_dict(as_dict(child).get("data")) for child in _children(listing)]
+        items = [thing for thing in things if _is_archived_comment(thing) or _is_archived_post(thing)]
+        reading = _read_archive(items)
+        posts_only = "t1" not in kinds
+        note = "this is a page of posts: their comments are not in this file" if posts_only else None
+        return Reading(reading.threads, (*([note] if note else []), *reading.warnings))
     permalink = text_field(submission.get("permalink"))
     thread_url = REDDIT + permalink if permalink and permalink.startswith("/") else None
     comments, stubs, hidden = _comments(_children(data[1]), thread_url)
