@@ -110,7 +110,7 @@ def read_reddit(data: Any) -> Reading:
             return _read_archive(archived)
         if listing is None:
             raise InputError("this JSON is not a Reddit thread (expected two Listings, the first with a post)", HINT)
-        kinds = {as_dict(child).get("kind") for child in _children(listing)}
+        kinds = {str(as_dict(child).get("kind")) for child in _children(listing)}
         if "t3" not in kinds:
             return _read_comments_alone(listing)
         # A subreddit's or a user's page (`/r/NAME.json`, `/user/NAME.json`): posts, and comments on posts.
