@@ -3,6 +3,7 @@ deleted comments dropped."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,35 @@ def test_threads_of_one_page_are_read_as_one() -> None:
     [thread] = reading.threads
     assert [[b.text for b in post.blocks] for post in thread.posts[1:]] == [["Alt"], ["Neu"]]
     assert reading.warnings == ("1 pages listed twice (one address, several Disqus threads) were read as one",)
+
+
+def test_the_json_of_disqus_api_is_read() -> None:
+    def post(key: str, parent: str | None, message: str, when: str, **fields: object) -> dict[str, object]:
+        author = {"name": f"Name {key}", "username": f"user{key}", "isAnonymous": False}
+        return {"id": key, "parent": parent, "message": message, "createdAt": when, "author": author, **fields}
+
+    page = {"id": "77", "title": "Der Artikel", "link": "https://zeitung.example/artikel", "forum": "zeitung"}
+    answer = {
+        "code": 0,
+        "cursor": {"hasNext": True, "next": "1:0:0"},
+        "response": [
+            post("2", "1", "<p>Antwort</p>", "2024-01-01T11:00:00", thread="77", likes=3, dislikes=1),
+            post("1", None, "<p>Erster</p><p>Zweiter Absatz</p>", "2024-01-01T10:00:00", thread=page),
+            post("3", None, "<p>Werbung</p>", "2024-01-01T12:00:00", thread="77", isSpam=True),
+        ],
+    }
+    reading = parse_threads(json.dumps(answer))
+    [thread] = reading.threads
+    assert (thread.source_format, thread.title, thread.url, thread.site) == (
+        "disqus",
+        "Der Artikel",
+        "https://zeitung.example/artikel",
+        "zeitung",
+    )
+    found = [(p.id, p.author, p.parent, [b.text for b in p.blocks]) for p in thread.posts[1:]]
+    assert found == [("c1", "Name 1", None, ["Erster", "Zweiter Absatz"]), ("c2", "Name 2", "c1", ["Antwort"])]
+    votes = thread.posts[2].votes
+    assert votes is not None and (votes.up, votes.down) == (3, 1)
+    assert reading.warnings == (
+        "further comments are not in this file (Disqus has more pages of them): only the comments in the file are read",
+    )

@@ -57,8 +57,9 @@ JSON_READERS: dict[str, str] = {
     "hn": "hn:read_hn",
     "discourse": "discourse:read_discourse",
     "feed": "feed:read_json_feed",
+    "disqus": "disqus:read_disqus_api",
 }
-OTHER_JSON_HINT = "this reads our thread JSON and the JSON of Reddit, Hacker News, Discourse and JSON Feed"
+OTHER_JSON_HINT = "this reads our thread JSON and the JSON of Reddit, Hacker News, Discourse, Disqus and JSON Feed"
 _NOT_PARSED = object()
 JSON_ARRAY_START = re.compile(r"\[\s*(?:\{|\[\s*[\[{\]])")
 
@@ -134,6 +135,7 @@ def _sniff_text(text: str) -> SourceFormat:
 def _json_format(data: Any) -> SourceFormat:
     """Which reader a parsed JSON document is for (`json` also for shapes none knows: it says why)."""
     from translator.readers.discourse import looks_like_discourse
+    from translator.readers.disqus import looks_like_disqus_api
     from translator.readers.feed import looks_like_json_feed
     from translator.readers.hn import hn_shape
     from translator.readers.reddit import looks_like_reddit
@@ -144,6 +146,8 @@ def _json_format(data: Any) -> SourceFormat:
         return "discourse"
     if looks_like_json_feed(data):
         return "feed"
+    if looks_like_disqus_api(data):
+        return "disqus"
     if hn_shape(data) is not None:
         return "hn"
     return "json"
@@ -155,9 +159,9 @@ def parse_threads(text: str, fmt: SourceFormat | None = None) -> Reading:
     data: Any = _NOT_PARSED
     if fmt is None:
         fmt, data = _sniff(text)
-    # Feeds and Discourse come as JSON or as text (XML, Discourse's /raw/): JSON goes to the JSON reader.
+    # Feeds, Disqus and Discourse come as JSON or as text (XML, Discourse's /raw/): JSON goes to the JSON reader.
     json_text = text.lstrip()[:1] in ("{", "[")
-    if data is _NOT_PARSED and (fmt in JSON_FORMATS or fmt == "feed") and (json_text or fmt not in TEXT_READERS):
+    if data is _NOT_PARSED and (fmt in JSON_FORMATS or fmt in JSON_READERS) and (json_text or fmt not in TEXT_READERS):
         data = load_json_or_lines(text)
     if data is not _NOT_PARSED:
         return _read_json(data, fmt)

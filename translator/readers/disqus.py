@@ -8,6 +8,10 @@ reply tree, in the order they were written (an export lists them in no useful or
 without comments are left out. Comments on a deleted page are left out and counted in a warning;
 comments on a page the export does not list make a thread of their own, without a title.
 A title escaped twice (WordPress sends `Don&#8217;t`, the export escapes the `&`) is unescaped.
+
+The JSON of Disqus's API (`threads/listPosts`, `posts/list`: what a comment widget loads, saved from a
+browser) is read too: `{"code": 0, "response": [posts]}`, each post naming its `thread` and `parent`;
+a thread per page, likes and dislikes as votes; `cursor.hasNext` says more pages of comments exist.
 """
 
 from __future__ import annotations
@@ -18,11 +22,25 @@ from datetime import datetime
 from typing import Any
 
 from translator.errors import InputError
-from translator.models import Post, Thread
-from translator.readers.common import RawComment, Reading, comment_tree, discussion, iso_date, local_name, parse_xml
+from translator.models import Post, Thread, Votes
+from translator.readers.common import (
+    RawComment,
+    Reading,
+    as_dict,
+    comment_tree,
+    discussion,
+    iso_date,
+    local_name,
+    parse_xml,
+    text_field,
+    whole_number,
+)
 from translator.readers.markup import html_blocks
 
-HINT = "give the XML file of a Disqus export, unzipped"
+HINT = "give the XML file of a Disqus export, unzipped, or the JSON of Disqus's API (threads/listPosts)"
+MORE_PAGES = (
+    "further comments are not in this file (Disqus has more pages of them): only the comments in the file are read"
+)
 ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
@@ -155,3 +173,54 @@ def _dsq_id(element: Any) -> str | None:
         if attribute.rpartition("}")[2] == "id" and value.strip():
             return str(value.strip())
     return None
+
+
+def looks_like_disqus_api(data: Any) -> bool:
+    """Whether parsed JSON is an answer of Disqus's API listing posts: `code` 0 and a `response` of
+    posts (objects with a message, an author and a thread)."""
+    response = as_dict(data).get("response")
+    return (
+        as_dict(data).get("code") == 0
+        and isinstance(response, list)
+        and any(isinstance(post, dict) and "message" in post and "thread" in post for post in response)
+    )
+
+
+def read_disqus_api(data: Any) -> Reading:
+    """The threads of a Disqus API answer, one per page its posts are on."""
+    if not looks_like_disqus_api(data):
+        raise InputError("this JSON is not an answer of Disqus's API (no code 0 with a response of posts)", HINT)
+    pages: dict[str, dict[str, Any]] = {}
+    comments: dict[str, list[RawComment]] = {}
+    for post in (post for post in data["response"] if isinstance(post, dict)):
+        thread = post.get("thread")
+        page = as_dict(thread)  # expanded with `related=thread`, else its id
+        key = str(page.get("id") if page else thread)
+        if page or key not in pages:
+            pages[key] = page or pages.get(key, {})
+        author = as_dict(post.get("author"))
+        likes, dislikes = whole_number(post.get("likes")), whole_number(post.get("dislikes"))
+        comments.setdefault(key, []).append(
+            RawComment(
+                key=str(post.get("id")),
+                parent_key=str(post["parent"]) if post.get("parent") is not None else None,
+                author=text_field(author.get("name")) or text_field(author.get("username")),
+                specs=html_blocks(post["message"]) if isinstance(post.get("message"), str) else [],
+                date=iso_date(post.get("createdAt")),
+                votes=Votes(up=likes or 0, down=dislikes or 0) if likes is not None or dislikes is not None else None,
+                deleted=post.get("isDeleted") is True,
+                skipped=post.get("isSpam") is True,
+            )
+        )
+    threads, dropped = [], 0
+    for key, page in pages.items():
+        tree = comment_tree(_in_date_order(comments[key]))
+        dropped += tree.dropped_deleted
+        title = text_field(page.get("clean_title")) or text_field(page.get("title")) or ""
+        link = text_field(page.get("link"))
+        threads.append(discussion("disqus", title, [], tree.posts, url=link, site=text_field(page.get("forum"))))
+    more = as_dict(data.get("cursor")).get("hasNext") is True
+    warnings = [MORE_PAGES] if more else []
+    if dropped:
+        warnings.append(f"{dropped:,} deleted comments without replies were left out")
+    return Reading(tuple(threads), tuple(warnings))
