@@ -334,3 +334,12 @@ def test_rss_authors_are_names_without_addresses(written: str, author: str | Non
     [thread] = parse_threads(rss).threads
     assert thread.posts[0].author == author
     assert thread.url == "https://zeitung.example/2024/a.html"  # a path: made absolute against the feed's link
+
+
+def test_html_sent_as_plain_text_is_read_as_html() -> None:
+    atom = """<feed xmlns="http://www.w3.org/2005/Atom"><title>S</title>
+    <entry><title>A</title>
+    <summary>&lt;p&gt;Hallo &lt;b&gt;Welt&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Zwei&lt;/p&gt;</summary></entry>
+    <entry><title>B</title><content type="text">a &lt; b, c &gt; d &amp; e</content></entry></feed>"""
+    found = [[b.text for b in t.posts[0].blocks[1:]] for t in parse_threads(atom).threads]
+    assert found == [["Hallo Welt", "Zwei"], ["a < b, c > d & e"]]  # real plain text keeps its signs

@@ -52,6 +52,10 @@ JSON_FEED_VERSION = "jsonfeed.org/version/"
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "html", "xhtml"})
 # HTML escaped twice: after the XML parser's unescaping, tags still read `&lt;p&gt;`.
 ESCAPED_TAG = re.compile(r"&lt;/?(?:p|br|div|a|b|i|em|strong|span|img|ul|ol|li|blockquote|h[1-6])\b", re.IGNORECASE)
+# Markup in text said to be plain (Atom's default type, escaped HTML): a closing tag, `<br>` or `<p>`.
+PLAIN_BUT_HTML = re.compile(
+    r"</(?:p|div|a|b|i|em|strong|span|ul|ol|li|blockquote|h[1-6])>|<br\s*/?>|<p(?:\s[^<>]*)?>", re.IGNORECASE
+)
 # The fragment of a link to a comment on a page: WordPress `#comment-12`, Blogger `#c99`, others `#cmt-3`.
 COMMENT_FRAGMENT = re.compile(r"(?:comments?|c|cmt|reply)[-_]?\d+", re.IGNORECASE)
 # Blogger's query naming the comment a link shows (`?showComment=1704100000000`).
@@ -222,7 +226,7 @@ def _feed_text(item: Any, key: str) -> str | None:
 def _body(value: Any, kind: Any) -> list[BlockSpec]:
     if not isinstance(value, str):
         return []
-    if kind not in HTML_TYPES:
+    if kind not in HTML_TYPES and not PLAIN_BUT_HTML.search(value):
         return text_blocks(value)
     if "<" not in value and ESCAPED_TAG.search(value):
         value = html.unescape(value)  # escaped twice: `&lt;p&gt;` would be shown as a tag
