@@ -343,3 +343,12 @@ def test_html_sent_as_plain_text_is_read_as_html() -> None:
     <entry><title>B</title><content type="text">a &lt; b, c &gt; d &amp; e</content></entry></feed>"""
     found = [[b.text for b in t.posts[0].blocks[1:]] for t in parse_threads(atom).threads]
     assert found == [["Hallo Welt", "Zwei"], ["a < b, c > d & e"]]  # real plain text keeps its signs
+
+
+def test_a_feedburner_item_links_to_the_article_not_the_redirector() -> None:
+    rss = """<rss version="2.0" xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0"><channel><title>Z</title>
+    <item><title>A</title><link>http://feeds.example/~r/z/~3/abc/artikel.html</link>
+    <feedburner:origLink>https://zeitung.example/artikel.html</feedburner:origLink><description>x</description></item>
+    </channel></rss>"""
+    [thread] = parse_threads(rss).threads
+    assert thread.url == "https://zeitung.example/artikel.html"

@@ -140,7 +140,8 @@ def _problem(error: Any) -> str:
 
 def _entry_thread(entry: dict[str, Any], site: str | None, base: str | None) -> Thread:
     title = _feed_text(entry, "title") or ""
-    link = text_field(entry.get("link"))
+    # FeedBurner's feeds link through its redirector and name the article in `feedburner:origLink`.
+    link = text_field(entry.get("feedburner_origlink")) or text_field(entry.get("link"))
     specs = _without_title(_entry_body(entry), title)
     url = _absolute(link.strip(), base) if link else None
     return discussion("feed", title, specs, author=_author(entry), date=_date(entry), url=url, site=site)
