@@ -106,3 +106,14 @@ def test_trim_body(blocks: list[str], kept: list[str] | None) -> None:
 def test_trim_body_drops_a_last_heading_and_teaser_lines() -> None:
     blocks = [spec("Text."), spec("Ähnliche Beiträge"), spec("Mehr lesen", "heading")]
     assert trim_body(blocks, frozenset({"Ähnliche Beiträge"})) == [spec("Text.")]
+    # Two teaser lines in a row go; one alone amid the text is the article's (a caption a teaser repeats).
+    teasers = frozenset({"Das Gitter von Blake", "Drei Stile", "Zwei Modelle"})
+    blocks = [
+        spec("A."),
+        spec("Das Gitter von Blake"),
+        spec("B."),
+        spec("Drei Stile"),
+        spec("Zwei Modelle"),
+        spec("C."),
+    ]
+    assert [text for _, text, _, _ in trim_body(blocks, teasers)] == ["A.", "Das Gitter von Blake", "B.", "C."]

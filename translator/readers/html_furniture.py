@@ -152,7 +152,7 @@ def trim_body(blocks: list[BlockSpec], teasers: frozenset[str] = frozenset()) ->
     """An article's blocks without the lines of teaser boxes, the comment section's heading ("59
     комментариев", "Comments (3)") and, when text came before it, all that follows it (sorting controls,
     the titles of other boxes); nor a heading left last, which titles nothing."""
-    blocks = [block for block in blocks if block[1] not in teasers]
+    blocks = _without_teasers(blocks, teasers)
     for position, block in enumerate(blocks):
         if len(block[1]) <= MAX_HEADING_CHARS and COMMENTS_HEADING.match(block[1]):
             blocks = blocks[:position] if position else blocks[1:]
@@ -160,3 +160,21 @@ def trim_body(blocks: list[BlockSpec], teasers: frozenset[str] = frozenset()) ->
     while blocks and blocks[-1][0] == "heading":
         blocks = blocks[:-1]
     return blocks
+
+
+def _without_teasers(blocks: list[BlockSpec], teasers: frozenset[str]) -> list[BlockSpec]:
+    """Blocks without runs of teaser lines: two or more in a row, or one at either end. One line alone
+    amid the text is the article's own (an image's caption that a teaser of the same story repeats)."""
+    kept: list[BlockSpec] = []
+    run: list[BlockSpec] = []
+    for position, block in enumerate([*blocks, ("paragraph", "", None, None)]):
+        if block[1] in teasers and position < len(blocks):
+            run.append(block)
+            continue
+        at_end = position == len(blocks)
+        if run and len(run) == 1 and len(kept) > 0 and not at_end:
+            kept.extend(run)
+        run = []
+        if not at_end:
+            kept.append(block)
+    return kept
