@@ -42,6 +42,13 @@ TRAFILATURA_TAGS = {
 }  # fmt: skip
 
 
+BYLINE_LABEL = re.compile(
+    r"^(?:(?:posted|written|published|reported)\s+by|by|publi(?:cad[oa]|é|ée)\s+(?:por|par)|par|por"
+    r"|pubblicato\s+da|scritto\s+da|(?:geschrieben|verfasst|veröffentlicht)\s+von|von(?!\s+(?:der|dem|den)\b)"
+    r"|autor(?:in)?\s*:|author\s*:|auteur\s*:|автор\s*:?|опубликовал[аи]?|przez|door|av)\s+(?=\S)",
+    re.IGNORECASE,
+)
+"""The label before a byline's name ("Par Attac France", "Publicada por Rosa", "Автор: Иван")."""
 BYLINE_POSITIONS = 3
 """A byline ("By NAME, 4 May 2023") that reaches the body is one of its first few lines."""
 MAX_BYLINE_CHARS = 100
@@ -96,6 +103,14 @@ def _name(value: Any) -> str | None:
     if isinstance(value, dict):
         value = value.get("name")
     return clean_text(value) or None if isinstance(value, str) else None
+
+
+def clean_byline(byline: str | None) -> str | None:
+    """A byline without its label, each of its names ("Par A; B" -> "A; B")."""
+    if not byline:
+        return None
+    names = [BYLINE_LABEL.sub("", name.strip(), count=1) for name in byline.split(";")]
+    return "; ".join(name for name in names if name) or None
 
 
 def _comparable(text: str) -> str:
@@ -205,7 +220,7 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     site = site or getattr(extracted, "sitename", None)
     title = _headline(tree, meta, ld, extracted, site, host)
     published = stated or machine_date(str(getattr(extracted, "date", None) or ""))
-    author = getattr(extracted, "author", None) or _name(ld.get("author")) or meta.get("author")
+    author = clean_byline(getattr(extracted, "author", None) or _name(ld.get("author")) or meta.get("author"))
     teasers = teaser_texts(tree) if with_body else frozenset()
     if with_body:
         drop_furniture(tree, title)
