@@ -163,18 +163,20 @@ def trim_body(blocks: list[BlockSpec], teasers: frozenset[str] = frozenset()) ->
 
 
 def _without_teasers(blocks: list[BlockSpec], teasers: frozenset[str]) -> list[BlockSpec]:
-    """Blocks without runs of teaser lines: two or more in a row, or one at either end. One line alone
-    amid the text is the article's own (an image's caption that a teaser of the same story repeats)."""
+    """Blocks without runs of teaser lines: two or more in a row, or one before the text or after it
+    (headings aside). One line alone amid the text is the article's own (an image's caption that a
+    teaser of the same story repeats)."""
+    text_at = [n for n, block in enumerate(blocks) if block[1] not in teasers and block[0] != "heading"]
+    if not text_at:
+        return [block for block in blocks if block[1] not in teasers]
+    first, last = text_at[0], text_at[-1]
     kept: list[BlockSpec] = []
-    run: list[BlockSpec] = []
-    for position, block in enumerate([*blocks, ("paragraph", "", None, None)]):
-        if block[1] in teasers and position < len(blocks):
-            run.append(block)
-            continue
-        at_end = position == len(blocks)
-        if run and len(run) == 1 and len(kept) > 0 and not at_end:
-            kept.extend(run)
-        run = []
-        if not at_end:
-            kept.append(block)
+    for n, block in enumerate(blocks):
+        if block[1] in teasers:
+            alone = (n == 0 or blocks[n - 1][1] not in teasers) and (
+                n + 1 == len(blocks) or blocks[n + 1][1] not in teasers
+            )
+            if not (alone and first < n < last):
+                continue
+        kept.append(block)
     return kept
