@@ -20,7 +20,7 @@ from lxml.html import HtmlElement
 
 from translator.readers.common import BlockSpec
 from translator.readers.html_dates import machine_date
-from translator.readers.html_furniture import drop_furniture, teaser_texts, trim_body
+from translator.readers.html_furniture import NO_TEASERS, Teasers, drop_furniture, teaser_texts, trim_body
 from translator.readers.html_items import path
 from translator.readers.html_schema import _types, _walk, json_documents
 from translator.readers.html_text import clean_text, visible_text
@@ -221,7 +221,7 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     title = _headline(tree, meta, ld, extracted, site, host)
     published = stated or machine_date(str(getattr(extracted, "date", None) or ""))
     author = clean_byline(getattr(extracted, "author", None) or _name(ld.get("author")) or meta.get("author"))
-    teasers = teaser_texts(tree) if with_body else frozenset()
+    teasers = teaser_texts(tree) if with_body else NO_TEASERS
     if with_body:
         drop_furniture(tree, title)
     body = _body(tree) if with_body else None
@@ -229,7 +229,7 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     return ArticleFacts(title, author, published, clean_text(site) if site else None, url, tuple(blocks))
 
 
-def body_blocks(body: Any, title: str, author: str | None, teasers: frozenset[str] = frozenset()) -> list[BlockSpec]:
+def body_blocks(body: Any, title: str, author: str | None, teasers: Teasers = NO_TEASERS) -> list[BlockSpec]:
     """trafilatura's body XML as blocks, without a leading copy of the title, the byline line, the lines
     of teaser boxes and the comment section's heading (`trim_body`)."""
     for element in body.iter():
