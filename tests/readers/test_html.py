@@ -119,6 +119,15 @@ CASES = {
     "thesis-dl.html": Expected(
         "Il pane di segale del nonno", "Forno di Quartiere", None, ["Lucia Ferri", "Beppe"], [None, None]
     ),
+    # No engine, a flat list: readers' picks marked `comment--recommended` (a modifier, not a box of
+    # recommended stories), replies marked `comment--indented`, dates only relative.
+    "flat-indented.html": Expected(
+        "El tren nocturno vuelve a cruzar los Pirineos",
+        "Crónica del Norte",
+        None,
+        ["Marisa_V", "Jon Ander", "Pilarica", "Tomás R."],
+        [None, "c1", None, "c3"],
+    ),
     # Disqus placeholder only: the article, no comments (and a warning, below).
     "disqus-placeholder.html": Expected("Why lighthouses still matter", "The Coastal Review", "Maya Ortiz", [], []),
 }
@@ -134,7 +143,8 @@ FURNITURE = [
     "Ceny biletów", "Subscribe", "Load More", "Join the discussion", "Registreren", "Reageer met citaat",
     "Eerst meten", "Je moet ingelogd", "enable JavaScript", "comments powered by Disqus", "window.dataLayer",
     "Gereedschap", "Onderwerp", "Responder", "Eliminar", "Respostas", "Enviar um comentário", "Tomates em vaso",
-    "Lascia un commento", "Invia", "Permalink a questo", "aggiungine uno",
+    "Lascia un commento", "Invia", "Permalink a questo", "aggiungine uno", "Más recientes", "Lo más leído",
+    "Suben los peajes", "hace 3 horas",
 ]  # fmt: skip
 
 
