@@ -128,6 +128,10 @@ CASES = {
         ["Marisa_V", "Jon Ander", "Pilarica", "Tomás R."],
         [None, "c1", None, "c3"],
     ),
+    # A forum thread's latest replies under a news article (li.xenforo-comment): comments, not forum posts.
+    "xenforo-widget.html": Expected(
+        "Test : le clavier mécanique Ardoise K2", "Labo Matériel", "Claire Dumas", ["tapoteur", "Nadia.R"], [None, None]
+    ),
     # Disqus placeholder only: the article, no comments (and a warning, below).
     "disqus-placeholder.html": Expected("Why lighthouses still matter", "The Coastal Review", "Maya Ortiz", [], []),
 }
@@ -144,7 +148,7 @@ FURNITURE = [
     "Eerst meten", "Je moet ingelogd", "enable JavaScript", "comments powered by Disqus", "window.dataLayer",
     "Gereedschap", "Onderwerp", "Responder", "Eliminar", "Respostas", "Enviar um comentário", "Tomates em vaso",
     "Lascia un commento", "Invia", "Permalink a questo", "aggiungine uno", "Más recientes", "Lo más leído",
-    "Suben los peajes", "hace 3 horas",
+    "Suben los peajes", "hace 3 horas", "Commenter sur le forum", "Voir tous les commentaires", "Les plus lus",
 ]  # fmt: skip
 
 

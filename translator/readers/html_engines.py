@@ -222,6 +222,18 @@ XENFORO = Engine(
     forum=True,
 )
 
+XENFORO_WIDGET = Engine(
+    name="xenforo-widget",
+    # The latest replies of a forum thread shown under an article (Future's news sites): comments, no opening post.
+    marks=("class:xenforo-comment",),
+    items=path("//li[has-class('xenforo-comment')]"),
+    fields=FieldPaths(
+        author=_paths(".//*[has-class('author-name')]"),
+        date=_paths(".//*[has-class('post-date')]"),
+        body=_paths(".//*[has-class('js-read-more')]", ".//*[has-class('xenforo-comment-content')]"),
+    ),
+)
+
 VBULLETIN = Engine(
     name="vbulletin",
     marks=("id:post_", "id:post", "class:b-post"),
@@ -429,6 +441,7 @@ ENGINES: tuple[Engine, ...] = (
     DISQUS,
     DISCOURSE,
     XENFORO,
+    XENFORO_WIDGET,
     VBULLETIN,
     PHPBB,
     SMF,
