@@ -132,6 +132,11 @@ CASES = {
     "xenforo-widget.html": Expected(
         "Test : le clavier mécanique Ardoise K2", "Labo Matériel", "Claire Dumas", ["tapoteur", "Nadia.R"], [None, None]
     ),
+    # WordPress's classic theme: the logo heading is the site's name (from its domain), each comment signed
+    # "Comment by NAME — DATE" under its text.
+    "wp-classic.html": Expected(
+        "Czy regulamin może zakazać pseudonimów?", None, None, ["Marta Zielińska", "Bogdan"], [None, None]
+    ),
     # Disqus placeholder only: the article, no comments (and a warning, below).
     "disqus-placeholder.html": Expected("Why lighthouses still matter", "The Coastal Review", "Maya Ortiz", [], []),
 }
@@ -148,7 +153,8 @@ FURNITURE = [
     "Eerst meten", "Je moet ingelogd", "enable JavaScript", "comments powered by Disqus", "window.dataLayer",
     "Gereedschap", "Onderwerp", "Responder", "Eliminar", "Respostas", "Enviar um comentário", "Tomates em vaso",
     "Lascia un commento", "Invia", "Permalink a questo", "aggiungine uno", "Más recientes", "Lo más leído",
-    "Suben los peajes", "hace 3 horas", "Commenter sur le forum", "Voir tous les commentaires", "Les plus lus",
+    "Suben los peajes", "hace 3 horas", "Comment by", "Say It!", "Commenter sur le forum",
+    "Voir tous les commentaires", "Les plus lus",
 ]  # fmt: skip
 
 
@@ -205,6 +211,7 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("blogger.html", "c1", datetime(2021, 5, 13, 11, 20), None),  # Portuguese printed date
         ("blogger.html", "c2", datetime(2021, 5, 13, 14, 0), None),  # "15:20" only: the permalink's Unix time
         ("thesis-dl.html", "c2", datetime(2019, 3, 14, 18, 40), None),  # Italian printed date in the dt
+        ("wp-classic.html", "c1", datetime(2011, 7, 17, 13, 4), None),  # the signature line's date and time
     ],
 )
 def test_dates_and_votes(name: str, post_id: str, date: datetime, votes: Votes | None) -> None:

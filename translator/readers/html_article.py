@@ -153,12 +153,17 @@ def strip_site(title: str, site: str | None, host: str | None) -> str:
 
 
 def choose_title(candidates: list[str | None], site: str | None, host: str | None) -> str:
-    """The first headline candidate that is not just the site's name, without the site's name."""
+    """The first headline candidate that is not just the site's name or domain ("Internet-Law" on
+    internet-law.de), without the site's name; the site's name when nothing else is there."""
+    keys = {_comparable(site)} if site else set()
+    keys.update(_site_keys(None, host))
+    fallback = ""
     for candidate in candidates:
         text = clean_text(candidate or "")
-        if text and not (site and _comparable(text) == _comparable(site)):
+        if text and _comparable(text) not in keys:
             return strip_site(text, site, host) or text
-    return ""
+        fallback = fallback or text
+    return fallback
 
 
 def _body(tree: HtmlElement) -> Any:

@@ -32,6 +32,7 @@ from translator.readers.html_fields import (
     name_in,
     outside,
     reply_label_name,
+    signed_line,
 )
 from translator.readers.html_text import class_heads, clean_text, descendants, is_quote, visible_text
 from translator.readers.markup import PAGE_COMMENT_RULES, element_blocks
@@ -308,12 +309,16 @@ def read_item(
     if blocks and author and blocks[0][1] == author:
         blocks = blocks[1:]
     blocks = [block for block in blocks if not NUMBERS_ONLY.match(block[1])]  # a stray "18. 05. 2014" is no text
+    date = _date(_first(item, paths.date, nested), lang) or find_date(header, lang)
+    if (signed := signed_line(blocks, lang)) is not None and author in (None, signed[0]):
+        author, date = signed[0], signed[1] or date  # the line is the comment's header, not its text
+        blocks = blocks[: signed[2]] + blocks[signed[2] + 1 :]
     deleted = _is_deleted(item, blocks, paths)
     return RawComment(
         key=key,
         parent_key=parent_key,
         author=None if author is not None and author.lower() in DELETED_NAMES else author,
-        date=_date(_first(item, paths.date, nested), lang) or find_date(header, lang),
+        date=date,
         blocks=() if deleted else tuple(blocks),
         votes=_votes(_first(item, paths.votes, nested)) or find_votes(header),
         url=_url(_first(item, paths.url, nested)),
