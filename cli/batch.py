@@ -62,7 +62,11 @@ def run_batch_command(args: argparse.Namespace) -> int:
     settings = job_settings(args, "po,json,md")
     items = expand_inputs(args.inputs, args.output)
     jobs = args.jobs or (0 if args.ray is not None else 1)
-    with BatchDisplay(len(items)) as display:
-        summary = run_batch(items, args.output, settings, jobs, display.report, args.ray)
+    try:
+        with BatchDisplay(len(items)) as display:
+            summary = run_batch(items, args.output, settings, jobs, display.report, args.ray)
+    except KeyboardInterrupt as interrupted:
+        interrupted.hint = "the finished files are kept: run the same command again to do the rest"  # type: ignore[attr-defined]
+        raise
     display.print_summary(summary)
     return ExitCode.FAILURE if summary.failed else ExitCode.DONE

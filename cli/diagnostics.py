@@ -59,7 +59,9 @@ def error_line(error: BaseException) -> str | None:
     if isinstance(error, BrokenPipeError):
         return None  # the reader of our output went away (`| head`): not a failure of ours
     if isinstance(error, KeyboardInterrupt):
-        return f"{PROGRAM}: interrupted"
+        # A command may say what to do next (`batch`: rerun to finish), as a hint on the error.
+        hint = getattr(error, "hint", None)
+        return f"{PROGRAM}: interrupted" + (f" ({hint})" if hint else "")
     if isinstance(error, TranslatorError):
         text = str(error)
     elif isinstance(error, OSError):

@@ -300,11 +300,11 @@ def run_glossary_check(args: argparse.Namespace) -> int:
     """`translator glossary check FILE`: the terms of each block and their rendering."""
     from translator.display import visible
     from translator.glossary import GlossaryStore, load_glossary, render_term
+    from translator.jobs import part_names
     from translator.languages import normalize_code
-    from translator.readers import read_thread
+    from translator.readers import read_threads
 
-    thread_file = read_thread(thread_argument(args), args.format)
-    thread = thread_file.thread
+    threads = list(read_threads(thread_argument(args), args.format).threads)
     target = normalize_code(args.target)
     fixed: Glossary | None = None
     if args.glossary is not None or args.pair:
@@ -312,7 +312,10 @@ def run_glossary_check(args: argparse.Namespace) -> int:
     else:
         from translator.detect.detector import detect_languages
 
-        thread = detect_languages(thread)
+        threads = [detect_languages(thread) for thread in threads]
+    # A feed or an export holds several threads, whose block ids repeat: each row says its thread, by the
+    # name `translate` gives its outputs.
+    parts = part_names(threads)
     store = GlossaryStore(folder=glossary_dir(args))
     glossaries: dict[str, Glossary | None] = {}
 
@@ -326,13 +329,15 @@ def run_glossary_check(args: argparse.Namespace) -> int:
         return glossaries[lang]
 
     found: list[dict[str, Any]] = []
-    for _, block in thread.blocks():
+    blocks = [(part, block) for thread, part in zip(threads, parts, strict=True) for _, block in thread.blocks()]
+    for part, block in blocks:
         glossary = pick(block.lang)
         if glossary is None:
             continue
         for match in glossary.find_terms(block.text):
             found.append(
                 {
+                    **({"thread": part} if part else {}),
                     "block": block.id,
                     "pair": glossary.pair,
                     "text": match.text,
@@ -348,14 +353,17 @@ def run_glossary_check(args: argparse.Namespace) -> int:
         return 0
     if fixed is None and not any(glossaries.values()):
         languages = ", ".join(sorted(glossaries)) or "none"
-        print(f"No glossary for this thread's languages ({languages}) into {target} in {shown(glossary_dir(args))}")
+        whose = "these threads'" if len(threads) > 1 else "this thread's"
+        print(f"No glossary for {whose} languages ({languages}) into {target} in {shown(glossary_dir(args))}")
         return 0
     for row in found:
         arrow = "kept" if row["kind"] == "keep" else f"-> {row['rendering']}"
-        print(visible(f"{row['block']:<10}  {row['text']} {arrow}  ({row['category'] or '-'})"))
-    blocks = len({row["block"] for row in found})
+        where = f"{row['thread']}: {row['block']}" if "thread" in row else row["block"]
+        print(visible(f"{where:<10}  {row['text']} {arrow}  ({row['category'] or '-'})"))
+    with_terms = len({(row.get("thread"), row["block"]) for row in found})
     distinct = len({(row["pair"], row["text"].lower()) for row in found})
-    print(f"{len(found)} terms ({distinct} distinct) in {blocks} blocks")
+    in_threads = f" of {len(threads)} threads" if len(threads) > 1 else ""
+    print(f"{len(found)} terms ({distinct} distinct) in {with_terms} blocks{in_threads}")
     return 0
 
 

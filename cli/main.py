@@ -42,7 +42,21 @@ def build_parser() -> argparse.ArgumentParser:
     add_review_parser(commands)
     add_glossary_parser(commands)
     add_serve_parser(commands)
+    describe_commands(parser)
     return parser
+
+
+def describe_commands(parser: argparse.ArgumentParser) -> None:
+    """Give every command without a description its one-line help as one, so that `translator memory
+    --help` says what the command is for, as `translator --help` does."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            helps = {choice.dest: choice.help for choice in action._choices_actions}
+            for name, command in action.choices.items():
+                if not command.description and helps.get(name):
+                    text = str(helps[name])
+                    command.description = text[0].upper() + text[1:] + "."
+                describe_commands(command)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

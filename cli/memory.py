@@ -50,16 +50,23 @@ def add_memory_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
         sub.add_argument("--memory", type=Path, help="the memory database (default: in the user data folder)")
 
 
-def open_memory(args: argparse.Namespace) -> TranslationMemory:
-    """The memory named by --memory, or the default one."""
+def open_memory(args: argparse.Namespace, must_exist: bool = False) -> TranslationMemory:
+    """The memory named by --memory, or the default one. `must_exist`: a --memory file that is not there is an
+    error (a misspelt name for stats, export or prune would otherwise report an empty memory, and leave a new
+    file behind)."""
+    from translator.errors import TranslationMemoryError
     from translator.memory.store import TranslationMemory
 
+    if must_exist and args.memory is not None and not args.memory.exists():
+        raise TranslationMemoryError(
+            f"no translation memory at {args.memory}", "check the path: translate and memory import create one"
+        )
     return TranslationMemory(args.memory)
 
 
 def run_memory_stats(args: argparse.Namespace) -> int:
     """`translator memory stats`."""
-    stats = open_memory(args).stats()
+    stats = open_memory(args, must_exist=True).stats()
     print(f"Translation memory: {shown(stats.path)}")
     if not stats.pairs:
         print("  empty")
@@ -75,7 +82,7 @@ def run_memory_stats(args: argparse.Namespace) -> int:
 
 def run_memory_prune(args: argparse.Namespace) -> int:
     """`translator memory prune [--older-than DAYS]`."""
-    memory = open_memory(args)
+    memory = open_memory(args, must_exist=True)
     count, size = memory.prune_threads(args.older_than)
     age = f" kept more than {args.older_than:g} days ago" if args.older_than else ""
     print(f"Dropped {count} whole translated threads{age} ({megabytes(size)}) from {shown(memory.path)}")
@@ -103,6 +110,8 @@ def run_memory_import(args: argparse.Namespace) -> int:
     memory = open_memory(args)  # after reading: a refused file must not leave a new, empty memory behind
     total = memory.store(MemoryEntry(src, tgt, source, target, "human") for src, tgt, source, target in rows)
     print(f"Imported {total} human translations into {shown(memory.path)}")
+    if not rows and not args.tmx:
+        print("No entry is approved yet: approve entries in `translator review`, a PO editor or a CAT tool first.")
     if machine:
         print(f"Left out {machine} machine translations (noted `origin: machine`): only a person's work is imported")
     return 0
@@ -115,10 +124,10 @@ def run_memory_export(args: argparse.Namespace) -> int:
 
     source, target = parse_pair(args.pair) if args.pair else (None, None)
     if str(args.file) == "-":
-        text, count = tmx_text(open_memory(args), source, target)
+        text, count = tmx_text(open_memory(args, must_exist=True), source, target)
         sys.stdout.write(text)
         print(f"translator: exported {count} entries", file=sys.stderr)
         return 0
-    count = write_tmx(open_memory(args), args.file, source, target)
+    count = write_tmx(open_memory(args, must_exist=True), args.file, source, target)
     print(f"Exported {count} entries to {shown(args.file)}")
     return 0

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from cli.diagnostics import UsageError
-from cli.options import add_models_dir_option, megabytes, shown
+from cli.options import add_models_dir_option, check_folder, megabytes, shown
 
 
 def add_models_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,8 +27,8 @@ def add_models_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
     install.add_argument("--to-dir", type=Path, help="install into this folder instead")
     install.set_defaults(handler=run_models_install)
     remove = model_commands.add_parser("remove", help="remove the installed package of a pair")
-    remove.add_argument("from_code", metavar="FROM")
-    remove.add_argument("to_code", metavar="TO")
+    remove.add_argument("from_code", metavar="FROM", help="the source language of the pair, e.g. fr")
+    remove.add_argument("to_code", metavar="TO", help="its target language, e.g. en")
     add_models_dir_option(remove)
     remove.set_defaults(handler=run_models_remove)
 
@@ -107,6 +107,8 @@ def run_models_remove(args: argparse.Namespace) -> int:
     from translator.engine.store import ModelStore, remove_package
     from translator.languages import normalize_code
 
+    for folder in args.models_dir:
+        check_folder(folder, "--models-dir")
     removed = remove_package(ModelStore(args.models_dir), normalize_code(args.from_code), normalize_code(args.to_code))
     for package in removed:
         print(f"Removed {package.pair} from {shown(package.path)}")

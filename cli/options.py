@@ -115,6 +115,10 @@ def job_settings(args: argparse.Namespace, default_formats: str) -> JobSettings:
     if unknown or not formats:
         raise UsageError(f"unknown output format {', '.join(unknown) or '(none)'}", f"use {','.join(FORMATS)}")
     check_device(args.device)
+    for folder in args.models_dir:
+        check_folder(folder, "--models-dir")
+    if args.glossary_dir:
+        check_folder(args.glossary_dir, "--glossary-dir")
     if args.models_dir:
         from translator.engine import ModelStore
 
@@ -142,6 +146,16 @@ def job_settings(args: argparse.Namespace, default_formats: str) -> JobSettings:
             for block_id, code in parse_overrides(getattr(args, "set_lang", [])).items()
         ),
     )
+
+
+def check_folder(path: Path, option: str) -> None:
+    """InputError unless path is a folder (a misspelt --models-dir or --glossary-dir would otherwise quietly
+    fall back to the usual models or glossaries)."""
+    from translator.errors import InputError
+
+    if not path.is_dir():
+        what = "is not a folder" if path.exists() else "no such folder"
+        raise InputError(f"{option} {path}: {what}", "check the path")
 
 
 def known_language(code: str, option: str, models_dirs: list[Path]) -> str:
@@ -194,6 +208,8 @@ def model_store(args: argparse.Namespace) -> ModelStore:
     each package file there that cannot be used)."""
     from translator.engine import ModelStore
 
+    for folder in args.models_dir:
+        check_folder(folder, "--models-dir")
     store = ModelStore(args.models_dir)
     warn_skipped_package_files(store)
     return store

@@ -27,3 +27,19 @@ def byte_progress(description: str) -> Iterator[ProgressFactory | None]:
             return lambda amount: progress.advance(task, amount)
 
         yield factory
+
+
+@contextmanager
+def working(description: str) -> Iterator[None]:
+    """A spinner saying what is being done, while it is, when stderr is a terminal (a long thread on a real
+    model takes minutes); nothing otherwise. The description is shown as it is, never as markup."""
+    if not sys.stderr.isatty():
+        yield
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    from translator.display import visible
+
+    with Console(stderr=True).status(Text(visible(description)), spinner="dots"):
+        yield

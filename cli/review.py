@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from cli.options import add_models_dir_option, check_folder, model_store
+
 
 def add_review_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """`review`."""
@@ -22,6 +24,8 @@ def add_review_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
     review.add_argument(
         "--glossary", type=Path, action="append", default=[], metavar="PATH", help="glossary PO file (repeatable)"
     )
+    review.add_argument("--glossary-dir", type=Path, help="folder of xx-yy.po glossaries (default: the shipped ones)")
+    add_models_dir_option(review)
     review.add_argument(
         "--autosave", type=float, default=60.0, metavar="SECONDS", help="autosave interval (0: off; default 60)"
     )
@@ -43,12 +47,26 @@ def run_review(args: argparse.Namespace) -> int:
         source = read_thread(args.source).thread
     for path in args.glossary:
         open_input_file(path).close()  # one line for a missing path, a folder, a FIFO, a device
+    if args.glossary_dir is not None:
+        check_folder(args.glossary_dir, "--glossary-dir")
+    # Re-translating a block (`t`) uses the packages `translate` was pointed at with --models-dir.
+    engine = None
+    if args.models_dir:
+        from translator.engine import build_engine
+
+        engine = build_engine(store=model_store(args))
     from translator.memory.store import default_memory_path
     from tui.app import ReviewApp
 
     memory = getattr(args, "memory", None) or default_memory_path()
     app = ReviewApp(
-        args.file, source=source, glossary_paths=args.glossary, autosave_seconds=args.autosave, memory_path=memory
+        args.file,
+        source=source,
+        glossary_paths=args.glossary,
+        glossary_dir=args.glossary_dir,
+        engine=engine,
+        autosave_seconds=args.autosave,
+        memory_path=memory,
     )
     if args.light:
         app.theme = "textual-light"

@@ -94,7 +94,9 @@ def add_translate_parsers(commands: argparse._SubParsersAction[argparse.Argument
         description="Approved entries (not fuzzy; in XLIFF, units marked final) are the reviewers' translations; "
         "the others stay drafts.",
     )
-    apply.add_argument("po", type=Path, metavar="REVIEWED.po|.xlf")
+    apply.add_argument(
+        "po", type=Path, metavar="REVIEWED.po|.xlf", help="the PO or XLIFF file `translate` wrote, once reviewed"
+    )
     apply.add_argument("source", type=Path, metavar="SOURCE_FILE", help="the thread the review file was made from")
     apply.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
     apply.add_argument(
@@ -142,6 +144,7 @@ def run_detect(args: argparse.Namespace) -> int:
 
 def run_translate_text(args: argparse.Namespace) -> int:
     """`translator translate-text`: a text's paragraphs on the pipeline's path, like a thread's blocks."""
+    from cli.progress import working
     from translator.display import visible
     from translator.jobs import Toolkit
     from translator.pipeline import PipelineOptions, text_blocks, translate_blocks
@@ -155,11 +158,18 @@ def run_translate_text(args: argparse.Namespace) -> int:
     options = PipelineOptions(target=settings.target, source=settings.source, use_memory=settings.use_memory)
     # Detected even with --from, as `translate` does: a paragraph with no language (a link, a number) is
     # copied, not translated.
-    units, _ = translate_blocks(
-        blocks, options, toolkit.engine, toolkit.glossary_for, toolkit.memory_lookup, toolkit.detector
-    )
+    with working(f"translating {len(blocks)} paragraph{'s' if len(blocks) != 1 else ''}"):
+        units, _ = translate_blocks(
+            blocks, options, toolkit.engine, toolkit.glossary_for, toolkit.memory_lookup, toolkit.detector
+        )
     if all(unit.source_lang == "und" for unit in units):
-        raise TranslatorError("cannot tell the language of this text", "pass --from, e.g. --from fr")
+        # --from would not help: a paragraph with no language (only links, numbers, names, symbols or code)
+        # is copied, not translated, whatever the source language, as it is in a thread.
+        raise TranslatorError(
+            "no paragraph of this text is in a language: links, numbers, names, symbols and code are copied, "
+            "not translated",
+            "give text with words to translate",
+        )
     missing = next((issue for unit in units for issue in unit.issues if issue.code == "no-model"), None)
     if missing is not None:
         raise TranslatorError(missing.message)
@@ -199,6 +209,7 @@ def run_translate(args: argparse.Namespace) -> int:
 def translate_thread_file(args: argparse.Namespace, path: Path, name: str) -> int:
     """`translate` of one file; `name` is how messages call it."""
     from cli.batch_view import stats_line
+    from cli.progress import working
     from translator.files import make_folder, write_atomic
     from translator.jobs import FILE_ENDINGS, FORMATS, output_paths, part_names, render, translate_file
     from translator.stats import TranslationStats
@@ -207,7 +218,8 @@ def translate_thread_file(args: argparse.Namespace, path: Path, name: str) -> in
     settings = job_settings(args, "po")
     if args.output == "-" and len(settings.formats) > 1:
         raise UsageError("-o - (stdout) takes one format", "pass --format with a single format")
-    outcomes = translate_file(path, settings)
+    with working(f"translating {Path(name).name if name != 'standard input' else name}"):
+        outcomes = translate_file(path, settings)
     for message in dict.fromkeys(message for _, _, warnings in outcomes for message in warnings):
         warn(message.replace(str(path), name))
     one_target = len(settings.formats) == 1 and args.output not in (None, "") and not names_folder(args.output)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,30 @@ def test_help_lists_commands() -> None:
     result = run_cli("--help")
     assert result.code == 0
     assert "inspect" in result.stdout
+
+
+def every_command(
+    parser: argparse.ArgumentParser, name: str = "translator"
+) -> Iterator[tuple[str, argparse.ArgumentParser]]:
+    """Each command and action, with its parser (the program itself first)."""
+    yield name, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub_name, sub in action.choices.items():
+                yield from every_command(sub, f"{name} {sub_name}")
+
+
+def test_every_command_says_what_it_does_and_every_argument_has_help() -> None:
+    from cli.main import build_parser
+
+    missing = []
+    for name, parser in every_command(build_parser()):
+        if not parser.description:
+            missing.append(f"{name}: no description (its --help opened on the options alone)")
+        for action in parser._actions:
+            if not action.help and not isinstance(action, argparse._SubParsersAction):
+                missing.append(f"{name}: {action.option_strings or action.metavar or action.dest} has no help")
+    assert missing == []
 
 
 def test_inspect_json_on_the_sample_follows_the_schema(sample_path: Path) -> None:

@@ -76,6 +76,19 @@ def test_bad_review_files_are_one_line(tmp_path: Path, command: list[str], name:
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_review_refuses_a_source_the_file_was_not_made_from(tmp_path: Path, demo_translated: TranslatedThread) -> None:
+    po = write_po(tmp_path / "demo.po", demo_translated)
+    other = tmp_path / "other.txt"
+    other.write_text("# Un autre fil\n\nUn autre texte.\n", encoding="utf-8")
+    # Opened with it, the app showed the other thread's posts and authors around these entries.
+    result = run_cli("review", str(po), "--source", str(other), "--memory", str(tmp_path / "tm.sqlite"))
+    assert result.code == 1, result.stderr
+    assert result.stderr == (
+        f"translator: error: {po} was not made from this thread: only 0 of 31 entries match a block "
+        "(give the thread the review file was made from)\n"
+    )
+
+
 # (the bad file's name, its text, the error; the last good file's format): a PO syntax error between two PO
 # files, and an XLIFF file cut short between a PO and an XLIFF file.
 BAD_IN_THE_MIDDLE = [

@@ -274,6 +274,29 @@ def test_killed_batch_leaves_no_half_written_file_and_resumes(tmp_path: Path, me
     assert not list(out.glob(".*.tmp")), "the resumed run removes what the killed one left"
 
 
+def test_an_interrupted_batch_says_how_to_finish(tmp_path: Path, memory: str) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    sys.path.insert(0, str(REPO / "tools"))
+    from demo_grammar import generate
+
+    for number in range(12):
+        extra = " ".join(example.source for example in generate("fr-en", 40, seed=number))
+        (inputs / f"t{number:02}.txt").write_text(DEMO.read_text(encoding="utf-8") + "\n" + extra + "\n")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "cli", "batch", str(inputs), "-o", str(out), "--memory", memory]
+    process = subprocess.Popen(command, env=subprocess_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not (out / ".translator-batch.json").is_file():
+        time.sleep(0.02)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130
+    assert stderr.decode().splitlines()[-1] == (
+        "translator: interrupted (the finished files are kept: run the same command again to do the rest)"
+    )
+
+
 def test_translate_bad_inputs_are_one_line(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("")
@@ -560,3 +583,78 @@ def test_a_file_name_with_escapes_is_shown_literally(tmp_path: Path) -> None:
     batch = run_cli("batch", name, "-o", "bout", "--memory", str(tmp_path / "tm.sqlite"), cwd=tmp_path)
     assert batch.code == 0, batch.stderr
     assert "\x1b" not in batch.stderr and "1 ok, 0 failed" in batch.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        # A misspelt folder quietly fell back to the shipped glossaries or the usual models.
+        (
+            ["translate", "--demo", "--no-memory", "--glossary-dir", "{tmp}/glossaires"],
+            "--glossary-dir {tmp}/glossaires",
+        ),
+        (["translate-text", "Bonjour", "--no-memory", "--models-dir", "{tmp}/modles"], "--models-dir {tmp}/modles"),
+        (["models", "list", "--models-dir", "{tmp}/modles"], "--models-dir {tmp}/modles"),
+        (["models", "remove", "fr", "en", "--models-dir", "{tmp}/modles"], "--models-dir {tmp}/modles"),
+    ],
+)
+def test_a_folder_option_naming_no_folder_is_refused(tmp_path: Path, args: list[str], message: str) -> None:
+    result = run_cli(*(arg.format(tmp=tmp_path) for arg in args))
+    expected = f"translator: error: {message.format(tmp=tmp_path)}: no such folder (check the path)\n"
+    assert (result.code, result.stderr) == (1, expected)
+
+
+@pytest.mark.parametrize("action", [["stats"], ["export", "out.tmx"], ["prune"]])
+def test_memory_commands_refuse_a_memory_file_that_is_not_there(tmp_path: Path, action: list[str]) -> None:
+    result = run_cli("memory", *action, "--memory", "tm-typo.sqlite", cwd=tmp_path)
+    assert (result.code, result.stderr) == (
+        1,
+        "translator: error: no translation memory at tm-typo.sqlite "
+        "(check the path: translate and memory import create one)\n",
+    )
+    assert list(tmp_path.iterdir()) == []  # no new, empty memory left behind, no export
+
+
+def test_translate_shows_what_it_is_doing_on_a_terminal(tmp_path: Path) -> None:
+    import os
+    import pty
+
+    # stderr on a terminal: a spinner while the thread is translated (a long one takes minutes on a real model).
+    controller, terminal = pty.openpty()
+    command = [sys.executable, "-m", "cli", "translate", "--demo", "-o", str(tmp_path / "t.po"), "--no-memory"]
+    process = subprocess.Popen(command, env=subprocess_env(), stdout=subprocess.DEVNULL, stderr=terminal)
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        shown += chunk
+    assert process.wait(timeout=120) == 0
+    os.close(controller)
+    assert b"translating demo-thread.txt" in shown
+    assert b"translator: 31 blocks" in shown
+
+
+@pytest.mark.parametrize("args", [["https://example.com/a"], ["https://example.com/a", "--from", "fr"]])
+def test_translate_text_of_no_language_does_not_ask_for_from(args: list[str]) -> None:
+    # `--from` cannot help: such a paragraph is copied whatever the source language (it was the hint, even
+    # to a user who had passed --from).
+    result = run_cli("translate-text", *args, "--no-memory")
+    assert result.code == 1
+    assert "--from" not in result.stderr
+    assert "no paragraph of this text is in a language" in result.stderr
+
+
+def test_memory_import_of_a_file_with_nothing_approved_says_so(tmp_path: Path, memory: str) -> None:
+    po = tmp_path / "t.po"
+    assert run_cli("translate", "--demo", "-o", str(po), "--memory", memory).code == 0
+    result = run_cli("memory", "import", str(po), "--memory", memory)
+    assert result.code == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        f"Imported 0 human translations into {memory}",
+        "No entry is approved yet: approve entries in `translator review`, a PO editor or a CAT tool first.",
+    ]

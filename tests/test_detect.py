@@ -39,6 +39,9 @@ def detector() -> LanguageDetector:
         ("Raketten lettet fra oppskytningsbasen i morges.", "nb"),  # langdetect says `no`; Argos says `nb`
         ("Ο πύραυλος απογειώθηκε σήμερα το πρωί.", "el"),  # another script
         ("火箭今天早上从发射场升空。", "zh"),  # a script outside the candidates still gets an answer
+        # Forum BBCode around words is markup, not code: the comment is French to translate (it was `und`).
+        ("Je suis [b]totalement[/b] d'accord avec [i]vous[/i], la fusée est prête.", "fr"),
+        ("Le lancement de la fusée a eu lieu [url=https://x.org/a]mardi[/url] matin.", "fr"),
     ],
 )
 def test_clear_sentences(detector: LanguageDetector, text: str, lang: str) -> None:

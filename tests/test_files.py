@@ -143,6 +143,28 @@ def test_a_failed_write_leaves_the_old_file_and_no_temp(tmp_path: Path) -> None:
     assert [item.name for item in tmp_path.iterdir()] == ["out.po"]
 
 
+def test_a_named_pipe_is_written_to_not_replaced(tmp_path: Path) -> None:
+    import threading
+
+    pipe = fifo(tmp_path / "pipe")
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    # `-o /dev/null` or `-o /dev/stdout` likewise: renamed over, the device itself was replaced (as root).
+    write_atomic(pipe, "text")
+    reader.join(timeout=10)
+    assert received == [b"text"]
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert [item.name for item in tmp_path.iterdir()] == ["pipe"]
+
+
+def test_a_socket_is_refused_as_an_output(tmp_path: Path) -> None:
+    path = unix_socket(tmp_path / "sock")
+    with pytest.raises(OutputError, match=r"cannot write .*sock: it is a socket, not a file"):
+        write_atomic(path, "text")
+    assert stat.S_ISSOCK(os.stat(path).st_mode)
+
+
 def test_writing_into_a_missing_folder_is_our_error(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="cannot write"):
         write_atomic(tmp_path / "missing" / "out.po", "text")

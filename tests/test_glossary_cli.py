@@ -231,6 +231,29 @@ def test_check_picks_the_glossary_of_each_block_language() -> None:
     ).items()
 
 
+FEED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Actualités spatiales</title><link>https://news.example.org/</link>
+<item><title>Vladimir Poutine et Starlink</title><link>https://news.example.org/2024/05/poutine-starlink/</link>
+<description>Vladimir Poutine a parlé de Starlink avec Elon Musk selon le journal.</description></item>
+<item><title>Le lancement est reporté</title><link>https://news.example.org/2024/05/lancement/</link>
+<description>SpaceX a reporté le lancement de sa fusée prévu samedi.</description></item>
+</channel></rss>
+"""
+
+
+def test_check_goes_through_every_thread_of_a_feed(tmp_path: Path) -> None:
+    feed = tmp_path / "news.rss"
+    feed.write_text(FEED, encoding="utf-8")
+    # It was refused: "holds 2 threads (translate or batch it...)".
+    result = glossary_cli("check", str(feed), "--pair", "fr-en")
+    assert result.code == 0, result.stderr
+    assert "poutine-starlink: article.title  Vladimir Poutine -> Vladimir Putin  (person)" in result.stdout
+    assert "lancement: article.p1  SpaceX kept  (organisation)" in result.stdout
+    assert result.stdout.splitlines()[-1].endswith("of 2 threads")
+    rows = json.loads(glossary_cli("check", str(feed), "--pair", "fr-en", "--json").stdout)
+    assert {row["thread"] for row in rows} == {"poutine-starlink", "lancement"}
+
+
 def test_check_takes_the_demo_thread_as_the_other_thread_commands_do() -> None:
     assert glossary_cli("check", "--demo", "--json").stdout == glossary_cli("check", str(DEMO), "--json").stdout
     assert "Falcon 9 rockets" in glossary_cli("check", "--demo").stdout

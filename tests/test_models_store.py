@@ -214,3 +214,12 @@ def test_cli_install_with_one_code_asks_for_a_pair(tmp_path: Path) -> None:
         "translator: error: fr is one language: give a pair (FROM TO) or one package file "
         "(e.g. translator models install fr en)\n"
     )
+
+
+def test_cli_remove_of_a_pair_not_installed_is_one_plain_line(tmp_path: Path) -> None:
+    result = run_cli("models", "remove", "fr", "de", ARGOS_PACKAGES_DIR=str(tmp_path / "argos"))
+    assert (result.code, result.stderr) == (
+        1,
+        "translator: error: no installed package for fr->de (see what is installed with `translator models "
+        "list`; bundled demo models cannot be removed)\n",
+    )

@@ -33,6 +33,16 @@ def atomic_output(path: Path) -> Iterator[IO[str]]:
     A symbolic link stays a link: the file it points to is replaced. An existing file keeps its mode;
     a new one gets the umask's, like any file a program creates.
     """
+    try:
+        kind: int | None = stat.S_IFMT(os.stat(path).st_mode)
+    except OSError:
+        kind = None
+    if kind is not None and kind != stat.S_IFREG:
+        # Never renamed over: a device (`-o /dev/null`; as root the rename would replace the device itself)
+        # or a named pipe is written to directly; a folder, a disk or a socket is refused.
+        with _direct_output(path, kind) as stream:
+            yield stream
+        return
     target = Path(os.path.realpath(path))
     try:
         old_mode: int | None = stat.S_IMODE(target.stat().st_mode)
@@ -54,6 +64,20 @@ def atomic_output(path: Path) -> Iterator[IO[str]]:
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
+
+
+@contextlib.contextmanager
+def _direct_output(path: Path, kind: int) -> Iterator[IO[str]]:
+    """A text handle straight on a character device or a named pipe; OutputError for any other kind of
+    path that is not a regular file."""
+    if kind not in (stat.S_IFCHR, stat.S_IFIFO):
+        what, _ = NOT_A_FILE.get(kind, ("is not a regular file", ""))
+        raise OutputError(f"cannot write {path}: it {what}", "name a file to write")
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+    except OSError as error:
+        raise OutputError(f"cannot write {path}: {error.strerror}", "check free space and permissions") from None
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -95,3 +95,120 @@ def test_posts_json_takes_its_title_from_the_slug() -> None:
 def test_other_shapes_are_refused(data: object, message: str) -> None:
     with pytest.raises(InputError, match=message):
         parse_threads(json.dumps(data), "discourse")
+
+
+def post(number: int, text: str, **fields: object) -> dict[str, object]:
+    return {"post_number": number, "username": f"user{number}", "cooked": f"<p>{text}</p>", **fields}
+
+
+def test_a_stream_longer_than_the_posts_says_so_without_posts_count() -> None:
+    topic = {"title": "Wahl", "post_stream": {"posts": [post(1, "Start"), post(2, "Ja")], "stream": list(range(1, 41))}}
+    reading = parse_threads(json.dumps(topic))
+    assert reading.warnings == (
+        "38 further posts of this topic are not in this file (it holds 2 of 40): only the posts in the file are read",
+    )
+
+
+def test_latest_posts_are_a_thread_per_topic() -> None:
+    latest = {
+        "latest_posts": [
+            post(3, "Dritter", topic_id=7, topic_title="Regen", reply_to_post_number=2),
+            post(1, "Erster", topic_id=8, topic_title="Sonne"),
+            post(2, "Zweiter", topic_id=7, topic_title="Regen"),
+        ]
+    }
+    reading = parse_threads(json.dumps(latest))
+    found = [(t.title, [(p.id, p.parent, [b.text for b in p.blocks]) for p in t.posts]) for t in reading.threads]
+    assert found == [
+        ("Regen", [("article", None, ["Regen"]), ("c1", None, ["Zweiter"]), ("c2", "c1", ["Dritter"])]),
+        ("Sonne", [("article", None, ["Sonne", "Erster"])]),
+    ]
+    assert reading.warnings == (
+        "Regen: 1 further posts of this topic are not in this file (it holds 2 of 3): "
+        "only the posts in the file are read",
+        "Regen: the topic's first post is not in this file: the article has its title only",
+    )
+
+
+RAW_TOPIC = """anna | 2024-03-01 08:00:00 UTC | #1
+
+Wer hat einen Tipp für [Tomaten](https://garten.example/t)?
+![foto|690x388](upload://abc.jpeg)
+
+Zweiter Absatz.
+
+-------------------------
+
+ben | 2024-03-01 09:15:00 UTC | #2
+
+[quote="anna, post:1, topic:7"]
+Wer hat einen Tipp
+[/quote]
+
+> ein Zitat ohne Namen
+
+Gießen am Morgen.
+
+-------------------------
+"""
+
+
+def test_the_raw_text_of_a_topic() -> None:
+    reading = parse_threads(RAW_TOPIC)
+    [thread] = reading.threads
+    found = [(p.id, p.author, [(b.kind, b.text, b.quoted_author) for b in p.blocks]) for p in thread.posts]
+    assert found == [
+        (
+            "article",
+            "anna",
+            [("paragraph", "Wer hat einen Tipp für Tomaten?", None), ("paragraph", "Zweiter Absatz.", None)],
+        ),
+        (
+            "c1",
+            "ben",
+            [
+                ("quote", "Wer hat einen Tipp", "anna"),
+                ("quote", "ein Zitat ohne Namen", None),
+                ("paragraph", "Gießen am Morgen.", None),
+            ],
+        ),
+    ]
+    assert thread.source_format == "discourse" and thread.posts[1].date is not None
+    assert thread.posts[1].date.isoformat() == "2024-03-01T09:15:00"
+
+
+def test_a_poll_keeps_its_options_not_its_counter() -> None:
+    poll = (
+        '<p>Wann?</p><div class="poll" data-poll-name="poll"><div class="poll-container"><ul>'
+        '<li data-poll-option-id="a">Morgens</li><li data-poll-option-id="b">Abends</li></ul></div>'
+        '<div class="poll-info"><p><span class="info-number">3</span><span class="info-label">Stimmen</span></p></div>'
+        '<div class="poll-buttons"><button>Ergebnisse zeigen</button></div></div>'
+    )
+    topic = {"title": "Umfrage", "post_stream": {"posts": [{"post_number": 1, "username": "a", "cooked": poll}]}}
+    [thread] = parse_threads(json.dumps(topic)).threads
+    assert [b.text for b in thread.posts[0].blocks] == ["Umfrage", "Wann?", "Morgens", "Abends"]
+
+
+def test_a_further_page_of_raw_text_has_no_article() -> None:
+    page = "carl | 2024-03-02 10:00:00 UTC | #101\n\nSpäter.\n\n-------------------------\n"
+    reading = parse_threads(page)
+    [thread] = reading.threads
+    assert [(p.id, p.author, [b.text for b in p.blocks]) for p in thread.posts] == [
+        ("article", None, []),
+        ("c1", "carl", ["Später."]),
+    ]
+    assert "the topic's first post is not in this file" in reading.warnings[1]
+
+
+def test_whispers_are_left_out_and_counted() -> None:
+    posts = [post(1, "Start"), post(2, "Nur fürs Team", post_type=4), post(3, "Antwort", reply_to_post_number=2)]
+    reading = parse_threads(json.dumps({"title": "T", "post_stream": {"posts": posts}}))
+    [thread] = reading.threads
+    assert [(p.id, p.parent, [b.text for b in p.blocks]) for p in thread.posts[1:]] == [("c1", None, ["Antwort"])]
+    assert reading.warnings == ("1 whispers (posts only the forum's staff sees) were left out",)
+
+
+def test_latest_posts_with_damaged_topic_ids_are_read() -> None:
+    latest = {"latest_posts": [post(1, "Eins", topic_id=[1]), post(2, "Zwei", topic_id={"a": 1}), "x"]}
+    reading = parse_threads(json.dumps(latest))
+    assert [[b.text for b in p.blocks] for p in reading.threads[0].posts] == [["Eins"], ["Zwei"]]

@@ -3,6 +3,7 @@ deleted comments dropped."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,83 @@ DISQUS = '<disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-
 def test_broken_exports_are_refused(text: str, message: str) -> None:
     with pytest.raises(InputError, match=message):
         parse_threads(text, "disqus")
+
+
+EXPORT = """<?xml version="1.0" encoding="utf-8"?>
+<disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals">
+  <thread dsq:id="1"><link>https://blog.example/regen/</link><title>Regen &amp;#8211; ja &amp;amp; nein</title>
+    <isDeleted>false</isDeleted></thread>
+  <thread dsq:id="2"><link>https://blog.example/alt/</link><title>Alt</title><isDeleted>true</isDeleted></thread>
+  <post dsq:id="12"><message><![CDATA[<p>Antwort</p>]]></message><createdAt>2020-01-02T10:00:00Z</createdAt>
+    <author><name>Bea</name><isAnonymous>true</isAnonymous></author><thread dsq:id="1"/><parent dsq:id="11"/></post>
+  <post dsq:id="11"><message><![CDATA[<p>Frage</p>]]></message><createdAt>2020-01-01T10:00:00Z</createdAt>
+    <author><name>Al</name><username>al_x</username></author><thread dsq:id="1"/></post>
+  <post dsq:id="21"><message>Weg</message><createdAt>2020-01-01T10:00:00Z</createdAt><thread dsq:id="2"/></post>
+  <post dsq:id="31"><message>Ohne Seite</message><createdAt>2020-01-01T10:00:00Z</createdAt><thread dsq:id="3"/></post>
+</disqus>"""
+
+
+def test_comments_in_date_order_and_pages_the_export_lacks() -> None:
+    reading = parse_threads(EXPORT)
+    found = [
+        (t.title, t.url, [(p.id, p.author, p.parent, [b.text for b in p.blocks]) for p in t.posts[1:]])
+        for t in reading.threads
+    ]
+    assert found == [
+        # Written first, listed last: the question comes first; the title's entities are decoded.
+        (
+            "Regen – ja & nein",
+            "https://blog.example/regen/",
+            [("c1", "Al", None, ["Frage"]), ("c2", "Bea", "c1", ["Antwort"])],
+        ),
+        ("", None, [("c1", None, None, ["Ohne Seite"])]),  # a page not described: a thread without title
+    ]
+    assert reading.warnings == (
+        "1 comments on deleted pages were left out",
+        "1 pages with comments are not described in this export: their threads have no title",
+    )
+
+
+def test_threads_of_one_page_are_read_as_one() -> None:
+    export = """<disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals">
+      <thread dsq:id="1"><link>http://www.blog.example/seite</link><title>Seite</title></thread>
+      <thread dsq:id="2"><link>https://blog.example/seite/</link><title>Seite</title></thread>
+      <post dsq:id="21"><message>Neu</message><createdAt>2021-01-01T10:00:00Z</createdAt><thread dsq:id="2"/></post>
+      <post dsq:id="11"><message>Alt</message><createdAt>2020-01-01T10:00:00Z</createdAt><thread dsq:id="1"/></post>
+    </disqus>"""
+    reading = parse_threads(export)
+    [thread] = reading.threads
+    assert [[b.text for b in post.blocks] for post in thread.posts[1:]] == [["Alt"], ["Neu"]]
+    assert reading.warnings == ("1 pages listed twice (one address, several Disqus threads) were read as one",)
+
+
+def test_the_json_of_disqus_api_is_read() -> None:
+    def post(key: str, parent: str | None, message: str, when: str, **fields: object) -> dict[str, object]:
+        author = {"name": f"Name {key}", "username": f"user{key}", "isAnonymous": False}
+        return {"id": key, "parent": parent, "message": message, "createdAt": when, "author": author, **fields}
+
+    page = {"id": "77", "title": "Der Artikel", "link": "https://zeitung.example/artikel", "forum": "zeitung"}
+    answer = {
+        "code": 0,
+        "cursor": {"hasNext": True, "next": "1:0:0"},
+        "response": [
+            post("2", "1", "<p>Antwort</p>", "2024-01-01T11:00:00", thread="77", likes=3, dislikes=1),
+            post("1", None, "<p>Erster</p><p>Zweiter Absatz</p>", "2024-01-01T10:00:00", thread=page),
+            post("3", None, "<p>Werbung</p>", "2024-01-01T12:00:00", thread="77", isSpam=True),
+        ],
+    }
+    reading = parse_threads(json.dumps(answer))
+    [thread] = reading.threads
+    assert (thread.source_format, thread.title, thread.url, thread.site) == (
+        "disqus",
+        "Der Artikel",
+        "https://zeitung.example/artikel",
+        "zeitung",
+    )
+    found = [(p.id, p.author, p.parent, [b.text for b in p.blocks]) for p in thread.posts[1:]]
+    assert found == [("c1", "Name 1", None, ["Erster", "Zweiter Absatz"]), ("c2", "Name 2", "c1", ["Antwort"])]
+    votes = thread.posts[2].votes
+    assert votes is not None and (votes.up, votes.down) == (3, 1)
+    assert reading.warnings == (
+        "further comments are not in this file (Disqus has more pages of them): only the comments in the file are read",
+    )

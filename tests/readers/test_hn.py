@@ -112,3 +112,74 @@ def test_firebase_loops_and_expanded_kids() -> None:
 def test_other_shapes_are_refused(data: object, message: str) -> None:
     with pytest.raises(InputError, match=message):
         parse_threads(json.dumps(data), "hn")
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        # The official API: the options listed in `parts`, their items after (or before) the poll.
+        [
+            {"id": 21, "type": "pollopt", "by": "ana", "poll": 20, "text": "Nein", "time": 1704103200},
+            {"id": 20, "type": "poll", "by": "ana", "title": "Umfrage", "text": "Welche?", "parts": [22, 21]},
+            {"id": 22, "type": "pollopt", "by": "ana", "poll": 20, "text": "Ja", "time": 1704103200},
+            {"id": 23, "type": "comment", "by": "ben", "parent": 20, "text": "Ja natürlich", "time": 1704103300},
+        ],
+        # Algolia: the options nested in `options`, the comments in `children`.
+        {
+            "id": 20,
+            "type": "poll",
+            "author": "ana",
+            "title": "Umfrage",
+            "text": "Welche?",
+            "created_at_i": 1704103200,
+            "options": [{"id": 22, "type": "pollopt", "text": "Ja"}, {"id": 21, "type": "pollopt", "text": "Nein"}],
+            "children": [{"id": 23, "type": "comment", "author": "ben", "text": "Ja natürlich", "children": []}],
+        },
+    ],
+)
+def test_poll_options_are_the_article_not_comments(items: object) -> None:
+    [thread] = parse_threads(json.dumps(items)).threads
+    assert [(p.id, [b.text for b in p.blocks]) for p in thread.posts] == [
+        ("article", ["Umfrage", "Welche?", "Ja", "Nein"]),
+        ("c1", ["Ja natürlich"]),
+    ]
+
+
+def test_algolia_search_hits_are_a_thread_per_story() -> None:
+    def hit(key: int, parent: int, text: str, when: int) -> dict[str, object]:
+        return {
+            "objectID": str(key),
+            "author": f"u{key}",
+            "comment_text": text,
+            "created_at_i": when,
+            "parent_id": parent,
+            "story_id": 100,
+            "story_title": "Show HN: Werkzeug",
+            "story_url": "https://werkzeug.example",
+        }
+
+    search = {
+        # The reply is listed first (search order is not the thread's); its parent comes by date.
+        "hits": [hit(102, 101, "Genau.", 1700000300), hit(101, 100, "<p>Gut &amp; schnell<p>&gt; Zitat", 1700000200)],
+        "nbHits": 5,
+    }
+    reading = parse_threads(json.dumps(search))
+    [thread] = reading.threads
+    assert (thread.source_format, thread.title, thread.url) == (
+        "hn",
+        "Show HN: Werkzeug",
+        "https://news.ycombinator.com/item?id=100",
+    )
+    assert [(p.id, p.author, p.parent, [(b.kind, b.text) for b in p.blocks]) for p in thread.posts[1:]] == [
+        ("c1", "u101", None, [("paragraph", "Gut & schnell"), ("quote", "Zitat")]),
+        ("c2", "u102", "c1", [("paragraph", "Genau.")]),
+    ]
+    assert reading.warnings == (
+        "3 further comments are not in this file (further pages of the search): only the comments in the file are read",
+    )
+
+
+def test_search_hits_with_damaged_ids_are_read() -> None:
+    hits = [{"objectID": "7", "comment_text": "Hallo", "story_id": [1], "parent_id": {"a": 1}, "author": "u"}]
+    [thread] = parse_threads(json.dumps({"hits": hits})).threads
+    assert [[b.text for b in p.blocks] for p in thread.posts[1:]] == [["Hallo"]]

@@ -106,6 +106,37 @@ CASES = {
         ["Kasia z Pragi", "Marek", "Ola", "gość_1987"],
         [None, None, "c2", None],
     ),
+    # Blogger: li.comment#cN nested in div.comment-replies, inside the "widget Blog" box; a byline with its label;
+    # a reply printed with its time only, dated by the Unix time in its permalink.
+    "blogger.html": Expected(
+        "Como salvar as couves das lagartas",
+        "Diário da Horta",
+        "Rosa Pimentel",
+        ["Joaquim Serra", "Rosa Pimentel", "Anónimo"],
+        [None, "c1", None],
+    ),
+    # An old WordPress theme (Thesis): each comment a `dt` (name, date) and the `dd` after it (text).
+    "thesis-dl.html": Expected(
+        "Il pane di segale del nonno", "Forno di Quartiere", None, ["Lucia Ferri", "Beppe"], [None, None]
+    ),
+    # No engine, a flat list: readers' picks marked `comment--recommended` (a modifier, not a box of
+    # recommended stories), replies marked `comment--indented`, dates only relative.
+    "flat-indented.html": Expected(
+        "El tren nocturno vuelve a cruzar los Pirineos",
+        "Crónica del Norte",
+        None,
+        ["Marisa_V", "Jon Ander", "Pilarica", "Tomás R."],
+        [None, "c1", None, "c3"],
+    ),
+    # A forum thread's latest replies under a news article (li.xenforo-comment): comments, not forum posts.
+    "xenforo-widget.html": Expected(
+        "Test : le clavier mécanique Ardoise K2", "Labo Matériel", "Claire Dumas", ["tapoteur", "Nadia.R"], [None, None]
+    ),
+    # WordPress's classic theme: the logo heading is the site's name (from its domain), each comment signed
+    # "Comment by NAME — DATE" under its text.
+    "wp-classic.html": Expected(
+        "Czy regulamin może zakazać pseudonimów?", None, None, ["Marta Zielińska", "Bogdan"], [None, None]
+    ),
     # Disqus placeholder only: the article, no comments (and a warning, below).
     "disqus-placeholder.html": Expected("Why lighthouses still matter", "The Coastal Review", "Maya Ortiz", [], []),
 }
@@ -120,7 +151,10 @@ FURNITURE = [
     "Рекомендация", "Купите", "Commenta", "Zaloguj", "Odpowiedz", "Wyślij", "Pokaż więcej", "Najczęściej czytane",
     "Ceny biletów", "Subscribe", "Load More", "Join the discussion", "Registreren", "Reageer met citaat",
     "Eerst meten", "Je moet ingelogd", "enable JavaScript", "comments powered by Disqus", "window.dataLayer",
-    "Gereedschap", "Onderwerp",
+    "Gereedschap", "Onderwerp", "Responder", "Eliminar", "Respostas", "Enviar um comentário", "Tomates em vaso",
+    "Lascia un commento", "Invia", "Permalink a questo", "aggiungine uno", "Más recientes", "Lo más leído",
+    "Suben los peajes", "hace 3 horas", "Comment by", "Say It!", "Commenter sur le forum",
+    "Voir tous les commentaires", "Les plus lus",
 ]  # fmt: skip
 
 
@@ -174,6 +208,10 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("microdata.html", "c1", datetime(2021, 9, 20, 18, 22), Votes(4, 0)),  # commentTime, upvoteCount meta
         ("generic.html", "c1", datetime(2023, 5, 6, 10, 12), Votes(15, 0)),  # Polish printed date, "+15"
         ("generic.html", "c2", datetime(2023, 5, 6, 11, 40), Votes(0, 2)),  # "-2"
+        ("blogger.html", "c1", datetime(2021, 5, 13, 11, 20), None),  # Portuguese printed date
+        ("blogger.html", "c2", datetime(2021, 5, 13, 14, 0), None),  # "15:20" only: the permalink's Unix time
+        ("thesis-dl.html", "c2", datetime(2019, 3, 14, 18, 40), None),  # Italian printed date in the dt
+        ("wp-classic.html", "c1", datetime(2011, 7, 17, 13, 4), None),  # the signature line's date and time
     ],
 )
 def test_dates_and_votes(name: str, post_id: str, date: datetime, votes: Votes | None) -> None:
@@ -316,3 +354,11 @@ def test_page_encodings(tmp_path: Path, encoding: str, declaration: str) -> None
     read = read_thread(path)
     assert read.encoding == encoding
     assert [block.text for _, block in read.thread.blocks()][-1] == words
+
+
+@pytest.mark.parametrize(("name", "said"), [("thesis-dl.html", "cumino"), ("blogger.html", "bicarbonato")])
+def test_comment_text_stays_out_of_the_article(name: str, said: str) -> None:
+    # Thesis's `dd` holds a comment's text outside the `dt` the engine finds: it leaves the page with it.
+    thread = read_thread(PAGES / name).thread
+    assert not any(said in block.text for block in thread.posts[0].blocks)
+    assert any(said in block.text for post in thread.posts[1:] for block in post.blocks)

@@ -9,7 +9,14 @@ import pytest
 
 from translator.readers import read_thread
 from translator.readers.common import BlockSpec
-from translator.readers.html_furniture import score_counters, tag_lists, teaser_texts, title_headings, trim_body
+from translator.readers.html_furniture import (
+    Teasers,
+    score_counters,
+    tag_lists,
+    teaser_texts,
+    title_headings,
+    trim_body,
+)
 
 PAGES = Path(__file__).resolve().parents[1] / "data" / "html"
 
@@ -78,7 +85,7 @@ def test_title_headings_and_teaser_texts() -> None:
     )
     assert [h.text_content() for h in title_headings(tree, "Не жгите траву")] == ["Не жгите траву!"]
     # A box named "related" that holds a long paragraph is the page's own text.
-    assert teaser_texts(tree) == frozenset({"Читайте также", "Трава горит"})
+    assert teaser_texts(tree) == Teasers(frozenset({"Читайте также", "Трава горит"}), frozenset({"Читайте также"}))
 
 
 def spec(text: str, kind: str = "paragraph") -> BlockSpec:
@@ -105,4 +112,18 @@ def test_trim_body(blocks: list[str], kept: list[str] | None) -> None:
 
 def test_trim_body_drops_a_last_heading_and_teaser_lines() -> None:
     blocks = [spec("Text."), spec("Ähnliche Beiträge"), spec("Mehr lesen", "heading")]
-    assert trim_body(blocks, frozenset({"Ähnliche Beiträge"})) == [spec("Text.")]
+    assert trim_body(blocks, Teasers(frozenset({"Ähnliche Beiträge"}))) == [spec("Text.")]
+    # Two teaser lines in a row go; one alone amid the text is the article's (a caption a teaser repeats).
+    teasers = Teasers(frozenset({"Das Gitter von Blake", "Drei Stile", "Zwei Modelle", "Mehr davon"}))
+    blocks = [
+        spec("A."),
+        spec("Das Gitter von Blake"),
+        spec("B."),
+        spec("Drei Stile"),
+        spec("Zwei Modelle"),
+        spec("C."),
+    ]
+    assert [text for _, text, _, _ in trim_body(blocks, teasers)] == ["A.", "Das Gitter von Blake", "B.", "C."]
+    # A box's own heading goes wherever it is.
+    blocks = [spec("A."), spec("Mehr davon", "heading"), spec("B.")]
+    assert trim_body(blocks, Teasers(frozenset({"Mehr davon"}), frozenset({"Mehr davon"}))) == [spec("A."), spec("B.")]

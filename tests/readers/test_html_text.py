@@ -9,7 +9,7 @@ import pytest
 from translator.readers.html_article import choose_title, strip_site
 from translator.readers.html_comments import is_pingback
 from translator.readers.html_dates import machine_date, printed_date
-from translator.readers.html_fields import RawComment, clean_author
+from translator.readers.html_fields import RawComment, clean_author, signed_line
 from translator.readers.html_items import parents_by_depth
 from translator.readers.html_text import name_from_label
 
@@ -37,6 +37,11 @@ def test_name_from_label(label: str, name: str | None) -> None:
         ("mike_1985", "mike_1985"),  # digits in a name
         ("12 March 2020", None),  # a date is not a name
         ("10:45", None),  # nor a time
+        ("Heidi Heim | Di, 21. April 2020 - 16:40", "Heidi Heim"),  # a header "NAME | DATE"
+        ("Ana – 3 de mayo de 2021", "Ana"),  # "NAME – DATE"
+        ("Ritchie | datenschmutz.net", "Ritchie | datenschmutz.net"),  # no date after the bar: all of it
+        ("Comment by Marta Zielińska", "Marta Zielińska"),  # an old theme's signature
+        ("geschrieben von wScherf", "wScherf"),  # German
     ],
 )
 def test_clean_author(text: str, author: str | None) -> None:
@@ -66,6 +71,31 @@ def test_strip_site(title: str, site: str | None, host: str | None, expected: st
 
 def test_choose_title_skips_a_candidate_that_is_the_site_name() -> None:
     assert choose_title(["Courrier", None, "Vrai titre | Courrier"], "Courrier", None) == "Vrai titre"
+    # Known only by its domain: the logo's heading "Internet-Law" on internet-law.de is the site, not the headline.
+    assert choose_title(["Internet-Law", "Internet-Law » Titel"], None, "www.internet-law.de") == "Titel"
+    # Nothing but the site's name: better than no title.
+    assert choose_title(["Internet-Law"], None, "internet-law.de") == "Internet-Law"
+
+
+@pytest.mark.parametrize(
+    ("lines", "signed"),
+    [
+        # WordPress's classic theme signs each comment under its text.
+        (["Text.", "Comment by Marta — 17.07.2011 @ 13:04"], ("Marta", datetime(2011, 7, 17, 13, 4), 1)),
+        # Under a subject line, in German.
+        (
+            ["Betreff", "geschrieben von wScherf am 21. Jan. 2015, 19:04", "Text."],
+            ("wScherf", datetime(2015, 1, 21, 19, 4), 1),
+        ),
+        # A date the parser does not read still marks the line as the signature.
+        (["Comment by Daniel — 17.07, 2011 @ 13:10", "Text."], ("Daniel", None, 0)),
+        # A sentence that mentions someone is text.
+        (["Text.", "Written by my brother in 2011 and never published, this poem is short."], None),
+        (["Text.", "Middle line by Anna — 2011", "Last."], None),
+    ],
+)
+def test_signed_line(lines: list[str], signed: tuple[str, datetime | None, int] | None) -> None:
+    assert signed_line([("paragraph", line, None, None) for line in lines], "de") == signed
 
 
 @pytest.mark.parametrize(

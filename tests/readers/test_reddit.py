@@ -175,3 +175,133 @@ def test_a_listing_of_comments_alone_is_read_with_an_empty_article() -> None:
         assert thread.url == "https://www.reddit.com/r/b/comments/p1/frage/"
         assert [(post.id, post.parent) for post in thread.posts] == [("article", None), ("c1", None), ("c2", "c1")]
         assert reading.warnings == ("the post these comments answer is not in this file: the article is empty",)
+
+
+ARCHIVE = [
+    {
+        "id": "p1",
+        "title": "Wie &amp; warum?",
+        "selftext": "Frage",
+        "subreddit": "de",
+        "author": "op",
+        "created_utc": 1700000000,
+    },
+    # Listed before the comment it answers (a dump's order is not the thread's): dates put it after.
+    {
+        "id": "k2",
+        "body": "Zweite",
+        "link_id": "t3_p1",
+        "parent_id": "t1_k1",
+        "author": "b",
+        "created_utc": "1700000200",
+    },
+    {"id": "k1", "body": "Erste", "link_id": "t3_p1", "parent_id": "t3_p1", "author": "a", "created_utc": 1700000100},
+    # A comment on a submission the dump lacks.
+    {
+        "id": "k9",
+        "body": "Woanders",
+        "link_id": "t3_zz",
+        "parent_id": "t3_zz",
+        "subreddit": "de",
+        "created_utc": 1700000100,
+    },
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n".join(json.dumps(item) for item in ARCHIVE),  # JSON Lines (Pushshift, Arctic Shift dumps)
+        json.dumps({"data": ARCHIVE}),  # Pushshift's API answer
+        json.dumps(ARCHIVE),  # an array
+    ],
+)
+def test_archives_of_bare_comments_and_submissions(text: str) -> None:
+    reading = parse_threads(text)
+    found = [
+        (t.source_format, t.title, t.site, [(p.id, p.author, p.parent, [b.text for b in p.blocks]) for p in t.posts])
+        for t in reading.threads
+    ]
+    assert found == [
+        (
+            "reddit",
+            "Wie & warum?",
+            "r/de",
+            [
+                ("article", "op", None, ["Wie & warum?", "Frage"]),
+                ("c1", "a", None, ["Erste"]),
+                ("c2", "b", "c1", ["Zweite"]),
+            ],
+        ),
+        ("reddit", "", "r/de", [("article", None, None, []), ("c1", None, None, ["Woanders"])]),
+    ]
+    assert reading.warnings == ("the post these comments answer is not in this file: the article is empty",)
+
+
+def test_json_lines_of_another_kind_are_refused_with_the_json_error() -> None:
+    with pytest.raises(InputError, match="this JSON is not a thread"):
+        parse_threads('{"a": 1}\n{"b": 2}\n')
+    with pytest.raises(InputError, match=r"invalid JSON at line 2"):
+        parse_threads('{"a": 1}\n{"b": \n')
+
+
+def test_gallery_captions_and_poll_options_are_text_of_the_post() -> None:
+    gallery = {"items": [{"media_id": "m1", "caption": "Der Hafen &amp; die Stadt"}, {"media_id": "m2"}]}
+    poll = {"options": [{"id": "1", "text": "Ja"}, {"id": "2", "text": "Nein"}], "total_vote_count": 4}
+    post = submission(selftext="Was meint ihr?", gallery_data=gallery, poll_data=poll)
+    [thread] = read_reddit([listing(post), listing()]).threads
+    assert blocks_of(thread.posts[0])[1:] == [
+        ("paragraph", "Was meint ihr?"),
+        ("paragraph", "Der Hafen & die Stadt"),
+        ("paragraph", "Ja"),
+        ("paragraph", "Nein"),
+    ]
+
+
+def test_a_morechildren_answer_is_read_as_comments_alone() -> None:
+    things = [comment("k1", "Oben", link_id="t3_p1"), comment("k2", "Unten", parent="t1_k1")]
+    reading = parse_threads(json.dumps({"json": {"errors": [], "data": {"things": things}}}))
+    [thread] = reading.threads
+    assert [(post.id, post.parent) for post in thread.posts] == [("article", None), ("c1", None), ("c2", "c1")]
+
+
+def test_the_markdown_of_an_archived_comment_is_text_without_markup() -> None:
+    body = "\n".join(
+        [
+            "# Kurz gesagt",
+            "",
+            "Ein **fetter** und *kursiver* Satz mit [Link](https://x.example) und snake_case.",
+            "Die Zeile geht weiter. &amp;#x200B;",
+            "",
+            "* eins",
+            "* zwei mit `code`",
+            "",
+            "&gt; Zitat",
+            "",
+            "    print(1)",
+            "",
+            ">!Spoiler!< und ~~weg~~",
+        ]
+    )
+    archive = [{"id": "k1", "body": body, "link_id": "t3_p1", "parent_id": "t3_p1"}]
+    [thread] = parse_threads(json.dumps(archive)).threads
+    assert blocks_of(thread.posts[1]) == [
+        ("heading", "Kurz gesagt"),
+        ("paragraph", "Ein fetter und kursiver Satz mit Link und snake_case. Die Zeile geht weiter."),
+        ("paragraph", "eins"),  # each list item a block
+        ("paragraph", "zwei mit code"),
+        ("quote", "Zitat"),
+        ("paragraph", "    print(1)"),  # code keeps its indentation
+        ("paragraph", "Spoiler und weg"),
+    ]
+
+
+def test_a_subreddit_page_is_a_thread_per_post() -> None:
+    first = submission(id="p1", name="t3_p1", title="Erster", selftext="Text eins", subreddit="de")
+    second = submission(id="p2", name="t3_p2", title="Zweiter", selftext="Text zwei", subreddit="de")
+    reading = parse_threads(json.dumps(listing(first, second)))
+    assert [(t.title, [b.text for b in t.posts[0].blocks]) for t in reading.threads] == [
+        ("Erster", ["Erster", "Text eins"]),
+        ("Zweiter", ["Zweiter", "Text zwei"]),
+    ]
+    assert reading.warnings == ("this is a page of posts: their comments are not in this file",)

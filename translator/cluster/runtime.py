@@ -33,7 +33,7 @@ def parse_address(text: str) -> str:
     if not separator or not host or "/" in host or not port.isdigit() or not 0 < int(port) < 65536:
         raise ClusterError(
             f"{text!r} is not local, auto or HOST:PORT",
-            "e.g. --ray 10.0.0.5:6379, after the inputs (the head's address, as `ray start --head` printed it)",
+            "e.g. --ray 10.0.0.5:6379 after the inputs: the head's address, as `ray start --head` printed it",
         )
     return text
 

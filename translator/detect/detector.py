@@ -35,6 +35,9 @@ URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<!\w)[@#]\w+", re.IGNOR
 NON_LETTERS = re.compile(r"[\W\d_]+")
 SENTENCE_MARK = re.compile(r"[.!?;:…,]")
 CODE_SYMBOLS = re.compile(r"[{}\[\]()<>=;$|&*/\\_`]")
+MARKUP_TAG = re.compile(r"\[/?[A-Za-z][\w-]*(?:=[^\]\s]*)?\]|</?[A-Za-z][\w-]*(?:\s[^<>]*)?>")
+"""A forum's BBCode tag (`[b]`, `[/quote]`, `[url=...]`) or an HTML tag left in a post's text: markup around
+prose, not code."""
 CODE_SHARE = 0.12
 
 # langdetect's smoothing: each n-gram multiplies a language's score by (alpha / BASE_FREQ + p).
@@ -253,7 +256,9 @@ def _has_name_shape(words: list[str], text: str) -> bool:
 
 
 def _looks_like_code(text: str) -> bool:
-    """Source code or markup: symbols like `{}();=<>` make up a good share of the visible characters."""
+    """Source code: symbols like `{}();=<>` make up a good share of the visible characters, once the tags
+    wrapping words (`Je suis [b]d'accord[/b]`) are set aside: a comment with BBCode is prose to translate."""
+    text = MARKUP_TAG.sub(" ", text)
     visible_chars = len(text) - text.count(" ")
     symbols = len(CODE_SYMBOLS.findall(text))
     return symbols >= 4 and symbols > CODE_SHARE * visible_chars

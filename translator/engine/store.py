@@ -440,7 +440,7 @@ def remove_package(store: ModelStore, from_code: str, to_code: str) -> list[Inst
     if not removable:
         raise ModelStoreError(
             f"no installed package for {from_code}->{to_code}",
-            "see what is installed with `translator models list` (bundled demo models cannot be removed)",
+            "see what is installed with `translator models list`; bundled demo models cannot be removed",
         )
     for package in removable:
         retired = package.path.with_name(f".removing-{package.path.name}")

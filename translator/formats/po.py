@@ -480,6 +480,18 @@ def _placed(unit: TranslationUnit, post: Post, block: Block) -> TranslationUnit:
     return replace(unit, block=placed, post_id=post.id)
 
 
+def _check_made_from(path: Path, sources: dict[str, str], thread: Thread) -> None:
+    """InputError unless most entries (block id: source text) match a block of the thread: ids repeat across
+    threads (`article.p1`), so the texts must match too, for most entries at least."""
+    texts = {block.id: block.text for _, block in thread.blocks()}
+    same = sum(1 for block_id, text in sources.items() if texts.get(block_id) == text)
+    if same * 2 < len(sources):
+        raise InputError(
+            f"{path} was not made from this thread: only {same} of {len(sources)} entries match a block",
+            "give the thread the review file was made from",
+        )
+
+
 def read_po_review(path: Path, source: Thread | None = None) -> tuple[TranslatedThread, dict[str, str]]:
     """A PO review file as a translated thread, one unit per entry, and its header fields. Without the
     source thread the thread is rebuilt from the comments; with it, its posts and blocks are used."""
@@ -492,6 +504,7 @@ def read_po_review(path: Path, source: Thread | None = None) -> tuple[Translated
         units.append(unit)
         posts.setdefault(post.id, post)
     if source is not None:
+        _check_made_from(path, {unit.block.id: unit.block.text for unit in units}, source)
         known = {block.id: (post, block) for post, block in source.blocks()}
         units = [
             _placed(unit, *known[unit.block.id])
@@ -547,14 +560,7 @@ def apply_review(po_path: Path, thread: Thread) -> TranslatedThread:
     document, entries = read_po_entries(po_path)
     by_block = entries_by_block(document, entries)
     detected = thread if all(block.lang for _, block in thread.blocks()) else detect_languages(thread)
-    texts = {block.id: block.text for _, block in detected.blocks()}
-    same = sum(1 for block_id, entry in by_block.items() if texts.get(block_id) == entry.msgid)
-    # Ids repeat across threads (`article.p1`), so the texts must match too, for most entries at least.
-    if same * 2 < len(by_block):
-        raise InputError(
-            f"{po_path} was not made from this thread: only {same} of {len(by_block)} entries match a block",
-            "give the thread the PO file was made from",
-        )
+    _check_made_from(po_path, {block_id: entry.msgid for block_id, entry in by_block.items()}, detected)
     target, _ = _header_languages(document)
     units = []
     for post, block in detected.blocks():

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import importlib
+import json
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -44,6 +45,7 @@ JSON_FORMATS: tuple[SourceFormat, ...] = ("json", "reddit", "hn", "discourse")
 # The reader of each format, as `module:function` in this package: the text readers take the decoded
 # text, the JSON readers the parsed document (our own JSON is read by formats.json); each gives a Reading.
 TEXT_READERS: dict[str, str] = {
+    "discourse": "discourse:read_discourse_raw",
     "disqus": "disqus:read_disqus",
     "feed": "feed:read_feed",
     "forum": "forum:read_forum",
@@ -55,8 +57,9 @@ JSON_READERS: dict[str, str] = {
     "hn": "hn:read_hn",
     "discourse": "discourse:read_discourse",
     "feed": "feed:read_json_feed",
+    "disqus": "disqus:read_disqus_api",
 }
-OTHER_JSON_HINT = "this reads our thread JSON and the JSON of Reddit, Hacker News, Discourse and JSON Feed"
+OTHER_JSON_HINT = "this reads our thread JSON and the JSON of Reddit, Hacker News, Discourse, Disqus and JSON Feed"
 _NOT_PARSED = object()
 JSON_ARRAY_START = re.compile(r"\[\s*(?:\{|\[\s*[\[{\]])")
 
@@ -72,7 +75,7 @@ def _sniff(text: str) -> tuple[SourceFormat, Any]:
     start = stripped[:1]
     if start == "{" or start == "[":
         try:
-            data = load_json(text)
+            data = load_json_or_lines(text)
         except InputError:
             # Broken JSON goes to the JSON reader, which says where it breaks; but `[` also starts Markdown
             # links (`[a link](...)`, `[[a wiki page]]`): only `[{` and `[[[`, `[[{` are surely JSON.
@@ -88,18 +91,51 @@ def _sniff(text: str) -> tuple[SourceFormat, Any]:
     return _sniff_text(text), _NOT_PARSED
 
 
+def load_json_or_lines(text: str) -> Any:
+    """Parsed JSON; or, for JSON Lines (one object a line: Reddit archive dumps), the array of its
+    objects. InputError (where the JSON breaks) when it is neither."""
+    try:
+        return load_json(text)
+    except InputError:
+        items = _json_lines(text)
+        if items is None:
+            raise
+        return items
+
+
+def _json_lines(text: str) -> list[dict[str, Any]] | None:
+    """The objects of JSON Lines text, one a line; None unless every line (two or more) is one."""
+    if not text.lstrip().startswith("{"):
+        return None
+    lines = [line for line in text.splitlines() if line.strip()]
+    items: list[dict[str, Any]] = []
+    for line in lines if len(lines) > 1 else ():
+        try:
+            item = json.loads(line)
+        except (ValueError, RecursionError):
+            return None
+        if not isinstance(item, dict):
+            return None
+        items.append(item)
+    return items or None
+
+
 def _sniff_text(text: str) -> SourceFormat:
+    from translator.readers.discourse import looks_like_discourse_raw
     from translator.readers.forum import looks_like_forum
     from translator.readers.html_bytes import looks_like_html_text
 
     if looks_like_html_text(text):
         return "html"
+    if looks_like_discourse_raw(text):
+        return "discourse"
     return "forum" if looks_like_forum(text) else "text"
 
 
 def _json_format(data: Any) -> SourceFormat:
     """Which reader a parsed JSON document is for (`json` also for shapes none knows: it says why)."""
     from translator.readers.discourse import looks_like_discourse
+    from translator.readers.disqus import looks_like_disqus_api
     from translator.readers.feed import looks_like_json_feed
     from translator.readers.hn import hn_shape
     from translator.readers.reddit import looks_like_reddit
@@ -110,6 +146,8 @@ def _json_format(data: Any) -> SourceFormat:
         return "discourse"
     if looks_like_json_feed(data):
         return "feed"
+    if looks_like_disqus_api(data):
+        return "disqus"
     if hn_shape(data) is not None:
         return "hn"
     return "json"
@@ -121,9 +159,10 @@ def parse_threads(text: str, fmt: SourceFormat | None = None) -> Reading:
     data: Any = _NOT_PARSED
     if fmt is None:
         fmt, data = _sniff(text)
-    json_feed = fmt == "feed" and text.lstrip()[:1] in ("{", "[")
-    if data is _NOT_PARSED and (fmt in JSON_FORMATS or json_feed):
-        data = load_json(text)
+    # Feeds, Disqus and Discourse come as JSON or as text (XML, Discourse's /raw/): JSON goes to the JSON reader.
+    json_text = text.lstrip()[:1] in ("{", "[")
+    if data is _NOT_PARSED and (fmt in JSON_FORMATS or fmt in JSON_READERS) and (json_text or fmt not in TEXT_READERS):
+        data = load_json_or_lines(text)
     if data is not _NOT_PARSED:
         return _read_json(data, fmt)
     if fmt not in TEXT_READERS:

@@ -1,10 +1,14 @@
-"""Read a Discourse topic: `/t/ID.json` (the topic with the first page of its posts) or `/t/ID/posts.json`.
+"""Read a Discourse topic: `/t/ID.json` (the topic with the first page of its posts), `/t/ID/posts.json`,
+a site's latest posts (`/posts.json`: posts of several topics, a thread for each), or the Markdown of a
+whole topic (`/raw/ID`: `name | date UTC | #N` over each post, a line of dashes between posts; its
+`[quote="name, post:1"]` are quotes of that author; it says nothing of who replies to whom).
 
 Post 1 is the article; the others are comments, each replying to `reply_to_post_number` (a reply to a
 post not in the file, or to post 1, is top-level). Posts are HTML ("cooked"): a quote of another post,
 `<aside class="quote" data-username>`, becomes quote blocks with that author. Moderator notices and
-small actions ("closed this topic"), and posts holding only images, are left out; their replies move
-up to their parent. A deleted post stays, empty, where someone replied to it.
+small actions ("closed this topic"), whispers (staff-only posts, in a staff member's download: not for a
+public translation), and posts holding only images, are left out; their replies move up to their parent.
+A deleted post stays, empty, where someone replied to it.
 """
 
 from __future__ import annotations
@@ -13,8 +17,9 @@ import re
 from typing import Any
 
 from translator.errors import InputError
-from translator.models import Votes
+from translator.models import Thread, Votes
 from translator.readers.common import (
+    BlockSpec,
     RawComment,
     Reading,
     as_dict,
@@ -27,36 +32,88 @@ from translator.readers.common import (
 )
 from translator.readers.markup import MarkupRules, html_blocks, html_text
 
-HINT = "give the JSON of a Discourse topic (/t/ID.json) or of its posts (/t/ID/posts.json)"
+HINT = "give the JSON of a Discourse topic (/t/ID.json), of its posts (/t/ID/posts.json) or of /posts.json"
 # post_type: 1 regular, 2 moderator action, 3 small action ("closed this topic"), 4 whisper.
 NOTICE_TYPES = frozenset({2, 3})
+WHISPER = 4
 LIKE_ACTION = 2
 SLUG_SEPARATORS = re.compile(r"[-_]+")
+# Not the poster's words: an image's file name and size, a link preview, a poll's vote count and buttons.
+WIDGET_CLASSES = frozenset({"meta", "onebox", "poll-info", "poll-buttons", "quote-controls"})
+RAW_HEADER = re.compile(
+    r"^(?P<name>[^|\n]{1,80}?) \| (?P<date>\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?) UTC \| #(?P<number>\d+)[ \t]*$",
+    re.MULTILINE,
+)
+RAW_SEPARATOR = re.compile(r"^-{20,}\s*$")
+RAW_QUOTE_START = re.compile(r"^\[quote(?:=\"?(?P<name>[^,\"\]]*)[^\]]*)?\]\s*(?P<rest>.*)$", re.IGNORECASE)
+RAW_QUOTE_END = re.compile(r"\[/quote\]\s*$", re.IGNORECASE)
+MARKDOWN_IMAGE = re.compile(r"!\[[^\[\]\n]{0,300}\]\([^()\n]{0,2000}\)")  # bounded: linear on unclosed marks
+MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\([^()\s]{1,2000}\)")
 
 
 def _widget(element: Any) -> bool:
-    """Image widgets and link previews: the file name and size under a picture, a onebox of another site."""
+    """Image widgets, link previews and poll counters (WIDGET_CLASSES)."""
     classes = set((element.get("class") or "").split())
-    return bool({"meta", "onebox"} & classes)
+    return bool(WIDGET_CLASSES & classes)
 
 
 RULES = MarkupRules(skip=_widget)
 
 
 def looks_like_discourse(data: Any) -> bool:
-    """Whether parsed JSON is a Discourse topic or its posts: an object with `post_stream.posts`."""
-    return isinstance(data, dict) and isinstance(as_dict(data.get("post_stream")).get("posts"), list)
+    """Whether parsed JSON is a Discourse topic or its posts (an object with `post_stream.posts`), or a
+    site's latest posts (`latest_posts`, each with its topic's id and its HTML)."""
+    if not isinstance(data, dict):
+        return False
+    if isinstance(as_dict(data.get("post_stream")).get("posts"), list):
+        return True
+    latest = data.get("latest_posts")
+    return isinstance(latest, list) and any(isinstance(post, dict) and "topic_id" in post for post in latest)
 
 
 def read_discourse(data: Any) -> Reading:
-    """The topic of a Discourse JSON answer; InputError when the JSON is not one."""
+    """The topic of a Discourse JSON answer (the topics of latest posts); InputError when it is none."""
     if not looks_like_discourse(data):
         raise InputError("this JSON is not a Discourse topic (no post_stream.posts)", HINT)
-    posts = [post for post in data["post_stream"]["posts"] if isinstance(post, dict)]
+    if not isinstance(as_dict(data.get("post_stream")).get("posts"), list):
+        return _latest_posts(data["latest_posts"])
+    stream = data["post_stream"]
+    posts = [post for post in stream["posts"] if isinstance(post, dict)]
+    listed = len(as_list(stream.get("stream")))
+    total = whole_number(data.get("posts_count")) or max(
+        (whole_number(p.get("posts_count")) or 0 for p in posts), default=listed
+    )
+    return _topic(posts, _title(data, posts), max(total, listed), data.get("created_at"))
+
+
+def _latest_posts(latest: list[Any]) -> Reading:
+    """The posts of `/posts.json`, a thread per topic (in the order topics first appear), posts in topic
+    order: only a few posts of each topic are there, so each warns of the others."""
+    by_topic: dict[Any, list[dict[str, Any]]] = {}
+    for post in latest:
+        if isinstance(post, dict):
+            topic = post.get("topic_id")
+            by_topic.setdefault(topic if isinstance(topic, int | str) else None, []).append(post)
+    if not by_topic:
+        raise InputError("this Discourse JSON holds no post", HINT)
+    threads: list[Thread] = []
+    warnings: list[str] = []
+    for posts in by_topic.values():
+        posts.sort(key=lambda post: whole_number(post.get("post_number")) or 0)
+        title = text_field(posts[0].get("topic_title")) or _title({}, posts)
+        total = max(whole_number(post.get("post_number")) or 0 for post in posts)
+        reading = _topic(posts, title, total, None)
+        threads.extend(reading.threads)
+        warnings.extend(f"{title}: {warning}" if title else warning for warning in reading.warnings)
+    return Reading(tuple(threads), tuple(warnings))
+
+
+def _topic(posts: list[dict[str, Any]], title: str, total: int, created: Any) -> Reading:
+    """A topic from its posts in the file: post 1 the article, the others its comments; `total` is how
+    many posts the topic has (more than the file holds: a warning)."""
     opening = next((post for post in posts if post.get("post_number") == 1), None)
     comments = [_comment(post) for post in posts if post is not opening]
     tree = comment_tree(comments, article_key="1")
-    title = _title(data, posts)
     opening_post = opening or {}
     cooked = opening_post.get("cooked")
     thread = discussion(
@@ -65,13 +122,10 @@ def read_discourse(data: Any) -> Reading:
         html_blocks(cooked, RULES) if isinstance(cooked, str) else [],
         tree.posts,
         author=text_field(opening_post.get("username")),
-        date=iso_date(opening_post.get("created_at", data.get("created_at"))),
+        date=iso_date(opening_post.get("created_at", created)),
         votes=_likes(opening_post),
     )
     warnings = []
-    total = whole_number(data.get("posts_count")) or max(
-        (whole_number(p.get("posts_count")) or 0 for p in posts), default=0
-    )
     if total > len(posts):
         warnings.append(
             f"{total - len(posts):,} further posts of this topic are not in this file (it holds {len(posts)} of "
@@ -79,6 +133,9 @@ def read_discourse(data: Any) -> Reading:
         )
     if opening is None:
         warnings.append("the topic's first post is not in this file: the article has its title only")
+    whispers = sum(1 for post in posts if whole_number(post.get("post_type")) == WHISPER)
+    if whispers:
+        warnings.append(f"{whispers:,} whispers (posts only the forum's staff sees) were left out")
     return Reading((thread,), (*warnings, *tree.warnings))
 
 
@@ -95,7 +152,7 @@ def _comment(post: dict[str, Any]) -> RawComment:
         date=iso_date(post.get("created_at")),
         votes=_likes(post),
         deleted=deleted,
-        skipped=whole_number(post.get("post_type")) in NOTICE_TYPES or (not specs and not deleted),
+        skipped=whole_number(post.get("post_type")) in NOTICE_TYPES | {WHISPER} or (not specs and not deleted),
     )
 
 
@@ -120,3 +177,80 @@ def _title(data: dict[str, Any], posts: list[dict[str, Any]]) -> str:
     )
     words = SLUG_SEPARATORS.sub(" ", slug or "").strip()
     return words[:1].upper() + words[1:]
+
+
+def looks_like_discourse_raw(text: str) -> bool:
+    """Whether text is Discourse's Markdown of a topic: it opens with a post's header (`#1`, or a later
+    post on a further page, `/raw/ID?page=2`)."""
+    return RAW_HEADER.match(text.lstrip()[:200].partition("\n")[0]) is not None
+
+
+def read_discourse_raw(text: str) -> Reading:
+    """The topic of Discourse's `/raw/ID` text, its posts in order and all top-level (the text does not
+    say what answers what); InputError when it has no post header."""
+    headers = list(RAW_HEADER.finditer(text))
+    if not headers:
+        raise InputError("this text is not Discourse's /raw/ of a topic (no 'name | date UTC | #1' line)", HINT)
+    posts = []
+    for index, header in enumerate(headers):
+        end = headers[index + 1].start() if index + 1 < len(headers) else len(text)
+        lines = [line for line in text[header.end() : end].splitlines() if not RAW_SEPARATOR.match(line)]
+        post: dict[str, Any] = {"post_number": int(header["number"]), "username": header["name"].strip()}
+        posts.append((post, iso_date(header["date"].replace(" ", "T") + "+00:00"), _raw_blocks(lines)))
+    opening = next((entry for entry in posts if entry[0]["post_number"] == 1), None)
+    comments = [
+        RawComment(key=str(post["post_number"]), parent_key=None, author=post["username"], specs=specs, date=date)
+        for post, date, specs in posts
+        if opening is None or post is not opening[0]
+    ]
+    tree = comment_tree(comments)
+    thread = discussion(
+        "discourse",
+        "",
+        opening[2] if opening else [],
+        tree.posts,
+        author=opening[0]["username"] if opening else None,
+        date=opening[1] if opening else None,
+    )
+    warnings = ["Discourse's /raw/ text says nothing of who replies to whom: comments are flat"]
+    if opening is None:
+        warnings.append("the topic's first post is not in this file (a further page of /raw/): the article is empty")
+    return Reading((thread,), tuple(warnings))
+
+
+def _raw_blocks(lines: list[str]) -> list[BlockSpec]:
+    """Markdown of a post as blocks: blank-line paragraphs, `[quote="name, ..."]` and `>` quotes, images
+    left out, links as their text."""
+    specs: list[BlockSpec] = []
+    paragraph: list[str] = []
+    quoting: str | None = None  # inside [quote]...[/quote]: the quoted author ("" when unnamed)
+    current: tuple[bool, str | None] = (False, None)  # the paragraph being gathered: quoted?, by whom
+
+    def flush() -> None:
+        text = " ".join(" ".join(paragraph).split())
+        paragraph.clear()
+        if text:
+            specs.append(("quote", text, current[1], "matched") if current[0] else ("paragraph", text, None, None))
+
+    for raw_line in lines:
+        line = MARKDOWN_LINK.sub(r"\1", MARKDOWN_IMAGE.sub("", raw_line)).strip()
+        if start := RAW_QUOTE_START.match(line):
+            flush()
+            quoting, line = (start["name"] or "").strip(), start["rest"]
+        closing = RAW_QUOTE_END.search(line)
+        line = line[: closing.start()] if closing else line
+        marked = quoting is None and line.startswith(">")
+        state = (quoting is not None or marked, quoting or None)
+        if state != current:
+            flush()
+            current = state
+        line = line.lstrip(">").strip() if marked else line.strip()
+        if line:
+            paragraph.append(line)
+        else:
+            flush()
+        if closing:
+            flush()
+            quoting = None
+    flush()
+    return specs

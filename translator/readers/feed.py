@@ -11,6 +11,10 @@ comments, linked to `PAGE#comment-12` (or said, by Atom threading, to answer a p
 the comments of one thread per page, in date order, a comment answering another (`thr:in-reply-to`,
 or WordPress's opening "In reply to <a href=#comment-12>") nested under it. Other feeds hold no reader
 comments; when their items count comments elsewhere (`slash:comments`), a warning says so.
+
+A WordPress export (WXR: RSS with `wp:` elements) holds the site's posts and pages with their comments:
+each post is a thread, its approved comments (`wp:comment`, not pingbacks) nested by `comment_parent`.
+Attachments, menus and other site machinery, and trashed posts, are left out.
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ from translator.readers.common import (
     discussion,
     epoch_date,
     iso_date,
+    local_name,
+    parse_xml,
     text_field,
     whole_number,
     xml_bytes,
@@ -42,10 +48,14 @@ from translator.readers.markup import html_blocks, html_text, text_blocks
 
 HINT = "give an RSS, Atom or JSON Feed file"
 FEED_ROOTS = frozenset({"rss", "feed", "rdf", "channel"})
-JSON_FEED_VERSION = "https://jsonfeed.org/version/"
+JSON_FEED_VERSION = "jsonfeed.org/version/"
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "html", "xhtml"})
 # HTML escaped twice: after the XML parser's unescaping, tags still read `&lt;p&gt;`.
 ESCAPED_TAG = re.compile(r"&lt;/?(?:p|br|div|a|b|i|em|strong|span|img|ul|ol|li|blockquote|h[1-6])\b", re.IGNORECASE)
+# Markup in text said to be plain (Atom's default type, escaped HTML): a closing tag, `<br>` or `<p>`.
+PLAIN_BUT_HTML = re.compile(
+    r"</(?:p|div|a|b|i|em|strong|span|ul|ol|li|blockquote|h[1-6])>|<br\s*/?>|<p(?:\s[^<>]*)?>", re.IGNORECASE
+)
 # The fragment of a link to a comment on a page: WordPress `#comment-12`, Blogger `#c99`, others `#cmt-3`.
 COMMENT_FRAGMENT = re.compile(r"(?:comments?|c|cmt|reply)[-_]?\d+", re.IGNORECASE)
 # Blogger's query naming the comment a link shows (`?showComment=1704100000000`).
@@ -53,11 +63,29 @@ SHOW_COMMENT = re.compile(r"[?&]showComment=\d+")
 # The link a comment opens with to the comment it answers (WordPress: "In reply to <a href=...>Name</a>.").
 OPENING_LINK = re.compile(r"\A\s*(?:<p[^>]*>)?[^<]{0,80}<a\s[^>]*?href=[\"']([^\"']+)[\"']", re.IGNORECASE)
 TITLE_SPACE = re.compile(r"\W+")
+RSS_AUTHOR = re.compile(r"^\s*(?:mailto:)?[^\s@()<>]+@[^\s()<>]+\s*\((?P<name>[^()]+)\)\s*$")
+NAMED_ADDRESS = re.compile(r"^\s*(?P<name>[^<>@]+?)\s*<(?:mailto:)?[^\s@<>]+@[^\s<>]+>\s*$")
+BARE_ADDRESS = re.compile(r"^\s*(?:mailto:)?[^\s@<>]+@[^\s@<>]+\s*$")
+WXR_NAMESPACE = "wordpress.org/export/"
+CONTENT_NAMESPACE = "{http://purl.org/rss/1.0/modules/content/}"
+# WordPress post types that are site machinery, not text to read; and statuses of posts not there.
+WXR_MACHINERY = frozenset(
+    {"attachment", "nav_menu_item", "revision", "custom_css", "customize_changeset", "oembed_cache"}
+)
+WXR_GONE = frozenset({"trash", "auto-draft", "inherit"})
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def looks_like_json_feed(data: Any) -> bool:
-    """Whether parsed JSON is a JSON Feed (its `version` names the spec)."""
-    return isinstance(data, dict) and str(data.get("version", "")).startswith(JSON_FEED_VERSION)
+    """Whether parsed JSON is a JSON Feed: its `version` names the spec (`https://jsonfeed.org/version/1.1`,
+    also written with http), or, without a version, it has `items` and the feed's own addresses."""
+    if not isinstance(data, dict):
+        return False
+    version = data.get("version")
+    if isinstance(version, str) and JSON_FEED_VERSION in version:
+        return True
+    addressed = text_field(data.get("feed_url")) or text_field(data.get("home_page_url"))
+    return version is None and addressed is not None and isinstance(data.get("items"), list)
 
 
 def read_feed(text: str) -> Reading:
@@ -65,7 +93,14 @@ def read_feed(text: str) -> Reading:
     when there is no item to read."""
     import feedparser
 
-    parsed = feedparser.parse(io.BytesIO(xml_bytes(text)), sanitize_html=True, resolve_relative_uris=False)
+    if WXR_NAMESPACE in text[:16384]:  # on the root, after WordPress's comment block
+        return _read_wxr(text)
+
+    try:
+        parsed = feedparser.parse(io.BytesIO(xml_bytes(text)), sanitize_html=True, resolve_relative_uris=False)
+    except (KeyError, IndexError, AttributeError, TypeError, ValueError) as error:
+        # feedparser trips on some malformed feeds (a <link> where it expects none: KeyError 'links').
+        raise InputError(f"this feed could not be read (feedparser failed: {error!r})", HINT) from None
     entries = [entry for entry in parsed.entries if isinstance(entry, dict)]
     problem = _problem(parsed.get("bozo_exception")) if parsed.get("bozo") else None
     if not entries:
@@ -87,7 +122,8 @@ def read_feed(text: str) -> Reading:
             f"{len(counted):,} items count {sum(counted):,} reader comments that are not in this feed "
             "(each item's comment feed or page holds them): only the items are read"
         )
-    return Reading(tuple(_entry_thread(entry, site) for entry in entries), tuple(warnings))
+    base = text_field(as_dict(parsed.feed).get("link"))
+    return Reading(tuple(_entry_thread(entry, site, base) for entry in entries), tuple(warnings))
 
 
 def _text_of(value: Any) -> Any:
@@ -102,13 +138,22 @@ def _problem(error: Any) -> str:
     return str(error)
 
 
-def _entry_thread(entry: dict[str, Any], site: str | None) -> Thread:
+def _entry_thread(entry: dict[str, Any], site: str | None, base: str | None) -> Thread:
     title = _feed_text(entry, "title") or ""
-    link = text_field(entry.get("link"))
+    # FeedBurner's feeds link through its redirector and name the article in `feedburner:origLink`.
+    link = text_field(entry.get("feedburner_origlink")) or text_field(entry.get("link"))
     specs = _without_title(_entry_body(entry), title)
-    return discussion(
-        "feed", title, specs, author=_author(entry), date=_date(entry), url=link.strip() if link else None, site=site
-    )
+    url = _absolute(link.strip(), base) if link else None
+    return discussion("feed", title, specs, author=_author(entry), date=_date(entry), url=url, site=site)
+
+
+def _absolute(link: str, base: str | None) -> str:
+    """An item's link made absolute against the feed's own (RSS items may give a path, `/2024/a.html`)."""
+    if "://" in link or not base or "://" not in base:
+        return link
+    from urllib.parse import urljoin
+
+    return urljoin(base.strip(), link)
 
 
 def _date(entry: dict[str, Any]) -> datetime | None:
@@ -127,8 +172,10 @@ def _date(entry: dict[str, Any]) -> datetime | None:
 
 
 def _entry_body(entry: dict[str, Any]) -> list[BlockSpec]:
-    """The fullest text an item gives: its content (HTML before text; Atom content by `src` is elsewhere
-    and empty here), Yandex's full text or Turbo page, else its summary."""
+    """The fullest text an item gives, the longest of: its contents (Atom content by `src` is elsewhere
+    and empty here), Yandex's full text or Turbo page, its summary; on a tie, in that order, HTML before
+    plain text. (feedparser keeps the first of `description` and `itunes:summary` as the summary and the
+    other as content: either may be the fuller.)"""
     contents = [as_dict(content) for content in as_list(entry.get("content"))]
     candidates = [(content.get("value"), content.get("type")) for content in contents]
     candidates.sort(key=lambda candidate: candidate[1] not in HTML_TYPES)
@@ -136,10 +183,12 @@ def _entry_body(entry: dict[str, Any]) -> list[BlockSpec]:
     candidates.append((entry.get("turbo_content"), "text/html"))
     summary = as_dict(entry.get("summary_detail"))
     candidates.append((summary.get("value", entry.get("summary")), summary.get("type", "text/html")))
+    best: list[BlockSpec] = []
     for value, kind in candidates:
-        if specs := _body(value, kind):
-            return specs
-    return []
+        specs = _body(value, kind)
+        if sum(len(spec[1]) for spec in specs) > sum(len(spec[1]) for spec in best):
+            best = specs
+    return best
 
 
 def _without_title(specs: list[BlockSpec], title: str) -> list[BlockSpec]:
@@ -155,8 +204,15 @@ def _same_words(first: str, second: str) -> bool:
 
 
 def _author(entry: dict[str, Any]) -> str | None:
-    """The writer's name (Atom's author element also holds an e-mail address, which is no name)."""
-    return text_field(as_dict(entry.get("author_detail")).get("name")) or text_field(entry.get("author"))
+    """The writer's name, without an e-mail address (which is no name): RSS writes `ed@site (Name)` or
+    `Name <ed@site>`, read here (feedparser splits them wrong when the domain ends longer than four
+    letters); Atom's author has a name element."""
+    written = text_field(entry.get("author"))
+    if written and "@" in written:
+        named = RSS_AUTHOR.match(written) or NAMED_ADDRESS.match(written)
+        if named or BARE_ADDRESS.match(written):
+            return " ".join(named["name"].split()) if named else None
+    return text_field(as_dict(entry.get("author_detail")).get("name")) or written
 
 
 def _feed_text(item: Any, key: str) -> str | None:
@@ -171,7 +227,7 @@ def _feed_text(item: Any, key: str) -> str | None:
 def _body(value: Any, kind: Any) -> list[BlockSpec]:
     if not isinstance(value, str):
         return []
-    if kind not in HTML_TYPES:
+    if kind not in HTML_TYPES and not PLAIN_BUT_HTML.search(value):
         return text_blocks(value)
     if "<" not in value and ESCAPED_TAG.search(value):
         value = html.unescape(value)  # escaped twice: `&lt;p&gt;` would be shown as a tag
@@ -241,16 +297,91 @@ def read_json_feed(data: Any) -> Reading:
         item = as_dict(item)
         if not item:
             continue
-        html = text_field(item.get("content_html"))
-        specs = html_blocks(html) if html else text_blocks(text_field(item.get("content_text")) or "")
+        markup = text_field(item.get("content_html"))
+        specs = _body(markup, "text/html") if markup else text_blocks(text_field(item.get("content_text")) or "")
         if not specs and (summary := text_field(item.get("summary"))):
             specs = text_blocks(summary)
         authors = [as_dict(author) for author in as_list(item.get("authors"))] or [as_dict(item.get("author"))]
         title = text_field(item.get("title")) or ""
-        date = iso_date(item.get("date_published")) or iso_date(item.get("date_modified"))
+        date = _json_feed_date(item.get("date_published")) or _json_feed_date(item.get("date_modified"))
         link = text_field(item.get("url")) or text_field(item.get("external_url"))
         author = next((name for entry in authors if (name := text_field(entry.get("name")))), None)
+        specs = _without_title(specs, title)
         threads.append(discussion("feed", title, specs, author=author, date=date, url=link, site=site))
     if not threads:
         raise InputError("this JSON Feed has no item", HINT)
     return Reading(tuple(threads))
+
+
+def _json_feed_date(value: Any) -> datetime | None:
+    """An RFC 3339 date, as the spec asks; else the date as printed (feeds also send RFC 822 dates)."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    from translator.readers.html_dates import printed_date
+
+    return iso_date(value) or printed_date(value, None)
+
+
+def _read_wxr(text: str) -> Reading:
+    """The posts and pages of a WordPress export, each with its approved comments."""
+    root = parse_xml(text, "WordPress export", HINT)
+    channel = next((child for child in root if local_name(child) == "channel"), root)
+    site = _wxr_text(channel, "title")
+    threads = []
+    left_out = 0
+    for item in (child for child in channel if local_name(child) == "item"):
+        kind, status = _wxr_text(item, "post_type") or "post", _wxr_text(item, "status") or ""
+        if kind in WXR_MACHINERY or kind.startswith("wp_") or status in WXR_GONE:
+            continue
+        comments = [_wxr_comment(element) for element in item if local_name(element) == "comment"]
+        kept = [comment for comment in comments if comment is not None]
+        left_out += len(comments) - len(kept)
+        tree = comment_tree(kept)
+        title = _wxr_text(item, "title") or ""
+        body = _without_title(_autop_blocks(_wxr_text(item, CONTENT_NAMESPACE + "encoded") or ""), title)
+        date = iso_date((_wxr_text(item, "post_date_gmt") or "") + "+00:00") or _pub_date(_wxr_text(item, "pubDate"))
+        author = _wxr_text(item, "creator")
+        link = _wxr_text(item, "link")
+        threads.append(discussion("feed", title, body, tree.posts, author=author, date=date, url=link, site=site))
+    if not threads:
+        raise InputError("this WordPress export holds no post or page", HINT)
+    warnings = [f"{left_out:,} comments not approved (spam, pending, trashed) or pingbacks were left out"]
+    return Reading(tuple(threads), tuple(warnings) if left_out else ())
+
+
+def _wxr_comment(element: Any) -> RawComment | None:
+    """An approved reader comment of a WordPress export; None for spam, pending, trashed, pingbacks."""
+    if _wxr_text(element, "comment_approved") != "1" or _wxr_text(element, "comment_type") in ("pingback", "trackback"):
+        return None
+    parent = _wxr_text(element, "comment_parent")
+    return RawComment(
+        key=_wxr_text(element, "comment_id") or str(id(element)),
+        parent_key=parent if parent and parent != "0" else None,
+        author=_wxr_text(element, "comment_author"),
+        specs=_autop_blocks(_wxr_text(element, "comment_content") or ""),
+        date=iso_date((_wxr_text(element, "comment_date_gmt") or "") + "+00:00")
+        or iso_date(_wxr_text(element, "comment_date")),
+    )
+
+
+def _wxr_text(element: Any, name: str) -> str | None:
+    """The text of a child element, by local name (`post_type`, in whichever `wp:` version) or by its
+    full `{namespace}name` tag; None when absent or blank."""
+    for child in element:
+        if (child.tag == name if name.startswith("{") else local_name(child) == name) and child.text:
+            return child.text.strip() or None
+    return None
+
+
+def _pub_date(value: str | None) -> datetime | None:
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return iso_date(parsedate_to_datetime(value).isoformat()) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _autop_blocks(text: str) -> list[BlockSpec]:
+    """WordPress text: HTML where a blank line also ends a paragraph (its editor's `wpautop`)."""
+    return [spec for chunk in PARAGRAPH_BREAK.split(text) for spec in html_blocks(chunk)]

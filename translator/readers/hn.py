@@ -5,9 +5,12 @@
   item or an array of items (comments point to their parent; `kids` orders the replies); a story whose
   comments are missing is read with a warning.
 - HNPWA / node-hnapi (`api.hnpwa.com/v0/item/ID.json`): the story with nested `comments`.
+- Algolia search (`/api/v1/search?tags=comment,story_ID`): `hits`, each comment naming its story and
+  parent; a thread per story, replies nested by `parent_id`; more hits than the file holds are reported.
 
 Text is HTML (entities, `<p>` left unclosed, `<pre><code>`); a paragraph typed with a leading `>` is
-a quote. Deleted and dead (flagged) comments are kept, empty, only where someone replied to them.
+a quote. Deleted and dead (flagged) comments are kept, empty, only where someone replied to them. The
+options of a poll (`pollopt` items, Algolia's `options`) are paragraphs of the article, not comments.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from translator.errors import InputError
+from translator.models import Thread
 from translator.readers.common import (
     BlockSpec,
     RawComment,
@@ -53,6 +57,7 @@ class _Shape:
 
 
 ALGOLIA = _Shape(author="author", text="text", score="points", total=None)
+ALGOLIA_SEARCH = _Shape(author="author", text="text", score="points", total=None)
 FIREBASE = _Shape(author="by", text="text", score="score", total="descendants")
 HNPWA = _Shape(author="user", text="content", score="points", total="comments_count")
 
@@ -62,6 +67,8 @@ def hn_shape(data: Any) -> _Shape | None:
     if isinstance(data, list):
         items = [item for item in data if isinstance(item, dict)]
         return FIREBASE if items and len(items) == len(data) and all(map(_is_firebase_item, items)) else None
+    if isinstance(data, dict) and any(_is_search_hit(hit) for hit in as_list(data.get("hits"))):
+        return ALGOLIA_SEARCH
     if not isinstance(data, dict) or whole_number(data.get("id")) is None:
         return None
     if isinstance(data.get("children"), list) and ("created_at_i" in data or "story_id" in data or "author" in data):
@@ -69,6 +76,10 @@ def hn_shape(data: Any) -> _Shape | None:
     if isinstance(data.get("comments"), list) and ("comments_count" in data or "time_ago" in data or "user" in data):
         return HNPWA
     return FIREBASE if _is_firebase_item(data) else None
+
+
+def _is_search_hit(hit: Any) -> bool:
+    return isinstance(hit, dict) and "objectID" in hit and ("comment_text" in hit or "story_id" in hit)
 
 
 def _is_firebase_item(item: dict[str, Any]) -> bool:
@@ -85,6 +96,13 @@ def read_hn(data: Any) -> Reading:
     shape = hn_shape(data)
     if shape is None:
         raise InputError("this JSON is not a Hacker News item (Algolia, official API or HNPWA)", HINT)
+    if shape is ALGOLIA_SEARCH:
+        return _search_threads(data)
+    return _read_item(data, shape)
+
+
+def _read_item(data: Any, shape: _Shape) -> Reading:
+    """The discussion of an item (or, for the official API, of a list of items) of a known shape."""
     if shape is FIREBASE:
         root, children_of, missing = _firebase_tree(data)
     else:
@@ -95,11 +113,16 @@ def read_hn(data: Any) -> Reading:
             return [child for child in as_list(item.get(key)) if isinstance(child, dict)]
 
     root_key = str(root.get("id"))
-    comments = _comments(root, children_of, shape)
+    options = _poll_options(root, data if isinstance(data, list) else [])
+
+    def without_options(item: dict[str, Any]) -> list[dict[str, Any]]:
+        return [child for child in children_of(item) if child.get("type") != "pollopt"]
+
+    comments = _comments(root, without_options, shape)
     tree = comment_tree(comments, article_key=root_key)
     title = text_field(root.get("title")) or ""
     link = text_field(root.get("url"))
-    specs = _body(root, shape)
+    specs = _body(root, shape) + [spec for option in options for spec in _body(option, shape)]
     if link and link.startswith(("http://", "https://")):
         specs.append(("source", link.strip(), None, None))
     thread = discussion(
@@ -110,7 +133,7 @@ def read_hn(data: Any) -> Reading:
         author=text_field(root.get(shape.author)),
         date=epoch_date(root.get("created_at_i", root.get("time"))),
         votes=net_votes(root.get(shape.score)),
-        url=ITEM_URL + root_key,
+        url=ITEM_URL + root_key if whole_number(root.get("id")) is not None else None,
         site="Hacker News",
     )
     total = whole_number(root.get(shape.total)) if shape.total else None
@@ -156,6 +179,72 @@ def _body(item: dict[str, Any], shape: _Shape) -> list[BlockSpec]:
     return html_blocks(text, RULES) if isinstance(text, str) else []
 
 
+def _search_threads(data: dict[str, Any]) -> Reading:
+    """The threads of Algolia search hits, made into Algolia item trees: a story per `story_id` (its own
+    hit, or its title and link from its comments' hits), comments under their `parent_id` in date order."""
+    hits = sorted(
+        (hit for hit in as_list(data.get("hits")) if isinstance(hit, dict) and "objectID" in hit),
+        key=lambda hit: whole_number(hit.get("created_at_i")) or 0,
+    )
+    stories: dict[Any, dict[str, Any]] = {}
+    items: dict[Any, dict[str, Any]] = {}
+    for hit in hits:
+        key = _search_id(hit.get("objectID"))
+        if "comment_text" not in hit:  # the story's own hit
+            story = stories.setdefault(key, {"id": key, "children": []})
+            story.update(_search_item(hit, "story_text"), title=hit.get("title"), url=hit.get("url"))
+            continue
+        story_id = _search_id(hit.get("story_id"))
+        story = stories.setdefault(story_id, {"id": story_id, "children": []})
+        story.setdefault("title", hit.get("story_title"))
+        story.setdefault("url", hit.get("story_url"))
+        items[key] = {**_search_item(hit, "comment_text"), "children": []}
+    for item in items.values():
+        story_id = _search_id(item["story_id"])
+        parent = items.get(_search_id(item["parent_id"])) or stories[story_id]
+        parent["children"].append(item)
+    threads: list[Thread] = []
+    warnings: list[str] = []
+    for story in stories.values():
+        story["story_id"] = story["id"]
+        reading = _read_item(story, ALGOLIA)
+        threads.extend(reading.threads)
+        warnings.extend(warning for warning in reading.warnings if warning not in warnings)
+    total = whole_number(data.get("nbHits"))
+    missing = total - len(hits) if total is not None else 0
+    return Reading(tuple(threads), (*further_comments(missing, " (further pages of the search)"), *warnings))
+
+
+def _search_id(value: Any) -> Any:
+    """A search hit's id (`objectID` is a string, `story_id` a number) as one form: a number when it is one."""
+    if isinstance(value, str) and value.isdigit() and len(value) < 20:
+        return int(value)
+    return value if isinstance(value, int | str) else None
+
+
+def _search_item(hit: dict[str, Any], text: str) -> dict[str, Any]:
+    return {
+        "id": _search_id(hit.get("objectID")),
+        "author": hit.get("author"),
+        "text": hit.get(text),
+        "points": hit.get("points"),
+        "created_at_i": hit.get("created_at_i"),
+        "story_id": hit.get("story_id"),
+        "parent_id": hit.get("parent_id"),
+    }
+
+
+def _poll_options(root: dict[str, Any], items: list[Any]) -> list[dict[str, Any]]:
+    """The options of a poll in their order: Algolia nests them in `options`; the official API lists
+    their ids in `parts`, each a `pollopt` item pointing to its `poll`."""
+    nested = [option for option in as_list(root.get("options")) if isinstance(option, dict)]
+    if nested:
+        return nested
+    by_id = {item.get("id"): item for item in items if isinstance(item, dict) and item.get("type") == "pollopt"}
+    listed = [by_id[part] for part in as_list(root.get("parts")) if isinstance(part, int) and part in by_id]
+    return listed or list(by_id.values())
+
+
 def _parent_id(item: dict[str, Any]) -> int | None:
     parent = item.get("parent")
     return parent if isinstance(parent, int) else None
@@ -171,7 +260,7 @@ def _firebase_tree(
     for item in items:  # expanded kids join the items, in reading order
         items.extend(kid for kid in as_list(item.get("kids")) if isinstance(kid, dict))
     by_id = {item["id"]: item for item in items if isinstance(item.get("id"), int)}
-    root = next((item for item in items if item.get("type") != "comment"), None) or next(
+    root = next((item for item in items if item.get("type") not in ("comment", "pollopt")), None) or next(
         (item for item in items if by_id.get(_parent_id(item)) is None), items[0]
     )
     listed: dict[int, list[dict[str, Any]]] = {}

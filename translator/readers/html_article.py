@@ -20,7 +20,7 @@ from lxml.html import HtmlElement
 
 from translator.readers.common import BlockSpec
 from translator.readers.html_dates import machine_date
-from translator.readers.html_furniture import drop_furniture, teaser_texts, trim_body
+from translator.readers.html_furniture import NO_TEASERS, Teasers, drop_furniture, teaser_texts, trim_body
 from translator.readers.html_items import path
 from translator.readers.html_schema import _types, _walk, json_documents
 from translator.readers.html_text import clean_text, visible_text
@@ -42,6 +42,13 @@ TRAFILATURA_TAGS = {
 }  # fmt: skip
 
 
+BYLINE_LABEL = re.compile(
+    r"^(?:(?:posted|written|published|reported)\s+by|by|publi(?:cad[oa]|é|ée)\s+(?:por|par)|par|por"
+    r"|pubblicato\s+da|scritto\s+da|(?:geschrieben|verfasst|veröffentlicht)\s+von|von(?!\s+(?:der|dem|den)\b)"
+    r"|autor(?:in)?\s*:|author\s*:|auteur\s*:|автор\s*:?|опубликовал[аи]?|przez|door|av)\s+(?=\S)",
+    re.IGNORECASE,
+)
+"""The label before a byline's name ("Par Attac France", "Publicada por Rosa", "Автор: Иван")."""
 BYLINE_POSITIONS = 3
 """A byline ("By NAME, 4 May 2023") that reaches the body is one of its first few lines."""
 MAX_BYLINE_CHARS = 100
@@ -98,6 +105,14 @@ def _name(value: Any) -> str | None:
     return clean_text(value) or None if isinstance(value, str) else None
 
 
+def clean_byline(byline: str | None) -> str | None:
+    """A byline without its label, each of its names ("Par A; B" -> "A; B")."""
+    if not byline:
+        return None
+    names = [BYLINE_LABEL.sub("", name.strip(), count=1) for name in byline.split(";")]
+    return "; ".join(name for name in names if name) or None
+
+
 def _comparable(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.lower().removeprefix("www."))
 
@@ -138,12 +153,17 @@ def strip_site(title: str, site: str | None, host: str | None) -> str:
 
 
 def choose_title(candidates: list[str | None], site: str | None, host: str | None) -> str:
-    """The first headline candidate that is not just the site's name, without the site's name."""
+    """The first headline candidate that is not just the site's name or domain ("Internet-Law" on
+    internet-law.de), without the site's name; the site's name when nothing else is there."""
+    keys = {_comparable(site)} if site else set()
+    keys.update(_site_keys(None, host))
+    fallback = ""
     for candidate in candidates:
         text = clean_text(candidate or "")
-        if text and not (site and _comparable(text) == _comparable(site)):
+        if text and _comparable(text) not in keys:
             return strip_site(text, site, host) or text
-    return ""
+        fallback = fallback or text
+    return fallback
 
 
 def _body(tree: HtmlElement) -> Any:
@@ -205,8 +225,8 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     site = site or getattr(extracted, "sitename", None)
     title = _headline(tree, meta, ld, extracted, site, host)
     published = stated or machine_date(str(getattr(extracted, "date", None) or ""))
-    author = getattr(extracted, "author", None) or _name(ld.get("author")) or meta.get("author")
-    teasers = teaser_texts(tree) if with_body else frozenset()
+    author = clean_byline(getattr(extracted, "author", None) or _name(ld.get("author")) or meta.get("author"))
+    teasers = teaser_texts(tree) if with_body else NO_TEASERS
     if with_body:
         drop_furniture(tree, title)
     body = _body(tree) if with_body else None
@@ -214,7 +234,7 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     return ArticleFacts(title, author, published, clean_text(site) if site else None, url, tuple(blocks))
 
 
-def body_blocks(body: Any, title: str, author: str | None, teasers: frozenset[str] = frozenset()) -> list[BlockSpec]:
+def body_blocks(body: Any, title: str, author: str | None, teasers: Teasers = NO_TEASERS) -> list[BlockSpec]:
     """trafilatura's body XML as blocks, without a leading copy of the title, the byline line, the lines
     of teaser boxes and the comment section's heading (`trim_body`)."""
     for element in body.iter():

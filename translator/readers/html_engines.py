@@ -8,6 +8,7 @@ comments; Hacker News nests replies by indentation, not by markup.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -41,6 +42,9 @@ class Engine:
     """Reads the story a discussion page shows above its comments (Hacker News, Reddit)."""
     marks: tuple[str, ...] = ()
     """`class:NAME`, `id:NAME` (digits left out), `tag:NAME` or `attr:NAME`: the rule runs on pages with one."""
+    companions: Callable[[HtmlElement], list[object]] | None = None
+    """Elements of a comment outside its element (the `dd` holding the text after a `dt` holding the
+    name), taken out of the page with it before the article is read."""
 
 
 def _paths(*expressions: str) -> tuple[Callable[[HtmlElement], list[object]], ...]:
@@ -218,6 +222,18 @@ XENFORO = Engine(
     forum=True,
 )
 
+XENFORO_WIDGET = Engine(
+    name="xenforo-widget",
+    # The latest replies of a forum thread shown under an article (Future's news sites): comments, no opening post.
+    marks=("class:xenforo-comment",),
+    items=path("//li[has-class('xenforo-comment')]"),
+    fields=FieldPaths(
+        author=_paths(".//*[has-class('author-name')]"),
+        date=_paths(".//*[has-class('post-date')]"),
+        body=_paths(".//*[has-class('js-read-more')]", ".//*[has-class('xenforo-comment-content')]"),
+    ),
+)
+
 VBULLETIN = Engine(
     name="vbulletin",
     marks=("id:post_", "id:post", "class:b-post"),
@@ -304,7 +320,8 @@ WPDISCUZ = Engine(
 WORDPRESS = Engine(
     name="wordpress",
     marks=("id:comment-",),
-    items=path("//*[self::li or self::article or self::div][re:test(@id, '^comment-\\d+$')]"),
+    # Thesis and other old themes draw a comment as a `dt` (name, date) and the `dd` after it (text).
+    items=path("//*[self::li or self::article or self::div or self::dt][re:test(@id, '^comment-\\d+$')]"),
     skip=path("self::*[contains(@class, 'pingback') or contains(@class, 'trackback')]"),
     fields=FieldPaths(
         author=_paths(
@@ -327,8 +344,40 @@ WORDPRESS = Engine(
             ".//*[has-class('comment-entry')]",
             ".//*[has-class('comment_text')]",
             ".//*[has-class('comment-body')][not(.//*[has-class('comment-author')])]",
+            "self::dt/following-sibling::*[1][self::dd]",
         ),
         url=_paths(".//*[has-class('comment-metadata')]//a/@href", ".//a[has-class('comment-permalink')]/@href"),
+    ),
+    companions=path("self::dt/following-sibling::*[1][self::dd]"),
+)
+
+BLOGGER_TIME = path(".//*[has-class('datetime')]//a")
+SHOW_COMMENT = re.compile(r"[?&]showComment=(\d{13})")
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _blogger_date(item: HtmlElement) -> list[object]:
+    """The printed date when it has a year; else the Unix time in the permalink (a theme printing only
+    "21:00" still links `?showComment=1381172401460`)."""
+    for link in BLOGGER_TIME(item):
+        if not isinstance(link, HtmlElement):
+            continue
+        if YEAR.search(visible_text(link)):
+            return [link]
+        if stamp := SHOW_COMMENT.search(link.get("href", "")):
+            return [stamp[1]]
+    return []
+
+
+BLOGGER = Engine(
+    name="blogger",
+    marks=("class:comment-thread",),
+    items=path("//li[has-class('comment')][re:test(@id, '^c\\d+$')]"),
+    fields=FieldPaths(
+        author=_paths(".//cite[has-class('user')]", ".//*[has-class('comment-header')]//a"),
+        date=(_blogger_date, *_paths(".//*[has-class('datetime')]")),
+        body=_paths(".//*[has-class('comment-content')]"),
+        url=_paths(".//*[has-class('datetime')]//a/@href"),
     ),
 )
 
@@ -392,12 +441,14 @@ ENGINES: tuple[Engine, ...] = (
     DISQUS,
     DISCOURSE,
     XENFORO,
+    XENFORO_WIDGET,
     VBULLETIN,
     PHPBB,
     SMF,
     INVISION,
     WPDISCUZ,
     WORDPRESS,
+    BLOGGER,
     DRUPAL,
     SPIP,
     HABR,
@@ -433,6 +484,8 @@ def _read_engine(
     if engine.indent is not None:
         comments = _parents_by_indent(items, comments, engine.indent)
     article = engine.story(tree, lang) if engine.story else None
+    if engine.companions is not None:
+        elements = elements + [e for item in items for e in engine.companions(item) if isinstance(e, HtmlElement)]
     if engine.forum and comments:
         article = replace(comments[0], key="article", parent_key=None)
         comments = [replace(c, parent_key=None) if c.parent_key == comments[0].key else c for c in comments[1:]]

@@ -77,9 +77,14 @@ AUTHOR_CLASSES = (
 )  # fmt: skip
 AUTHOR_WORDS = frozenset({"author", "username", "nick", "nickname", "commenter", "poster", "user", "name", "fn"})
 NOT_AUTHOR_WORDS = frozenset({"avatar", "photo", "says", "date", "time", "link", "url", "rank", "title", "count"})
+SUBJECT_WORDS = frozenset({"title", "titre", "titel", "titulo", "titolo", "tytul", "subject", "betreff", "sujet"})
 NEVER_FIELDS = frozenset({"script", "style", "noscript", "template", "svg", "textarea", "select", "option"})
 NUMERIC_TOKEN = re.compile(r"[\d.:/,\-]+")
-BY_PREFIX = re.compile(r"^(?:by|von|par|por|от|przez|di)\s+", re.IGNORECASE)
+SIGNING_VERB = (
+    r"(?:comment(?:ed)?|posted|written|submitted|kommentar|kommentiert|geschrieben|verfasst|commentaire"
+    r"|publié|écrit|comentario|publicado|escrito|scritto|inviato|pubblicato|napisany|dodany)"
+)
+BY_PREFIX = re.compile(rf"^(?:{SIGNING_VERB}\s+)?(?:by|von|par|por|от|przez|di)\s+", re.IGNORECASE)
 PROFILE_LINK = re.compile(r"/(?:user|users|u|profile|profiles|member|members|people|author|by)/|/@|[?&](?:u|user|id)=")
 DATE_ATTRIBUTES = ("datetime", "content", "data-time", "data-timestamp", "data-utime", "data-date", "data-created")
 DATE_ITEMPROPS = frozenset({"datecreated", "datepublished", "commenttime", "datemodified"})
@@ -122,9 +127,16 @@ def candidates(item: HtmlElement, excluded: Sequence[HtmlElement]) -> list[HtmlE
     return list(descendants(item, passed))
 
 
+NAME_THEN_DATE = re.compile(r"^(?P<name>.+?)\s+[|•·—–]\s+(?P<rest>.+)$")
+
+
 def clean_author(text: str) -> str | None:
-    """A display name from the text around it: "Andrew пишет:", "by Anna"; None for dates and empty text."""
-    name = name_from_label(BY_PREFIX.sub("", text.strip()))
+    """A display name from the text around it: "Andrew пишет:", "by Anna", "Heidi Heim | 21. April 2020";
+    None for dates and empty text."""
+    text = text.strip()
+    if (parts := NAME_THEN_DATE.match(text)) and could_be_date(parts["rest"]) and not could_be_date(parts["name"]):
+        text = parts["name"]
+    name = name_from_label(BY_PREFIX.sub("", text))
     if name is None or (could_be_date(name) and any(NUMERIC_TOKEN.fullmatch(token) for token in name.split())):
         return None  # "12 March 2020" is a date; "mike_1985" is a name
     return name
@@ -159,7 +171,9 @@ def find_author(elements: list[HtmlElement]) -> str | None:
             return name
     for tag in ("cite", "strong", "b", "h3", "h4", "h5", "h6"):
         for element in elements:
-            if element.tag == tag and (name := clean_author(visible_text(element))):
+            if element.tag != tag or not SUBJECT_WORDS.isdisjoint(class_heads(element)):
+                continue  # a comment's subject line (SPIP's `forum-titre`) is no name
+            if name := clean_author(visible_text(element)):
                 return name
     return None
 
@@ -179,6 +193,28 @@ def reply_label_name(item: HtmlElement, author: str | None) -> str | None:
         elif len(words) >= 3:
             return words[-1]
     return author
+
+
+SIGNED_LINE = re.compile(
+    rf"^(?:{SIGNING_VERB}\s+)?(?:by|von|par|por|da|di|przez)\s+(?P<name>[^\n]{{1,60}}?)\s*"
+    r"(?:—|–|-|\||,|\bam\b|\bon\b|\ble\b|\bel\b|\bil\b|\bdnia\b|\bat\b)\s*(?P<date>[^\n]*\d[^\n]*)$",
+    re.IGNORECASE,
+)
+MAX_SIGNED_CHARS = 120
+
+
+def signed_line(blocks: list[BlockSpec], lang: str | None) -> tuple[str, datetime | None, int] | None:
+    """A comment's line that signs it, first, second (under a subject line) or last ("Comment by NAME —
+    17.07, 2011 @ 13:04", "geschrieben von NAME am 21. Jan. 2015, 19:04"): the name, the date when it
+    reads as one, and the line's position."""
+    for position in sorted({0, 1, len(blocks) - 1} & set(range(len(blocks)))):
+        kind, text = blocks[position][0], blocks[position][1]
+        if kind == "quote" or len(text) > MAX_SIGNED_CHARS or not (match := SIGNED_LINE.match(text)):
+            continue
+        stamp = match["date"].replace("@", " ").strip()
+        if (name := clean_author(match["name"])) and could_be_date(stamp):
+            return name, printed_date(stamp, lang), position
+    return None
 
 
 def find_date(elements: list[HtmlElement], lang: str | None) -> datetime | None:

@@ -10,6 +10,7 @@ repeating the headline is the title, shown once as the article's title block.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
@@ -135,10 +136,23 @@ def teaser_boxes(tree: HtmlElement) -> list[HtmlElement]:
     ]
 
 
-def teaser_texts(tree: HtmlElement) -> frozenset[str]:
-    """The lines of the teaser boxes: taken out of the article after its extraction, not before, because
-    the extractor weighs the page's whole text to decide how widely to look."""
-    return frozenset(text for box in teaser_boxes(tree) for _, text, _, _ in element_blocks(box, PAGE_RULES))
+@dataclass(frozen=True)
+class Teasers:
+    """What the teaser boxes of a page say: taken out of the article after its extraction, not before,
+    because the extractor weighs the page's whole text to decide how widely to look."""
+
+    lines: frozenset[str] = frozenset()
+    """Every line of the boxes (mostly links to other stories)."""
+    labels: frozenset[str] = frozenset()
+    """The boxes' own headings ("Похожие посты", "Related posts"): never the article's text."""
+
+
+def teaser_texts(tree: HtmlElement) -> Teasers:
+    """The lines and headings of the page's teaser boxes."""
+    boxes = teaser_boxes(tree)
+    lines = frozenset(text for box in boxes for _, text, _, _ in element_blocks(box, PAGE_RULES))
+    headings = (heading for box in boxes for heading in box.iter("h1", "h2", "h3", "h4", "h5", "h6"))
+    return Teasers(lines, frozenset(clean_text(heading.text_content()) for heading in headings))
 
 
 def drop_furniture(tree: HtmlElement, title: str) -> None:
@@ -148,11 +162,14 @@ def drop_furniture(tree: HtmlElement, title: str) -> None:
             element.drop_tree()
 
 
-def trim_body(blocks: list[BlockSpec], teasers: frozenset[str] = frozenset()) -> list[BlockSpec]:
+NO_TEASERS = Teasers()
+
+
+def trim_body(blocks: list[BlockSpec], teasers: Teasers = NO_TEASERS) -> list[BlockSpec]:
     """An article's blocks without the lines of teaser boxes, the comment section's heading ("59
     комментариев", "Comments (3)") and, when text came before it, all that follows it (sorting controls,
     the titles of other boxes); nor a heading left last, which titles nothing."""
-    blocks = [block for block in blocks if block[1] not in teasers]
+    blocks = _without_teasers(blocks, teasers)
     for position, block in enumerate(blocks):
         if len(block[1]) <= MAX_HEADING_CHARS and COMMENTS_HEADING.match(block[1]):
             blocks = blocks[:position] if position else blocks[1:]
@@ -160,3 +177,25 @@ def trim_body(blocks: list[BlockSpec], teasers: frozenset[str] = frozenset()) ->
     while blocks and blocks[-1][0] == "heading":
         blocks = blocks[:-1]
     return blocks
+
+
+def _without_teasers(blocks: list[BlockSpec], found: Teasers) -> list[BlockSpec]:
+    """Blocks without the boxes' headings, nor runs of teaser lines: two or more in a row, or one before
+    the text or after it (headings aside). One line alone amid the text is the article's own (an image's
+    caption that a teaser of the same story repeats)."""
+    blocks = [block for block in blocks if block[1] not in found.labels]
+    teasers = found.lines
+    text_at = [n for n, block in enumerate(blocks) if block[1] not in teasers and block[0] != "heading"]
+    if not text_at:
+        return [block for block in blocks if block[1] not in teasers]
+    first, last = text_at[0], text_at[-1]
+    kept: list[BlockSpec] = []
+    for n, block in enumerate(blocks):
+        if block[1] in teasers:
+            alone = (n == 0 or blocks[n - 1][1] not in teasers) and (
+                n + 1 == len(blocks) or blocks[n + 1][1] not in teasers
+            )
+            if not (alone and first < n < last):
+                continue
+        kept.append(block)
+    return kept

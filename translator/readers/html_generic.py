@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -38,6 +39,7 @@ MIN_UNNAMED_DATED = 0.8
 """Without a comment-like name, most members must show a date that reads as one ("1 day ago" on every
 card of a video list does not)."""
 """Without a comment-like name, members must average this many characters of text (not a byline)."""
+WORDS = re.compile(r"[\s_\-]+")
 COMMENT_NAME = re.compile(r"comment|koment|komment|коммент|комент|coment|reacti|repl(?:y|ies)|antwort|talkback")
 ASIDE_WORDS = frozenset(
     {"sidebar", "widget", "related", "teaser", "teasers", "recommended", "popular", "aside", "footer", "nav", "menu",
@@ -158,9 +160,27 @@ def _is_aside(element: HtmlElement) -> bool:
     for node in (element, *element.iterancestors()):
         if node.tag in ASIDE_TAGS and not (node.tag == "form" and not is_form_to_fill(node)):
             return True
-        if not ASIDE_WORDS.isdisjoint(class_words(node)):
+        if not ASIDE_WORDS.isdisjoint(_block_words(node)):
             return True
     return False
+
+
+BEM_MODIFIER = re.compile(r"--\S*")
+
+
+def _block_words(element: HtmlElement) -> frozenset[str]:
+    """Class and id words without BEM modifiers: `comment--recommended` is a comment readers recommended,
+    not a box of recommended stories."""
+    return class_words(element) if "--" not in element.get("class", "") else _words(element)
+
+
+@lru_cache(maxsize=4096)
+def _modifier_free(names: str) -> frozenset[str]:
+    return frozenset(WORDS.split(BEM_MODIFIER.sub("", names).lower())) - {""}
+
+
+def _words(element: HtmlElement) -> frozenset[str]:
+    return _modifier_free(f"{element.get('class', '')} {element.get('id', '')}")
 
 
 def _is_named(element: HtmlElement) -> bool:

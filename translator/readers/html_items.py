@@ -32,6 +32,7 @@ from translator.readers.html_fields import (
     name_in,
     outside,
     reply_label_name,
+    signed_line,
 )
 from translator.readers.html_text import class_heads, clean_text, descendants, is_quote, visible_text
 from translator.readers.markup import PAGE_COMMENT_RULES, element_blocks
@@ -43,6 +44,9 @@ DEPTH_ATTRIBUTES = ("data-depth", "data-level", "aria-level", "indent", "data-in
 DEPTH_CLASS = re.compile(r"(?:level|depth|indent|lvl)[-_]*(\d+)(?!\w)", re.IGNORECASE)
 INDENT_STYLE = re.compile(r"(?:margin|padding)-left\s*:\s*(\d+)\s*px", re.IGNORECASE)
 DEPTH_SEARCH = 4
+REPLY_MODIFIERS = frozenset({"indented", "reply", "answer", "child", "nested", "sub"})
+"""BEM modifiers that mark a comment as a reply in a flat list (`comment--indented`)."""
+REPLY_CLASSES = frozenset({"is-reply", "comment-reply-item", "reply-comment", "comment-child", "child-comment"})
 MAX_FURNITURE_CHARS = 120
 NUMBERS_ONLY = re.compile(r"^[\d\s.:/,|\-]*\d[\d\s.:/,|\-]*$")
 PARAGRAPH_TAGS = frozenset({"p", "blockquote", "ul", "ol", "pre"})
@@ -126,9 +130,10 @@ def parents_of(items: Sequence[HtmlElement]) -> list[int | None]:
     for n, item in enumerate(items):
         explicit = _explicit_parent(item, by_number, n)
         parents.append(explicit if explicit is not None else _structural_parent(item, index_of, root))
-    if all(parent is None for parent in parents) and (depths := _depths(items, root)) is not None:
-        return parents_by_depth(depths)
-    return parents
+    if any(parent is not None for parent in parents):
+        return parents
+    depths = _depths(items, root) or _marked_depths(items, root)
+    return parents_by_depth(depths) if depths is not None else parents
 
 
 def parents_by_depth(depths: Sequence[int]) -> list[int | None]:
@@ -166,6 +171,25 @@ def _depths(items: Sequence[HtmlElement], root: HtmlElement | None) -> list[int]
             return None
         depths.append(found)
     return depths if len(set(depths)) > 1 else None
+
+
+def _is_marked_reply(element: HtmlElement) -> bool:
+    classes = element.get("class", "").lower()
+    return any(token.rpartition("--")[2] in REPLY_MODIFIERS or token in REPLY_CLASSES for token in classes.split())
+
+
+def _marked_depths(items: Sequence[HtmlElement], root: HtmlElement | None) -> list[int] | None:
+    """Depths where a flat list marks replies by a class alone (`comment--indented`, `is-reply`): each
+    reply answers the last comment before it that is not marked."""
+    depths = []
+    for item in items:
+        holders = []
+        for holder in [item, *item.iterancestors()][:DEPTH_SEARCH]:
+            if holder is root:
+                break
+            holders.append(holder)
+        depths.append(1 if any(_is_marked_reply(holder) for holder in holders) else 0)
+    return depths if depths and depths[0] == 0 and len(set(depths)) > 1 else None
 
 
 def _explicit_parent(item: HtmlElement, by_number: dict[str, int], own: int) -> int | None:
@@ -285,12 +309,16 @@ def read_item(
     if blocks and author and blocks[0][1] == author:
         blocks = blocks[1:]
     blocks = [block for block in blocks if not NUMBERS_ONLY.match(block[1])]  # a stray "18. 05. 2014" is no text
+    date = _date(_first(item, paths.date, nested), lang) or find_date(header, lang)
+    if (signed := signed_line(blocks, lang)) is not None and author in (None, signed[0]):
+        author, date = signed[0], signed[1] or date  # the line is the comment's header, not its text
+        blocks = blocks[: signed[2]] + blocks[signed[2] + 1 :]
     deleted = _is_deleted(item, blocks, paths)
     return RawComment(
         key=key,
         parent_key=parent_key,
         author=None if author is not None and author.lower() in DELETED_NAMES else author,
-        date=_date(_first(item, paths.date, nested), lang) or find_date(header, lang),
+        date=date,
         blocks=() if deleted else tuple(blocks),
         votes=_votes(_first(item, paths.votes, nested)) or find_votes(header),
         url=_url(_first(item, paths.url, nested)),

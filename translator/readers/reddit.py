@@ -3,10 +3,16 @@
 The first Listing holds the submission (`t3`): its title, and its self text or, for a link post, the
 link, make the article (a crosspost with no text of its own has the text of the post it shares). The
 second holds the comment tree (`t1`, replies nested in `replies`). A Listing of comments alone (a
-comment's context, a saved part of a thread) is read too: its article is empty. A comment whose body is
+comment's context, a saved part of a thread) is read too: its article is empty; a Listing of posts (a
+subreddit's or a user's page) is a thread per post. A comment whose body is
 `[deleted]`, `[removed]` or `[ Removed by Reddit ]` is kept as a deleted post where someone replied to
 it, so the tree stays whole; an author `[deleted]` is an unknown author. Reddit sends a page of the
 comments and "more" stubs for the rest: they are counted and reported, never invented.
+
+Archives of Reddit (Pushshift, Arctic Shift: JSON Lines or an array, or Pushshift's `{"data": [...]}`)
+hold bare comments (`body`, `link_id`, `parent_id`) and submissions (`title`, `subreddit`): a thread
+per submission, its comments in date order; comments whose submission is not there make a thread of
+their own with an empty article.
 
 Bodies come from `body_html`, which Reddit sends entity-escaped unless asked for `raw_json=1`; without
 it, from the Markdown `body` (also escaped: `&gt;`), where lines starting with `>` are a quote.
@@ -16,9 +22,11 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import datetime
 from typing import Any
 
 from translator.errors import InputError
+from translator.models import Thread
 from translator.readers.common import (
     BlockSpec,
     RawComment,
@@ -41,14 +49,31 @@ GONE_BODY = re.compile(r"\[\s*(?:deleted|removed)(?:\s+by\s+[a-z ]{1,20})?\s*\]"
 # What Reddit escapes in a Markdown body sent without raw_json=1.
 MARKDOWN_ENTITIES = re.compile(r"&(lt|gt|amp);")
 ENTITY_TEXT = {"lt": "<", "gt": ">", "amp": "&"}
-QUOTE_MARK = re.compile(r"^\s{0,3}(?:>\s?)+")
+QUOTE_MARK = re.compile(r"^\s{0,3}(?:>(?!!)\s?)+")  # `>!` opens a spoiler, not a quote
+LIST_MARK = re.compile(r"^\s{0,3}(?:[*+-]|\d{1,9}[.)])\s+(?=\S)")
+HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")
+CODE_LINE = re.compile(r"^(?: {4}|\t)")
+FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
+# Inline Markdown, removed to leave the text: links, emphasis, strike, spoilers, code, superscript, escapes.
+INLINE_MARKUP = (  # spans bounded, so that a line of unclosed marks stays linear
+    (re.compile(r"&#(x[0-9a-fA-F]{1,6}|[0-9]{1,7});"), lambda m: html.unescape(m.group())),
+    (re.compile("\u200b"), ""),
+    (re.compile(r"!?\[([^\[\]\n]{0,300})\]\([^()\s]{0,2000}(?:\s+\"[^\"\n]{0,300}\")?\)"), r"\1"),
+    (re.compile(r"(\*\*|__|~~)(?=\S)([^\n]{1,300}?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"(?<![\w*\\])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w\\])_(?=\S)([^_\n]{1,300}?)(?<=\S)_(?!\w)"), r"\1"),
+    (re.compile(r">!([^\n]{1,300}?)!<"), r"\1"),
+    (re.compile(r"`([^`\n]{1,300})`"), r"\1"),
+    (re.compile(r"\^\(([^()\n]{0,300})\)"), r"\1"),
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~^|])"), r"\1"),
+)
 HINT = "give the .json of a Reddit comments page (the URL of the thread with .json at the end)"
 
 
 def looks_like_reddit(data: Any) -> bool:
-    """Whether parsed JSON is a Reddit comments page (two Listings, the first holding a submission) or a
-    Listing of comments alone."""
-    return _submission_of(data) is not None or _comment_listing(data) is not None
+    """Whether parsed JSON is a Reddit comments page (two Listings, the first holding a submission), a
+    Listing of comments alone or of posts (a subreddit's page), or an archive of bare items."""
+    return _submission_of(data) is not None or _comment_listing(data) is not None or _archived(data) is not None
 
 
 def _submission_of(data: Any) -> dict[str, Any] | None:
@@ -63,10 +88,15 @@ def _submission_of(data: Any) -> dict[str, Any] | None:
 
 
 def _comment_listing(data: Any) -> dict[str, Any] | None:
-    """A Listing holding comments and no submission (alone, or as the one item of an array)."""
+    """A Listing holding comments and no submission (alone, or as the one item of an array), or the
+    comments of an `/api/morechildren` answer (`{"json": {"data": {"things": [...]}}}`, flat, each
+    naming its parent) as one."""
+    things = as_dict(as_dict(as_dict(data).get("json")).get("data")).get("things")
+    if isinstance(things, list):
+        data = {"kind": "Listing", "data": {"children": things}}
     listing = as_dict(data[0] if isinstance(data, list) and len(data) == 1 else data)
     children = _children(listing)
-    if listing.get("kind") != "Listing" or not any(as_dict(child).get("kind") == "t1" for child in children):
+    if listing.get("kind") != "Listing" or not any(as_dict(child).get("kind") in ("t1", "t3") for child in children):
         return None
     return listing
 
@@ -76,9 +106,20 @@ def read_reddit(data: Any) -> Reading:
     submission = _submission_of(data)
     if submission is None:
         listing = _comment_listing(data)
+        if listing is None and (archived := _archived(data)) is not None:
+            return _read_archive(archived)
         if listing is None:
             raise InputError("this JSON is not a Reddit thread (expected two Listings, the first with a post)", HINT)
-        return _read_comments_alone(listing)
+        kinds = {str(as_dict(child).get("kind")) for child in _children(listing)}
+        if "t3" not in kinds:
+            return _read_comments_alone(listing)
+        # A subreddit's or a user's page (`/r/NAME.json`, `/user/NAME.json`): posts, and comments on posts.
+        things = [as_dict(as_dict(child).get("data")) for child in _children(listing)]
+        items = [thing for thing in things if _is_archived_comment(thing) or _is_archived_post(thing)]
+        reading = _read_archive(items)
+        posts_only = "t1" not in kinds
+        note = "this is a page of posts: their comments are not in this file" if posts_only else None
+        return Reading(reading.threads, (*([note] if note else []), *reading.warnings))
     permalink = text_field(submission.get("permalink"))
     thread_url = REDDIT + permalink if permalink and permalink.startswith("/") else None
     comments, stubs, hidden = _comments(_children(data[1]), thread_url)
@@ -121,10 +162,59 @@ def _read_comments_alone(listing: dict[str, Any]) -> Reading:
         [],
         tree.posts,
         url=thread_url,
-        site=text_field(first.get("subreddit_name_prefixed")),
+        site=text_field(first.get("subreddit_name_prefixed"))
+        or (f"r/{first['subreddit']}" if text_field(first.get("subreddit")) else None),
     )
     missing = "the post these comments answer is not in this file: the article is empty"
     return Reading((thread,), (missing, *_stub_warning(stubs, hidden), *tree.warnings))
+
+
+def _archived(data: Any) -> list[dict[str, Any]] | None:
+    """The items of a Reddit archive: objects that are all bare comments or submissions."""
+    items = data.get("data") if isinstance(data, dict) else data
+    if not isinstance(items, list) or not items:
+        return None
+    if all(isinstance(item, dict) and (_is_archived_comment(item) or _is_archived_post(item)) for item in items):
+        return items
+    return None
+
+
+def _is_archived_comment(item: dict[str, Any]) -> bool:
+    return "body" in item and isinstance(item.get("link_id"), str) and "parent_id" in item
+
+
+def _is_archived_post(item: dict[str, Any]) -> bool:
+    return "title" in item and "subreddit" in item and ("selftext" in item or "url" in item) and "id" in item
+
+
+def _read_archive(items: list[dict[str, Any]]) -> Reading:
+    """The threads of an archive: one per submission (in file order), then one per submission missing
+    from it whose comments are there; comments in date order."""
+    posts: dict[str, dict[str, Any]] = {}
+    comments: dict[str, list[dict[str, Any]]] = {}
+    for item in items:
+        if _is_archived_comment(item):
+            comments.setdefault(item["link_id"], []).append(item)
+        else:
+            posts.setdefault(text_field(item.get("name")) or f"t3_{item.get('id')}", item)
+    threads: list[Thread] = []
+    warnings: list[str] = []
+    for key in [*posts, *(key for key in comments if key not in posts)]:
+        ordered = sorted(comments.get(key, []), key=lambda item: epoch_date(item.get("created_utc")) or datetime.min)
+        replies = listing_of("t1", ordered)
+        reading = (
+            read_reddit([listing_of("t3", [{"name": key, **posts[key]}]), replies])
+            if key in posts
+            else _read_comments_alone(replies)
+        )
+        threads.extend(reading.threads)
+        warnings.extend(reading.warnings)
+    return Reading(tuple(threads), tuple(dict.fromkeys(warnings)))
+
+
+def listing_of(kind: str, items: list[dict[str, Any]]) -> dict[str, Any]:
+    """Bare items wrapped as the API sends them: a Listing of `{kind, data}` children."""
+    return {"kind": "Listing", "data": {"children": [{"kind": kind, "data": item} for item in items]}}
 
 
 def _stub_warning(stubs: int, further: int) -> tuple[str, ...]:
@@ -195,30 +285,52 @@ def _unescaped(text: str) -> str:
 
 
 def _markdown_blocks(source: str) -> list[BlockSpec]:
-    """Reddit Markdown as blocks: its three escaped characters decoded; a paragraph whose lines start
-    with `>` is a quote; other paragraphs are text as written (a line break inside one is a space)."""
-    text = _unescaped(source)
+    """Reddit Markdown as blocks (archives have no HTML): its three escaped characters decoded; quotes
+    (`>`), headings, list items and code lines are blocks of their own; inline markup is removed; the
+    lines of other paragraphs are joined."""
     specs: list[BlockSpec] = []
-    for kind, paragraph in _markdown_paragraphs(text):
-        for spec in text_blocks(paragraph):
-            specs.append(("quote", spec[1], None, "matched") if kind == "quote" else spec)
+    for kind, paragraph in _markdown_paragraphs(_unescaped(source)):
+        if kind == "code":
+            specs.append(("paragraph", paragraph, None, None))
+        elif kind == "heading":
+            specs.append(("heading", " ".join(_inline(paragraph).split()), None, None))
+        else:
+            for spec in text_blocks(_inline(paragraph)):
+                specs.append(("quote", spec[1], None, "matched") if kind == "quote" else spec)
     return specs
 
 
+def _inline(text: str) -> str:
+    for pattern, replacement in INLINE_MARKUP:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def _markdown_paragraphs(text: str) -> list[tuple[str, str]]:
-    """Runs of lines: quoted (`>`, the marks removed) or not, split at blank lines."""
+    """Runs of lines, each `text`, `quote` (the marks removed), `heading` or `code` (one line each, as
+    written); a blank line, a list item or a heading starts a new run."""
     runs: list[tuple[str, list[str]]] = []
+    fenced = fresh = False
     for line in text.splitlines():
-        mark = QUOTE_MARK.match(line)
-        kind = "quote" if mark else "text"
-        content = line[mark.end() :] if mark else line
-        if not content.strip():
-            if runs and runs[-1][1]:
-                runs.append((kind, []))
+        if FENCE.match(line):
+            fenced, fresh = not fenced, True
             continue
-        if not runs or runs[-1][0] != kind:
+        mark = QUOTE_MARK.match(line)
+        content = line[mark.end() :] if mark else line
+        if fenced or (CODE_LINE.match(line) and (fresh or not runs or runs[-1][0] == "code")):
+            if line.strip():
+                runs.append(("code", [line.rstrip()]))
+            continue
+        if not content.strip():
+            fresh = True
+            continue
+        kind = "quote" if mark else "heading" if HEADING_MARK.match(content) else "text"
+        item = LIST_MARK.match(content)
+        content = content[item.end() :] if item else HEADING_MARK.sub("", content)
+        if fresh or item or kind == "heading" or not runs or runs[-1][0] != kind:
             runs.append((kind, []))
         runs[-1][1].append(content)
+        fresh = kind == "heading"
     return [(kind, "\n".join(lines)) for kind, lines in runs if lines]
 
 
@@ -237,4 +349,13 @@ def _submission_body(submission: dict[str, Any]) -> list[BlockSpec]:
     if not specs and submission.get("is_self") is not True and link:
         link = link.strip()
         specs = [("source", REDDIT + link if link.startswith("/") else link, None, None)]
-    return specs
+    return specs + _attached_texts(submission)
+
+
+def _attached_texts(submission: dict[str, Any]) -> list[BlockSpec]:
+    """Text a post carries besides its body: the captions of a gallery's pictures, a poll's options."""
+    gallery = as_list(as_dict(submission.get("gallery_data")).get("items"))
+    options = as_list(as_dict(submission.get("poll_data")).get("options"))
+    texts = [text_field(as_dict(item).get("caption")) for item in gallery]
+    texts += [text_field(as_dict(option).get("text")) for option in options]
+    return [("paragraph", " ".join(_unescaped(text).split()), None, None) for text in texts if text]
