@@ -90,6 +90,13 @@ RUSSIAN = "Президент вылетел на орбиту вчера веч
         ('<?xml version="1.0" encoding="ISO-8859-1"?><rss>é</rss>'.encode("latin-1"), None, "iso8859-1", None),
         # A declaration that lies is noticed.
         ('<?xml version="1.0" encoding="us-ascii"?><a>é</a>'.encode(), None, "utf-8", "says it is ascii but is not"),
+        # A feed re-encoded to UTF-8 by a tool that kept its windows-1251 declaration: read as UTF-8.
+        (
+            f'<?xml version="1.0" encoding="windows-1251"?><rss>{RUSSIAN}</rss>'.encode(),
+            None,
+            "utf-8",
+            "says it is cp1251 but is not: it is UTF-8",
+        ),
         # An encoding Python does not know is ignored.
         (b'<?xml version="1.0" encoding="x-unknown"?><a/>', None, "utf-8", None),
     ],
