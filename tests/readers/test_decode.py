@@ -8,7 +8,7 @@ import gzip
 import pytest
 
 from translator.errors import InputError
-from translator.readers import decode, sniff_format, thread_from_bytes
+from translator.readers import decode, parse_threads, sniff_format, thread_from_bytes
 
 TEXT = "Le président a décollé vers l’orbite."
 
@@ -145,3 +145,23 @@ def test_a_gzip_file_is_read_uncompressed() -> None:
         thread_from_bytes(gzip.compress(feed.encode())[:30], "feed.rss.gz")
     with pytest.raises(InputError, match="damaged gzip"):
         thread_from_bytes(b"\x1f\x8b\x08\x00" + b"\xff" * 40, "feed.rss.gz")
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        (
+            '<?xml version="1.0"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url/></urlset>',
+            "urlset",
+        ),
+        ('<opml version="2.0" xmlns:x="urn:x"><body><outline text="a"/></body></opml>', "opml"),  # a namespace
+    ],
+)
+def test_xml_of_no_thread_format_is_refused_in_one_line(text: str, root: str) -> None:
+    with pytest.raises(InputError, match=rf"this is an XML document \(<{root}>\), not a thread"):
+        parse_threads(text)
+
+
+def test_a_chat_log_opening_with_a_nick_is_text() -> None:
+    [thread] = parse_threads("<anna> hallo zusammen\n<ben> hi\n").threads
+    assert thread.source_format == "text"

@@ -61,6 +61,7 @@ JSON_READERS: dict[str, str] = {
 }
 OTHER_JSON_HINT = "this reads our thread JSON and the JSON of Reddit, Hacker News, Discourse, Disqus and JSON Feed"
 _NOT_PARSED = object()
+XML_DECLARATION_START = re.compile(r"\A<\?xml[^>]*\?>")
 JSON_ARRAY_START = re.compile(r"\[\s*(?:\{|\[\s*[\[{\]])")
 
 
@@ -120,6 +121,23 @@ def _json_lines(text: str) -> list[dict[str, Any]] | None:
     return items or None
 
 
+XML_HINT = "give an RSS, Atom or JSON Feed, a Disqus or WordPress export, a saved page, a forum's JSON or text"
+XMLNS = re.compile(r"\s*<[A-Za-z_][\w.:-]*\s[^>]*?\bxmlns(?::\w+)?\s*=")
+
+
+def _foreign_xml_root(text: str) -> str | None:
+    """The root of text that is surely an XML document (it opens with an XML declaration, or its first
+    element declares a namespace) and not a web page: a sitemap, an OPML list; None otherwise (a chat
+    log's `<nick> hello` is text)."""
+    stripped = text.lstrip("\ufeff \t\r\n")
+    root = xml_root_name(stripped)
+    if root is None or root in ("html", "svg"):
+        return None
+    start = XML_DECLARATION_START.sub("", stripped[:200], count=1)
+    declared = stripped.startswith("<?xml")
+    return root if declared or XMLNS.match(start) else None
+
+
 def _sniff_text(text: str) -> SourceFormat:
     from translator.readers.discourse import looks_like_discourse_raw
     from translator.readers.forum import looks_like_forum
@@ -159,6 +177,8 @@ def parse_threads(text: str, fmt: SourceFormat | None = None) -> Reading:
     data: Any = _NOT_PARSED
     if fmt is None:
         fmt, data = _sniff(text)
+        if fmt in ("text", "forum") and (root := _foreign_xml_root(text)) is not None:
+            raise InputError(f"this is an XML document (<{root}>), not a thread in a format we read", XML_HINT)
     # Feeds, Disqus and Discourse come as JSON or as text (XML, Discourse's /raw/): JSON goes to the JSON reader.
     json_text = text.lstrip()[:1] in ("{", "[")
     if data is _NOT_PARSED and (fmt in JSON_FORMATS or fmt in JSON_READERS) and (json_text or fmt not in TEXT_READERS):
