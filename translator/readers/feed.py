@@ -63,6 +63,7 @@ SHOW_COMMENT = re.compile(r"[?&]showComment=\d+")
 # The link a comment opens with to the comment it answers (WordPress: "In reply to <a href=...>Name</a>.").
 OPENING_LINK = re.compile(r"\A\s*(?:<p[^>]*>)?[^<]{0,80}<a\s[^>]*?href=[\"']([^\"']+)[\"']", re.IGNORECASE)
 TITLE_SPACE = re.compile(r"\W+")
+REPLY_LINE_CHARS = 80
 RSS_AUTHOR = re.compile(r"^\s*(?:mailto:)?[^\s@()<>]+@[^\s()<>]+\s*\((?P<name>[^()]+)\)\s*$")
 NAMED_ADDRESS = re.compile(r"^\s*(?P<name>[^<>@]+?)\s*<(?:mailto:)?[^\s@<>]+@[^\s<>]+>\s*$")
 BARE_ADDRESS = re.compile(r"^\s*(?:mailto:)?[^\s@<>]+@[^\s@<>]+\s*$")
@@ -254,10 +255,13 @@ def _comment_threads(entries: list[dict[str, Any]], pages: list[str], feed: dict
     single = len(by_page) == 1
     threads = []
     for page, items in by_page.items():
-        comments = [_feed_comment(entry, page) for entry in items]
+        read = [_feed_comment(entry, page) for entry in items]
+        comments = [comment for comment, _ in read]
         names = {name: comment.key for comment in comments for name in (comment.key, comment.url) if name}
-        for comment in comments:  # a parent named by its link or its id: the key of that comment
+        for comment, by_opening in read:  # a parent named by its link or its id: the key of that comment
             comment.parent_key = names.get(comment.parent_key or "")
+            if by_opening and comment.parent_key and comment.specs and len(comment.specs[0][1]) <= REPLY_LINE_CHARS:
+                comment.specs = comment.specs[1:]  # WordPress's "In reply to NAME.": the nesting says it now
         if all(comment.date is not None for comment in comments):
             comments.sort(key=lambda comment: comment.date or datetime.min)
         tree = comment_tree(comments)
@@ -266,9 +270,10 @@ def _comment_threads(entries: list[dict[str, Any]], pages: list[str], feed: dict
     return tuple(threads)
 
 
-def _feed_comment(entry: dict[str, Any], page: str) -> RawComment:
-    """A comment of a comment feed; its parent is the comment its Atom threading or its opening link
-    names (matched by link or id: a parent not in the feed makes a top-level comment)."""
+def _feed_comment(entry: dict[str, Any], page: str) -> tuple[RawComment, bool]:
+    """A comment of a comment feed, and whether its parent comes from its opening link; its parent is
+    the comment its Atom threading or its opening link names (matched by link or id: a parent not in
+    the feed makes a top-level comment)."""
     link = (text_field(entry.get("link")) or "").strip()
     answered = as_dict(entry.get("thr_in-reply-to"))
     raw = next((as_dict(content).get("value") for content in as_list(entry.get("content"))), None)
@@ -277,7 +282,7 @@ def _feed_comment(entry: dict[str, Any], page: str) -> RawComment:
     parent = text_field(answered.get("ref")) or (html.unescape(opening.group(1)).strip() if opening else None)
     if parent and parent.startswith("#"):
         parent = page + parent
-    return RawComment(
+    comment = RawComment(
         key=text_field(entry.get("id")) or link,
         parent_key=parent,
         author=_author(entry),
@@ -285,6 +290,7 @@ def _feed_comment(entry: dict[str, Any], page: str) -> RawComment:
         date=_date(entry),
         url=link or None,
     )
+    return comment, opening is not None and not text_field(answered.get("ref"))
 
 
 def read_json_feed(data: Any) -> Reading:
