@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import bz2
 import codecs
 import gzip
+import lzma
+from collections.abc import Callable
 
 import pytest
 
@@ -137,14 +140,25 @@ def test_sniffing_by_content(text: str, expected: str) -> None:
     assert sniff_format(text) == expected
 
 
-def test_a_gzip_file_is_read_uncompressed() -> None:
+@pytest.mark.parametrize(
+    ("compress", "kind"), [(gzip.compress, "gzip"), (bz2.compress, "bzip2"), (lzma.compress, "xz")]
+)
+def test_a_compressed_file_is_read_uncompressed(compress: Callable[[bytes], bytes], kind: str) -> None:
     feed = '<rss version="2.0"><channel><item><title>Eins</title><description>Zwei</description></item></channel></rss>'
-    [thread] = thread_from_bytes(gzip.compress(feed.encode()), "feed.rss.gz").threads
+    data = compress(feed.encode())
+    [thread] = thread_from_bytes(data, "feed.rss.z").threads
     assert (thread.source_format, thread.title) == ("feed", "Eins")
-    with pytest.raises(InputError, match="cut short"):
-        thread_from_bytes(gzip.compress(feed.encode())[:30], "feed.rss.gz")
-    with pytest.raises(InputError, match="damaged gzip"):
-        thread_from_bytes(b"\x1f\x8b\x08\x00" + b"\xff" * 40, "feed.rss.gz")
+    with pytest.raises(InputError, match=f"is a {kind} file cut short"):
+        thread_from_bytes(data[: len(data) // 2], "feed.rss.z")
+    with pytest.raises(InputError, match=f"damaged {kind}"):
+        thread_from_bytes(data[:10] + b"\xff" * 40, "feed.rss.z")
+
+
+def test_zstandard_gets_a_hint_and_text_starting_like_bzip2_is_text() -> None:
+    with pytest.raises(InputError, match="Zstandard"):
+        thread_from_bytes(b"\x28\xb5\x2f\xfd" + b"\x00" * 20, "RC_2024-01.zst")
+    [thread] = thread_from_bytes(b"BZh, sagte er.", "note.txt").threads
+    assert thread.source_format == "text"
 
 
 @pytest.mark.parametrize(

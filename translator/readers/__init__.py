@@ -257,29 +257,41 @@ def thread_from_bytes(data: bytes, name: str, fmt: str | None = None) -> ThreadF
     return ThreadFile(threads=reading.threads, encoding=encoding, warnings=(*warnings, *reading.warnings))
 
 
-GZIP_MAGIC = b"\x1f\x8b"
+# Compressed files as people save API answers and exports (`.json.gz`, `.xml.bz2`, `.xz`): by their magic.
+COMPRESSIONS = ((b"\x1f\x8b", "gzip"), (b"BZh", "bzip2"), (b"\xfd7zXZ\x00", "xz"))
+ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+BZIP2_BLOCK = re.compile(rb"BZh[1-9]1AY&SY")
 
 
 def _gunzipped(data: bytes, name: str) -> bytes:
-    """The content of a gzip file (an API answer saved compressed, `thread.json.gz`), within the size
-    limit; other bytes as they are."""
-    if not data.startswith(GZIP_MAGIC):
+    """The content of a gzip, bzip2 or xz file (an API answer or export saved compressed), within the
+    size limit; other bytes as they are. Zstandard (Reddit's archive dumps) is refused with a hint."""
+    if data.startswith(ZSTD_MAGIC):
+        raise InputError(f"{name} is compressed with Zstandard", "decompress it first (zstd -d FILE), then give it")
+    kind = next((kind for magic, kind in COMPRESSIONS if data.startswith(magic)), None)
+    if kind == "bzip2" and not BZIP2_BLOCK.match(data):
+        kind = None  # text that happens to start with "BZh"
+    if kind is None:
         return data
+    import bz2
+    import lzma
     import zlib
 
-    inflater = zlib.decompressobj(wbits=31)
+    inflater: Any = {"gzip": lambda: zlib.decompressobj(wbits=31), "bzip2": bz2.BZ2Decompressor}.get(
+        kind, lzma.LZMADecompressor
+    )()
     try:
         content = inflater.decompress(data, MAX_FILE_BYTES + 1)
-    except zlib.error as error:
-        raise InputError(f"{name} is a damaged gzip file ({error})", "re-download or re-compress it") from None
+    except (zlib.error, OSError, EOFError, lzma.LZMAError) as error:
+        raise InputError(f"{name} is a damaged {kind} file ({error})", "re-download or re-compress it") from None
     if not inflater.eof and len(content) <= MAX_FILE_BYTES:
-        raise InputError(f"{name} is a gzip file cut short", "re-download or re-compress it")
+        raise InputError(f"{name} is a {kind} file cut short", "re-download or re-compress it")
     if len(content) > MAX_FILE_BYTES:
         raise InputError(
             f"{name} holds over {MAX_FILE_BYTES // (1024 * 1024)} MB once uncompressed",
             "a thread page is a few hundred KB: split it into one file per thread",
         )
-    return content
+    return bytes(content)
 
 
 @contextlib.contextmanager
