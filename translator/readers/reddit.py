@@ -201,9 +201,9 @@ def _read_archive(items: list[dict[str, Any]]) -> Reading:
     warnings: list[str] = []
     for key in [*posts, *(key for key in comments if key not in posts)]:
         ordered = sorted(comments.get(key, []), key=lambda item: epoch_date(item.get("created_utc")) or datetime.min)
-        replies = listing_of("t1", ordered)
+        replies = _listing_of("t1", ordered)
         reading = (
-            read_reddit([listing_of("t3", [{"name": key, **posts[key]}]), replies])
+            read_reddit([_listing_of("t3", [{"name": key, **posts[key]}]), replies])
             if key in posts
             else _read_comments_alone(replies)
         )
@@ -212,7 +212,7 @@ def _read_archive(items: list[dict[str, Any]]) -> Reading:
     return Reading(tuple(threads), tuple(dict.fromkeys(warnings)))
 
 
-def listing_of(kind: str, items: list[dict[str, Any]]) -> dict[str, Any]:
+def _listing_of(kind: str, items: list[dict[str, Any]]) -> dict[str, Any]:
     """Bare items wrapped as the API sends them: a Listing of `{kind, data}` children."""
     return {"kind": "Listing", "data": {"children": [{"kind": kind, "data": item} for item in items]}}
 
