@@ -218,7 +218,7 @@ def test_a_comment_feed_is_the_comments_of_its_page() -> None:
         ("c2", "Paul", "c1", ["Pourquoi pas en novembre ?"]),
     ]
     assert reading.warnings == (
-        "this is a feed of comments on 1 page(s): the pages' own text is not in it, each article has its title only",
+        "this is a feed of comments on 1 page(s): the pages' own text is not in it, only their comments",
     )
 
 
@@ -353,3 +353,13 @@ def test_a_feedburner_item_links_to_the_article_not_the_redirector() -> None:
     </channel></rss>"""
     [thread] = parse_threads(rss).threads
     assert thread.url == "https://zeitung.example/artikel.html"
+
+
+def test_a_feed_item_mentioning_the_export_namespace_is_no_wordpress_export() -> None:
+    rss = """<rss version="2.0"><channel><title>Blog</title><item><title>Exporter</title>
+    <description>Le fichier cite http://wordpress.org/export/1.2/ en tête.</description></item></channel></rss>"""
+    [thread] = parse_threads(rss).threads
+    assert [b.text for b in thread.posts[0].blocks] == [
+        "Exporter",
+        "Le fichier cite http://wordpress.org/export/1.2/ en tête.",
+    ]

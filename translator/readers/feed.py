@@ -67,7 +67,7 @@ REPLY_LINE_CHARS = 80
 RSS_AUTHOR = re.compile(r"^\s*(?:mailto:)?[^\s@()<>]+@[^\s()<>]+\s*\((?P<name>[^()]+)\)\s*$")
 NAMED_ADDRESS = re.compile(r"^\s*(?P<name>[^<>@]+?)\s*<(?:mailto:)?[^\s@<>]+@[^\s<>]+>\s*$")
 BARE_ADDRESS = re.compile(r"^\s*(?:mailto:)?[^\s@<>]+@[^\s@<>]+\s*$")
-WXR_NAMESPACE = "wordpress.org/export/"
+WXR_NAMESPACE = re.compile(r"xmlns:[\w.-]+\s*=\s*[\"']https?://wordpress\.org/export/")
 CONTENT_NAMESPACE = "{http://purl.org/rss/1.0/modules/content/}"
 # WordPress post types that are site machinery, not text to read; and statuses of posts not there.
 WXR_MACHINERY = frozenset(
@@ -94,7 +94,7 @@ def read_feed(text: str) -> Reading:
     when there is no item to read."""
     import feedparser
 
-    if WXR_NAMESPACE in text[:16384]:  # on the root, after WordPress's comment block
+    if WXR_NAMESPACE.search(text[:16384]):  # on the root, after WordPress's comment block
         return _read_wxr(text)
 
     try:
@@ -114,7 +114,7 @@ def read_feed(text: str) -> Reading:
         threads = _comment_threads(entries, [page for page in pages if page], as_dict(parsed.feed))
         warnings.append(
             f"this is a feed of comments on {len(threads):,} page(s): the pages' own text is not in it, "
-            "each article has its title only"
+            "only their comments"
         )
         return Reading(threads, tuple(warnings))
     counted = [count for entry in entries if (count := whole_number(_text_of(entry.get("slash_comments"))))]
