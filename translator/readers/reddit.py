@@ -199,6 +199,7 @@ def _read_archive(items: list[dict[str, Any]]) -> Reading:
             posts.setdefault(text_field(item.get("name")) or f"t3_{item.get('id')}", item)
     threads: list[Thread] = []
     warnings: list[str] = []
+    missing = 0
     for key in [*posts, *(key for key in comments if key not in posts)]:
         ordered = sorted(comments.get(key, []), key=lambda item: epoch_date(item.get("created_utc")) or datetime.min)
         replies = _listing_of("t1", ordered)
@@ -209,7 +210,11 @@ def _read_archive(items: list[dict[str, Any]]) -> Reading:
         )
         threads.extend(reading.threads)
         warnings.extend(reading.warnings)
-    return Reading(tuple(threads), tuple(dict.fromkeys(warnings)))
+        total = whole_number(posts.get(key, {}).get("num_comments"))
+        if total is not None and total > len(ordered):  # an archive has no stubs: its post says how many
+            missing += total - len(ordered)
+    summary = further_comments(missing)
+    return Reading(tuple(threads), tuple(dict.fromkeys([*summary, *warnings])))
 
 
 def _listing_of(kind: str, items: list[dict[str, Any]]) -> dict[str, Any]:
