@@ -363,3 +363,23 @@ def test_a_feed_item_mentioning_the_export_namespace_is_no_wordpress_export() ->
         "Exporter",
         "Le fichier cite http://wordpress.org/export/1.2/ en tête.",
     ]
+
+
+def test_a_discourse_posts_feed_is_its_topic() -> None:
+    # Newest first, as Discourse sends it; each item links to /t/SLUG/ID/N.
+    rss = """<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Vélos en hiver</title>
+    <item><title>Vélos en hiver</title><dc:creator>bob</dc:creator>
+    <description>&lt;p&gt;Des pneus.&lt;/p&gt;</description>
+    <link>https://forum.example/t/velos-en-hiver/42/2</link><pubDate>Tue, 02 Jan 2024 11:00:00 +0000</pubDate></item>
+    <item><title>Vélos en hiver</title><dc:creator>alice</dc:creator>
+    <description>&lt;p&gt;Comment ?&lt;/p&gt;</description>
+    <link>https://forum.example/t/velos-en-hiver/42/1</link><pubDate>Tue, 02 Jan 2024 10:00:00 +0000</pubDate></item>
+    </channel></rss>"""
+    reading = parse_threads(rss)
+    [thread] = reading.threads
+    assert thread.url == "https://forum.example/t/velos-en-hiver/42"
+    assert [(p.id, p.author, [b.text for b in p.blocks]) for p in thread.posts] == [
+        ("article", "alice", ["Vélos en hiver", "Comment ?"]),  # post 1 is the article
+        ("c1", "bob", ["Des pneus."]),
+    ]
+    assert reading.warnings == ()

@@ -58,6 +58,8 @@ PLAIN_BUT_HTML = re.compile(
 )
 # The fragment of a link to a comment on a page: WordPress `#comment-12`, Blogger `#c99`, others `#cmt-3`.
 COMMENT_FRAGMENT = re.compile(r"(?:comments?|c|cmt|reply)[-_]?\d+", re.IGNORECASE)
+# A post of a Discourse topic (`/t/SLUG/ID/N`), as its topic's and its site's posts feeds link them.
+DISCOURSE_POST_LINK = re.compile(r"(?P<topic>https?://[^#?\s]+/t/[^/#?\s]+/\d+)/(?P<number>\d+)/?")
 # Blogger's query naming the comment a link shows (`?showComment=1704100000000`).
 SHOW_COMMENT = re.compile(r"[?&]showComment=\d+")
 # The link a comment opens with to the comment it answers (WordPress: "In reply to <a href=...>Name</a>.").
@@ -112,10 +114,12 @@ def read_feed(text: str) -> Reading:
     pages = [_page_of_comment(entry) for entry in entries]
     if all(pages):
         threads = _comment_threads(entries, [page for page in pages if page], as_dict(parsed.feed))
-        warnings.append(
-            f"this is a feed of comments on {len(threads):,} page(s): the pages' own text is not in it, "
-            "only their comments"
-        )
+        untold = sum(1 for thread in threads if len(thread.posts[0].blocks) <= 1)  # a title at most
+        if untold:
+            pages_told = "the pages' own text is" if untold == len(threads) else f"the text of {untold:,} of them is"
+            warnings.append(
+                f"this is a feed of comments on {len(threads):,} page(s): {pages_told} not in it, only their comments"
+            )
         return Reading(threads, tuple(warnings))
     counted = [count for entry in entries if (count := whole_number(_text_of(entry.get("slash_comments"))))]
     if counted:
@@ -243,12 +247,15 @@ def _page_of_comment(entry: dict[str, Any]) -> str | None:
     page, _, fragment = link.partition("#")
     if page and COMMENT_FRAGMENT.fullmatch(fragment):
         return SHOW_COMMENT.sub("", page)
+    if topic := DISCOURSE_POST_LINK.match(link):  # a Discourse topic's or site's posts feed: /t/SLUG/ID/N
+        return topic["topic"]
     answered = text_field(as_dict(entry.get("thr_in-reply-to")).get("href"))
     return answered.strip() if answered else None
 
 
 def _comment_threads(entries: list[dict[str, Any]], pages: list[str], feed: dict[str, Any]) -> tuple[Thread, ...]:
-    """One thread per page of a comment feed, its comments in date order."""
+    """One thread per page of a comment feed, its comments in date order; a Discourse topic's first post,
+    when the feed holds it, is the article."""
     by_page: dict[str, list[dict[str, Any]]] = {}
     for entry, page in zip(entries, pages, strict=True):
         by_page.setdefault(page, []).append(entry)
@@ -264,9 +271,13 @@ def _comment_threads(entries: list[dict[str, Any]], pages: list[str], feed: dict
                 comment.specs = comment.specs[1:]  # WordPress's "In reply to NAME.": the nesting says it now
         if all(comment.date is not None for comment in comments):
             comments.sort(key=lambda comment: comment.date or datetime.min)
-        tree = comment_tree(comments)
+        opening = next((comment for comment in comments if comment.url in (f"{page}/1", f"{page}/1/")), None)
+        tree = comment_tree(
+            [comment for comment in comments if comment is not opening], opening.key if opening else None
+        )
         title = (_feed_text(feed, "title") or "") if single else ""
-        threads.append(discussion("feed", title, [], tree.posts, url=page))
+        body, author, date = (opening.specs, opening.author, opening.date) if opening else ([], None, None)
+        threads.append(discussion("feed", title, body, tree.posts, author=author, date=date, url=page))
     return tuple(threads)
 
 
