@@ -2,15 +2,20 @@
 
 An item's title, link and date make the article; its fullest text becomes the paragraphs (HTML to
 blocks, tracking pixels and scripts dropped): its content (`content:encoded`, Atom's `<content>`),
-Yandex's `yandex:full-text` or `turbo:content`, else its summary. A description escaped twice (`&lt;p&gt;`
+Yandex's `yandex:full-text` or `turbo:content`, its summary. A description escaped twice (`&lt;p&gt;`
 left in the text) is unescaped once more; a first heading repeating the title goes. A date feedparser
 cannot read (`Пн, 01 янв 2024`) is read as printed. The feed's title is the site.
 
-A comment feed (WordPress's `/feed/` of a post, Blogger's comment feed) is different: its items are
-comments, linked to `PAGE#comment-12` (or said, by Atom threading, to answer a page). Its items become
-the comments of one thread per page, in date order, a comment answering another (`thr:in-reply-to`,
-or WordPress's opening "In reply to <a href=#comment-12>") nested under it. Other feeds hold no reader
-comments; when their items count comments elsewhere (`slash:comments`), a warning says so.
+An item's text is the longest of those, HTML sent as plain text is read as HTML, RSS authors lose
+their e-mail address, a FeedBurner item links to its article (`feedburner:origLink`), and a link given
+as a path is made absolute against the feed's.
+
+A comment feed (WordPress's `/feed/` of a post, Blogger's comment feed, Discourse's posts feeds) is
+different: its items are comments, linked to `PAGE#comment-12` or `/t/SLUG/ID/N` (or said, by Atom
+threading, to answer a page). Its items become the comments of one thread per page, in date order, a
+comment answering another (`thr:in-reply-to`, or WordPress's opening "In reply to <a href=#comment-12>")
+nested under it; a Discourse topic's post 1 is its article. Other feeds hold no reader comments; when
+their items count comments elsewhere (`slash:comments`), a warning says so.
 
 A WordPress export (WXR: RSS with `wp:` elements) holds the site's posts and pages with their comments:
 each post is a thread, its approved comments (`wp:comment`, not pingbacks) nested by `comment_parent`.
