@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import bz2
 import codecs
 import gzip
+import lzma
+from collections.abc import Callable
 
 import pytest
 
 from translator.errors import InputError
-from translator.readers import decode, sniff_format, thread_from_bytes
+from translator.readers import decode, parse_threads, sniff_format, thread_from_bytes
 
 TEXT = "Le président a décollé vers l’orbite."
 
@@ -90,6 +93,13 @@ RUSSIAN = "Президент вылетел на орбиту вчера веч
         ('<?xml version="1.0" encoding="ISO-8859-1"?><rss>é</rss>'.encode("latin-1"), None, "iso8859-1", None),
         # A declaration that lies is noticed.
         ('<?xml version="1.0" encoding="us-ascii"?><a>é</a>'.encode(), None, "utf-8", "says it is ascii but is not"),
+        # A feed re-encoded to UTF-8 by a tool that kept its windows-1251 declaration: read as UTF-8.
+        (
+            f'<?xml version="1.0" encoding="windows-1251"?><rss>{RUSSIAN}</rss>'.encode(),
+            None,
+            "utf-8",
+            "says it is cp1251 but is not: it is UTF-8",
+        ),
         # An encoding Python does not know is ignored.
         (b'<?xml version="1.0" encoding="x-unknown"?><a/>', None, "utf-8", None),
     ],
@@ -130,11 +140,42 @@ def test_sniffing_by_content(text: str, expected: str) -> None:
     assert sniff_format(text) == expected
 
 
-def test_a_gzip_file_is_read_uncompressed() -> None:
+@pytest.mark.parametrize(
+    ("compress", "kind"), [(gzip.compress, "gzip"), (bz2.compress, "bzip2"), (lzma.compress, "xz")]
+)
+def test_a_compressed_file_is_read_uncompressed(compress: Callable[[bytes], bytes], kind: str) -> None:
     feed = '<rss version="2.0"><channel><item><title>Eins</title><description>Zwei</description></item></channel></rss>'
-    [thread] = thread_from_bytes(gzip.compress(feed.encode()), "feed.rss.gz").threads
+    data = compress(feed.encode())
+    [thread] = thread_from_bytes(data, "feed.rss.z").threads
     assert (thread.source_format, thread.title) == ("feed", "Eins")
-    with pytest.raises(InputError, match="cut short"):
-        thread_from_bytes(gzip.compress(feed.encode())[:30], "feed.rss.gz")
-    with pytest.raises(InputError, match="damaged gzip"):
-        thread_from_bytes(b"\x1f\x8b\x08\x00" + b"\xff" * 40, "feed.rss.gz")
+    with pytest.raises(InputError, match=f"is a {kind} file cut short"):
+        thread_from_bytes(data[: len(data) // 2], "feed.rss.z")
+    with pytest.raises(InputError, match=f"damaged {kind}"):
+        thread_from_bytes(data[:10] + b"\xff" * 40, "feed.rss.z")
+
+
+def test_zstandard_gets_a_hint_and_text_starting_like_bzip2_is_text() -> None:
+    with pytest.raises(InputError, match="Zstandard"):
+        thread_from_bytes(b"\x28\xb5\x2f\xfd" + b"\x00" * 20, "RC_2024-01.zst")
+    [thread] = thread_from_bytes(b"BZh, sagte er.", "note.txt").threads
+    assert thread.source_format == "text"
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        (
+            '<?xml version="1.0"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url/></urlset>',
+            "urlset",
+        ),
+        ('<opml version="2.0" xmlns:x="urn:x"><body><outline text="a"/></body></opml>', "opml"),  # a namespace
+    ],
+)
+def test_xml_of_no_thread_format_is_refused_in_one_line(text: str, root: str) -> None:
+    with pytest.raises(InputError, match=rf"this is an XML document \(<{root}>\), not a thread"):
+        parse_threads(text)
+
+
+def test_a_chat_log_opening_with_a_nick_is_text() -> None:
+    [thread] = parse_threads("<anna> hallo zusammen\n<ben> hi\n").threads
+    assert thread.source_format == "text"

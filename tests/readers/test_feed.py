@@ -214,10 +214,11 @@ def test_a_comment_feed_is_the_comments_of_its_page() -> None:
     assert posts == [
         ("article", None, None, ["Commentaires sur : Le jardin en hiver"]),
         ("c1", "Marie", None, ["Je taille en février."]),  # date order: the older first
-        ("c2", "Paul", "c1", ["En réponse à Marie.", "Pourquoi pas en novembre ?"]),  # its opening link: Marie's
+        # Its opening link names Marie's comment: nested under it, the generated "En réponse à Marie." gone.
+        ("c2", "Paul", "c1", ["Pourquoi pas en novembre ?"]),
     ]
     assert reading.warnings == (
-        "this is a feed of comments on 1 page(s): the pages' own text is not in it, each article has its title only",
+        "this is a feed of comments on 1 page(s): the pages' own text is not in it, only their comments",
     )
 
 
@@ -352,3 +353,33 @@ def test_a_feedburner_item_links_to_the_article_not_the_redirector() -> None:
     </channel></rss>"""
     [thread] = parse_threads(rss).threads
     assert thread.url == "https://zeitung.example/artikel.html"
+
+
+def test_a_feed_item_mentioning_the_export_namespace_is_no_wordpress_export() -> None:
+    rss = """<rss version="2.0"><channel><title>Blog</title><item><title>Exporter</title>
+    <description>Le fichier cite http://wordpress.org/export/1.2/ en tête.</description></item></channel></rss>"""
+    [thread] = parse_threads(rss).threads
+    assert [b.text for b in thread.posts[0].blocks] == [
+        "Exporter",
+        "Le fichier cite http://wordpress.org/export/1.2/ en tête.",
+    ]
+
+
+def test_a_discourse_posts_feed_is_its_topic() -> None:
+    # Newest first, as Discourse sends it; each item links to /t/SLUG/ID/N.
+    rss = """<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Vélos en hiver</title>
+    <item><title>Vélos en hiver</title><dc:creator>bob</dc:creator>
+    <description>&lt;p&gt;Des pneus.&lt;/p&gt;</description>
+    <link>https://forum.example/t/velos-en-hiver/42/2</link><pubDate>Tue, 02 Jan 2024 11:00:00 +0000</pubDate></item>
+    <item><title>Vélos en hiver</title><dc:creator>alice</dc:creator>
+    <description>&lt;p&gt;Comment ?&lt;/p&gt;</description>
+    <link>https://forum.example/t/velos-en-hiver/42/1</link><pubDate>Tue, 02 Jan 2024 10:00:00 +0000</pubDate></item>
+    </channel></rss>"""
+    reading = parse_threads(rss)
+    [thread] = reading.threads
+    assert thread.url == "https://forum.example/t/velos-en-hiver/42"
+    assert [(p.id, p.author, [b.text for b in p.blocks]) for p in thread.posts] == [
+        ("article", "alice", ["Vélos en hiver", "Comment ?"]),  # post 1 is the article
+        ("c1", "bob", ["Des pneus."]),
+    ]
+    assert reading.warnings == ()

@@ -183,3 +183,18 @@ def test_search_hits_with_damaged_ids_are_read() -> None:
     hits = [{"objectID": "7", "comment_text": "Hallo", "story_id": [1], "parent_id": {"a": 1}, "author": "u"}]
     [thread] = parse_threads(json.dumps({"hits": hits})).threads
     assert [[b.text for b in p.blocks] for p in thread.posts[1:]] == [["Hallo"]]
+
+
+def test_a_comment_saved_with_its_replies_says_so() -> None:
+    item = {
+        "id": 5,
+        "type": "comment",
+        "author": "ana",
+        "text": "Oben",
+        "story_id": 1,
+        "children": [{"id": 6, "type": "comment", "author": "ben", "text": "Unten", "children": []}],
+    }
+    reading = parse_threads(json.dumps(item))
+    [thread] = reading.threads
+    assert [[b.text for b in p.blocks] for p in thread.posts] == [["Oben"], ["Unten"]]
+    assert reading.warnings[0].startswith("this file holds a comment and its replies")

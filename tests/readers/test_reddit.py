@@ -305,3 +305,10 @@ def test_a_subreddit_page_is_a_thread_per_post() -> None:
         ("Zweiter", ["Zweiter", "Text zwei"]),
     ]
     assert reading.warnings == ("this is a page of posts: their comments are not in this file",)
+
+
+def test_an_archive_missing_comments_of_its_posts_says_so() -> None:
+    post = {"id": "p1", "title": "T", "selftext": "x", "subreddit": "de", "num_comments": 5}
+    reply = {"id": "k1", "body": "Eins", "link_id": "t3_p1", "parent_id": "t3_p1"}
+    reading = parse_threads("\n".join(json.dumps(item) for item in (post, reply)))
+    assert reading.warnings == ("4 further comments are not in this file: only the comments in the file are read",)

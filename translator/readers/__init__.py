@@ -61,6 +61,7 @@ JSON_READERS: dict[str, str] = {
 }
 OTHER_JSON_HINT = "this reads our thread JSON and the JSON of Reddit, Hacker News, Discourse, Disqus and JSON Feed"
 _NOT_PARSED = object()
+XML_DECLARATION_START = re.compile(r"\A<\?xml[^>]*\?>")
 JSON_ARRAY_START = re.compile(r"\[\s*(?:\{|\[\s*[\[{\]])")
 
 
@@ -120,6 +121,23 @@ def _json_lines(text: str) -> list[dict[str, Any]] | None:
     return items or None
 
 
+XML_HINT = "give an RSS, Atom or JSON Feed, a Disqus or WordPress export, a saved page, a forum's JSON or text"
+XMLNS = re.compile(r"\s*<[A-Za-z_][\w.:-]*\s[^>]*?\bxmlns(?::\w+)?\s*=")
+
+
+def _foreign_xml_root(text: str) -> str | None:
+    """The root of text that is surely an XML document (it opens with an XML declaration, or its first
+    element declares a namespace) and not a web page: a sitemap, an OPML list; None otherwise (a chat
+    log's `<nick> hello` is text)."""
+    stripped = text.lstrip("\ufeff \t\r\n")
+    root = xml_root_name(stripped)
+    if root is None or root in ("html", "svg"):
+        return None
+    start = XML_DECLARATION_START.sub("", stripped[:200], count=1)
+    declared = stripped.startswith("<?xml")
+    return root if declared or XMLNS.match(start) else None
+
+
 def _sniff_text(text: str) -> SourceFormat:
     from translator.readers.discourse import looks_like_discourse_raw
     from translator.readers.forum import looks_like_forum
@@ -159,6 +177,8 @@ def parse_threads(text: str, fmt: SourceFormat | None = None) -> Reading:
     data: Any = _NOT_PARSED
     if fmt is None:
         fmt, data = _sniff(text)
+        if fmt in ("text", "forum") and (root := _foreign_xml_root(text)) is not None:
+            raise InputError(f"this is an XML document (<{root}>), not a thread in a format we read", XML_HINT)
     # Feeds, Disqus and Discourse come as JSON or as text (XML, Discourse's /raw/): JSON goes to the JSON reader.
     json_text = text.lstrip()[:1] in ("{", "[")
     if data is _NOT_PARSED and (fmt in JSON_FORMATS or fmt in JSON_READERS) and (json_text or fmt not in TEXT_READERS):
@@ -237,29 +257,41 @@ def thread_from_bytes(data: bytes, name: str, fmt: str | None = None) -> ThreadF
     return ThreadFile(threads=reading.threads, encoding=encoding, warnings=(*warnings, *reading.warnings))
 
 
-GZIP_MAGIC = b"\x1f\x8b"
+# Compressed files as people save API answers and exports (`.json.gz`, `.xml.bz2`, `.xz`): by their magic.
+COMPRESSIONS = ((b"\x1f\x8b", "gzip"), (b"BZh", "bzip2"), (b"\xfd7zXZ\x00", "xz"))
+ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+BZIP2_BLOCK = re.compile(rb"BZh[1-9]1AY&SY")
 
 
 def _gunzipped(data: bytes, name: str) -> bytes:
-    """The content of a gzip file (an API answer saved compressed, `thread.json.gz`), within the size
-    limit; other bytes as they are."""
-    if not data.startswith(GZIP_MAGIC):
+    """The content of a gzip, bzip2 or xz file (an API answer or export saved compressed), within the
+    size limit; other bytes as they are. Zstandard (Reddit's archive dumps) is refused with a hint."""
+    if data.startswith(ZSTD_MAGIC):
+        raise InputError(f"{name} is compressed with Zstandard", "decompress it first (zstd -d FILE), then give it")
+    kind = next((kind for magic, kind in COMPRESSIONS if data.startswith(magic)), None)
+    if kind == "bzip2" and not BZIP2_BLOCK.match(data):
+        kind = None  # text that happens to start with "BZh"
+    if kind is None:
         return data
+    import bz2
+    import lzma
     import zlib
 
-    inflater = zlib.decompressobj(wbits=31)
+    inflater: Any = {"gzip": lambda: zlib.decompressobj(wbits=31), "bzip2": bz2.BZ2Decompressor}.get(
+        kind, lzma.LZMADecompressor
+    )()
     try:
         content = inflater.decompress(data, MAX_FILE_BYTES + 1)
-    except zlib.error as error:
-        raise InputError(f"{name} is a damaged gzip file ({error})", "re-download or re-compress it") from None
+    except (zlib.error, OSError, EOFError, lzma.LZMAError) as error:
+        raise InputError(f"{name} is a damaged {kind} file ({error})", "re-download or re-compress it") from None
     if not inflater.eof and len(content) <= MAX_FILE_BYTES:
-        raise InputError(f"{name} is a gzip file cut short", "re-download or re-compress it")
+        raise InputError(f"{name} is a {kind} file cut short", "re-download or re-compress it")
     if len(content) > MAX_FILE_BYTES:
         raise InputError(
             f"{name} holds over {MAX_FILE_BYTES // (1024 * 1024)} MB once uncompressed",
             "a thread page is a few hundred KB: split it into one file per thread",
         )
-    return content
+    return bytes(content)
 
 
 @contextlib.contextmanager

@@ -1,7 +1,8 @@
 """Bytes of a thread file to text, faithfully: nothing is silently misread.
 
 In order: a byte-order mark; UTF-16 without one (charset-normalizer recognises it by its zero bytes);
-the encoding an XML declaration names; UTF-8. A file that is UTF-8 as a whole but holds a few invalid
+the encoding an XML declaration names (unless the file is valid UTF-8 with non-ASCII text: a tool
+re-encoded it and kept the declaration); UTF-8. A file that is UTF-8 as a whole but holds a few invalid
 bytes keeps its UTF-8 reading: those bytes alone become U+FFFD, and a warning gives their offsets.
 Only a file that is not UTF-8 as a whole is read in a legacy encoding: the one charset-normalizer
 recognises with confidence (windows-1251, KOI8-R, windows-1250...), else windows-1252, else Latin-1.
@@ -117,6 +118,14 @@ def _decode_declared(data: bytes, name: str, warnings: list[str]) -> tuple[str, 
     declared = declared_encoding(data)
     if declared is None or declared in ("utf-8", "utf-16", "utf-32"):
         return None
+    if not data.isascii():
+        try:  # re-encoded to UTF-8 by a tool that kept the declaration: legacy text is almost never valid UTF-8
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            warnings.append(f"{name} says it is {declared} but is not: it is UTF-8, read as such")
+            return text, "utf-8"
     try:
         return data.decode(declared), declared
     except UnicodeDecodeError as error:

@@ -2,15 +2,20 @@
 
 An item's title, link and date make the article; its fullest text becomes the paragraphs (HTML to
 blocks, tracking pixels and scripts dropped): its content (`content:encoded`, Atom's `<content>`),
-Yandex's `yandex:full-text` or `turbo:content`, else its summary. A description escaped twice (`&lt;p&gt;`
+Yandex's `yandex:full-text` or `turbo:content`, its summary. A description escaped twice (`&lt;p&gt;`
 left in the text) is unescaped once more; a first heading repeating the title goes. A date feedparser
 cannot read (`Пн, 01 янв 2024`) is read as printed. The feed's title is the site.
 
-A comment feed (WordPress's `/feed/` of a post, Blogger's comment feed) is different: its items are
-comments, linked to `PAGE#comment-12` (or said, by Atom threading, to answer a page). Its items become
-the comments of one thread per page, in date order, a comment answering another (`thr:in-reply-to`,
-or WordPress's opening "In reply to <a href=#comment-12>") nested under it. Other feeds hold no reader
-comments; when their items count comments elsewhere (`slash:comments`), a warning says so.
+An item's text is the longest of those, HTML sent as plain text is read as HTML, RSS authors lose
+their e-mail address, a FeedBurner item links to its article (`feedburner:origLink`), and a link given
+as a path is made absolute against the feed's.
+
+A comment feed (WordPress's `/feed/` of a post, Blogger's comment feed, Discourse's posts feeds) is
+different: its items are comments, linked to `PAGE#comment-12` or `/t/SLUG/ID/N` (or said, by Atom
+threading, to answer a page). Its items become the comments of one thread per page, in date order, a
+comment answering another (`thr:in-reply-to`, or WordPress's opening "In reply to <a href=#comment-12>")
+nested under it; a Discourse topic's post 1 is its article. Other feeds hold no reader comments; when
+their items count comments elsewhere (`slash:comments`), a warning says so.
 
 A WordPress export (WXR: RSS with `wp:` elements) holds the site's posts and pages with their comments:
 each post is a thread, its approved comments (`wp:comment`, not pingbacks) nested by `comment_parent`.
@@ -58,15 +63,18 @@ PLAIN_BUT_HTML = re.compile(
 )
 # The fragment of a link to a comment on a page: WordPress `#comment-12`, Blogger `#c99`, others `#cmt-3`.
 COMMENT_FRAGMENT = re.compile(r"(?:comments?|c|cmt|reply)[-_]?\d+", re.IGNORECASE)
+# A post of a Discourse topic (`/t/SLUG/ID/N`), as its topic's and its site's posts feeds link them.
+DISCOURSE_POST_LINK = re.compile(r"(?P<topic>https?://[^#?\s]+/t/[^/#?\s]+/\d+)/(?P<number>\d+)/?")
 # Blogger's query naming the comment a link shows (`?showComment=1704100000000`).
 SHOW_COMMENT = re.compile(r"[?&]showComment=\d+")
 # The link a comment opens with to the comment it answers (WordPress: "In reply to <a href=...>Name</a>.").
 OPENING_LINK = re.compile(r"\A\s*(?:<p[^>]*>)?[^<]{0,80}<a\s[^>]*?href=[\"']([^\"']+)[\"']", re.IGNORECASE)
 TITLE_SPACE = re.compile(r"\W+")
+REPLY_LINE_CHARS = 80
 RSS_AUTHOR = re.compile(r"^\s*(?:mailto:)?[^\s@()<>]+@[^\s()<>]+\s*\((?P<name>[^()]+)\)\s*$")
 NAMED_ADDRESS = re.compile(r"^\s*(?P<name>[^<>@]+?)\s*<(?:mailto:)?[^\s@<>]+@[^\s<>]+>\s*$")
 BARE_ADDRESS = re.compile(r"^\s*(?:mailto:)?[^\s@<>]+@[^\s@<>]+\s*$")
-WXR_NAMESPACE = "wordpress.org/export/"
+WXR_NAMESPACE = re.compile(r"xmlns:[\w.-]+\s*=\s*[\"']https?://wordpress\.org/export/")
 CONTENT_NAMESPACE = "{http://purl.org/rss/1.0/modules/content/}"
 # WordPress post types that are site machinery, not text to read; and statuses of posts not there.
 WXR_MACHINERY = frozenset(
@@ -93,7 +101,7 @@ def read_feed(text: str) -> Reading:
     when there is no item to read."""
     import feedparser
 
-    if WXR_NAMESPACE in text[:16384]:  # on the root, after WordPress's comment block
+    if WXR_NAMESPACE.search(text[:16384]):  # on the root, after WordPress's comment block
         return _read_wxr(text)
 
     try:
@@ -111,10 +119,12 @@ def read_feed(text: str) -> Reading:
     pages = [_page_of_comment(entry) for entry in entries]
     if all(pages):
         threads = _comment_threads(entries, [page for page in pages if page], as_dict(parsed.feed))
-        warnings.append(
-            f"this is a feed of comments on {len(threads):,} page(s): the pages' own text is not in it, "
-            "each article has its title only"
-        )
+        untold = sum(1 for thread in threads if len(thread.posts[0].blocks) <= 1)  # a title at most
+        if untold:
+            pages_told = "the pages' own text is" if untold == len(threads) else f"the text of {untold:,} of them is"
+            warnings.append(
+                f"this is a feed of comments on {len(threads):,} page(s): {pages_told} not in it, only their comments"
+            )
         return Reading(threads, tuple(warnings))
     counted = [count for entry in entries if (count := whole_number(_text_of(entry.get("slash_comments"))))]
     if counted:
@@ -242,33 +252,44 @@ def _page_of_comment(entry: dict[str, Any]) -> str | None:
     page, _, fragment = link.partition("#")
     if page and COMMENT_FRAGMENT.fullmatch(fragment):
         return SHOW_COMMENT.sub("", page)
+    if topic := DISCOURSE_POST_LINK.match(link):  # a Discourse topic's or site's posts feed: /t/SLUG/ID/N
+        return topic["topic"]
     answered = text_field(as_dict(entry.get("thr_in-reply-to")).get("href"))
     return answered.strip() if answered else None
 
 
 def _comment_threads(entries: list[dict[str, Any]], pages: list[str], feed: dict[str, Any]) -> tuple[Thread, ...]:
-    """One thread per page of a comment feed, its comments in date order."""
+    """One thread per page of a comment feed, its comments in date order; a Discourse topic's first post,
+    when the feed holds it, is the article."""
     by_page: dict[str, list[dict[str, Any]]] = {}
     for entry, page in zip(entries, pages, strict=True):
         by_page.setdefault(page, []).append(entry)
     single = len(by_page) == 1
     threads = []
     for page, items in by_page.items():
-        comments = [_feed_comment(entry, page) for entry in items]
+        read = [_feed_comment(entry, page) for entry in items]
+        comments = [comment for comment, _ in read]
         names = {name: comment.key for comment in comments for name in (comment.key, comment.url) if name}
-        for comment in comments:  # a parent named by its link or its id: the key of that comment
+        for comment, by_opening in read:  # a parent named by its link or its id: the key of that comment
             comment.parent_key = names.get(comment.parent_key or "")
+            if by_opening and comment.parent_key and comment.specs and len(comment.specs[0][1]) <= REPLY_LINE_CHARS:
+                comment.specs = comment.specs[1:]  # WordPress's "In reply to NAME.": the nesting says it now
         if all(comment.date is not None for comment in comments):
             comments.sort(key=lambda comment: comment.date or datetime.min)
-        tree = comment_tree(comments)
+        opening = next((comment for comment in comments if comment.url in (f"{page}/1", f"{page}/1/")), None)
+        tree = comment_tree(
+            [comment for comment in comments if comment is not opening], opening.key if opening else None
+        )
         title = (_feed_text(feed, "title") or "") if single else ""
-        threads.append(discussion("feed", title, [], tree.posts, url=page))
+        body, author, date = (opening.specs, opening.author, opening.date) if opening else ([], None, None)
+        threads.append(discussion("feed", title, body, tree.posts, author=author, date=date, url=page))
     return tuple(threads)
 
 
-def _feed_comment(entry: dict[str, Any], page: str) -> RawComment:
-    """A comment of a comment feed; its parent is the comment its Atom threading or its opening link
-    names (matched by link or id: a parent not in the feed makes a top-level comment)."""
+def _feed_comment(entry: dict[str, Any], page: str) -> tuple[RawComment, bool]:
+    """A comment of a comment feed, and whether its parent comes from its opening link; its parent is
+    the comment its Atom threading or its opening link names (matched by link or id: a parent not in
+    the feed makes a top-level comment)."""
     link = (text_field(entry.get("link")) or "").strip()
     answered = as_dict(entry.get("thr_in-reply-to"))
     raw = next((as_dict(content).get("value") for content in as_list(entry.get("content"))), None)
@@ -277,7 +298,7 @@ def _feed_comment(entry: dict[str, Any], page: str) -> RawComment:
     parent = text_field(answered.get("ref")) or (html.unescape(opening.group(1)).strip() if opening else None)
     if parent and parent.startswith("#"):
         parent = page + parent
-    return RawComment(
+    comment = RawComment(
         key=text_field(entry.get("id")) or link,
         parent_key=parent,
         author=_author(entry),
@@ -285,6 +306,7 @@ def _feed_comment(entry: dict[str, Any], page: str) -> RawComment:
         date=_date(entry),
         url=link or None,
     )
+    return comment, opening is not None and not text_field(answered.get("ref"))
 
 
 def read_json_feed(data: Any) -> Reading:

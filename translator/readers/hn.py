@@ -40,6 +40,7 @@ ITEM_URL = "https://news.ycombinator.com/item?id="
 ITEM_TYPES = frozenset({"story", "comment", "job", "poll", "pollopt", "link", "ask", "show"})
 HINT = "give the JSON of an HN item from the Algolia API, the official API or HNPWA"
 RULES = MarkupRules(marked_quotes=True)
+SUBTHREAD = "this file holds a comment and its replies, not the story they answer: the comment is the article"
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +139,8 @@ def _read_item(data: Any, shape: _Shape) -> Reading:
     )
     total = whole_number(root.get(shape.total)) if shape.total else None
     further = max(missing, total - len(comments) if total is not None else 0)
-    return Reading((thread,), (*further_comments(further), *tree.warnings))
+    subthread = (SUBTHREAD,) if root.get("type") == "comment" else ()
+    return Reading((thread,), (*subthread, *further_comments(further), *tree.warnings))
 
 
 def _comments(

@@ -199,20 +199,25 @@ def _read_archive(items: list[dict[str, Any]]) -> Reading:
             posts.setdefault(text_field(item.get("name")) or f"t3_{item.get('id')}", item)
     threads: list[Thread] = []
     warnings: list[str] = []
+    missing = 0
     for key in [*posts, *(key for key in comments if key not in posts)]:
         ordered = sorted(comments.get(key, []), key=lambda item: epoch_date(item.get("created_utc")) or datetime.min)
-        replies = listing_of("t1", ordered)
+        replies = _listing_of("t1", ordered)
         reading = (
-            read_reddit([listing_of("t3", [{"name": key, **posts[key]}]), replies])
+            read_reddit([_listing_of("t3", [{"name": key, **posts[key]}]), replies])
             if key in posts
             else _read_comments_alone(replies)
         )
         threads.extend(reading.threads)
         warnings.extend(reading.warnings)
-    return Reading(tuple(threads), tuple(dict.fromkeys(warnings)))
+        total = whole_number(posts.get(key, {}).get("num_comments"))
+        if total is not None and total > len(ordered):  # an archive has no stubs: its post says how many
+            missing += total - len(ordered)
+    summary = further_comments(missing)
+    return Reading(tuple(threads), tuple(dict.fromkeys([*summary, *warnings])))
 
 
-def listing_of(kind: str, items: list[dict[str, Any]]) -> dict[str, Any]:
+def _listing_of(kind: str, items: list[dict[str, Any]]) -> dict[str, Any]:
     """Bare items wrapped as the API sends them: a Listing of `{kind, data}` children."""
     return {"kind": "Listing", "data": {"children": [{"kind": kind, "data": item} for item in items]}}
 
