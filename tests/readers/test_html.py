@@ -362,3 +362,25 @@ def test_comment_text_stays_out_of_the_article(name: str, said: str) -> None:
     thread = read_thread(PAGES / name).thread
     assert not any(said in block.text for block in thread.posts[0].blocks)
     assert any(said in block.text for post in thread.posts[1:] for block in post.blocks)
+
+
+def test_comments_inside_an_oddly_named_element_when_the_article_is_read_again() -> None:
+    # The article text is hidden, so the page is read a second time without the comments; the comments
+    # sit in an element named `a=b` (the HTML parser takes such names), whose XPath would be a comparison.
+    comments = "".join(
+        f'<li class="comment" id="comment-{n}"><div class="comment-author"><cite class="fn">{name}</cite></div>'
+        f'<div class="comment-content"><p>{text}</p></div></li>'
+        for n, name, text in (
+            (1, "Alice", "Premier commentaire sur cet article, assez long pour compter."),
+            (2, "Bruno", "Second commentaire, qui répond au premier avec des arguments."),
+        )
+    )
+    page = (
+        "<html><body><div hidden><p>Le texte de l'article reste caché jusqu'à ce qu'un script le montre.</p></div>"
+        f'<a=b><ol class="commentlist">{comments}</ol></a=b></body></html>'
+    )
+    [thread] = read_html(page, "page.html").threads
+    assert [(post.author, post.blocks[0].text) for post in thread.posts[1:]] == [
+        ("Alice", "Premier commentaire sur cet article, assez long pour compter."),
+        ("Bruno", "Second commentaire, qui répond au premier avec des arguments."),
+    ]

@@ -95,16 +95,35 @@ def _article(text: str, name: str, tree: HtmlElement, found: FoundComments, mark
     Some pages keep their whole text hidden until a script shows it (or in `noscript`): when nothing is
     left, the article is read again with hidden elements in.
     """
-    root = tree.getroottree()
-    comment_paths = [root.getpath(element) for element in found.elements]
+    comment_paths = [_child_indexes(element) for element in found.elements]
     _prune(tree, list(found.elements), marks, hidden=True)
     facts = article_facts(tree, with_body=found.article is None)
     if found.article is None and not facts.blocks:
         fresh = parse_page(text, name)
-        comments = [element for path in comment_paths for element in fresh.getroottree().xpath(path)]
+        comments = [element for indexes in comment_paths if (element := _follow(fresh, indexes)) is not None]
         _prune(fresh, comments, marks, hidden=False)
         facts = article_facts(fresh, with_body=True)
     return facts
+
+
+def _child_indexes(element: etree._Element) -> tuple[int, ...]:
+    """Where an element stands below the root, as child positions (not `getpath`: a tag named `a=b`,
+    which the HTML parser takes, would make its XPath a comparison)."""
+    indexes = []
+    while (parent := element.getparent()) is not None:
+        indexes.append(parent.index(element))
+        element = parent
+    return tuple(reversed(indexes))
+
+
+def _follow(root: etree._Element, indexes: tuple[int, ...]) -> etree._Element | None:
+    """The element at those child positions below `root`, if the tree has one there."""
+    element = root
+    for index in indexes:
+        if index >= len(element):
+            return None
+        element = element[index]
+    return element
 
 
 def read_html(text: str, name: str = "page") -> Reading:
