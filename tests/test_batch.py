@@ -11,7 +11,7 @@ import pytest
 
 from translator.batch import BatchInput, expand_inputs, run_batch
 from translator.errors import InputError
-from translator.jobs import JobResult, JobSettings, run_jobs
+from translator.jobs import JobResult, JobSettings, output_paths, run_jobs
 
 
 @pytest.fixture
@@ -122,6 +122,26 @@ def test_feeds_exports_and_saved_pages_are_taken_from_folders(tmp_path: Path) ->
         (tmp_path / name).parent.mkdir(exist_ok=True)
         (tmp_path / name).write_text("x")
     assert relatives(expand_inputs([str(tmp_path)])) == sorted(names)
+
+
+def test_compressed_files_and_json_lines_are_taken_from_folders(tmp_path: Path) -> None:
+    names = ("dump.jsonl", "posts.ndjson", "comments.json.gz", "feed.xml.bz2", "page.html.xz")
+    for name in (*names, "backup.tar.gz", "README.md.gz", "notes.gz"):
+        (tmp_path / name).write_text("x")
+    assert relatives(expand_inputs([str(tmp_path)])) == sorted(names)
+
+
+def test_a_compressed_thread_is_written_under_its_name_without_suffixes(tmp_path: Path) -> None:
+    settings = JobSettings(source=None, target="en", formats=("po", "xliff"))
+    outputs = output_paths(tmp_path / "comments.json.gz", tmp_path / "out", Path("sub/comments.json.gz"), settings)
+    assert outputs == {
+        "po": tmp_path / "out" / "sub" / "comments.en.po",
+        "xliff": tmp_path / "out" / "sub" / "comments.en.xlf",
+    }
+    for name in ("x.json", "x.json.gz"):
+        (tmp_path / name).write_text("x")
+    with pytest.raises(InputError, match=r"would both be written as x\.LANG"):
+        expand_inputs([str(tmp_path / "x.json"), str(tmp_path / "x.json.gz")])
 
 
 def test_a_file_of_several_threads_is_resumed_by_its_outputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -26,12 +26,14 @@ from typing import TYPE_CHECKING, Protocol
 from translator.errors import InputError
 from translator.files import make_folder, write_atomic
 from translator.jobs import (
+    COMPRESSED_SUFFIXES,
     JobResult,
     JobSettings,
     file_digest,
     output_paths,
     output_writer,
     run_jobs,
+    thread_stem,
 )
 from translator.stats import TranslationStats
 
@@ -47,6 +49,8 @@ THREAD_SUFFIXES = (
     ".md",
     ".markdown",
     ".json",
+    ".jsonl",
+    ".ndjson",
     ".xml",
     ".rss",
     ".atom",
@@ -58,7 +62,8 @@ THREAD_SUFFIXES = (
     ".mht",
 )
 """What a folder's thread files end in (a file named on the command line is taken whatever its name): text
-dumps, our JSON and the exports of Reddit, Hacker News and Discourse, Disqus exports, feeds, saved pages."""
+dumps, our JSON and the exports of Reddit, Hacker News and Discourse (archive dumps as JSON Lines), Disqus
+exports, feeds, saved pages; each also compressed (`comments.json.gz`, see COMPRESSED_SUFFIXES)."""
 FOLDER_DOCUMENTS = frozenset(
     {"README", "LICENSE", "LICENCE", "CHANGELOG", "CHANGES", "CONTRIBUTING", "NOTICE", "AUTHORS"}
 )
@@ -69,7 +74,8 @@ archive's README.md is not a thread. Named on the command line, such a file is t
 def _is_folder_thread(path: Path, folder: Path) -> bool:
     """Whether a file found in a folder is one of its threads: a thread suffix, not the folder's documentation,
     and nothing hidden on the way (a `.git` or `.venv` inside an archive holds no threads)."""
-    if path.suffix.lower() not in THREAD_SUFFIXES or path.stem.upper() in FOLDER_DOCUMENTS:
+    inner = path.with_suffix("") if path.suffix.lower() in COMPRESSED_SUFFIXES else path
+    if inner.suffix.lower() not in THREAD_SUFFIXES or inner.stem.upper() in FOLDER_DOCUMENTS:
         return False
     return not any(part.startswith(".") for part in path.relative_to(folder).parts) and path.is_file()
 
@@ -130,7 +136,8 @@ def expand_inputs(inputs: list[str], output_dir: Path | None = None) -> list[Bat
             else:
                 raise InputError(f"{match}: no such file or folder", "check the path")
     if not found:
-        raise InputError("no thread file found in the inputs", f"thread files end in {', '.join(THREAD_SUFFIXES)}")
+        endings = ", ".join(THREAD_SUFFIXES)
+        raise InputError("no thread file found in the inputs", f"thread files end in {endings}, compressed too (.gz)")
     _refuse_shared_outputs(list(found.values()))
     return list(found.values())
 
@@ -147,7 +154,7 @@ def _refuse_shared_outputs(items: list[BatchInput]) -> None:
     `x.txt` and `x.html` in one folder): the second would silently replace the first's."""
     seen: dict[Path, BatchInput] = {}
     for item in items:
-        key = item.relative.parent / item.relative.stem
+        key = item.relative.parent / thread_stem(item.relative)
         first = seen.setdefault(key, item)
         if first is not item:
             raise InputError(

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 
 FORMATS = ("po", "json", "md", "html", "xliff", "xliff2")
 FILE_ENDINGS = {"xliff": "xlf", "xliff2": "xliff2.xlf"}
+COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz")
+"""How a thread file saved compressed ends (`comments.json.gz`); the readers open it uncompressed."""
 """Formats whose file name does not end in their name: XLIFF is `.xlf` for CAT tools (2.0 says so too)."""
 SLUG_EXTENSION = re.compile(r"\.(?:s?html?|php|aspx?|jsp|xml)$")
 SLUG_JUNK = re.compile(r"[^a-z0-9]+")
@@ -248,12 +250,19 @@ def toolkit_for(settings: JobSettings) -> Toolkit:
     return _process_toolkit[1]
 
 
+def thread_stem(path: Path) -> str:
+    """A thread file's name without its suffix, nor the compression's: `x.json.gz` -> `x`, as `x.json`."""
+    if path.suffix.lower() in COMPRESSED_SUFFIXES:
+        path = path.with_suffix("")
+    return path.stem
+
+
 def output_paths(
     input_path: Path, out_dir: Path, relative: Path, settings: JobSettings, part: str | None = None
 ) -> dict[str, Path]:
     """Where each format of an input goes: OUT/relative/stem.<target>.<ext> (XLIFF: .xlf, .xliff2.xlf), or
     for one thread of a file of several, OUT/relative/stem.<part>.<target>.<ext> (`part_names`)."""
-    stem = f"{relative.stem}.{part}" if part else relative.stem
+    stem = f"{thread_stem(relative)}.{part}" if part else thread_stem(relative)
     base = out_dir / relative.parent / f"{stem}.{settings.target}"
     return {fmt: base.with_name(f"{base.name}.{FILE_ENDINGS.get(fmt, fmt)}") for fmt in settings.formats}
 
