@@ -109,11 +109,15 @@ def job_settings(args: argparse.Namespace, default_formats: str) -> JobSettings:
     from translator.languages import normalize_code, parse_language_list
 
     formats = tuple(
-        dict.fromkeys(f.strip() for f in (getattr(args, "formats", None) or default_formats).split(",") if f.strip())
+        dict.fromkeys(
+            f.strip().lower() for f in (getattr(args, "formats", None) or default_formats).split(",") if f.strip()
+        )
     )
     unknown = [fmt for fmt in formats if fmt not in FORMATS]
     if unknown or not formats:
         raise UsageError(f"unknown output format {', '.join(unknown) or '(none)'}", f"use {','.join(FORMATS)}")
+    if getattr(args, "side_by_side", False) and not {"md", "html"} & set(formats):
+        warn(f"--side-by-side shapes Markdown and HTML pages only: the {', '.join(formats)} output is as usual")
     check_device(args.device)
     for folder in args.models_dir:
         check_folder(folder, "--models-dir")

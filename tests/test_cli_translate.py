@@ -658,3 +658,12 @@ def test_memory_import_of_a_file_with_nothing_approved_says_so(tmp_path: Path, m
         f"Imported 0 human translations into {memory}",
         "No entry is approved yet: approve entries in `translator review`, a PO editor or a CAT tool first.",
     ]
+
+
+def test_format_names_in_any_case_and_a_side_by_side_that_cannot_apply(tmp_path: Path, memory: str) -> None:
+    result = run_cli("translate", "--demo", "--format", "PO", "--side-by-side", "-o", "-", "--memory", memory)
+    assert result.code == 0, result.stderr
+    assert result.stdout.startswith("# La fusée")
+    assert result.stderr.startswith(
+        "translator: warning: --side-by-side shapes Markdown and HTML pages only: the po output is as usual\n"
+    )
