@@ -90,12 +90,15 @@ def add_translate_parsers(commands: argparse._SubParsersAction[argparse.Argument
 
     apply = commands.add_parser(
         "apply",
-        help="rebuild the translated thread from a reviewed PO or XLIFF file",
-        description="Approved entries (not fuzzy; in XLIFF, units marked final) are the reviewers' translations; "
-        "the others stay drafts.",
+        help="rebuild the translated thread from a reviewed PO, XLIFF or JSON file",
+        description="Approved entries (not fuzzy; in XLIFF, units marked final; in JSON, status reviewed) are the "
+        "reviewers' translations; the others stay drafts.",
     )
     apply.add_argument(
-        "po", type=Path, metavar="REVIEWED.po|.xlf", help="the PO or XLIFF file `translate` wrote, once reviewed"
+        "po",
+        type=Path,
+        metavar="REVIEWED.po|.xlf|.json",
+        help="the PO, XLIFF or JSON file `translate` wrote, once reviewed",
     )
     apply.add_argument("source", type=Path, metavar="SOURCE_FILE", help="the thread the review file was made from")
     apply.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
@@ -262,7 +265,6 @@ def names_folder(output: str) -> bool:
 
 
 NOT_REVIEW_FILES = {
-    ".json": "JSON",
     ".md": "Markdown",
     ".markdown": "Markdown",
     ".html": "HTML",
@@ -273,7 +275,7 @@ NOT_REVIEW_FILES = {
 
 
 def run_apply(args: argparse.Namespace) -> int:
-    """`translator apply REVIEWED.po|.xlf SOURCE_FILE`."""
+    """`translator apply REVIEWED.po|.xlf|.json SOURCE_FILE`."""
     from translator.files import make_folder, write_atomic
     from translator.formats.po import apply_review
     from translator.jobs import render
@@ -283,10 +285,20 @@ def run_apply(args: argparse.Namespace) -> int:
     kind = NOT_REVIEW_FILES.get(args.po.suffix.lower())
     if kind is not None:
         raise InputError(
-            f"{args.po} is a {kind} file: apply reads the reviewed PO or XLIFF file",
-            "give the .po or .xlf file that `translator translate` wrote and you reviewed",
+            f"{args.po} is a {kind} file: apply reads the reviewed PO, XLIFF or JSON file",
+            "give the .po, .xlf or .json file that `translator translate` wrote and you reviewed",
         )
-    translated = apply_review(args.po, read_thread(args.source).thread)
+    thread = read_thread(args.source).thread
+    if args.po.suffix.lower() == ".json":
+        # A translated JSON file (reviewed in `translator review`) carries its statuses: rendered as it is,
+        # once it is known to be of this thread.
+        from translator.formats.po import check_made_from
+        from translator.formats.review import read_review_file
+
+        translated = read_review_file(args.po).translated
+        check_made_from(args.po, {unit.block.id: unit.block.text for unit in translated.units}, thread)
+    else:
+        translated = apply_review(args.po, thread)
     text = render(translated, fmt, args.side_by_side)
     if args.output == "-":
         sys.stdout.write(text)
