@@ -143,7 +143,7 @@ def test_review_apply_and_memory_import_round_trip(tmp_path: Path, memory: str, 
     assert blocks["article.p5"]["translation"]["status"] == "draft"
 
     imported = run_cli("memory", "import", str(path), "--memory", memory)
-    assert imported.code == 0 and "Imported 1 human translations" in imported.stdout
+    assert imported.code == 0 and "Imported 1 human translation into" in imported.stdout
     again = tmp_path / "again.po"
     assert run_cli("translate", "--demo", "-o", str(again), "--memory", memory).code == 0
     reviewed = next(e for e in polib.pofile(str(again)) if e.msgctxt == "article.p3")
@@ -685,3 +685,17 @@ def test_apply_renders_a_reviewed_json_file(tmp_path: Path, memory: str) -> None
     other.write_text("# Autre\n\nUn autre fil.\n", encoding="utf-8")
     refused = run_cli("apply", str(reviewed), str(other))
     assert refused.code == 1 and "was not made from this thread" in refused.stderr
+
+
+def test_memory_import_takes_a_reviewed_json_file(tmp_path: Path, memory: str) -> None:
+    reviewed = tmp_path / "t.json"
+    assert run_cli("translate", "--demo", "-o", str(reviewed), "--memory", memory).code == 0
+    document = json.loads(reviewed.read_text())
+    translation = document["posts"][0]["blocks"][2]["translation"]
+    translation.update(text="The Ariane 6 launcher lifted off.", status="reviewed", origin="human")
+    reviewed.write_text(json.dumps(document), encoding="utf-8")
+    other = str(tmp_path / "other.sqlite")
+    result = run_cli("memory", "import", str(reviewed), "--memory", other)
+    assert result.code == 0, result.stderr
+    assert "Imported 1 human translation into" in result.stdout
+    assert "fr-en: 1 human" in run_cli("memory", "stats", "--memory", other).stdout
