@@ -74,7 +74,7 @@ def run_memory_stats(args: argparse.Namespace) -> int:
         print(f"  {pair}: " + ", ".join(f"{count} {origin}" for origin, count in counts.items()))
     if stats.threads:
         print(
-            f"  {stats.threads} whole translated threads kept for reruns ({megabytes(stats.thread_bytes)};"
+            f"  {counted(stats.threads, 'whole translated thread')} kept for reruns ({megabytes(stats.thread_bytes)};"
             " `translator memory prune` drops them)"
         )
     return 0
@@ -84,8 +84,8 @@ def run_memory_prune(args: argparse.Namespace) -> int:
     """`translator memory prune [--older-than DAYS]`."""
     memory = open_memory(args, must_exist=True)
     count, size = memory.prune_threads(args.older_than)
-    age = f" kept more than {args.older_than:g} days ago" if args.older_than else ""
-    print(f"Dropped {count} whole translated threads{age} ({megabytes(size)}) from {shown(memory.path)}")
+    age = f" kept more than {counted(args.older_than, 'day')} ago" if args.older_than else ""
+    print(f"Dropped {counted(count, 'whole translated thread')}{age} ({megabytes(size)}) from {shown(memory.path)}")
     if count and not memory.compact():
         print("The file was not compacted: another process is using it. The space is reused by later writes.")
     return 0
@@ -115,7 +115,8 @@ def run_memory_import(args: argparse.Namespace) -> int:
     if not rows and not args.tmx:
         print("No entry is approved yet: approve entries in `translator review`, a PO editor or a CAT tool first.")
     if machine:
-        print(f"Left out {machine} machine translations (noted `origin: machine`): only a person's work is imported")
+        machine_words = counted(machine, "machine translation")
+        print(f"Left out {machine_words} (noted `origin: machine`): only a person's work is imported")
     return 0
 
 
@@ -140,8 +141,8 @@ def run_memory_export(args: argparse.Namespace) -> int:
     if str(args.file) == "-":
         text, count = tmx_text(open_memory(args, must_exist=True), source, target)
         sys.stdout.write(text)
-        print(f"translator: exported {count} entries", file=sys.stderr)
+        print(f"translator: exported {counted(count, 'entry')}", file=sys.stderr)
         return 0
     count = write_tmx(open_memory(args, must_exist=True), args.file, source, target)
-    print(f"Exported {count} entries to {shown(args.file)}")
+    print(f"Exported {counted(count, 'entry')} to {shown(args.file)}")
     return 0

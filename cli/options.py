@@ -365,9 +365,11 @@ def megabytes(size: int) -> str:
     return f"{size / 1e6:.1f} MB"
 
 
-def counted(number: int, noun: str) -> str:
-    """`1 block`, `2 blocks`: a count and its noun."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+def counted(number: float, noun: str) -> str:
+    """`1 block`, `2 blocks`, `2 entries`: a count and its noun."""
+    if number == 1:
+        return f"{number:g} {noun}"
+    return f"{number:g} {noun[:-1]}ies" if noun.endswith("y") else f"{number:g} {noun}s"
 
 
 def shown(name: object) -> str:

@@ -185,19 +185,19 @@ def test_memory_prune_drops_kept_threads_and_keeps_sentences(tmp_path: Path, mem
     first = run_cli("translate", "--demo", "-o", str(tmp_path / "a.po"), "--memory", memory)
     assert first.code == 0, first.stderr
     stats = run_cli("memory", "stats", "--memory", memory)
-    assert "1 whole translated threads kept for reruns" in stats.stdout and "MB" in stats.stdout
+    assert "1 whole translated thread kept for reruns" in stats.stdout and "MB" in stats.stdout
     recent = run_cli("memory", "prune", "--older-than", "1", "--memory", memory)
-    assert recent.code == 0 and "Dropped 0 whole translated threads kept more than 1 days ago" in recent.stdout
+    assert recent.code == 0 and "Dropped 0 whole translated threads kept more than 1 day ago" in recent.stdout
     pruned = run_cli("memory", "prune", "--memory", memory)
-    assert pruned.code == 0 and "Dropped 1 whole translated threads" in pruned.stdout
-    assert "whole translated threads" not in run_cli("memory", "stats", "--memory", memory).stdout
+    assert pruned.code == 0 and "Dropped 1 whole translated thread " in pruned.stdout
+    assert "whole translated thread" not in run_cli("memory", "stats", "--memory", memory).stdout
     # Rebuilt from the sentence entries: nothing goes to the engine, and the thread is kept again.
     again = run_cli("translate", "--demo", "-o", str(tmp_path / "b.po"), "--memory", memory)
     assert again.code == 0 and " 0 translated" in again.stderr
     assert [e.msgstr for e in polib.pofile(str(tmp_path / "a.po"))] == [
         e.msgstr for e in polib.pofile(str(tmp_path / "b.po"))
     ]
-    assert "1 whole translated threads" in run_cli("memory", "stats", "--memory", memory).stdout
+    assert "1 whole translated thread kept" in run_cli("memory", "stats", "--memory", memory).stdout
     for bad in ("-3", "soon", "nan"):
         refused = run_cli("memory", "prune", "--older-than", bad, "--memory", memory)
         assert refused.code != 0 and "is not a number of days" in refused.stderr
