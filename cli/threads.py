@@ -152,7 +152,7 @@ def run_translate_text(args: argparse.Namespace) -> int:
     from translator.jobs import Toolkit
     from translator.pipeline import PipelineOptions, text_blocks, translate_blocks
 
-    text = sys.stdin.read() if args.text == "-" else args.text
+    text = standard_input_text() if args.text == "-" else args.text
     blocks = text_blocks(text)
     if not blocks:
         raise TranslatorError("no text to translate", "give the text as an argument, or - to read standard input")
@@ -176,12 +176,31 @@ def run_translate_text(args: argparse.Namespace) -> int:
     missing = next((issue for unit in units for issue in unit.issues if issue.code == "no-model"), None)
     if missing is not None:
         raise TranslatorError(missing.message)
-    print("\n\n".join(unit.target for unit in units))
+    # Text is data: a control character the input held (copied, or kept by the model) is shown as an escape,
+    # never sent to the terminal, as everywhere else.
+    print(visible("\n\n".join(unit.target for unit in units)))
     for unit in units:
         where = f"{unit.block.id}: " if len(units) > 1 else ""
         for issue in unit.issues:
             print(f"translator: {where}qa {issue.code}: {visible(issue.message)}", file=sys.stderr)
     return 0
+
+
+def standard_input_text() -> str:
+    """Standard input as text: UTF-8 (a byte-order mark allowed); binary bytes are refused, as a binary
+    thread file is, rather than translated as garbage."""
+    data = sys.stdin.buffer.read()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise TranslatorError(
+            f"standard input is not UTF-8 text (byte {error.start})", "give text, e.g. translate-text - < notes.txt"
+        ) from None
+    if "\x00" in text:
+        raise TranslatorError(
+            "standard input looks like binary data, not text", "give text, e.g. translate-text - < notes.txt"
+        )
+    return text
 
 
 STDIN_NAME = "stdin"

@@ -699,3 +699,25 @@ def test_memory_import_takes_a_reviewed_json_file(tmp_path: Path, memory: str) -
     assert result.code == 0, result.stderr
     assert "Imported 1 human translation into" in result.stdout
     assert "fr-en: 1 human" in run_cli("memory", "stats", "--memory", other).stdout
+
+
+def test_translate_text_shows_control_characters_literally() -> None:
+    # The second paragraph has no language: copied, escapes and all; it reached the terminal raw.
+    text = "Le prochain vol aura lieu en juin.\n\n\x0742 000 \x1b[1;2 12,5 %"
+    result = run_cli("translate-text", "-", "--from", "fr", "--no-memory", stdin=text)
+    assert result.code == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert result.stdout == "The next flight will take place in June.\n\n\\x0742 000 \\x1b[1;2 12,5 %\n"
+
+
+def test_translate_text_refuses_binary_standard_input() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "cli", "translate-text", "-", "--no-memory"],
+        input=bytes(range(256)) * 8,
+        capture_output=True,
+        env=subprocess_env(),
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert done.stdout == b""
+    assert done.stderr.decode().startswith("translator: error: standard input is not UTF-8 text (byte ")
