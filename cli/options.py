@@ -328,10 +328,10 @@ def thread_argument(args: argparse.Namespace) -> Path:
 
 
 def warn(message: str) -> None:
-    """One warning line on stderr."""
-    from translator.display import visible
+    """One warning line on stderr (a line break in it, from a file name, is shown as `\\n`)."""
+    from cli.diagnostics import one_line
 
-    print(f"translator: warning: {visible(message)}", file=sys.stderr)
+    print(f"translator: warning: {one_line(message)}", file=sys.stderr)
 
 
 def bounded_int(low: int, high: int) -> Callable[[str], int]:
@@ -373,8 +373,8 @@ def counted(number: float, noun: str) -> str:
 
 
 def shown(name: object) -> str:
-    """A path or name as a message shows it: control characters as escapes (`\\x1b`), so a file name cannot
-    drive the terminal."""
-    from translator.display import visible
+    """A path or name as a message shows it: control characters and line breaks as escapes (`\\x1b`, `\\n`),
+    so a file name can neither drive the terminal nor split a message's line."""
+    from cli.diagnostics import one_line
 
-    return visible(str(name))
+    return one_line(str(name))

@@ -573,12 +573,13 @@ def test_apply_given_another_output_says_it_reads_the_review_file(tmp_path: Path
 
 
 def test_a_file_name_with_escapes_is_shown_literally(tmp_path: Path) -> None:
-    name = "thread \x1b[31mred\x1b[0m [b].txt"
+    name = "thread \x1b[31mred\x1b[0m [b]\nWrote elsewhere.txt"
     shutil.copy(DEMO, tmp_path / name)
     result = run_cli("translate", name, "-o", "out/", "--memory", str(tmp_path / "tm.sqlite"), cwd=tmp_path)
     assert result.code == 0, result.stderr
     assert "\x1b" not in result.stderr
-    assert "Wrote out/thread \\x1b[31mred\\x1b[0m [b].en.po" in result.stderr
+    # One line for one file: a line break in the name cannot forge a second "Wrote" line.
+    assert "Wrote out/thread \\x1b[31mred\\x1b[0m [b]\\nWrote elsewhere.en.po\n" in result.stderr
     # batch takes the name as it is, though it reads as a pattern, and logs it as literally.
     batch = run_cli("batch", name, "-o", "bout", "--memory", str(tmp_path / "tm.sqlite"), cwd=tmp_path)
     assert batch.code == 0, batch.stderr
