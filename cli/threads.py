@@ -240,6 +240,13 @@ def translate_thread_file(args: argparse.Namespace, path: Path, name: str) -> in
     settings = job_settings(args, "po")
     if args.output == "-" and len(settings.formats) > 1:
         raise UsageError("-o - (stdout) takes one format", "pass --format with a single format")
+    if len(settings.formats) > 1 and args.output and not names_folder(args.output):
+        named = output_file_format(args.output, None, FORMATS, "")
+        if named:  # `-o t.po --format po,md` made a folder named t.po
+            raise UsageError(
+                f"-o {args.output} names one {named} file, and --format asks for {len(settings.formats)} formats",
+                "give -o a folder for several formats, e.g. -o out/",
+            )
     with working(f"translating {Path(name).name if name != 'standard input' else name}"):
         outcomes = translate_file(path, settings)
     for message in dict.fromkeys(message for _, _, warnings in outcomes for message in warnings):

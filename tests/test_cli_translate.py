@@ -722,3 +722,13 @@ def test_translate_text_refuses_binary_standard_input() -> None:
     assert done.returncode == 1
     assert done.stdout == b""
     assert done.stderr.decode().startswith("translator: error: standard input is not UTF-8 text (byte ")
+
+
+def test_several_formats_into_one_file_name_are_refused(tmp_path: Path) -> None:
+    result = run_cli("translate", "--demo", "-o", "t.po", "--format", "po,md", "--no-memory", cwd=tmp_path)
+    assert (result.code, result.stderr) == (
+        2,
+        "translator: error: -o t.po names one po file, and --format asks for 2 formats "
+        "(give -o a folder (e.g. -o out/) for several formats)\n",
+    )
+    assert list(tmp_path.iterdir()) == []  # no folder named t.po
