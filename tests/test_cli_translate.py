@@ -729,6 +729,6 @@ def test_several_formats_into_one_file_name_are_refused(tmp_path: Path) -> None:
     assert (result.code, result.stderr) == (
         2,
         "translator: error: -o t.po names one po file, and --format asks for 2 formats "
-        "(give -o a folder (e.g. -o out/) for several formats)\n",
+        "(give -o a folder for several formats, e.g. -o out/)\n",
     )
     assert list(tmp_path.iterdir()) == []  # no folder named t.po
