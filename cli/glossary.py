@@ -233,7 +233,7 @@ def run_glossary_list(args: argparse.Namespace) -> int:
         if args.json:
             rows.extend(term_json(term, pair) for term in terms)
             continue
-        print(f"{pair} ({shown(path)}): {len(terms)} entries")
+        print(f"{pair} ({shown(path)}): {counted(len(terms), 'entry')}")
         for term in terms:
             print(f"  {term.category or '-':<12}  {describe(term)}")
     if args.json:
@@ -363,7 +363,7 @@ def run_glossary_check(args: argparse.Namespace) -> int:
     with_terms = len({(row.get("thread"), row["block"]) for row in found})
     distinct = len({(row["pair"], row["text"].lower()) for row in found})
     in_threads = f" of {len(threads)} threads" if len(threads) > 1 else ""
-    print(f"{len(found)} terms ({distinct} distinct) in {with_terms} blocks{in_threads}")
+    print(f"{counted(len(found), 'term')} ({distinct} distinct) in {counted(with_terms, 'block')}{in_threads}")
     return 0
 
 
@@ -407,8 +407,8 @@ def run_glossary_export(args: argparse.Namespace) -> int:
     text = export_terms(terms, source, target, fmt)
     if str(args.file) == "-":
         sys.stdout.write(text)
-        print(f"translator: {len(terms)} entries of {source}-{target}", file=sys.stderr)
+        print(f"translator: {counted(len(terms), 'entry')} of {source}-{target}", file=sys.stderr)
         return 0
     write_atomic(args.file, text)
-    print(f"Wrote {len(terms)} entries of {source}-{target} to {shown(args.file)}")
+    print(f"Wrote {counted(len(terms), 'entry')} of {source}-{target} to {shown(args.file)}")
     return 0

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cli.options import days, megabytes, shown
+from cli.options import counted, days, megabytes, shown
 
 if TYPE_CHECKING:
     from translator.memory.store import TranslationMemory
@@ -20,14 +20,14 @@ def add_memory_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
     stats = memory_commands.add_parser("stats", help="entries per language pair and origin")
     stats.set_defaults(handler=run_memory_stats)
     memory_import = memory_commands.add_parser(
-        "import", help="import approved entries of reviewed PO or XLIFF files, or TMX"
+        "import", help="import approved entries of reviewed PO, XLIFF or JSON files, or TMX"
     )
     memory_import.add_argument(
         "files",
         nargs="+",
         type=Path,
         metavar="FILE",
-        help="reviewed PO or XLIFF files (their approved entries), or TMX files with --tmx (a person's units: "
+        help="reviewed PO, XLIFF or JSON files (their approved entries), or TMX files with --tmx (a person's units: "
         "those our export notes `origin: machine` are left out)",
     )
     memory_import.add_argument("--tmx", action="store_true", help="the files are TMX")
@@ -74,7 +74,7 @@ def run_memory_stats(args: argparse.Namespace) -> int:
         print(f"  {pair}: " + ", ".join(f"{count} {origin}" for origin, count in counts.items()))
     if stats.threads:
         print(
-            f"  {stats.threads} whole translated threads kept for reruns ({megabytes(stats.thread_bytes)};"
+            f"  {counted(stats.threads, 'whole translated thread')} kept for reruns ({megabytes(stats.thread_bytes)};"
             " `translator memory prune` drops them)"
         )
     return 0
@@ -84,8 +84,8 @@ def run_memory_prune(args: argparse.Namespace) -> int:
     """`translator memory prune [--older-than DAYS]`."""
     memory = open_memory(args, must_exist=True)
     count, size = memory.prune_threads(args.older_than)
-    age = f" kept more than {args.older_than:g} days ago" if args.older_than else ""
-    print(f"Dropped {count} whole translated threads{age} ({megabytes(size)}) from {shown(memory.path)}")
+    age = f" kept more than {counted(args.older_than, 'day')} ago" if args.older_than else ""
+    print(f"Dropped {counted(count, 'whole translated thread')}{age} ({megabytes(size)}) from {shown(memory.path)}")
     if count and not memory.compact():
         print("The file was not compacted: another process is using it. The space is reused by later writes.")
     return 0
@@ -105,16 +105,31 @@ def run_memory_import(args: argparse.Namespace) -> int:
             human, left_out = read_tmx(path)
             rows.extend(human)
             machine += left_out
+        elif path.suffix.lower() == ".json":
+            rows.extend(reviewed_json_entries(path))
         else:
             rows.extend(reviewed_entries(path))
     memory = open_memory(args)  # after reading: a refused file must not leave a new, empty memory behind
     total = memory.store(MemoryEntry(src, tgt, source, target, "human") for src, tgt, source, target in rows)
-    print(f"Imported {total} human translations into {shown(memory.path)}")
+    print(f"Imported {counted(total, 'human translation')} into {shown(memory.path)}")
     if not rows and not args.tmx:
         print("No entry is approved yet: approve entries in `translator review`, a PO editor or a CAT tool first.")
     if machine:
-        print(f"Left out {machine} machine translations (noted `origin: machine`): only a person's work is imported")
+        machine_words = counted(machine, "machine translation")
+        print(f"Left out {machine_words} (noted `origin: machine`): only a person's work is imported")
     return 0
+
+
+def reviewed_json_entries(path: Path) -> list[tuple[str, str, str, str]]:
+    """(source language, target language, source, translation) of every reviewed unit of a translated JSON
+    file (what `translator review` saves), as `reviewed_entries` gives them for a PO or XLIFF file."""
+    from translator.formats.json import read_translated_json
+
+    return [
+        (unit.source_lang, unit.target_lang, unit.block.text, unit.target)
+        for unit in read_translated_json(path).units
+        if unit.status == "reviewed" and unit.target and unit.source_lang not in ("und", unit.target_lang)
+    ]
 
 
 def run_memory_export(args: argparse.Namespace) -> int:
@@ -126,8 +141,8 @@ def run_memory_export(args: argparse.Namespace) -> int:
     if str(args.file) == "-":
         text, count = tmx_text(open_memory(args, must_exist=True), source, target)
         sys.stdout.write(text)
-        print(f"translator: exported {count} entries", file=sys.stderr)
+        print(f"translator: exported {counted(count, 'entry')}", file=sys.stderr)
         return 0
     count = write_tmx(open_memory(args, must_exist=True), args.file, source, target)
-    print(f"Exported {count} entries to {shown(args.file)}")
+    print(f"Exported {counted(count, 'entry')} to {shown(args.file)}")
     return 0

@@ -109,11 +109,15 @@ def job_settings(args: argparse.Namespace, default_formats: str) -> JobSettings:
     from translator.languages import normalize_code, parse_language_list
 
     formats = tuple(
-        dict.fromkeys(f.strip() for f in (getattr(args, "formats", None) or default_formats).split(",") if f.strip())
+        dict.fromkeys(
+            f.strip().lower() for f in (getattr(args, "formats", None) or default_formats).split(",") if f.strip()
+        )
     )
     unknown = [fmt for fmt in formats if fmt not in FORMATS]
     if unknown or not formats:
         raise UsageError(f"unknown output format {', '.join(unknown) or '(none)'}", f"use {','.join(FORMATS)}")
+    if getattr(args, "side_by_side", False) and not {"md", "html"} & set(formats):
+        warn(f"--side-by-side shapes Markdown and HTML pages only: the {', '.join(formats)} output is as usual")
     check_device(args.device)
     for folder in args.models_dir:
         check_folder(folder, "--models-dir")
@@ -324,10 +328,10 @@ def thread_argument(args: argparse.Namespace) -> Path:
 
 
 def warn(message: str) -> None:
-    """One warning line on stderr."""
-    from translator.display import visible
+    """One warning line on stderr (a line break in it, from a file name, is shown as `\\n`)."""
+    from cli.diagnostics import one_line
 
-    print(f"translator: warning: {visible(message)}", file=sys.stderr)
+    print(f"translator: warning: {one_line(message)}", file=sys.stderr)
 
 
 def bounded_int(low: int, high: int) -> Callable[[str], int]:
@@ -361,14 +365,16 @@ def megabytes(size: int) -> str:
     return f"{size / 1e6:.1f} MB"
 
 
-def counted(number: int, noun: str) -> str:
-    """`1 block`, `2 blocks`: a count and its noun."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+def counted(number: float, noun: str) -> str:
+    """`1 block`, `2 blocks`, `2 entries`: a count and its noun."""
+    if number == 1:
+        return f"{number:g} {noun}"
+    return f"{number:g} {noun[:-1]}ies" if noun.endswith("y") else f"{number:g} {noun}s"
 
 
 def shown(name: object) -> str:
-    """A path or name as a message shows it: control characters as escapes (`\\x1b`), so a file name cannot
-    drive the terminal."""
-    from translator.display import visible
+    """A path or name as a message shows it: control characters and line breaks as escapes (`\\x1b`, `\\n`),
+    so a file name can neither drive the terminal nor split a message's line."""
+    from cli.diagnostics import one_line
 
-    return visible(str(name))
+    return one_line(str(name))

@@ -90,12 +90,15 @@ def add_translate_parsers(commands: argparse._SubParsersAction[argparse.Argument
 
     apply = commands.add_parser(
         "apply",
-        help="rebuild the translated thread from a reviewed PO or XLIFF file",
-        description="Approved entries (not fuzzy; in XLIFF, units marked final) are the reviewers' translations; "
-        "the others stay drafts.",
+        help="rebuild the translated thread from a reviewed PO, XLIFF or JSON file",
+        description="Approved entries (not fuzzy; in XLIFF, units marked final; in JSON, status reviewed) are the "
+        "reviewers' translations; the others stay drafts.",
     )
     apply.add_argument(
-        "po", type=Path, metavar="REVIEWED.po|.xlf", help="the PO or XLIFF file `translate` wrote, once reviewed"
+        "po",
+        type=Path,
+        metavar="REVIEWED.po|.xlf|.json",
+        help="the PO, XLIFF or JSON file `translate` wrote, once reviewed",
     )
     apply.add_argument("source", type=Path, metavar="SOURCE_FILE", help="the thread the review file was made from")
     apply.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
@@ -149,7 +152,7 @@ def run_translate_text(args: argparse.Namespace) -> int:
     from translator.jobs import Toolkit
     from translator.pipeline import PipelineOptions, text_blocks, translate_blocks
 
-    text = sys.stdin.read() if args.text == "-" else args.text
+    text = standard_input_text() if args.text == "-" else args.text
     blocks = text_blocks(text)
     if not blocks:
         raise TranslatorError("no text to translate", "give the text as an argument, or - to read standard input")
@@ -173,12 +176,31 @@ def run_translate_text(args: argparse.Namespace) -> int:
     missing = next((issue for unit in units for issue in unit.issues if issue.code == "no-model"), None)
     if missing is not None:
         raise TranslatorError(missing.message)
-    print("\n\n".join(unit.target for unit in units))
+    # Text is data: a control character the input held (copied, or kept by the model) is shown as an escape,
+    # never sent to the terminal, as everywhere else.
+    print(visible("\n\n".join(unit.target for unit in units)))
     for unit in units:
         where = f"{unit.block.id}: " if len(units) > 1 else ""
         for issue in unit.issues:
             print(f"translator: {where}qa {issue.code}: {visible(issue.message)}", file=sys.stderr)
     return 0
+
+
+def standard_input_text() -> str:
+    """Standard input as text: UTF-8 (a byte-order mark allowed); binary bytes are refused, as a binary
+    thread file is, rather than translated as garbage."""
+    data = sys.stdin.buffer.read()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise TranslatorError(
+            f"standard input is not UTF-8 text (byte {error.start})", "give text, e.g. translate-text - < notes.txt"
+        ) from None
+    if "\x00" in text:
+        raise TranslatorError(
+            "standard input looks like binary data, not text", "give text, e.g. translate-text - < notes.txt"
+        )
+    return text
 
 
 STDIN_NAME = "stdin"
@@ -218,6 +240,13 @@ def translate_thread_file(args: argparse.Namespace, path: Path, name: str) -> in
     settings = job_settings(args, "po")
     if args.output == "-" and len(settings.formats) > 1:
         raise UsageError("-o - (stdout) takes one format", "pass --format with a single format")
+    if len(settings.formats) > 1 and args.output and not names_folder(args.output):
+        named = output_file_format(args.output, None, FORMATS, "")
+        if named:  # `-o t.po --format po,md` made a folder named t.po
+            raise UsageError(
+                f"-o {args.output} names one {named} file, and --format asks for {len(settings.formats)} formats",
+                "give -o a folder for several formats, e.g. -o out/",
+            )
     with working(f"translating {Path(name).name if name != 'standard input' else name}"):
         outcomes = translate_file(path, settings)
     for message in dict.fromkeys(message for _, _, warnings in outcomes for message in warnings):
@@ -262,7 +291,6 @@ def names_folder(output: str) -> bool:
 
 
 NOT_REVIEW_FILES = {
-    ".json": "JSON",
     ".md": "Markdown",
     ".markdown": "Markdown",
     ".html": "HTML",
@@ -273,7 +301,7 @@ NOT_REVIEW_FILES = {
 
 
 def run_apply(args: argparse.Namespace) -> int:
-    """`translator apply REVIEWED.po|.xlf SOURCE_FILE`."""
+    """`translator apply REVIEWED.po|.xlf|.json SOURCE_FILE`."""
     from translator.files import make_folder, write_atomic
     from translator.formats.po import apply_review
     from translator.jobs import render
@@ -283,10 +311,20 @@ def run_apply(args: argparse.Namespace) -> int:
     kind = NOT_REVIEW_FILES.get(args.po.suffix.lower())
     if kind is not None:
         raise InputError(
-            f"{args.po} is a {kind} file: apply reads the reviewed PO or XLIFF file",
-            "give the .po or .xlf file that `translator translate` wrote and you reviewed",
+            f"{args.po} is a {kind} file: apply reads the reviewed PO, XLIFF or JSON file",
+            "give the .po, .xlf or .json file that `translator translate` wrote and you reviewed",
         )
-    translated = apply_review(args.po, read_thread(args.source).thread)
+    thread = read_thread(args.source).thread
+    if args.po.suffix.lower() == ".json":
+        # A translated JSON file (reviewed in `translator review`) carries its statuses: rendered as it is,
+        # once it is known to be of this thread.
+        from translator.formats.po import check_made_from
+        from translator.formats.review import read_review_file
+
+        translated = read_review_file(args.po).translated
+        check_made_from(args.po, {unit.block.id: unit.block.text for unit in translated.units}, thread)
+    else:
+        translated = apply_review(args.po, thread)
     text = render(translated, fmt, args.side_by_side)
     if args.output == "-":
         sys.stdout.write(text)

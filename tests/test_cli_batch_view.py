@@ -25,3 +25,13 @@ from translator.stats import TranslationStats
 )
 def test_the_stats_line_counts_in_words(stats: TranslationStats, line: str) -> None:
     assert stats_line(stats) == line
+
+
+@pytest.mark.parametrize(
+    ("number", "noun", "words"),
+    [(0, "entry", "0 entries"), (1, "entry", "1 entry"), (2, "whole translated thread", "2 whole translated threads")],
+)
+def test_counted(number: int, noun: str, words: str) -> None:
+    from cli.options import counted
+
+    assert counted(number, noun) == words

@@ -143,7 +143,7 @@ def test_review_apply_and_memory_import_round_trip(tmp_path: Path, memory: str, 
     assert blocks["article.p5"]["translation"]["status"] == "draft"
 
     imported = run_cli("memory", "import", str(path), "--memory", memory)
-    assert imported.code == 0 and "Imported 1 human translations" in imported.stdout
+    assert imported.code == 0 and "Imported 1 human translation into" in imported.stdout
     again = tmp_path / "again.po"
     assert run_cli("translate", "--demo", "-o", str(again), "--memory", memory).code == 0
     reviewed = next(e for e in polib.pofile(str(again)) if e.msgctxt == "article.p3")
@@ -185,19 +185,19 @@ def test_memory_prune_drops_kept_threads_and_keeps_sentences(tmp_path: Path, mem
     first = run_cli("translate", "--demo", "-o", str(tmp_path / "a.po"), "--memory", memory)
     assert first.code == 0, first.stderr
     stats = run_cli("memory", "stats", "--memory", memory)
-    assert "1 whole translated threads kept for reruns" in stats.stdout and "MB" in stats.stdout
+    assert "1 whole translated thread kept for reruns" in stats.stdout and "MB" in stats.stdout
     recent = run_cli("memory", "prune", "--older-than", "1", "--memory", memory)
-    assert recent.code == 0 and "Dropped 0 whole translated threads kept more than 1 days ago" in recent.stdout
+    assert recent.code == 0 and "Dropped 0 whole translated threads kept more than 1 day ago" in recent.stdout
     pruned = run_cli("memory", "prune", "--memory", memory)
-    assert pruned.code == 0 and "Dropped 1 whole translated threads" in pruned.stdout
-    assert "whole translated threads" not in run_cli("memory", "stats", "--memory", memory).stdout
+    assert pruned.code == 0 and "Dropped 1 whole translated thread " in pruned.stdout
+    assert "whole translated thread" not in run_cli("memory", "stats", "--memory", memory).stdout
     # Rebuilt from the sentence entries: nothing goes to the engine, and the thread is kept again.
     again = run_cli("translate", "--demo", "-o", str(tmp_path / "b.po"), "--memory", memory)
     assert again.code == 0 and " 0 translated" in again.stderr
     assert [e.msgstr for e in polib.pofile(str(tmp_path / "a.po"))] == [
         e.msgstr for e in polib.pofile(str(tmp_path / "b.po"))
     ]
-    assert "1 whole translated threads" in run_cli("memory", "stats", "--memory", memory).stdout
+    assert "1 whole translated thread kept" in run_cli("memory", "stats", "--memory", memory).stdout
     for bad in ("-3", "soon", "nan"):
         refused = run_cli("memory", "prune", "--older-than", bad, "--memory", memory)
         assert refused.code != 0 and "is not a number of days" in refused.stderr
@@ -560,7 +560,7 @@ def test_apply_makes_the_output_folder_as_translate_does(tmp_path: Path) -> None
     assert f"Wrote {tmp_path / 'new' / 'page.html'}" in result.stderr
 
 
-@pytest.mark.parametrize("name", ["t.json", "t.md", "t.html"])
+@pytest.mark.parametrize("name", ["t.md", "t.html"])
 def test_apply_given_another_output_says_it_reads_the_review_file(tmp_path: Path, name: str) -> None:
     out = tmp_path / name
     assert run_cli("translate", "--demo", "-o", str(out), "--memory", str(tmp_path / "tm.sqlite")).code == 0
@@ -568,17 +568,18 @@ def test_apply_given_another_output_says_it_reads_the_review_file(tmp_path: Path
     assert result.code == 1
     # One line naming the mistake, not a PO syntax error at line 1 and a hint about msgfmt.
     assert result.stderr.count("\n") == 1
-    assert "apply reads the reviewed PO or XLIFF file" in result.stderr
+    assert "apply reads the reviewed PO, XLIFF or JSON file" in result.stderr
     assert "msgfmt" not in result.stderr
 
 
 def test_a_file_name_with_escapes_is_shown_literally(tmp_path: Path) -> None:
-    name = "thread \x1b[31mred\x1b[0m [b].txt"
+    name = "thread \x1b[31mred\x1b[0m [b]\nWrote elsewhere.txt"
     shutil.copy(DEMO, tmp_path / name)
     result = run_cli("translate", name, "-o", "out/", "--memory", str(tmp_path / "tm.sqlite"), cwd=tmp_path)
     assert result.code == 0, result.stderr
     assert "\x1b" not in result.stderr
-    assert "Wrote out/thread \\x1b[31mred\\x1b[0m [b].en.po" in result.stderr
+    # One line for one file: a line break in the name cannot forge a second "Wrote" line.
+    assert "Wrote out/thread \\x1b[31mred\\x1b[0m [b]\\nWrote elsewhere.en.po\n" in result.stderr
     # batch takes the name as it is, though it reads as a pattern, and logs it as literally.
     batch = run_cli("batch", name, "-o", "bout", "--memory", str(tmp_path / "tm.sqlite"), cwd=tmp_path)
     assert batch.code == 0, batch.stderr
@@ -658,3 +659,76 @@ def test_memory_import_of_a_file_with_nothing_approved_says_so(tmp_path: Path, m
         f"Imported 0 human translations into {memory}",
         "No entry is approved yet: approve entries in `translator review`, a PO editor or a CAT tool first.",
     ]
+
+
+def test_format_names_in_any_case_and_a_side_by_side_that_cannot_apply(tmp_path: Path, memory: str) -> None:
+    result = run_cli("translate", "--demo", "--format", "PO", "--side-by-side", "-o", "-", "--memory", memory)
+    assert result.code == 0, result.stderr
+    assert result.stdout.startswith("# La fusée")
+    assert result.stderr.startswith(
+        "translator: warning: --side-by-side shapes Markdown and HTML pages only: the po output is as usual\n"
+    )
+
+
+def test_apply_renders_a_reviewed_json_file(tmp_path: Path, memory: str) -> None:
+    reviewed = tmp_path / "t.json"
+    assert run_cli("translate", "--demo", "-o", str(reviewed), "--memory", memory).code == 0
+    # `translator review t.json` saves a person's work as status `reviewed`.
+    document = json.loads(reviewed.read_text())
+    translation = document["posts"][0]["blocks"][2]["translation"]
+    translation.update(text="The Ariane 6 launcher lifted off.", status="reviewed", origin="human")
+    reviewed.write_text(json.dumps(document), encoding="utf-8")
+    result = run_cli("apply", str(reviewed), str(DEMO), "--format", "md")
+    assert result.code == 0, result.stderr
+    assert "The Ariane 6 launcher lifted off." in result.stdout
+    assert "1 of 31 blocks reviewed" in result.stderr
+    other = tmp_path / "other.txt"
+    other.write_text("# Autre\n\nUn autre fil.\n", encoding="utf-8")
+    refused = run_cli("apply", str(reviewed), str(other))
+    assert refused.code == 1 and "was not made from this thread" in refused.stderr
+
+
+def test_memory_import_takes_a_reviewed_json_file(tmp_path: Path, memory: str) -> None:
+    reviewed = tmp_path / "t.json"
+    assert run_cli("translate", "--demo", "-o", str(reviewed), "--memory", memory).code == 0
+    document = json.loads(reviewed.read_text())
+    translation = document["posts"][0]["blocks"][2]["translation"]
+    translation.update(text="The Ariane 6 launcher lifted off.", status="reviewed", origin="human")
+    reviewed.write_text(json.dumps(document), encoding="utf-8")
+    other = str(tmp_path / "other.sqlite")
+    result = run_cli("memory", "import", str(reviewed), "--memory", other)
+    assert result.code == 0, result.stderr
+    assert "Imported 1 human translation into" in result.stdout
+    assert "fr-en: 1 human" in run_cli("memory", "stats", "--memory", other).stdout
+
+
+def test_translate_text_shows_control_characters_literally() -> None:
+    # The second paragraph has no language: copied, escapes and all; it reached the terminal raw.
+    text = "Le prochain vol aura lieu en juin.\n\n\x0742 000 \x1b[1;2 12,5 %"
+    result = run_cli("translate-text", "-", "--from", "fr", "--no-memory", stdin=text)
+    assert result.code == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert result.stdout == "The next flight will take place in June.\n\n\\x0742 000 \\x1b[1;2 12,5 %\n"
+
+
+def test_translate_text_refuses_binary_standard_input() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "cli", "translate-text", "-", "--no-memory"],
+        input=bytes(range(256)) * 8,
+        capture_output=True,
+        env=subprocess_env(),
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert done.stdout == b""
+    assert done.stderr.decode().startswith("translator: error: standard input is not UTF-8 text (byte ")
+
+
+def test_several_formats_into_one_file_name_are_refused(tmp_path: Path) -> None:
+    result = run_cli("translate", "--demo", "-o", "t.po", "--format", "po,md", "--no-memory", cwd=tmp_path)
+    assert (result.code, result.stderr) == (
+        2,
+        "translator: error: -o t.po names one po file, and --format asks for 2 formats "
+        "(give -o a folder for several formats, e.g. -o out/)\n",
+    )
+    assert list(tmp_path.iterdir()) == []  # no folder named t.po

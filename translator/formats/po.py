@@ -480,7 +480,7 @@ def _placed(unit: TranslationUnit, post: Post, block: Block) -> TranslationUnit:
     return replace(unit, block=placed, post_id=post.id)
 
 
-def _check_made_from(path: Path, sources: dict[str, str], thread: Thread) -> None:
+def check_made_from(path: Path, sources: dict[str, str], thread: Thread) -> None:
     """InputError unless most entries (block id: source text) match a block of the thread: ids repeat across
     threads (`article.p1`), so the texts must match too, for most entries at least."""
     texts = {block.id: block.text for _, block in thread.blocks()}
@@ -504,7 +504,7 @@ def read_po_review(path: Path, source: Thread | None = None) -> tuple[Translated
         units.append(unit)
         posts.setdefault(post.id, post)
     if source is not None:
-        _check_made_from(path, {unit.block.id: unit.block.text for unit in units}, source)
+        check_made_from(path, {unit.block.id: unit.block.text for unit in units}, source)
         known = {block.id: (post, block) for post, block in source.blocks()}
         units = [
             _placed(unit, *known[unit.block.id])
@@ -560,7 +560,7 @@ def apply_review(po_path: Path, thread: Thread) -> TranslatedThread:
     document, entries = read_po_entries(po_path)
     by_block = entries_by_block(document, entries)
     detected = thread if all(block.lang for _, block in thread.blocks()) else detect_languages(thread)
-    _check_made_from(po_path, {block_id: entry.msgid for block_id, entry in by_block.items()}, detected)
+    check_made_from(po_path, {block_id: entry.msgid for block_id, entry in by_block.items()}, detected)
     target, _ = _header_languages(document)
     units = []
     for post, block in detected.blocks():
