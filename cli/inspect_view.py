@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from cli.options import counted
 from translator.detect.detector import LOW_CONFIDENCE
 from translator.display import date_text, visible
 from translator.models import Block, Post, Thread
@@ -66,7 +67,8 @@ def build_tree(thread: Thread) -> Tree:
 
     block_count = sum(len(post.blocks) for post in thread.posts)
     heading = Text(visible(thread.title) or "(untitled)", style="bold")
-    heading.append(f"\n{thread.source_format} · {len(thread.posts)} posts · {block_count} blocks", style="dim")
+    sizes = f"{counted(len(thread.posts), 'post')} · {counted(block_count, 'block')}"
+    heading.append(f"\n{thread.source_format} · {sizes}", style="dim")
     if thread.lang:
         heading.append(f" · {language_summary(thread)}", style="dim")
     tree = Tree(heading)

@@ -267,6 +267,17 @@ def add_language_options(parser: argparse.ArgumentParser) -> None:
         help="candidate languages, e.g. fr,en,ru (default: common European languages and installed models)",
     )
     add_set_lang_option(parser)
+    add_thread_choice(parser)
+
+
+def add_thread_choice(parser: argparse.ArgumentParser) -> None:
+    """--thread, for the commands that read one thread file (`inspect`, `detect`, `translate`)."""
+    parser.add_argument(
+        "--thread",
+        metavar="N|NAME",
+        help="in a file of several threads (a feed, an export), only this one: its number from 1, or the name "
+        "its outputs take (`translator inspect FILE` lists them)",
+    )
 
 
 def add_set_lang_option(parser: argparse.ArgumentParser) -> None:
@@ -294,9 +305,14 @@ def read_and_detect(args: argparse.Namespace) -> list[Thread]:
     from translator.detect.detector import detect_languages, set_languages
     from translator.readers import read_threads
 
-    thread_file = read_threads(thread_argument(args), args.format)
+    path = thread_argument(args)
+    thread_file = read_threads(path, args.format)
     for message in thread_file.warnings:
         warn(message)
+    if args.thread is not None:
+        from translator.jobs import choose_thread, one_thread
+
+        thread_file = one_thread(thread_file, choose_thread(thread_file.threads, args.thread, str(path)), path)
     overrides = parse_overrides(args.set_lang)
     detector = make_detector(args)
     return [detect_languages(set_languages(thread, overrides), detector) for thread in thread_file.threads]

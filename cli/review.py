@@ -42,9 +42,10 @@ def run_review(args: argparse.Namespace) -> int:
 
     source = None
     if args.source is not None:
-        from translator.readers import read_thread
+        from translator.formats.review import thread_made_from
+        from translator.readers import read_threads
 
-        source = read_thread(args.source).thread
+        source = thread_made_from(args.file, read_threads(args.source).threads, str(args.source))
     for path in args.glossary:
         open_input_file(path).close()  # one line for a missing path, a folder, a FIFO, a device
     if args.glossary_dir is not None:

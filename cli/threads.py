@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ from cli.options import (
     add_set_lang_option,
     add_text_translation_options,
     add_thread_arguments,
+    add_thread_choice,
     add_translation_options,
     job_settings,
     make_detector,
@@ -86,6 +88,7 @@ def add_translate_parsers(commands: argparse._SubParsersAction[argparse.Argument
     )
     add_translation_options(translate)
     add_set_lang_option(translate)
+    add_thread_choice(translate)
     translate.set_defaults(handler=run_translate)
 
     apply = commands.add_parser(
@@ -118,8 +121,11 @@ def run_inspect(args: argparse.Namespace) -> int:
         sys.stdout.write(dump_threads(threads))
     else:
         from cli.inspect_view import print_thread
+        from translator.jobs import part_names
 
-        for thread in threads:
+        for number, (thread, part) in enumerate(zip(threads, part_names(threads), strict=True), start=1):
+            if part is not None:  # a file of several: how --thread names each
+                print(f"── thread {number} of {len(threads)} · --thread {part} ──")
             print_thread(thread)
     return 0
 
@@ -247,6 +253,11 @@ def translate_thread_file(args: argparse.Namespace, path: Path, name: str) -> in
                 f"-o {args.output} names one {named} file, and --format asks for {len(settings.formats)} formats",
                 "give -o a folder for several formats, e.g. -o out/",
             )
+    chosen_part = None
+    if args.thread is not None:
+        # The one thread chosen keeps the name its outputs take when the whole file is translated.
+        number, chosen_part = chosen_thread(path, name, args.thread, settings.input_format)
+        settings = dataclasses.replace(settings, thread=number)
     with working(f"translating {Path(name).name if name != 'standard input' else name}"):
         outcomes = translate_file(path, settings)
     for message in dict.fromkeys(message for _, _, warnings in outcomes for message in warnings):
@@ -257,13 +268,13 @@ def translate_thread_file(args: argparse.Namespace, path: Path, name: str) -> in
         if args.output == "-" or Path(args.output).suffix.lstrip(".") in {*FORMATS, *FILE_ENDINGS.values()}:
             raise UsageError(
                 f"{name} holds {len(outcomes)} threads, and -o {args.output} names one output",
-                "give -o a folder: one file per thread is written there",
+                "give -o a folder, where one file per thread is written, or choose one with --thread N",
             )
         one_target = False
     if not one_target and args.output == "-":
         raise UsageError("-o - (stdout) takes one format", "pass --format with a single format")
     folder = make_folder(Path(args.output) if args.output and not one_target else Path("."))
-    names = part_names([translated.thread for translated, _, _ in outcomes])
+    names = [chosen_part] if args.thread is not None else part_names([result.thread for result, _, _ in outcomes])
     writes: list[tuple[Path | None, str]] = []
     for (translated, _, _), part in zip(outcomes, names, strict=True):
         if one_target:
@@ -282,6 +293,16 @@ def translate_thread_file(args: argparse.Namespace, path: Path, name: str) -> in
     threads = f"{len(outcomes)} threads, " if len(outcomes) > 1 else ""
     print(f"translator: {threads}{stats_line(total)}", file=sys.stderr)
     return 0
+
+
+def chosen_thread(path: Path, name: str, wanted: str, input_format: str | None) -> tuple[int, str | None]:
+    """The number of the thread --thread names in the file, and the name part of its outputs."""
+    from translator.jobs import choose_thread, part_names
+    from translator.readers import read_threads
+
+    threads = read_threads(path, input_format).threads
+    number = choose_thread(threads, wanted, name)
+    return number, part_names(threads)[number - 1]
 
 
 def names_folder(output: str) -> bool:
@@ -304,8 +325,9 @@ def run_apply(args: argparse.Namespace) -> int:
     """`translator apply REVIEWED.po|.xlf|.json SOURCE_FILE`."""
     from translator.files import make_folder, write_atomic
     from translator.formats.po import apply_review
+    from translator.formats.review import thread_made_from
     from translator.jobs import render
-    from translator.readers import read_thread
+    from translator.readers import read_threads
 
     fmt = output_file_format(args.output, args.formats, ("json", "md", "html"), "md")
     kind = NOT_REVIEW_FILES.get(args.po.suffix.lower())
@@ -314,7 +336,7 @@ def run_apply(args: argparse.Namespace) -> int:
             f"{args.po} is a {kind} file: apply reads the reviewed PO, XLIFF or JSON file",
             "give the .po, .xlf or .json file that `translator translate` wrote and you reviewed",
         )
-    thread = read_thread(args.source).thread
+    thread = thread_made_from(args.po, read_threads(args.source).threads, str(args.source))
     if args.po.suffix.lower() == ".json":
         # A translated JSON file (reviewed in `translator review`) carries its statuses: rendered as it is,
         # once it is known to be of this thread.

@@ -71,6 +71,43 @@ def test_translate_writes_one_output_per_feed_item(tmp_path: Path) -> None:
     assert "holds 3 threads" in one.stderr and "give -o a folder" in one.stderr
 
 
+def test_one_thread_of_a_feed_is_chosen_translated_and_applied(tmp_path: Path) -> None:
+    feed, memory = str(DATA / "feed.rss"), str(tmp_path / "tm.sqlite")
+    out = tmp_path / "out"
+    by_name = run_cli(
+        "translate", feed, "--thread", "item-02", "-o", f"{out}/", "--memory", memory, "--languages", "fr,en"
+    )
+    assert by_name.code == 0, by_name.stderr
+    # The name the whole feed's run gives it, so choosing one thread after another fills the same folder.
+    assert [path.name for path in out.iterdir()] == ["feed.item-02.en.po"]
+    one = tmp_path / "bees.po"
+    by_number = run_cli("translate", feed, "--thread", "2", "-o", str(one), "--memory", memory, "--languages", "fr,en")
+    assert by_number.code == 0, by_number.stderr
+    assert one.read_text(encoding="utf-8") == (out / "feed.item-02.en.po").read_text(encoding="utf-8")
+    # apply and review find the thread the file was made from among the feed's.
+    applied = run_cli("apply", str(one), feed, "--format", "json")
+    assert applied.code == 0, applied.stderr
+    assert json.loads(applied.stdout)["title"] == "Les abeilles et le froid"
+    other = run_cli("apply", str(one), str(DATA / "disqus-export.xml"))
+    assert other.code == 1 and other.stderr.count("\n") == 1
+    assert "was made from none of the 2 threads" in other.stderr
+    missing = run_cli("translate", feed, "--thread", "bees", "-o", str(out), "--memory", memory)
+    assert missing.code == 1 and missing.stderr.count("\n") == 1
+    assert "holds 3 threads, none is 'bees'" in missing.stderr and "--thread 1 to 3" in missing.stderr
+
+
+def test_inspect_names_each_thread_of_a_file_and_shows_one(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["inspect", str(DATA / "feed.rss"), "--languages", "fr,en"]) == 0
+    headers = [line for line in capsys.readouterr().out.splitlines() if line.startswith("── thread")]
+    assert headers == [
+        "── thread 1 of 3 · --thread eclipse-partielle-samedi ──",
+        "── thread 2 of 3 · --thread item-02 ──",
+        "── thread 3 of 3 · --thread satellite-meteo ──",
+    ]
+    assert main(["inspect", str(DATA / "feed.rss"), "--thread", "satellite-meteo", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["url"].endswith("/satellite-meteo/")
+
+
 def write(path: Path, content: str | bytes) -> Path:
     if isinstance(content, bytes):
         path.write_bytes(content)
@@ -98,10 +135,3 @@ def test_malformed_files_get_one_line(
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("translator: error: "), result.stderr
     assert message in result.stderr and str(path) in result.stderr
-
-
-def test_a_one_thread_command_refuses_a_file_of_several(tmp_path: Path) -> None:
-    po = write(tmp_path / "x.po", 'msgid ""\nmsgstr "Language: en\\n"\n')
-    result = run_cli("apply", str(po), str(DATA / "disqus-export.xml"))
-    assert result.code == 1 and result.stderr.count("\n") == 1
-    assert "holds 2 threads" in result.stderr

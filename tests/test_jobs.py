@@ -12,7 +12,8 @@ import pytest
 
 from tests.fakes import FakeEngine
 from translator import jobs
-from translator.jobs import JobSettings, Toolkit, part_names, run_jobs, translate_files
+from translator.errors import InputError
+from translator.jobs import JobSettings, Toolkit, choose_thread, part_names, run_jobs, translate_files
 from translator.memory.store import MemoryEntry
 from translator.models import Thread, TranslatedThread
 from translator.stats import TranslationStats
@@ -230,3 +231,27 @@ def test_a_feed_gives_one_output_per_item(folder: Path, monkeypatch: pytest.Monk
     [outcome] = translate_files([FEED], again.settings, again)
     assert not isinstance(outcome, Exception) and len(outcome) == 3
     assert not again.engine.calls  # type: ignore[attr-defined]
+
+
+def test_choose_thread_by_number_or_output_name() -> None:
+    urls = ["https://x.org/2024/05/launch-delayed/", None, "https://x.org/bees"]
+    threads = [Thread(title="t", subtitle=None, posts=(), source_format="feed", url=url) for url in urls]
+    assert [choose_thread(threads, wanted, "feed.rss") for wanted in ("1", " 3 ", "item-02", "bees")] == [1, 3, 2, 3]
+    for wanted in ("0", "4", "-1", "launch", "item-2", ""):
+        with pytest.raises(InputError, match=r"feed.rss holds 3 threads, none is") as caught:
+            choose_thread(threads, wanted, "feed.rss")
+        assert "--thread 1 to 3 or a name: launch-delayed, item-02, ..." in str(caught.value.hint)
+
+
+def test_one_thread_of_a_feed_is_translated_alone_and_not_kept_as_the_file(folder: Path) -> None:
+    kit = toolkit(folder, FakeEngine(), languages=("fr", "en"), thread=2)
+    [outcome] = translate_files([FEED], kit.settings, kit)
+    assert not isinstance(outcome, Exception)
+    [(translated, stats, _)] = outcome
+    assert translated.thread.title == "Les abeilles et le froid" and stats.blocks == 2  # title, paragraph
+    # The whole feed afterwards is the whole feed, not the one thread kept under the file's digest.
+    whole = toolkit(folder, FakeEngine(), languages=("fr", "en"))
+    [outcome] = translate_files([FEED], whole.settings, whole)
+    assert not isinstance(outcome, Exception) and len(outcome) == 3
+    assert JobSettings(target="en").digest() == JobSettings(target="en", thread=None).digest()
+    assert JobSettings(target="en", thread=2).digest() != JobSettings(target="en").digest()

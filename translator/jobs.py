@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
-from translator.errors import DetectionError, TranslatorError
+from translator.errors import DetectionError, InputError, TranslatorError
 from translator.stats import TranslationStats
 
 if TYPE_CHECKING:
@@ -78,13 +78,16 @@ class JobSettings:
     """Markdown/HTML: source and translation side by side."""
     set_langs: tuple[tuple[str, str], ...] = ()
     """Blocks whose language is set by hand, (block id, Argos code): detection and translation keep it."""
+    thread: int | None = None
+    """In a file of several threads, the one to translate (its number, from 1; see `choose_thread`)."""
 
     def digest(self) -> str:
         """A stable hash of the settings that decide the output, for resuming batches (threads do not)."""
         decisive = asdict(self)
         del decisive["threads"]
-        if not self.set_langs:  # added later: the digests of runs without it stay as they were
-            del decisive["set_langs"]
+        for added_later in ("set_langs", "thread"):  # the digests of runs without them stay as they were
+            if not decisive[added_later]:
+                del decisive[added_later]
         return hashlib.sha256(json.dumps(decisive, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -189,7 +192,10 @@ class Toolkit:
         from translator.readers import read_threads
 
         try:
-            return self.detected(read_threads(path, self.settings.input_format))
+            thread_file = read_threads(path, self.settings.input_format)
+            if self.settings.thread is not None:
+                thread_file = one_thread(thread_file, self.settings.thread, path)
+            return self.detected(thread_file)
         except TranslatorError:
             raise
         except Exception as error:  # one bad file must never stop the files beside it
@@ -265,6 +271,33 @@ def output_paths(
     stem = f"{thread_stem(relative)}.{part}" if part else thread_stem(relative)
     base = out_dir / relative.parent / f"{stem}.{settings.target}"
     return {fmt: base.with_name(f"{base.name}.{FILE_ENDINGS.get(fmt, fmt)}") for fmt in settings.formats}
+
+
+def choose_thread(threads: Sequence[Thread], wanted: str, name: str) -> int:
+    """The number (from 1) of the thread a user names in a file of several: its number, or the name its
+    outputs take (`launch-delayed`, `item-03`); InputError naming the choices when none is meant."""
+    names = part_names(threads) if len(threads) > 1 else []
+    wanted = wanted.strip()
+    if wanted.isdigit() and 1 <= int(wanted) <= len(threads):
+        return int(wanted)
+    if wanted in names:
+        return names.index(wanted) + 1
+    shown = ", ".join(part for part in names[:2] if part) + (", ..." if len(names) > 2 else "")
+    choices = f"1 to {len(threads)}" + (f" or a name: {shown}" if shown else "")
+    noun = "thread" if len(threads) == 1 else "threads"
+    raise InputError(
+        f"{name} holds {len(threads)} {noun}, none is {wanted!r}",
+        f"pass --thread {choices} (`translator inspect` lists them)",
+    )
+
+
+def one_thread(thread_file: ThreadFile, number: int, path: Path) -> ThreadFile:
+    """The file's thread of that number alone (InputError when the file holds fewer)."""
+    from dataclasses import replace
+
+    if not 1 <= number <= len(thread_file.threads):
+        choose_thread(thread_file.threads, str(number), str(path))
+    return replace(thread_file, threads=(thread_file.threads[number - 1],))
 
 
 def part_names(threads: Sequence[Thread]) -> list[str | None]:
@@ -356,7 +389,10 @@ def translate_files(
     from translator.pipeline import PipelineOptions, ThreadSource, translate_sources
 
     kit = toolkit or toolkit_for(settings)
-    if digests is None:
+    if settings.thread is not None:
+        # One thread of a file is not the file: it is never kept whole under the file's digest.
+        digests = [None] * len(paths)
+    elif digests is None:
         # The digest is the key of a kept thread: without the memory, the files are read once, by their reader.
         digests = file_digests(paths) if kit.memory_lookup is not None else [None] * len(paths)
     sources = [

@@ -6,6 +6,7 @@ The review app reads and saves through here; each format's own module owns its r
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -83,3 +84,25 @@ def render_review(review: ReviewFile, translated: TranslatedThread) -> str:
     from translator.formats.po import render_po
 
     return render_po(translated, header=header)
+
+
+def thread_made_from(path: Path, threads: Sequence[Thread], source_name: str) -> Thread:
+    """The thread of a source file that a review file was made from: in a file of several (a feed, an
+    export: `translate` wrote a review file per thread), the one most of its entries match by block id and
+    source text; InputError when none does (block ids such as `article.p1` repeat across threads)."""
+    if len(threads) == 1:
+        return threads[0]
+    sources = {unit.block.id: unit.block.text for unit in read_review_file(path).translated.units}
+
+    def matching(thread: Thread) -> int:
+        texts = {block.id: block.text for _, block in thread.blocks()}
+        return sum(1 for block_id, text in sources.items() if texts.get(block_id) == text)
+
+    scores = [matching(thread) for thread in threads]
+    best = max(range(len(threads)), key=scores.__getitem__)
+    if not sources or scores[best] * 2 < len(sources):
+        raise InputError(
+            f"{path} was made from none of the {len(threads)} threads of {source_name}",
+            "give the thread file the review file was made from",
+        )
+    return threads[best]

@@ -315,6 +315,6 @@ def read_thread(path: Path | str, fmt: str | None = None) -> ThreadFile:
     if len(thread_file.threads) > 1:
         raise InputError(
             f"{path} holds {len(thread_file.threads)} threads (a feed or a comment export)",
-            "translate or batch it (one output per thread), or inspect it",
+            "translate or batch it, one output per thread, or pick one with --thread N",
         )
     return thread_file
