@@ -135,3 +135,35 @@ def test_malformed_files_get_one_line(
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("translator: error: "), result.stderr
     assert message in result.stderr and str(path) in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "kind"),
+    [
+        (
+            "r.po",
+            '# made by translator\nmsgid ""\nmsgstr ""\n"Language: en\\n"\n\nmsgid "Bonjour"\nmsgstr "Hello"\n',
+            "a PO",
+        ),
+        ("entry.txt", 'msgctxt "article.p1"\nmsgid ""\n"Bonjour "\n"tout le monde"\nmsgstr "Hello"\n', "a PO"),
+        (
+            "r.xlf",
+            '<?xml version="1.0"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"></xliff>',
+            "an XLIFF",
+        ),
+    ],
+)
+def test_a_review_file_given_as_a_thread_points_to_review_and_apply(
+    tmp_path: Path, name: str, content: str, kind: str
+) -> None:
+    path = write(tmp_path / name, content)
+    for command in (("inspect", str(path)), ("translate", str(path), "--to", "en", "-o", str(tmp_path / "out/"))):
+        result = run_cli(*command)
+        assert result.code == 1 and result.stderr.count("\n") == 1, result.stderr
+        assert f"this is {kind} review file, not a thread" in result.stderr and "translator apply" in result.stderr
+    assert not (tmp_path / "out").exists()
+    # A forum post that quotes a PO entry is still a thread.
+    quoted = write(
+        tmp_path / "forum.txt", 'Voici mon fichier :\n\nmsgid "Bonjour"\nmsgstr "Hello"\n\nQu\'en pensez-vous ?\n'
+    )
+    assert run_cli("inspect", str(quoted)).code == 0

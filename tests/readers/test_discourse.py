@@ -21,7 +21,7 @@ def test_thread_fields() -> None:
     assert thread.published is not None and thread.published.isoformat() == "2024-01-10T08:00:00"
     assert thread_file.warnings == (
         "2 further posts of this topic are not in this file (it holds 10 of 12): only the posts in the file are read",
-        "1 deleted or removed comments without replies were left out",  # post 10
+        "1 deleted or removed comment without replies was left out",  # post 10
     )
 
 

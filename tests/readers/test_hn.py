@@ -28,7 +28,7 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "readers"
                 ("c3", None, None, True, []),
                 ("c4", "quark", "c3", False, ["paragraph"]),
             ],
-            ("1 deleted or removed comments without replies were left out",),
+            ("1 deleted or removed comment without replies was left out",),
         ),
         # Firebase: items linked by parent and kids; a deleted leaf goes.
         (
@@ -39,7 +39,7 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "readers"
                 ("c1", "orion", None, False, ["paragraph"]),
                 ("c2", "vega", "c1", False, ["paragraph"]),
             ],
-            ("1 deleted or removed comments without replies were left out",),
+            ("1 deleted or removed comment without replies was left out",),
         ),
         # HNPWA: nested comments; a dead comment goes; comments_count says two are missing.
         (
@@ -52,7 +52,7 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "readers"
             ],
             (
                 "2 further comments are not in this file: only the comments in the file are read",
-                "1 deleted or removed comments without replies were left out",
+                "1 deleted or removed comment without replies was left out",
             ),
         ),
     ],

@@ -27,7 +27,7 @@ def test_thread_fields() -> None:
     assert thread_file.warnings == (
         "43 further comments are not in this file (Reddit sent 2 'load more' stubs in their place): "
         "only the comments in the file are read",
-        "1 deleted or removed comments without replies were left out",  # the [removed] one
+        "1 deleted or removed comment without replies was left out",  # the [removed] one
     )
 
 

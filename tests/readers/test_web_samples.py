@@ -18,7 +18,7 @@ import pytest
 from translator.readers import read_threads
 
 WEB = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "web"
-LEFT_OUT = re.compile(r"^([\d,]+) deleted or removed comments without replies were left out$")
+LEFT_OUT = re.compile(r"^([\d,]+) deleted or removed comments? without replies (?:were|was) left out$")
 FORMATS = {"reddit": "reddit", "discourse": "discourse", "rss": "feed", "atom": "feed"}
 
 

@@ -122,6 +122,14 @@ def _json_lines(text: str) -> list[dict[str, Any]] | None:
 
 
 XML_HINT = "give an RSS, Atom or JSON Feed, a Disqus or WordPress export, a saved page, a forum's JSON or text"
+# A PO file opens with comments and its header entry (`msgid ""`), or with an entry of its own.
+PO_FILE = re.compile(
+    r'\A\ufeff?\s*(?:#[^\n]*\n\s*)*(?:msgctxt\s+"[^\n]*\n\s*)?msgid\s+"[^\n]*\n(?:\s*"[^\n]*\n)*\s*msgstr'
+)
+REVIEW_FILE_HINT = (
+    "open it with `translator review FILE`, rebuild its thread with `translator apply FILE THREAD`, "
+    "or translate the thread it was made from"
+)
 XMLNS = re.compile(r"\s*<[A-Za-z_][\w.:-]*\s[^>]*?\bxmlns(?::\w+)?\s*=")
 
 
@@ -178,7 +186,11 @@ def parse_threads(text: str, fmt: SourceFormat | None = None) -> Reading:
     if fmt is None:
         fmt, data = _sniff(text)
         if fmt in ("text", "forum") and (root := _foreign_xml_root(text)) is not None:
+            if root == "xliff":
+                raise InputError("this is an XLIFF review file, not a thread", REVIEW_FILE_HINT)
             raise InputError(f"this is an XML document (<{root}>), not a thread in a format we read", XML_HINT)
+        if fmt in ("text", "forum") and PO_FILE.match(text):
+            raise InputError("this is a PO review file, not a thread", REVIEW_FILE_HINT)
     # Feeds, Disqus and Discourse come as JSON or as text (XML, Discourse's /raw/): JSON goes to the JSON reader.
     json_text = text.lstrip()[:1] in ("{", "[")
     if data is _NOT_PARSED and (fmt in JSON_FORMATS or fmt in JSON_READERS) and (json_text or fmt not in TEXT_READERS):

@@ -179,6 +179,8 @@ class CommentTree:
         """What the user should know: how many deleted comments were left out."""
         if not self.dropped_deleted:
             return ()
+        if self.dropped_deleted == 1:
+            return ("1 deleted or removed comment without replies was left out",)
         return (f"{self.dropped_deleted:,} deleted or removed comments without replies were left out",)
 
 
