@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
+import signal
 import sys
 from typing import TYPE_CHECKING
 
@@ -109,9 +110,16 @@ def run_serve(args: argparse.Namespace) -> int:
 
     config = uvicorn.Config(app, log_config=None, access_log=False, lifespan="on", timeout_graceful_shutdown=5)
     server = uvicorn.Server(config)
-    server.run(sockets=[listener])
+    # uvicorn shuts down gracefully on SIGINT and SIGTERM, then raises the signal again for the handler it
+    # found: this one makes a requested stop exit 0 either way (the default would end the process by SIGTERM).
+    previous = signal.signal(signal.SIGTERM, lambda *_: None)
+    try:
+        server.run(sockets=[listener])
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     if not server.started:
         raise TranslatorError("the server could not start", "see the messages above")
+    print("translator: stopped", file=sys.stderr, flush=True)
     return 0
 
 
