@@ -108,10 +108,9 @@ def job_settings(args: argparse.Namespace, default_formats: str) -> JobSettings:
     from translator.jobs import FORMATS, JobSettings
     from translator.languages import normalize_code, parse_language_list
 
+    asked = getattr(args, "formats", None)
     formats = tuple(
-        dict.fromkeys(
-            f.strip().lower() for f in (getattr(args, "formats", None) or default_formats).split(",") if f.strip()
-        )
+        dict.fromkeys(f.strip().lower() for f in (default_formats if asked is None else asked).split(",") if f.strip())
     )
     unknown = [fmt for fmt in formats if fmt not in FORMATS]
     if unknown or not formats:
@@ -134,7 +133,7 @@ def job_settings(args: argparse.Namespace, default_formats: str) -> JobSettings:
         source=source,
         formats=formats,
         input_format=getattr(args, "format", None),
-        languages=parse_language_list(args.languages) if args.languages else None,
+        languages=parse_language_list(args.languages) if args.languages is not None else None,
         glossaries=tuple(str(path) for path in args.glossary),
         glossary_dir=str(args.glossary_dir) if args.glossary_dir else None,
         use_glossary=not args.no_glossary,
@@ -296,7 +295,7 @@ def make_detector(args: argparse.Namespace) -> LanguageDetector:
     from translator.detect.detector import LanguageDetector
     from translator.languages import parse_language_list
 
-    return LanguageDetector(parse_language_list(args.languages) if args.languages else None)
+    return LanguageDetector(parse_language_list(args.languages) if args.languages is not None else None)
 
 
 def read_and_detect(args: argparse.Namespace) -> list[Thread]:

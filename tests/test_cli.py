@@ -160,6 +160,7 @@ def test_bad_input_gets_one_clear_line(tmp_path: Path, kind: str, message: str) 
         (["detect", "--demo", "-o", "out.jsonl"], "-o/--output goes with --jsonl"),  # options that do not go together
         (["translate", "--demo", "--format", "po,json", "-o", "-"], "takes one format"),  # two formats, one stdout
         (["translate", "--demo", "--format", "docx"], "unknown output format docx"),  # a format we do not write
+        (["translate", "--demo", "--format", ""], "unknown output format (none)"),  # not the default, silently
         (["inspect", "--demo", "--colour"], "unrecognized arguments: --colour"),  # argparse: an unknown option
         (["frobnicate"], "invalid choice: 'frobnicate'"),  # argparse: an unknown command
         (["models", "install", "fr", "en", "de"], "give a language pair"),  # three words for a pair
@@ -177,3 +178,10 @@ def test_format_override_reads_a_dump_as_text(sample_path: Path) -> None:
     result = run_cli("inspect", str(sample_path), "--json", "--format", "text")
     assert result.code == 0, result.stderr
     assert json.loads(result.stdout)["source_format"] == "text"
+
+
+@pytest.mark.parametrize("command", [("inspect",), ("translate", "--to", "en", "-o", "-")])
+def test_an_empty_language_list_is_refused_not_taken_as_the_default(command: tuple[str, ...]) -> None:
+    result = run_cli(*command, "--demo", "--languages", "")
+    assert result.code == 1 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "the language list is empty" in result.stderr
