@@ -137,6 +137,14 @@ CASES = {
     "wp-classic.html": Expected(
         "Czy regulamin może zakazać pseudonimów?", None, None, ["Marta Zielińska", "Bogdan"], [None, None]
     ),
+    # No engine: cards whose header row holds a label beside the name ("| Сообщество"): the comment is the card.
+    "comment-cards.html": Expected(
+        "Город закрывает старый рынок на ремонт",
+        "Вечерний листок",
+        None,
+        ["Ирина", "Старожил", "Павел"],
+        [None, None, None],
+    ),
     # Disqus placeholder only: the article, no comments (and a warning, below).
     "disqus-placeholder.html": Expected("Why lighthouses still matter", "The Coastal Review", "Maya Ortiz", [], []),
 }
@@ -154,7 +162,7 @@ FURNITURE = [
     "Gereedschap", "Onderwerp", "Responder", "Eliminar", "Respostas", "Enviar um comentário", "Tomates em vaso",
     "Lascia un commento", "Invia", "Permalink a questo", "aggiungine uno", "Más recientes", "Lo más leído",
     "Suben los peajes", "hace 3 horas", "Comment by", "Say It!", "Commenter sur le forum",
-    "Voir tous les commentaires", "Les plus lus",
+    "Voir tous les commentaires", "Les plus lus", "Сообщество",
 ]  # fmt: skip
 
 
@@ -362,3 +370,22 @@ def test_comment_text_stays_out_of_the_article(name: str, said: str) -> None:
     thread = read_thread(PAGES / name).thread
     assert not any(said in block.text for block in thread.posts[0].blocks)
     assert any(said in block.text for post in thread.posts[1:] for block in post.blocks)
+
+
+def test_forum_posts_nested_by_the_parser_are_not_replies() -> None:
+    # libxml2 nests an HTML5 `article` left open inside the next one; a forum's posts follow one another.
+    posts = "".join(
+        f'<article class="message message--post" data-author="{name}" id="js-post-{n}">'
+        f'<div class="message-content"><time class="u-dt" datetime="2020-09-2{n}T10:00:00+00:00">x</time>'
+        f'<div class="bbWrapper">{text}</div></div>'
+        for n, (name, text) in enumerate(
+            [("Tiberius", "Die Fehlerbehebung ist da."), ("Nixe", "Danke, läuft."), ("Bluerider", "Bei mir auch.")]
+        )
+    )
+    page = f"<html><head><title>Patch 4.1</title></head><body><div class='block-body'>{posts}</div></body></html>"
+    thread = read_html(page).threads[0]
+    assert [(post.author, post.parent) for post in thread.posts] == [
+        ("Tiberius", None),
+        ("Nixe", None),
+        ("Bluerider", None),
+    ]

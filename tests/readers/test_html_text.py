@@ -10,7 +10,7 @@ from translator.readers.html_article import choose_title, strip_site
 from translator.readers.html_comments import is_pingback
 from translator.readers.html_dates import machine_date, printed_date
 from translator.readers.html_fields import RawComment, clean_author, signed_line
-from translator.readers.html_items import parents_by_depth
+from translator.readers.html_items import _text_lines, parents_by_depth
 from translator.readers.html_text import name_from_label
 
 
@@ -152,3 +152,22 @@ def test_parents_by_depth(depths: list[int], parents: list[int | None]) -> None:
 def test_is_pingback(text: str, pingback: bool) -> None:
     comment = RawComment("k", None, "A site", None, (("paragraph", text, None, None),))
     assert is_pingback(comment) is pingback
+
+
+@pytest.mark.parametrize(
+    ("lines", "kept"),
+    [
+        # The header repeated in the text box: "NAME dijo:" first, the printed date last.
+        (["Ramón dijo:", "Estoy convencido.", "26 abril 2022 a las 14:02"], ["Estoy convencido."]),
+        # "NAME," under the text, before the date drawn beside it.
+        (["Das passt.", "Ramón,"], ["Das passt."]),
+        # A plain "NAME" last signs the text: it stays.
+        (["Viele Grüße,", "Ramón"], ["Viele Grüße,", "Ramón"]),
+        # A date of another day is text ("Am 3. Mai 2021 war ich dort").
+        (["Toll.", "3. Mai 2021"], ["Toll.", "3. Mai 2021"]),
+    ],
+)
+def test_comment_text_lines(lines: list[str], kept: list[str]) -> None:
+    blocks = [("paragraph", line, None, None) for line in lines]
+    result = _text_lines(blocks, "Ramón", datetime(2022, 4, 26, 14, 2), "es")  # type: ignore[arg-type]
+    assert [text for _, text, _, _ in result] == kept

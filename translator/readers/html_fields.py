@@ -85,7 +85,9 @@ SIGNING_VERB = (
     r"|publié|écrit|comentario|publicado|escrito|scritto|inviato|pubblicato|napisany|dodany)"
 )
 BY_PREFIX = re.compile(rf"^(?:{SIGNING_VERB}\s+)?(?:by|von|par|por|от|przez|di)\s+", re.IGNORECASE)
-PROFILE_LINK = re.compile(r"/(?:user|users|u|profile|profiles|member|members|people|author|by)/|/@|[?&](?:u|user|id)=")
+PROFILE_LINK = re.compile(
+    r"/(?:user|users|u|profile|profiles|member|members|people|author|by)/|/profile\.\d|/@|[?&](?:u|user|id)="
+)
 DATE_ATTRIBUTES = ("datetime", "content", "data-time", "data-timestamp", "data-utime", "data-date", "data-created")
 DATE_ITEMPROPS = frozenset({"datecreated", "datepublished", "commenttime", "datemodified"})
 DATE_WORDS = frozenset({"date", "time", "datetime", "timestamp", "posted", "published", "age", "submitted"})

@@ -46,6 +46,8 @@ ASIDE_WORDS = frozenset(
      "breadcrumb", "breadcrumbs", "trending", "promo"}
 )  # fmt: skip
 ASIDE_TAGS = frozenset({"aside", "nav", "footer", "header", "form"})
+MIN_OWN_TEXT = 20
+"""Characters of text that make a comment rather than a label beside its author's name."""
 NAME_DEPTH = 5
 """How many ancestors up a comment-like class or id still names the candidate."""
 MIN_UNNAMED_GROUP = 3
@@ -80,8 +82,10 @@ def _own_flags(element: HtmlElement) -> int:
     return flags
 
 
-def _has_own_text(element: HtmlElement, own: dict[HtmlElement, int]) -> bool:
-    """Whether an element shows text besides its author and date (a header row alone does not)."""
+def _has_own_text(element: HtmlElement, own: dict[HtmlElement, int], enough: int = 1) -> bool:
+    """Whether an element shows text besides its author and date (a header row alone does not): at least
+    `enough` characters of it."""
+    found = 0
     walker = etree.iterwalk(element, events=("start", "end"))
     for event, node in walker:
         if event == "start":
@@ -91,8 +95,11 @@ def _has_own_text(element: HtmlElement, own: dict[HtmlElement, int]) -> bool:
             pieces = [node.text]
         else:
             pieces = [node.tail] if node is not element else []
-        if any(piece and LETTERS.search(piece) and not could_be_date(piece.strip()) for piece in pieces):
-            return True
+        for piece in pieces:
+            if piece and LETTERS.search(piece) and not could_be_date(piece.strip()):
+                found += len(piece.strip())
+                if found >= enough:
+                    return True
     return False
 
 
@@ -132,7 +139,10 @@ def candidates(tree: HtmlElement) -> list[HtmlElement]:
     textless: list[list[HtmlElement]] = []
     for element in minimal:
         chain = _chain(element, headers)
-        with_text = next((level for level in chain if _has_own_text(level, own)), None)
+        # A header row's label ("| Community") is text too: a level above with a sentence's worth is the comment.
+        with_text = next((level for level in chain if _has_own_text(level, own, MIN_OWN_TEXT)), None)
+        if with_text is None:
+            with_text = next((level for level in chain if _has_own_text(level, own)), None)
         if with_text is not None:
             chosen.add(with_text)
         else:

@@ -75,7 +75,8 @@ INVISIBLE = str.maketrans("", "", "\u200b\ufeff\u00ad")
 # "NAME wrote:", "NAME a écrit :", "Quote from NAME", "NAME пишет:": how pages name who is quoted or
 # who wrote, in the languages we see most.
 NAME_VERB = re.compile(
-    r"\s*\b(?:wrote|said|says|schrieb|sagt|a écrit|écrit|dit|escribió|dice|ha scritto|scrive|napisał\w*|pisze"
+    r"\s*\b(?:wrote|said|says|schrieb|sagt|a écrit|écrit|dit|escribió|dijo|comentó|dice|ha scritto|scrive|disse"
+    r"|napisał\w*|pisze"
     r"|написал\w*|пишет|писал\w*|сказал\w*|escreveu|schreef)\s*[:：]",
     re.IGNORECASE,
 )
