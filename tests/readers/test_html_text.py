@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from translator.readers.html_article import choose_title, strip_site
-from translator.readers.html_comments import is_pingback
+from translator.readers.html_comments import comment_posts, is_pingback
 from translator.readers.html_dates import machine_date, printed_date
 from translator.readers.html_fields import RawComment, clean_author, signed_line
 from translator.readers.html_items import _text_lines, parents_by_depth
@@ -171,3 +171,12 @@ def test_comment_text_lines(lines: list[str], kept: list[str]) -> None:
     blocks = [("paragraph", line, None, None) for line in lines]
     result = _text_lines(blocks, "Ramón", datetime(2022, 4, 26, 14, 2), "es")  # type: ignore[arg-type]
     assert [text for _, text, _, _ in result] == kept
+
+
+def test_empty_stubs_drawn_like_comments_are_dropped() -> None:
+    # A "view all" button in the list's markup: no name, no text. A reply keeps an empty parent in the tree.
+    stub = RawComment("view-all", None, None, None, ())
+    empty_parent = RawComment("p", None, None, None, ())
+    reply = RawComment("r", "p", "Ola", None, (("paragraph", "Tak.", None, None),))
+    posts = comment_posts([stub, empty_parent, reply])
+    assert [(post.id, post.author, post.parent) for post in posts] == [("c1", None, None), ("c2", "Ola", "c1")]

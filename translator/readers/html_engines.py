@@ -226,7 +226,7 @@ XENFORO_WIDGET = Engine(
     name="xenforo-widget",
     # The latest replies of a forum thread shown under an article (Future's news sites): comments, no opening post.
     marks=("class:xenforo-comment",),
-    items=path("//li[has-class('xenforo-comment')]"),
+    items=path("//li[has-class('xenforo-comment')][starts-with(@id, 'xenforo-comment-')]"),  # not "view all"
     fields=FieldPaths(
         author=_paths(".//*[has-class('author-name')]"),
         date=_paths(".//*[has-class('post-date')]"),
