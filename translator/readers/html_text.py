@@ -61,7 +61,13 @@ CONTROL_WORDS = frozenset(
         "like",
         "likes",
         "subscribe",
+        "btn",
+        "button",
     }
+)
+# Where a link to log in or to register leads: such a link is a control ("Antworten" for guests), not text.
+LOGIN_LINK = re.compile(
+    r"(?:log-?in|sign-?in|sign-?up|einloggen|anmelden|registrier|connexion|inscription|wp-login)", re.I
 )
 # Parts of class names that mark a control when the text is short ("Click to expand...", "Read more").
 CONTROL_PARTS = ("expand", "readmore", "read-more", "showmore", "show-more", "loadmore", "load-more")
