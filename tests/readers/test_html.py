@@ -389,3 +389,17 @@ def test_forum_posts_nested_by_the_parser_are_not_replies() -> None:
         ("Nixe", None),
         ("Bluerider", None),
     ]
+
+
+def test_a_short_comment_is_not_widened_to_its_section() -> None:
+    # A label beside the name makes the reader look a level or two higher for the comment's text; a comment
+    # that is short stays itself, not the section around it.
+    page = (
+        "<html><head><title>Neuer Radweg</title></head><body><article><h1>Neuer Radweg</h1>"
+        "<p>" + "Der Radweg am Fluss ist fertig und wird am Samstag eröffnet. " * 6 + "</p></article>"
+        "<section class='comments'><div><p>Diskutieren Sie mit unseren Leserinnen und Lesern über dieses Thema.</p>"
+        "<div class='comment'><div class='comment-head'><span class='author'>Ute</span>"
+        "<time datetime='2024-05-02T10:00'>2. Mai</time></div><p>Super!</p></div></div></section></body></html>"
+    )
+    thread = read_html(page).threads[0]
+    assert [[block.text for block in post.blocks] for post in thread.posts[1:]] == [["Super!"]]

@@ -47,6 +47,7 @@ ASIDE_WORDS = frozenset(
 )  # fmt: skip
 ASIDE_TAGS = frozenset({"aside", "nav", "footer", "header", "form"})
 MIN_OWN_TEXT = 20
+MAX_LABEL_LEVELS = 2
 """Characters of text that make a comment rather than a label beside its author's name."""
 NAME_DEPTH = 5
 """How many ancestors up a comment-like class or id still names the candidate."""
@@ -103,6 +104,21 @@ def _has_own_text(element: HtmlElement, own: dict[HtmlElement, int], enough: int
     return False
 
 
+def _text_level(chain: list[HtmlElement], own: dict[HtmlElement, int]) -> HtmlElement | None:
+    """The level of a chain that is the comment: the first with text of its own, or, when that text is a
+    header row's label ("| Community": no paragraph, a few words), one a level or two above with a
+    sentence's worth."""
+    first = next((n for n, level in enumerate(chain) if _has_own_text(level, own)), None)
+    if first is None:
+        return None
+    if next(chain[first].iter("p", "blockquote", "pre", "li"), None) is not None:
+        return chain[first]  # a paragraph, however short ("Super!"), is the comment's text
+    for level in chain[first : first + 1 + MAX_LABEL_LEVELS]:
+        if _has_own_text(level, own, MIN_OWN_TEXT):
+            return level
+    return chain[first]
+
+
 def _chain(element: HtmlElement, headers: set[HtmlElement]) -> list[HtmlElement]:
     """An author+date element and its ancestors up to the last one holding no other such element."""
     chain = [element]
@@ -139,10 +155,7 @@ def candidates(tree: HtmlElement) -> list[HtmlElement]:
     textless: list[list[HtmlElement]] = []
     for element in minimal:
         chain = _chain(element, headers)
-        # A header row's label ("| Community") is text too: a level above with a sentence's worth is the comment.
-        with_text = next((level for level in chain if _has_own_text(level, own, MIN_OWN_TEXT)), None)
-        if with_text is None:
-            with_text = next((level for level in chain if _has_own_text(level, own)), None)
+        with_text = _text_level(chain, own)
         if with_text is not None:
             chosen.add(with_text)
         else:
