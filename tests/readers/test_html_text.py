@@ -40,6 +40,8 @@ def test_name_from_label(label: str, name: str | None) -> None:
         ("Heidi Heim | Di, 21. April 2020 - 16:40", "Heidi Heim"),  # a header "NAME | DATE"
         ("Ana – 3 de mayo de 2021", "Ana"),  # "NAME – DATE"
         ("Ritchie | datenschmutz.net", "Ritchie | datenschmutz.net"),  # no date after the bar: all of it
+        # A site in the display name, then a date: no name from this text (the name's own element gives it).
+        ("Ritchie | datenschmutz.net 20. Juni 2018 um 10:50 Uhr", None),
         ("Comment by Marta Zielińska", "Marta Zielińska"),  # an old theme's signature
         ("geschrieben von wScherf", "wScherf"),  # German
     ],
