@@ -44,6 +44,7 @@ def test_name_from_label(label: str, name: str | None) -> None:
         ("Ritchie | datenschmutz.net 20. Juni 2018 um 10:50 Uhr", None),
         ("Comment by Marta Zielińska", "Marta Zielińska"),  # an old theme's signature
         ("geschrieben von wScherf", "wScherf"),  # German
+        ("Bruno Gobin,", "Bruno Gobin"),  # the comma before the date
     ],
 )
 def test_clean_author(text: str, author: str | None) -> None:
@@ -65,6 +66,8 @@ def test_clean_author(text: str, author: str | None) -> None:
         ),  # a colon in a title
         ("Foo - Bar", "Barcelona Times", None, "Foo - Bar"),  # a short part inside the site name is not the site
         ("Thread title - Forum section - Site", "Site", None, "Thread title - Forum section"),  # only the site's part
+        # The site's name holds a separator itself; known by its domain.
+        ("Die Ablehnung » SciLogs - Wissenschaftsblogs", None, "scilogs.spektrum.de", "Die Ablehnung"),
     ],
 )
 def test_strip_site(title: str, site: str | None, host: str | None, expected: str) -> None:

@@ -91,7 +91,7 @@ NAME_PREFIX = re.compile(
     r"|cita de|цитата|cytat)\b\s*[:：]?\s*",
     re.IGNORECASE,
 )
-NAME_TRIM = " \t:：↑⇧▲\"'«»„“”@-–—"
+NAME_TRIM = " \t:：,↑⇧▲\"'«»„“”@-–—"
 MAX_NAME_CHARS = 60
 QUOTE_HEADER_HEADS = frozenset({"author", "title", "header", "attribution", "postedby", "cite", "name", "origin"})
 QUOTE_WORDS = frozenset({"quote", "quotation", "quoted"})
