@@ -137,6 +137,14 @@ CASES = {
     "wp-classic.html": Expected(
         "Czy regulamin może zakazać pseudonimów?", None, None, ["Marta Zielińska", "Bogdan"], [None, None]
     ),
+    # No engine: cards whose header row holds a label beside the name ("| Сообщество"): the comment is the card.
+    "comment-cards.html": Expected(
+        "Город закрывает старый рынок на ремонт",
+        "Вечерний листок",
+        None,
+        ["Ирина", "Старожил", "Павел"],
+        [None, None, None],
+    ),
     # Disqus placeholder only: the article, no comments (and a warning, below).
     "disqus-placeholder.html": Expected("Why lighthouses still matter", "The Coastal Review", "Maya Ortiz", [], []),
 }
@@ -154,7 +162,7 @@ FURNITURE = [
     "Gereedschap", "Onderwerp", "Responder", "Eliminar", "Respostas", "Enviar um comentário", "Tomates em vaso",
     "Lascia un commento", "Invia", "Permalink a questo", "aggiungine uno", "Más recientes", "Lo más leído",
     "Suben los peajes", "hace 3 horas", "Comment by", "Say It!", "Commenter sur le forum",
-    "Voir tous les commentaires", "Les plus lus",
+    "Voir tous les commentaires", "Les plus lus", "Сообщество",
 ]  # fmt: skip
 
 
@@ -384,3 +392,36 @@ def test_comments_inside_an_oddly_named_element_when_the_article_is_read_again()
         ("Alice", "Premier commentaire sur cet article, assez long pour compter."),
         ("Bruno", "Second commentaire, qui répond au premier avec des arguments."),
     ]
+
+
+def test_forum_posts_nested_by_the_parser_are_not_replies() -> None:
+    # libxml2 nests an HTML5 `article` left open inside the next one; a forum's posts follow one another.
+    posts = "".join(
+        f'<article class="message message--post" data-author="{name}" id="js-post-{n}">'
+        f'<div class="message-content"><time class="u-dt" datetime="2020-09-2{n}T10:00:00+00:00">x</time>'
+        f'<div class="bbWrapper">{text}</div></div>'
+        for n, (name, text) in enumerate(
+            [("Tiberius", "Die Fehlerbehebung ist da."), ("Nixe", "Danke, läuft."), ("Bluerider", "Bei mir auch.")]
+        )
+    )
+    page = f"<html><head><title>Patch 4.1</title></head><body><div class='block-body'>{posts}</div></body></html>"
+    thread = read_html(page).threads[0]
+    assert [(post.author, post.parent) for post in thread.posts] == [
+        ("Tiberius", None),
+        ("Nixe", None),
+        ("Bluerider", None),
+    ]
+
+
+def test_a_short_comment_is_not_widened_to_its_section() -> None:
+    # A label beside the name makes the reader look a level or two higher for the comment's text; a comment
+    # that is short stays itself, not the section around it.
+    page = (
+        "<html><head><title>Neuer Radweg</title></head><body><article><h1>Neuer Radweg</h1>"
+        "<p>" + "Der Radweg am Fluss ist fertig und wird am Samstag eröffnet. " * 6 + "</p></article>"
+        "<section class='comments'><div><p>Diskutieren Sie mit unseren Leserinnen und Lesern über dieses Thema.</p>"
+        "<div class='comment'><div class='comment-head'><span class='author'>Ute</span>"
+        "<time datetime='2024-05-02T10:00'>2. Mai</time></div><p>Super!</p></div></div></section></body></html>"
+    )
+    thread = read_html(page).threads[0]
+    assert [[block.text for block in post.blocks] for post in thread.posts[1:]] == [["Super!"]]

@@ -7,10 +7,10 @@ from datetime import datetime
 import pytest
 
 from translator.readers.html_article import choose_title, strip_site
-from translator.readers.html_comments import is_pingback
+from translator.readers.html_comments import comment_posts, is_pingback
 from translator.readers.html_dates import machine_date, printed_date
 from translator.readers.html_fields import RawComment, clean_author, signed_line
-from translator.readers.html_items import parents_by_depth
+from translator.readers.html_items import _text_lines, parents_by_depth
 from translator.readers.html_text import name_from_label
 
 
@@ -40,8 +40,11 @@ def test_name_from_label(label: str, name: str | None) -> None:
         ("Heidi Heim | Di, 21. April 2020 - 16:40", "Heidi Heim"),  # a header "NAME | DATE"
         ("Ana – 3 de mayo de 2021", "Ana"),  # "NAME – DATE"
         ("Ritchie | datenschmutz.net", "Ritchie | datenschmutz.net"),  # no date after the bar: all of it
+        # A site in the display name, then a date: no name from this text (the name's own element gives it).
+        ("Ritchie | datenschmutz.net 20. Juni 2018 um 10:50 Uhr", None),
         ("Comment by Marta Zielińska", "Marta Zielińska"),  # an old theme's signature
         ("geschrieben von wScherf", "wScherf"),  # German
+        ("Bruno Gobin,", "Bruno Gobin"),  # the comma before the date
     ],
 )
 def test_clean_author(text: str, author: str | None) -> None:
@@ -63,6 +66,8 @@ def test_clean_author(text: str, author: str | None) -> None:
         ),  # a colon in a title
         ("Foo - Bar", "Barcelona Times", None, "Foo - Bar"),  # a short part inside the site name is not the site
         ("Thread title - Forum section - Site", "Site", None, "Thread title - Forum section"),  # only the site's part
+        # The site's name holds a separator itself; known by its domain.
+        ("Die Ablehnung » SciLogs - Wissenschaftsblogs", None, "scilogs.spektrum.de", "Die Ablehnung"),
     ],
 )
 def test_strip_site(title: str, site: str | None, host: str | None, expected: str) -> None:
@@ -152,3 +157,31 @@ def test_parents_by_depth(depths: list[int], parents: list[int | None]) -> None:
 def test_is_pingback(text: str, pingback: bool) -> None:
     comment = RawComment("k", None, "A site", None, (("paragraph", text, None, None),))
     assert is_pingback(comment) is pingback
+
+
+@pytest.mark.parametrize(
+    ("lines", "kept"),
+    [
+        # The header repeated in the text box: "NAME dijo:" first, the printed date last.
+        (["Ramón dijo:", "Estoy convencido.", "26 abril 2022 a las 14:02"], ["Estoy convencido."]),
+        # "NAME," under the text, before the date drawn beside it.
+        (["Das passt.", "Ramón,"], ["Das passt."]),
+        # A plain "NAME" last signs the text: it stays.
+        (["Viele Grüße,", "Ramón"], ["Viele Grüße,", "Ramón"]),
+        # A date of another day is text ("Am 3. Mai 2021 war ich dort").
+        (["Toll.", "3. Mai 2021"], ["Toll.", "3. Mai 2021"]),
+    ],
+)
+def test_comment_text_lines(lines: list[str], kept: list[str]) -> None:
+    blocks = [("paragraph", line, None, None) for line in lines]
+    result = _text_lines(blocks, "Ramón", datetime(2022, 4, 26, 14, 2), "es")  # type: ignore[arg-type]
+    assert [text for _, text, _, _ in result] == kept
+
+
+def test_empty_stubs_drawn_like_comments_are_dropped() -> None:
+    # A "view all" button in the list's markup: no name, no text. A reply keeps an empty parent in the tree.
+    stub = RawComment("view-all", None, None, None, ())
+    empty_parent = RawComment("p", None, None, None, ())
+    reply = RawComment("r", "p", "Ola", None, (("paragraph", "Tak.", None, None),))
+    posts = comment_posts([stub, empty_parent, reply])
+    assert [(post.id, post.author, post.parent) for post in posts] == [("c1", None, None), ("c2", "Ola", "c1")]

@@ -117,6 +117,8 @@ def _comparable(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.lower().removeprefix("www."))
 
 
+MAX_SITE_PARTS = 2
+"""How many separated parts at a title's end the site's name may take."""
 HOST_NOISE = frozenset({"www", "m", "amp", "co", "com", "org", "net", "gov", "ac", "edu", "news"})
 MIN_SITE_KEY = 4
 
@@ -143,9 +145,14 @@ def strip_site(title: str, site: str | None, host: str | None) -> str:
     """A title without the site's name at either end: "Headline | Site" and "Site - Headline" -> "Headline"."""
     for _ in range(2):  # "Headline - Forums - Site" loses both trailing parts when both name the site
         separators = list(TITLE_SEPARATOR.finditer(title))
-        if not separators or not _names_site(title[separators[-1].end() :], site, host):
+        # The site's name may hold a separator itself ("Headline » SciLogs - Wissenschaftsblogs").
+        cut = next(
+            (sep for sep in reversed(separators[-MAX_SITE_PARTS:]) if _names_site(title[sep.end() :], site, host)),
+            None,
+        )
+        if cut is None or not title[: cut.start()].strip():
             break
-        title = title[: separators[-1].start()]
+        title = title[: cut.start()]
     separators = list(TITLE_SEPARATOR.finditer(title))
     if separators and _names_site(title[: separators[0].start()], site, host):
         title = title[separators[0].end() :]

@@ -102,14 +102,15 @@ def is_pingback(comment: RawComment) -> bool:
 
 
 def comment_posts(comments: Sequence[RawComment]) -> list[Post]:
-    """Posts `c1`, `c2`... in page order, replies pointing at their parent's id; deleted leaves and
-    pingbacks dropped."""
+    """Posts `c1`, `c2`... in page order, replies pointing at their parent's id; deleted leaves, pingbacks
+    and empty stubs drawn like comments ("view all", no name and no text) dropped."""
     replied_to = {comment.parent_key for comment in comments if comment.parent_key is not None}
     kept = [
         comment
         for comment in comments
         if (not comment.deleted or comment.key in replied_to)
         and not (is_pingback(comment) and comment.key not in replied_to)
+        and (comment.blocks or comment.author or comment.deleted or comment.key in replied_to)
     ]
     post_ids: dict[str, str] = {}
     for number, comment in enumerate(kept, start=1):

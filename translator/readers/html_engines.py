@@ -226,7 +226,7 @@ XENFORO_WIDGET = Engine(
     name="xenforo-widget",
     # The latest replies of a forum thread shown under an article (Future's news sites): comments, no opening post.
     marks=("class:xenforo-comment",),
-    items=path("//li[has-class('xenforo-comment')]"),
+    items=path("//li[has-class('xenforo-comment')][starts-with(@id, 'xenforo-comment-')]"),  # not "view all"
     fields=FieldPaths(
         author=_paths(".//*[has-class('author-name')]"),
         date=_paths(".//*[has-class('post-date')]"),
@@ -487,8 +487,10 @@ def _read_engine(
     if engine.companions is not None:
         elements = elements + [e for item in items for e in engine.companions(item) if isinstance(e, HtmlElement)]
     if engine.forum and comments:
+        # A forum's posts follow one another (a reply quotes instead): a post inside another is the parser's
+        # doing (libxml2 nests an HTML5 `article` left open in the saved page), never a reply.
         article = replace(comments[0], key="article", parent_key=None)
-        comments = [replace(c, parent_key=None) if c.parent_key == comments[0].key else c for c in comments[1:]]
+        comments = [replace(comment, parent_key=None) for comment in comments[1:]]
     return FoundComments(tuple(comments), engine.name, article, tuple(elements))
 
 

@@ -85,7 +85,9 @@ SIGNING_VERB = (
     r"|publié|écrit|comentario|publicado|escrito|scritto|inviato|pubblicato|napisany|dodany)"
 )
 BY_PREFIX = re.compile(rf"^(?:{SIGNING_VERB}\s+)?(?:by|von|par|por|от|przez|di)\s+", re.IGNORECASE)
-PROFILE_LINK = re.compile(r"/(?:user|users|u|profile|profiles|member|members|people|author|by)/|/@|[?&](?:u|user|id)=")
+PROFILE_LINK = re.compile(
+    r"/(?:user|users|u|profile|profiles|member|members|people|author|by)/|/profile\.\d|/@|[?&](?:u|user|id)="
+)
 DATE_ATTRIBUTES = ("datetime", "content", "data-time", "data-timestamp", "data-utime", "data-date", "data-created")
 DATE_ITEMPROPS = frozenset({"datecreated", "datepublished", "commenttime", "datemodified"})
 DATE_WORDS = frozenset({"date", "time", "datetime", "timestamp", "posted", "published", "age", "submitted"})
@@ -127,14 +129,22 @@ def candidates(item: HtmlElement, excluded: Sequence[HtmlElement]) -> list[HtmlE
     return list(descendants(item, passed))
 
 
+MAX_DATE_LEAD = 12
 NAME_THEN_DATE = re.compile(r"^(?P<name>.+?)\s+[|•·—–]\s+(?P<rest>.+)$")
+
+
+def _starts_as_date(text: str) -> bool:
+    """Whether text reads as a date from its start ("Di, 21. April 2020", "3 de mayo"), not as more of a name
+    ("datenschmutz.net 20. Juni 2018": the site in a display name, then the date)."""
+    lead = re.split(r"\d", text, maxsplit=1)[0]
+    return could_be_date(text) and len(lead) <= MAX_DATE_LEAD and "." not in lead
 
 
 def clean_author(text: str) -> str | None:
     """A display name from the text around it: "Andrew пишет:", "by Anna", "Heidi Heim | 21. April 2020";
     None for dates and empty text."""
     text = text.strip()
-    if (parts := NAME_THEN_DATE.match(text)) and could_be_date(parts["rest"]) and not could_be_date(parts["name"]):
+    if (parts := NAME_THEN_DATE.match(text)) and _starts_as_date(parts["rest"]) and not could_be_date(parts["name"]):
         text = parts["name"]
     name = name_from_label(BY_PREFIX.sub("", text))
     if name is None or (could_be_date(name) and any(NUMERIC_TOKEN.fullmatch(token) for token in name.split())):

@@ -46,6 +46,9 @@ ASIDE_WORDS = frozenset(
      "breadcrumb", "breadcrumbs", "trending", "promo"}
 )  # fmt: skip
 ASIDE_TAGS = frozenset({"aside", "nav", "footer", "header", "form"})
+MIN_OWN_TEXT = 20
+MAX_LABEL_LEVELS = 2
+"""Characters of text that make a comment rather than a label beside its author's name."""
 NAME_DEPTH = 5
 """How many ancestors up a comment-like class or id still names the candidate."""
 MIN_UNNAMED_GROUP = 3
@@ -80,8 +83,10 @@ def _own_flags(element: HtmlElement) -> int:
     return flags
 
 
-def _has_own_text(element: HtmlElement, own: dict[HtmlElement, int]) -> bool:
-    """Whether an element shows text besides its author and date (a header row alone does not)."""
+def _has_own_text(element: HtmlElement, own: dict[HtmlElement, int], enough: int = 1) -> bool:
+    """Whether an element shows text besides its author and date (a header row alone does not): at least
+    `enough` characters of it."""
+    found = 0
     walker = etree.iterwalk(element, events=("start", "end"))
     for event, node in walker:
         if event == "start":
@@ -91,9 +96,27 @@ def _has_own_text(element: HtmlElement, own: dict[HtmlElement, int]) -> bool:
             pieces = [node.text]
         else:
             pieces = [node.tail] if node is not element else []
-        if any(piece and LETTERS.search(piece) and not could_be_date(piece.strip()) for piece in pieces):
-            return True
+        for piece in pieces:
+            if piece and LETTERS.search(piece) and not could_be_date(piece.strip()):
+                found += len(piece.strip())
+                if found >= enough:
+                    return True
     return False
+
+
+def _text_level(chain: list[HtmlElement], own: dict[HtmlElement, int]) -> HtmlElement | None:
+    """The level of a chain that is the comment: the first with text of its own, or, when that text is a
+    header row's label ("| Community": no paragraph, a few words), one a level or two above with a
+    sentence's worth."""
+    first = next((n for n, level in enumerate(chain) if _has_own_text(level, own)), None)
+    if first is None:
+        return None
+    if next(chain[first].iter("p", "blockquote", "pre", "li"), None) is not None:
+        return chain[first]  # a paragraph, however short ("Super!"), is the comment's text
+    for level in chain[first : first + 1 + MAX_LABEL_LEVELS]:
+        if _has_own_text(level, own, MIN_OWN_TEXT):
+            return level
+    return chain[first]
 
 
 def _chain(element: HtmlElement, headers: set[HtmlElement]) -> list[HtmlElement]:
@@ -132,7 +155,7 @@ def candidates(tree: HtmlElement) -> list[HtmlElement]:
     textless: list[list[HtmlElement]] = []
     for element in minimal:
         chain = _chain(element, headers)
-        with_text = next((level for level in chain if _has_own_text(level, own)), None)
+        with_text = _text_level(chain, own)
         if with_text is not None:
             chosen.add(with_text)
         else:

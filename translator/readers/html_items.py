@@ -34,7 +34,15 @@ from translator.readers.html_fields import (
     reply_label_name,
     signed_line,
 )
-from translator.readers.html_text import class_heads, clean_text, descendants, is_quote, visible_text
+from translator.readers.html_text import (
+    NAME_VERB,
+    class_heads,
+    clean_text,
+    descendants,
+    is_quote,
+    name_from_label,
+    visible_text,
+)
 from translator.readers.markup import PAGE_COMMENT_RULES, element_blocks
 
 PARENT_ATTRIBUTES = ("data-parent_id", "data-parent-id", "data-parent", "data-parentid", "data-reply-to")
@@ -48,6 +56,8 @@ REPLY_MODIFIERS = frozenset({"indented", "reply", "answer", "child", "nested", "
 """BEM modifiers that mark a comment as a reply in a flat list (`comment--indented`)."""
 REPLY_CLASSES = frozenset({"is-reply", "comment-reply-item", "reply-comment", "comment-child", "child-comment"})
 MAX_FURNITURE_CHARS = 120
+NAME_PUNCTUATION = " ,:;|—–-"
+MAX_DATE_LINE = 60
 NUMBERS_ONLY = re.compile(r"^[\d\s.:/,|\-]*\d[\d\s.:/,|\-]*$")
 PARAGRAPH_TAGS = frozenset({"p", "blockquote", "ul", "ol", "pre"})
 DELETED_TEXTS = frozenset(
@@ -306,13 +316,11 @@ def read_item(
     author = name_in(named) if isinstance(named, HtmlElement) else clean_author(named or "")
     author = reply_label_name(item, author or find_author(header))
     blocks = element_blocks(text_box, PAGE_COMMENT_RULES, leave_out=frozenset([*nested, *furniture]))
-    if blocks and author and blocks[0][1] == author:
-        blocks = blocks[1:]
-    blocks = [block for block in blocks if not NUMBERS_ONLY.match(block[1])]  # a stray "18. 05. 2014" is no text
     date = _date(_first(item, paths.date, nested), lang) or find_date(header, lang)
     if (signed := signed_line(blocks, lang)) is not None and author in (None, signed[0]):
         author, date = signed[0], signed[1] or date  # the line is the comment's header, not its text
         blocks = blocks[: signed[2]] + blocks[signed[2] + 1 :]
+    blocks = _text_lines(blocks, author, date, lang)
     deleted = _is_deleted(item, blocks, paths)
     return RawComment(
         key=key,
@@ -325,6 +333,30 @@ def read_item(
         role=_text(_first(item, paths.role, nested)) or None,
         deleted=deleted,
     )
+
+
+def _text_lines(
+    blocks: list[BlockSpec], author: str | None, date: datetime | None, lang: str | None
+) -> list[BlockSpec]:
+    """A comment's lines without the header lines its text box repeats: first, its author ("NAME", "NAME,",
+    "NAME dijo:"); last, "NAME," before a date (a plain "NAME" last signs the text and stays); the date
+    printed first or last; stray numbers ("18. 05. 2014")."""
+    if blocks and author and len(blocks[0][1]) <= MAX_FURNITURE_CHARS:
+        first = blocks[0][1]
+        if first.rstrip(NAME_PUNCTUATION) == author or (NAME_VERB.search(first) and name_from_label(first) == author):
+            blocks = blocks[1:]
+    if blocks and author and blocks[-1][1] != author and blocks[-1][1].rstrip(NAME_PUNCTUATION) == author:
+        blocks = blocks[:-1]
+    for position in (-1, 0):
+        text = blocks[position][1] if blocks else ""
+        if (
+            date
+            and len(text) <= MAX_DATE_LINE
+            and (printed := printed_date(text, lang))
+            and printed.date() == date.date()
+        ):
+            blocks = blocks[:-1] if position == -1 else blocks[1:]
+    return [block for block in blocks if not NUMBERS_ONLY.match(block[1])]
 
 
 def _furniture(box: HtmlElement, nested: Sequence[HtmlElement]) -> list[HtmlElement]:

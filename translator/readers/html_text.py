@@ -61,7 +61,13 @@ CONTROL_WORDS = frozenset(
         "like",
         "likes",
         "subscribe",
+        "btn",
+        "button",
     }
+)
+# Where a link to log in or to register leads: such a link is a control ("Antworten" for guests), not text.
+LOGIN_LINK = re.compile(
+    r"(?:log-?in|sign-?in|sign-?up|einloggen|anmelden|registrier|connexion|inscription|wp-login)", re.I
 )
 # Parts of class names that mark a control when the text is short ("Click to expand...", "Read more").
 CONTROL_PARTS = ("expand", "readmore", "read-more", "showmore", "show-more", "loadmore", "load-more")
@@ -75,7 +81,8 @@ INVISIBLE = str.maketrans("", "", "\u200b\ufeff\u00ad")
 # "NAME wrote:", "NAME a écrit :", "Quote from NAME", "NAME пишет:": how pages name who is quoted or
 # who wrote, in the languages we see most.
 NAME_VERB = re.compile(
-    r"\s*\b(?:wrote|said|says|schrieb|sagt|a écrit|écrit|dit|escribió|dice|ha scritto|scrive|napisał\w*|pisze"
+    r"\s*\b(?:wrote|said|says|schrieb|sagt|a écrit|écrit|dit|escribió|dijo|comentó|dice|ha scritto|scrive|disse"
+    r"|napisał\w*|pisze"
     r"|написал\w*|пишет|писал\w*|сказал\w*|escreveu|schreef)\s*[:：]",
     re.IGNORECASE,
 )
@@ -84,7 +91,7 @@ NAME_PREFIX = re.compile(
     r"|cita de|цитата|cytat)\b\s*[:：]?\s*",
     re.IGNORECASE,
 )
-NAME_TRIM = " \t:：↑⇧▲\"'«»„“”@-–—"
+NAME_TRIM = " \t:：,↑⇧▲\"'«»„“”@-–—"
 MAX_NAME_CHARS = 60
 QUOTE_HEADER_HEADS = frozenset({"author", "title", "header", "attribution", "postedby", "cite", "name", "origin"})
 QUOTE_WORDS = frozenset({"quote", "quotation", "quoted"})
