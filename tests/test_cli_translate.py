@@ -281,11 +281,20 @@ def test_an_interrupted_batch_says_how_to_finish(tmp_path: Path, memory: str) ->
     from demo_grammar import generate
 
     for number in range(12):
-        extra = " ".join(example.source for example in generate("fr-en", 40, seed=number))
+        # The last files are long, so the signal lands mid-run even when it arrives late on a busy machine.
+        count = 40 if number < 8 else 600
+        extra = " ".join(example.source for example in generate("fr-en", count, seed=number))
         (inputs / f"t{number:02}.txt").write_text(DEMO.read_text(encoding="utf-8") + "\n" + extra + "\n")
     out = tmp_path / "out"
     command = [sys.executable, "-m", "cli", "batch", str(inputs), "-o", str(out), "--memory", memory]
-    process = subprocess.Popen(command, env=subprocess_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        command,
+        env=subprocess_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        # A suite started in the background (`cmd &` without job control) ignores SIGINT, and so would the batch.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not (out / ".translator-batch.json").is_file():
         time.sleep(0.02)
