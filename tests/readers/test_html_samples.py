@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,8 @@ def test_short_story_body_is_its_text_only() -> None:
     assert body[0].startswith("А вот действительно.")
     assert "БМ ругался на картинку." in body
     assert not any(text in block for block in body for text in ("37", "Берегите природу", "забота", "комментари"))
+    # The story's box names its writer and time; a side box's "best comment" from another story is older, and
+    # the line under the story ("Пост ещё не редактировался", kept from search engines) is no part of it.
+    assert article.author == "Gendosych"
+    assert article.date == datetime(2018, 4, 24, 10, 30)
+    assert body[-1] == "БМ ругался на картинку."

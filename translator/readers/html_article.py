@@ -20,6 +20,7 @@ from lxml.html import HtmlElement
 
 from translator.readers.common import BlockSpec
 from translator.readers.html_dates import machine_date
+from translator.readers.html_fields import candidates, find_author
 from translator.readers.html_furniture import NO_TEASERS, Teasers, drop_furniture, teaser_texts, trim_body
 from translator.readers.html_items import path
 from translator.readers.html_schema import _types, _walk, json_documents
@@ -30,6 +31,15 @@ META = path("//meta[@property or @name or @itemprop]")
 CANONICAL = path("//link[@rel='canonical']/@href")
 TITLE = path("//title")
 H1 = path("//h1")
+STORY_BOXES = path("//article[not(ancestor::article)][.//h1 or .//h2 or .//h3]")
+UPDATED = re.compile(
+    r"updated|modified|aktualisiert|geändert|mis à jour|modifié|actualizado|atualizado|aggiornato|zaktualizowano"
+    r"|bijgewerkt|обновлен|изменен|оновлено",
+    re.IGNORECASE,
+)
+"""Words saying that a time is when the story was last changed, not when it was published."""
+INLINE_TAGS = frozenset({"strong", "b", "em", "i", "span", "small"})
+BOX_TEXT = path(".//p | .//blockquote | .//li | .//h1 | .//h2 | .//h3 | .//figure | .//table")
 TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—\-:·•»«›>/~]|::)\s+")
 ARTICLE_TYPES = frozenset(
     {"Article", "NewsArticle", "BlogPosting", "Report", "ReportageNewsArticle", "AnalysisNewsArticle",
@@ -183,13 +193,12 @@ def _body(tree: HtmlElement) -> Any:
     return getattr(document, "body", None)
 
 
-def _metadata(tree: HtmlElement, dated: bool) -> Any:
+def _metadata(tree: HtmlElement) -> Any:
     """trafilatura's metadata, its costly searches run only for what the meta tags leave missing.
 
     Its `extract_metadata` always runs them all (the byline search copies the whole tree, the date
-    search walks it): about half of reading a page. `dated`: the page's own metadata gave the date.
+    search walks it): about half of reading a page. The date is searched for apart (`_found_date`).
     """
-    from htmldate import find_date
     from trafilatura.metadata import examine_meta, extract_author, extract_meta_json, extract_sitename, extract_title
 
     document = examine_meta(tree)
@@ -200,9 +209,48 @@ def _metadata(tree: HtmlElement, dated: bool) -> Any:
     document.title = document.title or extract_title(tree)
     document.author = document.author or extract_author(tree)
     document.sitename = document.sitename or extract_sitename(tree)
-    if not dated:
-        document.date = find_date(tree, extensive_search=False, original_date=True)
     return document
+
+
+def _found_date(tree: HtmlElement) -> datetime | None:
+    """The date htmldate finds: the page's earliest, which may be another story's in a side box."""
+    from htmldate import find_date
+
+    return machine_date(str(find_date(tree, extensive_search=False, original_date=True) or ""))
+
+
+def story_box(tree: HtmlElement, title: str) -> HtmlElement | None:
+    """The page's one `<article>` box headed by the headline: where the story states its own writer and
+    time (the page's other times may be of other stories, in side boxes)."""
+    key = _comparable(title)
+    boxes = [
+        box
+        for box in STORY_BOXES(tree)
+        if isinstance(box, HtmlElement)
+        and key
+        and any(_comparable(h.text_content()) == key for h in box.iter("h1", "h2", "h3"))
+    ]
+    return boxes[0] if len(boxes) == 1 else None
+
+
+def box_facts(box: HtmlElement | None) -> tuple[str | None, datetime | None]:
+    """The writer and the machine-readable time a story box shows outside its text."""
+    if box is None:
+        return None, None
+    elements = candidates(box, [element for element in BOX_TEXT(box) if isinstance(element, HtmlElement)])
+    times = [element for element in elements if element.tag == "time"]
+    stamps = (machine_date(time.get("datetime", "")) for time in times if not _says_updated(time))
+    return find_author(elements), next((stamp for stamp in stamps if stamp is not None), None)
+
+
+def _says_updated(time: HtmlElement) -> bool:
+    """Whether a time, its class or the words just before it say it is when the story was updated."""
+    node = time
+    while (parent := node.getparent()) is not None and parent.tag in INLINE_TAGS:
+        node = parent
+    before = node.getprevious()
+    line = (before.tail if before is not None else parent.text if parent is not None else None) or ""
+    return bool(UPDATED.search(f"{time.get('class', '')} {time.get('itemprop', '')} {line} {time.text_content()}"))
 
 
 def _headline(
@@ -225,14 +273,16 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     meta = _meta(tree)
     ld = _ld_article(tree)
     stated = machine_date(meta.get("article:published_time", "")) or machine_date(str(ld.get("datePublished") or ""))
-    extracted = _metadata(tree, dated=stated is not None)
+    extracted = _metadata(tree)
     url = meta.get("og:url") or next(iter(CANONICAL(tree)), None) or getattr(extracted, "url", None)
     host = urlsplit(str(url)).hostname if url else getattr(extracted, "hostname", None)
     site = meta.get("og:site_name") or _name(ld.get("publisher")) or ld.get("website")
     site = site or getattr(extracted, "sitename", None)
     title = _headline(tree, meta, ld, extracted, site, host)
-    published = stated or machine_date(str(getattr(extracted, "date", None) or ""))
-    author = clean_byline(getattr(extracted, "author", None) or _name(ld.get("author")) or meta.get("author"))
+    box_author, box_date = box_facts(story_box(tree, title))
+    published = stated or box_date or _found_date(tree)
+    author = getattr(extracted, "author", None) or _name(ld.get("author")) or meta.get("author") or box_author
+    author = clean_byline(author)
     teasers = teaser_texts(tree) if with_body else NO_TEASERS
     if with_body:
         drop_furniture(tree, title)

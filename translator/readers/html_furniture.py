@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from translator.readers.common import BlockSpec
@@ -155,9 +156,35 @@ def teaser_texts(tree: HtmlElement) -> Teasers:
     return Teasers(lines, frozenset(clean_text(heading.text_content()) for heading in headings))
 
 
+NOINDEX_START = "noindex"
+NOINDEX_END = "/noindex"
+
+
+def unindexed(tree: HtmlElement) -> list[HtmlElement]:
+    """What a page marks as no part of its text for search engines: the elements between a `<!--noindex-->`
+    and the `<!--/noindex-->` after it in the same parent (Russian sites: "Пост ещё не редактировался"),
+    unless they hold the page's headline or an article."""
+    found: list[HtmlElement] = []
+    for mark in tree.iter(etree.Comment):
+        if (mark.text or "").strip().lower() != NOINDEX_START:
+            continue
+        between: list[HtmlElement] = []
+        for sibling in mark.itersiblings():
+            if isinstance(sibling, etree._Comment) and (sibling.text or "").strip().lower() == NOINDEX_END:
+                if not any(element.tag == "h1" or element.find(".//h1") is not None for element in between):
+                    found.extend(element for element in between if element.tag != "article")
+                break
+            if isinstance(sibling, etree._Comment) and (sibling.text or "").strip().lower() == NOINDEX_START:
+                break
+            if isinstance(sibling, HtmlElement):
+                between.append(sibling)
+    return found
+
+
 def drop_furniture(tree: HtmlElement, title: str) -> None:
-    """Take tag lists, score counters and headings repeating the headline out of the page."""
-    for element in [*tag_lists(tree), *score_counters(tree), *title_headings(tree, title)]:
+    """Take tag lists, score counters, headings repeating the headline and boxes kept from search engines
+    out of the page."""
+    for element in [*unindexed(tree), *tag_lists(tree), *score_counters(tree), *title_headings(tree, title)]:
         if element.getparent() is not None:
             element.drop_tree()
 
