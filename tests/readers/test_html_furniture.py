@@ -9,8 +9,10 @@ import pytest
 
 from translator.readers import read_thread
 from translator.readers.common import BlockSpec
+from translator.readers.html import read_html
 from translator.readers.html_furniture import (
     Teasers,
+    printed_count,
     score_counters,
     tag_lists,
     teaser_texts,
@@ -127,3 +129,48 @@ def test_trim_body_drops_a_last_heading_and_teaser_lines() -> None:
     # A box's own heading goes wherever it is.
     blocks = [spec("A."), spec("Mehr davon", "heading"), spec("B.")]
     assert trim_body(blocks, Teasers(frozenset({"Mehr davon"}), frozenset({"Mehr davon"}))) == [spec("A."), spec("B.")]
+
+
+@pytest.mark.parametrize(
+    ("heading", "count"),
+    [
+        ("32 Comments", 32),
+        ("32 commentaires", 32),
+        ("Комментарии (32)", 32),
+        ("комментарий 41", 41),
+        ("32 thoughts on “Ein Titel”", 32),
+        ("4 réponses à « Le tramway »", 4),
+        ("1,234 Comments", 1234),
+        ("5 comentários em “Título”", 5),
+        ("32件のコメント", 32),
+        ("Recent Comments", None),  # a sidebar's list of others
+        ("Leave a comment", None),
+        ("Kommentare 2023", None),  # a year, not a count
+    ],
+)
+def test_printed_comment_count(heading: str, count: int | None) -> None:
+    tree = lxml.html.document_fromstring(f"<html><body><p>Text.</p><h2>{heading}</h2></body></html>")
+    assert printed_count(tree) == count
+
+
+def test_headings_that_disagree_count_nothing() -> None:
+    tree = lxml.html.document_fromstring("<html><body><h2>3 Comments</h2><h3>5 Comments</h3></body></html>")
+    assert printed_count(tree) is None
+
+
+def test_a_printed_count_above_what_the_page_holds_is_reported() -> None:
+    page = (PAGES / "wordpress.html").read_text(encoding="utf-8")
+    more = page.replace("4 réponses à", "12 réponses à")
+    assert read_html(more, "page.html").warnings == (
+        "page.html: the page counts 12 comments but holds 4; the others load by script or sit on other pages",
+    )
+    assert read_html(page, "page.html").warnings == ()
+
+
+def test_pingbacks_the_heading_counts_are_not_missing_comments() -> None:
+    # WordPress counts pingbacks in "N Comments" and draws them in the list; they are left out, not missing.
+    page = (PAGES / "wordpress.html").read_text(encoding="utf-8").replace("4 réponses à", "5 réponses à")
+    pingback = '<li class="pingback even depth-1"><p>Blog <a href="/x">Tram</a> […] ligne […]</p></li>'
+    page = page.replace('<ol class="comment-list">', '<ol class="comment-list">' + pingback, 1)
+    assert 'class="pingback' in page
+    assert read_html(page, "page.html").warnings == ()

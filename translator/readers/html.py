@@ -191,9 +191,9 @@ def _warnings(name: str, found: FoundComments, count: int, systems: list[str]) -
             'once they show, save the page as one file (.mhtml, "Webpage, Single File"), which keeps them, '
             "or export them from that service"
         )
-    if found.expected is not None and found.expected > count:
+    if found.expected is not None and found.expected > count + found.uncounted:
         warnings.append(
-            f"{name}: the page counts {found.expected} comments but holds {count}; "
+            f"{name}: the page counts {found.expected} comment{'s' if found.expected != 1 else ''} but holds {count}; "
             "the others load by script or sit on other pages"
         )
     return warnings

@@ -19,10 +19,17 @@ from translator.models import Post
 from translator.readers.common import comment_post
 from translator.readers.html_engines import engine_comments
 from translator.readers.html_fields import FoundComments, RawComment
+from translator.readers.html_furniture import printed_count
 from translator.readers.html_generic import generic_comments
+from translator.readers.html_items import path
 from translator.readers.html_marks import PageMarks, page_marks
 from translator.readers.html_schema import disqus_comments, json_ld_comments, stated_count
 
+PINGBACKS = path(
+    "//*[re:test(@class, '(?:^|\\s)(?:pingback|trackback)(?:\\s|$)')]"
+    "[not(ancestor::*[re:test(@class, '(?:^|\\s)(?:pingback|trackback)(?:\\s|$)')])]"
+)
+"""Pingbacks drawn in the comment list (WordPress): its heading's count takes them in, the reader leaves them out."""
 PINGBACK_TEXT = re.compile(r"^\s*\[(?:…|\.\.\.|&hellip;)\].*\[(?:…|\.\.\.)\]\W*$", re.DOTALL)
 
 
@@ -90,8 +97,9 @@ def find_comments(tree: HtmlElement, lang: str | None, marks: PageMarks | None =
         found = engine
     if found is None or not (found.comments or found.article):
         found = generic_comments(tree, lang) or FoundComments((), "none")
-    if found.expected is None and (expected := stated_count(tree)) is not None:
-        found = FoundComments(found.comments, found.source, found.article, found.elements, expected)
+    if found.expected is None and (expected := stated_count(tree) or printed_count(tree)) is not None:
+        pingbacks = len(PINGBACKS(tree))
+        found = FoundComments(found.comments, found.source, found.article, found.elements, expected, pingbacks)
     return found
 
 

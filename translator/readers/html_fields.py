@@ -68,6 +68,8 @@ class FoundComments:
     """The elements that hold them, removed from the page before its article is extracted."""
     expected: int | None = None
     """How many comments the page says the discussion has, when it says (some may load by script)."""
+    uncounted: int = 0
+    """How many of those the page draws and the reader leaves out on purpose (pingbacks)."""
 
 
 AUTHOR_CLASSES = (

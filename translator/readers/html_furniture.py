@@ -45,14 +45,31 @@ ASIDE_WORDS = frozenset(
 )
 MAX_TEASER_PARAGRAPH = 300
 """A box of teasers holds short blurbs; one paragraph longer than this is text of the page itself."""
-COMMENTS_HEADING = re.compile(
-    r"^(?:\d+|one|un|une|ein|eine|uno|una|jeden|один|одна)?\s*"
+COMMENT_WORDS = (
     r"(?:comments?|responses?|replies|commentaires?|r[ée]actions?|kommentare?|leserkommentare|antworten"
     r"|comentarios?|coment[aá]rios?|commenti|commento|komentarz[eya]?|komentarzy|reacties"
-    r"|комментари[йяеив]*|коментар[іяів]*|отзыв[аов]*)"
+    r"|комментари[йяеив]*|коментар[іяів]*|отзыв[аов]*|r[ée]ponses?|respuestas?|risposte|odpowied[zź]i?"
+    r"|yorum(?:lar)?|reactie|条?评论|則?評論|件?のコメント|コメント)"
+)
+COMMENTS_HEADING = re.compile(
+    rf"^(?:\d+|one|un|une|ein|eine|uno|una|jeden|один|одна)?\s*{COMMENT_WORDS}"
     r"\s*(?:\(\d+\)|:?\s*\d+)?\s*[:.]?$",
     re.IGNORECASE,
 )
+PRINTED_COUNT = re.compile(
+    rf"^(?:(?P<before>\d[\d,.\s]{{0,8}})\s*(?:{COMMENT_WORDS}|thoughts?|kommentar)"
+    r"(?:\s+(?:to|on|for|about|zu|zum|zur|über|à|au|sur|a|su|para|em|en|no|na|in|sobre|на|к|o|op|do|dla)\b.*)?"
+    rf"|{COMMENT_WORDS}\s*(?:\((?P<braced>\d[\d,.\s]{{0,8}})\)|:?\s*(?P<after>\d[\d,.\s]{{0,8}})))"
+    r"\s*[:.»›→]?$",
+    re.IGNORECASE | re.DOTALL,
+)
+"""The comment section's heading with its count: "32 Comments", "32 thoughts on “Title”", "Комментарии (32)"."""
+COUNT_HEADINGS = path(
+    "//h1 | //h2 | //h3 | //h4 | //h5 | //h6"
+    " | //*[re:test(concat(@class, ' ', @id), 'comments?[-_]?(?:title|heading|header)', 'i')]"
+)
+MAX_COUNT_HEADING_CHARS = 200
+YEAR = re.compile(r"(?:19|20)\d\d")
 BARE_NUMBER = re.compile(r"^[+\-−–]?\s*\d[\d\s.,]*[kKмМ]?$")
 MAX_LABEL_CHARS = 30
 """A tag list's text besides its links: a label ("Tags:", "Теги:") and separators, never a date."""
@@ -61,6 +78,19 @@ TAG_LIST_LEVELS = 3
 MAX_SCORE_CHARS = 12
 MAX_HEADING_CHARS = 40
 STOP_TAGS = frozenset({"body", "html", "article", "main"})
+
+
+def printed_count(tree: HtmlElement) -> int | None:
+    """How many comments the comment section's heading says there are, when one heading says it (headings
+    saying different numbers say nothing sure)."""
+    counts = set()
+    for heading in COUNT_HEADINGS(tree):
+        text = clean_text(heading.text_content()) if isinstance(heading, HtmlElement) else ""
+        if len(text) <= MAX_COUNT_HEADING_CHARS and (match := PRINTED_COUNT.match(text)):
+            digits = re.sub(r"\D", "", match["before"] or match["braced"] or match["after"] or "")
+            if digits and not (match["after"] and YEAR.fullmatch(digits)):  # "Kommentare 2023" is no count
+                counts.add(int(digits))
+    return counts.pop() if len(counts) == 1 else None
 
 
 def _comparable(text: str) -> str:
