@@ -425,3 +425,32 @@ def test_a_short_comment_is_not_widened_to_its_section() -> None:
     )
     thread = read_html(page).threads[0]
     assert [[block.text for block in post.blocks] for post in thread.posts[1:]] == [["Super!"]]
+
+
+SPIP_TOP = """<html lang="fr"><head><title>Le tramway</title></head><body><article><h1>Le tramway</h1>
+<p>La deuxième ligne du tramway de Valbourg ouvre lundi, avec douze stations entre la gare et le campus.</p>
+<p>Les travaux ont duré trois ans et coûté bien plus que prévu, selon la chambre régionale des comptes.</p>
+</article><ul class="forum">
+<li class="forum-fil"><div class="forum-top"><a href="#forum11" id="forum11">#</a>
+<div class="forum-nav">(22 juin 2018 @11h13)&nbsp;</div>:</div>
+<div class="forum-message"><div class="forum-chapo"><p><strong class="forum-titre">Enfin</strong></p></div>
+<div class="forum-texte"><p>Il était temps, on attendait depuis dix ans.</p></div></div>
+<ul><li class="forum-fil"><div class="forum-top"><a href="#forum12" id="forum12">#</a>
+<b class="forum-qui">Marc Duval</b><div class="forum-nav">(22 juin 2018 @11h29)&nbsp;</div>:</div>
+<div class="forum-message"><div class="forum-chapo"><p><strong class="forum-titre">Le prix</strong></p></div>
+<div class="forum-texte"><p>Trois ans et le double du budget, quand même.</p></div></div></li></ul></li>
+</ul></body></html>"""
+
+
+def test_spip_comments_with_their_date_beside_the_message_and_their_subject() -> None:
+    # One SPIP layout puts the author and date in a `forum-top` beside `forum-message`, the subject line
+    # (`forum-titre`) outside the text.
+    posts = read_html(SPIP_TOP, "page.html").threads[0].posts[1:]
+    assert [(post.author, post.date, post.parent) for post in posts] == [
+        (None, datetime(2018, 6, 22, 11, 13), None),
+        ("Marc Duval", datetime(2018, 6, 22, 11, 29), "c1"),
+    ]
+    assert [[block.text for block in post.blocks] for post in posts] == [
+        ["Enfin", "Il était temps, on attendait depuis dix ans."],
+        ["Le prix", "Trois ans et le double du budget, quand même."],
+    ]

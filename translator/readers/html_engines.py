@@ -413,11 +413,19 @@ DRUPAL = Engine(
 SPIP = Engine(
     name="spip",
     marks=("class:forum-message",),
-    items=path("//*[has-class('forum-message')]"),
+    # The whole thread item (`li.forum-fil`) where there is one: some layouts put the author and date in
+    # a `forum-top` beside the message, not in it.
+    items=path(
+        "//*[has-class('forum-fil')][.//*[has-class('forum-message')]]"
+        " | //*[has-class('forum-message')][not(ancestor::*[has-class('forum-fil')])]"
+    ),
     fields=FieldPaths(
         author=_paths(".//*[has-class('fn')]", ".//*[has-class('forum-qui')]"),
-        date=_paths(".//abbr[has-class('date')]/@title", ".//*[has-class('forum-date')]"),
+        date=_paths(
+            ".//abbr[has-class('date')]/@title", ".//*[has-class('forum-date')]", ".//*[has-class('forum-nav')]"
+        ),
         body=_paths(".//*[has-class('forum-texte')]"),
+        subject=_paths(".//*[has-class('forum-titre')]"),
     ),
 )
 

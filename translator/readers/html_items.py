@@ -88,6 +88,8 @@ class FieldPaths:
     """Attribute values holding the permalink."""
     deleted: Sequence[Lookup] = ()
     """Anything found here marks the comment as deleted."""
+    subject: Sequence[Lookup] = ()
+    """The comment's subject line, outside its text (SPIP's `forum-titre`): its first block."""
 
 
 REGEX_NAMESPACE = {"re": "http://exslt.org/regular-expressions"}
@@ -321,6 +323,8 @@ def read_item(
         author, date = signed[0], signed[1] or date  # the line is the comment's header, not its text
         blocks = blocks[: signed[2]] + blocks[signed[2] + 1 :]
     blocks = _text_lines(blocks, author, date, lang)
+    if (subject := _text(_first(item, paths.subject, nested))) and not any(subject == b[1] for b in blocks):
+        blocks.insert(0, ("heading", subject, None, None))
     deleted = _is_deleted(item, blocks, paths)
     return RawComment(
         key=key,
