@@ -454,3 +454,28 @@ def test_spip_comments_with_their_date_beside_the_message_and_their_subject() ->
         ["Enfin", "Il était temps, on attendait depuis dix ans."],
         ["Le prix", "Trois ans et le double du budget, quand même."],
     ]
+
+
+UNDATED_IN_ASIDE = """<html lang="en"><head><title>Ten mistakes</title></head><body><article><h1>Ten mistakes</h1>
+<p>Python is easy to learn, and its simplicity can hide a few subtleties that catch even experienced people.</p>
+<p>Here are ten of the most common ones, with what to write instead and why the difference matters.</p></article>
+<aside class="post-aside"><div class="author-card">Written by Ana Ruiz</div>
+<div class="comments_section"><div id="thread"><div class="noscript-comments">
+<div class="comment"><div class="comment-author">Leo</div><div class="comment-body">May I translate this?</div></div>
+<div class="comment"><div class="comment-author">Yaw</div><div class="comment-body">Lambda is rare now.</div></div>
+<div class="comment"><div class="comment-author">Kim</div><div class="comment-body">Mistake one bit me.</div></div>
+</div></div></div></aside></body></html>"""
+
+
+def test_undated_comments_in_a_comment_section_inside_an_aside() -> None:
+    # A comment system's fallback list (toptal.com): author and text, no date, the section in an `aside`.
+    posts = read_html(UNDATED_IN_ASIDE, "page.html").threads[0].posts
+    assert [(post.author, post.blocks[0].text) for post in posts[1:]] == [
+        ("Leo", "May I translate this?"),
+        ("Yaw", "Lambda is rare now."),
+        ("Kim", "Mistake one bit me."),
+    ]
+    assert "May I translate" not in " ".join(block.text for block in posts[0].blocks)
+    # The same boxes in a sidebar, outside any comment section, are another page's.
+    sidebar = UNDATED_IN_ASIDE.replace('class="comments_section"', "").replace('class="noscript-comments"', "")
+    assert len(read_html(sidebar, "page.html").threads[0].posts) == 1

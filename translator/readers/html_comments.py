@@ -20,7 +20,7 @@ from translator.readers.common import comment_post
 from translator.readers.html_engines import engine_comments
 from translator.readers.html_fields import FoundComments, RawComment
 from translator.readers.html_furniture import printed_count
-from translator.readers.html_generic import generic_comments
+from translator.readers.html_generic import generic_comments, undated_comments
 from translator.readers.html_items import path
 from translator.readers.html_marks import PageMarks, page_marks
 from translator.readers.html_schema import disqus_comments, json_ld_comments, stated_count
@@ -96,7 +96,7 @@ def find_comments(tree: HtmlElement, lang: str | None, marks: PageMarks | None =
     if engine is not None and (stated is None or len(engine.comments) > len(stated.comments)):
         found = engine
     if found is None or not (found.comments or found.article):
-        found = generic_comments(tree, lang) or FoundComments((), "none")
+        found = generic_comments(tree, lang) or undated_comments(tree, lang) or FoundComments((), "none")
     if found.expected is None and (expected := stated_count(tree) or printed_count(tree)) is not None:
         pingbacks = len(PINGBACKS(tree))
         found = FoundComments(found.comments, found.source, found.article, found.elements, expected, pingbacks)

@@ -26,7 +26,7 @@ from translator.readers.html_fields import (
     PROFILE_LINK,
     FoundComments,
 )
-from translator.readers.html_items import FieldPaths, read_items
+from translator.readers.html_items import FieldPaths, path, read_items
 from translator.readers.html_text import class_heads, class_words, is_form_to_fill, is_hidden, is_skipped
 
 AUTHOR, DATE = 1, 2
@@ -247,3 +247,36 @@ def generic_comments(tree: HtmlElement, lang: str | None) -> FoundComments | Non
         if score > best_score:
             best, best_score = FoundComments(tuple(comments), "generic", elements=tuple(members)), score
     return best
+
+
+COMMENT_BOXES = path(
+    "//*[re:test(@class, '(?:^|\\s)(?:comment|comment-item|comment-entry|comments?__item)(?:\\s|$)', 'i')]"
+)
+MIN_UNDATED = 0.8
+"""Undated comment boxes: this share of them must show an author and text."""
+
+
+def undated_comments(tree: HtmlElement, lang: str | None) -> FoundComments | None:
+    """Boxes classed as comments that show an author and text but no date (a comment system's fallback list
+    in a saved page: `div.comment > div.comment-author + div.comment-body`); None when there are not
+    several. A comment section in an aside is the page's own; other asides and hidden boxes are left out."""
+    members = [box for box in COMMENT_BOXES(tree) if isinstance(box, HtmlElement) and not _aside_box(box)]
+    if len(members) < MIN_UNNAMED_GROUP:
+        return None
+    comments = read_items(members, FieldPaths(), lang)
+    shown = sum(bool(comment.blocks and comment.author) for comment in comments)
+    if shown < MIN_UNDATED * len(comments):
+        return None
+    return FoundComments(tuple(comments), "generic", elements=tuple(members))
+
+
+def _aside_box(box: HtmlElement) -> bool:
+    """Whether a comment box is hidden or sits in page furniture above the nearest comment section."""
+    if is_hidden(box):
+        return True
+    for node in box.iterancestors():
+        if COMMENT_NAME.search(f"{node.get('class', '')} {node.get('id', '')}".lower()):
+            return False  # the comment section, wherever it sits
+        if node.tag in ASIDE_TAGS or not ASIDE_WORDS.isdisjoint(_block_words(node)):
+            return True
+    return False
