@@ -174,3 +174,25 @@ def test_pingbacks_the_heading_counts_are_not_missing_comments() -> None:
     page = page.replace('<ol class="comment-list">', '<ol class="comment-list">' + pingback, 1)
     assert 'class="pingback' in page
     assert read_html(page, "page.html").warnings == ()
+
+
+PAYWALLED = """<html lang="de"><head><title>Wohnungssuche</title></head><body><main>
+<section class="row non-paywall"><article><h1>Wohnungssuche</h1><p class="lead">Die Vorlesungen starten, aber nicht
+alle, die fürs Studium in die Stadt kommen, haben schon ein Zimmer. Manchen bleibt nur die Notunterkunft.</p>
+<div class="freemium__preview"><p>Im Wohnheim am Fluss stehen die Betten zu viert in einem Raum, und die
+Warteliste ist länger als je zuvor.</p></div></article></section>
+<section class="row paywall" id="wall"><div class="freemium"><p><small>Bereits Abonnent/in? <a href="#">Anmelden</a>
+</small></p><p><strong>Jetzt diesen Artikel lesen!</strong></p><ul><li>Alle Artikel</li><li>Jederzeit kündbar</li>
+</ul></div></section>
+<aside class="related"><h3>Mehr zum Thema</h3><ul><li><a href="/a">Mieten steigen weiter</a></li>
+<li><a href="/b">Neues Wohnheim geplant</a></li></ul></aside></main></body></html>"""
+
+
+def test_a_paywall_prompt_is_no_part_of_the_article() -> None:
+    # The box named for the paywall prompts to log in or subscribe; the free part sits in `non-paywall` and
+    # `freemium__preview` boxes, which are the text.
+    body = [block.text for block in read_html(PAYWALLED, "page.html").threads[0].posts[0].blocks]
+    assert body[1].startswith("Die Vorlesungen starten")
+    assert any(text.startswith("Im Wohnheim am Fluss") for text in body)
+    prompts = ("Abonnent", "Jetzt diesen Artikel", "kündbar")
+    assert not any(prompt in text for text in body for prompt in prompts)

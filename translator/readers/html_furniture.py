@@ -40,6 +40,15 @@ ASIDES = path(
     "//*[self::div or self::section or self::aside or self::ul or self::ol]"
     "[re:test(concat(@class, ' ', @id), '(related|similar|recommend|popular|trending|most-?read)', 'i')]"
 )
+PAYWALL_BOXES = path(
+    "//*[re:test(concat(@class, ' ', @id), '(?:pay|reg|subscri(?:be|ption)|login)[-_]?wall|freemium|piano', 'i')]"
+)
+PAYWALL_WORDS = frozenset({"paywall", "regwall", "freemium", "piano", "subscriptionwall", "loginwall"})
+NOT_PROMPT_WORDS = frozenset({"non", "no", "not", "without", "preview", "content", "text", "body", "article", "free"})
+"""A box named `non-paywall`, `freemium__preview` or `paywall-content` holds the text (its free part)."""
+MAX_PAYWALL_CHARS = 800
+"""A paywall's prompt ("Bereits Abonnent/in? Anmelden", "Jetzt diesen Artikel lesen!") is short; a box so
+named that holds more is the paid text itself, which some sites keep in the page."""
 ASIDE_WORDS = frozenset(
     {"related", "similar", "recommended", "recommendations", "recommend", "popular", "trending", "mostread"}
 )
@@ -175,15 +184,18 @@ class Teasers:
     lines: frozenset[str] = frozenset()
     """Every line of the boxes (mostly links to other stories)."""
     labels: frozenset[str] = frozenset()
-    """The boxes' own headings ("Похожие посты", "Related posts"): never the article's text."""
+    """The boxes' own headings ("Похожие посты", "Related posts") and the lines of paywall prompts
+    ("Bereits Abonnent/in? Anmelden"): never the article's text."""
 
 
 def teaser_texts(tree: HtmlElement) -> Teasers:
-    """The lines and headings of the page's teaser boxes."""
+    """The lines and headings of the page's teaser boxes, and the lines of its paywall prompts (taken out
+    after the extraction too: without them the extractor may take a teaser list for a short article)."""
     boxes = teaser_boxes(tree)
     lines = frozenset(text for box in boxes for _, text, _, _ in element_blocks(box, PAGE_RULES))
     headings = (heading for box in boxes for heading in box.iter("h1", "h2", "h3", "h4", "h5", "h6"))
-    return Teasers(lines, frozenset(clean_text(heading.text_content()) for heading in headings))
+    prompts = (text for box in paywall_prompts(tree) for _, text, _, _ in element_blocks(box, PAGE_RULES))
+    return Teasers(lines, frozenset([*(clean_text(heading.text_content()) for heading in headings), *prompts]))
 
 
 NOINDEX_START = "noindex"
@@ -209,6 +221,19 @@ def unindexed(tree: HtmlElement) -> list[HtmlElement]:
             if isinstance(sibling, HtmlElement):
                 between.append(sibling)
     return found
+
+
+def paywall_prompts(tree: HtmlElement) -> list[HtmlElement]:
+    """Boxes named for a paywall that hold a short prompt to subscribe or log in, not a text."""
+    return [
+        box
+        for box in PAYWALL_BOXES(tree)
+        if isinstance(box, HtmlElement)
+        and not PAYWALL_WORDS.isdisjoint(words := class_words(box))
+        and NOT_PROMPT_WORDS.isdisjoint(words)
+        and len(clean_text(box.text_content())) <= MAX_PAYWALL_CHARS
+        and not any(len(paragraph.text_content()) > MAX_TEASER_PARAGRAPH for paragraph in box.iter("p"))
+    ]
 
 
 def drop_furniture(tree: HtmlElement, title: str) -> None:
