@@ -8,7 +8,7 @@ from datetime import datetime
 import lxml.html
 
 from translator.readers.html import read_html
-from translator.readers.html_article import box_facts, story_box
+from translator.readers.html_article import _byline, box_facts, story_box
 from translator.readers.html_furniture import unindexed
 
 STORY = """<html lang="ru"><head><title>Не жгите траву</title>
@@ -54,3 +54,25 @@ def test_an_update_time_in_the_story_box_is_not_its_publication() -> None:
     box = story_box(lxml.html.document_fromstring(page), "Не жгите траву")
     assert box is not None and box_facts(box) == ("lesnik", None)
     assert read_html(page).threads[0].posts[0].date != datetime(2019, 3, 5)
+
+
+LOOSE_LD = """<html lang="en"><head><title>Ten mistakes</title><script type="application/ld+json">
+{"@context": "http://schema.org", "type": "Article", "headline": "Ten mistakes",
+ "datePublished": "Thu, 08 May 2014 14:04:53 -0400", "author": {"@type": "Person", "name": "Ana Ruiz"}}
+</script></head><body><article><h1>Ten mistakes</h1>
+<p>Python is easy to learn, and its simplicity can hide a few subtleties that catch even experienced people.</p>
+<p>Here are ten of the most common ones, with what to write instead and why the difference matters.</p>
+</article></body></html>"""
+
+
+def test_json_ld_that_names_its_type_without_the_at_sign_and_dates_like_mail() -> None:
+    article = read_html(LOOSE_LD).threads[0].posts[0]
+    assert article.author == "Ana Ruiz"
+    assert article.date == datetime(2014, 5, 8, 14, 4)
+
+
+def test_a_byline_run_into_the_writers_blurb_is_cut_to_the_stated_name() -> None:
+    assert _byline("Ana Ruiz Ana is a full-stack engineer; Has Worked As A", "Ana Ruiz") == "Ana Ruiz"
+    assert _byline("Ana Ruiz-Soto", "Ana Ruiz") == "Ana Ruiz-Soto"
+    assert _byline(None, "Ana Ruiz") == "Ana Ruiz"
+    assert _byline("Ana Ruiz", None) == "Ana Ruiz"

@@ -98,13 +98,19 @@ def _ld_article(tree: HtmlElement) -> dict[str, Any]:
     facts: dict[str, Any] = {}
     for document in json_documents(tree):
         for node, _ in _walk(document):
-            types = _types(node)
+            types = _types(node) if "@type" in node else _loose_types(node)
             if types & ARTICLE_TYPES and not facts.get("headline"):
                 for key in ("headline", "datePublished", "author", "publisher", "url"):
                     facts.setdefault(key, node.get(key))
             if "WebSite" in types and isinstance(node.get("name"), str):
                 facts.setdefault("website", node["name"])
     return facts
+
+
+def _loose_types(node: dict[str, Any]) -> set[str]:
+    """The schema.org type of an object that names it `type`, not `@type` (toptal.com's Article)."""
+    kind = node.get("type")
+    return {kind} if isinstance(kind, str) and "schema.org" in str(node.get("@context", "")) else set()
 
 
 def _name(value: Any) -> str | None:
@@ -212,6 +218,14 @@ def _metadata(tree: HtmlElement) -> Any:
     return document
 
 
+def _byline(extracted: str | None, stated: str | None) -> str | None:
+    """trafilatura's byline, or the JSON-LD author's name when that byline is the name run into the writer's
+    blurb ("Martin Chikilian Martin is a full-stack engineer; ...")."""
+    if extracted and stated and extracted != stated and extracted.startswith(stated + " "):
+        return stated
+    return extracted or stated
+
+
 def _found_date(tree: HtmlElement) -> datetime | None:
     """The date htmldate finds: the page's earliest, which may be another story's in a side box."""
     from htmldate import find_date
@@ -281,8 +295,9 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     title = _headline(tree, meta, ld, extracted, site, host)
     box_author, box_date = box_facts(story_box(tree, title))
     published = stated or box_date or _found_date(tree)
-    author = getattr(extracted, "author", None) or _name(ld.get("author")) or meta.get("author") or box_author
-    author = clean_byline(author)
+    author = clean_byline(
+        _byline(getattr(extracted, "author", None), _name(ld.get("author"))) or meta.get("author") or box_author
+    )
     teasers = teaser_texts(tree) if with_body else NO_TEASERS
     if with_body:
         drop_furniture(tree, title)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from typing import Any
 
@@ -17,6 +18,7 @@ from translator.readers.common import date_of
 ISO_DATE = re.compile(
     r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:[T ](?P<hour>\d{1,2}):(?P<minute>\d{2}))?"
 )
+MAIL_DATE = re.compile(r"^(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}")
 UNIX_TIME = re.compile(r"^\d{9,10}(?:\.\d+)?$|^\d{13}$")
 # Cheap test before the expensive parser: a year, a numeric date or a clock time.
 DATE_HINT = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(?<!\d)\d{1,2}[:h]\d\d(?!\d)")
@@ -36,8 +38,15 @@ def to_minute(moment: datetime) -> datetime:
 
 
 def machine_date(value: str) -> datetime | None:
-    """A date from an attribute value: ISO 8601 (`2023-10-18T13:11:26+02:00`) or Unix time; else None."""
+    """A date from an attribute value: ISO 8601 (`2023-10-18T13:11:26+02:00`), Unix time or the form of mail
+    headers (`Thu, 08 May 2014 14:04:53 -0400`); else None."""
     value = value.strip()
+    if MAIL_DATE.match(value):
+        try:
+            moment = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        return to_minute(moment) if moment.year >= EARLIEST_YEAR else None
     if UNIX_TIME.match(value):
         seconds = float(value) / (1000 if len(value) == 13 else 1)
         try:
