@@ -20,11 +20,11 @@ from lxml.html import HtmlElement
 
 from translator.readers.common import BlockSpec
 from translator.readers.html_dates import machine_date
-from translator.readers.html_fields import candidates, find_author
+from translator.readers.html_fields import candidates, name_in
 from translator.readers.html_furniture import NO_TEASERS, Teasers, drop_furniture, teaser_texts, trim_body
 from translator.readers.html_items import path
 from translator.readers.html_schema import _types, _walk, json_documents
-from translator.readers.html_text import clean_text, visible_text
+from translator.readers.html_text import class_heads, clean_text, visible_text
 from translator.readers.markup import PAGE_RULES, element_blocks
 
 META = path("//meta[@property or @name or @itemprop]")
@@ -38,6 +38,8 @@ UPDATED = re.compile(
     re.IGNORECASE,
 )
 """Words saying that a time is when the story was last changed, not when it was published."""
+WRITER_CLASSES = frozenset({"author", "byline", "nick", "nickname", "username", "writer"})
+"""The last word of a class that names a story's writer (`post__author`, `user__nick`, `user-info__nickname`)."""
 INLINE_TAGS = frozenset({"strong", "b", "em", "i", "span", "small"})
 BOX_TEXT = path(".//p | .//blockquote | .//li | .//h1 | .//h2 | .//h3 | .//figure | .//table")
 TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—\-:·•»«›>/~]|::)\s+")
@@ -254,7 +256,17 @@ def box_facts(box: HtmlElement | None) -> tuple[str | None, datetime | None]:
     elements = candidates(box, [element for element in BOX_TEXT(box) if isinstance(element, HtmlElement)])
     times = [element for element in elements if element.tag == "time"]
     stamps = (machine_date(time.get("datetime", "")) for time in times if not _says_updated(time))
-    return find_author(elements), next((stamp for stamp in stamps if stamp is not None), None)
+    return _box_author(elements), next((stamp for stamp in stamps if stamp is not None), None)
+
+
+def _box_author(elements: list[HtmlElement]) -> str | None:
+    """The writer a story box names: an element marked as its author (`itemprop`, `rel`) or classed for the
+    writer's name (`author`, `byline`, `user__nick`); profile links and bold words may be anything else."""
+    for element in elements:
+        marked = element.get("itemprop") == "author" or "author" in element.get("rel", "").split()
+        if (marked or not WRITER_CLASSES.isdisjoint(class_heads(element))) and (name := name_in(element)):
+            return name
+    return None
 
 
 def _says_updated(time: HtmlElement) -> bool:
