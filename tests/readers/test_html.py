@@ -12,6 +12,8 @@ from translator.errors import InputError
 from translator.models import Thread, Votes
 from translator.readers import parse_threads, read_thread, sniff_format
 from translator.readers.html import read_html
+from translator.readers.html_comments import is_pingback
+from translator.readers.html_fields import RawComment
 
 PAGES = Path(__file__).resolve().parents[1] / "data" / "html"
 
@@ -479,3 +481,24 @@ def test_undated_comments_in_a_comment_section_inside_an_aside() -> None:
     # The same boxes in a sidebar, outside any comment section, are another page's.
     sidebar = UNDATED_IN_ASIDE.replace('class="comments_section"', "").replace('class="noscript-comments"', "")
     assert len(read_html(sidebar, "page.html").threads[0].posts) == 1
+
+
+@pytest.mark.parametrize(
+    ("author", "texts", "pingback"),
+    [
+        ("Blog", ["[…] Unlängst spazierte ich durch Eimsbüttel, da baumelte ein Körbchen […]"], True),
+        ("Pingback von Papierkorb", ["Pingback von Papierkorb | 11.09.2011 23:31", "[…] Körbchen […]"], True),
+        (None, ["Trackback: Papierkorb", "Ein Körbchen am Balkon."], True),
+        # The excerpt, then the line that signs it ("Kommentar von SITE am DATE").
+        ("Krimitagebuch", ["[…] Hamburg feiert CSD. […]", "Kommentar von Krimitagebuch am 07.08.09 um 10:25"], True),
+        (
+            "Ana",
+            ["[…] wie du schreibst […]", "Da bin ich anderer Meinung, und zwar aus drei Gründen.", "Erstens."],
+            False,
+        ),
+        ("Ana", ["Ein Pingback wäre nett gewesen."], False),
+    ],
+)
+def test_pingbacks(author: str | None, texts: list[str], pingback: bool) -> None:
+    blocks = tuple(("paragraph", text, None, None) for text in texts)
+    assert is_pingback(RawComment("k", None, author, None, blocks)) is pingback

@@ -30,6 +30,8 @@ PINGBACKS = path(
     "[not(ancestor::*[re:test(@class, '(?:^|\\s)(?:pingback|trackback)(?:\\s|$)')])]"
 )
 """Pingbacks drawn in the comment list (WordPress): its heading's count takes them in, the reader leaves them out."""
+MAX_SIGNATURE_CHARS = 120
+PINGBACK_LABEL = re.compile(r"^(?:pingback|trackback)\b", re.IGNORECASE)
 PINGBACK_TEXT = re.compile(r"^\s*\[(?:…|\.\.\.|&hellip;)\].*\[(?:…|\.\.\.)\]\W*$", re.DOTALL)
 
 
@@ -104,9 +106,13 @@ def find_comments(tree: HtmlElement, lang: str | None, marks: PageMarks | None =
 
 
 def is_pingback(comment: RawComment) -> bool:
-    """A pingback or trackback drawn like a comment: an excerpt of the linking page, "[…] text […]"."""
-    text = " ".join(text for _, text, _, _ in comment.blocks)
-    return bool(PINGBACK_TEXT.match(text))
+    """A pingback or trackback drawn like a comment: an excerpt of the linking page, "[…] text […]", or a
+    post whose writer or first line says it is one ("Pingback von SITE | 11.09.2011 23:31")."""
+    texts = [text for _, text, _, _ in comment.blocks]
+    first = texts[0] if texts else ""
+    signed = len(texts) == 2 and len(texts[1]) <= MAX_SIGNATURE_CHARS  # the excerpt, then "Kommentar von SITE am ..."
+    excerpt = PINGBACK_TEXT.match(" ".join(texts)) or (signed and PINGBACK_TEXT.match(first))
+    return bool(excerpt or PINGBACK_LABEL.match(comment.author or "") or PINGBACK_LABEL.match(first))
 
 
 def comment_posts(comments: Sequence[RawComment]) -> list[Post]:
