@@ -147,6 +147,10 @@ CASES = {
         ["Ирина", "Старожил", "Павел"],
         [None, None, None],
     ),
+    # Joomla's JComments, in Italian: a reply in the nested comments-list; "Commenti (3)" counts all three.
+    "jcomments.html": Expected("Il ponte sul fiume", None, None, ["Giulia", "Marco", "Paolo R."], [None, "c1", None]),
+    # DataLife Engine, in Russian: a guest's name in bold, without a profile link.
+    "dle.html": Expected("Мост через реку откроют осенью", None, None, ["Ivan", "Olga", "Гость Пётр"], [None] * 3),
     # Disqus placeholder only: the article, no comments (and a warning, below).
     "disqus-placeholder.html": Expected("Why lighthouses still matter", "The Coastal Review", "Maya Ortiz", [], []),
 }
@@ -222,6 +226,8 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("blogger.html", "c2", datetime(2021, 5, 13, 14, 0), None),  # "15:20" only: the permalink's Unix time
         ("thesis-dl.html", "c2", datetime(2019, 3, 14, 18, 40), None),  # Italian printed date in the dt
         ("wp-classic.html", "c1", datetime(2011, 7, 17, 13, 4), None),  # the signature line's date and time
+        ("jcomments.html", "c2", datetime(2021, 3, 12, 10, 40), None),  # "12.03.2021 10:40" in span.comment-date
+        ("dle.html", "c3", datetime(2020, 11, 17, 8, 45), None),  # "17 ноября 2020 08:45" in a list item
     ],
 )
 def test_dates_and_votes(name: str, post_id: str, date: datetime, votes: Votes | None) -> None:
