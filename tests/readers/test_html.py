@@ -151,6 +151,10 @@ CASES = {
     "jcomments.html": Expected("Il ponte sul fiume", None, None, ["Giulia", "Marco", "Paolo R."], [None, "c1", None]),
     # DataLife Engine, in Russian: a guest's name in bold, without a profile link.
     "dle.html": Expected("Мост через реку откроют осенью", None, None, ["Ivan", "Olga", "Гость Пётр"], [None] * 3),
+    # Isso, rendered, in Dutch: a reply inside its parent's element; "3 reacties" counts all three.
+    "isso.html": Expected("De brug over de rivier", None, None, ["Sanne", "Joost", "Anoniem"], [None, "c1", None]),
+    # Commento, rendered, in Turkish: a reply in commento-children, the date in the timeago's title.
+    "commento.html": Expected("Nehir üzerindeki köprü", None, None, ["Elif", "Mehmet", "Anonim"], [None, "c1", None]),
     # Disqus placeholder only: the article, no comments (and a warning, below).
     "disqus-placeholder.html": Expected("Why lighthouses still matter", "The Coastal Review", "Maya Ortiz", [], []),
 }
@@ -168,7 +172,7 @@ FURNITURE = [
     "Gereedschap", "Onderwerp", "Responder", "Eliminar", "Respostas", "Enviar um comentário", "Tomates em vaso",
     "Lascia un commento", "Invia", "Permalink a questo", "aggiungine uno", "Más recientes", "Lo más leído",
     "Suben los peajes", "hace 3 horas", "Comment by", "Say It!", "Commenter sur le forum",
-    "Voir tous les commentaires", "Les plus lus", "Сообщество",
+    "Voir tous les commentaires", "Les plus lus", "Сообщество", "Beantwoorden", "puan",
 ]  # fmt: skip
 
 
@@ -228,6 +232,8 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("wp-classic.html", "c1", datetime(2011, 7, 17, 13, 4), None),  # the signature line's date and time
         ("jcomments.html", "c2", datetime(2021, 3, 12, 10, 40), None),  # "12.03.2021 10:40" in span.comment-date
         ("dle.html", "c3", datetime(2020, 11, 17, 8, 45), None),  # "17 ноября 2020 08:45" in a list item
+        ("isso.html", "c1", datetime(2021, 3, 12, 9, 15), Votes(2, 0)),  # time[datetime], span.votes
+        ("commento.html", "c2", datetime(2021, 3, 12, 10, 40), Votes(1, 0)),  # "Fri Mar 12 2021 10:40:00 GMT+0300"
     ],
 )
 def test_dates_and_votes(name: str, post_id: str, date: datetime, votes: Votes | None) -> None:

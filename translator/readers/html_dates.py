@@ -18,6 +18,7 @@ from translator.readers.common import date_of
 ISO_DATE = re.compile(
     r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:[T ](?P<hour>\d{1,2}):(?P<minute>\d{2}))?"
 )
+JS_DATE = re.compile(r"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} \d{2} \d{4} \d{2}:\d{2}:\d{2}(?!\d)")
 MAIL_DATE = re.compile(r"^(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}")
 UNIX_TIME = re.compile(r"^\d{9,10}(?:\.\d+)?$|^\d{13}$")
 # Cheap test before the expensive parser: a year, a numeric date or a clock time.
@@ -39,8 +40,11 @@ def to_minute(moment: datetime) -> datetime:
 
 def machine_date(value: str) -> datetime | None:
     """A date from an attribute value: ISO 8601 (`2023-10-18T13:11:26+02:00`), Unix time or the form of mail
-    headers (`Thu, 08 May 2014 14:04:53 -0400`); else None."""
+    headers (`Thu, 08 May 2014 14:04:53 -0400`) or of a script's date (`Fri Mar 12 2021 09:15:00 GMT+0300`);
+    else None."""
     value = value.strip()
+    if JS_DATE.match(value):  # a script's `Date.toString()`: its wall-clock time, the zone left out
+        return to_minute(datetime.strptime(value[:24], "%a %b %d %Y %H:%M:%S"))
     if MAIL_DATE.match(value):
         try:
             moment = parsedate_to_datetime(value)

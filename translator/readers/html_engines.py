@@ -317,6 +317,30 @@ WPDISCUZ = Engine(
     ),
 )
 
+ISSO = Engine(
+    name="isso",
+    marks=("class:isso-comment",),
+    items=path("//div[has-class('isso-comment')]"),
+    fields=FieldPaths(
+        author=_paths(".//*[has-class('isso-comment-header')]//*[has-class('author')]"),
+        date=_paths(".//*[has-class('isso-comment-header')]//time/@datetime"),
+        body=_paths(".//*[has-class('text')]"),
+        votes=_paths(".//*[has-class('isso-comment-footer')]/*[has-class('votes')]"),
+    ),
+)
+
+COMMENTO = Engine(
+    name="commento",
+    marks=("class:commento-card",),
+    items=path("//div[has-class('commento-card')]"),
+    fields=FieldPaths(
+        author=_paths(".//*[has-class('commento-name')]"),
+        date=_paths(".//*[has-class('commento-timeago')]/@title"),
+        body=_paths(".//*[has-class('commento-body')][not(starts-with(@id, 'commento-children'))]"),
+        votes=_paths(".//*[has-class('commento-score')]"),
+    ),
+)
+
 WORDPRESS = Engine(
     name="wordpress",
     marks=("id:comment-",),
@@ -455,6 +479,8 @@ ENGINES: tuple[Engine, ...] = (
     SMF,
     INVISION,
     WPDISCUZ,
+    ISSO,
+    COMMENTO,
     WORDPRESS,
     BLOGGER,
     DRUPAL,
