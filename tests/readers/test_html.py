@@ -514,3 +514,13 @@ def test_undated_comments_in_a_comment_section_inside_an_aside() -> None:
 def test_pingbacks(author: str | None, texts: list[str], pingback: bool) -> None:
     blocks = tuple(("paragraph", text, None, None) for text in texts)
     assert is_pingback(RawComment("k", None, author, None, blocks)) is pingback
+
+
+def test_a_comment_whose_element_holds_its_replies_is_found_by_the_generic_detector() -> None:
+    # Isso's markup with its names taken off: the first comment's element holds its reply's header too, so its
+    # own header climbs no higher than itself; it is found at the level of its peers, the reply inside it.
+    page = (PAGES / "isso.html").read_text(encoding="utf-8").replace("isso-comment", "note")
+    page = page.replace('id="isso-thread"', 'id="comments"').replace("isso-", "")
+    posts = read_html(page, "page.html").threads[0].posts[1:]
+    assert [(post.author, post.parent) for post in posts] == [("Sanne", None), ("Joost", "c1"), ("Anoniem", None)]
+    assert posts[0].blocks[0].text == "Eindelijk! Daar wachten we al jaren op."

@@ -10,6 +10,7 @@ sidebars and "best comment" widgets of other pages are left out by where they si
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from functools import lru_cache
@@ -160,11 +161,24 @@ def candidates(tree: HtmlElement) -> list[HtmlElement]:
             chosen.add(with_text)
         else:
             textless.append(chain)
-    # An image-only comment has no text to climb to: it takes the level its text-bearing peers were found at.
+    # An image-only comment has no text to climb to, nor has a comment whose element holds its replies (its
+    # header's climb stops below the element that holds theirs too): it takes the level its peers were found at.
     kinds = {_kind(element) for element in chosen}
     for chain in textless:
-        chosen.add(next((level for level in chain if _kind(level) in kinds), chain[0]))
+        chosen.add(_peer_level(chain, kinds, chosen))
     return [element for element in elements if element in chosen]
+
+
+def _peer_level(chain: list[HtmlElement], kinds: set[tuple[str, str]], chosen: set[HtmlElement]) -> HtmlElement:
+    """The level of a textless chain, or of the few elements above it, of a kind its peers were found at
+    (and not one of them: a reply's chain must not take its parent); the chain's first level when none is."""
+    above = list(itertools.islice(chain[-1].iterancestors(), MAX_LABEL_LEVELS))
+    for level in chain + above:
+        if level in chosen:
+            break
+        if _kind(level) in kinds:
+            return level
+    return chain[0]
 
 
 def _kind(element: HtmlElement) -> tuple[str, str]:
