@@ -155,6 +155,8 @@ CASES = {
     "isso.html": Expected("De brug over de rivier", None, None, ["Sanne", "Joost", "Anoniem"], [None, "c1", None]),
     # Commento, rendered, in Turkish: a reply in commento-children, the date in the timeago's title.
     "commento.html": Expected("Nehir üzerindeki köprü", None, None, ["Elif", "Mehmet", "Anonim"], [None, "c1", None]),
+    # Discuz! X, in Chinese: the first post is the article; the posts' labels (楼主, 沙发) are no text.
+    "discuz.html": Expected("河上的新桥什么时候通车？", None, "小王", ["李明", "老张"], [None, None]),
     # Disqus placeholder only: the article, no comments (and a warning, below).
     "disqus-placeholder.html": Expected("Why lighthouses still matter", "The Coastal Review", "Maya Ortiz", [], []),
 }
@@ -173,6 +175,7 @@ FURNITURE = [
     "Lascia un commento", "Invia", "Permalink a questo", "aggiungine uno", "Más recientes", "Lo más leído",
     "Suben los peajes", "hace 3 horas", "Comment by", "Say It!", "Commenter sur le forum",
     "Voir tous les commentaires", "Les plus lus", "Сообщество", "Beantwoorden", "puan",
+    "楼主", "沙发", "板凳", "发表于", "查看", "Powered by Discuz",
 ]  # fmt: skip
 
 
@@ -233,6 +236,7 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("jcomments.html", "c2", datetime(2021, 3, 12, 10, 40), None),  # "12.03.2021 10:40" in span.comment-date
         ("dle.html", "c3", datetime(2020, 11, 17, 8, 45), None),  # "17 ноября 2020 08:45" in a list item
         ("isso.html", "c1", datetime(2021, 3, 12, 9, 15), Votes(2, 0)),  # time[datetime], span.votes
+        ("discuz.html", "c2", datetime(2021, 3, 13, 18, 2), None),  # "发表于 2021-3-13 18:02"
         ("commento.html", "c2", datetime(2021, 3, 12, 10, 40), Votes(1, 0)),  # "Fri Mar 12 2021 10:40:00 GMT+0300"
     ],
 )

@@ -20,6 +20,8 @@ ISO_DATE = re.compile(
 )
 JS_DATE = re.compile(r"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} \d{2} \d{4} \d{2}:\d{2}:\d{2}(?!\d)")
 MAIL_DATE = re.compile(r"^(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}")
+LABELLED_ISO = re.compile(r"^\D{1,12}?\s*(?P<date>\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?)$")
+"""An ISO date after a short label dateparser does not know ("发表于 2021-3-12 09:15")."""
 UNIX_TIME = re.compile(r"^\d{9,10}(?:\.\d+)?$|^\d{13}$")
 # Cheap test before the expensive parser: a year, a numeric date or a clock time.
 DATE_HINT = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(?<!\d)\d{1,2}[:h]\d\d(?!\d)")
@@ -84,6 +86,8 @@ def _printed_date(text: str, lang: str | None) -> datetime | None:
         found = _parser(lang).get_date_data(text).date_obj
     except (ValueError, TypeError, OverflowError, KeyError, IndexError, AttributeError):
         return None  # dateparser raises these on odd inputs; an unreadable date is no date
+    if found is None and (labelled := LABELLED_ISO.match(text)):
+        return machine_date(labelled["date"])
     if found is None or found.year < EARLIEST_YEAR:
         return None
     return to_minute(found)

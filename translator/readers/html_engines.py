@@ -317,6 +317,21 @@ WPDISCUZ = Engine(
     ),
 )
 
+DISCUZ = Engine(
+    name="discuz",
+    marks=("class:plhin",),
+    items=path("//table[has-class('plhin')][re:test(@id, '^pid\\d+$')]"),
+    fields=FieldPaths(
+        author=_paths(
+            ".//td[has-class('pls')]//*[has-class('authi')]//a", ".//*[has-class('authi')]//a[has-class('xw1')]"
+        ),
+        # "发表于 2021-3-12 09:15", or a relative date ("3 天前") with the date in its span's title
+        date=_paths(".//em[starts-with(@id, 'authorposton')]/span/@title", ".//em[starts-with(@id, 'authorposton')]"),
+        body=_paths(".//*[starts-with(@id, 'postmessage_')]"),
+    ),
+    forum=True,
+)
+
 ISSO = Engine(
     name="isso",
     marks=("class:isso-comment",),
@@ -479,6 +494,7 @@ ENGINES: tuple[Engine, ...] = (
     SMF,
     INVISION,
     WPDISCUZ,
+    DISCUZ,
     ISSO,
     COMMENTO,
     WORDPRESS,
