@@ -528,3 +528,20 @@ def test_a_comment_whose_element_holds_its_replies_is_found_by_the_generic_detec
     posts = read_html(page, "page.html").threads[0].posts[1:]
     assert [(post.author, post.parent) for post in posts] == [("Sanne", None), ("Joost", "c1"), ("Anoniem", None)]
     assert posts[0].blocks[0].text == "Eindelijk! Daar wachten we al jaren op."
+
+
+TEASER_CARDS = """<html lang="en"><head><title>Court expedites the case</title></head><body><main>
+<article><h1>Court expedites the case</h1><p>The court has given the case priority status, two months after it was
+filed, and asked the government to answer within twelve weeks.</p><p>A hearing could follow early next year, which
+would be unusually fast for a case of this kind.</p></article>
+<div class="news-list-container">{cards}</div></main></body></html>"""
+CARD = """<div class="card"><div class="card-content"><a class="author" href="/author/team">Policy Team</a>
+<time datetime="2019-07-{day}T16:00:00">July {day}, 2019</time><h3>Update number {day} on the case</h3>
+<p>What the latest filing means for readers in the country, and what comes next for the appeal.</p>
+<a href="/news/{day}">Read more</a></div></div>"""
+
+
+def test_cards_of_other_stories_ending_with_read_more_are_no_comments() -> None:
+    cards = "".join(CARD.format(day=day) for day in (20, 21, 22))
+    thread = read_html(TEASER_CARDS.format(cards=cards), "page.html").threads[0]
+    assert len(thread.posts) == 1

@@ -236,6 +236,20 @@ def _linked(element: HtmlElement) -> bool:
     return total > 0 and linked * 2 > total
 
 
+READ_MORE = re.compile(
+    r"^(?:read|continue|keep)\s+(?:more|reading)|^(?:weiterlesen|mehr\s+lesen|lire\s+la\s+suite|en\s+savoir\s+plus"
+    r"|leer\s+m[aá]s|seguir\s+leyendo|leia\s+mais|continue\s+lendo|leggi\s+(?:tutto|di\s+più)|lees\s+meer"
+    r"|czytaj\s+(?:więcej|dalej)|читать\s+(?:далее|дальше)|подробнее|devamını\s+oku|続きを読む|阅读全文)\W*$",
+    re.IGNORECASE,
+)
+"""The link that ends a teaser of another page ("Read more", "Weiterlesen", "Читать далее")."""
+
+
+def _reads_on(element: HtmlElement) -> bool:
+    """Whether an element holds a "Read more" link: a teaser of another page, not a comment."""
+    return any(READ_MORE.match(" ".join(link.text_content().split())) for link in element.iter("a"))
+
+
 def generic_comments(tree: HtmlElement, lang: str | None) -> FoundComments | None:
     """The repeated author+date+text structures that look most like a comment list; None when none do."""
     groups: dict[tuple[str, str], list[HtmlElement]] = defaultdict(list)
@@ -248,8 +262,8 @@ def generic_comments(tree: HtmlElement, lang: str | None) -> FoundComments | Non
         named = sum(_is_named(member) for member in members) / len(members)
         if named < 0.5 and len(members) < MIN_UNNAMED_GROUP:
             continue
-        if named < 0.5 and sum(_linked(member) for member in members) > len(members) / 2:
-            continue  # teasers: each one is a link to another page
+        if named < 0.5 and sum(_linked(member) or _reads_on(member) for member in members) > len(members) / 2:
+            continue  # teasers: each one is a link to another page, or ends with one ("Read more")
         comments = read_items(members, FieldPaths(), lang)
         with_text = sum(bool(comment.blocks) for comment in comments) / len(comments)
         average = sum(len(text) for comment in comments for _, text, _, _ in comment.blocks) / len(comments)
