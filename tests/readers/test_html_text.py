@@ -92,8 +92,10 @@ def test_choose_title_skips_a_candidate_that_is_the_site_name() -> None:
             ["Betreff", "geschrieben von wScherf am 21. Jan. 2015, 19:04", "Text."],
             ("wScherf", datetime(2015, 1, 21, 19, 4), 1),
         ),
+        # A theme's "d.m, Y" date.
+        (["Comment by Daniel — 17.07, 2011 @ 13:10", "Text."], ("Daniel", datetime(2011, 7, 17, 13, 10), 0)),
         # A date the parser does not read still marks the line as the signature.
-        (["Comment by Daniel — 17.07, 2011 @ 13:10", "Text."], ("Daniel", None, 0)),
+        (["Comment by Daniel — 2011, week 28 @ 13:10", "Text."], ("Daniel", None, 0)),
         # A sentence that mentions someone is text.
         (["Text.", "Written by my brother in 2011 and never published, this poem is short."], None),
         (["Text.", "Middle line by Anna — 2011", "Last."], None),
@@ -112,6 +114,8 @@ def test_signed_line(lines: list[str], signed: tuple[str, datetime | None, int] 
         ("1544532029000", datetime(2018, 12, 11, 12, 40)),  # Unix milliseconds
         ("2023-02-30", None),  # impossible
         ("12", None),  # not a date
+        ("Thu, 08 May 2014 14:04:53 -0400", datetime(2014, 5, 8, 14, 4)),  # mail-header form (JSON-LD)
+        ("Fri Mar 12 2021 09:15:00 GMT+0300", datetime(2021, 3, 12, 9, 15)),  # a script's Date.toString()
     ],
 )
 def test_machine_date(value: str, expected: datetime | None) -> None:
@@ -126,6 +130,8 @@ def test_machine_date(value: str, expected: datetime | None) -> None:
         ("Le 11 septembre 2018 à 12:57", "fr", datetime(2018, 9, 11, 12, 57)),  # French
         ("Jan 10th, 2020 6:03 pm", "en", datetime(2020, 1, 10, 18, 3)),  # English ordinal, 12-hour clock
         ("22.04.18 в 20:51", None, datetime(2018, 4, 22, 20, 51)),  # numeric, language unknown
+        ("17.07, 2011 13:04", "de", datetime(2011, 7, 17, 13, 4)),  # a theme's "d.m, Y"
+        ("发表于 2021-3-12 09:15", None, datetime(2021, 3, 12, 9, 15)),  # Discuz!: an ISO date after a label
         ("2 часа назад", "ru", None),  # relative: the saving date is unknown
         ("Reply", "en", None),  # no date
     ],

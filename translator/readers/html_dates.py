@@ -22,6 +22,8 @@ JS_DATE = re.compile(r"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} \d{2} \d{4
 MAIL_DATE = re.compile(r"^(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}")
 LABELLED_ISO = re.compile(r"^\D{1,12}?\s*(?P<date>\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?)$")
 """An ISO date after a short label dateparser does not know ("发表于 2021-3-12 09:15")."""
+DAY_MONTH_COMMA_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2}),\s*(\d{4})(?!\d)")
+"""A theme's "17.07, 2011": day and month, a comma, the year (dateparser reads it as no date)."""
 UNIX_TIME = re.compile(r"^\d{9,10}(?:\.\d+)?$|^\d{13}$")
 # Cheap test before the expensive parser: a year, a numeric date or a clock time.
 DATE_HINT = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(?<!\d)\d{1,2}[:h]\d\d(?!\d)")
@@ -72,7 +74,7 @@ def could_be_date(text: str) -> bool:
 
 def printed_date(text: str, lang: str | None) -> datetime | None:
     """A date as a page prints it (`11 maja 2021, 23:13`, `Jan 10th, 2020 6:03 pm`), in the page's language."""
-    text = " ".join(text.split())
+    text = DAY_MONTH_COMMA_YEAR.sub(r"\1.\2.\3", " ".join(text.split()))
     if not could_be_date(text):
         return None
     return _printed_date(text, lang)
