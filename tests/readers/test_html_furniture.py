@@ -196,3 +196,16 @@ def test_a_paywall_prompt_is_no_part_of_the_article() -> None:
     assert any(text.startswith("Im Wohnheim am Fluss") for text in body)
     prompts = ("Abonnent", "Jetzt diesen Artikel", "kündbar")
     assert not any(prompt in text for text in body for prompt in prompts)
+
+
+def test_ad_labels_and_closing_prompts_are_no_part_of_the_body() -> None:
+    def lines(*texts: str) -> list[BlockSpec]:
+        return [("paragraph", text, None, None) for text in texts]
+
+    body = lines("Erster Absatz.", "Werbung", "Zweiter Absatz.", "Kommentare lesen und schreiben, hier klicken")
+    assert [block[1] for block in trim_body(body)] == ["Erster Absatz.", "Zweiter Absatz."]
+    body = lines("First paragraph.", "Advertisement", "Last one.", "Subscribe to our newsletter")
+    assert [block[1] for block in trim_body(body)] == ["First paragraph.", "Last one."]
+    # A sentence of the text that speaks of comments or a newsletter stays; so does an advert's own text.
+    body = lines("Werbung für Tabak ist verboten.", "The minister did not read the comments before she spoke.")
+    assert trim_body(body) == body

@@ -80,6 +80,19 @@ COUNT_HEADINGS = path(
 MAX_COUNT_HEADING_CHARS = 200
 YEAR = re.compile(r"(?:19|20)\d\d")
 BARE_NUMBER = re.compile(r"^[+\-−–]?\s*\d[\d\s.,]*[kKмМ]?$")
+AD_LABEL = re.compile(
+    r"^(?:anzeigen?|werbung|advertisement|advertising|publicidad|publicité|pubblicità|реклама|reklama)$", re.I
+)
+"""A line that only labels an advertisement, wherever it stands."""
+PROMPT = re.compile(
+    r"newsletter\s+(?:abonnieren|bestellen)|(?:subscribe|sign\s+up)\s+(?:to|for)\s+(?:our|the)\s+newsletter"
+    r"|abonnez-vous|s'abonner\s+à\s+la\s+newsletter|suscríbete|iscriviti\s+alla\s+newsletter"
+    r"|kommentare?\s+(?:lesen|schreiben)|(?:read|view|show|leave|add|post)\s+(?:all\s+)?(?:the\s+)?comments?\b"
+    r"|zu\s+den\s+kommentaren|lire\s+les\s+commentaires|ver\s+comentarios|leggi\s+i\s+commenti",
+    re.IGNORECASE,
+)
+"""A prompt that may end an article's text: to subscribe to a newsletter, to read or write comments."""
+MAX_PROMPT_CHARS = 80
 MAX_LABEL_CHARS = 30
 """A tag list's text besides its links: a label ("Tags:", "Теги:") and separators, never a date."""
 TAG_LIST_LEVELS = 3
@@ -250,15 +263,23 @@ NO_TEASERS = Teasers()
 def trim_body(blocks: list[BlockSpec], teasers: Teasers = NO_TEASERS) -> list[BlockSpec]:
     """An article's blocks without the lines of teaser boxes, the comment section's heading ("59
     комментариев", "Comments (3)") and, when text came before it, all that follows it (sorting controls,
-    the titles of other boxes); nor a heading left last, which titles nothing."""
+    the titles of other boxes); nor a line labelling an advert; nor a heading or a prompt to subscribe or to
+    comment left last ("Newsletter abonnieren", "Kommentare lesen und schreiben")."""
     blocks = _without_teasers(blocks, teasers)
     for position, block in enumerate(blocks):
         if len(block[1]) <= MAX_HEADING_CHARS and COMMENTS_HEADING.match(block[1]):
             blocks = blocks[:position] if position else blocks[1:]
             break
-    while blocks and blocks[-1][0] == "heading":
+    blocks = [block for block in blocks if not AD_LABEL.match(block[1])]
+    while blocks and (blocks[-1][0] == "heading" or _is_prompt(blocks[-1][1])):
         blocks = blocks[:-1]
     return blocks
+
+
+def _is_prompt(text: str) -> bool:
+    """A short line that asks the reader to subscribe or to read or write comments, not a sentence of the
+    text (which ends with a full stop)."""
+    return len(text) <= MAX_PROMPT_CHARS and not text.rstrip().endswith(".") and PROMPT.search(text) is not None
 
 
 def _without_teasers(blocks: list[BlockSpec], found: Teasers) -> list[BlockSpec]:
