@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import datetime
 
 import lxml.html
+import pytest
 
 from translator.readers.html import read_html
-from translator.readers.html_article import _byline, box_facts, story_box
+from translator.readers.html_article import _byline, _is_header_line, box_facts, story_box
 from translator.readers.html_furniture import unindexed
 
 STORY = """<html lang="ru"><head><title>Не жгите траву</title>
@@ -76,3 +77,23 @@ def test_a_byline_run_into_the_writers_blurb_is_cut_to_the_stated_name() -> None
     assert _byline("Ana Ruiz-Soto", "Ana Ruiz") == "Ana Ruiz-Soto"
     assert _byline(None, "Ana Ruiz") == "Ana Ruiz"
     assert _byline("Ana Ruiz", None) == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("line", "header"),
+    [
+        ("Von Gregory Lipinski", True),  # a byline the page's author fields do not name
+        ("Por Agencia EFE", True),
+        ("Datum 25.01.2022", True),  # a date with its label
+        ("19.10.2019 07:49 Uhr", True),
+        ("July 7, 2020", True),
+        ("Posted on", True),  # a label left alone, its date in another element
+        ("-Aktualisiert am", True),
+        ("Von Anfang an war klar, dass es schwer wird.", False),  # a sentence
+        ("By the way", False),
+        ("Das Jahr 2020 war schwer.", False),
+        ("WASHINGTON —", False),  # a dateline starts the text
+    ],
+)
+def test_header_lines_at_the_start_of_the_body(line: str, header: bool) -> None:
+    assert _is_header_line(line, []) is header

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from translator.readers.common import BlockSpec
-from translator.readers.html_dates import machine_date
+from translator.readers.html_dates import could_be_date, machine_date, printed_date
 from translator.readers.html_fields import candidates, name_in
 from translator.readers.html_furniture import NO_TEASERS, Teasers, drop_furniture, teaser_texts, trim_body
 from translator.readers.html_items import path
@@ -64,6 +64,16 @@ BYLINE_LABEL = re.compile(
 BYLINE_POSITIONS = 3
 """A byline ("By NAME, 4 May 2023") that reaches the body is one of its first few lines."""
 MAX_BYLINE_CHARS = 100
+MAX_BYLINE_WORDS = 5
+DATE_LABEL = re.compile(
+    r"[-–]?\s*(?:posted|published|updated|last\s+updated|aktualisiert|veröffentlicht|publié|mis\s+à\s+jour|publicado"
+    r"|actualizado|pubblicato|aggiornato|opublikowano|datum|date|fecha|data)(?:\s+(?:on|am|le|el|il|at))?\s*:?",
+    re.IGNORECASE,
+)
+"""A date's label ("Posted on", "-Aktualisiert am", "Datum"), alone or before the date."""
+DATE_LABEL_START = re.compile(rf"^(?:{DATE_LABEL.pattern})\s*", re.IGNORECASE)
+MAX_DATE_LINE = 40
+"""A line that is only a date, with its label, is no longer than this."""
 
 
 @dataclass(frozen=True)
@@ -332,5 +342,21 @@ def body_blocks(body: Any, title: str, author: str | None, teasers: Teasers = NO
     return [
         block
         for position, block in enumerate(blocks)
-        if not (position < BYLINE_POSITIONS and len(block[1]) <= MAX_BYLINE_CHARS and any(n in block[1] for n in names))
+        if not (position < BYLINE_POSITIONS and _is_header_line(block[1], names))
     ]
+
+
+def _is_header_line(text: str, names: list[str]) -> bool:
+    """Whether one of the body's first lines is its header's, not its text: the byline ("Von Gregory Lipinski",
+    "Por Agencia EFE"), a date alone ("Datum 25.01.2022", "July 7, 2020"), or the label of one ("Posted on")."""
+    if len(text) > MAX_BYLINE_CHARS:
+        return False
+    if any(name in text for name in names) or DATE_LABEL.fullmatch(text):
+        return True
+    words = text.split()
+    if len(words) <= MAX_BYLINE_WORDS and text[-1] not in ".!?:" and (label := BYLINE_LABEL.match(text)):
+        named = text[label.end() :].split()
+        if named and all(word[0].isupper() for word in named):
+            return True
+    unlabelled = DATE_LABEL_START.sub("", text)
+    return len(unlabelled) <= MAX_DATE_LINE and could_be_date(unlabelled) and printed_date(unlabelled, None) is not None
