@@ -9,7 +9,7 @@ import lxml.html
 import pytest
 
 from translator.readers.html import read_html
-from translator.readers.html_article import _byline, _is_header_line, box_facts, story_box
+from translator.readers.html_article import _byline, _is_header_line, box_facts, clean_byline, story_box
 from translator.readers.html_furniture import unindexed
 
 STORY = """<html lang="ru"><head><title>Не жгите траву</title>
@@ -97,3 +97,9 @@ def test_a_byline_run_into_the_writers_blurb_is_cut_to_the_stated_name() -> None
 )
 def test_header_lines_at_the_start_of_the_body(line: str, header: bool) -> None:
     assert _is_header_line(line, []) is header
+
+
+def test_a_bylines_label_without_a_colon_is_cut() -> None:
+    assert clean_byline("Autor Jan Nowak") == "Jan Nowak"
+    assert clean_byline("Autorin: Maria Weber") == "Maria Weber"
+    assert clean_byline("Authority Magazine") == "Authority Magazine"  # a word that starts like the label

@@ -57,7 +57,7 @@ TRAFILATURA_TAGS = {
 BYLINE_LABEL = re.compile(
     r"^(?:(?:posted|written|published|reported)\s+by|by|publi(?:cad[oa]|é|ée)\s+(?:por|par)|par|por"
     r"|pubblicato\s+da|scritto\s+da|(?:geschrieben|verfasst|veröffentlicht)\s+von|von(?!\s+(?:der|dem|den)\b)"
-    r"|autor(?:in)?\s*:|author\s*:|auteur\s*:|автор\s*:?|опубликовал[аи]?|przez|door|av)\s+(?=\S)",
+    r"|autor(?:in)?\s*:?|author\s*:?|auteur\s*:?|автор\s*:?|опубликовал[аи]?|przez|door|av)\s+(?=\S)",
     re.IGNORECASE,
 )
 """The label before a byline's name ("Par Attac France", "Publicada por Rosa", "Автор: Иван")."""
@@ -342,13 +342,14 @@ def body_blocks(body: Any, title: str, author: str | None, teasers: Teasers = NO
     return [
         block
         for position, block in enumerate(blocks)
-        if not (position < BYLINE_POSITIONS and _is_header_line(block[1], names))
+        if not (position < BYLINE_POSITIONS and block[0] != "heading" and _is_header_line(block[1], names))
     ]
 
 
 def _is_header_line(text: str, names: list[str]) -> bool:
-    """Whether one of the body's first lines is its header's, not its text: the byline ("Von Gregory Lipinski",
-    "Por Agencia EFE"), a date alone ("Datum 25.01.2022", "July 7, 2020"), or the label of one ("Posted on")."""
+    """Whether one of the body's first lines (not a heading: "By The Numbers") is its header's, not its text:
+    the byline ("Von Gregory Lipinski", "Por Agencia EFE"), a date alone ("Datum 25.01.2022", "July 7, 2020"),
+    or the label of one ("Posted on")."""
     if len(text) > MAX_BYLINE_CHARS:
         return False
     if any(name in text for name in names) or DATE_LABEL.fullmatch(text):
