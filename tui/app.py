@@ -223,6 +223,9 @@ class ReviewApp(App[None]):
 
     def update_status(self) -> None:
         session = self.session
+        if session.journal_error is not None:
+            message, session.journal_error = session.journal_error, None
+            self.notify(message, title="No journal", severity="warning", markup=False, timeout=15)
         shown = len(self.blocks.visible_ids) if self.query_filter.active else None
         self.query_one("#status", StatusBar).show(
             session.reviewed, len(session.units), session.issues_left, session.pair, session.modified, shown

@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from translator.errors import EngineError
+from translator.errors import EngineError, InputError
 from translator.formats.review import ReviewFile, read_review_file, render_review
 from translator.glossary import Glossary
 from translator.memory.store import MemoryEntry, TranslationMemory
@@ -180,6 +180,8 @@ class ReviewSession:
         self.disk_digest = digest(path)
         self.journal_enabled = journal
         self.journal = journal_path(path)
+        self.journal_error: str | None = None
+        """Why the journal could not be written (set once; the app says so): changes then live in memory only."""
         self.posts = {post.id: post for post in self.review.translated.thread.posts}
         self.set_aside: Path | None = None
         """Where the journal of an earlier session went, when the file had changed since it was written."""
@@ -404,24 +406,37 @@ class ReviewSession:
         if not self.journal.exists():
             # The file this journal applies to: a later session replays it only onto the same bytes.
             line = json.dumps({"journal": 1, "file_sha256": self.disk_digest}) + "\n" + line
-        with open(self.journal, "a", encoding="utf-8") as handle:
-            handle.write(line)
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            with open(self.journal, "a", encoding="utf-8") as handle:
+                handle.write(line)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as error:
+            # A read-only folder, a full disk: the change stands (in memory), the reviewer is told once.
+            self.journal_enabled = False
+            self.journal_error = (
+                f"cannot write the journal {self.journal}: {error.strerror or error}; "
+                "changes are not kept if the app is killed: save often (Ctrl+S)"
+            )
 
     def _replay(self) -> int:
         """Apply the journal of an earlier session that did not save; how many blocks it changed."""
         try:
             # Lines end with "\n" only: a text may hold other line separators (U+2028...), which JSON keeps.
-            lines = self.journal.read_text(encoding="utf-8").split("\n")
+            lines = self.journal.read_bytes().split(b"\n")
         except FileNotFoundError:
             return 0
+        except OSError as error:
+            raise InputError(
+                f"cannot read the journal of unsaved changes {self.journal}: {error.strerror or error}",
+                "move it out of the way to open the file without it",
+            ) from None
         states = []
         for line in lines:
             try:
-                state = json.loads(line)
+                state = json.loads(line.decode("utf-8"))
             except ValueError:
-                continue  # a line cut by the kill
+                continue  # a line cut by the kill (maybe inside a character)
             if isinstance(state, dict):
                 states.append(state)
         header = states[0] if states and "journal" in states[0] else None

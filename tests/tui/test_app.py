@@ -371,3 +371,20 @@ async def test_a_journal_for_another_version_of_the_file_is_shown_and_kept(demo_
         assert not isinstance(app.screen, SetAsideJournal)
         assert app.session.unit(block_id).target != "Edit made before the file was translated again"
         assert not app.session.modified
+
+
+@sync
+async def test_a_journal_that_cannot_be_written_is_a_warning(demo_po: Path) -> None:
+    # As if the folder were read-only (a link into nowhere fails to open even for root).
+    journal_path(demo_po).symlink_to(demo_po.parent / "missing-folder" / "journal")
+    app = make_app(demo_po)
+    async with app.run_test(size=SIZE) as pilot:
+        first = app.current
+        await pilot.press("a", "j", "a")
+        await pilot.pause()
+        assert app.session.unit(first).status == "reviewed"  # type: ignore[arg-type]
+        warnings = [note for note in app._notifications if note.title == "No journal"]
+        assert len(warnings) == 1 and "save often" in warnings[0].message
+        journal_path(demo_po).unlink()
+        await pilot.press("ctrl+s")
+    assert entries(demo_po)[first].msgstr and "fuzzy" not in entries(demo_po)[first].flags
