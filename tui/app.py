@@ -177,6 +177,15 @@ class ReviewApp(App[None]):
             )
         if self.session.set_aside is not None:
             self.push_screen(SetAsideJournal(self.session.path, self.session.set_aside, self.session.set_aside_edits))
+        if self.session.read_only:
+            self.notify(
+                f"{self.session.path.name} is read-only: saving is refused until it is made writable "
+                "(changes are kept in the journal meanwhile).",
+                title="Read-only file",
+                severity="warning",
+                markup=False,
+                timeout=15,
+            )
         if self.memory_error:
             self.notify(self.memory_error, title="No translation memory", severity="warning", markup=False)
         if self.autosave_seconds > 0:

@@ -13,13 +13,14 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from translator.errors import EngineError, InputError
+from translator.errors import EngineError, InputError, OutputError
 from translator.formats.review import ReviewFile, read_review_file, render_review
 from translator.glossary import Glossary
 from translator.memory.store import MemoryEntry, TranslationMemory
@@ -475,10 +476,26 @@ class ReviewSession:
         """Whether the file changed since it was read or saved."""
         return digest(self.path) != self.disk_digest
 
+    @property
+    def read_only(self) -> bool:
+        """Whether the file is marked read-only (no write permission: for root, no write bit at all). An
+        atomic save renames a new file over it, which the folder allows, so this is checked first."""
+        try:
+            mode = self.path.stat().st_mode
+        except OSError:
+            return False
+        return not os.access(self.path, os.W_OK) or not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+
     def save(self) -> MergeReport:
-        """Write the file atomically, merging what changed on disk meanwhile; then drop the journal."""
+        """Write the file atomically, merging what changed on disk meanwhile; then drop the journal.
+        OutputError, nothing written, when the file is read-only."""
         from translator.files import write_atomic
 
+        if self.read_only:
+            raise OutputError(
+                f"{self.path} is read-only: not saved (your changes are kept in the journal)",
+                f"make it writable (chmod u+w {self.path}) and save again",
+            )
         report = MergeReport()
         if self.changed_on_disk() and self.path.exists():
             report = self._merge_from_disk()

@@ -388,3 +388,26 @@ async def test_a_journal_that_cannot_be_written_is_a_warning(demo_po: Path) -> N
         journal_path(demo_po).unlink()
         await pilot.press("ctrl+s")
     assert entries(demo_po)[first].msgstr and "fuzzy" not in entries(demo_po)[first].flags
+
+
+@sync
+async def test_a_read_only_file_is_not_replaced(demo_po: Path) -> None:
+    before = demo_po.read_text(encoding="utf-8")
+    demo_po.chmod(0o444)
+    app = make_app(demo_po)
+    async with app.run_test(size=SIZE) as pilot:
+        assert any(note.title == "Read-only file" for note in app._notifications)
+        first = app.current
+        await pilot.press("a", "ctrl+s")
+        await pilot.pause()
+        refused = [note for note in app._notifications if note.title == "Not saved"]
+        assert refused and "read-only" in refused[0].message and "chmod u+w" in refused[0].message
+        assert app.session.modified and journal_path(demo_po).exists()  # the work is still kept
+        await pilot.press("q", "s")  # save and quit: refused too, so the app stays open
+        await pilot.pause()
+        assert app.is_running and app.session.unit(first).status == "reviewed"  # type: ignore[arg-type]
+        demo_po.chmod(0o644)
+        await pilot.press("escape", "ctrl+s")
+        await pilot.pause()
+        assert not app.session.modified
+    assert demo_po.read_text(encoding="utf-8") != before
