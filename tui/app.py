@@ -21,7 +21,7 @@ from tui.alternatives import Alternative, MemorySearch, aligned_spans, alternati
 from tui.highlight import TermHit, source_text, target_text, term_hits
 from tui.messages import BlockChosen, EditFinished, InsertRequested
 from tui.screens import ConfirmQuit, GlossaryEntryScreen, HelpScreen, LanguageScreen, SetAsideJournal
-from tui.session import Filter, ReviewSession
+from tui.session import FILTER_SYNTAX, Filter, ReviewSession
 from tui.widgets import AlignedView, BlockList, InfoPanel, SourcePane, StatusBar, TargetEditor, TargetView
 
 # Actions of the list mode, with their help line; the command palette offers them too.
@@ -38,7 +38,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("retranslate", "Re-translate block", "translate the block again with the engine and glossary"),
     ("language", "Set block language", "override the source language of the block"),
     ("add_term", "Add glossary entry", "add a source/target pair to the glossary"),
-    ("filter", "Search / filter", "filter blocks: words status:draft lang:de has:issues author:NAME"),
+    ("filter", "Search / filter", f"filter blocks: {FILTER_SYNTAX}"),
     ("save", "Save", "write the file now (atomically)"),
     ("toggle_theme", "Toggle light/dark theme", "switch between the light and dark themes"),
     ("help", "Help", "list every key"),
@@ -143,7 +143,7 @@ class ReviewApp(App[None]):
         with Horizontal(id="main"):
             yield BlockList(id="blocks")
             with Vertical(id="right"):
-                yield Input(placeholder="filter: words status:draft lang:de has:issues author:NAME", id="filter")
+                yield Input(placeholder=f"filter: {FILTER_SYNTAX}", id="filter")
                 with Horizontal(id="titles"):
                     yield Label("Source", classes="pane-title", id="source-title")
                     yield Label("Translation", classes="pane-title", id="target-title")
@@ -425,7 +425,16 @@ class ReviewApp(App[None]):
 
     @on(Input.Submitted, "#filter")
     def filter_submitted(self, event: Input.Submitted) -> None:
-        self.apply_filter(Filter.parse(event.value))
+        query = Filter.parse(event.value)
+        if query.unknown:
+            self.notify(
+                f"Not understood, ignored: {' '.join(query.unknown)}. The filter takes: {FILTER_SYNTAX}",
+                title="Filter",
+                severity="warning",
+                markup=False,
+                timeout=8,
+            )
+        self.apply_filter(query)
         if not event.value.strip():
             event.input.display = False
         self.blocks.focus()

@@ -87,6 +87,16 @@ def apply_state(unit: TranslationUnit, state: dict[str, object]) -> TranslationU
     )
 
 
+FILTER_SYNTAX = "words status:draft|reviewed lang:de has:issues conf:low author:NAME post:ID"
+"""What the filter box understands (shown in its placeholder and the help)."""
+FILTER_KEYS = ("status", "is", "lang", "author", "has", "conf", "post")
+STATUS_WORDS = {
+    **dict.fromkeys(("draft", "todo", "fuzzy"), "draft"),
+    **dict.fromkeys(("reviewed", "approved", "done"), "reviewed"),
+}
+"""The words `status:` takes, and the status each means."""
+
+
 @dataclass(frozen=True, slots=True)
 class Filter:
     """Which blocks the list shows: every condition given must hold."""
@@ -101,34 +111,61 @@ class Filter:
     """Only blocks with QA issues."""
     author: str | None = None
     """Part of the post author's name."""
+    below_confidence: float | None = None
+    """Only blocks whose detected language has less confidence than this (`conf:low`: the detector's threshold)."""
+    post: str | None = None
+    """Only the blocks of this post (its id, as in the list's headers)."""
+    unknown: tuple[str, ...] = ()
+    """`key:value` parts not understood (a typo such as `status:drafts`), said to the reviewer; ignored."""
 
     @classmethod
     def parse(cls, query: str) -> Filter:
-        """`status:draft lang:de has:issues author:jon words...`."""
-        words, found = [], {}
+        """`status:draft lang:de has:issues conf:low author:jon post:c4 words...`."""
+        from translator.detect.detector import LOW_CONFIDENCE
+
+        words, found, unknown = [], {}, []
         for part in query.split():
             key, sep, value = part.partition(":")
-            if sep and key in ("status", "lang", "author", "has", "is") and value:
-                found[key] = value
+            if sep and key.lower() in FILTER_KEYS and value:
+                found[key.lower()] = value
             else:
                 words.append(part)
         status = found.get("status") or found.get("is")
-        if status in ("approved", "done"):
-            status = "reviewed"
-        if status in ("todo", "fuzzy"):
-            status = "draft"
+        if status is not None and status.lower() not in STATUS_WORDS:
+            unknown.append(f"status:{status}")
+        has = found.get("has")
+        if has is not None and has.lower() not in ("issues", "issue", "qa"):
+            unknown.append(f"has:{has}")
+        below = None
+        conf = found.get("conf")
+        if conf is not None:
+            try:
+                below = LOW_CONFIDENCE if conf.lower() == "low" else float(conf.lstrip("<"))
+            except ValueError:
+                unknown.append(f"conf:{conf}")
         return cls(
             " ".join(words),
-            status,
+            STATUS_WORDS.get(status.lower()) if status else None,
             found.get("lang"),
-            found.get("has") in ("issues", "issue", "qa"),
+            has is not None and f"has:{has}" not in unknown,
             found.get("author"),
+            below,
+            found.get("post"),
+            tuple(unknown),
         )
 
     @property
     def active(self) -> bool:
         """Whether anything is filtered out."""
-        return bool(self.text or self.status or self.lang or self.has_issues or self.author)
+        return bool(
+            self.text
+            or self.status
+            or self.lang
+            or self.has_issues
+            or self.author
+            or self.below_confidence is not None
+            or self.post
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +287,13 @@ class ReviewSession:
             return False
         if query.author and query.author.lower() not in self.author(unit).lower():
             return False
+        if query.post and unit.post_id != query.post:
+            return False
+        if query.below_confidence is not None:
+            from translator.detect.detector import is_low_confidence
+
+            if not is_low_confidence(unit.block, query.below_confidence):
+                return False
         if query.text:
             haystack = f"{unit.block.text}\n{unit.target}\n{unit.block.id}".lower()
             return all(word.lower() in haystack for word in query.text.split())

@@ -15,12 +15,12 @@ import pytest
 from rich.console import Console
 from textual.widgets import Static
 
-from tests.conftest import DEMO, run_cli
+from tests.conftest import DEMO, FIXED_NOW, run_cli
 from tests.fakes import FakeEngine
 from tests.tui.conftest import INJECTION
-from translator.formats.po import read_po_review
+from translator.formats.po import read_po_review, render_po
 from translator.memory.store import MemoryEntry, TranslationMemory
-from translator.models import TranslatedThread
+from translator.models import Block, Post, Thread, TranslatedThread, TranslationUnit
 from tui.app import ReviewApp
 from tui.screens import ConfirmQuit, GlossaryEntryScreen, HelpScreen, SetAsideJournal
 from tui.session import ReviewSession, journal_path
@@ -411,3 +411,42 @@ async def test_a_read_only_file_is_not_replaced(demo_po: Path) -> None:
         await pilot.pause()
         assert not app.session.modified
     assert demo_po.read_text(encoding="utf-8") != before
+
+
+def unsure_po(tmp_path: Path) -> Path:
+    """Two posts: one block whose language detection is unsure (0.35), one sure."""
+    unsure = Block("c1.p1", "paragraph", "Fruity mentos: 8/10", lang="es", lang_confidence=0.35, lang_source="detected")
+    sure = Block("c2.p1", "paragraph", "Le vol a réussi.", lang="fr", lang_confidence=0.99, lang_source="detected")
+    posts = (Post("c1", "comment", "ana", blocks=(unsure,)), Post("c2", "comment", "bob", blocks=(sure,)))
+    thread = Thread("", None, posts, "text", lang="fr")
+    units = (
+        TranslationUnit(unsure, "c1", "es", "en", "Fruity mentos: 8/10", "machine"),
+        TranslationUnit(sure, "c2", "fr", "en", "The flight succeeded.", "machine"),
+    )
+    path = tmp_path / "unsure.po"
+    path.write_text(render_po(TranslatedThread(thread, "en", units), now=FIXED_NOW), encoding="utf-8")
+    return path
+
+
+@sync
+async def test_filter_unsure_languages_and_jump_to_a_post(tmp_path: Path) -> None:
+    app = make_app(unsure_po(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        rows = {option.id: str(option.prompt) for option in app.blocks._options if option.id}
+        assert " es? " in rows["c1.p1"] and " fr " in rows["c2.p1"]  # the unsure language is marked in the list
+        assert "Language unsure" in str(app.query_one(InfoPanel).render())
+        await pilot.press("slash", *"conf:low", "enter")
+        assert app.blocks.visible_ids == ["c1.p1"]
+        await pilot.press("escape", "slash", *"post:c2", "enter")
+        assert app.blocks.visible_ids == ["c2.p1"] and app.current == "c2.p1"
+        await pilot.press("escape")  # the whole thread again, still on the post jumped to
+        assert app.blocks.visible_ids == ["c1.p1", "c2.p1"] and app.current == "c2.p1"
+
+
+@sync
+async def test_a_filter_typo_is_said(demo_po: Path) -> None:
+    app = make_app(demo_po)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"status:drafts", "enter")
+        said = [note.message for note in app._notifications if note.title == "Filter"]
+        assert said and "status:drafts" in said[0] and "status:draft|reviewed" in said[0]

@@ -75,6 +75,10 @@ def test_filter_parsing_and_matching(demo_po: Path) -> None:
         assert kept, query
         assert all(predicate(u) for u in kept), query
     assert Filter.parse("is:approved author:klaus word") == Filter("word", "reviewed", None, False, "klaus")
+    assert Filter.parse("conf:low post:c4") == Filter(below_confidence=0.6, post="c4")
+    assert Filter.parse("conf:<0.9 has:isues").below_confidence == 0.9
+    assert Filter.parse("status:drafts has:isues conf:x").unknown == ("status:drafts", "has:isues", "conf:x")
+    assert not Filter.parse("status:drafts").active  # a typo filters nothing out
 
 
 def test_journal_replays_unsaved_work(demo_po: Path) -> None:

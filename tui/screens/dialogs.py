@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from translator.display import visible
+from tui.session import FILTER_SYNTAX
 
 
 class HelpScreen(ModalScreen[None]):
@@ -35,9 +36,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-body"):
             yield Static(Text("Keys (Esc, q or ? closes)", style="bold"))
             yield Static(table, id="help-keys")
-            yield Static(
-                Text("Filter syntax (/): words status:draft|reviewed lang:de has:issues author:NAME", style="dim")
-            )
+            yield Static(Text(f"Filter syntax (/): {FILTER_SYNTAX}", style="dim"))
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
         self.dismiss(result)

@@ -13,6 +13,7 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import Static, TextArea
 
+from translator.detect.detector import is_low_confidence
 from translator.display import visible
 from translator.models import TranslationUnit
 from tui.alternatives import Alternative
@@ -131,9 +132,13 @@ class InfoPanel(Static):
             text.append(f" quoting {visible(block.quoted_author)}")
         if author:
             text.append(f" · {visible(author)}")
-        confidence = f" {block.lang_confidence:.2f}" if block.lang_confidence is not None else ""
+        # Rounded down, so that a block under the threshold (0.598 < 0.6) never reads as at it (0.60).
+        confidence = f" {int(block.lang_confidence * 100) / 100:.2f}" if block.lang_confidence is not None else ""
         text.append(f" · {unit.source_lang}{confidence} {block.lang_source or ''}")
         text.append(f" · {unit.origin}, {unit.status}\n", style="dim")
+        if is_low_confidence(block):
+            text.append("Language unsure: ", style="bold yellow")
+            text.append(f"is this {unit.source_lang}? l sets it, then t translates again\n")
         if unit.note:
             text.append("Note ", style="bold")
             text.append(visible(unit.note) + "\n")
