@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from translator.errors import EngineError, InputError, OutputError
+from translator.errors import EngineError, InputError, OutputError, TranslatorError
 from translator.formats.review import ReviewFile, read_review_file, render_review
 from translator.glossary import Glossary
 from translator.memory.store import MemoryEntry, TranslationMemory
@@ -542,7 +542,15 @@ class ReviewSession:
             )
         report = MergeReport()
         if self.changed_on_disk() and self.path.exists():
-            report = self._merge_from_disk()
+            try:
+                report = self._merge_from_disk()
+            except TranslatorError as error:
+                # Someone else's file now: never overwritten unread. The journal keeps the work meanwhile.
+                raise OutputError(
+                    f"{self.path.name} changed on disk since it was opened and cannot be read any more ({error}); "
+                    "not saved, your changes are kept in the journal",
+                    "fix or restore that file, or delete it to write yours, then save again",
+                ) from None
         text = render_review(self.review, self.translated())
         write_atomic(self.path, text)
         self.disk_digest = hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -450,3 +450,22 @@ async def test_a_filter_typo_is_said(demo_po: Path) -> None:
         await pilot.press("slash", *"status:drafts", "enter")
         said = [note.message for note in app._notifications if note.title == "Filter"]
         assert said and "status:drafts" in said[0] and "status:draft|reviewed" in said[0]
+
+
+@sync
+async def test_a_file_made_unreadable_on_disk_is_not_overwritten(demo_po: Path) -> None:
+    app = make_app(demo_po)
+    async with app.run_test(size=SIZE) as pilot:
+        first = app.current
+        await pilot.press("a")
+        demo_po.write_text("half-written by another tool\n", encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        refused = [note.message for note in app._notifications if note.title == "Not saved"]
+        assert refused and "changed on disk since it was opened" in refused[0] and "delete it" in refused[0]
+        assert demo_po.read_text(encoding="utf-8") == "half-written by another tool\n"
+        demo_po.unlink()  # the reviewer decides: theirs goes, ours is written
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not app.session.modified
+    assert "fuzzy" not in entries(demo_po)[first].flags
