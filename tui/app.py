@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import ContentSwitcher, Footer, Input, Label
 
 from translator.errors import TranslatorError
@@ -274,6 +274,10 @@ class ReviewApp(App[None]):
     # ------------------------------------------------------------------------------------------ actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if isinstance(self.screen, ModalScreen):
+            # A dialog or the help is up: only its own keys and Ctrl+S act (nor does the footer offer the others;
+            # Ctrl+Q there would stack a second prompt on the quit prompt).
+            return action == "save"
         # List-mode keys do nothing while the editor or the filter has focus (they type there).
         if action in ("quit", "save", "help", "toggle_theme", "command_palette", "clear_filter"):
             return True

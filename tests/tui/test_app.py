@@ -13,7 +13,8 @@ from typing import Any
 import polib
 import pytest
 from rich.console import Console
-from textual.widgets import Static
+from textual.widgets import Label, Static
+from textual.widgets._footer import FooterKey
 
 from tests.conftest import DEMO, FIXED_NOW, run_cli
 from tests.fakes import FakeEngine
@@ -22,7 +23,7 @@ from translator.formats.po import read_po_review, render_po
 from translator.memory.store import MemoryEntry, TranslationMemory
 from translator.models import Block, Post, Thread, TranslatedThread, TranslationUnit
 from tui.app import ReviewApp
-from tui.screens import ConfirmQuit, GlossaryEntryScreen, HelpScreen, SetAsideJournal
+from tui.screens import ConfirmQuit, GlossaryEntryScreen, HelpScreen, LanguageScreen, SetAsideJournal
 from tui.session import ReviewSession, journal_path
 from tui.widgets import BlockList, InfoPanel, SourcePane, TargetView
 
@@ -469,3 +470,23 @@ async def test_a_file_made_unreadable_on_disk_is_not_overwritten(demo_po: Path) 
         await pilot.pause()
         assert not app.session.modified
     assert "fuzzy" not in entries(demo_po)[first].flags
+
+
+@sync
+async def test_dialogs_fit_80_columns_and_offer_only_their_keys(demo_po: Path) -> None:
+    app = make_app(demo_po)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key, screen_type in (("l", LanguageScreen), ("g", GlossaryEntryScreen)):
+            await pilot.press(key)
+            assert isinstance(app.screen, screen_type)
+            question, dialog = app.screen.query_one(Label), app.screen.query_one(".dialog")
+            assert question.region.right <= dialog.content_region.right, key  # wrapped, not cut
+            # The list's keys are not offered under a dialog (they type in its field).
+            await pilot.pause()
+            offered = {key.action for key in app.screen_stack[0].query(FooterKey)}
+            assert offered.isdisjoint({"approve", "edit", "next_draft", "filter", "help"}), offered
+            await pilot.press("escape")
+        await pilot.press("a", "q")
+        assert isinstance(app.screen, ConfirmQuit)
+        await pilot.press("ctrl+q")  # no second prompt over the first
+        assert sum(isinstance(screen, ConfirmQuit) for screen in app.screen_stack) == 1
