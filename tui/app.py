@@ -328,7 +328,7 @@ class ReviewApp(App[None]):
         if self.current is None:
             return
         if self.editing:
-            self.editor.load_text(self.session.unit(self.current).block.text)
+            self.editor.load_translation(self.session.unit(self.current).block.text)
             return
         self.changed(self.session.copy_source(self.current))
 
@@ -401,7 +401,7 @@ class ReviewApp(App[None]):
         if not self.editing:
             return None
         self.editing = False
-        block_id, text = self.editor.block_id, self.editor.text
+        block_id, text = self.editor.block_id, self.editor.translation
         if block_id in self.session.index and text.rstrip() != text:
             source = self.session.unit(block_id).block.text
             text = text.rstrip() + source[len(source.rstrip()) :]  # a stray Enter at the end is not kept
@@ -583,7 +583,7 @@ class ReviewApp(App[None]):
         unit = self.current_unit()
         if unit is None:
             return
-        target = self.editor.selected_text if self.editing else ""
+        target = self.editor.selected_translation if self.editing else ""
         selected = self.screen.get_selected_text() if hasattr(self.screen, "get_selected_text") else None
         source = (selected or "").strip()
         if source and source not in unit.block.text:

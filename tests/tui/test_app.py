@@ -490,3 +490,22 @@ async def test_dialogs_fit_80_columns_and_offer_only_their_keys(demo_po: Path) -
         assert isinstance(app.screen, ConfirmQuit)
         await pilot.press("ctrl+q")  # no second prompt over the first
         assert sum(isinstance(screen, ConfirmQuit) for screen in app.screen_stack) == 1
+
+
+@sync
+async def test_the_editor_shows_control_characters_and_changes_nothing_it_was_not_told(demo_po: Path) -> None:
+    tricky = "red \x1b[31mtext\x1b[0m\x07 one\u2028two\rthree\x85four \u202eevil\ttab\nline"
+    app = make_app(demo_po)
+    async with app.run_test(size=SIZE) as pilot:
+        block_id = app.current
+        assert block_id is not None
+        app.session.edit(block_id, tricky)
+        app.session.save()
+        await pilot.press("e")
+        shown = app.editor.text
+        assert not any(ord(char) < 0x20 and char not in "\t\n" for char in shown)  # nothing acts on the terminal
+        assert "␛[31m" in shown and "\u2028" not in shown and "\r" not in shown and "\u202e" not in shown
+        await pilot.press("escape")  # in and out: the translation is untouched (no separator became a newline)
+        assert app.session.unit(block_id).target == tricky and not app.session.modified
+        await pilot.press("e", "ctrl+end", *" ok", "escape")
+        assert app.session.unit(block_id).target == tricky + " ok"

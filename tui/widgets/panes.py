@@ -60,6 +60,34 @@ class AlignedView(Static):
         self.update(SentencePairs(self.rows))
 
 
+def _shown_in_editor() -> dict[str, str]:
+    """Each character the editor cannot hold as itself, and the one it shows instead."""
+    table = {chr(code): chr(0x2400 + code) for code in range(0x20) if chr(code) not in "\t\n"}  # ␛ ␇ ␍ ...
+    table["\x7f"] = "\u2421"  # ␡
+    # No picture exists for these: private-use characters (a box), one each, so they come back exactly.
+    for code in (*range(0x80, 0xA0), *range(0x2028, 0x202F), *range(0x2066, 0x206A)):
+        table[chr(code)] = chr(0xF700 + (code & 0xFF))
+    return table
+
+
+EDITOR_SHOWS = _shown_in_editor()
+"""Control characters (an ANSI escape would act on the terminal), line separators other than `\n` (the
+editor's document splits lines on them and writes them back as newlines) and bidi overrides, each shown in
+the editor as a stand-in character and put back when the edit is kept, so opening the editor changes nothing."""
+_SHOW = {ord(kept): shown for kept, shown in EDITOR_SHOWS.items()}
+_KEEP = {ord(shown): kept for kept, shown in EDITOR_SHOWS.items()}
+
+
+def editor_text(text: str) -> str:
+    """A translation as the editor shows it."""
+    return text.translate(_SHOW)
+
+
+def stored_text(text: str) -> str:
+    """What the editor shows, as the translation it stands for."""
+    return text.translate(_KEEP)
+
+
 class TargetEditor(TextArea):
     """Where the translation is edited: Esc leaves (keeping the edit), Ctrl+Enter or F2 approves and moves on;
     Ctrl+G then N inserts item N of the panel (a glossary term or an alternative) at the cursor. Alt+N does too,
@@ -80,12 +108,26 @@ class TargetEditor(TextArea):
     def load(self, unit: TranslationUnit) -> None:
         """Edit this unit's translation."""
         self.block_id = unit.block.id
-        self.load_text(unit.target)
+        self.load_translation(unit.target)
         self.move_cursor(self.document.end)
+
+    def load_translation(self, text: str) -> None:
+        """Put a translation in the editor (control characters shown as stand-ins)."""
+        self.load_text(editor_text(text))
+
+    @property
+    def translation(self) -> str:
+        """The translation as typed (stand-ins put back)."""
+        return stored_text(self.text)
+
+    @property
+    def selected_translation(self) -> str:
+        """The selected part of the translation (stand-ins put back)."""
+        return stored_text(self.selected_text)
 
     def action_finish(self, approve: bool = False) -> None:
         if self.block_id is not None:
-            self.post_message(EditFinished(self.block_id, self.text, approve))
+            self.post_message(EditFinished(self.block_id, self.translation, approve))
 
     def action_arm_insert(self) -> None:
         self.insert_armed = True
@@ -97,7 +139,7 @@ class TargetEditor(TextArea):
     def insert_text(self, text: str) -> None:
         """Insert text at the cursor, replacing the selection."""
         start, end = sorted(self.selection)
-        self.replace(text, start, end, maintain_selection_offset=False)
+        self.replace(editor_text(text), start, end, maintain_selection_offset=False)
 
     async def _on_key(self, event: events.Key) -> None:
         if self.insert_armed:
