@@ -315,6 +315,16 @@ class ReviewApp(App[None]):
             self.leave_editor(commit=True)
         if self.current is None:
             return
+        if self.session.unit(self.current).target == "":
+            # An approved entry has a translation (the one rule every reader applies): this one would come back
+            # as a draft.
+            self.notify(
+                "An empty translation cannot be approved: write one (e) or copy the source (c).",
+                title="Not approved",
+                severity="warning",
+                markup=False,
+            )
+            return
         self.changed(self.session.approve(self.current))
         found = self.find(lambda unit: unit.status != "reviewed")
         if found is not None:

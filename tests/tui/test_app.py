@@ -509,3 +509,17 @@ async def test_the_editor_shows_control_characters_and_changes_nothing_it_was_no
         assert app.session.unit(block_id).target == tricky and not app.session.modified
         await pilot.press("e", "ctrl+end", *" ok", "escape")
         assert app.session.unit(block_id).target == tricky + " ok"
+
+
+@sync
+async def test_an_empty_translation_is_not_approved(demo_po: Path) -> None:
+    app = make_app(demo_po)
+    async with app.run_test(size=SIZE) as pilot:
+        block_id = app.current
+        assert block_id is not None
+        await pilot.press("e", "f7", "backspace", "f2")  # emptied, then approve and move on
+        assert app.session.unit(block_id).target == "" and app.session.unit(block_id).status == "draft"
+        assert app.current == block_id  # stays on it
+        assert any(note.title == "Not approved" for note in app._notifications)
+        await pilot.press("c", "a")
+        assert app.session.unit(block_id).status == "reviewed"
