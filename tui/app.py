@@ -91,7 +91,7 @@ class ReviewApp(App[None]):
             "terminal sends it (kitty protocol: most terminals send Alt+1 as ESC 1, which Textual reads as ¡)",
         ),
         ("s", "source and translation sentence by sentence / as whole blocks"),
-        ("u / r", "undo / redo the last change of this block"),
+        ("u / r", "undo / redo the last change of this block (if none, the last one made: after a, the approval)"),
         ("t", "re-translate the block (engine + glossary, in the background)"),
         ("l", "set the block's source language"),
         ("g", "add a glossary entry (editor selection prefills the target)"),
@@ -383,9 +383,17 @@ class ReviewApp(App[None]):
     def _step_history(self, *, forward: bool) -> None:
         if self.current is None:
             return
-        unit = self.session.redo(self.current) if forward else self.session.undo(self.current)
+        step = self.session.redo if forward else self.session.undo
+        unit = step(self.current)
         if unit is None:
-            self.notify(f"Nothing to {'redo' if forward else 'undo'} in this block.", markup=False)
+            # Nothing here (`a` moved on after approving): take back the last change made, where it was.
+            elsewhere = self.session.last_changed(forward=forward)
+            if elsewhere is None or (self.query_filter.active and elsewhere not in self.blocks.visible_ids):
+                self.notify(f"Nothing to {'redo' if forward else 'undo'} in this block.", markup=False)
+                return
+            self.go(elsewhere)
+            unit = step(elsewhere)
+            self.notify(f"{'Redone' if forward else 'Undone'} in {elsewhere}.", markup=False, timeout=2)
         self.changed(unit)
 
     def action_toggle_theme(self) -> None:

@@ -214,6 +214,10 @@ class ReviewSession:
         }
         """Per block approved in the file as opened, what the memory may hold for it from earlier reviews."""
         self.history: dict[str, BlockHistory] = {}
+        self.change_log: list[str] = []
+        """The blocks in the order they were changed (or redone): where the last change to undo is."""
+        self.undo_log: list[str] = []
+        """The blocks in the order changes were undone: where the last change to redo is."""
         self.dirty: set[str] = set()
         self.disk_digest = digest(path)
         self.journal_enabled = journal
@@ -332,6 +336,7 @@ class ReviewSession:
             history = self.history.setdefault(block_id, BlockHistory())
             history.undo.append(old)
             history.redo.clear()
+            self.change_log.append(block_id)
         self.units[self.index[block_id]] = new
         if new == self.saved.get(block_id):
             self.dirty.discard(block_id)
@@ -440,7 +445,18 @@ class ReviewSession:
         if not taken:
             return None
         kept.append(self.unit(block_id))
+        (self.change_log if forward else self.undo_log).append(block_id)
         return self._set(taken.pop(), record=False)
+
+    def last_changed(self, *, forward: bool = False) -> str | None:
+        """The block of the last change that can be undone (forward: redone), None when there is none."""
+        log = self.undo_log if forward else self.change_log
+        while log:
+            history = self.history.get(log[-1])
+            if history is not None and (history.redo if forward else history.undo):
+                return log[-1]
+            log.pop()  # undone or redone since: look further back
+        return None
 
     # ------------------------------------------------------------------------------------------ journal
 

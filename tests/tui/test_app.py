@@ -523,3 +523,20 @@ async def test_an_empty_translation_is_not_approved(demo_po: Path) -> None:
         assert any(note.title == "Not approved" for note in app._notifications)
         await pilot.press("c", "a")
         assert app.session.unit(block_id).status == "reviewed"
+
+
+@sync
+async def test_undo_after_approve_and_move_on_takes_the_approval_back(demo_po: Path) -> None:
+    app = make_app(demo_po)
+    async with app.run_test(size=SIZE) as pilot:
+        first = app.current
+        assert first is not None
+        await pilot.press("a")
+        assert app.current != first and app.session.unit(first).status == "reviewed"
+        await pilot.press("u")  # nothing to undo on the block moved to: the approval is taken back, there
+        assert app.current == first and app.session.unit(first).status == "draft"
+        await pilot.press("j", "r")  # and redone from elsewhere
+        assert app.current == first and app.session.unit(first).status == "reviewed"
+        await pilot.press("u", "u")  # nothing left anywhere
+        assert app.session.unit(first).status == "draft"
+        assert app._notifications and "Nothing to undo" in list(app._notifications)[-1].message
