@@ -18,7 +18,7 @@ from translator.glossary import Glossary, GlossaryStore, GlossaryTerm
 from translator.memory.store import TranslationMemory
 from translator.models import Thread, TranslationUnit
 from tui.alternatives import Alternative, MemorySearch, aligned_spans, alternatives
-from tui.highlight import TermHit, source_text, target_text, term_hits
+from tui.highlight import TermHit, numbered_terms, source_text, target_text, term_hits
 from tui.messages import BlockChosen, EditFinished, InsertRequested
 from tui.screens import ConfirmQuit, GlossaryEntryScreen, HelpScreen, LanguageScreen, SetAsideJournal
 from tui.session import FILTER_SYNTAX, Filter, ReviewSession
@@ -131,6 +131,9 @@ class ReviewApp(App[None]):
         self.current: str | None = None
         self.query_filter = Filter()
         self.hits: list[TermHit] = []
+        """Every glossary term found in the current block (coloured where it is)."""
+        self.terms: list[TermHit] = []
+        """The terms numbered in the panel: each once."""
         self.alternatives: list[Alternative] = []
         self.aligned = True
         """Show source and translation sentence by sentence when they have as many sentences."""
@@ -209,12 +212,13 @@ class ReviewApp(App[None]):
         unit = self.current_unit()
         spans = None
         if unit is None:
-            self.hits, self.alternatives = [], []
+            self.hits, self.terms, self.alternatives = [], [], []
             self.query_one("#source", SourcePane).update("")
             self.query_one("#target", TargetView).update("")
         else:
             glossary = self.session.glossary(unit.source_lang)
             self.hits = term_hits(unit.block.text, unit.target, glossary)
+            self.terms = numbered_terms(self.hits)
             self.alternatives = alternatives(unit, self.memory_search)
             source, target = source_text(unit.block.text, self.hits), target_text(unit.target, self.hits, glossary)
             self.query_one("#source", SourcePane).update(source)
@@ -227,7 +231,7 @@ class ReviewApp(App[None]):
                 self.query_one("#aligned", AlignedView).show(source, target, spans)
         self.query_one("#pair-switcher", ContentSwitcher).current = "pair" if spans is None else "aligned-scroll"
         author = self.session.author(unit) if unit else ""
-        self.query_one("#info", InfoPanel).show(unit, self.hits, author, self.alternatives)
+        self.query_one("#info", InfoPanel).show(unit, self.terms, author, self.alternatives)
         self.update_status()
 
     def update_status(self) -> None:
@@ -350,7 +354,7 @@ class ReviewApp(App[None]):
             return
         index = (number - 1) % 10  # 0 is the tenth
         items: list[TermHit | Alternative] = []
-        items.extend(self.hits)
+        items.extend(self.terms)
         items.extend(self.alternatives)
         if index >= len(items):
             self.notify(f"There is no item {number} in the panel for this block.", severity="warning", markup=False)

@@ -7,6 +7,7 @@ import functools
 import io
 import threading
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -540,3 +541,22 @@ async def test_undo_after_approve_and_move_on_takes_the_approval_back(demo_po: P
         await pilot.press("u", "u")  # nothing left anywhere
         assert app.session.unit(first).status == "draft"
         assert app._notifications and "Nothing to undo" in list(app._notifications)[-1].message
+
+
+@sync
+async def test_a_term_said_twice_takes_one_number(demo_po: Path, glossary_dir: Path) -> None:
+    app = make_app(demo_po, glossary_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        block_id = app.current
+        assert block_id is not None
+        unit = app.session.unit(block_id)
+        twice = "Ariane 6 et Ariane 6 et SpaceX."
+        app.session.units[app.session.index[block_id]] = replace(unit, block=replace(unit.block, text=twice))
+        app.session.edit(block_id, "x")
+        app.show_current()
+        assert [hit.match.text for hit in app.hits] == ["Ariane 6", "Ariane 6", "SpaceX"]
+        panel = str(app.query_one(InfoPanel).render())
+        assert "1 Ariane 6 → Ariane 6 (missing)" in panel and "2 SpaceX → SpaceX (missing)" in panel
+        assert "(×2)" in panel  # the same QA finding at both places: one line
+        await pilot.press("2")
+        assert app.session.unit(block_id).target == "x SpaceX"

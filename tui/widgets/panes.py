@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -184,9 +185,10 @@ class InfoPanel(Static):
         if unit.note:
             text.append("Note ", style="bold")
             text.append(visible(unit.note) + "\n")
-        for issue in unit.issues:
+        said = Counter(f"{issue.code}: {visible(issue.message)}" for issue in unit.issues)
+        for line, count in said.items():  # the same finding at two places of the block is one line
             text.append("QA ", style="bold red")
-            text.append(f"{issue.code}: {visible(issue.message)}\n")
+            text.append(f"{line}{f' (×{count})' if count > 1 else ''}\n")
         if hits:
             text.append("Terms: ", style="bold")
             for number, hit in enumerate(hits[:10], start=1):
