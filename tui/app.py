@@ -567,6 +567,9 @@ class ReviewApp(App[None]):
         except TranslatorError as error:
             self.call_from_thread(self.retranslate_failed, unit.block.id, str(error))
             return
+        except Exception as error:  # the engine's own failure (CTranslate2, memory): said, not fatal
+            self.call_from_thread(self.retranslate_failed, unit.block.id, f"the engine failed: {error!r}")
+            return
         self.call_from_thread(self.retranslated, made)
 
     def retranslate_failed(self, block_id: str, message: str) -> None:

@@ -560,3 +560,24 @@ async def test_a_term_said_twice_takes_one_number(demo_po: Path, glossary_dir: P
         assert "(×2)" in panel  # the same QA finding at both places: one line
         await pilot.press("2")
         assert app.session.unit(block_id).target == "x SpaceX"
+
+
+@sync
+async def test_an_engine_crash_is_a_notification(demo_po: Path) -> None:
+    class BrokenEngine(FakeEngine):
+        def translate_batch(self, sentences, source, target):  # type: ignore[no-untyped-def]
+            raise RuntimeError("model file corrupt")
+
+    app = make_app(demo_po, engine=BrokenEngine())
+    async with app.run_test(size=SIZE) as pilot:
+        block_id = app.current
+        await pilot.press("t")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        failed = [note.message for note in app._notifications if note.title == "Re-translation failed"]
+        assert failed and "model file corrupt" in failed[0]
+        assert app.is_running and block_id not in app.busy
+        await pilot.press("t")  # and the block can be tried again
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len([note for note in app._notifications if note.title == "Re-translation failed"]) == 2
