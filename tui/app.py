@@ -168,7 +168,9 @@ class ReviewApp(App[None]):
     def on_mount(self) -> None:
         self.query_one("#editor", TargetEditor).cursor_blink = False
         self.query_one("#filter", Input).display = False
-        self.blocks.show(self.session.units, self.session.posts)
+        # Reopened, the review goes on where it stopped: at the first block not yet approved.
+        first_draft = self.session.find_next(None, lambda unit: unit.status != "reviewed")
+        self.blocks.show(self.session.units, self.session.posts, first_draft)
         self.blocks.focus()
         self.current = self.blocks.current
         self.show_current()

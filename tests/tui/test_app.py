@@ -581,3 +581,15 @@ async def test_an_engine_crash_is_a_notification(demo_po: Path) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert len([note for note in app._notifications if note.title == "Re-translation failed"]) == 2
+
+
+@sync
+async def test_reopened_the_review_goes_on_at_the_first_draft(demo_po: Path) -> None:
+    app = make_app(demo_po)
+    async with app.run_test(size=SIZE) as pilot:
+        ids = app.blocks.visible_ids
+        await pilot.press("a", "a", "a", "ctrl+s", "q")
+    again = make_app(demo_po)
+    async with again.run_test(size=SIZE) as pilot:
+        assert again.current == ids[3] and again.session.unit(ids[2]).status == "reviewed"
+        assert again.blocks.current == ids[3]
