@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
@@ -225,8 +226,9 @@ class ReviewApp(App[None]):
             source, target = source_text(unit.block.text, self.hits), target_text(unit.target, self.hits, glossary)
             self.query_one("#source", SourcePane).update(source)
             self.query_one("#target", TargetView).update(target)
-            self.query_one("#source-title", Label).update(f"Source ({unit.source_lang})")
-            self.query_one("#target-title", Label).update(f"Translation ({unit.target_lang}, {unit.status})")
+            # Text, not markup: the language codes come from the file.
+            self.query_one("#source-title", Label).update(Text(f"Source ({unit.source_lang})"))
+            self.query_one("#target-title", Label).update(Text(f"Translation ({unit.target_lang}, {unit.status})"))
             if self.aligned and not self.editing:
                 spans = aligned_spans(source.plain, unit.source_lang, target.plain, unit.target_lang)
             if spans is not None:

@@ -593,3 +593,14 @@ async def test_reopened_the_review_goes_on_at_the_first_draft(demo_po: Path) -> 
     async with again.run_test(size=SIZE) as pilot:
         assert again.current == ids[3] and again.session.unit(ids[2]).status == "reviewed"
         assert again.blocks.current == ids[3]
+
+
+@sync
+async def test_a_language_code_from_the_file_is_not_markup(demo_po: Path) -> None:
+    text = demo_po.read_text(encoding="utf-8")
+    demo_po.write_text(text.replace("#. language fr ", "#. language [b]fr[/b] ", 1), encoding="utf-8")
+    app = make_app(demo_po)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.session.unit(app.current).source_lang == "[b]fr[/b]"  # type: ignore[arg-type]
+        assert str(app.query_one("#source-title", Label).render()) == "Source ([b]fr[/b])"
