@@ -520,7 +520,8 @@ class ReviewApp(App[None]):
         return True
 
     def autosave(self) -> None:
-        if self.session.modified and not self.editing:
+        # A read-only file was said at opening: no error every interval (Ctrl+S still says why).
+        if self.session.modified and not self.editing and not self.session.read_only:
             self.save(quiet=True)
 
     async def action_quit(self) -> None:

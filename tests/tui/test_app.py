@@ -604,3 +604,15 @@ async def test_a_language_code_from_the_file_is_not_markup(demo_po: Path) -> Non
         await pilot.pause()
         assert app.session.unit(app.current).source_lang == "[b]fr[/b]"  # type: ignore[arg-type]
         assert str(app.query_one("#source-title", Label).render()) == "Source ([b]fr[/b])"
+
+
+@sync
+async def test_autosave_does_not_repeat_a_read_only_refusal(demo_po: Path) -> None:
+    demo_po.chmod(0o444)
+    app = ReviewApp(demo_po, autosave_seconds=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        await pilot.pause(0.5)
+        assert not [note for note in app._notifications if note.title == "Not saved"]
+        assert app.session.modified
+    demo_po.chmod(0o644)
