@@ -46,6 +46,12 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+REVIEW_ACTIONS = frozenset(
+    {name for name, _, _ in COMMANDS} | {"move", "insert_term", "clear_filter", "quit", "command_palette"}
+)
+"""The actions of the review's own keys."""
+
+
 class ReviewApp(App[None]):
     """Review a PO or translated JSON file: source and translation side by side, keyboard first."""
 
@@ -282,9 +288,13 @@ class ReviewApp(App[None]):
     # ------------------------------------------------------------------------------------------ actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action not in REVIEW_ACTIONS:
+            # Textual's own: Tab moves between a dialog's fields, but does not take the focus out of the editor.
+            modal = isinstance(self.screen, ModalScreen)
+            return modal or not (self.editing and action in ("focus_next", "focus_previous"))
         if isinstance(self.screen, ModalScreen):
-            # A dialog or the help is up: only its own keys and Ctrl+S act (nor does the footer offer the others;
-            # Ctrl+Q there would stack a second prompt on the quit prompt).
+            # A dialog or the help is up: of the review's keys only Ctrl+S acts (nor does the footer offer the
+            # others; Ctrl+Q there would stack a second prompt on the quit prompt).
             return action == "save"
         # List-mode keys do nothing while the editor or the filter has focus (they type there).
         if action in ("quit", "save", "help", "toggle_theme", "command_palette", "clear_filter"):

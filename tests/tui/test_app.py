@@ -14,7 +14,7 @@ from typing import Any
 import polib
 import pytest
 from rich.console import Console
-from textual.widgets import Label, Static
+from textual.widgets import Input, Label, Static
 from textual.widgets._footer import FooterKey
 
 from tests.conftest import DEMO, FIXED_NOW, run_cli
@@ -616,3 +616,29 @@ async def test_autosave_does_not_repeat_a_read_only_refusal(demo_po: Path) -> No
         assert not [note for note in app._notifications if note.title == "Not saved"]
         assert app.session.modified
     demo_po.chmod(0o644)
+
+
+@sync
+async def test_a_glossary_entry_with_a_field_empty_is_not_dropped_silently(demo_po: Path, glossary_dir: Path) -> None:
+    app = make_app(demo_po, glossary_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g", "tab", *"launcher", "enter")  # the target typed, the source forgotten
+        await pilot.pause()
+        assert isinstance(app.screen, GlossaryEntryScreen)  # still open, the target kept
+        assert app.screen.query_one("#term-target", Input).value == "launcher"
+        assert app.screen.focused is app.screen.query_one("#term-source", Input)
+        assert any("needs both terms" in note.message for note in app._notifications)
+        await pilot.press(*"fusée", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, GlossaryEntryScreen)
+    assert 'msgid "fusée"\nmsgstr "launcher"' in (glossary_dir / "fr-en.po").read_text(encoding="utf-8")
+
+
+@sync
+async def test_tab_moves_between_the_fields_of_a_dialog(demo_po: Path) -> None:
+    app = make_app(demo_po)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g", "tab")
+        assert app.screen.focused is app.screen.query_one("#term-target", Input)
+        await pilot.press("escape", "e", "tab")  # in the editor Tab does not take the focus away
+        assert app.editing and app.focused is app.editor

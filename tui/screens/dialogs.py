@@ -141,7 +141,12 @@ class GlossaryEntryScreen(ModalScreen[tuple[str, str] | None]):
         if event.input.id == "term-source" and not target:
             self.query_one("#term-target", Input).focus()
             return
-        self.dismiss((source, target) if source and target else None)
+        if not source or not target:
+            # Enter with a field empty used to close the form silently, the term typed lost.
+            self.notify("A glossary entry needs both terms (Esc cancels).", severity="warning", markup=False)
+            self.query_one("#term-source" if not source else "#term-target", Input).focus()
+            return
+        self.dismiss((source, target))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
