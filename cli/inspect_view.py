@@ -7,7 +7,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from cli.options import counted
-from translator.detect.detector import LOW_CONFIDENCE
+from translator.detect.detector import is_low_confidence
 from translator.display import date_text, visible
 from translator.models import Block, Post, Thread
 
@@ -31,13 +31,6 @@ def post_label(post: Post) -> str:
     if post.deleted:
         parts.append("deleted")
     return " · ".join(visible(part) for part in parts)
-
-
-def is_low_confidence(block: Block) -> bool:
-    """Whether a block's detected language deserves a human look."""
-    return (
-        block.lang_confidence is not None and block.lang_confidence < LOW_CONFIDENCE and block.lang_source != "manual"
-    )
 
 
 def block_label(block: Block) -> str:

@@ -6,11 +6,12 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import ContentSwitcher, Footer, Input, Label
 
 from translator.errors import TranslatorError
@@ -18,10 +19,10 @@ from translator.glossary import Glossary, GlossaryStore, GlossaryTerm
 from translator.memory.store import TranslationMemory
 from translator.models import Thread, TranslationUnit
 from tui.alternatives import Alternative, MemorySearch, aligned_spans, alternatives
-from tui.highlight import TermHit, source_text, target_text, term_hits
+from tui.highlight import TermHit, numbered_terms, source_text, target_text, term_hits
 from tui.messages import BlockChosen, EditFinished, InsertRequested
 from tui.screens import ConfirmQuit, GlossaryEntryScreen, HelpScreen, LanguageScreen, SetAsideJournal
-from tui.session import Filter, ReviewSession
+from tui.session import FILTER_SYNTAX, Filter, ReviewSession
 from tui.widgets import AlignedView, BlockList, InfoPanel, SourcePane, StatusBar, TargetEditor, TargetView
 
 # Actions of the list mode, with their help line; the command palette offers them too.
@@ -38,11 +39,17 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("retranslate", "Re-translate block", "translate the block again with the engine and glossary"),
     ("language", "Set block language", "override the source language of the block"),
     ("add_term", "Add glossary entry", "add a source/target pair to the glossary"),
-    ("filter", "Search / filter", "filter blocks: words status:draft lang:de has:issues author:NAME"),
+    ("filter", "Search / filter", f"filter blocks: {FILTER_SYNTAX}"),
     ("save", "Save", "write the file now (atomically)"),
     ("toggle_theme", "Toggle light/dark theme", "switch between the light and dark themes"),
     ("help", "Help", "list every key"),
 )
+
+
+REVIEW_ACTIONS = frozenset(
+    {name for name, _, _ in COMMANDS} | {"move", "insert_term", "clear_filter", "quit", "command_palette"}
+)
+"""The actions of the review's own keys."""
 
 
 class ReviewApp(App[None]):
@@ -91,7 +98,7 @@ class ReviewApp(App[None]):
             "terminal sends it (kitty protocol: most terminals send Alt+1 as ESC 1, which Textual reads as ¡)",
         ),
         ("s", "source and translation sentence by sentence / as whole blocks"),
-        ("u / r", "undo / redo the last change of this block"),
+        ("u / r", "undo / redo the last change of this block (if none, the last one made: after a, the approval)"),
         ("t", "re-translate the block (engine + glossary, in the background)"),
         ("l", "set the block's source language"),
         ("g", "add a glossary entry (editor selection prefills the target)"),
@@ -131,6 +138,9 @@ class ReviewApp(App[None]):
         self.current: str | None = None
         self.query_filter = Filter()
         self.hits: list[TermHit] = []
+        """Every glossary term found in the current block (coloured where it is)."""
+        self.terms: list[TermHit] = []
+        """The terms numbered in the panel: each once."""
         self.alternatives: list[Alternative] = []
         self.aligned = True
         """Show source and translation sentence by sentence when they have as many sentences."""
@@ -143,7 +153,7 @@ class ReviewApp(App[None]):
         with Horizontal(id="main"):
             yield BlockList(id="blocks")
             with Vertical(id="right"):
-                yield Input(placeholder="filter: words status:draft lang:de has:issues author:NAME", id="filter")
+                yield Input(placeholder=f"filter: {FILTER_SYNTAX}", id="filter")
                 with Horizontal(id="titles"):
                     yield Label("Source", classes="pane-title", id="source-title")
                     yield Label("Translation", classes="pane-title", id="target-title")
@@ -165,7 +175,9 @@ class ReviewApp(App[None]):
     def on_mount(self) -> None:
         self.query_one("#editor", TargetEditor).cursor_blink = False
         self.query_one("#filter", Input).display = False
-        self.blocks.show(self.session.units, self.session.posts)
+        # Reopened, the review goes on where it stopped: at the first block not yet approved.
+        first_draft = self.session.find_next(None, lambda unit: unit.status != "reviewed")
+        self.blocks.show(self.session.units, self.session.posts, first_draft)
         self.blocks.focus()
         self.current = self.blocks.current
         self.show_current()
@@ -177,6 +189,15 @@ class ReviewApp(App[None]):
             )
         if self.session.set_aside is not None:
             self.push_screen(SetAsideJournal(self.session.path, self.session.set_aside, self.session.set_aside_edits))
+        if self.session.read_only:
+            self.notify(
+                f"{self.session.path.name} is read-only: saving is refused until it is made writable "
+                "(changes are kept in the journal meanwhile).",
+                title="Read-only file",
+                severity="warning",
+                markup=False,
+                timeout=15,
+            )
         if self.memory_error:
             self.notify(self.memory_error, title="No translation memory", severity="warning", markup=False)
         if self.autosave_seconds > 0:
@@ -200,29 +221,34 @@ class ReviewApp(App[None]):
         unit = self.current_unit()
         spans = None
         if unit is None:
-            self.hits, self.alternatives = [], []
+            self.hits, self.terms, self.alternatives = [], [], []
             self.query_one("#source", SourcePane).update("")
             self.query_one("#target", TargetView).update("")
         else:
             glossary = self.session.glossary(unit.source_lang)
             self.hits = term_hits(unit.block.text, unit.target, glossary)
+            self.terms = numbered_terms(self.hits)
             self.alternatives = alternatives(unit, self.memory_search)
             source, target = source_text(unit.block.text, self.hits), target_text(unit.target, self.hits, glossary)
             self.query_one("#source", SourcePane).update(source)
             self.query_one("#target", TargetView).update(target)
-            self.query_one("#source-title", Label).update(f"Source ({unit.source_lang})")
-            self.query_one("#target-title", Label).update(f"Translation ({unit.target_lang}, {unit.status})")
+            # Text, not markup: the language codes come from the file.
+            self.query_one("#source-title", Label).update(Text(f"Source ({unit.source_lang})"))
+            self.query_one("#target-title", Label).update(Text(f"Translation ({unit.target_lang}, {unit.status})"))
             if self.aligned and not self.editing:
                 spans = aligned_spans(source.plain, unit.source_lang, target.plain, unit.target_lang)
             if spans is not None:
                 self.query_one("#aligned", AlignedView).show(source, target, spans)
         self.query_one("#pair-switcher", ContentSwitcher).current = "pair" if spans is None else "aligned-scroll"
         author = self.session.author(unit) if unit else ""
-        self.query_one("#info", InfoPanel).show(unit, self.hits, author, self.alternatives)
+        self.query_one("#info", InfoPanel).show(unit, self.terms, author, self.alternatives)
         self.update_status()
 
     def update_status(self) -> None:
         session = self.session
+        if session.journal_error is not None:
+            message, session.journal_error = session.journal_error, None
+            self.notify(message, title="No journal", severity="warning", markup=False, timeout=15)
         shown = len(self.blocks.visible_ids) if self.query_filter.active else None
         self.query_one("#status", StatusBar).show(
             session.reviewed, len(session.units), session.issues_left, session.pair, session.modified, shown
@@ -262,6 +288,14 @@ class ReviewApp(App[None]):
     # ------------------------------------------------------------------------------------------ actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action not in REVIEW_ACTIONS:
+            # Textual's own: Tab moves between a dialog's fields, but does not take the focus out of the editor.
+            modal = isinstance(self.screen, ModalScreen)
+            return modal or not (self.editing and action in ("focus_next", "focus_previous"))
+        if isinstance(self.screen, ModalScreen):
+            # A dialog or the help is up: of the review's keys only Ctrl+S acts (nor does the footer offer the
+            # others; Ctrl+Q there would stack a second prompt on the quit prompt).
+            return action == "save"
         # List-mode keys do nothing while the editor or the filter has focus (they type there).
         if action in ("quit", "save", "help", "toggle_theme", "command_palette", "clear_filter"):
             return True
@@ -299,6 +333,16 @@ class ReviewApp(App[None]):
             self.leave_editor(commit=True)
         if self.current is None:
             return
+        if self.session.unit(self.current).target == "":
+            # An approved entry has a translation (the one rule every reader applies): this one would come back
+            # as a draft.
+            self.notify(
+                "An empty translation cannot be approved: write one (e) or copy the source (c).",
+                title="Not approved",
+                severity="warning",
+                markup=False,
+            )
+            return
         self.changed(self.session.approve(self.current))
         found = self.find(lambda unit: unit.status != "reviewed")
         if found is not None:
@@ -312,7 +356,7 @@ class ReviewApp(App[None]):
         if self.current is None:
             return
         if self.editing:
-            self.editor.load_text(self.session.unit(self.current).block.text)
+            self.editor.load_translation(self.session.unit(self.current).block.text)
             return
         self.changed(self.session.copy_source(self.current))
 
@@ -324,7 +368,7 @@ class ReviewApp(App[None]):
             return
         index = (number - 1) % 10  # 0 is the tenth
         items: list[TermHit | Alternative] = []
-        items.extend(self.hits)
+        items.extend(self.terms)
         items.extend(self.alternatives)
         if index >= len(items):
             self.notify(f"There is no item {number} in the panel for this block.", severity="warning", markup=False)
@@ -357,9 +401,17 @@ class ReviewApp(App[None]):
     def _step_history(self, *, forward: bool) -> None:
         if self.current is None:
             return
-        unit = self.session.redo(self.current) if forward else self.session.undo(self.current)
+        step = self.session.redo if forward else self.session.undo
+        unit = step(self.current)
         if unit is None:
-            self.notify(f"Nothing to {'redo' if forward else 'undo'} in this block.", markup=False)
+            # Nothing here (`a` moved on after approving): take back the last change made, where it was.
+            elsewhere = self.session.last_changed(forward=forward)
+            if elsewhere is None or (self.query_filter.active and elsewhere not in self.blocks.visible_ids):
+                self.notify(f"Nothing to {'redo' if forward else 'undo'} in this block.", markup=False)
+                return
+            self.go(elsewhere)
+            unit = step(elsewhere)
+            self.notify(f"{'Redone' if forward else 'Undone'} in {elsewhere}.", markup=False, timeout=2)
         self.changed(unit)
 
     def action_toggle_theme(self) -> None:
@@ -385,7 +437,7 @@ class ReviewApp(App[None]):
         if not self.editing:
             return None
         self.editing = False
-        block_id, text = self.editor.block_id, self.editor.text
+        block_id, text = self.editor.block_id, self.editor.translation
         if block_id in self.session.index and text.rstrip() != text:
             source = self.session.unit(block_id).block.text
             text = text.rstrip() + source[len(source.rstrip()) :]  # a stray Enter at the end is not kept
@@ -413,7 +465,16 @@ class ReviewApp(App[None]):
 
     @on(Input.Submitted, "#filter")
     def filter_submitted(self, event: Input.Submitted) -> None:
-        self.apply_filter(Filter.parse(event.value))
+        query = Filter.parse(event.value)
+        if query.unknown:
+            self.notify(
+                f"Not understood, ignored: {' '.join(query.unknown)}. The filter takes: {FILTER_SYNTAX}",
+                title="Filter",
+                severity="warning",
+                markup=False,
+                timeout=8,
+            )
+        self.apply_filter(query)
         if not event.value.strip():
             event.input.display = False
         self.blocks.focus()
@@ -469,7 +530,8 @@ class ReviewApp(App[None]):
         return True
 
     def autosave(self) -> None:
-        if self.session.modified and not self.editing:
+        # A read-only file was said at opening: no error every interval (Ctrl+S still says why).
+        if self.session.modified and not self.editing and not self.session.read_only:
             self.save(quiet=True)
 
     async def action_quit(self) -> None:
@@ -520,6 +582,9 @@ class ReviewApp(App[None]):
         except TranslatorError as error:
             self.call_from_thread(self.retranslate_failed, unit.block.id, str(error))
             return
+        except Exception as error:  # the engine's own failure (CTranslate2, memory): said, not fatal
+            self.call_from_thread(self.retranslate_failed, unit.block.id, f"the engine failed: {error!r}")
+            return
         self.call_from_thread(self.retranslated, made)
 
     def retranslate_failed(self, block_id: str, message: str) -> None:
@@ -558,7 +623,7 @@ class ReviewApp(App[None]):
         unit = self.current_unit()
         if unit is None:
             return
-        target = self.editor.selected_text if self.editing else ""
+        target = self.editor.selected_translation if self.editing else ""
         selected = self.screen.get_selected_text() if hasattr(self.screen, "get_selected_text") else None
         source = (selected or "").strip()
         if source and source not in unit.block.text:

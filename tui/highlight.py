@@ -7,7 +7,7 @@ made visible first, so `[bold]` or an ANSI escape shows as typed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.text import Text
 
@@ -47,6 +47,19 @@ def term_hits(source: str, target: str, glossary: Glossary | None) -> list[TermH
         state = "missing" if match.start in missing else kept
         hits.append(TermHit(match, render_term(match), state))
     return hits
+
+
+def numbered_terms(hits: list[TermHit]) -> list[TermHit]:
+    """The terms to number in the panel: one per term and rendering however often it occurs (missing when any
+    occurrence is), so a name said five times takes one number, not five of the ten."""
+    merged: dict[tuple[str, str], TermHit] = {}
+    for hit in hits:
+        key = (hit.match.term.source, hit.rendering)
+        if key not in merged:
+            merged[key] = hit
+        elif hit.state == "missing":
+            merged[key] = replace(merged[key], state="missing")
+    return list(merged.values())
 
 
 def legend() -> Text:

@@ -13,13 +13,14 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from translator.errors import EngineError
+from translator.errors import EngineError, InputError, OutputError, TranslatorError
 from translator.formats.review import ReviewFile, read_review_file, render_review
 from translator.glossary import Glossary
 from translator.memory.store import MemoryEntry, TranslationMemory
@@ -86,6 +87,16 @@ def apply_state(unit: TranslationUnit, state: dict[str, object]) -> TranslationU
     )
 
 
+FILTER_SYNTAX = "words status:draft|reviewed lang:de has:issues conf:low author:NAME post:ID"
+"""What the filter box understands (shown in its placeholder and the help)."""
+FILTER_KEYS = ("status", "is", "lang", "author", "has", "conf", "post")
+STATUS_WORDS = {
+    **dict.fromkeys(("draft", "todo", "fuzzy"), "draft"),
+    **dict.fromkeys(("reviewed", "approved", "done"), "reviewed"),
+}
+"""The words `status:` takes, and the status each means."""
+
+
 @dataclass(frozen=True, slots=True)
 class Filter:
     """Which blocks the list shows: every condition given must hold."""
@@ -100,34 +111,61 @@ class Filter:
     """Only blocks with QA issues."""
     author: str | None = None
     """Part of the post author's name."""
+    below_confidence: float | None = None
+    """Only blocks whose detected language has less confidence than this (`conf:low`: the detector's threshold)."""
+    post: str | None = None
+    """Only the blocks of this post (its id, as in the list's headers)."""
+    unknown: tuple[str, ...] = ()
+    """`key:value` parts not understood (a typo such as `status:drafts`), said to the reviewer; ignored."""
 
     @classmethod
     def parse(cls, query: str) -> Filter:
-        """`status:draft lang:de has:issues author:jon words...`."""
-        words, found = [], {}
+        """`status:draft lang:de has:issues conf:low author:jon post:c4 words...`."""
+        from translator.detect.detector import LOW_CONFIDENCE
+
+        words, found, unknown = [], {}, []
         for part in query.split():
             key, sep, value = part.partition(":")
-            if sep and key in ("status", "lang", "author", "has", "is") and value:
-                found[key] = value
+            if sep and key.lower() in FILTER_KEYS and value:
+                found[key.lower()] = value
             else:
                 words.append(part)
         status = found.get("status") or found.get("is")
-        if status in ("approved", "done"):
-            status = "reviewed"
-        if status in ("todo", "fuzzy"):
-            status = "draft"
+        if status is not None and status.lower() not in STATUS_WORDS:
+            unknown.append(f"status:{status}")
+        has = found.get("has")
+        if has is not None and has.lower() not in ("issues", "issue", "qa"):
+            unknown.append(f"has:{has}")
+        below = None
+        conf = found.get("conf")
+        if conf is not None:
+            try:
+                below = LOW_CONFIDENCE if conf.lower() == "low" else float(conf.lstrip("<"))
+            except ValueError:
+                unknown.append(f"conf:{conf}")
         return cls(
             " ".join(words),
-            status,
+            STATUS_WORDS.get(status.lower()) if status else None,
             found.get("lang"),
-            found.get("has") in ("issues", "issue", "qa"),
+            has is not None and f"has:{has}" not in unknown,
             found.get("author"),
+            below,
+            found.get("post"),
+            tuple(unknown),
         )
 
     @property
     def active(self) -> bool:
         """Whether anything is filtered out."""
-        return bool(self.text or self.status or self.lang or self.has_issues or self.author)
+        return bool(
+            self.text
+            or self.status
+            or self.lang
+            or self.has_issues
+            or self.author
+            or self.below_confidence is not None
+            or self.post
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,10 +214,16 @@ class ReviewSession:
         }
         """Per block approved in the file as opened, what the memory may hold for it from earlier reviews."""
         self.history: dict[str, BlockHistory] = {}
+        self.change_log: list[str] = []
+        """The blocks in the order they were changed (or redone): where the last change to undo is."""
+        self.undo_log: list[str] = []
+        """The blocks in the order changes were undone: where the last change to redo is."""
         self.dirty: set[str] = set()
         self.disk_digest = digest(path)
         self.journal_enabled = journal
         self.journal = journal_path(path)
+        self.journal_error: str | None = None
+        """Why the journal could not be written (set once; the app says so): changes then live in memory only."""
         self.posts = {post.id: post for post in self.review.translated.thread.posts}
         self.set_aside: Path | None = None
         """Where the journal of an earlier session went, when the file had changed since it was written."""
@@ -247,6 +291,13 @@ class ReviewSession:
             return False
         if query.author and query.author.lower() not in self.author(unit).lower():
             return False
+        if query.post and unit.post_id != query.post:
+            return False
+        if query.below_confidence is not None:
+            from translator.detect.detector import is_low_confidence
+
+            if not is_low_confidence(unit.block, query.below_confidence):
+                return False
         if query.text:
             haystack = f"{unit.block.text}\n{unit.target}\n{unit.block.id}".lower()
             return all(word.lower() in haystack for word in query.text.split())
@@ -285,6 +336,7 @@ class ReviewSession:
             history = self.history.setdefault(block_id, BlockHistory())
             history.undo.append(old)
             history.redo.clear()
+            self.change_log.append(block_id)
         self.units[self.index[block_id]] = new
         if new == self.saved.get(block_id):
             self.dirty.discard(block_id)
@@ -393,7 +445,18 @@ class ReviewSession:
         if not taken:
             return None
         kept.append(self.unit(block_id))
+        (self.change_log if forward else self.undo_log).append(block_id)
         return self._set(taken.pop(), record=False)
+
+    def last_changed(self, *, forward: bool = False) -> str | None:
+        """The block of the last change that can be undone (forward: redone), None when there is none."""
+        log = self.undo_log if forward else self.change_log
+        while log:
+            history = self.history.get(log[-1])
+            if history is not None and (history.redo if forward else history.undo):
+                return log[-1]
+            log.pop()  # undone or redone since: look further back
+        return None
 
     # ------------------------------------------------------------------------------------------ journal
 
@@ -404,24 +467,37 @@ class ReviewSession:
         if not self.journal.exists():
             # The file this journal applies to: a later session replays it only onto the same bytes.
             line = json.dumps({"journal": 1, "file_sha256": self.disk_digest}) + "\n" + line
-        with open(self.journal, "a", encoding="utf-8") as handle:
-            handle.write(line)
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            with open(self.journal, "a", encoding="utf-8") as handle:
+                handle.write(line)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as error:
+            # A read-only folder, a full disk: the change stands (in memory), the reviewer is told once.
+            self.journal_enabled = False
+            self.journal_error = (
+                f"cannot write the journal {self.journal}: {error.strerror or error}; "
+                "changes are not kept if the app is killed: save often (Ctrl+S)"
+            )
 
     def _replay(self) -> int:
         """Apply the journal of an earlier session that did not save; how many blocks it changed."""
         try:
             # Lines end with "\n" only: a text may hold other line separators (U+2028...), which JSON keeps.
-            lines = self.journal.read_text(encoding="utf-8").split("\n")
+            lines = self.journal.read_bytes().split(b"\n")
         except FileNotFoundError:
             return 0
+        except OSError as error:
+            raise InputError(
+                f"cannot read the journal of unsaved changes {self.journal}: {error.strerror or error}",
+                "move it out of the way to open the file without it",
+            ) from None
         states = []
         for line in lines:
             try:
-                state = json.loads(line)
+                state = json.loads(line.decode("utf-8"))
             except ValueError:
-                continue  # a line cut by the kill
+                continue  # a line cut by the kill (maybe inside a character)
             if isinstance(state, dict):
                 states.append(state)
         header = states[0] if states and "journal" in states[0] else None
@@ -460,13 +536,37 @@ class ReviewSession:
         """Whether the file changed since it was read or saved."""
         return digest(self.path) != self.disk_digest
 
+    @property
+    def read_only(self) -> bool:
+        """Whether the file is marked read-only (no write permission: for root, no write bit at all). An
+        atomic save renames a new file over it, which the folder allows, so this is checked first."""
+        try:
+            mode = self.path.stat().st_mode
+        except OSError:
+            return False
+        return not os.access(self.path, os.W_OK) or not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+
     def save(self) -> MergeReport:
-        """Write the file atomically, merging what changed on disk meanwhile; then drop the journal."""
+        """Write the file atomically, merging what changed on disk meanwhile; then drop the journal.
+        OutputError, nothing written, when the file is read-only."""
         from translator.files import write_atomic
 
+        if self.read_only:
+            raise OutputError(
+                f"{self.path} is read-only: not saved (your changes are kept in the journal)",
+                f"make it writable (chmod u+w {self.path}) and save again",
+            )
         report = MergeReport()
         if self.changed_on_disk() and self.path.exists():
-            report = self._merge_from_disk()
+            try:
+                report = self._merge_from_disk()
+            except TranslatorError as error:
+                # Someone else's file now: never overwritten unread. The journal keeps the work meanwhile.
+                raise OutputError(
+                    f"{self.path.name} changed on disk since it was opened and cannot be read any more ({error}); "
+                    "not saved, your changes are kept in the journal",
+                    "fix or restore that file, or delete it to write yours, then save again",
+                ) from None
         text = render_review(self.review, self.translated())
         write_atomic(self.path, text)
         self.disk_digest = hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -7,22 +7,24 @@ import functools
 import io
 import threading
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import polib
 import pytest
 from rich.console import Console
-from textual.widgets import Static
+from textual.widgets import Input, Label, Static
+from textual.widgets._footer import FooterKey
 
-from tests.conftest import DEMO, run_cli
+from tests.conftest import DEMO, FIXED_NOW, run_cli
 from tests.fakes import FakeEngine
 from tests.tui.conftest import INJECTION
-from translator.formats.po import read_po_review
+from translator.formats.po import read_po_review, render_po
 from translator.memory.store import MemoryEntry, TranslationMemory
-from translator.models import TranslatedThread
+from translator.models import Block, Post, Thread, TranslatedThread, TranslationUnit
 from tui.app import ReviewApp
-from tui.screens import ConfirmQuit, GlossaryEntryScreen, HelpScreen, SetAsideJournal
+from tui.screens import ConfirmQuit, GlossaryEntryScreen, HelpScreen, LanguageScreen, SetAsideJournal
 from tui.session import ReviewSession, journal_path
 from tui.widgets import BlockList, InfoPanel, SourcePane, TargetView
 
@@ -371,3 +373,272 @@ async def test_a_journal_for_another_version_of_the_file_is_shown_and_kept(demo_
         assert not isinstance(app.screen, SetAsideJournal)
         assert app.session.unit(block_id).target != "Edit made before the file was translated again"
         assert not app.session.modified
+
+
+@sync
+async def test_a_journal_that_cannot_be_written_is_a_warning(demo_po: Path) -> None:
+    # As if the folder were read-only (a link into nowhere fails to open even for root).
+    journal_path(demo_po).symlink_to(demo_po.parent / "missing-folder" / "journal")
+    app = make_app(demo_po)
+    async with app.run_test(size=SIZE) as pilot:
+        first = app.current
+        await pilot.press("a", "j", "a")
+        await pilot.pause()
+        assert app.session.unit(first).status == "reviewed"  # type: ignore[arg-type]
+        warnings = [note for note in app._notifications if note.title == "No journal"]
+        assert len(warnings) == 1 and "save often" in warnings[0].message
+        journal_path(demo_po).unlink()
+        await pilot.press("ctrl+s")
+    assert entries(demo_po)[first].msgstr and "fuzzy" not in entries(demo_po)[first].flags
+
+
+@sync
+async def test_a_read_only_file_is_not_replaced(demo_po: Path) -> None:
+    before = demo_po.read_text(encoding="utf-8")
+    demo_po.chmod(0o444)
+    app = make_app(demo_po)
+    async with app.run_test(size=SIZE) as pilot:
+        assert any(note.title == "Read-only file" for note in app._notifications)
+        first = app.current
+        await pilot.press("a", "ctrl+s")
+        await pilot.pause()
+        refused = [note for note in app._notifications if note.title == "Not saved"]
+        assert refused and "read-only" in refused[0].message and "chmod u+w" in refused[0].message
+        assert app.session.modified and journal_path(demo_po).exists()  # the work is still kept
+        await pilot.press("q", "s")  # save and quit: refused too, so the app stays open
+        await pilot.pause()
+        assert app.is_running and app.session.unit(first).status == "reviewed"  # type: ignore[arg-type]
+        demo_po.chmod(0o644)
+        await pilot.press("escape", "ctrl+s")
+        await pilot.pause()
+        assert not app.session.modified
+    assert demo_po.read_text(encoding="utf-8") != before
+
+
+def unsure_po(tmp_path: Path) -> Path:
+    """Two posts: one block whose language detection is unsure (0.35), one sure."""
+    unsure = Block("c1.p1", "paragraph", "Fruity mentos: 8/10", lang="es", lang_confidence=0.35, lang_source="detected")
+    sure = Block("c2.p1", "paragraph", "Le vol a réussi.", lang="fr", lang_confidence=0.99, lang_source="detected")
+    posts = (Post("c1", "comment", "ana", blocks=(unsure,)), Post("c2", "comment", "bob", blocks=(sure,)))
+    thread = Thread("", None, posts, "text", lang="fr")
+    units = (
+        TranslationUnit(unsure, "c1", "es", "en", "Fruity mentos: 8/10", "machine"),
+        TranslationUnit(sure, "c2", "fr", "en", "The flight succeeded.", "machine"),
+    )
+    path = tmp_path / "unsure.po"
+    path.write_text(render_po(TranslatedThread(thread, "en", units), now=FIXED_NOW), encoding="utf-8")
+    return path
+
+
+@sync
+async def test_filter_unsure_languages_and_jump_to_a_post(tmp_path: Path) -> None:
+    app = make_app(unsure_po(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        rows = {option.id: str(option.prompt) for option in app.blocks._options if option.id}
+        assert " es? " in rows["c1.p1"] and " fr " in rows["c2.p1"]  # the unsure language is marked in the list
+        assert "Language unsure" in str(app.query_one(InfoPanel).render())
+        await pilot.press("slash", *"conf:low", "enter")
+        assert app.blocks.visible_ids == ["c1.p1"]
+        await pilot.press("escape", "slash", *"post:c2", "enter")
+        assert app.blocks.visible_ids == ["c2.p1"] and app.current == "c2.p1"
+        await pilot.press("escape")  # the whole thread again, still on the post jumped to
+        assert app.blocks.visible_ids == ["c1.p1", "c2.p1"] and app.current == "c2.p1"
+
+
+@sync
+async def test_a_filter_typo_is_said(demo_po: Path) -> None:
+    app = make_app(demo_po)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"status:drafts", "enter")
+        said = [note.message for note in app._notifications if note.title == "Filter"]
+        assert said and "status:drafts" in said[0] and "status:draft|reviewed" in said[0]
+
+
+@sync
+async def test_a_file_made_unreadable_on_disk_is_not_overwritten(demo_po: Path) -> None:
+    app = make_app(demo_po)
+    async with app.run_test(size=SIZE) as pilot:
+        first = app.current
+        await pilot.press("a")
+        demo_po.write_text("half-written by another tool\n", encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        refused = [note.message for note in app._notifications if note.title == "Not saved"]
+        assert refused and "changed on disk since it was opened" in refused[0] and "delete it" in refused[0]
+        assert demo_po.read_text(encoding="utf-8") == "half-written by another tool\n"
+        demo_po.unlink()  # the reviewer decides: theirs goes, ours is written
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not app.session.modified
+    assert "fuzzy" not in entries(demo_po)[first].flags
+
+
+@sync
+async def test_dialogs_fit_80_columns_and_offer_only_their_keys(demo_po: Path) -> None:
+    app = make_app(demo_po)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key, screen_type in (("l", LanguageScreen), ("g", GlossaryEntryScreen)):
+            await pilot.press(key)
+            assert isinstance(app.screen, screen_type)
+            question, dialog = app.screen.query_one(Label), app.screen.query_one(".dialog")
+            assert question.region.right <= dialog.content_region.right, key  # wrapped, not cut
+            # The list's keys are not offered under a dialog (they type in its field).
+            await pilot.pause()
+            offered = {key.action for key in app.screen_stack[0].query(FooterKey)}
+            assert offered.isdisjoint({"approve", "edit", "next_draft", "filter", "help"}), offered
+            await pilot.press("escape")
+        await pilot.press("a", "q")
+        assert isinstance(app.screen, ConfirmQuit)
+        await pilot.press("ctrl+q")  # no second prompt over the first
+        assert sum(isinstance(screen, ConfirmQuit) for screen in app.screen_stack) == 1
+
+
+@sync
+async def test_the_editor_shows_control_characters_and_changes_nothing_it_was_not_told(demo_po: Path) -> None:
+    tricky = "red \x1b[31mtext\x1b[0m\x07 one\u2028two\rthree\x85four \u202eevil\ttab\nline"
+    app = make_app(demo_po)
+    async with app.run_test(size=SIZE) as pilot:
+        block_id = app.current
+        assert block_id is not None
+        app.session.edit(block_id, tricky)
+        app.session.save()
+        await pilot.press("e")
+        shown = app.editor.text
+        assert not any(ord(char) < 0x20 and char not in "\t\n" for char in shown)  # nothing acts on the terminal
+        assert "␛[31m" in shown and "\u2028" not in shown and "\r" not in shown and "\u202e" not in shown
+        await pilot.press("escape")  # in and out: the translation is untouched (no separator became a newline)
+        assert app.session.unit(block_id).target == tricky and not app.session.modified
+        await pilot.press("e", "ctrl+end", *" ok", "escape")
+        assert app.session.unit(block_id).target == tricky + " ok"
+
+
+@sync
+async def test_an_empty_translation_is_not_approved(demo_po: Path) -> None:
+    app = make_app(demo_po)
+    async with app.run_test(size=SIZE) as pilot:
+        block_id = app.current
+        assert block_id is not None
+        await pilot.press("e", "f7", "backspace", "f2")  # emptied, then approve and move on
+        assert app.session.unit(block_id).target == "" and app.session.unit(block_id).status == "draft"
+        assert app.current == block_id  # stays on it
+        assert any(note.title == "Not approved" for note in app._notifications)
+        await pilot.press("c", "a")
+        assert app.session.unit(block_id).status == "reviewed"
+
+
+@sync
+async def test_undo_after_approve_and_move_on_takes_the_approval_back(demo_po: Path) -> None:
+    app = make_app(demo_po)
+    async with app.run_test(size=SIZE) as pilot:
+        first = app.current
+        assert first is not None
+        await pilot.press("a")
+        assert app.current != first and app.session.unit(first).status == "reviewed"
+        await pilot.press("u")  # nothing to undo on the block moved to: the approval is taken back, there
+        assert app.current == first and app.session.unit(first).status == "draft"
+        await pilot.press("j", "r")  # and redone from elsewhere
+        assert app.current == first and app.session.unit(first).status == "reviewed"
+        await pilot.press("u", "u")  # nothing left anywhere
+        assert app.session.unit(first).status == "draft"
+        assert app._notifications and "Nothing to undo" in list(app._notifications)[-1].message
+
+
+@sync
+async def test_a_term_said_twice_takes_one_number(demo_po: Path, glossary_dir: Path) -> None:
+    app = make_app(demo_po, glossary_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        block_id = app.current
+        assert block_id is not None
+        unit = app.session.unit(block_id)
+        twice = "Ariane 6 et Ariane 6 et SpaceX."
+        app.session.units[app.session.index[block_id]] = replace(unit, block=replace(unit.block, text=twice))
+        app.session.edit(block_id, "x")
+        app.show_current()
+        assert [hit.match.text for hit in app.hits] == ["Ariane 6", "Ariane 6", "SpaceX"]
+        panel = str(app.query_one(InfoPanel).render())
+        assert "1 Ariane 6 → Ariane 6 (missing)" in panel and "2 SpaceX → SpaceX (missing)" in panel
+        assert "(×2)" in panel  # the same QA finding at both places: one line
+        await pilot.press("2")
+        assert app.session.unit(block_id).target == "x SpaceX"
+
+
+@sync
+async def test_an_engine_crash_is_a_notification(demo_po: Path) -> None:
+    class BrokenEngine(FakeEngine):
+        def translate_batch(self, sentences, source, target):  # type: ignore[no-untyped-def]
+            raise RuntimeError("model file corrupt")
+
+    app = make_app(demo_po, engine=BrokenEngine())
+    async with app.run_test(size=SIZE) as pilot:
+        block_id = app.current
+        await pilot.press("t")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        failed = [note.message for note in app._notifications if note.title == "Re-translation failed"]
+        assert failed and "model file corrupt" in failed[0]
+        assert app.is_running and block_id not in app.busy
+        await pilot.press("t")  # and the block can be tried again
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len([note for note in app._notifications if note.title == "Re-translation failed"]) == 2
+
+
+@sync
+async def test_reopened_the_review_goes_on_at_the_first_draft(demo_po: Path) -> None:
+    app = make_app(demo_po)
+    async with app.run_test(size=SIZE) as pilot:
+        ids = app.blocks.visible_ids
+        await pilot.press("a", "a", "a", "ctrl+s", "q")
+    again = make_app(demo_po)
+    async with again.run_test(size=SIZE) as pilot:
+        assert again.current == ids[3] and again.session.unit(ids[2]).status == "reviewed"
+        assert again.blocks.current == ids[3]
+
+
+@sync
+async def test_a_language_code_from_the_file_is_not_markup(demo_po: Path) -> None:
+    text = demo_po.read_text(encoding="utf-8")
+    demo_po.write_text(text.replace("#. language fr ", "#. language [b]fr[/b] ", 1), encoding="utf-8")
+    app = make_app(demo_po)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.session.unit(app.current).source_lang == "[b]fr[/b]"  # type: ignore[arg-type]
+        assert str(app.query_one("#source-title", Label).render()) == "Source ([b]fr[/b])"
+
+
+@sync
+async def test_autosave_does_not_repeat_a_read_only_refusal(demo_po: Path) -> None:
+    demo_po.chmod(0o444)
+    app = ReviewApp(demo_po, autosave_seconds=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        await pilot.pause(0.5)
+        assert not [note for note in app._notifications if note.title == "Not saved"]
+        assert app.session.modified
+    demo_po.chmod(0o644)
+
+
+@sync
+async def test_a_glossary_entry_with_a_field_empty_is_not_dropped_silently(demo_po: Path, glossary_dir: Path) -> None:
+    app = make_app(demo_po, glossary_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g", "tab", *"launcher", "enter")  # the target typed, the source forgotten
+        await pilot.pause()
+        assert isinstance(app.screen, GlossaryEntryScreen)  # still open, the target kept
+        assert app.screen.query_one("#term-target", Input).value == "launcher"
+        assert app.screen.focused is app.screen.query_one("#term-source", Input)
+        assert any("needs both terms" in note.message for note in app._notifications)
+        await pilot.press(*"fusée", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, GlossaryEntryScreen)
+    assert 'msgid "fusée"\nmsgstr "launcher"' in (glossary_dir / "fr-en.po").read_text(encoding="utf-8")
+
+
+@sync
+async def test_tab_moves_between_the_fields_of_a_dialog(demo_po: Path) -> None:
+    app = make_app(demo_po)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g", "tab")
+        assert app.screen.focused is app.screen.query_one("#term-target", Input)
+        await pilot.press("escape", "e", "tab")  # in the editor Tab does not take the focus away
+        assert app.editing and app.focused is app.editor

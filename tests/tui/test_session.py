@@ -8,8 +8,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import polib
+import pytest
 
 from tests.conftest import FIXED_NOW
+from translator.errors import InputError
 from translator.formats.po import read_po_review, render_po
 from translator.formats.xliff import VERSION_FIELD, read_xliff, render_xliff
 from translator.glossary import GlossaryStore
@@ -73,6 +75,10 @@ def test_filter_parsing_and_matching(demo_po: Path) -> None:
         assert kept, query
         assert all(predicate(u) for u in kept), query
     assert Filter.parse("is:approved author:klaus word") == Filter("word", "reviewed", None, False, "klaus")
+    assert Filter.parse("conf:low post:c4") == Filter(below_confidence=0.6, post="c4")
+    assert Filter.parse("conf:<0.9 has:isues").below_confidence == 0.9
+    assert Filter.parse("status:drafts has:isues conf:x").unknown == ("status:drafts", "has:isues", "conf:x")
+    assert not Filter.parse("status:drafts").active  # a typo filters nothing out
 
 
 def test_journal_replays_unsaved_work(demo_po: Path) -> None:
@@ -190,3 +196,21 @@ def test_an_xliff_file_is_reviewed_and_saved_as_xliff(tmp_path: Path, demo_trans
     unit = next(u for u in read_po_review(path)[0].units if u.block.id == block_id)
     assert (unit.target, unit.status, unit.origin) == ("A reviewed sentence about Ariane 6.", "reviewed", "human")
     assert read_xliff(path).header[VERSION_FIELD] == "2.0"
+
+
+def test_a_journal_line_cut_inside_a_character_is_skipped(demo_po: Path) -> None:
+    session = ReviewSession(demo_po)
+    first, second = session.units[0].block.id, session.units[1].block.id
+    session.approve(first)
+    # The kill cut the last line in the middle of a two-byte character.
+    line = json.dumps({"id": second, "source": session.unit(second).block.text, "target": "é"}, ensure_ascii=False)
+    with open(journal_path(demo_po), "ab") as handle:
+        handle.write(line.encode("utf-8")[: line.encode("utf-8").index("é".encode()) + 1])
+    again = ReviewSession(demo_po)
+    assert again.unit(first).status == "reviewed" and again.replayed == 1
+
+
+def test_an_unreadable_journal_is_one_error(demo_po: Path) -> None:
+    journal_path(demo_po).mkdir()  # not a file: cannot be read
+    with pytest.raises(InputError, match="cannot read the journal of unsaved changes"):
+        ReviewSession(demo_po)

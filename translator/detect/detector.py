@@ -78,6 +78,11 @@ LOW_CONFIDENCE = 0.6
 """Below this confidence a block is shown as needing a human look."""
 
 
+def is_low_confidence(block: Block, below: float = LOW_CONFIDENCE) -> bool:
+    """Whether a block's detected language deserves a human look (a language set by hand never does)."""
+    return block.lang_confidence is not None and block.lang_confidence < below and block.lang_source != "manual"
+
+
 @dataclass(frozen=True, slots=True)
 class Detection:
     """The language of one text."""

@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from translator.display import visible
+from tui.session import FILTER_SYNTAX
 
 
 class HelpScreen(ModalScreen[None]):
@@ -35,9 +36,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-body"):
             yield Static(Text("Keys (Esc, q or ? closes)", style="bold"))
             yield Static(table, id="help-keys")
-            yield Static(
-                Text("Filter syntax (/): words status:draft|reviewed lang:de has:issues author:NAME", style="dim")
-            )
+            yield Static(Text(f"Filter syntax (/): {FILTER_SYNTAX}", style="dim"))
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
         self.dismiss(result)
@@ -142,7 +141,12 @@ class GlossaryEntryScreen(ModalScreen[tuple[str, str] | None]):
         if event.input.id == "term-source" and not target:
             self.query_one("#term-target", Input).focus()
             return
-        self.dismiss((source, target) if source and target else None)
+        if not source or not target:
+            # Enter with a field empty used to close the form silently, the term typed lost.
+            self.notify("A glossary entry needs both terms (Esc cancels).", severity="warning", markup=False)
+            self.query_one("#term-source" if not source else "#term-target", Input).focus()
+            return
+        self.dismiss((source, target))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

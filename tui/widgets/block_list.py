@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from translator.detect.detector import is_low_confidence
 from translator.display import date_text, visible
 from translator.models import Post, TranslationUnit
 from tui.messages import BlockChosen
@@ -31,11 +32,15 @@ def unit_state(unit: TranslationUnit) -> str:
 
 
 def block_row(unit: TranslationUnit) -> Text:
-    """The list row of a block: icon, language badge, kind mark, the start of the source (all as data)."""
+    """The list row of a block: icon, language badge (`fr?` when its detection is unsure), kind mark, the start
+    of the source (all as data)."""
     icon, style = ICONS[unit_state(unit)]
     row = Text(no_wrap=True, overflow="ellipsis")
     row.append(f"{icon} ", style=style)
-    row.append(f"{unit.source_lang:>3}", style="reverse" if unit.block.lang_source == "manual" else "bold")
+    if is_low_confidence(unit.block):
+        row.append(f"{unit.source_lang + '?':>3}", style="bold yellow")  # the language is a guess: look
+    else:
+        row.append(f"{unit.source_lang:>3}", style="reverse" if unit.block.lang_source == "manual" else "bold")
     indent = "   " if unit.block.kind == "quote" else " "
     row.append(f"{indent}{KIND_MARKS.get(unit.block.kind, ' ')} ", style="dim")
     row.append(visible(unit.block.text).replace("\n", " "))

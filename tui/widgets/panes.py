@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -13,6 +14,7 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import Static, TextArea
 
+from translator.detect.detector import is_low_confidence
 from translator.display import visible
 from translator.models import TranslationUnit
 from tui.alternatives import Alternative
@@ -59,6 +61,34 @@ class AlignedView(Static):
         self.update(SentencePairs(self.rows))
 
 
+def _shown_in_editor() -> dict[str, str]:
+    """Each character the editor cannot hold as itself, and the one it shows instead."""
+    table = {chr(code): chr(0x2400 + code) for code in range(0x20) if chr(code) not in "\t\n"}  # ␛ ␇ ␍ ...
+    table["\x7f"] = "\u2421"  # ␡
+    # No picture exists for these: private-use characters (a box), one each, so they come back exactly.
+    for code in (*range(0x80, 0xA0), *range(0x2028, 0x202F), *range(0x2066, 0x206A)):
+        table[chr(code)] = chr(0xF700 + (code & 0xFF))
+    return table
+
+
+EDITOR_SHOWS = _shown_in_editor()
+"""Control characters (an ANSI escape would act on the terminal), line separators other than `\n` (the
+editor's document splits lines on them and writes them back as newlines) and bidi overrides, each shown in
+the editor as a stand-in character and put back when the edit is kept, so opening the editor changes nothing."""
+_SHOW = {ord(kept): shown for kept, shown in EDITOR_SHOWS.items()}
+_KEEP = {ord(shown): kept for kept, shown in EDITOR_SHOWS.items()}
+
+
+def editor_text(text: str) -> str:
+    """A translation as the editor shows it."""
+    return text.translate(_SHOW)
+
+
+def stored_text(text: str) -> str:
+    """What the editor shows, as the translation it stands for."""
+    return text.translate(_KEEP)
+
+
 class TargetEditor(TextArea):
     """Where the translation is edited: Esc leaves (keeping the edit), Ctrl+Enter or F2 approves and moves on;
     Ctrl+G then N inserts item N of the panel (a glossary term or an alternative) at the cursor. Alt+N does too,
@@ -79,12 +109,26 @@ class TargetEditor(TextArea):
     def load(self, unit: TranslationUnit) -> None:
         """Edit this unit's translation."""
         self.block_id = unit.block.id
-        self.load_text(unit.target)
+        self.load_translation(unit.target)
         self.move_cursor(self.document.end)
+
+    def load_translation(self, text: str) -> None:
+        """Put a translation in the editor (control characters shown as stand-ins)."""
+        self.load_text(editor_text(text))
+
+    @property
+    def translation(self) -> str:
+        """The translation as typed (stand-ins put back)."""
+        return stored_text(self.text)
+
+    @property
+    def selected_translation(self) -> str:
+        """The selected part of the translation (stand-ins put back)."""
+        return stored_text(self.selected_text)
 
     def action_finish(self, approve: bool = False) -> None:
         if self.block_id is not None:
-            self.post_message(EditFinished(self.block_id, self.text, approve))
+            self.post_message(EditFinished(self.block_id, self.translation, approve))
 
     def action_arm_insert(self) -> None:
         self.insert_armed = True
@@ -96,7 +140,7 @@ class TargetEditor(TextArea):
     def insert_text(self, text: str) -> None:
         """Insert text at the cursor, replacing the selection."""
         start, end = sorted(self.selection)
-        self.replace(text, start, end, maintain_selection_offset=False)
+        self.replace(editor_text(text), start, end, maintain_selection_offset=False)
 
     async def _on_key(self, event: events.Key) -> None:
         if self.insert_armed:
@@ -131,15 +175,20 @@ class InfoPanel(Static):
             text.append(f" quoting {visible(block.quoted_author)}")
         if author:
             text.append(f" · {visible(author)}")
-        confidence = f" {block.lang_confidence:.2f}" if block.lang_confidence is not None else ""
+        # Rounded down, so that a block under the threshold (0.598 < 0.6) never reads as at it (0.60).
+        confidence = f" {int(block.lang_confidence * 100) / 100:.2f}" if block.lang_confidence is not None else ""
         text.append(f" · {unit.source_lang}{confidence} {block.lang_source or ''}")
         text.append(f" · {unit.origin}, {unit.status}\n", style="dim")
+        if is_low_confidence(block):
+            text.append("Language unsure: ", style="bold yellow")
+            text.append(f"is this {unit.source_lang}? l sets it, then t translates again\n")
         if unit.note:
             text.append("Note ", style="bold")
             text.append(visible(unit.note) + "\n")
-        for issue in unit.issues:
+        said = Counter(f"{issue.code}: {visible(issue.message)}" for issue in unit.issues)
+        for line, count in said.items():  # the same finding at two places of the block is one line
             text.append("QA ", style="bold red")
-            text.append(f"{issue.code}: {visible(issue.message)}\n")
+            text.append(f"{line}{f' (×{count})' if count > 1 else ''}\n")
         if hits:
             text.append("Terms: ", style="bold")
             for number, hit in enumerate(hits[:10], start=1):
