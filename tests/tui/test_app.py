@@ -642,3 +642,9 @@ async def test_tab_moves_between_the_fields_of_a_dialog(demo_po: Path) -> None:
         assert app.screen.focused is app.screen.query_one("#term-target", Input)
         await pilot.press("escape", "e", "tab")  # in the editor Tab does not take the focus away
         assert app.editing and app.focused is app.editor
+
+
+@pytest.mark.parametrize("value", ["-5", "inf", "nan", "soon"])
+def test_review_refuses_an_autosave_that_is_not_seconds(demo_po: Path, value: str) -> None:
+    result = run_cli("review", str(demo_po), "--autosave", value)
+    assert result.code == 2 and "is not a number of seconds" in result.stderr
