@@ -4,9 +4,21 @@
 from __future__ import annotations
 
 import argparse
+import math
 from pathlib import Path
 
 from cli.options import add_models_dir_option, check_folder, model_store
+
+
+def autosave_seconds(value: str) -> float:
+    """`--autosave`: 0 (off) or a finite number of seconds (a negative one silently meant off)."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not math.isfinite(seconds) or seconds < 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds (0 turns autosave off)")
+    return seconds
 
 
 def add_review_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,7 +39,11 @@ def add_review_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
     review.add_argument("--glossary-dir", type=Path, help="folder of xx-yy.po glossaries (default: the shipped ones)")
     add_models_dir_option(review)
     review.add_argument(
-        "--autosave", type=float, default=60.0, metavar="SECONDS", help="autosave interval (0: off; default 60)"
+        "--autosave",
+        type=autosave_seconds,
+        default=60.0,
+        metavar="SECONDS",
+        help="autosave interval (0: off; default 60)",
     )
     review.add_argument("--light", action="store_true", help="start with the light theme")
     review.add_argument(

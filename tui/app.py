@@ -585,15 +585,26 @@ class ReviewApp(App[None]):
         except Exception as error:  # the engine's own failure (CTranslate2, memory): said, not fatal
             self.call_from_thread(self.retranslate_failed, unit.block.id, f"the engine failed: {error!r}")
             return
-        self.call_from_thread(self.retranslated, made)
+        self.call_from_thread(self.retranslated, made, unit)
 
     def retranslate_failed(self, block_id: str, message: str) -> None:
         self.busy.discard(block_id)
         self.notify(message, title="Re-translation failed", severity="error", markup=False)
 
-    def retranslated(self, made: TranslationUnit) -> None:
+    def retranslated(self, made: TranslationUnit, asked: TranslationUnit) -> None:
+        """The engine's new text for a block; not put over what the reviewer did to it meanwhile."""
         block_id = made.block.id
         self.busy.discard(block_id)
+        now = self.session.unit(block_id)
+        typing = self.editing and self.editor.block_id == block_id and self.editor.translation != now.target
+        if typing or (now.target, now.status, now.source_lang) != (asked.target, asked.status, asked.source_lang):
+            self.notify(
+                f"{block_id} changed while it was being re-translated: your version is kept (t translates it again).",
+                title="Re-translation not applied",
+                severity="warning",
+                markup=False,
+            )
+            return
         if self.editing and self.editor.block_id == block_id:
             self.leave_editor(commit=True)
         self.changed(self.session.set_machine(block_id, made.target, made.terms, made.issues))

@@ -642,3 +642,31 @@ async def test_tab_moves_between_the_fields_of_a_dialog(demo_po: Path) -> None:
         assert app.screen.focused is app.screen.query_one("#term-target", Input)
         await pilot.press("escape", "e", "tab")  # in the editor Tab does not take the focus away
         assert app.editing and app.focused is app.editor
+
+
+@pytest.mark.parametrize("value", ["-5", "inf", "nan", "soon"])
+def test_review_refuses_an_autosave_that_is_not_seconds(demo_po: Path, value: str) -> None:
+    result = run_cli("review", str(demo_po), "--autosave", value)
+    assert result.code == 2 and "is not a number of seconds" in result.stderr
+
+
+@sync
+async def test_a_late_retranslation_does_not_replace_what_the_reviewer_did_meanwhile(demo_po: Path) -> None:
+    release = threading.Event()
+
+    class SlowEngine(FakeEngine):
+        def translate_batch(self, sentences, source, target):  # type: ignore[no-untyped-def]
+            release.wait(10)
+            return super().translate_batch(sentences, source, target)
+
+    app = make_app(demo_po, engine=SlowEngine())
+    async with app.run_test(size=SIZE) as pilot:
+        block_id = app.current
+        assert block_id is not None
+        await pilot.press("t", "e", "f7", "backspace", *"Mine", "f2")  # edited and approved while it runs
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        unit = app.session.unit(block_id)
+        assert (unit.target, unit.status) == ("Mine", "reviewed")
+        assert any(note.title == "Re-translation not applied" for note in app._notifications)
