@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
-from translator.errors import DetectionError, InputError, TranslatorError
+from translator.errors import InputError, TranslatorError
 from translator.stats import TranslationStats
 
 if TYPE_CHECKING:
@@ -205,16 +205,10 @@ class Toolkit:
         """A file's threads with their languages detected."""
         from dataclasses import replace
 
-        from translator.detect.detector import detect_languages, set_languages
+        from translator.detect.detector import check_overrides, detect_languages, set_languages
 
         overrides = dict(self.settings.set_langs)
-        if overrides:
-            held = {block.id for thread in thread_file.threads for _, block in thread.blocks()}
-            missing = sorted(set(overrides) - held)
-            if missing:
-                raise DetectionError(
-                    f"no block {', '.join(missing)} in this thread", "see the block ids with `translator inspect`"
-                )
+        check_overrides(overrides, thread_file.threads)
         threads = []
         for thread in thread_file.threads:
             # In a file of several threads, each takes the overrides of the blocks it holds.

@@ -553,16 +553,21 @@ def _majority(blocks: Sequence[Block]) -> str:
     return max(weight, key=lambda code: weight[code]) if weight else UNDETERMINED
 
 
-def set_languages(thread: Thread, overrides: dict[str, str]) -> Thread:
-    """The thread with the given blocks' languages set by hand (`lang_source: "manual"`, confidence 1)."""
-    if not overrides:
-        return thread
-    known = {block.id for _, block in thread.blocks()}
+def check_overrides(overrides: dict[str, str], threads: Iterable[Thread]) -> None:
+    """DetectionError naming the blocks set by hand that none of the threads holds."""
+    known = {block.id for thread in threads for _, block in thread.blocks()}
     missing = sorted(set(overrides) - known)
     if missing:
         raise DetectionError(
             f"no block {', '.join(missing)} in this thread", "see the block ids with `translator inspect`"
         )
+
+
+def set_languages(thread: Thread, overrides: dict[str, str]) -> Thread:
+    """The thread with the given blocks' languages set by hand (`lang_source: "manual"`, confidence 1)."""
+    if not overrides:
+        return thread
+    check_overrides(overrides, [thread])
     posts = []
     for post in thread.posts:
         blocks = tuple(
