@@ -541,29 +541,30 @@ def test_a_format_the_output_file_name_contradicts_is_refused(tmp_path: Path) ->
     assert not (tmp_path / "t.json").exists()
 
 
-def test_apply_writes_what_the_output_file_name_asks_for(tmp_path: Path) -> None:
+@pytest.fixture
+def demo_po(tmp_path: Path, memory: str) -> Path:
+    """The demo thread's PO file, as `translate --demo -o t.po` writes it."""
     po = tmp_path / "t.po"
-    assert run_cli("translate", "--demo", "-o", str(po), "--memory", str(tmp_path / "tm.sqlite")).code == 0
-    demo = Path(__file__).parent.parent / "translator" / "data" / "demo-thread.txt"
-    result = run_cli("apply", str(po), str(demo), "-o", str(tmp_path / "t.html"))
+    assert run_cli("translate", "--demo", "-o", str(po), "--memory", memory).code == 0
+    return po
+
+
+def test_apply_writes_what_the_output_file_name_asks_for(tmp_path: Path, demo_po: Path) -> None:
+    result = run_cli("apply", str(demo_po), str(DEMO), "-o", str(tmp_path / "t.html"))
     assert result.code == 0, result.stderr
     assert (tmp_path / "t.html").read_text().lstrip().lower().startswith("<!doctype html")
 
 
-def test_apply_refuses_an_output_name_of_a_format_it_does_not_write(tmp_path: Path) -> None:
-    po = tmp_path / "t.po"
-    assert run_cli("translate", "--demo", "-o", str(po), "--memory", str(tmp_path / "tm.sqlite")).code == 0
+def test_apply_refuses_an_output_name_of_a_format_it_does_not_write(tmp_path: Path, demo_po: Path) -> None:
     # Markdown written into `reviewed.po` would be taken for a PO file by every tool.
-    result = run_cli("apply", str(po), str(DEMO), "-o", str(tmp_path / "reviewed.po"))
+    result = run_cli("apply", str(demo_po), str(DEMO), "-o", str(tmp_path / "reviewed.po"))
     assert result.code == 2
     assert "names a po file, and this command writes json, md, html" in result.stderr
     assert not (tmp_path / "reviewed.po").exists()
 
 
-def test_apply_makes_the_output_folder_as_translate_does(tmp_path: Path) -> None:
-    po = tmp_path / "t.po"
-    assert run_cli("translate", "--demo", "-o", str(po), "--memory", str(tmp_path / "tm.sqlite")).code == 0
-    result = run_cli("apply", str(po), str(DEMO), "-o", str(tmp_path / "new" / "page.html"))
+def test_apply_makes_the_output_folder_as_translate_does(tmp_path: Path, demo_po: Path) -> None:
+    result = run_cli("apply", str(demo_po), str(DEMO), "-o", str(tmp_path / "new" / "page.html"))
     assert result.code == 0, result.stderr
     assert (tmp_path / "new" / "page.html").read_text().lstrip().lower().startswith("<!doctype html")
     assert f"Wrote {tmp_path / 'new' / 'page.html'}" in result.stderr
