@@ -20,8 +20,8 @@ time; an idle one takes no CPU). Nothing is pinned: servers, clients and whateve
 core, so wall-clock figures move with the machine's load while CPU time per request hardly does.
 Last line: one JSON object of the figures.
 Run: flock /tmp/bench.lock .venv/bin/python benchmarks/server.py [--clients 1,8,32] [--requests 16] [--rounds 3]
-     [--model base|FILE.argosmodel]   (a few minutes; with the base-size model, --requests 4 --single 20 keep
-     it to about ten)
+     [--model base|FILE.argosmodel] [--device cuda]   (a few minutes; with the base-size model on the CPU,
+     --requests 4 --single 20 keep it to about ten)
 """
 
 from __future__ import annotations
@@ -160,10 +160,10 @@ ARGOS = ("argos", "argos1")
 """The per-request translation baselines (argostranslate's API, as LibreTranslate runs it)."""
 
 
-def launch_all(folder: Path, model: Path) -> dict[str, Served]:
+def launch_all(folder: Path, model: Path, device: str) -> dict[str, Served]:
     """Start the servers together (they load their models at the same time) and wait for them: ours on
     `model` (a package file in a `--models-dir` folder, ahead of the bundled ones), argostranslate's with
-    the same package installed."""
+    the same package installed; all on `device`."""
     import shutil
 
     from translator.engine.store import install_package_file
@@ -174,9 +174,11 @@ def launch_all(folder: Path, model: Path) -> dict[str, Served]:
     ours_models = folder / "models"
     ours_models.mkdir()
     shutil.copy(model, ours_models)
-    argos_env = subprocess_env(ARGOS_PACKAGES_DIR=str(packages), XDG_CACHE_HOME=str(folder / "argos-cache"))
+    argos_env = subprocess_env(
+        ARGOS_PACKAGES_DIR=str(packages), XDG_CACHE_HOME=str(folder / "argos-cache"), ARGOS_DEVICE_TYPE=device
+    )
     argos = [sys.executable, str(ROOT / "benchmarks" / "argos_server.py")]
-    ours = ("--no-access-log", "--models-dir", str(ours_models))
+    ours = ("--no-access-log", "--models-dir", str(ours_models), "--device", device)
     waiting = {
         "ours": launch_server(*ours, "--memory", str(folder / "ours.sqlite")),
         "argos": launch_process(argos, argos_env),
@@ -211,7 +213,7 @@ def measure(texts: list[str], args: argparse.Namespace) -> Measured:
     runs: dict[str, dict[str, list[Figures]]] = {name: {str(count): [] for count in counts} for name in SERVERS}
     per_round = sum(sizes.values())
     with tempfile.TemporaryDirectory() as folder:
-        servers = launch_all(Path(folder), args.model)
+        servers = launch_all(Path(folder), args.model, args.device)
         try:
             for served in servers.values():
                 # The first calls load the model and the detector: not timed.
@@ -280,6 +282,7 @@ def summarize(figures: Measured, args: argparse.Namespace) -> dict[str, object]:
     loads = [row["load_average"] for kinds in figures.values() for row in kinds.values()]
     return {
         "model": args.model.name,
+        "device": args.device,
         "clients": args.clients,
         "rounds": args.rounds,
         "cores": os.cpu_count(),
@@ -343,6 +346,13 @@ def main() -> None:
         type=Path,
         help="a fr->en package file to serve (default: the bundled demo model; the base-size benchmark model: "
         "python tools/build_bench_model.py, then --model base)",
+    )
+    parser.add_argument(
+        "--device",
+        choices=("cpu", "cuda"),
+        default="cpu",
+        help="where every server runs its model (default: cpu; cuda: ours with --device cuda, argostranslate "
+        "with ARGOS_DEVICE_TYPE=cuda)",
     )
     args = parser.parse_args()
     args.model = package_file(args.model)

@@ -8,8 +8,8 @@ does. It is a benchmark fixture, never a translator, and never committed: it goe
 `$XDG_CACHE_HOME/thread-translator/bench-models/` where `benchmarks/engine.py` and `benchmarks/pipeline.py`
 look for it.
 
-Run (about 40 minutes; needs the `models` extra):
-    nice -n 10 .venv/bin/python tools/build_bench_model.py [--seconds 2100] [--steps 600] [--force]
+Run (about 40 minutes on the CPU, a minute or two with `--device cuda`; needs the `models` extra):
+    nice -n 10 .venv/bin/python tools/build_bench_model.py [--seconds 2100] [--steps 600] [--device cuda] [--force]
 """
 
 from __future__ import annotations
@@ -97,8 +97,8 @@ def model_card(info: dict[str, Any], scores: dict[str, Any], lengths: dict[str, 
             "",
             f"- MarianMT transformer, d_model {BASE.d_model}, {BASE.layers}+{BASE.layers} layers, {BASE.heads} heads, "
             f"FFN {BASE.ffn}; {info['params']:,} parameters; CTranslate2 int8; vocabulary {info['vocab']}",
-            f"- trained on {info['pairs']:,} generated pairs for {info['steps']} steps ({info['seconds']} s, one CPU "
-            f"thread, seed {info['seed']})",
+            f"- trained on {info['pairs']:,} generated pairs for {info['steps']} steps ({info['seconds']} s "
+            f"{'on one CPU thread' if info['device'] == 'cpu' else 'on ' + info['device']}, seed {info['seed']})",
             f"- output length / reference length on {lengths['outputs']} held-out sentences: median "
             f"{lengths['length_ratio_median']}, mean {lengths['length_ratio_mean']}; over twice the reference: "
             f"{lengths['over_twice_reference']}",
@@ -119,8 +119,8 @@ def build(args: argparse.Namespace) -> dict[str, Any]:
         examples = build_corpus(PAIR, args.pairs, args.seed)
         sp = train_sentencepiece(examples, work / "sp", args.vocab)
         log(f"SentencePiece {sp.get_piece_size()} pieces; training up to {args.steps} steps / {args.seconds} s")
-        info = train_marian(examples, sp, BASE, args.steps, args.seconds, args.seed, work / "hf")
-        info["seed"] = args.seed
+        info = train_marian(examples, sp, BASE, args.steps, args.seconds, args.seed, work / "hf", args.device)
+        info["seed"], info["device"] = args.seed, args.device
         log(f"trained {info['steps']} steps in {info['seconds']} s ({info['params']:,} parameters); converting")
         convert(work / "hf", sp, work / "ct2")
         shutil.rmtree(work / "hf")
@@ -161,6 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--steps", type=int, default=600, help="training steps at most")
     parser.add_argument("--vocab", type=int, default=8000, help="SentencePiece vocabulary size")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--device", default="cpu", help="where torch trains: cpu (default) or cuda (a minute on a GPU, not 40)"
+    )
     parser.add_argument("--eval-count", type=int, default=100, help="held-out sentences and placeholder probes")
     parser.add_argument("--force", action="store_true", help="rebuild even when the package is cached")
     args = parser.parse_args(argv)

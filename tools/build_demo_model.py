@@ -100,9 +100,17 @@ def train_sentencepiece(examples: list[demo_grammar.Example], prefix: Path, voca
 
 
 def train_marian(
-    examples: list[demo_grammar.Example], sp: Any, shape: Shape, steps: int, seconds: float, seed: int, out: Path
+    examples: list[demo_grammar.Example],
+    sp: Any,
+    shape: Shape,
+    steps: int,
+    seconds: float,
+    seed: int,
+    out: Path,
+    device: str = "cpu",
 ) -> dict[str, Any]:
-    """Train a tiny MarianMTModel; <pad> is the last id and its embedding stays zero (CTranslate2's start)."""
+    """Train a MarianMTModel on `device` (torch's name: cpu, cuda); <pad> is the last id and its embedding
+    stays zero (CTranslate2's start)."""
     import torch
     from transformers import MarianConfig, MarianMTModel
 
@@ -139,7 +147,7 @@ def train_marian(
         tie_word_embeddings=True,
         scale_embedding=True,
     )
-    model = MarianMTModel(config)
+    model = MarianMTModel(config).to(device)
     embeddings = model.get_input_embeddings().weight
     with torch.no_grad():
         embeddings[pad].zero_()
@@ -162,7 +170,7 @@ def train_marian(
         lr = shape.peak_lr * min(1.0, (step + 1) / warmup) * max(0.02, 1.0 - progress)
         for group in optimizer.param_groups:
             group["lr"] = lr
-        src, src_mask, dec_in, labels = _tensors(batch, pad, torch)
+        src, src_mask, dec_in, labels = (tensor.to(device) for tensor in _tensors(batch, pad, torch))
         logits = model(input_ids=src, attention_mask=src_mask, decoder_input_ids=dec_in).logits
         loss = torch.nn.functional.cross_entropy(
             logits.reshape(-1, logits.shape[-1]), labels.reshape(-1), ignore_index=-100, label_smoothing=0.05
@@ -180,7 +188,7 @@ def train_marian(
             log(f"  step {step} loss {sum(recent) / len(recent):.3f} lr {lr:.5f} {time.monotonic() - start:.0f}s")
     elapsed = time.monotonic() - start
     model.eval()
-    model.save_pretrained(out)
+    model.to("cpu").save_pretrained(out)
     return {"steps": step, "seconds": round(elapsed, 1), "params": params, "pairs": len(pairs), "vocab": vocab}
 
 
@@ -362,6 +370,8 @@ def evaluate(packages: list[Path], pair: str, sets: dict[str, Any], pivots: list
             "ARGOS_INTRA_THREADS": "1",
             "OMP_NUM_THREADS": "1",
         }
+        if "PYTHONPATH" in os.environ:  # packages installed beside the interpreter's (a benchmark machine's)
+            env["PYTHONPATH"] = os.environ["PYTHONPATH"]
         cmd = [sys.executable, str(tmp / "child.py"), str(tmp / "job.json"), str(tmp / "out.json")]
         isolated = _netns_available()
         if isolated:

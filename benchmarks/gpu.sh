@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# The GPU figures of `benchmarks/server.py`, in one unattended run on a machine with an NVIDIA GPU that
+# may have no network and none of the project's dependencies (a lent benchmark machine):
+#   1. wheels from WHEELS (a folder of .whl files, if given) installed into a temporary folder;
+#   2. a check that CTranslate2 translates on the GPU (the PyPI wheel of CTranslate2 4.x loads
+#      libcublas.so.12; on a CUDA 13 machine it is pointed at libcublas.so.13, which has every cuBLAS
+#      function it calls, and the check compares the GPU's translation with the CPU's);
+#   3. the base-size benchmark model built with `--device cuda` (needs torch and transformers there);
+#   4. benchmarks/server.py with --device cuda on the base-size model, then on the bundled demo model.
+# Each step has its own time limit and its log goes to OUT_DIR, so a step that fails leaves the others' figures.
+# Run from the repository root: bash benchmarks/gpu.sh [WHEELS] [OUT_DIR]   (about 8 minutes on one H200)
+set -u
+wheels=${1:-}
+out=${2:-${OUT:-/tmp/gpu-bench}}
+mkdir -p "$out"
+export PYTHONUNBUFFERED=1 PYTHONWARNINGS=ignore HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 TOKENIZERS_PARALLELISM=false
+python=${PYTHON:-python3}
+device=${DEVICE:-cuda}  # DEVICE=cpu QUICK=1: a dry run of this script on a machine without a GPU
+if [ -n "${QUICK:-}" ]; then
+    build_sizes=(--steps 2 --pairs 2000 --eval-count 5) bench_sizes=(--clients 1,4 --requests 2 --single 4 --rounds 1)
+else
+    build_sizes=() bench_sizes=()
+fi
+say() { echo "[$(date -u +%T)] $*"; }
+
+if [ -n "$wheels" ]; then
+    say "installing $(ls "$wheels"/*.whl | wc -l) wheels from $wheels"
+    "$python" -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upgrade --target /tmp/gpu-site \
+        "$wheels"/*.whl || exit 1
+    rm -rf /tmp/gpu-site/tests  # a wheel ships a top-level `tests` package; ours must win
+    export PYTHONPATH=/tmp/gpu-site${PYTHONPATH:+:$PYTHONPATH}
+fi
+nvidia-smi --query-gpu=name,driver_version,memory.total,clocks.sm,clocks.max.sm --format=csv | tee "$out/gpu.txt"
+nproc | sed 's/^/cpu cores: /' | tee -a "$out/gpu.txt"
+
+translate_on() {  # translate_on DEVICE: the demo model's translation of two French sentences
+    "$python" -m cli translate-text --no-memory --no-glossary --from fr --to en --device "$1" \
+        "Le gouvernement a publié un rapport sur la sécurité. Les lecteurs ont laissé des commentaires."
+}
+if [ "$device" = cuda ] && [ -z "$(find /usr /opt -name 'libcublas.so.12*' 2>/dev/null | head -1)" ]; then
+    cublas=$(find /usr /opt -name 'libcublas.so.13*' 2>/dev/null | head -1)
+    if [ -n "$cublas" ]; then
+        say "no libcublas.so.12 here: pointing it at $cublas"
+        mkdir -p /tmp/gpu-shim && ln -sf "$cublas" /tmp/gpu-shim/libcublas.so.12
+        export LD_LIBRARY_PATH=/tmp/gpu-shim:$(dirname "$cublas")${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+    fi
+fi
+if ! on_device=$(translate_on "$device" 2>"$out/check.err"); then
+    cat "$out/check.err"; say "CTranslate2 cannot translate on $device"; exit 1
+fi
+on_cpu=$(translate_on cpu 2>>"$out/check.err")
+printf '%s: %s\ncpu: %s\n' "$device" "$on_device" "$on_cpu" | tee "$out/check.txt"
+
+bench_model=/tmp/gpu-bench-model/translate-fr_en-bench.argosmodel
+say "building the base-size benchmark model on $device"
+timeout 240 "$python" tools/build_bench_model.py --device "$device" --out "$bench_model" --force "${build_sizes[@]}" >"$out/build.log" 2>&1
+tail -2 "$out/build.log"
+if [ -f "$bench_model" ]; then
+    say "server benchmark, base-size model, $device"
+    timeout 240 "$python" benchmarks/server.py --device "$device" --model "$bench_model" --requests 8 --single 30 \
+        "${bench_sizes[@]}" >"$out/server-base.log" 2>&1
+    grep -v '^{' "$out/server-base.log" | tail -20
+fi
+say "server benchmark, demo model, $device"
+timeout 150 "$python" benchmarks/server.py --device "$device" "${bench_sizes[@]}" >"$out/server-demo.log" 2>&1
+grep -v '^{' "$out/server-demo.log" | tail -20
+say "done"
