@@ -6,7 +6,8 @@ import argparse
 import ipaddress
 import signal
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from cli.options import add_resource_options, bounded_int, job_settings, warn
 from translator.errors import TranslatorError
@@ -79,6 +80,16 @@ def add_serve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParse
         metavar="N",
         help="requests per engine call at most (default: 64; 1 translates each request on its own)",
     )
+    serve.add_argument(
+        "--workers",
+        type=bounded_int(1, 64),
+        default=1,
+        metavar="N",
+        help="server processes sharing the port, each with its own models and batches (default: 1). One "
+        "process's Python work (detection, splitting, glossary, memory) caps it at a few hundred requests/s; "
+        "on a GPU or many cores, more processes serve more. Rate limits hold for all of them together; on the "
+        "CPU the cores are shared out among them unless --threads says otherwise",
+    )
     serve.add_argument("--no-access-log", action="store_true", help="do not log requests on stderr")
     add_resource_options(serve)
     # `serve` takes the target and source per request; these fill the settings shared with `translate`.
@@ -90,14 +101,15 @@ def run_serve(args: argparse.Namespace) -> int:
     if args.hash_key:
         return print_key_lines()
     settings = server_settings(args)
+    if args.workers > 1:
+        listener = listening_socket(args.host, args.port)
+        _warn_if_open(listener, settings)
+        return serve_in_processes(args, listener)
     from translator.server.adapter import CoreAdapter
 
     adapter = CoreAdapter(job_settings(args, "json"))
     listener = listening_socket(args.host, args.port)
-    host, port = listener.getsockname()[:2]
-    url = f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
-    if not _is_loopback(host) and settings.keys is None:
-        warn(f"listening on {host} without --api-keys: anyone who reaches this address can use the server")
+    url = _warn_if_open(listener, settings)
 
     def ready() -> None:
         print(f"translator: serving on {url} (Ctrl+C to stop)", file=sys.stderr, flush=True)
@@ -121,6 +133,139 @@ def run_serve(args: argparse.Namespace) -> int:
         raise TranslatorError("the server could not start", "see the messages above")
     print("translator: stopped", file=sys.stderr, flush=True)
     return 0
+
+
+def _warn_if_open(listener: socket.socket, settings: ServerSettings) -> str:
+    """The URL the listener serves at, after a warning when it is reachable from elsewhere without keys."""
+    host = listener.getsockname()[0]
+    if not _is_loopback(host) and settings.keys is None:
+        warn(f"listening on {host} without --api-keys: anyone who reaches this address can use the server")
+    return _url_of(listener)
+
+
+def serve_in_processes(args: argparse.Namespace, listener: socket.socket) -> int:
+    """`serve --workers N`: N processes accept on one listening socket, each with its own models and
+    micro-batcher (one process's Python work is what limits a GPU's throughput); this one starts them,
+    says where it serves once all are ready, starts a new one for any that dies, and stops them all on
+    Ctrl+C or SIGTERM (exit 0). Their request rates are counted together in a shared SQLite file."""
+    import multiprocessing
+    import tempfile
+    import time
+
+    if args.threads == 0 and args.device == "cpu":
+        from translator.engine.argos import cpu_cores
+
+        args.threads = max(1, cpu_cores() // args.workers)  # the cores shared out, not each taking them all
+    url = _url_of(listener)
+    # spawn, not fork: a fork copies whatever threads and locks the parent holds.
+    context = multiprocessing.get_context("spawn")
+    messages = context.Queue()
+    stopping = False
+
+    def stop(*_: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    previous = {number: signal.signal(number, stop) for number in (signal.SIGINT, signal.SIGTERM)}
+    with tempfile.TemporaryDirectory(prefix="translator-serve-") as shared:
+
+        def start() -> multiprocessing.process.BaseProcess:
+            process = context.Process(
+                target=serve_one_process, args=(args, listener, shared, messages), name="translator-serve", daemon=True
+            )
+            process.start()
+            return process
+
+        processes = [start() for _ in range(args.workers)]
+        try:
+            _wait_until_ready(processes, messages, lambda: stopping)
+            if not stopping:
+                print(
+                    f"translator: serving on {url} with {args.workers} processes (Ctrl+C to stop)",
+                    file=sys.stderr,
+                    flush=True,
+                )
+            while not stopping:
+                time.sleep(0.2)
+                for index, process in enumerate(processes):
+                    if not process.is_alive() and not stopping:
+                        warn(f"server process {process.pid} ended (exit code {process.exitcode}); starting another")
+                        processes[index] = start()
+        finally:
+            for number, handler in previous.items():
+                signal.signal(number, handler)
+            _stop_processes(processes)
+    print("translator: stopped", file=sys.stderr, flush=True)
+    return 0
+
+
+def _url_of(listener: socket.socket) -> str:
+    host, port = listener.getsockname()[:2]
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+def _wait_until_ready(processes: list[Any], messages: Any, stopping: Callable[[], bool]) -> None:
+    """Wait for every process's ready message; a process's start-up error (or death) is this one's."""
+    import queue
+
+    ready: set[int] = set()
+    while len(ready) < len(processes) and not stopping():
+        try:
+            kind, pid, text = messages.get(timeout=0.2)
+        except queue.Empty:
+            dead = [process for process in processes if not process.is_alive() and process.pid not in ready]
+            if dead:
+                raise TranslatorError(
+                    f"server process {dead[0].pid} ended while starting (exit code {dead[0].exitcode})",
+                    "see the messages above",
+                ) from None
+            continue
+        if kind == "error":
+            raise TranslatorError(text)
+        ready.add(pid)
+
+
+def _stop_processes(processes: list[Any]) -> None:
+    """SIGTERM to each (a graceful stop: requests in flight are answered), SIGKILL to any still running
+    10 s later (one still loading its models finishes that first)."""
+    import time
+
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    deadline = time.monotonic() + 10
+    for process in processes:
+        process.join(timeout=max(0.0, deadline - time.monotonic()))
+        if process.is_alive():
+            process.kill()
+            process.join(timeout=5)
+
+
+def serve_one_process(args: argparse.Namespace, listener: socket.socket, shared: str, messages: Any) -> None:
+    """One process of `serve --workers N` (the target of a spawned process): the app on the shared
+    socket; it tells the parent when it is ready, or why it could not start. Ctrl+C reaches the parent,
+    which stops it with SIGTERM."""
+    import dataclasses
+    import os
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        settings = dataclasses.replace(server_settings(args), shared_folder=shared)
+        from translator.server.adapter import CoreAdapter
+        from translator.server.app import create_app
+
+        adapter = CoreAdapter(job_settings(args, "json"))
+        app = create_app(adapter, settings, on_ready=lambda: messages.put(("ready", os.getpid(), "")))
+    except TranslatorError as error:
+        messages.put(("error", os.getpid(), str(error)))
+        return
+    _set_up_logging(access_log=not args.no_access_log)
+    import uvicorn
+
+    config = uvicorn.Config(app, log_config=None, access_log=False, lifespan="on", timeout_graceful_shutdown=5)
+    # uvicorn stops gracefully on SIGTERM, then raises it again: this process ends by it, as the parent
+    # asked (a SIGTERM before uvicorn runs ends it at once).
+    uvicorn.Server(config).run(sockets=[listener])
 
 
 def server_settings(args: argparse.Namespace) -> ServerSettings:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from translator.errors import TranslatorError
-from translator.server.access import RateLimiter, digest_of, hash_key, read_keys
+from translator.server.access import RateLimiter, SharedRateLimiter, digest_of, hash_key, read_keys
 
 KEY = "k3y-that-is-long-enough"
 DIGEST = hashlib.sha256(KEY.encode()).hexdigest()
@@ -59,8 +59,9 @@ def test_missing_keys_file(tmp_path: Path) -> None:
         read_keys(tmp_path / "absent.txt")
 
 
-def test_rate_limit_allows_a_burst_then_one_request_per_interval_per_caller() -> None:
-    limiter = RateLimiter()
+@pytest.mark.parametrize("shared", [False, True], ids=["one process", "shared file"])
+def test_rate_limit_allows_a_burst_then_one_request_per_interval_per_caller(shared: bool, tmp_path: Path) -> None:
+    limiter = SharedRateLimiter(tmp_path / "rates.sqlite") if shared else RateLimiter()
     # three a minute: three at once, then the fourth must wait 20 s (60 s / 3)
     assert [limiter.admit("a", 3, now=100.0) for _ in range(3)] == [0.0, 0.0, 0.0]
     assert limiter.admit("a", 3, now=100.0) == pytest.approx(20.0)
@@ -69,3 +70,12 @@ def test_rate_limit_allows_a_burst_then_one_request_per_interval_per_caller() ->
     # refused requests do not count; after 20 s one more is allowed, not two
     assert limiter.admit("a", 3, now=120.0) == 0.0
     assert limiter.admit("a", 3, now=120.0) == pytest.approx(20.0)
+
+
+def test_processes_opening_one_rates_file_share_the_allowance(tmp_path: Path) -> None:
+    # two server processes, as `serve --workers 2` opens them: three a minute for both together
+    first, second = (SharedRateLimiter(tmp_path / "rates.sqlite") for _ in range(2))
+    assert [first.admit("a", 3, now=50.0), second.admit("a", 3, now=50.0), first.admit("a", 3, now=50.0)] == [0.0] * 3
+    assert second.admit("a", 3, now=50.0) == pytest.approx(20.0)
+    assert first.admit("a", 3, now=70.0) == 0.0
+    assert second.admit("a", 3, now=70.0) == pytest.approx(20.0)

@@ -96,3 +96,38 @@ class RateLimiter:
         if len(self._next_free) > 100_000:  # forget callers whose credit is full again
             self._next_free = {name: time for name, time in self._next_free.items() if time > now}
         return 0.0
+
+
+class SharedRateLimiter:
+    """`RateLimiter` for several server processes: the callers' timestamps in one SQLite file that every
+    process opens, updated in a write transaction, so N processes together still admit N requests per
+    minute, not N per process. Times are `time.monotonic()`, one clock for every process of a machine."""
+
+    def __init__(self, path: Path, window: float = 60.0) -> None:
+        import sqlite3
+
+        self.window = window
+        # Autocommit mode: each admission is its own BEGIN IMMEDIATE ... COMMIT. The file is scratch
+        # (made per server run, in a temporary folder), so no fsync is worth its cost.
+        self._connection = sqlite3.connect(path, timeout=5.0, isolation_level=None, check_same_thread=False)
+        self._connection.execute("PRAGMA synchronous = OFF")
+        self._connection.execute("CREATE TABLE IF NOT EXISTS next_free (caller TEXT PRIMARY KEY, at REAL NOT NULL)")
+        self._admitted = 0
+
+    def admit(self, caller: str, per_window: int, now: float) -> float:
+        """0 when the caller may go on (and counts the request), else the seconds to wait."""
+        interval = self.window / per_window
+        connection = self._connection
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            row = connection.execute("SELECT at FROM next_free WHERE caller = ?", (caller,)).fetchone()
+            start = max(row[0] if row else now, now)
+            wait = start - now - (self.window - interval)
+            if wait <= 0:
+                connection.execute("INSERT OR REPLACE INTO next_free VALUES (?, ?)", (caller, start + interval))
+                self._admitted += 1
+                if self._admitted % 10_000 == 0:  # forget callers whose credit is full again
+                    connection.execute("DELETE FROM next_free WHERE at <= ?", (now,))
+        finally:
+            connection.execute("COMMIT")
+        return max(wait, 0.0)

@@ -16,6 +16,7 @@ import time
 from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import anyio.to_thread
@@ -31,7 +32,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from translator.errors import InputError, TranslatorError
 from translator.languages import language_name
 from translator.models import UNDETERMINED
-from translator.server.access import ApiKey, RateLimiter, digest_of
+from translator.server.access import ApiKey, RateLimiter, SharedRateLimiter, digest_of
 from translator.server.adapter import CoreAdapter, Job, Outcome, Paragraph, TextJob, ThreadJob
 from translator.server.batching import BatchPolicy, MicroBatcher
 from translator.server.html import HtmlText
@@ -71,6 +72,9 @@ class ServerSettings:
     """Origins browsers may call from (none: no CORS headers at all)."""
     batch: BatchPolicy = field(default_factory=BatchPolicy)
     """How requests arriving together are grouped into one translation."""
+    shared_folder: str | None = None
+    """A folder every process of a several-process server opens (the request rates live there); None:
+    one process, state in memory."""
 
 
 def create_app(adapter: CoreAdapter, settings: ServerSettings, on_ready: Callable[[], None] | None = None) -> Starlette:
@@ -112,7 +116,8 @@ class _Api:
         self.adapter = adapter
         self.settings = settings
         self.on_ready = on_ready
-        self.limiter = RateLimiter()
+        shared = settings.shared_folder
+        self.limiter = SharedRateLimiter(Path(shared) / "rates.sqlite") if shared else RateLimiter()
         self.batcher: MicroBatcher[Job, Outcome] = MicroBatcher(adapter.run, _job_size, settings.batch)
         self.targets: dict[str, frozenset[str]] = {}
         self.language_table: list[dict[str, Any]] = []
