@@ -64,12 +64,12 @@ fi
 workers=${WORKERS:-8}
 if [ -f "$bench_model" ]; then
     say "server benchmark, base-size model, $device"
-    timeout 270 "$python" benchmarks/server.py --device "$device" --model "$bench_model" --requests 8 --single 30 \
+    timeout 240 "$python" benchmarks/server.py --device "$device" --model "$bench_model" --requests 6 --single 20 \
         --workers "$workers" "${bench_sizes[@]}" >"$out/server-base.log" 2>&1
     grep -v '^{' "$out/server-base.log" | tail -24
 fi
 say "server benchmark, demo model, $device"
-timeout 150 "$python" benchmarks/server.py --device "$device" --requests 8 --single 30 --workers "$workers" \
+timeout 120 "$python" benchmarks/server.py --device "$device" --requests 8 --single 30 --workers "$workers" \
     "${bench_sizes[@]}" >"$out/server-demo.log" 2>&1
 grep -v '^{' "$out/server-demo.log" | tail -24
 say "done"
