@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The GPU figures of `benchmarks/server.py`, in one unattended run on a machine with an NVIDIA GPU that
 # may have no network and none of the project's dependencies (a lent benchmark machine):
-#   1. wheels from WHEELS (a folder of .whl files, if given) installed into a temporary folder;
+#   1. wheels from WHEELS (a folder of .whl files made by benchmarks/gpu_wheels.sh, if given) installed into a
+#      temporary folder;
 #   2. a check that CTranslate2 translates on the GPU (the PyPI wheel of CTranslate2 4.x loads
 #      libcublas.so.12; on a CUDA 13 machine it is pointed at libcublas.so.13, which has every cuBLAS
 #      function it calls, and the check compares the GPU's translation with the CPU's);
