@@ -86,9 +86,9 @@ def add_serve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParse
         default=1,
         metavar="N",
         help="server processes sharing the port, each with its own models and batches (default: 1). One "
-        "process's Python work (detection, splitting, glossary, memory) caps it at a few hundred requests/s; "
-        "on a GPU or many cores, more processes serve more. Rate limits hold for all of them together; on the "
-        "CPU the cores are shared out among them unless --threads says otherwise",
+        "process runs one batch at a time (pipeline and engine call), which caps it at a few hundred "
+        "requests/s; on a GPU or many cores, more processes serve more. Rate limits hold for all of them "
+        "together; on the CPU the cores are shared out among them unless --threads says otherwise",
     )
     serve.add_argument("--no-access-log", action="store_true", help="do not log requests on stderr")
     add_resource_options(serve)
@@ -145,7 +145,7 @@ def _warn_if_open(listener: socket.socket, settings: ServerSettings) -> str:
 
 def serve_in_processes(args: argparse.Namespace, listener: socket.socket) -> int:
     """`serve --workers N`: N processes accept on one listening socket, each with its own models and
-    micro-batcher (one process's Python work is what limits a GPU's throughput); this one starts them,
+    micro-batcher (one process runs one batch at a time, which limits a GPU's throughput); this one starts them,
     says where it serves once all are ready, starts a new one for any that dies, and stops them all on
     Ctrl+C or SIGTERM (exit 0). Their request rates are counted together in a shared SQLite file."""
     import multiprocessing
