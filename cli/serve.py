@@ -185,10 +185,21 @@ def serve_in_processes(args: argparse.Namespace, listener: socket.socket) -> int
                     file=sys.stderr,
                     flush=True,
                 )
+            endings: list[float] = []
             while not stopping:
                 time.sleep(0.2)
+                _drain(messages)
                 for index, process in enumerate(processes):
                     if not process.is_alive() and not stopping:
+                        # Processes that keep ending (a model that no longer loads, memory running out) are
+                        # not started for ever: past three per process in a minute, the server stops.
+                        endings = [when for when in endings if when > time.monotonic() - 60] + [time.monotonic()]
+                        if len(endings) > 3 * args.workers:
+                            raise TranslatorError(
+                                f"server processes ended {len(endings)} times in a minute (the last, {process.pid}, "
+                                f"with exit code {process.exitcode})",
+                                "see the messages above",
+                            )
                         warn(f"server process {process.pid} ended (exit code {process.exitcode}); starting another")
                         processes[index] = start()
         finally:
@@ -223,6 +234,19 @@ def _wait_until_ready(processes: list[Any], messages: Any, stopping: Callable[[]
         if kind == "error":
             raise TranslatorError(text)
         ready.add(pid)
+
+
+def _drain(messages: Any) -> None:
+    """Read what started processes said (a replacement's ready or start-up error); an error is a warning."""
+    import queue
+
+    while True:
+        try:
+            kind, pid, text = messages.get_nowait()
+        except queue.Empty:
+            return
+        if kind == "error":
+            warn(f"server process {pid} could not start: {text}")
 
 
 def _stop_processes(processes: list[Any]) -> None:

@@ -99,3 +99,24 @@ def test_a_start_up_error_is_one_line_and_leaves_no_process(tmp_path: Path) -> N
 def test_workers_out_of_range_is_a_usage_error() -> None:
     result = run_cli("serve", "--port", "0", "--workers", "0")
     assert result.code == 2 and "--workers: 0 is out of range" in result.stderr
+
+
+def test_processes_that_keep_ending_stop_the_server(tmp_path: Path) -> None:
+    # Two processes: six endings a minute are replaced, the seventh stops the server (a model that no
+    # longer loads must not be restarted for ever).
+    served = start_server("--workers", "2", "--no-memory", env=private_env(tmp_path), timeout=180)
+    killed: list[int] = []
+    deadline = time.monotonic() + 120
+    while len(killed) < 7 and time.monotonic() < deadline and served.process.poll() is None:
+        current = [pid for pid in server_processes(served) if pid not in killed]
+        if current:
+            os.kill(current[0], signal.SIGKILL)
+            killed.append(current[0])
+        time.sleep(0.1)
+    assert len(killed) == 7
+    assert served.process.wait(timeout=60) == 1
+    served.stop()
+    ended = "translator: error: server processes ended 7 times in a minute"
+    assert any(line.startswith(ended) for line in served.lines)
+    assert sum("starting another" in line for line in served.lines) == 6
+    assert all(gone(pid) for pid in killed)
