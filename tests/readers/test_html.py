@@ -157,6 +157,18 @@ CASES = {
     "commento.html": Expected("Nehir üzerindeki köprü", None, None, ["Elif", "Mehmet", "Anonim"], [None, "c1", None]),
     # Discuz! X, in Chinese: the first post is the article; the posts' labels (楼主, 沙发) are no text.
     "discuz.html": Expected("河上的新桥什么时候通车？", None, "小王", ["李明", "老张"], [None, None]),
+    # A theme naming everything in camelCase (`userComment`, `commentAuthor`, `commentBody`), a box of
+    # `recommendedArticles` with authors and dates, a `commentsCount` badge in the heading.
+    "camel-case.html": Expected(
+        "Die Fähre nach Helgoland fährt wieder täglich",
+        "Küstenbote",
+        "Frauke Jansen",
+        ["Hauke", "Insa M.", "Tjark"],
+        [None, None, None],
+    ),
+    # camelCase again, no comment yet (`noComments`): neither the `recommendedArticles` nor the `latestNews`
+    # cards (an author, a date and a blurb each; `commentsCount` badges) are comments.
+    "camel-case-teasers.html": Expected("Harbour dredging starts next week", "Bay Courier", "Tom Reed", [], []),
     # Disqus placeholder only: the article, no comments (and a warning, below).
     "disqus-placeholder.html": Expected("Why lighthouses still matter", "The Coastal Review", "Maya Ortiz", [], []),
 }
@@ -545,3 +557,20 @@ def test_cards_of_other_stories_ending_with_read_more_are_no_comments() -> None:
     cards = "".join(CARD.format(day=day) for day in (20, 21, 22))
     thread = read_html(TEASER_CARDS.format(cards=cards), "page.html").threads[0]
     assert len(thread.posts) == 1
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        {},  # camelCase, as in the fixture
+        # The same cards hyphenated: they were taken for comments, the page having named no comment section
+        # but the empty one.
+        {"authorName": "author-name", "publishDate": "publish-date", "newsItem": "news-item", "teaserCard": "card"},
+    ],
+)
+def test_cards_outside_an_empty_comment_section_are_no_comments(names: dict[str, str]) -> None:
+    page = (PAGES / "camel-case-teasers.html").read_text(encoding="utf-8")
+    for old, new in names.items():
+        page = page.replace(old, new)
+    thread = read_html(page, "page.html").threads[0]
+    assert [post.kind for post in thread.posts] == ["article"]

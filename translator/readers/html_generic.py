@@ -4,8 +4,10 @@ A candidate is the smallest element holding both an author-like element (a class
 or user, `itemprop=author`, a profile link) and a date-like one (`time`, a date attribute, a class
 naming the date, a printed date). Candidates are grouped by kind (tag and first class); a group is
 taken for the comments when its members are named like comments (`comment`, `Kommentar`,
-`коммент`... in a class or id, theirs or an ancestor's) or are many and all hold text. Teaser lists,
-sidebars and "best comment" widgets of other pages are left out by where they sit.
+`коммент`... in a class or id, theirs or an ancestor's, split into words so that `userComment` names one
+and `commentsCount` or `noComments` does not) or are many and all hold text, inside the page's comment
+section when it has one. Teaser lists, sidebars and "best comment" widgets of other pages are left out by
+where they sit.
 """
 
 from __future__ import annotations
@@ -28,7 +30,14 @@ from translator.readers.html_fields import (
     FoundComments,
 )
 from translator.readers.html_items import FieldPaths, path, read_items
-from translator.readers.html_text import class_heads, class_words, is_form_to_fill, is_hidden, is_skipped
+from translator.readers.html_text import (
+    class_heads,
+    class_words,
+    is_form_to_fill,
+    is_hidden,
+    is_skipped,
+    name_words,
+)
 
 AUTHOR, DATE = 1, 2
 BOTH = AUTHOR | DATE
@@ -220,11 +229,40 @@ def _words(element: HtmlElement) -> frozenset[str]:
     return _modifier_free(f"{element.get('class', '')} {element.get('id', '')}")
 
 
+NOT_COMMENT_NAME_WORDS = frozenset(
+    {"count", "counts", "counter", "number", "num", "total", "badge", "icon", "no", "none", "empty", "closed",
+     "disabled", "form", "link", "links", "button", "btn", "has", "with", "toggle"}
+)  # fmt: skip
+"""Words that make a comment-like name another thing's: a count (`commentsCount`), its badge or link, an
+empty or closed section (`noComments`), the form to write one, a teaser that has some (`hasComments`)."""
+COMMENT_SECTION_TAGS = frozenset({"div", "section", "ul", "ol", "aside"})
+
+
+@lru_cache(maxsize=4096)
+def _names_comments(names: str) -> bool:
+    """Whether a class or id attribute names comments: one of its names matches, split into words
+    (`userComment`, `comment-list`), and is not a count, a badge, a form or an empty section."""
+    return any(
+        COMMENT_NAME.search(name.lower()) and NOT_COMMENT_NAME_WORDS.isdisjoint(name_words(name))
+        for name in names.split()
+    )
+
+
 def _is_named(element: HtmlElement) -> bool:
     for node in [element, *element.iterancestors()][:NAME_DEPTH]:
-        if COMMENT_NAME.search(f"{node.get('class', '')} {node.get('id', '')}".lower()):
+        if _names_comments(f"{node.get('class', '')} {node.get('id', '')}"):
             return True
     return False
+
+
+def _comment_sections(tree: HtmlElement) -> list[HtmlElement]:
+    """Boxes named for comments (`div#comments`, `section.commentSection`, `ul.CommentList`), outside
+    page furniture: where a page that has them puts its comments."""
+    return [
+        element
+        for element in tree.iter(*COMMENT_SECTION_TAGS)
+        if _names_comments(f"{element.get('class', '')} {element.get('id', '')}") and not _aside_box(element)
+    ]
 
 
 def _linked(element: HtmlElement) -> bool:
@@ -258,10 +296,15 @@ def generic_comments(tree: HtmlElement, lang: str | None) -> FoundComments | Non
             groups[_kind(element)].append(element)
     best: FoundComments | None = None
     best_score = 0.0
+    sections: list[HtmlElement] | None = None
     for members in groups.values():
         named = sum(_is_named(member) for member in members) / len(members)
         if named < 0.5 and len(members) < MIN_UNNAMED_GROUP:
             continue
+        if named < 0.5:
+            sections = _comment_sections(tree) if sections is None else sections
+            if sections and not any(section in member.iterancestors() for member in members for section in sections):
+                continue  # the page has a comment section (empty: `noComments`), and these sit outside it: teasers
         if named < 0.5 and sum(_linked(member) or _reads_on(member) for member in members) > len(members) / 2:
             continue  # teasers: each one is a link to another page, or ends with one ("Read more")
         comments = read_items(members, FieldPaths(), lang)
