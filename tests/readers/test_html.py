@@ -574,3 +574,40 @@ def test_cards_outside_an_empty_comment_section_are_no_comments(names: dict[str,
         page = page.replace(old, new)
     thread = read_html(page, "page.html").threads[0]
     assert [post.kind for post in thread.posts] == ["article"]
+
+
+SINGLEFILE = (
+    "<!--\n Page saved with SingleFile \n url: https://kuestenbote.example/faehre \n"
+    " saved date: Fri May 05 2023 07:30:00 GMT+0200 (Mitteleuropäische Sommerzeit)\n-->"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "dates"),
+    [
+        # The page says no time of its own: relative dates stay empty (never the machine's clock).
+        ("", [None, None, None]),
+        # The article's stated modification time.
+        (
+            '<meta property="article:modified_time" content="2023-05-04T18:00:00+02:00">',
+            [datetime(2023, 5, 4, 10, 0), datetime(2023, 5, 3), datetime(2023, 5, 1)],
+        ),
+        # When SingleFile saved the page, rather than the article's time.
+        (
+            SINGLEFILE + '<meta property="article:modified_time" content="2023-05-04T18:00:00+02:00">',
+            [datetime(2023, 5, 4, 23, 30), datetime(2023, 5, 4), datetime(2023, 5, 2)],
+        ),
+        # When Save Page WE saved it.
+        (
+            '<meta name="savepage-date" content="Fri May 05 2023 07:30:00 GMT+0200 (CEST)">',
+            [datetime(2023, 5, 4, 23, 30), datetime(2023, 5, 4), datetime(2023, 5, 2)],
+        ),
+    ],
+)
+def test_relative_dates_count_back_from_the_time_the_page_gives(head: str, dates: list[datetime | None]) -> None:
+    page = (PAGES / "camel-case.html").read_text(encoding="utf-8").replace("<head>", "<head>" + head)
+    for printed, relative in [("03.05.2023, 09:12", "vor 8 Stunden"), ("03.05.2023, 10:40", "gestern")]:
+        page = page.replace(printed, relative)
+    page = page.replace("03.05.2023, 11:05", "vor 3 Tagen")
+    posts = read_html(page, "page.html").threads[0].posts[1:]
+    assert [(post.author, post.date) for post in posts] == list(zip(["Hauke", "Insa M.", "Tjark"], dates, strict=True))

@@ -20,7 +20,7 @@ from functools import lru_cache
 from lxml import etree
 from lxml.html import HtmlElement
 
-from translator.readers.html_dates import could_be_date
+from translator.readers.html_dates import could_be_date, is_relative_date
 from translator.readers.html_fields import (
     AUTHOR_WORDS,
     DATE_ATTRIBUTES,
@@ -65,12 +65,15 @@ MIN_UNNAMED_GROUP = 3
 """Without a comment-like name, this many repeated members, all with text, make a comment list."""
 
 
-def _dated(text: str) -> bool:
-    """A date element's text: a printed date, or a relative one ("7 months ago") with its number."""
-    return could_be_date(text) or (len(text) <= MAX_RELATIVE_CHARS and any(c.isdigit() for c in text))
+def _dated(text: str, lang: str | None = None) -> bool:
+    """A date element's text: a printed date, or a relative one ("7 months ago" with its number, or
+    "yesterday", "gestern", "hier")."""
+    if could_be_date(text) or (len(text) <= MAX_RELATIVE_CHARS and any(c.isdigit() for c in text)):
+        return True
+    return len(text) <= MAX_RELATIVE_CHARS and LETTERS.search(text) is not None and is_relative_date(text, lang)
 
 
-def _own_flags(element: HtmlElement) -> int:
+def _own_flags(element: HtmlElement, lang: str | None = None) -> int:
     """What an element shows by itself: an author (1), a date (2), both (3), or neither (0)."""
     flags = 0
     words = class_heads(element)
@@ -84,7 +87,7 @@ def _own_flags(element: HtmlElement) -> int:
         if 0 < short <= MAX_AUTHOR_CHARS:
             flags |= AUTHOR
     machine = element.tag == "time" or any(element.get(name) for name in DATE_ATTRIBUTES if name != "content")
-    if machine or (not DATE_WORDS.isdisjoint(words) and _dated(element.text_content().strip()[:200])):
+    if machine or (not DATE_WORDS.isdisjoint(words) and _dated(element.text_content().strip()[:200], lang)):
         flags |= DATE
     else:
         pieces = [element.text, *(child.tail for child in element)]
@@ -139,7 +142,7 @@ def _chain(element: HtmlElement, headers: set[HtmlElement]) -> list[HtmlElement]
     return chain
 
 
-def candidates(tree: HtmlElement) -> list[HtmlElement]:
+def candidates(tree: HtmlElement, lang: str | None = None) -> list[HtmlElement]:
     """The smallest elements holding an author, a date and text, in page order.
 
     The smallest element with an author and a date is sometimes a header row, its text beside it: then
@@ -154,7 +157,7 @@ def candidates(tree: HtmlElement) -> list[HtmlElement]:
             flags[element] = 0
             continue
         children = [flags.get(child, 0) for child in element if isinstance(child.tag, str)]
-        combined = own[element] = _own_flags(element)
+        combined = own[element] = _own_flags(element, lang)
         for child in children:
             combined |= child
         flags[element] = combined
@@ -291,7 +294,7 @@ def _reads_on(element: HtmlElement) -> bool:
 def generic_comments(tree: HtmlElement, lang: str | None) -> FoundComments | None:
     """The repeated author+date+text structures that look most like a comment list; None when none do."""
     groups: dict[tuple[str, str], list[HtmlElement]] = defaultdict(list)
-    for element in candidates(tree):
+    for element in candidates(tree, lang):
         if not _is_aside(element):
             groups[_kind(element)].append(element)
     best: FoundComments | None = None
