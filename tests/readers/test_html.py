@@ -497,9 +497,20 @@ UNDATED_IN_ASIDE = """<html lang="en"><head><title>Ten mistakes</title></head><b
 </div></div></div></aside></body></html>"""
 
 
-def test_undated_comments_in_a_comment_section_inside_an_aside() -> None:
+@pytest.mark.parametrize(
+    "names",
+    [
+        {},
+        # camelCase: `commentItem` boxes, `commentAuthor` and `commentBody` in them.
+        {'class="comment"': 'class="commentItem"', "comment-author": "commentAuthor", "comment-body": "commentBody"},
+    ],
+)
+def test_undated_comments_in_a_comment_section_inside_an_aside(names: dict[str, str]) -> None:
     # A comment system's fallback list (toptal.com): author and text, no date, the section in an `aside`.
-    posts = read_html(UNDATED_IN_ASIDE, "page.html").threads[0].posts
+    page = UNDATED_IN_ASIDE
+    for old, new in names.items():
+        page = page.replace(old, new)
+    posts = read_html(page, "page.html").threads[0].posts
     assert [(post.author, post.blocks[0].text) for post in posts[1:]] == [
         ("Leo", "May I translate this?"),
         ("Yaw", "Lambda is rare now."),
@@ -507,7 +518,7 @@ def test_undated_comments_in_a_comment_section_inside_an_aside() -> None:
     ]
     assert "May I translate" not in " ".join(block.text for block in posts[0].blocks)
     # The same boxes in a sidebar, outside any comment section, are another page's.
-    sidebar = UNDATED_IN_ASIDE.replace('class="comments_section"', "").replace('class="noscript-comments"', "")
+    sidebar = page.replace('class="comments_section"', "").replace('class="noscript-comments"', "")
     assert len(read_html(sidebar, "page.html").threads[0].posts) == 1
 
 
@@ -591,6 +602,13 @@ SINGLEFILE = (
         (
             '<meta property="article:modified_time" content="2023-05-04T18:00:00+02:00">',
             [datetime(2023, 5, 4, 10, 0), datetime(2023, 5, 3), datetime(2023, 5, 1)],
+        ),
+        # Only its publication time: counted back from it, every comment would come before the article. The
+        # page was saved after the oldest of them ("vor 3 Tagen") was written: at the earliest, 3 days after
+        # the day before publication (`vor 3 Tagen` is a day, 1 May 00:00 from 4 May 18:00).
+        (
+            '<meta property="article:published_time" content="2023-05-04T18:00:00+02:00">',
+            [datetime(2023, 5, 8, 4, 0), datetime(2023, 5, 7), datetime(2023, 5, 5)],
         ),
         # When SingleFile saved the page, rather than the article's time.
         (

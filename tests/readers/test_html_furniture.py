@@ -230,10 +230,14 @@ Warteliste ist länger als je zuvor.</p></div></article></section>
 <li><a href="/b">Neues Wohnheim geplant</a></li></ul></aside></main></body></html>"""
 
 
-def test_a_paywall_prompt_is_no_part_of_the_article() -> None:
+@pytest.mark.parametrize("button", ["", ' class="loginRegButton"', ' class="login-button"'])
+def test_a_paywall_prompt_is_no_part_of_the_article(button: str) -> None:
     # The box named for the paywall prompts to log in or subscribe; the free part sits in `non-paywall` and
-    # `freemium__preview` boxes, which are the text.
-    body = [block.text for block in read_html(PAYWALLED, "page.html").threads[0].posts[0].blocks]
+    # `freemium__preview` boxes, which are the text. Its login link may be named a button: the extractor
+    # keeps its text in the prompt's line ("Bereits Abonnent/in? Anmelden"), which is a label all the same.
+    page = PAYWALLED.replace('<a href="#">Anmelden</a>', f'<a href="#"{button}>Anmelden</a>')
+    assert "Bereits Abonnent/in? Anmelden" in teaser_texts(lxml.html.document_fromstring(page)).labels
+    body = [block.text for block in read_html(page, "page.html").threads[0].posts[0].blocks]
     assert body[1].startswith("Die Vorlesungen starten")
     assert any(text.startswith("Im Wohnheim am Fluss") for text in body)
     prompts = ("Abonnent", "Jetzt diesen Artikel", "kündbar")

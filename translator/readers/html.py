@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import lru_cache
 
 import lxml.html
@@ -159,6 +159,24 @@ def with_relative_dates(
     ]
 
 
+def earliest_saving(found: FoundComments, facts: ArticleFacts, lang: str | None) -> datetime | None:
+    """When a page that does not say when it was saved was saved, at the earliest: after its article was
+    last changed, and late enough that no comment dated relative to it ("vor 8 Stunden") comes before the
+    article was published (counted back from the publication itself, every such comment would). None
+    when the page states neither time."""
+    published, modified = facts.stated_published, facts.modified
+    if published is None:
+        return modified
+    ages = [
+        published - written
+        for comment in (*found.comments, *([found.article] if found.article else []))
+        if comment.date is None
+        and comment.relative_date
+        and (written := relative_date(comment.relative_date, lang, published)) is not None
+    ]
+    return max(modified or published, published + max(ages, default=timedelta(0)))
+
+
 def read_html(text: str, name: str = "page", captured: datetime | None = None) -> Reading:
     """Read a decoded web page into its one thread, with warnings when comments load by script or the page
     counts more than it holds; InputError when it holds no article text and no comments. `captured`: when
@@ -171,7 +189,7 @@ def read_html(text: str, name: str = "page", captured: datetime | None = None) -
     story = found.article
     facts = _article(text, name, tree, found, marks)
     # Relative dates ("vor 8 Stunden") count back from when the page was saved, else from the article's time.
-    reference = captured or saved_time(text, tree) or facts.stated_time
+    reference = captured or saved_time(text, tree) or earliest_saving(found, facts, lang)
     if story is not None:
         story = with_relative_dates([story], reference, lang)[0]
     title = facts.title

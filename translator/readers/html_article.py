@@ -92,10 +92,11 @@ class ArticleFacts:
     """The article's address."""
     blocks: tuple[BlockSpec, ...]
     """The body, one block per paragraph (empty when the article comes from elsewhere)."""
-    stated_time: datetime | None = None
-    """The latest time the page states for its article (when it was last changed, else published), never
-    a guess from elsewhere on the page: what relative dates are read against when the file does not say
-    when it was saved."""
+    stated_published: datetime | None = None
+    """When the article was published, as the page states it (its meta data or its own box), never a
+    guess from elsewhere on the page."""
+    modified: datetime | None = None
+    """When the article was last changed, when the page states it."""
 
 
 def _meta(tree: HtmlElement) -> dict[str, str]:
@@ -337,8 +338,9 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         drop_furniture(tree, title)
     body = _body(tree) if with_body else None
     blocks = body_blocks(body, title, author, teasers) if body is not None else []
-    stated_time = max((time for time in (modified, stated or box_date) if time is not None), default=None)
-    return ArticleFacts(title, author, published, clean_text(site) if site else None, url, tuple(blocks), stated_time)
+    return ArticleFacts(
+        title, author, published, clean_text(site) if site else None, url, tuple(blocks), stated or box_date, modified
+    )
 
 
 def body_blocks(body: Any, title: str, author: str | None, teasers: Teasers = NO_TEASERS) -> list[BlockSpec]:

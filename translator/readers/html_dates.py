@@ -3,8 +3,9 @@
 Dates are kept as the page shows them, to the minute, without time zone: an ISO date with an offset
 keeps its wall-clock time. Printed dates go through dateparser with the page's language. Relative dates
 ("vor 8 Stunden", "2 hours ago", "yesterday") are read against a time the file itself gives (when it was
-saved, else the article's stated time), never the machine's clock, so that a page reads the same on
-every run; without such a time they stay unread.
+saved; else the earliest it can have been, from the article's stated times: `html.earliest_saving`),
+never the machine's clock, so that a page reads the same on every run; without such a time they stay
+unread.
 """
 
 from __future__ import annotations

@@ -220,8 +220,19 @@ def teaser_texts(tree: HtmlElement) -> Teasers:
     boxes = teaser_boxes(tree)
     lines = frozenset(text for box in boxes for _, text, _, _ in element_blocks(box, PAGE_RULES))
     headings = (heading for box in boxes for heading in box.iter("h1", "h2", "h3", "h4", "h5", "h6"))
-    prompts = (text for box in paywall_prompts(tree) for _, text, _, _ in element_blocks(box, PAGE_RULES))
+    prompts = (text for box in paywall_prompts(tree) for text in _prompt_lines(box))
     return Teasers(lines, frozenset([*(clean_text(heading.text_content()) for heading in headings), *prompts]))
+
+
+PROMPT_LINE_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _prompt_lines(box: HtmlElement) -> list[str]:
+    """The lines of a paywall prompt as the page's blocks give them, and each paragraph's whole text too:
+    the extractor keeps the text of its buttons ("Bereits Abonnent/in? Anmelden", `loginRegButton`),
+    which the blocks leave out."""
+    lines = [text for _, text, _, _ in element_blocks(box, PAGE_RULES)]
+    return lines + [text for line in box.iter(*PROMPT_LINE_TAGS) if (text := clean_text(line.text_content()))]
 
 
 NOINDEX_START = "noindex"

@@ -324,7 +324,7 @@ def generic_comments(tree: HtmlElement, lang: str | None) -> FoundComments | Non
 
 
 COMMENT_BOXES = path(
-    "//*[re:test(@class, '(?:^|\\s)(?:comment|comment-item|comment-entry|comments?__item)(?:\\s|$)', 'i')]"
+    "//*[re:test(@class, '(?:^|\\s)(?:comment|comment[-_]?(?:item|entry)|comments?__item)(?:\\s|$)', 'i')]"
 )
 MIN_UNDATED = 0.8
 """Undated comment boxes: this share of them must show an author and text."""
