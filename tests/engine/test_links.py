@@ -25,6 +25,8 @@ MASKING = [
     ),
     # numbered above the glossary's placeholders already in the sentence
     ("⟦T1⟧ sur www.spacex.com", "⟦T1⟧ sur ⟦T2⟧", {2: "www.spacex.com"}),
+    # an emoji shortcode no character stood for (a site's own): masked like a link; a time is no shortcode
+    ("Bravo :party_parrot: à 10:30:00", "Bravo ⟦T1⟧ à 10:30:00", {1: ":party_parrot:"}),
     # no link: unchanged
     ("Rien ici.", "Rien ici.", {}),
     # no free number left for every link: unchanged (the model sees the links themselves)

@@ -135,7 +135,7 @@ RAW_TOPIC = """anna | 2024-03-01 08:00:00 UTC | #1
 Wer hat einen Tipp für [Tomaten](https://garten.example/t)?
 ![foto|690x388](upload://abc.jpeg)
 
-Zweiter Absatz.
+Zweiter Absatz. :slight_smile: :+1:t3: um 10:30:00
 
 -------------------------
 
@@ -161,7 +161,11 @@ def test_the_raw_text_of_a_topic() -> None:
         (
             "article",
             "anna",
-            [("paragraph", "Wer hat einen Tipp für Tomaten?", None), ("paragraph", "Zweiter Absatz.", None)],
+            [
+                ("paragraph", "Wer hat einen Tipp für Tomaten?", None),
+                # Shortcodes are their emoji (with Discourse's skin tone); a time is no shortcode.
+                ("paragraph", "Zweiter Absatz. 🙂 👍🏼 um 10:30:00", None),
+            ],
         ),
         (
             "c1",
@@ -212,3 +216,15 @@ def test_latest_posts_with_damaged_topic_ids_are_read() -> None:
     latest = {"latest_posts": [post(1, "Eins", topic_id=[1]), post(2, "Zwei", topic_id={"a": 1}), "x"]}
     reading = parse_threads(json.dumps(latest))
     assert [[b.text for b in p.blocks] for p in reading.threads[0].posts] == [["Eins"], ["Zwei"]]
+
+
+def test_emoji_images_in_cooked_posts_are_characters() -> None:
+    # Discourse draws `:+1:` as an image titled with its shortcode; a site's own emoji keeps its shortcode.
+    cooked = (
+        '<p>Danke <img src="/images/emoji/twitter/+1.png?v=12" title=":+1:" class="emoji" alt=":+1:"> '
+        '<img src="/uploads/default/original/1X/parrot.gif" title=":party_parrot:" class="emoji emoji-custom" '
+        'alt=":party_parrot:"></p>'
+    )
+    topic = {"title": "Emoji", "post_stream": {"posts": [post(1, "Start."), {**post(2, ""), "cooked": cooked}]}}
+    [thread] = parse_threads(json.dumps(topic)).threads
+    assert [block.text for block in thread.posts[1].blocks] == ["Danke 👍 :party_parrot:"]

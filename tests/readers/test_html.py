@@ -157,6 +157,18 @@ CASES = {
     "commento.html": Expected("Nehir üzerindeki köprü", None, None, ["Elif", "Mehmet", "Anonim"], [None, "c1", None]),
     # Discuz! X, in Chinese: the first post is the article; the posts' labels (楼主, 沙发) are no text.
     "discuz.html": Expected("河上的新桥什么时候通车？", None, "小王", ["李明", "老张"], [None, None]),
+    # A theme naming everything in camelCase (`userComment`, `commentAuthor`, `commentBody`), a box of
+    # `recommendedArticles` with authors and dates, a `commentsCount` badge in the heading.
+    "camel-case.html": Expected(
+        "Die Fähre nach Helgoland fährt wieder täglich",
+        "Küstenbote",
+        "Frauke Jansen",
+        ["Hauke", "Insa M.", "Tjark"],
+        [None, None, None],
+    ),
+    # camelCase again, no comment yet (`noComments`): neither the `recommendedArticles` nor the `latestNews`
+    # cards (an author, a date and a blurb each; `commentsCount` badges) are comments.
+    "camel-case-teasers.html": Expected("Harbour dredging starts next week", "Bay Courier", "Tom Reed", [], []),
     # Disqus placeholder only: the article, no comments (and a warning, below).
     "disqus-placeholder.html": Expected("Why lighthouses still matter", "The Coastal Review", "Maya Ortiz", [], []),
 }
@@ -485,9 +497,20 @@ UNDATED_IN_ASIDE = """<html lang="en"><head><title>Ten mistakes</title></head><b
 </div></div></div></aside></body></html>"""
 
 
-def test_undated_comments_in_a_comment_section_inside_an_aside() -> None:
+@pytest.mark.parametrize(
+    "names",
+    [
+        {},
+        # camelCase: `commentItem` boxes, `commentAuthor` and `commentBody` in them.
+        {'class="comment"': 'class="commentItem"', "comment-author": "commentAuthor", "comment-body": "commentBody"},
+    ],
+)
+def test_undated_comments_in_a_comment_section_inside_an_aside(names: dict[str, str]) -> None:
     # A comment system's fallback list (toptal.com): author and text, no date, the section in an `aside`.
-    posts = read_html(UNDATED_IN_ASIDE, "page.html").threads[0].posts
+    page = UNDATED_IN_ASIDE
+    for old, new in names.items():
+        page = page.replace(old, new)
+    posts = read_html(page, "page.html").threads[0].posts
     assert [(post.author, post.blocks[0].text) for post in posts[1:]] == [
         ("Leo", "May I translate this?"),
         ("Yaw", "Lambda is rare now."),
@@ -495,7 +518,7 @@ def test_undated_comments_in_a_comment_section_inside_an_aside() -> None:
     ]
     assert "May I translate" not in " ".join(block.text for block in posts[0].blocks)
     # The same boxes in a sidebar, outside any comment section, are another page's.
-    sidebar = UNDATED_IN_ASIDE.replace('class="comments_section"', "").replace('class="noscript-comments"', "")
+    sidebar = page.replace('class="comments_section"', "").replace('class="noscript-comments"', "")
     assert len(read_html(sidebar, "page.html").threads[0].posts) == 1
 
 
@@ -545,3 +568,64 @@ def test_cards_of_other_stories_ending_with_read_more_are_no_comments() -> None:
     cards = "".join(CARD.format(day=day) for day in (20, 21, 22))
     thread = read_html(TEASER_CARDS.format(cards=cards), "page.html").threads[0]
     assert len(thread.posts) == 1
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        {},  # camelCase, as in the fixture
+        # The same cards hyphenated: they were taken for comments, the page having named no comment section
+        # but the empty one.
+        {"authorName": "author-name", "publishDate": "publish-date", "newsItem": "news-item", "teaserCard": "card"},
+    ],
+)
+def test_cards_outside_an_empty_comment_section_are_no_comments(names: dict[str, str]) -> None:
+    page = (PAGES / "camel-case-teasers.html").read_text(encoding="utf-8")
+    for old, new in names.items():
+        page = page.replace(old, new)
+    thread = read_html(page, "page.html").threads[0]
+    assert [post.kind for post in thread.posts] == ["article"]
+
+
+SINGLEFILE = (
+    "<!--\n Page saved with SingleFile \n url: https://kuestenbote.example/faehre \n"
+    " saved date: Fri May 05 2023 07:30:00 GMT+0200 (Mitteleuropäische Sommerzeit)\n-->"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "dates"),
+    [
+        # The page says no time of its own: relative dates stay empty (never the machine's clock).
+        ("", [None, None, None]),
+        # The article's stated modification time.
+        (
+            '<meta property="article:modified_time" content="2023-05-04T18:00:00+02:00">',
+            [datetime(2023, 5, 4, 10, 0), datetime(2023, 5, 3), datetime(2023, 5, 1)],
+        ),
+        # Only its publication time: counted back from it, every comment would come before the article. The
+        # page was saved after the oldest of them ("vor 3 Tagen") was written: at the earliest, 3 days after
+        # the day before publication (`vor 3 Tagen` is a day, 1 May 00:00 from 4 May 18:00).
+        (
+            '<meta property="article:published_time" content="2023-05-04T18:00:00+02:00">',
+            [datetime(2023, 5, 8, 4, 0), datetime(2023, 5, 7), datetime(2023, 5, 5)],
+        ),
+        # When SingleFile saved the page, rather than the article's time.
+        (
+            SINGLEFILE + '<meta property="article:modified_time" content="2023-05-04T18:00:00+02:00">',
+            [datetime(2023, 5, 4, 23, 30), datetime(2023, 5, 4), datetime(2023, 5, 2)],
+        ),
+        # When Save Page WE saved it.
+        (
+            '<meta name="savepage-date" content="Fri May 05 2023 07:30:00 GMT+0200 (CEST)">',
+            [datetime(2023, 5, 4, 23, 30), datetime(2023, 5, 4), datetime(2023, 5, 2)],
+        ),
+    ],
+)
+def test_relative_dates_count_back_from_the_time_the_page_gives(head: str, dates: list[datetime | None]) -> None:
+    page = (PAGES / "camel-case.html").read_text(encoding="utf-8").replace("<head>", "<head>" + head)
+    for printed, relative in [("03.05.2023, 09:12", "vor 8 Stunden"), ("03.05.2023, 10:40", "gestern")]:
+        page = page.replace(printed, relative)
+    page = page.replace("03.05.2023, 11:05", "vor 3 Tagen")
+    posts = read_html(page, "page.html").threads[0].posts[1:]
+    assert [(post.author, post.date) for post in posts] == list(zip(["Hauke", "Insa M.", "Tjark"], dates, strict=True))

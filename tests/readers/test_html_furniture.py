@@ -101,6 +101,8 @@ def spec(text: str, kind: str = "paragraph") -> BlockSpec:
         (["Text.", "3 Kommentare", "Sie sind nicht eingeloggt.", "по актуальности"], ["Text."]),
         (["Text.", "Comments (12)", "Sort by"], ["Text."]),
         (["Text.", "59 комментариев"], ["Text."]),
+        (["Text.", "コメント一覧 (3)", "並び替え"], ["Text."]),  # a list's heading
+        (["Text.", "Alle Kommentare [12]"], ["Text."]),
         # Found first, only the heading goes: the article follows.
         (["Un commentaire", "Texte."], ["Texte."]),
         # A sentence about comments is text.
@@ -143,7 +145,20 @@ def test_trim_body_drops_a_last_heading_and_teaser_lines() -> None:
         ("1,234 Comments", 1234),
         ("5 comentários em “Título”", 5),
         ("32件のコメント", 32),
+        # A list's heading with its count in brackets.
+        ("コメント一覧 (3)", 3),
+        ("コメント一覧（３）", 3),  # full-width brackets and digit
+        ("Kommentare (12)", 12),
+        ("Alle Kommentare [12]", 12),
+        ("Comments list ( 5 )", 5),
+        ("Liste des commentaires (3)", 3),
+        ("Список комментариев (7)", 7),
+        ("评论列表 (4)", 4),
+        ("댓글 목록 (2)", 2),
+        ("Reader comments (1 204)", 1204),
         ("Recent Comments", None),  # a sidebar's list of others
+        ("Recent comments (5)", None),
+        ("Show comments (7)", None),  # a button's label, not the list's heading
         ("Leave a comment", None),
         ("Kommentare 2023", None),  # a year, not a count
     ],
@@ -151,6 +166,19 @@ def test_trim_body_drops_a_last_heading_and_teaser_lines() -> None:
 def test_printed_comment_count(heading: str, count: int | None) -> None:
     tree = lxml.html.document_fromstring(f"<html><body><p>Text.</p><h2>{heading}</h2></body></html>")
     assert printed_count(tree) == count
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<div class="commentListHeader">コメント一覧 <span>(3)</span></div>',  # a theme's title, camelCase
+        '<div class="comments-list-title">Kommentare (3)</div>',
+        "<h3>Comments <small>(3)</small></h3>",
+    ],
+)
+def test_a_list_heading_gives_the_count(markup: str) -> None:
+    tree = lxml.html.document_fromstring(f"<html><body><p>Text.</p>{markup}</body></html>")
+    assert printed_count(tree) == 3
 
 
 def test_headings_that_disagree_count_nothing() -> None:
@@ -165,6 +193,20 @@ def test_a_printed_count_above_what_the_page_holds_is_reported() -> None:
         "page.html: the page counts 12 comments but holds 4; the others load by script or sit on other pages",
     )
     assert read_html(page, "page.html").warnings == ()
+
+
+def test_a_list_heading_counting_more_than_the_page_holds_is_reported() -> None:
+    # "Leserkommentare 3" in the camelCase fixture becomes a list's heading in Japanese style, then counts 5.
+    page = (PAGES / "camel-case.html").read_text(encoding="utf-8")
+    heading = 'Leserkommentare <span class="commentsCount">3</span>'
+    assert heading in page
+    assert read_html(page.replace(heading, "コメント一覧（3）"), "page.html").warnings == ()
+    assert read_html(page.replace(heading, "Kommentare (5)"), "page.html").warnings == (
+        "page.html: the page counts 5 comments but holds 3; the others load by script or sit on other pages",
+    )
+    # Its heading is no line of the article either.
+    article = read_html(page.replace(heading, "コメント一覧 (5)"), "page.html").threads[0].posts[0]
+    assert not any("コメント" in block.text for block in article.blocks)
 
 
 def test_pingbacks_the_heading_counts_are_not_missing_comments() -> None:
@@ -188,10 +230,14 @@ Warteliste ist länger als je zuvor.</p></div></article></section>
 <li><a href="/b">Neues Wohnheim geplant</a></li></ul></aside></main></body></html>"""
 
 
-def test_a_paywall_prompt_is_no_part_of_the_article() -> None:
+@pytest.mark.parametrize("button", ["", ' class="loginRegButton"', ' class="login-button"'])
+def test_a_paywall_prompt_is_no_part_of_the_article(button: str) -> None:
     # The box named for the paywall prompts to log in or subscribe; the free part sits in `non-paywall` and
-    # `freemium__preview` boxes, which are the text.
-    body = [block.text for block in read_html(PAYWALLED, "page.html").threads[0].posts[0].blocks]
+    # `freemium__preview` boxes, which are the text. Its login link may be named a button: the extractor
+    # keeps its text in the prompt's line ("Bereits Abonnent/in? Anmelden"), which is a label all the same.
+    page = PAYWALLED.replace('<a href="#">Anmelden</a>', f'<a href="#"{button}>Anmelden</a>')
+    assert "Bereits Abonnent/in? Anmelden" in teaser_texts(lxml.html.document_fromstring(page)).labels
+    body = [block.text for block in read_html(page, "page.html").threads[0].posts[0].blocks]
     assert body[1].startswith("Die Vorlesungen starten")
     assert any(text.startswith("Im Wohnheim am Fluss") for text in body)
     prompts = ("Abonnent", "Jetzt diesen Artikel", "kündbar")

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import lxml.html
 import pytest
 
 from translator.readers.html_article import choose_title, strip_site
 from translator.readers.html_comments import comment_posts, is_pingback
-from translator.readers.html_dates import machine_date, printed_date
+from translator.readers.html_dates import machine_date, printed_date, relative_date
 from translator.readers.html_fields import RawComment, clean_author, signed_line
 from translator.readers.html_items import _text_lines, parents_by_depth
-from translator.readers.html_text import name_from_label
+from translator.readers.html_text import class_heads, class_words, is_skipped, name_from_label
 
 
 @pytest.mark.parametrize(
@@ -191,3 +192,60 @@ def test_empty_stubs_drawn_like_comments_are_dropped() -> None:
     reply = RawComment("r", "p", "Ola", None, (("paragraph", "Tak.", None, None),))
     posts = comment_posts([stub, empty_parent, reply])
     assert [(post.id, post.author, post.parent) for post in posts] == [("c1", None, None), ("c2", "Ola", "c1")]
+
+
+@pytest.mark.parametrize(
+    ("attributes", "words", "heads"),
+    [
+        ('class="commentAuthor"', {"comment", "author", "commentauthor"}, {"author", "commentauthor"}),  # camelCase
+        ('class="CommentList"', {"comment", "list", "commentlist"}, {"list", "commentlist"}),  # PascalCase
+        ('id="userComment42"', {"user", "comment42", "usercomment42"}, set()),  # an id: words, no heads
+        ('class="HTMLComment"', {"html", "comment", "htmlcomment"}, {"comment", "htmlcomment"}),  # an acronym first
+        ('class="bbWrapper"', {"bb", "wrapper", "bbwrapper"}, {"wrapper", "bbwrapper"}),  # kept whole too (XenForo)
+        ('class="comment__author-name"', {"comment", "author", "name"}, {"name"}),  # BEM, as before
+        ('class="recommendedArticles"', {"recommended", "articles", "recommendedarticles"}, None),  # a teaser box
+    ],
+)
+def test_class_words_split_camel_case(attributes: str, words: set[str], heads: set[str] | None) -> None:
+    element = lxml.html.fragment_fromstring(f"<div {attributes}>x</div>")
+    assert class_words(element) == words
+    assert heads is None or class_heads(element) == heads
+
+
+@pytest.mark.parametrize(
+    ("markup", "skipped"),
+    [
+        ('<a class="replyLink">Reply</a>', True),  # a control named in camelCase
+        ('<span class="likeCount">3</span>', True),
+        ('<div class="replyText">Gut so.</div>', False),  # a reply's text, however short
+        ('<div class="js-expandContent">smells odd</div>', False),  # an expandable box's text (XenForo)
+        ('<div class="reply-body">Agreed.</div>', False),
+        ('<div class="shareButtons">Share</div>', True),  # a widget
+    ],
+)
+def test_camel_case_controls_and_texts(markup: str, skipped: bool) -> None:
+    assert is_skipped(lxml.html.fragment_fromstring(markup)) is skipped
+
+
+SEEN = datetime(2023, 5, 8, 14, 30)
+"""When a page was saved, in the relative date cases."""
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("vor 8 Stunden", "de", datetime(2023, 5, 8, 6, 30)),  # hours back keep their time
+        ("2 hours ago", "en", datetime(2023, 5, 8, 12, 30)),
+        ("il y a 3 jours", "fr", datetime(2023, 5, 5)),  # days back: the day, not the time of saving
+        ("hace 2 días", "es", datetime(2023, 5, 6)),
+        ("3 дня назад", "ru", datetime(2023, 5, 5)),
+        ("yesterday", "en", datetime(2023, 5, 7)),
+        ("yesterday at 10:15", "en", datetime(2023, 5, 7, 10, 15)),  # a time the page gives is kept
+        ("2 hours ago", None, datetime(2023, 5, 8, 12, 30)),  # the page's language unknown
+        ("12 March 2020", "en", None),  # not relative: printed_date's
+        ("2023-05-01", "en", None),
+        ("Anna", "en", None),  # no date at all
+    ],
+)
+def test_relative_date(text: str, lang: str | None, expected: datetime | None) -> None:
+    assert relative_date(text, lang, SEEN) == expected

@@ -65,11 +65,18 @@ P = "paragraph"
             "<h2>Title  here</h2><p>line one<br>line\n   two</p>",
             [("heading", "Title here", None, None), (P, "line one", None, None), (P, "line two", None, None)],
         ),
-        # Images are dropped, an emoji image keeps its text; link text stays, the address does not.
+        # Images are dropped, an emoji image keeps its text, its character for a shortcode (Discourse); link text
+        # stays, the address does not.
         (
             '<p><img src="x.png" alt="photo"><a href="https://x.org/a">the link</a> '
             '<img class="emoji" alt=":tada:" src="e.png"></p>',
-            [(P, "the link :tada:", None, None)],
+            [(P, "the link 🎉", None, None)],
+        ),
+        # A site's own emoji, or a name no table knows, keeps its shortcode (the link guard protects it).
+        (
+            '<p>Yes <img class="emoji emoji-custom" alt=":parrot:" src="/uploads/p.gif"> '
+            '<img class="emoji" title=":discourse:" src="d.png"></p>',
+            [(P, "Yes :parrot: :discourse:", None, None)],
         ),
         # Markup-looking text (escaped in the source) is text, shown as it was written.
         ("<p>use &lt;b&gt; here</p>", [(P, "use <b> here", None, None)]),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import quopri
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,16 @@ def test_any_archive_body_reads_or_is_one_input_error(body: bytes, encoding: str
     for data in (archive(page + body), archive() + body):
         with contextlib.suppress(InputError):
             thread_from_bytes(data, "page.mhtml")
+
+
+def test_the_archive_date_dates_relative_comment_dates() -> None:
+    # Chrome writes when it saved the page in the archive's `Date`: "il y a 2 heures" counts back from it;
+    # without it, the page was saved 2 hours after the article was published (08:30) at the earliest.
+    page = PAGE.read_text(encoding="utf-8")
+    printed = '<time datetime="2024-03-14T10:05:00+01:00">14 mars 2024 à 10 h 05 min</time>'
+    assert printed in page
+    page = page.replace(printed, "<time>il y a 2 heures</time>")
+    data = archive(part("text/html", ADDRESS, page.encode()))
+    dated = data.replace(b"MIME-Version", b"Date: Thu, 14 Mar 2024 12:15:00 +0100\r\nMIME-Version", 1)
+    assert thread_from_bytes(data, "page.mhtml").threads[0].posts[1].date == datetime(2024, 3, 14, 8, 30)
+    assert thread_from_bytes(dated, "page.mhtml").threads[0].posts[1].date == datetime(2024, 3, 14, 10, 15)

@@ -1,4 +1,5 @@
-"""The link guard: URLs and e-mail addresses go through the model as placeholders, so it cannot bend them.
+"""The link guard: URLs, e-mail addresses and emoji shortcodes go through the model as placeholders, so it
+cannot bend them.
 
 An engine wrapper: each link of a sentence is replaced by a placeholder (`⟦T3⟧`, numbered above any the
 sentence holds already, such as the glossary's), the wrapped engine translates the masked sentences in
@@ -16,9 +17,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from translator.engine.base import Engine
 from translator.engine.probe import ProbeMemory, ProbeResult, probe
 from translator.placeholders import DEFAULT_STYLE, PlaceholderStyle, fill, mask, placeholder_problems
+from translator.shortcodes import SHORTCODE_SPAN
 
-LINK = re.compile(r"(?:https?://|www\.)[^\s<>\"«»]+[^\s<>\"«».,;:!?)\]]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-"""A URL or an e-mail address (trailing punctuation left out)."""
+LINK = re.compile(r"(?:https?://|www\.)[^\s<>\"«»]+[^\s<>\"«».,;:!?)\]]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|" + SHORTCODE_SPAN)
+"""A URL or an e-mail address (trailing punctuation left out), or an emoji shortcode no character stands
+for (a site's own `:party_parrot:`): the model would translate its words."""
 
 AROUND_LINKS = re.compile(f"({LINK.pattern})")
 """Splits a sentence into text, link, text, ...: the links at the odd places."""

@@ -8,7 +8,9 @@ post not in the file, or to post 1, is top-level). Posts are HTML ("cooked"): a 
 `<aside class="quote" data-username>`, becomes quote blocks with that author. Moderator notices and
 small actions ("closed this topic"), whispers (staff-only posts, in a staff member's download: not for a
 public translation), and posts holding only images, are left out; their replies move up to their parent.
-A deleted post stays, empty, where someone replied to it.
+A deleted post stays, empty, where someone replied to it. Emoji, drawn as images in cooked HTML and
+written as shortcodes in raw Markdown (`:+1:`), are their characters (translator.shortcodes); a site's own
+keeps its shortcode, which the engine's link guard protects.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from translator.readers.common import (
     whole_number,
 )
 from translator.readers.markup import MarkupRules, html_blocks, html_text
+from translator.shortcodes import with_emoji
 
 HINT = "give the JSON of a Discourse topic (/t/ID.json), of its posts (/t/ID/posts.json) or of /posts.json"
 # post_type: 1 regular, 2 moderator action, 3 small action ("closed this topic"), 4 whisper.
@@ -233,7 +236,7 @@ def _raw_blocks(lines: list[str]) -> list[BlockSpec]:
             specs.append(("quote", text, current[1], "matched") if current[0] else ("paragraph", text, None, None))
 
     for raw_line in lines:
-        line = MARKDOWN_LINK.sub(r"\1", MARKDOWN_IMAGE.sub("", raw_line)).strip()
+        line = with_emoji(MARKDOWN_LINK.sub(r"\1", MARKDOWN_IMAGE.sub("", raw_line))).strip()
         if start := RAW_QUOTE_START.match(line):
             flush()
             quoting, line = (start["name"] or "").strip(), start["rest"]

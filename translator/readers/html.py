@@ -9,6 +9,10 @@ story as the article instead. Warnings say when comments load by script and are 
 
 from __future__ import annotations
 
+import dataclasses
+import re
+from collections.abc import Sequence
+from datetime import datetime, timedelta
 from functools import lru_cache
 
 import lxml.html
@@ -21,7 +25,8 @@ from translator.readers.common import BlockSpec, Reading, number_blocks
 from translator.readers.html_article import ArticleFacts, article_facts
 from translator.readers.html_bytes import decode_page, looks_like_html, looks_like_html_text
 from translator.readers.html_comments import comment_posts, find_comments, script_systems
-from translator.readers.html_fields import FoundComments
+from translator.readers.html_dates import machine_date, relative_date
+from translator.readers.html_fields import FoundComments, RawComment
 from translator.readers.html_items import path
 from translator.readers.html_marks import PageMarks, page_marks
 from translator.readers.html_text import HIDDEN_CLASSES, is_form_to_fill, is_hidden, xml_safe
@@ -46,6 +51,12 @@ def _maybe_pruned(hidden_classes: frozenset[str]) -> etree.XPath:
     return path(MAYBE_PRUNED + (f" | //*[{tests}]" if tests else ""))
 
 
+SAVED_DATE = re.compile(r"<!--(?:(?!-->).){0,400}?\bsaved date:\s*(?P<date>[^\n<]{8,80})", re.DOTALL)
+"""When SingleFile saved the page, in the comment it puts at the top ("saved date: Thu May 04 2023 10:12:33
+GMT+0200"). Browsers' own `<!-- saved from url=... -->` gives no time."""
+SAVED_DATE_META = path("//meta[@name='savepage-date']/@content")
+"""When Save Page WE saved the page."""
+SAVED_HEAD_CHARS = 20_000
 MIN_HIDDEN_TEXT = 200
 """A hidden box with less text than this is furniture (a label, a notice), never the article."""
 
@@ -126,9 +137,50 @@ def _follow(root: etree._Element, indexes: tuple[int, ...]) -> etree._Element | 
     return element
 
 
-def read_html(text: str, name: str = "page") -> Reading:
+def saved_time(text: str, tree: HtmlElement) -> datetime | None:
+    """When the page was saved, when the file says (SingleFile's comment, Save Page WE's meta tag)."""
+    if (stamp := SAVED_DATE.search(text[:SAVED_HEAD_CHARS])) and (found := machine_date(stamp["date"].strip())):
+        return found
+    return next((found for value in SAVED_DATE_META(tree) if (found := machine_date(str(value)))), None)
+
+
+def with_relative_dates(
+    comments: Sequence[RawComment], reference: datetime | None, lang: str | None
+) -> list[RawComment]:
+    """Comments whose date the page prints relative to when it was shown, dated against `reference` (the
+    page's own time); left undated without one. Never the machine's clock: a page reads the same on every run."""
+    if reference is None:
+        return list(comments)
+    return [
+        dataclasses.replace(comment, date=relative_date(comment.relative_date, lang, reference))
+        if comment.date is None and comment.relative_date
+        else comment
+        for comment in comments
+    ]
+
+
+def earliest_saving(found: FoundComments, facts: ArticleFacts, lang: str | None) -> datetime | None:
+    """When a page that does not say when it was saved was saved, at the earliest: after its article was
+    last changed, and late enough that no comment dated relative to it ("vor 8 Stunden") comes before the
+    article was published (counted back from the publication itself, every such comment would). None
+    when the page states neither time."""
+    published, modified = facts.stated_published, facts.modified
+    if published is None:
+        return modified
+    ages = [
+        published - written
+        for comment in (*found.comments, *([found.article] if found.article else []))
+        if comment.date is None
+        and comment.relative_date
+        and (written := relative_date(comment.relative_date, lang, published)) is not None
+    ]
+    return max(modified or published, published + max(ages, default=timedelta(0)))
+
+
+def read_html(text: str, name: str = "page", captured: datetime | None = None) -> Reading:
     """Read a decoded web page into its one thread, with warnings when comments load by script or the page
-    counts more than it holds; InputError when it holds no article text and no comments."""
+    counts more than it holds; InputError when it holds no article text and no comments. `captured`: when
+    the page was saved, when the file that holds it says (an MHTML archive's `Date`)."""
     tree = parse_page(text, name)
     lang = page_language(tree)
     marks = page_marks(tree, text)
@@ -136,6 +188,10 @@ def read_html(text: str, name: str = "page") -> Reading:
     systems = script_systems(marks)
     story = found.article
     facts = _article(text, name, tree, found, marks)
+    # Relative dates ("vor 8 Stunden") count back from when the page was saved, else from the article's time.
+    reference = captured or saved_time(text, tree) or earliest_saving(found, facts, lang)
+    if story is not None:
+        story = with_relative_dates([story], reference, lang)[0]
     title = facts.title
     if story is not None and story.blocks and story.blocks[0][0] == "title":
         title = story.blocks[0][1]
@@ -151,7 +207,7 @@ def read_html(text: str, name: str = "page") -> Reading:
         for spec in body
         if spec[0] != "title" and spec[1].lower() != title.lower() and spec[1] not in said_in_comments
     ]
-    comments = comment_posts(found.comments)
+    comments = comment_posts(with_relative_dates(found.comments, reference, lang))
     if not body and not comments:
         raise InputError(
             f"{name}: no article text or comments found in this web page",
@@ -199,8 +255,8 @@ def _warnings(name: str, found: FoundComments, count: int, systems: list[str]) -
     return warnings
 
 
-def read_html_file(data: bytes, name: str) -> ThreadFile:
+def read_html_file(data: bytes, name: str, captured: datetime | None = None) -> ThreadFile:
     """Read a saved web page's bytes: decoded by its declared or detected charset, then read."""
     text, encoding, warnings = decode_page(data, name)
-    page = read_html(text, name)
+    page = read_html(text, name, captured)
     return ThreadFile(threads=page.threads, encoding=encoding, warnings=(*warnings, *page.warnings))

@@ -92,6 +92,11 @@ class ArticleFacts:
     """The article's address."""
     blocks: tuple[BlockSpec, ...]
     """The body, one block per paragraph (empty when the article comes from elsewhere)."""
+    stated_published: datetime | None = None
+    """When the article was published, as the page states it (its meta data or its own box), never a
+    guess from elsewhere on the page."""
+    modified: datetime | None = None
+    """When the article was last changed, when the page states it."""
 
 
 def _meta(tree: HtmlElement) -> dict[str, str]:
@@ -112,7 +117,7 @@ def _ld_article(tree: HtmlElement) -> dict[str, Any]:
         for node, _ in _walk(document):
             types = _types(node) if "@type" in node else _loose_types(node)
             if types & ARTICLE_TYPES and not facts.get("headline"):
-                for key in ("headline", "datePublished", "author", "publisher", "url"):
+                for key in ("headline", "datePublished", "dateModified", "author", "publisher", "url"):
                     facts.setdefault(key, node.get(key))
             if "WebSite" in types and isinstance(node.get("name"), str):
                 facts.setdefault("website", node["name"])
@@ -317,6 +322,14 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     title = _headline(tree, meta, ld, extracted, site, host)
     box_author, box_date = box_facts(story_box(tree, title))
     published = stated or box_date or _found_date(tree)
+    modified = next(
+        (
+            found
+            for value in (meta.get("article:modified_time"), meta.get("og:updated_time"), ld.get("dateModified"))
+            if (found := machine_date(str(value or ""))) is not None
+        ),
+        None,
+    )
     author = clean_byline(
         _byline(getattr(extracted, "author", None), _name(ld.get("author"))) or meta.get("author") or box_author
     )
@@ -325,7 +338,9 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         drop_furniture(tree, title)
     body = _body(tree) if with_body else None
     blocks = body_blocks(body, title, author, teasers) if body is not None else []
-    return ArticleFacts(title, author, published, clean_text(site) if site else None, url, tuple(blocks))
+    return ArticleFacts(
+        title, author, published, clean_text(site) if site else None, url, tuple(blocks), stated or box_date, modified
+    )
 
 
 def body_blocks(body: Any, title: str, author: str | None, teasers: Teasers = NO_TEASERS) -> list[BlockSpec]:

@@ -1,14 +1,17 @@
 """Dates on web pages: machine forms (ISO 8601, Unix time) and the words pages print, in any language.
 
 Dates are kept as the page shows them, to the minute, without time zone: an ISO date with an offset
-keeps its wall-clock time. Printed dates go through dateparser with the page's language; relative
-dates ("2 hours ago") are refused, because the page does not say when it was saved.
+keeps its wall-clock time. Printed dates go through dateparser with the page's language. Relative dates
+("vor 8 Stunden", "2 hours ago", "yesterday") are read against a time the file itself gives (when it was
+saved; else the earliest it can have been, from the article's stated times: `html.earliest_saving`),
+never the machine's clock, so that a page reads the same on every run; without such a time they stay
+unread.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from typing import Any
@@ -102,3 +105,49 @@ def _parser(lang: str | None) -> Any:
 
     known = lang is not None and lang in LocaleDataLoader().get_locale_map(languages=None)
     return DateDataParser(languages=[lang] if known else None, settings=DATEPARSER_SETTINGS)
+
+
+RELATIVE_SETTINGS = {"PARSERS": ["relative-time"], "RETURN_AS_TIMEZONE_AWARE": False}
+MAX_RELATIVE_CHARS = 40
+ANY_REFERENCE = datetime(2000, 1, 1, 12, 0)
+"""A reference for asking whether a text is relative at all, before the page's own is known."""
+
+
+def is_relative_date(text: str, lang: str | None) -> bool:
+    """Whether a short text is a date relative to when the page was shown ("vor 8 Stunden", "il y a 3
+    jours", "3 дня назад", "yesterday")."""
+    return relative_date(text, lang, ANY_REFERENCE) is not None
+
+
+def relative_date(text: str, lang: str | None, reference: datetime) -> datetime | None:
+    """A relative date read against `reference` (the page's time), to the minute; None when the text is
+    no relative date. A date only days or more back ("3 days ago", "yesterday") keeps no time of day:
+    midnight, as a printed date without a time is kept; "yesterday at 10:15" keeps its time."""
+    text = " ".join(text.split())
+    if not text or len(text) > MAX_RELATIVE_CHARS or ISO_DATE.search(text):
+        return None
+    return _relative_date(text, lang, to_minute(reference))
+
+
+@lru_cache(maxsize=4096)
+def _relative_date(text: str, lang: str | None, reference: datetime) -> datetime | None:
+    try:
+        found = _relative_parser(lang, reference).get_date_data(text).date_obj
+    except (ValueError, TypeError, OverflowError, KeyError, IndexError, AttributeError):
+        return None
+    if found is None or found.year < EARLIEST_YEAR:
+        return None
+    found = to_minute(found)
+    if reference - found >= timedelta(days=1) and found.time() == reference.time():
+        return found.replace(hour=0, minute=0)  # the page said the day, not the time
+    return found
+
+
+@lru_cache(maxsize=16)
+def _relative_parser(lang: str | None, reference: datetime) -> Any:
+    from dateparser.date import DateDataParser
+    from dateparser.languages.loader import LocaleDataLoader
+
+    known = lang is not None and lang in LocaleDataLoader().get_locale_map(languages=None)
+    settings = {**RELATIVE_SETTINGS, "RELATIVE_BASE": reference}
+    return DateDataParser(languages=[lang] if known else None, settings=settings)

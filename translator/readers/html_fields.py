@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 
 from translator.models import Votes
 from translator.readers.common import BlockSpec
-from translator.readers.html_dates import could_be_date, machine_date, printed_date
+from translator.readers.html_dates import could_be_date, is_relative_date, machine_date, printed_date
 from translator.readers.html_text import (
     class_heads,
     class_tokens,
@@ -52,6 +52,9 @@ class RawComment:
     """The writer's rank on the site (`Deal Guru`), when shown."""
     deleted: bool = False
     """The page says the comment was deleted or removed."""
+    relative_date: str | None = None
+    """The date as printed, when it is relative to when the page was shown ("vor 8 Stunden", "yesterday")
+    and `date` is therefore empty until the page's time is known."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +255,21 @@ def find_date(elements: list[HtmlElement], lang: str | None) -> datetime | None:
         for text in (element.text, element.tail):
             if text and could_be_date(text.strip()) and (found := printed_date(text, lang)):
                 return found
+    return None
+
+
+RELATIVE_DATE_WORDS = DATE_WORDS | {"ago", "timeago"}
+"""Class words of an element that may print a relative date (`time-ago`, jQuery's `timeago`)."""
+
+
+def find_relative_date(elements: list[HtmlElement], lang: str | None) -> str | None:
+    """A date a comment's header prints relative to when the page was shown ("vor 8 Stunden", "hace 2
+    días"), in a `time` element or one whose class names a date; None when there is none."""
+    for element in elements:
+        if element.tag == "time" or not RELATIVE_DATE_WORDS.isdisjoint(class_heads(element)):
+            text = visible_text(element)
+            if text and is_relative_date(text, lang):
+                return text
     return None
 
 

@@ -58,25 +58,38 @@ COMMENT_WORDS = (
     r"(?:comments?|responses?|replies|commentaires?|r[ée]actions?|kommentare?|leserkommentare|antworten"
     r"|comentarios?|coment[aá]rios?|commenti|commento|komentarz[eya]?|komentarzy|reacties"
     r"|комментари[йяеив]*|коментар[іяів]*|отзыв[аов]*|r[ée]ponses?|respuestas?|risposte|odpowied[zź]i?"
-    r"|yorum(?:lar)?|reactie|条?评论|則?評論|件?のコメント|コメント)"
+    r"|yorum(?:lar)?|reactie|条?评论|則?評論|件?のコメント|コメント|留言|댓글)"
 )
+LIST_BEFORE = (
+    r"(?:all|alle|tous\s+les|toutes\s+les|todos\s+los|todas\s+las|tutti\s+i|wszystkie|все|list\s+of"
+    r"|liste\s+(?:des|der)|lista\s+(?:de|dei|dos|das)|список|reader'?s?|leser|user)"
+)
+LIST_AFTER = r"(?:list[ae]?|liste|список|一覧|リスト|列表|목록)"
+COMMENT_LIST = rf"(?:{LIST_BEFORE}\s+)?{COMMENT_WORDS}(?:\s*{LIST_AFTER})?"
+"""The comment section's name, alone or as a list's ("コメント一覧", "Comments list", "Liste des commentaires",
+"Alle Kommentare", "Reader comments")."""
+BRACKETED = r"[(\[（【]\s*(?P<braced>\d[\d,.]{0,8}(?:\s\d{3})*)\s*[)\]）】]"
+"""A count in brackets: "(12)", "( 12 )", "[12]", "（3）" (full-width, as Japanese pages print it)."""
 COMMENTS_HEADING = re.compile(
-    rf"^(?:\d+|one|un|une|ein|eine|uno|una|jeden|один|одна)?\s*{COMMENT_WORDS}"
-    r"\s*(?:\(\d+\)|:?\s*\d+)?\s*[:.]?$",
+    rf"^(?:\d+|one|un|une|ein|eine|uno|una|jeden|один|одна)?\s*{COMMENT_LIST}"
+    rf"\s*(?:{BRACKETED}|:?\s*\d+)?\s*[:.]?$",
     re.IGNORECASE,
 )
 PRINTED_COUNT = re.compile(
     rf"^(?:(?P<before>\d[\d,.\s]{{0,8}})\s*(?:{COMMENT_WORDS}|thoughts?|kommentar)"
     r"(?:\s+(?:to|on|for|about|zu|zum|zur|über|à|au|sur|a|su|para|em|en|no|na|in|sobre|на|к|o|op|do|dla)\b.*)?"
-    rf"|{COMMENT_WORDS}\s*(?:\((?P<braced>\d[\d,.\s]{{0,8}})\)|:?\s*(?P<after>\d[\d,.\s]{{0,8}})))"
+    rf"|{COMMENT_LIST}\s*(?:{BRACKETED}|:?\s*(?P<after>\d[\d,.\s]{{0,8}})))"
     r"\s*[:.»›→]?$",
     re.IGNORECASE | re.DOTALL,
 )
-"""The comment section's heading with its count: "32 Comments", "32 thoughts on “Title”", "Комментарии (32)"."""
+"""The comment section's heading with its count: "32 Comments", "32 thoughts on “Title”", "Комментарии (32)",
+"コメント一覧 (3)", "Alle Kommentare [12]"."""
 COUNT_HEADINGS = path(
     "//h1 | //h2 | //h3 | //h4 | //h5 | //h6"
-    " | //*[re:test(concat(@class, ' ', @id), 'comments?[-_]?(?:title|heading|header)', 'i')]"
+    " | //*[re:test(concat(@class, ' ', @id), 'comments?[-_]?(?:list[-_]?)?(?:title|heading|header)', 'i')]"
 )
+"""Headings, and the elements a theme names as the comment section's or list's title (`comments-title`,
+`commentListHeader`)."""
 MAX_COUNT_HEADING_CHARS = 200
 YEAR = re.compile(r"(?:19|20)\d\d")
 BARE_NUMBER = re.compile(r"^[+\-−–]?\s*\d[\d\s.,]*[kKмМ]?$")
@@ -207,8 +220,19 @@ def teaser_texts(tree: HtmlElement) -> Teasers:
     boxes = teaser_boxes(tree)
     lines = frozenset(text for box in boxes for _, text, _, _ in element_blocks(box, PAGE_RULES))
     headings = (heading for box in boxes for heading in box.iter("h1", "h2", "h3", "h4", "h5", "h6"))
-    prompts = (text for box in paywall_prompts(tree) for _, text, _, _ in element_blocks(box, PAGE_RULES))
+    prompts = (text for box in paywall_prompts(tree) for text in _prompt_lines(box))
     return Teasers(lines, frozenset([*(clean_text(heading.text_content()) for heading in headings), *prompts]))
+
+
+PROMPT_LINE_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _prompt_lines(box: HtmlElement) -> list[str]:
+    """The lines of a paywall prompt as the page's blocks give them, and each paragraph's whole text too:
+    the extractor keeps the text of its buttons ("Bereits Abonnent/in? Anmelden", `loginRegButton`),
+    which the blocks leave out."""
+    lines = [text for _, text, _, _ in element_blocks(box, PAGE_RULES)]
+    return lines + [text for line in box.iter(*PROMPT_LINE_TAGS) if (text := clean_text(line.text_content()))]
 
 
 NOINDEX_START = "noindex"

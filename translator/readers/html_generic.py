@@ -4,8 +4,10 @@ A candidate is the smallest element holding both an author-like element (a class
 or user, `itemprop=author`, a profile link) and a date-like one (`time`, a date attribute, a class
 naming the date, a printed date). Candidates are grouped by kind (tag and first class); a group is
 taken for the comments when its members are named like comments (`comment`, `Kommentar`,
-`коммент`... in a class or id, theirs or an ancestor's) or are many and all hold text. Teaser lists,
-sidebars and "best comment" widgets of other pages are left out by where they sit.
+`коммент`... in a class or id, theirs or an ancestor's, split into words so that `userComment` names one
+and `commentsCount` or `noComments` does not) or are many and all hold text, inside the page's comment
+section when it has one. Teaser lists, sidebars and "best comment" widgets of other pages are left out by
+where they sit.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from functools import lru_cache
 from lxml import etree
 from lxml.html import HtmlElement
 
-from translator.readers.html_dates import could_be_date
+from translator.readers.html_dates import could_be_date, is_relative_date
 from translator.readers.html_fields import (
     AUTHOR_WORDS,
     DATE_ATTRIBUTES,
@@ -28,7 +30,14 @@ from translator.readers.html_fields import (
     FoundComments,
 )
 from translator.readers.html_items import FieldPaths, path, read_items
-from translator.readers.html_text import class_heads, class_words, is_form_to_fill, is_hidden, is_skipped
+from translator.readers.html_text import (
+    class_heads,
+    class_words,
+    is_form_to_fill,
+    is_hidden,
+    is_skipped,
+    name_words,
+)
 
 AUTHOR, DATE = 1, 2
 BOTH = AUTHOR | DATE
@@ -56,12 +65,15 @@ MIN_UNNAMED_GROUP = 3
 """Without a comment-like name, this many repeated members, all with text, make a comment list."""
 
 
-def _dated(text: str) -> bool:
-    """A date element's text: a printed date, or a relative one ("7 months ago") with its number."""
-    return could_be_date(text) or (len(text) <= MAX_RELATIVE_CHARS and any(c.isdigit() for c in text))
+def _dated(text: str, lang: str | None = None) -> bool:
+    """A date element's text: a printed date, or a relative one ("7 months ago" with its number, or
+    "yesterday", "gestern", "hier")."""
+    if could_be_date(text) or (len(text) <= MAX_RELATIVE_CHARS and any(c.isdigit() for c in text)):
+        return True
+    return len(text) <= MAX_RELATIVE_CHARS and LETTERS.search(text) is not None and is_relative_date(text, lang)
 
 
-def _own_flags(element: HtmlElement) -> int:
+def _own_flags(element: HtmlElement, lang: str | None = None) -> int:
     """What an element shows by itself: an author (1), a date (2), both (3), or neither (0)."""
     flags = 0
     words = class_heads(element)
@@ -75,7 +87,7 @@ def _own_flags(element: HtmlElement) -> int:
         if 0 < short <= MAX_AUTHOR_CHARS:
             flags |= AUTHOR
     machine = element.tag == "time" or any(element.get(name) for name in DATE_ATTRIBUTES if name != "content")
-    if machine or (not DATE_WORDS.isdisjoint(words) and _dated(element.text_content().strip()[:200])):
+    if machine or (not DATE_WORDS.isdisjoint(words) and _dated(element.text_content().strip()[:200], lang)):
         flags |= DATE
     else:
         pieces = [element.text, *(child.tail for child in element)]
@@ -130,7 +142,7 @@ def _chain(element: HtmlElement, headers: set[HtmlElement]) -> list[HtmlElement]
     return chain
 
 
-def candidates(tree: HtmlElement) -> list[HtmlElement]:
+def candidates(tree: HtmlElement, lang: str | None = None) -> list[HtmlElement]:
     """The smallest elements holding an author, a date and text, in page order.
 
     The smallest element with an author and a date is sometimes a header row, its text beside it: then
@@ -145,7 +157,7 @@ def candidates(tree: HtmlElement) -> list[HtmlElement]:
             flags[element] = 0
             continue
         children = [flags.get(child, 0) for child in element if isinstance(child.tag, str)]
-        combined = own[element] = _own_flags(element)
+        combined = own[element] = _own_flags(element, lang)
         for child in children:
             combined |= child
         flags[element] = combined
@@ -220,11 +232,40 @@ def _words(element: HtmlElement) -> frozenset[str]:
     return _modifier_free(f"{element.get('class', '')} {element.get('id', '')}")
 
 
+NOT_COMMENT_NAME_WORDS = frozenset(
+    {"count", "counts", "counter", "number", "num", "total", "badge", "icon", "no", "none", "empty", "closed",
+     "disabled", "form", "link", "links", "button", "btn", "has", "with", "toggle"}
+)  # fmt: skip
+"""Words that make a comment-like name another thing's: a count (`commentsCount`), its badge or link, an
+empty or closed section (`noComments`), the form to write one, a teaser that has some (`hasComments`)."""
+COMMENT_SECTION_TAGS = frozenset({"div", "section", "ul", "ol", "aside"})
+
+
+@lru_cache(maxsize=4096)
+def _names_comments(names: str) -> bool:
+    """Whether a class or id attribute names comments: one of its names matches, split into words
+    (`userComment`, `comment-list`), and is not a count, a badge, a form or an empty section."""
+    return any(
+        COMMENT_NAME.search(name.lower()) and NOT_COMMENT_NAME_WORDS.isdisjoint(name_words(name))
+        for name in names.split()
+    )
+
+
 def _is_named(element: HtmlElement) -> bool:
     for node in [element, *element.iterancestors()][:NAME_DEPTH]:
-        if COMMENT_NAME.search(f"{node.get('class', '')} {node.get('id', '')}".lower()):
+        if _names_comments(f"{node.get('class', '')} {node.get('id', '')}"):
             return True
     return False
+
+
+def _comment_sections(tree: HtmlElement) -> list[HtmlElement]:
+    """Boxes named for comments (`div#comments`, `section.commentSection`, `ul.CommentList`), outside
+    page furniture: where a page that has them puts its comments."""
+    return [
+        element
+        for element in tree.iter(*COMMENT_SECTION_TAGS)
+        if _names_comments(f"{element.get('class', '')} {element.get('id', '')}") and not _aside_box(element)
+    ]
 
 
 def _linked(element: HtmlElement) -> bool:
@@ -253,15 +294,20 @@ def _reads_on(element: HtmlElement) -> bool:
 def generic_comments(tree: HtmlElement, lang: str | None) -> FoundComments | None:
     """The repeated author+date+text structures that look most like a comment list; None when none do."""
     groups: dict[tuple[str, str], list[HtmlElement]] = defaultdict(list)
-    for element in candidates(tree):
+    for element in candidates(tree, lang):
         if not _is_aside(element):
             groups[_kind(element)].append(element)
     best: FoundComments | None = None
     best_score = 0.0
+    sections: list[HtmlElement] | None = None
     for members in groups.values():
         named = sum(_is_named(member) for member in members) / len(members)
         if named < 0.5 and len(members) < MIN_UNNAMED_GROUP:
             continue
+        if named < 0.5:
+            sections = _comment_sections(tree) if sections is None else sections
+            if sections and not any(section in member.iterancestors() for member in members for section in sections):
+                continue  # the page has a comment section (empty: `noComments`), and these sit outside it: teasers
         if named < 0.5 and sum(_linked(member) or _reads_on(member) for member in members) > len(members) / 2:
             continue  # teasers: each one is a link to another page, or ends with one ("Read more")
         comments = read_items(members, FieldPaths(), lang)
@@ -278,7 +324,7 @@ def generic_comments(tree: HtmlElement, lang: str | None) -> FoundComments | Non
 
 
 COMMENT_BOXES = path(
-    "//*[re:test(@class, '(?:^|\\s)(?:comment|comment-item|comment-entry|comments?__item)(?:\\s|$)', 'i')]"
+    "//*[re:test(@class, '(?:^|\\s)(?:comment|comment[-_]?(?:item|entry)|comments?__item)(?:\\s|$)', 'i')]"
 )
 MIN_UNDATED = 0.8
 """Undated comment boxes: this share of them must show an author and text."""

@@ -19,7 +19,7 @@ from lxml.html import HtmlElement
 
 from translator.models import Votes
 from translator.readers.common import BlockSpec
-from translator.readers.html_dates import machine_date, printed_date
+from translator.readers.html_dates import is_relative_date, machine_date, printed_date
 from translator.readers.html_fields import (
     NOT_BODY_WORDS,
     RawComment,
@@ -28,6 +28,7 @@ from translator.readers.html_fields import (
     find_author,
     find_body,
     find_date,
+    find_relative_date,
     find_votes,
     name_in,
     outside,
@@ -318,10 +319,15 @@ def read_item(
     author = name_in(named) if isinstance(named, HtmlElement) else clean_author(named or "")
     author = reply_label_name(item, author or find_author(header))
     blocks = element_blocks(text_box, PAGE_COMMENT_RULES, leave_out=frozenset([*nested, *furniture]))
-    date = _date(_first(item, paths.date, nested), lang) or find_date(header, lang)
+    dated = _first(item, paths.date, nested)
+    date = _date(dated, lang) or find_date(header, lang)
     if (signed := signed_line(blocks, lang)) is not None and author in (None, signed[0]):
         author, date = signed[0], signed[1] or date  # the line is the comment's header, not its text
         blocks = blocks[: signed[2]] + blocks[signed[2] + 1 :]
+    relative = None
+    if date is None:  # "vor 8 Stunden": read once the page's time is known
+        shown = visible_text(dated) if isinstance(dated, HtmlElement) else dated
+        relative = shown if shown and is_relative_date(shown, lang) else find_relative_date(header, lang)
     blocks = _text_lines(blocks, author, date, lang)
     if (subject := _text(_first(item, paths.subject, nested))) and not any(subject == b[1] for b in blocks):
         blocks.insert(0, ("heading", subject, None, None))
@@ -336,6 +342,7 @@ def read_item(
         url=_url(_first(item, paths.url, nested)),
         role=_text(_first(item, paths.role, nested)) or None,
         deleted=deleted,
+        relative_date=relative,
     )
 
 

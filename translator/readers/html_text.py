@@ -72,11 +72,14 @@ LOGIN_LINK = re.compile(
 # Parts of class names that mark a control when the text is short ("Click to expand...", "Read more").
 CONTROL_PARTS = ("expand", "readmore", "read-more", "showmore", "show-more", "loadmore", "load-more")
 CONTENT_PARTS = ("content", "text", "body", "message")
+CONTENT_HEADS = frozenset(CONTENT_PARTS)
 SHORT_CONTROL_CHARS = 40
 MAX_FORM_CHARS = 1500
 """A form holding more text than this wraps content, not just fields and their labels."""
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 WORD_SPLIT = re.compile(r"[\s_\-]+")
+CAMEL_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+"""Where a camelCase or PascalCase name changes word (`commentAuthor`, `CommentList`, `HTMLComment`)."""
 INVISIBLE = str.maketrans("", "", "\u200b\ufeff\u00ad")
 # "NAME wrote:", "NAME a écrit :", "Quote from NAME", "NAME пишет:": how pages name who is quoted or
 # who wrote, in the languages we see most.
@@ -124,9 +127,16 @@ def clean_text(text: str) -> str:
     return " ".join(text.translate(INVISIBLE).split())
 
 
+def _camel_split(names: str) -> str:
+    """Names with a space where a camelCase word starts: `commentAuthor` -> `comment Author`."""
+    return CAMEL_BOUNDARY.sub(" ", names)
+
+
 @lru_cache(maxsize=8192)
 def _words(names: str) -> frozenset[str]:
-    return frozenset(WORD_SPLIT.split(names.lower())) - {""}
+    # A camelCase name gives its words and stays whole too (`bbWrapper`, `postMessage`: rules name some whole).
+    whole = WORD_SPLIT.split(names.lower())
+    return frozenset([*whole, *WORD_SPLIT.split(_camel_split(names).lower())]) - {""}
 
 
 @lru_cache(maxsize=8192)
@@ -136,17 +146,37 @@ def _tokens(classes: str) -> frozenset[str]:
 
 @lru_cache(maxsize=8192)
 def _heads(classes: str) -> frozenset[str]:
-    return frozenset(WORD_SPLIT.split(token)[-1] for token in _tokens(classes)) - {""}
+    heads = set()
+    for token in classes.split():
+        heads.add(WORD_SPLIT.split(token.lower())[-1])
+        heads.add(WORD_SPLIT.split(_camel_split(token).lower())[-1])
+    return frozenset(heads) - {""}
+
+
+@lru_cache(maxsize=8192)
+def _names_control(names: str) -> bool:
+    """Whether a class or id names a control by one of its words, unless its last word says it holds the
+    text (`js-expandContent`, `replyText`, `reply-body`: the text of an expandable box or of a reply)."""
+    return any(
+        not CONTROL_WORDS.isdisjoint(_words(name)) and CONTENT_HEADS.isdisjoint(_heads(name)) for name in names.split()
+    )
+
+
+def name_words(name: str) -> frozenset[str]:
+    """The words of one class name or id, as `class_words` splits them."""
+    return _words(name)
 
 
 def class_words(element: HtmlElement) -> frozenset[str]:
-    """The words of an element's class and id, lowercased and split at `-` and `_`."""
+    """The words of an element's class and id, lowercased and split at `-`, `_` and where a camelCase
+    word starts (`userComment` gives `user`, `comment`, and `usercomment` whole)."""
     return _words(f"{element.get('class', '')} {element.get('id', '')}")
 
 
 def class_heads(element: HtmlElement) -> frozenset[str]:
-    """The last word of each class name: what the class is (`comment__author` is an author;
-    `justify-content-center` is not content)."""
+    """The last word of each class name: what the class is (`comment__author` and `commentAuthor` are an
+    author; `justify-content-center` is not content). A camelCase name gives its whole last part too
+    (`bbWrapper`: `wrapper` and `bbwrapper`)."""
     return _heads(element.get("class", ""))
 
 
@@ -188,7 +218,9 @@ def is_skipped(element: HtmlElement) -> bool:
         return True
     if tag == "a" and element.get("href", "").lower().startswith("javascript:"):
         return True
-    by_word = not CONTROL_WORDS.isdisjoint(words)
+    by_word = not CONTROL_WORDS.isdisjoint(words) and _names_control(
+        f"{element.get('class', '')} {element.get('id', '')}"
+    )
     by_part = not by_word and any(
         any(part in token for part in CONTROL_PARTS) and not any(word in token for word in CONTENT_PARTS)
         for token in class_tokens(element)

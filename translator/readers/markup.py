@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from translator.models import BlockKind
 from translator.readers.common import BlockSpec
 from translator.readers.html_text import BLOCK_TAGS, HEADING_TAGS, clean_text, is_quote, is_skipped, quote_author
+from translator.shortcodes import emoji_of
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -141,8 +142,14 @@ def element_blocks(
 
 
 def _emoji_text(element: HtmlElement) -> str:
-    """An emoji drawn as an image keeps its text (`:smile:` or the character); other images are dropped."""
-    return (element.get("alt") or "") if "emoji" in (element.get("class") or "").split() else ""
+    """An emoji drawn as an image keeps its text: the character, also for a shortcode alt (Discourse's
+    `:+1:` is 👍); a site's own emoji (`emoji-custom`) or an unknown name keeps its shortcode, which the
+    engine's link guard protects. Other images are dropped."""
+    classes = (element.get("class") or "").split()
+    if "emoji" not in classes:
+        return ""
+    alt = element.get("alt") or element.get("title") or ""
+    return alt if "emoji-custom" in classes else emoji_of(alt) or alt
 
 
 @dataclass

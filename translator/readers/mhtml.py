@@ -7,17 +7,20 @@ one at the address the browser saved (`Snapshot-Content-Location`), else the fir
 
 Unlike a page saved as `.html`, an archive holds the frames as the browser showed them: comments that a
 service (Disqus...) draws in a frame are there. When the page itself has none, the first frame whose
-comments the page reader finds gives them, after the page's article.
+comments the page reader finds gives them, after the page's article. The archive's `Date` says when the
+page was saved: comments dated relative to it ("vor 8 Stunden") are dated from it.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from datetime import datetime
 from email.message import Message
 
 from translator.errors import InputError
 from translator.models import ThreadFile
+from translator.readers.html_dates import machine_date
 
 MIME_HEAD_BYTES = 8192
 """How far into a file its MIME headers are looked for."""
@@ -55,17 +58,21 @@ def read_mhtml_file(data: bytes, name: str) -> ThreadFile:
     payload = page.get_payload(decode=True)
     if not isinstance(payload, bytes) or not payload.strip():
         raise InputError(f"{name}: the page in this MHTML archive is empty", "save the page again, or as .html")
-    thread_file = read_html_file(_with_charset(payload, page.get_content_charset()), name)
+    captured = machine_date(str(message.get("Date", "")))  # when the page was saved: relative dates count from it
+    thread_file = read_html_file(_with_charset(payload, page.get_content_charset()), name, captured)
     (thread,) = thread_file.threads
     if len(thread.posts) == 1:
-        thread_file = _with_framed_comments(thread_file, [part for part in pages if part is not page], name)
+        frames = [part for part in pages if part is not page]
+        thread_file = _with_framed_comments(thread_file, frames, name, captured)
     if address is None:
         return thread_file
     threads = tuple(found if found.url else dataclasses.replace(found, url=address) for found in thread_file.threads)
     return dataclasses.replace(thread_file, threads=threads)
 
 
-def _with_framed_comments(page: ThreadFile, frames: list[Message], name: str) -> ThreadFile:
+def _with_framed_comments(
+    page: ThreadFile, frames: list[Message], name: str, captured: datetime | None = None
+) -> ThreadFile:
     """The page with the comments of the first frame that has some (frames of comment services first), and
     without the warning that its comments were not saved; the page as it is when no frame has any."""
     from translator.readers.html import NOT_SAVED, read_html_file
@@ -76,7 +83,7 @@ def _with_framed_comments(page: ThreadFile, frames: list[Message], name: str) ->
         if not isinstance(payload, bytes):
             continue
         try:
-            framed = read_html_file(_with_charset(payload, frame.get_content_charset()), name)
+            framed = read_html_file(_with_charset(payload, frame.get_content_charset()), name, captured)
         except InputError:
             continue
         comments = framed.threads[0].posts[1:]
