@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from translator.errors import DetectionError, InputError
@@ -102,6 +103,7 @@ def from_bcp47(tag: str) -> str:
     return to_argos(subtags[0])
 
 
+@functools.lru_cache(maxsize=512)
 def known_code(tag: str) -> str | None:
     """A language code or tag as files and tools write it (`fr`, `FR`, `en_US`, `pt-BR`, `no`, `zh_TW`,
     `zh-Hant`, `eng`, `und`) as the Argos code (`und` for the tags of no single language); None when it

@@ -21,8 +21,10 @@ the statistics alone are close to a guess (43-77% right on such snippets of the 
    languages: those of the installed models (what the toolkit translates from, and into), or none when
    the user gave the candidates (`--languages`), whose choice is already the plausible set. The lean
    is a prior of `PREFERENCE` to 1, so a short text clearly of another language ("Gracias") keeps it;
-4. the confidence stays honest: the lean is not context, it earns no trust (`calibrate` without
-   context), so such answers mostly fall under `LOW_CONFIDENCE` and are shown for a human look.
+4. the confidence stays honest: a reply from the table counts as `REPLY_FEATURES` n-grams of evidence
+   ("Merci" alone: fr, about 0.9), the lean counts as none (`calibrate` without context), and a guess
+   still under `LOW_CONFIDENCE` is one of the preferred languages, its confidence left low ("lol": about
+   0.15), so it is shown for a human look.
 Text without letters ("+1", "👍") stays `und` whatever the context: it is copied as is.
 """
 
