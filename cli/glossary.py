@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cli.diagnostics import UsageError
-from cli.options import add_thread_arguments, counted, shown, thread_argument
+from cli.options import add_thread_arguments, counted, shown, status, thread_argument
 from translator.errors import GlossaryError
 
 if TYPE_CHECKING:
@@ -262,7 +262,7 @@ def run_glossary_add(args: argparse.Namespace) -> int:
         forbidden=tuple(args.forbid),
         notes=args.note,
     )
-    print(f"Added {describe(add_term(path, term, pair))} to {shown(path)}")
+    status(f"Added {describe(add_term(path, term, pair))} to {shown(path)}")
     return 0
 
 
@@ -274,7 +274,7 @@ def run_glossary_remove(args: argparse.Namespace) -> int:
     document = open_glossary(path, pair)
     term = document.remove(args.source.strip(), args.category)
     document.save()
-    print(f"Removed {describe(term)} from {shown(path)}")
+    status(f"Removed {describe(term)} from {shown(path)}")
     return 0
 
 
@@ -354,7 +354,7 @@ def run_glossary_check(args: argparse.Namespace) -> int:
     if fixed is None and not any(glossaries.values()):
         languages = ", ".join(sorted(glossaries)) or "none"
         whose = "these threads'" if len(threads) > 1 else "this thread's"
-        print(f"No glossary for {whose} languages ({languages}) into {target} in {shown(glossary_dir(args))}")
+        status(f"No glossary for {whose} languages ({languages}) into {target} in {shown(glossary_dir(args))}")
         return 0
     for row in found:
         arrow = "kept" if row["kind"] == "keep" else f"-> {row['rendering']}"
@@ -389,7 +389,7 @@ def run_glossary_import(args: argparse.Namespace) -> int:
         existing[key] = merged
     if counts["added"] or counts["updated"] or not path.exists():
         document.save()
-    print(f"{shown(path)}: {counts['added']} added, {counts['updated']} updated, {counts['unchanged']} unchanged")
+    status(f"{shown(path)}: {counts['added']} added, {counts['updated']} updated, {counts['unchanged']} unchanged")
     return 0
 
 
@@ -410,5 +410,5 @@ def run_glossary_export(args: argparse.Namespace) -> int:
         print(f"translator: {counted(len(terms), 'entry')} of {source}-{target}", file=sys.stderr)
         return 0
     write_atomic(args.file, text)
-    print(f"Wrote {counted(len(terms), 'entry')} of {source}-{target} to {shown(args.file)}")
+    status(f"Wrote {counted(len(terms), 'entry')} of {source}-{target} to {shown(args.file)}")
     return 0

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cli.options import counted, days, megabytes, shown
+from cli.options import counted, days, megabytes, shown, status
 
 if TYPE_CHECKING:
     from translator.memory.store import TranslationMemory
@@ -85,9 +85,9 @@ def run_memory_prune(args: argparse.Namespace) -> int:
     memory = open_memory(args, must_exist=True)
     count, size = memory.prune_threads(args.older_than)
     age = f" kept more than {counted(args.older_than, 'day')} ago" if args.older_than else ""
-    print(f"Dropped {counted(count, 'whole translated thread')}{age} ({megabytes(size)}) from {shown(memory.path)}")
+    status(f"Dropped {counted(count, 'whole translated thread')}{age} ({megabytes(size)}) from {shown(memory.path)}")
     if count and not memory.compact():
-        print("The file was not compacted: another process is using it. The space is reused by later writes.")
+        status("The file was not compacted: another process is using it. The space is reused by later writes.")
     return 0
 
 
@@ -111,12 +111,12 @@ def run_memory_import(args: argparse.Namespace) -> int:
             rows.extend(reviewed_entries(path))
     memory = open_memory(args)  # after reading: a refused file must not leave a new, empty memory behind
     total = memory.store(MemoryEntry(src, tgt, source, target, "human") for src, tgt, source, target in rows)
-    print(f"Imported {counted(total, 'human translation')} into {shown(memory.path)}")
+    status(f"Imported {counted(total, 'human translation')} into {shown(memory.path)}")
     if not rows and not args.tmx:
-        print("No entry is approved yet: approve entries in `translator review`, a PO editor or a CAT tool first.")
+        status("No entry is approved yet: approve entries in `translator review`, a PO editor or a CAT tool first.")
     if machine:
         machine_words = counted(machine, "machine translation")
-        print(f"Left out {machine_words} (noted `origin: machine`): only a person's work is imported")
+        status(f"Left out {machine_words} (noted `origin: machine`): only a person's work is imported")
     return 0
 
 
@@ -144,5 +144,5 @@ def run_memory_export(args: argparse.Namespace) -> int:
         print(f"translator: exported {counted(count, 'entry')}", file=sys.stderr)
         return 0
     count = write_tmx(open_memory(args, must_exist=True), args.file, source, target)
-    print(f"Exported {counted(count, 'entry')} to {shown(args.file)}")
+    status(f"Exported {counted(count, 'entry')} to {shown(args.file)}")
     return 0

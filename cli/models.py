@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from cli.diagnostics import UsageError
-from cli.options import add_models_dir_option, check_folder, megabytes, shown
+from cli.options import add_models_dir_option, check_folder, megabytes, shown, status
 
 
 def add_models_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -53,7 +53,7 @@ def run_models_list(args: argparse.Namespace) -> int:
 
     packages = model_store(args).packages()
     if not packages:
-        print("No translation model installed. Install one with: translator models install FROM TO")
+        status("No translation model installed. Install one with: translator models install FROM TO")
         return 0
     # A long path folds onto more lines instead of being cut short with an ellipsis (the width is 80 columns
     # when the output is not a terminal).
@@ -91,7 +91,7 @@ def run_models_install(args: argparse.Namespace) -> int:
             package = install_from_index(source, target, args.to_dir, progress_factory=progress_factory)
     else:
         raise UsageError("give a language pair (FROM TO) or one package file", "e.g. translator models install fr en")
-    print(f"Installed {package.pair} (version {package.version}) in {shown(package.path)}")
+    status(f"Installed {package.pair} (version {package.version}) in {shown(package.path)}")
     return 0
 
 
@@ -111,5 +111,5 @@ def run_models_remove(args: argparse.Namespace) -> int:
         check_folder(folder, "--models-dir")
     removed = remove_package(ModelStore(args.models_dir), normalize_code(args.from_code), normalize_code(args.to_code))
     for package in removed:
-        print(f"Removed {package.pair} from {shown(package.path)}")
+        status(f"Removed {package.pair} from {shown(package.path)}")
     return 0

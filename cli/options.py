@@ -342,6 +342,12 @@ def thread_argument(args: argparse.Namespace) -> Path:
     return path
 
 
+def status(message: str) -> None:
+    """One status line on stderr: what a command did or could not find (`Imported ...`, `Wrote ...`). Data, what
+    a script reads or pipes on (a list, stats, an export to `-`), goes to stdout; the two never mix."""
+    print(message, file=sys.stderr)
+
+
 def warn(message: str) -> None:
     """One warning line on stderr (a line break in it, from a file name, is shown as `\\n`)."""
     from cli.diagnostics import one_line

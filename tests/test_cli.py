@@ -185,3 +185,20 @@ def test_an_empty_language_list_is_refused_not_taken_as_the_default(command: tup
     result = run_cli(*command, "--demo", "--languages", "")
     assert result.code == 1 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and "the language list is empty" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Danke!", "de"),  # a lone short reply (the statistics alone said Danish)
+        ("Merci", "fr"),  # Spanish
+        ("Hello", "en"),  # Finnish
+    ],
+)
+def test_detect_a_one_line_text(tmp_path: Path, text: str, lang: str) -> None:
+    source = tmp_path / "one.txt"
+    source.write_text(f"{text}\n", encoding="utf-8")
+    result = run_cli("detect", str(source), "--json")
+    assert result.code == 0, result.stderr
+    [post] = json.loads(result.stdout)["posts"]
+    assert [(block["lang"], block["lang_source"]) for block in post["blocks"]] == [(lang, "detected")]

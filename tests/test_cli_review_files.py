@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DEMO, FIXED_NOW, kill_after_first_line, run_cli
-from tests.formats.samples import twin_blocks
+from tests.formats.samples import one_reviewed_block, twin_blocks
 from translator.formats.json import render_json
 from translator.formats.po import render_po
 from translator.formats.xliff import XLIFF_2, render_xliff
@@ -62,6 +62,40 @@ REFUSED = [
         "none.xlf holds no translation unit",
     ),
 ]
+
+
+ONE_PO = render_po(one_reviewed_block(), now=FIXED_NOW)
+ONE_XLIFF = render_xliff(one_reviewed_block(), now=FIXED_NOW)
+ONE_XLIFF_2 = render_xliff(one_reviewed_block(), "xliff2", now=FIXED_NOW)
+ONE_JSON = render_json(one_reviewed_block())
+NOT_A_CODE = "is not a language code (use a code such as fr, en, nb or zt"
+# Language codes that name no language: each refused on one line that says where (they were taken as
+# they were: `memory import` stored a "klingon" source language)
+REFUSED += [
+    (
+        ["review"],
+        "garbage.po",
+        ONE_PO.replace("Language: en", "Language: xx-garbage"),
+        "the header's Language: 'xx-garbage'",
+    ),
+    (
+        ["apply"],
+        "klingon.xlf",
+        ONE_XLIFF.replace('source-language="fr"', 'source-language="klingon"'),
+        "klingon.xlf:3: source-language on <file>: 'klingon'",
+    ),
+    (["memory", "import"], "trg.xlf", ONE_XLIFF_2.replace('trgLang="en"', 'trgLang="e n"'), "trgLang on <xliff>"),
+    (["memory", "import"], "src.po", ONE_PO.replace("X-Source-Language: fr", "X-Source-Language: 12"), "'12'"),
+    # an entry's own language line, edited by hand
+    (
+        ["memory", "import"],
+        "entry.po",
+        ONE_PO.replace("language fr -> en", "language tlh -> en"),
+        "entry.po:24: the source language: 'tlh'",
+    ),
+    (["review"], "target.json", ONE_JSON.replace('"target_lang": "en"', '"target_lang": "elvish"'), "'elvish'"),
+]
+REFUSED_LANGUAGES = REFUSED[-6:]
 
 
 @pytest.mark.parametrize(("command", "name", "text", "error"), REFUSED, ids=[case[1] for case in REFUSED])
@@ -151,3 +185,38 @@ def test_a_killed_import_leaves_the_memory_as_before(tmp_path: Path, demo_transl
     inside = int(kill_after_first_line(CHILD, "memory", "import", *files, "--memory", str(memory)))
     assert inside == 1 + 3  # one entry from each file: all three were in the one transaction the kill cut
     assert list(TranslationMemory(memory).entries()) == [before]
+
+
+@pytest.mark.parametrize(("command", "name", "text", "error"), REFUSED_LANGUAGES, ids=[c[1] for c in REFUSED_LANGUAGES])
+def test_a_code_that_names_no_language_says_what_to_write(
+    tmp_path: Path, command: list[str], name: str, text: str, error: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    extra = [str(DEMO)] if command == ["apply"] else ["--memory", str(tmp_path / "tm.sqlite")]
+    result = run_cli(*command, str(path), *extra)
+    assert result.code == 1 and NOT_A_CODE in result.stderr, result.stderr
+
+
+# (the file's name, its text with other spellings of French and English: each read as the Argos code)
+ALIASED = [
+    (
+        "regions.po",
+        ONE_PO.replace("Language: en", "Language: en_US").replace("Source-Language: fr", "Source-Language: fr-CA"),
+    ),
+    ("three-letter.po", ONE_PO.replace("language fr -> en", "language fra -> eng")),
+    ("bcp47.xlf", ONE_XLIFF.replace('source-language="fr"', 'source-language="fr-FR"').replace('"en"', '"en-GB"')),
+    ("posix.xlf", ONE_XLIFF_2.replace('srcLang="fr"', 'srcLang="fr_BE"').replace('trgLang="en"', 'trgLang="EN"')),
+    ("json.json", ONE_JSON.replace('"target_lang": "en"', '"target_lang": "en-US"')),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), ALIASED, ids=[case[0] for case in ALIASED])
+def test_memory_import_reads_other_spellings_of_a_code_as_argos_codes(tmp_path: Path, name: str, text: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    memory = tmp_path / "tm.sqlite"
+    result = run_cli("memory", "import", str(path), "--memory", str(memory))
+    assert result.code == 0, result.stderr
+    [entry] = TranslationMemory(memory).entries()
+    assert (entry.source_lang, entry.target_lang, entry.target) == ("fr", "en", "Thanks for the article.")

@@ -143,7 +143,7 @@ def test_review_apply_and_memory_import_round_trip(tmp_path: Path, memory: str, 
     assert blocks["article.p5"]["translation"]["status"] == "draft"
 
     imported = run_cli("memory", "import", str(path), "--memory", memory)
-    assert imported.code == 0 and "Imported 1 human translation into" in imported.stdout
+    assert imported.code == 0 and "Imported 1 human translation into" in imported.stderr
     again = tmp_path / "again.po"
     assert run_cli("translate", "--demo", "-o", str(again), "--memory", memory).code == 0
     reviewed = next(e for e in polib.pofile(str(again)) if e.msgctxt == "article.p3")
@@ -161,9 +161,9 @@ def test_memory_tmx_export_import_and_stats(tmp_path: Path, memory: str) -> None
     other = str(tmp_path / "other.sqlite")
     imported = run_cli("memory", "import", "--tmx", str(tmx), "--memory", other)
     assert imported.code == 0, imported.stderr
-    assert "Imported 0 human translations" in imported.stdout
-    count = int(exported.stdout.split()[1])  # "Exported N entries to ..."
-    assert f"Left out {count} machine translations" in imported.stdout
+    assert "Imported 0 human translations" in imported.stderr and imported.stdout == ""
+    count = int(exported.stderr.split()[1])  # "Exported N entries to ..."
+    assert f"Left out {count} machine translations" in imported.stderr
     assert "human" not in run_cli("memory", "stats", "--memory", other).stdout
     # A person's translation goes through the round trip as one.
     approved = tmp_path / "d.po"
@@ -187,9 +187,9 @@ def test_memory_prune_drops_kept_threads_and_keeps_sentences(tmp_path: Path, mem
     stats = run_cli("memory", "stats", "--memory", memory)
     assert "1 whole translated thread kept for reruns" in stats.stdout and "MB" in stats.stdout
     recent = run_cli("memory", "prune", "--older-than", "1", "--memory", memory)
-    assert recent.code == 0 and "Dropped 0 whole translated threads kept more than 1 day ago" in recent.stdout
+    assert recent.code == 0 and "Dropped 0 whole translated threads kept more than 1 day ago" in recent.stderr
     pruned = run_cli("memory", "prune", "--memory", memory)
-    assert pruned.code == 0 and "Dropped 1 whole translated thread " in pruned.stdout
+    assert pruned.code == 0 and "Dropped 1 whole translated thread " in pruned.stderr
     assert "whole translated thread" not in run_cli("memory", "stats", "--memory", memory).stdout
     # Rebuilt from the sentence entries: nothing goes to the engine, and the thread is kept again.
     again = run_cli("translate", "--demo", "-o", str(tmp_path / "b.po"), "--memory", memory)
@@ -665,7 +665,9 @@ def test_memory_import_of_a_file_with_nothing_approved_says_so(tmp_path: Path, m
     assert run_cli("translate", "--demo", "-o", str(po), "--memory", memory).code == 0
     result = run_cli("memory", "import", str(po), "--memory", memory)
     assert result.code == 0, result.stderr
-    assert result.stdout.splitlines() == [
+    # status lines, on stderr as every command's (stdout is for data)
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
         f"Imported 0 human translations into {memory}",
         "No entry is approved yet: approve entries in `translator review`, a PO editor or a CAT tool first.",
     ]
@@ -708,7 +710,7 @@ def test_memory_import_takes_a_reviewed_json_file(tmp_path: Path, memory: str) -
     other = str(tmp_path / "other.sqlite")
     result = run_cli("memory", "import", str(reviewed), "--memory", other)
     assert result.code == 0, result.stderr
-    assert "Imported 1 human translation into" in result.stdout
+    assert "Imported 1 human translation into" in result.stderr
     assert "fr-en: 1 human" in run_cli("memory", "stats", "--memory", other).stdout
 
 

@@ -14,7 +14,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import REPO
-from translator.detect.detector import ContextSums, LanguageDetector, detect_languages, set_languages
+from translator.detect.detector import (
+    LOW_CONFIDENCE,
+    ContextSums,
+    LanguageDetector,
+    detect_languages,
+    set_languages,
+)
 from translator.errors import DetectionError
 from translator.models import UNDETERMINED, Thread
 from translator.readers import read_thread
@@ -85,6 +91,97 @@ def test_short_text_takes_its_thread_language(
     detections = detector.detect_group([short, *thread_texts])
     assert detections[0].lang == lang
     assert all(d.lang == lang for d in detections[1:])
+
+
+@pytest.fixture(scope="module")
+def installed_detector() -> LanguageDetector:
+    """The default candidates, with models installed for German, English and French (the bundled demo's)."""
+    return LanguageDetector(installed={"de", "en", "fr"})
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Hello", "en"),  # the statistics alone said Finnish
+        ("Yes", "en"),  # Turkish
+        ("Merci", "fr"),  # Spanish
+        ("Danke!", "de"),  # Danish
+        ("Oui.", "fr"),  # too few letters for n-grams
+        ("Ja", "de"),  # langid.py scores every language -FLT_MAX: its flat vote once made any language a tie
+        ("No", "en"),  # the same
+        ("Thank you", "en"),  # a two-word reply
+        ("Gracias", "es"),  # clearly Spanish: it keeps its language although no Spanish model is installed
+        ("Grazie!", "it"),  # the same for Italian
+    ],
+)
+def test_short_reply_alone_is_its_language(installed_detector: LanguageDetector, text: str, lang: str) -> None:
+    detection = installed_detector.detect_text(text)
+    assert (detection.lang, detection.source) == (lang, "detected")
+    assert detection.confidence >= LOW_CONFIDENCE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ok",  # used alike in every language: its n-grams said Czech
+        "lol",  # Finnish
+        "Super",  # said French; fine, but only by chance
+        "Bravo !",  # Italian
+    ],
+)
+def test_short_text_without_context_is_an_honest_guess_among_installed_languages(
+    installed_detector: LanguageDetector, text: str
+) -> None:
+    detection = installed_detector.detect_text(text)
+    assert detection.lang in {"de", "en", "fr"}
+    assert detection.confidence < LOW_CONFIDENCE
+    assert detection.source == "detected"
+
+
+@pytest.mark.parametrize(
+    ("short", "thread_texts", "lang"),
+    [
+        # Spanish context wins over the lean to installed languages (no Spanish model is installed).
+        ("ok", ["Estoy totalmente de acuerdo con este artículo sobre la misión espacial."], "es"),
+        ("lol", ["Questo articolo sulla missione spaziale è davvero molto interessante."], "it"),
+        # A one-comment thread: the article's title and text are the context.
+        ("Super", ["Der Start der Rakete wurde heute Morgen erneut verschoben."], "de"),
+    ],
+)
+def test_context_beats_the_lean_to_installed_languages(
+    installed_detector: LanguageDetector, short: str, thread_texts: list[str], lang: str
+) -> None:
+    detections = installed_detector.detect_group([short, *thread_texts])
+    assert detections[0].lang == lang
+
+
+def test_a_thread_of_one_short_comment_is_detected_in_its_language(installed_detector: LanguageDetector) -> None:
+    [thread] = read_text("Danke!").threads
+    [block] = [block for _, block in detect_languages(thread, installed_detector).blocks()]
+    assert (block.lang, block.lang_source) == ("de", "detected")
+
+
+def test_preferred_languages_are_the_installed_ones_unless_candidates_are_given() -> None:
+    assert LanguageDetector(installed={"fr", "en", "xx"}).preferred == ("en", "fr")
+    given = LanguageDetector(["fr", "en", "de"])
+    assert given.preferred == ()
+    # Without a lean, a language-neutral word is still a low-confidence answer among the candidates.
+    detection = given.detect_text("ok")
+    assert detection.lang in {"fr", "en", "de"} and detection.confidence < LOW_CONFIDENCE
+
+
+def test_short_answers_do_not_depend_on_langdetects_seed(installed_detector: LanguageDetector) -> None:
+    from langdetect import DetectorFactory
+
+    texts = ["Hello", "ok", "Merci", "lol", "Danke!", "Bravo !"]
+    before = [installed_detector.detect_text(text) for text in texts]
+    saved = DetectorFactory.seed
+    try:
+        for seed in (None, 1, 12345):
+            DetectorFactory.seed = seed
+            assert [installed_detector.detect_text(text) for text in texts] == before
+    finally:
+        DetectorFactory.seed = saved
 
 
 def test_long_block_in_another_language_keeps_its_own(detector: LanguageDetector) -> None:

@@ -104,3 +104,14 @@ def test_cli_stdin_error_names_standard_input() -> None:
     assert result.code == 1
     assert "standard input, line 1: invalid JSON" in result.stderr
     assert result.stdout == ""
+
+
+def test_detect_jsonl_short_texts_alone(tmp_path: Path) -> None:
+    lines = [{"id": 1, "text": "Hello"}, {"id": 2, "text": "lol"}, {"id": 3, "text": "+1"}]
+    result = run_cli("detect", "--jsonl", "-", stdin="".join(json.dumps(line) + "\n" for line in lines))
+    assert result.code == 0, result.stderr
+    found = [json.loads(line) for line in result.stdout.splitlines()]
+    assert found[0]["lang"] == "en"
+    # used alike in every language: a guess among the bundled models' languages, and said to be one
+    assert found[1]["lang"] in {"de", "en", "fr"} and found[1]["confidence"] < 0.6
+    assert found[2]["lang"] == "und"  # no letters: nothing to translate

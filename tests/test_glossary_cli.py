@@ -83,6 +83,9 @@ def test_add_then_remove_gives_back_every_byte(folder: Path) -> None:
     removed = glossary_cli("remove", "Moscou", "--pair", "fr-en", "--glossary-dir", str(folder))
     assert removed.code == 0, removed.stderr
     assert snapshot(folder) == before
+    # what was done is a status line, on stderr as every command's; stdout is for data (list, check, lint)
+    assert (added.stdout, removed.stdout) == ("", "")
+    assert added.stderr.startswith("Added Moscou -> Moscow") and removed.stderr.startswith("Removed Moscou")
 
 
 def test_add_a_keep_term_with_plural_and_variants(folder: Path) -> None:
@@ -176,7 +179,7 @@ def test_export_then_import_changes_nothing(folder: Path, tmp_path: Path, extens
     assert glossary_cli("export", str(exported), "--pair", "fr-en", "--glossary-dir", str(folder)).code == 0
     result = glossary_cli("import", str(exported), "--pair", "fr-en", "--glossary-dir", str(folder))
     assert result.code == 0, result.stderr
-    assert "0 added, 0 updated, 43 unchanged" in result.stdout
+    assert "0 added, 0 updated, 43 unchanged" in result.stderr and result.stdout == ""
     assert snapshot(folder) == before
 
 
@@ -207,7 +210,7 @@ def test_import_updates_one_entry_with_a_minimal_diff(folder: Path, tmp_path: Pa
     before = (folder / "fr-en.po").read_text(encoding="utf-8").splitlines()
     result = glossary_cli("import", str(path), "--pair", "fr-en", "--glossary-dir", str(folder))
     assert result.code == 0, result.stderr
-    assert "1 added, 1 updated" in result.stdout
+    assert "1 added, 1 updated" in result.stderr
     after = (folder / "fr-en.po").read_text(encoding="utf-8").splitlines()
     removed = [line for line in before if line not in after]
     assert removed == ['msgstr "Crimea"']

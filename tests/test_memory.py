@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from translator.errors import TranslationMemoryError
+from translator.errors import InputError, TranslationMemoryError
 from translator.memory.keys import text_key
 from translator.memory.store import CachedThread, MemoryEntry, TranslationMemory
 
@@ -199,3 +199,37 @@ def test_a_memory_from_before_terms_were_kept(tmp_path: Path, source: str, gloss
     assert bool(memory.lookup([source], "fr", "en", "m1", glossary)) is reused
     memory.store([MemoryEntry("fr", "en", source, "Again.", "machine", "m1", glossary, ())])
     assert memory.lookup([source], "fr", "en", "m1", glossary)[source].target in ("Again.", "Reviewed.")
+
+
+def tmx_of(source_lang: str, target_lang: str) -> str:
+    """A TMX file of one human translation between these languages, as a CAT tool writes them."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" creationtoolversion="1" '
+        'segtype="sentence" o-tmf="t" adminlang="en" srclang="*all*" datatype="plaintext"/><body><tu>'
+        f'<tuv xml:lang="{source_lang}"><seg>Bonjour.</seg></tuv><tuv xml:lang="{target_lang}"><seg>Hello.</seg></tuv>'
+        "</tu></body></tmx>\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("source_lang", "target_lang", "read"),
+    [
+        ("fr-FR", "EN-US", ("fr", "en")),  # regions, any case
+        ("fr", "zh-Hant", ("fr", "zt")),  # the script decides (it was read as simplified `zh`)
+        ("no", "en", ("nb", "en")),  # Norwegian's other name (it was stored as `no`, which no model has)
+        ("klingon", "en", None),  # not a code: refused, not stored
+    ],
+)
+def test_tmx_languages_are_argos_codes(
+    tmp_path: Path, source_lang: str, target_lang: str, read: tuple[str, str] | None
+) -> None:
+    from translator.memory.tmx import read_tmx
+
+    path = tmp_path / "in.tmx"
+    path.write_text(tmx_of(source_lang, target_lang), encoding="utf-8")
+    if read is None:
+        with pytest.raises(InputError, match=r"in\.tmx: xml:lang of unit 1: 'klingon' is not a language code"):
+            read_tmx(path)
+        return
+    rows, machine = read_tmx(path)
+    assert (rows, machine) == ([(*read, "Bonjour.", "Hello.")], 0)

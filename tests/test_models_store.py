@@ -186,11 +186,14 @@ def test_cli_install_from_index_and_list(local_index: tuple[str, Path], tmp_path
     packages = tmp_path / "argos"
     installed = run_cli("models", "install", "xx", "yy", ARGOS_PACKAGE_INDEX=base, ARGOS_PACKAGES_DIR=str(packages))
     assert installed.code == 0, installed.stderr
+    # what was done is a status line, on stderr as every command's; stdout is for data (the list)
+    assert installed.stdout == "" and installed.stderr.startswith("Installed xx-yy (version ")
     assert (packages / "translate-xx_yy" / "metadata.json").is_file()
     listed = run_cli("models", "list", ARGOS_PACKAGES_DIR=str(packages))
     assert "xx-yy" in listed.stdout and "argos" in listed.stdout
     removed = run_cli("models", "remove", "xx", "yy", ARGOS_PACKAGES_DIR=str(packages))
     assert removed.code == 0 and not (packages / "translate-xx_yy").exists()
+    assert removed.stdout == "" and removed.stderr.startswith("Removed xx-yy from ")
 
 
 def test_cli_rejects_a_bad_package_file(tmp_path: Path) -> None:

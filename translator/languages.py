@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
-from translator.errors import DetectionError
+from translator.errors import DetectionError, InputError
 
 # langdetect says `no` for Norwegian (Bokmål in practice) and `zh-cn`/`zh-tw` for Chinese; Argos
 # packages are named `nb`, `zh` (simplified) and `zt` (traditional).
@@ -66,6 +67,13 @@ LANGUAGE_NAMES = {
 }  # fmt: skip
 
 CODE = re.compile(r"^[a-z]{2,3}$")
+TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
+"""A language tag's shape (BCP 47 and POSIX locales alike: `en`, `pt_BR`, `zh-Hant-TW`, `sr-Latn`)."""
+UNDETERMINED_TAGS = frozenset({"und", "mul", "zxx", "mis"})
+"""Tags that name no single language: undetermined, several, no linguistic content, not coded."""
+FILE_CODE_HINT = (
+    "use a code such as fr, en, nb or zt, optionally with a region or script as in pt_BR or zh-Hant, or und"
+)
 
 
 def to_argos(code: str) -> str:
@@ -93,6 +101,29 @@ def from_bcp47(tag: str) -> str:
         if found:
             return found
     return to_argos(subtags[0])
+
+
+@functools.lru_cache(maxsize=512)
+def known_code(tag: str) -> str | None:
+    """A language code or tag as files and tools write it (`fr`, `FR`, `en_US`, `pt-BR`, `no`, `zh_TW`,
+    `zh-Hant`, `eng`, `und`) as the Argos code (`und` for the tags of no single language); None when it
+    names no language (`xx-garbage`, `klingon`, `f r`): the one check of a code read from a file."""
+    cleaned = tag.strip()
+    if not TAG.match(cleaned):
+        return None
+    if cleaned.lower() in UNDETERMINED_TAGS:
+        return "und"
+    code = from_bcp47(cleaned)
+    return code if is_known_language(code) else None
+
+
+def file_language(tag: str, where: str) -> str:
+    """A language code read from a file (a PO header, an XLIFF attribute, a JSON field) as the Argos code;
+    InputError saying where it was and what to write instead when it names no language."""
+    code = known_code(tag)
+    if code is None:
+        raise InputError(f"{where}: {tag!r} is not a language code", FILE_CODE_HINT)
+    return code
 
 
 def normalize_code(code: str) -> str:

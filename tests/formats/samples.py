@@ -24,3 +24,11 @@ def replies() -> TranslatedThread:
 
     fixture = Path(__file__).resolve().parent.parent / "data" / "readers" / "discourse-topic.json"
     return translate_thread(read_thread(fixture).thread, PipelineOptions(target="en", source="fr"), FakeEngine())
+
+
+def one_reviewed_block() -> TranslatedThread:
+    """One French comment translated into English and approved: what a memory import stores."""
+    block = Block("c1.p1", "paragraph", "Merci pour l'article.", lang="fr")
+    thread = Thread("", None, (Post("c1", "comment", None, blocks=(block,)),), "json", lang="fr")
+    unit = TranslationUnit(block, "c1", "fr", "en", "Thanks for the article.", "machine", status="reviewed")
+    return TranslatedThread(thread, "en", (unit,))

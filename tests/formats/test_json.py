@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 
+from tests.formats.samples import one_reviewed_block
 from tests.golden_files import assert_golden
 from tests.strategies import any_translated
 from translator.errors import InputError
@@ -105,3 +106,26 @@ def test_bad_files_name_the_file(tmp_path: Path, text: str, error: str) -> None:
     with pytest.raises(InputError) as raised:
         read_translated_json(path)
     assert raised.value.message.startswith(f"{path}{error}")
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "read"),
+    [
+        ("target_lang", "en_US", "en"),  # a POSIX locale
+        ("source_lang", "zh-Hant", "zt"),  # a BCP 47 tag whose script decides
+        ("lang", "no", "nb"),  # a block's language: Norwegian's other name
+        ("target_lang", "klingon", None),  # a name, not a code
+        ("lang", "xx-garbage", None),  # not a language
+    ],
+)
+def test_languages_are_read_as_argos_codes(key: str, value: str, read: str | None) -> None:
+    document = json.loads(render_json(one_reviewed_block()))
+    block = document["posts"][0]["blocks"][0]
+    owner = document if key == "target_lang" else block["translation"] if key == "source_lang" else block
+    owner[key] = value
+    if read is None:
+        with pytest.raises(InputError, match=rf"'{key}': '{value}' is not a language code"):
+            translated_from_dict(document)
+        return
+    unit = translated_from_dict(document).units[0]
+    assert {"target_lang": unit.target_lang, "source_lang": unit.source_lang, "lang": unit.block.lang}[key] == read

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import FIXED_NOW
-from tests.formats.samples import replies, twin_blocks
+from tests.formats.samples import one_reviewed_block, replies, twin_blocks
 from tests.golden_files import assert_golden
 from tests.strategies import any_translated, approved_only_when_translated
 from translator.errors import InputError
@@ -371,3 +371,39 @@ def test_po_comments_name_the_post_replied_to() -> None:
     comments = {entry.msgctxt: entry.comment.splitlines()[:2] for entry in po}
     assert comments["c2.p1"] == ["post c2 · yanis · 2024-01-10 10:30", "reply to c1"]
     assert comments["c1.p1"][1].startswith("block c1.p1")  # a top-level comment has no reply line
+
+
+# (what the file says, the (target, source) languages read; None: refused on that line)
+PO_LANGUAGES = [
+    (("Language: en", "Language: en_US"), ("en", "fr")),  # a POSIX locale
+    (("Language: en", "Language: zh_TW"), ("zt", "fr")),  # traditional Chinese by its region
+    (("X-Source-Language: fr", "X-Source-Language: pt-BR"), ("en", "pt")),  # a BCP 47 tag
+    (("X-Source-Language: fr", "X-Source-Language: no"), ("en", "nb")),  # Norwegian's other name
+    (("Language: en", "Language: xx-garbage"), None),  # not a language
+    (("X-Source-Language: fr", "X-Source-Language: klingon"), None),  # a name, not a code
+]
+
+
+@pytest.mark.parametrize(("edit", "languages"), PO_LANGUAGES)
+def test_header_languages_are_read_as_argos_codes(
+    tmp_path: Path, edit: tuple[str, str], languages: tuple[str, str] | None
+) -> None:
+    path = tmp_path / "one.po"
+    text = render_po(one_reviewed_block(), now=FIXED_NOW)
+    path.write_text(text.replace("language fr -> en; ", "").replace(*edit), encoding="utf-8")
+    if languages is None:
+        with pytest.raises(InputError, match=r"one\.po:3: the header's [\w-]+: '.+' is not a language code"):
+            read_po_review(path)
+        return
+    translated, _ = read_po_review(path)
+    assert (translated.target_lang, translated.units[0].source_lang) == languages
+    [(source, target, *_)] = reviewed_entries(path)
+    assert (target, source) == languages
+
+
+def test_an_entrys_language_line_is_checked_too(tmp_path: Path) -> None:
+    path = tmp_path / "one.po"
+    text = render_po(one_reviewed_block(), now=FIXED_NOW)
+    path.write_text(text.replace("language fr -> en", "language fr -> en-garbage!"), encoding="utf-8")
+    with pytest.raises(InputError, match=r"one\.po:24: the target language: 'en-garbage!' is not a language code"):
+        read_po_review(path)

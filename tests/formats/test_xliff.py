@@ -17,7 +17,7 @@ from lxml import etree
 
 from tests.conftest import FIXED_NOW
 from tests.formats import cat_tool
-from tests.formats.samples import twin_blocks
+from tests.formats.samples import one_reviewed_block, twin_blocks
 from tests.formats.test_po import FIELD_CASES, hostile_thread
 from tests.golden_files import assert_golden
 from tests.special_files import fifo
@@ -526,3 +526,30 @@ def test_po_and_xliff_say_the_same(tmp_path: Path, demo_translated: TranslatedTh
     assert read[0][0] == read[1][0] == read[2][0]
     kept = ("POT-Creation-Date", "Project-Id-Version", "X-Source-Language", "X-Source-Format", "Language")
     assert {key: read[0][1][key] for key in kept} == {key: read[1][1][key] for key in kept}
+
+
+# (version, the attributes' edit, the (target, source) languages read; None: refused, naming the attribute)
+XLIFF_LANGUAGES = [
+    ("xliff", ('target-language="en"', 'target-language="en-GB"'), ("en", "fr")),  # a region
+    ("xliff", ('source-language="fr"', 'source-language="zh-Hant-TW"'), ("en", "zt")),  # a script
+    ("xliff2", ('srcLang="fr"', 'srcLang="pt_BR"'), ("en", "pt")),  # a POSIX locale, as some tools write
+    ("xliff2", ('trgLang="en"', 'trgLang="no"'), ("nb", "fr")),  # Norwegian's other name
+    ("xliff", ('source-language="fr"', 'source-language="klingon"'), None),  # a name, not a code
+    ("xliff2", ('trgLang="en"', 'trgLang="xx-garbage"'), None),  # not a language
+]
+
+
+@pytest.mark.parametrize(("version", "edit", "languages"), XLIFF_LANGUAGES)
+def test_file_languages_are_read_as_argos_codes(
+    tmp_path: Path, version: XliffFormat, edit: tuple[str, str], languages: tuple[str, str] | None
+) -> None:
+    path = tmp_path / "one.xlf"
+    text = render_xliff(one_reviewed_block(), version, now=FIXED_NOW)
+    path.write_text(text.replace("language fr -&gt; en; ", "").replace(*edit), encoding="utf-8")
+    if languages is None:
+        attribute = edit[0].partition("=")[0]
+        with pytest.raises(InputError, match=rf"one\.xlf:\d+: {attribute} on <\w+>: '.+' is not a language code"):
+            read_review_file(path)
+        return
+    translated = read_review_file(path).translated
+    assert (translated.target_lang, translated.units[0].source_lang) == languages

@@ -114,6 +114,27 @@ def test_detect_reads_each_paragraph_in_context(adapter: CoreAdapter) -> None:
     assert [(item.lang, item.letters) for item in found] == [("fr", len(FRENCH)), ("en", len(ENGLISH)), ("und", 2)]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Danke!", "de"),  # a short reply alone, without context (the statistics said Danish)
+        ("Merci", "fr"),  # Spanish
+        ("Hello", "en"),  # Finnish
+    ],
+)
+def test_a_short_text_alone_is_detected_in_its_language(adapter: CoreAdapter, text: str, lang: str) -> None:
+    [found] = adapter.detect([text])
+    assert found.lang == lang
+    [result] = adapter.run([TextJob(((text,),), None, "en")])
+    assert isinstance(result, list)
+    assert [paragraph.lang for paragraph in result[0]] == [lang]
+
+
+def test_a_language_neutral_short_text_is_a_low_confidence_installed_language(adapter: CoreAdapter) -> None:
+    [found] = adapter.detect(["lol"])
+    assert found.lang in {"de", "en", "fr"} and found.confidence < 0.6
+
+
 def test_memory_is_the_cli_default_when_none_is_given() -> None:
     from translator.memory.store import default_memory_path
 

@@ -168,6 +168,17 @@ def test_auto_detects_each_paragraph_of_a_mixed_comment(server: Served) -> None:
     ]
 
 
+def test_a_short_text_alone_is_detected_in_its_language(server: Served) -> None:
+    # "Danke!" alone read as Danish, "Hello" as Finnish: both short replies, without any context
+    assert post(server, "/detect", data={"q": "Danke!"}).json()[0]["language"] == "de"
+    answer = post(server, "/translate", json={"q": "Hello", "source": "auto", "target": "en"}).json()
+    assert answer["detectedLanguage"]["language"] == "en"
+    assert answer["translatedText"] == "Hello"  # already English: left as it is
+    # a word used alike everywhere: an installed model's language, and a confidence that says it is a guess
+    [found] = post(server, "/detect", data={"q": "lol"}).json()
+    assert found["language"] in {"de", "en", "fr"} and found["confidence"] < 60
+
+
 def test_html_translates_text_nodes_keeps_markup_and_drops_scripts(server: Served) -> None:
     markup = (
         '<p class="lead" onclick="steal()">Le ministre annonce le lancement de la fusée.'

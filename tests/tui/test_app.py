@@ -20,6 +20,7 @@ from textual.widgets._footer import FooterKey
 from tests.conftest import DEMO, FIXED_NOW, run_cli
 from tests.fakes import FakeEngine
 from tests.tui.conftest import INJECTION
+from translator.errors import InputError
 from translator.formats.po import read_po_review, render_po
 from translator.memory.store import MemoryEntry, TranslationMemory
 from translator.models import Block, Post, Thread, TranslatedThread, TranslationUnit
@@ -595,15 +596,13 @@ async def test_reopened_the_review_goes_on_at_the_first_draft(demo_po: Path) -> 
         assert again.blocks.current == ids[3]
 
 
-@sync
-async def test_a_language_code_from_the_file_is_not_markup(demo_po: Path) -> None:
+def test_a_language_code_from_the_file_that_is_markup_never_reaches_the_screen(demo_po: Path) -> None:
+    # It was shown literally; it names no language, so the file is now refused before the app opens, on
+    # the line that holds it (as `review`, `apply` and `memory import` refuse it).
     text = demo_po.read_text(encoding="utf-8")
     demo_po.write_text(text.replace("#. language fr ", "#. language [b]fr[/b] ", 1), encoding="utf-8")
-    app = make_app(demo_po)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert app.session.unit(app.current).source_lang == "[b]fr[/b]"  # type: ignore[arg-type]
-        assert str(app.query_one("#source-title", Label).render()) == "Source ([b]fr[/b])"
+    with pytest.raises(InputError, match=r"demo\.po:\d+: the source language: '\[b\]fr\[/b\]' is not a language"):
+        make_app(demo_po)
 
 
 @sync

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from translator.errors import InputError
+from translator.languages import file_language
 from translator.models import (
     BLOCK_KINDS,
     LANG_SOURCES,
@@ -124,7 +125,7 @@ def thread_from_dict(data: Any) -> Thread:
         subtitle=_optional(document, "subtitle", str, "the document"),
         posts=tuple(_post(item, n) for n, item in enumerate(posts, start=1)),
         source_format=_choice(source_format, SOURCE_FORMATS, "source_format", "the document"),
-        lang=_optional(document, "lang", str, "the document"),
+        lang=_language(document, "lang", "the document"),
         url=_optional(document, "url", str, "the document"),
         site=_optional(document, "site", str, "the document"),
         published=_date(published, "the document", "published") if published is not None else None,
@@ -154,7 +155,7 @@ def _post(item: Any, number: int) -> Post:
         votes=votes,
         shares=shares,
         blocks=tuple(_block(b, where, n) for n, b in enumerate(_list(post, "blocks", where), start=1)),
-        lang=_optional(post, "lang", str, where),
+        lang=_language(post, "lang", where),
         parent=_optional(post, "parent", str, where),
         url=_optional(post, "url", str, where),
         deleted=_flag(post, "deleted", where),
@@ -180,7 +181,7 @@ def _block(item: Any, post_where: str, number: int) -> Block:
         text=_required(block, "text", str, where),
         quoted_author=_optional(block, "quoted_author", str, where),
         quote_extent=_choice(extent, QUOTE_EXTENTS, "quote_extent", where) if extent is not None else None,
-        lang=_optional(block, "lang", str, where),
+        lang=_language(block, "lang", where),
         lang_confidence=float(confidence) if confidence is not None else None,
         lang_source=_choice(lang_source, LANG_SOURCES, "lang_source", where) if lang_source is not None else None,
     )
@@ -211,6 +212,12 @@ def _optional(parent: dict[str, Any], key: str, kind: type[T], where: str) -> T 
     if value is not None and not isinstance(value, kind):
         raise InputError(f"{where}: {key!r} must be a {kind.__name__} or null", FIX_HINT)
     return value
+
+
+def _language(parent: dict[str, Any], key: str, where: str) -> str | None:
+    """A language field as the Argos code (`pt_BR` is `pt`); InputError when it names no language."""
+    value = _optional(parent, key, str, where)
+    return file_language(value, f"{where}: {key!r}") if value is not None else None
 
 
 def _count(parent: dict[str, Any], key: str, where: str) -> int:
@@ -281,7 +288,7 @@ def translated_from_dict(document: Any) -> TranslatedThread:
     a block without a `translation` gets an empty machine draft, so every block has its unit. Two blocks
     with one id are refused: a review could not tell them apart."""
     thread = thread_from_dict(document)
-    target = _optional(document, "target_lang", str, "the document") or "und"
+    target = _language(document, "target_lang", "the document") or "und"
     owners: dict[str, str] = {}
     units = []
     for post_data, post in zip(document["posts"], thread.posts, strict=True):
@@ -309,7 +316,7 @@ def _unit(value: Any, post: Post, block: Block, target: str, where: str) -> Tran
         return TranslationUnit(block, post.id, block.lang or "und", target, "", "machine")
     where = f"{where} translation"
     item = _object(value, where)
-    source_lang = _optional(item, "source_lang", str, where)
+    source_lang = _language(item, "source_lang", where)
     origin = _optional(item, "origin", str, where)
     status = _optional(item, "status", str, where)
     issues = _optional(item, "qa", list, where) or []

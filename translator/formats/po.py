@@ -22,7 +22,7 @@ import polib
 from translator.display import date_text
 from translator.errors import InputError
 from translator.formats.po_syntax import PoDocument, PoEntry, read_po_strict
-from translator.languages import language_name
+from translator.languages import file_language, language_name
 from translator.models import (
     BLOCK_KINDS,
     LANG_SOURCES,
@@ -374,10 +374,14 @@ def _block_line(
     )
 
 
-def unit_from_entry(entry: PoEntry, target_lang: str, default_source: str) -> tuple[TranslationUnit, EntryPost]:
+def unit_from_entry(
+    entry: PoEntry, target_lang: str, default_source: str, name: str
+) -> tuple[TranslationUnit, EntryPost]:
     """The unit an entry stands for, read back from what `render_po` wrote (msgctxt, comment, flags), and
     what the comment says about its post. Missing comment lines leave defaults: a paragraph of the post its
-    id names, in `default_source`, machine-made."""
+    id names, in `default_source`, machine-made. A language code that names no language is an InputError
+    on the entry's line of the file `name`."""
+    where = f"{name}:{entry.line}"
     block_id = entry_block_id(entry)
     context = CONTEXT.match(block_id)
     post = EntryPost(context.group(1) if context else block_id.split(".")[0])
@@ -397,7 +401,8 @@ def unit_from_entry(entry: PoEntry, target_lang: str, default_source: str) -> tu
         elif found := BLOCK_LINE.match(line):
             block_match = found
         elif found := LANGUAGE_LINE.match(line):
-            source_lang, target = unescape_field(found.group(1)), unescape_field(found.group(4))
+            source_lang = file_language(unescape_field(found.group(1)), f"{where}: the source language")
+            target = file_language(unescape_field(found.group(4)), f"{where}: the target language")
             confidence = _confidence(found.group(2))
             lang_source = next((known for known in LANG_SOURCES if known == found.group(3)), None)
             origin = found.group(5)
@@ -414,6 +419,8 @@ def unit_from_entry(entry: PoEntry, target_lang: str, default_source: str) -> tu
     lang: str | None = source_lang
     if block_match is not None:
         kind, quoted, extent, lang = _block_line(block_match, kind, lang)
+        if lang is not None and lang != source_lang:
+            lang = file_language(lang, f"{where}: the block's language")
     block = Block(block_id, kind, entry.msgid, quoted, extent, lang, confidence, lang_source)
     unit = TranslationUnit(
         block,
@@ -468,9 +475,15 @@ def entries_by_block(document: PoDocument, entries: tuple[PoEntry, ...]) -> dict
 
 
 def _header_languages(document: PoDocument) -> tuple[str, str]:
-    """The target language and the default source language the header names ("und" when it does not)."""
-    target = unescape_field(document.header.get("Language") or "und")
-    return target, unescape_field(document.header.get("X-Source-Language") or "und")
+    """The target language and the default source language the header names ("und" when it does not), as
+    Argos codes (`pt_BR` is `pt`, `no` is `nb`); InputError on the header's line for one that names no
+    language (`Language: xx-garbage`)."""
+    where = f"{document.name}:{document.header_line}" if document.header_line else document.name
+    target, source = (
+        file_language(unescape_field(document.header.get(field) or "und"), f"{where}: the header's {field}")
+        for field in ("Language", "X-Source-Language")
+    )
+    return target, source
 
 
 def _placed(unit: TranslationUnit, post: Post, block: Block) -> TranslationUnit:
@@ -500,7 +513,7 @@ def read_po_review(path: Path, source: Thread | None = None) -> tuple[Translated
     units: list[TranslationUnit] = []
     posts: dict[str, EntryPost] = {}
     for entry in entries_by_block(document, entries).values():
-        unit, post = unit_from_entry(entry, target, default_source)
+        unit, post = unit_from_entry(entry, target, default_source, document.name)
         units.append(unit)
         posts.setdefault(post.id, post)
     if source is not None:
@@ -569,7 +582,7 @@ def apply_review(po_path: Path, thread: Thread) -> TranslatedThread:
             issue = QaIssue("not-reviewed", f"{po_path.name} has no entry for this block")
             units.append(TranslationUnit(block, post.id, block.lang or "und", target, "", "machine", issues=(issue,)))
             continue
-        unit, _ = unit_from_entry(entry, target, block.lang or "und")
+        unit, _ = unit_from_entry(entry, target, block.lang or "und", document.name)
         if entry.msgid != block.text:
             changed = QaIssue("source-changed", "the source text changed since the PO file was made")
             unit = replace(unit, issues=(*unit.issues, changed))
@@ -593,7 +606,7 @@ def reviewed_entries(po_path: Path) -> list[tuple[str, str, str, str]]:
     for entry in entries:
         if not is_approved(entry) or not entry.msgid:
             continue
-        unit, _ = unit_from_entry(entry, target, default_source)
+        unit, _ = unit_from_entry(entry, target, default_source, document.name)
         if unit.source_lang not in ("und", unit.target_lang):
             found.append((unit.source_lang, unit.target_lang, entry.msgid, entry.msgstr))
     return found

@@ -33,7 +33,7 @@ from translator.formats.po import (
     unit_comments,
 )
 from translator.formats.po_syntax import PoDocument, PoEntry, header_fields
-from translator.languages import from_bcp47, to_bcp47
+from translator.languages import file_language, to_bcp47
 from translator.models import TranslatedThread, TranslationUnit
 
 if TYPE_CHECKING:
@@ -314,7 +314,7 @@ def read_xliff(path: Path) -> PoDocument:
     if name.localname != "xliff" or not namespace.startswith("urn:oasis:names:tc:xliff:document:"):
         raise InputError(f"{path} is not an XLIFF file (its root element is <{name.localname}>)", MADE_BY_US)
     version: XliffFormat = "xliff2" if namespace.endswith((":2.0", ":2.1", ":2.2")) else "xliff"
-    header = _file_fields(root, namespace, version)
+    header = _file_fields(root, namespace, version, path)
     if not header.get("Language"):
         where = "target-language on <file>" if version == "xliff" else "trgLang on <xliff>"
         raise InputError(f"{path} names no target language ({where})", "set it to the language translated into")
@@ -334,23 +334,29 @@ def read_xliff(path: Path) -> PoDocument:
     return PoDocument(str(path), header, tuple(entries.values()))
 
 
-def _file_fields(root: etree._Element, namespace: str, version: XliffFormat) -> dict[str, str]:
-    """The header fields of the first `<file>`: languages, title and our file notes."""
+def _file_fields(root: etree._Element, namespace: str, version: XliffFormat, path: Path) -> dict[str, str]:
+    """The header fields of the first `<file>`: languages (as Argos codes; InputError for one that names no
+    language, such as `source-language="klingon"`), title and our file notes."""
     file_element = root.find(f"{{{namespace}}}file")
     if version == "xliff":
         languages = root if file_element is None else file_element
         source, target = languages.get("source-language"), languages.get("target-language")
+        names = ("source-language", "target-language")
         notes_parent = None if file_element is None else file_element.find(f"{{{namespace}}}header")
         notes = _our_notes(notes_parent, namespace, "from")
     else:
+        languages = root
         source, target = root.get("srcLang"), root.get("trgLang")
+        names = ("srcLang", "trgLang")
         notes_parent = None if file_element is None else file_element.find(f"{{{namespace}}}notes")
         notes = _our_notes(notes_parent, namespace, "category")
     fields = header_fields("\n".join(notes))
     fields[VERSION_FIELD] = "1.2" if version == "xliff" else "2.0"
-    fields["X-Source-Language"] = from_bcp47(source or "und")
+    element = str(languages.tag).rpartition("}")[2]
+    where = f"{path}:{languages.sourceline}: {{}} on <{element}>"
+    fields["X-Source-Language"] = file_language(source or "und", where.format(names[0]))
     if target:
-        fields["Language"] = from_bcp47(target)
+        fields["Language"] = file_language(target, where.format(names[1]))
     if file_element is not None and file_element.get("original"):
         fields["Project-Id-Version"] = str(file_element.get("original"))
     return fields

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from translator.errors import TranslationMemoryError
 from translator.files import open_input_file, write_atomic
+from translator.languages import file_language
 from translator.memory.store import TranslationMemory
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -41,7 +42,9 @@ def tmx_text(memory: TranslationMemory, source: str | None = None, target: str |
 def read_tmx(path: Path) -> tuple[list[tuple[str, str, str, str]], int]:
     """(source language, target language, source, target) of every unit with two languages that is a
     person's translation, and how many units were left out as machine translations (noted `origin: machine`,
-    as our export notes them: imported, a machine translation would pass for a reviewed one and win)."""
+    as our export notes them: imported, a machine translation would pass for a reviewed one and win).
+    Languages are read as Argos codes (`en-US` is `en`, `zh-Hant` is `zt`); InputError for an `xml:lang`
+    that names no language."""
     from translate.storage.tmx import tmxfile
 
     with open_input_file(path) as handle:  # a regular file: a FIFO would hang the XML parser
@@ -53,12 +56,15 @@ def read_tmx(path: Path) -> tuple[list[tuple[str, str, str, str]], int]:
             raise TranslationMemoryError(f"{path} is not a valid TMX file: {error}", "check the file") from None
     rows = []
     machine = 0
-    for unit in store.units:
+    for number, unit in enumerate(store.units, start=1):
         nodes = unit.getlanguageNodes()
         if len(nodes) < 2:
             continue
-        source_lang, target_lang = (str(node.get(XML_LANG) or "").split("-")[0].lower() for node in nodes[:2])
-        if source_lang and target_lang and unit.source and unit.target:
+        tags = [str(node.get(XML_LANG) or "") for node in nodes[:2]]
+        if not all(tags):
+            continue
+        source_lang, target_lang = (file_language(tag, f"{path}: xml:lang of unit {number}") for tag in tags)
+        if unit.source and unit.target:
             if MACHINE_NOTE in unit.getnotes().splitlines():
                 machine += 1
             else:
