@@ -9,11 +9,13 @@
 #   3. benchmarks/server.py with --device cuda on the bundled demo model;
 #   4. the base-size benchmark model built with `--device cuda` (needs torch and transformers there), unless
 #      MODEL names a package file already built (tools/build_bench_model.py on any machine), and
-#      benchmarks/server.py on it.
+#      benchmarks/server.py on it;
+#   5. benchmarks/batch_cost.py on both models: what a batch of 1, 8, 32 costs the worker, engine and rest
+#      apart, and how long the translations ran (the p99 at 32 clients is bounded below by T(32)).
 # Ours is measured as shipped and in WORKERS processes (`serve --workers`, default 8).
 # Each step has its own time limit and its log goes to OUT_DIR, so a step that fails leaves the others' figures.
 # Run from the repository root: [MODEL=FILE] [WORKERS=N] bash benchmarks/gpu.sh [WHEELS] [OUT_DIR]
-# (about 8 minutes on one H200; wheels already installed: PYTHONPATH names their folder and WHEELS is "")
+# (about 9 minutes on one H200; wheels already installed: PYTHONPATH names their folder and WHEELS is "")
 set -u
 wheels=${1:-}
 out=${2:-${OUT:-/tmp/gpu-bench}}
@@ -63,6 +65,9 @@ say "server benchmark, demo model, $device"
 timeout 200 "$python" benchmarks/server.py --device "$device" --requests 8 --single 30 --workers "$workers" \
     "${bench_sizes[@]}" >"$out/server-demo.log" 2>&1
 grep -v '^{' "$out/server-demo.log" | tail -24
+say "batch cost, demo model, $device"
+timeout 60 "$python" benchmarks/batch_cost.py --device "$device" >"$out/batch-demo.log" 2>&1
+grep -v '^{' "$out/batch-demo.log" | tail -6
 
 bench_model=${MODEL:-/tmp/gpu-bench-model/translate-fr_en-bench.argosmodel}
 if [ -z "${MODEL:-}" ]; then
@@ -76,5 +81,8 @@ if [ -f "$bench_model" ]; then
     timeout 150 "$python" benchmarks/server.py --device "$device" --model "$bench_model" --requests 6 --single 20 \
         --workers "$workers" "${bench_sizes[@]}" >"$out/server-base.log" 2>&1
     grep -v '^{' "$out/server-base.log" | tail -24
+    say "batch cost, base-size model, $device"
+    timeout 60 "$python" benchmarks/batch_cost.py --device "$device" --model "$bench_model" >"$out/batch-base.log" 2>&1
+    grep -v '^{' "$out/batch-base.log" | tail -6
 fi
 say "done"
