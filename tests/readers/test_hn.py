@@ -24,7 +24,7 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "readers"
             [
                 ("article", "lagrange", None, False, ["title", "source"]),
                 ("c1", "ferrite", None, False, ["paragraph", "paragraph"]),
-                ("c2", "lagrange", "c1", False, ["quote", "paragraph", "paragraph", "paragraph"]),
+                ("c2", "lagrange", "c1", False, ["quote", "paragraph", "code", "code"]),
                 ("c3", None, None, True, []),
                 ("c4", "quark", "c3", False, ["paragraph"]),
             ],
@@ -75,7 +75,7 @@ def test_comment_html_becomes_plain_text() -> None:
     assert texts["c1.p1"] == "Nice work. Does it keep quotes/replies apart?"  # &#x2F;
     assert texts["c1.p2"] == "I tried it on a long thread & it held up."  # unclosed <p>, &amp;
     assert texts["c2.q1"] == "Does it keep quotes apart?"  # `&gt; ` quote
-    assert (texts["c2.p2"], texts["c2.p3"]) == ("  c4.q1  quote", "  c4.p1  reply")  # <pre> lines
+    assert (texts["c2.code1"], texts["c2.code2"]) == ("  c4.q1  quote", "  c4.p1  reply")  # <pre><code> lines
     assert texts["article.src1"] == "https://example.org/tiny-translator"
 
 

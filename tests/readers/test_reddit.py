@@ -59,7 +59,7 @@ def test_thread_fields() -> None:
             "code_owl",
             None,
             False,
-            [("paragraph", "Bahn berechnen:"), ("paragraph", "orbit = fit(obs)"), ("paragraph", "print(orbit.period)")],
+            [("paragraph", "Bahn berechnen:"), ("code", "orbit = fit(obs)"), ("code", "print(orbit.period)")],
         ),
     ],
 )
@@ -291,7 +291,7 @@ def test_the_markdown_of_an_archived_comment_is_text_without_markup() -> None:
         ("paragraph", "eins"),  # each list item a block
         ("paragraph", "zwei mit code"),
         ("quote", "Zitat"),
-        ("paragraph", "    print(1)"),  # code keeps its indentation
+        ("code", "    print(1)"),  # code keeps its indentation
         ("paragraph", "Spoiler und weg"),
     ]
 

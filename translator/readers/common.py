@@ -32,6 +32,7 @@ BLOCK_ID_PREFIX: dict[BlockKind, str] = {
     "quote": "q",
     "source": "src",
     "question": "ask",
+    "code": "code",
 }
 
 

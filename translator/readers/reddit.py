@@ -296,7 +296,7 @@ def _markdown_blocks(source: str) -> list[BlockSpec]:
     specs: list[BlockSpec] = []
     for kind, paragraph in _markdown_paragraphs(_unescaped(source)):
         if kind == "code":
-            specs.append(("paragraph", paragraph, None, None))
+            specs.append(("code", paragraph, None, None))
         elif kind == "heading":
             specs.append(("heading", " ".join(_inline(paragraph).split()), None, None))
         else:

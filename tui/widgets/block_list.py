@@ -19,7 +19,7 @@ ICONS = {
     "issues": ("!", "bold red"),
     "draft": ("·", "dim"),
 }
-KIND_MARKS = {"title": "T", "subtitle": "t", "heading": "H", "quote": "❝", "source": "↗", "question": "?"}
+KIND_MARKS = {"title": "T", "subtitle": "t", "heading": "H", "quote": "❝", "source": "↗", "question": "?", "code": "⌨"}
 
 
 def unit_state(unit: TranslationUnit) -> str:
