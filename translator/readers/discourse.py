@@ -29,6 +29,7 @@ from translator.readers.common import (
     comment_tree,
     discussion,
     iso_date,
+    role_of,
     text_field,
     whole_number,
 )
@@ -125,6 +126,7 @@ def _topic(posts: list[dict[str, Any]], title: str, total: int, created: Any) ->
         html_blocks(cooked, RULES) if isinstance(cooked, str) else [],
         tree.posts,
         author=text_field(opening_post.get("username")),
+        role=_role(opening_post),
         date=iso_date(opening_post.get("created_at", created)),
         votes=_likes(opening_post),
     )
@@ -151,12 +153,20 @@ def _comment(post: dict[str, Any]) -> RawComment:
         key=str(post.get("post_number")),
         parent_key=str(reply_to) if reply_to is not None else None,
         author=text_field(post.get("username")),
+        role=_role(post),
         specs=specs,
         date=iso_date(post.get("created_at")),
         votes=_likes(post),
         deleted=deleted,
         skipped=whole_number(post.get("post_type")) in NOTICE_TYPES | {WHISPER} or (not specs and not deleted),
     )
+
+
+def _role(post: dict[str, Any]) -> str | None:
+    """The writer's title on the forum (`user_title`: `Regular`, `Team member`), and `admin` or `moderator`
+    when they are one."""
+    rank = "admin" if post.get("admin") is True else "moderator" if post.get("moderator") is True else None
+    return role_of(text_field(post.get("user_title")), rank)
 
 
 def _likes(post: dict[str, Any]) -> Votes | None:

@@ -38,6 +38,7 @@ from translator.readers.common import (
     epoch_date,
     further_comments,
     net_votes,
+    role_of,
     text_field,
     whole_number,
 )
@@ -134,6 +135,7 @@ def read_reddit(data: Any) -> Reading:
         _submission_body(submission),
         tree.posts,
         author=_author(submission),
+        role=_role(submission),
         date=epoch_date(submission.get("created_utc")),
         votes=net_votes(submission.get("score")),
         url=thread_url,
@@ -253,6 +255,7 @@ def _comments(top_level: list[Any], thread_url: str | None) -> tuple[list[RawCom
                 key=key,
                 parent_key=text_field(data.get("parent_id")),
                 author=_author(data),
+                role=_role(data),
                 specs=_body(data.get("body_html"), body),
                 date=epoch_date(data.get("created_utc")),
                 votes=None if data.get("score_hidden") is True else net_votes(data.get("score")),
@@ -267,6 +270,18 @@ def _comments(top_level: list[Any], thread_url: str | None) -> tuple[list[RawCom
 def _author(data: dict[str, Any]) -> str | None:
     author = text_field(data.get("author"))
     return None if author is None or author == "[deleted]" else author
+
+
+def _role(data: dict[str, Any]) -> str | None:
+    """Who the writer is in the thread: `OP` (a comment of the post's writer), a moderator or admin speaking
+    as such (`distinguished`), and their flair in the subreddit (`Wisconsin Badgers`)."""
+    distinguished = text_field(data.get("distinguished"))
+    flair = text_field(data.get("author_flair_text"))
+    return role_of(
+        "OP" if data.get("is_submitter") is True else None,
+        distinguished if distinguished in ("moderator", "admin") else None,
+        _unescaped(flair) if flair else None,
+    )
 
 
 def _gone(body: Any) -> bool:
