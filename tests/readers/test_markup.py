@@ -217,6 +217,8 @@ def page_blocks(markup: str) -> list[tuple[str, str, str | None]]:
             "<pre class='hljs language-js'>\tx()</pre><pre class='poem'>Un  vers</pre>",
             [("code", "\tx()", None), ("paragraph", "Un vers", None)],
         ),
+        # a featured comment's box is no highlighter: its <pre> stays text
+        ("<div class='highlighted-comment'><pre>Un  vers</pre></div>", [("paragraph", "Un vers", None)]),
         # An emoji drawn as an image keeps its character (WordPress comments).
         ('<p>Merci <img class="emoji" alt="🙂" src="e.svg"></p>', [("paragraph", "Merci 🙂", None)]),
     ],

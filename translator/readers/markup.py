@@ -37,10 +37,11 @@ SENTENCE_END = tuple(".!?:;…»\"”)'’*")
 MARKER_ONLY = re.compile(r"^[\s.…·•|/\-–—»«]*$")
 # Characters libxml2 refuses in text (it would stop or garble the parse): shown as U+FFFD instead.
 UNPARSABLE = re.compile("[\x00\ufffe\uffff]")
-# Classes that say a `<pre>` (or the box around it) shows a program: highlighters' and editors' names.
+# Classes that say a `<pre>` (or the box around it) shows a program: highlighters' and editors' names, whole
+# words ("highlighted" is no highlighter) or a language prefix (`language-python`, `lang-js`, `brush: php`).
 CODE_CLASS = re.compile(
-    r"(?<![a-z])(?:code|codeblock|highlight|hljs|language-|lang-|prettyprint|syntax|sourcecode|brush|prism|"
-    r"wp-block-code|crayon|geshi)",
+    r"(?<![a-z])(?:(?:language|lang)-[a-z]|brush:|(?:code|codeblock|hljs|prettyprint|syntax|sourcecode|prism|"
+    r"highlight|crayon|geshi)(?![a-z]))",
     re.IGNORECASE,
 )
 
