@@ -57,8 +57,20 @@ class AlignedView(Static):
 
     def show(self, source: Text, target: Text, spans: list[tuple[tuple[int, int], tuple[int, int]]]) -> None:
         """Draw the pairs: slices of the highlighted source and target texts."""
-        self.rows = [(source[a:b], target[c:d]) for (a, b), (c, d) in spans]
+        sources = pieces(source, [span for span, _ in spans])
+        targets = pieces(target, [span for _, span in spans])
+        self.rows = list(zip(sources, targets, strict=True))
         self.update(SentencePairs(self.rows))
+
+
+def pieces(text: Text, spans: Sequence[tuple[int, int]]) -> list[Text]:
+    """The slices of a text at these spans (in order, not overlapping), in one pass: slicing a rich Text
+    one span at a time copies the rest of it and walks all its styles each time (quadratic in a long
+    comment: seconds for a few thousand sentences)."""
+    if not spans:
+        return []
+    parts = text.divide(offset for span in spans for offset in span)
+    return [parts[2 * number + 1] for number in range(len(spans))]
 
 
 def _shown_in_editor() -> dict[str, str]:
@@ -89,15 +101,32 @@ def stored_text(text: str) -> str:
     return text.translate(_KEEP)
 
 
+LEAVING_KEYS = {
+    "escape": (False, 0),
+    "f2": (True, 0),
+    "ctrl+enter": (True, 0),
+    "tab": (False, 1),
+    "shift+tab": (False, -1),
+}
+"""The keys that leave the editor, with what `TargetEditor.action_finish` is asked: approve, move by."""
+
+
 class TargetEditor(TextArea):
-    """Where the translation is edited: Esc leaves (keeping the edit), Ctrl+Enter or F2 approves and moves on;
+    """Where the translation is edited: Esc leaves (keeping the edit), Ctrl+Enter or F2 approves and moves on,
+    Tab and Shift+Tab keep the edit and edit the next or previous block;
     Ctrl+G then N inserts item N of the panel (a glossary term or an alternative) at the cursor. Alt+N does too,
     but only terminals speaking the kitty keyboard protocol send it: the others send ESC N, which Textual reads
-    as the macOS Option characters (`¡`, `™`...), so it cannot be told from typing them."""
+    as the macOS Option characters (`¡`, `™`...), so it cannot be told from typing them.
+
+    Leaving is said once: after Esc, F2 or Tab the editor takes no key until a block is loaded again, so a key
+    pressed twice quickly (the second one read before the app closed the editor) cannot approve or move twice,
+    nor type into a translation already kept."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "finish", "Leave editor", show=True),
+        Binding("escape", "finish", "Leave", show=True),
         Binding("f2,ctrl+enter", "finish(True)", "Approve + next", show=True),
+        Binding("tab", "finish(False, 1)", "Next block", show=True),
+        Binding("shift+tab", "finish(False, -1)", "Prev block", show=False),
         Binding("ctrl+g", "arm_insert", "Insert N", show=True),
         *(Binding(f"alt+{number}", f"insert_item({number})", f"Insert {number}", show=False) for number in range(10)),
     ]
@@ -105,10 +134,13 @@ class TargetEditor(TextArea):
     block_id: str | None = None
     insert_armed: bool = False
     """Ctrl+G was pressed: the next digit inserts that item."""
+    finished: bool = True
+    """The reviewer left (the app was told); no key acts until the next `load`."""
 
     def load(self, unit: TranslationUnit) -> None:
         """Edit this unit's translation."""
         self.block_id = unit.block.id
+        self.finished = False
         self.load_translation(unit.target)
         self.move_cursor(self.document.end)
 
@@ -126,9 +158,10 @@ class TargetEditor(TextArea):
         """The selected part of the translation (stand-ins put back)."""
         return stored_text(self.selected_text)
 
-    def action_finish(self, approve: bool = False) -> None:
-        if self.block_id is not None:
-            self.post_message(EditFinished(self.block_id, self.translation, approve))
+    def action_finish(self, approve: bool = False, move: int = 0) -> None:
+        if self.block_id is not None and not self.finished:
+            self.finished = True
+            self.post_message(EditFinished(self.block_id, self.translation, approve, move))
 
     def action_arm_insert(self) -> None:
         self.insert_armed = True
@@ -143,6 +176,10 @@ class TargetEditor(TextArea):
         self.replace(editor_text(text), start, end, maintain_selection_offset=False)
 
     async def _on_key(self, event: events.Key) -> None:
+        if self.finished:
+            event.stop()
+            event.prevent_default()
+            return
         if self.insert_armed:
             self.insert_armed = False
             if event.character is not None and event.character.isdigit():
@@ -154,6 +191,13 @@ class TargetEditor(TextArea):
                 event.stop()
                 event.prevent_default()
                 return
+        if event.key in LEAVING_KEYS:
+            # Here, not as a binding: a binding acts only once the key has bubbled up to the app, after this
+            # editor has typed the keys pressed just after it (the x of F2 x would land in the approved text).
+            event.stop()
+            event.prevent_default()
+            self.action_finish(*LEAVING_KEYS[event.key])
+            return
         await super()._on_key(event)
 
 
@@ -169,7 +213,7 @@ class InfoPanel(Static):
             return
         text = Text()
         block = unit.block
-        text.append(f"{block.id}", style="bold")
+        text.append(visible(block.id), style="bold")
         text.append(f" {block.kind}")
         if block.quoted_author:
             text.append(f" quoting {visible(block.quoted_author)}")
