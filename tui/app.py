@@ -163,11 +163,9 @@ class ReviewApp(App[None]):
                     yield Label("Translation", classes="pane-title", id="target-title")
                 with ContentSwitcher(initial="pair", id="pair-switcher"):
                     with Horizontal(id="pair"):
-                        with VerticalScroll(id="source-scroll"):
-                            yield SourcePane(id="source")
-                        with ContentSwitcher(initial="target-scroll", id="target-switcher"):
-                            with VerticalScroll(id="target-scroll"):
-                                yield TargetView(id="target")
+                        yield SourcePane(id="source")
+                        with ContentSwitcher(initial="target", id="target-switcher"):
+                            yield TargetView(id="target")
                             yield TargetEditor(id="editor", soft_wrap=True, show_line_numbers=False)
                     with VerticalScroll(id="aligned-scroll"):
                         yield AlignedView(id="aligned")
@@ -464,7 +462,7 @@ class ReviewApp(App[None]):
         if block_id in self.session.index and text.rstrip() != text:
             source = self.session.unit(block_id).block.text
             text = text.rstrip() + source[len(source.rstrip()) :]  # a stray Enter at the end is not kept
-        self.query_one("#target-switcher", ContentSwitcher).current = "target-scroll"
+        self.query_one("#target-switcher", ContentSwitcher).current = "target"
         self.blocks.focus()
         if commit and block_id is not None:
             unit = self.session.edit(block_id, text)
@@ -683,8 +681,9 @@ class ReviewApp(App[None]):
             return
         target = self.editor.selected_translation if self.editing else ""
         selected = self.screen.get_selected_text() if hasattr(self.screen, "get_selected_text") else None
-        source = (selected or "").strip()
-        if source and source not in unit.block.text:
+        # A selection across a wrapped line comes back with a newline where the line was broken.
+        source = " ".join((selected or "").split())
+        if source and source not in " ".join(unit.block.text.split()):
             source = ""
         pair = f"{unit.source_lang}-{unit.target_lang}"
 

@@ -6,6 +6,7 @@ import asyncio
 import functools
 import io
 import threading
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from pathlib import Path
@@ -827,3 +828,46 @@ async def test_block_ids_and_post_ids_are_shown_literally_everywhere(tmp_path: P
         assert f"Re-translated {shown}." in messages and f"Undone in {shown}." in messages
         for message in messages:
             assert "\x1b" not in message
+
+
+def long_comment_po(tmp_path: Path) -> Path:
+    """A short article and two long comments: one paragraph of 200 KB, and 5,000 short lines."""
+    sentence = "Le troisième essai du moteur a duré quatre minutes, dit la fusée Ariane 6. "
+    paragraph = sentence * (200_000 // len(sentence))
+    lines = "\n".join(f"ligne {number} : le moteur tourne toujours" for number in range(5000))
+    texts = {"article.p1": "Un court article.", "c1.p1": paragraph, "c2.p1": lines, "c3.p1": "Une courte réponse."}
+    posts, units = [], []
+    for block_id, text in texts.items():
+        post_id = block_id.split(".")[0]
+        block = Block(block_id, "paragraph", text, lang="fr", lang_confidence=1.0, lang_source="detected")
+        posts.append(Post(post_id, "article" if post_id == "article" else "comment", "ana", blocks=(block,)))
+        target = text.replace("le moteur", "the engine").replace("Le troisième essai", "The third test")
+        units.append(TranslationUnit(block, post_id, "fr", "en", target, "machine"))
+    thread = Thread("", None, tuple(posts), "text", lang="fr")
+    path = tmp_path / "long.po"
+    path.write_text(render_po(TranslatedThread(thread, "en", tuple(units)), now=FIXED_NOW), encoding="utf-8")
+    return path
+
+
+@sync
+async def test_a_very_long_comment_is_shown_and_navigated_fast(tmp_path: Path, glossary_dir: Path) -> None:
+    # Sentence pairs sliced one at a time, a term looked for once per occurrence, every line of both panes drawn
+    # on each change: this took minutes. Each step has a generous budget (a loaded CI machine); here they take
+    # well under half a second. (Typing in a single 200 KB paragraph stays slow: the editor redraws its whole
+    # line for each row it shows. 5,000 lines are fine.)
+    budget = 3.0
+    app = make_app(long_comment_po(tmp_path), glossary_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        steps = [["j"], ["s"], ["s"], ["j"], ["e"], ["ctrl+end", "x"], ["escape"], ["k"], ["end"], ["j", "j"], ["k"]]
+        for keys in steps:
+            started = time.perf_counter()
+            await pilot.press(*keys)
+            await pilot.pause()
+            took = time.perf_counter() - started
+            assert took < budget, (keys, app.current, took)
+        assert app.session.unit("c2.p1").target.endswith("toujoursx")
+        source = app.query_one(SourcePane)
+        assert app.current == "c2.p1" and source.virtual_size.height >= 5000  # every line there to scroll to
+        source.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        assert "ligne 4999" in "".join(source.render_line(y).text for y in range(source.size.height))

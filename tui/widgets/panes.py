@@ -12,6 +12,10 @@ from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.selection import Selection
+from textual.strip import Strip
 from textual.widgets import Static, TextArea
 
 from translator.detect.detector import is_low_confidence
@@ -22,11 +26,105 @@ from tui.highlight import TermHit, legend
 from tui.messages import EditFinished, InsertRequested
 
 
-class SourcePane(Static):
+class TextPane(ScrollView):
+    """A text shown wrapped to the pane's width and drawn a screen at a time (Line API): a Static in a
+    scrolling container renders every line of its text each time anything around it changes, seconds for
+    a 200 KB comment; here a new text or width costs one wrap, and each frame only the lines in view. Mouse
+    selection works as in a Static (a selection across a wrap comes back with a newline there)."""
+
+    ALLOW_SELECT = True
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = Text()
+        """The whole text shown."""
+        self._lines: list[Text] = []
+        self._wrapped_for = -1
+        """The width the lines were wrapped for (-1: not wrapped)."""
+        self._narrow = False
+        """Whether they were wrapped narrower, leaving room for the scrollbar."""
+        self._strips: dict[int, Strip] = {}
+
+    def update(self, text: Text | str) -> None:
+        """Show this text from its start."""
+        self.text = text if isinstance(text, Text) else Text(text)
+        self._wrapped_for = -1
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self._wrap()
+        self.refresh()
+
+    def render(self) -> Text:
+        """The whole text (for what asks a widget for its renderable; drawing goes line by line)."""
+        return self.text
+
+    def on_resize(self) -> None:
+        self._wrap()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()  # the theme changed: lines are drawn again in its colours
+
+    def _wrap(self) -> None:
+        """Wrap the text to the width there is, leaving room for the scrollbar when it will show; again only
+        when the width changes or the scrollbar comes or goes (not each time the pane grows a line taller)."""
+        size = self.size
+        if size.width <= 0:
+            return
+        if self._wrapped_for == size.width and (len(self._lines) > size.height) == self._narrow:
+            return
+        # More characters than cells in view: surely more lines than fit, so the scrollbar will show.
+        narrow = len(self.text) > size.width * size.height
+        lines = self._wrapped(size.width, narrow)
+        if not narrow and len(lines) > size.height:
+            narrow = True
+            lines = self._wrapped(size.width, narrow)
+        self._lines, self._wrapped_for, self._narrow = lines, size.width, narrow
+        self._strips.clear()
+        self.virtual_size = Size(size.width, len(lines))
+
+    def _wrapped(self, width: int, narrow: bool) -> list[Text]:
+        """The text's lines at this width (less the scrollbar's columns when narrow)."""
+        if narrow:
+            width = max(1, width - self.styles.scrollbar_size_vertical)
+        lines = list(self.text.wrap(self.app.console, width))
+        for line in lines:
+            line.rstrip()  # the space a line was broken at is not drawn (as a Static does)
+        return lines
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        number = scroll_y + y
+        width = self.size.width
+        style = self.rich_style
+        if number >= len(self._lines):
+            return Strip.blank(width, style)
+        selection = self.text_selection
+        strip = self._strips.get(number) if selection is None else None
+        if strip is None:
+            line = self._lines[number]
+            if selection is not None and (span := selection.get_span(number)) is not None:
+                start, end = span
+                line = line.copy()
+                line.stylize(
+                    self.screen.get_component_rich_style("screen--selection"), start, len(line) if end == -1 else end
+                )
+            strip = Strip(line.render(self.app.console), line.cell_len).apply_style(style)
+            if selection is None:
+                self._strips[number] = strip
+        return strip.crop_extend(scroll_x, scroll_x + width, style).apply_offsets(scroll_x, number)
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        return selection.extract("\n".join(line.plain for line in self._lines)), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self.refresh()
+
+
+class SourcePane(TextPane):
     """The source text of the current block, terms highlighted."""
 
 
-class TargetView(Static):
+class TargetView(TextPane):
     """The translation of the current block when not editing, terms highlighted."""
 
 
@@ -201,6 +299,18 @@ class TargetEditor(TextArea):
         await super()._on_key(event)
 
 
+PANEL_CHARS = 600
+"""How much of an alternative or a note the info panel shows (it is drawn whole on every change)."""
+
+
+def shortened(text: str, limit: int = PANEL_CHARS) -> str:
+    """A text for the panel: made visible, cut after `limit` characters with what was left out said (an
+    alternative is still used whole by its number)."""
+    if len(text) <= limit:
+        return visible(text)
+    return f"{visible(text[:limit])}… ({len(text) - limit:,} more characters)"
+
+
 class InfoPanel(Static):
     """Glossary hits (numbered for insertion), QA issues, the previous translation and the legend."""
 
@@ -228,7 +338,7 @@ class InfoPanel(Static):
             text.append(f"is this {unit.source_lang}? l sets it, then t translates again\n")
         if unit.note:
             text.append("Note ", style="bold")
-            text.append(visible(unit.note) + "\n")
+            text.append(shortened(unit.note) + "\n")
         said = Counter(f"{issue.code}: {visible(issue.message)}" for issue in unit.issues)
         for line, count in said.items():  # the same finding at two places of the block is one line
             text.append("QA ", style="bold red")
@@ -242,7 +352,7 @@ class InfoPanel(Static):
         for number, alternative in enumerate(alternatives[: max(0, 10 - len(hits))], start=len(hits) + 1):
             text.append(f"{number % 10}", style="bold reverse")
             text.append(f" {alternative.origin}: ", style="dim")
-            text.append(visible(alternative.text) + "\n")
+            text.append(shortened(alternative.text) + "\n")
         text.append_text(legend())
         self.update(text)
 
