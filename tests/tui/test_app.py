@@ -17,7 +17,7 @@ import pytest
 from rich.console import Console
 from textual import events
 from textual.css.query import NoMatches
-from textual.widgets import Input, Label, Static
+from textual.widgets import ContentSwitcher, Input, Label, Static
 from textual.widgets._footer import FooterKey
 
 from tests.conftest import DEMO, FIXED_NOW, run_cli
@@ -871,3 +871,31 @@ async def test_a_very_long_comment_is_shown_and_navigated_fast(tmp_path: Path, g
         source.scroll_end(animate=False, immediate=True)
         await pilot.pause()
         assert "ligne 4999" in "".join(source.render_line(y).text for y in range(source.size.height))
+
+
+@sync
+async def test_the_panes_show_each_block_moved_to(demo_po: Path, glossary_dir: Path) -> None:
+    # The panes draw only the lines in view, wrapped once per width: each block's text must still be the one
+    # shown, also after a block shown sentence by sentence (the panes hidden meanwhile) and after the editor.
+    app = make_app(demo_po, glossary_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        seen_aligned = False
+        for _ in app.blocks.visible_ids:
+            if app.query_one("#pair-switcher", ContentSwitcher).current == "pair":
+                unit = app.current_unit()
+                assert unit is not None
+                for pane, text in (
+                    (app.query_one(SourcePane), unit.block.text),
+                    (app.query_one(TargetView), unit.target),
+                ):
+                    shown = " ".join(pane.render_line(y).text for y in range(pane.size.height)).split()
+                    assert shown[:4] == text.split()[:4], (unit.block.id, shown[:4])
+            else:
+                seen_aligned = True
+            await pilot.press("j")
+            await pilot.pause()
+        assert seen_aligned
+        await pilot.press("e", "escape", "k")
+        await pilot.pause()
+        shown = " ".join(app.query_one(SourcePane).render_line(y).text for y in range(3)).split()
+        assert shown[:2] == app.current_unit().block.text.split()[:2]  # type: ignore[union-attr]

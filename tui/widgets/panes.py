@@ -92,6 +92,8 @@ class TextPane(ScrollView):
         return lines
 
     def render_line(self, y: int) -> Strip:
+        if self._wrapped_for != self.size.width:
+            self._wrap()  # a text given while the pane was hidden (no width to wrap it to then)
         scroll_x, scroll_y = self.scroll_offset
         number = scroll_y + y
         width = self.size.width
