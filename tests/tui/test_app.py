@@ -17,6 +17,8 @@ import pytest
 from rich.console import Console
 from textual import events
 from textual.css.query import NoMatches
+from textual.geometry import Offset
+from textual.selection import Selection
 from textual.widgets import ContentSwitcher, Input, Label, Static
 from textual.widgets._footer import FooterKey
 
@@ -899,3 +901,18 @@ async def test_the_panes_show_each_block_moved_to(demo_po: Path, glossary_dir: P
         await pilot.pause()
         shown = " ".join(app.query_one(SourcePane).render_line(y).text for y in range(3)).split()
         assert shown[:2] == app.current_unit().block.text.split()[:2]  # type: ignore[union-attr]
+
+
+@sync
+async def test_a_selection_in_the_source_across_a_wrap_prefills_the_glossary_entry(demo_po: Path) -> None:
+    app = make_app(demo_po)
+    async with app.run_test(size=SIZE) as pilot:
+        pane = app.query_one(SourcePane)
+        first, second = (pane.render_line(y).text.rstrip() for y in range(2))
+        assert first.endswith("trois") and second.startswith("satellites")  # "… place trois" / "satellites …"
+        start = first.index("Ariane")
+        app.screen.selections = {pane: Selection(Offset(start, 0), Offset(len("satellites"), 1))}
+        await pilot.pause()
+        await pilot.press("g")
+        assert isinstance(app.screen, GlossaryEntryScreen)
+        assert app.screen.query_one("#term-source", Input).value == "Ariane 6 place trois satellites"
