@@ -14,7 +14,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
-from textual.widgets import ContentSwitcher, Footer, Input, Label
+from textual.timer import Timer
+from textual.widgets import ContentSwitcher, Footer, Input, Label, TextArea
 
 from translator.display import visible
 from translator.errors import TranslatorError
@@ -53,6 +54,11 @@ REVIEW_ACTIONS = frozenset(
     {name for name, _, _ in COMMANDS} | {"move", "insert_term", "clear_filter", "quit", "command_palette"}
 )
 """The actions of the review's own keys."""
+
+
+TYPING_JOURNAL_SECONDS = 2.0
+"""How long what is typed in the editor may stay out of the journal: a session killed meanwhile loses at most
+the last seconds of typing, not the whole edit."""
 
 
 class ReviewApp(App[None]):
@@ -107,7 +113,7 @@ class ReviewApp(App[None]):
         ("l", "set the block's source language"),
         ("g", "add a glossary entry (editor selection prefills the target)"),
         ("/ , Esc", "search and filter / clear the filter"),
-        ("Ctrl+S", "save now (also autosaved; a journal keeps every change)"),
+        ("Ctrl+S", "save now (also autosaved; a journal keeps every change, and the typing)"),
         ("Ctrl+T", "light / dark theme"),
         ("Ctrl+P", "command palette"),
         ("?", "this help"),
@@ -149,6 +155,8 @@ class ReviewApp(App[None]):
         self.aligned = True
         """Show source and translation sentence by sentence when they have as many sentences."""
         self.editing = False
+        self._typing_timer: Timer | None = None
+        """Set while what is typed waits to be journalled."""
         self.busy: set[str] = set()
 
     # ------------------------------------------------------------------------------------------ layout
@@ -458,10 +466,7 @@ class ReviewApp(App[None]):
         self.editing = False
         self.editor.finished = True
         block_id = self.editor.block_id
-        text = self.editor.translation if text is None else text
-        if block_id in self.session.index and text.rstrip() != text:
-            source = self.session.unit(block_id).block.text
-            text = text.rstrip() + source[len(source.rstrip()) :]  # a stray Enter at the end is not kept
+        text = self.kept_text(block_id, self.editor.translation if text is None else text)
         self.query_one("#target-switcher", ContentSwitcher).current = "target"
         self.blocks.focus()
         if commit and block_id is not None:
@@ -470,6 +475,26 @@ class ReviewApp(App[None]):
             return unit
         self.show_current()
         return None
+
+    def kept_text(self, block_id: str | None, text: str) -> str:
+        """What an edit keeps of the editor's text: a stray Enter at the end is not kept (the source's own
+        trailing whitespace is)."""
+        if block_id in self.session.index and text.rstrip() != text:
+            source = self.session.unit(block_id).block.text
+            return text.rstrip() + source[len(source.rstrip()) :]
+        return text
+
+    @on(TextArea.Changed, "#editor")
+    def typed(self) -> None:
+        if self.editing and self._typing_timer is None:
+            self._typing_timer = self.set_timer(TYPING_JOURNAL_SECONDS, self.journal_typing)
+
+    def journal_typing(self) -> None:
+        """Put what the editor holds in the journal, so that a killed session does not lose it."""
+        self._typing_timer = None
+        block_id = self.editor.block_id
+        if self.editing and not self.editor.finished and block_id in self.session.index:
+            self.session.journal_typing(block_id, self.kept_text(block_id, self.editor.translation))
 
     @on(EditFinished)
     def edit_finished(self, event: EditFinished) -> None:

@@ -358,11 +358,22 @@ class ReviewSession:
         unit = self.unit(block_id)
         if text == unit.target:
             return unit
+        return self._set(self._edited(unit, text))
+
+    def _edited(self, unit: TranslationUnit, text: str) -> TranslationUnit:
         previous = unit.previous
         if previous is None and unit.origin in ("machine", "memory") and unit.target:
             previous = unit.target
         new = replace(unit, target=text, origin="human", status="draft", previous=previous)
-        return self._set(replace(new, issues=self.qa(new)))
+        return replace(new, issues=self.qa(new))
+
+    def journal_typing(self, block_id: str, text: str) -> None:
+        """Keep in the journal what is being typed in the editor, not yet an edit (no undo step, nothing
+        changed here): a session killed meanwhile comes back with it as an unsaved edit. Leaving the editor
+        makes the edit, whose line comes after and wins."""
+        unit = self.unit(block_id)
+        if text != unit.target:
+            self._journal(self._edited(unit, text))
 
     def approve(self, block_id: str) -> TranslationUnit:
         """Mark a block reviewed (its PO entry loses `fuzzy`)."""

@@ -916,3 +916,25 @@ async def test_a_selection_in_the_source_across_a_wrap_prefills_the_glossary_ent
         await pilot.press("g")
         assert isinstance(app.screen, GlossaryEntryScreen)
         assert app.screen.query_one("#term-source", Input).value == "Ariane 6 place trois satellites"
+
+
+@sync
+async def test_what_is_typed_reaches_the_journal_before_the_editor_is_left(
+    demo_po: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.app
+
+    monkeypatch.setattr(tui.app, "TYPING_JOURNAL_SECONDS", 0.05)
+    app = make_app(demo_po)
+    async with app.run_test(size=SIZE) as pilot:
+        block_id = app.blocks.visible_ids[0]
+        await pilot.press("e", "ctrl+end", *" still typing")
+        deadline = time.monotonic() + 10
+        while not journal_path(demo_po).exists() and time.monotonic() < deadline:
+            await pilot.pause(0.05)
+        assert app.editing  # not left: no edit made, nothing to undo
+        assert app.session.undo(block_id) is None
+        # The app is killed here: a new session finds the text as an unsaved edit.
+        recovered = ReviewSession(demo_po)
+        assert recovered.replayed == 1
+        assert recovered.unit(block_id).target.endswith(" still typing")

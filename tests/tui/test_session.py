@@ -238,3 +238,20 @@ def test_an_unreadable_journal_is_one_error(demo_po: Path) -> None:
     journal_path(demo_po).mkdir()  # not a file: cannot be read
     with pytest.raises(InputError, match="cannot read the journal of unsaved changes"):
         ReviewSession(demo_po)
+
+
+def test_what_is_being_typed_is_journalled_without_being_an_edit(demo_po: Path) -> None:
+    session = ReviewSession(demo_po)
+    block_id = session.units[1].block.id
+    before = session.unit(block_id)
+    session.journal_typing(block_id, "Half a sent")
+    session.journal_typing(block_id, "Half a sentence typed")
+    # nothing changed yet: no undo step, not modified
+    assert session.unit(block_id) == before and not session.modified and session.undo(block_id) is None
+    # The process dies while the editor is open: the next session has the latest text as an unsaved edit.
+    again = ReviewSession(demo_po)
+    assert again.replayed == 1
+    unit = again.unit(block_id)
+    assert (unit.target, unit.origin, unit.status) == ("Half a sentence typed", "human", "draft")
+    assert unit.previous == before.target  # the machine text it replaces is kept, as an edit keeps it
+    assert again.modified
