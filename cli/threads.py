@@ -160,7 +160,7 @@ def run_translate_text(args: argparse.Namespace) -> int:
     from translator.jobs import Toolkit
     from translator.pipeline import PipelineOptions, text_blocks, translate_blocks
 
-    if args.text is None and sys.stdin.isatty():
+    if args.text is None and (sys.stdin is None or sys.stdin.isatty()):
         raise UsageError("give the text to translate, or pipe it in")
     text = standard_input_text() if args.text in (None, "-") else args.text
     blocks = text_blocks(text)
