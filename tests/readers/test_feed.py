@@ -383,3 +383,38 @@ def test_a_discourse_posts_feed_is_its_topic() -> None:
         ("c1", "bob", ["Des pneus."]),
     ]
     assert reading.warnings == ()
+
+
+# Reddit's feeds: each item's text is the post's own (escaped once more, in some copies) and then a line
+# of Reddit's template naming the writer, the shared link and the count of comments.
+REDDIT_RSS = """<rss version="2.0"><channel><title>Vorderseite</title>
+<item><title>Ein Foto vom Hafen</title><link>https://www.reddit.com/r/hafen/comments/ab12/ein_foto/</link>
+<description>&lt;table&gt;&lt;tr&gt;&lt;td&gt;submitted by &lt;a href="https://www.reddit.com/user/kapitaen_k"&gt;
+kapitaen_k &lt;/a&gt; to &lt;a href="https://www.reddit.com/r/hafen/"&gt; hafen&lt;/a&gt; &lt;br/&gt;
+&lt;a href="https://bilder.example/hafen.jpg"&gt;[link]&lt;/a&gt;
+&lt;a href="https://www.reddit.com/r/hafen/comments/ab12/ein_foto/"&gt;[12 comments]&lt;/a&gt;
+&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;
+</description></item>
+<item><title>Frage zum Segeln</title><link>https://www.reddit.com/r/segeln/comments/cd34/frage/</link>
+<description>&amp;lt;div class="md"&amp;gt;&amp;lt;p&amp;gt;Wie lange dauert der Kurs?&amp;lt;/p&amp;gt;
+&amp;lt;/div&amp;gt;
+&lt;table&gt;&lt;tr&gt;&lt;td&gt;submitted by&lt;a href="https://www.reddit.com/user/matrosin"&gt;/u/matrosin&lt;/a&gt;to&lt;a
+href="https://www.reddit.com/r/segeln/"&gt;/r/segeln&lt;/a&gt;&lt;br/&gt;&lt;a
+href="https://www.reddit.com/r/segeln/comments/cd34/frage/"&gt;[link]&lt;/a&gt;&lt;a
+href="https://www.reddit.com/r/segeln/comments/cd34/frage/"&gt;[3 comments]&lt;/a&gt;
+&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;
+</description></item>
+</channel></rss>"""
+
+
+def test_a_reddit_feed_item_is_its_post_without_the_template() -> None:
+    reading = parse_threads(REDDIT_RSS)
+    found = [(t.posts[0].author, [(b.kind, b.text) for b in t.posts[0].blocks[1:]]) for t in reading.threads]
+    assert found == [
+        ("kapitaen_k", [("source", "https://bilder.example/hafen.jpg")]),  # a link post: its link
+        ("matrosin", [("paragraph", "Wie lange dauert der Kurs?")]),  # a text post escaped twice: its text
+    ]
+    assert reading.warnings == (
+        "2 items count 15 reader comments that are not in this feed (each item's comment feed or page holds "
+        "them): only the items are read",
+    )

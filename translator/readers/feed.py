@@ -3,12 +3,15 @@
 An item's title, link and date make the article; its fullest text becomes the paragraphs (HTML to
 blocks, tracking pixels and scripts dropped): its content (`content:encoded`, Atom's `<content>`),
 Yandex's `yandex:full-text` or `turbo:content`, its summary. A description escaped twice (`&lt;p&gt;`
-left in the text) is unescaped once more; a first heading repeating the title goes. A date feedparser
+left in the text), or a part of it (a paragraph that reads `<div><p>...</p></div>`), is unescaped once
+more; a first heading repeating the title goes. A date feedparser
 cannot read (`Пн, 01 янв 2024`) is read as printed. The feed's title is the site.
 
 An item's text is the longest of those, HTML sent as plain text is read as HTML, RSS authors lose
 their e-mail address, a FeedBurner item links to its article (`feedburner:origLink`), and a link given
-as a path is made absolute against the feed's.
+as a path is made absolute against the feed's. An item of Reddit's feeds loses the line of Reddit's
+template under the post ("submitted by NAME to SUB [link] [N comments]"): the name is its author, the
+count of comments is reported, and a link post's link is its text, as the Reddit reader gives it.
 
 A comment feed (WordPress's `/feed/` of a post, Blogger's comment feed, Discourse's posts feeds) is
 different: its items are comments, linked to `PAGE#comment-12` or `/t/SLUG/ID/N` (or said, by Atom
@@ -57,6 +60,8 @@ JSON_FEED_VERSION = "jsonfeed.org/version/"
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "html", "xhtml"})
 # HTML escaped twice: after the XML parser's unescaping, tags still read `&lt;p&gt;`.
 ESCAPED_TAG = re.compile(r"&lt;/?(?:p|br|div|a|b|i|em|strong|span|img|ul|ol|li|blockquote|h[1-6])\b", re.IGNORECASE)
+# A block whose text is HTML itself: it opens with a tag or an HTML comment (and holds a closing tag).
+ESCAPED_FRAGMENT = re.compile(r"<(?:!--|[a-z][a-z0-9]{0,9}[\s/>])", re.IGNORECASE)
 # Markup in text said to be plain (Atom's default type, escaped HTML): a closing tag, `<br>` or `<p>`.
 PLAIN_BUT_HTML = re.compile(
     r"</(?:p|div|a|b|i|em|strong|span|ul|ol|li|blockquote|h[1-6])>|<br\s*/?>|<p(?:\s[^<>]*)?>", re.IGNORECASE
@@ -82,6 +87,16 @@ WXR_MACHINERY = frozenset(
 )
 WXR_GONE = frozenset({"trash", "auto-draft", "inherit"})
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# Reddit's feeds: an item links to a post's comments page; its text ends with "submitted by <a>/u/NAME</a>
+# to <a>/r/SUB</a> [link] [N comments]", a line of its template (never translated), not the post's words.
+REDDIT_POST_LINK = re.compile(r"https?://(?:[\w-]+\.)?reddit\.com/r/[^/\s]+/comments/\w+", re.IGNORECASE)
+REDDIT_SUBMITTER = re.compile(r"submitted\s+by(?:\s|&#32;)*<a\s[^>]*?href=[\"'][^\"']*/user/([\w-]{1,40})", re.I)
+REDDIT_LINK = re.compile(r"<a\s[^>]*?href=[\"']([^\"']+)[\"'][^>]*>\s*\[link\]\s*</a>", re.IGNORECASE)
+REDDIT_COUNT = re.compile(r">\s*\[(\d{1,9})\s+comments?\]\s*</a>", re.IGNORECASE)
+REDDIT_TEMPLATE_LINES = (
+    re.compile(r"submitted\s*by\s*\S{1,60}?\s*to\s*\S{1,60}", re.IGNORECASE),
+    re.compile(r"\[link\] ?\[(?:\d{1,9} )?comments?\]", re.IGNORECASE),
+)
 
 
 def looks_like_json_feed(data: Any) -> bool:
@@ -126,7 +141,7 @@ def read_feed(text: str) -> Reading:
                 f"this is a feed of comments on {len(threads):,} page(s): {pages_told} not in it, only their comments"
             )
         return Reading(threads, tuple(warnings))
-    counted = [count for entry in entries if (count := whole_number(_text_of(entry.get("slash_comments"))))]
+    counted = [count for entry in entries if (count := _comments_elsewhere(entry))]
     if counted:
         warnings.append(
             f"{len(counted):,} items count {sum(counted):,} reader comments that are not in this feed "
@@ -134,6 +149,38 @@ def read_feed(text: str) -> Reading:
         )
     base = text_field(as_dict(parsed.feed).get("link"))
     return Reading(tuple(_entry_thread(entry, site, base) for entry in entries), tuple(warnings))
+
+
+def _comments_elsewhere(entry: dict[str, Any]) -> int | None:
+    """How many comments an item says it has elsewhere: `slash:comments`, or Reddit's "[N comments]"."""
+    said = whole_number(_text_of(entry.get("slash_comments")))
+    if said is None and (reddit := _reddit_item(entry)) is not None:
+        said = reddit[2]
+    return said
+
+
+def _reddit_item(entry: dict[str, Any]) -> tuple[str | None, str | None, int | None] | None:
+    """What the template of an item of Reddit's feeds says: the post's writer, the link a link post shares,
+    the count of its comments; None for an item of another feed."""
+    link = text_field(entry.get("link")) or ""
+    if not REDDIT_POST_LINK.match(link.strip()):
+        return None
+    raw = " ".join(_raw_texts(entry))
+    submitter = REDDIT_SUBMITTER.search(raw)
+    if submitter is None:
+        return None
+    shared = REDDIT_LINK.search(raw)
+    count = REDDIT_COUNT.search(raw)
+    shared_link = html.unescape(shared[1]).strip() if shared else None
+    if shared_link and REDDIT_POST_LINK.match(shared_link) and shared_link.rstrip("/") == link.strip().rstrip("/"):
+        shared_link = None  # a text post's [link] is its own page
+    return submitter[1], shared_link, int(count[1]) if count else None
+
+
+def _raw_texts(entry: dict[str, Any]) -> list[str]:
+    """The HTML an item carries, as feedparser gives it: its contents and its summary."""
+    values = [as_dict(content).get("value") for content in as_list(entry.get("content"))]
+    return [value for value in (*values, entry.get("summary")) if isinstance(value, str)]
 
 
 def _text_of(value: Any) -> Any:
@@ -154,7 +201,13 @@ def _entry_thread(entry: dict[str, Any], site: str | None, base: str | None) -> 
     link = text_field(entry.get("feedburner_origlink")) or text_field(entry.get("link"))
     specs = _without_title(_entry_body(entry), title)
     url = _absolute(link.strip(), base) if link else None
-    return discussion("feed", title, specs, author=_author(entry), date=_date(entry), url=url, site=site)
+    author = _author(entry)
+    if (reddit := _reddit_item(entry)) is not None:
+        specs = [spec for spec in specs if not any(line.fullmatch(spec[1]) for line in REDDIT_TEMPLATE_LINES)]
+        author = reddit[0]
+        if not specs and reddit[1]:
+            specs = [("source", reddit[1], None, None)]  # a link post: its link, as the Reddit reader gives it
+    return discussion("feed", title, specs, author=author, date=_date(entry), url=url, site=site)
 
 
 def _absolute(link: str, base: str | None) -> str:
@@ -241,7 +294,11 @@ def _body(value: Any, kind: Any) -> list[BlockSpec]:
         return text_blocks(value)
     if "<" not in value and ESCAPED_TAG.search(value):
         value = html.unescape(value)  # escaped twice: `&lt;p&gt;` would be shown as a tag
-    return html_blocks(value)
+    specs = []
+    for spec in html_blocks(value):  # a part escaped twice among markup (Reddit's feeds: a post's text)
+        markup = spec[0] != "code" and ESCAPED_FRAGMENT.match(spec[1]) and PLAIN_BUT_HTML.search(spec[1])
+        specs.extend(html_blocks(spec[1]) if markup else [spec])
+    return specs
 
 
 def _page_of_comment(entry: dict[str, Any]) -> str | None:
