@@ -418,3 +418,14 @@ def test_a_reddit_feed_item_is_its_post_without_the_template() -> None:
         "2 items count 15 reader comments that are not in this feed (each item's comment feed or page holds "
         "them): only the items are read",
     )
+
+
+def test_the_link_to_read_on_is_not_the_items_text() -> None:
+    rss = """<rss version="2.0"><channel><title>Blatt</title>
+    <item><title>A</title><description>&lt;p&gt;Der Stadtrat tagt morgen.&lt;/p&gt;
+    &lt;a href="https://blatt.example/a"&gt;Continue reading...&lt;/a&gt;</description></item>
+    <item><title>B</title><description>&lt;p&gt;Die Brücke bleibt zu. &lt;a href="https://blatt.example/b"&gt;Weiterlesen
+    »&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Mehr dazu &lt;a href="https://blatt.example/c"&gt;hier&lt;/a&gt;.&lt;/p&gt;</description></item>
+    </channel></rss>"""
+    found = [[b.text for b in t.posts[0].blocks[1:]] for t in parse_threads(rss).threads]
+    assert found == [["Der Stadtrat tagt morgen."], ["Die Brücke bleibt zu.", "Mehr dazu hier."]]  # other links stay

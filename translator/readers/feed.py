@@ -4,7 +4,7 @@ An item's title, link and date make the article; its fullest text becomes the pa
 blocks, tracking pixels and scripts dropped): its content (`content:encoded`, Atom's `<content>`),
 Yandex's `yandex:full-text` or `turbo:content`, its summary. A description escaped twice (`&lt;p&gt;`
 left in the text), or a part of it (a paragraph that reads `<div><p>...</p></div>`), is unescaped once
-more; a first heading repeating the title goes. A date feedparser
+more; a first heading repeating the title goes, and so does a link to read on ("Continue reading..."). A date feedparser
 cannot read (`Пн, 01 янв 2024`) is read as printed. The feed's title is the site.
 
 An item's text is the longest of those, HTML sent as plain text is read as HTML, RSS authors lose
@@ -52,7 +52,7 @@ from translator.readers.common import (
     whole_number,
     xml_bytes,
 )
-from translator.readers.markup import html_blocks, html_text, text_blocks
+from translator.readers.markup import MarkupRules, html_blocks, html_text, text_blocks
 
 HINT = "give an RSS, Atom or JSON Feed file"
 FEED_ROOTS = frozenset({"rss", "feed", "rdf", "channel"})
@@ -287,6 +287,17 @@ def _feed_text(item: Any, key: str) -> str | None:
     return (html_text(value) if detail.get("type") in HTML_TYPES else " ".join(value.split())) or None
 
 
+def _read_more(element: Any) -> bool:
+    """A link to the rest of the article ("Continue reading...", "Weiterlesen"): the site's, not its text."""
+    from translator.readers.html_generic import READ_MORE
+
+    return element.tag == "a" and READ_MORE.match(" ".join(element.text_content().split())) is not None
+
+
+ITEM_RULES = MarkupRules(skip=_read_more)
+"""An item's HTML: a post's, without the link to read on."""
+
+
 def _body(value: Any, kind: Any) -> list[BlockSpec]:
     if not isinstance(value, str):
         return []
@@ -295,9 +306,9 @@ def _body(value: Any, kind: Any) -> list[BlockSpec]:
     if "<" not in value and ESCAPED_TAG.search(value):
         value = html.unescape(value)  # escaped twice: `&lt;p&gt;` would be shown as a tag
     specs = []
-    for spec in html_blocks(value):  # a part escaped twice among markup (Reddit's feeds: a post's text)
+    for spec in html_blocks(value, ITEM_RULES):  # a part escaped twice among markup (Reddit's feeds: a post)
         markup = spec[0] != "code" and ESCAPED_FRAGMENT.match(spec[1]) and PLAIN_BUT_HTML.search(spec[1])
-        specs.extend(html_blocks(spec[1]) if markup else [spec])
+        specs.extend(html_blocks(spec[1], ITEM_RULES) if markup else [spec])
     return specs
 
 
