@@ -119,6 +119,12 @@ def test_the_atom_quote_is_a_quote() -> None:
         (json.dumps({"version": "https://jsonfeed.org/version/1", "items": []}), "has no item"),  # empty JSON Feed
         (json.dumps({"version": "https://jsonfeed.org/version/1", "items": "x"}), "has no item"),  # damaged
         ("just some text", "no feed item"),  # forced on a text file
+        # Atom entries with nothing to read: an id only, an empty author
+        (
+            '<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>tag:x,2024:1</id></entry>'
+            "<entry><author></author></entry></feed>",
+            "this feed's 2 items have no title and no text",
+        ),
     ],
 )
 def test_feeds_without_items_are_refused(text: str, message: str) -> None:
@@ -429,3 +435,11 @@ def test_the_link_to_read_on_is_not_the_items_text() -> None:
     </channel></rss>"""
     found = [[b.text for b in t.posts[0].blocks[1:]] for t in parse_threads(rss).threads]
     assert found == [["Der Stadtrat tagt morgen."], ["Die Brücke bleibt zu.", "Mehr dazu hier."]]  # other links stay
+
+
+def test_items_with_no_title_and_no_text_are_left_out_and_counted() -> None:
+    atom = """<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title><entry><id>tag:x,2024:1</id></entry>
+    <entry><title>Da</title><content>Inhalt</content></entry></feed>"""
+    reading = parse_threads(atom)
+    assert [t.title for t in reading.threads] == ["Da"]
+    assert reading.warnings == ("1 item has no title and no text: left out",)

@@ -148,7 +148,15 @@ def read_feed(text: str) -> Reading:
             "(each item's comment feed or page holds them): only the items are read"
         )
     base = text_field(as_dict(parsed.feed).get("link"))
-    return Reading(tuple(_entry_thread(entry, site, base) for entry in entries), tuple(warnings))
+    items = [_entry_thread(entry, site, base) for entry in entries]
+    told = tuple(thread for thread in items if thread.title or thread.posts[0].blocks)
+    if not told:
+        said = "item has" if len(items) == 1 else f"{len(items):,} items have"
+        raise InputError(f"this feed's {said} no title and no text", HINT)
+    if len(told) < len(items):
+        untold = len(items) - len(told)
+        warnings.append(f"{untold:,} item{' has' if untold == 1 else 's have'} no title and no text: left out")
+    return Reading(told, tuple(warnings))
 
 
 def _comments_elsewhere(entry: dict[str, Any]) -> int | None:
