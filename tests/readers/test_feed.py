@@ -443,3 +443,13 @@ def test_items_with_no_title_and_no_text_are_left_out_and_counted() -> None:
     reading = parse_threads(atom)
     assert [t.title for t in reading.threads] == ["Da"]
     assert reading.warnings == ("1 item has no title and no text: left out",)
+
+
+def test_a_title_said_to_be_plain_text_that_holds_html_is_read_as_html() -> None:
+    # Atom 0.3 titles are plain text unless said otherwise; some hold markup all the same.
+    atom = """<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>Neu &lt;i&gt;heute&lt;/i&gt;</title>
+    <entry><title>Der &lt;b&gt;Markt&lt;/b&gt; schließt</title><summary>x</summary></entry>
+    <entry><title>Das &lt;marquee&gt;-Element</title><summary>y</summary></entry></feed>"""
+    threads = parse_threads(atom).threads
+    assert [t.title for t in threads] == ["Der Markt schließt", "Das <marquee>-Element"]  # a lone bracket stays
+    assert threads[0].site == "Neu heute"

@@ -287,12 +287,14 @@ def _author(entry: dict[str, Any]) -> str | None:
 
 
 def _feed_text(item: Any, key: str) -> str | None:
-    """A text field of feedparser's result, markup removed when the feed sent it as HTML."""
+    """A text field of feedparser's result, markup removed when the feed sent it as HTML, or as plain text
+    that holds HTML all the same (`<b>x</b>`: an Atom 0.3 title, base64-encoded)."""
     detail = as_dict(as_dict(item).get(f"{key}_detail"))
     value = as_dict(item).get(key)
     if not isinstance(value, str) or not value.strip():
         return None
-    return (html_text(value) if detail.get("type") in HTML_TYPES else " ".join(value.split())) or None
+    markup = detail.get("type") in HTML_TYPES or PLAIN_BUT_HTML.search(value) is not None  # as in bodies
+    return (html_text(value) if markup else " ".join(value.split())) or None
 
 
 def _read_more(element: Any) -> bool:
