@@ -343,6 +343,11 @@ def test_comments_on_several_posts_are_a_thread_per_post() -> None:
         (listing({"kind": "t4", "data": {"body": "Hallo"}}), "listing holds private messages, not a"),
         (listing(), "this Reddit listing holds nothing, not a Reddit thread"),
         ([{"kind": "LabeledMulti", "data": {"name": "m"}}], "listing holds multireddits, not a Reddit thread"),
+        ({"kind": "UserList", "data": {"children": [{"name": "a"}]}}, "listing holds accounts, not a Reddit"),
+        (listing({"kind": "modaction", "data": {}}), "listing holds moderator actions, not a Reddit thread"),
+        # an action's answer without error: nothing, or no comment (an empty `morechildren`)
+        ({"json": {"errors": []}}, "this Reddit listing holds nothing, not a Reddit thread"),
+        ({"json": {"errors": [], "data": {"things": []}}}, "this Reddit listing holds nothing, not a"),
         # Reddit's answers of an error: a bad address, a refused action
         ({"message": "Not Found", "error": 404}, "a web API's error answer \\(404: Not Found\\), not a thread"),
         ({"json": {"errors": [["NO_USER", "no such user", "to"]]}}, "error answer \\(NO_USER: no such user\\)"),
@@ -359,3 +364,11 @@ def test_the_link_of_a_link_post_has_its_ampersands_unescaped() -> None:
     post = submission(is_self=False, url="https://example.org/a?x=1&amp;y=2")
     [thread] = read_reddit([listing(post), listing()]).threads
     assert blocks_of(thread.posts[0])[1] == ("source", "https://example.org/a?x=1&y=2")
+
+
+def test_deleted_comments_left_out_of_several_threads_are_counted_together() -> None:
+    # `/api/info` or a user's page: gone comments on different posts, each the only comment of its thread.
+    gone = [comment(f"k{n}", "[deleted]", link_id=f"t3_p{n}", parent=f"t3_p{n}") for n in range(3)]
+    kept = comment("k9", "Bleibt", link_id="t3_p9", parent="t3_p9")
+    reading = parse_threads(json.dumps(listing(*gone, kept)))
+    assert "3 deleted or removed comments without replies were left out" in reading.warnings

@@ -31,6 +31,7 @@ from translator.errors import InputError
 from translator.models import Thread
 from translator.readers.common import (
     BlockSpec,
+    CommentTree,
     RawComment,
     Reading,
     as_dict,
@@ -72,11 +73,21 @@ INLINE_MARKUP = (  # spans bounded, so that a line of unclosed marks stays linea
 )
 # The post in the address of a comment: `/r/NAME/comments/POST/slug/COMMENT/`.
 POST_IN_ADDRESS = re.compile(r"/comments/([a-z0-9]{1,12})/", re.IGNORECASE)
+# The warning of a thread's comment tree that deleted comments were left out (CommentTree.warnings).
+DROPPED_COUNT = re.compile(r"([\d,]+) deleted or removed comments? without replies (?:was|were) left out")
 HINT = "give the .json of a Reddit comments page (the URL of the thread with .json at the end)"
 
 
 # What Reddit's other listings hold, by kind: no post or comment to read.
-OTHER_KINDS = {"t2": "accounts", "t4": "private messages", "t5": "subreddits", "LabeledMulti": "multireddits"}
+OTHER_KINDS = {
+    "t2": "accounts",
+    "t4": "private messages",
+    "t5": "subreddits",
+    "LabeledMulti": "multireddits",
+    "UserList": "accounts",
+    "modaction": "moderator actions",
+    "LiveUpdate": "live thread updates",
+}
 
 
 def looks_like_reddit(data: Any) -> bool:
@@ -93,6 +104,10 @@ def looks_like_reddit(data: Any) -> bool:
 
 def _other_listing(data: Any) -> str | None:
     """What a Reddit listing holding no post or comment lists (`subreddits`, `nothing`); None for other JSON."""
+    answer = as_dict(as_dict(data).get("json")) if isinstance(data, dict) and len(data) == 1 else {}
+    if answer.get("errors") == [] and set(answer) <= {"errors", "data"}:  # an action's answer, no error
+        things = as_dict(answer.get("data")).get("things", [] if "data" not in answer else None)
+        data = {"kind": "Listing", "data": {"children": things}} if isinstance(things, list) else data
     items = data if isinstance(data, list) else [data]
     kinds = {str(as_dict(item).get("kind")) for item in items}
     if len(items) == 1 and kinds == {"Listing"}:
@@ -253,7 +268,7 @@ def _read_archive(items: list[dict[str, Any]]) -> Reading:
             posts.setdefault(text_field(item.get("name")) or f"t3_{item.get('id')}", item)
     threads: list[Thread] = []
     warnings: list[str] = []
-    missing = 0
+    missing = dropped = 0
     for key in [*posts, *(key for key in comments if key not in posts)]:
         ordered = sorted(comments.get(key, []), key=lambda item: epoch_date(item.get("created_utc")) or datetime.min)
         replies = _listing_of("t1", ordered)
@@ -263,12 +278,16 @@ def _read_archive(items: list[dict[str, Any]]) -> Reading:
             else _read_comments_alone(replies)
         )
         threads.extend(reading.threads)
-        warnings.extend(reading.warnings)
+        for warning in reading.warnings:  # each thread's count of deleted comments left out, summed
+            left_out = DROPPED_COUNT.fullmatch(warning)
+            dropped += int(left_out[1].replace(",", "")) if left_out else 0
+            warnings.extend(() if left_out else (warning,))
         total = whole_number(posts.get(key, {}).get("num_comments"))
         if total is not None and total > len(ordered):  # an archive has no stubs: its post says how many
             missing += total - len(ordered)
     summary = further_comments(missing)
-    return Reading(tuple(threads), tuple(dict.fromkeys([*summary, *warnings])))
+    dropped_warnings = CommentTree((), dropped).warnings
+    return Reading(tuple(threads), tuple(dict.fromkeys([*summary, *warnings, *dropped_warnings])))
 
 
 def _listing_of(kind: str, items: list[dict[str, Any]]) -> dict[str, Any]:
