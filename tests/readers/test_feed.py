@@ -453,3 +453,33 @@ def test_a_title_said_to_be_plain_text_that_holds_html_is_read_as_html() -> None
     threads = parse_threads(atom).threads
     assert [t.title for t in threads] == ["Der Markt schließt", "Das <marquee>-Element"]  # a lone bracket stays
     assert threads[0].site == "Neu heute"
+
+
+def test_a_discourse_sites_posts_feed_is_a_thread_per_topic() -> None:
+    # /posts.rss: the latest posts of several topics, linked `/t/SLUG/ID#post_N` (`?page=2` further on),
+    # each titled with its topic, its writer `@username Name`, ending with a link to the topic.
+    def item(slug: str, topic: int, number: int, creator: str, text: str, page: str = "") -> str:
+        link = f"https://forum.example/t/{slug}/{topic}{page}#post_{number}"
+        return (
+            f"<item><title>{slug.title()}</title><dc:creator>{creator}</dc:creator><link>{link}</link>"
+            f"<description>&lt;p&gt;{text}&lt;/p&gt;&lt;p&gt;&lt;a href='{link}'&gt;Read full topic&lt;/a&gt;&lt;/p&gt;"
+            f"</description><pubDate>Tue, 02 Jan 2024 1{number}:00:00 +0000</pubDate></item>"
+        )
+
+    rss = (
+        '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Forum - Latest posts</title>'
+        + item("fahrrad", 7, 3, "@mia Mia M.", "Dritter", "?page=2")
+        + item("regen", 8, 1, "@olaf", "Erster")
+        + item("fahrrad", 7, 2, "@tom", "Zweiter")
+        + "</channel></rss>"
+    )
+    reading = parse_threads(rss)
+    found = [(t.title, t.url, [(p.author, [b.text for b in p.blocks]) for p in t.posts]) for t in reading.threads]
+    assert found == [
+        (
+            "Fahrrad",
+            "https://forum.example/t/fahrrad/7",
+            [(None, ["Fahrrad"]), ("tom", ["Zweiter"]), ("mia", ["Dritter"])],
+        ),
+        ("Regen", "https://forum.example/t/regen/8", [("olaf", ["Regen", "Erster"])]),  # post 1: the article
+    ]

@@ -17,7 +17,8 @@ A comment feed (WordPress's `/feed/` of a post, Blogger's comment feed, Discours
 different: its items are comments, linked to `PAGE#comment-12` or `/t/SLUG/ID/N` (or said, by Atom
 threading, to answer a page). Its items become the comments of one thread per page, in date order, a
 comment answering another (`thr:in-reply-to`, or WordPress's opening "In reply to <a href=#comment-12>")
-nested under it; a Discourse topic's post 1 is its article. Other feeds hold no reader comments; when
+nested under it; a Discourse topic's post 1 is its article (a site's posts feed, linking `#post_N`: a
+thread per topic, titled by its items; its writers `@username Name` are their usernames). Other feeds hold no reader comments; when
 their items count comments elsewhere (`slash:comments`), a warning says so.
 
 A WordPress export (WXR: RSS with `wp:` elements) holds the site's posts and pages with their comments:
@@ -69,7 +70,13 @@ PLAIN_BUT_HTML = re.compile(
 # The fragment of a link to a comment on a page: WordPress `#comment-12`, Blogger `#c99`, others `#cmt-3`.
 COMMENT_FRAGMENT = re.compile(r"(?:comments?|c|cmt|reply)[-_]?\d+", re.IGNORECASE)
 # A post of a Discourse topic (`/t/SLUG/ID/N`), as its topic's and its site's posts feeds link them.
-DISCOURSE_POST_LINK = re.compile(r"(?P<topic>https?://[^#?\s]+/t/[^/#?\s]+/\d+)/(?P<number>\d+)/?")
+# A post of a Discourse topic, as its topic's feed links it (`/t/SLUG/ID/N`) or its site's posts feed
+# (`/t/SLUG/ID#post_N`, `/t/SLUG/ID?page=2#post_N`).
+DISCOURSE_POST_LINK = re.compile(
+    r"(?P<topic>https?://[^#?\s]+/t/[^/#?\s]+/\d+)(?:/(?P<number>\d+)/?|/?(?:\?page=\d+)?#post_(?P<anchored>\d+))$"
+)
+# How a Discourse posts feed names a writer: `@username`, or `@username Full Name`.
+DISCOURSE_CREATOR = re.compile(r"@(?P<username>[\w.-]{1,60})(?:\s.*)?", re.DOTALL)
 # Blogger's query naming the comment a link shows (`?showComment=1704100000000`).
 SHOW_COMMENT = re.compile(r"[?&]showComment=\d+")
 # The link a comment opens with to the comment it answers (WordPress: "In reply to <a href=...>Name</a>.").
@@ -354,14 +361,22 @@ def _comment_threads(entries: list[dict[str, Any]], pages: list[str], feed: dict
                 comment.specs = comment.specs[1:]  # WordPress's "In reply to NAME.": the nesting says it now
         if all(comment.date is not None for comment in comments):
             comments.sort(key=lambda comment: comment.date or datetime.min)
-        opening = next((comment for comment in comments if comment.url in (f"{page}/1", f"{page}/1/")), None)
+        opening = next((comment for comment in comments if _discourse_post_number(comment.url) == "1"), None)
         tree = comment_tree(
             [comment for comment in comments if comment is not opening], opening.key if opening else None
         )
         title = (_feed_text(feed, "title") or "") if single else ""
+        if not single and _discourse_post_number(text_field(items[0].get("link"))):  # a site's posts feed:
+            title = _feed_text(items[0], "title") or ""  # each item is titled with its topic
         body, author, date = (opening.specs, opening.author, opening.date) if opening else ([], None, None)
         threads.append(discussion("feed", title, body, tree.posts, author=author, date=date, url=page))
     return tuple(threads)
+
+
+def _discourse_post_number(link: str | None) -> str | None:
+    """The number of the Discourse post a link points to (`/t/SLUG/ID/N`, `#post_N`); None for other links."""
+    post = DISCOURSE_POST_LINK.match(link or "")
+    return (post["number"] or post["anchored"]) if post else None
 
 
 def _feed_comment(entry: dict[str, Any], page: str) -> tuple[RawComment, bool]:
@@ -376,10 +391,13 @@ def _feed_comment(entry: dict[str, Any], page: str) -> tuple[RawComment, bool]:
     parent = text_field(answered.get("ref")) or (html.unescape(opening.group(1)).strip() if opening else None)
     if parent and parent.startswith("#"):
         parent = page + parent
+    author = _author(entry)
+    if author and _discourse_post_number(link) and (creator := DISCOURSE_CREATOR.fullmatch(author)):
+        author = creator["username"]
     comment = RawComment(
         key=text_field(entry.get("id")) or link,
         parent_key=parent,
-        author=_author(entry),
+        author=author,
         specs=_entry_body(entry),
         date=_date(entry),
         url=link or None,
