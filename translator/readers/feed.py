@@ -18,8 +18,8 @@ different: its items are comments, linked to `PAGE#comment-12` or `/t/SLUG/ID/N`
 threading, to answer a page). Its items become the comments of one thread per page, in date order, a
 comment answering another (`thr:in-reply-to`, or WordPress's opening "In reply to <a href=#comment-12>")
 nested under it; a Discourse topic's post 1 is its article (a site's posts feed, linking `#post_N`: a
-thread per topic, titled by its items; its writers `@username Name` are their usernames). Other feeds hold no reader comments; when
-their items count comments elsewhere (`slash:comments`), a warning says so.
+thread per topic, titled by its items; its writers `@username Name` are their usernames). Other feeds
+hold no reader comments; when their items count comments elsewhere (`slash:comments`), a warning says so.
 
 A WordPress export (WXR: RSS with `wp:` elements) holds the site's posts and pages with their comments:
 each post is a thread, its approved comments (`wp:comment`, not pingbacks) nested by `comment_parent`.
