@@ -244,3 +244,10 @@ def test_a_link_preview_alone_is_a_post_with_its_link() -> None:
         ("c1", None, [("source", "https://video.example/v/9")]),
         ("c2", "c1", [("paragraph", "Lustig")]),
     ]
+
+
+def test_a_list_of_topics_is_refused_saying_what_it_is() -> None:
+    # `/latest.json`, `/top.json`, a category's page: titles and counts of topics, none of their posts.
+    listing = {"users": [], "topic_list": {"topics": [{"id": 7, "title": "Regen", "posts_count": 4}]}}
+    with pytest.raises(InputError, match="a Discourse list of topics \\(1: their titles, not their posts\\)"):
+        parse_threads(json.dumps(listing))

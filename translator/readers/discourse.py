@@ -71,12 +71,14 @@ SHOWN_LINK = re.compile(
 
 
 def looks_like_discourse(data: Any) -> bool:
-    """Whether parsed JSON is a Discourse topic or its posts (an object with `post_stream.posts`), or a
-    site's latest posts (`latest_posts`, each with its topic's id and its HTML)."""
+    """Whether parsed JSON is a Discourse topic or its posts (an object with `post_stream.posts`), a
+    site's latest posts (`latest_posts`, each with its topic's id and its HTML), or a list of topics."""
     if not isinstance(data, dict):
         return False
     if isinstance(as_dict(data.get("post_stream")).get("posts"), list):
         return True
+    if isinstance(as_dict(data.get("topic_list")).get("topics"), list):
+        return True  # a list of topics (`/latest.json`, a category's): refused by the reader, saying so
     latest = data.get("latest_posts")
     return isinstance(latest, list) and any(isinstance(post, dict) and "topic_id" in post for post in latest)
 
@@ -85,6 +87,11 @@ def read_discourse(data: Any) -> Reading:
     """The topic of a Discourse JSON answer (the topics of latest posts); InputError when it is none."""
     if not looks_like_discourse(data):
         raise InputError("this JSON is not a Discourse topic (no post_stream.posts)", HINT)
+    topics = as_dict(data.get("topic_list")).get("topics")
+    if isinstance(topics, list) and not isinstance(as_dict(data.get("post_stream")).get("posts"), list):
+        raise InputError(
+            f"this is a Discourse list of topics ({len(topics):,}: their titles, not their posts), not a topic", HINT
+        )
     if not isinstance(as_dict(data.get("post_stream")).get("posts"), list):
         return _latest_posts(data["latest_posts"])
     stream = data["post_stream"]
