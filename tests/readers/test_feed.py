@@ -483,3 +483,19 @@ def test_a_discourse_sites_posts_feed_is_a_thread_per_topic() -> None:
         ),
         ("Regen", "https://forum.example/t/regen/8", [("olaf", ["Regen", "Erster"])]),  # post 1: the article
     ]
+
+
+def test_json_feed_items_as_some_generators_write_them() -> None:
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "home_page_url": "https://blatt.example/",
+        "items": [
+            # a title with an entity and a tag, an author as a bare name, a link as a path
+            {"id": "1", "title": "Wind &amp; <i>Wetter</i>", "author": "Ute", "url": "/a/1", "content_text": "x"},
+            {"id": "2"},  # nothing to read
+        ],
+    }
+    reading = parse_threads(json.dumps(feed))
+    [thread] = reading.threads
+    assert (thread.title, thread.posts[0].author, thread.url) == ("Wind & Wetter", "Ute", "https://blatt.example/a/1")
+    assert reading.warnings == ("1 item has no title and no text: left out",)

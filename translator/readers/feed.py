@@ -32,6 +32,7 @@ import calendar
 import html
 import io
 import re
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -61,6 +62,8 @@ JSON_FEED_VERSION = "jsonfeed.org/version/"
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "html", "xhtml"})
 # HTML escaped twice: after the XML parser's unescaping, tags still read `&lt;p&gt;`.
 ESCAPED_TAG = re.compile(r"&lt;/?(?:p|br|div|a|b|i|em|strong|span|img|ul|ol|li|blockquote|h[1-6])\b", re.IGNORECASE)
+# An entity of HTML left in text said to be plain (`&amp;`, `&#8217;`).
+HTML_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d{1,7}|#x[0-9a-f]{1,6});", re.IGNORECASE)
 # A block whose text is HTML itself: it opens with a tag or an HTML comment (and holds a closing tag).
 ESCAPED_FRAGMENT = re.compile(r"<(?:!--|[a-z][a-z0-9]{0,9}[\s/>])", re.IGNORECASE)
 # Markup in text said to be plain (Atom's default type, escaped HTML): a closing tag, `<br>` or `<p>`.
@@ -155,15 +158,19 @@ def read_feed(text: str) -> Reading:
             "(each item's comment feed or page holds them): only the items are read"
         )
     base = text_field(as_dict(parsed.feed).get("link"))
-    items = [_entry_thread(entry, site, base) for entry in entries]
+    return _told([_entry_thread(entry, site, base) for entry in entries], warnings)
+
+
+def _told(items: list[Thread], warnings: Sequence[str]) -> Reading:
+    """The threads of a feed's items that have a title or a text; the others left out with a warning,
+    InputError when none has either."""
     told = tuple(thread for thread in items if thread.title or thread.posts[0].blocks)
     if not told:
         said = "item has" if len(items) == 1 else f"{len(items):,} items have"
         raise InputError(f"this feed's {said} no title and no text", HINT)
-    if len(told) < len(items):
-        untold = len(items) - len(told)
-        warnings.append(f"{untold:,} item{' has' if untold == 1 else 's have'} no title and no text: left out")
-    return Reading(told, tuple(warnings))
+    untold = len(items) - len(told)
+    said = f"{untold:,} item{' has' if untold == 1 else 's have'} no title and no text: left out"
+    return Reading(told, (*warnings, *([said] if untold else [])))
 
 
 def _comments_elsewhere(entry: dict[str, Any]) -> int | None:
@@ -419,16 +426,24 @@ def read_json_feed(data: Any) -> Reading:
         specs = _body(markup, "text/html") if markup else text_blocks(text_field(item.get("content_text")) or "")
         if not specs and (summary := text_field(item.get("summary"))):
             specs = text_blocks(summary)
-        authors = [as_dict(author) for author in as_list(item.get("authors"))] or [as_dict(item.get("author"))]
-        title = text_field(item.get("title")) or ""
+        authors = as_list(item.get("authors")) or [item.get("author")]
+        title = _json_feed_title(item.get("title"))
         date = _json_feed_date(item.get("date_published")) or _json_feed_date(item.get("date_modified"))
         link = text_field(item.get("url")) or text_field(item.get("external_url"))
-        author = next((name for entry in authors if (name := text_field(entry.get("name")))), None)
+        # an author is an object with a name; some feeds write the name alone
+        author = next((name for entry in authors if (name := text_field(as_dict(entry).get("name", entry)))), None)
         specs = _without_title(specs, title)
-        threads.append(discussion("feed", title, specs, author=author, date=date, url=link, site=site))
+        url = _absolute(link.strip(), text_field(data.get("home_page_url"))) if link else None
+        threads.append(discussion("feed", title, specs, author=author, date=date, url=url, site=site))
     if not threads:
         raise InputError("this JSON Feed has no item", HINT)
-    return Reading(tuple(threads))
+    return _told(threads, ())
+
+
+def _json_feed_title(value: Any) -> str:
+    """An item's title: plain text by the spec, but written by some with HTML or its entities (`&amp;`)."""
+    title = text_field(value) or ""
+    return html_text(title) if PLAIN_BUT_HTML.search(title) or HTML_ENTITY.search(title) else title
 
 
 def _json_feed_date(value: Any) -> datetime | None:
