@@ -499,3 +499,14 @@ def test_json_feed_items_as_some_generators_write_them() -> None:
     [thread] = reading.threads
     assert (thread.title, thread.posts[0].author, thread.url) == ("Wind & Wetter", "Ute", "https://blatt.example/a/1")
     assert reading.warnings == ("1 item has no title and no text: left out",)
+
+
+def test_an_atom_entry_without_an_author_has_the_feeds() -> None:
+    atom = """<feed xmlns="http://www.w3.org/2005/Atom"><title>Meldungen</title><author><name>Redaktion</name></author>
+    <entry><title>A</title><summary>x</summary></entry>
+    <entry><title>B</title><author><name>Jana</name></author><summary>y</summary></entry></feed>"""
+    assert [t.posts[0].author for t in parse_threads(atom).threads] == ["Redaktion", "Jana"]
+    # RSS has no such rule: a channel's editor is not every item's writer.
+    rss = """<rss version="2.0"><channel><title>M</title><managingEditor>red@blatt.example (Redaktion)</managingEditor>
+    <item><title>A</title><description>x</description></item></channel></rss>"""
+    assert [t.posts[0].author for t in parse_threads(rss).threads] == [None]

@@ -158,7 +158,9 @@ def read_feed(text: str) -> Reading:
             "(each item's comment feed or page holds them): only the items are read"
         )
     base = text_field(as_dict(parsed.feed).get("link"))
-    return _told([_entry_thread(entry, site, base) for entry in entries], warnings)
+    # Atom: an entry without an author has the feed's (RFC 4287, 4.2.1); RSS says no such thing.
+    authors = _author(as_dict(parsed.feed)) if str(parsed.get("version", "")).startswith("atom") else None
+    return _told([_entry_thread(entry, site, base, authors) for entry in entries], warnings)
 
 
 def _told(items: list[Thread], warnings: Sequence[str]) -> Reading:
@@ -217,13 +219,13 @@ def _problem(error: Any) -> str:
     return str(error)
 
 
-def _entry_thread(entry: dict[str, Any], site: str | None, base: str | None) -> Thread:
+def _entry_thread(entry: dict[str, Any], site: str | None, base: str | None, feed_author: str | None) -> Thread:
     title = _feed_text(entry, "title") or ""
     # FeedBurner's feeds link through its redirector and name the article in `feedburner:origLink`.
     link = text_field(entry.get("feedburner_origlink")) or text_field(entry.get("link"))
     specs = _without_title(_entry_body(entry), title)
     url = _absolute(link.strip(), base) if link else None
-    author = _author(entry)
+    author = _author(entry) or feed_author
     if (reddit := _reddit_item(entry)) is not None:
         specs = [spec for spec in specs if not any(line.fullmatch(spec[1]) for line in REDDIT_TEMPLATE_LINES)]
         author = reddit[0]
