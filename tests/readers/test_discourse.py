@@ -251,3 +251,15 @@ def test_a_list_of_topics_is_refused_saying_what_it_is() -> None:
     listing = {"users": [], "topic_list": {"topics": [{"id": 7, "title": "Regen", "posts_count": 4}]}}
     with pytest.raises(InputError, match="a Discourse list of topics \\(1: their titles, not their posts\\)"):
         parse_threads(json.dumps(listing))
+
+
+def test_one_post_is_read_as_a_comment_of_its_topic() -> None:
+    # `/posts/ID.json`: a single post, naming its topic by id and slug.
+    one = post(4, "Hallo", topic_id=7, topic_slug="regen-im-mai", reply_to_post_number=2)
+    reading = parse_threads(json.dumps(one))
+    [thread] = reading.threads
+    assert (thread.title, [(p.id, p.author, p.parent) for p in thread.posts]) == (
+        "Regen im mai",
+        [("article", None, None), ("c1", "user4", None)],
+    )
+    assert "the topic's first post is not in this file" in reading.warnings[-1]

@@ -72,15 +72,23 @@ SHOWN_LINK = re.compile(
 
 def looks_like_discourse(data: Any) -> bool:
     """Whether parsed JSON is a Discourse topic or its posts (an object with `post_stream.posts`), a
-    site's latest posts (`latest_posts`, each with its topic's id and its HTML), or a list of topics."""
+    site's latest posts (`latest_posts`, each with its topic's id and its HTML), one post (read as
+    those are), or a list of topics."""
     if not isinstance(data, dict):
         return False
     if isinstance(as_dict(data.get("post_stream")).get("posts"), list):
         return True
     if isinstance(as_dict(data.get("topic_list")).get("topics"), list):
         return True  # a list of topics (`/latest.json`, a category's): refused by the reader, saying so
+    if _single_post(data):
+        return True
     latest = data.get("latest_posts")
     return isinstance(latest, list) and any(isinstance(post, dict) and "topic_id" in post for post in latest)
+
+
+def _single_post(data: dict[str, Any]) -> bool:
+    """Whether JSON is one post (`/posts/ID.json`): its HTML, its number and its topic's id."""
+    return isinstance(data.get("cooked"), str) and "topic_id" in data and "post_number" in data
 
 
 def read_discourse(data: Any) -> Reading:
@@ -93,7 +101,7 @@ def read_discourse(data: Any) -> Reading:
             f"this is a Discourse list of topics ({len(topics):,}: their titles, not their posts), not a topic", HINT
         )
     if not isinstance(as_dict(data.get("post_stream")).get("posts"), list):
-        return _latest_posts(data["latest_posts"])
+        return _latest_posts([data] if _single_post(data) else data["latest_posts"])
     stream = data["post_stream"]
     posts = [post for post in stream["posts"] if isinstance(post, dict)]
     listed = len(as_list(stream.get("stream")))
