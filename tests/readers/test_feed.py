@@ -432,9 +432,11 @@ def test_the_link_to_read_on_is_not_the_items_text() -> None:
     &lt;a href="https://blatt.example/a"&gt;Continue reading...&lt;/a&gt;</description></item>
     <item><title>B</title><description>&lt;p&gt;Die Brücke bleibt zu. &lt;a href="https://blatt.example/b"&gt;Weiterlesen
     »&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Mehr dazu &lt;a href="https://blatt.example/c"&gt;hier&lt;/a&gt;.&lt;/p&gt;</description></item>
+    <item><title>C</title><description>&lt;p&gt;Kurz. &lt;a class="more-link" href="https://blatt.example/c"&gt;Read the
+    rest of this entry &amp;raquo;&lt;/a&gt;&lt;/p&gt;</description></item>
     </channel></rss>"""
     found = [[b.text for b in t.posts[0].blocks[1:]] for t in parse_threads(rss).threads]
-    assert found == [["Der Stadtrat tagt morgen."], ["Die Brücke bleibt zu.", "Mehr dazu hier."]]  # other links stay
+    assert found == [["Der Stadtrat tagt morgen."], ["Die Brücke bleibt zu.", "Mehr dazu hier."], ["Kurz."]]
 
 
 def test_items_with_no_title_and_no_text_are_left_out_and_counted() -> None:

@@ -317,7 +317,10 @@ def _read_more(element: Any) -> bool:
     """A link to the rest of the article ("Continue reading...", "Weiterlesen"): the site's, not its text."""
     from translator.readers.html_generic import READ_MORE
 
-    return element.tag == "a" and READ_MORE.match(" ".join(element.text_content().split())) is not None
+    if element.tag != "a":
+        return False
+    more_link = "more-link" in (element.get("class") or "").split()  # WordPress: "Read the rest of this entry"
+    return more_link or READ_MORE.match(" ".join(element.text_content().split())) is not None
 
 
 ITEM_RULES = MarkupRules(skip=_read_more)
