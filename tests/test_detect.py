@@ -60,6 +60,8 @@ def test_clear_sentences(detector: LanguageDetector, text: str, lang: str) -> No
     "text",
     [
         "https://www.developpez.com/actu/12345/",  # URL only
+        "/uploads/default/p.jpeg",  # a site's own path (a forum's picture)
+        "/r/france",
         "😀 👍 🚀",  # emoji only
         "42 000 — 12,5 %",  # numbers and punctuation
         "+1",  # a vote

@@ -15,7 +15,8 @@ def twin_blocks() -> TranslatedThread:
 
 
 def replies() -> TranslatedThread:
-    """The Discourse fixture translated by the fake engine: replies two deep, a reply under a deleted post."""
+    """The Discourse fixture translated by the fake engine: replies three deep (one to a post
+    holding only a picture), a reply under a deleted post."""
     from pathlib import Path
 
     from tests.fakes import FakeEngine

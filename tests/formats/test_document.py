@@ -159,7 +159,8 @@ def test_markdown_nests_replies() -> None:
     assert headings[1:] == [
         "### camille · 2024-01-10 09:15",
         "#### yanis · 2024-01-10 10:30 · +2 -0 · reply to camille",
-        "##### yanis · 2024-01-10 12:30 · reply to yanis",
+        "##### lea · 2024-01-10 12:00 · reply to yanis",
+        "###### yanis · 2024-01-10 12:30 · reply to lea",
         "### anonyme · 2024-01-10 13:00 · deleted",
         "#### camille · 2024-01-10 15:00 · reply to anonyme",
     ]
@@ -168,7 +169,7 @@ def test_markdown_nests_replies() -> None:
 def test_html_nests_reply_sections() -> None:
     page = render_html(replies())
     flow = [ident or "/" for ident, _ in re.findall(r'<section class="post \w+" id="(\w+)">|(</section>)', page)]
-    assert flow == ["article", "/", "c1", "c2", "c3", "/", "/", "/", "c4", "c5", "/", "/"]
+    assert flow == ["article", "/", "c1", "c2", "c3", "c4", "/", "/", "/", "/", "c5", "c6", "/", "/"]
     assert "reply to camille" in page
 
 

@@ -48,7 +48,12 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<!\w)[@#]\w+", re.IGNORECASE)
+URL = re.compile(
+    r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<!\w)[@#]\w+"
+    # a site's own path (`/uploads/p.jpeg`, `/r/france`): two segments, or one with a file's extension
+    r"|(?<!\S)/[\w.~%+-]+(?:/[\w.~%+-]*)+|(?<!\S)/[\w~%+-]+\.[a-z0-9]{2,5}(?!\S)",
+    re.IGNORECASE,
+)
 NON_LETTERS = re.compile(r"[\W\d_]+")
 SENTENCE_MARK = re.compile(r"[.!?;:…,]")
 CODE_SYMBOLS = re.compile(r"[{}\[\]()<>=;$|&*/\\_`]")
