@@ -103,3 +103,60 @@ def test_a_bylines_label_without_a_colon_is_cut() -> None:
     assert clean_byline("Autor Jan Nowak") == "Jan Nowak"
     assert clean_byline("Autorin: Maria Weber") == "Maria Weber"
     assert clean_byline("Authority Magazine") == "Authority Magazine"  # a word that starts like the label
+
+
+HEADLINE_PAGE = """<html lang="en"><head><title>{title}</title>{meta}</head><body><header><h1>{h1}</h1></header>
+<main><article><h2>{h2}</h2><p>The harbour office has moved the first crossing of the day half an hour earlier, so
+that commuters reach the train on the other side before eight, and added a late boat on Fridays.</p></article>
+</main></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("title", "meta", "h1", "h2", "headline"),
+    [
+        # The sharing title is the site's slogan on every page: the heading and the document title agree.
+        (
+            "Ferry crossings move earlier",
+            '<meta property="og:title" content="coastnews — stories from the shore">',
+            "Ferry crossings move earlier",
+            "",
+            "Ferry crossings move earlier",
+        ),
+        # The sharing title is the headline's other wording, shown as the heading: kept.
+        (
+            "Ferries earlier from May",
+            '<meta property="og:title" content="Ferry crossings move earlier">',
+            "Ferry crossings move earlier",
+            "",
+            "Ferry crossings move earlier",
+        ),
+        # A date the site appends to the headline in its titles; the heading shows the headline alone.
+        (
+            "Ferry crossings move earlier : 03.05.2019, 08.15 Uhr",
+            '<meta property="og:title" content="Ferry crossings move earlier : 03.05.2019, 08.15 Uhr">'
+            '<meta property="og:site_name" content="Coast News">',
+            "Ferry crossings move earlier",
+            "Latest comments",
+            "Ferry crossings move earlier",
+        ),
+        # A forum's section and kind after a thread's title.
+        (
+            "Which ferry pass is cheaper? | Boats | Forum",
+            "",
+            "",
+            "Which ferry pass is cheaper?",
+            "Which ferry pass is cheaper?",
+        ),
+        # A heading that shows only the first part of a long title: the title stays whole.
+        (
+            "Harbour - Ferry crossings move earlier for the summer timetable",
+            '<meta property="og:title" content="Harbour - Ferry crossings move earlier for the summer timetable">',
+            "Harbour",
+            "",
+            "Harbour - Ferry crossings move earlier for the summer timetable",
+        ),
+    ],
+)
+def test_the_headline_a_reader_sees(title: str, meta: str, h1: str, h2: str, headline: str) -> None:
+    page = HEADLINE_PAGE.format(title=title, meta=meta, h1=h1, h2=h2)
+    assert read_html(page).threads[0].title == headline

@@ -31,6 +31,10 @@ META = path("//meta[@property or @name or @itemprop]")
 CANONICAL = path("//link[@rel='canonical']/@href")
 TITLE = path("//title")
 H1 = path("//h1")
+HEADINGS = path("//h1 | //h2 | //h3")
+MAX_LABEL_WORDS = 3
+MAX_LABEL_CHARS = 25
+"""Words of a section's or a page kind's label a site appends to a headline in its title ("| iPhone | Forum")."""
 STORY_BOXES = path("//article[not(ancestor::article)][.//h1 or .//h2 or .//h3]")
 UPDATED = re.compile(
     r"updated|modified|aktualisiert|geändert|mis à jour|modifié|actualizado|atualizado|aggiornato|zaktualizowano"
@@ -305,8 +309,38 @@ def _headline(
     candidates += [getattr(extracted, "title", None), headings[0] if len(headings) == 1 else None, page_title]
     title = choose_title(candidates, site, host)
     page_only = strip_site(page_title, site, host) if page_title else ""
+    if page_only and _comparable(title) != _comparable(page_only) and _site_default(tree, title, page_only):
+        return page_only
+    title = _without_date(tree, title)
     labelled = title.endswith(page_only) and title[: -len(page_only)].rstrip().endswith(":")
     return page_only if page_only and title != page_only and labelled else title
+
+
+def _without_date(tree: HtmlElement, title: str) -> str:
+    """A title without what a site appends to its headline there: a date ("Headline : 31.10.2023, 10.19 Uhr")
+    or short labels of section and kind ("Thread title | iPhone | Forum"), when a heading on the page shows
+    the headline without them and none shows the whole title."""
+    separators = list(TITLE_SEPARATOR.finditer(title))
+    if not separators:
+        return title
+    shown = {_comparable(visible_text(h)) for h in HEADINGS(tree) if isinstance(h, HtmlElement)}
+    if _comparable(title) in shown:
+        return title
+    for separator in separators:
+        head, tail = title[: separator.start()].strip(), title[separator.end() :]
+        parts = [part.strip() for part in TITLE_SEPARATOR.split(tail)]
+        dated = could_be_date(tail) and printed_date(tail, None) is not None
+        labels = all(0 < len(part.split()) <= MAX_LABEL_WORDS and len(part) <= MAX_LABEL_CHARS for part in parts)
+        if head and _comparable(head) in shown and (dated or labels):
+            return head
+    return title
+
+
+def _site_default(tree: HtmlElement, shared: str, page_only: str) -> bool:
+    """Whether a sharing title is the site's own for every page ("vc.ru — бизнес, технологии..."): no
+    heading on the page shows it, while one shows the document's title (the story's headline)."""
+    shown = {_comparable(visible_text(h)) for h in HEADINGS(tree) if isinstance(h, HtmlElement)}
+    return _comparable(page_only) in shown and _comparable(shared) not in shown
 
 
 def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
