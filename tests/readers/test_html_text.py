@@ -134,6 +134,10 @@ def test_machine_date(value: str, expected: datetime | None) -> None:
         ("17.07, 2011 13:04", "de", datetime(2011, 7, 17, 13, 4)),  # a theme's "d.m, Y"
         ("发表于 2021-3-12 09:15", None, datetime(2021, 3, 12, 9, 15)),  # Discuz!: an ISO date after a label
         ("2 часа назад", "ru", None),  # relative: the saving date is unknown
+        ("03.05.2019 08:15:07 (Europe/Berlin)", "de", datetime(2019, 5, 3, 8, 15)),  # a zone named in brackets
+        ("Published on Mar 4, 2017", "en", datetime(2017, 3, 4, 0, 0)),  # a label before the date
+        ("Veröffentlicht am 12.03.2020", "de", datetime(2020, 3, 12, 0, 0)),  # a German one
+        ("Kommentar: 3", "de", None),  # a label before a number is no date
         ("Reply", "en", None),  # no date
     ],
 )
