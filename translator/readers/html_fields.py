@@ -78,9 +78,13 @@ class FoundComments:
 AUTHOR_CLASSES = (
     "fn", "p-name", "comment-author", "comment__author", "comment-author-name", "author-name", "username",
     "user-name", "user__nick", "nickname", "nick", "author", "commenter", "poster", "postauthor", "hnuser",
-    "user", "name",
+    "user", "name", "autor", "auteur", "autore", "avtor", "benutzer", "nutzer", "verfasser", "usuario", "utilisateur",
 )  # fmt: skip
-AUTHOR_WORDS = frozenset({"author", "username", "nick", "nickname", "commenter", "poster", "user", "name", "fn"})
+AUTHOR_WORDS = frozenset(
+    {"author", "username", "nick", "nickname", "commenter", "poster", "user", "name", "fn", "autor", "auteur", "autore",
+     "avtor", "benutzer", "nutzer", "verfasser", "usuario", "utilisateur"}
+)  # fmt: skip
+"""Class words naming the writer, also in the languages whose themes name it in their own (`span.autor`)."""
 NOT_AUTHOR_WORDS = frozenset({"avatar", "photo", "says", "date", "time", "link", "url", "rank", "title", "count"})
 SUBJECT_WORDS = frozenset({"title", "titre", "titel", "titulo", "titolo", "tytul", "subject", "betreff", "sujet"})
 NEVER_FIELDS = frozenset({"script", "style", "noscript", "template", "svg", "textarea", "select", "option"})
@@ -91,11 +95,17 @@ SIGNING_VERB = (
 )
 BY_PREFIX = re.compile(rf"^(?:{SIGNING_VERB}\s+)?(?:by|von|par|por|от|przez|di)\s+", re.IGNORECASE)
 PROFILE_LINK = re.compile(
-    r"/(?:user|users|u|profile|profiles|member|members|people|author|by)/|/profile\.\d|/@|[?&](?:u|user|id)="
+    r"/(?:user|users|u|profile|profiles|member|members|people|author|by)/|/profile\.\d|/@|/~[\w.-]+/?$"
+    r"|[?&](?:u|user|id)="
 )
+"""A link to a writer's page: `/user/NAME`, `/@NAME`, `/~NAME` (Launchpad, home pages), `?u=12`."""
 DATE_ATTRIBUTES = ("datetime", "content", "data-time", "data-timestamp", "data-utime", "data-date", "data-created")
 DATE_ITEMPROPS = frozenset({"datecreated", "datepublished", "commenttime", "datemodified"})
-DATE_WORDS = frozenset({"date", "time", "datetime", "timestamp", "posted", "published", "age", "submitted"})
+DATE_WORDS = frozenset(
+    {"date", "time", "datetime", "timestamp", "posted", "published", "age", "submitted", "datum", "zeit", "fecha",
+     "heure"}
+)  # fmt: skip
+"""Class words naming when a thing was written, also in German, Spanish and French (`div.datum`)."""
 BODY_CLASSES = (
     "comment-content", "comment-text", "comment-body", "comment__content", "comment__message", "comment_text",
     "commententry", "comment-entry", "post-message", "message-body", "messagetext", "post_content", "postbody",

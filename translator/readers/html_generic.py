@@ -56,6 +56,8 @@ ASIDE_WORDS = frozenset(
      "breadcrumb", "breadcrumbs", "trending", "promo"}
 )  # fmt: skip
 ASIDE_TAGS = frozenset({"aside", "nav", "footer", "header", "form"})
+PAGE_TAGS = frozenset({"body", "html"})
+"""Never furniture, whatever their classes say about the layout (`body.has-sidebar`)."""
 MIN_OWN_TEXT = 20
 MAX_LABEL_LEVELS = 2
 """Characters of text that make a comment rather than a label beside its author's name."""
@@ -207,6 +209,8 @@ def _is_aside(element: HtmlElement) -> bool:
     if is_hidden(element):
         return True
     for node in (element, *element.iterancestors()):
+        if node.tag in PAGE_TAGS:
+            break  # the page's own classes say how it is laid out ("x-hidden-sidebar-ad", "has-sidebar")
         if node.tag in ASIDE_TAGS and not (node.tag == "form" and not is_form_to_fill(node)):
             return True
         if not ASIDE_WORDS.isdisjoint(_block_words(node)):
@@ -272,9 +276,14 @@ def _linked(element: HtmlElement) -> bool:
     """Whether most of an element's text is a link (a teaser), or the element sits inside one."""
     if any(ancestor.tag == "a" for ancestor in element.iterancestors()):
         return True
-    total = len(element.text_content())
-    linked = sum(len(link.text_content()) for link in element.iter("a"))
+    total = _letters(element.text_content())
+    linked = sum(_letters(link.text_content()) for link in element.iter("a"))
     return total > 0 and linked * 2 > total
+
+
+def _letters(text: str) -> int:
+    """Characters of a text but its white space (a template's indentation is no text)."""
+    return len(text) - sum(map(str.isspace, text))
 
 
 READ_MORE = re.compile(
@@ -349,6 +358,8 @@ def _aside_box(box: HtmlElement) -> bool:
     if is_hidden(box):
         return True
     for node in box.iterancestors():
+        if node.tag in PAGE_TAGS:
+            break
         if COMMENT_NAME.search(f"{node.get('class', '')} {node.get('id', '')}".lower()):
             return False  # the comment section, wherever it sits
         if node.tag in ASIDE_TAGS or not ASIDE_WORDS.isdisjoint(_block_words(node)):

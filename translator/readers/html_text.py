@@ -53,6 +53,7 @@ CONTROL_WORDS = frozenset(
         "collapse",
         "permalink",
         "report",
+        "complain",
         "flag",
         "edit",
         "toolbar",
@@ -63,6 +64,8 @@ CONTROL_WORDS = frozenset(
         "subscribe",
         "btn",
         "button",
+        "menu",
+        "dropdown",
     }
 )
 # Where a link to log in or to register leads: such a link is a control ("Antworten" for guests), not text.
