@@ -77,7 +77,7 @@ def _story(
             author=base.author,
             date=base.date,
             blocks=tuple(blocks),
-            votes=base.votes,
+            votes=base.votes if fields.votes else None,  # not a comment's below the story
             url=link or base.url,
         )
 
@@ -480,6 +480,42 @@ HABR = Engine(
     ),
 )
 
+OPENWEB = Engine(
+    name="openweb",
+    # OpenWeb (formerly Spot.IM) marks the parts of its conversation frame by role, whatever its class names.
+    marks=("attr:data-spot-im-class",),
+    items=path("//*[@data-spot-im-class='message-view']"),
+    fields=FieldPaths(
+        author=_paths(".//*[@data-spot-im-class='message-username']"),
+        date=_paths(".//*[@data-spot-im-class='message-timestamp']"),
+        body=_paths(".//*[@data-spot-im-class='message-text']"),
+        votes=_paths(".//*[has-class('param-upVotesCount')]"),
+    ),
+)
+
+YOUTUBE = Engine(
+    name="youtube",
+    # A watch page saved after its comments rendered: each comment (and reply) is one custom element.
+    marks=("tag:ytd-comment-renderer", "tag:ytd-comment-view-model"),
+    items=path("//*[self::ytd-comment-renderer or self::ytd-comment-view-model][not(ancestor::template)]"),
+    fields=FieldPaths(
+        author=_paths(".//*[@id='author-text']"),
+        date=_paths(".//*[@id='published-time-text']"),
+        body=_paths(".//*[@id='content-text']"),
+        votes=_paths(".//*[@id='vote-count-middle']"),
+        url=_paths(".//*[@id='published-time-text']//a/@href"),
+    ),
+    story=_story(
+        "//*[self::ytd-watch-flexy or self::ytd-watch][not(ancestor::template)]",
+        ".//ytd-video-primary-info-renderer//h1 | .//div[@id='title']/h1",
+        FieldPaths(
+            author=_paths(".//*[@id='owner-name']//a", ".//*[@id='channel-name']//a"),
+            date=_paths(".//*[@id='upload-info']//*[has-class('date')]", ".//*[@id='info-strings']/*"),
+        ),
+        ".//ytd-video-secondary-info-renderer//*[@id='description'] | .//*[@id='description-inline-expander']",
+    ),
+)
+
 ENGINES: tuple[Engine, ...] = (
     MICRODATA,
     HACKER_NEWS,
@@ -502,6 +538,8 @@ ENGINES: tuple[Engine, ...] = (
     DRUPAL,
     SPIP,
     HABR,
+    OPENWEB,
+    YOUTUBE,
 )
 
 

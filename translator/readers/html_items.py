@@ -10,6 +10,7 @@ of the same kind (same tag and first class) are peers, never parent and child.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -288,6 +289,9 @@ def read_items(items: Sequence[HtmlElement], paths: FieldPaths, lang: str | None
     """RawComments for comment elements in page order, with parents from the page structure."""
     parents = parents_of(items)
     keys = [element_key(item, n) for n, item in enumerate(items)]
+    repeated = {key for key, count in Counter(keys).items() if count > 1}
+    # An id every comment shares (YouTube's `ytd-comment-renderer id="comment"`) tells them apart no more.
+    keys = [f"#{n}" if key in repeated else key for n, key in enumerate(keys)]
     return [
         read_item(item, paths, lang, inside, keys[n], keys[parent] if (parent := parents[n]) is not None else None)
         for n, (item, inside) in enumerate(zip(items, nested_items(items), strict=True))

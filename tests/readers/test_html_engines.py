@@ -1,0 +1,112 @@
+"""Engine rules (html_engines) for comment systems whose saved frames or pages carry their own markup, on pages
+we wrote in their shapes: OpenWeb's (Spot.IM) conversation frame and a YouTube watch page saved after its
+comments rendered."""
+
+from __future__ import annotations
+
+from translator.models import Votes
+from translator.readers.html import read_html
+
+OPENWEB_MESSAGE = """<div class="sppre_message-view sppre_depth-{depth}" data-message-id="sp_x_{key}"
+data-message-depth="{depth}" data-spot-im-class="message-view"><div class="sppre_message-details">
+<span class="sppre_username" data-spot-im-class="message-username">{name}</span>
+<span class="sppre_badge" data-spot-im-class="user-badge">Rising star</span>
+<span class="sppre_posted-at"><span data-spot-im-class="message-timestamp">{ago}</span></span></div>
+<div class="sppre_message-content"><div data-spot-im-class="message-text" class="sppre_text-entity">{text}</div></div>
+<div class="sppre_message-actions"><span data-spot-im-class="message-reply">Reply</span>
+<span data-spot-im-class="message-share">Share</span><div class="sppre_up-votes">
+<span class="param-upVotesCount">{likes}</span><span> Likes</span></div></div>{replies}</div>"""
+
+
+def openweb_message(key: str, name: str, text: str, likes: int, replies: str = "", depth: int = 0) -> str:
+    return OPENWEB_MESSAGE.format(
+        key=key, name=name, text=text, likes=likes, replies=replies, depth=depth, ago=f"{likes % 20 + 1}h"
+    )
+
+
+OPENWEB = f"""<html><head><title>Spot.IM Conversation</title></head><body>
+<div data-spot-im-class="conversation-root"><div data-spot-im-class="conversation-header">
+<span data-spot-im-class="comments-count">3 Comments</span></div><div data-spot-im-class="messages-list">
+{
+    openweb_message(
+        "a",
+        "harbourview",
+        "The late boat on Fridays is the best news this year.",
+        12,
+        openweb_message("a_r_b", "tidewatcher", "Agreed, the last one used to leave far too early.", 3, depth=1),
+    )
+}
+{openweb_message("c", "gullwing", "Will the fares go up to pay for it?", 7)}
+</div><div data-spot-im-class="load-more-messages">Show more comments</div></div></body></html>"""
+
+
+def test_openweb_conversation_frame() -> None:
+    thread = read_html(OPENWEB, "frame.html").threads[0]
+    comments = thread.posts[1:]
+    assert [(post.author, post.parent, post.votes) for post in comments] == [
+        ("harbourview", None, Votes(12, 0)),
+        ("tidewatcher", "c1", Votes(3, 0)),
+        ("gullwing", None, Votes(7, 0)),
+    ]
+    # The badge, the timestamps, "Reply", "Share" and the like counts are no text.
+    assert [[block.text for block in post.blocks] for post in comments] == [
+        ["The late boat on Fridays is the best news this year."],
+        ["Agreed, the last one used to leave far too early."],
+        ["Will the fares go up to pay for it?"],
+    ]
+
+
+YT_COMMENT = """<ytd-comment-renderer id="comment" class="style-scope"><div id="body"><div id="main">
+<div id="header"><div id="header-author"><a id="author-text" href="/channel/{channel}"><span> {name} </span></a>
+<yt-formatted-string id="published-time-text"><a href="/watch?v=abc&amp;lc={channel}">2 weeks ago</a>
+</yt-formatted-string></div></div><ytd-expander id="expander"><div id="content">
+<yt-formatted-string id="content-text">{text}</yt-formatted-string></div></ytd-expander>
+<ytd-comment-action-buttons-renderer id="action-buttons"><span id="vote-count-middle"> {likes} </span>
+<div id="reply-button"><paper-button>Reply</paper-button></div></ytd-comment-action-buttons-renderer></div></div>
+</ytd-comment-renderer>"""
+
+
+def youtube_thread(comment: str, replies: str = "") -> str:
+    return f"""<ytd-comment-thread-renderer class="style-scope">{comment}<div id="replies">
+    <ytd-comment-replies-renderer><div id="loaded-replies">{replies}</div></ytd-comment-replies-renderer></div>
+    </ytd-comment-thread-renderer>"""
+
+
+YOUTUBE = f"""<html><head><title>Timing the ferry crossing - YouTube</title></head><body><ytd-app>
+<dom-module id="ytd-comment-thread-renderer"><template>{YT_COMMENT.format(channel="", name="", text="", likes="")}
+</template></dom-module>
+<ytd-watch><div id="top"><div id="main"><div id="info"><ytd-video-primary-info-renderer><div id="info-contents">
+<h1 class="title">Timing the ferry crossing</h1><span class="view-count">1,204 views</span></div>
+</ytd-video-primary-info-renderer></div><div id="meta"><ytd-video-secondary-info-renderer>
+<ytd-video-owner-renderer><div id="upload-info"><yt-formatted-string id="owner-name"><a href="/channel/HARBOUR">Harbour
+Films</a></yt-formatted-string><span class="date">Published on Mar 4, 2017</span></div></ytd-video-owner-renderer>
+<div id="description"><yt-formatted-string>We rode the first boat of the day and timed every stop along the
+way.</yt-formatted-string></div></ytd-video-secondary-info-renderer></div>
+<ytd-comments id="comments"><h2 id="count"><yt-formatted-string>3 Comments</yt-formatted-string></h2>
+<div id="contents">
+{
+    youtube_thread(
+        YT_COMMENT.format(channel="A1", name="deckhand", text="Forty minutes door to door, not bad at all.", likes=9),
+        YT_COMMENT.format(channel="B2", name="portside", text="It took us an hour in the winter.", likes=2),
+    )
+}
+{youtube_thread(YT_COMMENT.format(channel="C3", name="stern", text="Which camera did you use?", likes=1))}
+</div></ytd-comments></div></div></ytd-watch></ytd-app></body></html>"""
+
+
+def test_youtube_watch_page_with_its_comments() -> None:
+    thread = read_html(YOUTUBE, "watch.html").threads[0]
+    article, *comments = thread.posts
+    assert thread.title == "Timing the ferry crossing"
+    assert (article.author, article.votes) == ("Harbour Films", None)
+    assert article.date is not None and article.date.date().isoformat() == "2017-03-04"
+    assert [block.text for block in article.blocks[1:]] == [
+        "We rode the first boat of the day and timed every stop along the way."
+    ]
+    # Every comment element has the id "comment"; the reply sits in the thread's replies, after its parent. The
+    # empty one in the page's template is none.
+    assert [(post.author, post.parent, post.votes, post.blocks[0].text) for post in comments] == [
+        ("deckhand", None, Votes(9, 0), "Forty minutes door to door, not bad at all."),
+        ("portside", "c1", Votes(2, 0), "It took us an hour in the winter."),
+        ("stern", None, Votes(1, 0), "Which camera did you use?"),
+    ]
