@@ -150,3 +150,50 @@ def test_a_link_to_a_writers_tilde_page_names_them() -> None:
         "Jo Smith (jsmith)",
         "Bot Janitor (janitor)",
     ]
+
+
+FORUM_POST = """<div class="MtnComment"><div class="MtnCommentProfile"><span class="MtnCommentAccountName">
+<a href="/forum/user/{name}">{name}</a></span></div><div class="MtnCommentContent"><div class="MtnCommentTime">
+{day} Mar 2021, 10:{day}</div><div class="MtnCommentText">{text}</div></div></div>"""
+FORUM_POSTS = "".join(
+    FORUM_POST.format(name=name, day=day, text=text)
+    for name, day, text in [
+        ("kapitaen", 11, "Which pass is cheaper for two crossings a day, the monthly or the ten-trip card? I go to"
+         " work by boat from April on and the office only pays half of it."),
+        ("lotse", 12, "The monthly one, as soon as you cross more than sixteen times."),
+        ("matrose", 13, "Ask at the kiosk, they have a family card too."),
+    ]
+)  # fmt: skip
+
+
+STORY = """<p>The harbour office sells two passes for the crossing: a monthly one at a fixed price and a card
+of ten trips, which stays valid for a year. Both are sold at the kiosk by the pier and on the boat.</p>"""
+FORUM_TITLE = "Which ferry pass is cheaper? | Boats | Forum | Harbour Talk"
+BREADCRUMB = '<div class="breadcrumb"><a href="/forum">Forum</a> &gt; <a href="/forum/boats">Boats</a></div>'
+
+
+@pytest.mark.parametrize(
+    ("title", "above", "kinds"),
+    [
+        # A forum thread no engine rule knows: its posts are found as comments and the page has no article of
+        # its own (a breadcrumb): the first post opens the thread and is the article.
+        (FORUM_TITLE, BREADCRUMB, ["article", "comment", "comment"]),
+        # Only its breadcrumb says it is a forum.
+        ("Which ferry pass is cheaper? | Harbour Talk", BREADCRUMB, ["article", "comment", "comment"]),
+        # The same posts under a story of its own: all three are comments.
+        (FORUM_TITLE, BREADCRUMB + ARTICLE + STORY, ["article", "comment", "comment", "comment"]),
+        # A page that says nowhere that it is a forum keeps them as comments.
+        ("Which ferry pass is cheaper? | Harbour Talk", "", ["article", "comment", "comment", "comment"]),
+    ],
+)
+def test_a_forum_threads_opening_post_is_its_article(title: str, above: str, kinds: list[str]) -> None:
+    page = f"""<html lang="en"><head><title>{title}</title></head><body><main>{above}
+    <h2>Which ferry pass is cheaper?</h2><div id="comments">{FORUM_POSTS}</div></main></body></html>"""
+    thread = read_html(page, "page.html").threads[0]
+    assert [post.kind for post in thread.posts] == kinds
+    if len(kinds) == 3:
+        opening = thread.posts[0]
+        assert (opening.author, opening.date) == ("kapitaen", datetime(2021, 3, 11, 10, 11))
+        assert [block.kind for block in opening.blocks] == ["title", "paragraph"]
+        assert opening.blocks[1].text.startswith("Which pass is cheaper for two crossings a day")
+        assert thread.title == "Which ferry pass is cheaper?"

@@ -177,6 +177,36 @@ def earliest_saving(found: FoundComments, facts: ArticleFacts, lang: str | None)
     return max(modified or published, published + max(ages, default=timedelta(0)))
 
 
+TITLE = path("//title")
+FORUM_WORDS = re.compile(
+    r"(?<![^\W_])(?:forum|forums|foren|fórum|fora|форум|форумы|论坛|討論區|掲示板)(?![^\W_])", re.I
+)
+"""A page that names itself a forum (in its title, address, site name or breadcrumb) shows a thread."""
+FORUM_PATHS = re.compile(r"/(?:forums?|foren|threads?|topics?|t)/|showthread|viewtopic|showtopic", re.I)
+MAX_THIN_BODY = 300
+"""Characters of article text outside the comments below which a forum page has no article of its own."""
+
+
+def opening_post(found: FoundComments, facts: ArticleFacts, page_title: str) -> FoundComments:
+    """Posts found as comments on a forum thread's page, whose article is none outside them: the first post
+    opens the thread and is its article (a forum engine no rule knows draws it like the replies)."""
+    if found.source != "generic" or found.article is not None or len(found.comments) < 2:
+        return found
+    first = found.comments[0]
+    body = sum(len(text) for kind, text, _, _ in facts.blocks if kind != "title")
+    opening = sum(len(text) for _, text, _, _ in first.blocks)
+    if first.parent_key is not None or body >= min(MAX_THIN_BODY, opening):
+        return found
+    named = [page_title, facts.site or "", facts.blocks[0][1] if facts.blocks else ""]
+    if not any(FORUM_WORDS.search(text) for text in named) and not FORUM_PATHS.search(facts.url or ""):
+        return found
+    replies = tuple(
+        dataclasses.replace(comment, parent_key=None) if comment.parent_key == first.key else comment
+        for comment in found.comments[1:]
+    )
+    return dataclasses.replace(found, comments=replies, article=dataclasses.replace(first, key="article"))
+
+
 def read_html(text: str, name: str = "page", captured: datetime | None = None) -> Reading:
     """Read a decoded web page into its one thread, with warnings when comments load by script or the page
     counts more than it holds; InputError when it holds no article text and no comments. `captured`: when
@@ -186,8 +216,10 @@ def read_html(text: str, name: str = "page", captured: datetime | None = None) -
     marks = page_marks(tree, text)
     found = find_comments(tree, lang, marks)
     systems = script_systems(marks)
-    story = found.article
+    page_title = " ".join(TITLE(tree)[0].text_content().split()) if TITLE(tree) else ""
     facts = _article(text, name, tree, found, marks)
+    found = opening_post(found, facts, page_title)
+    story = found.article
     # Relative dates ("vor 8 Stunden") count back from when the page was saved, else from the article's time.
     reference = captured or saved_time(text, tree) or earliest_saving(found, facts, lang)
     if story is not None:
