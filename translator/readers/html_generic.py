@@ -31,6 +31,8 @@ from translator.readers.html_fields import (
 )
 from translator.readers.html_items import FieldPaths, path, read_items
 from translator.readers.html_text import (
+    MARK_EVENTS,
+    TEXT_EVENTS,
     class_heads,
     class_words,
     is_form_to_fill,
@@ -102,9 +104,11 @@ def _has_own_text(element: HtmlElement, own: dict[HtmlElement, int], enough: int
     """Whether an element shows text besides its author and date (a header row alone does not): at least
     `enough` characters of it."""
     found = 0
-    walker = etree.iterwalk(element, events=("start", "end"))
+    walker = etree.iterwalk(element, events=TEXT_EVENTS)
     for event, node in walker:
-        if event == "start":
+        if event in MARK_EVENTS:
+            pieces = [node.tail]
+        elif event == "start":
             if node is not element and (own.get(node) or is_skipped(node)):
                 walker.skip_subtree()
                 continue
