@@ -160,3 +160,16 @@ that commuters reach the train on the other side before eight, and added a late 
 def test_the_headline_a_reader_sees(title: str, meta: str, h1: str, h2: str, headline: str) -> None:
     page = HEADLINE_PAGE.format(title=title, meta=meta, h1=h1, h2=h2)
     assert read_html(page).threads[0].title == headline
+
+
+@pytest.mark.parametrize(
+    ("byline", "cleaned"),
+    [
+        ("Par Anne Roux; Jean Petit", "Anne Roux; Jean Petit"),  # the label goes, each name stays
+        ("Sign In", None),  # the login link at the top of a forum page is nobody's name
+        ("Anmelden", None),
+        ("Signe Inman", "Signe Inman"),
+    ],
+)
+def test_clean_byline(byline: str, cleaned: str | None) -> None:
+    assert clean_byline(byline) == cleaned

@@ -197,3 +197,24 @@ def test_a_forum_threads_opening_post_is_its_article(title: str, above: str, kin
         assert [block.kind for block in opening.blocks] == ["title", "paragraph"]
         assert opening.blocks[1].text.startswith("Which pass is cheaper for two crossings a day")
         assert thread.title == "Which ferry pass is cheaper?"
+
+
+SEARCH_RESULT = """<section class="searchItem"><div class="itemInfo"><h3><a href="/story/{n}">{title}</a></h3>
+<p class="meta"><span class="assetAuthor">by <a href="/profiles/{login}/">{name}</a></span>
+<time datetime="2021-05-0{n}T08:00:00">May {n}, 2021</time></p><p class="dek">{text}</p></div></section>"""
+
+
+def test_search_results_are_no_comments() -> None:
+    # A site's search page: each result shows a writer, a date and a summary, like a comment would.
+    results = "".join(
+        SEARCH_RESULT.format(n=n, title=title, login=name.split()[0].lower(), name=name, text=text)
+        for n, title, name, text in [
+            (1, "Pools open early", "Mia Berg", "The town's outdoor pools open two weeks early this year, for once."),
+            (2, "New heating plant", "Tom Holt", "A new heating plant warms the water faster than the old one did."),
+            (3, "Prices stay the same", "Ana Ruiz", "Tickets cost what they cost last year, children still go free."),
+        ]
+    )
+    page = f"""<html lang="en"><head><title>Search results for pool</title></head><body><main>
+    <h1>Search results for pool</h1><div id="searchResults"><div class="resultList">{results}</div></div>
+    </main></body></html>"""
+    assert [post.kind for post in read_html(page, "page.html").threads[0].posts] == ["article"]

@@ -142,12 +142,20 @@ def _name(value: Any) -> str | None:
     return clean_text(value) or None if isinstance(value, str) else None
 
 
+LOGIN_PROMPT = re.compile(
+    r"^(?:sign\s*in|log\s*in|sign\s*up|register|anmelden|einloggen|registrieren|connexion|se connecter"
+    r"|s'inscrire|iniciar sesi[oó]n|entrar|accedi|zaloguj(?: się)?|войти|вход)\W*$",
+    re.IGNORECASE,
+)
+"""A login link the byline search took for a writer ("Sign In" at the top of a forum page)."""
+
+
 def clean_byline(byline: str | None) -> str | None:
     """A byline without its label, each of its names ("Par A; B" -> "A; B")."""
     if not byline:
         return None
     names = [BYLINE_LABEL.sub("", name.strip(), count=1) for name in byline.split(";")]
-    return "; ".join(name for name in names if name) or None
+    return "; ".join(name for name in names if name and not LOGIN_PROMPT.match(name)) or None
 
 
 def _comparable(text: str) -> str:

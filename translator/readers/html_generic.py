@@ -55,7 +55,7 @@ WORDS = re.compile(r"[\s_\-]+")
 COMMENT_NAME = re.compile(r"comment|koment|komment|коммент|комент|coment|reacti|repl(?:y|ies)|antwort|talkback")
 ASIDE_WORDS = frozenset(
     {"sidebar", "widget", "related", "teaser", "teasers", "recommended", "popular", "aside", "footer", "nav", "menu",
-     "breadcrumb", "breadcrumbs", "trending", "promo"}
+     "breadcrumb", "breadcrumbs", "trending", "promo", "search", "results", "searchresults"}
 )  # fmt: skip
 ASIDE_TAGS = frozenset({"aside", "nav", "footer", "header", "form"})
 PAGE_TAGS = frozenset({"body", "html"})
