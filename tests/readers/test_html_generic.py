@@ -218,3 +218,37 @@ def test_search_results_are_no_comments() -> None:
     <h1>Search results for pool</h1><div id="searchResults"><div class="resultList">{results}</div></div>
     </main></body></html>"""
     assert [post.kind for post in read_html(page, "page.html").threads[0].posts] == ["article"]
+
+
+KINJA_REPLY = """<article class="js_reply reply" id="reply_{n}" data-id="{n}" data-parentid="{parent}"><header>
+<div class="meta-container"><div class="meta-avatar js_author"><div class="f-dropdown author-hovercard content small">
+<h4>{name}</h4><a class="button tiny" href="/{name}">Profile</a><a class="button tiny" href="#">Follow</a></div>
+<div class="txt"><span class="display-name author"><a class="fn url" href="http://{name}.example.com">{name}</a></span>
+<div class="post-meta"><span class="publish-time" data-publishtime="{stamp}"><a href="/{n}">5/0{day}/21 8:1{day}am</a>
+</span></div></div></div><div class="post-dropdown-ct"><ul class="f-dropdown js_post-dropdown">
+<li class="js_edit-reply hide"><a href="#">Edit</a></li><li class="js_followforuser"><a href="#">Follow {name}</a></li>
+</ul></div></div></header><div class="reply-content post-content"><p>{text}</p></div>
+<div class="reply-tools"><a class="reply-link" href="#">Reply</a></div></article>"""
+
+
+def test_comments_that_draw_a_writers_card_and_a_menu_in_their_own_header() -> None:
+    # Each comment's `article > header` holds a hidden card with the writer's name and a menu of links: the
+    # header is the comment's own (not the page's), the menu no paragraph, the card's "content" no text.
+    replies = "".join(
+        KINJA_REPLY.format(n=n, parent=parent, name=name, stamp=1620000000000 + n, day=n, text=text)
+        for n, parent, name, text in [
+            (1, 0, "lap_swimmer", "I go every morning before work, the early opening helps a lot."),
+            (2, 1, "poolside_pat", "Same here, the water is still calm at seven."),
+            (3, 0, "diver_dee", "Will the diving board be open this year as well?"),
+        ]
+    )
+    page = f"""<html lang="en"><head><title>Pools open early</title></head><body class="f_popular_on f_footer_on">
+    <main><article class="post"><h1>Pools open early</h1><p>The town's outdoor pools open two weeks early this year,
+    because the new heating plant warms the water faster than the old one did.</p></article>
+    <section class="js_replies"><div class="replies-wrapper">{replies}</div></section></main></body></html>"""
+    comments = read_html(page, "page.html").threads[0].posts[1:]
+    assert [(post.author, post.parent, post.blocks[0].text) for post in comments] == [
+        ("lap_swimmer", None, "I go every morning before work, the early opening helps a lot."),
+        ("poolside_pat", "c1", "Same here, the water is still calm at seven."),
+        ("diver_dee", None, "Will the diving board be open this year as well?"),
+    ]

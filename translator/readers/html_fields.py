@@ -287,7 +287,7 @@ def find_body(item: HtmlElement, excluded: Sequence[HtmlElement]) -> HtmlElement
     """The element holding a comment's text: itemprop=text, else the best-ranked element a body class names."""
     best: HtmlElement | None = None
     best_rank = len(BODY_CLASSES)
-    for element in descendants(item, lambda node: any(node is root for root in excluded)):
+    for element in descendants(item, lambda node: any(node is root for root in excluded) or is_skipped(node)):
         if not element.keys():
             continue
         if element.get("itemprop") in ("text", "commentText", "articleBody"):

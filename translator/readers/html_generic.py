@@ -130,12 +130,24 @@ def _text_level(chain: list[HtmlElement], own: dict[HtmlElement, int]) -> HtmlEl
     first = next((n for n, level in enumerate(chain) if _has_own_text(level, own)), None)
     if first is None:
         return None
-    if next(chain[first].iter("p", "blockquote", "pre", "li"), None) is not None:
-        return chain[first]  # a paragraph, however short ("Super!"), is the comment's text
+    paragraphs = chain[first].iter("p", "blockquote", "pre", "li")
+    if any(_shown(node, chain[first]) and not (node.tag == "li" and _linked(node)) for node in paragraphs):
+        return chain[first]  # a paragraph, however short ("Super!"), is the comment's text; a menu's link is none
     for level in chain[first : first + 1 + MAX_LABEL_LEVELS]:
         if _has_own_text(level, own, MIN_OWN_TEXT):
             return level
     return chain[first]
+
+
+def _shown(node: HtmlElement, box: HtmlElement) -> bool:
+    """Whether an element inside a box shows in it: neither it nor a box between them is skipped (a hidden
+    menu's items are no paragraph of the comment)."""
+    for holder in (node, *node.iterancestors()):
+        if holder is box:
+            return True
+        if is_skipped(holder):
+            return False
+    return True
 
 
 def _chain(element: HtmlElement, headers: set[HtmlElement]) -> list[HtmlElement]:
@@ -215,11 +227,16 @@ def _is_aside(element: HtmlElement) -> bool:
     for node in (element, *element.iterancestors()):
         if node.tag in PAGE_TAGS:
             break  # the page's own classes say how it is laid out ("x-hidden-sidebar-ad", "has-sidebar")
-        if node.tag in ASIDE_TAGS and not (node.tag == "form" and not is_form_to_fill(node)):
+        if node.tag in ASIDE_TAGS and not (node.tag == "form" and not is_form_to_fill(node)) and not _own_part(node):
             return True
         if not ASIDE_WORDS.isdisjoint(_block_words(node)):
             return True
     return False
+
+
+def _own_part(node: HtmlElement) -> bool:
+    """Whether a header or footer is an article's (a comment's own, `article > header`), not the page's."""
+    return node.tag in ("header", "footer") and any(above.tag == "article" for above in node.iterancestors())
 
 
 BEM_MODIFIER = re.compile(r"--\S*")
