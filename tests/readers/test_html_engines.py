@@ -110,3 +110,42 @@ def test_youtube_watch_page_with_its_comments() -> None:
         ("portside", "c1", Votes(2, 0), "It took us an hour in the winter."),
         ("stern", None, Votes(1, 0), "Which camera did you use?"),
     ]
+
+
+REDESIGN_COMMENT = """<div id="t1_{key}" style="padding-left:{indent}px"><div class="x9Fq Comment t1_{key} zz1">
+<div class="v0te"><button aria-label="upvote" class="voteButton"></button></div><div class="m3ta">
+<span class="lvl">level {level}</span><div class="hdr"><a class="u5er" href="/user/{name}/"
+data-testid="comment_author_link">{name}</a><span class="pts">{points} points</span><span> · </span>
+<a href="/r/boats/comments/abc/x/{key}/" id="CommentTopMeta--Created--t1_{key}"><span>3 years ago</span></a></div>
+<div data-test-id="comment" class="b0dy"><div class="RichTextJSON-root"><p>{text}</p></div></div></div></div></div>"""
+REDESIGN = f"""<html><head><title>Which knot for a mooring line? : boats</title>
+<meta property="og:title" content="r/boats - Which knot for a mooring line?"></head><body><div class="app">
+<div data-test-id="post-content"><div class="hdr"><span>Posted by</span><a data-testid="post_author_link"
+href="/user/deckhand/">u/deckhand</a><a data-click-id="timestamp" href="/r/boats/comments/abc/x/">3 years ago</a></div>
+<div class="t1tl"><h1 class="h">Which knot for a mooring line?</h1></div>
+<div class="RichTextJSON-root"><p>The marina asks for a knot that can be undone under load. Which one do you use?</p>
+</div></div><div class="c0mments">{
+    "".join(
+        REDESIGN_COMMENT.format(key=key, indent=indent, level=level, name=name, points=points, text=text)
+        for key, indent, level, name, points, text in [
+            ("a1", 16, 1, "bowline_bob", 41, "A bowline, with a round turn if the load is heavy."),
+            ("a2", 37, 2, "cleat_kat", 12, "Round turn and two half hitches undoes even easier."),
+            ("a3", 16, 1, "sternway", 3, "Ask the harbour master, some marinas are strict about it."),
+        ]
+    )
+}</div></div></body></html>"""
+
+
+def test_reddit_redesign_page() -> None:
+    thread = read_html(REDESIGN, "reddit.html").threads[0]
+    article, *comments = thread.posts
+    assert thread.title == "Which knot for a mooring line?"
+    assert [block.text for block in article.blocks[1:]] == [
+        "The marina asks for a knot that can be undone under load. Which one do you use?"
+    ]
+    # Replies by the padding of their wrapper; "3 years ago" waits for a time the page gives (none here).
+    assert [(post.author, post.parent, post.votes, post.blocks[0].text) for post in comments] == [
+        ("bowline_bob", None, Votes(41, 0), "A bowline, with a round turn if the load is heavy."),
+        ("cleat_kat", "c1", Votes(12, 0), "Round turn and two half hitches undoes even easier."),
+        ("sternway", None, Votes(3, 0), "Ask the harbour master, some marinas are strict about it."),
+    ]

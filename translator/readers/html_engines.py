@@ -159,6 +159,30 @@ NEW_REDDIT = Engine(
     ),
 )
 
+REDESIGN_REDDIT = Engine(
+    name="reddit",
+    # Reddit's 2018 redesign: hashed class names but a `Comment` class, the comment's `t1_` id, test ids; replies
+    # indented by the wrapper's padding ("level 2").
+    marks=("class:comment",),
+    items=path("//div[has-class('Comment')][re:test(@class, '(^|\\s)t1_\\w+') or starts-with(../@id, 't1_')]"),
+    fields=FieldPaths(
+        author=_paths(".//a[@data-testid='comment_author_link']", ".//a[contains(@href, '/user/')]"),
+        date=_paths(".//a[starts-with(@id, 'CommentTopMeta--Created--')]"),
+        body=_paths(".//div[@data-test-id='comment']"),
+        votes=_paths(".//span[re:test(normalize-space(.), '^-?\\d+ points?$')]"),
+        url=_paths(".//a[starts-with(@id, 'CommentTopMeta--Created--')]/@href"),
+    ),
+    story=_story(
+        "//div[@data-test-id='post-content']",
+        ".//h1",
+        FieldPaths(
+            author=_paths(".//a[@data-testid='post_author_link']", ".//a[contains(@href, '/user/')]"),
+            date=_paths(".//a[@data-click-id='timestamp']"),
+        ),
+        ".//div[has-class('RichTextJSON-root')] | .//div[@data-click-id='text']",
+    ),
+)
+
 DISQUS = Engine(
     name="disqus",
     marks=("class:post-message",),
@@ -521,6 +545,7 @@ ENGINES: tuple[Engine, ...] = (
     HACKER_NEWS,
     OLD_REDDIT,
     NEW_REDDIT,
+    REDESIGN_REDDIT,
     DISQUS,
     DISCOURSE,
     XENFORO,
