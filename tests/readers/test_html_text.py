@@ -137,6 +137,8 @@ def test_machine_date(value: str, expected: datetime | None) -> None:
         ("03.05.2019 08:15:07 (Europe/Berlin)", "de", datetime(2019, 5, 3, 8, 15)),  # a zone named in brackets
         ("Published on Mar 4, 2017", "en", datetime(2017, 3, 4, 0, 0)),  # a label before the date
         ("Veröffentlicht am 12.03.2020", "de", datetime(2020, 3, 12, 0, 0)),  # a German one
+        ("Am 29. Mai 2017 um 14:38", "de", datetime(2017, 5, 29, 14, 38)),  # the preposition alone
+        ("am Ende 2020", "de", None),  # a preposition before words is no date
         ("Kommentar: 3", "de", None),  # a label before a number is no date
         ("Reply", "en", None),  # no date
     ],
