@@ -183,6 +183,10 @@ def test_is_pingback(text: str, pingback: bool) -> None:
         (["Viele Grüße,", "Ramón"], ["Viele Grüße,", "Ramón"]),
         # A date of another day is text ("Am 3. Mai 2021 war ich dort").
         (["Toll.", "3. Mai 2021"], ["Toll.", "3. Mai 2021"]),
+        # An old theme's header in the item itself: its number, "Kommentar von NAME", the date, then the text.
+        (["1", "Comentario por Ramón", "26 abril 2022 a las 14:02", "Muy rico."], ["Muy rico."]),
+        # A text that begins with the writer's name is text.
+        (["Ramón von nebenan sagt danke."], ["Ramón von nebenan sagt danke."]),
     ],
 )
 def test_comment_text_lines(lines: list[str], kept: list[str]) -> None:

@@ -22,6 +22,7 @@ from translator.models import Votes
 from translator.readers.common import BlockSpec
 from translator.readers.html_dates import is_relative_date, machine_date, printed_date
 from translator.readers.html_fields import (
+    BY_PREFIX,
     NOT_BODY_WORDS,
     RawComment,
     candidates,
@@ -355,10 +356,14 @@ def _text_lines(
 ) -> list[BlockSpec]:
     """A comment's lines without the header lines its text box repeats: first, its author ("NAME", "NAME,",
     "NAME dijo:"); last, "NAME," before a date (a plain "NAME" last signs the text and stays); the date
-    printed first or last; stray numbers ("18. 05. 2014")."""
+    printed first or last; stray numbers ("18. 05. 2014", the comment's number before its header)."""
+    blocks = [block for block in blocks if not NUMBERS_ONLY.match(block[1])]
     if blocks and author and len(blocks[0][1]) <= MAX_FURNITURE_CHARS:
         first = blocks[0][1]
-        if first.rstrip(NAME_PUNCTUATION) == author or (NAME_VERB.search(first) and name_from_label(first) == author):
+        said = first.rstrip(NAME_PUNCTUATION) == author or (
+            NAME_VERB.search(first) and name_from_label(first) == author
+        )
+        if said or (BY_PREFIX.match(first) and clean_author(first) == author):  # "Kommentar von NAME"
             blocks = blocks[1:]
     if blocks and author and blocks[-1][1] != author and blocks[-1][1].rstrip(NAME_PUNCTUATION) == author:
         blocks = blocks[:-1]
