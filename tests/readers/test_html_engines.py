@@ -149,3 +149,30 @@ def test_reddit_redesign_page() -> None:
         ("cleat_kat", "c1", Votes(12, 0), "Round turn and two half hitches undoes even easier."),
         ("sternway", None, Votes(3, 0), "Ask the harbour master, some marinas are strict about it."),
     ]
+
+
+FORUMOTION_POST = """<div id="p{n}" class="post clearfix"><div class="postbody">
+<div class="postprofile" id="profile{n}">
+<strong>{name}</strong><br><b>{rank}</b><br><span class="label">Posts</span> 12</div>
+<div class="postbody-head"><h3><a href="/t7-x#{n}">{subject}</a></h3><p class="author">by <strong>{name}</strong>
+on 0{n}/03/21, 10:1{n} am</p></div><div class="post-entry"><div>{text}</div></div></div></div>"""
+
+
+def test_phpbb_hosted_by_forumotion() -> None:
+    # Forumotion's phpBB themes put a post's text in `div.post-entry`, not phpBB's `div.content`: the whole post
+    # (the writer's rank, the subject line) was read as its text; its advert was a comment.
+    posts = "".join(
+        FORUMOTION_POST.format(n=n, name=name, rank=rank, subject=subject, text=text)
+        for n, name, rank, subject, text in [
+            (1, "harbourmaster", "Admin", "Mooring rules", "Boats longer than ten metres moor at the outer pontoon."),
+            (2, "skiff", "Member", "Re: Mooring rules", "Does that count the outboard motor?"),
+            (0, "Sponsored content", "", "Re: Mooring rules", ""),  # an advert drawn as post number 0
+        ]
+    )
+    page = f"""<html lang="en"><head><title>Mooring rules</title></head><body><div id="page-body">{posts}
+    </div></body></html>"""
+    thread = read_html(page, "forum.html").threads[0]
+    assert [(post.kind, post.author, [block.text for block in post.blocks]) for post in thread.posts] == [
+        ("article", "harbourmaster", ["Mooring rules", "Boats longer than ten metres moor at the outer pontoon."]),
+        ("comment", "skiff", ["Does that count the outboard motor?"]),
+    ]

@@ -288,6 +288,7 @@ PHPBB = Engine(
     name="phpbb",
     marks=("class:post",),
     items=path("//*[self::div or self::article][has-class('post')][re:test(@id, '^p\\d+$')]"),
+    skip=path("self::*[@id='p0']"),  # Forumotion's "sponsored content" drawn as a post: no post has number 0
     fields=FieldPaths(
         author=_paths(
             ".//*[has-class('postprofile')]//*[has-class('username') or has-class('username-coloured')]",
@@ -297,7 +298,7 @@ PHPBB = Engine(
         date=_paths(
             ".//p[has-class('author')]//time", ".//*[has-class('dateline_timestamp')]", ".//p[has-class('author')]"
         ),
-        body=_paths(".//div[has-class('content')]"),
+        body=_paths(".//div[has-class('content')]", ".//div[has-class('post-entry')]"),  # Forumotion: post-entry
         role=_paths(".//*[has-class('profile-rank') or has-class('profile_rank')]"),
     ),
     forum=True,
