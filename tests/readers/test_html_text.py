@@ -46,6 +46,8 @@ def test_name_from_label(label: str, name: str | None) -> None:
         ("Comment by Marta Zielińska", "Marta Zielińska"),  # an old theme's signature
         ("geschrieben von wScherf", "wScherf"),  # German
         ("Bruno Gobin,", "Bruno Gobin"),  # the comma before the date
+        ("Rolf Ahrens 29.07.2020 // 12:56", "Rolf Ahrens"),  # the name, then the date without a separator
+        ("Agent 007", "Agent 007"),  # a number that is no date stays in the name
     ],
 )
 def test_clean_author(text: str, author: str | None) -> None:

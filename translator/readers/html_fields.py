@@ -145,6 +145,7 @@ def candidates(item: HtmlElement, excluded: Sequence[HtmlElement]) -> list[HtmlE
 
 
 MAX_DATE_LEAD = 12
+FIRST_DIGIT = re.compile(r"(?<!\w)\d")
 NAME_THEN_DATE = re.compile(r"^(?P<name>.+?)\s+[|•·—–]\s+(?P<rest>.+)$")
 
 
@@ -161,6 +162,10 @@ def clean_author(text: str) -> str | None:
     text = text.strip()
     if (parts := NAME_THEN_DATE.match(text)) and _starts_as_date(parts["rest"]) and not could_be_date(parts["name"]):
         text = parts["name"]
+    elif (digit := FIRST_DIGIT.search(text)) and (head := text[: digit.start()].strip()) and not could_be_date(head):
+        rest = text[digit.start() :]
+        if _starts_as_date(rest) and printed_date(rest, None) is not None:
+            text = head  # "Björn 20.07.2015 // 13:37": the name, then the date without a separator
     name = name_from_label(BY_PREFIX.sub("", text))
     if name is None or (could_be_date(name) and any(NUMERIC_TOKEN.fullmatch(token) for token in name.split())):
         return None  # "12 March 2020" is a date; "mike_1985" is a name
