@@ -160,9 +160,15 @@ def clean_author(text: str) -> str | None:
     """A display name from the text around it: "Andrew пишет:", "by Anna", "Heidi Heim | 21. April 2020";
     None for dates and empty text."""
     text = text.strip()
-    if (parts := NAME_THEN_DATE.match(text)) and _starts_as_date(parts["rest"]) and not could_be_date(parts["name"]):
+    parts = NAME_THEN_DATE.match(text)
+    if parts and _starts_as_date(parts["rest"]) and not could_be_date(parts["name"]):
         text = parts["name"]
-    elif (digit := FIRST_DIGIT.search(text)) and (head := text[: digit.start()].strip()) and not could_be_date(head):
+    elif (
+        not parts
+        and (digit := FIRST_DIGIT.search(text))
+        and (head := text[: digit.start()].strip())
+        and not could_be_date(head)
+    ):
         rest = text[digit.start() :]
         if _starts_as_date(rest) and printed_date(rest, None) is not None:
             text = head  # "Björn 20.07.2015 // 13:37": the name, then the date without a separator
