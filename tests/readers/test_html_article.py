@@ -173,3 +173,23 @@ def test_the_headline_a_reader_sees(title: str, meta: str, h1: str, h2: str, hea
 )
 def test_clean_byline(byline: str, cleaned: str | None) -> None:
     assert clean_byline(byline) == cleaned
+
+
+def test_a_page_whose_text_loads_by_script_gives_its_title_and_stated_summary() -> None:
+    # Only the headline and the summary stated for sharing are in the file: they are read, with a warning (it
+    # was "no article text or comments found"). A summary that repeats the headline is none.
+    page = """<html lang="en"><head><title>Ferry crossings move earlier | Coast News</title>
+    <meta property="og:site_name" content="Coast News">
+    <meta property="og:description" content="Ferry crossings move earlier">
+    <meta name="description" content="The first boat of the day now leaves at 6:30, half an hour earlier.">
+    </head><body><nav><a href="/">Home</a></nav><div id="app"></div><script>load()</script></body></html>"""
+    reading = read_html(page, "page.html")
+    [article] = reading.threads[0].posts
+    assert [(block.kind, block.text) for block in article.blocks] == [
+        ("title", "Ferry crossings move earlier"),
+        ("paragraph", "The first boat of the day now leaves at 6:30, half an hour earlier."),
+    ]
+    assert reading.warnings == (
+        "page.html: the article's text is not in this file (it loads by script): its title and the summary the page"
+        " states are read",
+    )

@@ -240,6 +240,9 @@ def read_html(text: str, name: str = "page", captured: datetime | None = None) -
         if spec[0] != "title" and spec[1].lower() != title.lower() and spec[1] not in said_in_comments
     ]
     comments = comment_posts(with_relative_dates(found.comments, reference, lang))
+    summarised = bool(not body and not comments and title and facts.summary)
+    if summarised and facts.summary:
+        body = [("paragraph", facts.summary, None, None)]  # the text loads by script: what the page says of it
     if not body and not comments:
         raise InputError(
             f"{name}: no article text or comments found in this web page",
@@ -264,9 +267,15 @@ def read_html(text: str, name: str = "page", captured: datetime | None = None) -
         site=facts.site,
         published=facts.published or article.date,
     )
-    return Reading((thread,), tuple(_warnings(name, found, len(found.comments), systems)))
+    warnings = _warnings(name, found, len(found.comments), systems)
+    if summarised:
+        warnings.append(f"{name}: {NO_ARTICLE_TEXT}")
+    return Reading((thread,), tuple(warnings))
 
 
+NO_ARTICLE_TEXT = (
+    "the article's text is not in this file (it loads by script): its title and the summary the page states are read"
+)
 NOT_SAVED = "no comments in this file: they load by script"
 """How the warning that a page's comments load by script (and are not saved) begins, after the name."""
 

@@ -101,6 +101,9 @@ class ArticleFacts:
     guess from elsewhere on the page."""
     modified: datetime | None = None
     """When the article was last changed, when the page states it."""
+    summary: str | None = None
+    """The summary the page states for sharing (`og:description`, `description`), when it states one other
+    than its headline."""
 
 
 def _meta(tree: HtmlElement) -> dict[str, str]:
@@ -380,8 +383,18 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         drop_furniture(tree, title)
     body = _body(tree) if with_body else None
     blocks = body_blocks(body, title, author, teasers) if body is not None else []
+    described = (clean_text(meta.get(key) or "") for key in ("og:description", "description", "twitter:description"))
+    summary = next((text for text in described if text and _comparable(text) != _comparable(title)), None)
     return ArticleFacts(
-        title, author, published, clean_text(site) if site else None, url, tuple(blocks), stated or box_date, modified
+        title,
+        author,
+        published,
+        clean_text(site) if site else None,
+        url,
+        tuple(blocks),
+        stated or box_date,
+        modified,
+        summary,
     )
 
 
