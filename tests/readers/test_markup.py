@@ -177,6 +177,11 @@ def page_blocks(markup: str) -> list[tuple[str, str, str | None]]:
             "<div class='bbCodeBlock-expandLink'><a>Click to expand...</a></div>",
             [("paragraph", "Text.", None)],
         ),
+        # A bookmark button ("В избранное") is no text.
+        (
+            "<p>Text.</p><div class='favorite_marker'><p class='favorite_marker__title'>В избранное</p></div>",
+            [("paragraph", "Text.", None)],
+        ),
         # A box that merely has "expand" in its class holds text: kept.
         (
             "<div class='expanding-formatter-summary'><p>Short.</p></div><span class='ellipsis'>…</span>",

@@ -66,6 +66,9 @@ CONTROL_WORDS = frozenset(
         "button",
         "menu",
         "dropdown",
+        "favorite",
+        "favourite",
+        "bookmark",
     }
 )
 # Where a link to log in or to register leads: such a link is a control ("Antworten" for guests), not text.
