@@ -23,7 +23,7 @@ from translator.errors import InputError
 from translator.models import Post, Thread, ThreadFile
 from translator.readers.common import BlockSpec, Reading, number_blocks
 from translator.readers.html_article import ArticleFacts, article_facts
-from translator.readers.html_bytes import decode_page, looks_like_html, looks_like_html_text
+from translator.readers.html_bytes import decode_page, looks_like_html, looks_like_html_text, without_preamble
 from translator.readers.html_comments import comment_posts, find_comments, script_systems
 from translator.readers.html_dates import machine_date, relative_date
 from translator.readers.html_fields import FoundComments, RawComment
@@ -63,7 +63,7 @@ MIN_HIDDEN_TEXT = 200
 
 def parse_page(text: str, name: str) -> HtmlElement:
     """The page's element tree; InputError when there is nothing to parse."""
-    text = xml_safe(text)
+    text = without_preamble(xml_safe(text))
     if text.lstrip("\ufeff \t\r\n").startswith(XML_DECLARATION):
         text = text[text.find("?>") + 2 :]  # lxml refuses an encoding declaration in text it is given decoded
     try:

@@ -33,6 +33,8 @@ TITLE = path("//title")
 H1 = path("//h1")
 HEADINGS = path("//h1 | //h2 | //h3")
 MAX_LABEL_WORDS = 3
+COMMENT_BOX = re.compile(r"comment|respond|reply|koment|komment|коммент")
+"""Boxes whose headings ("Write a Reply or Comment", "3 Kommentare") are the comment section's, not the story's."""
 MAX_LABEL_CHARS = 25
 """Words of a section's or a page kind's label a site appends to a headline in its title ("| iPhone | Forum")."""
 STORY_BOXES = path("//article[not(ancestor::article)][.//h1 or .//h2 or .//h3]")
@@ -348,10 +350,19 @@ def _without_date(tree: HtmlElement, title: str) -> str:
 
 
 def _site_default(tree: HtmlElement, shared: str, page_only: str) -> bool:
-    """Whether a sharing title is the site's own for every page ("vc.ru — бизнес, технологии..."): no
-    heading on the page shows it, while one shows the document's title (the story's headline)."""
-    shown = {_comparable(visible_text(h)) for h in HEADINGS(tree) if isinstance(h, HtmlElement)}
+    """Whether a sharing title (or the extractor's) is the site's own for every page ("vc.ru — бизнес,
+    технологии...") or a box's ("Write a Reply or Comment"): no heading outside the comment section shows it,
+    while one shows the document's title (the story's headline)."""
+    shown = {
+        _comparable(visible_text(h))
+        for h in HEADINGS(tree)
+        if isinstance(h, HtmlElement) and not any(COMMENT_BOX.search(_names(box)) for box in (h, *h.iterancestors()))
+    }
     return _comparable(page_only) in shown and _comparable(shared) not in shown
+
+
+def _names(element: HtmlElement) -> str:
+    return f"{element.get('class', '')} {element.get('id', '')}".lower()
 
 
 def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:

@@ -25,6 +25,9 @@ PAGE_START = re.compile(
     r"(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<title[\s>])",
     re.IGNORECASE | re.DOTALL,
 )
+LINE_PAGE_START = re.compile(r"^[ \t]*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE | re.MULTILINE)
+"""A doctype or `<html>` that starts a line, below what a server printed first."""
+PAGE_END = re.compile(r"</html\s*>\s*\Z", re.IGNORECASE)
 HEAD_END = re.compile(rb"</head\s*>|<body[\s>]", re.IGNORECASE)
 META_TAG = re.compile(rb"<meta\s[^>]*>", re.IGNORECASE)
 CHARSET_ATTRIBUTE = re.compile(rb"""charset\s*=\s*["']?\s*([-\w.:]+)""", re.IGNORECASE)
@@ -60,18 +63,29 @@ MAX_REPLACED_FRACTION = 0.001
 
 
 def looks_like_html_text(text: str) -> bool:
-    """Whether decoded text starts the way a web page does (doctype, `<html>`, `<head>`...)."""
-    return PAGE_START.match(text[:SNIFF_BYTES].lstrip("\ufeff")) is not None
+    """Whether decoded text starts the way a web page does (doctype, `<html>`, `<head>`...), or is a whole page
+    after a few lines a server printed before it (a PHP warning above the doctype)."""
+    head = text[:SNIFF_BYTES].lstrip("\ufeff")
+    if PAGE_START.match(head) is not None:
+        return True
+    return LINE_PAGE_START.search(head) is not None and PAGE_END.search(text[-SNIFF_BYTES:]) is not None
+
+
+def without_preamble(text: str) -> str:
+    """A page without the lines a server printed above its doctype or `<html>` (a PHP warning): a parser would
+    put them, and the page's head with them, into its body."""
+    head = text[:SNIFF_BYTES]
+    if PAGE_START.match(head.lstrip("\ufeff")) is not None or (start := LINE_PAGE_START.search(head)) is None:
+        return text
+    return text[start.start() :]
 
 
 def looks_like_html(data: bytes) -> bool:
     """Whether a file's bytes start the way a web page does, in any ASCII-compatible or UTF-16 encoding."""
-    head = data[:SNIFF_BYTES]
+    head, tail = data[:SNIFF_BYTES], data[-SNIFF_BYTES:]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = head.decode("utf-16", errors="replace")
-    else:
-        text = head.decode("latin-1")
-    return looks_like_html_text(text)
+        return looks_like_html_text(head.decode("utf-16", errors="replace"))
+    return looks_like_html_text(head.decode("latin-1") + "\n" + tail.decode("latin-1"))
 
 
 def declared_charset(data: bytes) -> str | None:
