@@ -136,8 +136,25 @@ href="/user/deckhand/">u/deckhand</a><a data-click-id="timestamp" href="/r/boats
 }</div></div></body></html>"""
 
 
+LATER_COMMENT = """<div id="t1_{key}" style="padding-left:16px"><div class="Comment t1_{key} q7">
+<a data-testid="comment_author_icon" href="/user/{name}/"><div class="avatar"></div></a><span class="lvl">level 1</span>
+<div data-testid="post-comment-header"><div class="nm"></div><a data-testid="comment_timestamp"
+id="CommentTopMeta--Created--t1_{key}" href="/r/boats/comments/abc/comment/{key}/">2 yr. ago</a></div>
+{body}</div></div>"""
+LATER = [
+    # The later markup: `data-testid`, and a name only in the avatar's link.
+    LATER_COMMENT.format(
+        key="b1", name="jib_sheet", body='<div data-testid="comment"><p>Clove hitch for a quick stop.</p></div>'
+    ),
+    # A deleted comment nobody answered: its header, "level 1 · [deleted]", and no text box.
+    LATER_COMMENT.format(key="b2", name="[deleted]", body=""),
+]
+
+
 def test_reddit_redesign_page() -> None:
-    thread = read_html(REDESIGN, "reddit.html").threads[0]
+    thread = read_html(
+        REDESIGN.replace("</div></div></body>", "".join(LATER) + "</div></div></body>"), "r.html"
+    ).threads[0]
     article, *comments = thread.posts
     assert thread.title == "Which knot for a mooring line?"
     assert [block.text for block in article.blocks[1:]] == [
@@ -148,6 +165,7 @@ def test_reddit_redesign_page() -> None:
         ("bowline_bob", None, Votes(41, 0), "A bowline, with a round turn if the load is heavy."),
         ("cleat_kat", "c1", Votes(12, 0), "Round turn and two half hitches undoes even easier."),
         ("sternway", None, Votes(3, 0), "Ask the harbour master, some marinas are strict about it."),
+        ("jib_sheet", None, None, "Clove hitch for a quick stop."),
     ]
 
 

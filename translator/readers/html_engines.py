@@ -159,18 +159,29 @@ NEW_REDDIT = Engine(
     ),
 )
 
+AUTHOR_ICON = path(".//a[@data-testid='comment_author_icon']/@href")
+USER_PATH = re.compile(r"/user/([^/?#]+)")
+
+
+def _icon_author(item: HtmlElement) -> list[object]:
+    """The writer's name in the link of their avatar (`/user/NAME/`), where the page drew no name beside it."""
+    return [found[1] for href in AUTHOR_ICON(item) if (found := USER_PATH.search(str(href)))][:1]
+
+
 REDESIGN_REDDIT = Engine(
     name="reddit",
-    # Reddit's 2018 redesign: hashed class names but a `Comment` class, the comment's `t1_` id, test ids; replies
-    # indented by the wrapper's padding ("level 2").
+    # Reddit's 2018 redesign: hashed class names but a `Comment` class, the comment's `t1_` id, test ids
+    # (`data-test-id`, later `data-testid`); replies indented by the wrapper's padding ("level 2").
     marks=("class:comment",),
     items=path("//div[has-class('Comment')][re:test(@class, '(^|\\s)t1_\\w+') or starts-with(../@id, 't1_')]"),
     fields=FieldPaths(
-        author=_paths(".//a[@data-testid='comment_author_link']", ".//a[contains(@href, '/user/')]"),
+        author=(*_paths(".//a[@data-testid='comment_author_link']"), _icon_author),
         date=_paths(".//a[starts-with(@id, 'CommentTopMeta--Created--')]"),
-        body=_paths(".//div[@data-test-id='comment']"),
+        body=_paths(".//div[@data-test-id='comment' or @data-testid='comment']"),
         votes=_paths(".//span[re:test(normalize-space(.), '^-?\\d+ points?$')]"),
         url=_paths(".//a[starts-with(@id, 'CommentTopMeta--Created--')]/@href"),
+        # A deleted or removed comment keeps its header ("level 1 · [deleted] · 4 yr. ago") and no text box.
+        deleted=_paths("self::*[not(.//div[@data-test-id='comment' or @data-testid='comment'])]"),
     ),
     story=_story(
         "//div[@data-test-id='post-content']",
