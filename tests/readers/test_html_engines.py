@@ -156,7 +156,7 @@ def test_reddit_redesign_page() -> None:
         REDESIGN.replace("</div></div></body>", "".join(LATER) + "</div></div></body>"), "r.html"
     ).threads[0]
     article, *comments = thread.posts
-    assert thread.title == "Which knot for a mooring line?"
+    assert (thread.title, article.author) == ("Which knot for a mooring line?", "deckhand")
     assert [block.text for block in article.blocks[1:]] == [
         "The marina asks for a knot that can be undone under load. Which one do you use?"
     ]

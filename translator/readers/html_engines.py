@@ -160,12 +160,18 @@ NEW_REDDIT = Engine(
 )
 
 AUTHOR_ICON = path(".//a[@data-testid='comment_author_icon']/@href")
+POST_AUTHOR = path(".//a[@data-testid='post_author_link']/@href")
 USER_PATH = re.compile(r"/user/([^/?#]+)")
 
 
 def _icon_author(item: HtmlElement) -> list[object]:
     """The writer's name in the link of their avatar (`/user/NAME/`), where the page drew no name beside it."""
     return [found[1] for href in AUTHOR_ICON(item) if (found := USER_PATH.search(str(href)))][:1]
+
+
+def _post_author(item: HtmlElement) -> list[object]:
+    """The poster's name in their link (`/user/NAME/`), without the "u/" the link shows."""
+    return [found[1] for href in POST_AUTHOR(item) if (found := USER_PATH.search(str(href)))][:1]
 
 
 REDESIGN_REDDIT = Engine(
@@ -187,7 +193,7 @@ REDESIGN_REDDIT = Engine(
         "//div[@data-test-id='post-content']",
         ".//h1",
         FieldPaths(
-            author=_paths(".//a[@data-testid='post_author_link']", ".//a[contains(@href, '/user/')]"),
+            author=(_post_author, *_paths(".//a[contains(@href, '/user/')]")),
             date=_paths(".//a[@data-click-id='timestamp']"),
         ),
         ".//div[has-class('RichTextJSON-root')] | .//div[@data-click-id='text']",
