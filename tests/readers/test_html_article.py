@@ -193,3 +193,15 @@ def test_a_page_whose_text_loads_by_script_gives_its_title_and_stated_summary() 
         "page.html: the article's text is not in this file (it loads by script): its title and the summary the page"
         " states are read",
     )
+
+
+@pytest.mark.parametrize("body_class", ["", "single has-comments"])
+def test_the_comment_forms_heading_is_never_the_headline(body_class: str) -> None:
+    # The extractor offers the reply form's heading (with its hidden "Cancel reply") as the title.
+    page = f"""<html lang="en"><head><title>Ferry crossings move earlier</title></head><body class="{body_class}">
+    <article><h2>Early boats from May</h2><p>The harbour office has moved the first crossing of the day half an hour
+    earlier, so that commuters reach the train on the other side before eight.</p></article>
+    <div id="respond" class="comment-respond"><h3 id="reply-title" class="comment-reply-title">Join the Discussion
+    <small><a id="cancel-comment-reply-link" style="display:none">Cancel reply</a></small></h3>
+    <form id="commentform"><textarea name="comment"></textarea></form></div></body></html>"""
+    assert read_html(page).threads[0].title == "Ferry crossings move earlier"

@@ -33,6 +33,7 @@ TITLE = path("//title")
 H1 = path("//h1")
 HEADINGS = path("//h1 | //h2 | //h3")
 MAX_LABEL_WORDS = 3
+PAGE_TAGS = frozenset({"body", "html"})
 COMMENT_BOX = re.compile(r"comment|respond|reply|koment|komment|коммент")
 """Boxes whose headings ("Write a Reply or Comment", "3 Kommentare") are the comment section's, not the story's."""
 MAX_LABEL_CHARS = 25
@@ -319,7 +320,10 @@ def _headline(
     page_title = visible_text(TITLE(tree)[0]) if TITLE(tree) else None
     headings = [visible_text(h) for h in H1(tree) if isinstance(h, HtmlElement)]
     candidates = [meta.get("og:title"), meta.get("twitter:title"), _name(ld.get("headline"))]
-    candidates += [getattr(extracted, "title", None), headings[0] if len(headings) == 1 else None, page_title]
+    found = getattr(extracted, "title", None)
+    if found and _in_comment_box(tree, found):
+        found = None  # the extractor took the comment form's heading ("Join the Discussion Cancel reply")
+    candidates += [found, headings[0] if len(headings) == 1 else None, page_title]
     title = choose_title(candidates, site, host)
     page_only = strip_site(page_title, site, host) if page_title else ""
     if page_only and _comparable(title) != _comparable(page_only) and _site_default(tree, title, page_only):
@@ -356,9 +360,31 @@ def _site_default(tree: HtmlElement, shared: str, page_only: str) -> bool:
     shown = {
         _comparable(visible_text(h))
         for h in HEADINGS(tree)
-        if isinstance(h, HtmlElement) and not any(COMMENT_BOX.search(_names(box)) for box in (h, *h.iterancestors()))
+        if isinstance(h, HtmlElement) and not _in_comment_section(h)
     }
     return _comparable(page_only) in shown and _comparable(shared) not in shown
+
+
+def _in_comment_box(tree: HtmlElement, title: str) -> bool:
+    """Whether a title is a heading of the comment section (its form's "Leave a Reply", with or without the
+    hidden "Cancel reply" after it)."""
+    key = _comparable(title)
+    for heading in HEADINGS(tree):
+        if isinstance(heading, HtmlElement) and _in_comment_section(heading):
+            for text in (visible_text(heading), heading.text_content()):
+                if (shown := _comparable(text)) and (
+                    key == shown or (len(shown) >= MIN_SITE_KEY and key.startswith(shown))
+                ):
+                    return True
+    return False
+
+
+def _in_comment_section(heading: HtmlElement) -> bool:
+    """Whether a heading sits in a box named for comments (`div#respond`, `section.comments`); the page's own
+    classes ("has-comments" on `body`) say nothing."""
+    return any(
+        COMMENT_BOX.search(_names(box)) for box in (heading, *heading.iterancestors()) if box.tag not in PAGE_TAGS
+    )
 
 
 def _names(element: HtmlElement) -> str:
