@@ -42,7 +42,9 @@ OPENWEB = f"""<html><head><title>Spot.IM Conversation</title></head><body>
 
 def test_openweb_conversation_frame() -> None:
     thread = read_html(OPENWEB, "frame.html").threads[0]
-    comments = thread.posts[1:]
+    article, *comments = thread.posts
+    # The frame's counter and "Show more comments" button go with the conversation: the frame has no article.
+    assert [block.kind for block in article.blocks] == ["title"]
     assert [(post.author, post.parent, post.votes) for post in comments] == [
         ("harbourview", None, Votes(12, 0)),
         ("tidewatcher", "c1", Votes(3, 0)),

@@ -533,6 +533,8 @@ OPENWEB = Engine(
         body=_paths(".//*[@data-spot-im-class='message-text']"),
         votes=_paths(".//*[has-class('param-upVotesCount')]"),
     ),
+    # Its sorting menu, counters and "Show 29 more replies" buttons go with the comments, not into the article.
+    companions=path("ancestor::*[@data-spot-im-class='conversation-root'][1]"),
 )
 
 YOUTUBE = Engine(
