@@ -1,8 +1,10 @@
 """Engine rules (html_engines) for comment systems whose saved frames or pages carry their own markup, on pages
-we wrote in their shapes: OpenWeb's (Spot.IM) conversation frame and a YouTube watch page saved after its
-comments rendered."""
+we wrote in their shapes: OpenWeb's (Spot.IM) conversation frame, a YouTube watch page saved after its comments
+rendered, Reddit's redesign, phpBB as Forumotion hosts it, Hacker News's typed quotes."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from translator.models import Votes
 from translator.readers.html import read_html
@@ -196,3 +198,14 @@ def test_phpbb_hosted_by_forumotion() -> None:
         ("article", "harbourmaster", ["Mooring rules", "Boats longer than ten metres moor at the outer pontoon."]),
         ("comment", "skiff", ["Does that count the outboard motor?"]),
     ]
+
+
+def test_hacker_news_paragraphs_typed_as_quotes() -> None:
+    # Hacker News has no quote markup: a saved page's `>` paragraph is a quote, as in its API's JSON.
+    page = (Path(__file__).resolve().parents[1] / "data" / "html" / "hackernews.html").read_text(encoding="utf-8")
+    page = page.replace(
+        "Yes, the model includes", "&gt; Does it handle the double high tides?<p>Yes, the model includes", 1
+    )
+    reply = read_html(page, "item.html").threads[0].posts[2]
+    assert [block.kind for block in reply.blocks] == ["quote", "paragraph"]
+    assert reply.blocks[0].text == "Does it handle the double high tides?"

@@ -69,7 +69,7 @@ def _story(
             [("title", visible_text(titles[0]), None, None)] if titles and visible_text(titles[0]) else []
         )
         for element in texts[:1]:
-            blocks.extend(element_blocks(element, PAGE_COMMENT_RULES))
+            blocks.extend(element_blocks(element, fields.rules))
         link = titles[0].get("href") if titles else None
         return RawComment(
             key="article",
@@ -97,6 +97,9 @@ MICRODATA = Engine(
     ),
 )
 
+HN_RULES = replace(PAGE_COMMENT_RULES, marked_quotes=True)
+"""Hacker News has no quote markup: people type `>` before what they quote."""
+
 HACKER_NEWS = Engine(
     name="hacker-news",
     marks=("class:comtr", "class:fatitem"),
@@ -106,6 +109,7 @@ HACKER_NEWS = Engine(
         date=_paths(".//span[has-class('age')]/@title", ".//span[has-class('age')]"),
         body=_paths(".//*[has-class('commtext')]", ".//div[has-class('comment')]"),
         url=_paths(".//span[has-class('age')]//a/@href"),
+        rules=HN_RULES,
     ),
     indent=path(".//td[has-class('ind')]/@indent | .//td[has-class('ind')]//img/@width"),
     story=_story(

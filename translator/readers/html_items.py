@@ -46,7 +46,7 @@ from translator.readers.html_text import (
     name_from_label,
     visible_text,
 )
-from translator.readers.markup import PAGE_COMMENT_RULES, element_blocks
+from translator.readers.markup import PAGE_COMMENT_RULES, MarkupRules, element_blocks
 
 PARENT_ATTRIBUTES = ("data-parent_id", "data-parent-id", "data-parent", "data-parentid", "data-reply-to")
 META_PARENT = re.compile(r"(?:^|[,;\s])(?:pid|parent|parent_id)=(\d+)")
@@ -93,6 +93,8 @@ class FieldPaths:
     """Anything found here marks the comment as deleted."""
     subject: Sequence[Lookup] = ()
     """The comment's subject line, outside its text (SPIP's `forum-titre`): its first block."""
+    rules: MarkupRules = PAGE_COMMENT_RULES
+    """How its text becomes blocks (Hacker News: a paragraph typed with `>` is a quote)."""
 
 
 REGEX_NAMESPACE = {"re": "http://exslt.org/regular-expressions"}
@@ -323,7 +325,7 @@ def read_item(
     named = _first(item, paths.author, nested)
     author = name_in(named) if isinstance(named, HtmlElement) else clean_author(named or "")
     author = reply_label_name(item, author or find_author(header))
-    blocks = element_blocks(text_box, PAGE_COMMENT_RULES, leave_out=frozenset([*nested, *furniture]))
+    blocks = element_blocks(text_box, paths.rules, leave_out=frozenset([*nested, *furniture]))
     dated = _first(item, paths.date, nested)
     date = _date(dated, lang) or find_date(header, lang)
     if (signed := signed_line(blocks, lang)) is not None and author in (None, signed[0]):
