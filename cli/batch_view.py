@@ -66,12 +66,12 @@ class BatchDisplay:
             blocks = self._progress.tasks[0].fields["blocks"] + (result.stats.blocks if result else 0)
             self._progress.update(self._task, advance=1, blocks=blocks, rate=f"{self.sentences / elapsed:.0f}")
             if result is not None and result.error:
-                self._progress.console.print(f"failed {visible(str(item.path))}: {visible(result.error)}", markup=False)
+                self._progress.console.print(f"failed {failure(str(item.path), result.error)}", markup=False)
             return
         if result is None:
             print(f"skip {visible(str(item.path))} (already done)", file=sys.stderr)
         elif result.error:
-            print(f"fail {visible(str(item.path))}: {visible(result.error)}", file=sys.stderr)
+            print(f"fail {failure(str(item.path), result.error)}", file=sys.stderr)
         else:
             print(
                 f"ok   {visible(str(item.path))}: {stats_line(result.stats)}",
@@ -99,4 +99,10 @@ class BatchDisplay:
         console.print(table)
         for path, error in summary.failures:
             # One line each however long (soft wrap), so a log can be searched for a file's failure.
-            console.print(f"failed: {visible(path)}: {visible(error)}", markup=False, soft_wrap=True)
+            console.print(f"failed: {failure(path, error)}", markup=False, soft_wrap=True)
+
+
+def failure(path: str, error: str) -> str:
+    """`PATH: why`, shown literally; the path once, though most errors already start with it ("PATH: not
+    UTF-8", "PATH is empty")."""
+    return visible(error if error.startswith((f"{path}: ", f"{path} ")) else f"{path}: {error}")

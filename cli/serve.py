@@ -71,7 +71,8 @@ def add_serve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParse
         type=bounded_int(0, 1000),
         default=4,
         metavar="MS",
-        help="when requests come together, milliseconds one may wait for others to share its engine call (default: 4)",
+        help="when requests come together, milliseconds a batch waits for the next of the others to share its engine "
+        "call (at most 4 times this in all; default: 4)",
     )
     serve.add_argument(
         "--batch-size",

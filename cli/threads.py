@@ -69,7 +69,9 @@ def add_translate_parsers(commands: argparse._SubParsersAction[argparse.Argument
         "Paragraphs (separated by blank lines) are translated as blocks and printed the same way; "
         "QA issues go to stderr.",
     )
-    quick.add_argument("text", help="the text to translate (- reads standard input)")
+    quick.add_argument(
+        "text", nargs="?", help="the text to translate (- or none with piped input: standard input is read)"
+    )
     add_text_translation_options(quick)
     quick.set_defaults(handler=run_translate_text)
 
@@ -158,7 +160,9 @@ def run_translate_text(args: argparse.Namespace) -> int:
     from translator.jobs import Toolkit
     from translator.pipeline import PipelineOptions, text_blocks, translate_blocks
 
-    text = standard_input_text() if args.text == "-" else args.text
+    if args.text is None and (sys.stdin is None or sys.stdin.isatty()):
+        raise UsageError("give the text to translate, or pipe it in")
+    text = standard_input_text() if args.text in (None, "-") else args.text
     blocks = text_blocks(text)
     if not blocks:
         raise TranslatorError("no text to translate", "give the text as an argument, or - to read standard input")

@@ -49,9 +49,9 @@ def test_inspect_tree_nests_replies_under_their_parent(capsys: pytest.CaptureFix
         line = next(line for line in lines if f" {post} · " in line)
         return line.index(post)
 
-    assert indent("c1") < indent("c2") < indent("c3")  # post 2, its reply, the reply's reply
-    assert indent("c4") == indent("c1") < indent("c5")  # a deleted post keeps its reply under it
-    assert any("c4 · anonyme" in line and "deleted" in line for line in lines)
+    assert indent("c1") < indent("c2") < indent("c3") < indent("c4")  # post 2, its reply, the picture, ...
+    assert indent("c5") == indent("c1") < indent("c6")  # a deleted post keeps its reply under it
+    assert any("c5 · anonyme" in line and "deleted" in line for line in lines)
     assert "2 further posts of this topic are not in this file" in captured.err
 
 

@@ -347,3 +347,18 @@ def test_the_second_model_scores_the_candidates_as_among_all_its_languages(text:
     assert set(among_candidates) == set(candidates)
     for code in candidates:
         assert among_candidates[code] == pytest.approx(among_all[code], rel=1e-5)
+
+
+def test_a_program_has_no_language_and_does_not_sway_its_post() -> None:
+    from translator.models import Block, Post
+
+    french_code = [f'log("le lanceur numéro {n} a décollé ce matin depuis la base de Kourou")' for n in range(6)]
+    blocks = (
+        Block("c1.p1", "paragraph", "It works"),
+        *(Block(f"c1.code{n}", "code", text) for n, text in enumerate(french_code, start=1)),
+    )
+    thread = Thread("", None, (Post("c1", "comment", None, blocks=blocks),), "html")
+    detected = detect_languages(thread, LanguageDetector(installed={"en", "fr"}))
+    [post] = detected.posts
+    assert {(block.lang, block.lang_confidence) for block in post.blocks if block.kind == "code"} == {("und", 1.0)}
+    assert post.blocks[0].lang == "en" and post.lang == "en"

@@ -262,3 +262,35 @@ def test_sources_give_one_outcome_per_thread_and_read_together(demo: Thread, tmp
     [(kept, kept_stats, _)] = again[0]
     assert kept == one[0][0] and kept_stats.from_memory == kept_stats.sentences == one[0][1].sentences
     assert [translated for translated, _, _ in again[1]] == [translated for translated, _, _ in feed]
+
+
+PROGRAM = 'print("Le lanceur a décollé ce matin depuis la base de Kourou")'
+
+
+def program_thread(lang: str | None = None) -> Thread:
+    """An English article showing a line of a program whose strings are French; `lang`: set by hand."""
+    from translator.models import Block, Post
+
+    blocks = (
+        Block("article.p1", "paragraph", "The launcher took off this morning from the Kourou base."),
+        Block(
+            "article.code1",
+            "code",
+            PROGRAM,
+            lang=lang,
+            lang_confidence=1.0 if lang else None,
+            lang_source="manual" if lang else None,
+        ),
+    )
+    return Thread("", None, (Post("article", "article", None, blocks=blocks),), "html")
+
+
+def test_a_program_is_kept_as_written_unless_a_person_sets_its_language() -> None:
+    engine = FakeEngine()
+    unit = translate_thread(program_thread(), TO_EN, engine).unit_for("article.code1")
+    assert unit is not None
+    # neither detected nor translated nor flagged: a program is not prose to review
+    assert (unit.origin, unit.target, unit.source_lang, unit.issues) == ("copied", PROGRAM, "und", ())
+    assert engine.calls == []
+    unit = translate_thread(program_thread("fr"), TO_EN, FakeEngine()).unit_for("article.code1")
+    assert unit is not None and (unit.origin, unit.target) == ("machine", f"EN: {PROGRAM}")

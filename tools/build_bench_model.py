@@ -21,6 +21,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -98,7 +99,9 @@ def model_card(info: dict[str, Any], scores: dict[str, Any], lengths: dict[str, 
             f"- MarianMT transformer, d_model {BASE.d_model}, {BASE.layers}+{BASE.layers} layers, {BASE.heads} heads, "
             f"FFN {BASE.ffn}; {info['params']:,} parameters; CTranslate2 int8; vocabulary {info['vocab']}",
             f"- trained on {info['pairs']:,} generated pairs for {info['steps']} steps ({info['seconds']} s "
-            f"{'on one CPU thread' if info['device'] == 'cpu' else 'on ' + info['device']}, seed {info['seed']})",
+            f"{'on one CPU thread' if info['device'] == 'cpu' else 'on ' + info['device']}, seed {info['seed']}; "
+            f"peak learning rate {info['peak_lr']}, {info['warmup_steps']} warm-up steps, batches of "
+            f"{info['batch_tokens']} pieces)",
             f"- output length / reference length on {lengths['outputs']} held-out sentences: median "
             f"{lengths['length_ratio_median']}, mean {lengths['length_ratio_mean']}; over twice the reference: "
             f"{lengths['over_twice_reference']}",
@@ -111,6 +114,16 @@ def model_card(info: dict[str, Any], scores: dict[str, Any], lengths: dict[str, 
     )
 
 
+def training_shape(args: argparse.Namespace) -> Shape:
+    """BASE with the training settings the command line changes (the model's size stays)."""
+    return replace(
+        BASE,
+        peak_lr=args.lr or BASE.peak_lr,
+        warmup_steps=args.warmup or BASE.warmup_steps,
+        batch_tokens=args.batch_tokens or BASE.batch_tokens,
+    )
+
+
 def build(args: argparse.Namespace) -> dict[str, Any]:
     started = time.monotonic()
     with tempfile.TemporaryDirectory() as work_name:
@@ -119,8 +132,11 @@ def build(args: argparse.Namespace) -> dict[str, Any]:
         examples = build_corpus(PAIR, args.pairs, args.seed)
         sp = train_sentencepiece(examples, work / "sp", args.vocab)
         log(f"SentencePiece {sp.get_piece_size()} pieces; training up to {args.steps} steps / {args.seconds} s")
-        info = train_marian(examples, sp, BASE, args.steps, args.seconds, args.seed, work / "hf", args.device)
+        shape = training_shape(args)
+        info = train_marian(examples, sp, shape, args.steps, args.seconds, args.seed, work / "hf", args.device)
         info["seed"], info["device"] = args.seed, args.device
+        info["peak_lr"], info["batch_tokens"] = shape.peak_lr, shape.batch_tokens
+        info["warmup_steps"] = max(shape.warmup_steps, args.steps // 20)  # as train_marian takes it
         log(f"trained {info['steps']} steps in {info['seconds']} s ({info['params']:,} parameters); converting")
         convert(work / "hf", sp, work / "ct2")
         shutil.rmtree(work / "hf")
@@ -163,6 +179,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
         "--device", default="cpu", help="where torch trains: cpu (default) or cuda (a minute on a GPU, not 40)"
+    )
+    parser.add_argument("--lr", type=float, default=None, help=f"peak learning rate (default: {BASE.peak_lr})")
+    parser.add_argument(
+        "--warmup", type=int, default=None, help=f"warm-up steps (default: {BASE.warmup_steps}, or a 20th of --steps)"
+    )
+    parser.add_argument(
+        "--batch-tokens", type=int, default=None, help=f"source pieces per batch (default: {BASE.batch_tokens})"
     )
     parser.add_argument("--eval-count", type=int, default=100, help="held-out sentences and placeholder probes")
     parser.add_argument("--force", action="store_true", help="rebuild even when the package is cached")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal, get_args
 
-BlockKind = Literal["title", "subtitle", "heading", "paragraph", "quote", "source", "question"]
+BlockKind = Literal["title", "subtitle", "heading", "paragraph", "quote", "source", "question", "code"]
 BLOCK_KINDS: tuple[BlockKind, ...] = (
     "title",
     "subtitle",
@@ -16,7 +16,10 @@ BLOCK_KINDS: tuple[BlockKind, ...] = (
     "quote",
     "source",
     "question",
+    "code",
 )
+"""`code`: a line of a program or of its output (a `<pre>` marked as code), kept as written: never detected
+or translated unless a person sets its language."""
 
 PostKind = Literal["article", "comment"]
 POST_KINDS: tuple[PostKind, ...] = ("article", "comment")

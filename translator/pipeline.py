@@ -538,6 +538,6 @@ def _source_language(block: Block, options: PipelineOptions) -> str:
 
 def _copied(post: Post, block: Block, source: str, target: str) -> TranslationUnit:
     issues: tuple[QaIssue, ...] = ()
-    if source == UNDETERMINED and block.text.strip():
+    if source == UNDETERMINED and block.text.strip() and block.kind != "code":
         issues = (QaIssue("no-language", "no language detected: copied as is; set one if it needs translating"),)
     return TranslationUnit(block, post.id, source, target, block.text, "copied", issues=issues)

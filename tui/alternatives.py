@@ -49,12 +49,21 @@ def sentence_spans(text: str, lang: str) -> list[tuple[int, int]] | None:
     return spans
 
 
+ALIGNED_MAX_CHARS = 5000
+"""The longest block shown sentence by sentence: its table is drawn whole on every change around it (a
+200 KB comment, 3,000 sentence pairs, took 15 s to show), and splitting it takes a while too; longer
+blocks are shown whole, side by side, in panes that draw only the lines in view."""
+
+
 def aligned_spans(
     source: str, source_lang: str, target: str, target_lang: str
 ) -> list[tuple[tuple[int, int], tuple[int, int]]] | None:
     """Sentence pairs (source span, target span) when both sides have the same number (two or more) of
-    sentences; None otherwise (the whole block is shown side by side instead)."""
+    sentences; None otherwise (the whole block is shown side by side instead), and for a block longer than
+    ALIGNED_MAX_CHARS on either side."""
     if not source.strip() or not target.strip():
+        return None
+    if max(len(source), len(target)) > ALIGNED_MAX_CHARS:
         return None
     source_spans = sentence_spans(source, source_lang)
     if source_spans is None or len(source_spans) < 2:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
@@ -11,16 +12,19 @@ from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
-from textual.widgets import ContentSwitcher, Footer, Input, Label
+from textual.timer import Timer
+from textual.widgets import ContentSwitcher, Footer, Input, Label, TextArea
 
+from translator.display import visible
 from translator.errors import TranslatorError
 from translator.glossary import Glossary, GlossaryStore, GlossaryTerm
 from translator.memory.store import TranslationMemory
 from translator.models import Thread, TranslationUnit
 from tui.alternatives import Alternative, MemorySearch, aligned_spans, alternatives
 from tui.highlight import TermHit, numbered_terms, source_text, target_text, term_hits
-from tui.messages import BlockChosen, EditFinished, InsertRequested
+from tui.messages import BlockChosen, EditFinished, InsertRequested, Retranslated, RetranslationFailed
 from tui.screens import ConfirmQuit, GlossaryEntryScreen, HelpScreen, LanguageScreen, SetAsideJournal
 from tui.session import FILTER_SYNTAX, Filter, ReviewSession
 from tui.widgets import AlignedView, BlockList, InfoPanel, SourcePane, StatusBar, TargetEditor, TargetView
@@ -50,6 +54,11 @@ REVIEW_ACTIONS = frozenset(
     {name for name, _, _ in COMMANDS} | {"move", "insert_term", "clear_filter", "quit", "command_palette"}
 )
 """The actions of the review's own keys."""
+
+
+TYPING_JOURNAL_SECONDS = 2.0
+"""How long what is typed in the editor may stay out of the journal: a session killed meanwhile loses at most
+the last seconds of typing, not the whole edit."""
 
 
 class ReviewApp(App[None]):
@@ -88,6 +97,7 @@ class ReviewApp(App[None]):
         ("e or Enter", "edit the translation"),
         ("Esc (editor)", "leave the editor, keeping the edit"),
         ("F2 / Ctrl+Enter (editor)", "keep the edit, approve and move on (few terminals send Ctrl+Enter)"),
+        ("Tab / Shift+Tab (editor)", "keep the edit and edit the next / previous block"),
         ("a", "approve (clears fuzzy) and move to the next block to review"),
         ("w", "mark needs work (fuzzy again)"),
         ("c", "copy the source into the translation"),
@@ -103,7 +113,7 @@ class ReviewApp(App[None]):
         ("l", "set the block's source language"),
         ("g", "add a glossary entry (editor selection prefills the target)"),
         ("/ , Esc", "search and filter / clear the filter"),
-        ("Ctrl+S", "save now (also autosaved; a journal keeps every change)"),
+        ("Ctrl+S", "save now (also autosaved; a journal keeps every change, and the typing)"),
         ("Ctrl+T", "light / dark theme"),
         ("Ctrl+P", "command palette"),
         ("?", "this help"),
@@ -145,6 +155,8 @@ class ReviewApp(App[None]):
         self.aligned = True
         """Show source and translation sentence by sentence when they have as many sentences."""
         self.editing = False
+        self._typing_timer: Timer | None = None
+        """Set while what is typed waits to be journalled."""
         self.busy: set[str] = set()
 
     # ------------------------------------------------------------------------------------------ layout
@@ -159,11 +171,9 @@ class ReviewApp(App[None]):
                     yield Label("Translation", classes="pane-title", id="target-title")
                 with ContentSwitcher(initial="pair", id="pair-switcher"):
                     with Horizontal(id="pair"):
-                        with VerticalScroll(id="source-scroll"):
-                            yield SourcePane(id="source")
-                        with ContentSwitcher(initial="target-scroll", id="target-switcher"):
-                            with VerticalScroll(id="target-scroll"):
-                                yield TargetView(id="target")
+                        yield SourcePane(id="source")
+                        with ContentSwitcher(initial="target", id="target-switcher"):
+                            yield TargetView(id="target")
                             yield TargetEditor(id="editor", soft_wrap=True, show_line_numbers=False)
                     with VerticalScroll(id="aligned-scroll"):
                         yield AlignedView(id="aligned")
@@ -202,6 +212,20 @@ class ReviewApp(App[None]):
             self.notify(self.memory_error, title="No translation memory", severity="warning", markup=False)
         if self.autosave_seconds > 0:
             self.set_interval(self.autosave_seconds, self.autosave)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A notification whose words are data: never markup (a block id such as `[b]c1[/]`, an error quoting
+        a thread's text), control characters made visible (an ANSI escape in a block id would act on the
+        terminal). Widgets and dialogs notify through here too."""
+        super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
 
     @property
     def blocks(self) -> BlockList:
@@ -277,6 +301,8 @@ class ReviewApp(App[None]):
     def block_chosen(self, event: BlockChosen) -> None:
         if self.editing and self.editor.block_id != event.block_id:
             self.leave_editor(commit=True)
+        elif event.block_id == self.current:
+            return  # a move made here (go) already showed it: drawing a long comment twice costs seconds
         self.current = event.block_id
         self.show_current()
 
@@ -432,16 +458,16 @@ class ReviewApp(App[None]):
         self.query_one("#target-switcher", ContentSwitcher).current = "editor"
         self.editor.focus()
 
-    def leave_editor(self, commit: bool) -> TranslationUnit | None:
-        """Close the editor, keeping what was typed when commit is true."""
+    def leave_editor(self, commit: bool, text: str | None = None) -> TranslationUnit | None:
+        """Close the editor, keeping what was typed (or `text`, what it held when the key to leave was
+        pressed) when commit is true."""
         if not self.editing:
             return None
         self.editing = False
-        block_id, text = self.editor.block_id, self.editor.translation
-        if block_id in self.session.index and text.rstrip() != text:
-            source = self.session.unit(block_id).block.text
-            text = text.rstrip() + source[len(source.rstrip()) :]  # a stray Enter at the end is not kept
-        self.query_one("#target-switcher", ContentSwitcher).current = "target-scroll"
+        self.editor.finished = True
+        block_id = self.editor.block_id
+        text = self.kept_text(block_id, self.editor.translation if text is None else text)
+        self.query_one("#target-switcher", ContentSwitcher).current = "target"
         self.blocks.focus()
         if commit and block_id is not None:
             unit = self.session.edit(block_id, text)
@@ -450,11 +476,41 @@ class ReviewApp(App[None]):
         self.show_current()
         return None
 
+    def kept_text(self, block_id: str | None, text: str) -> str:
+        """What an edit keeps of the editor's text: a stray Enter at the end is not kept (the source's own
+        trailing whitespace is)."""
+        if block_id in self.session.index and text.rstrip() != text:
+            source = self.session.unit(block_id).block.text
+            return text.rstrip() + source[len(source.rstrip()) :]
+        return text
+
+    @on(TextArea.Changed, "#editor")
+    def typed(self) -> None:
+        if self.editing and self._typing_timer is None:
+            self._typing_timer = self.set_timer(TYPING_JOURNAL_SECONDS, self.journal_typing)
+
+    def journal_typing(self) -> None:
+        """Put what the editor holds in the journal, so that a killed session does not lose it."""
+        self._typing_timer = None
+        block_id = self.editor.block_id
+        if self.editing and not self.editor.finished and block_id in self.session.index:
+            self.session.journal_typing(block_id, self.kept_text(block_id, self.editor.translation))
+
     @on(EditFinished)
     def edit_finished(self, event: EditFinished) -> None:
-        self.leave_editor(commit=True)
+        if not self.editing or event.block_id != self.editor.block_id:
+            return  # the editor was closed meanwhile (a click on another block, Ctrl+S): nothing left to do
+        self.leave_editor(commit=True, text=event.text)
         if event.approve:
             self.action_approve()
+        elif event.move:
+            ids = self.blocks.visible_ids
+            position = ids.index(event.block_id) + event.move if event.block_id in ids else -1
+            if 0 <= position < len(ids):
+                self.go(ids[position])
+            else:
+                self.notify(f"No {'next' if event.move > 0 else 'previous'} block in the list.", markup=False)
+            self.action_edit()
 
     # ---------------------------------------------------------------------------------- filter, search
 
@@ -577,24 +633,38 @@ class ReviewApp(App[None]):
     @work(thread=True, group="retranslate")
     def retranslate_block(self, unit: TranslationUnit, glossary: Glossary | None) -> None:
         """Translate one block in a thread (as `translate` would); the result goes back to the UI thread."""
+        # The result goes up as a message, not through call_from_thread: quitting while the engine runs closes
+        # the screens, and a callback run then queried widgets that were gone (NoMatches at exit); a message
+        # posted to an app that has stopped is dropped.
         try:
             made = self.session.machine_translation(unit, self.get_engine(), glossary)
         except TranslatorError as error:
-            self.call_from_thread(self.retranslate_failed, unit.block.id, str(error))
+            self.report(RetranslationFailed(unit.block.id, str(error)))
             return
         except Exception as error:  # the engine's own failure (CTranslate2, memory): said, not fatal
-            self.call_from_thread(self.retranslate_failed, unit.block.id, f"the engine failed: {error!r}")
+            self.report(RetranslationFailed(unit.block.id, f"the engine failed: {error!r}"))
             return
-        self.call_from_thread(self.retranslated, made, unit)
+        self.report(Retranslated(made, unit))
 
-    def retranslate_failed(self, block_id: str, message: str) -> None:
-        self.busy.discard(block_id)
-        self.notify(message, title="Re-translation failed", severity="error", markup=False)
+    def report(self, message: Retranslated | RetranslationFailed) -> None:
+        """Send a worker's result to the UI thread; nothing when the app has gone meanwhile."""
+        with contextlib.suppress(RuntimeError):  # its event loop closed: nobody is left to tell
+            self.post_message(message)
 
-    def retranslated(self, made: TranslationUnit, asked: TranslationUnit) -> None:
+    @on(RetranslationFailed)
+    def retranslate_failed(self, event: RetranslationFailed) -> None:
+        self.busy.discard(event.block_id)
+        if self.is_running:
+            self.notify(event.message, title="Re-translation failed", severity="error", markup=False)
+
+    @on(Retranslated)
+    def retranslated(self, event: Retranslated) -> None:
         """The engine's new text for a block; not put over what the reviewer did to it meanwhile."""
+        made, asked = event.made, event.asked
         block_id = made.block.id
         self.busy.discard(block_id)
+        if not self.is_running or block_id not in self.session.index:
+            return
         now = self.session.unit(block_id)
         typing = self.editing and self.editor.block_id == block_id and self.editor.translation != now.target
         if typing or (now.target, now.status, now.source_lang) != (asked.target, asked.status, asked.source_lang):
@@ -636,8 +706,9 @@ class ReviewApp(App[None]):
             return
         target = self.editor.selected_translation if self.editing else ""
         selected = self.screen.get_selected_text() if hasattr(self.screen, "get_selected_text") else None
-        source = (selected or "").strip()
-        if source and source not in unit.block.text:
+        # A selection across a wrapped line comes back with a newline where the line was broken.
+        source = " ".join((selected or "").split())
+        if source and source not in " ".join(unit.block.text.split()):
             source = ""
         pair = f"{unit.source_lang}-{unit.target_lang}"
 

@@ -87,9 +87,10 @@ def target_text(target: str, hits: list[TermHit], glossary: Glossary | None) -> 
     text = Text(shown)
     if glossary is None or shown != target:
         return text
-    for hit in hits:
-        if hit.state == "missing":
-            continue
+    # Each rendering is looked for once, however often its term occurs (one pass per occurrence was
+    # quadratic in a long comment naming a term on every line).
+    wanted = {hit.rendering.casefold(): hit for hit in hits if hit.state != "missing" and hit.rendering}
+    for hit in wanted.values():
         for found in re.finditer(re.escape(hit.rendering), target, re.IGNORECASE):
             text.stylize(STYLES[hit.state], found.start(), found.end())
     for _term, wording, offset in glossary.find_forbidden(target):

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from translator.models import TranslationUnit
+
 
 @dataclass
 class BlockChosen(Message):
@@ -25,6 +27,8 @@ class EditFinished(Message):
     """The translation as typed."""
     approve: bool = False
     """Whether they left with the approve key (approve and move on)."""
+    move: int = 0
+    """Whether they left with Tab (1) or Shift+Tab (-1): edit the next or previous block."""
 
 
 @dataclass
@@ -33,3 +37,23 @@ class InsertRequested(Message):
 
     number: int
     """The item's number as shown in the panel (0 is the tenth)."""
+
+
+@dataclass
+class Retranslated(Message):
+    """A re-translation worker finished a block."""
+
+    made: TranslationUnit
+    """The block translated again."""
+    asked: TranslationUnit
+    """The unit as it was when the re-translation was asked for."""
+
+
+@dataclass
+class RetranslationFailed(Message):
+    """A re-translation worker could not translate a block."""
+
+    block_id: str
+    """The block."""
+    message: str
+    """Why, for the reviewer."""

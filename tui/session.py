@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import stat
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -87,6 +88,13 @@ def apply_state(unit: TranslationUnit, state: dict[str, object]) -> TranslationU
     )
 
 
+def fold(text: str) -> str:
+    """Text as the filter compares it: case, accents and other combining marks, and compatibility forms
+    (ligatures, full-width letters) ignored, so `eveque` finds `Évêque` and `ёлка` finds `ЁЛКА`."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
 FILTER_SYNTAX = "words status:draft|reviewed lang:de has:issues conf:low author:NAME post:ID"
 """What the filter box understands (shown in its placeholder and the help)."""
 FILTER_KEYS = ("status", "is", "lang", "author", "has", "conf", "post")
@@ -102,7 +110,7 @@ class Filter:
     """Which blocks the list shows: every condition given must hold."""
 
     text: str = ""
-    """Words that must appear in the source or the translation (case-insensitive)."""
+    """Words that must appear in the source, the translation or the block id (ignoring case and accents)."""
     status: str | None = None
     """`draft` or `reviewed`."""
     lang: str | None = None
@@ -289,7 +297,7 @@ class ReviewSession:
             return False
         if query.has_issues and not unit.issues:
             return False
-        if query.author and query.author.lower() not in self.author(unit).lower():
+        if query.author and fold(query.author) not in fold(self.author(unit)):
             return False
         if query.post and unit.post_id != query.post:
             return False
@@ -299,8 +307,8 @@ class ReviewSession:
             if not is_low_confidence(unit.block, query.below_confidence):
                 return False
         if query.text:
-            haystack = f"{unit.block.text}\n{unit.target}\n{unit.block.id}".lower()
-            return all(word.lower() in haystack for word in query.text.split())
+            haystack = fold(f"{unit.block.text}\n{unit.target}\n{unit.block.id}")
+            return all(fold(word) in haystack for word in query.text.split())
         return True
 
     def find_next(
@@ -350,11 +358,22 @@ class ReviewSession:
         unit = self.unit(block_id)
         if text == unit.target:
             return unit
+        return self._set(self._edited(unit, text))
+
+    def _edited(self, unit: TranslationUnit, text: str) -> TranslationUnit:
         previous = unit.previous
         if previous is None and unit.origin in ("machine", "memory") and unit.target:
             previous = unit.target
         new = replace(unit, target=text, origin="human", status="draft", previous=previous)
-        return self._set(replace(new, issues=self.qa(new)))
+        return replace(new, issues=self.qa(new))
+
+    def journal_typing(self, block_id: str, text: str) -> None:
+        """Keep in the journal what is being typed in the editor, not yet an edit (no undo step, nothing
+        changed here): a session killed meanwhile comes back with it as an unsaved edit. Leaving the editor
+        makes the edit, whose line comes after and wins."""
+        unit = self.unit(block_id)
+        if text != unit.target:
+            self._journal(self._edited(unit, text))
 
     def approve(self, block_id: str) -> TranslationUnit:
         """Mark a block reviewed (its PO entry loses `fuzzy`)."""

@@ -16,7 +16,7 @@ from tests.formats.samples import replies
 from tests.golden_files import assert_golden
 from translator.formats.document import render_html, render_markdown
 from translator.formats.po import render_po
-from translator.models import Block, Post, Thread, TranslatedThread, TranslationUnit, Votes
+from translator.models import BLOCK_KINDS, Block, Post, Thread, TranslatedThread, TranslationUnit, Votes
 from translator.pipeline import PipelineOptions, translate_thread
 from translator.readers.text import read_text
 
@@ -62,7 +62,7 @@ FORGERY = (
 def thread_with(field: str, value: str) -> TranslatedThread:
     """A small thread (article, a comment with a quote, every block kind) with `value` in one field."""
     texts = {name: value if name == field else "x" for name in ("text", "target", "author", "role", "quoted", "title")}
-    kinds = ("title", "subtitle", "heading", "paragraph", "quote", "source", "question")
+    kinds = BLOCK_KINDS
     article_blocks = tuple(
         Block(f"article.b{n}", kind, texts["text"], quoted_author=texts["quoted"], lang="fr")
         for n, kind in enumerate(kinds)
@@ -170,3 +170,27 @@ def test_html_nests_reply_sections() -> None:
     flow = [ident or "/" for ident, _ in re.findall(r'<section class="post \w+" id="(\w+)">|(</section>)', page)]
     assert flow == ["article", "/", "c1", "c2", "c3", "/", "/", "/", "c4", "c5", "/", "/"]
     assert "reply to camille" in page
+
+
+def test_a_program_is_one_block_shown_as_written() -> None:
+    lines = ["def f():", "    return '```'", "x = `y`"]
+    blocks = (
+        Block("article.p1", "paragraph", "Voici :"),
+        *(Block(f"article.code{n}", "code", text) for n, text in enumerate(lines, start=1)),
+        Block("article.p2", "paragraph", "Fin."),
+    )
+    thread = Thread("", None, (Post("article", "article", None, blocks=blocks),), "html")
+    units = tuple(
+        TranslationUnit(
+            block, "article", "fr", "en", f"EN {block.text}" if block.kind != "code" else block.text, "machine"
+        )
+        for block in blocks
+    )
+    translated = TranslatedThread(thread, "en", units)
+    markdown = render_markdown(translated)
+    # one fenced block, its fence longer than any run of backticks inside, so no line closes it
+    assert "EN Voici :\n\n````\ndef f():\n    return '```'\nx = `y`\n````\n\nEN Fin." in markdown
+    tokens = [token for token in MarkdownIt().parse(markdown) if token.type == "fence"]
+    assert [token.content for token in tokens] == ["\n".join(lines) + "\n"]
+    page = render_html(translated)
+    assert '<pre class="code" data-block="article.code2"><code>    return &#x27;```&#x27;</code></pre>' in page

@@ -553,3 +553,23 @@ def test_file_languages_are_read_as_argos_codes(
         return
     translated = read_review_file(path).translated
     assert (translated.target_lang, translated.units[0].source_lang) == languages
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_a_program_kept_as_written_is_not_for_translation(tmp_path: Path, version: XliffFormat) -> None:
+    kept = Block("article.code1", "code", "    print('Bonjour')", lang="und")
+    set_by_hand = Block("article.code2", "code", "# Bonjour", lang="fr", lang_source="manual")
+    thread = Thread("", None, (Post("article", "article", None, blocks=(kept, set_by_hand)),), "html", lang="fr")
+    units = (
+        TranslationUnit(kept, "article", "und", "en", kept.text, "copied"),
+        TranslationUnit(set_by_hand, "article", "fr", "en", "# Hello", "machine"),
+    )
+    text = render_xliff(TranslatedThread(thread, "en", units), version)
+    assert_valid(text, version)
+    tag = "trans-unit" if version == "xliff" else "unit"
+    tree = etree.fromstring(text.encode("utf-8"))
+    found = {unit.get("id"): unit.get("translate") for unit in tree.iter(f"{{{cat_tool.namespace(version)}}}{tag}")}
+    assert found == {"article.code1": "no", "article.code2": None}
+    # the kind and the indentation come back
+    [back, _] = read_review_file(write(tmp_path, TranslatedThread(thread, "en", units), version)).translated.units
+    assert (back.block.kind, back.block.text) == ("code", "    print('Bonjour')")

@@ -67,6 +67,18 @@ def test_sniff_format(text: str, expected: str) -> None:
 RUSSIAN = "Президент вылетел на орбиту вчера вечером, сказал он журналистам."
 
 
+PORTUGUESE_FEED = (
+    "<rss><channel><title>Notícias</title>"
+    + "".join(
+        f"<item><title>Eleicao {number}: candidato perde em simulações do 2º turno</title>"
+        f"<link>http://x.example/{number}</link><description>Líder na pesquisa de intenção de voto, o "
+        "candidato do partido perde no segundo turno.</description></item>"
+        for number in range(6)
+    )
+    + "</channel></rss>"
+)
+
+
 @pytest.mark.parametrize(
     ("data", "text", "encoding", "warning"),
     [
@@ -87,6 +99,11 @@ RUSSIAN = "Президент вылетел на орбиту вчера веч
         # UTF-16 without a byte-order mark, either byte order.
         (TEXT.encode("utf-16-le"), TEXT, "utf-16-le", None),
         (RUSSIAN.encode("utf-16-be"), RUSSIAN, "utf-16-be", None),
+        # A Portuguese feed in Latin-1 without a declaration, mostly ASCII: the detector's best guess is a
+        # Central European code page (õ as ő), but the language it finds is written in windows-1252.
+        pytest.param(
+            PORTUGUESE_FEED.encode("latin-1"), PORTUGUESE_FEED, "cp1252", "read it as cp1252", id="latin-1-feed"
+        ),
         # A legacy Cyrillic file is recognised, not read as Western European.
         (RUSSIAN.encode("cp1251"), RUSSIAN, "cp1251", "read it as cp1251"),
         # An XML declaration names the encoding: no guessing, no warning.

@@ -1,5 +1,5 @@
 """The Discourse reader: post 1 as the article, replies by post number, quotes with their author,
-notices and image-only posts left out."""
+notices left out, a picture alone kept as its link."""
 
 from __future__ import annotations
 
@@ -53,11 +53,12 @@ def test_thread_fields() -> None:
                 ("paragraph", "Chez nous si, dès six heures du matin.", None),
             ],
         ),
-        # Posts 4 (moderator notice) and 5 (small action) are left out; post 6 is an image alone, left
-        # out: post 7, which answers it, moves up to post 3.
-        ("c3", "yanis", "c2", False, [("paragraph", "Belle photo, c’est quelle rue ?", None)]),
-        ("c4", "anonyme", None, True, []),  # post 8, deleted, has a reply: kept empty
-        ("c5", "camille", "c4", False, [("paragraph", "Je ne vois plus le message, mais je suis d’accord.", None)]),
+        # Posts 4 (moderator notice) and 5 (small action) are left out; post 6 is a picture alone: the
+        # post stays, its link as its text, and post 7 answers it.
+        ("c3", "lea", "c2", False, [("source", "/uploads/p.jpeg", None)]),
+        ("c4", "yanis", "c3", False, [("paragraph", "Belle photo, c’est quelle rue ?", None)]),
+        ("c5", "anonyme", None, True, []),  # post 8, deleted, has a reply: kept empty
+        ("c6", "camille", "c5", False, [("paragraph", "Je ne vois plus le message, mais je suis d’accord.", None)]),
     ],
 )
 def test_posts(
@@ -71,9 +72,9 @@ def test_posts(
 
 
 def test_every_post_accounted_for() -> None:
-    """Ten posts: the article, five comments, two notices, one image alone, one deleted leaf."""
+    """Ten posts: the article, six comments (one a picture alone), two notices, one deleted leaf."""
     [thread] = read_threads(FIXTURE).threads
-    assert [post.id for post in thread.posts] == ["article", "c1", "c2", "c3", "c4", "c5"]
+    assert [post.id for post in thread.posts] == ["article", "c1", "c2", "c3", "c4", "c5", "c6"]
 
 
 def test_posts_json_takes_its_title_from_the_slug() -> None:
@@ -228,3 +229,37 @@ def test_emoji_images_in_cooked_posts_are_characters() -> None:
     topic = {"title": "Emoji", "post_stream": {"posts": [post(1, "Start."), {**post(2, ""), "cooked": cooked}]}}
     [thread] = parse_threads(json.dumps(topic)).threads
     assert [block.text for block in thread.posts[1].blocks] == ["Danke 👍 :party_parrot:"]
+
+
+def test_a_link_preview_alone_is_a_post_with_its_link() -> None:
+    # A video shared by its address: Discourse draws a preview (a widget, no words of the writer).
+    preview = '<aside class="onebox" data-onebox-src="https://video.example/v/9"><header>video.example</header></aside>'
+    posts = [
+        post(1, "Start"),
+        {"post_number": 2, "username": "kim", "cooked": preview},
+        post(3, "Lustig", reply_to_post_number=2),
+    ]
+    [thread] = parse_threads(json.dumps({"title": "T", "post_stream": {"posts": posts}})).threads
+    assert [(p.id, p.parent, [(b.kind, b.text) for b in p.blocks]) for p in thread.posts[1:]] == [
+        ("c1", None, [("source", "https://video.example/v/9")]),
+        ("c2", "c1", [("paragraph", "Lustig")]),
+    ]
+
+
+def test_a_list_of_topics_is_refused_saying_what_it_is() -> None:
+    # `/latest.json`, `/top.json`, a category's page: titles and counts of topics, none of their posts.
+    listing = {"users": [], "topic_list": {"topics": [{"id": 7, "title": "Regen", "posts_count": 4}]}}
+    with pytest.raises(InputError, match="a Discourse list of topics \\(1: their titles, not their posts\\)"):
+        parse_threads(json.dumps(listing))
+
+
+def test_one_post_is_read_as_a_comment_of_its_topic() -> None:
+    # `/posts/ID.json`: a single post, naming its topic by id and slug.
+    one = post(4, "Hallo", topic_id=7, topic_slug="regen-im-mai", reply_to_post_number=2)
+    reading = parse_threads(json.dumps(one))
+    [thread] = reading.threads
+    assert (thread.title, [(p.id, p.author, p.parent) for p in thread.posts]) == (
+        "Regen im mai",
+        [("article", None, None), ("c1", "user4", None)],
+    )
+    assert "the topic's first post is not in this file" in reading.warnings[-1]

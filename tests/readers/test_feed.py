@@ -119,6 +119,12 @@ def test_the_atom_quote_is_a_quote() -> None:
         (json.dumps({"version": "https://jsonfeed.org/version/1", "items": []}), "has no item"),  # empty JSON Feed
         (json.dumps({"version": "https://jsonfeed.org/version/1", "items": "x"}), "has no item"),  # damaged
         ("just some text", "no feed item"),  # forced on a text file
+        # Atom entries with nothing to read: an id only, an empty author
+        (
+            '<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>tag:x,2024:1</id></entry>'
+            "<entry><author></author></entry></feed>",
+            "this feed's 2 items have no title and no text",
+        ),
     ],
 )
 def test_feeds_without_items_are_refused(text: str, message: str) -> None:
@@ -383,3 +389,126 @@ def test_a_discourse_posts_feed_is_its_topic() -> None:
         ("c1", "bob", ["Des pneus."]),
     ]
     assert reading.warnings == ()
+
+
+# Reddit's feeds: each item's text is the post's own (escaped once more, in some copies) and then a line
+# of Reddit's template naming the writer, the shared link and the count of comments.
+REDDIT_RSS = """<rss version="2.0"><channel><title>Vorderseite</title>
+<item><title>Ein Foto vom Hafen</title><link>https://www.reddit.com/r/hafen/comments/ab12/ein_foto/</link>
+<description>&lt;table&gt;&lt;tr&gt;&lt;td&gt;submitted by &lt;a href="https://www.reddit.com/user/kapitaen_k"&gt;
+kapitaen_k &lt;/a&gt; to &lt;a href="https://www.reddit.com/r/hafen/"&gt; hafen&lt;/a&gt; &lt;br/&gt;
+&lt;a href="https://bilder.example/hafen.jpg"&gt;[link]&lt;/a&gt;
+&lt;a href="https://www.reddit.com/r/hafen/comments/ab12/ein_foto/"&gt;[12 comments]&lt;/a&gt;
+&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;
+</description></item>
+<item><title>Frage zum Segeln</title><link>https://www.reddit.com/r/segeln/comments/cd34/frage/</link>
+<description>&amp;lt;div class="md"&amp;gt;&amp;lt;p&amp;gt;Wie lange dauert der Kurs?&amp;lt;/p&amp;gt;
+&amp;lt;/div&amp;gt;
+&lt;table&gt;&lt;tr&gt;&lt;td&gt;submitted by&lt;a href="https://www.reddit.com/user/matrosin"&gt;/u/matrosin&lt;/a&gt;to&lt;a
+href="https://www.reddit.com/r/segeln/"&gt;/r/segeln&lt;/a&gt;&lt;br/&gt;&lt;a
+href="https://www.reddit.com/r/segeln/comments/cd34/frage/"&gt;[link]&lt;/a&gt;&lt;a
+href="https://www.reddit.com/r/segeln/comments/cd34/frage/"&gt;[3 comments]&lt;/a&gt;
+&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;
+</description></item>
+</channel></rss>"""
+
+
+def test_a_reddit_feed_item_is_its_post_without_the_template() -> None:
+    reading = parse_threads(REDDIT_RSS)
+    found = [(t.posts[0].author, [(b.kind, b.text) for b in t.posts[0].blocks[1:]]) for t in reading.threads]
+    assert found == [
+        ("kapitaen_k", [("source", "https://bilder.example/hafen.jpg")]),  # a link post: its link
+        ("matrosin", [("paragraph", "Wie lange dauert der Kurs?")]),  # a text post escaped twice: its text
+    ]
+    assert reading.warnings == (
+        "2 items count 15 reader comments that are not in this feed (each item's comment feed or page holds "
+        "them): only the items are read",
+    )
+
+
+def test_the_link_to_read_on_is_not_the_items_text() -> None:
+    rss = """<rss version="2.0"><channel><title>Blatt</title>
+    <item><title>A</title><description>&lt;p&gt;Der Stadtrat tagt morgen.&lt;/p&gt;
+    &lt;a href="https://blatt.example/a"&gt;Continue reading...&lt;/a&gt;</description></item>
+    <item><title>B</title><description>&lt;p&gt;Die Brücke bleibt zu. &lt;a href="https://blatt.example/b"&gt;Weiterlesen
+    »&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Mehr dazu &lt;a href="https://blatt.example/c"&gt;hier&lt;/a&gt;.&lt;/p&gt;</description></item>
+    <item><title>C</title><description>&lt;p&gt;Kurz. &lt;a class="more-link" href="https://blatt.example/c"&gt;Read the
+    rest of this entry &amp;raquo;&lt;/a&gt;&lt;/p&gt;</description></item>
+    </channel></rss>"""
+    found = [[b.text for b in t.posts[0].blocks[1:]] for t in parse_threads(rss).threads]
+    assert found == [["Der Stadtrat tagt morgen."], ["Die Brücke bleibt zu.", "Mehr dazu hier."], ["Kurz."]]
+
+
+def test_items_with_no_title_and_no_text_are_left_out_and_counted() -> None:
+    atom = """<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title><entry><id>tag:x,2024:1</id></entry>
+    <entry><title>Da</title><content>Inhalt</content></entry></feed>"""
+    reading = parse_threads(atom)
+    assert [t.title for t in reading.threads] == ["Da"]
+    assert reading.warnings == ("1 item has no title and no text: left out",)
+
+
+def test_a_title_said_to_be_plain_text_that_holds_html_is_read_as_html() -> None:
+    # Atom 0.3 titles are plain text unless said otherwise; some hold markup all the same.
+    atom = """<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>Neu &lt;i&gt;heute&lt;/i&gt;</title>
+    <entry><title>Der &lt;b&gt;Markt&lt;/b&gt; schließt</title><summary>x</summary></entry>
+    <entry><title>Das &lt;marquee&gt;-Element</title><summary>y</summary></entry></feed>"""
+    threads = parse_threads(atom).threads
+    assert [t.title for t in threads] == ["Der Markt schließt", "Das <marquee>-Element"]  # a lone bracket stays
+    assert threads[0].site == "Neu heute"
+
+
+def test_a_discourse_sites_posts_feed_is_a_thread_per_topic() -> None:
+    # /posts.rss: the latest posts of several topics, linked `/t/SLUG/ID#post_N` (`?page=2` further on),
+    # each titled with its topic, its writer `@username Name`, ending with a link to the topic.
+    def item(slug: str, topic: int, number: int, creator: str, text: str, page: str = "") -> str:
+        link = f"https://forum.example/t/{slug}/{topic}{page}#post_{number}"
+        return (
+            f"<item><title>{slug.title()}</title><dc:creator>{creator}</dc:creator><link>{link}</link>"
+            f"<description>&lt;p&gt;{text}&lt;/p&gt;&lt;p&gt;&lt;a href='{link}'&gt;Read full topic&lt;/a&gt;&lt;/p&gt;"
+            f"</description><pubDate>Tue, 02 Jan 2024 1{number}:00:00 +0000</pubDate></item>"
+        )
+
+    rss = (
+        '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Forum - Latest posts</title>'
+        + item("fahrrad", 7, 3, "@mia Mia M.", "Dritter", "?page=2")
+        + item("regen", 8, 1, "@olaf", "Erster")
+        + item("fahrrad", 7, 2, "@tom", "Zweiter")
+        + "</channel></rss>"
+    )
+    reading = parse_threads(rss)
+    found = [(t.title, t.url, [(p.author, [b.text for b in p.blocks]) for p in t.posts]) for t in reading.threads]
+    assert found == [
+        (
+            "Fahrrad",
+            "https://forum.example/t/fahrrad/7",
+            [(None, ["Fahrrad"]), ("tom", ["Zweiter"]), ("mia", ["Dritter"])],
+        ),
+        ("Regen", "https://forum.example/t/regen/8", [("olaf", ["Regen", "Erster"])]),  # post 1: the article
+    ]
+
+
+def test_json_feed_items_as_some_generators_write_them() -> None:
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "home_page_url": "https://blatt.example/",
+        "items": [
+            # a title with an entity and a tag, an author as a bare name, a link as a path
+            {"id": "1", "title": "Wind &amp; <i>Wetter</i>", "author": "Ute", "url": "/a/1", "content_text": "x"},
+            {"id": "2"},  # nothing to read
+        ],
+    }
+    reading = parse_threads(json.dumps(feed))
+    [thread] = reading.threads
+    assert (thread.title, thread.posts[0].author, thread.url) == ("Wind & Wetter", "Ute", "https://blatt.example/a/1")
+    assert reading.warnings == ("1 item has no title and no text: left out",)
+
+
+def test_an_atom_entry_without_an_author_has_the_feeds() -> None:
+    atom = """<feed xmlns="http://www.w3.org/2005/Atom"><title>Meldungen</title><author><name>Redaktion</name></author>
+    <entry><title>A</title><summary>x</summary></entry>
+    <entry><title>B</title><author><name>Jana</name></author><summary>y</summary></entry></feed>"""
+    assert [t.posts[0].author for t in parse_threads(atom).threads] == ["Redaktion", "Jana"]
+    # RSS has no such rule: a channel's editor is not every item's writer.
+    rss = """<rss version="2.0"><channel><title>M</title><managingEditor>red@blatt.example (Redaktion)</managingEditor>
+    <item><title>A</title><description>x</description></item></channel></rss>"""
+    assert [t.posts[0].author for t in parse_threads(rss).threads] == [None]

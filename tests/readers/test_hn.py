@@ -24,7 +24,7 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "readers"
             [
                 ("article", "lagrange", None, False, ["title", "source"]),
                 ("c1", "ferrite", None, False, ["paragraph", "paragraph"]),
-                ("c2", "lagrange", "c1", False, ["quote", "paragraph", "paragraph", "paragraph"]),
+                ("c2", "lagrange", "c1", False, ["quote", "paragraph", "code", "code"]),
                 ("c3", None, None, True, []),
                 ("c4", "quark", "c3", False, ["paragraph"]),
             ],
@@ -75,7 +75,7 @@ def test_comment_html_becomes_plain_text() -> None:
     assert texts["c1.p1"] == "Nice work. Does it keep quotes/replies apart?"  # &#x2F;
     assert texts["c1.p2"] == "I tried it on a long thread & it held up."  # unclosed <p>, &amp;
     assert texts["c2.q1"] == "Does it keep quotes apart?"  # `&gt; ` quote
-    assert (texts["c2.p2"], texts["c2.p3"]) == ("  c4.q1  quote", "  c4.p1  reply")  # <pre> lines
+    assert (texts["c2.code1"], texts["c2.code2"]) == ("  c4.q1  quote", "  c4.p1  reply")  # <pre><code> lines
     assert texts["article.src1"] == "https://example.org/tiny-translator"
 
 
@@ -198,3 +198,43 @@ def test_a_comment_saved_with_its_replies_says_so() -> None:
     [thread] = reading.threads
     assert [[b.text for b in p.blocks] for p in thread.posts] == [["Oben"], ["Unten"]]
     assert reading.warnings[0].startswith("this file holds a comment and its replies")
+
+
+def test_a_search_of_stories_is_a_thread_per_story() -> None:
+    # Algolia's story hits carry `comment_text: null` (older answers) or none; each counts its comments.
+    def story(key: int, title: str, **fields: object) -> dict[str, object]:
+        hit = {"objectID": str(key), "title": title, "author": f"u{key}", "created_at_i": 1700000000 + key}
+        return {**hit, "comment_text": None, "story_id": None, "_tags": ["story", f"story_{key}"], **fields}
+
+    search = {"hits": [story(1, "Ein Werkzeug", num_comments=4), story(2, "Frage an alle", story_text="<p>Wer?")]}
+    reading = parse_threads(json.dumps(search))
+    found = [(t.title, t.posts[0].author, [b.text for b in t.posts[0].blocks[1:]]) for t in reading.threads]
+    assert found == [("Ein Werkzeug", "u1", []), ("Frage an alle", "u2", ["Wer?"])]
+    assert reading.warnings == ("4 further comments are not in this file: only the comments in the file are read",)
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        # HNPWA's news.json: a page of stories, their comments elsewhere
+        [
+            {"id": 1, "title": "Eins", "user": "a", "time": 1700000000, "comments_count": 2, "type": "link"},
+            {"id": 2, "title": "Zwei", "user": "b", "time": 1700000100, "comments_count": 1, "type": "ask"},
+        ],
+        # official items of a front page, saved together with some of their replies
+        [
+            {"id": 1, "type": "story", "title": "Eins", "by": "a", "time": 1700000000, "kids": [3], "descendants": 2},
+            {"id": 2, "type": "story", "title": "Zwei", "by": "b", "time": 1700000100, "descendants": 1},
+            {"id": 3, "type": "comment", "by": "c", "parent": 1, "time": 1700000200, "text": "Antwort"},
+        ],
+    ],
+)
+def test_a_list_of_several_stories_is_a_thread_per_story(items: list[dict[str, object]]) -> None:
+    reading = parse_threads(json.dumps(items))
+    assert [(t.title, t.posts[0].author) for t in reading.threads] == [("Eins", "a"), ("Zwei", "b")]
+    comments = [[p.author for p in t.posts[1:]] for t in reading.threads]
+    assert comments in ([[], []], [["c"], []])
+    missing = 3 - sum(map(len, comments))  # the stories count 3 comments in all
+    assert reading.warnings == (
+        f"{missing} further comments are not in this file: only the comments in the file are read",
+    )

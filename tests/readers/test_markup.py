@@ -30,10 +30,20 @@ P = "paragraph"
             "First line<p>Second &#x27;one&#x27; &amp; &quot;more&quot;<p>Third",
             [(P, "First line", None, None), (P, "Second 'one' & \"more\"", None, None), (P, "Third", None, None)],
         ),
-        # <pre><code> keeps its lines and their indentation, one block per non-blank line.
+        # <pre><code> keeps its lines and their indentation, one code block per non-blank line.
         (
             "<p>Try:<pre><code>def f():\n    return 1\n\n</code></pre>",
-            [(P, "Try:", None, None), (P, "def f():", None, None), (P, "    return 1", None, None)],
+            [(P, "Try:", None, None), ("code", "def f():", None, None), ("code", "    return 1", None, None)],
+        ),
+        # A program quoted is still a program (kept as written, no author); a line of it that starts with
+        # `>` is no quote, even where people type `>` to quote.
+        (
+            "<blockquote><p>Alice wrote</p><pre><code>&gt; ls\n  x = [1]</code></pre></blockquote>",
+            [
+                ("quote", "Alice wrote", None, "matched"),
+                ("code", "> ls", None, None),
+                ("code", "  x = [1]", None, None),
+            ],
         ),
         # A blockquote gives quote blocks; with no author named, the author is unknown.
         (
@@ -201,8 +211,21 @@ def page_blocks(markup: str) -> list[tuple[str, str, str | None]]:
         ("<blockquote class='postcontent restore'>Own text.</blockquote>", [("paragraph", "Own text.", None)]),
         # Text is data: entities decode to characters, never back to markup.
         ("<p>&lt;b&gt;not bold&lt;/b&gt; [x] &amp;</p>", [("paragraph", "<b>not bold</b> [x] &", None)]),
-        # <pre> keeps its lines, each a block, its whitespace collapsed as in any block of a page.
+        # A bare <pre> is preformatted text: its lines, each a block, whitespace collapsed as in any block of a
+        # page; a <pre> holding <code>, or with a highlighter's class (on it or its box), is a program, its
+        # indentation kept.
         ("<pre>def f():\n    return  1\n</pre>", [("paragraph", "def f():", None), ("paragraph", "return 1", None)]),
+        (
+            "<pre><code>def f():\n    return  1\n</code></pre>",
+            [("code", "def f():", None), ("code", "    return  1", None)],
+        ),
+        ("<div class='highlight'><pre>a  = 1</pre></div>", [("code", "a  = 1", None)]),
+        (
+            "<pre class='hljs language-js'>\tx()</pre><pre class='poem'>Un  vers</pre>",
+            [("code", "\tx()", None), ("paragraph", "Un vers", None)],
+        ),
+        # a featured comment's box is no highlighter: its <pre> stays text
+        ("<div class='highlighted-comment'><pre>Un  vers</pre></div>", [("paragraph", "Un vers", None)]),
         # An emoji drawn as an image keeps its character (WordPress comments).
         ('<p>Merci <img class="emoji" alt="🙂" src="e.svg"></p>', [("paragraph", "Merci 🙂", None)]),
     ],

@@ -59,7 +59,7 @@ def test_thread_fields() -> None:
             "code_owl",
             None,
             False,
-            [("paragraph", "Bahn berechnen:"), ("paragraph", "orbit = fit(obs)"), ("paragraph", "print(orbit.period)")],
+            [("paragraph", "Bahn berechnen:"), ("code", "orbit = fit(obs)"), ("code", "print(orbit.period)")],
         ),
     ],
 )
@@ -291,7 +291,7 @@ def test_the_markdown_of_an_archived_comment_is_text_without_markup() -> None:
         ("paragraph", "eins"),  # each list item a block
         ("paragraph", "zwei mit code"),
         ("quote", "Zitat"),
-        ("paragraph", "    print(1)"),  # code keeps its indentation
+        ("code", "    print(1)"),  # code keeps its indentation
         ("paragraph", "Spoiler und weg"),
     ]
 
@@ -312,3 +312,63 @@ def test_an_archive_missing_comments_of_its_posts_says_so() -> None:
     reply = {"id": "k1", "body": "Eins", "link_id": "t3_p1", "parent_id": "t3_p1"}
     reading = parse_threads("\n".join(json.dumps(item) for item in (post, reply)))
     assert reading.warnings == ("4 further comments are not in this file: only the comments in the file are read",)
+
+
+def test_comments_on_several_posts_are_a_thread_per_post() -> None:
+    # A user's comments page (`/user/NAME/comments.json`): newest first, each naming its post.
+    on_one = comment("k1", "Spät", link_id="t3_p1", link_title="Erste Frage", created_utc=1700000300)
+    on_two = comment("k2", "Mitte", link_id="t3_p2", link_title="Zweite Frage", created_utc=1700000200)
+    earlier = comment("k3", "Früh", link_id="t3_p1", link_title="Erste Frage", created_utc=1700000100)
+    # An inbox names the post only in the comment's context; its private messages (t4) answer no post.
+    inbox = comment("k4", "Danke", context="/r/de/comments/p3/dritte/k4/?context=3", link_title="Dritte")
+    message = {"kind": "t4", "data": {"id": "m1", "body": "Hallo", "author": "x", "parent_id": None}}
+    reading = parse_threads(json.dumps(listing(on_one, on_two, earlier, inbox, message)))
+    assert [(t.title, [p.blocks[0].text for p in t.posts[1:]]) for t in reading.threads] == [
+        ("Erste Frage", ["Früh", "Spät"]),  # in date order
+        ("Zweite Frage", ["Mitte"]),
+        ("Dritte", ["Danke"]),
+    ]
+    assert reading.threads[2].url == "https://www.reddit.com/r/de/comments/p3/dritte/"
+    assert reading.warnings == (
+        "1 private message was left out: it answers no post",
+        "the post these comments answer is not in this file: the article is empty",
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        # `/subreddits/popular.json`, an inbox of private messages, an empty page, `/api/multi/mine`
+        (listing({"kind": "t5", "data": {"display_name": "de"}}), "listing holds subreddits, not a Reddit thread"),
+        (listing({"kind": "t4", "data": {"body": "Hallo"}}), "listing holds private messages, not a"),
+        (listing(), "this Reddit listing holds nothing, not a Reddit thread"),
+        ([{"kind": "LabeledMulti", "data": {"name": "m"}}], "listing holds multireddits, not a Reddit thread"),
+        ({"kind": "UserList", "data": {"children": [{"name": "a"}]}}, "listing holds accounts, not a Reddit"),
+        (listing({"kind": "modaction", "data": {}}), "listing holds moderator actions, not a Reddit thread"),
+        # an action's answer without error: nothing, or no comment (an empty `morechildren`)
+        ({"json": {"errors": []}}, "this Reddit listing holds nothing, not a Reddit thread"),
+        ({"json": {"errors": [], "data": {"things": []}}}, "this Reddit listing holds nothing, not a"),
+        # Reddit's answers of an error: a bad address, a refused action
+        ({"message": "Not Found", "error": 404}, "a web API's error answer \\(404: Not Found\\), not a thread"),
+        ({"json": {"errors": [["NO_USER", "no such user", "to"]]}}, "error answer \\(NO_USER: no such user\\)"),
+        ({}, "this JSON is empty \\(\\{\\}\\), not a thread"),
+    ],
+)
+def test_reddit_answers_that_hold_no_thread_say_what_they_hold(data: object, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        parse_threads(json.dumps(data))
+
+
+def test_the_link_of_a_link_post_has_its_ampersands_unescaped() -> None:
+    # Without raw_json=1 Reddit escapes `&` in the link too.
+    post = submission(is_self=False, url="https://example.org/a?x=1&amp;y=2")
+    [thread] = read_reddit([listing(post), listing()]).threads
+    assert blocks_of(thread.posts[0])[1] == ("source", "https://example.org/a?x=1&y=2")
+
+
+def test_deleted_comments_left_out_of_several_threads_are_counted_together() -> None:
+    # `/api/info` or a user's page: gone comments on different posts, each the only comment of its thread.
+    gone = [comment(f"k{n}", "[deleted]", link_id=f"t3_p{n}", parent=f"t3_p{n}") for n in range(3)]
+    kept = comment("k9", "Bleibt", link_id="t3_p9", parent="t3_p9")
+    reading = parse_threads(json.dumps(listing(*gone, kept)))
+    assert "3 deleted or removed comments without replies were left out" in reading.warnings

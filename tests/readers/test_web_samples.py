@@ -98,3 +98,42 @@ def test_discourse_sample_replies_follow_reply_to_post_number() -> None:
         reply_to = raw_post["reply_to_post_number"]
         assert (numbers[post.parent] if post.parent else None) == (reply_to if reply_to not in (None, 1) else None)
     assert max(depth for _, depth in thread.threaded()) == 4
+
+
+def raw_items(value: Any, kinds: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Every Reddit thing of the given kinds in a JSON value, in document order (no recursion limit)."""
+    found, pending = [], [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            if item.get("kind") in kinds and isinstance(item.get("data"), dict):
+                found.append(item["data"])
+            pending.extend(reversed(list(item.values())))
+        elif isinstance(item, list):
+            pending.extend(reversed(item))
+    return found
+
+
+def test_reddit_roles_say_op_moderators_and_flair() -> None:
+    data = json.loads((WEB / "reddit_en_askreddit_2np694.json").read_text(encoding="utf-8"))
+    [thread] = read_threads(WEB / "reddit_en_askreddit_2np694.json").threads
+    submitter = thread.posts[0].author
+    comments = [post for post in thread.posts if post.kind == "comment"]
+    # the comments of the post's own writer say so, and only they
+    assert {post.role for post in comments if post.author == submitter} == {"OP"}
+    assert {post.role for post in comments if post.author != submitter} == {None}
+    labelled = sum(1 for item in raw_items(data, ("t1",)) if item.get("is_submitter") is True)
+    assert len([post for post in comments if post.role == "OP"]) == labelled > 0
+    [thread] = read_threads(WEB / "reddit_en_collegebasketball_31owr1.json").threads
+    article_role = thread.posts[0].role
+    assert article_role is not None and article_role.startswith("moderator")  # a moderator's game thread
+    flairs = [post.role for post in thread.posts if post.role and "Wisconsin Badgers" in post.role]
+    assert len(flairs) > 10
+
+
+def test_discourse_roles_say_admins() -> None:
+    data = json.loads((WEB / "discourse_en_criticalfallibilism_2108-posts.json").read_text(encoding="utf-8"))
+    admins = {post["username"] for post in data["post_stream"]["posts"] if post.get("admin") is True}
+    [thread] = read_threads(WEB / "discourse_en_criticalfallibilism_2108-posts.json").threads
+    assert admins and {post.role for post in thread.posts if post.author in admins} == {"admin"}
+    assert {post.role for post in thread.posts if post.author not in admins} == {None}

@@ -182,3 +182,42 @@ def test_the_wait_for_others_is_bounded() -> None:
 
     asyncio.run(main())
     assert recorder.batches == [[1, 2], [3]]
+
+
+def resubmitted(count: int, gap: float, policy: BatchPolicy) -> list[list[int]]:
+    """`count` callers answered together ask again one after the other, `gap` seconds apart (as an event
+    loop answering and reading them one by one spreads them); the batches run."""
+    recorder = Recorder()
+
+    async def main() -> None:
+        batcher: MicroBatcher[int, int | TranslatorError] = MicroBatcher(recorder, lambda job: 1, policy)
+        batcher.start()
+
+        async def again(job: int) -> None:
+            await asyncio.sleep(gap * (job - count - 1))
+            await batcher.submit(job)
+
+        try:
+            await asyncio.gather(*(batcher.submit(job) for job in range(1, count + 1)))
+            await asyncio.wait_for(asyncio.gather(*(again(count + job) for job in range(1, count + 1))), timeout=10)
+        finally:
+            await batcher.stop()
+
+    asyncio.run(main())
+    return recorder.batches
+
+
+def test_callers_coming_back_one_by_one_are_waited_for_while_they_keep_coming() -> None:
+    # four come back over 0.18 s, each 0.06 s after the one before: longer than max_wait from the first,
+    # but none later than max_wait after the previous one, so all four share the call
+    batches = resubmitted(4, 0.06, BatchPolicy(max_wait=0.1))
+    assert batches == [[1, 2, 3, 4], [5, 6, 7, 8]]
+
+
+def test_a_batch_is_held_for_callers_still_coming_at_most_a_few_waits() -> None:
+    # ten come back 0.06 s apart (0.54 s in all): the hold ends after HOLD_WAITS x 0.1 s, the rest run next
+    batches = resubmitted(10, 0.06, BatchPolicy(max_wait=0.1))
+    assert batches[0] == list(range(1, 11))
+    second = batches[1]
+    assert 2 <= len(second) < 10
+    assert sorted(job for batch in batches[1:] for job in batch) == list(range(11, 21))

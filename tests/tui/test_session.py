@@ -17,7 +17,7 @@ from translator.formats.xliff import VERSION_FIELD, read_xliff, render_xliff
 from translator.glossary import GlossaryStore
 from translator.memory.store import TranslationMemory
 from translator.models import TranslatedThread
-from tui.session import Filter, ReviewSession, journal_path
+from tui.session import Filter, ReviewSession, fold, journal_path
 
 
 def test_edit_keeps_machine_text_and_undo_redo_per_block(demo_po: Path) -> None:
@@ -79,6 +79,30 @@ def test_filter_parsing_and_matching(demo_po: Path) -> None:
     assert Filter.parse("conf:<0.9 has:isues").below_confidence == 0.9
     assert Filter.parse("status:drafts has:isues conf:x").unknown == ("status:drafts", "has:isues", "conf:x")
     assert not Filter.parse("status:drafts").active  # a typo filters nothing out
+
+
+@pytest.mark.parametrize(
+    ("query", "text", "found"),
+    [
+        ("eveque", "L'Évêque a parlé.", True),  # accents and case ignored
+        ("ÉVÊQUE", "un eveque", True),  # both ways
+        ("ёлка", "ЁЛКА в парке", True),  # Cyrillic case and the diaeresis of ё
+        ("елка", "Ёлка", True),  # ё written without its dots, as Russian often is
+        ("strasse", "Die Straße", True),  # casefold, not lower: ß is ss
+        ("ﬁn", "la fin", True),  # a ligature is its letters (NFKD)
+        ("Ａriane", "ariane", True),  # full-width letters too
+        ("cafe", "cafe\u0301 noir", True),  # a combining accent typed apart
+        ("eveque", "l'évêché", False),  # still whole letters: another word is not found
+    ],
+)
+def test_filter_words_ignore_case_accents_and_combining_marks(
+    demo_po: Path, query: str, text: str, found: bool
+) -> None:
+    session = ReviewSession(demo_po, journal=False)
+    unit = session.units[0]
+    unit = replace(unit, block=replace(unit.block, text=text), target="")
+    assert session.matches(unit, Filter.parse(query)) is found
+    assert fold(query) in fold(text) if found else fold(query) not in fold(text)
 
 
 def test_journal_replays_unsaved_work(demo_po: Path) -> None:
@@ -214,3 +238,20 @@ def test_an_unreadable_journal_is_one_error(demo_po: Path) -> None:
     journal_path(demo_po).mkdir()  # not a file: cannot be read
     with pytest.raises(InputError, match="cannot read the journal of unsaved changes"):
         ReviewSession(demo_po)
+
+
+def test_what_is_being_typed_is_journalled_without_being_an_edit(demo_po: Path) -> None:
+    session = ReviewSession(demo_po)
+    block_id = session.units[1].block.id
+    before = session.unit(block_id)
+    session.journal_typing(block_id, "Half a sent")
+    session.journal_typing(block_id, "Half a sentence typed")
+    # nothing changed yet: no undo step, not modified
+    assert session.unit(block_id) == before and not session.modified and session.undo(block_id) is None
+    # The process dies while the editor is open: the next session has the latest text as an unsaved edit.
+    again = ReviewSession(demo_po)
+    assert again.replayed == 1
+    unit = again.unit(block_id)
+    assert (unit.target, unit.origin, unit.status) == ("Half a sentence typed", "human", "draft")
+    assert unit.previous == before.target  # the machine text it replaces is kept, as an edit keeps it
+    assert again.modified

@@ -578,6 +578,8 @@ def detect_languages(thread: Thread, detector: LanguageDetector | None = None) -
     for _, block in located:
         if block.lang_source == "manual" and block.lang:
             evidences.append(_manual_evidence(detector, block))
+        elif block.kind == "code":  # a program's words are no language, and no context for the prose around
+            evidences.append(Evidence(None, 0, 0, undetermined=True))
         else:
             evidences.append(detector.evidence(block.text))
     detections = detector.decide(evidences, [0] * len(located), [post_index for post_index, _ in located])

@@ -18,6 +18,7 @@ from translator.models import Post, TranslatedThread, TranslationUnit
 MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
 MARKDOWN_LINE_START = re.compile(r"^(\s*)([#>+=-])")
 MARKDOWN_LIST_NUMBER = re.compile(r"^(\s*\d+)([.)])")
+BACKTICKS = re.compile(r"`+")
 
 
 def md_escape(text: str, continuation: str | None = None) -> str:
@@ -34,6 +35,15 @@ def _md_line(line: str) -> str:
     escaped = MARKDOWN_INLINE.sub(r"\\\1", line.strip())
     escaped = MARKDOWN_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
     return MARKDOWN_LIST_NUMBER.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+
+
+def md_code(texts: list[str]) -> list[str]:
+    """Lines of a program as a fenced block, shown as written: its fence is longer than any run of backticks
+    in them, so no line can close it."""
+    body = [line for text in texts for line in visible(text).split("\n")]
+    longest = max((len(run) for line in body for run in BACKTICKS.findall(line)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [fence, *body, fence, ""]
 
 
 def post_heading(post: Post) -> str:
@@ -86,8 +96,15 @@ def render_markdown(translated: TranslatedThread, side_by_side: bool = False) ->
             lines.append("")
             continue
         quoting: str | None = None
+        code: list[str] = []
         for unit in units:
             block = unit.block
+            if block.kind == "code":  # consecutive lines of a program make one block
+                code.append(shown(unit))
+                continue
+            if code:
+                lines += md_code(code)
+                code = []
             if block.kind == "quote":
                 if quoting != block.quoted_author:
                     lines += [f"> **{md_escape(block.quoted_author or 'Someone')}:**", ">"]
@@ -107,6 +124,8 @@ def render_markdown(translated: TranslatedThread, side_by_side: bool = False) ->
                 lines += [f"<small>{md_escape(shown(unit), '')}</small>", ""]
             else:
                 lines += [md_escape(shown(unit), ""), ""]
+        if code:
+            lines += md_code(code)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -119,6 +138,7 @@ blockquote { border-left: 3px solid #aaa; margin: .5rem 0; padding-left: .8rem; 
 .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
 .source { color: #555; }
 .issue { color: #a33; font-size: .8rem; }
+pre.code { margin: 0; padding: 0 .5rem; background: #f4f4f4; white-space: pre-wrap; }
 """
 
 
@@ -134,6 +154,8 @@ def _html_block(unit: TranslationUnit, text: str) -> str:
         return f'<blockquote data-block="{html.escape(block.id)}"><cite>{who}</cite><p>{escaped}</p></blockquote>'
     if block.kind == "question":
         return f'<p class="question" data-block="{html.escape(block.id)}">❓ {escaped}</p>'
+    if block.kind == "code":  # one line of a program each, drawn as one block (pre.code has no margin)
+        return f'<pre class="code" data-block="{html.escape(block.id)}"><code>{escaped}</code></pre>'
     return f'<{tag} data-block="{html.escape(block.id)}">{escaped}</{closing}>'
 
 

@@ -74,6 +74,7 @@ KIND_OF_PREFIX: dict[str, BlockKind] = {
     "src": "source",
     "source": "source",
     "ask": "question",
+    "code": "code",
 }
 
 

@@ -220,6 +220,11 @@ def _file_header_1(
     file_element.insert(0, header)
 
 
+def is_kept_code(unit: TranslationUnit) -> bool:
+    """A line of a program copied as written: CAT tools are told not to translate it (`translate="no"`)."""
+    return unit.block.kind == "code" and unit.origin == "copied"
+
+
 def _unit_1(element: Any, unit: TranslationUnit, notes: list[str]) -> None:
     """A 1.2 trans-unit's target, state and notes."""
     target = element.get_target_dom()
@@ -235,6 +240,8 @@ def _unit_1(element: Any, unit: TranslationUnit, notes: list[str]) -> None:
         target.set("state", "needs-review-translation" if unit.target else "needs-translation")
     if unit.origin in QUALIFIERS and unit.target:
         target.set("state-qualifier", QUALIFIERS[unit.origin])
+    if is_kept_code(unit):
+        trans_unit.set("translate", "no")
     for line in notes:
         element.addnote(line, origin=GENERATOR)
     if unit.note:  # a person's note, as a CAT tool writes one: not marked as ours
@@ -251,6 +258,8 @@ def _unit_2(element: Any, unit: TranslationUnit, notes: list[str]) -> None:
     # translate-toolkit puts xml:space on the segment, where the 2.0 schema does not allow it: the unit holds it.
     segment.attrib.pop(XML_SPACE, None)
     unit_element.set(XML_SPACE, "preserve")
+    if is_kept_code(unit):
+        unit_element.set("translate", "no")
     notes_element = _notes_2(notes)
     if unit.note:  # a person's note, as a CAT tool writes one: no category of ours
         etree.SubElement(notes_element, f"{{{XLIFF_2}}}note").text = "\n".join(note_lines(unit.note))

@@ -208,9 +208,32 @@ def _read_json(data: Any, fmt: SourceFormat) -> Reading:
     from translator.formats.json import threads_from_data
 
     threads = threads_from_data(data)
+    if threads is None and (error := _error_answer(data)) is not None:
+        raise InputError(f"this JSON is a web API's error answer ({error}), not a thread", OTHER_JSON_HINT)
+    if threads is None and data in ({}, []):
+        raise InputError(f"this JSON is empty ({json.dumps(data)}), not a thread", OTHER_JSON_HINT)
     if threads is None:
         raise InputError("this JSON is not a thread in any format we read", OTHER_JSON_HINT)
     return Reading(threads)
+
+
+def _error_answer(data: Any) -> str | None:
+    """What a web API's answer of an error says (`404: Not Found`): a small object with `error` or
+    `errors` (Reddit nests them in `json`), and often a `message`; None for other JSON."""
+    if not isinstance(data, dict) or len(data) > 4:
+        return None
+    errors = data.get("errors")
+    if errors is None and isinstance(data.get("json"), dict) and len(data) == 1:
+        errors = data["json"].get("errors")
+    error = data.get("error")
+    said_error = isinstance(error, str | int) and not isinstance(error, bool)
+    if not said_error and not (isinstance(errors, list) and errors):
+        return None
+    parts = [str(part) for part in (error, data.get("message") or data.get("error_description")) if part]
+    if not parts and isinstance(errors, list):
+        said = [": ".join(map(str, item[:2])) if isinstance(item, list) else str(item) for item in errors[:3]]
+        parts = ["; ".join(said)]
+    return ": ".join(parts)[:200]
 
 
 def _reader(name: str) -> Callable[[Any], Reading]:

@@ -32,6 +32,7 @@ BLOCK_ID_PREFIX: dict[BlockKind, str] = {
     "quote": "q",
     "source": "src",
     "question": "ask",
+    "code": "code",
 }
 
 
@@ -163,6 +164,8 @@ class RawComment:
     skipped: bool = False
     """Not a comment to show (a moderator notice, an image alone): left out, its replies move up to its
     parent."""
+    role: str | None = None
+    """The writer's rank or role on the site, when the source gives one (`moderator`, `OP`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +218,7 @@ def comment_tree(comments: Sequence[RawComment], article_key: str | None = None)
                 numbers[index],
                 [] if comment.deleted else comment.specs,
                 author=comment.author,
+                role=comment.role,
                 date=comment.date,
                 votes=comment.votes,
                 parent=f"c{numbers[parent]}" if parent is not None else None,
@@ -267,6 +271,7 @@ def discussion(
     comments: Sequence[Post] = (),
     *,
     author: str | None = None,
+    role: str | None = None,
     date: datetime | None = None,
     votes: Votes | None = None,
     url: str | None = None,
@@ -279,6 +284,7 @@ def discussion(
         id="article",
         kind="article",
         author=author,
+        role=role,
         date=date,
         votes=votes,
         blocks=number_blocks("article", [*title_specs, *body]),
@@ -355,6 +361,12 @@ def parse_xml(text: str, what: str, hint: str) -> Any:
         line = f" at line {error.lineno}" if error.lineno else ""
         reason = (error.msg or "syntax error").splitlines()[0].strip(" ,")
         raise InputError(f"this {what} is not well-formed XML{line}: {reason}", hint) from None
+
+
+def role_of(*parts: str | None) -> str | None:
+    """The parts of a writer's role a source gives (`OP`, `moderator`, a flair), joined; None when none."""
+    kept = [" ".join(part.split()) for part in parts if part and part.strip()]
+    return ", ".join(dict.fromkeys(kept)) or None
 
 
 def local_name(element: Any) -> str:

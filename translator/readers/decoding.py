@@ -158,14 +158,24 @@ def _decode_utf8_or_legacy(data: bytes, name: str, warnings: list[str]) -> tuple
     return data.decode(encoding), encoding
 
 
+# Languages written in windows-1252 (charset_normalizer's names): the code page of a file in one of them.
+WINDOWS_1252_LANGUAGES = frozenset(
+    {"English", "French", "German", "Spanish", "Portuguese", "Italian", "Dutch", "Danish", "Norwegian", "Swedish"}
+    | {"Finnish", "Indonesian", "Catalan", "Malay", "Afrikaans", "Icelandic"}
+)
+
+
 def _legacy_encoding(data: bytes) -> str:
     """The 8-bit encoding of a file that is not UTF-8: the detector's answer when it recognises a
     language in it, windows-1252 when that reads as well (the detector cannot tell the Latin code pages
-    apart on short texts), Latin-1 when nothing else decodes every byte."""
+    apart on short texts, and takes a mostly English or Portuguese text for Baltic: the language it
+    finds decides, a language windows-1252 is made for reads as that), Latin-1 when nothing else decodes
+    every byte."""
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is not None and best.coherence >= 0.1 and "cp1252" not in best.could_be_from_charset:
+    western = best is not None and best.language in WINDOWS_1252_LANGUAGES
+    if best is not None and best.coherence >= 0.1 and "cp1252" not in best.could_be_from_charset and not western:
         try:
             data.decode(best.encoding)
             return str(best.encoding)

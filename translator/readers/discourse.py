@@ -7,7 +7,8 @@ Post 1 is the article; the others are comments, each replying to `reply_to_post_
 post not in the file, or to post 1, is top-level). Posts are HTML ("cooked"): a quote of another post,
 `<aside class="quote" data-username>`, becomes quote blocks with that author. Moderator notices and
 small actions ("closed this topic"), whispers (staff-only posts, in a staff member's download: not for a
-public translation), and posts holding only images, are left out; their replies move up to their parent.
+public translation) are left out; their replies move up to their parent. A post holding only a picture
+or a link preview (a video) stays, its link as its text.
 A deleted post stays, empty, where someone replied to it. Emoji, drawn as images in cooked HTML and
 written as shortcodes in raw Markdown (`:+1:`), are their characters (translator.shortcodes); a site's own
 keeps its shortcode, which the engine's link guard protects.
@@ -15,6 +16,7 @@ keeps its shortcode, which the engine's link guard protects.
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -29,6 +31,7 @@ from translator.readers.common import (
     comment_tree,
     discussion,
     iso_date,
+    role_of,
     text_field,
     whole_number,
 )
@@ -61,25 +64,44 @@ def _widget(element: Any) -> bool:
 
 
 RULES = MarkupRules(skip=_widget)
+# What a post of only a picture or a link preview shows: the preview's source, else its first link.
+SHOWN_LINK = re.compile(
+    r"data-onebox-src=\"(?P<link>[^\"]{1,2000})\"|<a\s[^>]*?href=\"(?P<shown>[^\"#]{1,2000})\"", re.IGNORECASE
+)
 
 
 def looks_like_discourse(data: Any) -> bool:
-    """Whether parsed JSON is a Discourse topic or its posts (an object with `post_stream.posts`), or a
-    site's latest posts (`latest_posts`, each with its topic's id and its HTML)."""
+    """Whether parsed JSON is a Discourse topic or its posts (an object with `post_stream.posts`), a
+    site's latest posts (`latest_posts`, each with its topic's id and its HTML), one post (read as
+    those are), or a list of topics."""
     if not isinstance(data, dict):
         return False
     if isinstance(as_dict(data.get("post_stream")).get("posts"), list):
         return True
+    if isinstance(as_dict(data.get("topic_list")).get("topics"), list):
+        return True  # a list of topics (`/latest.json`, a category's): refused by the reader, saying so
+    if _single_post(data):
+        return True
     latest = data.get("latest_posts")
     return isinstance(latest, list) and any(isinstance(post, dict) and "topic_id" in post for post in latest)
+
+
+def _single_post(data: dict[str, Any]) -> bool:
+    """Whether JSON is one post (`/posts/ID.json`): its HTML, its number and its topic's id."""
+    return isinstance(data.get("cooked"), str) and "topic_id" in data and "post_number" in data
 
 
 def read_discourse(data: Any) -> Reading:
     """The topic of a Discourse JSON answer (the topics of latest posts); InputError when it is none."""
     if not looks_like_discourse(data):
         raise InputError("this JSON is not a Discourse topic (no post_stream.posts)", HINT)
+    topics = as_dict(data.get("topic_list")).get("topics")
+    if isinstance(topics, list) and not isinstance(as_dict(data.get("post_stream")).get("posts"), list):
+        raise InputError(
+            f"this is a Discourse list of topics ({len(topics):,}: their titles, not their posts), not a topic", HINT
+        )
     if not isinstance(as_dict(data.get("post_stream")).get("posts"), list):
-        return _latest_posts(data["latest_posts"])
+        return _latest_posts([data] if _single_post(data) else data["latest_posts"])
     stream = data["post_stream"]
     posts = [post for post in stream["posts"] if isinstance(post, dict)]
     listed = len(as_list(stream.get("stream")))
@@ -125,6 +147,7 @@ def _topic(posts: list[dict[str, Any]], title: str, total: int, created: Any) ->
         html_blocks(cooked, RULES) if isinstance(cooked, str) else [],
         tree.posts,
         author=text_field(opening_post.get("username")),
+        role=_role(opening_post),
         date=iso_date(opening_post.get("created_at", created)),
         votes=_likes(opening_post),
     )
@@ -146,17 +169,28 @@ def _comment(post: dict[str, Any]) -> RawComment:
     cooked = post.get("cooked")
     specs = html_blocks(cooked, RULES) if isinstance(cooked, str) else []
     deleted = post.get("deleted_at") is not None or post.get("user_deleted") is True
+    shown = SHOWN_LINK.search(cooked) if isinstance(cooked, str) and not specs and not deleted else None
+    if shown:  # a picture or a link preview alone: the post is there, its link is its text
+        specs = [("source", html.unescape(shown["link"] or shown["shown"]).strip(), None, None)]
     reply_to = whole_number(post.get("reply_to_post_number"))
     return RawComment(
         key=str(post.get("post_number")),
         parent_key=str(reply_to) if reply_to is not None else None,
         author=text_field(post.get("username")),
+        role=_role(post),
         specs=specs,
         date=iso_date(post.get("created_at")),
         votes=_likes(post),
         deleted=deleted,
         skipped=whole_number(post.get("post_type")) in NOTICE_TYPES | {WHISPER} or (not specs and not deleted),
     )
+
+
+def _role(post: dict[str, Any]) -> str | None:
+    """The writer's title on the forum (`user_title`: `Regular`, `Team member`), and `admin` or `moderator`
+    when they are one."""
+    rank = "admin" if post.get("admin") is True else "moderator" if post.get("moderator") is True else None
+    return role_of(text_field(post.get("user_title")), rank)
 
 
 def _likes(post: dict[str, Any]) -> Votes | None:

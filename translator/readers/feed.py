@@ -3,19 +3,23 @@
 An item's title, link and date make the article; its fullest text becomes the paragraphs (HTML to
 blocks, tracking pixels and scripts dropped): its content (`content:encoded`, Atom's `<content>`),
 Yandex's `yandex:full-text` or `turbo:content`, its summary. A description escaped twice (`&lt;p&gt;`
-left in the text) is unescaped once more; a first heading repeating the title goes. A date feedparser
+left in the text), or a part of it (a paragraph that reads `<div><p>...</p></div>`), is unescaped once
+more; a first heading repeating the title goes, and so does a link to read on ("Continue reading..."). A date feedparser
 cannot read (`Пн, 01 янв 2024`) is read as printed. The feed's title is the site.
 
 An item's text is the longest of those, HTML sent as plain text is read as HTML, RSS authors lose
 their e-mail address, a FeedBurner item links to its article (`feedburner:origLink`), and a link given
-as a path is made absolute against the feed's.
+as a path is made absolute against the feed's. An item of Reddit's feeds loses the line of Reddit's
+template under the post ("submitted by NAME to SUB [link] [N comments]"): the name is its author, the
+count of comments is reported, and a link post's link is its text, as the Reddit reader gives it.
 
 A comment feed (WordPress's `/feed/` of a post, Blogger's comment feed, Discourse's posts feeds) is
 different: its items are comments, linked to `PAGE#comment-12` or `/t/SLUG/ID/N` (or said, by Atom
 threading, to answer a page). Its items become the comments of one thread per page, in date order, a
 comment answering another (`thr:in-reply-to`, or WordPress's opening "In reply to <a href=#comment-12>")
-nested under it; a Discourse topic's post 1 is its article. Other feeds hold no reader comments; when
-their items count comments elsewhere (`slash:comments`), a warning says so.
+nested under it; a Discourse topic's post 1 is its article (a site's posts feed, linking `#post_N`: a
+thread per topic, titled by its items; its writers `@username Name` are their usernames). Other feeds
+hold no reader comments; when their items count comments elsewhere (`slash:comments`), a warning says so.
 
 A WordPress export (WXR: RSS with `wp:` elements) holds the site's posts and pages with their comments:
 each post is a thread, its approved comments (`wp:comment`, not pingbacks) nested by `comment_parent`.
@@ -28,6 +32,7 @@ import calendar
 import html
 import io
 import re
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -49,7 +54,7 @@ from translator.readers.common import (
     whole_number,
     xml_bytes,
 )
-from translator.readers.markup import html_blocks, html_text, text_blocks
+from translator.readers.markup import MarkupRules, html_blocks, html_text, text_blocks
 
 HINT = "give an RSS, Atom or JSON Feed file"
 FEED_ROOTS = frozenset({"rss", "feed", "rdf", "channel"})
@@ -57,6 +62,10 @@ JSON_FEED_VERSION = "jsonfeed.org/version/"
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "html", "xhtml"})
 # HTML escaped twice: after the XML parser's unescaping, tags still read `&lt;p&gt;`.
 ESCAPED_TAG = re.compile(r"&lt;/?(?:p|br|div|a|b|i|em|strong|span|img|ul|ol|li|blockquote|h[1-6])\b", re.IGNORECASE)
+# An entity of HTML left in text said to be plain (`&amp;`, `&#8217;`).
+HTML_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d{1,7}|#x[0-9a-f]{1,6});", re.IGNORECASE)
+# A block whose text is HTML itself: it opens with a tag or an HTML comment (and holds a closing tag).
+ESCAPED_FRAGMENT = re.compile(r"<(?:!--|[a-z][a-z0-9]{0,9}[\s/>])", re.IGNORECASE)
 # Markup in text said to be plain (Atom's default type, escaped HTML): a closing tag, `<br>` or `<p>`.
 PLAIN_BUT_HTML = re.compile(
     r"</(?:p|div|a|b|i|em|strong|span|ul|ol|li|blockquote|h[1-6])>|<br\s*/?>|<p(?:\s[^<>]*)?>", re.IGNORECASE
@@ -64,7 +73,13 @@ PLAIN_BUT_HTML = re.compile(
 # The fragment of a link to a comment on a page: WordPress `#comment-12`, Blogger `#c99`, others `#cmt-3`.
 COMMENT_FRAGMENT = re.compile(r"(?:comments?|c|cmt|reply)[-_]?\d+", re.IGNORECASE)
 # A post of a Discourse topic (`/t/SLUG/ID/N`), as its topic's and its site's posts feeds link them.
-DISCOURSE_POST_LINK = re.compile(r"(?P<topic>https?://[^#?\s]+/t/[^/#?\s]+/\d+)/(?P<number>\d+)/?")
+# A post of a Discourse topic, as its topic's feed links it (`/t/SLUG/ID/N`) or its site's posts feed
+# (`/t/SLUG/ID#post_N`, `/t/SLUG/ID?page=2#post_N`).
+DISCOURSE_POST_LINK = re.compile(
+    r"(?P<topic>https?://[^#?\s]+/t/[^/#?\s]+/\d+)(?:/(?P<number>\d+)/?|/?(?:\?page=\d+)?#post_(?P<anchored>\d+))$"
+)
+# How a Discourse posts feed names a writer: `@username`, or `@username Full Name`.
+DISCOURSE_CREATOR = re.compile(r"@(?P<username>[\w.-]{1,60})(?:\s.*)?", re.DOTALL)
 # Blogger's query naming the comment a link shows (`?showComment=1704100000000`).
 SHOW_COMMENT = re.compile(r"[?&]showComment=\d+")
 # The link a comment opens with to the comment it answers (WordPress: "In reply to <a href=...>Name</a>.").
@@ -82,6 +97,16 @@ WXR_MACHINERY = frozenset(
 )
 WXR_GONE = frozenset({"trash", "auto-draft", "inherit"})
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# Reddit's feeds: an item links to a post's comments page; its text ends with "submitted by <a>/u/NAME</a>
+# to <a>/r/SUB</a> [link] [N comments]", a line of its template (never translated), not the post's words.
+REDDIT_POST_LINK = re.compile(r"https?://(?:[\w-]+\.)?reddit\.com/r/[^/\s]+/comments/\w+", re.IGNORECASE)
+REDDIT_SUBMITTER = re.compile(r"submitted\s+by(?:\s|&#32;)*<a\s[^>]*?href=[\"'][^\"']*/user/([\w-]{1,40})", re.I)
+REDDIT_LINK = re.compile(r"<a\s[^>]*?href=[\"']([^\"']+)[\"'][^>]*>\s*\[link\]\s*</a>", re.IGNORECASE)
+REDDIT_COUNT = re.compile(r">\s*\[(\d{1,9})\s+comments?\]\s*</a>", re.IGNORECASE)
+REDDIT_TEMPLATE_LINES = (
+    re.compile(r"submitted\s*by\s*\S{1,60}?\s*to\s*\S{1,60}", re.IGNORECASE),
+    re.compile(r"\[link\] ?\[(?:\d{1,9} )?comments?\]", re.IGNORECASE),
+)
 
 
 def looks_like_json_feed(data: Any) -> bool:
@@ -126,14 +151,60 @@ def read_feed(text: str) -> Reading:
                 f"this is a feed of comments on {len(threads):,} page(s): {pages_told} not in it, only their comments"
             )
         return Reading(threads, tuple(warnings))
-    counted = [count for entry in entries if (count := whole_number(_text_of(entry.get("slash_comments"))))]
+    counted = [count for entry in entries if (count := _comments_elsewhere(entry))]
     if counted:
         warnings.append(
             f"{len(counted):,} items count {sum(counted):,} reader comments that are not in this feed "
             "(each item's comment feed or page holds them): only the items are read"
         )
     base = text_field(as_dict(parsed.feed).get("link"))
-    return Reading(tuple(_entry_thread(entry, site, base) for entry in entries), tuple(warnings))
+    # Atom: an entry without an author has the feed's (RFC 4287, 4.2.1); RSS says no such thing.
+    authors = _author(as_dict(parsed.feed)) if str(parsed.get("version", "")).startswith("atom") else None
+    return _told([_entry_thread(entry, site, base, authors) for entry in entries], warnings)
+
+
+def _told(items: list[Thread], warnings: Sequence[str]) -> Reading:
+    """The threads of a feed's items that have a title or a text; the others left out with a warning,
+    InputError when none has either."""
+    told = tuple(thread for thread in items if thread.title or thread.posts[0].blocks)
+    if not told:
+        said = "item has" if len(items) == 1 else f"{len(items):,} items have"
+        raise InputError(f"this feed's {said} no title and no text", HINT)
+    untold = len(items) - len(told)
+    said = f"{untold:,} item{' has' if untold == 1 else 's have'} no title and no text: left out"
+    return Reading(told, (*warnings, *([said] if untold else [])))
+
+
+def _comments_elsewhere(entry: dict[str, Any]) -> int | None:
+    """How many comments an item says it has elsewhere: `slash:comments`, or Reddit's "[N comments]"."""
+    said = whole_number(_text_of(entry.get("slash_comments")))
+    if said is None and (reddit := _reddit_item(entry)) is not None:
+        said = reddit[2]
+    return said
+
+
+def _reddit_item(entry: dict[str, Any]) -> tuple[str | None, str | None, int | None] | None:
+    """What the template of an item of Reddit's feeds says: the post's writer, the link a link post shares,
+    the count of its comments; None for an item of another feed."""
+    link = text_field(entry.get("link")) or ""
+    if not REDDIT_POST_LINK.match(link.strip()):
+        return None
+    raw = " ".join(_raw_texts(entry))
+    submitter = REDDIT_SUBMITTER.search(raw)
+    if submitter is None:
+        return None
+    shared = REDDIT_LINK.search(raw)
+    count = REDDIT_COUNT.search(raw)
+    shared_link = html.unescape(shared[1]).strip() if shared else None
+    if shared_link and REDDIT_POST_LINK.match(shared_link) and shared_link.rstrip("/") == link.strip().rstrip("/"):
+        shared_link = None  # a text post's [link] is its own page
+    return submitter[1], shared_link, int(count[1]) if count else None
+
+
+def _raw_texts(entry: dict[str, Any]) -> list[str]:
+    """The HTML an item carries, as feedparser gives it: its contents and its summary."""
+    values = [as_dict(content).get("value") for content in as_list(entry.get("content"))]
+    return [value for value in (*values, entry.get("summary")) if isinstance(value, str)]
 
 
 def _text_of(value: Any) -> Any:
@@ -148,13 +219,19 @@ def _problem(error: Any) -> str:
     return str(error)
 
 
-def _entry_thread(entry: dict[str, Any], site: str | None, base: str | None) -> Thread:
+def _entry_thread(entry: dict[str, Any], site: str | None, base: str | None, feed_author: str | None) -> Thread:
     title = _feed_text(entry, "title") or ""
     # FeedBurner's feeds link through its redirector and name the article in `feedburner:origLink`.
     link = text_field(entry.get("feedburner_origlink")) or text_field(entry.get("link"))
     specs = _without_title(_entry_body(entry), title)
     url = _absolute(link.strip(), base) if link else None
-    return discussion("feed", title, specs, author=_author(entry), date=_date(entry), url=url, site=site)
+    author = _author(entry) or feed_author
+    if (reddit := _reddit_item(entry)) is not None:
+        specs = [spec for spec in specs if not any(line.fullmatch(spec[1]) for line in REDDIT_TEMPLATE_LINES)]
+        author = reddit[0]
+        if not specs and reddit[1]:
+            specs = [("source", reddit[1], None, None)]  # a link post: its link, as the Reddit reader gives it
+    return discussion("feed", title, specs, author=author, date=_date(entry), url=url, site=site)
 
 
 def _absolute(link: str, base: str | None) -> str:
@@ -226,12 +303,28 @@ def _author(entry: dict[str, Any]) -> str | None:
 
 
 def _feed_text(item: Any, key: str) -> str | None:
-    """A text field of feedparser's result, markup removed when the feed sent it as HTML."""
+    """A text field of feedparser's result, markup removed when the feed sent it as HTML, or as plain text
+    that holds HTML all the same (`<b>x</b>`: an Atom 0.3 title, base64-encoded)."""
     detail = as_dict(as_dict(item).get(f"{key}_detail"))
     value = as_dict(item).get(key)
     if not isinstance(value, str) or not value.strip():
         return None
-    return (html_text(value) if detail.get("type") in HTML_TYPES else " ".join(value.split())) or None
+    markup = detail.get("type") in HTML_TYPES or PLAIN_BUT_HTML.search(value) is not None  # as in bodies
+    return (html_text(value) if markup else " ".join(value.split())) or None
+
+
+def _read_more(element: Any) -> bool:
+    """A link to the rest of the article ("Continue reading...", "Weiterlesen"): the site's, not its text."""
+    from translator.readers.html_generic import READ_MORE
+
+    if element.tag != "a":
+        return False
+    more_link = "more-link" in (element.get("class") or "").split()  # WordPress: "Read the rest of this entry"
+    return more_link or READ_MORE.match(" ".join(element.text_content().split())) is not None
+
+
+ITEM_RULES = MarkupRules(skip=_read_more)
+"""An item's HTML: a post's, without the link to read on."""
 
 
 def _body(value: Any, kind: Any) -> list[BlockSpec]:
@@ -241,7 +334,11 @@ def _body(value: Any, kind: Any) -> list[BlockSpec]:
         return text_blocks(value)
     if "<" not in value and ESCAPED_TAG.search(value):
         value = html.unescape(value)  # escaped twice: `&lt;p&gt;` would be shown as a tag
-    return html_blocks(value)
+    specs = []
+    for spec in html_blocks(value, ITEM_RULES):  # a part escaped twice among markup (Reddit's feeds: a post)
+        markup = spec[0] != "code" and ESCAPED_FRAGMENT.match(spec[1]) and PLAIN_BUT_HTML.search(spec[1])
+        specs.extend(html_blocks(spec[1], ITEM_RULES) if markup else [spec])
+    return specs
 
 
 def _page_of_comment(entry: dict[str, Any]) -> str | None:
@@ -276,14 +373,22 @@ def _comment_threads(entries: list[dict[str, Any]], pages: list[str], feed: dict
                 comment.specs = comment.specs[1:]  # WordPress's "In reply to NAME.": the nesting says it now
         if all(comment.date is not None for comment in comments):
             comments.sort(key=lambda comment: comment.date or datetime.min)
-        opening = next((comment for comment in comments if comment.url in (f"{page}/1", f"{page}/1/")), None)
+        opening = next((comment for comment in comments if _discourse_post_number(comment.url) == "1"), None)
         tree = comment_tree(
             [comment for comment in comments if comment is not opening], opening.key if opening else None
         )
         title = (_feed_text(feed, "title") or "") if single else ""
+        if not single and _discourse_post_number(text_field(items[0].get("link"))):  # a site's posts feed:
+            title = _feed_text(items[0], "title") or ""  # each item is titled with its topic
         body, author, date = (opening.specs, opening.author, opening.date) if opening else ([], None, None)
         threads.append(discussion("feed", title, body, tree.posts, author=author, date=date, url=page))
     return tuple(threads)
+
+
+def _discourse_post_number(link: str | None) -> str | None:
+    """The number of the Discourse post a link points to (`/t/SLUG/ID/N`, `#post_N`); None for other links."""
+    post = DISCOURSE_POST_LINK.match(link or "")
+    return (post["number"] or post["anchored"]) if post else None
 
 
 def _feed_comment(entry: dict[str, Any], page: str) -> tuple[RawComment, bool]:
@@ -298,10 +403,13 @@ def _feed_comment(entry: dict[str, Any], page: str) -> tuple[RawComment, bool]:
     parent = text_field(answered.get("ref")) or (html.unescape(opening.group(1)).strip() if opening else None)
     if parent and parent.startswith("#"):
         parent = page + parent
+    author = _author(entry)
+    if author and _discourse_post_number(link) and (creator := DISCOURSE_CREATOR.fullmatch(author)):
+        author = creator["username"]
     comment = RawComment(
         key=text_field(entry.get("id")) or link,
         parent_key=parent,
-        author=_author(entry),
+        author=author,
         specs=_entry_body(entry),
         date=_date(entry),
         url=link or None,
@@ -323,16 +431,24 @@ def read_json_feed(data: Any) -> Reading:
         specs = _body(markup, "text/html") if markup else text_blocks(text_field(item.get("content_text")) or "")
         if not specs and (summary := text_field(item.get("summary"))):
             specs = text_blocks(summary)
-        authors = [as_dict(author) for author in as_list(item.get("authors"))] or [as_dict(item.get("author"))]
-        title = text_field(item.get("title")) or ""
+        authors = as_list(item.get("authors")) or [item.get("author")]
+        title = _json_feed_title(item.get("title"))
         date = _json_feed_date(item.get("date_published")) or _json_feed_date(item.get("date_modified"))
         link = text_field(item.get("url")) or text_field(item.get("external_url"))
-        author = next((name for entry in authors if (name := text_field(entry.get("name")))), None)
+        # an author is an object with a name; some feeds write the name alone
+        author = next((name for entry in authors if (name := text_field(as_dict(entry).get("name", entry)))), None)
         specs = _without_title(specs, title)
-        threads.append(discussion("feed", title, specs, author=author, date=date, url=link, site=site))
+        url = _absolute(link.strip(), text_field(data.get("home_page_url"))) if link else None
+        threads.append(discussion("feed", title, specs, author=author, date=date, url=url, site=site))
     if not threads:
         raise InputError("this JSON Feed has no item", HINT)
-    return Reading(tuple(threads))
+    return _told(threads, ())
+
+
+def _json_feed_title(value: Any) -> str:
+    """An item's title: plain text by the spec, but written by some with HTML or its entities (`&amp;`)."""
+    title = text_field(value) or ""
+    return html_text(title) if PLAIN_BUT_HTML.search(title) or HTML_ENTITY.search(title) else title
 
 
 def _json_feed_date(value: Any) -> datetime | None:

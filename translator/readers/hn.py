@@ -5,8 +5,11 @@
   item or an array of items (comments point to their parent; `kids` orders the replies); a story whose
   comments are missing is read with a warning.
 - HNPWA / node-hnapi (`api.hnpwa.com/v0/item/ID.json`): the story with nested `comments`.
+- A list of several stories (HNPWA's `news.json`, the official items of a front page): a thread per
+  story, with the items of the list that reply to it.
 - Algolia search (`/api/v1/search?tags=comment,story_ID`): `hits`, each comment naming its story and
-  parent; a thread per story, replies nested by `parent_id`; more hits than the file holds are reported.
+  parent (a story's own hit has no `comment_text`, or a null one); a thread per story, replies nested
+  by `parent_id`; more hits than the file holds are reported.
 
 Text is HTML (entities, `<p>` left unclosed, `<pre><code>`); a paragraph typed with a leading `>` is
 a quote. Deleted and dead (flagged) comments are kept, empty, only where someone replied to them. The
@@ -15,6 +18,7 @@ options of a poll (`pollopt` items, Algolia's `options`) are paragraphs of the a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -37,6 +41,8 @@ from translator.readers.common import (
 from translator.readers.markup import MarkupRules, html_blocks
 
 ITEM_URL = "https://news.ycombinator.com/item?id="
+# The warning that comments are missing (common.further_comments), its count summed over several stories.
+FURTHER_COUNT = re.compile(r"([\d,]+) further comments are not in this file")
 ITEM_TYPES = frozenset({"story", "comment", "job", "poll", "pollopt", "link", "ask", "show"})
 HINT = "give the JSON of an HN item from the Algolia API, the official API or HNPWA"
 RULES = MarkupRules(marked_quotes=True)
@@ -99,7 +105,42 @@ def read_hn(data: Any) -> Reading:
         raise InputError("this JSON is not a Hacker News item (Algolia, official API or HNPWA)", HINT)
     if shape is ALGOLIA_SEARCH:
         return _search_threads(data)
+    roots = [item for item in data if _is_story(item)] if isinstance(data, list) else []
+    if len(roots) > 1:
+        return _several_stories(data, roots)
     return _read_item(data, shape)
+
+
+def _is_story(item: Any) -> bool:
+    """An item that opens a discussion (a story, job or poll), not a reply or a poll's option."""
+    return isinstance(item, dict) and item.get("type") not in ("comment", "pollopt") and _parent_id(item) is None
+
+
+def _several_stories(items: list[Any], roots: list[dict[str, Any]]) -> Reading:
+    """A list of several stories (HNPWA's `news.json`, the official items of a front page), each with the
+    replies in the list that lead up to it: a thread per story."""
+    by_id = {item["id"]: item for item in items if isinstance(item, dict) and isinstance(item.get("id"), int)}
+    groups: dict[int, list[dict[str, Any]]] = {id(root): [root] for root in roots}
+    for item in items:
+        if not isinstance(item, dict) or id(item) in groups:
+            continue
+        ancestor, steps = by_id.get(_parent_id(item)), 0
+        while ancestor is not None and id(ancestor) not in groups and steps < len(by_id):
+            ancestor, steps = by_id.get(_parent_id(ancestor)), steps + 1
+        if ancestor is not None and id(ancestor) in groups:
+            groups[id(ancestor)].append(item)
+    threads: list[Thread] = []
+    warnings: list[str] = []
+    further = 0
+    for root in roots:
+        pwa = any(key in root for key in ("comments_count", "time_ago", "user"))
+        reading = _read_item(root if pwa else groups[id(root)], HNPWA if pwa else FIREBASE)
+        threads.extend(reading.threads)
+        for warning in reading.warnings:
+            counted = FURTHER_COUNT.match(warning)
+            further += int(counted[1].replace(",", "")) if counted else 0
+            warnings.extend(() if counted or warning in warnings else (warning,))
+    return Reading(tuple(threads), (*further_comments(further), *warnings))
 
 
 def _read_item(data: Any, shape: _Shape) -> Reading:
@@ -192,9 +233,10 @@ def _search_threads(data: dict[str, Any]) -> Reading:
     items: dict[Any, dict[str, Any]] = {}
     for hit in hits:
         key = _search_id(hit.get("objectID"))
-        if "comment_text" not in hit:  # the story's own hit
+        if hit.get("comment_text") is None and "comment" not in as_list(hit.get("_tags")):  # a story's own hit
             story = stories.setdefault(key, {"id": key, "children": []})
             story.update(_search_item(hit, "story_text"), title=hit.get("title"), url=hit.get("url"))
+            story["num_comments"] = hit.get("num_comments")
             continue
         story_id = _search_id(hit.get("story_id"))
         story = stories.setdefault(story_id, {"id": story_id, "children": []})
@@ -207,14 +249,18 @@ def _search_threads(data: dict[str, Any]) -> Reading:
         parent["children"].append(item)
     threads: list[Thread] = []
     warnings: list[str] = []
+    untold = 0
     for story in stories.values():
         story["story_id"] = story["id"]
         reading = _read_item(story, ALGOLIA)
         threads.extend(reading.threads)
+        said = whole_number(story.get("num_comments"))  # a story's own hit counts its comments
+        untold += max(0, said - len(reading.threads[0].posts) + 1) if said is not None else 0
         warnings.extend(warning for warning in reading.warnings if warning not in warnings)
     total = whole_number(data.get("nbHits"))
     missing = total - len(hits) if total is not None else 0
-    return Reading(tuple(threads), (*further_comments(missing, " (further pages of the search)"), *warnings))
+    hits_missing = further_comments(missing, " (further pages of the search)")
+    return Reading(tuple(threads), (*hits_missing, *further_comments(untold), *warnings))
 
 
 def _search_id(value: Any) -> Any:

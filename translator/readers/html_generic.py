@@ -308,7 +308,8 @@ def _letters(text: str) -> int:
 
 
 READ_MORE = re.compile(
-    r"^(?:read|continue|keep)\s+(?:more|reading)|^(?:weiterlesen|mehr\s+lesen|lire\s+la\s+suite|en\s+savoir\s+plus"
+    r"^(?:read|continue|keep)\s+(?:more|reading)|^read\s+(?:the\s+)?full\s+(?:topic|post|article|story)"
+    r"|^(?:weiterlesen|mehr\s+lesen|lire\s+la\s+suite|en\s+savoir\s+plus"
     r"|leer\s+m[aá]s|seguir\s+leyendo|leia\s+mais|continue\s+lendo|leggi\s+(?:tutto|di\s+più)|lees\s+meer"
     r"|czytaj\s+(?:więcej|dalej)|читать\s+(?:далее|дальше)|подробнее|devamını\s+oku|続きを読む|阅读全文)\W*$",
     re.IGNORECASE,

@@ -4,9 +4,10 @@ A Reddit comment, a Discourse post, a feed item, a comment of a saved page and t
 found in it all become blocks here, so one set of rules decides what a block is: paragraphs, headings,
 list items and table cells are blocks; quotes (`<blockquote>`, Discourse's `<aside class="quote">`, the
 boxes forum engines draw) give quote blocks with their author where the markup names one; `<pre>` keeps
-its lines; `<br>` ends a line, and a line is a block. What is not text (scripts, styles, forms to fill,
-hidden elements, share and vote widgets: `html_text.is_skipped`) never reaches a block, and neither does
-any tag: a block is text, never markup. `MarkupRules` holds the few choices that differ by source.
+its lines, `code` blocks where it holds a program (`is_code`); `<br>` ends a line, and a line is a block.
+What is not text (scripts, styles, forms to fill, hidden elements, share and vote widgets:
+`html_text.is_skipped`) never reaches a block, and neither does any tag: a block is text, never markup.
+`MarkupRules` holds the few choices that differ by source.
 """
 
 from __future__ import annotations
@@ -45,6 +46,13 @@ SENTENCE_END = tuple(".!?:;…»\"”)'’*")
 MARKER_ONLY = re.compile(r"^[\s.…·•|/\-–—»«]*$")
 # Characters libxml2 refuses in text (it would stop or garble the parse): shown as U+FFFD instead.
 UNPARSABLE = re.compile("[\x00\ufffe\uffff]")
+# Classes that say a `<pre>` (or the box around it) shows a program: highlighters' and editors' names, whole
+# words ("highlighted" is no highlighter) or a language prefix (`language-python`, `lang-js`, `brush: php`).
+CODE_CLASS = re.compile(
+    r"(?<![a-z])(?:(?:language|lang)-[a-z]|brush:|(?:code|codeblock|hljs|prettyprint|syntax|sourcecode|prism|"
+    r"highlight|crayon|geshi)(?![a-z]))",
+    re.IGNORECASE,
+)
 
 _parsers = threading.local()
 
@@ -163,6 +171,16 @@ def _emoji_text(element: HtmlElement) -> str:
     return alt if "emoji-custom" in classes else emoji_of(alt) or alt
 
 
+def is_code(pre: HtmlElement) -> bool:
+    """Whether a `<pre>` shows a program (its lines are `code` blocks): it holds `<code>`, or it or the box
+    around it has a highlighter's class. A bare `<pre>` is preformatted text (a poem, a mail's body)."""
+    if pre.find(".//code") is not None:
+        return True
+    parent = pre.getparent()
+    boxes = (pre, parent) if parent is not None else (pre,)
+    return any(CODE_CLASS.search(box.get("class") or "") for box in boxes)
+
+
 @dataclass
 class _Open:
     """A block element the walk is inside that decides the kind of its text."""
@@ -170,9 +188,12 @@ class _Open:
     element: HtmlElement
     """The element."""
     kind: BlockKind | None
-    """`quote` or `heading`; None for `<pre>`, which keeps its lines as they are."""
+    """`quote`, `heading` or `code` (a `<pre>` showing a program); None for another `<pre>`. A `<pre>` keeps
+    its lines as they are."""
     author: str | None = None
     """For a quote, who is quoted."""
+    pre: bool = False
+    """Whether it is a `<pre>`."""
 
 
 @dataclass
@@ -210,14 +231,14 @@ class _BlockBuilder:
             return header
         if tag == "pre":
             self.pre_depth += 1
-            self.context.append(_Open(node, None))
+            self.context.append(_Open(node, "code" if is_code(node) else None, pre=True))
         elif tag in HEADING_TAGS and self.rules.headings and not self._quoted():
             self.context.append(_Open(node, "heading"))
         return None
 
     def close(self, node: HtmlElement) -> None:
         self.flush()
-        if self.is_open(node) and self.context.pop().kind is None:
+        if self.is_open(node) and self.context.pop().pre:
             self.pre_depth -= 1
 
     def flush(self) -> None:
@@ -225,14 +246,16 @@ class _BlockBuilder:
         self.pieces = []
         if not joined or joined.isspace():
             return
-        quoted = self._quoted()
-        kind: BlockKind = "quote" if quoted else "heading" if self._heading() else "paragraph"
-        author = next((entry.author for entry in reversed(self.context) if entry.kind == "quote"), None)
-        lines = self._code_lines(joined) if self.pre_depth else self._lines(joined)
+        code = any(entry.kind == "code" for entry in self.context)
+        quoted = self._quoted() and not code  # a program quoted is still a program: kept as written
+        kind: BlockKind = "code" if code else "quote" if quoted else "heading" if self._heading() else "paragraph"
+        quoting = (entry.author for entry in reversed(self.context) if entry.kind == "quote")
+        author = None if code else next(quoting, None)
+        lines = self._code_lines(joined, code) if self.pre_depth else self._lines(joined)
         for text in lines:
             if MARKER_ONLY.match(text):
                 continue
-            if not quoted and self.rules.marked_quotes and text.startswith(">") and text[1:].strip():
+            if not quoted and not code and self.rules.marked_quotes and text.startswith(">") and text[1:].strip():
                 self.specs.append(("quote", text[1:].strip(), None, "matched"))
             else:
                 self.specs.append((kind, text, author, "matched" if kind == "quote" else None))
@@ -243,9 +266,10 @@ class _BlockBuilder:
     def _heading(self) -> bool:
         return not self.pre_depth and any(entry.kind == "heading" for entry in self.context)
 
-    def _code_lines(self, text: str) -> list[str]:
-        """The lines of a `<pre>`, each a block: indented as written, or with whitespace collapsed."""
-        if self.rules.code_indent:
+    def _code_lines(self, text: str, code: bool) -> list[str]:
+        """The lines of a `<pre>`, each a block: indented as written (always for a program), or with
+        whitespace collapsed."""
+        if code or self.rules.code_indent:
             return [line.rstrip() for line in text.splitlines()]
         return [clean_text(line) for line in text.splitlines()]
 

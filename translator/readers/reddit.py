@@ -4,7 +4,9 @@ The first Listing holds the submission (`t3`): its title, and its self text or, 
 link, make the article (a crosspost with no text of its own has the text of the post it shares). The
 second holds the comment tree (`t1`, replies nested in `replies`). A Listing of comments alone (a
 comment's context, a saved part of a thread) is read too: its article is empty; a Listing of posts (a
-subreddit's or a user's page) is a thread per post. A comment whose body is
+subreddit's or a user's page), or of comments on several posts (a user's comments, an inbox, where a
+comment may name its post only in its `context` address), is a thread per post. A Listing with no post
+or comment (subreddits, private messages, nothing) is refused, saying what it holds. A comment whose body is
 `[deleted]`, `[removed]` or `[ Removed by Reddit ]` is kept as a deleted post where someone replied to
 it, so the tree stays whole; an author `[deleted]` is an unknown author. Reddit sends a page of the
 comments and "more" stubs for the rest: they are counted and reported, never invented.
@@ -29,6 +31,7 @@ from translator.errors import InputError
 from translator.models import Thread
 from translator.readers.common import (
     BlockSpec,
+    CommentTree,
     RawComment,
     Reading,
     as_dict,
@@ -38,6 +41,7 @@ from translator.readers.common import (
     epoch_date,
     further_comments,
     net_votes,
+    role_of,
     text_field,
     whole_number,
 )
@@ -67,13 +71,52 @@ INLINE_MARKUP = (  # spans bounded, so that a line of unclosed marks stays linea
     (re.compile(r"\^\(([^()\n]{0,300})\)"), r"\1"),
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~^|])"), r"\1"),
 )
+# The post in the address of a comment: `/r/NAME/comments/POST/slug/COMMENT/`.
+POST_IN_ADDRESS = re.compile(r"/comments/([a-z0-9]{1,12})/", re.IGNORECASE)
+# The warning of a thread's comment tree that deleted comments were left out (CommentTree.warnings).
+DROPPED_COUNT = re.compile(r"([\d,]+) deleted or removed comments? without replies (?:was|were) left out")
 HINT = "give the .json of a Reddit comments page (the URL of the thread with .json at the end)"
+
+
+# What Reddit's other listings hold, by kind: no post or comment to read.
+OTHER_KINDS = {
+    "t2": "accounts",
+    "t4": "private messages",
+    "t5": "subreddits",
+    "LabeledMulti": "multireddits",
+    "UserList": "accounts",
+    "modaction": "moderator actions",
+    "LiveUpdate": "live thread updates",
+}
 
 
 def looks_like_reddit(data: Any) -> bool:
     """Whether parsed JSON is a Reddit comments page (two Listings, the first holding a submission), a
-    Listing of comments alone or of posts (a subreddit's page), or an archive of bare items."""
-    return _submission_of(data) is not None or _comment_listing(data) is not None or _archived(data) is not None
+    Listing of comments alone or of posts (a subreddit's page), or an archive of bare items; or another of
+    Reddit's listings (of subreddits, messages, or empty), which its reader refuses saying what it holds."""
+    return (
+        _submission_of(data) is not None
+        or _comment_listing(data) is not None
+        or _archived(data) is not None
+        or _other_listing(data) is not None
+    )
+
+
+def _other_listing(data: Any) -> str | None:
+    """What a Reddit listing holding no post or comment lists (`subreddits`, `nothing`); None for other JSON."""
+    answer = as_dict(as_dict(data).get("json")) if isinstance(data, dict) and len(data) == 1 else {}
+    if answer.get("errors") == [] and set(answer) <= {"errors", "data"}:  # an action's answer, no error
+        things = as_dict(answer.get("data")).get("things", [] if "data" not in answer else None)
+        data = {"kind": "Listing", "data": {"children": things}} if isinstance(things, list) else data
+    items = data if isinstance(data, list) else [data]
+    kinds = {str(as_dict(item).get("kind")) for item in items}
+    if len(items) == 1 and kinds == {"Listing"}:
+        kinds = {str(as_dict(child).get("kind")) for child in _children(items[0])}
+        if not kinds:
+            return "nothing"
+    if not kinds or not kinds <= OTHER_KINDS.keys():
+        return None
+    return " and ".join(OTHER_KINDS[kind] for kind in sorted(kinds))
 
 
 def _submission_of(data: Any) -> dict[str, Any] | None:
@@ -108,18 +151,33 @@ def read_reddit(data: Any) -> Reading:
         listing = _comment_listing(data)
         if listing is None and (archived := _archived(data)) is not None:
             return _read_archive(archived)
+        if listing is None and (other := _other_listing(data)) is not None:
+            raise InputError(f"this Reddit listing holds {other}, not a Reddit thread's post or comments", HINT)
         if listing is None:
             raise InputError("this JSON is not a Reddit thread (expected two Listings, the first with a post)", HINT)
-        kinds = {str(as_dict(child).get("kind")) for child in _children(listing)}
-        if "t3" not in kinds:
-            return _read_comments_alone(listing)
-        # A subreddit's or a user's page (`/r/NAME.json`, `/user/NAME.json`): posts, and comments on posts.
-        things = [as_dict(as_dict(child).get("data")) for child in _children(listing)]
+        kinds = [str(as_dict(child).get("kind")) for child in _children(listing)]
+        messages = kinds.count("t4")
+        said = (
+            "1 private message was left out: it answers"
+            if messages == 1
+            else f"{messages:,} private messages were left out: they answer"
+        )
+        notes = [f"{said} no post"] if messages else []
+        things = [
+            _with_post(as_dict(as_dict(child).get("data"))) if kind == "t1" else as_dict(as_dict(child).get("data"))
+            for child, kind in zip(_children(listing), kinds, strict=True)
+            if kind in ("t1", "t3")
+        ]
+        if "t3" not in kinds and len({thing.get("link_id") for thing in things if thing.get("link_id")}) < 2:
+            reading = _read_comments_alone(listing)
+            return Reading(reading.threads, (*reading.warnings, *notes))
+        # A subreddit's or a user's page (`/r/NAME.json`, `/user/NAME.json`, its comments, an inbox): posts,
+        # and comments on posts, a thread per post.
         items = [thing for thing in things if _is_archived_comment(thing) or _is_archived_post(thing)]
         reading = _read_archive(items)
-        posts_only = "t1" not in kinds
-        note = "this is a page of posts: their comments are not in this file" if posts_only else None
-        return Reading(reading.threads, (*([note] if note else []), *reading.warnings))
+        if "t1" not in kinds:
+            notes.insert(0, "this is a page of posts: their comments are not in this file")
+        return Reading(reading.threads, (*notes, *reading.warnings))
     permalink = text_field(submission.get("permalink"))
     thread_url = REDDIT + permalink if permalink and permalink.startswith("/") else None
     comments, stubs, hidden = _comments(_children(data[1]), thread_url)
@@ -134,6 +192,7 @@ def read_reddit(data: Any) -> Reading:
         _submission_body(submission),
         tree.posts,
         author=_author(submission),
+        role=_role(submission),
         date=epoch_date(submission.get("created_utc")),
         votes=net_votes(submission.get("score")),
         url=thread_url,
@@ -144,12 +203,22 @@ def read_reddit(data: Any) -> Reading:
     return Reading((thread,), (*_stub_warning(stubs, further), *tree.warnings))
 
 
+def _with_post(thing: dict[str, Any]) -> dict[str, Any]:
+    """A comment that names its post only in its address (an inbox's `context`, `/r/x/comments/ID/slug/CID/`),
+    given the `link_id` other listings send; other things as they are."""
+    if isinstance(thing.get("link_id"), str):
+        return thing
+    address = text_field(thing.get("permalink")) or text_field(thing.get("context")) or ""
+    post = POST_IN_ADDRESS.search(address)
+    return {**thing, "link_id": f"t3_{post[1]}" if post else ""}
+
+
 def _read_comments_alone(listing: dict[str, Any]) -> Reading:
     """A Listing of comments without their submission: the thread's title and address from the comments
     when they name them (`link_title`, `permalink`), the article empty."""
     children = _children(listing)
     first = next(as_dict(child.get("data")) for child in children if as_dict(child).get("kind") == "t1")
-    permalink = text_field(first.get("permalink")) or ""
+    permalink = (text_field(first.get("permalink")) or text_field(first.get("context")) or "").partition("?")[0]
     comment_id = text_field(first.get("id"))
     thread_url = None
     if permalink.startswith("/") and comment_id and permalink.rstrip("/").endswith("/" + comment_id):
@@ -199,7 +268,7 @@ def _read_archive(items: list[dict[str, Any]]) -> Reading:
             posts.setdefault(text_field(item.get("name")) or f"t3_{item.get('id')}", item)
     threads: list[Thread] = []
     warnings: list[str] = []
-    missing = 0
+    missing = dropped = 0
     for key in [*posts, *(key for key in comments if key not in posts)]:
         ordered = sorted(comments.get(key, []), key=lambda item: epoch_date(item.get("created_utc")) or datetime.min)
         replies = _listing_of("t1", ordered)
@@ -209,12 +278,16 @@ def _read_archive(items: list[dict[str, Any]]) -> Reading:
             else _read_comments_alone(replies)
         )
         threads.extend(reading.threads)
-        warnings.extend(reading.warnings)
+        for warning in reading.warnings:  # each thread's count of deleted comments left out, summed
+            left_out = DROPPED_COUNT.fullmatch(warning)
+            dropped += int(left_out[1].replace(",", "")) if left_out else 0
+            warnings.extend(() if left_out else (warning,))
         total = whole_number(posts.get(key, {}).get("num_comments"))
         if total is not None and total > len(ordered):  # an archive has no stubs: its post says how many
             missing += total - len(ordered)
     summary = further_comments(missing)
-    return Reading(tuple(threads), tuple(dict.fromkeys([*summary, *warnings])))
+    dropped_warnings = CommentTree((), dropped).warnings
+    return Reading(tuple(threads), tuple(dict.fromkeys([*summary, *warnings, *dropped_warnings])))
 
 
 def _listing_of(kind: str, items: list[dict[str, Any]]) -> dict[str, Any]:
@@ -253,6 +326,7 @@ def _comments(top_level: list[Any], thread_url: str | None) -> tuple[list[RawCom
                 key=key,
                 parent_key=text_field(data.get("parent_id")),
                 author=_author(data),
+                role=_role(data),
                 specs=_body(data.get("body_html"), body),
                 date=epoch_date(data.get("created_utc")),
                 votes=None if data.get("score_hidden") is True else net_votes(data.get("score")),
@@ -267,6 +341,18 @@ def _comments(top_level: list[Any], thread_url: str | None) -> tuple[list[RawCom
 def _author(data: dict[str, Any]) -> str | None:
     author = text_field(data.get("author"))
     return None if author is None or author == "[deleted]" else author
+
+
+def _role(data: dict[str, Any]) -> str | None:
+    """Who the writer is in the thread: `OP` (a comment of the post's writer), a moderator or admin speaking
+    as such (`distinguished`), and their flair in the subreddit (`Wisconsin Badgers`)."""
+    distinguished = text_field(data.get("distinguished"))
+    flair = text_field(data.get("author_flair_text"))
+    return role_of(
+        "OP" if data.get("is_submitter") is True else None,
+        distinguished if distinguished in ("moderator", "admin") else None,
+        _unescaped(flair) if flair else None,
+    )
 
 
 def _gone(body: Any) -> bool:
@@ -296,7 +382,7 @@ def _markdown_blocks(source: str) -> list[BlockSpec]:
     specs: list[BlockSpec] = []
     for kind, paragraph in _markdown_paragraphs(_unescaped(source)):
         if kind == "code":
-            specs.append(("paragraph", paragraph, None, None))
+            specs.append(("code", paragraph, None, None))
         elif kind == "heading":
             specs.append(("heading", " ".join(_inline(paragraph).split()), None, None))
         else:
@@ -352,7 +438,7 @@ def _submission_body(submission: dict[str, Any]) -> list[BlockSpec]:
         submission = shared if specs or text_field(shared.get("url")) else submission
     link = text_field(submission.get("url"))
     if not specs and submission.get("is_self") is not True and link:
-        link = link.strip()
+        link = _unescaped(link.strip())  # `&amp;` between a query's fields, unless fetched with raw_json=1
         specs = [("source", REDDIT + link if link.startswith("/") else link, None, None)]
     return specs + _attached_texts(submission)
 

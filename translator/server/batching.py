@@ -3,11 +3,15 @@
 While the worker thread translates one batch, the next requests queue, and all of them form the next
 batch: under load batches grow by themselves. Callers answered together tend to ask again together, so
 once the worker is free a batch waits for as many jobs as were in flight (the batch just answered plus
-those queued meanwhile), at most `max_wait` seconds from the later of the worker's freeing and the oldest
-job's arrival: without that, a job queued during a batch would run alone just before the crowd answered
-by that batch comes back (batches alternating 1, 31, 1, 31 under 32 clients). A lone client (batches of
-one, nothing queued) never waits. Nobody waits longer than one batch plus `max_wait`. With `max_jobs=1`
-every request is translated on its own (a baseline of `benchmarks/server.py`).
+those queued meanwhile): without that, a job queued during a batch would run alone just before the crowd
+answered by that batch comes back (batches alternating 1, 31, 1, 31 under 32 clients). It waits while
+they keep coming, each within `max_wait` seconds of the one before (the event loop answers and reads
+them one by one, so 32 of them come back spread over several milliseconds: a fixed wait from the first
+split them, and those left out waited a whole batch more, doubling the p99), and never more than
+`HOLD_WAITS` times `max_wait` in all, from the later of the worker's freeing and the oldest job's
+arrival. A lone client (batches of one, nothing queued) never waits. Nobody waits longer than one batch
+plus that bound. With `max_jobs=1` every request is translated on its own (a baseline of
+`benchmarks/server.py`).
 """
 
 from __future__ import annotations
@@ -20,6 +24,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+HOLD_WAITS = 4
+"""A batch waiting for jobs still coming is held at most this many `max_wait`s in all."""
+
 Job = TypeVar("Job")
 Result = TypeVar("Result")
 
@@ -29,7 +36,7 @@ class BatchPolicy:
     """How requests are grouped."""
 
     max_wait: float = 0.004
-    """Seconds a request may wait for others to join its batch."""
+    """Seconds a batch waits for the next of the jobs still in flight (at most HOLD_WAITS times this in all)."""
     max_jobs: int = 64
     """Requests per batch at most (1: no batching)."""
     max_chars: int = 100_000
@@ -78,6 +85,8 @@ class MicroBatcher(Generic[Job, Result]):
         """Jobs answered by the last batch plus jobs queued while it ran: how many to wait for."""
         self._free_since = 0.0
         """When the worker finished its last batch (event loop time)."""
+        self._last_arrival = 0.0
+        """When the newest job arrived (event loop time)."""
         self.batches = 0
         """Batches run so far (for tests and logs)."""
 
@@ -102,6 +111,7 @@ class MicroBatcher(Generic[Job, Result]):
         loop = asyncio.get_running_loop()
         waiting: _Waiting[Job, Result] = _Waiting(job, self._size_of(job), loop.time(), loop.create_future())
         self._waiting.append(waiting)
+        self._last_arrival = waiting.arrived
         self._queued_chars += waiting.size
         self._wakeup.set()
         return await waiting.future
@@ -114,8 +124,8 @@ class MicroBatcher(Generic[Job, Result]):
                 await self._wakeup.wait()
                 continue
             if self._in_flight > 1:
-                deadline = max(self._waiting[0].arrived, self._free_since) + self.policy.max_wait
-                while not self._ready() and (remaining := deadline - loop.time()) > 0:
+                held_from = max(self._waiting[0].arrived, self._free_since)
+                while not self._ready() and (remaining := self._deadline(held_from) - loop.time()) > 0:
                     self._wakeup.clear()
                     with contextlib.suppress(TimeoutError):
                         async with asyncio.timeout(remaining):
@@ -137,6 +147,12 @@ class MicroBatcher(Generic[Job, Result]):
                     waiting.future.set_exception(result)
                 else:
                     waiting.future.set_result(Batched(result, len(batch)))
+
+    def _deadline(self, held_from: float) -> float:
+        """When a batch held since `held_from` starts without the jobs still in flight: `max_wait` after the
+        newest arrival (or the hold's start), and HOLD_WAITS `max_wait`s after the hold's start at the latest."""
+        wait = self.policy.max_wait
+        return min(max(self._last_arrival, held_from) + wait, held_from + HOLD_WAITS * wait)
 
     def _ready(self) -> bool:
         """Whether the queue makes a batch now: every job in flight is back, or the policy's limits."""

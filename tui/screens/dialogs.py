@@ -4,7 +4,7 @@ small forms."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from rich.table import Table
 from rich.text import Text
@@ -17,8 +17,26 @@ from textual.widgets import Button, Input, Label, Static
 from translator.display import visible
 from tui.session import FILTER_SYNTAX
 
+Answer = TypeVar("Answer")
 
-class HelpScreen(ModalScreen[None]):
+
+class Dialog(ModalScreen[Answer]):
+    """A modal screen that answers once: a key pressed twice quickly (Enter, `s`), or a key and a click, is
+    read twice before the screen has gone; the second answer is dropped instead of dismissing again (which
+    ran the action twice, or popped the screen below, or raised ScreenStackError with none left)."""
+
+    answered: bool = False
+    """The screen has answered (it is being dismissed)."""
+
+    def answer(self, result: Answer) -> None:
+        """Dismiss the screen with this result, unless it already answered or is not the one on top."""
+        if self.answered or not self.is_current:
+            return
+        self.answered = True
+        self.dismiss(result)
+
+
+class HelpScreen(Dialog[None]):
     """Every key binding of the app, in a table; any of Esc, q or ? closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,question_mark", "dismiss", "Close")]
@@ -39,10 +57,10 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text(f"Filter syntax (/): {FILTER_SYNTAX}", style="dim"))
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
-        self.dismiss(result)
+        self.answer(result)
 
 
-class SetAsideJournal(ModalScreen[None]):
+class SetAsideJournal(Dialog[None]):
     """The file changed since the journal of unsaved edits was written: say so, say where the journal was
     kept, and show what it held (the edits were not applied)."""
 
@@ -72,10 +90,10 @@ class SetAsideJournal(ModalScreen[None]):
             yield Static(table, id="help-keys")
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
-        self.dismiss(result)
+        self.answer(result)
 
 
-class ConfirmQuit(ModalScreen[str | None]):
+class ConfirmQuit(Dialog[str | None]):
     """Quitting with unsaved changes: save and quit, quit anyway, or stay."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -96,10 +114,10 @@ class ConfirmQuit(ModalScreen[str | None]):
         self.action_choose(event.button.id or "cancel")
 
     def action_choose(self, choice: str) -> None:
-        self.dismiss(None if choice == "cancel" else choice)
+        self.answer(None if choice == "cancel" else choice)
 
 
-class LanguageScreen(ModalScreen[str | None]):
+class LanguageScreen(Dialog[str | None]):
     """Ask for the source language of the current block."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
@@ -114,13 +132,13 @@ class LanguageScreen(ModalScreen[str | None]):
             yield Input(self.current, id="lang")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip() or None)
+        self.answer(event.value.strip() or None)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.answer(None)
 
 
-class GlossaryEntryScreen(ModalScreen[tuple[str, str] | None]):
+class GlossaryEntryScreen(Dialog[tuple[str, str] | None]):
     """Ask for a source term and its target, prefilled from the selection."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
@@ -136,6 +154,8 @@ class GlossaryEntryScreen(ModalScreen[tuple[str, str] | None]):
             yield Input(self.target, placeholder="target term", id="term-target")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        if self.answered:
+            return
         source = self.query_one("#term-source", Input).value.strip()
         target = self.query_one("#term-target", Input).value.strip()
         if event.input.id == "term-source" and not target:
@@ -146,7 +166,7 @@ class GlossaryEntryScreen(ModalScreen[tuple[str, str] | None]):
             self.notify("A glossary entry needs both terms (Esc cancels).", severity="warning", markup=False)
             self.query_one("#term-source" if not source else "#term-target", Input).focus()
             return
-        self.dismiss((source, target))
+        self.answer((source, target))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.answer(None)

@@ -19,7 +19,10 @@ ICONS = {
     "issues": ("!", "bold red"),
     "draft": ("·", "dim"),
 }
-KIND_MARKS = {"title": "T", "subtitle": "t", "heading": "H", "quote": "❝", "source": "↗", "question": "?"}
+ROW_CHARS = 400
+"""How much of a block's source its row holds: more than any list is wide, and a 200 KB comment is not copied
+into its row (nor measured there) each time the row is drawn again."""
+KIND_MARKS = {"title": "T", "subtitle": "t", "heading": "H", "quote": "❝", "source": "↗", "question": "?", "code": "⌨"}
 
 
 def unit_state(unit: TranslationUnit) -> str:
@@ -43,14 +46,14 @@ def block_row(unit: TranslationUnit) -> Text:
         row.append(f"{unit.source_lang:>3}", style="reverse" if unit.block.lang_source == "manual" else "bold")
     indent = "   " if unit.block.kind == "quote" else " "
     row.append(f"{indent}{KIND_MARKS.get(unit.block.kind, ' ')} ", style="dim")
-    row.append(visible(unit.block.text).replace("\n", " "))
+    row.append(visible(unit.block.text[:ROW_CHARS]).replace("\n", " "))
     return row
 
 
 def post_row(post: Post | None, post_id: str) -> Text:
     """The header row of a post: id, author, date."""
     row = Text(no_wrap=True, overflow="ellipsis", style="bold")
-    row.append(f"▾ {post_id}")
+    row.append(f"▾ {visible(post_id)}")
     if post is not None:
         row.append(f" · {visible(post.author or 'unknown')}")
         if post.date:

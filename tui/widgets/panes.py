@@ -12,6 +12,10 @@ from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.selection import Selection
+from textual.strip import Strip
 from textual.widgets import Static, TextArea
 
 from translator.detect.detector import is_low_confidence
@@ -22,11 +26,107 @@ from tui.highlight import TermHit, legend
 from tui.messages import EditFinished, InsertRequested
 
 
-class SourcePane(Static):
+class TextPane(ScrollView):
+    """A text shown wrapped to the pane's width and drawn a screen at a time (Line API): a Static in a
+    scrolling container renders every line of its text each time anything around it changes, seconds for
+    a 200 KB comment; here a new text or width costs one wrap, and each frame only the lines in view. Mouse
+    selection works as in a Static (a selection across a wrap comes back with a newline there)."""
+
+    ALLOW_SELECT = True
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = Text()
+        """The whole text shown."""
+        self._lines: list[Text] = []
+        self._wrapped_for = -1
+        """The width the lines were wrapped for (-1: not wrapped)."""
+        self._narrow = False
+        """Whether they were wrapped narrower, leaving room for the scrollbar."""
+        self._strips: dict[int, Strip] = {}
+
+    def update(self, text: Text | str) -> None:
+        """Show this text from its start."""
+        self.text = text if isinstance(text, Text) else Text(text)
+        self._wrapped_for = -1
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self._wrap()
+        self.refresh()
+
+    def render(self) -> Text:
+        """The whole text (for what asks a widget for its renderable; drawing goes line by line)."""
+        return self.text
+
+    def on_resize(self) -> None:
+        self._wrap()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()  # the theme changed: lines are drawn again in its colours
+
+    def _wrap(self) -> None:
+        """Wrap the text to the width there is, leaving room for the scrollbar when it will show; again only
+        when the width changes or the scrollbar comes or goes (not each time the pane grows a line taller)."""
+        size = self.size
+        if size.width <= 0:
+            return
+        if self._wrapped_for == size.width and (len(self._lines) > size.height) == self._narrow:
+            return
+        # More characters than cells in view: surely more lines than fit, so the scrollbar will show.
+        narrow = len(self.text) > size.width * size.height
+        lines = self._wrapped(size.width, narrow)
+        if not narrow and len(lines) > size.height:
+            narrow = True
+            lines = self._wrapped(size.width, narrow)
+        self._lines, self._wrapped_for, self._narrow = lines, size.width, narrow
+        self._strips.clear()
+        self.virtual_size = Size(size.width, len(lines))
+
+    def _wrapped(self, width: int, narrow: bool) -> list[Text]:
+        """The text's lines at this width (less the scrollbar's columns when narrow)."""
+        if narrow:
+            width = max(1, width - self.styles.scrollbar_size_vertical)
+        lines = list(self.text.wrap(self.app.console, width))
+        for line in lines:
+            line.rstrip()  # the space a line was broken at is not drawn (as a Static does)
+        return lines
+
+    def render_line(self, y: int) -> Strip:
+        if self._wrapped_for != self.size.width:
+            self._wrap()  # a text given while the pane was hidden (no width to wrap it to then)
+        scroll_x, scroll_y = self.scroll_offset
+        number = scroll_y + y
+        width = self.size.width
+        style = self.rich_style
+        if number >= len(self._lines):
+            return Strip.blank(width, style)
+        selection = self.text_selection
+        strip = self._strips.get(number) if selection is None else None
+        if strip is None:
+            line = self._lines[number]
+            if selection is not None and (span := selection.get_span(number)) is not None:
+                start, end = span
+                line = line.copy()
+                line.stylize(
+                    self.screen.get_component_rich_style("screen--selection"), start, len(line) if end == -1 else end
+                )
+            strip = Strip(line.render(self.app.console), line.cell_len).apply_style(style)
+            if selection is None:
+                self._strips[number] = strip
+        return strip.crop_extend(scroll_x, scroll_x + width, style).apply_offsets(scroll_x, number)
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        return selection.extract("\n".join(line.plain for line in self._lines)), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self.refresh()
+
+
+class SourcePane(TextPane):
     """The source text of the current block, terms highlighted."""
 
 
-class TargetView(Static):
+class TargetView(TextPane):
     """The translation of the current block when not editing, terms highlighted."""
 
 
@@ -57,8 +157,20 @@ class AlignedView(Static):
 
     def show(self, source: Text, target: Text, spans: list[tuple[tuple[int, int], tuple[int, int]]]) -> None:
         """Draw the pairs: slices of the highlighted source and target texts."""
-        self.rows = [(source[a:b], target[c:d]) for (a, b), (c, d) in spans]
+        sources = pieces(source, [span for span, _ in spans])
+        targets = pieces(target, [span for _, span in spans])
+        self.rows = list(zip(sources, targets, strict=True))
         self.update(SentencePairs(self.rows))
+
+
+def pieces(text: Text, spans: Sequence[tuple[int, int]]) -> list[Text]:
+    """The slices of a text at these spans (in order, not overlapping), in one pass: slicing a rich Text
+    one span at a time copies the rest of it and walks all its styles each time (quadratic in a long
+    comment: seconds for a few thousand sentences)."""
+    if not spans:
+        return []
+    parts = text.divide(offset for span in spans for offset in span)
+    return [parts[2 * number + 1] for number in range(len(spans))]
 
 
 def _shown_in_editor() -> dict[str, str]:
@@ -89,15 +201,32 @@ def stored_text(text: str) -> str:
     return text.translate(_KEEP)
 
 
+LEAVING_KEYS = {
+    "escape": (False, 0),
+    "f2": (True, 0),
+    "ctrl+enter": (True, 0),
+    "tab": (False, 1),
+    "shift+tab": (False, -1),
+}
+"""The keys that leave the editor, with what `TargetEditor.action_finish` is asked: approve, move by."""
+
+
 class TargetEditor(TextArea):
-    """Where the translation is edited: Esc leaves (keeping the edit), Ctrl+Enter or F2 approves and moves on;
+    """Where the translation is edited: Esc leaves (keeping the edit), Ctrl+Enter or F2 approves and moves on,
+    Tab and Shift+Tab keep the edit and edit the next or previous block;
     Ctrl+G then N inserts item N of the panel (a glossary term or an alternative) at the cursor. Alt+N does too,
     but only terminals speaking the kitty keyboard protocol send it: the others send ESC N, which Textual reads
-    as the macOS Option characters (`¡`, `™`...), so it cannot be told from typing them."""
+    as the macOS Option characters (`¡`, `™`...), so it cannot be told from typing them.
+
+    Leaving is said once: after Esc, F2 or Tab the editor takes no key until a block is loaded again, so a key
+    pressed twice quickly (the second one read before the app closed the editor) cannot approve or move twice,
+    nor type into a translation already kept."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "finish", "Leave editor", show=True),
+        Binding("escape", "finish", "Leave", show=True),
         Binding("f2,ctrl+enter", "finish(True)", "Approve + next", show=True),
+        Binding("tab", "finish(False, 1)", "Next block", show=True),
+        Binding("shift+tab", "finish(False, -1)", "Prev block", show=False),
         Binding("ctrl+g", "arm_insert", "Insert N", show=True),
         *(Binding(f"alt+{number}", f"insert_item({number})", f"Insert {number}", show=False) for number in range(10)),
     ]
@@ -105,10 +234,13 @@ class TargetEditor(TextArea):
     block_id: str | None = None
     insert_armed: bool = False
     """Ctrl+G was pressed: the next digit inserts that item."""
+    finished: bool = True
+    """The reviewer left (the app was told); no key acts until the next `load`."""
 
     def load(self, unit: TranslationUnit) -> None:
         """Edit this unit's translation."""
         self.block_id = unit.block.id
+        self.finished = False
         self.load_translation(unit.target)
         self.move_cursor(self.document.end)
 
@@ -126,9 +258,10 @@ class TargetEditor(TextArea):
         """The selected part of the translation (stand-ins put back)."""
         return stored_text(self.selected_text)
 
-    def action_finish(self, approve: bool = False) -> None:
-        if self.block_id is not None:
-            self.post_message(EditFinished(self.block_id, self.translation, approve))
+    def action_finish(self, approve: bool = False, move: int = 0) -> None:
+        if self.block_id is not None and not self.finished:
+            self.finished = True
+            self.post_message(EditFinished(self.block_id, self.translation, approve, move))
 
     def action_arm_insert(self) -> None:
         self.insert_armed = True
@@ -143,6 +276,10 @@ class TargetEditor(TextArea):
         self.replace(editor_text(text), start, end, maintain_selection_offset=False)
 
     async def _on_key(self, event: events.Key) -> None:
+        if self.finished:
+            event.stop()
+            event.prevent_default()
+            return
         if self.insert_armed:
             self.insert_armed = False
             if event.character is not None and event.character.isdigit():
@@ -154,7 +291,26 @@ class TargetEditor(TextArea):
                 event.stop()
                 event.prevent_default()
                 return
+        if event.key in LEAVING_KEYS:
+            # Here, not as a binding: a binding acts only once the key has bubbled up to the app, after this
+            # editor has typed the keys pressed just after it (the x of F2 x would land in the approved text).
+            event.stop()
+            event.prevent_default()
+            self.action_finish(*LEAVING_KEYS[event.key])
+            return
         await super()._on_key(event)
+
+
+PANEL_CHARS = 600
+"""How much of an alternative or a note the info panel shows (it is drawn whole on every change)."""
+
+
+def shortened(text: str, limit: int = PANEL_CHARS) -> str:
+    """A text for the panel: made visible, cut after `limit` characters with what was left out said (an
+    alternative is still used whole by its number)."""
+    if len(text) <= limit:
+        return visible(text)
+    return f"{visible(text[:limit])}… ({len(text) - limit:,} more characters)"
 
 
 class InfoPanel(Static):
@@ -169,7 +325,7 @@ class InfoPanel(Static):
             return
         text = Text()
         block = unit.block
-        text.append(f"{block.id}", style="bold")
+        text.append(visible(block.id), style="bold")
         text.append(f" {block.kind}")
         if block.quoted_author:
             text.append(f" quoting {visible(block.quoted_author)}")
@@ -184,7 +340,7 @@ class InfoPanel(Static):
             text.append(f"is this {unit.source_lang}? l sets it, then t translates again\n")
         if unit.note:
             text.append("Note ", style="bold")
-            text.append(visible(unit.note) + "\n")
+            text.append(shortened(unit.note) + "\n")
         said = Counter(f"{issue.code}: {visible(issue.message)}" for issue in unit.issues)
         for line, count in said.items():  # the same finding at two places of the block is one line
             text.append("QA ", style="bold red")
@@ -198,7 +354,7 @@ class InfoPanel(Static):
         for number, alternative in enumerate(alternatives[: max(0, 10 - len(hits))], start=len(hits) + 1):
             text.append(f"{number % 10}", style="bold reverse")
             text.append(f" {alternative.origin}: ", style="dim")
-            text.append(visible(alternative.text) + "\n")
+            text.append(shortened(alternative.text) + "\n")
         text.append_text(legend())
         self.update(text)
 
