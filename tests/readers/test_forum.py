@@ -191,6 +191,30 @@ def test_quote_extent(
         assert replies and not set(replies) & set(quoted_lines)
 
 
+def test_a_forum_threads_first_post_is_its_article() -> None:
+    # A forum thread's dump has no byline: every post, the one that opens it too, shows an avatar line.
+    text = (
+        "IdentifiantMot de passe\nLoading...\n\nDiscussion : Le script ne démarre plus\n\n"
+        + comment("Ana", "03/02/2025 à 9:00", "Depuis la mise à jour, rien ne se lance.", votes="2  0 ")
+        + comment("Bea", "03/02/2025 à 9:40", "Citation Envoyé par Ana Voir le message",
+                  "Depuis la mise à jour, rien ne se lance.", "Essaie de vider le cache.")
+        + comment("Cid", "03/02/2025 à 10:15", "Même souci ici.")
+    )  # fmt: skip
+    [thread] = read_forum(text).threads
+    article, *comments = thread.posts
+    assert thread.title == "Le script ne démarre plus"
+    assert (article.kind, article.author, article.date, article.votes) == (
+        "article",
+        "Ana",
+        datetime(2025, 2, 3, 9, 0),
+        Votes(2, 0),
+    )
+    assert [b.text for b in article.blocks] == ["Le script ne démarre plus", "Depuis la mise à jour, rien ne se lance."]
+    assert [(p.id, p.author) for p in comments] == [("c1", "Bea"), ("c2", "Cid")]
+    # The reply quotes the opening post's line, which it holds: matched.
+    assert [(b.kind, b.quote_extent) for b in comments[0].blocks] == [("quote", "matched"), ("paragraph", None)]
+
+
 def test_page_without_posts_is_refused() -> None:
     with pytest.raises(InputError, match="no article or comment"):
         read_forum("Loading...\nAvatar de X\n")

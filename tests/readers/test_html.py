@@ -355,10 +355,28 @@ def test_a_page_without_text_is_one_input_error(page: str) -> None:
         ('<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>', "feed"),  # a feed, not a page
         ("# Titre\n\n<html> dans du Markdown", "text"),  # Markdown mentioning a tag
         ('{"title": "<html>"}', "json"),  # JSON holding markup
+        (
+            "<b>Warning</b>: mysql_connect() failed\n<!DOCTYPE html>\n<html><p>x</p></html>",
+            "html",
+        ),  # server noise first
     ],
 )
 def test_sniffing_by_content(text: str, expected: str) -> None:
     assert sniff_format(text) == expected
+
+
+def test_a_page_below_a_servers_warning_keeps_its_head() -> None:
+    # The warning goes: parsed with it, the page's head (its title) would have ended in the body.
+    page = """<br />\n<b>Warning</b>: mysql_connect() failed in <b>/www/tag.php</b>\n<!DOCTYPE html>
+<html lang="de"><head><title>Das Freibad öffnet früher | Stadtblog</title>
+<meta property="og:site_name" content="Stadtblog">
+</head><body><article>
+<h2>Das Freibad öffnet früher</h2><p>Das Freibad öffnet in diesem Jahr schon Anfang Mai, zwei Wochen früher als sonst,
+weil die neue Heizung das Wasser schneller erwärmt.</p></article><div id="respond"><h3 id="reply-title">Write a Reply
+or Comment</h3><form id="commentform"><textarea name="comment"></textarea></form></div></body></html>"""
+    thread = read_html(page, "page.html").threads[0]
+    assert thread.title == "Das Freibad öffnet früher"
+    assert not any("Warning" in block.text for _, block in thread.blocks())
 
 
 def test_format_html_forces_the_reader_and_other_formats_read_the_page_as_they_would(tmp_path: Path) -> None:

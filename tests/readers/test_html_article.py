@@ -103,3 +103,105 @@ def test_a_bylines_label_without_a_colon_is_cut() -> None:
     assert clean_byline("Autor Jan Nowak") == "Jan Nowak"
     assert clean_byline("Autorin: Maria Weber") == "Maria Weber"
     assert clean_byline("Authority Magazine") == "Authority Magazine"  # a word that starts like the label
+
+
+HEADLINE_PAGE = """<html lang="en"><head><title>{title}</title>{meta}</head><body><header><h1>{h1}</h1></header>
+<main><article><h2>{h2}</h2><p>The harbour office has moved the first crossing of the day half an hour earlier, so
+that commuters reach the train on the other side before eight, and added a late boat on Fridays.</p></article>
+</main></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("title", "meta", "h1", "h2", "headline"),
+    [
+        # The sharing title is the site's slogan on every page: the heading and the document title agree.
+        (
+            "Ferry crossings move earlier",
+            '<meta property="og:title" content="coastnews — stories from the shore">',
+            "Ferry crossings move earlier",
+            "",
+            "Ferry crossings move earlier",
+        ),
+        # The sharing title is the headline's other wording, shown as the heading: kept.
+        (
+            "Ferries earlier from May",
+            '<meta property="og:title" content="Ferry crossings move earlier">',
+            "Ferry crossings move earlier",
+            "",
+            "Ferry crossings move earlier",
+        ),
+        # A date the site appends to the headline in its titles; the heading shows the headline alone.
+        (
+            "Ferry crossings move earlier : 03.05.2019, 08.15 Uhr",
+            '<meta property="og:title" content="Ferry crossings move earlier : 03.05.2019, 08.15 Uhr">'
+            '<meta property="og:site_name" content="Coast News">',
+            "Ferry crossings move earlier",
+            "Latest comments",
+            "Ferry crossings move earlier",
+        ),
+        # A forum's section and kind after a thread's title.
+        (
+            "Which ferry pass is cheaper? | Boats | Forum",
+            "",
+            "",
+            "Which ferry pass is cheaper?",
+            "Which ferry pass is cheaper?",
+        ),
+        # A heading that shows only the first part of a long title: the title stays whole.
+        (
+            "Harbour - Ferry crossings move earlier for the summer timetable",
+            '<meta property="og:title" content="Harbour - Ferry crossings move earlier for the summer timetable">',
+            "Harbour",
+            "",
+            "Harbour - Ferry crossings move earlier for the summer timetable",
+        ),
+    ],
+)
+def test_the_headline_a_reader_sees(title: str, meta: str, h1: str, h2: str, headline: str) -> None:
+    page = HEADLINE_PAGE.format(title=title, meta=meta, h1=h1, h2=h2)
+    assert read_html(page).threads[0].title == headline
+
+
+@pytest.mark.parametrize(
+    ("byline", "cleaned"),
+    [
+        ("Par Anne Roux; Jean Petit", "Anne Roux; Jean Petit"),  # the label goes, each name stays
+        ("Sign In", None),  # the login link at the top of a forum page is nobody's name
+        ("Anmelden", None),
+        ("Signe Inman", "Signe Inman"),
+    ],
+)
+def test_clean_byline(byline: str, cleaned: str | None) -> None:
+    assert clean_byline(byline) == cleaned
+
+
+def test_a_page_whose_text_loads_by_script_gives_its_title_and_stated_summary() -> None:
+    # Only the headline and the summary stated for sharing are in the file: they are read, with a warning (it
+    # was "no article text or comments found"). A summary that repeats the headline is none.
+    page = """<html lang="en"><head><title>Ferry crossings move earlier | Coast News</title>
+    <meta property="og:site_name" content="Coast News">
+    <meta property="og:description" content="Ferry crossings move earlier">
+    <meta name="description" content="The first boat of the day now leaves at 6:30, half an hour earlier.">
+    </head><body><nav><a href="/">Home</a></nav><div id="app"></div><script>load()</script></body></html>"""
+    reading = read_html(page, "page.html")
+    [article] = reading.threads[0].posts
+    assert [(block.kind, block.text) for block in article.blocks] == [
+        ("title", "Ferry crossings move earlier"),
+        ("paragraph", "The first boat of the day now leaves at 6:30, half an hour earlier."),
+    ]
+    assert reading.warnings == (
+        "page.html: the article's text is not in this file (it loads by script): its title and the summary the page"
+        " states are read",
+    )
+
+
+@pytest.mark.parametrize("body_class", ["", "single has-comments"])
+def test_the_comment_forms_heading_is_never_the_headline(body_class: str) -> None:
+    # The extractor offers the reply form's heading (with its hidden "Cancel reply") as the title.
+    page = f"""<html lang="en"><head><title>Ferry crossings move earlier</title></head><body class="{body_class}">
+    <article><h2>Early boats from May</h2><p>The harbour office has moved the first crossing of the day half an hour
+    earlier, so that commuters reach the train on the other side before eight.</p></article>
+    <div id="respond" class="comment-respond"><h3 id="reply-title" class="comment-reply-title">Join the Discussion
+    <small><a id="cancel-comment-reply-link" style="display:none">Cancel reply</a></small></h3>
+    <form id="commentform"><textarea name="comment"></textarea></form></div></body></html>"""
+    assert read_html(page).threads[0].title == "Ferry crossings move earlier"

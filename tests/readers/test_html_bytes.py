@@ -81,6 +81,13 @@ def test_codec_for(label: str, codec: str | None) -> None:
         (b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">', False),  # a feed
         (b"Avatar de Bob\nLe 01/01/2025", False),  # a forum text dump
         (b'{"html": "<html>"}', False),  # JSON
+        # A server's warning printed above the whole page.
+        (b"<br />\n<b>Warning</b>: mysql_connect() failed\n<!DOCTYPE html>\n<html><p>x</p></html>\n", True),
+        (codecs.BOM_UTF8 + b"<!DOCTYPE html>\n<html>", True),  # a UTF-8 byte order mark first
+        # A theme's style block before the doctype, a comment after the end.
+        (b"<style>p{}</style><!DOCTYPE html>\n<html><p>x</p></html>\n<!-- the end -->\n", True),
+        # Markdown that shows a page's first line but is no page.
+        (b"# Pages\n\nA page begins with\n<!DOCTYPE html>\nand goes on.\n", False),
     ],
 )
 def test_looks_like_html(data: bytes, expected: bool) -> None:

@@ -128,6 +128,10 @@ def test_trim_body_drops_a_last_heading_and_teaser_lines() -> None:
         spec("C."),
     ]
     assert [text for _, text, _, _ in trim_body(blocks, teasers)] == ["A.", "Das Gitter von Blake", "B.", "C."]
+    # Teaser lines the extractor ran into one block go too, even last in the text.
+    teasers = Teasers(frozenset({"Old boats sold Three hulls for sale", "Winter berths Where to leave a boat"}))
+    blocks = [spec("A."), spec("More on boats Old boats sold Three hulls for sale Winter berths Where to leave a boat")]
+    assert trim_body(blocks, teasers) == [spec("A.")]
     # A box's own heading goes wherever it is.
     blocks = [spec("A."), spec("Mehr davon", "heading"), spec("B.")]
     assert trim_body(blocks, Teasers(frozenset({"Mehr davon"}), frozenset({"Mehr davon"}))) == [spec("A."), spec("B.")]

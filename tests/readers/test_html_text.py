@@ -46,6 +46,8 @@ def test_name_from_label(label: str, name: str | None) -> None:
         ("Comment by Marta Zielińska", "Marta Zielińska"),  # an old theme's signature
         ("geschrieben von wScherf", "wScherf"),  # German
         ("Bruno Gobin,", "Bruno Gobin"),  # the comma before the date
+        ("Rolf Ahrens 29.07.2020 // 12:56", "Rolf Ahrens"),  # the name, then the date without a separator
+        ("Agent 007", "Agent 007"),  # a number that is no date stays in the name
     ],
 )
 def test_clean_author(text: str, author: str | None) -> None:
@@ -134,6 +136,12 @@ def test_machine_date(value: str, expected: datetime | None) -> None:
         ("17.07, 2011 13:04", "de", datetime(2011, 7, 17, 13, 4)),  # a theme's "d.m, Y"
         ("发表于 2021-3-12 09:15", None, datetime(2021, 3, 12, 9, 15)),  # Discuz!: an ISO date after a label
         ("2 часа назад", "ru", None),  # relative: the saving date is unknown
+        ("03.05.2019 08:15:07 (Europe/Berlin)", "de", datetime(2019, 5, 3, 8, 15)),  # a zone named in brackets
+        ("Published on Mar 4, 2017", "en", datetime(2017, 3, 4, 0, 0)),  # a label before the date
+        ("Veröffentlicht am 12.03.2020", "de", datetime(2020, 3, 12, 0, 0)),  # a German one
+        ("Am 29. Mai 2017 um 14:38", "de", datetime(2017, 5, 29, 14, 38)),  # the preposition alone
+        ("am Ende 2020", "de", None),  # a preposition before words is no date
+        ("Kommentar: 3", "de", None),  # a label before a number is no date
         ("Reply", "en", None),  # no date
     ],
 )
@@ -177,6 +185,10 @@ def test_is_pingback(text: str, pingback: bool) -> None:
         (["Viele Grüße,", "Ramón"], ["Viele Grüße,", "Ramón"]),
         # A date of another day is text ("Am 3. Mai 2021 war ich dort").
         (["Toll.", "3. Mai 2021"], ["Toll.", "3. Mai 2021"]),
+        # An old theme's header in the item itself: its number, "Kommentar von NAME", the date, then the text.
+        (["1", "Comentario por Ramón", "26 abril 2022 a las 14:02", "Muy rico."], ["Muy rico."]),
+        # A text that begins with the writer's name is text.
+        (["Ramón von nebenan sagt danke."], ["Ramón von nebenan sagt danke."]),
     ],
 )
 def test_comment_text_lines(lines: list[str], kept: list[str]) -> None:

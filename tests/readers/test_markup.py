@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import lxml.html
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from translator.readers.common import BlockSpec
+from translator.readers.html_text import visible_text
 from translator.readers.markup import (
     PAGE_COMMENT_RULES,
     PAGE_RULES,
@@ -185,6 +187,11 @@ def page_blocks(markup: str) -> list[tuple[str, str, str | None]]:
             "<div class='bbCodeBlock-expandLink'><a>Click to expand...</a></div>",
             [("paragraph", "Text.", None)],
         ),
+        # A bookmark button ("В избранное") is no text.
+        (
+            "<p>Text.</p><div class='favorite_marker'><p class='favorite_marker__title'>В избранное</p></div>",
+            [("paragraph", "Text.", None)],
+        ),
         # A box that merely has "expand" in its class holds text: kept.
         (
             "<div class='expanding-formatter-summary'><p>Short.</p></div><span class='ellipsis'>…</span>",
@@ -225,6 +232,19 @@ def page_blocks(markup: str) -> list[tuple[str, str, str | None]]:
 )
 def test_page_rules(markup: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert page_blocks(markup) == expected
+
+
+def test_text_after_a_comment_mark_is_text() -> None:
+    # A saved page keeps its comment marks (`<!--noindex-->` means something), and React draws every text
+    # between two: "<!-- react-text: 7 -->Hi<!-- /react-text -->". "Hi" is the first mark's tail.
+    element = lxml.html.fromstring(
+        "<div><div><!-- react-text: 7 -->Comment text.<!-- /react-text --></div><p>One <!-- x -->two.</p></div>"
+    )
+    assert element_blocks(element, PAGE_RULES) == [
+        ("paragraph", "Comment text.", None, None),
+        ("paragraph", "One two.", None, None),
+    ]
+    assert visible_text(element) == "Comment text. One two."
 
 
 def test_page_comment_of_broken_or_hostile_markup() -> None:

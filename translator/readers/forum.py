@@ -32,6 +32,8 @@ POST_DATE = re.compile(
     r"^Le\s+(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})(?:\s+à\s+(?P<hour>\d{1,2})[:h](?P<minute>\d{2}))?$"
 )
 CITATION = re.compile(r"^Citation(?:\s+Envoyé\s+par\s+(?P<name>\S.*?))?(?:\s+Voir le message)?\s*:?$")
+THREAD_LABEL = re.compile(r"^(?:Discussion|Sujet|Topic|Thread)\s*:\s*", re.IGNORECASE)
+"""The label before a forum thread's title in its page's heading."""
 SOURCE = re.compile(r"^Sources?\s*:\s*\S")
 SITE_URL = re.compile(r"\s*https?://\S+$")
 # A line that ends a sentence, a quotation or a list item is body text; a heading has no end mark.
@@ -124,6 +126,10 @@ def read_forum(text: str) -> Reading:
         posts.append(_read_article(lines, byline_row, first_comment_row))
     comments = [_read_comment(lines, start, end, n) for n, (start, end) in enumerate(_spans(avatar_rows, len(lines)))]
     _resolve_quotes(comments, posts[0] if posts else None)
+    if not posts and comments:
+        # No byline: a forum thread, every post drawn alike; the first opens the thread and is its article.
+        opening, *comments = comments
+        posts.append(_opening_post(opening, _thread_title(lines, first_comment_row)))
     posts.extend(_comment_post(comment, n + 1) for n, comment in enumerate(comments))
     if not any(post.blocks for post in posts):
         raise InputError(
@@ -292,7 +298,7 @@ def _resolve_quotes(comments: list[_RawComment], article: Post | None) -> None:
                 segment.quote_length, segment.extent = min(1, len(segment.lines)), "guessed"
 
 
-def _comment_post(comment: _RawComment, number: int) -> Post:
+def _specs(comment: _RawComment) -> list[BlockSpec]:
     specs: list[BlockSpec] = []
     for segment in comment.segments:
         for row, line in enumerate(segment.lines):
@@ -300,4 +306,32 @@ def _comment_post(comment: _RawComment, number: int) -> Post:
                 specs.append(("quote", line, segment.quoted_author, segment.extent))
             else:
                 specs.append(("source" if SOURCE.match(line) else "paragraph", line, None, None))
+    return specs
+
+
+def _comment_post(comment: _RawComment, number: int) -> Post:
+    specs = _specs(comment)
     return comment_post(number, specs, author=comment.author, role=comment.role, date=comment.date, votes=comment.votes)
+
+
+def _thread_title(lines: list[str], first_post_row: int) -> str | None:
+    """A forum thread's title: the last line above its first post that is neither blank nor site chrome,
+    without its label ("Discussion : Mon script plante" -> "Mon script plante")."""
+    for line in reversed(lines[:first_post_row]):
+        if line and not is_chrome(line) and (title := THREAD_LABEL.sub("", line).strip()):
+            return title
+    return None
+
+
+def _opening_post(opening: _RawComment, title: str | None) -> Post:
+    """The post that opens a forum thread, as its article (its title first, when the dump shows one)."""
+    specs: list[BlockSpec] = [("title", title, None, None)] if title else []
+    return Post(
+        id="article",
+        kind="article",
+        author=opening.author,
+        role=opening.role,
+        date=opening.date,
+        votes=opening.votes,
+        blocks=number_blocks("article", specs + _specs(opening)),
+    )

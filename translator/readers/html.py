@@ -23,7 +23,7 @@ from translator.errors import InputError
 from translator.models import Post, Thread, ThreadFile
 from translator.readers.common import BlockSpec, Reading, number_blocks
 from translator.readers.html_article import ArticleFacts, article_facts
-from translator.readers.html_bytes import decode_page, looks_like_html, looks_like_html_text
+from translator.readers.html_bytes import decode_page, looks_like_html, looks_like_html_text, without_preamble
 from translator.readers.html_comments import comment_posts, find_comments, script_systems
 from translator.readers.html_dates import machine_date, relative_date
 from translator.readers.html_fields import FoundComments, RawComment
@@ -63,7 +63,7 @@ MIN_HIDDEN_TEXT = 200
 
 def parse_page(text: str, name: str) -> HtmlElement:
     """The page's element tree; InputError when there is nothing to parse."""
-    text = xml_safe(text)
+    text = without_preamble(xml_safe(text))
     if text.lstrip("\ufeff \t\r\n").startswith(XML_DECLARATION):
         text = text[text.find("?>") + 2 :]  # lxml refuses an encoding declaration in text it is given decoded
     try:
@@ -177,6 +177,36 @@ def earliest_saving(found: FoundComments, facts: ArticleFacts, lang: str | None)
     return max(modified or published, published + max(ages, default=timedelta(0)))
 
 
+TITLE = path("//title")
+FORUM_WORDS = re.compile(
+    r"(?<![^\W_])(?:forum|forums|foren|fórum|fora|форум|форумы|论坛|討論區|掲示板)(?![^\W_])", re.I
+)
+"""A page that names itself a forum (in its title, address, site name or breadcrumb) shows a thread."""
+FORUM_PATHS = re.compile(r"/(?:forums?|foren|threads?|topics?|t)/|showthread|viewtopic|showtopic", re.I)
+MAX_THIN_BODY = 300
+"""Characters of article text outside the comments below which a forum page has no article of its own."""
+
+
+def opening_post(found: FoundComments, facts: ArticleFacts, page_title: str) -> FoundComments:
+    """Posts found as comments on a forum thread's page, whose article is none outside them: the first post
+    opens the thread and is its article (a forum engine no rule knows draws it like the replies)."""
+    if found.source != "generic" or found.article is not None or len(found.comments) < 2:
+        return found
+    first = found.comments[0]
+    body = sum(len(text) for kind, text, _, _ in facts.blocks if kind != "title")
+    opening = sum(len(text) for _, text, _, _ in first.blocks)
+    if first.parent_key is not None or body >= min(MAX_THIN_BODY, opening):
+        return found
+    named = [page_title, facts.site or "", facts.blocks[0][1] if facts.blocks else ""]
+    if not any(FORUM_WORDS.search(text) for text in named) and not FORUM_PATHS.search(facts.url or ""):
+        return found
+    replies = tuple(
+        dataclasses.replace(comment, parent_key=None) if comment.parent_key == first.key else comment
+        for comment in found.comments[1:]
+    )
+    return dataclasses.replace(found, comments=replies, article=dataclasses.replace(first, key="article"))
+
+
 def read_html(text: str, name: str = "page", captured: datetime | None = None) -> Reading:
     """Read a decoded web page into its one thread, with warnings when comments load by script or the page
     counts more than it holds; InputError when it holds no article text and no comments. `captured`: when
@@ -186,8 +216,10 @@ def read_html(text: str, name: str = "page", captured: datetime | None = None) -
     marks = page_marks(tree, text)
     found = find_comments(tree, lang, marks)
     systems = script_systems(marks)
-    story = found.article
+    page_title = " ".join(TITLE(tree)[0].text_content().split()) if TITLE(tree) else ""
     facts = _article(text, name, tree, found, marks)
+    found = opening_post(found, facts, page_title)
+    story = found.article
     # Relative dates ("vor 8 Stunden") count back from when the page was saved, else from the article's time.
     reference = captured or saved_time(text, tree) or earliest_saving(found, facts, lang)
     if story is not None:
@@ -208,6 +240,9 @@ def read_html(text: str, name: str = "page", captured: datetime | None = None) -
         if spec[0] != "title" and spec[1].lower() != title.lower() and spec[1] not in said_in_comments
     ]
     comments = comment_posts(with_relative_dates(found.comments, reference, lang))
+    summarised = bool(not body and not comments and title and facts.summary)
+    if summarised and facts.summary:
+        body = [("paragraph", facts.summary, None, None)]  # the text loads by script: what the page says of it
     if not body and not comments:
         raise InputError(
             f"{name}: no article text or comments found in this web page",
@@ -232,9 +267,15 @@ def read_html(text: str, name: str = "page", captured: datetime | None = None) -
         site=facts.site,
         published=facts.published or article.date,
     )
-    return Reading((thread,), tuple(_warnings(name, found, len(found.comments), systems)))
+    warnings = _warnings(name, found, len(found.comments), systems)
+    if summarised:
+        warnings.append(f"{name}: {NO_ARTICLE_TEXT}")
+    return Reading((thread,), tuple(warnings))
 
 
+NO_ARTICLE_TEXT = (
+    "the article's text is not in this file (it loads by script): its title and the summary the page states are read"
+)
 NOT_SAVED = "no comments in this file: they load by script"
 """How the warning that a page's comments load by script (and are not saved) begins, after the name."""
 

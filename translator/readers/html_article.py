@@ -31,6 +31,13 @@ META = path("//meta[@property or @name or @itemprop]")
 CANONICAL = path("//link[@rel='canonical']/@href")
 TITLE = path("//title")
 H1 = path("//h1")
+HEADINGS = path("//h1 | //h2 | //h3")
+MAX_LABEL_WORDS = 3
+PAGE_TAGS = frozenset({"body", "html"})
+COMMENT_BOX = re.compile(r"comment|respond|reply|koment|komment|коммент")
+"""Boxes whose headings ("Write a Reply or Comment", "3 Kommentare") are the comment section's, not the story's."""
+MAX_LABEL_CHARS = 25
+"""Words of a section's or a page kind's label a site appends to a headline in its title ("| iPhone | Forum")."""
 STORY_BOXES = path("//article[not(ancestor::article)][.//h1 or .//h2 or .//h3]")
 UPDATED = re.compile(
     r"updated|modified|aktualisiert|geändert|mis à jour|modifié|actualizado|atualizado|aggiornato|zaktualizowano"
@@ -97,6 +104,9 @@ class ArticleFacts:
     guess from elsewhere on the page."""
     modified: datetime | None = None
     """When the article was last changed, when the page states it."""
+    summary: str | None = None
+    """The summary the page states for sharing (`og:description`, `description`), when it states one other
+    than its headline."""
 
 
 def _meta(tree: HtmlElement) -> dict[str, str]:
@@ -138,12 +148,20 @@ def _name(value: Any) -> str | None:
     return clean_text(value) or None if isinstance(value, str) else None
 
 
+LOGIN_PROMPT = re.compile(
+    r"^(?:sign\s*in|log\s*in|sign\s*up|register|anmelden|einloggen|registrieren|connexion|se connecter"
+    r"|s'inscrire|iniciar sesi[oó]n|entrar|accedi|zaloguj(?: się)?|войти|вход)\W*$",
+    re.IGNORECASE,
+)
+"""A login link the byline search took for a writer ("Sign In" at the top of a forum page)."""
+
+
 def clean_byline(byline: str | None) -> str | None:
     """A byline without its label, each of its names ("Par A; B" -> "A; B")."""
     if not byline:
         return None
     names = [BYLINE_LABEL.sub("", name.strip(), count=1) for name in byline.split(";")]
-    return "; ".join(name for name in names if name) or None
+    return "; ".join(name for name in names if name and not LOGIN_PROMPT.match(name)) or None
 
 
 def _comparable(text: str) -> str:
@@ -302,11 +320,75 @@ def _headline(
     page_title = visible_text(TITLE(tree)[0]) if TITLE(tree) else None
     headings = [visible_text(h) for h in H1(tree) if isinstance(h, HtmlElement)]
     candidates = [meta.get("og:title"), meta.get("twitter:title"), _name(ld.get("headline"))]
-    candidates += [getattr(extracted, "title", None), headings[0] if len(headings) == 1 else None, page_title]
+    found = getattr(extracted, "title", None)
+    if found and _in_comment_box(tree, found):
+        found = None  # the extractor took the comment form's heading ("Join the Discussion Cancel reply")
+    candidates += [found, headings[0] if len(headings) == 1 else None, page_title]
     title = choose_title(candidates, site, host)
     page_only = strip_site(page_title, site, host) if page_title else ""
+    if page_only and _comparable(title) != _comparable(page_only) and _site_default(tree, title, page_only):
+        return page_only
+    title = _without_date(tree, title)
     labelled = title.endswith(page_only) and title[: -len(page_only)].rstrip().endswith(":")
     return page_only if page_only and title != page_only and labelled else title
+
+
+def _without_date(tree: HtmlElement, title: str) -> str:
+    """A title without what a site appends to its headline there: a date ("Headline : 31.10.2023, 10.19 Uhr")
+    or short labels of section and kind ("Thread title | iPhone | Forum"), when a heading on the page shows
+    the headline without them and none shows the whole title."""
+    separators = list(TITLE_SEPARATOR.finditer(title))
+    if not separators:
+        return title
+    shown = {_comparable(visible_text(h)) for h in HEADINGS(tree) if isinstance(h, HtmlElement)}
+    if _comparable(title) in shown:
+        return title
+    for separator in separators:
+        head, tail = title[: separator.start()].strip(), title[separator.end() :]
+        parts = [part.strip() for part in TITLE_SEPARATOR.split(tail)]
+        dated = could_be_date(tail) and printed_date(tail, None) is not None
+        labels = all(0 < len(part.split()) <= MAX_LABEL_WORDS and len(part) <= MAX_LABEL_CHARS for part in parts)
+        if head and _comparable(head) in shown and (dated or labels):
+            return head
+    return title
+
+
+def _site_default(tree: HtmlElement, shared: str, page_only: str) -> bool:
+    """Whether a sharing title (or the extractor's) is the site's own for every page ("vc.ru — бизнес,
+    технологии...") or a box's ("Write a Reply or Comment"): no heading outside the comment section shows it,
+    while one shows the document's title (the story's headline)."""
+    shown = {
+        _comparable(visible_text(h))
+        for h in HEADINGS(tree)
+        if isinstance(h, HtmlElement) and not _in_comment_section(h)
+    }
+    return _comparable(page_only) in shown and _comparable(shared) not in shown
+
+
+def _in_comment_box(tree: HtmlElement, title: str) -> bool:
+    """Whether a title is a heading of the comment section (its form's "Leave a Reply", with or without the
+    hidden "Cancel reply" after it)."""
+    key = _comparable(title)
+    for heading in HEADINGS(tree):
+        if isinstance(heading, HtmlElement) and _in_comment_section(heading):
+            for text in (visible_text(heading), heading.text_content()):
+                if (shown := _comparable(text)) and (
+                    key == shown or (len(shown) >= MIN_SITE_KEY and key.startswith(shown))
+                ):
+                    return True
+    return False
+
+
+def _in_comment_section(heading: HtmlElement) -> bool:
+    """Whether a heading sits in a box named for comments (`div#respond`, `section.comments`); the page's own
+    classes ("has-comments" on `body`) say nothing."""
+    return any(
+        COMMENT_BOX.search(_names(box)) for box in (heading, *heading.iterancestors()) if box.tag not in PAGE_TAGS
+    )
+
+
+def _names(element: HtmlElement) -> str:
+    return f"{element.get('class', '')} {element.get('id', '')}".lower()
 
 
 def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
@@ -338,8 +420,18 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         drop_furniture(tree, title)
     body = _body(tree) if with_body else None
     blocks = body_blocks(body, title, author, teasers) if body is not None else []
+    described = (clean_text(meta.get(key) or "") for key in ("og:description", "description", "twitter:description"))
+    summary = next((text for text in described if text and _comparable(text) != _comparable(title)), None)
     return ArticleFacts(
-        title, author, published, clean_text(site) if site else None, url, tuple(blocks), stated or box_date, modified
+        title,
+        author,
+        published,
+        clean_text(site) if site else None,
+        url,
+        tuple(blocks),
+        stated or box_date,
+        modified,
+        summary,
     )
 
 

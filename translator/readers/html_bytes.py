@@ -25,6 +25,12 @@ PAGE_START = re.compile(
     r"(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<title[\s>])",
     re.IGNORECASE | re.DOTALL,
 )
+LINE_PAGE_START = re.compile(r"<!doctype\s+html|^[ \t]*<html[\s>]", re.IGNORECASE | re.MULTILINE)
+"""A doctype, or an `<html>` that starts a line, below what a server or a theme printed first."""
+PAGE_END = re.compile(r"</html\s*>(?:\s|<!--.*?-->)*\Z", re.IGNORECASE | re.DOTALL)
+"""How a whole page ends (comments after it allowed: "<!-- The End -->")."""
+PREAMBLE_BYTES = 65536
+"""How far down a page ending like one may begin, below a server's warnings or a theme's stray style block."""
 HEAD_END = re.compile(rb"</head\s*>|<body[\s>]", re.IGNORECASE)
 META_TAG = re.compile(rb"<meta\s[^>]*>", re.IGNORECASE)
 CHARSET_ATTRIBUTE = re.compile(rb"""charset\s*=\s*["']?\s*([-\w.:]+)""", re.IGNORECASE)
@@ -60,18 +66,37 @@ MAX_REPLACED_FRACTION = 0.001
 
 
 def looks_like_html_text(text: str) -> bool:
-    """Whether decoded text starts the way a web page does (doctype, `<html>`, `<head>`...)."""
-    return PAGE_START.match(text[:SNIFF_BYTES].lstrip("\ufeff")) is not None
+    """Whether decoded text starts the way a web page does (doctype, `<html>`, `<head>`...), or is a whole page
+    after a few lines a server printed before it (a PHP warning above the doctype)."""
+    head = text[:SNIFF_BYTES].lstrip("\ufeff")
+    if PAGE_START.match(head) is not None:
+        return True
+    return (
+        PAGE_END.search(text[-SNIFF_BYTES:]) is not None and LINE_PAGE_START.search(text[:PREAMBLE_BYTES]) is not None
+    )
+
+
+def without_preamble(text: str) -> str:
+    """A page without the lines a server printed above its doctype or `<html>` (a PHP warning): a parser would
+    put them, and the page's head with them, into its body."""
+    if PAGE_START.match(text[:SNIFF_BYTES].lstrip("\ufeff")) is not None:
+        return text
+    start = LINE_PAGE_START.search(text[:PREAMBLE_BYTES])
+    return text[start.start() :] if start is not None and PAGE_END.search(text[-SNIFF_BYTES:]) else text
 
 
 def looks_like_html(data: bytes) -> bool:
     """Whether a file's bytes start the way a web page does, in any ASCII-compatible or UTF-16 encoding."""
     head = data[:SNIFF_BYTES]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = head.decode("utf-16", errors="replace")
-    else:
-        text = head.decode("latin-1")
-    return looks_like_html_text(text)
+        return looks_like_html_text(head.decode("utf-16", errors="replace"))
+    if looks_like_html_text(head.removeprefix(codecs.BOM_UTF8).decode("latin-1")):
+        return True
+    tail = data[-SNIFF_BYTES:].decode("latin-1")
+    return (
+        PAGE_END.search(tail) is not None
+        and LINE_PAGE_START.search(data[:PREAMBLE_BYTES].decode("latin-1")) is not None
+    )
 
 
 def declared_charset(data: bytes) -> str | None:

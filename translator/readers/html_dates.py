@@ -27,6 +27,15 @@ LABELLED_ISO = re.compile(r"^\D{1,12}?\s*(?P<date>\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d
 """An ISO date after a short label dateparser does not know ("发表于 2021-3-12 09:15")."""
 DAY_MONTH_COMMA_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2}),\s*(\d{4})(?!\d)")
 """A theme's "17.07, 2011": day and month, a comma, the year (dateparser reads it as no date)."""
+ZONE_NAME = re.compile(r"\s*\((?:[A-Z][A-Za-z]+/[A-Za-z_/+\-]+|UTC|GMT|[A-Z]{2,5})\)$")
+"""The zone a page names after its date in brackets ("24.04.2018 12:29:19 (Europe/Moscow)", "(UTC)"), which
+dateparser does not read: the date is kept at its wall-clock time, as dates with an offset are."""
+DATE_LABEL = re.compile(
+    r"^(?:[^\W\d_][^\d:]{0,30}?\s)?(?:on|am|le|el|il|op|em|den|vom|в|от)\s+(?=\S)|^[^\W\d_][^\d:]{0,30}?:\s+(?=\S)",
+    re.IGNORECASE,
+)
+"""The words that say what a date is before it ("Published on Apr 9, 2018", "Veröffentlicht am 12.03.2020",
+"Am 29. Mai 2017 um 14:38", "Posted: ..."), which dateparser does not read past."""
 UNIX_TIME = re.compile(r"^\d{9,10}(?:\.\d+)?$|^\d{13}$")
 # Cheap test before the expensive parser: a year, a numeric date or a clock time.
 DATE_HINT = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(?<!\d)\d{1,2}[:h]\d\d(?!\d)")
@@ -77,7 +86,7 @@ def could_be_date(text: str) -> bool:
 
 def printed_date(text: str, lang: str | None) -> datetime | None:
     """A date as a page prints it (`11 maja 2021, 23:13`, `Jan 10th, 2020 6:03 pm`), in the page's language."""
-    text = DAY_MONTH_COMMA_YEAR.sub(r"\1.\2.\3", " ".join(text.split()))
+    text = ZONE_NAME.sub("", DAY_MONTH_COMMA_YEAR.sub(r"\1.\2.\3", " ".join(text.split())))
     if not could_be_date(text):
         return None
     return _printed_date(text, lang)
@@ -93,6 +102,8 @@ def _printed_date(text: str, lang: str | None) -> datetime | None:
         return None  # dateparser raises these on odd inputs; an unreadable date is no date
     if found is None and (labelled := LABELLED_ISO.match(text)):
         return machine_date(labelled["date"])
+    if found is None and (label := DATE_LABEL.match(text)) and could_be_date(rest := text[label.end() :]):
+        return _printed_date(rest, lang)
     if found is None or found.year < EARLIEST_YEAR:
         return None
     return to_minute(found)

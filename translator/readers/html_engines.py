@@ -69,7 +69,7 @@ def _story(
             [("title", visible_text(titles[0]), None, None)] if titles and visible_text(titles[0]) else []
         )
         for element in texts[:1]:
-            blocks.extend(element_blocks(element, PAGE_COMMENT_RULES))
+            blocks.extend(element_blocks(element, fields.rules))
         link = titles[0].get("href") if titles else None
         return RawComment(
             key="article",
@@ -77,7 +77,7 @@ def _story(
             author=base.author,
             date=base.date,
             blocks=tuple(blocks),
-            votes=base.votes,
+            votes=base.votes if fields.votes else None,  # not a comment's below the story
             url=link or base.url,
         )
 
@@ -97,6 +97,9 @@ MICRODATA = Engine(
     ),
 )
 
+HN_RULES = replace(PAGE_COMMENT_RULES, marked_quotes=True)
+"""Hacker News has no quote markup: people type `>` before what they quote."""
+
 HACKER_NEWS = Engine(
     name="hacker-news",
     marks=("class:comtr", "class:fatitem"),
@@ -106,6 +109,7 @@ HACKER_NEWS = Engine(
         date=_paths(".//span[has-class('age')]/@title", ".//span[has-class('age')]"),
         body=_paths(".//*[has-class('commtext')]", ".//div[has-class('comment')]"),
         url=_paths(".//span[has-class('age')]//a/@href"),
+        rules=HN_RULES,
     ),
     indent=path(".//td[has-class('ind')]/@indent | .//td[has-class('ind')]//img/@width"),
     story=_story(
@@ -156,6 +160,47 @@ NEW_REDDIT = Engine(
         votes=_paths("@score"),
         url=_paths("@permalink"),
         deleted=_paths("self::*[@is-comment-deleted='true' or @deleted='true']"),
+    ),
+)
+
+AUTHOR_ICON = path(".//a[@data-testid='comment_author_icon']/@href")
+POST_AUTHOR = path(".//a[@data-testid='post_author_link']/@href")
+USER_PATH = re.compile(r"/user/([^/?#]+)")
+
+
+def _icon_author(item: HtmlElement) -> list[object]:
+    """The writer's name in the link of their avatar (`/user/NAME/`), where the page drew no name beside it."""
+    return [found[1] for href in AUTHOR_ICON(item) if (found := USER_PATH.search(str(href)))][:1]
+
+
+def _post_author(item: HtmlElement) -> list[object]:
+    """The poster's name in their link (`/user/NAME/`), without the "u/" the link shows."""
+    return [found[1] for href in POST_AUTHOR(item) if (found := USER_PATH.search(str(href)))][:1]
+
+
+REDESIGN_REDDIT = Engine(
+    name="reddit",
+    # Reddit's 2018 redesign: hashed class names but a `Comment` class, the comment's `t1_` id, test ids
+    # (`data-test-id`, later `data-testid`); replies indented by the wrapper's padding ("level 2").
+    marks=("class:comment",),
+    items=path("//div[has-class('Comment')][re:test(@class, '(^|\\s)t1_\\w+') or starts-with(../@id, 't1_')]"),
+    fields=FieldPaths(
+        author=(*_paths(".//a[@data-testid='comment_author_link']"), _icon_author),
+        date=_paths(".//a[starts-with(@id, 'CommentTopMeta--Created--')]"),
+        body=_paths(".//div[@data-test-id='comment' or @data-testid='comment']"),
+        votes=_paths(".//span[re:test(normalize-space(.), '^-?\\d+ points?$')]"),
+        url=_paths(".//a[starts-with(@id, 'CommentTopMeta--Created--')]/@href"),
+        # A deleted or removed comment keeps its header ("level 1 · [deleted] · 4 yr. ago") and no text box.
+        deleted=_paths("self::*[not(.//div[@data-test-id='comment' or @data-testid='comment'])]"),
+    ),
+    story=_story(
+        "//div[@data-test-id='post-content']",
+        ".//h1",
+        FieldPaths(
+            author=(_post_author, *_paths(".//a[contains(@href, '/user/')]")),
+            date=_paths(".//a[@data-click-id='timestamp']"),
+        ),
+        ".//div[has-class('RichTextJSON-root')] | .//div[@data-click-id='text']",
     ),
 )
 
@@ -264,6 +309,7 @@ PHPBB = Engine(
     name="phpbb",
     marks=("class:post",),
     items=path("//*[self::div or self::article][has-class('post')][re:test(@id, '^p\\d+$')]"),
+    skip=path("self::*[@id='p0']"),  # Forumotion's "sponsored content" drawn as a post: no post has number 0
     fields=FieldPaths(
         author=_paths(
             ".//*[has-class('postprofile')]//*[has-class('username') or has-class('username-coloured')]",
@@ -273,7 +319,7 @@ PHPBB = Engine(
         date=_paths(
             ".//p[has-class('author')]//time", ".//*[has-class('dateline_timestamp')]", ".//p[has-class('author')]"
         ),
-        body=_paths(".//div[has-class('content')]"),
+        body=_paths(".//div[has-class('content')]", ".//div[has-class('post-entry')]"),  # Forumotion: post-entry
         role=_paths(".//*[has-class('profile-rank') or has-class('profile_rank')]"),
     ),
     forum=True,
@@ -480,11 +526,50 @@ HABR = Engine(
     ),
 )
 
+OPENWEB = Engine(
+    name="openweb",
+    # OpenWeb (formerly Spot.IM) marks the parts of its conversation frame by role, whatever its class names.
+    marks=("attr:data-spot-im-class",),
+    items=path("//*[@data-spot-im-class='message-view']"),
+    fields=FieldPaths(
+        author=_paths(".//*[@data-spot-im-class='message-username']"),
+        date=_paths(".//*[@data-spot-im-class='message-timestamp']"),
+        body=_paths(".//*[@data-spot-im-class='message-text']"),
+        votes=_paths(".//*[has-class('param-upVotesCount')]"),
+    ),
+    # Its sorting menu, counters and "Show 29 more replies" buttons go with the comments, not into the article.
+    companions=path("ancestor::*[@data-spot-im-class='conversation-root'][1]"),
+)
+
+YOUTUBE = Engine(
+    name="youtube",
+    # A watch page saved after its comments rendered: each comment (and reply) is one custom element.
+    marks=("tag:ytd-comment-renderer", "tag:ytd-comment-view-model"),
+    items=path("//*[self::ytd-comment-renderer or self::ytd-comment-view-model][not(ancestor::template)]"),
+    fields=FieldPaths(
+        author=_paths(".//*[@id='author-text']"),
+        date=_paths(".//*[@id='published-time-text']"),
+        body=_paths(".//*[@id='content-text']"),
+        votes=_paths(".//*[@id='vote-count-middle']"),
+        url=_paths(".//*[@id='published-time-text']//a/@href"),
+    ),
+    story=_story(
+        "//*[self::ytd-watch-flexy or self::ytd-watch][not(ancestor::template)]",
+        ".//ytd-video-primary-info-renderer//h1 | .//div[@id='title']/h1",
+        FieldPaths(
+            author=_paths(".//*[@id='owner-name']//a", ".//*[@id='channel-name']//a"),
+            date=_paths(".//*[@id='upload-info']//*[has-class('date')]", ".//*[@id='info-strings']/*"),
+        ),
+        ".//ytd-video-secondary-info-renderer//*[@id='description'] | .//*[@id='description-inline-expander']",
+    ),
+)
+
 ENGINES: tuple[Engine, ...] = (
     MICRODATA,
     HACKER_NEWS,
     OLD_REDDIT,
     NEW_REDDIT,
+    REDESIGN_REDDIT,
     DISQUS,
     DISCOURSE,
     XENFORO,
@@ -502,6 +587,8 @@ ENGINES: tuple[Engine, ...] = (
     DRUPAL,
     SPIP,
     HABR,
+    OPENWEB,
+    YOUTUBE,
 )
 
 

@@ -78,9 +78,13 @@ class FoundComments:
 AUTHOR_CLASSES = (
     "fn", "p-name", "comment-author", "comment__author", "comment-author-name", "author-name", "username",
     "user-name", "user__nick", "nickname", "nick", "author", "commenter", "poster", "postauthor", "hnuser",
-    "user", "name",
+    "user", "name", "autor", "auteur", "autore", "avtor", "benutzer", "nutzer", "verfasser", "usuario", "utilisateur",
 )  # fmt: skip
-AUTHOR_WORDS = frozenset({"author", "username", "nick", "nickname", "commenter", "poster", "user", "name", "fn"})
+AUTHOR_WORDS = frozenset(
+    {"author", "username", "nick", "nickname", "commenter", "poster", "user", "name", "fn", "autor", "auteur", "autore",
+     "avtor", "benutzer", "nutzer", "verfasser", "usuario", "utilisateur"}
+)  # fmt: skip
+"""Class words naming the writer, also in the languages whose themes name it in their own (`span.autor`)."""
 NOT_AUTHOR_WORDS = frozenset({"avatar", "photo", "says", "date", "time", "link", "url", "rank", "title", "count"})
 SUBJECT_WORDS = frozenset({"title", "titre", "titel", "titulo", "titolo", "tytul", "subject", "betreff", "sujet"})
 NEVER_FIELDS = frozenset({"script", "style", "noscript", "template", "svg", "textarea", "select", "option"})
@@ -91,11 +95,17 @@ SIGNING_VERB = (
 )
 BY_PREFIX = re.compile(rf"^(?:{SIGNING_VERB}\s+)?(?:by|von|par|por|от|przez|di)\s+", re.IGNORECASE)
 PROFILE_LINK = re.compile(
-    r"/(?:user|users|u|profile|profiles|member|members|people|author|by)/|/profile\.\d|/@|[?&](?:u|user|id)="
+    r"/(?:user|users|u|profile|profiles|member|members|people|author|by)/|/profile\.\d|/@|/~[\w.-]+/?$"
+    r"|[?&](?:u|user|id)="
 )
+"""A link to a writer's page: `/user/NAME`, `/@NAME`, `/~NAME` (Launchpad, home pages), `?u=12`."""
 DATE_ATTRIBUTES = ("datetime", "content", "data-time", "data-timestamp", "data-utime", "data-date", "data-created")
 DATE_ITEMPROPS = frozenset({"datecreated", "datepublished", "commenttime", "datemodified"})
-DATE_WORDS = frozenset({"date", "time", "datetime", "timestamp", "posted", "published", "age", "submitted"})
+DATE_WORDS = frozenset(
+    {"date", "time", "datetime", "timestamp", "posted", "published", "age", "submitted", "datum", "zeit", "fecha",
+     "heure"}
+)  # fmt: skip
+"""Class words naming when a thing was written, also in German, Spanish and French (`div.datum`)."""
 BODY_CLASSES = (
     "comment-content", "comment-text", "comment-body", "comment__content", "comment__message", "comment_text",
     "commententry", "comment-entry", "post-message", "message-body", "messagetext", "post_content", "postbody",
@@ -135,6 +145,7 @@ def candidates(item: HtmlElement, excluded: Sequence[HtmlElement]) -> list[HtmlE
 
 
 MAX_DATE_LEAD = 12
+FIRST_DIGIT = re.compile(r"(?<!\w)\d")
 NAME_THEN_DATE = re.compile(r"^(?P<name>.+?)\s+[|•·—–]\s+(?P<rest>.+)$")
 
 
@@ -149,8 +160,18 @@ def clean_author(text: str) -> str | None:
     """A display name from the text around it: "Andrew пишет:", "by Anna", "Heidi Heim | 21. April 2020";
     None for dates and empty text."""
     text = text.strip()
-    if (parts := NAME_THEN_DATE.match(text)) and _starts_as_date(parts["rest"]) and not could_be_date(parts["name"]):
+    parts = NAME_THEN_DATE.match(text)
+    if parts and _starts_as_date(parts["rest"]) and not could_be_date(parts["name"]):
         text = parts["name"]
+    elif (
+        not parts
+        and (digit := FIRST_DIGIT.search(text))
+        and (head := text[: digit.start()].strip())
+        and not could_be_date(head)
+    ):
+        rest = text[digit.start() :]
+        if _starts_as_date(rest) and printed_date(rest, None) is not None:
+            text = head  # "Björn 20.07.2015 // 13:37": the name, then the date without a separator
     name = name_from_label(BY_PREFIX.sub("", text))
     if name is None or (could_be_date(name) and any(NUMERIC_TOKEN.fullmatch(token) for token in name.split())):
         return None  # "12 March 2020" is a date; "mike_1985" is a name
@@ -277,7 +298,7 @@ def find_body(item: HtmlElement, excluded: Sequence[HtmlElement]) -> HtmlElement
     """The element holding a comment's text: itemprop=text, else the best-ranked element a body class names."""
     best: HtmlElement | None = None
     best_rank = len(BODY_CLASSES)
-    for element in descendants(item, lambda node: any(node is root for root in excluded)):
+    for element in descendants(item, lambda node: any(node is root for root in excluded) or is_skipped(node)):
         if not element.keys():
             continue
         if element.get("itemprop") in ("text", "commentText", "articleBody"):

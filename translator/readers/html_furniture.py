@@ -306,12 +306,23 @@ def _is_prompt(text: str) -> bool:
     return len(text) <= MAX_PROMPT_CHARS and not text.rstrip().endswith(".") and PROMPT.search(text) is not None
 
 
+MIN_RUN_SHARE = 0.6
+"""A block made this much of two or more teaser lines is those lines run together."""
+
+
+def _run_together(text: str, lines: frozenset[str]) -> bool:
+    """Whether a block is teaser lines the extractor ran into one ("Mehr zum Thema Vanlife ... Checkliste für
+    den Womo-Gebrauchtkauf ..."): two or more of them make most of it."""
+    inside = [line for line in lines if len(line) < len(text) and line in text]
+    return len(inside) >= 2 and sum(map(len, inside)) >= MIN_RUN_SHARE * len(text)
+
+
 def _without_teasers(blocks: list[BlockSpec], found: Teasers) -> list[BlockSpec]:
     """Blocks without the boxes' headings, nor runs of teaser lines: two or more in a row, or one before
     the text or after it (headings aside). One line alone amid the text is the article's own (an image's
     caption that a teaser of the same story repeats)."""
     blocks = [block for block in blocks if block[1] not in found.labels]
-    teasers = found.lines
+    teasers = found.lines | {block[1] for block in blocks if _run_together(block[1], found.lines)}
     text_at = [n for n, block in enumerate(blocks) if block[1] not in teasers and block[0] != "heading"]
     if not text_at:
         return [block for block in blocks if block[1] not in teasers]

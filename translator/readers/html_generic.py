@@ -31,6 +31,8 @@ from translator.readers.html_fields import (
 )
 from translator.readers.html_items import FieldPaths, path, read_items
 from translator.readers.html_text import (
+    MARK_EVENTS,
+    TEXT_EVENTS,
     class_heads,
     class_words,
     is_form_to_fill,
@@ -53,9 +55,11 @@ WORDS = re.compile(r"[\s_\-]+")
 COMMENT_NAME = re.compile(r"comment|koment|komment|коммент|комент|coment|reacti|repl(?:y|ies)|antwort|talkback")
 ASIDE_WORDS = frozenset(
     {"sidebar", "widget", "related", "teaser", "teasers", "recommended", "popular", "aside", "footer", "nav", "menu",
-     "breadcrumb", "breadcrumbs", "trending", "promo"}
+     "breadcrumb", "breadcrumbs", "trending", "promo", "search", "results", "searchresults"}
 )  # fmt: skip
 ASIDE_TAGS = frozenset({"aside", "nav", "footer", "header", "form"})
+PAGE_TAGS = frozenset({"body", "html"})
+"""Never furniture, whatever their classes say about the layout (`body.has-sidebar`)."""
 MIN_OWN_TEXT = 20
 MAX_LABEL_LEVELS = 2
 """Characters of text that make a comment rather than a label beside its author's name."""
@@ -100,9 +104,11 @@ def _has_own_text(element: HtmlElement, own: dict[HtmlElement, int], enough: int
     """Whether an element shows text besides its author and date (a header row alone does not): at least
     `enough` characters of it."""
     found = 0
-    walker = etree.iterwalk(element, events=("start", "end"))
+    walker = etree.iterwalk(element, events=TEXT_EVENTS)
     for event, node in walker:
-        if event == "start":
+        if event in MARK_EVENTS:
+            pieces = [node.tail]
+        elif event == "start":
             if node is not element and (own.get(node) or is_skipped(node)):
                 walker.skip_subtree()
                 continue
@@ -124,12 +130,24 @@ def _text_level(chain: list[HtmlElement], own: dict[HtmlElement, int]) -> HtmlEl
     first = next((n for n, level in enumerate(chain) if _has_own_text(level, own)), None)
     if first is None:
         return None
-    if next(chain[first].iter("p", "blockquote", "pre", "li"), None) is not None:
-        return chain[first]  # a paragraph, however short ("Super!"), is the comment's text
+    paragraphs = chain[first].iter("p", "blockquote", "pre", "li")
+    if any(_shown(node, chain[first]) and not (node.tag == "li" and _linked(node)) for node in paragraphs):
+        return chain[first]  # a paragraph, however short ("Super!"), is the comment's text; a menu's link is none
     for level in chain[first : first + 1 + MAX_LABEL_LEVELS]:
         if _has_own_text(level, own, MIN_OWN_TEXT):
             return level
     return chain[first]
+
+
+def _shown(node: HtmlElement, box: HtmlElement) -> bool:
+    """Whether an element inside a box shows in it: neither it nor a box between them is skipped (a hidden
+    menu's items are no paragraph of the comment)."""
+    for holder in (node, *node.iterancestors()):
+        if holder is box:
+            return True
+        if is_skipped(holder):
+            return False
+    return True
 
 
 def _chain(element: HtmlElement, headers: set[HtmlElement]) -> list[HtmlElement]:
@@ -207,11 +225,18 @@ def _is_aside(element: HtmlElement) -> bool:
     if is_hidden(element):
         return True
     for node in (element, *element.iterancestors()):
-        if node.tag in ASIDE_TAGS and not (node.tag == "form" and not is_form_to_fill(node)):
+        if node.tag in PAGE_TAGS:
+            break  # the page's own classes say how it is laid out ("x-hidden-sidebar-ad", "has-sidebar")
+        if node.tag in ASIDE_TAGS and not (node.tag == "form" and not is_form_to_fill(node)) and not _own_part(node):
             return True
         if not ASIDE_WORDS.isdisjoint(_block_words(node)):
             return True
     return False
+
+
+def _own_part(node: HtmlElement) -> bool:
+    """Whether a header or footer is an article's (a comment's own, `article > header`), not the page's."""
+    return node.tag in ("header", "footer") and any(above.tag == "article" for above in node.iterancestors())
 
 
 BEM_MODIFIER = re.compile(r"--\S*")
@@ -272,9 +297,14 @@ def _linked(element: HtmlElement) -> bool:
     """Whether most of an element's text is a link (a teaser), or the element sits inside one."""
     if any(ancestor.tag == "a" for ancestor in element.iterancestors()):
         return True
-    total = len(element.text_content())
-    linked = sum(len(link.text_content()) for link in element.iter("a"))
+    total = _letters(element.text_content())
+    linked = sum(_letters(link.text_content()) for link in element.iter("a"))
     return total > 0 and linked * 2 > total
+
+
+def _letters(text: str) -> int:
+    """Characters of a text but its white space (a template's indentation is no text)."""
+    return len(text) - sum(map(str.isspace, text))
 
 
 READ_MORE = re.compile(
@@ -350,6 +380,8 @@ def _aside_box(box: HtmlElement) -> bool:
     if is_hidden(box):
         return True
     for node in box.iterancestors():
+        if node.tag in PAGE_TAGS:
+            break
         if COMMENT_NAME.search(f"{node.get('class', '')} {node.get('id', '')}".lower()):
             return False  # the comment section, wherever it sits
         if node.tag in ASIDE_TAGS or not ASIDE_WORDS.isdisjoint(_block_words(node)):

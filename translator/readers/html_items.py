@@ -10,6 +10,7 @@ of the same kind (same tag and first class) are peers, never parent and child.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,6 +22,7 @@ from translator.models import Votes
 from translator.readers.common import BlockSpec
 from translator.readers.html_dates import is_relative_date, machine_date, printed_date
 from translator.readers.html_fields import (
+    BY_PREFIX,
     NOT_BODY_WORDS,
     RawComment,
     candidates,
@@ -44,7 +46,7 @@ from translator.readers.html_text import (
     name_from_label,
     visible_text,
 )
-from translator.readers.markup import PAGE_COMMENT_RULES, element_blocks
+from translator.readers.markup import PAGE_COMMENT_RULES, MarkupRules, element_blocks
 
 PARENT_ATTRIBUTES = ("data-parent_id", "data-parent-id", "data-parent", "data-parentid", "data-reply-to")
 META_PARENT = re.compile(r"(?:^|[,;\s])(?:pid|parent|parent_id)=(\d+)")
@@ -91,6 +93,8 @@ class FieldPaths:
     """Anything found here marks the comment as deleted."""
     subject: Sequence[Lookup] = ()
     """The comment's subject line, outside its text (SPIP's `forum-titre`): its first block."""
+    rules: MarkupRules = PAGE_COMMENT_RULES
+    """How its text becomes blocks (Hacker News: a paragraph typed with `>` is a quote)."""
 
 
 REGEX_NAMESPACE = {"re": "http://exslt.org/regular-expressions"}
@@ -288,6 +292,9 @@ def read_items(items: Sequence[HtmlElement], paths: FieldPaths, lang: str | None
     """RawComments for comment elements in page order, with parents from the page structure."""
     parents = parents_of(items)
     keys = [element_key(item, n) for n, item in enumerate(items)]
+    repeated = {key for key, count in Counter(keys).items() if count > 1}
+    # An id every comment shares (YouTube's `ytd-comment-renderer id="comment"`) tells them apart no more.
+    keys = [f"#{n}" if key in repeated else key for n, key in enumerate(keys)]
     return [
         read_item(item, paths, lang, inside, keys[n], keys[parent] if (parent := parents[n]) is not None else None)
         for n, (item, inside) in enumerate(zip(items, nested_items(items), strict=True))
@@ -318,7 +325,7 @@ def read_item(
     named = _first(item, paths.author, nested)
     author = name_in(named) if isinstance(named, HtmlElement) else clean_author(named or "")
     author = reply_label_name(item, author or find_author(header))
-    blocks = element_blocks(text_box, PAGE_COMMENT_RULES, leave_out=frozenset([*nested, *furniture]))
+    blocks = element_blocks(text_box, paths.rules, leave_out=frozenset([*nested, *furniture]))
     dated = _first(item, paths.date, nested)
     date = _date(dated, lang) or find_date(header, lang)
     if (signed := signed_line(blocks, lang)) is not None and author in (None, signed[0]):
@@ -351,10 +358,14 @@ def _text_lines(
 ) -> list[BlockSpec]:
     """A comment's lines without the header lines its text box repeats: first, its author ("NAME", "NAME,",
     "NAME dijo:"); last, "NAME," before a date (a plain "NAME" last signs the text and stays); the date
-    printed first or last; stray numbers ("18. 05. 2014")."""
+    printed first or last; stray numbers ("18. 05. 2014", the comment's number before its header)."""
+    blocks = [block for block in blocks if not NUMBERS_ONLY.match(block[1])]
     if blocks and author and len(blocks[0][1]) <= MAX_FURNITURE_CHARS:
         first = blocks[0][1]
-        if first.rstrip(NAME_PUNCTUATION) == author or (NAME_VERB.search(first) and name_from_label(first) == author):
+        said = first.rstrip(NAME_PUNCTUATION) == author or (
+            NAME_VERB.search(first) and name_from_label(first) == author
+        )
+        if said or (BY_PREFIX.match(first) and clean_author(first) == author):  # "Kommentar von NAME"
             blocks = blocks[1:]
     if blocks and author and blocks[-1][1] != author and blocks[-1][1].rstrip(NAME_PUNCTUATION) == author:
         blocks = blocks[:-1]

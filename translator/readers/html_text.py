@@ -53,6 +53,7 @@ CONTROL_WORDS = frozenset(
         "collapse",
         "permalink",
         "report",
+        "complain",
         "flag",
         "edit",
         "toolbar",
@@ -63,6 +64,11 @@ CONTROL_WORDS = frozenset(
         "subscribe",
         "btn",
         "button",
+        "menu",
+        "dropdown",
+        "favorite",
+        "favourite",
+        "bookmark",
     }
 )
 # Where a link to log in or to register leads: such a link is a control ("Antworten" for guests), not text.
@@ -250,15 +256,24 @@ def descendants(
             walker.skip_subtree()
 
 
+TEXT_EVENTS = ("start", "end", "comment", "pi")
+"""What a walk over an element's text listens for: its elements, and the marks whose tail holds text too (React
+draws `<!-- react-text: 7 -->Hello<!-- /react-text -->`: "Hello" is the first comment's tail)."""
+MARK_EVENTS = frozenset({"comment", "pi"})
+
+
 def visible_text(element: HtmlElement) -> str:
     """The text a reader sees in an element, on one line."""
     return clean_text(" ".join(_visible_pieces(element)))
 
 
 def _visible_pieces(element: HtmlElement) -> Iterator[str]:
-    walker = etree.iterwalk(element, events=("start", "end"))
+    walker = etree.iterwalk(element, events=TEXT_EVENTS)
     for event, node in walker:
-        if event == "start":
+        if event in MARK_EVENTS:
+            if node.tail:
+                yield node.tail
+        elif event == "start":
             if node is not element and is_skipped(node):
                 walker.skip_subtree()
             elif node.text:

@@ -20,7 +20,16 @@ from typing import TYPE_CHECKING
 
 from translator.models import BlockKind
 from translator.readers.common import BlockSpec
-from translator.readers.html_text import BLOCK_TAGS, HEADING_TAGS, clean_text, is_quote, is_skipped, quote_author
+from translator.readers.html_text import (
+    BLOCK_TAGS,
+    HEADING_TAGS,
+    MARK_EVENTS,
+    TEXT_EVENTS,
+    clean_text,
+    is_quote,
+    is_skipped,
+    quote_author,
+)
 from translator.shortcodes import emoji_of
 
 if TYPE_CHECKING:
@@ -125,10 +134,12 @@ def element_blocks(
 
     builder = _BlockBuilder(rules)
     left_out: set[HtmlElement] = set(leave_out)
-    walker = etree.iterwalk(element, events=("start", "end"))
+    walker = etree.iterwalk(element, events=TEXT_EVENTS)
     for event, node in walker:
         tag = node.tag if isinstance(node.tag, str) else ""
-        if node is element:
+        if event in MARK_EVENTS:
+            builder.add(node.tail)  # a comment's or processing instruction's tail is text
+        elif node is element:
             builder.add(node.text if event == "start" else None)
         elif event == "start":
             if node in left_out or is_skipped(node) or (rules.skip is not None and rules.skip(node)):

@@ -1,0 +1,211 @@
+"""Engine rules (html_engines) for comment systems whose saved frames or pages carry their own markup, on pages
+we wrote in their shapes: OpenWeb's (Spot.IM) conversation frame, a YouTube watch page saved after its comments
+rendered, Reddit's redesign, phpBB as Forumotion hosts it, Hacker News's typed quotes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from translator.models import Votes
+from translator.readers.html import read_html
+
+OPENWEB_MESSAGE = """<div class="sppre_message-view sppre_depth-{depth}" data-message-id="sp_x_{key}"
+data-message-depth="{depth}" data-spot-im-class="message-view"><div class="sppre_message-details">
+<span class="sppre_username" data-spot-im-class="message-username">{name}</span>
+<span class="sppre_badge" data-spot-im-class="user-badge">Rising star</span>
+<span class="sppre_posted-at"><span data-spot-im-class="message-timestamp">{ago}</span></span></div>
+<div class="sppre_message-content"><div data-spot-im-class="message-text" class="sppre_text-entity">{text}</div></div>
+<div class="sppre_message-actions"><span data-spot-im-class="message-reply">Reply</span>
+<span data-spot-im-class="message-share">Share</span><div class="sppre_up-votes">
+<span class="param-upVotesCount">{likes}</span><span> Likes</span></div></div>{replies}</div>"""
+
+
+def openweb_message(key: str, name: str, text: str, likes: int, replies: str = "", depth: int = 0) -> str:
+    return OPENWEB_MESSAGE.format(
+        key=key, name=name, text=text, likes=likes, replies=replies, depth=depth, ago=f"{likes % 20 + 1}h"
+    )
+
+
+OPENWEB = f"""<html><head><title>Spot.IM Conversation</title></head><body>
+<div data-spot-im-class="conversation-root"><div data-spot-im-class="conversation-header">
+<span data-spot-im-class="comments-count">3 Comments</span></div><div data-spot-im-class="messages-list">
+{
+    openweb_message(
+        "a",
+        "harbourview",
+        "The late boat on Fridays is the best news this year.",
+        12,
+        openweb_message("a_r_b", "tidewatcher", "Agreed, the last one used to leave far too early.", 3, depth=1),
+    )
+}
+{openweb_message("c", "gullwing", "Will the fares go up to pay for it?", 7)}
+</div><div data-spot-im-class="load-more-messages">Show more comments</div></div></body></html>"""
+
+
+def test_openweb_conversation_frame() -> None:
+    thread = read_html(OPENWEB, "frame.html").threads[0]
+    article, *comments = thread.posts
+    # The frame's counter and "Show more comments" button go with the conversation: the frame has no article.
+    assert [block.kind for block in article.blocks] == ["title"]
+    assert [(post.author, post.parent, post.votes) for post in comments] == [
+        ("harbourview", None, Votes(12, 0)),
+        ("tidewatcher", "c1", Votes(3, 0)),
+        ("gullwing", None, Votes(7, 0)),
+    ]
+    # The badge, the timestamps, "Reply", "Share" and the like counts are no text.
+    assert [[block.text for block in post.blocks] for post in comments] == [
+        ["The late boat on Fridays is the best news this year."],
+        ["Agreed, the last one used to leave far too early."],
+        ["Will the fares go up to pay for it?"],
+    ]
+
+
+YT_COMMENT = """<ytd-comment-renderer id="comment" class="style-scope"><div id="body"><div id="main">
+<div id="header"><div id="header-author"><a id="author-text" href="/channel/{channel}"><span> {name} </span></a>
+<yt-formatted-string id="published-time-text"><a href="/watch?v=abc&amp;lc={channel}">2 weeks ago</a>
+</yt-formatted-string></div></div><ytd-expander id="expander"><div id="content">
+<yt-formatted-string id="content-text">{text}</yt-formatted-string></div></ytd-expander>
+<ytd-comment-action-buttons-renderer id="action-buttons"><span id="vote-count-middle"> {likes} </span>
+<div id="reply-button"><paper-button>Reply</paper-button></div></ytd-comment-action-buttons-renderer></div></div>
+</ytd-comment-renderer>"""
+
+
+def youtube_thread(comment: str, replies: str = "") -> str:
+    return f"""<ytd-comment-thread-renderer class="style-scope">{comment}<div id="replies">
+    <ytd-comment-replies-renderer><div id="loaded-replies">{replies}</div></ytd-comment-replies-renderer></div>
+    </ytd-comment-thread-renderer>"""
+
+
+YOUTUBE = f"""<html><head><title>Timing the ferry crossing - YouTube</title></head><body><ytd-app>
+<dom-module id="ytd-comment-thread-renderer"><template>{YT_COMMENT.format(channel="", name="", text="", likes="")}
+</template></dom-module>
+<ytd-watch><div id="top"><div id="main"><div id="info"><ytd-video-primary-info-renderer><div id="info-contents">
+<h1 class="title">Timing the ferry crossing</h1><span class="view-count">1,204 views</span></div>
+</ytd-video-primary-info-renderer></div><div id="meta"><ytd-video-secondary-info-renderer>
+<ytd-video-owner-renderer><div id="upload-info"><yt-formatted-string id="owner-name"><a href="/channel/HARBOUR">Harbour
+Films</a></yt-formatted-string><span class="date">Published on Mar 4, 2017</span></div></ytd-video-owner-renderer>
+<div id="description"><yt-formatted-string>We rode the first boat of the day and timed every stop along the
+way.</yt-formatted-string></div></ytd-video-secondary-info-renderer></div>
+<ytd-comments id="comments"><h2 id="count"><yt-formatted-string>3 Comments</yt-formatted-string></h2>
+<div id="contents">
+{
+    youtube_thread(
+        YT_COMMENT.format(channel="A1", name="deckhand", text="Forty minutes door to door, not bad at all.", likes=9),
+        YT_COMMENT.format(channel="B2", name="portside", text="It took us an hour in the winter.", likes=2),
+    )
+}
+{youtube_thread(YT_COMMENT.format(channel="C3", name="stern", text="Which camera did you use?", likes=1))}
+</div></ytd-comments></div></div></ytd-watch></ytd-app></body></html>"""
+
+
+def test_youtube_watch_page_with_its_comments() -> None:
+    thread = read_html(YOUTUBE, "watch.html").threads[0]
+    article, *comments = thread.posts
+    assert thread.title == "Timing the ferry crossing"
+    assert (article.author, article.votes) == ("Harbour Films", None)
+    assert article.date is not None and article.date.date().isoformat() == "2017-03-04"
+    assert [block.text for block in article.blocks[1:]] == [
+        "We rode the first boat of the day and timed every stop along the way."
+    ]
+    # Every comment element has the id "comment"; the reply sits in the thread's replies, after its parent. The
+    # empty one in the page's template is none.
+    assert [(post.author, post.parent, post.votes, post.blocks[0].text) for post in comments] == [
+        ("deckhand", None, Votes(9, 0), "Forty minutes door to door, not bad at all."),
+        ("portside", "c1", Votes(2, 0), "It took us an hour in the winter."),
+        ("stern", None, Votes(1, 0), "Which camera did you use?"),
+    ]
+
+
+REDESIGN_COMMENT = """<div id="t1_{key}" style="padding-left:{indent}px"><div class="x9Fq Comment t1_{key} zz1">
+<div class="v0te"><button aria-label="upvote" class="voteButton"></button></div><div class="m3ta">
+<span class="lvl">level {level}</span><div class="hdr"><a class="u5er" href="/user/{name}/"
+data-testid="comment_author_link">{name}</a><span class="pts">{points} points</span><span> · </span>
+<a href="/r/boats/comments/abc/x/{key}/" id="CommentTopMeta--Created--t1_{key}"><span>3 years ago</span></a></div>
+<div data-test-id="comment" class="b0dy"><div class="RichTextJSON-root"><p>{text}</p></div></div></div></div></div>"""
+REDESIGN = f"""<html><head><title>Which knot for a mooring line? : boats</title>
+<meta property="og:title" content="r/boats - Which knot for a mooring line?"></head><body><div class="app">
+<div data-test-id="post-content"><div class="hdr"><span>Posted by</span><a data-testid="post_author_link"
+href="/user/deckhand/">u/deckhand</a><a data-click-id="timestamp" href="/r/boats/comments/abc/x/">3 years ago</a></div>
+<div class="t1tl"><h1 class="h">Which knot for a mooring line?</h1></div>
+<div class="RichTextJSON-root"><p>The marina asks for a knot that can be undone under load. Which one do you use?</p>
+</div></div><div class="c0mments">{
+    "".join(
+        REDESIGN_COMMENT.format(key=key, indent=indent, level=level, name=name, points=points, text=text)
+        for key, indent, level, name, points, text in [
+            ("a1", 16, 1, "bowline_bob", 41, "A bowline, with a round turn if the load is heavy."),
+            ("a2", 37, 2, "cleat_kat", 12, "Round turn and two half hitches undoes even easier."),
+            ("a3", 16, 1, "sternway", 3, "Ask the harbour master, some marinas are strict about it."),
+        ]
+    )
+}</div></div></body></html>"""
+
+
+LATER_COMMENT = """<div id="t1_{key}" style="padding-left:16px"><div class="Comment t1_{key} q7">
+<a data-testid="comment_author_icon" href="/user/{name}/"><div class="avatar"></div></a><span class="lvl">level 1</span>
+<div data-testid="post-comment-header"><div class="nm"></div><a data-testid="comment_timestamp"
+id="CommentTopMeta--Created--t1_{key}" href="/r/boats/comments/abc/comment/{key}/">2 yr. ago</a></div>
+{body}</div></div>"""
+LATER = [
+    # The later markup: `data-testid`, and a name only in the avatar's link.
+    LATER_COMMENT.format(
+        key="b1", name="jib_sheet", body='<div data-testid="comment"><p>Clove hitch for a quick stop.</p></div>'
+    ),
+    # A deleted comment nobody answered: its header, "level 1 · [deleted]", and no text box.
+    LATER_COMMENT.format(key="b2", name="[deleted]", body=""),
+]
+
+
+def test_reddit_redesign_page() -> None:
+    thread = read_html(
+        REDESIGN.replace("</div></div></body>", "".join(LATER) + "</div></div></body>"), "r.html"
+    ).threads[0]
+    article, *comments = thread.posts
+    assert (thread.title, article.author) == ("Which knot for a mooring line?", "deckhand")
+    assert [block.text for block in article.blocks[1:]] == [
+        "The marina asks for a knot that can be undone under load. Which one do you use?"
+    ]
+    # Replies by the padding of their wrapper; "3 years ago" waits for a time the page gives (none here).
+    assert [(post.author, post.parent, post.votes, post.blocks[0].text) for post in comments] == [
+        ("bowline_bob", None, Votes(41, 0), "A bowline, with a round turn if the load is heavy."),
+        ("cleat_kat", "c1", Votes(12, 0), "Round turn and two half hitches undoes even easier."),
+        ("sternway", None, Votes(3, 0), "Ask the harbour master, some marinas are strict about it."),
+        ("jib_sheet", None, None, "Clove hitch for a quick stop."),
+    ]
+
+
+FORUMOTION_POST = """<div id="p{n}" class="post clearfix"><div class="postbody">
+<div class="postprofile" id="profile{n}">
+<strong>{name}</strong><br><b>{rank}</b><br><span class="label">Posts</span> 12</div>
+<div class="postbody-head"><h3><a href="/t7-x#{n}">{subject}</a></h3><p class="author">by <strong>{name}</strong>
+on 0{n}/03/21, 10:1{n} am</p></div><div class="post-entry"><div>{text}</div></div></div></div>"""
+
+
+def test_phpbb_hosted_by_forumotion() -> None:
+    # Forumotion's phpBB themes put a post's text in `div.post-entry`, not phpBB's `div.content`: the whole post
+    # (the writer's rank, the subject line) was read as its text; its advert was a comment.
+    posts = "".join(
+        FORUMOTION_POST.format(n=n, name=name, rank=rank, subject=subject, text=text)
+        for n, name, rank, subject, text in [
+            (1, "harbourmaster", "Admin", "Mooring rules", "Boats longer than ten metres moor at the outer pontoon."),
+            (2, "skiff", "Member", "Re: Mooring rules", "Does that count the outboard motor?"),
+            (0, "Sponsored content", "", "Re: Mooring rules", ""),  # an advert drawn as post number 0
+        ]
+    )
+    page = f"""<html lang="en"><head><title>Mooring rules</title></head><body><div id="page-body">{posts}
+    </div></body></html>"""
+    thread = read_html(page, "forum.html").threads[0]
+    assert [(post.kind, post.author, [block.text for block in post.blocks]) for post in thread.posts] == [
+        ("article", "harbourmaster", ["Mooring rules", "Boats longer than ten metres moor at the outer pontoon."]),
+        ("comment", "skiff", ["Does that count the outboard motor?"]),
+    ]
+
+
+def test_hacker_news_paragraphs_typed_as_quotes() -> None:
+    # Hacker News has no quote markup: a saved page's `>` paragraph is a quote, as in its API's JSON.
+    page = (Path(__file__).resolve().parents[1] / "data" / "html" / "hackernews.html").read_text(encoding="utf-8")
+    page = page.replace(
+        "Yes, the model includes", "&gt; Does it handle the double high tides?<p>Yes, the model includes", 1
+    )
+    reply = read_html(page, "item.html").threads[0].posts[2]
+    assert [block.kind for block in reply.blocks] == ["quote", "paragraph"]
+    assert reply.blocks[0].text == "Does it handle the double high tides?"

@@ -1,0 +1,254 @@
+"""The generic comment detector (html_generic, html_fields) on page shapes no engine rule knows, written by us
+in the shapes real pages showed: themes naming things in their own language, layout classes on the page's
+body, menus inside a comment, cards of other stories indented by a template."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from translator.models import Thread
+from translator.readers.html import read_html
+
+ARTICLE = """<h1>Das Freibad öffnet früher</h1><p>Das Freibad am Stadtrand öffnet in diesem Jahr schon Anfang Mai,
+zwei Wochen früher als sonst, weil die neue Heizung das Wasser schneller erwärmt.</p>"""
+
+
+def thread_of(body: str, body_class: str = "", lang: str = "de") -> Thread:
+    page = f"""<html lang="{lang}"><head><title>Das Freibad öffnet früher</title></head>
+    <body class="{body_class}"><main><article>{ARTICLE}</article>{body}</main></body></html>"""
+    return read_html(page, "page.html").threads[0]
+
+
+def comments_of(thread: Thread) -> list[tuple[str | None, datetime | None, str]]:
+    return [(post.author, post.date, post.blocks[0].text if post.blocks else "") for post in thread.posts[1:]]
+
+
+# German class names (a regional CMS): the writer in `div.benutzer`, the date in `div.datum`.
+BENUTZER = """<div class="kommentare"><div class="kommentar-item"><div class="kommentar-info">
+<div class="benutzer">Badegast77</div><div class="datum">02.05.2021, 18.40 Uhr</div></div>
+<h5>Endlich</h5><div class="kommentar-text">Dann packe ich schon mal die Badehose ein.</div></div></div>"""
+# Letters to the editor: the writer in `span.autor`, the date after it in the same line.
+AUTOR = "".join(
+    f"""<div class="leserbrief"><div class="leserbrief_inner"><div class="leserbrief_meta">
+    <span class="autor">{name}</span> / 0{day}.05.2021</div><p>{text}</p></div></div>"""
+    for name, day, text in [
+        ("Grete Paulsen", 3, "Ich hoffe, die Preise bleiben dieses Jahr wie sie sind."),
+        ("Ole Brandt", 4, "Die neue Heizung hätte man schon vor Jahren einbauen sollen."),
+        ("Wiebke Janssen", 5, "Wir freuen uns auf den ersten Sprung ins kalte Wasser."),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "comments"),
+    [
+        (
+            BENUTZER,
+            [("Badegast77", datetime(2021, 5, 2, 18, 40), "Dann packe ich schon mal die Badehose ein.")],
+        ),
+        (
+            f'<div id="comment_entries">{AUTOR}</div>',
+            [
+                ("Grete Paulsen", datetime(2021, 5, 3), "Ich hoffe, die Preise bleiben dieses Jahr wie sie sind."),
+                ("Ole Brandt", datetime(2021, 5, 4), "Die neue Heizung hätte man schon vor Jahren einbauen sollen."),
+                ("Wiebke Janssen", datetime(2021, 5, 5), "Wir freuen uns auf den ersten Sprung ins kalte Wasser."),
+            ],
+        ),
+    ],
+)
+def test_writer_and_date_classes_named_in_the_sites_language(
+    body: str, comments: list[tuple[str, datetime, str]]
+) -> None:
+    assert comments_of(thread_of(body)) == comments
+
+
+# BEM comment cards; the writer's link goes to /user/NAME/.
+CARDS = "".join(
+    f"""<div class="b-comment" id="b-comment-{n}"><div class="b-comment__body"><div class="b-comment__content">
+    {text}</div><div class="b-comment__footer"><a class="b-comment__user-login" href="https://example.ru/user/{name}/">
+    {name}</a> <a class="b-comment__time" href="#{n}">0{n}.05.2021 в 1{n}:05</a></div></div></div>"""
+    for n, name, text in [
+        (1, "plovec", "Наконец-то, в прошлом году ждали до июня."),
+        (2, "solnce_42", "А цены на абонемент уже известны?"),
+    ]
+)
+
+
+@pytest.mark.parametrize("body_class", ["", "layout has-sidebar", "x-hidden-sidebar-ad"])
+def test_the_pages_layout_classes_do_not_make_its_comments_furniture(body_class: str) -> None:
+    # The body's classes say how the page is laid out: they named every element in it a sidebar.
+    thread = thread_of(f'<div id="b-comment-root">{CARDS}</div>', body_class, "ru")
+    assert comments_of(thread) == [
+        ("plovec", datetime(2021, 5, 1, 11, 5), "Наконец-то, в прошлом году ждали до июня."),
+        ("solnce_42", datetime(2021, 5, 2, 12, 5), "А цены на абонемент уже известны?"),
+    ]
+
+
+INDENT = "\n" + " " * 60
+TEASERS = "".join(
+    f"""<div class="columns"><article class="entry box-white">{INDENT}{INDENT}<div>{INDENT}
+    <h3><a href="/story-{n}/" class="black">{title}</a></h3>{INDENT}<p class="entry-meta">{INDENT}
+    {n} maja 2021{INDENT}</p>{INDENT}</div>{INDENT}{INDENT}<div class="entry-autor">{INDENT}<h5>
+    <a href="/author/{author.split()[0].lower()}/">{author}</a></h5>{INDENT}<a href="/category/kraj/">Kraj</a>
+    {INDENT}</div>{INDENT}</article></div>"""
+    for n, title, author in [
+        (3, "Nowy basen otwarty w sobotę po dwóch latach przebudowy", "Anna Nowak"),
+        (4, "Ile kosztuje bilet na basen w tym sezonie w naszym mieście", "Piotr Zieliński"),
+        (5, "Ratownicy poszukiwani na lato, zgłoszenia do końca kwietnia", "Ewa Wójcik"),
+    ]
+)
+
+
+def test_cards_of_other_stories_are_no_comments_however_their_template_is_indented() -> None:
+    # Mostly links (title, writer, section): the template's indentation counted as their own text.
+    assert comments_of(thread_of(f'<div class="row">{TEASERS}</div>', lang="pl")) == []
+
+
+# A comment whose header holds a menu ("Report", "Edit") before its text, both boxes named `...__content`.
+MENU = "".join(
+    f"""<div class="comments__item" data-id="{n}"><a class="comments__item__user" href="/users/{n}">
+    <p class="comments__item__user__name"><span>{name}</span></p></a>
+    <a class="comments__item__date" href="#comment-{n}"><time title="0{n}.05.2021 09:1{n}:00">сегодня</time></a>
+    <div class="ui_etc comments__item__admin"><div class="ui_etc__content"><div class="ui_sub_menu">
+    <div class="ui_sub_menu__item ui_sub_menu__item--complain">Пожаловаться</div></div></div></div>
+    <div class="comments__item__content"><div class="comments__item__text"><p>{text}</p></div></div></div>"""
+    for n, name, text in [
+        (1, "Мария", "Хорошая новость для всего района."),
+        (2, "Олег", "Главное, чтобы не закрыли в июле."),
+    ]
+)
+
+
+def test_a_menu_in_a_comment_is_not_its_text() -> None:
+    thread = thread_of(f'<div class="comments">{MENU}</div>', lang="ru")
+    assert comments_of(thread) == [
+        ("Мария", datetime(2021, 5, 1, 9, 11), "Хорошая новость для всего района."),
+        ("Олег", datetime(2021, 5, 2, 9, 12), "Главное, чтобы не закрыли в июле."),
+    ]
+
+
+# schema.org UserComments without an author property: the name is a link to the writer's /~NAME page, and a
+# bold word in the activity table under the comment is no name.
+TILDE = "".join(
+    f"""<div itemscope itemtype="http://schema.org/UserComments" class="boardComment"><div class="boardCommentDetails">
+    <a href="https://bugs.example.net/~{login}" class="sprite person">{name} ({login})</a> wrote
+    <time itemprop="commentTime" datetime="2021-05-0{n}T10:00:00+00:00">on 2021-05-0{n}</time>:</div>
+    <div class="boardCommentBody"><div class="comment-text" itemprop="commentText"><p>{text}</p></div></div>
+    <div class="boardCommentActivity"><table><tr><td><b>status</b>:</td><td>New → Confirmed</td></tr></table></div>
+    </div>"""
+    for n, name, login, text in [
+        (1, "Jo Smith", "jsmith", "The pool heater fails every morning."),
+        (2, "Bot Janitor", "janitor", "Status changed because several users are affected."),
+    ]
+)
+
+
+def test_a_link_to_a_writers_tilde_page_names_them() -> None:
+    assert [post.author for post in thread_of(TILDE, lang="en").posts[1:]] == [
+        "Jo Smith (jsmith)",
+        "Bot Janitor (janitor)",
+    ]
+
+
+FORUM_POST = """<div class="MtnComment"><div class="MtnCommentProfile"><span class="MtnCommentAccountName">
+<a href="/forum/user/{name}">{name}</a></span></div><div class="MtnCommentContent"><div class="MtnCommentTime">
+{day} Mar 2021, 10:{day}</div><div class="MtnCommentText">{text}</div></div></div>"""
+FORUM_POSTS = "".join(
+    FORUM_POST.format(name=name, day=day, text=text)
+    for name, day, text in [
+        ("kapitaen", 11, "Which pass is cheaper for two crossings a day, the monthly or the ten-trip card? I go to"
+         " work by boat from April on and the office only pays half of it."),
+        ("lotse", 12, "The monthly one, as soon as you cross more than sixteen times."),
+        ("matrose", 13, "Ask at the kiosk, they have a family card too."),
+    ]
+)  # fmt: skip
+
+
+STORY = """<p>The harbour office sells two passes for the crossing: a monthly one at a fixed price and a card
+of ten trips, which stays valid for a year. Both are sold at the kiosk by the pier and on the boat.</p>"""
+FORUM_TITLE = "Which ferry pass is cheaper? | Boats | Forum | Harbour Talk"
+BREADCRUMB = '<div class="breadcrumb"><a href="/forum">Forum</a> &gt; <a href="/forum/boats">Boats</a></div>'
+
+
+@pytest.mark.parametrize(
+    ("title", "above", "kinds"),
+    [
+        # A forum thread no engine rule knows: its posts are found as comments and the page has no article of
+        # its own (a breadcrumb): the first post opens the thread and is the article.
+        (FORUM_TITLE, BREADCRUMB, ["article", "comment", "comment"]),
+        # Only its breadcrumb says it is a forum.
+        ("Which ferry pass is cheaper? | Harbour Talk", BREADCRUMB, ["article", "comment", "comment"]),
+        # The same posts under a story of its own: all three are comments.
+        (FORUM_TITLE, BREADCRUMB + ARTICLE + STORY, ["article", "comment", "comment", "comment"]),
+        # A page that says nowhere that it is a forum keeps them as comments.
+        ("Which ferry pass is cheaper? | Harbour Talk", "", ["article", "comment", "comment", "comment"]),
+    ],
+)
+def test_a_forum_threads_opening_post_is_its_article(title: str, above: str, kinds: list[str]) -> None:
+    page = f"""<html lang="en"><head><title>{title}</title></head><body><main>{above}
+    <h2>Which ferry pass is cheaper?</h2><div id="comments">{FORUM_POSTS}</div></main></body></html>"""
+    thread = read_html(page, "page.html").threads[0]
+    assert [post.kind for post in thread.posts] == kinds
+    if len(kinds) == 3:
+        opening = thread.posts[0]
+        assert (opening.author, opening.date) == ("kapitaen", datetime(2021, 3, 11, 10, 11))
+        assert [block.kind for block in opening.blocks] == ["title", "paragraph"]
+        assert opening.blocks[1].text.startswith("Which pass is cheaper for two crossings a day")
+        assert thread.title == "Which ferry pass is cheaper?"
+
+
+SEARCH_RESULT = """<section class="searchItem"><div class="itemInfo"><h3><a href="/story/{n}">{title}</a></h3>
+<p class="meta"><span class="assetAuthor">by <a href="/profiles/{login}/">{name}</a></span>
+<time datetime="2021-05-0{n}T08:00:00">May {n}, 2021</time></p><p class="dek">{text}</p></div></section>"""
+
+
+def test_search_results_are_no_comments() -> None:
+    # A site's search page: each result shows a writer, a date and a summary, like a comment would.
+    results = "".join(
+        SEARCH_RESULT.format(n=n, title=title, login=name.split()[0].lower(), name=name, text=text)
+        for n, title, name, text in [
+            (1, "Pools open early", "Mia Berg", "The town's outdoor pools open two weeks early this year, for once."),
+            (2, "New heating plant", "Tom Holt", "A new heating plant warms the water faster than the old one did."),
+            (3, "Prices stay the same", "Ana Ruiz", "Tickets cost what they cost last year, children still go free."),
+        ]
+    )
+    page = f"""<html lang="en"><head><title>Search results for pool</title></head><body><main>
+    <h1>Search results for pool</h1><div id="searchResults"><div class="resultList">{results}</div></div>
+    </main></body></html>"""
+    assert [post.kind for post in read_html(page, "page.html").threads[0].posts] == ["article"]
+
+
+KINJA_REPLY = """<article class="js_reply reply" id="reply_{n}" data-id="{n}" data-parentid="{parent}"><header>
+<div class="meta-container"><div class="meta-avatar js_author"><div class="f-dropdown author-hovercard content small">
+<h4>{name}</h4><a class="button tiny" href="/{name}">Profile</a><a class="button tiny" href="#">Follow</a></div>
+<div class="txt"><span class="display-name author"><a class="fn url" href="http://{name}.example.com">{name}</a></span>
+<div class="post-meta"><span class="publish-time" data-publishtime="{stamp}"><a href="/{n}">5/0{day}/21 8:1{day}am</a>
+</span></div></div></div><div class="post-dropdown-ct"><ul class="f-dropdown js_post-dropdown">
+<li class="js_edit-reply hide"><a href="#">Edit</a></li><li class="js_followforuser"><a href="#">Follow {name}</a></li>
+</ul></div></div></header><div class="reply-content post-content"><p>{text}</p></div>
+<div class="reply-tools"><a class="reply-link" href="#">Reply</a></div></article>"""
+
+
+def test_comments_that_draw_a_writers_card_and_a_menu_in_their_own_header() -> None:
+    # Each comment's `article > header` holds a hidden card with the writer's name and a menu of links: the
+    # header is the comment's own (not the page's), the menu no paragraph, the card's "content" no text.
+    replies = "".join(
+        KINJA_REPLY.format(n=n, parent=parent, name=name, stamp=1620000000000 + n, day=n, text=text)
+        for n, parent, name, text in [
+            (1, 0, "lap_swimmer", "I go every morning before work, the early opening helps a lot."),
+            (2, 1, "poolside_pat", "Same here, the water is still calm at seven."),
+            (3, 0, "diver_dee", "Will the diving board be open this year as well?"),
+        ]
+    )
+    page = f"""<html lang="en"><head><title>Pools open early</title></head><body class="f_popular_on f_footer_on">
+    <main><article class="post"><h1>Pools open early</h1><p>The town's outdoor pools open two weeks early this year,
+    because the new heating plant warms the water faster than the old one did.</p></article>
+    <section class="js_replies"><div class="replies-wrapper">{replies}</div></section></main></body></html>"""
+    comments = read_html(page, "page.html").threads[0].posts[1:]
+    assert [(post.author, post.parent, post.blocks[0].text) for post in comments] == [
+        ("lap_swimmer", None, "I go every morning before work, the early opening helps a lot."),
+        ("poolside_pat", "c1", "Same here, the water is still calm at seven."),
+        ("diver_dee", None, "Will the diving board be open this year as well?"),
+    ]
