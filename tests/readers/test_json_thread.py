@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -11,6 +12,7 @@ from tests.strategies import any_threads
 from translator.errors import InputError
 from translator.formats.json import dump_thread, read_json_thread
 from translator.models import Thread
+from translator.readers import read_threads
 
 VALID_POST = {
     "id": "c1",
@@ -63,3 +65,26 @@ def test_schema_errors_name_the_place(text: str, message: str) -> None:
     with pytest.raises(InputError, match=message.replace("(", r"\(")) as caught:
         read_json_thread(text)
     assert caught.value.hint
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("answer.json", "null\n", "answer.json: this JSON holds a single value (null), not a thread"),
+        ("answer.JSON", '"Not Found"', 'answer.JSON: this JSON holds a single value ("Not Found"), not a thread'),
+        ("count.json", "42", "count.json: this JSON holds a single value (42), not a thread"),
+    ],
+)
+def test_a_json_file_of_one_value_is_refused(tmp_path: Path, name: str, content: str, message: str) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_threads(path)
+    assert caught.value.message == f"{tmp_path}/{message}"
+
+
+def test_a_text_file_of_one_quoted_line_is_still_text(tmp_path: Path) -> None:
+    path = tmp_path / "quote.txt"
+    path.write_text('"Tout est dit."', encoding="utf-8")
+    [thread] = read_threads(path).threads
+    assert [block.text for _, block in thread.blocks()] == ['"Tout est dit."']

@@ -284,12 +284,34 @@ def thread_from_bytes(data: bytes, name: str, fmt: str | None = None) -> ThreadF
     if not text.strip():
         raise InputError(f"{name} is empty", "give a file holding an article or a comment thread")
     chosen = next((known for known in SOURCE_FORMATS if known == fmt), None)
+    if chosen is None and JSON_NAME.search(name) and (value := _json_scalar(text)) is not None:
+        # A `.json` file of one value (`null`, an error string an API sent) is no text to translate.
+        raise InputError(f"{name}: this JSON holds a single value ({value}), not a thread", OTHER_JSON_HINT)
     try:
         with collector_paused():
             reading = parse_threads(text, chosen)
     except InputError as error:
         raise InputError(f"{name}: {error.message}", error.hint) from None
     return ThreadFile(threads=reading.threads, encoding=encoding, warnings=(*warnings, *reading.warnings))
+
+
+JSON_NAME = re.compile(r"\.json(?:\.(?:gz|bz2|xz))?$", re.IGNORECASE)
+"""A file named as JSON (compressed or not)."""
+
+
+def _json_scalar(text: str) -> str | None:
+    """A JSON document that is one value, not an object or an array (`null`, `"Not Found"`, `42`), as
+    shown in an error (cut short); None for anything else."""
+    if text.lstrip()[:1] in ("{", "[", ""):
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    if isinstance(value, dict | list):
+        return None
+    shown = json.dumps(value, ensure_ascii=False)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
 # Compressed files as people save API answers and exports (`.json.gz`, `.xml.bz2`, `.xz`): by their magic.
