@@ -73,6 +73,12 @@ def test_schema_errors_name_the_place(text: str, message: str) -> None:
         ("answer.json", "null\n", "answer.json: this JSON holds a single value (null), not a thread"),
         ("answer.JSON", '"Not Found"', 'answer.JSON: this JSON holds a single value ("Not Found"), not a thread'),
         ("count.json", "42", "count.json: this JSON holds a single value (42), not a thread"),
+        (
+            "topstories.json",
+            "[8863, 121003, 2921983]",
+            "topstories.json: this JSON is a list of 3 numbers (ids, as Hacker News's topstories.json lists), "
+            "not a thread",
+        ),
     ],
 )
 def test_a_json_file_of_one_value_is_refused(tmp_path: Path, name: str, content: str, message: str) -> None:

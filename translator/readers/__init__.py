@@ -212,6 +212,11 @@ def _read_json(data: Any, fmt: SourceFormat) -> Reading:
         raise InputError(f"this JSON is a web API's error answer ({error}), not a thread", OTHER_JSON_HINT)
     if threads is None and data in ({}, []):
         raise InputError(f"this JSON is empty ({json.dumps(data)}), not a thread", OTHER_JSON_HINT)
+    if threads is None and isinstance(data, list) and all(type(item) is int for item in data):
+        raise InputError(
+            f"this JSON is a list of {len(data):,} numbers (ids, as Hacker News's topstories.json lists), not a thread",
+            "save the items themselves (the HN API's item/ID.json, the story and its comments) as one JSON array",
+        )
     if threads is None:
         raise InputError("this JSON is not a thread in any format we read", OTHER_JSON_HINT)
     return Reading(threads)
