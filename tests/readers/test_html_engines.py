@@ -116,6 +116,18 @@ def test_youtube_watch_page_with_its_comments() -> None:
     ]
 
 
+def test_youtube_abbreviated_like_counts() -> None:
+    # YouTube prints a large count short, in the viewer's language: 1.2K, "3,4 тыс.", "1,2 Mio."; each is the
+    # number it abbreviates, not its first digits.
+    comments = "".join(
+        youtube_thread(YT_COMMENT.format(channel=f"K{n}", name=f"viewer{n}", text=f"Comment number {n} here.", likes=x))
+        for n, x in enumerate(["1.2K", "3,4 тыс.", "1,2 Mio.", "2 mil", "1,234"])
+    )
+    page = YOUTUBE.replace('<div id="contents">', '<div id="contents">' + comments, 1)
+    votes = [post.votes for post in read_html(page, "watch.html").threads[0].posts[1:6]]
+    assert votes == [Votes(1200, 0), Votes(3400, 0), Votes(1200000, 0), Votes(2000, 0), Votes(1234, 0)]
+
+
 REDESIGN_COMMENT = """<div id="t1_{key}" style="padding-left:{indent}px"><div class="x9Fq Comment t1_{key} zz1">
 <div class="v0te"><button aria-label="upvote" class="voteButton"></button></div><div class="m3ta">
 <span class="lvl">level {level}</span><div class="hdr"><a class="u5er" href="/user/{name}/"

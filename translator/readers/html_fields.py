@@ -16,7 +16,7 @@ from datetime import datetime
 from lxml.html import HtmlElement
 
 from translator.models import Votes
-from translator.readers.common import BlockSpec
+from translator.readers.common import BlockSpec, printed_count
 from translator.readers.html_dates import could_be_date, is_relative_date, machine_date, printed_date
 from translator.readers.html_text import (
     class_heads,
@@ -119,7 +119,6 @@ NOT_BODY_WORDS = frozenset(
 PROFILE_WORDS = frozenset({"user", "username", "author", "profile", "postprofile", "userinfo", "poster", "member"})
 PROFILE_DEPTH = 4
 VOTE_WORDS = frozenset({"score", "rating", "points", "votes", "vote", "likes", "karma", "counter"})
-SIGNED_NUMBER = re.compile(r"^([+\-−–]?)\s*(\d{1,7})\b")
 UP_DOWN = re.compile(r"↑\s*(\d+)\D+↓\s*(\d+)|(\d+)\s*\D{2,20}?,\s*(\d+)\s*\D{2,20}$")
 
 
@@ -333,7 +332,6 @@ def find_votes(elements: list[HtmlElement], *, any_class: bool = False) -> Votes
             if pair := UP_DOWN.search(label):
                 up, down = (pair[1], pair[2]) if pair[1] else (pair[3], pair[4])
                 return Votes(int(up), int(down))
-        if (score := SIGNED_NUMBER.match(visible_text(element))) is not None:
-            value = int(score[2]) * (-1 if score[1] in "-−–" and score[1] else 1)
+        if (value := printed_count(visible_text(element))) is not None:
             return Votes(max(value, 0), max(-value, 0))
     return None

@@ -19,7 +19,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from translator.models import Votes
-from translator.readers.common import BlockSpec
+from translator.readers.common import BlockSpec, printed_count
 from translator.readers.html_dates import is_relative_date, machine_date, printed_date
 from translator.readers.html_fields import (
     BY_PREFIX,
@@ -51,6 +51,7 @@ from translator.readers.markup import PAGE_COMMENT_RULES, MarkupRules, element_b
 PARENT_ATTRIBUTES = ("data-parent_id", "data-parent-id", "data-parent", "data-parentid", "data-reply-to")
 META_PARENT = re.compile(r"(?:^|[,;\s])(?:pid|parent|parent_id)=(\d+)")
 DIGITS = re.compile(r"\d+")
+COUNT_START = re.compile(r"[+\-−–]?\s*\d")
 DEPTH_ATTRIBUTES = ("data-depth", "data-level", "aria-level", "indent", "data-indent")
 DEPTH_CLASS = re.compile(r"(?:level|depth|indent|lvl)[-_]*(\d+)(?!\w)", re.IGNORECASE)
 INDENT_STYLE = re.compile(r"(?:margin|padding)-left\s*:\s*(\d+)\s*px", re.IGNORECASE)
@@ -419,8 +420,8 @@ def _votes(found: HtmlElement | str | None) -> Votes | None:
     if found is None:
         return None
     if isinstance(found, str):
-        number = DIGITS.search(found)
-        value = int(number[0]) * (-1 if found.strip().startswith(("-", "−")) else 1) if number else None
+        start = COUNT_START.search(found)  # "Likes: 1.2K" counts from its number
+        value = printed_count(found[start.start() :]) if start else None
         return None if value is None else Votes(max(value, 0), max(-value, 0))
     return find_votes([found], any_class=True)
 
