@@ -23,6 +23,7 @@ from translator.readers.common import BlockSpec, printed_count
 from translator.readers.html_dates import is_relative_date, machine_date, printed_date
 from translator.readers.html_fields import (
     BY_PREFIX,
+    DATE_ATTRIBUTES,
     NOT_BODY_WORDS,
     RawComment,
     candidates,
@@ -413,6 +414,12 @@ def _date(found: HtmlElement | str | None, lang: str | None) -> datetime | None:
     for attribute in ("datetime", "content", "data-time", "data-timestamp", "title"):
         if (value := found.get(attribute)) and (moment := machine_date(value) or printed_date(value, lang)):
             return moment
+    # A box around the date ("comment-metadata") may hold it twice: printed in the reader's zone, and in an
+    # attribute with its zone (`time[datetime]`, `abbr[title]`, `data-utime`): the stated one wins.
+    for node in found.iterdescendants():
+        for attribute in (*DATE_ATTRIBUTES, "title"):
+            if (value := node.get(attribute)) and (moment := machine_date(value)):
+                return moment
     return printed_date(visible_text(found), lang)
 
 
