@@ -252,3 +252,27 @@ def test_comments_that_draw_a_writers_card_and_a_menu_in_their_own_header() -> N
         ("poolside_pat", "c1", "Same here, the water is still calm at seven."),
         ("diver_dee", None, "Will the diving board be open this year as well?"),
     ]
+
+
+def test_a_post_box_with_its_writer_and_headline_is_the_article() -> None:
+    # A blog platform draws the story like a comment: avatar, the writer's link, a date, then its headline and
+    # text in one box (in an `article` classed "commented": it has replies). The box holds the page's h1: it is
+    # the story, not a lone comment.
+    page = """<html><head><title>Packing for the term</title></head><body><article class="row post commented">
+    <div class="eight columns js_companion"><div class="top-meta meta-avatar"><div class="meta"><div class="media">
+    <div class="avatar-container"><a href="https://writer.example.com"><img class="avatar" src="a.jpg"></a></div>
+    <div class="bd"><span class="meta-info display-name"><a href="https://writer.example.com">Iris Vale</a></span>
+    <span class="publish-time" data-publishtime="1376751840652"><a href="/packing-for-the-term-11">
+    <span class="show-on-hover">8/17/13 11:04am</span><span class="hide-on-hover">Yesterday 11:04am</span></a></span>
+    </div></div></div><div class="post-tools"><a href="#" class="js_like"><span class="txt">6</span></a>
+    <a href="/packing-for-the-term-11#replies" class="button-reply"><span class="txt">64</span></a></div></div>
+    <header><h1 class="headline"><a href="/packing-for-the-term-11">Packing for the term</a></h1></header>
+    <div class="row post-content"><p>A new term starts next week, and the bag is still empty on the floor.</p>
+    <p>Start with the charger, the one thing nobody can lend you on the first morning of classes.</p>
+    <p>Then the notebooks, one per course, and a pen that you actually like to write with.</p></div></div>
+    </article></body></html>"""
+    thread = read_html(page, "post.html").threads[0]
+    article, *comments = thread.posts
+    assert comments == []
+    text = " ".join(block.text for block in article.blocks)
+    assert "the bag is still empty on the floor" in text and "a pen that you actually like" in text

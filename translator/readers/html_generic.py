@@ -216,6 +216,12 @@ def _kind(element: HtmlElement) -> tuple[str, str]:
     return str(element.tag), classes[0] if classes else re.sub(r"\d+", "", element.get("id", ""))
 
 
+def _holds_headline(element: HtmlElement) -> bool:
+    """Whether an element holds a top-level heading: the story's own header (its writer, its date, its first
+    lines: a blog platform's post box), not a comment."""
+    return any(True for _ in element.iterdescendants("h1"))
+
+
 def _is_aside(element: HtmlElement) -> bool:
     """Whether an element is hidden or sits in page furniture (sidebar, footer, teaser list, form).
 
@@ -326,7 +332,7 @@ def generic_comments(tree: HtmlElement, lang: str | None) -> FoundComments | Non
     """The repeated author+date+text structures that look most like a comment list; None when none do."""
     groups: dict[tuple[str, str], list[HtmlElement]] = defaultdict(list)
     for element in candidates(tree, lang):
-        if not _is_aside(element):
+        if not _is_aside(element) and not _holds_headline(element):
             groups[_kind(element)].append(element)
     best: FoundComments | None = None
     best_score = 0.0
