@@ -276,3 +276,21 @@ def test_a_post_box_with_its_writer_and_headline_is_the_article() -> None:
     assert comments == []
     text = " ".join(block.text for block in article.blocks)
     assert "the bag is still empty on the floor" in text and "a pen that you actually like" in text
+
+
+def test_a_name_box_with_the_writers_follower_count() -> None:
+    # The name box holds the profile link, then lines of its own (a follower count, an empty bio): the name is
+    # the link, not the box's whole text.
+    body = "".join(
+        f"""<div id="comment_{n}" class="comment_item"><div class="comment_top"><a class="author_photo"
+        href="/social/{name}"><img alt="photo" src="p.png"></a><div class="author_name">
+        <a href="/social/{name}">{name}</a><div class="bio_teaser"></div>
+        <div class="author_fans"><a href="/social/{name}">{fans} Fans</a></div></div></div>
+        <div class="comment_body"><div class="comment_time">0{n}.05.2021, 18:40</div>{text}</div></div>"""
+        for n, name, fans, text in [
+            (1, "Kiesel", 349, "Die neue Heizung war überfällig, endlich warmes Wasser im Mai."),
+            (2, "Seestern", 12, "Hoffentlich bleibt der Eintritt für Kinder weiterhin frei."),
+        ]
+    )
+    thread = thread_of(f'<div id="comments">{body}</div>')
+    assert [author for author, _, _ in comments_of(thread)] == ["Kiesel", "Seestern"]

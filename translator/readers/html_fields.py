@@ -177,11 +177,20 @@ def clean_author(text: str) -> str | None:
     return name
 
 
+def _holds_lines(element: HtmlElement) -> bool:
+    """Whether an element holds lines of its own (a `div` or `p` child with text) beside its inline parts."""
+    return any(visible_text(child) for child in element.iterchildren("div", "p", "ul"))
+
+
 def name_in(element: HtmlElement) -> str | None:
     """The name an author element shows: its own text when short, else its first name-like child."""
     named = element.xpath(".//*[@itemprop='name' or contains(concat(' ', @class, ' '), ' fn ')]")
     if named:
         return clean_author(named[0].get("content") or visible_text(named[0]))
+    if _holds_lines(element):  # the name, then its own lines ("349 Fans", a bio): the name is the line's link
+        for child in element.iterchildren("a", "strong", "b", "cite"):
+            if not is_skipped(child) and (name := clean_author(visible_text(child))):
+                return name
     if (name := clean_author(visible_text(element))) is not None:
         return name
     for child in element.iterdescendants("a", "strong", "b", "cite", "span"):
