@@ -217,6 +217,9 @@ def find_author(elements: list[HtmlElement]) -> str | None:
         for element in elements:
             if element.tag != tag or not SUBJECT_WORDS.isdisjoint(class_heads(element)):
                 continue  # a comment's subject line (SPIP's `forum-titre`) is no name
+            for inner in element.iterdescendants("a", "strong", "b") if tag == "cite" else ():
+                if name := clean_author(visible_text(inner)):
+                    return name  # `cite > a > strong`, then the date beside it in the same cite
             if name := clean_author(visible_text(element)):
                 return name
     return None

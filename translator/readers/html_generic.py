@@ -86,6 +86,7 @@ def _own_flags(element: HtmlElement, lang: str | None = None) -> int:
         element.get("itemprop") == "author"
         or not AUTHOR_WORDS.isdisjoint(words)
         or (element.tag == "a" and PROFILE_LINK.search(element.get("href", "")))
+        or (element.tag == "cite" and element.find(".//a") is not None and not _in_quote(element))
     ):
         short = len(element.text_content().strip())
         if 0 < short <= MAX_AUTHOR_CHARS:
@@ -98,6 +99,11 @@ def _own_flags(element: HtmlElement, lang: str | None = None) -> int:
         if any(piece and could_be_date(piece.strip()) for piece in pieces):
             flags |= DATE
     return flags
+
+
+def _in_quote(element: HtmlElement) -> bool:
+    """Whether an element sits in a quotation (a `cite` there names the quoted source, not a writer)."""
+    return any(ancestor.tag in ("blockquote", "q") for ancestor in element.iterancestors())
 
 
 def _has_own_text(element: HtmlElement, own: dict[HtmlElement, int], enough: int = 1) -> bool:
