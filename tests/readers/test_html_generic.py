@@ -316,3 +316,24 @@ def test_a_cite_holding_the_writers_link_and_the_date() -> None:
         ("Seestern", datetime(2021, 5, 2, 18, 40), "Hoffentlich bleibt der Eintritt für Kinder weiterhin frei."),
         ("Möwe", datetime(2021, 5, 3, 18, 40), "Ich war letztes Jahr jede Woche dort."),
     ]
+
+
+def test_a_comment_text_in_a_box_named_msg() -> None:
+    # The text sits in `div.c-comment-msg`; a badge ("Abonné") beside the avatar is no part of it.
+    body = "".join(
+        f"""<li class="c-comment"><article class="c-comment-content"><div class="c-comment-avatar-wrapper">
+        <a href="/page/{name}" class="c-comment-avatar"><img src="a.jpg" alt="Avatar"></a>
+        <span class="c-comment-type">Abonné</span></div><div class="c-comment-header"><a href="/page/{name}"
+        class="c-comment-user">{name}</a></div><div class="c-comment-msg"><p>{text}</p></div>
+        <div class="c-comment-footer"><span class="c-comment-timestamp">Le 0{n}/05/2021 à 18:40</span></div>
+        </article></li>"""
+        for n, name, text in [
+            (1, "Kiesel", "Die neue Heizung war überfällig, endlich warmes Wasser im Mai."),
+            (2, "Seestern", "Hoffentlich bleibt der Eintritt für Kinder weiterhin frei."),
+        ]
+    )
+    thread = thread_of(f'<ul class="c-comments">{body}</ul>')
+    assert [text for _, _, text in comments_of(thread)] == [
+        "Die neue Heizung war überfällig, endlich warmes Wasser im Mai.",
+        "Hoffentlich bleibt der Eintritt für Kinder weiterhin frei.",
+    ]

@@ -109,7 +109,7 @@ DATE_WORDS = frozenset(
 BODY_CLASSES = (
     "comment-content", "comment-text", "comment-body", "comment__content", "comment__message", "comment_text",
     "commententry", "comment-entry", "post-message", "message-body", "messagetext", "post_content", "postbody",
-    "post-body", "commtext", "usertext-body", "bbwrapper", "content", "text", "message", "body", "entry",
+    "post-body", "commtext", "usertext-body", "bbwrapper", "content", "text", "message", "body", "entry", "msg",
 )  # fmt: skip
 BODY_WORDS = frozenset({"content", "text", "body", "message", "entry", "commtext", "md", "bbwrapper"})
 NOT_BODY_WORDS = frozenset(
