@@ -337,3 +337,27 @@ def test_a_comment_text_in_a_box_named_msg() -> None:
         "Die neue Heizung war überfällig, endlich warmes Wasser im Mai.",
         "Hoffentlich bleibt der Eintritt für Kinder weiterhin frei.",
     ]
+
+
+def test_spanish_header_box_and_a_row_of_actions_are_no_text() -> None:
+    # No class names the text: the item is the box. Its header (`div.usuario`: name, date, the comment's "#11")
+    # and its row of actions (`div.interact`, a "Valorar" paragraph among the buttons) are left out of it.
+    body = "".join(
+        f"""<li><div class="usuario"><div class="usuario_nombre"><img class="avatar" src="a.png">
+        <strong>{name}</strong> <span class="fecha_hora">0{n}.may.2021 | 18:40</span></div><h4>#{n + 10}</h4></div>
+        <p>{text}</p><div class="interact"><a class="responder" href="#c">Responder</a>
+        <a class="citar" href="#c">Citar mensaje</a><span class="valorar"><p>Valorar</p><a href="#">Positivo</a>
+        <a href="#">Negativo</a></span><span class="denunciar">Denunciar</span></div></li>"""
+        for n, name, text in [
+            (1, "Gaviota", "La piscina abre antes este año, por fin una buena noticia."),
+            (2, "Pulpo", "Espero que la entrada para los niños siga siendo gratis."),
+        ]
+    )
+    thread = thread_of(f'<div id="comentarios"><ol>{body}</ol></div>', lang="es")
+    assert [
+        (author, [block.text for block in post.blocks])
+        for (author, _, _), post in zip(comments_of(thread), thread.posts[1:], strict=True)
+    ] == [
+        ("Gaviota", ["La piscina abre antes este año, por fin una buena noticia."]),
+        ("Pulpo", ["Espero que la entrada para los niños siga siendo gratis."]),
+    ]

@@ -114,8 +114,13 @@ BODY_CLASSES = (
 BODY_WORDS = frozenset({"content", "text", "body", "message", "entry", "commtext", "md", "bbwrapper"})
 NOT_BODY_WORDS = frozenset(
     {"meta", "header", "head", "footer", "author", "info", "avatar", "date", "time", "tools", "actions", "user",
-     "username", "nickname", "byline", "timestamp", "datetime"}
+     "username", "nickname", "byline", "timestamp", "datetime", "interact", "usuario", "utilisateur", "benutzer",
+     "autor", "auteur", "fecha", "datum"}
 )  # fmt: skip
+"""Class words of a comment's parts that are no text: its header, its writer (also in Spanish, French,
+German), its date, its row of actions."""
+ACTION_WORDS = frozenset({"tools", "actions", "interact"})
+"""Class words of a comment's row of actions ("Reply", "Quote", "Rate": `p` elements there are buttons)."""
 PROFILE_WORDS = frozenset({"user", "username", "author", "profile", "postprofile", "userinfo", "poster", "member"})
 PROFILE_DEPTH = 4
 VOTE_WORDS = frozenset({"score", "rating", "points", "votes", "vote", "likes", "karma", "counter"})

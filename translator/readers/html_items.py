@@ -22,6 +22,7 @@ from translator.models import Votes
 from translator.readers.common import BlockSpec, printed_count
 from translator.readers.html_dates import is_relative_date, machine_date, printed_date
 from translator.readers.html_fields import (
+    ACTION_WORDS,
     BY_PREFIX,
     DATE_ATTRIBUTES,
     NOT_BODY_WORDS,
@@ -63,7 +64,7 @@ REPLY_CLASSES = frozenset({"is-reply", "comment-reply-item", "reply-comment", "c
 MAX_FURNITURE_CHARS = 120
 NAME_PUNCTUATION = " ,:;|—–-"
 MAX_DATE_LINE = 60
-NUMBERS_ONLY = re.compile(r"^[\d\s.:/,|\-]*\d[\d\s.:/,|\-]*$")
+NUMBERS_ONLY = re.compile(r"^#?[\d\s.:/,|\-]*\d[\d\s.:/,|\-]*$")
 PARAGRAPH_TAGS = frozenset({"p", "blockquote", "ul", "ol", "pre"})
 DELETED_TEXTS = frozenset(
     {"[deleted]", "[removed]", "[flagged]", "[dead]", "[удалено]", "[supprimé]", "[gelöscht]", "[eliminado]"}
@@ -389,7 +390,8 @@ def _furniture(box: HtmlElement, nested: Sequence[HtmlElement]) -> list[HtmlElem
     def furniture(node: HtmlElement) -> bool:
         if not (node.tag == "time" or not NOT_BODY_WORDS.isdisjoint(class_heads(node))) or is_quote(node):
             return False
-        holds_paragraphs = any(inner.tag in PARAGRAPH_TAGS for inner in node.iterdescendants())
+        actions = not ACTION_WORDS.isdisjoint(class_heads(node))
+        holds_paragraphs = not actions and any(inner.tag in PARAGRAPH_TAGS for inner in node.iterdescendants())
         return not holds_paragraphs and len(visible_text(node)) <= MAX_FURNITURE_CHARS
 
     def is_nested(node: HtmlElement) -> bool:
