@@ -361,3 +361,39 @@ def test_spanish_header_box_and_a_row_of_actions_are_no_text() -> None:
         ("Gaviota", ["La piscina abre antes este año, por fin una buena noticia."]),
         ("Pulpo", ["Espero que la entrada para los niños siga siendo gratis."]),
     ]
+
+
+def review_card(n: int, name: str, text: str, stars: int) -> str:
+    return f"""<div class="review" itemprop="review" itemscope itemtype="https://schema.org/Review">
+    <div class="review-header"><span itemprop="author" itemscope itemtype="https://schema.org/Person">
+    <span itemprop="name">{name}</span></span><div itemprop="reviewRating" itemscope itemtype="https://schema.org/Rating">
+    <meta itemprop="ratingValue" content="{stars}"><span class="stars">{stars} out of 5 stars</span></div>
+    <time itemprop="datePublished" datetime="2021-05-0{n}">May {n}, 2021</time></div>
+    <div class="review-body" itemprop="reviewBody"><p>{text}</p></div>
+    <div class="review-footer"><button>Helpful (3)</button><a href="#">Report</a></div></div>"""
+
+
+def test_product_reviews_are_the_comments_and_the_product_the_headline() -> None:
+    # Reviews under a product are what its readers wrote about it: the comments. The product's
+    # `itemprop=name` (its h1) is what trafilatura guesses as the site's name: it stays the headline.
+    reviews = [
+        (1, "Hannah K.", "Boils quickly on my small gas stove, and the handle stays cool enough to hold.", 5),
+        (2, "Tom", "The lid rattles a little when it boils, otherwise a very good kettle.", 4),
+    ]
+    page = f"""<html><head><title>Trail kettle 1.2 L - Outdoor shop</title></head><body>
+    <div itemscope itemtype="https://schema.org/Product"><h1 itemprop="name">Trail kettle 1.2 L</h1>
+    <div itemprop="description"><p>A light steel kettle for the camping stove that boils a litre in four minutes
+    and packs flat in any bag.</p></div><section id="reviews"><h2>Customer reviews</h2>
+    {"".join(review_card(*review) for review in reviews)}</section></div></body></html>"""
+    thread = read_html(page, "product.html").threads[0]
+    assert thread.title == "Trail kettle 1.2 L"
+    assert comments_of(thread) == [(name, datetime(2021, 5, n), text) for n, name, text, _ in reviews]
+
+
+def test_a_lone_review_is_the_article() -> None:
+    # One review on the page is its critic's own (the story), not a reader's comment.
+    page = f"""<html><head><title>Trail kettle 1.2 L</title></head><body><main><div itemscope
+    itemtype="https://schema.org/Product"><h1 itemprop="name">Trail kettle 1.2 L</h1>
+    {review_card(1, "Hannah K.", "We took the kettle on three trips this spring. " * 4, 4)}</div></main>
+    </body></html>"""
+    assert read_html(page, "review.html").threads[0].posts[1:] == ()

@@ -90,11 +90,16 @@ def _story(
 MICRODATA = Engine(
     name="microdata",
     marks=("attr:itemscope",),
-    items=path("//*[@itemscope][re:test(@itemtype, '(^|[/#\\s])(Comment|UserComments)(\\s|$)', 'i')]"),
+    # Comments, and the reviews a product or a place lists (`itemprop=review`, two or more: one alone may be the
+    # page's own critic's review, the article).
+    items=path(
+        "//*[@itemscope][re:test(@itemtype, '(^|[/#\\s])(Comment|UserComments)(\\s|$)', 'i')]"
+        " | //*[@itemscope][@itemprop='review'][count(//*[@itemscope][@itemprop='review']) > 1]"
+    ),
     fields=FieldPaths(
         author=_paths(".//*[@itemprop='author' or @itemprop='creator']"),
         date=_paths(".//*[@itemprop='dateCreated' or @itemprop='datePublished' or @itemprop='commentTime']"),
-        body=_paths(".//*[@itemprop='text' or @itemprop='commentText']"),
+        body=_paths(".//*[@itemprop='text' or @itemprop='commentText' or @itemprop='reviewBody']"),
         votes=_paths(".//*[@itemprop='upvoteCount']/@content", ".//*[@itemprop='upvoteCount']"),
         url=_paths(".//*[@itemprop='url']/@href"),
     ),
