@@ -397,3 +397,25 @@ def test_a_lone_review_is_the_article() -> None:
     {review_card(1, "Hannah K.", "We took the kettle on three trips this spring. " * 4, 4)}</div></main>
     </body></html>"""
     assert read_html(page, "review.html").threads[0].posts[1:] == ()
+
+
+def test_a_petitions_reasons_for_signing_are_its_comments() -> None:
+    # Each signer's reason is a reader's comment on the petition: the name in `strong.signer`, a place, a date.
+    reasons = [
+        (1, "Ines", "I work late and have no other way home at night."),
+        (2, "Marek", "My daughter needs it to get back from her shift safely."),
+        (3, "Olu", "The taxis are far too expensive after midnight."),
+    ]
+    items = "".join(
+        f"""<li class="reason"><div class="reason-meta"><strong class="signer">{name}</strong>
+        <span class="location">Leeds</span> <time datetime="2021-05-0{n}T10:00:00Z">{n} days ago</time></div>
+        <p class="reason-text">{text}</p><div class="reason-actions"><button>Like</button></div></li>"""
+        for n, name, text in reasons
+    )
+    page = f"""<html><head><title>Keep the night bus running</title></head><body><main>
+    <h1>Keep the night bus running</h1><div class="petition-description"><p>The council plans to stop the night
+    bus on line 7 from next spring. We ask them to keep it running at least on weekends.</p></div>
+    <section class="signatures"><h2>Reasons for signing</h2><ul class="reasons">{items}</ul></section>
+    </main></body></html>"""
+    thread = read_html(page, "petition.html").threads[0]
+    assert comments_of(thread) == [(name, datetime(2021, 5, n, 10), text) for n, name, text in reasons]

@@ -82,7 +82,7 @@ AUTHOR_CLASSES = (
 )  # fmt: skip
 AUTHOR_WORDS = frozenset(
     {"author", "username", "nick", "nickname", "commenter", "poster", "user", "name", "fn", "autor", "auteur", "autore",
-     "avtor", "benutzer", "nutzer", "verfasser", "usuario", "utilisateur"}
+     "avtor", "benutzer", "nutzer", "verfasser", "usuario", "utilisateur", "signer", "reviewer"}
 )  # fmt: skip
 """Class words naming the writer, also in the languages whose themes name it in their own (`span.autor`)."""
 NOT_AUTHOR_WORDS = frozenset({"avatar", "photo", "says", "date", "time", "link", "url", "rank", "title", "count"})
