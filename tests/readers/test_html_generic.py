@@ -419,3 +419,16 @@ def test_a_petitions_reasons_for_signing_are_its_comments() -> None:
     </main></body></html>"""
     thread = read_html(page, "petition.html").threads[0]
     assert comments_of(thread) == [(name, datetime(2021, 5, n, 10), text) for n, name, text in reasons]
+
+
+def test_a_body_class_with_underscores_beats_a_badges_text() -> None:
+    # The text box is `div.comment_body` (as `comment-body` with underscores); a badge note in the header is
+    # classed `..._text`: the named body wins over the bare word, even for a one-word comment.
+    body = "".join(
+        f"""<div id="comment_{n}" class="comment_item"><div class="comment_top"><div class="badge_opt_out_text">
+        This writer keeps their badges private</div><div class="author_name"><a href="/social/{name}">{name}</a>
+        </div></div><div class="comment_body"><div class="comment_time">0{n}.05.2021, 18:40</div>{text}</div></div>"""
+        for n, name, text in [(1, "Kiesel", "Quelle?"), (2, "Seestern", "Hoffentlich bleibt der Eintritt frei.")]
+    )
+    thread = thread_of(f'<div id="comments">{body}</div>')
+    assert [text for _, _, text in comments_of(thread)] == ["Quelle?", "Hoffentlich bleibt der Eintritt frei."]

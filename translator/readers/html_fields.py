@@ -323,7 +323,11 @@ def find_body(item: HtmlElement, excluded: Sequence[HtmlElement]) -> HtmlElement
         if not NOT_BODY_WORDS.isdisjoint(heads):
             continue
         for rank, wanted in enumerate(BODY_CLASSES[:best_rank]):
-            if wanted in (tokens if "-" in wanted or "_" in wanted else heads) and visible_text(element):
+            if "-" in wanted or "_" in wanted:  # `comment-body` names `comment_body` too
+                named = wanted in tokens or wanted.replace("-", "_") in tokens
+            else:
+                named = wanted in heads
+            if named and visible_text(element):
                 best, best_rank = element, rank
                 break
     return best
