@@ -136,10 +136,12 @@ def _text_level(chain: list[HtmlElement], own: dict[HtmlElement, int]) -> HtmlEl
     first = next((n for n, level in enumerate(chain) if _has_own_text(level, own)), None)
     if first is None:
         return None
-    paragraphs = chain[first].iter("p", "blockquote", "pre", "li")
-    if any(_shown(node, chain[first]) and not (node.tag == "li" and _linked(node)) for node in paragraphs):
-        return chain[first]  # a paragraph, however short ("Super!"), is the comment's text; a menu's link is none
     for level in chain[first : first + 1 + MAX_LABEL_LEVELS]:
+        # A paragraph, however short ("Super!"), is the comment's text; a menu's link is none. The first level
+        # with text may be the header itself (`cite`: the name is its text), the paragraph a level up.
+        paragraphs = level.iter("p", "blockquote", "pre", "li")
+        if any(_shown(node, level) and not (node.tag == "li" and _linked(node)) for node in paragraphs):
+            return level
         if _has_own_text(level, own, MIN_OWN_TEXT):
             return level
     return chain[first]
