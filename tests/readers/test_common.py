@@ -17,6 +17,7 @@ from translator.readers.common import (
     load_json,
     net_votes,
     parse_xml,
+    printed_count,
     whole_number,
     xml_root_name,
 )
@@ -133,6 +134,30 @@ def test_iso_date(value: object, expected: datetime | None) -> None:
 )
 def test_whole_number(value: object, expected: int | None) -> None:
     assert whole_number(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12", 12),  # a plain count
+        ("+3 ", 3),  # a signed score
+        ("−4", -4),  # a minus sign
+        ("1,234 likes", 1234),  # English grouped thousands
+        ("12\u00a0345", 12345),  # French grouped thousands
+        ("1.2K", 1200),  # English abbreviation
+        ("3,4 тыс.", 3400),  # Russian thousands, decimal comma
+        ("2,5 млн", 2500000),  # Russian millions
+        ("1,2 Mio.", 1200000),  # German millions
+        ("7 Tsd.", 7000),  # German thousands
+        ("2 mil", 2000),  # Spanish and Portuguese thousands
+        ("3 tys.", 3000),  # Polish thousands
+        ("1.5万", 15000),  # Chinese and Japanese ten-thousands
+        ("5 Minuten", 5),  # a word that merely starts like an abbreviation is none
+        ("Reply", None),  # no number
+    ],
+)
+def test_printed_count(text: str, expected: int | None) -> None:
+    assert printed_count(text) == expected
 
 
 def test_net_votes_split_a_score() -> None:

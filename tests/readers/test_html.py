@@ -257,6 +257,37 @@ def test_dates_and_votes(name: str, post_id: str, date: datetime, votes: Votes |
     assert (post.date, post.votes) == (date, votes)
 
 
+ZONED_COMMENT = """<li id="comment-{n}" class="comment depth-1"><article class="comment-body">
+<footer class="comment-meta"><div class="comment-author vcard"><b class="fn">{name}</b></div>
+<div class="comment-metadata"><a href="#comment-{n}">{stamp}</a></div></footer>
+<div class="comment-content"><p>{text}</p></div></article></li>"""
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        '<abbr class="published" title="2020-05-04T16:30:00Z">4 May 2020 at 18:30</abbr>',  # hAtom's abbr title
+        '<span data-utime="1588609800">4 May 2020 at 18:30</span>',  # a Unix time beside the printed one
+        '<span><time datetime="2020-05-04T16:30:00+00:00">4 May 2020 at 18:30</time></span>',  # time, deeper
+    ],
+)
+def test_a_stated_date_wins_over_the_printed_local_one(stamp: str) -> None:
+    # The date box prints the time in the reader's zone (18:30) and states it in UTC in an attribute: the stated
+    # one is read, as every other comment date is.
+    comments = "".join(
+        ZONED_COMMENT.format(n=n, name=name, stamp=stamp, text=text)
+        for n, name, text in [(1, "Marta", "Finally, the train is back."), (2, "Jonas", "Is there a sleeper car?")]
+    )
+    page = f"""<html><head><title>Night trains return</title></head><body><article><h1>Night trains return</h1>
+    <div class="entry-content"><p>The night train to the coast runs again from May, three times a week.</p></div>
+    </article><div id="comments" class="comments-area"><ol class="comment-list">{comments}</ol></div></body></html>"""
+    posts = read_html(page, "zoned.html").threads[0].posts
+    assert [(post.author, post.date) for post in posts[1:]] == [
+        ("Marta", datetime(2020, 5, 4, 16, 30)),
+        ("Jonas", datetime(2020, 5, 4, 16, 30)),
+    ]
+
+
 @pytest.mark.parametrize(
     ("name", "post_id", "quoted_author", "quoted", "reply"),
     [

@@ -116,6 +116,18 @@ def test_youtube_watch_page_with_its_comments() -> None:
     ]
 
 
+def test_youtube_abbreviated_like_counts() -> None:
+    # YouTube prints a large count short, in the viewer's language: 1.2K, "3,4 тыс.", "1,2 Mio."; each is the
+    # number it abbreviates, not its first digits.
+    comments = "".join(
+        youtube_thread(YT_COMMENT.format(channel=f"K{n}", name=f"viewer{n}", text=f"Comment number {n} here.", likes=x))
+        for n, x in enumerate(["1.2K", "3,4 тыс.", "1,2 Mio.", "2 mil", "1,234"])
+    )
+    page = YOUTUBE.replace('<div id="contents">', '<div id="contents">' + comments, 1)
+    votes = [post.votes for post in read_html(page, "watch.html").threads[0].posts[1:6]]
+    assert votes == [Votes(1200, 0), Votes(3400, 0), Votes(1200000, 0), Votes(2000, 0), Votes(1234, 0)]
+
+
 REDESIGN_COMMENT = """<div id="t1_{key}" style="padding-left:{indent}px"><div class="x9Fq Comment t1_{key} zz1">
 <div class="v0te"><button aria-label="upvote" class="voteButton"></button></div><div class="m3ta">
 <span class="lvl">level {level}</span><div class="hdr"><a class="u5er" href="/user/{name}/"
@@ -209,3 +221,50 @@ def test_hacker_news_paragraphs_typed_as_quotes() -> None:
     reply = read_html(page, "item.html").threads[0].posts[2]
     assert [block.kind for block in reply.blocks] == ["quote", "paragraph"]
     assert reply.blocks[0].text == "Does it handle the double high tides?"
+
+
+LJ_LEAF = """<div class="b-tree-twig b-tree-twig-{level}" style="margin-left:{margin}px" data-tid="t{tid}">
+<div id="t{tid}" class="b-leaf comment{folded}" data-username="{name}" data-full="{full}"><div class="b-leaf-inner">
+<div class="b-leaf-header"><div class="b-leaf-userpic"><img src="u.png" alt=""></div><div class="b-leaf-details">
+<p class="b-leaf-username"><span class="b-leaf-username-name"><span class="ljuser" data-ljuser="{name}">
+<a href="https://{name}.livejournal.com/" class="i-ljuser-username"><b>{name}</b></a></span></span></p>{meta}
+<ul class="b-leaf-actions"><li class="b-leaf-actions-item"><a href="#">{action}</a></li></ul></div></div>{text}
+<div class="b-leaf-footer"><ul class="b-leaf-actions"><li><a href="#">Reply</a></li></ul></div></div></div></div>"""
+LJ_META = """<p class="b-leaf-meta"><a href="https://host.livejournal.com/1.html?thread={tid}#t{tid}"
+class="b-leaf-permalink"><span class="b-leaf-createdtime">2017-07-14 05:{tid} am (UTC)</span></a></p>"""
+
+
+def lj_leaf(tid: int, level: int, name: str, text: str = "") -> str:
+    shown = {"folded": "", "full": 1, "meta": LJ_META.format(tid=tid), "action": "Link"}
+    folded = {"folded": " b-leaf-collapsed", "full": 0, "meta": "", "action": "Expand"}
+    body = f'<div class="b-leaf-article">{text}</div>' if text else ""
+    fields = shown if text else folded
+    return LJ_LEAF.format(tid=tid, level=level, margin=(level - 1) * 30, name=name, text=body, **fields)
+
+
+LIVEJOURNAL = f"""<html><head><title>Walking the old canal path: host</title></head><body>
+<article class="b-singlepost"><h1 class="b-singlepost-title">Walking the old canal path</h1>
+<div class="b-singlepost-body"><p>We walked the whole canal path on Sunday, from the lock to the mill.</p>
+<p>The water was low and the herons were everywhere along the banks.</p></div></article>
+<div id="comments" class="b-grove"><span class="js-amount">6 comments</span><div class="b-tree">
+{lj_leaf(11, 1, "alder", "How long did the whole walk take you?")}{lj_leaf(12, 2, "birch")}{lj_leaf(13, 1, "cedar")}
+{lj_leaf(14, 2, "dogwood", "About three hours, with a stop for tea.")}{lj_leaf(15, 3, "elm")}
+{lj_leaf(16, 1, "fir", "The herons are back every spring there.")}</div></div></body></html>"""
+
+
+def test_livejournal_folded_comments() -> None:
+    thread = read_html(LIVEJOURNAL, "lj.html").threads[0]
+    article, *comments = thread.posts
+    assert [block.text for block in article.blocks][1:] == [
+        "We walked the whole canal path on Sunday, from the lock to the mill.",
+        "The water was low and the herons were everywhere along the banks.",
+    ]
+    # A folded comment (name and "Expand", no text in the page) is no post, unless a shown reply hangs under it:
+    # then it stays, empty, as that reply's parent, where the indentation puts it.
+    assert [(post.author, post.parent, [block.text for block in post.blocks]) for post in comments] == [
+        ("alder", None, ["How long did the whole walk take you?"]),
+        ("cedar", None, []),
+        ("dogwood", "c2", ["About three hours, with a stop for tea."]),
+        ("fir", None, ["The herons are back every spring there."]),
+    ]
+    assert comments[0].url == "https://host.livejournal.com/1.html?thread=11#t11"

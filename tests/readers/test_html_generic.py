@@ -252,3 +252,184 @@ def test_comments_that_draw_a_writers_card_and_a_menu_in_their_own_header() -> N
         ("poolside_pat", "c1", "Same here, the water is still calm at seven."),
         ("diver_dee", None, "Will the diving board be open this year as well?"),
     ]
+
+
+def test_a_post_box_with_its_writer_and_headline_is_the_article() -> None:
+    # A blog platform draws the story like a comment: avatar, the writer's link, a date, then its headline and
+    # text in one box (in an `article` classed "commented": it has replies). The box holds the page's h1: it is
+    # the story, not a lone comment.
+    page = """<html><head><title>Packing for the term</title></head><body><article class="row post commented">
+    <div class="eight columns js_companion"><div class="top-meta meta-avatar"><div class="meta"><div class="media">
+    <div class="avatar-container"><a href="https://writer.example.com"><img class="avatar" src="a.jpg"></a></div>
+    <div class="bd"><span class="meta-info display-name"><a href="https://writer.example.com">Iris Vale</a></span>
+    <span class="publish-time" data-publishtime="1376751840652"><a href="/packing-for-the-term-11">
+    <span class="show-on-hover">8/17/13 11:04am</span><span class="hide-on-hover">Yesterday 11:04am</span></a></span>
+    </div></div></div><div class="post-tools"><a href="#" class="js_like"><span class="txt">6</span></a>
+    <a href="/packing-for-the-term-11#replies" class="button-reply"><span class="txt">64</span></a></div></div>
+    <header><h1 class="headline"><a href="/packing-for-the-term-11">Packing for the term</a></h1></header>
+    <div class="row post-content"><p>A new term starts next week, and the bag is still empty on the floor.</p>
+    <p>Start with the charger, the one thing nobody can lend you on the first morning of classes.</p>
+    <p>Then the notebooks, one per course, and a pen that you actually like to write with.</p></div></div>
+    </article></body></html>"""
+    thread = read_html(page, "post.html").threads[0]
+    article, *comments = thread.posts
+    assert comments == []
+    text = " ".join(block.text for block in article.blocks)
+    assert "the bag is still empty on the floor" in text and "a pen that you actually like" in text
+
+
+def test_a_name_box_with_the_writers_follower_count() -> None:
+    # The name box holds the profile link, then lines of its own (a follower count, an empty bio): the name is
+    # the link, not the box's whole text.
+    body = "".join(
+        f"""<div id="comment_{n}" class="comment_item"><div class="comment_top"><a class="author_photo"
+        href="/social/{name}"><img alt="photo" src="p.png"></a><div class="author_name">
+        <a href="/social/{name}">{name}</a><div class="bio_teaser"></div>
+        <div class="author_fans"><a href="/social/{name}">{fans} Fans</a></div></div></div>
+        <div class="comment_body"><div class="comment_time">0{n}.05.2021, 18:40</div>{text}</div></div>"""
+        for n, name, fans, text in [
+            (1, "Kiesel", 349, "Die neue Heizung war überfällig, endlich warmes Wasser im Mai."),
+            (2, "Seestern", 12, "Hoffentlich bleibt der Eintritt für Kinder weiterhin frei."),
+        ]
+    )
+    thread = thread_of(f'<div id="comments">{body}</div>')
+    assert [author for author, _, _ in comments_of(thread)] == ["Kiesel", "Seestern"]
+
+
+def test_a_cite_holding_the_writers_link_and_the_date() -> None:
+    # The header is one `cite`: a link to the writer's page (no profile path, no author class) with the name in
+    # `strong`, then the date beside it; the text sits in a blockquote under it, and no class says "author".
+    # A short text ("Schön!") is the comment's, not the name in the cite.
+    body = "".join(
+        f"""<li id="c-{n}"><div class="cmt-item"><div class="cmt-pic"><a href="https://people.example.com/_{n}X">
+        <img alt="{name}" src="p.png"></a></div><div class="cmt-info"><cite><a href="https://people.example.com/_{n}X">
+        <strong>{name}</strong></a> <span class="cmt-timestamp"><abbr title="2021-05-0{n}T18:40:00+0000">{n} hours ago
+        </abbr></span></cite><blockquote class="cmt-text">{text}</blockquote></div></div></li>"""
+        for n, name, text in [
+            (1, "Kiesel", "Die neue Heizung war überfällig, endlich warmes Wasser im Mai."),
+            (2, "Seestern", "Hoffentlich bleibt der Eintritt für Kinder weiterhin frei."),
+            (3, "Möwe", "Schön!"),
+        ]
+    )
+    thread = thread_of(f'<div id="cmt-box"><h3>3 Kommentare</h3><ul class="cmt-list">{body}</ul></div>')
+    assert comments_of(thread) == [
+        ("Kiesel", datetime(2021, 5, 1, 18, 40), "Die neue Heizung war überfällig, endlich warmes Wasser im Mai."),
+        ("Seestern", datetime(2021, 5, 2, 18, 40), "Hoffentlich bleibt der Eintritt für Kinder weiterhin frei."),
+        ("Möwe", datetime(2021, 5, 3, 18, 40), "Schön!"),
+    ]
+
+
+def test_a_comment_text_in_a_box_named_msg() -> None:
+    # The text sits in `div.c-comment-msg`; a badge ("Abonné") beside the avatar is no part of it.
+    body = "".join(
+        f"""<li class="c-comment"><article class="c-comment-content"><div class="c-comment-avatar-wrapper">
+        <a href="/page/{name}" class="c-comment-avatar"><img src="a.jpg" alt="Avatar"></a>
+        <span class="c-comment-type">Abonné</span></div><div class="c-comment-header"><a href="/page/{name}"
+        class="c-comment-user">{name}</a></div><div class="c-comment-msg"><p>{text}</p></div>
+        <div class="c-comment-footer"><span class="c-comment-timestamp">Le 0{n}/05/2021 à 18:40</span></div>
+        </article></li>"""
+        for n, name, text in [
+            (1, "Kiesel", "Die neue Heizung war überfällig, endlich warmes Wasser im Mai."),
+            (2, "Seestern", "Hoffentlich bleibt der Eintritt für Kinder weiterhin frei."),
+        ]
+    )
+    thread = thread_of(f'<ul class="c-comments">{body}</ul>')
+    assert [text for _, _, text in comments_of(thread)] == [
+        "Die neue Heizung war überfällig, endlich warmes Wasser im Mai.",
+        "Hoffentlich bleibt der Eintritt für Kinder weiterhin frei.",
+    ]
+
+
+def test_spanish_header_box_and_a_row_of_actions_are_no_text() -> None:
+    # No class names the text: the item is the box. Its header (`div.usuario`: name, date, the comment's "#11")
+    # and its row of actions (`div.interact`, a "Valorar" paragraph among the buttons) are left out of it.
+    body = "".join(
+        f"""<li><div class="usuario"><div class="usuario_nombre"><img class="avatar" src="a.png">
+        <strong>{name}</strong> <span class="fecha_hora">0{n}.may.2021 | 18:40</span></div><h4>#{n + 10}</h4></div>
+        <p>{text}</p><div class="interact"><a class="responder" href="#c">Responder</a>
+        <a class="citar" href="#c">Citar mensaje</a><span class="valorar"><p>Valorar</p><a href="#">Positivo</a>
+        <a href="#">Negativo</a></span><span class="denunciar">Denunciar</span></div></li>"""
+        for n, name, text in [
+            (1, "Gaviota", "La piscina abre antes este año, por fin una buena noticia."),
+            (2, "Pulpo", "Espero que la entrada para los niños siga siendo gratis."),
+        ]
+    )
+    thread = thread_of(f'<div id="comentarios"><ol>{body}</ol></div>', lang="es")
+    assert [
+        (author, [block.text for block in post.blocks])
+        for (author, _, _), post in zip(comments_of(thread), thread.posts[1:], strict=True)
+    ] == [
+        ("Gaviota", ["La piscina abre antes este año, por fin una buena noticia."]),
+        ("Pulpo", ["Espero que la entrada para los niños siga siendo gratis."]),
+    ]
+
+
+def review_card(n: int, name: str, text: str, stars: int) -> str:
+    return f"""<div class="review" itemprop="review" itemscope itemtype="https://schema.org/Review">
+    <div class="review-header"><span itemprop="author" itemscope itemtype="https://schema.org/Person">
+    <span itemprop="name">{name}</span></span><div itemprop="reviewRating" itemscope itemtype="https://schema.org/Rating">
+    <meta itemprop="ratingValue" content="{stars}"><span class="stars">{stars} out of 5 stars</span></div>
+    <time itemprop="datePublished" datetime="2021-05-0{n}">May {n}, 2021</time></div>
+    <div class="review-body" itemprop="reviewBody"><p>{text}</p></div>
+    <div class="review-footer"><button>Helpful (3)</button><a href="#">Report</a></div></div>"""
+
+
+def test_product_reviews_are_the_comments_and_the_product_the_headline() -> None:
+    # Reviews under a product are what its readers wrote about it: the comments. The product's
+    # `itemprop=name` (its h1) is what trafilatura guesses as the site's name: it stays the headline.
+    reviews = [
+        (1, "Hannah K.", "Boils quickly on my small gas stove, and the handle stays cool enough to hold.", 5),
+        (2, "Tom", "The lid rattles a little when it boils, otherwise a very good kettle.", 4),
+    ]
+    page = f"""<html><head><title>Trail kettle 1.2 L - Outdoor shop</title></head><body>
+    <div itemscope itemtype="https://schema.org/Product"><h1 itemprop="name">Trail kettle 1.2 L</h1>
+    <div itemprop="description"><p>A light steel kettle for the camping stove that boils a litre in four minutes
+    and packs flat in any bag.</p></div><section id="reviews"><h2>Customer reviews</h2>
+    {"".join(review_card(*review) for review in reviews)}</section></div></body></html>"""
+    thread = read_html(page, "product.html").threads[0]
+    assert thread.title == "Trail kettle 1.2 L"
+    assert comments_of(thread) == [(name, datetime(2021, 5, n), text) for n, name, text, _ in reviews]
+
+
+def test_a_lone_review_is_the_article() -> None:
+    # One review on the page is its critic's own (the story), not a reader's comment.
+    page = f"""<html><head><title>Trail kettle 1.2 L</title></head><body><main><div itemscope
+    itemtype="https://schema.org/Product"><h1 itemprop="name">Trail kettle 1.2 L</h1>
+    {review_card(1, "Hannah K.", "We took the kettle on three trips this spring. " * 4, 4)}</div></main>
+    </body></html>"""
+    assert read_html(page, "review.html").threads[0].posts[1:] == ()
+
+
+def test_a_petitions_reasons_for_signing_are_its_comments() -> None:
+    # Each signer's reason is a reader's comment on the petition: the name in `strong.signer`, a place, a date.
+    reasons = [
+        (1, "Ines", "I work late and have no other way home at night."),
+        (2, "Marek", "My daughter needs it to get back from her shift safely."),
+        (3, "Olu", "The taxis are far too expensive after midnight."),
+    ]
+    items = "".join(
+        f"""<li class="reason"><div class="reason-meta"><strong class="signer">{name}</strong>
+        <span class="location">Leeds</span> <time datetime="2021-05-0{n}T10:00:00Z">{n} days ago</time></div>
+        <p class="reason-text">{text}</p><div class="reason-actions"><button>Like</button></div></li>"""
+        for n, name, text in reasons
+    )
+    page = f"""<html><head><title>Keep the night bus running</title></head><body><main>
+    <h1>Keep the night bus running</h1><div class="petition-description"><p>The council plans to stop the night
+    bus on line 7 from next spring. We ask them to keep it running at least on weekends.</p></div>
+    <section class="signatures"><h2>Reasons for signing</h2><ul class="reasons">{items}</ul></section>
+    </main></body></html>"""
+    thread = read_html(page, "petition.html").threads[0]
+    assert comments_of(thread) == [(name, datetime(2021, 5, n, 10), text) for n, name, text in reasons]
+
+
+def test_a_body_class_with_underscores_beats_a_badges_text() -> None:
+    # The text box is `div.comment_body` (as `comment-body` with underscores); a badge note in the header is
+    # classed `..._text`: the named body wins over the bare word, even for a one-word comment.
+    body = "".join(
+        f"""<div id="comment_{n}" class="comment_item"><div class="comment_top"><div class="badge_opt_out_text">
+        This writer keeps their badges private</div><div class="author_name"><a href="/social/{name}">{name}</a>
+        </div></div><div class="comment_body"><div class="comment_time">0{n}.05.2021, 18:40</div>{text}</div></div>"""
+        for n, name, text in [(1, "Kiesel", "Quelle?"), (2, "Seestern", "Hoffentlich bleibt der Eintritt frei.")]
+    )
+    thread = thread_of(f'<div id="comments">{body}</div>')
+    assert [text for _, _, text in comments_of(thread)] == ["Quelle?", "Hoffentlich bleibt der Eintritt frei."]

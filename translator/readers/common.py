@@ -318,6 +318,45 @@ def as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
+COUNT_MULTIPLIERS: dict[str, int] = {
+    # English, French, Italian, Spanish and most sites: 1.2K, 3,4 k, 2M, 1.1B, 1,5 Md
+    "k": 10**3, "m": 10**6, "b": 10**9, "md": 10**9, "mn": 10**6,
+    # German: Tsd., Mio., Mrd.
+    "tsd": 10**3, "mio": 10**6, "mrd": 10**9,
+    # Spanish and Portuguese: 3 mil, 1,2 mill., 2 mi; Italian: 3 mila, 1,2 Mln
+    "mil": 10**3, "mill": 10**6, "mi": 10**6, "mila": 10**3, "mln": 10**6, "mld": 10**9,
+    # Russian, Ukrainian, Polish: тыс., тис., млн, млрд, tys.
+    "тыс": 10**3, "тис": 10**3, "млн": 10**6, "млрд": 10**9, "tys": 10**3,
+    # Chinese and Japanese: 万 (ten thousand), 億/亿 (a hundred million), 千
+    "千": 10**3, "万": 10**4, "萬": 10**4, "億": 10**8, "亿": 10**8,
+}  # fmt: skip
+"""Words that abbreviate a count in a like or vote counter, by the power they stand for (lower case)."""
+PRINTED_COUNT = re.compile(
+    r"([+\-−–]?)\s*(\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?!\d)|\d+(?:[.,]\d+)?)"
+    r"(?:\s?(" + "|".join(sorted(map(re.escape, COUNT_MULTIPLIERS), key=len, reverse=True)) + r")(?![^\W\d_])\.?)?",
+    re.IGNORECASE,
+)
+GROUPED_THOUSANDS = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+")
+
+
+def printed_count(text: str) -> int | None:
+    """The signed count a counter starts with: `12`, `+3`, `-1`, `1,234`, `12 345`, or abbreviated as
+    YouTube and most sites print it: `1.2K`, `3,4 тыс.`, `1,2 Mio.`, `2 mil`, `1.5万` (1200, 3400, ...);
+    None when the text does not start with one."""
+    match = PRINTED_COUNT.match(text.strip())
+    if match is None:
+        return None
+    sign, number, word = match.groups()
+    multiplier = COUNT_MULTIPLIERS[word.lower()] if word else 1
+    if GROUPED_THOUSANDS.fullmatch(number):  # 1,234 or 12 345
+        value = int(re.sub(r"\D", "", number)) * multiplier
+    else:
+        value = round(float(number.replace(",", ".")) * multiplier)
+    if value >= 10**12:
+        return None
+    return -value if sign and sign in "-−–" else value
+
+
 def net_votes(score: Any) -> Votes | None:
     """A platform's net score as votes: a positive score is votes for, a negative one votes against."""
     if isinstance(score, bool) or not isinstance(score, int | float) or not abs(score) < 10**15:

@@ -391,6 +391,12 @@ def _names(element: HtmlElement) -> str:
     return f"{element.get('class', '')} {element.get('id', '')}".lower()
 
 
+def _names_heading(tree: HtmlElement, text: str) -> bool:
+    """Whether a text is what one of the page's h1 headings says."""
+    key = _comparable(text)
+    return any(isinstance(h, HtmlElement) and _comparable(visible_text(h)) == key for h in H1(tree))
+
+
 def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     """The article's facts; `with_body` runs trafilatura's extraction too (else only its metadata)."""
     meta = _meta(tree)
@@ -400,7 +406,9 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     url = meta.get("og:url") or next(iter(CANONICAL(tree)), None) or getattr(extracted, "url", None)
     host = urlsplit(str(url)).hostname if url else getattr(extracted, "hostname", None)
     site = meta.get("og:site_name") or _name(ld.get("publisher")) or ld.get("website")
-    site = site or getattr(extracted, "sitename", None)
+    guessed = getattr(extracted, "sitename", None)
+    if not site and guessed and not _names_heading(tree, guessed):
+        site = guessed  # trafilatura's guess; a product's or a thread's `itemprop=name` is the headline instead
     title = _headline(tree, meta, ld, extracted, site, host)
     box_author, box_date = box_facts(story_box(tree, title))
     published = stated or box_date or _found_date(tree)

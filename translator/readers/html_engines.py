@@ -45,6 +45,9 @@ class Engine:
     companions: Callable[[HtmlElement], list[object]] | None = None
     """Elements of a comment outside its element (the `dd` holding the text after a `dt` holding the
     name), taken out of the page with it before the article is read."""
+    folded: Callable[[HtmlElement], object] | None = None
+    """True for a comment the page shows folded, its writer's name without its text: it stays in the
+    tree only as the parent of a reply the page does show."""
 
 
 def _paths(*expressions: str) -> tuple[Callable[[HtmlElement], list[object]], ...]:
@@ -87,11 +90,16 @@ def _story(
 MICRODATA = Engine(
     name="microdata",
     marks=("attr:itemscope",),
-    items=path("//*[@itemscope][re:test(@itemtype, '(^|[/#\\s])(Comment|UserComments)(\\s|$)', 'i')]"),
+    # Comments, and the reviews a product or a place lists (`itemprop=review`, two or more: one alone may be the
+    # page's own critic's review, the article).
+    items=path(
+        "//*[@itemscope][re:test(@itemtype, '(^|[/#\\s])(Comment|UserComments)(\\s|$)', 'i')]"
+        " | //*[@itemscope][@itemprop='review'][count(//*[@itemscope][@itemprop='review']) > 1]"
+    ),
     fields=FieldPaths(
         author=_paths(".//*[@itemprop='author' or @itemprop='creator']"),
         date=_paths(".//*[@itemprop='dateCreated' or @itemprop='datePublished' or @itemprop='commentTime']"),
-        body=_paths(".//*[@itemprop='text' or @itemprop='commentText']"),
+        body=_paths(".//*[@itemprop='text' or @itemprop='commentText' or @itemprop='reviewBody']"),
         votes=_paths(".//*[@itemprop='upvoteCount']/@content", ".//*[@itemprop='upvoteCount']"),
         url=_paths(".//*[@itemprop='url']/@href"),
     ),
@@ -526,6 +534,21 @@ HABR = Engine(
     ),
 )
 
+LIVEJOURNAL = Engine(
+    name="livejournal",
+    # LiveJournal's site scheme: each comment a `b-leaf` in a flat list of twigs indented by a margin. A long
+    # thread shows deeper comments folded (`b-leaf-collapsed`): the writer's name and an "Expand" link, no text.
+    marks=("class:b-leaf",),
+    items=path("//div[has-class('b-leaf')]"),
+    fields=FieldPaths(
+        author=_paths(".//*[has-class('b-leaf-username-name')]", "@data-username"),
+        date=_paths(".//*[has-class('b-leaf-createdtime')]"),
+        body=_paths(".//*[has-class('b-leaf-article')]"),
+        url=_paths(".//a[has-class('b-leaf-permalink')]/@href"),
+    ),
+    folded=path("self::*[has-class('b-leaf-collapsed')][not(.//*[has-class('b-leaf-article')])]"),
+)
+
 OPENWEB = Engine(
     name="openweb",
     # OpenWeb (formerly Spot.IM) marks the parts of its conversation frame by role, whatever its class names.
@@ -587,6 +610,7 @@ ENGINES: tuple[Engine, ...] = (
     DRUPAL,
     SPIP,
     HABR,
+    LIVEJOURNAL,
     OPENWEB,
     YOUTUBE,
 )
@@ -620,6 +644,13 @@ def _read_engine(
     comments = read_items(items, engine.fields, lang)
     if engine.indent is not None:
         comments = _parents_by_indent(items, comments, engine.indent)
+    if engine.folded is not None:
+        replied_to = {comment.parent_key for comment in comments}
+        comments = [
+            comment
+            for comment, item in zip(comments, items, strict=True)
+            if comment.key in replied_to or not engine.folded(item)
+        ]
     article = engine.story(tree, lang) if engine.story else None
     if engine.companions is not None:
         elements = elements + [e for item in items for e in engine.companions(item) if isinstance(e, HtmlElement)]

@@ -16,7 +16,7 @@ from datetime import datetime
 from lxml.html import HtmlElement
 
 from translator.models import Votes
-from translator.readers.common import BlockSpec
+from translator.readers.common import BlockSpec, printed_count
 from translator.readers.html_dates import could_be_date, is_relative_date, machine_date, printed_date
 from translator.readers.html_text import (
     class_heads,
@@ -82,7 +82,7 @@ AUTHOR_CLASSES = (
 )  # fmt: skip
 AUTHOR_WORDS = frozenset(
     {"author", "username", "nick", "nickname", "commenter", "poster", "user", "name", "fn", "autor", "auteur", "autore",
-     "avtor", "benutzer", "nutzer", "verfasser", "usuario", "utilisateur"}
+     "avtor", "benutzer", "nutzer", "verfasser", "usuario", "utilisateur", "signer", "reviewer"}
 )  # fmt: skip
 """Class words naming the writer, also in the languages whose themes name it in their own (`span.autor`)."""
 NOT_AUTHOR_WORDS = frozenset({"avatar", "photo", "says", "date", "time", "link", "url", "rank", "title", "count"})
@@ -109,17 +109,21 @@ DATE_WORDS = frozenset(
 BODY_CLASSES = (
     "comment-content", "comment-text", "comment-body", "comment__content", "comment__message", "comment_text",
     "commententry", "comment-entry", "post-message", "message-body", "messagetext", "post_content", "postbody",
-    "post-body", "commtext", "usertext-body", "bbwrapper", "content", "text", "message", "body", "entry",
+    "post-body", "commtext", "usertext-body", "bbwrapper", "content", "text", "message", "body", "entry", "msg",
 )  # fmt: skip
 BODY_WORDS = frozenset({"content", "text", "body", "message", "entry", "commtext", "md", "bbwrapper"})
 NOT_BODY_WORDS = frozenset(
     {"meta", "header", "head", "footer", "author", "info", "avatar", "date", "time", "tools", "actions", "user",
-     "username", "nickname", "byline", "timestamp", "datetime"}
+     "username", "nickname", "byline", "timestamp", "datetime", "interact", "usuario", "utilisateur", "benutzer",
+     "autor", "auteur", "fecha", "datum"}
 )  # fmt: skip
+"""Class words of a comment's parts that are no text: its header, its writer (also in Spanish, French,
+German), its date, its row of actions."""
+ACTION_WORDS = frozenset({"tools", "actions", "interact"})
+"""Class words of a comment's row of actions ("Reply", "Quote", "Rate": `p` elements there are buttons)."""
 PROFILE_WORDS = frozenset({"user", "username", "author", "profile", "postprofile", "userinfo", "poster", "member"})
 PROFILE_DEPTH = 4
 VOTE_WORDS = frozenset({"score", "rating", "points", "votes", "vote", "likes", "karma", "counter"})
-SIGNED_NUMBER = re.compile(r"^([+\-−–]?)\s*(\d{1,7})\b")
 UP_DOWN = re.compile(r"↑\s*(\d+)\D+↓\s*(\d+)|(\d+)\s*\D{2,20}?,\s*(\d+)\s*\D{2,20}$")
 
 
@@ -178,11 +182,20 @@ def clean_author(text: str) -> str | None:
     return name
 
 
+def _holds_lines(element: HtmlElement) -> bool:
+    """Whether an element holds lines of its own (a `div` or `p` child with text) beside its inline parts."""
+    return any(visible_text(child) for child in element.iterchildren("div", "p", "ul"))
+
+
 def name_in(element: HtmlElement) -> str | None:
     """The name an author element shows: its own text when short, else its first name-like child."""
     named = element.xpath(".//*[@itemprop='name' or contains(concat(' ', @class, ' '), ' fn ')]")
     if named:
         return clean_author(named[0].get("content") or visible_text(named[0]))
+    if _holds_lines(element):  # the name, then its own lines ("349 Fans", a bio): the name is the line's link
+        for child in element.iterchildren("a", "strong", "b", "cite"):
+            if not is_skipped(child) and (name := clean_author(visible_text(child))):
+                return name
     if (name := clean_author(visible_text(element))) is not None:
         return name
     for child in element.iterdescendants("a", "strong", "b", "cite", "span"):
@@ -209,6 +222,9 @@ def find_author(elements: list[HtmlElement]) -> str | None:
         for element in elements:
             if element.tag != tag or not SUBJECT_WORDS.isdisjoint(class_heads(element)):
                 continue  # a comment's subject line (SPIP's `forum-titre`) is no name
+            for inner in element.iterdescendants("a", "strong", "b") if tag == "cite" else ():
+                if name := clean_author(visible_text(inner)):
+                    return name  # `cite > a > strong`, then the date beside it in the same cite
             if name := clean_author(visible_text(element)):
                 return name
     return None
@@ -307,7 +323,11 @@ def find_body(item: HtmlElement, excluded: Sequence[HtmlElement]) -> HtmlElement
         if not NOT_BODY_WORDS.isdisjoint(heads):
             continue
         for rank, wanted in enumerate(BODY_CLASSES[:best_rank]):
-            if wanted in (tokens if "-" in wanted or "_" in wanted else heads) and visible_text(element):
+            if "-" in wanted or "_" in wanted:  # `comment-body` names `comment_body` too
+                named = wanted in tokens or wanted.replace("-", "_") in tokens
+            else:
+                named = wanted in heads
+            if named and visible_text(element):
                 best, best_rank = element, rank
                 break
     return best
@@ -333,7 +353,6 @@ def find_votes(elements: list[HtmlElement], *, any_class: bool = False) -> Votes
             if pair := UP_DOWN.search(label):
                 up, down = (pair[1], pair[2]) if pair[1] else (pair[3], pair[4])
                 return Votes(int(up), int(down))
-        if (score := SIGNED_NUMBER.match(visible_text(element))) is not None:
-            value = int(score[2]) * (-1 if score[1] in "-−–" and score[1] else 1)
+        if (value := printed_count(visible_text(element))) is not None:
             return Votes(max(value, 0), max(-value, 0))
     return None

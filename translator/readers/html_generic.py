@@ -86,6 +86,7 @@ def _own_flags(element: HtmlElement, lang: str | None = None) -> int:
         element.get("itemprop") == "author"
         or not AUTHOR_WORDS.isdisjoint(words)
         or (element.tag == "a" and PROFILE_LINK.search(element.get("href", "")))
+        or (element.tag == "cite" and element.find(".//a") is not None and not _in_quote(element))
     ):
         short = len(element.text_content().strip())
         if 0 < short <= MAX_AUTHOR_CHARS:
@@ -98,6 +99,11 @@ def _own_flags(element: HtmlElement, lang: str | None = None) -> int:
         if any(piece and could_be_date(piece.strip()) for piece in pieces):
             flags |= DATE
     return flags
+
+
+def _in_quote(element: HtmlElement) -> bool:
+    """Whether an element sits in a quotation (a `cite` there names the quoted source, not a writer)."""
+    return any(ancestor.tag in ("blockquote", "q") for ancestor in element.iterancestors())
 
 
 def _has_own_text(element: HtmlElement, own: dict[HtmlElement, int], enough: int = 1) -> bool:
@@ -130,10 +136,12 @@ def _text_level(chain: list[HtmlElement], own: dict[HtmlElement, int]) -> HtmlEl
     first = next((n for n, level in enumerate(chain) if _has_own_text(level, own)), None)
     if first is None:
         return None
-    paragraphs = chain[first].iter("p", "blockquote", "pre", "li")
-    if any(_shown(node, chain[first]) and not (node.tag == "li" and _linked(node)) for node in paragraphs):
-        return chain[first]  # a paragraph, however short ("Super!"), is the comment's text; a menu's link is none
     for level in chain[first : first + 1 + MAX_LABEL_LEVELS]:
+        # A paragraph, however short ("Super!"), is the comment's text; a menu's link is none. The first level
+        # with text may be the header itself (`cite`: the name is its text), the paragraph a level up.
+        paragraphs = level.iter("p", "blockquote", "pre", "li")
+        if any(_shown(node, level) and not (node.tag == "li" and _linked(node)) for node in paragraphs):
+            return level
         if _has_own_text(level, own, MIN_OWN_TEXT):
             return level
     return chain[first]
@@ -214,6 +222,12 @@ def _peer_level(chain: list[HtmlElement], kinds: set[tuple[str, str]], chosen: s
 def _kind(element: HtmlElement) -> tuple[str, str]:
     classes = element.get("class", "").split()
     return str(element.tag), classes[0] if classes else re.sub(r"\d+", "", element.get("id", ""))
+
+
+def _holds_headline(element: HtmlElement) -> bool:
+    """Whether an element holds a top-level heading: the story's own header (its writer, its date, its first
+    lines: a blog platform's post box), not a comment."""
+    return any(True for _ in element.iterdescendants("h1"))
 
 
 def _is_aside(element: HtmlElement) -> bool:
@@ -326,7 +340,7 @@ def generic_comments(tree: HtmlElement, lang: str | None) -> FoundComments | Non
     """The repeated author+date+text structures that look most like a comment list; None when none do."""
     groups: dict[tuple[str, str], list[HtmlElement]] = defaultdict(list)
     for element in candidates(tree, lang):
-        if not _is_aside(element):
+        if not _is_aside(element) and not _holds_headline(element):
             groups[_kind(element)].append(element)
     best: FoundComments | None = None
     best_score = 0.0

@@ -19,10 +19,12 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from translator.models import Votes
-from translator.readers.common import BlockSpec
+from translator.readers.common import BlockSpec, printed_count
 from translator.readers.html_dates import is_relative_date, machine_date, printed_date
 from translator.readers.html_fields import (
+    ACTION_WORDS,
     BY_PREFIX,
+    DATE_ATTRIBUTES,
     NOT_BODY_WORDS,
     RawComment,
     candidates,
@@ -51,6 +53,7 @@ from translator.readers.markup import PAGE_COMMENT_RULES, MarkupRules, element_b
 PARENT_ATTRIBUTES = ("data-parent_id", "data-parent-id", "data-parent", "data-parentid", "data-reply-to")
 META_PARENT = re.compile(r"(?:^|[,;\s])(?:pid|parent|parent_id)=(\d+)")
 DIGITS = re.compile(r"\d+")
+COUNT_START = re.compile(r"[+\-−–]?\s*\d")
 DEPTH_ATTRIBUTES = ("data-depth", "data-level", "aria-level", "indent", "data-indent")
 DEPTH_CLASS = re.compile(r"(?:level|depth|indent|lvl)[-_]*(\d+)(?!\w)", re.IGNORECASE)
 INDENT_STYLE = re.compile(r"(?:margin|padding)-left\s*:\s*(\d+)\s*px", re.IGNORECASE)
@@ -61,7 +64,7 @@ REPLY_CLASSES = frozenset({"is-reply", "comment-reply-item", "reply-comment", "c
 MAX_FURNITURE_CHARS = 120
 NAME_PUNCTUATION = " ,:;|—–-"
 MAX_DATE_LINE = 60
-NUMBERS_ONLY = re.compile(r"^[\d\s.:/,|\-]*\d[\d\s.:/,|\-]*$")
+NUMBERS_ONLY = re.compile(r"^#?[\d\s.:/,|\-]*\d[\d\s.:/,|\-]*$")
 PARAGRAPH_TAGS = frozenset({"p", "blockquote", "ul", "ol", "pre"})
 DELETED_TEXTS = frozenset(
     {"[deleted]", "[removed]", "[flagged]", "[dead]", "[удалено]", "[supprimé]", "[gelöscht]", "[eliminado]"}
@@ -387,7 +390,8 @@ def _furniture(box: HtmlElement, nested: Sequence[HtmlElement]) -> list[HtmlElem
     def furniture(node: HtmlElement) -> bool:
         if not (node.tag == "time" or not NOT_BODY_WORDS.isdisjoint(class_heads(node))) or is_quote(node):
             return False
-        holds_paragraphs = any(inner.tag in PARAGRAPH_TAGS for inner in node.iterdescendants())
+        actions = not ACTION_WORDS.isdisjoint(class_heads(node))
+        holds_paragraphs = not actions and any(inner.tag in PARAGRAPH_TAGS for inner in node.iterdescendants())
         return not holds_paragraphs and len(visible_text(node)) <= MAX_FURNITURE_CHARS
 
     def is_nested(node: HtmlElement) -> bool:
@@ -412,6 +416,12 @@ def _date(found: HtmlElement | str | None, lang: str | None) -> datetime | None:
     for attribute in ("datetime", "content", "data-time", "data-timestamp", "title"):
         if (value := found.get(attribute)) and (moment := machine_date(value) or printed_date(value, lang)):
             return moment
+    # A box around the date ("comment-metadata") may hold it twice: printed in the reader's zone, and in an
+    # attribute with its zone (`time[datetime]`, `abbr[title]`, `data-utime`): the stated one wins.
+    for node in found.iterdescendants():
+        for attribute in (*DATE_ATTRIBUTES, "title"):
+            if (value := node.get(attribute)) and (moment := machine_date(value)):
+                return moment
     return printed_date(visible_text(found), lang)
 
 
@@ -419,8 +429,8 @@ def _votes(found: HtmlElement | str | None) -> Votes | None:
     if found is None:
         return None
     if isinstance(found, str):
-        number = DIGITS.search(found)
-        value = int(number[0]) * (-1 if found.strip().startswith(("-", "−")) else 1) if number else None
+        start = COUNT_START.search(found)  # "Likes: 1.2K" counts from its number
+        value = printed_count(found[start.start() :]) if start else None
         return None if value is None else Votes(max(value, 0), max(-value, 0))
     return find_votes([found], any_class=True)
 
