@@ -571,5 +571,15 @@ def test_a_program_kept_as_written_is_not_for_translation(tmp_path: Path, versio
     found = {unit.get("id"): unit.get("translate") for unit in tree.iter(f"{{{cat_tool.namespace(version)}}}{tag}")}
     assert found == {"article.code1": "no", "article.code2": None}
     # the kind and the indentation come back
-    [back, _] = read_review_file(write(tmp_path, TranslatedThread(thread, "en", units), version)).translated.units
-    assert (back.block.kind, back.block.text) == ("code", "    print('Bonjour')")
+    path = write(tmp_path, TranslatedThread(thread, "en", units), version)
+    [back, _] = read_review_file(path).translated.units
+    assert (back.block.kind, back.block.text, back.target) == ("code", "    print('Bonjour')", "    print('Bonjour')")
+    # a CAT tool may leave out the target of a unit not for translation: it is the source as it is
+    unit_tag = "trans-unit" if version == "xliff" else "unit"
+    for unit in tree.iter(f"{{{cat_tool.namespace(version)}}}{unit_tag}"):
+        if unit.get("translate") == "no":
+            for target in list(unit.iter(f"{{{cat_tool.namespace(version)}}}target")):
+                target.getparent().remove(target)
+    path.write_bytes(etree.tostring(tree, xml_declaration=True, encoding="utf-8"))
+    [back, other] = read_review_file(path).translated.units
+    assert back.target == "    print('Bonjour')" and other.target == "# Hello"

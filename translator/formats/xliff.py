@@ -405,9 +405,11 @@ def _entry_1(element: etree._Element, namespace: str, path: Path) -> PoEntry:
     state = target.get("state") if target is not None else None
     approved = element.get("approved")
     done = approved == "yes" or (approved != "no" and state in DONE_STATES_1)
+    # A unit not for translation whose target a CAT tool left out is the source as it is (a program's line).
+    kept = target is None and element.get("translate") == "no"
     return PoEntry(
         _text(source),
-        _text(target),
+        _text(source) if kept else _text(target),
         msgctxt=block_id,
         flags=() if done else ("fuzzy",),
         comment="\n".join(_our_notes(element, namespace, "from")),
@@ -432,10 +434,12 @@ def _entry_2(element: etree._Element, namespace: str, path: Path) -> PoEntry:
         _text(target) if target is not None or part in segments else _text(source)
         for part, source, target in zip(parts, sources, targets, strict=True)
     )
+    if not translated:  # no target; or, for a unit not for translation, the source as it is (as in 1.2)
+        target_text = "".join(_text(source) for source in sources) if element.get("translate") == "no" else ""
     notes = element.find(f"{{{namespace}}}notes")
     return PoEntry(
         "".join(_text(source) for source in sources),
-        target_text if translated else "",
+        target_text,
         msgctxt=block_id,
         flags=() if all(segment.get("state") in DONE_STATES_2 for segment in segments) else ("fuzzy",),
         comment="\n".join(_our_notes(notes, namespace, "category")),
