@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from translator.segment import _pysbd_pieces, _pysbd_segmenter, split_sentences
+from translator.segment import PYSBD_LANGUAGES, _one_sentence, _pysbd_pieces, _pysbd_segmenter, split_sentences
 
 FRAGMENTS = [
     "Il est av. J.-C. parti avec ses amis.",
@@ -90,3 +90,52 @@ def test_the_sample_thread_as_one_paragraph_splits_as_pysbd_does(sample_path: Pa
     text = " ".join(block.text for _, block in read_thread(sample_path).thread.blocks())
     segmenter = _pysbd_segmenter("fr")
     assert [piece.strip() for piece in _pysbd_pieces(segmenter, text)] == unpatched_pysbd_sentences(segmenter, text)
+
+
+PIECES = [
+    *"abcXYZéжΩ日本١ 0123456789\t\u00a0\u200b,-–—/&%$#@*+=_~`^<>\\\"'«»([{}]",
+    "a) ",
+    "ii) ",
+    "1) ",
+    "• ",
+    "Mr ",
+    "etc ",
+    "http://x y ",
+    "Dr ",
+]
+ENDINGS = ["", ".", "!", "?", "!!!", "?!", "...", "…", ".)", '."', "!»", ". ", "。", "！", "؟", "।", ":", ";", "\n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(PIECES), min_size=1, max_size=30),
+    st.sampled_from(ENDINGS),
+    st.sampled_from(sorted(PYSBD_LANGUAGES)),
+)
+def test_a_text_taken_as_one_sentence_without_pysbd_is_one_to_pysbd_too(
+    pieces: list[str], ending: str, lang: str
+) -> None:
+    text = "".join(pieces) + ending
+    if not text.strip():
+        return
+    reference = [piece.strip() for piece in _pysbd_segmenter(lang).segment(text) if piece.strip()] or [text.strip()]
+    if _one_sentence(text.strip()):
+        assert reference == [text.strip()]
+    assert split_sentences(text, lang) == reference
+
+
+@pytest.mark.parametrize(
+    ("text", "one"),
+    [
+        ("Le Kremlin dément", True),
+        ("Le Kremlin dément.", True),
+        ("Le Kremlin dément !", True),
+        ("M. Peskov a parlé", False),
+        ("Oui!!!", False),
+        ("Voir i) et ii) plus bas", False),
+        ("Deux lignes\nici", False),
+        ("(Non)", False),
+    ],
+)
+def test_one_sentence_gate(text: str, one: bool) -> None:
+    assert _one_sentence(text) is one
