@@ -929,12 +929,14 @@ async def test_what_is_typed_reaches_the_journal_before_the_editor_is_left(
     async with app.run_test(size=SIZE) as pilot:
         block_id = app.blocks.visible_ids[0]
         await pilot.press("e", "ctrl+end", *" still typing")
+        journal = journal_path(demo_po)
         deadline = time.monotonic() + 10
-        while not journal_path(demo_po).exists() and time.monotonic() < deadline:
+        # A loaded machine may journal the words typed so far before the rest: wait for the whole text.
+        while time.monotonic() < deadline and not (journal.exists() and "still typing" in journal.read_text("utf-8")):
             await pilot.pause(0.05)
         assert app.editing  # not left: no edit made, nothing to undo
         assert app.session.undo(block_id) is None
         # The app is killed here: a new session finds the text as an unsaved edit.
         recovered = ReviewSession(demo_po)
-        assert recovered.replayed == 1
+        assert recovered.replayed >= 1
         assert recovered.unit(block_id).target.endswith(" still typing")
