@@ -155,26 +155,28 @@ class _Profiles:
     _instance: _Profiles | None = None
 
     def __init__(self) -> None:
-        import numpy as np
-        from langdetect import detector_factory
-
-        detector_factory.init_factory()
-        factory = detector_factory._factory
-        assert factory is not None
-        self.factory: Any = factory
-        self.languages: tuple[str, ...] = tuple(to_argos(code) for code in factory.langlist)
-        grams = factory.word_lang_prob_map
-        self.row_of: dict[str, int] = {gram: row for row, gram in enumerate(grams)}
         from langdetect.detector import Detector
         from langdetect.utils.ngram import NGram
 
+        from translator.detect.model_cache import langdetect_profiles
+
+        profiles = langdetect_profiles(SMOOTHING)
+        self.languages: tuple[str, ...] = tuple(to_argos(code) for code in profiles["languages"].tolist())
+        self.row_of: dict[str, int] = {gram: row for row, gram in enumerate(profiles["grams"].tolist())}
         self._links = (Detector.URL_RE, Detector.MAIL_RE)
         self._normalize_vi = NGram.normalize_vi
         self._normalize = NGram.normalize
         self._normalized: dict[str, str] = {}
         self._word_rows: dict[str, list[int]] = {}
-        probabilities = np.array(list(grams.values()), dtype=np.float64)
-        self.log_probability: NDArray[np.float64] = np.log(probabilities + SMOOTHING)
+        self.log_probability: NDArray[np.float64] = profiles["log_probability"]
+
+    @functools.cached_property
+    def factory(self) -> Any:
+        """langdetect's own factory (its profiles loaded from their JSON files): tests compare with it."""
+        from langdetect import detector_factory
+
+        detector_factory.init_factory()
+        return detector_factory._factory
 
     def clean(self, text: str) -> str:
         """A text as langdetect prepares it (`Detector.append` then `cleaning_text`), without building a
@@ -252,9 +254,9 @@ def _langid_identifier() -> Any:
     global _langid_instance
     with _langid_lock:
         if _langid_instance is None:
-            from py3langid.langid import MODEL_FILE, LanguageIdentifier
+            from translator.detect.model_cache import langid_identifier
 
-            _langid_instance = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
+            _langid_instance = langid_identifier()
         return _langid_instance
 
 
