@@ -512,3 +512,27 @@ def test_an_atom_entry_without_an_author_has_the_feeds() -> None:
     rss = """<rss version="2.0"><channel><title>M</title><managingEditor>red@blatt.example (Redaktion)</managingEditor>
     <item><title>A</title><description>x</description></item></channel></rss>"""
     assert [t.posts[0].author for t in parse_threads(rss).threads] == [None]
+
+
+@pytest.mark.parametrize(
+    ("feed_fields", "item_fields", "author"),
+    [
+        # 1.1: a list of authors, all named; one with only an address names nobody.
+        ({}, {"authors": [{"name": "Ute"}, {"url": "https://u.example"}, {"name": "Jan"}]}, "Ute, Jan"),
+        # 1.0: one author object.
+        ({}, {"author": {"name": "Ute", "url": "https://u.example"}}, "Ute"),
+        # An item without authors has the feed's: 1.1's list, or 1.0's object.
+        ({"authors": [{"name": "Redaktion"}]}, {}, "Redaktion"),
+        ({"author": {"name": "Redaktion"}}, {}, "Redaktion"),
+        # The item's own win over the feed's; an empty list is no author.
+        ({"authors": [{"name": "Redaktion"}]}, {"authors": [{"name": "Ute"}]}, "Ute"),
+        ({}, {"authors": []}, None),
+    ],
+)
+def test_json_feed_authors_of_both_versions(
+    feed_fields: dict[str, object], item_fields: dict[str, object], author: str | None
+) -> None:
+    item = {"id": "1", "title": "T", "content_text": "x", **item_fields}
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "Blatt", "items": [item], **feed_fields}
+    [thread] = parse_threads(json.dumps(feed)).threads
+    assert thread.posts[0].author == author

@@ -418,10 +418,12 @@ def _feed_comment(entry: dict[str, Any], page: str) -> tuple[RawComment, bool]:
 
 
 def read_json_feed(data: Any) -> Reading:
-    """The items of a JSON Feed (1.0 or 1.1), one thread each; InputError when it has none."""
+    """The items of a JSON Feed (1.0 or 1.1), one thread each, written by the item's authors, else the
+    feed's; InputError when it has none."""
     if not looks_like_json_feed(data):
         raise InputError("this JSON is not a JSON Feed (no jsonfeed.org version)", HINT)
     site = text_field(data.get("title"))
+    feed_author = _json_feed_author(data)  # an item without authors has the feed's (both versions say so)
     threads = []
     for item in as_list(data.get("items")):
         item = as_dict(item)
@@ -431,18 +433,25 @@ def read_json_feed(data: Any) -> Reading:
         specs = _body(markup, "text/html") if markup else text_blocks(text_field(item.get("content_text")) or "")
         if not specs and (summary := text_field(item.get("summary"))):
             specs = text_blocks(summary)
-        authors = as_list(item.get("authors")) or [item.get("author")]
         title = _json_feed_title(item.get("title"))
         date = _json_feed_date(item.get("date_published")) or _json_feed_date(item.get("date_modified"))
         link = text_field(item.get("url")) or text_field(item.get("external_url"))
-        # an author is an object with a name; some feeds write the name alone
-        author = next((name for entry in authors if (name := text_field(as_dict(entry).get("name", entry)))), None)
+        author = _json_feed_author(item) or feed_author
         specs = _without_title(specs, title)
         url = _absolute(link.strip(), text_field(data.get("home_page_url"))) if link else None
         threads.append(discussion("feed", title, specs, author=author, date=date, url=url, site=site))
     if not threads:
         raise InputError("this JSON Feed has no item", HINT)
     return _told(threads, ())
+
+
+def _json_feed_author(holder: dict[str, Any]) -> str | None:
+    """The writers of a JSON Feed item or feed: 1.1's `authors` list, else 1.0's `author` object, their
+    names joined (`Ute, Jan`); an author is an object with a name (one with only a `url` or an `avatar`
+    names nobody), though some feeds write the name alone."""
+    entries = as_list(holder.get("authors")) or [holder.get("author")]
+    names = [" ".join(name.split()) for entry in entries if (name := text_field(as_dict(entry).get("name", entry)))]
+    return ", ".join(dict.fromkeys(names)) or None
 
 
 def _json_feed_title(value: Any) -> str:
