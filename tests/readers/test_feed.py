@@ -536,3 +536,29 @@ def test_json_feed_authors_of_both_versions(
     feed = {"version": "https://jsonfeed.org/version/1.1", "title": "Blatt", "items": [item], **feed_fields}
     [thread] = parse_threads(json.dumps(feed)).threads
     assert thread.posts[0].author == author
+
+
+PODCAST = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>Der Wissenspodcast</title><itunes:author>Radio Beispiel</itunes:author>
+<item><title>Folge 1</title><itunes:author>Anna Beispiel</itunes:author><description>Eins.</description>
+<enclosure url="https://pod.example/1.mp3" type="audio/mpeg" length="1"/></item>
+<item><title>Folge 2</title><author>ed@radio.example (Eva Muster)</author><itunes:author>Anna</itunes:author>
+<description>Zwei.</description></item>
+<item><title>Folge 3</title><itunes:author>Anna</itunes:author><dc:creator>Bert Bauer</dc:creator>
+<description>Drei.</description></item>
+<item><title>Folge 4</title><author>ed@radio.example</author><itunes:author>Carla</itunes:author>
+<description>Vier.</description></item>
+<item><title>Folge 5</title><description>Fünf.</description></item>
+</channel></rss>"""
+
+
+def test_a_podcast_episode_is_written_by_its_itunes_author_when_it_names_no_other() -> None:
+    authors = [thread.posts[0].author for thread in parse_threads(PODCAST).threads]
+    assert authors == [
+        "Anna Beispiel",  # itunes:author alone
+        "Eva Muster",  # the RSS author wins (feedparser alone gave a garbled 'ple (Eva Muster')
+        "Bert Bauer",  # dc:creator wins, whichever comes first
+        "Carla",  # an address alone names nobody: the iTunes name does
+        None,  # the channel's itunes:author is the show's, not every episode's writer (as RSS's editor)
+    ]

@@ -89,6 +89,8 @@ REPLY_LINE_CHARS = 80
 RSS_AUTHOR = re.compile(r"^\s*(?:mailto:)?[^\s@()<>]+@[^\s()<>]+\s*\((?P<name>[^()]+)\)\s*$")
 NAMED_ADDRESS = re.compile(r"^\s*(?P<name>[^<>@]+?)\s*<(?:mailto:)?[^\s@<>]+@[^\s<>]+>\s*$")
 BARE_ADDRESS = re.compile(r"^\s*(?:mailto:)?[^\s@<>]+@[^\s@<>]+\s*$")
+# A podcast feed's writer of an episode, in Apple's namespace (whatever its prefix).
+ITUNES_NAMESPACE = re.compile(r"itunes\.com/dtds/podcast", re.IGNORECASE)
 WXR_NAMESPACE = re.compile(r"xmlns:[\w.-]+\s*=\s*[\"']https?://wordpress\.org/export/")
 CONTENT_NAMESPACE = "{http://purl.org/rss/1.0/modules/content/}"
 # WordPress post types that are site machinery, not text to read; and statuses of posts not there.
@@ -160,7 +162,50 @@ def read_feed(text: str) -> Reading:
     base = text_field(as_dict(parsed.feed).get("link"))
     # Atom: an entry without an author has the feed's (RFC 4287, 4.2.1); RSS says no such thing.
     authors = _author(as_dict(parsed.feed)) if str(parsed.get("version", "")).startswith("atom") else None
-    return _told([_entry_thread(entry, site, base, authors) for entry in entries], warnings)
+    items = [_entry_thread(entry, site, base, authors) for entry in entries]
+    writers = _podcast_writers(text) if ":author>" in text and ITUNES_NAMESPACE.search(text) else None
+    if writers is not None and len(writers) == len(items):
+        items = [_written_by(thread, writer) for thread, writer in zip(items, writers, strict=True)]
+    return _told(items, warnings)
+
+
+def _podcast_writers(text: str) -> list[str | None] | None:
+    """The writer of each item of a podcast feed, in order: its RSS `author` or `dc:creator` (its name, not
+    its address), else its `itunes:author`. feedparser folds these into one field, the last written
+    winning, and garbles an address it reads after an iTunes name: the items are read again here. None
+    when the feed cannot be parsed so (feedparser's reading then stands)."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=True)
+    try:
+        root = etree.fromstring(xml_bytes(text), parser)
+    except etree.XMLSyntaxError:
+        return None
+    if root is None:
+        return None
+    writers: list[str | None] = []
+    for item in root.iter("{*}item"):
+        own = itunes = None
+        for child in item:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            value = " ".join((child.text or "").split())
+            if not value or local_name(child) not in ("author", "creator"):
+                continue
+            if "itunes.com/dtds" in tag.lower():
+                itunes = itunes or value
+            elif own is None:
+                own = _named(value)
+        writers.append(own or itunes)
+    return writers
+
+
+def _written_by(thread: Thread, writer: str | None) -> Thread:
+    """A feed item's thread with its article's writer set (None leaves it as it was)."""
+    if writer is None or thread.posts[0].author == writer:
+        return thread
+    from dataclasses import replace
+
+    return replace(thread, posts=(replace(thread.posts[0], author=writer), *thread.posts[1:]))
 
 
 def _told(items: list[Thread], warnings: Sequence[str]) -> Reading:
@@ -295,11 +340,23 @@ def _author(entry: dict[str, Any]) -> str | None:
     `Name <ed@site>`, read here (feedparser splits them wrong when the domain ends longer than four
     letters); Atom's author has a name element."""
     written = text_field(entry.get("author"))
-    if written and "@" in written:
-        named = RSS_AUTHOR.match(written) or NAMED_ADDRESS.match(written)
-        if named or BARE_ADDRESS.match(written):
-            return " ".join(named["name"].split()) if named else None
+    if written and "@" in written and _addressed(written):
+        return _named(written)
     return text_field(as_dict(entry.get("author_detail")).get("name")) or written
+
+
+def _addressed(written: str) -> bool:
+    """Whether a writer is written with an e-mail address (`ed@site (Name)`, `Name <ed@site>`, `ed@site`)."""
+    return any(form.match(written) for form in (RSS_AUTHOR, NAMED_ADDRESS, BARE_ADDRESS))
+
+
+def _named(written: str) -> str | None:
+    """A writer as written in a feed, without an e-mail address: the name beside it, None for an address
+    alone."""
+    named = RSS_AUTHOR.match(written) or NAMED_ADDRESS.match(written)
+    if named:
+        return " ".join(named["name"].split())
+    return None if BARE_ADDRESS.match(written) else written
 
 
 def _feed_text(item: Any, key: str) -> str | None:
