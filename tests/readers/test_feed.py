@@ -562,3 +562,33 @@ def test_a_podcast_episode_is_written_by_its_itunes_author_when_it_names_no_othe
         "Carla",  # an address alone names nobody: the iTunes name does
         None,  # the channel's itunes:author is the show's, not every episode's writer (as RSS's editor)
     ]
+
+
+@pytest.mark.parametrize(
+    ("feed", "dates", "warnings"),
+    [
+        # RSS: the channel's pubDate dates the undated item; a dated item keeps its own.
+        (
+            """<rss version="2.0"><channel><title>B</title><pubDate>Mon, 01 Jan 2024 10:00:00 +0000</pubDate>
+            <item><title>A</title><description>x</description></item>
+            <item><title>B</title><pubDate>Sun, 31 Dec 2023 09:00:00 +0000</pubDate><description>y</description></item>
+            </channel></rss>""",
+            ["2024-01-01T10:00:00", "2023-12-31T09:00:00"],
+            ("1 item has no date of its own: dated by the feed's (2024-01-01 10:00), when the feed was published",),
+        ),
+        # Atom: the feed's updated.
+        (
+            """<feed xmlns="http://www.w3.org/2005/Atom"><title>B</title><updated>2024-02-03T04:05:00Z</updated>
+            <entry><title>A</title><summary>x</summary></entry><entry><title>B</title><summary>y</summary></entry></feed>""",
+            ["2024-02-03T04:05:00", "2024-02-03T04:05:00"],
+            ("2 items have no date of their own: dated by the feed's (2024-02-03 04:05), when the feed was published",),
+        ),
+        # No date anywhere: nothing invented, nothing said.
+        ("""<rss version="2.0"><channel><title>B</title><item><title>A</title></item></channel></rss>""", [None], ()),
+    ],
+)
+def test_items_without_a_date_take_the_feeds(feed: str, dates: list[str | None], warnings: tuple[str, ...]) -> None:
+    reading = parse_threads(feed)
+    assert [t.published.isoformat() if t.published else None for t in reading.threads] == dates
+    assert [t.posts[0].date for t in reading.threads] == [t.published for t in reading.threads]
+    assert reading.warnings == warnings

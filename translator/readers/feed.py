@@ -163,6 +163,8 @@ def read_feed(text: str) -> Reading:
     # Atom: an entry without an author has the feed's (RFC 4287, 4.2.1); RSS says no such thing.
     authors = _author(as_dict(parsed.feed)) if str(parsed.get("version", "")).startswith("atom") else None
     items = [_entry_thread(entry, site, base, authors) for entry in entries]
+    items, undated = _dated(items, _date(as_dict(parsed.feed)))
+    warnings.extend(undated)
     writers = _podcast_writers(text) if ":author>" in text and ITUNES_NAMESPACE.search(text) else None
     if writers is not None and len(writers) == len(items):
         items = [_written_by(thread, writer) for thread, writer in zip(items, writers, strict=True)]
@@ -262,6 +264,26 @@ def _problem(error: Any) -> str:
     if hasattr(error, "getLineNumber") and hasattr(error, "getMessage"):
         return f"line {error.getLineNumber()}: {error.getMessage()}"
     return str(error)
+
+
+def _dated(items: list[Thread], feed_date: datetime | None) -> tuple[list[Thread], tuple[str, ...]]:
+    """Items without a date of their own dated by the feed's (RSS `pubDate` or `lastBuildDate`, Atom
+    `updated`: when the feed was last published, so no later than the item), with a warning saying so;
+    as they are when the feed has no date either."""
+    undated = [index for index, thread in enumerate(items) if thread.published is None]
+    if not undated or feed_date is None:
+        return items, ()
+    from dataclasses import replace
+
+    for index in undated:
+        thread = items[index]
+        items[index] = replace(
+            thread, published=feed_date, posts=(replace(thread.posts[0], date=feed_date), *thread.posts[1:])
+        )
+    said = "1 item has" if len(undated) == 1 else f"{len(undated):,} items have"
+    when = feed_date.strftime("%Y-%m-%d %H:%M")
+    its = "its" if len(undated) == 1 else "their"
+    return items, (f"{said} no date of {its} own: dated by the feed's ({when}), when the feed was published",)
 
 
 def _entry_thread(entry: dict[str, Any], site: str | None, base: str | None, feed_author: str | None) -> Thread:
