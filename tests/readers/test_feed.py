@@ -592,3 +592,93 @@ def test_items_without_a_date_take_the_feeds(feed: str, dates: list[str | None],
     assert [t.published.isoformat() if t.published else None for t in reading.threads] == dates
     assert [t.posts[0].date for t in reading.threads] == [t.published for t in reading.threads]
     assert reading.warnings == warnings
+
+
+BLOGGER_KIND = (
+    "<category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#{}'/>"
+)
+BLOGGER_EXPORT = f"""<?xml version='1.0' encoding='UTF-8'?>
+<?xml-stylesheet href="https://www.blogger.com/styles/atom.css" type="text/css"?>
+<feed xmlns='http://www.w3.org/2005/Atom' xmlns:openSearch='http://a9.com/-/spec/opensearchrss/1.0/'
+ xmlns:gd='http://schemas.google.com/g/2005' xmlns:thr='http://purl.org/syndication/thread/1.0'
+ xmlns:app='http://purl.org/atom/app#'>
+<id>tag:blogger.com,1999:blog-77</id><title type='text'>Carnet de route</title>
+<entry><id>tag:blogger.com,1999:blog-77.settings.BLOG_NAME</id>{BLOGGER_KIND.format("settings")}
+<title type='text'>Carnet de route</title><content type='text'>Carnet de route</content></entry>
+<entry><id>tag:blogger.com,1999:blog-77.layout</id>{BLOGGER_KIND.format("template")}
+<title type='text'>Template</title><content type='text'>&lt;html&gt;&lt;b:skin/&gt;&lt;/html&gt;</content></entry>
+<entry><id>tag:blogger.com,1999:blog-77.post-501</id><published>2024-03-01T09:00:00.000+01:00</published>
+{BLOGGER_KIND.format("post")}<category scheme='http://www.blogger.com/atom/ns#' term='voyage'/>
+<title type='text'>Arrivée à Lyon</title>
+<content type='html'>&lt;p&gt;Il pleuvait.&lt;/p&gt;&lt;p&gt;Puis le soleil.&lt;/p&gt;</content>
+<link rel='alternate' type='text/html' href='https://carnet.blogspot.com/2024/03/arrivee.html' title='Arrivée à Lyon'/>
+<author><name>Nadia</name><email>noreply@blogger.com</email></author></entry>
+<entry><id>tag:blogger.com,1999:blog-77.post-502</id><published>2024-03-05T09:00:00.000+01:00</published>
+{BLOGGER_KIND.format("post")}<title type='text'>Brouillon</title><content type='html'>Pas fini.</content>
+<app:control><app:draft>yes</app:draft></app:control><author><name>Nadia</name></author></entry>
+<entry><id>tag:blogger.com,1999:blog-77.post-9002</id><published>2024-03-01T12:00:00.000+01:00</published>
+{BLOGGER_KIND.format("comment")}<title type='text'>Merci !</title><content type='html'>Merci pour ce récit !</content>
+<link rel='alternate' type='text/html' href='https://carnet.blogspot.com/2024/03/arrivee.html?showComment=1#c9002'/>
+<link rel='related' type='application/atom+xml' href='https://www.blogger.com/feeds/77/501/comments/default/9001'/>
+<author><name>Tom</name></author>
+<thr:in-reply-to href='https://carnet.blogspot.com/2024/03/arrivee.html' ref='tag:blogger.com,1999:blog-77.post-501'
+ source='https://www.blogger.com/feeds/77/posts/default/501' type='text/html'/></entry>
+<entry><id>tag:blogger.com,1999:blog-77.post-9001</id><published>2024-03-01T10:00:00.000+01:00</published>
+{BLOGGER_KIND.format("comment")}<title type='text'>Belle</title>
+<content type='html'>Belle journée.&lt;br /&gt;</content>
+<author><name>Anonymous</name></author>
+<thr:in-reply-to ref='tag:blogger.com,1999:blog-77.post-501' type='text/html'/></entry>
+<entry><id>tag:blogger.com,1999:blog-77.post-9003</id><published>2024-03-02T10:00:00.000+01:00</published>
+{BLOGGER_KIND.format("comment")}<content type='html'>Sur un billet effacé.</content><author><name>Eve</name></author>
+<thr:in-reply-to ref='tag:blogger.com,1999:blog-77.post-499' type='text/html'/></entry>
+</feed>"""
+
+
+def test_a_blogger_export_is_posts_with_their_comments() -> None:
+    reading = parse_threads(BLOGGER_EXPORT)
+    found = [
+        (t.title, t.site, t.url, [(p.id, p.author, p.parent, [b.text for b in p.blocks]) for p in t.posts])
+        for t in reading.threads
+    ]
+    assert found == [
+        (
+            "Arrivée à Lyon",
+            "Carnet de route",
+            "https://carnet.blogspot.com/2024/03/arrivee.html",
+            [
+                ("article", "Nadia", None, ["Arrivée à Lyon", "Il pleuvait.", "Puis le soleil."]),
+                # In date order, though listed the other way; the reply nests under the comment it answers.
+                ("c1", "Anonymous", None, ["Belle journée."]),
+                ("c2", "Tom", "c1", ["Merci pour ce récit !"]),
+            ],
+        ),
+        # A draft is kept (as WordPress exports are read); settings and template are no threads.
+        ("Brouillon", "Carnet de route", None, [("article", "Nadia", None, ["Brouillon", "Pas fini."])]),
+    ]
+    assert reading.threads[0].published is not None
+    assert reading.threads[0].published.isoformat() == "2024-03-01T08:00:00"
+    assert reading.warnings == ("1 comment on posts not in this export was left out",)
+
+
+def test_a_takeout_blogger_export_is_read_too() -> None:
+    takeout = """<?xml version='1.0' encoding='UTF-8'?>
+    <feed xmlns='http://www.w3.org/2005/Atom' xmlns:blogger='http://schemas.google.com/blogger/2018'>
+    <title>Küchenbuch</title>
+    <entry><id>tag:blogger.com,1999:blog-9.post-21</id><blogger:type>POST</blogger:type>
+    <blogger:status>LIVE</blogger:status><published>2023-01-02T03:04:05Z</published>
+    <title>Suppenzeit</title><content type='html'>&lt;p&gt;Heiß.&lt;/p&gt;</content>
+    <author><name>Marco</name></author></entry>
+    <entry><id>tag:blogger.com,1999:blog-9.post-24</id><blogger:type>POST</blogger:type>
+    <blogger:trashed>2023-04-01T00:00:00Z</blogger:trashed><title>Weg</title><content>weg</content></entry>
+    <entry><id>tag:blogger.com,1999:blog-9.post-21.comment-5</id><blogger:type>COMMENT</blogger:type>
+    <blogger:parent>tag:blogger.com,1999:blog-9.post-21</blogger:parent><blogger:status>LIVE</blogger:status>
+    <published>2023-01-04T00:00:00Z</published><content type='html'>Lecker</content>
+    <author><name>Ina</name></author></entry>
+    <entry><id>tag:blogger.com,1999:blog-9.post-21.comment-6</id><blogger:type>COMMENT</blogger:type>
+    <blogger:parent>tag:blogger.com,1999:blog-9.post-21</blogger:parent><blogger:status>SPAM</blogger:status>
+    <content type='html'>Kaufen</content></entry>
+    </feed>"""
+    reading = parse_threads(takeout)
+    found = [(t.title, [(p.author, [b.text for b in p.blocks]) for p in t.posts]) for t in reading.threads]
+    assert found == [("Suppenzeit", [("Marco", ["Suppenzeit", "Heiß."]), ("Ina", ["Lecker"])])]
+    assert reading.warnings == ("1 comment not live on the blog (spam, pending) was left out",)

@@ -23,7 +23,9 @@ hold no reader comments; when their items count comments elsewhere (`slash:comme
 
 A WordPress export (WXR: RSS with `wp:` elements) holds the site's posts and pages with their comments:
 each post is a thread, its approved comments (`wp:comment`, not pingbacks) nested by `comment_parent`.
-Attachments, menus and other site machinery, and trashed posts, are left out.
+Attachments, menus and other site machinery, and trashed posts, are left out. A Blogger export (Atom
+whose entries are of Blogger kinds: posts, pages, comments, settings) is read alike, by
+translator.readers.blogger.
 """
 
 from __future__ import annotations
@@ -130,6 +132,10 @@ def read_feed(text: str) -> Reading:
 
     if WXR_NAMESPACE.search(text[:16384]):  # on the root, after WordPress's comment block
         return _read_wxr(text)
+    from translator.readers.blogger import looks_like_blogger_export, read_blogger
+
+    if looks_like_blogger_export(text) and (export := read_blogger(text)) is not None:
+        return export
 
     try:
         parsed = feedparser.parse(io.BytesIO(xml_bytes(text)), sanitize_html=True, resolve_relative_uris=False)
