@@ -682,3 +682,31 @@ def test_a_takeout_blogger_export_is_read_too() -> None:
     found = [(t.title, [(p.author, [b.text for b in p.blocks]) for p in t.posts]) for t in reading.threads]
     assert found == [("Suppenzeit", [("Marco", ["Suppenzeit", "Heiß."]), ("Ina", ["Lecker"])])]
     assert reading.warnings == ("1 comment not live on the blog (spam, pending) was left out",)
+
+
+def test_a_google_news_item_is_its_publishers_headline() -> None:
+    # Google News's RSS as it comes: one line per item, links through its redirector, <source> per item.
+    reading = read_threads(DATA / "google-news.rss")
+    found = [(t.title, t.site, [b.text for b in t.posts[0].blocks[1:]]) for t in reading.threads]
+    assert found == [
+        # The publisher (<source>) is the site, no longer part of the headline; the description (the
+        # headline again, and other sites' coverage) is no text of the article.
+        ("La Seine en crue à Paris", "Le Quotidien du Fleuve", []),
+        ("Les quais fermés", "Radio Berges", []),
+    ]
+    assert reading.warnings == (
+        "2 items of Google News give headlines only: their articles are on the sites named (each item's site), "
+        "not in this feed",
+    )
+
+
+def test_an_aggregated_items_source_is_its_site() -> None:
+    rss = """<rss version="2.0"><channel><title>Planet</title>
+    <item><title>Ein Beitrag</title><link>https://blog.example/1</link><description>Text.</description>
+    <source url="https://blog.example/feed">Ingas Blog</source></item></channel></rss>"""
+    [thread] = parse_threads(rss).threads
+    assert (thread.title, thread.site, [b.text for b in thread.posts[0].blocks]) == (
+        "Ein Beitrag",
+        "Ingas Blog",
+        ["Ein Beitrag", "Text."],
+    )

@@ -91,6 +91,8 @@ REPLY_LINE_CHARS = 80
 RSS_AUTHOR = re.compile(r"^\s*(?:mailto:)?[^\s@()<>]+@[^\s()<>]+\s*\((?P<name>[^()]+)\)\s*$")
 NAMED_ADDRESS = re.compile(r"^\s*(?P<name>[^<>@]+?)\s*<(?:mailto:)?[^\s@<>]+@[^\s<>]+>\s*$")
 BARE_ADDRESS = re.compile(r"^\s*(?:mailto:)?[^\s@<>]+@[^\s@<>]+\s*$")
+# Google News's items link to its redirector; their text is only headlines and publishers' names.
+GOOGLE_NEWS_LINK = re.compile(r"\s*https?://news\.google\.com/", re.IGNORECASE)
 # A podcast feed's writer of an episode, in Apple's namespace (whatever its prefix).
 ITUNES_NAMESPACE = re.compile(r"itunes\.com/dtds/podcast", re.IGNORECASE)
 WXR_NAMESPACE = re.compile(r"xmlns:[\w.-]+\s*=\s*[\"']https?://wordpress\.org/export/")
@@ -169,6 +171,11 @@ def read_feed(text: str) -> Reading:
     # Atom: an entry without an author has the feed's (RFC 4287, 4.2.1); RSS says no such thing.
     authors = _author(as_dict(parsed.feed)) if str(parsed.get("version", "")).startswith("atom") else None
     items = [_entry_thread(entry, site, base, authors) for entry in entries]
+    if aggregated := sum(1 for entry in entries if GOOGLE_NEWS_LINK.match(text_field(entry.get("link")) or "")):
+        warnings.append(
+            f"{aggregated:,} items of Google News give headlines only: their articles are on the sites named "
+            "(each item's site), not in this feed"
+        )
     items, undated = _dated(items, _date(as_dict(parsed.feed)))
     warnings.extend(undated)
     writers = _podcast_writers(text) if ":author>" in text and ITUNES_NAMESPACE.search(text) else None
@@ -297,6 +304,13 @@ def _entry_thread(entry: dict[str, Any], site: str | None, base: str | None, fee
     # FeedBurner's feeds link through its redirector and name the article in `feedburner:origLink`.
     link = text_field(entry.get("feedburner_origlink")) or text_field(entry.get("link"))
     specs = _without_title(_entry_body(entry), title)
+    # RSS's <source>: the site an aggregator took the item from (Google News: the publisher), whose name
+    # such feeds also add to the title ("Headline - Publisher").
+    if source := _feed_text(entry.get("source"), "title"):
+        site = source
+        title = title.removesuffix(f" - {source}").strip() or title
+    if link and GOOGLE_NEWS_LINK.match(link.strip()):
+        specs = []  # links to the story and to other sites' coverage of it, each with its publisher
     url = _absolute(link.strip(), base) if link else None
     author = _author(entry) or feed_author
     if (reddit := _reddit_item(entry)) is not None:
