@@ -710,3 +710,35 @@ def test_an_aggregated_items_source_is_its_site() -> None:
         "Ingas Blog",
         ["Ein Beitrag", "Text."],
     )
+
+
+def test_a_reddit_posts_own_feed_is_its_thread() -> None:
+    # `/r/SUB/comments/ID/SLUG/.rss` as Reddit sends it (Atom, one line): the post, then its comments.
+    reading = read_threads(DATA / "reddit-post.atom")
+    [thread] = reading.threads
+    assert (thread.title, thread.site, thread.url) == (
+        "Neue Fähre ab Juni",
+        "r/hafen",  # the feed's category, not its title ("Neue Fähre ab Juni : hafen")
+        "https://www.reddit.com/r/hafen/comments/1abcde/neue_faehre_ab_juni/",
+    )
+    found = [(p.id, p.author, p.parent, [b.text for b in p.blocks]) for p in thread.posts]
+    assert found == [
+        # The post without Reddit's template line; names without '/u/', as the Reddit reader gives them.
+        ("article", "kapitaen_k", None, ["Neue Fähre ab Juni", "Ab Juni fährt eine neue Fähre."]),
+        ("c1", "matrosin", None, ["Endlich! Wie oft fährt sie?"]),
+        ("c2", "lotse", None, ["Stündlich, laut Fahrplan."]),
+    ]
+    assert thread.posts[1].url == "https://www.reddit.com/r/hafen/comments/1abcde/neue_faehre_ab_juni/k1aaaa/"
+    assert reading.warnings == (
+        "Reddit's feed of a post says nothing of who replies to whom: its comments are all top-level",
+        "1 deleted or removed comment without replies was left out",  # its text is '[deleted]'
+    )
+
+
+def test_a_later_page_of_a_reddit_posts_feed_is_titled_by_the_feed() -> None:
+    text = (DATA / "reddit-post.atom").read_text(encoding="utf-8")
+    start, end = text.index("<entry>"), text.index("</entry>") + len("</entry>")
+    reading = parse_threads(text[:start] + text[end:])  # the post's own entry gone
+    [thread] = reading.threads
+    assert (thread.title, [p.author for p in thread.posts]) == ("Neue Fähre ab Juni", [None, "matrosin", "lotse"])
+    assert "the post itself is not in this feed" in reading.warnings[1]

@@ -11,7 +11,10 @@ An item's text is the longest of those, HTML sent as plain text is read as HTML,
 their e-mail address, a FeedBurner item links to its article (`feedburner:origLink`), and a link given
 as a path is made absolute against the feed's. An item of Reddit's feeds loses the line of Reddit's
 template under the post ("submitted by NAME to SUB [link] [N comments]"): the name is its author, the
-count of comments is reported, and a link post's link is its text, as the Reddit reader gives it.
+count of comments is reported, and a link post's link is its text, as the Reddit reader gives it; the
+subreddit (`r/NAME`, the feed's category) is the site. A Reddit post's own feed (`.../comments/ID/SLUG/.rss`:
+the post, then its comments) is one thread, its comments top-level (the feed does not say who answers
+whom), a `[deleted]` or `[removed]` one left out and counted.
 
 A comment feed (WordPress's `/feed/` of a post, Blogger's comment feed, Discourse's posts feeds) is
 different: its items are comments, linked to `PAGE#comment-12` or `/t/SLUG/ID/N` (or said, by Atom
@@ -106,6 +109,11 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # Reddit's feeds: an item links to a post's comments page; its text ends with "submitted by <a>/u/NAME</a>
 # to <a>/r/SUB</a> [link] [N comments]", a line of its template (never translated), not the post's words.
 REDDIT_POST_LINK = re.compile(r"https?://(?:[\w-]+\.)?reddit\.com/r/[^/\s]+/comments/\w+", re.IGNORECASE)
+# An entry of a Reddit feed: a post (`/comments/ID/SLUG/`) or one of its comments (`.../SLUG/COMMENT/`).
+REDDIT_ENTRY_LINK = re.compile(
+    r"https?://(?:[\w-]+\.)?reddit\.com/r/[^/\s]+/comments/(?P<post>\w+)(?:/[^/\s?#]*(?:/(?P<comment>\w+))?)?/?$",
+    re.IGNORECASE,
+)
 REDDIT_SUBMITTER = re.compile(r"submitted\s+by(?:\s|&#32;)*<a\s[^>]*?href=[\"'][^\"']*/user/([\w-]{1,40})", re.I)
 REDDIT_LINK = re.compile(r"<a\s[^>]*?href=[\"']([^\"']+)[\"'][^>]*>\s*\[link\]\s*</a>", re.IGNORECASE)
 REDDIT_COUNT = re.compile(r">\s*\[(\d{1,9})\s+comments?\]\s*</a>", re.IGNORECASE)
@@ -151,6 +159,8 @@ def read_feed(text: str) -> Reading:
         raise InputError(f"no feed item found in this file{reason}", HINT)
     site = _feed_text(parsed.feed, "title")
     warnings = [f"this feed is not well-formed ({problem}): its items were read as far as possible"] if problem else []
+    if (post_feed := _reddit_post_feed(entries, as_dict(parsed.feed))) is not None:
+        return Reading(post_feed.threads, (*warnings, *post_feed.warnings))
     pages = [_page_of_comment(entry) for entry in entries]
     if all(pages):
         threads = _comment_threads(entries, [page for page in pages if page], as_dict(parsed.feed))
@@ -170,6 +180,7 @@ def read_feed(text: str) -> Reading:
     base = text_field(as_dict(parsed.feed).get("link"))
     # Atom: an entry without an author has the feed's (RFC 4287, 4.2.1); RSS says no such thing.
     authors = _author(as_dict(parsed.feed)) if str(parsed.get("version", "")).startswith("atom") else None
+    site = _reddit_site(as_dict(parsed.feed), entries) or site
     items = [_entry_thread(entry, site, base, authors) for entry in entries]
     if aggregated := sum(1 for entry in entries if GOOGLE_NEWS_LINK.match(text_field(entry.get("link")) or "")):
         warnings.append(
@@ -221,6 +232,67 @@ def _written_by(thread: Thread, writer: str | None) -> Thread:
     from dataclasses import replace
 
     return replace(thread, posts=(replace(thread.posts[0], author=writer), *thread.posts[1:]))
+
+
+def _reddit_site(feed: dict[str, Any], entries: list[dict[str, Any]]) -> str | None:
+    """The subreddit of a Reddit feed (`r/NAME`, as the Reddit reader names its site), from the feed's
+    category; None for other feeds (their title is their site)."""
+    if not any(REDDIT_ENTRY_LINK.match((text_field(entry.get("link")) or "").strip()) for entry in entries):
+        return None
+    for tag in as_list(feed.get("tags")):
+        label = text_field(as_dict(tag).get("label")) or ""
+        if label.startswith("r/") and len(label) > 2:
+            return label.strip()
+    return None
+
+
+def _reddit_post_feed(entries: list[dict[str, Any]], feed: dict[str, Any]) -> Reading | None:
+    """The thread of a Reddit post's own feed (`/comments/ID/SLUG/.rss`: the post, then its comments, each
+    linked to `/comments/ID/SLUG/COMMENT/`); None for other feeds. The feed says nothing of who answers
+    whom: comments are top-level, in its order."""
+    links = [REDDIT_ENTRY_LINK.match((text_field(entry.get("link")) or "").strip()) for entry in entries]
+    if not all(links) or len({link["post"] for link in links if link}) != 1:
+        return None
+    opening = [entry for entry, link in zip(entries, links, strict=True) if link and not link["comment"]]
+    comments = [entry for entry, link in zip(entries, links, strict=True) if link and link["comment"]]
+    if not comments or len(opening) > 1:
+        return None  # one post alone (a subreddit's feed of a single item): read as an item
+    site = _reddit_site(feed, entries)
+    if opening:
+        article = _entry_thread(opening[0], site, None, None)
+    else:
+        title = (_feed_text(feed, "title") or "").rpartition(" : ")[0] or _feed_text(feed, "title") or ""
+        article = discussion("feed", title, [], site=site, url=text_field(feed.get("link")))
+    from translator.readers.reddit import GONE_BODY
+
+    raw: list[RawComment] = []
+    for entry in comments:
+        specs = _entry_body(entry)
+        gone = len(specs) == 1 and GONE_BODY.fullmatch(specs[0][1].strip()) is not None
+        author = (_author(entry) or "").strip().removeprefix("/u/").removeprefix("u/")
+        raw.append(
+            RawComment(
+                key=text_field(entry.get("id")) or text_field(entry.get("link")) or str(len(raw)),
+                parent_key=None,
+                author=None if author in ("", "[deleted]") else author,
+                specs=specs,
+                date=_date(entry),
+                url=(text_field(entry.get("link")) or "").strip() or None,
+                deleted=gone,
+            )
+        )
+    tree = comment_tree(raw)
+    thread = _with_comments(article, tree.posts)
+    flat = "Reddit's feed of a post says nothing of who replies to whom: its comments are all top-level"
+    missing = [] if opening else ["the post itself is not in this feed (a further page): the article is its title"]
+    return Reading((thread,), (flat, *missing, *tree.warnings))
+
+
+def _with_comments(thread: Thread, comments: Sequence[Any]) -> Thread:
+    """A thread with its article and these comments."""
+    from dataclasses import replace
+
+    return replace(thread, posts=(thread.posts[0], *comments))
 
 
 def _told(items: list[Thread], warnings: Sequence[str]) -> Reading:
