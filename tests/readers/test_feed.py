@@ -742,3 +742,12 @@ def test_a_later_page_of_a_reddit_posts_feed_is_titled_by_the_feed() -> None:
     [thread] = reading.threads
     assert (thread.title, [p.author for p in thread.posts]) == ("Neue Fähre ab Juni", [None, "matrosin", "lotse"])
     assert "the post itself is not in this feed" in reading.warnings[1]
+
+
+def test_a_subreddits_atom_feed_has_the_subreddit_as_site() -> None:
+    atom = """<feed xmlns="http://www.w3.org/2005/Atom"><category term="hafen" label="r/hafen"/><title>Hafen</title>
+    <entry><author><name>/u/ahoi</name></author><content type="html">&lt;p&gt;Eins.&lt;/p&gt;</content>
+    <link href="https://www.reddit.com/r/hafen/comments/1aaaaa/eins/"/><title>Eins</title></entry>
+    <entry><author><name>/u/ahoi</name></author><content type="html">&lt;p&gt;Zwei.&lt;/p&gt;</content>
+    <link href="https://www.reddit.com/r/hafen/comments/1bbbbb/zwei/"/><title>Zwei</title></entry></feed>"""
+    assert [(t.title, t.site) for t in parse_threads(atom).threads] == [("Eins", "r/hafen"), ("Zwei", "r/hafen")]
