@@ -751,3 +751,49 @@ def test_a_subreddits_atom_feed_has_the_subreddit_as_site() -> None:
     <entry><author><name>/u/ahoi</name></author><content type="html">&lt;p&gt;Zwei.&lt;/p&gt;</content>
     <link href="https://www.reddit.com/r/hafen/comments/1bbbbb/zwei/"/><title>Zwei</title></entry></feed>"""
     assert [(t.title, t.site) for t in parse_threads(atom).threads] == [("Eins", "r/hafen"), ("Zwei", "r/hafen")]
+
+
+def test_a_blogger_comment_feed_marking_kinds_is_still_a_comment_feed() -> None:
+    # A blog's public comment feed may mark its entries' kind as an export does; it holds no settings.
+    kind = BLOGGER_KIND.format("comment")
+    feed = BLOGGER_COMMENTS.replace("<published>", kind + "<published>")
+    found = [(t.url, [p.author for p in t.posts[1:]]) for t in parse_threads(feed).threads]
+    assert found == [
+        ("https://carnet.example/2024/02/pluie.html", ["Ana"]),
+        ("https://carnet.example/2024/02/sol.html", ["Luis"]),
+    ]
+
+
+def test_a_wordpress_comment_feed_paged_is_one_thread() -> None:
+    # With paged comments WordPress links a comment on page 2 as `POST/comment-page-2/#comment-N`
+    # (`?p=5&cpage=2#comment-N` without pretty links): still the one post's comment.
+    paged = WORDPRESS_COMMENTS.replace(
+        "https://jardin.example/hiver/#comment-13", "https://jardin.example/hiver/comment-page-2/#comment-13", 1
+    )
+    [thread] = parse_threads(paged).threads
+    assert (thread.url, [p.author for p in thread.posts[1:]]) == ("https://jardin.example/hiver/", ["Marie", "Paul"])
+    # Without pretty links: Marie's comment on the first page, Paul's on the second.
+    queried = WORDPRESS_COMMENTS.replace("https://jardin.example/hiver/#comment-12", "https://jardin.example/?p=5#c12")
+    queried = queried.replace("https://jardin.example/hiver/#comment-13", "https://jardin.example/?p=5&cpage=2#c13")
+    [thread] = parse_threads(queried).threads
+    assert (thread.url, [p.author for p in thread.posts[1:]]) == ("https://jardin.example/?p=5", ["Marie", "Paul"])
+
+
+@pytest.mark.parametrize(
+    "counted",
+    [
+        "<slash:comments>7</slash:comments>",  # RSS's Slash module (WordPress)
+        "<thr:total>7</thr:total>",  # Atom threading's total
+        # Atom threading's replies links (Blogger: one to the page, one to the comment feed, each counting)
+        '<link rel="replies" type="text/html" href="https://b.example/a#comments" thr:count="7"/>'
+        '<link rel="replies" type="application/atom+xml" href="https://b.example/feeds/1/comments" thr:count="7"/>',
+    ],
+)
+def test_comments_counted_elsewhere_are_reported(counted: str) -> None:
+    feed = f"""<feed xmlns="http://www.w3.org/2005/Atom" xmlns:thr="http://purl.org/syndication/thread/1.0"
+    xmlns:slash="http://purl.org/rss/1.0/modules/slash/"><title>B</title>
+    <entry><title>A</title><link rel="alternate" href="https://b.example/a"/>{counted}<summary>x</summary></entry></feed>"""
+    assert parse_threads(feed).warnings == (
+        "1 items count 7 reader comments that are not in this feed (each item's comment feed or page holds them): "
+        "only the items are read",
+    )

@@ -44,11 +44,11 @@ def looks_like_blogger_export(text: str) -> bool:
 
 
 def read_blogger(text: str) -> Reading | None:
-    """The posts and pages of a Blogger export, each with its comments; None when the document has no
-    entry of a Blogger kind (a feed that mentions them); InputError when it has kinds but no post."""
+    """The posts and pages of a Blogger export, each with its comments; None when the document is no
+    export (a blog's feed that marks kinds, a feed that mentions them); InputError when it has no post."""
     root = parse_xml(text, "Blogger export", HINT)
     entries = [(entry, _kind(entry)) for entry in root if local_name(entry) == "entry"]
-    if not any(kind in TEXT_KINDS or kind == "comment" for _, kind in entries):
+    if not _is_export([entry for entry, _ in entries], {kind for _, kind in entries}):
         return None
     posts: dict[str, Any] = {}
     comments: list[tuple[RawComment, str | None, str | None]] = []  # with its post's and its parent's number
@@ -95,6 +95,15 @@ def read_blogger(text: str) -> Reading | None:
         if count
     )
     return Reading(tuple(threads), warnings)
+
+
+def _is_export(entries: list[Any], kinds: set[str | None]) -> bool:
+    """Whether entries are a whole blog's: the older exports open with its settings and template (a blog's
+    public feeds, which may mark their posts' or comments' kinds too, hold neither); Takeout's name every
+    entry's kind in `blogger:type`."""
+    if kinds & {"settings", "template"}:
+        return True
+    return any(local_name(child) == "type" and "blogger" in str(child.tag) for entry in entries for child in entry)
 
 
 def _kind(entry: Any) -> str | None:

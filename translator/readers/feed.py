@@ -85,6 +85,9 @@ DISCOURSE_POST_LINK = re.compile(
 )
 # How a Discourse posts feed names a writer: `@username`, or `@username Full Name`.
 DISCOURSE_CREATOR = re.compile(r"@(?P<username>[\w.-]{1,60})(?:\s.*)?", re.DOTALL)
+# WordPress's pages of comments: `POST/comment-page-2/#comment-12`, `?p=5&cpage=2#comment-12`.
+COMMENT_PAGE_PATH = re.compile(r"/comment-page-\d+/?$")
+COMMENT_PAGE_QUERY = re.compile(r"(?<=[?&])cpage=\d+&?|[?&]cpage=\d+$")
 # Blogger's query naming the comment a link shows (`?showComment=1704100000000`).
 SHOW_COMMENT = re.compile(r"[?&]showComment=\d+")
 # The link a comment opens with to the comment it answers (WordPress: "In reply to <a href=...>Name</a>.").
@@ -308,8 +311,19 @@ def _told(items: list[Thread], warnings: Sequence[str]) -> Reading:
 
 
 def _comments_elsewhere(entry: dict[str, Any]) -> int | None:
-    """How many comments an item says it has elsewhere: `slash:comments`, or Reddit's "[N comments]"."""
+    """How many comments an item says it has elsewhere: `slash:comments`, Atom threading's `thr:total` or
+    its `replies` links' `thr:count` (the largest: Blogger gives one link to the page, one to the comment
+    feed, each with the count), or Reddit's "[N comments]"."""
     said = whole_number(_text_of(entry.get("slash_comments")))
+    if said is None:
+        said = whole_number(_text_of(entry.get("thr_total")))
+    if said is None:
+        counts = [
+            whole_number(_text_of(as_dict(link).get("count")))
+            for link in as_list(entry.get("links"))
+            if as_dict(link).get("rel") == "replies"
+        ]
+        said = max((count for count in counts if count is not None), default=None)
     if said is None and (reddit := _reddit_item(entry)) is not None:
         said = reddit[2]
     return said
@@ -519,7 +533,8 @@ def _page_of_comment(entry: dict[str, Any]) -> str | None:
     link = (text_field(entry.get("link")) or "").strip()
     page, _, fragment = link.partition("#")
     if page and COMMENT_FRAGMENT.fullmatch(fragment):
-        return SHOW_COMMENT.sub("", page)
+        # One page, however its comments are paged: `POST/comment-page-2/` is `POST/`.
+        return COMMENT_PAGE_QUERY.sub("", COMMENT_PAGE_PATH.sub("/", SHOW_COMMENT.sub("", page)))
     if topic := DISCOURSE_POST_LINK.match(link):  # a Discourse topic's or site's posts feed: /t/SLUG/ID/N
         return topic["topic"]
     answered = text_field(as_dict(entry.get("thr_in-reply-to")).get("href"))
