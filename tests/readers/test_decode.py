@@ -40,6 +40,40 @@ def test_decode(data: bytes, encoding: str, warning: str | None) -> None:
         assert any(warning in message for message in warnings)
 
 
+def misread(data: bytes, codec: str) -> str:
+    """Bytes read as a legacy code page, as a misconfigured export reads UTF-8: windows-1252 keeps the five
+    bytes it has no character for as Latin-1 does (as browsers and Windows tools do)."""
+    return "".join(bytes([byte]).decode(codec, errors="ignore") or chr(byte) for byte in data)
+
+
+@pytest.mark.parametrize(
+    ("original", "character"),
+    [
+        (TEXT, "é"),  # French: accents and a typographic apostrophe ("â€™")
+        ("Президент вылетел на орбиту.", "П"),  # Cyrillic: every letter two characters ("ÐŸ")
+        ("Bravo 👍 « oui »", "👍"),  # an emoji (four bytes), guillemets
+    ],
+)
+@pytest.mark.parametrize("codec", ["latin-1", "cp1252"])
+def test_double_encoded_text_is_repaired_with_a_warning(original: str, character: str, codec: str) -> None:
+    text, _, warnings = decode(misread(original.encode("utf-8"), codec).encode("utf-8"), "f.txt")
+    assert text == original
+    assert len(warnings) == 1 and warnings[0].startswith("f.txt was double-encoded (UTF-8 read as Latin-1")
+    assert warnings[0].endswith(f" -> {character!r})")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Fuß» und «groß» bleiben, Ã© wird é.",  # ß then » would decode to U+07FB: no such text
+        "SÃO PAULO Ã© grande",  # Portuguese capital Ã before a letter is a letter
+    ],
+)
+def test_only_sequences_that_decode_to_text_are_repaired(text: str) -> None:
+    repaired, _, _ = decode(text.encode("utf-8"), "f.txt")
+    assert repaired == text.replace("Ã©", "é")
+
+
 @pytest.mark.parametrize(
     "data",
     [
