@@ -330,7 +330,12 @@ def test_a_wordpress_export_is_posts_with_their_comments() -> None:
     [
         ("ed@zeitung.example (Eva Muster)", "Eva Muster"),  # RSS's form; a domain ending longer than 4 letters
         ("Eva Muster <ed@zeitung.example>", "Eva Muster"),
-        ("ed@zeitung.example", None),  # an address alone is no name
+        # An address alone: its name part (the domain is the site; review files need no address to mail);
+        # one that names nobody gives no writer.
+        ("ed.muster@zeitung.example", "ed.muster"),
+        ("mailto:ed@zeitung.example", "ed"),
+        ("noreply@blogger.com", None),
+        ("do-not-reply@zeitung.example", None),
         ("Eva Muster", "Eva Muster"),
     ],
 )
@@ -559,7 +564,7 @@ def test_a_podcast_episode_is_written_by_its_itunes_author_when_it_names_no_othe
         "Anna Beispiel",  # itunes:author alone
         "Eva Muster",  # the RSS author wins (feedparser alone gave a garbled 'ple (Eva Muster')
         "Bert Bauer",  # dc:creator wins, whichever comes first
-        "Carla",  # an address alone names nobody: the iTunes name does
+        "Carla",  # an address alone: the iTunes name beats its name part
         None,  # the channel's itunes:author is the show's, not every episode's writer (as RSS's editor)
     ]
 
@@ -797,3 +802,9 @@ def test_comments_counted_elsewhere_are_reported(counted: str) -> None:
         "1 items count 7 reader comments that are not in this feed (each item's comment feed or page holds them): "
         "only the items are read",
     )
+
+
+def test_a_json_feed_author_given_as_an_address_is_its_name_part() -> None:
+    item = {"id": "1", "title": "T", "content_text": "x", "authors": [{"name": "ute@blatt.example"}]}
+    feed = {"version": "https://jsonfeed.org/version/1.1", "items": [item]}
+    assert parse_threads(json.dumps(feed)).threads[0].posts[0].author == "ute"

@@ -96,6 +96,8 @@ TITLE_SPACE = re.compile(r"\W+")
 REPLY_LINE_CHARS = 80
 RSS_AUTHOR = re.compile(r"^\s*(?:mailto:)?[^\s@()<>]+@[^\s()<>]+\s*\((?P<name>[^()]+)\)\s*$")
 NAMED_ADDRESS = re.compile(r"^\s*(?P<name>[^<>@]+?)\s*<(?:mailto:)?[^\s@<>]+@[^\s<>]+>\s*$")
+# The name part of an address that stands for no writer: a mailer's, a platform's default.
+NOBODY_ADDRESS = re.compile(r"(?:no|do[-_.]?not)[-_.]?reply|nobody|noemail|none|null|anonymous", re.IGNORECASE)
 BARE_ADDRESS = re.compile(r"^\s*(?:mailto:)?[^\s@<>]+@[^\s@<>]+\s*$")
 # Google News's items link to its redirector; their text is only headlines and publishers' names.
 GOOGLE_NEWS_LINK = re.compile(r"\s*https?://news\.google\.com/", re.IGNORECASE)
@@ -200,9 +202,10 @@ def read_feed(text: str) -> Reading:
 
 def _podcast_writers(text: str) -> list[str | None] | None:
     """The writer of each item of a podcast feed, in order: its RSS `author` or `dc:creator` (its name, not
-    its address), else its `itunes:author`. feedparser folds these into one field, the last written
-    winning, and garbles an address it reads after an iTunes name: the items are read again here. None
-    when the feed cannot be parsed so (feedparser's reading then stands)."""
+    its address), else its `itunes:author`, else the name part of an address given alone. feedparser
+    folds these into one field, the last written winning, and garbles an address it reads after an iTunes
+    name: the items are read again here. None when the feed cannot be parsed so (feedparser's reading
+    then stands)."""
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=True)
@@ -214,7 +217,7 @@ def _podcast_writers(text: str) -> list[str | None] | None:
         return None
     writers: list[str | None] = []
     for item in root.iter("{*}item"):
-        own = itunes = None
+        own = itunes = address_part = None
         for child in item:
             tag = child.tag if isinstance(child.tag, str) else ""
             value = " ".join((child.text or "").split())
@@ -222,9 +225,11 @@ def _podcast_writers(text: str) -> list[str | None] | None:
                 continue
             if "itunes.com/dtds" in tag.lower():
                 itunes = itunes or value
+            elif BARE_ADDRESS.match(value):
+                address_part = address_part or _named(value)
             elif own is None:
                 own = _named(value)
-        writers.append(own or itunes)
+        writers.append(own or itunes or address_part)  # a name beats an address's name part
     return writers
 
 
@@ -479,12 +484,17 @@ def _addressed(written: str) -> bool:
 
 
 def _named(written: str) -> str | None:
-    """A writer as written in a feed, without an e-mail address: the name beside it, None for an address
-    alone."""
+    """A writer as written in a feed, without an e-mail address: the name beside it; for an address alone,
+    its name part (`ed.muster@zeitung.example` is `ed.muster`: how the writer is known on the site, whose
+    domain is the site itself; the whole address would be carried into every review file and translation
+    memory, which need no way to mail anyone), None for one that names nobody (`noreply@...`)."""
     named = RSS_AUTHOR.match(written) or NAMED_ADDRESS.match(written)
     if named:
         return " ".join(named["name"].split())
-    return None if BARE_ADDRESS.match(written) else written
+    if not BARE_ADDRESS.match(written):
+        return written
+    local = written.strip().removeprefix("mailto:").partition("@")[0]
+    return None if NOBODY_ADDRESS.fullmatch(local) else local
 
 
 def _feed_text(item: Any, key: str) -> str | None:
@@ -636,7 +646,8 @@ def _json_feed_author(holder: dict[str, Any]) -> str | None:
     names joined (`Ute, Jan`); an author is an object with a name (one with only a `url` or an `avatar`
     names nobody), though some feeds write the name alone."""
     entries = as_list(holder.get("authors")) or [holder.get("author")]
-    names = [" ".join(name.split()) for entry in entries if (name := text_field(as_dict(entry).get("name", entry)))]
+    written = [name for entry in entries if (name := text_field(as_dict(entry).get("name", entry)))]
+    names = [" ".join(name.split()) for name in map(_named, written) if name]
     return ", ".join(dict.fromkeys(names)) or None
 
 
