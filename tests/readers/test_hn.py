@@ -287,3 +287,27 @@ def test_old_items_with_typed_paragraphs_are_split(text: str, blocks: list[tuple
     comment = {"id": 2, "type": "comment", "author": "sama", "text": text, "children": [], "parent_id": 1}
     [thread] = parse_threads(json.dumps({**story, "children": [comment]})).threads
     assert [(b.kind, b.text) for b in thread.posts[1].blocks] == blocks
+
+
+@pytest.mark.parametrize(
+    ("profile", "said"),
+    [
+        # The official API's /v0/user/NAME.json: its submissions as ids.
+        (
+            {"id": "ada", "created": 1173923446, "karma": 2937, "about": "Ich schreibe.", "submitted": [3, 2, 1]},
+            "(ada: karma 2,937, 3 submissions listed by id)",
+        ),
+        # Algolia's /api/v1/users/NAME.
+        (
+            {"username": "ada", "karma": 12000, "about": "", "submission_count": 40, "created_at_i": 1173923446},
+            "(ada: karma 12,000)",
+        ),
+        # HNPWA's user.
+        ({"id": "ada", "created_time": 1173923446, "karma": 5, "avg": None}, "(ada: karma 5)"),
+    ],
+)
+def test_a_user_profile_is_refused_saying_what_it_is(profile: dict[str, object], said: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_threads(json.dumps(profile))
+    assert caught.value.message == f"this is a Hacker News user's profile {said}, not a thread"
+    assert caught.value.hint is not None and "save an item instead" in caught.value.hint

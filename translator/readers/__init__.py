@@ -194,7 +194,7 @@ def _json_format(data: Any) -> SourceFormat:
     from translator.readers.discourse import looks_like_discourse
     from translator.readers.disqus import looks_like_disqus_api
     from translator.readers.feed import looks_like_json_feed
-    from translator.readers.hn import hn_shape
+    from translator.readers.hn import hn_shape, hn_user
     from translator.readers.reddit import looks_like_reddit
 
     if looks_like_reddit(data):
@@ -205,7 +205,7 @@ def _json_format(data: Any) -> SourceFormat:
         return "feed"
     if looks_like_disqus_api(data):
         return "disqus"
-    if hn_shape(data) is not None:
+    if hn_shape(data) is not None or hn_user(data) is not None:  # a user's profile: refused, saying so
         return "hn"
     return "json"
 

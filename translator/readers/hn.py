@@ -104,9 +104,28 @@ def _is_firebase_item(item: dict[str, Any]) -> bool:
     )
 
 
+def hn_user(data: Any) -> str | None:
+    """The name of the HN user whose profile this JSON is (the official API's `/v0/user/NAME.json`:
+    `id`, `karma`, `submitted` ids; Algolia's `/api/v1/users/NAME`: `username`, `karma`; HNPWA's: `id`,
+    `karma`, `created_time`); None for other JSON."""
+    if not isinstance(data, dict) or whole_number(data.get("karma")) is None or "title" in data or "text" in data:
+        return None
+    name = text_field(data.get("username")) or text_field(data.get("id"))
+    profile = any(key in data for key in ("submitted", "about", "created", "created_time", "created_at_i"))
+    return name.strip() if name and profile else None
+
+
 def read_hn(data: Any) -> Reading:
     """The discussion of an HN item; InputError when the JSON is none of the HN forms."""
     shape = hn_shape(data)
+    if shape is None and (user := hn_user(data)) is not None:
+        submitted = data.get("submitted")
+        count = len(submitted) if isinstance(submitted, list) else whole_number(submitted)
+        listed = f", {count:,} submissions listed by id" if count is not None else ""
+        raise InputError(
+            f"this is a Hacker News user's profile ({user}: karma {data['karma']:,}{listed}), not a thread",
+            "save an item instead: a story with its comments (Algolia's items/ID, or the official item/ID.json)",
+        )
     if shape is None:
         raise InputError("this JSON is not a Hacker News item (Algolia, official API or HNPWA)", HINT)
     if shape is ALGOLIA_SEARCH:
