@@ -172,7 +172,7 @@ def test_news_feed_items_have_their_fullest_text() -> None:
     published = thread_file.threads[0].published
     assert published is not None and published.date().isoformat() == "2024-01-01"
     assert thread_file.warnings == (
-        "1 items count 12 reader comments that are not in this feed (each item's comment feed or page holds "
+        "1 item counts 12 reader comments that are not in this feed (each item's comment feed or page holds "
         "them): only the items are read",
     )
 
@@ -799,7 +799,7 @@ def test_comments_counted_elsewhere_are_reported(counted: str) -> None:
     xmlns:slash="http://purl.org/rss/1.0/modules/slash/"><title>B</title>
     <entry><title>A</title><link rel="alternate" href="https://b.example/a"/>{counted}<summary>x</summary></entry></feed>"""
     assert parse_threads(feed).warnings == (
-        "1 items count 7 reader comments that are not in this feed (each item's comment feed or page holds them): "
+        "1 item counts 7 reader comments that are not in this feed (each item's comment feed or page holds them): "
         "only the items are read",
     )
 

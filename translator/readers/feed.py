@@ -22,7 +22,8 @@ threading, to answer a page). Its items become the comments of one thread per pa
 comment answering another (`thr:in-reply-to`, or WordPress's opening "In reply to <a href=#comment-12>")
 nested under it; a Discourse topic's post 1 is its article (a site's posts feed, linking `#post_N`: a
 thread per topic, titled by its items; its writers `@username Name` are their usernames). Other feeds
-hold no reader comments; when their items count comments elsewhere (`slash:comments`), a warning says so.
+hold no reader comments; when their items count comments elsewhere (`slash:comments`, Atom threading's
+`thr:total` or `thr:count`), a warning says so.
 
 A WordPress export (WXR: RSS with `wp:` elements) holds the site's posts and pages with their comments:
 each post is a thread, its approved comments (`wp:comment`, not pingbacks) nested by `comment_parent`.
@@ -179,7 +180,8 @@ def read_feed(text: str) -> Reading:
     counted = [count for entry in entries if (count := _comments_elsewhere(entry))]
     if counted:
         warnings.append(
-            f"{len(counted):,} items count {sum(counted):,} reader comments that are not in this feed "
+            f"{'1 item counts' if len(counted) == 1 else f'{len(counted):,} items count'} {sum(counted):,} reader "
+            "comments that are not in this feed "
             "(each item's comment feed or page holds them): only the items are read"
         )
     base = text_field(as_dict(parsed.feed).get("link"))
