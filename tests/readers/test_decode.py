@@ -277,7 +277,13 @@ def test_stray_text_before_the_xml_declaration_is_ignored(prefix: str, count: in
     assert thread_file.warnings == (f"{count} characters before the XML declaration (not XML) ignored",)
 
 
-def test_prose_quoting_an_xml_declaration_is_still_text() -> None:
-    text = 'Our feed starts like this:\n\n<?xml version="1.0"?><notes><n>x</n></notes>\n\nThanks.'
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Our notes start like this:\n\n<?xml version="1.0"?><notes><n>x</n></notes>\n\nThanks.',
+        f"Here is what our feed sends:\n\n{RSS}\n\nIt has one item.",  # a feed quoted in prose that goes on
+    ],
+)
+def test_prose_quoting_an_xml_document_is_still_text(text: str) -> None:
     [thread] = parse_threads(text).threads
     assert thread.source_format == "text"

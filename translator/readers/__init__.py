@@ -240,7 +240,8 @@ def parse_threads(text: str, fmt: SourceFormat | None = None) -> Reading:
 
 # A document the XML readers read, by its root: feeds and Disqus exports.
 XML_THREAD_ROOTS = frozenset({"rss", "feed", "rdf", "disqus"})
-STRAY_SEARCH_CHARS = 4096
+STRAY_SEARCH_CHARS = 2048
+"""How far into a file stray text before an XML declaration may reach (HTTP headers, a log line)."""
 
 
 def _stray_before_declaration(text: str) -> int | None:
@@ -252,7 +253,10 @@ def _stray_before_declaration(text: str) -> int | None:
         return None
     if head.lstrip("\ufeff \t\r\n")[:1] in ("<", "{", "[", '"'):
         return None  # a page, an XML document or JSON of its own (a feed as a JSON string): not stray text
-    return declared if xml_root_name(text[declared:]) in XML_THREAD_ROOTS else None
+    root = xml_root_name(text[declared:])
+    # The document runs to the end of the file (prose quoting a feed goes on after it).
+    closed = root is not None and re.search(rf"</(?:[\w.-]+:)?{root}\s*>\s*\Z", text[-400:], re.IGNORECASE)
+    return declared if root in XML_THREAD_ROOTS and closed else None
 
 
 def _wrapped_xml(data: Any) -> tuple[str, str] | None:
