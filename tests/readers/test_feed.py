@@ -682,10 +682,23 @@ def test_a_takeout_blogger_export_is_read_too() -> None:
     <entry><id>tag:blogger.com,1999:blog-9.post-21.comment-6</id><blogger:type>COMMENT</blogger:type>
     <blogger:parent>tag:blogger.com,1999:blog-9.post-21</blogger:parent><blogger:status>SPAM</blogger:status>
     <content type='html'>Kaufen</content></entry>
+    <entry><id>tag:blogger.com,1999:blog-9.post-21.comment-7</id><blogger:type>COMMENT</blogger:type>
+    <blogger:parent>tag:blogger.com,1999:blog-9.post-21.comment-5</blogger:parent>
+    <published>2023-01-05T00:00:00Z</published><content type='html'>Finde ich auch</content>
+    <author><name>Jo</name></author></entry>
     </feed>"""
     reading = parse_threads(takeout)
-    found = [(t.title, [(p.author, [b.text for b in p.blocks]) for p in t.posts]) for t in reading.threads]
-    assert found == [("Suppenzeit", [("Marco", ["Suppenzeit", "Heiß."]), ("Ina", ["Lecker"])])]
+    found = [(t.title, [(p.author, p.parent, [b.text for b in p.blocks]) for p in t.posts]) for t in reading.threads]
+    assert found == [
+        (
+            "Suppenzeit",
+            [
+                ("Marco", None, ["Suppenzeit", "Heiß."]),
+                ("Ina", None, ["Lecker"]),
+                ("Jo", "c1", ["Finde ich auch"]),  # its parent is a comment: it answers that one
+            ],
+        )
+    ]
     assert reading.warnings == ("1 comment not live on the blog (spam, pending) was left out",)
 
 

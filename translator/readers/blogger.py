@@ -4,8 +4,9 @@ Two shapes exist. The older marks each entry's kind with a category (`scheme` `.
 `.../blogger/2008/kind#post`, `#comment`, `#page`, `#settings`, `#template`); a comment names its post
 with Atom threading (`thr:in-reply-to ref`, the post's id) and the comment it answers, when it answers
 one, with a `related` link ending in that comment's number. Takeout's names the kind in
-`<blogger:type>` (POST, PAGE, COMMENT), the post of a comment in `<blogger:parent>`, and says what
-became of an entry in `<blogger:status>` (LIVE, DRAFT, ...) or `<blogger:trashed>`.
+`<blogger:type>` (POST, PAGE, COMMENT), what a comment answers in `<blogger:parent>` (its post; a
+comment there is read as the one it answers), and says what became of an entry in `<blogger:status>`
+(LIVE, DRAFT, ...) or `<blogger:trashed>`.
 
 Each post and page is a thread, its comments under it in date order, nested where they answer another.
 Settings, the template and trashed or deleted entries are no text to read; comments that are not live
@@ -67,9 +68,11 @@ def read_blogger(text: str) -> Reading | None:
     by_post: dict[str, list[RawComment]] = {}
     orphans = 0
     for comment, post, parent in comments:
+        if post not in posts and post in by_number:  # a parent that is a comment: the one answered
+            post, parent = by_number[post or ""][1], post
         answered = by_number.get(parent or "")
         if post not in posts and answered is not None:
-            post = answered[1]  # Takeout may name the comment answered as the parent
+            post = answered[1]
         if post not in posts:
             orphans += 1
             continue
