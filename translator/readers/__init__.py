@@ -126,7 +126,7 @@ def _json_lines(text: str) -> list[dict[str, Any]] | None:
     return items or None
 
 
-XML_HINT = "give an RSS, Atom or JSON Feed, a Disqus or WordPress export, a saved page, a forum's JSON or text"
+XML_HINT = "give an RSS, Atom or JSON Feed, a Disqus, WordPress or Blogger export, a saved page, a forum's JSON or text"
 # A PO file opens with comments and its header entry (`msgid ""`), or with an entry of its own.
 PO_FILE = re.compile(
     r'\A\ufeff?\s*(?:#[^\n]*\n\s*)*(?:msgctxt\s+"[^\n]*\n\s*)?msgid\s+"[^\n]*\n(?:\s*"[^\n]*\n)*\s*msgstr'

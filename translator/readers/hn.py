@@ -124,7 +124,7 @@ def read_hn(data: Any) -> Reading:
         listed = f", {count:,} submissions listed by id" if count is not None else ""
         raise InputError(
             f"this is a Hacker News user's profile ({user}: karma {data['karma']:,}{listed}), not a thread",
-            "save an item instead: a story with its comments (Algolia's items/ID, or the official item/ID.json)",
+            "save an item instead, a story with its comments: Algolia's items/ID or the official item/ID.json",
         )
     if shape is None:
         raise InputError("this JSON is not a Hacker News item (Algolia, official API or HNPWA)", HINT)
