@@ -5,6 +5,7 @@ from __future__ import annotations
 import bz2
 import codecs
 import gzip
+import json
 import lzma
 from collections.abc import Callable
 
@@ -37,6 +38,40 @@ def test_decode(data: bytes, encoding: str, warning: str | None) -> None:
         assert text == TEXT
     else:
         assert any(warning in message for message in warnings)
+
+
+def misread(data: bytes, codec: str) -> str:
+    """Bytes read as a legacy code page, as a misconfigured export reads UTF-8: windows-1252 keeps the five
+    bytes it has no character for as Latin-1 does (as browsers and Windows tools do)."""
+    return "".join(bytes([byte]).decode(codec, errors="ignore") or chr(byte) for byte in data)
+
+
+@pytest.mark.parametrize(
+    ("original", "character"),
+    [
+        (TEXT, "é"),  # French: accents and a typographic apostrophe ("â€™")
+        ("Президент вылетел на орбиту.", "П"),  # Cyrillic: every letter two characters ("ÐŸ")
+        ("Bravo 👍 « oui »", "👍"),  # an emoji (four bytes), guillemets
+    ],
+)
+@pytest.mark.parametrize("codec", ["latin-1", "cp1252"])
+def test_double_encoded_text_is_repaired_with_a_warning(original: str, character: str, codec: str) -> None:
+    text, _, warnings = decode(misread(original.encode("utf-8"), codec).encode("utf-8"), "f.txt")
+    assert text == original
+    assert len(warnings) == 1 and warnings[0].startswith("f.txt was double-encoded (UTF-8 read as Latin-1")
+    assert warnings[0].endswith(f" -> {character!r})")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Fuß» und «groß» bleiben, Ã© wird é.",  # ß then » would decode to U+07FB: no such text
+        "SÃO PAULO Ã© grande",  # Portuguese capital Ã before a letter is a letter
+    ],
+)
+def test_only_sequences_that_decode_to_text_are_repaired(text: str) -> None:
+    repaired, _, _ = decode(text.encode("utf-8"), "f.txt")
+    assert repaired == text.replace("Ã©", "é")
 
 
 @pytest.mark.parametrize(
@@ -186,6 +221,8 @@ def test_zstandard_gets_a_hint_and_text_starting_like_bzip2_is_text() -> None:
             "urlset",
         ),
         ('<opml version="2.0" xmlns:x="urn:x"><body><outline text="a"/></body></opml>', "opml"),  # a namespace
+        # Bare: no declaration, no namespace, but its first element closes it (a chat log's <nick> does not).
+        ('<catalog>\n <book id="1"><title>Le livre</title></book>\n</catalog>\n', "catalog"),
     ],
 )
 def test_xml_of_no_thread_format_is_refused_in_one_line(text: str, root: str) -> None:
@@ -193,6 +230,60 @@ def test_xml_of_no_thread_format_is_refused_in_one_line(text: str, root: str) ->
         parse_threads(text)
 
 
-def test_a_chat_log_opening_with_a_nick_is_text() -> None:
-    [thread] = parse_threads("<anna> hallo zusammen\n<ben> hi\n").threads
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<anna> hallo zusammen\n<ben> hi\n",  # a chat log opening with a nick
+        "<p>Un paragraphe.</p>",  # an HTML fragment saved as text, closing its first element last
+        "<note>Bonjour à tous</note>",  # one element of text alone: no data of elements
+    ],
+)
+def test_text_opening_with_a_tag_is_text(text: str) -> None:
+    [thread] = parse_threads(text).threads
+    assert thread.source_format == "text"
+
+
+RSS = (
+    '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Blatt</title>'
+    "<item><title>Wetter</title><description>Regen.</description></item></channel></rss>"
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "warning"),
+    [
+        # A CORS proxy's answer (allorigins: the page in `contents`), saved as JSON.
+        (json.dumps({"contents": RSS, "status": {"http_code": 200}}), "its 'contents' holds an XML document as text"),
+        (json.dumps({"data": {"xml": RSS}}), "its 'data.xml' holds an XML document as text"),
+        (json.dumps(RSS), "the JSON holds an XML document as text"),  # a JSON string, not a single value refused
+    ],
+)
+def test_a_feed_wrapped_in_json_is_read(data: str, warning: str) -> None:
+    thread_file = thread_from_bytes(data.encode(), "feed.json")
+    assert [(t.source_format, t.title) for t in thread_file.threads] == [("feed", "Wetter")]
+    assert thread_file.warnings == (f"{warning}: read as that document",)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "count"),
+    [
+        ("HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n\r\n", 50),  # its headers (line ends read as \\n)
+        ("Warning: feed cache stale\n", 25),  # a tool's line before the document
+    ],
+)
+def test_stray_text_before_the_xml_declaration_is_ignored(prefix: str, count: int) -> None:
+    thread_file = thread_from_bytes((prefix + RSS).encode(), "feed.xml")
+    assert [(t.source_format, t.title) for t in thread_file.threads] == [("feed", "Wetter")]
+    assert thread_file.warnings == (f"{count} characters before the XML declaration (not XML) ignored",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Our notes start like this:\n\n<?xml version="1.0"?><notes><n>x</n></notes>\n\nThanks.',
+        f"Here is what our feed sends:\n\n{RSS}\n\nIt has one item.",  # a feed quoted in prose that goes on
+    ],
+)
+def test_prose_quoting_an_xml_document_is_still_text(text: str) -> None:
+    [thread] = parse_threads(text).threads
     assert thread.source_format == "text"

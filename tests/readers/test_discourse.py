@@ -263,3 +263,38 @@ def test_one_post_is_read_as_a_comment_of_its_topic() -> None:
         [("article", None, None), ("c1", "user4", None)],
     )
     assert "the topic's first post is not in this file" in reading.warnings[-1]
+
+
+SAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "web"
+
+
+def test_posts_listed_out_of_order_come_out_in_topic_order() -> None:
+    # An answer to `/t/ID/posts.json?post_ids[]=...`, or a tool's export sorted by likes: the file's order
+    # is not the topic's. Post 4 answers post 2, which comes after it in the file.
+    posts = [
+        post(4, "Vier", reply_to_post_number=2),
+        post(2, "Zwei"),
+        post(1, "Eins"),
+        post(3, "Drei"),
+    ]
+    [thread] = parse_threads(json.dumps({"title": "T", "post_stream": {"posts": posts}})).threads
+    assert [(p.id, p.author, p.parent) for p in thread.posts] == [
+        ("article", "user1", None),
+        ("c1", "user2", None),
+        ("c2", "user3", None),
+        ("c3", "user4", "c1"),
+    ]
+
+
+def test_a_real_topic_reads_the_same_whatever_order_its_posts_are_listed_in() -> None:
+    data = json.loads((SAMPLE / "discourse_en_criticalfallibilism_2108-posts.json").read_text(encoding="utf-8"))
+    [listed] = parse_threads(json.dumps(data)).threads
+    data["post_stream"]["posts"].reverse()
+    [reversed_] = parse_threads(json.dumps(data)).threads
+    assert reversed_ == listed
+    # Post 6 (c5) answers post 4 (c3): the reply follows what it answers, as on the site.
+    assert [(p.id, p.author, p.parent) for p in reversed_.posts[4:7]] == [
+        ("c4", "Elliot", None),
+        ("c5", "anonymous105", "c3"),
+        ("c6", "anonymous105", "c3"),
+    ]

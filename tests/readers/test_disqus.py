@@ -160,3 +160,48 @@ def test_the_json_of_disqus_api_is_read() -> None:
     assert reading.warnings == (
         "further comments are not in this file (Disqus has more pages of them): only the comments in the file are read",
     )
+
+
+def api_post(key: str, message: str, thread: object, **fields: object) -> dict[str, object]:
+    author = {"name": f"Name {key}", "username": f"user{key}", "isAnonymous": False}
+    return {"id": key, "parent": None, "message": message, "createdAt": f"2024-01-0{key}T10:00:00", "author": author,
+            "thread": thread, "isApproved": True, "isDeleted": False, "isSpam": False, **fields}  # fmt: skip
+
+
+def test_the_thread_data_of_a_comment_frame_is_read() -> None:
+    # What Disqus's frame holds (and its listPostsThreaded answers with related=thread): the page once,
+    # beside posts that name it by id; a comment waiting for a moderator is not on the page.
+    page = {"id": "77", "clean_title": "Der Artikel", "link": "https://zeitung.example/a", "forum": "zeitung"}
+    data = {
+        "code": 0,
+        "response": {
+            "thread": page,
+            "posts": [
+                api_post("1", "<p>Erster</p>", "77"),
+                api_post("2", "<p>Zweiter</p>", "77", parent=1),  # a parent as a number, the id as a string
+                api_post("3", "<p>Noch nicht frei</p>", "77", isApproved=False),
+                api_post("4", "", "77", raw_message="Nur roh"),  # no HTML: the text as typed
+            ],
+        },
+    }
+    reading = parse_threads(json.dumps(data))
+    [thread] = reading.threads
+    assert (thread.title, thread.url, thread.site) == ("Der Artikel", "https://zeitung.example/a", "zeitung")
+    found = [(p.author, p.parent, [b.text for b in p.blocks]) for p in thread.posts[1:]]
+    assert found == [("Name 1", None, ["Erster"]), ("Name 2", "c1", ["Zweiter"]), ("Name 4", None, ["Nur roh"])]
+    assert reading.warnings == ("1 comment waiting for a moderator (not shown on the page) was left out",)
+
+
+def test_an_api_answer_naming_its_page_by_id_only_says_so() -> None:
+    reading = parse_threads(json.dumps({"code": 0, "response": [api_post("1", "<p>Hallo</p>", "77")]}))
+    assert reading.threads[0].title == ""
+    assert reading.warnings == (
+        "the page these comments are on is named by id only (ask the API with related=thread for its title "
+        "and address): no title",
+    )
+
+
+def test_an_api_error_answer_is_refused_saying_what_it_says() -> None:
+    error = {"code": 2, "response": "Invalid argument, 'thread': Unable to find thread 'link:https://x.example'"}
+    with pytest.raises(InputError, match="Disqus's API answering an error \\(code 2: Invalid argument, 'thread'"):
+        parse_threads(json.dumps(error))

@@ -172,7 +172,7 @@ def test_news_feed_items_have_their_fullest_text() -> None:
     published = thread_file.threads[0].published
     assert published is not None and published.date().isoformat() == "2024-01-01"
     assert thread_file.warnings == (
-        "1 items count 12 reader comments that are not in this feed (each item's comment feed or page holds "
+        "1 item counts 12 reader comments that are not in this feed (each item's comment feed or page holds "
         "them): only the items are read",
     )
 
@@ -330,7 +330,12 @@ def test_a_wordpress_export_is_posts_with_their_comments() -> None:
     [
         ("ed@zeitung.example (Eva Muster)", "Eva Muster"),  # RSS's form; a domain ending longer than 4 letters
         ("Eva Muster <ed@zeitung.example>", "Eva Muster"),
-        ("ed@zeitung.example", None),  # an address alone is no name
+        # An address alone: its name part (the domain is the site; review files need no address to mail);
+        # one that names nobody gives no writer.
+        ("ed.muster@zeitung.example", "ed.muster"),
+        ("mailto:ed@zeitung.example", "ed"),
+        ("noreply@blogger.com", None),
+        ("do-not-reply@zeitung.example", None),
         ("Eva Muster", "Eva Muster"),
     ],
 )
@@ -512,3 +517,307 @@ def test_an_atom_entry_without_an_author_has_the_feeds() -> None:
     rss = """<rss version="2.0"><channel><title>M</title><managingEditor>red@blatt.example (Redaktion)</managingEditor>
     <item><title>A</title><description>x</description></item></channel></rss>"""
     assert [t.posts[0].author for t in parse_threads(rss).threads] == [None]
+
+
+@pytest.mark.parametrize(
+    ("feed_fields", "item_fields", "author"),
+    [
+        # 1.1: a list of authors, all named; one with only an address names nobody.
+        ({}, {"authors": [{"name": "Ute"}, {"url": "https://u.example"}, {"name": "Jan"}]}, "Ute, Jan"),
+        # 1.0: one author object.
+        ({}, {"author": {"name": "Ute", "url": "https://u.example"}}, "Ute"),
+        # An item without authors has the feed's: 1.1's list, or 1.0's object.
+        ({"authors": [{"name": "Redaktion"}]}, {}, "Redaktion"),
+        ({"author": {"name": "Redaktion"}}, {}, "Redaktion"),
+        # The item's own win over the feed's; an empty list is no author.
+        ({"authors": [{"name": "Redaktion"}]}, {"authors": [{"name": "Ute"}]}, "Ute"),
+        ({}, {"authors": []}, None),
+    ],
+)
+def test_json_feed_authors_of_both_versions(
+    feed_fields: dict[str, object], item_fields: dict[str, object], author: str | None
+) -> None:
+    item = {"id": "1", "title": "T", "content_text": "x", **item_fields}
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "Blatt", "items": [item], **feed_fields}
+    [thread] = parse_threads(json.dumps(feed)).threads
+    assert thread.posts[0].author == author
+
+
+PODCAST = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>Der Wissenspodcast</title><itunes:author>Radio Beispiel</itunes:author>
+<item><title>Folge 1</title><itunes:author>Anna Beispiel</itunes:author><description>Eins.</description>
+<enclosure url="https://pod.example/1.mp3" type="audio/mpeg" length="1"/></item>
+<item><title>Folge 2</title><author>ed@radio.example (Eva Muster)</author><itunes:author>Anna</itunes:author>
+<description>Zwei.</description></item>
+<item><title>Folge 3</title><itunes:author>Anna</itunes:author><dc:creator>Bert Bauer</dc:creator>
+<description>Drei.</description></item>
+<item><title>Folge 4</title><author>ed@radio.example</author><itunes:author>Carla</itunes:author>
+<description>Vier.</description></item>
+<item><title>Folge 5</title><description>Fünf.</description></item>
+</channel></rss>"""
+
+
+def test_a_podcast_episode_is_written_by_its_itunes_author_when_it_names_no_other() -> None:
+    authors = [thread.posts[0].author for thread in parse_threads(PODCAST).threads]
+    assert authors == [
+        "Anna Beispiel",  # itunes:author alone
+        "Eva Muster",  # the RSS author wins (feedparser alone gave a garbled 'ple (Eva Muster')
+        "Bert Bauer",  # dc:creator wins, whichever comes first
+        "Carla",  # an address alone: the iTunes name beats its name part
+        None,  # the channel's itunes:author is the show's, not every episode's writer (as RSS's editor)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("feed", "dates", "warnings"),
+    [
+        # RSS: the channel's pubDate dates the undated item; a dated item keeps its own.
+        (
+            """<rss version="2.0"><channel><title>B</title><pubDate>Mon, 01 Jan 2024 10:00:00 +0000</pubDate>
+            <item><title>A</title><description>x</description></item>
+            <item><title>B</title><pubDate>Sun, 31 Dec 2023 09:00:00 +0000</pubDate><description>y</description></item>
+            </channel></rss>""",
+            ["2024-01-01T10:00:00", "2023-12-31T09:00:00"],
+            ("1 item has no date of its own: dated by the feed's (2024-01-01 10:00), when the feed was published",),
+        ),
+        # Atom: the feed's updated.
+        (
+            """<feed xmlns="http://www.w3.org/2005/Atom"><title>B</title><updated>2024-02-03T04:05:00Z</updated>
+            <entry><title>A</title><summary>x</summary></entry><entry><title>B</title><summary>y</summary></entry></feed>""",
+            ["2024-02-03T04:05:00", "2024-02-03T04:05:00"],
+            ("2 items have no date of their own: dated by the feed's (2024-02-03 04:05), when the feed was published",),
+        ),
+        # No date anywhere: nothing invented, nothing said.
+        ("""<rss version="2.0"><channel><title>B</title><item><title>A</title></item></channel></rss>""", [None], ()),
+    ],
+)
+def test_items_without_a_date_take_the_feeds(feed: str, dates: list[str | None], warnings: tuple[str, ...]) -> None:
+    reading = parse_threads(feed)
+    assert [t.published.isoformat() if t.published else None for t in reading.threads] == dates
+    assert [t.posts[0].date for t in reading.threads] == [t.published for t in reading.threads]
+    assert reading.warnings == warnings
+
+
+BLOGGER_KIND = (
+    "<category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#{}'/>"
+)
+BLOGGER_EXPORT = f"""<?xml version='1.0' encoding='UTF-8'?>
+<?xml-stylesheet href="https://www.blogger.com/styles/atom.css" type="text/css"?>
+<feed xmlns='http://www.w3.org/2005/Atom' xmlns:openSearch='http://a9.com/-/spec/opensearchrss/1.0/'
+ xmlns:gd='http://schemas.google.com/g/2005' xmlns:thr='http://purl.org/syndication/thread/1.0'
+ xmlns:app='http://purl.org/atom/app#'>
+<id>tag:blogger.com,1999:blog-77</id><title type='text'>Carnet de route</title>
+<entry><id>tag:blogger.com,1999:blog-77.settings.BLOG_NAME</id>{BLOGGER_KIND.format("settings")}
+<title type='text'>Carnet de route</title><content type='text'>Carnet de route</content></entry>
+<entry><id>tag:blogger.com,1999:blog-77.layout</id>{BLOGGER_KIND.format("template")}
+<title type='text'>Template</title><content type='text'>&lt;html&gt;&lt;b:skin/&gt;&lt;/html&gt;</content></entry>
+<entry><id>tag:blogger.com,1999:blog-77.post-501</id><published>2024-03-01T09:00:00.000+01:00</published>
+{BLOGGER_KIND.format("post")}<category scheme='http://www.blogger.com/atom/ns#' term='voyage'/>
+<title type='text'>Arrivée à Lyon</title>
+<content type='html'>&lt;p&gt;Il pleuvait.&lt;/p&gt;&lt;p&gt;Puis le soleil.&lt;/p&gt;</content>
+<link rel='alternate' type='text/html' href='https://carnet.blogspot.com/2024/03/arrivee.html' title='Arrivée à Lyon'/>
+<author><name>Nadia</name><email>noreply@blogger.com</email></author></entry>
+<entry><id>tag:blogger.com,1999:blog-77.post-502</id><published>2024-03-05T09:00:00.000+01:00</published>
+{BLOGGER_KIND.format("post")}<title type='text'>Brouillon</title><content type='html'>Pas fini.</content>
+<app:control><app:draft>yes</app:draft></app:control><author><name>Nadia</name></author></entry>
+<entry><id>tag:blogger.com,1999:blog-77.post-9002</id><published>2024-03-01T12:00:00.000+01:00</published>
+{BLOGGER_KIND.format("comment")}<title type='text'>Merci !</title><content type='html'>Merci pour ce récit !</content>
+<link rel='alternate' type='text/html' href='https://carnet.blogspot.com/2024/03/arrivee.html?showComment=1#c9002'/>
+<link rel='related' type='application/atom+xml' href='https://www.blogger.com/feeds/77/501/comments/default/9001'/>
+<author><name>Tom</name></author>
+<thr:in-reply-to href='https://carnet.blogspot.com/2024/03/arrivee.html' ref='tag:blogger.com,1999:blog-77.post-501'
+ source='https://www.blogger.com/feeds/77/posts/default/501' type='text/html'/></entry>
+<entry><id>tag:blogger.com,1999:blog-77.post-9001</id><published>2024-03-01T10:00:00.000+01:00</published>
+{BLOGGER_KIND.format("comment")}<title type='text'>Belle</title>
+<content type='html'>Belle journée.&lt;br /&gt;</content>
+<author><name>Anonymous</name></author>
+<thr:in-reply-to ref='tag:blogger.com,1999:blog-77.post-501' type='text/html'/></entry>
+<entry><id>tag:blogger.com,1999:blog-77.post-9003</id><published>2024-03-02T10:00:00.000+01:00</published>
+{BLOGGER_KIND.format("comment")}<content type='html'>Sur un billet effacé.</content><author><name>Eve</name></author>
+<thr:in-reply-to ref='tag:blogger.com,1999:blog-77.post-499' type='text/html'/></entry>
+</feed>"""
+
+
+def test_a_blogger_export_is_posts_with_their_comments() -> None:
+    reading = parse_threads(BLOGGER_EXPORT)
+    found = [
+        (t.title, t.site, t.url, [(p.id, p.author, p.parent, [b.text for b in p.blocks]) for p in t.posts])
+        for t in reading.threads
+    ]
+    assert found == [
+        (
+            "Arrivée à Lyon",
+            "Carnet de route",
+            "https://carnet.blogspot.com/2024/03/arrivee.html",
+            [
+                ("article", "Nadia", None, ["Arrivée à Lyon", "Il pleuvait.", "Puis le soleil."]),
+                # In date order, though listed the other way; the reply nests under the comment it answers.
+                ("c1", "Anonymous", None, ["Belle journée."]),
+                ("c2", "Tom", "c1", ["Merci pour ce récit !"]),
+            ],
+        ),
+        # A draft is kept (as WordPress exports are read); settings and template are no threads.
+        ("Brouillon", "Carnet de route", None, [("article", "Nadia", None, ["Brouillon", "Pas fini."])]),
+    ]
+    assert reading.threads[0].published is not None
+    assert reading.threads[0].published.isoformat() == "2024-03-01T08:00:00"
+    assert reading.warnings == ("1 comment on posts not in this export was left out",)
+
+
+def test_a_takeout_blogger_export_is_read_too() -> None:
+    takeout = """<?xml version='1.0' encoding='UTF-8'?>
+    <feed xmlns='http://www.w3.org/2005/Atom' xmlns:blogger='http://schemas.google.com/blogger/2018'>
+    <title>Küchenbuch</title>
+    <entry><id>tag:blogger.com,1999:blog-9.post-21</id><blogger:type>POST</blogger:type>
+    <blogger:status>LIVE</blogger:status><published>2023-01-02T03:04:05Z</published>
+    <title>Suppenzeit</title><content type='html'>&lt;p&gt;Heiß.&lt;/p&gt;</content>
+    <author><name>Marco</name></author></entry>
+    <entry><id>tag:blogger.com,1999:blog-9.post-24</id><blogger:type>POST</blogger:type>
+    <blogger:trashed>2023-04-01T00:00:00Z</blogger:trashed><title>Weg</title><content>weg</content></entry>
+    <entry><id>tag:blogger.com,1999:blog-9.post-21.comment-5</id><blogger:type>COMMENT</blogger:type>
+    <blogger:parent>tag:blogger.com,1999:blog-9.post-21</blogger:parent><blogger:status>LIVE</blogger:status>
+    <published>2023-01-04T00:00:00Z</published><content type='html'>Lecker</content>
+    <author><name>Ina</name></author></entry>
+    <entry><id>tag:blogger.com,1999:blog-9.post-21.comment-6</id><blogger:type>COMMENT</blogger:type>
+    <blogger:parent>tag:blogger.com,1999:blog-9.post-21</blogger:parent><blogger:status>SPAM</blogger:status>
+    <content type='html'>Kaufen</content></entry>
+    <entry><id>tag:blogger.com,1999:blog-9.post-21.comment-7</id><blogger:type>COMMENT</blogger:type>
+    <blogger:parent>tag:blogger.com,1999:blog-9.post-21.comment-5</blogger:parent>
+    <published>2023-01-05T00:00:00Z</published><content type='html'>Finde ich auch</content>
+    <author><name>Jo</name></author></entry>
+    </feed>"""
+    reading = parse_threads(takeout)
+    found = [(t.title, [(p.author, p.parent, [b.text for b in p.blocks]) for p in t.posts]) for t in reading.threads]
+    assert found == [
+        (
+            "Suppenzeit",
+            [
+                ("Marco", None, ["Suppenzeit", "Heiß."]),
+                ("Ina", None, ["Lecker"]),
+                ("Jo", "c1", ["Finde ich auch"]),  # its parent is a comment: it answers that one
+            ],
+        )
+    ]
+    assert reading.warnings == ("1 comment not live on the blog (spam, pending) was left out",)
+
+
+def test_a_google_news_item_is_its_publishers_headline() -> None:
+    # Google News's RSS as it comes: one line per item, links through its redirector, <source> per item.
+    reading = read_threads(DATA / "google-news.rss")
+    found = [(t.title, t.site, [b.text for b in t.posts[0].blocks[1:]]) for t in reading.threads]
+    assert found == [
+        # The publisher (<source>) is the site, no longer part of the headline; the description (the
+        # headline again, and other sites' coverage) is no text of the article.
+        ("La Seine en crue à Paris", "Le Quotidien du Fleuve", []),
+        ("Les quais fermés", "Radio Berges", []),
+    ]
+    assert reading.warnings == (
+        "2 items of Google News give headlines only: their articles are on the sites named (each item's site), "
+        "not in this feed",
+    )
+
+
+def test_an_aggregated_items_source_is_its_site() -> None:
+    rss = """<rss version="2.0"><channel><title>Planet</title>
+    <item><title>Ein Beitrag</title><link>https://blog.example/1</link><description>Text.</description>
+    <source url="https://blog.example/feed">Ingas Blog</source></item></channel></rss>"""
+    [thread] = parse_threads(rss).threads
+    assert (thread.title, thread.site, [b.text for b in thread.posts[0].blocks]) == (
+        "Ein Beitrag",
+        "Ingas Blog",
+        ["Ein Beitrag", "Text."],
+    )
+
+
+def test_a_reddit_posts_own_feed_is_its_thread() -> None:
+    # `/r/SUB/comments/ID/SLUG/.rss` as Reddit sends it (Atom, one line): the post, then its comments.
+    reading = read_threads(DATA / "reddit-post.atom")
+    [thread] = reading.threads
+    assert (thread.title, thread.site, thread.url) == (
+        "Neue Fähre ab Juni",
+        "r/hafen",  # the feed's category, not its title ("Neue Fähre ab Juni : hafen")
+        "https://www.reddit.com/r/hafen/comments/1abcde/neue_faehre_ab_juni/",
+    )
+    found = [(p.id, p.author, p.parent, [b.text for b in p.blocks]) for p in thread.posts]
+    assert found == [
+        # The post without Reddit's template line; names without '/u/', as the Reddit reader gives them.
+        ("article", "kapitaen_k", None, ["Neue Fähre ab Juni", "Ab Juni fährt eine neue Fähre."]),
+        ("c1", "matrosin", None, ["Endlich! Wie oft fährt sie?"]),
+        ("c2", "lotse", None, ["Stündlich, laut Fahrplan."]),
+    ]
+    assert thread.posts[1].url == "https://www.reddit.com/r/hafen/comments/1abcde/neue_faehre_ab_juni/k1aaaa/"
+    assert reading.warnings == (
+        "Reddit's feed of a post says nothing of who replies to whom: its comments are all top-level",
+        "1 deleted or removed comment without replies was left out",  # its text is '[deleted]'
+    )
+
+
+def test_a_later_page_of_a_reddit_posts_feed_is_titled_by_the_feed() -> None:
+    text = (DATA / "reddit-post.atom").read_text(encoding="utf-8")
+    start, end = text.index("<entry>"), text.index("</entry>") + len("</entry>")
+    reading = parse_threads(text[:start] + text[end:])  # the post's own entry gone
+    [thread] = reading.threads
+    assert (thread.title, [p.author for p in thread.posts]) == ("Neue Fähre ab Juni", [None, "matrosin", "lotse"])
+    assert "the post itself is not in this feed" in reading.warnings[1]
+
+
+def test_a_subreddits_atom_feed_has_the_subreddit_as_site() -> None:
+    atom = """<feed xmlns="http://www.w3.org/2005/Atom"><category term="hafen" label="r/hafen"/><title>Hafen</title>
+    <entry><author><name>/u/ahoi</name></author><content type="html">&lt;p&gt;Eins.&lt;/p&gt;</content>
+    <link href="https://www.reddit.com/r/hafen/comments/1aaaaa/eins/"/><title>Eins</title></entry>
+    <entry><author><name>/u/ahoi</name></author><content type="html">&lt;p&gt;Zwei.&lt;/p&gt;</content>
+    <link href="https://www.reddit.com/r/hafen/comments/1bbbbb/zwei/"/><title>Zwei</title></entry></feed>"""
+    assert [(t.title, t.site) for t in parse_threads(atom).threads] == [("Eins", "r/hafen"), ("Zwei", "r/hafen")]
+
+
+def test_a_blogger_comment_feed_marking_kinds_is_still_a_comment_feed() -> None:
+    # A blog's public comment feed may mark its entries' kind as an export does; it holds no settings.
+    kind = BLOGGER_KIND.format("comment")
+    feed = BLOGGER_COMMENTS.replace("<published>", kind + "<published>")
+    found = [(t.url, [p.author for p in t.posts[1:]]) for t in parse_threads(feed).threads]
+    assert found == [
+        ("https://carnet.example/2024/02/pluie.html", ["Ana"]),
+        ("https://carnet.example/2024/02/sol.html", ["Luis"]),
+    ]
+
+
+def test_a_wordpress_comment_feed_paged_is_one_thread() -> None:
+    # With paged comments WordPress links a comment on page 2 as `POST/comment-page-2/#comment-N`
+    # (`?p=5&cpage=2#comment-N` without pretty links): still the one post's comment.
+    paged = WORDPRESS_COMMENTS.replace(
+        "https://jardin.example/hiver/#comment-13", "https://jardin.example/hiver/comment-page-2/#comment-13", 1
+    )
+    [thread] = parse_threads(paged).threads
+    assert (thread.url, [p.author for p in thread.posts[1:]]) == ("https://jardin.example/hiver/", ["Marie", "Paul"])
+    # Without pretty links: Marie's comment on the first page, Paul's on the second.
+    queried = WORDPRESS_COMMENTS.replace("https://jardin.example/hiver/#comment-12", "https://jardin.example/?p=5#c12")
+    queried = queried.replace("https://jardin.example/hiver/#comment-13", "https://jardin.example/?p=5&cpage=2#c13")
+    [thread] = parse_threads(queried).threads
+    assert (thread.url, [p.author for p in thread.posts[1:]]) == ("https://jardin.example/?p=5", ["Marie", "Paul"])
+
+
+@pytest.mark.parametrize(
+    "counted",
+    [
+        "<slash:comments>7</slash:comments>",  # RSS's Slash module (WordPress)
+        "<thr:total>7</thr:total>",  # Atom threading's total
+        # Atom threading's replies links (Blogger: one to the page, one to the comment feed, each counting)
+        '<link rel="replies" type="text/html" href="https://b.example/a#comments" thr:count="7"/>'
+        '<link rel="replies" type="application/atom+xml" href="https://b.example/feeds/1/comments" thr:count="7"/>',
+    ],
+)
+def test_comments_counted_elsewhere_are_reported(counted: str) -> None:
+    feed = f"""<feed xmlns="http://www.w3.org/2005/Atom" xmlns:thr="http://purl.org/syndication/thread/1.0"
+    xmlns:slash="http://purl.org/rss/1.0/modules/slash/"><title>B</title>
+    <entry><title>A</title><link rel="alternate" href="https://b.example/a"/>{counted}<summary>x</summary></entry></feed>"""
+    assert parse_threads(feed).warnings == (
+        "1 item counts 7 reader comments that are not in this feed (each item's comment feed or page holds them): "
+        "only the items are read",
+    )
+
+
+def test_a_json_feed_author_given_as_an_address_is_its_name_part() -> None:
+    item = {"id": "1", "title": "T", "content_text": "x", "authors": [{"name": "ute@blatt.example"}]}
+    feed = {"version": "https://jsonfeed.org/version/1.1", "items": [item]}
+    assert parse_threads(json.dumps(feed)).threads[0].posts[0].author == "ute"

@@ -176,6 +176,31 @@ def test_algolia_search_hits_are_a_thread_per_story() -> None:
     ]
     assert reading.warnings == (
         "3 further comments are not in this file (further pages of the search): only the comments in the file are read",
+        # A search of comments (tags=comment,story_100) does not hold the story's own hit.
+        "the story's own hit is not in this file (a search of comments): the article is the title and link its "
+        "comments name, without its text, writer, date or points",
+    )
+
+
+def test_a_search_says_what_its_hits_lack() -> None:
+    # A search by author finds replies whose parents it does not hold; a search asked for some attributes
+    # only (attributesToRetrieve) gives hits without comment_text.
+    story = {"objectID": "100", "title": "Frage", "author": "op", "created_at_i": 1, "_tags": ["story"]}
+    reply = {
+        "objectID": "7",
+        "comment_text": "Antwort",
+        "story_id": 100,
+        "parent_id": 5,
+        "author": "u",
+        "_tags": ["comment"],
+    }
+    bare = {"objectID": "8", "story_id": 100, "parent_id": 100, "author": "v", "_tags": ["comment"]}
+    reading = parse_threads(json.dumps({"hits": [story, reply, bare]}))
+    [thread] = reading.threads
+    assert [(p.author, p.parent) for p in thread.posts[1:]] == [("u", None), ("v", None)]
+    assert reading.warnings == (
+        "1 comment answers a comment not in this file: read as answering the story",
+        "1 comment hit has no comment_text (the search left it out): read without text",
     )
 
 
@@ -238,3 +263,51 @@ def test_a_list_of_several_stories_is_a_thread_per_story(items: list[dict[str, o
     assert reading.warnings == (
         f"{missing} further comments are not in this file: only the comments in the file are read",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "blocks"),
+    [
+        # An old item's typed paragraphs: a blank line ends one; a lone line break is a space, as HN showed it.
+        (
+            "First &amp; foremost.\n\nSecond one,\nstill <i>second</i>.",
+            [("paragraph", "First & foremost."), ("paragraph", "Second one, still second.")],
+        ),
+        # A line typed as a quote is its own paragraph, escaped or not.
+        (
+            "I disagree.\n&gt; you said this\nBut why?",
+            [("paragraph", "I disagree."), ("quote", "you said this But why?")],
+        ),
+        # Tagged text is read as tagged: its line breaks are no paragraphs.
+        ("<p>One\n\ntwo</p><p>Three", [("paragraph", "One two"), ("paragraph", "Three")]),
+    ],
+)
+def test_old_items_with_typed_paragraphs_are_split(text: str, blocks: list[tuple[str, str]]) -> None:
+    story = {"id": 1, "type": "story", "author": "pg", "title": "T", "created_at_i": 1172000000, "children": []}
+    comment = {"id": 2, "type": "comment", "author": "sama", "text": text, "children": [], "parent_id": 1}
+    [thread] = parse_threads(json.dumps({**story, "children": [comment]})).threads
+    assert [(b.kind, b.text) for b in thread.posts[1].blocks] == blocks
+
+
+@pytest.mark.parametrize(
+    ("profile", "said"),
+    [
+        # The official API's /v0/user/NAME.json: its submissions as ids.
+        (
+            {"id": "ada", "created": 1173923446, "karma": 2937, "about": "Ich schreibe.", "submitted": [3, 2, 1]},
+            "(ada: karma 2,937, 3 submissions listed by id)",
+        ),
+        # Algolia's /api/v1/users/NAME.
+        (
+            {"username": "ada", "karma": 12000, "about": "", "submission_count": 40, "created_at_i": 1173923446},
+            "(ada: karma 12,000)",
+        ),
+        # HNPWA's user.
+        ({"id": "ada", "created_time": 1173923446, "karma": 5, "avg": None}, "(ada: karma 5)"),
+    ],
+)
+def test_a_user_profile_is_refused_saying_what_it_is(profile: dict[str, object], said: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_threads(json.dumps(profile))
+    assert caught.value.message == f"this is a Hacker News user's profile {said}, not a thread"
+    assert caught.value.hint is not None and "save an item instead" in caught.value.hint

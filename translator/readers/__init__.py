@@ -24,7 +24,7 @@ from typing import Any
 from translator.errors import InputError
 from translator.files import read_input_bytes
 from translator.models import SOURCE_FORMATS, SourceFormat, ThreadFile
-from translator.readers.common import Reading, load_json, xml_root_name
+from translator.readers.common import Reading, as_dict, load_json, xml_root_name
 from translator.readers.decoding import decode
 
 __all__ = [
@@ -74,6 +74,11 @@ def _sniff(text: str) -> tuple[SourceFormat, Any]:
     """The format of a decoded file, with its parsed JSON when it is JSON (parsed once, not twice)."""
     stripped = text.lstrip()
     start = stripped[:1]
+    if start == '"' and stripped[1:2] == "<" and stripped.rstrip().endswith('"'):
+        with contextlib.suppress(InputError):  # a feed carried as one JSON string
+            data = load_json(text)
+            if _wrapped_xml(data) is not None:
+                return "json", data
     if start == "{" or start == "[":
         try:
             data = load_json_or_lines(text)
@@ -121,7 +126,7 @@ def _json_lines(text: str) -> list[dict[str, Any]] | None:
     return items or None
 
 
-XML_HINT = "give an RSS, Atom or JSON Feed, a Disqus or WordPress export, a saved page, a forum's JSON or text"
+XML_HINT = "give an RSS, Atom or JSON Feed, a Disqus, WordPress or Blogger export, a saved page, a forum's JSON or text"
 # A PO file opens with comments and its header entry (`msgid ""`), or with an entry of its own.
 PO_FILE = re.compile(
     r'\A\ufeff?\s*(?:#[^\n]*\n\s*)*(?:msgctxt\s+"[^\n]*\n\s*)?msgid\s+"[^\n]*\n(?:\s*"[^\n]*\n)*\s*msgstr'
@@ -143,7 +148,33 @@ def _foreign_xml_root(text: str) -> str | None:
         return None
     start = XML_DECLARATION_START.sub("", stripped[:200], count=1)
     declared = stripped.startswith("<?xml")
-    return root if declared or XMLNS.match(start) else None
+    return root if declared or XMLNS.match(start) or _bare_xml(stripped, root) else None
+
+
+# Elements that open HTML fragments people save as text (`<p>...</p>`, `<b>Note</b>`): no XML data.
+HTML_ROOTS = frozenset({
+    "a", "abbr", "article", "aside", "audio", "b", "blockquote", "body", "br", "center", "code", "dd", "del",
+    "details", "div", "dl", "dt", "em", "figure", "font", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "head", "header", "hr", "html", "i", "iframe", "img", "ins", "kbd", "li", "main", "mark", "math", "nav",
+    "noscript", "ol", "p", "pre", "q", "s", "script", "section", "small", "span", "strong", "style", "sub",
+    "summary", "sup", "svg", "table", "tbody", "td", "template", "th", "thead", "title", "tr", "u", "ul", "video",
+})  # fmt: skip
+
+
+def _bare_xml(text: str, root: str) -> bool:
+    """Whether text is an XML document with no declaration and no namespace (`<catalog><book>...`): it
+    closes its first element last, parses as XML, and that element holds elements (a chat log's `<nick> hi`
+    lines, an HTML fragment's `<p>...</p>` are no such document)."""
+    if root in HTML_ROOTS or not re.search(rf"</(?:[\w.-]+:)?{re.escape(root)}\s*>\s*\Z", text[-400:], re.I):
+        return False
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        element = etree.fromstring(text.encode("utf-8", "replace"), parser)
+    except etree.XMLSyntaxError:
+        return False
+    return any(isinstance(child.tag, str) for child in element)
 
 
 def _sniff_text(text: str) -> SourceFormat:
@@ -163,7 +194,7 @@ def _json_format(data: Any) -> SourceFormat:
     from translator.readers.discourse import looks_like_discourse
     from translator.readers.disqus import looks_like_disqus_api
     from translator.readers.feed import looks_like_json_feed
-    from translator.readers.hn import hn_shape
+    from translator.readers.hn import hn_shape, hn_user
     from translator.readers.reddit import looks_like_reddit
 
     if looks_like_reddit(data):
@@ -174,7 +205,7 @@ def _json_format(data: Any) -> SourceFormat:
         return "feed"
     if looks_like_disqus_api(data):
         return "disqus"
-    if hn_shape(data) is not None:
+    if hn_shape(data) is not None or hn_user(data) is not None:  # a user's profile: refused, saying so
         return "hn"
     return "json"
 
@@ -183,6 +214,11 @@ def parse_threads(text: str, fmt: SourceFormat | None = None) -> Reading:
     """Parse decoded text with the reader of the given format (sniffed when None); InputError when the
     text is not that format, or when a reader finds nothing to read."""
     data: Any = _NOT_PARSED
+    if fmt is None and (declared := _stray_before_declaration(text)) is not None:
+        reading = parse_threads(text[declared:], None)
+        stray = len(text[:declared].strip())
+        said = f"{stray:,} character{'s' if stray > 1 else ''} before the XML declaration (not XML) ignored"
+        return Reading(reading.threads, (said, *reading.warnings))
     if fmt is None:
         fmt, data = _sniff(text)
         if fmt in ("text", "forum") and (root := _foreign_xml_root(text)) is not None:
@@ -202,12 +238,50 @@ def parse_threads(text: str, fmt: SourceFormat | None = None) -> Reading:
     return _reader(TEXT_READERS[fmt])(text)
 
 
+# A document the XML readers read, by its root: feeds and Disqus exports.
+XML_THREAD_ROOTS = frozenset({"rss", "feed", "rdf", "disqus"})
+STRAY_SEARCH_CHARS = 2048
+"""How far into a file stray text before an XML declaration may reach (HTTP headers, a log line)."""
+
+
+def _stray_before_declaration(text: str) -> int | None:
+    """Where an XML feed or export starts in text that has something else before its declaration (HTTP
+    headers saved with it, a tool's log line, bytes of another file); None for other text."""
+    head = text[:STRAY_SEARCH_CHARS]
+    declared = head.find("<?xml")
+    if declared <= 0 or not head[:declared].strip("\ufeff \t\r\n"):
+        return None
+    if head.lstrip("\ufeff \t\r\n")[:1] in ("<", "{", "[", '"'):
+        return None  # a page, an XML document or JSON of its own (a feed as a JSON string): not stray text
+    root = xml_root_name(text[declared:])
+    # The document runs to the end of the file (prose quoting a feed goes on after it).
+    closed = root is not None and re.search(rf"</(?:[\w.-]+:)?{root}\s*>\s*\Z", text[-400:], re.IGNORECASE)
+    return declared if root in XML_THREAD_ROOTS and closed else None
+
+
+def _wrapped_xml(data: Any) -> tuple[str, str] | None:
+    """A feed or Disqus export that JSON carries as a string: the whole JSON (`"<?xml ..."`), or a field of
+    an object (a CORS proxy's `{"contents": "<rss ..."}`, an API's `{"data": {"xml": ...}}`), with where."""
+    candidates: list[tuple[str, Any]] = [("the JSON", data)]
+    for key, value in as_dict(data).items():
+        candidates.append((f"its '{key}'", value))
+        candidates.extend((f"its '{key}.{inner}'", nested) for inner, nested in as_dict(value).items())
+    for where, value in candidates:
+        if isinstance(value, str) and value.lstrip()[:1] == "<" and xml_root_name(value.lstrip()) in XML_THREAD_ROOTS:
+            return where, value
+    return None
+
+
 def _read_json(data: Any, fmt: SourceFormat) -> Reading:
     if fmt in JSON_READERS:
         return _reader(JSON_READERS[fmt])(data)
     from translator.formats.json import threads_from_data
 
-    threads = threads_from_data(data)
+    threads = threads_from_data(data) if not isinstance(data, str) else None
+    if threads is None and (wrapped := _wrapped_xml(data)) is not None:
+        reading = parse_threads(wrapped[1].lstrip())
+        said = f"{wrapped[0]} holds an XML document as text: read as that document"
+        return Reading(reading.threads, (said, *reading.warnings))
     if threads is None and (error := _error_answer(data)) is not None:
         raise InputError(f"this JSON is a web API's error answer ({error}), not a thread", OTHER_JSON_HINT)
     if threads is None and data in ({}, []):
@@ -313,7 +387,7 @@ def _json_scalar(text: str) -> str | None:
         value = json.loads(text)
     except ValueError:
         return None
-    if isinstance(value, dict | list):
+    if isinstance(value, dict | list) or _wrapped_xml(value) is not None:
         return None
     shown = json.dumps(value, ensure_ascii=False)
     return shown if len(shown) <= 60 else shown[:57] + "..."

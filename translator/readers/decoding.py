@@ -6,6 +6,8 @@ re-encoded it and kept the declaration); UTF-8. A file that is UTF-8 as a whole 
 bytes keeps its UTF-8 reading: those bytes alone become U+FFFD, and a warning gives their offsets.
 Only a file that is not UTF-8 as a whole is read in a legacy encoding: the one charset-normalizer
 recognises with confidence (windows-1251, KOI8-R, windows-1250...), else windows-1252, else Latin-1.
+Text that was double-encoded (UTF-8 read as windows-1252 or Latin-1 and saved as UTF-8 again: "Ã©" for
+"é") is repaired, sequence by sequence, with a warning (ftfy would do more, but is no dependency).
 """
 
 from __future__ import annotations
@@ -16,14 +18,18 @@ import threading
 
 from translator.errors import InputError
 
-__all__ = ["declared_encoding", "decode"]
+__all__ = ["declared_encoding", "decode", "repair_mojibake"]
 
 BINARY_HINT = "give a thread as text, Markdown, JSON, XML or a saved page"
 SNIFF_BYTES = 65536
 MAX_OFFSETS_SHOWN = 5
 INVALID_UTF8 = "invalid UTF-8 byte sequence(s)"
 # UTF-8 read as Latin-1/cp1252 leaves these pairs behind: "Ã©" for "é", "â€™" for "’".
-MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf\u2018-\u201e\u2020-\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e]|â€")
+# The characters windows-1252 reads the bytes 0x80-0xBF as (UTF-8's continuation bytes).
+CONTINUATION_READ = "\u0080-\u00bf\u2018-\u201e\u2020-\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+MOJIBAKE = re.compile(f"[ÃÂ][{CONTINUATION_READ}]|â€")
+# Cyrillic UTF-8 read so: "Ð¿Ñ€Ð¸" for "при" (a few in a row: "Ð" alone is Icelandic or a name).
+CYRILLIC_MOJIBAKE = re.compile(f"[ÐÑ][{CONTINUATION_READ}]")
 CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 XML_ENCODING = re.compile(rb"\A\s*<\?xml[^>]{0,200}?\bencoding\s*=\s*[\"']([A-Za-z0-9._:-]{1,40})[\"']")
 BOMS = (
@@ -58,12 +64,71 @@ def decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
         raise InputError(f"{name} could not be decoded as text", BINARY_HINT)
     if (bad := text.count("\ufffd")) > 0 and not any(INVALID_UTF8 in warning for warning in warnings):
         warnings.append(f"{name} holds {bad} replacement character(s) (\ufffd): some text was lost before this file")
-    if mojibake := MOJIBAKE.search(text):
-        warnings.append(
-            f"{name} looks double-encoded (found {mojibake.group()!r}): "
-            "it was probably UTF-8 read as Latin-1 and saved again"
-        )
+    if MOJIBAKE.search(text) or len(CYRILLIC_MOJIBAKE.findall(text, 0, SNIFF_BYTES)) >= 3:
+        text, repaired, example = repair_mojibake(text)
+        if repaired:
+            warnings.append(
+                f"{name} was double-encoded (UTF-8 read as Latin-1 and saved again): {repaired:,} sequence(s) "
+                f"repaired ({example})"
+            )
+        elif found := MOJIBAKE.search(text):
+            warnings.append(
+                f"{name} looks double-encoded (found {found.group()!r}): "
+                "it was probably UTF-8 read as Latin-1 and saved again"
+            )
     return text, encoding, warnings
+
+
+def _mojibake_sequences() -> re.Pattern[str]:
+    """What a UTF-8 character becomes when its bytes are read as windows-1252 (Latin-1 for the five bytes
+    that code has not): a lead byte's character, then one to three continuation bytes' characters."""
+    read = {bytes([byte]).decode("cp1252", "ignore") for byte in range(0x80, 0xC0)} - {""}
+    continuation = "".join(sorted(read | {chr(byte) for byte in range(0x80, 0xC0)}))
+    follow = f"[{re.escape(continuation)}]"
+    return re.compile(f"[\u00c2-\u00df]{follow}|[\u00e0-\u00ef]{follow}{{2}}|[\u00f0-\u00f4]{follow}{{3}}")
+
+
+MOJIBAKE_SEQUENCE = _mojibake_sequences()
+# What a repaired sequence may be: letters and signs of the scripts and punctuation text is written in,
+# or emoji. A pair that decodes to anything else was no mojibake (German "Fuß»" is not U+07FB).
+PLAUSIBLE = re.compile(
+    "[\u00a0-\u024f\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f"
+    "\u1e00-\u1eff\u2000-\u206f\u20a0-\u20cf\u2100-\u214f\u2190-\u21ff\u2600-\u27bf"
+    "\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7af\U0001f000-\U0001faff]"
+)
+
+
+def repair_mojibake(text: str) -> tuple[str, int, str]:
+    """Text with its double-encoded characters made whole again ("Ã©tÃ©" -> "été", "â€™" -> "’",
+    "Ð¿Ñ€Ð¸" -> "при"): each sequence that is a UTF-8 character's bytes read as windows-1252, and decodes to
+    a plausible character, is decoded back; other text, mixed in, is left as it is. Returns the text, how
+    many sequences were repaired and an example (`'Ã©' -> 'é'`)."""
+    repaired = 0
+    example = ""
+
+    def whole(match: re.Match[str]) -> str:
+        nonlocal repaired, example
+        sequence = match.group()
+        raw = bytes(b for char in sequence for b in _byte_of(char))
+        try:
+            character = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return sequence
+        if not PLAUSIBLE.fullmatch(character):
+            return sequence
+        repaired += 1
+        example = example or f"{sequence!r} -> {character!r}"
+        return character
+
+    return MOJIBAKE_SEQUENCE.sub(whole, text), repaired, example
+
+
+def _byte_of(char: str) -> bytes:
+    """The byte windows-1252 (else Latin-1) writes a character as."""
+    try:
+        return char.encode("cp1252")
+    except UnicodeEncodeError:
+        return char.encode("latin-1")
 
 
 def declared_encoding(data: bytes) -> str | None:

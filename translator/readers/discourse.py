@@ -3,8 +3,9 @@ a site's latest posts (`/posts.json`: posts of several topics, a thread for each
 whole topic (`/raw/ID`: `name | date UTC | #N` over each post, a line of dashes between posts; its
 `[quote="name, post:1"]` are quotes of that author; it says nothing of who replies to whom).
 
-Post 1 is the article; the others are comments, each replying to `reply_to_post_number` (a reply to a
-post not in the file, or to post 1, is top-level). Posts are HTML ("cooked"): a quote of another post,
+Post 1 is the article; the others are comments in `post_number` order (whatever order the file lists
+them in), each replying to `reply_to_post_number` (a reply to a post not in the file, or to post 1, is
+top-level). Posts are HTML ("cooked"): a quote of another post,
 `<aside class="quote" data-username>`, becomes quote blocks with that author. Moderator notices and
 small actions ("closed this topic"), whispers (staff-only posts, in a staff member's download: not for a
 public translation) are left out; their replies move up to their parent. A post holding only a picture
@@ -124,7 +125,6 @@ def _latest_posts(latest: list[Any]) -> Reading:
     threads: list[Thread] = []
     warnings: list[str] = []
     for posts in by_topic.values():
-        posts.sort(key=lambda post: whole_number(post.get("post_number")) or 0)
         title = text_field(posts[0].get("topic_title")) or _title({}, posts)
         total = max(whole_number(post.get("post_number")) or 0 for post in posts)
         reading = _topic(posts, title, total, None)
@@ -134,8 +134,11 @@ def _latest_posts(latest: list[Any]) -> Reading:
 
 
 def _topic(posts: list[dict[str, Any]], title: str, total: int, created: Any) -> Reading:
-    """A topic from its posts in the file: post 1 the article, the others its comments; `total` is how
-    many posts the topic has (more than the file holds: a warning)."""
+    """A topic from its posts in the file: post 1 the article, the others its comments in the topic's
+    order (by `post_number`, whatever order the file lists them in: an answer to `post_ids[]`, a merge of
+    pages, a tool's export sorted by likes); `total` is how many posts the topic has (more than the file
+    holds: a warning)."""
+    posts = _in_topic_order(posts)
     opening = next((post for post in posts if post.get("post_number") == 1), None)
     comments = [_comment(post) for post in posts if post is not opening]
     tree = comment_tree(comments, article_key="1")
@@ -163,6 +166,14 @@ def _topic(posts: list[dict[str, Any]], title: str, total: int, created: Any) ->
     if whispers:
         warnings.append(f"{whispers:,} whispers (posts only the forum's staff sees) were left out")
     return Reading((thread,), (*warnings, *tree.warnings))
+
+
+def _in_topic_order(posts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Posts by `post_number` (a reply always has a higher one than the post it answers); posts without
+    a number keep their place in the file, after the numbered ones."""
+    numbered = [post for post in posts if whole_number(post.get("post_number")) is not None]
+    numbered.sort(key=lambda post: whole_number(post.get("post_number")) or 0)
+    return numbered + [post for post in posts if whole_number(post.get("post_number")) is None]
 
 
 def _comment(post: dict[str, Any]) -> RawComment:

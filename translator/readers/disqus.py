@@ -12,6 +12,9 @@ A title escaped twice (WordPress sends `Don&#8217;t`, the export escapes the `&`
 The JSON of Disqus's API (`threads/listPosts`, `posts/list`: what a comment widget loads, saved from a
 browser) is read too: `{"code": 0, "response": [posts]}`, each post naming its `thread` and `parent`;
 a thread per page, likes and dislikes as votes; `cursor.hasNext` says more pages of comments exist.
+So is the thread data of Disqus's comment frame (`{"thread": {...}, "posts": [...]}` as its response).
+Comments waiting for a moderator (`isApproved` false) are left out and counted; a page named by id
+only (the API asked without `related=thread`) gets no title, with a warning.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from translator.readers.common import (
     text_field,
     whole_number,
 )
-from translator.readers.markup import html_blocks
+from translator.readers.markup import html_blocks, text_blocks
 
 HINT = "give the XML file of a Disqus export, unzipped, or the JSON of Disqus's API (threads/listPosts)"
 MORE_PAGES = (
@@ -177,12 +180,18 @@ def _dsq_id(element: Any) -> str | None:
 
 def looks_like_disqus_api(data: Any) -> bool:
     """Whether parsed JSON is an answer of Disqus's API listing posts: `code` 0 and a `response` of
-    posts (objects with a message, an author and a thread)."""
-    response = as_dict(data).get("response")
+    posts (objects with a message, an author and a thread), or of a page and its posts (the thread data
+    Disqus's comment frame holds: `{"thread": {...}, "posts": [...]}`); or its answer of an error
+    (`code` other than 0, the `response` saying what went wrong), which its reader refuses saying so."""
+    answer = as_dict(data)
+    code, response = answer.get("code"), answer.get("response")
+    if isinstance(code, int) and code != 0 and isinstance(response, str) and set(answer) <= {"code", "response"}:
+        return True
+    posts = as_dict(response).get("posts") if isinstance(response, dict) else response
     return (
-        as_dict(data).get("code") == 0
-        and isinstance(response, list)
-        and any(isinstance(post, dict) and "message" in post and "thread" in post for post in response)
+        code == 0
+        and isinstance(posts, list)
+        and any(isinstance(post, dict) and "message" in post and "thread" in post for post in posts)
     )
 
 
@@ -190,12 +199,24 @@ def read_disqus_api(data: Any) -> Reading:
     """The threads of a Disqus API answer, one per page its posts are on."""
     if not looks_like_disqus_api(data):
         raise InputError("this JSON is not an answer of Disqus's API (no code 0 with a response of posts)", HINT)
+    if data["code"] != 0:
+        said = " ".join(str(data["response"]).split())[:200]
+        raise InputError(f"this is Disqus's API answering an error (code {data['code']}: {said}), not comments", HINT)
+    response = data["response"]
+    framed = as_dict(response.get("thread")) if isinstance(response, dict) else {}
+    posts = response["posts"] if isinstance(response, dict) else response
     pages: dict[str, dict[str, Any]] = {}
     comments: dict[str, list[RawComment]] = {}
-    for post in (post for post in data["response"] if isinstance(post, dict)):
+    pending = 0
+    for post in (post for post in posts if isinstance(post, dict)):
+        if post.get("isApproved") is False and post.get("isDeleted") is not True and post.get("isSpam") is not True:
+            pending += 1  # waiting for a moderator: not shown on the page
+            continue
         thread = post.get("thread")
         page = as_dict(thread)  # expanded with `related=thread`, else its id
         key = str(page.get("id") if page else thread)
+        if not page and str(framed.get("id")) == key:
+            page = framed  # the thread data of a comment frame describes the page once, beside its posts
         if page or key not in pages:
             pages[key] = page or pages.get(key, {})
         author = as_dict(post.get("author"))
@@ -205,7 +226,7 @@ def read_disqus_api(data: Any) -> Reading:
                 key=str(post.get("id")),
                 parent_key=str(post["parent"]) if post.get("parent") is not None else None,
                 author=text_field(author.get("name")) or text_field(author.get("username")),
-                specs=html_blocks(post["message"]) if isinstance(post.get("message"), str) else [],
+                specs=_api_message(post),
                 date=iso_date(post.get("createdAt")),
                 votes=Votes(up=likes or 0, down=dislikes or 0) if likes is not None or dislikes is not None else None,
                 deleted=post.get("isDeleted") is True,
@@ -219,8 +240,31 @@ def read_disqus_api(data: Any) -> Reading:
         title = text_field(page.get("clean_title")) or text_field(page.get("title")) or ""
         link = text_field(page.get("link"))
         threads.append(discussion("disqus", title, [], tree.posts, url=link, site=text_field(page.get("forum"))))
+    if not threads:
+        raise InputError("this answer of Disqus's API holds no comment shown on a page", HINT)
     more = as_dict(data.get("cursor")).get("hasNext") is True
     warnings = [MORE_PAGES] if more else []
     if dropped:
         warnings.append(f"{dropped:,} deleted comments without replies were left out")
+    if pending:
+        said = (
+            "1 comment waiting for a moderator (not shown on the page) was"
+            if pending == 1
+            else (f"{pending:,} comments waiting for a moderator (not shown on the page) were")
+        )
+        warnings.append(f"{said} left out")
+    undescribed = sum(1 for page in pages.values() if not page)
+    if undescribed:
+        which = "the page these comments are on is" if len(pages) == 1 else f"{undescribed:,} pages are"
+        warnings.append(
+            f"{which} named by id only (ask the API with related=thread for its title and address): no title"
+        )
     return Reading(tuple(threads), tuple(warnings))
+
+
+def _api_message(post: dict[str, Any]) -> list[Any]:
+    """A post's text: its HTML `message`, else the `raw_message` it was typed as (plain text)."""
+    if isinstance(post.get("message"), str) and post["message"].strip():
+        return html_blocks(post["message"])
+    raw = post.get("raw_message")
+    return text_blocks(raw) if isinstance(raw, str) else []

@@ -11,7 +11,10 @@ An item's text is the longest of those, HTML sent as plain text is read as HTML,
 their e-mail address, a FeedBurner item links to its article (`feedburner:origLink`), and a link given
 as a path is made absolute against the feed's. An item of Reddit's feeds loses the line of Reddit's
 template under the post ("submitted by NAME to SUB [link] [N comments]"): the name is its author, the
-count of comments is reported, and a link post's link is its text, as the Reddit reader gives it.
+count of comments is reported, and a link post's link is its text, as the Reddit reader gives it; the
+subreddit (`r/NAME`, the feed's category) is the site. A Reddit post's own feed (`.../comments/ID/SLUG/.rss`:
+the post, then its comments) is one thread, its comments top-level (the feed does not say who answers
+whom), a `[deleted]` or `[removed]` one left out and counted.
 
 A comment feed (WordPress's `/feed/` of a post, Blogger's comment feed, Discourse's posts feeds) is
 different: its items are comments, linked to `PAGE#comment-12` or `/t/SLUG/ID/N` (or said, by Atom
@@ -19,11 +22,14 @@ threading, to answer a page). Its items become the comments of one thread per pa
 comment answering another (`thr:in-reply-to`, or WordPress's opening "In reply to <a href=#comment-12>")
 nested under it; a Discourse topic's post 1 is its article (a site's posts feed, linking `#post_N`: a
 thread per topic, titled by its items; its writers `@username Name` are their usernames). Other feeds
-hold no reader comments; when their items count comments elsewhere (`slash:comments`), a warning says so.
+hold no reader comments; when their items count comments elsewhere (`slash:comments`, Atom threading's
+`thr:total` or `thr:count`), a warning says so.
 
 A WordPress export (WXR: RSS with `wp:` elements) holds the site's posts and pages with their comments:
 each post is a thread, its approved comments (`wp:comment`, not pingbacks) nested by `comment_parent`.
-Attachments, menus and other site machinery, and trashed posts, are left out.
+Attachments, menus and other site machinery, and trashed posts, are left out. A Blogger export (Atom
+whose entries are of Blogger kinds: posts, pages, comments, settings) is read alike, by
+translator.readers.blogger.
 """
 
 from __future__ import annotations
@@ -80,6 +86,9 @@ DISCOURSE_POST_LINK = re.compile(
 )
 # How a Discourse posts feed names a writer: `@username`, or `@username Full Name`.
 DISCOURSE_CREATOR = re.compile(r"@(?P<username>[\w.-]{1,60})(?:\s.*)?", re.DOTALL)
+# WordPress's pages of comments: `POST/comment-page-2/#comment-12`, `?p=5&cpage=2#comment-12`.
+COMMENT_PAGE_PATH = re.compile(r"/comment-page-\d+/?$")
+COMMENT_PAGE_QUERY = re.compile(r"(?<=[?&])cpage=\d+&?|[?&]cpage=\d+$")
 # Blogger's query naming the comment a link shows (`?showComment=1704100000000`).
 SHOW_COMMENT = re.compile(r"[?&]showComment=\d+")
 # The link a comment opens with to the comment it answers (WordPress: "In reply to <a href=...>Name</a>.").
@@ -88,7 +97,13 @@ TITLE_SPACE = re.compile(r"\W+")
 REPLY_LINE_CHARS = 80
 RSS_AUTHOR = re.compile(r"^\s*(?:mailto:)?[^\s@()<>]+@[^\s()<>]+\s*\((?P<name>[^()]+)\)\s*$")
 NAMED_ADDRESS = re.compile(r"^\s*(?P<name>[^<>@]+?)\s*<(?:mailto:)?[^\s@<>]+@[^\s<>]+>\s*$")
+# The name part of an address that stands for no writer: a mailer's, a platform's default.
+NOBODY_ADDRESS = re.compile(r"(?:no|do[-_.]?not)[-_.]?reply|nobody|noemail|none|null|anonymous", re.IGNORECASE)
 BARE_ADDRESS = re.compile(r"^\s*(?:mailto:)?[^\s@<>]+@[^\s@<>]+\s*$")
+# Google News's items link to its redirector; their text is only headlines and publishers' names.
+GOOGLE_NEWS_LINK = re.compile(r"\s*https?://news\.google\.com/", re.IGNORECASE)
+# A podcast feed's writer of an episode, in Apple's namespace (whatever its prefix).
+ITUNES_NAMESPACE = re.compile(r"itunes\.com/dtds/podcast", re.IGNORECASE)
 WXR_NAMESPACE = re.compile(r"xmlns:[\w.-]+\s*=\s*[\"']https?://wordpress\.org/export/")
 CONTENT_NAMESPACE = "{http://purl.org/rss/1.0/modules/content/}"
 # WordPress post types that are site machinery, not text to read; and statuses of posts not there.
@@ -100,6 +115,11 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # Reddit's feeds: an item links to a post's comments page; its text ends with "submitted by <a>/u/NAME</a>
 # to <a>/r/SUB</a> [link] [N comments]", a line of its template (never translated), not the post's words.
 REDDIT_POST_LINK = re.compile(r"https?://(?:[\w-]+\.)?reddit\.com/r/[^/\s]+/comments/\w+", re.IGNORECASE)
+# An entry of a Reddit feed: a post (`/comments/ID/SLUG/`) or one of its comments (`.../SLUG/COMMENT/`).
+REDDIT_ENTRY_LINK = re.compile(
+    r"https?://(?:[\w-]+\.)?reddit\.com/r/[^/\s]+/comments/(?P<post>\w+)(?:/[^/\s?#]*(?:/(?P<comment>\w+))?)?/?$",
+    re.IGNORECASE,
+)
 REDDIT_SUBMITTER = re.compile(r"submitted\s+by(?:\s|&#32;)*<a\s[^>]*?href=[\"'][^\"']*/user/([\w-]{1,40})", re.I)
 REDDIT_LINK = re.compile(r"<a\s[^>]*?href=[\"']([^\"']+)[\"'][^>]*>\s*\[link\]\s*</a>", re.IGNORECASE)
 REDDIT_COUNT = re.compile(r">\s*\[(\d{1,9})\s+comments?\]\s*</a>", re.IGNORECASE)
@@ -128,6 +148,10 @@ def read_feed(text: str) -> Reading:
 
     if WXR_NAMESPACE.search(text[:16384]):  # on the root, after WordPress's comment block
         return _read_wxr(text)
+    from translator.readers.blogger import looks_like_blogger_export, read_blogger
+
+    if looks_like_blogger_export(text) and (export := read_blogger(text)) is not None:
+        return export
 
     try:
         parsed = feedparser.parse(io.BytesIO(xml_bytes(text)), sanitize_html=True, resolve_relative_uris=False)
@@ -141,6 +165,8 @@ def read_feed(text: str) -> Reading:
         raise InputError(f"no feed item found in this file{reason}", HINT)
     site = _feed_text(parsed.feed, "title")
     warnings = [f"this feed is not well-formed ({problem}): its items were read as far as possible"] if problem else []
+    if (post_feed := _reddit_post_feed(entries, as_dict(parsed.feed))) is not None:
+        return Reading(post_feed.threads, (*warnings, *post_feed.warnings))
     pages = [_page_of_comment(entry) for entry in entries]
     if all(pages):
         threads = _comment_threads(entries, [page for page in pages if page], as_dict(parsed.feed))
@@ -154,13 +180,129 @@ def read_feed(text: str) -> Reading:
     counted = [count for entry in entries if (count := _comments_elsewhere(entry))]
     if counted:
         warnings.append(
-            f"{len(counted):,} items count {sum(counted):,} reader comments that are not in this feed "
+            f"{'1 item counts' if len(counted) == 1 else f'{len(counted):,} items count'} {sum(counted):,} reader "
+            "comments that are not in this feed "
             "(each item's comment feed or page holds them): only the items are read"
         )
     base = text_field(as_dict(parsed.feed).get("link"))
     # Atom: an entry without an author has the feed's (RFC 4287, 4.2.1); RSS says no such thing.
     authors = _author(as_dict(parsed.feed)) if str(parsed.get("version", "")).startswith("atom") else None
-    return _told([_entry_thread(entry, site, base, authors) for entry in entries], warnings)
+    site = _reddit_site(as_dict(parsed.feed), entries) or site
+    items = [_entry_thread(entry, site, base, authors) for entry in entries]
+    if aggregated := sum(1 for entry in entries if GOOGLE_NEWS_LINK.match(text_field(entry.get("link")) or "")):
+        warnings.append(
+            f"{aggregated:,} items of Google News give headlines only: their articles are on the sites named "
+            "(each item's site), not in this feed"
+        )
+    items, undated = _dated(items, _date(as_dict(parsed.feed)))
+    warnings.extend(undated)
+    writers = _podcast_writers(text) if ":author>" in text and ITUNES_NAMESPACE.search(text) else None
+    if writers is not None and len(writers) == len(items):
+        items = [_written_by(thread, writer) for thread, writer in zip(items, writers, strict=True)]
+    return _told(items, warnings)
+
+
+def _podcast_writers(text: str) -> list[str | None] | None:
+    """The writer of each item of a podcast feed, in order: its RSS `author` or `dc:creator` (its name, not
+    its address), else its `itunes:author`, else the name part of an address given alone. feedparser
+    folds these into one field, the last written winning, and garbles an address it reads after an iTunes
+    name: the items are read again here. None when the feed cannot be parsed so (feedparser's reading
+    then stands)."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=True)
+    try:
+        root = etree.fromstring(xml_bytes(text), parser)
+    except etree.XMLSyntaxError:
+        return None
+    if root is None:
+        return None
+    writers: list[str | None] = []
+    for item in root.iter("{*}item"):
+        own = itunes = address_part = None
+        for child in item:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            value = " ".join((child.text or "").split())
+            if not value or local_name(child) not in ("author", "creator"):
+                continue
+            if "itunes.com/dtds" in tag.lower():
+                itunes = itunes or value
+            elif BARE_ADDRESS.match(value):
+                address_part = address_part or _named(value)
+            elif own is None:
+                own = _named(value)
+        writers.append(own or itunes or address_part)  # a name beats an address's name part
+    return writers
+
+
+def _written_by(thread: Thread, writer: str | None) -> Thread:
+    """A feed item's thread with its article's writer set (None leaves it as it was)."""
+    if writer is None or thread.posts[0].author == writer:
+        return thread
+    from dataclasses import replace
+
+    return replace(thread, posts=(replace(thread.posts[0], author=writer), *thread.posts[1:]))
+
+
+def _reddit_site(feed: dict[str, Any], entries: list[dict[str, Any]]) -> str | None:
+    """The subreddit of a Reddit feed (`r/NAME`, as the Reddit reader names its site), from the feed's
+    category; None for other feeds (their title is their site)."""
+    if not any(REDDIT_ENTRY_LINK.match((text_field(entry.get("link")) or "").strip()) for entry in entries):
+        return None
+    for tag in as_list(feed.get("tags")):
+        label = text_field(as_dict(tag).get("label")) or ""
+        if label.startswith("r/") and len(label) > 2:
+            return label.strip()
+    return None
+
+
+def _reddit_post_feed(entries: list[dict[str, Any]], feed: dict[str, Any]) -> Reading | None:
+    """The thread of a Reddit post's own feed (`/comments/ID/SLUG/.rss`: the post, then its comments, each
+    linked to `/comments/ID/SLUG/COMMENT/`); None for other feeds. The feed says nothing of who answers
+    whom: comments are top-level, in its order."""
+    links = [REDDIT_ENTRY_LINK.match((text_field(entry.get("link")) or "").strip()) for entry in entries]
+    if not all(links) or len({link["post"] for link in links if link}) != 1:
+        return None
+    opening = [entry for entry, link in zip(entries, links, strict=True) if link and not link["comment"]]
+    comments = [entry for entry, link in zip(entries, links, strict=True) if link and link["comment"]]
+    if not comments or len(opening) > 1:
+        return None  # one post alone (a subreddit's feed of a single item): read as an item
+    site = _reddit_site(feed, entries)
+    if opening:
+        article = _entry_thread(opening[0], site, None, None)
+    else:
+        title = (_feed_text(feed, "title") or "").rpartition(" : ")[0] or _feed_text(feed, "title") or ""
+        article = discussion("feed", title, [], site=site, url=text_field(feed.get("link")))
+    from translator.readers.reddit import GONE_BODY
+
+    raw: list[RawComment] = []
+    for entry in comments:
+        specs = _entry_body(entry)
+        gone = len(specs) == 1 and GONE_BODY.fullmatch(specs[0][1].strip()) is not None
+        author = (_author(entry) or "").strip().removeprefix("/u/").removeprefix("u/")
+        raw.append(
+            RawComment(
+                key=text_field(entry.get("id")) or text_field(entry.get("link")) or str(len(raw)),
+                parent_key=None,
+                author=None if author in ("", "[deleted]") else author,
+                specs=specs,
+                date=_date(entry),
+                url=(text_field(entry.get("link")) or "").strip() or None,
+                deleted=gone,
+            )
+        )
+    tree = comment_tree(raw)
+    thread = _with_comments(article, tree.posts)
+    flat = "Reddit's feed of a post says nothing of who replies to whom: its comments are all top-level"
+    missing = [] if opening else ["the post itself is not in this feed (a further page): the article is its title"]
+    return Reading((thread,), (flat, *missing, *tree.warnings))
+
+
+def _with_comments(thread: Thread, comments: Sequence[Any]) -> Thread:
+    """A thread with its article and these comments."""
+    from dataclasses import replace
+
+    return replace(thread, posts=(thread.posts[0], *comments))
 
 
 def _told(items: list[Thread], warnings: Sequence[str]) -> Reading:
@@ -176,8 +318,19 @@ def _told(items: list[Thread], warnings: Sequence[str]) -> Reading:
 
 
 def _comments_elsewhere(entry: dict[str, Any]) -> int | None:
-    """How many comments an item says it has elsewhere: `slash:comments`, or Reddit's "[N comments]"."""
+    """How many comments an item says it has elsewhere: `slash:comments`, Atom threading's `thr:total` or
+    its `replies` links' `thr:count` (the largest: Blogger gives one link to the page, one to the comment
+    feed, each with the count), or Reddit's "[N comments]"."""
     said = whole_number(_text_of(entry.get("slash_comments")))
+    if said is None:
+        said = whole_number(_text_of(entry.get("thr_total")))
+    if said is None:
+        counts = [
+            whole_number(_text_of(as_dict(link).get("count")))
+            for link in as_list(entry.get("links"))
+            if as_dict(link).get("rel") == "replies"
+        ]
+        said = max((count for count in counts if count is not None), default=None)
     if said is None and (reddit := _reddit_item(entry)) is not None:
         said = reddit[2]
     return said
@@ -219,11 +372,38 @@ def _problem(error: Any) -> str:
     return str(error)
 
 
+def _dated(items: list[Thread], feed_date: datetime | None) -> tuple[list[Thread], tuple[str, ...]]:
+    """Items without a date of their own dated by the feed's (RSS `pubDate` or `lastBuildDate`, Atom
+    `updated`: when the feed was last published, so no later than the item), with a warning saying so;
+    as they are when the feed has no date either."""
+    undated = [index for index, thread in enumerate(items) if thread.published is None]
+    if not undated or feed_date is None:
+        return items, ()
+    from dataclasses import replace
+
+    for index in undated:
+        thread = items[index]
+        items[index] = replace(
+            thread, published=feed_date, posts=(replace(thread.posts[0], date=feed_date), *thread.posts[1:])
+        )
+    said = "1 item has" if len(undated) == 1 else f"{len(undated):,} items have"
+    when = feed_date.strftime("%Y-%m-%d %H:%M")
+    its = "its" if len(undated) == 1 else "their"
+    return items, (f"{said} no date of {its} own: dated by the feed's ({when}), when the feed was published",)
+
+
 def _entry_thread(entry: dict[str, Any], site: str | None, base: str | None, feed_author: str | None) -> Thread:
     title = _feed_text(entry, "title") or ""
     # FeedBurner's feeds link through its redirector and name the article in `feedburner:origLink`.
     link = text_field(entry.get("feedburner_origlink")) or text_field(entry.get("link"))
     specs = _without_title(_entry_body(entry), title)
+    # RSS's <source>: the site an aggregator took the item from (Google News: the publisher), whose name
+    # such feeds also add to the title ("Headline - Publisher").
+    if source := _feed_text(entry.get("source"), "title"):
+        site = source
+        title = title.removesuffix(f" - {source}").strip() or title
+    if link and GOOGLE_NEWS_LINK.match(link.strip()):
+        specs = []  # links to the story and to other sites' coverage of it, each with its publisher
     url = _absolute(link.strip(), base) if link else None
     author = _author(entry) or feed_author
     if (reddit := _reddit_item(entry)) is not None:
@@ -295,11 +475,28 @@ def _author(entry: dict[str, Any]) -> str | None:
     `Name <ed@site>`, read here (feedparser splits them wrong when the domain ends longer than four
     letters); Atom's author has a name element."""
     written = text_field(entry.get("author"))
-    if written and "@" in written:
-        named = RSS_AUTHOR.match(written) or NAMED_ADDRESS.match(written)
-        if named or BARE_ADDRESS.match(written):
-            return " ".join(named["name"].split()) if named else None
+    if written and "@" in written and _addressed(written):
+        return _named(written)
     return text_field(as_dict(entry.get("author_detail")).get("name")) or written
+
+
+def _addressed(written: str) -> bool:
+    """Whether a writer is written with an e-mail address (`ed@site (Name)`, `Name <ed@site>`, `ed@site`)."""
+    return any(form.match(written) for form in (RSS_AUTHOR, NAMED_ADDRESS, BARE_ADDRESS))
+
+
+def _named(written: str) -> str | None:
+    """A writer as written in a feed, without an e-mail address: the name beside it; for an address alone,
+    its name part (`ed.muster@zeitung.example` is `ed.muster`: how the writer is known on the site, whose
+    domain is the site itself; the whole address would be carried into every review file and translation
+    memory, which need no way to mail anyone), None for one that names nobody (`noreply@...`)."""
+    named = RSS_AUTHOR.match(written) or NAMED_ADDRESS.match(written)
+    if named:
+        return " ".join(named["name"].split())
+    if not BARE_ADDRESS.match(written):
+        return written
+    local = written.strip().removeprefix("mailto:").partition("@")[0]
+    return None if NOBODY_ADDRESS.fullmatch(local) else local
 
 
 def _feed_text(item: Any, key: str) -> str | None:
@@ -348,7 +545,8 @@ def _page_of_comment(entry: dict[str, Any]) -> str | None:
     link = (text_field(entry.get("link")) or "").strip()
     page, _, fragment = link.partition("#")
     if page and COMMENT_FRAGMENT.fullmatch(fragment):
-        return SHOW_COMMENT.sub("", page)
+        # One page, however its comments are paged: `POST/comment-page-2/` is `POST/`.
+        return COMMENT_PAGE_QUERY.sub("", COMMENT_PAGE_PATH.sub("/", SHOW_COMMENT.sub("", page)))
     if topic := DISCOURSE_POST_LINK.match(link):  # a Discourse topic's or site's posts feed: /t/SLUG/ID/N
         return topic["topic"]
     answered = text_field(as_dict(entry.get("thr_in-reply-to")).get("href"))
@@ -418,10 +616,12 @@ def _feed_comment(entry: dict[str, Any], page: str) -> tuple[RawComment, bool]:
 
 
 def read_json_feed(data: Any) -> Reading:
-    """The items of a JSON Feed (1.0 or 1.1), one thread each; InputError when it has none."""
+    """The items of a JSON Feed (1.0 or 1.1), one thread each, written by the item's authors, else the
+    feed's; InputError when it has none."""
     if not looks_like_json_feed(data):
         raise InputError("this JSON is not a JSON Feed (no jsonfeed.org version)", HINT)
     site = text_field(data.get("title"))
+    feed_author = _json_feed_author(data)  # an item without authors has the feed's (both versions say so)
     threads = []
     for item in as_list(data.get("items")):
         item = as_dict(item)
@@ -431,18 +631,26 @@ def read_json_feed(data: Any) -> Reading:
         specs = _body(markup, "text/html") if markup else text_blocks(text_field(item.get("content_text")) or "")
         if not specs and (summary := text_field(item.get("summary"))):
             specs = text_blocks(summary)
-        authors = as_list(item.get("authors")) or [item.get("author")]
         title = _json_feed_title(item.get("title"))
         date = _json_feed_date(item.get("date_published")) or _json_feed_date(item.get("date_modified"))
         link = text_field(item.get("url")) or text_field(item.get("external_url"))
-        # an author is an object with a name; some feeds write the name alone
-        author = next((name for entry in authors if (name := text_field(as_dict(entry).get("name", entry)))), None)
+        author = _json_feed_author(item) or feed_author
         specs = _without_title(specs, title)
         url = _absolute(link.strip(), text_field(data.get("home_page_url"))) if link else None
         threads.append(discussion("feed", title, specs, author=author, date=date, url=url, site=site))
     if not threads:
         raise InputError("this JSON Feed has no item", HINT)
     return _told(threads, ())
+
+
+def _json_feed_author(holder: dict[str, Any]) -> str | None:
+    """The writers of a JSON Feed item or feed: 1.1's `authors` list, else 1.0's `author` object, their
+    names joined (`Ute, Jan`); an author is an object with a name (one with only a `url` or an `avatar`
+    names nobody), though some feeds write the name alone."""
+    entries = as_list(holder.get("authors")) or [holder.get("author")]
+    written = [name for entry in entries if (name := text_field(as_dict(entry).get("name", entry)))]
+    names = [" ".join(name.split()) for name in map(_named, written) if name]
+    return ", ".join(dict.fromkeys(names)) or None
 
 
 def _json_feed_title(value: Any) -> str:

@@ -9,10 +9,12 @@
   story, with the items of the list that reply to it.
 - Algolia search (`/api/v1/search?tags=comment,story_ID`): `hits`, each comment naming its story and
   parent (a story's own hit has no `comment_text`, or a null one); a thread per story, replies nested
-  by `parent_id`; more hits than the file holds are reported.
+  by `parent_id`; more hits than the file holds are reported, and so is what the hits lack: a story's
+  own hit (a search of comments), the comment a reply answers, a comment's text.
 
 Text is HTML (entities, `<p>` left unclosed, `<pre><code>`); a paragraph typed with a leading `>` is
-a quote. Deleted and dead (flagged) comments are kept, empty, only where someone replied to them. The
+a quote. Some old items (2007-2008) type their paragraphs with blank lines instead of `<p>`: those are
+paragraphs too. Deleted and dead (flagged) comments are kept, empty, only where someone replied to them. The
 options of a poll (`pollopt` items, Algolia's `options`) are paragraphs of the article, not comments.
 """
 
@@ -46,6 +48,10 @@ FURTHER_COUNT = re.compile(r"([\d,]+) further comments are not in this file")
 ITEM_TYPES = frozenset({"story", "comment", "job", "poll", "pollopt", "link", "ask", "show"})
 HINT = "give the JSON of an HN item from the Algolia API, the official API or HNPWA"
 RULES = MarkupRules(marked_quotes=True)
+# Paragraph markup in an item's text (`<p>`, or a `<pre>` whose line breaks are its own).
+PARAGRAPH_TAG = re.compile(r"<(?:p|pre)[\s>/]", re.IGNORECASE)
+# Where a typed paragraph ends in an old item's text: a blank line, or a line break before a quote.
+TYPED_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*(?:>|&gt;))")
 SUBTHREAD = "this file holds a comment and its replies, not the story they answer: the comment is the article"
 
 
@@ -98,9 +104,28 @@ def _is_firebase_item(item: dict[str, Any]) -> bool:
     )
 
 
+def hn_user(data: Any) -> str | None:
+    """The name of the HN user whose profile this JSON is (the official API's `/v0/user/NAME.json`:
+    `id`, `karma`, `submitted` ids; Algolia's `/api/v1/users/NAME`: `username`, `karma`; HNPWA's: `id`,
+    `karma`, `created_time`); None for other JSON."""
+    if not isinstance(data, dict) or whole_number(data.get("karma")) is None or "title" in data or "text" in data:
+        return None
+    name = text_field(data.get("username")) or text_field(data.get("id"))
+    profile = any(key in data for key in ("submitted", "about", "created", "created_time", "created_at_i"))
+    return name.strip() if name and profile else None
+
+
 def read_hn(data: Any) -> Reading:
     """The discussion of an HN item; InputError when the JSON is none of the HN forms."""
     shape = hn_shape(data)
+    if shape is None and (user := hn_user(data)) is not None:
+        submitted = data.get("submitted")
+        count = len(submitted) if isinstance(submitted, list) else whole_number(submitted)
+        listed = f", {count:,} submissions listed by id" if count is not None else ""
+        raise InputError(
+            f"this is a Hacker News user's profile ({user}: karma {data['karma']:,}{listed}), not a thread",
+            "save an item instead, a story with its comments: Algolia's items/ID or the official item/ID.json",
+        )
     if shape is None:
         raise InputError("this JSON is not a Hacker News item (Algolia, official API or HNPWA)", HINT)
     if shape is ALGOLIA_SEARCH:
@@ -219,7 +244,14 @@ def _comments(
 
 def _body(item: dict[str, Any], shape: _Shape) -> list[BlockSpec]:
     text = item.get(shape.text)
-    return html_blocks(text, RULES) if isinstance(text, str) else []
+    if not isinstance(text, str):
+        return []
+    if "\n" in text and not PARAGRAPH_TAG.search(text):
+        # An old item (2007-2008, as Algolia keeps some) whose paragraphs are typed, not tagged: a blank
+        # line ends one, as on the site, and so does a line typed as a quote (`> ...`); a lone line
+        # break is a space, as HN showed it.
+        text = "<p>".join(TYPED_PARAGRAPH.split(text))  # the text is HTML still (entities, links, <i>)
+    return html_blocks(text, RULES)
 
 
 def _search_threads(data: dict[str, Any]) -> Reading:
@@ -231,22 +263,28 @@ def _search_threads(data: dict[str, Any]) -> Reading:
     )
     stories: dict[Any, dict[str, Any]] = {}
     items: dict[Any, dict[str, Any]] = {}
+    own_hits: set[Any] = set()
+    textless = 0
     for hit in hits:
         key = _search_id(hit.get("objectID"))
         if hit.get("comment_text") is None and "comment" not in as_list(hit.get("_tags")):  # a story's own hit
             story = stories.setdefault(key, {"id": key, "children": []})
             story.update(_search_item(hit, "story_text"), title=hit.get("title"), url=hit.get("url"))
             story["num_comments"] = hit.get("num_comments")
+            own_hits.add(key)
             continue
         story_id = _search_id(hit.get("story_id"))
         story = stories.setdefault(story_id, {"id": story_id, "children": []})
         story.setdefault("title", hit.get("story_title"))
         story.setdefault("url", hit.get("story_url"))
         items[key] = {**_search_item(hit, "comment_text"), "children": []}
+        textless += not isinstance(hit.get("comment_text"), str)
+    orphans = 0
     for item in items.values():
-        story_id = _search_id(item["story_id"])
-        parent = items.get(_search_id(item["parent_id"])) or stories[story_id]
-        parent["children"].append(item)
+        story_id, parent_id = _search_id(item["story_id"]), _search_id(item["parent_id"])
+        parent = items.get(parent_id)
+        orphans += parent is None and parent_id is not None and parent_id != story_id
+        (parent or stories[story_id])["children"].append(item)
     threads: list[Thread] = []
     warnings: list[str] = []
     untold = 0
@@ -260,7 +298,29 @@ def _search_threads(data: dict[str, Any]) -> Reading:
     total = whole_number(data.get("nbHits"))
     missing = total - len(hits) if total is not None else 0
     hits_missing = further_comments(missing, " (further pages of the search)")
-    return Reading(tuple(threads), (*hits_missing, *further_comments(untold), *warnings))
+    lacking = _search_lacks(len(stories) - len(own_hits & stories.keys()), orphans, textless)
+    return Reading(tuple(threads), (*hits_missing, *further_comments(untold), *lacking, *warnings))
+
+
+def _search_lacks(storyless: int, orphans: int, textless: int) -> tuple[str, ...]:
+    """What a file of search hits lacks that an item's page has: the stories' own hits (a search of
+    comments: the article is only the title and link its comments name), the comments others answer
+    (a search by word or author finds a reply, not what it replies to), the comments' text (a search
+    asked for some attributes only)."""
+    said = []
+    if storyless:
+        whose = "the story's own hit is" if storyless == 1 else f"the own hits of {storyless:,} stories are"
+        said.append(
+            f"{whose} not in this file (a search of comments): the article is the title and link its comments "
+            "name, without its text, writer, date or points"
+        )
+    if orphans:
+        who = "1 comment answers a comment" if orphans == 1 else f"{orphans:,} comments answer comments"
+        said.append(f"{who} not in this file: read as answering the story")
+    if textless:
+        which = "1 comment hit has" if textless == 1 else f"{textless:,} comment hits have"
+        said.append(f"{which} no comment_text (the search left it out): read without text")
+    return tuple(said)
 
 
 def _search_id(value: Any) -> Any:

@@ -1,0 +1,209 @@
+"""Read a Blogger export (Settings > Back up content, or Google Takeout): the whole blog as one Atom file.
+
+Two shapes exist. The older marks each entry's kind with a category (`scheme` `.../g/2005#kind`, `term`
+`.../blogger/2008/kind#post`, `#comment`, `#page`, `#settings`, `#template`); a comment names its post
+with Atom threading (`thr:in-reply-to ref`, the post's id) and the comment it answers, when it answers
+one, with a `related` link ending in that comment's number. Takeout's names the kind in
+`<blogger:type>` (POST, PAGE, COMMENT), what a comment answers in `<blogger:parent>` (its post; a
+comment there is read as the one it answers), and says what became of an entry in `<blogger:status>`
+(LIVE, DRAFT, ...) or `<blogger:trashed>`.
+
+Each post and page is a thread, its comments under it in date order, nested where they answer another.
+Settings, the template and trashed or deleted entries are no text to read; comments that are not live
+(spam, pending) or whose post is not in the file are left out and counted. Ids are compared by their
+last number (`tag:blogger.com,1999:blog-1.post-42` and `.../comments/default/42` name one entry).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+from translator.errors import InputError
+from translator.models import Thread
+from translator.readers.common import RawComment, Reading, comment_tree, discussion, iso_date, local_name, parse_xml
+from translator.readers.markup import html_blocks, text_blocks
+
+HINT = "give the .xml file Blogger's 'Back up content' or Google Takeout saved, whole"
+# Where the kind of an entry is said: the category scheme of the older exports, Takeout's element.
+KIND_SCHEME = "schemas.google.com/g/2005#kind"
+KIND_TERM = re.compile(r"schemas\.google\.com/blogger/2008/kind#(\w+)")
+# An export, told apart from a blog's own feed (which has neither): in the file's start or its entries.
+EXPORT_MARK = re.compile(
+    r"blogger/2008/kind#(?:settings|template|post|comment|page)\b|<[\w-]+:type>\s*(?:POST|COMMENT|PAGE)\b"
+)
+TEXT_KINDS = frozenset({"post", "page"})
+GONE = frozenset({"deleted", "trashed", "soft_trashed", "removed"})
+LAST_NUMBER = re.compile(r"(\d+)\D*$")
+
+
+def looks_like_blogger_export(text: str) -> bool:
+    """Whether an Atom document may be a Blogger export (confirmed by reading it: `read_blogger` answers
+    None when no entry has a Blogger kind)."""
+    return EXPORT_MARK.search(text) is not None
+
+
+def read_blogger(text: str) -> Reading | None:
+    """The posts and pages of a Blogger export, each with its comments; None when the document is no
+    export (a blog's feed that marks kinds, a feed that mentions them); InputError when it has no post."""
+    root = parse_xml(text, "Blogger export", HINT)
+    entries = [(entry, _kind(entry)) for entry in root if local_name(entry) == "entry"]
+    if not _is_export([entry for entry, _ in entries], {kind for _, kind in entries}):
+        return None
+    posts: dict[str, Any] = {}
+    comments: list[tuple[RawComment, str | None, str | None]] = []  # with its post's and its parent's number
+    left_out = 0
+    for entry, kind in entries:
+        gone = _status(entry) in GONE or _child(entry, "trashed") is not None
+        if kind in TEXT_KINDS and not gone:
+            posts.setdefault(_number(_text(entry, "id")) or str(len(posts)), entry)
+        elif kind == "comment":
+            status = _status(entry)
+            if status not in (None, "live") and not gone:
+                left_out += 1  # spam, pending: not shown on the blog
+                continue
+            comments.append(_comment(entry, deleted=gone))
+    by_number = {comment.key: (comment, post) for comment, post, _ in comments}
+    by_post: dict[str, list[RawComment]] = {}
+    orphans = 0
+    for comment, post, parent in comments:
+        if post not in posts and post in by_number:  # a parent that is a comment: the one answered
+            post, parent = by_number[post or ""][1], post
+        answered = by_number.get(parent or "")
+        if post not in posts and answered is not None:
+            post = answered[1]
+        if post not in posts:
+            orphans += 1
+            continue
+        comment.parent_key = parent if answered is not None and answered[1] == post else None
+        by_post.setdefault(post or "", []).append(comment)
+    if not posts:
+        raise InputError("this Blogger export holds no post or page", HINT)
+    site = _text(root, "title")
+    threads: list[Thread] = []
+    dropped = 0
+    for number, entry in posts.items():
+        tree = comment_tree(sorted(by_post.get(number, []), key=lambda comment: comment.date or datetime.min))
+        dropped += tree.dropped_deleted
+        threads.append(_thread(entry, tree.posts, site))
+    said = {
+        "not live on the blog (spam, pending)": left_out,
+        "on posts not in this export": orphans,
+        "deleted without replies": dropped,
+    }
+    warnings = tuple(
+        f"{count:,} comment{'' if count == 1 else 's'} {why} {'was' if count == 1 else 'were'} left out"
+        for why, count in said.items()
+        if count
+    )
+    return Reading(tuple(threads), warnings)
+
+
+def _is_export(entries: list[Any], kinds: set[str | None]) -> bool:
+    """Whether entries are a whole blog's: the older exports open with its settings and template (a blog's
+    public feeds, which may mark their posts' or comments' kinds too, hold neither); Takeout's name every
+    entry's kind in `blogger:type`."""
+    if kinds & {"settings", "template"}:
+        return True
+    return any(local_name(child) == "type" and "blogger" in str(child.tag) for entry in entries for child in entry)
+
+
+def _kind(entry: Any) -> str | None:
+    """An entry's kind in lower case (`post`, `comment`, `settings`...), from either shape."""
+    for child in entry:
+        name = local_name(child)
+        if name == "category" and KIND_SCHEME in (child.get("scheme") or ""):
+            term = KIND_TERM.search(child.get("term") or "")
+            if term:
+                return term[1].lower()
+        if name == "type" and "blogger" in (child.tag or "") and child.text and child.text.strip():
+            return str(child.text).strip().lower()
+    return None
+
+
+def _status(entry: Any) -> str | None:
+    """Takeout's status of an entry in lower case (`live`, `draft`, `deleted`); None when not said."""
+    status = _text(entry, "status")
+    return status.lower() if status else None
+
+
+def _thread(entry: Any, comments: tuple[Any, ...], site: str | None) -> Thread:
+    title = _text(entry, "title") or ""
+    return discussion(
+        "feed",
+        title,
+        _content(entry),
+        comments,
+        author=_author(entry),
+        date=_date(entry),
+        url=_page_link(entry),
+        site=site,
+    )
+
+
+def _comment(entry: Any, *, deleted: bool) -> tuple[RawComment, str | None, str | None]:
+    """A comment, the number of its post and that of the comment it answers (when it answers one)."""
+    post = parent = None
+    for child in entry:
+        name = local_name(child)
+        if name == "in-reply-to":  # Atom threading: the post (some tools name the comment answered)
+            post = _number(child.get("ref")) or _number(child.get("href"))
+        elif name == "parent" and child.text:  # Takeout
+            post = _number(child.text)
+        elif name == "inReplyTo" and child.text:
+            parent = _number(child.text)
+        elif name == "link" and child.get("rel") == "related":  # the comment answered, in the older shape
+            parent = _number(child.get("href"))
+    comment = RawComment(
+        key=_number(_text(entry, "id")) or f"unnumbered-{id(entry)}",
+        parent_key=None,
+        author=_author(entry),
+        specs=_content(entry),
+        date=_date(entry),
+        url=_page_link(entry),
+        deleted=deleted,
+    )
+    return comment, post, parent
+
+
+def _content(entry: Any) -> list[Any]:
+    content = _child(entry, "content")
+    if content is None or not (content.text or "").strip():
+        return []
+    kind = (content.get("type") or "").lower()
+    return text_blocks(content.text) if kind == "text" else html_blocks(content.text)
+
+
+def _author(entry: Any) -> str | None:
+    return _text(_child(entry, "author"), "name")
+
+
+def _date(entry: Any) -> datetime | None:
+    return iso_date(_text(entry, "published")) or iso_date(_text(entry, "updated"))
+
+
+def _page_link(entry: Any) -> str | None:
+    """The address an entry is shown at on the blog (its `alternate` link)."""
+    for child in entry:
+        if local_name(child) == "link" and child.get("rel") == "alternate" and (child.get("href") or "").strip():
+            return str(child.get("href")).strip()
+    return None
+
+
+def _number(value: str | None) -> str | None:
+    """The last number of a Blogger id or address, which names an entry whatever the form."""
+    found = LAST_NUMBER.search(value or "")
+    return found[1] if found else None
+
+
+def _child(element: Any, name: str) -> Any:
+    if element is None:
+        return None
+    return next((child for child in element if local_name(child) == name), None)
+
+
+def _text(element: Any, name: str) -> str | None:
+    child = _child(element, name)
+    text = child.text if child is not None else None
+    return " ".join(text.split()) or None if isinstance(text, str) else None
