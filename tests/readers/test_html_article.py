@@ -205,3 +205,35 @@ def test_the_comment_forms_heading_is_never_the_headline(body_class: str) -> Non
     <small><a id="cancel-comment-reply-link" style="display:none">Cancel reply</a></small></h3>
     <form id="commentform"><textarea name="comment"></textarea></form></div></body></html>"""
     assert read_html(page).threads[0].title == "Ferry crossings move earlier"
+
+
+POOL = """<html lang="en"><head><title>The pool opens early</title></head><body><main><article>
+<h1>The pool opens early</h1><p>The pool at the edge of town opens {mark} in early May this year, two weeks earlier
+than usual, because the new heater warms the water faster.</p><p>Swimmers have waited for this since the old
+heater broke {mark}last summer.</p>{between}</article>
+<div id="comments"><ol class="comment-list"><li class="comment" id="comment-1"><div class="comment-author vcard">
+<cite class="fn">Anna</cite></div><div class="comment-meta"><a href="#comment-1">May 2, 2021 at 6:40 pm</a></div>
+<div class="comment-content"><p>Finally {mark}some good news for once.</p></div></li></ol></div></main></body></html>"""
+
+
+@pytest.mark.parametrize(
+    "mark",
+    [
+        "<!-- ad slot 3 -->",  # an editor's note
+        "<!--[if IE]>old browsers<![endif]-->",  # a conditional comment
+        "<!-- react-text: 7 --><!-- /react-text -->",  # React's marks
+        "<?php echo $x; ?>",  # a processing instruction a server left
+    ],
+)
+def test_marks_inside_a_paragraph_neither_end_it_nor_lose_its_text(mark: str) -> None:
+    # Trafilatura ended the paragraph at the mark and ran the next one into it: two paragraphs came out as one.
+    between = "<!-- between the paragraphs --><p>The council pays for the heater.</p>"
+    thread = read_html(POOL.format(mark=mark, between=between)).threads[0]
+    article, comment = thread.posts
+    assert [block.text for block in article.blocks[1:]] == [
+        "The pool at the edge of town opens in early May this year, two weeks earlier than usual, because the new"
+        " heater warms the water faster.",
+        "Swimmers have waited for this since the old heater broke last summer.",
+        "The council pays for the heater.",
+    ]
+    assert [block.text for block in comment.blocks] == ["Finally some good news for once."]

@@ -128,6 +128,47 @@ def xml_safe(text: str) -> str:
     return NOT_XML.sub("", text)
 
 
+INLINE_TAGS = frozenset(
+    {
+        "p", "span", "a", "b", "i", "em", "strong", "u", "s", "small", "big", "sub", "sup", "mark", "font", "q",
+        "cite", "abbr", "code", "time", "label", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "figcaption",
+    }
+)  # fmt: skip
+"""Elements that hold a run of text: a mark (`<!-- -->`) inside one sits in the middle of a sentence."""
+KEPT_MARKS = frozenset({"noindex", "/noindex"})
+"""Marks that say something of the elements around them (what search engines skip): kept where they are."""
+
+
+def drop_text_marks(tree: HtmlElement) -> None:
+    """Take out the HTML comments and processing instructions that sit inside a paragraph (in an element that
+    holds a run of text, or with text on either side), keeping the text after them where it was: an editor's
+    `<!-- ad slot -->` or React's `<!-- react-text -->` inside a paragraph is no part of it, and an extractor
+    that meets it there ends the paragraph (two paragraphs came out as one). Marks between blocks stay."""
+    marks = [mark for mark in tree.iter(etree.Comment, etree.ProcessingInstruction) if _in_text(mark)]
+    for mark in marks:
+        parent = mark.getparent()
+        if parent is None:
+            continue
+        tail = mark.tail or ""
+        previous = mark.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+        parent.remove(mark)
+
+
+def _in_text(mark: etree._Element) -> bool:
+    parent = mark.getparent()
+    if parent is None or (mark.text or "").strip().lower() in KEPT_MARKS:
+        return False
+    if parent.tag in INLINE_TAGS or (mark.tail and mark.tail.strip()):
+        return True
+    previous = mark.getprevious()
+    before = previous.tail if previous is not None else parent.text
+    return bool(before and before.strip())
+
+
 def clean_text(text: str) -> str:
     """Whitespace collapsed to single spaces (no-break ones too), invisible characters removed."""
     return " ".join(text.translate(INVISIBLE).split())
