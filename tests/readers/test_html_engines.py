@@ -268,3 +268,41 @@ def test_livejournal_folded_comments() -> None:
         ("fir", None, ["The herons are back every spring there."]),
     ]
     assert comments[0].url == "https://host.livejournal.com/1.html?thread=11#t11"
+
+
+EMPTY_MICRODATA = """<html lang="de"><head><title>Das Freibad öffnet früher</title></head><body><main>
+<article itemscope itemtype="https://schema.org/NewsArticle"><h1 itemprop="headline">Das Freibad öffnet früher</h1>
+<div itemprop="articleBody"><p>Das Freibad am Stadtrand öffnet in diesem Jahr schon Anfang Mai, zwei Wochen früher
+als sonst, weil die neue Heizung das Wasser schneller erwärmt.</p></div>{boxes}</article>
+<div class="comments-area">{comments}</div></main></body></html>"""
+EMPTY_BOXES = [
+    # a slot the page fills by script: the writer and time in meta tags, no text
+    """<div itemprop="comment" itemscope itemtype="https://schema.org/Comment"><meta itemprop="author"
+    content="Redaktion"><meta itemprop="dateCreated" content="2021-05-01"></div>""",
+    # an empty UserComments box
+    """<section itemprop="comment" itemscope itemtype="http://schema.org/UserComments"><div itemprop="commentText">
+    </div></section>""",
+]
+DRAWN = "".join(
+    f"""<div class="comment-box"><div class="comment-head"><span class="comment-user">{name}</span>
+    <span class="comment-date">0{day}.05.2021 18:40</span></div><div class="comment-text"><p>{text}</p></div></div>"""
+    for name, day, text in [
+        ("Badegast77", 2, "Dann packe ich schon mal die Badehose ein."),
+        ("Ole Brandt", 3, "Die neue Heizung hätte man schon vor Jahren einbauen sollen."),
+    ]
+)
+MICRODATA_ONE = """<div itemprop="comment" itemscope itemtype="https://schema.org/Comment" id="c9"><span
+itemprop="author">Wiebke</span> <time itemprop="dateCreated" datetime="2021-05-04T09:00">4. Mai</time>
+<p itemprop="text">Wir freuen uns auf den ersten Sprung ins kalte Wasser.</p></div>"""
+
+
+def test_empty_schema_org_boxes_are_no_comments() -> None:
+    # Empty boxes alone: the comments the page draws (no engine's markup) are read, not the empty boxes.
+    thread = read_html(EMPTY_MICRODATA.format(boxes="".join(EMPTY_BOXES), comments=DRAWN)).threads[0]
+    assert [(post.author, post.blocks[0].text[:8]) for post in thread.posts[1:]] == [
+        ("Badegast77", "Dann pac"),
+        ("Ole Brandt", "Die neue"),
+    ]
+    # Beside a real microdata comment, the empty box is not a second, empty one.
+    thread = read_html(EMPTY_MICRODATA.format(boxes=EMPTY_BOXES[0] + MICRODATA_ONE, comments="")).threads[0]
+    assert [(post.author, len(post.blocks)) for post in thread.posts[1:]] == [("Wiebke", 1)]

@@ -96,6 +96,9 @@ MICRODATA = Engine(
         "//*[@itemscope][re:test(@itemtype, '(^|[/#\\s])(Comment|UserComments)(\\s|$)', 'i')]"
         " | //*[@itemscope][@itemprop='review'][count(//*[@itemscope][@itemprop='review']) > 1]"
     ),
+    # A box marked up as a comment that shows no text (its writer and time in `meta` tags at most) is a slot
+    # the page fills by script, or the story's own mark: no comment, and no reason to pass over those drawn.
+    skip=lambda item: not visible_text(item),
     fields=FieldPaths(
         author=_paths(".//*[@itemprop='author' or @itemprop='creator']"),
         date=_paths(".//*[@itemprop='dateCreated' or @itemprop='datePublished' or @itemprop='commentTime']"),
