@@ -119,6 +119,10 @@ def test_signed_line(lines: list[str], signed: tuple[str, datetime | None, int] 
         ("12", None),  # not a date
         ("Thu, 08 May 2014 14:04:53 -0400", datetime(2014, 5, 8, 14, 4)),  # mail-header form (JSON-LD)
         ("Fri Mar 12 2021 09:15:00 GMT+0300", datetime(2021, 3, 12, 9, 15)),  # a script's Date.toString()
+        ("2019-10-18 2:31 PM", datetime(2019, 10, 18, 14, 31)),  # 12-hour clock: it was 02:31
+        ("2019-10-18 12:05 am", datetime(2019, 10, 18, 0, 5)),  # 12 AM is midnight
+        ("2019-10-18 12:05 p.m.", datetime(2019, 10, 18, 12, 5)),  # 12 PM is noon
+        ("2019-10-18 14:31:05 PM", datetime(2019, 10, 18, 14, 31)),  # a 24-hour time with a stray PM
     ],
 )
 def test_machine_date(value: str, expected: datetime | None) -> None:
@@ -143,6 +147,11 @@ def test_machine_date(value: str, expected: datetime | None) -> None:
         ("am Ende 2020", "de", None),  # a preposition before words is no date
         ("Kommentar: 3", "de", None),  # a label before a number is no date
         ("Reply", "en", None),  # no date
+        ("2019-10-18, 14:31", "de", datetime(2019, 10, 18, 14, 31)),  # ISO date, comma, time: the time was lost
+        ("2019-10-18, 2:31 pm", "en", datetime(2019, 10, 18, 14, 31)),  # the same on a 12-hour clock
+        ("2019-10-18 at 2:31 PM", "en", datetime(2019, 10, 18, 14, 31)),  # "at" between them
+        ("2019-10-18 - 14:31", None, datetime(2019, 10, 18, 14, 31)),  # a dash between them
+        ("2019-10-18 amsterdam", "en", datetime(2019, 10, 18, 0, 0)),  # no time: "am" alone is not one
     ],
 )
 def test_printed_date(text: str, lang: str | None, expected: datetime | None) -> None:
