@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from translator.models import Votes
 from translator.readers.html import read_html
 
@@ -282,6 +284,9 @@ EMPTY_BOXES = [
     # an empty UserComments box
     """<section itemprop="comment" itemscope itemtype="http://schema.org/UserComments"><div itemprop="commentText">
     </div></section>""",
+    # the box of a list the page fills by script: its heading and a link, none of a comment's parts marked
+    """<div class="comments-list" itemscope itemtype="http://schema.org/UserComments" style="display: none;">
+    <h3>Alle Kommentare</h3><ul class="main"></ul><a class="loadnew">Neue Kommentare zeigen (0)</a></div>""",
 ]
 DRAWN = "".join(
     f"""<div class="comment-box"><div class="comment-head"><span class="comment-user">{name}</span>
@@ -296,13 +301,14 @@ itemprop="author">Wiebke</span> <time itemprop="dateCreated" datetime="2021-05-0
 <p itemprop="text">Wir freuen uns auf den ersten Sprung ins kalte Wasser.</p></div>"""
 
 
-def test_empty_schema_org_boxes_are_no_comments() -> None:
+@pytest.mark.parametrize("box", EMPTY_BOXES)
+def test_empty_schema_org_boxes_are_no_comments(box: str) -> None:
     # Empty boxes alone: the comments the page draws (no engine's markup) are read, not the empty boxes.
-    thread = read_html(EMPTY_MICRODATA.format(boxes="".join(EMPTY_BOXES), comments=DRAWN)).threads[0]
+    thread = read_html(EMPTY_MICRODATA.format(boxes=box, comments=DRAWN)).threads[0]
     assert [(post.author, post.blocks[0].text[:8]) for post in thread.posts[1:]] == [
         ("Badegast77", "Dann pac"),
         ("Ole Brandt", "Die neue"),
     ]
     # Beside a real microdata comment, the empty box is not a second, empty one.
-    thread = read_html(EMPTY_MICRODATA.format(boxes=EMPTY_BOXES[0] + MICRODATA_ONE, comments="")).threads[0]
+    thread = read_html(EMPTY_MICRODATA.format(boxes=box + MICRODATA_ONE, comments="")).threads[0]
     assert [(post.author, len(post.blocks)) for post in thread.posts[1:]] == [("Wiebke", 1)]

@@ -87,6 +87,8 @@ def _story(
     return read
 
 
+MARKED_PART = path("boolean(.//*[@itemprop])")
+
 MICRODATA = Engine(
     name="microdata",
     marks=("attr:itemscope",),
@@ -96,9 +98,10 @@ MICRODATA = Engine(
         "//*[@itemscope][re:test(@itemtype, '(^|[/#\\s])(Comment|UserComments)(\\s|$)', 'i')]"
         " | //*[@itemscope][@itemprop='review'][count(//*[@itemscope][@itemprop='review']) > 1]"
     ),
-    # A box marked up as a comment that shows no text (its writer and time in `meta` tags at most) is a slot
-    # the page fills by script, or the story's own mark: no comment, and no reason to pass over those drawn.
-    skip=lambda item: not visible_text(item),
+    # A box marked up as a comment that shows no text (its writer and time in `meta` tags at most), or that marks
+    # none of a comment's parts (a list's box the page fills by script: "All comments", "Show new comments (0)"),
+    # is no comment, and no reason to pass over the comments the page draws.
+    skip=lambda item: not visible_text(item) or not MARKED_PART(item),
     fields=FieldPaths(
         author=_paths(".//*[@itemprop='author' or @itemprop='creator']"),
         date=_paths(".//*[@itemprop='dateCreated' or @itemprop='datePublished' or @itemprop='commentTime']"),
