@@ -106,6 +106,34 @@ def test_cards_of_other_stories_are_no_comments_however_their_template_is_indent
     assert comments_of(thread_of(f'<div class="row">{TEASERS}</div>', lang="pl")) == []
 
 
+# Story cards in a two-column list: a picture, a title linking to the story, its writer and time, a summary
+# longer than the title, so that most of each card is no link.
+CARDS_WITH_SUMMARIES = "".join(
+    f"""<li class="TwoColumnList-item"><div class="HeroCard"><div class="HeroCard-media"><a href="/news/{slug}">
+    <img alt="" src="/img/{slug}.jpg"></a></div><div class="HeroCard-info"><h5 class="HeroCard-title">
+    <a href="/news/{slug}">{title}</a></h5><div class="HeroCard-authorDate"><div class="HeroCard-authorName">
+    <a href="/author/{slug}">{author}</a></div><div class="HeroCard-dateTime"><time datetime="2021-05-0{n}T08:00">
+    Monday May {n}, 2021</time></div></div><div class="HeroCard-description">{summary}</div></div></div></li>"""
+    for n, slug, title, author, summary in [
+        (3, "pool", "Pool opens early", "Ann Reed", "The pool at the edge of town opens in early May this year."),
+        (4, "tram", "New tram line", "Ben Ortiz", "The tram will run every ten minutes from the station to the port."),
+        (5, "fair", "Spring fair", "Cy Tan", "Two hundred stalls are expected on the market square next weekend."),
+    ]
+)
+# The same shape as comments: each one's subject links to the comment itself.
+SUBJECTS = CARDS_WITH_SUMMARIES.replace('<a href="/news/', '<a href="#c-').replace("TwoColumnList-item", "reply")
+
+
+def test_story_cards_with_summaries_are_no_comments() -> None:
+    # washingtonexaminer.com's 'HeroTextBelow' cards under an article were read as 16 comments by their writers.
+    assert comments_of(thread_of(f'<ul class="TwoColumnList">{CARDS_WITH_SUMMARIES}</ul>', lang="en")) == []
+    assert [author for author, _, _ in comments_of(thread_of(f"<ul>{SUBJECTS}</ul>", lang="en"))] == [
+        "Ann Reed",
+        "Ben Ortiz",
+        "Cy Tan",
+    ]
+
+
 # A comment whose header holds a menu ("Report", "Edit") before its text, both boxes named `...__content`.
 MENU = "".join(
     f"""<div class="comments__item" data-id="{n}"><a class="comments__item__user" href="/users/{n}">
