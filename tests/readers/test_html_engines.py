@@ -312,3 +312,59 @@ def test_empty_schema_org_boxes_are_no_comments(box: str) -> None:
     # Beside a real microdata comment, the empty box is not a second, empty one.
     thread = read_html(EMPTY_MICRODATA.format(boxes=box + MICRODATA_ONE, comments="")).threads[0]
     assert [(post.author, len(post.blocks)) for post in thread.posts[1:]] == [("Wiebke", 1)]
+
+
+def vbulletin3_post(number: int, name: str, date: str, message: str) -> str:
+    return f"""<table id="post{number}" class="tborder" cellpadding="6" cellspacing="0" width="100%"><tr>
+    <td class="thead"><a name="post{number}"></a> {date}</td><td class="thead" align="right">#<a
+    href="showpost.php?p={number}" id="postcount{number}"><strong>{number % 100}</strong></a></td></tr><tr>
+    <td class="alt2" width="175"><div id="postmenu_{number}"><a class="bigusername" href="member.php?u={number}">{name}
+    </a></div><div class="smallfont">Senior Member</div></td><td class="alt1" id="td_post_{number}">
+    <div id="post_message_{number}">{message}</div></td></tr></table>"""
+
+
+def vbulletin3_quote(label: str, inner: str) -> str:
+    return f"""<div style="margin:20px; margin-top:5px; "><div class="smallfont" style="margin-bottom:2px">{label}</div>
+    <table cellpadding="6" cellspacing="0" border="0" width="100%"><tr><td class="alt2" style="border:1px inset">
+    {inner}</td></tr></table></div>"""
+
+
+VBULLETIN3 = f"""<html lang="en"><head><meta name="generator" content="vBulletin 3.8.7"><title>Best wood for a
+workbench top? - Woodworkers Corner</title></head><body><div id="posts">
+{
+    vbulletin3_post(
+        1001, "Marta K", "03-14-2011, 08:12 PM", "I am building my first workbench.<br>Which wood holds up better?"
+    )
+}
+{
+    vbulletin3_post(
+        1002,
+        "OldJoiner",
+        "03-14-2011, 09:40 PM",
+        vbulletin3_quote(
+            "Quote:",
+            '<div>Originally Posted by <strong>Marta K</strong> <a href="showthread.php?p=1001#post1001">'
+            '<img src="viewpost.gif" alt="View Post"></a></div><div style="font-style:italic">Which wood holds up'
+            " better?</div>",
+        )
+        + "Maple, without a doubt.",
+    )
+}
+{
+    vbulletin3_post(
+        1003, "sawdust_sam", "03-15-2011, 07:05 AM", vbulletin3_quote("Zitat:", "Maple, without a doubt.") + "Agreed."
+    )
+}
+</div></body></html>"""
+
+
+def test_vbulletin3_quotes_are_quotes_of_their_writer() -> None:
+    # vBulletin 3 draws a quote as a "Quote:" line above a table whose `td.alt2` holds "Originally Posted by
+    # NAME" and the quoted text: the label, the header and the quoted text were read as the post's own lines.
+    thread = read_html(VBULLETIN3).threads[0]
+    assert thread.posts[0].author == "Marta K"  # a forum: the opening post is the article
+    assert [[(block.kind, block.text, block.quoted_author) for block in post.blocks] for post in thread.posts[1:]] == [
+        [("quote", "Which wood holds up better?", "Marta K"), ("paragraph", "Maple, without a doubt.", None)],
+        [("quote", "Maple, without a doubt.", None), ("paragraph", "Agreed.", None)],
+    ]
+

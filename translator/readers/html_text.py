@@ -265,6 +265,8 @@ def is_skipped(element: HtmlElement) -> bool:
         return True
     if tag == "a" and element.get("href", "").lower().startswith("javascript:"):
         return True
+    if tag == "div" and is_quote_label(element):
+        return True  # the quote's box below says what it is
     by_word = not CONTROL_WORDS.isdisjoint(words) and _names_control(
         f"{element.get('class', '')} {element.get('id', '')}"
     )
@@ -334,9 +336,41 @@ def name_from_label(text: str) -> str | None:
     return name if 0 < len(name) <= MAX_NAME_CHARS else None
 
 
+QUOTE_LABEL = re.compile(
+    r"^(?:quote|zitat|citation|cita|citaat|citazione|citação|cytat|цитата|lainaus|sitat|citat|idézet|alıntı)\s*[:：]?$",
+    re.IGNORECASE,
+)
+"""The label vBulletin 3 prints above a quote's box ("Quote:", "Zitat:", "Цитата:")."""
+MAX_QUOTE_LABEL_CHARS = 16
+
+
+def is_quote_label(element: HtmlElement) -> bool:
+    """Whether an element is the "Quote:" line vBulletin 3 draws above the table that holds a quote."""
+    following = element.getnext()
+    return (
+        element.tag == "div"
+        and following is not None
+        and following.tag == "table"
+        and len(text := clean_text(element.text_content())) <= MAX_QUOTE_LABEL_CHARS
+        and QUOTE_LABEL.match(text) is not None
+    )
+
+
+def _is_quote_cell(cell: HtmlElement) -> bool:
+    """Whether a table cell is the box of a vBulletin 3 quote: `td.alt2` in the table under a "Quote:" line."""
+    if "alt2" not in class_tokens(cell):
+        return False
+    table = next((above for above in cell.iterancestors("table")), None)
+    label = table.getprevious() if table is not None else None
+    return label is not None and isinstance(label.tag, str) and is_quote_label(label)
+
+
 def is_quote(element: HtmlElement) -> bool:
-    """A blockquote, or a box a forum engine draws a quote in (`bbCodeQuote`, `bbCodeBlock--quote`)."""
+    """A blockquote, or a box a forum engine draws a quote in (`bbCodeQuote`, `bbCodeBlock--quote`, the
+    `td.alt2` under vBulletin 3's "Quote:" line)."""
     tokens = class_tokens(element)
+    if element.tag == "td":
+        return _is_quote_cell(element)
     if element.tag == "blockquote":
         # vBulletin and XenForo 1 draw every post's own text in a blockquote named for it (`postcontent`).
         return not any(part in token for token in tokens for part in CONTENT_PARTS)
@@ -375,6 +409,8 @@ def _quote_header(quote: HtmlElement) -> HtmlElement | None:
             or not QUOTE_HEADER_CLASSES.isdisjoint(class_tokens(child))
             or not QUOTE_HEADER_HEADS.isdisjoint(class_heads(child))
         ):
+            return child if len(visible_text(child)) <= 2 * MAX_NAME_CHARS else None
+        if child.text and NAME_PREFIX.match(child.text.strip()):  # "Originally Posted by <strong>NAME</strong>"
             return child if len(visible_text(child)) <= 2 * MAX_NAME_CHARS else None
         if (child.text and child.text.strip()) or child.tag in ("p", "img"):
             return None
