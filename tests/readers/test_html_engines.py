@@ -368,3 +368,54 @@ def test_vbulletin3_quotes_are_quotes_of_their_writer() -> None:
         [("quote", "Maple, without a doubt.", None), ("paragraph", "Agreed.", None)],
     ]
 
+
+def nodebb_post(index: int, name: str, minute: int, content: str, votes: int) -> str:
+    return f"""<li component="post" data-index="{index}" data-pid="{100 + index}" data-uid="{index + 4}"
+    data-timestamp="1583317200000" data-username="{name}" itemscope itemtype="http://schema.org/Comment">
+    <a component="post/anchor" data-index="{index}" id="{index}"></a><div class="clearfix post-header"><small>
+    <strong><a href="/user/{name}" itemprop="author" data-username="{name}">{name}</a></strong> <a class="permalink"
+    href="/post/{100 + index}"><span class="timeago" title="2020-03-04T10:{minute}:00.000Z"></span></a></small></div>
+    <div class="content" component="post/content" itemprop="text">{content}</div><div class="post-footer"><span
+    class="post-tools"><a component="post/reply" href="#">Reply</a> <a component="post/quote" href="#">Quote</a>
+    </span><span component="post/vote-count" data-votes="{votes}">{votes}</span></div></li>"""
+
+
+NODEBB = f"""<html lang="en-GB"><head><title>Standing desk: worth it? | Home Office Forum</title></head><body>
+<h1 component="post/header" itemprop="name"><span component="topic/title">Standing desk: worth it?</span></h1>
+<ul component="topic" class="posts" data-tid="12">
+{nodebb_post(0, "deskjockey", 20, "<p>I sit all day. Has anyone kept using a standing desk after a month?</p>", 3)}
+{
+    nodebb_post(
+        1,
+        "ergo_ines",
+        45,
+        '<blockquote><p><a class="plugin-mentions-user plugin-mentions-a" href="/uid/4">@deskjockey</a> said in '
+        '<a href="/post/100">Standing desk: worth it?</a>:</p><p>kept using a standing desk after a month?</p>'
+        "</blockquote><p>Two years now. Get a mat.</p>",
+        5,
+    )
+}
+</ul></body></html>"""
+
+
+def test_nodebb_topic_opening_post_is_the_article_and_quotes_name_who_is_quoted() -> None:
+    # NodeBB marks every post, the opening one included, as a schema.org Comment: the microdata rule took the
+    # opening post for a comment, and a quote for one of its own writer's (the post's `data-username`), its
+    # "@NAME said in TOPIC:" line quoted text.
+    thread = read_html(NODEBB).threads[0]
+    article, reply = thread.posts
+    assert (article.kind, article.author, article.votes, article.url) == (
+        "article",
+        "deskjockey",
+        Votes(3, 0),
+        "/post/100",
+    )
+    assert [block.text for block in article.blocks] == [
+        "Standing desk: worth it?",
+        "I sit all day. Has anyone kept using a standing desk after a month?",
+    ]
+    assert (reply.author, reply.date.minute if reply.date else None, reply.votes) == ("ergo_ines", 45, Votes(5, 0))
+    assert [(block.kind, block.text, block.quoted_author) for block in reply.blocks] == [
+        ("quote", "kept using a standing desk after a month?", "deskjockey"),
+        ("paragraph", "Two years now. Get a mat.", None),
+    ]

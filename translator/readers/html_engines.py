@@ -255,6 +255,22 @@ DISCOURSE = Engine(
     forum=True,
 )
 
+NODEBB = Engine(
+    name="nodebb",
+    marks=("attr:data-pid",),
+    # Every post of a topic, the opening one included, is an `li[component=post]` marked as a schema.org
+    # Comment: the opening post is the article (before the microdata rule, which would take it for a comment).
+    items=path("//*[@component='post'][@data-pid]"),
+    fields=FieldPaths(
+        author=_paths("@data-username", ".//*[@itemprop='author']/@data-username", ".//*[@itemprop='author']"),
+        date=_paths(".//a[has-class('permalink')]//*[has-class('timeago')]/@title", "@data-timestamp"),
+        body=_paths(".//*[@component='post/content']"),
+        votes=_paths(".//*[@component='post/vote-count']/@data-votes"),
+        url=_paths(".//a[has-class('permalink')]/@href"),
+    ),
+    forum=True,
+)
+
 XENFORO = Engine(
     name="xenforo",
     marks=("class:message",),
@@ -594,6 +610,7 @@ YOUTUBE = Engine(
 )
 
 ENGINES: tuple[Engine, ...] = (
+    NODEBB,
     MICRODATA,
     HACKER_NEWS,
     OLD_REDDIT,

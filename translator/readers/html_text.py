@@ -100,6 +100,12 @@ NAME_PREFIX = re.compile(
     r"|cita de|цитата|cytat)\b\s*[:：]?\s*",
     re.IGNORECASE,
 )
+SAID_IN = re.compile(
+    r"^\S.{0,60}?\s(?:said in|sagte in|a dit dans|dijo en|disse em|ha detto in|zei in|сказал в|написал в)"
+    r"\s.{1,200}[:：]$",
+    re.IGNORECASE,
+)
+"""The line NodeBB puts first in a quote: "@NAME said in TOPIC:", with the topic's title."""
 NAME_TRIM = " \t:：,↑⇧▲\"'«»„“”@-–—"
 MAX_NAME_CHARS = 60
 QUOTE_HEADER_HEADS = frozenset({"author", "title", "header", "attribution", "postedby", "cite", "name", "origin"})
@@ -382,7 +388,10 @@ def is_quote(element: HtmlElement) -> bool:
 def quote_author(quote: HtmlElement) -> tuple[str | None, HtmlElement | None]:
     """Who a quote quotes, and the header element that names them (left out of the quoted text)."""
     header = _quote_header(quote)
-    for holder in (quote, *islice(quote.iterancestors(), 2)):
+    # A box around the quote names its author too (XenForo 1: `div.bbCodeQuote[data-author]`), when it is a
+    # quote's box: the post around a bare blockquote names the post's writer (NodeBB's `li[data-username]`).
+    boxes = [box for box in islice(quote.iterancestors(), 2) if any("quote" in name for name in class_tokens(box))]
+    for holder in (quote, *boxes):
         for attribute in QUOTE_AUTHOR_ATTRIBUTES:
             if value := clean_text(holder.get(attribute, "")).split(",")[0].strip():
                 return value, header
@@ -410,6 +419,8 @@ def _quote_header(quote: HtmlElement) -> HtmlElement | None:
             or not QUOTE_HEADER_HEADS.isdisjoint(class_heads(child))
         ):
             return child if len(visible_text(child)) <= 2 * MAX_NAME_CHARS else None
+        if child.tag in ("p", "div") and SAID_IN.match(visible_text(child)):  # NodeBB: "@NAME said in TOPIC:"
+            return child
         if child.text and NAME_PREFIX.match(child.text.strip()):  # "Originally Posted by <strong>NAME</strong>"
             return child if len(visible_text(child)) <= 2 * MAX_NAME_CHARS else None
         if (child.text and child.text.strip()) or child.tag in ("p", "img"):
