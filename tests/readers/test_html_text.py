@@ -10,7 +10,7 @@ import pytest
 from translator.readers.html_article import choose_title, strip_site
 from translator.readers.html_comments import comment_posts, is_pingback
 from translator.readers.html_dates import machine_date, printed_date, relative_date
-from translator.readers.html_fields import RawComment, clean_author, signed_line
+from translator.readers.html_fields import RawComment, clean_author, name_in, signed_line
 from translator.readers.html_items import _text_lines, parents_by_depth
 from translator.readers.html_text import class_heads, class_words, is_skipped, name_from_label
 
@@ -48,6 +48,12 @@ def test_name_from_label(label: str, name: str | None) -> None:
         ("Bruno Gobin,", "Bruno Gobin"),  # the comma before the date
         ("Rolf Ahrens 29.07.2020 // 12:56", "Rolf Ahrens"),  # the name, then the date without a separator
         ("Agent 007", "Agent 007"),  # a number that is no date stays in the name
+        ("Anna Schmidt 3 days ago", "Anna Schmidt"),  # a date in words after the name
+        ("Jörg · vor einer Stunde", "Jörg"),  # German, after a dot
+        ("Анна вчера", "Анна"),  # Russian "yesterday"
+        ("Anna, yesterday at 10:15", "Anna"),  # with its time
+        ("yesterday", None),  # a date in words alone is no name
+        ("Anna Karenina", "Anna Karenina"),  # no date: all of it
     ],
 )
 def test_clean_author(text: str, author: str | None) -> None:
@@ -106,6 +112,19 @@ def test_choose_title_skips_a_candidate_that_is_the_site_name() -> None:
 )
 def test_signed_line(lines: list[str], signed: tuple[str, datetime | None, int] | None) -> None:
     assert signed_line([("paragraph", line, None, None) for line in lines], "de") == signed
+
+
+@pytest.mark.parametrize(
+    ("markup", "name"),
+    [
+        ('<span class="comment-author">Anna <span class="badge">Moderator</span></span>', "Anna"),  # a badge
+        ('<div class="author">Anna <span class="user-role">Staff</span> <time>3 days ago</time></div>', "Anna"),
+        ('<div class="author">Anna Schmidt <span class="comment-date">gestern</span></div>', "Anna Schmidt"),
+        ('<span class="author">Bob <b>Marley</b></span>', "Bob Marley"),  # nothing beside the name: all of it
+    ],
+)
+def test_a_writers_name_without_the_badges_and_date_beside_it(markup: str, name: str) -> None:
+    assert name_in(lxml.html.fragment_fromstring(markup)) == name
 
 
 @pytest.mark.parametrize(
