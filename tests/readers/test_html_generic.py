@@ -461,3 +461,27 @@ def test_a_body_class_with_underscores_beats_a_badges_text() -> None:
     )
     thread = thread_of(f'<div id="comments">{body}</div>')
     assert [text for _, _, text in comments_of(thread)] == ["Quelle?", "Hoffentlich bleibt der Eintritt frei."]
+
+
+# A theme that runs its class words together (`commentheader`, `commentbody`), with a row of reactions in
+# each comment's header.
+RUN_TOGETHER = "".join(
+    f"""<div class="commentitem"><div class="commentheader"><span class="commentauthor">{name}</span>
+    <span class="commentdate">0{day}.05.2021 18:40</span> <span class="commentinfo">Mitglied seit 2019</span>
+    <span class="commentreactions"><a href="#">Gefällt mir</a> <span>12</span></span></div>
+    <div class="commentbody"><p>{text}</p></div></div>"""
+    for name, day, text in [
+        ("Badegast77", 2, "Dann packe ich schon mal die Badehose ein."),
+        ("Ole Brandt", 3, "Die neue Heizung hätte man schon vor Jahren einbauen sollen."),
+        ("Wiebke Janssen", 4, "Wir freuen uns auf den ersten Sprung ins kalte Wasser."),
+    ]
+)
+
+
+def test_class_names_run_together_are_read_word_by_word() -> None:
+    # No comment was found: neither `commentheader` nor `commentbody` named a header or a text.
+    assert comments_of(thread_of(f'<div class="commentlist">{RUN_TOGETHER}</div>')) == [
+        ("Badegast77", datetime(2021, 5, 2, 18, 40), "Dann packe ich schon mal die Badehose ein."),
+        ("Ole Brandt", datetime(2021, 5, 3, 18, 40), "Die neue Heizung hätte man schon vor Jahren einbauen sollen."),
+        ("Wiebke Janssen", datetime(2021, 5, 4, 18, 40), "Wir freuen uns auf den ersten Sprung ins kalte Wasser."),
+    ]

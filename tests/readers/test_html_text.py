@@ -244,6 +244,10 @@ def test_empty_stubs_drawn_like_comments_are_dropped() -> None:
         ('class="bbWrapper"', {"bb", "wrapper", "bbwrapper"}, {"wrapper", "bbwrapper"}),  # kept whole too (XenForo)
         ('class="comment__author-name"', {"comment", "author", "name"}, {"name"}),  # BEM, as before
         ('class="recommendedArticles"', {"recommended", "articles", "recommendedarticles"}, None),  # a teaser box
+        ('class="commentheader"', {"comment", "header", "commentheader"}, {"header", "commentheader"}),  # run together
+        ('class="postbody"', {"post", "body", "postbody"}, {"body", "postbody"}),  # run together
+        ('class="commentary"', {"commentary"}, {"commentary"}),  # no known word after the first: whole
+        ('class="userfriendly"', {"userfriendly"}, {"userfriendly"}),  # nor here
     ],
 )
 def test_class_words_split_camel_case(attributes: str, words: set[str], heads: set[str] | None) -> None:
@@ -261,6 +265,9 @@ def test_class_words_split_camel_case(attributes: str, words: set[str], heads: s
         ('<div class="js-expandContent">smells odd</div>', False),  # an expandable box's text (XenForo)
         ('<div class="reply-body">Agreed.</div>', False),
         ('<div class="shareButtons">Share</div>', True),  # a widget
+        ('<div class="reactionsBar"><a href="#">Anna, Ben and 12 others reacted to this post</a></div>', True),
+        ('<div class="postreactions">👍 31</div>', True),  # a row of reactions, its name run together
+        ('<div class="reactie-tekst">Gut so.</div>', False),  # Dutch: a comment's ("reactie") text
     ],
 )
 def test_camel_case_controls_and_texts(markup: str, skipped: bool) -> None:

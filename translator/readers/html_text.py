@@ -43,6 +43,9 @@ HIDDEN_CLASSES = frozenset(
 WIDGET_WORDS = frozenset(
     {"share", "sharing", "social", "vote", "votes", "voting", "reactions", "signature", "actionbar"}
 )
+REACTION = "reaction"
+"""How the class words of a row of reactions start (`reactions`, `reactionBar`, `postreactions`), whatever their
+length; not the Dutch `reactie(s)`, which are comments."""
 # Words that mark a control when the element's text is short: reply links, "expand", "report"...
 CONTROL_WORDS = frozenset(
     {
@@ -185,11 +188,34 @@ def _camel_split(names: str) -> str:
     return CAMEL_BOUNDARY.sub(" ", names)
 
 
+RUN_TOGETHER_HEADS = ("comments", "comment", "post", "reply", "user", "message", "author", "entry", "forum", "topic")
+"""Words themes run the next word into, all in lower case (`commentheader`, `postbody`, `userinfo`)."""
+RUN_TOGETHER_TAILS = frozenset(
+    {
+        "header", "head", "body", "text", "content", "meta", "author", "date", "time", "datetime", "info",
+        "footer", "avatar", "list", "item", "items", "tools", "actions", "name", "user", "username", "message",
+        "wrapper", "box", "container", "entry", "title", "reply", "replies", "votes", "vote", "score", "likes",
+        "link", "permalink", "timestamp", "count", "number", "form", "details", "data", "area", "section",
+        "reactions", "rating", "signature", "quote", "nick", "nickname", "profile", "thread", "block", "inner",
+    }
+)  # fmt: skip
+"""What may follow one of RUN_TOGETHER_HEADS in a run-together name, to be read as its own word."""
+
+
+def _run_together(word: str) -> tuple[str, ...]:
+    """The two words of a run-together name (`commentheader` -> `comment`, `header`), else nothing."""
+    for head in RUN_TOGETHER_HEADS:
+        if word.startswith(head) and word[len(head) :] in RUN_TOGETHER_TAILS:
+            return head, word[len(head) :]
+    return ()
+
+
 @lru_cache(maxsize=8192)
 def _words(names: str) -> frozenset[str]:
-    # A camelCase name gives its words and stays whole too (`bbWrapper`, `postMessage`: rules name some whole).
-    whole = WORD_SPLIT.split(names.lower())
-    return frozenset([*whole, *WORD_SPLIT.split(_camel_split(names).lower())]) - {""}
+    # A camelCase name gives its words and stays whole too (`bbWrapper`, `postMessage`: rules name some whole);
+    # so does a run-together one (`commentheader`: `comment`, `header`).
+    words = [*WORD_SPLIT.split(names.lower()), *WORD_SPLIT.split(_camel_split(names).lower())]
+    return frozenset([*words, *(part for word in words for part in _run_together(word))]) - {""}
 
 
 @lru_cache(maxsize=8192)
@@ -201,8 +227,9 @@ def _tokens(classes: str) -> frozenset[str]:
 def _heads(classes: str) -> frozenset[str]:
     heads = set()
     for token in classes.split():
-        heads.add(WORD_SPLIT.split(token.lower())[-1])
-        heads.add(WORD_SPLIT.split(_camel_split(token).lower())[-1])
+        for last in (WORD_SPLIT.split(token.lower())[-1], WORD_SPLIT.split(_camel_split(token).lower())[-1]):
+            heads.add(last)
+            heads.update(_run_together(last)[1:])
     return frozenset(heads) - {""}
 
 
@@ -267,7 +294,7 @@ def is_skipped(element: HtmlElement) -> bool:
     if tag == "form" and is_form_to_fill(element):
         return True
     words = class_words(element)
-    if not WIDGET_WORDS.isdisjoint(words):
+    if not WIDGET_WORDS.isdisjoint(words) or any(word.startswith(REACTION) for word in words):
         return True
     if tag == "a" and element.get("href", "").lower().startswith("javascript:"):
         return True
