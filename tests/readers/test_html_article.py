@@ -9,7 +9,14 @@ import lxml.html
 import pytest
 
 from translator.readers.html import read_html
-from translator.readers.html_article import _byline, _is_header_line, box_facts, clean_byline, story_box
+from translator.readers.html_article import (
+    _byline,
+    _is_header_line,
+    box_facts,
+    clean_byline,
+    story_box,
+    writers_only,
+)
 from translator.readers.html_furniture import unindexed
 
 STORY = """<html lang="ru"><head><title>Не жгите траву</title>
@@ -237,3 +244,22 @@ def test_marks_inside_a_paragraph_neither_end_it_nor_lose_its_text(mark: str) ->
         "The council pays for the heater.",
     ]
     assert [block.text for block in comment.blocks] == ["Finally some good news for once."]
+
+
+@pytest.mark.parametrize(
+    ("byline", "publishers", "notice", "writers"),
+    [
+        # The publisher in the meta author tag, the writer in JSON-LD: trafilatura joins them (wired.com).
+        ("Condé Nast; Molly Wood", ["Wired"], "Copyright (c) Condé Nast 2019. All rights reserved.", "Molly Wood"),
+        ("Jill Disis; CNN Business", ["CNN"], "", "Jill Disis"),  # the site's name and a section
+        ("Tanza Loudenback; Business Insider", ["Business Insider Deutschland"], "", "Tanza Loudenback"),
+        ("STEVE PEOPLES; AP National Political Writer", ["SFGate"], "", "STEVE PEOPLES"),  # a job title
+        ("Paul Takahashi; Staff writer", ["Houston Chronicle"], "", "Paul Takahashi"),
+        # "Mike Wuerthele and Malcolm Owen Monday, November 18, 2019", split at its commas (appleinsider.com)
+        ("Mike Wuerthele; Malcolm Owen Monday; November", ["AppleInsider"], "", "Mike Wuerthele; Malcolm Owen"),
+        ("BBC News", ["BBC News"], "", "BBC News"),  # only the publisher: it stays
+        ("Anna May; Sandee LaMotte", ["MSN"], "", "Anna May; Sandee LaMotte"),  # a month in a name stays
+    ],
+)
+def test_a_byline_keeps_its_writers_only(byline: str, publishers: list[str], notice: str, writers: str) -> None:
+    assert writers_only(byline, publishers, notice) == writers

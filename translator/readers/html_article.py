@@ -164,6 +164,48 @@ def clean_byline(byline: str | None) -> str | None:
     return "; ".join(name for name in names if name and not LOGIN_PROMPT.match(name)) or None
 
 
+TRAILING_WEEKDAY = re.compile(r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
+MONTH = re.compile(
+    r"^(?:january|february|march|april|may|june|july|august|september|october|november|december)$", re.IGNORECASE
+)
+"""A date's words run into a byline ("Malcolm Owen Monday, November 18, 2019", split at its commas)."""
+JOB_TITLE = re.compile(r"\b(?:writer|editor|editor-at-large|correspondent|reporter|staff|contributor)$", re.IGNORECASE)
+MAX_JOB_TITLE_WORDS = 5
+WORD = re.compile(r"\w+")
+
+
+def _word_run(text: str) -> tuple[str, ...]:
+    return tuple(word.casefold() for word in WORD.findall(text))
+
+
+def _holds_run(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
+    return any(words[start : start + len(run)] == run for start in range(len(words) - len(run) + 1))
+
+
+def writers_only(byline: str | None, publishers: list[str], copyright_line: str = "") -> str | None:
+    """A byline's names without what is not a writer beside them: the publisher or site ("Condé Nast; Molly
+    Wood", "Jill Disis; CNN Business"), a job title ("STEVE PEOPLES; AP National Political Writer"), a date's
+    words run into a name ("Malcolm Owen Monday; November"). A byline that names only such things stays.
+    `publishers`: the site's and publisher's names; `copyright_line`: the page's copyright notice, whose holder
+    is no writer either."""
+    if not byline:
+        return None
+    sites = [run for run in map(_word_run, publishers) if run]
+    notice = _word_run(copyright_line)
+    kept = []
+    for name in byline.split("; "):
+        name = TRAILING_WEEKDAY.sub("", name).strip()
+        words = _word_run(name)
+        publisher = bool(words) and (
+            any(words[: len(site)] == site or site[: len(words)] == words for site in sites)
+            or (len("".join(words)) >= MIN_SITE_KEY and _holds_run(notice, words))
+        )
+        job = JOB_TITLE.search(name) is not None and len(words) <= MAX_JOB_TITLE_WORDS
+        if words and not publisher and not job and not MONTH.match(name):
+            kept.append(name)
+    return "; ".join(kept) if kept else byline
+
+
 def _comparable(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.lower().removeprefix("www."))
 
@@ -420,8 +462,12 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         ),
         None,
     )
-    author = clean_byline(
-        _byline(getattr(extracted, "author", None), _name(ld.get("author"))) or meta.get("author") or box_author
+    author = writers_only(
+        clean_byline(
+            _byline(getattr(extracted, "author", None), _name(ld.get("author"))) or meta.get("author") or box_author
+        ),
+        [name for name in (site, _name(ld.get("publisher"))) if name],
+        meta.get("copyright", ""),
     )
     teasers = teaser_texts(tree) if with_body else NO_TEASERS
     if with_body:
