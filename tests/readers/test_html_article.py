@@ -263,3 +263,22 @@ def test_marks_inside_a_paragraph_neither_end_it_nor_lose_its_text(mark: str) ->
 )
 def test_a_byline_keeps_its_writers_only(byline: str, publishers: list[str], notice: str, writers: str) -> None:
     assert writers_only(byline, publishers, notice) == writers
+
+
+HANDLE_ONLY = """<html lang="en"><head><title>Ferry fares rise in May - Harbour Gazette International</title>
+<meta name="twitter:site" content="@HarbourGazInt">{extra}</head><body><article><h1>Ferry fares rise in May</h1>
+<p>Fares on the harbour ferry rise by ten percent in May, the operator said on Monday, citing fuel costs.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("extra", "site"),
+    [
+        ("", "Harbour Gazette International"),  # the end of the title the handle abbreviates
+        ('<meta name="application-name" content="Harbour Gazette">', "Harbour Gazette"),  # the name as an app
+    ],
+)
+def test_a_social_media_handle_is_no_site_name(extra: str, site: str) -> None:
+    # twitter:site was the only name found: the site was '@SputnikInt', '@geektimes_ru', '@politifact'.
+    thread = read_html(HANDLE_ONLY.format(extra=extra)).threads[0]
+    assert (thread.site, thread.title) == (site, "Ferry fares rise in May")

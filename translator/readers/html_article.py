@@ -206,6 +206,32 @@ def writers_only(byline: str | None, publishers: list[str], copyright_line: str 
     return "; ".join(kept) if kept else byline
 
 
+def _site_of_handle(tree: HtmlElement, meta: dict[str, str], handle: str) -> str:
+    """The site's name where the only one found is its social media handle (`twitter:site` "@SputnikInt"): the
+    name the page gives itself as an app, else the end of its title that the handle abbreviates ("... -
+    Sputnik International"), else the handle without its "@"."""
+    named = meta.get("application-name") or meta.get("apple-mobile-web-app-title")
+    if named and not named.startswith("@"):
+        return named
+    key = _comparable(handle.lstrip("@"))
+    titles = TITLE(tree)
+    parts = TITLE_SEPARATOR.split(clean_text(titles[0].text_content())) if titles else []
+    for part in (parts[-1], parts[0]) if len(parts) > 1 else ():
+        part_key = _comparable(part)
+        if len(key) >= MIN_SITE_KEY and len(part_key) >= MIN_SITE_KEY and _abbreviates(key, part_key):
+            return part
+    return handle.lstrip("@")
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether `short` is `full` or a part of it, or keeps its letters in order from its first
+    ("sputnikint", "harbourgazint" of "harbourgazetteinternational")."""
+    if short in full:
+        return True
+    letters = iter(full[1:])
+    return short[0] == full[0] and all(letter in letters for letter in short[1:])
+
+
 def _comparable(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.lower().removeprefix("www."))
 
@@ -451,6 +477,8 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     guessed = getattr(extracted, "sitename", None)
     if not site and guessed and not _names_heading(tree, guessed):
         site = guessed  # trafilatura's guess; a product's or a thread's `itemprop=name` is the headline instead
+    if site and site.startswith("@"):
+        site = _site_of_handle(tree, meta, site)
     title = _headline(tree, meta, ld, extracted, site, host)
     box_author, box_date = box_facts(story_box(tree, title))
     published = stated or box_date or _found_date(tree)
