@@ -259,6 +259,8 @@ def test_marks_inside_a_paragraph_neither_end_it_nor_lose_its_text(mark: str) ->
         ("Mike Wuerthele; Malcolm Owen Monday; November", ["AppleInsider"], "", "Mike Wuerthele; Malcolm Owen"),
         ("BBC News", ["BBC News"], "", "BBC News"),  # only the publisher: it stays
         ("Anna May; Sandee LaMotte", ["MSN"], "", "Anna May; Sandee LaMotte"),  # a month in a name stays
+        # the site's name run into the writer's (sputniknews.com)
+        ("Finian Cunningham Sputnik International", ["Sputnik International"], "", "Finian Cunningham"),
     ],
 )
 def test_a_byline_keeps_its_writers_only(byline: str, publishers: list[str], notice: str, writers: str) -> None:
@@ -282,3 +284,11 @@ def test_a_social_media_handle_is_no_site_name(extra: str, site: str) -> None:
     # twitter:site was the only name found: the site was '@SputnikInt', '@geektimes_ru', '@politifact'.
     thread = read_html(HANDLE_ONLY.format(extra=extra)).threads[0]
     assert (thread.site, thread.title) == (site, "Ferry fares rise in May")
+
+
+def test_a_headline_that_starts_with_the_brand_is_no_site_name() -> None:
+    # "Take C.A.R.E. - comwrap auf der DMEXCO 2018" was named "comwrap auf der DMEXCO 2018": the handle is.
+    page = HANDLE_ONLY.format(extra="").replace(
+        " - Harbour Gazette International", " - HarbourGazInt sails to the outer isles on its new summer timetable"
+    )
+    assert read_html(page).threads[0].site == "HarbourGazInt"

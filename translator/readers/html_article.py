@@ -196,6 +196,10 @@ def writers_only(byline: str | None, publishers: list[str], copyright_line: str 
     for name in byline.split("; "):
         name = TRAILING_WEEKDAY.sub("", name).strip()
         words = _word_run(name)
+        for site in sites:  # "Finian Cunningham Sputnik International": the writer, then the site
+            if len(words) > len(site) and words[-len(site) :] == site:
+                name = " ".join(name.split()[: -len(site)]) if len(name.split()) == len(words) else name
+                words = _word_run(name)
         publisher = bool(words) and (
             any(words[: len(site)] == site or site[: len(words)] == words for site in sites)
             or (len("".join(words)) >= MIN_SITE_KEY and _holds_run(notice, words))
@@ -204,6 +208,10 @@ def writers_only(byline: str | None, publishers: list[str], copyright_line: str 
         if words and not publisher and not job and not MONTH.match(name):
             kept.append(name)
     return "; ".join(kept) if kept else byline
+
+
+MAX_HANDLE_SPREAD = 3
+"""A site's name is at most this many times as long as its handle ("SputnikInt": "Sputnik International")."""
 
 
 def _site_of_handle(tree: HtmlElement, meta: dict[str, str], handle: str) -> str:
@@ -218,7 +226,8 @@ def _site_of_handle(tree: HtmlElement, meta: dict[str, str], handle: str) -> str
     parts = TITLE_SEPARATOR.split(clean_text(titles[0].text_content())) if titles else []
     for part in (parts[-1], parts[0]) if len(parts) > 1 else ():
         part_key = _comparable(part)
-        if len(key) >= MIN_SITE_KEY and len(part_key) >= MIN_SITE_KEY and _abbreviates(key, part_key):
+        short_enough = len(part_key) <= MAX_HANDLE_SPREAD * len(key)  # not a headline that starts with the brand
+        if len(key) >= MIN_SITE_KEY and len(part_key) >= MIN_SITE_KEY and short_enough and _abbreviates(key, part_key):
             return part
     return handle.lstrip("@")
 
