@@ -110,6 +110,10 @@ def test_a_bylines_label_without_a_colon_is_cut() -> None:
     assert clean_byline("Autor Jan Nowak") == "Jan Nowak"
     assert clean_byline("Autorin: Maria Weber") == "Maria Weber"
     assert clean_byline("Authority Magazine") == "Authority Magazine"  # a word that starts like the label
+    assert clean_byline("Текст Венера Ерофеева") == "Венера Ерофеева"  # Russian "Text" (wday.ru)
+    assert clean_byline("Text: Anna Roth") == "Anna Roth"  # German, with its colon
+    assert clean_byline("Textile Weekly") == "Textile Weekly"  # a word that starts like it
+    assert clean_byline("Analysis by Chris Cillizza") == "Chris Cillizza"  # the kind of piece, then "by" (cnn.com)
 
 
 HEADLINE_PAGE = """<html lang="en"><head><title>{title}</title>{meta}</head><body><header><h1>{h1}</h1></header>
