@@ -9,7 +9,14 @@ import lxml.html
 import pytest
 
 from translator.readers.html import read_html
-from translator.readers.html_article import _byline, _is_header_line, box_facts, clean_byline, story_box
+from translator.readers.html_article import (
+    _byline,
+    _is_header_line,
+    box_facts,
+    clean_byline,
+    story_box,
+    writers_only,
+)
 from translator.readers.html_furniture import unindexed
 
 STORY = """<html lang="ru"><head><title>Не жгите траву</title>
@@ -103,6 +110,10 @@ def test_a_bylines_label_without_a_colon_is_cut() -> None:
     assert clean_byline("Autor Jan Nowak") == "Jan Nowak"
     assert clean_byline("Autorin: Maria Weber") == "Maria Weber"
     assert clean_byline("Authority Magazine") == "Authority Magazine"  # a word that starts like the label
+    assert clean_byline("Текст Венера Ерофеева") == "Венера Ерофеева"  # Russian "Text" (wday.ru)
+    assert clean_byline("Text: Anna Roth") == "Anna Roth"  # German, with its colon
+    assert clean_byline("Textile Weekly") == "Textile Weekly"  # a word that starts like it
+    assert clean_byline("Analysis by Chris Cillizza") == "Chris Cillizza"  # the kind of piece, then "by" (cnn.com)
 
 
 HEADLINE_PAGE = """<html lang="en"><head><title>{title}</title>{meta}</head><body><header><h1>{h1}</h1></header>
@@ -205,3 +216,83 @@ def test_the_comment_forms_heading_is_never_the_headline(body_class: str) -> Non
     <small><a id="cancel-comment-reply-link" style="display:none">Cancel reply</a></small></h3>
     <form id="commentform"><textarea name="comment"></textarea></form></div></body></html>"""
     assert read_html(page).threads[0].title == "Ferry crossings move earlier"
+
+
+POOL = """<html lang="en"><head><title>The pool opens early</title></head><body><main><article>
+<h1>The pool opens early</h1><p>The pool at the edge of town opens {mark} in early May this year, two weeks earlier
+than usual, because the new heater warms the water faster.</p><p>Swimmers have waited for this since the old
+heater broke {mark}last summer.</p>{between}</article>
+<div id="comments"><ol class="comment-list"><li class="comment" id="comment-1"><div class="comment-author vcard">
+<cite class="fn">Anna</cite></div><div class="comment-meta"><a href="#comment-1">May 2, 2021 at 6:40 pm</a></div>
+<div class="comment-content"><p>Finally {mark}some good news for once.</p></div></li></ol></div></main></body></html>"""
+
+
+@pytest.mark.parametrize(
+    "mark",
+    [
+        "<!-- ad slot 3 -->",  # an editor's note
+        "<!--[if IE]>old browsers<![endif]-->",  # a conditional comment
+        "<!-- react-text: 7 --><!-- /react-text -->",  # React's marks
+        "<?php echo $x; ?>",  # a processing instruction a server left
+    ],
+)
+def test_marks_inside_a_paragraph_neither_end_it_nor_lose_its_text(mark: str) -> None:
+    # Trafilatura ended the paragraph at the mark and ran the next one into it: two paragraphs came out as one.
+    between = "<!-- between the paragraphs --><p>The council pays for the heater.</p>"
+    thread = read_html(POOL.format(mark=mark, between=between)).threads[0]
+    article, comment = thread.posts
+    assert [block.text for block in article.blocks[1:]] == [
+        "The pool at the edge of town opens in early May this year, two weeks earlier than usual, because the new"
+        " heater warms the water faster.",
+        "Swimmers have waited for this since the old heater broke last summer.",
+        "The council pays for the heater.",
+    ]
+    assert [block.text for block in comment.blocks] == ["Finally some good news for once."]
+
+
+@pytest.mark.parametrize(
+    ("byline", "publishers", "notice", "writers"),
+    [
+        # The publisher in the meta author tag, the writer in JSON-LD: trafilatura joins them (wired.com).
+        ("Condé Nast; Molly Wood", ["Wired"], "Copyright (c) Condé Nast 2019. All rights reserved.", "Molly Wood"),
+        ("Jill Disis; CNN Business", ["CNN"], "", "Jill Disis"),  # the site's name and a section
+        ("Tanza Loudenback; Business Insider", ["Business Insider Deutschland"], "", "Tanza Loudenback"),
+        ("STEVE PEOPLES; AP National Political Writer", ["SFGate"], "", "STEVE PEOPLES"),  # a job title
+        ("Paul Takahashi; Staff writer", ["Houston Chronicle"], "", "Paul Takahashi"),
+        # "Mike Wuerthele and Malcolm Owen Monday, November 18, 2019", split at its commas (appleinsider.com)
+        ("Mike Wuerthele; Malcolm Owen Monday; November", ["AppleInsider"], "", "Mike Wuerthele; Malcolm Owen"),
+        ("BBC News", ["BBC News"], "", "BBC News"),  # only the publisher: it stays
+        ("Anna May; Sandee LaMotte", ["MSN"], "", "Anna May; Sandee LaMotte"),  # a month in a name stays
+        # the site's name run into the writer's (sputniknews.com)
+        ("Finian Cunningham Sputnik International", ["Sputnik International"], "", "Finian Cunningham"),
+    ],
+)
+def test_a_byline_keeps_its_writers_only(byline: str, publishers: list[str], notice: str, writers: str) -> None:
+    assert writers_only(byline, publishers, notice) == writers
+
+
+HANDLE_ONLY = """<html lang="en"><head><title>Ferry fares rise in May - Harbour Gazette International</title>
+<meta name="twitter:site" content="@HarbourGazInt">{extra}</head><body><article><h1>Ferry fares rise in May</h1>
+<p>Fares on the harbour ferry rise by ten percent in May, the operator said on Monday, citing fuel costs.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("extra", "site"),
+    [
+        ("", "Harbour Gazette International"),  # the end of the title the handle abbreviates
+        ('<meta name="application-name" content="Harbour Gazette">', "Harbour Gazette"),  # the name as an app
+    ],
+)
+def test_a_social_media_handle_is_no_site_name(extra: str, site: str) -> None:
+    # twitter:site was the only name found: the site was '@SputnikInt', '@geektimes_ru', '@politifact'.
+    thread = read_html(HANDLE_ONLY.format(extra=extra)).threads[0]
+    assert (thread.site, thread.title) == (site, "Ferry fares rise in May")
+
+
+def test_a_headline_that_starts_with_the_brand_is_no_site_name() -> None:
+    # "Take C.A.R.E. - comwrap auf der DMEXCO 2018" was named "comwrap auf der DMEXCO 2018": the handle is.
+    page = HANDLE_ONLY.format(extra="").replace(
+        " - Harbour Gazette International", " - HarbourGazInt sails to the outer isles on its new summer timetable"
+    )
+    assert read_html(page).threads[0].site == "HarbourGazInt"

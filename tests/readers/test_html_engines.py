@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from translator.models import Votes
 from translator.readers.html import read_html
 
@@ -268,3 +270,152 @@ def test_livejournal_folded_comments() -> None:
         ("fir", None, ["The herons are back every spring there."]),
     ]
     assert comments[0].url == "https://host.livejournal.com/1.html?thread=11#t11"
+
+
+EMPTY_MICRODATA = """<html lang="de"><head><title>Das Freibad öffnet früher</title></head><body><main>
+<article itemscope itemtype="https://schema.org/NewsArticle"><h1 itemprop="headline">Das Freibad öffnet früher</h1>
+<div itemprop="articleBody"><p>Das Freibad am Stadtrand öffnet in diesem Jahr schon Anfang Mai, zwei Wochen früher
+als sonst, weil die neue Heizung das Wasser schneller erwärmt.</p></div>{boxes}</article>
+<div class="comments-area">{comments}</div></main></body></html>"""
+EMPTY_BOXES = [
+    # a slot the page fills by script: the writer and time in meta tags, no text
+    """<div itemprop="comment" itemscope itemtype="https://schema.org/Comment"><meta itemprop="author"
+    content="Redaktion"><meta itemprop="dateCreated" content="2021-05-01"></div>""",
+    # an empty UserComments box
+    """<section itemprop="comment" itemscope itemtype="http://schema.org/UserComments"><div itemprop="commentText">
+    </div></section>""",
+    # the box of a list the page fills by script: its heading and a link, none of a comment's parts marked
+    """<div class="comments-list" itemscope itemtype="http://schema.org/UserComments" style="display: none;">
+    <h3>Alle Kommentare</h3><ul class="main"></ul><a class="loadnew">Neue Kommentare zeigen (0)</a></div>""",
+]
+DRAWN = "".join(
+    f"""<div class="comment-box"><div class="comment-head"><span class="comment-user">{name}</span>
+    <span class="comment-date">0{day}.05.2021 18:40</span></div><div class="comment-text"><p>{text}</p></div></div>"""
+    for name, day, text in [
+        ("Badegast77", 2, "Dann packe ich schon mal die Badehose ein."),
+        ("Ole Brandt", 3, "Die neue Heizung hätte man schon vor Jahren einbauen sollen."),
+    ]
+)
+MICRODATA_ONE = """<div itemprop="comment" itemscope itemtype="https://schema.org/Comment" id="c9"><span
+itemprop="author">Wiebke</span> <time itemprop="dateCreated" datetime="2021-05-04T09:00">4. Mai</time>
+<p itemprop="text">Wir freuen uns auf den ersten Sprung ins kalte Wasser.</p></div>"""
+
+
+@pytest.mark.parametrize("box", EMPTY_BOXES)
+def test_empty_schema_org_boxes_are_no_comments(box: str) -> None:
+    # Empty boxes alone: the comments the page draws (no engine's markup) are read, not the empty boxes.
+    thread = read_html(EMPTY_MICRODATA.format(boxes=box, comments=DRAWN)).threads[0]
+    assert [(post.author, post.blocks[0].text[:8]) for post in thread.posts[1:]] == [
+        ("Badegast77", "Dann pac"),
+        ("Ole Brandt", "Die neue"),
+    ]
+    # Beside a real microdata comment, the empty box is not a second, empty one.
+    thread = read_html(EMPTY_MICRODATA.format(boxes=box + MICRODATA_ONE, comments="")).threads[0]
+    assert [(post.author, len(post.blocks)) for post in thread.posts[1:]] == [("Wiebke", 1)]
+
+
+def vbulletin3_post(number: int, name: str, date: str, message: str) -> str:
+    return f"""<table id="post{number}" class="tborder" cellpadding="6" cellspacing="0" width="100%"><tr>
+    <td class="thead"><a name="post{number}"></a> {date}</td><td class="thead" align="right">#<a
+    href="showpost.php?p={number}" id="postcount{number}"><strong>{number % 100}</strong></a></td></tr><tr>
+    <td class="alt2" width="175"><div id="postmenu_{number}"><a class="bigusername" href="member.php?u={number}">{name}
+    </a></div><div class="smallfont">Senior Member</div></td><td class="alt1" id="td_post_{number}">
+    <div id="post_message_{number}">{message}</div></td></tr></table>"""
+
+
+def vbulletin3_quote(label: str, inner: str) -> str:
+    return f"""<div style="margin:20px; margin-top:5px; "><div class="smallfont" style="margin-bottom:2px">{label}</div>
+    <table cellpadding="6" cellspacing="0" border="0" width="100%"><tr><td class="alt2" style="border:1px inset">
+    {inner}</td></tr></table></div>"""
+
+
+VBULLETIN3 = f"""<html lang="en"><head><meta name="generator" content="vBulletin 3.8.7"><title>Best wood for a
+workbench top? - Woodworkers Corner</title></head><body><div id="posts">
+{
+    vbulletin3_post(
+        1001, "Marta K", "03-14-2011, 08:12 PM", "I am building my first workbench.<br>Which wood holds up better?"
+    )
+}
+{
+    vbulletin3_post(
+        1002,
+        "OldJoiner",
+        "03-14-2011, 09:40 PM",
+        vbulletin3_quote(
+            "Quote:",
+            '<div>Originally Posted by <strong>Marta K</strong> <a href="showthread.php?p=1001#post1001">'
+            '<img src="viewpost.gif" alt="View Post"></a></div><div style="font-style:italic">Which wood holds up'
+            " better?</div>",
+        )
+        + "Maple, without a doubt.",
+    )
+}
+{
+    vbulletin3_post(
+        1003, "sawdust_sam", "03-15-2011, 07:05 AM", vbulletin3_quote("Zitat:", "Maple, without a doubt.") + "Agreed."
+    )
+}
+</div></body></html>"""
+
+
+def test_vbulletin3_quotes_are_quotes_of_their_writer() -> None:
+    # vBulletin 3 draws a quote as a "Quote:" line above a table whose `td.alt2` holds "Originally Posted by
+    # NAME" and the quoted text: the label, the header and the quoted text were read as the post's own lines.
+    thread = read_html(VBULLETIN3).threads[0]
+    assert thread.posts[0].author == "Marta K"  # a forum: the opening post is the article
+    assert [[(block.kind, block.text, block.quoted_author) for block in post.blocks] for post in thread.posts[1:]] == [
+        [("quote", "Which wood holds up better?", "Marta K"), ("paragraph", "Maple, without a doubt.", None)],
+        [("quote", "Maple, without a doubt.", None), ("paragraph", "Agreed.", None)],
+    ]
+
+
+def nodebb_post(index: int, name: str, minute: int, content: str, votes: int) -> str:
+    return f"""<li component="post" data-index="{index}" data-pid="{100 + index}" data-uid="{index + 4}"
+    data-timestamp="1583317200000" data-username="{name}" itemscope itemtype="http://schema.org/Comment">
+    <a component="post/anchor" data-index="{index}" id="{index}"></a><div class="clearfix post-header"><small>
+    <strong><a href="/user/{name}" itemprop="author" data-username="{name}">{name}</a></strong> <a class="permalink"
+    href="/post/{100 + index}"><span class="timeago" title="2020-03-04T10:{minute}:00.000Z"></span></a></small></div>
+    <div class="content" component="post/content" itemprop="text">{content}</div><div class="post-footer"><span
+    class="post-tools"><a component="post/reply" href="#">Reply</a> <a component="post/quote" href="#">Quote</a>
+    </span><span component="post/vote-count" data-votes="{votes}">{votes}</span></div></li>"""
+
+
+NODEBB = f"""<html lang="en-GB"><head><title>Standing desk: worth it? | Home Office Forum</title></head><body>
+<h1 component="post/header" itemprop="name"><span component="topic/title">Standing desk: worth it?</span></h1>
+<ul component="topic" class="posts" data-tid="12">
+{nodebb_post(0, "deskjockey", 20, "<p>I sit all day. Has anyone kept using a standing desk after a month?</p>", 3)}
+{
+    nodebb_post(
+        1,
+        "ergo_ines",
+        45,
+        '<blockquote><p><a class="plugin-mentions-user plugin-mentions-a" href="/uid/4">@deskjockey</a> said in '
+        '<a href="/post/100">Standing desk: worth it?</a>:</p><p>kept using a standing desk after a month?</p>'
+        "</blockquote><p>Two years now. Get a mat.</p>",
+        5,
+    )
+}
+</ul></body></html>"""
+
+
+def test_nodebb_topic_opening_post_is_the_article_and_quotes_name_who_is_quoted() -> None:
+    # NodeBB marks every post, the opening one included, as a schema.org Comment: the microdata rule took the
+    # opening post for a comment, and a quote for one of its own writer's (the post's `data-username`), its
+    # "@NAME said in TOPIC:" line quoted text.
+    thread = read_html(NODEBB).threads[0]
+    article, reply = thread.posts
+    assert (article.kind, article.author, article.votes, article.url) == (
+        "article",
+        "deskjockey",
+        Votes(3, 0),
+        "/post/100",
+    )
+    assert [block.text for block in article.blocks] == [
+        "Standing desk: worth it?",
+        "I sit all day. Has anyone kept using a standing desk after a month?",
+    ]
+    assert (reply.author, reply.date.minute if reply.date else None, reply.votes) == ("ergo_ines", 45, Votes(5, 0))
+    assert [(block.kind, block.text, block.quoted_author) for block in reply.blocks] == [
+        ("quote", "kept using a standing desk after a month?", "deskjockey"),
+        ("paragraph", "Two years now. Get a mat.", None),
+    ]

@@ -13,6 +13,7 @@ from translator.readers.html import read_html
 from translator.readers.html_furniture import (
     Teasers,
     printed_count,
+    reaction_rows,
     score_counters,
     tag_lists,
     teaser_texts,
@@ -259,3 +260,18 @@ def test_ad_labels_and_closing_prompts_are_no_part_of_the_body() -> None:
     # A sentence of the text that speaks of comments or a newsletter stays; so does an advert's own text.
     body = lines("Werbung für Tabak ist verboten.", "The minister did not read the comments before she spoke.")
     assert trim_body(body) == body
+
+
+REACTIONS = """<html><body><article><h1>Das Freibad öffnet früher</h1><p>Das Freibad am Stadtrand öffnet in diesem
+Jahr schon Anfang Mai, zwei Wochen früher als sonst.</p><div class="post-reactions"><span>👍 31</span> <span>❤️ 4</span>
+</div><div class="reactionsBar"><a href="/r">Anna, Ben und 12 andere</a></div></article>
+<section id="reactions"><h2>Réactions</h2><div class="reaction"><p>Enfin une bonne nouvelle pour le quartier.</p></div>
+</section><div class="reacties"><span>Jan</span> 3</div></body></html>"""
+
+
+def test_rows_of_reactions_are_furniture() -> None:
+    # Rows of emoji counts and "reacted" names came into the article's text; a French comment section named
+    # "reactions" holds paragraphs and stays, as does the Dutch "reacties" (comments).
+    assert texts(REACTIONS, reaction_rows) == ["👍 31 ❤️ 4", "Anna, Ben und 12 andere"]
+    article = read_html(REACTIONS).threads[0].posts[0]
+    assert not any("31" in block.text or "andere" in block.text for block in article.blocks)

@@ -106,6 +106,34 @@ def test_cards_of_other_stories_are_no_comments_however_their_template_is_indent
     assert comments_of(thread_of(f'<div class="row">{TEASERS}</div>', lang="pl")) == []
 
 
+# Story cards in a two-column list: a picture, a title linking to the story, its writer and time, a summary
+# longer than the title, so that most of each card is no link.
+CARDS_WITH_SUMMARIES = "".join(
+    f"""<li class="TwoColumnList-item"><div class="HeroCard"><div class="HeroCard-media"><a href="/news/{slug}">
+    <img alt="" src="/img/{slug}.jpg"></a></div><div class="HeroCard-info"><h5 class="HeroCard-title">
+    <a href="/news/{slug}">{title}</a></h5><div class="HeroCard-authorDate"><div class="HeroCard-authorName">
+    <a href="/author/{slug}">{author}</a></div><div class="HeroCard-dateTime"><time datetime="2021-05-0{n}T08:00">
+    Monday May {n}, 2021</time></div></div><div class="HeroCard-description">{summary}</div></div></div></li>"""
+    for n, slug, title, author, summary in [
+        (3, "pool", "Pool opens early", "Ann Reed", "The pool at the edge of town opens in early May this year."),
+        (4, "tram", "New tram line", "Ben Ortiz", "The tram will run every ten minutes from the station to the port."),
+        (5, "fair", "Spring fair", "Cy Tan", "Two hundred stalls are expected on the market square next weekend."),
+    ]
+)
+# The same shape as comments: each one's subject links to the comment itself.
+SUBJECTS = CARDS_WITH_SUMMARIES.replace('<a href="/news/', '<a href="#c-').replace("TwoColumnList-item", "reply")
+
+
+def test_story_cards_with_summaries_are_no_comments() -> None:
+    # washingtonexaminer.com's 'HeroTextBelow' cards under an article were read as 16 comments by their writers.
+    assert comments_of(thread_of(f'<ul class="TwoColumnList">{CARDS_WITH_SUMMARIES}</ul>', lang="en")) == []
+    assert [author for author, _, _ in comments_of(thread_of(f"<ul>{SUBJECTS}</ul>", lang="en"))] == [
+        "Ann Reed",
+        "Ben Ortiz",
+        "Cy Tan",
+    ]
+
+
 # A comment whose header holds a menu ("Report", "Edit") before its text, both boxes named `...__content`.
 MENU = "".join(
     f"""<div class="comments__item" data-id="{n}"><a class="comments__item__user" href="/users/{n}">
@@ -433,3 +461,27 @@ def test_a_body_class_with_underscores_beats_a_badges_text() -> None:
     )
     thread = thread_of(f'<div id="comments">{body}</div>')
     assert [text for _, _, text in comments_of(thread)] == ["Quelle?", "Hoffentlich bleibt der Eintritt frei."]
+
+
+# A theme that runs its class words together (`commentheader`, `commentbody`), with a row of reactions in
+# each comment's header.
+RUN_TOGETHER = "".join(
+    f"""<div class="commentitem"><div class="commentheader"><span class="commentauthor">{name}</span>
+    <span class="commentdate">0{day}.05.2021 18:40</span> <span class="commentinfo">Mitglied seit 2019</span>
+    <span class="commentreactions"><a href="#">Gefällt mir</a> <span>12</span></span></div>
+    <div class="commentbody"><p>{text}</p></div></div>"""
+    for name, day, text in [
+        ("Badegast77", 2, "Dann packe ich schon mal die Badehose ein."),
+        ("Ole Brandt", 3, "Die neue Heizung hätte man schon vor Jahren einbauen sollen."),
+        ("Wiebke Janssen", 4, "Wir freuen uns auf den ersten Sprung ins kalte Wasser."),
+    ]
+)
+
+
+def test_class_names_run_together_are_read_word_by_word() -> None:
+    # No comment was found: neither `commentheader` nor `commentbody` named a header or a text.
+    assert comments_of(thread_of(f'<div class="commentlist">{RUN_TOGETHER}</div>')) == [
+        ("Badegast77", datetime(2021, 5, 2, 18, 40), "Dann packe ich schon mal die Badehose ein."),
+        ("Ole Brandt", datetime(2021, 5, 3, 18, 40), "Die neue Heizung hätte man schon vor Jahren einbauen sollen."),
+        ("Wiebke Janssen", datetime(2021, 5, 4, 18, 40), "Wir freuen uns auf den ersten Sprung ins kalte Wasser."),
+    ]

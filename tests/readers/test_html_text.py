@@ -10,7 +10,7 @@ import pytest
 from translator.readers.html_article import choose_title, strip_site
 from translator.readers.html_comments import comment_posts, is_pingback
 from translator.readers.html_dates import machine_date, printed_date, relative_date
-from translator.readers.html_fields import RawComment, clean_author, signed_line
+from translator.readers.html_fields import RawComment, clean_author, name_in, signed_line
 from translator.readers.html_items import _text_lines, parents_by_depth
 from translator.readers.html_text import class_heads, class_words, is_skipped, name_from_label
 
@@ -48,6 +48,12 @@ def test_name_from_label(label: str, name: str | None) -> None:
         ("Bruno Gobin,", "Bruno Gobin"),  # the comma before the date
         ("Rolf Ahrens 29.07.2020 // 12:56", "Rolf Ahrens"),  # the name, then the date without a separator
         ("Agent 007", "Agent 007"),  # a number that is no date stays in the name
+        ("Anna Schmidt 3 days ago", "Anna Schmidt"),  # a date in words after the name
+        ("Jörg · vor einer Stunde", "Jörg"),  # German, after a dot
+        ("Анна вчера", "Анна"),  # Russian "yesterday"
+        ("Anna, yesterday at 10:15", "Anna"),  # with its time
+        ("yesterday", None),  # a date in words alone is no name
+        ("Anna Karenina", "Anna Karenina"),  # no date: all of it
     ],
 )
 def test_clean_author(text: str, author: str | None) -> None:
@@ -109,6 +115,19 @@ def test_signed_line(lines: list[str], signed: tuple[str, datetime | None, int] 
 
 
 @pytest.mark.parametrize(
+    ("markup", "name"),
+    [
+        ('<span class="comment-author">Anna <span class="badge">Moderator</span></span>', "Anna"),  # a badge
+        ('<div class="author">Anna <span class="user-role">Staff</span> <time>3 days ago</time></div>', "Anna"),
+        ('<div class="author">Anna Schmidt <span class="comment-date">gestern</span></div>', "Anna Schmidt"),
+        ('<span class="author">Bob <b>Marley</b></span>', "Bob Marley"),  # nothing beside the name: all of it
+    ],
+)
+def test_a_writers_name_without_the_badges_and_date_beside_it(markup: str, name: str) -> None:
+    assert name_in(lxml.html.fragment_fromstring(markup)) == name
+
+
+@pytest.mark.parametrize(
     ("value", "expected"),
     [
         ("2023-10-18T13:11:26+02:00", datetime(2023, 10, 18, 13, 11)),  # wall-clock time kept
@@ -119,6 +138,10 @@ def test_signed_line(lines: list[str], signed: tuple[str, datetime | None, int] 
         ("12", None),  # not a date
         ("Thu, 08 May 2014 14:04:53 -0400", datetime(2014, 5, 8, 14, 4)),  # mail-header form (JSON-LD)
         ("Fri Mar 12 2021 09:15:00 GMT+0300", datetime(2021, 3, 12, 9, 15)),  # a script's Date.toString()
+        ("2019-10-18 2:31 PM", datetime(2019, 10, 18, 14, 31)),  # 12-hour clock: it was 02:31
+        ("2019-10-18 12:05 am", datetime(2019, 10, 18, 0, 5)),  # 12 AM is midnight
+        ("2019-10-18 12:05 p.m.", datetime(2019, 10, 18, 12, 5)),  # 12 PM is noon
+        ("2019-10-18 14:31:05 PM", datetime(2019, 10, 18, 14, 31)),  # a 24-hour time with a stray PM
     ],
 )
 def test_machine_date(value: str, expected: datetime | None) -> None:
@@ -143,6 +166,11 @@ def test_machine_date(value: str, expected: datetime | None) -> None:
         ("am Ende 2020", "de", None),  # a preposition before words is no date
         ("Kommentar: 3", "de", None),  # a label before a number is no date
         ("Reply", "en", None),  # no date
+        ("2019-10-18, 14:31", "de", datetime(2019, 10, 18, 14, 31)),  # ISO date, comma, time: the time was lost
+        ("2019-10-18, 2:31 pm", "en", datetime(2019, 10, 18, 14, 31)),  # the same on a 12-hour clock
+        ("2019-10-18 at 2:31 PM", "en", datetime(2019, 10, 18, 14, 31)),  # "at" between them
+        ("2019-10-18 - 14:31", None, datetime(2019, 10, 18, 14, 31)),  # a dash between them
+        ("2019-10-18 amsterdam", "en", datetime(2019, 10, 18, 0, 0)),  # no time: "am" alone is not one
     ],
 )
 def test_printed_date(text: str, lang: str | None, expected: datetime | None) -> None:
@@ -216,6 +244,10 @@ def test_empty_stubs_drawn_like_comments_are_dropped() -> None:
         ('class="bbWrapper"', {"bb", "wrapper", "bbwrapper"}, {"wrapper", "bbwrapper"}),  # kept whole too (XenForo)
         ('class="comment__author-name"', {"comment", "author", "name"}, {"name"}),  # BEM, as before
         ('class="recommendedArticles"', {"recommended", "articles", "recommendedarticles"}, None),  # a teaser box
+        ('class="commentheader"', {"comment", "header", "commentheader"}, {"header", "commentheader"}),  # run together
+        ('class="postbody"', {"post", "body", "postbody"}, {"body", "postbody"}),  # run together
+        ('class="commentary"', {"commentary"}, {"commentary"}),  # no known word after the first: whole
+        ('class="userfriendly"', {"userfriendly"}, {"userfriendly"}),  # nor here
     ],
 )
 def test_class_words_split_camel_case(attributes: str, words: set[str], heads: set[str] | None) -> None:
@@ -233,6 +265,9 @@ def test_class_words_split_camel_case(attributes: str, words: set[str], heads: s
         ('<div class="js-expandContent">smells odd</div>', False),  # an expandable box's text (XenForo)
         ('<div class="reply-body">Agreed.</div>', False),
         ('<div class="shareButtons">Share</div>', True),  # a widget
+        ('<div class="reactionsBar"><a href="#">Anna, Ben and 12 others reacted to this post</a></div>', True),
+        ('<div class="postreactions">👍 31</div>', True),  # a row of reactions, its name run together
+        ('<div class="reactie-tekst">Gut so.</div>', False),  # Dutch: a comment's ("reactie") text
     ],
 )
 def test_camel_case_controls_and_texts(markup: str, skipped: bool) -> None:

@@ -29,7 +29,7 @@ from translator.readers.html_dates import machine_date, relative_date
 from translator.readers.html_fields import FoundComments, RawComment
 from translator.readers.html_items import path
 from translator.readers.html_marks import PageMarks, page_marks
-from translator.readers.html_text import HIDDEN_CLASSES, is_form_to_fill, is_hidden, xml_safe
+from translator.readers.html_text import HIDDEN_CLASSES, drop_text_marks, is_form_to_fill, is_hidden, xml_safe
 
 __all__ = ["looks_like_html", "looks_like_html_text", "read_html", "read_html_file"]
 
@@ -70,6 +70,7 @@ def parse_page(text: str, name: str) -> HtmlElement:
         tree = lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError):
         raise InputError(f"{name}: no text found in this web page", "check that the file is a saved page") from None
+    drop_text_marks(tree)
     return tree
 
 

@@ -62,12 +62,14 @@ TRAFILATURA_TAGS = {
 
 
 BYLINE_LABEL = re.compile(
-    r"^(?:(?:posted|written|published|reported)\s+by|by|publi(?:cad[oa]|é|ée)\s+(?:por|par)|par|por"
+    r"^(?:(?:posted|written|published|reported|analysis|opinion|commentary|review)\s+by|by|publi(?:cad[oa]|é|ée)\s+(?:por|par)|par|por"
     r"|pubblicato\s+da|scritto\s+da|(?:geschrieben|verfasst|veröffentlicht)\s+von|von(?!\s+(?:der|dem|den)\b)"
-    r"|autor(?:in)?\s*:?|author\s*:?|auteur\s*:?|автор\s*:?|опубликовал[аи]?|przez|door|av)\s+(?=\S)",
+    r"|autor(?:in)?\s*:?|author\s*:?|auteur\s*:?|автор\s*:?|опубликовал[аи]?|przez|door|av"
+    r"|(?:text|texte|texto|testo|tekst)\s*:|текст\s*:?)\s+(?=\S)",
     re.IGNORECASE,
 )
-"""The label before a byline's name ("Par Attac France", "Publicada por Rosa", "Автор: Иван")."""
+"""The label before a byline's name ("Par Attac France", "Publicada por Rosa", "Автор: Иван", "Text: Anna Roth",
+"Analysis by Chris Cillizza")."""
 BYLINE_POSITIONS = 3
 """A byline ("By NAME, 4 May 2023") that reaches the body is one of its first few lines."""
 MAX_BYLINE_CHARS = 100
@@ -162,6 +164,83 @@ def clean_byline(byline: str | None) -> str | None:
         return None
     names = [BYLINE_LABEL.sub("", name.strip(), count=1) for name in byline.split(";")]
     return "; ".join(name for name in names if name and not LOGIN_PROMPT.match(name)) or None
+
+
+TRAILING_WEEKDAY = re.compile(r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
+MONTH = re.compile(
+    r"^(?:january|february|march|april|may|june|july|august|september|october|november|december)$", re.IGNORECASE
+)
+"""A date's words run into a byline ("Malcolm Owen Monday, November 18, 2019", split at its commas)."""
+JOB_TITLE = re.compile(r"\b(?:writer|editor|editor-at-large|correspondent|reporter|staff|contributor)$", re.IGNORECASE)
+MAX_JOB_TITLE_WORDS = 5
+WORD = re.compile(r"\w+")
+
+
+def _word_run(text: str) -> tuple[str, ...]:
+    return tuple(word.casefold() for word in WORD.findall(text))
+
+
+def _holds_run(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
+    return any(words[start : start + len(run)] == run for start in range(len(words) - len(run) + 1))
+
+
+def writers_only(byline: str | None, publishers: list[str], copyright_line: str = "") -> str | None:
+    """A byline's names without what is not a writer beside them: the publisher or site ("Condé Nast; Molly
+    Wood", "Jill Disis; CNN Business"), a job title ("STEVE PEOPLES; AP National Political Writer"), a date's
+    words run into a name ("Malcolm Owen Monday; November"). A byline that names only such things stays.
+    `publishers`: the site's and publisher's names; `copyright_line`: the page's copyright notice, whose holder
+    is no writer either."""
+    if not byline:
+        return None
+    sites = [run for run in map(_word_run, publishers) if run]
+    notice = _word_run(copyright_line)
+    kept = []
+    for name in byline.split("; "):
+        name = TRAILING_WEEKDAY.sub("", name).strip()
+        words = _word_run(name)
+        for site in sites:  # "Finian Cunningham Sputnik International": the writer, then the site
+            if len(words) > len(site) and words[-len(site) :] == site:
+                name = " ".join(name.split()[: -len(site)]) if len(name.split()) == len(words) else name
+                words = _word_run(name)
+        publisher = bool(words) and (
+            any(words[: len(site)] == site or site[: len(words)] == words for site in sites)
+            or (len("".join(words)) >= MIN_SITE_KEY and _holds_run(notice, words))
+        )
+        job = JOB_TITLE.search(name) is not None and len(words) <= MAX_JOB_TITLE_WORDS
+        if words and not publisher and not job and not MONTH.match(name):
+            kept.append(name)
+    return "; ".join(kept) if kept else byline
+
+
+MAX_HANDLE_SPREAD = 3
+"""A site's name is at most this many times as long as its handle ("SputnikInt": "Sputnik International")."""
+
+
+def _site_of_handle(tree: HtmlElement, meta: dict[str, str], handle: str) -> str:
+    """The site's name where the only one found is its social media handle (`twitter:site` "@SputnikInt"): the
+    name the page gives itself as an app, else the end of its title that the handle abbreviates ("... -
+    Sputnik International"), else the handle without its "@"."""
+    named = meta.get("application-name") or meta.get("apple-mobile-web-app-title")
+    if named and not named.startswith("@"):
+        return named
+    key = _comparable(handle.lstrip("@"))
+    titles = TITLE(tree)
+    parts = TITLE_SEPARATOR.split(clean_text(titles[0].text_content())) if titles else []
+    for part in (parts[-1], parts[0]) if len(parts) > 1 else ():
+        part_key = _comparable(part)
+        short_enough = len(part_key) <= MAX_HANDLE_SPREAD * len(key)  # not a headline that starts with the brand
+        if len(key) >= MIN_SITE_KEY and len(part_key) >= MIN_SITE_KEY and short_enough and _abbreviates(key, part_key):
+            return part
+    return handle.lstrip("@")
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether `short` is `full` or a part of it, or keeps its letters in order from its first
+    ("sputnikint", "harbourgazint" of "harbourgazetteinternational")."""
+    if short in full:
+        return True
+    letters = iter(full[1:])
+    return short[0] == full[0] and all(letter in letters for letter in short[1:])
 
 
 def _comparable(text: str) -> str:
@@ -409,6 +488,8 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     guessed = getattr(extracted, "sitename", None)
     if not site and guessed and not _names_heading(tree, guessed):
         site = guessed  # trafilatura's guess; a product's or a thread's `itemprop=name` is the headline instead
+    if site and site.startswith("@"):
+        site = _site_of_handle(tree, meta, site)
     title = _headline(tree, meta, ld, extracted, site, host)
     box_author, box_date = box_facts(story_box(tree, title))
     published = stated or box_date or _found_date(tree)
@@ -420,8 +501,12 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         ),
         None,
     )
-    author = clean_byline(
-        _byline(getattr(extracted, "author", None), _name(ld.get("author"))) or meta.get("author") or box_author
+    author = writers_only(
+        clean_byline(
+            _byline(getattr(extracted, "author", None), _name(ld.get("author"))) or meta.get("author") or box_author
+        ),
+        [name for name in (site, _name(ld.get("publisher"))) if name],
+        meta.get("copyright", ""),
     )
     teasers = teaser_texts(tree) if with_body else NO_TEASERS
     if with_body:

@@ -19,8 +19,13 @@ from typing import Any
 from translator.readers.common import date_of
 
 ISO_DATE = re.compile(
-    r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:[T ](?P<hour>\d{1,2}):(?P<minute>\d{2}))?"
+    r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
+    r"(?:(?:[T ]|,\s*|\s+(?:at|um|à|a las|alle|o|в)\s+|\s+-\s+)(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?"
+    r"(?:\s*(?P<half>[ap])\.?\s?m\b\.?)?)?",
+    re.IGNORECASE,
 )
+"""An ISO date, and the time after it: after `T` or a space, a comma ("2019-10-18, 14:31") or a word ("at"),
+on a 24-hour or a 12-hour clock ("2019-10-18 2:31 PM")."""
 JS_DATE = re.compile(r"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} \d{2} \d{4} \d{2}:\d{2}:\d{2}(?!\d)")
 MAIL_DATE = re.compile(r"^(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}")
 LABELLED_ISO = re.compile(r"^\D{1,12}?\s*(?P<date>\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?)$")
@@ -75,8 +80,16 @@ def machine_date(value: str) -> datetime | None:
             return None
         return to_minute(moment) if moment.year >= EARLIEST_YEAR else None
     match = ISO_DATE.match(value)
-    stated = date_of(match) if match else None
+    stated = _iso_date(match) if match else None
     return stated if stated is not None and stated.year >= EARLIEST_YEAR else None
+
+
+def _iso_date(match: re.Match[str]) -> datetime | None:
+    """The date an ISO_DATE match names, its time on a 24-hour clock (12 AM is midnight, 12 PM noon)."""
+    stated = date_of(match)
+    if stated is None or not match["half"] or not 1 <= stated.hour <= 12:
+        return stated
+    return stated.replace(hour=stated.hour % 12 + (12 if match["half"].lower() == "p" else 0))
 
 
 def could_be_date(text: str) -> bool:

@@ -87,6 +87,8 @@ def _story(
     return read
 
 
+MARKED_PART = path("boolean(.//*[@itemprop])")
+
 MICRODATA = Engine(
     name="microdata",
     marks=("attr:itemscope",),
@@ -96,6 +98,10 @@ MICRODATA = Engine(
         "//*[@itemscope][re:test(@itemtype, '(^|[/#\\s])(Comment|UserComments)(\\s|$)', 'i')]"
         " | //*[@itemscope][@itemprop='review'][count(//*[@itemscope][@itemprop='review']) > 1]"
     ),
+    # A box marked up as a comment that shows no text (its writer and time in `meta` tags at most), or that marks
+    # none of a comment's parts (a list's box the page fills by script: "All comments", "Show new comments (0)"),
+    # is no comment, and no reason to pass over the comments the page draws.
+    skip=lambda item: not visible_text(item) or not MARKED_PART(item),
     fields=FieldPaths(
         author=_paths(".//*[@itemprop='author' or @itemprop='creator']"),
         date=_paths(".//*[@itemprop='dateCreated' or @itemprop='datePublished' or @itemprop='commentTime']"),
@@ -245,6 +251,22 @@ DISCOURSE = Engine(
         ),
         body=_paths(".//div[has-class('post')][@itemprop]", ".//*[has-class('cooked')]", ".//div[has-class('post')]"),
         votes=_paths(".//meta[@itemprop='userInteractionCount']/@content", ".//*[has-class('post-likes')]"),
+    ),
+    forum=True,
+)
+
+NODEBB = Engine(
+    name="nodebb",
+    marks=("attr:data-pid",),
+    # Every post of a topic, the opening one included, is an `li[component=post]` marked as a schema.org
+    # Comment: the opening post is the article (before the microdata rule, which would take it for a comment).
+    items=path("//*[@component='post'][@data-pid]"),
+    fields=FieldPaths(
+        author=_paths("@data-username", ".//*[@itemprop='author']/@data-username", ".//*[@itemprop='author']"),
+        date=_paths(".//a[has-class('permalink')]//*[has-class('timeago')]/@title", "@data-timestamp"),
+        body=_paths(".//*[@component='post/content']"),
+        votes=_paths(".//*[@component='post/vote-count']/@data-votes"),
+        url=_paths(".//a[has-class('permalink')]/@href"),
     ),
     forum=True,
 )
@@ -588,6 +610,7 @@ YOUTUBE = Engine(
 )
 
 ENGINES: tuple[Engine, ...] = (
+    NODEBB,
     MICRODATA,
     HACKER_NEWS,
     OLD_REDDIT,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -160,10 +161,25 @@ def _starts_as_date(text: str) -> bool:
     return could_be_date(text) and len(lead) <= MAX_DATE_LEAD and "." not in lead
 
 
+WORD_DATE_TAIL = re.compile(
+    r"(?:^|[\s,|•·—–-]+)(?P<date>(?:yesterday|today|just now|gestern|heute|vorgestern|hier|aujourd'hui|ayer|hoy"
+    r"|ieri|oggi|wczoraj|dzisiaj|вчера|сегодня|позавчера|только что)(?:,?\s+\S+\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?"
+    r"|(?:\d+|an?|one)\s+\w+\s+ago|(?:vor|il y a|hace|há)\s+(?:\d+|einer?|einem|une?|un[ao]?)\s+\w+"
+    r"|\d+\s+\w+\s+(?:назад|temu|fa|geleden))\W*$",
+    re.IGNORECASE,
+)
+"""A date in words after a name ("Anna 3 days ago", "Jörg · vor 2 Stunden", "Анна вчера"), where the page
+prints the name and the time in one element."""
+
+
 def clean_author(text: str) -> str | None:
-    """A display name from the text around it: "Andrew пишет:", "by Anna", "Heidi Heim | 21. April 2020";
-    None for dates and empty text."""
+    """A display name from the text around it: "Andrew пишет:", "by Anna", "Heidi Heim | 21. April 2020",
+    "Anna · 3 days ago"; None for dates and empty text."""
     text = text.strip()
+    if (tail := WORD_DATE_TAIL.search(text)) and is_relative_date(tail["date"], None):
+        if tail.start() == 0:
+            return None  # a date, no name
+        text = text[: tail.start()]
     parts = NAME_THEN_DATE.match(text)
     if parts and _starts_as_date(parts["rest"]) and not could_be_date(parts["name"]):
         text = parts["name"]
@@ -187,16 +203,40 @@ def _holds_lines(element: HtmlElement) -> bool:
     return any(visible_text(child) for child in element.iterchildren("div", "p", "ul"))
 
 
+BADGE_WORDS = frozenset({"badge", "badges", "flair", "rank", "role", "usertitle", "pill", "tag", "label", "status"})
+"""Class words of what a page prints beside a writer's name about them ("Moderator", "Top contributor")."""
+
+
+def _is_beside_name(element: HtmlElement) -> bool:
+    """A badge or the date inside the element that names a writer: no part of the name."""
+    if not isinstance(element.tag, str):
+        return False
+    heads = class_heads(element)
+    return element.tag == "time" or not (BADGE_WORDS.isdisjoint(heads) and DATE_WORDS.isdisjoint(heads))
+
+
+def _name_text(element: HtmlElement) -> str:
+    """The text of an element that names a writer, without the badges and the date it also shows."""
+    if not any(_is_beside_name(inner) for inner in element.iterdescendants()):
+        return visible_text(element)
+    copy = deepcopy(element)
+    for inner in [inner for inner in copy.iterdescendants() if _is_beside_name(inner)]:
+        if inner.getparent() is not None:
+            inner.drop_tree()  # its tail, text of the element, stays
+    return visible_text(copy)
+
+
 def name_in(element: HtmlElement) -> str | None:
-    """The name an author element shows: its own text when short, else its first name-like child."""
+    """The name an author element shows: its own text when short (without the badges and date beside the name),
+    else its first name-like child."""
     named = element.xpath(".//*[@itemprop='name' or contains(concat(' ', @class, ' '), ' fn ')]")
     if named:
-        return clean_author(named[0].get("content") or visible_text(named[0]))
+        return clean_author(named[0].get("content") or _name_text(named[0]))
     if _holds_lines(element):  # the name, then its own lines ("349 Fans", a bio): the name is the line's link
         for child in element.iterchildren("a", "strong", "b", "cite"):
             if not is_skipped(child) and (name := clean_author(visible_text(child))):
                 return name
-    if (name := clean_author(visible_text(element))) is not None:
+    if (name := clean_author(_name_text(element))) is not None:
         return name
     for child in element.iterdescendants("a", "strong", "b", "cite", "span"):
         if not is_skipped(child) and (name := clean_author(visible_text(child))):

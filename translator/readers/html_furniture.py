@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 
 from translator.readers.common import BlockSpec
 from translator.readers.html_items import path
-from translator.readers.html_text import class_words, clean_text
+from translator.readers.html_text import REACTION, class_words, clean_text
 from translator.readers.markup import PAGE_RULES, element_blocks
 
 TAG_PATH = (
@@ -184,6 +184,23 @@ def score_counters(tree: HtmlElement) -> list[HtmlElement]:
     return found
 
 
+REACTION_BOXES = path("//*[contains(translate(@class, 'REACTION', 'reaction'), 'reaction')]")
+MAX_REACTION_CHARS = 200
+
+
+def reaction_rows(tree: HtmlElement) -> list[HtmlElement]:
+    """Rows of reactions under a story ("👍 31 ❤️ 4", "Anna and 12 others reacted"): a class word that starts
+    with `reaction`, a short text and no paragraph."""
+    return [
+        element
+        for element in REACTION_BOXES(tree)
+        if isinstance(element, HtmlElement)
+        and any(word.startswith(REACTION) for word in class_words(element))
+        and element.find(".//p") is None
+        and len(clean_text(element.text_content())) <= MAX_REACTION_CHARS
+    ]
+
+
 def title_headings(tree: HtmlElement, title: str) -> list[HtmlElement]:
     """Headings that repeat the headline."""
     key = _comparable(title)
@@ -274,9 +291,10 @@ def paywall_prompts(tree: HtmlElement) -> list[HtmlElement]:
 
 
 def drop_furniture(tree: HtmlElement, title: str) -> None:
-    """Take tag lists, score counters, headings repeating the headline and boxes kept from search engines
-    out of the page."""
-    for element in [*unindexed(tree), *tag_lists(tree), *score_counters(tree), *title_headings(tree, title)]:
+    """Take tag lists, score counters, rows of reactions, headings repeating the headline and boxes kept from
+    search engines out of the page."""
+    dropped = [*unindexed(tree), *tag_lists(tree), *score_counters(tree), *reaction_rows(tree)]
+    for element in [*dropped, *title_headings(tree, title)]:
         if element.getparent() is not None:
             element.drop_tree()
 

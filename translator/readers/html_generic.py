@@ -336,6 +336,28 @@ def _reads_on(element: HtmlElement) -> bool:
     return any(READ_MORE.match(" ".join(link.text_content().split())) for link in element.iter("a"))
 
 
+CARD_TITLE_HEADS = frozenset({"title", "headline", "heading", "hed"})
+"""Class words of a story card's title line (`HeroTextBelow-title`, `card__headline`)."""
+
+
+def _is_card(element: HtmlElement) -> bool:
+    """Whether an element is a story card: its title (a heading, or a line classed as one) is a link to
+    another page, as in a list of related stories, each with its writer, date and summary. A comment's
+    subject links to the comment itself (`#comment-12`), when it links at all."""
+    for title in element.iter("h2", "h3", "h4", "h5", "h6", "div", "span", "p"):
+        if title.tag.startswith("h") or not CARD_TITLE_HEADS.isdisjoint(class_heads(title)):
+            text = _letters(title.text_content())
+            links = [link for link in title.iter("a") if _leads_away(link.get("href", ""))]
+            if text and links and sum(_letters(link.text_content()) for link in links) * 2 > text:
+                return True
+    return False
+
+
+def _leads_away(href: str) -> bool:
+    href = href.strip().lower()
+    return bool(href) and "#" not in href and not href.startswith(("javascript:", "mailto:")) and "comment" not in href
+
+
 def generic_comments(tree: HtmlElement, lang: str | None) -> FoundComments | None:
     """The repeated author+date+text structures that look most like a comment list; None when none do."""
     groups: dict[tuple[str, str], list[HtmlElement]] = defaultdict(list)
@@ -355,6 +377,8 @@ def generic_comments(tree: HtmlElement, lang: str | None) -> FoundComments | Non
                 continue  # the page has a comment section (empty: `noComments`), and these sit outside it: teasers
         if named < 0.5 and sum(_linked(member) or _reads_on(member) for member in members) > len(members) / 2:
             continue  # teasers: each one is a link to another page, or ends with one ("Read more")
+        if sum(_is_card(member) for member in members) > len(members) / 2:
+            continue  # story cards: each one titled by a link to another story
         comments = read_items(members, FieldPaths(), lang)
         with_text = sum(bool(comment.blocks) for comment in comments) / len(comments)
         average = sum(len(text) for comment in comments for _, text, _, _ in comment.blocks) / len(comments)

@@ -43,6 +43,9 @@ HIDDEN_CLASSES = frozenset(
 WIDGET_WORDS = frozenset(
     {"share", "sharing", "social", "vote", "votes", "voting", "reactions", "signature", "actionbar"}
 )
+REACTION = "reaction"
+"""How the class words of a row of reactions start (`reactions`, `reactionBar`, `postreactions`), whatever their
+length; not the Dutch `reactie(s)`, which are comments."""
 # Words that mark a control when the element's text is short: reply links, "expand", "report"...
 CONTROL_WORDS = frozenset(
     {
@@ -100,6 +103,12 @@ NAME_PREFIX = re.compile(
     r"|cita de|цитата|cytat)\b\s*[:：]?\s*",
     re.IGNORECASE,
 )
+SAID_IN = re.compile(
+    r"^\S.{0,60}?\s(?:said in|sagte in|a dit dans|dijo en|disse em|ha detto in|zei in|сказал в|написал в)"
+    r"\s.{1,200}[:：]$",
+    re.IGNORECASE,
+)
+"""The line NodeBB puts first in a quote: "@NAME said in TOPIC:", with the topic's title."""
 NAME_TRIM = " \t:：,↑⇧▲\"'«»„“”@-–—"
 MAX_NAME_CHARS = 60
 QUOTE_HEADER_HEADS = frozenset({"author", "title", "header", "attribution", "postedby", "cite", "name", "origin"})
@@ -128,6 +137,47 @@ def xml_safe(text: str) -> str:
     return NOT_XML.sub("", text)
 
 
+INLINE_TAGS = frozenset(
+    {
+        "p", "span", "a", "b", "i", "em", "strong", "u", "s", "small", "big", "sub", "sup", "mark", "font", "q",
+        "cite", "abbr", "code", "time", "label", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "figcaption",
+    }
+)  # fmt: skip
+"""Elements that hold a run of text: a mark (`<!-- -->`) inside one sits in the middle of a sentence."""
+KEPT_MARKS = frozenset({"noindex", "/noindex"})
+"""Marks that say something of the elements around them (what search engines skip): kept where they are."""
+
+
+def drop_text_marks(tree: HtmlElement) -> None:
+    """Take out the HTML comments and processing instructions that sit inside a paragraph (in an element that
+    holds a run of text, or with text on either side), keeping the text after them where it was: an editor's
+    `<!-- ad slot -->` or React's `<!-- react-text -->` inside a paragraph is no part of it, and an extractor
+    that meets it there ends the paragraph (two paragraphs came out as one). Marks between blocks stay."""
+    marks = [mark for mark in tree.iter(etree.Comment, etree.ProcessingInstruction) if _in_text(mark)]
+    for mark in marks:
+        parent = mark.getparent()
+        if parent is None:
+            continue
+        tail = mark.tail or ""
+        previous = mark.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+        parent.remove(mark)
+
+
+def _in_text(mark: etree._Element) -> bool:
+    parent = mark.getparent()
+    if parent is None or (mark.text or "").strip().lower() in KEPT_MARKS:
+        return False
+    if parent.tag in INLINE_TAGS or (mark.tail and mark.tail.strip()):
+        return True
+    previous = mark.getprevious()
+    before = previous.tail if previous is not None else parent.text
+    return bool(before and before.strip())
+
+
 def clean_text(text: str) -> str:
     """Whitespace collapsed to single spaces (no-break ones too), invisible characters removed."""
     return " ".join(text.translate(INVISIBLE).split())
@@ -138,11 +188,34 @@ def _camel_split(names: str) -> str:
     return CAMEL_BOUNDARY.sub(" ", names)
 
 
+RUN_TOGETHER_HEADS = ("comments", "comment", "post", "reply", "user", "message", "author", "entry", "forum", "topic")
+"""Words themes run the next word into, all in lower case (`commentheader`, `postbody`, `userinfo`)."""
+RUN_TOGETHER_TAILS = frozenset(
+    {
+        "header", "head", "body", "text", "content", "meta", "author", "date", "time", "datetime", "info",
+        "footer", "avatar", "list", "item", "items", "tools", "actions", "name", "user", "username", "message",
+        "wrapper", "box", "container", "entry", "title", "reply", "replies", "votes", "vote", "score", "likes",
+        "link", "permalink", "timestamp", "count", "number", "form", "details", "data", "area", "section",
+        "reactions", "rating", "signature", "quote", "nick", "nickname", "profile", "thread", "block", "inner",
+    }
+)  # fmt: skip
+"""What may follow one of RUN_TOGETHER_HEADS in a run-together name, to be read as its own word."""
+
+
+def _run_together(word: str) -> tuple[str, ...]:
+    """The two words of a run-together name (`commentheader` -> `comment`, `header`), else nothing."""
+    for head in RUN_TOGETHER_HEADS:
+        if word.startswith(head) and word[len(head) :] in RUN_TOGETHER_TAILS:
+            return head, word[len(head) :]
+    return ()
+
+
 @lru_cache(maxsize=8192)
 def _words(names: str) -> frozenset[str]:
-    # A camelCase name gives its words and stays whole too (`bbWrapper`, `postMessage`: rules name some whole).
-    whole = WORD_SPLIT.split(names.lower())
-    return frozenset([*whole, *WORD_SPLIT.split(_camel_split(names).lower())]) - {""}
+    # A camelCase name gives its words and stays whole too (`bbWrapper`, `postMessage`: rules name some whole);
+    # so does a run-together one (`commentheader`: `comment`, `header`).
+    words = [*WORD_SPLIT.split(names.lower()), *WORD_SPLIT.split(_camel_split(names).lower())]
+    return frozenset([*words, *(part for word in words for part in _run_together(word))]) - {""}
 
 
 @lru_cache(maxsize=8192)
@@ -154,8 +227,9 @@ def _tokens(classes: str) -> frozenset[str]:
 def _heads(classes: str) -> frozenset[str]:
     heads = set()
     for token in classes.split():
-        heads.add(WORD_SPLIT.split(token.lower())[-1])
-        heads.add(WORD_SPLIT.split(_camel_split(token).lower())[-1])
+        for last in (WORD_SPLIT.split(token.lower())[-1], WORD_SPLIT.split(_camel_split(token).lower())[-1]):
+            heads.add(last)
+            heads.update(_run_together(last)[1:])
     return frozenset(heads) - {""}
 
 
@@ -220,10 +294,12 @@ def is_skipped(element: HtmlElement) -> bool:
     if tag == "form" and is_form_to_fill(element):
         return True
     words = class_words(element)
-    if not WIDGET_WORDS.isdisjoint(words):
+    if not WIDGET_WORDS.isdisjoint(words) or any(word.startswith(REACTION) for word in words):
         return True
     if tag == "a" and element.get("href", "").lower().startswith("javascript:"):
         return True
+    if tag == "div" and is_quote_label(element):
+        return True  # the quote's box below says what it is
     by_word = not CONTROL_WORDS.isdisjoint(words) and _names_control(
         f"{element.get('class', '')} {element.get('id', '')}"
     )
@@ -293,9 +369,41 @@ def name_from_label(text: str) -> str | None:
     return name if 0 < len(name) <= MAX_NAME_CHARS else None
 
 
+QUOTE_LABEL = re.compile(
+    r"^(?:quote|zitat|citation|cita|citaat|citazione|citação|cytat|цитата|lainaus|sitat|citat|idézet|alıntı)\s*[:：]?$",
+    re.IGNORECASE,
+)
+"""The label vBulletin 3 prints above a quote's box ("Quote:", "Zitat:", "Цитата:")."""
+MAX_QUOTE_LABEL_CHARS = 16
+
+
+def is_quote_label(element: HtmlElement) -> bool:
+    """Whether an element is the "Quote:" line vBulletin 3 draws above the table that holds a quote."""
+    following = element.getnext()
+    return (
+        element.tag == "div"
+        and following is not None
+        and following.tag == "table"
+        and len(text := clean_text(element.text_content())) <= MAX_QUOTE_LABEL_CHARS
+        and QUOTE_LABEL.match(text) is not None
+    )
+
+
+def _is_quote_cell(cell: HtmlElement) -> bool:
+    """Whether a table cell is the box of a vBulletin 3 quote: `td.alt2` in the table under a "Quote:" line."""
+    if "alt2" not in class_tokens(cell):
+        return False
+    table = next((above for above in cell.iterancestors("table")), None)
+    label = table.getprevious() if table is not None else None
+    return label is not None and isinstance(label.tag, str) and is_quote_label(label)
+
+
 def is_quote(element: HtmlElement) -> bool:
-    """A blockquote, or a box a forum engine draws a quote in (`bbCodeQuote`, `bbCodeBlock--quote`)."""
+    """A blockquote, or a box a forum engine draws a quote in (`bbCodeQuote`, `bbCodeBlock--quote`, the
+    `td.alt2` under vBulletin 3's "Quote:" line)."""
     tokens = class_tokens(element)
+    if element.tag == "td":
+        return _is_quote_cell(element)
     if element.tag == "blockquote":
         # vBulletin and XenForo 1 draw every post's own text in a blockquote named for it (`postcontent`).
         return not any(part in token for token in tokens for part in CONTENT_PARTS)
@@ -307,7 +415,10 @@ def is_quote(element: HtmlElement) -> bool:
 def quote_author(quote: HtmlElement) -> tuple[str | None, HtmlElement | None]:
     """Who a quote quotes, and the header element that names them (left out of the quoted text)."""
     header = _quote_header(quote)
-    for holder in (quote, *islice(quote.iterancestors(), 2)):
+    # A box around the quote names its author too (XenForo 1: `div.bbCodeQuote[data-author]`), when it is a
+    # quote's box: the post around a bare blockquote names the post's writer (NodeBB's `li[data-username]`).
+    boxes = [box for box in islice(quote.iterancestors(), 2) if any("quote" in name for name in class_tokens(box))]
+    for holder in (quote, *boxes):
         for attribute in QUOTE_AUTHOR_ATTRIBUTES:
             if value := clean_text(holder.get(attribute, "")).split(",")[0].strip():
                 return value, header
@@ -334,6 +445,10 @@ def _quote_header(quote: HtmlElement) -> HtmlElement | None:
             or not QUOTE_HEADER_CLASSES.isdisjoint(class_tokens(child))
             or not QUOTE_HEADER_HEADS.isdisjoint(class_heads(child))
         ):
+            return child if len(visible_text(child)) <= 2 * MAX_NAME_CHARS else None
+        if child.tag in ("p", "div") and SAID_IN.match(visible_text(child)):  # NodeBB: "@NAME said in TOPIC:"
+            return child
+        if child.text and NAME_PREFIX.match(child.text.strip()):  # "Originally Posted by <strong>NAME</strong>"
             return child if len(visible_text(child)) <= 2 * MAX_NAME_CHARS else None
         if (child.text and child.text.strip()) or child.tag in ("p", "img"):
             return None

@@ -1,0 +1,226 @@
+"""Tallies how well the saved-page reader finds articles and comments on real pages kept outside the project.
+
+Two sources, both read where they lie (nothing is copied into the project):
+- ../shared/samples/web (MANIFEST.jsonl labels): per page, whether the title, the number of comments and
+  the first comment's author match.
+- a labelled set of saved pages given with --eval (a folder holding `evaldata.json` and the pages under
+  `eval/` or `cache/`, in the layout of trafilatura's test set: per page address, a `file`, `with` snippets
+  of the main text and `without` snippets of furniture). Counted:
+  - article recall: the share of `with` snippets found in the article (title and blocks), spaces collapsed;
+  - noise: the share of `without` snippets found in the article;
+  - wrong comments: comments that hold a `with` snippet of the main text (the article, or part of it, read
+    as a comment) plus comments with no text that nothing answers (an empty box taken for a comment);
+  - comments: all comments read, and the pages that have any.
+- news pages with their article's text given whole (--bodies: a folder holding `ground-truth.json`, per page
+  key its `articleBody`, and the pages as `html/KEY.html`, in the layout of scrapinghub's
+  article-extraction-benchmark, unzipped): the article recall is the mean over pages of the share of the
+  text's word 4-grams that the article's blocks (the title left out) hold; every comment read there is listed
+  (those pages show few or none: each is to be judged by eye).
+Run: .venv/bin/python benchmarks/web_pages.py [--eval DIR] [--bodies DIR] [--pages N] [--jsonl per-page.jsonl]
+The last line printed is one JSON object of the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import signal
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from translator.errors import TranslatorError  # noqa: E402
+from translator.models import Thread  # noqa: E402
+from translator.readers import read_thread  # noqa: E402
+
+WORD = re.compile(r"\w+")
+SHINGLE = 4
+SAMPLES = REPO.parent / "shared" / "samples" / "web"
+PAGE_SECONDS = 60
+
+
+class PageTimeout(Exception):
+    """A page took longer than PAGE_SECONDS to read."""
+
+
+def _alarm(signum: int, frame: FrameType | None) -> None:
+    raise PageTimeout
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def article_text(thread: Thread) -> str:
+    article = [post for post in thread.posts if post.kind == "article"]
+    return flat(" ".join([thread.title or ""] + [block.text for post in article for block in post.blocks]))
+
+
+def wrong_comments(thread: Thread, snippets: list[str]) -> list[str]:
+    """Ids of comments that hold main text, or that have no text and no reply."""
+    answered = {post.parent for post in thread.posts if post.parent}
+    wrong = []
+    for post in thread.posts:
+        if post.kind != "comment":
+            continue
+        text = flat(" ".join(block.text for block in post.blocks))
+        if (not text and post.id not in answered) or any(flat(s) in text for s in snippets if flat(s)):
+            wrong.append(post.id)
+    return wrong
+
+
+def read(path: Path) -> Thread | str:
+    signal.alarm(PAGE_SECONDS)
+    try:
+        return read_thread(path).thread
+    except TranslatorError as error:
+        return f"refused: {error}"
+    except PageTimeout:
+        return "timeout"
+    finally:
+        signal.alarm(0)
+
+
+def sample_rows() -> list[dict[str, Any]]:
+    rows = []
+    for line in (SAMPLES / "MANIFEST.jsonl").read_text(encoding="utf-8").splitlines():
+        label = json.loads(line) if line.strip() else None
+        if not label or label["format"] != "html":
+            continue
+        thread = read(SAMPLES / label["file"])
+        if isinstance(thread, str):
+            rows.append({"file": label["file"], "ok": False, "error": thread})
+            continue
+        comments = [post for post in thread.posts if post.kind == "comment"]
+        first = comments[0].author if comments else None
+        ok = (thread.title, len(comments), first) == (
+            label["article_title"],
+            label["n_comments"],
+            label["first_comment_author"],
+        )
+        rows.append({"file": label["file"], "ok": ok, "comments": len(comments), "first": first})
+    return rows
+
+
+def eval_rows(folder: Path, pages: int | None) -> list[dict[str, Any]]:
+    data = json.loads((folder / "evaldata.json").read_text(encoding="utf-8"))
+    rows = []
+    for url, entry in list(data.items())[:pages]:
+        pages_here = (folder / sub / entry["file"] for sub in ("eval", "cache"))
+        page = next((candidate for candidate in pages_here if candidate.is_file()), None)
+        if page is None:
+            continue
+        with_, without = entry.get("with", []), entry.get("without", [])
+        thread = read(page)
+        if isinstance(thread, str):
+            rows.append({"file": entry["file"], "url": url, "error": thread, "with": len(with_), "found": 0,
+                         "without": len(without), "noise": 0, "comments": 0, "wrong": []})  # fmt: skip
+            continue
+        text = article_text(thread)
+        rows.append(
+            {
+                "file": entry["file"],
+                "url": url,
+                "with": len(with_),
+                "found": sum(flat(s) in text for s in with_),
+                "without": len(without),
+                "noise": sum(flat(s) in text for s in without if flat(s)),
+                "comments": sum(post.kind == "comment" for post in thread.posts),
+                "wrong": wrong_comments(thread, with_),
+            }
+        )
+    return rows
+
+
+def shingles(text: str) -> Counter[tuple[str, ...]]:
+    words = WORD.findall(text)
+    return Counter(tuple(words[n : n + SHINGLE]) for n in range(max(len(words) - SHINGLE + 1, 1)))
+
+
+def shingle_recall(true: str, found: str) -> float:
+    wanted, got = shingles(true), shingles(found)
+    return sum((wanted & got).values()) / max(sum(wanted.values()), 1)
+
+
+def body_rows(folder: Path, pages: int | None) -> list[dict[str, Any]]:
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    rows = []
+    for key, entry in list(truth.items())[:pages]:
+        thread = read(folder / "html" / f"{key}.html")
+        if isinstance(thread, str):
+            rows.append({"file": key, "url": entry.get("url"), "error": thread, "recall": 0.0, "comments": []})
+            continue
+        article = [post for post in thread.posts if post.kind == "article"]
+        text = " ".join(block.text for post in article for block in post.blocks if block.kind != "title")
+        comments = [
+            f"{post.id} {post.author!r}: {' '.join(block.text for block in post.blocks)[:80]}"
+            for post in thread.posts
+            if post.kind == "comment"
+        ]
+        recall = shingle_recall(entry.get("articleBody", ""), text)
+        author = article[0].author if article else None
+        rows.append({"file": key, "url": entry.get("url"), "recall": round(recall, 4), "author": author,
+                     "site": thread.site, "comments": comments})  # fmt: skip
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--eval", type=Path, help="folder with evaldata.json and eval/, cache/ pages")
+    parser.add_argument("--bodies", type=Path, help="folder with ground-truth.json and html/KEY.html pages")
+    parser.add_argument("--pages", type=int, default=None, help="only the first N labelled pages")
+    parser.add_argument("--jsonl", type=Path, help="write one line per page here")
+    args = parser.parse_args()
+    signal.signal(signal.SIGALRM, _alarm)
+    started = time.process_time()
+    samples = sample_rows()
+    figures: dict[str, Any] = {"samples_ok": sum(row["ok"] for row in samples), "samples": len(samples)}
+    for row in samples:
+        if not row["ok"]:
+            print("sample off:", json.dumps(row, ensure_ascii=False))
+    rows: list[dict[str, Any]] = []
+    if args.eval:
+        rows = eval_rows(args.eval, args.pages)
+        with_ = sum(row["with"] for row in rows)
+        without = sum(row["without"] for row in rows)
+        figures |= {
+            "pages": len(rows),
+            "refused": sum("error" in row for row in rows),
+            "article_recall": round(sum(row["found"] for row in rows) / max(with_, 1), 4),
+            "noise": round(sum(row["noise"] for row in rows) / max(without, 1), 4),
+            "comments": sum(row["comments"] for row in rows),
+            "pages_with_comments": sum(row["comments"] > 0 for row in rows),
+            "wrong_comments": sum(len(row["wrong"]) for row in rows),
+        }
+        for row in rows:
+            if row["wrong"]:
+                print("wrong comments:", row["file"], len(row["wrong"]), "of", row["comments"])
+    bodies: list[dict[str, Any]] = []
+    if args.bodies:
+        bodies = body_rows(args.bodies, args.pages)
+        figures |= {
+            "body_pages": len(bodies),
+            "body_refused": sum("error" in row for row in bodies),
+            "body_recall": round(sum(row["recall"] for row in bodies) / max(len(bodies), 1), 4),
+            "body_comments": sum(len(row["comments"]) for row in bodies),
+        }
+        for row in bodies:
+            for comment in row["comments"]:
+                print("comment on a news page:", row["url"], comment)
+    if args.jsonl:
+        lines = [json.dumps(row, ensure_ascii=False) + "\n" for row in samples + rows + bodies]
+        args.jsonl.write_text("".join(lines))
+    figures["cpu_s"] = round(time.process_time() - started, 1)
+    print(json.dumps(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
