@@ -34,6 +34,7 @@ from tests.hostile.inputs import (
     package_folder,
     read_only,
     reviewed_po,
+    surrogate_json,
     twin_json,
     twin_po,
     written,
@@ -471,6 +472,22 @@ CASES = {
     # item 6: a folder as a PO file to import.
     "memory-import-folder": Case(
         lambda tmp: Run(["memory", "import", str(tmp), "--memory", str(tmp / "tm")]), 1, "is a folder, not a file"
+    ),
+    # fixes: a reviewed JSON holding an unpaired surrogate escape (a traceback while writing the output before).
+    "apply-json-unpaired-surrogate": Case(
+        lambda tmp: Run(["apply", str(surrogate_json(tmp / "r.json")), str(DEMO), "-o", str(tmp / "o.md")]),
+        1,
+        "r.json: the JSON holds an unpaired surrogate (\\ud800) at line",
+    ),
+    # fixes: the same file imported into the memory: refused, no memory made.
+    "memory-import-json-unpaired-surrogate": Case(
+        lambda tmp: Run(["memory", "import", str(surrogate_json(tmp / "r.json")), "--memory", str(tmp / "tm")]),
+        1,
+        "unpaired surrogate",
+    ),
+    # fixes: the same file opened for review.
+    "review-json-unpaired-surrogate": Case(
+        lambda tmp: Run(["review", str(surrogate_json(tmp / "r.json"))]), 1, "unpaired surrogate"
     ),
 }
 
