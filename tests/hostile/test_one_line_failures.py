@@ -21,7 +21,7 @@ from typing import Literal
 
 import pytest
 
-from tests.conftest import DEMO, CliResult, subprocess_env
+from tests.conftest import DEMO, REPO, CliResult, subprocess_env
 from tests.hostile.inputs import (
     DEMO_ARCHIVE,
     DUPLICATE,
@@ -489,7 +489,95 @@ CASES = {
     "review-json-unpaired-surrogate": Case(
         lambda tmp: Run(["review", str(surrogate_json(tmp / "r.json"))]), 1, "unpaired surrogate"
     ),
+    # fixes: an output that is the input itself, refused (exit 2) before anything is read or written.
+    "translate-output-is-the-thread": Case(
+        lambda tmp: Run(["translate", str(copied(DEMO, tmp / "t.txt")), "-o", str(tmp / "t.txt"), "--format", "md"]),
+        2,
+        "is the thread this command reads",
+    ),
+    # fixes: the same through a link with another name.
+    "translate-output-is-a-link-to-the-thread": Case(
+        lambda tmp: Run(["translate", str(copied(DEMO, tmp / "t.txt")), "-o", str(linked(tmp / "t.txt", "o.md"))]),
+        2,
+        "is the thread this command reads",
+    ),
+    # fixes: translate's output over the glossary it translates with.
+    "translate-output-is-the-glossary": Case(
+        lambda tmp: Run(
+            ["translate", str(DEMO), "--glossary", str(glossary_copy(tmp)), "-o", str(tmp / "fr-en.po"), "--no-memory"]
+        ),
+        2,
+        "is a glossary this command reads",
+    ),
+    # fixes: translate's output over the memory it reads and feeds.
+    "translate-output-is-the-memory": Case(
+        lambda tmp: Run(
+            ["translate", str(DEMO), "--memory", str(memory_with_entries(tmp / "tm.po")), "-o", str(tmp / "tm.po")]
+        ),
+        2,
+        "is the translation memory this command reads",
+    ),
+    # fixes: apply's output over the thread.
+    "apply-output-is-the-thread": Case(
+        lambda tmp: Run(
+            ["apply", str(reviewed_po(tmp / "r.po")), str(copied(DEMO, tmp / "t.md")), "-o", str(tmp / "t.md")]
+        ),
+        2,
+        "is the thread this command reads",
+    ),
+    # fixes: apply's output over the reviewed file (JSON in, JSON out).
+    "apply-output-is-the-review-file": Case(
+        lambda tmp: Run(["apply", str(surrogate_json(tmp / "r.json")), str(DEMO), "-o", str(tmp / "r.json")]),
+        2,
+        "is the review file this command reads",
+    ),
+    # fixes: detect's JSON Lines written over themselves.
+    "detect-output-is-the-input": Case(
+        lambda tmp: Run(
+            [
+                "detect",
+                "--jsonl",
+                str(written(tmp / "in.jsonl", '{"id": 1, "text": "Bonjour"}\n')),
+                "-o",
+                str(tmp / "in.jsonl"),
+            ]
+        ),
+        2,
+        "is the JSON Lines file this command reads",
+    ),
+    # fixes: a memory exported over itself.
+    "memory-export-over-the-memory": Case(
+        lambda tmp: Run(
+            ["memory", "export", str(memory_with_entries(tmp / "tm.sqlite")), "--memory", str(tmp / "tm.sqlite")]
+        ),
+        2,
+        "is the translation memory this command reads",
+    ),
+    # fixes: a glossary exported (as CSV) over itself.
+    "glossary-export-over-the-glossary": Case(
+        lambda tmp: Run(
+            ["glossary", "export", str(glossary_copy(tmp)), "--glossary", str(tmp / "fr-en.po"), "--format", "csv"]
+        ),
+        2,
+        "is the glossary this command reads",
+    ),
 }
+
+
+def copied(source: Path, path: Path) -> Path:
+    shutil.copyfile(source, path)
+    return path
+
+
+def linked(target: Path, name: str) -> Path:
+    link = target.with_name(name)
+    link.symlink_to(target.name)
+    return link
+
+
+def glossary_copy(tmp: Path) -> Path:
+    """A copy of the shipped fr-en glossary."""
+    return copied(REPO / "glossaries" / "fr-en.po", tmp / "fr-en.po")
 
 
 def snapshot(folder: Path) -> dict[str, object]:
