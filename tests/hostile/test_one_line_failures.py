@@ -561,6 +561,35 @@ CASES = {
         2,
         "is the glossary this command reads",
     ),
+    # fixes: --memory naming a folder (SQLite said "unable to open database file ... move it aside").
+    "translate-memory-is-a-folder": Case(
+        lambda tmp: Run(["translate", str(DEMO), "-o", str(tmp / "o.po"), "--memory", str(tmp)]),
+        1,
+        "is a folder, not a file (give --memory a file, e.g.",
+    ),
+    # fixes: the same for memory import.
+    "memory-import-memory-is-a-folder": Case(
+        lambda tmp: Run(["memory", "import", str(reviewed_po(tmp / "r.po")), "--memory", str(tmp)]),
+        1,
+        "is a folder, not a file",
+    ),
+    # fixes: a new memory in a folder the user may not write to.
+    "translate-memory-in-read-only-folder": Case(
+        lambda tmp: Run(
+            ["translate", str(DEMO), "-o", str(tmp / "o.po"), "--memory", str(read_only(tmp / "ro") / "tm.sqlite")],
+            read_only_folders=True,
+        ),
+        1,
+        "cannot open the translation memory",
+    ),
+    # fixes: a memory whose folder would be under a file.
+    "translate-memory-under-a-file": Case(
+        lambda tmp: Run(
+            ["translate", str(DEMO), "-o", str(tmp / "o.po"), "--memory", str(existing_file(tmp / "f") / "tm.sqlite")]
+        ),
+        1,
+        "a file stands where its folder should be",
+    ),
 }
 
 
