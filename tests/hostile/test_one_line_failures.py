@@ -590,7 +590,31 @@ CASES = {
         1,
         "a file stands where its folder should be",
     ),
+    # fixes: the thread given to review instead of its review file (it said `t.txt:1: unknown keyword`).
+    "review-a-thread": Case(
+        lambda tmp: Run(["review", str(copied(DEMO, tmp / "t.txt"))]), 1, "it reads as a thread in the forum format"
+    ),
+    # fixes: a thread's JSON (`inspect --json`) given to review: it opened as empty drafts, und to und.
+    "review-a-thread-json": Case(
+        lambda tmp: Run(["review", str(written(tmp / "t.json", THREAD_JSON))]), 1, "is a thread, not a translated"
+    ),
+    # fixes: the same given to apply (it rendered a page of empty translations).
+    "apply-a-thread-json": Case(
+        lambda tmp: Run(["apply", str(written(tmp / "t.json", THREAD_JSON)), str(DEMO), "-o", str(tmp / "o.md")]),
+        1,
+        "is a thread, not a translated",
+    ),
+    # fixes: review with no terminal (a script, a pipe): the app drew escape sequences into the pipe and waited.
+    "review-without-a-terminal": Case(
+        lambda tmp: Run(["review", str(reviewed_po(tmp / "r.po")), "--memory", str(tmp / "tm.sqlite")]),
+        2,
+        "review is an interactive app: standard input and output must be a terminal",
+    ),
 }
+THREAD_JSON = (
+    '{"title": "T", "posts": [{"id": "article", "kind": "article", "blocks": '
+    '[{"id": "article.p1", "kind": "paragraph", "text": "La fusée décolle."}]}]}'
+)
 
 
 def copied(source: Path, path: Path) -> Path:

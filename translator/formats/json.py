@@ -375,6 +375,20 @@ def _unpaired_surrogate(document: Any) -> str | None:
     return None
 
 
+def _untranslated_thread(document: Any) -> bool:
+    """Whether parsed JSON is a thread as `inspect --json` writes it, never translated: no `target_lang`, and no
+    block with a `translation` (every translated file has both); a file without blocks holds no entry to review."""
+    if not isinstance(document, dict) or "target_lang" in document or not isinstance(document.get("posts"), list):
+        return False
+    blocks = [
+        block
+        for post in document["posts"]
+        if isinstance(post, dict) and isinstance(post.get("blocks"), list)
+        for block in post["blocks"]
+    ]
+    return bool(blocks) and not any(isinstance(block, dict) and "translation" in block for block in blocks)
+
+
 def read_translated_json(path: Path) -> TranslatedThread:
     """A translated JSON file (`translator translate --format json`) read back; InputError naming the file
     and the place when it is not one."""
@@ -398,6 +412,11 @@ def read_translated_json(path: Path) -> TranslatedThread:
         raise InputError(
             f"{path}: the JSON holds an unpaired surrogate ({escape}){line}, which is no character",
             "the file was damaged or edited by a faulty tool: fix or remove that escape, or translate the thread again",
+        )
+    if _untranslated_thread(document):
+        raise InputError(
+            f"{path} is a thread, not a translated file: it has no target language and no translation",
+            "translate it first, e.g. `translator translate THREAD -o THREAD.en.json`, and give the file it writes",
         )
     try:
         return translated_from_dict(document)
