@@ -148,6 +148,33 @@ class Evidence:
     """True for text with no language at all (numbers, URLs, emoji, names)."""
 
 
+def _langdetect_factory() -> Any:
+    """langdetect's profiles, loaded whole or not at all. Its own `init_factory` publishes the factory before
+    loading it, and its loader turns any exception, Ctrl-C included, into a "profile format error": a
+    Ctrl-C while the profiles load left a half-loaded factory that every later detection used, and a
+    traceback. Here the factory is loaded aside, Ctrl-C stays KeyboardInterrupt, and only a complete
+    factory is shared (langdetect's own `detect` then uses it too)."""
+    import os
+
+    from langdetect import detector_factory
+    from langdetect.lang_detect_exception import LangDetectException
+
+    directory = detector_factory.PROFILES_DIRECTORY
+    expected = sum(1 for name in os.listdir(directory) if not name.startswith("."))
+    loaded = detector_factory._factory
+    if loaded is not None and len(loaded.langlist) == expected:
+        return loaded
+    factory = detector_factory.DetectorFactory()
+    try:
+        factory.load_profile(directory)
+    except LangDetectException as error:
+        if isinstance(error.__context__, KeyboardInterrupt):
+            raise KeyboardInterrupt from None
+        raise
+    detector_factory._factory = factory
+    return factory
+
+
 class _Profiles:
     """langdetect's n-gram profiles as one log-probability matrix, loaded once per process."""
 
@@ -156,11 +183,8 @@ class _Profiles:
 
     def __init__(self) -> None:
         import numpy as np
-        from langdetect import detector_factory
 
-        detector_factory.init_factory()
-        factory = detector_factory._factory
-        assert factory is not None
+        factory = _langdetect_factory()
         self.factory: Any = factory
         self.languages: tuple[str, ...] = tuple(to_argos(code) for code in factory.langlist)
         grams = factory.word_lang_prob_map
