@@ -21,6 +21,7 @@ from cli.options import (
     output_file_format,
     read_and_detect,
     refuse_overwriting_input,
+    refuse_unknown_ending,
     shown,
     thread_argument,
     warn,
@@ -249,6 +250,7 @@ def translate_thread_file(args: argparse.Namespace, path: Path, name: str) -> in
     from translator.jobs import FILE_ENDINGS, FORMATS, output_paths, part_names, render, translate_file
     from translator.stats import TranslationStats
 
+    refuse_unknown_ending(args.output, args.formats, FORMATS)
     args.formats = output_file_format(args.output, args.formats, FORMATS, "po")
     inputs = translation_inputs(args, path)
     refuse_overwriting_input(args.output, inputs)
@@ -347,6 +349,7 @@ def run_apply(args: argparse.Namespace) -> int:
     from translator.jobs import render
     from translator.readers import read_threads
 
+    refuse_unknown_ending(args.output, args.formats, ("json", "md", "html"))
     fmt = output_file_format(args.output, args.formats, ("json", "md", "html"), "md")
     refuse_overwriting_input(args.output, [("the review file", args.po), ("the thread", args.source)])
     kind = NOT_REVIEW_FILES.get(args.po.suffix.lower())

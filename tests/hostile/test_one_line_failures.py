@@ -610,6 +610,18 @@ CASES = {
         2,
         "review is an interactive app: standard input and output must be a terminal",
     ),
+    # fixes: an output ending in no format's name (it silently got PO): refused, saying which endings.
+    "translate-unknown-ending": Case(
+        lambda tmp: Run(["translate", str(DEMO), "-o", str(tmp / "out.xyz"), "--no-memory"]),
+        2,
+        "the ending .xyz names no format this command writes (po, json, md, html, xliff, xliff2)",
+    ),
+    # fixes: the same for apply (it silently got Markdown).
+    "apply-unknown-ending": Case(
+        lambda tmp: Run(["apply", str(reviewed_po(tmp / "r.po")), str(DEMO), "-o", str(tmp / "page.txt")]),
+        2,
+        "the ending .txt names no format this command writes (json, md, html)",
+    ),
 }
 THREAD_JSON = (
     '{"title": "T", "posts": [{"id": "article", "kind": "article", "blocks": '
