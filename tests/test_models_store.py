@@ -194,7 +194,7 @@ def test_cli_install_of_a_pair_the_index_lacks_asks_the_index_only(tmp_path: Pat
 
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0),
-        lambda *args: Recording(*args, directory=str(served)),  # type: ignore[arg-type]
+        lambda *args: Recording(*args, directory=str(served)),
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
