@@ -90,9 +90,9 @@ def describe_os_error(error: OSError) -> str:
 
 def one_line(text: str) -> str:
     """Text safe to print as one terminal line: control characters and line breaks shown as escapes."""
-    from translator.display import visible
+    from translator.display import visible_line
 
-    return visible(text).replace("\n", "\\n")
+    return visible_line(text)
 
 
 def report(error: BaseException) -> ExitCode:

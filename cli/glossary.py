@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cli.diagnostics import UsageError
-from cli.options import add_thread_arguments, counted, shown, status, thread_argument
+from cli.options import add_thread_arguments, counted, refuse_overwriting_input, shown, status, thread_argument
 from translator.errors import GlossaryError
 
 if TYPE_CHECKING:
@@ -401,6 +401,7 @@ def run_glossary_export(args: argparse.Namespace) -> int:
 
     fmt = exchange_format(args.file, args.format)
     path, pair = one_file(args)
+    refuse_overwriting_input(args.file, [("the glossary", path)], "")
     document = open_glossary(path, pair)
     source, target = document.pair()
     terms = document.terms()

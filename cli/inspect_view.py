@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from cli.options import counted
 from translator.detect.detector import is_low_confidence
-from translator.display import date_text, visible
+from translator.display import date_text, visible, visible_line
 from translator.models import Block, Post, Thread
 
 if TYPE_CHECKING:
@@ -30,12 +30,13 @@ def post_label(post: Post) -> str:
         parts.append(f"lang {post.lang}")
     if post.deleted:
         parts.append("deleted")
-    return " · ".join(visible(part) for part in parts)
+    return " · ".join(visible_line(part) for part in parts)
 
 
 def block_label(block: Block) -> str:
-    """The id, kind and language of a block (with confidence and where it came from)."""
-    label = f"{block.id} · {block.kind}"
+    """The id, kind and language of a block (with confidence and where it came from), on one line: an id is
+    data, its line breaks and escape sequences shown, never acted on."""
+    label = f"{visible_line(block.id)} · {block.kind}"
     if block.lang:
         confidence = f" {block.lang_confidence:.2f}" if block.lang_confidence is not None else ""
         source = f" ({block.lang_source})" if block.lang_source and block.lang_source != "detected" else ""
@@ -59,7 +60,7 @@ def build_tree(thread: Thread) -> Tree:
     from rich.tree import Tree
 
     block_count = sum(len(post.blocks) for post in thread.posts)
-    heading = Text(visible(thread.title) or "(untitled)", style="bold")
+    heading = Text(visible_line(thread.title) or "(untitled)", style="bold")
     sizes = f"{counted(len(thread.posts), 'post')} · {counted(block_count, 'block')}"
     heading.append(f"\n{thread.source_format} · {sizes}", style="dim")
     if thread.lang:
@@ -81,7 +82,7 @@ def build_tree(thread: Thread) -> Tree:
                 continue
             key = (block.quoted_author, block.quote_extent)
             if quote_node is None or key != quote_key:
-                who = visible(block.quoted_author or "someone")
+                who = visible_line(block.quoted_author or "someone")
                 extent = f", extent {block.quote_extent}" if block.quote_extent else ""
                 quote_node = post_node.add(Text(f"quote from {who}{extent}", style="magenta"))
                 quote_key = key

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cli.options import counted, days, megabytes, shown, status
+from cli.options import counted, days, megabytes, refuse_overwriting_input, shown, status
 
 if TYPE_CHECKING:
     from translator.memory.store import TranslationMemory
@@ -135,9 +135,11 @@ def reviewed_json_entries(path: Path) -> list[tuple[str, str, str, str]]:
 def run_memory_export(args: argparse.Namespace) -> int:
     """`translator memory export OUT.tmx`."""
     from translator.glossary import parse_pair
+    from translator.memory.store import default_memory_path
     from translator.memory.tmx import tmx_text, write_tmx
 
     source, target = parse_pair(args.pair) if args.pair else (None, None)
+    refuse_overwriting_input(args.file, [("the translation memory", args.memory or default_memory_path())], "")
     if str(args.file) == "-":
         text, count = tmx_text(open_memory(args, must_exist=True), source, target)
         sys.stdout.write(text)

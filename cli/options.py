@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -101,6 +102,47 @@ def output_file_format(output: str | None, given: str | None, allowed: tuple[str
             f"end the file name as the format does, or drop --format to write {named}",
         )
     return given
+
+
+def refuse_unknown_ending(output: str | None, given: str | None, allowed: tuple[str, ...]) -> None:
+    """UsageError when -o names a file whose ending names no format (`-o out.xyz`, `-o notes.txt`) and no
+    --format says which to write: the default format was silently written into a file every tool reads by
+    its ending. A name without an ending, a folder, `-` and devices are left alone."""
+    if given is not None or not output or output == "-" or output.endswith(("/", os.sep)):
+        return
+    path = Path(output)
+    ending = path.suffix.lower()
+    if not ending or ending in OUTPUT_SUFFIX_FORMATS or path.is_dir() or path.name.lower().endswith(".xliff2.xlf"):
+        return
+    endings = sorted({suffix for suffix, fmt in OUTPUT_SUFFIX_FORMATS.items() if fmt in allowed})
+    raise UsageError(
+        f"-o {output}: the ending {ending} names no format this command writes ({', '.join(allowed)})",
+        f"end the file name with one of {', '.join(endings)}, or say the format with --format",
+    )
+
+
+def refuse_overwriting_input(
+    output: str | Path | None, inputs: Sequence[tuple[str, Path | None]], option: str = "-o"
+) -> None:
+    """UsageError (exit 2) when the output file is one of the inputs (`translate t.po -o t.po`, `glossary export
+    fr-en.po --glossary fr-en.po`): written over, the input would be lost, maybe half read. `inputs` gives each
+    input with its role (`the thread`, `the glossary`); a link or another name for the same file counts too.
+    `option` names the output in the message (`-o`; empty for a positional argument).
+    Checked before anything is read or written."""
+    if output is None or str(output) in ("", "-"):
+        return
+    for role, path in inputs:
+        if path is None or str(path) == "-":
+            continue
+        try:
+            same = os.path.samefile(output, path)
+        except (OSError, ValueError):
+            same = False  # one of them does not exist (yet): no file is both
+        if same:
+            raise UsageError(
+                f"{f'{option} ' if option else ''}{output} is {role} this command reads: writing it would destroy it",
+                "give another output file",
+            )
 
 
 def job_settings(args: argparse.Namespace, default_formats: str) -> JobSettings:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import argparse
 import math
+import sys
 from pathlib import Path
 
+from cli.diagnostics import UsageError
 from cli.options import add_models_dir_option, check_folder, model_store
 
 
@@ -52,6 +54,11 @@ def add_review_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
     review.set_defaults(handler=run_review)
 
 
+def interactive_terminal() -> bool:
+    """Whether the command runs in a terminal the app can draw on and read keys from."""
+    return sys.stdin is not None and sys.stdout is not None and sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def run_review(args: argparse.Namespace) -> int:
     """`translator review`: open the app on the file."""
     from translator.files import open_input_file
@@ -72,9 +79,18 @@ def run_review(args: argparse.Namespace) -> int:
         from translator.engine import build_engine
 
         engine = build_engine(store=model_store(args))
+    from translator.formats.review import read_review_file
     from translator.memory.store import default_memory_path
     from tui.app import ReviewApp
 
+    # The app reads the file again; read here, a file it cannot open is one line whatever runs the command.
+    read_review_file(args.file, source)
+    if not interactive_terminal():
+        raise UsageError(
+            "review is an interactive app: standard input and output must be a terminal",
+            "run it in a terminal; in a script, `translator apply` renders a reviewed file and `translator memory "
+            "import` stores its approved entries",
+        )
     memory = getattr(args, "memory", None) or default_memory_path()
     app = ReviewApp(
         args.file,

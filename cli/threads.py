@@ -20,6 +20,8 @@ from cli.options import (
     make_detector,
     output_file_format,
     read_and_detect,
+    refuse_overwriting_input,
+    refuse_unknown_ending,
     shown,
     thread_argument,
     warn,
@@ -143,6 +145,8 @@ def run_detect(args: argparse.Namespace) -> int:
     from cli.progress import byte_progress
     from translator.detect.jsonl import run_detect_jsonl
 
+    if args.jsonl != "-":
+        refuse_overwriting_input(args.output, [("the JSON Lines file", Path(args.jsonl))])
     detector = make_detector(args)
     source = sys.stdin.buffer if args.jsonl == "-" else Path(args.jsonl)
     destination = sys.stdout if args.output in (None, "-") else Path(args.output)
@@ -246,7 +250,10 @@ def translate_thread_file(args: argparse.Namespace, path: Path, name: str) -> in
     from translator.jobs import FILE_ENDINGS, FORMATS, output_paths, part_names, render, translate_file
     from translator.stats import TranslationStats
 
+    refuse_unknown_ending(args.output, args.formats, FORMATS)
     args.formats = output_file_format(args.output, args.formats, FORMATS, "po")
+    inputs = translation_inputs(args, path)
+    refuse_overwriting_input(args.output, inputs)
     settings = job_settings(args, "po")
     if args.output == "-" and len(settings.formats) > 1:
         raise UsageError("-o - (stdout) takes one format", "pass --format with a single format")
@@ -286,6 +293,8 @@ def translate_thread_file(args: argparse.Namespace, path: Path, name: str) -> in
         else:
             targets = dict(output_paths(path, folder, Path(path.name), settings, part))
         writes.extend((target, render(translated, fmt, settings.side_by_side)) for fmt, target in targets.items())
+    for target, _ in writes:  # in a folder, an output may take an input's name (`t.en.po` translated again)
+        refuse_overwriting_input(target, inputs, "the output")
     for target, text in writes:
         if target is None:
             sys.stdout.write(text)
@@ -297,6 +306,13 @@ def translate_thread_file(args: argparse.Namespace, path: Path, name: str) -> in
     threads = f"{len(outcomes)} threads, " if len(outcomes) > 1 else ""
     print(f"translator: {threads}{stats_line(total)}", file=sys.stderr)
     return 0
+
+
+def translation_inputs(args: argparse.Namespace, path: Path) -> list[tuple[str, Path | None]]:
+    """The files `translate` reads, with their roles: no output may be one of them."""
+    return [("the thread", path), ("the translation memory", args.memory)] + [
+        ("a glossary", glossary) for glossary in args.glossary
+    ]
 
 
 def chosen_thread(path: Path, name: str, wanted: str, input_format: str | None) -> tuple[int, str | None]:
@@ -333,7 +349,9 @@ def run_apply(args: argparse.Namespace) -> int:
     from translator.jobs import render
     from translator.readers import read_threads
 
+    refuse_unknown_ending(args.output, args.formats, ("json", "md", "html"))
     fmt = output_file_format(args.output, args.formats, ("json", "md", "html"), "md")
+    refuse_overwriting_input(args.output, [("the review file", args.po), ("the thread", args.source)])
     kind = NOT_REVIEW_FILES.get(args.po.suffix.lower())
     if kind is not None:
         raise InputError(

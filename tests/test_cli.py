@@ -96,6 +96,41 @@ def test_inspect_shows_control_characters_literally(tmp_path: Path) -> None:
     assert "[bold]Titre[/bold]" in result.stdout
 
 
+HOSTILE_IDS = {
+    "title": "Titre\nsur deux lignes",
+    "posts": [
+        {
+            "id": "art\nicle\u001b[31m",
+            "kind": "article",
+            "author": "Bob\u001b]0;titre\u0007\nEve",
+            "role": "mod\u2028",
+            "blocks": [
+                {"id": "article.p1\n\u001b[2Jx", "kind": "paragraph", "text": "Le texte est ici, en français."},
+                {"id": "q\r1", "kind": "quote", "text": "Une citation en français.", "quoted_author": "Al\nice"},
+            ],
+        }
+    ],
+}
+"""A JSON thread whose ids, names and title hold line breaks and terminal escape sequences."""
+
+
+@pytest.mark.parametrize("command", ["inspect", "detect"])
+def test_hostile_ids_and_names_are_shown_on_their_line_escaped(tmp_path: Path, command: str) -> None:
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(HOSTILE_IDS), encoding="utf-8")
+    result = run_cli(command, str(path))
+    assert result.code == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout and "\r" not in result.stdout
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Titre\\nsur deux lignes"
+    post = next(line for line in lines if "art\\nicle" in line)
+    assert "art\\nicle\\x1b[31m · Bob\\x1b]0;titre\\x07\\nEve (mod\\u2028)" in post
+    assert any("article.p1\\n\\x1b[2Jx · paragraph" in line for line in lines)
+    assert any("q\\r1 · quote" in line for line in lines)
+    assert any("quote from Al\\nice" in line for line in lines)
+    assert len(lines) == 8  # heading (2), post, block and its text, quote header, block and its text
+
+
 def test_inspect_warns_about_legacy_encoding(tmp_path: Path) -> None:
     path = tmp_path / "legacy.txt"
     path.write_bytes("Un été à Kourou.".encode("cp1252"))

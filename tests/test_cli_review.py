@@ -29,6 +29,7 @@ def test_review_takes_the_glossary_folder_and_models_folders_translate_takes(
         opened.append(app)
 
     monkeypatch.setattr(ReviewApp, "run", run)
+    monkeypatch.setattr("cli.review.interactive_terminal", lambda: True)  # pytest captures stdin and stdout
     code = main(["review", str(demo_po), "--glossary-dir", str(glossaries), "--models-dir", str(models)])
     assert code == 0
     [app] = opened

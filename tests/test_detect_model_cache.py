@@ -41,13 +41,11 @@ def test_langdetect_profiles_are_built_then_read_back_the_same(tmp_path: Path, m
     [cached] = tmp_path.glob("langdetect-*.npz")
     assert not list(tmp_path.glob(".*.part"))  # written under a temporary name, then renamed
 
-    # The second process reads the file: langdetect's loader is not called again.
-    from langdetect.detector_factory import DetectorFactory
-
-    def refuse(*_: object) -> None:
+    # The second process reads the file: langdetect's profiles are not loaded again.
+    def refuse() -> None:
         raise AssertionError("profiles loaded again despite the cache")
 
-    monkeypatch.setattr(DetectorFactory, "load_profile", refuse)
+    monkeypatch.setattr(model_cache, "langdetect_factory", refuse)
     assert_same_profiles(model_cache.langdetect_profiles(SMOOTHING, tmp_path))
     # Another smoothing is other data: it is not read from that file.
     with pytest.raises(AssertionError, match="loaded again"):

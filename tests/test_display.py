@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from translator.display import INVISIBLE, date_text, visible
+from translator.display import INVISIBLE, date_text, visible, visible_line
 
 
 @pytest.mark.parametrize(
@@ -29,6 +29,12 @@ def test_visible(text: str, shown: str) -> None:
 @given(st.text())
 def test_visible_output_holds_no_control_characters(text: str) -> None:
     assert not INVISIBLE.search(visible(text))
+
+
+@given(st.text())
+def test_visible_line_is_one_line_of_no_control_character(text: str) -> None:
+    shown = visible_line(text)
+    assert len(shown.splitlines()) <= 1 and not INVISIBLE.search(shown)
 
 
 @pytest.mark.parametrize(

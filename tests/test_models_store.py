@@ -176,6 +176,44 @@ def test_missing_pair_in_index_names_the_pair(local_index: tuple[str, Path], tmp
         install_from_index("fr", "de", tmp_path / "p", url=base + "index.json")
 
 
+def test_cli_install_of_a_pair_the_index_lacks_asks_the_index_only(tmp_path: Path) -> None:
+    # One line naming the pair, nothing installed, and no request but the index's (the netguard of run_cli
+    # refuses any other address, which would be another line).
+    served = tmp_path / "served"
+    served.mkdir()
+    (served / "index.json").write_text(json.dumps([{**METADATA, "links": ["http://example.invalid/x.argosmodel"]}]))
+    requests: list[str] = []
+
+    class Recording(http.server.SimpleHTTPRequestHandler):
+        def do_GET(self) -> None:
+            requests.append(self.path)
+            super().do_GET()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0),
+        lambda *args: Recording(*args, directory=str(served)),
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        result = run_cli(
+            "models", "install", "fr", "de", ARGOS_PACKAGE_INDEX=base, ARGOS_PACKAGES_DIR=str(tmp_path / "a")
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.code == 1
+    assert result.stderr == (
+        "translator: error: the package index has no fr->de package (see `translator models list --available`, "
+        "or install a file: translator models install FILE.argosmodel)\n"
+    )
+    assert requests == ["/index.json"]
+    assert not (tmp_path / "a").exists()
+
+
 def test_index_url_honours_the_environment() -> None:
     assert index_url({"ARGOS_PACKAGE_INDEX": "file:///srv/argos/"}) == "file:///srv/argos/index.json"
     assert index_url({}).endswith("/index.json")

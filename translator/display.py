@@ -14,6 +14,15 @@ def visible(text: str) -> str:
     return INVISIBLE.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
 
 
+LINE_BREAKS = str.maketrans({"\n": "\\n", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def visible_line(text: str) -> str:
+    """The text as one visible line: control characters as escapes (see `visible`), and line breaks too
+    (`\\n`), for what must stay on its line (an id, a name, a label, an error message)."""
+    return visible(text).translate(LINE_BREAKS)
+
+
 def date_text(moment: datetime) -> str:
     """A post's date as people read it: `2024-10-28 09:26`, or the day alone (`2024-10-28`) at midnight,
     which is what a source that gives only the day is read as (showing `00:00` would invent a time)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
@@ -16,6 +17,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Input, Label, TextArea
+from textual.worker import get_current_worker
 
 from translator.display import visible
 from translator.errors import TranslatorError
@@ -59,6 +61,8 @@ REVIEW_ACTIONS = frozenset(
 TYPING_JOURNAL_SECONDS = 2.0
 """How long what is typed in the editor may stay out of the journal: a session killed meanwhile loses at most
 the last seconds of typing, not the whole edit."""
+ENGINE_POLL_SECONDS = 0.05
+"""How often a re-translation's worker looks whether the app is quitting while the engine works."""
 
 
 class ReviewApp(App[None]):
@@ -636,15 +640,30 @@ class ReviewApp(App[None]):
         # The result goes up as a message, not through call_from_thread: quitting while the engine runs closes
         # the screens, and a callback run then queried widgets that were gone (NoMatches at exit); a message
         # posted to an app that has stopped is dropped.
-        try:
-            made = self.session.machine_translation(unit, self.get_engine(), glossary)
-        except TranslatorError as error:
-            self.report(RetranslationFailed(unit.block.id, str(error)))
-            return
-        except Exception as error:  # the engine's own failure (CTranslate2, memory): said, not fatal
-            self.report(RetranslationFailed(unit.block.id, f"the engine failed: {error!r}"))
-            return
-        self.report(Retranslated(made, unit))
+        # The engine itself runs in a daemon thread the worker waits on: quitting cancels the worker, which
+        # then returns at once; the engine's thread (a model may take seconds to load) ends with the process.
+        # Waited on in the worker's own thread instead, it held the exit (the event loop joins its workers).
+        outcome: list[Retranslated | RetranslationFailed] = []
+
+        def translate() -> None:
+            try:
+                made = self.session.machine_translation(unit, self.get_engine(), glossary)
+            except TranslatorError as error:
+                outcome.append(RetranslationFailed(unit.block.id, str(error)))
+            except Exception as error:  # the engine's own failure (CTranslate2, memory): said, not fatal
+                outcome.append(RetranslationFailed(unit.block.id, f"the engine failed: {error!r}"))
+            else:
+                outcome.append(Retranslated(made, unit))
+
+        engine_thread = threading.Thread(target=translate, name=f"retranslate {unit.block.id}", daemon=True)
+        engine_thread.start()
+        worker = get_current_worker()
+        while engine_thread.is_alive():
+            if worker.is_cancelled:
+                return  # the app is quitting: nobody is left to tell
+            engine_thread.join(ENGINE_POLL_SECONDS)
+        if outcome:
+            self.report(outcome[0])
 
     def report(self, message: Retranslated | RetranslationFailed) -> None:
         """Send a worker's result to the UI thread; nothing when the app has gone meanwhile."""

@@ -63,14 +63,15 @@ def thread_with(field: str, value: str) -> TranslatedThread:
     """A small thread (article, a comment with a quote, every block kind) with `value` in one field."""
     texts = {name: value if name == field else "x" for name in ("text", "target", "author", "role", "quoted", "title")}
     kinds = BLOCK_KINDS
+    block_id = value if field == "block_id" else "article"
     article_blocks = tuple(
-        Block(f"article.b{n}", kind, texts["text"], quoted_author=texts["quoted"], lang="fr")
+        Block(f"{block_id}.b{n}", kind, texts["text"], quoted_author=texts["quoted"], lang="fr")
         for n, kind in enumerate(kinds)
     )
-    reply = Block("c1.q1", "quote", texts["text"], quoted_author=texts["quoted"], lang="fr")
+    reply = Block(f"{block_id}.q1", "quote", texts["text"], quoted_author=texts["quoted"], lang="fr")
     article = Post("article", "article", texts["author"], role=texts["role"], blocks=article_blocks)
     comment = Post(
-        "c1",
+        value if field == "post_id" else "c1",
         "comment",
         texts["author"],
         role=texts["role"],
@@ -96,6 +97,8 @@ FIELDS = [
     "title",  # the thread title (the HTML <title> comes from the first translation)
     "site",  # the thread's site and url (not shown today; must stay harmless if they are)
     "url",  # a post's permalink
+    "block_id",  # a block's id (HTML: the data-block attribute)
+    "post_id",  # a post's id (HTML: the section's id attribute)
 ]
 
 

@@ -96,16 +96,27 @@ BAD_FILES = [
     ("[]", ": the document must be a JSON object"),  # not an object
     ('{"posts": [' + "[" * 100_000 + "]" * 100_000 + "]}", ""),  # nested too deep for the parser
     ('{"posts": [], "models": [' + "9" * 5000 + "]}", ": unreadable JSON"),  # a number too long to read
+    # an unpaired surrogate escape in a translation: no UTF-8 output or memory could take it
+    ('{"posts": [],\n "models": ["a\\ud800"]}', ": the JSON holds an unpaired surrogate (\\ud800) at line 2"),
+    ('{"posts": [], "\\uDC80": 1}', ": the JSON holds an unpaired surrogate (\\udc80) at line 1"),  # in a key
 ]
 
 
-@pytest.mark.parametrize(("text", "error"), BAD_FILES, ids=["cut", "array", "deep", "long-number"])
+@pytest.mark.parametrize(
+    ("text", "error"), BAD_FILES, ids=["cut", "array", "deep", "long-number", "surrogate", "surrogate-key"]
+)
 def test_bad_files_name_the_file(tmp_path: Path, text: str, error: str) -> None:
     path = tmp_path / "bad.json"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError) as raised:
         read_translated_json(path)
     assert raised.value.message.startswith(f"{path}{error}")
+
+
+def test_a_surrogate_pair_is_one_character_and_is_read(tmp_path: Path, demo_translated: TranslatedThread) -> None:
+    path = tmp_path / "emoji.json"
+    path.write_text(render_json(demo_translated).replace('"target_lang"', '"x": "\\ud83d\\ude00",\n  "target_lang"', 1))
+    assert read_translated_json(path).units == demo_translated.units
 
 
 @pytest.mark.parametrize(

@@ -123,3 +123,13 @@ def memory_with_entries(path: Path) -> Path:
     memory.store(MemoryEntry(f"Phrase {i}.", f"Sentence {i}.", "fr", "en", "human") for i in range(5))
     memory.close()
     return path
+
+
+def surrogate_json(path: Path) -> Path:
+    """A translated JSON file whose translation holds an unpaired surrogate escape (`\\ud800`), as a faulty
+    tool writes it: JSON reads it, no UTF-8 output or memory can hold it."""
+    from tests.formats.samples import one_reviewed_block
+    from translator.formats.json import render_json
+
+    text = render_json(one_reviewed_block())
+    return written(path, text.replace('"Thanks for the article."', '"Thanks \\ud800 for the article."', 1))

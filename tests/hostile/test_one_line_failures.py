@@ -21,7 +21,7 @@ from typing import Literal
 
 import pytest
 
-from tests.conftest import DEMO, CliResult, subprocess_env
+from tests.conftest import DEMO, REPO, CliResult, subprocess_env
 from tests.hostile.inputs import (
     DEMO_ARCHIVE,
     DUPLICATE,
@@ -34,6 +34,7 @@ from tests.hostile.inputs import (
     package_folder,
     read_only,
     reviewed_po,
+    surrogate_json,
     twin_json,
     twin_po,
     written,
@@ -472,7 +473,176 @@ CASES = {
     "memory-import-folder": Case(
         lambda tmp: Run(["memory", "import", str(tmp), "--memory", str(tmp / "tm")]), 1, "is a folder, not a file"
     ),
+    # fixes: a reviewed JSON holding an unpaired surrogate escape (a traceback while writing the output before).
+    "apply-json-unpaired-surrogate": Case(
+        lambda tmp: Run(["apply", str(surrogate_json(tmp / "r.json")), str(DEMO), "-o", str(tmp / "o.md")]),
+        1,
+        "r.json: the JSON holds an unpaired surrogate (\\ud800) at line",
+    ),
+    # fixes: the same file imported into the memory: refused, no memory made.
+    "memory-import-json-unpaired-surrogate": Case(
+        lambda tmp: Run(["memory", "import", str(surrogate_json(tmp / "r.json")), "--memory", str(tmp / "tm")]),
+        1,
+        "unpaired surrogate",
+    ),
+    # fixes: the same file opened for review.
+    "review-json-unpaired-surrogate": Case(
+        lambda tmp: Run(["review", str(surrogate_json(tmp / "r.json"))]), 1, "unpaired surrogate"
+    ),
+    # fixes: an output that is the input itself, refused (exit 2) before anything is read or written.
+    "translate-output-is-the-thread": Case(
+        lambda tmp: Run(["translate", str(copied(DEMO, tmp / "t.txt")), "-o", str(tmp / "t.txt"), "--format", "md"]),
+        2,
+        "is the thread this command reads",
+    ),
+    # fixes: the same through a link with another name.
+    "translate-output-is-a-link-to-the-thread": Case(
+        lambda tmp: Run(["translate", str(copied(DEMO, tmp / "t.txt")), "-o", str(linked(tmp / "t.txt", "o.md"))]),
+        2,
+        "is the thread this command reads",
+    ),
+    # fixes: translate's output over the glossary it translates with.
+    "translate-output-is-the-glossary": Case(
+        lambda tmp: Run(
+            ["translate", str(DEMO), "--glossary", str(glossary_copy(tmp)), "-o", str(tmp / "fr-en.po"), "--no-memory"]
+        ),
+        2,
+        "is a glossary this command reads",
+    ),
+    # fixes: translate's output over the memory it reads and feeds.
+    "translate-output-is-the-memory": Case(
+        lambda tmp: Run(
+            ["translate", str(DEMO), "--memory", str(memory_with_entries(tmp / "tm.po")), "-o", str(tmp / "tm.po")]
+        ),
+        2,
+        "is the translation memory this command reads",
+    ),
+    # fixes: apply's output over the thread.
+    "apply-output-is-the-thread": Case(
+        lambda tmp: Run(
+            ["apply", str(reviewed_po(tmp / "r.po")), str(copied(DEMO, tmp / "t.md")), "-o", str(tmp / "t.md")]
+        ),
+        2,
+        "is the thread this command reads",
+    ),
+    # fixes: apply's output over the reviewed file (JSON in, JSON out).
+    "apply-output-is-the-review-file": Case(
+        lambda tmp: Run(["apply", str(surrogate_json(tmp / "r.json")), str(DEMO), "-o", str(tmp / "r.json")]),
+        2,
+        "is the review file this command reads",
+    ),
+    # fixes: detect's JSON Lines written over themselves.
+    "detect-output-is-the-input": Case(
+        lambda tmp: Run(
+            [
+                "detect",
+                "--jsonl",
+                str(written(tmp / "in.jsonl", '{"id": 1, "text": "Bonjour"}\n')),
+                "-o",
+                str(tmp / "in.jsonl"),
+            ]
+        ),
+        2,
+        "is the JSON Lines file this command reads",
+    ),
+    # fixes: a memory exported over itself.
+    "memory-export-over-the-memory": Case(
+        lambda tmp: Run(
+            ["memory", "export", str(memory_with_entries(tmp / "tm.sqlite")), "--memory", str(tmp / "tm.sqlite")]
+        ),
+        2,
+        "is the translation memory this command reads",
+    ),
+    # fixes: a glossary exported (as CSV) over itself.
+    "glossary-export-over-the-glossary": Case(
+        lambda tmp: Run(
+            ["glossary", "export", str(glossary_copy(tmp)), "--glossary", str(tmp / "fr-en.po"), "--format", "csv"]
+        ),
+        2,
+        "is the glossary this command reads",
+    ),
+    # fixes: --memory naming a folder (SQLite said "unable to open database file ... move it aside").
+    "translate-memory-is-a-folder": Case(
+        lambda tmp: Run(["translate", str(DEMO), "-o", str(tmp / "o.po"), "--memory", str(tmp)]),
+        1,
+        "is a folder, not a file (give --memory a file, e.g.",
+    ),
+    # fixes: the same for memory import.
+    "memory-import-memory-is-a-folder": Case(
+        lambda tmp: Run(["memory", "import", str(reviewed_po(tmp / "r.po")), "--memory", str(tmp)]),
+        1,
+        "is a folder, not a file",
+    ),
+    # fixes: a new memory in a folder the user may not write to.
+    "translate-memory-in-read-only-folder": Case(
+        lambda tmp: Run(
+            ["translate", str(DEMO), "-o", str(tmp / "o.po"), "--memory", str(read_only(tmp / "ro") / "tm.sqlite")],
+            read_only_folders=True,
+        ),
+        1,
+        "cannot open the translation memory",
+    ),
+    # fixes: a memory whose folder would be under a file.
+    "translate-memory-under-a-file": Case(
+        lambda tmp: Run(
+            ["translate", str(DEMO), "-o", str(tmp / "o.po"), "--memory", str(existing_file(tmp / "f") / "tm.sqlite")]
+        ),
+        1,
+        "a file stands where its folder should be",
+    ),
+    # fixes: the thread given to review instead of its review file (it said `t.txt:1: unknown keyword`).
+    "review-a-thread": Case(
+        lambda tmp: Run(["review", str(copied(DEMO, tmp / "t.txt"))]), 1, "it reads as a thread in the forum format"
+    ),
+    # fixes: a thread's JSON (`inspect --json`) given to review: it opened as empty drafts, und to und.
+    "review-a-thread-json": Case(
+        lambda tmp: Run(["review", str(written(tmp / "t.json", THREAD_JSON))]), 1, "is a thread, not a translated"
+    ),
+    # fixes: the same given to apply (it rendered a page of empty translations).
+    "apply-a-thread-json": Case(
+        lambda tmp: Run(["apply", str(written(tmp / "t.json", THREAD_JSON)), str(DEMO), "-o", str(tmp / "o.md")]),
+        1,
+        "is a thread, not a translated",
+    ),
+    # fixes: review with no terminal (a script, a pipe): the app drew escape sequences into the pipe and waited.
+    "review-without-a-terminal": Case(
+        lambda tmp: Run(["review", str(reviewed_po(tmp / "r.po")), "--memory", str(tmp / "tm.sqlite")]),
+        2,
+        "review is an interactive app: standard input and output must be a terminal",
+    ),
+    # fixes: an output ending in no format's name (it silently got PO): refused, saying which endings.
+    "translate-unknown-ending": Case(
+        lambda tmp: Run(["translate", str(DEMO), "-o", str(tmp / "out.xyz"), "--no-memory"]),
+        2,
+        "the ending .xyz names no format this command writes (po, json, md, html, xliff, xliff2)",
+    ),
+    # fixes: the same for apply (it silently got Markdown).
+    "apply-unknown-ending": Case(
+        lambda tmp: Run(["apply", str(reviewed_po(tmp / "r.po")), str(DEMO), "-o", str(tmp / "page.txt")]),
+        2,
+        "the ending .txt names no format this command writes (json, md, html)",
+    ),
 }
+THREAD_JSON = (
+    '{"title": "T", "posts": [{"id": "article", "kind": "article", "blocks": '
+    '[{"id": "article.p1", "kind": "paragraph", "text": "La fusée décolle."}]}]}'
+)
+
+
+def copied(source: Path, path: Path) -> Path:
+    shutil.copyfile(source, path)
+    return path
+
+
+def linked(target: Path, name: str) -> Path:
+    link = target.with_name(name)
+    link.symlink_to(target.name)
+    return link
+
+
+def glossary_copy(tmp: Path) -> Path:
+    """A copy of the shipped fr-en glossary."""
+    return copied(REPO / "glossaries" / "fr-en.po", tmp / "fr-en.po")
 
 
 def snapshot(folder: Path) -> dict[str, object]:

@@ -793,6 +793,35 @@ async def test_quitting_while_a_retranslation_runs_is_clean(demo_po: Path) -> No
     assert quick.return_code == 0
 
 
+def test_quitting_while_the_engine_is_stuck_quits_at_once(demo_po: Path) -> None:
+    # The worker must not hold the exit: the app's event loop (asyncio.run, as App.run uses) waited for the
+    # engine's thread to end before it returned, so `q` during a slow re-translation (a model loading) hung.
+    release = threading.Event()
+
+    class StuckEngine(FakeEngine):
+        def translate_batch(self, sentences, source, target):  # type: ignore[no-untyped-def]
+            release.wait(20)
+            return super().translate_batch(sentences, source, target)
+
+    app = make_app(demo_po, engine=StuckEngine())
+
+    async def review() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("t")
+            await pilot.pause()
+            assert app.busy  # the engine is working
+            await pilot.press("q")
+
+    started = time.monotonic()
+    try:
+        asyncio.run(review())
+        took = time.monotonic() - started
+    finally:
+        release.set()
+    assert app.return_code == 0
+    assert took < 5, f"quitting took {took:.1f} s"
+
+
 MARKUP_ID = "[bold]c1[/].p1\x1b[31m[link=http://x]y[/link]"
 """A block id (the PO msgctxt: any text) that is markup, a link and an ANSI escape."""
 

@@ -173,10 +173,9 @@ class _Profiles:
     @functools.cached_property
     def factory(self) -> Any:
         """langdetect's own factory (its profiles loaded from their JSON files): tests compare with it."""
-        from langdetect import detector_factory
+        from translator.detect.model_cache import langdetect_factory
 
-        detector_factory.init_factory()
-        return detector_factory._factory
+        return langdetect_factory()
 
     def clean(self, text: str) -> str:
         """A text as langdetect prepares it (`Detector.append` then `cleaning_text`), without building a

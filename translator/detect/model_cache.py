@@ -79,6 +79,33 @@ def cached_arrays(name: str, key: str, build: Callable[[], Arrays], folder: Path
     return arrays
 
 
+def langdetect_factory() -> Any:
+    """langdetect's profiles, loaded whole or not at all. Its own `init_factory` publishes the factory before
+    loading it, and its loader turns any exception, Ctrl-C included, into a "profile format error": a
+    Ctrl-C while the profiles load left a half-loaded factory that every later detection used, and a
+    traceback. Here the factory is loaded aside, Ctrl-C stays KeyboardInterrupt, and only a complete
+    factory is shared (langdetect's own `detect` then uses it too)."""
+    import os
+
+    from langdetect import detector_factory
+    from langdetect.lang_detect_exception import LangDetectException
+
+    directory = detector_factory.PROFILES_DIRECTORY
+    expected = sum(1 for name in os.listdir(directory) if not name.startswith("."))
+    loaded = detector_factory._factory
+    if loaded is not None and len(loaded.langlist) == expected:
+        return loaded
+    factory = detector_factory.DetectorFactory()
+    try:
+        factory.load_profile(directory)
+    except LangDetectException as error:
+        if isinstance(error.__context__, KeyboardInterrupt):
+            raise KeyboardInterrupt from None
+        raise
+    detector_factory._factory = factory
+    return factory
+
+
 def langdetect_profiles(smoothing: float, folder: Path | None = None) -> Arrays:
     """langdetect's profiles as `languages` (its codes, in its order), `grams` (the n-grams) and
     `log_probability` (one row per n-gram, one column per language: the log of the probability its factory
@@ -90,8 +117,7 @@ def langdetect_profiles(smoothing: float, folder: Path | None = None) -> Arrays:
     profiles = Path(detector_factory.PROFILES_DIRECTORY)
 
     def build() -> Arrays:
-        factory = detector_factory.DetectorFactory()
-        factory.load_profile(str(profiles))
+        factory = langdetect_factory()
         grams = factory.word_lang_prob_map
         return {
             "languages": np.array(factory.langlist),

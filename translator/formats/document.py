@@ -142,6 +142,12 @@ pre.code { margin: 0; padding: 0 .5rem; background: #f4f4f4; white-space: pre-wr
 """
 
 
+def _attribute(value: str) -> str:
+    """A value (a block or post id: data, like the text) safe inside a quoted HTML attribute: markup characters
+    and quotes as references, control characters as visible escapes (no page holds them)."""
+    return html.escape(visible(value), quote=True)
+
+
 def _html_block(unit: TranslationUnit, text: str) -> str:
     block = unit.block
     escaped = html.escape(visible(text))
@@ -151,12 +157,12 @@ def _html_block(unit: TranslationUnit, text: str) -> str:
     closing = tag.split()[0]
     if block.kind == "quote":
         who = html.escape(visible(block.quoted_author or "Someone"))
-        return f'<blockquote data-block="{html.escape(block.id)}"><cite>{who}</cite><p>{escaped}</p></blockquote>'
+        return f'<blockquote data-block="{_attribute(block.id)}"><cite>{who}</cite><p>{escaped}</p></blockquote>'
     if block.kind == "question":
-        return f'<p class="question" data-block="{html.escape(block.id)}">❓ {escaped}</p>'
+        return f'<p class="question" data-block="{_attribute(block.id)}">❓ {escaped}</p>'
     if block.kind == "code":  # one line of a program each, drawn as one block (pre.code has no margin)
-        return f'<pre class="code" data-block="{html.escape(block.id)}"><code>{escaped}</code></pre>'
-    return f'<{tag} data-block="{html.escape(block.id)}">{escaped}</{closing}>'
+        return f'<pre class="code" data-block="{_attribute(block.id)}"><code>{escaped}</code></pre>'
+    return f'<{tag} data-block="{_attribute(block.id)}">{escaped}</{closing}>'
 
 
 def render_html(translated: TranslatedThread, side_by_side: bool = False) -> str:
@@ -168,7 +174,7 @@ def render_html(translated: TranslatedThread, side_by_side: bool = False) -> str
         # A reply's section sits inside the section of the post it answers.
         body.extend(["</section>"] * (open_sections - depth))
         open_sections = depth + 1
-        body.append(f'<section class="post {post.kind}" id="{html.escape(post.id)}">')
+        body.append(f'<section class="post {post.kind}" id="{_attribute(post.id)}">')
         body.append(f'<p class="meta">{html.escape(visible(heading))}</p>')
         for unit in units:
             if side_by_side:

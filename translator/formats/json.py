@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -354,6 +355,40 @@ def _strings(parent: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     return tuple(values)
 
 
+UNPAIRED_SURROGATE = re.compile("[\ud800-\udfff]")
+"""What is left of an escape such as `\\ud800` that JSON decoding could not pair (a pair is one character)."""
+
+
+def _unpaired_surrogate(document: Any) -> str | None:
+    """The first unpaired surrogate in the strings of parsed JSON (keys included); None when there is none."""
+    pending = [document]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, str):
+            if (found := UNPAIRED_SURROGATE.search(value)) is not None:
+                return found.group()
+        elif isinstance(value, dict):
+            pending.extend(value.keys())
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+    return None
+
+
+def _untranslated_thread(document: Any) -> bool:
+    """Whether parsed JSON is a thread as `inspect --json` writes it, never translated: no `target_lang`, and no
+    block with a `translation` (every translated file has both); a file without blocks holds no entry to review."""
+    if not isinstance(document, dict) or "target_lang" in document or not isinstance(document.get("posts"), list):
+        return False
+    blocks = [
+        block
+        for post in document["posts"]
+        if isinstance(post, dict) and isinstance(post.get("blocks"), list)
+        for block in post["blocks"]
+    ]
+    return bool(blocks) and not any(isinstance(block, dict) and "translation" in block for block in blocks)
+
+
 def read_translated_json(path: Path) -> TranslatedThread:
     """A translated JSON file (`translator translate --format json`) read back; InputError naming the file
     and the place when it is not one."""
@@ -369,6 +404,20 @@ def read_translated_json(path: Path) -> TranslatedThread:
         raise InputError(f"{path}:{error.lineno}: invalid JSON: {error.msg}", FIX_HINT) from None
     except (ValueError, RecursionError) as error:
         raise InputError(f"{path}: unreadable JSON: {error}", FIX_HINT) from None
+    if (surrogate := _unpaired_surrogate(document)) is not None:
+        # An escape such as \ud800 alone decodes to no character: no UTF-8 output, memory or terminal takes it.
+        escape = f"\\u{ord(surrogate):04x}"
+        at = text.lower().find(escape)
+        line = f" at line {text.count(chr(10), 0, at) + 1}" if at >= 0 else ""
+        raise InputError(
+            f"{path}: the JSON holds an unpaired surrogate ({escape}){line}, which is no character",
+            "the file was damaged or edited by a faulty tool: fix or remove that escape, or translate the thread again",
+        )
+    if _untranslated_thread(document):
+        raise InputError(
+            f"{path} is a thread, not a translated file: it has no target language and no translation",
+            "translate it first, e.g. `translator translate THREAD -o THREAD.en.json`, and give the file it writes",
+        )
     try:
         return translated_from_dict(document)
     except InputError as error:

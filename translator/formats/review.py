@@ -57,7 +57,16 @@ def read_review_file(path: Path, source: Thread | None = None) -> ReviewFile:
         from translator.formats.xliff import VERSION_FIELD
 
         # `formats.po` reads an XLIFF file as the entries it stands for (`formats.xliff.read_xliff`).
-        translated, header = read_po_review(path, source)
+        try:
+            translated, header = read_po_review(path, source)
+        except InputError:
+            thread = _thread_format(path) if found == "po" else None
+            if thread is None:
+                raise
+            raise InputError(
+                f"{path} is not a PO, XLIFF or translated JSON file: it reads as a thread in the {thread} format",
+                NOT_REVIEW_FILE_HINT,
+            ) from None
         if found == "xliff" and header.get(VERSION_FIELD, "").startswith("2"):
             found = "xliff2"
         review = ReviewFile(path, found, translated, header)
@@ -66,6 +75,28 @@ def read_review_file(path: Path, source: Thread | None = None) -> ReviewFile:
             f"{path} holds no entry to review", "give a PO, XLIFF or JSON file made by `translator translate`"
         )
     return review
+
+
+NOT_REVIEW_FILE_HINT = (
+    "translate the thread first, e.g. `translator translate THREAD -o THREAD.po`, and give the file it writes"
+)
+SNIFFED_BYTES = 65536
+
+
+def _thread_format(path: Path) -> str | None:
+    """The thread format a file the PO reader refused reads as (`forum`, `text`, `html`...): the user gave the
+    thread where its review file belongs; None when it starts as a PO file does (a damaged one: the PO
+    reader's error, with its line, says more) or cannot be read."""
+    from translator.readers import PO_FILE, sniff_format
+
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(SNIFFED_BYTES).decode("utf-8", "replace")
+    except OSError:
+        return None
+    if not head.strip() or PO_FILE.match(head):
+        return None
+    return sniff_format(head)
 
 
 def render_review(review: ReviewFile, translated: TranslatedThread) -> str:

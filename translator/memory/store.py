@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+import stat
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -166,12 +167,47 @@ def database_error(path: Path, doing: str, error: sqlite3.DatabaseError) -> Tran
     return TranslationMemoryError(f"cannot {doing} the translation memory {path}: {error}", hint)
 
 
+NOT_WRITABLE = ("readonly", "read-only", "unable to open")
+"""Words of SQLite's errors when it may not write the file or its folder."""
+
+
+def _unusable(path: Path, error: sqlite3.DatabaseError) -> TranslationMemoryError:
+    return TranslationMemoryError(
+        f"the translation memory {path} is unusable: {error}", "move it aside, or give --memory another file"
+    )
+
+
+def _refuse_other_than_a_file(path: Path) -> None:
+    """TranslationMemoryError when the memory's path is a folder, a FIFO, a device (SQLite said only "unable to
+    open database file", which reads like damage), or lies under a file."""
+    from translator.files import NOT_A_FILE
+
+    try:
+        kind = stat.S_IFMT(path.stat().st_mode)
+    except NotADirectoryError:
+        raise TranslationMemoryError(
+            f"cannot create the translation memory {path}: a file stands where its folder should be",
+            "check the path, or give --memory another file",
+        ) from None
+    except OSError:
+        return  # not there yet: made on first use
+    if kind == stat.S_IFDIR:
+        raise TranslationMemoryError(
+            f"the translation memory {path} is a folder, not a file",
+            f"give --memory a file, e.g. {path / 'memory.sqlite'}",
+        )
+    if kind != stat.S_IFREG:
+        what, _ = NOT_A_FILE.get(kind, ("is not a regular file", ""))
+        raise TranslationMemoryError(f"the translation memory {path} {what}", "give --memory a file")
+
+
 class TranslationMemory:
     """A translation memory database; one connection per thread."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or default_memory_path()
         self._local = threading.local()
+        _refuse_other_than_a_file(self.path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with self._transaction() as connection:
@@ -184,13 +220,21 @@ class TranslationMemory:
                 # Written only when it differs: opening a memory must not write to it (a damaged one above all).
                 if connection.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
                     connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        except sqlite3.DatabaseError as error:
+        except sqlite3.OperationalError as error:
+            if not any(words in str(error) for words in NOT_WRITABLE):
+                raise _unusable(self.path, error) from None
+            # SQLite writes the file and, beside it, its -wal and -shm files: a read-only file or folder.
             raise TranslationMemoryError(
-                f"the translation memory {self.path} is unusable: {error}",
-                "move it aside, or pass --memory with another file",
+                f"cannot open the translation memory {self.path} for writing: {error}",
+                "make the file and its folder writable, or give --memory another file",
             ) from None
+        except sqlite3.DatabaseError as error:
+            raise _unusable(self.path, error) from None
         except OSError as error:
-            raise TranslationMemoryError(f"cannot create {self.path}: {error.strerror}", "check permissions") from None
+            raise TranslationMemoryError(
+                f"cannot create the folder of the translation memory {self.path}: {error.strerror}",
+                "check the path and its permissions, or give --memory another file",
+            ) from None
 
     def _connection(self) -> sqlite3.Connection:
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)

@@ -24,7 +24,7 @@ from typing import Any
 from translator.errors import InputError
 from translator.files import read_input_bytes
 from translator.models import SOURCE_FORMATS, SourceFormat, ThreadFile
-from translator.readers.common import Reading, as_dict, load_json, xml_root_name
+from translator.readers.common import Reading, as_dict, load_json, scrubbed, xml_root_name
 from translator.readers.decoding import decode
 
 __all__ = [
@@ -212,10 +212,15 @@ def _json_format(data: Any) -> SourceFormat:
 
 def parse_threads(text: str, fmt: SourceFormat | None = None) -> Reading:
     """Parse decoded text with the reader of the given format (sniffed when None); InputError when the
-    text is not that format, or when a reader finds nothing to read."""
+    text is not that format, or when a reader finds nothing to read. NUL characters and unpaired
+    surrogates in the threads' text become U+FFFD, with one warning (see readers.common.scrubbed)."""
+    return scrubbed(_parse_threads(text, fmt))
+
+
+def _parse_threads(text: str, fmt: SourceFormat | None) -> Reading:
     data: Any = _NOT_PARSED
     if fmt is None and (declared := _stray_before_declaration(text)) is not None:
-        reading = parse_threads(text[declared:], None)
+        reading = _parse_threads(text[declared:], None)
         stray = len(text[:declared].strip())
         said = f"{stray:,} character{'s' if stray > 1 else ''} before the XML declaration (not XML) ignored"
         return Reading(reading.threads, (said, *reading.warnings))
@@ -354,11 +359,11 @@ def thread_from_bytes(data: bytes, name: str, fmt: str | None = None) -> ThreadF
     if fmt in (None, "html") and looks_like_mhtml(data):
         from translator.readers.mhtml import read_mhtml_file
 
-        return read_mhtml_file(data, name)
+        return _scrubbed_file(read_mhtml_file(data, name))
     if fmt == "html" or (fmt is None and looks_like_html(data)):
         from translator.readers.html import read_html_file
 
-        return read_html_file(data, name)
+        return _scrubbed_file(read_html_file(data, name))
     text, encoding, warnings = decode(data, name)
     if not text.strip():
         raise InputError(f"{name} is empty", "give a file holding an article or a comment thread")
@@ -372,6 +377,12 @@ def thread_from_bytes(data: bytes, name: str, fmt: str | None = None) -> ThreadF
     except InputError as error:
         raise InputError(f"{name}: {error.message}", error.hint) from None
     return ThreadFile(threads=reading.threads, encoding=encoding, warnings=(*warnings, *reading.warnings))
+
+
+def _scrubbed_file(thread_file: ThreadFile) -> ThreadFile:
+    """A web page's threads as every other reader's are: no NUL, no unpaired surrogate (see `parse_threads`)."""
+    reading = scrubbed(Reading(thread_file.threads, thread_file.warnings))
+    return ThreadFile(threads=reading.threads, encoding=thread_file.encoding, warnings=reading.warnings)
 
 
 JSON_NAME = re.compile(r"\.json(?:\.(?:gz|bz2|xz))?$", re.IGNORECASE)

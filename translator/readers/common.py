@@ -8,7 +8,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -440,3 +440,59 @@ def comment_post(
         url=url,
         deleted=deleted,
     )
+
+
+UNWRITABLE = re.compile("[\x00\ud800-\udfff]")
+"""Characters no output can hold: NUL (PO, XML and C strings end at it) and unpaired surrogates (no UTF-8
+encoder writes them; they come from JSON escapes such as `\\ud800`)."""
+UNWRITABLE_WARNING = (
+    "{count} NUL character(s) or unpaired surrogate(s) (\\ud800-\\udfff) in the file's text were replaced by \ufffd: "
+    "the file was damaged or made by a faulty tool"
+)
+
+
+def scrubbed(reading: Reading) -> Reading:
+    """A reading whose text holds no NUL and no unpaired surrogate: each one becomes U+FFFD, and one warning
+    counts them. Every reader's threads pass here (see readers.parse_threads, readers.thread_from_bytes), so
+    that no output, memory or terminal later fails on a character it cannot encode. The same reading when
+    its text is clean (the usual case: a scan of its strings, nothing copied)."""
+    found = [0]
+
+    def text(value: str) -> str:
+        if UNWRITABLE.search(value) is None:
+            return value
+        replaced, count = UNWRITABLE.subn("\ufffd", value)
+        found[0] += count
+        return replaced
+
+    def maybe(value: str | None) -> str | None:
+        return None if value is None else text(value)
+
+    def block(item: Block) -> Block:
+        fixed = (text(item.id), text(item.text), maybe(item.quoted_author))
+        if fixed == (item.id, item.text, item.quoted_author):
+            return item
+        return replace(item, id=fixed[0], text=fixed[1], quoted_author=fixed[2])
+
+    def post(item: Post) -> Post:
+        blocks = tuple(block(each) for each in item.blocks)
+        fixed = (text(item.id), maybe(item.author), maybe(item.role), maybe(item.parent), maybe(item.url))
+        if fixed == (item.id, item.author, item.role, item.parent, item.url) and all(
+            new is old for new, old in zip(blocks, item.blocks, strict=True)
+        ):
+            return item
+        return replace(item, id=fixed[0], author=fixed[1], role=fixed[2], parent=fixed[3], url=fixed[4], blocks=blocks)
+
+    def thread(item: Thread) -> Thread:
+        posts = tuple(post(each) for each in item.posts)
+        fixed = (text(item.title), maybe(item.subtitle), maybe(item.url), maybe(item.site))
+        if fixed == (item.title, item.subtitle, item.url, item.site) and all(
+            new is old for new, old in zip(posts, item.posts, strict=True)
+        ):
+            return item
+        return replace(item, title=fixed[0], subtitle=fixed[1], url=fixed[2], site=fixed[3], posts=posts)
+
+    threads = tuple(thread(each) for each in reading.threads)
+    if not found[0]:
+        return reading
+    return Reading(threads, (*reading.warnings, UNWRITABLE_WARNING.format(count=found[0])))
