@@ -821,3 +821,63 @@ def test_a_json_feed_author_given_as_an_address_is_its_name_part() -> None:
     item = {"id": "1", "title": "T", "content_text": "x", "authors": [{"name": "ute@blatt.example"}]}
     feed = {"version": "https://jsonfeed.org/version/1.1", "items": [item]}
     assert parse_threads(json.dumps(feed)).threads[0].posts[0].author == "ute"
+
+
+def _discourse_topic_item(number: int, username: str, cooked: str) -> str:
+    """An item of a Discourse topic's own feed (/t/SLUG/ID.rss) as its template writes it: the post's HTML
+    inside "@NAME wrote:" and a blockquote, then a link to read the full topic."""
+    link = f"https://forum.example/t/radwege-im-winter/42/{number}"
+    return f"""<item><title>Radwege im Winter</title><dc:creator><![CDATA[@{username}]]></dc:creator>
+    <description><![CDATA[
+      <p><a href="https://forum.example/u/{username}">@{username}</a> wrote:</p>
+      <blockquote>
+        {cooked}
+      </blockquote>
+      <p><a href="{link}">Read full topic</a></p>
+    ]]></description><link>{link}</link><pubDate>Wed, 03 Jan 2024 0{number}:00:00 +0000</pubDate>
+    <guid isPermaLink="false">forum.example-post-42-{number}</guid>
+    <source url="https://forum.example/t/radwege-im-winter/42.rss">Radwege im Winter</source></item>"""
+
+
+def test_a_discourse_topic_feed_nests_a_post_under_the_post_it_quotes_or_links() -> None:
+    # Newest first; post 1 is not among the latest posts: the channel's description is its Markdown.
+    quote = """<aside class="quote no-group" data-username="bob" data-post="2" data-topic="42">
+      <div class="title"><div class="quote-controls"></div> bob:</div>
+      <blockquote><p>Die Stadt räumt nur die Straßen.</p></blockquote></aside>"""
+    elsewhere = """<aside class="quote" data-username="eva" data-post="3" data-topic="77">
+      <div class="title"> eva:</div><blockquote><p>Anderswo.</p></blockquote></aside>"""
+    rss = (
+        '<?xml version="1.0" encoding="UTF-8" ?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Radwege im Winter</title>'
+        "<link>https://forum.example/t/radwege-im-winter/42</link>"
+        '<description>Wer räumt im Winter die Radwege?\n\n[quote="amt"]\nNiemand.\n[/quote]</description>'
+        '<atom:link href="https://forum.example/t/radwege-im-winter/42.rss" rel="self" type="application/rss+xml" />'
+        + _discourse_topic_item(5, "dora", f"{elsewhere}<p>Wie in der Nachbarstadt.</p>")
+        + _discourse_topic_item(
+            4, "carla", '<p>Siehe <a href="https://forum.example/t/radwege-im-winter/42/3">Jans Antwort</a>.</p>'
+        )
+        + _discourse_topic_item(3, "jan", f"{quote}<p>Bei uns räumt sie auch die Radwege.</p>")
+        + _discourse_topic_item(2, "bob", "<p>Die Stadt räumt nur die Straßen.</p>")
+        + "</channel></rss>"
+    )
+    reading = parse_threads(rss)
+    [thread] = reading.threads
+    found = [(p.id, p.author, p.parent, [(b.kind, b.text) for b in p.blocks]) for p in thread.posts]
+    assert found == [
+        (
+            "article",
+            None,
+            None,
+            [("title", "Radwege im Winter"), ("paragraph", "Wer räumt im Winter die Radwege?"), ("quote", "Niemand.")],
+        ),
+        ("c1", "bob", None, [("paragraph", "Die Stadt räumt nur die Straßen.")]),  # no "@bob wrote:"
+        (
+            "c2",
+            "jan",
+            "c1",
+            [("quote", "Die Stadt räumt nur die Straßen."), ("paragraph", "Bei uns räumt sie auch die Radwege.")],
+        ),
+        ("c3", "carla", "c2", [("paragraph", "Siehe Jans Antwort.")]),  # a link to post 3 answers it
+        ("c4", "dora", None, [("quote", "Anderswo."), ("paragraph", "Wie in der Nachbarstadt.")]),  # another topic's
+    ]
+    assert reading.warnings == ()  # the first post's text is there: no "only their comments"

@@ -21,7 +21,11 @@ different: its items are comments, linked to `PAGE#comment-12` or `/t/SLUG/ID/N`
 threading, to answer a page). Its items become the comments of one thread per page, in date order, a
 comment answering another (`thr:in-reply-to`, or WordPress's opening "In reply to <a href=#comment-12>")
 nested under it; a Discourse topic's post 1 is its article (a site's posts feed, linking `#post_N`: a
-thread per topic, titled by its items; its writers `@username Name` are their usernames). Other feeds
+thread per topic, titled by its items; its writers `@username Name` are their usernames). A Discourse
+post is read without its feed's template ("@NAME wrote:", the post as a quote, "Read full topic") and
+nested under the earlier post of its topic it quotes (`aside.quote` `data-post`) or else links to; a
+topic's own feed (`/t/SLUG/ID.rss`: its latest posts) without post 1 takes the channel's description,
+post 1's Markdown, as the article. Other feeds
 hold no reader comments; when their items count comments elsewhere (`slash:comments`, Atom threading's
 `thr:total` or `thr:count`), a warning says so.
 
@@ -85,6 +89,18 @@ DISCOURSE_POST_LINK = re.compile(
     r"(?P<topic>https?://[^#?\s]+/t/[^/#?\s]+/\d+)(?:/(?P<number>\d+)/?|/?(?:\?page=\d+)?#post_(?P<anchored>\d+))$"
 )
 # How a Discourse posts feed names a writer: `@username`, or `@username Full Name`.
+# Discourse's template around a post in its feeds: "<p><a href=/u/NAME>@NAME</a> wrote:</p><blockquote>POST
+# </blockquote><p><a href=POST>Read full topic</a></p>" ("wrote" in the site's language).
+DISCOURSE_WRAPPER = re.compile(
+    r"\A\s*<p>\s*<a\s[^>]*?href=[\"'][^\"']*/u/[^\"']*[\"'][^>]*>[^<]{1,80}</a>[^<]{0,60}</p>\s*"
+    r"<blockquote>(?P<post>.*)</blockquote>\s*(?:<p>\s*<a\s[^>]*>[^<]{0,80}</a>\s*</p>\s*)?\Z",
+    re.DOTALL,
+)
+# A quote of another post in a Discourse post's HTML (`<aside class="quote" data-post="2" data-topic="42">`),
+# and a link to a post of a topic (`/t/SLUG/42/2`): what a post answers, where the feed says nothing else.
+DISCOURSE_QUOTE = re.compile(r"<aside\s[^>]*>", re.IGNORECASE)
+DISCOURSE_ATTRIBUTE = re.compile(r"\b(class|data-post|data-topic)\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
+DISCOURSE_POST_HREF = re.compile(r"href=[\"'][^\"'#?]*/t/[^/\"'#?]+/(?P<topic>\d+)/(?P<number>\d+)/?[\"']")
 DISCOURSE_CREATOR = re.compile(r"@(?P<username>[\w.-]{1,60})(?:\s.*)?", re.DOTALL)
 # WordPress's pages of comments: `POST/comment-page-2/#comment-12`, `?p=5&cpage=2#comment-12`.
 COMMENT_PAGE_PATH = re.compile(r"/comment-page-\d+/?$")
@@ -169,7 +185,12 @@ def read_feed(text: str) -> Reading:
         return Reading(post_feed.threads, (*warnings, *post_feed.warnings))
     pages = [_page_of_comment(entry) for entry in entries]
     if all(pages):
-        threads = _comment_threads(entries, [page for page in pages if page], as_dict(parsed.feed))
+        raw = (
+            _raw_descriptions(text)
+            if any(_discourse_post_number(text_field(entry.get("link"))) for entry in entries)
+            else {}
+        )
+        threads = _comment_threads(entries, [page for page in pages if page], as_dict(parsed.feed), raw)
         untold = sum(1 for thread in threads if len(thread.posts[0].blocks) <= 1)  # a title at most
         if untold:
             pages_told = "the pages' own text is" if untold == len(threads) else f"the text of {untold:,} of them is"
@@ -553,18 +574,25 @@ def _page_of_comment(entry: dict[str, Any]) -> str | None:
     return answered.strip() if answered else None
 
 
-def _comment_threads(entries: list[dict[str, Any]], pages: list[str], feed: dict[str, Any]) -> tuple[Thread, ...]:
+def _comment_threads(
+    entries: list[dict[str, Any]], pages: list[str], feed: dict[str, Any], raw: dict[str, str]
+) -> tuple[Thread, ...]:
     """One thread per page of a comment feed, its comments in date order; a Discourse topic's first post,
-    when the feed holds it, is the article."""
+    when the feed holds it, is the article (else, in a topic's own feed, the channel's description: the
+    first post's Markdown, as Discourse writes it there). `raw` is each Discourse item's HTML as written,
+    by link (feedparser drops the attributes that say which post a quote is from)."""
     by_page: dict[str, list[dict[str, Any]]] = {}
     for entry, page in zip(entries, pages, strict=True):
         by_page.setdefault(page, []).append(entry)
     single = len(by_page) == 1
     threads = []
     for page, items in by_page.items():
-        read = [_feed_comment(entry, page) for entry in items]
+        read = [_feed_comment(entry, page, raw) for entry in items]
         comments = [comment for comment, _ in read]
         names = {name: comment.key for comment in comments for name in (comment.key, comment.url) if name}
+        for comment in comments:  # a Discourse post is named `TOPIC/N` by what answers it, whatever its link
+            if number := _discourse_post_number(comment.url):
+                names.setdefault(f"{page}/{number}", comment.key)
         for comment, by_opening in read:  # a parent named by its link or its id: the key of that comment
             comment.parent_key = names.get(comment.parent_key or "")
             if by_opening and comment.parent_key and comment.specs and len(comment.specs[0][1]) <= REPLY_LINE_CHARS:
@@ -579,6 +607,8 @@ def _comment_threads(entries: list[dict[str, Any]], pages: list[str], feed: dict
         if not single and _discourse_post_number(text_field(items[0].get("link"))):  # a site's posts feed:
             title = _feed_text(items[0], "title") or ""  # each item is titled with its topic
         body, author, date = (opening.specs, opening.author, opening.date) if opening else ([], None, None)
+        if opening is None and single and _discourse_post_number(text_field(items[0].get("link"))):
+            body = _discourse_first_post(feed, page)
         threads.append(discussion("feed", title, body, tree.posts, author=author, date=date, url=page))
     return tuple(threads)
 
@@ -589,10 +619,10 @@ def _discourse_post_number(link: str | None) -> str | None:
     return (post["number"] or post["anchored"]) if post else None
 
 
-def _feed_comment(entry: dict[str, Any], page: str) -> tuple[RawComment, bool]:
+def _feed_comment(entry: dict[str, Any], page: str, raw_html: dict[str, str]) -> tuple[RawComment, bool]:
     """A comment of a comment feed, and whether its parent comes from its opening link; its parent is
-    the comment its Atom threading or its opening link names (matched by link or id: a parent not in
-    the feed makes a top-level comment)."""
+    the comment its Atom threading or its opening link names, or for a Discourse post the post it quotes
+    or links to (matched by link or id: a parent not in the feed makes a top-level comment)."""
     link = (text_field(entry.get("link")) or "").strip()
     answered = as_dict(entry.get("thr_in-reply-to"))
     raw = next((as_dict(content).get("value") for content in as_list(entry.get("content"))), None)
@@ -602,17 +632,71 @@ def _feed_comment(entry: dict[str, Any], page: str) -> tuple[RawComment, bool]:
     if parent and parent.startswith("#"):
         parent = page + parent
     author = _author(entry)
-    if author and _discourse_post_number(link) and (creator := DISCOURSE_CREATOR.fullmatch(author)):
-        author = creator["username"]
+    specs = _entry_body(entry)
+    if number := _discourse_post_number(link):
+        if author and (creator := DISCOURSE_CREATOR.fullmatch(author)):
+            author = creator["username"]
+        if isinstance(raw, str) and (wrapped := DISCOURSE_WRAPPER.match(raw)):
+            specs = _body(wrapped["post"], "text/html")  # the post, not "@NAME wrote:" and a quote of all of it
+        shown = _discourse_answered(raw_html.get(link, ""), page, int(number))
+        # Not its opening link: the template's link to the writer's profile.
+        parent, opening = text_field(answered.get("ref")) or shown, None
     comment = RawComment(
         key=text_field(entry.get("id")) or link,
         parent_key=parent,
         author=author,
-        specs=_entry_body(entry),
+        specs=specs,
         date=_date(entry),
         url=link or None,
     )
     return comment, opening is not None and not text_field(answered.get("ref"))
+
+
+def _raw_descriptions(text: str) -> dict[str, str]:
+    """Each RSS item's description as written, by the item's link (empty when the feed cannot be parsed)."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=True)
+    try:
+        root = etree.fromstring(xml_bytes(text), parser)
+    except etree.XMLSyntaxError:
+        return {}
+    found: dict[str, str] = {}
+    for item in root.iter("{*}item", "item") if root is not None else ():
+        link = next((" ".join((child.text or "").split()) for child in item if local_name(child) == "link"), "")
+        described = next((child.text for child in item if local_name(child) == "description"), None)
+        if link and described:
+            found.setdefault(link, described)
+    return found
+
+
+def _discourse_answered(raw: str, topic: str, number: int) -> str | None:
+    """The link of the post a Discourse post answers, as its HTML shows it: the first post of its topic it
+    quotes (`<aside class="quote" data-post="2">`, the topic unsaid or this one), else the first it links to;
+    only an earlier post (a later one is no answer's parent). None when it shows none."""
+    topic_id = topic.rstrip("/").rpartition("/")[2]
+    for aside in DISCOURSE_QUOTE.finditer(raw):
+        attributes = {name.lower(): value for name, value in DISCOURSE_ATTRIBUTE.findall(aside.group())}
+        quoted = int(attributes["data-post"]) if attributes.get("data-post", "").isdigit() else 0
+        this_topic = attributes.get("data-topic", topic_id) == topic_id
+        if "quote" in attributes.get("class", "").split() and this_topic and 0 < quoted < number:
+            return f"{topic}/{quoted}"
+    for href in DISCOURSE_POST_HREF.finditer(raw):
+        if href["topic"] == topic_id and 0 < int(href["number"]) < number:
+            return f"{topic}/{int(href['number'])}"
+    return None
+
+
+def _discourse_first_post(feed: dict[str, Any], page: str) -> list[BlockSpec]:
+    """A Discourse topic's first post from its feed's channel, whose description is that post's Markdown
+    (the topic's own feed, `/t/SLUG/ID.rss`, lists only its latest posts); nothing for another channel."""
+    own = any(text_field(as_dict(link).get("href")) == f"{page}.rss" for link in as_list(feed.get("links")))
+    markdown = feed.get("subtitle")
+    if not own or not isinstance(markdown, str) or not markdown.strip():
+        return []
+    from translator.readers.discourse import markdown_blocks
+
+    return markdown_blocks(markdown)
 
 
 def read_json_feed(data: Any) -> Reading:
