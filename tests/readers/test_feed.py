@@ -881,3 +881,25 @@ def test_a_discourse_topic_feed_nests_a_post_under_the_post_it_quotes_or_links()
         ("c4", "dora", None, [("quote", "Anderswo."), ("paragraph", "Wie in der Nachbarstadt.")]),  # another topic's
     ]
     assert reading.warnings == ()  # the first post's text is there: no "only their comments"
+
+
+def test_relative_atom_links_resolve_against_the_feeds_own_address() -> None:
+    # Hugo/Jekyll-style Atom with site-relative links and no xml:base: the self link is the document's
+    # address, against which feedparser resolves them when told it.
+    atom = """<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">
+    <title>Notizen</title><link href="/" /><link rel="self" href="https://notizen.example/blog/atom.xml" />
+    <id>https://notizen.example/blog/</id><updated>2024-03-02T10:00:00Z</updated>
+    <entry><title>Frühling</title><link href="2024/fruehling.html" /><id>tag:notizen.example,2024:1</id>
+    <updated>2024-03-02T10:00:00Z</updated><content type="html">&lt;p&gt;Krokusse.&lt;/p&gt;</content></entry>
+    <entry xml:base="/archiv/"><title>Winter</title><link rel="alternate" href="winter.html" />
+    <id>tag:notizen.example,2024:0</id><updated>2024-01-02T10:00:00Z</updated><content>Schnee.</content></entry>
+    <entry><title>Anderswo</title><link href="https://andere.example/x" /><id>urn:x</id><content>Da.</content></entry>
+    </feed>"""
+    assert [t.url for t in parse_threads(atom).threads] == [
+        "https://notizen.example/blog/2024/fruehling.html",
+        "https://notizen.example/archiv/winter.html",  # a relative xml:base resolves against the address too
+        "https://andere.example/x",
+    ]
+    # Without an absolute link of its own, a feed's relative links stay as written (no address is guessed).
+    unaddressed = atom.replace("https://notizen.example/blog/atom.xml", "atom.xml")
+    assert parse_threads(unaddressed).threads[0].url == "2024/fruehling.html"

@@ -9,7 +9,8 @@ cannot read (`Пн, 01 янв 2024`) is read as printed. The feed's title is the
 
 An item's text is the longest of those, HTML sent as plain text is read as HTML, RSS authors lose
 their e-mail address, a FeedBurner item links to its article (`feedburner:origLink`), and a link given
-as a path is made absolute against the feed's. An item of Reddit's feeds loses the line of Reddit's
+as a path is made absolute against the feed's (Atom: against the feed's own address, its `self` link,
+as feedparser resolves links and a relative `xml:base` when told the address). An item of Reddit's feeds loses the line of Reddit's
 template under the post ("submitted by NAME to SUB [link] [N comments]"): the name is its author, the
 count of comments is reported, and a link post's link is its text, as the Reddit reader gives it; the
 subreddit (`r/NAME`, the feed's category) is the site. A Reddit post's own feed (`.../comments/ID/SLUG/.rss`:
@@ -175,6 +176,8 @@ def read_feed(text: str) -> Reading:
         # feedparser trips on some malformed feeds (a <link> where it expects none: KeyError 'links').
         raise InputError(f"this feed could not be read (feedparser failed: {error!r})", HINT) from None
     entries = [entry for entry in parsed.entries if isinstance(entry, dict)]
+    if str(parsed.get("version", "")).startswith("atom"):
+        _resolve_links(as_dict(parsed.feed), entries)
     problem = _problem(parsed.get("bozo_exception")) if parsed.get("bozo") else None
     if not entries:
         reason = f": {problem}" if problem else ""
@@ -221,6 +224,40 @@ def read_feed(text: str) -> Reading:
     if writers is not None and len(writers) == len(items):
         items = [_written_by(thread, writer) for thread, writer in zip(items, writers, strict=True)]
     return _told(items, warnings)
+
+
+def _resolve_links(feed: dict[str, Any], entries: list[dict[str, Any]]) -> None:
+    """Make an Atom feed's relative links absolute, in place, as feedparser does when told the document's
+    address: a relative link (with no `xml:base`, or a relative one) resolves against the document's own
+    address, which the feed states as its `self` link (else its `alternate` one, when that is absolute).
+    A feed whose own links are relative too stays as it is."""
+    from urllib.parse import urljoin
+
+    own = {
+        str(link.get("rel", "alternate")): text_field(link.get("href"))
+        for link in map(as_dict, as_list(feed.get("links")))
+    }
+    base = next((href.strip() for href in (own.get("self"), own.get("alternate")) if href and "://" in href), None)
+    if base is None:
+        return
+
+    def resolve(holder: dict[str, Any], key: str) -> None:
+        value = holder.get(key)
+        if (
+            isinstance(value, str)
+            and value.strip()
+            and "://" not in value
+            and not value.strip().startswith(("mailto:", "tag:", "urn:"))
+        ):
+            holder[key] = urljoin(base, value.strip())
+
+    for holder in (feed, *entries):
+        resolve(holder, "link")
+        for link in as_list(holder.get("links")):
+            if isinstance(link, dict):
+                resolve(link, "href")
+        if isinstance(answered := holder.get("thr_in-reply-to"), dict):
+            resolve(answered, "href")
 
 
 def _podcast_writers(text: str) -> list[str | None] | None:
