@@ -903,3 +903,80 @@ def test_relative_atom_links_resolve_against_the_feeds_own_address() -> None:
     # Without an absolute link of its own, a feed's relative links stay as written (no address is guessed).
     unaddressed = atom.replace("https://notizen.example/blog/atom.xml", "atom.xml")
     assert parse_threads(unaddressed).threads[0].url == "2024/fruehling.html"
+
+
+def _hnrss_feed(title: str, link: str, items: list[tuple[int, str, str, str]]) -> str:
+    """A feed of Hacker News comments as hnrss.org writes it: (comment id, writer, story title, HTML) items,
+    newest first, each linked to the comment alone."""
+    written = "".join(
+        f"""<item><title><![CDATA[New comment by {name} in "{story}"]]></title><description><![CDATA[
+{text}
+]]></description><pubDate>Wed, 03 Jan 2024 {23 - index:02d}:00:00 +0000</pubDate>
+<link>https://news.ycombinator.com/item?id={number}</link><dc:creator>{name}</dc:creator>
+<comments>https://news.ycombinator.com/item?id={number}</comments>
+<guid isPermaLink="false">https://news.ycombinator.com/item?id={number}</guid></item>"""
+        for index, (number, name, story, text) in enumerate(items)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        f'xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>{title}</title><link>{link}</link>'
+        "<description>Hacker News RSS</description><generator>hnrss v2.1.1</generator>"
+        f"{written}</channel></rss>"
+    )
+
+
+def test_an_hnrss_feed_of_one_storys_comments_is_its_thread() -> None:
+    # hnrss.org/item?id=N: the story's latest comments; the story itself is only named.
+    rss = _hnrss_feed(
+        "Hacker News: New comments on &#34;Show HN: Ein Wörterbuch offline&#34;",
+        "https://news.ycombinator.com/item?id=39000001",
+        [
+            (39000003, "kiri", "Show HN: Ein Wörterbuch offline", "<p>Läuft das auch auf dem Telefon?</p>"),
+            (39000002, "ada_l", "Show HN: Ein Wörterbuch offline", "<p>Welche Lizenz?<p>Woher kommen die Daten?</p>"),
+        ],
+    )
+    reading = parse_threads(rss)
+    [thread] = reading.threads
+    assert (thread.title, thread.url, thread.site) == (
+        "Show HN: Ein Wörterbuch offline",
+        "https://news.ycombinator.com/item?id=39000001",
+        "Hacker News",
+    )
+    found = [(p.id, p.author, p.parent, p.url, [b.text for b in p.blocks]) for p in thread.posts]
+    assert found == [
+        ("article", None, None, "https://news.ycombinator.com/item?id=39000001", ["Show HN: Ein Wörterbuch offline"]),
+        (
+            "c1",
+            "ada_l",
+            None,
+            "https://news.ycombinator.com/item?id=39000002",
+            ["Welche Lizenz?", "Woher kommen die Daten?"],
+        ),
+        ("c2", "kiri", None, "https://news.ycombinator.com/item?id=39000003", ["Läuft das auch auf dem Telefon?"]),
+    ]
+    [warning] = reading.warnings
+    assert warning.startswith("hnrss's feed of a Hacker News story's latest 2 comments: the story's own text")
+
+
+def test_an_hnrss_feed_of_new_comments_says_it_holds_comments_on_many_stories() -> None:
+    # hnrss.org/newcomments: the latest comments anywhere; no story's address, each comment alone.
+    rss = _hnrss_feed(
+        "Hacker News: New Comments",
+        "https://news.ycombinator.com/newcomments",
+        [
+            (41, "ute", "Rust im Kernel", "<p>Endlich.</p>"),
+            (40, "jo", 'Warum "offline" zählt', "<p>Weil Netze ausfallen.</p>"),
+            (39, "max", "Rust im Kernel", "<p>Mal sehen.</p>"),
+        ],
+    )
+    reading = parse_threads(rss)
+    found = [(t.title, t.url, [(p.author, [b.text for b in p.blocks]) for p in t.posts[1:]]) for t in reading.threads]
+    assert found == [
+        ("Rust im Kernel", None, [("max", ["Mal sehen."]), ("ute", ["Endlich."])]),
+        ('Warum "offline" zählt', None, [("jo", ["Weil Netze ausfallen."])]),
+    ]
+    assert reading.warnings == (
+        "this is hnrss's feed of 3 Hacker News comments on 2 stories (new comments, or one user's): read as a "
+        "thread per story holding only these comments, top-level, under the story's title (the stories and the "
+        "comments they answer are not in it)",
+    )

@@ -10,9 +10,10 @@ cannot read (`Пн, 01 янв 2024`) is read as printed. The feed's title is the
 An item's text is the longest of those, HTML sent as plain text is read as HTML, RSS authors lose
 their e-mail address, a FeedBurner item links to its article (`feedburner:origLink`), and a link given
 as a path is made absolute against the feed's (Atom: against the feed's own address, its `self` link,
-as feedparser resolves links and a relative `xml:base` when told the address). An item of Reddit's feeds loses the line of Reddit's
-template under the post ("submitted by NAME to SUB [link] [N comments]"): the name is its author, the
-count of comments is reported, and a link post's link is its text, as the Reddit reader gives it; the
+as feedparser resolves links and a relative `xml:base` when told the address). An item of Reddit's
+feeds loses the line of Reddit's template under the post ("submitted by NAME to SUB [link] [N comments]"):
+the name is its author, the count of comments is reported, and a link post's link is its text, as the
+Reddit reader gives it; the
 subreddit (`r/NAME`, the feed's category) is the site. A Reddit post's own feed (`.../comments/ID/SLUG/.rss`:
 the post, then its comments) is one thread, its comments top-level (the feed does not say who answers
 whom), a `[deleted]` or `[removed]` one left out and counted.
@@ -26,9 +27,11 @@ thread per topic, titled by its items; its writers `@username Name` are their us
 post is read without its feed's template ("@NAME wrote:", the post as a quote, "Read full topic") and
 nested under the earlier post of its topic it quotes (`aside.quote` `data-post`) or else links to; a
 topic's own feed (`/t/SLUG/ID.rss`: its latest posts) without post 1 takes the channel's description,
-post 1's Markdown, as the article. Other feeds
-hold no reader comments; when their items count comments elsewhere (`slash:comments`, Atom threading's
-`thr:total` or `thr:count`), a warning says so.
+post 1's Markdown, as the article. hnrss.org's feeds of Hacker News comments (items `New comment by NAME
+in "STORY"`, linked to the comment alone) are a thread per story, its title the article (one story's
+feed, `/item?id=N`, also its address), its comments top-level (the feed says nothing of who answers
+whom). Other feeds hold no reader comments; when their items count comments elsewhere (`slash:comments`,
+Atom threading's `thr:total` or `thr:count`), a warning says so.
 
 A WordPress export (WXR: RSS with `wp:` elements) holds the site's posts and pages with their comments:
 each post is a thread, its approved comments (`wp:comment`, not pingbacks) nested by `comment_parent`.
@@ -129,6 +132,11 @@ WXR_MACHINERY = frozenset(
 )
 WXR_GONE = frozenset({"trash", "auto-draft", "inherit"})
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# hnrss.org's feeds of Hacker News comments: each item is titled so and links to the comment alone; a feed
+# of one story's comments (`/item?id=N`) is titled `Hacker News: New comments on "STORY"` and links to it.
+HNRSS_COMMENT_TITLE = re.compile(r'New comment by (?P<name>[\w-]{1,40}) in "(?P<story>.*)"', re.DOTALL)
+HN_ITEM_LINK = re.compile(r"https?://news\.ycombinator\.com/item\?id=(?P<id>\d{1,12})")
+ONE_STORY_FEED = re.compile(r'\A(?:Hacker News: New comments on "|Hacker News - ")')
 # Reddit's feeds: an item links to a post's comments page; its text ends with "submitted by <a>/u/NAME</a>
 # to <a>/r/SUB</a> [link] [N comments]", a line of its template (never translated), not the post's words.
 REDDIT_POST_LINK = re.compile(r"https?://(?:[\w-]+\.)?reddit\.com/r/[^/\s]+/comments/\w+", re.IGNORECASE)
@@ -186,6 +194,8 @@ def read_feed(text: str) -> Reading:
     warnings = [f"this feed is not well-formed ({problem}): its items were read as far as possible"] if problem else []
     if (post_feed := _reddit_post_feed(entries, as_dict(parsed.feed))) is not None:
         return Reading(post_feed.threads, (*warnings, *post_feed.warnings))
+    if (hn_comments := _hnrss_comments(entries, as_dict(parsed.feed))) is not None:
+        return Reading(hn_comments.threads, (*warnings, *hn_comments.warnings))
     pages = [_page_of_comment(entry) for entry in entries]
     if all(pages):
         raw = (
@@ -354,6 +364,52 @@ def _reddit_post_feed(entries: list[dict[str, Any]], feed: dict[str, Any]) -> Re
     flat = "Reddit's feed of a post says nothing of who replies to whom: its comments are all top-level"
     missing = [] if opening else ["the post itself is not in this feed (a further page): the article is its title"]
     return Reading((thread,), (flat, *missing, *tree.warnings))
+
+
+def _hnrss_comments(entries: list[dict[str, Any]], feed: dict[str, Any]) -> Reading | None:
+    """The threads of a feed of Hacker News comments as hnrss.org makes them (`/item?id=N`: one story's latest
+    comments; `/newcomments`, `/threads?id=USER`: comments on any story), each item titled `New comment by
+    NAME in "STORY"` and linked to the comment alone: a thread per story, its article the story's title (and
+    address, when the feed is one story's), its comments top-level (the feed says nothing of who answers
+    whom); None for other feeds."""
+    said = [HNRSS_COMMENT_TITLE.fullmatch(_feed_text(entry, "title") or "") for entry in entries]
+    links = [HN_ITEM_LINK.fullmatch((text_field(entry.get("link")) or "").strip()) for entry in entries]
+    if not all(said) or not all(links):
+        return None
+    by_story: dict[str, list[RawComment]] = {}
+    for entry, title, link in zip(entries, said, links, strict=True):
+        assert title is not None and link is not None
+        comment = RawComment(
+            key=link["id"],
+            parent_key=None,
+            author=title["name"],
+            specs=_entry_body(entry),
+            date=_date(entry),
+            url=link.group(),
+        )
+        by_story.setdefault(title["story"], []).append(comment)
+    story_link = HN_ITEM_LINK.fullmatch((text_field(feed.get("link")) or "").strip())
+    single = len(by_story) == 1 and story_link is not None and ONE_STORY_FEED.search(_feed_text(feed, "title") or "")
+    threads = []
+    for story, comments in by_story.items():
+        if all(comment.date is not None for comment in comments):
+            comments.sort(key=lambda comment: comment.date or datetime.min)
+        tree = comment_tree(comments)
+        url = story_link.group() if single and story_link else None
+        threads.append(discussion("feed", story, [], tree.posts, url=url, site="Hacker News"))
+    if single:
+        told = (
+            f"hnrss's feed of a Hacker News story's latest {len(entries):,} comments: the story's own text is not in "
+            "it (the article is its title), and it says nothing of who replies to whom (its comments are top-level); "
+            "save the story as JSON (hn.algolia.com/api/v1/items/ID) for the whole thread"
+        )
+    else:
+        told = (
+            f"this is hnrss's feed of {len(entries):,} Hacker News comments on {len(threads):,} stories (new comments, "
+            "or one user's): read as a thread per story holding only these comments, top-level, under the story's "
+            "title (the stories and the comments they answer are not in it)"
+        )
+    return Reading(tuple(threads), (told,))
 
 
 def _with_comments(thread: Thread, comments: Sequence[Any]) -> Thread:
