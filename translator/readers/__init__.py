@@ -25,7 +25,7 @@ from translator.errors import InputError
 from translator.files import read_input_bytes
 from translator.models import SOURCE_FORMATS, SourceFormat, ThreadFile
 from translator.readers.common import Reading, as_dict, load_json, xml_root_name
-from translator.readers.decoding import decode
+from translator.readers.decoding import decode, double_encoded, repair_json_mojibake
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -210,9 +210,9 @@ def _json_format(data: Any) -> SourceFormat:
     return "json"
 
 
-def parse_threads(text: str, fmt: SourceFormat | None = None) -> Reading:
+def parse_threads(text: str, fmt: SourceFormat | None = None, name: str = "this file") -> Reading:
     """Parse decoded text with the reader of the given format (sniffed when None); InputError when the
-    text is not that format, or when a reader finds nothing to read."""
+    text is not that format, or when a reader finds nothing to read. `name` names the file in warnings."""
     data: Any = _NOT_PARSED
     if fmt is None and (declared := _stray_before_declaration(text)) is not None:
         reading = parse_threads(text[declared:], None)
@@ -232,7 +232,11 @@ def parse_threads(text: str, fmt: SourceFormat | None = None) -> Reading:
     if data is _NOT_PARSED and (fmt in JSON_FORMATS or fmt in JSON_READERS) and (json_text or fmt not in TEXT_READERS):
         data = load_json_or_lines(text)
     if data is not _NOT_PARSED:
-        return _read_json(data, fmt)
+        data, repaired, example = repair_json_mojibake(text, data)
+        reading = _read_json(data, fmt)
+        if not repaired:
+            return reading
+        return Reading(reading.threads, (double_encoded(name, repaired, example), *reading.warnings))
     if fmt not in TEXT_READERS:
         raise InputError(f"there is no {fmt} reader yet", "pass another --format, or let the format be sniffed")
     return _reader(TEXT_READERS[fmt])(text)
@@ -368,7 +372,7 @@ def thread_from_bytes(data: bytes, name: str, fmt: str | None = None) -> ThreadF
         raise InputError(f"{name}: this JSON holds a single value ({value}), not a thread", OTHER_JSON_HINT)
     try:
         with collector_paused():
-            reading = parse_threads(text, chosen)
+            reading = parse_threads(text, chosen, name)
     except InputError as error:
         raise InputError(f"{name}: {error.message}", error.hint) from None
     return ThreadFile(threads=reading.threads, encoding=encoding, warnings=(*warnings, *reading.warnings))
