@@ -20,7 +20,14 @@ import threading
 
 from translator.errors import InputError
 
-__all__ = ["declared_encoding", "decode", "double_encoded", "repair_json_mojibake", "repair_mojibake"]
+__all__ = [
+    "declared_encoding",
+    "decode",
+    "double_encoded",
+    "repair_double_encoding",
+    "repair_json_mojibake",
+    "repair_mojibake",
+]
 
 BINARY_HINT = "give a thread as text, Markdown, JSON, XML or a saved page"
 SNIFF_BYTES = 65536
@@ -66,16 +73,23 @@ def decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
         raise InputError(f"{name} could not be decoded as text", BINARY_HINT)
     if (bad := text.count("\ufffd")) > 0 and not any(INVALID_UTF8 in warning for warning in warnings):
         warnings.append(f"{name} holds {bad} replacement character(s) (\ufffd): some text was lost before this file")
-    if MOJIBAKE.search(text) or len(CYRILLIC_MOJIBAKE.findall(text, 0, SNIFF_BYTES)) >= 3:
-        text, repaired, example = repair_mojibake(text)
-        if repaired:
-            warnings.append(double_encoded(name, repaired, example))
-        elif found := MOJIBAKE.search(text):
-            warnings.append(
-                f"{name} looks double-encoded (found {found.group()!r}): "
-                "it was probably UTF-8 read as Latin-1 and saved again"
-            )
-    return text, encoding, warnings
+    text, repairs = repair_double_encoding(text, name)
+    return text, encoding, [*warnings, *repairs]
+
+
+def repair_double_encoding(text: str, name: str, at_least: int = 1, window: int = SNIFF_BYTES) -> tuple[str, list[str]]:
+    """Decoded text repaired where it shows double encoding ("Ã©", "â€™"; three "Ð¿"-like pairs in its first
+    `window` characters for Cyrillic), with a warning; repaired only when `at_least` sequences are (a saved
+    page asks for more than one: a correct page may quote one "Ã©"), else warned of when it shows the signs."""
+    if not MOJIBAKE.search(text) and len(CYRILLIC_MOJIBAKE.findall(text, 0, window)) < 3:
+        return text, []
+    whole, repaired, example = repair_mojibake(text)
+    if repaired >= at_least:
+        return whole, [double_encoded(name, repaired, example)]
+    if found := MOJIBAKE.search(text):
+        said = f"{name} looks double-encoded (found {found.group()!r}): "
+        return text, [said + "it was probably UTF-8 read as Latin-1 and saved again"]
+    return text, []
 
 
 def double_encoded(name: str, repaired: int, example: str) -> str:
