@@ -41,7 +41,7 @@ __all__ = [
 MAX_FILE_BYTES = 50 * 1024 * 1024
 """Larger files are refused: a thread page is a few hundred KB; 50 MB is surely not one thread."""
 
-JSON_FORMATS: tuple[SourceFormat, ...] = ("json", "reddit", "hn", "discourse")
+JSON_FORMATS: tuple[SourceFormat, ...] = ("json", "reddit", "hn", "discourse", "fediverse")
 # The reader of each format, as `module:function` in this package: the text readers take the decoded
 # text, the JSON readers the parsed document (our own JSON is read by formats.json); each gives a Reading.
 TEXT_READERS: dict[str, str] = {
@@ -58,8 +58,11 @@ JSON_READERS: dict[str, str] = {
     "discourse": "discourse:read_discourse",
     "feed": "feed:read_json_feed",
     "disqus": "disqus:read_disqus_api",
+    "fediverse": "fediverse:read_fediverse",
 }
-OTHER_JSON_HINT = "this reads our thread JSON and the JSON of Reddit, Hacker News, Discourse, Disqus and JSON Feed"
+OTHER_JSON_HINT = (
+    "this reads our thread JSON and the JSON of Reddit, Hacker News, Discourse, Disqus, Mastodon, Lemmy and JSON Feed"
+)
 _NOT_PARSED = object()
 XML_DECLARATION_START = re.compile(r"\A<\?xml[^>]*\?>")
 JSON_ARRAY_START = re.compile(r"\[\s*(?:\{|\[\s*[\[{\]])")
@@ -193,6 +196,7 @@ def _json_format(data: Any) -> SourceFormat:
     """Which reader a parsed JSON document is for (`json` also for shapes none knows: it says why)."""
     from translator.readers.discourse import looks_like_discourse
     from translator.readers.disqus import looks_like_disqus_api
+    from translator.readers.fediverse import looks_like_fediverse
     from translator.readers.feed import looks_like_json_feed
     from translator.readers.hn import hn_shape, hn_user
     from translator.readers.reddit import looks_like_reddit
@@ -207,6 +211,8 @@ def _json_format(data: Any) -> SourceFormat:
         return "disqus"
     if hn_shape(data) is not None or hn_user(data) is not None:  # a user's profile: refused, saying so
         return "hn"
+    if looks_like_fediverse(data):
+        return "fediverse"
     return "json"
 
 

@@ -1,0 +1,214 @@
+"""The fediverse reader: Mastodon statuses and contexts, Lemmy posts and comment lists (API JSON)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from translator.errors import InputError
+from translator.readers import parse_threads, sniff_format
+from translator.readers.fediverse import read_fediverse
+
+
+def _status(number: int, acct: str, content: str, reply: int | None = None, spoiler: str = "") -> dict[str, Any]:
+    """A status as Mastodon's API gives it (`/api/v1/statuses/ID`), the fields a thread needs and some others."""
+    user, _, host = acct.partition("@")
+    host = host or "sozial.example"
+    status_id = f"1110000000000000{number:02d}"
+    return {
+        "id": status_id,
+        "created_at": f"2024-01-02T10:{number:02d}:00.000Z",
+        "in_reply_to_id": f"1110000000000000{reply:02d}" if reply else None,
+        "in_reply_to_account_id": "42" if reply else None,
+        "sensitive": bool(spoiler),
+        "spoiler_text": spoiler,
+        "visibility": "public",
+        "language": "de",
+        "uri": f"https://{host}/users/{user}/statuses/{status_id}",
+        "url": f"https://{host}/@{user}/{status_id}",
+        "replies_count": 1,
+        "reblogs_count": 0,
+        "favourites_count": number,
+        "content": content,
+        "reblog": None,
+        "account": {"id": str(number), "username": user, "acct": acct, "display_name": user.title()},
+        "media_attachments": [],
+        "mentions": [],
+        "tags": [],
+        "emojis": [],
+        "card": None,
+        "poll": None,
+    }
+
+
+ROOT = _status(1, "lena", "<p>Die Stadt baut eine neue Brücke.</p>")
+FOCUS = _status(
+    2,
+    "tom@andere.example",
+    '<p><span class="h-card"><a href="https://sozial.example/@lena" class="u-url mention">@<span>lena</span></a>'
+    "</span> Wann ist sie fertig?</p>",
+    reply=1,
+)
+ANSWER = _status(3, "lena", "<p>Im Sommer, sagen sie.</p>", reply=2, spoiler="Baustelle")
+DOUBT = _status(4, "mia", "<p>Das glaube ich nicht.</p><p>Nie.</p>", reply=3)
+
+
+def _shape(thread: Any) -> list[tuple[str, str | None, str | None, list[str]]]:
+    return [(p.id, p.author, p.parent, [b.text for b in p.blocks]) for p in thread.posts]
+
+
+def test_a_list_of_mastodon_statuses_is_a_thread_nested_by_what_they_answer() -> None:
+    text = json.dumps([DOUBT, ROOT, ANSWER, FOCUS])  # any order: the first status is the one answering none
+    assert sniff_format(text) == "fediverse"
+    reading = parse_threads(text)
+    [thread] = reading.threads
+    assert (thread.url, thread.site, thread.source_format) == (
+        "https://sozial.example/@lena/111000000000000001",
+        "sozial.example",
+        "fediverse",
+    )
+    assert _shape(thread) == [
+        ("article", "lena", None, ["Die Stadt baut eine neue Brücke."]),
+        ("c1", "tom@andere.example", None, ["@lena Wann ist sie fertig?"]),  # in time order
+        ("c2", "lena", "c1", ["Baustelle", "Im Sommer, sagen sie."]),  # the content warning, then the text
+        ("c3", "mia", "c2", ["Das glaube ich nicht.", "Nie."]),
+    ]
+    assert thread.posts[0].votes is not None and thread.posts[0].votes.up == 1  # favourites
+    assert reading.warnings == ()
+
+
+def test_a_mastodon_context_lacks_its_own_status_and_says_so() -> None:
+    # /api/v1/statuses/ID/context of status 2: the post before it and those after, not status 2 itself.
+    reading = parse_threads(json.dumps({"ancestors": [ROOT], "descendants": [ANSWER, DOUBT]}))
+    [thread] = reading.threads
+    assert _shape(thread) == [
+        ("article", "lena", None, ["Die Stadt baut eine neue Brücke."]),
+        ("c1", "lena", None, ["Baustelle", "Im Sommer, sagen sie."]),  # answers status 2: not here, top-level
+        ("c2", "mia", "c1", ["Das glaube ich nicht.", "Nie."]),
+    ]
+    assert reading.warnings == (
+        "a Mastodon context holds the posts before and after a post, not the post itself (111000000000000002): "
+        "its replies are top-level; save /api/v1/statuses/ID too and give both in one JSON array",
+    )
+    # The context of a thread's first post: no ancestors, so no article at all.
+    [warning] = parse_threads(json.dumps({"ancestors": [], "descendants": [ANSWER]})).warnings
+    assert "(111000000000000002): the article is empty and its replies are top-level" in warning
+
+
+def _lemmy_post() -> dict[str, Any]:
+    return {
+        "id": 501,
+        "name": "Neue Radwege in Leipzig",
+        "url": "https://zeitung.example/radwege",
+        "body": "Was haltet ihr davon?\n\n> Die Stadt plant **20 km**.",
+        "creator_id": 7,
+        "community_id": 3,
+        "removed": False,
+        "published": "2024-01-02T10:00:00.123456Z",
+        "deleted": False,
+        "ap_id": "https://lemmy.example/post/501",
+        "local": True,
+        "language_id": 39,
+    }
+
+
+def _comment_view(
+    number: int, path: str, name: str, content: str, minute: int, deleted: bool = False
+) -> dict[str, Any]:
+    """One of Lemmy's comment views (`/api/v3/comment/list`): the comment, its writer, its post, its counts."""
+    return {
+        "comment": {
+            "id": number,
+            "creator_id": number,
+            "post_id": 501,
+            "content": content,
+            "removed": False,
+            "published": f"2024-01-02T10:{minute:02d}:00.5",  # before 0.19: no zone, UTC
+            "deleted": deleted,
+            "ap_id": f"https://lemmy.example/comment/{number}",
+            "local": True,
+            "path": path,
+            "distinguished": False,
+        },
+        "creator": {"id": number, "name": name, "actor_id": f"https://lemmy.example/u/{name}"},
+        "post": _lemmy_post(),
+        "community": {"id": 3, "name": "leipzig", "title": "Leipzig"},
+        "counts": {"comment_id": number, "score": 3, "upvotes": 3, "downvotes": 0, "child_count": 0},
+        "my_vote": None,
+    }
+
+
+# Sorted "hot", as the API sends them: a reply may come before what it answers.
+COMMENTS = [
+    _comment_view(904, "0.904", "eva", "Zu wenig.", 11),
+    _comment_view(903, "0.901.902.903", "jan", "Ja, *wirklich*.", 9),
+    _comment_view(901, "0.901", "ute", "Endlich!", 5),
+    _comment_view(902, "0.901.902", "max", "", 7, deleted=True),  # deleted, answered: kept empty
+    _comment_view(905, "0.905", "kai", "", 12, deleted=True),  # deleted, unanswered: left out
+]
+POST_VIEW = {
+    "post": _lemmy_post(),
+    "creator": {"id": 7, "name": "lena"},
+    "community": {"id": 3, "name": "leipzig"},
+    "counts": {"post_id": 501, "comments": 4, "score": 17},
+}
+
+
+def test_a_lemmy_post_with_its_comments_is_a_thread_nested_by_path() -> None:
+    reading = parse_threads(json.dumps({"post_view": POST_VIEW, "comments": COMMENTS}))
+    [thread] = reading.threads
+    assert (thread.title, thread.url, thread.site) == (
+        "Neue Radwege in Leipzig",
+        "https://lemmy.example/post/501",
+        "lemmy.example",
+    )
+    assert _shape(thread) == [
+        (
+            "article",
+            "lena",
+            None,
+            [
+                "Neue Radwege in Leipzig",
+                "Was haltet ihr davon?",
+                "Die Stadt plant 20 km.",
+                "https://zeitung.example/radwege",
+            ],
+        ),
+        ("c1", "ute", None, ["Endlich!"]),
+        ("c2", "max", "c1", []),  # deleted, kept (empty) for its reply
+        ("c3", "jan", "c2", ["Ja, wirklich."]),
+        ("c4", "eva", None, ["Zu wenig."]),
+    ]
+    assert [p.date.minute for p in thread.posts[1:] if p.date] == [5, 7, 9, 11]  # Lemmy's dates are UTC, zone or not
+    assert reading.warnings == ("1 deleted or removed comment without replies was left out",)
+
+
+def test_a_lemmy_post_alone_and_comments_alone_say_what_they_lack() -> None:
+    post = parse_threads(json.dumps({"post_view": POST_VIEW, "moderators": [], "cross_posts": []}))
+    assert [len(t.posts) for t in post.threads] == [1]
+    assert post.warnings == (
+        "this Lemmy post holds none of its 4 comments: save /api/v3/comment/list?post_id=ID too, and give both "
+        'in one object ({"post_view": ..., "comments": [...]})',
+    )
+    comments = parse_threads(json.dumps({"comments": COMMENTS}))
+    [thread] = comments.threads
+    assert thread.title == "Neue Radwege in Leipzig" and thread.posts[0].author is None
+    assert comments.warnings == (
+        "1 deleted or removed comment without replies was left out",
+        "these Lemmy comments name their post but not its writer (the post's own answer has it)",
+    )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"ancestors": [], "descendants": []},  # a post nobody answered, that answers none
+        {"comments": [{"comment": {"id": 1}}]},  # not a comment view
+    ],
+)
+def test_fediverse_shapes_without_a_thread_are_refused_in_one_line(data: Any) -> None:
+    with pytest.raises(InputError) as raised:
+        read_fediverse(data)
+    assert "\n" not in raised.value.message

@@ -1,0 +1,254 @@
+"""Read the JSON of fediverse threads: Mastodon's statuses and their context, Lemmy's posts and comments.
+
+Mastodon (and the servers that speak its API: Pleroma, Akkoma, GoToSocial...): a status
+(`/api/v1/statuses/ID`), a list of statuses, or a status's context (`/api/v1/statuses/ID/context`:
+`{"ancestors": [...], "descendants": [...]}`, which holds what comes before and after the status but not
+the status itself). The first status of the thread (no `in_reply_to_id` among them) is the article,
+the others its replies in time order, nested by `in_reply_to_id`; a content
+warning (`spoiler_text`) is read before the text; the writer is the account's `acct`, favourites are
+votes. A context lacks its own status: replies to it go to the top, with a warning naming it and what to
+save.
+
+Lemmy: a post (`/api/v3/post?id=N`: `{"post_view": ...}`), its comments (`/api/v3/comment/list?post_id=N`:
+`{"comments": [...]}`, each naming its post), or both in one object. A post is the article (its `name`
+the title, its Markdown `body` the text, its `url` a source block), the comments in time order (the API
+sorts them by "hot") nested by their `path`
+(`0.12.34`: 34 answers 12), deleted and removed ones kept only where a kept one answers them. Comments on
+several posts (a user's comments) make a thread per post. A post alone, and comments alone, say in a
+warning what the file lacks.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from translator.errors import InputError
+from translator.models import Thread
+from translator.readers.common import (
+    BlockSpec,
+    RawComment,
+    Reading,
+    as_dict,
+    as_list,
+    comment_tree,
+    discussion,
+    iso_date,
+    net_votes,
+    text_field,
+)
+from translator.readers.markup import html_blocks
+
+__all__ = ["looks_like_fediverse", "read_fediverse"]
+
+HINT = (
+    "give a Mastodon status, list of statuses or context (/api/v1/statuses/ID/context), "
+    "or a Lemmy post (/api/v3/post?id=N) or its comments (/api/v3/comment/list?post_id=N)"
+)
+
+
+def _is_status(value: Any) -> bool:
+    """Whether a JSON value is a Mastodon status: an id, its HTML content, its account (with `acct`)."""
+    status = as_dict(value)
+    return (
+        "id" in status
+        and isinstance(status.get("content"), str)
+        and "acct" in as_dict(status.get("account"))
+        and "in_reply_to_id" in status
+    )
+
+
+def _is_context(data: Any) -> bool:
+    context = as_dict(data)
+    lists = [as_list(context.get(key)) for key in ("ancestors", "descendants")]
+    return (
+        set(context) >= {"ancestors", "descendants"}
+        and all(isinstance(context.get(key), list) for key in ("ancestors", "descendants"))
+        and all(_is_status(status) for statuses in lists for status in statuses)
+    )
+
+
+def _is_comment_view(value: Any) -> bool:
+    """Whether a JSON value is one of Lemmy's comment views: its comment (with a `path`), creator and post."""
+    view = as_dict(value)
+    return "path" in as_dict(view.get("comment")) and "name" in as_dict(view.get("post"))
+
+
+def looks_like_fediverse(data: Any) -> bool:
+    """Whether parsed JSON is a Mastodon status, list of statuses or context, or a Lemmy post or comments."""
+    if isinstance(data, list):
+        return bool(data) and all(_is_status(status) for status in data)
+    if _is_status(data) or _is_context(data):
+        return True
+    holder = as_dict(data)
+    post = as_dict(as_dict(holder.get("post_view")).get("post"))
+    comments = holder.get("comments")
+    if "name" in post and "ap_id" in post:
+        return True
+    return isinstance(comments, list) and bool(comments) and all(_is_comment_view(view) for view in comments)
+
+
+def read_fediverse(data: Any) -> Reading:
+    """The thread(s) of a Mastodon or Lemmy JSON answer; InputError for another shape."""
+    if not looks_like_fediverse(data):
+        raise InputError("this JSON is not a Mastodon or Lemmy thread", HINT)
+    if isinstance(data, list) or _is_status(data) or _is_context(data):
+        return _mastodon(data)
+    return _lemmy(data)
+
+
+def _mastodon(data: Any) -> Reading:
+    """A Mastodon thread: its first status the article, the rest nested by what they answer."""
+    context = not isinstance(data, list) and not _is_status(data)
+    statuses: list[dict[str, Any]] = (
+        [*as_list(data.get("ancestors")), *as_list(data.get("descendants"))]
+        if context
+        else [data]
+        if _is_status(data)
+        else list(data)
+    )
+    unique = list({str(status.get("id")): status for status in statuses}.values())
+    dates = [iso_date(status.get("created_at")) for status in unique]
+    if all(dates):  # a list saved in any order (newest first, as timelines are): read in time order
+        unique = [status for _, status in sorted(zip(dates, unique, strict=True), key=lambda pair: pair[0] or 0)]
+    ids = {str(status.get("id")) for status in unique}
+    roots = [status for status in unique if str(status.get("in_reply_to_id")) not in ids]
+    if not unique:
+        raise InputError("this Mastodon context holds no status (the post has no replies and answers none)", HINT)
+    opening = roots[0] if not context or as_list(data.get("ancestors")) else None
+    comments = [_status_comment(status) for status in unique if status is not opening]
+    tree = comment_tree(comments, str(opening.get("id")) if opening else None)
+    warnings: list[str] = []
+    missing = sorted({str(status.get("in_reply_to_id")) for status in roots if status.get("in_reply_to_id")})
+    if context:
+        focus = next((status_id for status_id in missing if opening is None or status_id != opening.get("id")), None)
+        said = f" ({focus})" if focus else ""
+        warnings.append(
+            f"a Mastodon context holds the posts before and after a post, not the post itself{said}: "
+            f"{'the article is empty and ' if opening is None else ''}its replies are top-level; save "
+            "/api/v1/statuses/ID too and give both in one JSON array"
+        )
+    elif len(roots) > 1:
+        warnings.append(f"{len(roots) - 1:,} statuses answer posts not in this file: they are top-level")
+    if opening is None:
+        thread = discussion("fediverse", "", [], tree.posts, site=_host(comments[0].url if comments else None))
+    else:
+        url = text_field(opening.get("url")) or text_field(opening.get("uri"))
+        thread = discussion(
+            "fediverse",
+            "",
+            _status_blocks(opening),
+            tree.posts,
+            author=_acct(opening),
+            date=iso_date(opening.get("created_at")),
+            votes=net_votes(opening.get("favourites_count")),
+            url=url,
+            site=_host(url),
+        )
+    return Reading((thread,), (*warnings, *tree.warnings))
+
+
+def _status_comment(status: dict[str, Any]) -> RawComment:
+    parent = status.get("in_reply_to_id")
+    return RawComment(
+        key=str(status.get("id")),
+        parent_key=str(parent) if parent is not None else None,
+        author=_acct(status),
+        specs=_status_blocks(status),
+        date=iso_date(status.get("created_at")),
+        votes=net_votes(status.get("favourites_count")),
+        url=text_field(status.get("url")) or text_field(status.get("uri")),
+    )
+
+
+def _status_blocks(status: dict[str, Any]) -> list[BlockSpec]:
+    """A status's text: its content warning (`spoiler_text`), then its HTML content; a boost's, its original's."""
+    status = as_dict(status.get("reblog")) or status
+    warning = text_field(status.get("spoiler_text"))
+    specs: list[BlockSpec] = [("paragraph", " ".join(warning.split()), None, None)] if warning else []
+    return [*specs, *html_blocks(text_field(status.get("content")) or "")]
+
+
+def _acct(status: dict[str, Any]) -> str | None:
+    """How a status's writer is known across servers: `name` on its own server, `name@server` elsewhere."""
+    return text_field(as_dict(status.get("account")).get("acct"))
+
+
+def _host(url: str | None) -> str | None:
+    return urlsplit(url).hostname if url and "://" in url else None
+
+
+def _lemmy(data: dict[str, Any]) -> Reading:
+    """A Lemmy post and/or its comments: a thread per post."""
+    post_view = as_dict(data.get("post_view"))
+    views = [as_dict(view) for view in as_list(data.get("comments"))]
+    posts: dict[str, dict[str, Any]] = {}
+    creators: dict[str, str | None] = {}
+    if post := as_dict(post_view.get("post")):
+        posts[str(post.get("id"))] = post
+        creators[str(post.get("id"))] = text_field(as_dict(post_view.get("creator")).get("name"))
+    by_post: dict[str, list[RawComment]] = {key: [] for key in posts}
+    for view in views:
+        post = as_dict(view.get("post"))
+        key = str(post.get("id"))
+        posts.setdefault(key, post)
+        by_post.setdefault(key, []).append(_lemmy_comment(view))
+    threads: list[Thread] = []
+    warnings: list[str] = []
+    for key, post in posts.items():
+        comments = by_post[key]
+        if all(comment.date is not None for comment in comments):  # the API sorts by "hot": read in time order
+            comments.sort(key=lambda comment: comment.date or datetime.min)
+        tree = comment_tree(comments)
+        url = text_field(post.get("ap_id"))
+        body = _lemmy_markdown(text_field(post.get("body")) or "")
+        if link := text_field(post.get("url")):
+            body.append(("source", link.strip(), None, None))
+        counts = as_dict(post_view.get("counts")) if key in creators else {}
+        threads.append(
+            discussion(
+                "fediverse",
+                text_field(post.get("name")) or "",
+                body,
+                tree.posts,
+                author=creators.get(key),
+                date=iso_date(post.get("published")),
+                votes=net_votes(counts.get("score")),
+                url=url,
+                site=_host(url),
+            )
+        )
+        warnings.extend(tree.warnings)
+    if not views:
+        said = as_dict(post_view.get("counts")).get("comments")
+        count = f" of its {said:,} comments" if isinstance(said, int) and said > 0 else " of its comments"
+        warnings.append(
+            f"this Lemmy post holds none{count}: save /api/v3/comment/list?post_id=ID too, "
+            'and give both in one object ({"post_view": ..., "comments": [...]})'
+        )
+    elif not post_view:
+        warnings.append("these Lemmy comments name their post but not its writer (the post's own answer has it)")
+    return Reading(tuple(threads), tuple(warnings))
+
+
+def _lemmy_comment(view: dict[str, Any]) -> RawComment:
+    comment = as_dict(view.get("comment"))
+    path = str(comment.get("path") or "").split(".")
+    gone = bool(comment.get("deleted")) or bool(comment.get("removed"))
+    return RawComment(
+        key=str(comment.get("id")),
+        parent_key=path[-2] if len(path) > 2 else None,  # "0.12.34": 34 answers 12; "0.12": top-level
+        author=text_field(as_dict(view.get("creator")).get("name")),
+        specs=[] if gone else _lemmy_markdown(text_field(comment.get("content")) or ""),
+        date=iso_date(comment.get("published")),
+        votes=net_votes(as_dict(view.get("counts")).get("score")),
+        url=text_field(comment.get("ap_id")),
+        deleted=gone,
+    )
+
+
+def _lemmy_markdown(source: str) -> list[BlockSpec]:
+    from translator.readers.reddit import markdown_blocks
+
+    return markdown_blocks(source)
