@@ -212,3 +212,115 @@ def test_fediverse_shapes_without_a_thread_are_refused_in_one_line(data: Any) ->
     with pytest.raises(InputError) as raised:
         read_fediverse(data)
     assert "\n" not in raised.value.message
+
+
+def _mbin_comment(number: int, name: str, body: str | None, minute: int, **more: Any) -> dict[str, Any]:
+    """A comment as Mbin's API gives it (`/api/entry/ID/comments`), replies nested in `children`."""
+    return {
+        "commentId": number,
+        "user": {"userId": number, "username": name},
+        "magazine": {"magazineId": 3, "name": "leipzig"},
+        "entryId": 77,
+        "parentId": more.get("parent"),
+        "rootId": more.get("root"),
+        "image": None,
+        "body": body,
+        "lang": "de",
+        "isAdult": False,
+        "uv": 2,
+        "dv": 1,
+        "favourites": 0,
+        "visibility": more.get("visibility", "visible"),
+        "apId": f"https://mbin.example/m/leipzig/t/77/-/comment/{number}",
+        "createdAt": f"2024-01-02T10:{minute:02d}:00+00:00",
+        "childCount": len(more.get("children", [])),
+        "children": more.get("children", []),
+    }
+
+
+MBIN_ENTRY = {
+    "entryId": 77,
+    "magazine": {"magazineId": 3, "name": "leipzig"},
+    "user": {"userId": 5, "username": "lena"},
+    "domain": {"name": "zeitung.example"},
+    "title": "Neue Radwege",
+    "url": "https://zeitung.example/radwege",
+    "body": "Was haltet ihr davon?",
+    "lang": "de",
+    "uv": 9,
+    "dv": 0,
+    "numComments": 3,
+    "createdAt": "2024-01-02T10:00:00+00:00",
+    "apId": "https://mbin.example/m/leipzig/t/77",
+    "visibility": "visible",
+}
+MBIN_COMMENTS = {
+    "items": [
+        _mbin_comment(
+            81,
+            "ute",
+            "Endlich!",
+            5,
+            children=[
+                _mbin_comment(
+                    82,
+                    "max",
+                    None,
+                    7,
+                    parent=81,
+                    root=81,
+                    visibility="soft_deleted",
+                    children=[
+                        _mbin_comment(83, "jan", "Ja, *wirklich*.", 9, parent=82, root=81),
+                    ],
+                ),
+            ],
+        ),
+        _mbin_comment(84, "eva", "Zu wenig.", 6),
+    ],
+    "pagination": {"count": 2, "currentPage": 1, "maxPage": 1, "perPage": 25},
+}
+
+
+def test_an_mbin_entry_with_its_comments_is_a_thread() -> None:
+    text = json.dumps({"entry": MBIN_ENTRY, **MBIN_COMMENTS})
+    assert sniff_format(text) == "fediverse"
+    reading = parse_threads(text)
+    [thread] = reading.threads
+    assert (thread.title, thread.url, thread.site) == (
+        "Neue Radwege",
+        "https://mbin.example/m/leipzig/t/77",
+        "mbin.example",
+    )
+    assert _shape(thread) == [
+        ("article", "lena", None, ["Neue Radwege", "Was haltet ihr davon?", "https://zeitung.example/radwege"]),
+        ("c1", "ute", None, ["Endlich!"]),
+        ("c2", "eva", None, ["Zu wenig."]),  # in time order
+        ("c3", "max", "c1", []),  # no longer visible: kept, empty, for its reply
+        ("c4", "jan", "c3", ["Ja, wirklich."]),
+    ]
+    assert thread.posts[1].votes is not None and (thread.posts[1].votes.up, thread.posts[1].votes.down) == (2, 1)
+    assert reading.warnings == ()
+    # The comments alone: the article is empty, and a further page is reported.
+    alone = parse_threads(json.dumps({**MBIN_COMMENTS, "pagination": {"currentPage": 1, "maxPage": 3}}))
+    assert [len(t.posts) for t in alone.threads] == [5]
+    assert alone.warnings == (
+        "these Mbin comments are not with their entry: the article is empty (save /api/entry/ID too)",
+        "these comments are one page of 3 (/api/entry/ID/comments?p=N): only it is read",
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        # A home timeline: statuses of several threads.
+        ([ROOT, _status(5, "ole", "<p>Anderes Thema.</p>")], "this is a Mastodon timeline (2 statuses of several"),
+        # /api/v3/post/list: a community's page of posts.
+        ({"posts": [POST_VIEW, POST_VIEW]}, "this is a Lemmy list of 2 posts (a community's or the front page)"),
+    ],
+)
+def test_lists_of_threads_are_refused_saying_what_they_are(data: Any, said: str) -> None:
+    with pytest.raises(InputError) as raised:
+        parse_threads(json.dumps(data))
+    assert raised.value.message.startswith(said)
+    assert raised.value.hint

@@ -94,6 +94,7 @@ JSON_FIXTURES = {
     "feed.json": "feed",
     "mastodon-statuses.json": "fediverse",
     "lemmy-post-comments.json": "fediverse",
+    "mbin-entry-comments.json": "fediverse",
 }
 
 

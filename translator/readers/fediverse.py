@@ -15,7 +15,14 @@ the title, its Markdown `body` the text, its `url` a source block), the comments
 sorts them by "hot") nested by their `path`
 (`0.12.34`: 34 answers 12), deleted and removed ones kept only where a kept one answers them. Comments on
 several posts (a user's comments) make a thread per post. A post alone, and comments alone, say in a
-warning what the file lacks.
+warning what the file lacks. A list of posts (`/api/v3/post/list`: a community's page) is no thread and is
+refused, saying so.
+
+Mbin and /kbin: an entry (`/api/entry/ID`: title, Markdown body, link) and its comments
+(`/api/entry/ID/comments`: `{"items": [...], "pagination": ...}`, replies nested in `children`, or
+pointing to their `parentId`), alone or as `{"entry": ..., "items": [...]}`; comments no longer visible
+(their `visibility` not `visible`) are kept only where a visible one answers them. A Mastodon timeline
+(statuses of several threads) is refused, saying so.
 """
 
 from __future__ import annotations
@@ -25,7 +32,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from translator.errors import InputError
-from translator.models import Thread
+from translator.models import Thread, Votes
 from translator.readers.common import (
     BlockSpec,
     RawComment,
@@ -37,6 +44,7 @@ from translator.readers.common import (
     iso_date,
     net_votes,
     text_field,
+    whole_number,
 )
 from translator.readers.markup import html_blocks
 
@@ -75,8 +83,37 @@ def _is_comment_view(value: Any) -> bool:
     return "path" in as_dict(view.get("comment")) and "name" in as_dict(view.get("post"))
 
 
+def _is_mbin_entry(value: Any) -> bool:
+    entry = as_dict(value)
+    return "entryId" in entry and "title" in entry and "magazine" in entry
+
+
+def _is_mbin_comment(value: Any) -> bool:
+    comment = as_dict(value)
+    return "commentId" in comment and "entryId" in comment
+
+
+def _mbin_shape(data: Any) -> bool:
+    holder = as_dict(data)
+    items = holder.get("items")
+    comments = isinstance(items, list) and bool(items) and all(_is_mbin_comment(item) for item in items)
+    return _is_mbin_entry(data) or comments or (_is_mbin_entry(holder.get("entry")) and isinstance(items, list))
+
+
+def _lemmy_post_list(data: Any) -> int | None:
+    """How many posts a Lemmy post list (`/api/v3/post/list`: `{"posts": [post views]}`) holds; None for
+    other JSON."""
+    posts = as_dict(data).get("posts")
+    if not isinstance(posts, list) or not posts:
+        return None
+    return len(posts) if all("ap_id" in as_dict(as_dict(view).get("post")) for view in posts) else None
+
+
 def looks_like_fediverse(data: Any) -> bool:
-    """Whether parsed JSON is a Mastodon status, list of statuses or context, or a Lemmy post or comments."""
+    """Whether parsed JSON is a Mastodon status, list of statuses or context, a Lemmy post or comments (or
+    a list of posts, refused), an Mbin entry or its comments."""
+    if _mbin_shape(data) or _lemmy_post_list(data) is not None:
+        return True
     if isinstance(data, list):
         return bool(data) and all(_is_status(status) for status in data)
     if _is_status(data) or _is_context(data):
@@ -93,6 +130,13 @@ def read_fediverse(data: Any) -> Reading:
     """The thread(s) of a Mastodon or Lemmy JSON answer; InputError for another shape."""
     if not looks_like_fediverse(data):
         raise InputError("this JSON is not a Mastodon or Lemmy thread", HINT)
+    if _mbin_shape(data):
+        return _mbin(data)
+    if (listed := _lemmy_post_list(data)) is not None:
+        raise InputError(
+            f"this is a Lemmy list of {listed:,} posts (a community's or the front page), not a thread",
+            "save one post (/api/v3/post?id=N) and its comments (/api/v3/comment/list?post_id=N)",
+        )
     if isinstance(data, list) or _is_status(data) or _is_context(data):
         return _mastodon(data)
     return _lemmy(data)
@@ -114,6 +158,11 @@ def _mastodon(data: Any) -> Reading:
         unique = [status for _, status in sorted(zip(dates, unique, strict=True), key=lambda pair: pair[0] or 0)]
     ids = {str(status.get("id")) for status in unique}
     roots = [status for status in unique if str(status.get("in_reply_to_id")) not in ids]
+    if sum(1 for status in roots if status.get("in_reply_to_id") is None) > 1:
+        raise InputError(
+            f"this is a Mastodon timeline ({len(unique):,} statuses of several threads), not one thread",
+            "save one status's context (/api/v1/statuses/ID/context) and the status itself, in one JSON array",
+        )
     if not unique:
         raise InputError("this Mastodon context holds no status (the post has no replies and answers none)", HINT)
     opening = roots[0] if not context or as_list(data.get("ancestors")) else None
@@ -252,3 +301,66 @@ def _lemmy_markdown(source: str) -> list[BlockSpec]:
     from translator.readers.reddit import markdown_blocks
 
     return markdown_blocks(source)
+
+
+def _mbin(data: dict[str, Any]) -> Reading:
+    """An Mbin entry and/or its comments: the entry the article, the comments nested by `children` or
+    `parentId`, in time order."""
+    entry = as_dict(data.get("entry")) if "entry" in data else data if _is_mbin_entry(data) else {}
+    comments: list[RawComment] = []
+    stack: list[tuple[Any, str | None]] = [(item, None) for item in reversed(as_list(data.get("items")))]
+    while stack:  # iterative: reply chains may be deep
+        item, parent = stack.pop()
+        comment = as_dict(item)
+        if not comment:
+            continue
+        key = str(comment.get("commentId"))
+        gone = str(comment.get("visibility") or "visible") != "visible"
+        answered = comment.get("parentId")
+        comments.append(
+            RawComment(
+                key=key,
+                parent_key=parent or (str(answered) if answered is not None else None),
+                author=text_field(as_dict(comment.get("user")).get("username")),
+                specs=[] if gone else _lemmy_markdown(text_field(comment.get("body")) or ""),
+                date=iso_date(comment.get("createdAt")),
+                votes=_up_down(comment),
+                url=text_field(comment.get("apId")),
+                deleted=gone,
+            )
+        )
+        stack.extend((child, key) for child in reversed(as_list(comment.get("children"))))
+    if all(comment.date is not None for comment in comments):
+        comments.sort(key=lambda comment: comment.date or datetime.min)
+    tree = comment_tree(comments)
+    url = text_field(entry.get("apId")) or (comments[0].url if comments else None)
+    body = _lemmy_markdown(text_field(entry.get("body")) or "")
+    if link := text_field(entry.get("url")):
+        body.append(("source", link.strip(), None, None))
+    thread = discussion(
+        "fediverse",
+        text_field(entry.get("title")) or "",
+        body,
+        tree.posts,
+        author=text_field(as_dict(entry.get("user")).get("username")),
+        date=iso_date(entry.get("createdAt")),
+        votes=_up_down(entry),
+        url=text_field(entry.get("apId")),
+        site=_host(url),
+    )
+    warnings = list(tree.warnings)
+    if not entry:
+        warnings.append("these Mbin comments are not with their entry: the article is empty (save /api/entry/ID too)")
+    elif not isinstance(data.get("items"), list):
+        said = whole_number(entry.get("numComments"))
+        count = f" of its {said:,} comments" if said else " of its comments"
+        warnings.append(f"this Mbin entry holds none{count}: save /api/entry/ID/comments too")
+    pages = whole_number(as_dict(data.get("pagination")).get("maxPage"))
+    if pages and pages > 1:
+        warnings.append(f"these comments are one page of {pages:,} (/api/entry/ID/comments?p=N): only it is read")
+    return Reading((thread,), tuple(warnings))
+
+
+def _up_down(item: dict[str, Any]) -> Votes | None:
+    up, down = whole_number(item.get("uv")), whole_number(item.get("dv"))
+    return Votes(up=up or 0, down=down or 0) if up is not None or down is not None else None
