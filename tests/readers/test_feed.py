@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -980,3 +981,68 @@ def test_an_hnrss_feed_of_new_comments_says_it_holds_comments_on_many_stories() 
         "thread per story holding only these comments, top-level, under the story's title (the stories and the "
         "comments they answer are not in it)",
     )
+
+
+HNRSS_COMMENTS = [
+    (39000003, "kiri", "<p>Läuft das auch auf dem Telefon?</p>", "2024-01-03T11:00:00Z"),
+    (39000002, "ada_l", "<p>Welche Lizenz?</p>", "2024-01-03T10:00:00Z"),
+]
+
+
+def _hnrss_atom() -> str:
+    # hnrss's Atom: the feed links only to itself (hnrss.org/item?id=N), not to the story.
+    entries = "".join(
+        f"""<entry><title><![CDATA[New comment by {name} in "Show HN: Ein Wörterbuch offline"]]></title>
+        <link href="https://news.ycombinator.com/item?id={number}" rel="alternate"></link>
+        <author><name>{name}</name></author><content type="html"><![CDATA[{text}]]></content>
+        <updated>{date}</updated><published>{date}</published>
+        <id>https://news.ycombinator.com/item?id={number}</id></entry>"""
+        for number, name, text, date in HNRSS_COMMENTS
+    )
+    return (
+        '<feed xmlns="http://www.w3.org/2005/Atom"><id>https://hnrss.org/item?id=39000001</id>'
+        '<title>Hacker News: New comments on "Show HN: Ein Wörterbuch offline"</title>'
+        "<updated>2024-01-03T12:00:00Z</updated>"
+        '<link href="https://hnrss.org/item?id=39000001" rel="self" type="application/atom+xml"></link>'
+        f"{entries}</feed>"
+    )
+
+
+def _hnrss_json_feed() -> str:
+    # hnrss's JSON Feed (?format=jsonfeed): version 1, its author a bare name, home_page_url the story.
+    items = [
+        {
+            "id": f"https://news.ycombinator.com/item?id={number}",
+            "title": f'New comment by {name} in "Show HN: Ein Wörterbuch offline"',
+            "content_html": text,
+            "url": f"https://news.ycombinator.com/item?id={number}",
+            "external_url": f"https://news.ycombinator.com/item?id={number}",
+            "date_published": date,
+            "author": name,
+        }
+        for number, name, text, date in HNRSS_COMMENTS
+    ]
+    return json.dumps(
+        {
+            "version": "https://jsonfeed.org/version/1",
+            "title": 'Hacker News: New comments on "Show HN: Ein Wörterbuch offline"',
+            "description": "Hacker News RSS",
+            "home_page_url": "https://news.ycombinator.com/item?id=39000001",
+            "items": items,
+        }
+    )
+
+
+@pytest.mark.parametrize("make", [_hnrss_atom, _hnrss_json_feed])
+def test_hnrss_comment_feeds_in_atom_and_json_feed_are_the_storys_thread(make: Any) -> None:
+    reading = parse_threads(make())
+    [thread] = reading.threads
+    assert (thread.title, thread.url) == (
+        "Show HN: Ein Wörterbuch offline",
+        "https://news.ycombinator.com/item?id=39000001",
+    )
+    assert [(p.author, [b.text for b in p.blocks]) for p in thread.posts[1:]] == [
+        ("ada_l", ["Welche Lizenz?"]),
+        ("kiri", ["Läuft das auch auf dem Telefon?"]),
+    ]
+    assert len(reading.warnings) == 1 and reading.warnings[0].startswith("hnrss's feed of a Hacker News story's")

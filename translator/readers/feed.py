@@ -27,11 +27,11 @@ thread per topic, titled by its items; its writers `@username Name` are their us
 post is read without its feed's template ("@NAME wrote:", the post as a quote, "Read full topic") and
 nested under the earlier post of its topic it quotes (`aside.quote` `data-post`) or else links to; a
 topic's own feed (`/t/SLUG/ID.rss`: its latest posts) without post 1 takes the channel's description,
-post 1's Markdown, as the article. hnrss.org's feeds of Hacker News comments (items `New comment by NAME
-in "STORY"`, linked to the comment alone) are a thread per story, its title the article (one story's
-feed, `/item?id=N`, also its address), its comments top-level (the feed says nothing of who answers
-whom). Other feeds hold no reader comments; when their items count comments elsewhere (`slash:comments`,
-Atom threading's `thr:total` or `thr:count`), a warning says so.
+post 1's Markdown, as the article. hnrss.org's feeds of Hacker News comments (RSS, Atom, JSON Feed;
+items `New comment by NAME in "STORY"`, linked to the comment alone) are a thread per story, its title
+the article (one story's feed, `/item?id=N`, also its address), its comments top-level (the feed says
+nothing of who answers whom). Other feeds hold no reader comments; when their items count comments
+elsewhere (`slash:comments`, Atom threading's `thr:total` or `thr:count`), a warning says so.
 
 A WordPress export (WXR: RSS with `wp:` elements) holds the site's posts and pages with their comments:
 each post is a thread, its approved comments (`wp:comment`, not pingbacks) nested by `comment_parent`.
@@ -46,7 +46,7 @@ import calendar
 import html
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -136,6 +136,7 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # of one story's comments (`/item?id=N`) is titled `Hacker News: New comments on "STORY"` and links to it.
 HNRSS_COMMENT_TITLE = re.compile(r'New comment by (?P<name>[\w-]{1,40}) in "(?P<story>.*)"', re.DOTALL)
 HN_ITEM_LINK = re.compile(r"https?://news\.ycombinator\.com/item\?id=(?P<id>\d{1,12})")
+HNRSS_ITEM_FEED = re.compile(r"https?://hnrss\.org/item\?(?:[^#\s]*&)?id=(?P<id>\d{1,12})(?:&|$)")
 ONE_STORY_FEED = re.compile(r'\A(?:Hacker News: New comments on "|Hacker News - ")')
 # Reddit's feeds: an item links to a post's comments page; its text ends with "submitted by <a>/u/NAME</a>
 # to <a>/r/SUB</a> [link] [N comments]", a line of its template (never translated), not the post's words.
@@ -194,7 +195,10 @@ def read_feed(text: str) -> Reading:
     warnings = [f"this feed is not well-formed ({problem}): its items were read as far as possible"] if problem else []
     if (post_feed := _reddit_post_feed(entries, as_dict(parsed.feed))) is not None:
         return Reading(post_feed.threads, (*warnings, *post_feed.warnings))
-    if (hn_comments := _hnrss_comments(entries, as_dict(parsed.feed))) is not None:
+    feed = as_dict(parsed.feed)
+    rows = [(_feed_text(entry, "title"), text_field(entry.get("link")), entry) for entry in entries]
+    own_links = [text_field(as_dict(link).get("href")) for link in as_list(feed.get("links"))]
+    if (hn_comments := _hnrss_comments(rows, _feed_text(feed, "title"), own_links, _entry_body, _date)) is not None:
         return Reading(hn_comments.threads, (*warnings, *hn_comments.warnings))
     pages = [_page_of_comment(entry) for entry in entries]
     if all(pages):
@@ -366,46 +370,62 @@ def _reddit_post_feed(entries: list[dict[str, Any]], feed: dict[str, Any]) -> Re
     return Reading((thread,), (flat, *missing, *tree.warnings))
 
 
-def _hnrss_comments(entries: list[dict[str, Any]], feed: dict[str, Any]) -> Reading | None:
-    """The threads of a feed of Hacker News comments as hnrss.org makes them (`/item?id=N`: one story's latest
-    comments; `/newcomments`, `/threads?id=USER`: comments on any story), each item titled `New comment by
+def _hnrss_comments(
+    rows: Sequence[tuple[str | None, str | None, dict[str, Any]]],
+    feed_title: str | None,
+    feed_links: Sequence[str | None],
+    body_of: Callable[[dict[str, Any]], list[BlockSpec]],
+    date_of: Callable[[dict[str, Any]], datetime | None],
+) -> Reading | None:
+    """The threads of a feed of Hacker News comments as hnrss.org makes them, in RSS, Atom or JSON Feed
+    (`/item?id=N`: one story's latest comments; `/newcomments`, `/threads?id=USER`: comments on any story),
+    each item (its title, link, and the item itself, read by `body_of` and `date_of`) titled `New comment by
     NAME in "STORY"` and linked to the comment alone: a thread per story, its article the story's title (and
-    address, when the feed is one story's), its comments top-level (the feed says nothing of who answers
-    whom); None for other feeds."""
-    said = [HNRSS_COMMENT_TITLE.fullmatch(_feed_text(entry, "title") or "") for entry in entries]
-    links = [HN_ITEM_LINK.fullmatch((text_field(entry.get("link")) or "").strip()) for entry in entries]
-    if not all(said) or not all(links):
+    address, when the feed is one story's: its link to the story, or its own address `hnrss.org/item?id=N`),
+    its comments top-level (the feed says nothing of who answers whom); None for other feeds."""
+    said = [HNRSS_COMMENT_TITLE.fullmatch(title or "") for title, _, _ in rows]
+    links = [HN_ITEM_LINK.fullmatch((link or "").strip()) for _, link, _ in rows]
+    if not rows or not all(said) or not all(links):
         return None
     by_story: dict[str, list[RawComment]] = {}
-    for entry, title, link in zip(entries, said, links, strict=True):
+    for (_, _, item), title, link in zip(rows, said, links, strict=True):
         assert title is not None and link is not None
         comment = RawComment(
             key=link["id"],
             parent_key=None,
             author=title["name"],
-            specs=_entry_body(entry),
-            date=_date(entry),
+            specs=body_of(item),
+            date=date_of(item),
             url=link.group(),
         )
         by_story.setdefault(title["story"], []).append(comment)
-    story_link = HN_ITEM_LINK.fullmatch((text_field(feed.get("link")) or "").strip())
-    single = len(by_story) == 1 and story_link is not None and ONE_STORY_FEED.search(_feed_text(feed, "title") or "")
+    story_id = next(
+        (
+            found["id"]
+            for link in feed_links
+            if (found := HN_ITEM_LINK.fullmatch((link or "").strip()) or HNRSS_ITEM_FEED.match((link or "").strip()))
+        ),
+        None,
+    )
+    story_link = f"https://news.ycombinator.com/item?id={story_id}" if story_id else None
+    single = len(by_story) == 1 and story_link is not None and ONE_STORY_FEED.search(feed_title or "")
     threads = []
     for story, comments in by_story.items():
         if all(comment.date is not None for comment in comments):
             comments.sort(key=lambda comment: comment.date or datetime.min)
         tree = comment_tree(comments)
-        url = story_link.group() if single and story_link else None
+        url = story_link if single else None
         threads.append(discussion("feed", story, [], tree.posts, url=url, site="Hacker News"))
     if single:
         told = (
-            f"hnrss's feed of a Hacker News story's latest {len(entries):,} comments: the story's own text is not in "
+            f"hnrss's feed of a Hacker News story's latest {len(rows):,} comments: the story's own text is not in "
             "it (the article is its title), and it says nothing of who replies to whom (its comments are top-level); "
             "save the story as JSON (hn.algolia.com/api/v1/items/ID) for the whole thread"
         )
     else:
         told = (
-            f"this is hnrss's feed of {len(entries):,} Hacker News comments on {len(threads):,} stories (new comments, "
+            f"this is hnrss's feed of {len(rows):,} Hacker News comments on {len(threads):,} "
+            f"stor{'y' if len(threads) == 1 else 'ies'} (new comments, "
             "or one user's): read as a thread per story holding only these comments, top-level, under the story's "
             "title (the stories and the comments they answer are not in it)"
         )
@@ -798,18 +818,20 @@ def read_json_feed(data: Any) -> Reading:
     if not looks_like_json_feed(data):
         raise InputError("this JSON is not a JSON Feed (no jsonfeed.org version)", HINT)
     site = text_field(data.get("title"))
+    items = [as_dict(item) for item in as_list(data.get("items"))]
+    rows = [(_json_feed_title(item.get("title")), text_field(item.get("url")), item) for item in items]
+    links = [text_field(data.get("home_page_url")), text_field(data.get("feed_url"))]
+    if (hn_comments := _hnrss_comments(rows, site, links, _json_feed_body, _json_feed_item_date)) is not None:
+        return hn_comments
     feed_author = _json_feed_author(data)  # an item without authors has the feed's (both versions say so)
     threads = []
     for item in as_list(data.get("items")):
         item = as_dict(item)
         if not item:
             continue
-        markup = text_field(item.get("content_html"))
-        specs = _body(markup, "text/html") if markup else text_blocks(text_field(item.get("content_text")) or "")
-        if not specs and (summary := text_field(item.get("summary"))):
-            specs = text_blocks(summary)
+        specs = _json_feed_body(item)
         title = _json_feed_title(item.get("title"))
-        date = _json_feed_date(item.get("date_published")) or _json_feed_date(item.get("date_modified"))
+        date = _json_feed_item_date(item)
         link = text_field(item.get("url")) or text_field(item.get("external_url"))
         author = _json_feed_author(item) or feed_author
         specs = _without_title(specs, title)
@@ -818,6 +840,19 @@ def read_json_feed(data: Any) -> Reading:
     if not threads:
         raise InputError("this JSON Feed has no item", HINT)
     return _told(threads, ())
+
+
+def _json_feed_body(item: dict[str, Any]) -> list[BlockSpec]:
+    """A JSON Feed item's text: its HTML content, else its plain text, else its summary."""
+    markup = text_field(item.get("content_html"))
+    specs = _body(markup, "text/html") if markup else text_blocks(text_field(item.get("content_text")) or "")
+    if not specs and (summary := text_field(item.get("summary"))):
+        specs = text_blocks(summary)
+    return specs
+
+
+def _json_feed_item_date(item: dict[str, Any]) -> datetime | None:
+    return _json_feed_date(item.get("date_published")) or _json_feed_date(item.get("date_modified"))
 
 
 def _json_feed_author(holder: dict[str, Any]) -> str | None:
