@@ -324,3 +324,54 @@ def test_lists_of_threads_are_refused_saying_what_they_are(data: Any, said: str)
         parse_threads(json.dumps(data))
     assert raised.value.message.startswith(said)
     assert raised.value.hint
+
+
+AS = "https://www.w3.org/ns/activitystreams"
+
+
+def test_an_activitypub_post_is_one_post_and_says_its_replies_are_elsewhere() -> None:
+    # A status's address fetched as application/activity+json: a Note with a content warning (summary).
+    note = {
+        "@context": [AS, {"sensitive": "as:sensitive"}],
+        "id": "https://sozial.example/users/lena/statuses/111000000000000001",
+        "type": "Note",
+        "summary": "Baustelle",
+        "inReplyTo": None,
+        "published": "2024-01-02T10:01:00Z",
+        "url": "https://sozial.example/@lena/111000000000000001",
+        "attributedTo": "https://sozial.example/users/lena",
+        "to": [f"{AS}#Public"],
+        "content": "<p>Die Stadt baut eine neue Brücke.</p>",
+        "replies": {"id": "https://sozial.example/users/lena/statuses/111000000000000001/replies", "type": "Collection",
+                    "totalItems": 4, "first": {"type": "CollectionPage", "items": []}},
+    }  # fmt: skip
+    reading = parse_threads(json.dumps(note))
+    [thread] = reading.threads
+    assert _shape(thread) == [("article", "lena", None, ["Baustelle", "Die Stadt baut eine neue Brücke."])]
+    assert thread.url == "https://sozial.example/@lena/111000000000000001"
+    [warning] = reading.warnings
+    assert warning.startswith("this ActivityPub Note is one post: its replies (it counts 4) are only addresses")
+    # Lemmy's Page: a title, Markdown as its source, attributedTo naming the writer (a community is a Group).
+    page = {
+        "@context": [AS, "https://w3id.org/security/v1"],
+        "type": "Page",
+        "id": "https://lemmy.example/post/501",
+        "attributedTo": [{"type": "Person", "id": "https://lemmy.example/u/lena"},
+                         {"type": "Group", "id": "https://lemmy.example/c/leipzig"}],
+        "name": "Neue Radwege in Leipzig",
+        "content": "",
+        "source": {"content": "Was haltet ihr davon?", "mediaType": "text/markdown"},
+        "published": "2024-01-02T10:00:00Z",
+    }  # fmt: skip
+    [lemmy] = parse_threads(json.dumps(page)).threads
+    assert _shape(lemmy) == [("article", "lena", None, ["Neue Radwege in Leipzig", "Was haltet ihr davon?"])]
+
+
+def test_an_activitypub_collection_is_refused_saying_what_it_is() -> None:
+    outbox = {"@context": AS, "id": "https://sozial.example/users/lena/outbox", "type": "OrderedCollection",
+              "totalItems": 210, "first": "https://sozial.example/users/lena/outbox?page=true"}  # fmt: skip
+    with pytest.raises(InputError) as raised:
+        parse_threads(json.dumps(outbox))
+    assert raised.value.message == (
+        "this is an ActivityPub OrderedCollection of 210 items (an outbox or a page of replies), not a thread"
+    )

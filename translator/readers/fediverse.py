@@ -23,6 +23,11 @@ Mbin and /kbin: an entry (`/api/entry/ID`: title, Markdown body, link) and its c
 pointing to their `parentId`), alone or as `{"entry": ..., "items": [...]}`; comments no longer visible
 (their `visibility` not `visible`) are kept only where a visible one answers them. A Mastodon timeline
 (statuses of several threads) is refused, saying so.
+
+ActivityPub: an object a server gives other servers (a post's address fetched as `application/activity+json`:
+a `Note`, Lemmy's `Page`, an `Article`) is one post: read as the article (its `name`, its HTML `content`,
+its writer the last part of `attributedTo`), with a warning that its replies are only addresses there; a
+collection (an outbox, a replies page) is refused, saying so.
 """
 
 from __future__ import annotations
@@ -109,10 +114,26 @@ def _lemmy_post_list(data: Any) -> int | None:
     return len(posts) if all("ap_id" in as_dict(as_dict(view).get("post")) for view in posts) else None
 
 
+AP_POSTS = frozenset({"Note", "Page", "Article", "Question"})
+AP_COLLECTIONS = frozenset({"Collection", "OrderedCollection", "CollectionPage", "OrderedCollectionPage"})
+
+
+def _activitypub(data: Any) -> str | None:
+    """The type of an ActivityPub object (`Note`, `OrderedCollection`): JSON whose `@context` names the
+    ActivityStreams vocabulary; None for other JSON."""
+    holder = as_dict(data)
+    context = holder.get("@context")
+    named = [context] if isinstance(context, str) else [item for item in as_list(context) if isinstance(item, str)]
+    kind = holder.get("type")
+    if not any("www.w3.org/ns/activitystreams" in name for name in named) or not isinstance(kind, str):
+        return None
+    return kind[:40]
+
+
 def looks_like_fediverse(data: Any) -> bool:
     """Whether parsed JSON is a Mastodon status, list of statuses or context, a Lemmy post or comments (or
     a list of posts, refused), an Mbin entry or its comments."""
-    if _mbin_shape(data) or _lemmy_post_list(data) is not None:
+    if _mbin_shape(data) or _lemmy_post_list(data) is not None or _activitypub(data) is not None:
         return True
     if isinstance(data, list):
         return bool(data) and all(_is_status(status) for status in data)
@@ -130,6 +151,8 @@ def read_fediverse(data: Any) -> Reading:
     """The thread(s) of a Mastodon or Lemmy JSON answer; InputError for another shape."""
     if not looks_like_fediverse(data):
         raise InputError("this JSON is not a Mastodon or Lemmy thread", HINT)
+    if (kind := _activitypub(data)) is not None:
+        return _activitypub_post(data, kind)
     if _mbin_shape(data):
         return _mbin(data)
     if (listed := _lemmy_post_list(data)) is not None:
@@ -364,3 +387,60 @@ def _mbin(data: dict[str, Any]) -> Reading:
 def _up_down(item: dict[str, Any]) -> Votes | None:
     up, down = whole_number(item.get("uv")), whole_number(item.get("dv"))
     return Votes(up=up or 0, down=down or 0) if up is not None or down is not None else None
+
+
+def _activitypub_post(data: dict[str, Any], kind: str) -> Reading:
+    """One ActivityPub post as a thread of its own; InputError for a collection or another kind of object."""
+    save = "save the thread from the server's API: Mastodon /api/v1/statuses/ID/context, Lemmy /api/v3/comment/list"
+    if kind in AP_COLLECTIONS:
+        count = whole_number(data.get("totalItems"))
+        said = f" of {count:,} items" if count is not None else ""
+        raise InputError(f"this is an ActivityPub {kind}{said} (an outbox or a page of replies), not a thread", save)
+    if kind not in AP_POSTS:
+        raise InputError(f"this is an ActivityPub {kind} (a fediverse server's object), not a post or a thread", save)
+    source = as_dict(data.get("source"))
+    content = text_field(data.get("content"))
+    body = html_blocks(content) if content else _lemmy_markdown(text_field(source.get("content")) or "")
+    if warning := text_field(data.get("summary")) if kind == "Note" else None:
+        body = [("paragraph", " ".join(warning.split()), None, None), *body]  # Mastodon's content warning
+    url = _ap_address(data.get("url")) or text_field(data.get("id"))
+    thread = discussion(
+        "fediverse",
+        text_field(data.get("name")) or "",
+        body,
+        author=_ap_writer(data.get("attributedTo")),
+        date=iso_date(data.get("published")),
+        url=url,
+        site=_host(url),
+    )
+    replies = whole_number(as_dict(data.get("replies")).get("totalItems"))
+    said = f" (it counts {replies:,})" if replies else ""
+    return Reading(
+        (thread,),
+        (f"this ActivityPub {kind} is one post: its replies{said} are only addresses in it; to read them, {save}",),
+    )
+
+
+def _ap_address(value: Any) -> str | None:
+    """An object's address: a string, a link object's `href`, or the first of a list of them."""
+    for item in [value, *as_list(value)] if not isinstance(value, str) else [value]:
+        if isinstance(item, str) and "://" in item:
+            return item.strip()
+        if href := text_field(as_dict(item).get("href")):
+            return href.strip()
+    return None
+
+
+def _ap_writer(value: Any) -> str | None:
+    """A post's writer as its `attributedTo` names it: an actor's address (`https://server/users/NAME`),
+    an actor object, or a list of them (Lemmy: the writer, then the community); its last path part."""
+    for item in as_list(value) if isinstance(value, list) else [value]:
+        actor = as_dict(item)
+        if actor and actor.get("type") == "Group":
+            continue  # a community, not a writer
+        address = item if isinstance(item, str) else text_field(actor.get("id"))
+        if name := text_field(actor.get("preferredUsername")):
+            return name
+        if address and "://" in address:
+            return address.rstrip("/").rpartition("/")[2] or None
+    return None
