@@ -90,8 +90,17 @@ def test_a_mastodon_context_lacks_its_own_status_and_says_so() -> None:
     ]
     assert reading.warnings == (
         "a Mastodon context holds the posts before and after a post, not the post itself (111000000000000002): "
-        "its replies are top-level; save /api/v1/statuses/ID too and give both in one JSON array",
+        "its replies are top-level; save /api/v1/statuses/ID too and give both in one JSON array: [status, context]",
     )
+    # Given so, with the status: the whole thread, nothing missing.
+    whole = parse_threads(json.dumps([FOCUS, {"ancestors": [ROOT], "descendants": [ANSWER, DOUBT]}]))
+    assert [(p.author, p.parent) for p in whole.threads[0].posts] == [
+        ("lena", None),
+        ("tom@andere.example", None),
+        ("lena", "c1"),
+        ("mia", "c2"),
+    ]
+    assert whole.warnings == ()
     # The context of a thread's first post: no ancestors, so no article at all.
     [warning] = parse_threads(json.dumps({"ancestors": [], "descendants": [ANSWER]})).warnings
     assert "(111000000000000002): the article is empty and its replies are top-level" in warning

@@ -3,11 +3,11 @@
 Mastodon (and the servers that speak its API: Pleroma, Akkoma, GoToSocial...): a status
 (`/api/v1/statuses/ID`), a list of statuses, or a status's context (`/api/v1/statuses/ID/context`:
 `{"ancestors": [...], "descendants": [...]}`, which holds what comes before and after the status but not
-the status itself). The first status of the thread (no `in_reply_to_id` among them) is the article,
-the others its replies in time order, nested by `in_reply_to_id`; a content
-warning (`spoiler_text`) is read before the text; the writer is the account's `acct`, favourites are
-votes. A context lacks its own status: replies to it go to the top, with a warning naming it and what to
-save.
+the status itself; a JSON array of the status and its context gives both). The first status of the
+thread (no `in_reply_to_id` among them) is the article, the others its replies in time order, nested by
+`in_reply_to_id`; a content warning (`spoiler_text`) is read before the text; the writer is the
+account's `acct`, favourites are votes. A context lacks its own status: replies to it go to the top, with
+a warning naming it and what to save.
 
 Lemmy: a post (`/api/v3/post?id=N`: `{"post_view": ...}`), its comments (`/api/v3/comment/list?post_id=N`:
 `{"comments": [...]}`, each naming its post), or both in one object. A post is the article (its `name`
@@ -135,8 +135,8 @@ def looks_like_fediverse(data: Any) -> bool:
     a list of posts, refused), an Mbin entry or its comments."""
     if _mbin_shape(data) or _lemmy_post_list(data) is not None or _activitypub(data) is not None:
         return True
-    if isinstance(data, list):
-        return bool(data) and all(_is_status(status) for status in data)
+    if isinstance(data, list):  # statuses, and contexts beside them (a status saved with its context)
+        return bool(data) and all(_is_status(item) or _is_context(item) for item in data)
     if _is_status(data) or _is_context(data):
         return True
     holder = as_dict(data)
@@ -168,13 +168,12 @@ def read_fediverse(data: Any) -> Reading:
 def _mastodon(data: Any) -> Reading:
     """A Mastodon thread: its first status the article, the rest nested by what they answer."""
     context = not isinstance(data, list) and not _is_status(data)
-    statuses: list[dict[str, Any]] = (
-        [*as_list(data.get("ancestors")), *as_list(data.get("descendants"))]
-        if context
-        else [data]
-        if _is_status(data)
-        else list(data)
-    )
+    statuses: list[dict[str, Any]] = []
+    for item in [data] if not isinstance(data, list) else data:
+        if _is_status(item):
+            statuses.append(item)
+        else:
+            statuses.extend([*as_list(item.get("ancestors")), *as_list(item.get("descendants"))])
     unique = list({str(status.get("id")): status for status in statuses}.values())
     dates = [iso_date(status.get("created_at")) for status in unique]
     if all(dates):  # a list saved in any order (newest first, as timelines are): read in time order
@@ -184,7 +183,7 @@ def _mastodon(data: Any) -> Reading:
     if sum(1 for status in roots if status.get("in_reply_to_id") is None) > 1:
         raise InputError(
             f"this is a Mastodon timeline ({len(unique):,} statuses of several threads), not one thread",
-            "save one status's context (/api/v1/statuses/ID/context) and the status itself, in one JSON array",
+            "save one status (/api/v1/statuses/ID) and its context (/api/v1/statuses/ID/context) in one JSON array",
         )
     if not unique:
         raise InputError("this Mastodon context holds no status (the post has no replies and answers none)", HINT)
@@ -199,7 +198,7 @@ def _mastodon(data: Any) -> Reading:
         warnings.append(
             f"a Mastodon context holds the posts before and after a post, not the post itself{said}: "
             f"{'the article is empty and ' if opening is None else ''}its replies are top-level; save "
-            "/api/v1/statuses/ID too and give both in one JSON array"
+            "/api/v1/statuses/ID too and give both in one JSON array: [status, context]"
         )
     elif len(roots) > 1:
         warnings.append(f"{len(roots) - 1:,} statuses answer posts not in this file: they are top-level")
