@@ -1046,3 +1046,62 @@ def test_hnrss_comment_feeds_in_atom_and_json_feed_are_the_storys_thread(make: A
         ("kiri", ["Läuft das auch auf dem Telefon?"]),
     ]
     assert len(reading.warnings) == 1 and reading.warnings[0].startswith("hnrss's feed of a Hacker News story's")
+
+
+HNRSS_STORY_TEMPLATE = """
+<p>Article URL: <a href="https://woerter.example/">https://woerter.example/</a></p>
+<p>Comments URL: <a href="https://news.ycombinator.com/item?id=39000001">https://news.ycombinator.com/item?id=39000001</a></p>
+<p>Points: 120</p>
+<p># Comments: 45</p>
+"""
+HNRSS_SELF_POST = """
+<p>Ich lerne seit einem Jahr Polnisch.<p>Was hilft euch?</p>
+<hr>
+<p>Comments URL: <a href="https://news.ycombinator.com/item?id=39000005">https://news.ycombinator.com/item?id=39000005</a></p>
+<p>Points: 33</p>
+<p># Comments: 12</p>
+"""
+
+
+def _hnrss_stories(json_feed: bool) -> str:
+    """hnrss.org's front page (RSS, or ?format=jsonfeed): a link story and an Ask HN, each with its template."""
+    stories = [
+        ("Ein Wörterbuch, das offline läuft", "https://woerter.example/", 39000001, HNRSS_STORY_TEMPLATE),
+        ("Ask HN: Wie lernt ihr Sprachen?", "https://news.ycombinator.com/item?id=39000005", 39000005, HNRSS_SELF_POST),
+    ]
+    if json_feed:
+        items = [
+            {"id": f"https://news.ycombinator.com/item?id={number}", "title": title, "content_html": text, "url": link,
+             "external_url": f"https://news.ycombinator.com/item?id={number}",
+             "date_published": "2024-01-03T09:00:00Z", "author": "ada_l"}
+            for title, link, number, text in stories
+        ]  # fmt: skip
+        return json.dumps({"version": "https://jsonfeed.org/version/1", "title": "Hacker News: Front Page",
+                           "home_page_url": "https://news.ycombinator.com/", "items": items})  # fmt: skip
+    written = "".join(
+        f"""<item><title><![CDATA[{title}]]></title><description><![CDATA[{text}]]></description>
+        <pubDate>Wed, 03 Jan 2024 09:00:00 +0000</pubDate><link>{link}</link><dc:creator>ada_l</dc:creator>
+        <comments>https://news.ycombinator.com/item?id={number}</comments></item>"""
+        for title, link, number, text in stories
+    )
+    return (
+        '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Hacker News: Front Page'
+        f"</title><link>https://news.ycombinator.com/</link>{written}</channel></rss>"
+    )
+
+
+@pytest.mark.parametrize("json_feed", [False, True])
+def test_hnrss_story_items_lose_the_feeds_template(json_feed: bool) -> None:
+    reading = parse_threads(_hnrss_stories(json_feed))
+    found = [
+        ([(b.kind, b.text) for b in t.posts[0].blocks[1:]], t.posts[0].votes and t.posts[0].votes.up)
+        for t in reading.threads
+    ]
+    assert found == [
+        ([("source", "https://woerter.example/")], 120),  # a link story: its link, as the HN reader gives it
+        ([("paragraph", "Ich lerne seit einem Jahr Polnisch."), ("paragraph", "Was hilft euch?")], 33),
+    ]
+    assert reading.warnings == (
+        "2 items count 57 reader comments that are not in this feed (each item's comment feed or page holds them): "
+        "only the items are read",
+    )

@@ -16,7 +16,9 @@ the name is its author, the count of comments is reported, and a link post's lin
 Reddit reader gives it; the
 subreddit (`r/NAME`, the feed's category) is the site. A Reddit post's own feed (`.../comments/ID/SLUG/.rss`:
 the post, then its comments) is one thread, its comments top-level (the feed does not say who answers
-whom), a `[deleted]` or `[removed]` one left out and counted.
+whom), a `[deleted]` or `[removed]` one left out and counted. A story of hnrss.org's feeds loses the
+template under it ("Article URL", "Comments URL", "Points", "# Comments"): the article's address is a
+source block, the points its votes, the count of comments reported.
 
 A comment feed (WordPress's `/feed/` of a post, Blogger's comment feed, Discourse's posts feeds) is
 different: its items are comments, linked to `PAGE#comment-12` or `/t/SLUG/ID/N` (or said, by Atom
@@ -63,6 +65,7 @@ from translator.readers.common import (
     epoch_date,
     iso_date,
     local_name,
+    net_votes,
     parse_xml,
     text_field,
     whole_number,
@@ -136,6 +139,12 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # of one story's comments (`/item?id=N`) is titled `Hacker News: New comments on "STORY"` and links to it.
 HNRSS_COMMENT_TITLE = re.compile(r'New comment by (?P<name>[\w-]{1,40}) in "(?P<story>.*)"', re.DOTALL)
 HN_ITEM_LINK = re.compile(r"https?://news\.ycombinator\.com/item\?id=(?P<id>\d{1,12})")
+# hnrss.org's template under a story (after a self post's text): "Article URL: ...", "Comments URL: ...",
+# "Points: N", "# Comments: N" (always in English): lines of the feed, not the story's words.
+HNRSS_ARTICLE_URL = re.compile(r"Article URL: (?P<url>\S+)")
+HNRSS_COMMENTS_URL = re.compile(r"Comments URL: https?://news\.ycombinator\.com/item\?id=\d{1,12}")
+HNRSS_POINTS = re.compile(r"Points: (?P<count>\d{1,9})")
+HNRSS_COUNT = re.compile(r"# Comments: (?P<count>\d{1,9})")
 HNRSS_ITEM_FEED = re.compile(r"https?://hnrss\.org/item\?(?:[^#\s]*&)?id=(?P<id>\d{1,12})(?:&|$)")
 ONE_STORY_FEED = re.compile(r'\A(?:Hacker News: New comments on "|Hacker News - ")')
 # Reddit's feeds: an item links to a post's comments page; its text ends with "submitted by <a>/u/NAME</a>
@@ -215,13 +224,7 @@ def read_feed(text: str) -> Reading:
                 f"this is a feed of comments on {len(threads):,} page(s): {pages_told} not in it, only their comments"
             )
         return Reading(threads, tuple(warnings))
-    counted = [count for entry in entries if (count := _comments_elsewhere(entry))]
-    if counted:
-        warnings.append(
-            f"{'1 item counts' if len(counted) == 1 else f'{len(counted):,} items count'} {sum(counted):,} reader "
-            "comments that are not in this feed "
-            "(each item's comment feed or page holds them): only the items are read"
-        )
+    warnings.extend(_counted_elsewhere([count for entry in entries if (count := _comments_elsewhere(entry))]))
     base = text_field(as_dict(parsed.feed).get("link"))
     # Atom: an entry without an author has the feed's (RFC 4287, 4.2.1); RSS says no such thing.
     authors = _author(as_dict(parsed.feed)) if str(parsed.get("version", "")).startswith("atom") else None
@@ -439,6 +442,16 @@ def _with_comments(thread: Thread, comments: Sequence[Any]) -> Thread:
     return replace(thread, posts=(thread.posts[0], *comments))
 
 
+def _counted_elsewhere(counted: list[int]) -> list[str]:
+    """The warning that items count reader comments the feed does not hold (none when none count any)."""
+    if not counted:
+        return []
+    return [
+        f"{'1 item counts' if len(counted) == 1 else f'{len(counted):,} items count'} {sum(counted):,} reader "
+        "comments that are not in this feed (each item's comment feed or page holds them): only the items are read"
+    ]
+
+
 def _told(items: list[Thread], warnings: Sequence[str]) -> Reading:
     """The threads of a feed's items that have a title or a text; the others left out with a warning,
     InputError when none has either."""
@@ -467,6 +480,8 @@ def _comments_elsewhere(entry: dict[str, Any]) -> int | None:
         said = max((count for count in counts if count is not None), default=None)
     if said is None and (reddit := _reddit_item(entry)) is not None:
         said = reddit[2]
+    if said is None and any("Comments URL:" in raw for raw in _raw_texts(entry)):
+        said = hnrss[2] if (hnrss := _hnrss_template(_entry_body(entry))) is not None else None
     return said
 
 
@@ -545,7 +560,33 @@ def _entry_thread(entry: dict[str, Any], site: str | None, base: str | None, fee
         author = reddit[0]
         if not specs and reddit[1]:
             specs = [("source", reddit[1], None, None)]  # a link post: its link, as the Reddit reader gives it
-    return discussion("feed", title, specs, author=author, date=_date(entry), url=url, site=site)
+    votes = None
+    if (hnrss := _hnrss_template(specs)) is not None:
+        specs, votes = hnrss[0], net_votes(hnrss[1])
+    return discussion("feed", title, specs, author=author, date=_date(entry), votes=votes, url=url, site=site)
+
+
+def _hnrss_template(specs: list[BlockSpec]) -> tuple[list[BlockSpec], int | None, int | None] | None:
+    """A story of hnrss.org's feeds without the template under it: its blocks (the article's address as a
+    source block, as the HN reader gives a link story's), its points and its count of comments; None for
+    blocks without the template (its "Comments URL: https://news.ycombinator.com/item?id=N" line)."""
+    if not any(spec[0] == "paragraph" and HNRSS_COMMENTS_URL.fullmatch(spec[1].strip()) for spec in specs):
+        return None
+    kept: list[BlockSpec] = []
+    points = count = None
+    for spec in specs:
+        text = spec[1].strip()
+        if spec[0] != "paragraph":
+            kept.append(spec)
+        elif article := HNRSS_ARTICLE_URL.fullmatch(text):
+            kept.append(("source", article["url"], None, None))
+        elif said := HNRSS_POINTS.fullmatch(text):
+            points = int(said["count"])
+        elif said := HNRSS_COUNT.fullmatch(text):
+            count = int(said["count"])
+        elif not HNRSS_COMMENTS_URL.fullmatch(text):
+            kept.append(spec)
+    return kept, points, count
 
 
 def _absolute(link: str, base: str | None) -> str:
@@ -825,6 +866,7 @@ def read_json_feed(data: Any) -> Reading:
         return hn_comments
     feed_author = _json_feed_author(data)  # an item without authors has the feed's (both versions say so)
     threads = []
+    counted: list[int] = []
     for item in as_list(data.get("items")):
         item = as_dict(item)
         if not item:
@@ -836,10 +878,14 @@ def read_json_feed(data: Any) -> Reading:
         author = _json_feed_author(item) or feed_author
         specs = _without_title(specs, title)
         url = _absolute(link.strip(), text_field(data.get("home_page_url"))) if link else None
-        threads.append(discussion("feed", title, specs, author=author, date=date, url=url, site=site))
+        votes = None
+        if (hnrss := _hnrss_template(specs)) is not None:  # hnrss.org's JSON Feed of stories
+            specs, votes = hnrss[0], net_votes(hnrss[1])
+            counted.append(hnrss[2] or 0)
+        threads.append(discussion("feed", title, specs, author=author, date=date, votes=votes, url=url, site=site))
     if not threads:
         raise InputError("this JSON Feed has no item", HINT)
-    return _told(threads, ())
+    return _told(threads, _counted_elsewhere([count for count in counted if count]))
 
 
 def _json_feed_body(item: dict[str, Any]) -> list[BlockSpec]:
