@@ -99,15 +99,17 @@ DISCOURSE_POST_LINK = re.compile(
 # Discourse's template around a post in its feeds: "<p><a href=/u/NAME>@NAME</a> wrote:</p><blockquote>POST
 # </blockquote><p><a href=POST>Read full topic</a></p>" ("wrote" in the site's language).
 DISCOURSE_WRAPPER = re.compile(
-    r"\A\s*<p>\s*<a\s[^>]*?href=[\"'][^\"']*/u/[^\"']*[\"'][^>]*>[^<]{1,80}</a>[^<]{0,60}</p>\s*"
-    r"<blockquote>(?P<post>.*)</blockquote>\s*(?:<p>\s*<a\s[^>]*>[^<]{0,80}</a>\s*</p>\s*)?\Z",
+    r"\A\s*<p>\s*<a\s[^>]{0,200}?href=[\"'][^\"'\s>]{0,300}/u/[^\"'\s>]{1,200}[\"'][^>]{0,200}>[^<]{1,80}</a>"
+    r"[^<]{0,60}</p>\s*<blockquote>(?P<post>.*)</blockquote>\s*(?:<p>\s*<a\s[^>]{0,2000}>[^<]{0,80}</a>\s*</p>\s*)?\Z",
     re.DOTALL,
 )
 # A quote of another post in a Discourse post's HTML (`<aside class="quote" data-post="2" data-topic="42">`),
 # and a link to a post of a topic (`/t/SLUG/42/2`): what a post answers, where the feed says nothing else.
-DISCOURSE_QUOTE = re.compile(r"<aside\s[^>]*>", re.IGNORECASE)
-DISCOURSE_ATTRIBUTE = re.compile(r"\b(class|data-post|data-topic)\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
-DISCOURSE_POST_HREF = re.compile(r"href=[\"'][^\"'#?]*/t/[^/\"'#?]+/(?P<topic>\d+)/(?P<number>\d+)/?[\"']")
+DISCOURSE_QUOTE = re.compile(r"<aside\s[^>]{0,500}>", re.IGNORECASE)  # bounded: linear on unclosed tags
+DISCOURSE_ATTRIBUTE = re.compile(r"\b(class|data-post|data-topic)\s*=\s*[\"']([^\"']{0,200})[\"']", re.IGNORECASE)
+DISCOURSE_POST_HREF = re.compile(
+    r"href=[\"'][^\"'#?\s>]{0,300}/t/[^/\"'#?\s>]{1,300}/(?P<topic>\d{1,12})/(?P<number>\d{1,9})/?[\"']"
+)
 DISCOURSE_CREATOR = re.compile(r"@(?P<username>[\w.-]{1,60})(?:\s.*)?", re.DOTALL)
 # WordPress's pages of comments: `POST/comment-page-2/#comment-12`, `?p=5&cpage=2#comment-12`.
 COMMENT_PAGE_PATH = re.compile(r"/comment-page-\d+/?$")
