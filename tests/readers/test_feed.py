@@ -394,7 +394,10 @@ def test_a_discourse_posts_feed_is_its_topic() -> None:
         ("article", "alice", ["Vélos en hiver", "Comment ?"]),  # post 1 is the article
         ("c1", "bob", ["Des pneus."]),
     ]
-    assert reading.warnings == ()
+    assert reading.warnings == (
+        "a Discourse feed does not say which post answers which: 0 of 1 posts are nested under the earlier post "
+        "they quote or link to, the others are top-level (the topic's JSON, /t/ID.json, has every reply)",
+    )
 
 
 # Reddit's feeds: each item's text is the post's own (escaped once more, in some copies) and then a line
@@ -881,7 +884,11 @@ def test_a_discourse_topic_feed_nests_a_post_under_the_post_it_quotes_or_links()
         ("c3", "carla", "c2", [("paragraph", "Siehe Jans Antwort.")]),  # a link to post 3 answers it
         ("c4", "dora", None, [("quote", "Anderswo."), ("paragraph", "Wie in der Nachbarstadt.")]),  # another topic's
     ]
-    assert reading.warnings == ()  # the first post's text is there: no "only their comments"
+    # The first post's text is there (no "only their comments"); the nesting is said to be inferred.
+    assert reading.warnings == (
+        "a Discourse feed does not say which post answers which: 2 of 4 posts are nested under the earlier post "
+        "they quote or link to, the others are top-level (the topic's JSON, /t/ID.json, has every reply)",
+    )
 
 
 def test_relative_atom_links_resolve_against_the_feeds_own_address() -> None:

@@ -213,12 +213,17 @@ def read_feed(text: str) -> Reading:
         return Reading(hn_comments.threads, (*warnings, *hn_comments.warnings))
     pages = [_page_of_comment(entry) for entry in entries]
     if all(pages):
-        raw = (
-            _raw_descriptions(text)
-            if any(_discourse_post_number(text_field(entry.get("link"))) for entry in entries)
-            else {}
-        )
+        discourse = any(_discourse_post_number(text_field(entry.get("link"))) for entry in entries)
+        raw = _raw_descriptions(text) if discourse else {}
         threads = _comment_threads(entries, [page for page in pages if page], as_dict(parsed.feed), raw)
+        replies = [post for thread in threads for post in thread.posts if post.kind == "comment"]
+        if discourse and replies:
+            nested = sum(1 for post in replies if post.parent is not None)
+            warnings.append(
+                f"a Discourse feed does not say which post answers which: {nested:,} of {len(replies):,} posts are "
+                "nested under the earlier post they quote or link to, the others are top-level (the topic's JSON, "
+                "/t/ID.json, has every reply)"
+            )
         untold = sum(1 for thread in threads if len(thread.posts[0].blocks) <= 1)  # a title at most
         if untold:
             pages_told = "the pages' own text is" if untold == len(threads) else f"the text of {untold:,} of them is"
