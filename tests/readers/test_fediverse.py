@@ -384,3 +384,20 @@ def test_an_activitypub_collection_is_refused_saying_what_it_is() -> None:
     assert raised.value.message == (
         "this is an ActivityPub OrderedCollection of 210 items (an outbox or a page of replies), not a thread"
     )
+
+
+def test_a_lemmy_users_page_is_read_for_its_comments_saying_so() -> None:
+    # /api/v3/user?username=max: the user, their comments (each with its post) and their posts.
+    page = {
+        "person_view": {"person": {"id": 8, "name": "max"}, "counts": {"post_count": 1, "comment_count": 2}},
+        "comments": COMMENTS[:2],
+        "posts": [POST_VIEW],
+        "moderates": [],
+    }
+    reading = parse_threads(json.dumps(page))
+    [thread] = reading.threads
+    assert [p.author for p in thread.posts[1:]] == ["jan", "eva"]  # in time order; what jan answers is not here
+    assert reading.warnings[-1] == (
+        "this is Lemmy user max's page: their 2 comments are read as a thread per post they are on, without the "
+        "rest of each thread; their 1 post is left out"
+    )

@@ -15,7 +15,8 @@ the title, its Markdown `body` the text, its `url` a source block), the comments
 sorts them by "hot") nested by their `path`
 (`0.12.34`: 34 answers 12), deleted and removed ones kept only where a kept one answers them. Comments on
 several posts (a user's comments) make a thread per post. A post alone, and comments alone, say in a
-warning what the file lacks. A list of posts (`/api/v3/post/list`: a community's page) is no thread and is
+warning what the file lacks; a user's page (`/api/v3/user`: their comments and posts) is read for its
+comments, a thread per post, saying so. A list of posts (`/api/v3/post/list`: a community's page) is no thread and is
 refused, saying so.
 
 Mbin and /kbin: an entry (`/api/entry/ID`: title, Markdown body, link) and its comments
@@ -109,7 +110,7 @@ def _lemmy_post_list(data: Any) -> int | None:
     """How many posts a Lemmy post list (`/api/v3/post/list`: `{"posts": [post views]}`) holds; None for
     other JSON."""
     posts = as_dict(data).get("posts")
-    if not isinstance(posts, list) or not posts:
+    if not isinstance(posts, list) or not posts or "comments" in as_dict(data):  # a user's page has both
         return None
     return len(posts) if all("ap_id" in as_dict(as_dict(view).get("post")) for view in posts) else None
 
@@ -297,6 +298,14 @@ def _lemmy(data: dict[str, Any]) -> Reading:
         warnings.append(
             f"this Lemmy post holds none{count}: save /api/v3/comment/list?post_id=ID too, "
             'and give both in one object ({"post_view": ..., "comments": [...]})'
+        )
+    elif person := text_field(as_dict(as_dict(data.get("person_view")).get("person")).get("name")):
+        # A user's page (/api/v3/user?username=NAME): their comments, each with the post it is on.
+        left = len(as_list(data.get("posts")))
+        posts_left = f"; their {left:,} post{'s are' if left > 1 else ' is'} left out" if left else ""
+        warnings.append(
+            f"this is Lemmy user {person}'s page: their {len(views):,} comments are read as a thread per post they "
+            f"are on, without the rest of each thread{posts_left}"
         )
     elif not post_view:
         warnings.append("these Lemmy comments name their post but not its writer (the post's own answer has it)")
