@@ -30,7 +30,7 @@ QUOTE_EXTENTS: tuple[QuoteExtent, ...] = ("matched", "guessed")
 LangSource = Literal["detected", "context", "manual"]
 LANG_SOURCES: tuple[LangSource, ...] = ("detected", "context", "manual")
 
-SourceFormat = Literal["forum", "json", "text", "html", "reddit", "hn", "discourse", "disqus", "feed"]
+SourceFormat = Literal["forum", "json", "text", "html", "reddit", "hn", "discourse", "disqus", "feed", "fediverse"]
 SOURCE_FORMATS: tuple[SourceFormat, ...] = (
     "forum",
     "json",
@@ -41,6 +41,7 @@ SOURCE_FORMATS: tuple[SourceFormat, ...] = (
     "discourse",
     "disqus",
     "feed",
+    "fediverse",
 )
 
 UNDETERMINED = "und"

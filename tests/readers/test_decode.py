@@ -287,3 +287,46 @@ def test_stray_text_before_the_xml_declaration_is_ignored(prefix: str, count: in
 def test_prose_quoting_an_xml_document_is_still_text(text: str) -> None:
     [thread] = parse_threads(text).threads
     assert thread.source_format == "text"
+
+
+@pytest.mark.parametrize(
+    ("original", "character"),
+    [
+        (TEXT, "é"),  # Facebook's exports: every UTF-8 byte escaped as a Latin-1 character ("\u00c3\u00a9")
+        ("Президент вылетел на орбиту.", "П"),
+        ("Bravo 👍 « oui »", "👍"),
+    ],
+)
+@pytest.mark.parametrize("codec", ["latin-1", "cp1252"])
+def test_double_encoded_text_in_json_escapes_is_repaired_with_the_same_warning(
+    original: str, character: str, codec: str
+) -> None:
+    # An HN item saved by a tool that read UTF-8 as Latin-1 (or cp1252), then wrote JSON with ASCII escapes.
+    garbled = misread(original.encode("utf-8"), codec)
+    item = {"id": 1, "type": "story", "title": garbled, "author": "ren", "created_at_i": 1704067200, "children": [
+        {"id": 2, "type": "comment", "author": "ana", "text": f"<p>{garbled}</p>", "created_at_i": 1704067300,
+         "children": []},
+    ]}  # fmt: skip
+    data = json.dumps(item).encode("ascii")  # ensure_ascii: no byte of it looks double-encoded
+    assert b"\\u00" in data
+    read = thread_from_bytes(data, "item.json")
+    [thread] = read.threads
+    assert thread.title == original
+    assert [b.text for b in thread.posts[1].blocks] == [original]
+    [warning] = read.warnings
+    # Counted in both strings, as in a raw file: each character repaired once per place it is written.
+    count = 2 * sum(1 for char in original if not char.isascii())
+    assert warning.startswith(f"item.json was double-encoded (UTF-8 read as Latin-1 and saved again): {count} seq")
+    assert warning.endswith(f" -> {character!r})")
+
+
+def test_json_escapes_of_real_characters_are_left_as_they_are() -> None:
+    # "\u00e9" alone is an é; "\u00c3" before a letter is Portuguese ("SÃO"); "\u00c2\u00ab" would be
+    # mojibake, but "\u00c2" before a space is not.
+    item = {"id": 1, "type": "story", "title": "Été à SÃO PAULO", "author": "ren", "children": [
+        {"id": 2, "type": "comment", "author": "ana", "text": "<p>Ça va, Â « oui ».</p>", "children": []},
+    ]}  # fmt: skip
+    read = thread_from_bytes(json.dumps(item).encode("ascii"), "item.json")
+    assert read.threads[0].title == "Été à SÃO PAULO"
+    assert [b.text for b in read.threads[0].posts[1].blocks] == ["Ça va, Â « oui »."]
+    assert read.warnings == ()

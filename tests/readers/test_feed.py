@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -393,7 +394,10 @@ def test_a_discourse_posts_feed_is_its_topic() -> None:
         ("article", "alice", ["Vélos en hiver", "Comment ?"]),  # post 1 is the article
         ("c1", "bob", ["Des pneus."]),
     ]
-    assert reading.warnings == ()
+    assert reading.warnings == (
+        "a Discourse feed does not say which post answers which: 0 of 1 posts are nested under the earlier post "
+        "they quote or link to, the others are top-level (the topic's JSON, /t/ID.json, has every reply)",
+    )
 
 
 # Reddit's feeds: each item's text is the post's own (escaped once more, in some copies) and then a line
@@ -821,3 +825,290 @@ def test_a_json_feed_author_given_as_an_address_is_its_name_part() -> None:
     item = {"id": "1", "title": "T", "content_text": "x", "authors": [{"name": "ute@blatt.example"}]}
     feed = {"version": "https://jsonfeed.org/version/1.1", "items": [item]}
     assert parse_threads(json.dumps(feed)).threads[0].posts[0].author == "ute"
+
+
+def _discourse_topic_item(number: int, username: str, cooked: str) -> str:
+    """An item of a Discourse topic's own feed (/t/SLUG/ID.rss) as its template writes it: the post's HTML
+    inside "@NAME wrote:" and a blockquote, then a link to read the full topic."""
+    link = f"https://forum.example/t/radwege-im-winter/42/{number}"
+    return f"""<item><title>Radwege im Winter</title><dc:creator><![CDATA[@{username}]]></dc:creator>
+    <description><![CDATA[
+      <p><a href="https://forum.example/u/{username}">@{username}</a> wrote:</p>
+      <blockquote>
+        {cooked}
+      </blockquote>
+      <p><a href="{link}">Read full topic</a></p>
+    ]]></description><link>{link}</link><pubDate>Wed, 03 Jan 2024 0{number}:00:00 +0000</pubDate>
+    <guid isPermaLink="false">forum.example-post-42-{number}</guid>
+    <source url="https://forum.example/t/radwege-im-winter/42.rss">Radwege im Winter</source></item>"""
+
+
+def test_a_discourse_topic_feed_nests_a_post_under_the_post_it_quotes_or_links() -> None:
+    # Newest first; post 1 is not among the latest posts: the channel's description is its Markdown.
+    quote = """<aside class="quote no-group" data-username="bob" data-post="2" data-topic="42">
+      <div class="title"><div class="quote-controls"></div> bob:</div>
+      <blockquote><p>Die Stadt räumt nur die Straßen.</p></blockquote></aside>"""
+    elsewhere = """<aside class="quote" data-username="eva" data-post="3" data-topic="77">
+      <div class="title"> eva:</div><blockquote><p>Anderswo.</p></blockquote></aside>"""
+    rss = (
+        '<?xml version="1.0" encoding="UTF-8" ?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Radwege im Winter</title>'
+        "<link>https://forum.example/t/radwege-im-winter/42</link>"
+        '<description>Wer räumt im Winter die Radwege?\n\n[quote="amt"]\nNiemand.\n[/quote]</description>'
+        '<atom:link href="https://forum.example/t/radwege-im-winter/42.rss" rel="self" type="application/rss+xml" />'
+        + _discourse_topic_item(5, "dora", f"{elsewhere}<p>Wie in der Nachbarstadt.</p>")
+        + _discourse_topic_item(
+            4, "carla", '<p>Siehe <a href="https://forum.example/t/radwege-im-winter/42/3">Jans Antwort</a>.</p>'
+        )
+        + _discourse_topic_item(3, "jan", f"{quote}<p>Bei uns räumt sie auch die Radwege.</p>")
+        + _discourse_topic_item(2, "bob", "<p>Die Stadt räumt nur die Straßen.</p>")
+        + "</channel></rss>"
+    )
+    reading = parse_threads(rss)
+    [thread] = reading.threads
+    found = [(p.id, p.author, p.parent, [(b.kind, b.text) for b in p.blocks]) for p in thread.posts]
+    assert found == [
+        (
+            "article",
+            None,
+            None,
+            [("title", "Radwege im Winter"), ("paragraph", "Wer räumt im Winter die Radwege?"), ("quote", "Niemand.")],
+        ),
+        ("c1", "bob", None, [("paragraph", "Die Stadt räumt nur die Straßen.")]),  # no "@bob wrote:"
+        (
+            "c2",
+            "jan",
+            "c1",
+            [("quote", "Die Stadt räumt nur die Straßen."), ("paragraph", "Bei uns räumt sie auch die Radwege.")],
+        ),
+        ("c3", "carla", "c2", [("paragraph", "Siehe Jans Antwort.")]),  # a link to post 3 answers it
+        ("c4", "dora", None, [("quote", "Anderswo."), ("paragraph", "Wie in der Nachbarstadt.")]),  # another topic's
+    ]
+    # The first post's text is there (no "only their comments"); the nesting is said to be inferred.
+    assert reading.warnings == (
+        "a Discourse feed does not say which post answers which: 2 of 4 posts are nested under the earlier post "
+        "they quote or link to, the others are top-level (the topic's JSON, /t/ID.json, has every reply)",
+    )
+
+
+def test_relative_atom_links_resolve_against_the_feeds_own_address() -> None:
+    # Hugo/Jekyll-style Atom with site-relative links and no xml:base: the self link is the document's
+    # address, against which feedparser resolves them when told it.
+    atom = """<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">
+    <title>Notizen</title><link href="/" /><link rel="self" href="https://notizen.example/blog/atom.xml" />
+    <id>https://notizen.example/blog/</id><updated>2024-03-02T10:00:00Z</updated>
+    <entry><title>Frühling</title><link href="2024/fruehling.html" /><id>tag:notizen.example,2024:1</id>
+    <updated>2024-03-02T10:00:00Z</updated><content type="html">&lt;p&gt;Krokusse.&lt;/p&gt;</content></entry>
+    <entry xml:base="/archiv/"><title>Winter</title><link rel="alternate" href="winter.html" />
+    <id>tag:notizen.example,2024:0</id><updated>2024-01-02T10:00:00Z</updated><content>Schnee.</content></entry>
+    <entry><title>Anderswo</title><link href="https://andere.example/x" /><id>urn:x</id><content>Da.</content></entry>
+    </feed>"""
+    assert [t.url for t in parse_threads(atom).threads] == [
+        "https://notizen.example/blog/2024/fruehling.html",
+        "https://notizen.example/archiv/winter.html",  # a relative xml:base resolves against the address too
+        "https://andere.example/x",
+    ]
+    # Without an absolute link of its own, a feed's relative links stay as written (no address is guessed).
+    unaddressed = atom.replace("https://notizen.example/blog/atom.xml", "atom.xml")
+    assert parse_threads(unaddressed).threads[0].url == "2024/fruehling.html"
+
+
+def _hnrss_feed(title: str, link: str, items: list[tuple[int, str, str, str]]) -> str:
+    """A feed of Hacker News comments as hnrss.org writes it: (comment id, writer, story title, HTML) items,
+    newest first, each linked to the comment alone."""
+    written = "".join(
+        f"""<item><title><![CDATA[New comment by {name} in "{story}"]]></title><description><![CDATA[
+{text}
+]]></description><pubDate>Wed, 03 Jan 2024 {23 - index:02d}:00:00 +0000</pubDate>
+<link>https://news.ycombinator.com/item?id={number}</link><dc:creator>{name}</dc:creator>
+<comments>https://news.ycombinator.com/item?id={number}</comments>
+<guid isPermaLink="false">https://news.ycombinator.com/item?id={number}</guid></item>"""
+        for index, (number, name, story, text) in enumerate(items)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        f'xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>{title}</title><link>{link}</link>'
+        "<description>Hacker News RSS</description><generator>hnrss v2.1.1</generator>"
+        f"{written}</channel></rss>"
+    )
+
+
+def test_an_hnrss_feed_of_one_storys_comments_is_its_thread() -> None:
+    # hnrss.org/item?id=N: the story's latest comments; the story itself is only named.
+    rss = _hnrss_feed(
+        "Hacker News: New comments on &#34;Show HN: Ein Wörterbuch offline&#34;",
+        "https://news.ycombinator.com/item?id=39000001",
+        [
+            (39000003, "kiri", "Show HN: Ein Wörterbuch offline", "<p>Läuft das auch auf dem Telefon?</p>"),
+            (39000002, "ada_l", "Show HN: Ein Wörterbuch offline", "<p>Welche Lizenz?<p>Woher kommen die Daten?</p>"),
+        ],
+    )
+    reading = parse_threads(rss)
+    [thread] = reading.threads
+    assert (thread.title, thread.url, thread.site) == (
+        "Show HN: Ein Wörterbuch offline",
+        "https://news.ycombinator.com/item?id=39000001",
+        "Hacker News",
+    )
+    found = [(p.id, p.author, p.parent, p.url, [b.text for b in p.blocks]) for p in thread.posts]
+    assert found == [
+        ("article", None, None, "https://news.ycombinator.com/item?id=39000001", ["Show HN: Ein Wörterbuch offline"]),
+        (
+            "c1",
+            "ada_l",
+            None,
+            "https://news.ycombinator.com/item?id=39000002",
+            ["Welche Lizenz?", "Woher kommen die Daten?"],
+        ),
+        ("c2", "kiri", None, "https://news.ycombinator.com/item?id=39000003", ["Läuft das auch auf dem Telefon?"]),
+    ]
+    [warning] = reading.warnings
+    assert warning.startswith("hnrss's feed of a Hacker News story's latest 2 comments: the story's own text")
+
+
+def test_an_hnrss_feed_of_new_comments_says_it_holds_comments_on_many_stories() -> None:
+    # hnrss.org/newcomments: the latest comments anywhere; no story's address, each comment alone.
+    rss = _hnrss_feed(
+        "Hacker News: New Comments",
+        "https://news.ycombinator.com/newcomments",
+        [
+            (41, "ute", "Rust im Kernel", "<p>Endlich.</p>"),
+            (40, "jo", 'Warum "offline" zählt', "<p>Weil Netze ausfallen.</p>"),
+            (39, "max", "Rust im Kernel", "<p>Mal sehen.</p>"),
+        ],
+    )
+    reading = parse_threads(rss)
+    found = [(t.title, t.url, [(p.author, [b.text for b in p.blocks]) for p in t.posts[1:]]) for t in reading.threads]
+    assert found == [
+        ("Rust im Kernel", None, [("max", ["Mal sehen."]), ("ute", ["Endlich."])]),
+        ('Warum "offline" zählt', None, [("jo", ["Weil Netze ausfallen."])]),
+    ]
+    assert reading.warnings == (
+        "this is hnrss's feed of 3 Hacker News comments on 2 stories (new comments, or one user's): read as a "
+        "thread per story holding only these comments, top-level, under the story's title (the stories and the "
+        "comments they answer are not in it)",
+    )
+
+
+HNRSS_COMMENTS = [
+    (39000003, "kiri", "<p>Läuft das auch auf dem Telefon?</p>", "2024-01-03T11:00:00Z"),
+    (39000002, "ada_l", "<p>Welche Lizenz?</p>", "2024-01-03T10:00:00Z"),
+]
+
+
+def _hnrss_atom() -> str:
+    # hnrss's Atom: the feed links only to itself (hnrss.org/item?id=N), not to the story.
+    entries = "".join(
+        f"""<entry><title><![CDATA[New comment by {name} in "Show HN: Ein Wörterbuch offline"]]></title>
+        <link href="https://news.ycombinator.com/item?id={number}" rel="alternate"></link>
+        <author><name>{name}</name></author><content type="html"><![CDATA[{text}]]></content>
+        <updated>{date}</updated><published>{date}</published>
+        <id>https://news.ycombinator.com/item?id={number}</id></entry>"""
+        for number, name, text, date in HNRSS_COMMENTS
+    )
+    return (
+        '<feed xmlns="http://www.w3.org/2005/Atom"><id>https://hnrss.org/item?id=39000001</id>'
+        '<title>Hacker News: New comments on "Show HN: Ein Wörterbuch offline"</title>'
+        "<updated>2024-01-03T12:00:00Z</updated>"
+        '<link href="https://hnrss.org/item?id=39000001" rel="self" type="application/atom+xml"></link>'
+        f"{entries}</feed>"
+    )
+
+
+def _hnrss_json_feed() -> str:
+    # hnrss's JSON Feed (?format=jsonfeed): version 1, its author a bare name, home_page_url the story.
+    items = [
+        {
+            "id": f"https://news.ycombinator.com/item?id={number}",
+            "title": f'New comment by {name} in "Show HN: Ein Wörterbuch offline"',
+            "content_html": text,
+            "url": f"https://news.ycombinator.com/item?id={number}",
+            "external_url": f"https://news.ycombinator.com/item?id={number}",
+            "date_published": date,
+            "author": name,
+        }
+        for number, name, text, date in HNRSS_COMMENTS
+    ]
+    return json.dumps(
+        {
+            "version": "https://jsonfeed.org/version/1",
+            "title": 'Hacker News: New comments on "Show HN: Ein Wörterbuch offline"',
+            "description": "Hacker News RSS",
+            "home_page_url": "https://news.ycombinator.com/item?id=39000001",
+            "items": items,
+        }
+    )
+
+
+@pytest.mark.parametrize("make", [_hnrss_atom, _hnrss_json_feed])
+def test_hnrss_comment_feeds_in_atom_and_json_feed_are_the_storys_thread(make: Any) -> None:
+    reading = parse_threads(make())
+    [thread] = reading.threads
+    assert (thread.title, thread.url) == (
+        "Show HN: Ein Wörterbuch offline",
+        "https://news.ycombinator.com/item?id=39000001",
+    )
+    assert [(p.author, [b.text for b in p.blocks]) for p in thread.posts[1:]] == [
+        ("ada_l", ["Welche Lizenz?"]),
+        ("kiri", ["Läuft das auch auf dem Telefon?"]),
+    ]
+    assert len(reading.warnings) == 1 and reading.warnings[0].startswith("hnrss's feed of a Hacker News story's")
+
+
+HNRSS_STORY_TEMPLATE = """
+<p>Article URL: <a href="https://woerter.example/">https://woerter.example/</a></p>
+<p>Comments URL: <a href="https://news.ycombinator.com/item?id=39000001">https://news.ycombinator.com/item?id=39000001</a></p>
+<p>Points: 120</p>
+<p># Comments: 45</p>
+"""
+HNRSS_SELF_POST = """
+<p>Ich lerne seit einem Jahr Polnisch.<p>Was hilft euch?</p>
+<hr>
+<p>Comments URL: <a href="https://news.ycombinator.com/item?id=39000005">https://news.ycombinator.com/item?id=39000005</a></p>
+<p>Points: 33</p>
+<p># Comments: 12</p>
+"""
+
+
+def _hnrss_stories(json_feed: bool) -> str:
+    """hnrss.org's front page (RSS, or ?format=jsonfeed): a link story and an Ask HN, each with its template."""
+    stories = [
+        ("Ein Wörterbuch, das offline läuft", "https://woerter.example/", 39000001, HNRSS_STORY_TEMPLATE),
+        ("Ask HN: Wie lernt ihr Sprachen?", "https://news.ycombinator.com/item?id=39000005", 39000005, HNRSS_SELF_POST),
+    ]
+    if json_feed:
+        items = [
+            {"id": f"https://news.ycombinator.com/item?id={number}", "title": title, "content_html": text, "url": link,
+             "external_url": f"https://news.ycombinator.com/item?id={number}",
+             "date_published": "2024-01-03T09:00:00Z", "author": "ada_l"}
+            for title, link, number, text in stories
+        ]  # fmt: skip
+        return json.dumps({"version": "https://jsonfeed.org/version/1", "title": "Hacker News: Front Page",
+                           "home_page_url": "https://news.ycombinator.com/", "items": items})  # fmt: skip
+    written = "".join(
+        f"""<item><title><![CDATA[{title}]]></title><description><![CDATA[{text}]]></description>
+        <pubDate>Wed, 03 Jan 2024 09:00:00 +0000</pubDate><link>{link}</link><dc:creator>ada_l</dc:creator>
+        <comments>https://news.ycombinator.com/item?id={number}</comments></item>"""
+        for title, link, number, text in stories
+    )
+    return (
+        '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Hacker News: Front Page'
+        f"</title><link>https://news.ycombinator.com/</link>{written}</channel></rss>"
+    )
+
+
+@pytest.mark.parametrize("json_feed", [False, True])
+def test_hnrss_story_items_lose_the_feeds_template(json_feed: bool) -> None:
+    reading = parse_threads(_hnrss_stories(json_feed))
+    found = [
+        ([(b.kind, b.text) for b in t.posts[0].blocks[1:]], t.posts[0].votes and t.posts[0].votes.up)
+        for t in reading.threads
+    ]
+    assert found == [
+        ([("source", "https://woerter.example/")], 120),  # a link story: its link, as the HN reader gives it
+        ([("paragraph", "Ich lerne seit einem Jahr Polnisch."), ("paragraph", "Was hilft euch?")], 33),
+    ]
+    assert reading.warnings == (
+        "2 items count 57 reader comments that are not in this feed (each item's comment feed or page holds them): "
+        "only the items are read",
+    )

@@ -92,6 +92,9 @@ JSON_FIXTURES = {
     "hn-hnpwa.json": "hn",
     "discourse-topic.json": "discourse",
     "feed.json": "feed",
+    "mastodon-statuses.json": "fediverse",
+    "lemmy-post-comments.json": "fediverse",
+    "mbin-entry-comments.json": "fediverse",
 }
 
 
@@ -117,7 +120,7 @@ def test_json_of_the_right_shape_with_anything_inside(case: tuple[str, SourceFor
 
 
 @FUZZ
-@given(json_values, st.sampled_from((None, "json", "reddit", "hn", "discourse", "feed")))
+@given(json_values, st.sampled_from((None, "json", "reddit", "hn", "discourse", "feed", "fediverse")))
 def test_any_json(value: Any, fmt: SourceFormat | None) -> None:
     read_or_refuse(json.dumps(value), fmt)
 

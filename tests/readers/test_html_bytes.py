@@ -92,3 +92,50 @@ def test_codec_for(label: str, codec: str | None) -> None:
 )
 def test_looks_like_html(data: bytes, expected: bool) -> None:
     assert looks_like_html(data) is expected
+
+
+# A WordPress page whose post and comments came out of a database through a Latin-1 connection: the theme's
+# own words are right, the stored text is double-encoded ("Ã©", "â€™").
+DOUBLE_ENCODED_PAGE = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">
+<title>{title} – Le Blog</title></head><body><article><h1 class="entry-title">{title}</h1>
+<div class="entry-content"><p>{body}</p><p>Une deuxième phrase, assez longue pour être un paragraphe.</p></div>
+</article><div id="comments"><h2>Réponses</h2><ol class="comment-list">
+<li id="comment-7" class="comment"><article class="comment-body"><footer class="comment-meta">
+<b class="fn">{author}</b> <time datetime="2024-03-02T10:00:00+00:00">2 mars 2024</time></footer>
+<div class="comment-content"><p>{comment}</p></div></article></li></ol></div></body></html>"""
+
+
+def _page(garble: bool, **texts: str) -> bytes:
+    fields = {key: value.encode("utf-8").decode("cp1252") if garble else value for key, value in texts.items()}
+    return DOUBLE_ENCODED_PAGE.format(**fields).encode("utf-8")
+
+
+TEXTS = {
+    "title": "L’été à Paris",
+    "body": "Le musée a réouvert après les travaux, et la foule était là dès l’aube.",
+    "author": "Hélène",
+    "comment": "Très belle journée, merci !",
+}
+
+
+def test_a_double_encoded_page_is_repaired_with_a_warning() -> None:
+    from translator.readers.html import read_html_file
+
+    repaired = read_html_file(_page(True, **TEXTS), "p.html")
+    correct = read_html_file(_page(False, **TEXTS), "p.html")
+    assert repaired.threads == correct.threads  # the same thread as the page saved right
+    assert correct.warnings == ()
+    [warning] = [w for w in repaired.warnings if "double-encoded" in w]
+    assert warning.startswith("p.html was double-encoded (UTF-8 read as Latin-1 and saved again): ")
+    assert warning.endswith("('Ã©' -> 'é')") or warning.endswith("('â€™' -> '’')")
+
+
+def test_a_correct_page_quoting_mojibake_is_not_changed() -> None:
+    # An article about encodings showing one garbled word: fewer signs than a page double-encoded shows.
+    from translator.readers.html import read_html_file
+
+    texts = {**TEXTS, "body": "Un logiciel mal réglé écrit « Ã©tÃ© » au lieu du mot attendu, puis continue."}
+    read = read_html_file(_page(False, **texts), "p.html")
+    assert "Ã©tÃ©" in " ".join(b.text for b in read.threads[0].posts[0].blocks)
+    assert read.warnings == ("p.html looks double-encoded (found 'Ã©'): it was probably UTF-8 read as Latin-1 "
+                             "and saved again",)  # fmt: skip

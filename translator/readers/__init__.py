@@ -25,7 +25,7 @@ from translator.errors import InputError
 from translator.files import read_input_bytes
 from translator.models import SOURCE_FORMATS, SourceFormat, ThreadFile
 from translator.readers.common import Reading, as_dict, load_json, scrubbed, xml_root_name
-from translator.readers.decoding import decode
+from translator.readers.decoding import decode, double_encoded, repair_json_mojibake
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -41,7 +41,7 @@ __all__ = [
 MAX_FILE_BYTES = 50 * 1024 * 1024
 """Larger files are refused: a thread page is a few hundred KB; 50 MB is surely not one thread."""
 
-JSON_FORMATS: tuple[SourceFormat, ...] = ("json", "reddit", "hn", "discourse")
+JSON_FORMATS: tuple[SourceFormat, ...] = ("json", "reddit", "hn", "discourse", "fediverse")
 # The reader of each format, as `module:function` in this package: the text readers take the decoded
 # text, the JSON readers the parsed document (our own JSON is read by formats.json); each gives a Reading.
 TEXT_READERS: dict[str, str] = {
@@ -58,8 +58,11 @@ JSON_READERS: dict[str, str] = {
     "discourse": "discourse:read_discourse",
     "feed": "feed:read_json_feed",
     "disqus": "disqus:read_disqus_api",
+    "fediverse": "fediverse:read_fediverse",
 }
-OTHER_JSON_HINT = "this reads our thread JSON and the JSON of Reddit, Hacker News, Discourse, Disqus and JSON Feed"
+OTHER_JSON_HINT = (
+    "this reads our thread JSON and the JSON of Reddit, Hacker News, Discourse, Disqus, Mastodon, Lemmy and JSON Feed"
+)
 _NOT_PARSED = object()
 XML_DECLARATION_START = re.compile(r"\A<\?xml[^>]*\?>")
 JSON_ARRAY_START = re.compile(r"\[\s*(?:\{|\[\s*[\[{\]])")
@@ -193,6 +196,7 @@ def _json_format(data: Any) -> SourceFormat:
     """Which reader a parsed JSON document is for (`json` also for shapes none knows: it says why)."""
     from translator.readers.discourse import looks_like_discourse
     from translator.readers.disqus import looks_like_disqus_api
+    from translator.readers.fediverse import looks_like_fediverse
     from translator.readers.feed import looks_like_json_feed
     from translator.readers.hn import hn_shape, hn_user
     from translator.readers.reddit import looks_like_reddit
@@ -207,20 +211,23 @@ def _json_format(data: Any) -> SourceFormat:
         return "disqus"
     if hn_shape(data) is not None or hn_user(data) is not None:  # a user's profile: refused, saying so
         return "hn"
+    if looks_like_fediverse(data):
+        return "fediverse"
     return "json"
 
 
-def parse_threads(text: str, fmt: SourceFormat | None = None) -> Reading:
+def parse_threads(text: str, fmt: SourceFormat | None = None, name: str = "this file") -> Reading:
     """Parse decoded text with the reader of the given format (sniffed when None); InputError when the
-    text is not that format, or when a reader finds nothing to read. NUL characters and unpaired
-    surrogates in the threads' text become U+FFFD, with one warning (see readers.common.scrubbed)."""
-    return scrubbed(_parse_threads(text, fmt))
+    text is not that format, or when a reader finds nothing to read. `name` names the file in warnings. NUL
+    characters and unpaired surrogates in the threads' text become U+FFFD, with one warning (see
+    readers.common.scrubbed)."""
+    return scrubbed(_parse_threads(text, fmt, name))
 
 
-def _parse_threads(text: str, fmt: SourceFormat | None) -> Reading:
+def _parse_threads(text: str, fmt: SourceFormat | None, name: str) -> Reading:
     data: Any = _NOT_PARSED
     if fmt is None and (declared := _stray_before_declaration(text)) is not None:
-        reading = _parse_threads(text[declared:], None)
+        reading = _parse_threads(text[declared:], None, name)
         stray = len(text[:declared].strip())
         said = f"{stray:,} character{'s' if stray > 1 else ''} before the XML declaration (not XML) ignored"
         return Reading(reading.threads, (said, *reading.warnings))
@@ -237,7 +244,11 @@ def _parse_threads(text: str, fmt: SourceFormat | None) -> Reading:
     if data is _NOT_PARSED and (fmt in JSON_FORMATS or fmt in JSON_READERS) and (json_text or fmt not in TEXT_READERS):
         data = load_json_or_lines(text)
     if data is not _NOT_PARSED:
-        return _read_json(data, fmt)
+        data, repaired, example = repair_json_mojibake(text, data)
+        reading = _read_json(data, fmt)
+        if not repaired:
+            return reading
+        return Reading(reading.threads, (double_encoded(name, repaired, example), *reading.warnings))
     if fmt not in TEXT_READERS:
         raise InputError(f"there is no {fmt} reader yet", "pass another --format, or let the format be sniffed")
     return _reader(TEXT_READERS[fmt])(text)
@@ -373,7 +384,7 @@ def thread_from_bytes(data: bytes, name: str, fmt: str | None = None) -> ThreadF
         raise InputError(f"{name}: this JSON holds a single value ({value}), not a thread", OTHER_JSON_HINT)
     try:
         with collector_paused():
-            reading = parse_threads(text, chosen)
+            reading = parse_threads(text, chosen, name)
     except InputError as error:
         raise InputError(f"{name}: {error.message}", error.hint) from None
     return ThreadFile(threads=reading.threads, encoding=encoding, warnings=(*warnings, *reading.warnings))

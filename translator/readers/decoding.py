@@ -7,7 +7,9 @@ bytes keeps its UTF-8 reading: those bytes alone become U+FFFD, and a warning gi
 Only a file that is not UTF-8 as a whole is read in a legacy encoding: the one charset-normalizer
 recognises with confidence (windows-1251, KOI8-R, windows-1250...), else windows-1252, else Latin-1.
 Text that was double-encoded (UTF-8 read as windows-1252 or Latin-1 and saved as UTF-8 again: "Ã©" for
-"é") is repaired, sequence by sequence, with a warning (ftfy would do more, but is no dependency).
+"é") is repaired, sequence by sequence, with a warning (ftfy would do more, but is no dependency); JSON
+that writes such text as escapes (`\u00c3\u00a9`, as Facebook's exports do) is repaired once parsed, by
+the same repair, with the same warning (`repair_json_mojibake`).
 """
 
 from __future__ import annotations
@@ -18,7 +20,14 @@ import threading
 
 from translator.errors import InputError
 
-__all__ = ["declared_encoding", "decode", "repair_mojibake"]
+__all__ = [
+    "declared_encoding",
+    "decode",
+    "double_encoded",
+    "repair_double_encoding",
+    "repair_json_mojibake",
+    "repair_mojibake",
+]
 
 BINARY_HINT = "give a thread as text, Markdown, JSON, XML or a saved page"
 SNIFF_BYTES = 65536
@@ -64,19 +73,73 @@ def decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
         raise InputError(f"{name} could not be decoded as text", BINARY_HINT)
     if (bad := text.count("\ufffd")) > 0 and not any(INVALID_UTF8 in warning for warning in warnings):
         warnings.append(f"{name} holds {bad} replacement character(s) (\ufffd): some text was lost before this file")
-    if MOJIBAKE.search(text) or len(CYRILLIC_MOJIBAKE.findall(text, 0, SNIFF_BYTES)) >= 3:
-        text, repaired, example = repair_mojibake(text)
-        if repaired:
-            warnings.append(
-                f"{name} was double-encoded (UTF-8 read as Latin-1 and saved again): {repaired:,} sequence(s) "
-                f"repaired ({example})"
-            )
-        elif found := MOJIBAKE.search(text):
-            warnings.append(
-                f"{name} looks double-encoded (found {found.group()!r}): "
-                "it was probably UTF-8 read as Latin-1 and saved again"
-            )
-    return text, encoding, warnings
+    text, repairs = repair_double_encoding(text, name)
+    return text, encoding, [*warnings, *repairs]
+
+
+def repair_double_encoding(text: str, name: str, at_least: int = 1, window: int = SNIFF_BYTES) -> tuple[str, list[str]]:
+    """Decoded text repaired where it shows double encoding ("Ã©", "â€™"; three "Ð¿"-like pairs in its first
+    `window` characters for Cyrillic), with a warning; repaired only when `at_least` sequences are (a saved
+    page asks for more than one: a correct page may quote one "Ã©"), else warned of when it shows the signs."""
+    if not MOJIBAKE.search(text) and len(CYRILLIC_MOJIBAKE.findall(text, 0, window)) < 3:
+        return text, []
+    whole, repaired, example = repair_mojibake(text)
+    if repaired >= at_least:
+        return whole, [double_encoded(name, repaired, example)]
+    if found := MOJIBAKE.search(text):
+        said = f"{name} looks double-encoded (found {found.group()!r}): "
+        return text, [said + "it was probably UTF-8 read as Latin-1 and saved again"]
+    return text, []
+
+
+def double_encoded(name: str, repaired: int, example: str) -> str:
+    """The warning that a file's double-encoded text was repaired (`repair_mojibake`'s count and example)."""
+    return (
+        f"{name} was double-encoded (UTF-8 read as Latin-1 and saved again): {repaired:,} sequence(s) "
+        f"repaired ({example})"
+    )
+
+
+# Double-encoded text that JSON writes as escapes (Facebook's exports: "\u00c3\u00a9" for "é"): a UTF-8
+# lead byte's character escaped, then a continuation byte's as Latin-1 (U+0080-U+00BF) or windows-1252
+# (`\u20ac`, `\u2122`...) reads it. Only a gate: the repair itself is `repair_mojibake`'s, as narrow.
+ESCAPED_MOJIBAKE = re.compile(
+    r"\\u00(?:c[2-9a-f]|d[0-9a-f]|e[0-9a-f]|f[0-4])"
+    r"\\u(?:00[89ab][0-9a-f]|20[12][0-9a-f]|203[09a]|20ac|2122|01[5-9][0-9a-f]|02c6|02dc)",
+    re.IGNORECASE,
+)
+
+
+def repair_json_mojibake(text: str, data: object) -> tuple[object, int, str]:
+    """Parsed JSON with the double-encoded characters of its strings made whole, when its text writes them
+    as escapes (`"Ren\u00c3\u00a9"`: ASCII, so `decode` saw nothing): each string is repaired as
+    `repair_mojibake` repairs text. Returns the data (its lists and objects changed in place), how many
+    sequences were repaired and an example. Iterative: linear in the size of the data, however deep."""
+    if not ESCAPED_MOJIBAKE.search(text):
+        return data, 0, ""
+    total, first = 0, ""
+
+    def repaired(value: str) -> str:
+        nonlocal total, first
+        whole, count, example = repair_mojibake(value)
+        total += count
+        first = first or example
+        return whole
+
+    if isinstance(data, str):
+        return repaired(data), total, first
+    stack: list[object] = [data]
+    while stack:
+        holder = stack.pop()
+        pairs = holder.items() if isinstance(holder, dict) else enumerate(holder) if isinstance(holder, list) else ()
+        for key, value in list(pairs):
+            if isinstance(value, str):
+                if value.isascii():
+                    continue
+                holder[key] = repaired(value)  # type: ignore[index]
+            elif isinstance(value, dict | list):
+                stack.append(value)
+    return data, total, first
 
 
 def _mojibake_sequences() -> re.Pattern[str]:

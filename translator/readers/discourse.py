@@ -266,6 +266,11 @@ def read_discourse_raw(text: str) -> Reading:
     return Reading((thread,), tuple(warnings))
 
 
+def markdown_blocks(markdown: str) -> list[BlockSpec]:
+    """A post's Markdown (as `/raw/` and a topic feed's channel give it) as blocks: see `_raw_blocks`."""
+    return _raw_blocks(markdown.splitlines())
+
+
 def _raw_blocks(lines: list[str]) -> list[BlockSpec]:
     """Markdown of a post as blocks: blank-line paragraphs, `[quote="name, ..."]` and `>` quotes, images
     left out, links as their text."""

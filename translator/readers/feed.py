@@ -9,21 +9,31 @@ cannot read (`Пн, 01 янв 2024`) is read as printed. The feed's title is the
 
 An item's text is the longest of those, HTML sent as plain text is read as HTML, RSS authors lose
 their e-mail address, a FeedBurner item links to its article (`feedburner:origLink`), and a link given
-as a path is made absolute against the feed's. An item of Reddit's feeds loses the line of Reddit's
-template under the post ("submitted by NAME to SUB [link] [N comments]"): the name is its author, the
-count of comments is reported, and a link post's link is its text, as the Reddit reader gives it; the
+as a path is made absolute against the feed's (Atom: against the feed's own address, its `self` link,
+as feedparser resolves links and a relative `xml:base` when told the address). An item of Reddit's
+feeds loses the line of Reddit's template under the post ("submitted by NAME to SUB [link] [N comments]"):
+the name is its author, the count of comments is reported, and a link post's link is its text, as the
+Reddit reader gives it; the
 subreddit (`r/NAME`, the feed's category) is the site. A Reddit post's own feed (`.../comments/ID/SLUG/.rss`:
 the post, then its comments) is one thread, its comments top-level (the feed does not say who answers
-whom), a `[deleted]` or `[removed]` one left out and counted.
+whom), a `[deleted]` or `[removed]` one left out and counted. A story of hnrss.org's feeds loses the
+template under it ("Article URL", "Comments URL", "Points", "# Comments"): the article's address is a
+source block, the points its votes, the count of comments reported.
 
 A comment feed (WordPress's `/feed/` of a post, Blogger's comment feed, Discourse's posts feeds) is
 different: its items are comments, linked to `PAGE#comment-12` or `/t/SLUG/ID/N` (or said, by Atom
 threading, to answer a page). Its items become the comments of one thread per page, in date order, a
 comment answering another (`thr:in-reply-to`, or WordPress's opening "In reply to <a href=#comment-12>")
 nested under it; a Discourse topic's post 1 is its article (a site's posts feed, linking `#post_N`: a
-thread per topic, titled by its items; its writers `@username Name` are their usernames). Other feeds
-hold no reader comments; when their items count comments elsewhere (`slash:comments`, Atom threading's
-`thr:total` or `thr:count`), a warning says so.
+thread per topic, titled by its items; its writers `@username Name` are their usernames). A Discourse
+post is read without its feed's template ("@NAME wrote:", the post as a quote, "Read full topic") and
+nested under the earlier post of its topic it quotes (`aside.quote` `data-post`) or else links to; a
+topic's own feed (`/t/SLUG/ID.rss`: its latest posts) without post 1 takes the channel's description,
+post 1's Markdown, as the article. hnrss.org's feeds of Hacker News comments (RSS, Atom, JSON Feed;
+items `New comment by NAME in "STORY"`, linked to the comment alone) are a thread per story, its title
+the article (one story's feed, `/item?id=N`, also its address), its comments top-level (the feed says
+nothing of who answers whom). Other feeds hold no reader comments; when their items count comments
+elsewhere (`slash:comments`, Atom threading's `thr:total` or `thr:count`), a warning says so.
 
 A WordPress export (WXR: RSS with `wp:` elements) holds the site's posts and pages with their comments:
 each post is a thread, its approved comments (`wp:comment`, not pingbacks) nested by `comment_parent`.
@@ -38,7 +48,7 @@ import calendar
 import html
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -55,6 +65,7 @@ from translator.readers.common import (
     epoch_date,
     iso_date,
     local_name,
+    net_votes,
     parse_xml,
     text_field,
     whole_number,
@@ -85,6 +96,20 @@ DISCOURSE_POST_LINK = re.compile(
     r"(?P<topic>https?://[^#?\s]+/t/[^/#?\s]+/\d+)(?:/(?P<number>\d+)/?|/?(?:\?page=\d+)?#post_(?P<anchored>\d+))$"
 )
 # How a Discourse posts feed names a writer: `@username`, or `@username Full Name`.
+# Discourse's template around a post in its feeds: "<p><a href=/u/NAME>@NAME</a> wrote:</p><blockquote>POST
+# </blockquote><p><a href=POST>Read full topic</a></p>" ("wrote" in the site's language).
+DISCOURSE_WRAPPER = re.compile(
+    r"\A\s*<p>\s*<a\s[^>]{0,200}?href=[\"'][^\"'\s>]{0,300}/u/[^\"'\s>]{1,200}[\"'][^>]{0,200}>[^<]{1,80}</a>"
+    r"[^<]{0,60}</p>\s*<blockquote>(?P<post>.*)</blockquote>\s*(?:<p>\s*<a\s[^>]{0,2000}>[^<]{0,80}</a>\s*</p>\s*)?\Z",
+    re.DOTALL,
+)
+# A quote of another post in a Discourse post's HTML (`<aside class="quote" data-post="2" data-topic="42">`),
+# and a link to a post of a topic (`/t/SLUG/42/2`): what a post answers, where the feed says nothing else.
+DISCOURSE_QUOTE = re.compile(r"<aside\s[^>]{0,500}>", re.IGNORECASE)  # bounded: linear on unclosed tags
+DISCOURSE_ATTRIBUTE = re.compile(r"\b(class|data-post|data-topic)\s*=\s*[\"']([^\"']{0,200})[\"']", re.IGNORECASE)
+DISCOURSE_POST_HREF = re.compile(
+    r"href=[\"'][^\"'#?\s>]{0,300}/t/[^/\"'#?\s>]{1,300}/(?P<topic>\d{1,12})/(?P<number>\d{1,9})/?[\"']"
+)
 DISCOURSE_CREATOR = re.compile(r"@(?P<username>[\w.-]{1,60})(?:\s.*)?", re.DOTALL)
 # WordPress's pages of comments: `POST/comment-page-2/#comment-12`, `?p=5&cpage=2#comment-12`.
 COMMENT_PAGE_PATH = re.compile(r"/comment-page-\d+/?$")
@@ -112,6 +137,18 @@ WXR_MACHINERY = frozenset(
 )
 WXR_GONE = frozenset({"trash", "auto-draft", "inherit"})
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# hnrss.org's feeds of Hacker News comments: each item is titled so and links to the comment alone; a feed
+# of one story's comments (`/item?id=N`) is titled `Hacker News: New comments on "STORY"` and links to it.
+HNRSS_COMMENT_TITLE = re.compile(r'New comment by (?P<name>[\w-]{1,40}) in "(?P<story>.*)"', re.DOTALL)
+HN_ITEM_LINK = re.compile(r"https?://news\.ycombinator\.com/item\?id=(?P<id>\d{1,12})")
+# hnrss.org's template under a story (after a self post's text): "Article URL: ...", "Comments URL: ...",
+# "Points: N", "# Comments: N" (always in English): lines of the feed, not the story's words.
+HNRSS_ARTICLE_URL = re.compile(r"Article URL: (?P<url>\S+)")
+HNRSS_COMMENTS_URL = re.compile(r"Comments URL: https?://news\.ycombinator\.com/item\?id=\d{1,12}")
+HNRSS_POINTS = re.compile(r"Points: (?P<count>\d{1,9})")
+HNRSS_COUNT = re.compile(r"# Comments: (?P<count>\d{1,9})")
+HNRSS_ITEM_FEED = re.compile(r"https?://hnrss\.org/item\?(?:[^#\s]*&)?id=(?P<id>\d{1,12})(?:&|$)")
+ONE_STORY_FEED = re.compile(r'\A(?:Hacker News: New comments on "|Hacker News - ")')
 # Reddit's feeds: an item links to a post's comments page; its text ends with "submitted by <a>/u/NAME</a>
 # to <a>/r/SUB</a> [link] [N comments]", a line of its template (never translated), not the post's words.
 REDDIT_POST_LINK = re.compile(r"https?://(?:[\w-]+\.)?reddit\.com/r/[^/\s]+/comments/\w+", re.IGNORECASE)
@@ -159,6 +196,8 @@ def read_feed(text: str) -> Reading:
         # feedparser trips on some malformed feeds (a <link> where it expects none: KeyError 'links').
         raise InputError(f"this feed could not be read (feedparser failed: {error!r})", HINT) from None
     entries = [entry for entry in parsed.entries if isinstance(entry, dict)]
+    if str(parsed.get("version", "")).startswith("atom"):
+        _resolve_links(as_dict(parsed.feed), entries)
     problem = _problem(parsed.get("bozo_exception")) if parsed.get("bozo") else None
     if not entries:
         reason = f": {problem}" if problem else ""
@@ -167,9 +206,24 @@ def read_feed(text: str) -> Reading:
     warnings = [f"this feed is not well-formed ({problem}): its items were read as far as possible"] if problem else []
     if (post_feed := _reddit_post_feed(entries, as_dict(parsed.feed))) is not None:
         return Reading(post_feed.threads, (*warnings, *post_feed.warnings))
+    feed = as_dict(parsed.feed)
+    rows = [(_feed_text(entry, "title"), text_field(entry.get("link")), entry) for entry in entries]
+    own_links = [text_field(as_dict(link).get("href")) for link in as_list(feed.get("links"))]
+    if (hn_comments := _hnrss_comments(rows, _feed_text(feed, "title"), own_links, _entry_body, _date)) is not None:
+        return Reading(hn_comments.threads, (*warnings, *hn_comments.warnings))
     pages = [_page_of_comment(entry) for entry in entries]
     if all(pages):
-        threads = _comment_threads(entries, [page for page in pages if page], as_dict(parsed.feed))
+        discourse = any(_discourse_post_number(text_field(entry.get("link"))) for entry in entries)
+        raw = _raw_descriptions(text) if discourse else {}
+        threads = _comment_threads(entries, [page for page in pages if page], as_dict(parsed.feed), raw)
+        replies = [post for thread in threads for post in thread.posts if post.kind == "comment"]
+        if discourse and replies:
+            nested = sum(1 for post in replies if post.parent is not None)
+            warnings.append(
+                f"a Discourse feed does not say which post answers which: {nested:,} of {len(replies):,} posts are "
+                "nested under the earlier post they quote or link to, the others are top-level (the topic's JSON, "
+                "/t/ID.json, has every reply)"
+            )
         untold = sum(1 for thread in threads if len(thread.posts[0].blocks) <= 1)  # a title at most
         if untold:
             pages_told = "the pages' own text is" if untold == len(threads) else f"the text of {untold:,} of them is"
@@ -177,13 +231,7 @@ def read_feed(text: str) -> Reading:
                 f"this is a feed of comments on {len(threads):,} page(s): {pages_told} not in it, only their comments"
             )
         return Reading(threads, tuple(warnings))
-    counted = [count for entry in entries if (count := _comments_elsewhere(entry))]
-    if counted:
-        warnings.append(
-            f"{'1 item counts' if len(counted) == 1 else f'{len(counted):,} items count'} {sum(counted):,} reader "
-            "comments that are not in this feed "
-            "(each item's comment feed or page holds them): only the items are read"
-        )
+    warnings.extend(_counted_elsewhere([count for entry in entries if (count := _comments_elsewhere(entry))]))
     base = text_field(as_dict(parsed.feed).get("link"))
     # Atom: an entry without an author has the feed's (RFC 4287, 4.2.1); RSS says no such thing.
     authors = _author(as_dict(parsed.feed)) if str(parsed.get("version", "")).startswith("atom") else None
@@ -200,6 +248,40 @@ def read_feed(text: str) -> Reading:
     if writers is not None and len(writers) == len(items):
         items = [_written_by(thread, writer) for thread, writer in zip(items, writers, strict=True)]
     return _told(items, warnings)
+
+
+def _resolve_links(feed: dict[str, Any], entries: list[dict[str, Any]]) -> None:
+    """Make an Atom feed's relative links absolute, in place, as feedparser does when told the document's
+    address: a relative link (with no `xml:base`, or a relative one) resolves against the document's own
+    address, which the feed states as its `self` link (else its `alternate` one, when that is absolute).
+    A feed whose own links are relative too stays as it is."""
+    from urllib.parse import urljoin
+
+    own = {
+        str(link.get("rel", "alternate")): text_field(link.get("href"))
+        for link in map(as_dict, as_list(feed.get("links")))
+    }
+    base = next((href.strip() for href in (own.get("self"), own.get("alternate")) if href and "://" in href), None)
+    if base is None:
+        return
+
+    def resolve(holder: dict[str, Any], key: str) -> None:
+        value = holder.get(key)
+        if (
+            isinstance(value, str)
+            and value.strip()
+            and "://" not in value
+            and not value.strip().startswith(("mailto:", "tag:", "urn:"))
+        ):
+            holder[key] = urljoin(base, value.strip())
+
+    for holder in (feed, *entries):
+        resolve(holder, "link")
+        for link in as_list(holder.get("links")):
+            if isinstance(link, dict):
+                resolve(link, "href")
+        if isinstance(answered := holder.get("thr_in-reply-to"), dict):
+            resolve(answered, "href")
 
 
 def _podcast_writers(text: str) -> list[str | None] | None:
@@ -298,11 +380,83 @@ def _reddit_post_feed(entries: list[dict[str, Any]], feed: dict[str, Any]) -> Re
     return Reading((thread,), (flat, *missing, *tree.warnings))
 
 
+def _hnrss_comments(
+    rows: Sequence[tuple[str | None, str | None, dict[str, Any]]],
+    feed_title: str | None,
+    feed_links: Sequence[str | None],
+    body_of: Callable[[dict[str, Any]], list[BlockSpec]],
+    date_of: Callable[[dict[str, Any]], datetime | None],
+) -> Reading | None:
+    """The threads of a feed of Hacker News comments as hnrss.org makes them, in RSS, Atom or JSON Feed
+    (`/item?id=N`: one story's latest comments; `/newcomments`, `/threads?id=USER`: comments on any story),
+    each item (its title, link, and the item itself, read by `body_of` and `date_of`) titled `New comment by
+    NAME in "STORY"` and linked to the comment alone: a thread per story, its article the story's title (and
+    address, when the feed is one story's: its link to the story, or its own address `hnrss.org/item?id=N`),
+    its comments top-level (the feed says nothing of who answers whom); None for other feeds."""
+    said = [HNRSS_COMMENT_TITLE.fullmatch(title or "") for title, _, _ in rows]
+    links = [HN_ITEM_LINK.fullmatch((link or "").strip()) for _, link, _ in rows]
+    if not rows or not all(said) or not all(links):
+        return None
+    by_story: dict[str, list[RawComment]] = {}
+    for (_, _, item), title, link in zip(rows, said, links, strict=True):
+        assert title is not None and link is not None
+        comment = RawComment(
+            key=link["id"],
+            parent_key=None,
+            author=title["name"],
+            specs=body_of(item),
+            date=date_of(item),
+            url=link.group(),
+        )
+        by_story.setdefault(title["story"], []).append(comment)
+    story_id = next(
+        (
+            found["id"]
+            for link in feed_links
+            if (found := HN_ITEM_LINK.fullmatch((link or "").strip()) or HNRSS_ITEM_FEED.match((link or "").strip()))
+        ),
+        None,
+    )
+    story_link = f"https://news.ycombinator.com/item?id={story_id}" if story_id else None
+    single = len(by_story) == 1 and story_link is not None and ONE_STORY_FEED.search(feed_title or "")
+    threads = []
+    for story, comments in by_story.items():
+        if all(comment.date is not None for comment in comments):
+            comments.sort(key=lambda comment: comment.date or datetime.min)
+        tree = comment_tree(comments)
+        url = story_link if single else None
+        threads.append(discussion("feed", story, [], tree.posts, url=url, site="Hacker News"))
+    if single:
+        told = (
+            f"hnrss's feed of a Hacker News story's latest {len(rows):,} comments: the story's own text is not in "
+            "it (the article is its title), and it says nothing of who replies to whom (its comments are top-level); "
+            "save the story as JSON (hn.algolia.com/api/v1/items/ID) for the whole thread"
+        )
+    else:
+        told = (
+            f"this is hnrss's feed of {len(rows):,} Hacker News comments on {len(threads):,} "
+            f"stor{'y' if len(threads) == 1 else 'ies'} (new comments, "
+            "or one user's): read as a thread per story holding only these comments, top-level, under the story's "
+            "title (the stories and the comments they answer are not in it)"
+        )
+    return Reading(tuple(threads), (told,))
+
+
 def _with_comments(thread: Thread, comments: Sequence[Any]) -> Thread:
     """A thread with its article and these comments."""
     from dataclasses import replace
 
     return replace(thread, posts=(thread.posts[0], *comments))
+
+
+def _counted_elsewhere(counted: list[int]) -> list[str]:
+    """The warning that items count reader comments the feed does not hold (none when none count any)."""
+    if not counted:
+        return []
+    return [
+        f"{'1 item counts' if len(counted) == 1 else f'{len(counted):,} items count'} {sum(counted):,} reader "
+        "comments that are not in this feed (each item's comment feed or page holds them): only the items are read"
+    ]
 
 
 def _told(items: list[Thread], warnings: Sequence[str]) -> Reading:
@@ -333,6 +487,8 @@ def _comments_elsewhere(entry: dict[str, Any]) -> int | None:
         said = max((count for count in counts if count is not None), default=None)
     if said is None and (reddit := _reddit_item(entry)) is not None:
         said = reddit[2]
+    if said is None and any("Comments URL:" in raw for raw in _raw_texts(entry)):
+        said = hnrss[2] if (hnrss := _hnrss_template(_entry_body(entry))) is not None else None
     return said
 
 
@@ -411,7 +567,33 @@ def _entry_thread(entry: dict[str, Any], site: str | None, base: str | None, fee
         author = reddit[0]
         if not specs and reddit[1]:
             specs = [("source", reddit[1], None, None)]  # a link post: its link, as the Reddit reader gives it
-    return discussion("feed", title, specs, author=author, date=_date(entry), url=url, site=site)
+    votes = None
+    if (hnrss := _hnrss_template(specs)) is not None:
+        specs, votes = hnrss[0], net_votes(hnrss[1])
+    return discussion("feed", title, specs, author=author, date=_date(entry), votes=votes, url=url, site=site)
+
+
+def _hnrss_template(specs: list[BlockSpec]) -> tuple[list[BlockSpec], int | None, int | None] | None:
+    """A story of hnrss.org's feeds without the template under it: its blocks (the article's address as a
+    source block, as the HN reader gives a link story's), its points and its count of comments; None for
+    blocks without the template (its "Comments URL: https://news.ycombinator.com/item?id=N" line)."""
+    if not any(spec[0] == "paragraph" and HNRSS_COMMENTS_URL.fullmatch(spec[1].strip()) for spec in specs):
+        return None
+    kept: list[BlockSpec] = []
+    points = count = None
+    for spec in specs:
+        text = spec[1].strip()
+        if spec[0] != "paragraph":
+            kept.append(spec)
+        elif article := HNRSS_ARTICLE_URL.fullmatch(text):
+            kept.append(("source", article["url"], None, None))
+        elif said := HNRSS_POINTS.fullmatch(text):
+            points = int(said["count"])
+        elif said := HNRSS_COUNT.fullmatch(text):
+            count = int(said["count"])
+        elif not HNRSS_COMMENTS_URL.fullmatch(text):
+            kept.append(spec)
+    return kept, points, count
 
 
 def _absolute(link: str, base: str | None) -> str:
@@ -553,18 +735,25 @@ def _page_of_comment(entry: dict[str, Any]) -> str | None:
     return answered.strip() if answered else None
 
 
-def _comment_threads(entries: list[dict[str, Any]], pages: list[str], feed: dict[str, Any]) -> tuple[Thread, ...]:
+def _comment_threads(
+    entries: list[dict[str, Any]], pages: list[str], feed: dict[str, Any], raw: dict[str, str]
+) -> tuple[Thread, ...]:
     """One thread per page of a comment feed, its comments in date order; a Discourse topic's first post,
-    when the feed holds it, is the article."""
+    when the feed holds it, is the article (else, in a topic's own feed, the channel's description: the
+    first post's Markdown, as Discourse writes it there). `raw` is each Discourse item's HTML as written,
+    by link (feedparser drops the attributes that say which post a quote is from)."""
     by_page: dict[str, list[dict[str, Any]]] = {}
     for entry, page in zip(entries, pages, strict=True):
         by_page.setdefault(page, []).append(entry)
     single = len(by_page) == 1
     threads = []
     for page, items in by_page.items():
-        read = [_feed_comment(entry, page) for entry in items]
+        read = [_feed_comment(entry, page, raw) for entry in items]
         comments = [comment for comment, _ in read]
         names = {name: comment.key for comment in comments for name in (comment.key, comment.url) if name}
+        for comment in comments:  # a Discourse post is named `TOPIC/N` by what answers it, whatever its link
+            if number := _discourse_post_number(comment.url):
+                names.setdefault(f"{page}/{number}", comment.key)
         for comment, by_opening in read:  # a parent named by its link or its id: the key of that comment
             comment.parent_key = names.get(comment.parent_key or "")
             if by_opening and comment.parent_key and comment.specs and len(comment.specs[0][1]) <= REPLY_LINE_CHARS:
@@ -579,6 +768,8 @@ def _comment_threads(entries: list[dict[str, Any]], pages: list[str], feed: dict
         if not single and _discourse_post_number(text_field(items[0].get("link"))):  # a site's posts feed:
             title = _feed_text(items[0], "title") or ""  # each item is titled with its topic
         body, author, date = (opening.specs, opening.author, opening.date) if opening else ([], None, None)
+        if opening is None and single and _discourse_post_number(text_field(items[0].get("link"))):
+            body = _discourse_first_post(feed, page)
         threads.append(discussion("feed", title, body, tree.posts, author=author, date=date, url=page))
     return tuple(threads)
 
@@ -589,10 +780,10 @@ def _discourse_post_number(link: str | None) -> str | None:
     return (post["number"] or post["anchored"]) if post else None
 
 
-def _feed_comment(entry: dict[str, Any], page: str) -> tuple[RawComment, bool]:
+def _feed_comment(entry: dict[str, Any], page: str, raw_html: dict[str, str]) -> tuple[RawComment, bool]:
     """A comment of a comment feed, and whether its parent comes from its opening link; its parent is
-    the comment its Atom threading or its opening link names (matched by link or id: a parent not in
-    the feed makes a top-level comment)."""
+    the comment its Atom threading or its opening link names, or for a Discourse post the post it quotes
+    or links to (matched by link or id: a parent not in the feed makes a top-level comment)."""
     link = (text_field(entry.get("link")) or "").strip()
     answered = as_dict(entry.get("thr_in-reply-to"))
     raw = next((as_dict(content).get("value") for content in as_list(entry.get("content"))), None)
@@ -602,17 +793,71 @@ def _feed_comment(entry: dict[str, Any], page: str) -> tuple[RawComment, bool]:
     if parent and parent.startswith("#"):
         parent = page + parent
     author = _author(entry)
-    if author and _discourse_post_number(link) and (creator := DISCOURSE_CREATOR.fullmatch(author)):
-        author = creator["username"]
+    specs = _entry_body(entry)
+    if number := _discourse_post_number(link):
+        if author and (creator := DISCOURSE_CREATOR.fullmatch(author)):
+            author = creator["username"]
+        if isinstance(raw, str) and (wrapped := DISCOURSE_WRAPPER.match(raw)):
+            specs = _body(wrapped["post"], "text/html")  # the post, not "@NAME wrote:" and a quote of all of it
+        shown = _discourse_answered(raw_html.get(link, ""), page, int(number))
+        # Not its opening link: the template's link to the writer's profile.
+        parent, opening = text_field(answered.get("ref")) or shown, None
     comment = RawComment(
         key=text_field(entry.get("id")) or link,
         parent_key=parent,
         author=author,
-        specs=_entry_body(entry),
+        specs=specs,
         date=_date(entry),
         url=link or None,
     )
     return comment, opening is not None and not text_field(answered.get("ref"))
+
+
+def _raw_descriptions(text: str) -> dict[str, str]:
+    """Each RSS item's description as written, by the item's link (empty when the feed cannot be parsed)."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=True)
+    try:
+        root = etree.fromstring(xml_bytes(text), parser)
+    except etree.XMLSyntaxError:
+        return {}
+    found: dict[str, str] = {}
+    for item in root.iter("{*}item", "item") if root is not None else ():
+        link = next((" ".join((child.text or "").split()) for child in item if local_name(child) == "link"), "")
+        described = next((child.text for child in item if local_name(child) == "description"), None)
+        if link and described:
+            found.setdefault(link, described)
+    return found
+
+
+def _discourse_answered(raw: str, topic: str, number: int) -> str | None:
+    """The link of the post a Discourse post answers, as its HTML shows it: the first post of its topic it
+    quotes (`<aside class="quote" data-post="2">`, the topic unsaid or this one), else the first it links to;
+    only an earlier post (a later one is no answer's parent). None when it shows none."""
+    topic_id = topic.rstrip("/").rpartition("/")[2]
+    for aside in DISCOURSE_QUOTE.finditer(raw):
+        attributes = {name.lower(): value for name, value in DISCOURSE_ATTRIBUTE.findall(aside.group())}
+        quoted = int(attributes["data-post"]) if attributes.get("data-post", "").isdigit() else 0
+        this_topic = attributes.get("data-topic", topic_id) == topic_id
+        if "quote" in attributes.get("class", "").split() and this_topic and 0 < quoted < number:
+            return f"{topic}/{quoted}"
+    for href in DISCOURSE_POST_HREF.finditer(raw):
+        if href["topic"] == topic_id and 0 < int(href["number"]) < number:
+            return f"{topic}/{int(href['number'])}"
+    return None
+
+
+def _discourse_first_post(feed: dict[str, Any], page: str) -> list[BlockSpec]:
+    """A Discourse topic's first post from its feed's channel, whose description is that post's Markdown
+    (the topic's own feed, `/t/SLUG/ID.rss`, lists only its latest posts); nothing for another channel."""
+    own = any(text_field(as_dict(link).get("href")) == f"{page}.rss" for link in as_list(feed.get("links")))
+    markdown = feed.get("subtitle")
+    if not own or not isinstance(markdown, str) or not markdown.strip():
+        return []
+    from translator.readers.discourse import markdown_blocks
+
+    return markdown_blocks(markdown)
 
 
 def read_json_feed(data: Any) -> Reading:
@@ -621,26 +866,46 @@ def read_json_feed(data: Any) -> Reading:
     if not looks_like_json_feed(data):
         raise InputError("this JSON is not a JSON Feed (no jsonfeed.org version)", HINT)
     site = text_field(data.get("title"))
+    items = [as_dict(item) for item in as_list(data.get("items"))]
+    rows = [(_json_feed_title(item.get("title")), text_field(item.get("url")), item) for item in items]
+    links = [text_field(data.get("home_page_url")), text_field(data.get("feed_url"))]
+    if (hn_comments := _hnrss_comments(rows, site, links, _json_feed_body, _json_feed_item_date)) is not None:
+        return hn_comments
     feed_author = _json_feed_author(data)  # an item without authors has the feed's (both versions say so)
     threads = []
+    counted: list[int] = []
     for item in as_list(data.get("items")):
         item = as_dict(item)
         if not item:
             continue
-        markup = text_field(item.get("content_html"))
-        specs = _body(markup, "text/html") if markup else text_blocks(text_field(item.get("content_text")) or "")
-        if not specs and (summary := text_field(item.get("summary"))):
-            specs = text_blocks(summary)
+        specs = _json_feed_body(item)
         title = _json_feed_title(item.get("title"))
-        date = _json_feed_date(item.get("date_published")) or _json_feed_date(item.get("date_modified"))
+        date = _json_feed_item_date(item)
         link = text_field(item.get("url")) or text_field(item.get("external_url"))
         author = _json_feed_author(item) or feed_author
         specs = _without_title(specs, title)
         url = _absolute(link.strip(), text_field(data.get("home_page_url"))) if link else None
-        threads.append(discussion("feed", title, specs, author=author, date=date, url=url, site=site))
+        votes = None
+        if (hnrss := _hnrss_template(specs)) is not None:  # hnrss.org's JSON Feed of stories
+            specs, votes = hnrss[0], net_votes(hnrss[1])
+            counted.append(hnrss[2] or 0)
+        threads.append(discussion("feed", title, specs, author=author, date=date, votes=votes, url=url, site=site))
     if not threads:
         raise InputError("this JSON Feed has no item", HINT)
-    return _told(threads, ())
+    return _told(threads, _counted_elsewhere([count for count in counted if count]))
+
+
+def _json_feed_body(item: dict[str, Any]) -> list[BlockSpec]:
+    """A JSON Feed item's text: its HTML content, else its plain text, else its summary."""
+    markup = text_field(item.get("content_html"))
+    specs = _body(markup, "text/html") if markup else text_blocks(text_field(item.get("content_text")) or "")
+    if not specs and (summary := text_field(item.get("summary"))):
+        specs = text_blocks(summary)
+    return specs
+
+
+def _json_feed_item_date(item: dict[str, Any]) -> datetime | None:
+    return _json_feed_date(item.get("date_published")) or _json_feed_date(item.get("date_modified"))
 
 
 def _json_feed_author(holder: dict[str, Any]) -> str | None:

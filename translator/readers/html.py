@@ -22,6 +22,7 @@ from lxml.html import HtmlElement
 from translator.errors import InputError
 from translator.models import Post, Thread, ThreadFile
 from translator.readers.common import BlockSpec, Reading, number_blocks
+from translator.readers.decoding import repair_double_encoding
 from translator.readers.html_article import ArticleFacts, article_facts
 from translator.readers.html_bytes import decode_page, looks_like_html, looks_like_html_text, without_preamble
 from translator.readers.html_comments import comment_posts, find_comments, script_systems
@@ -297,8 +298,16 @@ def _warnings(name: str, found: FoundComments, count: int, systems: list[str]) -
     return warnings
 
 
+PAGE_REPAIRS = 3
+"""How many double-encoded sequences a saved page must show to be repaired (fewer: a warning only)."""
+
+
 def read_html_file(data: bytes, name: str, captured: datetime | None = None) -> ThreadFile:
     """Read a saved web page's bytes: decoded by its declared or detected charset, then read."""
     text, encoding, warnings = decode_page(data, name)
+    # A page double-encoded (its text saved through a Latin-1 reading: a CMS's database, a scraper) is
+    # repaired as other files are, when it shows the signs enough times: a correct page may quote one.
+    text, repairs = repair_double_encoding(text, name, at_least=PAGE_REPAIRS, window=len(text))
+    warnings = [*warnings, *repairs]
     page = read_html(text, name, captured)
     return ThreadFile(threads=page.threads, encoding=encoding, warnings=(*warnings, *page.warnings))

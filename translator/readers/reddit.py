@@ -375,6 +375,11 @@ def _unescaped(text: str) -> str:
     return MARKDOWN_ENTITIES.sub(lambda match: ENTITY_TEXT[match.group(1)], text)
 
 
+def markdown_blocks(source: str) -> list[BlockSpec]:
+    """Markdown of Reddit's kind (Lemmy's too) as blocks: see `_markdown_blocks`."""
+    return _markdown_blocks(source)
+
+
 def _markdown_blocks(source: str) -> list[BlockSpec]:
     """Reddit Markdown as blocks (archives have no HTML): its three escaped characters decoded; quotes
     (`>`), headings, list items and code lines are blocks of their own; inline markup is removed; the

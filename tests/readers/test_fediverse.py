@@ -1,0 +1,403 @@
+"""The fediverse reader: Mastodon statuses and contexts, Lemmy posts and comment lists (API JSON)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from translator.errors import InputError
+from translator.readers import parse_threads, sniff_format
+from translator.readers.fediverse import read_fediverse
+
+
+def _status(number: int, acct: str, content: str, reply: int | None = None, spoiler: str = "") -> dict[str, Any]:
+    """A status as Mastodon's API gives it (`/api/v1/statuses/ID`), the fields a thread needs and some others."""
+    user, _, host = acct.partition("@")
+    host = host or "sozial.example"
+    status_id = f"1110000000000000{number:02d}"
+    return {
+        "id": status_id,
+        "created_at": f"2024-01-02T10:{number:02d}:00.000Z",
+        "in_reply_to_id": f"1110000000000000{reply:02d}" if reply else None,
+        "in_reply_to_account_id": "42" if reply else None,
+        "sensitive": bool(spoiler),
+        "spoiler_text": spoiler,
+        "visibility": "public",
+        "language": "de",
+        "uri": f"https://{host}/users/{user}/statuses/{status_id}",
+        "url": f"https://{host}/@{user}/{status_id}",
+        "replies_count": 1,
+        "reblogs_count": 0,
+        "favourites_count": number,
+        "content": content,
+        "reblog": None,
+        "account": {"id": str(number), "username": user, "acct": acct, "display_name": user.title()},
+        "media_attachments": [],
+        "mentions": [],
+        "tags": [],
+        "emojis": [],
+        "card": None,
+        "poll": None,
+    }
+
+
+ROOT = _status(1, "lena", "<p>Die Stadt baut eine neue Brücke.</p>")
+FOCUS = _status(
+    2,
+    "tom@andere.example",
+    '<p><span class="h-card"><a href="https://sozial.example/@lena" class="u-url mention">@<span>lena</span></a>'
+    "</span> Wann ist sie fertig?</p>",
+    reply=1,
+)
+ANSWER = _status(3, "lena", "<p>Im Sommer, sagen sie.</p>", reply=2, spoiler="Baustelle")
+DOUBT = _status(4, "mia", "<p>Das glaube ich nicht.</p><p>Nie.</p>", reply=3)
+
+
+def _shape(thread: Any) -> list[tuple[str, str | None, str | None, list[str]]]:
+    return [(p.id, p.author, p.parent, [b.text for b in p.blocks]) for p in thread.posts]
+
+
+def test_a_list_of_mastodon_statuses_is_a_thread_nested_by_what_they_answer() -> None:
+    text = json.dumps([DOUBT, ROOT, ANSWER, FOCUS])  # any order: the first status is the one answering none
+    assert sniff_format(text) == "fediverse"
+    reading = parse_threads(text)
+    [thread] = reading.threads
+    assert (thread.url, thread.site, thread.source_format) == (
+        "https://sozial.example/@lena/111000000000000001",
+        "sozial.example",
+        "fediverse",
+    )
+    assert _shape(thread) == [
+        ("article", "lena", None, ["Die Stadt baut eine neue Brücke."]),
+        ("c1", "tom@andere.example", None, ["@lena Wann ist sie fertig?"]),  # in time order
+        ("c2", "lena", "c1", ["Baustelle", "Im Sommer, sagen sie."]),  # the content warning, then the text
+        ("c3", "mia", "c2", ["Das glaube ich nicht.", "Nie."]),
+    ]
+    assert thread.posts[0].votes is not None and thread.posts[0].votes.up == 1  # favourites
+    assert reading.warnings == ()
+
+
+def test_a_mastodon_context_lacks_its_own_status_and_says_so() -> None:
+    # /api/v1/statuses/ID/context of status 2: the post before it and those after, not status 2 itself.
+    reading = parse_threads(json.dumps({"ancestors": [ROOT], "descendants": [ANSWER, DOUBT]}))
+    [thread] = reading.threads
+    assert _shape(thread) == [
+        ("article", "lena", None, ["Die Stadt baut eine neue Brücke."]),
+        ("c1", "lena", None, ["Baustelle", "Im Sommer, sagen sie."]),  # answers status 2: not here, top-level
+        ("c2", "mia", "c1", ["Das glaube ich nicht.", "Nie."]),
+    ]
+    assert reading.warnings == (
+        "a Mastodon context holds the posts before and after a post, not the post itself (111000000000000002): "
+        "its replies are top-level; save /api/v1/statuses/ID too and give both in one JSON array: [status, context]",
+    )
+    # Given so, with the status: the whole thread, nothing missing.
+    whole = parse_threads(json.dumps([FOCUS, {"ancestors": [ROOT], "descendants": [ANSWER, DOUBT]}]))
+    assert [(p.author, p.parent) for p in whole.threads[0].posts] == [
+        ("lena", None),
+        ("tom@andere.example", None),
+        ("lena", "c1"),
+        ("mia", "c2"),
+    ]
+    assert whole.warnings == ()
+    # The context of a thread's first post: no ancestors, so no article at all.
+    [warning] = parse_threads(json.dumps({"ancestors": [], "descendants": [ANSWER]})).warnings
+    assert "(111000000000000002): the article is empty and its replies are top-level" in warning
+
+
+def _lemmy_post() -> dict[str, Any]:
+    return {
+        "id": 501,
+        "name": "Neue Radwege in Leipzig",
+        "url": "https://zeitung.example/radwege",
+        "body": "Was haltet ihr davon?\n\n> Die Stadt plant **20 km**.",
+        "creator_id": 7,
+        "community_id": 3,
+        "removed": False,
+        "published": "2024-01-02T10:00:00.123456Z",
+        "deleted": False,
+        "ap_id": "https://lemmy.example/post/501",
+        "local": True,
+        "language_id": 39,
+    }
+
+
+def _comment_view(
+    number: int, path: str, name: str, content: str, minute: int, deleted: bool = False
+) -> dict[str, Any]:
+    """One of Lemmy's comment views (`/api/v3/comment/list`): the comment, its writer, its post, its counts."""
+    return {
+        "comment": {
+            "id": number,
+            "creator_id": number,
+            "post_id": 501,
+            "content": content,
+            "removed": False,
+            "published": f"2024-01-02T10:{minute:02d}:00.5",  # before 0.19: no zone, UTC
+            "deleted": deleted,
+            "ap_id": f"https://lemmy.example/comment/{number}",
+            "local": True,
+            "path": path,
+            "distinguished": False,
+        },
+        "creator": {"id": number, "name": name, "actor_id": f"https://lemmy.example/u/{name}"},
+        "post": _lemmy_post(),
+        "community": {"id": 3, "name": "leipzig", "title": "Leipzig"},
+        "counts": {"comment_id": number, "score": 3, "upvotes": 3, "downvotes": 0, "child_count": 0},
+        "my_vote": None,
+    }
+
+
+# Sorted "hot", as the API sends them: a reply may come before what it answers.
+COMMENTS = [
+    _comment_view(904, "0.904", "eva", "Zu wenig.", 11),
+    _comment_view(903, "0.901.902.903", "jan", "Ja, *wirklich*.", 9),
+    _comment_view(901, "0.901", "ute", "Endlich!", 5),
+    _comment_view(902, "0.901.902", "max", "", 7, deleted=True),  # deleted, answered: kept empty
+    _comment_view(905, "0.905", "kai", "", 12, deleted=True),  # deleted, unanswered: left out
+]
+POST_VIEW = {
+    "post": _lemmy_post(),
+    "creator": {"id": 7, "name": "lena"},
+    "community": {"id": 3, "name": "leipzig"},
+    "counts": {"post_id": 501, "comments": 4, "score": 17},
+}
+
+
+def test_a_lemmy_post_with_its_comments_is_a_thread_nested_by_path() -> None:
+    reading = parse_threads(json.dumps({"post_view": POST_VIEW, "comments": COMMENTS}))
+    [thread] = reading.threads
+    assert (thread.title, thread.url, thread.site) == (
+        "Neue Radwege in Leipzig",
+        "https://lemmy.example/post/501",
+        "lemmy.example",
+    )
+    assert _shape(thread) == [
+        (
+            "article",
+            "lena",
+            None,
+            [
+                "Neue Radwege in Leipzig",
+                "Was haltet ihr davon?",
+                "Die Stadt plant 20 km.",
+                "https://zeitung.example/radwege",
+            ],
+        ),
+        ("c1", "ute", None, ["Endlich!"]),
+        ("c2", "max", "c1", []),  # deleted, kept (empty) for its reply
+        ("c3", "jan", "c2", ["Ja, wirklich."]),
+        ("c4", "eva", None, ["Zu wenig."]),
+    ]
+    assert [p.date.minute for p in thread.posts[1:] if p.date] == [5, 7, 9, 11]  # Lemmy's dates are UTC, zone or not
+    assert reading.warnings == ("1 deleted or removed comment without replies was left out",)
+
+
+def test_a_lemmy_post_alone_and_comments_alone_say_what_they_lack() -> None:
+    post = parse_threads(json.dumps({"post_view": POST_VIEW, "moderators": [], "cross_posts": []}))
+    assert [len(t.posts) for t in post.threads] == [1]
+    assert post.warnings == (
+        "this Lemmy post holds none of its 4 comments: save /api/v3/comment/list?post_id=ID too, and give both "
+        'in one object ({"post_view": ..., "comments": [...]})',
+    )
+    comments = parse_threads(json.dumps({"comments": COMMENTS}))
+    [thread] = comments.threads
+    assert thread.title == "Neue Radwege in Leipzig" and thread.posts[0].author is None
+    assert comments.warnings == (
+        "1 deleted or removed comment without replies was left out",
+        "these Lemmy comments name their post but not its writer (the post's own answer has it)",
+    )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"ancestors": [], "descendants": []},  # a post nobody answered, that answers none
+        {"comments": [{"comment": {"id": 1}}]},  # not a comment view
+    ],
+)
+def test_fediverse_shapes_without_a_thread_are_refused_in_one_line(data: Any) -> None:
+    with pytest.raises(InputError) as raised:
+        read_fediverse(data)
+    assert "\n" not in raised.value.message
+
+
+def _mbin_comment(number: int, name: str, body: str | None, minute: int, **more: Any) -> dict[str, Any]:
+    """A comment as Mbin's API gives it (`/api/entry/ID/comments`), replies nested in `children`."""
+    return {
+        "commentId": number,
+        "user": {"userId": number, "username": name},
+        "magazine": {"magazineId": 3, "name": "leipzig"},
+        "entryId": 77,
+        "parentId": more.get("parent"),
+        "rootId": more.get("root"),
+        "image": None,
+        "body": body,
+        "lang": "de",
+        "isAdult": False,
+        "uv": 2,
+        "dv": 1,
+        "favourites": 0,
+        "visibility": more.get("visibility", "visible"),
+        "apId": f"https://mbin.example/m/leipzig/t/77/-/comment/{number}",
+        "createdAt": f"2024-01-02T10:{minute:02d}:00+00:00",
+        "childCount": len(more.get("children", [])),
+        "children": more.get("children", []),
+    }
+
+
+MBIN_ENTRY = {
+    "entryId": 77,
+    "magazine": {"magazineId": 3, "name": "leipzig"},
+    "user": {"userId": 5, "username": "lena"},
+    "domain": {"name": "zeitung.example"},
+    "title": "Neue Radwege",
+    "url": "https://zeitung.example/radwege",
+    "body": "Was haltet ihr davon?",
+    "lang": "de",
+    "uv": 9,
+    "dv": 0,
+    "numComments": 3,
+    "createdAt": "2024-01-02T10:00:00+00:00",
+    "apId": "https://mbin.example/m/leipzig/t/77",
+    "visibility": "visible",
+}
+MBIN_COMMENTS = {
+    "items": [
+        _mbin_comment(
+            81,
+            "ute",
+            "Endlich!",
+            5,
+            children=[
+                _mbin_comment(
+                    82,
+                    "max",
+                    None,
+                    7,
+                    parent=81,
+                    root=81,
+                    visibility="soft_deleted",
+                    children=[
+                        _mbin_comment(83, "jan", "Ja, *wirklich*.", 9, parent=82, root=81),
+                    ],
+                ),
+            ],
+        ),
+        _mbin_comment(84, "eva", "Zu wenig.", 6),
+    ],
+    "pagination": {"count": 2, "currentPage": 1, "maxPage": 1, "perPage": 25},
+}
+
+
+def test_an_mbin_entry_with_its_comments_is_a_thread() -> None:
+    text = json.dumps({"entry": MBIN_ENTRY, **MBIN_COMMENTS})
+    assert sniff_format(text) == "fediverse"
+    reading = parse_threads(text)
+    [thread] = reading.threads
+    assert (thread.title, thread.url, thread.site) == (
+        "Neue Radwege",
+        "https://mbin.example/m/leipzig/t/77",
+        "mbin.example",
+    )
+    assert _shape(thread) == [
+        ("article", "lena", None, ["Neue Radwege", "Was haltet ihr davon?", "https://zeitung.example/radwege"]),
+        ("c1", "ute", None, ["Endlich!"]),
+        ("c2", "eva", None, ["Zu wenig."]),  # in time order
+        ("c3", "max", "c1", []),  # no longer visible: kept, empty, for its reply
+        ("c4", "jan", "c3", ["Ja, wirklich."]),
+    ]
+    assert thread.posts[1].votes is not None and (thread.posts[1].votes.up, thread.posts[1].votes.down) == (2, 1)
+    assert reading.warnings == ()
+    # The comments alone: the article is empty, and a further page is reported.
+    alone = parse_threads(json.dumps({**MBIN_COMMENTS, "pagination": {"currentPage": 1, "maxPage": 3}}))
+    assert [len(t.posts) for t in alone.threads] == [5]
+    assert alone.warnings == (
+        "these Mbin comments are not with their entry: the article is empty (save /api/entry/ID too)",
+        "these comments are one page of 3 (/api/entry/ID/comments?p=N): only it is read",
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        # A home timeline: statuses of several threads.
+        ([ROOT, _status(5, "ole", "<p>Anderes Thema.</p>")], "this is a Mastodon timeline (2 statuses of several"),
+        # /api/v3/post/list: a community's page of posts.
+        ({"posts": [POST_VIEW, POST_VIEW]}, "this is a Lemmy list of 2 posts (a community's or the front page)"),
+    ],
+)
+def test_lists_of_threads_are_refused_saying_what_they_are(data: Any, said: str) -> None:
+    with pytest.raises(InputError) as raised:
+        parse_threads(json.dumps(data))
+    assert raised.value.message.startswith(said)
+    assert raised.value.hint
+
+
+AS = "https://www.w3.org/ns/activitystreams"
+
+
+def test_an_activitypub_post_is_one_post_and_says_its_replies_are_elsewhere() -> None:
+    # A status's address fetched as application/activity+json: a Note with a content warning (summary).
+    note = {
+        "@context": [AS, {"sensitive": "as:sensitive"}],
+        "id": "https://sozial.example/users/lena/statuses/111000000000000001",
+        "type": "Note",
+        "summary": "Baustelle",
+        "inReplyTo": None,
+        "published": "2024-01-02T10:01:00Z",
+        "url": "https://sozial.example/@lena/111000000000000001",
+        "attributedTo": "https://sozial.example/users/lena",
+        "to": [f"{AS}#Public"],
+        "content": "<p>Die Stadt baut eine neue Brücke.</p>",
+        "replies": {"id": "https://sozial.example/users/lena/statuses/111000000000000001/replies", "type": "Collection",
+                    "totalItems": 4, "first": {"type": "CollectionPage", "items": []}},
+    }  # fmt: skip
+    reading = parse_threads(json.dumps(note))
+    [thread] = reading.threads
+    assert _shape(thread) == [("article", "lena", None, ["Baustelle", "Die Stadt baut eine neue Brücke."])]
+    assert thread.url == "https://sozial.example/@lena/111000000000000001"
+    [warning] = reading.warnings
+    assert warning.startswith("this ActivityPub Note is one post: its replies (it counts 4) are only addresses")
+    # Lemmy's Page: a title, Markdown as its source, attributedTo naming the writer (a community is a Group).
+    page = {
+        "@context": [AS, "https://w3id.org/security/v1"],
+        "type": "Page",
+        "id": "https://lemmy.example/post/501",
+        "attributedTo": [{"type": "Person", "id": "https://lemmy.example/u/lena"},
+                         {"type": "Group", "id": "https://lemmy.example/c/leipzig"}],
+        "name": "Neue Radwege in Leipzig",
+        "content": "",
+        "source": {"content": "Was haltet ihr davon?", "mediaType": "text/markdown"},
+        "published": "2024-01-02T10:00:00Z",
+    }  # fmt: skip
+    [lemmy] = parse_threads(json.dumps(page)).threads
+    assert _shape(lemmy) == [("article", "lena", None, ["Neue Radwege in Leipzig", "Was haltet ihr davon?"])]
+
+
+def test_an_activitypub_collection_is_refused_saying_what_it_is() -> None:
+    outbox = {"@context": AS, "id": "https://sozial.example/users/lena/outbox", "type": "OrderedCollection",
+              "totalItems": 210, "first": "https://sozial.example/users/lena/outbox?page=true"}  # fmt: skip
+    with pytest.raises(InputError) as raised:
+        parse_threads(json.dumps(outbox))
+    assert raised.value.message == (
+        "this is an ActivityPub OrderedCollection of 210 items (an outbox or a page of replies), not a thread"
+    )
+
+
+def test_a_lemmy_users_page_is_read_for_its_comments_saying_so() -> None:
+    # /api/v3/user?username=max: the user, their comments (each with its post) and their posts.
+    page = {
+        "person_view": {"person": {"id": 8, "name": "max"}, "counts": {"post_count": 1, "comment_count": 2}},
+        "comments": COMMENTS[:2],
+        "posts": [POST_VIEW],
+        "moderates": [],
+    }
+    reading = parse_threads(json.dumps(page))
+    [thread] = reading.threads
+    assert [p.author for p in thread.posts[1:]] == ["jan", "eva"]  # in time order; what jan answers is not here
+    assert reading.warnings[-1] == (
+        "this is Lemmy user max's page: their 2 comments are read as a thread per post they are on, without the "
+        "rest of each thread; their 1 post is left out"
+    )

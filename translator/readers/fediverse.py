@@ -1,0 +1,454 @@
+"""Read the JSON of fediverse threads: Mastodon's statuses and their context, Lemmy's posts and comments.
+
+Mastodon (and the servers that speak its API: Pleroma, Akkoma, GoToSocial...): a status
+(`/api/v1/statuses/ID`), a list of statuses, or a status's context (`/api/v1/statuses/ID/context`:
+`{"ancestors": [...], "descendants": [...]}`, which holds what comes before and after the status but not
+the status itself; a JSON array of the status and its context gives both). The first status of the
+thread (no `in_reply_to_id` among them) is the article, the others its replies in time order, nested by
+`in_reply_to_id`; a content warning (`spoiler_text`) is read before the text; the writer is the
+account's `acct`, favourites are votes. A context lacks its own status: replies to it go to the top, with
+a warning naming it and what to save.
+
+Lemmy: a post (`/api/v3/post?id=N`: `{"post_view": ...}`), its comments (`/api/v3/comment/list?post_id=N`:
+`{"comments": [...]}`, each naming its post), or both in one object. A post is the article (its `name`
+the title, its Markdown `body` the text, its `url` a source block), the comments in time order (the API
+sorts them by "hot") nested by their `path`
+(`0.12.34`: 34 answers 12), deleted and removed ones kept only where a kept one answers them. Comments on
+several posts (a user's comments) make a thread per post. A post alone, and comments alone, say in a
+warning what the file lacks; a user's page (`/api/v3/user`: their comments and posts) is read for its
+comments, a thread per post, saying so. A list of posts (`/api/v3/post/list`: a community's page) is no thread and is
+refused, saying so.
+
+Mbin and /kbin: an entry (`/api/entry/ID`: title, Markdown body, link) and its comments
+(`/api/entry/ID/comments`: `{"items": [...], "pagination": ...}`, replies nested in `children`, or
+pointing to their `parentId`), alone or as `{"entry": ..., "items": [...]}`; comments no longer visible
+(their `visibility` not `visible`) are kept only where a visible one answers them. A Mastodon timeline
+(statuses of several threads) is refused, saying so.
+
+ActivityPub: an object a server gives other servers (a post's address fetched as `application/activity+json`:
+a `Note`, Lemmy's `Page`, an `Article`) is one post: read as the article (its `name`, its HTML `content`,
+its writer the last part of `attributedTo`), with a warning that its replies are only addresses there; a
+collection (an outbox, a replies page) is refused, saying so.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from translator.errors import InputError
+from translator.models import Thread, Votes
+from translator.readers.common import (
+    BlockSpec,
+    RawComment,
+    Reading,
+    as_dict,
+    as_list,
+    comment_tree,
+    discussion,
+    iso_date,
+    net_votes,
+    text_field,
+    whole_number,
+)
+from translator.readers.markup import html_blocks
+
+__all__ = ["looks_like_fediverse", "read_fediverse"]
+
+HINT = (
+    "give a Mastodon status, list of statuses or context (/api/v1/statuses/ID/context), "
+    "or a Lemmy post (/api/v3/post?id=N) or its comments (/api/v3/comment/list?post_id=N)"
+)
+
+
+def _is_status(value: Any) -> bool:
+    """Whether a JSON value is a Mastodon status: an id, its HTML content, its account (with `acct`)."""
+    status = as_dict(value)
+    return (
+        "id" in status
+        and isinstance(status.get("content"), str)
+        and "acct" in as_dict(status.get("account"))
+        and "in_reply_to_id" in status
+    )
+
+
+def _is_context(data: Any) -> bool:
+    context = as_dict(data)
+    lists = [as_list(context.get(key)) for key in ("ancestors", "descendants")]
+    return (
+        set(context) >= {"ancestors", "descendants"}
+        and all(isinstance(context.get(key), list) for key in ("ancestors", "descendants"))
+        and all(_is_status(status) for statuses in lists for status in statuses)
+    )
+
+
+def _is_comment_view(value: Any) -> bool:
+    """Whether a JSON value is one of Lemmy's comment views: its comment (with a `path`), creator and post."""
+    view = as_dict(value)
+    return "path" in as_dict(view.get("comment")) and "name" in as_dict(view.get("post"))
+
+
+def _is_mbin_entry(value: Any) -> bool:
+    entry = as_dict(value)
+    return "entryId" in entry and "title" in entry and "magazine" in entry
+
+
+def _is_mbin_comment(value: Any) -> bool:
+    comment = as_dict(value)
+    return "commentId" in comment and "entryId" in comment
+
+
+def _mbin_shape(data: Any) -> bool:
+    holder = as_dict(data)
+    items = holder.get("items")
+    comments = isinstance(items, list) and bool(items) and all(_is_mbin_comment(item) for item in items)
+    return _is_mbin_entry(data) or comments or (_is_mbin_entry(holder.get("entry")) and isinstance(items, list))
+
+
+def _lemmy_post_list(data: Any) -> int | None:
+    """How many posts a Lemmy post list (`/api/v3/post/list`: `{"posts": [post views]}`) holds; None for
+    other JSON."""
+    posts = as_dict(data).get("posts")
+    if not isinstance(posts, list) or not posts or "comments" in as_dict(data):  # a user's page has both
+        return None
+    return len(posts) if all("ap_id" in as_dict(as_dict(view).get("post")) for view in posts) else None
+
+
+AP_POSTS = frozenset({"Note", "Page", "Article", "Question"})
+AP_COLLECTIONS = frozenset({"Collection", "OrderedCollection", "CollectionPage", "OrderedCollectionPage"})
+
+
+def _activitypub(data: Any) -> str | None:
+    """The type of an ActivityPub object (`Note`, `OrderedCollection`): JSON whose `@context` names the
+    ActivityStreams vocabulary; None for other JSON."""
+    holder = as_dict(data)
+    context = holder.get("@context")
+    named = [context] if isinstance(context, str) else [item for item in as_list(context) if isinstance(item, str)]
+    kind = holder.get("type")
+    if not any("www.w3.org/ns/activitystreams" in name for name in named) or not isinstance(kind, str):
+        return None
+    return kind[:40]
+
+
+def looks_like_fediverse(data: Any) -> bool:
+    """Whether parsed JSON is a Mastodon status, list of statuses or context, a Lemmy post or comments (or
+    a list of posts, refused), an Mbin entry or its comments."""
+    if _mbin_shape(data) or _lemmy_post_list(data) is not None or _activitypub(data) is not None:
+        return True
+    if isinstance(data, list):  # statuses, and contexts beside them (a status saved with its context)
+        return bool(data) and all(_is_status(item) or _is_context(item) for item in data)
+    if _is_status(data) or _is_context(data):
+        return True
+    holder = as_dict(data)
+    post = as_dict(as_dict(holder.get("post_view")).get("post"))
+    comments = holder.get("comments")
+    if "name" in post and "ap_id" in post:
+        return True
+    return isinstance(comments, list) and bool(comments) and all(_is_comment_view(view) for view in comments)
+
+
+def read_fediverse(data: Any) -> Reading:
+    """The thread(s) of a Mastodon or Lemmy JSON answer; InputError for another shape."""
+    if not looks_like_fediverse(data):
+        raise InputError("this JSON is not a Mastodon or Lemmy thread", HINT)
+    if (kind := _activitypub(data)) is not None:
+        return _activitypub_post(data, kind)
+    if _mbin_shape(data):
+        return _mbin(data)
+    if (listed := _lemmy_post_list(data)) is not None:
+        raise InputError(
+            f"this is a Lemmy list of {listed:,} posts (a community's or the front page), not a thread",
+            "save one post (/api/v3/post?id=N) and its comments (/api/v3/comment/list?post_id=N)",
+        )
+    if isinstance(data, list) or _is_status(data) or _is_context(data):
+        return _mastodon(data)
+    return _lemmy(data)
+
+
+def _mastodon(data: Any) -> Reading:
+    """A Mastodon thread: its first status the article, the rest nested by what they answer."""
+    context = not isinstance(data, list) and not _is_status(data)
+    statuses: list[dict[str, Any]] = []
+    for item in [data] if not isinstance(data, list) else data:
+        if _is_status(item):
+            statuses.append(item)
+        else:
+            statuses.extend([*as_list(item.get("ancestors")), *as_list(item.get("descendants"))])
+    unique = list({str(status.get("id")): status for status in statuses}.values())
+    dates = [iso_date(status.get("created_at")) for status in unique]
+    if all(dates):  # a list saved in any order (newest first, as timelines are): read in time order
+        unique = [status for _, status in sorted(zip(dates, unique, strict=True), key=lambda pair: pair[0] or 0)]
+    ids = {str(status.get("id")) for status in unique}
+    roots = [status for status in unique if str(status.get("in_reply_to_id")) not in ids]
+    if sum(1 for status in roots if status.get("in_reply_to_id") is None) > 1:
+        raise InputError(
+            f"this is a Mastodon timeline ({len(unique):,} statuses of several threads), not one thread",
+            "save one status (/api/v1/statuses/ID) and its context (/api/v1/statuses/ID/context) in one JSON array",
+        )
+    if not unique:
+        raise InputError("this Mastodon context holds no status (the post has no replies and answers none)", HINT)
+    opening = roots[0] if not context or as_list(data.get("ancestors")) else None
+    comments = [_status_comment(status) for status in unique if status is not opening]
+    tree = comment_tree(comments, str(opening.get("id")) if opening else None)
+    warnings: list[str] = []
+    missing = sorted({str(status.get("in_reply_to_id")) for status in roots if status.get("in_reply_to_id")})
+    if context:
+        focus = next((status_id for status_id in missing if opening is None or status_id != opening.get("id")), None)
+        said = f" ({focus})" if focus else ""
+        warnings.append(
+            f"a Mastodon context holds the posts before and after a post, not the post itself{said}: "
+            f"{'the article is empty and ' if opening is None else ''}its replies are top-level; save "
+            "/api/v1/statuses/ID too and give both in one JSON array: [status, context]"
+        )
+    elif len(roots) > 1:
+        warnings.append(f"{len(roots) - 1:,} statuses answer posts not in this file: they are top-level")
+    if opening is None:
+        thread = discussion("fediverse", "", [], tree.posts, site=_host(comments[0].url if comments else None))
+    else:
+        url = text_field(opening.get("url")) or text_field(opening.get("uri"))
+        thread = discussion(
+            "fediverse",
+            "",
+            _status_blocks(opening),
+            tree.posts,
+            author=_acct(opening),
+            date=iso_date(opening.get("created_at")),
+            votes=net_votes(opening.get("favourites_count")),
+            url=url,
+            site=_host(url),
+        )
+    return Reading((thread,), (*warnings, *tree.warnings))
+
+
+def _status_comment(status: dict[str, Any]) -> RawComment:
+    parent = status.get("in_reply_to_id")
+    return RawComment(
+        key=str(status.get("id")),
+        parent_key=str(parent) if parent is not None else None,
+        author=_acct(status),
+        specs=_status_blocks(status),
+        date=iso_date(status.get("created_at")),
+        votes=net_votes(status.get("favourites_count")),
+        url=text_field(status.get("url")) or text_field(status.get("uri")),
+    )
+
+
+def _status_blocks(status: dict[str, Any]) -> list[BlockSpec]:
+    """A status's text: its content warning (`spoiler_text`), then its HTML content; a boost's, its original's."""
+    status = as_dict(status.get("reblog")) or status
+    warning = text_field(status.get("spoiler_text"))
+    specs: list[BlockSpec] = [("paragraph", " ".join(warning.split()), None, None)] if warning else []
+    return [*specs, *html_blocks(text_field(status.get("content")) or "")]
+
+
+def _acct(status: dict[str, Any]) -> str | None:
+    """How a status's writer is known across servers: `name` on its own server, `name@server` elsewhere."""
+    return text_field(as_dict(status.get("account")).get("acct"))
+
+
+def _host(url: str | None) -> str | None:
+    return urlsplit(url).hostname if url and "://" in url else None
+
+
+def _lemmy(data: dict[str, Any]) -> Reading:
+    """A Lemmy post and/or its comments: a thread per post."""
+    post_view = as_dict(data.get("post_view"))
+    views = [as_dict(view) for view in as_list(data.get("comments"))]
+    posts: dict[str, dict[str, Any]] = {}
+    creators: dict[str, str | None] = {}
+    if post := as_dict(post_view.get("post")):
+        posts[str(post.get("id"))] = post
+        creators[str(post.get("id"))] = text_field(as_dict(post_view.get("creator")).get("name"))
+    by_post: dict[str, list[RawComment]] = {key: [] for key in posts}
+    for view in views:
+        post = as_dict(view.get("post"))
+        key = str(post.get("id"))
+        posts.setdefault(key, post)
+        by_post.setdefault(key, []).append(_lemmy_comment(view))
+    threads: list[Thread] = []
+    warnings: list[str] = []
+    for key, post in posts.items():
+        comments = by_post[key]
+        if all(comment.date is not None for comment in comments):  # the API sorts by "hot": read in time order
+            comments.sort(key=lambda comment: comment.date or datetime.min)
+        tree = comment_tree(comments)
+        url = text_field(post.get("ap_id"))
+        body = _lemmy_markdown(text_field(post.get("body")) or "")
+        if link := text_field(post.get("url")):
+            body.append(("source", link.strip(), None, None))
+        counts = as_dict(post_view.get("counts")) if key in creators else {}
+        threads.append(
+            discussion(
+                "fediverse",
+                text_field(post.get("name")) or "",
+                body,
+                tree.posts,
+                author=creators.get(key),
+                date=iso_date(post.get("published")),
+                votes=net_votes(counts.get("score")),
+                url=url,
+                site=_host(url),
+            )
+        )
+        warnings.extend(tree.warnings)
+    if not views:
+        said = as_dict(post_view.get("counts")).get("comments")
+        count = f" of its {said:,} comments" if isinstance(said, int) and said > 0 else " of its comments"
+        warnings.append(
+            f"this Lemmy post holds none{count}: save /api/v3/comment/list?post_id=ID too, "
+            'and give both in one object ({"post_view": ..., "comments": [...]})'
+        )
+    elif person := text_field(as_dict(as_dict(data.get("person_view")).get("person")).get("name")):
+        # A user's page (/api/v3/user?username=NAME): their comments, each with the post it is on.
+        left = len(as_list(data.get("posts")))
+        posts_left = f"; their {left:,} post{'s are' if left > 1 else ' is'} left out" if left else ""
+        warnings.append(
+            f"this is Lemmy user {person}'s page: their {len(views):,} comments are read as a thread per post they "
+            f"are on, without the rest of each thread{posts_left}"
+        )
+    elif not post_view:
+        warnings.append("these Lemmy comments name their post but not its writer (the post's own answer has it)")
+    return Reading(tuple(threads), tuple(warnings))
+
+
+def _lemmy_comment(view: dict[str, Any]) -> RawComment:
+    comment = as_dict(view.get("comment"))
+    path = str(comment.get("path") or "").split(".")
+    gone = bool(comment.get("deleted")) or bool(comment.get("removed"))
+    return RawComment(
+        key=str(comment.get("id")),
+        parent_key=path[-2] if len(path) > 2 else None,  # "0.12.34": 34 answers 12; "0.12": top-level
+        author=text_field(as_dict(view.get("creator")).get("name")),
+        specs=[] if gone else _lemmy_markdown(text_field(comment.get("content")) or ""),
+        date=iso_date(comment.get("published")),
+        votes=net_votes(as_dict(view.get("counts")).get("score")),
+        url=text_field(comment.get("ap_id")),
+        deleted=gone,
+    )
+
+
+def _lemmy_markdown(source: str) -> list[BlockSpec]:
+    from translator.readers.reddit import markdown_blocks
+
+    return markdown_blocks(source)
+
+
+def _mbin(data: dict[str, Any]) -> Reading:
+    """An Mbin entry and/or its comments: the entry the article, the comments nested by `children` or
+    `parentId`, in time order."""
+    entry = as_dict(data.get("entry")) if "entry" in data else data if _is_mbin_entry(data) else {}
+    comments: list[RawComment] = []
+    stack: list[tuple[Any, str | None]] = [(item, None) for item in reversed(as_list(data.get("items")))]
+    while stack:  # iterative: reply chains may be deep
+        item, parent = stack.pop()
+        comment = as_dict(item)
+        if not comment:
+            continue
+        key = str(comment.get("commentId"))
+        gone = str(comment.get("visibility") or "visible") != "visible"
+        answered = comment.get("parentId")
+        comments.append(
+            RawComment(
+                key=key,
+                parent_key=parent or (str(answered) if answered is not None else None),
+                author=text_field(as_dict(comment.get("user")).get("username")),
+                specs=[] if gone else _lemmy_markdown(text_field(comment.get("body")) or ""),
+                date=iso_date(comment.get("createdAt")),
+                votes=_up_down(comment),
+                url=text_field(comment.get("apId")),
+                deleted=gone,
+            )
+        )
+        stack.extend((child, key) for child in reversed(as_list(comment.get("children"))))
+    if all(comment.date is not None for comment in comments):
+        comments.sort(key=lambda comment: comment.date or datetime.min)
+    tree = comment_tree(comments)
+    url = text_field(entry.get("apId")) or (comments[0].url if comments else None)
+    body = _lemmy_markdown(text_field(entry.get("body")) or "")
+    if link := text_field(entry.get("url")):
+        body.append(("source", link.strip(), None, None))
+    thread = discussion(
+        "fediverse",
+        text_field(entry.get("title")) or "",
+        body,
+        tree.posts,
+        author=text_field(as_dict(entry.get("user")).get("username")),
+        date=iso_date(entry.get("createdAt")),
+        votes=_up_down(entry),
+        url=text_field(entry.get("apId")),
+        site=_host(url),
+    )
+    warnings = list(tree.warnings)
+    if not entry:
+        warnings.append("these Mbin comments are not with their entry: the article is empty (save /api/entry/ID too)")
+    elif not isinstance(data.get("items"), list):
+        said = whole_number(entry.get("numComments"))
+        count = f" of its {said:,} comments" if said else " of its comments"
+        warnings.append(f"this Mbin entry holds none{count}: save /api/entry/ID/comments too")
+    pages = whole_number(as_dict(data.get("pagination")).get("maxPage"))
+    if pages and pages > 1:
+        warnings.append(f"these comments are one page of {pages:,} (/api/entry/ID/comments?p=N): only it is read")
+    return Reading((thread,), tuple(warnings))
+
+
+def _up_down(item: dict[str, Any]) -> Votes | None:
+    up, down = whole_number(item.get("uv")), whole_number(item.get("dv"))
+    return Votes(up=up or 0, down=down or 0) if up is not None or down is not None else None
+
+
+def _activitypub_post(data: dict[str, Any], kind: str) -> Reading:
+    """One ActivityPub post as a thread of its own; InputError for a collection or another kind of object."""
+    save = "save the thread from the server's API: Mastodon /api/v1/statuses/ID/context, Lemmy /api/v3/comment/list"
+    if kind in AP_COLLECTIONS:
+        count = whole_number(data.get("totalItems"))
+        said = f" of {count:,} items" if count is not None else ""
+        raise InputError(f"this is an ActivityPub {kind}{said} (an outbox or a page of replies), not a thread", save)
+    if kind not in AP_POSTS:
+        raise InputError(f"this is an ActivityPub {kind} (a fediverse server's object), not a post or a thread", save)
+    source = as_dict(data.get("source"))
+    content = text_field(data.get("content"))
+    body = html_blocks(content) if content else _lemmy_markdown(text_field(source.get("content")) or "")
+    if warning := text_field(data.get("summary")) if kind == "Note" else None:
+        body = [("paragraph", " ".join(warning.split()), None, None), *body]  # Mastodon's content warning
+    url = _ap_address(data.get("url")) or text_field(data.get("id"))
+    thread = discussion(
+        "fediverse",
+        text_field(data.get("name")) or "",
+        body,
+        author=_ap_writer(data.get("attributedTo")),
+        date=iso_date(data.get("published")),
+        url=url,
+        site=_host(url),
+    )
+    replies = whole_number(as_dict(data.get("replies")).get("totalItems"))
+    said = f" (it counts {replies:,})" if replies else ""
+    return Reading(
+        (thread,),
+        (f"this ActivityPub {kind} is one post: its replies{said} are only addresses in it; to read them, {save}",),
+    )
+
+
+def _ap_address(value: Any) -> str | None:
+    """An object's address: a string, a link object's `href`, or the first of a list of them."""
+    for item in [value, *as_list(value)] if not isinstance(value, str) else [value]:
+        if isinstance(item, str) and "://" in item:
+            return item.strip()
+        if href := text_field(as_dict(item).get("href")):
+            return href.strip()
+    return None
+
+
+def _ap_writer(value: Any) -> str | None:
+    """A post's writer as its `attributedTo` names it: an actor's address (`https://server/users/NAME`),
+    an actor object, or a list of them (Lemmy: the writer, then the community); its last path part."""
+    for item in as_list(value) if isinstance(value, list) else [value]:
+        actor = as_dict(item)
+        if actor and actor.get("type") == "Group":
+            continue  # a community, not a writer
+        address = item if isinstance(item, str) else text_field(actor.get("id"))
+        if name := text_field(actor.get("preferredUsername")):
+            return name
+        if address and "://" in address:
+            return address.rstrip("/").rpartition("/")[2] or None
+    return None
