@@ -13,6 +13,7 @@ from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
@@ -496,9 +497,14 @@ class ReviewApp(App[None]):
     def journal_typing(self) -> None:
         """Put what the editor holds in the journal, so that a killed session does not lose it."""
         self._typing_timer = None
-        block_id = self.editor.block_id
-        if self.editing and not self.editor.finished and block_id in self.session.index:
-            self.session.journal_typing(block_id, self.kept_text(block_id, self.editor.translation))
+        try:
+            # The main screen's editor, whatever is on top of it (help, a quit question).
+            editor = self.screen_stack[0].query_one("#editor", TargetEditor)
+        except (IndexError, NoMatches):
+            return  # the app is closing and its widgets are gone: quitting saves or asks
+        block_id = editor.block_id
+        if self.editing and not editor.finished and block_id in self.session.index:
+            self.session.journal_typing(block_id, self.kept_text(block_id, editor.translation))
 
     @on(EditFinished)
     def edit_finished(self, event: EditFinished) -> None:

@@ -969,3 +969,36 @@ async def test_what_is_typed_reaches_the_journal_before_the_editor_is_left(
         recovered = ReviewSession(demo_po)
         assert recovered.replayed >= 1
         assert recovered.unit(block_id).target.endswith(" still typing")
+
+
+@sync
+async def test_what_is_typed_reaches_the_journal_while_help_is_shown(
+    demo_po: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.app
+
+    monkeypatch.setattr(tui.app, "TYPING_JOURNAL_SECONDS", 0.3)
+    app = make_app(demo_po)
+    async with app.run_test(size=SIZE) as pilot:
+        block_id = app.blocks.visible_ids[0]
+        await pilot.press("e", "ctrl+end", *" typed before help")
+        app.action_help()  # the journal timer fires while the help screen is on top
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        journal = journal_path(demo_po)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and not (
+            journal.exists() and "typed before help" in journal.read_text("utf-8")
+        ):
+            await pilot.pause(0.05)
+        assert ReviewSession(demo_po).unit(block_id).target.endswith(" typed before help")
+
+
+@sync
+async def test_a_journal_timer_left_running_at_exit_does_no_harm(demo_po: Path) -> None:
+    app = make_app(demo_po)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e", "ctrl+end", *" x")
+        timer_armed = app._typing_timer is not None
+    assert timer_armed
+    app.journal_typing()  # what the timer does if it fires once the widgets are gone
