@@ -10,7 +10,8 @@ Two sources, both read where they lie (nothing is copied into the project):
   - noise: the share of `without` snippets found in the article;
   - wrong comments: comments that hold a `with` snippet of the main text (the article, or part of it, read
     as a comment) plus comments with no text that nothing answers (an empty box taken for a comment);
-  - comments: all comments read, and the pages that have any.
+  - comments: all comments read, and the pages that have any;
+  - writers: of the pages whose label names the article's writers, those whose writers we read.
 - news pages with their article's text given whole (--bodies: a folder holding `ground-truth.json`, per page
   key its `articleBody`, and the pages as `html/KEY.html`, in the layout of scrapinghub's
   article-extraction-benchmark, unzipped): the article recall is the mean over pages of the share of the
@@ -76,6 +77,16 @@ def wrong_comments(thread: Thread, snippets: list[str]) -> list[str]:
     return wrong
 
 
+def same_writers(found: str | None, label: str | list[str]) -> bool:
+    """Whether the article's writers are the labelled ones (`A; B` or a list), case and punctuation aside."""
+    labelled = label if isinstance(label, list) else label.split(";")
+    return sorted(map(words_of, (found or "").split(";"))) == sorted(map(words_of, labelled))
+
+
+def words_of(text: str) -> str:
+    return " ".join(WORD.findall(text.casefold()))
+
+
 def read(path: Path) -> Thread | str:
     signal.alarm(PAGE_SECONDS)
     try:
@@ -128,6 +139,8 @@ def eval_rows(folder: Path, pages: int | None) -> list[dict[str, Any]]:
             {
                 "file": entry["file"],
                 "url": url,
+                "author_label": entry.get("author"),
+                "author": thread.posts[0].author,
                 "with": len(with_),
                 "found": sum(flat(s) in text for s in with_),
                 "without": len(without),
@@ -198,6 +211,8 @@ def main() -> int:
             "comments": sum(row["comments"] for row in rows),
             "pages_with_comments": sum(row["comments"] > 0 for row in rows),
             "wrong_comments": sum(len(row["wrong"]) for row in rows),
+            "authors_labelled": len(labelled := [row for row in rows if row.get("author_label")]),
+            "authors_right": sum(same_writers(row["author"], row["author_label"]) for row in labelled),
         }
         for row in rows:
             if row["wrong"]:
