@@ -22,7 +22,16 @@ from typing import Any
 
 from translator.errors import InputError
 from translator.models import Thread
-from translator.readers.common import RawComment, Reading, comment_tree, discussion, iso_date, local_name, parse_xml
+from translator.readers.common import (
+    RawComment,
+    Reading,
+    child_element,
+    comment_tree,
+    discussion,
+    iso_date,
+    local_name,
+    parse_xml,
+)
 from translator.readers.markup import html_blocks, text_blocks
 
 HINT = "give the .xml file Blogger's 'Back up content' or Google Takeout saved, whole"
@@ -55,7 +64,7 @@ def read_blogger(text: str) -> Reading | None:
     comments: list[tuple[RawComment, str | None, str | None]] = []  # with its post's and its parent's number
     left_out = 0
     for entry, kind in entries:
-        gone = _status(entry) in GONE or _child(entry, "trashed") is not None
+        gone = _status(entry) in GONE or child_element(entry, "trashed") is not None
         if kind in TEXT_KINDS and not gone:
             posts.setdefault(_number(_text(entry, "id")) or str(len(posts)), entry)
         elif kind == "comment":
@@ -168,7 +177,7 @@ def _comment(entry: Any, *, deleted: bool) -> tuple[RawComment, str | None, str 
 
 
 def _content(entry: Any) -> list[Any]:
-    content = _child(entry, "content")
+    content = child_element(entry, "content")
     if content is None or not (content.text or "").strip():
         return []
     kind = (content.get("type") or "").lower()
@@ -176,7 +185,7 @@ def _content(entry: Any) -> list[Any]:
 
 
 def _author(entry: Any) -> str | None:
-    return _text(_child(entry, "author"), "name")
+    return _text(child_element(entry, "author"), "name")
 
 
 def _date(entry: Any) -> datetime | None:
@@ -197,13 +206,7 @@ def _number(value: str | None) -> str | None:
     return found[1] if found else None
 
 
-def _child(element: Any, name: str) -> Any:
-    if element is None:
-        return None
-    return next((child for child in element if local_name(child) == name), None)
-
-
 def _text(element: Any, name: str) -> str | None:
-    child = _child(element, name)
+    child = child_element(element, name)
     text = child.text if child is not None else None
     return " ".join(text.split()) or None if isinstance(text, str) else None

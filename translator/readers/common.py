@@ -414,6 +414,13 @@ def local_name(element: Any) -> str:
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
+def child_element(element: Any, name: str) -> Any:
+    """The first child element with this local name, or None (also when `element` is None)."""
+    if element is None:
+        return None
+    return next((child for child in element if local_name(child) == name), None)
+
+
 def comment_post(
     number: int,
     specs: list[BlockSpec],

@@ -30,6 +30,7 @@ from translator.readers.common import (
     RawComment,
     Reading,
     as_dict,
+    child_element,
     comment_tree,
     discussion,
     iso_date,
@@ -63,7 +64,7 @@ def read_disqus(text: str) -> Reading:
             else:
                 pages.setdefault(key, element)
         elif name == "post":
-            page = _dsq_id(_child(element, "thread"))
+            page = _dsq_id(child_element(element, "thread"))
             if page:
                 comments.setdefault(page, []).append(_comment(element, number))
     unlisted = [key for key in comments if key not in pages and key not in deleted_pages]
@@ -138,10 +139,10 @@ def _in_date_order(comments: list[RawComment]) -> list[RawComment]:
 
 
 def _comment(post: Any, number: int) -> RawComment:
-    author = _child(post, "author")
+    author = child_element(post, "author")
     return RawComment(
         key=_dsq_id(post) or f"unnumbered-{number}",
-        parent_key=_dsq_id(_child(post, "parent")),
+        parent_key=_dsq_id(child_element(post, "parent")),
         author=(_text(author, "name") or _text(author, "username")) if author is not None else None,
         specs=html_blocks(_text(post, "message") or ""),
         date=iso_date(_text(post, "createdAt")),
@@ -150,15 +151,8 @@ def _comment(post: Any, number: int) -> RawComment:
     )
 
 
-def _child(element: Any, name: str) -> Any:
-    """The first child element with this local name, or None."""
-    if element is None:
-        return None
-    return next((child for child in element if local_name(child) == name), None)
-
-
 def _text(element: Any, name: str) -> str | None:
-    child = _child(element, name)
+    child = child_element(element, name)
     text = child.text if child is not None else None
     return text.strip() or None if isinstance(text, str) else None
 
