@@ -359,7 +359,7 @@ UNPAIRED_SURROGATE = re.compile("[\ud800-\udfff]")
 """What is left of an escape such as `\\ud800` that JSON decoding could not pair (a pair is one character)."""
 
 
-def _unpaired_surrogate(document: Any) -> str | None:
+def unpaired_surrogate(document: Any) -> str | None:
     """The first unpaired surrogate in the strings of parsed JSON (keys included); None when there is none."""
     pending = [document]
     while pending:
@@ -404,7 +404,7 @@ def read_translated_json(path: Path) -> TranslatedThread:
         raise InputError(f"{path}:{error.lineno}: invalid JSON: {error.msg}", FIX_HINT) from None
     except (ValueError, RecursionError) as error:
         raise InputError(f"{path}: unreadable JSON: {error}", FIX_HINT) from None
-    if (surrogate := _unpaired_surrogate(document)) is not None:
+    if (surrogate := unpaired_surrogate(document)) is not None:
         # An escape such as \ud800 alone decodes to no character: no UTF-8 output, memory or terminal takes it.
         escape = f"\\u{ord(surrogate):04x}"
         at = text.lower().find(escape)

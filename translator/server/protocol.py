@@ -17,11 +17,11 @@ from typing import Any
 from starlette.requests import Request
 
 from translator.errors import DetectionError
+from translator.formats.json import unpaired_surrogate
 from translator.languages import from_libretranslate, language_name, to_libretranslate
 
 TEXT_FORMATS = ("text", "html")
 LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
-LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # Patterns the OpenAPI document states as they are, matched here whole (re.fullmatch).
 LANGUAGE_PATTERN = "^[A-Za-z]{2,3}([-_][A-Za-z]{2,4})?$"
 """What a language code looks like on the wire (`fr`, `FR`, `zh-Hans`, `pt_BR`)."""
@@ -78,17 +78,8 @@ def parse_json(body: bytes) -> Any:
         data = json.loads(body)
     except (ValueError, RecursionError):
         raise ApiError(400, "Invalid JSON format") from None
-    stack = [data]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, str):
-            if LONE_SURROGATE.search(value):
-                raise ApiError(400, "Invalid request: the JSON holds an unpaired surrogate (\\ud800-\\udfff)")
-        elif isinstance(value, dict):
-            stack.extend(value.keys())
-            stack.extend(value.values())
-        elif isinstance(value, list):
-            stack.extend(value)
+    if unpaired_surrogate(data) is not None:
+        raise ApiError(400, "Invalid request: the JSON holds an unpaired surrogate (\\ud800-\\udfff)")
     return data
 
 
