@@ -6,7 +6,7 @@ import contextlib
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from rich.text import Text
 from textual import on, work
@@ -17,6 +17,7 @@ from textual.css.query import NoMatches
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Input, Label, TextArea
 from textual.worker import get_current_worker
 
@@ -31,6 +32,8 @@ from tui.messages import BlockChosen, EditFinished, InsertRequested, Retranslate
 from tui.screens import ConfirmQuit, GlossaryEntryScreen, HelpScreen, LanguageScreen, SetAsideJournal
 from tui.session import FILTER_SYNTAX, Filter, ReviewSession
 from tui.widgets import AlignedView, BlockList, InfoPanel, SourcePane, StatusBar, TargetEditor, TargetView
+
+WidgetType = TypeVar("WidgetType", bound=Widget)
 
 # Actions of the list mode, with their help line; the command palette offers them too.
 COMMANDS: tuple[tuple[str, str, str], ...] = (
@@ -231,6 +234,14 @@ class ReviewApp(App[None]):
         a thread's text), control characters made visible (an ANSI escape in a block id would act on the
         terminal). Widgets and dialogs notify through here too."""
         super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
+
+    def on_main_screen(self, selector: str, expect_type: type[WidgetType]) -> WidgetType | None:
+        """A widget of the main screen, whatever is on top of it (help, a question); None once the app
+        is closing and its widgets are gone (a timer may fire then)."""
+        try:
+            return self.screen_stack[0].query_one(selector, expect_type)
+        except (IndexError, NoMatches):
+            return None
 
     @property
     def blocks(self) -> BlockList:
@@ -497,10 +508,8 @@ class ReviewApp(App[None]):
     def journal_typing(self) -> None:
         """Put what the editor holds in the journal, so that a killed session does not lose it."""
         self._typing_timer = None
-        try:
-            # The main screen's editor, whatever is on top of it (help, a quit question).
-            editor = self.screen_stack[0].query_one("#editor", TargetEditor)
-        except (IndexError, NoMatches):
+        editor = self.on_main_screen("#editor", TargetEditor)
+        if editor is None:
             return  # the app is closing and its widgets are gone: quitting saves or asks
         block_id = editor.block_id
         if self.editing and not editor.finished and block_id in self.session.index:
@@ -597,6 +606,9 @@ class ReviewApp(App[None]):
 
     def autosave(self) -> None:
         # A read-only file was said at opening: no error every interval (Ctrl+S still says why).
+        # Once the app is closing its widgets are gone, and quitting saves or asks.
+        if self.on_main_screen("#blocks", BlockList) is None:
+            return
         if self.session.modified and not self.editing and not self.session.read_only:
             self.save(quiet=True)
 

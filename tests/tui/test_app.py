@@ -1002,3 +1002,14 @@ async def test_a_journal_timer_left_running_at_exit_does_no_harm(demo_po: Path) 
         timer_armed = app._typing_timer is not None
     assert timer_armed
     app.journal_typing()  # what the timer does if it fires once the widgets are gone
+
+
+@sync
+async def test_an_autosave_firing_once_the_app_has_closed_does_no_harm(demo_po: Path) -> None:
+    app = make_app(demo_po)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.session.modified
+    app.autosave()  # what the interval does if it fires once the widgets are gone: quitting saves or asks
+    assert app.session.modified
