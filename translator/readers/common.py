@@ -176,6 +176,8 @@ class CommentTree:
     """`c1`, `c2`... in the order given, each with the id of its parent post (None: top level)."""
     dropped_deleted: int
     """Deleted comments left out because nothing kept replies to them."""
+    dropped_keys: tuple[str, ...] = ()
+    """The source ids of those comments (a reader that tells apart why they were deleted counts them)."""
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -226,8 +228,8 @@ def comment_tree(comments: Sequence[RawComment], article_key: str | None = None)
                 deleted=comment.deleted,
             )
         )
-    dropped = sum(1 for index, comment in enumerate(comments) if comment.deleted and not kept[index])
-    return CommentTree(tuple(posts), dropped)
+    dropped = tuple(comment.key for index, comment in enumerate(comments) if comment.deleted and not kept[index])
+    return CommentTree(tuple(posts), len(dropped), dropped)
 
 
 def _break_loops(parents: list[int | None]) -> None:

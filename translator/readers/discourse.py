@@ -8,11 +8,14 @@ them in), each replying to `reply_to_post_number` (a reply to a post not in the 
 top-level). Posts are HTML ("cooked"): a quote of another post,
 `<aside class="quote" data-username>`, becomes quote blocks with that author. Moderator notices and
 small actions ("closed this topic"), whispers (staff-only posts, in a staff member's download: not for a
-public translation) are left out; their replies move up to their parent. A post holding only a picture
-or a link preview (a video) stays, its link as its text.
-A deleted post stays, empty, where someone replied to it. Emoji, drawn as images in cooked HTML and
-written as shortcodes in raw Markdown (`:+1:`), are their characters (translator.shortcodes); a site's own
-keeps its shortcode, which the engine's link guard protects.
+public translation) are left out, not as comments: their replies move up to their parent. A post holding
+only a picture or a link preview (a video) stays, its link as its text.
+A deleted post (`deleted_at`, or `user_deleted` with its "(post deleted by author)" text) and a hidden one
+(`hidden`: flagged by the community; `cooked_hidden` when the file's downloader may not see it, its `cooked`
+then a notice, or empty; a staff member's download holds the text) stay, empty and marked deleted, where
+someone replied to them; the others are left out, counted by kind in a warning.
+Emoji, drawn as images in cooked HTML and written as shortcodes in raw Markdown (`:+1:`), are their
+characters (translator.shortcodes); a site's own keeps its shortcode, which the engine's link guard protects.
 """
 
 from __future__ import annotations
@@ -40,9 +43,18 @@ from translator.readers.markup import MarkupRules, html_blocks, html_text
 from translator.shortcodes import with_emoji
 
 HINT = "give the JSON of a Discourse topic (/t/ID.json), of its posts (/t/ID/posts.json) or of /posts.json"
-# post_type: 1 regular, 2 moderator action, 3 small action ("closed this topic"), 4 whisper.
+# post_type: 1 regular, 2 moderator action, 3 small action ("closed this topic"), 4 whisper. A small action
+# also names what was done in its `action_code` ("closed.enabled", "split_topic").
 NOTICE_TYPES = frozenset({2, 3})
 WHISPER = 4
+# What Discourse writes in place of a post its writer deleted or withdrew ("(post withdrawn by author, will
+# be automatically deleted in 24 hours unless flagged)") and of a flagged post a visitor may not see: read
+# as the flags say where a file lost them (English only: a site in another language keeps its flags).
+PLACEHOLDER = re.compile(
+    r"\((?:post|topic) (?:deleted|withdrawn) by (?:the )?author\b[^()]{0,200}\)"
+    r"|This post (?:was flagged by the community and )?is (?:temporarily )?hidden\b[^<]{0,200}",
+    re.IGNORECASE,
+)
 LIKE_ACTION = 2
 SLUG_SEPARATORS = re.compile(r"[-_]+")
 # Not the poster's words: an image's file name and size, a link preview, a poll's vote count and buttons.
@@ -144,10 +156,11 @@ def _topic(posts: list[dict[str, Any]], title: str, total: int, created: Any) ->
     tree = comment_tree(comments, article_key="1")
     opening_post = opening or {}
     cooked = opening_post.get("cooked")
+    opening_gone = _gone(opening_post) if opening else None
     thread = discussion(
         "discourse",
         title,
-        html_blocks(cooked, RULES) if isinstance(cooked, str) else [],
+        html_blocks(cooked, RULES) if isinstance(cooked, str) and opening_gone is None else [],
         tree.posts,
         author=text_field(opening_post.get("username")),
         role=_role(opening_post),
@@ -162,10 +175,49 @@ def _topic(posts: list[dict[str, Any]], title: str, total: int, created: Any) ->
         )
     if opening is None:
         warnings.append("the topic's first post is not in this file: the article has its title only")
+    elif opening_gone is not None:
+        why = "hidden (flagged by the community)" if opening_gone == "hidden" else "deleted"
+        warnings.append(f"the topic's first post is {why}: the article has its title only")
     whispers = sum(1 for post in posts if whole_number(post.get("post_type")) == WHISPER)
     if whispers:
-        warnings.append(f"{whispers:,} whispers (posts only the forum's staff sees) were left out")
-    return Reading((thread,), (*warnings, *tree.warnings))
+        warnings.append(
+            f"{_counted(whispers, 'whisper')} (posts only the forum's staff sees) {'was' if whispers == 1 else 'were'}"
+            " left out"
+        )
+    return Reading((thread,), (*warnings, *_dropped(posts, tree.dropped_keys)))
+
+
+def _counted(count: int, noun: str) -> str:
+    """`1 whisper`, `3 whispers`."""
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
+
+
+def _gone(post: dict[str, Any]) -> str | None:
+    """Why a post's words are not to be read: `hidden` (flagged by the community, `hidden`/`cooked_hidden`),
+    `deleted` (by staff, `deleted_at`, or by its writer, `user_deleted`), else None. Discourse's placeholder
+    text alone says so too, where a tool kept `cooked` and dropped the flags."""
+    if post.get("hidden") is True or post.get("cooked_hidden") is True:
+        return "hidden"
+    if post.get("deleted_at") is not None or post.get("user_deleted") is True:
+        return "deleted"
+    cooked = post.get("cooked")
+    if isinstance(cooked, str) and len(cooked) < 600 and (text := html_text(cooked).strip()):
+        placeholder = PLACEHOLDER.fullmatch(text)
+        if placeholder:
+            return "deleted" if placeholder.group().startswith("(") else "hidden"
+    return None
+
+
+def _dropped(posts: list[dict[str, Any]], keys: tuple[str, ...]) -> tuple[str, ...]:
+    """The warning counting the hidden and deleted posts left out (nobody replied to them), by kind."""
+    reasons = {str(post.get("post_number")): _gone(post) for post in posts}
+    hidden = sum(1 for key in keys if reasons.get(key) == "hidden")
+    deleted = len(keys) - hidden
+    parts = [f"{_counted(hidden, 'hidden post')} (flagged by the community)"] if hidden else []
+    parts += [_counted(deleted, "deleted post")] if deleted else []
+    if not parts:
+        return ()
+    return (f"{' and '.join(parts)} without replies {'was' if len(keys) == 1 else 'were'} left out",)
 
 
 def _in_topic_order(posts: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -179,7 +231,8 @@ def _in_topic_order(posts: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _comment(post: dict[str, Any]) -> RawComment:
     cooked = post.get("cooked")
     specs = html_blocks(cooked, RULES) if isinstance(cooked, str) else []
-    deleted = post.get("deleted_at") is not None or post.get("user_deleted") is True
+    notice = whole_number(post.get("post_type")) in NOTICE_TYPES | {WHISPER} or text_field(post.get("action_code"))
+    deleted = not notice and _gone(post) is not None
     shown = SHOWN_LINK.search(cooked) if isinstance(cooked, str) and not specs and not deleted else None
     if shown:  # a picture or a link preview alone: the post is there, its link is its text
         specs = [("source", html.unescape(shown["link"] or shown["shown"]).strip(), None, None)]
@@ -193,7 +246,7 @@ def _comment(post: dict[str, Any]) -> RawComment:
         date=iso_date(post.get("created_at")),
         votes=_likes(post),
         deleted=deleted,
-        skipped=whole_number(post.get("post_type")) in NOTICE_TYPES | {WHISPER} or (not specs and not deleted),
+        skipped=bool(notice) or (not specs and not deleted),
     )
 
 
