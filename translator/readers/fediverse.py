@@ -17,7 +17,11 @@ sorts them by "hot") nested by their `path`
 several posts (a user's comments) make a thread per post. A post alone, and comments alone, say in a
 warning what the file lacks; a user's page (`/api/v3/user`: their comments and posts) is read for its
 comments, a thread per post, saying so. A list of posts (`/api/v3/post/list`: a community's page) is no thread and is
-refused, saying so.
+refused, saying so. Lemmy 0.20+ (API v4, `/api/v4/...`) reads the same: its pages hold their views in `items`
+(a further page, `next_page`, is reported), counts sit in the post or comment itself, dates are
+`published_at`, a slim comment view names its post by `post_id` only, and a person's content (posts and
+comments in one page) is read as a user's page. Writers' roles: `OP` (the post's writer), `admin`,
+`moderator`. A deleted or removed post keeps its title only.
 
 Mbin and /kbin: an entry (`/api/entry/ID`: title, Markdown body, link) and its comments
 (`/api/entry/ID/comments`: `{"items": [...], "pagination": ...}`, replies nested in `children`, or
@@ -49,6 +53,7 @@ from translator.readers.common import (
     discussion,
     iso_date,
     net_votes,
+    role_of,
     text_field,
     whole_number,
 )
@@ -84,9 +89,46 @@ def _is_context(data: Any) -> bool:
 
 
 def _is_comment_view(value: Any) -> bool:
-    """Whether a JSON value is one of Lemmy's comment views: its comment (with a `path`), creator and post."""
+    """Whether a JSON value is one of Lemmy's comment views: its comment (with a `path`), creator and post
+    (v4's slim view, `/api/v4/comment/list/slim`, names its post by `post_id` only)."""
     view = as_dict(value)
-    return "path" in as_dict(view.get("comment")) and "name" in as_dict(view.get("post"))
+    comment = as_dict(view.get("comment"))
+    return "path" in comment and ("name" in as_dict(view.get("post")) or "post_id" in comment)
+
+
+def _is_post_view(value: Any) -> bool:
+    """Whether a JSON value is one of Lemmy's post views: its post (a title and its address) and creator."""
+    post = as_dict(as_dict(value).get("post"))
+    return "name" in post and "ap_id" in post
+
+
+def _lemmy_v4(data: Any) -> dict[str, Any] | None:
+    """A Lemmy 0.20+ (API v4) answer in the shape of v3's: its pages (`/api/v4/comment/list`,
+    `/api/v4/post/list`, a person's content) hold their views in `items` (with `next_page`), where v3
+    named them `comments` or `posts`; a person's content mixes posts and comments (each tagged by
+    `type_`). None for other JSON (Mbin's pages hold `items` too)."""
+    holder = as_dict(data)
+    items = holder.get("items")
+    if not isinstance(items, list) or not items or "comments" in holder or "posts" in holder:
+        return None
+    comments = [item for item in items if _is_comment_view(item)]
+    posts = [item for item in items if not _is_comment_view(item) and _is_post_view(item)]
+    if len(comments) + len(posts) != len(items):
+        return None
+    shaped = {key: value for key, value in holder.items() if key != "items"}
+    if comments:
+        shaped["comments"] = comments
+    if posts:
+        shaped["posts"] = posts
+    if comments and posts:  # a person's content: read for its comments, as v3's user page
+        shaped.setdefault("person_view", {"person": {"name": _person_of(comments)}})
+    return shaped
+
+
+def _person_of(comments: list[Any]) -> str:
+    """The writer of a person's comments (all theirs), or `this person` when they do not agree."""
+    names = {text_field(as_dict(as_dict(view).get("creator")).get("name")) for view in comments}
+    return (next(iter(names)) or "this person") if len(names) == 1 else "this person"
 
 
 def _is_mbin_entry(value: Any) -> bool:
@@ -109,8 +151,9 @@ def _mbin_shape(data: Any) -> bool:
 def _lemmy_post_list(data: Any) -> int | None:
     """How many posts a Lemmy post list (`/api/v3/post/list`: `{"posts": [post views]}`) holds; None for
     other JSON."""
-    posts = as_dict(data).get("posts")
-    if not isinstance(posts, list) or not posts or "comments" in as_dict(data):  # a user's page has both
+    holder = _lemmy_v4(data) or as_dict(data)
+    posts = holder.get("posts")
+    if not isinstance(posts, list) or not posts or "comments" in holder:  # a user's page has both
         return None
     return len(posts) if all("ap_id" in as_dict(as_dict(view).get("post")) for view in posts) else None
 
@@ -136,14 +179,14 @@ def looks_like_fediverse(data: Any) -> bool:
     a list of posts, refused), an Mbin entry or its comments."""
     if _mbin_shape(data) or _lemmy_post_list(data) is not None or _activitypub(data) is not None:
         return True
+    data = _lemmy_v4(data) or data
     if isinstance(data, list):  # statuses, and contexts beside them (a status saved with its context)
         return bool(data) and all(_is_status(item) or _is_context(item) for item in data)
     if _is_status(data) or _is_context(data):
         return True
     holder = as_dict(data)
-    post = as_dict(as_dict(holder.get("post_view")).get("post"))
     comments = holder.get("comments")
-    if "name" in post and "ap_id" in post:
+    if _is_post_view(holder.get("post_view")):
         return True
     return isinstance(comments, list) and bool(comments) and all(_is_comment_view(view) for view in comments)
 
@@ -163,7 +206,7 @@ def read_fediverse(data: Any) -> Reading:
         )
     if isinstance(data, list) or _is_status(data) or _is_context(data):
         return _mastodon(data)
-    return _lemmy(data)
+    return _lemmy(_lemmy_v4(data) or data)
 
 
 def _mastodon(data: Any) -> Reading:
@@ -252,20 +295,22 @@ def _host(url: str | None) -> str | None:
 
 
 def _lemmy(data: dict[str, Any]) -> Reading:
-    """A Lemmy post and/or its comments: a thread per post."""
+    """A Lemmy post and/or its comments: a thread per post. v3 and v4 (0.20+) alike: v4 moved the counts
+    (`counts.score`) into the post and comment themselves (`score`) and renamed `published` to
+    `published_at`."""
     post_view = as_dict(data.get("post_view"))
     views = [as_dict(view) for view in as_list(data.get("comments"))]
     posts: dict[str, dict[str, Any]] = {}
-    creators: dict[str, str | None] = {}
+    writers: dict[str, dict[str, Any]] = {}
     if post := as_dict(post_view.get("post")):
         posts[str(post.get("id"))] = post
-        creators[str(post.get("id"))] = text_field(as_dict(post_view.get("creator")).get("name"))
+        writers[str(post.get("id"))] = post_view
     by_post: dict[str, list[RawComment]] = {key: [] for key in posts}
     for view in views:
         post = as_dict(view.get("post"))
-        key = str(post.get("id"))
+        key = str(post.get("id") if post else as_dict(view.get("comment")).get("post_id"))
         posts.setdefault(key, post)
-        by_post.setdefault(key, []).append(_lemmy_comment(view))
+        by_post.setdefault(key, []).append(_lemmy_comment(view, posts[key].get("creator_id")))
     threads: list[Thread] = []
     warnings: list[str] = []
     for key, post in posts.items():
@@ -274,26 +319,30 @@ def _lemmy(data: dict[str, Any]) -> Reading:
             comments.sort(key=lambda comment: comment.date or datetime.min)
         tree = comment_tree(comments)
         url = text_field(post.get("ap_id"))
-        body = _lemmy_markdown(text_field(post.get("body")) or "")
-        if link := text_field(post.get("url")):
+        gone = post.get("deleted") is True or post.get("removed") is True
+        body = [] if gone else _lemmy_markdown(text_field(post.get("body")) or "")
+        if (link := text_field(post.get("url"))) and not gone:
             body.append(("source", link.strip(), None, None))
-        counts = as_dict(post_view.get("counts")) if key in creators else {}
+        writer = writers.get(key, {})
         threads.append(
             discussion(
                 "fediverse",
                 text_field(post.get("name")) or "",
                 body,
                 tree.posts,
-                author=creators.get(key),
-                date=iso_date(post.get("published")),
-                votes=net_votes(counts.get("score")),
+                author=text_field(as_dict(writer.get("creator")).get("name")),
+                role=_lemmy_role(writer),
+                date=iso_date(post.get("published", post.get("published_at"))),
+                votes=net_votes(_lemmy_count(writer, post, "score")) if writer else None,
                 url=url,
                 site=_host(url),
             )
         )
+        if gone:
+            warnings.append("the Lemmy post itself was deleted or removed: the article has its title only")
         warnings.extend(tree.warnings)
     if not views:
-        said = as_dict(post_view.get("counts")).get("comments")
+        said = _lemmy_count(post_view, as_dict(post_view.get("post")), "comments")
         count = f" of its {said:,} comments" if isinstance(said, int) and said > 0 else " of its comments"
         warnings.append(
             f"this Lemmy post holds none{count}: save /api/v3/comment/list?post_id=ID too, "
@@ -303,16 +352,49 @@ def _lemmy(data: dict[str, Any]) -> Reading:
         # A user's page (/api/v3/user?username=NAME): their comments, each with the post it is on.
         left = len(as_list(data.get("posts")))
         posts_left = f"; their {left:,} post{'s are' if left > 1 else ' is'} left out" if left else ""
+        read = (
+            "comments are read as a thread per post they are"
+            if len(views) > 1
+            else "comment is read as a thread of the post it is"
+        )
         warnings.append(
-            f"this is Lemmy user {person}'s page: their {len(views):,} comments are read as a thread per post they "
-            f"are on, without the rest of each thread{posts_left}"
+            f"this is Lemmy user {person}'s page: their {len(views):,} {read} on, without the rest of each "
+            f"thread{posts_left}"
         )
     elif not post_view:
-        warnings.append("these Lemmy comments name their post but not its writer (the post's own answer has it)")
+        warnings.append(
+            "these Lemmy comments name their post but not its writer (the post's own answer has it)"
+            if all(text_field(post.get("name")) for post in posts.values())
+            else "these Lemmy comments name their post by its number only, not its title or writer "
+            "(the post's own answer, /api/v4/post?id=N, has them)"
+        )
+    if text_field(data.get("next_page")) and views:
+        warnings.append(
+            "this is one page of Lemmy comments: further pages (next_page) are not in this file, "
+            "only the comments in the file are read"
+        )
     return Reading(tuple(threads), tuple(warnings))
 
 
-def _lemmy_comment(view: dict[str, Any]) -> RawComment:
+def _lemmy_count(view: dict[str, Any], item: dict[str, Any], name: str) -> Any:
+    """A count of a post or comment: in its view's `counts` (API v3), else in the item itself (v4)."""
+    counts = as_dict(view.get("counts"))
+    return counts[name] if name in counts else item.get(name)
+
+
+def _lemmy_role(view: dict[str, Any], post_writer: Any = None) -> str | None:
+    """The writer's role a post or comment view gives: `OP` on a comment by the post's writer, `admin`,
+    `moderator` (of the community)."""
+    comment = as_dict(view.get("comment"))
+    op = post_writer is not None and comment.get("creator_id") == post_writer
+    return role_of(
+        "OP" if op else None,
+        "admin" if view.get("creator_is_admin") is True else None,
+        "moderator" if view.get("creator_is_moderator") is True else None,
+    )
+
+
+def _lemmy_comment(view: dict[str, Any], post_writer: Any = None) -> RawComment:
     comment = as_dict(view.get("comment"))
     path = str(comment.get("path") or "").split(".")
     gone = bool(comment.get("deleted")) or bool(comment.get("removed"))
@@ -320,9 +402,10 @@ def _lemmy_comment(view: dict[str, Any]) -> RawComment:
         key=str(comment.get("id")),
         parent_key=path[-2] if len(path) > 2 else None,  # "0.12.34": 34 answers 12; "0.12": top-level
         author=text_field(as_dict(view.get("creator")).get("name")),
+        role=_lemmy_role(view, post_writer),
         specs=[] if gone else _lemmy_markdown(text_field(comment.get("content")) or ""),
-        date=iso_date(comment.get("published")),
-        votes=net_votes(as_dict(view.get("counts")).get("score")),
+        date=iso_date(comment.get("published", comment.get("published_at"))),
+        votes=net_votes(_lemmy_count(view, comment, "score")),
         url=text_field(comment.get("ap_id")),
         deleted=gone,
     )
