@@ -67,7 +67,10 @@ RAW_SEPARATOR = re.compile(r"^-{20,}\s*$")
 RAW_QUOTE_START = re.compile(r"^\[quote(?:=\"?(?P<name>[^,\"\]]*)[^\]]*)?\]\s*(?P<rest>.*)$", re.IGNORECASE)
 RAW_QUOTE_END = re.compile(r"\[/quote\]\s*$", re.IGNORECASE)
 MARKDOWN_IMAGE = re.compile(r"!\[[^\[\]\n]{0,300}\]\([^()\n]{0,2000}\)")  # bounded: linear on unclosed marks
-MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\([^()\s]{1,2000}\)")
+MARKDOWN_AUTOLINK = re.compile(r"<((?:https?|ftp)://[^<>\s]{1,2000}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+)>")
+MARKDOWN_FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+MARKDOWN_LIST_ITEM = re.compile(r"^(?:[*+-]|\d{1,9}[.)])\s+(?=\S)")
 
 
 def _widget(element: Any) -> bool:
@@ -325,12 +328,16 @@ def markdown_blocks(markdown: str) -> list[BlockSpec]:
 
 
 def _raw_blocks(lines: list[str]) -> list[BlockSpec]:
-    """Markdown of a post as blocks: blank-line paragraphs, `[quote="name, ..."]` and `>` quotes, images
-    left out, links as their text."""
+    """Markdown of a post as blocks: blank-line paragraphs, `[quote="name, ..."]` and `>` quotes, headings
+    (`## ...`) and list items each a block of their own, fenced code as code lines; images left out, links
+    and autolinks as their text, emphasis and code marks removed (not the words they mark)."""
+    from translator.readers.reddit import markdown_inline
+
     specs: list[BlockSpec] = []
     paragraph: list[str] = []
     quoting: str | None = None  # inside [quote]...[/quote]: the quoted author ("" when unnamed)
     current: tuple[bool, str | None] = (False, None)  # the paragraph being gathered: quoted?, by whom
+    fenced = False
 
     def flush() -> None:
         text = " ".join(" ".join(paragraph).split())
@@ -339,7 +346,16 @@ def _raw_blocks(lines: list[str]) -> list[BlockSpec]:
             specs.append(("quote", text, current[1], "matched") if current[0] else ("paragraph", text, None, None))
 
     for raw_line in lines:
-        line = with_emoji(MARKDOWN_LINK.sub(r"\1", MARKDOWN_IMAGE.sub("", raw_line))).strip()
+        if MARKDOWN_FENCE.match(raw_line):
+            flush()
+            fenced = not fenced
+            continue
+        if fenced:
+            if raw_line.strip():
+                specs.append(("code", raw_line.rstrip(), None, None))
+            continue
+        line = MARKDOWN_AUTOLINK.sub(r"\1", MARKDOWN_IMAGE.sub("", raw_line))
+        line = with_emoji(markdown_inline(line)).strip()
         if start := RAW_QUOTE_START.match(line):
             flush()
             quoting, line = (start["name"] or "").strip(), start["rest"]
@@ -351,6 +367,14 @@ def _raw_blocks(lines: list[str]) -> list[BlockSpec]:
             flush()
             current = state
         line = line.lstrip(">").strip() if marked else line.strip()
+        if heading := MARKDOWN_HEADING.match(line):
+            flush()
+            if text := " ".join(line[heading.end() :].rstrip("#").split()):
+                specs.append(("heading", text, None, None))
+            line = ""
+        elif item := MARKDOWN_LIST_ITEM.match(line):
+            flush()
+            line = line[item.end() :]
         if line:
             paragraph.append(line)
         else:

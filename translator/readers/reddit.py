@@ -396,6 +396,12 @@ def _markdown_blocks(source: str) -> list[BlockSpec]:
     return specs
 
 
+def markdown_inline(text: str) -> str:
+    """A line of Markdown with its inline markup removed, its words kept: a link's or image's text, not
+    its address; emphasis, strikethrough, code and spoiler marks gone; escapes resolved."""
+    return _inline(text)
+
+
 def _inline(text: str) -> str:
     for pattern, replacement in INLINE_MARKUP:
         text = pattern.sub(replacement, text)
