@@ -527,3 +527,33 @@ def test_a_deleted_lemmy_post_keeps_its_title_only() -> None:
     reading = parse_threads(json.dumps({"post_view": post_view, "comments": V4_COMMENTS[:1]}))
     assert _shape(reading.threads[0])[0] == ("article", "lena", None, ["Neue Radwege in Leipzig"])
     assert "the Lemmy post itself was deleted or removed" in reading.warnings[0]
+
+
+def test_a_mastodon_quote_post_holds_the_quoted_status_as_a_quote() -> None:
+    # Mastodon 4.4+: `quote` holds the quoted status (state accepted), and the content opens with the
+    # "RE: address" line written for servers that show no quotes; a shallow quote names only an id.
+    quoted = _status(7, "ute@andere.example", "<p>Die Brücke kostet das Doppelte.</p>", spoiler="Geld")
+    fallback = (
+        '<p class="quote-inline">RE: <a href="https://andere.example/@ute/111000000000000007">'
+        "andere.example/@ute/111000000000000007</a></p>"
+    )
+    quoting = {
+        **_status(1, "lena", f"{fallback}<p>Das wundert niemanden.</p>"),
+        "quote": {"state": "accepted", "quoted_status": quoted},
+    }
+    [thread] = parse_threads(json.dumps(quoting)).threads
+    assert [(b.kind, b.text, b.quoted_author) for b in thread.posts[0].blocks] == [
+        ("paragraph", "Das wundert niemanden.", None),
+        ("quote", "Geld", "ute@andere.example"),
+        ("quote", "Die Brücke kostet das Doppelte.", "ute@andere.example"),
+    ]
+    # Akkoma and Fedibird: `quote` is the status itself.
+    [akkoma] = parse_threads(json.dumps({**_status(1, "lena", "<p>Na ja.</p>"), "quote": quoted})).threads
+    assert [b.kind for b in akkoma.posts[0].blocks] == ["paragraph", "quote", "quote"]
+    # A shallow quote, or one no longer shown: the text alone, its RE: line kept (the only trace).
+    shallow = {**quoting, "quote": {"state": "deleted", "quoted_status_id": None}}
+    [alone] = parse_threads(json.dumps(shallow)).threads
+    assert [b.text for b in alone.posts[0].blocks] == [
+        "RE: andere.example/@ute/111000000000000007",
+        "Das wundert niemanden.",
+    ]

@@ -37,6 +37,7 @@ collection (an outbox, a replies page) is refused, saying so.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -61,6 +62,8 @@ from translator.readers.markup import html_blocks
 
 __all__ = ["looks_like_fediverse", "read_fediverse"]
 
+# The "RE: address" paragraph Mastodon writes before a quote post's text for servers that show no quotes.
+QUOTE_FALLBACK = re.compile(r"<p\s+class=\"quote-inline\"[^>]{0,200}>.{0,3000}?</p>", re.IGNORECASE | re.DOTALL)
 HINT = (
     "give a Mastodon status, list of statuses or context (/api/v1/statuses/ID/context), "
     "or a Lemmy post (/api/v3/post?id=N) or its comments (/api/v3/comment/list?post_id=N)"
@@ -278,11 +281,30 @@ def _status_comment(status: dict[str, Any]) -> RawComment:
 
 
 def _status_blocks(status: dict[str, Any]) -> list[BlockSpec]:
-    """A status's text: its content warning (`spoiler_text`), then its HTML content; a boost's, its original's."""
+    """A status's text: its content warning (`spoiler_text`), then its HTML content; a boost's, its original's.
+    A quote post's quoted status (Mastodon 4.4+: `quote.quoted_status`; Akkoma and Fedibird: `quote`, the
+    status itself) follows as quote blocks of its writer, and the "RE: address" line Mastodon writes into
+    the content for servers that show no quotes (`<p class="quote-inline">`) goes: the quote says it."""
     status = as_dict(status.get("reblog")) or status
     warning = text_field(status.get("spoiler_text"))
     specs: list[BlockSpec] = [("paragraph", " ".join(warning.split()), None, None)] if warning else []
-    return [*specs, *html_blocks(text_field(status.get("content")) or "")]
+    content = text_field(status.get("content")) or ""
+    quoted = _quoted_status(status)
+    if quoted is not None:
+        content = QUOTE_FALLBACK.sub("", content)
+        said = [text for kind, text, _, _ in _status_blocks({**quoted, "quote": None}) if kind != "source"]
+        author = _acct(quoted)
+        quote: list[BlockSpec] = [("quote", text, author, "matched") for text in said]
+        return [*specs, *html_blocks(content), *quote]
+    return [*specs, *html_blocks(content)]
+
+
+def _quoted_status(status: dict[str, Any]) -> dict[str, Any] | None:
+    """The status a quote post quotes, when the file holds it (a quote whose `state` is not `accepted`,
+    or Mastodon's shallow quote naming only `quoted_status_id`, holds none)."""
+    quote = as_dict(status.get("quote"))
+    quoted = as_dict(quote.get("quoted_status")) if "quoted_status" in quote else quote
+    return quoted if _is_status(quoted) or (quoted and "content" in quoted and "account" in quoted) else None
 
 
 def _acct(status: dict[str, Any]) -> str | None:
