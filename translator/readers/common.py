@@ -307,7 +307,8 @@ def further_comments(count: int, detail: str = "") -> tuple[str, ...]:
     """The warning that a file holds only part of a discussion (none when nothing is missing)."""
     if count <= 0:
         return ()
-    return (f"{count:,} further comments are not in this file{detail}: only the comments in the file are read",)
+    counted = "1 further comment is" if count == 1 else f"{count:,} further comments are"
+    return (f"{counted} not in this file{detail}: only the comments in the file are read",)
 
 
 def as_dict(value: Any) -> dict[str, Any]:
