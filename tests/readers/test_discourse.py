@@ -125,7 +125,7 @@ def test_latest_posts_are_a_thread_per_topic() -> None:
         ("Sonne", [("article", None, ["Sonne", "Erster"])]),
     ]
     assert reading.warnings == (
-        "Regen: 1 further posts of this topic are not in this file (it holds 2 of 3): "
+        "Regen: 1 further post of this topic is not in this file (it holds 2 of 3): "
         "only the posts in the file are read",
         "Regen: the topic's first post is not in this file: the article has its title only",
     )

@@ -172,9 +172,10 @@ def _topic(posts: list[dict[str, Any]], title: str, total: int, created: Any) ->
     )
     warnings = []
     if total > len(posts):
+        further = total - len(posts)
         warnings.append(
-            f"{total - len(posts):,} further posts of this topic are not in this file (it holds {len(posts)} of "
-            f"{total}): only the posts in the file are read"
+            f"{_counted(further, 'further post')} of this topic {'is' if further == 1 else 'are'} not in this file "
+            f"(it holds {len(posts)} of {total}): only the posts in the file are read"
         )
     if opening is None:
         warnings.append("the topic's first post is not in this file: the article has its title only")
