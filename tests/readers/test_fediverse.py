@@ -557,3 +557,21 @@ def test_a_mastodon_quote_post_holds_the_quoted_status_as_a_quote() -> None:
         "RE: andere.example/@ute/111000000000000007",
         "Das wundert niemanden.",
     ]
+
+
+def test_a_statuss_media_descriptions_and_poll_options_are_its_words() -> None:
+    # A picture's description (alt text) and a poll's options are the writer's words: read after the text.
+    status = {
+        **_status(1, "lena", "<p>Welche Farbe für die Brücke?</p>"),
+        "media_attachments": [{"id": "9", "type": "image", "url": "https://sozial.example/m/9.png",
+                               "description": "Entwurf der Brücke  in Blau", "blurhash": "x"}],
+        "poll": {"id": "3", "expired": False, "multiple": False, "votes_count": 12,
+                 "options": [{"title": "Blau", "votes_count": 7}, {"title": "Grün", "votes_count": 5}]},
+    }  # fmt: skip
+    [thread] = parse_threads(json.dumps(status)).threads
+    assert [b.text for b in thread.posts[0].blocks] == [
+        "Welche Farbe für die Brücke?",
+        "Entwurf der Brücke in Blau",
+        "Blau",
+        "Grün",
+    ]

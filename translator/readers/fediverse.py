@@ -284,19 +284,29 @@ def _status_blocks(status: dict[str, Any]) -> list[BlockSpec]:
     """A status's text: its content warning (`spoiler_text`), then its HTML content; a boost's, its original's.
     A quote post's quoted status (Mastodon 4.4+: `quote.quoted_status`; Akkoma and Fedibird: `quote`, the
     status itself) follows as quote blocks of its writer, and the "RE: address" line Mastodon writes into
-    the content for servers that show no quotes (`<p class="quote-inline">`) goes: the quote says it."""
+    the content for servers that show no quotes (`<p class="quote-inline">`) goes: the quote says it. The
+    descriptions of its media and its poll's options follow the text."""
     status = as_dict(status.get("reblog")) or status
     warning = text_field(status.get("spoiler_text"))
     specs: list[BlockSpec] = [("paragraph", " ".join(warning.split()), None, None)] if warning else []
     content = text_field(status.get("content")) or ""
     quoted = _quoted_status(status)
+    quote: list[BlockSpec] = []
     if quoted is not None:
         content = QUOTE_FALLBACK.sub("", content)
         said = [text for kind, text, _, _ in _status_blocks({**quoted, "quote": None}) if kind != "source"]
-        author = _acct(quoted)
-        quote: list[BlockSpec] = [("quote", text, author, "matched") for text in said]
-        return [*specs, *html_blocks(content), *quote]
-    return [*specs, *html_blocks(content)]
+        quote = [("quote", text, _acct(quoted), "matched") for text in said]
+    return [*specs, *html_blocks(content), *_attached_texts(status), *quote]
+
+
+def _attached_texts(status: dict[str, Any]) -> list[BlockSpec]:
+    """Words a status carries besides its content: its pictures' and videos' descriptions (alt text) and
+    its poll's options."""
+    media = [text_field(as_dict(item).get("description")) for item in as_list(status.get("media_attachments"))]
+    options = [
+        text_field(as_dict(option).get("title")) for option in as_list(as_dict(status.get("poll")).get("options"))
+    ]
+    return [("paragraph", " ".join(text.split()), None, None) for text in (*media, *options) if text]
 
 
 def _quoted_status(status: dict[str, Any]) -> dict[str, Any] | None:
