@@ -347,3 +347,18 @@ def test_a_hidden_first_post_leaves_the_article_its_title() -> None:
     assert reading.warnings == (
         "the topic's first post is hidden (flagged by the community): the article has its title only",
     )
+
+
+def test_raw_text_leaves_out_what_stands_for_a_deleted_post() -> None:
+    # /raw/ has no flags: a deleted post is its placeholder text, and nobody is known to reply to it.
+    separator = "\n-------------------------\n\n"
+    raw = (
+        f"{RAW_TOPIC}{separator}carl | 2024-03-01 10:00:00 UTC | #3\n\n(post deleted by author)\n"
+        f"{separator}dora | 2024-03-01 11:00:00 UTC | #4\n\n"
+        "This post was flagged by the community and is temporarily hidden.\n"
+    )
+    reading = parse_threads(raw)
+    assert [p.author for p in reading.threads[0].posts] == ["anna", "ben"]
+    assert reading.warnings[-1] == (
+        "1 hidden post (flagged by the community) and 1 deleted post without replies were left out"
+    )

@@ -304,7 +304,14 @@ def read_discourse_raw(text: str) -> Reading:
         posts.append((post, iso_date(header["date"].replace(" ", "T") + "+00:00"), _raw_blocks(lines)))
     opening = next((entry for entry in posts if entry[0]["post_number"] == 1), None)
     comments = [
-        RawComment(key=str(post["post_number"]), parent_key=None, author=post["username"], specs=specs, date=date)
+        RawComment(
+            key=str(post["post_number"]),
+            parent_key=None,
+            author=post["username"],
+            specs=specs,
+            date=date,
+            deleted=_placeholder(specs),  # "(post deleted by author)": flat, so nobody replies to it here
+        )
         for post, date, specs in posts
         if opening is None or post is not opening[0]
     ]
@@ -320,7 +327,15 @@ def read_discourse_raw(text: str) -> Reading:
     warnings = ["Discourse's /raw/ text says nothing of who replies to whom: comments are flat"]
     if opening is None:
         warnings.append("the topic's first post is not in this file (a further page of /raw/): the article is empty")
-    return Reading((thread,), tuple(warnings))
+    said = [
+        {"post_number": post["post_number"], "cooked": html.escape(specs[0][1])} for post, _, specs in posts if specs
+    ]
+    return Reading((thread,), (*warnings, *_dropped(said, tree.dropped_keys)))
+
+
+def _placeholder(specs: list[BlockSpec]) -> bool:
+    """Whether a post's text is only what Discourse writes in place of a deleted or hidden one."""
+    return len(specs) == 1 and PLACEHOLDER.fullmatch(specs[0][1]) is not None
 
 
 def markdown_blocks(markdown: str) -> list[BlockSpec]:
