@@ -85,7 +85,9 @@ def test_an_export_of_comments_is_one_thread_of_flat_comments() -> None:
 
 
 def test_a_groups_posts_are_read_as_posts() -> None:
-    reading = parse_threads(json.dumps({"group_posts_v2": POSTS[:1]}))
+    # A group's posts, under a key; a kind of data the export added later beside the text is let be.
+    post = {**POSTS[0], "data": [*POSTS[0]["data"], {"reaction_summary": {"count": 3}}]}
+    reading = parse_threads(json.dumps({"group_posts_v2": [post]}))
     assert reading.threads[0].posts[0].blocks[0].text == "Café con leche en Málaga."
 
 

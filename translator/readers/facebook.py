@@ -41,20 +41,18 @@ POST_LISTS = ("group_posts_v2", "status_updates_v2", "posts_v2")
 """Keys under which an export's file lists posts (others are a bare list)."""
 COMMENT_LISTS = ("comments_v2", "group_comments_v2", "comments")
 """Keys under which an export's file lists the writer's comments."""
-DATA_KEYS = frozenset({"post", "comment", "update_timestamp", "backdated_timestamp", "text"})
-"""What an entry's `data` items hold: its text and the times Facebook records beside it."""
 
 
 def _is_entry(value: Any) -> bool:
-    """Whether a JSON value is an entry of the export: a whole-number `timestamp` and `data` items that are
-    the export's (`post`, `comment`, `update_timestamp`), or attachments alone."""
+    """Whether a JSON value is an entry of the export: a whole-number `timestamp` and `data` items (objects:
+    `{"post": ...}`, `{"comment": {...}}`, `{"update_timestamp": ...}`), or attachments alone."""
     entry = as_dict(value)
     stamp = entry.get("timestamp")
     if isinstance(stamp, bool) or not isinstance(stamp, int):
         return False
     items = entry.get("data")
-    if isinstance(items, list):
-        return all(isinstance(item, dict) and set(item) <= DATA_KEYS for item in items) and (
+    if isinstance(items, list):  # other keys beside them are let be: the export adds kinds of data over time
+        return all(isinstance(item, dict) for item in items) and (
             bool(items) or isinstance(entry.get("attachments"), list)
         )
     return items is None and isinstance(entry.get("attachments"), list)
