@@ -1122,7 +1122,8 @@ def test_a_discourse_topic_feeds_markdown_description_reads_as_text() -> None:
     markdown = (
         "## Worum es geht\n\nWer räumt **im Winter** die _Radwege_? Siehe [den Bericht](https://zeitung.example/r) "
         "und <https://amt.example/plan>.\n\n* erster *Punkt* mit `Code`\n* zweiter ~~alter~~ Punkt\n\n"
-        "![image|690x388](upload://abc.jpeg)\nDrei * vier und snake_case bleiben.\n\n```\nx = 1\n```"
+        "![image|690x388](upload://abc.jpeg)\nDrei * vier und snake_case bleiben, a < b &amp; <b>fett</b><br>\n\n"
+        "```\nx = 1\n```"
     )
     rss = (
         '<?xml version="1.0" encoding="UTF-8" ?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" '
@@ -1140,6 +1141,6 @@ def test_a_discourse_topic_feeds_markdown_description_reads_as_text() -> None:
         ("paragraph", "Wer räumt im Winter die Radwege? Siehe den Bericht und https://amt.example/plan."),
         ("paragraph", "erster Punkt mit Code"),
         ("paragraph", "zweiter alter Punkt"),
-        ("paragraph", "Drei * vier und snake_case bleiben."),
+        ("paragraph", "Drei * vier und snake_case bleiben, a < b & fett"),
         ("code", "x = 1"),
     ]

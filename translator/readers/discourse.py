@@ -68,6 +68,8 @@ RAW_QUOTE_START = re.compile(r"^\[quote(?:=\"?(?P<name>[^,\"\]]*)[^\]]*)?\]\s*(?
 RAW_QUOTE_END = re.compile(r"\[/quote\]\s*$", re.IGNORECASE)
 MARKDOWN_IMAGE = re.compile(r"!\[[^\[\]\n]{0,300}\]\([^()\n]{0,2000}\)")  # bounded: linear on unclosed marks
 MARKDOWN_AUTOLINK = re.compile(r"<((?:https?|ftp)://[^<>\s]{1,2000}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+)>")
+# HTML written into Markdown (`<b>`, `<br>`, `<details>`, `<kbd>`): the tags go, their words stay.
+INLINE_HTML_TAG = re.compile(r"</?[A-Za-z][\w-]{0,30}(?:\s[^<>]{0,500})?/?>")
 MARKDOWN_FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 MARKDOWN_LIST_ITEM = re.compile(r"^(?:[*+-]|\d{1,9}[.)])\s+(?=\S)")
@@ -371,6 +373,7 @@ def _raw_blocks(lines: list[str]) -> list[BlockSpec]:
                 specs.append(("code", raw_line.rstrip(), None, None))
             continue
         line = MARKDOWN_AUTOLINK.sub(r"\1", MARKDOWN_IMAGE.sub("", raw_line))
+        line = html.unescape(INLINE_HTML_TAG.sub("", line)) if "<" in line or "&" in line else line
         line = with_emoji(markdown_inline(line)).strip()
         if start := RAW_QUOTE_START.match(line):
             flush()
