@@ -575,3 +575,14 @@ def test_a_statuss_media_descriptions_and_poll_options_are_its_words() -> None:
         "Blau",
         "Grün",
     ]
+
+
+def test_one_lemmy_comment_is_read_as_its_posts_comment() -> None:
+    # /api/v3/comment?id=N (and v4's): the comment view alone, with the ids of those it notifies.
+    reading = parse_threads(json.dumps({"comment_view": COMMENTS[2], "recipient_ids": []}))
+    [thread] = reading.threads
+    assert thread.title == "Neue Radwege in Leipzig"  # the post the view holds, its body too
+    assert _shape(thread)[1:] == [("c1", "ute", None, ["Endlich!"])]
+    assert reading.warnings == (
+        "these Lemmy comments name their post but not its writer (the post's own answer has it)",
+    )

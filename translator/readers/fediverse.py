@@ -109,8 +109,14 @@ def _lemmy_v4(data: Any) -> dict[str, Any] | None:
     """A Lemmy 0.20+ (API v4) answer in the shape of v3's: its pages (`/api/v4/comment/list`,
     `/api/v4/post/list`, a person's content) hold their views in `items` (with `next_page`), where v3
     named them `comments` or `posts`; a person's content mixes posts and comments (each tagged by
-    `type_`). None for other JSON (Mbin's pages hold `items` too)."""
+    `type_`). One comment (`/api/v3/comment?id=N`, v4 alike: `{"comment_view": ...}`) reads as a list of one.
+    None for other JSON (Mbin's pages hold `items` too)."""
     holder = as_dict(data)
+    if _is_comment_view(holder.get("comment_view")) and "comments" not in holder:  # one comment (`/comment?id=N`)
+        return {
+            **{key: value for key, value in holder.items() if key != "comment_view"},
+            "comments": [holder["comment_view"]],
+        }
     items = holder.get("items")
     if not isinstance(items, list) or not items or "comments" in holder or "posts" in holder:
         return None
