@@ -104,3 +104,34 @@ def test_exports_without_words_are_refused_in_one_line(data: Any, message: str) 
     with pytest.raises(InputError, match=message) as raised:
         parse_threads(json.dumps(data))
     assert "\n" not in raised.value.message
+
+
+def test_a_messenger_conversation_is_one_thread_of_its_messages() -> None:
+    # messages/inbox/NAME/message_1.json: newest first, text double-encoded like the rest of the export.
+    def message(ms: int, sender: str, content: str | None = None, **more: Any) -> dict[str, Any]:
+        said = {"content": _mojibake(content)} if content is not None else {}
+        return {"sender_name": _mojibake(sender), "timestamp_ms": ms, **said, **more}
+
+    conversation = {
+        "participants": [{"name": _mojibake("Ana Gómez")}, {"name": "Luis"}],
+        "messages": [
+            message(1704000300000, "Luis", "¡Hasta mañana!"),
+            message(1704000200000, "Ana Gómez", photos=[{"uri": "messages/photos/1.jpg"}]),
+            message(1704000100000, "Ana Gómez", "¿Vienes al café?", reactions=[{"reaction": "👍", "actor": "Luis"}]),
+        ],
+        "title": _mojibake("Luis Pérez"),
+        "is_still_participant": True,
+        "thread_path": "inbox/luisperez_123",
+    }
+    reading = parse_threads(json.dumps(conversation))
+    [thread] = reading.threads
+    assert thread.title == "Luis Pérez"
+    assert [(p.id, p.author, [b.text for b in p.blocks]) for p in thread.posts[1:]] == [
+        ("c1", "Ana Gómez", ["¿Vienes al café?"]),
+        ("c2", "Luis", ["¡Hasta mañana!"]),
+    ]
+    assert reading.warnings[1:] == (
+        "this is a Messenger conversation of 2 messages: read as one thread of flat comments (replies are not "
+        "linked in the export)",
+        "1 message without words (a photo, a sticker, a call) was left out",
+    )

@@ -8,7 +8,9 @@ writer's words. Each post with words or a link is a thread: its text the article
 dated by its `timestamp`; a post of only a photo or a reaction is counted and left out. Its comments
 (`comments.json`: `{"comments_v2": [...]}`; in groups, `{"group_comments_v2": [...]}`) are the writer's
 comments on posts the export does not hold (only a template title names whose: "Ana commented on Luis's
-post."): they are one thread of flat comments, with their author and date.
+post."): they are one thread of flat comments, with their author and date. A Messenger conversation
+(`messages/inbox/NAME/message_1.json`, Instagram's alike: `participants` and `messages`, newest first) is a
+thread titled as the conversation, its messages flat comments by their senders in time order.
 
 The export holds nobody else's comments under the writer's posts (Facebook gives a person only their own
 words), so no post comes with its discussion: a warning says so. Its text is double-encoded (UTF-8
@@ -31,12 +33,16 @@ from translator.readers.common import (
     discussion,
     epoch_date,
     text_field,
+    whole_number,
 )
 from translator.readers.markup import text_blocks
 
 __all__ = ["looks_like_facebook", "read_facebook"]
 
-HINT = "give the JSON of a Facebook export's posts (your_posts_1.json) or comments (comments.json)"
+HINT = (
+    "give the JSON of a Facebook export's posts (your_posts_1.json), comments (comments.json) or a Messenger "
+    "conversation (message_1.json)"
+)
 POST_LISTS = ("group_posts_v2", "status_updates_v2", "posts_v2")
 """Keys under which an export's file lists posts (others are a bare list)."""
 COMMENT_LISTS = ("comments_v2", "group_comments_v2", "comments")
@@ -58,8 +64,19 @@ def _is_entry(value: Any) -> bool:
     return items is None and isinstance(entry.get("attachments"), list)
 
 
+def _is_message(value: Any) -> bool:
+    """Whether a JSON value is a message of a Messenger (or Instagram) conversation: its sender and time."""
+    message = as_dict(value)
+    return "sender_name" in message and whole_number(message.get("timestamp_ms")) is not None
+
+
 def _entries(data: Any) -> tuple[str, list[Any]] | None:
-    """What a file of the export lists (`posts` or `comments`) and its entries; None for other JSON."""
+    """What a file of the export lists (`posts`, `comments` or `messages`) and its entries; None for other
+    JSON."""
+    holder = as_dict(data)
+    messages = holder.get("messages")
+    if isinstance(messages, list) and isinstance(holder.get("participants"), list):
+        return ("messages", messages) if messages and all(map(_is_message, messages)) else None
     if isinstance(data, list):
         entries, kind = data, "posts"
     else:
@@ -90,6 +107,8 @@ def read_facebook(data: Any) -> Reading:
     if found is None:
         raise InputError("this JSON is not a file of Facebook's export (its posts or comments)", HINT)
     kind, entries = found
+    if kind == "messages":
+        return _conversation(as_dict(data), entries)
     return _posts(entries) if kind == "posts" else _comments(entries)
 
 
@@ -189,3 +208,35 @@ def _counted(count: int, noun: str) -> str:
 
 def _were(count: int) -> str:
     return "was" if count == 1 else "were"
+
+
+def _conversation(data: dict[str, Any], messages: list[Any]) -> Reading:
+    """A Messenger (or Instagram) conversation, `messages/inbox/NAME/message_1.json`: its messages as flat
+    comments in time order (the file lists them newest first), each by its sender; its title the thread's.
+    A message without words (a photo, a sticker, a call, an unsent message) is counted and left out."""
+    comments = [
+        RawComment(
+            key=str(number),
+            parent_key=None,
+            author=text_field(message.get("sender_name")),
+            specs=text_blocks(text) if (text := text_field(message.get("content"))) else [],
+            date=epoch_date((whole_number(message.get("timestamp_ms")) or 0) // 1000),
+            skipped=not text_field(message.get("content")) or message.get("is_unsent") is True,
+        )
+        for number, message in enumerate(map(as_dict, messages))
+    ]
+    comments.sort(key=lambda comment: comment.date.timestamp() if comment.date else 0)
+    tree = comment_tree(comments)
+    if not tree.posts:
+        said = "its message holds" if len(messages) == 1 else f"its {len(messages):,} messages hold"
+        raise InputError(f"this Messenger conversation holds no words to read: {said} none", HINT)
+    warnings = [
+        f"this is a Messenger conversation of {_counted(len(tree.posts), 'message')}: read as one thread of flat "
+        "comments (replies are not linked in the export)"
+    ]
+    if left := len(comments) - len(tree.posts):
+        warnings.append(
+            f"{_counted(left, 'message')} without words (a photo, a sticker, a call) {_were(left)} left out"
+        )
+    title = text_field(data.get("title")) or ""
+    return Reading((discussion("facebook", title, [], tree.posts),), tuple(warnings))
