@@ -178,11 +178,13 @@ def _read_item(data: Any, shape: _Shape) -> Reading:
     if shape is FIREBASE:
         root, children_of, missing = _firebase_tree(data)
     else:
-        root, missing = data, 0
+        root = data
         key = "children" if shape is ALGOLIA else "comments"
 
         def children_of(item: dict[str, Any]) -> list[dict[str, Any]]:
             return [child for child in as_list(item.get(key)) if isinstance(child, dict)]
+
+        missing = _null_children(root, key)
 
     root_key = str(root.get("id"))
     options = _poll_options(root, data if isinstance(data, list) else [])
@@ -212,6 +214,20 @@ def _read_item(data: Any, shape: _Shape) -> Reading:
     further = max(missing, total - len(comments) if total is not None else 0)
     subthread = (SUBTHREAD,) if root.get("type") == "comment" else ()
     return Reading((thread,), (*subthread, *further_comments(further), *tree.warnings))
+
+
+def _null_children(root: dict[str, Any], key: str) -> int:
+    """How many replies in an item tree are `null` (an item the API had no longer): missing comments."""
+    count = 0
+    pending, seen = [root], {id(root)}
+    while pending:
+        for child in as_list(pending.pop().get(key)):
+            if child is None:
+                count += 1
+            elif isinstance(child, dict) and id(child) not in seen:
+                seen.add(id(child))
+                pending.append(child)
+    return count
 
 
 def _comments(
