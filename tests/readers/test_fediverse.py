@@ -586,3 +586,15 @@ def test_one_lemmy_comment_is_read_as_its_posts_comment() -> None:
     assert reading.warnings == (
         "these Lemmy comments name their post but not its writer (the post's own answer has it)",
     )
+
+
+def test_lemmy_spoilers_lose_their_fences() -> None:
+    body = "Das Ende:\n\n::: spoiler Achtung, Spoiler\nDer Gärtner war es.\n:::\n\nGut, oder?"
+    view = {**POST_VIEW, "post": {**_lemmy_post(), "body": body, "url": None}}
+    [thread] = parse_threads(json.dumps({"post_view": view, "comments": COMMENTS[:1]})).threads
+    assert [b.text for b in thread.posts[0].blocks][1:] == [
+        "Das Ende:",
+        "Achtung, Spoiler",
+        "Der Gärtner war es.",
+        "Gut, oder?",
+    ]

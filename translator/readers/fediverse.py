@@ -62,6 +62,8 @@ from translator.readers.markup import html_blocks
 
 __all__ = ["looks_like_fediverse", "read_fediverse"]
 
+# A fence of Lemmy's spoiler container: `::: spoiler TITLE` opens it, `:::` closes it.
+LEMMY_CONTAINER = re.compile(r"^[ \t]{0,3}:::[ \t]*(?:spoiler\b[ \t]*(?P<title>[^\n]{0,300}))?[ \t]*$", re.MULTILINE)
 # The "RE: address" paragraph Mastodon writes before a quote post's text for servers that show no quotes.
 QUOTE_FALLBACK = re.compile(r"<p\s+class=\"quote-inline\"[^>]{0,200}>.{0,3000}?</p>", re.IGNORECASE | re.DOTALL)
 HINT = (
@@ -450,8 +452,12 @@ def _lemmy_comment(view: dict[str, Any], post_writer: Any = None) -> RawComment:
 
 
 def _lemmy_markdown(source: str) -> list[BlockSpec]:
+    """Lemmy's Markdown as blocks (Reddit's kind, see reddit.markdown_blocks); its spoiler containers
+    (`::: spoiler TITLE` ... `:::`) lose their fences: the title and the hidden text are paragraphs."""
     from translator.readers.reddit import markdown_blocks
 
+    if ":::" in source:
+        source = LEMMY_CONTAINER.sub(lambda match: f"\n{match['title'] or ''}\n", source)
     return markdown_blocks(source)
 
 
