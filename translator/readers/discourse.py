@@ -52,7 +52,8 @@ WHISPER = 4
 # as the flags say where a file lost them (English only: a site in another language keeps its flags).
 PLACEHOLDER = re.compile(
     r"\((?:post|topic) (?:deleted|withdrawn) by (?:the )?author\b[^()]{0,200}\)"
-    r"|This post (?:was flagged by the community and )?is (?:temporarily )?hidden\b[^<]{0,200}",
+    r"|This post was flagged by the community and is temporarily hidden\.?"
+    r"|Your post was flagged by the community\b[^<]{0,200}",
     re.IGNORECASE,
 )
 LIKE_ACTION = 2
