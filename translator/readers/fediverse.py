@@ -65,7 +65,8 @@ __all__ = ["looks_like_fediverse", "read_fediverse"]
 # A fence of Lemmy's spoiler container: `::: spoiler TITLE` opens it, `:::` closes it.
 LEMMY_CONTAINER = re.compile(r"^[ \t]{0,3}:::[ \t]*(?:spoiler\b[ \t]*(?P<title>[^\n]{0,300}))?[ \t]*$", re.MULTILINE)
 # The "RE: address" paragraph Mastodon writes before a quote post's text for servers that show no quotes.
-QUOTE_FALLBACK = re.compile(r"<p\s+class=\"quote-inline\"[^>]{0,200}>.{0,3000}?</p>", re.IGNORECASE | re.DOTALL)
+# Misskey and its kin write it as a `<span>`.
+QUOTE_FALLBACK = re.compile(r"<(p|span)\s+class=\"quote-inline\"[^>]{0,200}>.{0,3000}?</\1>", re.IGNORECASE | re.DOTALL)
 HINT = (
     "give a Mastodon status, list of statuses or context (/api/v1/statuses/ID/context), "
     "or a Lemmy post (/api/v3/post?id=N) or its comments (/api/v3/comment/list?post_id=N)"
