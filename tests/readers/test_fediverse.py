@@ -547,9 +547,14 @@ def test_a_mastodon_quote_post_holds_the_quoted_status_as_a_quote() -> None:
         ("quote", "Geld", "ute@andere.example"),
         ("quote", "Die Brücke kostet das Doppelte.", "ute@andere.example"),
     ]
-    # Akkoma and Fedibird: `quote` is the status itself.
-    [akkoma] = parse_threads(json.dumps({**_status(1, "lena", "<p>Na ja.</p>"), "quote": quoted})).threads
-    assert [b.kind for b in akkoma.posts[0].blocks] == ["paragraph", "quote", "quote"]
+    # Akkoma and Fedibird: `quote` is the status itself; a `<span>` fallback (Misskey's kin) goes too.
+    content = '<p>Na ja.<span class="quote-inline"><br>RE: <a href="https://andere.example/n/7">…</a></span></p>'
+    [akkoma] = parse_threads(json.dumps({**_status(1, "lena", content), "quote": quoted})).threads
+    assert [(b.kind, b.text) for b in akkoma.posts[0].blocks] == [
+        ("paragraph", "Na ja."),
+        ("quote", "Geld"),
+        ("quote", "Die Brücke kostet das Doppelte."),
+    ]
     # A shallow quote, or one no longer shown: the text alone, its RE: line kept (the only trace).
     shallow = {**quoting, "quote": {"state": "deleted", "quoted_status_id": None}}
     [alone] = parse_threads(json.dumps(shallow)).threads
