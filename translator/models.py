@@ -30,7 +30,9 @@ QUOTE_EXTENTS: tuple[QuoteExtent, ...] = ("matched", "guessed")
 LangSource = Literal["detected", "context", "manual"]
 LANG_SOURCES: tuple[LangSource, ...] = ("detected", "context", "manual")
 
-SourceFormat = Literal["forum", "json", "text", "html", "reddit", "hn", "discourse", "disqus", "feed", "fediverse"]
+SourceFormat = Literal[
+    "forum", "json", "text", "html", "reddit", "hn", "discourse", "disqus", "feed", "fediverse", "facebook"
+]
 SOURCE_FORMATS: tuple[SourceFormat, ...] = (
     "forum",
     "json",
@@ -42,6 +44,7 @@ SOURCE_FORMATS: tuple[SourceFormat, ...] = (
     "disqus",
     "feed",
     "fediverse",
+    "facebook",
 )
 
 UNDETERMINED = "und"

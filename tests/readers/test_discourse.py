@@ -21,7 +21,7 @@ def test_thread_fields() -> None:
     assert thread.published is not None and thread.published.isoformat() == "2024-01-10T08:00:00"
     assert thread_file.warnings == (
         "2 further posts of this topic are not in this file (it holds 10 of 12): only the posts in the file are read",
-        "1 deleted or removed comment without replies was left out",  # post 10
+        "1 deleted post without replies was left out",  # post 10
     )
 
 
@@ -125,7 +125,7 @@ def test_latest_posts_are_a_thread_per_topic() -> None:
         ("Sonne", [("article", None, ["Sonne", "Erster"])]),
     ]
     assert reading.warnings == (
-        "Regen: 1 further posts of this topic are not in this file (it holds 2 of 3): "
+        "Regen: 1 further post of this topic is not in this file (it holds 2 of 3): "
         "only the posts in the file are read",
         "Regen: the topic's first post is not in this file: the article has its title only",
     )
@@ -210,7 +210,7 @@ def test_whispers_are_left_out_and_counted() -> None:
     reading = parse_threads(json.dumps({"title": "T", "post_stream": {"posts": posts}}))
     [thread] = reading.threads
     assert [(p.id, p.parent, [b.text for b in p.blocks]) for p in thread.posts[1:]] == [("c1", None, ["Antwort"])]
-    assert reading.warnings == ("1 whispers (posts only the forum's staff sees) were left out",)
+    assert reading.warnings == ("1 whisper (posts only the forum's staff sees) was left out",)
 
 
 def test_latest_posts_with_damaged_topic_ids_are_read() -> None:
@@ -298,3 +298,67 @@ def test_a_real_topic_reads_the_same_whatever_order_its_posts_are_listed_in() ->
         ("c5", "anonymous105", "c3"),
         ("c6", "anonymous105", "c3"),
     ]
+
+
+FLAGGED = "<p>This post was flagged by the community and is temporarily hidden.</p>"
+
+
+def test_hidden_deleted_and_small_action_posts_each_handled() -> None:
+    # The shapes of /t/ID.json: a flagged post as a visitor sees it (`cooked_hidden`, a notice for text), as
+    # a staff member does (`hidden`, its text), or empty; a post its writer deleted (`user_deleted`, the
+    # placeholder text) or staff did (`deleted_at`); a small action ("closed this topic": `action_code`,
+    # no text) and a whisper. Hidden and deleted posts stay empty where replied to, else go, counted.
+    posts = [
+        post(1, "Start"),
+        {**post(2, ""), "hidden": True, "cooked_hidden": True, "cooked": FLAGGED},
+        post(3, "Antwort auf zwei", reply_to_post_number=2),
+        {**post(4, "Beleidigung"), "hidden": True},  # a staff member's download: the text is there
+        {**post(5, ""), "hidden": True, "cooked": ""},
+        {**post(6, "(post deleted by author)"), "user_deleted": True},
+        post(7, "Antwort auf sechs", reply_to_post_number=6),
+        {**post(8, "Spam"), "deleted_at": "2024-03-01T10:00:00.000Z", "deleted_by": {"username": "mod"}},
+        {**post(9, ""), "post_type": 3, "action_code": "closed.enabled"},
+        {**post(10, "Nur fürs Team"), "post_type": 4},
+        post(11, "Antwort auf neun", reply_to_post_number=9),
+        # A tool's export that kept the text and lost the flags: the placeholders say it all the same.
+        post(12, "(post withdrawn by author, will be automatically deleted in 24 hours unless flagged)"),
+        {**post(13, ""), "cooked": FLAGGED},
+    ]
+    reading = parse_threads(json.dumps({"title": "T", "post_stream": {"posts": posts}}))
+    [thread] = reading.threads
+    assert [(p.id, p.author, p.parent, p.deleted, [b.text for b in p.blocks]) for p in thread.posts[1:]] == [
+        ("c1", "user2", None, True, []),
+        ("c2", "user3", "c1", False, ["Antwort auf zwei"]),
+        ("c3", "user6", None, True, []),
+        ("c4", "user7", "c3", False, ["Antwort auf sechs"]),
+        ("c5", "user11", None, False, ["Antwort auf neun"]),
+    ]
+    assert reading.warnings == (
+        "1 whisper (posts only the forum's staff sees) was left out",
+        "3 hidden posts (flagged by the community) and 2 deleted posts without replies were left out",
+    )
+
+
+def test_a_hidden_first_post_leaves_the_article_its_title() -> None:
+    posts = [{**post(1, ""), "cooked_hidden": True, "cooked": FLAGGED}, post(2, "Antwort")]
+    reading = parse_threads(json.dumps({"title": "Titel", "post_stream": {"posts": posts}}))
+    [thread] = reading.threads
+    assert [b.text for b in thread.posts[0].blocks] == ["Titel"]
+    assert reading.warnings == (
+        "the topic's first post is hidden (flagged by the community): the article has its title only",
+    )
+
+
+def test_raw_text_leaves_out_what_stands_for_a_deleted_post() -> None:
+    # /raw/ has no flags: a deleted post is its placeholder text, and nobody is known to reply to it.
+    separator = "\n-------------------------\n\n"
+    raw = (
+        f"{RAW_TOPIC}{separator}carl | 2024-03-01 10:00:00 UTC | #3\n\n(post deleted by author)\n"
+        f"{separator}dora | 2024-03-01 11:00:00 UTC | #4\n\n"
+        "This post was flagged by the community and is temporarily hidden.\n"
+    )
+    reading = parse_threads(raw)
+    assert [p.author for p in reading.threads[0].posts] == ["anna", "ben"]
+    assert reading.warnings[-1] == (
+        "1 hidden post (flagged by the community) and 1 deleted post without replies were left out"
+    )

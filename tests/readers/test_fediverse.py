@@ -401,3 +401,205 @@ def test_a_lemmy_users_page_is_read_for_its_comments_saying_so() -> None:
         "this is Lemmy user max's page: their 2 comments are read as a thread per post they are on, without the "
         "rest of each thread; their 1 post is left out"
     )
+
+
+def _v4_person(number: int, name: str) -> dict[str, Any]:
+    """A person as Lemmy 0.20+ (API v4) gives it: `published_at`, its own counts."""
+    return {"id": number, "name": name, "display_name": None, "published_at": "2023-06-01T08:00:00Z",
+            "ap_id": f"https://lemmy.example/u/{name}", "local": True, "deleted": False, "bot_account": False,
+            "instance_id": 1, "post_count": 2, "comment_count": 9}  # fmt: skip
+
+
+def _v4_post() -> dict[str, Any]:
+    """A post as API v4 gives it: its counts in the post itself, `published_at` for `published`."""
+    post = {key: value for key, value in _lemmy_post().items() if key != "published"}
+    return {**post, "published_at": "2024-01-02T10:00:00.123456Z", "comments": 4, "score": 17, "upvotes": 18,
+            "downvotes": 1, "newest_comment_time_at": "2024-01-02T10:12:00Z", "federation_pending": False}  # fmt: skip
+
+
+def _v4_comment_view(number: int, path: str, writer: int, name: str, content: str, minute: int, **flags: Any) -> Any:
+    """One of API v4's comment views: the comment with its own counts, its creator, post and community, the
+    creator's standing (`creator_is_moderator`...) and the reader's actions (none here)."""
+    return {
+        "comment": {"id": number, "creator_id": writer, "post_id": 501, "content": content,
+                    "removed": flags.get("removed", False), "deleted": flags.get("deleted", False),
+                    "published_at": f"2024-01-02T10:{minute:02d}:00.5Z", "updated_at": None,
+                    "ap_id": f"https://lemmy.example/comment/{number}", "local": True, "path": path,
+                    "distinguished": False, "language_id": 39, "score": 3, "upvotes": 4, "downvotes": 1,
+                    "child_count": 0, "report_count": 0, "unresolved_report_count": 0,
+                    "federation_pending": False, "locked": False},
+        "creator": _v4_person(writer, name),
+        "post": _v4_post(),
+        "community": {"id": 3, "name": "leipzig", "title": "Leipzig"},
+        "community_actions": None, "comment_actions": None, "person_actions": None,
+        "creator_is_admin": flags.get("admin", False), "tags": {"tags": []}, "can_mod": False,
+        "creator_banned": False, "creator_is_moderator": flags.get("moderator", False),
+        "creator_banned_from_community": False,
+    }  # fmt: skip
+
+
+V4_COMMENTS = [
+    _v4_comment_view(904, "0.904", 14, "eva", "Zu wenig.", 11, moderator=True),
+    _v4_comment_view(903, "0.901.902.903", 7, "lena", "Ja, *wirklich*.", 9),  # the post's writer: OP
+    _v4_comment_view(901, "0.901", 11, "ute", "Endlich!", 5),
+    _v4_comment_view(902, "0.901.902", 12, "max", "", 7, removed=True),  # removed, answered: kept empty
+    _v4_comment_view(905, "0.905", 15, "kai", "", 12, deleted=True),  # deleted, unanswered: left out
+]
+V4_POST_VIEW = {
+    "post": _v4_post(),
+    "creator": _v4_person(7, "lena"),
+    "community": {"id": 3, "name": "leipzig"},
+    "creator_is_admin": False, "tags": {"tags": []}, "can_mod": False, "creator_banned": False,
+    "creator_is_moderator": False, "creator_banned_from_community": False,
+}  # fmt: skip
+
+
+def _roles(thread: Any) -> list[tuple[str | None, str | None, bool, int | None]]:
+    return [(p.author, p.role, p.deleted, p.votes.up if p.votes else None) for p in thread.posts]
+
+
+def test_lemmy_api_v4_reads_as_v3() -> None:
+    # /api/v4/post?id=501 and /api/v4/comment/list?post_id=501 (a page: `items`, `next_page`) in one object.
+    reading = parse_threads(json.dumps({"post_view": V4_POST_VIEW, "community_view": {}, "cross_posts": [],
+                                        "comments": V4_COMMENTS}))  # fmt: skip
+    [thread] = reading.threads
+    assert _shape(thread)[1:] == [
+        ("c1", "ute", None, ["Endlich!"]),
+        ("c2", "max", "c1", []),
+        ("c3", "lena", "c2", ["Ja, wirklich."]),
+        ("c4", "eva", None, ["Zu wenig."]),
+    ]
+    assert _roles(thread) == [
+        ("lena", None, False, 17),
+        ("ute", None, False, 3),
+        ("max", None, True, 3),
+        ("lena", "OP", False, 3),
+        ("eva", "moderator", False, 3),
+    ]
+    assert thread.published is not None and thread.published.isoformat() == "2024-01-02T10:00:00"
+    assert [p.date.minute for p in thread.posts[1:] if p.date] == [5, 7, 9, 11]
+    assert reading.warnings == ("1 deleted or removed comment without replies was left out",)
+    # The comment page alone, as v4 gives it, and the same with the post beside it under `items`.
+    page = {"items": V4_COMMENTS, "next_page": "Y29tbWVudDo5MDU", "prev_page": None}
+    alone = parse_threads(json.dumps(page))
+    assert sniff_format(json.dumps(page)) == "fediverse"
+    assert _shape(alone.threads[0])[1:] == _shape(thread)[1:]
+    assert alone.warnings == (
+        "1 deleted or removed comment without replies was left out",
+        "these Lemmy comments name their post but not its writer (the post's own answer has it)",
+        "this is one page of Lemmy comments: further pages (next_page) are not in this file, only the comments in "
+        "the file are read",
+    )
+    both = parse_threads(json.dumps({"post_view": V4_POST_VIEW, **page}))
+    assert both.threads == reading.threads
+
+
+def test_lemmy_api_v4_post_alone_says_how_many_comments_it_lacks() -> None:
+    reading = parse_threads(json.dumps({"post_view": V4_POST_VIEW, "community_view": {}, "cross_posts": []}))
+    assert reading.warnings[0].startswith("this Lemmy post holds none of its 4 comments")
+
+
+def test_lemmy_api_v4_slim_comments_name_their_post_by_number() -> None:
+    # /api/v4/comment/list/slim: no post, no community in each view.
+    slim = [{key: value for key, value in view.items() if key not in ("post", "community")} for view in V4_COMMENTS]
+    reading = parse_threads(json.dumps({"items": slim, "next_page": None}))
+    [thread] = reading.threads
+    assert (thread.title, [p.author for p in thread.posts[1:]]) == ("", ["ute", "max", "lena", "eva"])
+    assert reading.warnings[-1].startswith("these Lemmy comments name their post by its number only")
+
+
+def test_lemmy_api_v4_lists_and_person_content() -> None:
+    # /api/v4/post/list: a page of post views under `items`.
+    with pytest.raises(InputError, match="this is a Lemmy list of 2 posts"):
+        parse_threads(json.dumps({"items": [V4_POST_VIEW, V4_POST_VIEW], "next_page": "x"}))
+    # /api/v4/person/content: one person's posts and comments, each tagged by `type_`.
+    mine = [view for view in V4_COMMENTS if view["creator"]["name"] == "lena"]
+    content = {"items": [{**V4_POST_VIEW, "type_": "post"}, *({**view, "type_": "comment"} for view in mine)]}
+    reading = parse_threads(json.dumps(content))
+    assert [p.author for p in reading.threads[0].posts[1:]] == ["lena"]
+    assert reading.warnings[-1].startswith(
+        "this is Lemmy user lena's page: their 1 comment is read as a thread of the post it is on"
+    )
+
+
+def test_a_deleted_lemmy_post_keeps_its_title_only() -> None:
+    post_view = {**V4_POST_VIEW, "post": {**_v4_post(), "deleted": True, "body": "", "url": None}}
+    reading = parse_threads(json.dumps({"post_view": post_view, "comments": V4_COMMENTS[:1]}))
+    assert _shape(reading.threads[0])[0] == ("article", "lena", None, ["Neue Radwege in Leipzig"])
+    assert "the Lemmy post itself was deleted or removed" in reading.warnings[0]
+
+
+def test_a_mastodon_quote_post_holds_the_quoted_status_as_a_quote() -> None:
+    # Mastodon 4.4+: `quote` holds the quoted status (state accepted), and the content opens with the
+    # "RE: address" line written for servers that show no quotes; a shallow quote names only an id.
+    quoted = _status(7, "ute@andere.example", "<p>Die Brücke kostet das Doppelte.</p>", spoiler="Geld")
+    fallback = (
+        '<p class="quote-inline">RE: <a href="https://andere.example/@ute/111000000000000007">'
+        "andere.example/@ute/111000000000000007</a></p>"
+    )
+    quoting = {
+        **_status(1, "lena", f"{fallback}<p>Das wundert niemanden.</p>"),
+        "quote": {"state": "accepted", "quoted_status": quoted},
+    }
+    [thread] = parse_threads(json.dumps(quoting)).threads
+    assert [(b.kind, b.text, b.quoted_author) for b in thread.posts[0].blocks] == [
+        ("paragraph", "Das wundert niemanden.", None),
+        ("quote", "Geld", "ute@andere.example"),
+        ("quote", "Die Brücke kostet das Doppelte.", "ute@andere.example"),
+    ]
+    # Akkoma and Fedibird: `quote` is the status itself; a `<span>` fallback (Misskey's kin) goes too.
+    content = '<p>Na ja.<span class="quote-inline"><br>RE: <a href="https://andere.example/n/7">…</a></span></p>'
+    [akkoma] = parse_threads(json.dumps({**_status(1, "lena", content), "quote": quoted})).threads
+    assert [(b.kind, b.text) for b in akkoma.posts[0].blocks] == [
+        ("paragraph", "Na ja."),
+        ("quote", "Geld"),
+        ("quote", "Die Brücke kostet das Doppelte."),
+    ]
+    # A shallow quote, or one no longer shown: the text alone, its RE: line kept (the only trace).
+    shallow = {**quoting, "quote": {"state": "deleted", "quoted_status_id": None}}
+    [alone] = parse_threads(json.dumps(shallow)).threads
+    assert [b.text for b in alone.posts[0].blocks] == [
+        "RE: andere.example/@ute/111000000000000007",
+        "Das wundert niemanden.",
+    ]
+
+
+def test_a_statuss_media_descriptions_and_poll_options_are_its_words() -> None:
+    # A picture's description (alt text) and a poll's options are the writer's words: read after the text.
+    status = {
+        **_status(1, "lena", "<p>Welche Farbe für die Brücke?</p>"),
+        "media_attachments": [{"id": "9", "type": "image", "url": "https://sozial.example/m/9.png",
+                               "description": "Entwurf der Brücke  in Blau", "blurhash": "x"}],
+        "poll": {"id": "3", "expired": False, "multiple": False, "votes_count": 12,
+                 "options": [{"title": "Blau", "votes_count": 7}, {"title": "Grün", "votes_count": 5}]},
+    }  # fmt: skip
+    [thread] = parse_threads(json.dumps(status)).threads
+    assert [b.text for b in thread.posts[0].blocks] == [
+        "Welche Farbe für die Brücke?",
+        "Entwurf der Brücke in Blau",
+        "Blau",
+        "Grün",
+    ]
+
+
+def test_one_lemmy_comment_is_read_as_its_posts_comment() -> None:
+    # /api/v3/comment?id=N (and v4's): the comment view alone, with the ids of those it notifies.
+    reading = parse_threads(json.dumps({"comment_view": COMMENTS[2], "recipient_ids": []}))
+    [thread] = reading.threads
+    assert thread.title == "Neue Radwege in Leipzig"  # the post the view holds, its body too
+    assert _shape(thread)[1:] == [("c1", "ute", None, ["Endlich!"])]
+    assert reading.warnings == (
+        "these Lemmy comments name their post but not its writer (the post's own answer has it)",
+    )
+
+
+def test_lemmy_spoilers_lose_their_fences() -> None:
+    body = "Das Ende:\n\n::: spoiler Achtung, Spoiler\nDer Gärtner war es.\n:::\n\nGut, oder?"
+    view = {**POST_VIEW, "post": {**_lemmy_post(), "body": body, "url": None}}
+    [thread] = parse_threads(json.dumps({"post_view": view, "comments": COMMENTS[:1]})).threads
+    assert [b.text for b in thread.posts[0].blocks][1:] == [
+        "Das Ende:",
+        "Achtung, Spoiler",
+        "Der Gärtner war es.",
+        "Gut, oder?",
+    ]

@@ -6,6 +6,7 @@ import html
 import json
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 import pytest
 
@@ -1112,3 +1113,34 @@ def test_hnrss_story_items_lose_the_feeds_template(json_feed: bool) -> None:
         "2 items count 57 reader comments that are not in this feed (each item's comment feed or page holds them): "
         "only the items are read",
     )
+
+
+def test_a_discourse_topic_feeds_markdown_description_reads_as_text() -> None:
+    # Post 1's Markdown as the channel's description: its words kept, its marks gone. feedparser's
+    # sanitizer took the autolink `<https://...>` for a tag and dropped it; emphasis, heading and list
+    # marks stayed in the text, and the list items ran into one paragraph.
+    markdown = (
+        "## Worum es geht\n\nWer räumt **im Winter** die _Radwege_? Siehe [den Bericht](https://zeitung.example/r) "
+        "und <https://amt.example/plan>.\n\n* erster *Punkt* mit `Code`\n* zweiter ~~alter~~ Punkt\n\n"
+        "![image|690x388](upload://abc.jpeg)\nDrei * vier und snake_case bleiben, a < b &amp; <b>fett</b><br>\n\n"
+        "```\nx = 1\n```"
+    )
+    rss = (
+        '<?xml version="1.0" encoding="UTF-8" ?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Radwege im Winter</title>'
+        "<link>https://forum.example/t/radwege-im-winter/42</link>"
+        f"<description>{xml_escape(markdown)}</description>"
+        '<atom:link href="https://forum.example/t/radwege-im-winter/42.rss" rel="self" type="application/rss+xml" />'
+        + _discourse_topic_item(2, "bob", "<p>Die Stadt räumt nur die Straßen.</p>")
+        + "</channel></rss>"
+    )
+    [thread] = parse_threads(rss).threads
+    assert [(b.kind, b.text) for b in thread.posts[0].blocks] == [
+        ("title", "Radwege im Winter"),
+        ("heading", "Worum es geht"),
+        ("paragraph", "Wer räumt im Winter die Radwege? Siehe den Bericht und https://amt.example/plan."),
+        ("paragraph", "erster Punkt mit Code"),
+        ("paragraph", "zweiter alter Punkt"),
+        ("paragraph", "Drei * vier und snake_case bleiben, a < b & fett"),
+        ("code", "x = 1"),
+    ]

@@ -120,7 +120,7 @@ def test_json_of_the_right_shape_with_anything_inside(case: tuple[str, SourceFor
 
 
 @FUZZ
-@given(json_values, st.sampled_from((None, "json", "reddit", "hn", "discourse", "feed", "fediverse")))
+@given(json_values, st.sampled_from((None, "json", "reddit", "hn", "discourse", "feed", "fediverse", "facebook")))
 def test_any_json(value: Any, fmt: SourceFormat | None) -> None:
     read_or_refuse(json.dumps(value), fmt)
 

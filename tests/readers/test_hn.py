@@ -311,3 +311,42 @@ def test_a_user_profile_is_refused_saying_what_it_is(profile: dict[str, object],
         parse_threads(json.dumps(profile))
     assert caught.value.message == f"this is a Hacker News user's profile {said}, not a thread"
     assert caught.value.hint is not None and "save an item instead" in caught.value.hint
+
+
+def test_official_items_saved_with_their_nulls_are_read() -> None:
+    # A script saving item/ID.json for each id of `kids` gets `null` for an item the API no longer gives:
+    # the list was refused whole; now the null is a missing comment.
+    story = {"by": "ann", "descendants": 2, "id": 1, "kids": [2, 3], "score": 5, "time": 1700000000,
+             "title": "Story", "type": "story", "url": "https://news.example/a"}  # fmt: skip
+    reply = {"by": "bob", "id": 2, "parent": 1, "text": "Hello", "time": 1700000100, "type": "comment"}
+    reading = parse_threads(json.dumps([story, reply, None]))
+    assert [(p.id, p.author) for p in reading.threads[0].posts] == [("article", "ann"), ("c1", "bob")]
+    assert reading.warnings == ("1 further comment is not in this file: only the comments in the file are read",)
+
+
+def test_comments_whose_text_says_they_are_gone_are_deleted() -> None:
+    # Algolia's children keep a deleted comment as nulls; copies of HN pages (and HNPWA) keep the
+    # "[flagged]", "[dead]" or "[deleted]" printed in its place: no words, kept only where answered.
+    def child(number: int, author: str | None, text: str | None, *children: object) -> dict[str, object]:
+        return {"id": number, "created_at_i": 1700000000 + number, "author": author, "text": text,
+                "parent_id": 1, "story_id": 1, "type": "comment", "children": list(children)}  # fmt: skip
+
+    story = {"id": 1, "created_at_i": 1700000000, "author": "ann", "title": "Story", "text": None,
+             "type": "story", "children": [
+                 None,  # an item Algolia no longer has: a missing comment
+                 child(2, None, None, child(3, "cid", "<p>Reply")),
+                 child(4, "dan", "[flagged]", child(5, "eve", "Answer")),
+                 child(6, "fay", "<p>[dead]</p>"),
+                 child(7, "gus", "[deleted]")]}  # fmt: skip
+    reading = parse_threads(json.dumps(story))
+    assert [(p.id, p.author, p.parent, p.deleted, [b.text for b in p.blocks]) for p in reading.threads[0].posts] == [
+        ("article", "ann", None, False, ["Story"]),
+        ("c1", None, None, True, []),
+        ("c2", "cid", "c1", False, ["Reply"]),
+        ("c3", "dan", None, True, []),
+        ("c4", "eve", "c3", False, ["Answer"]),
+    ]
+    assert reading.warnings == (
+        "1 further comment is not in this file: only the comments in the file are read",
+        "2 deleted or removed comments without replies were left out",
+    )

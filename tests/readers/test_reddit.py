@@ -27,6 +27,7 @@ def test_thread_fields() -> None:
     assert thread_file.warnings == (
         "43 further comments are not in this file (Reddit sent 2 'load more' stubs in their place): "
         "only the comments in the file are read",
+        "1 reply chain goes on deeper than this file ('continue this thread'): the replies further down are not in it",
         "1 deleted or removed comment without replies was left out",  # the [removed] one
     )
 
@@ -372,3 +373,20 @@ def test_deleted_comments_left_out_of_several_threads_are_counted_together() -> 
     kept = comment("k9", "Bleibt", link_id="t3_p9", parent="t3_p9")
     reading = parse_threads(json.dumps(listing(*gone, kept)))
     assert "3 deleted or removed comments without replies were left out" in reading.warnings
+
+
+def test_more_stubs_count_the_ids_they_list_and_say_when_a_chain_goes_deeper() -> None:
+    # Without num_comments (a `morechildren` merge, an old archive), a "load more" stub with count 0 still
+    # lists the ids it stands for, and "continue this thread" (id "_", no children) ends a deeper chain.
+    deeper = {"kind": "more", "data": {"count": 0, "name": "t1__", "id": "_", "parent_id": "t1_b", "depth": 10,
+                                       "children": []}}  # fmt: skip
+    load = {"kind": "more", "data": {"count": 0, "name": "t1_m", "id": "m", "parent_id": "t3_p1", "depth": 0,
+                                     "children": ["x1", "x2", "x3"]}}  # fmt: skip
+    reply = comment("b", "Antwort", "t1_a", replies=listing(deeper))
+    reading = read_reddit([listing(submission()), listing(comment("a", "Erster", replies=listing(reply)), load)])
+    assert [p.id for p in reading.threads[0].posts] == ["article", "c1", "c2"]
+    assert reading.warnings == (
+        "3 further comments are not in this file (Reddit sent 2 'load more' stubs in their place): only the "
+        "comments in the file are read",
+        "1 reply chain goes on deeper than this file ('continue this thread'): the replies further down are not in it",
+    )

@@ -18,7 +18,9 @@ import pytest
 from translator.readers import read_threads
 
 WEB = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "web"
-LEFT_OUT = re.compile(r"^([\d,]+) deleted or removed comments? without replies (?:were|was) left out$")
+# "3 deleted or removed comments without replies were left out"; Discourse counts by kind: "1 hidden post
+# (flagged by the community) and 2 deleted posts without replies were left out".
+LEFT_OUT = re.compile(r"^[\d,]+ [^\d]*?(?: and [\d,]+ [^\d]*?)? without replies (?:were|was) left out$")
 FORMATS = {"reddit": "reddit", "discourse": "discourse", "rss": "feed", "atom": "feed"}
 
 
@@ -44,7 +46,12 @@ def test_sample_matches_its_labels(entry: dict[str, Any]) -> None:
         return
     [thread] = threads
     comments = [post for post in thread.posts if post.kind == "comment"]
-    left_out = sum(int(m.group(1).replace(",", "")) for w in thread_file.warnings if (m := LEFT_OUT.match(w)))
+    left_out = sum(
+        int(count.replace(",", ""))
+        for warning in thread_file.warnings
+        if LEFT_OUT.match(warning)
+        for count in re.findall(r"\d[\d,]*", warning)
+    )
     assert len(comments) + left_out == entry["n_comments"]
     assert comments[0].author == entry["first_comment_author"]
     if entry["format"] == "discourse":

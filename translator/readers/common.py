@@ -176,6 +176,8 @@ class CommentTree:
     """`c1`, `c2`... in the order given, each with the id of its parent post (None: top level)."""
     dropped_deleted: int
     """Deleted comments left out because nothing kept replies to them."""
+    dropped_keys: tuple[str, ...] = ()
+    """The source ids of those comments (a reader that tells apart why they were deleted counts them)."""
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -226,8 +228,8 @@ def comment_tree(comments: Sequence[RawComment], article_key: str | None = None)
                 deleted=comment.deleted,
             )
         )
-    dropped = sum(1 for index, comment in enumerate(comments) if comment.deleted and not kept[index])
-    return CommentTree(tuple(posts), dropped)
+    dropped = tuple(comment.key for index, comment in enumerate(comments) if comment.deleted and not kept[index])
+    return CommentTree(tuple(posts), len(dropped), dropped)
 
 
 def _break_loops(parents: list[int | None]) -> None:
@@ -305,7 +307,8 @@ def further_comments(count: int, detail: str = "") -> tuple[str, ...]:
     """The warning that a file holds only part of a discussion (none when nothing is missing)."""
     if count <= 0:
         return ()
-    return (f"{count:,} further comments are not in this file{detail}: only the comments in the file are read",)
+    counted = "1 further comment is" if count == 1 else f"{count:,} further comments are"
+    return (f"{counted} not in this file{detail}: only the comments in the file are read",)
 
 
 def as_dict(value: Any) -> dict[str, Any]:

@@ -8,11 +8,14 @@ them in), each replying to `reply_to_post_number` (a reply to a post not in the 
 top-level). Posts are HTML ("cooked"): a quote of another post,
 `<aside class="quote" data-username>`, becomes quote blocks with that author. Moderator notices and
 small actions ("closed this topic"), whispers (staff-only posts, in a staff member's download: not for a
-public translation) are left out; their replies move up to their parent. A post holding only a picture
-or a link preview (a video) stays, its link as its text.
-A deleted post stays, empty, where someone replied to it. Emoji, drawn as images in cooked HTML and
-written as shortcodes in raw Markdown (`:+1:`), are their characters (translator.shortcodes); a site's own
-keeps its shortcode, which the engine's link guard protects.
+public translation) are left out, not as comments: their replies move up to their parent. A post holding
+only a picture or a link preview (a video) stays, its link as its text.
+A deleted post (`deleted_at`, or `user_deleted` with its "(post deleted by author)" text) and a hidden one
+(`hidden`: flagged by the community; `cooked_hidden` when the file's downloader may not see it, its `cooked`
+then a notice, or empty; a staff member's download holds the text) stay, empty and marked deleted, where
+someone replied to them; the others are left out, counted by kind in a warning.
+Emoji, drawn as images in cooked HTML and written as shortcodes in raw Markdown (`:+1:`), are their
+characters (translator.shortcodes); a site's own keeps its shortcode, which the engine's link guard protects.
 """
 
 from __future__ import annotations
@@ -40,9 +43,19 @@ from translator.readers.markup import MarkupRules, html_blocks, html_text
 from translator.shortcodes import with_emoji
 
 HINT = "give the JSON of a Discourse topic (/t/ID.json), of its posts (/t/ID/posts.json) or of /posts.json"
-# post_type: 1 regular, 2 moderator action, 3 small action ("closed this topic"), 4 whisper.
+# post_type: 1 regular, 2 moderator action, 3 small action ("closed this topic"), 4 whisper. A small action
+# also names what was done in its `action_code` ("closed.enabled", "split_topic").
 NOTICE_TYPES = frozenset({2, 3})
 WHISPER = 4
+# What Discourse writes in place of a post its writer deleted or withdrew ("(post withdrawn by author, will
+# be automatically deleted in 24 hours unless flagged)") and of a flagged post a visitor may not see: read
+# as the flags say where a file lost them (English only: a site in another language keeps its flags).
+PLACEHOLDER = re.compile(
+    r"\((?:post|topic) (?:deleted|withdrawn) by (?:the )?author\b[^()]{0,200}\)"
+    r"|This post was flagged by the community and is temporarily hidden\.?"
+    r"|Your post was flagged by the community\b[^<]{0,200}",
+    re.IGNORECASE,
+)
 LIKE_ACTION = 2
 SLUG_SEPARATORS = re.compile(r"[-_]+")
 # Not the poster's words: an image's file name and size, a link preview, a poll's vote count and buttons.
@@ -55,7 +68,12 @@ RAW_SEPARATOR = re.compile(r"^-{20,}\s*$")
 RAW_QUOTE_START = re.compile(r"^\[quote(?:=\"?(?P<name>[^,\"\]]*)[^\]]*)?\]\s*(?P<rest>.*)$", re.IGNORECASE)
 RAW_QUOTE_END = re.compile(r"\[/quote\]\s*$", re.IGNORECASE)
 MARKDOWN_IMAGE = re.compile(r"!\[[^\[\]\n]{0,300}\]\([^()\n]{0,2000}\)")  # bounded: linear on unclosed marks
-MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\([^()\s]{1,2000}\)")
+MARKDOWN_AUTOLINK = re.compile(r"<((?:https?|ftp)://[^<>\s]{1,2000}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+)>")
+# HTML written into Markdown (`<b>`, `<br>`, `<details>`, `<kbd>`): the tags go, their words stay.
+INLINE_HTML_TAG = re.compile(r"</?[A-Za-z][\w-]{0,30}(?:\s[^<>]{0,500})?/?>")
+MARKDOWN_FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+MARKDOWN_LIST_ITEM = re.compile(r"^(?:[*+-]|\d{1,9}[.)])\s+(?=\S)")
 
 
 def _widget(element: Any) -> bool:
@@ -144,10 +162,11 @@ def _topic(posts: list[dict[str, Any]], title: str, total: int, created: Any) ->
     tree = comment_tree(comments, article_key="1")
     opening_post = opening or {}
     cooked = opening_post.get("cooked")
+    opening_gone = _gone(opening_post) if opening else None
     thread = discussion(
         "discourse",
         title,
-        html_blocks(cooked, RULES) if isinstance(cooked, str) else [],
+        html_blocks(cooked, RULES) if isinstance(cooked, str) and opening_gone is None else [],
         tree.posts,
         author=text_field(opening_post.get("username")),
         role=_role(opening_post),
@@ -156,16 +175,56 @@ def _topic(posts: list[dict[str, Any]], title: str, total: int, created: Any) ->
     )
     warnings = []
     if total > len(posts):
+        further = total - len(posts)
         warnings.append(
-            f"{total - len(posts):,} further posts of this topic are not in this file (it holds {len(posts)} of "
-            f"{total}): only the posts in the file are read"
+            f"{_counted(further, 'further post')} of this topic {'is' if further == 1 else 'are'} not in this file "
+            f"(it holds {len(posts)} of {total}): only the posts in the file are read"
         )
     if opening is None:
         warnings.append("the topic's first post is not in this file: the article has its title only")
+    elif opening_gone is not None:
+        why = "hidden (flagged by the community)" if opening_gone == "hidden" else "deleted"
+        warnings.append(f"the topic's first post is {why}: the article has its title only")
     whispers = sum(1 for post in posts if whole_number(post.get("post_type")) == WHISPER)
     if whispers:
-        warnings.append(f"{whispers:,} whispers (posts only the forum's staff sees) were left out")
-    return Reading((thread,), (*warnings, *tree.warnings))
+        warnings.append(
+            f"{_counted(whispers, 'whisper')} (posts only the forum's staff sees) {'was' if whispers == 1 else 'were'}"
+            " left out"
+        )
+    return Reading((thread,), (*warnings, *_dropped(posts, tree.dropped_keys)))
+
+
+def _counted(count: int, noun: str) -> str:
+    """`1 whisper`, `3 whispers`."""
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
+
+
+def _gone(post: dict[str, Any]) -> str | None:
+    """Why a post's words are not to be read: `hidden` (flagged by the community, `hidden`/`cooked_hidden`),
+    `deleted` (by staff, `deleted_at`, or by its writer, `user_deleted`), else None. Discourse's placeholder
+    text alone says so too, where a tool kept `cooked` and dropped the flags."""
+    if post.get("hidden") is True or post.get("cooked_hidden") is True:
+        return "hidden"
+    if post.get("deleted_at") is not None or post.get("user_deleted") is True:
+        return "deleted"
+    cooked = post.get("cooked")
+    if isinstance(cooked, str) and len(cooked) < 600 and (text := html_text(cooked).strip()):
+        placeholder = PLACEHOLDER.fullmatch(text)
+        if placeholder:
+            return "deleted" if placeholder.group().startswith("(") else "hidden"
+    return None
+
+
+def _dropped(posts: list[dict[str, Any]], keys: tuple[str, ...]) -> tuple[str, ...]:
+    """The warning counting the hidden and deleted posts left out (nobody replied to them), by kind."""
+    reasons = {str(post.get("post_number")): _gone(post) for post in posts}
+    hidden = sum(1 for key in keys if reasons.get(key) == "hidden")
+    deleted = len(keys) - hidden
+    parts = [f"{_counted(hidden, 'hidden post')} (flagged by the community)"] if hidden else []
+    parts += [_counted(deleted, "deleted post")] if deleted else []
+    if not parts:
+        return ()
+    return (f"{' and '.join(parts)} without replies {'was' if len(keys) == 1 else 'were'} left out",)
 
 
 def _in_topic_order(posts: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -179,7 +238,8 @@ def _in_topic_order(posts: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _comment(post: dict[str, Any]) -> RawComment:
     cooked = post.get("cooked")
     specs = html_blocks(cooked, RULES) if isinstance(cooked, str) else []
-    deleted = post.get("deleted_at") is not None or post.get("user_deleted") is True
+    notice = whole_number(post.get("post_type")) in NOTICE_TYPES | {WHISPER} or text_field(post.get("action_code"))
+    deleted = not notice and _gone(post) is not None
     shown = SHOWN_LINK.search(cooked) if isinstance(cooked, str) and not specs and not deleted else None
     if shown:  # a picture or a link preview alone: the post is there, its link is its text
         specs = [("source", html.unescape(shown["link"] or shown["shown"]).strip(), None, None)]
@@ -193,7 +253,7 @@ def _comment(post: dict[str, Any]) -> RawComment:
         date=iso_date(post.get("created_at")),
         votes=_likes(post),
         deleted=deleted,
-        skipped=whole_number(post.get("post_type")) in NOTICE_TYPES | {WHISPER} or (not specs and not deleted),
+        skipped=bool(notice) or (not specs and not deleted),
     )
 
 
@@ -247,7 +307,14 @@ def read_discourse_raw(text: str) -> Reading:
         posts.append((post, iso_date(header["date"].replace(" ", "T") + "+00:00"), _raw_blocks(lines)))
     opening = next((entry for entry in posts if entry[0]["post_number"] == 1), None)
     comments = [
-        RawComment(key=str(post["post_number"]), parent_key=None, author=post["username"], specs=specs, date=date)
+        RawComment(
+            key=str(post["post_number"]),
+            parent_key=None,
+            author=post["username"],
+            specs=specs,
+            date=date,
+            deleted=_placeholder(specs),  # "(post deleted by author)": flat, so nobody replies to it here
+        )
         for post, date, specs in posts
         if opening is None or post is not opening[0]
     ]
@@ -263,7 +330,15 @@ def read_discourse_raw(text: str) -> Reading:
     warnings = ["Discourse's /raw/ text says nothing of who replies to whom: comments are flat"]
     if opening is None:
         warnings.append("the topic's first post is not in this file (a further page of /raw/): the article is empty")
-    return Reading((thread,), tuple(warnings))
+    said = [
+        {"post_number": post["post_number"], "cooked": html.escape(specs[0][1])} for post, _, specs in posts if specs
+    ]
+    return Reading((thread,), (*warnings, *_dropped(said, tree.dropped_keys)))
+
+
+def _placeholder(specs: list[BlockSpec]) -> bool:
+    """Whether a post's text is only what Discourse writes in place of a deleted or hidden one."""
+    return len(specs) == 1 and PLACEHOLDER.fullmatch(specs[0][1]) is not None
 
 
 def markdown_blocks(markdown: str) -> list[BlockSpec]:
@@ -272,12 +347,16 @@ def markdown_blocks(markdown: str) -> list[BlockSpec]:
 
 
 def _raw_blocks(lines: list[str]) -> list[BlockSpec]:
-    """Markdown of a post as blocks: blank-line paragraphs, `[quote="name, ..."]` and `>` quotes, images
-    left out, links as their text."""
+    """Markdown of a post as blocks: blank-line paragraphs, `[quote="name, ..."]` and `>` quotes, headings
+    (`## ...`) and list items each a block of their own, fenced code as code lines; images left out, links
+    and autolinks as their text, emphasis and code marks removed (not the words they mark)."""
+    from translator.readers.reddit import markdown_inline
+
     specs: list[BlockSpec] = []
     paragraph: list[str] = []
     quoting: str | None = None  # inside [quote]...[/quote]: the quoted author ("" when unnamed)
     current: tuple[bool, str | None] = (False, None)  # the paragraph being gathered: quoted?, by whom
+    fenced = False
 
     def flush() -> None:
         text = " ".join(" ".join(paragraph).split())
@@ -286,7 +365,17 @@ def _raw_blocks(lines: list[str]) -> list[BlockSpec]:
             specs.append(("quote", text, current[1], "matched") if current[0] else ("paragraph", text, None, None))
 
     for raw_line in lines:
-        line = with_emoji(MARKDOWN_LINK.sub(r"\1", MARKDOWN_IMAGE.sub("", raw_line))).strip()
+        if MARKDOWN_FENCE.match(raw_line):
+            flush()
+            fenced = not fenced
+            continue
+        if fenced:
+            if raw_line.strip():
+                specs.append(("code", raw_line.rstrip(), None, None))
+            continue
+        line = MARKDOWN_AUTOLINK.sub(r"\1", MARKDOWN_IMAGE.sub("", raw_line))
+        line = html.unescape(INLINE_HTML_TAG.sub("", line)) if "<" in line or "&" in line else line
+        line = with_emoji(markdown_inline(line)).strip()
         if start := RAW_QUOTE_START.match(line):
             flush()
             quoting, line = (start["name"] or "").strip(), start["rest"]
@@ -298,6 +387,14 @@ def _raw_blocks(lines: list[str]) -> list[BlockSpec]:
             flush()
             current = state
         line = line.lstrip(">").strip() if marked else line.strip()
+        if heading := MARKDOWN_HEADING.match(line):
+            flush()
+            if text := " ".join(line[heading.end() :].rstrip("#").split()):
+                specs.append(("heading", text, None, None))
+            line = ""
+        elif item := MARKDOWN_LIST_ITEM.match(line):
+            flush()
+            line = line[item.end() :]
         if line:
             paragraph.append(line)
         else:

@@ -17,7 +17,11 @@ sorts them by "hot") nested by their `path`
 several posts (a user's comments) make a thread per post. A post alone, and comments alone, say in a
 warning what the file lacks; a user's page (`/api/v3/user`: their comments and posts) is read for its
 comments, a thread per post, saying so. A list of posts (`/api/v3/post/list`: a community's page) is no thread and is
-refused, saying so.
+refused, saying so. Lemmy 0.20+ (API v4, `/api/v4/...`) reads the same: its pages hold their views in `items`
+(a further page, `next_page`, is reported), counts sit in the post or comment itself, dates are
+`published_at`, a slim comment view names its post by `post_id` only, and a person's content (posts and
+comments in one page) is read as a user's page. Writers' roles: `OP` (the post's writer), `admin`,
+`moderator`. A deleted or removed post keeps its title only.
 
 Mbin and /kbin: an entry (`/api/entry/ID`: title, Markdown body, link) and its comments
 (`/api/entry/ID/comments`: `{"items": [...], "pagination": ...}`, replies nested in `children`, or
@@ -33,6 +37,7 @@ collection (an outbox, a replies page) is refused, saying so.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -49,6 +54,7 @@ from translator.readers.common import (
     discussion,
     iso_date,
     net_votes,
+    role_of,
     text_field,
     whole_number,
 )
@@ -56,6 +62,11 @@ from translator.readers.markup import html_blocks
 
 __all__ = ["looks_like_fediverse", "read_fediverse"]
 
+# A fence of Lemmy's spoiler container: `::: spoiler TITLE` opens it, `:::` closes it.
+LEMMY_CONTAINER = re.compile(r"^[ \t]{0,3}:::[ \t]*(?:spoiler\b[ \t]*(?P<title>[^\n]{0,300}))?[ \t]*$", re.MULTILINE)
+# The "RE: address" paragraph Mastodon writes before a quote post's text for servers that show no quotes.
+# Misskey and its kin write it as a `<span>`.
+QUOTE_FALLBACK = re.compile(r"<(p|span)\s+class=\"quote-inline\"[^>]{0,200}>.{0,3000}?</\1>", re.IGNORECASE | re.DOTALL)
 HINT = (
     "give a Mastodon status, list of statuses or context (/api/v1/statuses/ID/context), "
     "or a Lemmy post (/api/v3/post?id=N) or its comments (/api/v3/comment/list?post_id=N)"
@@ -84,9 +95,52 @@ def _is_context(data: Any) -> bool:
 
 
 def _is_comment_view(value: Any) -> bool:
-    """Whether a JSON value is one of Lemmy's comment views: its comment (with a `path`), creator and post."""
+    """Whether a JSON value is one of Lemmy's comment views: its comment (with a `path`), creator and post
+    (v4's slim view, `/api/v4/comment/list/slim`, names its post by `post_id` only)."""
     view = as_dict(value)
-    return "path" in as_dict(view.get("comment")) and "name" in as_dict(view.get("post"))
+    comment = as_dict(view.get("comment"))
+    return "path" in comment and ("name" in as_dict(view.get("post")) or "post_id" in comment)
+
+
+def _is_post_view(value: Any) -> bool:
+    """Whether a JSON value is one of Lemmy's post views: its post (a title and its address) and creator."""
+    post = as_dict(as_dict(value).get("post"))
+    return "name" in post and "ap_id" in post
+
+
+def _lemmy_v4(data: Any) -> dict[str, Any] | None:
+    """A Lemmy 0.20+ (API v4) answer in the shape of v3's: its pages (`/api/v4/comment/list`,
+    `/api/v4/post/list`, a person's content) hold their views in `items` (with `next_page`), where v3
+    named them `comments` or `posts`; a person's content mixes posts and comments (each tagged by
+    `type_`). One comment (`/api/v3/comment?id=N`, v4 alike: `{"comment_view": ...}`) reads as a list of one.
+    None for other JSON (Mbin's pages hold `items` too)."""
+    holder = as_dict(data)
+    if _is_comment_view(holder.get("comment_view")) and "comments" not in holder:  # one comment (`/comment?id=N`)
+        return {
+            **{key: value for key, value in holder.items() if key != "comment_view"},
+            "comments": [holder["comment_view"]],
+        }
+    items = holder.get("items")
+    if not isinstance(items, list) or not items or "comments" in holder or "posts" in holder:
+        return None
+    comments = [item for item in items if _is_comment_view(item)]
+    posts = [item for item in items if not _is_comment_view(item) and _is_post_view(item)]
+    if len(comments) + len(posts) != len(items):
+        return None
+    shaped = {key: value for key, value in holder.items() if key != "items"}
+    if comments:
+        shaped["comments"] = comments
+    if posts:
+        shaped["posts"] = posts
+    if comments and posts:  # a person's content: read for its comments, as v3's user page
+        shaped.setdefault("person_view", {"person": {"name": _person_of(comments)}})
+    return shaped
+
+
+def _person_of(comments: list[Any]) -> str:
+    """The writer of a person's comments (all theirs), or `this person` when they do not agree."""
+    names = {text_field(as_dict(as_dict(view).get("creator")).get("name")) for view in comments}
+    return (next(iter(names)) or "this person") if len(names) == 1 else "this person"
 
 
 def _is_mbin_entry(value: Any) -> bool:
@@ -109,8 +163,9 @@ def _mbin_shape(data: Any) -> bool:
 def _lemmy_post_list(data: Any) -> int | None:
     """How many posts a Lemmy post list (`/api/v3/post/list`: `{"posts": [post views]}`) holds; None for
     other JSON."""
-    posts = as_dict(data).get("posts")
-    if not isinstance(posts, list) or not posts or "comments" in as_dict(data):  # a user's page has both
+    holder = _lemmy_v4(data) or as_dict(data)
+    posts = holder.get("posts")
+    if not isinstance(posts, list) or not posts or "comments" in holder:  # a user's page has both
         return None
     return len(posts) if all("ap_id" in as_dict(as_dict(view).get("post")) for view in posts) else None
 
@@ -136,14 +191,14 @@ def looks_like_fediverse(data: Any) -> bool:
     a list of posts, refused), an Mbin entry or its comments."""
     if _mbin_shape(data) or _lemmy_post_list(data) is not None or _activitypub(data) is not None:
         return True
+    data = _lemmy_v4(data) or data
     if isinstance(data, list):  # statuses, and contexts beside them (a status saved with its context)
         return bool(data) and all(_is_status(item) or _is_context(item) for item in data)
     if _is_status(data) or _is_context(data):
         return True
     holder = as_dict(data)
-    post = as_dict(as_dict(holder.get("post_view")).get("post"))
     comments = holder.get("comments")
-    if "name" in post and "ap_id" in post:
+    if _is_post_view(holder.get("post_view")):
         return True
     return isinstance(comments, list) and bool(comments) and all(_is_comment_view(view) for view in comments)
 
@@ -163,7 +218,7 @@ def read_fediverse(data: Any) -> Reading:
         )
     if isinstance(data, list) or _is_status(data) or _is_context(data):
         return _mastodon(data)
-    return _lemmy(data)
+    return _lemmy(_lemmy_v4(data) or data)
 
 
 def _mastodon(data: Any) -> Reading:
@@ -235,11 +290,40 @@ def _status_comment(status: dict[str, Any]) -> RawComment:
 
 
 def _status_blocks(status: dict[str, Any]) -> list[BlockSpec]:
-    """A status's text: its content warning (`spoiler_text`), then its HTML content; a boost's, its original's."""
+    """A status's text: its content warning (`spoiler_text`), then its HTML content; a boost's, its original's.
+    A quote post's quoted status (Mastodon 4.4+: `quote.quoted_status`; Akkoma and Fedibird: `quote`, the
+    status itself) follows as quote blocks of its writer, and the "RE: address" line Mastodon writes into
+    the content for servers that show no quotes (`<p class="quote-inline">`) goes: the quote says it. The
+    descriptions of its media and its poll's options follow the text."""
     status = as_dict(status.get("reblog")) or status
     warning = text_field(status.get("spoiler_text"))
     specs: list[BlockSpec] = [("paragraph", " ".join(warning.split()), None, None)] if warning else []
-    return [*specs, *html_blocks(text_field(status.get("content")) or "")]
+    content = text_field(status.get("content")) or ""
+    quoted = _quoted_status(status)
+    quote: list[BlockSpec] = []
+    if quoted is not None:
+        content = QUOTE_FALLBACK.sub("", content)
+        said = [text for kind, text, _, _ in _status_blocks({**quoted, "quote": None}) if kind != "source"]
+        quote = [("quote", text, _acct(quoted), "matched") for text in said]
+    return [*specs, *html_blocks(content), *_attached_texts(status), *quote]
+
+
+def _attached_texts(status: dict[str, Any]) -> list[BlockSpec]:
+    """Words a status carries besides its content: its pictures' and videos' descriptions (alt text) and
+    its poll's options."""
+    media = [text_field(as_dict(item).get("description")) for item in as_list(status.get("media_attachments"))]
+    options = [
+        text_field(as_dict(option).get("title")) for option in as_list(as_dict(status.get("poll")).get("options"))
+    ]
+    return [("paragraph", " ".join(text.split()), None, None) for text in (*media, *options) if text]
+
+
+def _quoted_status(status: dict[str, Any]) -> dict[str, Any] | None:
+    """The status a quote post quotes, when the file holds it (a quote whose `state` is not `accepted`,
+    or Mastodon's shallow quote naming only `quoted_status_id`, holds none)."""
+    quote = as_dict(status.get("quote"))
+    quoted = as_dict(quote.get("quoted_status")) if "quoted_status" in quote else quote
+    return quoted if _is_status(quoted) or (quoted and "content" in quoted and "account" in quoted) else None
 
 
 def _acct(status: dict[str, Any]) -> str | None:
@@ -252,20 +336,22 @@ def _host(url: str | None) -> str | None:
 
 
 def _lemmy(data: dict[str, Any]) -> Reading:
-    """A Lemmy post and/or its comments: a thread per post."""
+    """A Lemmy post and/or its comments: a thread per post. v3 and v4 (0.20+) alike: v4 moved the counts
+    (`counts.score`) into the post and comment themselves (`score`) and renamed `published` to
+    `published_at`."""
     post_view = as_dict(data.get("post_view"))
     views = [as_dict(view) for view in as_list(data.get("comments"))]
     posts: dict[str, dict[str, Any]] = {}
-    creators: dict[str, str | None] = {}
+    writers: dict[str, dict[str, Any]] = {}
     if post := as_dict(post_view.get("post")):
         posts[str(post.get("id"))] = post
-        creators[str(post.get("id"))] = text_field(as_dict(post_view.get("creator")).get("name"))
+        writers[str(post.get("id"))] = post_view
     by_post: dict[str, list[RawComment]] = {key: [] for key in posts}
     for view in views:
         post = as_dict(view.get("post"))
-        key = str(post.get("id"))
+        key = str(post.get("id") if post else as_dict(view.get("comment")).get("post_id"))
         posts.setdefault(key, post)
-        by_post.setdefault(key, []).append(_lemmy_comment(view))
+        by_post.setdefault(key, []).append(_lemmy_comment(view, posts[key].get("creator_id")))
     threads: list[Thread] = []
     warnings: list[str] = []
     for key, post in posts.items():
@@ -274,26 +360,30 @@ def _lemmy(data: dict[str, Any]) -> Reading:
             comments.sort(key=lambda comment: comment.date or datetime.min)
         tree = comment_tree(comments)
         url = text_field(post.get("ap_id"))
-        body = _lemmy_markdown(text_field(post.get("body")) or "")
-        if link := text_field(post.get("url")):
+        gone = post.get("deleted") is True or post.get("removed") is True
+        body = [] if gone else _lemmy_markdown(text_field(post.get("body")) or "")
+        if (link := text_field(post.get("url"))) and not gone:
             body.append(("source", link.strip(), None, None))
-        counts = as_dict(post_view.get("counts")) if key in creators else {}
+        writer = writers.get(key, {})
         threads.append(
             discussion(
                 "fediverse",
                 text_field(post.get("name")) or "",
                 body,
                 tree.posts,
-                author=creators.get(key),
-                date=iso_date(post.get("published")),
-                votes=net_votes(counts.get("score")),
+                author=text_field(as_dict(writer.get("creator")).get("name")),
+                role=_lemmy_role(writer),
+                date=iso_date(post.get("published", post.get("published_at"))),
+                votes=net_votes(_lemmy_count(writer, post, "score")) if writer else None,
                 url=url,
                 site=_host(url),
             )
         )
+        if gone:
+            warnings.append("the Lemmy post itself was deleted or removed: the article has its title only")
         warnings.extend(tree.warnings)
     if not views:
-        said = as_dict(post_view.get("counts")).get("comments")
+        said = _lemmy_count(post_view, as_dict(post_view.get("post")), "comments")
         count = f" of its {said:,} comments" if isinstance(said, int) and said > 0 else " of its comments"
         warnings.append(
             f"this Lemmy post holds none{count}: save /api/v3/comment/list?post_id=ID too, "
@@ -303,16 +393,49 @@ def _lemmy(data: dict[str, Any]) -> Reading:
         # A user's page (/api/v3/user?username=NAME): their comments, each with the post it is on.
         left = len(as_list(data.get("posts")))
         posts_left = f"; their {left:,} post{'s are' if left > 1 else ' is'} left out" if left else ""
+        read = (
+            "comments are read as a thread per post they are"
+            if len(views) > 1
+            else "comment is read as a thread of the post it is"
+        )
         warnings.append(
-            f"this is Lemmy user {person}'s page: their {len(views):,} comments are read as a thread per post they "
-            f"are on, without the rest of each thread{posts_left}"
+            f"this is Lemmy user {person}'s page: their {len(views):,} {read} on, without the rest of each "
+            f"thread{posts_left}"
         )
     elif not post_view:
-        warnings.append("these Lemmy comments name their post but not its writer (the post's own answer has it)")
+        warnings.append(
+            "these Lemmy comments name their post but not its writer (the post's own answer has it)"
+            if all(text_field(post.get("name")) for post in posts.values())
+            else "these Lemmy comments name their post by its number only, not its title or writer "
+            "(the post's own answer, /api/v4/post?id=N, has them)"
+        )
+    if text_field(data.get("next_page")) and views:
+        warnings.append(
+            "this is one page of Lemmy comments: further pages (next_page) are not in this file, "
+            "only the comments in the file are read"
+        )
     return Reading(tuple(threads), tuple(warnings))
 
 
-def _lemmy_comment(view: dict[str, Any]) -> RawComment:
+def _lemmy_count(view: dict[str, Any], item: dict[str, Any], name: str) -> Any:
+    """A count of a post or comment: in its view's `counts` (API v3), else in the item itself (v4)."""
+    counts = as_dict(view.get("counts"))
+    return counts[name] if name in counts else item.get(name)
+
+
+def _lemmy_role(view: dict[str, Any], post_writer: Any = None) -> str | None:
+    """The writer's role a post or comment view gives: `OP` on a comment by the post's writer, `admin`,
+    `moderator` (of the community)."""
+    comment = as_dict(view.get("comment"))
+    op = post_writer is not None and comment.get("creator_id") == post_writer
+    return role_of(
+        "OP" if op else None,
+        "admin" if view.get("creator_is_admin") is True else None,
+        "moderator" if view.get("creator_is_moderator") is True else None,
+    )
+
+
+def _lemmy_comment(view: dict[str, Any], post_writer: Any = None) -> RawComment:
     comment = as_dict(view.get("comment"))
     path = str(comment.get("path") or "").split(".")
     gone = bool(comment.get("deleted")) or bool(comment.get("removed"))
@@ -320,17 +443,22 @@ def _lemmy_comment(view: dict[str, Any]) -> RawComment:
         key=str(comment.get("id")),
         parent_key=path[-2] if len(path) > 2 else None,  # "0.12.34": 34 answers 12; "0.12": top-level
         author=text_field(as_dict(view.get("creator")).get("name")),
+        role=_lemmy_role(view, post_writer),
         specs=[] if gone else _lemmy_markdown(text_field(comment.get("content")) or ""),
-        date=iso_date(comment.get("published")),
-        votes=net_votes(as_dict(view.get("counts")).get("score")),
+        date=iso_date(comment.get("published", comment.get("published_at"))),
+        votes=net_votes(_lemmy_count(view, comment, "score")),
         url=text_field(comment.get("ap_id")),
         deleted=gone,
     )
 
 
 def _lemmy_markdown(source: str) -> list[BlockSpec]:
+    """Lemmy's Markdown as blocks (Reddit's kind, see reddit.markdown_blocks); its spoiler containers
+    (`::: spoiler TITLE` ... `:::`) lose their fences: the title and the hidden text are paragraphs."""
     from translator.readers.reddit import markdown_blocks
 
+    if ":::" in source:
+        source = LEMMY_CONTAINER.sub(lambda match: f"\n{match['title'] or ''}\n", source)
     return markdown_blocks(source)
 
 

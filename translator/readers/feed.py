@@ -769,7 +769,7 @@ def _comment_threads(
             title = _feed_text(items[0], "title") or ""  # each item is titled with its topic
         body, author, date = (opening.specs, opening.author, opening.date) if opening else ([], None, None)
         if opening is None and single and _discourse_post_number(text_field(items[0].get("link"))):
-            body = _discourse_first_post(feed, page)
+            body = _discourse_first_post(feed, page, raw.get(CHANNEL_DESCRIPTION))
         threads.append(discussion("feed", title, body, tree.posts, author=author, date=date, url=page))
     return tuple(threads)
 
@@ -813,8 +813,13 @@ def _feed_comment(entry: dict[str, Any], page: str, raw_html: dict[str, str]) ->
     return comment, opening is not None and not text_field(answered.get("ref"))
 
 
+CHANNEL_DESCRIPTION = ""
+"""The key of the channel's own description among `_raw_descriptions` (no item's link is empty)."""
+
+
 def _raw_descriptions(text: str) -> dict[str, str]:
-    """Each RSS item's description as written, by the item's link (empty when the feed cannot be parsed)."""
+    """Each RSS item's description as written, by the item's link, and the channel's under
+    CHANNEL_DESCRIPTION (empty when the feed cannot be parsed)."""
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=True)
@@ -823,6 +828,11 @@ def _raw_descriptions(text: str) -> dict[str, str]:
     except etree.XMLSyntaxError:
         return {}
     found: dict[str, str] = {}
+    channel = next(root.iter("{*}channel", "channel"), None) if root is not None else None
+    for child in channel if channel is not None else ():
+        if local_name(child) == "description" and child.text:
+            found[CHANNEL_DESCRIPTION] = child.text
+            break
     for item in root.iter("{*}item", "item") if root is not None else ():
         link = next((" ".join((child.text or "").split()) for child in item if local_name(child) == "link"), "")
         described = next((child.text for child in item if local_name(child) == "description"), None)
@@ -848,11 +858,13 @@ def _discourse_answered(raw: str, topic: str, number: int) -> str | None:
     return None
 
 
-def _discourse_first_post(feed: dict[str, Any], page: str) -> list[BlockSpec]:
+def _discourse_first_post(feed: dict[str, Any], page: str, written: str | None) -> list[BlockSpec]:
     """A Discourse topic's first post from its feed's channel, whose description is that post's Markdown
-    (the topic's own feed, `/t/SLUG/ID.rss`, lists only its latest posts); nothing for another channel."""
+    (the topic's own feed, `/t/SLUG/ID.rss`, lists only its latest posts); nothing for another channel.
+    The description as written (`written`) is read, not feedparser's, whose HTML sanitizer takes
+    Markdown's autolinks (`<https://...>`) for tags and drops them."""
     own = any(text_field(as_dict(link).get("href")) == f"{page}.rss" for link in as_list(feed.get("links")))
-    markdown = feed.get("subtitle")
+    markdown = written if written and written.strip() else feed.get("subtitle")
     if not own or not isinstance(markdown, str) or not markdown.strip():
         return []
     from translator.readers.discourse import markdown_blocks

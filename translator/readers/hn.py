@@ -44,7 +44,9 @@ from translator.readers.markup import MarkupRules, html_blocks
 
 ITEM_URL = "https://news.ycombinator.com/item?id="
 # The warning that comments are missing (common.further_comments), its count summed over several stories.
-FURTHER_COUNT = re.compile(r"([\d,]+) further comments are not in this file")
+# What stands in a comment's place once it is gone, as HN's pages print it and copies of them keep it.
+GONE_TEXT = re.compile(r"(?:<p>)?\s*\[(?:deleted|flagged|dead|removed)\]\s*(?:</p>)?", re.IGNORECASE)
+FURTHER_COUNT = re.compile(r"([\d,]+) further comments? (?:are|is) not in this file")
 ITEM_TYPES = frozenset({"story", "comment", "job", "poll", "pollopt", "link", "ask", "show"})
 HINT = "give the JSON of an HN item from the Algolia API, the official API or HNPWA"
 RULES = MarkupRules(marked_quotes=True)
@@ -77,9 +79,10 @@ HNPWA = _Shape(author="user", text="content", score="points", total="comments_co
 
 def hn_shape(data: Any) -> _Shape | None:
     """Which HN API a parsed JSON document comes from, if any."""
-    if isinstance(data, list):
+    if isinstance(data, list):  # `null` stands for an item the API no longer gives (deleted, dead)
         items = [item for item in data if isinstance(item, dict)]
-        return FIREBASE if items and len(items) == len(data) and all(map(_is_firebase_item, items)) else None
+        whole = len(items) + sum(1 for item in data if item is None) == len(data)
+        return FIREBASE if items and whole and all(map(_is_firebase_item, items)) else None
     if isinstance(data, dict) and any(_is_search_hit(hit) for hit in as_list(data.get("hits"))):
         return ALGOLIA_SEARCH
     if not isinstance(data, dict) or whole_number(data.get("id")) is None:
@@ -130,6 +133,8 @@ def read_hn(data: Any) -> Reading:
         raise InputError("this JSON is not a Hacker News item (Algolia, official API or HNPWA)", HINT)
     if shape is ALGOLIA_SEARCH:
         return _search_threads(data)
+    if isinstance(data, list):  # the official API's `null` items: counted as missing where `kids` names them
+        data = [item for item in data if item is not None]
     roots = [item for item in data if _is_story(item)] if isinstance(data, list) else []
     if len(roots) > 1:
         return _several_stories(data, roots)
@@ -173,11 +178,13 @@ def _read_item(data: Any, shape: _Shape) -> Reading:
     if shape is FIREBASE:
         root, children_of, missing = _firebase_tree(data)
     else:
-        root, missing = data, 0
+        root = data
         key = "children" if shape is ALGOLIA else "comments"
 
         def children_of(item: dict[str, Any]) -> list[dict[str, Any]]:
             return [child for child in as_list(item.get(key)) if isinstance(child, dict)]
+
+        missing = _null_children(root, key)
 
     root_key = str(root.get("id"))
     options = _poll_options(root, data if isinstance(data, list) else [])
@@ -209,6 +216,20 @@ def _read_item(data: Any, shape: _Shape) -> Reading:
     return Reading((thread,), (*subthread, *further_comments(further), *tree.warnings))
 
 
+def _null_children(root: dict[str, Any], key: str) -> int:
+    """How many replies in an item tree are `null` (an item the API had no longer): missing comments."""
+    count = 0
+    pending, seen = [root], {id(root)}
+    while pending:
+        for child in as_list(pending.pop().get(key)):
+            if child is None:
+                count += 1
+            elif isinstance(child, dict) and id(child) not in seen:
+                seen.add(id(child))
+                pending.append(child)
+    return count
+
+
 def _comments(
     root: dict[str, Any], children_of: Callable[[dict[str, Any]], list[dict[str, Any]]], shape: _Shape
 ) -> list[RawComment]:
@@ -226,6 +247,7 @@ def _comments(
         author = text_field(item.get(shape.author))
         text = item.get(shape.text)
         gone = item.get("deleted") is True or item.get("dead") is True or (author is None and not text_field(text))
+        gone = gone or (isinstance(text, str) and GONE_TEXT.fullmatch(text.strip()) is not None)
         comments.append(
             RawComment(
                 key=str(item.get("id")),

@@ -180,7 +180,7 @@ def read_reddit(data: Any) -> Reading:
         return Reading(reading.threads, (*notes, *reading.warnings))
     permalink = text_field(submission.get("permalink"))
     thread_url = REDDIT + permalink if permalink and permalink.startswith("/") else None
-    comments, stubs, hidden = _comments(_children(data[1]), thread_url)
+    comments, stubs, hidden, deeper = _comments(_children(data[1]), thread_url)
     tree = comment_tree(comments, article_key=text_field(submission.get("name")))
     title = _unescaped(text_field(submission.get("title")) or "")
     subreddit = text_field(submission.get("subreddit_name_prefixed")) or (
@@ -200,7 +200,7 @@ def read_reddit(data: Any) -> Reading:
     )
     total = whole_number(submission.get("num_comments"))
     further = total - len(comments) if total is not None and total > len(comments) else hidden
-    return Reading((thread,), (*_stub_warning(stubs, further), *tree.warnings))
+    return Reading((thread,), (*_stub_warning(stubs, further, deeper), *tree.warnings))
 
 
 def _with_post(thing: dict[str, Any]) -> dict[str, Any]:
@@ -223,7 +223,7 @@ def _read_comments_alone(listing: dict[str, Any]) -> Reading:
     thread_url = None
     if permalink.startswith("/") and comment_id and permalink.rstrip("/").endswith("/" + comment_id):
         thread_url = REDDIT + permalink.rstrip("/")[: -len(comment_id)]
-    comments, stubs, hidden = _comments(children, thread_url)
+    comments, stubs, hidden, deeper = _comments(children, thread_url)
     tree = comment_tree(comments, article_key=text_field(first.get("link_id")))
     thread = discussion(
         "reddit",
@@ -235,7 +235,7 @@ def _read_comments_alone(listing: dict[str, Any]) -> Reading:
         or (f"r/{first['subreddit']}" if text_field(first.get("subreddit")) else None),
     )
     missing = "the post these comments answer is not in this file: the article is empty"
-    return Reading((thread,), (missing, *_stub_warning(stubs, hidden), *tree.warnings))
+    return Reading((thread,), (missing, *_stub_warning(stubs, hidden, deeper), *tree.warnings))
 
 
 def _archived(data: Any) -> list[dict[str, Any]] | None:
@@ -295,26 +295,37 @@ def _listing_of(kind: str, items: list[dict[str, Any]]) -> dict[str, Any]:
     return {"kind": "Listing", "data": {"children": [{"kind": kind, "data": item} for item in items]}}
 
 
-def _stub_warning(stubs: int, further: int) -> tuple[str, ...]:
-    return further_comments(further, f" (Reddit sent {stubs:,} 'load more' stubs in their place)") if stubs else ()
+def _stub_warning(stubs: int, further: int, deeper: int = 0) -> tuple[str, ...]:
+    """What the file's "load more" stubs leave out: the comments they count, and the replies under the
+    chains a "continue this thread" stub ends (uncounted: Reddit says only that there are some)."""
+    if not stubs:
+        return ()
+    said = further_comments(further, f" (Reddit sent {stubs:,} 'load more' stubs in their place)")
+    if deeper:
+        chains = "1 reply chain goes" if deeper == 1 else f"{deeper:,} reply chains go"
+        said += (f"{chains} on deeper than this file ('continue this thread'): the replies further down are not in it",)
+    return said
 
 
 def _children(listing: Any) -> list[Any]:
     return as_list(as_dict(as_dict(listing).get("data")).get("children"))
 
 
-def _comments(top_level: list[Any], thread_url: str | None) -> tuple[list[RawComment], int, int]:
-    """Comments in page order (depth first, without recursion), with the count of "more" stubs and of
-    the comments they stand for."""
+def _comments(top_level: list[Any], thread_url: str | None) -> tuple[list[RawComment], int, int, int]:
+    """Comments in page order (depth first, without recursion), with the count of "more" stubs, of the
+    comments they stand for (their `count`, else the ids they list in `children`), and of the "continue
+    this thread" stubs (`count` 0, no `children`: the replies under a chain deeper than the page)."""
     comments: list[RawComment] = []
-    stubs = hidden = 0
+    stubs = hidden = deeper = 0
     pending = list(reversed(top_level))
     while pending:
         child = as_dict(pending.pop())
         data = as_dict(child.get("data"))
         if child.get("kind") == "more":
             stubs += 1
-            hidden += whole_number(data.get("count")) or 0
+            listed = len(as_list(data.get("children")))
+            hidden += max(whole_number(data.get("count")) or 0, listed)
+            deeper += 1 if not listed and not whole_number(data.get("count")) else 0
             continue
         if child.get("kind") != "t1":
             continue
@@ -335,7 +346,7 @@ def _comments(top_level: list[Any], thread_url: str | None) -> tuple[list[RawCom
             )
         )
         pending.extend(reversed(_children(data.get("replies"))))
-    return comments, stubs, hidden
+    return comments, stubs, hidden, deeper
 
 
 def _author(data: dict[str, Any]) -> str | None:
@@ -394,6 +405,12 @@ def _markdown_blocks(source: str) -> list[BlockSpec]:
             for spec in text_blocks(_inline(paragraph)):
                 specs.append(("quote", spec[1], None, "matched") if kind == "quote" else spec)
     return specs
+
+
+def markdown_inline(text: str) -> str:
+    """A line of Markdown with its inline markup removed, its words kept: a link's or image's text, not
+    its address; emphasis, strikethrough, code and spoiler marks gone; escapes resolved."""
+    return _inline(text)
 
 
 def _inline(text: str) -> str:
