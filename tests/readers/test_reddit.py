@@ -372,3 +372,13 @@ def test_deleted_comments_left_out_of_several_threads_are_counted_together() -> 
     kept = comment("k9", "Bleibt", link_id="t3_p9", parent="t3_p9")
     reading = parse_threads(json.dumps(listing(*gone, kept)))
     assert "3 deleted or removed comments without replies were left out" in reading.warnings
+
+
+def test_a_listing_of_one_post_is_its_thread_whatever_fields_it_kept() -> None:
+    # A page of posts cut down to one, without the `subreddit` an archive's post is known by: a `t3` is a post.
+    post = {"kind": "t3", "data": {"id": "p1", "title": "Frage", "selftext": "Text", "author": "ana"}}
+    reading = parse_threads(json.dumps(listing(post)))
+    [thread] = reading.threads
+    assert (thread.title, [post.id for post in thread.posts]) == ("Frage", ["article"])
+    assert blocks_of(thread.posts[0]) == [("title", "Frage"), ("paragraph", "Text")]
+    assert thread.posts[0].author == "ana"
