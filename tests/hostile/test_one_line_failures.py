@@ -25,6 +25,7 @@ from tests.conftest import DEMO, REPO, CliResult, subprocess_env
 from tests.hostile.inputs import (
     DEMO_ARCHIVE,
     DUPLICATE,
+    MEMORY_ENTRIES,
     PO_HEADER,
     UNTERMINATED,
     broken_glossary,
@@ -40,6 +41,7 @@ from tests.hostile.inputs import (
     written,
 )
 from tests.special_files import existing_file, fifo
+from translator.memory.store import TranslationMemory
 
 PATCHED_BUNDLE = """
 import sys
@@ -686,3 +688,18 @@ def test_every_failure_is_one_line(tmp_path: Path, name: str) -> None:
     assert case.message in outcome.stderr
     if case.code == 1:  # an error says what to do, in brackets after what is wrong
         assert outcome.stderr.rstrip().endswith(")"), outcome.stderr
+
+
+def test_an_import_refused_midway_leaves_every_entry_of_the_memory_as_it_was(tmp_path: Path) -> None:
+    # The file snapshot of the case above compares the database file's bytes; this reads the entries
+    # themselves: the first file's reviewed sentence did not replace the memory's own translation of it.
+    outcome = run(CASES["memory-import-bad-file-in-the-middle"].prepare(tmp_path))
+    assert outcome.code == 1, outcome.stderr
+    memory = TranslationMemory(tmp_path / "tm.sqlite")
+    try:
+        kept = {(entry.source, entry.target) for entry in memory.entries("fr", "en")}
+        assert {entry.origin for entry in memory.entries()} == {"human"}
+    finally:
+        memory.close()
+    assert kept == {(entry.source, entry.target) for entry in MEMORY_ENTRIES}
+    assert ("La fusée décolle.", "The rocket takes off.") in kept
