@@ -99,6 +99,8 @@ UNTERMINATED = PO_HEADER + 'msgctxt "article.title"\nmsgid "SpaceX\nmsgstr "Spac
 """A review file whose entry opens a string it never closes (polib alone read it as `Space -> SpaceX`)."""
 DUPLICATE = PO_HEADER + ('msgctxt "article.title"\nmsgid "La fusée."\nmsgstr "The rocket."\n\n' * 2)
 """A review file with one entry twice (it became a human translation)."""
+WITH_NUL = PO_HEADER + 'msgctxt "article.p1"\nmsgid "La fusée décolle."\nmsgstr "The rocket\x00 lifts off."\n'
+"""A reviewed file whose translation holds a NUL on line 9 (gettext would cut it to `The rocket`)."""
 
 
 def twin_po(path: Path) -> Path:

@@ -28,6 +28,7 @@ from tests.hostile.inputs import (
     MEMORY_ENTRIES,
     PO_HEADER,
     UNTERMINATED,
+    WITH_NUL,
     broken_glossary,
     damaged_memory,
     flipped_archive,
@@ -393,6 +394,25 @@ CASES = {
         lambda tmp: Run(["apply", str(written(tmp / "bad.po", UNTERMINATED)), str(DEMO), "-o", str(tmp / "o.md")]),
         1,
         "bad.po:8: the string has no closing",
+    ),
+    # fixes: a NUL in a reviewed PO file (read as it was, it went into pages and the memory; gettext cuts there).
+    "apply-po-with-nul": Case(
+        lambda tmp: Run(["apply", str(written(tmp / "nul.po", WITH_NUL)), str(DEMO), "-o", str(tmp / "o.md")]),
+        1,
+        "nul.po:9: a NUL character, which a PO file cannot hold",
+    ),
+    "memory-import-po-with-nul": Case(
+        lambda tmp: Run(
+            [
+                "memory",
+                "import",
+                str(written(tmp / "nul.po", WITH_NUL)),
+                "--memory",
+                str(memory_with_entries(tmp / "tm.sqlite")),
+            ]
+        ),
+        1,
+        "nul.po:9: a NUL character, which a PO file cannot hold",
     ),
     # item 4: a duplicate entry in apply.
     "apply-duplicate": Case(
