@@ -258,6 +258,25 @@ CASES = {
     "review-glossary-folder": Case(
         lambda tmp: Run(["review", str(tmp / "x.po"), "--glossary", str(tmp)]), 1, "is a folder, not a file"
     ),
+    # fixes: glossary import read its CSV/TBX with read_bytes: a FIFO hung, a folder gave no hint, an
+    # empty file said "cannot read ... as CSV: " and nothing more.
+    "glossary-import-fifo": Case(
+        lambda tmp: Run(["glossary", "import", str(fifo(tmp / "terms.csv")), "--glossary", str(glossary_copy(tmp))]),
+        1,
+        "is a named pipe",
+    ),
+    "glossary-import-folder": Case(
+        lambda tmp: Run(["glossary", "import", str(tmp), "--format", "csv", "--glossary", str(glossary_copy(tmp))]),
+        1,
+        "is a folder, not a file",
+    ),
+    "glossary-import-empty": Case(
+        lambda tmp: Run(
+            ["glossary", "import", str(written(tmp / "terms.csv", "")), "--glossary", str(glossary_copy(tmp))]
+        ),
+        1,
+        "terms.csv is empty",
+    ),
     # item 5: A beam of 100,000 (it grew to 9 GB): a usage error.
     "beam-size-huge": Case(
         lambda tmp: Run(["translate", "--demo", "--beam-size", "100000"]), 2, "--beam-size: 100000 is out of range"
