@@ -131,6 +131,10 @@ def selected_files(args: argparse.Namespace) -> list[Path]:
         if args.pair:
             raise UsageError("give --glossary or --pair, not both")
         path: Path = args.glossary
+        if path.is_dir():
+            raise GlossaryError(
+                f"{path} is a folder, not a file", "give a glossary file, or the folder as --glossary-dir"
+            )
         if not path.is_file():
             raise GlossaryError(f"no glossary at {path}")
         return [path]

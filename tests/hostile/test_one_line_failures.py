@@ -277,6 +277,10 @@ CASES = {
         1,
         "terms.csv is empty",
     ),
+    # fixes: a folder given to glossary list as --glossary (it said "no glossary at", though the folder is there).
+    "glossary-list-glossary-folder": Case(
+        lambda tmp: Run(["glossary", "list", "--glossary", str(tmp)]), 1, "is a folder, not a file"
+    ),
     # item 5: A beam of 100,000 (it grew to 9 GB): a usage error.
     "beam-size-huge": Case(
         lambda tmp: Run(["translate", "--demo", "--beam-size", "100000"]), 2, "--beam-size: 100000 is out of range"
