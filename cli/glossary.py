@@ -131,6 +131,10 @@ def selected_files(args: argparse.Namespace) -> list[Path]:
         if args.pair:
             raise UsageError("give --glossary or --pair, not both")
         path: Path = args.glossary
+        if path.is_dir():
+            raise GlossaryError(
+                f"{path} is a folder, not a file", "give a glossary file, or the folder as --glossary-dir"
+            )
         if not path.is_file():
             raise GlossaryError(f"no glossary at {path}")
         return [path]
@@ -369,17 +373,17 @@ def run_glossary_check(args: argparse.Namespace) -> int:
 
 def run_glossary_import(args: argparse.Namespace) -> int:
     """`translator glossary import FILE`."""
+    from translator.files import read_input_bytes
     from translator.glossary import open_glossary
+    from translator.glossary.document import GLOSSARY_LIMIT
     from translator.glossary.exchange import exchange_format, merge_term, read_terms
 
     fmt = exchange_format(args.file, args.format)
     path, pair = one_file(args, creating=True)
     document = open_glossary(path, pair, create=True)
     source, target = document.pair()
-    try:
-        data = args.file.read_bytes()
-    except OSError as error:
-        raise GlossaryError(f"cannot read {args.file}: {error.strerror}") from None
+    # A regular file, read with a limit: a folder or a FIFO is one line, never a hang.
+    data = read_input_bytes(args.file, GLOSSARY_LIMIT, "a glossary is a few hundred KB: check the file")
     existing = {(term.category, term.source): term for term in document.terms()}
     counts = {"added": 0, "updated": 0, "unchanged": 0}
     for item in read_terms(data, source, target, fmt, str(args.file)):

@@ -24,7 +24,7 @@ from translator.models import (
     TranslationUnit,
     Votes,
 )
-from translator.readers.common import number_blocks
+from translator.readers.common import BlockSpec, number_blocks
 
 # Any text at all, control characters and markup-looking brackets included: text is data.
 any_text = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=40)
@@ -125,7 +125,7 @@ def text_threads(draw: st.DrawFn) -> Thread:
         if index == 0 and not kinds:
             kinds = ["paragraph"]
         post_id = "article" if index == 0 else f"c{index}"
-        specs = [(kind, draw(line_text), None, None) for kind in kinds]
+        specs: list[BlockSpec] = [(kind, draw(line_text), None, None) for kind in kinds]
         posts.append(
             Post(
                 id=post_id,

@@ -174,3 +174,51 @@ def test_a_review_file_given_as_a_thread_points_to_review_and_apply(
         tmp_path / "forum.txt", 'Voici mon fichier :\n\nmsgid "Bonjour"\nmsgstr "Hello"\n\nQu\'en pensez-vous ?\n'
     )
     assert run_cli("inspect", str(quoted)).code == 0
+
+
+def one_post(title: str, text: str) -> dict[str, object]:
+    return {"id": "p1", "title": title, "selftext": text, "author": "ana"}
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        # A Reddit listing of one post (a saved `/r/NAME.json` cut down to one post: no `subreddit` field).
+        ("post.json", {"kind": "Listing", "data": {"children": [{"kind": "t3", "data": one_post("Frage", "Text")}]}}),
+        # A Reddit comments page whose post has no comment yet.
+        (
+            "page.json",
+            [
+                {"kind": "Listing", "data": {"children": [{"kind": "t3", "data": one_post("Frage", "Text")}]}},
+                {"kind": "Listing", "data": {"children": []}},
+            ],
+        ),
+        # A Hacker News item (Firebase API) with no kids.
+        ("item.json", {"by": "ana", "id": 1, "time": 1700000000, "title": "Frage", "text": "Text", "type": "story"}),
+        # A Discourse topic holding only its first post.
+        (
+            "topic.json",
+            {
+                "id": 5,
+                "title": "Frage",
+                "posts_count": 1,
+                "post_stream": {"posts": [{"id": 10, "username": "ana", "cooked": "<p>Text</p>", "post_number": 1}]},
+            },
+        ),
+        # A feed of one item, without comments.
+        (
+            "feed.rss",
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Site</title><link>https://example.org/</link>'
+            "<item><title>Frage</title><link>https://example.org/1</link><description>Text</description></item>"
+            "</channel></rss>",
+        ),
+    ],
+)
+def test_inspect_shows_a_thread_of_one_post_and_no_comment(
+    tmp_path: Path, name: str, content: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path / name, content if isinstance(content, str) else json.dumps(content))
+    assert main(["inspect", str(path), "--languages", "de,en"]) == 0
+    shown = capsys.readouterr().out
+    assert shown.startswith("Frage\n") and "1 post · 2 blocks" in shown, shown
+    assert "Text" in shown

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 from tests.conftest import REPO
 from translator.detect.detector import (
     LOW_CONFIDENCE,
+    URL,
     ContextSums,
     LanguageDetector,
     detect_languages,
@@ -364,3 +366,23 @@ def test_a_program_has_no_language_and_does_not_sway_its_post() -> None:
     [post] = detected.posts
     assert {(block.lang, block.lang_confidence) for block in post.blocks if block.kind == "code"} == {("und", 1.0)}
     assert post.blocks[0].lang == "en" and post.lang == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        # what detection does not judge a language by: addresses, links, handles, a site's paths
+        ("Voir (jean@x.fr) et a@b@c.com, mail:z@y.org", "Voir ) et , "),
+        ("@bob #tag /r/france https://a.b/c www.x.org fin", "     fin"),
+    ],
+)
+def test_links_and_addresses_are_left_out_of_detection(text: str, left: str) -> None:
+    assert URL.sub("", text) == left
+
+
+def test_a_word_full_of_at_signs_is_searched_in_linear_time() -> None:
+    # The address pattern could start anywhere and take any @ of the word as its own: 4,000 characters of
+    # `x@` took 20 s (the cube of the length), for every block of a hostile thread cut to 600 characters.
+    started = time.perf_counter()
+    URL.sub("", "x@" * 2000 + " " + "y" * 100_000)
+    assert time.perf_counter() - started < 2

@@ -137,7 +137,7 @@ CLI_ERRORS = [
     # an export format that cannot be told
     (["export", "out.txt", "--pair", "fr-en"], "cannot tell the format"),
     # an import file that is missing
-    (["import", "missing.csv", "--pair", "fr-en"], "cannot read missing.csv"),
+    (["import", "missing.csv", "--pair", "fr-en"], "missing.csv: no such file"),
 ]
 
 

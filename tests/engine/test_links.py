@@ -3,6 +3,7 @@ unmasked in one call; for a model that keeps no placeholder, only the text betwe
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,8 @@ MASKING = [
     ("⟦T1⟧ sur www.spacex.com", "⟦T1⟧ sur ⟦T2⟧", {2: "www.spacex.com"}),
     # an emoji shortcode no character stood for (a site's own): masked like a link; a time is no shortcode
     ("Bravo :party_parrot: à 10:30:00", "Bravo ⟦T1⟧ à 10:30:00", {1: ":party_parrot:"}),
+    # an address after a second @ starts after it; one inside a longer run of name characters is whole
+    ("Écrire à a@b@c.org ou x.y+z@d.fr.", "Écrire à a@⟦T1⟧ ou ⟦T2⟧.", {1: "b@c.org", 2: "x.y+z@d.fr"}),
     # no link: unchanged
     ("Rien ici.", "Rien ici.", {}),
     # no free number left for every link: unchanged (the model sees the links themselves)
@@ -161,3 +164,13 @@ def test_an_identity_engine_gives_every_sentence_back(sentences: list[str]) -> N
 @given(st.lists(pieces, max_size=12).map("".join))
 def test_the_text_around_links_given_back_unchanged_rebuilds_the_sentence(sentence: str) -> None:
     assert join_around_links(sentence, iter(text_around_links(sentence))) == sentence
+
+
+def test_a_long_word_is_searched_for_links_in_linear_time() -> None:
+    # The address pattern was tried from every letter of a word, each try running to the word's end: a
+    # word of 300,000 letters (a pasted blob, a hostile comment) took minutes before the model saw it.
+    sentence = "a" * 300_000 + " ok@example.org"
+    started = time.perf_counter()
+    masked, links = mask_links(sentence)
+    assert time.perf_counter() - started < 5
+    assert links == {1: "ok@example.org"} and masked.endswith(" ⟦T1⟧")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from translator.models import Block, Post, Thread, TranslatedThread, TranslationUnit
 
 
@@ -33,3 +35,20 @@ def one_reviewed_block() -> TranslatedThread:
     thread = Thread("", None, (Post("c1", "comment", None, blocks=(block,)),), "json", lang="fr")
     unit = TranslationUnit(block, "c1", "fr", "en", "Thanks for the article.", "machine", status="reviewed")
     return TranslatedThread(thread, "en", (unit,))
+
+
+def held(text: str) -> str:
+    return text.replace("\x00", "\ufffd")
+
+
+def as_po_holds_it(translated: TranslatedThread) -> TranslatedThread:
+    """The translated thread as its PO file gives it back: no PO string holds a NUL (gettext cuts the string
+    there), so a NUL in a block's id or text or in a translation is written as U+FFFD, as every reader
+    shows one (readers.common.scrubbed). The comment fields escape it and give it back exactly."""
+
+    def block(item: Block) -> Block:
+        return replace(item, id=held(item.id), text=held(item.text))
+
+    posts = tuple(replace(post, blocks=tuple(block(each) for each in post.blocks)) for post in translated.thread.posts)
+    units = tuple(replace(unit, block=block(unit.block), target=held(unit.target)) for unit in translated.units)
+    return replace(translated, thread=replace(translated.thread, posts=posts), units=units)

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import FIXED_NOW
-from tests.formats.samples import one_reviewed_block, replies, twin_blocks
+from tests.formats.samples import as_po_holds_it, one_reviewed_block, replies, twin_blocks
 from tests.golden_files import assert_golden
 from tests.strategies import any_translated, approved_only_when_translated
 from translator.errors import InputError
@@ -124,8 +124,9 @@ def test_read_of_write_is_identity_with_the_source(
         with pytest.raises(InputError, match="holds no entry"):
             read_po_review(path, x.thread)
         return
-    translated, _ = read_po_review(path, x.thread)
-    assert translated == x
+    expected = as_po_holds_it(x)
+    translated, _ = read_po_review(path, expected.thread)
+    assert translated == expected
 
 
 @settings(max_examples=60, deadline=None)
@@ -139,7 +140,7 @@ def test_without_the_source_units_read_back_exactly(
         return
     folder = tmp_path_factory.mktemp("po")
     translated, _ = read_po_review(write(folder, x))
-    assert translated.units == x.units
+    assert translated.units == as_po_holds_it(x).units
     assert (translated.models, translated.glossaries) == (x.models, x.glossaries)
     again = parse_po(render_po(translated, now=FIXED_NOW), "again").entries
     assert again == parse_po(render_po(x, now=FIXED_NOW), "first").entries
@@ -240,7 +241,8 @@ def test_no_field_forges_po_structure(tmp_path: Path, what: str, value: str) -> 
     assert len(entry.comment.split("\n")) == 6, what  # post, block, language, terms, qa, previous
     assert set(document.header) == set(polib.pofile(render_po(hostile_thread("x"))).metadata), what
     assert document.header["Language"] == "en", what
-    assert read_po_review(path, x.thread)[0] == x, what
+    expected = as_po_holds_it(x)  # the value itself in every comment field, NUL included
+    assert read_po_review(path, expected.thread)[0] == expected, what
     assert msgfmt_check(path).returncode == 0, what
 
 
@@ -407,3 +409,19 @@ def test_an_entrys_language_line_is_checked_too(tmp_path: Path) -> None:
     path.write_text(text.replace("language fr -> en", "language fr -> en-garbage!"), encoding="utf-8")
     with pytest.raises(InputError, match=r"one\.po:24: the target language: 'en-garbage!' is not a language code"):
         read_po_review(path)
+
+
+def test_a_nul_no_po_string_holds_is_written_as_a_replacement_character(tmp_path: Path) -> None:
+    # Translated JSON or a memory entry may hold a NUL no reader lets into a thread: written raw, gettext
+    # would cut the string at it and our reader refuses the file. The entry holds U+FFFD instead, and its
+    # comment names the same block; ESC and DEL stay as they are.
+    x = one_reviewed_block()
+    (unit,) = x.units
+    block = replace(unit.block, id="c1.p1\x00", text="Merci\x00 \x1b\x7f")
+    x = replace(x, units=(replace(unit, block=block, target="Thanks\x00 for it."),))
+    path = write(tmp_path, x)
+    assert "\x00" not in path.read_text(encoding="utf-8")
+    (entry,) = parse_po(path.read_text(encoding="utf-8"), str(path)).entries
+    assert (entry.msgctxt, entry.msgid, entry.msgstr) == ("c1.p1\ufffd", "Merci\ufffd \x1b\x7f", "Thanks\ufffd for it.")
+    assert "block c1.p1\ufffd (paragraph)" in entry.comment
+    assert msgfmt_check(path).returncode == 0

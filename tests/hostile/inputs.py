@@ -65,7 +65,7 @@ def package_folder(folder: Path) -> Path:
 def damaged_memory(path: Path) -> Path:
     """A memory whose pages (all but the schema page) were overwritten, as by a failing disk."""
     memory = TranslationMemory(path)
-    memory.store(MemoryEntry(f"phrase numéro {i} " * 8, f"sentence {i}", "fr", "en", "human") for i in range(2000))
+    memory.store(MemoryEntry("fr", "en", f"phrase numéro {i} " * 8, f"sentence {i}", "human") for i in range(2000))
     memory.close()
     with sqlite3.connect(path) as connection:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -99,6 +99,8 @@ UNTERMINATED = PO_HEADER + 'msgctxt "article.title"\nmsgid "SpaceX\nmsgstr "Spac
 """A review file whose entry opens a string it never closes (polib alone read it as `Space -> SpaceX`)."""
 DUPLICATE = PO_HEADER + ('msgctxt "article.title"\nmsgid "La fusée."\nmsgstr "The rocket."\n\n' * 2)
 """A review file with one entry twice (it became a human translation)."""
+WITH_NUL = PO_HEADER + 'msgctxt "article.p1"\nmsgid "La fusée décolle."\nmsgstr "The rocket\x00 lifts off."\n'
+"""A reviewed file whose translation holds a NUL on line 9 (gettext would cut it to `The rocket`)."""
 
 
 def twin_po(path: Path) -> Path:
@@ -117,10 +119,18 @@ def twin_json(path: Path) -> Path:
     return written(path, render_json(twin_blocks()))
 
 
+MEMORY_ENTRIES = (
+    *(MemoryEntry("fr", "en", f"Phrase {i}.", f"Sentence {i}.", "human") for i in range(5)),
+    # The sentence `reviewed_po` holds, translated otherwise: an import that went through would replace it.
+    MemoryEntry("fr", "en", "La fusée décolle.", "The rocket takes off.", "human"),
+)
+"""The fr-en human translations `memory_with_entries` holds."""
+
+
 def memory_with_entries(path: Path) -> Path:
     """A sound memory holding a few human translations (which a refused import must leave as they are)."""
     memory = TranslationMemory(path)
-    memory.store(MemoryEntry(f"Phrase {i}.", f"Sentence {i}.", "fr", "en", "human") for i in range(5))
+    memory.store(MEMORY_ENTRIES)
     memory.close()
     return path
 

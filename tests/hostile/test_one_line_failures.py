@@ -25,8 +25,10 @@ from tests.conftest import DEMO, REPO, CliResult, subprocess_env
 from tests.hostile.inputs import (
     DEMO_ARCHIVE,
     DUPLICATE,
+    MEMORY_ENTRIES,
     PO_HEADER,
     UNTERMINATED,
+    WITH_NUL,
     broken_glossary,
     damaged_memory,
     flipped_archive,
@@ -40,6 +42,7 @@ from tests.hostile.inputs import (
     written,
 )
 from tests.special_files import existing_file, fifo
+from translator.memory.store import TranslationMemory
 
 PATCHED_BUNDLE = """
 import sys
@@ -255,6 +258,29 @@ CASES = {
     "review-glossary-folder": Case(
         lambda tmp: Run(["review", str(tmp / "x.po"), "--glossary", str(tmp)]), 1, "is a folder, not a file"
     ),
+    # fixes: glossary import read its CSV/TBX with read_bytes: a FIFO hung, a folder gave no hint, an
+    # empty file said "cannot read ... as CSV: " and nothing more.
+    "glossary-import-fifo": Case(
+        lambda tmp: Run(["glossary", "import", str(fifo(tmp / "terms.csv")), "--glossary", str(glossary_copy(tmp))]),
+        1,
+        "is a named pipe",
+    ),
+    "glossary-import-folder": Case(
+        lambda tmp: Run(["glossary", "import", str(tmp), "--format", "csv", "--glossary", str(glossary_copy(tmp))]),
+        1,
+        "is a folder, not a file",
+    ),
+    "glossary-import-empty": Case(
+        lambda tmp: Run(
+            ["glossary", "import", str(written(tmp / "terms.csv", "")), "--glossary", str(glossary_copy(tmp))]
+        ),
+        1,
+        "terms.csv is empty",
+    ),
+    # fixes: a folder given to glossary list as --glossary (it said "no glossary at", though the folder is there).
+    "glossary-list-glossary-folder": Case(
+        lambda tmp: Run(["glossary", "list", "--glossary", str(tmp)]), 1, "is a folder, not a file"
+    ),
     # item 5: A beam of 100,000 (it grew to 9 GB): a usage error.
     "beam-size-huge": Case(
         lambda tmp: Run(["translate", "--demo", "--beam-size", "100000"]), 2, "--beam-size: 100000 is out of range"
@@ -391,6 +417,25 @@ CASES = {
         lambda tmp: Run(["apply", str(written(tmp / "bad.po", UNTERMINATED)), str(DEMO), "-o", str(tmp / "o.md")]),
         1,
         "bad.po:8: the string has no closing",
+    ),
+    # fixes: a NUL in a reviewed PO file (read as it was, it went into pages and the memory; gettext cuts there).
+    "apply-po-with-nul": Case(
+        lambda tmp: Run(["apply", str(written(tmp / "nul.po", WITH_NUL)), str(DEMO), "-o", str(tmp / "o.md")]),
+        1,
+        "nul.po:9: a NUL character, which a PO file cannot hold",
+    ),
+    "memory-import-po-with-nul": Case(
+        lambda tmp: Run(
+            [
+                "memory",
+                "import",
+                str(written(tmp / "nul.po", WITH_NUL)),
+                "--memory",
+                str(memory_with_entries(tmp / "tm.sqlite")),
+            ]
+        ),
+        1,
+        "nul.po:9: a NUL character, which a PO file cannot hold",
     ),
     # item 4: a duplicate entry in apply.
     "apply-duplicate": Case(
@@ -686,3 +731,18 @@ def test_every_failure_is_one_line(tmp_path: Path, name: str) -> None:
     assert case.message in outcome.stderr
     if case.code == 1:  # an error says what to do, in brackets after what is wrong
         assert outcome.stderr.rstrip().endswith(")"), outcome.stderr
+
+
+def test_an_import_refused_midway_leaves_every_entry_of_the_memory_as_it_was(tmp_path: Path) -> None:
+    # The file snapshot of the case above compares the database file's bytes; this reads the entries
+    # themselves: the first file's reviewed sentence did not replace the memory's own translation of it.
+    outcome = run(CASES["memory-import-bad-file-in-the-middle"].prepare(tmp_path))
+    assert outcome.code == 1, outcome.stderr
+    memory = TranslationMemory(tmp_path / "tm.sqlite")
+    try:
+        kept = {(entry.source, entry.target) for entry in memory.entries("fr", "en")}
+        assert {entry.origin for entry in memory.entries()} == {"human"}
+    finally:
+        memory.close()
+    assert kept == {(entry.source, entry.target) for entry in MEMORY_ENTRIES}
+    assert ("La fusée décolle.", "The rocket takes off.") in kept

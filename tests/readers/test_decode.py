@@ -13,6 +13,7 @@ import pytest
 
 from translator.errors import InputError
 from translator.readers import decode, parse_threads, sniff_format, thread_from_bytes
+from translator.readers.common import Reading
 
 TEXT = "Le président a décollé vers l’orbite."
 
@@ -330,3 +331,13 @@ def test_json_escapes_of_real_characters_are_left_as_they_are() -> None:
     assert read.threads[0].title == "Été à SÃO PAULO"
     assert [b.text for b in read.threads[0].posts[1].blocks] == ["Ça va, Â « oui »."]
     assert read.warnings == ()
+
+
+def test_a_reader_that_finds_no_thread_is_refused_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every reader says what a file without a thread holds; should one answer with no thread and no
+    # error, the user still gets one line, never an `inspect` that prints nothing and succeeds.
+    import translator.readers as readers
+
+    monkeypatch.setattr(readers, "_parse_threads", lambda text, fmt, name: Reading((), ("a warning",)))
+    with pytest.raises(InputError, match="no article or comment found in this file"):
+        parse_threads("anything")

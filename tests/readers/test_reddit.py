@@ -390,3 +390,13 @@ def test_more_stubs_count_the_ids_they_list_and_say_when_a_chain_goes_deeper() -
         "comments in the file are read",
         "1 reply chain goes on deeper than this file ('continue this thread'): the replies further down are not in it",
     )
+
+
+def test_a_listing_of_one_post_is_its_thread_whatever_fields_it_kept() -> None:
+    # A page of posts cut down to one, without the `subreddit` an archive's post is known by: a `t3` is a post.
+    post = {"kind": "t3", "data": {"id": "p1", "title": "Frage", "selftext": "Text", "author": "ana"}}
+    reading = parse_threads(json.dumps(listing(post)))
+    [thread] = reading.threads
+    assert (thread.title, [post.id for post in thread.posts]) == ("Frage", ["article"])
+    assert blocks_of(thread.posts[0]) == [("title", "Frage"), ("paragraph", "Text")]
+    assert thread.posts[0].author == "ana"

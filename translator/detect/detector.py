@@ -49,7 +49,9 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
 
 URL = re.compile(
-    r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<!\w)[@#]\w+"
+    # an address from the start of its word, its name up to the first @: tried anywhere, with any @ of the
+    # word as its own, the search took a power of the word's length (a word of 20,000 letters: seconds)
+    r"(?:https?://|www\.)\S+|(?<!\S)[^\s@]+@\S+\.\w+|(?<!\w)[@#]\w+"
     # a site's own path (`/uploads/p.jpeg`, `/r/france`): two segments, or one with a file's extension
     r"|(?<!\S)/[\w.~%+-]+(?:/[\w.~%+-]*)+|(?<!\S)/[\w~%+-]+\.[a-z0-9]{2,5}(?!\S)",
     re.IGNORECASE,

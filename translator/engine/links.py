@@ -19,9 +19,13 @@ from translator.engine.probe import ProbeMemory, ProbeResult, probe
 from translator.placeholders import DEFAULT_STYLE, PlaceholderStyle, fill, mask, placeholder_problems
 from translator.shortcodes import SHORTCODE_SPAN
 
-LINK = re.compile(r"(?:https?://|www\.)[^\s<>\"«»]+[^\s<>\"«».,;:!?)\]]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|" + SHORTCODE_SPAN)
+LINK = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"«»]+[^\s<>\"«».,;:!?)\]]|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|" + SHORTCODE_SPAN
+)
 """A URL or an e-mail address (trailing punctuation left out), or an emoji shortcode no character stands
-for (a site's own `:party_parrot:`): the model would translate its words."""
+for (a site's own `:party_parrot:`): the model would translate its words. An address starts where its run
+of name characters does (the leftmost match anyway): tried from every character of a long word, the
+search took the square of its length (300,000 letters in one word: minutes)."""
 
 AROUND_LINKS = re.compile(f"({LINK.pattern})")
 """Splits a sentence into text, link, text, ...: the links at the odd places."""

@@ -284,16 +284,34 @@ def unit_comments(translated: TranslatedThread) -> list[str]:
     return [unit_comment(unit, labels.get(unit.post_id) or f"post {_token(unit.post_id)}") for unit in translated.units]
 
 
+def _holdable(text: str) -> str:
+    """Text a PO string can hold: a NUL (which gettext cuts a string at, and our reader refuses) as U+FFFD,
+    as every reader shows one (translated JSON may hold one a reader never saw)."""
+    return text.replace("\x00", "\ufffd") if "\x00" in text else text
+
+
+def _holdable_unit(unit: TranslationUnit) -> TranslationUnit:
+    """The unit as its PO entry holds it: its block's id and text and its translation without NUL, so that
+    the entry and its comment (`block ID`) name the same block."""
+    block = unit.block
+    held = (_holdable(block.id), _holdable(block.text), _holdable(unit.target))
+    if held == (block.id, block.text, unit.target):
+        return unit
+    return replace(unit, block=replace(block, id=held[0], text=held[1]), target=held[2])
+
+
 def render_po(
     translated: TranslatedThread, now: datetime | None = None, header: Mapping[str, str] | None = None
 ) -> str:
     """The PO text of a translated thread (valid for `msgfmt --check`); `header` fields replace ours
-    (a saved review keeps the file's creation date)."""
+    (a saved review keeps the file's creation date). A NUL in a block or a translation, which no PO string
+    holds, is written as U+FFFD."""
     # Unwrapped: a one-word fix changes one line in a diff instead of reflowing the paragraph.
     po = polib.POFile(wrapwidth=0)
     title = escape_field(translated.thread.title or "Untitled thread")
     po.header = f"{title}\nTranslated by {GENERATOR}; review the fuzzy entries."
     po.metadata = review_header(translated, now, header)
+    translated = replace(translated, units=tuple(_holdable_unit(unit) for unit in translated.units))
     for unit, comment in zip(translated.units, unit_comments(translated), strict=True):
         entry = ReviewEntry(msgctxt=unit.block.id, msgid=unit.block.text, msgstr=unit.target, comment=comment)
         entry.tcomment = "\n".join(note_lines(unit.note))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from dataclasses import dataclass, replace
@@ -166,7 +167,9 @@ def _build(
 
 
 def read_terms(data: bytes, source_lang: str, target_lang: str, fmt: ExchangeFormat, name: str) -> list[ImportedTerm]:
-    """The terms of a CSV or TBX document; raise GlossaryError on the first unusable row."""
+    """The terms of a CSV or TBX document; raise GlossaryError on an empty document or the first unusable row."""
+    if not data.removeprefix(codecs.BOM_UTF8).strip():
+        raise GlossaryError(f"{name} is empty", f"give a {fmt} file of terms, as `translator glossary export` writes")
     imported: list[ImportedTerm] = []
     try:
         if fmt == "csv":
@@ -200,7 +203,7 @@ def read_terms(data: bytes, source_lang: str, target_lang: str, fmt: ExchangeFor
     except GlossaryError:
         raise
     except Exception as error:  # translate-toolkit raises many kinds (csv.Error, lxml errors, ValueError...)
-        message = f"cannot read {name} as {fmt.upper()}: {error}"
+        message = f"cannot read {name} as {fmt.upper()}: {str(error) or type(error).__name__}"
         raise GlossaryError(message, f"check it is a valid {fmt} file") from None
     for item in imported:
         term = item.term

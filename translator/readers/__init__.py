@@ -136,6 +136,7 @@ XML_HINT = "give an RSS, Atom or JSON Feed, a Disqus, WordPress or Blogger expor
 PO_FILE = re.compile(
     r'\A\ufeff?\s*(?:#[^\n]*\n\s*)*(?:msgctxt\s+"[^\n]*\n\s*)?msgid\s+"[^\n]*\n(?:\s*"[^\n]*\n)*\s*msgstr'
 )
+NO_THREAD_HINT = "give a file holding an article or a comment thread"
 REVIEW_FILE_HINT = (
     "open it with `translator review FILE`, rebuild its thread with `translator apply FILE THREAD`, "
     "or translate the thread it was made from"
@@ -226,7 +227,10 @@ def parse_threads(text: str, fmt: SourceFormat | None = None, name: str = "this 
     text is not that format, or when a reader finds nothing to read. `name` names the file in warnings. NUL
     characters and unpaired surrogates in the threads' text become U+FFFD, with one warning (see
     readers.common.scrubbed)."""
-    return scrubbed(_parse_threads(text, fmt, name))
+    reading = _parse_threads(text, fmt, name)
+    if not reading.threads:  # a reader that read nothing says why; this is the rule for the one that did not
+        raise InputError("no article or comment found in this file", NO_THREAD_HINT)
+    return scrubbed(reading)
 
 
 def _parse_threads(text: str, fmt: SourceFormat | None, name: str) -> Reading:

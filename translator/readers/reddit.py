@@ -173,7 +173,12 @@ def read_reddit(data: Any) -> Reading:
             return Reading(reading.threads, (*reading.warnings, *notes))
         # A subreddit's or a user's page (`/r/NAME.json`, `/user/NAME.json`, its comments, an inbox): posts,
         # and comments on posts, a thread per post.
-        items = [thing for thing in things if _is_archived_comment(thing) or _is_archived_post(thing)]
+        # A `t3` is a post by its kind, whatever fields a trimmed or saved copy kept; a comment needs its post.
+        items = [
+            thing
+            for thing, kind in zip(things, (kind for kind in kinds if kind in ("t1", "t3")), strict=True)
+            if kind == "t3" or _is_archived_comment(thing)
+        ]
         reading = _read_archive(items)
         if "t1" not in kinds:
             notes.insert(0, "this is a page of posts: their comments are not in this file")
