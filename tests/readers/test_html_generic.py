@@ -64,6 +64,40 @@ def test_writer_and_date_classes_named_in_the_sites_language(
     assert comments_of(thread_of(body)) == comments
 
 
+# Letters in English, dated with dots: the day first, as every locale that writes dots does (they were read
+# month first, as an English locale reads "03.12.2026": March 12th).
+LETTERS = "".join(
+    f"""<div class="leserbrief"><div class="leserbrief_inner"><div class="leserbrief_meta">
+    <span class="autor">{name}</span> / {date}</div><p>{text}</p></div></div>"""
+    for name, date, text in [
+        ("Grace Palmer", "{first}", "I hope the prices stay as they are this year."),
+        ("Owen Bright", "{second}", "The new heating should have gone in years ago."),
+        ("Wendy Jones", "{third}", "We look forward to the first jump into the cold water."),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("dates", "days"),
+    [
+        # ambiguous only: the day first
+        (("03.12.2026", "04.12.2026", "05.12.2026"), [(2026, 12, 3), (2026, 12, 4), (2026, 12, 5)]),
+        # one date only a day-first reading makes (13 is no month): the others too
+        (("03.12.2026", "04.12.2026", "13.12.2026"), [(2026, 12, 3), (2026, 12, 4), (2026, 12, 13)]),
+        # one only a month-first reading makes (13 is no month): the page writes them so, the others too
+        (("12.03.2026", "12.04.2026", "12.13.2026"), [(2026, 12, 3), (2026, 12, 4), (2026, 12, 13)]),
+        # a two-digit year, and a time after the date
+        (("3.12.26", "4.12.26 14:05", "5.12.26"), [(2026, 12, 3), (2026, 12, 4, 14, 5), (2026, 12, 5)]),
+    ],
+)
+def test_dotted_dates_on_an_english_page_are_day_first(
+    dates: tuple[str, str, str], days: list[tuple[int, ...]]
+) -> None:
+    first, second, third = dates
+    body = f'<div id="comment_entries">{LETTERS.format(first=first, second=second, third=third)}</div>'
+    assert [date for _, date, _ in comments_of(thread_of(body, lang="en"))] == [datetime(*day) for day in days]
+
+
 # BEM comment cards; the writer's link goes to /user/NAME/.
 CARDS = "".join(
     f"""<div class="b-comment" id="b-comment-{n}"><div class="b-comment__body"><div class="b-comment__content">
