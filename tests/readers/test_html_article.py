@@ -265,6 +265,12 @@ def test_marks_inside_a_paragraph_neither_end_it_nor_lose_its_text(mark: str) ->
         ("Anna May; Sandee LaMotte", ["MSN"], "", "Anna May; Sandee LaMotte"),  # a month in a name stays
         # the site's name run into the writer's (sputniknews.com)
         ("Finian Cunningham Sputnik International", ["Sputnik International"], "", "Finian Cunningham"),
+        # a writer whose first name or surname is the site's name keeps it (the part was dropped, or cut to "Morgan")
+        ("Morgan Smith", ["Morgan"], "", "Morgan Smith"),
+        ("Alex Rowe; Morgan Smith", ["Morgan"], "", "Alex Rowe; Morgan Smith"),
+        ("Morgan Smith", ["Smith"], "", "Morgan Smith"),
+        ("Morgan Smith; Morgan", ["Morgan"], "", "Morgan Smith"),  # the site's name alone goes
+        ("Reuters Staff; Kim Lee", ["Reuters"], "", "Kim Lee"),  # the site's desk
     ],
 )
 def test_a_byline_keeps_its_writers_only(byline: str, publishers: list[str], notice: str, writers: str) -> None:

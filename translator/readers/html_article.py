@@ -174,6 +174,17 @@ MONTH = re.compile(
 JOB_TITLE = re.compile(r"\b(?:writer|editor|editor-at-large|correspondent|reporter|staff|contributor)$", re.IGNORECASE)
 MAX_JOB_TITLE_WORDS = 5
 WORD = re.compile(r"\w+")
+SECTION_WORDS = frozenset(
+    {"business", "news", "staff", "international", "online", "digital", "media", "newsroom", "desk", "team",
+     "editorial", "editors", "politics", "sport", "sports", "tech", "technology", "world", "wire", "tv", "radio",
+     "magazine", "live", "opinion", "health", "science", "money", "travel", "entertainment", "style", "local",
+     "redaktion", "rédaction", "redacción", "redazione", "redakcja", "redactie", "редакция", "wirtschaft"}
+)  # fmt: skip
+"""Words a site's name takes in a byline for a section or desk ("CNN Business", "Reuters Staff"): after the
+site's name they make no writer's name, where another word may ("Morgan Smith" on a site named "Morgan")."""
+MIN_NAME_WORDS = 2
+"""Words a writer's name keeps when the site's name is cut from its end ("Finian Cunningham Sputnik International"):
+a first name alone is left of a surname that is the site's name ("Morgan Smith" on a site named "Smith")."""
 
 
 def _word_run(text: str) -> tuple[str, ...]:
@@ -199,17 +210,24 @@ def writers_only(byline: str | None, publishers: list[str], copyright_line: str 
         name = TRAILING_WEEKDAY.sub("", name).strip()
         words = _word_run(name)
         for site in sites:  # "Finian Cunningham Sputnik International": the writer, then the site
-            if len(words) > len(site) and words[-len(site) :] == site:
+            if len(words) >= len(site) + MIN_NAME_WORDS and words[-len(site) :] == site:
                 name = " ".join(name.split()[: -len(site)]) if len(name.split()) == len(words) else name
                 words = _word_run(name)
+        # The site's name, all of it or its start ("Business Insider" of "Business Insider Deutschland"), or
+        # it with a section's words ("CNN Business"); never a writer whose first name is the site's ("Morgan").
         publisher = bool(words) and (
-            any(words[: len(site)] == site or site[: len(words)] == words for site in sites)
+            any(site[: len(words)] == words or _site_and_section(words, site) for site in sites)
             or (len("".join(words)) >= MIN_SITE_KEY and _holds_run(notice, words))
         )
         job = JOB_TITLE.search(name) is not None and len(words) <= MAX_JOB_TITLE_WORDS
         if words and not publisher and not job and not MONTH.match(name):
             kept.append(name)
     return "; ".join(kept) if kept else byline
+
+
+def _site_and_section(words: tuple[str, ...], site: tuple[str, ...]) -> bool:
+    """Whether a byline's part is the site's name followed by a section's or desk's words only."""
+    return words[: len(site)] == site and all(word in SECTION_WORDS for word in words[len(site) :])
 
 
 MAX_HANDLE_SPREAD = 3
