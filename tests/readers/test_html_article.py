@@ -4,6 +4,7 @@ and the lines a page keeps from search engines."""
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import lxml.html
 import pytest
@@ -302,3 +303,40 @@ def test_a_headline_that_starts_with_the_brand_is_no_site_name() -> None:
         " - Harbour Gazette International", " - HarbourGazInt sails to the outer isles on its new summer timetable"
     )
     assert read_html(page).threads[0].site == "HarbourGazInt"
+
+
+NO_SITE_NAME = """<html lang="en"><head><title>{title}</title>{extra}</head><body><article>
+<h1>Ferry fares rise in May</h1>
+<p>Fares on the harbour ferry rise by ten percent in May, the operator said on Monday, citing fuel costs.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("title", "extra", "site"),
+    [
+        # the name the page gives itself as an app
+        ("Ferry fares rise in May", '<meta name="application-name" content="Harbour Gazette">', "Harbour Gazette"),
+        # an end of the title that names the host
+        ("Ferry fares rise in May | hgz", '<link rel="canonical" href="https://www.hgz.example/ferry">', "hgz"),
+        ("HGZ Online » Ferry fares rise in May", '<link rel="canonical" href="https://hgz.example/f">', "HGZ Online"),
+        # an end of the title beside the headline the page shows, a page number or the software's name passed over
+        ("Ferry fares rise in May - Page 2 - Harbour Talk - Powered by phpBB", "", "Harbour Talk"),
+        ("Ferry fares rise in May - Page 2", "", None),  # no site's name in the title: none
+        # the host of the page's address, when nothing names the site
+        ("Ferry fares rise in May", '<link rel="canonical" href="https://www.hgz.example/ferry">', "hgz.example"),
+        ("Ferry fares rise in May", "", None),  # nothing at all
+    ],
+)
+def test_a_page_without_a_sites_name_for_sharing_takes_it_from_elsewhere(
+    title: str, extra: str, site: str | None
+) -> None:
+    thread = read_html(NO_SITE_NAME.format(title=title, extra=extra)).threads[0]
+    assert (thread.site, thread.title) == (site, "Ferry fares rise in May")
+
+
+def test_a_phpbb_topic_without_a_sites_name_for_sharing_takes_the_end_of_its_title() -> None:
+    # The topic's page of a phpBB board that states no og:site_name had no site at all.
+    page = (Path(__file__).resolve().parents[1] / "data" / "html" / "phpbb.html").read_text(encoding="utf-8")
+    page = page.replace('<meta property="og:site_name" content="Riverside Motoring Forum">', "")
+    thread = read_html(page, "viewtopic.html").threads[0]
+    assert (thread.site, thread.title) == ("Riverside Motoring Forum", "Best way to store winter tyres?")

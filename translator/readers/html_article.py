@@ -252,6 +252,39 @@ def _site_of_handle(tree: HtmlElement, meta: dict[str, str], handle: str) -> str
     return handle.lstrip("@")
 
 
+POWERED_BY = re.compile(r"^(?:powered\s+by|propulsé\s+par|bereitgestellt\s+von|работает\s+на)\b", re.IGNORECASE)
+"""A title's end that names the forum's software ("Powered by Discuz!"), not the site."""
+PAGE_LABEL = re.compile(r"\d|^(?:page|seite|página|pagina|pagină|strona|страница|sida|side)\b", re.IGNORECASE)
+"""A title's end that numbers the page ("Page 2", "Seite 3") or holds a number (a date, a count)."""
+MAX_SITE_WORDS = 5
+MAX_SITE_CHARS = 50
+
+
+def fallback_site(tree: HtmlElement, meta: dict[str, str], headlines: list[str | None], host: str | None) -> str | None:
+    """The site's name on a page that states none for sharing (`og:site_name`, JSON-LD: a forum's page often does
+    not): the name the page gives itself as an app, else an end of its title that names the host
+    ("... | hpd" on hpd.de) or stands beside the headline the page shows ("Topic - Board - Riverside Motoring
+    Forum": the topic is the page's heading), else the host of its address."""
+    named = meta.get("application-name") or meta.get("apple-mobile-web-app-title")
+    if named and not named.startswith("@"):
+        return named
+    titles = TITLE(tree)
+    parts = [part.strip() for part in TITLE_SEPARATOR.split(clean_text(titles[0].text_content()))] if titles else []
+    while len(parts) > 1 and POWERED_BY.match(parts[-1]):
+        parts.pop()  # "... - City forum - Powered by Discuz!"
+    if len(parts) > 1:
+        shown = {key for text in headlines if text and (key := _comparable(text))}
+        ends = [(parts[-1], parts[0]), (parts[0], parts[-1])]  # the site's name, then the headline beside it
+        for end, _ in ends:
+            if _names_site(end, None, host):
+                return end
+        for end, headline in ends:
+            short = len(end.split()) <= MAX_SITE_WORDS and len(end) <= MAX_SITE_CHARS
+            if short and not PAGE_LABEL.search(end) and _comparable(headline) in shown:
+                return end
+    return host.removeprefix("www.") if host else None
+
+
 def _abbreviates(short: str, full: str) -> bool:
     """Whether `short` is `full` or a part of it, or keeps its letters in order from its first
     ("sputnikint", "harbourgazint" of "harbourgazetteinternational")."""
@@ -508,6 +541,10 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         site = guessed  # trafilatura's guess; a product's or a thread's `itemprop=name` is the headline instead
     if site and site.startswith("@"):
         site = _site_of_handle(tree, meta, site)
+    if not site:
+        headings = [visible_text(h) for h in HEADINGS(tree) if isinstance(h, HtmlElement)]
+        shared = [meta.get("og:title"), meta.get("twitter:title"), _name(ld.get("headline"))]
+        site = fallback_site(tree, meta, [*shared, *headings], host)
     title = _headline(tree, meta, ld, extracted, site, host)
     box_author, box_date = box_facts(story_box(tree, title))
     published = stated or box_date or _found_date(tree)
