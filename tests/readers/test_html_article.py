@@ -3,6 +3,7 @@ and the lines a page keeps from search engines."""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from pathlib import Path
 
@@ -205,6 +206,53 @@ def test_a_page_whose_text_loads_by_script_gives_its_title_and_stated_summary() 
         "page.html: the article's text is not in this file (it loads by script): its title and the summary the page"
         " states are read",
     )
+
+
+STATED_BODY = (
+    "The first boat of the day now leaves at 6:30, half an hour earlier than last year.\n"
+    "Commuters asked for the change so that they reach the train on the other side before eight.\n"
+    "The last boat of the evening keeps its time, the harbour office said on Monday."
+)
+SCRIPTED = """<html lang="en"><head><title>Ferry crossings move earlier | Coast News</title>
+<meta property="og:site_name" content="Coast News">
+<meta property="og:description" content="Boats leave half an hour earlier from May.">
+<script type="application/ld+json">{ld}</script></head><body><nav><a href="/">Home</a></nav>
+<main><h1>Ferry crossings move earlier</h1>{shown}<div id="app"></div></main><script>load()</script></body></html>"""
+SHOWN_IN_FULL = "".join(f"<p>{line}</p>" for line in STATED_BODY.split("\n"))
+
+
+@pytest.mark.parametrize(
+    ("stated", "shown", "paragraphs", "warned"),
+    [
+        # no text on the page: its data's, a paragraph per line, with a warning
+        (STATED_BODY, "", STATED_BODY.split("\n"), True),
+        # a teaser on the page, the rest drawn by script: the data's whole text
+        (STATED_BODY, "<p>The first boat of the day now leaves at 6:30.</p>", STATED_BODY.split("\n"), True),
+        # HTML in the data: read as a page's paragraphs
+        ("".join(f"<p>{line}</p>" for line in STATED_BODY.split("\n")), "", STATED_BODY.split("\n"), True),
+        # the page shows it all: the page's text, no warning
+        (STATED_BODY, SHOWN_IN_FULL, STATED_BODY.split("\n"), False),
+        # the data's text shorter than the page's (a summary): the page's
+        ("Boats leave earlier.", SHOWN_IN_FULL, STATED_BODY.split("\n"), False),
+    ],
+)
+def test_an_article_whose_text_is_only_in_its_json_ld_is_read_from_there(
+    stated: str, shown: str, paragraphs: list[str], warned: bool
+) -> None:
+    # Only the headline was read (with the og:description's summary, or nothing when comments were there too).
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Ferry crossings move"
+                     " earlier", "articleBody": stated})  # fmt: skip
+    reading = read_html(SCRIPTED.format(ld=ld, shown=shown), "page.html")
+    [article] = reading.threads[0].posts
+    assert [(block.kind, block.text) for block in article.blocks] == [
+        ("title", "Ferry crossings move earlier"),
+        *[("paragraph", text) for text in paragraphs],
+    ]
+    stated_warning = (
+        "page.html: the article's text on this page is missing or much shorter than the one its data states (JSON-LD"
+        " articleBody): that one is read"
+    )
+    assert reading.warnings == ((stated_warning,) if warned else ())
 
 
 @pytest.mark.parametrize("body_class", ["", "single has-comments"])

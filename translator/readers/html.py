@@ -248,6 +248,9 @@ def _read_html(text: str, name: str, captured: datetime | None) -> Reading:
         if spec[0] != "title" and spec[1].lower() != title.lower() and spec[1] not in said_in_comments
     ]
     comments = comment_posts(with_relative_dates(found.comments, reference, lang))
+    stated = story is None and _shown_less(body, facts.stated_blocks)
+    if stated:  # the page draws its text by script, or a teaser of it: its data states the whole
+        body = [spec for spec in facts.stated_blocks if spec[1].lower() != title.lower()]
     summarised = bool(not body and not comments and title and facts.summary)
     if summarised and facts.summary:
         body = [("paragraph", facts.summary, None, None)]  # the text loads by script: what the page says of it
@@ -276,11 +279,36 @@ def _read_html(text: str, name: str, captured: datetime | None) -> Reading:
         published=facts.published or article.date,
     )
     warnings = _warnings(name, found, len(found.comments), systems)
+    if stated:
+        warnings.append(f"{name}: {STATED_ARTICLE_TEXT}")
     if summarised:
         warnings.append(f"{name}: {NO_ARTICLE_TEXT}")
     return Reading((thread,), tuple(warnings))
 
 
+STATED_SHARE = 0.5
+"""The article's text on the page is taken for a part of it (a teaser, the rest drawn by script) when it is less
+than this share of the text the page's data states."""
+
+
+def _shown_less(body: Sequence[BlockSpec], stated: Sequence[BlockSpec]) -> bool:
+    """Whether the article's text read is much shorter than its data states (JSON-LD), or is that text (the
+    extractor's fallback to it, its paragraphs run together), on a page that shows little of it."""
+    if not stated:
+        return False
+    read = "".join(text for kind, text, _, _ in body if kind != "title")
+    whole = "".join(text for _, text, _, _ in stated)
+    return len(read) < STATED_SHARE * len(whole) or _letters(read) in _letters(whole)
+
+
+def _letters(text: str) -> str:
+    return "".join(character for character in text.casefold() if character.isalnum())
+
+
+STATED_ARTICLE_TEXT = (
+    "the article's text on this page is missing or much shorter than the one its data states (JSON-LD"
+    " articleBody): that one is read"
+)
 NO_ARTICLE_TEXT = (
     "the article's text is not in this file (it loads by script): its title and the summary the page states are read"
 )

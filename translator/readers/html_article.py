@@ -25,7 +25,7 @@ from translator.readers.html_furniture import NO_TEASERS, Teasers, drop_furnitur
 from translator.readers.html_items import path
 from translator.readers.html_schema import _types, _walk, json_documents
 from translator.readers.html_text import class_heads, clean_text, visible_text
-from translator.readers.markup import PAGE_RULES, element_blocks
+from translator.readers.markup import HTML_SIGN, PAGE_RULES, element_blocks, html_blocks
 
 META = path("//meta[@property or @name or @itemprop]")
 CANONICAL = path("//link[@rel='canonical']/@href")
@@ -109,6 +109,9 @@ class ArticleFacts:
     summary: str | None = None
     """The summary the page states for sharing (`og:description`, `description`), when it states one other
     than its headline."""
+    stated_blocks: tuple[BlockSpec, ...] = ()
+    """The article's text as the page's data states it (JSON-LD `articleBody`), one block per paragraph, when
+    the page shows little of it."""
 
 
 def _meta(tree: HtmlElement) -> dict[str, str]:
@@ -123,13 +126,14 @@ def _meta(tree: HtmlElement) -> dict[str, str]:
 
 
 def _ld_article(tree: HtmlElement) -> dict[str, Any]:
-    """headline, datePublished, author and publisher of the first article the page's JSON-LD describes."""
+    """headline, datePublished, author, publisher and articleBody of the first article the page's JSON-LD
+    describes."""
     facts: dict[str, Any] = {}
     for document in json_documents(tree):
         for node, _ in _walk(document):
             types = _types(node) if "@type" in node else _loose_types(node)
             if types & ARTICLE_TYPES and not facts.get("headline"):
-                for key in ("headline", "datePublished", "dateModified", "author", "publisher", "url"):
+                for key in ("headline", "datePublished", "dateModified", "author", "publisher", "url", "articleBody"):
                     facts.setdefault(key, node.get(key))
             if "WebSite" in types and isinstance(node.get("name"), str):
                 facts.setdefault("website", node["name"])
@@ -563,6 +567,7 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         [name for name in (site, _name(ld.get("publisher"))) if name],
         meta.get("copyright", ""),
     )
+    stated_blocks = _unshown(tree, stated_body_blocks(ld.get("articleBody"))) if with_body else []
     teasers = teaser_texts(tree) if with_body else NO_TEASERS
     if with_body:
         drop_furniture(tree, title)
@@ -580,7 +585,32 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         stated or box_date,
         modified,
         summary,
+        tuple(stated_blocks),
     )
+
+
+UNSHOWN_SHARE = 0.5
+"""The page's data states the article's text where the page shows less than this share of it."""
+
+
+def _unshown(tree: HtmlElement, stated: list[BlockSpec]) -> list[BlockSpec]:
+    """The article's text its data states, when the page shows little of it (the rest drawn by script); else
+    none (the page's own text is read)."""
+    if not stated:
+        return []
+    body = tree.find("body")
+    shown = _comparable(visible_text(body if body is not None else tree))
+    total = sum(len(text) for _, text, _, _ in stated)
+    found = sum(len(text) for _, text, _, _ in stated if _comparable(text) in shown)
+    return stated if found < UNSHOWN_SHARE * total else []
+
+
+def stated_body_blocks(body: Any) -> list[BlockSpec]:
+    """JSON-LD's `articleBody` as blocks: its HTML read as a page's, or its text a paragraph per line (its lines
+    are the article's paragraphs; a blank line between them or none)."""
+    if not isinstance(body, str) or not body.strip():
+        return []
+    return html_blocks(body if HTML_SIGN.search(body) else body.replace("\n", "\n\n"), PAGE_RULES)
 
 
 def body_blocks(body: Any, title: str, author: str | None, teasers: Teasers = NO_TEASERS) -> list[BlockSpec]:
