@@ -519,3 +519,45 @@ def test_class_names_run_together_are_read_word_by_word() -> None:
         ("Ole Brandt", datetime(2021, 5, 3, 18, 40), "Die neue Heizung hätte man schon vor Jahren einbauen sollen."),
         ("Wiebke Janssen", datetime(2021, 5, 4, 18, 40), "Wir freuen uns auf den ersten Sprung ins kalte Wasser."),
     ]
+
+
+# WordPress-like comments whose text is one `<p class="comment-content">`: a quote typed inside it makes the parser
+# close the paragraph there, the quote and the rest standing beside it.
+QUOTING = """<ol class="comment-list"><li id="comment-1" class="comment"><div class="comment-body">
+<div class="comment-author vcard"><b class="fn">Hauke</b></div>
+<div class="comment-metadata"><time datetime="2021-05-02T18:40:00">2. Mai 2021</time></div>
+<p class="comment-content">Die Stadt schreibt dazu:{quote}Das glaube ich erst, wenn ich es sehe.<br>Bis dann!</p>
+<div class="reply"><a class="comment-reply-link" href="#">Antworten</a></div></div></li>
+<li id="comment-2" class="comment"><div class="comment-body"><div class="comment-author vcard"><b class="fn">Insa</b>
+</div><div class="comment-metadata"><time datetime="2021-05-03T09:00:00">3. Mai 2021</time></div>
+<p class="comment-content">Ich gehe trotzdem hin.</p></div></li></ol>"""
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "<blockquote>Das Wasser hat schon im April zwanzig Grad.</blockquote>",  # the quote and the rest were lost
+        "<q>Das Wasser hat schon im April zwanzig Grad.</q>",  # the quote was run into the text around it
+    ],
+)
+def test_a_quote_in_the_middle_of_a_comments_text_is_a_quote_in_its_place(quote: str) -> None:
+    thread = thread_of(QUOTING.format(quote=quote))
+    assert [(post.author, [(block.kind, block.text) for block in post.blocks]) for post in thread.posts[1:]] == [
+        (
+            "Hauke",
+            [
+                ("paragraph", "Die Stadt schreibt dazu:"),
+                ("quote", "Das Wasser hat schon im April zwanzig Grad."),
+                ("paragraph", "Das glaube ich erst, wenn ich es sehe."),
+                ("paragraph", "Bis dann!"),
+            ],
+        ),
+        ("Insa", [("paragraph", "Ich gehe trotzdem hin.")]),
+    ]
+
+
+def test_words_quoted_in_an_articles_sentence_stay_in_it() -> None:
+    # The article's extractor made a quote block of them, cutting the sentence in three.
+    body = "<p>Der Bademeister sagte <q>endlich</q> und schloss das Tor auf.</p>"
+    article = thread_of(body).posts[0]
+    assert [block.text for block in article.blocks[2:]] == ["Der Bademeister sagte endlich und schloss das Tor auf."]

@@ -25,7 +25,7 @@ from translator.readers.html_furniture import NO_TEASERS, Teasers, drop_furnitur
 from translator.readers.html_items import path
 from translator.readers.html_schema import _types, _walk, json_documents
 from translator.readers.html_text import class_heads, clean_text, visible_text
-from translator.readers.markup import HTML_SIGN, PAGE_RULES, element_blocks, html_blocks
+from translator.readers.markup import HTML_SIGN, PAGE_RULES, element_blocks, html_blocks, is_quote_apart
 
 META = path("//meta[@property or @name or @itemprop]")
 CANONICAL = path("//link[@rel='canonical']/@href")
@@ -571,6 +571,9 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     teasers = teaser_texts(tree) if with_body else NO_TEASERS
     if with_body:
         drop_furniture(tree, title)
+    if with_body:
+        for quotation in [q for q in tree.iter("q") if not is_quote_apart(q)]:
+            quotation.tag = "span"  # words quoted in a sentence: trafilatura would cut the sentence at them
     body = _body(tree) if with_body else None
     blocks = body_blocks(body, title, author, teasers) if body is not None else []
     described = (clean_text(meta.get(key) or "") for key in ("og:description", "description", "twitter:description"))
