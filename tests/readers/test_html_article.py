@@ -320,6 +320,7 @@ def test_marks_inside_a_paragraph_neither_end_it_nor_lose_its_text(mark: str) ->
         ("Morgan Smith", ["Smith"], "", "Morgan Smith"),
         ("Morgan Smith; Morgan", ["Morgan"], "", "Morgan Smith"),  # the site's name alone goes
         ("Reuters Staff; Kim Lee", ["Reuters"], "", "Kim Lee"),  # the site's desk
+        ("Redacción Trome; Carla Chevez", ["Trome"], "", "Carla Chevez"),  # the desk before the site's name
     ],
 )
 def test_a_byline_keeps_its_writers_only(byline: str, publishers: list[str], notice: str, writers: str) -> None:

@@ -182,13 +182,15 @@ SECTION_WORDS = frozenset(
     {"business", "news", "staff", "international", "online", "digital", "media", "newsroom", "desk", "team",
      "editorial", "editors", "politics", "sport", "sports", "tech", "technology", "world", "wire", "tv", "radio",
      "magazine", "live", "opinion", "health", "science", "money", "travel", "entertainment", "style", "local",
-     "redaktion", "rédaction", "redacción", "redazione", "redakcja", "redactie", "редакция", "wirtschaft"}
+     "redaktion", "rédaction", "redacción", "redazione", "redakcja", "redactie", "редакция", "wirtschaft",
+     "noticias", "nachrichten", "actualités", "notizie", "wiadomości", "новости"}
 )  # fmt: skip
-"""Words a site's name takes in a byline for a section or desk ("CNN Business", "Reuters Staff"): after the
+"""Words a site's name takes in a byline for a section or desk ("CNN Business", "Redacción Trome"): beside the
 site's name they make no writer's name, where another word may ("Morgan Smith" on a site named "Morgan")."""
 MIN_NAME_WORDS = 2
-"""Words a writer's name keeps when the site's name is cut from its end ("Finian Cunningham Sputnik International"):
-a first name alone is left of a surname that is the site's name ("Morgan Smith" on a site named "Smith")."""
+"""Words a writer's name keeps when a one-word site's name is cut from its end: a first name alone is left of
+a surname that is the site's name ("Morgan Smith" on a site named "Smith"); a longer site's name is cut
+whatever is left ("Finian Cunningham Sputnik International")."""
 
 
 def _word_run(text: str) -> tuple[str, ...]:
@@ -213,8 +215,11 @@ def writers_only(byline: str | None, publishers: list[str], copyright_line: str 
     for name in byline.split("; "):
         name = TRAILING_WEEKDAY.sub("", name).strip()
         words = _word_run(name)
+        if any(_site_and_section(words, site) for site in sites):
+            continue  # "Noticias El Comercio": the site's desk, not a writer named after the site
         for site in sites:  # "Finian Cunningham Sputnik International": the writer, then the site
-            if len(words) >= len(site) + MIN_NAME_WORDS and words[-len(site) :] == site:
+            left = len(words) - len(site)
+            if left > 0 and words[-len(site) :] == site and (len(site) > 1 or left >= MIN_NAME_WORDS):
                 name = " ".join(name.split()[: -len(site)]) if len(name.split()) == len(words) else name
                 words = _word_run(name)
         # The site's name, all of it or its start ("Business Insider" of "Business Insider Deutschland"), or
@@ -230,8 +235,13 @@ def writers_only(byline: str | None, publishers: list[str], copyright_line: str 
 
 
 def _site_and_section(words: tuple[str, ...], site: tuple[str, ...]) -> bool:
-    """Whether a byline's part is the site's name followed by a section's or desk's words only."""
-    return words[: len(site)] == site and all(word in SECTION_WORDS for word in words[len(site) :])
+    """Whether a byline's part is the site's name with a section's or desk's words only, after it or before it
+    ("CNN Business", "Redacción Trome")."""
+    if len(words) <= len(site):
+        return False
+    if words[: len(site)] == site:
+        return all(word in SECTION_WORDS for word in words[len(site) :])
+    return words[-len(site) :] == site and all(word in SECTION_WORDS for word in words[: -len(site)])
 
 
 MAX_HANDLE_SPREAD = 3
