@@ -213,6 +213,10 @@ STATED_BODY = (
     "Commuters asked for the change so that they reach the train on the other side before eight.\n"
     "The last boat of the evening keeps its time, the harbour office said on Monday."
 )
+LEAD = (
+    "Boats leave half an hour earlier from May, after a petition by commuters who cross every working day and"
+    " who have waited for the connection on the other side for years, the harbour office said."
+)
 SCRIPTED = """<html lang="en"><head><title>Ferry crossings move earlier | Coast News</title>
 <meta property="og:site_name" content="Coast News">
 <meta property="og:description" content="Boats leave half an hour earlier from May.">
@@ -232,6 +236,13 @@ SHOWN_IN_FULL = "".join(f"<p>{line}</p>" for line in STATED_BODY.split("\n"))
         ("".join(f"<p>{line}</p>" for line in STATED_BODY.split("\n")), "", STATED_BODY.split("\n"), True),
         # the page shows it all: the page's text, no warning
         (STATED_BODY, SHOWN_IN_FULL, STATED_BODY.split("\n"), False),
+        # a lead the page shows above a text only its data holds (a paywall): the lead, then the data's text
+        (
+            STATED_BODY,
+            f"<p>{LEAD}</p>",
+            [LEAD, *STATED_BODY.split("\n")],
+            True,
+        ),
         # the data's text shorter than the page's (a summary): the page's
         ("Boats leave earlier.", SHOWN_IN_FULL, STATED_BODY.split("\n"), False),
     ],

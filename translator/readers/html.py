@@ -250,7 +250,10 @@ def _read_html(text: str, name: str, captured: datetime | None) -> Reading:
     comments = comment_posts(with_relative_dates(found.comments, reference, lang))
     stated = story is None and _shown_less(body, facts.stated_blocks)
     if stated:  # the page draws its text by script, or a teaser of it: its data states the whole
-        body = [spec for spec in facts.stated_blocks if spec[1].lower() != title.lower()]
+        # What the page shows that its data does not (a lead above a paywalled text) stays, first.
+        whole = _letters("".join(text for _, text, _, _ in facts.stated_blocks))
+        shown = [spec for spec in body if spec[0] != "title" and _letters(spec[1]) not in whole]
+        body = shown + [spec for spec in facts.stated_blocks if spec[1].lower() != title.lower()]
     summarised = bool(not body and not comments and title and facts.summary)
     if summarised and facts.summary:
         body = [("paragraph", facts.summary, None, None)]  # the text loads by script: what the page says of it
@@ -286,19 +289,13 @@ def _read_html(text: str, name: str, captured: datetime | None) -> Reading:
     return Reading((thread,), tuple(warnings))
 
 
-STATED_SHARE = 0.5
-"""The article's text on the page is taken for a part of it (a teaser, the rest drawn by script) when it is less
-than this share of the text the page's data states."""
-
-
 def _shown_less(body: Sequence[BlockSpec], stated: Sequence[BlockSpec]) -> bool:
-    """Whether the article's text read is much shorter than its data states (JSON-LD), or is that text (the
-    extractor's fallback to it, its paragraphs run together), on a page that shows little of it."""
-    if not stated:
-        return False
-    read = "".join(text for kind, text, _, _ in body if kind != "title")
-    whole = "".join(text for _, text, _, _ in stated)
-    return len(read) < STATED_SHARE * len(whole) or _letters(read) in _letters(whole)
+    """Whether the article's text its data states (JSON-LD, given when the page shows little of it) is more than
+    the text read outside it (none, a lead, the extractor's run-together copy of it): a page whose own text
+    is longer keeps it."""
+    whole = _letters("".join(text for _, text, _, _ in stated))
+    outside = sum(len(text) for kind, text, _, _ in body if kind != "title" and _letters(text) not in whole)
+    return bool(stated) and outside < len(whole)
 
 
 def _letters(text: str) -> str:

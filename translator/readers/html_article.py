@@ -23,7 +23,7 @@ from translator.readers.html_dates import could_be_date, machine_date, printed_d
 from translator.readers.html_fields import candidates, name_in
 from translator.readers.html_furniture import NO_TEASERS, Teasers, drop_furniture, teaser_texts, trim_body
 from translator.readers.html_items import path
-from translator.readers.html_schema import _types, _walk, json_documents
+from translator.readers.html_schema import JSON_LD, _types, _walk, json_documents
 from translator.readers.html_text import class_heads, clean_text, visible_text
 from translator.readers.markup import HTML_SIGN, PAGE_RULES, element_blocks, html_blocks, is_quote_apart
 
@@ -584,6 +584,10 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     if with_body:
         for quotation in [q for q in tree.iter("q") if not is_quote_apart(q)]:
             quotation.tag = "span"  # words quoted in a sentence: trafilatura would cut the sentence at them
+    if stated_blocks:  # the extractor would read the data's text in place of what the page shows (its lead)
+        for script in JSON_LD(tree):
+            if isinstance(script, HtmlElement) and script.getparent() is not None:
+                script.drop_tree()
     body = _body(tree) if with_body else None
     blocks = body_blocks(body, title, author, teasers) if body is not None else []
     described = (clean_text(meta.get(key) or "") for key in ("og:description", "description", "twitter:description"))
