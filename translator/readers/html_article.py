@@ -606,6 +606,7 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     )
 
 
+SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+")
 UNSHOWN_SHARE = 0.5
 """The page's data states the article's text where the page shows less than this share of it."""
 
@@ -617,8 +618,10 @@ def _unshown(tree: HtmlElement, stated: list[BlockSpec]) -> list[BlockSpec]:
         return []
     body = tree.find("body")
     shown = _comparable(visible_text(body if body is not None else tree))
-    total = sum(len(text) for _, text, _, _ in stated)
-    found = sum(len(text) for _, text, _, _ in stated if _comparable(text) in shown)
+    # Sentence by sentence: the data may run the page's paragraphs into one, or split them otherwise.
+    sentences = [part for _, text, _, _ in stated for part in SENTENCE_BREAK.split(text) if _comparable(part)]
+    total = sum(len(part) for part in sentences)
+    found = sum(len(part) for part in sentences if _comparable(part) in shown)
     return stated if found < UNSHOWN_SHARE * total else []
 
 
