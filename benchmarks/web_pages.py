@@ -12,6 +12,7 @@ Two sources, both read where they lie (nothing is copied into the project):
     as a comment) plus comments with no text that nothing answers (an empty box taken for a comment);
   - comments: all comments read, and the pages that have any;
   - writers: of the pages whose label names the article's writers, those whose writers we read.
+  - sites named: the pages whose site's name we read (no label to judge it by: `--jsonl` lists them).
 - news pages with their article's text given whole (--bodies: a folder holding `ground-truth.json`, per page
   key its `articleBody`, and the pages as `html/KEY.html`, in the layout of scrapinghub's
   article-extraction-benchmark, unzipped): the article recall is the mean over pages of the share of the
@@ -141,6 +142,8 @@ def eval_rows(folder: Path, pages: int | None) -> list[dict[str, Any]]:
                 "url": url,
                 "author_label": entry.get("author"),
                 "author": thread.posts[0].author,
+                "site": thread.site,
+                "published": thread.published.isoformat() if thread.published else None,
                 "with": len(with_),
                 "found": sum(flat(s) in text for s in with_),
                 "without": len(without),
@@ -213,6 +216,7 @@ def main() -> int:
             "wrong_comments": sum(len(row["wrong"]) for row in rows),
             "authors_labelled": len(labelled := [row for row in rows if row.get("author_label")]),
             "authors_right": sum(same_writers(row["author"], row["author_label"]) for row in labelled),
+            "sites_named": sum(bool(row.get("site")) for row in rows),
         }
         for row in rows:
             if row["wrong"]:

@@ -137,7 +137,7 @@ CASES = {
     # WordPress's classic theme: the logo heading is the site's name (from its domain), each comment signed
     # "Comment by NAME — DATE" under its text.
     "wp-classic.html": Expected(
-        "Czy regulamin może zakazać pseudonimów?", None, None, ["Marta Zielińska", "Bogdan"], [None, None]
+        "Czy regulamin może zakazać pseudonimów?", "Notatnik-Prawny", None, ["Marta Zielińska", "Bogdan"], [None, None]
     ),
     # No engine: cards whose header row holds a label beside the name ("| Сообщество"): the comment is the card.
     "comment-cards.html": Expected(
@@ -150,13 +150,15 @@ CASES = {
     # Joomla's JComments, in Italian: a reply in the nested comments-list; "Commenti (3)" counts all three.
     "jcomments.html": Expected("Il ponte sul fiume", None, None, ["Giulia", "Marco", "Paolo R."], [None, "c1", None]),
     # DataLife Engine, in Russian: a guest's name in bold, without a profile link.
-    "dle.html": Expected("Мост через реку откроют осенью", None, None, ["Ivan", "Olga", "Гость Пётр"], [None] * 3),
+    "dle.html": Expected(
+        "Мост через реку откроют осенью", "Новости города", None, ["Ivan", "Olga", "Гость Пётр"], [None] * 3
+    ),
     # Isso, rendered, in Dutch: a reply inside its parent's element; "3 reacties" counts all three.
     "isso.html": Expected("De brug over de rivier", None, None, ["Sanne", "Joost", "Anoniem"], [None, "c1", None]),
     # Commento, rendered, in Turkish: a reply in commento-children, the date in the timeago's title.
     "commento.html": Expected("Nehir üzerindeki köprü", None, None, ["Elif", "Mehmet", "Anonim"], [None, "c1", None]),
     # Discuz! X, in Chinese: the first post is the article; the posts' labels (楼主, 沙发) are no text.
-    "discuz.html": Expected("河上的新桥什么时候通车？", None, "小王", ["李明", "老张"], [None, None]),
+    "discuz.html": Expected("河上的新桥什么时候通车？", "城市论坛", "小王", ["李明", "老张"], [None, None]),
     # A theme naming everything in camelCase (`userComment`, `commentAuthor`, `commentBody`), a box of
     # `recommendedArticles` with authors and dates, a `commentsCount` badge in the heading.
     "camel-case.html": Expected(

@@ -3,7 +3,9 @@ and the lines a page keeps from search engines."""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
+from pathlib import Path
 
 import lxml.html
 import pytest
@@ -206,6 +208,64 @@ def test_a_page_whose_text_loads_by_script_gives_its_title_and_stated_summary() 
     )
 
 
+STATED_BODY = (
+    "The first boat of the day now leaves at 6:30, half an hour earlier than last year.\n"
+    "Commuters asked for the change so that they reach the train on the other side before eight.\n"
+    "The last boat of the evening keeps its time, the harbour office said on Monday."
+)
+LEAD = (
+    "Boats leave half an hour earlier from May, after a petition by commuters who cross every working day and"
+    " who have waited for the connection on the other side for years, the harbour office said."
+)
+SCRIPTED = """<html lang="en"><head><title>Ferry crossings move earlier | Coast News</title>
+<meta property="og:site_name" content="Coast News">
+<meta property="og:description" content="Boats leave half an hour earlier from May.">
+<script type="application/ld+json">{ld}</script></head><body><nav><a href="/">Home</a></nav>
+<main><h1>Ferry crossings move earlier</h1>{shown}<div id="app"></div></main><script>load()</script></body></html>"""
+SHOWN_IN_FULL = "".join(f"<p>{line}</p>" for line in STATED_BODY.split("\n"))
+
+
+@pytest.mark.parametrize(
+    ("stated", "shown", "paragraphs", "warned"),
+    [
+        # no text on the page: its data's, a paragraph per line, with a warning
+        (STATED_BODY, "", STATED_BODY.split("\n"), True),
+        # a teaser on the page, the rest drawn by script: the data's whole text
+        (STATED_BODY, "<p>The first boat of the day now leaves at 6:30.</p>", STATED_BODY.split("\n"), True),
+        # HTML in the data: read as a page's paragraphs
+        ("".join(f"<p>{line}</p>" for line in STATED_BODY.split("\n")), "", STATED_BODY.split("\n"), True),
+        # the page shows it all: the page's text, no warning
+        (STATED_BODY, SHOWN_IN_FULL, STATED_BODY.split("\n"), False),
+        # a lead the page shows above a text only its data holds (a paywall): the lead, then the data's text
+        (
+            STATED_BODY,
+            f"<p>{LEAD}</p>",
+            [LEAD, *STATED_BODY.split("\n")],
+            True,
+        ),
+        # the data's text shorter than the page's (a summary): the page's
+        ("Boats leave earlier.", SHOWN_IN_FULL, STATED_BODY.split("\n"), False),
+    ],
+)
+def test_an_article_whose_text_is_only_in_its_json_ld_is_read_from_there(
+    stated: str, shown: str, paragraphs: list[str], warned: bool
+) -> None:
+    # Only the headline was read (with the og:description's summary, or nothing when comments were there too).
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Ferry crossings move"
+                     " earlier", "articleBody": stated})  # fmt: skip
+    reading = read_html(SCRIPTED.format(ld=ld, shown=shown), "page.html")
+    [article] = reading.threads[0].posts
+    assert [(block.kind, block.text) for block in article.blocks] == [
+        ("title", "Ferry crossings move earlier"),
+        *[("paragraph", text) for text in paragraphs],
+    ]
+    stated_warning = (
+        "page.html: the article's text on this page is missing or much shorter than the one its data states (JSON-LD"
+        " articleBody): that one is read"
+    )
+    assert reading.warnings == ((stated_warning,) if warned else ())
+
+
 @pytest.mark.parametrize("body_class", ["", "single has-comments"])
 def test_the_comment_forms_heading_is_never_the_headline(body_class: str) -> None:
     # The extractor offers the reply form's heading (with its hidden "Cancel reply") as the title.
@@ -265,6 +325,13 @@ def test_marks_inside_a_paragraph_neither_end_it_nor_lose_its_text(mark: str) ->
         ("Anna May; Sandee LaMotte", ["MSN"], "", "Anna May; Sandee LaMotte"),  # a month in a name stays
         # the site's name run into the writer's (sputniknews.com)
         ("Finian Cunningham Sputnik International", ["Sputnik International"], "", "Finian Cunningham"),
+        # a writer whose first name or surname is the site's name keeps it (the part was dropped, or cut to "Morgan")
+        ("Morgan Smith", ["Morgan"], "", "Morgan Smith"),
+        ("Alex Rowe; Morgan Smith", ["Morgan"], "", "Alex Rowe; Morgan Smith"),
+        ("Morgan Smith", ["Smith"], "", "Morgan Smith"),
+        ("Morgan Smith; Morgan", ["Morgan"], "", "Morgan Smith"),  # the site's name alone goes
+        ("Reuters Staff; Kim Lee", ["Reuters"], "", "Kim Lee"),  # the site's desk
+        ("Redacción Trome; Carla Chevez", ["Trome"], "", "Carla Chevez"),  # the desk before the site's name
     ],
 )
 def test_a_byline_keeps_its_writers_only(byline: str, publishers: list[str], notice: str, writers: str) -> None:
@@ -296,3 +363,40 @@ def test_a_headline_that_starts_with_the_brand_is_no_site_name() -> None:
         " - Harbour Gazette International", " - HarbourGazInt sails to the outer isles on its new summer timetable"
     )
     assert read_html(page).threads[0].site == "HarbourGazInt"
+
+
+NO_SITE_NAME = """<html lang="en"><head><title>{title}</title>{extra}</head><body><article>
+<h1>Ferry fares rise in May</h1>
+<p>Fares on the harbour ferry rise by ten percent in May, the operator said on Monday, citing fuel costs.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("title", "extra", "site"),
+    [
+        # the name the page gives itself as an app
+        ("Ferry fares rise in May", '<meta name="application-name" content="Harbour Gazette">', "Harbour Gazette"),
+        # an end of the title that names the host
+        ("Ferry fares rise in May | hgz", '<link rel="canonical" href="https://www.hgz.example/ferry">', "hgz"),
+        ("HGZ Online » Ferry fares rise in May", '<link rel="canonical" href="https://hgz.example/f">', "HGZ Online"),
+        # an end of the title beside the headline the page shows, a page number or the software's name passed over
+        ("Ferry fares rise in May - Page 2 - Harbour Talk - Powered by phpBB", "", "Harbour Talk"),
+        ("Ferry fares rise in May - Page 2", "", None),  # no site's name in the title: none
+        # the host of the page's address, when nothing names the site
+        ("Ferry fares rise in May", '<link rel="canonical" href="https://www.hgz.example/ferry">', "hgz.example"),
+        ("Ferry fares rise in May", "", None),  # nothing at all
+    ],
+)
+def test_a_page_without_a_sites_name_for_sharing_takes_it_from_elsewhere(
+    title: str, extra: str, site: str | None
+) -> None:
+    thread = read_html(NO_SITE_NAME.format(title=title, extra=extra)).threads[0]
+    assert (thread.site, thread.title) == (site, "Ferry fares rise in May")
+
+
+def test_a_phpbb_topic_without_a_sites_name_for_sharing_takes_the_end_of_its_title() -> None:
+    # The topic's page of a phpBB board that states no og:site_name had no site at all.
+    page = (Path(__file__).resolve().parents[1] / "data" / "html" / "phpbb.html").read_text(encoding="utf-8")
+    page = page.replace('<meta property="og:site_name" content="Riverside Motoring Forum">', "")
+    thread = read_html(page, "viewtopic.html").threads[0]
+    assert (thread.site, thread.title) == ("Riverside Motoring Forum", "Best way to store winter tyres?")

@@ -64,6 +64,40 @@ def test_writer_and_date_classes_named_in_the_sites_language(
     assert comments_of(thread_of(body)) == comments
 
 
+# Letters in English, dated with dots: the day first, as every locale that writes dots does (they were read
+# month first, as an English locale reads "03.12.2026": March 12th).
+LETTERS = "".join(
+    f"""<div class="leserbrief"><div class="leserbrief_inner"><div class="leserbrief_meta">
+    <span class="autor">{name}</span> / {date}</div><p>{text}</p></div></div>"""
+    for name, date, text in [
+        ("Grace Palmer", "{first}", "I hope the prices stay as they are this year."),
+        ("Owen Bright", "{second}", "The new heating should have gone in years ago."),
+        ("Wendy Jones", "{third}", "We look forward to the first jump into the cold water."),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("dates", "days"),
+    [
+        # ambiguous only: the day first
+        (("03.12.2026", "04.12.2026", "05.12.2026"), [(2026, 12, 3), (2026, 12, 4), (2026, 12, 5)]),
+        # one date only a day-first reading makes (13 is no month): the others too
+        (("03.12.2026", "04.12.2026", "13.12.2026"), [(2026, 12, 3), (2026, 12, 4), (2026, 12, 13)]),
+        # one only a month-first reading makes (13 is no month): the page writes them so, the others too
+        (("12.03.2026", "12.04.2026", "12.13.2026"), [(2026, 12, 3), (2026, 12, 4), (2026, 12, 13)]),
+        # a two-digit year, and a time after the date
+        (("3.12.26", "4.12.26 14:05", "5.12.26"), [(2026, 12, 3), (2026, 12, 4, 14, 5), (2026, 12, 5)]),
+    ],
+)
+def test_dotted_dates_on_an_english_page_are_day_first(
+    dates: tuple[str, str, str], days: list[tuple[int, ...]]
+) -> None:
+    first, second, third = dates
+    body = f'<div id="comment_entries">{LETTERS.format(first=first, second=second, third=third)}</div>'
+    assert [date for _, date, _ in comments_of(thread_of(body, lang="en"))] == [datetime(*day) for day in days]
+
+
 # BEM comment cards; the writer's link goes to /user/NAME/.
 CARDS = "".join(
     f"""<div class="b-comment" id="b-comment-{n}"><div class="b-comment__body"><div class="b-comment__content">
@@ -485,3 +519,45 @@ def test_class_names_run_together_are_read_word_by_word() -> None:
         ("Ole Brandt", datetime(2021, 5, 3, 18, 40), "Die neue Heizung hätte man schon vor Jahren einbauen sollen."),
         ("Wiebke Janssen", datetime(2021, 5, 4, 18, 40), "Wir freuen uns auf den ersten Sprung ins kalte Wasser."),
     ]
+
+
+# WordPress-like comments whose text is one `<p class="comment-content">`: a quote typed inside it makes the parser
+# close the paragraph there, the quote and the rest standing beside it.
+QUOTING = """<ol class="comment-list"><li id="comment-1" class="comment"><div class="comment-body">
+<div class="comment-author vcard"><b class="fn">Hauke</b></div>
+<div class="comment-metadata"><time datetime="2021-05-02T18:40:00">2. Mai 2021</time></div>
+<p class="comment-content">Die Stadt schreibt dazu:{quote}Das glaube ich erst, wenn ich es sehe.<br>Bis dann!</p>
+<div class="reply"><a class="comment-reply-link" href="#">Antworten</a></div></div></li>
+<li id="comment-2" class="comment"><div class="comment-body"><div class="comment-author vcard"><b class="fn">Insa</b>
+</div><div class="comment-metadata"><time datetime="2021-05-03T09:00:00">3. Mai 2021</time></div>
+<p class="comment-content">Ich gehe trotzdem hin.</p></div></li></ol>"""
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "<blockquote>Das Wasser hat schon im April zwanzig Grad.</blockquote>",  # the quote and the rest were lost
+        "<q>Das Wasser hat schon im April zwanzig Grad.</q>",  # the quote was run into the text around it
+    ],
+)
+def test_a_quote_in_the_middle_of_a_comments_text_is_a_quote_in_its_place(quote: str) -> None:
+    thread = thread_of(QUOTING.format(quote=quote))
+    assert [(post.author, [(block.kind, block.text) for block in post.blocks]) for post in thread.posts[1:]] == [
+        (
+            "Hauke",
+            [
+                ("paragraph", "Die Stadt schreibt dazu:"),
+                ("quote", "Das Wasser hat schon im April zwanzig Grad."),
+                ("paragraph", "Das glaube ich erst, wenn ich es sehe."),
+                ("paragraph", "Bis dann!"),
+            ],
+        ),
+        ("Insa", [("paragraph", "Ich gehe trotzdem hin.")]),
+    ]
+
+
+def test_words_quoted_in_an_articles_sentence_stay_in_it() -> None:
+    # The article's extractor made a quote block of them, cutting the sentence in three.
+    body = "<p>Der Bademeister sagte <q>endlich</q> und schloss das Tor auf.</p>"
+    article = thread_of(body).posts[0]
+    assert [block.text for block in article.blocks[2:]] == ["Der Bademeister sagte endlich und schloss das Tor auf."]

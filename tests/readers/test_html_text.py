@@ -171,6 +171,11 @@ def test_machine_date(value: str, expected: datetime | None) -> None:
         ("2019-10-18 at 2:31 PM", "en", datetime(2019, 10, 18, 14, 31)),  # "at" between them
         ("2019-10-18 - 14:31", None, datetime(2019, 10, 18, 14, 31)),  # a dash between them
         ("2019-10-18 amsterdam", "en", datetime(2019, 10, 18, 0, 0)),  # no time: "am" alone is not one
+        ("03.12.2026", "en", datetime(2026, 12, 3)),  # dotted: day first, whatever the language
+        ("03.12.2026 14:05", None, datetime(2026, 12, 3, 14, 5)),  # and with a time
+        ("12.13.2026", "en", datetime(2026, 12, 13)),  # 13 is no month: month first, the only reading
+        ("Posted on 03.12.2026", "en", datetime(2026, 12, 3)),  # after a label
+        ("v1.2.2026", "en", None),  # a version number is no date
     ],
 )
 def test_printed_date(text: str, lang: str | None, expected: datetime | None) -> None:

@@ -234,6 +234,48 @@ def test_page_rules(markup: str, expected: list[tuple[str, str, str | None]]) ->
     assert page_blocks(markup) == expected
 
 
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        # an inline quotation on its own line (between line breaks) is a quote, in its place (it was a paragraph)
+        (
+            "First line.<br><q>Quoted words.</q><br>My answer.",
+            [("paragraph", "First line.", None), ("quote", "Quoted words.", None), ("paragraph", "My answer.", None)],
+        ),
+        # between paragraphs
+        (
+            "<p>Intro.</p><q>Quoted words.</q><p>My answer.</p>",
+            [("paragraph", "Intro.", None), ("quote", "Quoted words.", None), ("paragraph", "My answer.", None)],
+        ),
+        # a sentence of its own in the middle of the flow, after "wrote:" (it was run into the lines around it)
+        (
+            "He wrote: <q>We lose twenty minutes.</q> I agree.",
+            [
+                ("paragraph", "He wrote:", None),
+                ("quote", "We lose twenty minutes.", None),
+                ("paragraph", "I agree.", None),
+            ],
+        ),
+        (
+            "好主意。<q>我们每天早上都要等。</q>我同意。",
+            [("paragraph", "好主意。", None), ("quote", "我们每天早上都要等。", None), ("paragraph", "我同意。", None)],
+        ),
+        # words quoted inside a sentence stay in it
+        ("<p>He said <q>no way</q> and left.</p>", [("paragraph", "He said no way and left.", None)]),
+        ("<p>He said <q>no way.</q> and left.</p>", [("paragraph", "He said no way. and left.", None)]),
+        # a blockquote in the middle of a paragraph (the parser closes the paragraph there): in order
+        (
+            "<p>Before.<blockquote>Quoted.</blockquote>After.</p>",
+            [("paragraph", "Before.", None), ("quote", "Quoted.", None), ("paragraph", "After.", None)],
+        ),
+    ],
+)
+def test_a_quotation_in_the_flow_is_a_quote_in_its_place(
+    markup: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert page_blocks(markup) == expected
+
+
 def test_text_after_a_comment_mark_is_text() -> None:
     # A saved page keeps its comment marks (`<!--noindex-->` means something), and React draws every text
     # between two: "<!-- react-text: 7 -->Hi<!-- /react-text -->". "Hi" is the first mark's tail.

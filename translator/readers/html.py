@@ -26,7 +26,7 @@ from translator.readers.decoding import repair_double_encoding
 from translator.readers.html_article import ArticleFacts, article_facts
 from translator.readers.html_bytes import decode_page, looks_like_html, looks_like_html_text, without_preamble
 from translator.readers.html_comments import comment_posts, find_comments, script_systems
-from translator.readers.html_dates import machine_date, relative_date
+from translator.readers.html_dates import dotted_dates_of, machine_date, relative_date
 from translator.readers.html_fields import FoundComments, RawComment
 from translator.readers.html_items import path
 from translator.readers.html_marks import PageMarks, page_marks
@@ -212,7 +212,13 @@ def opening_post(found: FoundComments, facts: ArticleFacts, page_title: str) -> 
 def read_html(text: str, name: str = "page", captured: datetime | None = None) -> Reading:
     """Read a decoded web page into its one thread, with warnings when comments load by script or the page
     counts more than it holds; InputError when it holds no article text and no comments. `captured`: when
-    the page was saved, when the file that holds it says (an MHTML archive's `Date`)."""
+    the page was saved, when the file that holds it says (an MHTML archive's `Date`). Its dotted dates are
+    day first unless the page shows it writes them month first (`html_dates.month_first_page`)."""
+    with dotted_dates_of(text):
+        return _read_html(text, name, captured)
+
+
+def _read_html(text: str, name: str, captured: datetime | None) -> Reading:
     tree = parse_page(text, name)
     lang = page_language(tree)
     marks = page_marks(tree, text)
@@ -242,6 +248,12 @@ def read_html(text: str, name: str = "page", captured: datetime | None = None) -
         if spec[0] != "title" and spec[1].lower() != title.lower() and spec[1] not in said_in_comments
     ]
     comments = comment_posts(with_relative_dates(found.comments, reference, lang))
+    stated = story is None and _shown_less(body, facts.stated_blocks)
+    if stated:  # the page draws its text by script, or a teaser of it: its data states the whole
+        # What the page shows that its data does not (a lead above a paywalled text) stays, first.
+        whole = _letters("".join(text for _, text, _, _ in facts.stated_blocks))
+        shown = [spec for spec in body if spec[0] != "title" and _letters(spec[1]) not in whole]
+        body = shown + [spec for spec in facts.stated_blocks if spec[1].lower() != title.lower()]
     summarised = bool(not body and not comments and title and facts.summary)
     if summarised and facts.summary:
         body = [("paragraph", facts.summary, None, None)]  # the text loads by script: what the page says of it
@@ -270,11 +282,30 @@ def read_html(text: str, name: str = "page", captured: datetime | None = None) -
         published=facts.published or article.date,
     )
     warnings = _warnings(name, found, len(found.comments), systems)
+    if stated:
+        warnings.append(f"{name}: {STATED_ARTICLE_TEXT}")
     if summarised:
         warnings.append(f"{name}: {NO_ARTICLE_TEXT}")
     return Reading((thread,), tuple(warnings))
 
 
+def _shown_less(body: Sequence[BlockSpec], stated: Sequence[BlockSpec]) -> bool:
+    """Whether the article's text its data states (JSON-LD, given when the page shows little of it) is more than
+    the text read outside it (none, a lead, the extractor's run-together copy of it): a page whose own text
+    is longer keeps it."""
+    whole = _letters("".join(text for _, text, _, _ in stated))
+    outside = sum(len(text) for kind, text, _, _ in body if kind != "title" and _letters(text) not in whole)
+    return bool(stated) and outside < len(whole)
+
+
+def _letters(text: str) -> str:
+    return "".join(character for character in text.casefold() if character.isalnum())
+
+
+STATED_ARTICLE_TEXT = (
+    "the article's text on this page is missing or much shorter than the one its data states (JSON-LD"
+    " articleBody): that one is read"
+)
 NO_ARTICLE_TEXT = (
     "the article's text is not in this file (it loads by script): its title and the summary the page states are read"
 )

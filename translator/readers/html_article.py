@@ -23,9 +23,9 @@ from translator.readers.html_dates import could_be_date, machine_date, printed_d
 from translator.readers.html_fields import candidates, name_in
 from translator.readers.html_furniture import NO_TEASERS, Teasers, drop_furniture, teaser_texts, trim_body
 from translator.readers.html_items import path
-from translator.readers.html_schema import _types, _walk, json_documents
+from translator.readers.html_schema import JSON_LD, _types, _walk, json_documents
 from translator.readers.html_text import class_heads, clean_text, visible_text
-from translator.readers.markup import PAGE_RULES, element_blocks
+from translator.readers.markup import HTML_SIGN, PAGE_RULES, element_blocks, html_blocks, is_quote_apart
 
 META = path("//meta[@property or @name or @itemprop]")
 CANONICAL = path("//link[@rel='canonical']/@href")
@@ -109,6 +109,9 @@ class ArticleFacts:
     summary: str | None = None
     """The summary the page states for sharing (`og:description`, `description`), when it states one other
     than its headline."""
+    stated_blocks: tuple[BlockSpec, ...] = ()
+    """The article's text as the page's data states it (JSON-LD `articleBody`), one block per paragraph, when
+    the page shows little of it."""
 
 
 def _meta(tree: HtmlElement) -> dict[str, str]:
@@ -123,13 +126,14 @@ def _meta(tree: HtmlElement) -> dict[str, str]:
 
 
 def _ld_article(tree: HtmlElement) -> dict[str, Any]:
-    """headline, datePublished, author and publisher of the first article the page's JSON-LD describes."""
+    """headline, datePublished, author, publisher and articleBody of the first article the page's JSON-LD
+    describes."""
     facts: dict[str, Any] = {}
     for document in json_documents(tree):
         for node, _ in _walk(document):
             types = _types(node) if "@type" in node else _loose_types(node)
             if types & ARTICLE_TYPES and not facts.get("headline"):
-                for key in ("headline", "datePublished", "dateModified", "author", "publisher", "url"):
+                for key in ("headline", "datePublished", "dateModified", "author", "publisher", "url", "articleBody"):
                     facts.setdefault(key, node.get(key))
             if "WebSite" in types and isinstance(node.get("name"), str):
                 facts.setdefault("website", node["name"])
@@ -174,6 +178,19 @@ MONTH = re.compile(
 JOB_TITLE = re.compile(r"\b(?:writer|editor|editor-at-large|correspondent|reporter|staff|contributor)$", re.IGNORECASE)
 MAX_JOB_TITLE_WORDS = 5
 WORD = re.compile(r"\w+")
+SECTION_WORDS = frozenset(
+    {"business", "news", "staff", "international", "online", "digital", "media", "newsroom", "desk", "team",
+     "editorial", "editors", "politics", "sport", "sports", "tech", "technology", "world", "wire", "tv", "radio",
+     "magazine", "live", "opinion", "health", "science", "money", "travel", "entertainment", "style", "local",
+     "redaktion", "rédaction", "redacción", "redazione", "redakcja", "redactie", "редакция", "wirtschaft",
+     "noticias", "nachrichten", "actualités", "notizie", "wiadomości", "новости"}
+)  # fmt: skip
+"""Words a site's name takes in a byline for a section or desk ("CNN Business", "Redacción Trome"): beside the
+site's name they make no writer's name, where another word may ("Morgan Smith" on a site named "Morgan")."""
+MIN_NAME_WORDS = 2
+"""Words a writer's name keeps when a one-word site's name is cut from its end: a first name alone is left of
+a surname that is the site's name ("Morgan Smith" on a site named "Smith"); a longer site's name is cut
+whatever is left ("Finian Cunningham Sputnik International")."""
 
 
 def _word_run(text: str) -> tuple[str, ...]:
@@ -198,18 +215,33 @@ def writers_only(byline: str | None, publishers: list[str], copyright_line: str 
     for name in byline.split("; "):
         name = TRAILING_WEEKDAY.sub("", name).strip()
         words = _word_run(name)
+        if any(_site_and_section(words, site) for site in sites):
+            continue  # "Noticias El Comercio": the site's desk, not a writer named after the site
         for site in sites:  # "Finian Cunningham Sputnik International": the writer, then the site
-            if len(words) > len(site) and words[-len(site) :] == site:
+            left = len(words) - len(site)
+            if left > 0 and words[-len(site) :] == site and (len(site) > 1 or left >= MIN_NAME_WORDS):
                 name = " ".join(name.split()[: -len(site)]) if len(name.split()) == len(words) else name
                 words = _word_run(name)
+        # The site's name, all of it or its start ("Business Insider" of "Business Insider Deutschland"), or
+        # it with a section's words ("CNN Business"); never a writer whose first name is the site's ("Morgan").
         publisher = bool(words) and (
-            any(words[: len(site)] == site or site[: len(words)] == words for site in sites)
+            any(site[: len(words)] == words or _site_and_section(words, site) for site in sites)
             or (len("".join(words)) >= MIN_SITE_KEY and _holds_run(notice, words))
         )
         job = JOB_TITLE.search(name) is not None and len(words) <= MAX_JOB_TITLE_WORDS
         if words and not publisher and not job and not MONTH.match(name):
             kept.append(name)
     return "; ".join(kept) if kept else byline
+
+
+def _site_and_section(words: tuple[str, ...], site: tuple[str, ...]) -> bool:
+    """Whether a byline's part is the site's name with a section's or desk's words only, after it or before it
+    ("CNN Business", "Redacción Trome")."""
+    if len(words) <= len(site):
+        return False
+    if words[: len(site)] == site:
+        return all(word in SECTION_WORDS for word in words[len(site) :])
+    return words[-len(site) :] == site and all(word in SECTION_WORDS for word in words[: -len(site)])
 
 
 MAX_HANDLE_SPREAD = 3
@@ -232,6 +264,39 @@ def _site_of_handle(tree: HtmlElement, meta: dict[str, str], handle: str) -> str
         if len(key) >= MIN_SITE_KEY and len(part_key) >= MIN_SITE_KEY and short_enough and _abbreviates(key, part_key):
             return part
     return handle.lstrip("@")
+
+
+POWERED_BY = re.compile(r"^(?:powered\s+by|propulsé\s+par|bereitgestellt\s+von|работает\s+на)\b", re.IGNORECASE)
+"""A title's end that names the forum's software ("Powered by Discuz!"), not the site."""
+PAGE_LABEL = re.compile(r"\d|^(?:page|seite|página|pagina|pagină|strona|страница|sida|side)\b", re.IGNORECASE)
+"""A title's end that numbers the page ("Page 2", "Seite 3") or holds a number (a date, a count)."""
+MAX_SITE_WORDS = 5
+MAX_SITE_CHARS = 50
+
+
+def fallback_site(tree: HtmlElement, meta: dict[str, str], headlines: list[str | None], host: str | None) -> str | None:
+    """The site's name on a page that states none for sharing (`og:site_name`, JSON-LD: a forum's page often does
+    not): the name the page gives itself as an app, else an end of its title that names the host
+    ("... | hpd" on hpd.de) or stands beside the headline the page shows ("Topic - Board - Riverside Motoring
+    Forum": the topic is the page's heading), else the host of its address."""
+    named = meta.get("application-name") or meta.get("apple-mobile-web-app-title")
+    if named and not named.startswith("@"):
+        return named
+    titles = TITLE(tree)
+    parts = [part.strip() for part in TITLE_SEPARATOR.split(clean_text(titles[0].text_content()))] if titles else []
+    while len(parts) > 1 and POWERED_BY.match(parts[-1]):
+        parts.pop()  # "... - City forum - Powered by Discuz!"
+    if len(parts) > 1:
+        shown = {key for text in headlines if text and (key := _comparable(text))}
+        ends = [(parts[-1], parts[0]), (parts[0], parts[-1])]  # the site's name, then the headline beside it
+        for end, _ in ends:
+            if _names_site(end, None, host):
+                return end
+        for end, headline in ends:
+            short = len(end.split()) <= MAX_SITE_WORDS and len(end) <= MAX_SITE_CHARS
+            if short and not PAGE_LABEL.search(end) and _comparable(headline) in shown:
+                return end
+    return host.removeprefix("www.") if host else None
 
 
 def _abbreviates(short: str, full: str) -> bool:
@@ -490,6 +555,10 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         site = guessed  # trafilatura's guess; a product's or a thread's `itemprop=name` is the headline instead
     if site and site.startswith("@"):
         site = _site_of_handle(tree, meta, site)
+    if not site:
+        headings = [visible_text(h) for h in HEADINGS(tree) if isinstance(h, HtmlElement)]
+        shared = [meta.get("og:title"), meta.get("twitter:title"), _name(ld.get("headline"))]
+        site = fallback_site(tree, meta, [*shared, *headings], host)
     title = _headline(tree, meta, ld, extracted, site, host)
     box_author, box_date = box_facts(story_box(tree, title))
     published = stated or box_date or _found_date(tree)
@@ -508,9 +577,17 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         [name for name in (site, _name(ld.get("publisher"))) if name],
         meta.get("copyright", ""),
     )
+    stated_blocks = _unshown(tree, stated_body_blocks(ld.get("articleBody"))) if with_body else []
     teasers = teaser_texts(tree) if with_body else NO_TEASERS
     if with_body:
         drop_furniture(tree, title)
+    if with_body:
+        for quotation in [q for q in tree.iter("q") if not is_quote_apart(q)]:
+            quotation.tag = "span"  # words quoted in a sentence: trafilatura would cut the sentence at them
+    if stated_blocks:  # the extractor would read the data's text in place of what the page shows (its lead)
+        for script in JSON_LD(tree):
+            if isinstance(script, HtmlElement) and script.getparent() is not None:
+                script.drop_tree()
     body = _body(tree) if with_body else None
     blocks = body_blocks(body, title, author, teasers) if body is not None else []
     described = (clean_text(meta.get(key) or "") for key in ("og:description", "description", "twitter:description"))
@@ -525,7 +602,35 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         stated or box_date,
         modified,
         summary,
+        tuple(stated_blocks),
     )
+
+
+SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+")
+UNSHOWN_SHARE = 0.5
+"""The page's data states the article's text where the page shows less than this share of it."""
+
+
+def _unshown(tree: HtmlElement, stated: list[BlockSpec]) -> list[BlockSpec]:
+    """The article's text its data states, when the page shows little of it (the rest drawn by script); else
+    none (the page's own text is read)."""
+    if not stated:
+        return []
+    body = tree.find("body")
+    shown = _comparable(visible_text(body if body is not None else tree))
+    # Sentence by sentence: the data may run the page's paragraphs into one, or split them otherwise.
+    sentences = [part for _, text, _, _ in stated for part in SENTENCE_BREAK.split(text) if _comparable(part)]
+    total = sum(len(part) for part in sentences)
+    found = sum(len(part) for part in sentences if _comparable(part) in shown)
+    return stated if found < UNSHOWN_SHARE * total else []
+
+
+def stated_body_blocks(body: Any) -> list[BlockSpec]:
+    """JSON-LD's `articleBody` as blocks: its HTML read as a page's, or its text a paragraph per line (its lines
+    are the article's paragraphs; a blank line between them or none)."""
+    if not isinstance(body, str) or not body.strip():
+        return []
+    return html_blocks(body if HTML_SIGN.search(body) else body.replace("\n", "\n\n"), PAGE_RULES)
 
 
 def body_blocks(body: Any, title: str, author: str | None, teasers: Teasers = NO_TEASERS) -> list[BlockSpec]:

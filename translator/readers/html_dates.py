@@ -11,6 +11,9 @@ unread.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
@@ -32,6 +35,14 @@ LABELLED_ISO = re.compile(r"^\D{1,12}?\s*(?P<date>\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d
 """An ISO date after a short label dateparser does not know ("发表于 2021-3-12 09:15")."""
 DAY_MONTH_COMMA_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2}),\s*(\d{4})(?!\d)")
 """A theme's "17.07, 2011": day and month, a comma, the year (dateparser reads it as no date)."""
+DOTTED_DATE = re.compile(r"(?<![\w.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<year>\d{4}|\d{2})(?!\d|\.\d)")
+"""A numeric date written with dots ("03.12.2026", "3.12.26"): day first in every locale that writes dots
+(German, Russian, Polish, Norwegian, Czech, Turkish...), and mostly on English pages that use them too."""
+PAGE_DOTTED_DATE = re.compile(r"(?<![\w.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<year>(?:19|20)\d\d)(?!\d|\.\d)")
+"""A dotted date with a four-digit year, counted over the whole page to learn which way it writes them."""
+MONTHS = 12
+_MONTH_FIRST: ContextVar[bool] = ContextVar("dotted_month_first", default=False)
+"""Whether the page being read writes its dotted dates month first (`dotted_dates_of`)."""
 ZONE_NAME = re.compile(r"\s*\((?:[A-Z][A-Za-z]+/[A-Za-z_/+\-]+|UTC|GMT|[A-Z]{2,5})\)$")
 """The zone a page names after its date in brackets ("24.04.2018 12:29:19 (Europe/Moscow)", "(UTC)"), which
 dateparser does not read: the date is kept at its wall-clock time, as dates with an offset are."""
@@ -92,6 +103,31 @@ def _iso_date(match: re.Match[str]) -> datetime | None:
     return stated.replace(hour=stated.hour % 12 + (12 if match["half"].lower() == "p" else 0))
 
 
+def month_first_page(text: str) -> bool:
+    """Whether a page writes its dotted dates month first ("12.25.2019"): only when one of them can only be
+    read so (its second number over 12) and none can only be read day first (its first over 12). The page's
+    language decides nothing: every locale that writes dots puts the day first, and so do most English
+    pages that use them."""
+    day_first = month_first = False
+    for match in PAGE_DOTTED_DATE.finditer(text):
+        first, second = int(match["a"]), int(match["b"])
+        day_first = day_first or (first > MONTHS and 1 <= second <= MONTHS)
+        month_first = month_first or (second > MONTHS and 1 <= first <= MONTHS)
+        if day_first:
+            return False
+    return month_first
+
+
+@contextmanager
+def dotted_dates_of(page: str) -> Iterator[None]:
+    """Read the dotted dates printed on this page (its text, markup included) the way it writes them."""
+    token = _MONTH_FIRST.set(month_first_page(page))
+    try:
+        yield
+    finally:
+        _MONTH_FIRST.reset(token)
+
+
 def could_be_date(text: str) -> bool:
     """Whether a short text has what a printed date has (a year, a numeric date or a time)."""
     return len(text) <= MAX_DATE_CHARS and DATE_HINT.search(text) is not None
@@ -102,33 +138,40 @@ def printed_date(text: str, lang: str | None) -> datetime | None:
     text = ZONE_NAME.sub("", DAY_MONTH_COMMA_YEAR.sub(r"\1.\2.\3", " ".join(text.split())))
     if not could_be_date(text):
         return None
-    return _printed_date(text, lang)
+    return _printed_date(text, lang, _MONTH_FIRST.get())
 
 
 @lru_cache(maxsize=4096)
-def _printed_date(text: str, lang: str | None) -> datetime | None:
+def _printed_date(text: str, lang: str | None, month_first: bool) -> datetime | None:
     if ISO_DATE.match(text) and (machine := machine_date(text)) is not None:
         return machine
     try:
-        found = _parser(lang).get_date_data(text).date_obj
+        # A dotted date is read day first whatever the language's own order (an English locale reads
+        # "03.12.2026" as March 12th), unless the page writes them month first; a date that only the other
+        # order makes ("12.13.2026") is still read so.
+        order = ("MDY" if month_first else "DMY") if DOTTED_DATE.search(text) else None
+        found = _parser(lang, order).get_date_data(text).date_obj
     except (ValueError, TypeError, OverflowError, KeyError, IndexError, AttributeError):
         return None  # dateparser raises these on odd inputs; an unreadable date is no date
     if found is None and (labelled := LABELLED_ISO.match(text)):
         return machine_date(labelled["date"])
     if found is None and (label := DATE_LABEL.match(text)) and could_be_date(rest := text[label.end() :]):
-        return _printed_date(rest, lang)
+        return _printed_date(rest, lang, month_first)
     if found is None or found.year < EARLIEST_YEAR:
         return None
     return to_minute(found)
 
 
-@lru_cache(maxsize=16)
-def _parser(lang: str | None) -> Any:
+@lru_cache(maxsize=64)
+def _parser(lang: str | None, order: str | None) -> Any:
+    """dateparser in the page's language; `order` (`DMY`, `MDY`): the order of a numeric date's parts, else
+    the language's."""
     from dateparser.date import DateDataParser
     from dateparser.languages.loader import LocaleDataLoader
 
     known = lang is not None and lang in LocaleDataLoader().get_locale_map(languages=None)
-    return DateDataParser(languages=[lang] if known else None, settings=DATEPARSER_SETTINGS)
+    settings = {**DATEPARSER_SETTINGS, "DATE_ORDER": order} if order else DATEPARSER_SETTINGS
+    return DateDataParser(languages=[lang] if known else None, settings=settings)
 
 
 RELATIVE_SETTINGS = {"PARSERS": ["relative-time"], "RETURN_AS_TIMEZONE_AWARE": False}

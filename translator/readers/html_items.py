@@ -304,6 +304,27 @@ def read_items(items: Sequence[HtmlElement], paths: FieldPaths, lang: str | None
     ]
 
 
+RUN_ON_TAGS = frozenset(
+    {"a", "b", "i", "em", "strong", "span", "u", "s", "small", "code", "br", "img", "q", "cite", "abbr", "mark",
+     "sub", "sup", "font"}
+)  # fmt: skip
+"""Inline elements of a paragraph's text, which go on after a quote the parser took out of the paragraph."""
+
+
+def rejoin_paragraph(body: HtmlElement, nested: Sequence[HtmlElement]) -> None:
+    """Give a comment's text back what the HTML parser took out of it: a `<p>` is closed by a block inside
+    it (`<p class="comment-content">Text<blockquote>...</blockquote>More</p>` parses as the paragraph, then
+    the quote and the rest beside it), so the quote and the text after it were not the comment's. They go
+    back into the paragraph, in order, up to the next element that is no quote and no inline text."""
+    following = body.getnext()
+    if body.tag != "p" or (body.tail or "").strip() or following is None or not is_quote(following):
+        return
+    while following is not None and following not in nested and (is_quote(following) or following.tag in RUN_ON_TAGS):
+        after = following.getnext()
+        body.append(following)  # its tail, the text after it, moves with it
+        following = after
+
+
 def read_item(
     item: HtmlElement,
     paths: FieldPaths,
@@ -319,6 +340,8 @@ def read_item(
     """
     body = _first(item, paths.body, nested)
     body_element = body if isinstance(body, HtmlElement) else find_body(item, nested)
+    if body_element is not None:
+        rejoin_paragraph(body_element, nested)
     text_box = body_element if body_element is not None else item
     furniture = _furniture(text_box, nested)
     excluded = [e for e in (body_element, *nested) if e is not None]

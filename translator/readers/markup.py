@@ -149,7 +149,9 @@ def element_blocks(
                 builder.line_break()
             elif tag == "img":
                 builder.add(_emoji_text(node))
-            elif (tag in BLOCK_TAGS or is_quote(node)) and (header := builder.open(node, tag)) is not None:
+            elif (tag in BLOCK_TAGS or is_quote(node) or is_quote_apart(node)) and (
+                header := builder.open(node, tag)
+            ) is not None:
                 left_out.add(header)
             builder.add(node.text)
         else:
@@ -158,6 +160,34 @@ def element_blocks(
             builder.add(node.tail)
     builder.flush()
     return builder.specs
+
+
+QUOTE_OPENS_AFTER = tuple('.!?:…»"”。！？：」')
+"""What the text before a `<q>` ends with when the quotation does not continue its sentence ("He wrote:")."""
+QUOTE_ENDS = tuple('.!?…»"”。！？」')
+"""What a `<q>` that is a sentence of its own ends with."""
+
+
+def is_quote_apart(node: HtmlElement) -> bool:
+    """Whether an inline quotation (`<q>`) is a quote of its own, not words in a sentence: it stands on its own
+    line (nothing before it since the last line break or block, or a sentence ended there: "He wrote:"), and
+    it ends a sentence itself or nothing follows it on its line. "He said <q>no</q> and left" is a sentence."""
+    if node.tag != "q":
+        return False
+    previous = node.getprevious()
+    parent = node.getparent()
+    if previous is None:
+        before = parent.text if parent is not None else None
+    elif previous.tag == "br" or previous.tag in BLOCK_TAGS:
+        before = previous.tail
+    else:
+        before = previous.tail if (previous.tail or "").strip() else previous.text_content()
+    if (before := (before or "").strip()) and not before.endswith(QUOTE_OPENS_AFTER):
+        return False
+    following = node.getnext()
+    after = (node.tail or "").strip()
+    ends_line = not after and (following is None or following.tag == "br" or following.tag in BLOCK_TAGS)
+    return ends_line or clean_text(node.text_content()).endswith(QUOTE_ENDS)
 
 
 def _emoji_text(element: HtmlElement) -> str:
@@ -224,7 +254,7 @@ class _BlockBuilder:
     def open(self, node: HtmlElement, tag: str) -> HtmlElement | None:
         """Start a block element; returns a quote header to leave out, if any."""
         self.flush()
-        if is_quote(node):
+        if is_quote(node) or is_quote_apart(node):
             author, header = quote_author(node)
             outer = next((entry.author for entry in reversed(self.context) if entry.kind == "quote"), None)
             self.context.append(_Open(node, "quote", author or outer))
