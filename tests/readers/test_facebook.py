@@ -96,6 +96,18 @@ def test_a_groups_posts_are_read_as_posts() -> None:
     [
         # Photos only: nothing to translate, said in one line.
         ([POSTS[2]], "this Facebook export of posts holds no words to read: its post holds no words and no link"),
+        # Comments of stickers only, a conversation of photos only: the same, said of what the file lists.
+        (
+            {
+                "comments_v2": [{"timestamp": 5, "data": [{"comment": {"timestamp": 5, "comment": "", "author": "A"}}]}]
+                * 2
+            },
+            "this Facebook export of comments holds no words to read: its 2 comments hold none",
+        ),
+        (
+            {"participants": [{"name": "A"}], "messages": [{"sender_name": "A", "timestamp_ms": 5000, "photos": []}]},
+            "this Messenger conversation holds no words to read: its message holds none",
+        ),
         # Timestamps without a post or comment: not Facebook's, another JSON.
         ([{"timestamp": 1, "data": [{"update_timestamp": 2}]}], "not a thread in any format we read"),
     ],

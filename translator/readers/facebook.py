@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import Any
 
 from translator.errors import InputError
-from translator.models import Thread
+from translator.models import Post, Thread
 from translator.readers.common import (
     BlockSpec,
     RawComment,
@@ -187,18 +187,25 @@ def _comments(entries: list[Any]) -> Reading:
                 skipped=not specs,  # a sticker or a photo alone
             )
         )
-    comments.sort(key=lambda comment: comment.date.timestamp() if comment.date else 0)
-    tree = comment_tree(comments)
-    if not tree.posts:
-        said = "its comment holds" if len(entries) == 1 else f"its {len(entries):,} comments hold"
-        raise InputError(f"this Facebook export of comments holds no words to read: {said} none", HINT)
+    posts, left = _flat(comments, "this Facebook export of comments", "comment")
     warnings = [
-        f"this is a Facebook export of {len(tree.posts):,} of your comments, each on a post the export does not "
+        f"this is a Facebook export of {len(posts):,} of your comments, each on a post the export does not "
         "hold: read as one thread of flat comments"
     ]
-    if left := len(comments) - len(tree.posts):
+    if left:
         warnings.append(f"{_counted(left, 'comment')} without words (a sticker, a photo) {_were(left)} left out")
-    return Reading((discussion("facebook", "", [], tree.posts),), tuple(warnings))
+    return Reading((discussion("facebook", "", [], posts),), tuple(warnings))
+
+
+def _flat(comments: list[RawComment], what: str, noun: str) -> tuple[tuple[Post, ...], int]:
+    """Comments as a flat list of posts in time order, and how many were left out for holding no words;
+    refused when none holds any (`what` names the file, `noun` what it lists)."""
+    comments.sort(key=lambda comment: comment.date.timestamp() if comment.date else 0)
+    posts = comment_tree(comments).posts
+    if not posts:
+        said = f"its {noun} holds" if len(comments) == 1 else f"its {len(comments):,} {noun}s hold"
+        raise InputError(f"{what} holds no words to read: {said} none", HINT)
+    return posts, len(comments) - len(posts)
 
 
 def _counted(count: int, noun: str) -> str:
@@ -225,18 +232,14 @@ def _conversation(data: dict[str, Any], messages: list[Any]) -> Reading:
         )
         for number, message in enumerate(map(as_dict, messages))
     ]
-    comments.sort(key=lambda comment: comment.date.timestamp() if comment.date else 0)
-    tree = comment_tree(comments)
-    if not tree.posts:
-        said = "its message holds" if len(messages) == 1 else f"its {len(messages):,} messages hold"
-        raise InputError(f"this Messenger conversation holds no words to read: {said} none", HINT)
+    posts, left = _flat(comments, "this Messenger conversation", "message")
     warnings = [
-        f"this is a Messenger conversation of {_counted(len(tree.posts), 'message')}: read as one thread of flat "
+        f"this is a Messenger conversation of {_counted(len(posts), 'message')}: read as one thread of flat "
         "comments (replies are not linked in the export)"
     ]
-    if left := len(comments) - len(tree.posts):
+    if left:
         warnings.append(
             f"{_counted(left, 'message')} without words (a photo, a sticker, a call) {_were(left)} left out"
         )
     title = text_field(data.get("title")) or ""
-    return Reading((discussion("facebook", title, [], tree.posts),), tuple(warnings))
+    return Reading((discussion("facebook", title, [], posts),), tuple(warnings))
