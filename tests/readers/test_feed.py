@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import time
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
@@ -1144,3 +1145,15 @@ def test_a_discourse_topic_feeds_markdown_description_reads_as_text() -> None:
         ("paragraph", "Drei * vier und snake_case bleiben, a < b & fett"),
         ("code", "x = 1"),
     ]
+
+
+@pytest.mark.parametrize("written", [" " * 100_000, "Eva" + " " * 100_000 + "Muster @", "a@b" + " " * 100_000 + "("])
+def test_a_writer_of_long_space_runs_is_read_in_linear_time(written: str) -> None:
+    # The address forms were matched with a lazy name between optional space runs: quadratic once stripped
+    # (100,000 spaces: minutes), cubic before; each run is taken whole now.
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "T",
+            "items": [{"id": "1", "content_text": "Hallo", "authors": [{"name": written}]}]}  # fmt: skip
+    started = time.perf_counter()
+    [thread] = parse_threads(json.dumps(feed)).threads
+    assert time.perf_counter() - started < 10  # a generous bound: this is a check of shape, not a benchmark
+    assert [b.text for b in thread.posts[0].blocks] == ["Hallo"]
