@@ -213,7 +213,7 @@ def writers_only(byline: str | None, publishers: list[str], copyright_line: str 
     notice = _word_run(copyright_line)
     kept = []
     for name in byline.split("; "):
-        name = TRAILING_WEEKDAY.sub("", name).strip()
+        name = TRAILING_WEEKDAY.sub("", " ".join(name.split()))  # single spaces: a long run is tried once
         words = _word_run(name)
         if any(_site_and_section(words, site) for site in sites):
             continue  # "Noticias El Comercio": the site's desk, not a writer named after the site

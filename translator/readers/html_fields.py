@@ -175,7 +175,7 @@ prints the name and the time in one element."""
 def clean_author(text: str) -> str | None:
     """A display name from the text around it: "Andrew пишет:", "by Anna", "Heidi Heim | 21. April 2020",
     "Anna · 3 days ago"; None for dates and empty text."""
-    text = text.strip()
+    text = " ".join(text.split())  # single spaces: the patterns below would try each space of a long run
     if (tail := WORD_DATE_TAIL.search(text)) and is_relative_date(tail["date"], None):
         if tail.start() == 0:
             return None  # a date, no name

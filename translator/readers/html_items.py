@@ -53,7 +53,8 @@ from translator.readers.markup import PAGE_COMMENT_RULES, MarkupRules, element_b
 PARENT_ATTRIBUTES = ("data-parent_id", "data-parent-id", "data-parent", "data-parentid", "data-reply-to")
 META_PARENT = re.compile(r"(?:^|[,;\s])(?:pid|parent|parent_id)=(\d+)")
 DIGITS = re.compile(r"\d+")
-COUNT_START = re.compile(r"[+\-−–]?\s*\d")
+# A sign (spaces may follow it) or a digit: never a space run, each of whose spaces would start a new try.
+COUNT_START = re.compile(r"[+\-−–](?=\s*+\d)|\d")
 DEPTH_ATTRIBUTES = ("data-depth", "data-level", "aria-level", "indent", "data-indent")
 DEPTH_CLASS = re.compile(r"(?:level|depth|indent|lvl)[-_]*(\d+)(?!\w)", re.IGNORECASE)
 INDENT_STYLE = re.compile(r"(?:margin|padding)-left\s*:\s*(\d+)\s*px", re.IGNORECASE)
@@ -64,7 +65,9 @@ REPLY_CLASSES = frozenset({"is-reply", "comment-reply-item", "reply-comment", "c
 MAX_FURNITURE_CHARS = 120
 NAME_PUNCTUATION = " ,:;|—–-"
 MAX_DATE_LINE = 60
-NUMBERS_ONLY = re.compile(r"^#?[\d\s.:/,|\-]*\d[\d\s.:/,|\-]*$")
+# Numbers and their separators only; a digit among them is checked apart (a digit between two runs of the same
+# signs tried every split of a line: quadratic).
+NUMBER_SIGNS = re.compile(r"#?[\d\s.:/,|\-]*")
 PARAGRAPH_TAGS = frozenset({"p", "blockquote", "ul", "ol", "pre"})
 DELETED_TEXTS = frozenset(
     {"[deleted]", "[removed]", "[flagged]", "[dead]", "[удалено]", "[supprimé]", "[gelöscht]", "[eliminado]"}
@@ -379,13 +382,18 @@ def read_item(
     )
 
 
+def _numbers_only(text: str) -> bool:
+    """Whether a line is numbers alone ("18. 05. 2014", "#12"): no word, a digit at least."""
+    return NUMBER_SIGNS.fullmatch(text) is not None and any(char.isdecimal() for char in text)
+
+
 def _text_lines(
     blocks: list[BlockSpec], author: str | None, date: datetime | None, lang: str | None
 ) -> list[BlockSpec]:
     """A comment's lines without the header lines its text box repeats: first, its author ("NAME", "NAME,",
     "NAME dijo:"); last, "NAME," before a date (a plain "NAME" last signs the text and stays); the date
     printed first or last; stray numbers ("18. 05. 2014", the comment's number before its header)."""
-    blocks = [block for block in blocks if not NUMBERS_ONLY.match(block[1])]
+    blocks = [block for block in blocks if not _numbers_only(block[1])]
     if blocks and author and len(blocks[0][1]) <= MAX_FURNITURE_CHARS:
         first = blocks[0][1]
         said = first.rstrip(NAME_PUNCTUATION) == author or (
@@ -404,7 +412,7 @@ def _text_lines(
             and printed.date() == date.date()
         ):
             blocks = blocks[:-1] if position == -1 else blocks[1:]
-    return [block for block in blocks if not NUMBERS_ONLY.match(block[1])]
+    return [block for block in blocks if not _numbers_only(block[1])]
 
 
 def _furniture(box: HtmlElement, nested: Sequence[HtmlElement]) -> list[HtmlElement]:
