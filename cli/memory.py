@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cli.diagnostics import UsageError
 from cli.options import counted, days, megabytes, refuse_overwriting_input, shown, status
 
 if TYPE_CHECKING:
@@ -95,9 +98,17 @@ def run_memory_import(args: argparse.Namespace) -> int:
     """`translator memory import FILE.po|.xlf...` (approved entries become human translations) or `--tmx`.
     All or nothing: every file is read before anything is stored, then one transaction stores them all."""
     from translator.formats.po import reviewed_entries
-    from translator.memory.store import MemoryEntry
+    from translator.memory.store import MemoryEntry, default_memory_path
     from translator.memory.tmx import read_tmx
 
+    memory_path = args.memory or default_memory_path()
+    for path in args.files:
+        with contextlib.suppress(OSError, ValueError):  # a file missing is said when it is read
+            if os.path.samefile(path, memory_path):
+                raise UsageError(
+                    f"{path} is the translation memory itself: nothing in it to import",
+                    "give the reviewed PO, XLIFF or JSON file (or --tmx a TMX file) to import into the memory",
+                )
     rows = []
     machine = 0
     for path in args.files:

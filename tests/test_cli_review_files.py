@@ -153,6 +153,19 @@ def test_import_with_a_bad_file_in_the_middle_imports_nothing(
     assert len(list(TranslationMemory(memory).entries())) == 5
 
 
+def test_importing_the_memory_into_itself_is_refused_saying_so(
+    tmp_path: Path, demo_translated: TranslatedThread
+) -> None:
+    memory = tmp_path / "tm.sqlite"
+    first = write_po(tmp_path / "first.po", approved(demo_translated, range(0, 2)))
+    assert run_cli("memory", "import", str(first), "--memory", str(memory)).code == 0
+    before = memory.read_bytes()
+    result = run_cli("memory", "import", str(memory), "--memory", str(memory))
+    assert result.code == 2 and len(result.stderr.strip().splitlines()) == 1
+    assert f"{memory} is the translation memory itself" in result.stderr
+    assert memory.read_bytes() == before and len(list(TranslationMemory(memory).entries())) == 2
+
+
 def render_review_text(translated: TranslatedThread, fmt: str) -> str:
     return render_po(translated, now=FIXED_NOW) if fmt == "po" else render_xliff(translated, now=FIXED_NOW)
 
