@@ -947,6 +947,15 @@ async def test_a_selection_in_the_source_across_a_wrap_prefills_the_glossary_ent
         assert app.screen.query_one("#term-source", Input).value == "Ariane 6 place trois satellites"
 
 
+async def journalled(pilot: Any, path: Path, text: str) -> None:
+    """Wait (10 s at most) until the journal of `path` holds `text`: a loaded machine may journal the words
+    typed so far before the rest."""
+    journal = journal_path(path)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and not (journal.exists() and text in journal.read_text("utf-8")):
+        await pilot.pause(0.05)
+
+
 @sync
 async def test_what_is_typed_reaches_the_journal_before_the_editor_is_left(
     demo_po: Path, monkeypatch: pytest.MonkeyPatch
@@ -958,11 +967,7 @@ async def test_what_is_typed_reaches_the_journal_before_the_editor_is_left(
     async with app.run_test(size=SIZE) as pilot:
         block_id = app.blocks.visible_ids[0]
         await pilot.press("e", "ctrl+end", *" still typing")
-        journal = journal_path(demo_po)
-        deadline = time.monotonic() + 10
-        # A loaded machine may journal the words typed so far before the rest: wait for the whole text.
-        while time.monotonic() < deadline and not (journal.exists() and "still typing" in journal.read_text("utf-8")):
-            await pilot.pause(0.05)
+        await journalled(pilot, demo_po, "still typing")
         assert app.editing  # not left: no edit made, nothing to undo
         assert app.session.undo(block_id) is None
         # The app is killed here: a new session finds the text as an unsaved edit.
@@ -985,12 +990,7 @@ async def test_what_is_typed_reaches_the_journal_while_help_is_shown(
         app.action_help()  # the journal timer fires while the help screen is on top
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        journal = journal_path(demo_po)
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and not (
-            journal.exists() and "typed before help" in journal.read_text("utf-8")
-        ):
-            await pilot.pause(0.05)
+        await journalled(pilot, demo_po, "typed before help")
         assert ReviewSession(demo_po).unit(block_id).target.endswith(" typed before help")
 
 
