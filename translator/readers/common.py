@@ -411,6 +411,11 @@ def role_of(*parts: str | None) -> str | None:
     return ", ".join(dict.fromkeys(kept)) or None
 
 
+def counted_noun(count: int, noun: str) -> str:
+    """`1 post`, `3 posts`: a count (thousands grouped) and its noun, for readers' warnings."""
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
+
+
 def local_name(element: Any) -> str:
     """The tag of an XML element without its namespace (`{http://disqus.com}post` -> `post`)."""
     tag = element.tag

@@ -33,6 +33,7 @@ from translator.readers.common import (
     as_dict,
     as_list,
     comment_tree,
+    counted_noun,
     discussion,
     iso_date,
     role_of,
@@ -177,7 +178,7 @@ def _topic(posts: list[dict[str, Any]], title: str, total: int, created: Any) ->
     if total > len(posts):
         further = total - len(posts)
         warnings.append(
-            f"{_counted(further, 'further post')} of this topic {'is' if further == 1 else 'are'} not in this file "
+            f"{counted_noun(further, 'further post')} of this topic {'is' if further == 1 else 'are'} not in this file "
             f"(it holds {len(posts)} of {total}): only the posts in the file are read"
         )
     if opening is None:
@@ -188,15 +189,10 @@ def _topic(posts: list[dict[str, Any]], title: str, total: int, created: Any) ->
     whispers = sum(1 for post in posts if whole_number(post.get("post_type")) == WHISPER)
     if whispers:
         warnings.append(
-            f"{_counted(whispers, 'whisper')} (posts only the forum's staff sees) {'was' if whispers == 1 else 'were'}"
-            " left out"
+            f"{counted_noun(whispers, 'whisper')} (posts only the forum's staff sees) "
+            f"{'was' if whispers == 1 else 'were'} left out"
         )
     return Reading((thread,), (*warnings, *_dropped(posts, tree.dropped_keys)))
-
-
-def _counted(count: int, noun: str) -> str:
-    """`1 whisper`, `3 whispers`."""
-    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
 
 
 def _gone(post: dict[str, Any]) -> str | None:
@@ -220,8 +216,8 @@ def _dropped(posts: list[dict[str, Any]], keys: tuple[str, ...]) -> tuple[str, .
     reasons = {str(post.get("post_number")): _gone(post) for post in posts}
     hidden = sum(1 for key in keys if reasons.get(key) == "hidden")
     deleted = len(keys) - hidden
-    parts = [f"{_counted(hidden, 'hidden post')} (flagged by the community)"] if hidden else []
-    parts += [_counted(deleted, "deleted post")] if deleted else []
+    parts = [f"{counted_noun(hidden, 'hidden post')} (flagged by the community)"] if hidden else []
+    parts += [counted_noun(deleted, "deleted post")] if deleted else []
     if not parts:
         return ()
     return (f"{' and '.join(parts)} without replies {'was' if len(keys) == 1 else 'were'} left out",)

@@ -30,6 +30,7 @@ from translator.readers.common import (
     as_dict,
     as_list,
     comment_tree,
+    counted_noun,
     discussion,
     epoch_date,
     text_field,
@@ -162,7 +163,7 @@ def _posts(entries: list[Any]) -> Reading:
     ]
     if empty:
         warnings.append(
-            f"{_counted(empty, 'post')} without words or a link (a photo, a check-in) {_were(empty)} left out"
+            f"{counted_noun(empty, 'post')} without words or a link (a photo, a check-in) {_were(empty)} left out"
         )
     return Reading(tuple(threads), tuple(warnings))
 
@@ -193,7 +194,7 @@ def _comments(entries: list[Any]) -> Reading:
         "hold: read as one thread of flat comments"
     ]
     if left:
-        warnings.append(f"{_counted(left, 'comment')} without words (a sticker, a photo) {_were(left)} left out")
+        warnings.append(f"{counted_noun(left, 'comment')} without words (a sticker, a photo) {_were(left)} left out")
     return Reading((discussion("facebook", "", [], posts),), tuple(warnings))
 
 
@@ -206,11 +207,6 @@ def _flat(comments: list[RawComment], what: str, noun: str) -> tuple[tuple[Post,
         said = f"its {noun} holds" if len(comments) == 1 else f"its {len(comments):,} {noun}s hold"
         raise InputError(f"{what} holds no words to read: {said} none", HINT)
     return posts, len(comments) - len(posts)
-
-
-def _counted(count: int, noun: str) -> str:
-    """`1 post`, `3 posts`."""
-    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
 
 
 def _were(count: int) -> str:
@@ -234,12 +230,12 @@ def _conversation(data: dict[str, Any], messages: list[Any]) -> Reading:
     ]
     posts, left = _flat(comments, "this Messenger conversation", "message")
     warnings = [
-        f"this is a Messenger conversation of {_counted(len(posts), 'message')}: read as one thread of flat "
+        f"this is a Messenger conversation of {counted_noun(len(posts), 'message')}: read as one thread of flat "
         "comments (replies are not linked in the export)"
     ]
     if left:
         warnings.append(
-            f"{_counted(left, 'message')} without words (a photo, a sticker, a call) {_were(left)} left out"
+            f"{counted_noun(left, 'message')} without words (a photo, a sticker, a call) {_were(left)} left out"
         )
     title = text_field(data.get("title")) or ""
     return Reading((discussion("facebook", title, [], posts),), tuple(warnings))
