@@ -175,6 +175,11 @@ def test_machine_date(value: str, expected: datetime | None) -> None:
         ("03.12.2026 14:05", None, datetime(2026, 12, 3, 14, 5)),  # and with a time
         ("12.13.2026", "en", datetime(2026, 12, 13)),  # 13 is no month: month first, the only reading
         ("Posted on 03.12.2026", "en", datetime(2026, 12, 3)),  # after a label
+        ("Posted 03.12.2026 14:05", "en", datetime(2026, 12, 3, 14, 5)),  # a label without "on" or a colon
+        ("Last updated 5 May 2021", "en", datetime(2021, 5, 5)),  # two words, a month's name
+        ("Dodano 3 grudnia 2026", "pl", datetime(2026, 12, 3)),  # Polish
+        ("Page 2 of 2020", "en", None),  # a page number is no date
+        ("Version 1.2.2026", "en", None),  # nor is a version
         ("v1.2.2026", "en", None),  # a version number is no date
     ],
 )

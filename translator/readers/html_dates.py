@@ -47,11 +47,14 @@ ZONE_NAME = re.compile(r"\s*\((?:[A-Z][A-Za-z]+/[A-Za-z_/+\-]+|UTC|GMT|[A-Z]{2,5
 """The zone a page names after its date in brackets ("24.04.2018 12:29:19 (Europe/Moscow)", "(UTC)"), which
 dateparser does not read: the date is kept at its wall-clock time, as dates with an offset are."""
 DATE_LABEL = re.compile(
-    r"^(?:[^\W\d_][^\d:]{0,30}?\s)?(?:on|am|le|el|il|op|em|den|vom|в|от)\s+(?=\S)|^[^\W\d_][^\d:]{0,30}?:\s+(?=\S)",
+    r"^(?:[^\W\d_][^\d:]{0,30}?\s)?(?:on|am|le|el|il|op|em|den|vom|в|от)\s+(?=\S)|^[^\W\d_][^\d:]{0,30}?:\s+(?=\S)"
+    r"|^(?!version\b|release\b|build\b)[^\W\d_][^\W\d]{0,20}(?:\s[^\W\d_][^\W\d]{0,20}){0,2}\s"
+    r"(?=\d{1,2}[./-]\d|\d{4}-\d|\d{1,2}\.?\s[^\W\d_]{3,}\.?,?\s\d{4})",
     re.IGNORECASE,
 )
 """The words that say what a date is before it ("Published on Apr 9, 2018", "Veröffentlicht am 12.03.2020",
-"Am 29. Mai 2017 um 14:38", "Posted: ..."), which dateparser does not read past."""
+"Am 29. Mai 2017 um 14:38", "Posted: ...", or a few words alone before a numeric date or a day, month name
+and year: "Posted 03.12.2026", "Dodano 3 grudnia 2026"), which dateparser does not read past."""
 UNIX_TIME = re.compile(r"^\d{9,10}(?:\.\d+)?$|^\d{13}$")
 # Cheap test before the expensive parser: a year, a numeric date or a clock time.
 DATE_HINT = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(?<!\d)\d{1,2}[:h]\d\d(?!\d)")
