@@ -299,7 +299,6 @@ def translate_thread_file(args: argparse.Namespace, path: Path, name: str) -> in
         if target is None:
             sys.stdout.write(text)
         else:
-            make_folder(target.parent)
             write_atomic(target, text)
             print(f"Wrote {shown(target)}", file=sys.stderr)
     total = sum((stats for _, stats, _ in outcomes), TranslationStats())
@@ -343,7 +342,7 @@ NOT_REVIEW_FILES = {
 
 def run_apply(args: argparse.Namespace) -> int:
     """`translator apply REVIEWED.po|.xlf|.json SOURCE_FILE`."""
-    from translator.files import make_folder, write_atomic
+    from translator.files import write_atomic
     from translator.formats.po import apply_review
     from translator.formats.review import thread_made_from
     from translator.jobs import render
@@ -374,8 +373,7 @@ def run_apply(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     else:
         target = Path(args.output)
-        make_folder(target.parent)  # as `translate -o out/x.md` does
-        write_atomic(target, text)
+        write_atomic(target, text)  # its folder created, as `translate -o out/x.md` does
         print(f"Wrote {shown(target)}", file=sys.stderr)
     reviewed = sum(1 for unit in translated.units if unit.status == "reviewed")
     print(f"translator: {reviewed} of {len(translated.units)} blocks reviewed", file=sys.stderr)

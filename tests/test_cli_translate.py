@@ -154,7 +154,7 @@ def test_review_apply_and_memory_import_round_trip(tmp_path: Path, memory: str, 
 
 def test_memory_tmx_export_import_and_stats(tmp_path: Path, memory: str) -> None:
     assert run_cli("translate", "--demo", "-o", str(tmp_path / "d.po"), "--memory", memory).code == 0
-    tmx = tmp_path / "tm.tmx"
+    tmx = tmp_path / "exports" / "tm.tmx"  # a new folder is created, as `translate -o` creates one
     exported = run_cli("memory", "export", str(tmx), "--memory", memory)
     assert exported.code == 0, exported.stderr
     assert "<tmx" in tmx.read_text()

@@ -165,9 +165,23 @@ def test_a_socket_is_refused_as_an_output(tmp_path: Path) -> None:
     assert stat.S_ISSOCK(os.stat(path).st_mode)
 
 
-def test_writing_into_a_missing_folder_is_our_error(tmp_path: Path) -> None:
+def test_writing_into_a_missing_folder_creates_it(tmp_path: Path) -> None:
+    write_atomic(tmp_path / "new" / "folder" / "out.po", "text")
+    assert (tmp_path / "new" / "folder" / "out.po").read_text(encoding="utf-8") == "text"
+
+
+def test_writing_below_a_file_is_our_error(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="part of its path is a file"):
+        write_atomic(existing_file(tmp_path / "file") / "sub" / "out.po", "text")
+    assert (tmp_path / "file").is_file() and list(tmp_path.iterdir()) == [tmp_path / "file"]
+
+
+def test_writing_through_a_link_into_a_missing_folder_is_our_error(tmp_path: Path) -> None:
+    # The link's own folder exists; the folder it points into is not created behind the user's back.
+    (tmp_path / "out.po").symlink_to(tmp_path / "missing" / "out.po")
     with pytest.raises(OutputError, match="cannot write"):
-        write_atomic(tmp_path / "missing" / "out.po", "text")
+        write_atomic(tmp_path / "out.po", "text")
+    assert not (tmp_path / "missing").exists()
 
 
 @pytest.mark.parametrize(

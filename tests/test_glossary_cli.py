@@ -275,6 +275,12 @@ def test_export_to_stdout(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []  # no file named "-"
 
 
+def test_export_into_a_new_folder(tmp_path: Path) -> None:
+    result = run_cli("glossary", "export", "out/fr-en.tbx", "--format", "tbx", "--pair", "fr-en", cwd=tmp_path)
+    assert result.code == 0, result.stderr
+    assert "<termEntry>" in (tmp_path / "out" / "fr-en.tbx").read_text(encoding="utf-8")
+
+
 def test_help_of_the_main_command_stays_cheap() -> None:
     from tests.test_import_hygiene import modules_after
 

@@ -31,7 +31,7 @@ def atomic_output(path: Path) -> Iterator[IO[str]]:
     """A text handle on a temp file beside path's target; renamed over it only if the block succeeds.
 
     A symbolic link stays a link: the file it points to is replaced. An existing file keeps its mode;
-    a new one gets the umask's, like any file a program creates.
+    a new one gets the umask's, like any file a program creates, and the folders it names are created.
     """
     try:
         kind: int | None = stat.S_IFMT(os.stat(path).st_mode)
@@ -48,6 +48,8 @@ def atomic_output(path: Path) -> Iterator[IO[str]]:
         old_mode: int | None = stat.S_IMODE(target.stat().st_mode)
     except OSError:
         old_mode = None
+    if old_mode is None:
+        make_folder(Path(path).parent)  # every output named by a user may name a new folder (`-o out/x.po`)
     handle, temp = _create_temp_file(path, target, old_mode)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as temp_file:
