@@ -92,6 +92,7 @@ def test_a_byline_run_into_the_writers_blurb_is_cut_to_the_stated_name() -> None
     ("line", "header"),
     [
         ("Von Gregory Lipinski", True),  # a byline the page's author fields do not name
+        ("Ein Artikel von Anna Roth", True),  # the same, with the kind of piece
         ("Por Agencia EFE", True),
         ("Datum 25.01.2022", True),  # a date with its label
         ("19.10.2019 07:49 Uhr", True),
@@ -116,6 +117,10 @@ def test_a_bylines_label_without_a_colon_is_cut() -> None:
     assert clean_byline("Text: Anna Roth") == "Anna Roth"  # German, with its colon
     assert clean_byline("Textile Weekly") == "Textile Weekly"  # a word that starts like it
     assert clean_byline("Analysis by Chris Cillizza") == "Chris Cillizza"  # the kind of piece, then "by" (cnn.com)
+    assert clean_byline("Ein Artikel von Anna Roth") == "Anna Roth"  # German, the same
+    assert clean_byline("Gastbeitrag von Jan Berg") == "Jan Berg"
+    assert clean_byline("Story by Ana Ruiz") == "Ana Ruiz"
+    assert clean_byline("Artikelserie Nord") == "Artikelserie Nord"  # a word that starts like it
 
 
 HEADLINE_PAGE = """<html lang="en"><head><title>{title}</title>{meta}</head><body><header><h1>{h1}</h1></header>

@@ -62,14 +62,16 @@ TRAFILATURA_TAGS = {
 
 
 BYLINE_LABEL = re.compile(
-    r"^(?:(?:posted|written|published|reported|analysis|opinion|commentary|review)\s+by|by|publi(?:cad[oa]|é|ée)\s+(?:por|par)|par|por"
-    r"|pubblicato\s+da|scritto\s+da|(?:geschrieben|verfasst|veröffentlicht)\s+von|von(?!\s+(?:der|dem|den)\b)"
+    r"^(?:(?:posted|written|published|reported|analysis|opinion|commentary|review|story|article|words|column)\s+by|by"
+    r"|publi(?:cad[oa]|é|ée)\s+(?:por|par)|(?:escrito|artículo\s+escrito)\s+por|par|por"
+    r"|pubblicato\s+da|scritto\s+da|articolo\s+di|(?:geschrieben|verfasst|veröffentlicht)\s+von"
+    r"|(?:ein\s+)?(?:artikel|beitrag|gastbeitrag|kommentar|kolumne|analyse|interview)\s+von|von(?!\s+(?:der|dem|den)\b)"
     r"|autor(?:in)?\s*:?|author\s*:?|auteur\s*:?|автор\s*:?|опубликовал[аи]?|przez|door|av"
     r"|(?:text|texte|texto|testo|tekst)\s*:|текст\s*:?)\s+(?=\S)",
     re.IGNORECASE,
 )
 """The label before a byline's name ("Par Attac France", "Publicada por Rosa", "Автор: Иван", "Text: Anna Roth",
-"Analysis by Chris Cillizza")."""
+"Analysis by Chris Cillizza", "Ein Artikel von Anna Roth")."""
 BYLINE_POSITIONS = 3
 """A byline ("By NAME, 4 May 2023") that reaches the body is one of its first few lines."""
 MAX_BYLINE_CHARS = 100
