@@ -557,7 +557,14 @@ def test_a_quote_in_the_middle_of_a_comments_text_is_a_quote_in_its_place(quote:
 
 
 def test_words_quoted_in_an_articles_sentence_stay_in_it() -> None:
-    # The article's extractor made a quote block of them, cutting the sentence in three.
-    body = "<p>Der Bademeister sagte <q>endlich</q> und schloss das Tor auf.</p>"
+    # The article's extractor made a quote block of them, cutting the sentence in three; then the quotation
+    # marks the browser shows were lost. Inner quotations take the inner pair.
+    body = (
+        "<p>Der Bademeister sagte <q>endlich</q> und schloss das Tor auf.</p>"
+        "<p>Sie rief <q>er sagte <q>nie</q> dazu</q> und lachte über den langen Winter am See.</p>"
+    )
     article = thread_of(body).posts[0]
-    assert [block.text for block in article.blocks[2:]] == ["Der Bademeister sagte endlich und schloss das Tor auf."]
+    assert [block.text for block in article.blocks[2:]] == [
+        "Der Bademeister sagte „endlich“ und schloss das Tor auf.",
+        "Sie rief „er sagte ‚nie‘ dazu“ und lachte über den langen Winter am See.",
+    ]

@@ -260,9 +260,17 @@ def test_page_rules(markup: str, expected: list[tuple[str, str, str | None]]) ->
             "好主意。<q>我们每天早上都要等。</q>我同意。",
             [("paragraph", "好主意。", None), ("quote", "我们每天早上都要等。", None), ("paragraph", "我同意。", None)],
         ),
-        # words quoted inside a sentence stay in it
-        ("<p>He said <q>no way</q> and left.</p>", [("paragraph", "He said no way and left.", None)]),
-        ("<p>He said <q>no way.</q> and left.</p>", [("paragraph", "He said no way. and left.", None)]),
+        # words quoted inside a sentence stay in it, between the marks a browser shows (they were lost)
+        ("<p>He said <q>no way</q> and left.</p>", [("paragraph", "He said “no way” and left.", None)]),
+        ("<p>He said <q>no way.</q> and left.</p>", [("paragraph", "He said “no way.” and left.", None)]),
+        # in the language declared around them, the inner pair inside another quotation
+        ('<p lang="de-AT">Er sagte <q>nie</q> dazu.</p>', [("paragraph", "Er sagte „nie“ dazu.", None)]),
+        ('<p lang="fr">Il a dit <q>jamais</q> hier.</p>', [("paragraph", "Il a dit « jamais » hier.", None)]),
+        (
+            "<p>She said <q>he wrote <q>never</q> twice</q> and left.</p>",
+            [("paragraph", "She said “he wrote ‘never’ twice” and left.", None)],
+        ),
+        ('<p lang="xx-bogus">A <q>b</q> c.</p>', [("paragraph", "A “b” c.", None)]),  # no language: English marks
         # a blockquote in the middle of a paragraph (the parser closes the paragraph there): in order
         (
             "<p>Before.<blockquote>Quoted.</blockquote>After.</p>",

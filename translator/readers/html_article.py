@@ -25,7 +25,14 @@ from translator.readers.html_furniture import NO_TEASERS, Teasers, drop_furnitur
 from translator.readers.html_items import path
 from translator.readers.html_schema import JSON_LD, _types, _walk, json_documents
 from translator.readers.html_text import class_heads, clean_text, visible_text
-from translator.readers.markup import HTML_SIGN, PAGE_RULES, element_blocks, html_blocks, is_quote_apart
+from translator.readers.markup import (
+    HTML_SIGN,
+    PAGE_RULES,
+    element_blocks,
+    html_blocks,
+    is_quote_apart,
+    quote_in_words,
+)
 
 META = path("//meta[@property or @name or @itemprop]")
 CANONICAL = path("//link[@rel='canonical']/@href")
@@ -584,8 +591,8 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     if with_body:
         drop_furniture(tree, title)
     if with_body:
-        for quotation in [q for q in tree.iter("q") if not is_quote_apart(q)]:
-            quotation.tag = "span"  # words quoted in a sentence: trafilatura would cut the sentence at them
+        for quotation in reversed([q for q in tree.iter("q") if not is_quote_apart(q)]):  # inner ones first
+            quote_in_words(quotation)  # words quoted in a sentence: trafilatura would cut the sentence at them
     if stated_blocks:  # the extractor would read the data's text in place of what the page shows (its lead)
         for script in JSON_LD(tree):
             if isinstance(script, HtmlElement) and script.getparent() is not None:

@@ -153,10 +153,14 @@ def element_blocks(
                 header := builder.open(node, tag)
             ) is not None:
                 left_out.add(header)
+            elif tag == "q" and not builder.is_open(node):
+                builder.add(quotation_marks(node)[0])  # words quoted in a sentence keep the marks shown
             builder.add(node.text)
         else:
             if tag in BLOCK_TAGS or builder.is_open(node):
                 builder.close(node)
+            elif tag == "q":
+                builder.add(quotation_marks(node)[1])
             builder.add(node.tail)
     builder.flush()
     return builder.specs
@@ -166,6 +170,44 @@ QUOTE_OPENS_AFTER = tuple('.!?:…»"”。！？：」')
 """What the text before a `<q>` ends with when the quotation does not continue its sentence ("He wrote:")."""
 QUOTE_ENDS = tuple('.!?…»"”。！？」')
 """What a `<q>` that is a sentence of its own ends with."""
+
+
+QUOTATION_MARKS: dict[str, tuple[str, str, str, str]] = {
+    "en": ("“", "”", "‘", "’"), "de": ("„", "“", "‚", "‘"), "cs": ("„", "“", "‚", "‘"), "sk": ("„", "“", "‚", "‘"),
+    "pl": ("„", "”", "«", "»"), "ro": ("„", "”", "«", "»"), "hu": ("„", "”", "»", "«"), "nl": ("“", "”", "‘", "’"),
+    "fr": ("« ", " »", "“", "”"), "es": ("«", "»", "“", "”"), "ca": ("«", "»", "“", "”"),
+    "it": ("«", "»", "“", "”"), "pt": ("“", "”", "‘", "’"), "ru": ("«", "»", "„", "“"), "uk": ("«", "»", "„", "“"),
+    "nb": ("«", "»", "‘", "’"), "da": ("“", "”", "‘", "’"), "sv": ("”", "”", "’", "’"), "fi": ("”", "”", "’", "’"),
+    "tr": ("“", "”", "‘", "’"), "el": ("«", "»", "“", "”"), "ja": ("「", "」", "『", "』"), "zh": ("“", "”", "‘", "’"),
+    "zt": ("「", "」", "『", "』"), "ko": ("“", "”", "‘", "’"), "ar": ("”", "“", "’", "‘"), "he": ("”", "”", "’", "’"),
+}  # fmt: skip
+"""The quotation marks a browser draws around an inline `<q>`, by the language the page (or an element around
+the quotation) declares: outer marks, then those of a quotation inside one (CLDR's delimiters)."""
+
+
+def quotation_marks(node: HtmlElement) -> tuple[str, str]:
+    """The marks a browser shows around words quoted with `<q>`: in the language declared around it (English
+    marks where none is), the inner pair for a `<q>` inside another."""
+    from translator.languages import known_code
+
+    declared = next(iter(node.xpath("ancestor-or-self::*[@lang][1]/@lang")), "")
+    code = known_code(str(declared)) or "en"
+    outer_open, outer_close, inner_open, inner_close = QUOTATION_MARKS.get(code, QUOTATION_MARKS["en"])
+    nested = sum(1 for _ in node.iterancestors("q")) % 2 == 1
+    return (inner_open, inner_close) if nested else (outer_open, outer_close)
+
+
+def quote_in_words(node: HtmlElement) -> None:
+    """Turn a `<q>` into the text a browser shows (its words between quotation marks, in a `<span>`), for
+    extractors that do not know the element."""
+    opening, closing = quotation_marks(node)
+    node.text = opening + (node.text or "")
+    children = list(node)
+    if children:
+        children[-1].tail = (children[-1].tail or "") + closing
+    else:
+        node.text += closing
+    node.tag = "span"
 
 
 def is_quote_apart(node: HtmlElement) -> bool:
