@@ -213,6 +213,39 @@ def test_a_page_whose_text_loads_by_script_gives_its_title_and_stated_summary() 
     )
 
 
+COMMENTED_SCRIPTED_PAGE = """<html lang="en"><head><title>Ferry crossings move earlier | Coast News</title>
+<meta property="og:site_name" content="Coast News">
+<meta name="description" content="{summary}">
+</head><body><div id="app"></div><script>load()</script>
+<section class="comments"><h2>Comments</h2><ol class="comment-list">
+<li id="comment-1" class="comment"><article class="comment-body"><footer class="comment-meta">
+<b class="fn">Ines</b> <time datetime="2026-05-02T08:00:00">2 May 2026</time></footer>
+<div class="comment-content"><p>Finally! I missed that train every week last winter.</p></div></article></li>
+<li id="comment-2" class="comment"><article class="comment-body"><footer class="comment-meta">
+<b class="fn">Tom</b> <time datetime="2026-05-02T09:00:00">2 May 2026</time></footer>
+<div class="comment-content"><p>Six thirty is too early for the school run, though.</p></div></article></li>
+</ol></section></body></html>"""
+
+
+def test_a_page_whose_text_loads_by_script_keeps_its_summary_above_its_comments() -> None:
+    # The comments were read and the summary left out: the article was its headline alone.
+    page = COMMENTED_SCRIPTED_PAGE.format(summary="The first boat of the day now leaves at 6:30, half an hour earlier.")
+    reading = read_html(page, "page.html")
+    article, *comments = reading.threads[0].posts
+    assert [(block.kind, block.text) for block in article.blocks] == [
+        ("title", "Ferry crossings move earlier"),
+        ("paragraph", "The first boat of the day now leaves at 6:30, half an hour earlier."),
+    ]
+    assert [comment.author for comment in comments] == ["Ines", "Tom"]
+    assert any("loads by script): its title and the summary" in warning for warning in reading.warnings)
+
+
+def test_a_summary_that_quotes_a_comment_is_not_the_article() -> None:
+    page = COMMENTED_SCRIPTED_PAGE.format(summary="Finally! I missed that train every week…")
+    article = read_html(page, "page.html").threads[0].posts[0]
+    assert [block.kind for block in article.blocks] == ["title"]
+
+
 STATED_BODY = (
     "The first boat of the day now leaves at 6:30, half an hour earlier than last year.\n"
     "Commuters asked for the change so that they reach the train on the other side before eight.\n"

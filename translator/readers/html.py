@@ -254,7 +254,15 @@ def _read_html(text: str, name: str, captured: datetime | None) -> Reading:
         whole = _letters("".join(text for _, text, _, _ in facts.stated_blocks))
         shown = [spec for spec in body if spec[0] != "title" and _letters(spec[1]) not in whole]
         body = shown + [spec for spec in facts.stated_blocks if spec[1].lower() != title.lower()]
-    summarised = bool(not body and not comments and title and facts.summary)
+    # The text loads by script: what the page says of it stands for it, also above comments the file holds
+    # (unless the summary is one of them: a forum page's description quotes its first post).
+    said = [_letters("".join(block.text for block in comment.blocks)) for comment in comments]
+    summarised = bool(
+        not body
+        and title
+        and facts.summary
+        and (not comments or (story is None and not any(_letters(facts.summary) in text for text in said)))
+    )
     if summarised and facts.summary:
         body = [("paragraph", facts.summary, None, None)]  # the text loads by script: what the page says of it
     if not body and not comments:
