@@ -129,3 +129,35 @@ def test_short_story_body_is_its_text_only() -> None:
     assert article.author == "Gendosych"
     assert article.date == datetime(2018, 4, 24, 10, 30)
     assert body[-1] == "БМ ругался на картинку."
+
+
+def test_a_page_cut_short_is_read_as_far_as_it_goes_and_said_to_be_cut(tmp_path: Path) -> None:
+    # A copy cut mid-article was warned of as a text that "loads by script"; it is now said to be cut short.
+    whole = (WEB_SAMPLES / "html_fr_regards_macronie-enquetes.html").read_bytes()
+    page = tmp_path / "cut.html"
+    cut = whole[: whole.index(b"<p", len(whole) // 4) + 20]  # inside a paragraph, as a transfer stops
+    page.write_bytes(cut)
+    read = read_thread(page)
+    assert [warning.split(": ", 1)[1].split(" (")[0] for warning in read.warnings] == [
+        "the file ends before the page does"
+    ]
+    complete = read_thread(WEB_SAMPLES / "html_fr_regards_macronie-enquetes.html")
+    assert 0 < len(read.thread.posts[0].blocks) <= len(complete.thread.posts[0].blocks)
+    assert not any("cut short" in warning for warning in complete.warnings)
+
+
+def test_a_page_cut_before_its_text_says_so_in_its_warning(tmp_path: Path) -> None:
+    whole = (WEB_SAMPLES / "html_es_granma_dirigir-cuba.html").read_bytes()
+    page = tmp_path / "cut.html"
+    page.write_bytes(whole[: len(whole) // 20])
+    read = read_thread(page)
+    assert any("it looks cut short" in warning for warning in read.warnings)
+    assert not any("loads by script" in warning for warning in read.warnings)
+
+
+def test_a_page_that_leaves_out_its_closing_tags_is_not_cut_short(tmp_path: Path) -> None:
+    # HTML lets a page leave out `</body></html>`: one that ends after a tag is whole.
+    whole = (WEB_SAMPLES / "html_de_hpd_homosexuellenhass.html").read_text(encoding="utf-8")
+    page = tmp_path / "open.html"
+    page.write_text(whole.replace("</body>", "").replace("</html>", ""), encoding="utf-8")
+    assert not any("cut short" in warning for warning in read_thread(page).warnings)

@@ -265,9 +265,11 @@ def _read_html(text: str, name: str, captured: datetime | None) -> Reading:
     )
     if summarised and facts.summary:
         body = [("paragraph", facts.summary, None, None)]  # the text loads by script: what the page says of it
+    cut_short = looks_cut_short(text)
     if not body and not comments:
         raise InputError(
-            f"{name}: no article text or comments found in this web page",
+            f"{name}: no article text or comments found in this web page"
+            + (" (the file ends before the page does: it looks cut short)" if cut_short else ""),
             "save the complete page after it has loaded, or pass --format text",
         )
     specs: list[BlockSpec] = [("title", title, None, None)] if title else []
@@ -292,9 +294,25 @@ def _read_html(text: str, name: str, captured: datetime | None) -> Reading:
     warnings = _warnings(name, found, len(found.comments), systems)
     if stated:
         warnings.append(f"{name}: {STATED_ARTICLE_TEXT}")
-    if summarised:
+    if cut_short:
+        warnings.append(f"{name}: {CUT_SHORT}")
+    elif summarised:
         warnings.append(f"{name}: {NO_ARTICLE_TEXT}")
     return Reading((thread,), tuple(warnings))
+
+
+def looks_cut_short(text: str) -> bool:
+    """Whether a page's file stops before the page does: a browser or a download tool writes its closing
+    `</html>` (or `</body>`) last; a copy cut short in transfer or by a size limit has neither at its end and
+    stops inside a tag or a text. HTML lets a page leave both out: one that ends after a tag is taken as whole,
+    and a fragment that never opened `<html>` is no page cut short."""
+    end = text[-TAIL_CHARS:].lower()
+    return (
+        "</html" not in end
+        and "</body" not in end
+        and not end.rstrip().endswith(">")
+        and HTML_START.search(text, 0, HEAD_CHARS) is not None
+    )
 
 
 def _shown_less(body: Sequence[BlockSpec], stated: Sequence[BlockSpec]) -> bool:
@@ -317,6 +335,15 @@ STATED_ARTICLE_TEXT = (
 NO_ARTICLE_TEXT = (
     "the article's text is not in this file (it loads by script): its title and the summary the page states are read"
 )
+CUT_SHORT = (
+    "the file ends before the page does (no </html> at its end): it looks cut short, and only what it holds is"
+    " read; save the complete page again to read the rest"
+)
+HTML_START = re.compile(r"<html[\s>]", re.IGNORECASE)
+HEAD_CHARS = 65536
+"""How far from a page's start its `<html>` is looked for (after a doctype and comments)."""
+TAIL_CHARS = 4096
+"""How far from a page's end its closing tags are looked for (scripts and comments may follow `</html>`)."""
 NOT_SAVED = "no comments in this file: they load by script"
 """How the warning that a page's comments load by script (and are not saved) begins, after the name."""
 
