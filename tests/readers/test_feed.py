@@ -450,6 +450,32 @@ def test_the_link_to_read_on_is_not_the_items_text() -> None:
     assert found == [["Der Stadtrat tagt morgen."], ["Die Brücke bleibt zu.", "Mehr dazu hier."], ["Kurz."]]
 
 
+def test_an_address_between_angle_brackets_stays_in_the_text() -> None:
+    # Markdown's autolink written into a description: feedparser's sanitizer took it for a tag and dropped it.
+    rss = """<rss version="2.0"><channel><title>Blatt</title>
+    <item><title>A</title><description>Der Fahrplan steht unter &lt;https://blatt.example/plan?tag=1&amp;amp;x=2&gt;,
+    Fragen an &lt;mailto:red@blatt.example&gt;.</description></item></channel></rss>"""
+    [thread] = parse_threads(rss).threads
+    assert [block.text for block in thread.posts[0].blocks[1:]] == [
+        "Der Fahrplan steht unter <https://blatt.example/plan?tag=1&x=2>, Fragen an <mailto:red@blatt.example>."
+    ]
+
+
+def test_what_a_page_would_not_show_as_text_is_left_out_of_a_description() -> None:
+    # feedparser's sanitizer kept the words inside frames, objects and templates as text.
+    parts = [
+        '<p onclick="x()">Der Stadtrat tagt morgen.</p>',
+        "<script>alert('x')</script><style>p{color:red}</style>",
+        '<iframe src="https://x.example">frame words</iframe><object>object words</object>',
+        "<template>template words</template><svg><text>svg words</text></svg>",
+        '<form><input value="v"><button>Senden</button></form><p hidden>hidden words</p>',
+    ]
+    rss = f"""<rss version="2.0"><channel><title>Blatt</title>
+    <item><title>A</title><description>{xml_escape("".join(parts))}</description></item></channel></rss>"""
+    [thread] = parse_threads(rss).threads
+    assert [block.text for block in thread.posts[0].blocks[1:]] == ["Der Stadtrat tagt morgen."]
+
+
 def test_items_with_no_title_and_no_text_are_left_out_and_counted() -> None:
     atom = """<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title><entry><id>tag:x,2024:1</id></entry>
     <entry><title>Da</title><content>Inhalt</content></entry></feed>"""

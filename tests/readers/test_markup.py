@@ -116,6 +116,12 @@ P = "paragraph"
         ),
         # Text with neither tag nor entity is plain text: a `<` or a `&` alone does not make it HTML.
         ("Tom & Jerry\n\na < b", [(P, "Tom & Jerry", None, None), (P, "a < b", None, None)]),
+        # An address between angle brackets (Markdown's autolink) is text, not a tag to drop.
+        (
+            "<p>See <https://example.org/a?b=1&amp;c=2> or <MAILTO:ed@example.org>.</p>",
+            [(P, "See <https://example.org/a?b=1&c=2> or <MAILTO:ed@example.org>.", None, None)],
+        ),
+        ("Docs at <https://example.org/docs>", [(P, "Docs at <https://example.org/docs>", None, None)]),
     ],
 )
 def test_html_blocks(markup: str, expected: list[BlockSpec]) -> None:

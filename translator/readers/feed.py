@@ -193,7 +193,7 @@ def read_feed(text: str) -> Reading:
         return export
 
     try:
-        parsed = feedparser.parse(io.BytesIO(xml_bytes(text)), sanitize_html=True, resolve_relative_uris=False)
+        parsed = feedparser.parse(io.BytesIO(xml_bytes(text)), sanitize_html=False, resolve_relative_uris=False)
     except (KeyError, IndexError, AttributeError, TypeError, ValueError) as error:
         # feedparser trips on some malformed feeds (a <link> where it expects none: KeyError 'links').
         raise InputError(f"this feed could not be read (feedparser failed: {error!r})", HINT) from None

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 
 # What makes text HTML: a tag (`<p`, `</`, `<!--`) or an entity; `a < b` and `Tom & Jerry` are plain text.
 HTML_SIGN = re.compile(r"<[A-Za-z/!]|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>\"']+)>", re.IGNORECASE)
+"""An address between angle brackets, Markdown's autolink, in a post's HTML: text, never a tag."""
 BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 SOURCE_WHITESPACE = re.compile(r"\s+")
 LINE_BREAK = "\n"
@@ -85,10 +87,11 @@ PAGE_COMMENT_RULES = MarkupRules(headings=False, join_wrapped_lines=True, code_i
 
 def html_blocks(markup: str, rules: MarkupRules = POST_RULES) -> list[BlockSpec]:
     """The blocks of an HTML fragment, in reading order, each one line of plain text; text with no tag
-    and no entity is plain text (`text_blocks`)."""
+    and no entity is plain text (`text_blocks`). An address written between angle brackets, as Markdown
+    writes one (`<https://example.org/a>`), is text: no HTML tag is named so, and a parser would drop it."""
     if HTML_SIGN.search(markup) is None:
         return text_blocks(markup, rules)
-    return element_blocks(parse_fragment(markup), rules)
+    return element_blocks(parse_fragment(AUTOLINK.sub(r"&lt;\1&gt;", markup)), rules)
 
 
 def text_blocks(text: str, rules: MarkupRules = POST_RULES) -> list[BlockSpec]:
