@@ -345,3 +345,24 @@ def test_an_export_page_without_words_is_refused_in_one_line(page: str, message:
         thread_from_bytes(page.encode(), "your_posts_1.html")
     assert raised.value.message.startswith("your_posts_1.html: ")
     assert "\n" not in raised.value.message
+
+
+@pytest.mark.parametrize(
+    ("page", "name", "said", "author"),
+    [
+        # One message: only the export's file name says it is a conversation (its sender is no sentence).
+        (_page("Luis", _message_2024("Luis", "Hola", "Jan 05, 2024 4:13:05 pm")), "message_1.html",
+         "a Messenger conversation", "Luis"),
+        # A group's posts and comments file lists posts, though its name says comments too.
+        (_page("Group", _section("Ana posted in Cocina.", _words("Hola"), "Jan 05, 2024 4:13:05 pm")),
+         "group_posts_and_comments.html", "of your posts", None),
+        # No file name (text given to the reader): the page's title says comments, in the export's language.
+        (_page("Comentarios", _section("Ana comentó.", _words("Hola"), "Jan 05, 2024 4:13:05 pm")), None,
+         "of your comments", "Ana"),
+    ],
+)  # fmt: skip
+def test_which_file_a_page_is(page: str, name: str | None, said: str, author: str | None) -> None:
+    reading = thread_from_bytes(page.encode(), name) if name else parse_threads(page)
+    [thread] = reading.threads
+    assert said in reading.warnings[0]
+    assert thread.posts[-1].author == author
