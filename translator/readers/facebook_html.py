@@ -68,7 +68,7 @@ LANGUAGE = path("/html/@lang")
 MESSAGE_FILE = re.compile(r"^message_\d+\.html?$", re.IGNORECASE)
 POST_FILE = re.compile(r"post", re.IGNORECASE)
 COMMENT_FILE = re.compile(r"comment", re.IGNORECASE)
-COMMENT_TITLE = re.compile(r"comment|coment|koment|коммент|yorum", re.IGNORECASE)
+COMMENT_TITLE = re.compile(r"comment|coment|komm?ent|коммент|yorum", re.IGNORECASE)
 """A page titled for comments ("Comments", "Comentarios", "Kommentare", "Komentarze", "Комментарии")."""
 SENTENCE_END = re.compile(r"[.!?。！？]\s*$")
 UPDATED_LINE = re.compile(r"^(?P<label>[^\W\d][^\d]{0,30}?)\s+(?P<date>[^\W\d]*\s?\d.{6,50})$")
