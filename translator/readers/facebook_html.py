@@ -54,7 +54,9 @@ _MAIN = r"""<(?:div|main) class="(?:_a706|_4t5n)" role="main">"""
 ENTRY_MARK, DATE_MARK, MAIN_MARK = (re.compile(mark) for mark in (_ENTRY, _DATE, _MAIN))
 ENTRY_MARK_BYTES, DATE_MARK_BYTES, MAIN_MARK_BYTES = (re.compile(mark.encode()) for mark in (_ENTRY, _DATE, _MAIN))
 
-ENTRIES = path("//*[has-class('_a6-g') or (has-class('_2lej') and has-class('uiBoxWhite'))]")
+_BOX = "(has-class('_a6-g') or (has-class('_2lej') and has-class('uiBoxWhite')))"
+ENTRIES = path(f"//*[{_BOX}][not(ancestor::*[{_BOX}])]")
+"""The export's boxes, the outermost only (Instagram nests boxes in its entries)."""
 HEADING = path(".//*[has-class('_a6-h') or has-class('_2lel')]")
 CONTENT = path(".//*[has-class('_a6-p') or has-class('_2let')]")
 STAMP = path(".//*[has-class('_a72d')]")
@@ -126,7 +128,7 @@ def read_facebook_html(text: str, name: str = "this file") -> Reading:
     from translator.readers.html import parse_page
 
     tree = parse_page(text, name)
-    boxes = _outermost(ENTRIES(tree))
+    boxes = [box for box in ENTRIES(tree) if isinstance(box, HtmlElement)]
     if not boxes:
         raise InputError("this web page holds no entry of Facebook's export (no post, comment or message)", HINT)
     lang = next((str(value).split("-")[0].lower() for value in LANGUAGE(tree)), None)
@@ -174,16 +176,6 @@ class _Entry:
         text = _text(self.content, shares=False) if self.content is not None else ""
         stamp = None if self.stamp is None else self.stamp * 1000
         return {"sender_name": self.heading, "timestamp_ms": stamp, "content": text}
-
-
-def _outermost(elements: list[Any]) -> list[HtmlElement]:
-    """The boxes not inside another box (Instagram nests boxes in its entries)."""
-    chosen = {element for element in elements if isinstance(element, HtmlElement)}
-    return [
-        element
-        for element in elements
-        if element in chosen and not any(ancestor in chosen for ancestor in element.iterancestors())
-    ]
 
 
 def _entry(box: HtmlElement, lang: str | None) -> _Entry:
