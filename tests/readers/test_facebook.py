@@ -147,3 +147,19 @@ def test_a_messenger_conversation_is_one_thread_of_its_messages() -> None:
         "linked in the export)",
         "1 message without words (a photo, a sticker, a call) was left out",
     )
+
+
+def test_messages_of_the_same_minute_keep_their_order() -> None:
+    # Dates are kept to the minute; the file lists messages newest first, so quick replies within one minute
+    # must be put in time order by their milliseconds, not left in the file's (reversed) order.
+    conversation = {
+        "participants": [{"name": "Ana"}, {"name": "Luis"}],
+        "messages": [
+            {"sender_name": "Ana", "timestamp_ms": 1704000050000, "content": "third"},
+            {"sender_name": "Luis", "timestamp_ms": 1704000020000, "content": "second"},
+            {"sender_name": "Ana", "timestamp_ms": 1704000010000, "content": "first"},
+        ],
+        "title": "Luis",
+    }
+    [thread] = parse_threads(json.dumps(conversation)).threads
+    assert [p.blocks[0].text for p in thread.posts[1:]] == ["first", "second", "third"]

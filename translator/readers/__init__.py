@@ -47,6 +47,7 @@ JSON_FORMATS: tuple[SourceFormat, ...] = ("json", "reddit", "hn", "discourse", "
 TEXT_READERS: dict[str, str] = {
     "discourse": "discourse:read_discourse_raw",
     "disqus": "disqus:read_disqus",
+    "facebook": "facebook_html:read_facebook_html",
     "feed": "feed:read_feed",
     "forum": "forum:read_forum",
     "html": "html:read_html",
@@ -189,7 +190,9 @@ def _sniff_text(text: str) -> SourceFormat:
     from translator.readers.html_bytes import looks_like_html_text
 
     if looks_like_html_text(text):
-        return "html"
+        from translator.readers.facebook_html import looks_like_facebook_html
+
+        return "facebook" if looks_like_facebook_html(text) else "html"
     if looks_like_discourse_raw(text):
         return "discourse"
     return "forum" if looks_like_forum(text) else "text"
@@ -380,6 +383,11 @@ def thread_from_bytes(data: bytes, name: str, fmt: str | None = None) -> ThreadF
         from translator.readers.mhtml import read_mhtml_file
 
         return _scrubbed_file(read_mhtml_file(data, name))
+    if fmt in (None, "facebook") and looks_like_html(data):
+        from translator.readers.facebook_html import looks_like_facebook_page, read_facebook_html_file
+
+        if fmt == "facebook" or looks_like_facebook_page(data):  # Facebook's export as HTML, its default form
+            return _scrubbed_file(read_facebook_html_file(data, name))
     if fmt == "html" or (fmt is None and looks_like_html(data)):
         from translator.readers.html import read_html_file
 

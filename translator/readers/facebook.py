@@ -38,11 +38,11 @@ from translator.readers.common import (
 )
 from translator.readers.markup import text_blocks
 
-__all__ = ["looks_like_facebook", "read_facebook"]
+__all__ = ["looks_like_facebook", "read_entries", "read_facebook"]
 
 HINT = (
-    "give the JSON of a Facebook export's posts (your_posts_1.json), comments (comments.json) or a Messenger "
-    "conversation (message_1.json)"
+    "give a file of a Facebook export, JSON or HTML: its posts (your_posts_1), comments (comments) or a Messenger "
+    "conversation (message_1)"
 )
 POST_LISTS = ("group_posts_v2", "status_updates_v2", "posts_v2")
 """Keys under which an export's file lists posts (others are a bare list)."""
@@ -108,8 +108,15 @@ def read_facebook(data: Any) -> Reading:
     if found is None:
         raise InputError("this JSON is not a file of Facebook's export (its posts or comments)", HINT)
     kind, entries = found
+    return read_entries(kind, entries, text_field(as_dict(data).get("title")) or "")
+
+
+def read_entries(kind: str, entries: list[Any], title: str = "") -> Reading:
+    """The threads of a file's entries in the JSON form's shapes: `posts` (a thread each), `comments` (one
+    thread) or `messages` (one thread titled `title`). The HTML form's reader (readers.facebook_html) hands
+    its entries here in these shapes, so that both forms of the export read alike."""
     if kind == "messages":
-        return _conversation(as_dict(data), entries)
+        return _conversation(title, entries)
     return _posts(entries) if kind == "posts" else _comments(entries)
 
 
@@ -171,8 +178,7 @@ def _posts(entries: list[Any]) -> Reading:
 def _comments(entries: list[Any]) -> Reading:
     """The writer's comments as one thread, flat, in time order: the posts they answer are not in the export."""
     comments: list[RawComment] = []
-    for number, entry in enumerate(entries):
-        entry = as_dict(entry)
+    for number, entry in enumerate(_oldest_first(entries, "timestamp")):
         item = next((as_dict(as_dict(i).get("comment")) for i in as_list(entry.get("data")) if "comment" in i), {})
         texts = _texts(entry, "comment")
         links, _ = _attachments(entry, "")
@@ -213,7 +219,17 @@ def _were(count: int) -> str:
     return "was" if count == 1 else "were"
 
 
-def _conversation(data: dict[str, Any], messages: list[Any]) -> Reading:
+def _oldest_first(entries: list[Any], field: str) -> list[dict[str, Any]]:
+    """The export's entries (objects) in time order by their whole-number `field`, to the second or the
+    millisecond: the file lists them newest first, and entries of the same minute (a chat's quick replies)
+    must not come out reversed once dates are kept to the minute. Entries without a time stay where they are."""
+    ordered = [as_dict(entry) for entry in reversed(entries)]
+    if all(whole_number(entry.get(field)) is not None for entry in ordered):
+        ordered.sort(key=lambda entry: whole_number(entry.get(field)) or 0)
+    return ordered
+
+
+def _conversation(title: str, messages: list[Any]) -> Reading:
     """A Messenger (or Instagram) conversation, `messages/inbox/NAME/message_1.json`: its messages as flat
     comments in time order (the file lists them newest first), each by its sender; its title the thread's.
     A message without words (a photo, a sticker, a call, an unsent message) is counted and left out."""
@@ -223,10 +239,10 @@ def _conversation(data: dict[str, Any], messages: list[Any]) -> Reading:
             parent_key=None,
             author=text_field(message.get("sender_name")),
             specs=text_blocks(text) if (text := text_field(message.get("content"))) else [],
-            date=epoch_date((whole_number(message.get("timestamp_ms")) or 0) // 1000),
+            date=None if (stamp := whole_number(message.get("timestamp_ms"))) is None else epoch_date(stamp // 1000),
             skipped=not text_field(message.get("content")) or message.get("is_unsent") is True,
         )
-        for number, message in enumerate(map(as_dict, messages))
+        for number, message in enumerate(_oldest_first(messages, "timestamp_ms"))
     ]
     posts, left = _flat(comments, "this Messenger conversation", "message")
     warnings = [
@@ -237,5 +253,4 @@ def _conversation(data: dict[str, Any], messages: list[Any]) -> Reading:
         warnings.append(
             f"{counted_noun(left, 'message')} without words (a photo, a sticker, a call) {_were(left)} left out"
         )
-    title = text_field(data.get("title")) or ""
     return Reading((discussion("facebook", title, [], posts),), tuple(warnings))
