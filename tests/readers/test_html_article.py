@@ -432,6 +432,57 @@ def test_a_page_without_a_sites_name_for_sharing_takes_it_from_elsewhere(
     assert (thread.site, thread.title) == (site, "Ferry fares rise in May")
 
 
+CANONICAL = '<link rel="canonical" href="https://www.hgz.example/ferry">'
+
+
+@pytest.mark.parametrize(
+    ("title", "extra", "site"),
+    [
+        # What careless templates state as the site's name is passed over for what names it elsewhere.
+        ("Ferry fares rise in May | HGZ", '<meta property="og:site_name" content="{$plugin.site_name}">', "HGZ"),
+        # an address: its host, unless the page names the site in words elsewhere
+        ("Ferry fares rise in May", '<meta property="og:site_name" content="https://www.hgz.example/">', "hgz.example"),
+        (
+            "Ferry fares rise in May",
+            '<meta property="og:site_name" content="www.hgz.example"><script type="application/ld+json">'
+            '{"@type": "NewsArticle", "headline": "Ferry fares rise in May", "publisher": {"name": "HGZ Online"}}'
+            "</script>",
+            "HGZ Online",
+        ),
+        ("Ferry fares rise in May | LAOLA1.at", '<meta property="og:site_name" content="LAOLA1.at">', "LAOLA1.at"),
+        ("Ferry fares rise in May | HGZ", '<meta property="og:site_name" content="02.11.2021">', "HGZ"),
+        ("Ferry fares rise in May | HGZ", '<meta property="og:site_name" content="Copyright © 2001-2009">', "HGZ"),
+        ("Ferry fares rise in May | HGZ", '<meta property="og:site_name" content="Start">', "HGZ"),
+        # the headline stated as the site's name, alone or beside the site's name in the title
+        (
+            "Ferry fares rise in May | Harbour Gazette",
+            '<meta property="og:site_name" content="Ferry fares rise in May">'
+            '<link rel="canonical" href="https://harbourgazette.example/ferry">',
+            "Harbour Gazette",
+        ),
+        ("Ferry fares rise in May", '<meta name="application-name" content="Ferry fares rise in May">', "hgz.example"),
+        # the separator a template leaves after the name
+        ("Ferry fares rise in May", '<meta name="apple-mobile-web-app-title" content="Harbour Gazette - ">',
+         "Harbour Gazette"),
+        # a name in a title part between the headline and a motto; a domain writes "ä" as "ae"
+        ("Ferry fares rise in May | Hägz Gazette – Since 1890", "", "Hägz Gazette"),
+    ],
+)  # fmt: skip
+def test_an_implausible_site_name_is_passed_over(title: str, extra: str, site: str) -> None:
+    address = "" if "canonical" in extra else CANONICAL.replace("hgz", "haegz" if "ä" in title else "hgz")
+    page = NO_SITE_NAME.format(title=title, extra=extra + address)
+    thread = read_html(page).threads[0]
+    assert (thread.site, thread.title) == (site, "Ferry fares rise in May")
+
+
+def test_an_icons_title_is_not_the_pages() -> None:
+    # An SVG icon's `<title>` before the page's was taken for the document title ("Back Button").
+    page = NO_SITE_NAME.format(title="Ferry fares rise in May – Harbour Gazette", extra=CANONICAL).replace(
+        '<html lang="en"><head>', '<html lang="en"><head><svg><title>Back Button</title></svg>'
+    )
+    assert read_html(page).threads[0].site == "Harbour Gazette"
+
+
 def test_a_phpbb_topic_without_a_sites_name_for_sharing_takes_the_end_of_its_title() -> None:
     # The topic's page of a phpBB board that states no og:site_name had no site at all.
     page = (Path(__file__).resolve().parents[1] / "data" / "html" / "phpbb.html").read_text(encoding="utf-8")

@@ -23,7 +23,7 @@ from translator.errors import InputError
 from translator.models import Post, Thread, ThreadFile
 from translator.readers.common import BlockSpec, Reading, number_blocks
 from translator.readers.decoding import repair_double_encoding
-from translator.readers.html_article import ArticleFacts, article_facts
+from translator.readers.html_article import TITLE, ArticleFacts, article_facts
 from translator.readers.html_bytes import decode_page, looks_like_html, looks_like_html_text, without_preamble
 from translator.readers.html_comments import comment_posts, find_comments, script_systems
 from translator.readers.html_dates import dotted_dates_of, machine_date, relative_date
@@ -179,7 +179,6 @@ def earliest_saving(found: FoundComments, facts: ArticleFacts, lang: str | None)
     return max(modified or published, published + max(ages, default=timedelta(0)))
 
 
-TITLE = path("//title")
 FORUM_WORDS = re.compile(
     r"(?<![^\W_])(?:forum|forums|foren|fórum|fora|форум|форумы|论坛|討論區|掲示板)(?![^\W_])", re.I
 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -36,7 +37,8 @@ from translator.readers.markup import (
 
 META = path("//meta[@property or @name or @itemprop]")
 CANONICAL = path("//link[@rel='canonical']/@href")
-TITLE = path("//title")
+TITLE = path("//title[not(ancestor::svg)]")
+"""The page's title (an icon drawn in SVG has its own `<title>`, which may come first)."""
 H1 = path("//h1")
 HEADINGS = path("//h1 | //h2 | //h3")
 MAX_LABEL_WORDS = 3
@@ -253,6 +255,33 @@ def _site_and_section(words: tuple[str, ...], site: tuple[str, ...]) -> bool:
     return words[-len(site) :] == site and all(word in SECTION_WORDS for word in words[: -len(site)])
 
 
+NO_SITE_NAME = re.compile(
+    r"[{}]|\$\(|%%|https?:|^(?:copyright|©|\(c\))|(?<!\d)(?:19|20)\d\d(?!\d)|(?<![\w.])\d{1,2}\.\s+\D"
+    r"|^(?:start|startseite|home|homepage|accueil|inicio|index|news|blog)$",
+    re.IGNORECASE,
+)
+"""What a site's name stated in the page's data never is, and a careless template puts there: a placeholder left
+unfilled (`{$plugin.site_name}`), an address with more around it, a copyright line, a date, an ordinal ("6.
+Jahrgang"), the name of the start page ("Start"). A site's name may hold a digit ("LAOLA1.at", "Soy502")."""
+SITE_ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)*\.[^\W\d_][\w-]*)/?", re.IGNORECASE)
+"""A site's name stated as its address ("https://www.fr.de", "www.kas.de"): the host names it, when nothing
+stated names it in words."""
+
+
+SITE_NAME_EDGES = " \t\n|–—-:·•»«›>/~"
+"""What a template leaves around a site's name ("Jamaica Observer - ": the separator before a headline)."""
+
+
+def plausible_site(name: str, headlines: list[str | None]) -> bool:
+    """Whether a name stated as the site's (`og:site_name`, JSON-LD, an extractor's guess, the app's name) can
+    be it: not one of the things `NO_SITE_NAME` finds, not the page's headline or its whole title."""
+    name = name.strip(SITE_NAME_EDGES)
+    key = _comparable(name)
+    if not key or NO_SITE_NAME.search(name):
+        return False
+    return not any(headline and _comparable(headline) == key for headline in headlines)
+
+
 MAX_HANDLE_SPREAD = 3
 """A site's name is at most this many times as long as its handle ("SputnikInt": "Sputnik International")."""
 
@@ -261,11 +290,10 @@ def _site_of_handle(tree: HtmlElement, meta: dict[str, str], handle: str) -> str
     """The site's name where the only one found is its social media handle (`twitter:site` "@SputnikInt"): the
     name the page gives itself as an app, else the end of its title that the handle abbreviates ("... -
     Sputnik International"), else the handle without its "@"."""
-    named = meta.get("application-name") or meta.get("apple-mobile-web-app-title")
-    if named and not named.startswith("@"):
+    titles = TITLE(tree)
+    if named := _app_name(meta, [clean_text(titles[0].text_content())] if titles else []):
         return named
     key = _comparable(handle.lstrip("@"))
-    titles = TITLE(tree)
     parts = TITLE_SEPARATOR.split(clean_text(titles[0].text_content())) if titles else []
     for part in (parts[-1], parts[0]) if len(parts) > 1 else ():
         part_key = _comparable(part)
@@ -280,6 +308,9 @@ POWERED_BY = re.compile(r"^(?:powered\s+by|propulsé\s+par|bereitgestellt\s+von|
 PAGE_LABEL = re.compile(r"\d|^(?:page|seite|página|pagina|pagină|strona|страница|sida|side)\b", re.IGNORECASE)
 """A title's end that numbers the page ("Page 2", "Seite 3") or holds a number (a date, a count)."""
 MAX_SITE_WORDS = 5
+MAX_TITLE_SITE_WORDS = 8
+"""A part of a title that names the host is the site's name when it is this short: a headline that holds the
+host's word ("Rede von Bundespräsident ..." on bundespraesident.de) is longer."""
 MAX_SITE_CHARS = 50
 
 
@@ -288,24 +319,43 @@ def fallback_site(tree: HtmlElement, meta: dict[str, str], headlines: list[str |
     not): the name the page gives itself as an app, else an end of its title that names the host
     ("... | hpd" on hpd.de) or stands beside the headline the page shows ("Topic - Board - Riverside Motoring
     Forum": the topic is the page's heading), else the host of its address."""
-    named = meta.get("application-name") or meta.get("apple-mobile-web-app-title")
-    if named and not named.startswith("@"):
-        return named
     titles = TITLE(tree)
+    if named := _app_name(meta, [*headlines, clean_text(titles[0].text_content()) if titles else None]):
+        return named
     parts = [part.strip() for part in TITLE_SEPARATOR.split(clean_text(titles[0].text_content()))] if titles else []
     while len(parts) > 1 and POWERED_BY.match(parts[-1]):
         parts.pop()  # "... - City forum - Powered by Discuz!"
     if len(parts) > 1:
         shown = {key for text in headlines if text and (key := _comparable(text))}
         ends = [(parts[-1], parts[0]), (parts[0], parts[-1])]  # the site's name, then the headline beside it
-        for end, _ in ends:
-            if _names_site(end, None, host):
-                return end
+        # An end first; then a part between (a site's name before its motto: "Headline | Name – Webcomic").
+        for part in [parts[-1], parts[0], *parts[-2:0:-1]]:
+            if len(part.split()) <= MAX_TITLE_SITE_WORDS and _names_site(part, None, host):
+                return part
         for end, headline in ends:
             short = len(end.split()) <= MAX_SITE_WORDS and len(end) <= MAX_SITE_CHARS
             if short and not PAGE_LABEL.search(end) and _comparable(headline) in shown:
                 return end
     return host.removeprefix("www.") if host else None
+
+
+def _beside_site_in_title(name: str, title: str | None, host: str | None) -> bool:
+    """Whether a name is a part of the page's title beside another that names the host: the headline
+    ("Windpark Steinheim | EnBW" on enbw.com, with "Windpark Steinheim" stated as the site's name)."""
+    parts = TITLE_SEPARATOR.split(title) if title else []
+    key = _comparable(name)
+    if _names_site(name, None, host):
+        return False
+    return any(_comparable(part) == key for part in parts) and any(
+        _comparable(part) != key and _names_site(part, None, host) for part in parts
+    )
+
+
+def _app_name(meta: dict[str, str], headlines: list[str | None]) -> str | None:
+    """The name the page gives itself as an app, when it can be the site's (some put the headline there)."""
+    named = meta.get("application-name") or meta.get("apple-mobile-web-app-title")
+    usable = named and not named.startswith("@") and plausible_site(named, headlines)
+    return named.strip(SITE_NAME_EDGES) if named and usable else None
 
 
 def _abbreviates(short: str, full: str) -> bool:
@@ -336,13 +386,25 @@ def _site_keys(site: str | None, host: str | None) -> list[str]:
 
 
 def _names_site(part: str, site: str | None, host: str | None) -> bool:
-    """Whether one end of a title is the site's name or domain ("RedFlagDeals.com Forums", "Le Monde")."""
-    part_key = _comparable(part)
-    if not part_key:
-        return False
+    """Whether one end of a title is the site's name or domain ("RedFlagDeals.com Forums", "Le Monde"; "Mäscot"
+    on maescot.de, "Café Olé" on cafeole.fr: a domain writes letters without their marks)."""
+    keys = _site_keys(site, host)
     return any(
-        key in part_key or (part_key in key and len(part_key) * 5 >= len(key) * 3) for key in _site_keys(site, host)
+        key in part_key or (part_key in key and len(part_key) * 5 >= len(key) * 3)
+        for part_key in _spellings(_comparable(part))
+        for key in keys
     )
+
+
+UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _spellings(key: str) -> set[str]:
+    """A comparable text as a domain may write it: as is, umlauts spelt out ("ae"), letters without marks."""
+    if not key or key.isascii():
+        return {key} if key else set()
+    unmarked = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+    return {key, key.translate(UMLAUTS), unmarked}
 
 
 def strip_site(title: str, site: str | None, host: str | None) -> str:
@@ -558,16 +620,35 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     extracted = _metadata(tree)
     url = meta.get("og:url") or next(iter(CANONICAL(tree)), None) or getattr(extracted, "url", None)
     host = urlsplit(str(url)).hostname if url else getattr(extracted, "hostname", None)
-    site = meta.get("og:site_name") or _name(ld.get("publisher")) or ld.get("website")
-    guessed = getattr(extracted, "sitename", None)
-    if not site and guessed and not _names_heading(tree, guessed):
-        site = guessed  # trafilatura's guess; a product's or a thread's `itemprop=name` is the headline instead
+    headlines = [meta.get("og:title"), meta.get("twitter:title"), _name(ld.get("headline"))]
+    if titles := TITLE(tree):
+        headlines.append(clean_text(titles[0].text_content()))
+    title_text = headlines[-1] if titles else None
+
+    def usable(name: str | None, guessed: bool = False) -> bool:
+        if not name or not plausible_site(name, headlines) or _beside_site_in_title(name, title_text, host):
+            return False
+        # trafilatura's guess may be a product's or a thread's `itemprop=name`: the heading instead.
+        return not guessed or not _names_heading(tree, name)
+
+    # Named in words where the page states it (for sharing, in its data), else as an address, else as
+    # trafilatura guesses it, else from the title or the page's own address.
+    stated_names = [meta.get("og:site_name"), _name(ld.get("publisher")), _name(ld.get("website"))]
+    guess = getattr(extracted, "sitename", None)
+    addresses = [
+        match["host"] for name in [*stated_names, guess] if name and (match := SITE_ADDRESS.fullmatch(name.strip()))
+    ]
+    site = next(
+        (name for name in stated_names if name and not SITE_ADDRESS.fullmatch(name.strip()) and usable(name)),
+        addresses[0] if addresses else guess if usable(guess, guessed=True) else None,
+    )
     if site and site.startswith("@"):
         site = _site_of_handle(tree, meta, site)
     if not site:
         headings = [visible_text(h) for h in HEADINGS(tree) if isinstance(h, HtmlElement)]
         shared = [meta.get("og:title"), meta.get("twitter:title"), _name(ld.get("headline"))]
         site = fallback_site(tree, meta, [*shared, *headings], host)
+    site = site.strip(SITE_NAME_EDGES) or None if site else None
     title = _headline(tree, meta, ld, extracted, site, host)
     box_author, box_date = box_facts(story_box(tree, title))
     published = stated or box_date or _found_date(tree)
