@@ -450,6 +450,9 @@ CANONICAL = '<link rel="canonical" href="https://www.hgz.example/ferry">'
             "HGZ Online",
         ),
         ("Ferry fares rise in May | LAOLA1.at", '<meta property="og:site_name" content="LAOLA1.at">', "LAOLA1.at"),
+        # a name written as a domain is a name; a title that is the site's name alone does not make it a headline
+        ("Ferry fares rise in May", '<meta property="og:site_name" content="Harbour.news">', "Harbour.news"),
+        (" &bull; PepTalks", '<meta property="og:site_name" content="PepTalks">', "PepTalks"),
         ("Ferry fares rise in May | HGZ", '<meta property="og:site_name" content="02.11.2021">', "HGZ"),
         ("Ferry fares rise in May | HGZ", '<meta property="og:site_name" content="Copyright © 2001-2009">', "HGZ"),
         ("Ferry fares rise in May | HGZ", '<meta property="og:site_name" content="Start">', "HGZ"),
@@ -468,7 +471,7 @@ CANONICAL = '<link rel="canonical" href="https://www.hgz.example/ferry">'
         ("Ferry fares rise in May | Hägz Gazette – Since 1890", "", "Hägz Gazette"),
     ],
 )  # fmt: skip
-def test_an_implausible_site_name_is_passed_over(title: str, extra: str, site: str) -> None:
+def test_a_stated_site_name_is_taken_only_when_it_can_be_one(title: str, extra: str, site: str) -> None:
     address = "" if "canonical" in extra else CANONICAL.replace("hgz", "haegz" if "ä" in title else "hgz")
     page = NO_SITE_NAME.format(title=title, extra=extra + address)
     thread = read_html(page).threads[0]

@@ -263,9 +263,11 @@ NO_SITE_NAME = re.compile(
 """What a site's name stated in the page's data never is, and a careless template puts there: a placeholder left
 unfilled (`{$plugin.site_name}`), an address with more around it, a copyright line, a date, an ordinal ("6.
 Jahrgang"), the name of the start page ("Start"). A site's name may hold a digit ("LAOLA1.at", "Soy502")."""
-SITE_ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)*\.[^\W\d_][\w-]*)/?", re.IGNORECASE)
+SITE_ADDRESS = re.compile(
+    r"(?:https?://(?:www\.)?|www\.)(?P<host>[\w-]+(?:\.[\w-]+)*\.[^\W\d_][\w-]*)/?", re.IGNORECASE
+)
 """A site's name stated as its address ("https://www.fr.de", "www.kas.de"): the host names it, when nothing
-stated names it in words."""
+stated names it in words. A name written as a domain ("Chefkoch.de", "SW1.News") is a name."""
 
 
 SITE_NAME_EDGES = " \t\n|–—-:·•»«›>/~"
@@ -621,9 +623,10 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     url = meta.get("og:url") or next(iter(CANONICAL(tree)), None) or getattr(extracted, "url", None)
     host = urlsplit(str(url)).hostname if url else getattr(extracted, "hostname", None)
     headlines = [meta.get("og:title"), meta.get("twitter:title"), _name(ld.get("headline"))]
-    if titles := TITLE(tree):
-        headlines.append(clean_text(titles[0].text_content()))
-    title_text = headlines[-1] if titles else None
+    titles = TITLE(tree)
+    title_text = clean_text(titles[0].text_content()) if titles else None
+    if title_text and (TITLE_SEPARATOR.search(title_text) or len(title_text.split()) > MAX_SITE_WORDS):
+        headlines.append(title_text)  # a title of a few words alone may be the site's name (" • PepTalks")
 
     def usable(name: str | None, guessed: bool = False) -> bool:
         if not name or not plausible_site(name, headlines) or _beside_site_in_title(name, title_text, host):
