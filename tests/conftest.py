@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -53,8 +54,15 @@ def subprocess_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None, **env: str) -> CliResult:
-    """Run the real `translator` entry point in a subprocess, as a user would (offline-guarded)."""
+def run_cli(
+    *args: str,
+    cwd: Path | None = None,
+    stdin: str | None = None,
+    env: Mapping[str, str] | None = None,
+    **variables: str,
+) -> CliResult:
+    """Run the real `translator` entry point in a subprocess, as a user would (offline-guarded), with the
+    environment variables in `env` and `variables` added to the test environment."""
     done = subprocess.run(
         [sys.executable, "-m", "cli", *args],
         capture_output=True,
@@ -63,7 +71,7 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None, **env
         cwd=cwd,
         input=stdin,
         timeout=300,
-        env=subprocess_env(**env),
+        env=subprocess_env(**(env or {}), **variables),
     )
     return CliResult(done.returncode, done.stdout, done.stderr)
 

@@ -42,7 +42,7 @@ def ascii_drawn(renderable: object, width: int) -> bytes:
     """Drawn on a console that can only write ASCII (the guides become `+--`)."""
     raw = io.BytesIO()
     stream = io.TextIOWrapper(raw, encoding="ascii", errors="replace")
-    Console(file=stream, width=width, highlight=False).print(renderable)  # type: ignore[arg-type]
+    Console(file=stream, width=width, highlight=False).print(renderable)
     stream.flush()
     return raw.getvalue()
 

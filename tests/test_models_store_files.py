@@ -48,7 +48,7 @@ def test_package_folders_come_before_package_files_of_the_same_folder(tmp_path: 
 DAMAGED = [
     (lambda p: write_bytes(p, b"not a zip at all"), "not a zip archive"),  # a random file
     (corrupt_zip, "corrupt"),  # damaged bytes
-    (lambda p: make_package(p, **{"../evil.txt": b"x"}), "unsafe path"),  # escapes the folder
+    (lambda p: make_package(p, extra={"../evil.txt": b"x"}), "unsafe path"),  # escapes the folder
     (lambda p: make_package(p, metadata=None), "no metadata.json"),  # no metadata
     (lambda p: make_package(p, metadata={**METADATA, "type": "sbd"}), "not a translation model"),  # wrong kind
 ]

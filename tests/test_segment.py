@@ -68,7 +68,7 @@ def unpatched_pysbd_sentences(segmenter: object, text: str) -> list[str]:
     from pysbd.abbreviation_replacer import AbbreviationReplacer
 
     with pytest.MonkeyPatch.context() as patch:
-        shipped = AbbreviationReplacer.search_for_abbreviations_in_string.__wrapped__  # type: ignore[attr-defined]
+        shipped = AbbreviationReplacer.search_for_abbreviations_in_string.__wrapped__
         patch.setattr(AbbreviationReplacer, "search_for_abbreviations_in_string", shipped)
         return [piece.strip() for piece in segmenter.segment(text)]  # type: ignore[attr-defined]
 

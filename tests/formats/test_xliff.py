@@ -23,10 +23,9 @@ from tests.golden_files import assert_golden
 from tests.special_files import fifo
 from tests.strategies import any_text, any_translated, approved_only_when_translated
 from translator.errors import InputError
-from translator.formats.po import apply_review, is_approved, read_po_review, render_po, reviewed_entries
+from translator.formats.po import GENERATOR, apply_review, is_approved, read_po_review, render_po, reviewed_entries
 from translator.formats.review import read_review_file, render_review
 from translator.formats.xliff import (
-    GENERATOR,
     XLIFF_1,
     XLIFF_2,
     XliffFormat,

@@ -10,7 +10,7 @@ from textual.widgets import ContentSwitcher
 from tests.fakes import FakeEngine
 from tests.tui.test_app import SIZE, make_app, sync
 from translator.memory.lookup import MemoryLookup
-from translator.memory.store import MemoryEntry, TranslationMemory
+from translator.memory.store import MemoryEntry, MemoryOrigin, TranslationMemory
 from translator.pipeline import PipelineOptions, translate_thread
 from translator.readers import read_thread
 from tui.alternatives import aligned_spans
@@ -39,11 +39,11 @@ def test_aligned_spans(source: str, target: str, pairs: list[tuple[str, str]] | 
     assert found == pairs
 
 
-def memory_with(path: Path, source: str, *entries: tuple[str, str, str]) -> Path:
+def memory_with(path: Path, source: str, *entries: tuple[str, MemoryOrigin, str]) -> Path:
     """A memory holding translations (text, origin, model) of one French source."""
     TranslationMemory(path).store(
         MemoryEntry("fr", "en", source, text, origin, model) for text, origin, model in entries
-    )  # type: ignore[arg-type]
+    )
     return path
 
 

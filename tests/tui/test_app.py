@@ -151,6 +151,7 @@ async def test_save_writes_the_po_atomically(demo_po: Path, glossary_dir: Path) 
     app = make_app(demo_po, glossary_dir)
     async with app.run_test(size=SIZE) as pilot:
         block_id = app.current
+        assert block_id is not None
         await pilot.press("a", "ctrl+s")
         assert not app.session.modified
     entry = entries(demo_po)[block_id]
@@ -389,9 +390,10 @@ async def test_a_journal_that_cannot_be_written_is_a_warning(demo_po: Path) -> N
     app = make_app(demo_po)
     async with app.run_test(size=SIZE) as pilot:
         first = app.current
+        assert first is not None
         await pilot.press("a", "j", "a")
         await pilot.pause()
-        assert app.session.unit(first).status == "reviewed"  # type: ignore[arg-type]
+        assert app.session.unit(first).status == "reviewed"
         warnings = [note for note in app._notifications if note.title == "No journal"]
         assert len(warnings) == 1 and "save often" in warnings[0].message
         journal_path(demo_po).unlink()
@@ -466,6 +468,7 @@ async def test_a_file_made_unreadable_on_disk_is_not_overwritten(demo_po: Path) 
     app = make_app(demo_po)
     async with app.run_test(size=SIZE) as pilot:
         first = app.current
+        assert first is not None
         await pilot.press("a")
         demo_po.write_text("half-written by another tool\n", encoding="utf-8")
         await pilot.press("ctrl+s")
@@ -737,7 +740,12 @@ async def test_dialogs_answer_once(demo_po: Path, glossary_dir: Path) -> None:
     app = make_app(demo_po, glossary_dir)
     saves: list[bool] = []
     save = app.save
-    app.save = lambda quiet: saves.append(quiet) or save(quiet)  # type: ignore[method-assign]
+
+    def recording_save(quiet: bool) -> bool:
+        saves.append(quiet)
+        return save(quiet)
+
+    app.save = recording_save  # type: ignore[method-assign]
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("g", *"fusée", "tab", *"launcher")
         await burst(pilot, "enter", "enter")  # the term added once (twice was a conflict error)
