@@ -7,7 +7,7 @@ import http.server
 import json
 import threading
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -100,8 +100,10 @@ def corrupt_zip(path: Path) -> Path:
         (lambda p: make_package(p, metadata={"type": "translate"}), "no from_code/to_code"),  # incomplete
     ],
 )
-def test_bad_packages_are_rejected_and_leave_nothing(tmp_path: Path, build: object, message: str) -> None:
-    archive = build(tmp_path / "bad.argosmodel")  # type: ignore[operator]
+def test_bad_packages_are_rejected_and_leave_nothing(
+    tmp_path: Path, build: Callable[[Path], Path], message: str
+) -> None:
+    archive = build(tmp_path / "bad.argosmodel")
     target = tmp_path / "packages"
     with pytest.raises(ModelStoreError, match=message):
         install_package_file(archive, target)
@@ -134,6 +136,7 @@ def local_index(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     package = make_package(served / "translate-xx_yy-1_2.argosmodel")
     handler = lambda *args: http.server.SimpleHTTPRequestHandler(*args, directory=str(served))  # noqa: E731
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    # RequestHandlerClass is `handler`, a function here, not a request handler class
     server.RequestHandlerClass.log_message = lambda *args: None  # type: ignore[attr-defined]
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     entry = {**METADATA, "code": "translate-xx_yy", "links": [base + package.name]}

@@ -30,11 +30,14 @@ def test_edit_keeps_machine_text_and_undo_redo_per_block(demo_po: Path) -> None:
     session.edit(second, "other block")
     assert session.unit(first).previous == machine
     assert session.unit(first).origin == "human"
-    assert session.undo(first).target == "one"  # type: ignore[union-attr]
+    undone = session.undo(first)
+    assert undone is not None and undone.target == "one"
     assert session.unit(second).target == "other block"  # undo is per block
-    assert session.undo(first).target == machine  # type: ignore[union-attr]
+    undone = session.undo(first)
+    assert undone is not None and undone.target == machine
     assert session.undo(first) is None
-    assert session.redo(first).target == "one"  # type: ignore[union-attr]
+    redone = session.redo(first)
+    assert redone is not None and redone.target == "one"
     assert first in session.dirty
 
 
