@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import settings
@@ -53,8 +54,15 @@ def subprocess_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None, **env: str) -> CliResult:
-    """Run the real `translator` entry point in a subprocess, as a user would (offline-guarded)."""
+def run_cli(
+    *args: str,
+    cwd: Path | None = None,
+    stdin: str | None = None,
+    env: Mapping[str, str] | None = None,
+    **variables: str,
+) -> CliResult:
+    """Run the real `translator` entry point in a subprocess, as a user would (offline-guarded), with the
+    environment variables in `env` and `variables` added to the test environment."""
     done = subprocess.run(
         [sys.executable, "-m", "cli", *args],
         capture_output=True,
@@ -63,7 +71,7 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None, **env
         cwd=cwd,
         input=stdin,
         timeout=300,
-        env=subprocess_env(**env),
+        env=subprocess_env(**(env or {}), **variables),
     )
     return CliResult(done.returncode, done.stdout, done.stderr)
 
@@ -103,18 +111,19 @@ def offline_guarantee(monkeypatch: pytest.MonkeyPatch) -> None:
     real_connect = socket.socket.connect
     real_getaddrinfo = socket.getaddrinfo
 
-    def guarded_connect(self: socket.socket, address: object) -> None:
+    # socket._Address and socket._GetAddrInfoResult: typeshed's names for what socket takes and gives
+    def guarded_connect(self: socket.socket, address: socket._Address) -> None:
         host = address[0] if isinstance(address, tuple) else address
         if isinstance(host, str) and not host.startswith(LOOPBACK_PREFIXES) and self.family != socket.AF_UNIX:
             raise NetworkAccessError(f"network access to {address!r} during a test")
-        return real_connect(self, address)  # type: ignore[arg-type]
+        return real_connect(self, address)
 
-    def guarded_getaddrinfo(host: object, *args: object, **kwargs: object) -> object:
+    def guarded_getaddrinfo(host: bytes | str | None, *args: Any, **kwargs: Any) -> socket._GetAddrInfoResult:
         if isinstance(host, str | bytes) and not str(host if isinstance(host, str) else host.decode()).startswith(
             LOOPBACK_PREFIXES
         ):
             raise NetworkAccessError(f"DNS lookup of {host!r} during a test")
-        return real_getaddrinfo(host, *args, **kwargs)  # type: ignore[arg-type]
+        return real_getaddrinfo(host, *args, **kwargs)
 
     monkeypatch.setattr(socket.socket, "connect", guarded_connect)
     monkeypatch.setattr(socket, "getaddrinfo", guarded_getaddrinfo)

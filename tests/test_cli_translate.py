@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import polib
 import pytest
@@ -68,7 +69,7 @@ def test_translate_reads_a_thread_on_stdin(tmp_path: Path, memory: str) -> None:
 
 
 def test_set_lang_is_kept_through_translation(tmp_path: Path, memory: str) -> None:
-    def c5_p2(*extra: str) -> dict[str, object]:
+    def c5_p2(*extra: str) -> dict[str, Any]:
         result = run_cli("translate", "--demo", "--format", "json", "-o", "-", "--memory", memory, *extra)
         assert result.code == 0, result.stderr
         posts = json.loads(result.stdout)["posts"]
@@ -79,7 +80,7 @@ def test_set_lang_is_kept_through_translation(tmp_path: Path, memory: str) -> No
     # A hand-set language is not served the kept thread detected without it.
     manual = c5_p2("--set-lang", "c5.p2=de")
     assert (manual["lang"], manual["lang_source"]) == ("de", "manual")
-    assert manual["translation"]["source_lang"] == "de"  # type: ignore[index]
+    assert manual["translation"]["source_lang"] == "de"
     unknown = run_cli("translate", "--demo", "--set-lang", "c99.p1=de", "-o", "-", "--memory", memory)
     assert (unknown.code, unknown.stderr) == (
         1,

@@ -7,10 +7,11 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from langdetect import detector_factory
+from langdetect.detector_factory import DetectorFactory
 from langdetect.utils.lang_profile import LangProfile
 
 from tests.conftest import subprocess_env
@@ -57,7 +58,9 @@ def test_ctrl_c_while_the_profiles_load_leaves_nothing_half_loaded(
     assert list(tmp_path.iterdir()) == []  # and no decoded copy of 9 profiles for the next process
     monkeypatch.setattr(LangProfile, "__init__", real)
     detector = LanguageDetector(["fr", "en", "de"])  # loaded again, whole
-    assert len(detector.profiles.languages) == len(detector_factory._factory.langlist) > 50
+    # mypy still holds the `is None` asserted above; LanguageDetector() published the factory since
+    factory = cast(DetectorFactory, detector_factory._factory)
+    assert len(detector.profiles.languages) == len(factory.langlist) > 50
     assert detector.detect_text("Bonjour à tous, la fusée a décollé ce matin de Kourou.").lang == "fr"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ LINES = [
 ]
 
 
-def write_jsonl(path: Path, items: list[object], blank_line: bool = False) -> Path:
+def write_jsonl(path: Path, items: Sequence[object], blank_line: bool = False) -> Path:
     lines = [json.dumps(item, ensure_ascii=False) for item in items]
     if blank_line:
         lines.insert(1, "")

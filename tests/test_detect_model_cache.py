@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -81,7 +82,7 @@ def test_the_fingerprint_follows_the_source_files(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def identifiers(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, object, object]:
+def identifiers(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Any, Any]:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     folder = tmp_path_factory.mktemp("cache")
@@ -92,15 +93,15 @@ def identifiers(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, objec
 
 
 @pytest.mark.parametrize("text", TEXTS)
-def test_langid_from_the_cache_scores_as_py3langid_does(identifiers: tuple[object, ...], text: str) -> None:
+def test_langid_from_the_cache_scores_as_py3langid_does(identifiers: tuple[Any, ...], text: str) -> None:
     own, built, read_back = identifiers
-    expected = own.rank(text)  # type: ignore[attr-defined]
-    assert built.rank(text) == expected  # type: ignore[attr-defined]
-    assert read_back.rank(text) == expected  # type: ignore[attr-defined]
+    expected = own.rank(text)
+    assert built.rank(text) == expected
+    assert read_back.rank(text) == expected
 
 
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=80))
-def test_langid_from_the_cache_scores_any_text_the_same(identifiers: tuple[object, ...], text: str) -> None:
+def test_langid_from_the_cache_scores_any_text_the_same(identifiers: tuple[Any, ...], text: str) -> None:
     own, _, read_back = identifiers
-    assert read_back.classify(text) == own.classify(text)  # type: ignore[attr-defined]
+    assert read_back.classify(text) == own.classify(text)

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-import translator.files as files
 from tests.special_files import existing_file, fifo, unix_socket
 from translator.errors import InputError, OutputError
 from translator.files import atomic_output, make_folder, open_input_file, read_input_bytes, write_atomic
@@ -20,7 +19,7 @@ def mode_of(path: Path) -> int:
 
 
 @pytest.fixture
-def umask() -> Iterator[Callable[[int], None]]:
+def umask() -> Iterator[Callable[[int], int]]:
     """Set the process umask for one test, and put the old one back."""
     old = os.umask(0o022)
     os.umask(old)
@@ -36,7 +35,7 @@ def umask() -> Iterator[Callable[[int], None]]:
         (0o077, 0o600),  # a private umask stays private
     ],
 )
-def test_a_new_file_gets_the_umask_mode(tmp_path: Path, umask: Callable[[int], None], mask: int, expected: int) -> None:
+def test_a_new_file_gets_the_umask_mode(tmp_path: Path, umask: Callable[[int], int], mask: int, expected: int) -> None:
     umask(mask)
     write_atomic(tmp_path / "out.po", "text")
     assert mode_of(tmp_path / "out.po") == expected
@@ -51,7 +50,7 @@ def test_a_new_file_gets_the_umask_mode(tmp_path: Path, umask: Callable[[int], N
         0o444,  # a read-only file (we own the folder, so we may replace it) stays read-only
     ],
 )
-def test_a_rewritten_file_keeps_its_mode(tmp_path: Path, umask: Callable[[int], None], old_mode: int) -> None:
+def test_a_rewritten_file_keeps_its_mode(tmp_path: Path, umask: Callable[[int], int], old_mode: int) -> None:
     umask(0o022)
     path = tmp_path / "glossary.po"
     path.write_text("old")
@@ -61,7 +60,7 @@ def test_a_rewritten_file_keeps_its_mode(tmp_path: Path, umask: Callable[[int], 
     assert mode_of(path) == old_mode
 
 
-def test_the_temp_file_is_never_wider_than_the_file_it_replaces(tmp_path: Path, umask: Callable[[int], None]) -> None:
+def test_the_temp_file_is_never_wider_than_the_file_it_replaces(tmp_path: Path, umask: Callable[[int], int]) -> None:
     umask(0o000)
     path = tmp_path / "private.po"
     path.write_text("old")
@@ -127,8 +126,9 @@ def test_the_folder_is_synced_after_the_rename(tmp_path: Path, monkeypatch: pyte
         events.append("rename")
         real_replace(source, target)
 
-    monkeypatch.setattr(files.os, "fsync", recording_fsync)
-    monkeypatch.setattr(files.os, "replace", recording_replace)
+    # translator.files calls them as os.fsync and os.replace
+    monkeypatch.setattr(os, "fsync", recording_fsync)
+    monkeypatch.setattr(os, "replace", recording_replace)
     write_atomic(tmp_path / "out.md", "text")
     assert events == ["fsync file", "rename", "fsync folder"]
 

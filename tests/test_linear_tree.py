@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -22,7 +23,8 @@ from tests.conftest import DEMO, SAMPLE
 from translator.detect.detector import LanguageDetector, detect_languages
 from translator.readers import read_thread
 
-CONSOLES = {
+# Console's keyword arguments.
+CONSOLES: dict[str, dict[str, Any]] = {
     # A pipe or a file: no colour, 80 columns.
     "plain": {},
     # A terminal in colour.
@@ -32,9 +34,9 @@ CONSOLES = {
 }
 
 
-def drawn(renderable: object, width: int = 80, **options: object) -> str:
+def drawn(renderable: object, width: int = 80, **options: Any) -> str:
     out = io.StringIO()
-    Console(file=out, width=width, highlight=False, **options).print(renderable)  # type: ignore[arg-type]
+    Console(file=out, width=width, highlight=False, **options).print(renderable)
     return out.getvalue()
 
 
@@ -42,7 +44,7 @@ def ascii_drawn(renderable: object, width: int) -> bytes:
     """Drawn on a console that can only write ASCII (the guides become `+--`)."""
     raw = io.BytesIO()
     stream = io.TextIOWrapper(raw, encoding="ascii", errors="replace")
-    Console(file=stream, width=width, highlight=False).print(renderable)  # type: ignore[arg-type]
+    Console(file=stream, width=width, highlight=False).print(renderable)
     stream.flush()
     return raw.getvalue()
 
@@ -53,7 +55,7 @@ def test_real_threads_draw_as_rich_draws_them(path: Path, console: str) -> None:
     thread = detect_languages(read_thread(path).thread, LanguageDetector(("fr", "en", "de")))
     tree = build_tree(thread)
     options = dict(CONSOLES[console])
-    width = int(options.pop("width", 80))  # type: ignore[call-overload]
+    width = int(options.pop("width", 80))
     assert drawn(LinearTree(tree), width, **options) == drawn(tree, width, **options)
 
 

@@ -7,7 +7,7 @@ import http.server
 import json
 import threading
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -27,14 +27,17 @@ from translator.errors import ModelStoreError
 METADATA = {"package_version": "1.2", "argos_version": "1.0", "from_code": "xx", "to_code": "yy", "type": "translate"}
 
 
-def make_package(path: Path, top: str = "translate-xx_yy", metadata: object = METADATA, **extra: bytes) -> Path:
-    """A zip shaped like an Argos package (the model files are stand-ins: these tests never load them)."""
+def make_package(
+    path: Path, top: str = "translate-xx_yy", metadata: object = METADATA, extra: Mapping[str, bytes] | None = None
+) -> Path:
+    """A zip shaped like an Argos package (the model files are stand-ins: these tests never load them), with
+    `extra` members (name: content) beside it."""
     with zipfile.ZipFile(path, "w") as archive:
         if metadata is not None:
             archive.writestr(f"{top}/metadata.json", json.dumps(metadata))
         archive.writestr(f"{top}/model/model.bin", b"weights")
         archive.writestr(f"{top}/sentencepiece.model", b"spm")
-        for name, data in extra.items():
+        for name, data in (extra or {}).items():
             archive.writestr(name, data)
     return path
 
@@ -89,16 +92,18 @@ def corrupt_zip(path: Path) -> Path:
     [
         (lambda p: write_bytes(p, b"not a zip at all"), "not a zip archive"),  # a random file
         (corrupt_zip, "corrupt"),  # damaged bytes
-        (lambda p: make_package(p, **{"../evil.txt": b"x"}), "unsafe path"),  # escapes the folder
-        (lambda p: make_package(p, **{"/etc/evil": b"x"}), "unsafe path"),  # absolute path
+        (lambda p: make_package(p, extra={"../evil.txt": b"x"}), "unsafe path"),  # escapes the folder
+        (lambda p: make_package(p, extra={"/etc/evil": b"x"}), "unsafe path"),  # absolute path
         (lambda p: make_package(p, metadata=None), "no metadata.json"),  # no metadata
-        (lambda p: make_package(p, **{"other/readme": b"x"}), "must hold one package folder"),  # two folders
+        (lambda p: make_package(p, extra={"other/readme": b"x"}), "must hold one package folder"),  # two folders
         (lambda p: make_package(p, metadata=[1, 2]), "not a JSON object"),  # metadata of the wrong shape
         (lambda p: make_package(p, metadata={"type": "translate"}), "no from_code/to_code"),  # incomplete
     ],
 )
-def test_bad_packages_are_rejected_and_leave_nothing(tmp_path: Path, build: object, message: str) -> None:
-    archive = build(tmp_path / "bad.argosmodel")  # type: ignore[operator]
+def test_bad_packages_are_rejected_and_leave_nothing(
+    tmp_path: Path, build: Callable[[Path], Path], message: str
+) -> None:
+    archive = build(tmp_path / "bad.argosmodel")
     target = tmp_path / "packages"
     with pytest.raises(ModelStoreError, match=message):
         install_package_file(archive, target)
@@ -131,6 +136,7 @@ def local_index(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     package = make_package(served / "translate-xx_yy-1_2.argosmodel")
     handler = lambda *args: http.server.SimpleHTTPRequestHandler(*args, directory=str(served))  # noqa: E731
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    # RequestHandlerClass is `handler`, a function here, not a request handler class
     server.RequestHandlerClass.log_message = lambda *args: None  # type: ignore[attr-defined]
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     entry = {**METADATA, "code": "translate-xx_yy", "links": [base + package.name]}

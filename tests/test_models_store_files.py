@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -42,24 +43,27 @@ def test_package_folders_come_before_package_files_of_the_same_folder(tmp_path: 
     make_package(folder / "other.argosmodel", top="translate-xx_yy-b", metadata={**METADATA, "package_version": "9"})
     store = ModelStore([folder], include_bundled=False)
     assert [(p.version, p.archive is None) for p in store.packages()] == [("1.2", True), ("9", False)]
-    assert store.find("xx", "yy").version == "1.2"  # type: ignore[union-attr]
+    found = store.find("xx", "yy")
+    assert found is not None and found.version == "1.2"
 
 
 DAMAGED = [
     (lambda p: write_bytes(p, b"not a zip at all"), "not a zip archive"),  # a random file
     (corrupt_zip, "corrupt"),  # damaged bytes
-    (lambda p: make_package(p, **{"../evil.txt": b"x"}), "unsafe path"),  # escapes the folder
+    (lambda p: make_package(p, extra={"../evil.txt": b"x"}), "unsafe path"),  # escapes the folder
     (lambda p: make_package(p, metadata=None), "no metadata.json"),  # no metadata
     (lambda p: make_package(p, metadata={**METADATA, "type": "sbd"}), "not a translation model"),  # wrong kind
 ]
 
 
 @pytest.mark.parametrize(("build", "problem"), DAMAGED)
-def test_a_damaged_package_file_is_skipped_and_named(tmp_path: Path, build: object, problem: str) -> None:
+def test_a_damaged_package_file_is_skipped_and_named(
+    tmp_path: Path, build: Callable[[Path], Path], problem: str
+) -> None:
     folder = tmp_path / "downloads"
     folder.mkdir()
     make_package(folder / "good.argosmodel")
-    bad = build(folder / "bad.argosmodel")  # type: ignore[operator]
+    bad = build(folder / "bad.argosmodel")
     store = ModelStore([folder], include_bundled=False)
     assert [p.archive for p in store.packages()] == [folder / "good.argosmodel"]
     [skipped] = store.skipped()

@@ -259,6 +259,7 @@ def test_sources_give_one_outcome_per_thread_and_read_together(demo: Thread, tmp
     again = translate_sources(sources, TO_EN, engine, memory=memory, read=read_together)
     assert asked == [["digest-feed", "digest-bad"]]  # the kept file is not read again
     assert len(engine.calls) == calls  # the feed's sentences come from the memory
+    assert not isinstance(again[0], TranslatorError) and not isinstance(again[1], TranslatorError)
     [(kept, kept_stats, _)] = again[0]
     assert kept == one[0][0] and kept_stats.from_memory == kept_stats.sentences == one[0][1].sentences
     assert [translated for translated, _, _ in again[1]] == [translated for translated, _, _ in feed]

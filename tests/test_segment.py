@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -63,14 +64,14 @@ def test_a_sentence_repeated_many_times_is_found_each_time() -> None:
     assert split_sentences(text, "fr") == ["Oui."] * 3000
 
 
-def unpatched_pysbd_sentences(segmenter: object, text: str) -> list[str]:
+def unpatched_pysbd_sentences(segmenter: Any, text: str) -> list[str]:
     """pysbd's sentences with its abbreviation pass as shipped (every rewrite done, however repeated)."""
     from pysbd.abbreviation_replacer import AbbreviationReplacer
 
     with pytest.MonkeyPatch.context() as patch:
-        shipped = AbbreviationReplacer.search_for_abbreviations_in_string.__wrapped__  # type: ignore[attr-defined]
+        shipped = AbbreviationReplacer.search_for_abbreviations_in_string.__wrapped__
         patch.setattr(AbbreviationReplacer, "search_for_abbreviations_in_string", shipped)
-        return [piece.strip() for piece in segmenter.segment(text)]  # type: ignore[attr-defined]
+        return [piece.strip() for piece in segmenter.segment(text)]
 
 
 @settings(max_examples=100, deadline=None)

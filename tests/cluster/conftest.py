@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
@@ -63,7 +64,7 @@ def ray_local(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
             include_dashboard=False,
             object_store_memory=100 * 1024**2,
             log_to_driver=False,
-            logging_level="ERROR",
+            logging_level=logging.ERROR,
             # As `translator batch --ray` starts its own (translator.cluster.runtime.WORKERS_PER_CPU).
             _system_config={"num_workers_soft_limit": 6},
         )

@@ -15,6 +15,7 @@ from tests.conftest import run_cli, subprocess_env
 from translator.engine import Engine, Pivot, build_engine
 from translator.engine.argos import (
     ArgosEngine,
+    Device,
     EngineSettings,
     batch_tokens,
     model_positions,
@@ -280,16 +281,16 @@ def failing_count() -> int:
         ("cuda", failing_count, None),  # asked for, no usable driver: the same error
     ],
 )
-def test_usable_device(monkeypatch: pytest.MonkeyPatch, device: str, count: object, expected: str | None) -> None:
+def test_usable_device(monkeypatch: pytest.MonkeyPatch, device: Device, count: object, expected: str | None) -> None:
     import ctranslate2
 
     monkeypatch.setattr(ctranslate2, "get_cuda_device_count", count)
     if expected is None:
         with pytest.raises(EngineError, match="--device cuda: CTranslate2 sees no usable CUDA GPU") as caught:
-            usable_device(device)  # type: ignore[arg-type]
-        assert "--device cpu" in caught.value.hint
+            usable_device(device)
+        assert caught.value.hint is not None and "--device cpu" in caught.value.hint
     else:
-        assert usable_device(device) == expected  # type: ignore[arg-type]
+        assert usable_device(device) == expected
 
 
 @pytest.mark.parametrize("command", ["translate-text", "translate"])

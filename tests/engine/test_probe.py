@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.fakes import RewritingEngine
-from translator.engine import ModelStore, build_engine
+from translator.engine import Engine, ModelStore, build_engine
 from translator.engine.links import LinkGuard
 from translator.engine.probe import (
     CANDIDATE_STYLES,
@@ -22,7 +22,7 @@ from translator.engine.probe import (
     probe_sentences,
 )
 from translator.engine.store import BUNDLED_DIR, install_package_file
-from translator.placeholders import DEFAULT_STYLE
+from translator.placeholders import DEFAULT_STYLE, PlaceholderStyle
 
 OURS, ASCII = CANDIDATE_STYLES
 
@@ -48,8 +48,10 @@ PROBES = [
 
 
 @pytest.mark.parametrize(("rewrite", "style", "kept"), PROBES)
-def test_the_probe_finds_the_form_the_model_keeps(rewrite: dict[str, str], style: object, kept: int) -> None:
-    assert through(RewritingEngine(rewrite)) == ProbeResult(style, kept, 6)  # type: ignore[arg-type]
+def test_the_probe_finds_the_form_the_model_keeps(
+    rewrite: dict[str, str], style: PlaceholderStyle | None, kept: int
+) -> None:
+    assert through(RewritingEngine(rewrite)) == ProbeResult(style, kept, 6)
 
 
 def test_probe_sentences_are_in_the_source_language_and_the_form_probed() -> None:
@@ -119,16 +121,16 @@ def test_an_unwritable_cache_only_costs_a_probe(tmp_path: Path) -> None:
 class Recording:
     """Records what reaches the real engine under the link guard."""
 
-    def __init__(self, engine: object) -> None:
+    def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.calls: list[list[str]] = []
 
     def translate_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
         self.calls.append(list(sentences))
-        return self.engine.translate_batch(sentences, source, target)  # type: ignore[attr-defined,no-any-return]
+        return self.engine.translate_batch(sentences, source, target)
 
     def model_id(self, source: str, target: str) -> str:
-        return self.engine.model_id(source, target)  # type: ignore[attr-defined,no-any-return]
+        return self.engine.model_id(source, target)
 
 
 def test_the_demo_package_keeps_our_form_and_the_answer_is_cached(tmp_path: Path) -> None:

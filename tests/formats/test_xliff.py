@@ -23,10 +23,9 @@ from tests.golden_files import assert_golden
 from tests.special_files import fifo
 from tests.strategies import any_text, any_translated, approved_only_when_translated
 from translator.errors import InputError
-from translator.formats.po import apply_review, is_approved, read_po_review, render_po, reviewed_entries
+from translator.formats.po import GENERATOR, apply_review, is_approved, read_po_review, render_po, reviewed_entries
 from translator.formats.review import read_review_file, render_review
 from translator.formats.xliff import (
-    GENERATOR,
     XLIFF_1,
     XLIFF_2,
     XliffFormat,
@@ -36,7 +35,7 @@ from translator.formats.xliff import (
     render_xliff,
     xliff_id,
 )
-from translator.models import Block, Post, Thread, TranslatedThread, TranslationUnit
+from translator.models import Block, Post, Thread, TranslatedThread, TranslationUnit, UnitOrigin, UnitStatus
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas" / "xliff"
 VERSIONS: tuple[XliffFormat, ...] = ("xliff", "xliff2")
@@ -48,7 +47,7 @@ def mask(text: str) -> str:
     return VOLATILE.sub(lambda found: f"{found.group(1)}: (masked)", text)
 
 
-class OfflineSchemas(etree.Resolver):  # type: ignore[misc]
+class OfflineSchemas(etree.Resolver):  # type: ignore[misc]  # lxml has no type information: Resolver is Any
     """The W3C xml.xsd that the 1.2 schema imports by its URL, from the shipped copy: no network."""
 
     def resolve(self, url: str, public_id: str, context: object) -> Any:
@@ -138,10 +137,16 @@ STATE_CASES = [
 
 @pytest.mark.parametrize(("status", "target", "origin", "state", "approved", "qualifier", "state2"), STATE_CASES)
 def test_states_say_the_status(
-    status: str, target: str, origin: str, state: str, approved: str | None, qualifier: str | None, state2: str
+    status: UnitStatus,
+    target: str,
+    origin: UnitOrigin,
+    state: str,
+    approved: str | None,
+    qualifier: str | None,
+    state2: str,
 ) -> None:
     block = Block("article.p1", "paragraph", "Bonjour.", lang="fr")
-    unit = TranslationUnit(block, "article", "fr", "en", target, origin, status=status)  # type: ignore[arg-type]
+    unit = TranslationUnit(block, "article", "fr", "en", target, origin, status=status)
     thread = Thread("", None, (Post("article", "article", None, blocks=(block,)),), "text", lang="fr")
     translated = TranslatedThread(thread, "en", (unit,))
     one = etree.fromstring(render_xliff(translated, "xliff").encode("utf-8"))

@@ -148,6 +148,7 @@ def test_placeholder_style_is_configurable_and_validated(glossary: Glossary) -> 
 
 def test_engine_may_ask_for_its_placeholder_form(glossary: Glossary) -> None:
     engine = RewritingEngine()
+    # an attribute the fake engine does not declare: the pipeline looks for it on any engine
     engine.placeholder_style = PlaceholderStyle("XX", "XX")  # type: ignore[attr-defined]
     translate_with_glossary(["Poutine"], "fr", "en", engine, glossary)
     assert engine.calls == [["XX1XX"]]

@@ -10,7 +10,7 @@ import pytest
 
 from tests.test_import_hygiene import modules_after
 from translator.errors import GlossaryError
-from translator.glossary import INSTALLED_GLOSSARIES, GlossaryStore, GlossaryTerm, default_glossary_dir
+from translator.glossary import INSTALLED_GLOSSARIES, Glossary, GlossaryStore, GlossaryTerm, default_glossary_dir
 
 SHIPPED = sorted(default_glossary_dir().glob("*.po"))
 
@@ -99,7 +99,12 @@ def test_a_pair_is_served_from_the_folder_and_read_once(folder: Path, monkeypatc
 
     reads: list[Path] = []
     real_load = store_module.load_glossary
-    monkeypatch.setattr(store_module, "load_glossary", lambda path: reads.append(path) or real_load(path))
+
+    def recording_load(path: Path) -> Glossary:
+        reads.append(path)
+        return real_load(path)
+
+    monkeypatch.setattr(store_module, "load_glossary", recording_load)
     store = GlossaryStore(folder=folder)
     first = store.get("fr", "en")
     assert first is not None and first.pair == "fr-en"

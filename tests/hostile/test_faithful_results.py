@@ -15,6 +15,7 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,7 +26,7 @@ DEEP = "[" * 100_000 + "]" * 100_000
 DIGITS = '{"posts": [], "n": ' + "7" * 5000 + "}"
 
 
-def demo_json(tmp: Path, change: Callable[[dict[str, object]], None]) -> Path:
+def demo_json(tmp: Path, change: Callable[[dict[str, Any]], None]) -> Path:
     """The demo thread as our JSON, changed by `change`."""
     made = run_cli("translate", str(DEMO), "-o", str(tmp / "demo.json"), "--format", "json", "--no-memory")
     assert made.code == 0, made.stderr
@@ -34,9 +35,9 @@ def demo_json(tmp: Path, change: Callable[[dict[str, object]], None]) -> Path:
     return written(tmp / "changed.json", json.dumps(data, ensure_ascii=False))
 
 
-def forge_headings(data: dict[str, object]) -> None:
+def forge_headings(data: dict[str, Any]) -> None:
     """A newline then Markdown heading syntax in an author's name and in a block's text."""
-    post = data["posts"][1]  # type: ignore[index]
+    post = data["posts"][1]
     post["author"] = "Marc\n# Forged author heading"
     post["blocks"][0]["text"] = "Bonjour.\n# Forged text heading\n\n## again"
 

@@ -162,7 +162,8 @@ def test_printed_count(text: str, expected: int | None) -> None:
 
 def test_net_votes_split_a_score() -> None:
     assert (net_votes(12), net_votes(-3), net_votes(None)) == (net_votes(12.0), net_votes(-3.0), None)
-    assert net_votes(-3) is not None and (net_votes(-3).up, net_votes(-3).down) == (0, 3)  # type: ignore[union-attr]
+    votes = net_votes(-3)
+    assert votes is not None and (votes.up, votes.down) == (0, 3)
 
 
 @pytest.mark.parametrize(

@@ -85,7 +85,7 @@ def replaced(document: Any, where: tuple[Any, ...], value: Any) -> Any:
     return copy
 
 
-JSON_FIXTURES = {
+JSON_FIXTURES: dict[str, SourceFormat] = {
     "reddit-thread.json": "reddit",
     "hn-algolia.json": "hn",
     "hn-firebase.json": "hn",
@@ -109,7 +109,7 @@ def mutated_json(draw: st.DrawFn) -> tuple[str, SourceFormat]:
             document = replaced(document, where, draw(json_values))
         except (KeyError, IndexError, TypeError):
             continue  # the place went away with an earlier replacement
-    return json.dumps(document), JSON_FIXTURES[name]  # type: ignore[return-value]
+    return json.dumps(document), JSON_FIXTURES[name]
 
 
 @FUZZ

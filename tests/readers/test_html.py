@@ -11,6 +11,7 @@ import pytest
 from translator.errors import InputError
 from translator.models import Thread, Votes
 from translator.readers import parse_threads, read_thread, sniff_format
+from translator.readers.common import BlockSpec
 from translator.readers.html import read_html
 from translator.readers.html_comments import is_pingback
 from translator.readers.html_fields import RawComment
@@ -590,7 +591,7 @@ def test_undated_comments_in_a_comment_section_inside_an_aside(names: dict[str, 
     ],
 )
 def test_pingbacks(author: str | None, texts: list[str], pingback: bool) -> None:
-    blocks = tuple(("paragraph", text, None, None) for text in texts)
+    blocks: tuple[BlockSpec, ...] = tuple(("paragraph", text, None, None) for text in texts)
     assert is_pingback(RawComment("k", None, author, None, blocks)) is pingback
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import lxml.html
 import pytest
+from lxml.html import HtmlElement
 
+from translator.models import BlockKind
 from translator.readers import read_thread
 from translator.readers.common import BlockSpec
 from translator.readers.html import read_html
@@ -24,9 +27,9 @@ from translator.readers.html_furniture import (
 PAGES = Path(__file__).resolve().parents[1] / "data" / "html"
 
 
-def texts(html: str, find: object) -> list[str]:
+def texts(html: str, find: Callable[[HtmlElement], Iterable[HtmlElement]]) -> list[str]:
     tree = lxml.html.document_fromstring(html)
-    return [" ".join(element.text_content().split()) for element in find(tree)]  # type: ignore[operator]
+    return [" ".join(element.text_content().split()) for element in find(tree)]
 
 
 def test_short_story_without_its_rating_title_and_tags() -> None:
@@ -91,8 +94,8 @@ def test_title_headings_and_teaser_texts() -> None:
     assert teaser_texts(tree) == Teasers(frozenset({"Читайте также", "Трава горит"}), frozenset({"Читайте также"}))
 
 
-def spec(text: str, kind: str = "paragraph") -> BlockSpec:
-    return (kind, text, None, None)  # type: ignore[return-value]
+def spec(text: str, kind: BlockKind = "paragraph") -> BlockSpec:
+    return (kind, text, None, None)
 
 
 @pytest.mark.parametrize(

@@ -91,7 +91,7 @@ LETTERS = "".join(
     ],
 )
 def test_dotted_dates_on_an_english_page_are_day_first(
-    dates: tuple[str, str, str], days: list[tuple[int, ...]]
+    dates: tuple[str, str, str], days: list[tuple[int, int, int] | tuple[int, int, int, int, int]]
 ) -> None:
     first, second, third = dates
     body = f'<div id="comment_entries">{LETTERS.format(first=first, second=second, third=third)}</div>'

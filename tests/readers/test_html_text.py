@@ -7,6 +7,7 @@ from datetime import datetime
 import lxml.html
 import pytest
 
+from translator.readers.common import BlockSpec
 from translator.readers.html_article import choose_title, strip_site
 from translator.readers.html_comments import comment_posts, is_pingback
 from translator.readers.html_dates import machine_date, printed_date, relative_date
@@ -230,8 +231,8 @@ def test_is_pingback(text: str, pingback: bool) -> None:
     ],
 )
 def test_comment_text_lines(lines: list[str], kept: list[str]) -> None:
-    blocks = [("paragraph", line, None, None) for line in lines]
-    result = _text_lines(blocks, "Ramón", datetime(2022, 4, 26, 14, 2), "es")  # type: ignore[arg-type]
+    blocks: list[BlockSpec] = [("paragraph", line, None, None) for line in lines]
+    result = _text_lines(blocks, "Ramón", datetime(2022, 4, 26, 14, 2), "es")
     assert [text for _, text, _, _ in result] == kept
 
 

@@ -14,12 +14,8 @@ from translator.formats.json import dump_thread, read_json_thread
 from translator.models import Thread
 from translator.readers import read_threads
 
-VALID_POST = {
-    "id": "c1",
-    "kind": "comment",
-    "author": "A",
-    "blocks": [{"id": "c1.p1", "kind": "paragraph", "text": "x"}],
-}
+VALID_BLOCK = {"id": "c1.p1", "kind": "paragraph", "text": "x"}
+VALID_POST = {"id": "c1", "kind": "comment", "author": "A", "blocks": [VALID_BLOCK]}
 
 
 @given(any_threads)
@@ -38,7 +34,7 @@ def with_post(**changes: object) -> str:
 
 
 def with_block(**changes: object) -> str:
-    return with_post(blocks=[{**VALID_POST["blocks"][0], **changes}])  # type: ignore[index]
+    return with_post(blocks=[{**VALID_BLOCK, **changes}])
 
 
 @pytest.mark.parametrize(

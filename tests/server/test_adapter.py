@@ -3,7 +3,7 @@ one engine call per pair for a whole batch of requests, and one bad job failing 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import pytest
@@ -43,7 +43,7 @@ def adapter(tmp_path_factory: pytest.TempPathFactory) -> CoreAdapter:
 
 
 @pytest.fixture
-def recording(adapter: CoreAdapter) -> Recording:
+def recording(adapter: CoreAdapter) -> Iterator[Recording]:
     real = adapter.toolkit.engine
     recording = Recording(real)
     adapter.toolkit.engine = recording

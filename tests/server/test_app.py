@@ -228,9 +228,8 @@ def test_the_memory_is_the_clis(server: Served, home: Path) -> None:
 
     sentence = "Le lanceur réutilisable attend la météo."
     post(server, "/translate", json={"q": sentence, "source": "fr", "target": "en"})
-    env = {"XDG_DATA_HOME": str(home / "xdg_data_home")}
     # the server fed the CLI's default memory...
-    assert "fr-en" in run_cli("memory", "stats", **env).stdout
+    assert "fr-en" in run_cli("memory", "stats", XDG_DATA_HOME=str(home / "xdg_data_home")).stdout
     # ...and a human translation stored there is what the server answers from then on
     path = home / "xdg_data_home" / "thread-translator" / "memory.sqlite"
     memory = TranslationMemory(path)
@@ -445,6 +444,6 @@ def fuzzed_api(server: Served) -> schemathesis.BaseSchema:
 
 @fuzzed.parametrize()
 @settings(deadline=None, suppress_health_check=list(HealthCheck))
-def test_fuzzed_requests_keep_the_contract(case: schemathesis.Case) -> None:
+def test_fuzzed_requests_keep_the_contract(case: schemathesis.Case[Any]) -> None:
     # no 500, only documented statuses, content types and shapes, invalid requests refused
     case.call_and_validate()

@@ -25,14 +25,16 @@ class Recorder:
         return [TranslatorError("bad job") if job < 0 else job * 2 for job in jobs]
 
 
-def run_together(jobs: list[int], policy: BatchPolicy, recorder: Recorder) -> list[Batched[int] | BaseException]:
+def run_together(
+    jobs: list[int], policy: BatchPolicy, recorder: Recorder
+) -> Sequence[Batched[int | TranslatorError] | BaseException]:
     """Submit every job at once from its own coroutine; each caller's outcome, in order."""
 
-    async def main() -> list[Batched[int] | BaseException]:
+    async def main() -> Sequence[Batched[int | TranslatorError] | BaseException]:
         batcher: MicroBatcher[int, int | TranslatorError] = MicroBatcher(recorder, lambda job: abs(job), policy)
         batcher.start()
         try:
-            return await asyncio.gather(*(batcher.submit(job) for job in jobs), return_exceptions=True)  # type: ignore[arg-type]
+            return await asyncio.gather(*(batcher.submit(job) for job in jobs), return_exceptions=True)
         finally:
             await batcher.stop()
 
@@ -82,7 +84,7 @@ def test_a_bug_in_the_run_reaches_every_caller_of_the_batch_and_the_batcher_goes
             raise RuntimeError("bug")
         return list(jobs)
 
-    async def main() -> tuple[list[object], Batched[int]]:
+    async def main() -> tuple[Sequence[Batched[int] | BaseException], Batched[int]]:
         batcher: MicroBatcher[int, int] = MicroBatcher(broken, lambda job: 1, BatchPolicy(max_wait=0.05))
         batcher.start()
         try:

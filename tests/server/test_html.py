@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -205,7 +207,7 @@ def test_whatever_the_model_does_no_element_is_lost_or_added(markup: str, model:
         return Counter(element.tag for element in lxml_html.fragment_fromstring(fragment, create_parent="div").iter())
 
     # A model that reorders every word, one that loses the last word, one that answers nothing.
-    change = {
+    change: Callable[[str], str] = {
         "reverse": lambda text: " ".join(reversed(text.split())),
         "drop": lambda text: " ".join(text.split()[:-1]),
         "empty": lambda text: "",

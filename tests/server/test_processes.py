@@ -89,7 +89,7 @@ def test_a_process_that_dies_is_replaced(several: Served) -> None:
 
 def test_a_start_up_error_is_one_line_and_leaves_no_process(tmp_path: Path) -> None:
     result = run_cli(
-        "serve", "--port", "0", "--workers", "2", "--glossary", str(tmp_path / "absent.po"), **private_env(tmp_path)
+        "serve", "--port", "0", "--workers", "2", "--glossary", str(tmp_path / "absent.po"), env=private_env(tmp_path)
     )
     assert result.code == 1
     assert result.stderr.startswith("translator: error: ") and "absent.po" in result.stderr

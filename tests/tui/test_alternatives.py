@@ -8,9 +8,9 @@ import pytest
 from textual.widgets import ContentSwitcher
 
 from tests.fakes import FakeEngine
-from tests.tui.test_app import SIZE, make_app, sync
+from tests.tui.test_app import SIZE, current_id, make_app, sync
 from translator.memory.lookup import MemoryLookup
-from translator.memory.store import MemoryEntry, TranslationMemory
+from translator.memory.store import MemoryEntry, MemoryOrigin, TranslationMemory
 from translator.pipeline import PipelineOptions, translate_thread
 from translator.readers import read_thread
 from tui.alternatives import aligned_spans
@@ -39,11 +39,11 @@ def test_aligned_spans(source: str, target: str, pairs: list[tuple[str, str]] | 
     assert found == pairs
 
 
-def memory_with(path: Path, source: str, *entries: tuple[str, str, str]) -> Path:
+def memory_with(path: Path, source: str, *entries: tuple[str, MemoryOrigin, str]) -> Path:
     """A memory holding translations (text, origin, model) of one French source."""
     TranslationMemory(path).store(
         MemoryEntry("fr", "en", source, text, origin, model) for text, origin, model in entries
-    )  # type: ignore[arg-type]
+    )
     return path
 
 
@@ -51,7 +51,7 @@ def memory_with(path: Path, source: str, *entries: tuple[str, str, str]) -> Path
 async def test_memory_alternatives_are_numbered_after_terms(demo_po: Path, glossary_dir: Path, tmp_path: Path) -> None:
     app = make_app(demo_po, glossary_dir)
     async with app.run_test(size=SIZE):
-        title = app.session.unit(app.current)  # type: ignore[arg-type]
+        title = app.session.unit(current_id(app))
     memory = memory_with(
         tmp_path / "tm.sqlite",
         "  " + title.block.text + " ",  # normalised: the same source
@@ -68,14 +68,14 @@ async def test_memory_alternatives_are_numbered_after_terms(demo_po: Path, gloss
         info = str(app.query_one(InfoPanel).render())
         assert "2 memory, reviewed: Ariane 6 puts three" in info and "3 memory, machine:" in info
         await pilot.press("2")  # an alternative replaces the translation
-        unit = app.session.unit(app.current)  # type: ignore[arg-type]
+        unit = app.session.unit(current_id(app))
         assert unit.target == "Ariane 6 puts three satellites in orbit" and unit.previous == title.target
         # the machine text it replaced is an alternative now, so it can be put back
         assert app.alternatives[-1].origin == "earlier machine text"
         await pilot.press(str(len(app.hits) + len(app.alternatives)))
-        assert app.session.unit(app.current).target == title.target  # type: ignore[arg-type]
+        assert app.session.unit(current_id(app)).target == title.target
         await pilot.press("9")
-        assert app.session.unit(app.current).target == title.target  # type: ignore[arg-type]  # no item 9: nothing
+        assert app.session.unit(current_id(app)).target == title.target  # no item 9: nothing
 
 
 @sync
@@ -97,7 +97,7 @@ async def test_memory_alternative_joined_by_sentence(demo_po: Path, glossary_dir
 async def test_insert_at_the_cursor_while_editing(demo_po: Path, glossary_dir: Path, tmp_path: Path) -> None:
     app = make_app(demo_po, glossary_dir)
     async with app.run_test(size=SIZE) as pilot:
-        rendering, machine = app.hits[0].rendering, app.session.unit(app.current).target  # type: ignore[arg-type]
+        rendering, machine = app.hits[0].rendering, app.session.unit(current_id(app)).target
         await pilot.press("e", "f7", "backspace", "escape")  # emptied: the machine text becomes alternative 2
         # Alt+1 (as kitty-protocol terminals send it): term 1 at the cursor
         await pilot.press("e", *"The ", "alt+1", *" rocket")

@@ -7,7 +7,7 @@ import functools
 import io
 import threading
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,7 @@ import polib
 import pytest
 from rich.console import Console
 from textual import events
+from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.geometry import Offset
 from textual.selection import Selection
@@ -38,18 +39,26 @@ from tui.widgets import BlockList, InfoPanel, SourcePane, TargetView
 SIZE = (100, 30)
 
 
-def sync(test: Callable[..., Awaitable[None]]) -> Callable[..., None]:
+def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
     """Run an async Pilot test in its own event loop (no asyncio plugin needed)."""
 
     @functools.wraps(test)
     def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))  # type: ignore[arg-type]
+        asyncio.run(test(*args, **kwargs))
 
     return run
 
 
-def make_app(path: Path, glossary_dir: Path | None = None, **options: object) -> ReviewApp:
-    return ReviewApp(path, glossary_dir=glossary_dir, autosave_seconds=0, **options)  # type: ignore[arg-type]
+def make_app(
+    path: Path, glossary_dir: Path | None = None, engine: Any = None, memory_path: Path | None = None
+) -> ReviewApp:
+    return ReviewApp(path, glossary_dir=glossary_dir, autosave_seconds=0, engine=engine, memory_path=memory_path)
+
+
+def current_id(app: ReviewApp) -> str:
+    """The block the cursor is on (an app showing a file always has one)."""
+    assert app.current is not None
+    return app.current
 
 
 def entries(path: Path) -> dict[str, polib.POEntry]:
@@ -77,27 +86,27 @@ async def test_navigate_with_keys(demo_po: Path, glossary_dir: Path) -> None:
 async def test_edit_approve_and_move_on(demo_po: Path, glossary_dir: Path) -> None:
     app = make_app(demo_po, glossary_dir)
     async with app.run_test(size=SIZE) as pilot:
-        first = app.current
+        first = current_id(app)
         await pilot.press("e", "f7", "backspace", *"Hello", "escape")
-        unit = app.session.unit(first)  # type: ignore[arg-type]
+        unit = app.session.unit(first)
         assert unit.target == "Hello" and unit.status == "draft" and unit.previous
         assert app.current == first and not app.editing
         await pilot.press("a")
-        assert app.session.unit(first).status == "reviewed"  # type: ignore[arg-type]
+        assert app.session.unit(first).status == "reviewed"
         assert app.current != first
-        second = app.current
+        second = current_id(app)
         await pilot.press("enter", "end", *" more", "f2")  # Enter edits; F2 keeps, approves and moves on
-        assert app.session.unit(second).target.endswith(" more")  # type: ignore[arg-type]
-        assert app.session.unit(second).status == "reviewed"  # type: ignore[arg-type]
+        assert app.session.unit(second).target.endswith(" more")
+        assert app.session.unit(second).status == "reviewed"
         await pilot.press("k", "w")
-        assert app.session.unit(second).status == "draft"  # type: ignore[arg-type]
+        assert app.session.unit(second).status == "draft"
 
 
 @sync
 async def test_a_stray_enter_at_the_end_is_dropped(demo_po: Path, glossary_dir: Path) -> None:
     app = make_app(demo_po, glossary_dir)
     async with app.run_test(size=SIZE) as pilot:
-        before = app.session.unit(app.current).target  # type: ignore[arg-type]
+        before = app.session.unit(current_id(app)).target
         # most terminals send Ctrl+Enter as Enter: the newline it types must not end up in the PO file
         await pilot.press("e", "enter", "enter", "f2")
         assert app.session.unit(app.session.units[0].block.id).target == before
@@ -108,17 +117,17 @@ async def test_a_stray_enter_at_the_end_is_dropped(demo_po: Path, glossary_dir: 
 async def test_undo_redo_copy_source(demo_po: Path, glossary_dir: Path) -> None:
     app = make_app(demo_po, glossary_dir)
     async with app.run_test(size=SIZE) as pilot:
-        block_id = app.current
-        unit = app.session.unit(block_id)  # type: ignore[arg-type]
+        block_id = current_id(app)
+        unit = app.session.unit(block_id)
         await pilot.press("c")
-        assert app.session.unit(block_id).target == unit.block.text  # type: ignore[arg-type]
+        assert app.session.unit(block_id).target == unit.block.text
         await pilot.press("u")
-        assert app.session.unit(block_id).target == unit.target  # type: ignore[arg-type]
+        assert app.session.unit(block_id).target == unit.target
         await pilot.press("r")
-        assert app.session.unit(block_id).target == unit.block.text  # type: ignore[arg-type]
+        assert app.session.unit(block_id).target == unit.block.text
         # the earlier machine text is the first alternative, numbered after the glossary terms
         await pilot.press(str(len(app.hits) + 1))
-        assert app.session.unit(block_id).target == unit.target  # type: ignore[arg-type]
+        assert app.session.unit(block_id).target == unit.target
 
 
 @sync
@@ -127,7 +136,7 @@ async def test_insert_glossary_term_by_number(demo_po: Path, glossary_dir: Path)
     async with app.run_test(size=SIZE) as pilot:
         assert app.hits, "the title names Ariane 6, a glossary term"
         await pilot.press("e", "f7", "backspace", "escape", "1")
-        assert app.session.unit(app.current).target == app.hits[0].rendering  # type: ignore[arg-type]
+        assert app.session.unit(current_id(app)).target == app.hits[0].rendering
         info = str(app.query_one(InfoPanel).render())
         assert "1 " in info and "term ok" in info  # the legend
 
@@ -151,6 +160,7 @@ async def test_save_writes_the_po_atomically(demo_po: Path, glossary_dir: Path) 
     app = make_app(demo_po, glossary_dir)
     async with app.run_test(size=SIZE) as pilot:
         block_id = app.current
+        assert block_id is not None
         await pilot.press("a", "ctrl+s")
         assert not app.session.modified
     entry = entries(demo_po)[block_id]
@@ -163,21 +173,21 @@ async def test_retranslate_runs_in_a_worker(demo_po: Path, glossary_dir: Path) -
     seen: list[str] = []
 
     class RecordingEngine(FakeEngine):
-        def translate_batch(self, sentences, source, target):  # type: ignore[no-untyped-def]
+        def translate_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
             seen.append(threading.current_thread().name)
             return super().translate_batch(sentences, source, target)
 
     app = make_app(demo_po, glossary_dir, engine=RecordingEngine())
     async with app.run_test(size=SIZE) as pilot:
-        block_id = app.current
+        block_id = current_id(app)
         await pilot.press("e", "f7", "backspace", *"wrong", "escape", "t")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        unit = app.session.unit(block_id)  # type: ignore[arg-type]
+        unit = app.session.unit(block_id)
         assert unit.target.startswith("EN: ") and unit.origin == "machine" and unit.status == "draft"
         assert seen and threading.main_thread().name not in seen
         await pilot.press("u")
-        assert app.session.unit(block_id).target == "wrong"  # type: ignore[arg-type]
+        assert app.session.unit(block_id).target == "wrong"
 
 
 @sync
@@ -185,11 +195,11 @@ async def test_language_override_then_retranslate(demo_po: Path, glossary_dir: P
     engine = FakeEngine()
     app = make_app(demo_po, glossary_dir, engine=engine)
     async with app.run_test(size=SIZE) as pilot:
-        block_id = app.current
+        block_id = current_id(app)
         await pilot.press("l", "ctrl+u", *"de", "enter", "t")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.session.unit(block_id).source_lang == "de"  # type: ignore[arg-type]
+        assert app.session.unit(block_id).source_lang == "de"
         assert engine.calls[-1][0] == "de"
 
 
@@ -211,6 +221,7 @@ async def test_add_glossary_entry(demo_po: Path, glossary_dir: Path) -> None:
 async def test_a_glossary_entry_lint_refuses_is_a_notification(demo_po: Path, glossary_dir: Path) -> None:
     app = make_app(demo_po, glossary_dir)
     shown: list[tuple[str, str]] = []
+    # recorded on this instance only
     app.notify = lambda message, **options: shown.append((message, options.get("severity", "")))  # type: ignore[method-assign]
     before = (glossary_dir / "fr-en.po").read_bytes()
     async with app.run_test(size=SIZE) as pilot:
@@ -276,7 +287,8 @@ async def test_help_lists_every_binding(demo_po: Path) -> None:
         assert isinstance(app.screen, HelpScreen)
         text = "\n".join(f"{keys}  {description}" for keys, description in app.screen.rows)
         for binding in app.BINDINGS:
-            key = binding.key.split(",")[0]  # type: ignore[union-attr]
+            assert isinstance(binding, Binding)  # the app writes every binding as a Binding
+            key = binding.key.split(",")[0]
             label = {
                 "escape": "Esc",
                 "slash": "/",
@@ -389,9 +401,10 @@ async def test_a_journal_that_cannot_be_written_is_a_warning(demo_po: Path) -> N
     app = make_app(demo_po)
     async with app.run_test(size=SIZE) as pilot:
         first = app.current
+        assert first is not None
         await pilot.press("a", "j", "a")
         await pilot.pause()
-        assert app.session.unit(first).status == "reviewed"  # type: ignore[arg-type]
+        assert app.session.unit(first).status == "reviewed"
         warnings = [note for note in app._notifications if note.title == "No journal"]
         assert len(warnings) == 1 and "save often" in warnings[0].message
         journal_path(demo_po).unlink()
@@ -406,7 +419,7 @@ async def test_a_read_only_file_is_not_replaced(demo_po: Path) -> None:
     app = make_app(demo_po)
     async with app.run_test(size=SIZE) as pilot:
         assert any(note.title == "Read-only file" for note in app._notifications)
-        first = app.current
+        first = current_id(app)
         await pilot.press("a", "ctrl+s")
         await pilot.pause()
         refused = [note for note in app._notifications if note.title == "Not saved"]
@@ -414,7 +427,7 @@ async def test_a_read_only_file_is_not_replaced(demo_po: Path) -> None:
         assert app.session.modified and journal_path(demo_po).exists()  # the work is still kept
         await pilot.press("q", "s")  # save and quit: refused too, so the app stays open
         await pilot.pause()
-        assert app.is_running and app.session.unit(first).status == "reviewed"  # type: ignore[arg-type]
+        assert app.is_running and app.session.unit(first).status == "reviewed"
         demo_po.chmod(0o644)
         await pilot.press("escape", "ctrl+s")
         await pilot.pause()
@@ -466,6 +479,7 @@ async def test_a_file_made_unreadable_on_disk_is_not_overwritten(demo_po: Path) 
     app = make_app(demo_po)
     async with app.run_test(size=SIZE) as pilot:
         first = app.current
+        assert first is not None
         await pilot.press("a")
         demo_po.write_text("half-written by another tool\n", encoding="utf-8")
         await pilot.press("ctrl+s")
@@ -572,7 +586,7 @@ async def test_a_term_said_twice_takes_one_number(demo_po: Path, glossary_dir: P
 @sync
 async def test_an_engine_crash_is_a_notification(demo_po: Path) -> None:
     class BrokenEngine(FakeEngine):
-        def translate_batch(self, sentences, source, target):  # type: ignore[no-untyped-def]
+        def translate_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
             raise RuntimeError("model file corrupt")
 
     app = make_app(demo_po, engine=BrokenEngine())
@@ -660,7 +674,7 @@ async def test_a_late_retranslation_does_not_replace_what_the_reviewer_did_meanw
     release = threading.Event()
 
     class SlowEngine(FakeEngine):
-        def translate_batch(self, sentences, source, target):  # type: ignore[no-untyped-def]
+        def translate_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
             release.wait(10)
             return super().translate_batch(sentences, source, target)
 
@@ -737,7 +751,12 @@ async def test_dialogs_answer_once(demo_po: Path, glossary_dir: Path) -> None:
     app = make_app(demo_po, glossary_dir)
     saves: list[bool] = []
     save = app.save
-    app.save = lambda quiet: saves.append(quiet) or save(quiet)  # type: ignore[method-assign]
+
+    def recording_save(quiet: bool) -> bool:
+        saves.append(quiet)
+        return save(quiet)
+
+    app.save = recording_save  # type: ignore[method-assign]  # recorded on this instance only
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("g", *"fusée", "tab", *"launcher")
         await burst(pilot, "enter", "enter")  # the term added once (twice was a conflict error)
@@ -746,7 +765,7 @@ async def test_dialogs_answer_once(demo_po: Path, glossary_dir: Path) -> None:
         await pilot.press("l", "ctrl+u", *"de")
         await burst(pilot, "enter", "enter")  # raised ScreenStackError: the second Enter dismissed again
         assert app.is_running and len(app.screen_stack) == 1
-        assert app.session.unit(app.current).source_lang == "de"  # type: ignore[arg-type]
+        assert app.session.unit(current_id(app)).source_lang == "de"
         await pilot.press("question_mark", "l")  # a dialog over the help: closing the help twice
         await burst(pilot, "escape", "escape")  # closes the two, one each, in order
         assert len(app.screen_stack) == 1
@@ -764,7 +783,7 @@ async def test_quitting_while_a_retranslation_runs_is_clean(demo_po: Path) -> No
     failed: list[Exception] = []
 
     class SlowEngine(FakeEngine):
-        def translate_batch(self, sentences, source, target):  # type: ignore[no-untyped-def]
+        def translate_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
             release.wait(10)
             return super().translate_batch(sentences, source, target)
 
@@ -778,7 +797,7 @@ async def test_quitting_while_a_retranslation_runs_is_clean(demo_po: Path) -> No
             failed.append(error)
             raise
 
-    app.query_one = watched_query_one  # type: ignore[method-assign]
+    app.query_one = watched_query_one  # type: ignore[method-assign]  # watched on this instance only
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("t", "j", "t", "q")  # two blocks being re-translated, and quit (nothing unsaved)
         await pilot.pause()
@@ -799,7 +818,7 @@ def test_quitting_while_the_engine_is_stuck_quits_at_once(demo_po: Path) -> None
     release = threading.Event()
 
     class StuckEngine(FakeEngine):
-        def translate_batch(self, sentences, source, target):  # type: ignore[no-untyped-def]
+        def translate_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
             release.wait(20)
             return super().translate_batch(sentences, source, target)
 
@@ -929,7 +948,8 @@ async def test_the_panes_show_each_block_moved_to(demo_po: Path, glossary_dir: P
         await pilot.press("e", "escape", "k")
         await pilot.pause()
         shown = " ".join(app.query_one(SourcePane).render_line(y).text for y in range(3)).split()
-        assert shown[:2] == app.current_unit().block.text.split()[:2]  # type: ignore[union-attr]
+        current = app.current_unit()
+        assert current is not None and shown[:2] == current.block.text.split()[:2]
 
 
 @sync

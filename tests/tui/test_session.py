@@ -4,6 +4,7 @@ changed), save and merge."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from translator.formats.po import read_po_review, render_po
 from translator.formats.xliff import VERSION_FIELD, read_xliff, render_xliff
 from translator.glossary import GlossaryStore
 from translator.memory.store import TranslationMemory
-from translator.models import TranslatedThread
+from translator.models import TranslatedThread, TranslationUnit
 from tui.session import Filter, ReviewSession, fold, journal_path
 
 
@@ -29,11 +30,14 @@ def test_edit_keeps_machine_text_and_undo_redo_per_block(demo_po: Path) -> None:
     session.edit(second, "other block")
     assert session.unit(first).previous == machine
     assert session.unit(first).origin == "human"
-    assert session.undo(first).target == "one"  # type: ignore[union-attr]
+    undone = session.undo(first)
+    assert undone is not None and undone.target == "one"
     assert session.unit(second).target == "other block"  # undo is per block
-    assert session.undo(first).target == machine  # type: ignore[union-attr]
+    undone = session.undo(first)
+    assert undone is not None and undone.target == machine
     assert session.undo(first) is None
-    assert session.redo(first).target == "one"  # type: ignore[union-attr]
+    redone = session.redo(first)
+    assert redone is not None and redone.target == "one"
     assert first in session.dirty
 
 
@@ -63,7 +67,7 @@ def test_filter_parsing_and_matching(demo_po: Path) -> None:
     session = ReviewSession(demo_po, journal=False)
     session.approve(session.units[0].block.id)
     session.edit(session.units[2].block.id, "")  # an empty translation is a QA issue
-    cases = [
+    cases: list[tuple[str, Callable[[TranslationUnit], bool]]] = [
         # (query, expected predicate on every kept unit)
         ("lang:de", lambda u: u.source_lang == "de"),
         ("status:reviewed", lambda u: u.status == "reviewed"),
