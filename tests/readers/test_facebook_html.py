@@ -158,7 +158,7 @@ BOX = {"2024": _section, "2022": _box_2022, "2018": _box_2018}
 
 def _posts_page(layout: str) -> str:
     entries = "".join(
-        BOX[layout](json_post["title"], cells, printed)
+        BOX[layout](str(json_post["title"]), cells, printed)
         for json_post, cells, printed in zip(POSTS_JSON, POST_CELLS, PRINTED[layout], strict=True)
     )
     return _page("Your posts", entries, layout=layout)
