@@ -61,8 +61,9 @@ def run_cli(
     env: Mapping[str, str] | None = None,
     **variables: str,
 ) -> CliResult:
-    """Run the real `translator` entry point in a subprocess, as a user would (offline-guarded), with the
-    environment variables in `env` and `variables` added to the test environment."""
+    """Run the real `translator` entry point in a subprocess, as a user would (offline-guarded): in `env`, a
+    whole environment made by `subprocess_env` (what it leaves out stays out), else in the test environment
+    with `variables` added."""
     done = subprocess.run(
         [sys.executable, "-m", "cli", *args],
         capture_output=True,
@@ -71,7 +72,7 @@ def run_cli(
         cwd=cwd,
         input=stdin,
         timeout=300,
-        env=subprocess_env(**(env or {}), **variables),
+        env={**env, **variables} if env is not None else subprocess_env(**variables),
     )
     return CliResult(done.returncode, done.stdout, done.stderr)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import http.server
 import json
@@ -9,6 +10,7 @@ import threading
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -128,16 +130,20 @@ def test_symlink_member_is_rejected(tmp_path: Path) -> None:
         install_package_file(archive, tmp_path / "packages")
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder without writing a line per request to the test's output."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
 @pytest.fixture
 def local_index(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """An Argos-style package index served over HTTP on 127.0.0.1."""
     served = tmp_path / "served"
     served.mkdir()
     package = make_package(served / "translate-xx_yy-1_2.argosmodel")
-    handler = lambda *args: http.server.SimpleHTTPRequestHandler(*args, directory=str(served))  # noqa: E731
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    # RequestHandlerClass is `handler`, a function here, not a request handler class
-    server.RequestHandlerClass.log_message = lambda *args: None  # type: ignore[attr-defined]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(served)))
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     entry = {**METADATA, "code": "translate-xx_yy", "links": [base + package.name]}
     entry["sha256"] = hashlib.sha256(package.read_bytes()).hexdigest()
