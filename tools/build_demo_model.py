@@ -194,7 +194,9 @@ def train_marian(
 
 def _batches(pairs: list[tuple[list[int], list[int]]], rng: random.Random, tokens: int) -> list[Any]:
     order = sorted(range(len(pairs)), key=lambda i: (len(pairs[i][0]), rng.random()))
-    batches, current, longest = [], [], 0
+    batches: list[Any] = []
+    current: list[tuple[list[int], list[int]]] = []
+    longest = 0
     for i in order:
         longest = max(longest, len(pairs[i][0]), len(pairs[i][1]))
         if current and longest * (len(current) + 1) > tokens:
@@ -247,7 +249,7 @@ def convert(hf_dir: Path, sp: Any, out: Path, quantization: str | None = "int8")
 def package_dir(pair: str, work: Path, sp_model: Path, ct2_dir: Path, meta: dict[str, Any] | None = None) -> Path:
     src = pair.split("-")[0]
     meta = meta or metadata(pair)
-    name = meta["package_name"]
+    name: str = meta["package_name"]
     root = work / name
     if root.exists():
         shutil.rmtree(root)

@@ -901,17 +901,17 @@ def make_np(
         return NP("company", bare_name=ctx.copied(p.fr))
     if kind == "agency" or (kind == "rival" and rng.random() < 0.5):
         agencies = [p for p in PROPERS if p.kind == "agency"]
-        token = ctx.placeholder() if ctx.chance(0.5) else None
-        if token:
-            return NP("agency", bare_name=token)
+        agency_token = ctx.placeholder() if ctx.chance(0.5) else None
+        if agency_token:
+            return NP("agency", bare_name=agency_token)
         if rng.random() < 0.5:
             return NP("agency", proper=rng.choice(agencies))
         kind = "org"
     if kind in ("country", "rival"):
         countries = [p for p in PROPERS if p.kind == "country"]
-        token = ctx.placeholder() if ctx.chance(0.5) else None
-        if token:
-            return NP("country", bare_name=token)
+        country_token = ctx.placeholder() if ctx.chance(0.5) else None
+        if country_token:
+            return NP("country", bare_name=country_token)
         return NP("country", proper=rng.choice(countries), plural=False)
     if kind == "person":
         return _person_np(ctx, det)
@@ -1798,8 +1798,8 @@ def frame_question(ctx: Ctx) -> Triple:
     forms, en, _ = rng.choice(FR_PRED_ADJ[:3] + FR_PRED_ADJ[4:])
     idx = (2 if np.plural else 0) + (1 if np.fr_g == "f" else 0)
     pron = {"m": "il", "f": "elle"}[np.fr_g] + ("s" if np.plural else "")
-    verb = "sont" if np.plural else "est"
-    fr = _finish(np.fr(), "") + " " + verb + "-" + pron + " " + forms[idx]
+    copula = "sont" if np.plural else "est"
+    fr = _finish(np.fr(), "") + " " + copula + "-" + pron + " " + forms[idx]
     return _fr_q(fr, ctx), ("Are " if np.plural else "Is ") + np.en() + " " + en + "?", ""
 
 
