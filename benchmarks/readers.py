@@ -4,9 +4,10 @@ Each format is one entry in FORMATS: a generator of a file of about the wanted s
 shaped like the real thing) and the library floor it is compared with in the same run. For saved web
 pages (goal: at least 20 pages/s on one core for 200 KB pages) the floor is trafilatura alone on the
 same page: the ratio shows what finding comments one by one costs on top of it; for the other formats it
-is the parser they start from (json.loads, lxml, feedparser). Every format but saved pages and plain
-text is generated from our own fixtures (tests/data/readers/, the demo forum dump), grown to a size like
-the real samples' (../shared/samples/web, also timed where there are some). A "page" is one file, of one
+is the parser they start from (json.loads, lxml, feedparser). Every format but saved pages, plain text and
+Facebook's export (a Messenger page in its HTML form, written here in its shape) is generated from our own
+fixtures (tests/data/readers/, the demo forum dump), grown to a size like the real samples'
+(../shared/samples/web, also timed where there are some). A "page" is one file, of one
 thread or several (a feed, a Disqus export). Rates are pages per second of CPU time of this process (one
 core), the best of three passes, so that other work on the machine skews them as little as it can; wall
 rates are printed too. Peak memory is read in a child process on a 5 MB file of each format.
@@ -307,6 +308,34 @@ def rss_feed(size: int, seed: int) -> bytes:
     return etree.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
+def facebook_conversation(size: int, seed: int) -> bytes:
+    """A Messenger conversation as Facebook's export writes it in HTML (the layout in use since 2024): a page
+    of about `size` bytes, one box per message, newest first, each with its sender and printed date."""
+    rng = random.Random(seed)
+    senders = [f"{rng.choice(WORDS).title()} {rng.choice(WORDS).title()}" for _ in range(3)]
+    boxes, made, number = [], 0, 0
+    moment = 1_700_000_000
+    while made < size:
+        number += 1
+        moment -= rng.randint(30, 3600)
+        printed = time.strftime("%b %d, %Y %I:%M:%S %p", time.gmtime(moment))
+        box = (
+            f'<div class="_a6-g"><div class="_2ph_ _a6-h _a6-i">{rng.choice(senders)}</div>'
+            f'<div class="_2ph_ _a6-p"><div><div></div><div>{html.escape(sentence(rng, rng.randint(3, 25)))}</div>'
+            f'</div></div><div class="_3-94 _a6-o"><div class="_a72d">{printed}</div></div></div>'
+        )
+        boxes.append(box)
+        made += len(box)
+    page = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8" /><title>Harbour friends</title></head>'
+        '<body class="_5vb_ _2yq _a7o5"><div class="_li"><div class="_a705"><header class="_as-_ _a70a">'
+        '<div class="_a70d"><h1>Harbour friends</h1></div></header><main class="_a706" role="main">'
+        + "".join(boxes)
+        + "</main></div></div></body></html>"
+    )
+    return page.encode("utf-8")
+
+
 def json_thread(size: int, seed: int) -> bytes:
     """Our own thread JSON (what `inspect --json` writes) of about `size` bytes: a generated Reddit thread read
     and written back, so it has the tree, authors, dates and votes of a real discussion."""
@@ -336,6 +365,12 @@ def xml_floor(data: bytes) -> None:
     from lxml import etree
 
     etree.fromstring(data)
+
+
+def html_floor(data: bytes) -> None:
+    from lxml import html as lxml_html
+
+    lxml_html.document_fromstring(data)
 
 
 def feedparser_floor(data: bytes) -> None:
@@ -374,6 +409,7 @@ FORMATS = {
     "discourse": FormatCase(discourse_topic, ".json", json_floor, 100),  # the real posts.json: 100 KB
     "disqus": FormatCase(disqus_export, ".xml", xml_floor, 1000),  # a site's export: many threads
     "feed": FormatCase(rss_feed, ".rss", feedparser_floor, 150),  # the real Atom sample: 150 KB
+    "facebook": FormatCase(facebook_conversation, ".html", html_floor, 300),  # a Messenger page (message_1.html)
 }
 
 
