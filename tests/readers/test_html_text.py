@@ -179,6 +179,9 @@ def test_machine_date(value: str, expected: datetime | None) -> None:
         ("Posted 03.12.2026 14:05", "en", datetime(2026, 12, 3, 14, 5)),  # a label without "on" or a colon
         ("Last updated 5 May 2021", "en", datetime(2021, 5, 5)),  # two words, a month's name
         ("Dodano 3 grudnia 2026", "pl", datetime(2026, 12, 3)),  # Polish
+        ("於 2013/12/28 10:28", "zh", datetime(2013, 12, 28, 10, 28)),  # a label before a year-first date (PIXNET)
+        ("於 2013年12月28日", "zh", datetime(2013, 12, 28)),  # and before one written with 年 月 日
+        ("Seite 2014/2015", "de", None),  # two years are no date
         ("Page 2 of 2020", "en", None),  # a page number is no date
         ("Version 1.2.2026", "en", None),  # nor is a version
         ("v1.2.2026", "en", None),  # a version number is no date

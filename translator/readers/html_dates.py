@@ -49,12 +49,13 @@ dateparser does not read: the date is kept at its wall-clock time, as dates with
 DATE_LABEL = re.compile(
     r"^(?:[^\W\d_][^\d:]{0,30}?\s)?(?:on|am|le|el|il|op|em|den|vom|в|от)\s+(?=\S)|^[^\W\d_][^\d:]{0,30}?:\s+(?=\S)"
     r"|^(?!version\b|release\b|build\b)[^\W\d_][^\W\d]{0,20}(?:\s[^\W\d_][^\W\d]{0,20}){0,2}\s"
-    r"(?=\d{1,2}[./-]\d|\d{4}-\d|\d{1,2}\.?\s[^\W\d_]{3,}\.?,?\s\d{4})",
+    r"(?=\d{1,2}[./-]\d|\d{4}[./-]\d|\d{4}年|\d{1,2}\.?\s[^\W\d_]{3,}\.?,?\s\d{4})",
     re.IGNORECASE,
 )
 """The words that say what a date is before it ("Published on Apr 9, 2018", "Veröffentlicht am 12.03.2020",
 "Am 29. Mai 2017 um 14:38", "Posted: ...", or a few words alone before a numeric date or a day, month name
-and year: "Posted 03.12.2026", "Dodano 3 grudnia 2026"), which dateparser does not read past."""
+and year: "Posted 03.12.2026", "Dodano 3 grudnia 2026", a year first: "於 2013/12/28 10:28", "於 2013年12月28日"),
+which dateparser does not read past."""
 UNIX_TIME = re.compile(r"^\d{9,10}(?:\.\d+)?$|^\d{13}$")
 # Cheap test before the expensive parser: a year, a numeric date or a clock time.
 DATE_HINT = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(?<!\d)\d{1,2}[:h]\d\d(?!\d)")
