@@ -10,7 +10,7 @@ import pytest
 from translator.readers.common import BlockSpec
 from translator.readers.html_article import choose_title, strip_site
 from translator.readers.html_comments import comment_posts, is_pingback
-from translator.readers.html_dates import machine_date, printed_date, relative_date
+from translator.readers.html_dates import dates_in_language, machine_date, printed_date, relative_date
 from translator.readers.html_fields import RawComment, clean_author, name_in, signed_line
 from translator.readers.html_items import _text_lines, parents_by_depth
 from translator.readers.html_text import class_heads, class_words, is_skipped, name_from_label
@@ -189,6 +189,21 @@ def test_machine_date(value: str, expected: datetime | None) -> None:
 )
 def test_printed_date(text: str, lang: str | None, expected: datetime | None) -> None:
     assert printed_date(text, lang) == expected
+
+
+def test_a_date_read_without_a_language_is_read_in_the_pages_and_english() -> None:
+    # Read in any of dateparser's 200 locales, a text that is no date in any of them built them all: seconds
+    # the first time ("© 2002, 2003 Jamie Zawinski" in a header line). A page that declares its language has
+    # its dates read in it, and in English, the language most pages quote dates in.
+    assert printed_date("3 grudnia 2026", None) == datetime(2026, 12, 3)  # no page: any language
+    with dates_in_language("de"):
+        assert printed_date("3. Dezember 2026", None) == datetime(2026, 12, 3)
+        assert printed_date("December 3, 2026", None) == datetime(2026, 12, 3)
+        assert printed_date("3 grudnia 2026", None) is None  # Polish is not the page's
+        assert printed_date("3 grudnia 2026", "pl") == datetime(2026, 12, 3)  # unless named
+        reference = datetime(2026, 12, 3, 12, 0)
+        assert relative_date("vor 2 Stunden", None, reference) == datetime(2026, 12, 3, 10, 0)
+    assert printed_date("3 grudnia 2026", None) == datetime(2026, 12, 3)  # the page's language ends with it
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,7 @@ from translator.readers.decoding import repair_double_encoding
 from translator.readers.html_article import TITLE, ArticleFacts, article_facts
 from translator.readers.html_bytes import decode_page, looks_like_html, looks_like_html_text, without_preamble
 from translator.readers.html_comments import comment_posts, find_comments, script_systems
-from translator.readers.html_dates import dotted_dates_of, machine_date, relative_date
+from translator.readers.html_dates import dates_in_language, dotted_dates_of, machine_date, relative_date
 from translator.readers.html_fields import FoundComments, RawComment
 from translator.readers.html_items import path
 from translator.readers.html_marks import PageMarks, page_marks
@@ -213,13 +213,13 @@ def read_html(text: str, name: str = "page", captured: datetime | None = None) -
     counts more than it holds; InputError when it holds no article text and no comments. `captured`: when
     the page was saved, when the file that holds it says (an MHTML archive's `Date`). Its dotted dates are
     day first unless the page shows it writes them month first (`html_dates.month_first_page`)."""
-    with dotted_dates_of(text):
-        return _read_html(text, name, captured)
-
-
-def _read_html(text: str, name: str, captured: datetime | None) -> Reading:
     tree = parse_page(text, name)
     lang = page_language(tree)
+    with dotted_dates_of(text), dates_in_language(lang):
+        return _read_html(text, tree, lang, name, captured)
+
+
+def _read_html(text: str, tree: HtmlElement, lang: str | None, name: str, captured: datetime | None) -> Reading:
     marks = page_marks(tree, text)
     found = find_comments(tree, lang, marks)
     systems = script_systems(marks)

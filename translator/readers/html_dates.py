@@ -42,6 +42,8 @@ PAGE_DOTTED_DATE = re.compile(r"(?<![\w.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<ye
 """A dotted date with a four-digit year, counted over the whole page to learn which way it writes them."""
 MONTHS = 12
 _MONTH_FIRST: ContextVar[bool] = ContextVar("dotted_month_first", default=False)
+_PAGE_LANGUAGE: ContextVar[str | None] = ContextVar("dates_page_language", default=None)
+"""The language the page being read declares (`dates_in_language`), for the dates read without one named."""
 """Whether the page being read writes its dotted dates month first (`dotted_dates_of`)."""
 ZONE_NAME = re.compile(r"\s*\((?:[A-Z][A-Za-z]+/[A-Za-z_/+\-]+|UTC|GMT|[A-Z]{2,5})\)$")
 """The zone a page names after its date in brackets ("24.04.2018 12:29:19 (Europe/Moscow)", "(UTC)"), which
@@ -137,16 +139,37 @@ def could_be_date(text: str) -> bool:
     return len(text) <= MAX_DATE_CHARS and DATE_HINT.search(text) is not None
 
 
+@contextmanager
+def dates_in_language(lang: str | None) -> Iterator[None]:
+    """Read the dates of a page declared in `lang` (its `<html lang>`) in that language, or in English, where
+    a caller names none: without, dateparser tries its 200 locales, and building them all costs seconds the
+    first time a text is no date in any of them."""
+    token = _PAGE_LANGUAGE.set(lang)
+    try:
+        yield
+    finally:
+        _PAGE_LANGUAGE.reset(token)
+
+
+def _languages(lang: str | None) -> tuple[str, ...] | None:
+    """The languages to read a date in: the one named, else the page's and English, else any (None)."""
+    if lang is not None:
+        return (lang,)
+    page = _PAGE_LANGUAGE.get()
+    return None if page is None else (page,) if page == "en" else (page, "en")
+
+
 def printed_date(text: str, lang: str | None) -> datetime | None:
-    """A date as a page prints it (`11 maja 2021, 23:13`, `Jan 10th, 2020 6:03 pm`), in the page's language."""
+    """A date as a page prints it (`11 maja 2021, 23:13`, `Jan 10th, 2020 6:03 pm`), in the page's language
+    (`lang`; where None, the one `dates_in_language` declares, else any)."""
     text = ZONE_NAME.sub("", DAY_MONTH_COMMA_YEAR.sub(r"\1.\2.\3", " ".join(text.split())))
     if not could_be_date(text):
         return None
-    return _printed_date(text, lang, _MONTH_FIRST.get())
+    return _printed_date(text, _languages(lang), _MONTH_FIRST.get())
 
 
 @lru_cache(maxsize=4096)
-def _printed_date(text: str, lang: str | None, month_first: bool) -> datetime | None:
+def _printed_date(text: str, lang: tuple[str, ...] | None, month_first: bool) -> datetime | None:
     if ISO_DATE.match(text) and (machine := machine_date(text)) is not None:
         return machine
     try:
@@ -167,15 +190,21 @@ def _printed_date(text: str, lang: str | None, month_first: bool) -> datetime | 
 
 
 @lru_cache(maxsize=64)
-def _parser(lang: str | None, order: str | None) -> Any:
-    """dateparser in the page's language; `order` (`DMY`, `MDY`): the order of a numeric date's parts, else
-    the language's."""
+def _parser(languages: tuple[str, ...] | None, order: str | None) -> Any:
+    """dateparser in the page's languages (any where None or none it knows); `order` (`DMY`, `MDY`): the order
+    of a numeric date's parts, else the language's."""
     from dateparser.date import DateDataParser
+
+    settings = {**DATEPARSER_SETTINGS, "DATE_ORDER": order} if order else DATEPARSER_SETTINGS
+    return DateDataParser(languages=_known(languages), settings=settings)
+
+
+def _known(languages: tuple[str, ...] | None) -> list[str] | None:
+    """Those of the languages dateparser has a locale for; None (any) when it has none of them."""
     from dateparser.languages.loader import LocaleDataLoader
 
-    known = lang is not None and lang in LocaleDataLoader().get_locale_map(languages=None)
-    settings = {**DATEPARSER_SETTINGS, "DATE_ORDER": order} if order else DATEPARSER_SETTINGS
-    return DateDataParser(languages=[lang] if known else None, settings=settings)
+    locales = LocaleDataLoader().get_locale_map(languages=None)
+    return [lang for lang in languages if lang in locales] or None if languages else None
 
 
 RELATIVE_SETTINGS = {"PARSERS": ["relative-time"], "RETURN_AS_TIMEZONE_AWARE": False}
@@ -197,13 +226,13 @@ def relative_date(text: str, lang: str | None, reference: datetime) -> datetime 
     text = " ".join(text.split())
     if not text or len(text) > MAX_RELATIVE_CHARS or ISO_DATE.search(text):
         return None
-    return _relative_date(text, lang, to_minute(reference))
+    return _relative_date(text, _languages(lang), to_minute(reference))
 
 
 @lru_cache(maxsize=4096)
-def _relative_date(text: str, lang: str | None, reference: datetime) -> datetime | None:
+def _relative_date(text: str, languages: tuple[str, ...] | None, reference: datetime) -> datetime | None:
     try:
-        found = _relative_parser(lang, reference).get_date_data(text).date_obj
+        found = _relative_parser(languages, reference).get_date_data(text).date_obj
     except (ValueError, TypeError, OverflowError, KeyError, IndexError, AttributeError):
         return None
     if found is None or found.year < EARLIEST_YEAR:
@@ -215,10 +244,8 @@ def _relative_date(text: str, lang: str | None, reference: datetime) -> datetime
 
 
 @lru_cache(maxsize=16)
-def _relative_parser(lang: str | None, reference: datetime) -> Any:
+def _relative_parser(languages: tuple[str, ...] | None, reference: datetime) -> Any:
     from dateparser.date import DateDataParser
-    from dateparser.languages.loader import LocaleDataLoader
 
-    known = lang is not None and lang in LocaleDataLoader().get_locale_map(languages=None)
     settings = {**RELATIVE_SETTINGS, "RELATIVE_BASE": reference}
-    return DateDataParser(languages=[lang] if known else None, settings=settings)
+    return DateDataParser(languages=_known(languages), settings=settings)
