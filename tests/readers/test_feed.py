@@ -180,6 +180,28 @@ def test_news_feed_items_have_their_fullest_text() -> None:
     )
 
 
+PORTUGUESE_DATES_RSS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Jornal Exemplo</title><link>https://jornal.example/</link>
+<item><title>Ponte nova aberta</title><description>A ponte abriu.</description>
+<pubDate>Seg, 24 Set 2018 19:42:40 -0300</pubDate></item>
+<item><title>Chuva no sul</title><description>Choveu muito.</description>
+<pubDate>Ter, 25 Set 2018 08:05 +0130</pubDate></item>
+<item><title>Feira do livro</title><description>A feira começa.</description>
+<pubDate>Qua, 3 Out 2018 10:00:00 GMT</pubDate></item>
+</channel></rss>"""
+
+
+def test_a_pub_date_in_another_language_keeps_its_offset() -> None:
+    # feedparser reads only English day and month names; a date it leaves as printed is still in UTC,
+    # as the dates it reads are (the wall-clock time was kept: three hours off for Brazil).
+    threads = parse_threads(PORTUGUESE_DATES_RSS, "feed").threads
+    assert [t.published.isoformat() if t.published else None for t in threads] == [
+        "2018-09-24T22:42:00",
+        "2018-09-25T06:35:00",
+        "2018-10-03T10:00:00",
+    ]
+
+
 def test_an_atom_content_elsewhere_leaves_the_summary() -> None:
     atom = """<feed xmlns="http://www.w3.org/2005/Atom"><title>Blog</title><entry><title>Un</title>
     <summary type="html">&lt;p&gt;Résumé.&lt;/p&gt;</summary><content type="text/html" src="https://b.example/1"/>

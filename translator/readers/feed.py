@@ -49,7 +49,7 @@ import html
 import io
 import re
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from translator.errors import InputError
@@ -74,6 +74,12 @@ from translator.readers.common import (
 from translator.readers.markup import MarkupRules, html_blocks, html_text, text_blocks
 
 HINT = "give an RSS, Atom or JSON Feed file"
+PRINTED_PUB_DATE = re.compile(
+    r"^(?:[^\W\d_]+\.?,?\s+)?(?P<day>\d{1,2}\.?\s+[^\W\d_]+\.?\s+\d{4})\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::\d{2})?"
+    r"(?:\s*(?:(?P<sign>[+-])(?P<zone_hours>\d{2}):?(?P<zone_minutes>\d{2})|GMT|UTC|UT|Z))?$"
+)
+"""An RSS date in the RFC 822 shape with the day and month named in another language (`Seg, 24 Set 2018
+19:42:40 -0300`), which feedparser does not read."""
 FEED_ROOTS = frozenset({"rss", "feed", "rdf", "channel"})
 JSON_FEED_VERSION = "jsonfeed.org/version/"
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "html", "xhtml"})
@@ -619,7 +625,18 @@ def _date(entry: dict[str, Any]) -> datetime | None:
         return None
     from translator.readers.html_dates import printed_date
 
-    return printed_date(printed, None)
+    if (shaped := PRINTED_PUB_DATE.match(" ".join(printed.split()))) is None:
+        return printed_date(printed, None)
+    # The day alone goes to dateparser: its offset would be dropped (a wall-clock time taken as UTC, hours
+    # off), and days repeat across items, so each is looked up once (a lookup in every language is slow).
+    day = printed_date(shaped["day"], None)
+    if day is None or int(shaped["hour"]) > 23 or int(shaped["minute"]) > 59:
+        return None
+    moment = day + timedelta(hours=int(shaped["hour"]), minutes=int(shaped["minute"]))
+    if shaped["sign"]:
+        offset = timedelta(hours=int(shaped["zone_hours"]), minutes=int(shaped["zone_minutes"]))
+        moment -= offset if shaped["sign"] == "+" else -offset
+    return moment
 
 
 def _entry_body(entry: dict[str, Any]) -> list[BlockSpec]:
