@@ -350,6 +350,26 @@ def test_a_wordpress_export_is_posts_with_their_comments() -> None:
     assert reading.warnings == ("2 comments not approved (spam, pending, trashed) or pingbacks were left out",)
 
 
+def test_a_lone_line_break_in_wordpress_text_breaks_the_line() -> None:
+    # WordPress shows a lone line break as one (wpautop's <br />): the lines of an address or a list typed
+    # in a comment were joined into one sentence. Beside a tag, or in code, a line break is the markup's own.
+    wxr = """<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+ xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Blog</title>
+<item><title>Post</title><content:encoded><![CDATA[<ul>
+<li>Eins</li>
+</ul>
+<pre>a = 1
+b = 2</pre>]]></content:encoded><wp:post_type>post</wp:post_type><wp:status>publish</wp:status>
+<wp:comment><wp:comment_id>1</wp:comment_id><wp:comment_author>Bea</wp:comment_author>
+<wp:comment_content><![CDATA[Drei Dinge:
+Erstens das.
+Zweitens <em>jenes</em>.]]></wp:comment_content><wp:comment_approved>1</wp:comment_approved></wp:comment>
+</item></channel></rss>"""
+    [thread] = parse_threads(wxr).threads
+    assert [b.text for b in thread.posts[0].blocks[1:]] == ["Eins", "a = 1", "b = 2"]
+    assert [b.text for b in thread.posts[1].blocks] == ["Drei Dinge:", "Erstens das.", "Zweitens jenes."]
+
+
 @pytest.mark.parametrize(
     ("written", "author"),
     [

@@ -145,6 +145,9 @@ WXR_MACHINERY = frozenset(
 )
 WXR_GONE = frozenset({"trash", "auto-draft", "inherit"})
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+TYPED_LINE_BREAK = re.compile(r"(?<=[^\s>])[ \t]*\n[ \t]*(?=[^\s<])")
+"""A lone line break between two lines of text, which WordPress shows as one (`wpautop` writes `<br />`);
+one beside a tag is markup's own."""
 # hnrss.org's feeds of Hacker News comments: each item is titled so and links to the comment alone; a feed
 # of one story's comments (`/item?id=N`) is titled `Hacker News: New comments on "STORY"` and links to it.
 HNRSS_COMMENT_TITLE = re.compile(r'New comment by (?P<name>[\w-]{1,40}) in "(?P<story>.*)"', re.DOTALL)
@@ -1026,5 +1029,11 @@ def _pub_date(value: str | None) -> datetime | None:
 
 
 def _autop_blocks(text: str) -> list[BlockSpec]:
-    """WordPress text: HTML where a blank line also ends a paragraph (its editor's `wpautop`)."""
-    return [spec for chunk in PARAGRAPH_BREAK.split(text) for spec in html_blocks(chunk)]
+    """WordPress text: HTML where a blank line also ends a paragraph and a lone line break breaks the line
+    (its editor's `wpautop`; code in `<pre>` keeps its own)."""
+    chunks = PARAGRAPH_BREAK.split(text)
+    return [spec for chunk in chunks for spec in html_blocks(chunk if "<pre" in chunk else _line_breaks(chunk))]
+
+
+def _line_breaks(chunk: str) -> str:
+    return TYPED_LINE_BREAK.sub("<br>\n", chunk) if "\n" in chunk else chunk
