@@ -444,6 +444,26 @@ def test_a_discourse_posts_feed_is_its_topic() -> None:
     )
 
 
+def test_a_discourse_feeds_link_previews_are_left_out_as_its_json_leaves_them() -> None:
+    # A onebox (the linked site's name, the page's title and excerpt) and an image's caption are not the
+    # poster's words: they were read as paragraphs from the feed, not from the topic's JSON.
+    post = html.escape(
+        """<p>Lisez ceci :</p>
+<aside class="onebox allowlistedgeneric"><header class="source"><a href="https://revue.example/a">Revue Exemple</a>
+</header><article class="onebox-body"><h3><a href="https://revue.example/a">Un titre de la revue</a></h3>
+<p>Le résumé de la page liée.</p></article></aside>
+<div class="lightbox-wrapper"><a class="lightbox" href="/x.png"><img src="/x.png"><div class="meta">
+<span class="filename">x.png</span><span class="informations">800×600 12 KB</span></div></a></div>
+<p>Qu'en pensez-vous ?</p>"""
+    )
+    rss = f"""<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Lectures</title>
+    <item><title>Lectures</title><dc:creator>alice</dc:creator><description>{post}</description>
+    <link>https://forum.example/t/lectures/7/1</link><pubDate>Tue, 02 Jan 2024 10:00:00 +0000</pubDate></item>
+    </channel></rss>"""
+    [thread] = parse_threads(rss).threads
+    assert [b.text for b in thread.posts[0].blocks] == ["Lectures", "Lisez ceci :", "Qu'en pensez-vous ?"]
+
+
 # Reddit's feeds: each item's text is the post's own (escaped once more, in some copies) and then a line
 # of Reddit's template naming the writer, the shared link and the count of comments.
 REDDIT_RSS = """<rss version="2.0"><channel><title>Vorderseite</title>

@@ -642,7 +642,7 @@ def _date(entry: dict[str, Any]) -> datetime | None:
     return moment
 
 
-def _entry_body(entry: dict[str, Any]) -> list[BlockSpec]:
+def _entry_body(entry: dict[str, Any], rules: MarkupRules | None = None) -> list[BlockSpec]:
     """The fullest text an item gives, the longest of: its contents (Atom content by `src` is elsewhere
     and empty here), Yandex's full text or Turbo page, its summary; on a tie, in that order, HTML before
     plain text. (feedparser keeps the first of `description` and `itunes:summary` as the summary and the
@@ -656,7 +656,7 @@ def _entry_body(entry: dict[str, Any]) -> list[BlockSpec]:
     candidates.append((summary.get("value", entry.get("summary")), summary.get("type", "text/html")))
     best: list[BlockSpec] = []
     for value, kind in candidates:
-        specs = _body(value, kind)
+        specs = _body(value, kind, rules or ITEM_RULES)
         if sum(len(spec[1]) for spec in specs) > sum(len(spec[1]) for spec in best):
             best = specs
     return best
@@ -729,7 +729,18 @@ ITEM_RULES = MarkupRules(skip=_read_more)
 """An item's HTML: a post's, without the link to read on."""
 
 
-def _body(value: Any, kind: Any) -> list[BlockSpec]:
+def _discourse_furniture(element: Any) -> bool:
+    from translator.readers.discourse import RULES
+
+    return _read_more(element) or (RULES.skip is not None and RULES.skip(element))
+
+
+DISCOURSE_RULES = MarkupRules(skip=_discourse_furniture)
+"""A Discourse post's HTML, as its JSON is read (without link previews, image captions and poll counters),
+and without the feed's link to read on."""
+
+
+def _body(value: Any, kind: Any, rules: MarkupRules = ITEM_RULES) -> list[BlockSpec]:
     if not isinstance(value, str):
         return []
     if kind not in HTML_TYPES and not PLAIN_BUT_HTML.search(value):
@@ -737,9 +748,9 @@ def _body(value: Any, kind: Any) -> list[BlockSpec]:
     if "<" not in value and ESCAPED_TAG.search(value):
         value = html.unescape(value)  # escaped twice: `&lt;p&gt;` would be shown as a tag
     specs = []
-    for spec in html_blocks(value, ITEM_RULES):  # a part escaped twice among markup (Reddit's feeds: a post)
+    for spec in html_blocks(value, rules):  # a part escaped twice among markup (Reddit's feeds: a post)
         markup = spec[0] != "code" and ESCAPED_FRAGMENT.match(spec[1]) and PLAIN_BUT_HTML.search(spec[1])
-        specs.extend(html_blocks(spec[1], ITEM_RULES) if markup else [spec])
+        specs.extend(html_blocks(spec[1], rules) if markup else [spec])
     return specs
 
 
@@ -816,12 +827,13 @@ def _feed_comment(entry: dict[str, Any], page: str, raw_html: dict[str, str]) ->
     if parent and parent.startswith("#"):
         parent = page + parent
     author = _author(entry)
-    specs = _entry_body(entry)
-    if number := _discourse_post_number(link):
+    number = _discourse_post_number(link)
+    specs = _entry_body(entry, DISCOURSE_RULES if number else None)
+    if number:
         if author and (creator := DISCOURSE_CREATOR.fullmatch(author)):
             author = creator["username"]
         if isinstance(raw, str) and (wrapped := DISCOURSE_WRAPPER.match(raw)):
-            specs = _body(wrapped["post"], "text/html")  # the post, not "@NAME wrote:" and a quote of all of it
+            specs = _body(wrapped["post"], "text/html", DISCOURSE_RULES)  # not "@NAME wrote:" and a quote of it all
         shown = _discourse_answered(raw_html.get(link, ""), page, int(number))
         # Not its opening link: the template's link to the writer's profile.
         parent, opening = text_field(answered.get("ref")) or shown, None
