@@ -350,6 +350,23 @@ def test_a_wordpress_export_is_posts_with_their_comments() -> None:
     assert reading.warnings == ("2 comments not approved (spam, pending, trashed) or pingbacks were left out",)
 
 
+@pytest.mark.parametrize(
+    ("written", "title"),
+    [
+        ("Titel <em>mit</em> <b>Aus<sup>zeichnung</sup></b>", "Titel mit Auszeichnung"),  # WordPress shows it as HTML
+        ("Kaffee &amp; Kuchen", "Kaffee & Kuchen"),
+        ("a < b, b > c", "a < b, b > c"),  # no tag: as written
+    ],
+)
+def test_a_wordpress_title_is_read_as_the_html_it_is(written: str, title: str) -> None:
+    wxr = f"""<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+ xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Blog</title>
+<item><title><![CDATA[{written}]]></title><content:encoded><![CDATA[Text.]]></content:encoded>
+<wp:post_type>post</wp:post_type><wp:status>publish</wp:status></item></channel></rss>"""
+    [thread] = parse_threads(wxr).threads
+    assert (thread.title, thread.posts[0].blocks[0].text) == (title, title)
+
+
 def test_a_lone_line_break_in_wordpress_text_breaks_the_line() -> None:
     # WordPress shows a lone line break as one (wpautop's <br />): the lines of an address or a list typed
     # in a comment were joined into one sentence. Beside a tag, or in code, a line break is the markup's own.

@@ -995,7 +995,7 @@ def _read_wxr(text: str) -> Reading:
         kept = [comment for comment in comments if comment is not None]
         left_out += len(comments) - len(kept)
         tree = comment_tree(kept)
-        title = _wxr_text(item, "title") or ""
+        title = html_text(_wxr_text(item, "title") or "")  # HTML, as WordPress shows a title (`<em>`, `&amp;`)
         body = _without_title(_autop_blocks(_wxr_text(item, CONTENT_NAMESPACE + "encoded") or ""), title)
         date = iso_date((_wxr_text(item, "post_date_gmt") or "") + "+00:00") or _pub_date(_wxr_text(item, "pubDate"))
         author = _wxr_text(item, "creator")
