@@ -666,6 +666,8 @@ PODCAST = """<?xml version="1.0" encoding="UTF-8"?>
 <item><title>Folge 4</title><author>ed@radio.example</author><itunes:author>Carla</itunes:author>
 <description>Vier.</description></item>
 <item><title>Folge 5</title><description>Fünf.</description></item>
+<item><title>Folge 6</title><author>dora.d@post.example</author><itunes:author>dora.d@post.example</itunes:author>
+<description>Sechs.</description></item>
 </channel></rss>"""
 
 
@@ -677,6 +679,7 @@ def test_a_podcast_episode_is_written_by_its_itunes_author_when_it_names_no_othe
         "Bert Bauer",  # dc:creator wins, whichever comes first
         "Carla",  # an address alone: the iTunes name beats its name part
         None,  # the channel's itunes:author is the show's, not every episode's writer (as RSS's editor)
+        "dora.d",  # an address as the iTunes name too: its name part, as any address alone
     ]
 
 

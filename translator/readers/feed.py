@@ -319,7 +319,7 @@ def _podcast_writers(text: str) -> list[str | None] | None:
             if not value or local_name(child) not in ("author", "creator"):
                 continue
             if "itunes.com/dtds" in tag.lower():
-                itunes = itunes or value
+                itunes = itunes or (_named(value) if BARE_ADDRESS.fullmatch(value) else value)
             elif BARE_ADDRESS.fullmatch(value):
                 address_part = address_part or _named(value)
             elif own is None:
