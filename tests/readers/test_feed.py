@@ -367,6 +367,19 @@ def test_a_wordpress_title_is_read_as_the_html_it_is(written: str, title: str) -
     assert (thread.title, thread.posts[0].blocks[0].text) == (title, title)
 
 
+def test_a_wordpress_post_is_written_by_its_writers_display_name() -> None:
+    # dc:creator is the login; the site shows the display name the export lists among its writers.
+    wxr = """<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Blog</title>
+<wp:author><wp:author_login><![CDATA[redaktion7]]></wp:author_login>
+<wp:author_display_name><![CDATA[Greta Beispiel]]></wp:author_display_name></wp:author>
+<item><title>Eins</title><dc:creator><![CDATA[redaktion7]]></dc:creator><content:encoded>Text.</content:encoded>
+<wp:post_type>post</wp:post_type></item>
+<item><title>Zwei</title><dc:creator>gast</dc:creator><content:encoded>Text.</content:encoded>
+<wp:post_type>post</wp:post_type></item></channel></rss>"""
+    assert [t.posts[0].author for t in parse_threads(wxr).threads] == ["Greta Beispiel", "gast"]
+
+
 def test_a_lone_line_break_in_wordpress_text_breaks_the_line() -> None:
     # WordPress shows a lone line break as one (wpautop's <br />): the lines of an address or a list typed
     # in a comment were joined into one sentence. Beside a tag, or in code, a line break is the markup's own.

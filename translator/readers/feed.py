@@ -985,6 +985,14 @@ def _read_wxr(text: str) -> Reading:
     root = parse_xml(text, "WordPress export", HINT)
     channel = next((child for child in root if local_name(child) == "channel"), root)
     site = _wxr_text(channel, "title")
+    # A post names its writer by login (`dc:creator`); the site shows the writer's display name.
+    shown_names = {
+        login: shown
+        for writer in channel
+        if local_name(writer) == "author"
+        and (login := _wxr_text(writer, "author_login"))
+        and (shown := _wxr_text(writer, "author_display_name"))
+    }
     threads = []
     left_out = 0
     for item in (child for child in channel if local_name(child) == "item"):
@@ -998,7 +1006,8 @@ def _read_wxr(text: str) -> Reading:
         title = html_text(_wxr_text(item, "title") or "")  # HTML, as WordPress shows a title (`<em>`, `&amp;`)
         body = _without_title(_autop_blocks(_wxr_text(item, CONTENT_NAMESPACE + "encoded") or ""), title)
         date = iso_date((_wxr_text(item, "post_date_gmt") or "") + "+00:00") or _pub_date(_wxr_text(item, "pubDate"))
-        author = _wxr_text(item, "creator")
+        login = _wxr_text(item, "creator")
+        author = shown_names.get(login, login) if login else None
         link = _wxr_text(item, "link")
         threads.append(discussion("feed", title, body, tree.posts, author=author, date=date, url=link, site=site))
     if not threads:
