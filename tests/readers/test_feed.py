@@ -180,6 +180,28 @@ def test_news_feed_items_have_their_fullest_text() -> None:
     )
 
 
+PORTUGUESE_DATES_RSS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Jornal Exemplo</title><link>https://jornal.example/</link>
+<item><title>Ponte nova aberta</title><description>A ponte abriu.</description>
+<pubDate>Seg, 24 Set 2018 19:42:40 -0300</pubDate></item>
+<item><title>Chuva no sul</title><description>Choveu muito.</description>
+<pubDate>Ter, 25 Set 2018 08:05 +0130</pubDate></item>
+<item><title>Feira do livro</title><description>A feira começa.</description>
+<pubDate>Qua, 3 Out 2018 10:00:00 GMT</pubDate></item>
+</channel></rss>"""
+
+
+def test_a_pub_date_in_another_language_keeps_its_offset() -> None:
+    # feedparser reads only English day and month names; a date it leaves as printed is still in UTC,
+    # as the dates it reads are (the wall-clock time was kept: three hours off for Brazil).
+    threads = parse_threads(PORTUGUESE_DATES_RSS, "feed").threads
+    assert [t.published.isoformat() if t.published else None for t in threads] == [
+        "2018-09-24T22:42:00",
+        "2018-09-25T06:35:00",
+        "2018-10-03T10:00:00",
+    ]
+
+
 def test_an_atom_content_elsewhere_leaves_the_summary() -> None:
     atom = """<feed xmlns="http://www.w3.org/2005/Atom"><title>Blog</title><entry><title>Un</title>
     <summary type="html">&lt;p&gt;Résumé.&lt;/p&gt;</summary><content type="text/html" src="https://b.example/1"/>
@@ -329,6 +351,56 @@ def test_a_wordpress_export_is_posts_with_their_comments() -> None:
 
 
 @pytest.mark.parametrize(
+    ("written", "title"),
+    [
+        ("Titel <em>mit</em> <b>Aus<sup>zeichnung</sup></b>", "Titel mit Auszeichnung"),  # WordPress shows it as HTML
+        ("Kaffee &amp; Kuchen", "Kaffee & Kuchen"),
+        ("a < b, b > c", "a < b, b > c"),  # no tag: as written
+    ],
+)
+def test_a_wordpress_title_is_read_as_the_html_it_is(written: str, title: str) -> None:
+    wxr = f"""<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+ xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Blog</title>
+<item><title><![CDATA[{written}]]></title><content:encoded><![CDATA[Text.]]></content:encoded>
+<wp:post_type>post</wp:post_type><wp:status>publish</wp:status></item></channel></rss>"""
+    [thread] = parse_threads(wxr).threads
+    assert (thread.title, thread.posts[0].blocks[0].text) == (title, title)
+
+
+def test_a_wordpress_post_is_written_by_its_writers_display_name() -> None:
+    # dc:creator is the login; the site shows the display name the export lists among its writers.
+    wxr = """<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Blog</title>
+<wp:author><wp:author_login><![CDATA[redaktion7]]></wp:author_login>
+<wp:author_display_name><![CDATA[Greta Beispiel]]></wp:author_display_name></wp:author>
+<item><title>Eins</title><dc:creator><![CDATA[redaktion7]]></dc:creator><content:encoded>Text.</content:encoded>
+<wp:post_type>post</wp:post_type></item>
+<item><title>Zwei</title><dc:creator>gast</dc:creator><content:encoded>Text.</content:encoded>
+<wp:post_type>post</wp:post_type></item></channel></rss>"""
+    assert [t.posts[0].author for t in parse_threads(wxr).threads] == ["Greta Beispiel", "gast"]
+
+
+def test_a_lone_line_break_in_wordpress_text_breaks_the_line() -> None:
+    # WordPress shows a lone line break as one (wpautop's <br />): the lines of an address or a list typed
+    # in a comment were joined into one sentence. Beside a tag, or in code, a line break is the markup's own.
+    wxr = """<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+ xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Blog</title>
+<item><title>Post</title><content:encoded><![CDATA[<ul>
+<li>Eins</li>
+</ul>
+<pre>a = 1
+b = 2</pre>]]></content:encoded><wp:post_type>post</wp:post_type><wp:status>publish</wp:status>
+<wp:comment><wp:comment_id>1</wp:comment_id><wp:comment_author>Bea</wp:comment_author>
+<wp:comment_content><![CDATA[Drei Dinge:
+Erstens das.
+Zweitens <em>jenes</em>.]]></wp:comment_content><wp:comment_approved>1</wp:comment_approved></wp:comment>
+</item></channel></rss>"""
+    [thread] = parse_threads(wxr).threads
+    assert [b.text for b in thread.posts[0].blocks[1:]] == ["Eins", "a = 1", "b = 2"]
+    assert [b.text for b in thread.posts[1].blocks] == ["Drei Dinge:", "Erstens das.", "Zweitens jenes."]
+
+
+@pytest.mark.parametrize(
     ("written", "author"),
     [
         ("ed@zeitung.example (Eva Muster)", "Eva Muster"),  # RSS's form; a domain ending longer than 4 letters
@@ -400,6 +472,26 @@ def test_a_discourse_posts_feed_is_its_topic() -> None:
         "a Discourse feed does not say which post answers which: 0 of 1 posts are nested under the earlier post "
         "they quote or link to, the others are top-level (the topic's JSON, /t/ID.json, has every reply)",
     )
+
+
+def test_a_discourse_feeds_link_previews_are_left_out_as_its_json_leaves_them() -> None:
+    # A onebox (the linked site's name, the page's title and excerpt) and an image's caption are not the
+    # poster's words: they were read as paragraphs from the feed, not from the topic's JSON.
+    post = html.escape(
+        """<p>Lisez ceci :</p>
+<aside class="onebox allowlistedgeneric"><header class="source"><a href="https://revue.example/a">Revue Exemple</a>
+</header><article class="onebox-body"><h3><a href="https://revue.example/a">Un titre de la revue</a></h3>
+<p>Le résumé de la page liée.</p></article></aside>
+<div class="lightbox-wrapper"><a class="lightbox" href="/x.png"><img src="/x.png"><div class="meta">
+<span class="filename">x.png</span><span class="informations">800×600 12 KB</span></div></a></div>
+<p>Qu'en pensez-vous ?</p>"""
+    )
+    rss = f"""<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Lectures</title>
+    <item><title>Lectures</title><dc:creator>alice</dc:creator><description>{post}</description>
+    <link>https://forum.example/t/lectures/7/1</link><pubDate>Tue, 02 Jan 2024 10:00:00 +0000</pubDate></item>
+    </channel></rss>"""
+    [thread] = parse_threads(rss).threads
+    assert [b.text for b in thread.posts[0].blocks] == ["Lectures", "Lisez ceci :", "Qu'en pensez-vous ?"]
 
 
 # Reddit's feeds: each item's text is the post's own (escaped once more, in some copies) and then a line
@@ -587,6 +679,8 @@ PODCAST = """<?xml version="1.0" encoding="UTF-8"?>
 <item><title>Folge 4</title><author>ed@radio.example</author><itunes:author>Carla</itunes:author>
 <description>Vier.</description></item>
 <item><title>Folge 5</title><description>Fünf.</description></item>
+<item><title>Folge 6</title><author>dora.d@post.example</author><itunes:author>dora.d@post.example</itunes:author>
+<description>Sechs.</description></item>
 </channel></rss>"""
 
 
@@ -598,6 +692,7 @@ def test_a_podcast_episode_is_written_by_its_itunes_author_when_it_names_no_othe
         "Bert Bauer",  # dc:creator wins, whichever comes first
         "Carla",  # an address alone: the iTunes name beats its name part
         None,  # the channel's itunes:author is the show's, not every episode's writer (as RSS's editor)
+        "dora.d",  # an address as the iTunes name too: its name part, as any address alone
     ]
 
 

@@ -290,6 +290,32 @@ def test_old_items_with_typed_paragraphs_are_split(text: str, blocks: list[tuple
 
 
 @pytest.mark.parametrize(
+    ("text", "blocks"),
+    [
+        # Line breaks and a tab written as escapes (Algolia keeps some old items so): whitespace, as HN showed them.
+        (
+            r"\tWe tried it.\nIt works.<p>Next point,\nsame paragraph.",
+            [("paragraph", "We tried it. It works."), ("paragraph", "Next point, same paragraph.")],
+        ),
+        # In an old item of typed paragraphs, an escaped blank line ends a paragraph as a real one does.
+        (r"One thing.\n\nAnother thing.", [("paragraph", "One thing."), ("paragraph", "Another thing.")]),
+        # A programmer's escape stays: beside a quotation mark (bare or an entity), or in code.
+        (
+            r"End lines with &quot;\n&quot; or '\r'.<p><code>split(x\ny)</code>",
+            [("paragraph", "End lines with \"\\n\" or '\\r'."), ("paragraph", "split(x\\ny)")],
+        ),
+        # Text with other backslashes holds no escapes: a Windows path.
+        (r"Saved in C:\Users\nina\tools.", [("paragraph", "Saved in C:\\Users\\nina\\tools.")]),
+    ],
+)
+def test_escaped_line_breaks_in_an_items_text_are_whitespace(text: str, blocks: list[tuple[str, str]]) -> None:
+    story = {"id": 1, "type": "story", "author": "pg", "title": "T", "created_at_i": 1172000000, "children": []}
+    comment = {"id": 2, "type": "comment", "author": "sama", "text": text, "children": [], "parent_id": 1}
+    [thread] = parse_threads(json.dumps({**story, "children": [comment]})).threads
+    assert [(b.kind, b.text) for b in thread.posts[1].blocks] == blocks
+
+
+@pytest.mark.parametrize(
     ("profile", "said"),
     [
         # The official API's /v0/user/NAME.json: its submissions as ids.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import time
 
 import pytest
 
@@ -139,3 +140,15 @@ def test_a_correct_page_quoting_mojibake_is_not_changed() -> None:
     assert "Ã©tÃ©" in " ".join(b.text for b in read.threads[0].posts[0].blocks)
     assert read.warnings == ("p.html looks double-encoded (found 'Ã©'): it was probably UTF-8 read as Latin-1 "
                              "and saved again",)  # fmt: skip
+
+
+def test_a_file_opening_with_many_comments_is_sniffed_in_linear_time() -> None:
+    # A WordPress export opens with 16 comments: matched lazily, each could run on into the next, and saying
+    # the file is no page took seconds (2^n ways); a page after such comments is still a page.
+    notice = b"".join(b"<!-- Line %d of a notice - one -- of many. -->\n" % line for line in range(24))
+    started = time.perf_counter()
+    assert not looks_like_html(b'<?xml version="1.0"?>\n' + notice + b'<rss version="2.0"><channel/></rss>')
+    assert looks_like_html(notice + b"<!DOCTYPE html><html><body>Hallo</body></html>")
+    # So with comments after a page's end, and then what no page ends with.
+    assert not looks_like_html(b"Warnung\n<html><body>Hallo</body></html>\n" + notice + b"}")
+    assert time.perf_counter() - started < 5  # a generous bound: this is a check of shape, not a benchmark

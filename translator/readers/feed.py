@@ -49,7 +49,7 @@ import html
 import io
 import re
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from translator.errors import InputError
@@ -74,6 +74,12 @@ from translator.readers.common import (
 from translator.readers.markup import MarkupRules, html_blocks, html_text, text_blocks
 
 HINT = "give an RSS, Atom or JSON Feed file"
+PRINTED_PUB_DATE = re.compile(
+    r"^(?:[^\W\d_]+\.?,?\s+)?(?P<day>\d{1,2}\.?\s+[^\W\d_]+\.?\s+\d{4})\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::\d{2})?"
+    r"(?:\s*(?:(?P<sign>[+-])(?P<zone_hours>\d{2}):?(?P<zone_minutes>\d{2})|GMT|UTC|UT|Z))?$"
+)
+"""An RSS date in the RFC 822 shape with the day and month named in another language (`Seg, 24 Set 2018
+19:42:40 -0300`), which feedparser does not read."""
 FEED_ROOTS = frozenset({"rss", "feed", "rdf", "channel"})
 JSON_FEED_VERSION = "jsonfeed.org/version/"
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "html", "xhtml"})
@@ -139,6 +145,9 @@ WXR_MACHINERY = frozenset(
 )
 WXR_GONE = frozenset({"trash", "auto-draft", "inherit"})
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+TYPED_LINE_BREAK = re.compile(r"(?<=[^\s>])[ \t]*\n[ \t]*(?=[^\s<])")
+"""A lone line break between two lines of text, which WordPress shows as one (`wpautop` writes `<br />`);
+one beside a tag is markup's own."""
 # hnrss.org's feeds of Hacker News comments: each item is titled so and links to the comment alone; a feed
 # of one story's comments (`/item?id=N`) is titled `Hacker News: New comments on "STORY"` and links to it.
 HNRSS_COMMENT_TITLE = re.compile(r'New comment by (?P<name>[\w-]{1,40}) in "(?P<story>.*)"', re.DOTALL)
@@ -310,7 +319,7 @@ def _podcast_writers(text: str) -> list[str | None] | None:
             if not value or local_name(child) not in ("author", "creator"):
                 continue
             if "itunes.com/dtds" in tag.lower():
-                itunes = itunes or value
+                itunes = itunes or (_named(value) if BARE_ADDRESS.fullmatch(value) else value)
             elif BARE_ADDRESS.fullmatch(value):
                 address_part = address_part or _named(value)
             elif own is None:
@@ -619,10 +628,21 @@ def _date(entry: dict[str, Any]) -> datetime | None:
         return None
     from translator.readers.html_dates import printed_date
 
-    return printed_date(printed, None)
+    if (shaped := PRINTED_PUB_DATE.match(" ".join(printed.split()))) is None:
+        return printed_date(printed, None)
+    # The day alone goes to dateparser: its offset would be dropped (a wall-clock time taken as UTC, hours
+    # off), and days repeat across items, so each is looked up once (a lookup in every language is slow).
+    day = printed_date(shaped["day"], None)
+    if day is None or int(shaped["hour"]) > 23 or int(shaped["minute"]) > 59:
+        return None
+    moment = day + timedelta(hours=int(shaped["hour"]), minutes=int(shaped["minute"]))
+    if shaped["sign"]:
+        offset = timedelta(hours=int(shaped["zone_hours"]), minutes=int(shaped["zone_minutes"]))
+        moment -= offset if shaped["sign"] == "+" else -offset
+    return moment
 
 
-def _entry_body(entry: dict[str, Any]) -> list[BlockSpec]:
+def _entry_body(entry: dict[str, Any], rules: MarkupRules | None = None) -> list[BlockSpec]:
     """The fullest text an item gives, the longest of: its contents (Atom content by `src` is elsewhere
     and empty here), Yandex's full text or Turbo page, its summary; on a tie, in that order, HTML before
     plain text. (feedparser keeps the first of `description` and `itunes:summary` as the summary and the
@@ -636,7 +656,7 @@ def _entry_body(entry: dict[str, Any]) -> list[BlockSpec]:
     candidates.append((summary.get("value", entry.get("summary")), summary.get("type", "text/html")))
     best: list[BlockSpec] = []
     for value, kind in candidates:
-        specs = _body(value, kind)
+        specs = _body(value, kind, rules or ITEM_RULES)
         if sum(len(spec[1]) for spec in specs) > sum(len(spec[1]) for spec in best):
             best = specs
     return best
@@ -709,7 +729,18 @@ ITEM_RULES = MarkupRules(skip=_read_more)
 """An item's HTML: a post's, without the link to read on."""
 
 
-def _body(value: Any, kind: Any) -> list[BlockSpec]:
+def _discourse_furniture(element: Any) -> bool:
+    from translator.readers.discourse import RULES
+
+    return _read_more(element) or (RULES.skip is not None and RULES.skip(element))
+
+
+DISCOURSE_RULES = MarkupRules(skip=_discourse_furniture)
+"""A Discourse post's HTML, as its JSON is read (without link previews, image captions and poll counters),
+and without the feed's link to read on."""
+
+
+def _body(value: Any, kind: Any, rules: MarkupRules = ITEM_RULES) -> list[BlockSpec]:
     if not isinstance(value, str):
         return []
     if kind not in HTML_TYPES and not PLAIN_BUT_HTML.search(value):
@@ -717,9 +748,9 @@ def _body(value: Any, kind: Any) -> list[BlockSpec]:
     if "<" not in value and ESCAPED_TAG.search(value):
         value = html.unescape(value)  # escaped twice: `&lt;p&gt;` would be shown as a tag
     specs = []
-    for spec in html_blocks(value, ITEM_RULES):  # a part escaped twice among markup (Reddit's feeds: a post)
+    for spec in html_blocks(value, rules):  # a part escaped twice among markup (Reddit's feeds: a post)
         markup = spec[0] != "code" and ESCAPED_FRAGMENT.match(spec[1]) and PLAIN_BUT_HTML.search(spec[1])
-        specs.extend(html_blocks(spec[1], ITEM_RULES) if markup else [spec])
+        specs.extend(html_blocks(spec[1], rules) if markup else [spec])
     return specs
 
 
@@ -796,12 +827,13 @@ def _feed_comment(entry: dict[str, Any], page: str, raw_html: dict[str, str]) ->
     if parent and parent.startswith("#"):
         parent = page + parent
     author = _author(entry)
-    specs = _entry_body(entry)
-    if number := _discourse_post_number(link):
+    number = _discourse_post_number(link)
+    specs = _entry_body(entry, DISCOURSE_RULES if number else None)
+    if number:
         if author and (creator := DISCOURSE_CREATOR.fullmatch(author)):
             author = creator["username"]
         if isinstance(raw, str) and (wrapped := DISCOURSE_WRAPPER.match(raw)):
-            specs = _body(wrapped["post"], "text/html")  # the post, not "@NAME wrote:" and a quote of all of it
+            specs = _body(wrapped["post"], "text/html", DISCOURSE_RULES)  # not "@NAME wrote:" and a quote of it all
         shown = _discourse_answered(raw_html.get(link, ""), page, int(number))
         # Not its opening link: the template's link to the writer's profile.
         parent, opening = text_field(answered.get("ref")) or shown, None
@@ -953,6 +985,14 @@ def _read_wxr(text: str) -> Reading:
     root = parse_xml(text, "WordPress export", HINT)
     channel = next((child for child in root if local_name(child) == "channel"), root)
     site = _wxr_text(channel, "title")
+    # A post names its writer by login (`dc:creator`); the site shows the writer's display name.
+    shown_names = {
+        login: shown
+        for writer in channel
+        if local_name(writer) == "author"
+        and (login := _wxr_text(writer, "author_login"))
+        and (shown := _wxr_text(writer, "author_display_name"))
+    }
     threads = []
     left_out = 0
     for item in (child for child in channel if local_name(child) == "item"):
@@ -963,10 +1003,11 @@ def _read_wxr(text: str) -> Reading:
         kept = [comment for comment in comments if comment is not None]
         left_out += len(comments) - len(kept)
         tree = comment_tree(kept)
-        title = _wxr_text(item, "title") or ""
+        title = html_text(_wxr_text(item, "title") or "")  # HTML, as WordPress shows a title (`<em>`, `&amp;`)
         body = _without_title(_autop_blocks(_wxr_text(item, CONTENT_NAMESPACE + "encoded") or ""), title)
         date = iso_date((_wxr_text(item, "post_date_gmt") or "") + "+00:00") or _pub_date(_wxr_text(item, "pubDate"))
-        author = _wxr_text(item, "creator")
+        login = _wxr_text(item, "creator")
+        author = shown_names.get(login, login) if login else None
         link = _wxr_text(item, "link")
         threads.append(discussion("feed", title, body, tree.posts, author=author, date=date, url=link, site=site))
     if not threads:
@@ -1009,5 +1050,11 @@ def _pub_date(value: str | None) -> datetime | None:
 
 
 def _autop_blocks(text: str) -> list[BlockSpec]:
-    """WordPress text: HTML where a blank line also ends a paragraph (its editor's `wpautop`)."""
-    return [spec for chunk in PARAGRAPH_BREAK.split(text) for spec in html_blocks(chunk)]
+    """WordPress text: HTML where a blank line also ends a paragraph and a lone line break breaks the line
+    (its editor's `wpautop`; code in `<pre>` keeps its own)."""
+    chunks = PARAGRAPH_BREAK.split(text)
+    return [spec for chunk in chunks for spec in html_blocks(chunk if "<pre" in chunk else _line_breaks(chunk))]
+
+
+def _line_breaks(chunk: str) -> str:
+    return TYPED_LINE_BREAK.sub("<br>\n", chunk) if "\n" in chunk else chunk

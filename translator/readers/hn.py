@@ -54,6 +54,14 @@ RULES = MarkupRules(marked_quotes=True)
 PARAGRAPH_TAG = re.compile(r"<(?:p|pre)[\s>/]", re.IGNORECASE)
 # Where a typed paragraph ends in an old item's text: a blank line, or a line break before a quote.
 TYPED_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*(?:>|&gt;))")
+# A line break or tab written as an escape (`know\nwhat`, `\tHello`): Algolia keeps some old items' text so.
+# One beside a quotation mark, bare or as an entity, is a programmer's `"\n"`; text with other backslashes
+# (a Windows path, `C:\Users\nina`) holds none.
+ESCAPED_BREAK = re.compile(
+    r"(?<!['\"`\\])(?<!&quot;)(?<!&#x27;)(?<!&#39;)(?<!&#34;)\\[nrt](?!['\"`]|&(?:quot|#x27|#39|#34);)"
+)
+OTHER_BACKSLASH = re.compile(r"\\(?![nrt])")
+CODE_SPAN = re.compile(r"(<(pre|code)\b.*?</\2\s*>)", re.IGNORECASE | re.DOTALL)
 SUBTHREAD = "this file holds a comment and its replies, not the story they answer: the comment is the article"
 
 
@@ -268,12 +276,27 @@ def _body(item: dict[str, Any], shape: _Shape) -> list[BlockSpec]:
     text = item.get(shape.text)
     if not isinstance(text, str):
         return []
+    if "\\" in text:
+        text = _unescaped_breaks(text)
     if "\n" in text and not PARAGRAPH_TAG.search(text):
         # An old item (2007-2008, as Algolia keeps some) whose paragraphs are typed, not tagged: a blank
         # line ends one, as on the site, and so does a line typed as a quote (`> ...`); a lone line
         # break is a space, as HN showed it.
         text = "<p>".join(TYPED_PARAGRAPH.split(text))  # the text is HTML still (entities, links, <i>)
     return html_blocks(text, RULES)
+
+
+def _unescaped_breaks(text: str) -> str:
+    """An item's text with its escaped line breaks and tabs made real (whitespace, as the site shows
+    them), outside code: `<pre>` and `<code>` keep theirs."""
+    parts = CODE_SPAN.split(text)
+    prose = parts[::3]  # split keeps both groups: prose, code span, tag name, prose...
+    if any(OTHER_BACKSLASH.search(part) for part in prose):
+        return text
+    unescaped = {"n": "\n", "r": "\n", "t": " "}
+    for index in range(0, len(parts), 3):
+        parts[index] = ESCAPED_BREAK.sub(lambda escape: unescaped[escape[0][1]], parts[index])
+    return "".join(part for index, part in enumerate(parts) if index % 3 != 2)
 
 
 def _search_threads(data: dict[str, Any]) -> Reading:
