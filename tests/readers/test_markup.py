@@ -277,6 +277,11 @@ def test_page_rules(markup: str, expected: list[tuple[str, str, str | None]]) ->
             [("paragraph", "She said “he wrote ‘never’ twice” and left.", None)],
         ),
         ('<p lang="xx-bogus">A <q>b</q> c.</p>', [("paragraph", "A “b” c.", None)]),  # no language: English marks
+        # the language declared further out; a hidden quotation gets no closing mark of its own
+        (
+            '<div lang="de"><p>Er sagte <q>nie</q> dazu <q hidden>x</q>und ging.</p></div>',
+            [("paragraph", "Er sagte „nie“ dazu und ging.", None)],
+        ),
         # a blockquote in the middle of a paragraph (the parser closes the paragraph there): in order
         (
             "<p>Before.<blockquote>Quoted.</blockquote>After.</p>",

@@ -31,7 +31,6 @@ from translator.readers.markup import (
     PAGE_RULES,
     element_blocks,
     html_blocks,
-    is_quote_apart,
     quote_in_words,
 )
 
@@ -675,8 +674,7 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     if with_body:
         drop_furniture(tree, title)
     if with_body:
-        for quotation in reversed([q for q in tree.iter("q") if not is_quote_apart(q)]):  # inner ones first
-            quote_in_words(quotation)  # words quoted in a sentence: trafilatura would cut the sentence at them
+        quote_in_words(tree)  # words quoted in a sentence: trafilatura would cut the sentence at them
     if stated_blocks:  # the extractor would read the data's text in place of what the page shows (its lead)
         for script in JSON_LD(tree):
             if isinstance(script, HtmlElement) and script.getparent() is not None:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from translator.languages import known_code
 from translator.models import BlockKind
 from translator.readers.common import BlockSpec
 from translator.readers.html_text import (
@@ -136,6 +137,8 @@ def element_blocks(
     from lxml import etree
 
     builder = _BlockBuilder(rules)
+    marks = QuotationMarks()
+    in_words: set[HtmlElement] = set()  # the `<q>` whose opening mark was written
     left_out: set[HtmlElement] = set(leave_out)
     walker = etree.iterwalk(element, events=TEXT_EVENTS)
     for event, node in walker:
@@ -143,8 +146,11 @@ def element_blocks(
         if event in MARK_EVENTS:
             builder.add(node.tail)  # a comment's or processing instruction's tail is text
         elif node is element:
+            if event == "start":
+                marks.enter(node)
             builder.add(node.text if event == "start" else None)
         elif event == "start":
+            marks.enter(node)  # also for a subtree skipped: its end is still walked
             if node in left_out or is_skipped(node) or (rules.skip is not None and rules.skip(node)):
                 walker.skip_subtree()
                 continue
@@ -157,13 +163,15 @@ def element_blocks(
             ) is not None:
                 left_out.add(header)
             elif tag == "q" and not builder.is_open(node):
-                builder.add(quotation_marks(node)[0])  # words quoted in a sentence keep the marks shown
+                builder.add(marks.of(node)[0])  # words quoted in a sentence keep the marks a browser shows
+                in_words.add(node)
             builder.add(node.text)
         else:
             if tag in BLOCK_TAGS or builder.is_open(node):
                 builder.close(node)
-            elif tag == "q":
-                builder.add(quotation_marks(node)[1])
+            elif node in in_words:
+                builder.add(marks.of(node)[1])
+            marks.leave(node)
             builder.add(node.tail)
     builder.flush()
     return builder.specs
@@ -188,29 +196,60 @@ QUOTATION_MARKS: dict[str, tuple[str, str, str, str]] = {
 the quotation) declares: outer marks, then those of a quotation inside one (CLDR's delimiters)."""
 
 
-def quotation_marks(node: HtmlElement) -> tuple[str, str]:
-    """The marks a browser shows around words quoted with `<q>`: in the language declared around it (English
+@dataclass
+class QuotationMarks:
+    """The marks a browser shows around words quoted with `<q>`, kept track of along a walk of the tree (one
+    step per element: a hostile page nests thousands deep): the language declared around a quotation (English
     marks where none is), the inner pair for a `<q>` inside another."""
-    from translator.languages import known_code
 
-    declared = next(iter(node.xpath("ancestor-or-self::*[@lang][1]/@lang")), "")
-    code = known_code(str(declared)) or "en"
-    outer_open, outer_close, inner_open, inner_close = QUOTATION_MARKS.get(code, QUOTATION_MARKS["en"])
-    nested = sum(1 for _ in node.iterancestors("q")) % 2 == 1
-    return (inner_open, inner_close) if nested else (outer_open, outer_close)
+    languages: list[tuple[HtmlElement, str]] = field(default_factory=list)
+    """The elements open on the walk that declare a language, innermost last, with its code."""
+    quotations: int = 0
+    """How many `<q>` the walk is inside."""
+
+    def enter(self, node: HtmlElement) -> None:
+        if (declared := node.get("lang")) is not None:
+            self.languages.append((node, known_code(declared) or "en"))
+        if node.tag == "q":
+            self.quotations += 1
+
+    def leave(self, node: HtmlElement) -> None:
+        if node.tag == "q":
+            self.quotations -= 1
+        if self.languages and self.languages[-1][0] is node:
+            self.languages.pop()
+
+    def of(self, node: HtmlElement) -> tuple[str, str]:
+        """The marks around `node`, a `<q>` the walk has entered."""
+        code = self.languages[-1][1] if self.languages else "en"
+        outer_open, outer_close, inner_open, inner_close = QUOTATION_MARKS.get(code, QUOTATION_MARKS["en"])
+        return (inner_open, inner_close) if self.quotations % 2 == 0 else (outer_open, outer_close)
 
 
-def quote_in_words(node: HtmlElement) -> None:
-    """Turn a `<q>` into the text a browser shows (its words between quotation marks, in a `<span>`), for
-    extractors that do not know the element."""
-    opening, closing = quotation_marks(node)
-    node.text = opening + (node.text or "")
-    children = list(node)
-    if children:
-        children[-1].tail = (children[-1].tail or "") + closing
-    else:
-        node.text += closing
-    node.tag = "span"
+def quote_in_words(tree: HtmlElement) -> None:
+    """Turn each `<q>` of words quoted in a sentence (not a quote apart: `is_quote_apart`) into the text a browser
+    shows (its words between quotation marks, in a `<span>`), for extractors that do not know the element."""
+    from lxml import etree
+
+    marks = QuotationMarks()
+    quoted: list[tuple[HtmlElement, tuple[str, str]]] = []
+    for event, node in etree.iterwalk(tree, events=("start", "end")):
+        if not isinstance(node.tag, str):
+            continue
+        if event == "start":
+            marks.enter(node)
+            if node.tag == "q" and not is_quote_apart(node):
+                quoted.append((node, marks.of(node)))
+        else:
+            marks.leave(node)
+    for node, (opening, closing) in quoted:
+        node.text = opening + (node.text or "")
+        children = list(node)
+        if children:
+            children[-1].tail = (children[-1].tail or "") + closing
+        else:
+            node.text += closing
+        node.tag = "span"
 
 
 def is_quote_apart(node: HtmlElement) -> bool:
