@@ -255,12 +255,11 @@ def _read_html(text: str, tree: HtmlElement, lang: str | None, name: str, captur
         body = shown + [spec for spec in facts.stated_blocks if spec[1].lower() != title.lower()]
     # The text loads by script: what the page says of it stands for it, also above comments the file holds
     # (unless the summary is one of them: a forum page's description quotes its first post).
-    said = [_letters("".join(block.text for block in comment.blocks)) for comment in comments]
     summarised = bool(
         not body
         and title
         and facts.summary
-        and (not comments or (story is None and not any(_letters(facts.summary) in text for text in said)))
+        and (not comments or (story is None and not _quotes_a_comment(facts.summary, comments)))
     )
     if summarised and facts.summary:
         body = [("paragraph", facts.summary, None, None)]  # the text loads by script: what the page says of it
@@ -321,6 +320,12 @@ def _shown_less(body: Sequence[BlockSpec], stated: Sequence[BlockSpec]) -> bool:
     whole = _letters("".join(text for _, text, _, _ in stated))
     outside = sum(len(text) for kind, text, _, _ in body if kind != "title" and _letters(text) not in whole)
     return bool(stated) and outside < len(whole)
+
+
+def _quotes_a_comment(summary: str, comments: Sequence[Post]) -> bool:
+    """Whether a page's summary is (the start of) one of its comments' text."""
+    said = _letters(summary)
+    return any(said in _letters("".join(block.text for block in comment.blocks)) for comment in comments)
 
 
 def _letters(text: str) -> str:
