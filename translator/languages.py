@@ -47,6 +47,8 @@ LIBRETRANSLATE_TO_ARGOS = {name.lower(): code for code, name in ARGOS_TO_LIBRETR
 
 # Argos codes that are not BCP 47 language tags, for the formats CAT tools read (XLIFF).
 ARGOS_TO_BCP47 = {"zt": "zh-Hant"}
+# dateparser names its locales by language tag, Chinese by script, and has no Brazilian one apart.
+ARGOS_TO_DATEPARSER = {"zt": "zh-Hant", "pb": "pt"}
 BCP47_TO_ARGOS = {tag.lower(): code for code, tag in ARGOS_TO_BCP47.items()}
 
 COMMON_LANGUAGES = (
@@ -90,6 +92,11 @@ def to_detector(code: str) -> str:
 def to_bcp47(code: str) -> str:
     """An Argos code as a BCP 47 language tag (`zt` -> `zh-Hant`; the others are tags already)."""
     return ARGOS_TO_BCP47.get(code, code)
+
+
+def to_dateparser(code: str) -> str:
+    """An Argos code as dateparser names the language's locale (`zt` -> `zh-Hant`)."""
+    return ARGOS_TO_DATEPARSER.get(code, code)
 
 
 def from_bcp47(tag: str) -> str:

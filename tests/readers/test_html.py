@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from translator.errors import InputError
 from translator.models import Thread, Votes
 from translator.readers import parse_threads, read_thread, sniff_format
 from translator.readers.common import BlockSpec
-from translator.readers.html import read_html
+from translator.readers.html import page_language, page_sentences, read_html
 from translator.readers.html_comments import is_pingback
 from translator.readers.html_fields import RawComment
 
@@ -681,3 +682,45 @@ def test_relative_dates_count_back_from_the_time_the_page_gives(head: str, dates
     page = page.replace("03.05.2023, 11:05", "vor 3 Tagen")
     posts = read_html(page, "page.html").threads[0].posts[1:]
     assert [(post.author, post.date) for post in posts] == list(zip(["Hauke", "Insa M.", "Tjark"], dates, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ('<html lang="de-AT">', "de"),
+        ('<html lang="no">', "nb"),  # Norwegian as Argos names it (dateparser has no `no` locale)
+        ('<html lang="zh-TW">', "zt"),
+        ('<html lang="iw">', "he"),  # a withdrawn code
+        ('<html lang="xx"><meta property="og:locale" content="pl_PL">', "pl"),  # no language: the next says
+        ('<html lang="und">', None),
+        ("<html>", None),
+    ],
+)
+def test_page_language_is_the_argos_code_of_the_first_declared_language(head: str, expected: str | None) -> None:
+    assert page_language(lxml.html.fromstring(f"{head}<body><p>x</p></body></html>")) == expected
+
+
+def test_page_sentences_are_its_longer_texts_outside_scripts_and_taken_only_as_far_as_needed() -> None:
+    sentence = "Die neue Trägerrakete soll im Dezember zum ersten Mal starten."
+    menu = "".join(f"<li>Menü {n}</li>" for n in range(5))
+    page = f"<html><body><ul>{menu}</ul><script>var message = 'a script is no sentence of the page';</script>"
+    page += "".join(f"<p>{sentence}</p>" for _ in range(1000)) + "</body></html>"
+    found = page_sentences(lxml.html.fromstring(page))
+    assert "Menü" not in found and "script" not in found
+    assert found.startswith(sentence) and 600 <= len(found) < 600 + 2 * len(sentence)
+
+
+def test_a_page_without_a_declared_language_has_its_dates_read_in_the_language_it_is_written_in() -> None:
+    page = (
+        "<html><body><article><h1>Neue Rakete</h1><p>Die neue Trägerrakete soll im Dezember zum ersten Mal "
+        "starten. Die Ingenieure haben die letzten Tests abgeschlossen und warten auf das Wetter.</p></article>"
+        '<div class="comment"><span class="author">Peter</span> <span class="date">4. Dezember 2026 um 10:15'
+        "</span><p>Endlich! Ich warte schon lange darauf.</p></div>"
+        '<div class="comment"><span class="author">Maria</span> <span class="date">4. Dezember 2026 um 11:20'
+        "</span><p>Hoffentlich klappt es diesmal mit dem Wetter.</p></div></body></html>"
+    )
+    posts = read_html(page).threads[0].posts
+    assert [(post.author, post.date) for post in posts[1:]] == [
+        ("Peter", datetime(2026, 12, 4, 10, 15)),
+        ("Maria", datetime(2026, 12, 4, 11, 20)),
+    ]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 
 import lxml.html
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from translator.readers.common import BlockSpec
 from translator.readers.html_article import choose_title, strip_site
@@ -13,7 +16,14 @@ from translator.readers.html_comments import comment_posts, is_pingback
 from translator.readers.html_dates import dates_in_language, machine_date, printed_date, relative_date
 from translator.readers.html_fields import RawComment, clean_author, name_in, signed_line
 from translator.readers.html_items import _text_lines, parents_by_depth
-from translator.readers.html_text import class_heads, class_words, is_skipped, name_from_label
+from translator.readers.html_text import (
+    class_heads,
+    class_words,
+    clean_text,
+    is_skipped,
+    name_from_label,
+    text_longer_than,
+)
 
 
 @pytest.mark.parametrize(
@@ -206,6 +216,30 @@ def test_a_date_read_without_a_language_is_read_in_the_pages_and_english() -> No
     assert printed_date("3 grudnia 2026", None) == datetime(2026, 12, 3)  # the page's language ends with it
 
 
+def test_dates_of_a_page_that_declares_no_language_are_read_in_the_language_of_its_sentences() -> None:
+    # Without, every text that is no date ("Comment by Daniel — 17.07.2011 @") built dateparser's 200
+    # locales (4 s); the page's own words say which to read it in.
+    asked: list[str] = []
+
+    def sentences() -> str:
+        asked.append("once")
+        return "Die neue Trägerrakete soll im Dezember zum ersten Mal starten, sagen die Ingenieure."
+
+    with dates_in_language(None, sentences):
+        assert printed_date("3. Dezember 2026", None) == datetime(2026, 12, 3)
+        assert printed_date("December 4, 2026", None) == datetime(2026, 12, 4)  # and in English
+        assert printed_date("5 grudnia 2026", None) is None  # not in any language
+    assert asked == ["once"]  # guessed once, when a date first needed it
+    with dates_in_language(None, lambda: "Menu"):  # too little to tell: any language, as before
+        assert printed_date("6 grudnia 2026", None) == datetime(2026, 12, 6)
+    # A declared language dateparser has no locale for is guessed over as none declared; one it has is
+    # taken as declared, in Argos's code (`zt` is dateparser's `zh-Hant`).
+    with dates_in_language("la", lambda: "Rakieta wystartuje w grudniu, a inżynierowie zakończyli testy."):
+        assert printed_date("7 grudnia 2026", None) == datetime(2026, 12, 7)
+    with dates_in_language("zt"):
+        assert printed_date("2026年12月8日", None) == datetime(2026, 12, 8)
+
+
 @pytest.mark.parametrize(
     ("depths", "parents"),
     [
@@ -325,3 +359,27 @@ SEEN = datetime(2023, 5, 8, 14, 30)
 )
 def test_relative_date(text: str, lang: str | None, expected: datetime | None) -> None:
     assert relative_date(text, lang, SEEN) == expected
+
+
+PIECES = st.lists(st.text(alphabet=" \t\n\u00a0\u200bab", max_size=8), max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=PIECES, limit=st.integers(min_value=0, max_value=12))
+def test_text_longer_than_agrees_with_the_cleaned_text_it_reads_only_part_of(pieces: list[str], limit: int) -> None:
+    box = lxml.html.fromstring("<div></div>")
+    for piece in pieces:  # each piece in its own element, with a tail of the same: text split every way
+        inner = lxml.html.fromstring("<span></span>")
+        inner.text, inner.tail = piece, piece[::-1]
+        box.append(inner)
+    assert text_longer_than(box, limit) == (len(clean_text(box.text_content())) > limit)
+
+
+def test_a_menu_asked_about_once_per_item_is_not_read_whole_each_time() -> None:
+    # A reader asks whether each item's boxes are skipped: a control's box (a menu) was measured by its
+    # whole text each time, quadratic in the menu's size (7 s on one real page of a 600-item menu).
+    items = 20_000
+    menu = lxml.html.fromstring('<ul class="sub-menu">' + "".join(f"<li>Item {n}</li>" for n in range(items)) + "</ul>")
+    started = time.perf_counter()
+    assert not any(is_skipped(menu) for _ in range(items))  # a long menu is content
+    assert time.perf_counter() - started < 10  # a generous bound: a check of shape, not a benchmark

@@ -20,7 +20,8 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from translator.errors import InputError
-from translator.models import Post, Thread, ThreadFile
+from translator.languages import known_code
+from translator.models import UNDETERMINED, Post, Thread, ThreadFile
 from translator.readers.common import BlockSpec, Reading, number_blocks
 from translator.readers.decoding import repair_double_encoding
 from translator.readers.html_article import TITLE, ArticleFacts, article_facts
@@ -75,13 +76,37 @@ def parse_page(text: str, name: str) -> HtmlElement:
     return tree
 
 
+UNREAD_TEXT_TAGS = frozenset({"script", "style", "template"})
+MIN_SENTENCE_CHARS = 40
+LANGUAGE_SAMPLE_CHARS = 600
+"""As much text as the language detector reads of one text."""
+
+
 def page_language(tree: HtmlElement) -> str | None:
-    """The page's declared language as a primary subtag (`de` for `de-DE`), when it declares one."""
+    """The page's declared language as an Argos code (`de` for `de-DE`, `nb` for `no`, `zt` for `zh-TW`), when
+    it declares one that names a language."""
     for value in LANGUAGE(tree):
-        code = str(value).strip().replace("_", "-").split("-")[0].lower()
-        if code.isalpha() and 2 <= len(code) <= 3:
+        code = known_code(str(value))
+        if code is not None and code != UNDETERMINED:
             return code
     return None
+
+
+def page_sentences(tree: HtmlElement) -> str:
+    """Enough of the page's longer texts (sentences, not menu items) to tell its language by, in page order:
+    taken before the reading prunes the tree, so that the language guessed from them is the same whenever
+    it is first asked for."""
+    found: list[str] = []
+    size = 0
+    for element in tree.iter():
+        own = element.text if isinstance(element.tag, str) and element.tag not in UNREAD_TEXT_TAGS else None
+        for text in (own, element.tail):
+            if text and len(sentence := " ".join(text.split())) >= MIN_SENTENCE_CHARS:
+                found.append(sentence)
+                size += len(sentence)
+                if size >= LANGUAGE_SAMPLE_CHARS:
+                    return " ".join(found)
+    return " ".join(found)
 
 
 def _prune(tree: HtmlElement, comments: list[HtmlElement], marks: PageMarks, *, hidden: bool) -> None:
@@ -215,7 +240,8 @@ def read_html(text: str, name: str = "page", captured: datetime | None = None) -
     day first unless the page shows it writes them month first (`html_dates.month_first_page`)."""
     tree = parse_page(text, name)
     lang = page_language(tree)
-    with dotted_dates_of(text), dates_in_language(lang):
+    sentences = page_sentences(tree)
+    with dotted_dates_of(text), dates_in_language(lang, lambda: sentences):
         return _read_html(text, tree, lang, name, captured)
 
 

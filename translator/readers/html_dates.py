@@ -11,14 +11,15 @@ unread.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
+from translator.languages import to_dateparser
 from translator.readers.common import date_of
 
 ISO_DATE = re.compile(
@@ -42,9 +43,9 @@ PAGE_DOTTED_DATE = re.compile(r"(?<![\w.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<ye
 """A dotted date with a four-digit year, counted over the whole page to learn which way it writes them."""
 MONTHS = 12
 _MONTH_FIRST: ContextVar[bool] = ContextVar("dotted_month_first", default=False)
-_PAGE_LANGUAGE: ContextVar[str | None] = ContextVar("dates_page_language", default=None)
-"""The language the page being read declares (`dates_in_language`), for the dates read without one named."""
 """Whether the page being read writes its dotted dates month first (`dotted_dates_of`)."""
+_PAGE_LANGUAGE: ContextVar[Callable[[], str | None]] = ContextVar("dates_page_language", default=lambda: None)
+"""The language of the page being read (`dates_in_language`), for the dates read without one named."""
 ZONE_NAME = re.compile(r"\s*\((?:[A-Z][A-Za-z]+/[A-Za-z_/+\-]+|UTC|GMT|[A-Z]{2,5})\)$")
 """The zone a page names after its date in brackets ("24.04.2018 12:29:19 (Europe/Moscow)", "(UTC)"), which
 dateparser does not read: the date is kept at its wall-clock time, as dates with an offset are."""
@@ -140,11 +141,21 @@ def could_be_date(text: str) -> bool:
 
 
 @contextmanager
-def dates_in_language(lang: str | None) -> Iterator[None]:
-    """Read the dates of a page declared in `lang` (its `<html lang>`) in that language, or in English, where
-    a caller names none: without, dateparser tries its 200 locales, and building them all costs seconds the
-    first time a text is no date in any of them."""
-    token = _PAGE_LANGUAGE.set(lang)
+def dates_in_language(lang: str | None, sentences: Callable[[], str] | None = None) -> Iterator[None]:
+    """Read the dates of a page in its language and in English where a caller names none: the language it
+    declares (`lang`, its `<html lang>`), else the one its `sentences` are written in, guessed the first time
+    a date needs it. Without either, dateparser tries its 200 locales, and building them all costs seconds
+    the first time a text is no date in any of them."""
+
+    @cache
+    def language() -> str | None:
+        if lang is not None and _has_locale(to_dateparser(lang)):
+            return lang
+        from translator.detect.detector import guess_language
+
+        return guess_language(sentences()) if sentences is not None else None
+
+    token = _PAGE_LANGUAGE.set(language)
     try:
         yield
     finally:
@@ -152,11 +163,12 @@ def dates_in_language(lang: str | None) -> Iterator[None]:
 
 
 def _languages(lang: str | None) -> tuple[str, ...] | None:
-    """The languages to read a date in: the one named, else the page's and English, else any (None)."""
-    if lang is not None:
-        return (lang,)
-    page = _PAGE_LANGUAGE.get()
-    return None if page is None else (page,) if page == "en" else (page, "en")
+    """The dateparser locales to read a date in: the language named, else the page's and English, else any
+    (None)."""
+    if lang is not None and _has_locale(to_dateparser(lang)):
+        return (to_dateparser(lang),)
+    page = _PAGE_LANGUAGE.get()()
+    return None if page is None else ("en",) if page == "en" else (to_dateparser(page), "en")
 
 
 def printed_date(text: str, lang: str | None) -> datetime | None:
@@ -201,10 +213,15 @@ def _parser(languages: tuple[str, ...] | None, order: str | None) -> Any:
 
 def _known(languages: tuple[str, ...] | None) -> list[str] | None:
     """Those of the languages dateparser has a locale for; None (any) when it has none of them."""
+    return [lang for lang in languages if _has_locale(lang)] or None if languages else None
+
+
+@cache
+def _has_locale(code: str) -> bool:
+    """Whether dateparser has a locale named `code` (`de`, `zh-Hant`)."""
     from dateparser.languages.loader import LocaleDataLoader
 
-    locales = LocaleDataLoader().get_locale_map(languages=None)
-    return [lang for lang in languages if lang in locales] or None if languages else None
+    return code in LocaleDataLoader().get_locale_map(languages=None)
 
 
 RELATIVE_SETTINGS = {"PARSERS": ["relative-time"], "RETURN_AS_TIMEZONE_AWARE": False}

@@ -183,6 +183,20 @@ def clean_text(text: str) -> str:
     return " ".join(text.translate(INVISIBLE).split())
 
 
+def text_longer_than(element: HtmlElement, limit: int) -> bool:
+    """Whether an element's text as `clean_text` gives it is longer than `limit` characters, read only as far
+    as that needs: asked of every ancestor of many elements, the whole text each time would make reading a
+    page quadratic (a page wrapped in one form or one box with a control's class)."""
+    kept = ""
+    for piece in element.itertext():
+        joined = (kept + piece).translate(INVISIBLE)
+        # What is kept collapses as the whole would; a space at its end may still separate the next piece.
+        kept = " ".join(joined.split()) + (" " if joined[-1:].isspace() else "")
+        if len(kept.rstrip()) > limit:
+            return True
+    return False
+
+
 def _camel_split(names: str) -> str:
     """Names with a space where a camelCase word starts: `commentAuthor` -> `comment Author`."""
     return CAMEL_BOUNDARY.sub(" ", names)
@@ -277,9 +291,10 @@ def is_hidden(element: HtmlElement) -> bool:
 def is_form_to_fill(element: HtmlElement) -> bool:
     """A form with fields to fill (a comment or login form), unlike a form that only wraps text (old
     Reddit's comments) or a whole page (ASP.NET wraps every page in one)."""
-    if not element.xpath(".//textarea|.//input[not(@type='hidden')]|.//select"):
+    fields = element.iter("textarea", "input", "select")
+    if next((field for field in fields if field.tag != "input" or field.get("type") != "hidden"), None) is None:
         return False
-    return len(clean_text(element.text_content())) <= MAX_FORM_CHARS
+    return not text_longer_than(element, MAX_FORM_CHARS)
 
 
 def is_skipped(element: HtmlElement) -> bool:
@@ -307,7 +322,7 @@ def is_skipped(element: HtmlElement) -> bool:
         any(part in token for part in CONTROL_PARTS) and not any(word in token for word in CONTENT_PARTS)
         for token in class_tokens(element)
     )
-    if not (by_word or by_part) or len(clean_text("".join(element.itertext()))) > SHORT_CONTROL_CHARS:
+    if not (by_word or by_part) or text_longer_than(element, SHORT_CONTROL_CHARS):
         return False
     # "expand" in a class marks a control ("Click to expand..."), or a box that expands: the box holds paragraphs.
     return by_word or not any(
@@ -384,8 +399,8 @@ def is_quote_label(element: HtmlElement) -> bool:
         element.tag == "div"
         and following is not None
         and following.tag == "table"
-        and len(text := clean_text(element.text_content())) <= MAX_QUOTE_LABEL_CHARS
-        and QUOTE_LABEL.match(text) is not None
+        and not text_longer_than(element, MAX_QUOTE_LABEL_CHARS)
+        and QUOTE_LABEL.match(clean_text(element.text_content())) is not None
     )
 
 
