@@ -149,6 +149,8 @@ def test_a_writers_name_without_the_badges_and_date_beside_it(markup: str, name:
         ("12", None),  # not a date
         ("Thu, 08 May 2014 14:04:53 -0400", datetime(2014, 5, 8, 14, 4)),  # mail-header form (JSON-LD)
         ("Fri Mar 12 2021 09:15:00 GMT+0300", datetime(2021, 3, 12, 9, 15)),  # a script's Date.toString()
+        ("Sun Nov 23 16:00:00 EDT 2014", datetime(2014, 11, 23, 16, 0)),  # Java's Date.toString()
+        ("Mon Feb 30 16:00:00 UTC 2015", None),  # Java's form, an impossible day
         ("2019-10-18 2:31 PM", datetime(2019, 10, 18, 14, 31)),  # 12-hour clock: it was 02:31
         ("2019-10-18 12:05 am", datetime(2019, 10, 18, 0, 5)),  # 12 AM is midnight
         ("2019-10-18 12:05 p.m.", datetime(2019, 10, 18, 12, 5)),  # 12 PM is noon

@@ -31,6 +31,12 @@ ISO_DATE = re.compile(
 """An ISO date, and the time after it: after `T` or a space, a comma ("2019-10-18, 14:31") or a word ("at"),
 on a 24-hour or a 12-hour clock ("2019-10-18 2:31 PM")."""
 JS_DATE = re.compile(r"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} \d{2} \d{4} \d{2}:\d{2}:\d{2}(?!\d)")
+JAVA_DATE = re.compile(
+    r"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?P<month>[A-Z][a-z]{2}) (?P<day>\d{2}) (?P<clock>\d{2}:\d{2}):\d{2}"
+    r" [A-Z][A-Za-z]{1,4}(?:[+-]\d{2}:?\d{2})? (?P<year>\d{4})$"
+)
+"""A Java `Date.toString()` or Unix `date` ("Sun Nov 23 16:00:00 EDT 2014"), which some sites' templates print
+into `article:published_time`."""
 MAIL_DATE = re.compile(r"^(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}")
 LABELLED_ISO = re.compile(r"^\D{1,12}?\s*(?P<date>\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?)$")
 """An ISO date after a short label dateparser does not know ("发表于 2021-3-12 09:15")."""
@@ -79,11 +85,18 @@ def to_minute(moment: datetime) -> datetime:
 
 def machine_date(value: str) -> datetime | None:
     """A date from an attribute value: ISO 8601 (`2023-10-18T13:11:26+02:00`), Unix time or the form of mail
-    headers (`Thu, 08 May 2014 14:04:53 -0400`) or of a script's date (`Fri Mar 12 2021 09:15:00 GMT+0300`);
-    else None."""
+    headers (`Thu, 08 May 2014 14:04:53 -0400`), of a script's date (`Fri Mar 12 2021 09:15:00 GMT+0300`) or
+    of Java's (`Sun Nov 23 16:00:00 EDT 2014`); else None."""
     value = value.strip()
     if JS_DATE.match(value):  # a script's `Date.toString()`: its wall-clock time, the zone left out
         return to_minute(datetime.strptime(value[:24], "%a %b %d %Y %H:%M:%S"))
+    if java := JAVA_DATE.match(value):  # its wall-clock time too: a zone's abbreviation names no one offset
+        try:
+            stated = f"{java['day']} {java['month']} {java['year']} {java['clock']}"
+            moment = datetime.strptime(stated, "%d %b %Y %H:%M")
+        except ValueError:
+            return None
+        return moment if moment.year >= EARLIEST_YEAR else None
     if MAIL_DATE.match(value):
         try:
             moment = parsedate_to_datetime(value)
