@@ -92,8 +92,8 @@ def machine_date(value: str) -> datetime | None:
         return to_minute(datetime.strptime(value[:24], "%a %b %d %Y %H:%M:%S"))
     if java := JAVA_DATE.match(value):  # its wall-clock time too: a zone's abbreviation names no one offset
         try:
-            stated = f"{java['day']} {java['month']} {java['year']} {java['clock']}"
-            moment = datetime.strptime(stated, "%d %b %Y %H:%M")
+            printed = f"{java['day']} {java['month']} {java['year']} {java['clock']}"
+            moment = datetime.strptime(printed, "%d %b %Y %H:%M")
         except ValueError:
             return None
         return moment if moment.year >= EARLIEST_YEAR else None
