@@ -784,12 +784,16 @@ def test_a_blogger_export_is_posts_with_their_comments() -> None:
                 ("c2", "Tom", "c1", ["Merci pour ce récit !"]),
             ],
         ),
-        # A draft is kept (as WordPress exports are read); settings and template are no threads.
+        # A draft is kept (as WordPress exports are read), a warning naming it; settings and template are
+        # no threads.
         ("Brouillon", "Carnet de route", None, [("article", "Nadia", None, ["Brouillon", "Pas fini."])]),
     ]
     assert reading.threads[0].published is not None
     assert reading.threads[0].published.isoformat() == "2024-03-01T08:00:00"
-    assert reading.warnings == ("1 comment on posts not in this export was left out",)
+    assert reading.warnings == (
+        "1 comment on posts not in this export was left out",
+        '1 draft is read, not published on the blog: "Brouillon"',
+    )
 
 
 def test_a_takeout_blogger_export_is_read_too() -> None:

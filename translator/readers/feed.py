@@ -967,7 +967,13 @@ def _json_feed_author(holder: dict[str, Any]) -> str | None:
 
 def _json_feed_title(value: Any) -> str:
     """An item's title: plain text by the spec, but written by some with HTML or its entities (`&amp;`)."""
-    title = text_field(value) or ""
+    return plain_title(text_field(value) or "")
+
+
+def plain_title(title: str) -> str:
+    """A title said to be plain text that still holds HTML or its entities (escaped once too often: `&amp;`,
+    `<b>x</b>` left after the parser's unescaping) read as plain text once; as it is otherwise (`a < b`,
+    `Tom & Jerry` stay)."""
     return html_text(title) if PLAIN_BUT_HTML.search(title) or HTML_ENTITY.search(title) else title
 
 
