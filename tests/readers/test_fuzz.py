@@ -94,6 +94,7 @@ JSON_FIXTURES: dict[str, SourceFormat] = {
     "feed.json": "feed",
     "mastodon-statuses.json": "fediverse",
     "lemmy-post-comments.json": "fediverse",
+    "lemmy-0.19-page.json": "fediverse",
     "mbin-entry-comments.json": "fediverse",
 }
 
