@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from translator.errors import InputError
-from translator.readers import parse_threads, sniff_format
+from translator.readers import parse_threads, read_threads, sniff_format
 from translator.readers.fediverse import read_fediverse
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "readers"
 
 
 def _status(number: int, acct: str, content: str, reply: int | None = None, spoiler: str = "") -> dict[str, Any]:
@@ -161,7 +164,7 @@ POST_VIEW = {
     "post": _lemmy_post(),
     "creator": {"id": 7, "name": "lena"},
     "community": {"id": 3, "name": "leipzig"},
-    "counts": {"post_id": 501, "comments": 4, "score": 17},
+    "counts": {"post_id": 501, "comments": 3, "score": 17},  # Lemmy counts neither deleted nor removed comments
 }
 
 
@@ -198,7 +201,7 @@ def test_a_lemmy_post_alone_and_comments_alone_say_what_they_lack() -> None:
     post = parse_threads(json.dumps({"post_view": POST_VIEW, "moderators": [], "cross_posts": []}))
     assert [len(t.posts) for t in post.threads] == [1]
     assert post.warnings == (
-        "this Lemmy post holds none of its 4 comments: save /api/v3/comment/list?post_id=ID too, and give both "
+        "this Lemmy post holds none of its 3 comments: save /api/v3/comment/list?post_id=ID too, and give both "
         'in one object ({"post_view": ..., "comments": [...]})',
     )
     comments = parse_threads(json.dumps({"comments": COMMENTS}))
@@ -413,7 +416,7 @@ def _v4_person(number: int, name: str) -> dict[str, Any]:
 def _v4_post() -> dict[str, Any]:
     """A post as API v4 gives it: its counts in the post itself, `published_at` for `published`."""
     post = {key: value for key, value in _lemmy_post().items() if key != "published"}
-    return {**post, "published_at": "2024-01-02T10:00:00.123456Z", "comments": 4, "score": 17, "upvotes": 18,
+    return {**post, "published_at": "2024-01-02T10:00:00.123456Z", "comments": 3, "score": 17, "upvotes": 18,
             "downvotes": 1, "newest_comment_time_at": "2024-01-02T10:12:00Z", "federation_pending": False}  # fmt: skip
 
 
@@ -454,8 +457,8 @@ V4_POST_VIEW = {
 }  # fmt: skip
 
 
-def _roles(thread: Any) -> list[tuple[str | None, str | None, bool, int | None]]:
-    return [(p.author, p.role, p.deleted, p.votes.up if p.votes else None) for p in thread.posts]
+def _roles(thread: Any) -> list[tuple[str | None, str | None, bool, tuple[int, int] | None]]:
+    return [(p.author, p.role, p.deleted, (p.votes.up, p.votes.down) if p.votes else None) for p in thread.posts]
 
 
 def test_lemmy_api_v4_reads_as_v3() -> None:
@@ -469,12 +472,12 @@ def test_lemmy_api_v4_reads_as_v3() -> None:
         ("c3", "lena", "c2", ["Ja, wirklich."]),
         ("c4", "eva", None, ["Zu wenig."]),
     ]
-    assert _roles(thread) == [
-        ("lena", None, False, 17),
-        ("ute", None, False, 3),
-        ("max", None, True, 3),
-        ("lena", "OP", False, 3),
-        ("eva", "moderator", False, 3),
+    assert _roles(thread) == [  # upvotes and downvotes, each kept (scores 17 and 3)
+        ("lena", None, False, (18, 1)),
+        ("ute", None, False, (4, 1)),
+        ("max", None, True, (4, 1)),
+        ("lena", "OP", False, (4, 1)),
+        ("eva", "moderator", False, (4, 1)),
     ]
     assert thread.published is not None and thread.published.isoformat() == "2024-01-02T10:00:00"
     assert [p.date.minute for p in thread.posts[1:] if p.date] == [5, 7, 9, 11]
@@ -496,7 +499,7 @@ def test_lemmy_api_v4_reads_as_v3() -> None:
 
 def test_lemmy_api_v4_post_alone_says_how_many_comments_it_lacks() -> None:
     reading = parse_threads(json.dumps({"post_view": V4_POST_VIEW, "community_view": {}, "cross_posts": []}))
-    assert reading.warnings[0].startswith("this Lemmy post holds none of its 4 comments")
+    assert reading.warnings[0].startswith("this Lemmy post holds none of its 3 comments")
 
 
 def test_lemmy_api_v4_slim_comments_name_their_post_by_number() -> None:
@@ -603,3 +606,139 @@ def test_lemmy_spoilers_lose_their_fences() -> None:
         "Der Gärtner war es.",
         "Gut, oder?",
     ]
+
+
+def test_a_lemmy_0_19_page_keeps_votes_both_ways_and_names_writers_of_other_instances() -> None:
+    # /api/v3/post?id=1200 and the first page of /api/v3/comment/list?post_id=1200&limit=6 in one object, as
+    # Lemmy 0.19 answers them (GetPostResponse, GetCommentsResponse).
+    reading = read_threads(DATA / "lemmy-0.19-page.json")
+    [thread] = reading.threads
+    assert (thread.title, thread.url, thread.site) == (
+        "Straßenbahn bis zum Flughafen?",
+        "https://lemmy.example/post/1200",
+        "lemmy.example",
+    )
+    found = [
+        (p.id, p.author, p.role, p.parent, p.deleted, (p.votes.up, p.votes.down) if p.votes else None,
+         [b.text for b in p.blocks][-1:])
+        for p in thread.posts
+    ]  # fmt: skip
+    assert found == [
+        ("article", "hanna", "moderator", None, False, (31, 4), ["https://nachrichten.example/tram-flughafen"]),
+        ("c1", "greta", None, None, False, (12, 2), ["Endlich! Der Bus braucht eine Stunde."]),  # score 10
+        # Overwritten with Lemmy's placeholder: no text to translate, kept for the reply it holds.
+        ("c2", "ehemalig", None, None, True, (0, 0), []),
+        # Writers of other instances (`local` false) by name@server, as Mastodon's acct names them.
+        ("c3", "karl@feddit.example", None, "c1", False, (5, 0), ["Bei uns hat das zehn Jahre gedauert."]),
+        ("c4", "sofie@lemmy.example.dk", None, "c2", False, (4, 0), ["Hier in Aarhus fährt sie schon."]),
+        ("c5", "hanna", "OP, moderator", "c1", False, (3, 1), ["Laut Stadtrat sind es eher acht."]),
+    ]
+    assert reading.warnings == (
+        "1 deleted or removed comment without replies was left out",  # tom's, removed
+        # The post counts 9 comments; the page holds 4 of them (deleted and removed ones Lemmy does not count).
+        "5 further comments are not in this file (the post counts 9, the file holds 4: Lemmy's API gives them a "
+        "page at a time): only the comments in the file are read",
+    )
+
+
+@pytest.mark.parametrize(
+    ("creator", "author"),
+    [
+        ({"name": "karl", "actor_id": "https://feddit.example/u/karl", "local": False}, "karl@feddit.example"),
+        # `local` is said of the instance that answered: a writer on it is named alone, wherever the post is.
+        ({"name": "karl", "actor_id": "https://feddit.example/u/karl", "local": True}, "karl"),
+        # No `local` (an older or trimmed answer): elsewhere than the post's instance is another instance.
+        ({"name": "karl", "actor_id": "https://feddit.example/u/karl"}, "karl@feddit.example"),
+        ({"name": "karl", "actor_id": "https://lemmy.example/u/karl"}, "karl"),
+        ({"name": "karl"}, "karl"),  # no address: nothing to name the server by
+        ({"name": "karl", "ap_id": "https://feddit.example/u/karl", "local": False}, "karl@feddit.example"),  # v4
+    ],
+)
+def test_a_lemmy_writer_of_another_instance_is_name_at_server(creator: dict[str, Any], author: str) -> None:
+    view = {**POST_VIEW, "creator": {"id": 7, **creator}}
+    comment = {**COMMENTS[2], "creator": {"id": 8, **creator}}
+    [thread] = parse_threads(json.dumps({"post_view": view, "comments": [comment]})).threads
+    assert [p.author for p in thread.posts] == [author, author]
+
+
+@pytest.mark.parametrize(
+    ("counts", "votes"),
+    [
+        ({"score": 7, "upvotes": 9, "downvotes": 2}, (9, 2)),  # both kept, not netted
+        ({"score": 0, "upvotes": 5, "downvotes": 5}, (5, 5)),  # a disputed comment is not an ignored one
+        ({"score": -3}, (0, 3)),  # only the net score: as other platforms' scores are read
+        ({"score": 4, "upvotes": 4}, (4, 0)),  # one of the two missing: the score
+    ],
+)
+def test_lemmy_votes_for_and_against_are_kept_apart(counts: dict[str, int], votes: tuple[int, int]) -> None:
+    comment = {**COMMENTS[2], "counts": {"comment_id": 901, "child_count": 0, **counts}}
+    [thread] = parse_threads(json.dumps({"post_view": POST_VIEW, "comments": [comment]})).threads
+    [read] = [p.votes for p in thread.posts[1:]]
+    assert read is not None and (read.up, read.down) == votes
+
+
+@pytest.mark.parametrize(
+    ("counted", "warned"),
+    [
+        (3, None),  # all the live comments: nothing missing
+        (2, None),  # fewer than the file holds (a count out of date): nothing missing either
+        (4, "1 further comment is not in this file (the post counts 4, the file holds 3: "),
+        (40, "37 further comments are not in this file (the post counts 40, the file holds 3: "),
+    ],
+)
+def test_a_page_of_a_lemmy_posts_comments_says_how_many_are_missing(counted: int, warned: str | None) -> None:
+    view = {**POST_VIEW, "counts": {**POST_VIEW["counts"], "comments": counted}}
+    reading = parse_threads(json.dumps({"post_view": view, "comments": COMMENTS}))
+    paged = [warning for warning in reading.warnings if "further comment" in warning]
+    assert paged == ([] if warned is None else [f"{warned}Lemmy's API gives them a page at a time): only the "
+                                                 "comments in the file are read"])  # fmt: skip
+    # API v4: the count in the post itself; a page's `next_page` is then not said twice.
+    v4 = {"post_view": {**V4_POST_VIEW, "post": {**_v4_post(), "comments": counted}}, "items": V4_COMMENTS,
+          "next_page": "Y29tbWVudDo5MDU"}  # fmt: skip
+    warnings = parse_threads(json.dumps(v4)).warnings
+    assert sum("further comment" in warning or "next_page" in warning for warning in warnings) == 1
+    assert any(warning.startswith(warned) for warning in warnings) if warned else "next_page" in warnings[-1]
+
+
+def test_a_permanently_deleted_lemmy_post_is_an_empty_deleted_article() -> None:
+    # Lemmy overwrites a purged writer's posts (and deleted ones a month on): title and text, its link gone.
+    purged = {**_lemmy_post(), "name": "*Permanently Deleted*", "body": "*Permanently Deleted*", "url": None,
+              "deleted": True}  # fmt: skip
+    reading = parse_threads(json.dumps({"post_view": {**POST_VIEW, "post": purged}, "comments": COMMENTS}))
+    [thread] = reading.threads
+    article = thread.posts[0]
+    assert (thread.title, article.blocks, article.deleted) == ("", (), True)
+    assert [p.author for p in thread.posts[1:]] == ["ute", "max", "jan", "eva"]  # the comments stay
+    assert reading.warnings[0] == (
+        "the Lemmy post was permanently deleted (Lemmy wrote *Permanently Deleted* over its title and text): "
+        "the article is empty"
+    )
+    # The placeholder without the deleted flag (a copy federated before the flag): the same.
+    unflagged = {**purged, "deleted": False, "url": "https://zeitung.example/radwege"}
+    [thread] = parse_threads(json.dumps({"post_view": {**POST_VIEW, "post": unflagged}})).threads
+    assert (thread.title, thread.posts[0].blocks, thread.posts[0].deleted) == ("", (), True)
+    # Only the text overwritten: the title stays, as for a deleted post.
+    bodyless = {**_lemmy_post(), "body": "*Permanently Deleted*"}
+    reading = parse_threads(json.dumps({"post_view": {**POST_VIEW, "post": bodyless}, "comments": COMMENTS}))
+    assert [b.text for b in reading.threads[0].posts[0].blocks] == ["Neue Radwege in Leipzig"]
+    assert reading.threads[0].posts[0].deleted is False
+    assert reading.warnings[0] == (
+        "the Lemmy post was permanently deleted (Lemmy wrote *Permanently Deleted* over its text): "
+        "the article has its title only"
+    )
+
+
+def test_a_lemmy_comment_overwritten_as_permanently_deleted_is_a_deleted_comment() -> None:
+    # Not flagged deleted (as a remote copy may be): its placeholder is still no text of its writer.
+    purged = _comment_view(901, "0.901", "ute", "*Permanently Deleted*", 5)
+    reply = _comment_view(906, "0.901.906", "jan", "Wieso?", 6)
+    reading = parse_threads(json.dumps({"post_view": POST_VIEW, "comments": [purged, reply, COMMENTS[0]]}))
+    assert [(p.author, p.parent, p.deleted, [b.text for b in p.blocks]) for p in reading.threads[0].posts[1:]] == [
+        ("ute", None, True, []),  # kept for the reply it holds
+        ("jan", "c1", False, ["Wieso?"]),
+        ("eva", None, False, ["Zu wenig."]),
+    ]
+    # Without the reply it is left out, and counted as deleted comments are.
+    alone = parse_threads(json.dumps({"post_view": POST_VIEW, "comments": [purged, COMMENTS[0]]}))
+    assert [p.author for p in alone.threads[0].posts[1:]] == ["eva"]
+    assert alone.warnings[0] == "1 deleted or removed comment without replies was left out"

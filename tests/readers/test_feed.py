@@ -89,6 +89,41 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "readers"
                 ("Krótka notatka", None, None, "2024-03-02T07:00:00", ["Pierwszy akapit.", "Drugi akapit."]),
             ],
         ),
+        # JSON Feed 1.0: `author` one object, the feed's for an item naming none (or naming nobody: an
+        # address alone); `external_url`, what the item is about, a source block after its text.
+        (
+            "feed-1.0.json",
+            "Rassegna del lunedì",
+            [
+                (
+                    "Tornano i treni notturni",
+                    "https://rassegna.example/2024/05/treni-notturni",
+                    "Giulia Neri",
+                    "2024-05-06T06:00:00",
+                    [
+                        "Un buon articolo sui nuovi collegamenti.",
+                        "Da leggere fino in fondo.",
+                        "https://giornale.example/economia/2024/05/tornano-i-treni-notturni",
+                    ],
+                ),
+                # No `url`: the item has no address of its own (the one it links to is not where it is).
+                (
+                    "Maggio piovoso",
+                    None,
+                    "Redazione",
+                    "2024-05-07T09:30:00",
+                    ["Lo dicono i dati dell'osservatorio.", "https://meteo.example/notizie/maggio-piovoso"],
+                ),
+                # `external_url` the item's own address: no source block repeating it.
+                (
+                    "Una nota della redazione",
+                    "https://rassegna.example/2024/05/nota",
+                    "Redazione",
+                    "2024-05-08T07:00:00",
+                    ["La rassegna salta una settimana."],
+                ),
+            ],
+        ),
     ],
 )
 def test_each_item_is_a_thread(
@@ -632,6 +667,36 @@ def test_json_feed_items_as_some_generators_write_them() -> None:
     assert reading.warnings == ("1 item has no title and no text: left out",)
 
 
+@pytest.mark.parametrize(
+    ("fields", "url", "blocks"),
+    [
+        # A linkblog's item: its comment, then the article it is about.
+        (
+            {"url": "https://b.example/1", "external_url": "https://news.example/a", "content_text": "Lesenswert."},
+            "https://b.example/1",
+            [("paragraph", "Lesenswert."), ("source", "https://news.example/a")],
+        ),
+        # A link alone, no text: the title and the source.
+        ({"external_url": "https://news.example/a"}, None, [("source", "https://news.example/a")]),
+        # A path, as `url` may be: made absolute against the feed's home page.
+        ({"external_url": "/extern/a", "content_text": "x"}, None,
+         [("paragraph", "x"), ("source", "https://b.example/extern/a")]),
+        # The item's own address again: not repeated.
+        ({"url": "https://b.example/1", "external_url": "https://b.example/1", "content_text": "x"},
+         "https://b.example/1", [("paragraph", "x")]),
+        ({"external_url": " ", "content_text": "x"}, None, [("paragraph", "x")]),  # blank: none
+    ],
+)  # fmt: skip
+def test_a_json_feed_items_external_url_is_its_source(
+    fields: dict[str, str], url: str | None, blocks: list[tuple[str, str]]
+) -> None:
+    feed = {"version": "https://jsonfeed.org/version/1.1", "home_page_url": "https://b.example/",
+            "items": [{"id": "1", "title": "Titel", **fields}]}  # fmt: skip
+    [thread] = parse_threads(json.dumps(feed)).threads
+    assert thread.url == url
+    assert [(b.kind, b.text) for b in thread.posts[0].blocks[1:]] == blocks
+
+
 def test_an_atom_entry_without_an_author_has_the_feeds() -> None:
     atom = """<feed xmlns="http://www.w3.org/2005/Atom"><title>Meldungen</title><author><name>Redaktion</name></author>
     <entry><title>A</title><summary>x</summary></entry>
@@ -784,12 +849,16 @@ def test_a_blogger_export_is_posts_with_their_comments() -> None:
                 ("c2", "Tom", "c1", ["Merci pour ce récit !"]),
             ],
         ),
-        # A draft is kept (as WordPress exports are read); settings and template are no threads.
+        # A draft is kept (as WordPress exports are read), a warning naming it; settings and template are
+        # no threads.
         ("Brouillon", "Carnet de route", None, [("article", "Nadia", None, ["Brouillon", "Pas fini."])]),
     ]
     assert reading.threads[0].published is not None
     assert reading.threads[0].published.isoformat() == "2024-03-01T08:00:00"
-    assert reading.warnings == ("1 comment on posts not in this export was left out",)
+    assert reading.warnings == (
+        "1 comment on posts not in this export was left out",
+        '1 draft is read, not published on the blog: "Brouillon"',
+    )
 
 
 def test_a_takeout_blogger_export_is_read_too() -> None:

@@ -92,8 +92,10 @@ JSON_FIXTURES: dict[str, SourceFormat] = {
     "hn-hnpwa.json": "hn",
     "discourse-topic.json": "discourse",
     "feed.json": "feed",
+    "feed-1.0.json": "feed",
     "mastodon-statuses.json": "fediverse",
     "lemmy-post-comments.json": "fediverse",
+    "lemmy-0.19-page.json": "fediverse",
     "mbin-entry-comments.json": "fediverse",
 }
 

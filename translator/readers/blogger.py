@@ -6,12 +6,17 @@ with Atom threading (`thr:in-reply-to ref`, the post's id) and the comment it an
 one, with a `related` link ending in that comment's number. Takeout's names the kind in
 `<blogger:type>` (POST, PAGE, COMMENT), what a comment answers in `<blogger:parent>` (its post; a
 comment there is read as the one it answers), and says what became of an entry in `<blogger:status>`
-(LIVE, DRAFT, ...) or `<blogger:trashed>`.
+(LIVE, DRAFT, ...) or `<blogger:trashed>` (written, empty, on every entry: only a value, the date it was
+trashed, marks one).
 
 Each post and page is a thread, its comments under it in date order, nested where they answer another.
 Settings, the template and trashed or deleted entries are no text to read; comments that are not live
-(spam, pending) or whose post is not in the file are left out and counted. Ids are compared by their
-last number (`tag:blogger.com,1999:blog-1.post-42` and `.../comments/default/42` name one entry).
+(spam, pending) or whose post is not in the file are left out and counted. A comment whose text was
+removed (Takeout's status EMPTIED, the API's name for it; Blogger's "This comment has been removed by the
+author." left in its place; no text at all) is a deleted comment: kept, empty, where a reply answers it.
+Drafts (`app:draft` yes, status DRAFT) and scheduled posts are read, a warning naming them. A title
+escaped once too often (`&amp;amp;`, `&lt;b&gt;`) is read as plain text. Ids are compared by their last
+number (`tag:blogger.com,1999:blog-1.post-42` and `.../comments/default/42` name one entry).
 """
 
 from __future__ import annotations
@@ -32,7 +37,8 @@ from translator.readers.common import (
     local_name,
     parse_xml,
 )
-from translator.readers.markup import html_blocks, text_blocks
+from translator.readers.feed import plain_title
+from translator.readers.markup import html_blocks, html_text, text_blocks
 
 HINT = "give the .xml file Blogger's 'Back up content' or Google Takeout saved, whole"
 # Where the kind of an entry is said: the category scheme of the older exports, Takeout's element.
@@ -44,6 +50,18 @@ EXPORT_MARK = re.compile(
 )
 TEXT_KINDS = frozenset({"post", "page"})
 GONE = frozenset({"deleted", "trashed", "soft_trashed", "removed"})
+# A comment's text removed, the comment left (Blogger API's status for it; Takeout names statuses alike).
+EMPTIED = "emptied"
+# What Blogger shows in place of a comment's removed text (its feeds and exports carry the same line).
+REMOVED_TEXT = re.compile(
+    r"this (?:comment|post) has been removed by (?:the author|a blog administrator|the blog administrator)\.?",
+    re.IGNORECASE,
+)
+# What `blogger:trashed` holds on an entry that is not trashed (Takeout writes the element empty).
+NOT_TRASHED = frozenset({"", "false", "no", "0"})
+# Statuses of posts not (yet) on the blog, read all the same: what the warning calls them.
+UNPUBLISHED = {"draft": "draft", "scheduled": "scheduled post"}
+NAMED_AT_MOST = 5
 LAST_NUMBER = re.compile(r"(\d+)\D*$")
 
 
@@ -64,15 +82,15 @@ def read_blogger(text: str) -> Reading | None:
     comments: list[tuple[RawComment, str | None, str | None]] = []  # with its post's and its parent's number
     left_out = 0
     for entry, kind in entries:
-        gone = _status(entry) in GONE or child_element(entry, "trashed") is not None
+        status = _status(entry)
+        gone = status in GONE or _trashed(entry)
         if kind in TEXT_KINDS and not gone:
             posts.setdefault(_number(_text(entry, "id")) or str(len(posts)), entry)
         elif kind == "comment":
-            status = _status(entry)
-            if status not in (None, "live") and not gone:
+            if status not in (None, "live", EMPTIED) and not gone:
                 left_out += 1  # spam, pending: not shown on the blog
                 continue
-            comments.append(_comment(entry, deleted=gone))
+            comments.append(_comment(entry, deleted=gone or status == EMPTIED or _removed(entry)))
     by_number = {comment.key: (comment, post) for comment, post, _ in comments}
     by_post: dict[str, list[RawComment]] = {}
     orphans = 0
@@ -89,7 +107,7 @@ def read_blogger(text: str) -> Reading | None:
         by_post.setdefault(post or "", []).append(comment)
     if not posts:
         raise InputError("this Blogger export holds no post or page", HINT)
-    site = _text(root, "title")
+    site = plain_title(_text(root, "title") or "") or None
     threads: list[Thread] = []
     dropped = 0
     for number, entry in posts.items():
@@ -99,14 +117,34 @@ def read_blogger(text: str) -> Reading | None:
     said = {
         "not live on the blog (spam, pending)": left_out,
         "on posts not in this export": orphans,
-        "deleted without replies": dropped,
+        "deleted or removed without replies": dropped,
     }
-    warnings = tuple(
+    warnings = [
         f"{count:,} comment{'' if count == 1 else 's'} {why} {'was' if count == 1 else 'were'} left out"
         for why, count in said.items()
         if count
-    )
-    return Reading(tuple(threads), warnings)
+    ]
+    warnings.extend(_unpublished_warnings(list(posts.items())))
+    return Reading(tuple(threads), tuple(warnings))
+
+
+def _unpublished_warnings(posts: list[tuple[str, Any]]) -> list[str]:
+    """What says that drafts and scheduled posts, not on the blog, were read, naming them (a few)."""
+    warnings = []
+    for status, noun in UNPUBLISHED.items():
+        named = [
+            f'"{_title(entry)}"' if _title(entry) else f"untitled (post {number})"
+            for number, entry in posts
+            if _unpublished(entry) == status
+        ]
+        if not named:
+            continue
+        shown = ", ".join(named[:NAMED_AT_MOST]) + (
+            f" and {len(named) - NAMED_AT_MOST:,} more" if len(named) > NAMED_AT_MOST else ""
+        )
+        count = f"1 {noun} is" if len(named) == 1 else f"{len(named):,} {noun}s are"
+        warnings.append(f"{count} read, not published on the blog: {shown}")
+    return warnings
 
 
 def _is_export(entries: list[Any], kinds: set[str | None]) -> bool:
@@ -137,8 +175,38 @@ def _status(entry: Any) -> str | None:
     return status.lower() if status else None
 
 
-def _thread(entry: Any, comments: tuple[Any, ...], site: str | None) -> Thread:
+def _trashed(entry: Any) -> bool:
+    """Whether `blogger:trashed` says the entry is in the bin: it holds a value (the date it was trashed,
+    `true`); Takeout writes it empty on every entry that is not."""
+    trashed = child_element(entry, "trashed")
+    return trashed is not None and (trashed.text or "").strip().lower() not in NOT_TRASHED
+
+
+def _unpublished(entry: Any) -> str | None:
+    """`draft` or `scheduled` for a post not on the blog (Takeout's status; the older exports' `app:control`
+    `app:draft` yes), else None."""
+    status = _status(entry)
+    if status in UNPUBLISHED:
+        return status
+    draft = child_element(child_element(entry, "control"), "draft")
+    return "draft" if draft is not None and (draft.text or "").strip().lower() == "yes" else None
+
+
+def _removed(entry: Any) -> bool:
+    """Whether a comment's text is gone: none left, or only the line Blogger shows in its place."""
+    specs = _content(entry)
+    return not specs or (len(specs) == 1 and REMOVED_TEXT.fullmatch(specs[0][1].strip()) is not None)
+
+
+def _title(entry: Any) -> str:
+    """An entry's title as plain text: HTML when it says so, else text that may be escaped once too often."""
     title = _text(entry, "title") or ""
+    kind = (child_element(entry, "title").get("type") or "").lower() if title else ""
+    return html_text(title) if kind in ("html", "xhtml") else plain_title(title)
+
+
+def _thread(entry: Any, comments: tuple[Any, ...], site: str | None) -> Thread:
+    title = _title(entry)
     return discussion(
         "feed",
         title,

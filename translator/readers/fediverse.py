@@ -21,7 +21,11 @@ refused, saying so. Lemmy 0.20+ (API v4, `/api/v4/...`) reads the same: its page
 (a further page, `next_page`, is reported), counts sit in the post or comment itself, dates are
 `published_at`, a slim comment view names its post by `post_id` only, and a person's content (posts and
 comments in one page) is read as a user's page. Writers' roles: `OP` (the post's writer), `admin`,
-`moderator`. A deleted or removed post keeps its title only.
+`moderator`; a writer from another instance is `name@server` (as Mastodon's `acct`). Votes are Lemmy's
+upvotes and downvotes, each kept (its net score only when they are not given). A deleted or removed post
+keeps its title only; one Lemmy purged (its title and text overwritten with `*Permanently Deleted*`) is an
+empty, deleted article, and a comment so overwritten a deleted comment. A post whose comments the file holds
+fewer of than the post counts (one page of a paginated fetch) says how many are missing.
 
 Mbin and /kbin: an entry (`/api/entry/ID`: title, Markdown body, link) and its comments
 (`/api/entry/ID/comments`: `{"items": [...], "pagination": ...}`, replies nested in `children`, or
@@ -38,6 +42,7 @@ collection (an outbox, a replies page) is refused, saying so.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -52,6 +57,7 @@ from translator.readers.common import (
     as_list,
     comment_tree,
     discussion,
+    further_comments,
     iso_date,
     net_votes,
     role_of,
@@ -62,6 +68,9 @@ from translator.readers.markup import html_blocks
 
 __all__ = ["looks_like_fediverse", "read_fediverse"]
 
+# What Lemmy writes over the title, text and comments of a writer who deleted their account, and over
+# deleted content a month on (its DELETED_REPLACEMENT_TEXT).
+PERMANENTLY_DELETED = "*Permanently Deleted*"
 # A fence of Lemmy's spoiler container: `::: spoiler TITLE` opens it, `:::` closes it.
 LEMMY_CONTAINER = re.compile(r"^[ \t]{0,3}:::[ \t]*(?:spoiler\b[ \t]*(?P<title>[^\n]{0,300}))?[ \t]*$", re.MULTILINE)
 # The "RE: address" paragraph Mastodon writes before a quote post's text for servers that show no quotes.
@@ -351,37 +360,56 @@ def _lemmy(data: dict[str, Any]) -> Reading:
         post = as_dict(view.get("post"))
         key = str(post.get("id") if post else as_dict(view.get("comment")).get("post_id"))
         posts.setdefault(key, post)
-        by_post.setdefault(key, []).append(_lemmy_comment(view, posts[key].get("creator_id")))
+        by_post.setdefault(key, []).append(_lemmy_comment(view, posts[key]))
     threads: list[Thread] = []
     warnings: list[str] = []
+    paged = False
     for key, post in posts.items():
         comments = by_post[key]
         if all(comment.date is not None for comment in comments):  # the API sorts by "hot": read in time order
             comments.sort(key=lambda comment: comment.date or datetime.min)
         tree = comment_tree(comments)
         url = text_field(post.get("ap_id"))
-        gone = post.get("deleted") is True or post.get("removed") is True
+        title = text_field(post.get("name")) or ""
+        purged = PERMANENTLY_DELETED in (title.strip(), (text_field(post.get("body")) or "").strip())
+        gone = purged or post.get("deleted") is True or post.get("removed") is True
+        title = "" if title.strip() == PERMANENTLY_DELETED else title
         body = [] if gone else _lemmy_markdown(text_field(post.get("body")) or "")
         if (link := text_field(post.get("url"))) and not gone:
             body.append(("source", link.strip(), None, None))
         writer = writers.get(key, {})
-        threads.append(
-            discussion(
-                "fediverse",
-                text_field(post.get("name")) or "",
-                body,
-                tree.posts,
-                author=text_field(as_dict(writer.get("creator")).get("name")),
-                role=_lemmy_role(writer),
-                date=iso_date(post.get("published", post.get("published_at"))),
-                votes=net_votes(_lemmy_count(writer, post, "score")) if writer else None,
-                url=url,
-                site=_host(url),
-            )
+        thread = discussion(
+            "fediverse",
+            title,
+            body,
+            tree.posts,
+            author=_lemmy_writer(as_dict(writer.get("creator")), _host(url)),
+            role=_lemmy_role(writer),
+            date=iso_date(post.get("published", post.get("published_at"))),
+            votes=_lemmy_votes(writer, post) if writer else None,
+            url=url,
+            site=_host(url),
         )
-        if gone:
+        if not thread.posts[0].blocks:  # nothing of the post is left: a deleted article, as a comment would be
+            thread = replace(thread, posts=(replace(thread.posts[0], deleted=True), *thread.posts[1:]))
+        threads.append(thread)
+        if purged:
+            over, rest = ("its text", "has its title only") if title else ("its title and text", "is empty")
+            warnings.append(
+                f"the Lemmy post was permanently deleted (Lemmy wrote {PERMANENTLY_DELETED} over {over}): "
+                f"the article {rest}"
+            )
+        elif gone:
             warnings.append("the Lemmy post itself was deleted or removed: the article has its title only")
         warnings.extend(tree.warnings)
+        counted = whole_number(_lemmy_count(writer, post, "comments")) if writer and comments else None
+        shown = sum(1 for comment in comments if not comment.deleted)  # Lemmy counts neither deleted nor removed
+        if counted is not None and counted > shown:
+            paged = True
+            detail = (
+                f" (the post counts {counted:,}, the file holds {shown:,}: Lemmy's API gives them a page at a time)"
+            )
+            warnings.extend(further_comments(counted - shown, detail))
     if not views:
         said = _lemmy_count(post_view, as_dict(post_view.get("post")), "comments")
         count = f" of its {said:,} comments" if isinstance(said, int) and said > 0 else " of its comments"
@@ -409,12 +437,34 @@ def _lemmy(data: dict[str, Any]) -> Reading:
             else "these Lemmy comments name their post by its number only, not its title or writer "
             "(the post's own answer, /api/v4/post?id=N, has them)"
         )
-    if text_field(data.get("next_page")) and views:
+    if text_field(data.get("next_page")) and views and not paged:  # a count of what is missing says it already
         warnings.append(
             "this is one page of Lemmy comments: further pages (next_page) are not in this file, "
             "only the comments in the file are read"
         )
     return Reading(tuple(threads), tuple(warnings))
+
+
+def _lemmy_votes(view: dict[str, Any], item: dict[str, Any]) -> Votes | None:
+    """A post's or comment's votes as Lemmy counts them, for (`upvotes`) and against (`downvotes`) each kept;
+    its net `score` when they are not both given."""
+    up, down = (whole_number(_lemmy_count(view, item, name)) for name in ("upvotes", "downvotes"))
+    if up is not None and down is not None:
+        return Votes(up=up, down=down)
+    return net_votes(_lemmy_count(view, item, "score"))
+
+
+def _lemmy_writer(person: dict[str, Any], home: str | None) -> str | None:
+    """A writer as Lemmy names one across instances: `name` on the instance the file came from (the person
+    is `local` there), `name@server` from another (the host of its `actor_id`, v4's `ap_id`). Without
+    `local`, a writer on the post's own instance (`home`) is named alone."""
+    name = text_field(person.get("name"))
+    host = _host(text_field(person.get("actor_id")) or text_field(person.get("ap_id")))
+    if name is None or host is None:
+        return name
+    local = person.get("local")
+    elsewhere = local is False if isinstance(local, bool) else home is not None and host != home
+    return f"{name}@{host}" if elsewhere else name
 
 
 def _lemmy_count(view: dict[str, Any], item: dict[str, Any], name: str) -> Any:
@@ -435,18 +485,20 @@ def _lemmy_role(view: dict[str, Any], post_writer: Any = None) -> str | None:
     )
 
 
-def _lemmy_comment(view: dict[str, Any], post_writer: Any = None) -> RawComment:
+def _lemmy_comment(view: dict[str, Any], post: dict[str, Any]) -> RawComment:
+    """A comment of a post (which names its writer, and its instance, when the file holds it)."""
     comment = as_dict(view.get("comment"))
     path = str(comment.get("path") or "").split(".")
-    gone = bool(comment.get("deleted")) or bool(comment.get("removed"))
+    content = text_field(comment.get("content")) or ""
+    gone = bool(comment.get("deleted")) or bool(comment.get("removed")) or content.strip() == PERMANENTLY_DELETED
     return RawComment(
         key=str(comment.get("id")),
         parent_key=path[-2] if len(path) > 2 else None,  # "0.12.34": 34 answers 12; "0.12": top-level
-        author=text_field(as_dict(view.get("creator")).get("name")),
-        role=_lemmy_role(view, post_writer),
-        specs=[] if gone else _lemmy_markdown(text_field(comment.get("content")) or ""),
+        author=_lemmy_writer(as_dict(view.get("creator")), _host(text_field(post.get("ap_id")))),
+        role=_lemmy_role(view, post.get("creator_id")),
+        specs=[] if gone else _lemmy_markdown(content),
         date=iso_date(comment.get("published", comment.get("published_at"))),
-        votes=net_votes(_lemmy_count(view, comment, "score")),
+        votes=_lemmy_votes(view, comment),
         url=text_field(comment.get("ap_id")),
         deleted=gone,
     )

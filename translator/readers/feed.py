@@ -5,7 +5,8 @@ blocks, tracking pixels and scripts dropped): its content (`content:encoded`, At
 Yandex's `yandex:full-text` or `turbo:content`, its summary. A description escaped twice (`&lt;p&gt;`
 left in the text), or a part of it (a paragraph that reads `<div><p>...</p></div>`), is unescaped once
 more; a first heading repeating the title goes, and so does a link to read on ("Continue reading..."). A date feedparser
-cannot read (`Пн, 01 янв 2024`) is read as printed. The feed's title is the site.
+cannot read (`Пн, 01 янв 2024`) is read as printed. The feed's title is the site. A JSON Feed item's
+`external_url` (what a linkblog's item is about) follows its text as a source block; its address is its `url`.
 
 An item's text is the longest of those, HTML sent as plain text is read as HTML, RSS authors lose
 their e-mail address, a FeedBurner item links to its article (`feedburner:origLink`), and a link given
@@ -928,18 +929,30 @@ def read_json_feed(data: Any) -> Reading:
         specs = _json_feed_body(item)
         title = _json_feed_title(item.get("title"))
         date = _json_feed_item_date(item)
-        link = text_field(item.get("url")) or text_field(item.get("external_url"))
+        link = text_field(item.get("url"))
         author = _json_feed_author(item) or feed_author
         specs = _without_title(specs, title)
-        url = _absolute(link.strip(), text_field(data.get("home_page_url"))) if link else None
+        home = text_field(data.get("home_page_url"))
+        url = _absolute(link.strip(), home) if link else None
         votes = None
         if (hnrss := _hnrss_template(specs)) is not None:  # hnrss.org's JSON Feed of stories
             specs, votes = hnrss[0], net_votes(hnrss[1])
             counted.append(hnrss[2] or 0)
+        elif external := text_field(item.get("external_url")):  # hnrss's is its comments page: no source
+            specs = _with_source(specs, _absolute(external.strip(), home), url)
         threads.append(discussion("feed", title, specs, author=author, date=date, votes=votes, url=url, site=site))
     if not threads:
         raise InputError("this JSON Feed has no item", HINT)
     return _told(threads, _counted_elsewhere([count for count in counted if count]))
+
+
+def _with_source(specs: list[BlockSpec], source: str, url: str | None) -> list[BlockSpec]:
+    """An item's text followed by the address of what it is about (JSON Feed's `external_url`: the article a
+    linkblog's item links to), as a source block, the way a link post's link is read; the same text when that
+    address is the item's own or already one of its source blocks."""
+    if source == url or any(kind == "source" and text == source for kind, text, _, _ in specs):
+        return specs
+    return [*specs, ("source", source, None, None)]
 
 
 def _json_feed_body(item: dict[str, Any]) -> list[BlockSpec]:
@@ -967,7 +980,13 @@ def _json_feed_author(holder: dict[str, Any]) -> str | None:
 
 def _json_feed_title(value: Any) -> str:
     """An item's title: plain text by the spec, but written by some with HTML or its entities (`&amp;`)."""
-    title = text_field(value) or ""
+    return plain_title(text_field(value) or "")
+
+
+def plain_title(title: str) -> str:
+    """A title said to be plain text that still holds HTML or its entities (escaped once too often: `&amp;`,
+    `<b>x</b>` left after the parser's unescaping) read as plain text once; as it is otherwise (`a < b`,
+    `Tom & Jerry` stay)."""
     return html_text(title) if PLAIN_BUT_HTML.search(title) or HTML_ENTITY.search(title) else title
 
 
