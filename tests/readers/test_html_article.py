@@ -16,6 +16,7 @@ from translator.readers.html_article import (
     _is_header_line,
     box_facts,
     clean_byline,
+    marked_writers,
     story_box,
     writers_only,
 )
@@ -374,6 +375,42 @@ def test_marks_inside_a_paragraph_neither_end_it_nor_lose_its_text(mark: str) ->
 )
 def test_a_byline_keeps_its_writers_only(byline: str, publishers: list[str], notice: str, writers: str) -> None:
     assert writers_only(byline, publishers, notice) == writers
+
+
+MARKED = """<html lang="en"><head><title>Ferry fares rise in May</title></head><body><article>
+<h1>Ferry fares rise in May</h1><p class="byline">{byline}</p><p>Fares on the harbour ferry rise by ten percent in
+May, the operator said on Monday, citing fuel costs that have doubled since the winter timetable began.</p>
+</article></body></html>"""
+
+
+def _author(name: str, inner: bool = True) -> str:
+    shown = f'<span itemprop="name">{name}</span>' if inner else name
+    return f'<span itemprop="author creator" itemscope itemtype="https://schema.org/Person">{shown}</span>'
+
+
+@pytest.mark.parametrize(
+    ("byline", "writers"),
+    [
+        # Each writer's name inside (nytimes.com): an extractor reads the first marked element only.
+        (f"By {_author('Kim Lee')}, {_author('Ana Ruiz')} and {_author('Bo Chen')}", "Kim Lee; Ana Ruiz; Bo Chen"),
+        # The names as the elements' own text; the same writer marked twice is named once.
+        (f"{_author('Kim Lee', False)} {_author('Ana Ruiz', False)} {_author('Kim Lee', False)}", "Kim Lee; Ana Ruiz"),
+        # One marked writer: the byline as the extractor reads it.
+        (f"By {_author('Kim Lee')}", "Kim Lee"),
+    ],
+)
+def test_several_writers_marked_side_by_side_are_all_named(byline: str, writers: str) -> None:
+    assert read_html(MARKED.format(byline=byline)).threads[0].posts[0].author == writers
+
+
+def test_marked_writers_are_read_from_siblings_only() -> None:
+    # Two stories' writers in a list of other stories, each in its own item: not the article's writers together.
+    listed = f"<ul><li>{_author('Kim Lee')}</li><li>{_author('Ana Ruiz')}</li></ul>"
+    assert marked_writers(lxml.html.document_fromstring(f"<html><body>{listed}</body></html>")) == []
+    # A writer stated in a meta element beside one shown.
+    stated = f'<div><meta itemprop="author" content="Kim Lee">{_author("Ana Ruiz")}</div>'
+    tree = lxml.html.document_fromstring(f"<html><body>{stated}</body></html>")
+    assert marked_writers(tree) == ["Kim Lee", "Ana Ruiz"]
 
 
 HANDLE_ONLY = """<html lang="en"><head><title>Ferry fares rise in May - Harbour Gazette International</title>

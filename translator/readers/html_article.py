@@ -518,6 +518,48 @@ def _box_author(elements: list[HtmlElement]) -> str | None:
     return None
 
 
+MARKED_AUTHORS = path("//*[contains(@itemprop, 'author')]")
+
+
+def _marked_author(element: Any) -> bool:
+    return isinstance(element, HtmlElement) and "author" in (element.get("itemprop") or "").split()
+
+
+def marked_writers(tree: HtmlElement) -> list[str]:
+    """The writers that sibling elements marked as the article's author name (schema.org microdata: several
+    `itemprop="author"` side by side, each with its `itemprop=name` inside or its name as its text), in order
+    and once each; none unless at least two writers are marked side by side."""
+    parents: set[HtmlElement] = set()  # each group of siblings is read once (the set keeps lxml's proxies alive)
+    for element in MARKED_AUTHORS(tree):
+        parent = element.getparent() if _marked_author(element) else None
+        if parent is None or parent in parents:
+            continue
+        parents.add(parent)
+        group = [element, *(after for after in element.itersiblings() if _marked_author(after))]
+        names: dict[str, str] = {}
+        for marked in group:
+            name = clean_text(marked.get("content") or "") if marked.tag == "meta" else name_in(marked)
+            name = clean_byline(name)
+            if name and (key := _comparable(name)):
+                names.setdefault(key, name)
+        if len(names) > 1:
+            return list(names.values())
+    return []
+
+
+NAME_JOINS = frozenset({"and", "und", "et", "y", "e", "i", "og", "en", "и"})
+"""Words that join writers' names in a byline ("Kim Lee and Ana Ruiz")."""
+
+
+def with_marked_writers(byline: str | None, marked: list[str]) -> str | None:
+    """The byline, or all the writers the page marks side by side where the byline names some of them only (an
+    extractor takes the first marked writer: "A" with A, B marked -> "A; B") or runs them together ("A B")."""
+    if not marked:
+        return byline
+    marked_words = {word for name in marked for word in _word_run(name)}
+    return "; ".join(marked) if set(_word_run(byline or "")) <= marked_words | NAME_JOINS else byline
+
+
 def _says_updated(time: HtmlElement) -> bool:
     """Whether a time, its class or the words just before it say it is when the story was updated."""
     node = time
@@ -662,10 +704,11 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         ),
         None,
     )
+    byline = clean_byline(
+        _byline(getattr(extracted, "author", None), _name(ld.get("author"))) or meta.get("author") or box_author
+    )
     author = writers_only(
-        clean_byline(
-            _byline(getattr(extracted, "author", None), _name(ld.get("author"))) or meta.get("author") or box_author
-        ),
+        with_marked_writers(byline, marked_writers(tree)),
         [name for name in (site, _name(ld.get("publisher"))) if name],
         meta.get("copyright", ""),
     )
