@@ -529,3 +529,25 @@ def test_a_phpbb_topic_without_a_sites_name_for_sharing_takes_the_end_of_its_tit
     page = page.replace('<meta property="og:site_name" content="Riverside Motoring Forum">', "")
     thread = read_html(page, "viewtopic.html").threads[0]
     assert (thread.site, thread.title) == ("Riverside Motoring Forum", "Best way to store winter tyres?")
+
+
+LOOSE_TEXT = """<html lang="en"><head><title>Set-top boxes get a new guide</title></head><body>
+<div class="post"><h1>Set-top boxes get a new guide</h1><div class="post_body">
+<!-- gallery start --><div style="text-align: center;"><a href="/gallery/1"><img src="/boxes.jpg" alt=""></a></div>
+Streaming shows to phones is nice, but we enjoy watching television on the television, and the operator had
+plenty to say about that today as well, with a new guide due in the autumn.
+<br>
+New updates include support for external storage on every recorder, automatic chapters on recordings, and an
+undelete button to bring back recordings removed by mistake.
+<br><div style="text-align: center;"><img src="/guide.jpg" alt=""></div>
+</div><!--end post_body--></div></body></html>"""
+
+
+def test_an_html_comment_beside_loose_text_neither_runs_its_paragraphs_together_nor_loses_them() -> None:
+    # engadget.com's posts: a comment before the picture, the text loose in the box after it, lines split by <br>.
+    blocks = read_html(LOOSE_TEXT).threads[0].posts[0].blocks
+    assert [(block.kind, block.text.split()[:3]) for block in blocks] == [
+        ("title", ["Set-top", "boxes", "get"]),
+        ("paragraph", ["Streaming", "shows", "to"]),
+        ("paragraph", ["New", "updates", "include"]),
+    ]

@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from translator.readers.common import BlockSpec
@@ -440,6 +441,13 @@ def choose_title(candidates: list[str | None], site: str | None, host: str | Non
     return fallback
 
 
+def drop_markup_comments(tree: HtmlElement) -> None:
+    """Take the page's HTML comments (`<!-- gallery start -->`) out, the text after each kept in its place: beside
+    a box's loose text, trafilatura reads a comment as an element of its own and loses or runs together the text
+    around it. The furniture they mark (`<!--noindex-->`) is out by then."""
+    etree.strip_elements(tree, etree.Comment, with_tail=False)
+
+
 def _body(tree: HtmlElement) -> Any:
     """trafilatura's body XML of the article (None when it finds none); comments are already out of the tree."""
     import trafilatura
@@ -722,6 +730,8 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         for script in JSON_LD(tree):
             if isinstance(script, HtmlElement) and script.getparent() is not None:
                 script.drop_tree()
+    if with_body:
+        drop_markup_comments(tree)
     body = _body(tree) if with_body else None
     blocks = body_blocks(body, title, author, teasers) if body is not None else []
     described = (clean_text(meta.get(key) or "") for key in ("og:description", "description", "twitter:description"))
