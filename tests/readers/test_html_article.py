@@ -166,6 +166,48 @@ that commuters reach the train on the other side before eight, and added a late 
             "Which ferry pass is cheaper?",
             "Which ferry pass is cheaper?",
         ),
+        # A site's name after " -- " (sott.net).
+        (
+            "Ferry crossings move earlier -- Coast News",
+            '<meta property="og:site_name" content="Coast News">',
+            "",
+            "",
+            "Ferry crossings move earlier",
+        ),
+        # A short site's name with a section's words (cnn.com's "| CNN Politics"): no heading shows the headline.
+        (
+            "Ferry crossings move earlier | CNN Politics",
+            '<meta property="og:title" content="Ferry crossings move earlier | CNN Politics">'
+            '<meta property="og:site_name" content="CNN">',
+            "",
+            "",
+            "Ferry crossings move earlier",
+        ),
+        # ... but a short site's name with other words is the headline's ("CNN Heroes" is a programme).
+        (
+            "Ferry captain named | CNN Heroes",
+            '<meta property="og:title" content="Ferry captain named | CNN Heroes">'
+            '<meta property="og:site_name" content="CNN">',
+            "",
+            "",
+            "Ferry captain named | CNN Heroes",
+        ),
+        # A label joined without spaces, as in a title written without spaces between words (news.cn).
+        (
+            "轮渡提前开航-海岸网",
+            '<meta property="og:title" content="轮渡提前开航-海岸网">',
+            "轮渡提前开航",
+            "",
+            "轮渡提前开航",
+        ),
+        # The heading shows the whole title: its end is the headline's, not the site's name (allnewlyrics.com).
+        (
+            "“Only One” Lyrics : Kim Lee (Ft. Ana Ruiz)",
+            "",
+            "“Only One” Lyrics : Kim Lee (Ft. Ana Ruiz)",
+            "",
+            "“Only One” Lyrics : Kim Lee (Ft. Ana Ruiz)",
+        ),
         # A heading that shows only the first part of a long title: the title stays whole.
         (
             "Harbour - Ferry crossings move earlier for the summer timetable",

@@ -58,7 +58,10 @@ WRITER_CLASSES = frozenset({"author", "byline", "nick", "nickname", "username", 
 """The last word of a class that names a story's writer (`post__author`, `user__nick`, `user-info__nickname`)."""
 INLINE_TAGS = frozenset({"strong", "b", "em", "i", "span", "small"})
 BOX_TEXT = path(".//p | .//blockquote | .//li | .//h1 | .//h2 | .//h3 | .//figure | .//table")
-TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—\-:·•»«›>/~]|::)\s+")
+TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—\-:·•»«›>/~]|::|--)\s+")
+TIGHT_SEPARATOR = re.compile(r"[|–—\-_]")
+"""A separator without spaces around it, as titles written without spaces between words have it ("标题-新华网"):
+cut at only beside a heading the page shows."""
 ARTICLE_TYPES = frozenset(
     {"Article", "NewsArticle", "BlogPosting", "Report", "ReportageNewsArticle", "AnalysisNewsArticle",
      "OpinionNewsArticle", "DiscussionForumPosting", "SocialMediaPosting", "TechArticle", "ScholarlyArticle"}
@@ -389,13 +392,19 @@ def _site_keys(site: str | None, host: str | None) -> list[str]:
 
 def _names_site(part: str, site: str | None, host: str | None) -> bool:
     """Whether one end of a title is the site's name or domain ("RedFlagDeals.com Forums", "Le Monde"; "Mäscot"
-    on maescot.de, "Café Olé" on cafeole.fr: a domain writes letters without their marks)."""
+    on maescot.de, "Café Olé" on cafeole.fr: a domain writes letters without their marks). A short name
+    ("CNN", "BBC") only whole, alone or with a section's words ("CNN Politics", "BBC News")."""
     keys = _site_keys(site, host)
-    return any(
+    if any(
         key in part_key or (part_key in key and len(part_key) * 5 >= len(key) * 3)
         for part_key in _spellings(_comparable(part))
         for key in keys
-    )
+    ):
+        return True
+    words = _word_run(part)
+    labels = [label for label in (host or "").lower().split(".")[:-1] if label not in HOST_NOISE]
+    names = [run for run in (_word_run(site or ""), *map(_word_run, labels)) if run]
+    return bool(words) and any(words == name or _site_and_section(words, name) for name in names)
 
 
 UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
@@ -594,7 +603,7 @@ def _headline(
     page_only = strip_site(page_title, site, host) if page_title else ""
     if page_only and _comparable(title) != _comparable(page_only) and _site_default(tree, title, page_only):
         return page_only
-    title = _without_date(tree, title)
+    title = _without_tight_label(tree, _without_date(tree, title))
     labelled = title.endswith(page_only) and title[: -len(page_only)].rstrip().endswith(":")
     return page_only if page_only and title != page_only and labelled else title
 
@@ -615,6 +624,21 @@ def _without_date(tree: HtmlElement, title: str) -> str:
         dated = could_be_date(tail) and printed_date(tail, None) is not None
         labels = all(0 < len(part.split()) <= MAX_LABEL_WORDS and len(part) <= MAX_LABEL_CHARS for part in parts)
         if head and _comparable(head) in shown and (dated or labels):
+            return head
+    return title
+
+
+def _without_tight_label(tree: HtmlElement, title: str) -> str:
+    """A title without a short label that a separator with no spaces around it joins to the headline
+    ("短缺药品保供稳价-新华网"), when a heading on the page shows the headline without it and none shows the
+    whole title."""
+    shown = {_comparable(visible_text(h)) for h in HEADINGS(tree) if isinstance(h, HtmlElement)}
+    if _comparable(title) in shown:
+        return title
+    for separator in reversed(list(TIGHT_SEPARATOR.finditer(title))):
+        head, tail = title[: separator.start()].strip(), title[separator.end() :].strip()
+        short = 0 < len(tail.split()) <= MAX_LABEL_WORDS and len(tail) <= MAX_LABEL_CHARS
+        if short and head and _comparable(head) in shown:
             return head
     return title
 
@@ -680,8 +704,9 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     def usable(name: str | None, guessed: bool = False) -> bool:
         if not name or not plausible_site(name, headlines) or _beside_site_in_title(name, title_text, host):
             return False
-        # trafilatura's guess may be a product's or a thread's `itemprop=name`: the heading instead.
-        return not guessed or not _names_heading(tree, name)
+        # trafilatura's guess may be a product's or a thread's `itemprop=name`: the heading instead; or an end of
+        # the title that the page's heading shows whole (the headline's own part: "Song Lyrics : Singer").
+        return not guessed or not (_names_heading(tree, name) or bool(title_text and _names_heading(tree, title_text)))
 
     # Named in words where the page states it (for sharing, in its data), else as an address, else as
     # trafilatura guesses it, else from the title or the page's own address.
