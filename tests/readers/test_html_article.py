@@ -593,3 +593,17 @@ def test_an_html_comment_beside_loose_text_neither_runs_its_paragraphs_together_
         ("paragraph", ["Streaming", "shows", "to"]),
         ("paragraph", ["New", "updates", "include"]),
     ]
+
+
+def test_a_lead_loose_after_a_box_is_read_before_the_paragraphs() -> None:
+    # yahoo.com's AP stories: the dateline's paragraph is loose text after the related stories' box.
+    lead = "HARBOUR TOWN (AP) — Ferry operators said on Monday that the first crossing will leave half an hour earlier."
+    page = (
+        "<html lang='en'><head><title>Ferries earlier</title></head><body><h1>Ferries earlier</h1><div class='bd'>"
+        f"<div class='photo'><img src='/a.jpg'></div>{lead}<p>The harbour office said the change lets commuters reach"
+        " the train on the other side before eight, and that a late boat will run on Fridays.</p><p>Fares stay the"
+        " same for now, although the operator warned that fuel costs have doubled since the winter.</p></div>"
+        "</body></html>"
+    )
+    blocks = read_html(page).threads[0].posts[0].blocks
+    assert [block.text.split()[0] for block in blocks] == ["Ferries", "HARBOUR", "The", "Fares"]

@@ -26,7 +26,7 @@ from translator.readers.html_fields import candidates, name_in
 from translator.readers.html_furniture import NO_TEASERS, Teasers, drop_furniture, teaser_texts, trim_body
 from translator.readers.html_items import path
 from translator.readers.html_schema import JSON_LD, _types, _walk, json_documents
-from translator.readers.html_text import class_heads, clean_text, visible_text
+from translator.readers.html_text import class_heads, clean_text, loose_paragraphs, visible_text
 from translator.readers.markup import (
     HTML_SIGN,
     PAGE_RULES,
@@ -681,6 +681,13 @@ def _names(element: HtmlElement) -> str:
     return f"{element.get('class', '')} {element.get('id', '')}".lower()
 
 
+def _part_of_shown_title(tree: HtmlElement, name: str, title: str | None) -> bool:
+    """Whether a name is a part of the page's title that a heading shows whole ("Song Lyrics : Singer")."""
+    key = _comparable(name)
+    parts = TITLE_SEPARATOR.split(title) if title else []
+    return len(parts) > 1 and any(_comparable(part) == key for part in parts) and _names_heading(tree, title or "")
+
+
 def _names_heading(tree: HtmlElement, text: str) -> bool:
     """Whether a text is what one of the page's h1 headings says."""
     key = _comparable(text)
@@ -706,7 +713,7 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
             return False
         # trafilatura's guess may be a product's or a thread's `itemprop=name`: the heading instead; or an end of
         # the title that the page's heading shows whole (the headline's own part: "Song Lyrics : Singer").
-        return not guessed or not (_names_heading(tree, name) or bool(title_text and _names_heading(tree, title_text)))
+        return not guessed or not (_names_heading(tree, name) or _part_of_shown_title(tree, name, title_text))
 
     # Named in words where the page states it (for sharing, in its data), else as an address, else as
     # trafilatura guesses it, else from the title or the page's own address.
@@ -757,6 +764,7 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
                 script.drop_tree()
     if with_body:
         drop_markup_comments(tree)
+        loose_paragraphs(tree)
     body = _body(tree) if with_body else None
     blocks = body_blocks(body, title, author, teasers) if body is not None else []
     described = (clean_text(meta.get(key) or "") for key in ("og:description", "description", "twitter:description"))
