@@ -397,8 +397,8 @@ LEAD = "HARBOUR TOWN (AP) — Ferry operators said on Monday that the first cros
         (f"<div>{LEAD[:12]}<a href='/t'>{LEAD[12:20]}</a><em>{LEAD[20:]}</em><p>Two.</p></div>", [LEAD, "Two."]),
         # After a picture's box (yahoo.com's stories after their related box): the box stays as it was.
         (f"<div><div class='photo'><img src='/a.jpg'></div>{LEAD}<p>Two.</p></div>", [LEAD, "Two."]),
-        # Between paragraphs.
-        (f"<div><p>One.</p>{LEAD}<p>Two.</p></div>", ["One.", LEAD, "Two."]),
+        # After an empty paragraph (a `<p>` opened before a block, which closed it), and before the first one only.
+        (f"<div><p></p><div>Box</div>{LEAD}<p>Two.</p>{LEAD}</div>", ["", LEAD, "Two."]),
         # A short label and a row of links are no paragraphs.
         ("<div>Photo: AP<p>Two.</p></div>", ["Two."]),
         (f"<div>Share: <a href='/f'>{LEAD}</a><p>Two.</p></div>", ["Two."]),

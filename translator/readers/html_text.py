@@ -184,14 +184,17 @@ MIN_LOOSE_CHARS = 80
 
 def loose_paragraphs(tree: HtmlElement) -> None:
     """Make a paragraph of each run of loose text (at least MIN_LOOSE_CHARS outside links, with the links and
-    marks inside it) that sits directly in a box of paragraphs, before them or after another block: the lead a
-    site writes outside its `<p>`s ("SAN FRANCISCO (AP) — ..." after a related-stories box), which an extractor
-    loses with the box before it or runs into the next paragraph."""
+    marks inside it) that sits directly in a box of paragraphs before the first of them, at its start or after
+    another block: the lead a site writes outside its `<p>`s ("SAN FRANCISCO (AP) — ..." after a related-stories
+    box), which an extractor loses with the box before it or runs into the next paragraph. Text loose after a
+    paragraph is left to the extractor, which reads it (a paragraph more there changes which box it takes)."""
     for box in BOXES_OF_PARAGRAPHS(tree):
         if not isinstance(box, HtmlElement) or box.tag not in BLOCK_TAGS:
             continue  # a paragraph the parser put inside a `span` (a picture's caption box) makes no box of it
         runs: list[tuple[HtmlElement | None, list[etree._Element]]] = [(None, [])]
         for child in box:
+            if child.tag == "p" and child.text_content().strip():
+                break  # an empty one is left where a `<p>` was opened before a block (which closed it)
             if isinstance(child, HtmlElement) and child.tag in BLOCK_TAGS:
                 runs.append((child, []))
             else:
