@@ -18,19 +18,25 @@ Two sources, both read where they lie (nothing is copied into the project):
   article-extraction-benchmark, unzipped): the article recall is the mean over pages of the share of the
   text's word 4-grams that the article's blocks (the title left out) hold; every comment read there is listed
   (those pages show few or none: each is to be judged by eye).
-Run: .venv/bin/python benchmarks/web_pages.py [--eval DIR] [--bodies DIR] [--pages N] [--jsonl per-page.jsonl]
-The last line printed is one JSON object of the figures.
+- other extractors' labelled test pages (--labelled DIR...: each folder is, or holds below it, a set in the
+  layout of goose3's, newspaper's or newspaper4k's test data, told apart by its files: see labelled_pages.py;
+  give a suite's fetched `tests` folder or the data folders themselves). Per set: the titles read exactly as
+  labelled (runs of white space aside), of the pages whose label states one; the writers read as labelled
+  (any order, case and punctuation aside), of the pages whose label names writers; the article recall, the
+  mean over pages of the share of the labelled text's word 4-grams that the article's blocks (the title left
+  out) hold (goose3 labels only the text's start). Titles read otherwise and recalls under one half are listed.
+Run: .venv/bin/python benchmarks/web_pages.py [--eval DIR] [--bodies DIR] [--labelled DIR...] [--pages N]
+[--jsonl per-page.jsonl]
+The last line printed is one JSON object of the figures (a labelled set's under `labelled`, by its folder).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import signal
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -38,14 +44,24 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from labelled_pages import (  # noqa: E402
+    find_sets,
+    flat,
+    labelled_pages,
+    same_writers,
+    score_page,
+    set_figures,
+    shingle_recall,
+)
+
 from translator.errors import TranslatorError  # noqa: E402
 from translator.models import Thread  # noqa: E402
 from translator.readers import read_thread  # noqa: E402
 
-WORD = re.compile(r"\w+")
-SHINGLE = 4
 SAMPLES = REPO.parent / "shared" / "samples" / "web"
 PAGE_SECONDS = 60
+LOW_RECALL = 0.5
+"""A labelled page whose article recall is under this is listed."""
 
 
 class PageTimeout(Exception):
@@ -54,10 +70,6 @@ class PageTimeout(Exception):
 
 def _alarm(signum: int, frame: FrameType | None) -> None:
     raise PageTimeout
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def article_text(thread: Thread) -> str:
@@ -76,16 +88,6 @@ def wrong_comments(thread: Thread, snippets: list[str]) -> list[str]:
         if (not text and post.id not in answered) or any(flat(s) in text for s in snippets if flat(s)):
             wrong.append(post.id)
     return wrong
-
-
-def same_writers(found: str | None, label: str | list[str]) -> bool:
-    """Whether the article's writers are the labelled ones (`A; B` or a list), case and punctuation aside."""
-    labelled = label if isinstance(label, list) else label.split(";")
-    return sorted(map(words_of, (found or "").split(";"))) == sorted(map(words_of, labelled))
-
-
-def words_of(text: str) -> str:
-    return " ".join(WORD.findall(text.casefold()))
 
 
 def read(path: Path) -> Thread | str:
@@ -155,16 +157,6 @@ def eval_rows(folder: Path, pages: int | None) -> list[dict[str, Any]]:
     return rows
 
 
-def shingles(text: str) -> Counter[tuple[str, ...]]:
-    words = WORD.findall(text)
-    return Counter(tuple(words[n : n + SHINGLE]) for n in range(max(len(words) - SHINGLE + 1, 1)))
-
-
-def shingle_recall(true: str, found: str) -> float:
-    wanted, got = shingles(true), shingles(found)
-    return sum((wanted & got).values()) / max(sum(wanted.values()), 1)
-
-
 def body_rows(folder: Path, pages: int | None) -> list[dict[str, Any]]:
     truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
     rows = []
@@ -187,11 +179,35 @@ def body_rows(folder: Path, pages: int | None) -> list[dict[str, Any]]:
     return rows
 
 
+def labelled_rows(folder: Path, pages: int | None) -> dict[str, list[dict[str, Any]]]:
+    """Each labelled set's pages in a folder (by the set's folder, as given), read and scored."""
+    sets: dict[str, list[dict[str, Any]]] = {}
+    for found, layout in find_sets(folder):
+        rows = []
+        for label in labelled_pages(found, layout)[:pages]:
+            thread = read(label.page)
+            row: dict[str, Any] = {"set": str(found), "layout": layout, "file": label.page.name,
+                                   "title_label": label.title, "writers_label": "; ".join(label.writers)}  # fmt: skip
+            if isinstance(thread, str):
+                rows.append(row | {"error": thread} | score_page(label, None, None, ""))
+                continue
+            article = [post for post in thread.posts if post.kind == "article"]
+            text = " ".join(block.text for post in article for block in post.blocks if block.kind != "title")
+            writers = article[0].author if article else None
+            scores = score_page(label, thread.title, writers, text)
+            rows.append(row | scores | {"title": thread.title, "writers": writers})
+        if rows:
+            sets[str(found)] = rows
+    return sets
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--eval", type=Path, help="folder with evaldata.json and eval/, cache/ pages")
     parser.add_argument("--bodies", type=Path, help="folder with ground-truth.json and html/KEY.html pages")
-    parser.add_argument("--pages", type=int, default=None, help="only the first N labelled pages")
+    parser.add_argument("--labelled", type=Path, nargs="+", default=[], help="folders of goose3's, newspaper's or "
+                        "newspaper4k's labelled test pages (or folders holding them)")  # fmt: skip
+    parser.add_argument("--pages", type=int, default=None, help="only the first N labelled pages (of each set)")
     parser.add_argument("--jsonl", type=Path, help="write one line per page here")
     args = parser.parse_args()
     signal.signal(signal.SIGALRM, _alarm)
@@ -233,8 +249,25 @@ def main() -> int:
         for row in bodies:
             for comment in row["comments"]:
                 print("comment on a news page:", row["url"], comment)
+    labelled: list[dict[str, Any]] = []
+    if args.labelled:
+        figures["labelled"] = {}
+        for folder in args.labelled:
+            for name, set_rows in labelled_rows(folder, args.pages).items():
+                labelled += set_rows
+                figures["labelled"][name] = got = set_figures(set_rows)
+                for row in set_rows:
+                    if row["title_right"] is False:
+                        print("title off:", row["file"], json.dumps([row.get("title"), row["title_label"]]))
+                    if row["recall"] is not None and row["recall"] < LOW_RECALL:
+                        print("article recall low:", row["file"], row["recall"], row.get("error", ""))
+                print(
+                    f"labelled set {name} ({set_rows[0]['layout']}): {got['pages']} pages, {got['refused']} refused;"
+                    f" titles {got['titles_right']} of {got['titles_labelled']}, writers {got['writers_right']} of"
+                    f" {got['writers_labelled']}, article recall {got['article_recall']} over {got['texts_labelled']}"
+                )
     if args.jsonl:
-        lines = [json.dumps(row, ensure_ascii=False) + "\n" for row in samples + rows + bodies]
+        lines = [json.dumps(row, ensure_ascii=False) + "\n" for row in samples + rows + bodies + labelled]
         args.jsonl.write_text("".join(lines))
     figures["cpu_s"] = round(time.process_time() - started, 1)
     print(json.dumps(figures))

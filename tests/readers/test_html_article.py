@@ -16,6 +16,7 @@ from translator.readers.html_article import (
     _is_header_line,
     box_facts,
     clean_byline,
+    marked_writers,
     story_box,
     writers_only,
 )
@@ -164,6 +165,48 @@ that commuters reach the train on the other side before eight, and added a late 
             "",
             "Which ferry pass is cheaper?",
             "Which ferry pass is cheaper?",
+        ),
+        # A site's name after " -- " (sott.net).
+        (
+            "Ferry crossings move earlier -- Coast News",
+            '<meta property="og:site_name" content="Coast News">',
+            "",
+            "",
+            "Ferry crossings move earlier",
+        ),
+        # A short site's name with a section's words (cnn.com's "| CNN Politics"): no heading shows the headline.
+        (
+            "Ferry crossings move earlier | CNN Politics",
+            '<meta property="og:title" content="Ferry crossings move earlier | CNN Politics">'
+            '<meta property="og:site_name" content="CNN">',
+            "",
+            "",
+            "Ferry crossings move earlier",
+        ),
+        # ... but a short site's name with other words is the headline's ("CNN Heroes" is a programme).
+        (
+            "Ferry captain named | CNN Heroes",
+            '<meta property="og:title" content="Ferry captain named | CNN Heroes">'
+            '<meta property="og:site_name" content="CNN">',
+            "",
+            "",
+            "Ferry captain named | CNN Heroes",
+        ),
+        # A label joined without spaces, as in a title written without spaces between words (news.cn).
+        (
+            "轮渡提前开航-海岸网",
+            '<meta property="og:title" content="轮渡提前开航-海岸网">',
+            "轮渡提前开航",
+            "",
+            "轮渡提前开航",
+        ),
+        # The heading shows the whole title: its end is the headline's, not the site's name (allnewlyrics.com).
+        (
+            "“Only One” Lyrics : Kim Lee (Ft. Ana Ruiz)",
+            "",
+            "“Only One” Lyrics : Kim Lee (Ft. Ana Ruiz)",
+            "",
+            "“Only One” Lyrics : Kim Lee (Ft. Ana Ruiz)",
         ),
         # A heading that shows only the first part of a long title: the title stays whole.
         (
@@ -376,6 +419,42 @@ def test_a_byline_keeps_its_writers_only(byline: str, publishers: list[str], not
     assert writers_only(byline, publishers, notice) == writers
 
 
+MARKED = """<html lang="en"><head><title>Ferry fares rise in May</title></head><body><article>
+<h1>Ferry fares rise in May</h1><p class="byline">{byline}</p><p>Fares on the harbour ferry rise by ten percent in
+May, the operator said on Monday, citing fuel costs that have doubled since the winter timetable began.</p>
+</article></body></html>"""
+
+
+def _author(name: str, inner: bool = True) -> str:
+    shown = f'<span itemprop="name">{name}</span>' if inner else name
+    return f'<span itemprop="author creator" itemscope itemtype="https://schema.org/Person">{shown}</span>'
+
+
+@pytest.mark.parametrize(
+    ("byline", "writers"),
+    [
+        # Each writer's name inside (nytimes.com): an extractor reads the first marked element only.
+        (f"By {_author('Kim Lee')}, {_author('Ana Ruiz')} and {_author('Bo Chen')}", "Kim Lee; Ana Ruiz; Bo Chen"),
+        # The names as the elements' own text; the same writer marked twice is named once.
+        (f"{_author('Kim Lee', False)} {_author('Ana Ruiz', False)} {_author('Kim Lee', False)}", "Kim Lee; Ana Ruiz"),
+        # One marked writer: the byline as the extractor reads it.
+        (f"By {_author('Kim Lee')}", "Kim Lee"),
+    ],
+)
+def test_several_writers_marked_side_by_side_are_all_named(byline: str, writers: str) -> None:
+    assert read_html(MARKED.format(byline=byline)).threads[0].posts[0].author == writers
+
+
+def test_marked_writers_are_read_from_siblings_only() -> None:
+    # Two stories' writers in a list of other stories, each in its own item: not the article's writers together.
+    listed = f"<ul><li>{_author('Kim Lee')}</li><li>{_author('Ana Ruiz')}</li></ul>"
+    assert marked_writers(lxml.html.document_fromstring(f"<html><body>{listed}</body></html>")) == []
+    # A writer stated in a meta element beside one shown.
+    stated = f'<div><meta itemprop="author" content="Kim Lee">{_author("Ana Ruiz")}</div>'
+    tree = lxml.html.document_fromstring(f"<html><body>{stated}</body></html>")
+    assert marked_writers(tree) == ["Kim Lee", "Ana Ruiz"]
+
+
 HANDLE_ONLY = """<html lang="en"><head><title>Ferry fares rise in May - Harbour Gazette International</title>
 <meta name="twitter:site" content="@HarbourGazInt">{extra}</head><body><article><h1>Ferry fares rise in May</h1>
 <p>Fares on the harbour ferry rise by ten percent in May, the operator said on Monday, citing fuel costs.</p>
@@ -492,3 +571,39 @@ def test_a_phpbb_topic_without_a_sites_name_for_sharing_takes_the_end_of_its_tit
     page = page.replace('<meta property="og:site_name" content="Riverside Motoring Forum">', "")
     thread = read_html(page, "viewtopic.html").threads[0]
     assert (thread.site, thread.title) == ("Riverside Motoring Forum", "Best way to store winter tyres?")
+
+
+LOOSE_TEXT = """<html lang="en"><head><title>Set-top boxes get a new guide</title></head><body>
+<div class="post"><h1>Set-top boxes get a new guide</h1><div class="post_body">
+<!-- gallery start --><div style="text-align: center;"><a href="/gallery/1"><img src="/boxes.jpg" alt=""></a></div>
+Streaming shows to phones is nice, but we enjoy watching television on the television, and the operator had
+plenty to say about that today as well, with a new guide due in the autumn.
+<br>
+New updates include support for external storage on every recorder, automatic chapters on recordings, and an
+undelete button to bring back recordings removed by mistake.
+<br><div style="text-align: center;"><img src="/guide.jpg" alt=""></div>
+</div><!--end post_body--></div></body></html>"""
+
+
+def test_an_html_comment_beside_loose_text_neither_runs_its_paragraphs_together_nor_loses_them() -> None:
+    # engadget.com's posts: a comment before the picture, the text loose in the box after it, lines split by <br>.
+    blocks = read_html(LOOSE_TEXT).threads[0].posts[0].blocks
+    assert [(block.kind, block.text.split()[:3]) for block in blocks] == [
+        ("title", ["Set-top", "boxes", "get"]),
+        ("paragraph", ["Streaming", "shows", "to"]),
+        ("paragraph", ["New", "updates", "include"]),
+    ]
+
+
+def test_a_lead_loose_after_a_box_is_read_before_the_paragraphs() -> None:
+    # yahoo.com's AP stories: the dateline's paragraph is loose text after the related stories' box.
+    lead = "HARBOUR TOWN (AP) — Ferry operators said on Monday that the first crossing will leave half an hour earlier."
+    page = (
+        "<html lang='en'><head><title>Ferries earlier</title></head><body><h1>Ferries earlier</h1><div class='bd'>"
+        f"<div class='photo'><img src='/a.jpg'></div>{lead}<p>The harbour office said the change lets commuters reach"
+        " the train on the other side before eight, and that a late boat will run on Fridays.</p><p>Fares stay the"
+        " same for now, although the operator warned that fuel costs have doubled since the winter.</p></div>"
+        "</body></html>"
+    )
+    blocks = read_html(page).threads[0].posts[0].blocks
+    assert [block.text.split()[0] for block in blocks] == ["Ferries", "HARBOUR", "The", "Fares"]

@@ -21,6 +21,7 @@ from translator.readers.html_text import (
     class_words,
     clean_text,
     is_skipped,
+    loose_paragraphs,
     name_from_label,
     text_longer_than,
 )
@@ -385,3 +386,37 @@ def test_a_menu_asked_about_once_per_item_is_not_read_whole_each_time() -> None:
     started = time.perf_counter()
     assert not any(is_skipped(menu) for _ in range(items))  # a long menu is content
     assert time.perf_counter() - started < 10  # a generous bound: a check of shape, not a benchmark
+
+
+LEAD = "HARBOUR TOWN (AP) — Ferry operators said on Monday that the first crossing will leave half an hour earlier."
+"""Loose text of at least 80 characters."""
+
+
+@pytest.mark.parametrize(
+    ("box", "paragraphs"),
+    [
+        # The lead loose in the box, before its paragraphs: a paragraph of its own, its links and marks with it.
+        (f"<div>{LEAD[:12]}<a href='/t'>{LEAD[12:20]}</a><em>{LEAD[20:]}</em><p>Two.</p></div>", [LEAD, "Two."]),
+        # After a picture's box (yahoo.com's stories after their related box): the box stays as it was.
+        (f"<div><div class='photo'><img src='/a.jpg'></div>{LEAD}<p>Two.</p></div>", [LEAD, "Two."]),
+        # After an empty paragraph (a `<p>` opened before a block, which closed it), and before the first one only.
+        (f"<div><p></p><div>Box</div>{LEAD}<p>Two.</p>{LEAD}</div>", ["", LEAD, "Two."]),
+        # A short label and a row of links are no paragraphs.
+        ("<div>Photo: AP<p>Two.</p></div>", ["Two."]),
+        (f"<div>Share: <a href='/f'>{LEAD}</a><p>Two.</p></div>", ["Two."]),
+        # A box without paragraphs is left to the extractor; so is an inline element a paragraph was put in
+        # (a picture's caption box inside a paragraph: businessinsider.com), whose text runs on outside it.
+        (
+            f"<div><p><em><span><span><span class='image'><img src='/a.jpg'><span class='caption'>{LEAD}</span>"
+            f"</span><p></span></span>Lead.</em></p><p>Two.</p></div>",
+            [f"{LEAD}Lead.", "", "Two."],
+        ),
+        # A box without paragraphs is left to the extractor.
+        (f"<div><div class='photo'></div>{LEAD}</div>", []),
+    ],
+)
+def test_loose_text_in_a_box_of_paragraphs_becomes_a_paragraph(box: str, paragraphs: list[str]) -> None:
+    tree = lxml.html.document_fromstring(f"<html><body>{box}</body></html>")
+    loose_paragraphs(tree)
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == paragraphs
+    assert " ".join(tree.text_content().split()) == " ".join(lxml.html.fromstring(box).text_content().split())

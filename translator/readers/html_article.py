@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from translator.readers.common import BlockSpec
@@ -25,7 +26,7 @@ from translator.readers.html_fields import candidates, name_in
 from translator.readers.html_furniture import NO_TEASERS, Teasers, drop_furniture, teaser_texts, trim_body
 from translator.readers.html_items import path
 from translator.readers.html_schema import JSON_LD, _types, _walk, json_documents
-from translator.readers.html_text import class_heads, clean_text, visible_text
+from translator.readers.html_text import class_heads, clean_text, loose_paragraphs, visible_text
 from translator.readers.markup import (
     HTML_SIGN,
     PAGE_RULES,
@@ -57,7 +58,10 @@ WRITER_CLASSES = frozenset({"author", "byline", "nick", "nickname", "username", 
 """The last word of a class that names a story's writer (`post__author`, `user__nick`, `user-info__nickname`)."""
 INLINE_TAGS = frozenset({"strong", "b", "em", "i", "span", "small"})
 BOX_TEXT = path(".//p | .//blockquote | .//li | .//h1 | .//h2 | .//h3 | .//figure | .//table")
-TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—\-:·•»«›>/~]|::)\s+")
+TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—\-:·•»«›>/~]|::|--)\s+")
+TIGHT_SEPARATOR = re.compile(r"[|–—\-_]")
+"""A separator without spaces around it, as titles written without spaces between words have it ("标题-新华网"):
+cut at only beside a heading the page shows."""
 ARTICLE_TYPES = frozenset(
     {"Article", "NewsArticle", "BlogPosting", "Report", "ReportageNewsArticle", "AnalysisNewsArticle",
      "OpinionNewsArticle", "DiscussionForumPosting", "SocialMediaPosting", "TechArticle", "ScholarlyArticle"}
@@ -388,13 +392,19 @@ def _site_keys(site: str | None, host: str | None) -> list[str]:
 
 def _names_site(part: str, site: str | None, host: str | None) -> bool:
     """Whether one end of a title is the site's name or domain ("RedFlagDeals.com Forums", "Le Monde"; "Mäscot"
-    on maescot.de, "Café Olé" on cafeole.fr: a domain writes letters without their marks)."""
+    on maescot.de, "Café Olé" on cafeole.fr: a domain writes letters without their marks). A short name
+    ("CNN", "BBC") only whole, alone or with a section's words ("CNN Politics", "BBC News")."""
     keys = _site_keys(site, host)
-    return any(
+    if any(
         key in part_key or (part_key in key and len(part_key) * 5 >= len(key) * 3)
         for part_key in _spellings(_comparable(part))
         for key in keys
-    )
+    ):
+        return True
+    words = _word_run(part)
+    labels = [label for label in (host or "").lower().split(".")[:-1] if label not in HOST_NOISE]
+    names = [run for run in (_word_run(site or ""), *map(_word_run, labels)) if run]
+    return bool(words) and any(words == name or _site_and_section(words, name) for name in names)
 
 
 UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
@@ -438,6 +448,13 @@ def choose_title(candidates: list[str | None], site: str | None, host: str | Non
             return strip_site(text, site, host) or text
         fallback = fallback or text
     return fallback
+
+
+def drop_markup_comments(tree: HtmlElement) -> None:
+    """Take the page's HTML comments (`<!-- gallery start -->`) out, the text after each kept in its place: beside
+    a box's loose text, trafilatura reads a comment as an element of its own and loses or runs together the text
+    around it. The furniture they mark (`<!--noindex-->`) is out by then."""
+    etree.strip_elements(tree, etree.Comment, with_tail=False)
 
 
 def _body(tree: HtmlElement) -> Any:
@@ -518,6 +535,48 @@ def _box_author(elements: list[HtmlElement]) -> str | None:
     return None
 
 
+MARKED_AUTHORS = path("//*[contains(@itemprop, 'author')]")
+
+
+def _marked_author(element: Any) -> bool:
+    return isinstance(element, HtmlElement) and "author" in (element.get("itemprop") or "").split()
+
+
+def marked_writers(tree: HtmlElement) -> list[str]:
+    """The writers that sibling elements marked as the article's author name (schema.org microdata: several
+    `itemprop="author"` side by side, each with its `itemprop=name` inside or its name as its text), in order
+    and once each; none unless at least two writers are marked side by side."""
+    parents: set[HtmlElement] = set()  # each group of siblings is read once (the set keeps lxml's proxies alive)
+    for element in MARKED_AUTHORS(tree):
+        parent = element.getparent() if _marked_author(element) else None
+        if parent is None or parent in parents:
+            continue
+        parents.add(parent)
+        group = [element, *(after for after in element.itersiblings() if _marked_author(after))]
+        names: dict[str, str] = {}
+        for marked in group:
+            name = clean_text(marked.get("content") or "") if marked.tag == "meta" else name_in(marked)
+            name = clean_byline(name)
+            if name and (key := _comparable(name)):
+                names.setdefault(key, name)
+        if len(names) > 1:
+            return list(names.values())
+    return []
+
+
+NAME_JOINS = frozenset({"and", "und", "et", "y", "e", "i", "og", "en", "и"})
+"""Words that join writers' names in a byline ("Kim Lee and Ana Ruiz")."""
+
+
+def with_marked_writers(byline: str | None, marked: list[str]) -> str | None:
+    """The byline, or all the writers the page marks side by side where the byline names some of them only (an
+    extractor takes the first marked writer: "A" with A, B marked -> "A; B") or runs them together ("A B")."""
+    if not marked:
+        return byline
+    marked_words = {word for name in marked for word in _word_run(name)}
+    return "; ".join(marked) if set(_word_run(byline or "")) <= marked_words | NAME_JOINS else byline
+
+
 def _says_updated(time: HtmlElement) -> bool:
     """Whether a time, its class or the words just before it say it is when the story was updated."""
     node = time
@@ -544,7 +603,7 @@ def _headline(
     page_only = strip_site(page_title, site, host) if page_title else ""
     if page_only and _comparable(title) != _comparable(page_only) and _site_default(tree, title, page_only):
         return page_only
-    title = _without_date(tree, title)
+    title = _without_tight_label(tree, _without_date(tree, title))
     labelled = title.endswith(page_only) and title[: -len(page_only)].rstrip().endswith(":")
     return page_only if page_only and title != page_only and labelled else title
 
@@ -565,6 +624,21 @@ def _without_date(tree: HtmlElement, title: str) -> str:
         dated = could_be_date(tail) and printed_date(tail, None) is not None
         labels = all(0 < len(part.split()) <= MAX_LABEL_WORDS and len(part) <= MAX_LABEL_CHARS for part in parts)
         if head and _comparable(head) in shown and (dated or labels):
+            return head
+    return title
+
+
+def _without_tight_label(tree: HtmlElement, title: str) -> str:
+    """A title without a short label that a separator with no spaces around it joins to the headline
+    ("短缺药品保供稳价-新华网"), when a heading on the page shows the headline without it and none shows the
+    whole title."""
+    shown = {_comparable(visible_text(h)) for h in HEADINGS(tree) if isinstance(h, HtmlElement)}
+    if _comparable(title) in shown:
+        return title
+    for separator in reversed(list(TIGHT_SEPARATOR.finditer(title))):
+        head, tail = title[: separator.start()].strip(), title[separator.end() :].strip()
+        short = 0 < len(tail.split()) <= MAX_LABEL_WORDS and len(tail) <= MAX_LABEL_CHARS
+        if short and head and _comparable(head) in shown:
             return head
     return title
 
@@ -607,6 +681,13 @@ def _names(element: HtmlElement) -> str:
     return f"{element.get('class', '')} {element.get('id', '')}".lower()
 
 
+def _part_of_shown_title(tree: HtmlElement, name: str, title: str | None) -> bool:
+    """Whether a name is a part of the page's title that a heading shows whole ("Song Lyrics : Singer")."""
+    key = _comparable(name)
+    parts = TITLE_SEPARATOR.split(title) if title else []
+    return len(parts) > 1 and any(_comparable(part) == key for part in parts) and _names_heading(tree, title or "")
+
+
 def _names_heading(tree: HtmlElement, text: str) -> bool:
     """Whether a text is what one of the page's h1 headings says."""
     key = _comparable(text)
@@ -630,8 +711,9 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     def usable(name: str | None, guessed: bool = False) -> bool:
         if not name or not plausible_site(name, headlines) or _beside_site_in_title(name, title_text, host):
             return False
-        # trafilatura's guess may be a product's or a thread's `itemprop=name`: the heading instead.
-        return not guessed or not _names_heading(tree, name)
+        # trafilatura's guess may be a product's or a thread's `itemprop=name`: the heading instead; or an end of
+        # the title that the page's heading shows whole (the headline's own part: "Song Lyrics : Singer").
+        return not guessed or not (_names_heading(tree, name) or _part_of_shown_title(tree, name, title_text))
 
     # Named in words where the page states it (for sharing, in its data), else as an address, else as
     # trafilatura guesses it, else from the title or the page's own address.
@@ -662,10 +744,11 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         ),
         None,
     )
+    byline = clean_byline(
+        _byline(getattr(extracted, "author", None), _name(ld.get("author"))) or meta.get("author") or box_author
+    )
     author = writers_only(
-        clean_byline(
-            _byline(getattr(extracted, "author", None), _name(ld.get("author"))) or meta.get("author") or box_author
-        ),
+        with_marked_writers(byline, marked_writers(tree)),
         [name for name in (site, _name(ld.get("publisher"))) if name],
         meta.get("copyright", ""),
     )
@@ -679,6 +762,9 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         for script in JSON_LD(tree):
             if isinstance(script, HtmlElement) and script.getparent() is not None:
                 script.drop_tree()
+    if with_body:
+        drop_markup_comments(tree)
+        loose_paragraphs(tree)
     body = _body(tree) if with_body else None
     blocks = body_blocks(body, title, author, teasers) if body is not None else []
     described = (clean_text(meta.get(key) or "") for key in ("og:description", "description", "twitter:description"))

@@ -178,6 +178,50 @@ def _in_text(mark: etree._Element) -> bool:
     return bool(before and before.strip())
 
 
+MIN_LOOSE_CHARS = 80
+"""Characters of loose text in a box of paragraphs that make a paragraph of it (less: a label, a caption)."""
+
+
+def loose_paragraphs(tree: HtmlElement) -> None:
+    """Make a paragraph of each run of loose text (at least MIN_LOOSE_CHARS outside links, with the links and
+    marks inside it) that sits directly in a box of paragraphs before the first of them, at its start or after
+    another block: the lead a site writes outside its `<p>`s ("SAN FRANCISCO (AP) — ..." after a related-stories
+    box), which an extractor loses with the box before it or runs into the next paragraph. Text loose after a
+    paragraph is left to the extractor, which reads it (a paragraph more there changes which box it takes)."""
+    for box in BOXES_OF_PARAGRAPHS(tree):
+        if not isinstance(box, HtmlElement) or box.tag not in BLOCK_TAGS:
+            continue  # a paragraph the parser put inside a `span` (a picture's caption box) makes no box of it
+        runs: list[tuple[HtmlElement | None, list[etree._Element]]] = [(None, [])]
+        for child in box:
+            if child.tag == "p" and child.text_content().strip():
+                break  # an empty one is left where a `<p>` was opened before a block (which closed it)
+            if isinstance(child, HtmlElement) and child.tag in BLOCK_TAGS:
+                runs.append((child, []))
+            else:
+                runs[-1][1].append(child)
+        for before, inline in runs:
+            lead = box.text if before is None else before.tail
+            text = (lead or "") + "".join(f" {_unlinked(child)} {child.tail or ''}" for child in inline)
+            if len(" ".join(text.split())) < MIN_LOOSE_CHARS:
+                continue
+            paragraph = box.makeelement("p", {})
+            paragraph.text = lead
+            if before is None:
+                box.text = None
+            else:
+                before.tail = None
+            box.insert(0 if before is None else box.index(before) + 1, paragraph)
+            paragraph.extend(inline)
+
+
+BOXES_OF_PARAGRAPHS = etree.XPath("//*[p]")
+
+
+def _unlinked(element: etree._Element) -> str:
+    """An element's text in a run of loose text, unless it is a link's (a row of links is no paragraph)."""
+    return visible_text(element) if isinstance(element, HtmlElement) and element.tag != "a" else ""
+
+
 def clean_text(text: str) -> str:
     """Whitespace collapsed to single spaces (no-break ones too), invisible characters removed."""
     return " ".join(text.translate(INVISIBLE).split())
