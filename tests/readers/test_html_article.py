@@ -6,10 +6,12 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 import pytest
 
+from translator.readers import html_article
 from translator.readers.html import read_html
 from translator.readers.html_article import (
     _byline,
@@ -607,3 +609,47 @@ def test_a_lead_loose_after_a_box_is_read_before_the_paragraphs() -> None:
     )
     blocks = read_html(page).threads[0].posts[0].blocks
     assert [block.text.split()[0] for block in blocks] == ["Ferries", "HARBOUR", "The", "Fares"]
+
+
+DECK_PAGE = """<html lang="en"><head><title>Ferries leave earlier - Coast News</title>
+<meta name="description" content="{summary}"></head><body><div id="story"><h1>Ferries leave earlier</h1>
+<h2><!--DECK-->The harbour office moves the first crossing to suit the commuters' trains<!--/DECK--></h2>
+<p class="byline">By Kim Lee</p><p>The harbour office has moved the first crossing of the day half an hour earlier,
+so that commuters reach the train on the other side before eight.</p><p>A late boat will run on Fridays from May,
+and fares stay the same for now, although fuel costs have doubled since the winter.</p></div></body></html>"""
+
+
+@pytest.mark.parametrize("dropped", [False, True])
+@pytest.mark.parametrize(
+    ("summary", "deck"),
+    [
+        # The deck under the headline, as the page's summary says it (businessweek.com): the text's first block.
+        (
+            "The harbour office moves the first crossing to suit the commuters' trains.",
+            "The harbour office moves the first crossing to suit the commuters' trains",
+        ),
+        # A summary that says something else: the heading after the headline is not taken for a deck.
+        ("Ferries, fares and timetables on the northern coast.", None),
+    ],
+)
+def test_the_deck_under_the_headline_is_the_articles_subtitle(
+    summary: str, deck: str | None, dropped: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if dropped:  # the extractor starts at the text's first paragraph, as on businessweek.com's pages
+
+        def from_first_paragraph(tree: Any) -> Any:
+            body = extracted(tree)
+            for head in body.findall("head"):
+                body.remove(head)
+            return body
+
+        extracted = html_article._body
+        monkeypatch.setattr(html_article, "_body", from_first_paragraph)
+    thread = read_html(DECK_PAGE.format(summary=summary)).threads[0]
+    kinds = [block.kind for block in thread.posts[0].blocks]
+    assert thread.subtitle == deck
+    if deck:
+        assert kinds == ["title", "subtitle", "paragraph", "paragraph"]
+        assert thread.posts[0].blocks[1].text == deck
+    else:
+        assert "subtitle" not in kinds

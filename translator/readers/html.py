@@ -308,7 +308,7 @@ def _read_html(text: str, tree: HtmlElement, lang: str | None, name: str, captur
     )
     thread = Thread(
         title=title,
-        subtitle=None,
+        subtitle=next((text for kind, text, _, _ in body if kind == "subtitle"), None),
         posts=(article, *comments),
         source_format="html",
         url=facts.url or article.url,

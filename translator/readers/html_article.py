@@ -753,6 +753,9 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         meta.get("copyright", ""),
     )
     stated_blocks = _unshown(tree, stated_body_blocks(ld.get("articleBody"))) if with_body else []
+    described = (clean_text(meta.get(key) or "") for key in ("og:description", "description", "twitter:description"))
+    summary = next((text for text in described if text and _comparable(text) != _comparable(title)), None)
+    deck = shown_deck(tree, title, summary) if with_body else None
     teasers = teaser_texts(tree) if with_body else NO_TEASERS
     if with_body:
         drop_furniture(tree, title)
@@ -767,8 +770,10 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         loose_paragraphs(tree)
     body = _body(tree) if with_body else None
     blocks = body_blocks(body, title, author, teasers) if body is not None else []
-    described = (clean_text(meta.get(key) or "") for key in ("og:description", "description", "twitter:description"))
-    summary = next((text for text in described if text and _comparable(text) != _comparable(title)), None)
+    if deck and blocks and _comparable(blocks[0][1]) == _comparable(deck):
+        blocks = [("subtitle", *blocks[0][1:]), *blocks[1:]]  # read as the text's first heading
+    elif deck and blocks and not any(_comparable(deck) in _comparable(text) for _, text, _, _ in blocks):
+        blocks = [("subtitle", deck, None, None), *blocks]
     return ArticleFacts(
         title,
         author,
@@ -781,6 +786,27 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         summary,
         tuple(stated_blocks),
     )
+
+
+DECK_TAGS = frozenset({"h2", "h3", "h4", "p", "div"})
+MIN_DECK_CHARS = 20
+
+
+def shown_deck(tree: HtmlElement, title: str, summary: str | None) -> str | None:
+    """The deck (standfirst) the page shows right after its headline, when its summary for sharing says the same:
+    the sentence under the headline that an extractor starting at the text's first paragraph leaves out."""
+    key, said = _comparable(title), _comparable(summary or "")
+    if not key or len(said) < MIN_DECK_CHARS:
+        return None
+    for heading in H1(tree):
+        if not isinstance(heading, HtmlElement) or _comparable(visible_text(heading)) != key:
+            continue
+        after = heading.getnext()
+        while after is not None and not isinstance(after, HtmlElement):
+            after = after.getnext()  # a comment between them
+        if after is not None and after.tag in DECK_TAGS and _comparable(text := visible_text(after)) == said:
+            return text
+    return None
 
 
 SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+")
