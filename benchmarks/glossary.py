@@ -21,6 +21,7 @@ import re
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -134,7 +135,7 @@ def glossary_stage(glossary: Glossary, paragraph: str) -> dict[str, float]:
     return figures
 
 
-def doubling(glossary: Glossary, base: str, start_chars: int, doublings: int = 5) -> dict[str, object]:
+def doubling(glossary: Glossary, base: str, start_chars: int, doublings: int = 5) -> dict[str, Any]:
     """The glossary stage on a paragraph of start_chars, doubled `doublings` times: seconds per size and
     the time ratio of each doubling, per part."""
     # From 64 KB up by default: below that the text sits in the CPU caches and runs faster per byte,

@@ -253,7 +253,10 @@ def disqus_export(size: int, seed: int) -> bytes:
 
     rng = random.Random(seed)
     root = etree.parse(str(FIXTURES / "disqus-export.xml")).getroot()
-    tag = lambda name: f"{{{DISQUS}}}{name}"  # noqa: E731
+
+    def tag(name: str) -> str:
+        return f"{{{DISQUS}}}{name}"
+
     internal = f"{{{DISQUS_INTERNALS}}}id"
     thread_template = root.find(tag("thread"))
     post_template = root.findall(tag("post"))[1]
@@ -281,7 +284,8 @@ def disqus_export(size: int, seed: int) -> bytes:
                 post.remove(post.find(tag("parent")))
             root.append(post)
             made += len(etree.tostring(post))
-    return etree.tostring(root, encoding="utf-8", xml_declaration=True)
+    export: bytes = etree.tostring(root, encoding="utf-8", xml_declaration=True)
+    return export
 
 
 def rss_feed(size: int, seed: int) -> bytes:
@@ -305,7 +309,8 @@ def rss_feed(size: int, seed: int) -> bytes:
         item.find("description").text = etree.CDATA(post_html(rng) + '<img src="https://pixel.example/t.gif">')
         channel.append(item)
         made += len(etree.tostring(item))
-    return etree.tostring(root, encoding="utf-8", xml_declaration=True)
+    feed: bytes = etree.tostring(root, encoding="utf-8", xml_declaration=True)
+    return feed
 
 
 def facebook_conversation(size: int, seed: int) -> bytes:

@@ -42,6 +42,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -67,7 +68,7 @@ class Stage:
     """What the size counts (posts, bytes...)."""
     prepare: Callable[[int, Path], object]
     """Build the input of a given size in a work folder (not timed)."""
-    run: Callable[[object], object]
+    run: Callable[[Any], object]
     """The timed work on a prepared input."""
 
 
@@ -93,7 +94,7 @@ def _texts(count: int, seed: int) -> list[str]:
     return texts
 
 
-def _thread(posts: int, seed: int = 7) -> object:
+def _thread(posts: int, seed: int = 7) -> Any:
     """A thread of `posts` comments (after an article), one or two blocks each."""
     from translator.models import Block, Post, Thread
 
@@ -108,11 +109,11 @@ def _thread(posts: int, seed: int = 7) -> object:
     return Thread("Un fil", None, tuple(items), "json")
 
 
-def _json_thread(posts: int, folder: Path) -> object:
+def _json_thread(posts: int, folder: Path) -> Path:
     from translator.formats.json import dump_thread
 
     path = folder / f"thread-{posts}.json"
-    path.write_text(dump_thread(_thread(posts)), encoding="utf-8")  # type: ignore[arg-type]
+    path.write_text(dump_thread(_thread(posts)), encoding="utf-8")
     return path
 
 
@@ -155,10 +156,10 @@ def _forum_dump(comments: int, folder: Path) -> object:
     return path
 
 
-def _read(path: object) -> object:
+def _read(path: Any) -> object:
     from translator.readers import read_thread
 
-    return read_thread(path).thread  # type: ignore[arg-type]
+    return read_thread(path).thread
 
 
 def _paragraph(size: int, folder: Path) -> object:
@@ -176,16 +177,16 @@ def _paragraph(size: int, folder: Path) -> object:
     return paragraph, split_sentences(paragraph, "fr"), GlossaryStore().get("fr", "en")
 
 
-def _glossary_stage(prepared: object) -> object:
+def _glossary_stage(prepared: Any) -> object:
     from translator.glossary import check_terms, translate_with_glossary
 
-    paragraph, sentences, glossary = prepared  # type: ignore[misc]
+    paragraph, sentences, glossary = prepared
     glossary.find_terms(paragraph)
     results = translate_with_glossary(sentences, "fr", "en", EchoEngine(), glossary)
     return check_terms(paragraph, " ".join(result.text for result in results), glossary)
 
 
-def _inspect(path: object) -> object:
+def _inspect(path: Any) -> object:
     """`translator inspect` in this process, its tree drawn to nowhere (no terminal: plain text, 80
     columns, as when the output goes to a file)."""
     from cli.main import main
@@ -194,10 +195,10 @@ def _inspect(path: object) -> object:
         return main(["inspect", str(path), "--languages", "fr,de,en"])
 
 
-_DETECTOR: list[object] = []
+_DETECTOR: list[Any] = []
 
 
-def _detector() -> object:
+def _detector() -> Any:
     """One detector for every size (its profiles load once, as in a long-lived process)."""
     if not _DETECTOR:
         from translator.detect.detector import LanguageDetector
@@ -206,11 +207,11 @@ def _detector() -> object:
     return _DETECTOR[0]
 
 
-def _read_and_detect(path: object) -> object:
+def _read_and_detect(path: Any) -> object:
     from translator.detect.detector import detect_languages
     from translator.readers import read_thread
 
-    return detect_languages(read_thread(path).thread, _detector())  # type: ignore[arg-type]
+    return detect_languages(read_thread(path).thread, _detector())
 
 
 class EchoEngine:
@@ -234,11 +235,11 @@ def _detected_thread(posts: int, folder: Path) -> object:
     return thread, MemoryLookup(TranslationMemory(memory))
 
 
-def _translate(prepared: object) -> object:
+def _translate(prepared: Any) -> object:
     from translator.glossary import GlossaryStore
     from translator.pipeline import PipelineOptions, translate_threads
 
-    thread, memory = prepared  # type: ignore[misc]
+    thread, memory = prepared
     return translate_threads([thread], PipelineOptions(target="en"), EchoEngine(), GlossaryStore().get, memory)
 
 

@@ -68,11 +68,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"short snippets alone (< {SHORT_FEATURES} n-grams), installed: {', '.join(sorted(installed))}")
     for group in ("preferred", "others"):
         texts = max(1, counts[group, "texts"])
-        row = {"texts": counts[group, "texts"]}
+        row: dict[str, float] = {"texts": counts[group, "texts"]}
         for name in ("plain", "lean"):
             row[f"{name}_accuracy"] = round(counts[group, f"{name} right"] / texts, 4)
-            sure = max(1, counts[group, f"{name} sure"])
-            row[f"{name}_sure_precision"] = round(counts[group, f"{name} sure right"] / sure, 4)
+            sure_texts = max(1, counts[group, f"{name} sure"])
+            row[f"{name}_sure_precision"] = round(counts[group, f"{name} sure right"] / sure_texts, 4)
             row[f"{name}_sure_share"] = round(counts[group, f"{name} sure"] / texts, 4)
         print(
             f"  {group:<10} {row['texts']:>6} texts: right {row['plain_accuracy']:.1%} -> {row['lean_accuracy']:.1%}; "

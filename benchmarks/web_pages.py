@@ -230,8 +230,8 @@ def main() -> int:
             "comments": sum(row["comments"] for row in rows),
             "pages_with_comments": sum(row["comments"] > 0 for row in rows),
             "wrong_comments": sum(len(row["wrong"]) for row in rows),
-            "authors_labelled": len(labelled := [row for row in rows if row.get("author_label")]),
-            "authors_right": sum(same_writers(row["author"], row["author_label"]) for row in labelled),
+            "authors_labelled": len(with_writers := [row for row in rows if row.get("author_label")]),
+            "authors_right": sum(same_writers(row["author"], row["author_label"]) for row in with_writers),
             "sites_named": sum(bool(row.get("site")) for row in rows),
         }
         for row in rows:

@@ -903,7 +903,7 @@ def long_comment_po(tmp_path: Path) -> Path:
 async def test_a_very_long_comment_is_shown_and_navigated_fast(tmp_path: Path, glossary_dir: Path) -> None:
     # Sentence pairs sliced one at a time, a term looked for once per occurrence, every line of both panes drawn
     # on each change: this took minutes. The budget only catches that (a loaded 2-core machine took 4.6 s for one
-    # step); how fast each step is, is measured by benchmarks/tui.py. (Typing in a single 200 KB paragraph stays
+    # step); how fast each step is, is measured by benchmarks/review_app.py. (Typing in a single 200 KB paragraph stays
     # slow: the editor redraws its whole line for each row it shows. 5,000 lines are fine.)
     budget = 20.0
     app = make_app(long_comment_po(tmp_path), glossary_dir)
