@@ -329,6 +329,33 @@ def test_a_code_naming_no_language_is_refused_before_anything_is_written(tmp_pat
         assert not (tmp_path / "out").exists()
 
 
+SPANISH_THREAD = """La agencia espacial confirmó ayer que el próximo lanzamiento se retrasa hasta el mes de junio.
+
+Los técnicos todavía revisan los motores del cohete y esperan terminar las pruebas antes del verano.
+"""
+
+
+def test_a_file_no_installed_model_can_translate_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
+    # Written, it would only repeat the thread with every block flagged: a script must see it failed.
+    out = tmp_path / "out.po"
+    result = run_cli("translate", "--demo", "--to", "es", "-o", str(out), "--memory", str(tmp_path / "tm.sqlite"))
+    assert result.code == 1 and not out.exists()
+    [line] = result.stderr.splitlines()
+    assert line.startswith("translator: error: nothing could be translated: no model for de->es, en->es, fr->es")
+    assert "translator models install fr es" in line  # the pair most of the thread needs
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(DEMO, inputs / "demo.txt")
+    (inputs / "spanish.txt").write_text(SPANISH_THREAD, encoding="utf-8")
+    batch = run_cli("batch", str(inputs), "-o", str(tmp_path / "o"), "--memory", str(tmp_path / "tm.sqlite"))
+    assert batch.code == 1, batch.stderr
+    assert "spanish.txt" in batch.stderr and "no model for es->en" in batch.stderr
+    assert "1 ok, 1 failed" in batch.stderr
+    written = sorted(path.name for path in (tmp_path / "o").iterdir() if not path.name.startswith("."))
+    assert written and all(name.startswith("demo.en.") for name in written)
+
+
 def test_three_letter_codes_mean_their_two_letter_language(tmp_path: Path) -> None:
     result = run_cli("translate", "--demo", "--from", "fra", "--to", "eng", "-o", str(tmp_path / "t.json"))
     assert result.code == 0, result.stderr

@@ -295,3 +295,24 @@ def test_a_program_is_kept_as_written_unless_a_person_sets_its_language() -> Non
     assert engine.calls == []
     unit = translate_thread(program_thread("fr"), TO_EN, FakeEngine()).unit_for("article.code1")
     assert unit is not None and (unit.origin, unit.target) == ("machine", f"EN: {PROGRAM}")
+
+
+def test_a_file_of_which_nothing_could_be_translated_is_refused(demo: Thread) -> None:
+    from translator.errors import EngineError
+    from translator.models import ThreadFile
+    from translator.pipeline import ThreadSource, translate_sources
+
+    def outcome(engine: FakeEngine, thread: Thread = demo) -> object:
+        [result] = translate_sources([ThreadSource(None, lambda: ThreadFile((thread,), "utf-8"))], TO_EN, engine)
+        return result
+
+    # Some of it translated: written, the pair without a model warned about.
+    assert not isinstance(outcome(FakeEngine(pairs=frozenset({("fr", "en")}))), TranslatorError)
+    # Nothing needed translating (all of it English already): not a failure, however few models there are.
+    english = read_thread_text("The launch is delayed until June, the agency said yesterday.")
+    assert not isinstance(outcome(FakeEngine(pairs=frozenset()), english), TranslatorError)
+    # No model for any of its languages: refused, naming every missing pair and the one most of it needs.
+    refused = outcome(FakeEngine(pairs=frozenset()))
+    assert isinstance(refused, EngineError)
+    assert refused.message == "nothing could be translated: no model for de->en, fr->en"
+    assert refused.hint is not None and "translator models install fr en" in refused.hint

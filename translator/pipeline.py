@@ -188,7 +188,10 @@ def translate_sources(
 
     kept = []
     for (index, _), file_outcome in zip(loaded, fresh, strict=True):
-        outcomes[index] = file_outcome
+        refused = nothing_translated(file_outcome)
+        outcomes[index] = refused or file_outcome
+        if refused is not None:
+            continue  # never kept: once a model is installed, the file is translated
         digest = sources[index].digest
         # Only a file of one thread is kept whole (keyed by the file); a feed's items reuse their sentences.
         if digest is not None and len(file_outcome) == 1:
@@ -197,6 +200,24 @@ def translate_sources(
     if memory is not None and kept:
         memory.keep_threads(kept)
     return [outcome for outcome in outcomes if outcome is not None]
+
+
+def nothing_translated(outcome: FileOutcome) -> EngineError | None:
+    """The error for a file of which nothing could be translated because no model serves its languages (its
+    output would only repeat it, so it is refused rather than written); None when any of it was translated,
+    or when nothing needed to be (every block already in the target language)."""
+    units = [unit for result, _, _ in outcome for unit in result.units if unit.origin != "copied"]
+    missing = sorted({pair for _, stats, _ in outcome for pair in stats.missing_pairs})
+    if not missing or not all(any(issue.code == "no-model" for issue in unit.issues) for unit in units):
+        return None
+    blocks = Counter(f"{unit.source_lang}-{unit.target_lang}" for unit in units)
+    source, target = max(missing, key=lambda pair: (blocks[pair], pair)).split("-")
+    pairs = ", ".join(pair.replace("-", "->") for pair in missing)
+    return EngineError(
+        f"nothing could be translated: no model for {pairs}",
+        f"install one with: translator models install {source} {target}; "
+        "`translator models list --available` shows the index's",
+    )
 
 
 def _translate_files(
