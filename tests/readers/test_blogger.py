@@ -127,6 +127,9 @@ def test_an_html_title_is_read_as_html() -> None:
         ("This comment has been removed by the author.", "LIVE", True),
         ("&lt;i&gt;This comment has been removed by a blog administrator.&lt;/i&gt;", "LIVE", True),
         ("This comment has been removed by the author, he said.", "LIVE", False),  # a sentence that quotes it
+        # The same line where Blogger writes it in Dutch (an administrator's removal) and Portuguese (the writer's).
+        ("Deze reactie is verwijderd door een blogbeheerder.", "LIVE", True),
+        ("&lt;span&gt;Este comentário foi removido pelo autor.&lt;/span&gt;", "LIVE", True),
         ("Gut gesagt.", "DELETED", True),
     ],
 )
@@ -222,3 +225,49 @@ def test_a_comment_of_the_older_export_without_a_link_is_addressed_on_its_posts_
         "https://carnet.example/2024/03/lyon.html?showComment=1#c91",  # its own link, as it is
         "https://carnet.example/2024/03/lyon.html?showComment=1709287200250#c92",  # none: made as Blogger makes it
     ]
+
+
+# A comment entry of Blogger's older export (and of its comment feeds), the mark of a removed text optional.
+OLDER_KIND = (
+    "<category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#{}'/>"
+)
+GD = "xmlns:gd='http://schemas.google.com/g/2005'"
+
+
+def _older(*comments: str) -> str:
+    return (
+        f"<feed xmlns='http://www.w3.org/2005/Atom' {GD} xmlns:thr='http://purl.org/syndication/thread/1.0'>"
+        f"<title>Carnet</title><entry><id>tag:blogger.com,1999:blog-7.settings.X</id>{OLDER_KIND.format('settings')}"
+        f"</entry><entry><id>tag:blogger.com,1999:blog-7.post-50</id>{OLDER_KIND.format('post')}<title>Lyon</title>"
+        f"<content type='html'>Il pleut.</content></entry>{''.join(comments)}</feed>"
+    )
+
+
+def _older_comment(number: int, content: str, mark: str = "", answers: int | None = None) -> str:
+    related = f"<link rel='related' href='https://www.blogger.com/feeds/7/50/comments/default/{answers}'/>"
+    return (
+        f"<entry><id>tag:blogger.com,1999:blog-7.post-{number}</id>{OLDER_KIND.format('comment')}"
+        f"<content type='html'>{content}</content><author><name>W{number}</name></author>"
+        f"<published>2024-03-01T1{number % 10}:00:00.000+01:00</published>{mark}{related if answers else ''}"
+        "<thr:in-reply-to ref='tag:blogger.com,1999:blog-7.post-50'/></entry>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("mark", "deleted"),
+    [
+        # Blogger marks a removed comment's entry, whatever the language of the line it leaves: the line here
+        # is a stand-in, its wording in most languages not being known.
+        ("<gd:extendedProperty name='blogger.contentRemoved' value='true'/>", True),
+        ("<gd:extendedProperty name='blogger.contentRemoved'/>", True),  # named, no value: Blogger's script reads it so
+        ("<gd:extendedProperty name='blogger.contentRemoved' value='false'/>", False),  # an explicit no
+        ("<gd:extendedProperty name='blogger.itemClass' value='pid-1'/>", False),  # another property
+        ("", False),
+    ],
+)
+def test_a_comment_blogger_marks_as_removed_is_deleted_whatever_its_line_says(mark: str, deleted: bool) -> None:
+    line = "[…] ⁂ [removed line in the blog's language]"
+    reading = parse_threads(_older(_older_comment(91, line, mark), _older_comment(92, "Réponse.", answers=91)))
+    [thread] = reading.threads
+    first = ("c1", "W91", None, True, []) if deleted else ("c1", "W91", None, False, [line])
+    assert _shape(thread)[1:] == [first, ("c2", "W92", "c1", False, ["Réponse."])]

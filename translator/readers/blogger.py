@@ -12,8 +12,10 @@ trashed, marks one).
 Each post and page is a thread, its comments under it in date order, nested where they answer another.
 Settings, the template and trashed or deleted entries are no text to read; comments that are not live
 (spam, pending) or whose post is not in the file are left out and counted. A comment whose text was
-removed (Takeout's status EMPTIED, the API's name for it; Blogger's "This comment has been removed by the
-author." left in its place; no text at all) is a deleted comment: kept, empty, where a reply answers it.
+removed (Takeout's status EMPTIED, the API's name for it; the older exports' and comment feeds' mark
+`gd:extendedProperty` `blogger.contentRemoved`, whatever the language of the line left in its place; Blogger's
+"This comment has been removed by the author." left in its place, in the few languages whose wording is
+known; no text at all) is a deleted comment: kept, empty, where a reply answers it.
 Drafts (`app:draft` yes, status DRAFT) and scheduled posts are read, a warning naming them. A title
 escaped once too often (`&amp;amp;`, `&lt;b&gt;`) is read as plain text. Ids are compared by their last
 number (`tag:blogger.com,1999:blog-1.post-42` and `.../comments/default/42` name one entry).
@@ -60,11 +62,21 @@ TEXT_KINDS = frozenset({"post", "page"})
 GONE = frozenset({"deleted", "trashed", "soft_trashed", "removed"})
 # A comment's text removed, the comment left (Blogger API's status for it; Takeout names statuses alike).
 EMPTIED = "emptied"
-# What Blogger shows in place of a comment's removed text (its feeds and exports carry the same line).
+# What Blogger shows in place of a comment's removed text (its feeds and exports carry the same line, in the
+# blog's language). Only wording seen in Blogger's own output is listed: English; Dutch, a blog administrator's
+# removal (a Blogger page in Dutch); Portuguese, the writer's (a Portuguese blog's comment as Blogger's API
+# gives it). Where the file marks the removal itself (Takeout's status EMPTIED, CONTENT_REMOVED), the line's
+# wording does not matter.
 REMOVED_TEXT = re.compile(
-    r"this (?:comment|post) has been removed by (?:the author|a blog administrator|the blog administrator)\.?",
+    r"this (?:comment|post) has been removed by (?:the author|a blog administrator|the blog administrator)\.?"
+    r"|deze reactie is verwijderd door een blogbeheerder\.?"
+    r"|este comentário foi removido pelo autor\.?",
     re.IGNORECASE,
 )
+# The mark Blogger's comment entries (its comment feeds, the older exports) carry when a comment's text was
+# removed, whatever the language of the line left in its place: `<gd:extendedProperty
+# name='blogger.contentRemoved' value='true'/>` (Blogger's own comment script reads it to grey the line out).
+CONTENT_REMOVED = "blogger.contentRemoved"
 # What `blogger:trashed` holds on an entry that is not trashed (Takeout writes the element empty).
 NOT_TRASHED = frozenset({"", "false", "no", "0"})
 # Statuses of posts not (yet) on the blog, read all the same: what the warning calls them.
@@ -206,7 +218,15 @@ def _unpublished(entry: Any) -> str | None:
 
 
 def _removed(entry: Any) -> bool:
-    """Whether a comment's text is gone: none left, or only the line Blogger shows in its place."""
+    """Whether a comment's text is gone: marked so (`blogger.contentRemoved`), none left, or only the line
+    Blogger shows in its place."""
+    if any(
+        local_name(child) == "extendedProperty"
+        and child.get("name") == CONTENT_REMOVED
+        and (child.get("value") or "true").strip().lower() == "true"
+        for child in entry
+    ):
+        return True
     specs = _content(entry)
     return not specs or (len(specs) == 1 and REMOVED_TEXT.fullmatch(specs[0][1].strip()) is not None)
 
