@@ -323,6 +323,40 @@ def test_an_mbin_entry_with_its_comments_is_a_thread() -> None:
 
 
 @pytest.mark.parametrize(
+    ("user", "author"),
+    [
+        # Mbin names a user of another instance `@name@server`, its handle in `apId`, its actor in `apProfileId`.
+        (
+            {
+                "username": "@karl@feddit.example",
+                "apId": "karl@feddit.example",
+                "apProfileId": "https://feddit.example/u/karl",
+            },
+            "karl@feddit.example",
+        ),
+        ({"username": "@karl@feddit.example"}, "karl@feddit.example"),  # the username alone says it
+        ({"username": "karl", "apId": "karl@feddit.example"}, "karl@feddit.example"),  # the handle alone
+        # No handle: a profile on another host than the entry's names the server; on its own host, none.
+        ({"username": "karl", "apProfileId": "https://feddit.example/u/karl"}, "karl@feddit.example"),
+        ({"username": "karl", "apProfileId": "https://mbin.example/u/karl"}, "karl"),
+        ({"username": "karl", "apId": None, "apProfileId": None}, "karl"),  # a local user: name alone
+    ],
+)
+def test_an_mbin_writer_of_another_instance_is_name_at_server_as_lemmys(user: dict[str, Any], author: str) -> None:
+    comment = {**_mbin_comment(81, "ute", "Endlich!", 5), "user": {"userId": 81, **user}}
+    entry = {**MBIN_ENTRY, "user": {"userId": 5, **user}}
+    [thread] = parse_threads(json.dumps({"entry": entry, "items": [comment]})).threads
+    [alone] = parse_threads(json.dumps({"items": [comment]})).threads  # the comment's own address says the host
+    assert [p.author for p in (*thread.posts, *alone.posts[1:])] == [author, author, author]
+
+
+def test_a_saved_mbin_entry_names_its_writers_as_lemmys() -> None:
+    # /api/entry/77 and /api/entry/77/comments in one object; eva writes from a Lemmy instance.
+    [thread] = read_threads(DATA / "mbin-entry-comments.json").threads
+    assert [p.author for p in thread.posts] == ["lena", "ute", "eva@lemmy.example.org", "max", "jan"]
+
+
+@pytest.mark.parametrize(
     ("data", "said"),
     [
         # A home timeline: statuses of several threads.

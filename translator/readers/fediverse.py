@@ -30,7 +30,8 @@ fewer of than the post counts (one page of a paginated fetch) says how many are 
 Mbin and /kbin: an entry (`/api/entry/ID`: title, Markdown body, link) and its comments
 (`/api/entry/ID/comments`: `{"items": [...], "pagination": ...}`, replies nested in `children`, or
 pointing to their `parentId`), alone or as `{"entry": ..., "items": [...]}`; comments no longer visible
-(their `visibility` not `visible`) are kept only where a visible one answers them. A Mastodon timeline
+(their `visibility` not `visible`) are kept only where a visible one answers them. A writer from another
+instance is `name@server`, as Lemmy's (Mbin's own `username` for one is `@name@server`). A Mastodon timeline
 (statuses of several threads) is refused, saying so.
 
 ActivityPub: an object a server gives other servers (a post's address fetched as `application/activity+json`:
@@ -518,6 +519,8 @@ def _mbin(data: dict[str, Any]) -> Reading:
     """An Mbin entry and/or its comments: the entry the article, the comments nested by `children` or
     `parentId`, in time order."""
     entry = as_dict(data.get("entry")) if "entry" in data else data if _is_mbin_entry(data) else {}
+    items = [as_dict(item) for item in as_list(data.get("items"))]
+    home = _host(text_field(entry.get("apId")) or next((text_field(item.get("apId")) for item in items), None))
     comments: list[RawComment] = []
     stack: list[tuple[Any, str | None]] = [(item, None) for item in reversed(as_list(data.get("items")))]
     while stack:  # iterative: reply chains may be deep
@@ -532,7 +535,7 @@ def _mbin(data: dict[str, Any]) -> Reading:
             RawComment(
                 key=key,
                 parent_key=parent or (str(answered) if answered is not None else None),
-                author=text_field(as_dict(comment.get("user")).get("username")),
+                author=_mbin_writer(as_dict(comment.get("user")), home),
                 specs=[] if gone else _lemmy_markdown(text_field(comment.get("body")) or ""),
                 date=iso_date(comment.get("createdAt")),
                 votes=_up_down(comment),
@@ -553,7 +556,7 @@ def _mbin(data: dict[str, Any]) -> Reading:
         text_field(entry.get("title")) or "",
         body,
         tree.posts,
-        author=text_field(as_dict(entry.get("user")).get("username")),
+        author=_mbin_writer(as_dict(entry.get("user")), home),
         date=iso_date(entry.get("createdAt")),
         votes=_up_down(entry),
         url=text_field(entry.get("apId")),
@@ -570,6 +573,23 @@ def _mbin(data: dict[str, Any]) -> Reading:
     if pages and pages > 1:
         warnings.append(f"these comments are one page of {pages:,} (/api/entry/ID/comments?p=N): only it is read")
     return Reading((thread,), tuple(warnings))
+
+
+def _mbin_writer(user: dict[str, Any], home: str | None) -> str | None:
+    """A writer as Lemmy's are named: `name` on the instance the file came from, `name@server` from another.
+    Mbin (as /kbin did) names a user of another instance `@name@server` (its `username`), with `apId`
+    `name@server` and `apProfileId` the actor's address; a local user has neither. Without either form, a
+    profile on another host than the entry's (`home`) names the server."""
+    name = text_field(user.get("username"))
+    if name is None:
+        return None
+    if name.startswith("@") and "@" in name[1:]:
+        return name[1:]
+    handle = (text_field(user.get("apId")) or "").lstrip("@")
+    if "://" not in handle and "@" in handle:
+        return handle
+    host = _host(text_field(user.get("apProfileId")))
+    return f"{name}@{host}" if host and home and host != home else name
 
 
 def _up_down(item: dict[str, Any]) -> Votes | None:
