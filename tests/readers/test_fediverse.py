@@ -734,6 +734,50 @@ def test_a_page_of_a_lemmy_posts_comments_says_how_many_are_missing(counted: int
     assert any(warning.startswith(warned) for warning in warnings) if warned else "next_page" in warnings[-1]
 
 
+@pytest.mark.parametrize("counted", [3, 10])
+def test_a_v4_page_of_comments_saved_alone_says_how_many_its_post_counts_and_it_lacks(counted: int) -> None:
+    # /api/v4/comment/list?post_id=501 alone: each comment view carries its post, with the post's count in it.
+    views = [{**view, "post": {**view["post"], "comments": counted}} for view in V4_COMMENTS]
+    warnings = parse_threads(json.dumps({"items": views, "next_page": "Y29tbWVudDo5MDU"})).warnings
+    further = [warning for warning in warnings if "further comment" in warning or "next_page" in warning]
+    assert further == (
+        [  # the count says what is missing, and the page's `next_page` is not said twice
+            "7 further comments are not in this file (the post counts 10, the file holds 3: Lemmy's API gives them "
+            "a page at a time): only the comments in the file are read"
+        ]
+        if counted == 10
+        else [  # all the live comments are here: only the further page is said
+            "this is one page of Lemmy comments: further pages (next_page) are not in this file, only the comments "
+            "in the file are read"
+        ]
+    )
+
+
+# API v4's slim comment views (`/api/v4/comment/list/slim`): no post, no community.
+V4_SLIM = [{key: value for key, value in view.items() if key not in ("post", "community")} for view in V4_COMMENTS]
+# A person's content (`/api/v4/person/content`): lena's post and comments, the post counting 40 comments.
+V4_PERSON = [{**V4_POST_VIEW, "type_": "post"}] + [
+    {**view, "type_": "comment", "post": {**view["post"], "comments": 40}}
+    for view in V4_COMMENTS
+    if view["creator"]["name"] == "lena"
+]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # API v3: a comment view's post carries no count (its counts are the comment's own): nothing to compare
+        # with, so nothing is said missing, however many comments the post has.
+        {"comments": COMMENTS},
+        {"items": V4_SLIM, "next_page": None},  # v4's slim views carry no post at all
+        # A person's content holds their comments only: their posts' counts are not the file's to reach.
+        {"items": V4_PERSON},
+    ],
+)
+def test_comments_without_their_posts_count_say_nothing_is_missing(data: dict[str, Any]) -> None:
+    assert not [warning for warning in parse_threads(json.dumps(data)).warnings if "further comment" in warning]
+
+
 def test_a_permanently_deleted_lemmy_post_is_an_empty_deleted_article() -> None:
     # Lemmy overwrites a purged writer's posts (and deleted ones a month on): title and text, its link gone.
     purged = {**_lemmy_post(), "name": "*Permanently Deleted*", "body": "*Permanently Deleted*", "url": None,

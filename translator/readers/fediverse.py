@@ -25,7 +25,10 @@ comments in one page) is read as a user's page. Writers' roles: `OP` (the post's
 upvotes and downvotes, each kept (its net score only when they are not given). A deleted or removed post
 keeps its title only; one Lemmy purged (its title and text overwritten with `*Permanently Deleted*`) is an
 empty, deleted article, and a comment so overwritten a deleted comment. A post whose comments the file holds
-fewer of than the post counts (one page of a paginated fetch) says how many are missing.
+fewer of than the post counts (one page of a paginated fetch) says how many are missing: the count is in the
+post's own answer, and in v4 also in the post each comment view carries (a comment page saved alone); v3's
+comment views and v4's slim ones carry no count, and a user's page holds only their comments: nothing to
+compare there.
 
 Mbin and /kbin: an entry (`/api/entry/ID`: title, Markdown body, link) and its comments
 (`/api/entry/ID/comments`: `{"items": [...], "pagination": ...}`, replies nested in `children`, or
@@ -365,6 +368,7 @@ def _lemmy(data: dict[str, Any]) -> Reading:
     threads: list[Thread] = []
     warnings: list[str] = []
     paged = False
+    person = text_field(as_dict(as_dict(data.get("person_view")).get("person")).get("name"))
     for key, post in posts.items():
         comments = by_post[key]
         if all(comment.date is not None for comment in comments):  # the API sorts by "hot": read in time order
@@ -403,7 +407,14 @@ def _lemmy(data: dict[str, Any]) -> Reading:
         elif gone:
             warnings.append("the Lemmy post itself was deleted or removed: the article has its title only")
         warnings.extend(tree.warnings)
-        counted = whole_number(_lemmy_count(writer, post, "comments")) if writer and comments else None
+        # The post's count of its comments: in its own answer; else (v4) in the post each comment view carries,
+        # unless the comments are one person's (a user's page holds theirs only). A v3 comment view's post and
+        # a v4 slim view count nothing: there is nothing to compare with.
+        counted = (
+            whole_number(_lemmy_count(writer, post, "comments") if writer else post.get("comments"))
+            if comments and (writer or not person)
+            else None
+        )
         shown = sum(1 for comment in comments if not comment.deleted)  # Lemmy counts neither deleted nor removed
         if counted is not None and counted > shown:
             paged = True
@@ -418,7 +429,7 @@ def _lemmy(data: dict[str, Any]) -> Reading:
             f"this Lemmy post holds none{count}: save /api/v3/comment/list?post_id=ID too, "
             'and give both in one object ({"post_view": ..., "comments": [...]})'
         )
-    elif person := text_field(as_dict(as_dict(data.get("person_view")).get("person")).get("name")):
+    elif person:
         # A user's page (/api/v3/user?username=NAME): their comments, each with the post it is on.
         left = len(as_list(data.get("posts")))
         posts_left = f"; their {left:,} post{'s are' if left > 1 else ' is'} left out" if left else ""
