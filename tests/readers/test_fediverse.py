@@ -686,6 +686,12 @@ def test_a_lemmy_0_19_page_keeps_votes_both_ways_and_names_writers_of_other_inst
         ({"name": "karl", "actor_id": "https://lemmy.example/u/karl"}, "karl"),
         ({"name": "karl"}, "karl"),  # no address: nothing to name the server by
         ({"name": "karl", "ap_id": "https://feddit.example/u/karl", "local": False}, "karl@feddit.example"),  # v4
+        # The handle is the writer, not the display name they chose (as Mastodon's acct, Discourse's username).
+        (
+            {"name": "karl", "display_name": "Karl M.", "actor_id": "https://feddit.example/u/karl", "local": False},
+            "karl@feddit.example",
+        ),
+        ({"name": "karl", "display_name": "Karl M.", "local": True}, "karl"),
     ],
 )
 def test_a_lemmy_writer_of_another_instance_is_name_at_server(creator: dict[str, Any], author: str) -> None:

@@ -21,7 +21,10 @@ refused, saying so. Lemmy 0.20+ (API v4, `/api/v4/...`) reads the same: its page
 (a further page, `next_page`, is reported), counts sit in the post or comment itself, dates are
 `published_at`, a slim comment view names its post by `post_id` only, and a person's content (posts and
 comments in one page) is read as a user's page. Writers' roles: `OP` (the post's writer), `admin`,
-`moderator`; a writer from another instance is `name@server` (as Mastodon's `acct`). Votes are Lemmy's
+`moderator`; a writer from another instance is `name@server` (as Mastodon's `acct`), and a writer is named
+by that handle only, never by the `display_name` they chose (as Mastodon's `acct` stands for its
+`display_name`, Discourse's `username` for its `name`: a handle is one writer's, a display name may change
+and be shared). Votes are Lemmy's
 upvotes and downvotes, each kept (its net score only when they are not given). A deleted or removed post
 keeps its title only; one Lemmy purged (its title and text overwritten with `*Permanently Deleted*`) is an
 empty, deleted article, and a comment so overwritten a deleted comment. A post whose comments the file holds
@@ -469,7 +472,8 @@ def _lemmy_votes(view: dict[str, Any], item: dict[str, Any]) -> Votes | None:
 def _lemmy_writer(person: dict[str, Any], home: str | None) -> str | None:
     """A writer as Lemmy names one across instances: `name` on the instance the file came from (the person
     is `local` there), `name@server` from another (the host of its `actor_id`, v4's `ap_id`). Without
-    `local`, a writer on the post's own instance (`home`) is named alone."""
+    `local`, a writer on the post's own instance (`home`) is named alone. Their `display_name` is not used
+    (the handle is the writer, as Mastodon's `acct` is)."""
     name = text_field(person.get("name"))
     host = _host(text_field(person.get("actor_id")) or text_field(person.get("ap_id")))
     if name is None or host is None:
