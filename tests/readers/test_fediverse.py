@@ -323,6 +323,40 @@ def test_an_mbin_entry_with_its_comments_is_a_thread() -> None:
 
 
 @pytest.mark.parametrize(
+    ("user", "author"),
+    [
+        # Mbin names a user of another instance `@name@server`, its handle in `apId`, its actor in `apProfileId`.
+        (
+            {
+                "username": "@karl@feddit.example",
+                "apId": "karl@feddit.example",
+                "apProfileId": "https://feddit.example/u/karl",
+            },
+            "karl@feddit.example",
+        ),
+        ({"username": "@karl@feddit.example"}, "karl@feddit.example"),  # the username alone says it
+        ({"username": "karl", "apId": "karl@feddit.example"}, "karl@feddit.example"),  # the handle alone
+        # No handle: a profile on another host than the entry's names the server; on its own host, none.
+        ({"username": "karl", "apProfileId": "https://feddit.example/u/karl"}, "karl@feddit.example"),
+        ({"username": "karl", "apProfileId": "https://mbin.example/u/karl"}, "karl"),
+        ({"username": "karl", "apId": None, "apProfileId": None}, "karl"),  # a local user: name alone
+    ],
+)
+def test_an_mbin_writer_of_another_instance_is_name_at_server_as_lemmys(user: dict[str, Any], author: str) -> None:
+    comment = {**_mbin_comment(81, "ute", "Endlich!", 5), "user": {"userId": 81, **user}}
+    entry = {**MBIN_ENTRY, "user": {"userId": 5, **user}}
+    [thread] = parse_threads(json.dumps({"entry": entry, "items": [comment]})).threads
+    [alone] = parse_threads(json.dumps({"items": [comment]})).threads  # the comment's own address says the host
+    assert [p.author for p in (*thread.posts, *alone.posts[1:])] == [author, author, author]
+
+
+def test_a_saved_mbin_entry_names_its_writers_as_lemmys() -> None:
+    # /api/entry/77 and /api/entry/77/comments in one object; eva writes from a Lemmy instance.
+    [thread] = read_threads(DATA / "mbin-entry-comments.json").threads
+    assert [p.author for p in thread.posts] == ["lena", "ute", "eva@lemmy.example.org", "max", "jan"]
+
+
+@pytest.mark.parametrize(
     ("data", "said"),
     [
         # A home timeline: statuses of several threads.
@@ -652,6 +686,12 @@ def test_a_lemmy_0_19_page_keeps_votes_both_ways_and_names_writers_of_other_inst
         ({"name": "karl", "actor_id": "https://lemmy.example/u/karl"}, "karl"),
         ({"name": "karl"}, "karl"),  # no address: nothing to name the server by
         ({"name": "karl", "ap_id": "https://feddit.example/u/karl", "local": False}, "karl@feddit.example"),  # v4
+        # The handle is the writer, not the display name they chose (as Mastodon's acct, Discourse's username).
+        (
+            {"name": "karl", "display_name": "Karl M.", "actor_id": "https://feddit.example/u/karl", "local": False},
+            "karl@feddit.example",
+        ),
+        ({"name": "karl", "display_name": "Karl M.", "local": True}, "karl"),
     ],
 )
 def test_a_lemmy_writer_of_another_instance_is_name_at_server(creator: dict[str, Any], author: str) -> None:
@@ -698,6 +738,50 @@ def test_a_page_of_a_lemmy_posts_comments_says_how_many_are_missing(counted: int
     warnings = parse_threads(json.dumps(v4)).warnings
     assert sum("further comment" in warning or "next_page" in warning for warning in warnings) == 1
     assert any(warning.startswith(warned) for warning in warnings) if warned else "next_page" in warnings[-1]
+
+
+@pytest.mark.parametrize("counted", [3, 10])
+def test_a_v4_page_of_comments_saved_alone_says_how_many_its_post_counts_and_it_lacks(counted: int) -> None:
+    # /api/v4/comment/list?post_id=501 alone: each comment view carries its post, with the post's count in it.
+    views = [{**view, "post": {**view["post"], "comments": counted}} for view in V4_COMMENTS]
+    warnings = parse_threads(json.dumps({"items": views, "next_page": "Y29tbWVudDo5MDU"})).warnings
+    further = [warning for warning in warnings if "further comment" in warning or "next_page" in warning]
+    assert further == (
+        [  # the count says what is missing, and the page's `next_page` is not said twice
+            "7 further comments are not in this file (the post counts 10, the file holds 3: Lemmy's API gives them "
+            "a page at a time): only the comments in the file are read"
+        ]
+        if counted == 10
+        else [  # all the live comments are here: only the further page is said
+            "this is one page of Lemmy comments: further pages (next_page) are not in this file, only the comments "
+            "in the file are read"
+        ]
+    )
+
+
+# API v4's slim comment views (`/api/v4/comment/list/slim`): no post, no community.
+V4_SLIM = [{key: value for key, value in view.items() if key not in ("post", "community")} for view in V4_COMMENTS]
+# A person's content (`/api/v4/person/content`): lena's post and comments, the post counting 40 comments.
+V4_PERSON = [{**V4_POST_VIEW, "type_": "post"}] + [
+    {**view, "type_": "comment", "post": {**view["post"], "comments": 40}}
+    for view in V4_COMMENTS
+    if view["creator"]["name"] == "lena"
+]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # API v3: a comment view's post carries no count (its counts are the comment's own): nothing to compare
+        # with, so nothing is said missing, however many comments the post has.
+        {"comments": COMMENTS},
+        {"items": V4_SLIM, "next_page": None},  # v4's slim views carry no post at all
+        # A person's content holds their comments only: their posts' counts are not the file's to reach.
+        {"items": V4_PERSON},
+    ],
+)
+def test_comments_without_their_posts_count_say_nothing_is_missing(data: dict[str, Any]) -> None:
+    assert not [warning for warning in parse_threads(json.dumps(data)).warnings if "further comment" in warning]
 
 
 def test_a_permanently_deleted_lemmy_post_is_an_empty_deleted_article() -> None:

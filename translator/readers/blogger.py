@@ -12,11 +12,20 @@ trashed, marks one).
 Each post and page is a thread, its comments under it in date order, nested where they answer another.
 Settings, the template and trashed or deleted entries are no text to read; comments that are not live
 (spam, pending) or whose post is not in the file are left out and counted. A comment whose text was
-removed (Takeout's status EMPTIED, the API's name for it; Blogger's "This comment has been removed by the
-author." left in its place; no text at all) is a deleted comment: kept, empty, where a reply answers it.
+removed (Takeout's status EMPTIED, the API's name for it; the older exports' and comment feeds' mark
+`gd:extendedProperty` `blogger.contentRemoved`, whatever the language of the line left in its place; Blogger's
+"This comment has been removed by the author." left in its place, in the few languages whose wording is
+known; no text at all) is a deleted comment: kept, empty, where a reply answers it.
 Drafts (`app:draft` yes, status DRAFT) and scheduled posts are read, a warning naming them. A title
 escaped once too often (`&amp;amp;`, `&lt;b&gt;`) is read as plain text. Ids are compared by their last
 number (`tag:blogger.com,1999:blog-1.post-42` and `.../comments/default/42` name one entry).
+
+An entry's address is its `alternate` link. Takeout's entries have none (an empty `<link/>`), only their path
+on the blog (`<blogger:filename>/2024/05/name.html`), and its feed names the blog by id and title alone: a
+post is given an address only where the file says where the blog is (the feed's own `alternate` link, or an
+entry whose link ends in its filename), never a guessed host; drafts and scheduled posts, not on the blog,
+get none. A comment without a link of its own is addressed as Blogger links one, on its post's page:
+`POST?showComment=MILLISECONDS#cNUMBER` (the time it was published, its number).
 """
 
 from __future__ import annotations
@@ -24,6 +33,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from translator.errors import InputError
 from translator.models import Thread
@@ -52,11 +62,21 @@ TEXT_KINDS = frozenset({"post", "page"})
 GONE = frozenset({"deleted", "trashed", "soft_trashed", "removed"})
 # A comment's text removed, the comment left (Blogger API's status for it; Takeout names statuses alike).
 EMPTIED = "emptied"
-# What Blogger shows in place of a comment's removed text (its feeds and exports carry the same line).
+# What Blogger shows in place of a comment's removed text (its feeds and exports carry the same line, in the
+# blog's language). Only wording seen in Blogger's own output is listed: English; Dutch, a blog administrator's
+# removal (a Blogger page in Dutch); Portuguese, the writer's (a Portuguese blog's comment as Blogger's API
+# gives it). Where the file marks the removal itself (Takeout's status EMPTIED, CONTENT_REMOVED), the line's
+# wording does not matter.
 REMOVED_TEXT = re.compile(
-    r"this (?:comment|post) has been removed by (?:the author|a blog administrator|the blog administrator)\.?",
+    r"this (?:comment|post) has been removed by (?:the author|a blog administrator|the blog administrator)\.?"
+    r"|deze reactie is verwijderd door een blogbeheerder\.?"
+    r"|este comentário foi removido pelo autor\.?",
     re.IGNORECASE,
 )
+# The mark Blogger's comment entries (its comment feeds, the older exports) carry when a comment's text was
+# removed, whatever the language of the line left in its place: `<gd:extendedProperty
+# name='blogger.contentRemoved' value='true'/>` (Blogger's own comment script reads it to grey the line out).
+CONTENT_REMOVED = "blogger.contentRemoved"
 # What `blogger:trashed` holds on an entry that is not trashed (Takeout writes the element empty).
 NOT_TRASHED = frozenset({"", "false", "no", "0"})
 # Statuses of posts not (yet) on the blog, read all the same: what the warning calls them.
@@ -80,6 +100,7 @@ def read_blogger(text: str) -> Reading | None:
         return None
     posts: dict[str, Any] = {}
     comments: list[tuple[RawComment, str | None, str | None]] = []  # with its post's and its parent's number
+    stamps: dict[str, int | None] = {}  # when each comment was published, in milliseconds (its link says it)
     left_out = 0
     for entry, kind in entries:
         status = _status(entry)
@@ -91,6 +112,9 @@ def read_blogger(text: str) -> Reading | None:
                 left_out += 1  # spam, pending: not shown on the blog
                 continue
             comments.append(_comment(entry, deleted=gone or status == EMPTIED or _removed(entry)))
+            stamps[comments[-1][0].key] = _milliseconds(_text(entry, "published"))
+    base = _blog_address(root, [entry for entry, _ in entries])
+    addresses = {number: _post_address(entry, base) for number, entry in posts.items()}
     by_number = {comment.key: (comment, post) for comment, post, _ in comments}
     by_post: dict[str, list[RawComment]] = {}
     orphans = 0
@@ -104,6 +128,7 @@ def read_blogger(text: str) -> Reading | None:
             orphans += 1
             continue
         comment.parent_key = parent if answered is not None and answered[1] == post else None
+        comment.url = comment.url or _comment_address(addresses[post or ""], comment.key, stamps.get(comment.key))
         by_post.setdefault(post or "", []).append(comment)
     if not posts:
         raise InputError("this Blogger export holds no post or page", HINT)
@@ -113,7 +138,7 @@ def read_blogger(text: str) -> Reading | None:
     for number, entry in posts.items():
         tree = comment_tree(sorted(by_post.get(number, []), key=lambda comment: comment.date or datetime.min))
         dropped += tree.dropped_deleted
-        threads.append(_thread(entry, tree.posts, site))
+        threads.append(_thread(entry, tree.posts, site, addresses[number]))
     said = {
         "not live on the blog (spam, pending)": left_out,
         "on posts not in this export": orphans,
@@ -193,7 +218,15 @@ def _unpublished(entry: Any) -> str | None:
 
 
 def _removed(entry: Any) -> bool:
-    """Whether a comment's text is gone: none left, or only the line Blogger shows in its place."""
+    """Whether a comment's text is gone: marked so (`blogger.contentRemoved`), none left, or only the line
+    Blogger shows in its place."""
+    if any(
+        local_name(child) == "extendedProperty"
+        and child.get("name") == CONTENT_REMOVED
+        and (child.get("value") or "true").strip().lower() == "true"
+        for child in entry
+    ):
+        return True
     specs = _content(entry)
     return not specs or (len(specs) == 1 and REMOVED_TEXT.fullmatch(specs[0][1].strip()) is not None)
 
@@ -205,7 +238,7 @@ def _title(entry: Any) -> str:
     return html_text(title) if kind in ("html", "xhtml") else plain_title(title)
 
 
-def _thread(entry: Any, comments: tuple[Any, ...], site: str | None) -> Thread:
+def _thread(entry: Any, comments: tuple[Any, ...], site: str | None, url: str | None) -> Thread:
     title = _title(entry)
     return discussion(
         "feed",
@@ -214,7 +247,7 @@ def _thread(entry: Any, comments: tuple[Any, ...], site: str | None) -> Thread:
         comments,
         author=_author(entry),
         date=_date(entry),
-        url=_page_link(entry),
+        url=url,
         site=site,
     )
 
@@ -266,6 +299,57 @@ def _page_link(entry: Any) -> str | None:
         if local_name(child) == "link" and child.get("rel") == "alternate" and (child.get("href") or "").strip():
             return str(child.get("href")).strip()
     return None
+
+
+def _blog_address(root: Any, entries: list[Any]) -> str | None:
+    """Where the blog is (`https://name.blogspot.com`), as the file says it: the feed's own `alternate` link
+    (the older exports, a blog's feeds), else the part of an entry's link before its `blogger:filename`;
+    None when nothing says it (Takeout's feed names the blog by its id and title only)."""
+    own = urlsplit(_page_link(root) or "")
+    if own.scheme in ("http", "https") and own.netloc:
+        return f"{own.scheme}://{own.netloc}"
+    for entry in entries:
+        link, filename = urlsplit(_page_link(entry) or ""), _filename(entry)
+        if link.scheme in ("http", "https") and link.netloc and filename and link.path == filename:
+            return f"{link.scheme}://{link.netloc}"
+    return None
+
+
+def _post_address(entry: Any, base: str | None) -> str | None:
+    """A post's or page's address: its `alternate` link, else the blog's address joined with its
+    `blogger:filename` (Takeout's), when the post is on the blog and the file says where the blog is."""
+    if link := _page_link(entry):
+        return link
+    filename = _filename(entry)
+    return f"{base}{filename}" if base and filename and _unpublished(entry) is None else None
+
+
+def _comment_address(post: str | None, number: str, published: int | None) -> str | None:
+    """A comment's address on its post's page, as Blogger links it: `?showComment=` the time it was
+    published (in milliseconds: which page of comments holds it), `#c` its number."""
+    if post is None or not number.isdigit():
+        return None
+    page = post.partition("#")[0]
+    if published is not None:
+        page += f"{'&' if '?' in page else '?'}showComment={published}"
+    return f"{page}#c{number}"
+
+
+def _filename(entry: Any) -> str | None:
+    """An entry's path on the blog (Takeout's `blogger:filename`: `/2024/05/name.html`, `/p/about.html`)."""
+    filename = _text(entry, "filename")
+    return filename if filename and filename.startswith("/") and " " not in filename else None
+
+
+def _milliseconds(value: str | None) -> int | None:
+    """An ISO 8601 time (`2024-03-01T10:00:00.123Z`) as milliseconds since 1970; None without an offset."""
+    try:
+        moment = datetime.fromisoformat((value or "").replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return None
+    return int(moment.timestamp()) * 1000 + moment.microsecond // 1000
 
 
 def _number(value: str | None) -> str | None:

@@ -21,16 +21,23 @@ refused, saying so. Lemmy 0.20+ (API v4, `/api/v4/...`) reads the same: its page
 (a further page, `next_page`, is reported), counts sit in the post or comment itself, dates are
 `published_at`, a slim comment view names its post by `post_id` only, and a person's content (posts and
 comments in one page) is read as a user's page. Writers' roles: `OP` (the post's writer), `admin`,
-`moderator`; a writer from another instance is `name@server` (as Mastodon's `acct`). Votes are Lemmy's
+`moderator`; a writer from another instance is `name@server` (as Mastodon's `acct`), and a writer is named
+by that handle only, never by the `display_name` they chose (as Mastodon's `acct` stands for its
+`display_name`, Discourse's `username` for its `name`: a handle is one writer's, a display name may change
+and be shared). Votes are Lemmy's
 upvotes and downvotes, each kept (its net score only when they are not given). A deleted or removed post
 keeps its title only; one Lemmy purged (its title and text overwritten with `*Permanently Deleted*`) is an
 empty, deleted article, and a comment so overwritten a deleted comment. A post whose comments the file holds
-fewer of than the post counts (one page of a paginated fetch) says how many are missing.
+fewer of than the post counts (one page of a paginated fetch) says how many are missing: the count is in the
+post's own answer, and in v4 also in the post each comment view carries (a comment page saved alone); v3's
+comment views and v4's slim ones carry no count, and a user's page holds only their comments: nothing to
+compare there.
 
 Mbin and /kbin: an entry (`/api/entry/ID`: title, Markdown body, link) and its comments
 (`/api/entry/ID/comments`: `{"items": [...], "pagination": ...}`, replies nested in `children`, or
 pointing to their `parentId`), alone or as `{"entry": ..., "items": [...]}`; comments no longer visible
-(their `visibility` not `visible`) are kept only where a visible one answers them. A Mastodon timeline
+(their `visibility` not `visible`) are kept only where a visible one answers them. A writer from another
+instance is `name@server`, as Lemmy's (Mbin's own `username` for one is `@name@server`). A Mastodon timeline
 (statuses of several threads) is refused, saying so.
 
 ActivityPub: an object a server gives other servers (a post's address fetched as `application/activity+json`:
@@ -364,6 +371,7 @@ def _lemmy(data: dict[str, Any]) -> Reading:
     threads: list[Thread] = []
     warnings: list[str] = []
     paged = False
+    person = text_field(as_dict(as_dict(data.get("person_view")).get("person")).get("name"))
     for key, post in posts.items():
         comments = by_post[key]
         if all(comment.date is not None for comment in comments):  # the API sorts by "hot": read in time order
@@ -402,7 +410,14 @@ def _lemmy(data: dict[str, Any]) -> Reading:
         elif gone:
             warnings.append("the Lemmy post itself was deleted or removed: the article has its title only")
         warnings.extend(tree.warnings)
-        counted = whole_number(_lemmy_count(writer, post, "comments")) if writer and comments else None
+        # The post's count of its comments: in its own answer; else (v4) in the post each comment view carries,
+        # unless the comments are one person's (a user's page holds theirs only). A v3 comment view's post and
+        # a v4 slim view count nothing: there is nothing to compare with.
+        counted = (
+            whole_number(_lemmy_count(writer, post, "comments") if writer else post.get("comments"))
+            if comments and (writer or not person)
+            else None
+        )
         shown = sum(1 for comment in comments if not comment.deleted)  # Lemmy counts neither deleted nor removed
         if counted is not None and counted > shown:
             paged = True
@@ -417,7 +432,7 @@ def _lemmy(data: dict[str, Any]) -> Reading:
             f"this Lemmy post holds none{count}: save /api/v3/comment/list?post_id=ID too, "
             'and give both in one object ({"post_view": ..., "comments": [...]})'
         )
-    elif person := text_field(as_dict(as_dict(data.get("person_view")).get("person")).get("name")):
+    elif person:
         # A user's page (/api/v3/user?username=NAME): their comments, each with the post it is on.
         left = len(as_list(data.get("posts")))
         posts_left = f"; their {left:,} post{'s are' if left > 1 else ' is'} left out" if left else ""
@@ -457,7 +472,8 @@ def _lemmy_votes(view: dict[str, Any], item: dict[str, Any]) -> Votes | None:
 def _lemmy_writer(person: dict[str, Any], home: str | None) -> str | None:
     """A writer as Lemmy names one across instances: `name` on the instance the file came from (the person
     is `local` there), `name@server` from another (the host of its `actor_id`, v4's `ap_id`). Without
-    `local`, a writer on the post's own instance (`home`) is named alone."""
+    `local`, a writer on the post's own instance (`home`) is named alone. Their `display_name` is not used
+    (the handle is the writer, as Mastodon's `acct` is)."""
     name = text_field(person.get("name"))
     host = _host(text_field(person.get("actor_id")) or text_field(person.get("ap_id")))
     if name is None or host is None:
@@ -518,6 +534,8 @@ def _mbin(data: dict[str, Any]) -> Reading:
     """An Mbin entry and/or its comments: the entry the article, the comments nested by `children` or
     `parentId`, in time order."""
     entry = as_dict(data.get("entry")) if "entry" in data else data if _is_mbin_entry(data) else {}
+    items = [as_dict(item) for item in as_list(data.get("items"))]
+    home = _host(text_field(entry.get("apId")) or next((text_field(item.get("apId")) for item in items), None))
     comments: list[RawComment] = []
     stack: list[tuple[Any, str | None]] = [(item, None) for item in reversed(as_list(data.get("items")))]
     while stack:  # iterative: reply chains may be deep
@@ -532,7 +550,7 @@ def _mbin(data: dict[str, Any]) -> Reading:
             RawComment(
                 key=key,
                 parent_key=parent or (str(answered) if answered is not None else None),
-                author=text_field(as_dict(comment.get("user")).get("username")),
+                author=_mbin_writer(as_dict(comment.get("user")), home),
                 specs=[] if gone else _lemmy_markdown(text_field(comment.get("body")) or ""),
                 date=iso_date(comment.get("createdAt")),
                 votes=_up_down(comment),
@@ -553,7 +571,7 @@ def _mbin(data: dict[str, Any]) -> Reading:
         text_field(entry.get("title")) or "",
         body,
         tree.posts,
-        author=text_field(as_dict(entry.get("user")).get("username")),
+        author=_mbin_writer(as_dict(entry.get("user")), home),
         date=iso_date(entry.get("createdAt")),
         votes=_up_down(entry),
         url=text_field(entry.get("apId")),
@@ -570,6 +588,23 @@ def _mbin(data: dict[str, Any]) -> Reading:
     if pages and pages > 1:
         warnings.append(f"these comments are one page of {pages:,} (/api/entry/ID/comments?p=N): only it is read")
     return Reading((thread,), tuple(warnings))
+
+
+def _mbin_writer(user: dict[str, Any], home: str | None) -> str | None:
+    """A writer as Lemmy's are named: `name` on the instance the file came from, `name@server` from another.
+    Mbin (as /kbin did) names a user of another instance `@name@server` (its `username`), with `apId`
+    `name@server` and `apProfileId` the actor's address; a local user has neither. Without either form, a
+    profile on another host than the entry's (`home`) names the server."""
+    name = text_field(user.get("username"))
+    if name is None:
+        return None
+    if name.startswith("@") and "@" in name[1:]:
+        return name[1:]
+    handle = (text_field(user.get("apId")) or "").lstrip("@")
+    if "://" not in handle and "@" in handle:
+        return handle
+    host = _host(text_field(user.get("apProfileId")))
+    return f"{name}@{host}" if host and home and host != home else name
 
 
 def _up_down(item: dict[str, Any]) -> Votes | None:
