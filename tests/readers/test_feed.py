@@ -297,6 +297,40 @@ def test_a_comment_feed_of_several_pages_is_a_thread_per_page() -> None:
     ]
 
 
+# Blogger's comment feed of one post: a comment removed by its writer, in a French blog (its leftover line in
+# French, Blogger's mark beside its other properties), answered by a reply; another removed with no reply (only
+# the English line, no mark).
+BLOGGER_REMOVED = """<feed xmlns="http://www.w3.org/2005/Atom" xmlns:thr="http://purl.org/syndication/thread/1.0"
+xmlns:gd="http://schemas.google.com/g/2005"><title>Carnet - commentaires</title>
+<entry><id>tag:blogger.com,1999:blog-1.post-7</id><published>2024-02-01T09:00:00Z</published>
+<link rel="alternate" href="https://carnet.example/2024/02/pluie.html?showComment=1706778000000#c7"/>
+<author><name>Ana</name></author><content type="html">Ce commentaire a été supprimé par l'auteur.</content>
+<thr:in-reply-to ref="tag:blogger.com,1999:blog-1.post-100" href="https://carnet.example/2024/02/pluie.html"/>
+<gd:extendedProperty name="blogger.itemClass" value="pid-1"/>
+<gd:extendedProperty name="blogger.contentRemoved" value="true"/>
+<gd:extendedProperty name="blogger.displayTime" value="1 février 2024 à 10:00"/></entry>
+<entry><id>tag:blogger.com,1999:blog-1.post-8</id><published>2024-02-01T10:00:00Z</published>
+<link rel="alternate" href="https://carnet.example/2024/02/pluie.html?showComment=1706781600000#c8"/>
+<author><name>Luis</name></author><content type="html">Il pleuvait aussi chez nous.</content>
+<thr:in-reply-to ref="tag:blogger.com,1999:blog-1.post-7" href="https://carnet.example/2024/02/pluie.html"/></entry>
+<entry><id>tag:blogger.com,1999:blog-1.post-9</id><published>2024-02-01T11:00:00Z</published>
+<link rel="alternate" href="https://carnet.example/2024/02/pluie.html?showComment=1706785200000#c9"/>
+<author><name>Eva</name></author><content type="html">This comment has been removed by the author.</content>
+<thr:in-reply-to ref="tag:blogger.com,1999:blog-1.post-100" href="https://carnet.example/2024/02/pluie.html"/></entry>
+</feed>"""
+
+
+def test_a_comment_blogger_removed_is_a_deleted_comment_in_its_comment_feed() -> None:
+    reading = parse_threads(BLOGGER_REMOVED)
+    [thread] = reading.threads
+    found = [(post.id, post.author, post.parent, post.deleted, [b.text for b in post.blocks]) for post in thread.posts]
+    assert found[1:] == [
+        ("c1", "Ana", None, True, []),  # marked removed, whatever the language of its line: kept for its reply
+        ("c2", "Luis", "c1", False, ["Il pleuvait aussi chez nous."]),
+    ]
+    assert "1 deleted or removed comment without replies was left out" in reading.warnings
+
+
 def test_the_fuller_of_description_and_itunes_summary_is_read() -> None:
     podcast = """<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>Pod</title>
     <item><title>Folge 1</title><itunes:summary>Kurz.</itunes:summary>

@@ -31,6 +31,7 @@ get none. A comment without a link of its own is addressed as Blogger links one,
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -38,6 +39,7 @@ from urllib.parse import urlsplit
 from translator.errors import InputError
 from translator.models import Thread
 from translator.readers.common import (
+    BlockSpec,
     RawComment,
     Reading,
     child_element,
@@ -220,15 +222,23 @@ def _unpublished(entry: Any) -> str | None:
 def _removed(entry: Any) -> bool:
     """Whether a comment's text is gone: marked so (`blogger.contentRemoved`), none left, or only the line
     Blogger shows in its place."""
-    if any(
+    specs = _content(entry)
+    return is_content_removed(entry) or not specs or removed_line(specs)
+
+
+def is_content_removed(entry: Any) -> bool:
+    """Whether an entry carries Blogger's mark of a comment whose text was removed."""
+    return any(
         local_name(child) == "extendedProperty"
         and child.get("name") == CONTENT_REMOVED
         and (child.get("value") or "true").strip().lower() == "true"
         for child in entry
-    ):
-        return True
-    specs = _content(entry)
-    return not specs or (len(specs) == 1 and REMOVED_TEXT.fullmatch(specs[0][1].strip()) is not None)
+    )
+
+
+def removed_line(specs: Sequence[BlockSpec]) -> bool:
+    """Whether a comment's text is only the line Blogger leaves in place of a removed one."""
+    return len(specs) == 1 and REMOVED_TEXT.fullmatch(specs[0][1].strip()) is not None
 
 
 def _title(entry: Any) -> str:

@@ -57,6 +57,7 @@ from translator.errors import InputError
 from translator.models import Thread
 from translator.readers.common import (
     BlockSpec,
+    CommentTree,
     RawComment,
     Reading,
     as_dict,
@@ -227,7 +228,10 @@ def read_feed(text: str) -> Reading:
     if all(pages):
         discourse = any(_discourse_post_number(text_field(entry.get("link"))) for entry in entries)
         raw = _raw_descriptions(text) if discourse else {}
-        threads = _comment_threads(entries, [page for page in pages if page], as_dict(parsed.feed), raw)
+        removed = _removed_entries(text)
+        known = [page for page in pages if page]
+        threads, dropped = _comment_threads(entries, known, as_dict(parsed.feed), raw, removed)
+        warnings.extend(dropped)
         replies = [post for thread in threads for post in thread.posts if post.kind == "comment"]
         if discourse and replies:
             nested = sum(1 for post in replies if post.parent is not None)
@@ -771,19 +775,25 @@ def _page_of_comment(entry: dict[str, Any]) -> str | None:
 
 
 def _comment_threads(
-    entries: list[dict[str, Any]], pages: list[str], feed: dict[str, Any], raw: dict[str, str]
-) -> tuple[Thread, ...]:
-    """One thread per page of a comment feed, its comments in date order; a Discourse topic's first post,
-    when the feed holds it, is the article (else, in a topic's own feed, the channel's description: the
-    first post's Markdown, as Discourse writes it there). `raw` is each Discourse item's HTML as written,
-    by link (feedparser drops the attributes that say which post a quote is from)."""
+    entries: list[dict[str, Any]],
+    pages: list[str],
+    feed: dict[str, Any],
+    raw: dict[str, str],
+    removed: frozenset[str] = frozenset(),
+) -> tuple[tuple[Thread, ...], tuple[str, ...]]:
+    """One thread per page of a comment feed, its comments in date order, and the warning counting the
+    removed comments left out; a Discourse topic's first post, when the feed holds it, is the article (else,
+    in a topic's own feed, the channel's description: the first post's Markdown, as Discourse writes it
+    there). `raw` is each Discourse item's HTML as written, by link (feedparser drops the attributes that say
+    which post a quote is from); `removed`, the ids of the items Blogger marks as removed."""
     by_page: dict[str, list[dict[str, Any]]] = {}
     for entry, page in zip(entries, pages, strict=True):
         by_page.setdefault(page, []).append(entry)
     single = len(by_page) == 1
     threads = []
+    dropped = 0
     for page, items in by_page.items():
-        read = [_feed_comment(entry, page, raw) for entry in items]
+        read = [_feed_comment(entry, page, raw, removed) for entry in items]
         comments = [comment for comment, _ in read]
         names = {name: comment.key for comment in comments for name in (comment.key, comment.url) if name}
         for comment in comments:  # a Discourse post is named `TOPIC/N` by what answers it, whatever its link
@@ -806,7 +816,8 @@ def _comment_threads(
         if opening is None and single and _discourse_post_number(text_field(items[0].get("link"))):
             body = _discourse_first_post(feed, page, raw.get(CHANNEL_DESCRIPTION))
         threads.append(discussion("feed", title, body, tree.posts, author=author, date=date, url=page))
-    return tuple(threads)
+        dropped += tree.dropped_deleted
+    return tuple(threads), CommentTree((), dropped).warnings
 
 
 def _discourse_post_number(link: str | None) -> str | None:
@@ -815,10 +826,14 @@ def _discourse_post_number(link: str | None) -> str | None:
     return (post["number"] or post["anchored"]) if post else None
 
 
-def _feed_comment(entry: dict[str, Any], page: str, raw_html: dict[str, str]) -> tuple[RawComment, bool]:
+def _feed_comment(
+    entry: dict[str, Any], page: str, raw_html: dict[str, str], removed: frozenset[str] = frozenset()
+) -> tuple[RawComment, bool]:
     """A comment of a comment feed, and whether its parent comes from its opening link; its parent is
     the comment its Atom threading or its opening link names, or for a Discourse post the post it quotes
-    or links to (matched by link or id: a parent not in the feed makes a top-level comment)."""
+    or links to (matched by link or id: a parent not in the feed makes a top-level comment). A comment
+    whose text was removed (Blogger's mark, in `removed`, or only the line Blogger leaves in its place) is
+    a deleted one, kept empty where a reply answers it."""
     link = (text_field(entry.get("link")) or "").strip()
     answered = as_dict(entry.get("thr_in-reply-to"))
     raw = next((as_dict(content).get("value") for content in as_list(entry.get("content"))), None)
@@ -838,15 +853,42 @@ def _feed_comment(entry: dict[str, Any], page: str, raw_html: dict[str, str]) ->
         shown = _discourse_answered(raw_html.get(link, ""), page, int(number))
         # Not its opening link: the template's link to the writer's profile.
         parent, opening = text_field(answered.get("ref")) or shown, None
+    from translator.readers.blogger import removed_line
+
+    key = text_field(entry.get("id")) or link
     comment = RawComment(
-        key=text_field(entry.get("id")) or link,
+        key=key,
         parent_key=parent,
         author=author,
         specs=specs,
         date=_date(entry),
         url=link or None,
+        deleted=key in removed or removed_line(specs),
     )
     return comment, opening is not None and not text_field(answered.get("ref"))
+
+
+def _removed_entries(text: str) -> frozenset[str]:
+    """The ids of the entries Blogger marks as removed (`gd:extendedProperty` `blogger.contentRemoved`, which
+    feedparser loses among an entry's other such properties); read only in a feed that holds the mark."""
+    from translator.readers.blogger import CONTENT_REMOVED, is_content_removed
+
+    if CONTENT_REMOVED not in text:
+        return frozenset()
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=True)
+    try:
+        root = etree.fromstring(xml_bytes(text), parser)
+    except etree.XMLSyntaxError:
+        return frozenset()
+    if root is None:
+        return frozenset()
+    return frozenset(
+        (entry_id.text or "").strip()
+        for entry in root.iter("{*}entry")
+        if is_content_removed(entry) and (entry_id := entry.find("{*}id")) is not None and entry_id.text
+    )
 
 
 CHANNEL_DESCRIPTION = ""
