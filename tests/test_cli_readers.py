@@ -20,6 +20,7 @@ GOLDEN_INPUTS = [
     ("discourse-topic.json", "fr,en"),
     ("disqus-export.xml", "fr,en"),
     ("feed.rss", "fr,en"),
+    ("blogger-api-post.json", "fr,en"),
 ]
 
 

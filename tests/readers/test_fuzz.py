@@ -93,6 +93,7 @@ JSON_FIXTURES: dict[str, SourceFormat] = {
     "discourse-topic.json": "discourse",
     "feed.json": "feed",
     "feed-1.0.json": "feed",
+    "blogger-api-post.json": "feed",
     "mastodon-statuses.json": "fediverse",
     "lemmy-post-comments.json": "fediverse",
     "lemmy-0.19-page.json": "fediverse",

@@ -63,8 +63,8 @@ JSON_READERS: dict[str, str] = {
     "facebook": "facebook:read_facebook",
 }
 OTHER_JSON_HINT = (
-    "this reads our thread JSON and the JSON of Reddit, Hacker News, Discourse, Disqus, Mastodon, Lemmy, JSON Feed "
-    "and Facebook's export"
+    "this reads our thread JSON and the JSON of Reddit, Hacker News, Discourse, Disqus, Mastodon, Lemmy, JSON Feed, "
+    "the Blogger API and Facebook's export"
 )
 _NOT_PARSED = object()
 XML_DECLARATION_START = re.compile(r"\A<\?xml[^>]*\?>")
@@ -200,6 +200,7 @@ def _sniff_text(text: str) -> SourceFormat:
 
 def _json_format(data: Any) -> SourceFormat:
     """Which reader a parsed JSON document is for (`json` also for shapes none knows: it says why)."""
+    from translator.readers.blogger_api import looks_like_blogger_api
     from translator.readers.discourse import looks_like_discourse
     from translator.readers.disqus import looks_like_disqus_api
     from translator.readers.facebook import looks_like_facebook
@@ -212,7 +213,7 @@ def _json_format(data: Any) -> SourceFormat:
         return "reddit"
     if looks_like_discourse(data):
         return "discourse"
-    if looks_like_json_feed(data):
+    if looks_like_json_feed(data) or looks_like_blogger_api(data):
         return "feed"
     if looks_like_disqus_api(data):
         return "disqus"

@@ -114,7 +114,7 @@ def read_blogger(text: str) -> Reading | None:
                 left_out += 1  # spam, pending: not shown on the blog
                 continue
             comments.append(_comment(entry, deleted=gone or status == EMPTIED or _removed(entry)))
-            stamps[comments[-1][0].key] = _milliseconds(_text(entry, "published"))
+            stamps[comments[-1][0].key] = milliseconds(_text(entry, "published"))
     base = _blog_address(root, [entry for entry, _ in entries])
     addresses = {number: _post_address(entry, base) for number, entry in posts.items()}
     by_number = {comment.key: (comment, post) for comment, post, _ in comments}
@@ -130,7 +130,7 @@ def read_blogger(text: str) -> Reading | None:
             orphans += 1
             continue
         comment.parent_key = parent if answered is not None and answered[1] == post else None
-        comment.url = comment.url or _comment_address(addresses[post or ""], comment.key, stamps.get(comment.key))
+        comment.url = comment.url or comment_address(addresses[post or ""], comment.key, stamps.get(comment.key))
         by_post.setdefault(post or "", []).append(comment)
     if not posts:
         raise InputError("this Blogger export holds no post or page", HINT)
@@ -157,13 +157,20 @@ def read_blogger(text: str) -> Reading | None:
 
 def _unpublished_warnings(posts: list[tuple[str, Any]]) -> list[str]:
     """What says that drafts and scheduled posts, not on the blog, were read, naming them (a few)."""
+    return said_unpublished(
+        [
+            (_unpublished(entry), f'"{_title(entry)}"' if _title(entry) else f"untitled (post {number})")
+            for number, entry in posts
+        ]
+    )
+
+
+def said_unpublished(posts: Sequence[tuple[str | None, str]]) -> list[str]:
+    """The warnings naming (a few of) the drafts and scheduled posts read: each post's status (`draft`,
+    `scheduled`, other values ignored) and how to name it."""
     warnings = []
     for status, noun in UNPUBLISHED.items():
-        named = [
-            f'"{_title(entry)}"' if _title(entry) else f"untitled (post {number})"
-            for number, entry in posts
-            if _unpublished(entry) == status
-        ]
+        named = [label for said, label in posts if said == status]
         if not named:
             continue
         shown = ", ".join(named[:NAMED_AT_MOST]) + (
@@ -334,7 +341,7 @@ def _post_address(entry: Any, base: str | None) -> str | None:
     return f"{base}{filename}" if base and filename and _unpublished(entry) is None else None
 
 
-def _comment_address(post: str | None, number: str, published: int | None) -> str | None:
+def comment_address(post: str | None, number: str, published: int | None) -> str | None:
     """A comment's address on its post's page, as Blogger links it: `?showComment=` the time it was
     published (in milliseconds: which page of comments holds it), `#c` its number."""
     if post is None or not number.isdigit():
@@ -351,7 +358,7 @@ def _filename(entry: Any) -> str | None:
     return filename if filename and filename.startswith("/") and " " not in filename else None
 
 
-def _milliseconds(value: str | None) -> int | None:
+def milliseconds(value: str | None) -> int | None:
     """An ISO 8601 time (`2024-03-01T10:00:00.123Z`) as milliseconds since 1970; None without an offset."""
     try:
         moment = datetime.fromisoformat((value or "").replace("Z", "+00:00"))

@@ -953,6 +953,10 @@ def _discourse_first_post(feed: dict[str, Any], page: str, written: str | None) 
 def read_json_feed(data: Any) -> Reading:
     """The items of a JSON Feed (1.0 or 1.1), one thread each, written by the item's authors, else the
     feed's; InputError when it has none."""
+    from translator.readers.blogger_api import looks_like_blogger_api, read_blogger_api
+
+    if looks_like_blogger_api(data):  # the Blogger API's posts and comments: a blog's, as its exports are
+        return read_blogger_api(data)
     if not looks_like_json_feed(data):
         raise InputError("this JSON is not a JSON Feed (no jsonfeed.org version)", HINT)
     site = text_field(data.get("title"))
