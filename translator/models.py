@@ -31,7 +31,7 @@ LangSource = Literal["detected", "context", "manual"]
 LANG_SOURCES: tuple[LangSource, ...] = ("detected", "context", "manual")
 
 SourceFormat = Literal[
-    "forum", "json", "text", "html", "reddit", "hn", "discourse", "disqus", "feed", "fediverse", "facebook"
+    "forum", "json", "text", "html", "reddit", "hn", "discourse", "disqus", "feed", "fediverse", "facebook", "bluesky"
 ]
 SOURCE_FORMATS: tuple[SourceFormat, ...] = (
     "forum",
@@ -45,6 +45,7 @@ SOURCE_FORMATS: tuple[SourceFormat, ...] = (
     "feed",
     "fediverse",
     "facebook",
+    "bluesky",
 )
 
 UNDETERMINED = "und"
