@@ -21,6 +21,7 @@ GOLDEN_INPUTS = [
     ("disqus-export.xml", "fr,en"),
     ("feed.rss", "fr,en"),
     ("bluesky-thread.json", "de,en"),
+    ("youtube-comments.json", "de,en"),
 ]
 
 
@@ -140,6 +141,13 @@ def write(path: Path, content: str | bytes) -> Path:
             "the post this Bluesky thread was asked for is not in it (deleted)",
         ),
         ("notbsky.json", '{"feed": []}', ("--format", "bluesky"), "not a Bluesky thread"),  # forced
+        (  # YouTube's API answering that comments are off
+            "off.json",
+            '{"error": {"code": 403, "message": "Comments are disabled.", '
+            '"errors": [{"domain": "youtube.commentThread", "reason": "commentsDisabled"}]}}',
+            (),
+            "this is YouTube's API answering an error (403: Comments are disabled. (commentsDisabled))",
+        ),
     ],
 )
 def test_malformed_files_get_one_line(

@@ -56,7 +56,7 @@ from translator.readers.common import (
     text_field,
     whole_number,
 )
-from translator.readers.markup import text_blocks
+from translator.readers.markup import line_blocks, text_blocks
 
 __all__ = ["looks_like_bluesky", "read_bluesky"]
 
@@ -465,8 +465,7 @@ def _post_blocks(view: dict[str, Any]) -> list[BlockSpec]:
 
 def _text_blocks(record: dict[str, Any]) -> list[BlockSpec]:
     """A record's text as blocks, a block a line (a post's line break is the writer's)."""
-    text = _linked_text(text_field(record.get("text")) or "", record.get("facets"))
-    return [spec for line in text.splitlines() for spec in text_blocks(line)]
+    return line_blocks(_linked_text(text_field(record.get("text")) or "", record.get("facets")))
 
 
 def _linked_text(text: str, facets: Any) -> str:
