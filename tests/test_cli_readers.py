@@ -21,6 +21,8 @@ GOLDEN_INPUTS = [
     ("disqus-export.xml", "fr,en"),
     ("feed.rss", "fr,en"),
     ("blogger-api-post.json", "fr,en"),
+    ("bluesky-thread.json", "de,en"),
+    ("youtube-comments.json", "de,en"),
 ]
 
 
@@ -132,6 +134,21 @@ def write(path: Path, content: str | bytes) -> Path:
         ("cut.xml", '<disqus xmlns="http://disqus.com"><thread>', (), "not well-formed XML at line 1"),  # broken
         ("empty.rss", '<rss version="2.0"><channel><title>x</title></channel></rss>', (), "no feed item"),
         ("forced.json", '{"posts": []}', ("--format", "reddit"), "not a Reddit thread"),  # the wrong reader forced
+        (  # a Bluesky thread whose post was deleted
+            "gone.json",
+            '{"thread": {"$type": "app.bsky.feed.defs#notFoundPost", "uri": "at://did:plc:x/app.bsky.feed.post/3k", '
+            '"notFound": true}}',
+            (),
+            "the post this Bluesky thread was asked for is not in it (deleted)",
+        ),
+        ("notbsky.json", '{"feed": []}', ("--format", "bluesky"), "not a Bluesky thread"),  # forced
+        (  # YouTube's API answering that comments are off
+            "off.json",
+            '{"error": {"code": 403, "message": "Comments are disabled.", '
+            '"errors": [{"domain": "youtube.commentThread", "reason": "commentsDisabled"}]}}',
+            (),
+            "this is YouTube's API answering an error (403: Comments are disabled. (commentsDisabled))",
+        ),
     ],
 )
 def test_malformed_files_get_one_line(

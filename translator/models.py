@@ -31,7 +31,19 @@ LangSource = Literal["detected", "context", "manual"]
 LANG_SOURCES: tuple[LangSource, ...] = ("detected", "context", "manual")
 
 SourceFormat = Literal[
-    "forum", "json", "text", "html", "reddit", "hn", "discourse", "disqus", "feed", "fediverse", "facebook"
+    "forum",
+    "json",
+    "text",
+    "html",
+    "reddit",
+    "hn",
+    "discourse",
+    "disqus",
+    "feed",
+    "fediverse",
+    "facebook",
+    "bluesky",
+    "youtube",
 ]
 SOURCE_FORMATS: tuple[SourceFormat, ...] = (
     "forum",
@@ -45,6 +57,8 @@ SOURCE_FORMATS: tuple[SourceFormat, ...] = (
     "feed",
     "fediverse",
     "facebook",
+    "bluesky",
+    "youtube",
 )
 
 UNDETERMINED = "und"

@@ -98,6 +98,8 @@ JSON_FIXTURES: dict[str, SourceFormat] = {
     "lemmy-post-comments.json": "fediverse",
     "lemmy-0.19-page.json": "fediverse",
     "mbin-entry-comments.json": "fediverse",
+    "bluesky-thread.json": "bluesky",
+    "youtube-comments.json": "youtube",
 }
 
 
@@ -123,7 +125,10 @@ def test_json_of_the_right_shape_with_anything_inside(case: tuple[str, SourceFor
 
 
 @FUZZ
-@given(json_values, st.sampled_from((None, "json", "reddit", "hn", "discourse", "feed", "fediverse", "facebook")))
+@given(
+    json_values,
+    st.sampled_from((None, "json", "reddit", "hn", "discourse", "feed", "fediverse", "facebook", "bluesky", "youtube")),
+)
 def test_any_json(value: Any, fmt: SourceFormat | None) -> None:
     read_or_refuse(json.dumps(value), fmt)
 

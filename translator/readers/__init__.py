@@ -41,7 +41,16 @@ __all__ = [
 MAX_FILE_BYTES = 50 * 1024 * 1024
 """Larger files are refused: a thread page is a few hundred KB; 50 MB is surely not one thread."""
 
-JSON_FORMATS: tuple[SourceFormat, ...] = ("json", "reddit", "hn", "discourse", "fediverse", "facebook")
+JSON_FORMATS: tuple[SourceFormat, ...] = (
+    "json",
+    "reddit",
+    "hn",
+    "discourse",
+    "fediverse",
+    "facebook",
+    "bluesky",
+    "youtube",
+)
 # The reader of each format, as `module:function` in this package: the text readers take the decoded
 # text, the JSON readers the parsed document (our own JSON is read by formats.json); each gives a Reading.
 TEXT_READERS: dict[str, str] = {
@@ -61,10 +70,13 @@ JSON_READERS: dict[str, str] = {
     "disqus": "disqus:read_disqus_api",
     "fediverse": "fediverse:read_fediverse",
     "facebook": "facebook:read_facebook",
+    "bluesky": "bluesky:read_bluesky",
+    "youtube": "youtube:read_youtube",
 }
 OTHER_JSON_HINT = (
-    "this reads our thread JSON and the JSON of Reddit, Hacker News, Discourse, Disqus, Mastodon, Lemmy, JSON Feed, "
-    "the Blogger API and Facebook's export"
+    "this reads our thread JSON and the JSON of Reddit, Hacker News, Discourse, Disqus, Mastodon, Lemmy, Bluesky "
+    "(getPostThread), YouTube's Data API (commentThreads.list, videos.list), JSON Feed, the Blogger API and "
+    "Facebook's export"
 )
 _NOT_PARSED = object()
 XML_DECLARATION_START = re.compile(r"\A<\?xml[^>]*\?>")
@@ -201,6 +213,7 @@ def _sniff_text(text: str) -> SourceFormat:
 def _json_format(data: Any) -> SourceFormat:
     """Which reader a parsed JSON document is for (`json` also for shapes none knows: it says why)."""
     from translator.readers.blogger_api import looks_like_blogger_api
+    from translator.readers.bluesky import looks_like_bluesky
     from translator.readers.discourse import looks_like_discourse
     from translator.readers.disqus import looks_like_disqus_api
     from translator.readers.facebook import looks_like_facebook
@@ -208,6 +221,7 @@ def _json_format(data: Any) -> SourceFormat:
     from translator.readers.feed import looks_like_json_feed
     from translator.readers.hn import hn_shape, hn_user
     from translator.readers.reddit import looks_like_reddit
+    from translator.readers.youtube import looks_like_youtube
 
     if looks_like_reddit(data):
         return "reddit"
@@ -219,8 +233,12 @@ def _json_format(data: Any) -> SourceFormat:
         return "disqus"
     if hn_shape(data) is not None or hn_user(data) is not None:  # a user's profile: refused, saying so
         return "hn"
+    if looks_like_youtube(data):
+        return "youtube"
     if looks_like_fediverse(data):
         return "fediverse"
+    if looks_like_bluesky(data):
+        return "bluesky"
     if looks_like_facebook(data):
         return "facebook"
     return "json"

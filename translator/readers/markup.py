@@ -105,6 +105,12 @@ def text_blocks(text: str, rules: MarkupRules = POST_RULES) -> list[BlockSpec]:
     return builder.specs
 
 
+def line_blocks(text: str, rules: MarkupRules = POST_RULES) -> list[BlockSpec]:
+    """The blocks of plain text whose every line break is the writer's (a post typed in an app, not
+    Markdown): a line, a block; nothing in it is read as markup."""
+    return [spec for line in text.splitlines() for spec in text_blocks(line, rules)]
+
+
 def html_text(markup: str) -> str:
     """An HTML fragment as one line of plain text (titles, names): its blocks joined by spaces."""
     return " ".join(text for _, text, _, _ in html_blocks(markup))
