@@ -86,7 +86,17 @@ def parse_date(text: str) -> datetime | None:
 
 
 def looks_like_forum(text: str) -> bool:
-    """Whether a text has the marks of a forum page dump (cheap: used to sniff the format)."""
+    """Whether a text has the marks of a forum or comment page dump: developpez.com's, or any engine's that
+    `forum_dump` reads (used to sniff the format)."""
+    if looks_like_developpez(text):
+        return True
+    from translator.readers.forum_dump import looks_like_forum_dump
+
+    return looks_like_forum_dump(text)
+
+
+def looks_like_developpez(text: str) -> bool:
+    """Whether a text has the marks of developpez.com's page dump (`Avatar de NAME`, its byline and votes)."""
     lines = [clean(line) for line in text.splitlines()[:5000]]
     avatars = sum(1 for line in lines if AVATAR.match(line))
     bylines = sum(1 for line in lines if BYLINE.match(line))
@@ -94,7 +104,7 @@ def looks_like_forum(text: str) -> bool:
 
 
 @dataclass
-class _Segment:
+class Segment:
     """Lines of a comment that follow one quote marker (or precede every marker: `cited` is False)."""
 
     cited: bool
@@ -102,20 +112,28 @@ class _Segment:
     lines: list[str] = field(default_factory=list)
     quote_length: int = 0
     extent: QuoteExtent | None = None
+    closed: bool = False
+    """Whether the dump marks where the quote ends (XenForo's `Click to expand...`): no inference then."""
 
 
 @dataclass
-class _RawComment:
+class RawPost:
     author: str
     role: str | None
     date: datetime | None
     votes: Votes | None
-    segments: list[_Segment]
+    segments: list[Segment]
     order: int
 
 
 def read_forum(text: str) -> Reading:
-    """Parse a forum page dump into its one thread; raise InputError when no article or comment is found."""
+    """Parse a forum page dump into its one thread; raise InputError when no article or comment is found.
+    developpez.com's dump is read here; other engines' by `forum_dump`."""
+    if not looks_like_developpez(text):
+        from translator.readers.forum_dump import looks_like_forum_dump, read_forum_dump
+
+        if looks_like_forum_dump(text):
+            return read_forum_dump(text)
     lines = [clean(line) for line in text.splitlines()]
     avatar_rows = [i for i, line in enumerate(lines) if AVATAR.match(line)]
     first_comment_row = avatar_rows[0] if avatar_rows else len(lines)
@@ -125,7 +143,7 @@ def read_forum(text: str) -> Reading:
     if byline_row is not None:
         posts.append(_read_article(lines, byline_row, first_comment_row))
     comments = [_read_comment(lines, start, end, n) for n, (start, end) in enumerate(_spans(avatar_rows, len(lines)))]
-    _resolve_quotes(comments, posts[0] if posts else None)
+    resolve_quotes(comments, posts[0] if posts else None)
     if not posts and comments:
         # No byline: a forum thread, every post drawn alike; the first opens the thread and is its article.
         opening, *comments = comments
@@ -206,7 +224,7 @@ def _read_article(lines: list[str], byline_row: int, end: int) -> Post:
     )
 
 
-def _read_comment(lines: list[str], start: int, end: int, order: int) -> _RawComment:
+def _read_comment(lines: list[str], start: int, end: int, order: int) -> RawPost:
     avatar = AVATAR.match(lines[start])
     assert avatar is not None
     body = [line for line in lines[start + 1 : end] if line and not is_chrome(line)]
@@ -220,14 +238,14 @@ def _read_comment(lines: list[str], start: int, end: int, order: int) -> _RawCom
         role = SITE_URL.sub("", body.pop(0)) or None
     if body and POST_DATE.match(body[0]):
         date = parse_date(body.pop(0))
-    segments = [_Segment(cited=False, quoted_author=None)]
+    segments = [Segment(cited=False, quoted_author=None)]
     for line in body:
         citation = CITATION.match(line)
         if citation:
-            segments.append(_Segment(cited=True, quoted_author=citation["name"]))
+            segments.append(Segment(cited=True, quoted_author=citation["name"]))
         else:
             segments[-1].lines.append(line)
-    return _RawComment(avatar["name"], role, date, votes, segments, order)
+    return RawPost(avatar["name"], role, date, votes, segments, order)
 
 
 def _norm(line: str) -> str:
@@ -244,7 +262,7 @@ class _LineGroup:
     first: int | None = None
     quoters: Counter[str | None] = field(default_factory=Counter)
 
-    def add(self, comment: _RawComment) -> None:
+    def add(self, comment: RawPost) -> None:
         if comment.date is not None:
             key = (comment.date, comment.order)
             self.first_dated = key if self.first_dated is None else min(self.first_dated, key)
@@ -253,7 +271,7 @@ class _LineGroup:
         self.first = comment.order if self.first is None else min(self.first, comment.order)
         self.quoters.update({s.quoted_author for s in comment.segments if s.cited})
 
-    def has_earlier(self, comment: _RawComment) -> bool:
+    def has_earlier(self, comment: RawPost) -> bool:
         """Whether another comment holding the line was written before this one: by date where both
         have one and they differ, else by page order (strict comparisons leave the comment itself out)."""
         if comment.date is None:
@@ -262,13 +280,13 @@ class _LineGroup:
             self.first_undated is not None and self.first_undated < comment.order
         )
 
-    def quotes(self, comment: _RawComment) -> bool:
+    def quotes(self, comment: RawPost) -> bool:
         """Whether another comment holding the line quotes this comment's author."""
         own = any(s.cited and s.quoted_author == comment.author for s in comment.segments)
         return self.quoters[comment.author] > (1 if own else 0)
 
 
-def _resolve_quotes(comments: list[_RawComment], article: Post | None) -> None:
+def resolve_quotes(comments: list[RawPost], article: Post | None) -> None:
     """Find where each quote ends (see the module docstring). Linear in the number of lines: the comments
     sharing a line are summed up once (`_LineGroup`) instead of compared pairwise."""
     article_lines = {_norm(b.text) for b in article.blocks} if article else set()
@@ -279,7 +297,7 @@ def _resolve_quotes(comments: list[_RawComment], article: Post | None) -> None:
             groups.setdefault(key, _LineGroup()).add(comment)
     for comment in comments:
         for segment in comment.segments:
-            if not segment.cited:
+            if not segment.cited or segment.closed:
                 continue
             quoted: list[int] = []
             own: list[int] = []
@@ -298,7 +316,7 @@ def _resolve_quotes(comments: list[_RawComment], article: Post | None) -> None:
                 segment.quote_length, segment.extent = min(1, len(segment.lines)), "guessed"
 
 
-def _specs(comment: _RawComment) -> list[BlockSpec]:
+def segment_specs(comment: RawPost) -> list[BlockSpec]:
     specs: list[BlockSpec] = []
     for segment in comment.segments:
         for row, line in enumerate(segment.lines):
@@ -309,8 +327,8 @@ def _specs(comment: _RawComment) -> list[BlockSpec]:
     return specs
 
 
-def _comment_post(comment: _RawComment, number: int) -> Post:
-    specs = _specs(comment)
+def _comment_post(comment: RawPost, number: int) -> Post:
+    specs = segment_specs(comment)
     return comment_post(number, specs, author=comment.author, role=comment.role, date=comment.date, votes=comment.votes)
 
 
@@ -323,7 +341,7 @@ def _thread_title(lines: list[str], first_post_row: int) -> str | None:
     return None
 
 
-def _opening_post(opening: _RawComment, title: str | None) -> Post:
+def _opening_post(opening: RawPost, title: str | None) -> Post:
     """The post that opens a forum thread, as its article (its title first, when the dump shows one)."""
     specs: list[BlockSpec] = [("title", title, None, None)] if title else []
     return Post(
@@ -333,5 +351,5 @@ def _opening_post(opening: _RawComment, title: str | None) -> Post:
         role=opening.role,
         date=opening.date,
         votes=opening.votes,
-        blocks=number_blocks("article", specs + _specs(opening)),
+        blocks=number_blocks("article", specs + segment_specs(opening)),
     )

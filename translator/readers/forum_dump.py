@@ -1,0 +1,409 @@
+"""Read the text dump of a thread page of any common forum or comment engine (phpBB, vBulletin, XenForo,
+SMF, Invision, MyBB, WordPress and Disqus comments...), by the shape their posts take as text.
+
+Every engine prints a post as a header (the writer's name, a rank, profile fields such as `Posts: 1,234`,
+a date, a post number), the body, and buttons. The labels come from `forum_engines`; this module finds the
+posts. A post is anchored on its date line (or on a line naming writer and date, phpBB's `Post by NAME »
+DATE`); its writer is the first short line of the header above the date (most engines), or below it
+(vBulletin's default layout, date first). Which of the two a dump uses is decided once per dump, by where
+its headers have their profile fields. A header's short lines are its writer and rank; where a dump shows
+no buttons between posts to separate one post's last line from the next header, the number of such lines
+most headers have is taken, so that a short last line of a body is not taken for a name.
+
+Quotes (`NAME said:`, `Quote Originally Posted by NAME`, `NAME wrote:`) end where the dump marks it
+(XenForo's `Click to expand...`), else where the forum reader's rules find (see `forum`). Signatures (after a
+`__________` line), edit notes, profile fields and buttons are left out. The first post is the article,
+unless the page shows an article before its comments (a news page): then that text is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from translator.errors import InputError
+from translator.models import BlockKind, Post, Thread
+from translator.readers.common import BlockSpec, Reading, clean, comment_post, counted_noun, number_blocks
+from translator.readers.forum import RawPost, Segment, resolve_quotes, segment_specs
+from translator.readers.forum_engines import RELATIVE_DATE, Line, classify, date_part
+
+MAX_NAME_CHARS = 50
+MAX_NAME_WORDS = 6
+MAX_HEADER_LINES = 14
+SENTENCE_END = tuple('.!?;…»"”)')
+MIN_PROSE_CHARS = 100
+MIN_ARTICLE_PARAGRAPHS = 3
+"""A page shows an article before its comments when at least this many lines of prose come before them."""
+NAME_THEN_DATE = re.compile(
+    r"^(?P<name>\S.{0,49}?)\s+(?P<date>\d{1,4}[./-]\d.*|[^\W\d_]{3,}\.?\s+\d.*|\d{1,2}\.?\s+[^\W\d_]{3,}.*)$"
+)
+"""A writer and a date on one line (`Ben 19. Juni 2018 um 15:28 Uhr - Reply`, WordPress themes)."""
+TRAILING_ACTION = re.compile(
+    r"\s*(?:[-|•·]\s*)?(?:Reply|Antworten|Répondre|Responder|Rispondi|Reageren|Ответить)$", re.IGNORECASE
+)
+PAGINATION = re.compile(
+    r"^(?:.*\b(?:Page|Seite|Pagina|Página|Страница|Strona)\s+\d+\s+(?:of|von|sur|de|di|van|из|z)\s+\d+.*"
+    r"|(?:Results|Ergebnis|Résultats|Resultados)\s+\d+\s+.*\d+)$",
+    re.IGNORECASE,
+)
+
+Shape = Literal["before", "after"]
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where a post's date (or writer and date) line is, and what it names."""
+
+    row: int
+    """The line's index among the dump's lines."""
+    writer: str | None
+    """The writer the line names itself (phpBB's byline), else None: found in the header."""
+    date: datetime | None
+    """The post's date, None when the dump prints none it can read (a relative one)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """A post's header as found around its anchor."""
+
+    start: int
+    """The first line of the post (its header's first line)."""
+    body_start: int
+    """The first line after the header."""
+    writer: str | None
+    role: str | None
+
+
+def looks_like_forum_dump(text: str) -> bool:
+    """Whether a text is a forum or comment page dump: two or more posts each with a writer and a date, and
+    the engines' labels (quotes, profile fields, buttons) around them, or three or more such posts."""
+    lines, kinds = _lines(text[:400_000])
+    labels = sum(1 for line in kinds if line.kind in ("byline", "quote", "profile", "profile_label", "edited"))
+    if labels == 0 and not any(line.kind == "action" for line in kinds):
+        return False
+    anchors = _anchors(lines, kinds)
+    if len(anchors) < 2:
+        return False
+    headers = _headers(lines, kinds, anchors)
+    posts = sum(1 for header in headers if header.writer)
+    return posts >= 3 or (posts >= 2 and labels >= 2)
+
+
+def read_forum_dump(text: str) -> Reading:
+    """Parse a forum or comment page dump into its one thread; InputError when it shows no posts."""
+    lines, kinds = _lines(text)
+    anchors = _anchors(lines, kinds)
+    headers = _headers(lines, kinds, anchors)
+    if not anchors:
+        raise InputError(
+            "no post found in this forum page dump (no line with a post's date or writer)",
+            "check that the file is a copy of the whole page, or pass --format text",
+        )
+    raw: list[RawPost] = []
+    signatures = 0
+    for n, (anchor, header) in enumerate(zip(anchors, headers, strict=True)):
+        end = headers[n + 1].start if n + 1 < len(headers) else len(lines)
+        segments, signed = _segments(lines, kinds, header.body_start, end, anchors)
+        signatures += signed
+        raw.append(RawPost(header.writer or "", header.role, anchor.date, None, segments, n))
+    preamble = _article_lines(lines[: headers[0].start], kinds[: headers[0].start])
+    article: Post | None = None
+    if preamble is not None:
+        article = Post(id="article", kind="article", author=None, blocks=number_blocks("article", preamble))
+    resolve_quotes(raw, article)
+    posts: list[Post] = []
+    if article is None:
+        opening, *raw = raw
+        title = _thread_title(lines, kinds, headers[0].start)
+        specs: list[BlockSpec] = [("title", title, None, None)] if title else []
+        posts.append(
+            Post(
+                id="article",
+                kind="article",
+                author=opening.author or None,
+                role=opening.role,
+                date=opening.date,
+                blocks=number_blocks("article", specs + segment_specs(opening)),
+            )
+        )
+    else:
+        posts.append(article)
+    for n, post in enumerate(raw):
+        posts.append(
+            comment_post(n + 1, segment_specs(post), author=post.author or None, role=post.role, date=post.date)
+        )
+    thread = Thread(
+        title=next((b.text for b in posts[0].blocks if b.kind == "title"), ""),
+        subtitle=None,
+        posts=tuple(posts),
+        source_format="forum",
+    )
+    return Reading((thread,), tuple(_warnings(posts, anchors, signatures)))
+
+
+def _lines(text: str) -> tuple[list[str], list[Line]]:
+    """The dump's non-blank lines and what each is; a profile label's value (the next line) is profile too."""
+    lines = [line for line in (clean(raw) for raw in text.splitlines()) if line]
+    kinds = [classify(line) for line in lines]
+    for row, line in enumerate(kinds[:-1]):
+        if line.kind == "profile_label" and kinds[row + 1].kind == "text" and len(lines[row + 1]) <= MAX_NAME_CHARS:
+            kinds[row + 1] = Line(lines[row + 1], "profile")
+    for row, line in enumerate(lines):
+        if kinds[row].kind == "text" and PAGINATION.match(line):
+            kinds[row] = Line(line, "action")
+    return lines, kinds
+
+
+def _date_of(text: str) -> tuple[bool, datetime | None]:
+    """Whether a line is a post's date, and the date (None for a relative one: `3 years ago`)."""
+    part = date_part(text)
+    if part is None:
+        return False, None
+    if RELATIVE_DATE.match(part):
+        return True, None
+    from translator.readers.html_dates import could_be_date, printed_date
+
+    if not could_be_date(part) or sum(c.isalpha() for c in part) > 30:
+        return False, None
+    found = printed_date(part, None)
+    return found is not None, found
+
+
+def _name_and_date(text: str) -> tuple[str, datetime] | None:
+    """A writer and a date on one line (`Ben 19. Juni 2018 um 15:28 Uhr - Reply`); None for other lines."""
+    text = TRAILING_ACTION.sub("", text)
+    if len(text) > 90 or text.endswith(SENTENCE_END):
+        return None
+    words = text.split()
+    if words[0].startswith(("—", "–", "-")) or "(@" in text:
+        return None  # an embedded tweet's credit line ("— NAME (@handle) DATE") in an article
+    cuts = range(1, min(MAX_NAME_WORDS, len(words) - 1) + 1)
+    # A day first ("Ben 19. Juni 2018") before a month first ("Ben June 19, 2018"), so that a word of the
+    # name ("Swen denkt 21. Juni") is not read as a date's label.
+    for digits_first in (True, False):
+        for cut in cuts:
+            rest = " ".join(words[cut:])
+            if rest[:1].isdigit() != digits_first or not NAME_THEN_DATE.match(text):
+                continue
+            is_date, found = _date_of(rest)
+            if is_date and found is not None:
+                return " ".join(words[:cut]), found
+    return None
+
+
+def _anchors(lines: list[str], kinds: list[Line]) -> list[Anchor]:
+    """The posts' anchors: bylines, date lines and writer-and-date lines, in page order; a writer's line
+    (`NAME says:`) takes the date line just below it."""
+    anchors: list[Anchor] = []
+    taken: set[int] = set()
+    from translator.readers.html_dates import dates_in_language
+
+    sample = "\n".join(line for line in lines if len(line) > MIN_PROSE_CHARS)[:3000]
+    with dates_in_language(None, lambda: sample or "\n".join(lines)[:3000]):
+        for row, line in enumerate(kinds):
+            if row in taken:
+                continue
+            if line.kind == "byline":
+                date: datetime | None = None
+                is_date = False
+                if line.date_text:
+                    is_date, date = _date_of(line.date_text)
+                if not is_date:
+                    below = range(row + 1, min(row + 3, len(lines)))
+                    following = next((r for r in below if kinds[r].kind == "text"), None)
+                    if following is None:
+                        continue
+                    is_date, date = _date_of(lines[following])
+                    if not is_date:
+                        continue
+                    taken.add(following)
+                anchors.append(Anchor(row, line.name, date))
+            elif line.kind == "text" and len(lines[row]) <= 90:
+                is_date, date = _date_of(lines[row])
+                if is_date:
+                    anchors.append(Anchor(row, None, date))
+                elif (named := _name_and_date(lines[row])) is not None:
+                    anchors.append(Anchor(row, named[0], named[1]))
+    return _merged(anchors, kinds)
+
+
+def _merged(anchors: list[Anchor], kinds: list[Line]) -> list[Anchor]:
+    """Anchors with nothing but furniture between them are one post's (a date printed twice): the first stays."""
+    kept: list[Anchor] = []
+    for anchor in anchors:
+        if kept and all(kinds[r].kind not in ("text", "quote") for r in range(kept[-1].row + 1, anchor.row)):
+            previous = kept[-1]
+            if previous.writer is None or anchor.writer is None:
+                kept[-1] = Anchor(previous.row, previous.writer or anchor.writer, previous.date or anchor.date)
+                continue
+        kept.append(anchor)
+    return kept
+
+
+def _is_candidate(line: str, kind: Line) -> bool:
+    """Whether a line can be a writer's name or rank: short, a few words, no sentence's end."""
+    return (
+        kind.kind == "text"
+        and len(line) <= MAX_NAME_CHARS
+        and len(line.split()) <= MAX_NAME_WORDS
+        and not line.endswith(SENTENCE_END)
+        and not line.endswith(":")
+    )
+
+
+FURNITURE = frozenset({"profile", "profile_label", "action", "edited"})
+PROFILE = frozenset({"profile", "profile_label"})
+
+
+def _above(lines: list[str], kinds: list[Line], row: int, floor: int) -> list[int]:
+    """The short lines of the header above an anchor: its last run of them, buttons ending the one before."""
+    runs: list[list[int]] = [[]]
+    for r in range(row - 1, max(floor, row - MAX_HEADER_LINES) - 1, -1):
+        kind = kinds[r]
+        if kind.kind in ("action", "edited"):
+            if runs[-1]:
+                break
+            continue
+        if kind.kind in PROFILE:
+            continue
+        if not _is_candidate(lines[r], kind):
+            break
+        runs[-1].append(r)
+    return sorted(runs[-1])
+
+
+def _below(lines: list[str], kinds: list[Line], row: int, ceiling: int) -> tuple[list[int], int]:
+    """The short lines of a header below its anchor (those before its last profile field), and where the
+    header ends."""
+    candidates: list[int] = []
+    end = row + 1
+    for r in range(row + 1, min(ceiling, row + 1 + MAX_HEADER_LINES)):
+        kind = kinds[r]
+        if kind.kind in PROFILE:
+            end = r + 1
+            continue
+        if kind.kind == "action":
+            continue
+        if not _is_candidate(lines[r], kind):
+            break
+        candidates.append(r)
+    return [r for r in candidates if r < end], end
+
+
+def _headers(lines: list[str], kinds: list[Line], anchors: list[Anchor]) -> list[Header]:
+    floors = [0, *(anchor.row + 1 for anchor in anchors)]
+    ceilings = [*(anchor.row for anchor in anchors[1:]), len(lines)]
+    above = [_above(lines, kinds, a.row, floors[n]) for n, a in enumerate(anchors)]
+    below = [_below(lines, kinds, a.row, ceilings[n]) for n, a in enumerate(anchors)]
+    unnamed = [n for n, a in enumerate(anchors) if a.writer is None]
+    after = sum(1 for n in unnamed if below[n][0]) > sum(1 for n in unnamed if above[n])
+    shape: Shape = "after" if after else "before"
+    # The number of short lines most headers have (a name and a rank): longer runs hold a body's last lines.
+    lengths = Counter(len(above[n]) for n in range(len(anchors)) if above[n])
+    usual = lengths.most_common(1)[0][0] if lengths else 1
+    headers: list[Header] = []
+    for n, anchor in enumerate(anchors):
+        names = below[n][0] if shape == "after" and anchor.writer is None else above[n][-usual:] if above[n] else []
+        body_start = below[n][1] if shape == "after" and anchor.writer is None else anchor.row + 1
+        start = min([anchor.row, *names]) if shape == "before" or anchor.writer else anchor.row
+        if anchor.writer is not None:
+            # The byline names the writer; a short line above naming them too starts the header, a rank after it.
+            same = [r for r in above[n] if lines[r] == anchor.writer]
+            names = above[n][above[n].index(same[0]) :] if same else []
+            start = min([anchor.row, *names])
+            writer, role = anchor.writer, _role(lines, names[1:])
+        elif names:
+            writer, role = lines[names[0]], _role(lines, names[1:])
+        else:
+            writer, role = None, None
+        headers.append(Header(start, body_start, writer, role))
+    return headers
+
+
+def _role(lines: list[str], rows: list[int]) -> str | None:
+    return ", ".join(lines[r] for r in rows) or None
+
+
+def _segments(
+    lines: list[str], kinds: list[Line], start: int, end: int, anchors: list[Anchor]
+) -> tuple[list[Segment], int]:
+    """A post's body as quote segments (see `forum.Segment`), without furniture; and 1 when a signature was
+    left out."""
+    anchor_rows = {anchor.row for anchor in anchors}
+    segments = [Segment(cited=False, quoted_author=None)]
+    for row in range(start, end):
+        kind = kinds[row]
+        if row in anchor_rows or kind.kind in FURNITURE:
+            continue
+        if kind.kind == "signature":
+            return segments, 1
+        if kind.kind == "quote":
+            segments.append(Segment(cited=True, quoted_author=kind.name))
+        elif kind.kind == "quote_end":
+            if segments[-1].cited:
+                quote = segments[-1]
+                quote.closed, quote.quote_length = True, len(quote.lines)
+                segments.append(Segment(cited=False, quoted_author=None))
+        else:
+            segments[-1].lines.append(lines[row])
+    return segments, 0
+
+
+def _article_lines(lines: list[str], kinds: list[Line]) -> list[BlockSpec] | None:
+    """The article a news page shows before its comments: its title (the short line above its first
+    paragraph) and its paragraphs and headings, up to its last paragraph; None when the page shows none
+    (a forum thread's page: its first post is the article)."""
+    prose = [row for row, line in enumerate(lines) if len(line) >= MIN_PROSE_CHARS and kinds[row].kind == "text"]
+    if len(prose) < MIN_ARTICLE_PARAGRAPHS:
+        return None
+    first, last = prose[0], prose[-1]
+    specs: list[BlockSpec] = []
+    title = next((lines[r] for r in range(first - 1, max(first - 4, -1), -1) if _is_title(lines[r], kinds[r])), None)
+    if title:
+        specs.append(("title", title, None, None))
+    for row in range(first, last + 1):
+        if kinds[row].kind != "text":
+            continue
+        line = lines[row]
+        heading = not line.endswith(SENTENCE_END) and not line.endswith(":") and len(line) < MIN_PROSE_CHARS
+        kind: BlockKind = "heading" if heading else "paragraph"
+        specs.append((kind, line, None, None))
+    return specs
+
+
+def _is_title(line: str, kind: Line) -> bool:
+    """Whether a line above an article's first paragraph can be its headline: a few words, no metadata."""
+    digits = sum(c.isdigit() for c in line)
+    return kind.kind == "text" and len(line.split()) >= 3 and "|" not in line and digits < 8
+
+
+def _thread_title(lines: list[str], kinds: list[Line], start: int) -> str | None:
+    """A forum thread's title: the nearest line above its first post that is no furniture."""
+    for row in range(start - 1, -1, -1):
+        if kinds[row].kind == "text" and not PAGINATION.match(lines[row]):
+            return lines[row]
+    return None
+
+
+def _warnings(posts: list[Post], anchors: list[Anchor], signatures: int) -> list[str]:
+    warnings: list[str] = []
+    undated = sum(1 for anchor in anchors if anchor.date is None)
+    if undated:
+        warnings.append(
+            f"{counted_noun(undated, 'post')} of this dump show no date it can read"
+            " (a relative date such as '3 days ago' needs the time the page was shown): left without one"
+        )
+    unnamed = sum(1 for post in posts if post.kind == "comment" and post.author is None)
+    if unnamed:
+        warnings.append(f"{counted_noun(unnamed, 'comment')} of this dump show no writer's name it can find")
+    guessed = sum(1 for post in posts for block in post.blocks if block.quote_extent == "guessed")
+    if guessed:
+        warnings.append(
+            f"the end of {counted_noun(guessed, 'quote')} is not marked in the dump: taken to be its first line"
+        )
+    if signatures:
+        warnings.append(f"signatures left out of {counted_noun(signatures, 'post')}")
+    return warnings

@@ -1,0 +1,263 @@
+"""The words forum and comment engines print around posts, per engine and language: one place for each label.
+
+A dump (the text a browser copies from a thread page) keeps these labels as lines of their own, or as the
+start or end of a line: `Post by NAME » DATE` (phpBB), `Quote Originally Posted by NAME View Post`
+(vBulletin), `NAME said:` (XenForo), `« Reply #3 on: DATE »` (SMF), `NAME says:` (WordPress). The strings
+are the engines' own (their language packs: phpBB's `language/*/common.php` and `viewtopic.php`,
+vBulletin's phrases, XenForo's phrases, SMF's `Index.*.php`, WordPress's `comment-template.php`), in the
+languages their communities translate them into. `classify` says what each line of a dump is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+
+def _any(*alternatives: str) -> str:
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+NAME = r"(?P<name>\S.{0,60}?)"
+DATE = r"(?P<date>\S.{3,60}?)"
+
+# -- The writer and date of a post on one line ------------------------------------------------------
+# phpBB 3: `{L_POST} {L_POST_BY_AUTHOR} NAME » DATE`; the icon's "Post" is screen-reader text a copy keeps,
+# glued to "by" in phpBB 3.0 ("Postby").
+PHPBB_POST = _any(
+    "Post", "Beitrag", "Message", "Mensaje", "Messaggio", "Bericht", "Сообщение", "Inlägg", "Indlæg", "Mensagem"
+)  # fmt: skip
+PHPBB_BY = _any("by", "von", "par", "por", "da", "door", "от", "av", "af", "przez", "autor")
+PHPBB_BYLINE = re.compile(rf"^(?:{PHPBB_POST}\s*)?{PHPBB_BY}\s+{NAME}\s*»\s*{DATE}$", re.IGNORECASE)
+
+# WordPress: `NAME says:` (`%s <span class="says">says:</span>`), the date on the next line or after it.
+WP_SAYS = _any("says", "sagt", "dit", "dice", "disse", "dice", "zegt", "говорит", "pisze", "skriver", "siger", "diz")
+WP_BYLINE = re.compile(rf"^{NAME}\s+{WP_SAYS}\s?:\s*(?P<date>\S.{{3,60}})?$", re.IGNORECASE)
+
+# -- Quotes -------------------------------------------------------------------------------------------
+QUOTE_HEADERS = (
+    # vBulletin 3/4/5: "Quote: Originally Posted by NAME", with the button's "View Post" after it.
+    rf"(?:Quote:?\s*)?Originally Posted by\s+{NAME}(?:\s+View Post)?",
+    rf"(?:Zitat:?\s*)?(?:Zitat\s+)?(?:Zitat von|Original von)\s+{NAME}(?:\s+Beitrag anzeigen)?",
+    rf"(?:Citation:?\s*)?Envoyé par\s+{NAME}(?:\s+Voir le message)?",
+    rf"(?:Cita:?\s*)?(?:Cita de|Originalmente Escrito por|Iniciado por|Mensaje de)\s+{NAME}"
+    r"(?:\s+Ver (?:mensaje|Mensaje))?",
+    rf"(?:Citazione:?\s*)?(?:Originariamente inviato da|Citazione di)\s+{NAME}(?:\s+Visualizza il messaggio)?",
+    rf"(?:Citaat:?\s*)?Oorspronkelijk geplaatst door\s+{NAME}(?:\s+Bekijk bericht)?",
+    rf"(?:Цитата:?\s*)?Сообщение от\s+{NAME}(?:\s+Посмотреть сообщение)?",
+    rf"(?:Cytat:?\s*)?(?:Napisał|Napisane przez)\s+{NAME}(?:\s+Pokaż post)?",
+    rf"(?:Citação:?\s*)?(?:Postado originalmente por|Originalmente postado por)\s+{NAME}(?:\s+Ver Post)?",
+    # SMF: "Quote from: NAME on DATE".
+    rf"Quote from:\s*{NAME}\s+on\s+.+",
+    rf"Zitat von:\s*{NAME}\s+am\s+.+",
+    rf"Citation de\s*:\s*{NAME}\s+le\s+.+",
+    rf"Cita de:\s*{NAME}\s+en\s+.+",
+    rf"Citazione da:\s*{NAME}\s+(?:-|il)\s+.+",
+    # Invision: "On 3/3/2011 at 2:17 PM, NAME said:".
+    rf"On\s+.{{4,40}}?,\s*{NAME}\s+said:",
+    rf"Am\s+.{{4,40}}?\s+schrieb\s+{NAME}:",
+    rf"Le\s+.{{4,40}}?,\s*{NAME}\s+a dit\s?:",
+    rf"El\s+.{{4,40}}?,\s*{NAME}\s+dijo:",
+    # XenForo: "NAME said:"; phpBB: "NAME wrote:" (3.2+ adds "↑ DATE"); MyBB: "NAME Wrote:".
+    rf"(?:Quote:\s*)?{NAME}\s+"
+    + _any(
+        "said", "wrote", "Wrote", "hat gesagt", "hat geschrieben", "schrieb", "sagte", "a dit", "a écrit",
+        "dijo", "escribió", "ha detto", "ha scritto", "scrive", "zei", "schreef", "sa", "skrev", "sagde",
+        "disse", "escreveu", "сказал\\(а\\)", "сказал", "написал\\(а\\)", "написал", "писал\\(а\\)",
+        "napisał\\(a\\)", "napisał", "pisze", "dedi", "yazdı", "kirjoitti", "írta",
+    )
+    + r"\.?\s?:(?:\s*↑.*)?",
+)  # fmt: skip
+QUOTE_HEADER = tuple(re.compile(rf"^(?:{header})\s*$") for header in QUOTE_HEADERS)
+BARE_QUOTE = re.compile(r"^(?:Quote|Zitat|Citation|Cita|Citazione|Citaat|Цитата|Cytat|Citação|Citat|Lainaus)\s*:?$")
+"""A quote whose writer the engine does not name (`[quote]` without a name): the label alone."""
+QUOTE_END = re.compile(
+    r"^(?:(?:Click to expand|Klicken zum Erweitern|Zum Vergrößern anklicken|Cliquez pour agrandir"
+    r"|Cliquez pour développer|Haz clic para expandir|Haga clic para expandir|Clicca per espandere"
+    r"|Klik om uit te vouwen|Нажмите для раскрытия|Kliknij, aby rozwinąć|Clique para expandir)(?:\.{3,4}|…))$",
+    re.IGNORECASE,
+)
+"""XenForo's link under a long quote, which ends it."""
+
+# -- Furniture: lines that are the engine's, not the writer's -----------------------------------------
+PROFILE_LABELS = (
+    # phpBB, vBulletin, MyBB, SMF, Invision, XenForo (label and value on one line, or the value below).
+    "Posts", "Join Date", "Joined", "Location", "Messages", "Reaction score", "Points", "Likes", "Reputation",
+    "Threads", "Trophy points", "Solutions", "Karma", "Gender", "Age", "Website", "Contact", "Rep Power", "Thanks",
+    "Beiträge", "Registriert", "Registriert seit", "Mitglied seit", "Wohnort", "Ort", "Punkte", "Reaktionspunkte",
+    "Themen", "Alter", "Geschlecht", "Kontaktdaten", "Danke",
+    "Inscrit", "Inscription", "Inscrit le", "Localisation", "Date d'inscription", "Réactions", "Points", "Âge",
+    "Sexe", "Messages", "Mensajes", "Registrado", "Fecha de ingreso", "Ubicación", "Ubicacion", "Puntos",
+    "Messaggi", "Iscritto", "Iscritto dal", "Registrato", "Località", "Berichten", "Lid sinds", "Geregistreerd",
+    "Locatie", "Сообщений", "Сообщения", "Регистрация", "Зарегистрирован", "Откуда", "Адрес", "Postów",
+    "Posty", "Dołączył", "Rejestracja", "Skąd", "Lokalizacja", "Mensagens", "Desde", "Localização", "Inlägg",
+    "Medlem sedan", "Ort", "Indlæg", "Tilmeldt",
+)  # fmt: skip
+PROFILE_LABEL = "|".join(sorted({re.escape(label) for label in PROFILE_LABELS}, key=len, reverse=True))
+PROFILE_FIELD = re.compile(rf"^(?:{PROFILE_LABEL})\s*:\s*\S.*$", re.IGNORECASE)
+"""A label and its value on one line (`Posts: 1,234`, `Registriert: 18.09.2008, 05:56`, `Messages : 56`)."""
+PROFILE_ALONE = re.compile(rf"^(?:{PROFILE_LABEL})\s*:?$", re.IGNORECASE)
+"""A label whose value is the next line (XenForo's and Invision's lists: `Joined` / `Mar 3, 2011`)."""
+POST_COUNT = re.compile(
+    r"^[\d.,\u00a0\u202f ]+[kK]?\s+"
+    r"(?:posts?|Beiträge|Beitrag|messages?|mensajes|messaggi|berichten|сообщени[йея]|postów|posty)$",
+    re.IGNORECASE,
+)
+"""A post count on its own (`1,234 posts`, Invision)."""
+POST_NUMBER = re.compile(
+    r"^(?:(?:Post|Beitrag|Message|Mensaje|Messaggio|Bericht|Сообщение)\s*:?\s*)?#\s?\d{1,7}$", re.IGNORECASE
+)
+"""A post's number (`#12`, `Post: #12`)."""
+THREAD_STARTER = re.compile(
+    r"^(?:Thread starter|Start date|Themenstarter|Beginndatum|Startdatum|Auteur de la discussion|Date de début"
+    r"|Iniciador del tema|Fecha de inicio|Autore discussione|Data di inizio|Автор темы|Дата начала"
+    r"|Autor wątku|Data rozpoczęcia|Criador do tópico|Data de início)\b.*$",
+    re.IGNORECASE,
+)
+"""XenForo's thread heading (`Thread starter NAME`, `Start date DATE`): not a post."""
+EDITED = re.compile(
+    r"^(?:«\s*)?(?:\(?This post was last modified:|Last edited by|Last edited:|Last Edit:|Edited\b|Zuletzt bearbeitet"
+    r"|Zuletzt geändert von|Letzte Bearbeitung:|Dernière modification par|Dernière édition|Modifié par|Última edición"
+    r"|Última modificación|Editado por|Editado\b|Ultima modifica|Modificato da|Laatst bewerkt"
+    r"|Последний раз редактировалось"
+    r"|Последнее редактирование|Ostatnio edytowany|Última edição|Senast redigerad).*$",
+    re.IGNORECASE,
+)
+"""The note that a post was edited, and when (`Last edited by NAME; 03-03-2011 at 02:17 PM.`)."""
+SIGNATURE_RULE = re.compile(r"^_{5,}$")
+"""vBulletin's and many forums' line between a post and its writer's signature."""
+ACTIONS = frozenset(
+    label.casefold()
+    for label in (
+        # English: vBulletin, phpBB, XenForo, SMF, Invision, MyBB, Discourse, Disqus, WordPress.
+        "Reply With Quote", "Reply", "Quote", "Multi-Quote", "MultiQuote", "Report", "Report Post", "Like", "Likes",
+        "Unlike", "Share", "Share ›", "Share this post", "Link to post", "Report post", "Logged", "Top", "Back to top",
+        "Thanks", "Thank You", "Edit", "Delete", "Bookmark", "Reply •", "Upvote", "Downvote", "Flag", "Permalink",
+        "Find", "Website", "PM", "Email", "Quick reply", "+ Quote", "Quote Reply", "Reply to this", "Log in to Reply",
+        "Log in to reply", "Login to Reply", "•", "·", "|", "Helpful", "Agree", "Disagree", "Thumbs up",
+        # German.
+        "Zitieren", "Antworten", "Melden", "Gefällt mir", "Teilen", "Nach oben", "Gespeichert", "Danke", "Zitat",
+        "Beitrag melden", "Mit Zitat antworten", "Bearbeiten", "Löschen", "Lesezeichen", "Verlinken",
+        # French.
+        "Citer", "Répondre", "Signaler", "J'aime", "Partager", "Haut", "Répondre avec citation", "Enregistré",
+        "Signaler un message abusif", "Modifier", "Supprimer", "Citation",
+        # Spanish, Italian, Dutch, Portuguese, Russian, Polish, Swedish.
+        "Responder", "Citar", "Responder citando", "Reportar", "Me gusta", "Compartir", "Arriba", "Rispondi",
+        "Cita", "Citazione", "Segnala", "Mi piace", "Condividi", "Rispondi citando", "Reageren", "Citeren",
+        "Melden", "Delen", "Vind ik leuk", "Citação", "Denunciar", "Curtir", "Ответить", "Цитата", "Цитировать",
+        "Пожаловаться", "Нравится", "Поделиться", "Наверх", "Odpowiedz", "Cytuj", "Zgłoś", "Lubię to", "Udostępnij",
+        "Svara", "Citera", "Rapportera", "Gilla", "Dela",
+        # Forum page navigation around posts.
+        "Print view", "Druckansicht", "Advanced search", "Erweiterte Suche", "Post Reply", "Antwort erstellen",
+        "Advertisement", "Werbung", "Werbung:", "Anzeige", "Publicité", "Publicidad",
+        "Thread Tools", "Themen-Optionen", "Search Thread", "Display Modes", "Ansicht", "Go to page", "Gehe zu Seite",
+    )
+)  # fmt: skip
+"""Buttons and links of a post that a copy keeps as lines of their own."""
+MEMBER_MENU = frozenset(
+    label.casefold()
+    for label in (
+        "View Profile", "View Forum Posts", "View Blog Entries", "Private Message", "Visit Homepage", "Add as Contact",
+        "Profil", "Beiträge anzeigen", "Private Nachricht", "Homepage besuchen", "Blog-Einträge anzeigen",
+        "Voir le profil", "Voir les messages", "Message privé", "Visiter la page d'accueil", "Ver perfil",
+        "Ver mensajes del foro", "Mensaje privado", "Visitar página web", "Online", "Offline",
+    )
+)  # fmt: skip
+"""vBulletin's menu under a member's name, which some styles print: part of the post's header."""
+COUNTED_ACTION = re.compile(
+    r"^(?:\d[\d.,]*\s*(?:likes?|replies|reply|antworten|j'aime|me gusta|mi piace|votes?|points?|upvotes?)"
+    r"|(?:Likes?|Reactions|Reaktionen|Réactions|Reacciones|Reazioni|Thanks|Danke|Liked by|Gefällt)\s*:?\s+.+"
+    r"|(?:Reply|Share)\s*[•·›].*|\d{1,6})$",
+    re.IGNORECASE,
+)
+"""A counted button (`3 Likes`), a reactions line (`Reactions: Ann, Bob and 3 others`), a bare count."""
+AVATAR_INITIAL = re.compile(r"^[^\W\d_]$")
+"""The letter an avatar placeholder shows when a member has no picture (XenForo, Discourse)."""
+SUBJECT = re.compile(r"^(?:Re|AW|RE|Aw|Réf|Rép)\s?:\s.+$")
+"""A reply's subject line (`Re: The thread's title`)."""
+
+# -- Dates as engines print them ----------------------------------------------------------------------
+DATE_LABEL = re.compile(
+    r"^(?:«\s*)?(?:(?:Reply|Antwort|Réponse|Respuesta|Risposta|Ответ|Odpowiedź)\s*#\d+\s*(?:on|am|le|en|il|:|–|-)?\s*:?"
+    r"|Posted(?: on)?|Gepostet|Geschrieben(?: am)?|Verfasst(?: am)?|Publié(?: le)?|Posté(?: le)?|Publicado(?: el)?"
+    r"|Enviado(?: el)?|Inviato(?: il)?|Pubblicato(?: il)?|Geplaatst(?: op)?|Опубликовано|Отправлено|Dodano|Wysłany)"
+    r"\s*:?\s*",
+    re.IGNORECASE,
+)
+"""The words before a post's date (`Posted`, `« Reply #3 on:`), which dateparser does not read past."""
+DATE_TAIL = re.compile(r"\s*(?:»|#\s?\d{1,7}|\(edited\)|\(bearbeitet\)|\(modifié\)|\(editado\))\s*$", re.IGNORECASE)
+"""What follows a post's date on its line (SMF's closing `»`, a post number, Invision's `(edited)`)."""
+RELATIVE_DATE = re.compile(
+    r"^(?:(?:Today|Yesterday|Heute|Gestern|Aujourd'hui|Hier|Hoy|Ayer|Oggi|Ieri|Vandaag|Gisteren|Сегодня|Вчера|Dzisiaj|Wczoraj)"
+    r"(?:\s*(?:,|at|um|à|a las|alle|om|в|o)?\s*\d{1,2}[:.h]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*Uhr)?)?"
+    r"|(?:about |an? |vor |il y a |hace |fa )?\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?"
+    r"|Sekunden|Minuten|Stunden?|Tagen?|Wochen?|Monaten?|Jahren?|secondes?|minutes?|heures?|jours?|semaines?|mois|ans?"
+    r"|segundos?|minutos?|horas?|días?|semanas?|meses|mes|años?|minuti|ore|giorni|settimane|mesi|anni)(?:\s+ago)?"
+    r"|(?:an?|one) (?:minute|hour|day|week|month|year) ago|just now|gerade eben)$",
+    re.IGNORECASE,
+)
+"""A date relative to when the page was shown (`Today, 10:15 AM`, `3 years ago`, `vor 2 Stunden`): a post's
+date line, though the dump gives no time to count back from."""
+
+MAX_BYLINE_WORDS = 6
+MAX_FIELD_CHARS = 80
+LineKind = Literal["byline", "quote", "quote_end", "profile", "profile_label", "action", "edited", "signature", "text"]
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of a dump and what the engine's labels make of it."""
+
+    text: str
+    """The line, its surrounding spaces removed."""
+    kind: LineKind
+    """What the line is: a post's writer and date (`byline`), a quote's header or end, profile furniture, a
+    button (`action`), an edit note, a signature rule, or the writers' own text."""
+    name: str | None = None
+    """The writer a byline or a quote header names."""
+    date_text: str | None = None
+    """The date a byline gives, as printed."""
+
+
+def classify(text: str) -> Line:
+    """What a cleaned line of a dump is, by the engines' labels (dates are found by the reader)."""
+    if not text:
+        return Line(text, "text")
+    if match := PHPBB_BYLINE.match(text):
+        return Line(text, "byline", match["name"], match["date"])
+    if match := next(filter(None, (header.match(text) for header in QUOTE_HEADER)), None):
+        return Line(text, "quote", _name(match))
+    if BARE_QUOTE.match(text):
+        return Line(text, "quote")
+    if QUOTE_END.match(text):
+        return Line(text, "quote_end")
+    if (match := WP_BYLINE.match(text)) and len(match["name"].split()) <= MAX_BYLINE_WORDS:
+        return Line(text, "byline", match["name"], match["date"])
+    if EDITED.match(text):
+        return Line(text, "edited")
+    if SIGNATURE_RULE.match(text):
+        return Line(text, "signature")
+    if PROFILE_ALONE.match(text):
+        return Line(text, "profile_label")
+    field = PROFILE_FIELD.match(text) and len(text) <= MAX_FIELD_CHARS
+    if field or POST_COUNT.match(text) or THREAD_STARTER.match(text):
+        return Line(text, "profile")
+    if POST_NUMBER.match(text) or SUBJECT.match(text) or AVATAR_INITIAL.match(text) or text.casefold() in MEMBER_MENU:
+        return Line(text, "profile")
+    if text.casefold() in ACTIONS or (len(text) <= 60 and COUNTED_ACTION.match(text)):
+        return Line(text, "action")
+    return Line(text, "text")
+
+
+def _name(match: re.Match[str]) -> str | None:
+    name = match.group("name")
+    return name.strip() if name else None
+
+
+def date_part(text: str) -> str | None:
+    """The date a short line gives, its engine's label and tail taken off (`« Reply #3 on: DATE »` ->
+    `DATE`); None when the line is too long to be only a date."""
+    if len(text) > 70:
+        return None
+    return DATE_TAIL.sub("", DATE_LABEL.sub("", text, count=1)).strip() or None
