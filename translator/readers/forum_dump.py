@@ -27,8 +27,8 @@ from typing import Literal
 from translator.errors import InputError
 from translator.models import BlockKind, Post, Thread
 from translator.readers.common import BlockSpec, Reading, clean, comment_post, counted_noun, number_blocks
-from translator.readers.forum import RawPost, Segment, resolve_quotes, segment_specs
-from translator.readers.forum_engines import RELATIVE_DATE, Line, classify, date_part
+from translator.readers.forum import THREAD_LABEL, RawPost, Segment, resolve_quotes, segment_specs
+from translator.readers.forum_engines import RELATIVE_DATE, SUBJECT, Line, classify, date_part
 
 MAX_NAME_CHARS = 50
 MAX_NAME_WORDS = 6
@@ -50,6 +50,9 @@ PAGINATION = re.compile(
     re.IGNORECASE,
 )
 
+READ_COUNT = re.compile(r"\s*\((?:Read|Gelesen|Lu|Leído|Letto|Прочитано)\s+[\d.,\s]+\s*\w*\)$", re.IGNORECASE)
+"""SMF's count of readings after a topic's title (`(Read 412 times)`)."""
+
 Shape = Literal["before", "after"]
 
 
@@ -63,6 +66,8 @@ class Anchor:
     """The writer the line names itself (phpBB's byline), else None: found in the header."""
     date: datetime | None
     """The post's date, None when the dump prints none it can read (a relative one)."""
+    date_row: int | None = None
+    """The date's own line where it is not the anchor's (WordPress: `NAME says:`, the date below)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +122,10 @@ def read_forum_dump(text: str) -> Reading:
     posts: list[Post] = []
     if article is None:
         opening, *raw = raw
-        title = _thread_title(lines, kinds, headers[0].start)
+        title = _thread_title(lines, kinds, headers[0].start, anchors[0].row)
+        # A post's own title line repeats the thread's (vBulletin, SMF): once is enough.
+        if title and opening.segments[0].lines[:1] == [title]:
+            opening.segments[0].lines.pop(0)
         specs: list[BlockSpec] = [("title", title, None, None)] if title else []
         posts.append(
             Post(
@@ -148,12 +156,14 @@ def _lines(text: str) -> tuple[list[str], list[Line]]:
     """The dump's non-blank lines and what each is; a profile label's value (the next line) is profile too."""
     lines = [line for line in (clean(raw) for raw in text.splitlines()) if line]
     kinds = [classify(line) for line in lines]
-    for row, line in enumerate(kinds[:-1]):
-        if line.kind == "profile_label" and kinds[row + 1].kind == "text" and len(lines[row + 1]) <= MAX_NAME_CHARS:
+    for row, kind in enumerate(kinds[:-1]):
+        if kind.kind == "profile_label" and kinds[row + 1].kind == "text" and len(lines[row + 1]) <= MAX_NAME_CHARS:
             kinds[row + 1] = Line(lines[row + 1], "profile")
+    # A reply's subject repeats the thread's (`Re: TITLE`): the title's own line is no writer's name either.
+    subjects = {line.partition(":")[2].strip() for line in lines if SUBJECT.match(line)}
     for row, line in enumerate(lines):
-        if kinds[row].kind == "text" and PAGINATION.match(line):
-            kinds[row] = Line(line, "action")
+        if kinds[row].kind == "text" and (PAGINATION.match(line) or line in subjects):
+            kinds[row] = Line(line, "action" if line not in subjects else "profile")
     return lines, kinds
 
 
@@ -211,6 +221,7 @@ def _anchors(lines: list[str], kinds: list[Line]) -> list[Anchor]:
                 is_date = False
                 if line.date_text:
                     is_date, date = _date_of(line.date_text)
+                following_taken = False
                 if not is_date:
                     below = range(row + 1, min(row + 3, len(lines)))
                     following = next((r for r in below if kinds[r].kind == "text"), None)
@@ -220,7 +231,8 @@ def _anchors(lines: list[str], kinds: list[Line]) -> list[Anchor]:
                     if not is_date:
                         continue
                     taken.add(following)
-                anchors.append(Anchor(row, line.name, date))
+                    following_taken = True
+                anchors.append(Anchor(row, line.name, date, following if following_taken else None))
             elif line.kind == "text" and len(lines[row]) <= 90:
                 is_date, date = _date_of(lines[row])
                 if is_date:
@@ -332,7 +344,7 @@ def _segments(
 ) -> tuple[list[Segment], int]:
     """A post's body as quote segments (see `forum.Segment`), without furniture; and 1 when a signature was
     left out."""
-    anchor_rows = {anchor.row for anchor in anchors}
+    anchor_rows = {row for anchor in anchors for row in (anchor.row, anchor.date_row) if row is not None}
     segments = [Segment(cited=False, quoted_author=None)]
     for row in range(start, end):
         kind = kinds[row]
@@ -380,11 +392,16 @@ def _is_title(line: str, kind: Line) -> bool:
     return kind.kind == "text" and len(line.split()) >= 3 and "|" not in line and digits < 8
 
 
-def _thread_title(lines: list[str], kinds: list[Line], start: int) -> str | None:
-    """A forum thread's title: the nearest line above its first post that is no furniture."""
+def _thread_title(lines: list[str], kinds: list[Line], start: int, first_anchor: int) -> str | None:
+    """A forum thread's title: the subject replies repeat (`Re: TITLE`) where one does, else the nearest line
+    above its first post that is no furniture (its label and SMF's read count taken off)."""
+    subjects = {line.partition(":")[2].strip() for line in lines if SUBJECT.match(line)}
+    for row in range(first_anchor - 1, -1, -1):
+        if lines[row] in subjects:
+            return lines[row]
     for row in range(start - 1, -1, -1):
         if kinds[row].kind == "text" and not PAGINATION.match(lines[row]):
-            return lines[row]
+            return READ_COUNT.sub("", THREAD_LABEL.sub("", lines[row])).strip() or None
     return None
 
 

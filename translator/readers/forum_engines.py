@@ -70,8 +70,9 @@ QUOTE_HEADERS = (
     + r"\.?\s?:(?:\s*↑.*)?",
 )  # fmt: skip
 QUOTE_HEADER = tuple(re.compile(rf"^(?:{header})\s*$") for header in QUOTE_HEADERS)
-BARE_QUOTE = re.compile(r"^(?:Quote|Zitat|Citation|Cita|Citazione|Citaat|Цитата|Cytat|Citação|Citat|Lainaus)\s*:?$")
-"""A quote whose writer the engine does not name (`[quote]` without a name): the label alone."""
+BARE_QUOTE = re.compile(r"^(?:Quote|Zitat|Citation|Cita|Citazione|Citaat|Цитата|Cytat|Citação|Citat|Lainaus)\s*:$")
+"""A quote whose writer the engine does not name (`[quote]` without a name): the label and its colon (the
+label alone is the button that quotes a post)."""
 QUOTE_END = re.compile(
     r"^(?:(?:Click to expand|Klicken zum Erweitern|Zum Vergrößern anklicken|Cliquez pour agrandir"
     r"|Cliquez pour développer|Haz clic para expandir|Haga clic para expandir|Clicca per espandere"
@@ -151,6 +152,9 @@ ACTIONS = frozenset(
         # Forum page navigation around posts.
         "Print view", "Druckansicht", "Advanced search", "Erweiterte Suche", "Post Reply", "Antwort erstellen",
         "Advertisement", "Werbung", "Werbung:", "Anzeige", "Publicité", "Publicidad",
+        "Leave a Reply", "Leave a comment", "Schreibe einen Kommentar", "Kommentar verfassen", "Laisser un commentaire",
+        "Laisser une réponse", "Deja una respuesta", "Deja un comentario", "Lascia un commento", "Lascia una risposta",
+        "Search", "Suche", "Rechercher", "Buscar", "Author", "Autor", "Auteur",
         "Thread Tools", "Themen-Optionen", "Search Thread", "Display Modes", "Ansicht", "Go to page", "Gehe zu Seite",
     )
 )  # fmt: skip

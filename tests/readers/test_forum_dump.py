@@ -1,0 +1,274 @@
+"""Forum and comment page dumps of other engines than developpez.com's: one fixture per engine shape (our own
+text in each engine's layout and labels), the labels one by one, and real prose that must stay an article."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cli.main import main
+from translator.readers import read_thread, sniff_format
+from translator.readers.forum import looks_like_forum
+from translator.readers.forum_dump import looks_like_forum_dump, read_forum_dump
+from translator.readers.forum_engines import classify, date_part
+
+DUMPS = Path(__file__).resolve().parent.parent / "data" / "readers" / "forum_dumps"
+SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples"
+
+# file: thread title, then (writer, role, date) of each post, the article first; quotes as (post, author, extent).
+ENGINE_DUMPS = [
+    # phpBB 3.2+ (prosilver, English): profile above `Post by NAME » DATE`, `NAME wrote: ↑ DATE` quotes, an edit note.
+    (
+        "phpbb_en.txt",
+        "Fan noise after BIOS update",
+        [
+            ("tomvdb", "Registered User", datetime(2024, 1, 10, 8, 41)),
+            ("marisol", None, datetime(2024, 1, 10, 9, 15)),
+            ("tomvdb", "Registered User", datetime(2024, 1, 10, 18, 2)),
+        ],
+        [("c1", "tomvdb", "matched")],
+    ),
+    # phpBB 3.0 (German): `Beitragvon NAME » DATE`, `NAME hat geschrieben:`, a signature after its rule.
+    (
+        "phpbb_de.txt",
+        "Tomaten platzen auf",
+        [
+            ("Gartenfee", None, datetime(2023, 8, 2, 19, 12)),
+            ("Knollenkönig", None, datetime(2023, 8, 2, 20, 3)),
+            ("Gartenfee", None, datetime(2023, 8, 3, 7, 30)),
+        ],
+        [("c1", "Gartenfee", "matched")],
+    ),
+    # vBulletin 4 (English): date and `#N` first, then name, rank, join date and posts; `Reply With Quote`.
+    (
+        "vbulletin_en.txt",
+        "Carburettor keeps flooding",
+        [
+            ("oldgearhead", "Junior Member", datetime(2022, 3, 14, 19, 45)),
+            ("sparkplug_sue", "Senior Member", datetime(2022, 3, 14, 20, 10)),
+            ("oldgearhead", "Junior Member", datetime(2022, 3, 15, 9, 2)),
+        ],
+        [("c1", "oldgearhead", "matched")],
+    ),
+    # vBulletin 4 (German): dotted dates, `Zitat Zitat von NAME Beitrag anzeigen`, `Mit Zitat antworten`.
+    (
+        "vbulletin_de.txt",
+        "Welches Makroobjektiv für Insekten?",
+        [
+            ("Libelle77", "Neuer Benutzer", datetime(2021, 5, 12, 21, 14)),
+            ("Blendenzauber", "Erfahrener Benutzer", datetime(2021, 5, 12, 21, 40)),
+            ("Libelle77", "Neuer Benutzer", datetime(2021, 5, 13, 8, 5)),
+        ],
+        [("c1", "Libelle77", "matched")],
+    ),
+    # XenForo 2 (French): avatar initial, label/value profile lines, `NAME a dit :` ended by `Cliquez pour agrandir...`.
+    (
+        "xenforo_fr.txt",
+        "Ma pâte à choux retombe",
+        [
+            ("Camille_R", "Membre", datetime(2023, 3, 4)),
+            ("Patoche", "Membre actif", datetime(2023, 3, 4)),
+            ("Camille_R", "Membre", datetime(2023, 3, 5)),
+        ],
+        [("c1", "Camille_R", None)],
+    ),
+    # SMF 2 (English): `« Reply #1 on: DATE »`, `Quote from: NAME on DATE`, `Logged`, `« Last Edit: ... »`.
+    (
+        "smf_en.txt",
+        "Swarm in the chimney",
+        [
+            ("hivekeeper", "Full Member", datetime(2020, 6, 2, 10, 14)),
+            ("waxworker", "Hero Member", datetime(2020, 6, 2, 11, 2)),
+            ("hivekeeper", "Full Member", datetime(2020, 6, 5, 19, 48)),
+        ],
+        [("c1", "hivekeeper", "matched")],
+    ),
+    # WordPress comments (Spanish): the article before them, `NAME dice:` and the date below, `Responder`.
+    (
+        "wordpress_es.txt",
+        "La huerta urbana en invierno",
+        [
+            (None, None, None),
+            ("Lucía", None, datetime(2024, 1, 12, 9, 15)),
+            ("Martín Ocampo", None, datetime(2024, 1, 12, 18, 40)),
+            ("Lucía", None, datetime(2024, 1, 13, 8, 2)),
+        ],
+        [("c3", "Martín Ocampo", "matched")],
+    ),
+]
+FURNITURE = ("Posts:", "Joined", "Reply With Quote", "Logged", "Inscrit", "Messages", "J'aime", "Responder", "#")
+
+
+@pytest.mark.parametrize(("name", "title", "posts", "quotes"), ENGINE_DUMPS)
+def test_engine_dumps_read_post_by_post(
+    name: str,
+    title: str,
+    posts: list[tuple[str | None, str | None, datetime | None]],
+    quotes: list[tuple[str, str, str | None]],
+) -> None:
+    text = (DUMPS / name).read_text(encoding="utf-8")
+    assert looks_like_forum(text) and sniff_format(text) == "forum"
+    [thread] = read_forum_dump(text).threads
+    assert thread.title == title
+    assert [(p.author, p.role, p.date) for p in thread.posts] == posts
+    found = [(p.id, b.quoted_author, b.quote_extent) for p in thread.posts for b in p.blocks if b.kind == "quote"]
+    assert found == quotes
+    texts = [b.text for _, b in thread.blocks()]
+    assert not [t for t in texts if t.startswith(FURNITURE) or t in {p[0] for p in posts}]
+    assert all(b.text for _, b in thread.blocks())
+
+
+def test_signatures_and_edit_notes_are_left_out_and_said() -> None:
+    reading = read_forum_dump((DUMPS / "vbulletin_en.txt").read_text(encoding="utf-8"))
+    texts = [b.text for _, b in reading.threads[0].blocks()]
+    assert "Two wheels good, four wheels better." not in texts
+    assert not [t for t in texts if t.startswith("Last edited")]
+    assert reading.warnings == ("signatures left out of 1 post",)
+
+
+def test_a_news_page_article_comes_before_its_comments() -> None:
+    [thread] = read_forum_dump((DUMPS / "wordpress_es.txt").read_text(encoding="utf-8")).threads
+    article = thread.posts[0]
+    assert [b.kind for b in article.blocks] == ["title", "paragraph", "paragraph", "paragraph"]
+    assert "3 comentarios" not in [b.text for _, b in thread.blocks()]
+    assert "Deja una respuesta" not in [b.text for _, b in thread.blocks()]
+
+
+def test_relative_dates_are_posts_without_a_date_and_said() -> None:
+    text = "".join(
+        f"{name}\nMember\nMessages\n12\n{when}\n#{n}\n{body}\nLike\nReply\n"
+        for n, (name, when, body) in enumerate(
+            [("Ann", "3 years ago", "First."), ("Bob", "Yesterday at 10:15 PM", "Second."), ("Cy", "2 hours ago", "Hi.")]
+        )
+    )
+    reading = read_forum_dump("Thread title\n" + text)
+    assert [(p.author, p.date) for p in reading.threads[0].posts] == [("Ann", None), ("Bob", None), ("Cy", None)]
+    assert reading.warnings[0].startswith("3 posts of this dump show no date")
+
+
+def test_a_short_last_line_of_a_body_is_not_taken_for_the_next_writer() -> None:
+    # No buttons between posts: the header is as long as most headers are (a name and a rank).
+    posts = [("Ann", "It works."), ("Bob", "Ok then"), ("Cy", "Fine.")]
+    text = "Title\nPage 1 of 1\n" + "".join(
+        f"{name}\nMember\nJoined\nMar 3, 2011\n4 March 2023\n#{n}\nA full sentence of the post.\n{last}\n"
+        for n, (name, last) in enumerate(posts)
+    )
+    [thread] = read_forum_dump(text).threads
+    assert [(p.author, p.role) for p in thread.posts] == [("Ann", "Member"), ("Bob", "Member"), ("Cy", "Member")]
+    assert [b.text for b in thread.posts[1].blocks] == ["A full sentence of the post.", "Ok then"]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "name"),
+    [
+        ("Post by tomvdb » Wed Jan 10, 2024 8:41 am", "byline", "tomvdb"),  # phpBB 3.1+
+        ("Postby tomvdb » Wed Jan 10, 2024 8:41 am", "byline", "tomvdb"),  # phpBB 3.0, the icon's word glued
+        ("Message par Lou » mer. 10 janv. 2024 08:41", "byline", "Lou"),  # phpBB, French
+        ("Lucía dice:", "byline", "Lucía"),  # WordPress, Spanish
+        ("Quote Originally Posted by Ann View Post", "quote", "Ann"),  # vBulletin 4
+        ("Quote: Originally Posted by Ann", "quote", "Ann"),  # vBulletin 3
+        ("Zitat Zitat von Ann Beitrag anzeigen", "quote", "Ann"),  # vBulletin 4, German
+        ("Cita de Ann Ver mensaje", "quote", "Ann"),  # vBulletin, Spanish
+        ("Citation Envoyé par Ann Voir le message", "quote", "Ann"),  # vBulletin, French
+        ("Ann said:", "quote", "Ann"),  # XenForo
+        ("Ann a dit :", "quote", "Ann"),  # XenForo, French
+        ("Ann hat gesagt.:", "quote", "Ann"),  # XenForo, a German translation
+        ("Ann hat geschrieben:", "quote", "Ann"),  # phpBB, German
+        ("Ann wrote: ↑ Wed Jan 10, 2024 8:41 am", "quote", "Ann"),  # phpBB 3.2+
+        ("Quote from: Ann on June 02, 2020, 10:14:22 AM", "quote", "Ann"),  # SMF
+        ("On 3/3/2011 at 2:17 PM, Ann said:", "quote", "Ann"),  # Invision
+        ("Ann Wrote:", "quote", "Ann"),  # MyBB
+        ("Click to expand...", "quote_end", None),  # XenForo
+        ("Zum Vergrößern anklicken....", "quote_end", None),  # XenForo, German
+        ("Posts: 1,234", "profile", None),  # phpBB, vBulletin, SMF
+        ("Beiträge: 12", "profile", None),  # German
+        ("Messages : 56", "profile", None),  # French spacing
+        ("Join Date: Mar 2011", "profile", None),  # vBulletin
+        ("1,234 posts", "profile", None),  # Invision
+        ("#12", "profile", None),  # post number
+        ("Joined", "profile_label", None),  # XenForo: the value is the next line
+        ("Reply With Quote", "action", None),  # vBulletin
+        ("Quote", "action", None),  # the button, not a quote
+        ("Reactions: Ann, Bob and 3 others", "action", None),  # XenForo
+        ("Last edited by Ann; 03-15-2022 at 09:05 AM.", "edited", None),  # vBulletin
+        ("« Last Edit: June 05, 2020, 07:50:02 PM by Ann »", "edited", None),  # SMF
+        ("__________________", "signature", None),  # vBulletin's signature rule
+        ("The minister answered every question.", "text", None),  # prose
+    ],
+)
+def test_classify(line: str, kind: str, name: str | None) -> None:
+    found = classify(line)
+    assert (found.kind, found.name) == (kind, name)
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("« Reply #3 on: June 02, 2020, 10:14:22 AM »", "June 02, 2020, 10:14:22 AM"),  # SMF
+        ("Posted March 3, 2011", "March 3, 2011"),  # Invision
+        ("03-14-2022, 07:45 PM #1", "03-14-2022, 07:45 PM"),  # vBulletin 3, cells on one line
+        ("a line far too long to be a date " * 3, None),
+    ],
+)
+def test_date_part(line: str, date: str | None) -> None:
+    assert date_part(line) == date
+
+
+@given(st.from_regex(r"[A-Za-z][A-Za-z0-9_]{0,19}", fullmatch=True), st.sampled_from(["said", "wrote", "a dit"]))
+def test_quote_headers_credit_the_name_they_hold(name: str, verb: str) -> None:
+    assert classify(f"{name} {verb}:").name == name
+    assert classify(f"Quote Originally Posted by {name} View Post").name == name
+
+
+def _article_text(path: Path) -> str:
+    return "\n".join(b.text for b in read_thread(path).thread.posts[0].blocks)
+
+
+ARTICLE_SAMPLES = [
+    "html_de_hpd_homosexuellenhass.html",
+    "html_de_moritz-meyer_vreni-frost-urteil.html",
+    "html_es_granma_dirigir-cuba.html",
+    "html_fr_laviedesidees_evaluation-revues.html",
+    "html_fr_regards_macronie-enquetes.html",
+    "html_ru_dataworld_payeer.html",
+]
+
+
+@pytest.mark.parametrize("name", ARTICLE_SAMPLES)
+def test_real_articles_are_no_forum_dumps(name: str) -> None:
+    # The article text of real pages, as a copy of the article alone gives it.
+    text = _article_text(SAMPLES / "web" / name)
+    assert not looks_like_forum_dump(text)
+    assert sniff_format(text) == "text"
+
+
+def test_the_article_of_the_real_forum_sample_is_no_forum_dump(sample_path: Path) -> None:
+    text = sample_path.read_text(encoding="utf-8")
+    assert not looks_like_forum_dump(text[: text.index("Avatar de")])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Markdown posts with dates in their text.
+        "# Notes\n\nMarch 3, 2011\n\nWe met.\n\n---\n\nApril 4, 2012\n\nWe met again.\n\n---\n\nMay 5, 2013\n\nBye.\n",
+        # A timeline: dates, each followed by a sentence, no writer.
+        "History\n12 March 2001\nThe company was founded.\n4 June 2005\nIt moved to Lyon.\n9 May 2010\nIt closed.\n",
+        # Reported speech in an article.
+        "The mayor said:\nWe will rebuild the bridge.\nThe minister said:\nThe funds are there.\n",
+    ],
+)
+def test_prose_with_dates_or_said_is_no_forum_dump(text: str) -> None:
+    assert not looks_like_forum_dump(text)
+
+
+def test_inspect_reads_the_posts_of_a_dump(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["inspect", str(DUMPS / "xenforo_fr.txt"), "--json", "--languages", "fr,en"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["source_format"] == "forum"
+    assert [post["author"] for post in document["posts"]] == ["Camille_R", "Patoche", "Camille_R"]
