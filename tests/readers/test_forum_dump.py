@@ -139,12 +139,17 @@ def test_a_news_page_article_comes_before_its_comments() -> None:
     assert "Deja una respuesta" not in [b.text for _, b in thread.blocks()]
 
 
+RELATIVE_POSTS = [
+    ("Ann", "3 years ago", "First."),
+    ("Bob", "Yesterday at 10:15 PM", "Second."),
+    ("Cy", "2 hours ago", "Hi."),
+]
+
+
 def test_relative_dates_are_posts_without_a_date_and_said() -> None:
     text = "".join(
         f"{name}\nMember\nMessages\n12\n{when}\n#{n}\n{body}\nLike\nReply\n"
-        for n, (name, when, body) in enumerate(
-            [("Ann", "3 years ago", "First."), ("Bob", "Yesterday at 10:15 PM", "Second."), ("Cy", "2 hours ago", "Hi.")]
-        )
+        for n, (name, when, body) in enumerate(RELATIVE_POSTS)
     )
     reading = read_forum_dump("Thread title\n" + text)
     assert [(p.author, p.date) for p in reading.threads[0].posts] == [("Ann", None), ("Bob", None), ("Cy", None)]
