@@ -3,12 +3,13 @@ text in each engine's layout and labels), the labels one by one, and real prose 
 
 from __future__ import annotations
 
+import contextlib
 import json
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cli.main import main
@@ -277,3 +278,46 @@ def test_inspect_reads_the_posts_of_a_dump(capsys: pytest.CaptureFixture[str]) -
     document = json.loads(capsys.readouterr().out)
     assert document["source_format"] == "forum"
     assert [post["author"] for post in document["posts"]] == ["Camille_R", "Patoche", "Camille_R"]
+
+
+# Lines of every kind a dump holds, to draw dumps from: buttons alone (a lone "Reply", "- Reply"), labels, names,
+# dates in several shapes, quote headers, rules, prose, blank lines.
+DUMP_LINES = [
+    "Reply",
+    "- Reply",
+    "· Répondre",
+    "Quote",
+    "Reply With Quote",
+    "Antworten",
+    "",
+    "tomvdb",
+    "Registered User",
+    "Posts: 1,234",
+    "Join Date: Mar 2019",
+    "#3",
+    "Post by marisol » Wed Jan 10, 2024 9:15 am",
+    "Beitrag von Karl » Mi 10. Jan 2024, 09:15",
+    "10.01.2024, 09:15",
+    "January 10, 2024 at 9:15 am",
+    "Ben 19. Juni 2018 um 15:28 Uhr - Reply",
+    "3 years ago",
+    "Quote Originally Posted by tomvdb View Post",
+    "marisol said:",
+    "Click to expand...",
+    "__________________",
+    "— Kim (@kim) 10 January 2024",
+    "The fan spins up as soon as the laptop wakes, even when nothing runs.",
+    "Merci pour l'astuce, ça marche chez moi aussi.",
+]
+
+
+@settings(deadline=None, max_examples=200)  # the first example loads dateparser's languages
+@given(st.lists(st.sampled_from(DUMP_LINES), max_size=60))
+def test_any_dump_is_read_or_refused_in_one_line(lines: list[str]) -> None:
+    from translator.errors import InputError
+    from translator.readers import parse_threads
+
+    text = "\n".join(lines)
+    sniff_format(text)  # never raises
+    with contextlib.suppress(InputError):  # read, or refused in one line: never another error
+        parse_threads(text, "forum")

@@ -188,7 +188,7 @@ def _name_and_date(text: str) -> tuple[str, datetime] | None:
     if len(text) > 90 or text.endswith(SENTENCE_END):
         return None
     words = text.split()
-    if words[0].startswith(("—", "–", "-")) or "(@" in text:
+    if not words or words[0].startswith(("—", "–", "-")) or "(@" in text:  # a lone "Reply" is no line of either
         return None  # an embedded tweet's credit line ("— NAME (@handle) DATE") in an article
     cuts = range(1, min(MAX_NAME_WORDS, len(words) - 1) + 1)
     # A day first ("Ben 19. Juni 2018") before a month first ("Ben June 19, 2018"), so that a word of the
