@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cli.main import main
-from translator.readers import read_thread, sniff_format
+from translator.readers import parse_threads, read_thread, sniff_format
 from translator.readers.forum import looks_like_forum
 from translator.readers.forum_dump import looks_like_forum_dump, read_forum_dump
 from translator.readers.forum_engines import classify, date_part
@@ -253,6 +253,56 @@ def test_real_articles_are_no_forum_dumps(name: str) -> None:
     assert sniff_format(text) == "text"
 
 
+def _page_text(path: Path) -> str:
+    """A whole real page as a browser's copy gives it: its chrome, teasers and comments too, a block a line."""
+    import lxml.html
+
+    tree = lxml.html.fromstring(path.read_bytes())
+    for element in tree.xpath("//script|//style|//noscript"):
+        element.drop_tree()
+    blocks = [
+        "p",
+        "div",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "br",
+        "article",
+        "section",
+        "header",
+        "footer",
+        "blockquote",
+        "dt",
+        "dd",
+        "pre",
+        "td",
+        "th",
+    ]
+    for element in tree.iter(*blocks):
+        element.tail = "\n" + (element.tail or "")
+        element.text = "\n" + (element.text or "")
+    return "\n".join(" ".join(line.split()) for line in tree.text_content().splitlines() if line.strip())
+
+
+@pytest.mark.parametrize("name", ["html_es_granma_dirigir-cuba.html", "html_fr_laviedesidees_evaluation-revues.html"])
+def test_a_whole_news_page_without_comments_is_no_forum_dump(name: str) -> None:
+    # Its dated teasers under headlines, its labels ("Permalink", "Themen") are no posts.
+    assert sniff_format(_page_text(SAMPLES / "web" / name)) == "text"
+
+
+def test_a_whole_news_page_with_comments_is_read_for_them() -> None:
+    text = _page_text(SAMPLES / "web" / "html_pl_energetyka24_gaz-rosja.html")
+    assert sniff_format(text) == "forum"
+    [thread] = parse_threads(text).threads
+    writers = [post.author for post in thread.posts if post.kind == "comment"]
+    assert {"Robs", "Anonim", "KNP", "Arek", "Maciora", "Kris"} <= set(writers)
+
+
 def test_the_article_of_the_real_forum_sample_is_no_forum_dump(sample_path: Path) -> None:
     text = sample_path.read_text(encoding="utf-8")
     assert not looks_like_forum_dump(text[: text.index("Avatar de")])
@@ -315,7 +365,6 @@ DUMP_LINES = [
 @given(st.lists(st.sampled_from(DUMP_LINES), max_size=60))
 def test_any_dump_is_read_or_refused_in_one_line(lines: list[str]) -> None:
     from translator.errors import InputError
-    from translator.readers import parse_threads
 
     text = "\n".join(lines)
     sniff_format(text)  # never raises

@@ -28,7 +28,15 @@ from translator.errors import InputError
 from translator.models import BlockKind, Post, Thread
 from translator.readers.common import BlockSpec, Reading, clean, comment_post, counted_noun, number_blocks
 from translator.readers.forum import THREAD_LABEL, RawPost, Segment, resolve_quotes, segment_specs
-from translator.readers.forum_engines import RELATIVE_DATE, SUBJECT, Line, classify, date_part
+from translator.readers.forum_engines import (
+    POST_ACTIONS,
+    RELATIVE_DATE,
+    SUBJECT,
+    Line,
+    classify,
+    date_part,
+    profile_key,
+)
 
 MAX_NAME_CHARS = 50
 MAX_NAME_WORDS = 6
@@ -83,19 +91,44 @@ class Header:
 
 
 def looks_like_forum_dump(text: str) -> bool:
-    """Whether a text is a forum or comment page dump: two or more posts each with a writer and a date, and
-    the engines' labels (quotes, profile fields, buttons) around them, or three or more such posts."""
+    """Whether a text is a forum or comment page dump: posts with a writer and a date, most of them with an
+    engine's mark of a post of their own (its buttons, a quote, an edit note, a signature, two profile fields;
+    a news page's dated teasers have none): three or more such posts, or two and two more engine labels."""
     lines, kinds = _lines(text[:400_000])
-    labels = sum(1 for line in kinds if line.kind in ("byline", "quote", "profile", "profile_label", "edited"))
-    if labels == 0 and not any(line.kind == "action" for line in kinds):
+    if not any(_marks_a_post(line) or line.kind in PROFILE for line in kinds):
         return False
     anchors = _anchors(lines, kinds)
     if len(anchors) < 2:
         return False
     headers = _headers(lines, kinds, anchors)
-    posts = sum(1 for header in headers if header.writer)
-    return posts >= 3 or (posts >= 2 and labels >= 2)
+    ends = [*(header.start for header in headers[1:]), len(lines)]
+    named = [(header, end) for header, end in zip(headers, ends, strict=True) if header.writer]
+    marked = sum(1 for header, end in named if _a_post(kinds[header.start : end]))
+    if marked < 2 or marked < MARKED_SHARE * len(named):
+        return False
+    labels = sum(1 for line in kinds if line.kind in POST_LABELS)
+    return marked >= 3 or labels >= 2
 
+
+MARKED_SHARE = 0.6
+"""The share of the posts found that must show a mark of a post for a text to be taken for a dump."""
+POST_LABELS = frozenset({"byline", "quote", "quote_end", "edited", "signature"})
+
+
+def _marks_a_post(line: Line) -> bool:
+    """Whether a line is one only a post shows: an engine's byline, quote, edit note or signature rule, or one of
+    a post's own buttons (a page's chrome has its "Share", "Top" and counts too)."""
+    if line.kind == "action":
+        return line.text.casefold() in POST_ACTIONS
+    return line.kind in POST_LABELS
+
+
+def _a_post(region: list[Line]) -> bool:
+    """Whether the lines of one post found show a mark of a post: a line only a post shows, or profile fields of
+    two kinds (`Posts: 12` and `Joined: ...`; one label alone, "Themen", "Ort:", is often a page's own)."""
+    if any(_marks_a_post(line) for line in region):
+        return True
+    return len({key for line in region if (key := profile_key(line.text)) is not None}) >= 2
 
 def read_forum_dump(text: str) -> Reading:
     """Parse a forum or comment page dump into its one thread; InputError when it shows no posts."""

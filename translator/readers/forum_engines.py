@@ -159,6 +159,21 @@ ACTIONS = frozenset(
     )
 )  # fmt: skip
 """Buttons and links of a post that a copy keeps as lines of their own."""
+POST_ACTIONS = frozenset(
+    label.casefold()
+    for label in (
+        "Reply With Quote", "Reply", "Quote", "Multi-Quote", "MultiQuote", "Report", "Report Post", "Report post",
+        "Like", "Unlike", "Link to post", "Share this post", "Logged", "Quick reply", "+ Quote", "Quote Reply",
+        "Reply to this", "Log in to Reply", "Log in to reply", "Login to Reply", "Permalink", "Upvote", "Downvote",
+        "Zitieren", "Antworten", "Mit Zitat antworten", "Beitrag melden", "Gefällt mir", "Gespeichert",
+        "Citer", "Répondre", "Répondre avec citation", "Signaler", "J'aime", "Enregistré", "Signaler un message abusif",
+        "Responder", "Citar", "Responder citando", "Reportar", "Me gusta", "Rispondi", "Rispondi citando", "Segnala",
+        "Mi piace", "Reageren", "Citeren", "Vind ik leuk", "Curtir", "Ответить", "Цитировать", "Пожаловаться",
+        "Odpowiedz", "Cytuj", "Zgłoś", "Lubię to", "Svara", "Citera", "Rapportera", "Gilla",
+    )
+)  # fmt: skip
+"""The buttons of one post (answering, quoting, reporting, liking it), which a page's own chrome does not show
+beside each dated teaser: what tells a post from a headline and its date."""
 MEMBER_MENU = frozenset(
     label.casefold()
     for label in (
@@ -252,6 +267,20 @@ def classify(text: str) -> Line:
     if text.casefold() in ACTIONS or (len(text) <= 60 and COUNTED_ACTION.match(text)):
         return Line(text, "action")
     return Line(text, "text")
+
+
+def profile_key(text: str) -> str | None:
+    """Which profile field a line is (its label, folded; `count`, `number` or `starter` for a post count, a
+    post's number, a thread starter line), None for any other line (a field's value on its own line too)."""
+    if (PROFILE_FIELD.match(text) and len(text) <= MAX_FIELD_CHARS) or PROFILE_ALONE.match(text):
+        return text.partition(":")[0].strip().casefold()
+    if POST_COUNT.match(text):
+        return "count"
+    if POST_NUMBER.match(text):
+        return "number"
+    if THREAD_STARTER.match(text):
+        return "starter"
+    return None
 
 
 def _name(match: re.Match[str]) -> str | None:
