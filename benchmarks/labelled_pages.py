@@ -21,7 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-WORD = re.compile(r"\w+")
+UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f"
+"""Kana, Han and Thai: scripts written without spaces between words, where a run of word characters is a
+whole clause; each of their characters counts as a word, so that a 4-gram is four characters, not four clauses."""
+WORD = re.compile(rf"[{UNSPACED}]|[^\W{UNSPACED}]+")
 SHINGLE = 4
 """Words in a shingle: the article recall counts the expected text's word 4-grams found in the blocks read."""
 LAYOUTS = ("goose3", "newspaper", "newspaper4k")

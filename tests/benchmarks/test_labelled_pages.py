@@ -21,6 +21,7 @@ from labelled_pages import (
     score_page,
     set_figures,
     shingle_recall,
+    words_of,
 )
 
 PAGE = "<html><head><title>Ferry fares rise</title></head><body><p>Fares rise.</p></body></html>"
@@ -136,6 +137,14 @@ def test_shingle_recall_counts_the_labelled_texts_word_4grams_found() -> None:
     assert shingle_recall(label, "menu one two three four five six footer") == 1.0
     assert shingle_recall(label, "one two three four") == pytest.approx(1 / 3)
     assert shingle_recall(label, "six five four three two one") == 0.0
+
+
+def test_text_written_without_spaces_counts_its_characters_as_words() -> None:
+    # A Chinese paragraph is one run of word characters: counted whole, half of it found would score nothing.
+    label = "新的大桥将于秋季开工。工程预计耗资四千八百万元。"
+    assert shingle_recall(label, "新的大桥将于秋季开工。") == pytest.approx(7 / 19)  # 22 characters: 19 4-grams
+    assert shingle_recall("東京タワーで花火大会", "花火大会") == pytest.approx(1 / 7)
+    assert words_of("Die Brücke, 大桥!") == "die brücke 大 桥"
 
 
 def test_set_figures_count_only_what_each_label_states(tmp_path: Path) -> None:
