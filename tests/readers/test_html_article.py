@@ -210,6 +210,56 @@ that commuters reach the train on the other side before eight, and added a late 
             "",
             "“Only One” Lyrics : Kim Lee (Ft. Ana Ruiz)",
         ),
+        # The site's name in the middle, a section's label before it: the headline is after it.
+        (
+            "Harbour - Coast News - Ferry crossings move earlier",
+            '<meta property="og:site_name" content="Coast News">',
+            "",
+            "",
+            "Ferry crossings move earlier",
+        ),
+        # ... the site's name as the page's app.
+        (
+            "Harbour - Coast News - Ferry crossings move earlier",
+            '<meta name="application-name" content="Coast News">',
+            "",
+            "",
+            "Ferry crossings move earlier",
+        ),
+        # ... a headline before it, a section after it.
+        (
+            "Ferry crossings move earlier | Coast News | Harbour",
+            '<meta property="og:title" content="Ferry crossings move earlier | Coast News | Harbour">'
+            '<meta property="og:site_name" content="Coast News">',
+            "",
+            "",
+            "Ferry crossings move earlier",
+        ),
+        # A series' label before the episode's title, which the heading shows.
+        (
+            "Harbour Podcast | Ferry crossings move earlier",
+            '<meta property="og:title" content="Harbour Podcast | Ferry crossings move earlier">',
+            "",
+            "Ferry crossings move earlier",
+            "Ferry crossings move earlier",
+        ),
+        # ... no heading shows the episode's title: nothing says which part is the headline.
+        (
+            "Harbour Podcast | Ferry crossings move earlier",
+            '<meta property="og:title" content="Harbour Podcast | Ferry crossings move earlier">',
+            "",
+            "",
+            "Harbour Podcast | Ferry crossings move earlier",
+        ),
+        # The site's name with its motto and founding year after the headline the heading shows (krimiblog.de).
+        (
+            "Ferry crossings move earlier : Coast Blog | Stories from the shore | Founded 1998",
+            '<meta property="og:title" content="Ferry crossings move earlier : Coast Blog | Stories from the shore |'
+            ' Founded 1998"><meta property="og:site_name" content="Coast Blog">',
+            "Coast Blog",
+            "Ferry crossings move earlier",
+            "Ferry crossings move earlier",
+        ),
         # A heading that shows only the first part of a long title: the title stays whole.
         (
             "Harbour - Ferry crossings move earlier for the summer timetable",

@@ -87,6 +87,8 @@ def test_clean_author(text: str, author: str | None) -> None:
         ),  # a colon in a title
         ("Foo - Bar", "Barcelona Times", None, "Foo - Bar"),  # a short part inside the site name is not the site
         ("Thread title - Forum section - Site", "Site", None, "Thread title - Forum section"),  # only the site's part
+        # The site's name in the middle, a section's label before it: the headline is after it.
+        ("Harbour - Coast News - Ferry crossings move earlier", "Coast News", None, "Ferry crossings move earlier"),
         # The site's name holds a separator itself; known by its domain.
         ("Die Ablehnung » SciLogs - Wissenschaftsblogs", None, "scilogs.spektrum.de", "Die Ablehnung"),
     ],

@@ -418,8 +418,41 @@ def _spellings(key: str) -> set[str]:
     return {key, key.translate(UMLAUTS), unmarked}
 
 
+def _is_label(part: str) -> bool:
+    """Whether a part of a title is a short label (a section's, a page kind's, a date) rather than a headline."""
+    return 0 < len(part.split()) <= MAX_LABEL_WORDS and len(part.strip()) <= MAX_LABEL_CHARS
+
+
+def _is_site_part(part: str, site: str | None, host: str | None) -> bool:
+    """Whether a part of a title is the site's name itself (or its domain, or it with a section's words), not a
+    headline that holds it ("Coast News readers vote")."""
+    keys = _site_keys(site, host)
+    if any(spelling in keys for spelling in _spellings(_comparable(part))):
+        return True
+    words = _word_run(part)
+    labels = [label for label in (host or "").lower().split(".")[:-1] if label not in HOST_NOISE]
+    names = [run for run in (_word_run(site or ""), *map(_word_run, labels)) if run]
+    return bool(words) and any(words == name or _site_and_section(words, name) for name in names)
+
+
+def _after_site_in_middle(title: str, site: str | None, host: str | None) -> str | None:
+    """The headline after the site's name in the middle of a title whose parts before it are short labels and
+    whose parts after it are not ("Harbour - Coast News - Ferry crossings move earlier"); None elsewhere."""
+    spans = _title_parts(title)
+    parts = [title[start:end].strip() for start, end in spans]
+    for middle in range(1, len(parts) - 1):
+        if _is_site_part(parts[middle], site, host):
+            before, after = parts[:middle], parts[middle + 1 :]
+            if all(map(_is_label, before)) and not all(map(_is_label, after)):
+                return title[spans[middle + 1][0] :].strip()
+    return None
+
+
 def strip_site(title: str, site: str | None, host: str | None) -> str:
-    """A title without the site's name at either end: "Headline | Site" and "Site - Headline" -> "Headline"."""
+    """A title without the site's name at either end: "Headline | Site" and "Site - Headline" -> "Headline"; or
+    in its middle, with the section's label beside it ("Section - Site - Headline")."""
+    if (after := _after_site_in_middle(title, site, host)) is not None:
+        title = after
     for _ in range(2):  # "Headline - Forums - Site" loses both trailing parts when both name the site
         separators = list(TITLE_SEPARATOR.finditer(title))
         # The site's name may hold a separator itself ("Headline » SciLogs - Wissenschaftsblogs").
@@ -598,12 +631,15 @@ def _headline(
     found = getattr(extracted, "title", None)
     if found and _in_comment_box(tree, found):
         found = None  # the extractor took the comment form's heading ("Join the Discussion Cancel reply")
+    middle = _after_site_in_middle(page_title, site, host) if page_title else None
+    if found and page_title and middle and _comparable(found) in _comparable(page_title):
+        found = middle  # the extractor cut the title at its last separator: "Section - Site - Headline"
     candidates += [found, headings[0] if len(headings) == 1 else None, page_title]
     title = choose_title(candidates, site, host)
     page_only = strip_site(page_title, site, host) if page_title else ""
     if page_only and _comparable(title) != _comparable(page_only) and _site_default(tree, title, page_only):
         return page_only
-    title = _without_tight_label(tree, _without_date(tree, title))
+    title = _without_tight_label(tree, _around_shown_headline(tree, _without_date(tree, title), site, host))
     labelled = title.endswith(page_only) and title[: -len(page_only)].rstrip().endswith(":")
     return page_only if page_only and title != page_only and labelled else title
 
@@ -626,6 +662,45 @@ def _without_date(tree: HtmlElement, title: str) -> str:
         if head and _comparable(head) in shown and (dated or labels):
             return head
     return title
+
+
+def _title_parts(title: str) -> list[tuple[int, int]]:
+    """Where each part of a title between its separators starts and ends."""
+    separators = list(TITLE_SEPARATOR.finditer(title))
+    starts = [0, *(separator.end() for separator in separators)]
+    ends = [*(separator.start() for separator in separators), len(title)]
+    return list(zip(starts, ends, strict=True))
+
+
+def _around_shown_headline(tree: HtmlElement, title: str, site: str | None, host: str | None) -> str:
+    """A title cut to the run of its parts that a heading on the page shows, when what stands around that run is
+    short labels, or the site's name with its motto beyond it ("Podcast | Episode title" with the heading
+    "Episode title"; "Headline : Krimiblog-Archiv | Ermittlungen zum Verfall eines Genres | Gegründet 2005").
+    A heading that shows the whole title, or none that shows a part of it, leaves the title whole."""
+    spans = _title_parts(title)
+    shown = {_comparable(visible_text(h)) for h in HEADINGS(tree) if isinstance(h, HtmlElement)}
+    if len(spans) < 2 or _comparable(title) in shown:
+        return title
+    parts = [title[start:end].strip() for start, end in spans]
+    for length in range(len(parts) - 1, 0, -1):  # the longest run a heading shows
+        for first in range(len(parts) - length + 1):
+            last = first + length - 1
+            run = title[spans[first][0] : spans[last][1]].strip()
+            beside = (parts[:first][::-1], parts[last + 1 :])
+            if _comparable(run) in shown and all(_besides_headline(side, site, host) for side in beside):
+                return run
+    return title
+
+
+def _besides_headline(parts: list[str], site: str | None, host: str | None) -> bool:
+    """Whether the parts of a title on one side of its headline (the nearest first) are short labels up to the
+    site's name, and anything beyond it (its motto)."""
+    for part in parts:
+        if _is_site_part(part, site, host) or (len(part.split()) <= MAX_SITE_WORDS and _names_site(part, site, host)):
+            return True
+        if part and not _is_label(part):
+            return False
+    return True
 
 
 def _without_tight_label(tree: HtmlElement, title: str) -> str:
