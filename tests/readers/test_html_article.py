@@ -703,3 +703,44 @@ def test_the_deck_under_the_headline_is_the_articles_subtitle(
         assert thread.posts[0].blocks[1].text == deck
     else:
         assert "subtitle" not in kinds
+
+
+SHOWN_DECK_PAGE = """<html lang="en"><head><title>Ferries leave earlier - Coast News</title>
+<meta name="description" content="Coast News: ferries, fares and timetables on the northern coast."></head><body>
+<div id="story"><header>{heading}{deck}</header><p class="byline">By Kim Lee</p><p>The harbour office has moved the
+first crossing of the day half an hour earlier, so that commuters reach the train on the other side before eight.</p>
+<p>A late boat will run on Fridays from May, and fares stay the same for now, although fuel costs have doubled since
+the winter.</p></div></body></html>"""
+SHOWN_DECK = "The harbour office moves the first crossing so that commuters catch their trains again."
+
+
+@pytest.mark.parametrize(
+    ("heading", "deck", "subtitle"),
+    [
+        # A heading of whole sentences right under the headline (die-tagespost.de, eurosport.de).
+        ("<h1>Ferries leave earlier</h1>", f"<h2>{SHOWN_DECK}</h2>", SHOWN_DECK),
+        # A paragraph in a box named for the deck (tagesspiegel.de's `ts-intro`, bmfsfj.de's `article-teaser`).
+        ("<h1>Ferries leave earlier</h1>", f'<p class="article-teaser">{SHOWN_DECK}</p>', SHOWN_DECK),
+        # ... under a heading that shows a kicker before the headline.
+        ("<h1><span>Harbour : </span>Ferries leave earlier</h1>", f'<p class="lead">{SHOWN_DECK}</p>', SHOWN_DECK),
+        # A section's heading under the headline (no full stop) is no deck; nor a paragraph in no deck's box.
+        ("<h1>Ferries leave earlier</h1>", "<h2>What changes for the commuters on the first boat</h2>", None),
+        ("<h1>Ferries leave earlier</h1>", f"<p>{SHOWN_DECK}</p>", None),
+        # A date under the headline, in a box named like a deck, is no deck either.
+        ("<h1>Ferries leave earlier</h1>", '<p class="intro">Published on Monday, 4 May 2026, 10:15</p>', None),
+        # ... nor a box named like one that holds the story's time and writer (tarnkappe.info's `div.subtitle`).
+        (
+            "<h1>Ferries leave earlier</h1>",
+            '<div class="subtitle"><time datetime="2026-05-04T10:15">4.5.26 10:15</time> <span class="byline">by'
+            " <a>Kim Lee</a></span>, reading time: four minutes and a half</div>",
+            None,
+        ),
+    ],
+)
+def test_a_deck_the_summary_does_not_repeat_is_the_articles_subtitle(
+    heading: str, deck: str, subtitle: str | None
+) -> None:
+    thread = read_html(SHOWN_DECK_PAGE.format(heading=heading, deck=deck)).threads[0]
+    assert thread.subtitle == subtitle
+    if subtitle:
+        assert [block.kind for block in thread.posts[0].blocks][:2] == ["title", "subtitle"]

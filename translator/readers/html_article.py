@@ -26,7 +26,13 @@ from translator.readers.html_fields import candidates, name_in
 from translator.readers.html_furniture import NO_TEASERS, Teasers, drop_furniture, teaser_texts, trim_body
 from translator.readers.html_items import path
 from translator.readers.html_schema import JSON_LD, _types, _walk, json_documents
-from translator.readers.html_text import class_heads, clean_text, loose_paragraphs, visible_text
+from translator.readers.html_text import (
+    class_heads,
+    class_words,
+    clean_text,
+    loose_paragraphs,
+    visible_text,
+)
 from translator.readers.markup import (
     HTML_SIGN,
     PAGE_RULES,
@@ -865,23 +871,57 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
 
 DECK_TAGS = frozenset({"h2", "h3", "h4", "p", "div"})
 MIN_DECK_CHARS = 20
+DECK_WORDS = frozenset(
+    {"lead", "lede", "teaser", "intro", "standfirst", "deck", "dek", "summary", "subtitle", "subline", "vorspann",
+     "excerpt", "abstract", "chapo", "chapeau", "entradilla", "bajada", "occhiello", "sommario"}
+)  # fmt: skip
+"""Class words of the box that holds a deck (`p.ts-intro`, `p.article-teaser`, `div.dig-vorspann`, `p.lead`)."""
+MIN_SHOWN_DECK_WORDS = 8
+MAX_DECK_CHARS = 600
+SENTENCE_END = re.compile(r"[.!?…]['\"“”»«’)]*$")
 
 
 def shown_deck(tree: HtmlElement, title: str, summary: str | None) -> str | None:
-    """The deck (standfirst) the page shows right after its headline, when its summary for sharing says the same:
-    the sentence under the headline that an extractor starting at the text's first paragraph leaves out."""
+    """The deck (standfirst) the page shows right after its headline: the sentence under the headline that an
+    extractor starting at the text's first paragraph leaves out. It is one when the page's summary for sharing
+    says the same, when its box is named for a deck (`p.lead`, `p.article-teaser`), or
+    when it is a heading of whole sentences (an `h2` that ends with a full stop); a heading (`h1`) that shows
+    the headline, alone or after a kicker ("Abstandsregeln : Headline"), comes before it."""
     key, said = _comparable(title), _comparable(summary or "")
-    if not key or len(said) < MIN_DECK_CHARS:
+    if not key:
         return None
     for heading in H1(tree):
-        if not isinstance(heading, HtmlElement) or _comparable(visible_text(heading)) != key:
+        shown = _comparable(visible_text(heading)) if isinstance(heading, HtmlElement) else ""
+        if not shown or not (shown == key or (shown.endswith(key) and len(key) >= MIN_DECK_CHARS)):
             continue
         after = heading.getnext()
         while after is not None and not isinstance(after, HtmlElement):
             after = after.getnext()  # a comment between them
-        if after is not None and after.tag in DECK_TAGS and _comparable(text := visible_text(after)) == said:
+        if after is None or after.tag not in DECK_TAGS:
+            continue
+        text = visible_text(after)
+        if _comparable(text) == said and len(said) >= MIN_DECK_CHARS:
+            return text
+        if _deck_like(after, text):
             return text
     return None
+
+
+def _deck_like(box: HtmlElement, text: str) -> bool:
+    """Whether a box after the headline is its deck though the summary for sharing says otherwise (or nothing):
+    a sentence or more of text, not a byline or a date (nor a box that holds them), in a box named for a deck,
+    or an `h2` of whole sentences. (A summary that begins the box says nothing: it is often the text's first
+    sentence.)"""
+    if len(text.split()) < MIN_SHOWN_DECK_WORDS or len(text) > MAX_DECK_CHARS or _is_header_line(text, []):
+        return False
+    if box.find(".//p") is not None or box.find(".//h2") is not None:
+        return False  # a box of paragraphs: the text itself, not its deck
+    if box.find(".//time") is not None or any(
+        not WRITER_CLASSES.isdisjoint(class_words(inner)) for inner in box.iter() if isinstance(inner, HtmlElement)
+    ):
+        return False  # the story's time and writer (`div.subtitle` > `time`, `span.byline`)
+    named = not DECK_WORDS.isdisjoint(class_words(box))
+    return named or (box.tag == "h2" and SENTENCE_END.search(text) is not None)
 
 
 SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+")
