@@ -744,3 +744,51 @@ def test_a_deck_the_summary_does_not_repeat_is_the_articles_subtitle(
     assert thread.subtitle == subtitle
     if subtitle:
         assert [block.kind for block in thread.posts[0].blocks][:2] == ["title", "subtitle"]
+
+
+SLIDE = """<figure class="flat-slide"><div class="slide-header"><h2><a href="/ferries/photo/{n}">{n}. {name}</a></h2>
+</div><div class="image"><img src="/{n}.jpg" alt=""></div><figcaption class="flat-slide-caption"><p>{text}</p>
+</figcaption></figure>"""
+BOATS = [
+    ("The Morning Star", "The first boat of the day, painted white and blue, leaves the harbour at half past six."),
+    ("The Heron", "A small ferry for twelve cars that crosses to the island every hour until the evening."),
+    ("The Old Lady", "Built in 1962 and still running on Sundays, when the harbour museum opens its doors."),
+    ("The Night Owl", "The new late boat on Fridays, which waits for the last train from the city before it leaves."),
+]
+SLIDESHOW_PAGE = """<html lang="en"><head><title>Four ferries to know - Coast News</title></head><body><article>
+<h1>Four ferries to know</h1><div class="post-content"><p>Four boats cross the bay every day, and each of them has
+its own story to tell. The harbour office has named them all after birds and stars, and the crews know every rock in
+the bay by heart.</p><p>Here they are, from the oldest boat to the newest one, with what makes each of them worth a
+trip across the water this summer.</p></div><div class="slides">{slides}</div></article></body></html>"""
+
+
+LIST_SLIDE = """<li class="slide"><h2>{n}. {name}</h2><img src="/{n}.jpg" alt=""><p>{text}</p></li>"""
+
+
+@pytest.mark.parametrize("slide", [SLIDE, LIST_SLIDE])
+def test_a_slideshows_text_is_read_from_its_slides(slide: str) -> None:
+    # The extractor drops every box named for a slide (and pictures' captions): a slideshow article was its
+    # introduction alone (popsugar.co.uk's `figure.flat-slide`; `li.slide` items).
+    shown = BOATS * 2  # in the morning, then in the evening
+    slides = "".join(slide.format(n=n, name=name, text=text) for n, (name, text) in enumerate(shown, 1))
+    if slide == LIST_SLIDE:
+        slides = f"<ul>{slides}</ul>"
+    blocks = read_html(SLIDESHOW_PAGE.format(slides=slides)).threads[0].posts[0].blocks
+    texts = [block.text for block in blocks]
+    assert texts[1].startswith("Four boats cross the bay")
+    assert texts[2].startswith("Here they are")
+    assert texts[3:] == [line for n, (name, text) in enumerate(shown, 1) for line in (f"{n}. {name}", text)]
+
+
+def test_a_row_of_teaser_cards_beside_a_story_is_no_slideshow() -> None:
+    # Cards of other stories in a slider under a story hold about as much text as the story (falstaff.de).
+    story = "".join(
+        f"<p>{text} The harbour office said so on Monday, and the timetable shows it.</p>" for _, text in BOATS
+    )
+    cards = "".join(
+        f'<div class="slide"><h3><a href="/other/{n}">{name}</a></h3><p>{text}</p></div>'
+        for n, (name, text) in enumerate(BOATS, 1)
+    )
+    page = SLIDESHOW_PAGE.replace('<div class="slides">{slides}</div>', f'{story}<div class="slider">{cards}</div>')
+    texts = [block.text for block in read_html(page).threads[0].posts[0].blocks]
+    assert not any(text == name for name, _ in BOATS for text in texts)

@@ -31,6 +31,7 @@ from translator.readers.html_text import (
     class_words,
     clean_text,
     loose_paragraphs,
+    slideshow,
     visible_text,
 )
 from translator.readers.markup import (
@@ -838,8 +839,9 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     summary = next((text for text in described if text and _comparable(text) != _comparable(title)), None)
     deck = shown_deck(tree, title, summary) if with_body else None
     teasers = teaser_texts(tree) if with_body else NO_TEASERS
+    slides = [block for slide in slideshow(tree) for block in element_blocks(slide, PAGE_RULES)] if with_body else []
     if with_body:
-        drop_furniture(tree, title)
+        drop_furniture(tree, title)  # the headline's heading too, which marks the slideshow's box
     if with_body:
         quote_in_words(tree)  # words quoted in a sentence: trafilatura would cut the sentence at them
     if stated_blocks:  # the extractor would read the data's text in place of what the page shows (its lead)
@@ -850,7 +852,7 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         drop_markup_comments(tree)
         loose_paragraphs(tree)
     body = _body(tree) if with_body else None
-    blocks = body_blocks(body, title, author, teasers) if body is not None else []
+    blocks = with_slides(body_blocks(body, title, author, teasers) if body is not None else [], slides)
     if deck and blocks and _comparable(blocks[0][1]) == _comparable(deck):
         blocks = [("subtitle", *blocks[0][1:]), *blocks[1:]]  # read as the text's first heading
     elif deck and blocks and not any(_comparable(deck) in _comparable(text) for _, text, _, _ in blocks):
@@ -867,6 +869,26 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         summary,
         tuple(stated_blocks),
     )
+
+
+SLIDES_MISSING = 0.5
+"""A slideshow's text is read from its slides when the extracted text lacks more than this share of it."""
+SLIDES_OVER_BODY = 2
+"""... and when the slides hold this many times the extracted text: the body is the slideshow's introduction (a
+row of teaser cards under a story holds about as much as the story)."""
+
+
+def with_slides(blocks: list[BlockSpec], slides: list[BlockSpec]) -> list[BlockSpec]:
+    """The body with the slideshow's blocks after it, those it lacks, when the slideshow is the article (far more
+    text than the body: the body is its introduction) and the body lacks most of it (the extractor drops
+    slides); else the body as it is (a gallery's captions, a row of teaser cards beside a story)."""
+    have = "".join(_comparable(text) for _, text, _, _ in blocks)
+    missing = [block for block in slides if _comparable(block[1]) not in have]
+    total = sum(len(block[1]) for block in slides)
+    shown = sum(len(block[1]) for block in blocks)
+    if total <= SLIDES_OVER_BODY * shown or sum(len(block[1]) for block in missing) <= SLIDES_MISSING * total:
+        return blocks
+    return [*blocks, *missing]
 
 
 DECK_TAGS = frozenset({"h2", "h3", "h4", "p", "div"})
