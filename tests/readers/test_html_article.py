@@ -210,6 +210,56 @@ that commuters reach the train on the other side before eight, and added a late 
             "",
             "“Only One” Lyrics : Kim Lee (Ft. Ana Ruiz)",
         ),
+        # The site's name in the middle, a section's label before it: the headline is after it.
+        (
+            "Harbour - Coast News - Ferry crossings move earlier",
+            '<meta property="og:site_name" content="Coast News">',
+            "",
+            "",
+            "Ferry crossings move earlier",
+        ),
+        # ... the site's name as the page's app.
+        (
+            "Harbour - Coast News - Ferry crossings move earlier",
+            '<meta name="application-name" content="Coast News">',
+            "",
+            "",
+            "Ferry crossings move earlier",
+        ),
+        # ... a headline before it, a section after it.
+        (
+            "Ferry crossings move earlier | Coast News | Harbour",
+            '<meta property="og:title" content="Ferry crossings move earlier | Coast News | Harbour">'
+            '<meta property="og:site_name" content="Coast News">',
+            "",
+            "",
+            "Ferry crossings move earlier",
+        ),
+        # A series' label before the episode's title, which the heading shows.
+        (
+            "Harbour Podcast | Ferry crossings move earlier",
+            '<meta property="og:title" content="Harbour Podcast | Ferry crossings move earlier">',
+            "",
+            "Ferry crossings move earlier",
+            "Ferry crossings move earlier",
+        ),
+        # ... no heading shows the episode's title: nothing says which part is the headline.
+        (
+            "Harbour Podcast | Ferry crossings move earlier",
+            '<meta property="og:title" content="Harbour Podcast | Ferry crossings move earlier">',
+            "",
+            "",
+            "Harbour Podcast | Ferry crossings move earlier",
+        ),
+        # The site's name with its motto and founding year after the headline the heading shows (krimiblog.de).
+        (
+            "Ferry crossings move earlier : Coast Blog | Stories from the shore | Founded 1998",
+            '<meta property="og:title" content="Ferry crossings move earlier : Coast Blog | Stories from the shore |'
+            ' Founded 1998"><meta property="og:site_name" content="Coast Blog">',
+            "Coast Blog",
+            "Ferry crossings move earlier",
+            "Ferry crossings move earlier",
+        ),
         # A heading that shows only the first part of a long title: the title stays whole.
         (
             "Harbour - Ferry crossings move earlier for the summer timetable",
@@ -653,3 +703,92 @@ def test_the_deck_under_the_headline_is_the_articles_subtitle(
         assert thread.posts[0].blocks[1].text == deck
     else:
         assert "subtitle" not in kinds
+
+
+SHOWN_DECK_PAGE = """<html lang="en"><head><title>Ferries leave earlier - Coast News</title>
+<meta name="description" content="Coast News: ferries, fares and timetables on the northern coast."></head><body>
+<div id="story"><header>{heading}{deck}</header><p class="byline">By Kim Lee</p><p>The harbour office has moved the
+first crossing of the day half an hour earlier, so that commuters reach the train on the other side before eight.</p>
+<p>A late boat will run on Fridays from May, and fares stay the same for now, although fuel costs have doubled since
+the winter.</p></div></body></html>"""
+SHOWN_DECK = "The harbour office moves the first crossing so that commuters catch their trains again."
+
+
+@pytest.mark.parametrize(
+    ("heading", "deck", "subtitle"),
+    [
+        # A heading of whole sentences right under the headline (die-tagespost.de, eurosport.de).
+        ("<h1>Ferries leave earlier</h1>", f"<h2>{SHOWN_DECK}</h2>", SHOWN_DECK),
+        # A paragraph in a box named for the deck (tagesspiegel.de's `ts-intro`, bmfsfj.de's `article-teaser`).
+        ("<h1>Ferries leave earlier</h1>", f'<p class="article-teaser">{SHOWN_DECK}</p>', SHOWN_DECK),
+        # ... under a heading that shows a kicker before the headline.
+        ("<h1><span>Harbour : </span>Ferries leave earlier</h1>", f'<p class="lead">{SHOWN_DECK}</p>', SHOWN_DECK),
+        # A section's heading under the headline (no full stop) is no deck; nor a paragraph in no deck's box.
+        ("<h1>Ferries leave earlier</h1>", "<h2>What changes for the commuters on the first boat</h2>", None),
+        ("<h1>Ferries leave earlier</h1>", f"<p>{SHOWN_DECK}</p>", None),
+        # A date under the headline, in a box named like a deck, is no deck either.
+        ("<h1>Ferries leave earlier</h1>", '<p class="intro">Published on Monday, 4 May 2026, 10:15</p>', None),
+        # ... nor a box named like one that holds the story's time and writer (tarnkappe.info's `div.subtitle`).
+        (
+            "<h1>Ferries leave earlier</h1>",
+            '<div class="subtitle"><time datetime="2026-05-04T10:15">4.5.26 10:15</time> <span class="byline">by'
+            " <a>Kim Lee</a></span>, reading time: four minutes and a half</div>",
+            None,
+        ),
+    ],
+)
+def test_a_deck_the_summary_does_not_repeat_is_the_articles_subtitle(
+    heading: str, deck: str, subtitle: str | None
+) -> None:
+    thread = read_html(SHOWN_DECK_PAGE.format(heading=heading, deck=deck)).threads[0]
+    assert thread.subtitle == subtitle
+    if subtitle:
+        assert [block.kind for block in thread.posts[0].blocks][:2] == ["title", "subtitle"]
+
+
+SLIDE = """<figure class="flat-slide"><div class="slide-header"><h2><a href="/ferries/photo/{n}">{n}. {name}</a></h2>
+</div><div class="image"><img src="/{n}.jpg" alt=""></div><figcaption class="flat-slide-caption"><p>{text}</p>
+</figcaption></figure>"""
+BOATS = [
+    ("The Morning Star", "The first boat of the day, painted white and blue, leaves the harbour at half past six."),
+    ("The Heron", "A small ferry for twelve cars that crosses to the island every hour until the evening."),
+    ("The Old Lady", "Built in 1962 and still running on Sundays, when the harbour museum opens its doors."),
+    ("The Night Owl", "The new late boat on Fridays, which waits for the last train from the city before it leaves."),
+]
+SLIDESHOW_PAGE = """<html lang="en"><head><title>Four ferries to know - Coast News</title></head><body><article>
+<h1>Four ferries to know</h1><div class="post-content"><p>Four boats cross the bay every day, and each of them has
+its own story to tell. The harbour office has named them all after birds and stars, and the crews know every rock in
+the bay by heart.</p><p>Here they are, from the oldest boat to the newest one, with what makes each of them worth a
+trip across the water this summer.</p></div><div class="slides">{slides}</div></article></body></html>"""
+
+
+LIST_SLIDE = """<li class="slide"><h2>{n}. {name}</h2><img src="/{n}.jpg" alt=""><p>{text}</p></li>"""
+
+
+@pytest.mark.parametrize("slide", [SLIDE, LIST_SLIDE])
+def test_a_slideshows_text_is_read_from_its_slides(slide: str) -> None:
+    # The extractor drops every box named for a slide (and pictures' captions): a slideshow article was its
+    # introduction alone (popsugar.co.uk's `figure.flat-slide`; `li.slide` items).
+    shown = BOATS * 2  # in the morning, then in the evening
+    slides = "".join(slide.format(n=n, name=name, text=text) for n, (name, text) in enumerate(shown, 1))
+    if slide == LIST_SLIDE:
+        slides = f"<ul>{slides}</ul>"
+    blocks = read_html(SLIDESHOW_PAGE.format(slides=slides)).threads[0].posts[0].blocks
+    texts = [block.text for block in blocks]
+    assert texts[1].startswith("Four boats cross the bay")
+    assert texts[2].startswith("Here they are")
+    assert texts[3:] == [line for n, (name, text) in enumerate(shown, 1) for line in (f"{n}. {name}", text)]
+
+
+def test_a_row_of_teaser_cards_beside_a_story_is_no_slideshow() -> None:
+    # Cards of other stories in a slider under a story hold about as much text as the story (falstaff.de).
+    story = "".join(
+        f"<p>{text} The harbour office said so on Monday, and the timetable shows it.</p>" for _, text in BOATS
+    )
+    cards = "".join(
+        f'<div class="slide"><h3><a href="/other/{n}">{name}</a></h3><p>{text}</p></div>'
+        for n, (name, text) in enumerate(BOATS, 1)
+    )
+    page = SLIDESHOW_PAGE.replace('<div class="slides">{slides}</div>', f'{story}<div class="slider">{cards}</div>')
+    texts = [block.text for block in read_html(page).threads[0].posts[0].blocks]
+    assert not any(text == name for name, _ in BOATS for text in texts)

@@ -15,6 +15,7 @@ from translator.readers.common import BlockSpec
 from translator.readers.html import read_html
 from translator.readers.html_furniture import (
     Teasers,
+    ad_lines,
     printed_count,
     reaction_rows,
     score_counters,
@@ -258,11 +259,46 @@ def test_ad_labels_and_closing_prompts_are_no_part_of_the_body() -> None:
 
     body = lines("Erster Absatz.", "Werbung", "Zweiter Absatz.", "Kommentare lesen und schreiben, hier klicken")
     assert [block[1] for block in trim_body(body)] == ["Erster Absatz.", "Zweiter Absatz."]
-    body = lines("First paragraph.", "Advertisement", "Last one.", "Subscribe to our newsletter")
+    body = lines("First paragraph.", "Advertisement:", "Last one.", "Subscribe to our newsletter")
     assert [block[1] for block in trim_body(body)] == ["First paragraph.", "Last one."]
     # A sentence of the text that speaks of comments or a newsletter stays; so does an advert's own text.
     body = lines("Werbung für Tabak ist verboten.", "The minister did not read the comments before she spoke.")
     assert trim_body(body) == body
+
+
+ADVERTISED = """<html lang="de"><head><title>Heimsieg im Regen</title></head><body><div class="entry">
+<h1>Heimsieg im Regen</h1><p>Der Sportverein vom Fluss gewann am Sonntag zu Hause mit zwei zu null, obwohl es die ganze
+zweite Halbzeit über regnete und der Platz kaum noch bespielbar war.</p><p>Der Trainer lobte nach dem Spiel vor allem
+die Abwehr, die in neunzig Minuten keinen einzigen Schuss auf das eigene Tor zuließ.</p>{ad}<p>Das nächste Spiel
+findet in zwei Wochen auswärts statt, die Mannschaft fährt mit dem Bus und hofft auf viele mitreisende Fans.</p>
+</div></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("ad", "dropped"),
+    [
+        # A label and the advert's words, a box of banners after it (sw1.news's "ANZEIGE - ..." line).
+        (
+            '<b>ANZEIGE - Heute mal essen gehen? Wie wäre es mit:</b><br><div id="gastro">'
+            '<div class="wp_bannerize_container"><a href="/x"><img src="/b.jpg" alt="Zur Mühle"></a></div></div>',
+            True,
+        ),
+        # ... inside a box named for adverts, which the extractor keeps (German and Spanish names).
+        ('<div class="werbung"><p>Anzeige: Günstige Fährtickets zu den Inseln, jetzt buchen</p></div>', True),
+        ('<div id="sponsor-1"><p>Publicidad: Billetes baratos de ferry a las islas</p></div>', True),
+        # A paragraph of the text that starts with the word, no advert's box around it or after it.
+        ("<p>Werbung – Zielgruppe und Bedürfnisse</p>", False),
+        # ... nor in a post the site files under advertising (WordPress's taxonomy classes name its subject).
+        ('<div class="post category-werbung"><p>Anzeige: Der Verein hat Anzeige erstattet.</p></div>', False),
+    ],
+)
+def test_a_line_labelling_an_advert_is_no_part_of_the_article(ad: str, dropped: bool) -> None:
+    page = ADVERTISED.format(ad=ad)
+    label = lxml.html.fragment_fromstring(ad, create_parent=True).text_content().split(":")[0]
+    assert bool(texts(page, ad_lines)) == dropped
+    body = [block.text for block in read_html(page).threads[0].posts[0].blocks]
+    assert any(text.startswith("Das nächste Spiel") for text in body)
+    assert any(text.startswith(label.strip()) for text in body) != dropped
 
 
 REACTIONS = """<html><body><article><h1>Das Freibad öffnet früher</h1><p>Das Freibad am Stadtrand öffnet in diesem

@@ -23,6 +23,7 @@ from translator.readers.html_text import (
     is_skipped,
     loose_paragraphs,
     name_from_label,
+    slideshow,
     text_longer_than,
 )
 
@@ -87,6 +88,8 @@ def test_clean_author(text: str, author: str | None) -> None:
         ),  # a colon in a title
         ("Foo - Bar", "Barcelona Times", None, "Foo - Bar"),  # a short part inside the site name is not the site
         ("Thread title - Forum section - Site", "Site", None, "Thread title - Forum section"),  # only the site's part
+        # The site's name in the middle, a section's label before it: the headline is after it.
+        ("Harbour - Coast News - Ferry crossings move earlier", "Coast News", None, "Ferry crossings move earlier"),
         # The site's name holds a separator itself; known by its domain.
         ("Die Ablehnung » SciLogs - Wissenschaftsblogs", None, "scilogs.spektrum.de", "Die Ablehnung"),
     ],
@@ -420,3 +423,31 @@ def test_loose_text_in_a_box_of_paragraphs_becomes_a_paragraph(box: str, paragra
     loose_paragraphs(tree)
     assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == paragraphs
     assert " ".join(tree.text_content().split()) == " ".join(lxml.html.fromstring(box).text_content().split())
+
+
+CAPTION = "A boat crosses the bay at dawn, with the island's lighthouse still lit behind it."
+
+
+@pytest.mark.parametrize(
+    ("page", "slides"),
+    [
+        # Slides with captions in the story's box, which holds the headline: a slideshow.
+        ("<article><h1>Boats</h1><ul>" + f'<li class="slide"><p>{CAPTION}</p></li>' * 3 + "</ul></article>", 3),
+        # Two slides make no slideshow.
+        ("<article><h1>Boats</h1><ul>" + f'<li class="slide"><p>{CAPTION}</p></li>' * 2 + "</ul></article>", 0),
+        # A carousel of links to other stories is teasers, not text.
+        (
+            "<article><h1>Boats</h1><div>"
+            + f'<div class="swiper-slide"><p><a href="/x">{CAPTION}</a></p></div>' * 3
+            + "</div></article>",
+            0,
+        ),
+        # Slides outside the box that holds the headline (a home page's slider) are not the story's.
+        ("<h1>Boats</h1><div>" + f'<div class="slide"><p>{CAPTION}</p></div>' * 3 + "</div>", 0),
+        # The slideshow's own box (`slides`, `slider`) is no slide.
+        ("<article><h1>Boats</h1>" + f'<div class="slides"><p>{CAPTION}</p></div>' * 3 + "</article>", 0),
+    ],
+)
+def test_slideshow(page: str, slides: int) -> None:
+    tree = lxml.html.document_fromstring(f"<html><body>{page}</body></html>")
+    assert len(slideshow(tree)) == slides

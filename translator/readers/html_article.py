@@ -26,7 +26,14 @@ from translator.readers.html_fields import candidates, name_in
 from translator.readers.html_furniture import NO_TEASERS, Teasers, drop_furniture, teaser_texts, trim_body
 from translator.readers.html_items import path
 from translator.readers.html_schema import JSON_LD, _types, _walk, json_documents
-from translator.readers.html_text import class_heads, clean_text, loose_paragraphs, visible_text
+from translator.readers.html_text import (
+    class_heads,
+    class_words,
+    clean_text,
+    loose_paragraphs,
+    slideshow,
+    visible_text,
+)
 from translator.readers.markup import (
     HTML_SIGN,
     PAGE_RULES,
@@ -418,8 +425,41 @@ def _spellings(key: str) -> set[str]:
     return {key, key.translate(UMLAUTS), unmarked}
 
 
+def _is_label(part: str) -> bool:
+    """Whether a part of a title is a short label (a section's, a page kind's, a date) rather than a headline."""
+    return 0 < len(part.split()) <= MAX_LABEL_WORDS and len(part.strip()) <= MAX_LABEL_CHARS
+
+
+def _is_site_part(part: str, site: str | None, host: str | None) -> bool:
+    """Whether a part of a title is the site's name itself (or its domain, or it with a section's words), not a
+    headline that holds it ("Coast News readers vote")."""
+    keys = _site_keys(site, host)
+    if any(spelling in keys for spelling in _spellings(_comparable(part))):
+        return True
+    words = _word_run(part)
+    labels = [label for label in (host or "").lower().split(".")[:-1] if label not in HOST_NOISE]
+    names = [run for run in (_word_run(site or ""), *map(_word_run, labels)) if run]
+    return bool(words) and any(words == name or _site_and_section(words, name) for name in names)
+
+
+def _after_site_in_middle(title: str, site: str | None, host: str | None) -> str | None:
+    """The headline after the site's name in the middle of a title whose parts before it are short labels and
+    whose parts after it are not ("Harbour - Coast News - Ferry crossings move earlier"); None elsewhere."""
+    spans = _title_parts(title)
+    parts = [title[start:end].strip() for start, end in spans]
+    for middle in range(1, len(parts) - 1):
+        if _is_site_part(parts[middle], site, host):
+            before, after = parts[:middle], parts[middle + 1 :]
+            if all(map(_is_label, before)) and not all(map(_is_label, after)):
+                return title[spans[middle + 1][0] :].strip()
+    return None
+
+
 def strip_site(title: str, site: str | None, host: str | None) -> str:
-    """A title without the site's name at either end: "Headline | Site" and "Site - Headline" -> "Headline"."""
+    """A title without the site's name at either end: "Headline | Site" and "Site - Headline" -> "Headline"; or
+    in its middle, with the section's label beside it ("Section - Site - Headline")."""
+    if (after := _after_site_in_middle(title, site, host)) is not None:
+        title = after
     for _ in range(2):  # "Headline - Forums - Site" loses both trailing parts when both name the site
         separators = list(TITLE_SEPARATOR.finditer(title))
         # The site's name may hold a separator itself ("Headline » SciLogs - Wissenschaftsblogs").
@@ -598,12 +638,15 @@ def _headline(
     found = getattr(extracted, "title", None)
     if found and _in_comment_box(tree, found):
         found = None  # the extractor took the comment form's heading ("Join the Discussion Cancel reply")
+    middle = _after_site_in_middle(page_title, site, host) if page_title else None
+    if found and page_title and middle and _comparable(found) in _comparable(page_title):
+        found = middle  # the extractor cut the title at its last separator: "Section - Site - Headline"
     candidates += [found, headings[0] if len(headings) == 1 else None, page_title]
     title = choose_title(candidates, site, host)
     page_only = strip_site(page_title, site, host) if page_title else ""
     if page_only and _comparable(title) != _comparable(page_only) and _site_default(tree, title, page_only):
         return page_only
-    title = _without_tight_label(tree, _without_date(tree, title))
+    title = _without_tight_label(tree, _around_shown_headline(tree, _without_date(tree, title), site, host))
     labelled = title.endswith(page_only) and title[: -len(page_only)].rstrip().endswith(":")
     return page_only if page_only and title != page_only and labelled else title
 
@@ -626,6 +669,45 @@ def _without_date(tree: HtmlElement, title: str) -> str:
         if head and _comparable(head) in shown and (dated or labels):
             return head
     return title
+
+
+def _title_parts(title: str) -> list[tuple[int, int]]:
+    """Where each part of a title between its separators starts and ends."""
+    separators = list(TITLE_SEPARATOR.finditer(title))
+    starts = [0, *(separator.end() for separator in separators)]
+    ends = [*(separator.start() for separator in separators), len(title)]
+    return list(zip(starts, ends, strict=True))
+
+
+def _around_shown_headline(tree: HtmlElement, title: str, site: str | None, host: str | None) -> str:
+    """A title cut to the run of its parts that a heading on the page shows, when what stands around that run is
+    short labels, or the site's name with its motto beyond it ("Podcast | Episode title" with the heading
+    "Episode title"; "Headline : Krimiblog-Archiv | Ermittlungen zum Verfall eines Genres | Gegründet 2005").
+    A heading that shows the whole title, or none that shows a part of it, leaves the title whole."""
+    spans = _title_parts(title)
+    shown = {_comparable(visible_text(h)) for h in HEADINGS(tree) if isinstance(h, HtmlElement)}
+    if len(spans) < 2 or _comparable(title) in shown:
+        return title
+    parts = [title[start:end].strip() for start, end in spans]
+    for length in range(len(parts) - 1, 0, -1):  # the longest run a heading shows
+        for first in range(len(parts) - length + 1):
+            last = first + length - 1
+            run = title[spans[first][0] : spans[last][1]].strip()
+            beside = (parts[:first][::-1], parts[last + 1 :])
+            if _comparable(run) in shown and all(_besides_headline(side, site, host) for side in beside):
+                return run
+    return title
+
+
+def _besides_headline(parts: list[str], site: str | None, host: str | None) -> bool:
+    """Whether the parts of a title on one side of its headline (the nearest first) are short labels up to the
+    site's name, and anything beyond it (its motto)."""
+    for part in parts:
+        if _is_site_part(part, site, host) or (len(part.split()) <= MAX_SITE_WORDS and _names_site(part, site, host)):
+            return True
+        if part and not _is_label(part):
+            return False
+    return True
 
 
 def _without_tight_label(tree: HtmlElement, title: str) -> str:
@@ -757,8 +839,9 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     summary = next((text for text in described if text and _comparable(text) != _comparable(title)), None)
     deck = shown_deck(tree, title, summary) if with_body else None
     teasers = teaser_texts(tree) if with_body else NO_TEASERS
+    slides = [block for slide in slideshow(tree) for block in element_blocks(slide, PAGE_RULES)] if with_body else []
     if with_body:
-        drop_furniture(tree, title)
+        drop_furniture(tree, title)  # the headline's heading too, which marks the slideshow's box
     if with_body:
         quote_in_words(tree)  # words quoted in a sentence: trafilatura would cut the sentence at them
     if stated_blocks:  # the extractor would read the data's text in place of what the page shows (its lead)
@@ -769,7 +852,7 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         drop_markup_comments(tree)
         loose_paragraphs(tree)
     body = _body(tree) if with_body else None
-    blocks = body_blocks(body, title, author, teasers) if body is not None else []
+    blocks = with_slides(body_blocks(body, title, author, teasers) if body is not None else [], slides)
     if deck and blocks and _comparable(blocks[0][1]) == _comparable(deck):
         blocks = [("subtitle", *blocks[0][1:]), *blocks[1:]]  # read as the text's first heading
     elif deck and blocks and not any(_comparable(deck) in _comparable(text) for _, text, _, _ in blocks):
@@ -788,25 +871,79 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     )
 
 
+SLIDES_MISSING = 0.5
+"""A slideshow's text is read from its slides when the extracted text lacks more than this share of it."""
+SLIDES_OVER_BODY = 2
+"""... and when the slides hold this many times the extracted text: the body is the slideshow's introduction (a
+row of teaser cards under a story holds about as much as the story)."""
+
+
+def with_slides(blocks: list[BlockSpec], slides: list[BlockSpec]) -> list[BlockSpec]:
+    """The body with the slideshow's blocks after it, those it lacks, when the slideshow is the article (far more
+    text than the body: the body is its introduction) and the body lacks most of it (the extractor drops
+    slides); else the body as it is (a gallery's captions, a row of teaser cards beside a story)."""
+    have = "".join(_comparable(text) for _, text, _, _ in blocks)
+    missing = [block for block in slides if _comparable(block[1]) not in have]
+    total = sum(len(block[1]) for block in slides)
+    shown = sum(len(block[1]) for block in blocks)
+    if total <= SLIDES_OVER_BODY * shown or sum(len(block[1]) for block in missing) <= SLIDES_MISSING * total:
+        return blocks
+    return [*blocks, *missing]
+
+
 DECK_TAGS = frozenset({"h2", "h3", "h4", "p", "div"})
 MIN_DECK_CHARS = 20
+DECK_WORDS = frozenset(
+    {"lead", "lede", "teaser", "intro", "standfirst", "deck", "dek", "summary", "subtitle", "subline", "vorspann",
+     "excerpt", "abstract", "chapo", "chapeau", "entradilla", "bajada", "occhiello", "sommario"}
+)  # fmt: skip
+"""Class words of the box that holds a deck (`p.ts-intro`, `p.article-teaser`, `div.dig-vorspann`, `p.lead`)."""
+MIN_SHOWN_DECK_WORDS = 8
+MAX_DECK_CHARS = 600
+SENTENCE_END = re.compile(r"[.!?…]['\"“”»«’)]*$")
 
 
 def shown_deck(tree: HtmlElement, title: str, summary: str | None) -> str | None:
-    """The deck (standfirst) the page shows right after its headline, when its summary for sharing says the same:
-    the sentence under the headline that an extractor starting at the text's first paragraph leaves out."""
+    """The deck (standfirst) the page shows right after its headline: the sentence under the headline that an
+    extractor starting at the text's first paragraph leaves out. It is one when the page's summary for sharing
+    says the same, when its box is named for a deck (`p.lead`, `p.article-teaser`), or
+    when it is a heading of whole sentences (an `h2` that ends with a full stop); a heading (`h1`) that shows
+    the headline, alone or after a kicker ("Abstandsregeln : Headline"), comes before it."""
     key, said = _comparable(title), _comparable(summary or "")
-    if not key or len(said) < MIN_DECK_CHARS:
+    if not key:
         return None
     for heading in H1(tree):
-        if not isinstance(heading, HtmlElement) or _comparable(visible_text(heading)) != key:
+        shown = _comparable(visible_text(heading)) if isinstance(heading, HtmlElement) else ""
+        if not shown or not (shown == key or (shown.endswith(key) and len(key) >= MIN_DECK_CHARS)):
             continue
         after = heading.getnext()
         while after is not None and not isinstance(after, HtmlElement):
             after = after.getnext()  # a comment between them
-        if after is not None and after.tag in DECK_TAGS and _comparable(text := visible_text(after)) == said:
+        if after is None or after.tag not in DECK_TAGS:
+            continue
+        text = visible_text(after)
+        if _comparable(text) == said and len(said) >= MIN_DECK_CHARS:
+            return text
+        if _deck_like(after, text):
             return text
     return None
+
+
+def _deck_like(box: HtmlElement, text: str) -> bool:
+    """Whether a box after the headline is its deck though the summary for sharing says otherwise (or nothing):
+    a sentence or more of text, not a byline or a date (nor a box that holds them), in a box named for a deck,
+    or an `h2` of whole sentences. (A summary that begins the box says nothing: it is often the text's first
+    sentence.)"""
+    if len(text.split()) < MIN_SHOWN_DECK_WORDS or len(text) > MAX_DECK_CHARS or _is_header_line(text, []):
+        return False
+    if box.find(".//p") is not None or box.find(".//h2") is not None:
+        return False  # a box of paragraphs: the text itself, not its deck
+    if box.find(".//time") is not None or any(
+        not WRITER_CLASSES.isdisjoint(class_words(inner)) for inner in box.iter() if isinstance(inner, HtmlElement)
+    ):
+        return False  # the story's time and writer (`div.subtitle` > `time`, `span.byline`)
+    named = not DECK_WORDS.isdisjoint(class_words(box))
+    return named or (box.tag == "h2" and SENTENCE_END.search(text) is not None)
 
 
 SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+")

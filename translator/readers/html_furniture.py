@@ -93,10 +93,29 @@ COUNT_HEADINGS = path(
 MAX_COUNT_HEADING_CHARS = 200
 YEAR = re.compile(r"(?:19|20)\d\d")
 BARE_NUMBER = re.compile(r"^[+\-−–]?\s*\d[\d\s.,]*[kKмМ]?$")
-AD_LABEL = re.compile(
-    r"^(?:anzeigen?|werbung|advertisement|advertising|publicidad|publicité|pubblicità|реклама|reklama)$", re.I
+AD_WORDS = (
+    r"(?:anzeigen?|werbung|advertisement|advertising|sponsored|publicidad|publicidade|publicité|pubblicità|реклама"
+    r"|reklama|annonce)"
 )
-"""A line that only labels an advertisement, wherever it stands."""
+AD_LABEL = re.compile(rf"^{AD_WORDS}\s*[:\-–—]?$", re.I)
+"""A line that only labels an advertisement ("Anzeige", "Advertisement:"), wherever it stands."""
+AD_LINE = re.compile(rf"^{AD_WORDS}\s*[:\-–—|]\s*\S", re.I)
+"""A label, a separator, then the advert's own words ("ANZEIGE - Heute mal ausgehen? Wie wäre es mit:")."""
+MAX_AD_LINE_CHARS = 100
+AD_LINES = path(
+    "//*[self::p or self::div or self::span or self::b or self::strong or self::small or self::em or self::h2"
+    " or self::h3 or self::h4 or self::h5 or self::h6]"
+    f"[re:test(normalize-space(.), '^{AD_WORDS}\\s*[:\\-–—|]', 'i')]"
+)
+AD_BOX_WORDS = frozenset(
+    {"ad", "ads", "advert", "adverts", "advertisement", "advertising", "anzeige", "anzeigen", "werbung", "sponsor",
+     "sponsored", "publicidad", "publicite", "reklama", "annonce", "annonces", "adsense", "adslot", "adunit"}
+)  # fmt: skip
+AD_BOX_STARTS = ("banner", "advert")
+"""Class words of an advert's box (`wp_bannerize_container`, `ad-slot`, `werbung`)."""
+TAXONOMY_CLASSES = ("category-", "tag-", "tags-", "post_tag-", "format-", "topic-")
+AD_BOX_LEVELS = 3
+"""How far above an advert's label its box may sit, and how deep below the box beside it its name may be."""
 PROMPT = re.compile(
     r"newsletter\s+(?:abonnieren|bestellen)|(?:subscribe|sign\s+up)\s+(?:to|for)\s+(?:our|the)\s+newsletter"
     r"|abonnez-vous|s'abonner\s+à\s+la\s+newsletter|suscríbete|iscriviti\s+alla\s+newsletter"
@@ -290,10 +309,52 @@ def paywall_prompts(tree: HtmlElement) -> list[HtmlElement]:
     ]
 
 
+def _names_ad(element: HtmlElement) -> bool:
+    """Whether an element's class or id names an advert's box; a post's taxonomy classes (WordPress's
+    `category-werbung`, `tag-anzeige` on a post about advertising) name its subject, not a box."""
+    names = (name for name in f"{element.get('class', '')} {element.get('id', '')}".lower().split())
+    words = (word for name in names if not name.startswith(TAXONOMY_CLASSES) for word in re.split(r"[-_]+", name))
+    return any(word in AD_BOX_WORDS or word.startswith(AD_BOX_STARTS) for word in words)
+
+
+def _ad_box_beside(element: HtmlElement) -> bool:
+    """Whether the box after an element (line breaks aside) is named for adverts or banners, itself or a box a
+    few levels inside it (`div#bgastro > div.wp_bannerize_container`)."""
+    after = element.getnext()
+    while after is not None and (not isinstance(after, HtmlElement) or after.tag == "br"):
+        after = after.getnext()
+    if after is None:
+        return False
+    level = [after]
+    for _ in range(AD_BOX_LEVELS):
+        if any(_names_ad(box) for box in level):
+            return True
+        level = [child for box in level for child in box if isinstance(child, HtmlElement)]
+    return False
+
+
+def ad_lines(tree: HtmlElement) -> list[HtmlElement]:
+    """Short lines that label an advert and carry its words ("ANZEIGE - Heute mal ausgehen/bestellen? Wie wäre
+    es mit:"), inside a box named for adverts or right before one; the outermost element that holds only the
+    line. A paragraph of the text that starts with the word ("Werbung – Zielgruppe und Bedürfnisse" in a lesson
+    on advertising) has no advert's box around it or after it."""
+    found: list[HtmlElement] = []
+    for element in AD_LINES(tree):
+        if not isinstance(element, HtmlElement) or any(element in box.iterdescendants() for box in found):
+            continue
+        text = clean_text(element.text_content())
+        if len(text) > MAX_AD_LINE_CHARS or not AD_LINE.match(text):
+            continue
+        boxes = [element, *list(element.iterancestors())[:AD_BOX_LEVELS]]
+        if any(box.tag not in STOP_TAGS and _names_ad(box) for box in boxes) or _ad_box_beside(element):
+            found.append(element)
+    return found
+
+
 def drop_furniture(tree: HtmlElement, title: str) -> None:
-    """Take tag lists, score counters, rows of reactions, headings repeating the headline and boxes kept from
-    search engines out of the page."""
-    dropped = [*unindexed(tree), *tag_lists(tree), *score_counters(tree), *reaction_rows(tree)]
+    """Take tag lists, score counters, rows of reactions, lines labelling adverts, headings repeating the
+    headline and boxes kept from search engines out of the page."""
+    dropped = [*unindexed(tree), *tag_lists(tree), *score_counters(tree), *reaction_rows(tree), *ad_lines(tree)]
     for element in [*dropped, *title_headings(tree, title)]:
         if element.getparent() is not None:
             element.drop_tree()

@@ -215,6 +215,44 @@ def loose_paragraphs(tree: HtmlElement) -> None:
 
 
 BOXES_OF_PARAGRAPHS = etree.XPath("//*[p]")
+SLIDES = etree.XPath(
+    "//*[self::li or self::figure or self::div or self::section]"
+    "[contains(translate(@class, 'SLIDE', 'slide'), 'slide')]"
+)
+SLIDE_CLASS = re.compile(r"(?:[\w-]*[-_])?slide", re.IGNORECASE)
+"""A class that names one slide of a slideshow (`slide`, `flat-slide`, `swiper-slide`, `rt_slide`), not the
+slideshow (`slides`, `slider`) nor a page that slides in (`sticky-menu-slide` is one too: only where it holds
+text)."""
+MIN_SLIDES = 3
+MIN_SLIDE_CHARS = 40
+SLIDE_STOPS = frozenset({"article", "main"})
+
+
+def slideshow(tree: HtmlElement) -> list[HtmlElement]:
+    """The slides of a slideshow in the story's box, which an extractor loses: it drops every box whose class
+    holds "slide", and pictures' captions (popsugar's `figure.flat-slide` > `figcaption` > `p`, one per
+    costume). A slideshow is three or more slides side by side that each hold a sentence or more in paragraphs
+    or a caption, mostly not links (a carousel of teasers is links), inside the `article` or `main` box that
+    holds the page's `h1`; the first such on the page."""
+    shows: dict[HtmlElement, list[HtmlElement]] = {}
+    for slide in SLIDES(tree):
+        parent = slide.getparent() if isinstance(slide, HtmlElement) else None
+        named = any(SLIDE_CLASS.fullmatch(name) for name in slide.get("class", "").split())
+        if parent is not None and named and _slide_text(slide):
+            shows.setdefault(parent, []).append(slide)
+    for parent, slides in shows.items():
+        story = next((box for box in (parent, *parent.iterancestors()) if box.tag in SLIDE_STOPS), None)
+        if len(slides) >= MIN_SLIDES and story is not None and story.find(".//h1") is not None:
+            return slides
+    return []
+
+
+def _slide_text(slide: HtmlElement) -> bool:
+    """Whether a slide holds a sentence or more in its paragraphs or caption, mostly not links."""
+    boxes = [box for box in slide.iter("p", "figcaption") if box.find(".//p") is None]
+    text = " ".join(visible_text(box) for box in boxes)
+    linked = sum(len(visible_text(link)) for box in boxes for link in box.iter("a"))
+    return len(text) >= MIN_SLIDE_CHARS and linked * 2 < len(text)
 
 
 def _unlinked(element: etree._Element) -> str:
