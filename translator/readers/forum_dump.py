@@ -130,6 +130,7 @@ def _a_post(region: list[Line]) -> bool:
         return True
     return len({key for line in region if (key := profile_key(line.text)) is not None}) >= 2
 
+
 def read_forum_dump(text: str) -> Reading:
     """Parse a forum or comment page dump into its one thread; InputError when it shows no posts."""
     lines, kinds = _lines(text)
