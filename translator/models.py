@@ -45,21 +45,7 @@ SourceFormat = Literal[
     "bluesky",
     "youtube",
 ]
-SOURCE_FORMATS: tuple[SourceFormat, ...] = (
-    "forum",
-    "json",
-    "text",
-    "html",
-    "reddit",
-    "hn",
-    "discourse",
-    "disqus",
-    "feed",
-    "fediverse",
-    "facebook",
-    "bluesky",
-    "youtube",
-)
+SOURCE_FORMATS: tuple[SourceFormat, ...] = get_args(SourceFormat)
 
 UNDETERMINED = "und"
 """Language code of a block that has no language (only URLs, numbers, emoji, names...)."""
