@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Literal
 
 from translator.errors import DetectionError, InputError
 
@@ -172,3 +173,39 @@ def from_libretranslate(code: str) -> str:
 def language_name(code: str) -> str:
     """English name of a language code, or the code itself when unknown."""
     return LANGUAGE_NAMES.get(code, code)
+
+
+NOUNS_DECLINE = frozenset(
+    {
+        "ru", "uk", "be", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "lt", "lv", "fi", "et", "hu", "tr", "az", "kk",
+        "ky", "uz", "el", "hy", "ka", "is", "ro", "sq", "eu",
+    }
+)  # fmt: skip
+"""Languages whose nouns and names change form by case (`Кремль`, `Кремля`; `Putin`, `Putina`)."""
+ADJECTIVES_DECLINE = frozenset({"de"})
+"""Languages whose articles and adjectives change form by case, names and most nouns keeping theirs
+(`russischer Präsident`, `des russischen Präsidenten`)."""
+
+
+def declension(code: str) -> Literal["nouns", "adjectives", "none"]:
+    """What changes form by grammatical case in a language: its nouns and names, its adjectives (and articles)
+    only, or nothing (French, Spanish, English...): where one fixed wording of a term fits any sentence."""
+    if code in NOUNS_DECLINE:
+        return "nouns"
+    return "adjectives" if code in ADJECTIVES_DECLINE else "none"
+
+
+NON_LATIN_SCRIPT = frozenset(
+    {
+        "ru", "uk", "be", "bg", "mk", "sr", "kk", "ky", "tg", "mn", "el", "hy", "ka", "he", "yi", "ar", "fa", "ur",
+        "ps", "hi", "bn", "mr", "ne", "ta", "te", "kn", "ml", "gu", "pa", "si", "th", "lo", "km", "my", "bo", "am",
+        "ti", "zh", "zt", "ja", "ko", "dv",
+    }
+)  # fmt: skip
+"""Languages written in another script than Latin letters (Serbian, written in both, counted here: a name in
+Latin letters is not safe there)."""
+
+
+def writes_latin(code: str) -> bool:
+    """Whether a language is written in Latin letters, where a name spelled in them can stand as it is."""
+    return code not in NON_LATIN_SCRIPT

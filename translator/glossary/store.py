@@ -1,7 +1,8 @@
 """Which glossary serves a language pair: the one rule, and a per-process store that reads each file once.
 
 The glossary of a pair is an explicit file given for that pair (its pair read from its name or header),
-else `source-target.po` in the glossary folder (default: the shipped one), else none. Every caller
+else `source-target.po` in the glossary folder (default: the shipped one), else one made through English
+from its languages' files (`source-en` and `target-en`: see `pivot`), else none. Every caller
 (jobs, the review app, `translator glossary check`) asks a GlossaryStore, so they all agree and no file
 is parsed twice; adding a term through the store refreshes that pair.
 """
@@ -16,6 +17,7 @@ from translator.errors import GlossaryError
 from translator.glossary.document import GlossaryFile
 from translator.glossary.editing import add_term
 from translator.glossary.matching import Glossary
+from translator.glossary.pivot import ENGLISH, through_english
 from translator.glossary.terms import GlossaryTerm
 
 INSTALLED_GLOSSARIES = Path("share", "thread-translator", "glossaries")
@@ -62,6 +64,9 @@ class GlossaryStore:
         """Where `source-target.po` files are looked for."""
         self._files: dict[tuple[str, str], Path] = {}
         self._glossaries: dict[tuple[str, str], Glossary | None] = {}
+        """Each pair's own file, read (None: the pair has none)."""
+        self._derived: dict[tuple[str, str], Glossary | None] = {}
+        """What `get` answers for each pair asked: its file's glossary, or one made through English."""
         self._lock = threading.Lock()
         for path in files:
             glossary = load_glossary(path)
@@ -78,17 +83,31 @@ class GlossaryStore:
         return self._files.get((source, target)) or glossary_path(source, target, self.folder)
 
     def get(self, source: str, target: str) -> Glossary | None:
-        """The glossary of a pair, or None when there is none; raise GlossaryError when its file is invalid."""
+        """The glossary of a pair: its file's, else one made through English from the files of its languages
+        (see `pivot`), else None; raise GlossaryError when a file it reads is invalid."""
         with self._lock:
-            if (source, target) not in self._glossaries:
-                path = self.path_for(source, target)
-                self._glossaries[(source, target)] = load_glossary(path) if path.is_file() else None
-            return self._glossaries[(source, target)]
+            if (source, target) not in self._derived:
+                own = self._file_glossary(source, target)
+                if own is None and target != ENGLISH:  # a pair into English has its file or nothing
+                    target_side = self._file_glossary(target, ENGLISH)
+                    source_side = self._file_glossary(source, ENGLISH) if source != ENGLISH else None
+                    own = through_english(source_side, target_side, source, target)
+                self._derived[(source, target)] = own
+            return self._derived[(source, target)]
+
+    def _file_glossary(self, source: str, target: str) -> Glossary | None:
+        """The glossary of a pair's own file, or None when it has none (the lock is held)."""
+        if (source, target) not in self._glossaries:
+            path = self.path_for(source, target)
+            self._glossaries[(source, target)] = load_glossary(path) if path.is_file() else None
+        return self._glossaries[(source, target)]
 
     def refresh(self, source: str, target: str) -> Glossary | None:
-        """Read the glossary of a pair again (its file changed)."""
+        """Read the glossary of a pair again (its file changed); the glossaries made through English from it
+        are made again too."""
         with self._lock:
             self._glossaries.pop((source, target), None)
+            self._derived.clear()
         return self.get(source, target)
 
     def add_term(self, source: str, target: str, term: GlossaryTerm) -> GlossaryTerm:
