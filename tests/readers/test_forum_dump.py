@@ -169,6 +169,30 @@ def test_a_short_last_line_of_a_body_is_not_taken_for_the_next_writer() -> None:
     assert [b.text for b in thread.posts[1].blocks] == ["A full sentence of the post.", "Ok then"]
 
 
+def test_dated_teasers_and_archive_links_around_the_comments_are_no_posts() -> None:
+    # A blog page: the article's date and dated teasers above, WordPress comments (`NAME sagt:`, the date,
+    # `Antworten`), then an archive of months: only the comments are posts, the months no comments.
+    teasers = "".join(f"Teaser headline number {n}\n{n + 1}. März 2014\n" for n in range(4))
+    comments = "".join(
+        f"{name} sagt:\n{day}. April 2014 um 8:{day:02} Uhr\nEin Kommentar von {name}.\nAntworten\n"
+        for day, name in ((2, "Jan Ohm"), (3, "Uta"), (4, "Jan Ohm"))
+    )
+    archive = "Archiv\n" + "".join(f"{month} 2013\n{month} 2012\n" for month in ("Mai", "Juni", "Juli", "August"))
+    article = "".join(
+        f"Absatz {n} des Artikels: ein ganzer Satz, lang genug für einen Absatz,"
+        " mit Worten darin, die etwas über die Sache sagen.\n"
+        for n in range(3)
+    )
+    text = f"Der Titel des Artikels\n1. April 2014\n{article}{teasers}3 Kommentare\n{comments}{archive}"
+    assert looks_like_forum_dump(text)
+    [thread] = read_forum_dump(text).threads
+    comments_read = [(post.author, post.date) for post in thread.posts if post.kind == "comment"]
+    assert comments_read == [
+        (name, datetime(2014, 4, day, 8, day)) for day, name in ((2, "Jan Ohm"), (3, "Uta"), (4, "Jan Ohm"))
+    ]
+    assert thread.posts[-1].blocks[-1].text == "Ein Kommentar von Jan Ohm."  # the archive is none of its text
+
+
 @pytest.mark.parametrize(
     ("line", "kind", "name"),
     [
