@@ -194,12 +194,43 @@ def test_dated_teasers_and_archive_links_around_the_comments_are_no_posts() -> N
 
 
 @pytest.mark.parametrize(
+    ("header", "button"),
+    [
+        ("{name} am {day}. Oktober 2023 - 13:{day:02} Permanenter Link", "Antworten"),  # Drupal, German
+        ("{name} {day}. Oktober 2023 um 13:{day:02}", "Antwort ↓"),  # WordPress, Twenty Eleven in German
+        ("{name} said, on October {day}, 2023 at 1:{day:02} pm", "Reply"),  # a WordPress theme
+        ("{name}\nOctober {day}, 2023 at 1:{day:02} pm", "LikeLiked by 3 people"),  # WordPress.com
+    ],
+)
+def test_comment_headers_of_blog_engines_are_read(header: str, button: str) -> None:
+    posts = ((2, "Ole Ohm"), (3, "Uta"), (4, "Lea B"))
+    body = "Ein Kommentar, ein ganzer Satz.\n{button}\n"
+    text = "Titel\n" + "".join((header + "\n" + body).format(name=name, day=day, button=button) for day, name in posts)
+    assert looks_like_forum_dump(text)
+    [thread] = read_forum_dump(text).threads
+    assert [(post.author, post.date.day if post.date else None) for post in thread.posts] == [
+        (name, day) for day, name in posts
+    ]
+    assert all(
+        [block.text for block in post.blocks if block.kind != "title"] == ["Ein Kommentar, ein ganzer Satz."]
+        for post in thread.posts
+    )
+
+
+@pytest.mark.parametrize(
     ("line", "kind", "name"),
     [
         ("Post by tomvdb » Wed Jan 10, 2024 8:41 am", "byline", "tomvdb"),  # phpBB 3.1+
         ("Postby tomvdb » Wed Jan 10, 2024 8:41 am", "byline", "tomvdb"),  # phpBB 3.0, the icon's word glued
         ("Message par Lou » mer. 10 janv. 2024 08:41", "byline", "Lou"),  # phpBB, French
         ("Lucía dice:", "byline", "Lucía"),  # WordPress, Spanish
+        ("Feli schreibt:", "byline", "Feli"),  # WordPress, a German theme's "says"
+        ("stephan said, on August 3, 2019 at 3:12 pm", "byline", "stephan"),  # a WordPress theme
+        ("The mayor said, on Monday, that", "text", None),  # reported speech: no date
+        ("LikeLiked by 21 people", "action", None),  # WordPress.com's like button, both states run together
+        ("LikenLiken", "action", None),  # the same, German
+        ("Antworten ↓", "action", None),  # Twenty Eleven's reply link, German
+        ("Permanenter Link", "action", None),  # Drupal's permalink, German
         ("Quote Originally Posted by Ann View Post", "quote", "Ann"),  # vBulletin 4
         ("Quote: Originally Posted by Ann", "quote", "Ann"),  # vBulletin 3
         ("Zitat Zitat von Ann Beitrag anzeigen", "quote", "Ann"),  # vBulletin 4, German

@@ -29,12 +29,12 @@ from translator.models import BlockKind, Post, Thread
 from translator.readers.common import BlockSpec, Reading, clean, comment_post, counted_noun, number_blocks
 from translator.readers.forum import THREAD_LABEL, RawPost, Segment, resolve_quotes, segment_specs
 from translator.readers.forum_engines import (
-    POST_ACTIONS,
     RELATIVE_DATE,
     SUBJECT,
     Line,
     classify,
     date_part,
+    is_post_action,
     profile_key,
 )
 
@@ -49,8 +49,12 @@ NAME_THEN_DATE = re.compile(
     r"^(?P<name>\S.{0,49}?)\s+(?P<date>\d{1,4}[./-]\d.*|[^\W\d_]{3,}\.?\s+\d.*|\d{1,2}\.?\s+[^\W\d_]{3,}.*)$"
 )
 """A writer and a date on one line (`Ben 19. Juni 2018 um 15:28 Uhr - Reply`, WordPress themes)."""
+NAME_CONNECTOR = re.compile(r"(?:\s*,|\s+(?:am|on|le|el|il|op))$")
+"""The word or comma between a writer and the date on their line (`NAME am DATE`, Drupal; `NAME, DATE`)."""
 TRAILING_ACTION = re.compile(
-    r"\s*(?:[-|•·]\s*)?(?:Reply|Antworten|Répondre|Responder|Rispondi|Reageren|Ответить)$", re.IGNORECASE
+    r"\s*(?:[-|•·]\s*)?(?:Reply|Antworten|Répondre|Responder|Rispondi|Reageren|Ответить|Permalink"
+    r"|Permanenter Link|Lien permanent)$",
+    re.IGNORECASE,
 )
 PAGINATION = re.compile(
     r"^(?:.*\b(?:Page|Seite|Pagina|Página|Страница|Strona)\s+\d+\s+(?:of|von|sur|de|di|van|из|z)\s+\d+.*"
@@ -152,7 +156,7 @@ def _marks_a_post(line: Line) -> bool:
     """Whether a line is one only a post shows: an engine's byline, quote, edit note or signature rule, or one of
     a post's own buttons (a page's chrome has its "Share", "Top" and counts too)."""
     if line.kind == "action":
-        return line.text.casefold() in POST_ACTIONS
+        return is_post_action(line.text)
     return line.kind in POST_LABELS
 
 
@@ -275,7 +279,7 @@ def _name_and_date(text: str) -> tuple[str, datetime] | None:
                 continue
             is_date, found = _date_of(rest)
             if is_date and found is not None:
-                return " ".join(words[:cut]), found
+                return NAME_CONNECTOR.sub("", " ".join(words[:cut])) or " ".join(words[:cut]), found
     return None
 
 
@@ -310,6 +314,21 @@ def _anchors(lines: list[str], kinds: list[Line]) -> list[Anchor]:
                 anchors.append(Anchor(row, line.name, date, following if following_taken else None))
             elif line.kind == "text" and len(lines[row]) <= 90:
                 is_date, date = _date_of(lines[row])
+                if is_date and date is not None and lines[row][:1].isalpha():
+                    # dateparser skips words it does not know: `Ole Ohm 2. Oktober 2023` is a writer and a date
+                    # where the words before the date are no date themselves (a month) nor a weekday before its
+                    # comma (`wtorek, 11 maja 2021`).
+                    named = _name_and_date(lines[row])
+                    after = lines[row][len(named[0]) :].lstrip()[:1] if named is not None else ""
+                    if (
+                        named is not None
+                        and named[1] == date
+                        and after != ","
+                        and not NAME_CONNECTOR.fullmatch(" " + named[0].casefold())  # `Le 11 septembre`, `on June 3`
+                        and not _date_of(named[0])[0]
+                    ):
+                        anchors.append(Anchor(row, named[0], date))
+                        continue
                 if is_date:
                     anchors.append(Anchor(row, None, date))
                 elif (named := _name_and_date(lines[row])) is not None:
