@@ -169,6 +169,54 @@ def test_a_short_last_line_of_a_body_is_not_taken_for_the_next_writer() -> None:
     assert [b.text for b in thread.posts[1].blocks] == ["A full sentence of the post.", "Ok then"]
 
 
+def test_dated_teasers_and_archive_links_around_the_comments_are_no_posts() -> None:
+    # A blog page: the article's date and dated teasers above, WordPress comments (`NAME sagt:`, the date,
+    # `Antworten`), then an archive of months: only the comments are posts, the months no comments.
+    teasers = "".join(f"Teaser headline number {n}\n{n + 1}. März 2014\n" for n in range(4))
+    comments = "".join(
+        f"{name} sagt:\n{day}. April 2014 um 8:{day:02} Uhr\nEin Kommentar von {name}.\nAntworten\n"
+        for day, name in ((2, "Jan Ohm"), (3, "Uta"), (4, "Jan Ohm"))
+    )
+    archive = "Archiv\n" + "".join(f"{month} 2013\n{month} 2012\n" for month in ("Mai", "Juni", "Juli", "August"))
+    article = "".join(
+        f"Absatz {n} des Artikels: ein ganzer Satz, lang genug für einen Absatz,"
+        " mit Worten darin, die etwas über die Sache sagen.\n"
+        for n in range(3)
+    )
+    text = f"Der Titel des Artikels\n1. April 2014\n{article}{teasers}3 Kommentare\n{comments}{archive}"
+    assert looks_like_forum_dump(text)
+    [thread] = read_forum_dump(text).threads
+    comments_read = [(post.author, post.date) for post in thread.posts if post.kind == "comment"]
+    assert comments_read == [
+        (name, datetime(2014, 4, day, 8, day)) for day, name in ((2, "Jan Ohm"), (3, "Uta"), (4, "Jan Ohm"))
+    ]
+    assert thread.posts[-1].blocks[-1].text == "Ein Kommentar von Jan Ohm."  # the archive is none of its text
+
+
+@pytest.mark.parametrize(
+    ("header", "button"),
+    [
+        ("{name} am {day}. Oktober 2023 - 13:{day:02} Permanenter Link", "Antworten"),  # Drupal, German
+        ("{name} {day}. Oktober 2023 um 13:{day:02}", "Antwort ↓"),  # WordPress, Twenty Eleven in German
+        ("{name} said, on October {day}, 2023 at 1:{day:02} pm", "Reply"),  # a WordPress theme
+        ("{name}\nOctober {day}, 2023 at 1:{day:02} pm", "LikeLiked by 3 people"),  # WordPress.com
+    ],
+)
+def test_comment_headers_of_blog_engines_are_read(header: str, button: str) -> None:
+    posts = ((2, "Ole Ohm"), (3, "Uta"), (4, "Lea B"))
+    body = "Ein Kommentar, ein ganzer Satz.\n{button}\n"
+    text = "Titel\n" + "".join((header + "\n" + body).format(name=name, day=day, button=button) for day, name in posts)
+    assert looks_like_forum_dump(text)
+    [thread] = read_forum_dump(text).threads
+    assert [(post.author, post.date.day if post.date else None) for post in thread.posts] == [
+        (name, day) for day, name in posts
+    ]
+    assert all(
+        [block.text for block in post.blocks if block.kind != "title"] == ["Ein Kommentar, ein ganzer Satz."]
+        for post in thread.posts
+    )
+
+
 @pytest.mark.parametrize(
     ("line", "kind", "name"),
     [
@@ -176,6 +224,13 @@ def test_a_short_last_line_of_a_body_is_not_taken_for_the_next_writer() -> None:
         ("Postby tomvdb » Wed Jan 10, 2024 8:41 am", "byline", "tomvdb"),  # phpBB 3.0, the icon's word glued
         ("Message par Lou » mer. 10 janv. 2024 08:41", "byline", "Lou"),  # phpBB, French
         ("Lucía dice:", "byline", "Lucía"),  # WordPress, Spanish
+        ("Feli schreibt:", "byline", "Feli"),  # WordPress, a German theme's "says"
+        ("stephan said, on August 3, 2019 at 3:12 pm", "byline", "stephan"),  # a WordPress theme
+        ("The mayor said, on Monday, that", "text", None),  # reported speech: no date
+        ("LikeLiked by 21 people", "action", None),  # WordPress.com's like button, both states run together
+        ("LikenLiken", "action", None),  # the same, German
+        ("Antworten ↓", "action", None),  # Twenty Eleven's reply link, German
+        ("Permanenter Link", "action", None),  # Drupal's permalink, German
         ("Quote Originally Posted by Ann View Post", "quote", "Ann"),  # vBulletin 4
         ("Quote: Originally Posted by Ann", "quote", "Ann"),  # vBulletin 3
         ("Zitat Zitat von Ann Beitrag anzeigen", "quote", "Ann"),  # vBulletin 4, German

@@ -29,12 +29,12 @@ from translator.models import BlockKind, Post, Thread
 from translator.readers.common import BlockSpec, Reading, clean, comment_post, counted_noun, number_blocks
 from translator.readers.forum import THREAD_LABEL, RawPost, Segment, resolve_quotes, segment_specs
 from translator.readers.forum_engines import (
-    POST_ACTIONS,
     RELATIVE_DATE,
     SUBJECT,
     Line,
     classify,
     date_part,
+    is_post_action,
     profile_key,
 )
 
@@ -49,8 +49,12 @@ NAME_THEN_DATE = re.compile(
     r"^(?P<name>\S.{0,49}?)\s+(?P<date>\d{1,4}[./-]\d.*|[^\W\d_]{3,}\.?\s+\d.*|\d{1,2}\.?\s+[^\W\d_]{3,}.*)$"
 )
 """A writer and a date on one line (`Ben 19. Juni 2018 um 15:28 Uhr - Reply`, WordPress themes)."""
+NAME_CONNECTOR = re.compile(r"(?:\s*,|\s+(?:am|on|le|el|il|op))$")
+"""The word or comma between a writer and the date on their line (`NAME am DATE`, Drupal; `NAME, DATE`)."""
 TRAILING_ACTION = re.compile(
-    r"\s*(?:[-|•·]\s*)?(?:Reply|Antworten|Répondre|Responder|Rispondi|Reageren|Ответить)$", re.IGNORECASE
+    r"\s*(?:[-|•·]\s*)?(?:Reply|Antworten|Répondre|Responder|Rispondi|Reageren|Ответить|Permalink"
+    r"|Permanenter Link|Lien permanent)$",
+    re.IGNORECASE,
 )
 PAGINATION = re.compile(
     r"^(?:.*\b(?:Page|Seite|Pagina|Página|Страница|Strona)\s+\d+\s+(?:of|von|sur|de|di|van|из|z)\s+\d+.*"
@@ -91,23 +95,56 @@ class Header:
 
 
 def looks_like_forum_dump(text: str) -> bool:
-    """Whether a text is a forum or comment page dump: posts with a writer and a date, most of them with an
-    engine's mark of a post of their own (its buttons, a quote, an edit note, a signature, two profile fields;
-    a news page's dated teasers have none): three or more such posts, or two and two more engine labels."""
+    """Whether a text is a forum or comment page dump: a run of posts with a writer and a date, most of them with
+    an engine's mark of a post of their own (its buttons, a quote, an edit note, a signature, two profile fields;
+    a news page's dated teasers have none, and those before or after the run are no part of it): three or more
+    such posts, or two and two more engine labels."""
     lines, kinds = _lines(text[:400_000])
     if not any(_marks_a_post(line) or line.kind in PROFILE for line in kinds):
         return False
     anchors = _anchors(lines, kinds)
     if len(anchors) < 2:
         return False
-    headers = _headers(lines, kinds, anchors)
-    ends = [*(header.start for header in headers[1:]), len(lines)]
-    named = [(header, end) for header, end in zip(headers, ends, strict=True) if header.writer]
-    marked = sum(1 for header, end in named if _a_post(kinds[header.start : end]))
-    if marked < 2 or marked < MARKED_SHARE * len(named):
+    run = _post_run(kinds, _headers(lines, kinds, anchors), len(lines))
+    if run is None or run.marked < 2:
         return False
     labels = sum(1 for line in kinds if line.kind in POST_LABELS)
-    return marked >= 3 or labels >= 2
+    return run.marked >= 3 or labels >= 2
+
+
+@dataclass(frozen=True, slots=True)
+class PostRun:
+    """The run of consecutive posts found that holds the thread: most of them show a mark of a post."""
+
+    first: int
+    """The index of its first post among the posts found."""
+    last: int
+    """The index of its last post."""
+    marked: int
+    """How many of its posts show a mark of a post."""
+
+
+def _post_run(kinds: list[Line], headers: list[Header], size: int) -> PostRun | None:
+    """The run of consecutive posts (writer and date found) in which most show a mark of a post, the most of
+    them: a page's dated teasers, archive links and headlines before or after its comments are left out of it.
+    None where no post shows a mark."""
+    ends = [*(header.start for header in headers[1:]), size]
+    # The run whose marked posts outweigh its other posts, each marked one counting 1 - MARKED_SHARE and each
+    # other -MARKED_SHARE, most (Kadane's scan): at least MARKED_SHARE of its named posts are marked.
+    best: PostRun | None = None
+    best_sum = total = 0.0
+    start = marked = 0
+    for n, (header, end) in enumerate(zip(headers, ends, strict=True)):
+        if header.writer is None:
+            continue
+        is_marked = _a_post(kinds[header.start : end])
+        if total <= 0 and is_marked:
+            total, start, marked = 0.0, n, 0
+        total += (1 - MARKED_SHARE) if is_marked else -MARKED_SHARE
+        marked += is_marked
+        if is_marked and total > best_sum:
+            best_sum, best = total, PostRun(start, n, marked)
+    return best
 
 
 MARKED_SHARE = 0.6
@@ -119,7 +156,7 @@ def _marks_a_post(line: Line) -> bool:
     """Whether a line is one only a post shows: an engine's byline, quote, edit note or signature rule, or one of
     a post's own buttons (a page's chrome has its "Share", "Top" and counts too)."""
     if line.kind == "action":
-        return line.text.casefold() in POST_ACTIONS
+        return is_post_action(line.text)
     return line.kind in POST_LABELS
 
 
@@ -136,6 +173,14 @@ def read_forum_dump(text: str) -> Reading:
     lines, kinds = _lines(text)
     anchors = _anchors(lines, kinds)
     headers = _headers(lines, kinds, anchors)
+    run = _post_run(kinds, headers, len(lines))
+    if run is not None and (run.first > 0 or run.last < len(anchors) - 1):
+        # Dated lines before the thread's run of posts are the page's (its article's date, teasers), those after
+        # it too (archive links, headlines): the last post ends where the next of them begins.
+        if run.last + 1 < len(headers):
+            lines, kinds = lines[: headers[run.last + 1].start], kinds[: headers[run.last + 1].start]
+        anchors = anchors[run.first : run.last + 1]
+        headers = _headers(lines, kinds, anchors)
     if not anchors:
         raise InputError(
             "no post found in this forum page dump (no line with a post's date or writer)",
@@ -234,7 +279,7 @@ def _name_and_date(text: str) -> tuple[str, datetime] | None:
                 continue
             is_date, found = _date_of(rest)
             if is_date and found is not None:
-                return " ".join(words[:cut]), found
+                return NAME_CONNECTOR.sub("", " ".join(words[:cut])) or " ".join(words[:cut]), found
     return None
 
 
@@ -269,6 +314,21 @@ def _anchors(lines: list[str], kinds: list[Line]) -> list[Anchor]:
                 anchors.append(Anchor(row, line.name, date, following if following_taken else None))
             elif line.kind == "text" and len(lines[row]) <= 90:
                 is_date, date = _date_of(lines[row])
+                if is_date and date is not None and lines[row][:1].isalpha():
+                    # dateparser skips words it does not know: `Ole Ohm 2. Oktober 2023` is a writer and a date
+                    # where the words before the date are no date themselves (a month) nor a weekday before its
+                    # comma (`wtorek, 11 maja 2021`).
+                    named = _name_and_date(lines[row])
+                    after = lines[row][len(named[0]) :].lstrip()[:1] if named is not None else ""
+                    if (
+                        named is not None
+                        and named[1] == date
+                        and after != ","
+                        and not NAME_CONNECTOR.fullmatch(" " + named[0].casefold())  # `Le 11 septembre`, `on June 3`
+                        and not _date_of(named[0])[0]
+                    ):
+                        anchors.append(Anchor(row, named[0], date))
+                        continue
                 if is_date:
                     anchors.append(Anchor(row, None, date))
                 elif (named := _name_and_date(lines[row])) is not None:

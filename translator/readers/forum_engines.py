@@ -32,8 +32,17 @@ PHPBB_BY = _any("by", "von", "par", "por", "da", "door", "от", "av", "af", "pr
 PHPBB_BYLINE = re.compile(rf"^(?:{PHPBB_POST}\s*)?{PHPBB_BY}\s+{NAME}\s*»\s*{DATE}$", re.IGNORECASE)
 
 # WordPress: `NAME says:` (`%s <span class="says">says:</span>`), the date on the next line or after it.
-WP_SAYS = _any("says", "sagt", "dit", "dice", "disse", "dice", "zegt", "говорит", "pisze", "skriver", "siger", "diz")
-WP_BYLINE = re.compile(rf"^{NAME}\s+{WP_SAYS}\s?:\s*(?P<date>\S.{{3,60}})?$", re.IGNORECASE)
+# Themes print "said, on DATE" (`%1$s said, on %2$s`) or "schreibt:" for "says:".
+WP_SAYS = _any(
+    "says", "said", "sagt", "schreibt", "dit", "dice", "disse", "dice", "zegt", "говорит", "pisze", "skriver",
+    "siger", "diz",
+)  # fmt: skip
+WP_BYLINE = re.compile(
+    rf"^{NAME}\s+{WP_SAYS}(?:\s?:|,\s*(?:on|am|le|el|il|op)\s+(?=.{{4,40}}$)(?=.*\d)(?!.*[.!?]$))"
+    r"\s*(?P<date>\S.{3,60})?$",
+    re.IGNORECASE,
+)
+"""`NAME says:` (the date below or after it), `NAME said, on DATE` (a date with a digit, no sentence)."""
 
 # -- Quotes -------------------------------------------------------------------------------------------
 QUOTE_HEADERS = (
@@ -174,6 +183,14 @@ POST_ACTIONS = frozenset(
 )  # fmt: skip
 """The buttons of one post (answering, quoting, reporting, liking it), which a page's own chrome does not show
 beside each dated teaser: what tells a post from a headline and its date."""
+LIKE_WORDS = _any("Like", "Liken", "J'aime", "Me gusta", "Mi piace", "Curtir", "Vind ik leuk", "Gefällt mir")
+POST_BUTTON = re.compile(
+    rf"^(?:{LIKE_WORDS}\s*(?:{LIKE_WORDS}|Liked by \d[\d,.]*\s+(?:people|person)|Gefällt \d[\d.]*\s+Personen)"
+    r"|(?:Reply|Antworten|Antwort|Répondre|Responder|Rispondi|Reageren)\s*[↓↵]|Permanenter Link|Lien permanent)$",
+    re.IGNORECASE,
+)
+"""Buttons of one post in the shapes a copy gives them: WordPress.com's like button, its two states run together
+(`LikeLike`, `LikenLiken`, `LikeLiked by 21 people`), a theme's `Reply ↓` (Twenty Eleven), Drupal's permalink."""
 MEMBER_MENU = frozenset(
     label.casefold()
     for label in (
@@ -264,9 +281,14 @@ def classify(text: str) -> Line:
         return Line(text, "profile")
     if POST_NUMBER.match(text) or SUBJECT.match(text) or AVATAR_INITIAL.match(text) or text.casefold() in MEMBER_MENU:
         return Line(text, "profile")
-    if text.casefold() in ACTIONS or (len(text) <= 60 and COUNTED_ACTION.match(text)):
+    if text.casefold() in ACTIONS or (len(text) <= 60 and (COUNTED_ACTION.match(text) or POST_BUTTON.match(text))):
         return Line(text, "action")
     return Line(text, "text")
+
+
+def is_post_action(text: str) -> bool:
+    """Whether a button line is one of a post's own (see POST_ACTIONS, POST_BUTTON)."""
+    return text.casefold() in POST_ACTIONS or POST_BUTTON.match(text) is not None
 
 
 def profile_key(text: str) -> str | None:
