@@ -13,6 +13,8 @@ from cli.options import add_thread_arguments, counted, refuse_overwriting_input,
 from translator.errors import GlossaryError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from translator.glossary import Glossary, GlossaryTerm
 
 CATEGORY_CHOICES = ("organisation", "programme", "person", "title", "place", "product")
@@ -225,24 +227,42 @@ def run_glossary_list(args: argparse.Namespace) -> int:
     from translator.glossary import GlossaryFile
 
     rows: list[dict[str, Any]] = []
-    for path in selected_files(args):
-        document = GlossaryFile.load(path)
-        source, target = document.pair()
-        pair = f"{source}-{target}"
-        terms = [
-            term
-            for term in document.terms()
-            if args.category in (None, term.category) and args.kind in (None, term.kind)
-        ]
+    listed: list[tuple[str, str, Iterable[GlossaryTerm]]] = []
+    made = made_through_english(args)
+    if made is not None:  # a pair without a file: what translating it applies
+        sides = [f"{made.source_lang}-en"] * (made.source_lang != "en") + [f"{made.target_lang}-en"]
+        listed.append((made.pair, f"no file: made through English from {' and '.join(sides)}", made.terms))
+    else:
+        for path in selected_files(args):
+            document = GlossaryFile.load(path)
+            source, target = document.pair()
+            listed.append((f"{source}-{target}", shown(path), document.terms()))
+    for pair, where, entries in listed:
+        terms = [term for term in entries if args.category in (None, term.category) and args.kind in (None, term.kind)]
         if args.json:
             rows.extend(term_json(term, pair) for term in terms)
             continue
-        print(f"{pair} ({shown(path)}): {counted(len(terms), 'entry')}")
+        print(f"{pair} ({where}): {counted(len(terms), 'entry')}")
         for term in terms:
             print(f"  {term.category or '-':<12}  {describe(term)}")
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     return 0
+
+
+def made_through_english(args: argparse.Namespace) -> Glossary | None:
+    """The glossary made through English for `--pair`, when the pair has no file in the folder (None otherwise:
+    the listing reads files)."""
+    from translator.glossary import GlossaryStore, parse_pair
+
+    if not args.pair or args.glossary is not None:
+        return None
+    source, target = parse_pair(args.pair)
+    folder = glossary_dir(args)
+    if (folder / f"{source}-{target}.po").is_file():
+        return None
+    made = GlossaryStore(folder=folder).get(source, target)
+    return made if made is not None and made.path is None else None
 
 
 def run_glossary_add(args: argparse.Namespace) -> int:

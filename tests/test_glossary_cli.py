@@ -40,6 +40,17 @@ def test_list_a_category_of_a_pair() -> None:
     assert "Starlink" not in result.stdout
 
 
+def test_list_a_pair_without_a_file_shows_the_glossary_made_through_english() -> None:
+    result = glossary_cli("list", "--pair", "fr-de", "--category", "person")
+    assert result.code == 0, result.stderr
+    assert result.stdout.startswith("fr-de (no file: made through English from fr-en and de-en): ")
+    assert "Vladimir Poutine -> Wladimir Putin" in result.stdout
+    rows = json.loads(glossary_cli("list", "--pair", "en-ru", "--json").stdout)
+    assert {row["pair"] for row in rows} == {"en-ru"} and all(row["kind"] == "keep" for row in rows)
+    missing = glossary_cli("list", "--pair", "pl-de")  # nothing to make it from
+    assert missing.code == 1 and "no pl-de glossary" in missing.stderr
+
+
 def test_list_json_covers_every_pair() -> None:
     result = glossary_cli("list", "--json", "--kind", "keep")
     assert result.code == 0, result.stderr
