@@ -568,3 +568,33 @@ def test_words_quoted_in_an_articles_sentence_stay_in_it() -> None:
         "Der Bademeister sagte „endlich“ und schloss das Tor auf.",
         "Sie rief „er sagte ‚nie‘ dazu“ und lachte über den langen Winter am See.",
     ]
+
+
+# A script-built comment list (styled-components: hashed class names, nothing naming a writer): the writer in
+# a bare `strong` before the template's "sagt:", a reply list inside the comment's own box beside its fields.
+SAYS_THREAD = """<section class="Comments__CommentWrapper-gh0 lnzNYZ"><h3>3 Kommentare</h3>
+<ul class="Comments__CommentList-gh2 jVFzGR">
+<li><a name="comment-11"></a><div class="sc-bdVa hxBh"><strong class="sc-bdVa cWto">Badegast77</strong>
+<!-- -->sagt:<br/><time datetime="1620000000000">03.05.2021 - 02:00</time><br/><div class="sc-bdVa eoYU">
+Endlich, das Wasser war im Mai immer viel zu kalt.<br/></div><button>antworten</button>
+<ul class="Comments__CommentList-gh2 jVFzGR"><li><a name="comment-12"></a><div class="sc-bdVa hxBh">
+<strong class="sc-bdVa cWto"><a target="_blank">Bademeister</a></strong> <!-- -->sagt:<br/>
+<time datetime="1620003600000">03.05.2021 - 03:00</time><br/><div class="sc-bdVa eoYU">Jetzt nicht mehr, versprochen!
+<br/></div><button>antworten</button><ul class="Comments__CommentList-gh2 jVFzGR"></ul></div></li></ul></div></li>
+<li><a name="comment-13"></a><div class="sc-bdVa hxBh"><strong class="sc-bdVa cWto">Schwimmerin</strong> <!-- -->sagt:
+<br/><time datetime="1620007200000">03.05.2021 - 04:00</time><br/><div class="sc-bdVa eoYU">Gibt es auch wieder
+Frühschwimmen?<br/></div><button>antworten</button><ul class="Comments__CommentList-gh2 jVFzGR"></ul></div></li>
+</ul></section>"""
+
+
+def test_a_writer_named_before_the_templates_says_and_replies_inside_the_comments_box() -> None:
+    thread = thread_of(SAYS_THREAD)
+    found = [(post.id, post.author, post.parent, post.blocks[0].text) for post in thread.posts[1:]]
+    assert found == [
+        ("c1", "Badegast77", None, "Endlich, das Wasser war im Mai immer viel zu kalt."),
+        # The reply, in a list inside its parent's box beside the parent's own writer and date: the parent is
+        # read too, and keeps its own text only.
+        ("c2", "Bademeister", "c1", "Jetzt nicht mehr, versprochen!"),
+        ("c3", "Schwimmerin", None, "Gibt es auch wieder Frühschwimmen?"),
+    ]
+    assert thread.posts[1].date == datetime(2021, 5, 3, 0, 0)

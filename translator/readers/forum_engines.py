@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from translator.readers.html_fields import SAYS_WORDS
+
 
 def _any(*alternatives: str) -> str:
     return "(?:" + "|".join(alternatives) + ")"
@@ -33,10 +35,7 @@ PHPBB_BYLINE = re.compile(rf"^(?:{PHPBB_POST}\s*)?{PHPBB_BY}\s+{NAME}\s*»\s*{DA
 
 # WordPress: `NAME says:` (`%s <span class="says">says:</span>`), the date on the next line or after it.
 # Themes print "said, on DATE" (`%1$s said, on %2$s`) or "schreibt:" for "says:".
-WP_SAYS = _any(
-    "says", "said", "sagt", "schreibt", "dit", "dice", "disse", "dice", "zegt", "говорит", "pisze", "skriver",
-    "siger", "diz",
-)  # fmt: skip
+WP_SAYS = _any(*SAYS_WORDS)
 WP_BYLINE = re.compile(
     rf"^{NAME}\s+{WP_SAYS}(?:\s?:|,\s*(?:on|am|le|el|il|op)\s+(?=.{{4,40}}$)(?=.*\d)(?!.*[.!?]$))"
     r"\s*(?P<date>\S.{3,60})?$",

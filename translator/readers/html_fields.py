@@ -86,6 +86,13 @@ AUTHOR_WORDS = frozenset(
      "avtor", "benutzer", "nutzer", "verfasser", "usuario", "utilisateur", "signer", "reviewer"}
 )  # fmt: skip
 """Class words naming the writer, also in the languages whose themes name it in their own (`span.autor`)."""
+SAYS_WORDS = (
+    "says", "said", "sagt", "schreibt", "dit", "dice", "disse", "zegt", "говорит", "pisze", "skriver", "siger", "diz",
+)  # fmt: skip
+"""What comment templates print after the writer's name (WordPress's `NAME says:`, its themes' `said`,
+`schreibt`), in the languages themes are translated into."""
+SAYS_LABEL = re.compile(rf"^\s*(?:{'|'.join(SAYS_WORDS)})\s*[:,]", re.IGNORECASE)
+"""The label after a writer's name, as the text right after it starts (`sagt:`, `said, on ...`)."""
 NOT_AUTHOR_WORDS = frozenset({"avatar", "photo", "says", "date", "time", "link", "url", "rank", "title", "count"})
 SUBJECT_WORDS = frozenset({"title", "titre", "titel", "titulo", "titolo", "tytul", "subject", "betreff", "sujet"})
 NEVER_FIELDS = frozenset({"script", "style", "noscript", "template", "svg", "textarea", "select", "option"})

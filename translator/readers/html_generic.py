@@ -27,6 +27,7 @@ from translator.readers.html_fields import (
     DATE_WORDS,
     NEVER_FIELDS,
     PROFILE_LINK,
+    SAYS_LABEL,
     FoundComments,
 )
 from translator.readers.html_items import FieldPaths, path, read_items
@@ -87,6 +88,7 @@ def _own_flags(element: HtmlElement, lang: str | None = None) -> int:
         or not AUTHOR_WORDS.isdisjoint(words)
         or (element.tag == "a" and PROFILE_LINK.search(element.get("href", "")))
         or (element.tag == "cite" and element.find(".//a") is not None and not _in_quote(element))
+        or (element.tag in NAME_TAGS and _says_after(element))
     ):
         short = len(element.text_content().strip())
         if 0 < short <= MAX_AUTHOR_CHARS:
@@ -99,6 +101,21 @@ def _own_flags(element: HtmlElement, lang: str | None = None) -> int:
         if any(piece and could_be_date(piece.strip()) for piece in pieces):
             flags |= DATE
     return flags
+
+
+NAME_TAGS = frozenset({"strong", "b", "cite", "span", "a"})
+"""Tags a template prints a writer's name in, before its "says:"."""
+
+
+def _says_after(element: HtmlElement) -> bool:
+    """Whether the text right after an element is a comment template's label after a writer's name (`NAME
+    sagt:`), comments between them aside (a script's markers: `<strong>NAME</strong> <!-- -->sagt:`)."""
+    after = element.tail or ""
+    sibling = element.getnext()
+    while not after.strip() and sibling is not None and not isinstance(sibling.tag, str):
+        after += sibling.tail or ""
+        sibling = sibling.getnext()
+    return SAYS_LABEL.match(after) is not None
 
 
 def _in_quote(element: HtmlElement) -> bool:
@@ -187,7 +204,12 @@ def candidates(tree: HtmlElement, lang: str | None = None) -> list[HtmlElement]:
         for child in children:
             combined |= child
         flags[element] = combined
-        if combined == BOTH and BOTH not in children:
+        # Its own author and date, beside a child that holds another's (a comment box whose replies sit in it,
+        # next to its header's fields): a header too.
+        beside = own[element]
+        for child in children:
+            beside |= child if child != BOTH else 0
+        if combined == BOTH and (BOTH not in children or beside == BOTH):
             minimal.append(element)
     headers = set(minimal)
     chosen: set[HtmlElement] = set()
