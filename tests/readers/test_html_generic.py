@@ -598,3 +598,35 @@ def test_a_writer_named_before_the_templates_says_and_replies_inside_the_comment
         ("c3", "Schwimmerin", None, "Gibt es auch wieder Frühschwimmen?"),
     ]
     assert thread.posts[1].date == datetime(2021, 5, 3, 0, 0)
+
+
+# A regional CMS's comment list (bauemotion.de's shape): named as a share bar's ("allShareBarCommentsList"), laid
+# out in a grid whose rows carry Foundation's spacing utility ("small-padding-collapse"), in a box the layout
+# shares with the teasers of similar stories.
+SHARE_BAR_COMMENTS = """<div class="cssFullContentArea cssSimilarTeaserArea">
+<div class="allShareBarCommentsList">{}</div>
+<div class="cssTeaser"><a href="/andere-story">Eine andere Geschichte</a></div></div>"""
+SHARE_BAR_COMMENT = """<div id="comment{n}" class="allShareBarCommentsListComment">
+<div class="grid-x small-padding-collapse"><div class="cell">
+<p class="cssShareBarCommentsListCommentName">{name}</p></div>
+<div class="cell"><p class="cssShareBarCommentsListCommentTimestamp">0{n}.05.2021</p></div></div>
+<div class="grid-x small-padding-collapse"><div class="cell">
+<div class="cssShareBarCommentsListCommentText">{text}</div></div></div>
+<div class="grid-x"><a href="javascript:void(null);" class="allShareBarCommentsListCommentReply">Antworten</a>
+<a href="javascript:void(null);" class="allLike">Gefällt mir</a></div></div>"""
+
+
+def test_a_comment_list_named_after_a_share_bar_in_a_teaser_box_is_read() -> None:
+    comments = [
+        ("Badegast77", "Danke, gut zu wissen!"),
+        ("Schwimmerin", "Gibt es Frühschwimmen?"),
+        ("Opa K.", "Prima."),
+    ]
+    boxes = "".join(
+        SHARE_BAR_COMMENT.format(n=n, name=name, text=text) for n, (name, text) in enumerate(comments, start=1)
+    )
+    thread = thread_of(SHARE_BAR_COMMENTS.format(boxes))
+    # Short texts in the grid's rows are text, not controls; the list is the comments, not a share widget.
+    assert comments_of(thread) == [
+        (name, datetime(2021, 5, n), text) for n, (name, text) in enumerate(comments, start=1)
+    ]

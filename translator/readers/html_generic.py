@@ -59,6 +59,9 @@ ASIDE_WORDS = frozenset(
      "breadcrumb", "breadcrumbs", "trending", "promo", "search", "results", "searchresults"}
 )  # fmt: skip
 ASIDE_TAGS = frozenset({"aside", "nav", "footer", "header", "form"})
+TEASER_WORDS = frozenset({"related", "teaser", "teasers", "recommended", "popular", "trending", "promo"})
+"""Aside words of a box of other stories, which a layout may wrap around the comment section too (a box named
+for comments inside it is the comments); a sidebar's or a widget's "recent comments" stay furniture."""
 PAGE_TAGS = frozenset({"body", "html"})
 """Never furniture, whatever their classes say about the layout (`body.has-sidebar`)."""
 MIN_OWN_TEXT = 20
@@ -260,13 +263,16 @@ def _is_aside(element: HtmlElement) -> bool:
     """
     if is_hidden(element):
         return True
+    in_comments = False
     for node in (element, *element.iterancestors()):
         if node.tag in PAGE_TAGS:
             break  # the page's own classes say how it is laid out ("x-hidden-sidebar-ad", "has-sidebar")
         if node.tag in ASIDE_TAGS and not (node.tag == "form" and not is_form_to_fill(node)) and not _own_part(node):
             return True
-        if not ASIDE_WORDS.isdisjoint(_block_words(node)):
+        aside = ASIDE_WORDS & _block_words(node)
+        if aside and not (in_comments and aside <= TEASER_WORDS):
             return True
+        in_comments = in_comments or bool(COMMENT_NAME.search(f"{node.get('class', '')} {node.get('id', '')}".lower()))
     return False
 
 

@@ -314,6 +314,25 @@ def _words(names: str) -> frozenset[str]:
     return frozenset([*words, *(part for word in words for part in _run_together(word))]) - {""}
 
 
+COMMENT_WORD = re.compile(r"comment|koment|komment|коммент|комент|coment")
+
+
+@lru_cache(maxsize=8192)
+def _names_widget(names: str) -> bool:
+    """Whether a class or id names a widget: a widget's word in it with no word of comments after it (a share
+    bar's list of comments, `allShareBarCommentsList`, is the comments; `commentShareButton` is a button)."""
+    for token in names.split():
+        split = [word for word in WORD_SPLIT.split(_camel_split(token).lower()) if word]
+        words = [part for word in split for part in (_run_together(word) or (word,))]
+        widget = [n for n, word in enumerate(words) if word in WIDGET_WORDS or word.startswith(REACTION)]
+        whole = token.lower()
+        if not widget and (whole in WIDGET_WORDS or whole.startswith(REACTION)):
+            return True
+        if widget and not any(COMMENT_WORD.match(word) for word in words[widget[-1] + 1 :]):
+            return True
+    return False
+
+
 @lru_cache(maxsize=8192)
 def _tokens(classes: str) -> frozenset[str]:
     return frozenset(classes.lower().split())
@@ -334,8 +353,15 @@ def _names_control(names: str) -> bool:
     """Whether a class or id names a control by one of its words, unless its last word says it holds the
     text (`js-expandContent`, `replyText`, `reply-body`: the text of an expandable box or of a reply)."""
     return any(
-        not CONTROL_WORDS.isdisjoint(_words(name)) and CONTENT_HEADS.isdisjoint(_heads(name)) for name in names.split()
+        not CONTROL_WORDS.isdisjoint(_words(name))
+        and CONTENT_HEADS.isdisjoint(_heads(name))
+        and not LAYOUT.search(name)
+        for name in names.split()
     )
+
+
+LAYOUT = re.compile(r"(?:padding|margin|border|gutter|gap)s?[-_]collapse", re.IGNORECASE)
+"""A grid's spacing utility (Foundation's `small-padding-collapse`), whose "collapse" is no control's."""
 
 
 def name_words(name: str) -> frozenset[str]:
@@ -391,7 +417,9 @@ def is_skipped(element: HtmlElement) -> bool:
     if tag == "form" and is_form_to_fill(element):
         return True
     words = class_words(element)
-    if not WIDGET_WORDS.isdisjoint(words) or any(word.startswith(REACTION) for word in words):
+    if (not WIDGET_WORDS.isdisjoint(words) or any(word.startswith(REACTION) for word in words)) and _names_widget(
+        f"{element.get('class', '')} {element.get('id', '')}"
+    ):
         return True
     if tag == "a" and element.get("href", "").lower().startswith("javascript:"):
         return True
