@@ -425,3 +425,32 @@ def test_any_dump_is_read_or_refused_in_one_line(lines: list[str]) -> None:
     sniff_format(text)  # never raises
     with contextlib.suppress(InputError):  # read, or refused in one line: never another error
         parse_threads(text, "forum")
+
+
+# A copy glues inline elements with nothing between them: Blogger's writer and date (`<cite>NAME</cite><span>DATE`),
+# in English and German; a news site's `NAME | WEEKDAY, DATE` header.
+GLUED_DUMPS = [
+    (
+        "Hotel am See\n3 comments:\nAnna MüllerJune 1, 2019 at 1:45 AM\nWhat a wonderful view over the lake!\nReply\n"
+        "Tom KrauseJune 2, 2019 at 9:10 PM\nWe stayed there last summer, the breakfast was great.\nReply\n"
+        "McDonald June 3, 2019 at 7:00 AM\nIs the pool open in winter?\nReply\n",
+        [("Anna Müller", datetime(2019, 6, 1, 1, 45)), ("Tom Krause", datetime(2019, 6, 2, 21, 10)),
+         ("McDonald", datetime(2019, 6, 3, 7, 0))],
+    ),
+    (
+        "Die neue Brücke\n3 Kommentare:\nSana6. Juni 2015 um 10:23\nEndlich wird gebaut!\nAntworten\n"
+        "Heidemarie Heim | Di, 21. April 2020 - 16:40\nWie lange dauert die Sperrung?\nAntworten\n"
+        "Karl-Heinz | Mi, 22. April 2020 - 08:05\nDas weiß noch niemand.\nAntworten\n",
+        [("Sana", datetime(2015, 6, 6, 10, 23)), ("Heidemarie Heim", datetime(2020, 4, 21, 16, 40)),
+         ("Karl-Heinz", datetime(2020, 4, 22, 8, 5))],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), GLUED_DUMPS)
+def test_a_writer_glued_to_the_date_or_beside_a_weekday_is_told_apart(
+    text: str, expected: list[tuple[str, datetime]]
+) -> None:
+    assert sniff_format(text) == "forum"
+    [thread] = parse_threads(text).threads
+    assert [(post.author, post.date) for post in thread.posts] == expected

@@ -269,6 +269,8 @@ def _name_and_date(text: str) -> tuple[str, datetime] | None:
     words = text.split()
     if not words or words[0].startswith(("—", "–", "-")) or "(@" in text:  # a lone "Reply" is no line of either
         return None  # an embedded tweet's credit line ("— NAME (@handle) DATE") in an article
+    if (glued := _glued_name_and_date(words)) is not None:
+        return glued
     cuts = range(1, min(MAX_NAME_WORDS, len(words) - 1) + 1)
     # A day first ("Ben 19. Juni 2018") before a month first ("Ben June 19, 2018"), so that a word of the
     # name ("Swen denkt 21. Juni") is not read as a date's label.
@@ -279,7 +281,43 @@ def _name_and_date(text: str) -> tuple[str, datetime] | None:
                 continue
             is_date, found = _date_of(rest)
             if is_date and found is not None:
-                return NAME_CONNECTOR.sub("", " ".join(words[:cut])) or " ".join(words[:cut]), found
+                # A weekday or a month before the day ("NAME | Di, 21. April 2020", "NAME June 3, 2019") is the
+                # date's, not the name's: the date reads with it, and otherwise (a word the parser skips does not).
+                while cut > 1:
+                    longer, earlier = _date_of(" ".join(words[cut - 1 :]))
+                    if not longer or earlier is None or not (words[cut - 1].endswith((",", ".")) or earlier != found):
+                        break
+                    cut, found = cut - 1, earlier
+                name = NAME_CONNECTOR.sub("", " ".join(words[:cut])) or " ".join(words[:cut])
+                return NAME_SEPARATOR.sub("", name) or name, found
+    return None
+
+
+NAME_SEPARATOR = re.compile(r"\s*[|·•–—-]$")
+"""A separator a template prints between a writer and the date (`NAME | DATE`)."""
+GLUED = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ][a-zà-ÿ]{2,})")
+"""Where a date starts glued to the writer's name, as a copy gives inline elements with nothing between them
+(Blogger: `Sana6. Juni 2015 um 10:23`, `Silvia NegrettiJune 1, 2019 at 1:45 AM`)."""
+
+
+def _glued_name_and_date(words: list[str]) -> tuple[str, datetime] | None:
+    """A writer's name and a date glued together in a word of a line's first words, when what follows that
+    point reads as a date with its day (a digit first, or a month and a number)."""
+    for index, word in enumerate(words[:MAX_NAME_WORDS]):
+        for glue in GLUED.finditer(word):
+            name, start = " ".join([*words[:index], word[: glue.start()]]), word[glue.start() :]
+            rest = " ".join([start, *words[index + 1 :]])
+            if not (start[:1].isdigit() or any(c.isdigit() for c in rest[:12])) or sum(c.isalpha() for c in name) < 2:
+                continue
+            is_date, found = _date_of(rest)
+            # The glued part must be the date's: a day, or a month without which the rest reads otherwise or not
+            # at all ("McDonald 3. Mai": "Donald" is no part of the date).
+            if (
+                is_date
+                and found is not None
+                and (start[:1].isdigit() or _date_of(" ".join(words[index + 1 :]))[1] != found)
+            ):
+                return name, found
     return None
 
 
