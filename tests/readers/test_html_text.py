@@ -451,3 +451,10 @@ CAPTION = "A boat crosses the bay at dawn, with the island's lighthouse still li
 def test_slideshow(page: str, slides: int) -> None:
     tree = lxml.html.document_fromstring(f"<html><body>{page}</body></html>")
     assert len(slideshow(tree)) == slides
+
+
+def test_a_printed_date_without_its_day_reads_the_same_whatever_the_day_it_is_read() -> None:
+    # dateparser gives a date that has a time but no day the day of its base, today unless fixed: a page would
+    # read differently each day. Without a day, the date is its month's first.
+    assert printed_date("Juni 2015 um 10:23", "de") == datetime(2015, 6, 1, 10, 23)
+    assert printed_date("June 2015", "en") == datetime(2015, 6, 1)

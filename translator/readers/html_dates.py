@@ -75,6 +75,9 @@ DATEPARSER_SETTINGS = {
     "REQUIRE_PARTS": ["month", "year"],
     "PREFER_DAY_OF_MONTH": "first",
     "RETURN_AS_TIMEZONE_AWARE": False,
+    # A date without its day but with a time ("Juni 2015 um 10:23") takes the base's day, which is today's
+    # unless fixed: a page would read differently each day.
+    "RELATIVE_BASE": datetime(2000, 1, 1),
 }
 
 
