@@ -29,6 +29,7 @@ from translator.models import BlockKind, Post, Thread
 from translator.readers.common import BlockSpec, Reading, clean, comment_post, counted_noun, number_blocks
 from translator.readers.forum import THREAD_LABEL, RawPost, Segment, resolve_quotes, segment_specs
 from translator.readers.forum_engines import (
+    MAX_LABEL_CHARS,
     RELATIVE_DATE,
     SUBJECT,
     Line,
@@ -241,7 +242,8 @@ def _lines(text: str) -> tuple[list[str], list[Line]]:
     # A reply's subject repeats the thread's (`Re: TITLE`): the title's own line is no writer's name either.
     subjects = {line.partition(":")[2].strip() for line in lines if SUBJECT.match(line)}
     for row, line in enumerate(lines):
-        if kinds[row].kind == "text" and (PAGINATION.match(line) or line in subjects):
+        paginated = len(line) <= MAX_LABEL_CHARS and PAGINATION.match(line)  # `.*` on a paragraph costs
+        if kinds[row].kind == "text" and (paginated or line in subjects):
             kinds[row] = Line(line, "action" if line not in subjects else "profile")
     return lines, kinds
 

@@ -78,6 +78,11 @@ QUOTE_HEADERS = (
     + r"\.?\s?:(?:\s*↑.*)?",
 )  # fmt: skip
 QUOTE_HEADER = tuple(re.compile(rf"^(?:{header})\s*$") for header in QUOTE_HEADERS)
+ANY_QUOTE_HEADER = re.compile(
+    "^(?:" + "|".join(f"(?:{header.replace('(?P<name>', '(?:')})" for header in QUOTE_HEADERS) + r")\s*$"
+)
+"""All quote headers in one pattern: most lines are none, and one match tells it (the one that matches then
+names the writer)."""
 BARE_QUOTE = re.compile(r"^(?:Quote|Zitat|Citation|Cita|Citazione|Citaat|Цитата|Cytat|Citação|Citat|Lainaus)\s*:$")
 """A quote whose writer the engine does not name (`[quote]` without a name): the label and its colon (the
 label alone is the button that quotes a post)."""
@@ -255,13 +260,20 @@ class Line:
     """The date a byline gives, as printed."""
 
 
+MAX_LABEL_CHARS = 160
+"""Longer lines are text, or an edit note with its reason: no other label runs so long (bylines and quote
+headers hold a name and a date), so the labels are not tried on the paragraphs of a dump."""
+
+
 def classify(text: str) -> Line:
     """What a cleaned line of a dump is, by the engines' labels (dates are found by the reader)."""
     if not text:
         return Line(text, "text")
+    if len(text) > MAX_LABEL_CHARS:
+        return Line(text, "edited" if EDITED.match(text) else "text")
     if match := PHPBB_BYLINE.match(text):
         return Line(text, "byline", match["name"], match["date"])
-    if match := next(filter(None, (header.match(text) for header in QUOTE_HEADER)), None):
+    if ANY_QUOTE_HEADER.match(text) and (match := next(filter(None, (h.match(text) for h in QUOTE_HEADER)), None)):
         return Line(text, "quote", _name(match))
     if BARE_QUOTE.match(text):
         return Line(text, "quote")
