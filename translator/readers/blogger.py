@@ -141,18 +141,25 @@ def read_blogger(text: str) -> Reading | None:
         tree = comment_tree(sorted(by_post.get(number, []), key=lambda comment: comment.date or datetime.min))
         dropped += tree.dropped_deleted
         threads.append(_thread(entry, tree.posts, site, addresses[number]))
-    said = {
-        "not live on the blog (spam, pending)": left_out,
-        "on posts not in this export": orphans,
-        "deleted or removed without replies": dropped,
-    }
-    warnings = [
-        f"{count:,} comment{'' if count == 1 else 's'} {why} {'was' if count == 1 else 'were'} left out"
-        for why, count in said.items()
-        if count
-    ]
+    warnings = left_out_warnings(
+        {
+            "not live on the blog (spam, pending)": left_out,
+            "on posts not in this export": orphans,
+            "deleted or removed without replies": dropped,
+        }
+    )
     warnings.extend(_unpublished_warnings(list(posts.items())))
     return Reading(tuple(threads), tuple(warnings))
+
+
+def left_out_warnings(counts: dict[str, int]) -> list[str]:
+    """A warning per reason comments were left out (`1 comment on posts not in this export was left out`), for
+    the reasons that left any out."""
+    return [
+        f"{count:,} comment{'' if count == 1 else 's'} {why} {'was' if count == 1 else 'were'} left out"
+        for why, count in counts.items()
+        if count
+    ]
 
 
 def _unpublished_warnings(posts: list[tuple[str, Any]]) -> list[str]:

@@ -29,6 +29,7 @@ from translator.readers.common import (
     as_dict,
     as_list,
     comment_tree,
+    digits_count,
     discussion,
     iso_date,
     text_field,
@@ -58,7 +59,14 @@ def looks_like_blogger_api(data: Any) -> bool:
 
 def read_blogger_api(data: Any) -> Reading:
     """The posts and pages of Blogger API answers, each with its comments; InputError when they hold neither."""
-    from translator.readers.blogger import UNPUBLISHED, comment_address, milliseconds, removed_line, said_unpublished
+    from translator.readers.blogger import (
+        UNPUBLISHED,
+        comment_address,
+        left_out_warnings,
+        milliseconds,
+        removed_line,
+        said_unpublished,
+    )
 
     documents = [as_dict(document) for document in (data if isinstance(data, list) else [data])]
     posts: dict[str, dict[str, Any]] = {}
@@ -120,7 +128,7 @@ def read_blogger_api(data: Any) -> Reading:
         thread_comments = by_post.pop(post_id, [])
         tree = comment_tree(sorted(thread_comments, key=lambda comment: comment.date or datetime.min))
         dropped += tree.dropped_deleted
-        missing += max(0, (_count(as_dict(post.get("replies")).get("totalItems")) or 0) - held[post_id])
+        missing += max(0, (digits_count(as_dict(post.get("replies")).get("totalItems")) or 0) - held[post_id])
         threads.append(
             discussion(
                 "feed",
@@ -147,11 +155,10 @@ def read_blogger_api(data: Any) -> Reading:
             "not in this file (save each post's comments with comments.list, every page of them)"
         )
     warnings.extend(f"further pages of {what} are not in this file (nextPageToken)" for what in dict.fromkeys(further))
-    said = {"not shown on the blog (pending, spam)": hidden, "deleted or removed without replies": dropped}
     warnings.extend(
-        f"{count:,} comment{'' if count == 1 else 's'} {why} {'was' if count == 1 else 'were'} left out"
-        for why, count in said.items()
-        if count
+        left_out_warnings(
+            {"not shown on the blog (pending, spam)": hidden, "deleted or removed without replies": dropped}
+        )
     )
     unpublished = [
         (status, f'"{_title(post)}"' if _title(post) else f"untitled (post {post_id})")
@@ -179,13 +186,6 @@ def _add_posts(posts: dict[str, dict[str, Any]], comments: list[dict[str, Any]],
 def _id(value: Any) -> str | None:
     """The `id` of a reference object (`{"id": "42"}`)."""
     return text_field(as_dict(value).get("id"))
-
-
-def _count(value: Any) -> int | None:
-    """A count the API writes as a string (a long) or a number."""
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
-    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
 
 
 def _title(post: dict[str, Any]) -> str:

@@ -82,6 +82,14 @@ def whole_number(value: Any, limit: int = 10**15) -> int | None:
     return int(value) if float(value).is_integer() else None
 
 
+def digits_count(value: Any) -> int | None:
+    """A count as Google's APIs write one (YouTube's statistics, Blogger's `totalItems`: a 64-bit integer, so a
+    string of digits), or as a JSON number; None otherwise."""
+    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) < 16:
+        return int(value.strip())
+    return whole_number(value)
+
+
 def text_field(value: Any) -> str | None:
     """A JSON value as text: a non-empty string, else None."""
     return value if isinstance(value, str) and value.strip() else None

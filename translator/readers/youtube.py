@@ -42,6 +42,7 @@ from translator.readers.common import (
     as_list,
     comment_tree,
     counted_noun,
+    digits_count,
     discussion,
     further_comments,
     iso_date,
@@ -175,7 +176,7 @@ def _reading(
         tree = comment_tree(raw)
         video = videos.get(video_id or "")
         out.append(_thread(video_id, video, tree.posts))
-        counted = _count(as_dict(video.get("statistics")).get("commentCount")) if video else None
+        counted = digits_count(as_dict(video.get("statistics")).get("commentCount")) if video else None
         if video is None:
             warnings.append(_without_video(video_id))
         elif not raw:
@@ -257,7 +258,7 @@ def _thread(video_id: str | None, video: dict[str, Any] | None, comments: tuple[
     localized = as_dict(snippet.get("localized"))
     title = text_field(snippet.get("title")) or text_field(localized.get("title")) or ""
     description = text_field(snippet.get("description")) or text_field(localized.get("description")) or ""
-    likes = _count(as_dict(video.get("statistics")).get("likeCount"))
+    likes = digits_count(as_dict(video.get("statistics")).get("likeCount"))
     return discussion(
         "youtube",
         " ".join(title.split()),
@@ -313,10 +314,3 @@ def _text(snippet: dict[str, Any]) -> list[BlockSpec]:
         return line_blocks(original)
     shown = text_field(snippet.get("textDisplay")) or ""
     return html_blocks(shown) if HTML_SIGN.search(shown) else line_blocks(shown)
-
-
-def _count(value: Any) -> int | None:
-    """A count of the video's statistics: YouTube writes them as strings of digits (`"1234"`)."""
-    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) < 16:
-        return int(value.strip())
-    return whole_number(value)
