@@ -272,8 +272,13 @@ def _is_aside(element: HtmlElement) -> bool:
         aside = ASIDE_WORDS & _block_words(node)
         if aside and not (in_comments and aside <= TEASER_WORDS):
             return True
-        in_comments = in_comments or bool(COMMENT_NAME.search(f"{node.get('class', '')} {node.get('id', '')}".lower()))
+        in_comments = in_comments or _comment_box(node)
     return False
+
+
+def _comment_box(node: HtmlElement) -> bool:
+    """Whether a box's class or id names comments (the comment section, wherever the layout puts it)."""
+    return COMMENT_NAME.search(f"{node.get('class', '')} {node.get('id', '')}".lower()) is not None
 
 
 def _own_part(node: HtmlElement) -> bool:
@@ -448,7 +453,7 @@ def _aside_box(box: HtmlElement) -> bool:
     for node in box.iterancestors():
         if node.tag in PAGE_TAGS:
             break
-        if COMMENT_NAME.search(f"{node.get('class', '')} {node.get('id', '')}".lower()):
+        if _comment_box(node):
             return False  # the comment section, wherever it sits
         if node.tag in ASIDE_TAGS or not ASIDE_WORDS.isdisjoint(_block_words(node)):
             return True
