@@ -99,7 +99,7 @@ def read_blogger_api(data: Any) -> Reading:
     hidden = 0
     by_post: dict[str, list[RawComment]] = {}
     held: Counter[str] = Counter()  # comments in the file per post, whatever became of them: none is missing
-    for comment in comments:
+    for index, comment in enumerate(comments):
         post_id = _id(comment.get("post")) or ""
         held[post_id] += 1
         status = (text_field(comment.get("status")) or "").lower()
@@ -107,7 +107,7 @@ def read_blogger_api(data: Any) -> Reading:
             hidden += 1
             continue
         post_url = text_field(posts.get(post_id, {}).get("url"))
-        number = text_field(comment.get("id")) or f"unnumbered-{len(comments)}"
+        number = text_field(comment.get("id")) or f"unnumbered-{index}"  # one key each, as the tree needs
         specs = html_blocks(text_field(comment.get("content")) or "")
         by_post.setdefault(post_id, []).append(
             RawComment(
