@@ -14,13 +14,9 @@ import pytest
 from translator.readers import html_article
 from translator.readers.html import read_html
 from translator.readers.html_article import (
-    _byline,
     _is_header_line,
     box_facts,
-    clean_byline,
-    marked_writers,
     story_box,
-    writers_only,
 )
 from translator.readers.html_furniture import unindexed
 
@@ -84,13 +80,6 @@ def test_json_ld_that_names_its_type_without_the_at_sign_and_dates_like_mail() -
     assert article.date == datetime(2014, 5, 8, 14, 4)
 
 
-def test_a_byline_run_into_the_writers_blurb_is_cut_to_the_stated_name() -> None:
-    assert _byline("Ana Ruiz Ana is a full-stack engineer; Has Worked As A", "Ana Ruiz") == "Ana Ruiz"
-    assert _byline("Ana Ruiz-Soto", "Ana Ruiz") == "Ana Ruiz-Soto"
-    assert _byline(None, "Ana Ruiz") == "Ana Ruiz"
-    assert _byline("Ana Ruiz", None) == "Ana Ruiz"
-
-
 @pytest.mark.parametrize(
     ("line", "header"),
     [
@@ -110,20 +99,6 @@ def test_a_byline_run_into_the_writers_blurb_is_cut_to_the_stated_name() -> None
 )
 def test_header_lines_at_the_start_of_the_body(line: str, header: bool) -> None:
     assert _is_header_line(line, []) is header
-
-
-def test_a_bylines_label_without_a_colon_is_cut() -> None:
-    assert clean_byline("Autor Jan Nowak") == "Jan Nowak"
-    assert clean_byline("Autorin: Maria Weber") == "Maria Weber"
-    assert clean_byline("Authority Magazine") == "Authority Magazine"  # a word that starts like the label
-    assert clean_byline("Текст Венера Ерофеева") == "Венера Ерофеева"  # Russian "Text" (wday.ru)
-    assert clean_byline("Text: Anna Roth") == "Anna Roth"  # German, with its colon
-    assert clean_byline("Textile Weekly") == "Textile Weekly"  # a word that starts like it
-    assert clean_byline("Analysis by Chris Cillizza") == "Chris Cillizza"  # the kind of piece, then "by" (cnn.com)
-    assert clean_byline("Ein Artikel von Anna Roth") == "Anna Roth"  # German, the same
-    assert clean_byline("Gastbeitrag von Jan Berg") == "Jan Berg"
-    assert clean_byline("Story by Ana Ruiz") == "Ana Ruiz"
-    assert clean_byline("Artikelserie Nord") == "Artikelserie Nord"  # a word that starts like it
 
 
 HEADLINE_PAGE = """<html lang="en"><head><title>{title}</title>{meta}</head><body><header><h1>{h1}</h1></header>
@@ -273,19 +248,6 @@ that commuters reach the train on the other side before eight, and added a late 
 def test_the_headline_a_reader_sees(title: str, meta: str, h1: str, h2: str, headline: str) -> None:
     page = HEADLINE_PAGE.format(title=title, meta=meta, h1=h1, h2=h2)
     assert read_html(page).threads[0].title == headline
-
-
-@pytest.mark.parametrize(
-    ("byline", "cleaned"),
-    [
-        ("Par Anne Roux; Jean Petit", "Anne Roux; Jean Petit"),  # the label goes, each name stays
-        ("Sign In", None),  # the login link at the top of a forum page is nobody's name
-        ("Anmelden", None),
-        ("Signe Inman", "Signe Inman"),
-    ],
-)
-def test_clean_byline(byline: str, cleaned: str | None) -> None:
-    assert clean_byline(byline) == cleaned
 
 
 def test_a_page_whose_text_loads_by_script_gives_its_title_and_stated_summary() -> None:
@@ -441,70 +403,6 @@ def test_marks_inside_a_paragraph_neither_end_it_nor_lose_its_text(mark: str) ->
         "The council pays for the heater.",
     ]
     assert [block.text for block in comment.blocks] == ["Finally some good news for once."]
-
-
-@pytest.mark.parametrize(
-    ("byline", "publishers", "notice", "writers"),
-    [
-        # The publisher in the meta author tag, the writer in JSON-LD: trafilatura joins them (wired.com).
-        ("Condé Nast; Molly Wood", ["Wired"], "Copyright (c) Condé Nast 2019. All rights reserved.", "Molly Wood"),
-        ("Jill Disis; CNN Business", ["CNN"], "", "Jill Disis"),  # the site's name and a section
-        ("Tanza Loudenback; Business Insider", ["Business Insider Deutschland"], "", "Tanza Loudenback"),
-        ("STEVE PEOPLES; AP National Political Writer", ["SFGate"], "", "STEVE PEOPLES"),  # a job title
-        ("Paul Takahashi; Staff writer", ["Houston Chronicle"], "", "Paul Takahashi"),
-        # "Mike Wuerthele and Malcolm Owen Monday, November 18, 2019", split at its commas (appleinsider.com)
-        ("Mike Wuerthele; Malcolm Owen Monday; November", ["AppleInsider"], "", "Mike Wuerthele; Malcolm Owen"),
-        ("BBC News", ["BBC News"], "", "BBC News"),  # only the publisher: it stays
-        ("Anna May; Sandee LaMotte", ["MSN"], "", "Anna May; Sandee LaMotte"),  # a month in a name stays
-        # the site's name run into the writer's (sputniknews.com)
-        ("Finian Cunningham Sputnik International", ["Sputnik International"], "", "Finian Cunningham"),
-        # a writer whose first name or surname is the site's name keeps it (the part was dropped, or cut to "Morgan")
-        ("Morgan Smith", ["Morgan"], "", "Morgan Smith"),
-        ("Alex Rowe; Morgan Smith", ["Morgan"], "", "Alex Rowe; Morgan Smith"),
-        ("Morgan Smith", ["Smith"], "", "Morgan Smith"),
-        ("Morgan Smith; Morgan", ["Morgan"], "", "Morgan Smith"),  # the site's name alone goes
-        ("Reuters Staff; Kim Lee", ["Reuters"], "", "Kim Lee"),  # the site's desk
-        ("Redacción Trome; Carla Chevez", ["Trome"], "", "Carla Chevez"),  # the desk before the site's name
-    ],
-)
-def test_a_byline_keeps_its_writers_only(byline: str, publishers: list[str], notice: str, writers: str) -> None:
-    assert writers_only(byline, publishers, notice) == writers
-
-
-MARKED = """<html lang="en"><head><title>Ferry fares rise in May</title></head><body><article>
-<h1>Ferry fares rise in May</h1><p class="byline">{byline}</p><p>Fares on the harbour ferry rise by ten percent in
-May, the operator said on Monday, citing fuel costs that have doubled since the winter timetable began.</p>
-</article></body></html>"""
-
-
-def _author(name: str, inner: bool = True) -> str:
-    shown = f'<span itemprop="name">{name}</span>' if inner else name
-    return f'<span itemprop="author creator" itemscope itemtype="https://schema.org/Person">{shown}</span>'
-
-
-@pytest.mark.parametrize(
-    ("byline", "writers"),
-    [
-        # Each writer's name inside (nytimes.com): an extractor reads the first marked element only.
-        (f"By {_author('Kim Lee')}, {_author('Ana Ruiz')} and {_author('Bo Chen')}", "Kim Lee; Ana Ruiz; Bo Chen"),
-        # The names as the elements' own text; the same writer marked twice is named once.
-        (f"{_author('Kim Lee', False)} {_author('Ana Ruiz', False)} {_author('Kim Lee', False)}", "Kim Lee; Ana Ruiz"),
-        # One marked writer: the byline as the extractor reads it.
-        (f"By {_author('Kim Lee')}", "Kim Lee"),
-    ],
-)
-def test_several_writers_marked_side_by_side_are_all_named(byline: str, writers: str) -> None:
-    assert read_html(MARKED.format(byline=byline)).threads[0].posts[0].author == writers
-
-
-def test_marked_writers_are_read_from_siblings_only() -> None:
-    # Two stories' writers in a list of other stories, each in its own item: not the article's writers together.
-    listed = f"<ul><li>{_author('Kim Lee')}</li><li>{_author('Ana Ruiz')}</li></ul>"
-    assert marked_writers(lxml.html.document_fromstring(f"<html><body>{listed}</body></html>")) == []
-    # A writer stated in a meta element beside one shown.
-    stated = f'<div><meta itemprop="author" content="Kim Lee">{_author("Ana Ruiz")}</div>'
-    tree = lxml.html.document_fromstring(f"<html><body>{stated}</body></html>")
-    assert marked_writers(tree) == ["Kim Lee", "Ana Ruiz"]
 
 
 HANDLE_ONLY = """<html lang="en"><head><title>Ferry fares rise in May - Harbour Gazette International</title>

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from translator.models import Votes
-from translator.readers.html_article import writers_only
+from translator.readers.html_byline import writers_only
 from translator.readers.html_fields import clean_author
 from translator.readers.html_items import _numbers_only, _votes
 

@@ -21,13 +21,25 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from translator.readers.common import BlockSpec
+from translator.readers.html_byline import (
+    BYLINE_LABEL,
+    MIN_SITE_KEY,
+    WRITER_CLASSES,
+    box_author,
+    clean_byline,
+    extracted_or_stated,
+    marked_writers,
+    site_and_section,
+    with_marked_writers,
+    word_run,
+    writers_only,
+)
 from translator.readers.html_dates import could_be_date, machine_date, printed_date
-from translator.readers.html_fields import candidates, name_in
+from translator.readers.html_fields import candidates
 from translator.readers.html_furniture import NO_TEASERS, Teasers, drop_furniture, teaser_texts, trim_body
 from translator.readers.html_items import path
 from translator.readers.html_schema import JSON_LD, _types, _walk, json_documents
 from translator.readers.html_text import (
-    class_heads,
     class_words,
     clean_text,
     loose_paragraphs,
@@ -61,8 +73,6 @@ UPDATED = re.compile(
     re.IGNORECASE,
 )
 """Words saying that a time is when the story was last changed, not when it was published."""
-WRITER_CLASSES = frozenset({"author", "byline", "nick", "nickname", "username", "writer"})
-"""The last word of a class that names a story's writer (`post__author`, `user__nick`, `user-info__nickname`)."""
 INLINE_TAGS = frozenset({"strong", "b", "em", "i", "span", "small"})
 BOX_TEXT = path(".//p | .//blockquote | .//li | .//h1 | .//h2 | .//h3 | .//figure | .//table")
 TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—\-:·•»«›>/~]|::|--)\s+")
@@ -80,17 +90,6 @@ TRAFILATURA_TAGS = {
 }  # fmt: skip
 
 
-BYLINE_LABEL = re.compile(
-    r"^(?:(?:posted|written|published|reported|analysis|opinion|commentary|review|story|article|words|column)\s+by|by"
-    r"|publi(?:cad[oa]|é|ée)\s+(?:por|par)|(?:escrito|artículo\s+escrito)\s+por|par|por"
-    r"|pubblicato\s+da|scritto\s+da|articolo\s+di|(?:geschrieben|verfasst|veröffentlicht)\s+von"
-    r"|(?:ein\s+)?(?:artikel|beitrag|gastbeitrag|kommentar|kolumne|analyse|interview)\s+von|von(?!\s+(?:der|dem|den)\b)"
-    r"|autor(?:in)?\s*:?|author\s*:?|auteur\s*:?|автор\s*:?|опубликовал[аи]?|przez|door|av"
-    r"|(?:text|texte|texto|testo|tekst)\s*:|текст\s*:?)\s+(?=\S)",
-    re.IGNORECASE,
-)
-"""The label before a byline's name ("Par Attac France", "Publicada por Rosa", "Автор: Иван", "Text: Anna Roth",
-"Analysis by Chris Cillizza", "Ein Artikel von Anna Roth")."""
 BYLINE_POSITIONS = 3
 """A byline ("By NAME, 4 May 2023") that reaches the body is one of its first few lines."""
 MAX_BYLINE_CHARS = 100
@@ -173,96 +172,6 @@ def _name(value: Any) -> str | None:
     if isinstance(value, dict):
         value = value.get("name")
     return clean_text(value) or None if isinstance(value, str) else None
-
-
-LOGIN_PROMPT = re.compile(
-    r"^(?:sign\s*in|log\s*in|sign\s*up|register|anmelden|einloggen|registrieren|connexion|se connecter"
-    r"|s'inscrire|iniciar sesi[oó]n|entrar|accedi|zaloguj(?: się)?|войти|вход)\W*$",
-    re.IGNORECASE,
-)
-"""A login link the byline search took for a writer ("Sign In" at the top of a forum page)."""
-
-
-def clean_byline(byline: str | None) -> str | None:
-    """A byline without its label, each of its names ("Par A; B" -> "A; B")."""
-    if not byline:
-        return None
-    names = [BYLINE_LABEL.sub("", name.strip(), count=1) for name in byline.split(";")]
-    return "; ".join(name for name in names if name and not LOGIN_PROMPT.match(name)) or None
-
-
-TRAILING_WEEKDAY = re.compile(r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
-MONTH = re.compile(
-    r"^(?:january|february|march|april|may|june|july|august|september|october|november|december)$", re.IGNORECASE
-)
-"""A date's words run into a byline ("Malcolm Owen Monday, November 18, 2019", split at its commas)."""
-JOB_TITLE = re.compile(r"\b(?:writer|editor|editor-at-large|correspondent|reporter|staff|contributor)$", re.IGNORECASE)
-MAX_JOB_TITLE_WORDS = 5
-WORD = re.compile(r"\w+")
-SECTION_WORDS = frozenset(
-    {"business", "news", "staff", "international", "online", "digital", "media", "newsroom", "desk", "team",
-     "editorial", "editors", "politics", "sport", "sports", "tech", "technology", "world", "wire", "tv", "radio",
-     "magazine", "live", "opinion", "health", "science", "money", "travel", "entertainment", "style", "local",
-     "redaktion", "rédaction", "redacción", "redazione", "redakcja", "redactie", "редакция", "wirtschaft",
-     "noticias", "nachrichten", "actualités", "notizie", "wiadomości", "новости"}
-)  # fmt: skip
-"""Words a site's name takes in a byline for a section or desk ("CNN Business", "Redacción Trome"): beside the
-site's name they make no writer's name, where another word may ("Morgan Smith" on a site named "Morgan")."""
-MIN_NAME_WORDS = 2
-"""Words a writer's name keeps when a one-word site's name is cut from its end: a first name alone is left of
-a surname that is the site's name ("Morgan Smith" on a site named "Smith"); a longer site's name is cut
-whatever is left ("Finian Cunningham Sputnik International")."""
-
-
-def _word_run(text: str) -> tuple[str, ...]:
-    return tuple(word.casefold() for word in WORD.findall(text))
-
-
-def _holds_run(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
-    return any(words[start : start + len(run)] == run for start in range(len(words) - len(run) + 1))
-
-
-def writers_only(byline: str | None, publishers: list[str], copyright_line: str = "") -> str | None:
-    """A byline's names without what is not a writer beside them: the publisher or site ("Condé Nast; Molly
-    Wood", "Jill Disis; CNN Business"), a job title ("STEVE PEOPLES; AP National Political Writer"), a date's
-    words run into a name ("Malcolm Owen Monday; November"). A byline that names only such things stays.
-    `publishers`: the site's and publisher's names; `copyright_line`: the page's copyright notice, whose holder
-    is no writer either."""
-    if not byline:
-        return None
-    sites = [run for run in map(_word_run, publishers) if run]
-    notice = _word_run(copyright_line)
-    kept = []
-    for name in byline.split("; "):
-        name = TRAILING_WEEKDAY.sub("", " ".join(name.split()))  # single spaces: a long run is tried once
-        words = _word_run(name)
-        if any(_site_and_section(words, site) for site in sites):
-            continue  # "Noticias El Comercio": the site's desk, not a writer named after the site
-        for site in sites:  # "Finian Cunningham Sputnik International": the writer, then the site
-            left = len(words) - len(site)
-            if left > 0 and words[-len(site) :] == site and (len(site) > 1 or left >= MIN_NAME_WORDS):
-                name = " ".join(name.split()[: -len(site)]) if len(name.split()) == len(words) else name
-                words = _word_run(name)
-        # The site's name, all of it or its start ("Business Insider" of "Business Insider Deutschland"), or
-        # it with a section's words ("CNN Business"); never a writer whose first name is the site's ("Morgan").
-        publisher = bool(words) and (
-            any(site[: len(words)] == words or _site_and_section(words, site) for site in sites)
-            or (len("".join(words)) >= MIN_SITE_KEY and _holds_run(notice, words))
-        )
-        job = JOB_TITLE.search(name) is not None and len(words) <= MAX_JOB_TITLE_WORDS
-        if words and not publisher and not job and not MONTH.match(name):
-            kept.append(name)
-    return "; ".join(kept) if kept else byline
-
-
-def _site_and_section(words: tuple[str, ...], site: tuple[str, ...]) -> bool:
-    """Whether a byline's part is the site's name with a section's or desk's words only, after it or before it
-    ("CNN Business", "Redacción Trome")."""
-    if len(words) <= len(site):
-        return False
-    if words[: len(site)] == site:
-        return all(word in SECTION_WORDS for word in words[len(site) :])
-    return words[-len(site) :] == site and all(word in SECTION_WORDS for word in words[: -len(site)])
 
 
 NO_SITE_NAME = re.compile(
@@ -386,7 +295,6 @@ def _comparable(text: str) -> str:
 MAX_SITE_PARTS = 2
 """How many separated parts at a title's end the site's name may take."""
 HOST_NOISE = frozenset({"www", "m", "amp", "co", "com", "org", "net", "gov", "ac", "edu", "news"})
-MIN_SITE_KEY = 4
 
 
 def _site_keys(site: str | None, host: str | None) -> list[str]:
@@ -408,10 +316,10 @@ def _names_site(part: str, site: str | None, host: str | None) -> bool:
         for key in keys
     ):
         return True
-    words = _word_run(part)
+    words = word_run(part)
     labels = [label for label in (host or "").lower().split(".")[:-1] if label not in HOST_NOISE]
-    names = [run for run in (_word_run(site or ""), *map(_word_run, labels)) if run]
-    return bool(words) and any(words == name or _site_and_section(words, name) for name in names)
+    names = [run for run in (word_run(site or ""), *map(word_run, labels)) if run]
+    return bool(words) and any(words == name or site_and_section(words, name) for name in names)
 
 
 UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
@@ -436,10 +344,10 @@ def _is_site_part(part: str, site: str | None, host: str | None) -> bool:
     keys = _site_keys(site, host)
     if any(spelling in keys for spelling in _spellings(_comparable(part))):
         return True
-    words = _word_run(part)
+    words = word_run(part)
     labels = [label for label in (host or "").lower().split(".")[:-1] if label not in HOST_NOISE]
-    names = [run for run in (_word_run(site or ""), *map(_word_run, labels)) if run]
-    return bool(words) and any(words == name or _site_and_section(words, name) for name in names)
+    names = [run for run in (word_run(site or ""), *map(word_run, labels)) if run]
+    return bool(words) and any(words == name or site_and_section(words, name) for name in names)
 
 
 def _after_site_in_middle(title: str, site: str | None, host: str | None) -> str | None:
@@ -526,14 +434,6 @@ def _metadata(tree: HtmlElement) -> Any:
     return document
 
 
-def _byline(extracted: str | None, stated: str | None) -> str | None:
-    """trafilatura's byline, or the JSON-LD author's name when that byline is the name run into the writer's
-    blurb ("Martin Chikilian Martin is a full-stack engineer; ...")."""
-    if extracted and stated and extracted != stated and extracted.startswith(stated + " "):
-        return stated
-    return extracted or stated
-
-
 def _found_date(tree: HtmlElement) -> datetime | None:
     """The date htmldate finds: the page's earliest, which may be another story's in a side box."""
     from htmldate import find_date
@@ -562,59 +462,7 @@ def box_facts(box: HtmlElement | None) -> tuple[str | None, datetime | None]:
     elements = candidates(box, [element for element in BOX_TEXT(box) if isinstance(element, HtmlElement)])
     times = [element for element in elements if element.tag == "time"]
     stamps = (machine_date(time.get("datetime", "")) for time in times if not _says_updated(time))
-    return _box_author(elements), next((stamp for stamp in stamps if stamp is not None), None)
-
-
-def _box_author(elements: list[HtmlElement]) -> str | None:
-    """The writer a story box names: an element marked as its author (`itemprop`, `rel`) or classed for the
-    writer's name (`author`, `byline`, `user__nick`); profile links and bold words may be anything else."""
-    for element in elements:
-        marked = element.get("itemprop") == "author" or "author" in element.get("rel", "").split()
-        if (marked or not WRITER_CLASSES.isdisjoint(class_heads(element))) and (name := name_in(element)):
-            return name
-    return None
-
-
-MARKED_AUTHORS = path("//*[contains(@itemprop, 'author')]")
-
-
-def _marked_author(element: Any) -> bool:
-    return isinstance(element, HtmlElement) and "author" in (element.get("itemprop") or "").split()
-
-
-def marked_writers(tree: HtmlElement) -> list[str]:
-    """The writers that sibling elements marked as the article's author name (schema.org microdata: several
-    `itemprop="author"` side by side, each with its `itemprop=name` inside or its name as its text), in order
-    and once each; none unless at least two writers are marked side by side."""
-    parents: set[HtmlElement] = set()  # each group of siblings is read once (the set keeps lxml's proxies alive)
-    for element in MARKED_AUTHORS(tree):
-        parent = element.getparent() if _marked_author(element) else None
-        if parent is None or parent in parents:
-            continue
-        parents.add(parent)
-        group = [element, *(after for after in element.itersiblings() if _marked_author(after))]
-        names: dict[str, str] = {}
-        for marked in group:
-            name = clean_text(marked.get("content") or "") if marked.tag == "meta" else name_in(marked)
-            name = clean_byline(name)
-            if name and (key := _comparable(name)):
-                names.setdefault(key, name)
-        if len(names) > 1:
-            return list(names.values())
-    return []
-
-
-NAME_JOINS = frozenset({"and", "und", "et", "y", "e", "i", "og", "en", "и"})
-"""Words that join writers' names in a byline ("Kim Lee and Ana Ruiz")."""
-
-
-def with_marked_writers(byline: str | None, marked: list[str]) -> str | None:
-    """The byline, or all the writers the page marks side by side where the byline names some of them only (an
-    extractor takes the first marked writer: "A" with A, B marked -> "A; B") or runs them together ("A B")."""
-    if not marked:
-        return byline
-    marked_words = {word for name in marked for word in _word_run(name)}
-    return "; ".join(marked) if set(_word_run(byline or "")) <= marked_words | NAME_JOINS else byline
+    return box_author(elements), next((stamp for stamp in stamps if stamp is not None), None)
 
 
 def _says_updated(time: HtmlElement) -> bool:
@@ -816,7 +664,7 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         site = fallback_site(tree, meta, [*shared, *headings], host)
     site = site.strip(SITE_NAME_EDGES) or None if site else None
     title = _headline(tree, meta, ld, extracted, site, host)
-    box_author, box_date = box_facts(story_box(tree, title))
+    boxed_writer, box_date = box_facts(story_box(tree, title))
     published = stated or box_date or _found_date(tree)
     modified = next(
         (
@@ -827,7 +675,9 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         None,
     )
     byline = clean_byline(
-        _byline(getattr(extracted, "author", None), _name(ld.get("author"))) or meta.get("author") or box_author
+        extracted_or_stated(getattr(extracted, "author", None), _name(ld.get("author")))
+        or meta.get("author")
+        or boxed_writer
     )
     author = writers_only(
         with_marked_writers(byline, marked_writers(tree)),
