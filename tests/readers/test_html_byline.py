@@ -7,7 +7,14 @@ import lxml.html
 import pytest
 
 from translator.readers.html import read_html
-from translator.readers.html_byline import clean_byline, extracted_or_stated, marked_writers, writers_only
+from translator.readers.html_byline import (
+    clean_byline,
+    extracted_or_stated,
+    marked_writers,
+    searched_byline,
+    split_writers,
+    writers_only,
+)
 
 
 def test_a_byline_run_into_the_writers_blurb_is_cut_to_the_stated_name() -> None:
@@ -38,6 +45,37 @@ def test_a_bylines_label_without_a_colon_is_cut() -> None:
         ("Sign In", None),  # the login link at the top of a forum page is nobody's name
         ("Anmelden", None),
         ("Signe Inman", "Signe Inman"),
+        # A profile link's title read as its text, with the labels before it (wordpress.com, chefkoch.de).
+        ("View all posts by Dana Lemaire", "Dana Lemaire"),
+        ("Zeige alle Beiträge von Petra Rulo", "Petra Rulo"),
+        ("Rezept von Zum Profil von kochfan kochfan", "kochfan"),  # the avatar's text, then the link's
+        ("Erstellt von: Andri Brand", "Andri Brand"),
+        ("Interview Julia Laut", "Julia Laut"),
+        ("Ernst von Weizen", "Ernst von Weizen"),  # a first name that ends like a participle keeps its name
+        # What a template prints where a name goes: the comment form's label, a button, a placeholder.
+        ("Name", None),
+        ("Follow", None),
+        ("Null; Rodolfo Costas", "Rodolfo Costas"),
+        ("No Author", None),
+        ("Artikel von:", None),
+        ("Publiziert am", None),
+        ("Posted on September 21", None),
+        ("Theme: Pirate Rogue von xwolf", None),
+        ("Copyright Harbour Media GmbH; Co KG", None),
+        # A date's label left after the name, a degree after its comma, a profile box's link after the name.
+        ("Sara Zinn Stand", "Sara Zinn"),
+        ("Houzz Nord vor", "Houzz Nord"),
+        ("Grant Tins; PhD", "Grant Tins"),
+        ("Martin Jung Alles von Martin Jung Kontakt", "Martin Jung"),
+        # Both people of an interview.
+        ("Rita Prech im Gespräch mit Karin Fisch", "Rita Prech; Karin Fisch"),
+        # A site's address read as words gets its dots back; beside a writer's name it is left out.
+        ("Harbourgazette De", "harbourgazette.de"),
+        ("Www Harbour Gazette Com", "Www Harbour gazette.com"),  # no address of one word: only the end is
+        ("Www Harbourgazette Com", "www.harbourgazette.com"),
+        ("Redaktion harbour de", "Redaktion harbour.de"),
+        ("Facebook Com; Eva Karp", "Eva Karp"),
+        ("Kim Le", "Kim Le"),  # a surname is no top-level domain
     ],
 )
 def test_clean_byline(byline: str, cleaned: str | None) -> None:
@@ -106,3 +144,58 @@ def test_marked_writers_are_read_from_siblings_only() -> None:
     stated = f'<div><meta itemprop="author" content="Kim Lee">{_author("Ana Ruiz")}</div>'
     tree = lxml.html.document_fromstring(f"<html><body>{stated}</body></html>")
     assert marked_writers(tree) == ["Kim Lee", "Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("text", "writers"),
+    [
+        ("By Anna Roth and Jan Berg | 3. Mai 2020", "Anna Roth; Jan Berg"),
+        ("freeman1984", "freeman1984"),  # a handle keeps its digits, its underscore and its case
+        ("ThE_PaiN", "ThE_PaiN"),
+        ("gizzmo", "gizzmo"),
+        ("dpa/lno", "dpa; lno"),
+        ("Redacci&oacute;n Diario Siete", "Redacción Diario Siete"),  # an entity the page escaped twice
+        ("By Jessica Vinz - 29 December 2014 Digital Editor", "Jessica Vinz"),  # the date, and what follows it
+        ("Lucy Berr, lberr@harbour.example", "Lucy Berr"),  # the writer's address is no name
+        ("David Gur, Apr 19, 2012", "David Gur"),  # the date split at its commas
+        ("Bo2man am", "Bo2man"),  # "am 3. Mai" without its digits
+        ("MORITZ GATH am Samstag, 3. Mai", "MORITZ GATH"),
+        ("Lena Am", "Lena Am"),  # no date after it: a name
+        ("Submitted on Mon, 12", None),
+        ("Antonio Regal Editor View Profile » Follow @antonioregal RSS", "Antonio Regal Editor"),
+    ],
+)
+def test_the_writers_an_elements_text_names(text: str, writers: str | None) -> None:
+    assert clean_byline(split_writers(text)) == writers
+
+
+POST = """<html lang="de"><head><title>Die Fähre fährt früher | Hafenblog</title></head><body>
+<div id="post-12" class="post-12 post type-post hentry category-hafen tag-faehre">
+<h1 class="entry-title">Die Fähre fährt früher</h1>
+<div class="entry-meta"><span class="meta-prep meta-prep-author">Veröffentlicht am</span> <span>3. Mai 2021</span>
+<span class="by-author"> von <span class="author vcard"><a class="url fn n" href="/author/hafenkind/"
+title="Zeige alle Beiträge von hafenkind">hafenkind</a></span></span></div>
+<div class="entry-content"><p>Ab Montag legt die erste Fähre eine halbe Stunde früher ab, damit Pendler den Zug auf
+der anderen Seite vor acht Uhr erreichen. Freitags kommt ein spätes Boot dazu.</p></div>
+{comments}</div>
+{form}</body></html>"""
+COMMENTS = """<ol class="commentlist"><li class="comment"><div class="comment-author vcard"><cite class="fn">Ole</cite>
+sagt:</div><p>Endlich, das war überfällig, der alte Fahrplan passte zu keinem einzigen Zug am Festland.</p></li></ol>"""
+FORM = """<div id="respond"><form id="commentform"><p class="comment-form-author"><label for="author">Name</label>
+<input id="author" name="author"></p><p class="comment-form-email"><label for="email">E-Mail</label></p></form></div>"""
+
+
+@pytest.mark.parametrize("comments", ["", COMMENTS])
+def test_a_blog_posts_hatom_author_is_its_writer(comments: str) -> None:
+    # WordPress classes the post's box after its categories: trafilatura's search dropped the box with the byline.
+    thread = read_html(POST.format(comments=comments, form=FORM)).threads[0]
+    assert thread.posts[0].author == "hafenkind"  # as written: no title case, not a commenter's name
+
+
+def test_the_byline_search_skips_forms_and_keeps_the_headlines_box() -> None:
+    # No hAtom: trafilatura's search, without the comment form's "Name" label, in the post's `category-` box.
+    page = POST.replace("hentry", "entry").replace("author vcard", "author-name").replace("url fn n", "url")
+    tree = lxml.html.document_fromstring(page.format(comments="", form=FORM))
+    assert searched_byline(tree) == "hafenkind"
+    without_post = lxml.html.document_fromstring(FORM.join(["<html><body>", "</body></html>"]))
+    assert searched_byline(without_post) is None  # only the form's label: no writer

@@ -29,6 +29,7 @@ from translator.readers.html_byline import (
     clean_byline,
     extracted_or_stated,
     marked_writers,
+    searched_byline,
     site_and_section,
     with_marked_writers,
     word_run,
@@ -421,7 +422,7 @@ def _metadata(tree: HtmlElement) -> Any:
     Its `extract_metadata` always runs them all (the byline search copies the whole tree, the date
     search walks it): about half of reading a page. The date is searched for apart (`_found_date`).
     """
-    from trafilatura.metadata import examine_meta, extract_author, extract_meta_json, extract_sitename, extract_title
+    from trafilatura.metadata import examine_meta, extract_meta_json, extract_sitename, extract_title
 
     document = examine_meta(tree)
     # JSON-LD past Python's limits, or of a shape trafilatura does not expect (`[true]`: AttributeError in its
@@ -429,7 +430,7 @@ def _metadata(tree: HtmlElement) -> Any:
     with contextlib.suppress(RecursionError, ValueError, AttributeError, TypeError):
         document = extract_meta_json(tree, document)
     document.title = document.title or extract_title(tree)
-    document.author = document.author or extract_author(tree)
+    document.author = document.author or searched_byline(tree)
     document.sitename = document.sitename or extract_sitename(tree)
     return document
 

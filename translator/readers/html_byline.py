@@ -8,11 +8,13 @@ prints beside it (a form's "Name", "Stand" before a date) and of the publisher, 
 from __future__ import annotations
 
 import re
+from copy import deepcopy
+from html import unescape
 from typing import Any
 
 from lxml.html import HtmlElement
 
-from translator.readers.html_fields import name_in
+from translator.readers.html_fields import clean_author, name_in
 from translator.readers.html_items import path
 from translator.readers.html_text import class_heads, clean_text
 
@@ -22,17 +24,30 @@ MIN_SITE_KEY = 4
 """Letters a site's name or host label has at least to be recognised in a byline or a title."""
 
 
-BYLINE_LABEL = re.compile(
-    r"^(?:(?:posted|written|published|reported|analysis|opinion|commentary|review|story|article|words|column)\s+by|by"
+BYLINE_LABELS = (
+    r"(?:(?:posted|written|published|reported|analysis|opinion|commentary|review|story|article|words|column"
+    r"|[a-z]+ed)\s+by|by"
     r"|publi(?:cad[oa]|é|ée)\s+(?:por|par)|(?:escrito|artículo\s+escrito)\s+por|par|por"
-    r"|pubblicato\s+da|scritto\s+da|articolo\s+di|(?:geschrieben|verfasst|veröffentlicht)\s+von"
+    r"|pubblicato\s+da|scritto\s+da|articolo\s+di"
+    r"|(?:geschrieben|verfasst|veröffentlicht|erstellt|eingestellt|gepostet|rezept|fotos?|bilder)\s+von"
     r"|(?:ein\s+)?(?:artikel|beitrag|gastbeitrag|kommentar|kolumne|analyse|interview)\s+von|von(?!\s+(?:der|dem|den)\b)"
-    r"|autor(?:in)?\s*:?|author\s*:?|auteur\s*:?|автор\s*:?|опубликовал[аи]?|przez|door|av"
-    r"|(?:text|texte|texto|testo|tekst)\s*:|текст\s*:?)\s+(?=\S)",
-    re.IGNORECASE,
+    r"|autor(?:in)?|author|auteur|автор|опубликовал[аи]?|przez|door|av|vom|interview"
+    r"|(?:text|texte|texto|testo|tekst)\s*:|текст"
+    # a link's title taken for its text: "View all posts by NAME", "Zum Profil von NAME"
+    r"|(?:view|see|more)\s+(?:all\s+)?(?:posts|articles|stories)\s+by|all\s+(?:posts|articles|stories)\s+by"
+    r"|(?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von|(?:zum\s+)?profil\s+von|mehr\s+von"
+    r"|voir\s+tous\s+les\s+articles\s+de|tous\s+les\s+articles\s+de"
+    r"|ver\s+(?:todas\s+las\s+entradas|todos\s+los\s+artículos)\s+de|ir\s+al\s+perfil\s+de"
+    r"|vedi\s+tutti\s+gli\s+articoli\s+di|tutti\s+gli\s+articoli\s+di)"
 )
+BYLINE_LABEL = re.compile(rf"^{BYLINE_LABELS}(?:\s*:)?\s+(?=\S)", re.IGNORECASE)
 """The label before a byline's name ("Par Attac France", "Publicada por Rosa", "Автор: Иван", "Text: Anna Roth",
-"Analysis by Chris Cillizza", "Ein Artikel von Anna Roth")."""
+"Analysis by Chris Cillizza", "Ein Artikel von Anna Roth", "Erstellt von: Anna"), or a profile link's title read
+as the name ("View all posts by Daniel Lemire")."""
+LABEL_ALONE = re.compile(rf"^{BYLINE_LABELS}\W*$", re.IGNORECASE)
+"""A byline's label without the name, which the page prints in an element of its own ("Artikel von:")."""
+MAX_LABELS = 2
+"""Labels cut from a name's start at most ("Rezept von Zum Profil von NAME")."""
 
 
 LOGIN_PROMPT = re.compile(
@@ -43,12 +58,137 @@ LOGIN_PROMPT = re.compile(
 """A login link the byline search took for a writer ("Sign In" at the top of a forum page)."""
 
 
+NOT_A_WRITER = frozenset(
+    {"name", "names", "posted", "follow", "folgen", "suivre", "seguir", "datum", "date", "null", "none",
+     "undefined", "noauthor", "unknown", "author", "autor", "auteur", "email", "website", "webseite", "comment",
+     "kommentar", "reply", "antworten", "share", "teilen", "text", "texte", "foto", "fotos", "photo", "photos",
+     "bild", "bilder", "www", "cokg", "kg", "gmbh", "ag", "inc", "ltd", "llc"}
+)  # fmt: skip
+"""What a template prints where, or beside where, a writer's name goes, and the byline search takes: a comment
+form's "Name" label, a "Follow" button, "Posted", a date's label, a placeholder ("null", "No Author")."""
+DEGREES = frozenset({"phd", "md", "msc", "mba", "mph", "rd", "rdn", "rn", "dds", "dvm", "facp", "llm", "mfa"})
+"""Degrees written after a name, split from it at its comma ("Grant Tinsley, PhD")."""
+TRAILING_DATE_WORD = re.compile(
+    r"\s+(?:stand|vor|updated|published|posted|aktualisiert|veröffentlicht|publié|publicado|actualizado)\W*$",
+    re.IGNORECASE,
+)
+"""A date's label left after a name when the search cut the date away ("Sara Zinnecker Stand: 3. Mai",
+"Houzz Deutschland vor 3 Tagen")."""
+PROFILE_LINK_TAIL = re.compile(
+    r"\s+(?:view\s+all\s+posts\s+by|view\s+profile|more\s+(?:posts\s+)?by|alle[s]?\s+(?:beiträge\s+|artikel\s+)?von|mehr\s+von"
+    r"|tous\s+les\s+articles\s+de)\s.*$",
+    re.IGNORECASE,
+)
+"""A profile box's link read after the name ("Martin Junker Alles von Martin Junker Kontakt")."""
+NO_NAME = re.compile(
+    r"^(?:(?:copyright|publiziert|veröffentlicht|published|posted|submitted|publié|publicado|pubblicato"
+    r"|aktualisiert|updated|erstellt|eingestellt)\b|©|\(c\)|theme\s*:).*$",
+    re.IGNORECASE,
+)
+"""A copyright line, a theme's credit, a date's label alone or with the date ("Publiziert am", "Posted on
+September 21"), which the byline search may take (a label before a name, "Posted by NAME", is cut before)."""
+ADDRESS_ENDINGS = frozenset(
+    {"de", "at", "ch", "com", "net", "org", "info", "eu", "fr", "it", "es", "nl", "pl", "ru", "uk", "io", "tv",
+     "ca", "au", "dk", "fi", "cz", "pt", "br", "mx", "jp", "cn", "biz"}
+)  # fmt: skip
+"""Top-level domains that end a site's address read as words ("tagesschau.de" -> "Tagesschau De"); two-letter
+ones that end people's names ("Kim Se", "Ana Do") are left out."""
+CONVERSATION = re.compile(
+    r"\s+(?:im\s+gespräch\s+mit|in\s+conversation\s+with|en\s+conversation\s+avec|en\s+conversación\s+con)\s+",
+    re.IGNORECASE,
+)
+"""Two people of an interview in one byline ("A im Gespräch mit B"): both are named."""
+
+
 def clean_byline(byline: str | None) -> str | None:
-    """A byline without its label, each of its names ("Par A; B" -> "A; B")."""
+    """A byline without its label, each of its names ("Par A; B" -> "A; B"), without what is no writer's name:
+    a template's word ("Name", "Follow"), a degree, a date's label, a copyright line, a name repeated (a profile
+    image's text, then the link's). A site's address read as words gets its dots back ("Tagesschau De" ->
+    "tagesschau.de"), and is left out where the byline also names a writer."""
     if not byline:
         return None
-    names = [BYLINE_LABEL.sub("", name.strip(), count=1) for name in byline.split(";")]
-    return "; ".join(name for name in names if name and not LOGIN_PROMPT.match(name)) or None
+    names = []
+    for part in CONVERSATION.sub("; ", byline).split(";"):
+        name = TRAILING_DATE_WORD.sub("", unlabelled(part.strip()))
+        words = name.split()
+        half = len(words) // 2
+        if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+            name = " ".join(words[:half])  # "jesusfreak jesusfreak"
+        key = "".join(word_run(name))
+        if (
+            key
+            and key not in NOT_A_WRITER | DEGREES
+            and not any(rule.match(name) for rule in (LOGIN_PROMPT, NO_NAME, LABEL_ALONE))
+        ):
+            names.append(with_address(name))
+    people = [name for name in names if not ADDRESS.fullmatch(name)]
+    return "; ".join(people or names) or None
+
+
+def unlabelled(name: str) -> str:
+    """A name without the labels before it ("Rezept von Zum Profil von NAME") and a profile link's words after it
+    ("NAME Alles von NAME Kontakt")."""
+    for _ in range(MAX_LABELS):
+        name = BYLINE_LABEL.sub("", name, count=1)
+    return PROFILE_LINK_TAIL.sub("", name)
+
+
+NOT_NAMES = (LOGIN_PROMPT, NO_NAME, LABEL_ALONE)
+ADDRESS = re.compile(r"(?:www\.)?[\w-]+\.[a-z]+")
+"""A site's address and nothing else ("tagesschau.de", "www.koffergepackt.com")."""
+
+
+def with_address(name: str) -> str:
+    """A name whose end is a site's address read as words with its dots back ("Tagesschau De" -> "tagesschau.de",
+    "Redaktion datev de" -> "Redaktion datev.de"); any other name as it is."""
+    words = name.split()
+    if len(words) < 2 or words[-1].casefold() not in ADDRESS_ENDINGS:
+        return name
+    start = len(words) - 2
+    if start > 0 and words[start - 1].casefold() == "www":
+        start -= 1
+    # The search title-cased a name written in lower case ("tagesschau.de" -> "Tagesschau De")
+    host = ".".join(word.lower() if word.istitle() or word.isupper() else word for word in words[start:])
+    return " ".join([*words[:start], host])
+
+
+def split_writers(text: str) -> str | None:
+    """The writers an element's text names ("By Anna Roth and Jan Berg | 3. Mai 2020" -> "Anna Roth; Jan Berg"),
+    as the page writes them: handles keep their digits and underscores, lower case stays lower case."""
+    names: dict[str, str] = {}
+    for part in WRITERS_SPLIT.split(unescape(text)):
+        name = clean_author(unlabelled(EMAIL.sub("", part))) if not DATE_PART.match(part) else None
+        if name and (on := DATE_AFTER_NAME.search(name)) and _date_words(name[on.end() :]):
+            name = name[: on.start()]
+        if name and any(letter.isalpha() for letter in name) and (key := "".join(word_run(name))):
+            names.setdefault(key, name)  # a number left of a date is none ("Submitted on Mon, 12")
+    return "; ".join(names.values()) or None
+
+
+WRITERS_SPLIT = re.compile(r"\s*[;|&,/]\s*|\s+[-–—]\s+|\s+(?:and|und|et|y)\s+", re.IGNORECASE)
+"""What separates writers in one element's text ("Anna Roth, Jan Berg", "dpa/lno", "A and B"), or a writer from
+their job or the date ("Jan Berg - 29 December 2014")."""
+EMAIL = re.compile(r"\S+@[\w-]+(?:\.[\w-]+)+")
+DATE_PART = re.compile(
+    r"^(?:\d{1,4}\.?(?:\s|$)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august"
+    r"|september|october|november|december)\.?\s+\d{1,2}\b).*$",
+    re.IGNORECASE,
+)
+"""A date split from the writer at its comma ("Apr 19, 2012" -> "Apr 19", "am Samstag, 3. Mai" -> "3. Mai"): it
+starts with a number or a month and a day."""
+DATE_AFTER_NAME = re.compile(r"\s+(?:am|on|um|le)\b")
+WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch",
+     "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+     "dimanche", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+)  # fmt: skip
+
+
+def _date_words(rest: str) -> bool:
+    """Whether what follows "am"/"on" after a name is a date's, the digits the search cut away or not ("NAME am",
+    "NAME am Samstag, 3. Mai")."""
+    words = word_run(rest)
+    return not words or words[0] in WEEKDAYS or any(word.isdigit() for word in words)
 
 
 TRAILING_WEEKDAY = re.compile(r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
@@ -56,7 +196,10 @@ MONTH = re.compile(
     r"^(?:january|february|march|april|may|june|july|august|september|october|november|december)$", re.IGNORECASE
 )
 """A date's words run into a byline ("Malcolm Owen Monday, November 18, 2019", split at its commas)."""
-JOB_TITLE = re.compile(r"\b(?:writer|editor|editor-at-large|correspondent|reporter|staff|contributor)$", re.IGNORECASE)
+JOB_TITLE = re.compile(
+    r"\b(?:writer|editor|editor-at-large|correspondent|reporter|staff|contributor|commentator|columnist)$",
+    re.IGNORECASE,
+)
 MAX_JOB_TITLE_WORDS = 5
 WORD = re.compile(r"\w+")
 SECTION_WORDS = frozenset(
@@ -123,6 +266,68 @@ def site_and_section(words: tuple[str, ...], site: tuple[str, ...]) -> bool:
     if words[: len(site)] == site:
         return all(word in SECTION_WORDS for word in words[len(site) :])
     return words[-len(site) :] == site and all(word in SECTION_WORDS for word in words[: -len(site)])
+
+
+HATOM_ENTRIES = path(
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' hentry ')]"
+    "[not(ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' hentry ')])]"
+)
+HATOM_AUTHORS = path(".//*[contains(concat(' ', normalize-space(@class), ' '), ' author ')]")
+COMMENT_CLASS = re.compile(r"comment|respond|reply|koment|komment|коммент", re.IGNORECASE)
+KEPT_BY_SEARCH = path("//h1 | //*[contains(concat(' ', normalize-space(@class), ' '), ' entry-title ')]")
+
+
+def searched_byline(tree: HtmlElement) -> str | None:
+    """The writer the page's markup names where its data names none: hAtom's author of its one entry (a blog
+    post's `.hentry .author .fn`), else trafilatura's search of elements named for authors.
+
+    That search runs on a copy without forms (a comment form's "Name" label is no writer) and without the
+    boxes trafilatura's rules drop, except those holding the headline: a WordPress post's box is classed
+    `category-news`, and its rule for category lists dropped the whole post with its byline."""
+    from trafilatura.metadata import extract_metainfo
+    from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
+
+    if (name := hatom_author(tree)) is not None:
+        return name
+    copy = deepcopy(tree)
+    for form in list(copy.iter("form")):
+        if form.getparent() is not None:
+            form.drop_tree()
+    headline_boxes = {box for heading in KEPT_BY_SEARCH(copy) for box in (heading, *heading.iterancestors())}
+    for rule in AUTHOR_DISCARD_XPATHS:
+        for element in rule(copy):
+            if element not in headline_boxes and element.getparent() is not None:
+                element.drop_tree()
+    found = extract_metainfo(copy, AUTHOR_XPATHS, len_limit=MAX_SEARCHED_BYLINE)
+    return split_writers(found) if found else None
+
+
+MAX_SEARCHED_BYLINE = 120
+
+
+def hatom_author(tree: HtmlElement) -> str | None:
+    """The author hAtom marks in the page's one entry (`.hentry .author.vcard .fn`, as WordPress and Blogger
+    themes print it), outside the entry's comments."""
+    entries = HATOM_ENTRIES(tree)
+    if len(entries) != 1:
+        return None
+    entry = entries[0]
+    for author in HATOM_AUTHORS(entry):
+        if _in_comment(author, entry):
+            continue
+        named = author.xpath("descendant-or-self::*[contains(concat(' ', normalize-space(@class), ' '), ' fn ')]")
+        if named and (name := name_in(named[0])):
+            return name
+    return None
+
+
+def _in_comment(element: HtmlElement, entry: HtmlElement) -> bool:
+    for box in element.iterancestors():
+        if box is entry:
+            return False
+        if COMMENT_CLASS.search(box.get("class", "")):
+            return True
+    return False
 
 
 def extracted_or_stated(extracted: str | None, stated: str | None) -> str | None:
