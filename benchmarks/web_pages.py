@@ -48,6 +48,7 @@ from labelled_pages import (  # noqa: E402
     find_sets,
     flat,
     labelled_pages,
+    same_title,
     same_writers,
     score_page,
     set_figures,
@@ -144,6 +145,9 @@ def eval_rows(folder: Path, pages: int | None) -> list[dict[str, Any]]:
                 "url": url,
                 "author_label": entry.get("author"),
                 "author": thread.posts[0].author,
+                "title_label": entry.get("title"),
+                "title": thread.title,
+                "date_label": entry.get("date"),
                 "site": thread.site,
                 "published": thread.published.isoformat() if thread.published else None,
                 "with": len(with_),
@@ -233,6 +237,10 @@ def main() -> int:
             "authors_labelled": len(with_writers := [row for row in rows if row.get("author_label")]),
             "authors_right": sum(same_writers(row["author"], row["author_label"]) for row in with_writers),
             "sites_named": sum(bool(row.get("site")) for row in rows),
+            "titles_labelled": len(with_titles := [row for row in rows if row.get("title_label")]),
+            "titles_right": sum(same_title(row["title"], row["title_label"]) for row in with_titles),
+            "dates_labelled": len(with_dates := [row for row in rows if row.get("date_label")]),
+            "dates_right": sum((row["published"] or "")[:10] == row["date_label"] for row in with_dates),
         }
         for row in rows:
             if row["wrong"]:

@@ -17,6 +17,7 @@ from translator.readers.html_article import (
     _is_header_line,
     box_facts,
     story_box,
+    without_dangling,
 )
 from translator.readers.html_furniture import unindexed
 
@@ -690,3 +691,25 @@ def test_a_row_of_teaser_cards_beside_a_story_is_no_slideshow() -> None:
     page = SLIDESHOW_PAGE.replace('<div class="slides">{slides}</div>', f'{story}<div class="slider">{cards}</div>')
     texts = [block.text for block in read_html(page).threads[0].posts[0].blocks]
     assert not any(text == name for name, _ in BOATS for text in texts)
+
+
+@pytest.mark.parametrize(
+    ("title", "kept"),
+    [
+        ("Ferry fares rise in May -", "Ferry fares rise in May"),  # the site's name left out of the template
+        ("Ferry fares rise in May » ☆☆☆☆☆", "Ferry fares rise in May"),  # a rating's stars, no words
+        ("23.01.2022 - Ferry fares rise in May", "Ferry fares rise in May"),
+        ("Ferry fares rise in May | 2022-01-23", "Ferry fares rise in May"),
+        ("« Ferry fares rise in May »", "« Ferry fares rise in May »"),  # a quote's closing guillemet
+        ("Ferry fares: 2022 - 2023", "Ferry fares: 2022 - 2023"),  # years are no date in figures
+        ("-", "-"),  # nothing else: left as it is
+    ],
+)
+def test_a_titles_empty_parts_are_cut(title: str, kept: str) -> None:
+    assert without_dangling(title) == kept
+
+
+def test_a_headline_stated_with_an_empty_site_part_is_read_without_it() -> None:
+    meta = '<meta property="og:title" content="Ferry fares rise in May - ">'
+    page = HEADLINE_PAGE.format(title="Ferry fares rise in May", meta=meta, h1="Harbour Gazette", h2="Fares")
+    assert read_html(page).threads[0].title == "Ferry fares rise in May"

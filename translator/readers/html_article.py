@@ -496,8 +496,24 @@ def _headline(
     if page_only and _comparable(title) != _comparable(page_only) and _site_default(tree, title, page_only):
         return page_only
     title = _without_tight_label(tree, _around_shown_headline(tree, _without_date(tree, title), site, host))
+    title = without_dangling(title)
     labelled = title.endswith(page_only) and title[: -len(page_only)].rstrip().endswith(":")
     return page_only if page_only and title != page_only and labelled else title
+
+
+DANGLING = re.compile(
+    r"\s+[|–—\-:·•»›>/~]+[^\w]*$"
+    r"|^\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\s+[|–—\-:·•»›>/~]+\s+|\s+[|–—\-:·•»›>/~]+\s+\d{1,4}[./-]\d{1,2}[./-]\d{2,4}$"
+)
+
+
+def without_dangling(title: str) -> str:
+    """A title without what it keeps of a template's parts that have nothing in them: a separator at its end, with
+    only symbols after it ("Headline -" where the site's name was left out, "Headline » ☆☆☆☆☆"), and a date in
+    figures at either end ("23.01.2022 - Headline"). A closing guillemet ends a quote ("« Quoted »")."""
+    if "«" in title or "‹" in title:
+        return title
+    return DANGLING.sub("", title) or title
 
 
 def _without_date(tree: HtmlElement, title: str) -> str:
