@@ -10,8 +10,11 @@ Two sources, both read where they lie (nothing is copied into the project):
   - noise: the share of `without` snippets found in the article;
   - wrong comments: comments that hold a `with` snippet of the main text (the article, or part of it, read
     as a comment) plus comments with no text that nothing answers (an empty box taken for a comment);
-  - comments: all comments read, and the pages that have any;
-  - writers: of the pages whose label names the article's writers, those whose writers we read.
+  - comments: all comments read, and the pages that have any; of the `comments` snippets the labels give
+    (a few words of some comments, on 142 pages), those found in the comments read;
+  - writers: of the pages whose label names the article's writers, those whose writers we read;
+  - titles and dates: of the pages whose label states them, those whose title we read exactly (runs of white
+    space aside) and whose publication day is the labelled one.
   - sites named: the pages whose site's name we read (no label to judge it by: `--jsonl` lists them).
 - news pages with their article's text given whole (--bodies: a folder holding `ground-truth.json`, per page
   key its `articleBody`, and the pages as `html/KEY.html`, in the layout of scrapinghub's
@@ -76,6 +79,11 @@ def _alarm(signum: int, frame: FrameType | None) -> None:
 def article_text(thread: Thread) -> str:
     article = [post for post in thread.posts if post.kind == "article"]
     return flat(" ".join([thread.title or ""] + [block.text for post in article for block in post.blocks]))
+
+
+def comment_text(thread: Thread) -> str:
+    """The comments' text, flattened as the labels' snippets are."""
+    return flat(" ".join(block.text for post in thread.posts if post.kind == "comment" for block in post.blocks))
 
 
 def wrong_comments(thread: Thread, snippets: list[str]) -> list[str]:
@@ -156,6 +164,8 @@ def eval_rows(folder: Path, pages: int | None) -> list[dict[str, Any]]:
                 "noise": sum(flat(s) in text for s in without if flat(s)),
                 "comments": sum(post.kind == "comment" for post in thread.posts),
                 "wrong": wrong_comments(thread, with_),
+                "comment_snippets": len(said := [flat(s) for s in entry.get("comments") or [] if flat(s)]),
+                "comment_snippets_found": sum(snippet in comment_text(thread) for snippet in said),
             }
         )
     return rows
@@ -233,6 +243,8 @@ def main() -> int:
             "noise": round(sum(row["noise"] for row in rows) / max(without, 1), 4),
             "comments": sum(row["comments"] for row in rows),
             "pages_with_comments": sum(row["comments"] > 0 for row in rows),
+            "comment_snippets": sum(row.get("comment_snippets", 0) for row in rows),
+            "comment_snippets_found": sum(row.get("comment_snippets_found", 0) for row in rows),
             "wrong_comments": sum(len(row["wrong"]) for row in rows),
             "authors_labelled": len(with_writers := [row for row in rows if row.get("author_label")]),
             "authors_right": sum(same_writers(row["author"], row["author_label"]) for row in with_writers),

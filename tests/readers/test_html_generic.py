@@ -46,7 +46,7 @@ AUTOR = "".join(
     [
         (
             BENUTZER,
-            [("Badegast77", datetime(2021, 5, 2, 18, 40), "Dann packe ich schon mal die Badehose ein.")],
+            [("Badegast77", datetime(2021, 5, 2, 18, 40), "Endlich")],  # its subject line first
         ),
         (
             f'<div id="comment_entries">{AUTOR}</div>',
@@ -62,6 +62,14 @@ def test_writer_and_date_classes_named_in_the_sites_language(
     body: str, comments: list[tuple[str, datetime, str]]
 ) -> None:
     assert comments_of(thread_of(body)) == comments
+
+
+def test_a_comments_subject_line_before_its_text_is_read_as_its_heading() -> None:
+    comment = thread_of(BENUTZER).posts[1]
+    assert [(block.kind, block.text) for block in comment.blocks] == [
+        ("heading", "Endlich"),
+        ("paragraph", "Dann packe ich schon mal die Badehose ein."),
+    ]
 
 
 # Letters in English, dated with dots: the day first, as every locale that writes dots does (they were read
@@ -629,4 +637,34 @@ def test_a_comment_list_named_after_a_share_bar_in_a_teaser_box_is_read() -> Non
     # Short texts in the grid's rows are text, not controls; the list is the comments, not a share widget.
     assert comments_of(thread) == [
         (name, datetime(2021, 5, n), text) for n, (name, text) in enumerate(comments, start=1)
+    ]
+
+
+# A comment's header row whose name has no class of its own: a styling class, then the date's element
+# (energiezukunft.eu's template), the row a paragraph beside the votes and the reply link.
+UNCLASSED_NAME = "".join(
+    f"""<div class="comment-main-level comment" id="comment{n}"><div class="comment-box outerBox">
+    <div class="grid-x"><div class="small-6"><p><span class="MetaOTBold">{name}</span>
+    <span class="comment-date" title="0{n}.05.2021 18:40">0{n}.05.2021, 18:40</span></p></div>
+    <div class="small-6"><span class="comment-actions"><span class="votesum">+3</span> <a class="upvote" href="#">Gut</a>
+    <a class="reply" href="#">Antworten</a></span></div></div><div class=""><p>{text}</p></div></div></div>"""
+    for n, name, text in [
+        (2, "Marta", "Ich bin schon vor Wochen mit Fachleuten ins Gespräch gekommen."),
+        (3, "Ole Brandt", "Die neue Heizung hätte man schon vor Jahren einbauen sollen."),
+        (4, "Wiebke", "Wir freuen uns auf den ersten Sprung ins kalte Wasser."),
+    ]
+)
+
+
+@pytest.mark.parametrize("outside", [False, True])
+def test_a_name_without_a_class_before_the_dates_element_is_the_writer(outside: bool) -> None:
+    box = UNCLASSED_NAME.replace("comment-main-level comment", "story").replace("comment-box", "box")
+    thread = thread_of(f'<div id="comments">{UNCLASSED_NAME}</div>' if not outside else f"<div>{box}</div>")
+    if outside:  # a list of stories, a section's name before the date: no comments
+        assert comments_of(thread) == []
+        return
+    assert comments_of(thread) == [
+        ("Marta", datetime(2021, 5, 2, 18, 40), "Ich bin schon vor Wochen mit Fachleuten ins Gespräch gekommen."),
+        ("Ole Brandt", datetime(2021, 5, 3, 18, 40), "Die neue Heizung hätte man schon vor Jahren einbauen sollen."),
+        ("Wiebke", datetime(2021, 5, 4, 18, 40), "Wir freuen uns auf den ersten Sprung ins kalte Wasser."),
     ]

@@ -265,6 +265,13 @@ def find_author(elements: list[HtmlElement]) -> str | None:
         profile = PROFILE_LINK.search(element.get("href", "")) or "author" in element.get("rel", "")
         if element.tag == "a" and profile and (name := clean_author(visible_text(element))):
             return name
+    for element in elements:
+        if (
+            element.tag in NAME_BEFORE_DATE_TAGS
+            and before_date(element)
+            and (name := clean_author(visible_text(element)))
+        ):
+            return name  # `<span class=MetaOTBold>NAME</span> <span class=comment-date>`
     for tag in ("cite", "strong", "b", "h3", "h4", "h5", "h6"):
         for element in elements:
             if element.tag != tag or not SUBJECT_WORDS.isdisjoint(class_heads(element)):
@@ -275,6 +282,20 @@ def find_author(elements: list[HtmlElement]) -> str | None:
             if name := clean_author(visible_text(element)):
                 return name
     return None
+
+
+NAME_BEFORE_DATE_TAGS = frozenset({"span", "strong", "b", "a"})
+
+
+def before_date(element: HtmlElement) -> bool:
+    """Whether an element is printed right before an element named for the date, nothing between them."""
+    after = element.getnext()
+    return (
+        after is not None
+        and isinstance(after.tag, str)
+        and not (element.tail or "").strip()
+        and not DATE_WORDS.isdisjoint(class_heads(after))
+    )
 
 
 def reply_label_name(item: HtmlElement, author: str | None) -> str | None:

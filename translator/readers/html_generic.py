@@ -29,6 +29,7 @@ from translator.readers.html_fields import (
     PROFILE_LINK,
     SAYS_LABEL,
     FoundComments,
+    before_date,
 )
 from translator.readers.html_items import FieldPaths, path, read_items
 from translator.readers.html_text import (
@@ -91,7 +92,7 @@ def _own_flags(element: HtmlElement, lang: str | None = None) -> int:
         or not AUTHOR_WORDS.isdisjoint(words)
         or (element.tag == "a" and PROFILE_LINK.search(element.get("href", "")))
         or (element.tag == "cite" and element.find(".//a") is not None and not _in_quote(element))
-        or (element.tag in NAME_TAGS and _says_after(element))
+        or (element.tag in NAME_TAGS and (_says_after(element) or _named_before_date(element)))
     ):
         short = len(element.text_content().strip())
         if 0 < short <= MAX_AUTHOR_CHARS:
@@ -119,6 +120,16 @@ def _says_after(element: HtmlElement) -> bool:
         after += sibling.tail or ""
         sibling = sibling.getnext()
     return SAYS_LABEL.match(after) is not None
+
+
+def _named_before_date(element: HtmlElement) -> bool:
+    """Whether an element is a name printed just before a date's element, in a box named for comments (`<span
+    class=MetaOTBold>Marth</span> <span class=comment-date>`): a comment's header row whose name has no class of
+    its own. Outside comments such a row may be a teaser's section and date."""
+    if not before_date(element):
+        return False
+    text = element.text_content().strip()
+    return 0 < len(text) <= MAX_AUTHOR_CHARS and LETTERS.search(text) is not None and _is_named(element)
 
 
 def _in_quote(element: HtmlElement) -> bool:
@@ -160,7 +171,10 @@ def _text_level(chain: list[HtmlElement], own: dict[HtmlElement, int]) -> HtmlEl
         # A paragraph, however short ("Super!"), is the comment's text; a menu's link is none. The first level
         # with text may be the header itself (`cite`: the name is its text), the paragraph a level up.
         paragraphs = level.iter("p", "blockquote", "pre", "li")
-        if any(_shown(node, level) and not (node.tag == "li" and _linked(node)) for node in paragraphs):
+        if any(
+            _shown(node, level) and not (node.tag == "li" and _linked(node)) and node not in chain
+            for node in paragraphs
+        ):  # the header row itself may be a paragraph (`<p><span>NAME</span> <span class=date>`): none of the text
             return level
         if _has_own_text(level, own, MIN_OWN_TEXT):
             return level

@@ -45,6 +45,7 @@ from translator.readers.html_text import (
     clean_text,
     descendants,
     is_quote,
+    is_skipped,
     name_from_label,
     visible_text,
 )
@@ -365,7 +366,8 @@ def read_item(
         shown = visible_text(dated) if isinstance(dated, HtmlElement) else dated
         relative = shown if shown and is_relative_date(shown, lang) else find_relative_date(header, lang)
     blocks = _text_lines(blocks, author, date, lang)
-    if (subject := _text(_first(item, paths.subject, nested))) and not any(subject == b[1] for b in blocks):
+    subject = _text(_first(item, paths.subject, nested)) or _heading_before(body_element, item, author)
+    if subject and not any(subject == b[1] for b in blocks):
         blocks.insert(0, ("heading", subject, None, None))
     deleted = _is_deleted(item, blocks, paths)
     return RawComment(
@@ -380,6 +382,23 @@ def read_item(
         deleted=deleted,
         relative_date=relative,
     )
+
+
+SUBJECT_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+
+
+def _heading_before(body: HtmlElement | None, item: HtmlElement, author: str | None) -> str | None:
+    """A comment's subject line: a heading just before its text box, inside the comment ("<h5>Quantensprung?
+    Wohl eher ein kleiner Schritt.</h5><div class=kommentar-text>"), that is not the writer's name."""
+    if body is None or body is item or body.getparent() is None:
+        return None
+    before = body.getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()  # an HTML comment between them
+    if before is None or before.tag not in SUBJECT_TAGS or is_skipped(before):
+        return None
+    text = visible_text(before)
+    return text if text and text != author else None
 
 
 def _numbers_only(text: str) -> bool:
