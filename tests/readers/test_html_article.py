@@ -713,3 +713,22 @@ def test_a_headline_stated_with_an_empty_site_part_is_read_without_it() -> None:
     meta = '<meta property="og:title" content="Ferry fares rise in May - ">'
     page = HEADLINE_PAGE.format(title="Ferry fares rise in May", meta=meta, h1="Harbour Gazette", h2="Fares")
     assert read_html(page).threads[0].title == "Ferry fares rise in May"
+
+
+@pytest.mark.parametrize(
+    ("stated", "h1", "headline"),
+    [
+        ('"Welches Europa wir wollen"', "„Welches Europa wir wollen“", "„Welches Europa wir wollen“"),
+        ("Energy Rising - 33 Tage Yoga", "Energy Rising – 33 Tage Yoga", "Energy Rising – 33 Tage Yoga"),
+        ("Alles hat seine Zeit...", "Alles hat seine Zeit…", "Alles hat seine Zeit…"),
+        ("Editor's Letter: bye, Baby", "Editor’s Letter: bye, Baby", "Editor’s Letter: bye, Baby"),
+        # Other words, case or marks: the stated headline (a kicker in its own element loses its colon).
+        ("Klimaschutz: Bohren, bis es heiß wird", "<span>Klimaschutz</span> <span>Bohren, bis es heiß wird</span>",
+         "Klimaschutz: Bohren, bis es heiß wird"),
+        ("Using Defadvice in Emacs", "Using defadvice in Emacs", "Using Defadvice in Emacs"),
+    ],
+)  # fmt: skip
+def test_the_headline_takes_the_typographic_marks_its_heading_shows(stated: str, h1: str, headline: str) -> None:
+    meta = f'<meta property="og:title" content="{stated.replace(chr(34), "&quot;")}">'
+    page = HEADLINE_PAGE.format(title="Harbour Gazette", meta=meta, h1=h1, h2="Fares")
+    assert read_html(page).threads[0].title == headline

@@ -480,7 +480,9 @@ def _headline(
     tree: HtmlElement, meta: dict[str, str], ld: dict[str, Any], extracted: Any, site: str | None, host: str | None
 ) -> str:
     """The headline: where publishers state it for sharing first, the document title last; a label the
-    page's heading carries and its document title does not ("Thread: ...") is left out."""
+    page's heading carries and its document title does not ("Thread: ...") is left out. Where the page's heading
+    shows the same text with typographic marks for plain ones (`„Quote“` for `"Quote"`, `–` for `-`), as the heading
+    shows it."""
     page_title = visible_text(TITLE(tree)[0]) if TITLE(tree) else None
     headings = [visible_text(h) for h in H1(tree) if isinstance(h, HtmlElement)]
     candidates = [meta.get("og:title"), meta.get("twitter:title"), _name(ld.get("headline"))]
@@ -498,7 +500,18 @@ def _headline(
     title = _without_tight_label(tree, _around_shown_headline(tree, _without_date(tree, title), site, host))
     title = without_dangling(title)
     labelled = title.endswith(page_only) and title[: -len(page_only)].rstrip().endswith(":")
-    return page_only if page_only and title != page_only and labelled else title
+    title = page_only if page_only and title != page_only and labelled else title
+    key = _plain_marks(title)
+    return next((shown for shown in headings if shown != title and _plain_marks(shown) == key), title)
+
+
+PLAIN_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
+                             "–": "-", "—": "-", "‑": "-"})  # fmt: skip
+"""Typographic marks and the plain ones a title stated for sharing writes for them."""
+
+
+def _plain_marks(text: str) -> str:
+    return " ".join(text.translate(PLAIN_MARKS).replace("…", "...").replace("« ", '"').replace(" »", '"').split())
 
 
 DANGLING = re.compile(
