@@ -732,3 +732,18 @@ def test_the_headline_takes_the_typographic_marks_its_heading_shows(stated: str,
     meta = f'<meta property="og:title" content="{stated.replace(chr(34), "&quot;")}">'
     page = HEADLINE_PAGE.format(title="Harbour Gazette", meta=meta, h1=h1, h2="Fares")
     assert read_html(page).threads[0].title == headline
+
+
+@pytest.mark.parametrize(
+    ("title", "h1", "headline"),
+    [
+        # The site's long name after a pipe, the page's one h1 showing the headline: cut there.
+        ("Bears on the ridge | Parco Nazionale d'Abruzzo, Lazio e Molise", "Bears on the ridge", "Bears on the ridge"),
+        # Another separator: the part after it may be the headline's own (a subtitle), and stays.
+        ("Bears on the ridge: a record year for the park", "Bears on the ridge",
+         "Bears on the ridge: a record year for the park"),
+    ],
+)  # fmt: skip
+def test_a_title_is_cut_at_a_pipe_to_what_the_pages_one_h1_shows(title: str, h1: str, headline: str) -> None:
+    page = HEADLINE_PAGE.format(title=title, meta=f'<meta property="og:title" content="{title}">', h1=h1, h2="x")
+    assert read_html(page).threads[0].title == headline

@@ -560,19 +560,28 @@ def _title_parts(title: str) -> list[tuple[int, int]]:
 def _around_shown_headline(tree: HtmlElement, title: str, site: str | None, host: str | None) -> str:
     """A title cut to the run of its parts that a heading on the page shows, when what stands around that run is
     short labels, or the site's name with its motto beyond it ("Podcast | Episode title" with the heading
-    "Episode title"; "Headline : Krimiblog-Archiv | Ermittlungen zum Verfall eines Genres | Gegründet 2005").
-    A heading that shows the whole title, or none that shows a part of it, leaves the title whole."""
+    "Episode title"; "Headline : Krimiblog-Archiv | Ermittlungen zum Verfall eines Genres | Gegründet 2005"), or
+    anything set off by pipes where the page's one h1 shows the run. A heading that shows the whole title, or
+    none that shows a part of it, leaves the title whole."""
     spans = _title_parts(title)
     shown = {_comparable(visible_text(h)) for h in HEADINGS(tree) if isinstance(h, HtmlElement)}
     if len(spans) < 2 or _comparable(title) in shown:
         return title
     parts = [title[start:end].strip() for start, end in spans]
+    h1s = [visible_text(h) for h in H1(tree) if isinstance(h, HtmlElement)]
+    only_h1 = _comparable(h1s[0]) if len(h1s) == 1 else None
     for length in range(len(parts) - 1, 0, -1):  # the longest run a heading shows
         for first in range(len(parts) - length + 1):
             last = first + length - 1
             run = title[spans[first][0] : spans[last][1]].strip()
             beside = (parts[:first][::-1], parts[last + 1 :])
             if _comparable(run) in shown and all(_besides_headline(side, site, host) for side in beside):
+                return run
+            # The page's one h1 shows the run, set off by pipes from the rest: the site's long name or its motto
+            # ("Headline | Parco Nazionale d'Abruzzo, Lazio e Molise").
+            cuts = [title[spans[first - 1][1] : spans[first][0]]] if first else []
+            cuts += [title[spans[last][1] : spans[last + 1][0]]] if last + 1 < len(spans) else []
+            if only_h1 and _comparable(run) == only_h1 and all("|" in cut for cut in cuts):
                 return run
     return title
 
