@@ -646,8 +646,9 @@ UNCLASSED_NAME = "".join(
     f"""<div class="comment-main-level comment" id="comment{n}"><div class="comment-box outerBox">
     <div class="grid-x"><div class="small-6"><p><span class="MetaOTBold">{name}</span>
     <span class="comment-date" title="0{n}.05.2021 18:40">0{n}.05.2021, 18:40</span></p></div>
-    <div class="small-6"><span class="comment-actions"><span class="votesum">+3</span> <a class="upvote" href="#">Gut</a>
-    <a class="reply" href="#">Antworten</a></span></div></div><div class=""><p>{text}</p></div></div></div>"""
+    <div class="small-6"><span class="comment-actions"><span class="votesum">+3</span>
+    <a class="upvote" href="#">Gut</a> <a class="reply" href="#">Antworten</a></span></div></div>
+    <div class=""><p>{text}</p></div></div></div>"""
     for n, name, text in [
         (2, "Marta", "Ich bin schon vor Wochen mit Fachleuten ins Gespräch gekommen."),
         (3, "Ole Brandt", "Die neue Heizung hätte man schon vor Jahren einbauen sollen."),
