@@ -199,3 +199,17 @@ def test_the_byline_search_skips_forms_and_keeps_the_headlines_box() -> None:
     assert searched_byline(tree) == "hafenkind"
     without_post = lxml.html.document_fromstring(FORM.join(["<html><body>", "</body></html>"]))
     assert searched_byline(without_post) is None  # only the form's label: no writer
+
+
+def test_letters_a_template_escaped_in_json_ld_are_letters() -> None:
+    author = '{"@type": "Person", "name": "Redacci&oacute;n Siete"}'
+    data = f'{{"@type": "NewsArticle", "headline": "Bears", "author": {author}}}'
+    page = f"""<html lang="es"><head><title>Bears</title><script type="application/ld+json">{data}</script></head>
+    <body><article><h1>Bears</h1><p>Los osos volvieron a la cresta este verano, y los guardas contaron más crías que
+    en cualquier año desde que empezaron a contarlas.</p></article></body></html>"""
+    assert read_html(page).threads[0].posts[0].author == "Redacción Siete"
+
+
+def test_a_web_agencys_credit_is_no_writer() -> None:
+    assert clean_byline("Hecho en Bolivia con Drupal por Smartica") is None
+    assert clean_byline("wordpressadmin") == "wordpressadmin"  # an account's name that holds the word

@@ -39,7 +39,7 @@ from translator.readers.html_dates import could_be_date, machine_date, printed_d
 from translator.readers.html_fields import candidates
 from translator.readers.html_furniture import NO_TEASERS, Teasers, drop_furniture, teaser_texts, trim_body
 from translator.readers.html_items import path
-from translator.readers.html_schema import JSON_LD, _types, _walk, json_documents
+from translator.readers.html_schema import JSON_LD, _types, _walk, json_documents, unescape_letters
 from translator.readers.html_text import (
     class_words,
     clean_text,
@@ -665,6 +665,7 @@ def _names_heading(tree: HtmlElement, text: str) -> bool:
 
 def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     """The article's facts; `with_body` runs trafilatura's extraction too (else only its metadata)."""
+    unescape_letters(tree)
     meta = _meta(tree)
     ld = _ld_article(tree)
     stated = machine_date(meta.get("article:published_time", "")) or machine_date(str(ld.get("datePublished") or ""))

@@ -82,11 +82,12 @@ PROFILE_LINK_TAIL = re.compile(
 """A profile box's link read after the name ("Martin Junker Alles von Martin Junker Kontakt")."""
 NO_NAME = re.compile(
     r"^(?:(?:copyright|publiziert|veröffentlicht|published|posted|submitted|publié|publicado|pubblicato"
-    r"|aktualisiert|updated|erstellt|eingestellt)\b|©|\(c\)|theme\s*:).*$",
+    r"|aktualisiert|updated|erstellt|eingestellt)\b|©|\(c\)|theme\s*:|.*\b(?:drupal|wordpress|joomla|typo3)\b).*$",
     re.IGNORECASE,
 )
-"""A copyright line, a theme's credit, a date's label alone or with the date ("Publiziert am", "Posted on
-September 21"), which the byline search may take (a label before a name, "Posted by NAME", is cut before)."""
+"""A copyright line, a theme's or a web agency's credit ("Hecho con Drupal por ..."), a date's label alone or
+with the date ("Publiziert am", "Posted on September 21"), which the byline search may take (a label before a
+name, "Posted by NAME", is cut before)."""
 ADDRESS_ENDINGS = frozenset(
     {"de", "at", "ch", "com", "net", "org", "info", "eu", "fr", "it", "es", "nl", "pl", "ru", "uk", "io", "tv",
      "ca", "au", "dk", "fi", "cz", "pt", "br", "mx", "jp", "cn", "biz"}

@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Iterator
 from datetime import datetime
+from html import unescape
 from typing import Any
 
 from lxml import etree
@@ -33,6 +34,23 @@ SCRIPT_WRAPPER = re.compile(
 )
 MAX_DEPTH = 64
 """JSON-LD deeper than this is not read further (comments nest a few levels, not hundreds)."""
+
+
+LETTER_ENTITY = re.compile(r"&(?:[A-Za-z]+\d*|#\d+|#[xX][0-9a-fA-F]+);")
+
+
+def unescape_letters(tree: HtmlElement) -> None:
+    """The page's JSON-LD with the letters a template escaped as HTML in it written as letters (`"name":
+    "Redacci&oacute;n"`: JSON needs no entities, and nothing reads them back). Other entities (`&quot;`) stay,
+    as they may stand for what JSON would have to escape."""
+    for script in JSON_LD(tree):
+        if isinstance(script, HtmlElement) and script.text and "&" in script.text:
+            script.text = LETTER_ENTITY.sub(_letter, script.text)
+
+
+def _letter(entity: re.Match[str]) -> str:
+    letter = unescape(entity[0])
+    return letter if len(letter) == 1 and letter.isalpha() else entity[0]
 
 
 def json_documents(tree: HtmlElement, finder: etree.XPath = JSON_LD) -> Iterator[Any]:
