@@ -454,3 +454,45 @@ def test_a_writer_glued_to_the_date_or_beside_a_weekday_is_told_apart(
     assert sniff_format(text) == "forum"
     [thread] = parse_threads(text).threads
     assert [(post.author, post.date) for post in thread.posts] == expected
+
+
+# Blog comment templates without profile fields, in the shapes a copy gives them.
+BLOG_SHAPES = [
+    # A theme's "Comment by NAME — DATE" header, no buttons at all (internet-law.de).
+    "Titel\n"
+    + "".join(
+        f"Comment by {name} — {day}. Oktober 2023 @ 13:{day:02}\nEin Kommentar von {name}, ein ganzer Satz.\n"
+        for day, name in ((2, "Ole Ohm"), (3, "Uta"), (4, "Lea B"))
+    ),
+    # The writer, then the date with the reply link after it on its line (moritz-meyer.net).
+    "Titel\n"
+    + "".join(
+        f"{name}\n{day}. Oktober 2023 um 13:{day:02} Uhr - Antworten\nEin Kommentar von {name}, ein ganzer Satz.\n"
+        for day, name in ((2, "Ole Ohm"), (3, "Uta"), (4, "Lea B"))
+    ),
+    # The date, then the writer, the thumbs and the reply link run together after the text (a rating plugin).
+    "Titel\nDaumen hoch0Daumen runter Antworten\n"
+    + "".join(
+        f"{day}. Oktober 2023 13:{day:02}\n{name}\nEin Kommentar von {name}, ein ganzer Satz.\n"
+        "Daumen hoch0Daumen runter Antworten\n"
+        for day, name in ((2, "Ole Ohm"), (3, "Uta"), (4, "Lea B"))
+    ),
+    # A weekday after the writer's comma, before the date (verfassungsblog.de), and a reply link.
+    "Titel\n"
+    + "".join(
+        f"{name}, Mo {day} Oct 2023 at 13:{day:02}\nEin Kommentar von {name}, ein ganzer Satz.\nReply\n"
+        for day, name in ((2, "Ole Ohm"), (3, "Uta"), (4, "Lea B"))
+    ),
+]
+
+
+@pytest.mark.parametrize("text", BLOG_SHAPES)
+def test_blog_comment_shapes_without_profile_fields_are_read(text: str) -> None:
+    assert sniff_format(text) == "forum"
+    [thread] = parse_threads(text).threads
+    assert [(post.author, post.date) for post in thread.posts] == [
+        (name, datetime(2023, 10, day, 13, day)) for day, name in ((2, "Ole Ohm"), (3, "Uta"), (4, "Lea B"))
+    ]
+    assert [post.blocks[-1].text for post in thread.posts] == [
+        f"Ein Kommentar von {name}, ein ganzer Satz." for name in ("Ole Ohm", "Uta", "Lea B")
+    ]

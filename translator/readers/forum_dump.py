@@ -155,10 +155,16 @@ POST_LABELS = frozenset({"byline", "quote", "quote_end", "edited", "signature"})
 
 def _marks_a_post(line: Line) -> bool:
     """Whether a line is one only a post shows: an engine's byline, quote, edit note or signature rule, or one of
-    a post's own buttons (a page's chrome has its "Share", "Top" and counts too)."""
+    a post's own buttons (a page's chrome has its "Share", "Top" and counts too), alone or after the post's date."""
     if line.kind == "action":
         return is_post_action(line.text)
+    if line.kind == "text" and len(line.text) <= MAX_DATED_ACTION and (button := TRAILING_ACTION.search(line.text)):
+        return any(char.isdigit() for char in line.text[: button.start()])  # `19. Juni 2018 um 15:28 - Antworten`
     return line.kind in POST_LABELS
+
+
+MAX_DATED_ACTION = 70
+"""A date line with a post's button after it (a theme's `DATE - Reply`) is no longer than this."""
 
 
 def _a_post(region: list[Line]) -> bool:
@@ -249,8 +255,9 @@ def _lines(text: str) -> tuple[list[str], list[Line]]:
 
 
 def _date_of(text: str) -> tuple[bool, datetime | None]:
-    """Whether a line is a post's date, and the date (None for a relative one: `3 years ago`)."""
-    part = date_part(text)
+    """Whether a line is a post's date, and the date (None for a relative one: `3 years ago`); a post's button
+    after it is no part of it (`19. Juni 2018 um 15:28 Uhr - Antworten`)."""
+    part = date_part(TRAILING_ACTION.sub("", text))
     if part is None:
         return False, None
     if RELATIVE_DATE.match(part):
@@ -271,6 +278,8 @@ def _name_and_date(text: str) -> tuple[str, datetime] | None:
     words = text.split()
     if not words or words[0].startswith(("—", "–", "-")) or "(@" in text:  # a lone "Reply" is no line of either
         return None  # an embedded tweet's credit line ("— NAME (@handle) DATE") in an article
+    if NUMBER_WORD.fullmatch(words[0]):
+        return None  # a date's day first ("19. Juni 2018 um 15:28"): a date line, the writer on another
     if (glued := _glued_name_and_date(words)) is not None:
         return glued
     cuts = range(1, min(MAX_NAME_WORDS, len(words) - 1) + 1)
@@ -291,10 +300,17 @@ def _name_and_date(text: str) -> tuple[str, datetime] | None:
                         break
                     cut, found = cut - 1, earlier
                 name = NAME_CONNECTOR.sub("", " ".join(words[:cut])) or " ".join(words[:cut])
+                name = WEEKDAY_AFTER_NAME.sub("", name) or name  # `NAME, Do 9 Apr 2020`: the parser skips "Do"
                 return NAME_SEPARATOR.sub("", name) or name, found
     return None
 
 
+WEEKDAY_AFTER_NAME = re.compile(
+    r",\s*(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Wed|Thu|Fri|Sat|Sun|lun|mar|mer|jeu|ven|sam|dim|Montag|Dienstag|Mittwoch"
+    r"|Donnerstag|Freitag|Samstag|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$"
+)
+"""A weekday before the date, after the writer's comma, which the date parser skips (`NAME, Do 9 Apr 2020`)."""
+NUMBER_WORD = re.compile(r"\d{1,4}[.,/-]?")
 NAME_SEPARATOR = re.compile(r"\s*[|·•–—-]$")
 """A separator a template prints between a writer and the date (`NAME | DATE`)."""
 GLUED = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ][a-zà-ÿ]{2,})")
@@ -422,8 +438,8 @@ def _above(lines: list[str], kinds: list[Line], row: int, floor: int) -> list[in
 
 
 def _below(lines: list[str], kinds: list[Line], row: int, ceiling: int) -> tuple[list[int], int]:
-    """The short lines of a header below its anchor (those before its last profile field), and where the
-    header ends."""
+    """The short lines of a header below its anchor (those before its last profile field, or the one line just
+    below it where it has none), and where the header ends."""
     candidates: list[int] = []
     end = row + 1
     for r in range(row + 1, min(ceiling, row + 1 + MAX_HEADER_LINES)):
@@ -436,7 +452,23 @@ def _below(lines: list[str], kinds: list[Line], row: int, ceiling: int) -> tuple
         if not _is_candidate(lines[r], kind):
             break
         candidates.append(r)
+    if end == row + 1 and candidates and candidates[0] == row + 1 and _name_below_buttons(lines, kinds, row):
+        return [row + 1], row + 2  # no profile fields: the name just below the date, the last post's buttons above
     return [r for r in candidates if r < end], end
+
+
+def _name_below_buttons(lines: list[str], kinds: list[Line], row: int) -> bool:
+    """Whether a date line has the previous post's buttons just above it and a name just below it, no digit in it
+    nor a comma after it (`Antworten` / `3. Juni 2016 14:54` / `Kathrin`): a header that is the date, then the
+    writer. A time on its own line (`20:29`) or a greeting (`Liebe Astrid,`) is no name."""
+    name = lines[row + 1]
+    above = kinds[row - 1] if row else None
+    return (
+        above is not None
+        and above.kind == "action"
+        and not name.endswith(",")
+        and not any(char.isdigit() for char in name)
+    )
 
 
 def _headers(lines: list[str], kinds: list[Line], anchors: list[Anchor]) -> list[Header]:

@@ -33,6 +33,12 @@ PHPBB_POST = _any(
 PHPBB_BY = _any("by", "von", "par", "por", "da", "door", "от", "av", "af", "przez", "autor")
 PHPBB_BYLINE = re.compile(rf"^(?:{PHPBB_POST}\s*)?{PHPBB_BY}\s+{NAME}\s*»\s*{DATE}$", re.IGNORECASE)
 
+# Blog themes: `Comment by NAME — DATE` (`Comment by %s &mdash; %s`), in their languages.
+COMMENT_WORD = _any("Comment", "Kommentar", "Commentaire", "Comentario", "Commento", "Reactie", "Комментарий")
+COMMENT_BYLINE = re.compile(
+    rf"^{COMMENT_WORD}\s+(?:by|von|de|par|di|da|door|от)\s+{NAME}\s*[—–|]\s*{DATE}$", re.IGNORECASE
+)
+
 # WordPress: `NAME says:` (`%s <span class="says">says:</span>`), the date on the next line or after it.
 # Themes print "said, on DATE" (`%1$s said, on %2$s`) or "schreibt:" for "says:".
 WP_SAYS = _any(*SAYS_WORDS)
@@ -190,11 +196,14 @@ beside each dated teaser: what tells a post from a headline and its date."""
 LIKE_WORDS = _any("Like", "Liken", "J'aime", "Me gusta", "Mi piace", "Curtir", "Vind ik leuk", "Gefällt mir")
 POST_BUTTON = re.compile(
     rf"^(?:{LIKE_WORDS}\s*(?:{LIKE_WORDS}|Liked by \d[\d,.]*\s+(?:people|person)|Gefällt \d[\d.]*\s+Personen)"
-    r"|(?:Reply|Antworten|Antwort|Répondre|Responder|Rispondi|Reageren)\s*[↓↵]|Permanenter Link|Lien permanent)$",
+    r"|(?:Reply|Antworten|Antwort|Répondre|Responder|Rispondi|Reageren)\s*[↓↵]|Permanenter Link|Lien permanent"
+    r"|(?:Daumen hoch|Thumbs up)\s*\d*\s*(?:Daumen runter|Thumbs down)\s*\d*(?:\s*(?:Antworten|Reply))?)$",
     re.IGNORECASE,
 )
 """Buttons of one post in the shapes a copy gives them: WordPress.com's like button, its two states run together
-(`LikeLike`, `LikenLiken`, `LikeLiked by 21 people`), a theme's `Reply ↓` (Twenty Eleven), Drupal's permalink."""
+(`LikeLike`, `LikenLiken`, `LikeLiked by 21 people`), a theme's `Reply ↓` (Twenty Eleven), Drupal's permalink,
+a rating plugin's thumbs with their counts and the reply link run together (`Daumen hoch0Daumen runter
+Antworten`)."""
 MEMBER_MENU = frozenset(
     label.casefold()
     for label in (
@@ -271,7 +280,7 @@ def classify(text: str) -> Line:
         return Line(text, "text")
     if len(text) > MAX_LABEL_CHARS:
         return Line(text, "edited" if EDITED.match(text) else "text")
-    if match := PHPBB_BYLINE.match(text):
+    if (match := PHPBB_BYLINE.match(text)) or (match := COMMENT_BYLINE.match(text)):
         return Line(text, "byline", match["name"], match["date"])
     if ANY_QUOTE_HEADER.match(text) and (match := next(filter(None, (h.match(text) for h in QUOTE_HEADER)), None)):
         return Line(text, "quote", _name(match))
