@@ -314,3 +314,34 @@ def test_rows_of_reactions_are_furniture() -> None:
     assert texts(REACTIONS, reaction_rows) == ["👍 31 ❤️ 4", "Anna, Ben und 12 andere"]
     article = read_html(REACTIONS).threads[0].posts[0]
     assert not any("31" in block.text or "andere" in block.text for block in article.blocks)
+
+
+READ_ALSO_PAGE = """<html lang="{lang}"><head><title>Ferry fares rise</title></head><body><article>
+<h1>Ferry fares rise</h1>
+<p>Fares on the harbour ferry rise by ten percent in May, the operator said on Monday, citing fuel costs that have
+doubled since the winter timetable began.</p>{line}<p>Commuters' groups said they would ask the council to cap the
+fares for season tickets, as it did once before when the operator raised them twice in one year.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "dropped"),
+    [
+        ("en", '<p><strong>Related article: <a href="/a">Council caps bus fares</a></strong></p>', True),
+        ("en", '<p>Read more: <a href="/b">Fuel costs double in a year</a></p>', True),
+        ("es", '<p><b>Lea también:</b> <a href="/c">Suben las tarifas del ferry en mayo</a></p>', True),
+        ("de", '<p>Lesen Sie auch » <a href="/d">Fährpreise steigen im Mai</a></p>', True),
+        ("ru", '<p>Читайте также: <a href="/e">Цены на паром растут</a></p>', True),
+        # A sentence of the text that starts like such a line keeps its place: most of it is no link.
+        ("en", '<p>Read more: the operator\'s <a href="/f">report</a> lists every rise since the ferry began in'
+               ' 1998, and each of them followed a rise in the price of fuel.</p>', False),
+        # A label with no link after it may be the text's own words.
+        ("en", "<p>Related: the bus operator raised its fares too, by five percent from the first of May.</p>",
+         False),
+    ],
+)  # fmt: skip
+def test_a_line_pointing_to_another_story_is_no_part_of_the_article(lang: str, line: str, dropped: bool) -> None:
+    article = read_html(READ_ALSO_PAGE.format(lang=lang, line=line)).threads[0].posts[0]
+    shown = lxml.html.fromstring(line).text_content().strip()
+    assert any(" ".join(shown.split()) in block.text for block in article.blocks) is not dropped
+    assert len([block for block in article.blocks if block.kind != "title"]) == (2 if dropped else 3)

@@ -351,10 +351,48 @@ def ad_lines(tree: HtmlElement) -> list[HtmlElement]:
     return found
 
 
+READ_ALSO = (
+    r"(?:read also|also read|read more|see also|related|related stories|related story|related articles?|more"
+    r"|lesen sie auch|lesen sie mehr|auch interessant|mehr zum thema|lesetipp|siehe auch|das könnte sie auch"
+    r" interessieren|lea también|lee también|lea más|lee más|lea|te puede interesar|le puede interesar"
+    r"|noticia relacionada|ver también|también puede leer|lire aussi|à lire aussi|a lire aussi|à lire|voir aussi"
+    r"|leggi anche|leggi pure|vedi anche|leia também|leia mais|veja também|saiba mais|czytaj też|czytaj także"
+    r"|czytaj więcej|zobacz też|zobacz także|читайте также|читать также|смотрите также|по теме|читайте також"
+    r"|дивіться також|lees ook|lees meer)"
+)
+READ_ALSO_LINE = re.compile(rf"^{READ_ALSO}\s*[:»›>|\-–—]\s*(?P<rest>\S.*)$", re.IGNORECASE)
+"""A line that points to another story ("Lea también: HEADLINE", "Lesen Sie auch: HEADLINE")."""
+READ_ALSO_LINES = path(
+    "//*[self::p or self::div or self::li or self::h3 or self::h4 or self::strong or self::b or self::em]"
+    "[a][string-length(normalize-space(.)) < 300]"
+)
+MIN_LINKED_SHARE = 0.8
+"""The share of such a line's words after its label that its links hold: the other story's headline."""
+
+
+def read_also_lines(tree: HtmlElement) -> list[HtmlElement]:
+    """Lines in the text that point to another story, its headline linked after a label ("Lea también:
+    HEADLINE", "Read more: HEADLINE", in fourteen languages): the outermost element that holds only the line. A
+    sentence of the text that starts with such words and holds a link is no such line: most of it is not
+    linked."""
+    found: list[HtmlElement] = []
+    for element in READ_ALSO_LINES(tree):
+        if not isinstance(element, HtmlElement) or any(element in box.iterdescendants() for box in found):
+            continue
+        line = READ_ALSO_LINE.match(clean_text(element.text_content()))
+        if line is None:
+            continue
+        linked = sum(len(clean_text(link.text_content())) for link in element.iter("a"))
+        if linked >= MIN_LINKED_SHARE * len(line["rest"]):
+            found.append(element)
+    return found
+
+
 def drop_furniture(tree: HtmlElement, title: str) -> None:
-    """Take tag lists, score counters, rows of reactions, lines labelling adverts, headings repeating the
-    headline and boxes kept from search engines out of the page."""
+    """Take tag lists, score counters, rows of reactions, lines labelling adverts or pointing to other stories,
+    headings repeating the headline and boxes kept from search engines out of the page."""
     dropped = [*unindexed(tree), *tag_lists(tree), *score_counters(tree), *reaction_rows(tree), *ad_lines(tree)]
+    dropped += read_also_lines(tree)
     for element in [*dropped, *title_headings(tree, title)]:
         if element.getparent() is not None:
             element.drop_tree()
