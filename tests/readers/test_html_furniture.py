@@ -112,6 +112,10 @@ def spec(text: str, kind: BlockKind = "paragraph") -> BlockSpec:
         (["Un commentaire", "Texte."], ["Texte."]),
         # A sentence about comments is text.
         (["Text.", "12 comments were deleted by the moderators yesterday."], None),
+        # A copyright notice left last goes; a sentence of the text about copyright stays.
+        (["Text.", "This article is the copyrighted property of Harbour News.", "© 2020 Harbour News"], ["Text."]),
+        (["Text.", "Alle Rechte vorbehalten."], ["Text."]),
+        (["Text.", "Copyright law lets the ferry's operator keep its timetable's design to itself."], None),
     ],
 )
 def test_trim_body(blocks: list[str], kept: list[str] | None) -> None:

@@ -404,17 +404,33 @@ NO_TEASERS = Teasers()
 def trim_body(blocks: list[BlockSpec], teasers: Teasers = NO_TEASERS) -> list[BlockSpec]:
     """An article's blocks without the lines of teaser boxes, the comment section's heading ("59
     комментариев", "Comments (3)") and, when text came before it, all that follows it (sorting controls,
-    the titles of other boxes); nor a line labelling an advert; nor a heading or a prompt to subscribe or to
-    comment left last ("Newsletter abonnieren", "Kommentare lesen und schreiben")."""
+    the titles of other boxes); nor a line labelling an advert; nor a heading, a prompt to subscribe or to
+    comment ("Newsletter abonnieren", "Kommentare lesen und schreiben") or a copyright notice left last."""
     blocks = _without_teasers(blocks, teasers)
     for position, block in enumerate(blocks):
         if len(block[1]) <= MAX_HEADING_CHARS and COMMENTS_HEADING.match(block[1]):
             blocks = blocks[:position] if position else blocks[1:]
             break
     blocks = [block for block in blocks if not AD_LABEL.match(block[1])]
-    while blocks and (blocks[-1][0] == "heading" or _is_prompt(blocks[-1][1])):
+    while blocks and (blocks[-1][0] == "heading" or _is_prompt(blocks[-1][1]) or _is_notice(blocks[-1][1])):
         blocks = blocks[:-1]
     return blocks
+
+
+NOTICE = re.compile(
+    r"^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4}|this (?:article|story|content|material) is (?:the )?"
+    r"(?:copyrighted|copyright|property)|written permission must be obtained|all rights reserved"
+    r"|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati"
+    r"|wszelkie prawa zastrzeżone|все права защищены)",
+    re.IGNORECASE,
+)
+MAX_NOTICE_CHARS = 300
+
+
+def _is_notice(text: str) -> bool:
+    """A copyright notice left at the end of the text ("This article is the copyrighted property of ...",
+    "© 2020 ...", "Alle Rechte vorbehalten")."""
+    return len(text) <= MAX_NOTICE_CHARS and NOTICE.match(text) is not None
 
 
 def _is_prompt(text: str) -> bool:
