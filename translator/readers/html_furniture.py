@@ -354,8 +354,9 @@ def ad_lines(tree: HtmlElement) -> list[HtmlElement]:
 READ_ALSO = (
     r"(?:read also|also read|read more|see also|related|related stories|related story|related articles?|more"
     r"|lesen sie auch|lesen sie mehr|auch interessant|mehr zum thema|lesetipp|siehe auch|das könnte sie auch"
-    r" interessieren|lea también|lee también|lea más|lee más|lea|te puede interesar|le puede interesar"
-    r"|noticia relacionada|ver también|también puede leer|lire aussi|à lire aussi|a lire aussi|à lire|voir aussi"
+    r" interessieren|schon gelesen|lea también|lee también|lea más|lee más|lea|te puede interesar|le puede interesar"
+    r"|noticia relacionada|ver también|vea también|mira también|también puede leer|lire aussi|à lire aussi"
+    r"|a lire aussi|à lire|voir aussi"
     r"|leggi anche|leggi pure|vedi anche|leia também|leia mais|veja também|saiba mais|czytaj też|czytaj także"
     r"|czytaj więcej|zobacz też|zobacz także|читайте также|читать также|смотрите также|по теме|читайте також"
     r"|дивіться також|lees ook|lees meer)"
