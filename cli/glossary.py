@@ -54,11 +54,19 @@ def add_glossary_parser(commands: argparse._SubParsersAction[argparse.ArgumentPa
     kind.add_argument(
         "--forbidden", action="store_true", help="SOURCE is a target wording never to use; TARGET what to use instead"
     )
+    kind.add_argument(
+        "--check-only",
+        action="store_true",
+        help="never put TARGET in, only check the translation holds it or a --target-variant (declined forms)",
+    )
     add.add_argument("--case-sensitive", action="store_true", help="match the source forms with their exact case")
     add.add_argument("--plural", nargs=2, metavar=("SOURCE_PLURAL", "TARGET_PLURAL"), help="the plural forms")
     add.add_argument("--variant", action="append", default=[], help="another source form (repeatable)")
     add.add_argument("--plural-variant", action="append", default=[], help="another plural source form (repeatable)")
     add.add_argument("--forbid", action="append", default=[], help="a target wording not to use (repeatable)")
+    add.add_argument(
+        "--target-variant", action="append", default=[], help="another target form, as declined (repeatable)"
+    )
     add.add_argument("--note", default="", help='the source note, e.g. "Source: official name (spacex.com)"')
     add.set_defaults(handler=run_glossary_add)
 
@@ -198,6 +206,9 @@ def describe(term: GlossaryTerm) -> str:
     if term.variants or term.plural_variants:
         count = len(term.variants) + len(term.plural_variants)
         text += f"  (+{count} variant{'s' if count > 1 else ''})"
+    if term.target_variants:
+        count = len(term.target_variants)
+        text += f"  (+{count} target form{'s' if count > 1 else ''})"
     if term.forbidden:
         text += f"  (forbidden: {', '.join(term.forbidden)})"
     return visible(text)
@@ -217,6 +228,7 @@ def term_json(term: GlossaryTerm, pair: str) -> dict[str, Any]:
         "variants": list(term.variants),
         "plural_variants": list(term.plural_variants),
         "forbidden": list(term.forbidden),
+        "target_variants": list(term.target_variants),
         "notes": term.notes,
         "line": term.line,
     }
@@ -268,9 +280,11 @@ def made_through_english(args: argparse.Namespace) -> Glossary | None:
 def run_glossary_add(args: argparse.Namespace) -> int:
     """`translator glossary add`."""
     from translator.glossary import FLAG_CASE_SENSITIVE, FLAG_FORBIDDEN, FLAG_KEEP, GlossaryTerm, add_term
+    from translator.glossary.terms import FLAG_CHECK_ONLY
 
     path, pair = one_file(args, creating=True)
-    flags = [FLAG_KEEP] if args.keep else [FLAG_FORBIDDEN] if args.forbidden else []
+    chosen = [(args.keep, FLAG_KEEP), (args.forbidden, FLAG_FORBIDDEN), (args.check_only, FLAG_CHECK_ONLY)]
+    flags = [flag for given, flag in chosen if given]
     if args.case_sensitive:
         flags.append(FLAG_CASE_SENSITIVE)
     source_plural, target_plural = args.plural or (None, None)
@@ -284,6 +298,7 @@ def run_glossary_add(args: argparse.Namespace) -> int:
         variants=tuple(args.variant),
         plural_variants=tuple(args.plural_variant),
         forbidden=tuple(args.forbid),
+        target_variants=tuple(args.target_variant),
         notes=args.note,
     )
     status(f"Added {describe(add_term(path, term, pair))} to {shown(path)}")

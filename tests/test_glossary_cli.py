@@ -46,7 +46,11 @@ def test_list_a_pair_without_a_file_shows_the_glossary_made_through_english() ->
     assert result.stdout.startswith("fr-de (no file: made through English from fr-en and de-en): ")
     assert "Vladimir Poutine -> Wladimir Putin" in result.stdout
     rows = json.loads(glossary_cli("list", "--pair", "en-ru", "--json").stdout)
-    assert {row["pair"] for row in rows} == {"en-ru"} and all(row["kind"] == "keep" for row in rows)
+    assert {row["pair"] for row in rows} == {"en-ru"}
+    # Into Russian, which declines them, names are checked for their forms, never put in; brands are kept.
+    assert all(row["kind"] == "keep" or "check-only" in row["flags"] for row in rows)
+    [kremlin] = [row for row in rows if row["source"] == "Kremlin"]
+    assert kremlin["target"] == "Кремль" and "Кремле" in kremlin["target_variants"]
     missing = glossary_cli("list", "--pair", "pl-de")  # nothing to make it from
     assert missing.code == 1 and "no pl-de glossary" in missing.stderr
 
@@ -108,6 +112,25 @@ def test_add_a_keep_term_with_plural_and_variants(folder: Path) -> None:
     text = (folder / "fr-en.po").read_text(encoding="utf-8")
     assert '#. variants: FH\n#, keep, case-sensitive\nmsgctxt "product"\nmsgid "Falcon Heavy"\n' in text
     assert glossary_cli("lint", "--glossary-dir", str(folder), "--strict").code == 0
+
+
+def test_add_a_check_only_term_with_its_declined_forms(folder: Path) -> None:
+    result = glossary_cli(
+        "add", "Duma", "Дума", "--check-only", "--target-variant", "Думы", "--target-variant", "Думе",
+        "--pair", "en-ru", "--category", "organisation", "--note", "Source: general knowledge.",
+        "--glossary-dir", str(folder),
+    )  # fmt: skip
+    assert result.code == 0, result.stderr
+    text = (folder / "en-ru.po").read_text(encoding="utf-8")
+    assert '#. target-variants: Думы | Думе\n#, check-only\nmsgctxt "organisation"\nmsgid "Duma"\n' in text
+    listed = glossary_cli("list", "--pair", "en-ru", "--glossary-dir", str(folder))
+    assert "Duma -> Дума  [check-only]  (+2 target forms)" in listed.stdout
+    assert glossary_cli("lint", "--glossary-dir", str(folder), "--strict").code == 0
+    both = glossary_cli(
+        "add", "Rada", "Рада", "--check-only", "--keep", "--pair", "en-ru", "--category", "organisation",
+        "--glossary-dir", str(folder),
+    )  # fmt: skip
+    assert both.code == 2  # one kind at a time
 
 
 def test_add_a_forbidden_wording(folder: Path) -> None:

@@ -128,9 +128,10 @@ terms = st.builds(
     source=phrases,
     target=phrases,
     category=st.sampled_from(["person", "place", "title"]),
-    flags=st.sampled_from([(), ("keep",), ("case-sensitive",), ("forbidden",)]),
+    flags=st.sampled_from([(), ("keep",), ("case-sensitive",), ("forbidden",), ("check-only",)]),
     variants=st.lists(phrases, max_size=3).map(tuple),
     forbidden=st.lists(phrases, max_size=2).map(tuple),
+    target_variants=st.lists(phrases, max_size=3).map(tuple),
     notes=st.lists(phrases, max_size=2).map("\n".join),
 )
 
@@ -147,11 +148,12 @@ def test_terms_round_trip_through_po(generated: list[GlossaryTerm]) -> None:
     for term in reread:
         original = expected[(term.category, term.source)]
         target = original.source if original.kind == "keep" and not original.target else original.target
-        assert (term.target, term.flags, term.variants, term.forbidden, term.notes) == (
+        assert (term.target, term.flags, term.variants, term.forbidden, term.target_variants, term.notes) == (
             target if original.kind != "keep" else term.target,
             original.flags,
             original.variants,
             original.forbidden,
+            original.target_variants,
             original.notes,
         )
     assert GlossaryFile(text).render() == text

@@ -14,6 +14,8 @@ TERMS = (
     GlossaryTerm('la "fusée", dite', 'the "rocket", so called', "product"),
     # A leading sign that spreadsheets read as a formula.
     GlossaryTerm("+1", "+1", "title", flags=("keep",)),
+    # A term checked for its declined forms, never put in.
+    GlossaryTerm("Kremlin", "Кремль", "organisation", ("check-only",), target_variants=("Кремля", "Кремле")),
 )
 
 
@@ -23,4 +25,7 @@ def test_exported_terms_are_read_back_unchanged(fmt: ExchangeFormat) -> None:
     back = read_terms(text.encode("utf-8"), "fr", "en", fmt, f"terms.{fmt}")
     assert [(item.term.source, item.term.target, item.term.notes) for item in back] == [
         (term.source, term.target, term.notes) for term in TERMS
+    ]
+    assert [(item.term.flags, item.term.target_variants) for item in back] == [
+        (term.flags, term.target_variants) for term in TERMS
     ]

@@ -31,6 +31,13 @@ LINT_CASES = [
     (entry('#, keep, shouty\nmsgctxt "place"\nmsgid "Paris"\nmsgstr "Paris"\n'), "error", "unknown flag 'shouty'"),
     # two kinds at once
     (entry('#, keep, forbidden\nmsgctxt "place"\nmsgid "Paris"\nmsgstr "Paris"\n'), "error", "both keep and forbidden"),
+    # check-only is for a translation the sentence may decline, not a kept or forbidden wording
+    (entry('#, keep, check-only\nmsgctxt "place"\nmsgid "Paris"\nmsgstr "Paris"\n'), "error", "check-only is for"),
+    (
+        entry('#. target-variants: Parise\n#, keep\nmsgctxt "place"\nmsgid "Paris"\nmsgstr "Paris"\n'),
+        "warning",
+        "target variants are not used",
+    ),
     # a fuzzy entry is not applied
     (entry('#, fuzzy\nmsgctxt "place"\nmsgid "Lyon"\nmsgstr "Lyons"\n'), "warning", "is fuzzy"),
     # no category

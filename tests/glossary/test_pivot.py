@@ -165,3 +165,60 @@ def test_translating_into_german_applies_the_glossary_made_through_english() -> 
     assert "Kreml" in unit.target and "Wladimir Putin" in unit.target and "Starlink" in unit.target
     assert set(unit.terms) >= {"Kremlin -> Kreml", "Vladimir Poutine -> Wladimir Putin", "Starlink -> Starlink"}
     assert not unit.issues
+
+
+RUSSIAN_FORMS = Glossary(
+    [
+        GlossaryTerm("Кремль", "Kremlin", "organisation", variants=("Кремля", "Кремлю", "Кремле")),
+        GlossaryTerm("Владимир Путин", "Vladimir Putin", "person", variants=("Владимира Путина", "Владимиру Путину")),
+        GlossaryTerm("Крым", "Crimea", "place"),  # no forms listed: nothing to look for, left out
+    ],
+    "ru",
+    "en",
+)
+
+
+def test_a_term_the_target_declines_is_checked_for_its_forms_not_put_in() -> None:
+    made = through_english(None, RUSSIAN_FORMS, "en", "ru")
+    assert made is not None
+    assert [(t.source, t.target, t.check_only, t.target_variants) for t in made.terms] == [
+        ("Kremlin", "Кремль", True, ("Кремля", "Кремлю", "Кремле")),
+        ("Vladimir Putin", "Владимир Путин", True, ("Владимира Путина", "Владимиру Путину")),
+    ]
+    composed = through_english(FRENCH, RUSSIAN_FORMS, "fr", "ru")
+    assert composed is not None
+    assert [(t.source, t.target, t.check_only) for t in composed.terms if t.kind != "keep"] == [
+        ("Kremlin", "Кремль", True),
+        ("Vladimir Poutine", "Владимир Путин", True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("translation", "found", "issues"),
+    [
+        # MT declined the name as the sentence needs: the check finds the form, nothing was forced in.
+        ("Владимир Путин выступил в Кремле.", {"Vladimir Putin -> Владимир Путин", "Kremlin -> Кремле"}, []),
+        # MT left one in English: flagged, with the forms a reviewer may write.
+        ("Владимир Путин выступил в Kremlin.", {"Vladimir Putin -> Владимир Путин"}, ["missing-term"]),
+    ],
+)
+def test_check_only_terms_go_through_mt_untouched_and_are_looked_for_after(
+    translation: str, found: set[str], issues: list[str]
+) -> None:
+    from tests.fakes import RewritingEngine
+    from translator.pipeline import PipelineOptions, translate_thread
+    from translator.readers.text import read_text
+
+    source = "Vladimir Putin spoke at the Kremlin."
+    made = through_english(None, RUSSIAN_FORMS, "en", "ru")
+    engine = RewritingEngine({source: translation})
+    [thread] = read_text(source).threads
+    translated = translate_thread(thread, PipelineOptions(target="ru", source="en"), engine, lambda s, t: made)
+    [unit] = translated.units
+    assert engine.calls[0] == [source]  # no placeholder: MT saw the terms as they are
+    assert unit.target == translation
+    assert set(unit.terms) == found
+    assert [issue.code for issue in unit.issues if issue.code.endswith("term")] == issues
+    if issues:
+        [issue] = [issue for issue in unit.issues if issue.code == "missing-term"]
+        assert "'Kremlin' should be rendered 'Кремль' or a form of it (Кремля, Кремлю, Кремле)" in issue.message

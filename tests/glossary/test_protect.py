@@ -187,3 +187,34 @@ def test_restore_of_protect_is_identity_under_an_identity_engine(sentence: str) 
     assert result.usable and not result.fallback
     [batched] = translate_with_glossary([sentence], "fr", "en", RewritingEngine(), KEEP_GLOSSARY)
     assert batched.text == sentence
+
+
+DECLINED = Glossary(
+    [
+        GlossaryTerm("Kremlin", "Кремль", "organisation", ("check-only",), target_variants=("Кремля", "Кремле")),
+        GlossaryTerm("Starlink", "Starlink", "product", ("keep",)),
+    ],
+    "en",
+    "ru",
+)
+
+
+@pytest.mark.parametrize(
+    ("translated", "kremlin", "review"),
+    [
+        ("В Кремле обсуждали ⟦T1⟧.", ("Кремле", "checked"), False),  # a form of it: found as MT wrote it
+        ("В Kremlin обсуждали ⟦T1⟧.", ("Кремль", "unplaced"), True),  # none: the unit needs review
+    ],
+)
+def test_a_check_only_term_is_left_to_mt_and_looked_for_after(
+    translated: str, kremlin: tuple[str, str], review: bool
+) -> None:
+    protected = protect("The Kremlin discussed Starlink.", DECLINED)
+    assert protected.text == "The Kremlin discussed ⟦T1⟧."  # the brand masked, the declined name left as it is
+    result = restore(translated, protected)
+    assert [(use.match.text, use.rendering, use.placement) for use in result.terms] == [
+        ("Kremlin", *kremlin),
+        ("Starlink", "Starlink", "masked"),
+    ]
+    assert result.text == translated.replace("⟦T1⟧", "Starlink")  # nothing put in for the check-only term
+    assert result.needs_review is review

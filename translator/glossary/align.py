@@ -16,7 +16,7 @@ from typing import Literal
 
 from translator.glossary.matching import APOSTROPHES, TermMatch, is_word, render_term
 
-TermPlacement = Literal["masked", "aligned", "unplaced"]
+TermPlacement = Literal["masked", "aligned", "checked", "unplaced"]
 # Characters that may stand between a sentence end and its first word (quotes, brackets, dashes, spaces).
 _OPENERS = " \t\u00a0\"'«»“”‘’„([{—–-¡¿"
 
@@ -30,8 +30,9 @@ class TermUse:
     rendering: str
     """What the translation says for it."""
     placement: TermPlacement
-    """`masked`: through its placeholder; `aligned`: substituted in an unmasked translation;
-    `unplaced`: it could not be placed (the unit needs review)."""
+    """`masked`: through its placeholder; `aligned`: substituted in an unmasked translation; `checked`: a
+    check-only term the translation holds in one of its forms, as MT wrote it; `unplaced`: it could not be placed,
+    or a check-only term is not there (the unit needs review)."""
 
     @property
     def placed(self) -> bool:

@@ -10,6 +10,8 @@ from translator.glossary.matching import Glossary, render_term
 from translator.glossary.terms import GlossaryTerm
 
 TermIssueCode = Literal["missing-term", "forbidden-term", "not-kept"]
+MAX_FORMS_SHOWN = 3
+"""Target variants a message names (a declined name has a dozen)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +56,11 @@ def check_terms(source_text: str, target_text: str, glossary: Glossary) -> list[
             message = f"{match.text!r} must be kept as is (do not translate)"
             issues.append(TermIssue("not-kept", term, message, match.start))
         else:
-            issues.append(
-                TermIssue("missing-term", term, f"{match.text!r} should be rendered {rendering!r}", match.start)
-            )
+            others = [form for form in term.target_variants if form != rendering]
+            more = "..." if len(others) > MAX_FORMS_SHOWN else ""
+            forms = f" or a form of it ({', '.join(others[:MAX_FORMS_SHOWN])}{more})" if others else ""
+            message = f"{match.text!r} should be rendered {rendering!r}{forms}"
+            issues.append(TermIssue("missing-term", term, message, match.start))
     for term, wording, offset in glossary.find_forbidden(target_text):
         better = term.target if term.kind != "forbidden" else term.target or ""
         advice = f"; write {better!r}" if better and better != wording else ""

@@ -14,6 +14,7 @@ from translator.glossary.terms import (
     CATEGORIES,
     FIELD_FORBIDDEN,
     FIELD_PLURAL_VARIANTS,
+    FIELD_TARGET_VARIANTS,
     FIELD_VARIANTS,
     FLAG_FUZZY,
     GlossaryTerm,
@@ -27,7 +28,7 @@ META_CATEGORY = "category"
 META_SOURCE_PLURAL = "source-plural"
 META_TARGET_PLURAL = "target-plural"
 META_KEYS = (META_CATEGORY, META_FLAGS, META_SOURCE_PLURAL, META_TARGET_PLURAL)
-LIST_KEYS = (FIELD_VARIANTS, FIELD_PLURAL_VARIANTS, FIELD_FORBIDDEN)
+LIST_KEYS = (FIELD_VARIANTS, FIELD_PLURAL_VARIANTS, FIELD_FORBIDDEN, FIELD_TARGET_VARIANTS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +143,7 @@ def _build(
         ("variants", variants),
         ("plural_variants", lists[FIELD_PLURAL_VARIANTS]),
         ("forbidden", lists[FIELD_FORBIDDEN]),
+        ("target_variants", lists[FIELD_TARGET_VARIANTS]),
     ):
         if values:
             given.add(field_name)
@@ -161,6 +163,7 @@ def _build(
         variants=variants,
         plural_variants=lists[FIELD_PLURAL_VARIANTS],
         forbidden=lists[FIELD_FORBIDDEN],
+        target_variants=lists[FIELD_TARGET_VARIANTS],
         notes=notes.strip(),
     )
     return ImportedTerm(term, frozenset(given), row)
@@ -224,7 +227,8 @@ def merge_term(existing: GlossaryTerm | None, incoming: ImportedTerm) -> Glossar
     if existing is None:
         return incoming.term
     changes: dict[str, Any] = {}
-    for name in ("target", "flags", "source_plural", "target_plural", "variants", "plural_variants", "forbidden"):
+    fields = ("target", "flags", "source_plural", "target_plural", "variants", "plural_variants", "forbidden")
+    for name in (*fields, "target_variants"):
         if name in incoming.given:
             changes[name] = getattr(incoming.term, name)
     # Notes wrapped in the PO file may come back joined: compare them without line breaks.

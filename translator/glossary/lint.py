@@ -191,6 +191,10 @@ def _check_entry(entry: Any, term: GlossaryTerm, line: int | None, report: Any) 
             report(line, "error", f"unknown flag {flag!r} on {label} (known: {', '.join(KNOWN_FLAGS)})")
     if FLAG_KEEP in term.flags and FLAG_FORBIDDEN in term.flags:
         report(line, "error", f"{label} cannot be both keep and forbidden")
+    if term.check_only and term.kind != "preferred":
+        report(line, "error", f"{label} is {term.kind}: check-only is for a translation the sentence may decline")
+    if term.target_variants and term.kind != "preferred":
+        report(line, "warning", f"{label} is {term.kind}: its target variants are not used")
     if FLAG_FUZZY in term.flags:
         report(line, "warning", f"{label} is fuzzy: it is not applied until the flag is removed")
     if term.category is None:
@@ -199,7 +203,8 @@ def _check_entry(entry: Any, term: GlossaryTerm, line: int | None, report: Any) 
         report(line, "error", f"unknown category {term.category!r} on {label} (use one of {', '.join(CATEGORIES)})")
     _, unknown = parse_fields(entry.comment or "")
     for text in unknown:
-        report(line, "error", f"#. line {text!r} on {label} is not a field (variants, plural-variants, forbidden)")
+        known = "variants, plural-variants, forbidden, target-variants"
+        report(line, "error", f"#. line {text!r} on {label} is not a field ({known})")
     if not term.notes.strip():
         report(line, "warning", f"{label} has no note: add a translator comment with its source")
     targets = list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]

@@ -17,16 +17,19 @@ S-T with no file of its own takes the terms its languages' files agree on throug
 Forbidden wordings are English ones (what not to write in English) and are left out, as are entries marked
 fuzzy. A term renders one fixed wording in every sentence, which is wrong where the sentence declines it: where
 T declines nouns and names by case (Russian, Ukrainian, Polish...), only kept terms (brands, acronyms, the same
-in every case) are taken; where it declines adjectives (German), titles are left out (`russischer Präsident`,
-`des russischen Präsidenten`). See `languages.declension`.
+in every case) are put in; where it declines adjectives (German), titles are not (`russischer Präsident`,
+`des russischen Präsidenten`). Such a term whose T-en entry lists its declined forms (`#. variants: Кремля |
+Кремле`) is taken check-only: MT translates it, and the check looks for any of those forms in the translation
+(`Kremlin` -> `в Кремле` passes, `Kremlin` left in English is flagged). See `languages.declension`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from translator.glossary.matching import Glossary
-from translator.glossary.terms import FLAG_CASE_SENSITIVE, FLAG_KEEP, GlossaryTerm
+from translator.glossary.terms import FLAG_CASE_SENSITIVE, FLAG_CHECK_ONLY, FLAG_KEEP, GlossaryTerm
 from translator.languages import declension, writes_latin
 
 ENGLISH = "en"
@@ -100,10 +103,11 @@ def _composed(
             target_plural=None if kept else other.source_plural,
             variants=term.variants,
             plural_variants=term.plural_variants,
+            target_variants=() if kept else _forms(other),
             notes=f"through English: {term.source} -> {_english_wording(term)} -> {other.source}",
         )
-        if _fixed_form_fits(composed, target):
-            terms.append(composed)
+        if (fitting := _fitting(composed, target)) is not None:
+            terms.append(fitting)
     return terms
 
 
@@ -118,8 +122,24 @@ def _inverted(target_terms: Iterable[GlossaryTerm], target: str) -> list[Glossar
             flags=(FLAG_KEEP,) * kept + (FLAG_CASE_SENSITIVE,) * term.case_sensitive,
             source_plural=None if kept else term.target_plural,
             target_plural=None if kept else term.source_plural,
+            target_variants=() if kept else _forms(term),
             notes=f"through English: the {term.source} -> {english} entry read backwards",
         )
-        if _fixed_form_fits(inverted, target):
-            terms.append(inverted)
+        if (fitting := _fitting(inverted, target)) is not None:
+            terms.append(fitting)
     return terms
+
+
+def _forms(term: GlossaryTerm) -> tuple[str, ...]:
+    """The other forms of a target-language term its X-en file lists as source variants (its declined forms)."""
+    return tuple(dict.fromkeys(form for form in (*term.variants, *term.plural_variants) if form != term.source))
+
+
+def _fitting(term: GlossaryTerm, target: str) -> GlossaryTerm | None:
+    """The term as it can serve the target language: as it is where one fixed wording fits every sentence;
+    check-only where the target declines it and its file lists the declined forms to look for; else none."""
+    if _fixed_form_fits(term, target):
+        return term
+    if not term.target_variants:
+        return None
+    return replace(term, flags=(*term.flags, FLAG_CHECK_ONLY))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from translator.errors import GlossaryError
-from translator.glossary.align import TermUse, align_terms, at_position
+from translator.glossary.align import TermUse, WordingSearch, align_terms, at_position
 from translator.glossary.matching import Glossary, TermMatch, render_term
 from translator.placeholders import DEFAULT_STYLE, PlaceholderStyle, fill, mask, placeholder_problems
 
@@ -45,10 +45,12 @@ class ProtectedSentence:
     placeholders): they are aligned in the translation instead."""
     style: PlaceholderStyle = DEFAULT_STYLE
     """The placeholder form used."""
+    checked: tuple[TermMatch, ...] = ()
+    """Check-only terms found (`#, check-only`): never masked nor put in, only looked for in the translation."""
 
     @property
     def matches(self) -> tuple[TermMatch, ...]:
-        """Every term found, in text order."""
+        """Every term found that the translation is to carry (masked or aligned), in text order."""
         return tuple(sorted([slot.match for slot in self.slots] + list(self.unmasked), key=lambda m: m.start))
 
 
@@ -89,17 +91,20 @@ Retranslate = Callable[[list[str]], list[str]]
 
 
 def protect(sentence: str, glossary: Glossary | None, style: PlaceholderStyle = DEFAULT_STYLE) -> ProtectedSentence:
-    """Replace the glossary terms of a sentence with numbered placeholders, in text order."""
-    matches = glossary.find_terms(sentence) if glossary is not None else []
+    """Replace the glossary terms of a sentence with numbered placeholders, in text order (check-only terms are
+    left in place, to be looked for after MT)."""
+    found = glossary.find_terms(sentence) if glossary is not None else []
+    checked = tuple(match for match in found if match.term.check_only)
+    matches = [match for match in found if not match.term.check_only]
     if not matches:
-        return ProtectedSentence(sentence, sentence, (), (), style)
+        return ProtectedSentence(sentence, sentence, (), (), style, checked)
     if style.looks_masked(sentence):
         # The text already holds placeholder-like characters: masking could not be verified after MT.
-        return ProtectedSentence(sentence, sentence, (), tuple(matches), style)
+        return ProtectedSentence(sentence, sentence, (), tuple(matches), style, checked)
     masked = matches[: style.max_slots]
     text = mask(sentence, [(match.start, match.end) for match in masked], style)
     slots = tuple(Slot(style.format(number), match, render_term(match)) for number, match in enumerate(masked, 1))
-    return ProtectedSentence(sentence, text, slots, tuple(matches[style.max_slots :]), style)
+    return ProtectedSentence(sentence, text, slots, tuple(matches[style.max_slots :]), style, checked)
 
 
 def _restore_placeholders(translated: str, protected: ProtectedSentence) -> tuple[str | None, list[TermUse], list[str]]:
@@ -130,9 +135,26 @@ def _unplaced_problems(uses: Iterable[TermUse]) -> list[str]:
     ]
 
 
+def _checked_uses(text: str, checked: Iterable[TermMatch]) -> list[TermUse]:
+    """How each check-only term came out of MT: the form of it the translation holds (`Кремле` for `Kremlin`,
+    each place counted once), else unplaced (the unit needs review)."""
+    search = WordingSearch(text)
+    uses = []
+    for match in sorted(checked, key=lambda m: (-len(render_term(m)), m.start)):
+        forms = [render_term(match), *match.term.target_forms()]
+        place = next(filter(None, (search.find(form, False) for form in dict.fromkeys(forms))), None)
+        if place is None:
+            uses.append(TermUse(match, render_term(match), "unplaced"))
+            continue
+        search.take(place)
+        uses.append(TermUse(match, text[place[0] : place[1]], "checked"))
+    return uses
+
+
 def _finish(
     protected: ProtectedSentence, text: str, uses: list[TermUse], problems: list[str], fallback: bool
 ) -> GlossaryResult:
+    uses = uses + _checked_uses(text, protected.checked)
     uses.sort(key=lambda use: use.match.start)
     return GlossaryResult(
         protected.source, text, tuple(uses), True, fallback, tuple(problems + _unplaced_problems(uses))

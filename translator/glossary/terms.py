@@ -25,7 +25,11 @@ FLAG_CASE_SENSITIVE = "case-sensitive"
 """Match the source forms with their exact case only (`US`, not `us`; `Poutine`, not the dish)."""
 FLAG_FUZZY = "fuzzy"
 """Set by Poedit/Weblate on an entry that needs work: the entry is not applied until it is cleared."""
-KNOWN_FLAGS = (FLAG_KEEP, FLAG_FORBIDDEN, FLAG_CASE_SENSITIVE, FLAG_FUZZY)
+FLAG_CHECK_ONLY = "check-only"
+"""The term is not put into the translation, only looked for in it (its target or one of its target variants):
+for a target language that declines it by its place in the sentence (`Кремль`, `в Кремле`), where one fixed
+wording would be wrong."""
+KNOWN_FLAGS = (FLAG_KEEP, FLAG_FORBIDDEN, FLAG_CASE_SENSITIVE, FLAG_FUZZY, FLAG_CHECK_ONLY)
 
 FIELD_VARIANTS = "variants"
 """`#. variants: A | B`: other source forms, rendered with the singular target."""
@@ -33,7 +37,9 @@ FIELD_PLURAL_VARIANTS = "plural-variants"
 """`#. plural-variants: A | B`: other plural source forms, rendered with the plural target."""
 FIELD_FORBIDDEN = "forbidden"
 """`#. forbidden: Kiev`: target wordings that must not appear in output."""
-FIELDS = (FIELD_VARIANTS, FIELD_PLURAL_VARIANTS, FIELD_FORBIDDEN)
+FIELD_TARGET_VARIANTS = "target-variants"
+"""`#. target-variants: Кремля | Кремле`: other target forms that render the term (its declined forms)."""
+FIELDS = (FIELD_VARIANTS, FIELD_PLURAL_VARIANTS, FIELD_FORBIDDEN, FIELD_TARGET_VARIANTS)
 
 WRAP_WIDTH = 79
 """Line width of entries written by us (msgcat's and Poedit's default); files wrapped wider are left unwrapped."""
@@ -65,6 +71,8 @@ class GlossaryTerm:
     """Other source forms rendered with the plural target (`#. plural-variants:`)."""
     forbidden: tuple[str, ...] = ()
     """Target wordings that must not appear in output (`#. forbidden:`)."""
+    target_variants: tuple[str, ...] = ()
+    """Other target forms that render the term, as the sentence declines it (`#. target-variants:`)."""
     notes: str = ""
     """Translator comments: sources and notes for people."""
     line: int | None = None
@@ -89,6 +97,11 @@ class GlossaryTerm:
         """Whether the entry is marked as needing work (and so is not applied)."""
         return FLAG_FUZZY in self.flags
 
+    @property
+    def check_only(self) -> bool:
+        """Whether the term is only looked for in the translation, never put into it (see FLAG_CHECK_ONLY)."""
+        return FLAG_CHECK_ONLY in self.flags
+
     def source_forms(self) -> tuple[tuple[str, bool], ...]:
         """Every source form with whether it is plural, in a fixed order, without repeats."""
         forms = [(self.source, False), *((v, False) for v in self.variants)]
@@ -110,11 +123,9 @@ class GlossaryTerm:
         return self.target
 
     def target_forms(self) -> tuple[str, ...]:
-        """The target wordings that render this entry (singular, plural)."""
-        forms = [self.target]
-        if self.target_plural and self.target_plural != self.target:
-            forms.append(self.target_plural)
-        return tuple(form for form in forms if form)
+        """The target wordings that render this entry (singular, plural, then its target variants)."""
+        forms = [self.target, self.target_plural or "", *self.target_variants]
+        return tuple(dict.fromkeys(form for form in forms if form))
 
     @property
     def label(self) -> str:
@@ -164,6 +175,7 @@ def format_fields(term: GlossaryTerm) -> str:
         (FIELD_VARIANTS, term.variants),
         (FIELD_PLURAL_VARIANTS, term.plural_variants),
         (FIELD_FORBIDDEN, term.forbidden),
+        (FIELD_TARGET_VARIANTS, term.target_variants),
     ):
         if values:
             lines.append(f"{name}: {' | '.join(values)}")
@@ -193,6 +205,7 @@ def term_from_entry(entry: Any, line: int | None = None) -> GlossaryTerm:
         variants=fields.get(FIELD_VARIANTS, ()),
         plural_variants=fields.get(FIELD_PLURAL_VARIANTS, ()),
         forbidden=fields.get(FIELD_FORBIDDEN, ()),
+        target_variants=fields.get(FIELD_TARGET_VARIANTS, ()),
         notes=entry.tcomment or "",
         line=line,
     )
