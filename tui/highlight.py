@@ -89,9 +89,16 @@ def target_text(target: str, hits: list[TermHit], glossary: Glossary | None) -> 
         return text
     # Each rendering is looked for once, however often its term occurs (one pass per occurrence was
     # quadratic in a long comment naming a term on every line).
-    wanted = {hit.rendering.casefold(): hit for hit in hits if hit.state != "missing" and hit.rendering}
-    for hit in wanted.values():
-        for found in re.finditer(re.escape(hit.rendering), target, re.IGNORECASE):
+    # A term's other target forms too: a check-only term is in the translation as the sentence declines it.
+    wanted = {
+        form.casefold(): (form, hit)
+        for hit in hits
+        if hit.state != "missing"
+        for form in (hit.rendering, *hit.match.term.target_forms())
+        if form
+    }
+    for form, hit in wanted.values():
+        for found in re.finditer(re.escape(form), target, re.IGNORECASE):
             text.stylize(STYLES[hit.state], found.start(), found.end())
     for _term, wording, offset in glossary.find_forbidden(target):
         text.stylize(STYLES["forbidden"], offset, offset + len(wording))
