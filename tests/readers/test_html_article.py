@@ -747,3 +747,34 @@ def test_the_headline_takes_the_typographic_marks_its_heading_shows(stated: str,
 def test_a_title_is_cut_at_a_pipe_to_what_the_pages_one_h1_shows(title: str, h1: str, headline: str) -> None:
     page = HEADLINE_PAGE.format(title=title, meta=f'<meta property="og:title" content="{title}">', h1=h1, h2="x")
     assert read_html(page).threads[0].title == headline
+
+
+PARAGRAPHS = "".join(
+    f"<p>Paragraph {n} of the story: the harbour office moved the first crossing of the day half an hour earlier,"
+    f" so that commuters reach the train on the other side before eight, and added a late boat on Fridays.</p>"
+    for n in range(1, 9)
+)
+WIDGET_STORY = f"""<html lang="en"><head><title>Ferry times change</title></head><body>
+<div class="ui-tabs-panel ui-corner-bottom ui-widget-content" id="article-read"><div class="theContentBlock">
+<div class="gallery"><p>More Galleries</p></div>{PARAGRAPHS}</div></div>
+<div class="policy"><p>Comments are encouraged, but you must follow our User Agreement and stay on topic.</p></div>
+</body></html>"""
+
+
+def test_a_story_the_extractor_drops_is_read_from_the_box_of_the_longest_paragraphs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # trafilatura's rules drop some story boxes (`ui-tabs-panel ui-widget-content` beside `#article-read` on a
+    # real page): what it reads then, here nothing, is replaced by the box of the page's longest paragraphs,
+    # its text's elements only (not the gallery's box among them).
+    monkeypatch.setattr(html_article, "_body", lambda tree: None)
+    article = read_html(WIDGET_STORY).threads[0].posts[0]
+    texts = [block.text for block in article.blocks if block.kind != "title"]
+    assert len(texts) == 8 and all(text.startswith(f"Paragraph {n} of the story") for n, text in enumerate(texts, 1))
+
+
+def test_a_story_the_extractor_reads_keeps_its_reading() -> None:
+    # The extractor read the story (and the gallery's line): its reading stands, the box is not read again.
+    article = read_html(WIDGET_STORY).threads[0].posts[0]
+    texts = [block.text for block in article.blocks if block.kind != "title"]
+    assert texts[0] == "More Galleries" and sum(text.startswith("Paragraph") for text in texts) == 8

@@ -57,6 +57,7 @@ def test_a_bylines_label_without_a_colon_is_cut() -> None:
         ("Follow", None),
         ("Null; Rodolfo Costas", "Rodolfo Costas"),
         ("No Author", None),
+        ("unknown author", None),
         ("Artikel von:", None),
         ("Publiziert am", None),
         ("Posted on September 21", None),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import re
 import unicodedata
+from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -41,8 +42,10 @@ from translator.readers.html_furniture import NO_TEASERS, Teasers, drop_furnitur
 from translator.readers.html_items import path
 from translator.readers.html_schema import JSON_LD, _types, _walk, json_documents, unescape_letters
 from translator.readers.html_text import (
+    BOXES_OF_PARAGRAPHS,
     class_words,
     clean_text,
+    is_hidden,
     loose_paragraphs,
     slideshow,
     visible_text,
@@ -741,8 +744,13 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     if with_body:
         drop_markup_comments(tree)
         loose_paragraphs(tree)
+    dense, dense_chars = densest_box(tree) if with_body else (None, 0)
     body = _body(tree) if with_body else None
     blocks = with_slides(body_blocks(body, title, author, teasers) if body is not None else [], slides)
+    if dense is not None and dense_chars >= max(MIN_DENSE_CHARS, MISSED_SHARE * _text_chars(blocks)):
+        # The extractor dropped the story's box (a class its rules take for a widget: `ui-tabs-panel
+        # ui-widget-content`) and read what was left: the box of the page's longest paragraphs is the text.
+        blocks = with_slides(body_blocks(dense, title, author, teasers), slides)
     if deck and blocks and _comparable(blocks[0][1]) == _comparable(deck):
         blocks = [("subtitle", *blocks[0][1:]), *blocks[1:]]  # read as the text's first heading
     elif deck and blocks and not any(_comparable(deck) in _comparable(text) for _, text, _, _ in blocks):
@@ -861,6 +869,45 @@ def stated_body_blocks(body: Any) -> list[BlockSpec]:
     if not isinstance(body, str) or not body.strip():
         return []
     return html_blocks(body if HTML_SIGN.search(body) else body.replace("\n", "\n\n"), PAGE_RULES)
+
+
+MIN_DENSE_CHARS = 1000
+MISSED_SHARE = 3
+"""The text of the box of the longest paragraphs replaces the extractor's when it is this many times as long
+(and at least MIN_DENSE_CHARS): the extractor missed the story."""
+MIN_DENSE_PARAGRAPH = 40
+"""Paragraphs shorter than this (captions, credits, buttons) do not count for a box's text."""
+
+
+def densest_box(tree: HtmlElement) -> tuple[HtmlElement | None, int]:
+    """A copy of the box whose own paragraphs hold the most text, with its text's elements only, and how much;
+    one pass over the paragraphs."""
+    best: HtmlElement | None = None
+    most = 0
+    for box in BOXES_OF_PARAGRAPHS(tree):
+        if not isinstance(box, HtmlElement):
+            continue
+        chars = 0
+        for paragraph in box.iterchildren("p"):
+            length = len(" ".join(paragraph.text_content().split()))
+            chars += length if length >= MIN_DENSE_PARAGRAPH else 0
+        if chars > most:
+            best, most = box, chars
+    if best is None or any(is_hidden(node) for node in (best, *best.iterancestors())):
+        return None, 0
+    text = deepcopy(best)
+    for child in list(text):
+        if isinstance(child.tag, str) and child.tag not in TEXT_CHILDREN:
+            child.drop_tree()  # a gallery's or a share bar's box among the paragraphs (its tail is text: kept)
+    return text, most
+
+
+TEXT_CHILDREN = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "pre", "table", "figure"})
+"""The children of the box of the longest paragraphs that are its text: other boxes there are furniture."""
+
+
+def _text_chars(blocks: list[BlockSpec]) -> int:
+    return sum(len(block[1]) for block in blocks if block[0] != "title")
 
 
 def body_blocks(body: Any, title: str, author: str | None, teasers: Teasers = NO_TEASERS) -> list[BlockSpec]:

@@ -60,7 +60,8 @@ LOGIN_PROMPT = re.compile(
 
 NOT_A_WRITER = frozenset(
     {"name", "names", "posted", "follow", "folgen", "suivre", "seguir", "datum", "date", "null", "none",
-     "undefined", "noauthor", "unknown", "author", "autor", "auteur", "email", "website", "webseite", "comment",
+     "undefined", "noauthor", "unknown", "unknownauthor", "author", "autor", "auteur", "email", "website",
+     "webseite", "comment",
      "kommentar", "reply", "antworten", "share", "teilen", "text", "texte", "foto", "fotos", "photo", "photos",
      "bild", "bilder", "www", "cokg", "kg", "gmbh", "ag", "inc", "ltd", "llc"}
 )  # fmt: skip
