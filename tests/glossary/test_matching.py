@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -105,3 +106,16 @@ def test_shipped_french_glossary_on_the_sample_thread(sample_path: Path) -> None
         ("habilitation de sécurité nationale", "national security clearance"),
     } <= rendered
     assert store.get("xx", "en") is None
+
+
+def test_the_version_changes_with_what_a_term_does_only() -> None:
+    from translator.glossary import Glossary, GlossaryTerm
+
+    def version(**fields: Any) -> str:
+        return Glossary([GlossaryTerm("Kremlin", "Кремль", "organisation", **fields)], "en", "ru").version
+
+    plain = version()
+    assert version(notes="Source: a note.") == plain  # a note changes nothing the translation does
+    assert version(target_variants=("Кремле",)) != plain  # forms the check accepts do
+    assert version(flags=("check-only",)) != plain
+    # (A glossary without target variants keeps the version it had before they existed: tests/golden pins it.)

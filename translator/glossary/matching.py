@@ -285,7 +285,12 @@ class Glossary:
         import json
         from dataclasses import asdict
 
-        rows = [{k: v for k, v in asdict(term).items() if k not in ("notes", "line")} for term in self.terms]
+        # A field an entry leaves empty that older versions did not have (target variants) is left out: the
+        # same glossary keeps its version, and the memory its translations.
+        rows = [
+            {k: v for k, v in asdict(term).items() if k not in ("notes", "line") and (v or k != "target_variants")}
+            for term in self.terms
+        ]
         data = json.dumps([self.pair, rows], ensure_ascii=False, sort_keys=True).encode("utf-8")
         return hashlib.sha256(data).hexdigest()[:16]
 
