@@ -61,9 +61,8 @@ LOGIN_PROMPT = re.compile(
 NOT_A_WRITER = frozenset(
     {"name", "names", "posted", "follow", "folgen", "suivre", "seguir", "datum", "date", "null", "none",
      "undefined", "noauthor", "unknown", "unknownauthor", "author", "autor", "auteur", "email", "website",
-     "webseite", "comment",
-     "kommentar", "reply", "antworten", "share", "teilen", "text", "texte", "foto", "fotos", "photo", "photos",
-     "bild", "bilder", "www", "cokg", "kg", "gmbh", "ag", "inc", "ltd", "llc"}
+     "webseite", "comment", "kommentar", "reply", "antworten", "share", "teilen", "text", "texte", "foto",
+     "fotos", "photo", "photos", "bild", "bilder", "www", "cokg", "kg", "gmbh", "ag", "inc", "ltd", "llc"}
 )  # fmt: skip
 """What a template prints where, or beside where, a writer's name goes, and the byline search takes: a comment
 form's "Name" label, a "Follow" button, "Posted", a date's label, a placeholder ("null", "No Author")."""
@@ -89,6 +88,7 @@ NO_NAME = re.compile(
 """A copyright line, a theme's or a web agency's credit ("Hecho con Drupal por ..."), a date's label alone or
 with the date ("Publiziert am", "Posted on September 21"), which the byline search may take (a label before a
 name, "Posted by NAME", is cut before)."""
+NOT_NAMES = (LOGIN_PROMPT, NO_NAME, LABEL_ALONE)
 ADDRESS_ENDINGS = frozenset(
     {"de", "at", "ch", "com", "net", "org", "info", "eu", "fr", "it", "es", "nl", "pl", "ru", "uk", "io", "tv",
      "ca", "au", "dk", "fi", "cz", "pt", "br", "mx", "jp", "cn", "biz"}
@@ -117,11 +117,7 @@ def clean_byline(byline: str | None) -> str | None:
         if half and len(words) % 2 == 0 and words[:half] == words[half:]:
             name = " ".join(words[:half])  # "jesusfreak jesusfreak"
         key = "".join(word_run(name))
-        if (
-            key
-            and key not in NOT_A_WRITER | DEGREES
-            and not any(rule.match(name) for rule in (LOGIN_PROMPT, NO_NAME, LABEL_ALONE))
-        ):
+        if key and key not in NOT_A_WRITER | DEGREES and not any(rule.match(name) for rule in NOT_NAMES):
             names.append(with_address(name))
     people = [name for name in names if not ADDRESS.fullmatch(name)]
     return "; ".join(people or names) or None
@@ -135,7 +131,6 @@ def unlabelled(name: str) -> str:
     return PROFILE_LINK_TAIL.sub("", name)
 
 
-NOT_NAMES = (LOGIN_PROMPT, NO_NAME, LABEL_ALONE)
 ADDRESS = re.compile(r"(?:www\.)?[\w-]+\.[a-z]+")
 """A site's address and nothing else ("tagesschau.de", "www.koffergepackt.com")."""
 
