@@ -214,3 +214,14 @@ def test_letters_a_template_escaped_in_json_ld_are_letters() -> None:
 def test_a_web_agencys_credit_is_no_writer() -> None:
     assert clean_byline("Hecho en Bolivia con Drupal por Smartica") is None
     assert clean_byline("wordpressadmin") == "wordpressadmin"  # an account's name that holds the word
+
+
+def test_a_byline_line_at_the_start_of_the_text_names_the_writer_where_nothing_else_does() -> None:
+    page = """<html lang="de"><head><title>Klänge des Verschweigens</title></head><body><article>
+    <h1>Klänge des Verschweigens</h1><p>Von Klaus Stanjo</p><p>Durch den Film zieht sich eine Frage, die der
+    Regisseur seiner Familie nie stellen durfte, und die Antwort darauf fand er erst in den Akten eines Archivs.</p>
+    <p>Der Film lief auf drei Festivals und gewann dort zwei Preise, bevor ihn das Fernsehen zeigte.</p>
+    </article></body></html>"""
+    article = read_html(page).threads[0].posts[0]
+    assert article.author == "Klaus Stanjo"
+    assert not any(block.text.startswith("Von ") for block in article.blocks)  # the line is no part of the text

@@ -746,11 +746,13 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         loose_paragraphs(tree)
     dense, dense_chars = densest_box(tree) if with_body else (None, 0)
     body = _body(tree) if with_body else None
-    blocks = with_slides(body_blocks(body, title, author, teasers) if body is not None else [], slides)
-    if dense is not None and dense_chars >= max(MIN_DENSE_CHARS, MISSED_SHARE * _text_chars(blocks)):
+    read, in_text = body_blocks(body, title, author, teasers) if body is not None else ([], None)
+    if dense is not None and dense_chars >= max(MIN_DENSE_CHARS, MISSED_SHARE * _text_chars(read)):
         # The extractor dropped the story's box (a class its rules take for a widget: `ui-tabs-panel
         # ui-widget-content`) and read what was left: the box of the page's longest paragraphs is the text.
-        blocks = with_slides(body_blocks(dense, title, author, teasers), slides)
+        read, in_text = body_blocks(dense, title, author, teasers)
+    blocks = with_slides(read, slides)
+    author = author or clean_byline(in_text)  # the byline line at the text's start, where nothing else names one
     if deck and blocks and _comparable(blocks[0][1]) == _comparable(deck):
         blocks = [("subtitle", *blocks[0][1:]), *blocks[1:]]  # read as the text's first heading
     elif deck and blocks and not any(_comparable(deck) in _comparable(text) for _, text, _, _ in blocks):
@@ -910,9 +912,12 @@ def _text_chars(blocks: list[BlockSpec]) -> int:
     return sum(len(block[1]) for block in blocks if block[0] != "title")
 
 
-def body_blocks(body: Any, title: str, author: str | None, teasers: Teasers = NO_TEASERS) -> list[BlockSpec]:
+def body_blocks(
+    body: Any, title: str, author: str | None, teasers: Teasers = NO_TEASERS
+) -> tuple[list[BlockSpec], str | None]:
     """trafilatura's body XML as blocks, without a leading copy of the title, the byline line, the lines
-    of teaser boxes and the comment section's heading (`trim_body`)."""
+    of teaser boxes and the comment section's heading (`trim_body`); and the writer a labelled byline line
+    among those left out names ("Von Klaus Stanjek"), for a page whose markup names none."""
     for element in body.iter():
         if isinstance(element.tag, str) and element.tag in TRAFILATURA_TAGS:
             element.tag = TRAFILATURA_TAGS[element.tag]
@@ -921,11 +926,24 @@ def body_blocks(body: Any, title: str, author: str | None, teasers: Teasers = NO
         blocks = blocks[1:]
     blocks = trim_body(blocks, teasers)
     names = [name.strip() for name in (author or "").split(";") if name.strip()]
-    return [
-        block
+    header = [
+        position < BYLINE_POSITIONS and block[0] != "heading" and _is_header_line(block[1], names)
         for position, block in enumerate(blocks)
-        if not (position < BYLINE_POSITIONS and block[0] != "heading" and _is_header_line(block[1], names))
     ]
+    named = (_labelled_byline(block[1]) for block, left_out in zip(blocks, header, strict=True) if left_out)
+    return [block for block, left_out in zip(blocks, header, strict=True) if not left_out], next(
+        filter(None, named), None
+    )
+
+
+def _labelled_byline(text: str) -> str | None:
+    """The name a byline line gives after its label ("Von Klaus Stanjek", "Par Anne Roux"), its words
+    capitalised as a name's are; None for any other line."""
+    if not text or len(text) > MAX_BYLINE_CHARS or len(text.split()) > MAX_BYLINE_WORDS or text[-1] in ".!?:":
+        return None
+    label = BYLINE_LABEL.match(text)
+    named = text[label.end() :].split() if label else []
+    return " ".join(named) if named and all(word[0].isupper() for word in named) else None
 
 
 def _is_header_line(text: str, names: list[str]) -> bool:
@@ -936,10 +954,7 @@ def _is_header_line(text: str, names: list[str]) -> bool:
         return False
     if any(name in text for name in names) or DATE_LABEL.fullmatch(text):
         return True
-    words = text.split()
-    if len(words) <= MAX_BYLINE_WORDS and text[-1] not in ".!?:" and (label := BYLINE_LABEL.match(text)):
-        named = text[label.end() :].split()
-        if named and all(word[0].isupper() for word in named):
-            return True
+    if _labelled_byline(text) is not None:
+        return True
     unlabelled = DATE_LABEL_START.sub("", text)
     return len(unlabelled) <= MAX_DATE_LINE and could_be_date(unlabelled) and printed_date(unlabelled, None) is not None
