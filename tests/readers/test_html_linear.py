@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from translator.models import Votes
-from translator.readers.html_byline import writers_only
+from translator.readers.html_article import without_dangling
+from translator.readers.html_byline import clean_byline, split_writers, writers_only
 from translator.readers.html_fields import clean_author
 from translator.readers.html_items import _numbers_only, _votes
 
@@ -27,6 +28,9 @@ RUN = 200_000
         (_numbers_only, "1 " * RUN, True),
         (_votes, " " * RUN + "- 12", Votes(up=0, down=12)),
         (_votes, " " * RUN + "x", None),
+        (clean_byline, "Anna" + " " * RUN + "Muster", "Anna Muster"),  # was quadratic: a date word's \s+ per space
+        (split_writers, "Anna" + " " * RUN + "Muster", "Anna Muster"),
+        (without_dangling, "Ferry fares" + " " * RUN + "rise", "Ferry fares rise"),  # a title's separator
     ],
     ids=[
         "author-name",
@@ -36,6 +40,9 @@ RUN = 200_000
         "numbers",
         "signed-votes",
         "no-votes",
+        "byline",
+        "writers-in-text",
+        "title",
     ],
 )
 def test_long_runs_are_read_in_linear_time(read: Callable[[str], Any], text: str, expected: Any) -> None:

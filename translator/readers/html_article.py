@@ -529,6 +529,7 @@ def without_dangling(title: str) -> str:
     figures at either end ("23.01.2022 - Headline"). A closing guillemet ends a quote ("« Quoted »")."""
     if "«" in title or "‹" in title:
         return title
+    title = " ".join(title.split())  # single spaces (as a browser shows them): the pattern tries a run once
     return DANGLING.sub("", title) or title
 
 

@@ -110,6 +110,7 @@ def clean_byline(byline: str | None) -> str | None:
     if not byline:
         return None
     names = []
+    byline = " ".join(byline.split())  # single spaces: each pattern below tries a long run once, not per space
     for part in CONVERSATION.sub("; ", byline).split(";"):
         name = TRAILING_DATE_WORD.sub("", unlabelled(part.strip()))
         words = name.split()
@@ -153,7 +154,7 @@ def split_writers(text: str) -> str | None:
     """The writers an element's text names ("By Anna Roth and Jan Berg | 3. Mai 2020" -> "Anna Roth; Jan Berg"),
     as the page writes them: handles keep their digits and underscores, lower case stays lower case."""
     names: dict[str, str] = {}
-    for part in WRITERS_SPLIT.split(unescape(text)):
+    for part in WRITERS_SPLIT.split(" ".join(unescape(text).split())):  # single spaces: linear patterns
         name = clean_author(unlabelled(EMAIL.sub("", part))) if not DATE_PART.match(part) else None
         if name and (on := DATE_AFTER_NAME.search(name)) and _date_words(name[on.end() :]):
             name = name[: on.start()]
