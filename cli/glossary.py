@@ -199,7 +199,8 @@ def describe(term: GlossaryTerm) -> str:
     else:
         text = f"{term.source} -> {term.target}"
     if term.source_plural and term.kind != "forbidden":
-        text += f"  (plural: {term.source_plural} -> {term.target_plural or term.source_plural})"
+        plural = term.target_for(plural=True) if term.kind != "keep" else term.target_plural or term.source_plural
+        text += f"  (plural: {term.source_plural} -> {plural})"  # no plural target: the singular serves
     extras = [flag for flag in term.flags if flag not in ("keep", "forbidden")]
     if extras:
         text += f"  [{', '.join(extras)}]"

@@ -320,3 +320,14 @@ def test_help_of_the_main_command_stays_cheap() -> None:
 
     loaded = modules_after("import cli.main as c; c.build_parser()")
     assert not {name for name in loaded if name.split(".")[0] in {"polib", "ahocorasick", "translate", "rich"}}
+
+
+def test_a_plural_without_a_target_of_its_own_lists_the_singular_target() -> None:
+    # French into German, made through English: German's file gives no plural, so the plural renders as the
+    # singular target (it used to list the French plural as its own translation).
+    result = glossary_cli("list", "--pair", "fr-de", "--category", "title")
+    assert result.code == 0, result.stderr
+    assert "président russe -> russischer Präsident  (plural: présidents russes -> russischer Präsident)" in (
+        result.stdout
+    )
+    assert "présidents russes -> présidents russes" not in result.stdout
