@@ -496,3 +496,18 @@ def test_blog_comment_shapes_without_profile_fields_are_read(text: str) -> None:
     assert [post.blocks[-1].text for post in thread.posts] == [
         f"Ein Kommentar von {name}, ein ganzer Satz." for name in ("Ole Ohm", "Uta", "Lea B")
     ]
+
+
+def test_a_comments_number_before_its_relative_date_and_a_recommend_button() -> None:
+    # zeit.de's comments as a copy gives them: the writer, "#N — vor 8 Stunden", the count of
+    # recommendations, the text, the buttons.
+    text = "Titel\n" + "".join(
+        f"{name}\n#{number} — vor {number} Stunden\n2{number}\n"
+        f"Ein Kommentar von {name}, ein ganzer Satz.\nAntworten\nMelden\nEmpfehlen\n"
+        for number, name in ((1, "Curitiba"), (2, "TWhao"), (3, "besserStill"))
+    )
+    assert sniff_format(text) == "forum"
+    [thread] = parse_threads(text).threads
+    assert [(post.author, post.date, post.blocks[-1].text) for post in thread.posts] == [
+        (name, None, f"Ein Kommentar von {name}, ein ganzer Satz.") for name in ("Curitiba", "TWhao", "besserStill")
+    ]

@@ -158,7 +158,9 @@ ACTIONS = frozenset(
         "Log in to reply", "Login to Reply", "•", "·", "|", "Helpful", "Agree", "Disagree", "Thumbs up",
         # German.
         "Zitieren", "Antworten", "Melden", "Gefällt mir", "Teilen", "Nach oben", "Gespeichert", "Danke", "Zitat",
-        "Beitrag melden", "Mit Zitat antworten", "Bearbeiten", "Löschen", "Lesezeichen", "Verlinken",
+        "Beitrag melden", "Mit Zitat antworten", "Bearbeiten", "Löschen", "Lesezeichen", "Verlinken", "Empfehlen",
+        "Weitere Antworten anzeigen", "Mehr Antworten anzeigen", "Nur Leserempfehlungen", "Show more replies",
+        "Recommend",
         # French.
         "Citer", "Répondre", "Signaler", "J'aime", "Partager", "Haut", "Répondre avec citation", "Enregistré",
         "Signaler un message abusif", "Modifier", "Supprimer", "Citation",
@@ -184,7 +186,8 @@ POST_ACTIONS = frozenset(
         "Reply With Quote", "Reply", "Quote", "Multi-Quote", "MultiQuote", "Report", "Report Post", "Report post",
         "Like", "Unlike", "Link to post", "Share this post", "Logged", "Quick reply", "+ Quote", "Quote Reply",
         "Reply to this", "Log in to Reply", "Log in to reply", "Login to Reply", "Permalink", "Upvote", "Downvote",
-        "Zitieren", "Antworten", "Mit Zitat antworten", "Beitrag melden", "Gefällt mir", "Gespeichert",
+        "Zitieren", "Antworten", "Mit Zitat antworten", "Beitrag melden", "Gefällt mir", "Gespeichert", "Empfehlen",
+        "Recommend",
         "Citer", "Répondre", "Répondre avec citation", "Signaler", "J'aime", "Enregistré", "Signaler un message abusif",
         "Responder", "Citar", "Responder citando", "Reportar", "Me gusta", "Rispondi", "Rispondi citando", "Segnala",
         "Mi piace", "Reageren", "Citeren", "Vind ik leuk", "Curtir", "Ответить", "Цитировать", "Пожаловаться",
@@ -331,8 +334,13 @@ def _name(match: re.Match[str]) -> str | None:
 
 
 def date_part(text: str) -> str | None:
-    """The date a short line gives, its engine's label and tail taken off (`« Reply #3 on: DATE »` ->
-    `DATE`); None when the line is too long to be only a date."""
+    """The date a short line gives, its engine's label, a comment's number before it and its tail taken off
+    (`« Reply #3 on: DATE »` -> `DATE`, `#1.1 — DATE` -> `DATE`); None when the line is too long to be only a
+    date."""
     if len(text) > 70:
         return None
-    return DATE_TAIL.sub("", DATE_LABEL.sub("", text, count=1)).strip() or None
+    return DATE_TAIL.sub("", DATE_LABEL.sub("", POST_NUMBER_FIRST.sub("", text), count=1)).strip() or None
+
+
+POST_NUMBER_FIRST = re.compile(r"^#\s?\d{1,7}(?:\.\d{1,7})*\s*[—–-]\s*")
+"""A comment's number before its date (`#1.1 — vor 8 Stunden`, zeit.de: a reply's number under its parent's)."""
