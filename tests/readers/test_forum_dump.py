@@ -260,6 +260,10 @@ def test_comment_headers_of_blog_engines_are_read(header: str, button: str) -> N
         ("« Last Edit: June 05, 2020, 07:50:02 PM by Ann »", "edited", None),  # SMF
         ("__________________", "signature", None),  # vBulletin's signature rule
         ("The minister answered every question.", "text", None),  # prose
+        ("geschrieben von wScherf am 21. Jan. 2015, 20:02", "byline", "wScherf"),  # a comment module's header
+        ("Comment by Gerd Torge — 17. Oktober 2011 @ 13:37", "byline", "Gerd Torge"),  # a blog theme's
+        ("[ antworten ]", "action", None),  # a button drawn in brackets
+        ("Empfehlen", "action", None),  # zeit.de's recommend button
     ],
 )
 def test_classify(line: str, kind: str, name: str | None) -> None:
@@ -511,3 +515,24 @@ def test_a_comments_number_before_its_relative_date_and_a_recommend_button() -> 
     assert [(post.author, post.date, post.blocks[-1].text) for post in thread.posts] == [
         (name, None, f"Ein Kommentar von {name}, ein ganzer Satz.") for name in ("Curitiba", "TWhao", "besserStill")
     ]
+
+
+def test_a_comment_modules_written_by_header_reads_and_an_articles_alone_does_not() -> None:
+    # oekonomenstimme.org: "geschrieben von NAME am DATE", its reply button in brackets.
+    text = "Titel\n" + "".join(
+        f"geschrieben von {name} am {day}. Jan. 2015, 20:0{day}\n[ antworten ]\nEin Kommentar von {name}, ein Satz.\n"
+        for day, name in ((2, "wScherf"), (3, "berg2012"), (4, "GeorgQuaas"))
+    )
+    assert sniff_format(text) == "forum"
+    [thread] = parse_threads(text).threads
+    assert [(post.author, post.date) for post in thread.posts] == [
+        (name, datetime(2015, 1, day, 20, day)) for day, name in ((2, "wScherf"), (3, "berg2012"), (4, "GeorgQuaas"))
+    ]
+    # The same header on a news page is its article's byline (healthline.com, Facebook posts in an article):
+    # without a post's buttons, no dump.
+    article = (
+        "Titel\nWritten by Grant Tins, PhD on April 29, 2018\n"
+        + "Ein Absatz des Artikels, lang genug für einen ganzen Satz mit vielen Worten darin.\n" * 3
+        + "Posted by Pamela Rendi on Sunday, February 6, 2022\nEin eingebetteter Beitrag.\n"
+    )
+    assert sniff_format(article) == "text"

@@ -32,6 +32,7 @@ from translator.readers.forum_engines import (
     MAX_LABEL_CHARS,
     RELATIVE_DATE,
     SUBJECT,
+    WRITTEN_BY,
     Line,
     classify,
     date_part,
@@ -160,6 +161,8 @@ def _marks_a_post(line: Line) -> bool:
         return is_post_action(line.text)
     if line.kind == "text" and len(line.text) <= MAX_DATED_ACTION and (button := TRAILING_ACTION.search(line.text)):
         return any(char.isdigit() for char in line.text[: button.start()])  # `19. Juni 2018 um 15:28 - Antworten`
+    if line.kind == "byline" and WRITTEN_BY.match(line.text):
+        return False  # "Written by NAME on DATE" is an article's byline as often as a comment's: it marks none
     return line.kind in POST_LABELS
 
 

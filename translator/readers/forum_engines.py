@@ -39,6 +39,13 @@ COMMENT_BYLINE = re.compile(
     rf"^{COMMENT_WORD}\s+(?:by|von|de|par|di|da|door|от)\s+{NAME}\s*[—–|]\s*{DATE}$", re.IGNORECASE
 )
 
+# Comment modules: `geschrieben von NAME am DATE` (oekonomenstimme.org), `posted by NAME on DATE`.
+WRITTEN_BY = re.compile(
+    rf"^(?:geschrieben|verfasst|gepostet|eingestellt|written|posted|submitted|écrit|publié|escrito|publicado|scritto)"
+    rf"\s+(?:von|by|par|por|da)\s+{NAME}\s+(?:am|on|le|el|il)\s+{DATE}$",
+    re.IGNORECASE,
+)
+
 # WordPress: `NAME says:` (`%s <span class="says">says:</span>`), the date on the next line or after it.
 # Themes print "said, on DATE" (`%1$s said, on %2$s`) or "schreibt:" for "says:".
 WP_SAYS = _any(*SAYS_WORDS)
@@ -283,7 +290,11 @@ def classify(text: str) -> Line:
         return Line(text, "text")
     if len(text) > MAX_LABEL_CHARS:
         return Line(text, "edited" if EDITED.match(text) else "text")
-    if (match := PHPBB_BYLINE.match(text)) or (match := COMMENT_BYLINE.match(text)):
+    if (
+        (match := PHPBB_BYLINE.match(text))
+        or (match := COMMENT_BYLINE.match(text))
+        or (match := WRITTEN_BY.match(text))
+    ):
         return Line(text, "byline", match["name"], match["date"])
     if ANY_QUOTE_HEADER.match(text) and (match := next(filter(None, (h.match(text) for h in QUOTE_HEADER)), None)):
         return Line(text, "quote", _name(match))
@@ -304,14 +315,20 @@ def classify(text: str) -> Line:
         return Line(text, "profile")
     if POST_NUMBER.match(text) or SUBJECT.match(text) or AVATAR_INITIAL.match(text) or text.casefold() in MEMBER_MENU:
         return Line(text, "profile")
-    if text.casefold() in ACTIONS or (len(text) <= 60 and (COUNTED_ACTION.match(text) or POST_BUTTON.match(text))):
+    if _button(text) in ACTIONS or (len(text) <= 60 and (COUNTED_ACTION.match(text) or POST_BUTTON.match(text))):
         return Line(text, "action")
     return Line(text, "text")
 
 
+def _button(text: str) -> str:
+    """A button's label as the lists hold it: folded, without the brackets a theme draws round it
+    (`[ antworten ]`)."""
+    return text.strip("[]() ").casefold()
+
+
 def is_post_action(text: str) -> bool:
     """Whether a button line is one of a post's own (see POST_ACTIONS, POST_BUTTON)."""
-    return text.casefold() in POST_ACTIONS or POST_BUTTON.match(text) is not None
+    return _button(text) in POST_ACTIONS or POST_BUTTON.match(text) is not None
 
 
 def profile_key(text: str) -> str | None:
