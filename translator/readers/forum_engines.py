@@ -290,11 +290,7 @@ def classify(text: str) -> Line:
         return Line(text, "text")
     if len(text) > MAX_LABEL_CHARS:
         return Line(text, "edited" if EDITED.match(text) else "text")
-    if (
-        (match := PHPBB_BYLINE.match(text))
-        or (match := COMMENT_BYLINE.match(text))
-        or (match := WRITTEN_BY.match(text))
-    ):
+    if (match := _byline(text)) is not None:
         return Line(text, "byline", match["name"], match["date"])
     if ANY_QUOTE_HEADER.match(text) and (match := next(filter(None, (h.match(text) for h in QUOTE_HEADER)), None)):
         return Line(text, "quote", _name(match))
@@ -318,6 +314,28 @@ def classify(text: str) -> Line:
     if _button(text) in ACTIONS or (len(text) <= 60 and (COUNTED_ACTION.match(text) or POST_BUTTON.match(text))):
         return Line(text, "action")
     return Line(text, "text")
+
+
+BYLINE_OPENERS = frozenset(
+    word.casefold()
+    for word in (
+        "Comment", "Kommentar", "Commentaire", "Comentario", "Commento", "Reactie", "Комментарий", "geschrieben",
+        "verfasst", "gepostet", "eingestellt", "written", "posted", "submitted", "écrit", "publié", "escrito",
+        "publicado", "scritto",
+    )
+)  # fmt: skip
+"""The first words of COMMENT_BYLINE's and WRITTEN_BY's lines: other lines are not tried against them."""
+
+
+def _byline(text: str) -> re.Match[str] | None:
+    """The engines' writer-and-date line a line is, tried only where its first word or its `»` can start one
+    (the patterns run on every short line of a text file that is sniffed)."""
+    if "»" in text and (match := PHPBB_BYLINE.match(text)):
+        return match
+    first = text.split(maxsplit=1)[0].casefold() if text.strip() else ""
+    if first not in BYLINE_OPENERS:
+        return None
+    return COMMENT_BYLINE.match(text) or WRITTEN_BY.match(text)
 
 
 def _button(text: str) -> str:
