@@ -433,3 +433,28 @@ def test_the_file_reads_from_disk_with_the_format_forced(tmp_path: Path) -> None
     path = tmp_path / "thread.json"
     path.write_text(json.dumps({"thread": _tv(ROOT, [])}), encoding="utf-8")
     assert read_threads(path, "bluesky").thread.source_format == "bluesky"
+
+
+def test_a_quote_in_a_quote_is_read_as_its_writers_quote() -> None:
+    def record_view(handle: str, rkey: str, text: str, embeds: list[Any]) -> dict[str, Any]:
+        return {
+            "$type": "app.bsky.embed.record#viewRecord",
+            "uri": _uri(handle, rkey),
+            "cid": f"bafy{rkey}",
+            "author": {"did": _did(handle), "handle": handle},
+            "value": {"$type": "app.bsky.feed.post", "text": text, "createdAt": "2024-05-05T10:00:00Z"},
+            "embeds": embeds,
+            "indexedAt": "2024-05-05T10:00:01Z",
+        }
+
+    first = record_view("ole.bsky.social", "3kq1", "Die Brücke kommt 2026.", [])
+    second = record_view("mia.bsky.social", "3kq2", "Das glaube ich erst, wenn ich sie sehe.", [
+        {"$type": "app.bsky.embed.record#view", "record": first}])  # fmt: skip
+    embed = {"$type": "app.bsky.embed.record#view", "record": second}
+    view = _view("lokalzeitung.bsky.social", "3kaaaaaaaaa2a", "Die Stimmung in der Stadt:", 0, embed=embed)
+    [thread] = read_bluesky({"thread": _tv(view, [])}).threads
+    assert [(block.kind, block.text, block.quoted_author) for block in thread.posts[0].blocks] == [
+        ("paragraph", "Die Stimmung in der Stadt:", None),
+        ("quote", "Das glaube ich erst, wenn ich sie sehe.", "mia.bsky.social"),
+        ("quote", "Die Brücke kommt 2026.", "ole.bsky.social"),  # the post Mia quotes, credited to its writer
+    ]

@@ -24,8 +24,9 @@ block; where the text shows a link shortened (the app writes `zeitung.example/20
 address its link facet holds stands in its place (an address is kept, never translated). After the text: the
 alt text of its images, video or gallery; a link card (`app.bsky.embed.external`: a news article's title and
 description, its address a `source` block); a quoted post (`app.bsky.embed.record`, also beside media:
-`recordWithMedia`) as quote blocks of its writer. `record.langs` is not read: the thread model has no place
-for a language a source declares (detection sets every block's), so it is left to detection.
+`recordWithMedia`) as quote blocks of its writer, and the post it quotes in turn as quote blocks of that one's.
+`record.langs` is not read: the thread model has no place for a language a source declares (detection sets
+every block's), so it is left to detection.
 
 Replies a post counts (`replyCount`) beyond those in the file (`depth` stops at 6 levels by default; a
 thread saved from a reply lacks its other branches) are counted in one warning; V2's `hasOtherReplies`
@@ -457,9 +458,12 @@ def _post_blocks(view: dict[str, Any]) -> list[BlockSpec]:
     quoted = _quoted(embed)
     quote: list[BlockSpec] = []
     if quoted is not None:
-        value = as_dict(quoted.get("value"))
-        said = _text_blocks(value) + _embedded(as_dict(next(iter(as_list(quoted.get("embeds"))), None)), False)
+        inner = as_dict(next(iter(as_list(quoted.get("embeds"))), None))
+        said = _text_blocks(as_dict(quoted.get("value"))) + _embedded(inner, False)
         quote = [("quote", text, _writer(quoted), "matched") for _, text, _, _ in said]
+        if (quoted_there := _quoted(inner)) is not None:  # a quote in the quote (the API shows one level more)
+            said = _text_blocks(as_dict(quoted_there.get("value")))
+            quote += [("quote", text, _writer(quoted_there), "matched") for _, text, _, _ in said]
     return [*_text_blocks(record), *_embedded(embed, True), *quote]
 
 
