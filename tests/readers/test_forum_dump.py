@@ -536,3 +536,14 @@ def test_a_comment_modules_written_by_header_reads_and_an_articles_alone_does_no
         + "Posted by Pamela Rendi on Sunday, February 6, 2022\nEin eingebetteter Beitrag.\n"
     )
     assert sniff_format(article) == "text"
+
+
+@pytest.mark.parametrize("line", ["vor 1 Tag", "vor 1 Monat", "vor 1 Jahr", "1 Monat her", "vor 3 Tagen", "2 days ago"])
+def test_relative_dates_in_the_singular_too(line: str) -> None:
+    from translator.readers.forum_engines import RELATIVE_DATE
+
+    assert RELATIVE_DATE.match(line)  # "vor 1 Tag" was no date: only plurals were known ("Tagen", "Tage")
+
+
+def test_a_guest_badge_is_header_furniture_not_a_writer() -> None:
+    assert classify("Gast").kind == "profile" and classify("Guest").kind == "profile"

@@ -167,7 +167,7 @@ ACTIONS = frozenset(
         "Zitieren", "Antworten", "Melden", "Gefällt mir", "Teilen", "Nach oben", "Gespeichert", "Danke", "Zitat",
         "Beitrag melden", "Mit Zitat antworten", "Bearbeiten", "Löschen", "Lesezeichen", "Verlinken", "Empfehlen",
         "Weitere Antworten anzeigen", "Mehr Antworten anzeigen", "Nur Leserempfehlungen", "Show more replies",
-        "Recommend",
+        "Recommend", "Translate", "Übersetzen", "Traduire", "Traducir",
         # French.
         "Citer", "Répondre", "Signaler", "J'aime", "Partager", "Haut", "Répondre avec citation", "Enregistré",
         "Signaler un message abusif", "Modifier", "Supprimer", "Citation",
@@ -221,6 +221,8 @@ MEMBER_MENU = frozenset(
         "Profil", "Beiträge anzeigen", "Private Nachricht", "Homepage besuchen", "Blog-Einträge anzeigen",
         "Voir le profil", "Voir les messages", "Message privé", "Visiter la page d'accueil", "Ver perfil",
         "Ver mensajes del foro", "Mensaje privado", "Visitar página web", "Online", "Offline",
+        # A commenter's badge (wpDiscuz): not logged in.
+        "Guest", "Gast", "Invité", "Invitado", "Ospite", "Gość", "Гость",
     )
 )  # fmt: skip
 """vBulletin's menu under a member's name, which some styles print: part of the post's header."""
@@ -251,13 +253,14 @@ RELATIVE_DATE = re.compile(
     r"^(?:(?:Today|Yesterday|Heute|Gestern|Aujourd'hui|Hier|Hoy|Ayer|Oggi|Ieri|Vandaag|Gisteren|Сегодня|Вчера|Dzisiaj|Wczoraj)"
     r"(?:\s*(?:,|at|um|à|a las|alle|om|в|o)?\s*\d{1,2}[:.h]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*Uhr)?)?"
     r"|(?:about |an? |vor |il y a |hace |fa )?\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?"
-    r"|Sekunden|Minuten|Stunden?|Tagen?|Wochen?|Monaten?|Jahren?|secondes?|minutes?|heures?|jours?|semaines?|mois|ans?"
-    r"|segundos?|minutos?|horas?|días?|semanas?|meses|mes|años?|minuti|ore|giorni|settimane|mesi|anni)(?:\s+ago)?"
+    r"|Sekunden?|Minuten?|Stunden?|Tag(?:en?)?|Wochen?|Monat(?:en?)?|Jahr(?:en?)?|secondes?|minutes?|heures?|jours?"
+    r"|semaines?|mois|ans?|segundos?|minutos?|horas?|días?|semanas?|meses|mes|años?|minuti|ore|giorni|settimane|mesi"
+    r"|anni)(?:\s+ago|\s+her)?"
     r"|(?:an?|one) (?:minute|hour|day|week|month|year) ago|just now|gerade eben)$",
     re.IGNORECASE,
 )
-"""A date relative to when the page was shown (`Today, 10:15 AM`, `3 years ago`, `vor 2 Stunden`): a post's
-date line, though the dump gives no time to count back from."""
+"""A date relative to when the page was shown (`Today, 10:15 AM`, `3 years ago`, `vor 2 Stunden`, `vor 1 Tag`,
+`1 Monat her`): a post's date line, though the dump gives no time to count back from."""
 
 MAX_BYLINE_WORDS = 6
 MAX_FIELD_CHARS = 80
