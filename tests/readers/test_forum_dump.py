@@ -547,3 +547,18 @@ def test_relative_dates_in_the_singular_too(line: str) -> None:
 
 def test_a_guest_badge_is_header_furniture_not_a_writer() -> None:
     assert classify("Gast").kind == "profile" and classify("Guest").kind == "profile"
+
+
+def test_a_comment_modules_subject_above_its_header_is_its_first_line() -> None:
+    # oekonomenstimme.org: each comment's subject, then "geschrieben von NAME am DATE"; a signature line ends a
+    # comment. The subject is the next comment's, not the last line of the one before.
+    posts = ((2, "wScherf", "Ein Missverständnis"), (3, "berg2012", "Interpretation"), (4, "Quaas", "Kritik"))
+    text = "Titel\n" + "".join(
+        f"{subject}\ngeschrieben von {name} am {day}. Jan. 2015, 20:0{day}\n[ antworten ]\n"
+        f"Ein Kommentar von {name}, ein ganzer Satz.\nA. {name}\n"
+        for day, name, subject in posts
+    )
+    [thread] = parse_threads(text, "forum").threads
+    assert [[block.text for block in post.blocks if block.kind != "title"] for post in thread.posts] == [
+        [subject, f"Ein Kommentar von {name}, ein ganzer Satz.", f"A. {name}"] for _, name, subject in posts
+    ]

@@ -501,7 +501,38 @@ def _headers(lines: list[str], kinds: list[Line], anchors: list[Anchor]) -> list
         else:
             writer, role = None, None
         headers.append(Header(start, body_start, writer, role))
-    return headers
+    return _with_subjects(lines, kinds, anchors, headers)
+
+
+MIN_SUBJECT_SHARE = 0.8
+"""The share of a dump's `geschrieben von NAME am DATE` headers that must have a short line just above them for
+those lines to be taken for the comments' subjects (not the last lines of the comments before)."""
+
+
+def _subject_like(lines: list[str], kinds: list[Line], row: int) -> bool:
+    """Whether a line can be a comment's subject: a short line that is no sentence, or a reply's `AW: ...` (the
+    subjects a reply repeats are profile furniture to the writer search, not to this)."""
+    line, kind = lines[row], kinds[row]
+    if kind.kind == "profile":
+        return len(line) > 1 and profile_key(line) is None
+    return _is_candidate(line, kind)
+
+
+def _with_subjects(lines: list[str], kinds: list[Line], anchors: list[Anchor], headers: list[Header]) -> list[Header]:
+    """The headers, each comment module's `geschrieben von` header with the subject line just above it as its
+    post's first line (oekonomenstimme.org: "Ein Missverständnis" / "geschrieben von wScherf am ..."), where most
+    such headers of the dump have one: otherwise it stays the last line of the post before."""
+    written = [n for n, anchor in enumerate(anchors) if WRITTEN_BY.match(lines[anchor.row])]
+    above = [n for n in written if anchors[n].row > 0 and _subject_like(lines, kinds, anchors[n].row - 1)]
+    if len(above) < 2 or len(above) < MIN_SUBJECT_SHARE * len(written):
+        return headers
+    floor = {n: (anchors[n - 1].row if n else -1) for n in above}
+    return [
+        Header(anchors[n].row - 1, anchors[n].row - 1, header.writer, header.role)
+        if n in floor and anchors[n].row - 1 > floor[n] and header.start == anchors[n].row
+        else header
+        for n, header in enumerate(headers)
+    ]
 
 
 def _role(lines: list[str], rows: list[int]) -> str | None:
