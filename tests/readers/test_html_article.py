@@ -778,3 +778,22 @@ def test_a_story_the_extractor_reads_keeps_its_reading() -> None:
     article = read_html(WIDGET_STORY).threads[0].posts[0]
     texts = [block.text for block in article.blocks if block.kind != "title"]
     assert texts[0] == "More Galleries" and sum(text.startswith("Paragraph") for text in texts) == 8
+
+
+@pytest.mark.parametrize(
+    ("stated", "h1", "headline"),
+    [
+        ("Pierogi z dynią w sosie szałwiowym przepis", "Pierogi z dynią w sosie szałwiowym",
+         "Pierogi z dynią w sosie szałwiowym"),  # a search engine's word after what the page shows
+        ("Mandarinen-Schmand-Kuchen von jesusfreak", "Mandarinen-Schmand-Kuchen", "Mandarinen-Schmand-Kuchen"),
+        ("IPN, czyli element infrastruktury Tygodnik Sieci", "IPN, czyli element infrastruktury",
+         "IPN, czyli element infrastruktury"),  # the magazine's name, no separator before it
+        # Four words more are the headline's own: the h1 is a kicker.
+        ("Brexit deal collapses in the night", "Brexit", "Brexit deal collapses in the night"),
+        ("Ferry fares rise", "Ferry fares rise again", "Ferry fares rise"),  # the h1 longer: nothing cut
+    ],
+)  # fmt: skip
+def test_a_few_words_a_stated_headline_adds_to_the_pages_one_h1_are_cut(stated: str, h1: str, headline: str) -> None:
+    meta = f'<meta property="og:title" content="{stated}">'
+    page = HEADLINE_PAGE.format(title="Harbour Gazette", meta=meta, h1=h1, h2="Fares")
+    assert read_html(page).threads[0].title == headline

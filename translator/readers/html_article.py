@@ -506,7 +506,16 @@ def _headline(
     labelled = title.endswith(page_only) and title[: -len(page_only)].rstrip().endswith(":")
     title = page_only if page_only and title != page_only and labelled else title
     key = _plain_marks(title)
-    return next((shown for shown in headings if shown != title and _plain_marks(shown) == key), title)
+    title = next((shown for shown in headings if shown != title and _plain_marks(shown) == key), title)
+    shown = [heading for heading in headings if heading]
+    if len(shown) == 1 and title.startswith(shown[0] + " ") and len(title[len(shown[0]) :].split()) <= MAX_TAIL_WORDS:
+        return shown[0]  # a few words more for search engines ("... Rezept", "... von USER"): what the page shows
+    return title
+
+
+MAX_TAIL_WORDS = 3
+"""Words a stated headline may add to what the page's one h1 shows, with no separator, to be cut as a search
+engine's tail ("Pierogi z dynią przepis", "Mandarinen-Schmand-Kuchen von jesusfreak")."""
 
 
 PLAIN_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
