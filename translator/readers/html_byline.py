@@ -167,18 +167,20 @@ WRITERS_SPLIT = re.compile(r"\s*[;|&,/]\s*|\s+[-–—]\s+|\s+(?:and|und|et|y)\s
 """What separates writers in one element's text ("Anna Roth, Jan Berg", "dpa/lno", "A and B"), or a writer from
 their job or the date ("Jan Berg - 29 December 2014")."""
 EMAIL = re.compile(r"\S+@[\w-]+(?:\.[\w-]+)+")
-DATE_PART = re.compile(
-    r"^(?:\d{1,4}\.?(?:\s|$)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august"
-    r"|september|october|november|december)\.?\s+\d{1,2}\b).*$",
-    re.IGNORECASE,
-)
+ENGLISH_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
+)  # fmt: skip
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTH_WORDS = "|".join(dict.fromkeys((*MONTH_ABBREVIATIONS, *ENGLISH_MONTHS)))
+DATE_PART = re.compile(rf"^(?:\d{{1,4}}\.?(?:\s|$)|(?:{MONTH_WORDS})\.?\s+\d{{1,2}}\b).*$", re.IGNORECASE)
 """A date split from the writer at its comma ("Apr 19, 2012" -> "Apr 19", "am Samstag, 3. Mai" -> "3. Mai"): it
 starts with a number or a month and a day."""
 DATE_AFTER_NAME = re.compile(r"\s+(?:am|on|um|le)\b")
 WEEKDAYS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch",
-     "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-     "dimanche", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+    {*ENGLISH_WEEKDAYS, "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lundi",
+     "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 )  # fmt: skip
 
 
@@ -189,10 +191,8 @@ def _date_words(rest: str) -> bool:
     return not words or words[0] in WEEKDAYS or any(word.isdigit() for word in words)
 
 
-TRAILING_WEEKDAY = re.compile(r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
-MONTH = re.compile(
-    r"^(?:january|february|march|april|may|june|july|august|september|october|november|december)$", re.IGNORECASE
-)
+TRAILING_WEEKDAY = re.compile(rf"\s+(?:{'|'.join(ENGLISH_WEEKDAYS)})$", re.IGNORECASE)
+MONTH = re.compile(rf"^(?:{'|'.join(ENGLISH_MONTHS)})$", re.IGNORECASE)
 """A date's words run into a byline ("Malcolm Owen Monday, November 18, 2019", split at its commas)."""
 JOB_TITLE = re.compile(
     r"\b(?:writer|editor|editor-at-large|correspondent|reporter|staff|contributor|commentator|columnist)$",
