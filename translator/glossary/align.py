@@ -95,10 +95,22 @@ class WordingSearch:
             scan = self._scans[(wording, case_sensitive)] = _Scan(wording_pattern(wording, case_sensitive), self.text)
         return scan.first_free(self._taken)
 
+    def first_of(self, wordings: list[str], case_sensitive: bool) -> tuple[int, int] | None:
+        """Where the first free hit of the first wording found is (the wordings in order), or None."""
+        return next(filter(None, (self.find(wording, case_sensitive) for wording in wordings)), None)
+
     def take(self, place: tuple[int, int]) -> None:
         """Mark a place as used."""
         start, end = place
         self._taken[start:end] = b"\x01" * (end - start)
+
+
+def accepted_wordings(match: TermMatch) -> list[str]:
+    """The wordings that render a found term in a translation, each once, the glossary's first: a kept term as the
+    source writes it or any of its source forms; any other its target, plural or target variants."""
+    term = match.term
+    others = [form for form, _ in term.source_forms()] if term.kind == "keep" else list(term.target_forms())
+    return list(dict.fromkeys([render_term(match), *others]))
 
 
 def _starts_sentence(text: str, offset: int) -> bool:

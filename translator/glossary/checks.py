@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from translator.glossary.align import WordingSearch
+from translator.glossary.align import WordingSearch, accepted_wordings
 from translator.glossary.matching import Glossary, render_term
 from translator.glossary.terms import GlossaryTerm
 
@@ -39,16 +39,7 @@ def check_terms(source_text: str, target_text: str, glossary: Glossary) -> list[
     for match in sorted(matches, key=lambda m: (-len(render_term(m)), m.start)):
         term = match.term
         rendering = render_term(match)
-        if term.kind == "keep":
-            accepted = [rendering, *(form for form, _ in term.source_forms())]
-        else:
-            accepted = [rendering, *term.target_forms()]
-        case_sensitive = term.case_sensitive and term.kind == "keep"
-        place = None
-        for wording in dict.fromkeys(accepted):
-            place = search.find(wording, case_sensitive)
-            if place is not None:
-                break
+        place = search.first_of(accepted_wordings(match), term.case_sensitive and term.kind == "keep")
         if place is not None:
             search.take(place)
             continue

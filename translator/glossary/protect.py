@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from translator.errors import GlossaryError
-from translator.glossary.align import TermUse, WordingSearch, align_terms, at_position
+from translator.glossary.align import TermUse, WordingSearch, accepted_wordings, align_terms, at_position
 from translator.glossary.matching import Glossary, TermMatch, render_term
 from translator.placeholders import DEFAULT_STYLE, PlaceholderStyle, fill, mask, placeholder_problems
 
@@ -141,8 +141,7 @@ def _checked_uses(text: str, checked: Iterable[TermMatch]) -> list[TermUse]:
     search = WordingSearch(text)
     uses = []
     for match in sorted(checked, key=lambda m: (-len(render_term(m)), m.start)):
-        forms = [render_term(match), *match.term.target_forms()]
-        place = next(filter(None, (search.find(form, False) for form in dict.fromkeys(forms))), None)
+        place = search.first_of(accepted_wordings(match), False)
         if place is None:
             uses.append(TermUse(match, render_term(match), "unplaced"))
             continue
