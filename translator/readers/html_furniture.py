@@ -10,7 +10,9 @@ repeating the headline is the title, shown once as the article's title block.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -338,16 +340,29 @@ def ad_lines(tree: HtmlElement) -> list[HtmlElement]:
     es mit:"), inside a box named for adverts or right before one; the outermost element that holds only the
     line. A paragraph of the text that starts with the word ("Werbung – Zielgruppe und Bedürfnisse" in a lesson
     on advertising) has no advert's box around it or after it."""
+    return _outermost_lines(AD_LINES(tree), _is_ad_line)
+
+
+def _is_ad_line(element: HtmlElement) -> bool:
+    text = clean_text(element.text_content())
+    if len(text) > MAX_AD_LINE_CHARS or not AD_LINE.match(text):
+        return False
+    boxes = [element, *list(element.iterancestors())[:AD_BOX_LEVELS]]
+    return any(box.tag not in STOP_TAGS and _names_ad(box) for box in boxes) or _ad_box_beside(element)
+
+
+def _outermost_lines(elements: list[Any], is_line: Callable[[HtmlElement], bool]) -> list[HtmlElement]:
+    """The elements, in page order, that are such a line and sit in none found before (the outermost element
+    holding the line: its inner ones are the same line). An element is checked against its ancestors, not each
+    found one's descendants: cost grows with the page, not with the lines found times their boxes."""
     found: list[HtmlElement] = []
-    for element in AD_LINES(tree):
-        if not isinstance(element, HtmlElement) or any(element in box.iterdescendants() for box in found):
+    taken: set[HtmlElement] = set()  # holds the proxies, so an element compares as itself
+    for element in elements:
+        if not isinstance(element, HtmlElement) or any(above in taken for above in element.iterancestors()):
             continue
-        text = clean_text(element.text_content())
-        if len(text) > MAX_AD_LINE_CHARS or not AD_LINE.match(text):
-            continue
-        boxes = [element, *list(element.iterancestors())[:AD_BOX_LEVELS]]
-        if any(box.tag not in STOP_TAGS and _names_ad(box) for box in boxes) or _ad_box_beside(element):
+        if is_line(element):
             found.append(element)
+            taken.add(element)
     return found
 
 
@@ -376,17 +391,15 @@ def read_also_lines(tree: HtmlElement) -> list[HtmlElement]:
     HEADLINE", "Read more: HEADLINE", in fourteen languages): the outermost element that holds only the line. A
     sentence of the text that starts with such words and holds a link is no such line: most of it is not
     linked."""
-    found: list[HtmlElement] = []
-    for element in READ_ALSO_LINES(tree):
-        if not isinstance(element, HtmlElement) or any(element in box.iterdescendants() for box in found):
-            continue
-        line = READ_ALSO_LINE.match(clean_text(element.text_content()))
-        if line is None:
-            continue
-        linked = sum(len(clean_text(link.text_content())) for link in element.iter("a"))
-        if linked >= MIN_LINKED_SHARE * len(line["rest"]):
-            found.append(element)
-    return found
+    return _outermost_lines(READ_ALSO_LINES(tree), _is_read_also_line)
+
+
+def _is_read_also_line(element: HtmlElement) -> bool:
+    line = READ_ALSO_LINE.match(clean_text(element.text_content()))
+    if line is None:
+        return False
+    linked = sum(len(clean_text(link.text_content())) for link in element.iter("a"))
+    return linked >= MIN_LINKED_SHARE * len(line["rest"])
 
 
 def drop_furniture(tree: HtmlElement, title: str) -> None:
