@@ -761,7 +761,7 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     if dense is not None and dense_chars >= max(MIN_DENSE_CHARS, MISSED_SHARE * _text_chars(read)):
         # The extractor dropped the story's box (a class its rules take for a widget: `ui-tabs-panel
         # ui-widget-content`) and read what was left: the box of the page's longest paragraphs is the text.
-        read, in_text = body_blocks(dense, title, author, teasers)
+        read, in_text = body_blocks(text_elements(dense), title, author, teasers)
     blocks = with_slides(read, slides)
     author = author or clean_byline(in_text)  # the byline line at the text's start, where nothing else names one
     if deck and blocks and _comparable(blocks[0][1]) == _comparable(deck):
@@ -893,8 +893,8 @@ MIN_DENSE_PARAGRAPH = 40
 
 
 def densest_box(tree: HtmlElement) -> tuple[HtmlElement | None, int]:
-    """A copy of the box whose own paragraphs hold the most text, with its text's elements only, and how much;
-    one pass over the paragraphs."""
+    """The box whose own paragraphs hold the most text, and how much; one pass over the paragraphs. (trafilatura
+    reads a copy of the tree: the box is as it was when its text is read.)"""
     best: HtmlElement | None = None
     most = 0
     for box in BOXES_OF_PARAGRAPHS(tree):
@@ -908,11 +908,16 @@ def densest_box(tree: HtmlElement) -> tuple[HtmlElement | None, int]:
             best, most = box, chars
     if best is None or any(is_hidden(node) for node in (best, *best.iterancestors())):
         return None, 0
-    text = deepcopy(best)
+    return best, most
+
+
+def text_elements(box: HtmlElement) -> HtmlElement:
+    """A copy of a box with its text's elements only, made when the box stands in for the extractor's reading."""
+    text = deepcopy(box)
     for child in list(text):
         if isinstance(child.tag, str) and child.tag not in TEXT_CHILDREN:
             child.drop_tree()  # a gallery's or a share bar's box among the paragraphs (its tail is text: kept)
-    return text, most
+    return text
 
 
 TEXT_CHILDREN = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "pre", "table", "figure"})
