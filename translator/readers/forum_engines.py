@@ -34,15 +34,18 @@ PHPBB_BY = _any("by", "von", "par", "por", "da", "door", "от", "av", "af", "pr
 PHPBB_BYLINE = re.compile(rf"^(?:{PHPBB_POST}\s*)?{PHPBB_BY}\s+{NAME}\s*»\s*{DATE}$", re.IGNORECASE)
 
 # Blog themes: `Comment by NAME — DATE` (`Comment by %s &mdash; %s`), in their languages.
-COMMENT_WORD = _any("Comment", "Kommentar", "Commentaire", "Comentario", "Commento", "Reactie", "Комментарий")
+COMMENT_WORDS = ("Comment", "Kommentar", "Commentaire", "Comentario", "Commento", "Reactie", "Комментарий")
 COMMENT_BYLINE = re.compile(
-    rf"^{COMMENT_WORD}\s+(?:by|von|de|par|di|da|door|от)\s+{NAME}\s*[—–|]\s*{DATE}$", re.IGNORECASE
+    rf"^{_any(*COMMENT_WORDS)}\s+(?:by|von|de|par|di|da|door|от)\s+{NAME}\s*[—–|]\s*{DATE}$", re.IGNORECASE
 )
 
 # Comment modules: `geschrieben von NAME am DATE` (oekonomenstimme.org), `posted by NAME on DATE`.
+WRITTEN_WORDS = (
+    "geschrieben", "verfasst", "gepostet", "eingestellt", "written", "posted", "submitted", "écrit", "publié",
+    "escrito", "publicado", "scritto",
+)  # fmt: skip
 WRITTEN_BY = re.compile(
-    rf"^(?:geschrieben|verfasst|gepostet|eingestellt|written|posted|submitted|écrit|publié|escrito|publicado|scritto)"
-    rf"\s+(?:von|by|par|por|da)\s+{NAME}\s+(?:am|on|le|el|il)\s+{DATE}$",
+    rf"^{_any(*WRITTEN_WORDS)}\s+(?:von|by|par|por|da)\s+{NAME}\s+(?:am|on|le|el|il)\s+{DATE}$",
     re.IGNORECASE,
 )
 
@@ -319,14 +322,7 @@ def classify(text: str) -> Line:
     return Line(text, "text")
 
 
-BYLINE_OPENERS = frozenset(
-    word.casefold()
-    for word in (
-        "Comment", "Kommentar", "Commentaire", "Comentario", "Commento", "Reactie", "Комментарий", "geschrieben",
-        "verfasst", "gepostet", "eingestellt", "written", "posted", "submitted", "écrit", "publié", "escrito",
-        "publicado", "scritto",
-    )
-)  # fmt: skip
+BYLINE_OPENERS = frozenset(word.casefold() for word in (*COMMENT_WORDS, *WRITTEN_WORDS))
 """The first words of COMMENT_BYLINE's and WRITTEN_BY's lines: other lines are not tried against them."""
 
 

@@ -527,10 +527,9 @@ def _plain_marks(text: str) -> str:
     return " ".join(text.translate(PLAIN_MARKS).replace("…", "...").replace("« ", '"').replace(" »", '"').split())
 
 
-DANGLING = re.compile(
-    r"\s+[|–—\-:·•»›>/~]+[^\w]*$"
-    r"|^\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\s+[|–—\-:·•»›>/~]+\s+|\s+[|–—\-:·•»›>/~]+\s+\d{1,4}[./-]\d{1,2}[./-]\d{2,4}$"
-)
+SEPARATORS = r"[|–—\-:·•»›>/~]+"
+FIGURES_DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}"
+DANGLING = re.compile(rf"\s+{SEPARATORS}[^\w]*$|^{FIGURES_DATE}\s+{SEPARATORS}\s+|\s+{SEPARATORS}\s+{FIGURES_DATE}$")
 
 
 def without_dangling(title: str) -> str:
