@@ -669,3 +669,29 @@ def test_a_name_without_a_class_before_the_dates_element_is_the_writer(outside: 
         ("Ole Brandt", datetime(2021, 5, 3, 18, 40), "Die neue Heizung hätte man schon vor Jahren einbauen sollen."),
         ("Wiebke", datetime(2021, 5, 4, 18, 40), "Wir freuen uns auf den ersten Sprung ins kalte Wasser."),
     ]
+
+
+# A petition site's signers: the name and the date in one `strong`, the reason for signing below it.
+ONE_PIECE_HEADER = "".join(
+    f"""<div class="mo-comment-card"><div><div class="mo-comment-infos"><strong>{name} - Le {day}/05/2021 à
+    18:40:12</strong></div><div class="mo-comment-content">{text}</div></div></div>"""
+    for name, day, text in [
+        ("Muriel", 12, "Pour que la piscine reste ouverte tout l'été."),
+        ("Jean-François", 13, "La natation est un service public, pas un luxe."),
+        ("Claude", 14, "Mes enfants y ont appris à nager, comme moi."),
+    ]
+)
+
+
+@pytest.mark.parametrize("outside", [False, True])
+def test_a_name_and_date_printed_as_one_text_in_a_comments_box(outside: bool) -> None:
+    cards = ONE_PIECE_HEADER.replace("mo-comment", "mo-news") if outside else ONE_PIECE_HEADER
+    thread = thread_of(f'<div class="mo-{"news" if outside else "comments"}-list">{cards}</div>', lang="fr")
+    if outside:  # a card's "NAME - DATE" outside comments may be a story's section and date
+        assert comments_of(thread) == []
+        return
+    assert comments_of(thread) == [
+        ("Muriel", datetime(2021, 5, 12, 18, 40), "Pour que la piscine reste ouverte tout l'été."),
+        ("Jean-François", datetime(2021, 5, 13, 18, 40), "La natation est un service public, pas un luxe."),
+        ("Claude", datetime(2021, 5, 14, 18, 40), "Mes enfants y ont appris à nager, comme moi."),
+    ]

@@ -67,6 +67,19 @@ def test_name_from_label(label: str, name: str | None) -> None:
         ("Anna, yesterday at 10:15", "Anna"),  # with its time
         ("yesterday", None),  # a date in words alone is no name
         ("Anna Karenina", "Anna Karenina"),  # no date: all of it
+        # The date's first words go with the date, not the name: a French "Le" after a dash, a German "am" and
+        # weekday, an English month first, a short weekday the parser skips.
+        ("Muriel - Le 22/01/2020 à 12:01:03", "Muriel"),
+        ("Anna le 3 mai 2020 à 10h", "Anna"),
+        ("Anna am Samstag, 3. Mai 2020", "Anna"),
+        ("Anna on Monday, June 3, 2019", "Anna"),
+        ("Anna Apr 19, 2012", "Anna"),
+        ("Ben Do 9 Apr 2020", "Ben"),
+        ("June 3, 2019", None),  # a month and its day: a date, no name
+        ("Thanh Le 22/01/2020", "Thanh Le"),  # a capital "Le" without a separator before it is a name's
+        ("NAME am Samstag", "NAME"),  # the date cut away at its comma: the connecting word and weekday go
+        ("Anna am", "Anna"),
+        ("Anna Monday", "Anna Monday"),  # no connecting word, no date after it: all of it
     ],
 )
 def test_clean_author(text: str, author: str | None) -> None:

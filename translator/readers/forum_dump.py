@@ -39,6 +39,7 @@ from translator.readers.forum_engines import (
     is_post_action,
     profile_key,
 )
+from translator.readers.html_dates import WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES
 
 MAX_NAME_CHARS = 50
 MAX_NAME_WORDS = 6
@@ -309,8 +310,7 @@ def _name_and_date(text: str) -> tuple[str, datetime] | None:
 
 
 WEEKDAY_AFTER_NAME = re.compile(
-    r",\s*(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Wed|Thu|Fri|Sat|Sun|lun|mar|mer|jeu|ven|sam|dim|Montag|Dienstag|Mittwoch"
-    r"|Donnerstag|Freitag|Samstag|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$"
+    rf",\s*(?:{'|'.join(sorted(WEEKDAY_NAMES | WEEKDAY_ABBREVIATIONS))})\.?$", re.IGNORECASE
 )
 """A weekday before the date, after the writer's comma, which the date parser skips (`NAME, Do 9 Apr 2020`)."""
 NUMBER_WORD = re.compile(r"\d{1,4}[.,/-]?")

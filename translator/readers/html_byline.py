@@ -14,6 +14,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from translator.readers.html_dates import ENGLISH_MONTHS, MONTH_ABBREVIATIONS, WEEKDAY_NAMES
 from translator.readers.html_fields import clean_author, name_in
 from translator.readers.html_items import path
 from translator.readers.html_text import class_heads, clean_text
@@ -156,8 +157,6 @@ def split_writers(text: str) -> str | None:
     names: dict[str, str] = {}
     for part in WRITERS_SPLIT.split(" ".join(unescape(text).split())):  # single spaces: linear patterns
         name = clean_author(unlabelled(EMAIL.sub("", part))) if not DATE_PART.match(part) else None
-        if name and (on := DATE_AFTER_NAME.search(name)) and _date_words(name[on.end() :]):
-            name = name[: on.start()]
         if name and any(letter.isalpha() for letter in name) and (key := "".join(word_run(name))):
             names.setdefault(key, name)  # a number left of a date is none ("Submitted on Mon, 12")
     return "; ".join(names.values()) or None
@@ -167,31 +166,12 @@ WRITERS_SPLIT = re.compile(r"\s*[;|&,/]\s*|\s+[-–—]\s+|\s+(?:and|und|et|y)\s
 """What separates writers in one element's text ("Anna Roth, Jan Berg", "dpa/lno", "A and B"), or a writer from
 their job or the date ("Jan Berg - 29 December 2014")."""
 EMAIL = re.compile(r"\S+@[\w-]+(?:\.[\w-]+)+")
-ENGLISH_MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december",
-)  # fmt: skip
-MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
-ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTH_WORDS = "|".join(dict.fromkeys((*MONTH_ABBREVIATIONS, *ENGLISH_MONTHS)))
 DATE_PART = re.compile(rf"^(?:\d{{1,4}}\.?(?:\s|$)|(?:{MONTH_WORDS})\.?\s+\d{{1,2}}\b).*$", re.IGNORECASE)
 """A date split from the writer at its comma ("Apr 19, 2012" -> "Apr 19", "am Samstag, 3. Mai" -> "3. Mai"): it
 starts with a number or a month and a day."""
-DATE_AFTER_NAME = re.compile(r"\s+(?:am|on|um|le)\b")
-WEEKDAYS = frozenset(
-    {*ENGLISH_WEEKDAYS, "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lundi",
-     "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
-)  # fmt: skip
 
-
-def _date_words(rest: str) -> bool:
-    """Whether what follows "am"/"on" after a name is a date's, the digits the search cut away or not ("NAME am",
-    "NAME am Samstag, 3. Mai")."""
-    words = word_run(rest)
-    return not words or words[0] in WEEKDAYS or any(word.isdigit() for word in words)
-
-
-TRAILING_WEEKDAY = re.compile(rf"\s+(?:{'|'.join(ENGLISH_WEEKDAYS)})$", re.IGNORECASE)
+TRAILING_WEEKDAY = re.compile(rf"\s+(?:{'|'.join(sorted(WEEKDAY_NAMES))})$", re.IGNORECASE)
 MONTH = re.compile(rf"^(?:{'|'.join(ENGLISH_MONTHS)})$", re.IGNORECASE)
 """A date's words run into a byline ("Malcolm Owen Monday, November 18, 2019", split at its commas)."""
 JOB_TITLE = re.compile(

@@ -65,6 +65,25 @@ DATE_LABEL = re.compile(
 "Am 29. Mai 2017 um 14:38", "Posted: ...", or a few words alone before a numeric date or a day, month name
 and year: "Posted 03.12.2026", "Dodano 3 grudnia 2026", a year first: "於 2013/12/28 10:28", "於 2013年12月28日"),
 which dateparser does not read past."""
+ENGLISH_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
+)  # fmt: skip
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+WEEKDAY_NAMES = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch",
+     "donnerstag", "freitag", "samstag", "sonnabend", "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+     "samedi", "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "lunedì",
+     "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "maandag", "dinsdag", "woensdag", "donderdag",
+     "vrijdag", "zaterdag", "zondag"}
+)  # fmt: skip
+"""Weekdays in full, in the languages whose pages print one between a writer's name and the date."""
+WEEKDAY_ABBREVIATIONS = frozenset(
+    {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "mo", "di", "mi", "do", "fr", "sa",
+     "so", "lun", "mar", "mer", "jeu", "ven", "sam", "dim"}
+)  # fmt: skip
+DATE_CONNECTORS = frozenset({"am", "on", "um", "le", "el", "il", "op", "at", "vom", "den", "em"})
+"""The word between a writer's name and the date after it ("NAME am 3. Mai", "NAME on June 3", "NAME le 3 mai")."""
 UNIX_TIME = re.compile(r"^\d{9,10}(?:\.\d+)?$|^\d{13}$")
 # Cheap test before the expensive parser: a year, a numeric date or a clock time.
 DATE_HINT = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(?<!\d)\d{1,2}[:h]\d\d(?!\d)")

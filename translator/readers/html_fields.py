@@ -18,7 +18,17 @@ from lxml.html import HtmlElement
 
 from translator.models import Votes
 from translator.readers.common import BlockSpec, printed_count
-from translator.readers.html_dates import could_be_date, is_relative_date, machine_date, printed_date
+from translator.readers.html_dates import (
+    DATE_CONNECTORS,
+    ENGLISH_MONTHS,
+    MONTH_ABBREVIATIONS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAY_NAMES,
+    could_be_date,
+    is_relative_date,
+    machine_date,
+    printed_date,
+)
 from translator.readers.html_text import (
     class_heads,
     class_tokens,
@@ -197,12 +207,47 @@ def clean_author(text: str) -> str | None:
         and not could_be_date(head)
     ):
         rest = text[digit.start() :]
-        if _starts_as_date(rest) and printed_date(rest, None) is not None:
-            text = head  # "Björn 20.07.2015 // 13:37": the name, then the date without a separator
+        # "Björn 20.07.2015 // 13:37": the name, then the date without a separator; the date's first words go
+        # with it ("Muriel - Le 22/01/2020", "Anna Apr 19, 2012").
+        name, lead = without_date_lead(head)
+        if _starts_as_date(rest) and (
+            printed_date(rest, None) is not None or (lead and printed_date(f"{lead} {rest}", None) is not None)
+        ):
+            if lead and name is None:
+                return None  # "June 3, 2019": a date, no name
+            text = name or head
+    elif not FIRST_DIGIT.search(text) and (name := without_date_lead(text, connected=True)[0]):
+        text = name  # "NAME am Samstag": its date cut away at a comma
     name = name_from_label(BY_PREFIX.sub("", text))
     if name is None or (could_be_date(name) and any(NUMERIC_TOKEN.fullmatch(token) for token in name.split())):
         return None  # "12 March 2020" is a date; "mike_1985" is a name
     return name
+
+
+DATE_LEAD_WORDS = frozenset({*WEEKDAY_NAMES, *WEEKDAY_ABBREVIATIONS, *ENGLISH_MONTHS, *MONTH_ABBREVIATIONS})
+SEPARATOR_WORD = re.compile(r"[-–—|•·/:,]+")
+
+
+def without_date_lead(text: str, *, connected: bool = False) -> tuple[str | None, str]:
+    """The name before the words a date after it starts with (separators, a weekday, a month, "am", "le"), and
+    those words: ("Muriel", "- Le") for "Muriel - Le"; (None, "June") for "June", only a date's words.
+    `connected`: the date itself is gone, so the words go only where they hold its connecting word ("NAME am
+    Samstag"; "Anna Monday" stays). A connecting word in capitals goes after a separator only ("Thanh Le")."""
+    words = text.split()
+    kept = len(words)
+    connector = False
+    while kept:
+        word = words[kept - 1]
+        bare = word.rstrip(".,").casefold()
+        after_separator = kept > 1 and SEPARATOR_WORD.fullmatch(words[kept - 2]) is not None
+        if bare in DATE_CONNECTORS and (word.islower() or after_separator):
+            connector = True
+        elif not (SEPARATOR_WORD.fullmatch(word) or bare in DATE_LEAD_WORDS):
+            break
+        kept -= 1
+    if kept == len(words) or (connected and not connector):
+        return text, ""
+    return " ".join(words[:kept]).rstrip(",") or None, " ".join(words[kept:])
 
 
 def _holds_lines(element: HtmlElement) -> bool:

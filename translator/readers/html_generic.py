@@ -30,6 +30,7 @@ from translator.readers.html_fields import (
     SAYS_LABEL,
     FoundComments,
     before_date,
+    clean_author,
 )
 from translator.readers.html_items import FieldPaths, path, read_items
 from translator.readers.html_text import (
@@ -93,6 +94,7 @@ def _own_flags(element: HtmlElement, lang: str | None = None) -> int:
         or (element.tag == "a" and PROFILE_LINK.search(element.get("href", "")))
         or (element.tag == "cite" and element.find(".//a") is not None and not _in_quote(element))
         or (element.tag in NAME_TAGS and (_says_after(element) or _named_before_date(element)))
+        or (element.tag in NAME_TAGS and _named_and_dated(element))
     ):
         short = len(element.text_content().strip())
         if 0 < short <= MAX_AUTHOR_CHARS:
@@ -130,6 +132,16 @@ def _named_before_date(element: HtmlElement) -> bool:
         return False
     text = element.text_content().strip()
     return 0 < len(text) <= MAX_AUTHOR_CHARS and LETTERS.search(text) is not None and _is_named(element)
+
+
+def _named_and_dated(element: HtmlElement) -> bool:
+    """Whether an element's text is a name, then a date (`<strong>Muriel - Le 22/01/2020 à 12:01</strong>`), in a
+    box named for comments: a header row printed as one piece of text."""
+    text = " ".join(element.text_content().split())
+    if not could_be_date(text):  # short text holding a year, a numeric date or a time
+        return False
+    name = clean_author(text)
+    return name is not None and name != text and text.startswith(name) and _is_named(element)
 
 
 def _in_quote(element: HtmlElement) -> bool:
