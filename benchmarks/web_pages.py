@@ -12,7 +12,9 @@ Two sources, both read where they lie (nothing is copied into the project):
     as a comment) plus comments with no text that nothing answers (an empty box taken for a comment);
   - comments: all comments read, and the pages that have any; of the `comments` snippets the labels give
     (a few words of some comments, on 142 pages), those found in the comments read;
-  - writers: of the pages whose label names the article's writers, those whose writers we read;
+  - writers: of the pages whose label names the article's writers, those whose writers we read (any order,
+    case and punctuation aside), and those we read exactly as labelled (the names as written: "R.C. Baker",
+    "happyface313"; a labelled list joined with "; ");
   - titles and dates: of the pages whose label states them, those whose title we read exactly (runs of white
     space aside) and whose publication day is the labelled one.
   - sites named: the pages whose site's name we read (no label to judge it by: `--jsonl` lists them).
@@ -132,6 +134,11 @@ def sample_rows() -> list[dict[str, Any]]:
     return rows
 
 
+def as_byline(label: str | list[str]) -> str:
+    """A labelled writer or list of writers as our reader writes a byline ("A; B")."""
+    return label if isinstance(label, str) else "; ".join(label)
+
+
 def eval_rows(folder: Path, pages: int | None) -> list[dict[str, Any]]:
     data = json.loads((folder / "evaldata.json").read_text(encoding="utf-8"))
     rows = []
@@ -248,6 +255,7 @@ def main() -> int:
             "wrong_comments": sum(len(row["wrong"]) for row in rows),
             "authors_labelled": len(with_writers := [row for row in rows if row.get("author_label")]),
             "authors_right": sum(same_writers(row["author"], row["author_label"]) for row in with_writers),
+            "authors_exact": sum(row["author"] == as_byline(row["author_label"]) for row in with_writers),
             "sites_named": sum(bool(row.get("site")) for row in rows),
             "titles_labelled": len(with_titles := [row for row in rows if row.get("title_label")]),
             "titles_right": sum(same_title(row["title"], row["title_label"]) for row in with_titles),

@@ -8,6 +8,7 @@ import pytest
 
 from translator.readers.html import read_html
 from translator.readers.html_byline import (
+    as_written,
     clean_byline,
     extracted_or_stated,
     marked_writers,
@@ -225,3 +226,34 @@ def test_a_byline_line_at_the_start_of_the_text_names_the_writer_where_nothing_e
     article = read_html(page).threads[0].posts[0]
     assert article.author == "Klaus Stanjo"
     assert not any(block.text.startswith("Von ") for block in article.blocks)  # the line is no part of the text
+
+
+@pytest.mark.parametrize(
+    ("extracted", "stated", "written"),
+    [
+        ("Leah C Stokes", ["Leah C. Stokes"], "Leah C. Stokes"),  # an initial's dot
+        ("Perry Bacon Jr", ["Perry Bacon Jr."], "Perry Bacon Jr."),
+        ("R C Baker; Ana Ruiz", ["R.C. Baker, Ana Ruiz"], "R.C. Baker; Ana Ruiz"),  # one of several
+        ("Happyface", ["happyface313"], "happyface313"),  # a handle's digits and lower case
+        ("Selbst Ist Der Mann", ["selbst ist der Mann"], "selbst ist der Mann"),  # letter case only
+        ("Oliver Baroni", ["oliver.baroni"], "Oliver Baroni"),  # a login made readable stays readable
+        ("Heike Buchter", ["Heike_Buchter"], "Heike Buchter"),
+        ("Christoph Hein", ["christoph.hein89"], "Christoph Hein"),
+        ("Matthias Hille", ["Matthias Hille - Lukas Balbach"], "Matthias Hille"),  # what it cut stays cut
+        ("Deutsche Welle", ["Deutsche Welle (www.dw.com)"], "Deutsche Welle"),
+        ("Leah C Stokes", [], "Leah C Stokes"),  # nothing stated: as extracted
+        (None, ["Leah C. Stokes"], None),
+    ],
+)
+def test_an_extracted_byline_takes_the_names_as_the_pages_data_writes_them(
+    extracted: str | None, stated: list[str], written: str | None
+) -> None:
+    assert as_written(extracted, stated) == written
+
+
+def test_a_writers_initials_keep_their_dots() -> None:
+    page = """<html lang="en"><head><title>Heat waves</title><meta name="author" content="Leah C. Stokes"></head>
+    <body><article><h1>Heat waves</h1><p>The grid held through the first heat wave of the summer, but the
+    operators warned that a second one in the same month would test every reserve they have left.</p>
+    </article></body></html>"""
+    assert read_html(page).threads[0].posts[0].author == "Leah C. Stokes"

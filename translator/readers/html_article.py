@@ -27,6 +27,7 @@ from translator.readers.html_byline import (
     BYLINE_LABEL,
     MIN_SITE_KEY,
     WRITER_CLASSES,
+    as_written,
     box_author,
     clean_byline,
     extracted_or_stated,
@@ -162,7 +163,20 @@ def _ld_article(tree: HtmlElement) -> dict[str, Any]:
                     facts.setdefault(key, node.get(key))
             if "WebSite" in types and isinstance(node.get("name"), str):
                 facts.setdefault("website", node["name"])
+            if "Person" in types and isinstance(node.get("name"), str):
+                facts.setdefault("people", []).append(node["name"])
     return facts
+
+
+def _stated_writers(tree: HtmlElement, ld: dict[str, Any]) -> list[str]:
+    """The writers' names as the page's data writes them: its meta tags for authors and creators (each, where a
+    tag is repeated: `citation_author`), then the people its JSON-LD names."""
+    names = []
+    for tag in META(tree):
+        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").lower()
+        if ("author" in key or "creator" in key) and (value := clean_text(tag.get("content") or "")):
+            names.append(value)
+    return [*names, *(clean_text(name) for name in ld.get("people", []))]
 
 
 def _loose_types(node: dict[str, Any]) -> set[str]:
@@ -728,7 +742,9 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         None,
     )
     byline = clean_byline(
-        extracted_or_stated(getattr(extracted, "author", None), _name(ld.get("author")))
+        extracted_or_stated(
+            as_written(getattr(extracted, "author", None), _stated_writers(tree, ld)), _name(ld.get("author"))
+        )
         or meta.get("author")
         or boxed_writer
     )

@@ -308,6 +308,40 @@ def _in_comment(element: HtmlElement, entry: HtmlElement) -> bool:
     return False
 
 
+def as_written(byline: str | None, stated: list[str]) -> str | None:
+    """The extractor's byline with each name as the page's data writes it: its normalisation replaced dots with
+    spaces ("Leah C Stokes", "R C Baker"), cut digits and title-cased lower case. A name is given back in the
+    form of the page's `stated` names (meta tags, JSON-LD authors) that normalises to it; others stay."""
+    if not byline or not stated:
+        return byline
+    from trafilatura.json_metadata import AUTHOR_SPLIT, normalize_authors
+
+    written: dict[str, str] = {}
+    for names in stated:
+        for part in AUTHOR_SPLIT.split(names):
+            part = " ".join(part.split())
+            if part and (normal := normalize_authors(None, part)) is not None and _normalised_only(part, normal):
+                written.setdefault(normal, part)
+    return "; ".join(written.get(name, name) for name in byline.split("; "))
+
+
+def _normalised_only(written: str, normal: str) -> bool:
+    """Whether a stated name differs from its normal form only by what normalising changed, not by what it cut
+    (a job, an address after the name) or made readable (a login: "oliver.baroni" -> "Oliver Baroni"): dots
+    ("Leah C. Stokes", "e.V."), letter case ("selbst ist der Mann"), a handle's digits ("happyface313")."""
+    if " ".join(written.replace(".", " ").split()) == normal:
+        return True
+    if "." in written or "_" in written or "+" in written:
+        return False
+    return written.casefold() == normal.casefold() or (
+        " " not in written and HANDLE_DIGITS.sub("", written).casefold() == normal.casefold()
+    )
+
+
+HANDLE_DIGITS = re.compile(r"\d.*$")
+"""What the extractor's normalisation cuts from a name: its first digit and all after it."""
+
+
 def extracted_or_stated(extracted: str | None, stated: str | None) -> str | None:
     """trafilatura's byline, or the JSON-LD author's name when that byline is the name run into the writer's
     blurb ("Martin Chikilian Martin is a full-stack engineer; ...")."""
