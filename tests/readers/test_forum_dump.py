@@ -562,3 +562,47 @@ def test_a_comment_modules_subject_above_its_header_is_its_first_line() -> None:
     assert [[block.text for block in post.blocks if block.kind != "title"] for post in thread.posts] == [
         [subject, f"Ein Kommentar von {name}, ein ganzer Satz.", f"A. {name}"] for _, name, subject in posts
     ]
+
+
+def test_buttons_after_the_date_and_a_name_printed_twice_around_a_count() -> None:
+    # A deals site's comments: the avatar's name, the member's points, the name's link, then the date with the
+    # buttons run after it on its line ("Zum Antworten anmelden Zitieren"), the permalink's "#", the text.
+    posts = ((2, "HansEhrlich", 6709), (3, "Caesi", 1955), (4, "Birgit10", 6711))
+    text = "Titel\n" + "".join(
+        f"{name}\n{points}\n{name}\n1{day}.10.2019, 14:1{day} Zum Antworten anmelden Zitieren\n#\n"
+        f"Ein Kommentar von {name}, ein ganzer Satz.\n"
+        for day, name, points in posts
+    )
+    assert sniff_format(text) == "forum"
+    [thread] = parse_threads(text).threads
+    read = [
+        (post.author, post.role, post.date, [b.text for b in post.blocks if b.kind != "title"]) for post in thread.posts
+    ]
+    assert read == [
+        (name, None, datetime(2019, 10, 10 + day, 14, 10 + day), [f"Ein Kommentar von {name}, ein ganzer Satz."])
+        for day, name, _ in posts
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "without"),
+    [
+        ("19. Juni 2018 um 15:28 Uhr - Antworten", "19. Juni 2018 um 15:28 Uhr"),
+        ("17.10.2019, 14:14 Zum Antworten anmelden Zitieren", "17.10.2019, 14:14"),  # several buttons
+        ("3 June 2018Reply", "3 June 2018"),  # glued to the date's last digit
+        ("Ben 3. Mai 2018 | Reply · Permalink", "Ben 3. Mai 2018"),
+        ("The things we dislike", "The things we dislike"),  # a word that ends like a button
+        ("Reply", ""),
+    ],
+)
+def test_a_posts_buttons_at_the_end_of_its_date_line(line: str, without: str) -> None:
+    from translator.readers.forum_dump import without_buttons
+
+    assert without_buttons(line) == without
+
+
+def test_a_teasers_line_ending_in_a_button_word_marks_no_post() -> None:
+    from translator.readers.forum_dump import _marks_a_post
+
+    assert _marks_a_post(classify("3. Mai 2018 - Antworten"))
+    assert not _marks_a_post(classify("Top 10 things we like"))  # no date before the word

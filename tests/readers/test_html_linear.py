@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from translator.models import Votes
+from translator.readers.forum_dump import without_buttons
 from translator.readers.html_article import without_dangling
 from translator.readers.html_byline import clean_byline, split_writers, writers_only
 from translator.readers.html_fields import clean_author
@@ -31,6 +32,9 @@ RUN = 200_000
         (clean_byline, "Anna" + " " * RUN + "Muster", "Anna Muster"),  # was quadratic: a date word's \s+ per space
         (split_writers, "Anna" + " " * RUN + "Muster", "Anna Muster"),
         (without_dangling, "Ferry fares" + " " * RUN + "rise", "Ferry fares rise"),  # a title's separator
+        (clean_author, "Anna" + " -" * RUN + " am 3. Mai 2020", "Anna"),  # was cubic: 2 s at 2,000
+        (clean_author, "Anna" + " -" * RUN + " 3 days ago", "Anna"),
+        (without_buttons, "3. Mai 2020" + " Reply" * RUN, "3. Mai 2020" + " Reply" * RUN),  # too long for a date's
     ],
     ids=[
         "author-name",
@@ -43,6 +47,9 @@ RUN = 200_000
         "byline",
         "writers-in-text",
         "title",
+        "author-then-date-words",
+        "author-then-separators-then-words-date",
+        "buttons",
     ],
 )
 def test_long_runs_are_read_in_linear_time(read: Callable[[str], Any], text: str, expected: Any) -> None:

@@ -30,6 +30,7 @@ from translator.readers.common import BlockSpec, Reading, clean, comment_post, c
 from translator.readers.forum import THREAD_LABEL, RawPost, Segment, resolve_quotes, segment_specs
 from translator.readers.forum_engines import (
     MAX_LABEL_CHARS,
+    POST_ACTION_LABELS,
     RELATIVE_DATE,
     SUBJECT,
     WRITTEN_BY,
@@ -39,7 +40,7 @@ from translator.readers.forum_engines import (
     is_post_action,
     profile_key,
 )
-from translator.readers.html_dates import WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES
+from translator.readers.html_dates import WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES, could_be_date
 
 MAX_NAME_CHARS = 50
 MAX_NAME_WORDS = 6
@@ -54,11 +55,39 @@ NAME_THEN_DATE = re.compile(
 """A writer and a date on one line (`Ben 19. Juni 2018 um 15:28 Uhr - Reply`, WordPress themes)."""
 NAME_CONNECTOR = re.compile(r"(?:\s*,|\s+(?:am|on|le|el|il|op))$")
 """The word or comma between a writer and the date on their line (`NAME am DATE`, Drupal; `NAME, DATE`)."""
-TRAILING_ACTION = re.compile(
-    r"\s*(?:[-|•·]\s*)?(?:Reply|Antworten|Répondre|Responder|Rispondi|Reageren|Ответить|Permalink"
-    r"|Permanenter Link|Lien permanent)$",
-    re.IGNORECASE,
+BUTTON_ENDINGS = tuple(
+    sorted({label.casefold() for label in (*POST_ACTION_LABELS, "Permanenter Link", "Lien permanent")}, key=len)
 )
+BUTTON_SEPARATORS = ("-", "|", "•", "·")
+MAX_BUTTONED_LINE = 160
+"""A date line with its post's buttons is no longer than this: longer lines are not searched for buttons."""
+
+
+def button_start(text: str) -> int | None:
+    """Where a post's buttons after its date start on the date's line (`19. Juni 2018 um 15:28 Uhr - Antworten`,
+    `17.10.2019, 14:14 Zum Antworten anmelden Zitieren`), a separator before them included; None where the line
+    ends in none. A button glued to a word is that word's end ("unlike"), glued to a digit it is a button."""
+    folded = text.casefold()
+    if len(folded) != len(text) or len(text) > MAX_BUTTONED_LINE:
+        return None  # a letter whose folded form is longer: positions would not match; a long line: no date's
+    end = len(folded)
+    while (rest := folded[:end].rstrip()).endswith(BUTTON_ENDINGS):
+        label = max((label for label in BUTTON_ENDINGS if rest.endswith(label)), key=len)
+        start = len(rest) - len(label)
+        if start and rest[start - 1].isalpha():
+            break
+        end = start
+        if (rest := folded[:end].rstrip()).endswith(BUTTON_SEPARATORS):
+            end = len(rest) - 1
+    return end if end < len(folded) else None
+
+
+def without_buttons(text: str) -> str:
+    """A line without the post's buttons at its end (see `button_start`)."""
+    start = button_start(text)
+    return text[:start].rstrip() if start is not None else text
+
+
 PAGINATION = re.compile(
     r"^(?:.*\b(?:Page|Seite|Pagina|Página|Страница|Strona)\s+\d+\s+(?:of|von|sur|de|di|van|из|z)\s+\d+.*"
     r"|(?:Results|Ergebnis|Résultats|Resultados)\s+\d+\s+.*\d+)$",
@@ -160,8 +189,10 @@ def _marks_a_post(line: Line) -> bool:
     a post's own buttons (a page's chrome has its "Share", "Top" and counts too), alone or after the post's date."""
     if line.kind == "action":
         return is_post_action(line.text)
-    if line.kind == "text" and len(line.text) <= MAX_DATED_ACTION and (button := TRAILING_ACTION.search(line.text)):
-        return any(char.isdigit() for char in line.text[: button.start()])  # `19. Juni 2018 um 15:28 - Antworten`
+    if line.kind == "text" and len(line.text) <= MAX_DATED_ACTION and (button := button_start(line.text)):
+        # `19. Juni 2018 um 15:28 - Antworten`: a date before the buttons (a year, a numeric date or a time), not
+        # a teaser's words ending in "like" ("Top 10 things we like")
+        return could_be_date(line.text[:button])
     if line.kind == "byline" and WRITTEN_BY.match(line.text):
         return False  # "Written by NAME on DATE" is an article's byline as often as a comment's: it marks none
     return line.kind in POST_LABELS
@@ -261,12 +292,12 @@ def _lines(text: str) -> tuple[list[str], list[Line]]:
 def _date_of(text: str) -> tuple[bool, datetime | None]:
     """Whether a line is a post's date, and the date (None for a relative one: `3 years ago`); a post's button
     after it is no part of it (`19. Juni 2018 um 15:28 Uhr - Antworten`)."""
-    part = date_part(TRAILING_ACTION.sub("", text))
+    part = date_part(without_buttons(text))
     if part is None:
         return False, None
     if RELATIVE_DATE.match(part):
         return True, None
-    from translator.readers.html_dates import could_be_date, printed_date
+    from translator.readers.html_dates import printed_date
 
     if not could_be_date(part) or sum(c.isalpha() for c in part) > 30:
         return False, None
@@ -276,7 +307,7 @@ def _date_of(text: str) -> tuple[bool, datetime | None]:
 
 def _name_and_date(text: str) -> tuple[str, datetime] | None:
     """A writer and a date on one line (`Ben 19. Juni 2018 um 15:28 Uhr - Reply`); None for other lines."""
-    text = TRAILING_ACTION.sub("", text)
+    text = without_buttons(text)
     if len(text) > 90 or text.endswith(SENTENCE_END):
         return None
     words = text.split()
@@ -430,6 +461,8 @@ def _above(lines: list[str], kinds: list[Line], row: int, floor: int) -> list[in
         kind = kinds[r]
         if kind.kind in ("action", "edited"):
             if runs[-1]:
+                if (again := _name_again(lines, kinds, r, lines[runs[-1][-1]])) is not None:
+                    runs[-1].append(again)  # `NAME` / `6709` / `NAME` / DATE: the avatar's name, a count, the link's
                 break
             continue
         if kind.kind in PROFILE:
@@ -438,6 +471,18 @@ def _above(lines: list[str], kinds: list[Line], row: int, floor: int) -> list[in
             break
         runs[-1].append(r)
     return sorted(runs[-1])
+
+
+MAX_BETWEEN_NAMES = 2
+"""Buttons or counts between a writer's name printed twice in one header."""
+
+
+def _name_again(lines: list[str], kinds: list[Line], row: int, name: str) -> int | None:
+    """The row of the same name printed again just above a header's buttons or counts, if it is."""
+    for r in range(row, max(row - MAX_BETWEEN_NAMES, 0) - 1, -1):
+        if kinds[r].kind not in ("action", *PROFILE):
+            return r if lines[r] == name else None
+    return None
 
 
 def _below(lines: list[str], kinds: list[Line], row: int, ceiling: int) -> tuple[list[int], int]:
@@ -495,9 +540,9 @@ def _headers(lines: list[str], kinds: list[Line], anchors: list[Anchor]) -> list
             same = [r for r in above[n] if lines[r] == anchor.writer]
             names = above[n][above[n].index(same[0]) :] if same else []
             start = min([anchor.row, *names])
-            writer, role = anchor.writer, _role(lines, names[1:])
+            writer, role = anchor.writer, _role(lines, names)
         elif names:
-            writer, role = lines[names[0]], _role(lines, names[1:])
+            writer, role = lines[names[0]], _role(lines, names)
         else:
             writer, role = None, None
         headers.append(Header(start, body_start, writer, role))
@@ -536,7 +581,8 @@ def _with_subjects(lines: list[str], kinds: list[Line], anchors: list[Anchor], h
 
 
 def _role(lines: list[str], rows: list[int]) -> str | None:
-    return ", ".join(lines[r] for r in rows) or None
+    """A header's lines below the writer's name: its rank, the name printed again left out."""
+    return ", ".join(lines[r] for r in rows[1:] if lines[r] != lines[rows[0]]) or None
 
 
 def _segments(

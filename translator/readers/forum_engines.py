@@ -165,7 +165,7 @@ ACTIONS = frozenset(
         "Unlike", "Share", "Share ›", "Share this post", "Link to post", "Report post", "Logged", "Top", "Back to top",
         "Thanks", "Thank You", "Edit", "Delete", "Bookmark", "Reply •", "Upvote", "Downvote", "Flag", "Permalink",
         "Find", "Website", "PM", "Email", "Quick reply", "+ Quote", "Quote Reply", "Reply to this", "Log in to Reply",
-        "Log in to reply", "Login to Reply", "•", "·", "|", "Helpful", "Agree", "Disagree", "Thumbs up",
+        "Log in to reply", "Login to Reply", "•", "·", "|", "#", "Helpful", "Agree", "Disagree", "Thumbs up",
         # German.
         "Zitieren", "Antworten", "Melden", "Gefällt mir", "Teilen", "Nach oben", "Gespeichert", "Danke", "Zitat",
         "Beitrag melden", "Mit Zitat antworten", "Bearbeiten", "Löschen", "Lesezeichen", "Verlinken", "Empfehlen",
@@ -190,9 +190,7 @@ ACTIONS = frozenset(
     )
 )  # fmt: skip
 """Buttons and links of a post that a copy keeps as lines of their own."""
-POST_ACTIONS = frozenset(
-    label.casefold()
-    for label in (
+POST_ACTION_LABELS = (
         "Reply With Quote", "Reply", "Quote", "Multi-Quote", "MultiQuote", "Report", "Report Post", "Report post",
         "Like", "Unlike", "Link to post", "Share this post", "Logged", "Quick reply", "+ Quote", "Quote Reply",
         "Reply to this", "Log in to Reply", "Log in to reply", "Login to Reply", "Permalink", "Upvote", "Downvote",
@@ -201,9 +199,9 @@ POST_ACTIONS = frozenset(
         "Citer", "Répondre", "Répondre avec citation", "Signaler", "J'aime", "Enregistré", "Signaler un message abusif",
         "Responder", "Citar", "Responder citando", "Reportar", "Me gusta", "Rispondi", "Rispondi citando", "Segnala",
         "Mi piace", "Reageren", "Citeren", "Vind ik leuk", "Curtir", "Ответить", "Цитировать", "Пожаловаться",
-        "Odpowiedz", "Cytuj", "Zgłoś", "Lubię to", "Svara", "Citera", "Rapportera", "Gilla",
-    )
+        "Odpowiedz", "Cytuj", "Zgłoś", "Lubię to", "Svara", "Citera", "Rapportera", "Gilla", "Zum Antworten anmelden",
 )  # fmt: skip
+POST_ACTIONS = frozenset(label.casefold() for label in POST_ACTION_LABELS)
 """The buttons of one post (answering, quoting, reporting, liking it), which a page's own chrome does not show
 beside each dated teaser: what tells a post from a headline and its date."""
 LIKE_WORDS = _any("Like", "Liken", "J'aime", "Me gusta", "Mi piace", "Curtir", "Vind ik leuk", "Gefällt mir")

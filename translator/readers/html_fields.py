@@ -187,13 +187,18 @@ WORD_DATE_TAIL = re.compile(
 )
 """A date in words after a name ("Anna 3 days ago", "Jörg · vor 2 Stunden", "Анна вчера"), where the page
 prints the name and the time in one element."""
+MAX_WORD_DATE_TAIL = 80
+"""A date in words after a name, with the separators before it, is no longer than this."""
 
 
 def clean_author(text: str) -> str | None:
     """A display name from the text around it: "Andrew пишет:", "by Anna", "Heidi Heim | 21. April 2020",
     "Anna · 3 days ago"; None for dates and empty text."""
     text = " ".join(text.split())  # single spaces: the patterns below would try each space of a long run
-    if (tail := WORD_DATE_TAIL.search(text)) and is_relative_date(tail["date"], None):
+    # The tail is searched for in the text's end only: its separators' run, tried from each of its characters,
+    # made a long run of them cost its length squared.
+    window = max(len(text) - MAX_WORD_DATE_TAIL, 0)
+    if (tail := WORD_DATE_TAIL.search(text, window)) and is_relative_date(tail["date"], None):
         if tail.start() == 0:
             return None  # a date, no name
         text = text[: tail.start()]
