@@ -8,7 +8,10 @@ Layouts (each read where it lies: nothing is copied into the project):
   `X_article.html` has its text in `X.txt`; a text that is newspaper's note on its failure there is left out);
   no titles or writers;
 - newspaper4k (`tests/data`): `html/NAME.html`, `txt/NAME.txt` and `metadata/NAME.json` (`title`, `authors`,
-  `text` where no `.txt` is given).
+  `text` where no `.txt` is given);
+- readability (Mozilla's `test/test-pages`): a folder per page holding `source.html`, `expected.html` (the
+  article as readability cleans it: its text is the label) and `expected-metadata.json` (`title`; its
+  `byline` is the byline element's raw text, labels and dates included, so no writers are taken from it).
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ whole clause; each of their characters counts as a word, so that a 4-gram is fou
 WORD = re.compile(rf"[{UNSPACED}]|[^\W{UNSPACED}]+")
 SHINGLE = 4
 """Words in a shingle: the article recall counts the expected text's word 4-grams found in the blocks read."""
-LAYOUTS = ("goose3", "newspaper", "newspaper4k")
+LAYOUTS = ("goose3", "newspaper", "newspaper4k", "readability")
 ARTICLE_SUFFIX = "_article"
 """newspaper's `X_article.html` has its text in `X.txt`."""
 
@@ -96,6 +99,8 @@ def layout_of(folder: Path) -> str | None:
         return "newspaper4k"
     if (folder / "html").is_dir() and (folder / "text").is_dir():
         return "newspaper"
+    if any((page / "source.html").is_file() and (page / "expected.html").is_file() for page in folder.iterdir()):
+        return "readability"
     pairs = (path for path in sorted(folder.glob("*.json")) if path.with_suffix(".html").is_file())
     return "goose3" if any(_goose3_label(path) is not None for path in pairs) else None
 
@@ -133,6 +138,22 @@ def is_note(text: str) -> bool:
     return len(text.strip()) <= MAX_NOTE_CHARS and bool(letters) and all(letter.isupper() for letter in letters)
 
 
+BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th", "pre", "blockquote",
+              "figcaption", "dd", "dt", "section", "article", "table", "ul", "ol")  # fmt: skip
+
+
+def html_text(markup: str) -> str:
+    """The text of an HTML fragment as a browser shows it, its blocks apart by a space, inline elements run in."""
+    import lxml.html
+
+    if not markup.strip():
+        return ""
+    root = lxml.html.fromstring(markup)
+    for element in root.iter(*BLOCK_TAGS):
+        element.tail = " " + (element.tail or "")
+    return flat(root.text_content())
+
+
 def _read(path: Path) -> str | None:
     return path.read_text(encoding="utf-8", errors="replace") if path.is_file() else None
 
@@ -165,6 +186,13 @@ def labelled_pages(folder: Path, layout: str) -> list[LabelledPage]:
             meta = meta if isinstance(meta, dict) else {}
             text = _read(folder / "txt" / f"{page.stem}.txt") or meta.get("text")
             pages.append(LabelledPage(page, _text(meta.get("title")), _writers(meta.get("authors")), _text(text)))
+    elif layout == "readability":
+        for folder_of_page in sorted(path for path in folder.iterdir() if (path / "source.html").is_file()):
+            meta = _json(folder_of_page / "expected-metadata.json")
+            meta = meta if isinstance(meta, dict) else {}
+            expected = _read(folder_of_page / "expected.html")
+            text = html_text(expected) if expected else None
+            pages.append(LabelledPage(folder_of_page / "source.html", _text(meta.get("title")), (), _text(text)))
     else:
         raise ValueError(f"unknown layout {layout!r}: one of {', '.join(LAYOUTS)}")
     return [page for page in pages if page.title or page.writers or page.text]

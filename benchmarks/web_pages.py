@@ -207,7 +207,7 @@ def labelled_rows(folder: Path, pages: int | None) -> dict[str, list[dict[str, A
         rows = []
         for label in labelled_pages(found, layout)[:pages]:
             thread = read(label.page)
-            row: dict[str, Any] = {"set": str(found), "layout": layout, "file": label.page.name,
+            row: dict[str, Any] = {"set": str(found), "layout": layout, "file": str(label.page.relative_to(found)),
                                    "title_label": label.title, "writers_label": "; ".join(label.writers)}  # fmt: skip
             if isinstance(thread, str):
                 rows.append(row | {"error": thread} | score_page(label, None, None, ""))
@@ -226,8 +226,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--eval", type=Path, help="folder with evaldata.json and eval/, cache/ pages")
     parser.add_argument("--bodies", type=Path, help="folder with ground-truth.json and html/KEY.html pages")
-    parser.add_argument("--labelled", type=Path, nargs="+", default=[], help="folders of goose3's, newspaper's or "
-                        "newspaper4k's labelled test pages (or folders holding them)")  # fmt: skip
+    parser.add_argument("--labelled", type=Path, nargs="+", default=[], help="folders of goose3's, newspaper's, "
+                        "newspaper4k's or readability's labelled test pages (or folders holding them)")  # fmt: skip
     parser.add_argument("--pages", type=int, default=None, help="only the first N labelled pages (of each set)")
     parser.add_argument("--jsonl", type=Path, help="write one line per page here")
     args = parser.parse_args()

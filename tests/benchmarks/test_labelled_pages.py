@@ -63,7 +63,17 @@ def _newspaper4k(folder: Path) -> Path:
     return folder
 
 
+def _readability(folder: Path) -> Path:
+    _write(folder / "ferry-1" / "source.html", PAGE)
+    _write(folder / "ferry-1" / "expected.html", '<div id="readability-page-1"><p>Fares <code>rise</code>.</p></div>')
+    meta = {"title": "Ferry fares rise", "byline": "By Kim Lee\n   May 3, 2024"}  # raw: no writers from it
+    _write(folder / "ferry-1" / "expected-metadata.json", json.dumps(meta))
+    _write(folder / "notes" / "README.md", "not a page")
+    return folder
+
+
 def test_each_suites_layout_is_told_apart_by_its_files(tmp_path: Path) -> None:
+    assert layout_of(_readability(tmp_path / "r")) == "readability"
     assert layout_of(_goose3(tmp_path / "g")) == "goose3"
     assert layout_of(_newspaper(tmp_path / "n")) == "newspaper"
     assert layout_of(_newspaper4k(tmp_path / "n4k")) == "newspaper4k"
@@ -95,6 +105,13 @@ def test_newspaper_labels_pair_an_article_page_with_its_text(tmp_path: Path) -> 
     assert labelled_pages(folder, "newspaper") == [
         LabelledPage(folder / "html" / "cnn_article.html", None, (), "Storms end."),
         LabelledPage(folder / "html" / "ferry.html", None, (), "Fares rise."),
+    ]
+
+
+def test_readability_labels_take_the_expected_pages_text_and_no_writers(tmp_path: Path) -> None:
+    folder = _readability(tmp_path)
+    assert labelled_pages(folder, "readability") == [
+        LabelledPage(folder / "ferry-1" / "source.html", "Ferry fares rise", (), "Fares rise.")
     ]
 
 

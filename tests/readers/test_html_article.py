@@ -797,3 +797,44 @@ def test_a_few_words_a_stated_headline_adds_to_the_pages_one_h1_are_cut(stated: 
     meta = f'<meta property="og:title" content="{stated}">'
     page = HEADLINE_PAGE.format(title="Harbour Gazette", meta=meta, h1=h1, h2="Fares")
     assert read_html(page).threads[0].title == headline
+
+
+@pytest.mark.parametrize(
+    ("stated", "h1", "headline"),
+    [
+        # Wikipedia's JSON-LD states the short description as the headline; the h1 and the document title
+        # ("H1 - Wikipedia") agree on the article's name.
+        ("Wikimedia list article", "List of films featuring time loops", "List of films featuring time loops"),
+        ("technique for dimensionality reduction", "t-distributed stochastic neighbor embedding",
+         "t-distributed stochastic neighbor embedding"),  # the heading's lower-case first letter too
+    ],
+)  # fmt: skip
+def test_a_stated_headline_the_h1_and_document_title_contradict_is_not_taken(
+    stated: str, h1: str, headline: str
+) -> None:
+    data = json.dumps({"@type": "Article", "name": h1[:1].upper() + h1[1:], "headline": stated})
+    meta = f'<script type="application/ld+json">{data}</script>'
+    page = HEADLINE_PAGE.format(title=f"{h1} - Wikipedia", meta=meta, h1=h1, h2="Fares")
+    assert read_html(page).threads[0].title == headline
+    # Where the document title is another's (the site's name), nothing contradicts the stated headline.
+    page = HEADLINE_PAGE.format(title="Wikipedia", meta=meta, h1=h1, h2="Fares")
+    assert read_html(page).threads[0].title == stated
+
+
+def test_code_words_inside_a_paragraph_stay_in_it() -> None:
+    # trafilatura marks inline code and code blocks alike (`<code>`): inline, it is part of the paragraph's line.
+    page = """<html lang="en"><head><title>Fetching data</title></head><body><article><h1>Fetching data</h1>
+    <p>The new API replaces the old request object. It is built on promises and reads much better.</p>
+    <p>Support can be detected by checking for <code>Headers</code>, <code>Request</code> or <code>fetch</code> on
+    the <code>window</code> scope, before any request is made.</p>
+    <p>The most useful part of the API is the <code>fetch()</code> function, which returns a promise.</p>
+    <pre><code>fetch("/data.json").then(function (response) { return response.json(); });</code></pre>
+    </article></body></html>"""
+    blocks = read_html(page).threads[0].posts[0].blocks
+    assert [block.text for block in blocks[1:]] == [
+        "The new API replaces the old request object. It is built on promises and reads much better.",
+        "Support can be detected by checking for Headers, Request or fetch on the window scope, before any request"
+        " is made.",
+        "The most useful part of the API is the fetch() function, which returns a promise.",
+        'fetch("/data.json").then(function (response) { return response.json(); });',
+    ]

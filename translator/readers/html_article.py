@@ -503,13 +503,16 @@ def _headline(
     shows it."""
     page_title = visible_text(TITLE(tree)[0]) if TITLE(tree) else None
     headings = [visible_text(h) for h in H1(tree) if isinstance(h, HtmlElement)]
-    candidates = [meta.get("og:title"), meta.get("twitter:title"), _name(ld.get("headline"))]
+    agreed = _agreed_title(headings, page_title)
+    stated = _name(ld.get("headline"))
+    candidates = [meta.get("og:title"), meta.get("twitter:title"), None if _contradicts(stated, agreed) else stated]
     found = getattr(extracted, "title", None)
     if found and _in_comment_box(tree, found):
         found = None  # the extractor took the comment form's heading ("Join the Discussion Cancel reply")
     middle = _after_site_in_middle(page_title, site, host) if page_title else None
     if found and page_title and middle and _comparable(found) in _comparable(page_title):
         found = middle  # the extractor cut the title at its last separator: "Section - Site - Headline"
+    found = None if _contradicts(found, agreed) else found
     candidates += [found, headings[0] if len(headings) == 1 else None, page_title]
     title = choose_title(candidates, site, host)
     page_only = strip_site(page_title, site, host) if page_title else ""
@@ -519,12 +522,38 @@ def _headline(
     title = without_dangling(title)
     labelled = title.endswith(page_only) and title[: -len(page_only)].rstrip().endswith(":")
     title = page_only if page_only and title != page_only and labelled else title
-    key = _plain_marks(title)
-    title = next((shown for shown in headings if shown != title and _plain_marks(shown) == key), title)
+    key = _first_letter_folded(_plain_marks(title))
+    # The heading's marks and its first letter's case: "t-distributed ..." where the data capitalises it
+    title = next((s for s in headings if s != title and _first_letter_folded(_plain_marks(s)) == key), title)
     shown = [heading for heading in headings if heading]
     if len(shown) == 1 and title.startswith(shown[0] + " ") and len(title[len(shown[0]) :].split()) <= MAX_TAIL_WORDS:
         return shown[0]  # a few words more for search engines ("... Rezept", "... von USER"): what the page shows
     return title
+
+
+TITLE_WORD = re.compile(r"\w+")
+
+
+def _agreed_title(headings: list[str], page_title: str | None) -> str | None:
+    """The page's one h1 where its document title is that h1, a separator and more ("X" and "X - Wikipedia")."""
+    if len(headings) != 1 or not headings[0] or not page_title:
+        return None
+    heading, title = " ".join(headings[0].split()), " ".join(page_title.split())
+    return heading if title.startswith(heading) and TITLE_SEPARATOR.match(title[len(heading) :]) else None
+
+
+MIN_SHARED_WORDS = 0.5
+
+
+def _contradicts(stated: str | None, agreed: str | None) -> bool:
+    """Whether a headline stated in the page's data has less than half its words in the title its h1 and document
+    title agree on: Wikipedia's JSON-LD states an article's short description as its headline ("Wikimedia list
+    article" for "List of films featuring time loops")."""
+    if not stated or not agreed:
+        return False
+    words = TITLE_WORD.findall(stated.casefold())
+    shown = set(TITLE_WORD.findall(agreed.casefold()))
+    return bool(words) and sum(word in shown for word in words) < MIN_SHARED_WORDS * len(words)
 
 
 MAX_TAIL_WORDS = 3
@@ -535,6 +564,10 @@ engine's tail ("Pierogi z dynią przepis", "Mandarinen-Schmand-Kuchen von jesusf
 PLAIN_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
                              "–": "-", "—": "-", "‑": "-"})  # fmt: skip
 """Typographic marks and the plain ones a title stated for sharing writes for them."""
+
+
+def _first_letter_folded(text: str) -> str:
+    return text[:1].casefold() + text[1:]
 
 
 def _plain_marks(text: str) -> str:
@@ -950,7 +983,11 @@ def body_blocks(
     of teaser boxes and the comment section's heading (`trim_body`); and the writer a labelled byline line
     among those left out names ("Von Klaus Stanjek"), for a page whose markup names none."""
     for element in body.iter():
-        if isinstance(element.tag, str) and element.tag in TRAFILATURA_TAGS:
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag == "code" and _inline(element):
+            continue  # `<p>... <code>fetch()</code> ...</p>`: a word in code type, not a code block
+        if element.tag in TRAFILATURA_TAGS:
             element.tag = TRAFILATURA_TAGS[element.tag]
     blocks = element_blocks(body, PAGE_RULES)
     while blocks and _comparable(blocks[0][1]) == _comparable(title):
@@ -965,6 +1002,16 @@ def body_blocks(
     return [block for block, left_out in zip(blocks, header, strict=True) if not left_out], next(
         filter(None, named), None
     )
+
+
+INLINE_PARENTS = frozenset({"p", "head", "item", "cell", "hi", "ref", "del", "h2", "li", "td", "span"})
+"""trafilatura's (and, renamed, HTML's) elements whose `<code>` children are words of their line."""
+
+
+def _inline(code: Any) -> bool:
+    """Whether trafilatura's `<code>` is inline: inside a line's element, or with text beside it."""
+    parent = code.getparent()
+    return (parent is not None and parent.tag in INLINE_PARENTS) or bool((code.tail or "").strip())
 
 
 def _labelled_byline(text: str) -> str | None:
