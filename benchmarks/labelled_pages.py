@@ -190,9 +190,9 @@ def labelled_pages(folder: Path, layout: str) -> list[LabelledPage]:
         for folder_of_page in sorted(path for path in folder.iterdir() if (path / "source.html").is_file()):
             meta = _json(folder_of_page / "expected-metadata.json")
             meta = meta if isinstance(meta, dict) else {}
-            expected = _read(folder_of_page / "expected.html")
-            text = html_text(expected) if expected else None
-            pages.append(LabelledPage(folder_of_page / "source.html", _text(meta.get("title")), (), _text(text)))
+            markup = _read(folder_of_page / "expected.html")
+            cleaned = html_text(markup) if markup else None
+            pages.append(LabelledPage(folder_of_page / "source.html", _text(meta.get("title")), (), _text(cleaned)))
     else:
         raise ValueError(f"unknown layout {layout!r}: one of {', '.join(LAYOUTS)}")
     return [page for page in pages if page.title or page.writers or page.text]
