@@ -695,3 +695,40 @@ def test_a_name_and_date_printed_as_one_text_in_a_comments_box(outside: bool) ->
         ("Jean-François", datetime(2021, 5, 13, 18, 40), "La natation est un service public, pas un luxe."),
         ("Claude", datetime(2021, 5, 14, 18, 40), "Mes enfants y ont appris à nager, comme moi."),
     ]
+
+
+# A WordPress theme's comment: the header is a heading holding the writer's cite and a time whose attribute gives
+# the day only, its text the time of day too.
+HEADED_COMMENTS = "".join(
+    f"""<li id="comment-{day}" class="comment hentry"><h4 class="entry-title vcard">
+    <cite class="author fn">{name}</cite> <span class="comment-meta">wrote on <a href="#comment-{day}"><time class="published" datetime="2021-05-0{day}">
+    May {day}, 2021 at 6:4{day} pm:</time></a></span></h4><blockquote class="entry-content"><p>{text}</p></blockquote>
+    <p class="comment-util"><a class="comment-reply-link" href="#respond">Reply</a></p></li>"""
+    for day, name, text in [
+        (2, "Marta", "Ich bin schon vor Wochen mit Fachleuten ins Gespräch gekommen."),
+        (3, "Ole Brandt", "Die neue Heizung hätte man schon vor Jahren einbauen sollen."),
+    ]
+)
+
+
+def test_a_header_heading_is_no_subject_and_a_day_only_date_takes_the_printed_time() -> None:
+    thread = thread_of(f'<section id="comments"><ol class="comment-list">{HEADED_COMMENTS}</ol></section>', lang="en")
+    assert [(post.author, post.date, [block.kind for block in post.blocks]) for post in thread.posts[1:]] == [
+        ("Marta", datetime(2021, 5, 2, 18, 42), ["paragraph"]),
+        ("Ole Brandt", datetime(2021, 5, 3, 18, 43), ["paragraph"]),
+    ]
+
+
+def test_a_list_of_cited_sources_is_no_comments() -> None:
+    # Wikipedia's references: each a `cite.citation` with the work's link and an access date; a note's id made of
+    # the source's words ("...religiouscommentary-294") named it for comments.
+    sources = "".join(
+        f"""<li id="cite_note-ferrycommentary-{n}"><span class="mw-cite-backlink"><a href="#cite_ref-{n}">^</a></span>
+        <span class="reference-text"><cite class="citation web"><a rel="nofollow" class="external text"
+        href="https://harbour.example/timetables/{n}">"Ferry timetables of the harbour office, part {n}"</a>. Harbour
+        Office. 1{n} April 2014<span class="reference-accessdate">. Retrieved <span class="nowrap">2{n} July</span>
+        2015</span>.</cite></span></li>"""
+        for n in range(1, 4)
+    )
+    thread = thread_of(f'<div class="reflist"><ol class="references">{sources}</ol></div>', lang="en")
+    assert comments_of(thread) == []

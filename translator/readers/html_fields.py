@@ -394,7 +394,7 @@ def find_date(elements: list[HtmlElement], lang: str | None) -> datetime | None:
         if element.tag == "time" or "date" in described or "created" in described:
             for attribute in ("datetime", "content", "title"):
                 if (value := element.get(attribute)) and (found := machine_date(value)):
-                    return found
+                    return with_printed_time(found, value, element, lang)
         for attribute in DATE_ATTRIBUTES[2:]:
             if (value := element.get(attribute)) and (found := machine_date(value)):
                 return found
@@ -411,6 +411,18 @@ def find_date(elements: list[HtmlElement], lang: str | None) -> datetime | None:
             if text and could_be_date(text.strip()) and (found := printed_date(text, lang)):
                 return found
     return None
+
+
+DAY_ONLY = re.compile(r"\s*\d{4}-\d{2}-\d{2}\s*")
+
+
+def with_printed_time(found: datetime, value: str, element: HtmlElement, lang: str | None) -> datetime:
+    """A machine date that gives the day only (`datetime="2020-12-24"`) with the time the element prints for the
+    same day ("December 24, 2020 at 3:53 am")."""
+    if not DAY_ONLY.fullmatch(value) or not could_be_date(text := visible_text(element)):
+        return found
+    printed = printed_date(text, lang)
+    return printed if printed is not None and printed.date() == found.date() else found
 
 
 RELATIVE_DATE_WORDS = DATE_WORDS | {"ago", "timeago"}

@@ -58,8 +58,11 @@ WORDS = re.compile(r"[\s_\-]+")
 COMMENT_NAME = re.compile(r"comment|koment|komment|коммент|комент|coment|reacti|repl(?:y|ies)|antwort|talkback")
 ASIDE_WORDS = frozenset(
     {"sidebar", "widget", "related", "teaser", "teasers", "recommended", "popular", "aside", "footer", "nav", "menu",
-     "breadcrumb", "breadcrumbs", "trending", "promo", "search", "results", "searchresults"}
+     "breadcrumb", "breadcrumbs", "trending", "promo", "search", "results", "searchresults", "references",
+     "reflist", "footnotes", "bibliography", "citation"}
 )  # fmt: skip
+"""Class and id words of page furniture, and of a list of sources (Wikipedia's `ol.references` of `cite.citation`:
+a cited work's authors and access date look like a comment's header)."""
 ASIDE_TAGS = frozenset({"aside", "nav", "footer", "header", "form"})
 TEASER_WORDS = frozenset({"related", "teaser", "teasers", "recommended", "popular", "trending", "promo"})
 """Aside words of a box of other stories, which a layout may wrap around the comment section too (a box named

@@ -38,6 +38,7 @@ from translator.readers.html_fields import (
     outside,
     reply_label_name,
     signed_line,
+    with_printed_time,
 )
 from translator.readers.html_text import (
     NAME_VERB,
@@ -389,7 +390,8 @@ SUBJECT_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 def _heading_before(body: HtmlElement | None, item: HtmlElement, author: str | None) -> str | None:
     """A comment's subject line: a heading just before its text box, inside the comment ("<h5>Quantensprung?
-    Wohl eher ein kleiner Schritt.</h5><div class=kommentar-text>"), that is not the writer's name."""
+    Wohl eher ein kleiner Schritt.</h5><div class=kommentar-text>"), that is not the comment's header: the
+    writer's name, or a line that holds it or a time ("<h4><cite>NAME</cite> wrote on <time>...</time></h4>")."""
     if body is None or body is item or body.getparent() is None:
         return None
     before = body.getprevious()
@@ -398,7 +400,9 @@ def _heading_before(body: HtmlElement | None, item: HtmlElement, author: str | N
     if before is None or before.tag not in SUBJECT_TAGS or is_skipped(before):
         return None
     text = visible_text(before)
-    return text if text and text != author else None
+    if not text or (author and author in text) or before.find(".//time") is not None:
+        return None
+    return text
 
 
 def _numbers_only(text: str) -> bool:
@@ -464,14 +468,16 @@ def _date(found: HtmlElement | str | None, lang: str | None) -> datetime | None:
     if isinstance(found, str):
         return machine_date(found) or printed_date(found, lang)
     for attribute in ("datetime", "content", "data-time", "data-timestamp", "title"):
-        if (value := found.get(attribute)) and (moment := machine_date(value) or printed_date(value, lang)):
+        if (value := found.get(attribute)) and (moment := machine_date(value)):
+            return with_printed_time(moment, value, found, lang)
+        if value and (moment := printed_date(value, lang)):
             return moment
     # A box around the date ("comment-metadata") may hold it twice: printed in the reader's zone, and in an
     # attribute with its zone (`time[datetime]`, `abbr[title]`, `data-utime`): the stated one wins.
     for node in found.iterdescendants():
         for attribute in (*DATE_ATTRIBUTES, "title"):
             if (value := node.get(attribute)) and (moment := machine_date(value)):
-                return moment
+                return with_printed_time(moment, value, node, lang)
     return printed_date(visible_text(found), lang)
 
 
