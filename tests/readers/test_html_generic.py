@@ -701,8 +701,9 @@ def test_a_name_and_date_printed_as_one_text_in_a_comments_box(outside: bool) ->
 # the day only, its text the time of day too.
 HEADED_COMMENTS = "".join(
     f"""<li id="comment-{day}" class="comment hentry"><h4 class="entry-title vcard">
-    <cite class="author fn">{name}</cite> <span class="comment-meta">wrote on <a href="#comment-{day}"><time class="published" datetime="2021-05-0{day}">
-    May {day}, 2021 at 6:4{day} pm:</time></a></span></h4><blockquote class="entry-content"><p>{text}</p></blockquote>
+    <cite class="author fn">{name}</cite> <span class="comment-meta">wrote on <a href="#comment-{day}">
+    <time class="published" datetime="2021-05-0{day}">May {day}, 2021 at 6:4{day} pm:</time></a></span></h4>
+    <blockquote class="entry-content"><p>{text}</p></blockquote>
     <p class="comment-util"><a class="comment-reply-link" href="#respond">Reply</a></p></li>"""
     for day, name, text in [
         (2, "Marta", "Ich bin schon vor Wochen mit Fachleuten ins Gespräch gekommen."),
