@@ -69,6 +69,11 @@ def test_a_bylines_label_without_a_colon_is_cut() -> None:
         ("Houzz Nord vor", "Houzz Nord"),
         ("Grant Tins; PhD", "Grant Tins"),
         ("Martin Jung Alles von Martin Jung Kontakt", "Martin Jung"),
+        # A profile link's words, the same list before a name (a link's title read as the name) and after it.
+        ("Ver todas las entradas de Ana Ruiz", "Ana Ruiz"),
+        ("Ana Ruiz Ver todas las entradas de Ana Ruiz", "Ana Ruiz"),
+        ("Luca Neri Tutti gli articoli di Luca Neri", "Luca Neri"),
+        ("More by Kim Lee", "Kim Lee"),
         # Both people of an interview.
         ("Rita Prech im Gespräch mit Karin Fisch", "Rita Prech; Karin Fisch"),
         # A site's address read as words gets its dots back; beside a writer's name it is left out.

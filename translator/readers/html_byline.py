@@ -25,6 +25,16 @@ MIN_SITE_KEY = 4
 """Letters a site's name or host label has at least to be recognised in a byline or a title."""
 
 
+PROFILE_LINK_TITLES = (
+    r"(?:view|see|more)\s+(?:all\s+)?(?:posts|articles|stories)\s+by|all\s+(?:posts|articles|stories)\s+by|more\s+by"
+    r"|(?:zeige\s+)?alle[s]?\s+(?:(?:beiträge|artikel)\s+)?von|(?:zum\s+)?profil\s+von|mehr\s+von"
+    r"|(?:voir\s+)?tous\s+les\s+articles\s+de"
+    r"|ver\s+(?:todas\s+las\s+entradas|todos\s+los\s+artículos)\s+de|ir\s+al\s+perfil\s+de"
+    r"|(?:vedi\s+)?tutti\s+gli\s+articoli\s+di"
+)
+"""The words of a link to a writer's profile or posts, before the name: a byline's label where a link's title is
+read as its text ("View all posts by NAME"), and the end of a profile box read after the name ("NAME Alles von
+NAME Kontakt")."""
 BYLINE_LABELS = (
     r"(?:(?:posted|written|published|reported|analysis|opinion|commentary|review|story|article|words|column"
     r"|[a-z]+ed)\s+by|by"
@@ -35,11 +45,7 @@ BYLINE_LABELS = (
     r"|autor(?:in)?|author|auteur|автор|опубликовал[аи]?|przez|door|av|vom|interview"
     r"|(?:text|texte|texto|testo|tekst)\s*:|текст"
     # a link's title taken for its text: "View all posts by NAME", "Zum Profil von NAME"
-    r"|(?:view|see|more)\s+(?:all\s+)?(?:posts|articles|stories)\s+by|all\s+(?:posts|articles|stories)\s+by"
-    r"|(?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von|(?:zum\s+)?profil\s+von|mehr\s+von"
-    r"|voir\s+tous\s+les\s+articles\s+de|tous\s+les\s+articles\s+de"
-    r"|ver\s+(?:todas\s+las\s+entradas|todos\s+los\s+artículos)\s+de|ir\s+al\s+perfil\s+de"
-    r"|vedi\s+tutti\s+gli\s+articoli\s+di|tutti\s+gli\s+articoli\s+di)"
+    rf"|{PROFILE_LINK_TITLES})"
 )
 BYLINE_LABEL = re.compile(rf"^{BYLINE_LABELS}(?:\s*:)?\s+(?=\S)", re.IGNORECASE)
 """The label before a byline's name ("Par Attac France", "Publicada por Rosa", "Автор: Иван", "Text: Anna Roth",
@@ -75,11 +81,7 @@ TRAILING_DATE_WORD = re.compile(
 )
 """A date's label left after a name when the search cut the date away ("Sara Zinnecker Stand: 3. Mai",
 "Houzz Deutschland vor 3 Tagen")."""
-PROFILE_LINK_TAIL = re.compile(
-    r"\s+(?:view\s+all\s+posts\s+by|view\s+profile|more\s+(?:posts\s+)?by|alle[s]?\s+(?:beiträge\s+|artikel\s+)?von|mehr\s+von"
-    r"|tous\s+les\s+articles\s+de)\s.*$",
-    re.IGNORECASE,
-)
+PROFILE_LINK_TAIL = re.compile(rf"\s+(?:view\s+profile|more\s+posts\s+by|{PROFILE_LINK_TITLES})\s.*$", re.IGNORECASE)
 """A profile box's link read after the name ("Martin Junker Alles von Martin Junker Kontakt")."""
 NO_NAME = re.compile(
     r"^(?:(?:copyright|publiziert|veröffentlicht|published|posted|submitted|publié|publicado|pubblicato"
