@@ -606,3 +606,32 @@ def test_a_teasers_line_ending_in_a_button_word_marks_no_post() -> None:
 
     assert _marks_a_post(classify("3. Mai 2018 - Antworten"))
     assert not _marks_a_post(classify("Top 10 things we like"))  # no date before the word
+
+
+def test_comments_that_print_their_date_last_under_the_text_and_buttons() -> None:
+    # wpDiscuz's layout as a copy gives it: a badge ("Gast", "Autor"), the writer, the text, the rating and
+    # translate buttons, then the date; the article before it, its headline above its byline and date lines.
+    posts = (("Gast", "Bibi Blue", 1), ("Gast", "Nossi", 2), ("Autor", "Robert", 3), ("Gast", "Sylvia_Plath", 4))
+    text = (
+        "Liebe Leser, bitte rutschen Sie nicht in das neue Jahr!\nVon\nRobert\n-\n31. Dezember 2019\n15\n"
+        + "Ein Absatz des Artikels, lang genug für einen ganzen Satz mit vielen Worten darin, und noch einige mehr.\n"
+        * 3
+        + "Hinterlasse einen Kommentar\nneuste älteste beste Bewertung\n"
+        + "".join(
+            f"{badge}\n{name}\nEin Kommentar von {name}, ein ganzer Satz.\nDaumen hoch{n}Daumen runter\nTranslate\n"
+            f"vor {n} Tagen\n"
+            for badge, name, n in posts
+        )
+    )
+    assert sniff_format(text) == "forum"
+    [thread] = parse_threads(text).threads
+    assert thread.title == "Liebe Leser, bitte rutschen Sie nicht in das neue Jahr!"
+    comments = [(post.author, [block.text for block in post.blocks]) for post in thread.posts[1:]]
+    assert comments == [(name, [f"Ein Kommentar von {name}, ein ganzer Satz."]) for _, name, _ in posts]
+    # The same lines with the date first, after the last post's buttons, are read as before: date, writer, text.
+    dated_first = "Titel\nDaumen hoch0Daumen runter\n" + "".join(
+        f"vor {n} Tagen\n{name}\nEin Kommentar von {name}, ein ganzer Satz.\nDaumen hoch{n}Daumen runter\n"
+        for _, name, n in posts
+    )
+    [thread] = parse_threads(dated_first).threads
+    assert [post.author for post in thread.posts] == [name for _, name, _ in posts]

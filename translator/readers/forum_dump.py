@@ -520,6 +520,14 @@ def _name_below_buttons(lines: list[str], kinds: list[Line], row: int) -> bool:
 
 
 def _headers(lines: list[str], kinds: list[Line], anchors: list[Anchor]) -> list[Header]:
+    """Each anchor's post header: the run of posts that print their date last (see `_footer_start`) read so, the
+    anchors before it (the article's date) as headers around their date."""
+    if (start := _footer_start(lines, kinds, anchors)) is None:
+        return _anchored_headers(lines, kinds, anchors)
+    return [*_anchored_headers(lines, kinds, anchors[:start]), *_footer_headers(lines, kinds, anchors, start)]
+
+
+def _anchored_headers(lines: list[str], kinds: list[Line], anchors: list[Anchor]) -> list[Header]:
     floors = [0, *(anchor.row + 1 for anchor in anchors)]
     ceilings = [*(anchor.row for anchor in anchors[1:]), len(lines)]
     above = [_above(lines, kinds, a.row, floors[n]) for n, a in enumerate(anchors)]
@@ -547,6 +555,70 @@ def _headers(lines: list[str], kinds: list[Line], anchors: list[Anchor]) -> list
             writer, role = None, None
         headers.append(Header(start, body_start, writer, role))
     return _with_subjects(lines, kinds, anchors, headers)
+
+
+MIN_FOOTER_POSTS = 3
+FOOTER_SHARE = 0.8
+"""The share of a dump's date lines that must have a post's buttons just above them and a writer's header just
+below them for the dump to print its dates last."""
+MAX_BADGE_LINES = 2
+MAX_FIRST_POST_LINES = 60
+
+
+def _footer_start(lines: list[str], kinds: list[Line], anchors: list[Anchor]) -> int | None:
+    """Where a run of posts that print their date last begins among the anchors, if the dump's comments are such
+    a run (wpDiscuz: `Gast` / NAME / the text / `Daumen hoch6Daumen runter` / `Translate` / `1 Monat her`): from
+    there on, no date line names a writer, most have buttons just above them and the next post's header (badges,
+    the writer) just below them, and the first post's header, a badge and the writer, comes before its text,
+    above the first of them. A dump that prints the date first after the last post's buttons (`Antworten` / DATE
+    / NAME / text) shows no such header before it."""
+    buttoned = [bool(anchor.row) and kinds[anchor.row - 1].kind == "action" for anchor in anchors]
+    below = [_writer_below(lines, kinds, anchor.row) is not None for anchor in anchors]
+    for start in range(len(anchors) - MIN_FOOTER_POSTS + 1):
+        run = range(start, len(anchors))
+        if any(anchors[n].writer for n in run):
+            continue
+        if sum(buttoned[n] for n in run) < FOOTER_SHARE * len(run):
+            continue
+        if sum(below[n] for n in run[:-1]) < FOOTER_SHARE * (len(run) - 1):
+            continue
+        floor = anchors[start - 1].row + 1 if start else 0
+        if _first_footer_writer(lines, kinds, anchors[start].row, floor) is not None:
+            return start
+    return None
+
+
+def _footer_headers(lines: list[str], kinds: list[Line], anchors: list[Anchor], start: int) -> list[Header]:
+    """The headers of the posts from `start` on, which print their date last: each post's header is the writer
+    below the date line before it (the first post's, above its text)."""
+    floor = anchors[start - 1].row + 1 if start else 0
+    rows = [
+        _first_footer_writer(lines, kinds, anchors[start].row, floor),
+        *(_writer_below(lines, kinds, anchor.row) for anchor in anchors[start:-1]),
+    ]
+    return [
+        Header(row, row + 1, lines[row], None) if row is not None else Header(anchor.row, anchor.row, None, None)
+        for row, anchor in zip(rows, anchors[start:], strict=True)
+    ]
+
+
+def _writer_below(lines: list[str], kinds: list[Line], row: int) -> int | None:
+    """The row of the writer's name in the header just below a date line (its badge lines first: `Gast`, `Autor`),
+    where text follows it."""
+    for r in range(row + 1, min(row + 2 + MAX_BADGE_LINES, len(lines) - 1)):
+        if kinds[r].kind in ("action", *PROFILE):
+            continue
+        return r if _is_candidate(lines[r], kinds[r]) and kinds[r + 1].kind == "text" else None
+    return None
+
+
+def _first_footer_writer(lines: list[str], kinds: list[Line], row: int, floor: int) -> int | None:
+    """The row of the first post's writer: the name after a badge line, with text from it down to the first date
+    line's buttons."""
+    for r in range(row - 1, max(row - MAX_FIRST_POST_LINES, floor, 0), -1):
+        if kinds[r - 1].kind in PROFILE:
+            return r if _is_candidate(lines[r], kinds[r]) and r + 1 < row and kinds[r + 1].kind == "text" else None
+    return None
 
 
 MIN_SUBJECT_SHARE = 0.8
@@ -619,7 +691,8 @@ def _article_lines(lines: list[str], kinds: list[Line]) -> list[BlockSpec] | Non
         return None
     first, last = prose[0], prose[-1]
     specs: list[BlockSpec] = []
-    title = next((lines[r] for r in range(first - 1, max(first - 4, -1), -1) if _is_title(lines[r], kinds[r])), None)
+    above = range(first - 1, max(first - 1 - MAX_TITLE_DISTANCE, -1), -1)
+    title = next((lines[r] for r in above if _is_title(lines[r], kinds[r])), None)
     if title:
         specs.append(("title", title, None, None))
     for row in range(first, last + 1):
@@ -632,10 +705,15 @@ def _article_lines(lines: list[str], kinds: list[Line]) -> list[BlockSpec] | Non
     return specs
 
 
+MAX_TITLE_DISTANCE = 7
+"""Lines between an article's headline and its first paragraph at most (its byline, date and count of comments,
+each on a line of its own: `Von` / `Robert` / `-` / `31. Dezember 2019` / `15`)."""
+
+
 def _is_title(line: str, kind: Line) -> bool:
-    """Whether a line above an article's first paragraph can be its headline: a few words, no metadata."""
+    """Whether a line above an article's first paragraph can be its headline: a few words, no metadata, no date."""
     digits = sum(c.isdigit() for c in line)
-    return kind.kind == "text" and len(line.split()) >= 3 and "|" not in line and digits < 8
+    return kind.kind == "text" and len(line.split()) >= 3 and "|" not in line and digits < 8 and not _date_of(line)[0]
 
 
 def _thread_title(lines: list[str], kinds: list[Line], start: int, first_anchor: int) -> str | None:
