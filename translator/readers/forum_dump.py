@@ -572,15 +572,17 @@ def _footer_start(lines: list[str], kinds: list[Line], anchors: list[Anchor]) ->
     the writer) just below them, and the first post's header, a badge and the writer, comes before its text,
     above the first of them. A dump that prints the date first after the last post's buttons (`Antworten` / DATE
     / NAME / text) shows no such header before it."""
-    buttoned = [bool(anchor.row) and kinds[anchor.row - 1].kind == "action" for anchor in anchors]
-    below = [_writer_below(lines, kinds, anchor.row) is not None for anchor in anchors]
-    for start in range(len(anchors) - MIN_FOOTER_POSTS + 1):
-        run = range(start, len(anchors))
-        if any(anchors[n].writer for n in run):
-            continue
-        if sum(buttoned[n] for n in run) < FOOTER_SHARE * len(run):
-            continue
-        if sum(below[n] for n in run[:-1]) < FOOTER_SHARE * (len(run) - 1):
+    # Counts from each anchor to the last, summed from the end once: each start is judged in constant time.
+    size = len(anchors)
+    buttoned, below, named = [0] * (size + 1), [0] * (size + 1), [0] * (size + 1)
+    for n in range(size - 1, -1, -1):
+        row = anchors[n].row
+        buttoned[n] = buttoned[n + 1] + (row > 0 and kinds[row - 1].kind == "action")
+        below[n] = below[n + 1] + (n < size - 1 and _writer_below(lines, kinds, row) is not None)
+        named[n] = named[n + 1] + (anchors[n].writer is not None)
+    for start in range(size - MIN_FOOTER_POSTS + 1):
+        posts = size - start
+        if named[start] or buttoned[start] < FOOTER_SHARE * posts or below[start] < FOOTER_SHARE * (posts - 1):
             continue
         floor = anchors[start - 1].row + 1 if start else 0
         if _first_footer_writer(lines, kinds, anchors[start].row, floor) is not None:
@@ -710,10 +712,16 @@ MAX_TITLE_DISTANCE = 7
 each on a line of its own: `Von` / `Robert` / `-` / `31. Dezember 2019` / `15`)."""
 
 
+MAX_DATE_LETTERS = 15
+"""A line with a year, a numeric date or a time and no more letters than this is a date ("31. Dezember 2019"),
+no headline ("Die besten Bikes 2022" has more)."""
+
+
 def _is_title(line: str, kind: Line) -> bool:
     """Whether a line above an article's first paragraph can be its headline: a few words, no metadata, no date."""
     digits = sum(c.isdigit() for c in line)
-    return kind.kind == "text" and len(line.split()) >= 3 and "|" not in line and digits < 8 and not _date_of(line)[0]
+    dated = could_be_date(line) and sum(c.isalpha() for c in line) <= MAX_DATE_LETTERS
+    return kind.kind == "text" and len(line.split()) >= 3 and "|" not in line and digits < 8 and not dated
 
 
 def _thread_title(lines: list[str], kinds: list[Line], start: int, first_anchor: int) -> str | None:
