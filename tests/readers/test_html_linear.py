@@ -1,4 +1,4 @@
-"""Patterns of the saved-page reader on long runs (spaces, numbers): each run is tried once, not once per
+"""Patterns of the readers on long runs (spaces, separators, numbers): each run is tried once, not once per
 character of it. The bounds are generous: these are checks of shape, not benchmarks."""
 
 from __future__ import annotations
@@ -7,13 +7,16 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+import lxml.html
 import pytest
 
 from translator.models import Votes
-from translator.readers.forum_dump import without_buttons
-from translator.readers.html_article import without_dangling
+from translator.readers.blogger import _number
+from translator.readers.forum_dump import READ_COUNT, without_buttons
+from translator.readers.forum_engines import profile_key
+from translator.readers.html_article import _around_shown_headline, _without_date, without_dangling
 from translator.readers.html_byline import clean_byline, split_writers, writers_only
-from translator.readers.html_fields import clean_author
+from translator.readers.html_fields import UP_DOWN, clean_author
 from translator.readers.html_items import _numbers_only, _votes
 
 RUN = 200_000
@@ -35,6 +38,11 @@ RUN = 200_000
         (clean_author, "Anna" + " -" * RUN + " am 3. Mai 2020", "Anna"),  # was cubic: 2 s at 2,000
         (clean_author, "Anna" + " -" * RUN + " 3 days ago", "Anna"),
         (without_buttons, "3. Mai 2020" + " Reply" * RUN, "3. Mai 2020" + " Reply" * RUN),  # too long for a date's
+        (without_dangling, "Anna " + "-" * RUN + " x", "Anna " + "-" * RUN + " x"),  # was quadratic: 0.16 s at 4,000
+        (profile_key, "1" + " " * RUN + "x", None),  # was quadratic: a count's digits and spaces, 0.7 s at 4,000
+        (UP_DOWN.search, "1" * RUN, None),  # was quadratic: a vote label's run of digits
+        (lambda text: READ_COUNT.sub("", text), "Anna" + "\xa0" * RUN + "x", "Anna" + "\xa0" * RUN + "x"),
+        (_number, "1" * RUN + " 3 days ago", "3"),  # was quadratic: a Blogger id's last number
     ],
     ids=[
         "author-name",
@@ -50,6 +58,11 @@ RUN = 200_000
         "author-then-date-words",
         "author-then-separators-then-words-date",
         "buttons",
+        "title-separators",
+        "post-count",
+        "vote-digits",
+        "read-count",
+        "blogger-number",
     ],
 )
 def test_long_runs_are_read_in_linear_time(read: Callable[[str], Any], text: str, expected: Any) -> None:
@@ -61,4 +74,15 @@ def test_long_runs_are_read_in_linear_time(read: Callable[[str], Any], text: str
 def test_a_byline_of_a_long_space_run_is_read_in_linear_time() -> None:
     started = time.perf_counter()
     assert writers_only("Eva Muster" + " " * RUN + "x", []) == "Eva Muster x"  # was quadratic
+    assert time.perf_counter() - started < 10
+
+
+@pytest.mark.parametrize("part", [" - w", " - ", " | w", " » w"])
+def test_a_title_of_many_parts_is_read_in_linear_time(part: str) -> None:
+    # Each run of a title's parts was compared with the page's headings: cubic, 22 s at 1,000 parts.
+    tree = lxml.html.fromstring("<html><body><h2>Anna</h2><p>The harbour office moved the crossing.</p></body></html>")
+    title = "Anna" + part * 1_000 + " x"
+    started = time.perf_counter()
+    assert _around_shown_headline(tree, title, None, None) == title
+    assert _without_date(tree, title) == title
     assert time.perf_counter() - started < 10

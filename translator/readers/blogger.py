@@ -84,7 +84,8 @@ NOT_TRASHED = frozenset({"", "false", "no", "0"})
 # Statuses of posts not (yet) on the blog, read all the same: what the warning calls them.
 UNPUBLISHED = {"draft": "draft", "scheduled": "scheduled post"}
 NAMED_AT_MOST = 5
-LAST_NUMBER = re.compile(r"(\d+)\D*$")
+LAST_NUMBER = re.compile(r"(?<!\d)(\d++)\D*$")
+"""An id's last number; a run of digits is tried from its first digit only (linear in a long run)."""
 
 
 def looks_like_blogger_export(text: str) -> bool:

@@ -94,7 +94,7 @@ PAGINATION = re.compile(
     re.IGNORECASE,
 )
 
-READ_COUNT = re.compile(r"\s*\((?:Read|Gelesen|Lu|Leído|Letto|Прочитано)\s+[\d.,\s]+\s*\w*\)$", re.IGNORECASE)
+READ_COUNT = re.compile(r"(?<!\s)\s*\((?:Read|Gelesen|Lu|Leído|Letto|Прочитано)\s+[\d.,\s]+\s*\w*\)$", re.IGNORECASE)
 """SMF's count of readings after a topic's title (`(Read 412 times)`)."""
 
 Shape = Literal["before", "after"]

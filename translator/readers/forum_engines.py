@@ -349,7 +349,9 @@ def is_post_action(text: str) -> bool:
 def profile_key(text: str) -> str | None:
     """Which profile field a line is (its label, folded; `count`, `number` or `starter` for a post count, a
     post's number, a thread starter line), None for any other line (a field's value on its own line too)."""
-    if (PROFILE_FIELD.match(text) and len(text) <= MAX_FIELD_CHARS) or PROFILE_ALONE.match(text):
+    if len(text) > MAX_FIELD_CHARS:
+        return None  # no field is this long (and POST_COUNT's number and spaces would be tried at each split)
+    if PROFILE_FIELD.match(text) or PROFILE_ALONE.match(text):
         return text.partition(":")[0].strip().casefold()
     if POST_COUNT.match(text):
         return "count"

@@ -579,6 +579,13 @@ FIGURES_DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}"
 DANGLING = re.compile(rf"\s+{SEPARATORS}[^\w]*$|^{FIGURES_DATE}\s+{SEPARATORS}\s+|\s+{SEPARATORS}\s+{FIGURES_DATE}$")
 
 
+MAX_TITLE_CHARS = 300
+"""A document title longer than this is no headline with a template's parts around it: it is left as it is."""
+MAX_TITLE_PARTS = 12
+"""A title of more parts than this (between its separators) is cut to none of them: a headline, its section and
+its site make a few."""
+
+
 def without_dangling(title: str) -> str:
     """A title without what it keeps of a template's parts that have nothing in them: a separator at its end, with
     only symbols after it ("Headline -" where the site's name was left out, "Headline » ☆☆☆☆☆"), and a date in
@@ -586,6 +593,8 @@ def without_dangling(title: str) -> str:
     if "«" in title or "‹" in title:
         return title
     title = " ".join(title.split())  # single spaces (as a browser shows them): the pattern tries a run once
+    if len(title) > MAX_TITLE_CHARS:
+        return title  # no headline: a run of separators would be tried from each of them
     return DANGLING.sub("", title) or title
 
 
@@ -594,7 +603,7 @@ def _without_date(tree: HtmlElement, title: str) -> str:
     or short labels of section and kind ("Thread title | iPhone | Forum"), when a heading on the page shows
     the headline without them and none shows the whole title."""
     separators = list(TITLE_SEPARATOR.finditer(title))
-    if not separators:
+    if not separators or len(separators) >= MAX_TITLE_PARTS:
         return title
     shown = {_comparable(visible_text(h)) for h in HEADINGS(tree) if isinstance(h, HtmlElement)}
     if _comparable(title) in shown:
@@ -624,8 +633,10 @@ def _around_shown_headline(tree: HtmlElement, title: str, site: str | None, host
     anything set off by pipes where the page's one h1 shows the run. A heading that shows the whole title, or
     none that shows a part of it, leaves the title whole."""
     spans = _title_parts(title)
+    if not 2 <= len(spans) <= MAX_TITLE_PARTS:
+        return title  # a run of parts is tried from each part to each: a title of many is left whole
     shown = {_comparable(visible_text(h)) for h in HEADINGS(tree) if isinstance(h, HtmlElement)}
-    if len(spans) < 2 or _comparable(title) in shown:
+    if _comparable(title) in shown:
         return title
     parts = [title[start:end].strip() for start, end in spans]
     h1s = [visible_text(h) for h in H1(tree) if isinstance(h, HtmlElement)]

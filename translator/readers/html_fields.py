@@ -142,7 +142,7 @@ ACTION_WORDS = frozenset({"tools", "actions", "interact"})
 PROFILE_WORDS = frozenset({"user", "username", "author", "profile", "postprofile", "userinfo", "poster", "member"})
 PROFILE_DEPTH = 4
 VOTE_WORDS = frozenset({"score", "rating", "points", "votes", "vote", "likes", "karma", "counter"})
-UP_DOWN = re.compile(r"↑\s*(\d+)\D+↓\s*(\d+)|(\d+)\s*\D{2,20}?,\s*(\d+)\s*\D{2,20}$")
+UP_DOWN = re.compile(r"↑\s*(\d+)\D+↓\s*(\d+)|(?<!\d)(\d++)\s*\D{2,20}?,\s*(\d++)\s*\D{2,20}$")
 
 
 def outside(element: HtmlElement, excluded: Sequence[HtmlElement]) -> bool:
