@@ -15,7 +15,7 @@ from translator.readers.blogger import _number
 from translator.readers.forum_dump import READ_COUNT, without_buttons
 from translator.readers.forum_engines import profile_key
 from translator.readers.html_article import _around_shown_headline, _without_date, without_dangling
-from translator.readers.html_byline import clean_byline, split_writers, writers_only
+from translator.readers.html_byline import clean_byline, split_writers, unlabelled, writers_only
 from translator.readers.html_fields import UP_DOWN, clean_author
 from translator.readers.html_items import _numbers_only, _votes
 
@@ -43,6 +43,7 @@ RUN = 200_000
         (UP_DOWN.search, "1" * RUN, None),  # was quadratic: a vote label's run of digits
         (lambda text: READ_COUNT.sub("", text), "Anna" + "\xa0" * RUN + "x", "Anna" + "\xa0" * RUN + "x"),
         (_number, "1" * RUN + " 3 days ago", "3"),  # was quadratic: a Blogger id's last number
+        (unlabelled, "Anna" + " " * RUN + "x", "Anna" + " " * RUN + "x"),  # its callers collapse spaces; it needs not
     ],
     ids=[
         "author-name",
@@ -63,6 +64,7 @@ RUN = 200_000
         "vote-digits",
         "read-count",
         "blogger-number",
+        "unlabelled-name",
     ],
 )
 def test_long_runs_are_read_in_linear_time(read: Callable[[str], Any], text: str, expected: Any) -> None:

@@ -76,12 +76,14 @@ form's "Name" label, a "Follow" button, "Posted", a date's label, a placeholder 
 DEGREES = frozenset({"phd", "md", "msc", "mba", "mph", "rd", "rdn", "rn", "dds", "dvm", "facp", "llm", "mfa"})
 """Degrees written after a name, split from it at its comma ("Grant Tinsley, PhD")."""
 TRAILING_DATE_WORD = re.compile(
-    r"\s+(?:stand|vor|updated|published|posted|aktualisiert|veröffentlicht|publié|publicado|actualizado)\W*$",
+    r"(?<!\s)\s+(?:stand|vor|updated|published|posted|aktualisiert|veröffentlicht|publié|publicado|actualizado)\W*$",
     re.IGNORECASE,
 )
 """A date's label left after a name when the search cut the date away ("Sara Zinnecker Stand: 3. Mai",
 "Houzz Deutschland vor 3 Tagen")."""
-PROFILE_LINK_TAIL = re.compile(rf"\s+(?:view\s+profile|more\s+posts\s+by|{PROFILE_LINK_TITLES})\s.*$", re.IGNORECASE)
+PROFILE_LINK_TAIL = re.compile(
+    rf"(?<!\s)\s+(?:view\s+profile|more\s+posts\s+by|{PROFILE_LINK_TITLES})\s.*$", re.IGNORECASE
+)
 """A profile box's link read after the name ("Martin Junker Alles von Martin Junker Kontakt")."""
 NO_NAME = re.compile(
     r"^(?:(?:copyright|publiziert|veröffentlicht|published|posted|submitted|publié|publicado|pubblicato"
@@ -99,7 +101,7 @@ ADDRESS_ENDINGS = frozenset(
 """Top-level domains that end a site's address read as words ("tagesschau.de" -> "Tagesschau De"); two-letter
 ones that end people's names ("Kim Se", "Ana Do") are left out."""
 CONVERSATION = re.compile(
-    r"\s+(?:im\s+gespräch\s+mit|in\s+conversation\s+with|en\s+conversation\s+avec|en\s+conversación\s+con)\s+",
+    r"(?<!\s)\s+(?:im\s+gespräch\s+mit|in\s+conversation\s+with|en\s+conversation\s+avec|en\s+conversación\s+con)\s+",
     re.IGNORECASE,
 )
 """Two people of an interview in one byline ("A im Gespräch mit B"): both are named."""
