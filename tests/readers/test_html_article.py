@@ -838,3 +838,20 @@ def test_code_words_inside_a_paragraph_stay_in_it() -> None:
         "The most useful part of the API is the fetch() function, which returns a promise.",
         'fetch("/data.json").then(function (response) { return response.json(); });',
     ]
+
+
+@pytest.mark.parametrize(
+    ("h1", "headline"),
+    [
+        # A blog theme's motto in the h1 on every page, a link to the home page: the logo, not the headline.
+        ('<a href="/">Notes from the harbour</a>', "Ferry fares rise in May"),
+        ('<a href="https://harbour.example/">Notes from the harbour</a>', "Ferry fares rise in May"),
+        # A link to the story itself, or an anchor without an address, is a headline's.
+        ('<a href="/2024/05/ferry-fares">Ferry fares rise in May</a>', "Ferry fares rise in May"),
+        ('<a name="top">Ferries run late</a>', "Ferries run late"),
+    ],
+)
+def test_an_h1_that_links_to_the_home_page_is_the_sites_logo(h1: str, headline: str) -> None:
+    meta = '<meta property="og:site_name" content="Harbour Notes">'
+    page = HEADLINE_PAGE.format(title="Ferry fares rise in May | Harbour Notes", meta=meta, h1=h1, h2="Fares")
+    assert read_html(page).threads[0].title == headline

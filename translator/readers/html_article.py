@@ -502,7 +502,9 @@ def _headline(
     shows the same text with typographic marks for plain ones (`„Quote“` for `"Quote"`, `–` for `-`), as the heading
     shows it."""
     page_title = visible_text(TITLE(tree)[0]) if TITLE(tree) else None
-    headings = [visible_text(h) for h in H1(tree) if isinstance(h, HtmlElement)]
+    h1s = [h for h in H1(tree) if isinstance(h, HtmlElement)]
+    logos = {visible_text(h) for h in h1s if _links_home(h)}
+    headings = [text for h in h1s if (text := visible_text(h)) not in logos]
     agreed = _agreed_title(headings, page_title)
     stated = _name(ld.get("headline"))
     candidates = [meta.get("og:title"), meta.get("twitter:title"), None if _contradicts(stated, agreed) else stated]
@@ -512,7 +514,7 @@ def _headline(
     middle = _after_site_in_middle(page_title, site, host) if page_title else None
     if found and page_title and middle and _comparable(found) in _comparable(page_title):
         found = middle  # the extractor cut the title at its last separator: "Section - Site - Headline"
-    found = None if _contradicts(found, agreed) else found
+    found = None if _contradicts(found, agreed) or found in logos else found
     candidates += [found, headings[0] if len(headings) == 1 else None, page_title]
     title = choose_title(candidates, site, host)
     page_only = strip_site(page_title, site, host) if page_title else ""
@@ -532,6 +534,18 @@ def _headline(
 
 
 TITLE_WORD = re.compile(r"\w+")
+
+
+def _links_home(h1: HtmlElement) -> bool:
+    """Whether an h1 is the site's logo: all its text one link to the site's home page (`<h1><a href="/">Hi, I'm
+    Nicolas.</a></h1>`, a blog theme's name on every page)."""
+    links = h1.findall(".//a")
+    if len(links) != 1 or not (href := (links[0].get("href") or "").strip()):
+        return False  # an anchor without an address (`<a name="top">`) is none
+    if visible_text(links[0]) != visible_text(h1):
+        return False
+    address = urlsplit(href)
+    return address.path in ("", "/", "/index.html", "/index.php") and not address.query and not address.fragment
 
 
 def _agreed_title(headings: list[str], page_title: str | None) -> str | None:
