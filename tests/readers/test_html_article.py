@@ -855,3 +855,19 @@ def test_an_h1_that_links_to_the_home_page_is_the_sites_logo(h1: str, headline: 
     meta = '<meta property="og:site_name" content="Harbour Notes">'
     page = HEADLINE_PAGE.format(title="Ferry fares rise in May | Harbour Notes", meta=meta, h1=h1, h2="Fares")
     assert read_html(page).threads[0].title == headline
+
+
+@pytest.mark.parametrize(
+    ("h1", "h2", "headline"),
+    [
+        # The h1 names the section; the h2 shows the story's headline, which is the document's title.
+        ("Allergies Health Center", "Babies who eat peanuts early may avoid the allergy",
+         "Babies who eat peanuts early may avoid the allergy"),
+        # A short document title (a section's name) is no headline beside an h1.
+        ("Babies who eat peanuts early may avoid the allergy", "Allergies",
+         "Babies who eat peanuts early may avoid the allergy"),
+    ],
+)  # fmt: skip
+def test_an_h1_naming_the_section_gives_way_to_the_headline_in_an_h2(h1: str, h2: str, headline: str) -> None:
+    page = HEADLINE_PAGE.format(title=h2, meta="", h1=h1, h2=h2)
+    assert read_html(page).threads[0].title == headline

@@ -66,6 +66,7 @@ TITLE = path("//title[not(ancestor::svg)]")
 """The page's title (an icon drawn in SVG has its own `<title>`, which may come first)."""
 H1 = path("//h1")
 HEADINGS = path("//h1 | //h2 | //h3")
+LOWER_HEADINGS = path("//h2 | //h3")
 MAX_LABEL_WORDS = 3
 PAGE_TAGS = frozenset({"body", "html"})
 COMMENT_BOX = re.compile(r"comment|respond|reply|koment|komment|коммент")
@@ -520,6 +521,8 @@ def _headline(
     page_only = strip_site(page_title, site, host) if page_title else ""
     if page_only and _comparable(title) != _comparable(page_only) and _site_default(tree, title, page_only):
         return page_only
+    if page_only and title in headings and _section_h1(tree, title, page_only):
+        return page_only
     title = _without_tight_label(tree, _around_shown_headline(tree, _without_date(tree, title), site, host))
     title = without_dangling(title)
     labelled = title.endswith(page_only) and title[: -len(page_only)].rstrip().endswith(":")
@@ -695,6 +698,22 @@ def _without_tight_label(tree: HtmlElement, title: str) -> str:
         if short and head and _comparable(head) in shown:
             return head
     return title
+
+
+MIN_HEADLINE_WORDS = 4
+
+
+def _section_h1(tree: HtmlElement, h1: str, page_only: str) -> bool:
+    """Whether the page's h1 is its section's name and a lower heading shows the story's headline, which is the
+    document's title (WebMD: h1 "Allergies Health Center", h2 and title "Babies Who Eat Peanuts Early May Avoid
+    Allergy"): the title, longer than the h1 and not holding it, is shown as an h2 or h3."""
+    words = TITLE_WORD.findall(page_only)
+    if len(words) < MIN_HEADLINE_WORDS or len(words) <= len(TITLE_WORD.findall(h1)):
+        return False
+    key = _comparable(page_only)
+    if _comparable(h1) in key:
+        return False
+    return any(_comparable(visible_text(h)) == key for h in LOWER_HEADINGS(tree) if isinstance(h, HtmlElement))
 
 
 def _site_default(tree: HtmlElement, shared: str, page_only: str) -> bool:
