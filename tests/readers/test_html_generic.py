@@ -661,14 +661,12 @@ UNCLASSED_NAME = "".join(
 def test_a_name_without_a_class_before_the_dates_element_is_the_writer(outside: bool) -> None:
     box = UNCLASSED_NAME.replace("comment-main-level comment", "story").replace("comment-box", "box")
     thread = thread_of(f'<div id="comments">{UNCLASSED_NAME}</div>' if not outside else f"<div>{box}</div>")
-    if outside:  # a list of stories, a section's name before the date: no comments
-        assert comments_of(thread) == []
-        return
-    assert comments_of(thread) == [
+    # Outside comments, a list of stories: a section's name before the date makes no comments.
+    assert comments_of(thread) == ([] if outside else [
         ("Marta", datetime(2021, 5, 2, 18, 40), "Ich bin schon vor Wochen mit Fachleuten ins Gespräch gekommen."),
         ("Ole Brandt", datetime(2021, 5, 3, 18, 40), "Die neue Heizung hätte man schon vor Jahren einbauen sollen."),
         ("Wiebke", datetime(2021, 5, 4, 18, 40), "Wir freuen uns auf den ersten Sprung ins kalte Wasser."),
-    ]
+    ])  # fmt: skip
 
 
 # A petition site's signers: the name and the date in one `strong`, the reason for signing below it.
@@ -687,14 +685,12 @@ ONE_PIECE_HEADER = "".join(
 def test_a_name_and_date_printed_as_one_text_in_a_comments_box(outside: bool) -> None:
     cards = ONE_PIECE_HEADER.replace("mo-comment", "mo-news") if outside else ONE_PIECE_HEADER
     thread = thread_of(f'<div class="mo-{"news" if outside else "comments"}-list">{cards}</div>', lang="fr")
-    if outside:  # a card's "NAME - DATE" outside comments may be a story's section and date
-        assert comments_of(thread) == []
-        return
-    assert comments_of(thread) == [
+    # Outside comments, a card's "NAME - DATE" may be a story's section and date: no comments.
+    assert comments_of(thread) == ([] if outside else [
         ("Muriel", datetime(2021, 5, 12, 18, 40), "Pour que la piscine reste ouverte tout l'été."),
         ("Jean-François", datetime(2021, 5, 13, 18, 40), "La natation est un service public, pas un luxe."),
         ("Claude", datetime(2021, 5, 14, 18, 40), "Mes enfants y ont appris à nager, comme moi."),
-    ]
+    ])  # fmt: skip
 
 
 # A WordPress theme's comment: the header is a heading holding the writer's cite and a time whose attribute gives
