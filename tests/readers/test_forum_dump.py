@@ -635,3 +635,57 @@ def test_comments_that_print_their_date_last_under_the_text_and_buttons() -> Non
     )
     [thread] = parse_threads(dated_first).threads
     assert [post.author for post in thread.posts] == [name for _, name, _ in posts]
+
+
+COUNTED_POSTS = (
+    ("Armanox", 2, "Really, no singer from the north?"),
+    ("Flounder", 3, "The list misses the best one."),
+    ("Leo", 4, "Where is the singer we all know?"),
+    ("Rebel Raime", 5, "Number one should be number ten."),
+)
+
+
+@pytest.mark.parametrize("count", ["{ 4 comments… read them below or add one }", "Se han publicado 4 comentarios", ""])
+def test_posts_without_marks_of_their_own_are_a_dump_below_a_count_of_comments(count: str) -> None:
+    # A blog theme's comments as a copy gives them: the writer, the date, the text; no button, no profile field.
+    # The page's count of its comments above them says they are comments; without it they are no dump.
+    text = (
+        "The 100 greatest singers\n"
+        + "A paragraph of the article, long enough to be a whole sentence with many words in it, and a few more.\n" * 3
+        + f"{count}\n"
+        + "".join(f"{name}\nJuly {day}, 2015 at 6:4{day} pm\n{line}\n" for name, day, line in COUNTED_POSTS)
+    )
+    if not count:
+        assert sniff_format(text) == "text"
+        return
+    assert sniff_format(text) == "forum"
+    [thread] = parse_threads(text).threads
+    assert [(post.author, post.date, post.blocks[0].text) for post in thread.posts[1:]] == [
+        (name, datetime(2015, 7, day, 18, 40 + day), line) for name, day, line in COUNTED_POSTS
+    ]
+
+
+def test_a_count_of_comments_takes_no_dated_teasers_after_the_comments() -> None:
+    # A news page: "44 Kommentare", one comment shown, then teasers of other stories dated "Aktualisiert: DATE".
+    text = (
+        "Titel\n"
+        + "Ein Absatz des Artikels, lang genug für einen ganzen Satz mit vielen Worten darin, und mehr.\n" * 3
+        + "44 Kommentare\nCardinaux Edouard\n07.04.2020\nJetzt werden wir den Preis bezahlen.\n"
+        + "Alle Kommentare anzeigen\n"
+        + "".join(f"Eine andere Geschichte {n}\nAktualisiert: 0{n}.04.2020\n" for n in range(1, 4))
+    )
+    assert sniff_format(text) == "text"
+
+
+@pytest.mark.parametrize(
+    ("header", "name", "comment"),
+    [
+        ("3 Kommentare\nKommentar von Mareike\n8. Dezember 2010 um 10:5{n}", "Mareike", "Ein ganzer Satz Nummer {n}."),
+        ("3 commentaires\nMuriel - Le 2{n}/01/2020 à 12:01:03", "Muriel", "Une phrase entière, numéro {n}."),
+    ],
+)
+def test_a_headers_label_and_a_dates_first_word_are_no_part_of_the_writer(header: str, name: str, comment: str) -> None:
+    count, header = header.split("\n", 1)
+    text = f"Titel\n{count}\n" + "".join(header.format(n=n) + "\n" + comment.format(n=n) + "\n" for n in range(1, 4))
+    [thread] = parse_threads(text).threads
+    assert [post.author for post in thread.posts] == [name] * 3

@@ -29,6 +29,7 @@ from translator.models import BlockKind, Post, Thread
 from translator.readers.common import BlockSpec, Reading, clean, comment_post, counted_noun, number_blocks
 from translator.readers.forum import THREAD_LABEL, RawPost, Segment, resolve_quotes, segment_specs
 from translator.readers.forum_engines import (
+    COMMENT_LABEL,
     MAX_LABEL_CHARS,
     POST_ACTION_LABELS,
     RELATIVE_DATE,
@@ -40,7 +41,7 @@ from translator.readers.forum_engines import (
     is_post_action,
     profile_key,
 )
-from translator.readers.html_dates import WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES, could_be_date
+from translator.readers.html_dates import WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES, could_be_date, without_date_lead
 
 MAX_NAME_CHARS = 50
 MAX_NAME_WORDS = 6
@@ -132,14 +133,16 @@ def looks_like_forum_dump(text: str) -> bool:
     a news page's dated teasers have none, and those before or after the run are no part of it): three or more
     such posts, or two and two more engine labels."""
     lines, kinds = _lines(text[:400_000])
-    if not any(_marks_a_post(line) or line.kind in PROFILE for line in kinds):
+    counts = _comment_counts(lines, kinds)
+    if not counts and not any(_marks_a_post(line) or line.kind in PROFILE for line in kinds):
         return False
     anchors = _anchors(lines, kinds)
     if len(anchors) < 2:
         return False
-    run = _post_run(kinds, _headers(lines, kinds, anchors), len(lines))
+    headers = _headers(lines, kinds, anchors)
+    run = _post_run(kinds, headers, len(lines))
     if run is None or run.marked < 2:
-        return False
+        return (counted := _counted_run(headers, counts)) is not None and counted.marked >= MIN_COUNTED_POSTS
     labels = sum(1 for line in kinds if line.kind in POST_LABELS)
     return run.marked >= 3 or labels >= 2
 
@@ -179,6 +182,61 @@ def _post_run(kinds: list[Line], headers: list[Header], size: int) -> PostRun | 
     return best
 
 
+COMMENT_COUNT = re.compile(
+    r"^\W*(?:[^\W\d]+\s+){0,3}(?P<count>\d[\d.,]*)\s+(?:comments?|responses?|replies|kommentare?|antworten"
+    r"|commentaires?|réponses|comentarios?|respuestas|commenti|risposte|reacties|komentarz[ey]?|комментари[йяев]?)\b",
+    re.IGNORECASE,
+)
+"""The line a comment section starts with, stating how many comments it holds ("38 comments", "{ 38 comments… read
+them below }", "6 Kommentare zu „TITLE“", "Se han publicado 11 comentarios")."""
+MAX_COUNT_CHARS = 120
+MAX_COUNT_GAP = 12
+"""Lines between a comment count and the first comment's header at most (a form, a sort order between them)."""
+MIN_COUNTED_POSTS = 3
+COUNTED_SLACK = 2
+
+
+def _comment_counts(lines: list[str], kinds: list[Line]) -> list[tuple[int, int]]:
+    """The rows of the lines stating a number of comments, with that number."""
+    counts = []
+    for row, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
+        if kind.kind == "text" and len(line) <= MAX_COUNT_CHARS and (found := COMMENT_COUNT.match(line)):
+            digits = found["count"].replace(".", "").replace(",", "")
+            if digits.isdigit() and int(digits) >= 2:
+                counts.append((row, int(digits)))
+    return counts
+
+
+def _counted_run(headers: list[Header], counts: list[tuple[int, int]]) -> PostRun | None:
+    """The thread's run where its posts show no mark of their own but the page states how many comments follow:
+    the posts with a writer from just below a comment count on, as many as it states at most (a few more, for
+    replies it does not count); the longest such run. A news page's dated teasers follow no such line."""
+    best: PostRun | None = None
+    for row, count in counts:
+        first = next((n for n, header in enumerate(headers) if header.start > row), None)
+        if first is None or headers[first].start - row > MAX_COUNT_GAP:
+            continue
+        last = first - 1
+        while last + 1 < len(headers) and _name_like(headers[last + 1].writer):
+            last += 1
+        posts = last - first + 1
+        if 0 < posts <= count + COUNTED_SLACK and (best is None or posts > best.marked):
+            best = PostRun(first, last, posts)
+    return best
+
+
+FREE_NUMBER = re.compile(r"(?<![^\W_])\d")
+"""A number that starts a word (a date's), not one glued to a handle's letters."""
+
+
+def _name_like(writer: str | None) -> bool:
+    """Whether a header's writer reads as a name: no label (`Aktualisiert:`) and no date (a teaser's `Publiziert:
+    03.04.2020`), which end a run of unmarked posts."""
+    if not writer or writer.endswith(":"):
+        return False
+    return not (could_be_date(writer) and FREE_NUMBER.search(writer))  # "Holzwerker1956" is a handle
+
+
 MARKED_SHARE = 0.6
 """The share of the posts found that must show a mark of a post for a text to be taken for a dump."""
 POST_LABELS = frozenset({"byline", "quote", "quote_end", "edited", "signature"})
@@ -216,6 +274,8 @@ def read_forum_dump(text: str) -> Reading:
     anchors = _anchors(lines, kinds)
     headers = _headers(lines, kinds, anchors)
     run = _post_run(kinds, headers, len(lines))
+    if run is None or run.marked < 2:
+        run = _counted_run(headers, _comment_counts(lines, kinds)) or run
     if run is not None and (run.first > 0 or run.last < len(anchors) - 1):
         # Dated lines before the thread's run of posts are the page's (its article's date, teasers), those after
         # it too (archive links, headlines): the last post ends where the next of them begins.
@@ -336,7 +396,8 @@ def _name_and_date(text: str) -> tuple[str, datetime] | None:
                     cut, found = cut - 1, earlier
                 name = NAME_CONNECTOR.sub("", " ".join(words[:cut])) or " ".join(words[:cut])
                 name = WEEKDAY_AFTER_NAME.sub("", name) or name  # `NAME, Do 9 Apr 2020`: the parser skips "Do"
-                return NAME_SEPARATOR.sub("", name) or name, found
+                name = NAME_SEPARATOR.sub("", name) or name
+                return without_date_lead(name)[0] or name, found  # `NAME - Le DATE`: "Le" is the date's
     return None
 
 
@@ -550,7 +611,7 @@ def _anchored_headers(lines: list[str], kinds: list[Line], anchors: list[Anchor]
             start = min([anchor.row, *names])
             writer, role = anchor.writer, _role(lines, names)
         elif names:
-            writer, role = lines[names[0]], _role(lines, names)
+            writer, role = _writer_name(lines[names[0]]), _role(lines, names)
         else:
             writer, role = None, None
         headers.append(Header(start, body_start, writer, role))
@@ -599,7 +660,9 @@ def _footer_headers(lines: list[str], kinds: list[Line], anchors: list[Anchor], 
         *(_writer_below(lines, kinds, anchor.row) for anchor in anchors[start:-1]),
     ]
     return [
-        Header(row, row + 1, lines[row], None) if row is not None else Header(anchor.row, anchor.row, None, None)
+        Header(row, row + 1, _writer_name(lines[row]), None)
+        if row is not None
+        else Header(anchor.row, anchor.row, None, None)
         for row, anchor in zip(rows, anchors[start:], strict=True)
     ]
 
@@ -652,6 +715,11 @@ def _with_subjects(lines: list[str], kinds: list[Line], anchors: list[Anchor], h
         else header
         for n, header in enumerate(headers)
     ]
+
+
+def _writer_name(line: str) -> str:
+    """A header's writer line without the label before the name (`Kommentar von NAME`)."""
+    return COMMENT_LABEL.sub("", line) or line
 
 
 def _role(lines: list[str], rows: list[int]) -> str | None:

@@ -35,9 +35,10 @@ PHPBB_BYLINE = re.compile(rf"^(?:{PHPBB_POST}\s*)?{PHPBB_BY}\s+{NAME}\s*»\s*{DA
 
 # Blog themes: `Comment by NAME — DATE` (`Comment by %s &mdash; %s`), in their languages.
 COMMENT_WORDS = ("Comment", "Kommentar", "Commentaire", "Comentario", "Commento", "Reactie", "Комментарий")
-COMMENT_BYLINE = re.compile(
-    rf"^{_any(*COMMENT_WORDS)}\s+(?:by|von|de|par|di|da|door|от)\s+{NAME}\s*[—–|]\s*{DATE}$", re.IGNORECASE
-)
+COMMENT_BY = rf"{_any(*COMMENT_WORDS)}\s+(?:by|von|de|par|di|da|door|от)"
+COMMENT_BYLINE = re.compile(rf"^{COMMENT_BY}\s+{NAME}\s*[—–|]\s*{DATE}$", re.IGNORECASE)
+COMMENT_LABEL = re.compile(rf"^{COMMENT_BY}\s+(?=\S)", re.IGNORECASE)
+"""The label before a writer's name on a header line of its own (`Kommentar von NAME`, the date below it)."""
 
 # Comment modules: `geschrieben von NAME am DATE` (oekonomenstimme.org), `posted by NAME on DATE`.
 WRITTEN_WORDS = (

@@ -18,17 +18,7 @@ from lxml.html import HtmlElement
 
 from translator.models import Votes
 from translator.readers.common import BlockSpec, printed_count
-from translator.readers.html_dates import (
-    DATE_CONNECTORS,
-    ENGLISH_MONTHS,
-    MONTH_ABBREVIATIONS,
-    WEEKDAY_ABBREVIATIONS,
-    WEEKDAY_NAMES,
-    could_be_date,
-    is_relative_date,
-    machine_date,
-    printed_date,
-)
+from translator.readers.html_dates import could_be_date, is_relative_date, machine_date, printed_date, without_date_lead
 from translator.readers.html_text import (
     class_heads,
     class_tokens,
@@ -227,32 +217,6 @@ def clean_author(text: str) -> str | None:
     if name is None or (could_be_date(name) and any(NUMERIC_TOKEN.fullmatch(token) for token in name.split())):
         return None  # "12 March 2020" is a date; "mike_1985" is a name
     return name
-
-
-DATE_LEAD_WORDS = frozenset({*WEEKDAY_NAMES, *WEEKDAY_ABBREVIATIONS, *ENGLISH_MONTHS, *MONTH_ABBREVIATIONS})
-SEPARATOR_WORD = re.compile(r"[-–—|•·/:,]+")
-
-
-def without_date_lead(text: str, *, connected: bool = False) -> tuple[str | None, str]:
-    """The name before the words a date after it starts with (separators, a weekday, a month, "am", "le"), and
-    those words: ("Muriel", "- Le") for "Muriel - Le"; (None, "June") for "June", only a date's words.
-    `connected`: the date itself is gone, so the words go only where they hold its connecting word ("NAME am
-    Samstag"; "Anna Monday" stays). A connecting word in capitals goes after a separator only ("Thanh Le")."""
-    words = text.split()
-    kept = len(words)
-    connector = False
-    while kept:
-        word = words[kept - 1]
-        bare = word.rstrip(".,").casefold()
-        after_separator = kept > 1 and SEPARATOR_WORD.fullmatch(words[kept - 2]) is not None
-        if bare in DATE_CONNECTORS and (word.islower() or after_separator):
-            connector = True
-        elif not (SEPARATOR_WORD.fullmatch(word) or bare in DATE_LEAD_WORDS):
-            break
-        kept -= 1
-    if kept == len(words) or (connected and not connector):
-        return text, ""
-    return " ".join(words[:kept]).rstrip(",") or None, " ".join(words[kept:])
 
 
 def _holds_lines(element: HtmlElement) -> bool:
