@@ -88,3 +88,16 @@ def test_a_title_of_many_parts_is_read_in_linear_time(part: str) -> None:
     assert _around_shown_headline(tree, title, None, None) == title
     assert _without_date(tree, title) == title
     assert time.perf_counter() - started < 10
+
+
+def test_counts_of_comments_over_many_posts_are_judged_in_linear_time() -> None:
+    # Each count line scanned the posts after it (the first, then its run): quadratic in posts times counts.
+    from translator.readers.forum_dump import Header, _counted_run
+
+    posts = 20_000
+    headers = [Header(4 * n + 1, 4 * n + 2, f"Anna{n}", None) for n in range(posts)]
+    counts = [(4 * n, posts) for n in range(posts)]  # a count above every post
+    started = time.perf_counter()
+    run = _counted_run(headers, counts)
+    assert run is not None and (run.first, run.last, run.marked) == (0, posts - 1, posts)
+    assert time.perf_counter() - started < 10

@@ -19,6 +19,7 @@ unless the page shows an article before its comments (a news page): then that te
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
@@ -211,17 +212,21 @@ def _counted_run(headers: list[Header], counts: list[tuple[int, int]]) -> PostRu
     """The thread's run where its posts show no mark of their own but the page states how many comments follow:
     the posts with a writer from just below a comment count on, as many as it states at most (a few more, for
     replies it does not count); the longest such run. A news page's dated teasers follow no such line."""
+    # Where each header's streak of named posts ends, found from the end once; each count then finds its first post
+    # by bisection: linear in the headers whatever the counts.
+    named = [_name_like(header.writer) for header in headers]
+    streak_end = [0] * len(headers)
+    for n in range(len(headers) - 1, -1, -1):
+        streak_end[n] = (streak_end[n + 1] if n + 1 < len(headers) and named[n + 1] else n) if named[n] else n - 1
+    starts = [header.start for header in headers]
     best: PostRun | None = None
     for row, count in counts:
-        first = next((n for n, header in enumerate(headers) if header.start > row), None)
-        if first is None or headers[first].start - row > MAX_COUNT_GAP:
+        first = bisect_right(starts, row)
+        if first == len(headers) or starts[first] - row > MAX_COUNT_GAP:
             continue
-        last = first - 1
-        while last + 1 < len(headers) and _name_like(headers[last + 1].writer):
-            last += 1
-        posts = last - first + 1
+        posts = streak_end[first] - first + 1
         if 0 < posts <= count + COUNTED_SLACK and (best is None or posts > best.marked):
-            best = PostRun(first, last, posts)
+            best = PostRun(first, streak_end[first], posts)
     return best
 
 
