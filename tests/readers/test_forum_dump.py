@@ -689,3 +689,24 @@ def test_a_headers_label_and_a_dates_first_word_are_no_part_of_the_writer(header
     text = f"Titel\n{count}\n" + "".join(header.format(n=n) + "\n" + comment.format(n=n) + "\n" for n in range(1, 4))
     [thread] = parse_threads(text).threads
     assert [post.author for post in thread.posts] == [name] * 3
+
+
+def test_anonymous_comments_among_counted_ones_are_read_and_the_count_is_no_writer() -> None:
+    # A magazine's blog: "5 commentaires", then (writer), "(DATE)", ":", the text; the first and the fourth
+    # comment are anonymous, their date right below the previous text (or the count).
+    posts = ((None, 1), ("Red Bastard", 2), ("Cindy Cats", 3), (None, 4), ("habsb", 5))
+    text = (
+        "Titre\n"
+        + "Un paragraphe de l'article, assez long pour une phrase entière avec beaucoup de mots, et encore plus.\n" * 3
+        + "5 commentaires\n"
+        + "".join(
+            (f"{name}\n" if name else "")
+            + f"(2{day} juin 2018 @11h1{day})\n:\nUn commentaire numéro {day}, une phrase.\n"
+            for name, day in posts
+        )
+    )
+    assert sniff_format(text) == "forum"
+    [thread] = parse_threads(text).threads
+    assert [(post.author, post.date) for post in thread.posts[1:]] == [
+        (name, datetime(2018, 6, 20 + day, 11, 10 + day)) for name, day in posts
+    ]

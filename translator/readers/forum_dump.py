@@ -194,7 +194,10 @@ MAX_COUNT_CHARS = 120
 MAX_COUNT_GAP = 12
 """Lines between a comment count and the first comment's header at most (a form, a sort order between them)."""
 MIN_COUNTED_POSTS = 3
+"""Named posts below a count of comments at least, for them to be taken for comments without marks of their own."""
 COUNTED_SLACK = 2
+NAMED_SHARE = 0.5
+"""The share of such posts that must name their writer (the others are anonymous comments among them)."""
 
 
 def _comment_counts(lines: list[str], kinds: list[Line]) -> list[tuple[int, int]]:
@@ -212,22 +215,29 @@ def _counted_run(headers: list[Header], counts: list[tuple[int, int]]) -> PostRu
     """The thread's run where its posts show no mark of their own but the page states how many comments follow:
     the posts with a writer from just below a comment count on, as many as it states at most (a few more, for
     replies it does not count); the longest such run. A news page's dated teasers follow no such line."""
-    # Where each header's streak of named posts ends, found from the end once; each count then finds its first post
-    # by bisection: linear in the headers whatever the counts.
+    # Where each header's streak of posts ends (named ones, and anonymous ones among them), and how many of them are
+    # named from each header on, found from the end once; each count then finds its first post by bisection: linear
+    # in the headers whatever the counts.
+    size = len(headers)
     named = [_name_like(header.writer) for header in headers]
-    streak_end = [0] * len(headers)
-    for n in range(len(headers) - 1, -1, -1):
-        streak_end[n] = (streak_end[n + 1] if n + 1 < len(headers) and named[n + 1] else n) if named[n] else n - 1
+    member = [is_named or header.writer is None for is_named, header in zip(named, headers, strict=True)]
+    streak_end, named_after = [0] * size, [0] * (size + 1)
+    for n in range(size - 1, -1, -1):
+        streak_end[n] = (streak_end[n + 1] if n + 1 < size and member[n + 1] else n) if member[n] else n - 1
+        named_after[n] = named_after[n + 1] + named[n]
     starts = [header.start for header in headers]
     best: PostRun | None = None
     for row, count in counts:
         first = bisect_right(starts, row)
-        if first == len(headers) or starts[first] - row > MAX_COUNT_GAP:
+        if first == size or starts[first] - row > MAX_COUNT_GAP:
             continue
-        posts = streak_end[first] - first + 1
-        if 0 < posts <= count + COUNTED_SLACK and (best is None or posts > best.marked):
-            best = PostRun(first, streak_end[first], posts)
-    return best
+        last = streak_end[first]
+        posts, with_names = last - first + 1, named_after[first] - named_after[last + 1]
+        if posts <= 0 or posts > count + COUNTED_SLACK or with_names < NAMED_SHARE * posts:
+            continue
+        if best is None or posts > best.marked:
+            best = PostRun(first, last, posts)
+    return best if best is None or named_after[best.first] - named_after[best.last + 1] >= MIN_COUNTED_POSTS else None
 
 
 FREE_NUMBER = re.compile(r"(?<![^\W_])\d")
@@ -506,13 +516,15 @@ def _merged(anchors: list[Anchor], kinds: list[Line]) -> list[Anchor]:
 
 
 def _is_candidate(line: str, kind: Line) -> bool:
-    """Whether a line can be a writer's name or rank: short, a few words, no sentence's end."""
+    """Whether a line can be a writer's name or rank: short, a few words, no sentence's end, no count of comments
+    ("27 commentaires" above an anonymous first comment)."""
     return (
         kind.kind == "text"
         and len(line) <= MAX_NAME_CHARS
         and len(line.split()) <= MAX_NAME_WORDS
         and not line.endswith(SENTENCE_END)
         and not line.endswith(":")
+        and not COMMENT_COUNT.match(line)
     )
 
 
