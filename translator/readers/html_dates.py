@@ -88,28 +88,6 @@ DATE_LEAD_WORDS = frozenset({*WEEKDAY_NAMES, *WEEKDAY_ABBREVIATIONS, *ENGLISH_MO
 SEPARATOR_WORD = re.compile(r"[-–—|•·/:,]+")
 
 
-def without_date_lead(text: str, *, connected: bool = False) -> tuple[str | None, str]:
-    """The name before the words a date after it starts with (separators, a weekday, a month, "am", "le"), and
-    those words: ("Muriel", "- Le") for "Muriel - Le"; (None, "June") for "June", only a date's words.
-    `connected`: the date itself is gone, so the words go only where they hold its connecting word ("NAME am
-    Samstag"; "Anna Monday" stays). A connecting word in capitals goes after a separator only ("Thanh Le")."""
-    words = text.split()
-    kept = len(words)
-    connector = False
-    while kept:
-        word = words[kept - 1]
-        bare = word.rstrip(".,").casefold()
-        after_separator = kept > 1 and SEPARATOR_WORD.fullmatch(words[kept - 2]) is not None
-        if bare in DATE_CONNECTORS and (word.islower() or after_separator):
-            connector = True
-        elif not (SEPARATOR_WORD.fullmatch(word) or bare in DATE_LEAD_WORDS):
-            break
-        kept -= 1
-    if kept == len(words) or (connected and not connector):
-        return text, ""
-    return " ".join(words[:kept]).rstrip(",") or None, " ".join(words[kept:])
-
-
 UNIX_TIME = re.compile(r"^\d{9,10}(?:\.\d+)?$|^\d{13}$")
 # Cheap test before the expensive parser: a year, a numeric date or a clock time.
 DATE_HINT = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(?<!\d)\d{1,2}[:h]\d\d(?!\d)")
@@ -327,3 +305,25 @@ def _relative_parser(languages: tuple[str, ...] | None, reference: datetime) -> 
 
     settings = {**RELATIVE_SETTINGS, "RELATIVE_BASE": reference}
     return DateDataParser(languages=_known(languages), settings=settings)
+
+
+def without_date_lead(text: str, *, connected: bool = False) -> tuple[str | None, str]:
+    """The name before the words a date after it starts with (separators, a weekday, a month, "am", "le"), and
+    those words: ("Muriel", "- Le") for "Muriel - Le"; (None, "June") for "June", only a date's words.
+    `connected`: the date itself is gone, so the words go only where they hold its connecting word ("NAME am
+    Samstag"; "Anna Monday" stays). A connecting word in capitals goes after a separator only ("Thanh Le")."""
+    words = text.split()
+    kept = len(words)
+    connector = False
+    while kept:
+        word = words[kept - 1]
+        bare = word.rstrip(".,").casefold()
+        after_separator = kept > 1 and SEPARATOR_WORD.fullmatch(words[kept - 2]) is not None
+        if bare in DATE_CONNECTORS and (word.islower() or after_separator):
+            connector = True
+        elif not (SEPARATOR_WORD.fullmatch(word) or bare in DATE_LEAD_WORDS):
+            break
+        kept -= 1
+    if kept == len(words) or (connected and not connector):
+        return text, ""
+    return " ".join(words[:kept]).rstrip(",") or None, " ".join(words[kept:])
