@@ -710,3 +710,17 @@ def test_anonymous_comments_among_counted_ones_are_read_and_the_count_is_no_writ
     assert [(post.author, post.date) for post in thread.posts[1:]] == [
         (name, datetime(2018, 6, 20 + day, 11, 10 + day)) for name, day in posts
     ]
+
+
+def test_below_a_count_of_comments_the_first_post_is_a_comment_and_the_short_text_before_is_the_article() -> None:
+    text = (
+        "The 100 greatest singers\n"
+        + "A single paragraph of the article, long enough to be a whole sentence with many words in it, and more.\n"
+        + "1. A singer\n2. Another singer\n{ 4 comments… read them below or add one }\n"
+        + "".join(f"{name}\nJuly {day}, 2015 at 6:4{day} pm\n{line}\n" for name, day, line in COUNTED_POSTS)
+    )
+    [thread] = parse_threads(text).threads
+    article, *comments = thread.posts
+    assert (article.author, [block.kind for block in article.blocks]) == (None, ["title", "paragraph"])
+    assert thread.title == "The 100 greatest singers"
+    assert [comment.author for comment in comments] == [name for name, _, _ in COUNTED_POSTS]

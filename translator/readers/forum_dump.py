@@ -289,8 +289,10 @@ def read_forum_dump(text: str) -> Reading:
     anchors = _anchors(lines, kinds)
     headers = _headers(lines, kinds, anchors)
     run = _post_run(kinds, headers, len(lines))
+    counted = None
     if run is None or run.marked < 2:
-        run = _counted_run(headers, _comment_counts(lines, kinds)) or run
+        counted = _counted_run(headers, _comment_counts(lines, kinds))
+        run = counted or run
     if run is not None and (run.first > 0 or run.last < len(anchors) - 1):
         # Dated lines before the thread's run of posts are the page's (its article's date, teasers), those after
         # it too (archive links, headlines): the last post ends where the next of them begins.
@@ -310,7 +312,9 @@ def read_forum_dump(text: str) -> Reading:
         segments, signed = _segments(lines, kinds, header.body_start, end, anchors)
         signatures += signed
         raw.append(RawPost(header.writer or "", header.role, anchor.date, None, segments, n))
-    preamble = _article_lines(lines[: headers[0].start], kinds[: headers[0].start])
+    # Below a count of comments every post is a comment: the page's text before them is the article, however short.
+    paragraphs = 1 if counted is not None else MIN_ARTICLE_PARAGRAPHS
+    preamble = _article_lines(lines[: headers[0].start], kinds[: headers[0].start], paragraphs)
     article: Post | None = None
     if preamble is not None:
         article = Post(id="article", kind="article", author=None, blocks=number_blocks("article", preamble))
@@ -769,12 +773,14 @@ def _segments(
     return segments, 0
 
 
-def _article_lines(lines: list[str], kinds: list[Line]) -> list[BlockSpec] | None:
+def _article_lines(
+    lines: list[str], kinds: list[Line], paragraphs: int = MIN_ARTICLE_PARAGRAPHS
+) -> list[BlockSpec] | None:
     """The article a news page shows before its comments: its title (the short line above its first
-    paragraph) and its paragraphs and headings, up to its last paragraph; None when the page shows none
-    (a forum thread's page: its first post is the article)."""
+    paragraph) and its paragraphs and headings, up to its last paragraph; None when the page shows fewer than
+    `paragraphs` lines of prose (a forum thread's page: its first post is the article)."""
     prose = [row for row, line in enumerate(lines) if len(line) >= MIN_PROSE_CHARS and kinds[row].kind == "text"]
-    if len(prose) < MIN_ARTICLE_PARAGRAPHS:
+    if len(prose) < max(paragraphs, 1):
         return None
     first, last = prose[0], prose[-1]
     specs: list[BlockSpec] = []
