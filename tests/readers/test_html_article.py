@@ -729,9 +729,13 @@ def test_a_headline_stated_with_an_empty_site_part_is_read_without_it() -> None:
     ],
 )  # fmt: skip
 def test_the_headline_takes_the_typographic_marks_its_heading_shows(stated: str, h1: str, headline: str) -> None:
+    assert shared_headline_read(stated, h1) == headline
+
+
+def shared_headline_read(stated: str, h1: str) -> str:
+    """The title read from a page that states its headline for sharing (`og:title`) and shows an h1."""
     meta = f'<meta property="og:title" content="{stated.replace(chr(34), "&quot;")}">'
-    page = HEADLINE_PAGE.format(title="Harbour Gazette", meta=meta, h1=h1, h2="Fares")
-    assert read_html(page).threads[0].title == headline
+    return read_html(HEADLINE_PAGE.format(title="Harbour Gazette", meta=meta, h1=h1, h2="Fares")).threads[0].title
 
 
 @pytest.mark.parametrize(
@@ -794,9 +798,7 @@ def test_a_story_the_extractor_reads_keeps_its_reading() -> None:
     ],
 )  # fmt: skip
 def test_a_few_words_a_stated_headline_adds_to_the_pages_one_h1_are_cut(stated: str, h1: str, headline: str) -> None:
-    meta = f'<meta property="og:title" content="{stated}">'
-    page = HEADLINE_PAGE.format(title="Harbour Gazette", meta=meta, h1=h1, h2="Fares")
-    assert read_html(page).threads[0].title == headline
+    assert shared_headline_read(stated, h1) == headline
 
 
 @pytest.mark.parametrize(

@@ -29,6 +29,10 @@ META_SOURCE_PLURAL = "source-plural"
 META_TARGET_PLURAL = "target-plural"
 META_KEYS = (META_CATEGORY, META_FLAGS, META_SOURCE_PLURAL, META_TARGET_PLURAL)
 LIST_KEYS = (FIELD_VARIANTS, FIELD_PLURAL_VARIANTS, FIELD_FORBIDDEN, FIELD_TARGET_VARIANTS)
+MERGED_FIELDS = (
+    "target", "flags", "source_plural", "target_plural", "variants", "plural_variants", "forbidden", "target_variants"
+)  # fmt: skip
+"""The term's fields an imported row replaces where it gives them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,8 +231,7 @@ def merge_term(existing: GlossaryTerm | None, incoming: ImportedTerm) -> Glossar
     if existing is None:
         return incoming.term
     changes: dict[str, Any] = {}
-    fields = ("target", "flags", "source_plural", "target_plural", "variants", "plural_variants", "forbidden")
-    for name in (*fields, "target_variants"):
+    for name in MERGED_FIELDS:
         if name in incoming.given:
             changes[name] = getattr(incoming.term, name)
     # Notes wrapped in the PO file may come back joined: compare them without line breaks.

@@ -818,10 +818,10 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         ),
         None,
     )
+    extracted_byline = getattr(extracted, "author", None)
+    stated_writers = _stated_writers(tree, ld) if extracted_byline else []  # only to give its names back
     byline = clean_byline(
-        extracted_or_stated(
-            as_written(getattr(extracted, "author", None), _stated_writers(tree, ld)), _name(ld.get("author"))
-        )
+        extracted_or_stated(as_written(extracted_byline, stated_writers), _name(ld.get("author")))
         or meta.get("author")
         or boxed_writer
     )

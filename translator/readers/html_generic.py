@@ -96,8 +96,10 @@ def _own_flags(element: HtmlElement, lang: str | None = None) -> int:
         or not AUTHOR_WORDS.isdisjoint(words)
         or (element.tag == "a" and PROFILE_LINK.search(element.get("href", "")))
         or (element.tag == "cite" and element.find(".//a") is not None and not _in_quote(element))
-        or (element.tag in NAME_TAGS and (_says_after(element) or _named_before_date(element)))
-        or (element.tag in NAME_TAGS and _named_and_dated(element))
+        or (
+            element.tag in NAME_TAGS
+            and (_says_after(element) or _named_before_date(element) or _named_and_dated(element))
+        )
     ):
         short = len(element.text_content().strip())
         if 0 < short <= MAX_AUTHOR_CHARS:
@@ -141,10 +143,10 @@ def _named_and_dated(element: HtmlElement) -> bool:
     """Whether an element's text is a name, then a date (`<strong>Muriel - Le 22/01/2020 à 12:01</strong>`), in a
     box named for comments: a header row printed as one piece of text."""
     text = " ".join(element.text_content().split())
-    if not could_be_date(text):  # short text holding a year, a numeric date or a time
+    if not could_be_date(text) or not _is_named(element):  # the date parser, in clean_author, last
         return False
     name = clean_author(text)
-    return name is not None and name != text and text.startswith(name) and _is_named(element)
+    return name is not None and name != text and text.startswith(name)
 
 
 def _in_quote(element: HtmlElement) -> bool:
