@@ -66,6 +66,61 @@ def test_an_update_time_in_the_story_box_is_not_its_publication() -> None:
     assert read_html(page).threads[0].posts[0].date != datetime(2019, 3, 5)
 
 
+ZONED_STORY = """<html lang="en"><head><title>Council approves the new tram line</title>
+<meta property="article:published_time" content="2023-11-09T05:30:59+00:00"></head><body>
+<article><h1>Council approves the new tram line</h1><div class="byline">By Dana Whitfield</div>{stamp}
+<div class="entry-content"><p>The council voted nine to four late on Wednesday to build the tram line along the
+river, ending a debate that had run for more than three years.</p><p>Work on the first section is to start in
+spring, and the line should carry its first passengers before the end of the decade.</p></div></article>
+{comments}</body></html>"""
+MASTHEAD = '<div class="masthead"><span class="date">Thursday, November 9, 2023</span></div>'
+ZONED_COMMENTS = """<div id="comments" class="comments-area"><ol class="comment-list">
+<li id="comment-1" class="comment"><article class="comment-body"><footer class="comment-meta">
+<div class="comment-author vcard"><b class="fn">Marta</b></div><div class="comment-metadata">
+<time datetime="2023-11-09T05:45:00+00:00">November 8, 2023 at 11:45 p.m.</time></div></footer>
+<div class="comment-content"><p>About time, the buses along the river are always full.</p></div></article></li>
+<li id="comment-2" class="comment"><article class="comment-body"><footer class="comment-meta">
+<div class="comment-author vcard"><b class="fn">Jonas</b></div><div class="comment-metadata">
+<time datetime="2023-11-09T06:10:00+00:00">November 9, 2023 at 12:10 a.m.</time></div></footer>
+<div class="comment-content"><p>Who pays for it, though? Nobody said.</p></div></article></li></ol></div>"""
+
+
+@pytest.mark.parametrize(
+    ("stamp", "published"),
+    [
+        # Stated in UTC, printed in the readers' zone (-06:00): as printed, the day included.
+        (
+            '<div class="time">Published: <time>November 8, 2023 at 11:30 p.m.</time></div>',
+            datetime(2023, 11, 8, 23, 30),
+        ),
+        ('<time datetime="2023-11-08T23:30:59-06:00">Nov 8</time>', datetime(2023, 11, 8, 23, 30)),
+        # A day alone, where the page shows no other (its hour unknown), and where a masthead shows the UTC day.
+        ("<time>November 8, 2023</time>", datetime(2023, 11, 8)),
+        (MASTHEAD + "<time>November 8, 2023</time>", datetime(2023, 11, 9, 5, 30)),
+        # Kept as stated: an update's time, and a page that prints nothing for it but its masthead's day.
+        (
+            '<div class="updated">Updated: <time>November 9, 2023 at 1:02 a.m.</time></div>',
+            datetime(2023, 11, 9, 5, 30),
+        ),
+        (MASTHEAD, datetime(2023, 11, 9, 5, 30)),
+    ],
+)
+def test_a_time_stated_in_utc_is_the_one_the_page_shows_its_readers(stamp: str, published: datetime) -> None:
+    thread = read_html(ZONED_STORY.format(stamp=stamp, comments="")).threads[0]
+    assert thread.published == thread.posts[0].date == published
+
+
+def test_the_article_and_its_comments_keep_one_zone() -> None:
+    # Each is stated in UTC and printed at -06:00: the comments stay after the article they answer.
+    stamp = '<time class="entry-date">November 8, 2023 at 11:30 p.m.</time>'
+    posts = read_html(ZONED_STORY.format(stamp=stamp, comments=ZONED_COMMENTS)).threads[0].posts
+    assert [(post.author, post.date) for post in posts] == [
+        ("Dana Whitfield", datetime(2023, 11, 8, 23, 30)),
+        ("Marta", datetime(2023, 11, 8, 23, 45)),
+        ("Jonas", datetime(2023, 11, 9, 0, 10)),
+    ]
+
+
 LOOSE_LD = """<html lang="en"><head><title>Ten mistakes</title><script type="application/ld+json">
 {"@context": "http://schema.org", "type": "Article", "headline": "Ten mistakes",
  "datePublished": "Thu, 08 May 2014 14:04:53 -0400", "author": {"@type": "Person", "name": "Ana Ruiz"}}

@@ -605,7 +605,7 @@ def test_a_writer_named_before_the_templates_says_and_replies_inside_the_comment
         ("c2", "Bademeister", "c1", "Jetzt nicht mehr, versprochen!"),
         ("c3", "Schwimmerin", None, "Gibt es auch wieder Frühschwimmen?"),
     ]
-    assert thread.posts[1].date == datetime(2021, 5, 3, 0, 0)
+    assert thread.posts[1].date == datetime(2021, 5, 3, 2, 0)  # as printed: the Unix time is 00:00 UTC
 
 
 # A regional CMS's comment list (bauemotion.de's shape): named as a share bar's ("allShareBarCommentsList"), laid

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import lxml.html
 import pytest
@@ -13,7 +13,14 @@ from hypothesis import strategies as st
 from translator.readers.common import BlockSpec
 from translator.readers.html_article import choose_title, strip_site
 from translator.readers.html_comments import comment_posts, is_pingback
-from translator.readers.html_dates import dates_in_language, machine_date, printed_date, relative_date
+from translator.readers.html_dates import (
+    ShownDate,
+    dates_in_language,
+    local_time,
+    machine_date,
+    printed_date,
+    relative_date,
+)
 from translator.readers.html_fields import RawComment, clean_author, name_in, signed_line
 from translator.readers.html_items import _text_lines, parents_by_depth
 from translator.readers.html_text import (
@@ -218,6 +225,60 @@ def test_machine_date(value: str, expected: datetime | None) -> None:
 )
 def test_printed_date(text: str, lang: str | None, expected: datetime | None) -> None:
     assert printed_date(text, lang) == expected
+
+
+LOCAL = datetime(2022, 5, 3, 21, 53)  # Buenos Aires, -03:00
+UTC_STATED = "2022-05-04T00:53:29.274Z"
+
+
+@pytest.mark.parametrize(
+    ("stated", "shown", "local"),
+    [
+        # A machine value with an offset for the same moment, anywhere among the page's dates.
+        (UTC_STATED, [ShownDate("", "Tuesday", False), ShownDate("2022-05-03T21:53:29-03:00", "", True)], LOCAL),
+        ("Wed, 04 May 2022 00:53:00 GMT", [ShownDate("2022-05-03T21:53-03:00", "", False)], LOCAL),
+        ("1651625609", [ShownDate("", "3 May 2022, 9:53 pm", False)], LOCAL),  # a Unix time is UTC too
+        # A printed time a zone's offset away (whole quarter hours): Kathmandu's +05:45, Kiribati's +14:00.
+        (UTC_STATED, [ShownDate("", "3 May 2022, 9:53 pm", False)], LOCAL),
+        (UTC_STATED, [ShownDate("", "4 May 2022 06:38", False)], datetime(2022, 5, 4, 6, 38)),
+        (UTC_STATED, [ShownDate("", "4 May 2022 14:53", False)], datetime(2022, 5, 4, 14, 53)),
+        (UTC_STATED, [ShownDate("", "3 May 2022 10:53", False)], None),  # -14:00: no zone
+        (UTC_STATED, [ShownDate("", "3 May 2022 21:50", False)], None),  # -03:03: no zone
+        (UTC_STATED, [ShownDate("", "4 May 2022 00:53", False)], None),  # the page prints UTC itself
+        # A day alone: only where marked as a date, the page shows no other and a zone is on that day then.
+        (UTC_STATED, [ShownDate("", "3 May 2022", True)], datetime(2022, 5, 3)),
+        (UTC_STATED, [ShownDate("", "3 May 2022", False)], None),  # a class naming dates: a header's today?
+        (UTC_STATED, [ShownDate("", "3 May 2022", True), ShownDate("", "4 May 2022", False)], None),
+        (UTC_STATED, [ShownDate("", "3 May 2022", True), ShownDate("", "2 May 2022", True)], None),
+        (UTC_STATED, [ShownDate("", "5 May 2022", True)], None),  # 00:53 UTC is on the 5th nowhere
+        ("2022-05-04T20:00:00Z", [ShownDate("", "5 May 2022", True)], datetime(2022, 5, 5)),  # east of +04:00
+        # Not stated in UTC: kept as stated, whatever the page prints.
+        ("2022-05-03T21:53:29-03:00", [ShownDate("", "4 May 2022 00:53", False)], None),
+        ("2022-05-03T21:53:29", [ShownDate("", "4 May 2022 00:53", False)], None),
+    ],
+)
+def test_the_local_time_a_page_shows_for_a_time_it_states_in_utc(
+    stated: str, shown: list[ShownDate], local: datetime | None
+) -> None:
+    assert local_time(stated, shown, "en") == local
+
+
+@given(
+    moment=st.datetimes(min_value=datetime(1995, 1, 1), max_value=datetime(2040, 1, 1)),
+    quarters=st.integers(min_value=-48, max_value=56),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_utc_time_is_found_again_at_any_zones_printed_time(moment: datetime, quarters: int) -> None:
+    moment = moment.replace(second=0, microsecond=0)
+    shown = moment + quarters * timedelta(minutes=15)
+    stated = moment.strftime("%Y-%m-%dT%H:%M:00Z")
+    assert local_time(stated, [ShownDate("", shown.strftime("%d %B %Y %H:%M"), False)], "en") == (
+        shown if quarters else None
+    )
+    offset = f"{'-' if quarters < 0 else '+'}{abs(quarters) // 4:02d}:{abs(quarters) % 4 * 15:02d}"
+    assert local_time(stated, [ShownDate(shown.strftime(f"%Y-%m-%dT%H:%M:00{offset}"), "", True)]) == (
+        shown if quarters else None
+    )
 
 
 def test_a_date_read_without_a_language_is_read_in_the_pages_and_english() -> None:

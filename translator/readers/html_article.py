@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import re
 import unicodedata
+from collections.abc import Iterator
 from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime
@@ -38,8 +39,8 @@ from translator.readers.html_byline import (
     word_run,
     writers_only,
 )
-from translator.readers.html_dates import could_be_date, machine_date, printed_date
-from translator.readers.html_fields import candidates
+from translator.readers.html_dates import ShownDate, could_be_date, local_time, machine_date, printed_date
+from translator.readers.html_fields import DATE_WORDS, candidates
 from translator.readers.html_furniture import NO_TEASERS, Teasers, drop_furniture, teaser_texts, trim_body
 from translator.readers.html_items import path
 from translator.readers.html_schema import JSON_LD, _types, _walk, json_documents, unescape_letters
@@ -475,18 +476,45 @@ def story_box(tree: HtmlElement, title: str) -> HtmlElement | None:
     return boxes[0] if len(boxes) == 1 else None
 
 
-def box_facts(box: HtmlElement | None) -> tuple[str | None, datetime | None]:
-    """The writer and the machine-readable time a story box shows outside its text."""
+def box_facts(box: HtmlElement | None) -> tuple[str | None, str | None]:
+    """The writer and the machine-readable time (as stated) a story box shows outside its text."""
     if box is None:
         return None, None
     elements = candidates(box, [element for element in BOX_TEXT(box) if isinstance(element, HtmlElement)])
-    times = [element for element in elements if element.tag == "time"]
-    stamps = (machine_date(time.get("datetime", "")) for time in times if not _says_updated(time))
-    return box_author(elements), next((stamp for stamp in stamps if stamp is not None), None)
+    times = [element for element in elements if element.tag == "time" and not _says_updated(element)]
+    stamps = (value for time in times if machine_date(value := time.get("datetime", "")) is not None)
+    return box_author(elements), next(stamps, None)
+
+
+SHOWN_DATES = path(
+    "//time | //*[@itemprop='datePublished'] | //body//*[re:test(concat(@class, ' ', @id), "
+    "'date|time|publish|posted|datum|fecha', 'i')]"
+)
+MAX_SHOWN_DATES = 8
+"""The article's date is among the page's first dates (a side box's teasers come later)."""
+
+
+def shown_dates(tree: HtmlElement) -> Iterator[ShownDate]:
+    """The page's first dates for its article: each one's machine value and text, not those that say when the
+    story was updated. Found as they are asked for: most pages never need them."""
+    shown = 0
+    for element in SHOWN_DATES(tree):
+        if not isinstance(element, HtmlElement) or _says_updated(element):
+            continue
+        marked = element.tag == "time" or element.get("itemprop") == "datePublished"
+        if not marked and not class_words(element) & DATE_WORDS:
+            continue
+        stated = element.get("datetime") or element.get("content") or ""
+        text = " ".join(element.text_content().split())
+        if (stated and machine_date(stated) is not None) or could_be_date(text):
+            yield ShownDate(stated, text, marked)
+            shown += 1
+        if shown == MAX_SHOWN_DATES:
+            return
 
 
 def _says_updated(time: HtmlElement) -> bool:
-    """Whether a time, its class or the words just before it say it is when the story was updated."""
+    """Whether a date's element, its class or the words just before it say it is when the story was updated."""
     node = time
     while (parent := node.getparent()) is not None and parent.tag in INLINE_TAGS:
         node = parent
@@ -772,7 +800,8 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     unescape_letters(tree)
     meta = _meta(tree)
     ld = _ld_article(tree)
-    stated = machine_date(meta.get("article:published_time", "")) or machine_date(str(ld.get("datePublished") or ""))
+    stated_values = (meta.get("article:published_time", ""), str(ld.get("datePublished") or ""))
+    stated_value = next((value for value in stated_values if machine_date(value) is not None), None)
     extracted = _metadata(tree)
     url = meta.get("og:url") or next(iter(CANONICAL(tree)), None) or getattr(extracted, "url", None)
     host = urlsplit(str(url)).hostname if url else getattr(extracted, "hostname", None)
@@ -808,8 +837,13 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         site = fallback_site(tree, meta, [*shared, *headings], host)
     site = site.strip(SITE_NAME_EDGES) or None if site else None
     title = _headline(tree, meta, ld, extracted, site, host)
-    boxed_writer, box_date = box_facts(story_box(tree, title))
-    published = stated or box_date or _found_date(tree)
+    boxed_writer, box_value = box_facts(story_box(tree, title))
+    # A time stated in UTC is shown as the page shows it, in its readers' zone, where the page tells.
+    stated = next(
+        (local_time(value, shown_dates(tree)) or machine_date(value) for value in (stated_value, box_value) if value),
+        None,
+    )
+    published = stated or _found_date(tree)
     modified = next(
         (
             found
@@ -867,7 +901,7 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         clean_text(site) if site else None,
         url,
         tuple(blocks),
-        stated or box_date,
+        stated,
         modified,
         summary,
         tuple(stated_blocks),

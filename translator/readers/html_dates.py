@@ -11,10 +11,11 @@ unread.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
 from email.utils import parsedate_to_datetime
 from functools import cache, lru_cache
 from typing import Any
@@ -88,6 +89,11 @@ DATE_LEAD_WORDS = frozenset({*WEEKDAY_NAMES, *WEEKDAY_ABBREVIATIONS, *ENGLISH_MO
 SEPARATOR_WORD = re.compile(r"[-–—|•·/:,]+")
 
 
+UTC_STATED = re.compile(r"(?:\dZ|[+-]00:?00|\bGMT|\bUTC)$", re.IGNORECASE)
+"""The end of a stated time that says it is in UTC (`2022-05-04T00:53:29Z`, `+00:00`, `04 May 2022 02:41:00 GMT`)."""
+WESTMOST_OFFSET, EASTMOST_OFFSET = timedelta(hours=-12), timedelta(hours=14)
+ZONE_STEP = timedelta(minutes=15)
+"""Every zone's offset from UTC is a whole number of quarter hours, from -12:00 to +14:00."""
 UNIX_TIME = re.compile(r"^\d{9,10}(?:\.\d+)?$|^\d{13}$")
 # Cheap test before the expensive parser: a year, a numeric date or a clock time.
 DATE_HINT = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(?<!\d)\d{1,2}[:h]\d\d(?!\d)")
@@ -327,3 +333,59 @@ def without_date_lead(text: str, *, connected: bool = False) -> tuple[str | None
     if kept == len(words) or (connected and not connector):
         return text, ""
     return " ".join(words[:kept]).rstrip(",") or None, " ".join(words[kept:])
+
+
+@dataclass(frozen=True, slots=True)
+class ShownDate:
+    """A date a page shows for its article: the machine value on its element (`datetime`, `content`) and the
+    element's text."""
+
+    stated: str
+    printed: str
+    marked: bool
+    """Whether the page marks the element as a date (a `time`, an `itemprop=datePublished`), not only by a
+    class naming dates: a day alone is taken only from these."""
+
+
+def local_time(stated: str, shown: Iterable[ShownDate], lang: str | None = None) -> datetime | None:
+    """The wall-clock time a page shows for a moment it states in UTC (`2023-11-09T05:30:59Z`, a Unix time), which is
+    the local time its readers see ("November 8, 2023 at 11:30 p.m."); None where it shows none, or shows
+    the UTC time itself. Printed dates are read in `lang` (as `printed_date` does). Found, in the page's order:
+    - a machine value with an offset for the same moment (`datetime="2022-05-03T23:37:37-04:00"`);
+    - a printed date and time a zone's offset from that moment (whole quarter hours, -12:00 to +14:00);
+    - else a day printed alone, marked as a date, that is not the UTC day but a zone's day at that moment,
+      if the page shows no other: the day at midnight, its hour unknown."""
+    stated = stated.strip()
+    if not (UTC_STATED.search(stated) or UNIX_TIME.match(stated)) or (moment := machine_date(stated)) is None:
+        return None
+    days: set[date] = set()
+    marked_days: set[date] = set()
+    for date_shown in shown:
+        instant = _instant(date_shown.stated)
+        if instant is not None and instant.utcoffset() and to_minute(instant.astimezone(UTC)) == moment:
+            return to_minute(instant)
+        printed = printed_date(date_shown.printed, lang)
+        if printed is None:
+            continue
+        if printed.time() != time(0):
+            shift = printed - moment
+            if WESTMOST_OFFSET <= shift <= EASTMOST_OFFSET and shift % ZONE_STEP == timedelta(0):
+                return printed if shift else None
+            continue
+        days.add(printed.date())
+        if date_shown.marked:
+            marked_days.add(printed.date())
+    if moment.date() in days or len(marked_days) != 1:
+        return None
+    day = marked_days.pop()
+    zones_days = {(moment + WESTMOST_OFFSET).date(), (moment + EASTMOST_OFFSET).date()}
+    return datetime.combine(day, time(0)) if day in zones_days else None
+
+
+def _instant(value: str) -> datetime | None:
+    """The moment an ISO 8601 value with an offset names (time zone aware); None for any other value."""
+    try:
+        instant = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return instant if instant.tzinfo is not None else None

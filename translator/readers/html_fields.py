@@ -18,7 +18,15 @@ from lxml.html import HtmlElement
 
 from translator.models import Votes
 from translator.readers.common import BlockSpec, printed_count
-from translator.readers.html_dates import could_be_date, is_relative_date, machine_date, printed_date, without_date_lead
+from translator.readers.html_dates import (
+    ShownDate,
+    could_be_date,
+    is_relative_date,
+    local_time,
+    machine_date,
+    printed_date,
+    without_date_lead,
+)
 from translator.readers.html_text import (
     class_heads,
     class_tokens,
@@ -361,10 +369,12 @@ def find_date(elements: list[HtmlElement], lang: str | None) -> datetime | None:
                     return with_printed_time(found, value, element, lang)
         for attribute in DATE_ATTRIBUTES[2:]:
             if (value := element.get(attribute)) and (found := machine_date(value)):
-                return found
+                return with_printed_time(found, value, element, lang)
     for element in elements:
         title = element.get("title", "")
-        if title and could_be_date(title) and (found := machine_date(title) or printed_date(title, lang)):
+        if title and could_be_date(title) and (found := machine_date(title)):
+            return with_printed_time(found, title, element, lang)
+        if title and could_be_date(title) and (found := printed_date(title, lang)):
             return found
     for element in elements:
         dated = not DATE_WORDS.isdisjoint(class_heads(element)) or element.tag == "time"
@@ -381,10 +391,13 @@ DAY_ONLY = re.compile(r"\s*\d{4}-\d{2}-\d{2}\s*")
 
 
 def with_printed_time(found: datetime, value: str, element: HtmlElement, lang: str | None) -> datetime:
-    """A machine date that gives the day only (`datetime="2020-12-24"`) with the time the element prints for the
-    same day ("December 24, 2020 at 3:53 am")."""
-    if not DAY_ONLY.fullmatch(value) or not could_be_date(text := visible_text(element)):
+    """A machine date as its element prints it: a day alone (`datetime="2020-12-24"`) with the time printed for
+    that day ("December 24, 2020 at 3:53 am"); a time stated in UTC (`16:30Z`, a Unix time) at the wall-clock
+    time printed for that moment ("4 May 2020 at 18:30"), as the article's is (`html_dates.local_time`)."""
+    if not could_be_date(text := visible_text(element)):
         return found
+    if not DAY_ONLY.fullmatch(value):
+        return local_time(value, [ShownDate(value, text, marked=False)], lang) or found
     printed = printed_date(text, lang)
     return printed if printed is not None and printed.date() == found.date() else found
 
