@@ -724,3 +724,93 @@ def test_below_a_count_of_comments_the_first_post_is_a_comment_and_the_short_tex
     assert (article.author, [block.kind for block in article.blocks]) == (None, ["title", "paragraph"])
     assert thread.title == "The 100 greatest singers"
     assert [comment.author for comment in comments] == [name for name, _, _ in COUNTED_POSTS]
+
+
+FRENCH_COMMENTS = (
+    ("Bruno Gobin", 8, "Sauf sur une forme rarissime, que signifie cette exception ?"),
+    ("Yves Leclercq 214", 9, "Il semble très difficile de prouver quoi que ce soit."),
+    ("Marie-Claire DELAIRE", 15, "En attendant, les mauvaises herbes poussent."),
+)
+
+
+def test_a_count_of_comments_takes_as_many_posts_as_it_counts_before_teasers_that_look_like_posts() -> None:
+    # A French news page: "3 commentaires", one line per header ("Par NAME, le DATE"), then the section's teasers:
+    # a label for a writer, a date, a headline. More posts than counted and then some: the count's first ones.
+    text = (
+        "Glyphosate : ce que dit l'étude\n"
+        + "Un paragraphe de l'article, assez long pour une phrase entière avec beaucoup de mots, et encore plus.\n" * 3
+        + "3 commentaires\n"
+        + "".join(
+            f"Par {name}, le mercredi 15 mai 2019 à {hour:02d}h07\n{line}\n" for name, hour, line in FRENCH_COMMENTS
+        )
+        + "Vidéos\n"
+        + "".join(f"Actu\n1{n} Octobre à 17h45\nUn titre d'une autre histoire, numéro {n}\n" for n in range(4))
+    )
+    assert sniff_format(text) == "forum"
+    [thread] = parse_threads(text).threads
+    assert [(post.author, post.date, post.blocks[0].text) for post in thread.posts[1:]] == [
+        (name, datetime(2019, 5, 15, hour, 7), line) for name, hour, line in FRENCH_COMMENTS
+    ]
+
+
+READER_LETTERS = (
+    ("Karsten Dörre", "Nachdem der Bogen so groß war, bleibt die Frage offen."),
+    ("Alex Fischer", "Die entscheidende Frage dürfte also sein, ob das Alter gesunken ist."),
+    ("Gabriele Klein", "Hier gebe ich Ihnen komplett Recht, das war zu erwarten."),
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "comments"),
+    [
+        ("Leserpost", True),
+        ("Reader comments", True),
+        ("Leserpost\nnetiquette:", True),  # a rule's link between the heading and the first letter
+        ("Kommentare", False),  # as often a tab's or a button's label as a heading
+        ("Leserpost\nVon der Redaktion\nausgewählt\nund geprüft:", False),  # too far above the first post
+    ],
+)
+def test_posts_without_marks_below_a_readers_comments_heading_end_at_their_page_numbers(
+    heading: str, comments: bool
+) -> None:
+    # A magazine's "Leserpost": `NAME / DATE` and the letter, no count of them; their page numbers below them,
+    # then the site's teasers in the same shape, which are no letters.
+    text = (
+        "Bericht zur Lage\n"
+        + "Ein Absatz des Artikels, lang genug für einen Satz mit vielen Worten darin, und noch viel mehr dazu.\n" * 3
+        + f"{heading}\n"
+        + "".join(f"{name} / 22.04.2020\n{line}\n" for name, line in READER_LETTERS)
+        + "Weitere anzeigen\n1\n2\n3\n›\nLeserbrief schreiben:\n"
+        + "".join(
+            f"Bericht zur Lage {n}\n0{n}.08.2021\nEin Anriss der Geschichte mit einem Satz, Nummer {n}.\n"
+            for n in range(1, 4)
+        )
+    )
+    if not comments:
+        assert sniff_format(text) == "text"
+        return
+    assert sniff_format(text) == "forum"
+    [thread] = parse_threads(text).threads
+    assert [(post.author, [block.text for block in post.blocks]) for post in thread.posts[1:]] == [
+        (name, [line]) for name, line in READER_LETTERS
+    ]
+
+
+def test_the_last_post_ends_at_its_buttons_and_keeps_its_sign_off() -> None:
+    # The page after the last comment (its form, its footer) is no part of it; a thanks line in the text (read like
+    # a "Thanks: NAME" line) ends nothing.
+    text = (
+        "Zitronenkuchen\n"
+        + "Ein Absatz des Rezepts, lang genug für einen ganzen Satz mit vielen Worten darin, und noch viel mehr.\n" * 3
+        + "".join(
+            f"{name}\n2{n}. August 2014 um 10:2{n}\nDas sieht so lecker aus, Nummer {n}!\nDanke für das Rezept:-)\n"
+            f"Viele liebe Grüße\n{name}\nAntworten\n"
+            for n, name in enumerate(("Sia", "Bea", "Kim"))
+        )
+        + "Schreibe einen Kommentar\nDeine E-Mail-Adresse wird nicht veröffentlicht.\n© 2020 Backblog\n"
+    )
+    [thread] = parse_threads(text).threads
+    assert [[block.text for block in post.blocks] for post in thread.posts[1:]] == [
+        [f"Das sieht so lecker aus, Nummer {n}!", "Viele liebe Grüße", name]
+        for n, name in enumerate(("Sia", "Bea", "Kim"))
+    ]

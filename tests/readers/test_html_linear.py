@@ -93,11 +93,15 @@ def test_a_title_of_many_parts_is_read_in_linear_time(part: str) -> None:
 def test_counts_of_comments_over_many_posts_are_judged_in_linear_time() -> None:
     # Each count line scanned the posts after it (the first, then its run): quadratic in posts times counts.
     from translator.readers.forum_dump import Header, _counted_run
+    from translator.readers.forum_engines import Line
 
     posts = 20_000
+    lines = [line for n in range(posts) for line in (f"{posts} comments", f"Anna{n}", "A comment, said.", "Reply")]
+    kinds = [Line(line, "text") for line in lines]
     headers = [Header(4 * n + 1, 4 * n + 2, f"Anna{n}", None) for n in range(posts)]
-    counts = [(4 * n, posts) for n in range(posts)]  # a count above every post
+    # A count above every post, or a heading that counts none (each post's text then looked at once).
+    counts: list[tuple[int, int | None]] = [(4 * n, posts if n % 2 else None) for n in range(posts)]
     started = time.perf_counter()
-    run = _counted_run(headers, counts)
+    run = _counted_run(lines, kinds, headers, counts)
     assert run is not None and (run.first, run.last, run.marked) == (0, posts - 1, posts)
     assert time.perf_counter() - started < 10

@@ -39,9 +39,11 @@ from translator.readers.forum_engines import (
     Line,
     classify,
     date_part,
+    is_button,
     is_post_action,
     profile_key,
 )
+from translator.readers.html_byline import BYLINE_LABEL
 from translator.readers.html_dates import WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES, could_be_date, without_date_lead
 
 MAX_NAME_CHARS = 50
@@ -143,7 +145,8 @@ def looks_like_forum_dump(text: str) -> bool:
     headers = _headers(lines, kinds, anchors)
     run = _post_run(kinds, headers, len(lines))
     if run is None or run.marked < 2:
-        return (counted := _counted_run(headers, counts)) is not None and counted.marked >= MIN_COUNTED_POSTS
+        counted = _counted_run(lines, kinds, headers, counts)
+        return counted is not None and counted.marked >= MIN_COUNTED_POSTS
     labels = sum(1 for line in kinds if line.kind in POST_LABELS)
     return run.marked >= 3 or labels >= 2
 
@@ -190,9 +193,19 @@ COMMENT_COUNT = re.compile(
 )
 """The line a comment section starts with, stating how many comments it holds ("38 comments", "{ 38 comments… read
 them below }", "6 Kommentare zu „TITLE“", "Se han publicado 11 comentarios")."""
+COMMENT_HEADING = re.compile(
+    r"^\W*(?:(?:reader|readers'?|user|your)\s+(?:comments|letters)|leserkommentare|leserbriefe|leserpost"
+    r"|leser-?meinungen|vos\s+(?:commentaires|réactions)|comentarios\s+de\s+(?:los\s+)?lectores"
+    r"|commenti\s+dei\s+lettori|reacties\s+van\s+lezers)\W*$",
+    re.IGNORECASE,
+)
+"""The heading of a readers' comment section that does not count them ("Leserpost", "Reader comments"): as a count's
+line it starts the comments, however many follow. A bare "Comments" is as often a tab's or a button's label."""
 MAX_COUNT_CHARS = 120
 MAX_COUNT_GAP = 12
 """Lines between a comment count and the first comment's header at most (a form, a sort order between them)."""
+MAX_HEADING_GAP = 3
+"""... and between a heading that gives no count and the first comment's header (a line of rules at most)."""
 MIN_COUNTED_POSTS = 3
 """Named posts below a count of comments at least, for them to be taken for comments without marks of their own."""
 COUNTED_SLACK = 2
@@ -200,44 +213,91 @@ NAMED_SHARE = 0.5
 """The share of such posts that must name their writer (the others are anonymous comments among them)."""
 
 
-def _comment_counts(lines: list[str], kinds: list[Line]) -> list[tuple[int, int]]:
-    """The rows of the lines stating a number of comments, with that number."""
-    counts = []
+def _comment_counts(lines: list[str], kinds: list[Line]) -> list[tuple[int, int | None]]:
+    """The rows of the lines stating a number of comments, with that number; of a comment section's heading
+    without one, with None."""
+    counts: list[tuple[int, int | None]] = []
     for row, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
-        if kind.kind == "text" and len(line) <= MAX_COUNT_CHARS and (found := COMMENT_COUNT.match(line)):
+        if kind.kind != "text" or len(line) > MAX_COUNT_CHARS:
+            continue
+        if found := COMMENT_COUNT.match(line):
             digits = found["count"].replace(".", "").replace(",", "")
             if digits.isdigit() and int(digits) >= 2:
                 counts.append((row, int(digits)))
+        elif COMMENT_HEADING.match(line):
+            counts.append((row, None))
     return counts
 
 
-def _counted_run(headers: list[Header], counts: list[tuple[int, int]]) -> PostRun | None:
+def _counted_run(
+    lines: list[str], kinds: list[Line], headers: list[Header], counts: list[tuple[int, int | None]]
+) -> PostRun | None:
     """The thread's run where its posts show no mark of their own but the page states how many comments follow:
     the posts with a writer from just below a comment count on, as many as it states at most (a few more, for
-    replies it does not count); the longest such run. A news page's dated teasers follow no such line."""
+    replies it does not count), none after the comments' page numbers; the longest such run. A news page's dated
+    teasers follow no such line. Below a heading that gives no count, the first post follows it closely and most of
+    the posts say something (a sentence): a list of teasers' titles below a "Comments" button says nothing."""
     # Where each header's streak of posts ends (named ones, and anonymous ones among them), and how many of them are
-    # named from each header on, found from the end once; each count then finds its first post by bisection: linear
-    # in the headers whatever the counts.
+    # named or say something from each header on, found from the end once; each count then finds its first post by
+    # bisection: linear in the headers whatever the counts.
     size = len(headers)
+    paged = _after_page_numbers(lines, kinds, headers)
     named = [_name_like(header.writer) for header in headers]
     member = [is_named or header.writer is None for is_named, header in zip(named, headers, strict=True)]
-    streak_end, named_after = [0] * size, [0] * (size + 1)
+    ends = [*(header.start for header in headers[1:]), len(lines)]
+    saying = [_says_something(lines, kinds, header.body_start, end) for header, end in zip(headers, ends, strict=True)]
+    streak_end, named_after, saying_after = [0] * size, [0] * (size + 1), [0] * (size + 1)
     for n in range(size - 1, -1, -1):
-        streak_end[n] = (streak_end[n + 1] if n + 1 < size and member[n + 1] else n) if member[n] else n - 1
+        goes_on = n + 1 < size and member[n + 1] and not paged[n + 1]
+        streak_end[n] = (streak_end[n + 1] if goes_on else n) if member[n] else n - 1
         named_after[n] = named_after[n + 1] + named[n]
+        saying_after[n] = saying_after[n + 1] + saying[n]
     starts = [header.start for header in headers]
     best: PostRun | None = None
     for row, count in counts:
         first = bisect_right(starts, row)
-        if first == size or starts[first] - row > MAX_COUNT_GAP:
+        if first == size or starts[first] - row > (MAX_COUNT_GAP if count is not None else MAX_HEADING_GAP):
             continue
         last = streak_end[first]
+        if count is not None and last - first + 1 > count + COUNTED_SLACK:
+            last = first + count - 1  # more posts than it counts and then some: a side box's dated teasers follow
         posts, with_names = last - first + 1, named_after[first] - named_after[last + 1]
-        if posts <= 0 or posts > count + COUNTED_SLACK or with_names < NAMED_SHARE * posts:
+        if posts <= 0 or with_names < NAMED_SHARE * posts:
+            continue
+        if count is None and saying_after[first] - saying_after[last + 1] < SAYING_SHARE * posts:
             continue
         if best is None or posts > best.marked:
             best = PostRun(first, last, posts)
     return best if best is None or named_after[best.first] - named_after[best.last + 1] >= MIN_COUNTED_POSTS else None
+
+
+SAYING_SHARE = 0.5
+MIN_SENTENCE_CHARS = 60
+
+
+def _says_something(lines: list[str], kinds: list[Line], start: int, end: int) -> bool:
+    """Whether a post's lines hold a sentence of text (or a line as long as one)."""
+    return any(_a_sentence(lines[row], kinds[row]) for row in range(start, end))
+
+
+def _a_sentence(line: str, kind: Line) -> bool:
+    return kind.kind == "text" and (line.endswith(SENTENCE_END) or len(line) >= MIN_SENTENCE_CHARS)
+
+
+def _after_page_numbers(lines: list[str], kinds: list[Line], headers: list[Header]) -> list[bool]:
+    """For each header, whether page numbers (`1` / `2` / `3`: the comments' own pages) stand between it and the
+    header before it: what follows them is no more of the comments."""
+    numbered = [
+        row
+        for row in range(len(lines) - 1)
+        if kinds[row].kind == kinds[row + 1].kind == "action"
+        and lines[row].isdigit()
+        and lines[row + 1] == str(int(lines[row]) + 1)
+    ]
+    starts = [header.start for header in headers]
+    return [
+        n > 0 and bisect_right(numbered, starts[n - 1]) < bisect_right(numbered, starts[n]) for n in range(len(starts))
+    ]
 
 
 FREE_NUMBER = re.compile(r"(?<![^\W_])\d")
@@ -291,7 +351,7 @@ def read_forum_dump(text: str) -> Reading:
     run = _post_run(kinds, headers, len(lines))
     counted = None
     if run is None or run.marked < 2:
-        counted = _counted_run(headers, _comment_counts(lines, kinds))
+        counted = _counted_run(lines, kinds, headers, _comment_counts(lines, kinds))
         run = counted or run
     if run is not None and (run.first > 0 or run.last < len(anchors) - 1):
         # Dated lines before the thread's run of posts are the page's (its article's date, teasers), those after
@@ -308,7 +368,7 @@ def read_forum_dump(text: str) -> Reading:
     raw: list[RawPost] = []
     signatures = 0
     for n, (anchor, header) in enumerate(zip(anchors, headers, strict=True)):
-        end = headers[n + 1].start if n + 1 < len(headers) else len(lines)
+        end = headers[n + 1].start if n + 1 < len(headers) else _last_post_end(lines, kinds, header.body_start)
         segments, signed = _segments(lines, kinds, header.body_start, end, anchors)
         signatures += signed
         raw.append(RawPost(header.writer or "", header.role, anchor.date, None, segments, n))
@@ -350,6 +410,18 @@ def read_forum_dump(text: str) -> Reading:
         source_format="forum",
     )
     return Reading((thread,), tuple(_warnings(posts, anchors, signatures)))
+
+
+def _last_post_end(lines: list[str], kinds: list[Line], start: int) -> int:
+    """Where the last post ends: at its first button or count after a sentence of its text, where the page's own
+    lines begin (its comment form, its footer, teasers); else at the dump's end. A button between a subject line
+    and the text ends nothing."""
+    said = False
+    for row in range(start, len(lines)):
+        if said and kinds[row].kind == "action" and (is_button(lines[row]) or lines[row].isdigit()):
+            return row
+        said = said or _a_sentence(lines[row], kinds[row])
+    return len(lines)
 
 
 def _lines(text: str) -> tuple[list[str], list[Line]]:
@@ -416,6 +488,7 @@ def _name_and_date(text: str) -> tuple[str, datetime] | None:
                 name = NAME_CONNECTOR.sub("", " ".join(words[:cut])) or " ".join(words[:cut])
                 name = WEEKDAY_AFTER_NAME.sub("", name) or name  # `NAME, Do 9 Apr 2020`: the parser skips "Do"
                 name = NAME_SEPARATOR.sub("", name) or name
+                name = BYLINE_LABEL.sub("", name) or name  # `Par NAME, le DATE`: the label is no part of the name
                 return without_date_lead(name)[0] or name, found  # `NAME - Le DATE`: "Le" is the date's
     return None
 
@@ -489,11 +562,12 @@ def _anchors(lines: list[str], kinds: list[Line]) -> list[Anchor]:
                     # where the words before the date are no date themselves (a month) nor a weekday before its
                     # comma (`wtorek, 11 maja 2021`).
                     named = _name_and_date(lines[row])
-                    after = lines[row][len(named[0]) :].lstrip()[:1] if named is not None else ""
+                    end = lines[row].find(named[0]) + len(named[0]) if named is not None else 0
+                    after = lines[row][end:].lstrip()[:1] if named is not None else ""
                     if (
                         named is not None
                         and named[1] == date
-                        and after != ","
+                        and (after != "," or len(named[0].split()) > 1)  # a weekday's comma: `wtorek, 11 maja`
                         and not NAME_CONNECTOR.fullmatch(" " + named[0].casefold())  # `Le 11 septembre`, `on June 3`
                         and not _date_of(named[0])[0]
                     ):

@@ -188,6 +188,9 @@ ACTIONS = frozenset(
         "Laisser une réponse", "Deja una respuesta", "Deja un comentario", "Lascia un commento", "Lascia una risposta",
         "Search", "Suche", "Rechercher", "Buscar", "Author", "Autor", "Auteur",
         "Thread Tools", "Themen-Optionen", "Search Thread", "Display Modes", "Ansicht", "Go to page", "Gehe zu Seite",
+        "Load more", "Load more comments", "Show more", "Show more comments", "Weitere anzeigen", "Mehr anzeigen",
+        "Weitere Kommentare anzeigen", "Mehr Kommentare anzeigen", "Weitere Kommentare laden", "Afficher plus",
+        "Voir plus", "Voir plus de commentaires", "Ver más", "Ver más comentarios", "Mostra altro", "Meer laden",
     )
 )  # fmt: skip
 """Buttons and links of a post that a copy keeps as lines of their own."""
@@ -340,6 +343,12 @@ def _button(text: str) -> str:
     """A button's label as the lists hold it: folded, without the brackets a theme draws round it
     (`[ antworten ]`)."""
     return text.strip("[]() ").casefold()
+
+
+def is_button(text: str) -> bool:
+    """Whether a line is a button's label (a post's, or the page's around the posts), not a counted action
+    (`Danke für das Rezept`, read like a `Danke: NAME` line) nor a count."""
+    return _button(text) in ACTIONS or POST_BUTTON.match(text) is not None
 
 
 def is_post_action(text: str) -> bool:
