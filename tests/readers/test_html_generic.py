@@ -729,3 +729,26 @@ def test_a_list_of_cited_sources_is_no_comments() -> None:
     )
     thread = thread_of(f'<div class="reflist"><ol class="references">{sources}</ol></div>', lang="en")
     assert comments_of(thread) == []
+
+
+def test_a_pingback_alone_in_a_comment_list_is_no_comment() -> None:
+    # WordPress draws a pingback like a comment (`li.pingback`: the linking page's title as the writer, "said:", an
+    # excerpt); the engine skips it, and the repeated-structure search must not read it in its place (a title too
+    # long for a name left the header line alone read as a comment's text).
+    pingback = """<li class="pingback even thread-even depth-1" id="comment-5755">
+<div id="div-comment-5755">
+	<div class="comment-meta commentmetadata">
+		<div class="avatar"></div>		<span class="comment-author vcard"><strong class="fn"><a class="url"
+href="https://elsewhere.example/news/">A film maker founds a new party of his own in Europe | Daily News</a></strong>,
+on <a href="#comment-5755" title="">December 30, 2015 at 4:36 am</a> said:		</span>
+			</div>
+	<p>[…] <a href="https://blog.example/2015/03/30/post/">https://blog.example/2015/03/30/post/</a> […]</p>
+	<div class="reply">
+		<a class="comment-reply-link" href="#respond">Reply</a>	</div>
+</div>
+</li>"""
+    page = f"""<html><head><title>Do not hate a whole people</title></head><body><div class="post"><h1>Do not
+    hate a whole people</h1><p>Hatred of a whole people for the deeds of a few is itself an injustice, and it grows
+    where nobody speaks against it.</p></div><ol class="commentlist">{pingback}</ol></body></html>"""
+    thread = read_html(page, "pingback.html").threads[0]
+    assert [post.kind for post in thread.posts] == ["article"]

@@ -242,6 +242,7 @@ UTC_STATED = "2022-05-04T00:53:29.274Z"
         (UTC_STATED, [ShownDate("", "3 May 2022, 9:53 pm", False)], LOCAL),
         (UTC_STATED, [ShownDate("", "4 May 2022 06:38", False)], datetime(2022, 5, 4, 6, 38)),
         (UTC_STATED, [ShownDate("", "4 May 2022 14:53", False)], datetime(2022, 5, 4, 14, 53)),
+        ("2022-05-03T21:00:00Z", [ShownDate("", "4 May 2022 00:00", False)], datetime(2022, 5, 4)),  # midnight
         (UTC_STATED, [ShownDate("", "3 May 2022 10:53", False)], None),  # -14:00: no zone
         (UTC_STATED, [ShownDate("", "3 May 2022 21:50", False)], None),  # -03:03: no zone
         (UTC_STATED, [ShownDate("", "4 May 2022 00:53", False)], None),  # the page prints UTC itself

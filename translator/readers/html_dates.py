@@ -91,6 +91,8 @@ SEPARATOR_WORD = re.compile(r"[-–—|•·/:,]+")
 
 UTC_STATED = re.compile(r"(?:\dZ|[+-]00:?00|\bGMT|\bUTC)$", re.IGNORECASE)
 """The end of a stated time that says it is in UTC (`2022-05-04T00:53:29Z`, `+00:00`, `04 May 2022 02:41:00 GMT`)."""
+CLOCK = re.compile(r"(?<!\d)\d{1,2}[:h]\d\d(?!\d)")
+"""A time of day as printed ("00:00", "9:53", "08h07")."""
 WESTMOST_OFFSET, EASTMOST_OFFSET = timedelta(hours=-12), timedelta(hours=14)
 ZONE_STEP = timedelta(minutes=15)
 """Every zone's offset from UTC is a whole number of quarter hours, from -12:00 to +14:00."""
@@ -367,7 +369,7 @@ def local_time(stated: str, shown: Iterable[ShownDate], lang: str | None = None)
         printed = printed_date(date_shown.printed, lang)
         if printed is None:
             continue
-        if printed.time() != time(0):
+        if printed.time() != time(0) or CLOCK.search(date_shown.printed):  # a time printed, midnight too
             shift = printed - moment
             if WESTMOST_OFFSET <= shift <= EASTMOST_OFFSET and shift % ZONE_STEP == timedelta(0):
                 return printed if shift else None

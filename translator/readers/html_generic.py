@@ -426,7 +426,7 @@ def generic_comments(tree: HtmlElement, lang: str | None) -> FoundComments | Non
     """The repeated author+date+text structures that look most like a comment list; None when none do."""
     groups: dict[tuple[str, str], list[HtmlElement]] = defaultdict(list)
     for element in candidates(tree, lang):
-        if not _is_aside(element) and not _holds_headline(element):
+        if not _is_aside(element) and not _holds_headline(element) and not _in_pingback(element):
             groups[_kind(element)].append(element)
     best: FoundComments | None = None
     best_score = 0.0
@@ -461,6 +461,15 @@ COMMENT_BOXES = path(
 )
 MIN_UNDATED = 0.8
 """Undated comment boxes: this share of them must show an author and text."""
+
+
+PINGBACK_WORDS = frozenset({"pingback", "trackback"})
+
+
+def _in_pingback(element: HtmlElement) -> bool:
+    """Whether an element is (in) a pingback or trackback the comment list draws like a comment (WordPress's
+    `li.pingback`: the linking page's title as the writer, an excerpt as the text), which the engines skip too."""
+    return any(PINGBACK_WORDS & class_words(node) for node in (element, *element.iterancestors()))
 
 
 def undated_comments(tree: HtmlElement, lang: str | None) -> FoundComments | None:
