@@ -928,3 +928,59 @@ def test_an_h1_that_links_to_the_home_page_is_the_sites_logo(h1: str, headline: 
 def test_an_h1_naming_the_section_gives_way_to_the_headline_in_an_h2(h1: str, h2: str, headline: str) -> None:
     page = HEADLINE_PAGE.format(title=h2, meta="", h1=h1, h2=h2)
     assert read_html(page).threads[0].title == headline
+
+
+CHUNK = (
+    '<div class="grid grid-items-2 grid-layout--adrail"><div class="grid--item body article__body">{paragraphs}</div>'
+    '<div class="grid--item grid-layout__aside"><div class="ad ad--rail"><div class="ad__slot"></div></div></div></div>'
+)
+STORY_LINKS = '<hr><div class="heading-h3">More great stories</div><ul>' + "".join(
+    f'<li>A story about <a href="https://news.example/story-{n}/">something else entirely, number {n}</a></li>'
+    for n in range(4)
+)
+
+
+def _chunk_paragraphs(word: str, numbers: range) -> str:
+    return "".join(
+        f"<p>{word} {n}: the town council met again on Tuesday and argued for three hours about the new bridge, the"
+        " tram line and who should pay for both of them.</p>"
+        for n in numbers
+    )
+
+
+def _chunked_story(chunks: list[str]) -> str:
+    return f"""<html lang="en"><head><title>The bridge nobody wants to pay for | Example News</title>
+    <meta property="og:title" content="The bridge nobody wants to pay for"></head><body><main><article class="main">
+    <header><h1>The bridge nobody wants to pay for</h1></header><div class="article__chunks">{"".join(chunks)}</div>
+    </article></main></body></html>"""
+
+
+def test_a_story_cut_into_chunks_of_one_class_is_read_to_its_end() -> None:
+    # Wired's layout: each chunk of the text in a box of its own beside an ad rail; the extractor stops after the
+    # first. The later chunks are read on, without their list of links to other stories.
+    page = _chunked_story(
+        [
+            CHUNK.format(paragraphs=_chunk_paragraphs("Part", range(1, 5))),
+            CHUNK.format(paragraphs=_chunk_paragraphs("Section", range(5, 11)) + STORY_LINKS),
+        ]
+    )
+    blocks = [block.text.split(":")[0] for block in read_html(page).threads[0].posts[0].blocks[1:]]
+    assert blocks == [f"Part {n}" for n in range(1, 5)] + [f"Section {n}" for n in range(5, 11)]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # A line of a disclaimer in a box of the story's class is no more of it.
+        CHUNK.format(paragraphs="<p>Disclosure: we may be paid for some of the links in our stories, at no cost.</p>"),
+        # A blog's front page: each post's text in a box of one class, below its own linked title.
+        '<div class="grid grid-items-2"><h2 class="entry-title"><a href="https://news.example/other/">Another post'
+        '</a></h2><div class="entry-meta">Posted on May 3</div><div class="grid--item body article__body">'
+        + _chunk_paragraphs("Other post", range(1, 6))
+        + "</div></div>",
+    ],
+)
+def test_boxes_of_the_storys_class_that_do_not_continue_it_are_not_read(second: str) -> None:
+    page = _chunked_story([CHUNK.format(paragraphs=_chunk_paragraphs("Part", range(1, 5))), second])
+    blocks = [block.text.split(":")[0] for block in read_html(page).threads[0].posts[0].blocks[1:]]
+    assert blocks == [f"Part {n}" for n in range(1, 5)]

@@ -11,6 +11,7 @@ or less of that box's text: its rules dropped the story); its body comes back as
 from __future__ import annotations
 
 import contextlib
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -888,6 +889,8 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         # The extractor dropped the story's box (a class its rules take for a widget: `ui-tabs-panel
         # ui-widget-content`) and read what was left: the box of the page's longest paragraphs is the text.
         read, in_text = body_blocks(text_elements(dense), title, author, teasers)
+    if with_body and read:
+        read = with_continued_chunks(tree, read, title, author, teasers)
     blocks = with_slides(read, slides)
     author = author or clean_byline(in_text)  # the byline line at the text's start, where nothing else names one
     if deck and blocks and _comparable(blocks[0][1]) == _comparable(deck):
@@ -1035,6 +1038,110 @@ def densest_box(tree: HtmlElement) -> tuple[HtmlElement | None, int]:
     if best is None or any(is_hidden(node) for node in (best, *best.iterancestors())):
         return None, 0
     return best, most
+
+
+MAX_CHUNK_LEVELS = 2
+"""Levels between a story's chunks and the box that holds them all, at most (Wired: each chunk's `article__body`
+in a grid of its own, beside an ad rail)."""
+MIN_CHUNKS = 2
+MIN_CHUNK_SHARE = 0.5
+"""The extractor read at least this share of the first chunk's long paragraphs: the chunks are the story's."""
+
+
+def with_continued_chunks(
+    tree: HtmlElement, read: list[BlockSpec], title: str, author: str | None, teasers: Teasers
+) -> list[BlockSpec]:
+    """The extractor's reading with the rest of the story in, where the page cuts its text into boxes of one class
+    (between them: ads, a rail of links) and the extractor stopped in the first or second: the boxes of the same
+    tag and class as the one whose paragraphs it read most of, under a common box at most MAX_CHUNK_LEVELS up, are
+    read on from its last paragraph read, after the last block it took from them. One pass over the page's boxes of
+    paragraphs."""
+    taken = {_comparable(text) for _, text, _, _ in read}
+    groups: dict[tuple[str, str, HtmlElement], list[HtmlElement]] = {}
+    for box in BOXES_OF_PARAGRAPHS(tree):
+        if isinstance(box, HtmlElement) and box.get("class"):
+            holder = box
+            for _ in range(MAX_CHUNK_LEVELS):
+                holder = holder.getparent() if holder.getparent() is not None else holder
+            groups.setdefault((box.tag, box.get("class", ""), holder), []).append(box)  # lxml keeps one proxy
+    for (_, _, holder), boxes in groups.items():
+        if len(boxes) < MIN_CHUNKS or _read_share(boxes[0], taken) < MIN_CHUNK_SHARE:
+            continue
+        if any(_titled(box, holder) for box in boxes[1:]):
+            continue  # a blog's front page: each post's text in a box of one class, under its own linked title
+        story = [
+            block
+            for box in boxes
+            for block in body_blocks(_without_link_lists(text_elements(box)), title, author, teasers)[0]
+        ]
+        keys = [_comparable(block[1]) for block in story]
+        last = max((n for n, key in enumerate(keys) if key in taken), default=None)
+        if last is None:
+            continue  # the extractor's lines are not the boxes' blocks (a paragraph it cut in two)
+        rest = [block for block, key in zip(story[last + 1 :], keys[last + 1 :], strict=True) if key not in taken]
+        if _text_chars(rest) < MIN_CONTINUED_CHARS:
+            continue  # a disclaimer's or a link's line in a box of the story's class
+        where = max(n for n, block in enumerate(read) if _comparable(block[1]) == keys[last])
+        return [*read[: where + 1], *rest, *read[where + 1 :]]
+    return read
+
+
+MIN_CONTINUED_CHARS = 500
+LINKED_SHARE = 0.3
+LINK_LINE_SHARE = 0.8
+
+
+def _titled(box: HtmlElement, holder: HtmlElement) -> bool:
+    """Whether a box has a title of its own a few elements before it, below the holder: a heading (or a header
+    holding one) that links to another page, a post's on a blog's front page (its meta line between them); or the
+    box stands in an `article` of its own."""
+    node = box
+    while node is not holder and (parent := node.getparent()) is not None:
+        if node.tag == "article":
+            return True
+        befores = (before for before in node.itersiblings(preceding=True) if isinstance(before.tag, str))
+        for before in itertools.islice(befores, MAX_TITLE_SIBLINGS):
+            if before.tag in TITLE_TAGS:
+                headings = [before] if before.tag != "header" else list(before.iter("h1", "h2", "h3"))
+                if any(link.get("href") for heading in headings for link in heading.iter("a")):
+                    return True
+        node = parent
+    return False
+
+
+TITLE_TAGS = frozenset({"h1", "h2", "h3", "header", "hgroup"})
+MAX_TITLE_SIBLINGS = 4
+
+
+def _without_link_lists(box: HtmlElement) -> HtmlElement:
+    """A chunk without its lists of links to other stories (every item a link, or words around one: "More Great
+    WIRED Stories") and its lines that are a link, which the extractor leaves out at a story's end."""
+    for child in list(box):
+        if child.tag in ("ul", "ol"):
+            items = list(child.iterchildren("li"))
+            if items and all(_linked_share(item) >= LINKED_SHARE for item in items):
+                child.drop_tree()
+        elif child.tag == "p" and _linked_share(child) >= LINK_LINE_SHARE:
+            child.drop_tree()  # a line that is a link to another story ("Alkohol beim Angeln – Diskussion im Forum")
+    return box
+
+
+def _linked_share(element: HtmlElement) -> float:
+    """The share of an element's text that links to somewhere."""
+    text = len(" ".join(element.text_content().split()))
+    linked = sum(len(" ".join(link.text_content().split())) for link in element.iter("a") if link.get("href"))
+    return linked / text if text else 0.0
+
+
+def _long_paragraphs(box: HtmlElement) -> list[str]:
+    texts = (" ".join(paragraph.text_content().split()) for paragraph in box.iterchildren("p"))
+    return [text for text in texts if len(text) >= MIN_DENSE_PARAGRAPH]
+
+
+def _read_share(box: HtmlElement, taken: set[str]) -> float:
+    """The share of a box's long paragraphs that the extractor read."""
+    keys = {_comparable(text) for text in _long_paragraphs(box)}
+    return len(keys & taken) / len(keys) if keys else 0.0
 
 
 def text_elements(box: HtmlElement) -> HtmlElement:
