@@ -832,6 +832,22 @@ def test_a_story_the_extractor_drops_is_read_from_the_box_of_the_longest_paragra
     assert len(texts) == 8 and all(text.startswith(f"Paragraph {n} of the story") for n, text in enumerate(texts, 1))
 
 
+def test_the_lead_printed_above_the_box_of_the_longest_paragraphs_is_read_with_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Barron's: the first paragraphs beside the box that holds the rest (`div.paywall`), a photo above them.
+    monkeypatch.setattr(html_article, "_body", lambda tree: None)
+    lead = "".join(
+        f"<p>Lead {n}: shares of the builder fell before the bell after it cut its forecast.</p>" for n in (1, 2)
+    )
+    page = f"""<html lang="en"><head><title>Builder cuts forecast</title></head><body><article><div class="body">
+    <div class="ad"></div><figure><figcaption>The builder's yard.</figcaption></figure>{lead}
+    <div class="paywall">{PARAGRAPHS}</div></div></article></body></html>"""
+    article = read_html(page).threads[0].posts[0]
+    texts = [block.text.split(":")[0] for block in article.blocks if block.kind != "title"]
+    assert texts == ["Lead 1", "Lead 2"] + [f"Paragraph {n} of the story" for n in range(1, 9)]
+
+
 def test_a_story_the_extractor_reads_keeps_its_reading() -> None:
     # The extractor read the story (and the gallery's line): its reading stands, the box is not read again.
     article = read_html(WIDGET_STORY).threads[0].posts[0]

@@ -888,7 +888,7 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     if dense is not None and dense_chars >= max(MIN_DENSE_CHARS, MISSED_SHARE * _text_chars(read)):
         # The extractor dropped the story's box (a class its rules take for a widget: `ui-tabs-panel
         # ui-widget-content`) and read what was left: the box of the page's longest paragraphs is the text.
-        read, in_text = body_blocks(text_elements(dense), title, author, teasers)
+        read, in_text = body_blocks(text_elements(dense, with_lead=True), title, author, teasers)
     if with_body and read:
         read = with_continued_chunks(tree, read, title, author, teasers)
     blocks = with_slides(read, slides)
@@ -1144,12 +1144,21 @@ def _read_share(box: HtmlElement, taken: set[str]) -> float:
     return len(keys & taken) / len(keys) if keys else 0.0
 
 
-def text_elements(box: HtmlElement) -> HtmlElement:
-    """A copy of a box with its text's elements only, made when the box stands in for the extractor's reading."""
+def text_elements(box: HtmlElement, *, with_lead: bool = False) -> HtmlElement:
+    """A copy of a box with its text's elements only, made when the box stands in for the extractor's reading;
+    `with_lead`: with the text's elements just before the box, beside it in its parent, first (the lead a site
+    prints above the box it hides the rest in: Barron's `div.paywall`)."""
     text = deepcopy(box)
     for child in list(text):
         if isinstance(child.tag, str) and child.tag not in TEXT_CHILDREN:
             child.drop_tree()  # a gallery's or a share bar's box among the paragraphs (its tail is text: kept)
+    if with_lead:
+        for before in box.itersiblings(preceding=True):
+            if not isinstance(before.tag, str):
+                continue  # an HTML comment between them
+            if before.tag not in TEXT_CHILDREN or before.tag == "figure":
+                break
+            text.insert(0, deepcopy(before))
     return text
 
 
