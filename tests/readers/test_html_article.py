@@ -1000,3 +1000,28 @@ def test_boxes_of_the_storys_class_that_do_not_continue_it_are_not_read(second: 
     page = _chunked_story([CHUNK.format(paragraphs=_chunk_paragraphs("Part", range(1, 5))), second])
     blocks = [block.text.split(":")[0] for block in read_html(page).threads[0].posts[0].blocks[1:]]
     assert blocks == [f"Part {n}" for n in range(1, 5)]
+
+
+def test_a_story_written_with_line_breaks_keeps_its_first_paragraph_and_no_cards_excerpt() -> None:
+    # MacRumors: the story's text loose in its box, paragraphs between blank lines, a picture after the first (which
+    # the extractor lost there); a side box's guide cards hold a paragraph inside their link (which it read as text).
+    # A guard: this smaller page is read right either way; `broken_paragraphs` and `teaser_texts` have their tests.
+    runs = [
+        "Following the new large laptop, the maker plans a smaller one with the same keyboard in the first half of"
+        " next year, according to suppliers cited by a trade paper.",
+        "The report claims the display size will remain the same, although given the source we would not rule out"
+        " a larger display. Two suppliers are said to make the keyboards.",
+        "The new keyboard is largely based on the standalone one sold for desktops. Given the tried design, it"
+        " should prove far more reliable than the keyboards used in recent years.",
+    ]
+    card = (
+        '<div id="right"><div id="guides"><h3>Guides</h3><ul><li><a href="https://news.example/guide/night/">'
+        "<p>Night mode is an automatic setting of the new camera that lets in more light, for brighter photos when"
+        " the light is low.</p></a></li></ul></div></div>"
+    )
+    page = f"""<html lang="en"><head><title>Smaller laptop expected next year</title></head><body>{card}
+    <div class="article"><h1 class="title">Smaller laptop expected next year</h1><div class="byline">by Ann Lee</div>
+    <div class="content">{runs[0]} <br> <br><img src="/laptop.jpg"><center><em>The keyboard, via a repair
+    shop</em></center> <br>{runs[1]}<br> <br>{runs[2]}</div></div></body></html>"""
+    article = read_html(page).threads[0].posts[0]
+    assert [block.text for block in article.blocks if block.kind == "paragraph"] == runs

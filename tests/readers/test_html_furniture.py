@@ -349,3 +349,15 @@ def test_a_line_pointing_to_another_story_is_no_part_of_the_article(lang: str, l
     shown = lxml.html.fromstring(line).text_content().strip()
     assert any(" ".join(shown.split()) in block.text for block in article.blocks) is not dropped
     assert len([block for block in article.blocks if block.kind != "title"]) == (2 if dropped else 3)
+
+
+def test_a_paragraph_inside_a_link_to_another_page_is_a_teaser_line() -> None:
+    # A card's excerpt (`<a href><p>...</p></a>`: a side box's guide, a related story) is never the article's text;
+    # a link to a place in the page itself, or a script's link, holds no card.
+    excerpt = "Night mode lets in more light, for brighter photos when the light is low."
+    tree = lxml.html.fromstring(
+        f"""<html><body><a href="https://news.example/guide/"><p>{excerpt}</p></a>
+        <a href="#part-2"><p>Part two of the story.</p></a><a href="javascript:"><p>Drawn by a script.</p></a>
+        <p>The story's own paragraph.</p></body></html>"""
+    )
+    assert teaser_texts(tree).lines == frozenset({excerpt})

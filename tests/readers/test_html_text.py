@@ -24,6 +24,7 @@ from translator.readers.html_dates import (
 from translator.readers.html_fields import RawComment, clean_author, name_in, signed_line
 from translator.readers.html_items import _text_lines, parents_by_depth
 from translator.readers.html_text import (
+    broken_paragraphs,
     class_heads,
     class_words,
     clean_text,
@@ -496,6 +497,33 @@ LEAD = "HARBOUR TOWN (AP) — Ferry operators said on Monday that the first cros
 def test_loose_text_in_a_box_of_paragraphs_becomes_a_paragraph(box: str, paragraphs: list[str]) -> None:
     tree = lxml.html.document_fromstring(f"<html><body>{box}</body></html>")
     loose_paragraphs(tree)
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == paragraphs
+    assert " ".join(tree.text_content().split()) == " ".join(lxml.html.fromstring(box).text_content().split())
+
+
+SECOND = "The report says the new boats will carry more bicycles, and that the old pier will close for a year."
+
+
+@pytest.mark.parametrize(
+    ("box", "paragraphs"),
+    [
+        # A story written with line breaks: each run between blank lines or blocks a paragraph, a single break kept
+        # inside it, a short run too; the picture's caption box stays as it is.
+        (
+            f"<div>{LEAD}<br> <br><img src='/a.jpg'><center><em>Photo: harbour office</em></center>"
+            f"<br>Short line<br><br>{SECOND[:40]}<br>{SECOND[40:]}<br><br></div>",
+            [LEAD, "Short line", SECOND],
+        ),
+        # Left to the extractor: one long run only (a poem, an address), or text in blocks of its own beside the
+        # runs (a review's conclusion box), or a box of paragraphs.
+        (f"<div>{LEAD}<br>{SECOND}</div>", []),
+        (f"<div>{LEAD}<br><br>{SECOND}<div id='conclusion'>{LEAD}</div></div>", []),
+        (f"<div><p>{LEAD}</p>{SECOND}<br><br>{LEAD}</div>", [LEAD]),
+    ],
+)
+def test_a_story_written_with_line_breaks_becomes_paragraphs(box: str, paragraphs: list[str]) -> None:
+    tree = lxml.html.document_fromstring(f"<html><body>{box}</body></html>")
+    broken_paragraphs(tree)
     assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == paragraphs
     assert " ".join(tree.text_content().split()) == " ".join(lxml.html.fromstring(box).text_content().split())
 

@@ -47,6 +47,7 @@ from translator.readers.html_items import path
 from translator.readers.html_schema import JSON_LD, _types, _walk, json_documents, unescape_letters
 from translator.readers.html_text import (
     BOXES_OF_PARAGRAPHS,
+    broken_paragraphs,
     class_words,
     clean_text,
     is_hidden,
@@ -882,6 +883,7 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     if with_body:
         drop_markup_comments(tree)
         loose_paragraphs(tree)
+        broken_paragraphs(tree)
     dense, dense_chars = densest_box(tree) if with_body else (None, 0)
     body = _body(tree) if with_body else None
     read, in_text = body_blocks(body, title, author, teasers) if body is not None else ([], None)

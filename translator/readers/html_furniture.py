@@ -252,11 +252,18 @@ class Teasers:
     ("Bereits Abonnent/in? Anmelden"): never the article's text."""
 
 
+LINKED_PARAGRAPHS = path("//a[@href][not(starts-with(@href, '#'))][not(starts-with(@href, 'javascript:'))]//p")
+"""Paragraphs inside a link to another page: a card's excerpt (a side box's guide, a related story), never the
+article's own text."""
+
+
 def teaser_texts(tree: HtmlElement) -> Teasers:
-    """The lines and headings of the page's teaser boxes, and the lines of its paywall prompts (taken out
+    """The lines and headings of the page's teaser boxes and the paragraphs inside links (cards' excerpts), and the
+    lines of its paywall prompts (taken out
     after the extraction too: without them the extractor may take a teaser list for a short article)."""
     boxes = teaser_boxes(tree)
-    lines = frozenset(text for box in boxes for _, text, _, _ in element_blocks(box, PAGE_RULES))
+    linked = (clean_text(paragraph.text_content()) for paragraph in LINKED_PARAGRAPHS(tree))
+    lines = frozenset([*(text for box in boxes for _, text, _, _ in element_blocks(box, PAGE_RULES)), *linked])
     headings = (heading for box in boxes for heading in box.iter("h1", "h2", "h3", "h4", "h5", "h6"))
     prompts = (text for box in paywall_prompts(tree) for text in _prompt_lines(box))
     return Teasers(lines, frozenset([*(clean_text(heading.text_content()) for heading in headings), *prompts]))

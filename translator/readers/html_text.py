@@ -214,6 +214,55 @@ def loose_paragraphs(tree: HtmlElement) -> None:
             paragraph.extend(inline)
 
 
+BOXES_OF_BREAKS = etree.XPath("//*[br][not(p)]")
+MIN_BROKEN_RUNS = 2
+BOX_TAGS = frozenset({"div", "section", "article", "main", "td"})
+
+
+def broken_paragraphs(tree: HtmlElement) -> None:
+    """Make a paragraph of each run of loose text between blank lines (`<br><br>`) or blocks, in a box of text
+    that has no `<p>`, holds two or more such runs of at least MIN_LOOSE_CHARS and no block as long (a picture's
+    caption at most): a story written with line
+    breaks (MacRumors), whose first paragraph, before a picture, an extractor loses; its short runs too ("Tempor",
+    a line before a blank one). A single `<br>` stays a break in its paragraph (a poem's lines, an address); a run
+    that is only links is left as it is."""
+    for box in BOXES_OF_BREAKS(tree):
+        if not isinstance(box, HtmlElement) or box.tag not in BOX_TAGS:
+            continue
+        runs: list[tuple[HtmlElement | None, list[etree._Element]]] = [(None, [])]
+        for child in box:
+            blank = child.tag == "br" and (previous := child.getprevious()) is not None and previous.tag == "br"
+            blank = blank and not (previous.tail or "").strip()
+            if (isinstance(child, HtmlElement) and child.tag in BLOCK_TAGS) or blank:
+                runs.append((child, []))
+            else:
+                runs[-1][1].append(child)
+        texts = [_run_text(box, before, inline) for before, inline in runs]
+        if sum(len(text) >= MIN_LOOSE_CHARS for text in texts) < MIN_BROKEN_RUNS:
+            continue
+        if any(before is not None and len(visible_text(before)) >= MIN_LOOSE_CHARS for before, _ in runs):
+            continue  # text in blocks of its own too (a review's conclusion box): the extractor reads such boxes
+        for (before, inline), text in zip(runs, texts, strict=True):
+            if not text:
+                continue
+            while inline and inline[-1].tag == "br" and not (inline[-1].tail or "").strip():
+                inline.pop()  # the blank line's first break closes the paragraph
+            paragraph = box.makeelement("p", {})
+            paragraph.text = box.text if before is None else before.tail
+            if before is None:
+                box.text = None
+            else:
+                before.tail = None
+            box.insert(0 if before is None else box.index(before) + 1, paragraph)
+            paragraph.extend(inline)
+
+
+def _run_text(box: HtmlElement, before: HtmlElement | None, inline: list[etree._Element]) -> str:
+    """A run's loose text, its links' words left out (a row of links is no paragraph)."""
+    lead = box.text if before is None else before.tail
+    return " ".join(((lead or "") + "".join(f" {_unlinked(child)} {child.tail or ''}" for child in inline)).split())
+
+
 BOXES_OF_PARAGRAPHS = etree.XPath("//*[p]")
 SLIDES = etree.XPath(
     "//*[self::li or self::figure or self::div or self::section]"
