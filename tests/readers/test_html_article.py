@@ -1025,3 +1025,44 @@ def test_a_story_written_with_line_breaks_keeps_its_first_paragraph_and_no_cards
     shop</em></center> <br>{runs[1]}<br> <br>{runs[2]}</div></div></body></html>"""
     article = read_html(page).threads[0].posts[0]
     assert [block.text for block in article.blocks if block.kind == "paragraph"] == runs
+
+
+KICKER_PAGE = """<html lang="de"><head><title>{og} | Beispiel-Nachrichten</title>
+<meta property="og:title" content="{og}">
+</head><body><div class="site"><h1 class="logo"><a href="/">Beispiel-Nachrichten</a></h1></div><article>{above}
+<h1>{h1}</h1><p class="text">Die Angreifer haben interne Unterlagen des Konzerns im Netz veröffentlicht, darunter
+Verträge und Listen von Mitarbeitern, wie ein Sprecher am Dienstag bestätigte.</p><p class="text">Der Konzern hat
+Anzeige erstattet und prüft nun, welche Daten betroffen sind und wer informiert werden muss.</p></article>
+</body></html>"""
+HEADLINE = "Daten von Rheinmetall gehackt"
+
+
+@pytest.mark.parametrize(
+    ("og", "above", "h1", "title", "kicker"),
+    [
+        # The h1 prints the kicker in an element of its own above the headline: the headline is the title.
+        (f"Interne Unterlagen im Netz: {HEADLINE}", "",
+         f'<span class="dachzeile">Interne Unterlagen im Netz</span> <span class="headline">{HEADLINE}</span>',
+         HEADLINE, "Interne Unterlagen im Netz"),
+        (f"Interne Unterlagen im Netz {HEADLINE}", "", f"<small>Interne Unterlagen im Netz</small><br>{HEADLINE}",
+         HEADLINE, "Interne Unterlagen im Netz"),
+        # The h1 shows the headline alone; the kicker printed above it, or nowhere (then not kept).
+        (f"Interne Unterlagen im Netz: {HEADLINE}", '<span class="kicker">Interne Unterlagen im Netz</span>',
+         HEADLINE, HEADLINE, "Interne Unterlagen im Netz"),
+        (f"Hackerangriff: {HEADLINE}", "", HEADLINE, HEADLINE, None),
+        # The title is the headline already: the h1's kicker is kept beside it.
+        (HEADLINE, "", f'<span class="kicker">Interne Unterlagen im Netz</span> {HEADLINE}', HEADLINE,
+         "Interne Unterlagen im Netz"),
+        # Kept whole: more words before the headline than a kicker has, or none set off from it.
+        (f"Was wir bisher über den Angriff wissen: {HEADLINE}", "", HEADLINE,
+         f"Was wir bisher über den Angriff wissen: {HEADLINE}", None),
+        (f"Neu {HEADLINE}", "", HEADLINE, f"Neu {HEADLINE}", None),
+    ],
+)  # fmt: skip
+def test_the_kicker_before_the_headline_is_no_part_of_the_title(
+    og: str, above: str, h1: str, title: str, kicker: str | None
+) -> None:
+    thread = read_html(KICKER_PAGE.format(og=og, above=above, h1=h1)).threads[0]
+    assert thread.title == title
+    subtitles = [block.text for block in thread.posts[0].blocks if block.kind == "subtitle"]
+    assert subtitles == ([kicker] if kicker else [])

@@ -566,6 +566,74 @@ def _headline(
     return title
 
 
+KICKER_WORDS = frozenset(
+    {"kicker", "dachzeile", "topline", "overline", "eyebrow", "roofline", "superline", "spitzmarke", "titleheader",
+     "topic", "label", "subtitle", "h1small", "preheadline", "pretitle", "supertitle"}
+)  # fmt: skip
+"""Class words of the line a heading prints above its headline (`span.dachzeile`, `span.article-heading__kicker`,
+XenForo's thread prefix `span.label`)."""
+KICKER_END = re.compile(r"\s*[:|–—\-]\s*$")
+MAX_KICKER_WORDS = 5
+KICKER_BLOCKS = 3
+"""The text's first blocks, where the extractor may have read the kicker's line."""
+
+
+def split_kicker(tree: HtmlElement, title: str) -> tuple[str, str | None]:
+    """The headline without the kicker the title puts before it ("Klimaschutz: Bohren, bis es heiß wird"), where
+    an h1 shows the headline alone: the whole h1, or the h1 after its kicker's own element; and that kicker, where
+    the page shows it (in the h1, or as a line of its own elsewhere), else None. The title as it is otherwise."""
+    if len(title) > MAX_TITLE_CHARS:
+        return title, None
+    for h1 in H1(tree):
+        if not isinstance(h1, HtmlElement) or _links_home(h1):
+            continue  # the site's logo
+        shown_kicker, headline = _kicker_and_headline(h1)
+        start = _suffix_start(title, headline)
+        if start == 0 and shown_kicker and _comparable(shown_kicker) not in _comparable(title):
+            return title, shown_kicker  # the title is the headline already: the h1's kicker is kept beside it
+        if not start:
+            continue
+        prefix = title[:start]
+        kicker = KICKER_END.sub("", prefix).strip()
+        if not kicker or len(kicker.split()) > MAX_KICKER_WORDS:
+            continue
+        same = shown_kicker is not None and _comparable(kicker) == _comparable(shown_kicker)
+        if same or KICKER_END.search(prefix):
+            return title[start:].strip(), kicker if same or _shown_line(tree, kicker) else None
+    return title, None
+
+
+def _kicker_and_headline(h1: HtmlElement) -> tuple[str | None, str]:
+    """An h1's kicker, where its first element is one (classed as one, or a `small` before the text), and the
+    headline the rest of it shows."""
+    first = next((child for child in h1 if isinstance(child.tag, str)), None)
+    if first is None or (h1.text or "").strip() or not (first.tag == "small" or class_words(first) & KICKER_WORDS):
+        return None, visible_text(h1)
+    rest = deepcopy(h1)
+    kicker = visible_text(first)
+    dropped = next(child for child in rest if isinstance(child.tag, str))
+    dropped.drop_tree()
+    return kicker or None, visible_text(rest)
+
+
+def _suffix_start(title: str, headline: str) -> int | None:
+    """Where in the title a word starts from which the rest is the headline (punctuation and case aside); None
+    where none does, 0 where the title is the headline."""
+    key = _comparable(headline)
+    if not key:
+        return None
+    starts = [0, *(match.start() for match in re.finditer(r"(?<=\s)\S", title))]
+    return max((start for start in starts if _comparable(title[start:]) == key), default=None)  # past a separator
+
+
+def _shown_line(tree: HtmlElement, text: str) -> bool:
+    """Whether an element of the page shows the text as its own (a kicker's line above the h1)."""
+    key = _comparable(text)
+    return any(
+        isinstance(element.tag, str) and element.text and _comparable(element.text) == key for element in tree.iter()
+    )
+
+
 TITLE_WORD = re.compile(r"\w+")
 
 
@@ -838,7 +906,7 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         shared = [meta.get("og:title"), meta.get("twitter:title"), _name(ld.get("headline"))]
         site = fallback_site(tree, meta, [*shared, *headings], host)
     site = site.strip(SITE_NAME_EDGES) or None if site else None
-    title = _headline(tree, meta, ld, extracted, site, host)
+    title, kicker = split_kicker(tree, _headline(tree, meta, ld, extracted, site, host))
     boxed_writer, box_value = box_facts(story_box(tree, title))
     # A time stated in UTC is shown as the page shows it, in its readers' zone, where the page tells.
     stated = next(
@@ -899,6 +967,12 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         blocks = [("subtitle", *blocks[0][1:]), *blocks[1:]]  # read as the text's first heading
     elif deck and blocks and not any(_comparable(deck) in _comparable(text) for _, text, _, _ in blocks):
         blocks = [("subtitle", deck, None, None), *blocks]
+    if kicker and blocks:  # the line above the headline, kept (where the extractor read it, as what it is)
+        at = next(
+            (n for n, block in enumerate(blocks[:KICKER_BLOCKS]) if _comparable(block[1]) == _comparable(kicker)), None
+        )
+        rest = blocks if at is None else blocks[:at] + blocks[at + 1 :]
+        blocks = [("subtitle", kicker, None, None), *rest]
     return ArticleFacts(
         title,
         author,
