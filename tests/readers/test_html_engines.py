@@ -419,3 +419,28 @@ def test_nodebb_topic_opening_post_is_the_article_and_quotes_name_who_is_quoted(
         ("quote", "kept using a standing desk after a month?", "deskjockey"),
         ("paragraph", "Two years now. Get a mat.", None),
     ]
+
+
+def _wordpress_comment(number: int, writer: str, text: str, classes: str = "") -> str:
+    return f"""<li id="comment-{number}" class="comment byuser comment-author-{writer.lower()} {classes}">
+    <article class="comment-body"><footer class="comment-meta"><div class="comment-author vcard">
+    <b class="fn">{writer}</b></div><div class="comment-metadata"><time datetime="2019-01-0{number}T10:00:00+01:00">
+    1. Januar 2019</time></div></footer><div class="comment-content"><p>{text}</p></div></article></li>"""
+
+
+@pytest.mark.parametrize(
+    ("byline", "writer"), [("", "jancak"), ('<span class="author">Eva Jancak</span>', "Eva Jancak")]
+)
+def test_a_comment_by_the_posts_author_is_marked_and_names_a_writer_the_page_does_not(byline: str, writer: str) -> None:
+    # WordPress marks the post's author's comments `bypostauthor`: their role is OP, as the other readers name the
+    # thread's writer answering, and where the page names no writer (wordpress.com themes print none), they are it.
+    comments = _wordpress_comment(1, "Margit", "Ein schönes Jahr war das, danke für den Rückblick.") + (
+        _wordpress_comment(2, "jancak", "Danke, liebe Margit, auf ein gutes neues!", "bypostauthor")
+    )
+    page = f"""<html lang="de"><head><title>Das Jahr im Rückblick</title></head><body><article class="post">
+    <h1 class="entry-title">Das Jahr im Rückblick</h1>{byline}<div class="entry-content"><p>Ein Jahr mit vielen
+    Büchern, Lesungen und Begegnungen geht zu Ende, und es ist Zeit für einen Blick zurück auf das, was war.</p>
+    </div></article><div id="comments"><ol class="commentlist">{comments}</ol></div></body></html>"""
+    article, first, second = read_html(page).threads[0].posts
+    assert (first.author, first.role, second.author, second.role) == ("Margit", None, "jancak", "OP")
+    assert article.author == writer

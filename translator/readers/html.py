@@ -297,10 +297,12 @@ def _read_html(text: str, tree: HtmlElement, lang: str | None, name: str, captur
             "save the complete page after it has loaded, or pass --format text",
         )
     specs: list[BlockSpec] = [("title", title, None, None)] if title else []
+    # A page that names no writer: the one its comments mark as the post's author's (WordPress's `bypostauthor`).
+    answering = next((comment.author for comment in comments if comment.role == "OP" and comment.author), None)
     article = Post(
         id="article",
         kind="article",
-        author=story.author if story is not None else facts.author,
+        author=story.author if story is not None else facts.author or answering,
         date=story.date if story is not None else facts.published,
         votes=story.votes if story is not None else None,
         blocks=number_blocks("article", specs + body),

@@ -432,6 +432,12 @@ COMMENTO = Engine(
     ),
 )
 
+def _by_post_author(item: HtmlElement) -> list[object]:
+    """`OP` for a comment WordPress marks as the post's author's (`bypostauthor`), as the other readers name the
+    thread's writer answering."""
+    return ["OP"] if "bypostauthor" in item.get("class", "").split() else []
+
+
 WORDPRESS = Engine(
     name="wordpress",
     marks=("id:comment-",),
@@ -462,6 +468,7 @@ WORDPRESS = Engine(
             "self::dt/following-sibling::*[1][self::dd]",
         ),
         url=_paths(".//*[has-class('comment-metadata')]//a/@href", ".//a[has-class('comment-permalink')]/@href"),
+        role=(_by_post_author,),
     ),
     companions=path("self::dt/following-sibling::*[1][self::dd]"),
 )
