@@ -432,6 +432,7 @@ COMMENTO = Engine(
     ),
 )
 
+
 def _by_post_author(item: HtmlElement) -> list[object]:
     """`OP` for a comment WordPress marks as the post's author's (`bypostauthor`), as the other readers name the
     thread's writer answering."""
