@@ -200,18 +200,8 @@ def loose_paragraphs(tree: HtmlElement) -> None:
             else:
                 runs[-1][1].append(child)
         for before, inline in runs:
-            lead = box.text if before is None else before.tail
-            text = (lead or "") + "".join(f" {_unlinked(child)} {child.tail or ''}" for child in inline)
-            if len(" ".join(text.split())) < MIN_LOOSE_CHARS:
-                continue
-            paragraph = box.makeelement("p", {})
-            paragraph.text = lead
-            if before is None:
-                box.text = None
-            else:
-                before.tail = None
-            box.insert(0 if before is None else box.index(before) + 1, paragraph)
-            paragraph.extend(inline)
+            if len(_run_text(box, before, inline)) >= MIN_LOOSE_CHARS:
+                _wrap_run(box, before, inline)
 
 
 BOXES_OF_BREAKS = etree.XPath("//*[br][not(p)]")
@@ -222,10 +212,9 @@ BOX_TAGS = frozenset({"div", "section", "article", "main", "td"})
 def broken_paragraphs(tree: HtmlElement) -> None:
     """Make a paragraph of each run of loose text between blank lines (`<br><br>`) or blocks, in a box of text
     that has no `<p>`, holds two or more such runs of at least MIN_LOOSE_CHARS and no block as long (a picture's
-    caption at most): a story written with line
-    breaks (MacRumors), whose first paragraph, before a picture, an extractor loses; its short runs too ("Tempor",
-    a line before a blank one). A single `<br>` stays a break in its paragraph (a poem's lines, an address); a run
-    that is only links is left as it is."""
+    caption at most): a story written with line breaks (MacRumors), whose first paragraph, before a picture, an
+    extractor loses; its short runs too ("Tempor", a line before a blank one). A single `<br>` stays a break in its
+    paragraph (a poem's lines, an address); a run that is only links is left as it is."""
     for box in BOXES_OF_BREAKS(tree):
         if not isinstance(box, HtmlElement) or box.tag not in BOX_TAGS:
             continue
@@ -247,14 +236,20 @@ def broken_paragraphs(tree: HtmlElement) -> None:
                 continue
             while inline and inline[-1].tag == "br" and not (inline[-1].tail or "").strip():
                 inline.pop()  # the blank line's first break closes the paragraph
-            paragraph = box.makeelement("p", {})
-            paragraph.text = box.text if before is None else before.tail
-            if before is None:
-                box.text = None
-            else:
-                before.tail = None
-            box.insert(0 if before is None else box.index(before) + 1, paragraph)
-            paragraph.extend(inline)
+            _wrap_run(box, before, inline)
+
+
+def _wrap_run(box: HtmlElement, before: HtmlElement | None, inline: list[etree._Element]) -> None:
+    """A run of loose text in a box (the text after `before`, else the box's own, and the inline elements) made a
+    paragraph in its place."""
+    paragraph = box.makeelement("p", {})
+    paragraph.text = box.text if before is None else before.tail
+    if before is None:
+        box.text = None
+    else:
+        before.tail = None
+    box.insert(0 if before is None else box.index(before) + 1, paragraph)
+    paragraph.extend(inline)
 
 
 def _run_text(box: HtmlElement, before: HtmlElement | None, inline: list[etree._Element]) -> str:
