@@ -4,6 +4,7 @@ rendered, Reddit's redesign, phpBB as Forumotion hosts it, Hacker News's typed q
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -444,3 +445,54 @@ def test_a_comment_by_the_posts_author_is_marked_and_names_a_writer_the_page_doe
     article, first, second = read_html(page).threads[0].posts
     assert (first.author, first.role, second.author, second.role) == ("Margit", None, "jancak", "OP")
     assert article.author == writer
+
+
+def test_contao_comments() -> None:
+    # Contao's comments module: the writer and the date in `p.info` (a theme's "<span>NAME</span> schrieb:", the
+    # core's "Kommentar von NAME | DATE"), the text in `div.comment`.
+    comments = "".join(
+        f"""<div class="comment_default{extra}" id="c17{n}"><div class="avatar"><img src="/a.jpg" alt="Avatar"></div>
+        <p class="info">{info}</p><div class="comment"><p>{text}</p></div>
+        <div class="report_comment"><a href="/melden/{n}.html">Kommentar melden.</a></div></div>"""
+        for n, extra, info, text in [
+            (1, " first even", '<span> Nicolai11</span> schrieb:<br><time datetime="2014-11-05T14:25:40+01:00" '
+             'class="date">05.11.2014 um 14:25 Uhr</time>', "Sehr cooles Thema!"),
+            (2, " last odd", 'Kommentar von Lea | <time datetime="2014-11-06T09:05:00+01:00" class="date">06.11.2014 '
+             "09:05</time>", "Gibt es dazu auch ein Experiment für die Schule?"),
+        ]
+    )  # fmt: skip
+    page = f"""<html lang="de"><head><title>Wie entsteht Erdöl?</title></head><body><div class="mod_article">
+    <h1>Wie entsteht Erdöl?</h1><p>Erdöl entsteht über Jahrmillionen aus abgestorbenen Meereslebewesen, die unter
+    Luftabschluss von Schlamm bedeckt und von Druck und Wärme umgewandelt werden.</p></div>
+    <div class="ce_comments block"><h3>Was sagst Du dazu?</h3>{comments}</div></body></html>"""
+    posts = read_html(page).threads[0].posts[1:]
+    assert [(post.author, post.date, post.blocks[0].text) for post in posts] == [
+        ("Nicolai11", datetime(2014, 11, 5, 14, 25), "Sehr cooles Thema!"),
+        ("Lea", datetime(2014, 11, 6, 9, 5), "Gibt es dazu auch ein Experiment für die Schule?"),
+    ]
+
+
+def test_judge_me_product_reviews() -> None:
+    # A Shopify shop's reviews by Judge.me: the writer as the shop shows it (initials), the date in an attribute,
+    # the review's title above its text.
+    reviews = "".join(
+        f"""<div class='jdgm-rev jdgm-divider-top' data-verified-buyer='true' data-review-id='r{n}'>
+        <div class='jdgm-rev__header'><div class='jdgm-rev__icon'>{name[0]}</div><span class='jdgm-rev__rating'
+        data-score='5'></span><span class='jdgm-rev__timestamp jdgm-spinner' data-content='2020-02-2{n} 15:23:13 UTC'>
+        </span><span class='jdgm-rev__author-wrapper' data-fullname='{name}'><span class='jdgm-rev__author'>{name[0]}.
+        </span></span></div><div class='jdgm-rev__content'><b class='jdgm-rev__title'>{title}</b>
+        <div class='jdgm-rev__body'><p>{text}</p></div></div><div class='jdgm-rev__actions'></div></div>"""
+        for n, name, title, text in [
+            (1, "Sebastian", "Absolut überzeugend", "Der beste Kaffee bisher."),
+            (2, "Dieter", "Nicht überzeugend", "Der Geschmack war kaum zu unterscheiden."),
+        ]
+    )
+    page = f"""<html lang="de"><head><title>Sidamo Bio Bohnen</title></head><body><div class="product">
+    <h1>Sidamo Bio Bohnen</h1><p>Ein kräftiger Kaffee aus dem Hochland Äthiopiens, fair gehandelt und biologisch
+    angebaut, mit einer Note von Beeren und dunkler Schokolade.</p></div><div class='jdgm-rev-widg'>
+    <div class='jdgm-rev-widg__reviews'>{reviews}</div></div></body></html>"""
+    posts = read_html(page).threads[0].posts[1:]
+    assert [(post.author, post.date, [block.text for block in post.blocks]) for post in posts] == [
+        ("S.", datetime(2020, 2, 21, 15, 23), ["Absolut überzeugend", "Der beste Kaffee bisher."]),
+        ("D.", datetime(2020, 2, 22, 15, 23), ["Nicht überzeugend", "Der Geschmack war kaum zu unterscheiden."]),
+    ]  # fmt: skip

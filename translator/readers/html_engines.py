@@ -552,6 +552,36 @@ SPIP = Engine(
     ),
 )
 
+CONTAO = Engine(
+    name="contao",
+    # Contao's comments module (`com_default`): the writer and the date in `p.info` ("Kommentar von NAME | DATE", or
+    # a theme's "<span>NAME</span> schrieb: <time>"), the text in `div.comment`; the site's answer in `div.reply`.
+    marks=("class:comment_default",),
+    items=path("//div[has-class('comment_default')]"),
+    fields=FieldPaths(
+        author=_paths(
+            "./p[has-class('info')]/*[self::span or self::a or self::strong][not(has-class('date'))][1]",
+            "./p[has-class('info')]",
+        ),
+        date=_paths("./p[has-class('info')]//time[@datetime]", "./p[has-class('info')]"),
+        body=_paths("./div[has-class('comment')]"),
+    ),
+)
+
+JUDGE_ME = Engine(
+    name="judge.me",
+    # Judge.me's product reviews (Shopify shops): the writer as the shop shows it (initials or a name), the date
+    # in an attribute, the review's title above its text.
+    marks=("class:jdgm-rev",),
+    items=path("//div[has-class('jdgm-rev')]"),
+    fields=FieldPaths(
+        author=_paths(".//*[has-class('jdgm-rev__author')]"),
+        date=_paths(".//*[has-class('jdgm-rev__timestamp')]/@data-content"),
+        body=_paths(".//*[has-class('jdgm-rev__body')]"),
+        subject=_paths(".//*[has-class('jdgm-rev__title')]"),
+    ),
+)
+
 HABR = Engine(
     name="habr",
     marks=("class:content-list__item_comment", "class:tm-comment-thread__comment"),
@@ -640,6 +670,8 @@ ENGINES: tuple[Engine, ...] = (
     BLOGGER,
     DRUPAL,
     SPIP,
+    CONTAO,
+    JUDGE_ME,
     HABR,
     LIVEJOURNAL,
     OPENWEB,

@@ -109,7 +109,7 @@ SAID_IN = re.compile(
     re.IGNORECASE,
 )
 """The line NodeBB puts first in a quote: "@NAME said in TOPIC:", with the topic's title."""
-NAME_TRIM = " \t:：,↑⇧▲\"'«»„“”@-–—"
+NAME_TRIM = " \t:：,↑⇧▲\"'«»„“”@-–—|·•"
 MAX_NAME_CHARS = 60
 QUOTE_HEADER_HEADS = frozenset({"author", "title", "header", "attribution", "postedby", "cite", "name", "origin"})
 QUOTE_WORDS = frozenset({"quote", "quotation", "quoted"})
