@@ -538,11 +538,21 @@ def test_a_comment_modules_written_by_header_reads_and_an_articles_alone_does_no
     assert sniff_format(article) == "text"
 
 
-@pytest.mark.parametrize("line", ["vor 1 Tag", "vor 1 Monat", "vor 1 Jahr", "1 Monat her", "vor 3 Tagen", "2 days ago"])
-def test_relative_dates_in_the_singular_too(line: str) -> None:
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("vor 1 Tag", True), ("vor 1 Monat", True), ("vor 1 Jahr", True), ("1 Monat her", True), ("vor 3 Tagen", True),
+        ("2 days ago", True),
+        # Two units ("1 Stunde 51 Minuten her": a news site's comments) were no date.
+        ("1 Stunde 51 Minuten her", True), ("50 Minuten 46 Sekunden her", True), ("2 hours, 5 minutes ago", True),
+        ("3 years and 2 months ago", True),
+        ("3 Tage und Nächte", False), ("2 hours of fun", False), ("1 Stunde 51 Minuten Fahrt", False),
+    ],
+)  # fmt: skip
+def test_relative_dates_in_the_singular_too(line: str, date: bool) -> None:
     from translator.readers.forum_engines import RELATIVE_DATE
 
-    assert RELATIVE_DATE.match(line)  # "vor 1 Tag" was no date: only plurals were known ("Tagen", "Tage")
+    assert bool(RELATIVE_DATE.match(line)) is date  # "vor 1 Tag" was no date: only plurals were known ("Tagen")
 
 
 def test_a_guest_badge_is_header_furniture_not_a_writer() -> None:

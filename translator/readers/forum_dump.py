@@ -241,6 +241,8 @@ def _counted_run(
     # named or say something from each header on, found from the end once; each count then finds its first post by
     # bisection: linear in the headers whatever the counts.
     size = len(headers)
+    if not size:
+        return None
     paged = _after_page_numbers(lines, kinds, headers)
     named = [_name_like(header.writer) for header in headers]
     member = [is_named or header.writer is None for is_named, header in zip(named, headers, strict=True)]

@@ -254,18 +254,22 @@ DATE_LABEL = re.compile(
 """The words before a post's date (`Posted`, `« Reply #3 on:`), which dateparser does not read past."""
 DATE_TAIL = re.compile(r"\s*(?:»|#\s?\d{1,7}|\(edited\)|\(bearbeitet\)|\(modifié\)|\(editado\))\s*$", re.IGNORECASE)
 """What follows a post's date on its line (SMF's closing `»`, a post number, Invision's `(edited)`)."""
+TIME_UNITS = (
+    r"(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?|Sekunden?|Minuten?|Stunden?|Tag(?:en?)?|Wochen?"
+    r"|Monat(?:en?)?|Jahr(?:en?)?|secondes?|minutes?|heures?|jours?|semaines?|mois|ans?|segundos?|minutos?|horas?"
+    r"|días?|semanas?|meses|mes|años?|minuti|ore|giorni|settimane|mesi|anni)"
+)
 RELATIVE_DATE = re.compile(
     r"^(?:(?:Today|Yesterday|Heute|Gestern|Aujourd'hui|Hier|Hoy|Ayer|Oggi|Ieri|Vandaag|Gisteren|Сегодня|Вчера|Dzisiaj|Wczoraj)"
     r"(?:\s*(?:,|at|um|à|a las|alle|om|в|o)?\s*\d{1,2}[:.h]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*Uhr)?)?"
-    r"|(?:about |an? |vor |il y a |hace |fa )?\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?"
-    r"|Sekunden?|Minuten?|Stunden?|Tag(?:en?)?|Wochen?|Monat(?:en?)?|Jahr(?:en?)?|secondes?|minutes?|heures?|jours?"
-    r"|semaines?|mois|ans?|segundos?|minutos?|horas?|días?|semanas?|meses|mes|años?|minuti|ore|giorni|settimane|mesi"
-    r"|anni)(?:\s+ago|\s+her)?"
+    rf"|(?:about |an? |vor |il y a |hace |fa )?\d{{1,3}}\s+{TIME_UNITS}(?:,?\s+(?:and\s+|und\s+)?\d{{1,3}}\s+{TIME_UNITS})?"
+    r"(?:\s+ago|\s+her)?"
     r"|(?:an?|one) (?:minute|hour|day|week|month|year) ago|just now|gerade eben)$",
     re.IGNORECASE,
 )
 """A date relative to when the page was shown (`Today, 10:15 AM`, `3 years ago`, `vor 2 Stunden`, `vor 1 Tag`,
-`1 Monat her`): a post's date line, though the dump gives no time to count back from."""
+`1 Monat her`, two units: `1 Stunde 51 Minuten her`, `2 hours, 5 minutes ago`): a post's date line, though the dump
+gives no time to count back from."""
 
 MAX_BYLINE_WORDS = 6
 MAX_FIELD_CHARS = 80
