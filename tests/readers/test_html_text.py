@@ -434,6 +434,9 @@ SEEN = datetime(2023, 5, 8, 14, 30)
         ("yesterday", "en", datetime(2023, 5, 7)),
         ("yesterday at 10:15", "en", datetime(2023, 5, 7, 10, 15)),  # a time the page gives is kept
         ("2 hours ago", None, datetime(2023, 5, 8, 12, 30)),  # the page's language unknown
+        ("1 Stunde 51 Minuten her", "de", datetime(2023, 5, 8, 12, 39)),  # German's "ago" after the span
+        ("1 Monat her", "de", datetime(2023, 4, 8)),
+        ("I met her", "en", None),
         ("12 March 2020", "en", None),  # not relative: printed_date's
         ("2023-05-01", "en", None),
         ("Anna", "en", None),  # no date at all

@@ -277,6 +277,10 @@ ANY_REFERENCE = datetime(2000, 1, 1, 12, 0)
 """A reference for asking whether a text is relative at all, before the page's own is known."""
 
 
+AGO_AFTER = re.compile(r"^(?P<span>\d{1,3}\s\S.*)\sher$", re.IGNORECASE)
+"""German's "ago" after the span ("1 Monat her", "1 Stunde 51 Minuten her": wpDiscuz, news sites' comments)."""
+
+
 def is_relative_date(text: str, lang: str | None) -> bool:
     """Whether a short text is a date relative to when the page was shown ("vor 8 Stunden", "il y a 3
     jours", "3 дня назад", "yesterday")."""
@@ -290,6 +294,7 @@ def relative_date(text: str, lang: str | None, reference: datetime) -> datetime 
     text = " ".join(text.split())
     if not text or len(text) > MAX_RELATIVE_CHARS or ISO_DATE.search(text):
         return None
+    text = AGO_AFTER.sub(r"vor \g<span>", text)  # the parser knows "vor 1 Monat" only
     return _relative_date(text, _languages(lang), to_minute(reference))
 
 
