@@ -262,7 +262,8 @@ TIME_UNITS = (
 RELATIVE_DATE = re.compile(
     r"^(?:(?:Today|Yesterday|Heute|Gestern|Aujourd'hui|Hier|Hoy|Ayer|Oggi|Ieri|Vandaag|Gisteren|Сегодня|Вчера|Dzisiaj|Wczoraj)"
     r"(?:\s*(?:,|at|um|à|a las|alle|om|в|o)?\s*\d{1,2}[:.h]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*Uhr)?)?"
-    rf"|(?:about |an? |vor |il y a |hace |fa )?\d{{1,3}}\s+{TIME_UNITS}(?:,?\s+(?:and\s+|und\s+)?\d{{1,3}}\s+{TIME_UNITS})?"
+    rf"|(?:about |an? |vor |il y a |hace |fa )?\d{{1,3}}\s+{TIME_UNITS}"
+    rf"(?:,?\s+(?:and\s+|und\s+)?\d{{1,3}}\s+{TIME_UNITS})?"
     r"(?:\s+ago|\s+her)?"
     r"|(?:an?|one) (?:minute|hour|day|week|month|year) ago|just now|gerade eben)$",
     re.IGNORECASE,

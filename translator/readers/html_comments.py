@@ -26,8 +26,10 @@ from translator.readers.html_marks import PageMarks, page_marks
 from translator.readers.html_schema import disqus_comments, json_ld_comments, stated_count
 
 PINGBACKS = path(
-    "//*[re:test(@class, '(?:^|\\s)(?:pingback|trackback)(?:\\s|$)')]"
-    "[not(ancestor::*[re:test(@class, '(?:^|\\s)(?:pingback|trackback)(?:\\s|$)')])]"
+    "//*[contains(@class, 'pingback') or contains(@class, 'trackback')]"
+    "[re:test(@class, '(?:^|\\s)(?:pingback|trackback)(?:\\s|$)')]"
+    "[not(ancestor::*[contains(@class, 'pingback') or contains(@class, 'trackback')]"
+    "[re:test(@class, '(?:^|\\s)(?:pingback|trackback)(?:\\s|$)')])]"
 )
 """Pingbacks drawn in the comment list (WordPress): its heading's count takes them in, the reader leaves them out."""
 MAX_SIGNATURE_CHARS = 120

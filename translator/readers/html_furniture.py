@@ -31,20 +31,33 @@ TAG_LINKS = path(
 )
 SCORE_WORDS = frozenset({"rating", "vote", "votes", "voting", "karma", "likes", "pluses"})
 COUNT_WORDS = frozenset({"count", "counter", "value", "total", "number", "result", "sum"})
-LOWER_CLASS = "translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-SCORES = path(
-    "//*[not(self::td or self::th or ancestor::table)]["
-    + " or ".join(f"contains({LOWER_CLASS}, '{word}')" for word in sorted(SCORE_WORDS))
-    + "]"
-)
+SCORE_NAMES = re.compile("|".join(sorted(SCORE_WORDS)), re.IGNORECASE)
 HEADINGS = path("//h1 | //h2 | //h3")
-ASIDES = path(
-    "//*[self::div or self::section or self::aside or self::ul or self::ol]"
-    "[re:test(concat(@class, ' ', @id), '(related|similar|recommend|popular|trending|most-?read)', 'i')]"
-)
-PAYWALL_BOXES = path(
-    "//*[re:test(concat(@class, ' ', @id), '(?:pay|reg|subscri(?:be|ption)|login)[-_]?wall|freemium|piano', 'i')]"
-)
+
+
+NAMED = path("//*[@class or @id]")
+ASIDE_NAMES = re.compile(r"related|similar|recommend|popular|trending|most-?read", re.IGNORECASE)
+ASIDE_TAGS = frozenset({"div", "section", "aside", "ul", "ol"})
+PAYWALL_NAMES = re.compile(r"(?:pay|reg|subscri(?:be|ption)|login)[-_]?wall|freemium|piano", re.IGNORECASE)
+
+
+def named_like(
+    tree: HtmlElement, names: re.Pattern[str], tags: frozenset[str] | None = None, *, class_only: bool = False
+) -> list[HtmlElement]:
+    """The elements (of those tags) whose class or id (`class_only`: class) the pattern finds, in page order.
+    Tested here: XPath's `re:test()` calls into Python for each element, and its `translate()` to lower case costs
+    as much (a fourth of reading a page went to such searches)."""
+    return [
+        element
+        for element in NAMED(tree)
+        if isinstance(element, HtmlElement)
+        and (tags is None or element.tag in tags)
+        and names.search(
+            element.get("class", "") if class_only else f"{element.get('class', '')} {element.get('id', '')}"
+        )
+    ]
+
+
 PAYWALL_WORDS = frozenset({"paywall", "regwall", "freemium", "piano", "subscriptionwall", "loginwall"})
 NOT_PROMPT_WORDS = frozenset({"non", "no", "not", "without", "preview", "content", "text", "body", "article", "free"})
 """A box named `non-paywall`, `freemium__preview` or `paywall-content` holds the text (its free part)."""
@@ -88,7 +101,10 @@ PRINTED_COUNT = re.compile(
 "コメント一覧 (3)", "Alle Kommentare [12]"."""
 COUNT_HEADINGS = path(
     "//h1 | //h2 | //h3 | //h4 | //h5 | //h6"
-    " | //*[re:test(concat(@class, ' ', @id), 'comments?[-_]?(?:list[-_]?)?(?:title|heading|header)', 'i')]"
+    # `contains()` first: the regex calls into Python for each element it is tried on.
+    " | //*[contains(@class, 'omment') or contains(@id, 'omment')"
+    " or contains(@class, 'OMMENT') or contains(@id, 'OMMENT')]"
+    "[re:test(concat(@class, ' ', @id), 'comments?[-_]?(?:list[-_]?)?(?:title|heading|header)', 'i')]"
 )
 """Headings, and the elements a theme names as the comment section's or list's title (`comments-title`,
 `commentListHeader`)."""
@@ -107,6 +123,7 @@ MAX_AD_LINE_CHARS = 100
 AD_LINES = path(
     "//*[self::p or self::div or self::span or self::b or self::strong or self::small or self::em or self::h2"
     " or self::h3 or self::h4 or self::h5 or self::h6]"
+    f"[string-length(normalize-space(.)) <= {2 * MAX_AD_LINE_CHARS}]"  # longer is no ad's line: no regex for it
     f"[re:test(normalize-space(.), '^{AD_WORDS}\\s*[:\\-–—|]', 'i')]"
 )
 AD_BOX_WORDS = frozenset(
@@ -192,9 +209,11 @@ def score_counters(tree: HtmlElement) -> list[HtmlElement]:
     """Elements named for a rating or votes that show only a number (a story's "37"): a counter by name
     (`rating-count`) or inside a rating box. A player's score in a match report is not named so."""
     found = []
-    for element in SCORES(tree):
-        if not isinstance(element, HtmlElement) or SCORE_WORDS.isdisjoint(words := class_words(element)):
+    for element in named_like(tree, SCORE_NAMES, class_only=True):
+        if SCORE_WORDS.isdisjoint(words := class_words(element)) or element.tag in ("td", "th"):
             continue
+        if any(ancestor.tag == "table" for ancestor in element.iterancestors()):
+            continue  # a table's cells: a match report's scores
         parent = element.getparent()
         counts = not COUNT_WORDS.isdisjoint(words) or (
             parent is not None and not SCORE_WORDS.isdisjoint(class_words(parent))
@@ -233,9 +252,8 @@ def teaser_boxes(tree: HtmlElement) -> list[HtmlElement]:
     paragraph of text long enough to be the page's own."""
     return [
         box
-        for box in ASIDES(tree)
-        if isinstance(box, HtmlElement)
-        and not ASIDE_WORDS.isdisjoint(class_words(box))
+        for box in named_like(tree, ASIDE_NAMES, ASIDE_TAGS)
+        if not ASIDE_WORDS.isdisjoint(class_words(box))
         and not any(len(paragraph.text_content()) > MAX_TEASER_PARAGRAPH for paragraph in box.iter("p"))
     ]
 
@@ -309,9 +327,8 @@ def paywall_prompts(tree: HtmlElement) -> list[HtmlElement]:
     """Boxes named for a paywall that hold a short prompt to subscribe or log in, not a text."""
     return [
         box
-        for box in PAYWALL_BOXES(tree)
-        if isinstance(box, HtmlElement)
-        and not PAYWALL_WORDS.isdisjoint(words := class_words(box))
+        for box in named_like(tree, PAYWALL_NAMES)
+        if not PAYWALL_WORDS.isdisjoint(words := class_words(box))
         and NOT_PROMPT_WORDS.isdisjoint(words)
         and len(clean_text(box.text_content())) <= MAX_PAYWALL_CHARS
         and not any(len(paragraph.text_content()) > MAX_TEASER_PARAGRAPH for paragraph in box.iter("p"))
