@@ -488,10 +488,10 @@ def box_facts(box: HtmlElement | None) -> tuple[str | None, str | None]:
     return box_author(elements), next(stamps, None)
 
 
-SHOWN_DATES = path(
-    "//time | //*[@itemprop='datePublished'] | //body//*[re:test(concat(@class, ' ', @id), "
-    "'date|time|publish|posted|datum|fecha', 'i')]"
-)
+SHOWN_DATES = path("//time | //*[@itemprop='datePublished'] | //body//*[@class or @id]")
+DATE_NAMES = re.compile(r"date|time|publish|posted|datum|fecha", re.IGNORECASE)
+"""Words in the class or id of an element that may show the article's date (tested in Python: XPath's `re:test()`
+calls into it for each element)."""
 MAX_SHOWN_DATES = 8
 """The article's date is among the page's first dates (a side box's teasers come later)."""
 
@@ -501,10 +501,11 @@ def shown_dates(tree: HtmlElement) -> Iterator[ShownDate]:
     story was updated. Found as they are asked for: most pages never need them."""
     shown = 0
     for element in SHOWN_DATES(tree):
-        if not isinstance(element, HtmlElement) or _says_updated(element):
+        if not isinstance(element, HtmlElement):
             continue
         marked = element.tag == "time" or element.get("itemprop") == "datePublished"
-        if not marked and not class_words(element) & DATE_WORDS:
+        named = marked or DATE_NAMES.search(f"{element.get('class', '')} {element.get('id', '')}")
+        if not named or not (marked or class_words(element) & DATE_WORDS) or _says_updated(element):
             continue
         stated = element.get("datetime") or element.get("content") or ""
         text = " ".join(element.text_content().split())
