@@ -118,14 +118,26 @@ AD_WORDS = (
 AD_LABEL = re.compile(rf"^{AD_WORDS}\s*[:\-–—]?$", re.I)
 """A line that only labels an advertisement ("Anzeige", "Advertisement:"), wherever it stands."""
 AD_LINE = re.compile(rf"^{AD_WORDS}\s*[:\-–—|]\s*\S", re.I)
+AD_LINE_START = re.compile(rf"{AD_WORDS}\s*[:\-–—|]", re.IGNORECASE)
 """A label, a separator, then the advert's own words ("ANZEIGE - Heute mal ausgehen? Wie wäre es mit:")."""
 MAX_AD_LINE_CHARS = 100
-AD_LINES = path(
-    "//*[self::p or self::div or self::span or self::b or self::strong or self::small or self::em or self::h2"
-    " or self::h3 or self::h4 or self::h5 or self::h6]"
-    f"[string-length(normalize-space(.)) <= {2 * MAX_AD_LINE_CHARS}]"  # longer is no ad's line: no regex for it
-    f"[re:test(normalize-space(.), '^{AD_WORDS}\\s*[:\\-–—|]', 'i')]"
-)
+AD_LINE_TAGS = ("p", "div", "span", "b", "strong", "small", "em", "h2", "h3", "h4", "h5", "h6")
+AD_START = re.compile(rf"\s*{AD_WORDS}", re.IGNORECASE)
+
+
+def _ad_line_candidates(tree: HtmlElement) -> list[HtmlElement]:
+    """The elements whose text starts with an advert's label and a separator ("ANZEIGE - ..."), in page order. The
+    first piece of text is tested before the whole (an XPath of `normalize-space(.)` per element reads each box's
+    text once for every box around it)."""
+    return [
+        element
+        for element in tree.iter(*AD_LINE_TAGS)
+        if isinstance(element, HtmlElement)
+        and AD_START.match(next((text for text in element.itertext() if text.strip()), ""))
+        and AD_LINE_START.match(" ".join(element.text_content().split()))
+    ]
+
+
 AD_BOX_WORDS = frozenset(
     {"ad", "ads", "advert", "adverts", "advertisement", "advertising", "anzeige", "anzeigen", "werbung", "sponsor",
      "sponsored", "publicidad", "publicite", "reklama", "annonce", "annonces", "adsense", "adslot", "adunit"}
@@ -364,7 +376,7 @@ def ad_lines(tree: HtmlElement) -> list[HtmlElement]:
     es mit:"), inside a box named for adverts or right before one; the outermost element that holds only the
     line. A paragraph of the text that starts with the word ("Werbung – Zielgruppe und Bedürfnisse" in a lesson
     on advertising) has no advert's box around it or after it."""
-    return _outermost_lines(AD_LINES(tree), _is_ad_line)
+    return _outermost_lines(_ad_line_candidates(tree), _is_ad_line)
 
 
 def _is_ad_line(element: HtmlElement) -> bool:
