@@ -824,3 +824,24 @@ def test_the_last_post_ends_at_its_buttons_and_keeps_its_sign_off() -> None:
         [f"Das sieht so lecker aus, Nummer {n}!", "Viele liebe Grüße", name]
         for n, name in enumerate(("Sia", "Bea", "Kim"))
     ]
+
+
+def test_a_numbered_list_in_the_last_post_is_no_end_of_it() -> None:
+    # A bare number on a line of its own is a list's as often as a count's: the last post ends at a button only.
+    text = (
+        "Zitronenkuchen\n"
+        + "Ein Absatz des Rezepts, lang genug für einen ganzen Satz mit vielen Worten darin, und noch viel mehr.\n" * 3
+        + "".join(
+            f"{name}\n2{n}. August 2014 um 10:2{n}\nLecker, Nummer {n}!\nAntworten\n"
+            for n, name in enumerate(("Sia", "Bea"))
+        )
+        + "Kim\n23. August 2014 um 10:25\nMeine Rangliste der Kuchen ist wie folgt, ganz klar.\n1\n"
+        + "Zitronenkuchen ist der beste von allen.\n2\nDanach kommt gleich der Käsekuchen.\nAntworten\n"
+        + "Schreibe einen Kommentar\n"
+    )
+    [thread] = parse_threads(text).threads
+    assert [block.text for block in thread.posts[-1].blocks] == [
+        "Meine Rangliste der Kuchen ist wie folgt, ganz klar.",
+        "Zitronenkuchen ist der beste von allen.",
+        "Danach kommt gleich der Käsekuchen.",
+    ]

@@ -1066,3 +1066,13 @@ def test_the_kicker_before_the_headline_is_no_part_of_the_title(
     assert thread.title == title
     subtitles = [block.text for block in thread.posts[0].blocks if block.kind == "subtitle"]
     assert subtitles == ([kicker] if kicker else [])
+
+
+def test_the_lead_above_a_box_comes_before_the_boxs_own_loose_text() -> None:
+    tree = lxml.html.fromstring(
+        '<html><body><div><p>Lead</p><div class="paywall">Own text <p>Second</p></div></div></body></html>'
+    )
+    box = tree.find(".//div[@class='paywall']")
+    assert box is not None
+    story = html_article.text_elements(box, with_lead=True)
+    assert [" ".join(text.split()) for text in story.itertext() if text.strip()] == ["Lead", "Own text", "Second"]

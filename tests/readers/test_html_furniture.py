@@ -361,3 +361,14 @@ def test_a_paragraph_inside_a_link_to_another_page_is_a_teaser_line() -> None:
         <p>The story's own paragraph.</p></body></html>"""
     )
     assert teaser_texts(tree).lines == frozenset({excerpt})
+
+
+def test_a_link_left_open_around_the_story_holds_no_cards_excerpt() -> None:
+    # A page that leaves a link open (`<a href=/author/bob>Bob` before the article): the parser stretches it over the
+    # story, whose paragraphs are no teaser's.
+    tree = lxml.html.fromstring(
+        '<html><body><div><a href="/author/bob">Bob<article><h1>Story</h1>'
+        + "<p>A paragraph of the story, long enough to be one.</p>" * 6
+        + "</article></div></body></html>"
+    )
+    assert teaser_texts(tree).lines == frozenset()

@@ -752,3 +752,21 @@ on <a href="#comment-5755" title="">December 30, 2015 at 4:36 am</a> said:		</sp
     where nobody speaks against it.</p></div><ol class="commentlist">{pingback}</ol></body></html>"""
     thread = read_html(page, "pingback.html").threads[0]
     assert [post.kind for post in thread.posts] == ["article"]
+
+
+def test_comments_in_a_box_named_for_comments_and_pingbacks_are_read() -> None:
+    # Only a class named `pingback` or `trackback` whole marks one; a box of both (`comments-and-pingback`) holds
+    # comments.
+    comments = "".join(
+        f"""<div class="comment"><span class="author">{name}</span> <span class="date">3. Mai 2021 um 1{n}:00</span>
+        <div class="comment-text"><p>{text}</p></div></div>"""
+        for n, (name, text) in enumerate(
+            [("Anna", "Endlich wieder offen, wir kommen am Wochenende."), ("Ben", "Gibt es auch Frühschwimmen?"),
+             ("Carla", "Das Wasser war im Mai immer viel zu kalt.")]
+        )
+    )  # fmt: skip
+    page = f"""<html lang="de"><head><title>Das Freibad öffnet</title></head><body><article><h1>Das Freibad
+    öffnet</h1><p>Das Freibad öffnet am Samstag wieder, mit neuen Duschen und einem längeren Becken für alle.</p>
+    </article><div class="comments-and-pingback">{comments}</div></body></html>"""
+    thread = read_html(page, "freibad.html").threads[0]
+    assert [post.author for post in thread.posts[1:]] == ["Anna", "Ben", "Carla"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 import lxml.html
@@ -14,10 +15,12 @@ from translator.models import Votes
 from translator.readers.blogger import _number
 from translator.readers.forum_dump import READ_COUNT, without_buttons
 from translator.readers.forum_engines import profile_key
+from translator.readers.html import read_html
 from translator.readers.html_article import _around_shown_headline, _without_date, without_dangling
 from translator.readers.html_byline import clean_byline, split_writers, unlabelled, writers_only
 from translator.readers.html_fields import UP_DOWN, clean_author
 from translator.readers.html_items import _numbers_only, _votes
+from translator.readers.html_text import broken_paragraphs
 
 RUN = 200_000
 
@@ -104,4 +107,40 @@ def test_counts_of_comments_over_many_posts_are_judged_in_linear_time() -> None:
     started = time.perf_counter()
     run = _counted_run(lines, kinds, headers, counts)
     assert run is not None and (run.first, run.last, run.marked) == (0, posts - 1, posts)
+    assert time.perf_counter() - started < 10
+
+
+STORY = "<p>" + "A sentence of the story, long enough to be read as one. " * 4 + "</p>"
+UTC_HEAD = '<html><head><meta property="article:published_time" content="2020-05-04T16:30:00Z"><title>T</title></head>'
+
+
+def test_boxes_named_for_dates_around_the_story_are_weighed_in_linear_time() -> None:
+    # Each box named for dates (`entry-time`) around the story had its whole text read to look for a shown date.
+    depth = 2_000
+    page = UTC_HEAD + "<body><h1>T</h1>" + '<div class="entry-time">' * depth + STORY * 200 + "</div>" * depth
+    started = time.perf_counter()
+    assert read_html(page + "</body></html>").threads[0].published == datetime(2020, 5, 4, 16, 30)
+    assert time.perf_counter() - started < 10
+
+
+def test_a_story_of_many_blank_lines_is_made_paragraphs_in_linear_time() -> None:
+    # Each run made a paragraph looked for its place in the box from its start: quadratic in the runs.
+    runs = 40_000
+    tree = lxml.html.document_fromstring(
+        "<html><body><div>"
+        + "A line of the story, long enough to be a paragraph of its own, with a few words more.<br><br>" * runs
+        + "</div></body></html>"
+    )
+    started = time.perf_counter()
+    broken_paragraphs(tree)
+    assert len(tree.findall(".//p")) == runs
+    assert time.perf_counter() - started < 10
+
+
+def test_a_page_of_many_h1s_is_weighed_for_a_kicker_in_linear_time() -> None:
+    # Each h1 compared the title's every rest with its own text: a long title times the page's h1s.
+    title = "x " * 149 + "y"
+    page = f"<html><head><title>{title}</title></head><body>" + "<h1>z</h1>" * 20_000 + STORY + "</body></html>"
+    started = time.perf_counter()
+    assert read_html(page).threads[0].title == title
     assert time.perf_counter() - started < 10

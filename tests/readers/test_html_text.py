@@ -245,6 +245,11 @@ UTC_STATED = "2022-05-04T00:53:29.274Z"
         (UTC_STATED, [ShownDate("", "4 May 2022 14:53", False)], datetime(2022, 5, 4, 14, 53)),
         ("2022-05-03T21:00:00Z", [ShownDate("", "4 May 2022 00:00", False)], datetime(2022, 5, 4)),  # midnight
         (UTC_STATED, [ShownDate("", "3 May 2022 10:53", False)], None),  # -14:00: no zone
+        ("2020-05-04T16:30:00Z", [ShownDate("", "4 May 2020 at 4:30", False)], None),  # a 12-hour clock, no -12:00
+        # Past the calendar's ends: no moment, no error.
+        (UTC_STATED, [ShownDate("0001-01-01T00:00:00+05:00", "", True)], None),
+        (UTC_STATED, [ShownDate("9999-12-31T23:00:00-05:00", "", True)], None),
+        ("9999-12-31T23:59:00Z", [ShownDate("", "1 January 2020", True)], None),
         (UTC_STATED, [ShownDate("", "3 May 2022 21:50", False)], None),  # -03:03: no zone
         (UTC_STATED, [ShownDate("", "4 May 2022 00:53", False)], None),  # the page prints UTC itself
         # A day alone: only where marked as a date, the page shows no other and a zone is on that day then.
@@ -267,7 +272,7 @@ def test_the_local_time_a_page_shows_for_a_time_it_states_in_utc(
 
 @given(
     moment=st.datetimes(min_value=datetime(1995, 1, 1), max_value=datetime(2040, 1, 1)),
-    quarters=st.integers(min_value=-48, max_value=56),
+    quarters=st.integers(min_value=-44, max_value=56),  # -11:00 to +14:00
 )
 @settings(max_examples=60, deadline=None)
 def test_a_utc_time_is_found_again_at_any_zones_printed_time(moment: datetime, quarters: int) -> None:

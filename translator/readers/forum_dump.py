@@ -415,13 +415,13 @@ def read_forum_dump(text: str) -> Reading:
 
 
 def _last_post_end(lines: list[str], kinds: list[Line], start: int) -> int:
-    """Where the last post ends: at its first button or count after a sentence of its text, where the page's own
-    lines begin (its comment form, its footer, teasers); else at the dump's end. A button between a subject line
-    and the text ends nothing."""
+    """Where the last post ends: at its first button after a sentence of its text, where the page's own lines begin
+    (its comment form, its footer, teasers); else at the dump's end. A button between a subject line and the text
+    ends nothing."""
     said = False
     for row in range(start, len(lines)):
-        if said and kinds[row].kind == "action" and (is_button(lines[row]) or lines[row].isdigit()):
-            return row
+        if said and kinds[row].kind == "action" and is_button(lines[row]):
+            return row  # not a bare number: a numbered list's in the text, as often as a count's
         said = said or _a_sentence(lines[row], kinds[row])
     return len(lines)
 
@@ -564,8 +564,8 @@ def _anchors(lines: list[str], kinds: list[Line]) -> list[Anchor]:
                     # where the words before the date are no date themselves (a month) nor a weekday before its
                     # comma (`wtorek, 11 maja 2021`).
                     named = _name_and_date(lines[row])
-                    end = lines[row].find(named[0]) + len(named[0]) if named is not None else 0
-                    after = lines[row][end:].lstrip()[:1] if named is not None else ""
+                    found = lines[row].find(named[0]) if named is not None else -1
+                    after = lines[row][found + len(named[0]) :].lstrip()[:1] if named is not None and found >= 0 else ""
                     if (
                         named is not None
                         and named[1] == date

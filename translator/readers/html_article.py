@@ -40,7 +40,14 @@ from translator.readers.html_byline import (
     word_run,
     writers_only,
 )
-from translator.readers.html_dates import ShownDate, could_be_date, local_time, machine_date, printed_date
+from translator.readers.html_dates import (
+    MAX_DATE_CHARS,
+    ShownDate,
+    could_be_date,
+    local_time,
+    machine_date,
+    printed_date,
+)
 from translator.readers.html_fields import DATE_WORDS, candidates
 from translator.readers.html_furniture import NO_TEASERS, Teasers, drop_furniture, teaser_texts, trim_body
 from translator.readers.html_items import path
@@ -53,6 +60,7 @@ from translator.readers.html_text import (
     is_hidden,
     loose_paragraphs,
     slideshow,
+    text_longer_than,
     visible_text,
 )
 from translator.readers.markup import (
@@ -505,8 +513,10 @@ def shown_dates(tree: HtmlElement) -> Iterator[ShownDate]:
             continue
         marked = element.tag == "time" or element.get("itemprop") == "datePublished"
         named = marked or DATE_NAMES.search(f"{element.get('class', '')} {element.get('id', '')}")
-        if not named or not (marked or class_words(element) & DATE_WORDS) or _says_updated(element):
+        if not named or not (marked or class_words(element) & DATE_WORDS):
             continue
+        if text_longer_than(element, MAX_DATE_CHARS) or _says_updated(element):
+            continue  # a box named for dates around the story: its text read once per box would be quadratic
         stated = element.get("datetime") or element.get("content") or ""
         text = " ".join(element.text_content().split())
         if (stated and machine_date(stated) is not None) or could_be_date(text):
@@ -575,6 +585,8 @@ KICKER_WORDS = frozenset(
 XenForo's thread prefix `span.label`)."""
 KICKER_END = re.compile(r"\s*[:|–—\-]\s*$")
 MAX_KICKER_WORDS = 5
+MAX_KICKER_H1S = 10
+"""The page's first h1s are weighed (a page of thousands, one per teaser, would cost as many)."""
 KICKER_BLOCKS = 3
 """The text's first blocks, where the extractor may have read the kicker's line."""
 
@@ -585,11 +597,12 @@ def split_kicker(tree: HtmlElement, title: str) -> tuple[str, str | None]:
     the page shows it (in the h1, or as a line of its own elsewhere), else None. The title as it is otherwise."""
     if len(title) > MAX_TITLE_CHARS:
         return title, None
-    for h1 in H1(tree):
+    starts = _suffix_starts(title)
+    for h1 in itertools.islice(H1(tree), MAX_KICKER_H1S):
         if not isinstance(h1, HtmlElement) or _links_home(h1):
             continue  # the site's logo
         shown_kicker, headline = _kicker_and_headline(h1)
-        start = _suffix_start(title, headline)
+        start = starts.get(_comparable(headline)) if _comparable(headline) else None
         if start == 0 and shown_kicker and _comparable(shown_kicker) not in _comparable(title):
             return title, shown_kicker  # the title is the headline already: the h1's kicker is kept beside it
         if not start:
@@ -617,14 +630,11 @@ def _kicker_and_headline(h1: HtmlElement) -> tuple[str | None, str]:
     return kicker or None, visible_text(rest)
 
 
-def _suffix_start(title: str, headline: str) -> int | None:
-    """Where in the title a word starts from which the rest is the headline (punctuation and case aside); None
-    where none does, 0 where the title is the headline."""
-    key = _comparable(headline)
-    if not key:
-        return None
+def _suffix_starts(title: str) -> dict[str, int]:
+    """Each rest of the title from the start of one of its words, as compared (punctuation and case aside), and
+    where it starts: the last such start, past a separator ("Kicker - Headline": "Headline", not "- Headline")."""
     starts = [0, *(match.start() for match in re.finditer(r"(?<=\s)\S", title))]
-    return max((start for start in starts if _comparable(title[start:]) == key), default=None)  # past a separator
+    return {_comparable(title[start:]): start for start in starts}
 
 
 def _shown_line(tree: HtmlElement, text: str) -> bool:
@@ -1130,8 +1140,8 @@ def with_continued_chunks(
 ) -> list[BlockSpec]:
     """The extractor's reading with the rest of the story in, where the page cuts its text into boxes of one class
     (between them: ads, a rail of links) and the extractor stopped in the first or second: the boxes of the same
-    tag and class as the one whose paragraphs it read most of, under a common box at most MAX_CHUNK_LEVELS up, are
-    read on from its last paragraph read, after the last block it took from them. One pass over the page's boxes of
+    tag and class under the same box MAX_CHUNK_LEVELS up, the first of which it read at least half of, are read on
+    from its last paragraph read, after the last block it took from them. One pass over the page's boxes of
     paragraphs."""
     taken = {_comparable(text) for _, text, _, _ in read}
     groups: dict[tuple[str, str, HtmlElement], list[HtmlElement]] = {}
@@ -1229,14 +1239,21 @@ def text_elements(box: HtmlElement, *, with_lead: bool = False) -> HtmlElement:
     for child in list(text):
         if isinstance(child.tag, str) and child.tag not in TEXT_CHILDREN:
             child.drop_tree()  # a gallery's or a share bar's box among the paragraphs (its tail is text: kept)
-    if with_lead:
-        for before in box.itersiblings(preceding=True):
-            if not isinstance(before.tag, str):
-                continue  # an HTML comment between them
-            if before.tag not in TEXT_CHILDREN or before.tag == "figure":
-                break
-            text.insert(0, deepcopy(before))
-    return text
+    if not with_lead:
+        return text
+    leads = []
+    for before in box.itersiblings(preceding=True):
+        if not isinstance(before.tag, str):
+            continue  # an HTML comment between them
+        if before.tag not in TEXT_CHILDREN or before.tag == "figure":
+            break
+        leads.append(deepcopy(before))
+    if not leads:
+        return text
+    story = box.makeelement("div", {})
+    story.extend(reversed(leads))
+    story.append(text)  # after the lead: the box's own loose text too
+    return story
 
 
 TEXT_CHILDREN = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "pre", "table", "figure"})

@@ -93,9 +93,10 @@ UTC_STATED = re.compile(r"(?:\dZ|[+-]00:?00|\bGMT|\bUTC)$", re.IGNORECASE)
 """The end of a stated time that says it is in UTC (`2022-05-04T00:53:29Z`, `+00:00`, `04 May 2022 02:41:00 GMT`)."""
 CLOCK = re.compile(r"(?<!\d)\d{1,2}[:h]\d\d(?!\d)")
 """A time of day as printed ("00:00", "9:53", "08h07")."""
-WESTMOST_OFFSET, EASTMOST_OFFSET = timedelta(hours=-12), timedelta(hours=14)
+WESTMOST_OFFSET, EASTMOST_OFFSET = timedelta(hours=-11), timedelta(hours=14)
 ZONE_STEP = timedelta(minutes=15)
-"""Every zone's offset from UTC is a whole number of quarter hours, from -12:00 to +14:00."""
+"""Every inhabited zone's offset from UTC is a whole number of quarter hours, from -11:00 to +14:00 (-12:00 is
+two uninhabited islands': a 12-hour clock printed without am/pm, "4:30" for 16:30, would read as it)."""
 UNIX_TIME = re.compile(r"^\d{9,10}(?:\.\d+)?$|^\d{13}$")
 # Cheap test before the expensive parser: a year, a numeric date or a clock time.
 DATE_HINT = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(?<!\d)\d{1,2}[:h]\d\d(?!\d)")
@@ -369,13 +370,13 @@ def local_time(stated: str, shown: Iterable[ShownDate], lang: str | None = None)
     marked_days: set[date] = set()
     for date_shown in shown:
         instant = _instant(date_shown.stated)
-        if instant is not None and instant.utcoffset() and to_minute(instant.astimezone(UTC)) == moment:
+        if instant is not None and instant.utcoffset() and _as_utc(instant) == moment:
             return to_minute(instant)
         printed = printed_date(date_shown.printed, lang)
         if printed is None:
             continue
         if printed.time() != time(0) or CLOCK.search(date_shown.printed):  # a time printed, midnight too
-            shift = printed - moment
+            shift = printed - moment  # both within the calendar: no overflow
             if WESTMOST_OFFSET <= shift <= EASTMOST_OFFSET and shift % ZONE_STEP == timedelta(0):
                 return printed if shift else None
             continue
@@ -385,14 +386,32 @@ def local_time(stated: str, shown: Iterable[ShownDate], lang: str | None = None)
     if moment.date() in days or len(marked_days) != 1:
         return None
     day = marked_days.pop()
-    zones_days = {(moment + WESTMOST_OFFSET).date(), (moment + EASTMOST_OFFSET).date()}
+    zones_days = {
+        shifted.date() for offset in (WESTMOST_OFFSET, EASTMOST_OFFSET) if (shifted := _shifted(moment, offset))
+    }
     return datetime.combine(day, time(0)) if day in zones_days else None
 
 
+def _as_utc(instant: datetime) -> datetime | None:
+    """A zoned moment in UTC, to the minute; None past the calendar's ends (year 1 or 9999)."""
+    try:
+        return to_minute(instant.astimezone(UTC))
+    except (OverflowError, ValueError):
+        return None
+
+
+def _shifted(moment: datetime, offset: timedelta) -> datetime | None:
+    try:
+        return moment + offset
+    except OverflowError:
+        return None
+
+
 def _instant(value: str) -> datetime | None:
-    """The moment an ISO 8601 value with an offset names (time zone aware); None for any other value."""
+    """The moment an ISO 8601 value with an offset names (time zone aware); None for any other value, and for one
+    before the earliest year a page's date can be."""
     try:
         instant = datetime.fromisoformat(value.strip())
     except ValueError:
         return None
-    return instant if instant.tzinfo is not None else None
+    return instant if instant.tzinfo is not None and instant.year >= EARLIEST_YEAR else None

@@ -282,9 +282,13 @@ class Teasers:
     ("Bereits Abonnent/in? Anmelden"): never the article's text."""
 
 
-LINKED_PARAGRAPHS = path("//a[@href][not(starts-with(@href, '#'))][not(starts-with(@href, 'javascript:'))]//p")
+LINKED_PARAGRAPHS = path(
+    "//a[@href][not(starts-with(@href, '#'))][not(starts-with(@href, 'javascript:'))]"
+    "[not(.//p[3] or .//h1 or .//article)]//p"
+)
 """Paragraphs inside a link to another page: a card's excerpt (a side box's guide, a related story), never the
-article's own text."""
+article's own text. A link around more (a headline, an article, three paragraphs) is one the page left open, which
+the parser stretched over what follows it."""
 
 
 def teaser_texts(tree: HtmlElement) -> Teasers:

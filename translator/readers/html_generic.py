@@ -463,13 +463,16 @@ MIN_UNDATED = 0.8
 """Undated comment boxes: this share of them must show an author and text."""
 
 
-PINGBACK_WORDS = frozenset({"pingback", "trackback"})
+PINGBACK_CLASSES = frozenset({"pingback", "trackback"})
 
 
 def _in_pingback(element: HtmlElement) -> bool:
     """Whether an element is (in) a pingback or trackback the comment list draws like a comment (WordPress's
-    `li.pingback`: the linking page's title as the writer, an excerpt as the text), which the engines skip too."""
-    return any(PINGBACK_WORDS & class_words(node) for node in (element, *element.iterancestors()))
+    `li.pingback`: the linking page's title as the writer, an excerpt as the text), which the engines skip too: a
+    class named so whole, not a box of comments and pingbacks (`comments-and-pingbacks`)."""
+    return any(
+        PINGBACK_CLASSES.intersection(node.get("class", "").split()) for node in (element, *element.iterancestors())
+    )
 
 
 def undated_comments(tree: HtmlElement, lang: str | None) -> FoundComments | None:

@@ -246,9 +246,10 @@ def _wrap_run(box: HtmlElement, before: HtmlElement | None, inline: list[etree._
     paragraph.text = box.text if before is None else before.tail
     if before is None:
         box.text = None
+        box.insert(0, paragraph)
     else:
         before.tail = None
-    box.insert(0 if before is None else box.index(before) + 1, paragraph)
+        before.addnext(paragraph)  # not `box.index(before)`: a scan of the box for each run
     paragraph.extend(inline)
 
 
