@@ -313,8 +313,9 @@ VBULLETIN = Engine(
     name="vbulletin",
     marks=("id:post_", "id:post", "class:b-post"),
     items=path(
-        "//li[re:test(@id, '^post_\\d+$')] | //table[re:test(@id, '^post\\d+$')]"
-        " | //div[re:test(@id, '^post\\d+$')][has-class('post')]"
+        "//li[starts-with(@id, 'post_')][re:test(@id, '^post_\\d+$')]"
+        " | //table[starts-with(@id, 'post')][re:test(@id, '^post\\d+$')]"
+        " | //div[starts-with(@id, 'post')][re:test(@id, '^post\\d+$')][has-class('post')]"
         " | //li[has-class('b-post')][@data-node-id] | //div[has-class('postcontainer')][re:test(@id, '^post_\\d+$')]"
     ),
     fields=FieldPaths(
@@ -443,7 +444,10 @@ WORDPRESS = Engine(
     name="wordpress",
     marks=("id:comment-",),
     # Thesis and other old themes draw a comment as a `dt` (name, date) and the `dd` after it (text).
-    items=path("//*[self::li or self::article or self::div or self::dt][re:test(@id, '^comment-\\d+$')]"),
+    items=path(
+        "//*[self::li or self::article or self::div or self::dt][starts-with(@id, 'comment-')]"
+        "[re:test(@id, '^comment-\\d+$')]"  # after starts-with(): the regex calls into Python for each element
+    ),
     skip=path("self::*[contains(@class, 'pingback') or contains(@class, 'trackback')]"),
     fields=FieldPaths(
         author=_paths(
