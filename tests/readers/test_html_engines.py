@@ -457,8 +457,9 @@ def test_contao_comments() -> None:
         for n, extra, info, text in [
             (1, " first even", '<span> Nicolai11</span> schrieb:<br><time datetime="2014-11-05T14:25:40+01:00" '
              'class="date">05.11.2014 um 14:25 Uhr</time>', "Sehr cooles Thema!"),
-            (2, " last odd", 'Kommentar von Lea | <time datetime="2014-11-06T09:05:00+01:00" class="date">06.11.2014 '
+            (2, " odd", 'Kommentar von Lea | <time datetime="2014-11-06T09:05:00+01:00" class="date">06.11.2014 '
              "09:05</time>", "Gibt es dazu auch ein Experiment für die Schule?"),
+            (3, " last even", "Kommentar von Tom | 07.11.2014 18:30", "Ein Text ohne time-Element."),  # the core's
         ]
     )  # fmt: skip
     page = f"""<html lang="de"><head><title>Wie entsteht Erdöl?</title></head><body><div class="mod_article">
@@ -469,6 +470,7 @@ def test_contao_comments() -> None:
     assert [(post.author, post.date, post.blocks[0].text) for post in posts] == [
         ("Nicolai11", datetime(2014, 11, 5, 14, 25), "Sehr cooles Thema!"),
         ("Lea", datetime(2014, 11, 6, 9, 5), "Gibt es dazu auch ein Experiment für die Schule?"),
+        ("Tom", datetime(2014, 11, 7, 18, 30), "Ein Text ohne time-Element."),
     ]
 
 

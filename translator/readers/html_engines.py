@@ -556,6 +556,16 @@ SPIP = Engine(
     ),
 )
 
+CONTAO_INFO = path("./p[has-class('info')]")
+
+
+def _contao_date(item: HtmlElement) -> list[object]:
+    """The date Contao's core template prints after the writer and a bar ("Kommentar von NAME | DATE")."""
+    info = next((element for element in CONTAO_INFO(item) if isinstance(element, HtmlElement)), None)
+    text = visible_text(info) if info is not None else ""
+    return [text.rsplit("|", 1)[1].strip()] if "|" in text else []
+
+
 CONTAO = Engine(
     name="contao",
     # Contao's comments module (`com_default`): the writer and the date in `p.info` ("Kommentar von NAME | DATE", or
@@ -567,7 +577,7 @@ CONTAO = Engine(
             "./p[has-class('info')]/*[self::span or self::a or self::strong][not(has-class('date'))][1]",
             "./p[has-class('info')]",
         ),
-        date=_paths("./p[has-class('info')]//time[@datetime]", "./p[has-class('info')]"),
+        date=(*_paths("./p[has-class('info')]//time[@datetime]"), _contao_date),
         body=_paths("./div[has-class('comment')]"),
     ),
 )
