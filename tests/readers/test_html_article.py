@@ -1076,3 +1076,22 @@ def test_the_lead_above_a_box_comes_before_the_boxs_own_loose_text() -> None:
     assert box is not None
     story = html_article.text_elements(box, with_lead=True)
     assert [" ".join(text.split()) for text in story.itertext() if text.strip()] == ["Lead", "Own text", "Second"]
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ('<div class="meta">Datum: 03.11.2021</div>', datetime(2021, 11, 3)),
+        ("<p>Pressemitteilung vom 20.01.2022</p>", datetime(2022, 1, 20)),
+        ("<span>Handball Schweiz • 2. Februar 2022</span>", datetime(2022, 2, 2)),
+        # No date to the day, or when the story was changed: none.
+        ("<p>November 2021</p>", None),
+        ("<p>Aktualisiert am 05.11.2021</p>", None),
+    ],
+)
+def test_a_date_printed_near_the_headline_where_the_page_states_none(line: str, published: datetime | None) -> None:
+    page = f"""<html lang="de"><head><title>Neue Regeln für Tabak</title></head><body><header><nav>Start</nav>
+    </header><main><h1>Neue Regeln für Tabak</h1>{line}<p>Ab dem kommenden Jahr gelten für Tabakwaren neue Regeln bei
+    der Steuer, wie die Behörde am Mittwoch mitteilte.</p><p>Händler müssen ihre Bestände bis zum Jahresende
+    melden und die neuen Steuerzeichen verwenden.</p></main></body></html>"""
+    assert read_html(page).threads[0].published == published

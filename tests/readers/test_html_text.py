@@ -222,6 +222,8 @@ def test_machine_date(value: str, expected: datetime | None) -> None:
         ("Page 2 of 2020", "en", None),  # a page number is no date
         ("Version 1.2.2026", "en", None),  # nor is a version
         ("v1.2.2026", "en", None),  # a version number is no date
+        ("4. 2. 2022.", "en", datetime(2022, 2, 4)),  # dotted with spaces: day first too (was April 2)
+        ("12. 3. 2021 um 10:00", "de", datetime(2021, 3, 12, 10, 0)),
     ],
 )
 def test_printed_date(text: str, lang: str | None, expected: datetime | None) -> None:

@@ -526,6 +526,45 @@ def shown_dates(tree: HtmlElement) -> Iterator[ShownDate]:
             return
 
 
+DAY_DATE = re.compile(
+    r"(?<!\d)(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}"
+    r"|\d{1,2}\.?\s+[^\W\d]{3,}\.?,?\s+\d{4}|[^\W\d]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})(?!\d)"
+)
+"""A date to the day, as pages print one ("03.11.2021", "3. November 2021", "November 3, 2021"): not a month alone."""
+LINES_AFTER_HEADLINE, LINES_BEFORE_HEADLINE = 40, 20
+MAX_DATE_LINE_CHARS = 60
+
+
+def _date_near_headline(tree: HtmlElement) -> datetime | None:
+    """The date a page prints on a short line of its own near its first h1 (after it first, then before it:
+    "Datum: 03.11.2021", "Pressemitteilung vom 20.01.2022", "Handball Schweiz • 02.02.2022"), where it states
+    none and the date search finds none; None where no such line is near."""
+    h1 = next((h for h in H1(tree) if isinstance(h, HtmlElement)), None)
+    if h1 is None:
+        return None
+    elements = [element for element in tree.iter() if isinstance(element.tag, str) and element.tag not in NO_TEXT_TAGS]
+    where = next((n for n, element in enumerate(elements) if element is h1), None)
+    if where is None:
+        return None
+    after = elements[where + 1 : where + 1 + LINES_AFTER_HEADLINE]
+    before = elements[max(where - LINES_BEFORE_HEADLINE, 0) : where][::-1]
+    for element in (*after, *before):
+        if text_longer_than(element, MAX_DATE_LINE_CHARS):
+            continue
+        text = visible_text(element)
+        if not text or UPDATED.search(text) or not (day := DAY_DATE.search(text)):
+            continue  # no date, or when the story was changed
+        # From the date on (its time after it too), else the date alone: a label before it ("Handball Schweiz •")
+        # is no date's.
+        for printed in (text, text[day.start() :], day.group(0)):
+            if (found := printed_date(printed, None)) is not None:
+                return found
+    return None
+
+
+NO_TEXT_TAGS = frozenset({"script", "style", "head", "title", "meta", "link", "noscript", "template"})
+
+
 def _says_updated(time: HtmlElement) -> bool:
     """Whether a date's element, its class or the words just before it say it is when the story was updated."""
     node = time
@@ -924,7 +963,7 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
         (local_time(value, shown_dates(tree)) or machine_date(value) for value in (stated_value, box_value) if value),
         None,
     )
-    published = stated or _found_date(tree)
+    published = stated or _found_date(tree) or _date_near_headline(tree)
     modified = next(
         (
             found

@@ -43,6 +43,8 @@ LABELLED_ISO = re.compile(r"^\D{1,12}?\s*(?P<date>\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d
 """An ISO date after a short label dateparser does not know ("发表于 2021-3-12 09:15")."""
 DAY_MONTH_COMMA_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2}),\s*(\d{4})(?!\d)")
 """A theme's "17.07, 2011": day and month, a comma, the year (dateparser reads it as no date)."""
+SPACED_DOTTED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s(\d{1,2})\.\s((?:19|20)\d\d)(?!\d)")
+"""A dotted date with spaces after its dots ("4. 2. 2022", Czech and German pages), read as one without them."""
 DOTTED_DATE = re.compile(r"(?<![\w.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<year>\d{4}|\d{2})(?!\d|\.\d)")
 """A numeric date written with dots ("03.12.2026", "3.12.26"): day first in every locale that writes dots
 (German, Russian, Polish, Norwegian, Czech, Turkish...), and mostly on English pages that use them too."""
@@ -222,7 +224,8 @@ def _languages(lang: str | None) -> tuple[str, ...] | None:
 def printed_date(text: str, lang: str | None) -> datetime | None:
     """A date as a page prints it (`11 maja 2021, 23:13`, `Jan 10th, 2020 6:03 pm`), in the page's language
     (`lang`; where None, the one `dates_in_language` declares, else any)."""
-    text = ZONE_NAME.sub("", DAY_MONTH_COMMA_YEAR.sub(r"\1.\2.\3", " ".join(text.split())))
+    text = " ".join(text.split())
+    text = ZONE_NAME.sub("", SPACED_DOTTED_DATE.sub(r"\1.\2.\3", DAY_MONTH_COMMA_YEAR.sub(r"\1.\2.\3", text)))
     if not could_be_date(text):
         return None
     return _printed_date(text, _languages(lang), _MONTH_FIRST.get())
