@@ -363,7 +363,7 @@ def local_time(stated: str, shown: Iterable[ShownDate], lang: str | None = None)
     the local time its readers see ("November 8, 2023 at 11:30 p.m."); None where it shows none, or shows
     the UTC time itself. Printed dates are read in `lang` (as `printed_date` does). Found, in the page's order:
     - a machine value with an offset for the same moment (`datetime="2022-05-03T23:37:37-04:00"`);
-    - a printed date and time a zone's offset from that moment (whole quarter hours, -12:00 to +14:00);
+    - a printed date and time a zone's offset from that moment (whole quarter hours, -11:00 to +14:00);
     - else a day printed alone, marked as a date, that is not the UTC day but a zone's day at that moment,
       if the page shows no other: the day at midnight, its hour unknown."""
     stated = stated.strip()
