@@ -19,7 +19,7 @@ from lxml.html import HtmlElement
 
 from translator.readers.common import BlockSpec
 from translator.readers.html_items import path
-from translator.readers.html_text import REACTION, class_words, clean_text
+from translator.readers.html_text import REACTION, class_words, clean_text, text_longer_than
 from translator.readers.markup import PAGE_RULES, element_blocks
 
 TAG_PATH = (
@@ -99,13 +99,8 @@ PRINTED_COUNT = re.compile(
 )
 """The comment section's heading with its count: "32 Comments", "32 thoughts on “Title”", "Комментарии (32)",
 "コメント一覧 (3)", "Alle Kommentare [12]"."""
-COUNT_HEADINGS = path(
-    "//h1 | //h2 | //h3 | //h4 | //h5 | //h6"
-    # `contains()` first: the regex calls into Python for each element it is tried on.
-    " | //*[contains(@class, 'omment') or contains(@id, 'omment')"
-    " or contains(@class, 'OMMENT') or contains(@id, 'OMMENT')]"
-    "[re:test(concat(@class, ' ', @id), 'comments?[-_]?(?:list[-_]?)?(?:title|heading|header)', 'i')]"
-)
+COUNT_HEADINGS = path("//h1 | //h2 | //h3 | //h4 | //h5 | //h6")
+COMMENT_TITLE_NAMES = re.compile(r"comments?[-_]?(?:list[-_]?)?(?:title|heading|header)", re.IGNORECASE)
 """Headings, and the elements a theme names as the comment section's or list's title (`comments-title`,
 `commentListHeader`)."""
 MAX_COUNT_HEADING_CHARS = 200
@@ -133,6 +128,7 @@ def _ad_line_candidates(tree: HtmlElement) -> list[HtmlElement]:
         element
         for element in tree.iter(*AD_LINE_TAGS)
         if isinstance(element, HtmlElement)
+        and ((element.text or "").strip() == "" or AD_START.match(element.text or ""))  # most: their own text
         and AD_START.match(next((text for text in element.itertext() if text.strip()), ""))
         and AD_LINE_START.match(" ".join(element.text_content().split()))
     ]
@@ -169,9 +165,10 @@ def printed_count(tree: HtmlElement) -> int | None:
     """How many comments the comment section's heading says there are, when one heading says it (headings
     saying different numbers say nothing sure)."""
     counts = set()
-    for heading in COUNT_HEADINGS(tree):
-        text = clean_text(heading.text_content()) if isinstance(heading, HtmlElement) else ""
-        if len(text) <= MAX_COUNT_HEADING_CHARS and (match := PRINTED_COUNT.match(text)):
+    for heading in [*COUNT_HEADINGS(tree), *named_like(tree, COMMENT_TITLE_NAMES)]:
+        if not isinstance(heading, HtmlElement) or text_longer_than(heading, MAX_COUNT_HEADING_CHARS):
+            continue  # a box named for the section's header around the whole list: no heading
+        if match := PRINTED_COUNT.match(clean_text(heading.text_content())):
             digits = re.sub(r"\D", "", match["before"] or match["braced"] or match["after"] or "")
             if digits and not (match["after"] and YEAR.fullmatch(digits)):  # "Kommentare 2023" is no count
                 counts.add(int(digits))
