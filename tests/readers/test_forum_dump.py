@@ -845,3 +845,19 @@ def test_a_numbered_list_in_the_last_post_is_no_end_of_it() -> None:
         "Zitronenkuchen ist der beste von allen.",
         "Danach kommt gleich der Käsekuchen.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Par Bruno Gobin, le mercredi 15 mai 2019 à 08h07", "Bruno Gobin"),  # a byline's label before the name
+        ("von Eitzen, 3. Mai 2020 um 10:00", "von Eitzen"),  # a name's own particle, not a label
+        ("Von Trapp 3. Mai 2020", "Von Trapp"),
+        ("Hagen von Eitzen 3. Mai 2020", "Hagen von Eitzen"),
+    ],
+)
+def test_a_bylines_label_before_a_writer_and_a_date_on_one_line(line: str, name: str) -> None:
+    from translator.readers.forum_dump import _name_and_date
+
+    named = _name_and_date(line)
+    assert named is not None and named[0] == name

@@ -490,11 +490,20 @@ def _name_and_date(text: str) -> tuple[str, datetime] | None:
                 name = NAME_CONNECTOR.sub("", " ".join(words[:cut])) or " ".join(words[:cut])
                 name = WEEKDAY_AFTER_NAME.sub("", name) or name  # `NAME, Do 9 Apr 2020`: the parser skips "Do"
                 name = NAME_SEPARATOR.sub("", name) or name
-                name = BYLINE_LABEL.sub("", name) or name  # `Par NAME, le DATE`: the label is no part of the name
+                name = _without_label(name)  # `Par NAME, le DATE`: the label is no part of the name
                 return without_date_lead(name)[0] or name, found  # `NAME - Le DATE`: "Le" is the date's
     return None
 
 
+def _without_label(name: str) -> str:
+    """A writer's name without a byline's label before it ("Par Bruno Gobin"), where the label is capitalised and two
+    words or more are left: "von Eitzen" and "Von Trapp" are names."""
+    label = BYLINE_LABEL.match(name)
+    rest = name[label.end() :] if label else ""
+    return rest if label and name[:1].isupper() and len(rest.split()) >= MIN_LABELLED_WORDS else name
+
+
+MIN_LABELLED_WORDS = 2
 WEEKDAY_AFTER_NAME = re.compile(
     rf",\s*(?:{'|'.join(sorted(WEEKDAY_NAMES | WEEKDAY_ABBREVIATIONS))})\.?$", re.IGNORECASE
 )
