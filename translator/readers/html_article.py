@@ -1155,10 +1155,7 @@ def densest_box(tree: HtmlElement) -> tuple[HtmlElement | None, int]:
     for box in BOXES_OF_PARAGRAPHS(tree):
         if not isinstance(box, HtmlElement):
             continue
-        chars = 0
-        for paragraph in box.iterchildren("p"):
-            length = len(" ".join(paragraph.text_content().split()))
-            chars += length if length >= MIN_DENSE_PARAGRAPH else 0
+        chars = sum(len(text) for text in _long_paragraphs(box))
         if chars > most:
             best, most = box, chars
     if best is None or any(is_hidden(node) for node in (best, *best.iterancestors())):
@@ -1188,7 +1185,7 @@ def with_continued_chunks(
         if isinstance(box, HtmlElement) and box.get("class"):
             holder = box
             for _ in range(MAX_CHUNK_LEVELS):
-                holder = holder.getparent() if holder.getparent() is not None else holder
+                holder = parent if (parent := holder.getparent()) is not None else holder
             groups.setdefault((box.tag, box.get("class", ""), holder), []).append(box)  # lxml keeps one proxy
     for (_, _, holder), boxes in groups.items():
         if len(boxes) < MIN_CHUNKS or _read_share(boxes[0], taken) < MIN_CHUNK_SHARE:

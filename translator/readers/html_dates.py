@@ -101,7 +101,7 @@ ZONE_STEP = timedelta(minutes=15)
 two uninhabited islands': a 12-hour clock printed without am/pm, "4:30" for 16:30, would read as it)."""
 UNIX_TIME = re.compile(r"^\d{9,10}(?:\.\d+)?$|^\d{13}$")
 # Cheap test before the expensive parser: a year, a numeric date or a clock time.
-DATE_HINT = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(?<!\d)\d{1,2}[:h]\d\d(?!\d)")
+DATE_HINT = re.compile(rf"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|{CLOCK.pattern}")
 MAX_DATE_CHARS = 80
 EARLIEST_YEAR = 1990
 DATEPARSER_SETTINGS = {

@@ -372,9 +372,11 @@ def find_date(elements: list[HtmlElement], lang: str | None) -> datetime | None:
                 return with_printed_time(found, value, element, lang)
     for element in elements:
         title = element.get("title", "")
-        if title and could_be_date(title) and (found := machine_date(title)):
+        if not title or not could_be_date(title):
+            continue
+        if found := machine_date(title):
             return with_printed_time(found, title, element, lang)
-        if title and could_be_date(title) and (found := printed_date(title, lang)):
+        if found := printed_date(title, lang):
             return found
     for element in elements:
         dated = not DATE_WORDS.isdisjoint(class_heads(element)) or element.tag == "time"

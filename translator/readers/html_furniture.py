@@ -113,7 +113,6 @@ AD_WORDS = (
 AD_LABEL = re.compile(rf"^{AD_WORDS}\s*[:\-–—]?$", re.I)
 """A line that only labels an advertisement ("Anzeige", "Advertisement:"), wherever it stands."""
 AD_LINE = re.compile(rf"^{AD_WORDS}\s*[:\-–—|]\s*\S", re.I)
-AD_LINE_START = re.compile(rf"{AD_WORDS}\s*[:\-–—|]", re.IGNORECASE)
 """A label, a separator, then the advert's own words ("ANZEIGE - Heute mal ausgehen? Wie wäre es mit:")."""
 MAX_AD_LINE_CHARS = 100
 AD_LINE_TAGS = ("p", "div", "span", "b", "strong", "small", "em", "h2", "h3", "h4", "h5", "h6")
@@ -128,10 +127,16 @@ def _ad_line_candidates(tree: HtmlElement) -> list[HtmlElement]:
         element
         for element in tree.iter(*AD_LINE_TAGS)
         if isinstance(element, HtmlElement)
-        and ((element.text or "").strip() == "" or AD_START.match(element.text or ""))  # most: their own text
-        and AD_START.match(next((text for text in element.itertext() if text.strip()), ""))
-        and AD_LINE_START.match(" ".join(element.text_content().split()))
+        and AD_START.match(_first_text(element))
+        and AD_LINE.match(" ".join(element.text_content().split()))
     ]
+
+
+def _first_text(element: HtmlElement) -> str:
+    """An element's first piece of text that is not blank: most often its own."""
+    if (element.text or "").strip():
+        return element.text or ""
+    return next((text for text in element.itertext() if text.strip()), "")
 
 
 AD_BOX_WORDS = frozenset(
