@@ -14,6 +14,7 @@ from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from translator.models import Votes
@@ -255,10 +256,15 @@ def _name_text(element: HtmlElement) -> str:
     return visible_text(copy)
 
 
+NAME_PARTS = etree.XPath(".//*[@itemprop='name' or contains(concat(' ', @class, ' '), ' fn ')]")
+"""Where an author element marks the name in it (compiled once: these run for every comment)."""
+REPLY_LINKS = etree.XPath(".//a[@aria-label and contains(@class, 'reply')]")
+
+
 def name_in(element: HtmlElement) -> str | None:
     """The name an author element shows: its own text when short (without the badges and date beside the name),
     else its first name-like child."""
-    named = element.xpath(".//*[@itemprop='name' or contains(concat(' ', @class, ' '), ' fn ')]")
+    named = NAME_PARTS(element)
     if named:
         return clean_author(named[0].get("content") or _name_text(named[0]))
     if _holds_lines(element):  # the name, then its own lines ("349 Fans", a bio): the name is the line's link
@@ -322,7 +328,7 @@ def before_date(element: HtmlElement) -> bool:
 
 def reply_label_name(item: HtmlElement, author: str | None) -> str | None:
     """The name in a reply link's label ("Reply to NAME", "Répondre à NAME"): WordPress themes set it."""
-    for link in item.xpath(".//a[@aria-label and contains(@class, 'reply')]")[:1]:
+    for link in REPLY_LINKS(item)[:1]:
         label = " ".join(link.get("aria-label", "").split())
         if author and label.endswith(author):
             return author

@@ -1,0 +1,35 @@
+"""The page-wide reading of dotted dates (`html_dates.page_dotted_dates`, `month_first_page`)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from translator.readers.html_dates import PAGE_DOTTED_DATE, month_first_page, page_dotted_dates
+
+# texts built from the characters that make or break a dotted date, so that the search meets
+# every neighbour of one: a letter or a dot before it, a digit or a decimal after it
+DATE_LIKE = st.text(alphabet="0123456789.a -", max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(DATE_LIKE, st.sampled_from(["1.2.2019", "12.25.2019", "31.12.2020", ".2019"])), max_size=8))
+def test_page_dotted_dates_finds_what_the_pattern_finds_everywhere(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    found = [match.span() for match in page_dotted_dates(text)]
+    assert found == [match.span() for match in PAGE_DOTTED_DATE.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "month_first"),
+    [
+        ("Posted 12.25.2019, edited 01.02.2020", True),  # 25 is no month: month first
+        ("Posted 25.12.2019, edited 12.25.2019", False),  # one reads only day first: the page is day first
+        ("Posted 01.02.2019", False),  # either way: day first, as most pages write them
+        ("version 1.12.25.2019 and 12.25.20190", False),  # a version number, a longer number: no date
+        ("x12.25.2019", False),  # glued to a word
+    ],
+)
+def test_month_first_page(text: str, month_first: bool) -> None:
+    assert month_first_page(text) is month_first
