@@ -6,6 +6,7 @@ import lxml.html
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from translator.readers.common import BlockSpec
 from translator.readers.html_text import visible_text
@@ -15,6 +16,7 @@ from translator.readers.markup import (
     MarkupRules,
     element_blocks,
     html_blocks,
+    html_parser,
     html_text,
     parse_fragment,
 )
@@ -324,3 +326,15 @@ def test_no_block_holds_markup_or_breaks(markup: str) -> None:
     for kind, text, _, _ in html_blocks(markup):
         assert "\n" not in text and text.strip()
         assert kind in ("paragraph", "heading", "quote")
+
+
+def test_html_parser_gives_lxml_html_classes_to_every_node() -> None:
+    # the lookup in C replaces lxml.html's: form fields too are plain HtmlElements, comments HtmlComments
+    form = b"<form><input name=q><select><option>a</option></select></form>"
+    markup = b"<html><body><!-- note -->" + form + b"<p>x</p></body></html>"
+    root = etree.fromstring(markup, html_parser())
+    nodes = list(root.iter())
+    assert {type(node) for node in nodes if isinstance(node.tag, str)} == {lxml.html.HtmlElement}
+    assert [type(node) for node in nodes if not isinstance(node.tag, str)] == [lxml.html.HtmlComment]
+    root.find(".//form").drop_tree()
+    assert root.find("body").text_content() == "x"

@@ -32,6 +32,7 @@ from translator.readers.html_fields import FoundComments, RawComment
 from translator.readers.html_items import path
 from translator.readers.html_marks import PageMarks, page_marks
 from translator.readers.html_text import HIDDEN_CLASSES, drop_text_marks, is_form_to_fill, is_hidden, xml_safe
+from translator.readers.markup import html_parser
 
 __all__ = ["looks_like_html", "looks_like_html_text", "read_html", "read_html_file"]
 
@@ -63,29 +64,13 @@ MIN_HIDDEN_TEXT = 200
 """A hidden box with less text than this is furniture (a label, a notice), never the article."""
 
 
-def _page_parser() -> etree.HTMLParser:
-    """lxml.html's parser, less its class lookup: that lookup is Python code called each time an element is first
-    touched from Python (a tenth of a page's reading), and it only tells form fields apart, which nothing here
-    asks for. Every element is an HtmlElement, a comment an HtmlComment, as before."""
-    parser = etree.HTMLParser(huge_tree=True)
-    parser.set_element_class_lookup(
-        etree.ElementDefaultClassLookup(
-            element=HtmlElement,
-            comment=lxml.html.HtmlComment,
-            pi=lxml.html.HtmlProcessingInstruction,
-            entity=lxml.html.HtmlEntity,
-        )
-    )
-    return parser
-
-
 def parse_page(text: str, name: str) -> HtmlElement:
     """The page's element tree; InputError when there is nothing to parse."""
     text = without_preamble(xml_safe(text))
     if text.lstrip("\ufeff \t\r\n").startswith(XML_DECLARATION):
         text = text[text.find("?>") + 2 :]  # lxml refuses an encoding declaration in text it is given decoded
     try:
-        tree = lxml.html.document_fromstring(text, parser=_page_parser())
+        tree = lxml.html.document_fromstring(text, parser=html_parser(huge_tree=True))
     except (etree.ParserError, ValueError):
         raise InputError(f"{name}: no text found in this web page", "check that the file is a saved page") from None
     drop_text_marks(tree)

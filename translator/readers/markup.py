@@ -16,7 +16,7 @@ import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from translator.languages import known_code
 from translator.models import BlockKind
@@ -34,6 +34,7 @@ from translator.readers.html_text import (
 from translator.shortcodes import emoji_of
 
 if TYPE_CHECKING:
+    from lxml import etree
     from lxml.html import HtmlElement
 
 # What makes text HTML: a tag (`<p`, `</`, `<!--`) or an entity; `a < b` and `Tom & Jerry` are plain text.
@@ -116,15 +117,31 @@ def html_text(markup: str) -> str:
     return " ".join(text for _, text, _, _ in html_blocks(markup))
 
 
+def html_parser(**options: Any) -> etree.HTMLParser:
+    """lxml.html's parser less its class lookup: that lookup is Python code run each time an element is first
+    touched from Python (a tenth of reading a page), and it only tells form fields apart, which nothing here
+    asks for. Every element is still an HtmlElement, a comment an HtmlComment."""
+    from lxml import etree, html
+
+    parser = etree.HTMLParser(**options)
+    parser.set_element_class_lookup(
+        etree.ElementDefaultClassLookup(
+            element=html.HtmlElement,
+            comment=html.HtmlComment,
+            pi=html.HtmlProcessingInstruction,
+            entity=html.HtmlEntity,
+        )
+    )
+    return parser
+
+
 def parse_fragment(markup: str) -> HtmlElement:
     """The `<body>` of an HTML fragment, parsed leniently (unclosed `<p>`, stray tags) by lxml."""
     from lxml import etree, html
 
     parser = getattr(_parsers, "parser", None)
     if parser is None:  # one per thread: an lxml parser is not shared between threads
-        parser = _parsers.parser = html.HTMLParser(
-            encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True
-        )
+        parser = _parsers.parser = html_parser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
     data = b"<html><body>" + UNPARSABLE.sub("\ufffd", markup).encode("utf-8", "replace") + b"</body></html>"
     root = etree.fromstring(data, parser)
     body = root.find("body") if root is not None else None
