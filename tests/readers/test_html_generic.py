@@ -660,6 +660,7 @@ UNCLASSED_NAME = "".join(
 @pytest.mark.parametrize("outside", [False, True])
 def test_a_name_without_a_class_before_the_dates_element_is_the_writer(outside: bool) -> None:
     box = UNCLASSED_NAME.replace("comment-main-level comment", "story").replace("comment-box", "box")
+    box = box.replace('id="comment', 'id="story')  # a list of stories names none of its boxes for comments
     thread = thread_of(f'<div id="comments">{UNCLASSED_NAME}</div>' if not outside else f"<div>{box}</div>")
     # Outside comments, a list of stories: a section's name before the date makes no comments.
     assert comments_of(thread) == ([] if outside else [
@@ -770,3 +771,28 @@ def test_comments_in_a_box_named_for_comments_and_pingbacks_are_read() -> None:
     </article><div class="comments-and-pingback">{comments}</div></body></html>"""
     thread = read_html(page, "freibad.html").threads[0]
     assert [post.author for post in thread.posts[1:]] == ["Anna", "Ben", "Carla"]
+
+
+# A shop's reviews (a Bootstrap theme): each one a blockquote under pages of votes, six boxes below the section
+# named for comments; the writer and the day printed as one small line, "NAME am DATE".
+SMALL_PRINT_REVIEWS = "".join(
+    f"""<blockquote><div class="customer_rating_block"><span class="star-rating"><span class="star"></span></span>
+    <small>{name}
+    am
+    {day}.4.2020</small></div><br><p class="comment">{text}</p></blockquote>"""
+    for name, day, text in [
+        ("Georg N.", 10, "Alles bestens, die Kaninchen sind zufrieden und die Tochter auch."),
+        ("Verifizierte/r Tierfreund/in", 11, "Unsere Meerschweinchen fühlen sich sehr wohl darin."),
+        ("stefanie", 12, "Würde ich jederzeit wieder kaufen und weiterempfehlen."),
+    ]
+)
+
+
+def test_a_small_print_of_name_and_date_heads_a_review_deep_in_the_comment_section() -> None:
+    page = f"""<div class="comments" id="comments"><div class="page-header"><h2>Kundenbewertungen</h2></div>
+    <div class="votes"><div class="page" data-page="1">{SMALL_PRINT_REVIEWS}</div></div></div>"""
+    assert comments_of(thread_of(page)) == [
+        ("Georg N.", datetime(2020, 4, 10), "Alles bestens, die Kaninchen sind zufrieden und die Tochter auch."),
+        ("Verifizierte/r Tierfreund/in", datetime(2020, 4, 11), "Unsere Meerschweinchen fühlen sich sehr wohl darin."),
+        ("stefanie", datetime(2020, 4, 12), "Würde ich jederzeit wieder kaufen und weiterempfehlen."),
+    ]

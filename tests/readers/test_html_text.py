@@ -21,7 +21,7 @@ from translator.readers.html_dates import (
     printed_date,
     relative_date,
 )
-from translator.readers.html_fields import RawComment, clean_author, name_in, signed_line
+from translator.readers.html_fields import RawComment, clean_author, find_author, name_in, signed_line
 from translator.readers.html_items import _text_lines, parents_by_depth
 from translator.readers.html_text import (
     broken_paragraphs,
@@ -161,6 +161,19 @@ def test_signed_line(lines: list[str], signed: tuple[str, datetime | None, int] 
 )
 def test_a_writers_name_without_the_badges_and_date_beside_it(markup: str, name: str) -> None:
     assert name_in(lxml.html.fragment_fromstring(markup)) == name
+
+
+@pytest.mark.parametrize(
+    ("header", "name"),
+    [
+        ("<small>Georg N. am 10.4.2020</small>", "Georg N."),  # the name, then the date: a header row
+        ("<small>Antworten</small> <small>10.4.2020</small>", None),  # a button's small print names nobody
+        ("<small>10.4.2020</small>", None),  # a date alone
+    ],
+)
+def test_a_small_print_names_a_writer_only_before_a_date(header: str, name: str | None) -> None:
+    elements = list(lxml.html.fragment_fromstring(header, create_parent="div").iter("small"))
+    assert find_author(elements) == name
 
 
 @pytest.mark.parametrize(

@@ -279,6 +279,16 @@ def name_in(element: HtmlElement) -> str | None:
     return None
 
 
+def name_before_date(text: str) -> str | None:
+    """The name a header row printed as one piece of text starts with, a date after it ("Georg N. am 10.4.2020",
+    "Muriel - Le 22/01/2020 à 12:01"); None where the text is no name then a date."""
+    text = " ".join(text.split())
+    if not could_be_date(text):  # the date parser, in clean_author, last
+        return None
+    name = clean_author(text)
+    return name if name is not None and name != text and text.startswith(name) else None
+
+
 def find_author(elements: list[HtmlElement]) -> str | None:
     """The writer's name among a comment's header elements (itemprop, class, profile link, cite)."""
     for element in elements:
@@ -309,6 +319,9 @@ def find_author(elements: list[HtmlElement]) -> str | None:
                     return name  # `cite > a > strong`, then the date beside it in the same cite
             if name := clean_author(visible_text(element)):
                 return name
+    for element in elements:  # `<small>NAME am DATE</small>`: a small print is a name only with a date after it
+        if element.tag == "small" and (name := name_before_date(visible_text(element))):
+            return name
     return None
 
 

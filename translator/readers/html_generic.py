@@ -30,7 +30,7 @@ from translator.readers.html_fields import (
     SAYS_LABEL,
     FoundComments,
     before_date,
-    clean_author,
+    name_before_date,
 )
 from translator.readers.html_items import FieldPaths, path, read_items
 from translator.readers.html_text import (
@@ -72,7 +72,7 @@ PAGE_TAGS = frozenset({"body", "html"})
 MIN_OWN_TEXT = 20
 MAX_LABEL_LEVELS = 2
 """Characters of text that make a comment rather than a label beside its author's name."""
-NAME_DEPTH = 5
+NAME_DEPTH = 6
 """How many ancestors up a comment-like class or id still names the candidate."""
 MIN_UNNAMED_GROUP = 3
 """Without a comment-like name, this many repeated members, all with text, make a comment list."""
@@ -114,7 +114,7 @@ def _own_flags(element: HtmlElement, lang: str | None = None) -> int:
     return flags
 
 
-NAME_TAGS = frozenset({"strong", "b", "cite", "span", "a"})
+NAME_TAGS = frozenset({"strong", "b", "cite", "span", "a", "small"})
 """Tags a template prints a writer's name in, before its "says:"."""
 
 
@@ -142,11 +142,8 @@ def _named_before_date(element: HtmlElement) -> bool:
 def _named_and_dated(element: HtmlElement) -> bool:
     """Whether an element's text is a name, then a date (`<strong>Muriel - Le 22/01/2020 à 12:01</strong>`), in a
     box named for comments: a header row printed as one piece of text."""
-    text = " ".join(element.text_content().split())
-    if not could_be_date(text) or not _is_named(element):  # the date parser, in clean_author, last
-        return False
-    name = clean_author(text)
-    return name is not None and name != text and text.startswith(name)
+    text = element.text_content()
+    return could_be_date(" ".join(text.split())) and _is_named(element) and name_before_date(text) is not None
 
 
 def _in_quote(element: HtmlElement) -> bool:
