@@ -28,6 +28,8 @@ DROPPED_TAGS = ("script", "style", "noscript", "template", "head", "title", "ifr
 """Elements whose text a browser does not show (noscript's, with scripts on)."""
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+PREFORMATTED_TAGS = frozenset({"pre", "textarea"})
+WHITE_SPACE = re.compile(r"\s+")
 MIN_COMMENTS = 2
 """A page counts as a page with comments where the saved-page reader finds at least this many."""
 SLOW_SECONDS = 1.0
@@ -59,23 +61,30 @@ def render_text(page: str) -> str:
 
 
 def _walk(element: Any, out: list[str]) -> None:
-    """Depth first without recursion: a page's boxes may be nested deeper than Python's recursion allows."""
-    stack: list[tuple[Any, bool]] = [(element, False)]
+    """Depth first without recursion: a page's boxes may be nested deeper than Python's recursion allows. White
+    space in text, line breaks of the page's source included, is one space, as a browser shows it; only `pre`
+    and `textarea` keep their lines."""
+    stack: list[tuple[Any, bool, bool]] = [(element, False, False)]
     while stack:
-        node, closing = stack.pop()
+        node, closing, kept = stack.pop()
         block = node.tag in BLOCK_TAGS
         if closing:
             if block:
                 out.append("\n")
             if node is not element and node.tail:
-                out.append(node.tail)
+                out.append(_shown_text(node.tail, kept))
             continue
         if block:
             out.append("\n")
+        inside = kept or node.tag in PREFORMATTED_TAGS
         if node.text:
-            out.append(node.text)
-        stack.append((node, True))
-        stack.extend((child, False) for child in reversed(node))
+            out.append(_shown_text(node.text, inside))
+        stack.append((node, True, kept))  # the tail is the parent's text
+        stack.extend((child, False, inside) for child in reversed(node))
+
+
+def _shown_text(text: str, preformatted: bool) -> str:
+    return text if preformatted else WHITE_SPACE.sub(" ", text)
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,15 @@ def test_render_text_puts_blocks_on_lines_and_leaves_out_what_is_not_shown() -> 
     ]
 
 
+def test_render_text_breaks_lines_where_a_browser_does_not_where_the_source_does() -> None:
+    page = """<html><body><div><small>Georg N.
+    am
+    10.4.2020</small></div><p>Alles
+    bestens.</p><pre>line one
+line two</pre></body></html>"""
+    assert render_text(page).splitlines() == ["Georg N. am 10.4.2020", "Alles bestens.", "line one", "line two"]
+
+
 def test_render_text_reads_boxes_as_deep_as_lxml_keeps() -> None:
     page = "<html><body>" + "<div>" * 250 + "Deep" + "</div>" * 250 + "</body></html>"
     assert render_text(page) == "Deep"

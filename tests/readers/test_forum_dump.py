@@ -574,12 +574,14 @@ def test_a_comment_modules_subject_above_its_header_is_its_first_line() -> None:
     ]
 
 
-def test_buttons_after_the_date_and_a_name_printed_twice_around_a_count() -> None:
+@pytest.mark.parametrize("permalink", ["\n#", " #"])
+def test_buttons_after_the_date_and_a_name_printed_twice_around_a_count(permalink: str) -> None:
     # A deals site's comments: the avatar's name, the member's points, the name's link, then the date with the
-    # buttons run after it on its line ("Zum Antworten anmelden Zitieren"), the permalink's "#", the text.
+    # buttons run after it on its line ("Zum Antworten anmelden Zitieren"), the permalink's "#" (on that line too
+    # where the copy runs inline links together), the text.
     posts = ((2, "HansEhrlich", 6709), (3, "Caesi", 1955), (4, "Birgit10", 6711))
     text = "Titel\n" + "".join(
-        f"{name}\n{points}\n{name}\n1{day}.10.2019, 14:1{day} Zum Antworten anmelden Zitieren\n#\n"
+        f"{name}\n{points}\n{name}\n1{day}.10.2019, 14:1{day} Zum Antworten anmelden Zitieren{permalink}\n"
         f"Ein Kommentar von {name}, ein ganzer Satz.\n"
         for day, name, points in posts
     )
@@ -603,6 +605,11 @@ def test_buttons_after_the_date_and_a_name_printed_twice_around_a_count() -> Non
         ("Ben 3. Mai 2018 | Reply · Permalink", "Ben 3. Mai 2018"),
         ("The things we dislike", "The things we dislike"),  # a word that ends like a button
         ("Reply", ""),
+        ("21. Jan. 2015, 19:04 [ antworten ]", "21. Jan. 2015, 19:04"),  # a button in brackets
+        ("18.10.2019, 16:18 Zitieren #", "18.10.2019, 16:18"),  # the permalink's mark
+        ("Antworten · Gefällt mir (21) · Melden", ""),  # a row of buttons, one with its count
+        ("Learn C#", "Learn C#"),  # glued to a word: the word's end
+        ("The score [ final ]", "The score [ final ]"),  # brackets round a word that is no button
     ],
 )
 def test_a_posts_buttons_at_the_end_of_its_date_line(line: str, without: str) -> None:
@@ -655,7 +662,15 @@ COUNTED_POSTS = (
 )
 
 
-@pytest.mark.parametrize("count", ["{ 4 comments… read them below or add one }", "Se han publicado 4 comentarios", ""])
+@pytest.mark.parametrize(
+    "count",
+    [
+        "{ 4 comments… read them below or add one }",
+        "Se han publicado 4 comentarios",
+        "Comments (4) Leave a comment",  # the count in brackets, a button after it
+        "",
+    ],
+)
 def test_posts_without_marks_of_their_own_are_a_dump_below_a_count_of_comments(count: str) -> None:
     # A blog theme's comments as a copy gives them: the writer, the date, the text; no button, no profile field.
     # The page's count of its comments above them says they are comments; without it they are no dump.
@@ -861,3 +876,37 @@ def test_a_bylines_label_before_a_writer_and_a_date_on_one_line(line: str, name:
 
     named = _name_and_date(line)
     assert named is not None and named[0] == name
+
+
+def test_a_copys_rows_of_buttons_and_bracketed_buttons_on_the_date_line_mark_posts() -> None:
+    # A browser's copy runs a post's inline buttons into one line: after its date ("[ antworten ]") or under its
+    # text ("Antworten · Gefällt mir (21) · Melden"); a count of comments in brackets before a button starts them.
+    posts = (
+        ("Knut", 1, "Vielen Dank, sehr hilfreiche Tipps!"),
+        ("Elke H.", 2, "Wie ist denn die Rechtslage?"),  # an initial's full stop ends no sentence
+        ("Ray", 3, "Der Gehweg gehört der Stadt."),
+    )
+    article = "Schnee räumen: was man wissen muss\n" + (
+        "Wer ein Haus besitzt, muss den Gehweg davor im Winter räumen und streuen, meist schon früh am Morgen.\n" * 3
+    )
+    bracketed = article + "".join(
+        f"Betreff {n}\ngeschrieben von {name} am {n}. Jan. 2015, 19:0{n} [ antworten ]\n{text}\n"
+        for name, n, text in posts
+    )
+    rows = article + "Kommentare (3) Kommentar schreiben\n" + "".join(
+        f"{name}\n0{n}.01.2017\n{text}\nAntworten · Gefällt mir ({n}) · Melden\n" for name, n, text in posts
+    )
+    for text in (bracketed, rows):
+        assert sniff_format(text) == "forum"
+        [thread] = parse_threads(text).threads
+        assert thread.title == "Schnee räumen: was man wissen muss"
+        comments = [(post.author, post.blocks[-1].text) for post in thread.posts if post.kind == "comment"]
+        assert comments == [(name, line) for name, _, line in posts]
+
+
+def test_the_dumps_language_for_its_dates_is_guessed_from_its_prose_not_a_share_ticker() -> None:
+    from translator.readers.forum_dump import _prose
+
+    assert not _prose("ATX3078.02-0.24%ANDRITZ43.14-0.6%AT&S22.84-3.55%BAWAG GROUP42.48+1.29%CA IMMO31.95+0.16%" * 2)
+    assert not _prose("12.50 € | 13.20 € | 14.90 € | 15.10 € | 16.00 € | 17.30 € | 18.00 € | 19.99 € | 20.00 € |")
+    assert _prose("Der Gehweg vor dem Haus muss ab sieben Uhr morgens geräumt sein, so schreibt es die Satzung vor.")

@@ -32,16 +32,17 @@ from translator.readers.forum import THREAD_LABEL, RawPost, Segment, resolve_quo
 from translator.readers.forum_engines import (
     COMMENT_LABEL,
     MAX_LABEL_CHARS,
-    POST_ACTION_LABELS,
     RELATIVE_DATE,
     SUBJECT,
     WRITTEN_BY,
     Line,
+    button_start,
     classify,
     date_part,
     is_button,
     is_post_action,
     profile_key,
+    without_buttons,
 )
 from translator.readers.html_byline import BYLINE_LABEL
 from translator.readers.html_dates import WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES, could_be_date, without_date_lead
@@ -59,39 +60,6 @@ NAME_THEN_DATE = re.compile(
 """A writer and a date on one line (`Ben 19. Juni 2018 um 15:28 Uhr - Reply`, WordPress themes)."""
 NAME_CONNECTOR = re.compile(r"(?:\s*,|\s+(?:am|on|le|el|il|op))$")
 """The word or comma between a writer and the date on their line (`NAME am DATE`, Drupal; `NAME, DATE`)."""
-BUTTON_ENDINGS = tuple(
-    sorted({label.casefold() for label in (*POST_ACTION_LABELS, "Permanenter Link", "Lien permanent")}, key=len)
-)
-BUTTON_SEPARATORS = ("-", "|", "•", "·")
-MAX_BUTTONED_LINE = 160
-"""A date line with its post's buttons is no longer than this: longer lines are not searched for buttons."""
-
-
-def button_start(text: str) -> int | None:
-    """Where a post's buttons after its date start on the date's line (`19. Juni 2018 um 15:28 Uhr - Antworten`,
-    `17.10.2019, 14:14 Zum Antworten anmelden Zitieren`), a separator before them included; None where the line
-    ends in none. A button glued to a word is that word's end ("unlike"), glued to a digit it is a button."""
-    folded = text.casefold()
-    if len(folded) != len(text) or len(text) > MAX_BUTTONED_LINE:
-        return None  # a letter whose folded form is longer: positions would not match; a long line: no date's
-    end = len(folded)
-    while (rest := folded[:end].rstrip()).endswith(BUTTON_ENDINGS):
-        label = max((label for label in BUTTON_ENDINGS if rest.endswith(label)), key=len)
-        start = len(rest) - len(label)
-        if start and rest[start - 1].isalpha():
-            break
-        end = start
-        if (rest := folded[:end].rstrip()).endswith(BUTTON_SEPARATORS):
-            end = len(rest) - 1
-    return end if end < len(folded) else None
-
-
-def without_buttons(text: str) -> str:
-    """A line without the post's buttons at its end (see `button_start`)."""
-    start = button_start(text)
-    return text[:start].rstrip() if start is not None else text
-
-
 PAGINATION = re.compile(
     r"^(?:.*\b(?:Page|Seite|Pagina|Página|Страница|Strona)\s+\d+\s+(?:of|von|sur|de|di|van|из|z)\s+\d+.*"
     r"|(?:Results|Ergebnis|Résultats|Resultados)\s+\d+\s+.*\d+)$",
@@ -186,13 +154,17 @@ def _post_run(kinds: list[Line], headers: list[Header], size: int) -> PostRun | 
     return best
 
 
+COMMENTS_WORD = (
+    r"(?:comments?|responses?|replies|kommentare?|antworten|commentaires?|réponses|comentarios?|respuestas|commenti"
+    r"|risposte|reacties|komentarz[ey]?|комментари[йяев]?)"
+)
 COMMENT_COUNT = re.compile(
-    r"^\W*(?:[^\W\d]+\s+){0,3}(?P<count>\d[\d.,]*)\s+(?:comments?|responses?|replies|kommentare?|antworten"
-    r"|commentaires?|réponses|comentarios?|respuestas|commenti|risposte|reacties|komentarz[ey]?|комментари[йяев]?)\b",
+    rf"^\W*(?:(?:[^\W\d]+\s+){{0,3}}(?P<count>\d[\d.,]*)\s+{COMMENTS_WORD}\b|{COMMENTS_WORD}\s*\((?P<braced>\d[\d.,]*)\))",
     re.IGNORECASE,
 )
 """The line a comment section starts with, stating how many comments it holds ("38 comments", "{ 38 comments… read
-them below }", "6 Kommentare zu „TITLE“", "Se han publicado 11 comentarios")."""
+them below }", "6 Kommentare zu „TITLE“", "Se han publicado 11 comentarios", "Kommentare (4) Kommentar
+schreiben")."""
 COMMENT_HEADING = re.compile(
     r"^\W*(?:(?:reader|readers'?|user|your)\s+(?:comments|letters)|leserkommentare|leserbriefe|leserpost"
     r"|leser-?meinungen|vos\s+(?:commentaires|réactions)|comentarios\s+de\s+(?:los\s+)?lectores"
@@ -221,7 +193,7 @@ def _comment_counts(lines: list[str], kinds: list[Line]) -> list[tuple[int, int 
         if kind.kind != "text" or len(line) > MAX_COUNT_CHARS:
             continue
         if found := COMMENT_COUNT.match(line):
-            digits = found["count"].replace(".", "").replace(",", "")
+            digits = (found["count"] or found["braced"]).replace(".", "").replace(",", "")
             if digits.isdigit() and int(digits) >= 2:
                 counts.append((row, int(digits)))
         elif COMMENT_HEADING.match(line):
@@ -329,7 +301,9 @@ def _marks_a_post(line: Line) -> bool:
         # a teaser's words ending in "like" ("Top 10 things we like")
         return could_be_date(line.text[:button])
     if line.kind == "byline" and WRITTEN_BY.match(line.text):
-        return False  # "Written by NAME on DATE" is an article's byline as often as a comment's: it marks none
+        # "Written by NAME on DATE" is an article's byline as often as a comment's: it marks one only with a post's
+        # button after it (`geschrieben von NAME am DATE [ antworten ]`)
+        return len(line.text) <= MAX_DATED_ACTION and bool(button_start(line.text))
     return line.kind in POST_LABELS
 
 
@@ -537,6 +511,22 @@ def _glued_name_and_date(words: list[str]) -> tuple[str, datetime] | None:
     return None
 
 
+LANGUAGE_SAMPLE_CHARS = 3000
+MIN_PROSE_LETTERS = 0.6
+MAX_WORD_CHARS = 15
+"""A prose line's words are this long on average at most: a run of prices and names glued together is no prose."""
+
+
+def _prose(line: str) -> bool:
+    """Whether a line is a sentence's worth of prose, what the dump's language is guessed from (a share ticker's
+    line, `ATX3078.02-0.24%ANDRITZ43.14-0.6%...`, is long and no language's)."""
+    return (
+        len(line) > MIN_PROSE_CHARS
+        and len(line) <= MAX_WORD_CHARS * (line.count(" ") + 1)
+        and sum(char.isalpha() for char in line) >= MIN_PROSE_LETTERS * len(line)
+    )
+
+
 def _anchors(lines: list[str], kinds: list[Line]) -> list[Anchor]:
     """The posts' anchors: bylines, date lines and writer-and-date lines, in page order; a writer's line
     (`NAME says:`) takes the date line just below it."""
@@ -544,8 +534,8 @@ def _anchors(lines: list[str], kinds: list[Line]) -> list[Anchor]:
     taken: set[int] = set()
     from translator.readers.html_dates import dates_in_language
 
-    sample = "\n".join(line for line in lines if len(line) > MIN_PROSE_CHARS)[:3000]
-    with dates_in_language(None, lambda: sample or "\n".join(lines)[:3000]):
+    sample = "\n".join(line for line in lines if _prose(line))[:LANGUAGE_SAMPLE_CHARS]
+    with dates_in_language(None, lambda: sample or "\n".join(lines)[:LANGUAGE_SAMPLE_CHARS]):
         for row, line in enumerate(kinds):
             if row in taken:
                 continue
@@ -604,14 +594,18 @@ def _merged(anchors: list[Anchor], kinds: list[Line]) -> list[Anchor]:
     return kept
 
 
+INITIAL_LAST = re.compile(r"(?:^|\s)[^\W\d_]\.$")
+"""A name's last word an initial ("Elke H.", "Georg N."): the full stop ends no sentence."""
+
+
 def _is_candidate(line: str, kind: Line) -> bool:
-    """Whether a line can be a writer's name or rank: short, a few words, no sentence's end, no count of comments
-    ("27 commentaires" above an anonymous first comment)."""
+    """Whether a line can be a writer's name or rank: short, a few words, no sentence's end (an initial's full stop
+    is none), no count of comments ("27 commentaires" above an anonymous first comment)."""
     return (
         kind.kind == "text"
         and len(line) <= MAX_NAME_CHARS
         and len(line.split()) <= MAX_NAME_WORDS
-        and not line.endswith(SENTENCE_END)
+        and (not line.endswith(SENTENCE_END) or INITIAL_LAST.search(line) is not None)
         and not line.endswith(":")
         and not COMMENT_COUNT.match(line)
     )

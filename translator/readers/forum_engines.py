@@ -208,6 +208,52 @@ POST_ACTION_LABELS = (
 POST_ACTIONS = frozenset(label.casefold() for label in POST_ACTION_LABELS)
 """The buttons of one post (answering, quoting, reporting, liking it), which a page's own chrome does not show
 beside each dated teaser: what tells a post from a headline and its date."""
+BUTTON_LABELS = frozenset(
+    label.casefold() for label in (*POST_ACTION_LABELS, "Permanenter Link", "Lien permanent", "Melden", "#")
+)
+"""A post's buttons as a copy runs them into one line, after its date or with each other."""
+BUTTON_ENDINGS = tuple(sorted(BUTTON_LABELS, key=len))
+BUTTON_SEPARATORS = ("-", "|", "•", "·")
+BUTTON_COUNT = re.compile(r"\s*\(\d[\d.,]*\)$")
+"""A button's count after it (`Gefällt mir (21)`)."""
+MAX_BUTTONED_LINE = 160
+"""A date line with its post's buttons is no longer than this: longer lines are not searched for buttons."""
+
+
+def button_start(text: str) -> int | None:
+    """Where a post's buttons after its date start on the date's line (`19. Juni 2018 um 15:28 Uhr - Antworten`,
+    `17.10.2019, 14:14 Zum Antworten anmelden Zitieren #`, `21. Jan. 2015, 19:04 [ antworten ]`), a separator
+    before them included; 0 for a line of buttons alone (`Antworten · Gefällt mir (21) · Melden`); None where the
+    line ends in none. A button glued to a word is that word's end ("unlike"), glued to a digit it is a button."""
+    folded = text.casefold()
+    if len(folded) != len(text) or len(text) > MAX_BUTTONED_LINE:
+        return None  # a letter whose folded form is longer: positions would not match; a long line: no date's
+    end = len(folded)
+    while (start := _last_button(folded[:end].rstrip())) is not None:
+        end = start
+        if (rest := folded[:end].rstrip()).endswith(BUTTON_SEPARATORS):
+            end = len(rest) - 1
+    return end if end < len(folded) else None
+
+
+def _last_button(text: str) -> int | None:
+    """Where the button a folded text ends in starts: a label, in brackets (`[ antworten ]`) or with its count."""
+    if text.endswith("]") and (opening := text.rfind("[")) >= 0:
+        return opening if text[opening + 1 : -1].strip() in BUTTON_LABELS else None
+    if count := BUTTON_COUNT.search(text):
+        text = text[: count.start()]
+    if not text.endswith(BUTTON_ENDINGS):
+        return None
+    start = len(text) - max(len(label) for label in BUTTON_ENDINGS if text.endswith(label))
+    return None if start and text[start - 1].isalpha() else start
+
+
+def without_buttons(text: str) -> str:
+    """A line without the post's buttons at its end (see `button_start`)."""
+    start = button_start(text)
+    return text[:start].rstrip() if start is not None else text
+
+
 LIKE_WORDS = _any("Like", "Liken", "J'aime", "Me gusta", "Mi piace", "Curtir", "Vind ik leuk", "Gefällt mir")
 POST_BUTTON = re.compile(
     rf"^(?:{LIKE_WORDS}\s*(?:{LIKE_WORDS}|Liked by \d[\d,.]*\s+(?:people|person)|Gefällt \d[\d.]*\s+Personen)"
@@ -326,6 +372,8 @@ def classify(text: str) -> Line:
         return Line(text, "profile")
     if _button(text) in ACTIONS or (len(text) <= 60 and (COUNTED_ACTION.match(text) or POST_BUTTON.match(text))):
         return Line(text, "action")
+    if _button_row(text):
+        return Line(text, "action")
     return Line(text, "text")
 
 
@@ -353,12 +401,18 @@ def _button(text: str) -> str:
 def is_button(text: str) -> bool:
     """Whether a line is a button's label (a post's, or the page's around the posts), not a counted action
     (`Danke für das Rezept`, read like a `Danke: NAME` line) nor a count."""
-    return _button(text) in ACTIONS or POST_BUTTON.match(text) is not None
+    return _button(text) in ACTIONS or POST_BUTTON.match(text) is not None or _button_row(text)
 
 
 def is_post_action(text: str) -> bool:
-    """Whether a button line is one of a post's own (see POST_ACTIONS, POST_BUTTON)."""
-    return _button(text) in POST_ACTIONS or POST_BUTTON.match(text) is not None
+    """Whether a button line is one of a post's own (see POST_ACTIONS, POST_BUTTON), or a row of them."""
+    return _button(text) in POST_ACTIONS or POST_BUTTON.match(text) is not None or _button_row(text)
+
+
+def _button_row(text: str) -> bool:
+    """Whether a line is a post's buttons run together, or one with its count (`Antworten · Gefällt mir (21) ·
+    Melden`, `Zitieren #`): a browser's copy puts a post's inline buttons on one line."""
+    return button_start(text) == 0 and _button(text) not in ACTIONS
 
 
 def profile_key(text: str) -> str | None:
