@@ -613,7 +613,7 @@ def test_buttons_after_the_date_and_a_name_printed_twice_around_a_count(permalin
     ],
 )
 def test_a_posts_buttons_at_the_end_of_its_date_line(line: str, without: str) -> None:
-    from translator.readers.forum_dump import without_buttons
+    from translator.readers.forum_engines import without_buttons
 
     assert without_buttons(line) == without
 
@@ -893,8 +893,10 @@ def test_a_copys_rows_of_buttons_and_bracketed_buttons_on_the_date_line_mark_pos
         f"Betreff {n}\ngeschrieben von {name} am {n}. Jan. 2015, 19:0{n} [ antworten ]\n{text}\n"
         for name, n, text in posts
     )
-    rows = article + "Kommentare (3) Kommentar schreiben\n" + "".join(
-        f"{name}\n0{n}.01.2017\n{text}\nAntworten · Gefällt mir ({n}) · Melden\n" for name, n, text in posts
+    rows = (
+        article
+        + "Kommentare (3) Kommentar schreiben\n"
+        + "".join(f"{name}\n0{n}.01.2017\n{text}\nAntworten · Gefällt mir ({n}) · Melden\n" for name, n, text in posts)
     )
     for text in (bracketed, rows):
         assert sniff_format(text) == "forum"
@@ -909,4 +911,6 @@ def test_the_dumps_language_for_its_dates_is_guessed_from_its_prose_not_a_share_
 
     assert not _prose("ATX3078.02-0.24%ANDRITZ43.14-0.6%AT&S22.84-3.55%BAWAG GROUP42.48+1.29%CA IMMO31.95+0.16%" * 2)
     assert not _prose("12.50 € | 13.20 € | 14.90 € | 15.10 € | 16.00 € | 17.30 € | 18.00 € | 19.99 € | 20.00 € |")
-    assert _prose("Der Gehweg vor dem Haus muss ab sieben Uhr morgens geräumt sein, so schreibt es die Satzung vor.")
+    assert _prose(
+        "Der Gehweg vor dem Haus muss ab sieben Uhr morgens geräumt sein, so schreibt es die Satzung der Stadt."
+    )

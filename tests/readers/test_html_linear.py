@@ -13,8 +13,8 @@ import pytest
 
 from translator.models import Votes
 from translator.readers.blogger import _number
-from translator.readers.forum_dump import READ_COUNT, without_buttons
-from translator.readers.forum_engines import profile_key
+from translator.readers.forum_dump import READ_COUNT
+from translator.readers.forum_engines import profile_key, without_buttons
 from translator.readers.html import read_html
 from translator.readers.html_article import _around_shown_headline, _without_date, without_dangling
 from translator.readers.html_byline import clean_byline, split_writers, unlabelled, writers_only
