@@ -914,3 +914,22 @@ def test_the_dumps_language_for_its_dates_is_guessed_from_its_prose_not_a_share_
     assert _prose(
         "Der Gehweg vor dem Haus muss ab sieben Uhr morgens geräumt sein, so schreibt es die Satzung der Stadt."
     )
+
+
+def test_a_writers_line_with_a_date_printed_without_its_year_starts_a_post_without_a_date() -> None:
+    # Comments of the year a page was shown often print no year ("Le 9 janvier à 13:06"): the writer and the post
+    # are read, the date is not guessed (the parser, asked for a year, took the day for one: "30" -> 2030).
+    posts = (("carlos", 9, "Boycott de tous les candidats sortants."), ("karo", 30, "Rien de neuf sous le soleil."))
+    text = (
+        "Les promesses tenues\n"
+        + "Un paragraphe de l'article, long pour être une phrase entière avec beaucoup de mots dedans, et plus.\n" * 3
+        + "Vos réactions\n"
+        + "".join(f"{name} Le {day} janvier à 13:06\nRépondre\n{line}\n" for name, day, line in posts)
+        + "Marc Le 2 février 2019 à 08:50\nRépondre\nUn commentaire daté, lui.\n"
+    )
+    assert sniff_format(text) == "forum"
+    [thread] = parse_threads(text).threads
+    assert [(post.author, post.date, post.blocks[-1].text) for post in thread.posts if post.kind == "comment"] == [
+        *((name, None, line) for name, _, line in posts),
+        ("Marc", datetime(2019, 2, 2, 8, 50), "Un commentaire daté, lui."),
+    ]

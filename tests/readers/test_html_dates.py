@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from translator.readers.html_dates import PAGE_DOTTED_DATE, month_first_page, page_dotted_dates
+from translator.readers.html_dates import (
+    PAGE_DOTTED_DATE,
+    month_first_page,
+    page_dotted_dates,
+    printed_date,
+    yearless_date,
+)
 
 # texts built from the characters that make or break a dotted date, so that the search meets
 # every neighbour of one: a letter or a dot before it, a digit or a decimal after it
@@ -33,3 +39,22 @@ def test_page_dotted_dates_finds_what_the_pattern_finds_everywhere(pieces: list[
 )
 def test_month_first_page(text: str, month_first: bool) -> None:
     assert month_first_page(text) is month_first
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "year_known", "yearless"),
+    [
+        ("30 janvier à 20:51", "fr", False, True),  # the parser, asked for a year, read the day as one (2030)
+        ("17 février à 15:30", "fr", False, True),
+        ("Jan 9 at 1:06 PM", "en", False, True),
+        ("11 septembre 2018 à 12:57", "fr", True, False),
+        ("10.01.20", "de", True, False),  # a date of numbers alone says its year in two digits
+        ("3.5", "de", False, False),  # numbers alone without a month's name are no yearless date
+        ("12:30", "en", False, False),  # a time alone
+    ],
+)
+def test_a_date_printed_without_its_year_is_told_and_read_as_no_date(
+    text: str, lang: str, year_known: bool, yearless: bool
+) -> None:
+    assert (printed_date(text, lang) is not None) is year_known
+    assert yearless_date(text, lang) is yearless

@@ -58,8 +58,9 @@ NAME_THEN_DATE = re.compile(
     r"^(?P<name>\S.{0,49}?)\s+(?P<date>\d{1,4}[./-]\d.*|[^\W\d_]{3,}\.?\s+\d.*|\d{1,2}\.?\s+[^\W\d_]{3,}.*)$"
 )
 """A writer and a date on one line (`Ben 19. Juni 2018 um 15:28 Uhr - Reply`, WordPress themes)."""
-NAME_CONNECTOR = re.compile(r"(?:\s*,|\s+(?:am|on|le|el|il|op))$")
-"""The word or comma between a writer and the date on their line (`NAME am DATE`, Drupal; `NAME, DATE`)."""
+NAME_CONNECTOR = re.compile(r"(?:\s*,|\s+(?:am|on|le|el|il|op))$", re.IGNORECASE)
+"""The word or comma between a writer and the date on their line (`NAME am DATE`, Drupal; `NAME, DATE`; `NAME Le
+DATE`)."""
 PAGINATION = re.compile(
     r"^(?:.*\b(?:Page|Seite|Pagina|Página|Страница|Strona)\s+\d+\s+(?:of|von|sur|de|di|van|из|z)\s+\d+.*"
     r"|(?:Results|Ergebnis|Résultats|Resultados)\s+\d+\s+.*\d+)$",
@@ -417,23 +418,31 @@ def _lines(text: str) -> tuple[list[str], list[Line]]:
 
 
 def _date_of(text: str) -> tuple[bool, datetime | None]:
-    """Whether a line is a post's date, and the date (None for a relative one: `3 years ago`); a post's button
-    after it is no part of it (`19. Juni 2018 um 15:28 Uhr - Antworten`)."""
+    """Whether a line is a post's date, and the date (None for a relative one, `3 years ago`, and one without its
+    year, `9 janvier à 13:06`); a post's button after it is no part of it (`19. Juni 2018 um 15:28 Uhr -
+    Antworten`)."""
     part = date_part(without_buttons(text))
     if part is None:
         return False, None
     if RELATIVE_DATE.match(part):
         return True, None
-    from translator.readers.html_dates import printed_date
+    from translator.readers.html_dates import printed_date, yearless_date
 
     if not could_be_date(part) or sum(c.isalpha() for c in part) > 30:
         return False, None
     found = printed_date(part, None)
-    return found is not None, found
+    return found is not None or yearless_date(part, None), found
 
 
-def _name_and_date(text: str) -> tuple[str, datetime] | None:
-    """A writer and a date on one line (`Ben 19. Juni 2018 um 15:28 Uhr - Reply`); None for other lines."""
+def _relative(text: str) -> bool:
+    """Whether a date line's date is relative (`vor 3 Tagen`)."""
+    part = date_part(without_buttons(text))
+    return part is not None and RELATIVE_DATE.match(part) is not None
+
+
+def _name_and_date(text: str) -> tuple[str, datetime | None] | None:
+    """A writer and a date on one line (`Ben 19. Juni 2018 um 15:28 Uhr - Reply`; the date None where the line
+    prints it without its year: `lafolie Le 9 janvier à 13:06`); None for other lines."""
     text = without_buttons(text)
     if len(text) > 90 or text.endswith(SENTENCE_END):
         return None
@@ -453,7 +462,7 @@ def _name_and_date(text: str) -> tuple[str, datetime] | None:
             if rest[:1].isdigit() != digits_first or not NAME_THEN_DATE.match(text):
                 continue
             is_date, found = _date_of(rest)
-            if is_date and found is not None:
+            if is_date and (found is not None or not _relative(rest)):  # a date, or one without its year
                 # A weekday or a month before the day ("NAME | Di, 21. April 2020", "NAME June 3, 2019") is the
                 # date's, not the name's: the date reads with it, and otherwise (a word the parser skips does not).
                 while cut > 1:
@@ -558,7 +567,7 @@ def _anchors(lines: list[str], kinds: list[Line]) -> list[Anchor]:
                 anchors.append(Anchor(row, line.name, date, following if following_taken else None))
             elif line.kind == "text" and len(lines[row]) <= 90:
                 is_date, date = _date_of(lines[row])
-                if is_date and date is not None and lines[row][:1].isalpha():
+                if is_date and (date is not None or not _relative(lines[row])) and lines[row][:1].isalpha():
                     # dateparser skips words it does not know: `Ole Ohm 2. Oktober 2023` is a writer and a date
                     # where the words before the date are no date themselves (a month) nor a weekday before its
                     # comma (`wtorek, 11 maja 2021`).

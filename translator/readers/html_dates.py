@@ -11,6 +11,7 @@ unread.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -261,18 +262,57 @@ def _printed_date(text: str, lang: tuple[str, ...] | None, month_first: bool) ->
         return machine_date(labelled["date"])
     if found is None and (label := DATE_LABEL.match(text)) and could_be_date(rest := text[label.end() :]):
         return _printed_date(rest, lang, month_first)
-    if found is None or found.year < EARLIEST_YEAR:
+    if found is None or found.year < EARLIEST_YEAR or not _states_year(text, found.year):
         return None
     return to_minute(found)
 
 
+NUMERIC_DATE = re.compile(r"\d{1,4}\s*([./-])\s*\d{1,2}\s*\1\s*\d{2,4}")
+"""A date of numbers alone (`10.01.20`, `19/06/18`), whose year may be two digits."""
+
+
+def _states_year(text: str, year: int) -> bool:
+    """Whether a text states the year a date was read with: in four digits, or in a date of numbers alone. Asked
+    for a year, the parser takes a yearless date's day for one ("30 janvier à 20:51" read as 1 January 2030)."""
+    if not text.isascii():  # digits of other scripts ("٢٠٢٠") as the parser reads them
+        text = "".join(str(unicodedata.decimal(char)) if char.isdecimal() else char for char in text)
+    return str(year) in text or NUMERIC_DATE.search(text) is not None
+
+
+DAY_BESIDE_WORD = re.compile(r"(?<!\d)\d{1,2}\.?\s+[^\W\d_]{3,}|[^\W\d_]{3,}\.?\s+\d{1,2}(?![\d:.,]\d)")
+"""A day's number beside a word, a month's name maybe ("9 janvier", "Jan 9"), no year after it: what a date
+printed without its year shows (tested before the parser is asked)."""
+FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+
+def yearless_date(text: str, lang: str | None) -> bool:
+    """Whether a short text is a day of a month printed without its year, the month in words ("9 janvier à 13:06",
+    "Jan 9 at 1:06 PM"): a comment's date in the year it was shown, which the text does not say (so no date is
+    read from it; `printed_date` reads none)."""
+    text = " ".join(text.split())
+    if not DAY_BESIDE_WORD.search(text) or FOUR_DIGIT_YEAR.search(text) or printed_date(text, lang) is not None:
+        return False
+    return _yearless(text, _languages(lang))
+
+
+@lru_cache(maxsize=4096)
+def _yearless(text: str, languages: tuple[str, ...] | None) -> bool:
+    try:
+        found = _parser(languages, None, yearless=True).get_date_data(text).date_obj
+    except (ValueError, TypeError, OverflowError, KeyError, IndexError, AttributeError):
+        return False
+    return found is not None and not _states_year(text, found.year)
+
+
 @lru_cache(maxsize=64)
-def _parser(languages: tuple[str, ...] | None, order: str | None) -> Any:
+def _parser(languages: tuple[str, ...] | None, order: str | None, *, yearless: bool = False) -> Any:
     """dateparser in the page's languages (any where None or none it knows); `order` (`DMY`, `MDY`): the order
-    of a numeric date's parts, else the language's."""
+    of a numeric date's parts, else the language's; `yearless`: a month's day is enough."""
     from dateparser.date import DateDataParser
 
     settings = {**DATEPARSER_SETTINGS, "DATE_ORDER": order} if order else DATEPARSER_SETTINGS
+    if yearless:
+        settings = {**settings, "REQUIRE_PARTS": ["month", "day"]}
     return DateDataParser(languages=_known(languages), settings=settings)
 
 
