@@ -49,6 +49,7 @@ def test_month_first_page(text: str, month_first: bool) -> None:
         ("Jan 9 at 1:06 PM", "en", False, True),
         ("11 septembre 2018 à 12:57", "fr", True, False),
         ("10.01.20", "de", True, False),  # a date of numbers alone says its year in two digits
+        ("12 janv. 19 à 10:20", "fr", True, False),  # so does a year in two digits beside the day's number
         ("3.5", "de", False, False),  # numbers alone without a month's name are no yearless date
         ("12:30", "en", False, False),  # a time alone
     ],

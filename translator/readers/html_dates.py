@@ -262,21 +262,29 @@ def _printed_date(text: str, lang: tuple[str, ...] | None, month_first: bool) ->
         return machine_date(labelled["date"])
     if found is None and (label := DATE_LABEL.match(text)) and could_be_date(rest := text[label.end() :]):
         return _printed_date(rest, lang, month_first)
-    if found is None or found.year < EARLIEST_YEAR or not _states_year(text, found.year):
+    if found is None or found.year < EARLIEST_YEAR or not _states_year(text, found):
         return None
     return to_minute(found)
 
 
+NUMBERS = re.compile(r"\d+")
 NUMERIC_DATE = re.compile(r"\d{1,4}\s*([./-])\s*\d{1,2}\s*\1\s*\d{2,4}")
 """A date of numbers alone (`10.01.20`, `19/06/18`), whose year may be two digits."""
 
 
-def _states_year(text: str, year: int) -> bool:
-    """Whether a text states the year a date was read with: in four digits, or in a date of numbers alone. Asked
-    for a year, the parser takes a yearless date's day for one ("30 janvier à 20:51" read as 1 January 2030)."""
+def _states_year(text: str, found: datetime) -> bool:
+    """Whether a text states the year a date was read with: in four digits, in a date of numbers alone, or in two
+    digits beside the day's own number ("12 Jan 19"). Asked for a year, the parser takes a yearless date's day for
+    one ("30 janvier à 20:51" read as 1 January 2030: no "1" in the text)."""
     if not text.isascii():  # digits of other scripts ("٢٠٢٠") as the parser reads them
         text = "".join(str(unicodedata.decimal(char)) if char.isdecimal() else char for char in text)
-    return str(year) in text or NUMERIC_DATE.search(text) is not None
+    if str(found.year) in text or NUMERIC_DATE.search(text) is not None:
+        return True
+    numbers = [int(number) for number in NUMBERS.findall(text)]
+    short = found.year % 100
+    if found.day == short:  # "19 Jan 19"
+        return numbers.count(short) >= 2
+    return short in numbers and found.day in numbers
 
 
 DAY_BESIDE_WORD = re.compile(r"(?<!\d)\d{1,2}\.?\s+[^\W\d_]{3,}|[^\W\d_]{3,}\.?\s+\d{1,2}(?![\d:.,]\d)")
@@ -301,7 +309,7 @@ def _yearless(text: str, languages: tuple[str, ...] | None) -> bool:
         found = _parser(languages, None, yearless=True).get_date_data(text).date_obj
     except (ValueError, TypeError, OverflowError, KeyError, IndexError, AttributeError):
         return False
-    return found is not None and not _states_year(text, found.year)
+    return found is not None and not _states_year(text, found)
 
 
 @lru_cache(maxsize=64)
