@@ -933,3 +933,19 @@ def test_a_writers_line_with_a_date_printed_without_its_year_starts_a_post_witho
         *((name, None, line) for name, _, line in posts),
         ("Marc", datetime(2019, 2, 2, 8, 50), "Un commentaire daté, lui."),
     ]
+
+
+def test_a_dump_sniffed_then_read_is_analysed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import translator.readers.forum_dump as forum_dump
+
+    calls = []
+    anchors = forum_dump._anchors
+    monkeypatch.setattr(forum_dump, "_anchors", lambda *args: calls.append(1) or anchors(*args))
+    text = "Titel\n" + "".join(
+        f"{name}\n1{day}.10.2019, 14:1{day} Zum Antworten anmelden Zitieren\nEin Kommentar von {name}, ein Satz.\n"
+        for day, name in ((2, "Hans"), (3, "Caesi"), (4, "Birgit"))
+    )
+    assert sniff_format(text) == "forum"
+    [thread] = parse_threads(text).threads
+    assert [post.author for post in thread.posts] == ["Hans", "Caesi", "Birgit"]
+    assert len(calls) == 1  # the sniffing's anchors are the reading's

@@ -23,6 +23,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Literal
 
 from translator.errors import InputError
@@ -104,14 +105,14 @@ def looks_like_forum_dump(text: str) -> bool:
     an engine's mark of a post of their own (its buttons, a quote, an edit note, a signature, two profile fields;
     a news page's dated teasers have none, and those before or after the run are no part of it): three or more
     such posts, or two and two more engine labels."""
-    lines, kinds = _lines(text[:400_000])
+    text = text[:MAX_SNIFFED_CHARS]
+    lines, kinds = _read_lines(text)
     counts = _comment_counts(lines, kinds)
     if not counts and not any(_marks_a_post(line) or line.kind in PROFILE for line in kinds):
         return False
-    anchors = _anchors(lines, kinds)
+    anchors, headers = _posts_found(text)
     if len(anchors) < 2:
         return False
-    headers = _headers(lines, kinds, anchors)
     run = _post_run(kinds, headers, len(lines))
     if run is None or run.marked < 2:
         counted = _counted_run(lines, kinds, headers, counts)
@@ -322,9 +323,8 @@ def _a_post(region: list[Line]) -> bool:
 
 def read_forum_dump(text: str) -> Reading:
     """Parse a forum or comment page dump into its one thread; InputError when it shows no posts."""
-    lines, kinds = _lines(text)
-    anchors = _anchors(lines, kinds)
-    headers = _headers(lines, kinds, anchors)
+    lines, kinds = _read_lines(text)
+    anchors, headers = _posts_found(text)
     run = _post_run(kinds, headers, len(lines))
     counted = None
     if run is None or run.marked < 2:
@@ -399,6 +399,24 @@ def _last_post_end(lines: list[str], kinds: list[Line], start: int) -> int:
             return row  # not a bare number: a numbered list's in the text, as often as a count's
         said = said or _a_sentence(lines[row], kinds[row])
     return len(lines)
+
+
+MAX_SNIFFED_CHARS = 400_000
+"""How much of a text is looked at to tell whether it is a dump."""
+
+
+# A text sniffed as a dump is then read as one: what both look at is found once (the last text's, kept; callers
+# change none of it).
+@lru_cache(maxsize=1)
+def _read_lines(text: str) -> tuple[list[str], list[Line]]:
+    return _lines(text)
+
+
+@lru_cache(maxsize=1)
+def _posts_found(text: str) -> tuple[list[Anchor], list[Header]]:
+    lines, kinds = _read_lines(text)
+    anchors = _anchors(lines, kinds)
+    return anchors, _headers(lines, kinds, anchors)
 
 
 def _lines(text: str) -> tuple[list[str], list[Line]]:
