@@ -7,6 +7,7 @@ import contextlib
 import json
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -938,9 +939,14 @@ def test_a_writers_line_with_a_date_printed_without_its_year_starts_a_post_witho
 def test_a_dump_sniffed_then_read_is_analysed_once(monkeypatch: pytest.MonkeyPatch) -> None:
     import translator.readers.forum_dump as forum_dump
 
-    calls = []
+    calls: list[int] = []
     anchors = forum_dump._anchors
-    monkeypatch.setattr(forum_dump, "_anchors", lambda *args: calls.append(1) or anchors(*args))
+
+    def counted(*args: Any) -> Any:
+        calls.append(1)
+        return anchors(*args)
+
+    monkeypatch.setattr(forum_dump, "_anchors", counted)
     text = "Titel\n" + "".join(
         f"{name}\n1{day}.10.2019, 14:1{day} Zum Antworten anmelden Zitieren\nEin Kommentar von {name}, ein Satz.\n"
         for day, name in ((2, "Hans"), (3, "Caesi"), (4, "Birgit"))

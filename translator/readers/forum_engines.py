@@ -401,12 +401,16 @@ def _button(text: str) -> str:
 def is_button(text: str) -> bool:
     """Whether a line is a button's label (a post's, or the page's around the posts), not a counted action
     (`Danke für das Rezept`, read like a `Danke: NAME` line) nor a count."""
-    return _button(text) in ACTIONS or POST_BUTTON.match(text) is not None or _button_row(text)
+    return _button_among(text, ACTIONS)
 
 
 def is_post_action(text: str) -> bool:
     """Whether a button line is one of a post's own (see POST_ACTIONS, POST_BUTTON), or a row of them."""
-    return _button(text) in POST_ACTIONS or POST_BUTTON.match(text) is not None or _button_row(text)
+    return _button_among(text, POST_ACTIONS)
+
+
+def _button_among(text: str, labels: frozenset[str]) -> bool:
+    return _button(text) in labels or POST_BUTTON.match(text) is not None or _button_row(text)
 
 
 def _button_row(text: str) -> bool:
