@@ -955,3 +955,27 @@ def test_a_dump_sniffed_then_read_is_analysed_once(monkeypatch: pytest.MonkeyPat
     [thread] = parse_threads(text).threads
     assert [post.author for post in thread.posts] == ["Hans", "Caesi", "Birgit"]
     assert len(calls) == 1  # the sniffing's anchors are the reading's
+
+
+def test_pingbacks_among_the_comments_neither_end_the_run_nor_are_read() -> None:
+    # WordPress draws a pingback like a comment: the linking page's long title for the name, the date, its button,
+    # an excerpt "[…] text […]". The comments after them are read; the pingbacks are no comments.
+    comment = "{name} {day}. Juni 2018 um 15:2{day} Uhr - Antworten\nEin Kommentar von {name}, ein ganzer Satz.\n"
+    pingback = (
+        "Was man jetzt über Werbung in sozialen Netzwerken wissen sollte – Ein Blog {day}. Juni 2018 um 9:1{day} Uhr"
+        " - Antworten\n[…] ein Satz aus dem verlinkenden Artikel, der hierher verweist […]\n"
+    )
+    text = (
+        "Das Urteil gelesen\n"
+        + "Ein Absatz des Artikels, lang genug für einen ganzen Satz mit vielen Worten darin, und einige mehr.\n" * 3
+        + comment.format(name="Ben", day=1)
+        + comment.format(name="Swen", day=2)
+        + pingback.format(day=3)
+        + comment.format(name="Eva", day=4)
+        + pingback.format(day=5)
+        + pingback.format(day=6)
+        + comment.format(name="Maria", day=7)
+    )
+    assert sniff_format(text) == "forum"
+    [thread] = parse_threads(text).threads
+    assert [post.author for post in thread.posts if post.kind == "comment"] == ["Ben", "Swen", "Eva", "Maria"]

@@ -437,6 +437,12 @@ def child_element(element: Any, name: str) -> Any:
     return next((child for child in element if local_name(child) == name), None)
 
 
+PINGBACK_LABEL = re.compile(r"^(?:pingback|trackback)\b", re.IGNORECASE)
+PINGBACK_TEXT = re.compile(r"^\s*\[(?:…|\.\.\.|&hellip;)\].*\[(?:…|\.\.\.)\]\W*$", re.DOTALL)
+"""A pingback's or trackback's excerpt of the linking page ("[…] text […]"), drawn like a comment on a page and
+in its dump: no reader's comment."""
+
+
 def comment_post(
     number: int,
     specs: list[BlockSpec],

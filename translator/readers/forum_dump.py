@@ -28,7 +28,16 @@ from typing import Literal
 
 from translator.errors import InputError
 from translator.models import BlockKind, Post, Thread
-from translator.readers.common import BlockSpec, Reading, clean, comment_post, counted_noun, number_blocks
+from translator.readers.common import (
+    PINGBACK_LABEL,
+    PINGBACK_TEXT,
+    BlockSpec,
+    Reading,
+    clean,
+    comment_post,
+    counted_noun,
+    number_blocks,
+)
 from translator.readers.forum import THREAD_LABEL, RawPost, Segment, resolve_quotes, segment_specs
 from translator.readers.forum_engines import (
     COMMENT_LABEL,
@@ -309,8 +318,9 @@ def _marks_a_post(line: Line) -> bool:
     return line.kind in POST_LABELS
 
 
-MAX_DATED_ACTION = 70
-"""A date line with a post's button after it (a theme's `DATE - Reply`) is no longer than this."""
+MAX_DATED_ACTION = 100
+"""A date line with a post's button after it (a theme's `DATE - Reply`, `NAME DATE - Antworten`, a pingback's long
+title for the name) is no longer than this."""
 
 
 def _a_post(region: list[Line]) -> bool:
@@ -348,7 +358,8 @@ def read_forum_dump(text: str) -> Reading:
         end = headers[n + 1].start if n + 1 < len(headers) else _last_post_end(lines, kinds, header.body_start)
         segments, signed = _segments(lines, kinds, header.body_start, end, anchors)
         signatures += signed
-        raw.append(RawPost(header.writer or "", header.role, anchor.date, None, segments, n))
+        if not _pingback(header.writer, segments):
+            raw.append(RawPost(header.writer or "", header.role, anchor.date, None, segments, n))
     # Below a count of comments every post is a comment: the page's text before them is the article, however short.
     paragraphs = 1 if counted is not None else MIN_ARTICLE_PARAGRAPHS
     preamble = _article_lines(lines[: headers[0].start], kinds[: headers[0].start], paragraphs)
@@ -387,6 +398,13 @@ def read_forum_dump(text: str) -> Reading:
         source_format="forum",
     )
     return Reading((thread,), tuple(_warnings(posts, anchors, signatures)))
+
+
+def _pingback(writer: str | None, segments: list[Segment]) -> bool:
+    """Whether a post is a pingback drawn like a comment: the linking page's excerpt, "[…] text […]" (its title is
+    the writer's place), or a writer "Pingback: ..."."""
+    text = " ".join(line for segment in segments for line in segment.lines)
+    return PINGBACK_TEXT.match(text) is not None or PINGBACK_LABEL.match(writer or "") is not None
 
 
 def _last_post_end(lines: list[str], kinds: list[Line], start: int) -> int:

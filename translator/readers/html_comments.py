@@ -8,7 +8,6 @@ Coral...) leave a placeholder in a saved page: it is named, so the reader can sa
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,7 +15,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from translator.models import Post
-from translator.readers.common import comment_post
+from translator.readers.common import PINGBACK_LABEL, PINGBACK_TEXT, comment_post
 from translator.readers.html_engines import engine_comments
 from translator.readers.html_fields import FoundComments, RawComment
 from translator.readers.html_furniture import printed_count
@@ -33,8 +32,6 @@ PINGBACKS = path(
 )
 """Pingbacks drawn in the comment list (WordPress): its heading's count takes them in, the reader leaves them out."""
 MAX_SIGNATURE_CHARS = 120
-PINGBACK_LABEL = re.compile(r"^(?:pingback|trackback)\b", re.IGNORECASE)
-PINGBACK_TEXT = re.compile(r"^\s*\[(?:…|\.\.\.|&hellip;)\].*\[(?:…|\.\.\.)\]\W*$", re.DOTALL)
 
 
 @dataclass(frozen=True)
