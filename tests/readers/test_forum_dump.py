@@ -957,6 +957,10 @@ def test_a_dump_sniffed_then_read_is_analysed_once(monkeypatch: pytest.MonkeyPat
     assert len(calls) == 1  # the sniffing's anchors are the reading's
 
 
+PARAGRAPH = "Ein Absatz des Artikels, lang genug für einen ganzen Satz mit vielen Worten darin, und noch mehr davon.\n"
+"""A paragraph of an article before the comments: long enough to be prose."""
+
+
 def test_pingbacks_among_the_comments_neither_end_the_run_nor_are_read() -> None:
     # WordPress draws a pingback like a comment: the linking page's long title for the name, the date, its button,
     # an excerpt "[…] text […]". The comments after them are read; the pingbacks are no comments.
@@ -967,7 +971,7 @@ def test_pingbacks_among_the_comments_neither_end_the_run_nor_are_read() -> None
     )
     text = (
         "Das Urteil gelesen\n"
-        + "Ein Absatz des Artikels, lang genug für einen ganzen Satz mit vielen Worten darin, und einige mehr.\n" * 3
+        + PARAGRAPH * 3
         + comment.format(name="Ben", day=1)
         + comment.format(name="Swen", day=2)
         + pingback.format(day=3)
