@@ -929,11 +929,13 @@ def test_a_writers_line_with_a_date_printed_without_its_year_starts_a_post_witho
         + "Marc Le 2 février 2019 à 08:50\nRépondre\nUn commentaire daté, lui.\n"
     )
     assert sniff_format(text) == "forum"
-    [thread] = parse_threads(text).threads
+    reading = parse_threads(text)
+    [thread], warnings = reading.threads, reading.warnings
     assert [(post.author, post.date, post.blocks[-1].text) for post in thread.posts if post.kind == "comment"] == [
         *((name, None, line) for name, _, line in posts),
         ("Marc", datetime(2019, 2, 2, 8, 50), "Un commentaire daté, lui."),
     ]
+    assert any("2 posts of this dump show no date" in warning and "without its year" in warning for warning in warnings)
 
 
 def test_a_dump_sniffed_then_read_is_analysed_once(monkeypatch: pytest.MonkeyPatch) -> None:

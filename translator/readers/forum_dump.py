@@ -958,7 +958,8 @@ def _warnings(posts: list[Post], anchors: list[Anchor], signatures: int) -> list
     if undated:
         warnings.append(
             f"{counted_noun(undated, 'post')} of this dump show no date it can read"
-            " (a relative date such as '3 days ago' needs the time the page was shown): left without one"
+            " (a relative date such as '3 days ago', or one printed without its year such as '9 janvier à 13:06',"
+            " needs the time the page was shown): left without one"
         )
     unnamed = sum(1 for post in posts if post.kind == "comment" and post.author is None)
     if unnamed:
