@@ -837,10 +837,13 @@ def _without_tight_label(tree: HtmlElement, title: str) -> str:
     """A title without a short label that a separator with no spaces around it joins to the headline
     ("短缺药品保供稳价-新华网"), when a heading on the page shows the headline without it and none shows the
     whole title."""
+    separators = list(TIGHT_SEPARATOR.finditer(title))
+    if not separators:
+        return title  # before the headings are read: most titles have no such separator
     shown = {_comparable(visible_text(h)) for h in HEADINGS(tree) if isinstance(h, HtmlElement)}
     if _comparable(title) in shown:
         return title
-    for separator in reversed(list(TIGHT_SEPARATOR.finditer(title))):
+    for separator in reversed(separators):
         head, tail = title[: separator.start()].strip(), title[separator.end() :].strip()
         short = 0 < len(tail.split()) <= MAX_LABEL_WORDS and len(tail) <= MAX_LABEL_CHARS
         if short and head and _comparable(head) in shown:
@@ -881,12 +884,14 @@ def _in_comment_box(tree: HtmlElement, title: str) -> bool:
     hidden "Cancel reply" after it)."""
     key = _comparable(title)
     for heading in HEADINGS(tree):
-        if isinstance(heading, HtmlElement) and _in_comment_section(heading):
-            for text in (visible_text(heading), heading.text_content()):
-                if (shown := _comparable(text)) and (
-                    key == shown or (len(shown) >= MIN_SITE_KEY and key.startswith(shown))
-                ):
+        if not isinstance(heading, HtmlElement):
+            continue
+        for text in (visible_text(heading), heading.text_content()):
+            shown = _comparable(text)
+            if shown and (key == shown or (len(shown) >= MIN_SITE_KEY and key.startswith(shown))):
+                if _in_comment_section(heading):  # its boxes asked only of a heading that shows the title
                     return True
+                break
     return False
 
 
