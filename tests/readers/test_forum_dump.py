@@ -985,3 +985,23 @@ def test_pingbacks_among_the_comments_neither_end_the_run_nor_are_read() -> None
     assert sniff_format(text) == "forum"
     [thread] = parse_threads(text).threads
     assert [post.author for post in thread.posts if post.kind == "comment"] == ["Ben", "Swen", "Eva", "Maria"]
+
+
+def test_comments_with_buttons_after_the_writer_and_below_the_date_that_ends_them() -> None:
+    # A recipe site's comments as a copy gives them: the writer with the delete button after the name, the text,
+    # the date, then the reply buttons (twice: one is hidden on small screens); a row of "show all" buttons before
+    # the older ones.
+    posts = (
+        ("anaya60", "12.04.2020 17:02", datetime(2020, 4, 12, 17, 2), "Heute erstmals gemacht, war super lecker."),
+        ("Hasenohr81", "11.04.2020 22:26", datetime(2020, 4, 11, 22, 26), "Der Pudding wurde leider nicht fest."),
+        ("Katzastrophe", "09.04.2020 14:29", datetime(2020, 4, 9, 14, 29), "Tipp: die Mischung kurz in den Mixer."),
+        ("steinchen71", "18.10.2006 15:36", datetime(2006, 10, 18, 15, 36), "Er geht schnell und schaut toll aus."),
+    )
+    comments = [f"{name} Kommentar löschen\n{line}\n{date}\nAntworten Antworten\n" for name, date, _, line in posts]
+    comments.insert(3, "Alle Kommentare anzeigen Alle Kommentare anzeigen\n")
+    text = "Mandarinen-Kuchen\n" + PARAGRAPH * 3 + "Kommentare\nKommentar schreiben\n" + "".join(comments)
+    assert sniff_format(text) == "forum"
+    [thread] = parse_threads(text).threads
+    assert [(post.author, post.date, [block.text for block in post.blocks]) for post in thread.posts[1:]] == [
+        (name, date, [line]) for name, _, date, line in posts
+    ]

@@ -783,7 +783,11 @@ def _footer_start(lines: list[str], kinds: list[Line], anchors: list[Anchor]) ->
     buttoned, below, named = [0] * (size + 1), [0] * (size + 1), [0] * (size + 1)
     for n in range(size - 1, -1, -1):
         row = anchors[n].row
-        buttoned[n] = buttoned[n + 1] + (row > 0 and kinds[row - 1].kind == "action")
+        # the post's buttons just above its date line (wpDiscuz) or just below it (Chefkoch)
+        beside = (row > 0 and kinds[row - 1].kind == "action") or (
+            row + 1 < len(kinds) and kinds[row + 1].kind == "action"
+        )
+        buttoned[n] = buttoned[n + 1] + beside
         below[n] = below[n + 1] + (n < size - 1 and _writer_below(lines, kinds, row) is not None)
         named[n] = named[n + 1] + (anchors[n].writer is not None)
     for start in range(size - MIN_FOOTER_POSTS + 1):
@@ -826,9 +830,15 @@ def _first_footer_writer(lines: list[str], kinds: list[Line], row: int, floor: i
     """The row of the first post's writer: the name after a badge line, with text from it down to the first date
     line's buttons."""
     for r in range(row - 1, max(row - MAX_FIRST_POST_LINES, floor, 0), -1):
-        if kinds[r - 1].kind in PROFILE:
+        if kinds[r - 1].kind in PROFILE or _buttoned_name(lines[r], kinds[r]):
             return r if _is_candidate(lines[r], kinds[r]) and r + 1 < row and kinds[r + 1].kind == "text" else None
     return None
+
+
+def _buttoned_name(line: str, kind: Line) -> bool:
+    """Whether a line is a writer's name with the post's buttons after it (`NAME Kommentar löschen`)."""
+    start = button_start(line)
+    return bool(start) and kind.kind == "text" and _is_candidate(line[:start].rstrip(), kind)
 
 
 MIN_SUBJECT_SHARE = 0.8
@@ -863,7 +873,8 @@ def _with_subjects(lines: list[str], kinds: list[Line], anchors: list[Anchor], h
 
 
 def _writer_name(line: str) -> str:
-    """A header's writer line without the label before the name (`Kommentar von NAME`)."""
+    """A header's writer line without the label before the name (`Kommentar von NAME`) and the buttons after it."""
+    line = without_buttons(line) or line  # `NAME Kommentar löschen`
     return COMMENT_LABEL.sub("", line) or line
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from translator.readers.html_fields import SAYS_WORDS
@@ -190,6 +191,7 @@ ACTIONS = frozenset(
         "Thread Tools", "Themen-Optionen", "Search Thread", "Display Modes", "Ansicht", "Go to page", "Gehe zu Seite",
         "Load more", "Load more comments", "Show more", "Show more comments", "Weitere anzeigen", "Mehr anzeigen",
         "Weitere Kommentare anzeigen", "Mehr Kommentare anzeigen", "Weitere Kommentare laden", "Afficher plus",
+        "Alle Kommentare anzeigen", "Show all comments", "View all comments",
         "Voir plus", "Voir plus de commentaires", "Ver más", "Ver más comentarios", "Mostra altro", "Meer laden",
     )
 )  # fmt: skip
@@ -209,10 +211,22 @@ POST_ACTIONS = frozenset(label.casefold() for label in POST_ACTION_LABELS)
 """The buttons of one post (answering, quoting, reporting, liking it), which a page's own chrome does not show
 beside each dated teaser: what tells a post from a headline and its date."""
 BUTTON_LABELS = frozenset(
-    label.casefold() for label in (*POST_ACTION_LABELS, "Permanenter Link", "Lien permanent", "Melden", "#")
+    label.casefold()
+    for label in (
+        *POST_ACTION_LABELS,
+        "Permanenter Link",
+        "Lien permanent",
+        "Melden",
+        "#",
+        "Kommentar löschen",
+        "Kommentar melden",
+        "Delete comment",
+        "Report comment",
+        "Supprimer le commentaire",
+        "Signaler le commentaire",
+    )
 )
 """A post's buttons as a copy runs them into one line, after its date or with each other."""
-BUTTON_ENDINGS = tuple(sorted(BUTTON_LABELS, key=len))
 BUTTON_SEPARATORS = ("-", "|", "•", "·")
 BUTTON_COUNT = re.compile(r"\s*\(\d[\d.,]*\)$")
 """A button's count after it (`Gefällt mir (21)`)."""
@@ -220,31 +234,38 @@ MAX_BUTTONED_LINE = 160
 """A date line with its post's buttons is no longer than this: longer lines are not searched for buttons."""
 
 
-def button_start(text: str) -> int | None:
+def button_start(text: str, labels: frozenset[str] = BUTTON_LABELS) -> int | None:
     """Where a post's buttons after its date start on the date's line (`19. Juni 2018 um 15:28 Uhr - Antworten`,
     `17.10.2019, 14:14 Zum Antworten anmelden Zitieren #`, `21. Jan. 2015, 19:04 [ antworten ]`), a separator
     before them included; 0 for a line of buttons alone (`Antworten · Gefällt mir (21) · Melden`); None where the
-    line ends in none. A button glued to a word is that word's end ("unlike"), glued to a digit it is a button."""
+    line ends in none. A button glued to a word is that word's end ("unlike"), glued to a digit it is a button.
+    `labels`: the buttons looked for (folded), a post's own unless said."""
     folded = text.casefold()
     if len(folded) != len(text) or len(text) > MAX_BUTTONED_LINE:
         return None  # a letter whose folded form is longer: positions would not match; a long line: no date's
+    endings = _endings(labels)
     end = len(folded)
-    while (start := _last_button(folded[:end].rstrip())) is not None:
+    while (start := _last_button(folded[:end].rstrip(), labels, endings)) is not None:
         end = start
         if (rest := folded[:end].rstrip()).endswith(BUTTON_SEPARATORS):
             end = len(rest) - 1
     return end if end < len(folded) else None
 
 
-def _last_button(text: str) -> int | None:
+@cache
+def _endings(labels: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(labels, key=len))
+
+
+def _last_button(text: str, labels: frozenset[str], endings: tuple[str, ...]) -> int | None:
     """Where the button a folded text ends in starts: a label, in brackets (`[ antworten ]`) or with its count."""
     if text.endswith("]") and (opening := text.rfind("[")) >= 0:
-        return opening if text[opening + 1 : -1].strip() in BUTTON_LABELS else None
+        return opening if text[opening + 1 : -1].strip() in labels else None
     if count := BUTTON_COUNT.search(text):
         text = text[: count.start()]
-    if not text.endswith(BUTTON_ENDINGS):
+    if not text.endswith(endings):
         return None
-    start = len(text) - max(len(label) for label in BUTTON_ENDINGS if text.endswith(label))
+    start = len(text) - max(len(label) for label in endings if text.endswith(label))
     return None if start and text[start - 1].isalpha() else start
 
 
@@ -413,10 +434,14 @@ def _button_among(text: str, labels: frozenset[str]) -> bool:
     return _button(text) in labels or POST_BUTTON.match(text) is not None or _button_row(text)
 
 
+ROW_LABELS = BUTTON_LABELS | ACTIONS
+"""What a line of buttons alone may hold: a post's and the page's (`Alle Kommentare anzeigen`, three times)."""
+
+
 def _button_row(text: str) -> bool:
     """Whether a line is a post's buttons run together, or one with its count (`Antworten · Gefällt mir (21) ·
     Melden`, `Zitieren #`): a browser's copy puts a post's inline buttons on one line."""
-    return button_start(text) == 0 and _button(text) not in ACTIONS
+    return button_start(text, ROW_LABELS) == 0 and _button(text) not in ACTIONS
 
 
 def profile_key(text: str) -> str | None:
