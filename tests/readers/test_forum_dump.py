@@ -1005,3 +1005,24 @@ def test_comments_with_buttons_after_the_writer_and_below_the_date_that_ends_the
     assert [(post.author, post.date, [block.text for block in post.blocks]) for post in thread.posts[1:]] == [
         (name, date, [line]) for name, _, date, line in posts
     ]
+
+
+def test_comments_with_a_share_tooltip_under_the_writer_and_the_date_last() -> None:
+    # wpDiscuz on a news site, no badge: the writer, the share tooltip a copy gives twice glued, the text, the
+    # score (signed), then the relative date; the first writer right after the sort order's line.
+    posts = (("Nibelung", "0"), ("Bummi", "4"), ("Mayor Quimby", "-1"))
+    share = "Diesen Kommentar auf Twitter teilen?" * 2
+    text = (
+        "Der Frieden für unsere Zeit\n"
+        + PARAGRAPH * 3
+        + "Sortiert nach: neuste | älteste | beste Bewertung\n"
+        + "".join(
+            f"{name}\n{share}\nEin Kommentar von {name}, ein ganzer Satz.\n{score}\n{n} Stunden 5 Minuten her\n"
+            for n, (name, score) in enumerate(posts, start=1)
+        )
+    )
+    assert sniff_format(text) == "forum"
+    [thread] = parse_threads(text).threads
+    assert [(post.author, [block.text for block in post.blocks]) for post in thread.posts[1:]] == [
+        (name, [f"Ein Kommentar von {name}, ein ganzer Satz."]) for name, _ in posts
+    ]

@@ -822,16 +822,29 @@ def _writer_below(lines: list[str], kinds: list[Line], row: int) -> int | None:
     for r in range(row + 1, min(row + 2 + MAX_BADGE_LINES, len(lines) - 1)):
         if kinds[r].kind in ("action", *PROFILE):
             continue
-        return r if _is_candidate(lines[r], kinds[r]) and kinds[r + 1].kind == "text" else None
+        return r if _is_candidate(lines[r], kinds[r]) and _text_follows(kinds, r) else None
     return None
+
+
+def _text_follows(kinds: list[Line], row: int) -> bool:
+    """Whether text follows a writer's line, past the post's buttons under the name (wpDiscuz's share tooltip)."""
+    below = next(
+        (r for r in range(row + 1, min(row + 1 + MAX_BADGE_LINES, len(kinds))) if kinds[r].kind != "action"), None
+    )
+    return (
+        below is not None
+        and kinds[below].kind == "text"
+        and all(is_post_action(kinds[r].text) for r in range(row + 1, below))
+    )
 
 
 def _first_footer_writer(lines: list[str], kinds: list[Line], row: int, floor: int) -> int | None:
     """The row of the first post's writer: the name after a badge line, with text from it down to the first date
     line's buttons."""
     for r in range(row - 1, max(row - MAX_FIRST_POST_LINES, floor, 0), -1):
-        if kinds[r - 1].kind in PROFILE or _buttoned_name(lines[r], kinds[r]):
-            return r if _is_candidate(lines[r], kinds[r]) and r + 1 < row and kinds[r + 1].kind == "text" else None
+        buttons_under = kinds[r + 1].kind == "action" and r + 2 < row and _text_follows(kinds, r)
+        if kinds[r - 1].kind in PROFILE or _buttoned_name(lines[r], kinds[r]) or buttons_under:
+            return r if _is_candidate(lines[r], kinds[r]) and r + 1 < row and _text_follows(kinds, r) else None
     return None
 
 

@@ -206,6 +206,9 @@ POST_ACTION_LABELS = (
         "Responder", "Citar", "Responder citando", "Reportar", "Me gusta", "Rispondi", "Rispondi citando", "Segnala",
         "Mi piace", "Reageren", "Citeren", "Vind ik leuk", "Curtir", "Ответить", "Цитировать", "Пожаловаться",
         "Odpowiedz", "Cytuj", "Zgłoś", "Lubię to", "Svara", "Citera", "Rapportera", "Gilla", "Zum Antworten anmelden",
+        # wpDiscuz's share tooltip, which a copy gives as a line of its own (twice, glued)
+        "Diesen Kommentar auf Twitter teilen?", "Share this comment on Twitter?",
+        "Partager ce commentaire sur Twitter ?",
 )  # fmt: skip
 POST_ACTIONS = frozenset(label.casefold() for label in POST_ACTION_LABELS)
 """The buttons of one post (answering, quoting, reporting, liking it), which a page's own chrome does not show
@@ -301,10 +304,11 @@ MEMBER_MENU = frozenset(
 COUNTED_ACTION = re.compile(
     r"^(?:\d[\d.,]*\s*(?:likes?|replies|reply|antworten|j'aime|me gusta|mi piace|votes?|points?|upvotes?)"
     r"|(?:Likes?|Reactions|Reaktionen|Réactions|Reacciones|Reazioni|Thanks|Danke|Liked by|Gefällt)\s*:?\s+.+"
-    r"|(?:Reply|Share)\s*[•·›].*|\d{1,6})$",
+    r"|(?:Reply|Share)\s*[•·›].*|[+−-]?\d{1,6})$",
     re.IGNORECASE,
 )
-"""A counted button (`3 Likes`), a reactions line (`Reactions: Ann, Bob and 3 others`), a bare count."""
+"""A counted button (`3 Likes`), a reactions line (`Reactions: Ann, Bob and 3 others`), a bare count or score
+(`-1`, `+2`)."""
 AVATAR_INITIAL = re.compile(r"^[^\W\d_]$")
 """The letter an avatar placeholder shows when a member has no picture (XenForo, Discourse)."""
 SUBJECT = re.compile(r"^(?:Re|AW|RE|Aw|Réf|Rép)\s?:\s.+$")
