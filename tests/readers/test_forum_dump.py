@@ -1026,3 +1026,22 @@ def test_comments_with_a_share_tooltip_under_the_writer_and_the_date_last() -> N
     assert [(post.author, [block.text for block in post.blocks]) for post in thread.posts[1:]] == [
         (name, [f"Ein Kommentar von {name}, ein ganzer Satz."]) for name, _ in posts
     ]
+
+
+def test_a_shops_customer_reviews_below_their_heading_are_comments() -> None:
+    reviews = (
+        ("Verifizierte/r Tierfreund/in", "8.6.2020", datetime(2020, 6, 8), "Super Stall, die Tiere fühlen sich wohl."),
+        ("Georg N.", "10.4.2020", datetime(2020, 4, 10), "Alles bestens, die ganze Familie ist zufrieden."),
+        ("stefanie", "19.2.2012", datetime(2012, 2, 19), "Würde ich jederzeit wieder kaufen und empfehlen."),
+    )
+    text = (
+        "Kleintierstall mit Freilaufgehege\n"
+        + PARAGRAPH * 3
+        + 'Kundenbewertungen für "Kleintierstall mit Freilaufgehege"\n'
+        + "".join(f"{name} am {day}\n{line}\n" for name, day, _, line in reviews)
+    )
+    assert sniff_format(text) == "forum"
+    [thread] = parse_threads(text).threads
+    assert [(post.author, post.date, post.blocks[0].text) for post in thread.posts[1:]] == [
+        (name, date, line) for name, _, date, line in reviews
+    ]

@@ -179,11 +179,15 @@ schreiben")."""
 COMMENT_HEADING = re.compile(
     r"^\W*(?:(?:reader|readers'?|user|your)\s+(?:comments|letters)|leserkommentare|leserbriefe|leserpost"
     r"|leser-?meinungen|vos\s+(?:commentaires|réactions)|comentarios\s+de\s+(?:los\s+)?lectores"
-    r"|commenti\s+dei\s+lettori|reacties\s+van\s+lezers)\W*$",
+    r"|commenti\s+dei\s+lettori|reacties\s+van\s+lezers"
+    r"|(?:customer|user)\s+reviews|kundenbewertungen|kundenmeinungen|avis\s+(?:clients|des\s+clients)"
+    r"|opiniones\s+de\s+(?:los\s+)?clientes|recensioni\s+(?:dei\s+)?clienti|klantbeoordelingen)"
+    r"(?:\s+(?:für|for|pour|para|per|voor|zu|on)\s+\S.{0,80})?\W*$",
     re.IGNORECASE,
 )
-"""The heading of a readers' comment section that does not count them ("Leserpost", "Reader comments"): as a count's
-line it starts the comments, however many follow. A bare "Comments" is as often a tab's or a button's label."""
+"""The heading of a readers' comment section that does not count them ("Leserpost", "Reader comments"), or of a shop's
+customer reviews ("Kundenbewertungen für TITLE"): as a count's line it starts the comments, however many follow. A
+bare "Comments" is as often a tab's or a button's label."""
 MAX_COUNT_CHARS = 120
 MAX_COUNT_GAP = 12
 """Lines between a comment count and the first comment's header at most (a form, a sort order between them)."""
