@@ -1045,3 +1045,21 @@ def test_a_shops_customer_reviews_below_their_heading_are_comments() -> None:
     assert [(post.author, post.date, post.blocks[0].text) for post in thread.posts[1:]] == [
         (name, date, line) for name, _, date, line in reviews
     ]
+
+
+def test_a_writers_line_loses_a_button_of_several_words_not_a_name_ending_like_one() -> None:
+    from translator.readers.forum_dump import _writer_name
+
+    assert _writer_name("anaya60 Kommentar löschen") == "anaya60"
+    assert _writer_name("Thomas Like") == "Thomas Like"  # one word that is also a button's is the name's
+
+
+def test_a_dump_of_pingbacks_alone_is_read_as_it_is() -> None:
+    from translator.readers.forum_dump import read_forum_dump
+
+    text = "Titel\n" + "".join(
+        f"Blog {n} 1{n}. Juni 2018 um 9:1{n} Uhr - Antworten\n[…] ein Satz aus dem verlinkenden Artikel […]\n"
+        for n in range(1, 4)
+    )
+    [thread] = read_forum_dump(text).threads
+    assert [post.author for post in thread.posts] == ["Blog 1", "Blog 2", "Blog 3"]

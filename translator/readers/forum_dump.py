@@ -357,13 +357,16 @@ def read_forum_dump(text: str) -> Reading:
             "check that the file is a copy of the whole page, or pass --format text",
         )
     raw: list[RawPost] = []
+    pingbacks: list[bool] = []
     signatures = 0
     for n, (anchor, header) in enumerate(zip(anchors, headers, strict=True)):
         end = headers[n + 1].start if n + 1 < len(headers) else _last_post_end(lines, kinds, header.body_start)
         segments, signed = _segments(lines, kinds, header.body_start, end, anchors)
         signatures += signed
-        if not _pingback(header.writer, segments):
-            raw.append(RawPost(header.writer or "", header.role, anchor.date, None, segments, n))
+        raw.append(RawPost(header.writer or "", header.role, anchor.date, None, segments, n))
+        pingbacks.append(_pingback(header.writer, segments))
+    if not all(pingbacks):  # pingbacks drawn like comments are none (a thread of them alone is read as it is)
+        raw = [post for post, pingback in zip(raw, pingbacks, strict=True) if not pingback]
     # Below a count of comments every post is a comment: the page's text before them is the article, however short.
     paragraphs = 1 if counted is not None else MIN_ARTICLE_PARAGRAPHS
     preamble = _article_lines(lines[: headers[0].start], kinds[: headers[0].start], paragraphs)
@@ -891,7 +894,9 @@ def _with_subjects(lines: list[str], kinds: list[Line], anchors: list[Anchor], h
 
 def _writer_name(line: str) -> str:
     """A header's writer line without the label before the name (`Kommentar von NAME`) and the buttons after it."""
-    line = without_buttons(line) or line  # `NAME Kommentar löschen`
+    start = button_start(line)
+    if start and " " in line[start:].strip():  # `NAME Kommentar löschen`; a name may end in a word such as "Like"
+        line = line[:start].rstrip()
     return COMMENT_LABEL.sub("", line) or line
 
 
