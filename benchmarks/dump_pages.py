@@ -103,6 +103,10 @@ class PageScore:
     """CPU seconds to sniff the text and read it as what it was taken for."""
     baseline_seconds: float
     """CPU seconds to read the same text as plain text."""
+    reference_texts: tuple[str, ...]
+    """The text of each of the saved-page reader's comments, in the order of `reference_writers`."""
+    dump_texts: tuple[str, ...]
+    """The text of each comment read from the dump, in the order of `dump_writers`."""
 
 
 def writer_agreement(reference: Sequence[str], dump: Sequence[str]) -> tuple[int, int, int, int]:
@@ -114,6 +118,30 @@ def writer_agreement(reference: Sequence[str], dump: Sequence[str]) -> tuple[int
     return len(found), len(wanted), sum(1 for key in got if key and key in wanted), len(got)
 
 
+OPENING_WORDS = 5
+"""How many of a comment's first words tell it: a dump's comment is the reference's where they are in its start."""
+START_WORDS = 40
+"""How far into a dump comment's words the reference comment's opening words are looked for (a quote before it)."""
+
+
+def text_agreement(reference: Sequence[tuple[str, str]], dump: Sequence[tuple[str, str]]) -> tuple[int, int]:
+    """(dump comments by a reference writer whose text is one of that writer's comments, dump comments by a
+    reference writer), each comment a (writer, text) pair: a comment's text is its writer's where the first words
+    of one of their comments are among its first words. A dump that gives each text to the writer of the comment
+    before or after it agrees on writers, not on this."""
+    openings: dict[str, list[str]] = {}
+    for name, text in reference:
+        if (key := words_of(name)) and (opening := " ".join(words_of(text).split()[:OPENING_WORDS])):
+            openings.setdefault(key, []).append(opening)
+    known = [(key, words_of(text)) for name, text in dump if (key := words_of(name)) in openings]
+    agreeing = sum(
+        1
+        for key, words in known
+        if any(f" {opening} " in f" {' '.join(words.split()[:START_WORDS])} " for opening in openings[key])
+    )
+    return agreeing, len(known)
+
+
 def dump_figures(scores: Iterable[PageScore]) -> dict[str, Any]:
     """The benchmark's figures over its pages."""
     scores = list(scores)
@@ -123,6 +151,14 @@ def dump_figures(scores: Iterable[PageScore]) -> dict[str, Any]:
     agreements = [writer_agreement(score.reference_writers, score.dump_writers) for score in true]
     found, wanted, agreeing, read = (sum(counts[n] for counts in agreements) for n in range(4))
     reference_comments = sum(len(score.reference_writers) for score in true)
+    texts = [
+        text_agreement(
+            list(zip(score.reference_writers, score.reference_texts, strict=True)),
+            list(zip(score.dump_writers, score.dump_texts, strict=True)),
+        )
+        for score in true
+    ]
+    texts_right, texts_known = sum(counts[0] for counts in texts), sum(counts[1] for counts in texts)
     baseline = sum(score.baseline_seconds for score in scores)
     return {
         "pages": len(scores),
@@ -134,6 +170,7 @@ def dump_figures(scores: Iterable[PageScore]) -> dict[str, Any]:
         "recall": round(len(true) / max(len(with_comments), 1), 4),
         "writers_found": round(found / max(wanted, 1), 4),
         "comments_by_known_writers": round(agreeing / max(read, 1), 4),
+        "texts_with_their_writer": round(texts_right / max(texts_known, 1), 4),
         "comments_ratio": round(sum(len(score.dump_writers) for score in true) / max(reference_comments, 1), 4),
         "slow_pages": sum(1 for score in scores if score.seconds > SLOW_SECONDS),
         "time_ratio": round(sum(score.seconds for score in scores) / baseline, 2) if baseline else None,

@@ -12,7 +12,9 @@ two or more. Counted:
 - recall: the share of pages with comments whose text is taken for a dump;
 - for the dumps taken that are true: writers found (the share of the reference's comment writers, each counted
   once, that are among the dump's comment writers), comments by known writers (the share of the dump's comments
-  whose writer is among the reference's), and the ratio of the dump's comments to the reference's;
+  whose writer is among the reference's), texts with their writer (the share of those whose text opens as one of
+  that writer's comments in the reference: a dump read with each text under the next writer fails it), and the
+  ratio of the dump's comments to the reference's;
 - slow pages: those whose text takes over a second to sniff and read;
 - time ratio: the CPU time to sniff and read the texts, against reading the same texts as plain text (the
   baseline, measured in the same run).
@@ -36,7 +38,15 @@ from typing import TypeVar
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from dump_pages import MIN_COMMENTS, SLOW_SECONDS, PageScore, dump_figures, render_text, writer_agreement  # noqa: E402
+from dump_pages import (  # noqa: E402
+    MIN_COMMENTS,
+    SLOW_SECONDS,
+    PageScore,
+    dump_figures,
+    render_text,
+    text_agreement,
+    writer_agreement,
+)
 
 from translator.errors import TranslatorError  # noqa: E402
 from translator.models import Thread  # noqa: E402
@@ -61,6 +71,12 @@ def comment_writers(thread: Thread | None) -> tuple[str, ...]:
     return tuple(post.author or "" for post in thread.posts if post.kind == "comment")
 
 
+def comment_texts(thread: Thread | None) -> tuple[str, ...]:
+    if thread is None:
+        return ()
+    return tuple(" ".join(block.text for block in post.blocks) for post in thread.posts if post.kind == "comment")
+
+
 def read_dump(text: str) -> tuple[bool, Thread | None]:
     """Whether the text is taken for a dump, and its reading (None where it reads as nothing)."""
     taken = sniff_format(text) == "forum"
@@ -80,8 +96,17 @@ def score(page: Path) -> PageScore | None:
         return None
     (taken, thread), seconds = timed(lambda: read_dump(text))
     baseline_seconds = timed(lambda: _plain(text))[1]
-    writers = comment_writers(thread) if taken else ()
-    return PageScore(page.name, comment_writers(reference), taken, writers, seconds, baseline_seconds)
+    writers, texts = (comment_writers(thread), comment_texts(thread)) if taken else ((), ())
+    return PageScore(
+        page.name,
+        comment_writers(reference),
+        taken,
+        writers,
+        seconds,
+        baseline_seconds,
+        comment_texts(reference),
+        texts,
+    )
 
 
 def _plain(text: str) -> None:
@@ -107,16 +132,21 @@ def main() -> int:
             print("missed:", page.file, len(page.reference_writers), "comments")
         elif args.list and page.taken and with_comments:
             found, wanted, agreeing, read = writer_agreement(page.reference_writers, page.dump_writers)
-            if found < wanted or agreeing < read:
+            right, known = text_agreement(
+                list(zip(page.reference_writers, page.reference_texts, strict=True)),
+                list(zip(page.dump_writers, page.dump_texts, strict=True)),
+            )
+            if found < wanted or agreeing < read or right < known:
                 print(f"taken: {page.file} writers {found}/{wanted}, comments {agreeing}/{read} of"
-                      f" {len(page.reference_writers)}")  # fmt: skip
+                      f" {len(page.reference_writers)}, texts with their writer {right}/{known}")  # fmt: skip
         if page.seconds > SLOW_SECONDS:
             print(f"slow: {page.file} {page.seconds:.2f} s")
     print(
         f"{figures['pages']} pages, {figures['pages_with_comments']} with comments; taken for dumps:"
         f" {figures['taken']} ({figures['taken_true']} with comments, {figures['false_positives']} false positives);"
         f" recall {figures['recall']}; writers found {figures['writers_found']}, comments by known writers"
-        f" {figures['comments_by_known_writers']}, comments ratio {figures['comments_ratio']};"
+        f" {figures['comments_by_known_writers']}, texts with their writer {figures['texts_with_their_writer']},"
+        f" comments ratio {figures['comments_ratio']};"
         f" {figures['slow_pages']} slow; time {figures['time_ratio']}x the plain-text reader's"
     )
     if args.jsonl:

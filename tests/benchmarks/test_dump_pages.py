@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
-from dump_pages import PageScore, dump_figures, render_text, writer_agreement
+from dump_pages import PageScore, dump_figures, render_text, text_agreement, writer_agreement
 
 PAGE = """<?xml version="1.0" encoding="utf-8"?>
 <html><head><title>Not shown</title><style>p { color: red }</style></head>
@@ -64,8 +64,37 @@ def test_writer_agreement(reference: list[str], dump: list[str], expected: tuple
     assert writer_agreement(reference, dump) == expected
 
 
+@pytest.mark.parametrize(
+    ("dump", "expected"),
+    [
+        # each text with its writer; a quote before a reply's own words is looked past
+        (
+            [("Kim Lee", "I think so too, said the man."), ("Ana", "Kim Lee wrote: I think so. No, I do not agree.")],
+            (2, 2),
+        ),
+        # each text given to the writer of the comment before: the writers agree, their texts do not
+        ([("Kim Lee", "No, I do not agree at all."), ("Ana", "Something else entirely.")], (0, 2)),
+        # a writer the reference lacks counts for neither; a text's opening words inside another word are no match
+        ([("Bo", "I think so too, said the man."), ("Ana", "Ano, I do not agree at all.")], (0, 1)),
+    ],
+)
+def test_text_agreement(dump: list[tuple[str, str]], expected: tuple[int, int]) -> None:
+    reference = [("Kim Lee", "I think so too, said the man."), ("Ana", "No, I do not agree at all.")]
+    assert text_agreement(reference, dump) == expected
+
+
 def _score(file: str, reference: tuple[str, ...], taken: bool, dump: tuple[str, ...], seconds: float) -> PageScore:
-    return PageScore(file, reference, taken, dump, seconds, 0.1)
+    # each comment's text is its writer's name and a line of its own ("Kim says hello")
+    return PageScore(
+        file,
+        reference,
+        taken,
+        dump,
+        seconds,
+        0.1,
+        tuple(f"{name} says hello" for name in reference),
+        tuple(f"{name} says hello" for name in dump),
+    )
 
 
 def test_dump_figures() -> None:
@@ -85,6 +114,7 @@ def test_dump_figures() -> None:
         "recall": 0.5,
         "writers_found": 1.0,
         "comments_by_known_writers": round(2 / 3, 4),
+        "texts_with_their_writer": 1.0,
         "comments_ratio": 1.5,
         "slow_pages": 1,
         "time_ratio": 4.75,

@@ -1063,3 +1063,96 @@ def test_a_dump_of_pingbacks_alone_is_read_as_it_is() -> None:
     )
     [thread] = read_forum_dump(text).threads
     assert [post.author for post in thread.posts] == ["Blog 1", "Blog 2", "Blog 3"]
+
+
+SIGNED_POSTS = (
+    ("Mira Lang", "Ist das wirklich so? Ich habe das anders gelesen."),
+    ("Dan", "Die Regel steht in den Bedingungen, die jeder annimmt."),
+    ("Kai Roth", "Dann gilt das Gesetz vor den Bedingungen."),
+)
+SIGNED_ARTICLE = (
+    "Ein Absatz des Artikels, lang genug für einen ganzen Satz mit vielen Worten darin, und noch ein paar mehr.\n" * 3
+)
+SIGNES_EN_BAS = (
+    ("Mira Lang", "Est-ce bien vrai ? Je l'ai lu autrement."),
+    ("Dan", "La règle est dans les conditions que chacun accepte."),
+    ("Kai Roth", "Alors la loi passe avant les conditions."),
+)
+ARTICLE_SIGNE = (
+    "Un paragraphe de l'article, assez long pour une phrase entière avec beaucoup de mots, et encore quelques-uns.\n"
+    * 3
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "signature", "buttons", "article", "posts"),
+    [
+        # WordPress's old default theme: `Comment by NAME — DATE`, no button
+        ("Comments (3)\n3 Comments »", "Comment by {name} — 17.07, 2011 @ 1{n}:04", "", SIGNED_ARTICLE, SIGNED_POSTS),
+        # its German: the reply button glued to the signature
+        ("3 Kommentare »", "Kommentar von {name} — 2019-01-01 @ 00:4{n} | Antworten", "", SIGNED_ARTICLE, SIGNED_POSTS),
+        # a theme's `NAME · DATE` under a count ending in a colon
+        ("3 Comments:", "{name} · April 1{n}, 2019", "", SIGNED_ARTICLE, SIGNED_POSTS),
+        # SPIP: `NAME Le DATE`, a reply button below the signature (a reply's lacks it)
+        ("Vos réactions", "{name} Le 1{n} septembre 2018 à 12:57", "Répondre\n", ARTICLE_SIGNE, SIGNES_EN_BAS),
+    ],
+)
+def test_comments_signed_below_their_text_keep_their_own_text(
+    heading: str, signature: str, buttons: str, article: str, posts: tuple[tuple[str, str], ...]
+) -> None:
+    # The text first, then the writer and the date: each text is its own writer's, not the next one's, and the
+    # comment form after the last signature is no part of the last comment.
+    text = (
+        "Ein Titel des Artikels\n"
+        + article
+        + f"{heading}\n"
+        + "".join(
+            f"{line}\n{signature.format(name=name, n=n)}\n{buttons if n != 2 else ''}"
+            for n, (name, line) in enumerate(posts, start=1)
+        )
+        + "RSS feed for comments on this post.\nLeave a comment\nName\nMail (will not be published)\n"
+        + "Bitte schreiben Sie höflich, sonst wird Ihr Kommentar nicht freigeschaltet.\n"
+    )
+    assert sniff_format(text) == "forum"
+    [thread] = parse_threads(text).threads
+    assert thread.posts[0].kind == "article" and len(thread.posts[0].blocks) == 4  # the title and three paragraphs
+    comments = [(post.author, [block.text for block in post.blocks]) for post in thread.posts[1:]]
+    assert comments == [(name, [line]) for name, line in posts]
+    dates = [post.date for post in thread.posts[1:]]
+    assert None not in dates and sorted(dates) == dates and len(set(dates)) == 3  # type: ignore[type-var]
+
+
+@pytest.mark.parametrize(
+    "comments",
+    [
+        # a policy note below the heading, then headers first: `NAME on DATE`, a reply button after each text
+        "Please keep it civil.\n"
+        + "".join(
+            f"{name} on July 1{n}, 2015 at 6:40 pm\n{line}\nReply\n" for n, (name, line) in enumerate(SIGNED_POSTS)
+        ),
+        # a note to log in and its button below the heading, then `NAME` / DATE / text
+        "Sie sind nicht angemeldet.\nMelden Sie sich an, um zu kommentieren.\nLogin\n"
+        + "".join(f"{name}\n2{n}. Jan 2022\n{line}\n" for n, (name, line) in enumerate(SIGNED_POSTS)),
+        # WordPress: `NAME sagt:` with the date below it, a button with a sign after each text
+        "".join(
+            f"{name} sagt:\n2{n}. Mai 2019 um 09:05 Uhr\n{line}\nantworten ✍️\n"
+            for n, (name, line) in enumerate(SIGNED_POSTS)
+        ),
+    ],
+)
+def test_comments_with_their_header_first_are_not_taken_for_signed_ones(comments: str) -> None:
+    text = "Ein Titel des Artikels\n" + SIGNED_ARTICLE + "3 Kommentare\n" + comments
+    [thread] = parse_threads(text).threads
+    comments_read = [(post.author, post.blocks[0].text) for post in thread.posts if post.kind == "comment"]
+    assert comments_read == list(SIGNED_POSTS)
+
+
+def test_a_real_pages_comments_signed_below_their_text_keep_their_own_text() -> None:
+    text = _page_text(SAMPLES / "web" / "html_fr_regards_macronie-enquetes.html")
+    [thread] = parse_threads(text).threads
+    comments = [post for post in thread.posts if post.kind == "comment"]
+    assert (comments[0].author, comments[0].blocks[0].text) == ("gabriel sempéré", "très bien vos infos.")
+    assert comments[2].author == "un citoyen" and comments[2].blocks[0].text == "belle france"
+    # the last comment ends at its signature: the comment form below it is the page's
+    assert comments[-1].author == "marc day day"
+    assert not any("Votre nom" in block.text for block in comments[-1].blocks)

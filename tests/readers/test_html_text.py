@@ -221,6 +221,7 @@ def test_machine_date(value: str, expected: datetime | None) -> None:
         ("2019-10-18, 2:31 pm", "en", datetime(2019, 10, 18, 14, 31)),  # the same on a 12-hour clock
         ("2019-10-18 at 2:31 PM", "en", datetime(2019, 10, 18, 14, 31)),  # "at" between them
         ("2019-10-18 - 14:31", None, datetime(2019, 10, 18, 14, 31)),  # a dash between them
+        ("2019-01-01 @ 00:39", "de", datetime(2019, 1, 1, 0, 39)),  # an at sign (WordPress's old theme)
         ("2019-10-18 amsterdam", "en", datetime(2019, 10, 18, 0, 0)),  # no time: "am" alone is not one
         ("03.12.2026", "en", datetime(2026, 12, 3)),  # dotted: day first, whatever the language
         ("03.12.2026 14:05", None, datetime(2026, 12, 3, 14, 5)),  # and with a time

@@ -107,6 +107,9 @@ class Header:
     """The first line after the header."""
     writer: str | None
     role: str | None
+    end: int | None = None
+    """The line after the post's last where its header tells (a post signed below its text ends before its
+    signature); None: the post runs to the next one's header."""
 
 
 def looks_like_forum_dump(text: str) -> bool:
@@ -344,6 +347,10 @@ def read_forum_dump(text: str) -> Reading:
     if run is None or run.marked < 2:
         counted = _counted_run(lines, kinds, headers, _comment_counts(lines, kinds))
         run = counted or run
+    signed_run = _signed_run(lines, kinds, anchors)
+    if run is not None and signed_run is not None and run.first <= signed_run[1] and signed_run[0] <= run.last:
+        # Comments signed below their text are all the thread's, those whose buttons a reply lacks among them.
+        run = PostRun(min(run.first, signed_run[0]), max(run.last, signed_run[1]), run.marked)
     if run is not None and (run.first > 0 or run.last < len(anchors) - 1):
         # Dated lines before the thread's run of posts are the page's (its article's date, teasers), those after
         # it too (archive links, headlines): the last post ends where the next of them begins.
@@ -360,15 +367,19 @@ def read_forum_dump(text: str) -> Reading:
     pingbacks: list[bool] = []
     signatures = 0
     for n, (anchor, header) in enumerate(zip(anchors, headers, strict=True)):
-        end = headers[n + 1].start if n + 1 < len(headers) else _last_post_end(lines, kinds, header.body_start)
+        if header.end is not None:
+            end = header.end
+        else:
+            end = headers[n + 1].start if n + 1 < len(headers) else _last_post_end(lines, kinds, header.body_start)
         segments, signed = _segments(lines, kinds, header.body_start, end, anchors)
         signatures += signed
         raw.append(RawPost(header.writer or "", header.role, anchor.date, None, segments, n))
         pingbacks.append(_pingback(header.writer, segments))
     if not all(pingbacks):  # pingbacks drawn like comments are none (a thread of them alone is read as it is)
         raw = [post for post, pingback in zip(raw, pingbacks, strict=True) if not pingback]
-    # Below a count of comments every post is a comment: the page's text before them is the article, however short.
-    paragraphs = 1 if counted is not None else MIN_ARTICLE_PARAGRAPHS
+    # Below a count of comments (or their heading) every post is a comment: the page's text before them is the
+    # article, however short.
+    paragraphs = 1 if counted is not None or signed_run is not None else MIN_ARTICLE_PARAGRAPHS
     preamble = _article_lines(lines[: headers[0].start], kinds[: headers[0].start], paragraphs)
     article: Post | None = None
     if preamble is not None:
@@ -733,8 +744,16 @@ def _name_below_buttons(lines: list[str], kinds: list[Line], row: int) -> bool:
 
 
 def _headers(lines: list[str], kinds: list[Line], anchors: list[Anchor]) -> list[Header]:
-    """Each anchor's post header: the run of posts that print their date last (see `_footer_start`) read so, the
-    anchors before it (the article's date) as headers around their date."""
+    """Each anchor's post header: the run of posts signed below their text (see `_signed_run`) or that print their
+    date last (see `_footer_start`) read so, the anchors before and after it (the article's date, teasers) as
+    headers around their date."""
+    if (signed := _signed_run(lines, kinds, anchors)) is not None:
+        first, last, heading = signed
+        return [
+            *_anchored_headers(lines, kinds, anchors[:first]),
+            *_signed_headers(lines, kinds, anchors[first : last + 1], heading),
+            *_anchored_headers(lines, kinds, anchors[last + 1 :]),
+        ]
     if (start := _footer_start(lines, kinds, anchors)) is None:
         return _anchored_headers(lines, kinds, anchors)
     return [*_anchored_headers(lines, kinds, anchors[:start]), *_footer_headers(lines, kinds, anchors, start)]
@@ -768,6 +787,83 @@ def _anchored_headers(lines: list[str], kinds: list[Line], anchors: list[Anchor]
             writer, role = None, None
         headers.append(Header(start, body_start, writer, role))
     return _with_subjects(lines, kinds, anchors, headers)
+
+
+MIN_SIGNED_POSTS = 2
+SIGNED_KINDS = frozenset({"text", "quote", "quote_end"})
+
+
+def _signed_run(lines: list[str], kinds: list[Line], anchors: list[Anchor]) -> tuple[int, int, int] | None:
+    """The first and last anchors of the comments signed below their text and the row of their heading, if the
+    dump's are (`35 Comments` / text / `Comment by NAME — DATE` / text / `Comment by NAME — DATE`, WordPress's old
+    theme; `Vos réactions` / text / `NAME Le DATE` / `Répondre`, SPIP): a line counting the comments or heading
+    them, then text with a sentence and no button, then the first signature (see `_signature`); each signature
+    after it with text of its own above it. A dump that prints its headers first shows the first header below the
+    heading, not text."""
+    counted = {row for row, _ in _comment_counts(lines, kinds)}
+    if not counted:
+        return None
+    for first, anchor in enumerate(anchors):
+        if (signature := _signature(lines, kinds, anchor)) is None:
+            continue
+        top, _, shape = signature
+        floor = anchors[first - 1].row if first else -1
+        rows = range(top - 1, max(floor, top - 1 - MAX_FIRST_POST_LINES), -1)
+        heading = next((r for r in rows if r in counted or kinds[r].kind not in SIGNED_KINDS), None)
+        if heading is None or heading not in counted or not _says_something(lines, kinds, heading + 1, top):
+            continue
+        last = first
+        while last + 1 < len(anchors) and (following := _signature(lines, kinds, anchors[last + 1])) is not None:
+            # text of its own above it, and the run's shape of signature (a side box's dated teasers have others)
+            if following[0] - 1 <= anchors[last].row or following[2] != shape:
+                break
+            last += 1
+        if last - first + 1 >= MIN_SIGNED_POSTS:
+            return first, last, heading
+    return None
+
+
+CLOCK = re.compile(r"\d:\d\d")
+
+
+def _signature(lines: list[str], kinds: list[Line], anchor: Anchor) -> tuple[int, str, tuple[bool, str, bool]] | None:
+    """The first row of the signature an anchor ends, the writer it names and its shape, if it can sign the text
+    above it: a line with the writer and the date (not `NAME says:` with the date below, a header's), or a date line
+    below the writer's; under a line of text that is no button (`antworten ✍️` ends the post before a header). Its
+    shape: whether it is one line, the word after the name (`—`, `Le`, `·`; a number is `#`), whether it tells the
+    time: a run of signatures has one."""
+    if anchor.date_row is not None:
+        return None
+    line = lines[anchor.row]
+    if anchor.writer is not None:
+        top, writer = anchor.row, anchor.writer
+        after = line[line.find(writer) + len(writer) :] if writer in line else line
+    elif anchor.row > 0 and _is_candidate(lines[anchor.row - 1], kinds[anchor.row - 1]):
+        top, writer, after = anchor.row - 1, _writer_name(lines[anchor.row - 1]), line
+    else:
+        return None
+    above = top - 1
+    if above < 0 or kinds[above].kind not in SIGNED_KINDS or is_button(lines[above]) or button_start(lines[above]) == 0:
+        return None
+    if is_button(lines[top]):
+        return None
+    word = after.split(maxsplit=1)[0] if after.strip() else ""
+    shape = (top == anchor.row, "#" if word[:1].isdigit() else word.casefold(), CLOCK.search(line) is not None)
+    return top, writer, shape
+
+
+def _signed_headers(lines: list[str], kinds: list[Line], anchors: list[Anchor], heading: int) -> list[Header]:
+    """The headers of the posts signed below their text (see `_signed_run`): each starts after the buttons below
+    the signature before it (the first, below the comments' heading) and ends before its own signature."""
+    headers: list[Header] = []
+    start = heading + 1
+    for anchor in anchors:
+        top, writer, _ = _signature(lines, kinds, anchor) or (anchor.row, anchor.writer, None)
+        headers.append(Header(start, start, writer, None, top))
+        start = anchor.row + 1
+        while start < len(kinds) and kinds[start].kind in FURNITURE:
+            start += 1
+    return headers
 
 
 MIN_FOOTER_POSTS = 3

@@ -193,6 +193,9 @@ ACTIONS = frozenset(
         "Weitere Kommentare anzeigen", "Mehr Kommentare anzeigen", "Weitere Kommentare laden", "Afficher plus",
         "Alle Kommentare anzeigen", "Show all comments", "View all comments",
         "Voir plus", "Voir plus de commentaires", "Ver más", "Ver más comentarios", "Mostra altro", "Meer laden",
+        "Login", "Log in", "Sign in", "Register", "Anmelden", "Einloggen", "Registrieren", "Se connecter",
+        "Connexion", "S'inscrire", "Iniciar sesión", "Registrarse", "Accedi", "Registrati", "Inloggen", "Entrar",
+        "Войти", "Zaloguj się",
     )
 )  # fmt: skip
 """Buttons and links of a post that a copy keeps as lines of their own."""

@@ -26,11 +26,12 @@ from translator.readers.common import date_of
 
 ISO_DATE = re.compile(
     r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
-    r"(?:(?:[T ]|,\s*|\s+(?:at|um|à|a las|alle|o|в)\s+|\s+-\s+)(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?"
+    r"(?:(?:[T ]|,\s*|\s+(?:at|um|à|a las|alle|o|в|@)\s+|\s+-\s+)"
+    r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?"
     r"(?:\s*(?P<half>[ap])\.?\s?m\b\.?)?)?",
     re.IGNORECASE,
 )
-"""An ISO date, and the time after it: after `T` or a space, a comma ("2019-10-18, 14:31") or a word ("at"),
+"""An ISO date, and the time after it: after `T` or a space, a comma ("2019-10-18, 14:31"), a word ("at") or `@`,
 on a 24-hour or a 12-hour clock ("2019-10-18 2:31 PM")."""
 JS_DATE = re.compile(r"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} \d{2} \d{4} \d{2}:\d{2}:\d{2}(?!\d)")
 JAVA_DATE = re.compile(
