@@ -126,20 +126,27 @@ START_WORDS = 40
 
 def text_agreement(reference: Sequence[tuple[str, str]], dump: Sequence[tuple[str, str]]) -> tuple[int, int]:
     """(dump comments by a reference writer whose text is one of that writer's comments, dump comments by a
-    reference writer), each comment a (writer, text) pair: a comment's text is its writer's where the first words
-    of one of their comments are among its first words. A dump that gives each text to the writer of the comment
-    before or after it agrees on writers, not on this."""
-    openings: dict[str, list[str]] = {}
+    reference writer), each comment a (writer, text) pair: two texts are one where the first words of either are
+    among the first words of the other (a subject line or a quote before the text in one of them). A dump that
+    gives each text to the writer of the comment before or after it agrees on writers, not on this."""
+    texts: dict[str, list[list[str]]] = {}
     for name, text in reference:
-        if (key := words_of(name)) and (opening := " ".join(words_of(text).split()[:OPENING_WORDS])):
-            openings.setdefault(key, []).append(opening)
-    known = [(key, words_of(text)) for name, text in dump if (key := words_of(name)) in openings]
-    agreeing = sum(
-        1
-        for key, words in known
-        if any(f" {opening} " in f" {' '.join(words.split()[:START_WORDS])} " for opening in openings[key])
-    )
+        if (key := words_of(name)) and (words := words_of(text).split()):
+            texts.setdefault(key, []).append(words)
+    known = [
+        (key, words) for name, text in dump if (key := words_of(name)) in texts and (words := words_of(text).split())
+    ]
+    agreeing = sum(1 for key, words in known if any(_same_text(words, other) for other in texts[key]))
     return agreeing, len(known)
+
+
+def _same_text(one: list[str], other: list[str]) -> bool:
+    return _opens_within(one, other) or _opens_within(other, one)
+
+
+def _opens_within(one: list[str], other: list[str]) -> bool:
+    """Whether the first words of one text are among the first words of the other."""
+    return f" {' '.join(one[:OPENING_WORDS])} " in f" {' '.join(other[:START_WORDS])} "
 
 
 def dump_figures(scores: Iterable[PageScore]) -> dict[str, Any]:

@@ -823,8 +823,8 @@ def test_posts_without_marks_below_a_readers_comments_heading_end_at_their_page_
 
 
 def test_the_last_post_ends_at_its_buttons_and_keeps_its_sign_off() -> None:
-    # The page after the last comment (its form, its footer) is no part of it; a thanks line in the text (read like
-    # a "Thanks: NAME" line) ends nothing.
+    # The page after the last comment (its form, its footer) is no part of it; a thanks line in the text (no
+    # "Thanks: NAME" line of reactions) ends nothing and stays.
     text = (
         "Zitronenkuchen\n"
         + "Ein Absatz des Rezepts, lang genug für einen ganzen Satz mit vielen Worten darin, und noch viel mehr.\n" * 3
@@ -837,7 +837,7 @@ def test_the_last_post_ends_at_its_buttons_and_keeps_its_sign_off() -> None:
     )
     [thread] = parse_threads(text).threads
     assert [[block.text for block in post.blocks] for post in thread.posts[1:]] == [
-        [f"Das sieht so lecker aus, Nummer {n}!", "Viele liebe Grüße", name]
+        [f"Das sieht so lecker aus, Nummer {n}!", "Danke für das Rezept:-)", "Viele liebe Grüße", name]
         for n, name in enumerate(("Sia", "Bea", "Kim"))
     ]
 
@@ -1156,3 +1156,17 @@ def test_a_real_pages_comments_signed_below_their_text_keep_their_own_text() -> 
     # the last comment ends at its signature: the comment form below it is the page's
     assert comments[-1].author == "marc day day"
     assert not any("Votre nom" in block.text for block in comments[-1].blocks)
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ("Danke: Ann, Bob", False),  # a reactions line (its label's colon): the post's furniture
+        ("Likes: 12", False),
+        ("Liked by Ann and 3 others", False),
+        ("danke für deine Ausführungen.", True),  # a line of a comment's text, kept
+        ("Thanks for the write-up", True),
+    ],
+)
+def test_a_thanks_line_of_text_is_no_line_of_reactions(line: str, text: bool) -> None:
+    assert (classify(line).kind == "text") is text

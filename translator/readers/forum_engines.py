@@ -306,12 +306,12 @@ MEMBER_MENU = frozenset(
 """vBulletin's menu under a member's name, which some styles print: part of the post's header."""
 COUNTED_ACTION = re.compile(
     r"^(?:\d[\d.,]*\s*(?:likes?|replies|reply|antworten|j'aime|me gusta|mi piace|votes?|points?|upvotes?)"
-    r"|(?:Likes?|Reactions|Reaktionen|Réactions|Reacciones|Reazioni|Thanks|Danke|Liked by|Gefällt)\s*:?\s+.+"
+    r"|(?:(?:Likes?|Reactions|Reaktionen|Réactions|Reacciones|Reazioni|Thanks|Danke|Gefällt)\s*:|Liked by)\s+.+"
     r"|(?:Reply|Share)\s*[•·›].*|[+−-]?\d{1,6})$",
     re.IGNORECASE,
 )
-"""A counted button (`3 Likes`), a reactions line (`Reactions: Ann, Bob and 3 others`), a bare count or score
-(`-1`, `+2`)."""
+"""A counted button (`3 Likes`), a reactions line (`Reactions: Ann, Bob and 3 others`, `Liked by Ann`; its label's
+colon told: "Danke für deine Ausführungen." is a line of text), a bare count or score (`-1`, `+2`)."""
 AVATAR_INITIAL = re.compile(r"^[^\W\d_]$")
 """The letter an avatar placeholder shows when a member has no picture (XenForo, Discourse)."""
 SUBJECT = re.compile(r"^(?:Re|AW|RE|Aw|Réf|Rép)\s?:\s.+$")
@@ -428,7 +428,7 @@ def _button(text: str) -> str:
 
 def is_button(text: str) -> bool:
     """Whether a line is a button's label (a post's, or the page's around the posts), not a counted action
-    (`Danke für das Rezept`, read like a `Danke: NAME` line) nor a count."""
+    (`Danke: NAME`, `3 Likes`) nor a count."""
     return _button_among(text, ACTIONS)
 
 
