@@ -690,6 +690,60 @@ def test_relative_dates_count_back_from_the_time_the_page_gives(head: str, dates
 
 
 @pytest.mark.parametrize(
+    ("head", "dates"),
+    [
+        ("", [None, None, None]),  # no time of the page's own: no year guessed
+        # Saved 5 May 2023, 07:30: the last such day up to then, or a day after (the site's clock may run a
+        # time zone ahead of the saver's: "5. Mai, 11:05" is that day's).
+        (
+            '<meta name="savepage-date" content="Fri May 05 2023 07:30:00 GMT+0200 (CEST)">',
+            [datetime(2023, 5, 3, 9, 12), datetime(2022, 12, 28, 10, 40), datetime(2023, 5, 5, 11, 5)],
+        ),
+        # Only the publication time: saved at the earliest when no comment precedes the article.
+        (
+            '<meta property="article:published_time" content="2023-05-02T18:00:00+02:00">',
+            [datetime(2023, 5, 3, 9, 12), datetime(2023, 12, 28, 10, 40), datetime(2023, 5, 5, 11, 5)],
+        ),
+    ],
+)
+def test_days_shown_without_their_year_are_read_in_the_year_the_page_gives(
+    head: str, dates: list[datetime | None]
+) -> None:
+    page = (PAGES / "camel-case.html").read_text(encoding="utf-8").replace("<head>", "<head>" + head)
+    shown = ["3. Mai, 09:12", "28. Dezember, 10:40", "5. Mai, 11:05"]
+    for printed, day in zip(["03.05.2023, 09:12", "03.05.2023, 10:40", "03.05.2023, 11:05"], shown, strict=True):
+        page = page.replace(printed, day)
+    posts = read_html(page, "page.html").threads[0].posts[1:]
+    assert [(post.author, post.date) for post in posts] == list(zip(["Hauke", "Insa M.", "Tjark"], dates, strict=True))
+    assert not any(day in block.text for post in posts for block in post.blocks for day in shown)
+
+
+def test_a_day_without_its_year_above_a_comments_text_is_its_date_not_its_text() -> None:
+    comment = (
+        '<li class="comment" id="comment-{n}"><cite class="comment-author"><a href="/u/{name}">{name}</a></cite>'
+        '<small class="commentmetadata"><a href="#comment-{n}">{day}</a></small>'
+        '<div class="contenttext"><p>{text}</p></div></li>'
+    )
+    comments = [
+        ("Lotte", "Jun 20th at 2:41 am", "Is there a workshop for people who have never written a blog post?"),
+        ("Bram", "Jun 21st at 1:38 pm", "Ours starts next month, and everyone is welcome to come along."),
+    ]
+    page = (
+        '<html lang="en"><head><meta property="article:published_time" content="2019-06-19T19:38:00+00:00">'
+        "</head><body><article><h1>Workshops for new bloggers</h1><p>"
+        + "We are starting a series of workshops for people who want to write their first blog post. " * 3
+        + '</p></article><h3 class="commentsheader">2 Comments</h3><ol class="commentlist">'
+        + "".join(comment.format(n=n, name=name, day=day, text=text) for n, (name, day, text) in enumerate(comments))
+        + "</ol></body></html>"
+    )
+    posts = read_html(page, "page.html").threads[0].posts[1:]
+    assert [(post.author, post.date, [block.text for block in post.blocks]) for post in posts] == [
+        ("Lotte", datetime(2019, 6, 20, 2, 41), [comments[0][2]]),
+        ("Bram", datetime(2019, 6, 21, 13, 38), [comments[1][2]]),  # the hour's "1" is no day (1 June 2020)
+    ]
+
+
+@pytest.mark.parametrize(
     ("head", "expected"),
     [
         ('<html lang="de-AT">', "de"),

@@ -47,6 +47,7 @@ def test_month_first_page(text: str, month_first: bool) -> None:
         ("30 janvier à 20:51", "fr", False, True),  # the parser, asked for a year, read the day as one (2030)
         ("17 février à 15:30", "fr", False, True),
         ("Jan 9 at 1:06 PM", "en", False, True),
+        ("Jun 20th at 1:38 pm", "en", False, True),  # read as 1 June 2020: the hour's "1" is no day
         ("11 septembre 2018 à 12:57", "fr", True, False),
         ("10.01.20", "de", True, False),  # a date of numbers alone says its year in two digits
         ("12 janv. 19 à 10:20", "fr", True, False),  # so does a year in two digits beside the day's number

@@ -457,6 +457,11 @@ SEEN = datetime(2023, 5, 8, 14, 30)
         ("2 hours ago", None, datetime(2023, 5, 8, 12, 30)),  # the page's language unknown
         ("1 Stunde 51 Minuten her", "de", datetime(2023, 5, 8, 12, 39)),  # German's "ago" after the span
         ("1 Monat her", "de", datetime(2023, 4, 8)),
+        ("Jun 20th at 2:41 am", "en", datetime(2022, 6, 20, 2, 41)),  # no year: the last such day up to it
+        ("3 mai à 9:05", "fr", datetime(2023, 5, 3, 9, 5)),  # this year's, before it
+        ("8 mai à 23:50", "fr", datetime(2023, 5, 8, 23, 50)),  # later that day: the page's clock a time zone ahead
+        ("10 mai", "fr", datetime(2022, 5, 10)),  # two days ahead: last year's
+        ("29 février", "fr", datetime(2020, 2, 29)),  # the last year that has the day
         ("I met her", "en", None),
         ("12 March 2020", "en", None),  # not relative: printed_date's
         ("2023-05-01", "en", None),

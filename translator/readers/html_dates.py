@@ -10,6 +10,7 @@ unread.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -269,6 +270,7 @@ def _printed_date(text: str, lang: tuple[str, ...] | None, month_first: bool) ->
 
 
 NUMBERS = re.compile(r"\d+")
+CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 NUMERIC_DATE = re.compile(r"\d{1,4}\s*([./-])\s*\d{1,2}\s*\1\s*\d{2,4}")
 """A date of numbers alone (`10.01.20`, `19/06/18`), whose year may be two digits."""
 
@@ -281,7 +283,7 @@ def _states_year(text: str, found: datetime) -> bool:
         text = "".join(str(unicodedata.decimal(char)) if char.isdecimal() else char for char in text)
     if str(found.year) in text or NUMERIC_DATE.search(text) is not None:
         return True
-    numbers = [int(number) for number in NUMBERS.findall(text)]
+    numbers = [int(number) for number in NUMBERS.findall(CLOCK_TIME.sub(" ", text))]  # an hour is no day
     short = found.year % 100
     if found.day == short:  # "19 Jan 19"
         return numbers.count(short) >= 2
@@ -355,14 +357,46 @@ def is_relative_date(text: str, lang: str | None) -> bool:
 
 
 def relative_date(text: str, lang: str | None, reference: datetime) -> datetime | None:
-    """A relative date read against `reference` (the page's time), to the minute; None when the text is
-    no relative date. A date only days or more back ("3 days ago", "yesterday") keeps no time of day:
-    midnight, as a printed date without a time is kept; "yesterday at 10:15" keeps its time."""
+    """A date read against `reference` (the page's time), to the minute: a relative one ("vor 8 Stunden"), or a
+    day printed without its year ("Jun 20th at 2:41 am", "9 janvier à 13:06": the page's year went without
+    saying), the last such day up to the reference (or a day after it: the page's clock and the one that saved it
+    may lie time zones apart); None when the text is neither. A date only days or more back
+    ("3 days ago", "yesterday") keeps no time of day: midnight, as a printed date without a time is kept;
+    "yesterday at 10:15" keeps its time."""
     text = " ".join(text.split())
     if not text or len(text) > MAX_RELATIVE_CHARS or ISO_DATE.search(text):
         return None
-    text = AGO_AFTER.sub(r"vor \g<span>", text)  # the parser knows "vor 1 Monat" only
-    return _relative_date(text, _languages(lang), to_minute(reference))
+    reference = to_minute(reference)
+    ago = AGO_AFTER.sub(r"vor \g<span>", text)  # the parser knows "vor 1 Monat" only
+    found = _relative_date(ago, _languages(lang), reference)
+    if found is None and yearless_date(text, lang):
+        return _in_year_shown(text, _languages(lang), reference)
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _in_year_shown(text: str, languages: tuple[str, ...] | None, reference: datetime) -> datetime | None:
+    """A day printed without its year (see `yearless_date`) in the last year that has it up to a day after
+    `reference`."""
+    try:
+        found = _parser(languages, None, yearless=True).get_date_data(text).date_obj
+    except (ValueError, TypeError, OverflowError, KeyError, IndexError, AttributeError):
+        return None
+    if found is None:
+        return None
+    latest = (reference + TIME_ZONES_APART).year
+    for year in range(latest, latest - YEARS_TO_A_LEAP_DAY - 1, -1):
+        with contextlib.suppress(ValueError):  # 29 February in a year without it
+            if (moment := to_minute(found.replace(year=year))) <= reference + TIME_ZONES_APART:
+                return moment
+    return None
+
+
+YEARS_TO_A_LEAP_DAY = 8
+"""The most years back a day of the year may lie (29 February: 2100 is no leap year)."""
+TIME_ZONES_APART = timedelta(days=1)
+"""How far a page's clock may run ahead of the saving's: "5 May, 11:05" on a page saved at 07:30 that day
+(the saver's time) is this year's."""
 
 
 @lru_cache(maxsize=4096)

@@ -366,7 +366,7 @@ def read_item(
     if date is None:  # "vor 8 Stunden": read once the page's time is known
         shown = visible_text(dated) if isinstance(dated, HtmlElement) else dated
         relative = shown if shown and is_relative_date(shown, lang) else find_relative_date(header, lang)
-    blocks = _text_lines(blocks, author, date, lang)
+    blocks = _text_lines(blocks, author, date, lang, relative)
     subject = _text(_first(item, paths.subject, nested)) or _heading_before(body_element, item, author)
     if subject and not any(subject == b[1] for b in blocks):
         blocks.insert(0, ("heading", subject, None, None))
@@ -411,11 +411,12 @@ def _numbers_only(text: str) -> bool:
 
 
 def _text_lines(
-    blocks: list[BlockSpec], author: str | None, date: datetime | None, lang: str | None
+    blocks: list[BlockSpec], author: str | None, date: datetime | None, lang: str | None, relative: str | None = None
 ) -> list[BlockSpec]:
     """A comment's lines without the header lines its text box repeats: first, its author ("NAME", "NAME,",
     "NAME dijo:"); last, "NAME," before a date (a plain "NAME" last signs the text and stays); the date
-    printed first or last; stray numbers ("18. 05. 2014", the comment's number before its header)."""
+    printed first or last (or the date read against the page's time, `relative`: "vor 8 Stunden", "Jun 20th");
+    stray numbers ("18. 05. 2014", the comment's number before its header)."""
     blocks = [block for block in blocks if not _numbers_only(block[1])]
     if blocks and author and len(blocks[0][1]) <= MAX_FURNITURE_CHARS:
         first = blocks[0][1]
@@ -433,7 +434,7 @@ def _text_lines(
             and len(text) <= MAX_DATE_LINE
             and (printed := printed_date(text, lang))
             and printed.date() == date.date()
-        ):
+        ) or (relative and " ".join(text.split()) == " ".join(relative.split())):
             blocks = blocks[:-1] if position == -1 else blocks[1:]
     return [block for block in blocks if not _numbers_only(block[1])]
 
