@@ -8,6 +8,7 @@ import lxml.html
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from translator.readers.html_furniture import ASIDE_NAMES, COMMENT_TITLE_NAMES, PAYWALL_NAMES, SCORE_NAMES, named_like
 from translator.readers.html_marks import CLASS_ATTRIBUTE, ID_ATTRIBUTE, page_marks
 
 # The patterns as they were first written (case ignored, a space first): the cheaper ones read lowercased text.
@@ -38,3 +39,32 @@ def test_the_cheaper_patterns_find_what_the_plain_ones_find(pieces: list[str]) -
     for cheaper, plain in ((CLASS_ATTRIBUTE, PLAIN_CLASS), (ID_ATTRIBUTE, PLAIN_ID)):
         found = [tuple(value.lower() for value in values) for values in plain.findall(source)]
         assert cheaper.findall(source.lower()) == found
+
+
+NAME_PIECES = ["Related", "posts", "most", "read", "pay", "wall", "Comments", "title", "RATING", "box", "7", "-", "_"]
+NAMES = st.lists(st.sampled_from(NAME_PIECES), min_size=1, max_size=4).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["div", "section", "h2", "span"]), NAMES, NAMES), max_size=6))
+def test_the_marks_spare_only_searches_that_would_find_nothing(elements: list[tuple[str, str, str]]) -> None:
+    source = "<html><body>" + "".join(f'<{tag} class="{name}" id="{ident}">x</{tag}>' for tag, name, ident in elements)
+    source += "</body></html>"
+    tree = lxml.html.document_fromstring(source)
+    marks = page_marks(tree, source)
+    for names in (ASIDE_NAMES, PAYWALL_NAMES, COMMENT_TITLE_NAMES, SCORE_NAMES):
+        for class_only in (False, True):
+            walked = named_like(tree, names, class_only=class_only)
+            assert named_like(tree, names, class_only=class_only, marks=marks) == walked
+            assert marks.may_name(names, class_only=class_only) or not walked
+
+
+def test_tags_and_attributes_are_asked_of_the_tree_when_the_source_names_them() -> None:
+    source = (
+        '<html><body><DIV ItemScope itemtype="https://schema.org/Comment">x</DIV>'
+        "<p>giscus-widget and data-pid are words here</p><Shreddit-Comment>y</Shreddit-Comment></body></html>"
+    )
+    marks = page_marks(lxml.html.document_fromstring(source), source)
+    assert marks.has("attr:itemscope") and marks.has("tag:shreddit-comment")
+    assert not marks.has("tag:giscus-widget") and not marks.has("attr:data-pid")  # named in text: no element
+    assert not marks.has("attr:data-spot-im-class") and not marks.has("tag:vf-conversations")

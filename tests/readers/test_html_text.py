@@ -486,6 +486,13 @@ def test_text_longer_than_agrees_with_the_cleaned_text_it_reads_only_part_of(pie
     assert text_longer_than(box, limit) == (len(clean_text(box.text_content())) > limit)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\n\u00a0\u200b\ufeff\u00adaé€", max_size=20))
+def test_clean_text_drops_invisible_characters_and_collapses_white_space(text: str) -> None:
+    cleaned = clean_text(text)
+    assert cleaned == " ".join("".join(char for char in text if char not in "\u200b\ufeff\u00ad").split())
+
+
 def test_a_menu_asked_about_once_per_item_is_not_read_whole_each_time() -> None:
     # A reader asks whether each item's boxes are skipped: a control's box (a menu) was measured by its
     # whole text each time, quadratic in the menu's size (7 s on one real page of a 600-item menu).

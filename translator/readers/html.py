@@ -136,12 +136,12 @@ def _article(text: str, name: str, tree: HtmlElement, found: FoundComments, mark
     """
     comment_paths = [_child_indexes(element) for element in found.elements]
     _prune(tree, list(found.elements), marks, hidden=True)
-    facts = article_facts(tree, with_body=found.article is None)
+    facts = article_facts(tree, with_body=found.article is None, marks=marks)
     if found.article is None and not facts.blocks:
         fresh = parse_page(text, name)
         comments = [element for indexes in comment_paths if (element := _follow(fresh, indexes)) is not None]
         _prune(fresh, comments, marks, hidden=False)
-        facts = article_facts(fresh, with_body=True)
+        facts = article_facts(fresh, with_body=True, marks=marks)
     return facts
 
 

@@ -51,6 +51,7 @@ from translator.readers.html_dates import (
 from translator.readers.html_fields import DATE_WORDS, candidates
 from translator.readers.html_furniture import NO_TEASERS, Teasers, drop_furniture, teaser_texts, trim_body
 from translator.readers.html_items import path
+from translator.readers.html_marks import PageMarks
 from translator.readers.html_schema import JSON_LD, _types, _walk, json_documents, unescape_letters
 from translator.readers.html_text import (
     BOXES_OF_PARAGRAPHS,
@@ -920,8 +921,9 @@ def _names_heading(tree: HtmlElement, text: str) -> bool:
     return any(isinstance(h, HtmlElement) and _comparable(visible_text(h)) == key for h in H1(tree))
 
 
-def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
-    """The article's facts; `with_body` runs trafilatura's extraction too (else only its metadata)."""
+def article_facts(tree: HtmlElement, *, with_body: bool, marks: PageMarks | None = None) -> ArticleFacts:
+    """The article's facts; `with_body` runs trafilatura's extraction too (else only its metadata). `marks`: the
+    page's names, which spare searches for names it does not use."""
     unescape_letters(tree)
     meta = _meta(tree)
     ld = _ld_article(tree)
@@ -993,10 +995,10 @@ def article_facts(tree: HtmlElement, *, with_body: bool) -> ArticleFacts:
     described = (clean_text(meta.get(key) or "") for key in ("og:description", "description", "twitter:description"))
     summary = next((text for text in described if text and _comparable(text) != _comparable(title)), None)
     deck = shown_deck(tree, title, summary) if with_body else None
-    teasers = teaser_texts(tree) if with_body else NO_TEASERS
+    teasers = teaser_texts(tree, marks) if with_body else NO_TEASERS
     slides = [block for slide in slideshow(tree) for block in element_blocks(slide, PAGE_RULES)] if with_body else []
     if with_body:
-        drop_furniture(tree, title)  # the headline's heading too, which marks the slideshow's box
+        drop_furniture(tree, title, marks)  # the headline's heading too, which marks the slideshow's box
     if with_body:
         quote_in_words(tree)  # words quoted in a sentence: trafilatura would cut the sentence at them
     if stated_blocks:  # the extractor would read the data's text in place of what the page shows (its lead)

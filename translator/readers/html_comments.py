@@ -92,13 +92,14 @@ def script_systems(marks: PageMarks) -> list[str]:
 def find_comments(tree: HtmlElement, lang: str | None, marks: PageMarks | None = None) -> FoundComments:
     """The page's comments (and a forum's or discussion's opening post) by the first method that finds any."""
     stated = disqus_comments(tree, lang) or json_ld_comments(tree, lang)
-    engine = engine_comments(tree, lang, marks or page_marks(tree, etree.tostring(tree, encoding="unicode")))
+    marks = marks or page_marks(tree, etree.tostring(tree, encoding="unicode"))
+    engine = engine_comments(tree, lang, marks)
     found = stated
     if engine is not None and (stated is None or len(engine.comments) > len(stated.comments)):
         found = engine
     if found is None or not (found.comments or found.article):
         found = generic_comments(tree, lang) or undated_comments(tree, lang) or FoundComments((), "none")
-    if found.expected is None and (expected := stated_count(tree) or printed_count(tree)) is not None:
+    if found.expected is None and (expected := stated_count(tree) or printed_count(tree, marks)) is not None:
         pingbacks = len(PINGBACKS(tree))
         found = FoundComments(found.comments, found.source, found.article, found.elements, expected, pingbacks)
     return found

@@ -19,6 +19,7 @@ from lxml.html import HtmlElement
 
 from translator.readers.common import BlockSpec
 from translator.readers.html_items import path
+from translator.readers.html_marks import PageMarks
 from translator.readers.html_text import REACTION, class_words, clean_text, text_longer_than
 from translator.readers.markup import PAGE_RULES, element_blocks
 
@@ -43,11 +44,19 @@ PAYWALL_NAMES = re.compile(r"(?:pay|reg|subscri(?:be|ption)|login)[-_]?wall|free
 
 
 def named_like(
-    tree: HtmlElement, names: re.Pattern[str], tags: frozenset[str] | None = None, *, class_only: bool = False
+    tree: HtmlElement,
+    names: re.Pattern[str],
+    tags: frozenset[str] | None = None,
+    *,
+    class_only: bool = False,
+    marks: PageMarks | None = None,
 ) -> list[HtmlElement]:
     """The elements (of those tags) whose class or id (`class_only`: class) the pattern finds, in page order.
     Tested here: XPath's `re:test()` calls into Python for each element, and its `translate()` to lower case costs
-    as much (a fourth of reading a page went to such searches)."""
+    as much (a fourth of reading a page went to such searches). With the page's `marks`, a page that uses no
+    such name is not walked at all."""
+    if marks is not None and not marks.may_name(names, class_only=class_only):
+        return []
     return [
         element
         for element in NAMED(tree.getroottree().getroot())
@@ -167,11 +176,11 @@ MAX_HEADING_CHARS = 40
 STOP_TAGS = frozenset({"body", "html", "article", "main"})
 
 
-def printed_count(tree: HtmlElement) -> int | None:
+def printed_count(tree: HtmlElement, marks: PageMarks | None = None) -> int | None:
     """How many comments the comment section's heading says there are, when one heading says it (headings
     saying different numbers say nothing sure)."""
     counts = set()
-    for heading in [*COUNT_HEADINGS(tree), *named_like(tree, COMMENT_TITLE_NAMES)]:
+    for heading in [*COUNT_HEADINGS(tree), *named_like(tree, COMMENT_TITLE_NAMES, marks=marks)]:
         if not isinstance(heading, HtmlElement) or text_longer_than(heading, MAX_COUNT_HEADING_CHARS):
             continue  # a box named for the section's header around the whole list: no heading
         if match := PRINTED_COUNT.match(clean_text(heading.text_content())):
@@ -225,11 +234,11 @@ def tag_lists(tree: HtmlElement) -> list[HtmlElement]:
     return list(found)
 
 
-def score_counters(tree: HtmlElement) -> list[HtmlElement]:
+def score_counters(tree: HtmlElement, marks: PageMarks | None = None) -> list[HtmlElement]:
     """Elements named for a rating or votes that show only a number (a story's "37"): a counter by name
     (`rating-count`) or inside a rating box. A player's score in a match report is not named so."""
     found = []
-    for element in named_like(tree, SCORE_NAMES, class_only=True):
+    for element in named_like(tree, SCORE_NAMES, class_only=True, marks=marks):
         if SCORE_WORDS.isdisjoint(words := class_words(element)) or element.tag in ("td", "th"):
             continue
         if any(ancestor.tag == "table" for ancestor in element.iterancestors()):
@@ -267,12 +276,12 @@ def title_headings(tree: HtmlElement, title: str) -> list[HtmlElement]:
     return [h for h in HEADINGS(tree) if isinstance(h, HtmlElement) and key and _comparable(h.text_content()) == key]
 
 
-def teaser_boxes(tree: HtmlElement) -> list[HtmlElement]:
+def teaser_boxes(tree: HtmlElement, marks: PageMarks | None = None) -> list[HtmlElement]:
     """Boxes named for related, similar or popular stories ("Похожие посты", "Most read") that hold no
     paragraph of text long enough to be the page's own."""
     return [
         box
-        for box in named_like(tree, ASIDE_NAMES, ASIDE_TAGS)
+        for box in named_like(tree, ASIDE_NAMES, ASIDE_TAGS, marks=marks)
         if not ASIDE_WORDS.isdisjoint(class_words(box))
         and not any(len(paragraph.text_content()) > MAX_TEASER_PARAGRAPH for paragraph in box.iter("p"))
     ]
@@ -299,15 +308,15 @@ article's own text. A link around more (a headline, an article, three paragraphs
 the parser stretched over what follows it."""
 
 
-def teaser_texts(tree: HtmlElement) -> Teasers:
+def teaser_texts(tree: HtmlElement, marks: PageMarks | None = None) -> Teasers:
     """The lines and headings of the page's teaser boxes and the paragraphs inside links (cards' excerpts), and the
     lines of its paywall prompts (taken out
     after the extraction too: without them the extractor may take a teaser list for a short article)."""
-    boxes = teaser_boxes(tree)
+    boxes = teaser_boxes(tree, marks)
     linked = (clean_text(paragraph.text_content()) for paragraph in LINKED_PARAGRAPHS(tree))
     lines = frozenset([*(text for box in boxes for _, text, _, _ in element_blocks(box, PAGE_RULES)), *linked])
     headings = (heading for box in boxes for heading in box.iter("h1", "h2", "h3", "h4", "h5", "h6"))
-    prompts = (text for box in paywall_prompts(tree) for text in _prompt_lines(box))
+    prompts = (text for box in paywall_prompts(tree, marks) for text in _prompt_lines(box))
     return Teasers(lines, frozenset([*(clean_text(heading.text_content()) for heading in headings), *prompts]))
 
 
@@ -347,11 +356,11 @@ def unindexed(tree: HtmlElement) -> list[HtmlElement]:
     return found
 
 
-def paywall_prompts(tree: HtmlElement) -> list[HtmlElement]:
+def paywall_prompts(tree: HtmlElement, marks: PageMarks | None = None) -> list[HtmlElement]:
     """Boxes named for a paywall that hold a short prompt to subscribe or log in, not a text."""
     return [
         box
-        for box in named_like(tree, PAYWALL_NAMES)
+        for box in named_like(tree, PAYWALL_NAMES, marks=marks)
         if not PAYWALL_WORDS.isdisjoint(words := class_words(box))
         and NOT_PROMPT_WORDS.isdisjoint(words)
         and len(clean_text(box.text_content())) <= MAX_PAYWALL_CHARS
@@ -450,10 +459,10 @@ def _is_read_also_line(element: HtmlElement) -> bool:
     return linked >= MIN_LINKED_SHARE * len(line["rest"])
 
 
-def drop_furniture(tree: HtmlElement, title: str) -> None:
+def drop_furniture(tree: HtmlElement, title: str, marks: PageMarks | None = None) -> None:
     """Take tag lists, score counters, rows of reactions, lines labelling adverts or pointing to other stories,
     headings repeating the headline and boxes kept from search engines out of the page."""
-    dropped = [*unindexed(tree), *tag_lists(tree), *score_counters(tree), *reaction_rows(tree), *ad_lines(tree)]
+    dropped = [*unindexed(tree), *tag_lists(tree), *score_counters(tree, marks), *reaction_rows(tree), *ad_lines(tree)]
     dropped += read_also_lines(tree)
     for element in [*dropped, *title_headings(tree, title)]:
         if element.getparent() is not None:

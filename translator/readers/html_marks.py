@@ -33,6 +33,8 @@ class PageMarks:
     """Ids with their digits taken out (`comment-12` -> `comment-`)."""
     scripts: str
     """Sources and the start of every script, to spot comment systems' loaders."""
+    source: str
+    """The page's source, lowercased: a tag or attribute name it does not hold is not asked of the tree."""
     answered: dict[str, bool] = field(default_factory=dict)
     """Tag and attribute questions already asked."""
 
@@ -46,10 +48,18 @@ class PageMarks:
         if mark not in self.answered:
             if not SAFE_NAME.match(name):
                 raise ValueError(f"not a mark: {mark!r}")
-            self.answered[mark] = bool(
+            self.answered[mark] = name in self.source and bool(
                 self.tree.xpath(f"boolean(//{name})" if kind == "tag" else f"boolean(//@{name})")
             )
         return self.answered[mark]
+
+    def may_name(self, names: re.Pattern[str], *, class_only: bool = False) -> bool:
+        """Whether one of the page's class names (or ids) holds what the pattern finds: when none does, no
+        element needs to be asked. The pattern must ignore case and digits (names here are lowercased, ids
+        without their digits)."""
+        return any(names.search(name) for name in self.classes) or (
+            not class_only and any(names.search(name) for name in self.ids)
+        )
 
 
 def page_marks(tree: HtmlElement, source: str) -> PageMarks:
@@ -61,4 +71,4 @@ def page_marks(tree: HtmlElement, source: str) -> PageMarks:
     scripts = " ".join(
         f"{script.get('src', '')} {(script.text or '')[:SCRIPT_SAMPLE_CHARS]}" for script in tree.iter("script")
     )
-    return PageMarks(tree, frozenset(classes), frozenset(ids), scripts.lower())
+    return PageMarks(tree, frozenset(classes), frozenset(ids), scripts.lower(), lowered)
