@@ -59,6 +59,7 @@ from translator.readers.html_text import (
     class_words,
     clean_text,
     is_hidden,
+    is_skipped,
     loose_paragraphs,
     slideshow,
     text_longer_than,
@@ -320,8 +321,11 @@ def _abbreviates(short: str, full: str) -> bool:
     return short[0] == full[0] and all(letter in letters for letter in short[1:])
 
 
+NOT_WORD = re.compile(r"[\W_]+")
+
+
 def _comparable(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.lower().removeprefix("www."))
+    return NOT_WORD.sub("", text.lower().removeprefix("www."))
 
 
 MAX_SITE_PARTS = 2
@@ -887,8 +891,11 @@ def _in_comment_box(tree: HtmlElement, title: str) -> bool:
     for heading in HEADINGS(tree):
         if not isinstance(heading, HtmlElement):
             continue
-        for text in (visible_text(heading), heading.text_content()):
-            shown = _comparable(text)
+        texts = [_comparable(heading.text_content())]
+        # What the reader sees differs from the whole text only where a part of it is skipped (hidden, a button).
+        if any(is_skipped(inner) for inner in heading.iterdescendants()):
+            texts.append(_comparable(visible_text(heading)))
+        for shown in texts:
             if shown and (key == shown or (len(shown) >= MIN_SITE_KEY and key.startswith(shown))):
                 if _in_comment_section(heading):  # its boxes asked only of a heading that shows the title
                     return True

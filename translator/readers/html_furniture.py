@@ -190,8 +190,11 @@ def printed_count(tree: HtmlElement, marks: PageMarks | None = None) -> int | No
     return counts.pop() if len(counts) == 1 else None
 
 
+NOT_WORD = re.compile(r"[\W_]+")
+
+
 def _comparable(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.lower())
+    return NOT_WORD.sub("", text.lower())
 
 
 def _is_tag_list(box: HtmlElement, tag_links: set[HtmlElement]) -> bool:
