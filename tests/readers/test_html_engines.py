@@ -498,3 +498,26 @@ def test_judge_me_product_reviews() -> None:
         ("S.", datetime(2020, 2, 21, 15, 23), ["Absolut überzeugend", "Der beste Kaffee bisher."]),
         ("D.", datetime(2020, 2, 22, 15, 23), ["Nicht überzeugend", "Der Geschmack war kaum zu unterscheiden."]),
     ]  # fmt: skip
+
+
+def test_drupal_comments_of_both_tags_are_found_in_page_order() -> None:
+    # Found by one search per tag: the two results are put back in the order the page shows them.
+    comment = (
+        '<{tag} class="comment js-comment" data-comment-user-id="{n}"><span class="username">{name}</span>'
+        '<time datetime="2024-03-0{n}T10:00:00Z">{n} March 2024</time><div class="field--name-comment-body">'
+        "<p>{text}</p></div></{tag}>"
+    )
+    posts = [("article", "Ana"), ("div", "Bert"), ("article", "Cleo"), ("div", "Dario")]
+    page = (
+        '<html lang="en"><body><article class="node"><h1>Night trains return</h1><p>'
+        + "The night train to the coast runs again from June, twice a week, with sleeping cars. " * 3
+        + '</p></article><section class="comments">'
+        + "".join(
+            comment.format(tag=tag, n=n, name=name, text=f"{name} will take the night train in June.")
+            for n, (tag, name) in enumerate(posts, start=1)
+        )
+        + "</section></body></html>"
+    )
+    thread = read_html(page, "page.html").threads[0]
+    assert [post.author for post in thread.posts[1:]] == ["Ana", "Bert", "Cleo", "Dario"]
+    assert thread.posts[3].date == datetime(2024, 3, 3, 10, 0)

@@ -501,7 +501,6 @@ def box_facts(box: HtmlElement | None) -> tuple[str | None, str | None]:
     return box_author(elements), next(stamps, None)
 
 
-SHOWN_DATES = path("//time | //*[@itemprop='datePublished'] | //body//*[@class or @id]")
 DATE_NAMES = re.compile(r"date|time|publish|posted|datum|fecha", re.IGNORECASE)
 """Words in the class or id of an element that may show the article's date (tested in Python: XPath's `re:test()`
 calls into it for each element)."""
@@ -513,10 +512,7 @@ def shown_dates(tree: HtmlElement) -> Iterator[ShownDate]:
     """The page's first dates for its article: each one's machine value and text, not those that say when the
     story was updated. Found as they are asked for: most pages never need them."""
     shown = 0
-    for element in SHOWN_DATES(tree):
-        if not isinstance(element, HtmlElement):
-            continue
-        marked = element.tag == "time" or element.get("itemprop") == "datePublished"
+    for element, marked in _marked_or_named(tree):
         named = marked or DATE_NAMES.search(f"{element.get('class', '')} {element.get('id', '')}")
         if not named or not (marked or class_words(element) & DATE_WORDS):
             continue
@@ -529,6 +525,21 @@ def shown_dates(tree: HtmlElement) -> Iterator[ShownDate]:
             shown += 1
         if shown == MAX_SHOWN_DATES:
             return
+
+
+def _marked_or_named(tree: HtmlElement) -> Iterator[tuple[HtmlElement, bool]]:
+    """The page's `time` elements and those marked `datePublished` (True), and the named elements in its body
+    (False), in page order, walked only as far as they are asked for: a page's first dates lie near its top,
+    where an XPath search would find every named element of the page first."""
+    in_body = False
+    for element in tree.iter(etree.Element):
+        if not isinstance(element, HtmlElement):
+            continue
+        if element.tag == "time" or element.get("itemprop") == "datePublished":
+            yield element, True
+        elif in_body and (element.get("class") is not None or element.get("id") is not None):
+            yield element, False
+        in_body = in_body or element.tag == "body"
 
 
 DAY_DATE = re.compile(
@@ -1003,7 +1014,9 @@ def article_facts(tree: HtmlElement, *, with_body: bool, marks: PageMarks | None
     summary = next((text for text in described if text and _comparable(text) != _comparable(title)), None)
     deck = shown_deck(tree, title, summary) if with_body else None
     teasers = teaser_texts(tree, marks) if with_body else NO_TEASERS
-    slides = [block for slide in slideshow(tree) for block in element_blocks(slide, PAGE_RULES)] if with_body else []
+    slides = (
+        [block for slide in slideshow(tree, marks) for block in element_blocks(slide, PAGE_RULES)] if with_body else []
+    )
     if with_body:
         drop_furniture(tree, title, marks)  # the headline's heading too, which marks the slideshow's box
     if with_body:

@@ -260,9 +260,12 @@ REACTION_BOXES = path("//*[contains(translate(@class, 'REACTION', 'reaction'), '
 MAX_REACTION_CHARS = 200
 
 
-def reaction_rows(tree: HtmlElement) -> list[HtmlElement]:
+def reaction_rows(tree: HtmlElement, marks: PageMarks | None = None) -> list[HtmlElement]:
     """Rows of reactions under a story ("👍 31 ❤️ 4", "Anna and 12 others reacted"): a class word that starts
-    with `reaction`, a short text and no paragraph."""
+    with `reaction`, a short text and no paragraph. With the page's `marks`, a page whose class names hold no
+    such word is not searched."""
+    if marks is not None and not any(REACTION in name for name in marks.classes):
+        return []
     return [
         element
         for element in REACTION_BOXES(tree)
@@ -465,7 +468,13 @@ def _is_read_also_line(element: HtmlElement) -> bool:
 def drop_furniture(tree: HtmlElement, title: str, marks: PageMarks | None = None) -> None:
     """Take tag lists, score counters, rows of reactions, lines labelling adverts or pointing to other stories,
     headings repeating the headline and boxes kept from search engines out of the page."""
-    dropped = [*unindexed(tree), *tag_lists(tree), *score_counters(tree, marks), *reaction_rows(tree), *ad_lines(tree)]
+    dropped = [
+        *unindexed(tree),
+        *tag_lists(tree),
+        *score_counters(tree, marks),
+        *reaction_rows(tree, marks),
+        *ad_lines(tree),
+    ]
     dropped += read_also_lines(tree)
     for element in [*dropped, *title_headings(tree, title)]:
         if element.getparent() is not None:

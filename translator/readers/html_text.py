@@ -17,6 +17,8 @@ from itertools import islice
 from lxml import etree
 from lxml.html import HtmlElement
 
+from translator.readers.html_marks import PageMarks
+
 SKIPPED_TAGS = frozenset(
     {
         "script", "style", "noscript", "template", "button", "input", "select", "textarea", "option",
@@ -265,6 +267,7 @@ SLIDES = etree.XPath(
     "//*[self::li or self::figure or self::div or self::section]"
     "[contains(translate(@class, 'SLIDE', 'slide'), 'slide')]"
 )
+SLIDE = "slide"
 SLIDE_CLASS = re.compile(r"(?:[\w-]*[-_])?slide", re.IGNORECASE)
 """A class that names one slide of a slideshow (`slide`, `flat-slide`, `swiper-slide`, `rt_slide`), not the
 slideshow (`slides`, `slider`) nor a page that slides in (`sticky-menu-slide` is one too: only where it holds
@@ -274,12 +277,15 @@ MIN_SLIDE_CHARS = 40
 SLIDE_STOPS = frozenset({"article", "main"})
 
 
-def slideshow(tree: HtmlElement) -> list[HtmlElement]:
+def slideshow(tree: HtmlElement, marks: PageMarks | None = None) -> list[HtmlElement]:
     """The slides of a slideshow in the story's box, which an extractor loses: it drops every box whose class
     holds "slide", and pictures' captions (popsugar's `figure.flat-slide` > `figcaption` > `p`, one per
     costume). A slideshow is three or more slides side by side that each hold a sentence or more in paragraphs
     or a caption, mostly not links (a carousel of teasers is links), inside the `article` or `main` box that
-    holds the page's `h1`; the first such on the page."""
+    holds the page's `h1`; the first such on the page. With the page's `marks`, a page none of whose class names
+    holds "slide" is not searched."""
+    if marks is not None and not any(SLIDE in name for name in marks.classes):
+        return []
     shows: dict[HtmlElement, list[HtmlElement]] = {}
     for slide in SLIDES(tree):
         parent = slide.getparent() if isinstance(slide, HtmlElement) else None
