@@ -50,7 +50,7 @@ from translator.readers.html_dates import (
 )
 from translator.readers.html_fields import DATE_WORDS, candidates
 from translator.readers.html_furniture import NO_TEASERS, Teasers, drop_furniture, teaser_texts, trim_body
-from translator.readers.html_items import path
+from translator.readers.html_items import elements_named, path
 from translator.readers.html_marks import PageMarks
 from translator.readers.html_schema import JSON_LD, _types, _walk, json_documents, unescape_letters
 from translator.readers.html_text import (
@@ -78,8 +78,8 @@ CANONICAL = path("//link[@rel='canonical']/@href")
 TITLE = path("//title[not(ancestor::svg)]")
 """The page's title (an icon drawn in SVG has its own `<title>`, which may come first)."""
 H1 = path("//h1")
-HEADINGS = path("//h1 | //h2 | //h3")
-LOWER_HEADINGS = path("//h2 | //h3")
+HEADINGS = elements_named("h1", "h2", "h3")
+LOWER_HEADINGS = elements_named("h2", "h3")
 MAX_LABEL_WORDS = 3
 PAGE_TAGS = frozenset({"body", "html"})
 COMMENT_BOX = re.compile(r"comment|respond|reply|koment|komment|коммент")
@@ -94,7 +94,7 @@ UPDATED = re.compile(
 )
 """Words saying that a time is when the story was last changed, not when it was published."""
 INLINE_TAGS = frozenset({"strong", "b", "em", "i", "span", "small"})
-BOX_TEXT = path(".//p | .//blockquote | .//li | .//h1 | .//h2 | .//h3 | .//figure | .//table")
+BOX_TEXT = elements_named("p", "blockquote", "li", "h1", "h2", "h3", "figure", "table", below=True)
 TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—\-:·•»«›>/~]|::|--)\s+")
 TIGHT_SEPARATOR = re.compile(r"[|–—\-_]")
 """A separator without spaces around it, as titles written without spaces between words have it ("标题-新华网"):

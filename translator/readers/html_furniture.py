@@ -18,7 +18,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from translator.readers.common import BlockSpec
-from translator.readers.html_items import path
+from translator.readers.html_items import elements_named, path
 from translator.readers.html_marks import PageMarks
 from translator.readers.html_text import REACTION, class_words, clean_text, text_longer_than
 from translator.readers.markup import PAGE_RULES, element_blocks
@@ -32,7 +32,7 @@ LINKS = path("//a[@href or @rel]")
 SCORE_WORDS = frozenset({"rating", "vote", "votes", "voting", "karma", "likes", "pluses"})
 COUNT_WORDS = frozenset({"count", "counter", "value", "total", "number", "result", "sum"})
 SCORE_NAMES = re.compile("|".join(sorted(SCORE_WORDS)), re.IGNORECASE)
-HEADINGS = path("//h1 | //h2 | //h3")
+HEADINGS = elements_named("h1", "h2", "h3")
 
 
 NAMED = path("descendant-or-self::*[@class or @id]")
@@ -109,7 +109,7 @@ PRINTED_COUNT = re.compile(
 )
 """The comment section's heading with its count: "32 Comments", "32 thoughts on “Title”", "Комментарии (32)",
 "コメント一覧 (3)", "Alle Kommentare [12]"."""
-COUNT_HEADINGS = path("//h1 | //h2 | //h3 | //h4 | //h5 | //h6")
+COUNT_HEADINGS = elements_named("h1", "h2", "h3", "h4", "h5", "h6")
 COMMENT_TITLE_NAMES = re.compile(r"comments?[-_]?(?:list[-_]?)?(?:title|heading|header)", re.IGNORECASE)
 """Headings, and the elements a theme names as the comment section's or list's title (`comments-title`,
 `commentListHeader`)."""

@@ -120,6 +120,17 @@ def path(expression: str) -> etree.XPath:
     return etree.XPath(expanded, namespaces=REGEX_NAMESPACE)
 
 
+def elements_named(*tags: str, below: bool = False) -> Callable[[HtmlElement], list[HtmlElement]]:
+    """What `//h1 | //h2` finds (`.//h1 | .//h2` with `below`: under the element given), in page order and linear
+    time: libxml2 merges a union's results in time their sizes multiplied (20,000 interleaved headings: 3 s)."""
+
+    def find(element: HtmlElement) -> list[HtmlElement]:
+        found = element.iterdescendants(*tags) if below else element.getroottree().getroot().iter(*tags)
+        return [node for node in found if isinstance(node, HtmlElement)]
+
+    return find
+
+
 def _first(
     item: HtmlElement, lookups: Sequence[Lookup], nested: Sequence[HtmlElement] = ()
 ) -> HtmlElement | str | None:
