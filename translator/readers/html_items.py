@@ -131,6 +131,17 @@ def elements_named(*tags: str, below: bool = False) -> Callable[[HtmlElement], l
     return find
 
 
+def in_page_order(tree: HtmlElement, *results: Sequence[object], tags: tuple[str, ...] = ()) -> list[object]:
+    """The elements of several searches' results, each once, in page order (as an XPath union gives them, without
+    its cost: libxml2 merges a union's results in time their sizes multiplied). A single non-empty result is
+    given as it is; else the page is walked once (only its elements of those `tags`, where all are)."""
+    found = [result for result in results if result]
+    if len(found) <= 1:
+        return list(found[0]) if found else []
+    members = {element for result in found for element in result}
+    return [element for element in tree.getroottree().getroot().iter(*tags) if element in members]
+
+
 def _first(
     item: HtmlElement, lookups: Sequence[Lookup], nested: Sequence[HtmlElement] = ()
 ) -> HtmlElement | str | None:
