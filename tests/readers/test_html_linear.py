@@ -187,6 +187,6 @@ def test_a_products_many_reviews_are_found_in_linear_time() -> None:
     comment = '<div itemscope itemtype="https://schema.org/Comment"><p itemprop="text">Which size?</p></div>'
     tree = lxml.html.document_fromstring("<html><body>" + (review + comment) * (reviews // 2) + "</body></html>")
     started = time.perf_counter()
-    items = MICRODATA.items(tree)
+    items = [item for item in MICRODATA.items(tree) if isinstance(item, lxml.html.HtmlElement)]
     assert [item.get("itemprop") for item in items[:3]] == ["review", None, "review"] and len(items) == reviews
     assert time.perf_counter() - started < 5
