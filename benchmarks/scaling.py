@@ -18,7 +18,10 @@ Stages (every one the issue of linear cost names):
              detection, the tree drawn to a terminal-less console), in this process;
   pipeline   a thread of n posts translated with the shipped glossary and an empty memory; the engine
              is an echo, so what is timed is our own work (planning, memory, glossary, QA), not the
-             model's, which is linear by construction.
+             model's, which is linear by construction;
+  html       a saved WordPress-shaped news page of n bytes (`readers.html_page`: its furniture, then more
+             comments, each with its buttons, styled parts and headings) read: the page's XPath searches,
+             whose unions libxml2 merges in time their results' sizes multiplied, are kept apart.
 Also timed once: `translator inspect` and `translator inspect --json` on a 20,000-post JSON thread, end
 to end in a process of their own (goal: under 10 s; wall and CPU seconds of the command).
 Last line: one JSON object of the figures.
@@ -243,6 +246,18 @@ def _translate(prepared: Any) -> object:
     return translate_threads([thread], PipelineOptions(target="en"), EchoEngine(), GlossaryStore().get, memory)
 
 
+def _saved_page(size: int, folder: Path) -> bytes:
+    from readers import html_page
+
+    return html_page(size, seed=3)
+
+
+def _read_saved_page(page: bytes) -> object:
+    from translator.readers.html import read_html_file
+
+    return read_html_file(page, "page.html")
+
+
 STAGES = [
     Stage("forum", 1000, "posts", _forum_dump, _read),
     Stage("json", 1250, "posts", _json_thread, _read),
@@ -250,6 +265,7 @@ STAGES = [
     Stage("detection", 625, "posts", _json_thread, _read_and_detect),
     Stage("inspect", 625, "posts", _json_thread, _inspect),
     Stage("pipeline", 250, "posts", _detected_thread, _translate),
+    Stage("html", 400_000, "bytes", _saved_page, _read_saved_page),
 ]
 
 

@@ -783,3 +783,31 @@ def test_a_page_without_a_declared_language_has_its_dates_read_in_the_language_i
         ("Peter", datetime(2026, 12, 4, 10, 15)),
         ("Maria", datetime(2026, 12, 4, 11, 20)),
     ]
+
+
+def test_a_story_hidden_until_a_script_shows_it_is_read_without_the_comments_below_it() -> None:
+    # Nothing is left once hidden boxes are out: the page is read again with them in, its comments (found by their
+    # places in the first reading) still taken out.
+    story = "The ferry to the island runs every hour from May, and the first boat leaves at six in the morning. " * 3
+    # Marked up as schema.org comments in boxes the extractor has no reason to leave out.
+    comment = (
+        '<div class="note" itemscope itemtype="https://schema.org/Comment"><span itemprop="author">{name}</span>'
+        ' <time itemprop="dateCreated" datetime="2024-04-0{n}T09:00">{n} April 2024</time>'
+        '<p itemprop="text">{text}</p></div>'
+    )
+    comments = [
+        ("Ana", "Six is early, but I will be on that boat with my bicycle and a flask of coffee for the crossing."),
+        ("Bert", "Hourly boats at last, thank you. The island has waited years for a timetable like this one."),
+    ]
+    page = (
+        '<html lang="en"><body><h1>Hourly ferries from May</h1><div class="story" style="display:none">'
+        f'<p>{story}</p></div><div class="notes">'
+        + "".join(comment.format(n=n, name=name, text=text) for n, (name, text) in enumerate(comments, start=1))
+        + "</div></body></html>"
+    )
+    posts = read_html(page, "page.html").threads[0].posts
+    assert [block.text for block in posts[0].blocks if block.kind == "paragraph"] == [story.strip()]
+    assert posts[0].author is None  # left in, the first comment's writer was taken for the story's
+    assert [(post.author, [block.text for block in post.blocks]) for post in posts[1:]] == [
+        (name, [text]) for name, text in comments
+    ]

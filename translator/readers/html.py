@@ -144,35 +144,50 @@ def _article(text: str, name: str, tree: HtmlElement, found: FoundComments, mark
     Some pages keep their whole text hidden until a script shows it (or in `noscript`): when nothing is
     left, the article is read again with hidden elements in.
     """
-    comment_paths = [_child_indexes(element) for element in found.elements]
+    comment_paths = _child_indexes(found.elements)
     _prune(tree, list(found.elements), marks, hidden=True)
     facts = article_facts(tree, with_body=found.article is None, marks=marks)
     if found.article is None and not facts.blocks:
         fresh = parse_page(text, name)
-        comments = [element for indexes in comment_paths if (element := _follow(fresh, indexes)) is not None]
+        comments = _follow(fresh, comment_paths)
         _prune(fresh, comments, marks, hidden=False)
         facts = article_facts(fresh, with_body=True, marks=marks)
     return facts
 
 
-def _child_indexes(element: etree._Element) -> tuple[int, ...]:
-    """Where an element stands below the root, as child positions (not `getpath`: a tag named `a=b`,
-    which the HTML parser takes, would make its XPath a comparison)."""
-    indexes = []
-    while (parent := element.getparent()) is not None:
-        indexes.append(parent.index(element))
-        element = parent
-    return tuple(reversed(indexes))
+def _child_indexes(elements: Sequence[etree._Element]) -> list[tuple[int, ...]]:
+    """Where each element stands below the root, as child positions (not `getpath`: a tag named `a=b`, which
+    the HTML parser takes, would make its XPath a comparison). Each box's children are numbered once: lxml's
+    `index()` counts from the first child, which for each of a list's thousands of comments costs their number
+    squared."""
+    numbered: dict[etree._Element, dict[etree._Element, int]] = {}
+    paths = []
+    for element in elements:
+        indexes = []
+        while (parent := element.getparent()) is not None:
+            if parent not in numbered:
+                numbered[parent] = {child: position for position, child in enumerate(parent)}
+            indexes.append(numbered[parent][element])
+            element = parent
+        paths.append(tuple(reversed(indexes)))
+    return paths
 
 
-def _follow(root: etree._Element, indexes: tuple[int, ...]) -> etree._Element | None:
-    """The element at those child positions below `root`, if the tree has one there."""
-    element = root
-    for index in indexes:
-        if index >= len(element):
-            return None
-        element = element[index]
-    return element
+def _follow(root: etree._Element, paths: Sequence[tuple[int, ...]]) -> list[etree._Element]:
+    """The elements at those child positions below `root`, where the tree has one (each box's children listed
+    once: lxml finds a child by its position counting from the first)."""
+    children: dict[etree._Element, list[etree._Element]] = {}
+    found = []
+    for indexes in paths:
+        element = root
+        for index in indexes:
+            listed = children.setdefault(element, list(element))
+            if index >= len(listed):
+                break
+            element = listed[index]
+        else:
+            found.append(element)
+    return found
 
 
 def saved_time(text: str, tree: HtmlElement) -> datetime | None:
