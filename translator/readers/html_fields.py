@@ -256,9 +256,10 @@ def _name_text(element: HtmlElement) -> str:
     return visible_text(copy)
 
 
-NAME_PARTS = etree.XPath(".//*[@itemprop='name' or contains(concat(' ', @class, ' '), ' fn ')]")
+# `descendant::`, not `.//`: see `html_items.descendant_steps`.
+NAME_PARTS = etree.XPath("descendant::*[@itemprop='name' or contains(concat(' ', @class, ' '), ' fn ')]")
 """Where an author element marks the name in it (compiled once: these run for every comment)."""
-REPLY_LINKS = etree.XPath(".//a[@aria-label and contains(@class, 'reply')]")
+REPLY_LINKS = etree.XPath("descendant::a[@aria-label and contains(@class, 'reply')]")
 
 
 def name_in(element: HtmlElement) -> str | None:

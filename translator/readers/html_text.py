@@ -207,7 +207,8 @@ def loose_paragraphs(tree: HtmlElement) -> None:
                 _wrap_run(box, before, inline)
 
 
-BOXES_OF_BREAKS = etree.XPath("//*[br][not(p)]")
+# `/descendant::`, not `//` (libxml2 merges nested boxes' results in quadratic time): `html_items.descendant_steps`.
+BOXES_OF_BREAKS = etree.XPath("/descendant::*[br][not(p)]")
 MIN_BROKEN_RUNS = 2
 BOX_TAGS = frozenset({"div", "section", "article", "main", "td"})
 
@@ -262,9 +263,9 @@ def _run_text(box: HtmlElement, before: HtmlElement | None, inline: list[etree._
     return " ".join(((lead or "") + "".join(f" {_unlinked(child)} {child.tail or ''}" for child in inline)).split())
 
 
-BOXES_OF_PARAGRAPHS = etree.XPath("//*[p]")
+BOXES_OF_PARAGRAPHS = etree.XPath("/descendant::*[p]")
 SLIDES = etree.XPath(
-    "//*[self::li or self::figure or self::div or self::section]"
+    "/descendant::*[self::li or self::figure or self::div or self::section]"
     "[contains(translate(@class, 'SLIDE', 'slide'), 'slide')]"
 )
 SLIDE = "slide"
