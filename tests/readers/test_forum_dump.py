@@ -1170,3 +1170,45 @@ def test_a_real_pages_comments_signed_below_their_text_keep_their_own_text() -> 
 )
 def test_a_thanks_line_of_text_is_no_line_of_reactions(line: str, text: bool) -> None:
     assert (classify(line).kind == "text") is text
+
+
+def _menu_post(name: str, rank: str, stamp: str, number: int, text: str, menu: list[str]) -> str:
+    return "\n".join([name, *menu, rank, stamp, f"#{number}", text, "0"])
+
+
+VBULLETIN_MENU = ["Profil", "Beiträge anzeigen", "Private Nachricht"]
+
+
+@pytest.mark.parametrize("menu", [VBULLETIN_MENU, ["View Profile", "View Forum Posts", "Private Message"]])
+def test_a_thread_whose_posts_show_their_writers_menu_is_read_to_its_last_post(menu: list[str]) -> None:
+    # vBulletin prints a member's menu under each name: its entries mark a post as profile fields do. The last post
+    # ends where every other one does (at its count of thanks, `0`), before the page's numbers and similar threads.
+    posts = [
+        ("Hanna", "Stammgast", "03.03.2011, 14:17", "Hat jemand das Update schon bekommen? Bei mir kommt noch nichts."),
+        ("jo-k", "Neu hier", "03.03.2011, 14:27", "Ja, gestern Abend, es hat etwa zehn Minuten gedauert."),
+        ("Mira", "Stammgast", "03.03.2011, 14:37", "Bei mir kam ein Fehler, nach dem Neustart ging es dann."),
+        ("Hanna", "Stammgast", "03.03.2011, 14:39", "Danke euch, dann warte ich noch bis morgen ab."),
+    ]
+    text = "\n".join(
+        [
+            "Forum",
+            "Windows Phone 7",
+            "Das Update wird verteilt",
+            *(
+                _menu_post(name, rank, stamp, number, body, menu)
+                for number, (name, rank, stamp, body) in enumerate(posts, start=661)
+            ),
+            "Seite 34 von 40 Erste ... 333435 ... Letzte",
+            "Gehe zu Seite:",
+            "« Vorheriges Thema | Nächstes Thema »",
+            "Ähnliche Themen",
+            "Fragen zur Kamera des neuen Telefons",
+            "Von Ole im Forum Plauderecke",
+            "Antworten: 6",
+            "Letzter Beitrag: 18.10.2010, 23:08",
+        ]
+    )
+    thread = read_forum_dump(text).threads[0]
+    assert [(post.author, post.role, [block.text for block in post.blocks if block.kind != "title"]) for post in
+            thread.posts] == [(name, rank, [body]) for name, rank, _, body in posts]  # fmt: skip
+    assert thread.posts[3].date == datetime(2011, 3, 3, 14, 39)

@@ -366,11 +366,14 @@ def read_forum_dump(text: str) -> Reading:
     raw: list[RawPost] = []
     pingbacks: list[bool] = []
     signatures = 0
+    trailer = _trailer(lines, kinds, headers)
     for n, (anchor, header) in enumerate(zip(anchors, headers, strict=True)):
         if header.end is not None:
             end = header.end
+        elif n + 1 < len(headers):
+            end = headers[n + 1].start
         else:
-            end = headers[n + 1].start if n + 1 < len(headers) else _last_post_end(lines, kinds, header.body_start)
+            end = _last_post_end(lines, kinds, header.body_start, trailer)
         segments, signed = _segments(lines, kinds, header.body_start, end, anchors)
         signatures += signed
         raw.append(RawPost(header.writer or "", header.role, anchor.date, None, segments, n))
@@ -425,16 +428,37 @@ def _pingback(writer: str | None, segments: list[Segment]) -> bool:
     return PINGBACK_TEXT.match(text) is not None or PINGBACK_LABEL.match(writer or "") is not None
 
 
-def _last_post_end(lines: list[str], kinds: list[Line], start: int) -> int:
+def _last_post_end(lines: list[str], kinds: list[Line], start: int, trailer: str | None = None) -> int:
     """Where the last post ends: at its first button after a sentence of its text, where the page's own lines begin
-    (its comment form, its footer, teasers); else at the dump's end. A button between a subject line and the text
-    ends nothing."""
+    (its comment form, its footer, teasers), or at the line every other post ends with (`trailer`, its shape);
+    else at the dump's end. A button between a subject line and the text ends nothing."""
     said = False
     for row in range(start, len(lines)):
-        if said and kinds[row].kind == "action" and is_button(lines[row]):
-            return row  # not a bare number: a numbered list's in the text, as often as a count's
+        if said and kinds[row].kind == "action" and (is_button(lines[row]) or _shape(lines[row]) == trailer):
+            return row  # not any bare number: a numbered list's in the text, as often as a count's
         said = said or _a_sentence(lines[row], kinds[row])
     return len(lines)
+
+
+NUMBER = re.compile(r"\d+")
+MIN_TRAILERS = 2
+"""Posts before the last that must all end with the same line for it to end the last one too."""
+
+
+def _trailer(lines: list[str], kinds: list[Line], headers: list[Header]) -> str | None:
+    """The shape of the line each post before the last ends with, where all end with a line of buttons or counts of
+    one shape (vBulletin's count of thanks under each post, `0`): the last post ends there too, before the page's
+    own lines (its page numbers, similar threads)."""
+    rows = [header.start - 1 for header in headers[1:]]
+    if len(rows) < MIN_TRAILERS or any(header.end is not None for header in headers):
+        return None
+    shapes = {_shape(lines[row]) if kinds[row].kind == "action" else None for row in rows}
+    return shapes.pop() if len(shapes) == 1 and None not in shapes else None
+
+
+def _shape(line: str) -> str:
+    """A line with its numbers as `#` (`0` and `12` alike)."""
+    return NUMBER.sub("#", line)
 
 
 MAX_SNIFFED_CHARS = 400_000

@@ -298,12 +298,20 @@ MEMBER_MENU = frozenset(
         "View Profile", "View Forum Posts", "View Blog Entries", "Private Message", "Visit Homepage", "Add as Contact",
         "Profil", "Beiträge anzeigen", "Private Nachricht", "Homepage besuchen", "Blog-Einträge anzeigen",
         "Voir le profil", "Voir les messages", "Message privé", "Visiter la page d'accueil", "Ver perfil",
-        "Ver mensajes del foro", "Mensaje privado", "Visitar página web", "Online", "Offline",
+        "Ver mensajes del foro", "Mensaje privado", "Visitar página web",
+    )
+)  # fmt: skip
+"""vBulletin's menu under a member's name, which some styles print: part of the post's header; two of its entries
+mark a post as two profile fields do (`profile_key`)."""
+MEMBER_BADGES = frozenset(
+    label.casefold()
+    for label in (
+        "Online", "Offline",
         # A commenter's badge (wpDiscuz): not logged in.
         "Guest", "Gast", "Invité", "Invitado", "Ospite", "Gość", "Гость",
     )
 )  # fmt: skip
-"""vBulletin's menu under a member's name, which some styles print: part of the post's header."""
+"""A member's state beside the name: part of the post's header, but a page's own chrome shows such words too."""
 COUNTED_ACTION = re.compile(
     r"^(?:\d[\d.,]*\s*(?:likes?|replies|reply|antworten|j'aime|me gusta|mi piace|votes?|points?|upvotes?)"
     r"|(?:(?:Likes?|Reactions|Reaktionen|Réactions|Reacciones|Reazioni|Thanks|Danke|Gefällt)\s*:|Liked by)\s+.+"
@@ -396,7 +404,7 @@ def classify(text: str) -> Line:
     field = PROFILE_FIELD.match(text) and len(text) <= MAX_FIELD_CHARS
     if field or POST_COUNT.match(text) or THREAD_STARTER.match(text):
         return Line(text, "profile")
-    if POST_NUMBER.match(text) or SUBJECT.match(text) or AVATAR_INITIAL.match(text) or text.casefold() in MEMBER_MENU:
+    if POST_NUMBER.match(text) or SUBJECT.match(text) or AVATAR_INITIAL.match(text) or text.casefold() in MEMBER_MENU | MEMBER_BADGES:
         return Line(text, "profile")
     if _button(text) in ACTIONS or (len(text) <= 60 and (COUNTED_ACTION.match(text) or POST_BUTTON.match(text))):
         return Line(text, "action")
@@ -453,7 +461,8 @@ def _button_row(text: str) -> bool:
 
 def profile_key(text: str) -> str | None:
     """Which profile field a line is (its label, folded; `count`, `number` or `starter` for a post count, a
-    post's number, a thread starter line), None for any other line (a field's value on its own line too)."""
+    post's number, a thread starter line; an entry of vBulletin's member menu, folded), None for any other line (a
+    field's value on its own line too)."""
     if len(text) > MAX_FIELD_CHARS:
         return None  # no field is this long (and POST_COUNT's number and spaces would be tried at each split)
     if PROFILE_FIELD.match(text) or PROFILE_ALONE.match(text):
@@ -464,6 +473,8 @@ def profile_key(text: str) -> str | None:
         return "number"
     if THREAD_STARTER.match(text):
         return "starter"
+    if (label := text.casefold()) in MEMBER_MENU:
+        return label
     return None
 
 
