@@ -312,6 +312,7 @@ MEMBER_BADGES = frozenset(
     )
 )  # fmt: skip
 """A member's state beside the name: part of the post's header, but a page's own chrome shows such words too."""
+MEMBER_LINES = MEMBER_MENU | MEMBER_BADGES
 COUNTED_ACTION = re.compile(
     r"^(?:\d[\d.,]*\s*(?:likes?|replies|reply|antworten|j'aime|me gusta|mi piace|votes?|points?|upvotes?)"
     r"|(?:(?:Likes?|Reactions|Reaktionen|Réactions|Reacciones|Reazioni|Thanks|Danke|Gefällt)\s*:|Liked by)\s+.+"
@@ -404,7 +405,7 @@ def classify(text: str) -> Line:
     field = PROFILE_FIELD.match(text) and len(text) <= MAX_FIELD_CHARS
     if field or POST_COUNT.match(text) or THREAD_STARTER.match(text):
         return Line(text, "profile")
-    if POST_NUMBER.match(text) or SUBJECT.match(text) or AVATAR_INITIAL.match(text) or text.casefold() in MEMBER_MENU | MEMBER_BADGES:
+    if POST_NUMBER.match(text) or SUBJECT.match(text) or AVATAR_INITIAL.match(text) or text.casefold() in MEMBER_LINES:
         return Line(text, "profile")
     if _button(text) in ACTIONS or (len(text) <= 60 and (COUNTED_ACTION.match(text) or POST_BUTTON.match(text))):
         return Line(text, "action")
