@@ -1212,3 +1212,23 @@ def test_a_thread_whose_posts_show_their_writers_menu_is_read_to_its_last_post(m
     assert [(post.author, post.role, [block.text for block in post.blocks if block.kind != "title"]) for post in
             thread.posts] == [(name, rank, [body]) for name, rank, _, body in posts]  # fmt: skip
     assert thread.posts[3].date == datetime(2011, 3, 3, 14, 39)
+
+
+def test_posts_marked_by_their_reactions_are_read_with_their_writers_above_the_count() -> None:
+    # XenForo: each post ends with who reacted and how many times (`x1`); that count is no writer of the next post,
+    # and a post with reactions is a post even without a quote or a button.
+    posts = [
+        ("Tiberius", "Moderator", "Sep 18, 2020", "Patch 4.47.4 is out: the lantern quest works again."),
+        ("Nixe", "Warrior", "Sep 20, 2020", "Thanks, the lantern quest was the one I was stuck on."),
+        ("Bluerider", "Reader", "Sep 20, 2020", "The boss announcements are far too loud now, though."),
+        ("Nixe", "Warrior", "Sep 21, 2020", "Agreed, two announcements would be plenty for everyone."),
+    ]
+    reactions = ["Reactions: Nixe", "Reactions: Bibi Blocksberg, Glockenfee, Herr Blocksberg and 2 others who liked it"]
+    lines = ["Forums", "News and patch notes", "Patch 4.47.4"]
+    for number, (name, rank, day, body) in enumerate(posts, start=1):
+        lines += [name, rank, day, f"#{number}", body, reactions[number % 2], f"x{number}"]
+    thread = read_forum_dump("\n".join([*lines, "You must log in or register to reply here."])).threads[0]
+    assert [(post.author, post.role) for post in thread.posts] == [(name, rank) for name, rank, _, _ in posts]
+    assert [[block.text for block in post.blocks if block.kind != "title"] for post in thread.posts[1:]] == [
+        [body] for _, _, _, body in posts[1:]
+    ]

@@ -42,6 +42,7 @@ from translator.readers.forum import THREAD_LABEL, RawPost, Segment, resolve_quo
 from translator.readers.forum_engines import (
     COMMENT_LABEL,
     MAX_LABEL_CHARS,
+    REACTIONS_LINE,
     RELATIVE_DATE,
     SUBJECT,
     WRITTEN_BY,
@@ -310,10 +311,11 @@ POST_LABELS = frozenset({"byline", "quote", "quote_end", "edited", "signature"})
 
 
 def _marks_a_post(line: Line) -> bool:
-    """Whether a line is one only a post shows: an engine's byline, quote, edit note or signature rule, or one of
-    a post's own buttons (a page's chrome has its "Share", "Top" and counts too), alone or after the post's date."""
+    """Whether a line is one only a post shows: an engine's byline, quote, edit note or signature rule, one of a
+    post's own buttons (a page's chrome has its "Share", "Top" and counts too), alone or after the post's date, or
+    its reactions with who gave them (`Reactions: Ann, Bob`)."""
     if line.kind == "action":
-        return is_post_action(line.text)
+        return is_post_action(line.text) or REACTIONS_LINE.match(line.text) is not None
     if line.kind == "text" and len(line.text) <= MAX_DATED_ACTION and (button := button_start(line.text)):
         # `19. Juni 2018 um 15:28 - Antworten`: a date before the buttons (a year, a numeric date or a time), not
         # a teaser's words ending in "like" ("Top 10 things we like")

@@ -316,11 +316,17 @@ MEMBER_LINES = MEMBER_MENU | MEMBER_BADGES
 COUNTED_ACTION = re.compile(
     r"^(?:\d[\d.,]*\s*(?:likes?|replies|reply|antworten|j'aime|me gusta|mi piace|votes?|points?|upvotes?)"
     r"|(?:(?:Likes?|Reactions|Reaktionen|Réactions|Reacciones|Reazioni|Thanks|Danke|Gefällt)\s*:|Liked by)\s+.+"
-    r"|(?:Reply|Share)\s*[•·›].*|[+−-]?\d{1,6})$",
+    r"|(?:Reply|Share)\s*[•·›].*|[+−-]?\d{1,6}|[x×]\d{1,6})$",
     re.IGNORECASE,
 )
 """A counted button (`3 Likes`), a reactions line (`Reactions: Ann, Bob and 3 others`, `Liked by Ann`; its label's
-colon told: "Danke für deine Ausführungen." is a line of text), a bare count or score (`-1`, `+2`)."""
+colon told: "Danke für deine Ausführungen." is a line of text), a bare count or score (`-1`, `+2`), a count of
+reactions (XenForo's `x1` after their names)."""
+REACTIONS_LINE = re.compile(
+    r"^(?:Likes?|Reactions|Reaktionen|Réactions|Reacciones|Reazioni|Thanks|Danke)\s*:\s+\S.*$", re.IGNORECASE
+)
+"""A post's reactions with their label, however many names they list (`Reactions: Ann, Bob, Carl and 12 others`)."""
+MAX_REACTIONS_CHARS = 300
 AVATAR_INITIAL = re.compile(r"^[^\W\d_]$")
 """The letter an avatar placeholder shows when a member has no picture (XenForo, Discourse)."""
 SUBJECT = re.compile(r"^(?:Re|AW|RE|Aw|Réf|Rép)\s?:\s.+$")
@@ -408,6 +414,8 @@ def classify(text: str) -> Line:
     if POST_NUMBER.match(text) or SUBJECT.match(text) or AVATAR_INITIAL.match(text) or text.casefold() in MEMBER_LINES:
         return Line(text, "profile")
     if _button(text) in ACTIONS or (len(text) <= 60 and (COUNTED_ACTION.match(text) or POST_BUTTON.match(text))):
+        return Line(text, "action")
+    if len(text) <= MAX_REACTIONS_CHARS and REACTIONS_LINE.match(text):
         return Line(text, "action")
     if _button_row(text):
         return Line(text, "action")
