@@ -1232,3 +1232,30 @@ def test_posts_marked_by_their_reactions_are_read_with_their_writers_above_the_c
     assert [[block.text for block in post.blocks if block.kind != "title"] for post in thread.posts[1:]] == [
         [body] for _, _, _, body in posts[1:]
     ]
+
+
+def test_comments_under_their_header_ending_with_a_report_button_keep_their_own_text() -> None:
+    # Below the count, a notice, then each comment's header, its text and its "Als Spam melden!": the button ends
+    # each comment, so the headers are no signatures under the text before them.
+    comments = [
+        ("Frau Ines Berg", "28.04.2020, 10:27", "Die Grenze war drei Wochen zu, und niemand hat uns Pendler gefragt."),
+        ("Herr Tobias Schmitz", "28.04.2020, 08:59", "Unfassbar, dass man das ein abgestimmtes Vorgehen nennt."),
+        ("Ole Hansen", "27.04.2020, 20:10", "Im Saarland hat das vor allem die kleinen Betriebe getroffen."),
+    ]
+    text = "\n".join(
+        [
+            "Grenzschließungen: Die Pendler warten",
+            "Seit Mitte März ist die Grenze zwischen dem Saarland und Lothringen für die meisten Pendler geschlossen.",
+            "Wer zur Arbeit muss, braucht eine Bescheinigung und wartet an den wenigen offenen Übergängen oft lange.",
+            "Die Landesregierung verteidigt die Kontrollen, die Gemeinden an der Grenze fordern ein rasches Ende.",
+            '3 Kommentare zu "Grenzschließungen: Die Pendler warten"',
+            "Das Kommentieren dieses Artikels wurde deaktiviert.",
+            *(line for name, stamp, body in comments for line in (f"{name} {stamp} Uhr", body, "Als Spam melden!")),
+            "Serviceangebote",
+        ]
+    )
+    posts = read_forum_dump(text).threads[0].posts
+    assert [(post.author, [block.text for block in post.blocks]) for post in posts[1:]] == [
+        (name, [body]) for name, _, body in comments
+    ]
+    assert posts[0].author is None and len(posts[0].blocks) >= 3  # the article above the count

@@ -209,6 +209,9 @@ POST_ACTION_LABELS = (
         "Responder", "Citar", "Responder citando", "Reportar", "Me gusta", "Rispondi", "Rispondi citando", "Segnala",
         "Mi piace", "Reageren", "Citeren", "Vind ik leuk", "Curtir", "Ответить", "Цитировать", "Пожаловаться",
         "Odpowiedz", "Cytuj", "Zgłoś", "Lubię to", "Svara", "Citera", "Rapportera", "Gilla", "Zum Antworten anmelden",
+        # Reporting a comment (Handelsblatt's "Als Spam melden!" under each).
+        "Als Spam melden", "Als Spam melden!", "Spam melden", "Missbrauch melden", "Report spam", "Report abuse",
+        "Signaler un abus",
         # wpDiscuz's share tooltip, which a copy gives as a line of its own (twice, glued)
         "Diesen Kommentar auf Twitter teilen?", "Share this comment on Twitter?",
         "Partager ce commentaire sur Twitter ?",
