@@ -1259,3 +1259,30 @@ def test_comments_under_their_header_ending_with_a_report_button_keep_their_own_
         (name, [body]) for name, _, body in comments
     ]
     assert posts[0].author is None and len(posts[0].blocks) >= 3  # the article above the count
+
+
+def test_replies_without_a_reply_button_stay_among_the_comments_shaped_like_them() -> None:
+    # A reply nested too deep to be answered has no "Antworten"; headers of the same shape as the marked comments'
+    # keep it (and those after it) in the thread. The blog's author badge run into a name is the writer's role.
+    comments = [
+        ("Eugen Pletsch", "20.07.2015 // 11:56", "Und die Montagsübertragung? Wo findet die statt?", True),
+        ("Kai-Uwe", "20.07.2015 // 12:55", "Um halb drei auf dem ersten Sportkanal, wie immer.", True),
+        ("Björn", "20.07.2015 // 13:37", "Sicher? Im Programmheft steht davon leider nichts.", False),
+        ("Matze", "20.07.2015 // 14:15", "Heute wird es wohl doch nicht übertragen.", False),
+        ("Eugen Pletsch", "20.07.2015 // 14:27", "Das wäre ein Schuss ins Knie für den Sender.", True),
+        ("Matze", "20.07.2015 // 14:51", "Alles gut, es läuft jetzt auf dem zweiten Kanal.", False),
+        ("Christoph", "20.07.2015 // 15:23", "Hat einer das in der App gefunden? Ich finde nichts.", False),
+        ("Ines Autor", "20.07.2015 // 16:03", "In der App steht es unter Live, ganz unten.", True),
+        ("Jens", "08.06.2015 // 23:34", "Die Wiederholungen fehlen seit vier Wochen.", True),
+    ]
+    lines = ["Golf im Fernsehen: die Übertragungen der Woche"]
+    lines += ["Der Sender zeigt alle vier Runden live, die Zeiten stehen in der Tabelle unten. " * 2] * 3
+    lines += ["9 Kommentare"]
+    for name, stamp, body, answerable in comments:
+        lines += [f"{name} {stamp}", body, *(["Antworten"] if answerable else [])]
+    lines += ["Schreibe einen Kommentar", "Impressum"]
+    posts = read_forum_dump("\n".join(lines)).threads[0].posts
+    assert [(post.author, [block.text for block in post.blocks]) for post in posts[1:]] == [
+        (name.removesuffix(" Autor"), [body]) for name, _, body, _ in comments
+    ]
+    assert posts[8].role == "Autor" and posts[9].role is None

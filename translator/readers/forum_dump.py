@@ -126,7 +126,7 @@ def looks_like_forum_dump(text: str) -> bool:
     anchors, headers = _posts_found(text)
     if len(anchors) < 2:
         return False
-    run = _post_run(kinds, headers, len(lines))
+    run = _post_run(lines, kinds, anchors, headers)
     if run is None or run.marked < 2:
         counted = _counted_run(lines, kinds, headers, counts)
         return counted is not None and counted.marked >= MIN_COUNTED_POSTS
@@ -146,27 +146,49 @@ class PostRun:
     """How many of its posts show a mark of a post."""
 
 
-def _post_run(kinds: list[Line], headers: list[Header], size: int) -> PostRun | None:
+def _post_run(lines: list[str], kinds: list[Line], anchors: list[Anchor], headers: list[Header]) -> PostRun | None:
     """The run of consecutive posts (writer and date found) in which most show a mark of a post, the most of
     them: a page's dated teasers, archive links and headlines before or after its comments are left out of it.
-    None where no post shows a mark."""
-    ends = [*(header.start for header in headers[1:]), size]
+    A post without a mark whose header has the shape most marked posts' have (a reply too deep to be answered has
+    no "Reply" button) weighs nothing either way: the run goes on through it. None where no post shows a mark."""
+    ends = [*(header.start for header in headers[1:]), len(lines)]
+    marks = [
+        header.writer is not None and _a_post(kinds[header.start : end])
+        for header, end in zip(headers, ends, strict=True)
+    ]
+    shapes = [_header_shape(lines, anchor, header) for anchor, header in zip(anchors, headers, strict=True)]
+    usual = Counter(shape for shape, is_marked in zip(shapes, marks, strict=True) if is_marked).most_common(1)
+    alike = usual[0][0] if usual and usual[0][1] >= MIN_ALIKE_POSTS else None
     # The run whose marked posts outweigh its other posts, each marked one counting 1 - MARKED_SHARE and each
     # other -MARKED_SHARE, most (Kadane's scan): at least MARKED_SHARE of its named posts are marked.
     best: PostRun | None = None
     best_sum = total = 0.0
     start = marked = 0
-    for n, (header, end) in enumerate(zip(headers, ends, strict=True)):
+    for n, (header, is_marked) in enumerate(zip(headers, marks, strict=True)):
         if header.writer is None:
             continue
-        is_marked = _a_post(kinds[header.start : end])
         if total <= 0 and is_marked:
             total, start, marked = 0.0, n, 0
-        total += (1 - MARKED_SHARE) if is_marked else -MARKED_SHARE
+        shaped = not is_marked and best is not None and shapes[n] == alike
+        total += (1 - MARKED_SHARE) if is_marked else 0.0 if shaped else -MARKED_SHARE
         marked += is_marked
-        if is_marked and total > best_sum:
+        extends = shaped and best is not None and best.first == start and total >= best_sum
+        if (is_marked and total > best_sum) or extends:
             best_sum, best = total, PostRun(start, n, marked)
     return best
+
+
+MIN_ALIKE_POSTS = 3
+"""Marked posts whose header shape an unmarked post must share to go with them."""
+
+
+def _header_shape(lines: list[str], anchor: Anchor, header: Header) -> str:
+    """A header's date line with its writer and numbers replaced (`NAME 20.07.2015 // 11:56` -> `@ ##.##.#### //
+    ##:##`)."""
+    line = lines[anchor.row]
+    if header.writer:
+        line = line.replace(header.writer, "@", 1)
+    return _shape(line)
 
 
 COMMENTS_WORD = (
@@ -344,7 +366,7 @@ def read_forum_dump(text: str) -> Reading:
     """Parse a forum or comment page dump into its one thread; InputError when it shows no posts."""
     lines, kinds = _read_lines(text)
     anchors, headers = _posts_found(text)
-    run = _post_run(kinds, headers, len(lines))
+    run = _post_run(lines, kinds, anchors, headers)
     counted = None
     if run is None or run.marked < 2:
         counted = _counted_run(lines, kinds, headers, _comment_counts(lines, kinds))
@@ -378,7 +400,8 @@ def read_forum_dump(text: str) -> Reading:
             end = _last_post_end(lines, kinds, header.body_start, trailer)
         segments, signed = _segments(lines, kinds, header.body_start, end, anchors)
         signatures += signed
-        raw.append(RawPost(header.writer or "", header.role, anchor.date, None, segments, n))
+        writer, badge = _without_badge(header.writer or "")
+        raw.append(RawPost(writer, header.role or badge, anchor.date, None, segments, n))
         pingbacks.append(_pingback(header.writer, segments))
     if not all(pingbacks):  # pingbacks drawn like comments are none (a thread of them alone is read as it is)
         raw = [post for post, pingback in zip(raw, pingbacks, strict=True) if not pingback]
@@ -1012,6 +1035,20 @@ def _with_subjects(lines: list[str], kinds: list[Line], anchors: list[Anchor], h
         else header
         for n, header in enumerate(headers)
     ]
+
+
+AUTHOR_BADGE = re.compile(
+    r"(?<=\S)\s+(?P<badge>Autor|Autorin|Author|Post author|Auteur|Autrice|Autore|Autora|Beitragsautor)$"
+)
+"""The badge a blog theme prints after the article's writer's name in the comments (`Mathias Autor`), which a
+copy runs into the name."""
+
+
+def _without_badge(writer: str) -> tuple[str, str | None]:
+    """A writer's name without the author's badge after it, and the badge."""
+    if match := AUTHOR_BADGE.search(writer):
+        return writer[: match.start()], match["badge"]
+    return writer, None
 
 
 def _writer_name(line: str) -> str:
