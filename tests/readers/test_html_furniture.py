@@ -14,6 +14,10 @@ from translator.readers import read_thread
 from translator.readers.common import BlockSpec
 from translator.readers.html import read_html
 from translator.readers.html_furniture import (
+    AD_STEMS,
+    AD_WORDS,
+    LONGEST_READ_ALSO,
+    READ_ALSO,
     Teasers,
     ad_lines,
     printed_count,
@@ -372,3 +376,16 @@ def test_a_link_left_open_around_the_story_holds_no_cards_excerpt() -> None:
         + "</article></div></body></html>"
     )
     assert teaser_texts(tree).lines == frozenset()
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The words of a `(?:a|b|c?)` pattern, each optional last letter taken too."""
+    words = pattern.removeprefix("(?:").removesuffix(")").split("|")
+    return [form for word in words for form in ((word[:-2], word[:-1]) if word.endswith("?") else (word,))]
+
+
+def test_the_quick_tests_of_a_label_cover_every_label() -> None:
+    # A page whose text holds no advert's stem is not walked; a first piece of text at least as long as the longest
+    # "read also" label and starting with none is no such line: both rest on these constants.
+    assert all(any(stem in word for stem in AD_STEMS) for word in _alternatives(AD_WORDS))
+    assert max(len(word) for word in _alternatives(READ_ALSO)) < LONGEST_READ_ALSO

@@ -120,6 +120,19 @@ AD_WORDS = (
     r"(?:anzeigen?|werbung|advertisement|advertising|sponsored|publicidad|publicidade|publicité|pubblicità|реклама"
     r"|reklama|annonce)"
 )
+AD_STEMS = (
+    "anzeige",
+    "werbung",
+    "advertis",
+    "sponsored",
+    "publicit",
+    "publicid",
+    "pubblicit",
+    "реклама",
+    "reklama",
+    "annonce",
+)
+"""What each of AD_WORDS holds, lowercased: a page whose text holds none has no advert's label."""
 AD_LABEL = re.compile(rf"^{AD_WORDS}\s*[:\-–—]?$", re.I)
 """A line that only labels an advertisement ("Anzeige", "Advertisement:"), wherever it stands."""
 AD_LINE = re.compile(rf"^{AD_WORDS}\s*[:\-–—|]\s*\S", re.I)
@@ -402,7 +415,11 @@ def ad_lines(tree: HtmlElement) -> list[HtmlElement]:
     """Short lines that label an advert and carry its words ("ANZEIGE - Heute mal ausgehen/bestellen? Wie wäre
     es mit:"), inside a box named for adverts or right before one; the outermost element that holds only the
     line. A paragraph of the text that starts with the word ("Werbung – Zielgruppe und Bedürfnisse" in a lesson
-    on advertising) has no advert's box around it or after it."""
+    on advertising) has no advert's box around it or after it. A page whose text holds no such word is not
+    walked element by element."""
+    text = tree.text_content().lower()
+    if not any(stem in text for stem in AD_STEMS):
+        return []
     return _outermost_lines(_ad_line_candidates(tree), _is_ad_line)
 
 
@@ -457,7 +474,15 @@ def read_also_lines(tree: HtmlElement) -> list[HtmlElement]:
     return _outermost_lines(READ_ALSO_LINES(tree), _is_read_also_line)
 
 
+READ_ALSO_START = re.compile(READ_ALSO, re.IGNORECASE)
+LONGEST_READ_ALSO = 40
+"""Characters of the longest label READ_ALSO holds, at least."""
+
+
 def _is_read_also_line(element: HtmlElement) -> bool:
+    first = clean_text(_first_text(element))
+    if len(first) >= LONGEST_READ_ALSO and not READ_ALSO_START.match(first):
+        return False  # the line starts with its first piece of text, longer than any label: no label there
     line = READ_ALSO_LINE.match(clean_text(element.text_content()))
     if line is None:
         return False
