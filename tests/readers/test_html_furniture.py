@@ -16,12 +16,13 @@ from translator.readers.html import read_html
 from translator.readers.html_furniture import (
     AD_STEMS,
     AD_WORDS,
-    LONGEST_READ_ALSO,
     READ_ALSO,
+    READ_ALSO_LABELS,
     Teasers,
     ad_lines,
     printed_count,
     reaction_rows,
+    read_also_lines,
     score_counters,
     tag_lists,
     teaser_texts,
@@ -388,4 +389,21 @@ def test_the_quick_tests_of_a_label_cover_every_label() -> None:
     # A page whose text holds no advert's stem is not walked; a first piece of text at least as long as the longest
     # "read also" label and starting with none is no such line: both rest on these constants.
     assert all(any(stem in word for stem in AD_STEMS) for word in _alternatives(AD_WORDS))
-    assert max(len(word) for word in _alternatives(READ_ALSO)) < LONGEST_READ_ALSO
+    assert tuple(_alternatives(READ_ALSO)) == READ_ALSO_LABELS
+
+
+@pytest.mark.parametrize(
+    ("line", "pointing"),
+    [
+        ('<p>Lesen Sie auch: <a href="/a">Die Fähre fährt wieder täglich</a></p>', True),
+        ('<p><b>Lesen</b> Sie auch: <a href="/a">Die Fähre fährt wieder täglich</a></p>', True),  # the label cut
+        ('<p><b>Read more</b>: <a href="/a">Ferry timetables change in May</a></p>', True),
+        ('<p>Read more about the ferries in <a href="/a">our guide to the coast</a> and its harbours.</p>', False),
+        ('<p>The harbour office says: <a href="/a">Ferries run again</a></p>', False),
+    ],
+)
+def test_lines_pointing_to_another_story_are_told_by_their_label(line: str, pointing: bool) -> None:
+    tree = lxml.html.document_fromstring(
+        f"<html><body><article><p>{'Words of the story. ' * 20}</p>{line}</article></body></html>"
+    )
+    assert bool(read_also_lines(tree)) == pointing

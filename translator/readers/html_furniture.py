@@ -438,7 +438,7 @@ def _outermost_lines(elements: list[Any], is_line: Callable[[HtmlElement], bool]
     found: list[HtmlElement] = []
     taken: set[HtmlElement] = set()  # holds the proxies, so an element compares as itself
     for element in elements:
-        if not isinstance(element, HtmlElement) or any(above in taken for above in element.iterancestors()):
+        if not isinstance(element, HtmlElement) or (taken and any(above in taken for above in element.iterancestors())):
             continue
         if is_line(element):
             found.append(element)
@@ -475,14 +475,21 @@ def read_also_lines(tree: HtmlElement) -> list[HtmlElement]:
 
 
 READ_ALSO_START = re.compile(READ_ALSO, re.IGNORECASE)
-LONGEST_READ_ALSO = 40
-"""Characters of the longest label READ_ALSO holds, at least."""
+READ_ALSO_LABELS = tuple(
+    form
+    for label in READ_ALSO.removeprefix("(?:").removesuffix(")").split("|")
+    for form in ((label[:-2], label[:-1]) if label.endswith("?") else (label,))
+)
+"""The labels READ_ALSO finds, each optional last letter taken too (`related articles?`)."""
+READ_ALSO_PREFIXES = frozenset(label[:end] for label in READ_ALSO_LABELS for end in range(1, len(label) + 1))
+"""Every start of a label: a line's first piece of text may hold only the start of its label (`<b>Lesen</b> Sie
+auch:`)."""
 
 
 def _is_read_also_line(element: HtmlElement) -> bool:
     first = clean_text(_first_text(element))
-    if len(first) >= LONGEST_READ_ALSO and not READ_ALSO_START.match(first):
-        return False  # the line starts with its first piece of text, longer than any label: no label there
+    if not READ_ALSO_START.match(first) and first.lower() not in READ_ALSO_PREFIXES:
+        return False  # the line starts with its first piece of text, which starts no label
     line = READ_ALSO_LINE.match(clean_text(element.text_content()))
     if line is None:
         return False

@@ -251,9 +251,12 @@ class QuotationMarks:
 
 def quote_in_words(tree: HtmlElement) -> None:
     """Turn each `<q>` of words quoted in a sentence (not a quote apart: `is_quote_apart`) into the text a browser
-    shows (its words between quotation marks, in a `<span>`), for extractors that do not know the element."""
+    shows (its words between quotation marks, in a `<span>`), for extractors that do not know the element. A page
+    without one is not walked (the walk tracks every element's language and nesting of quotes)."""
     from lxml import etree
 
+    if next(tree.iter("q"), None) is None:
+        return
     marks = QuotationMarks()
     quoted: list[tuple[HtmlElement, tuple[str, str]]] = []
     for event, node in etree.iterwalk(tree, events=("start", "end")):
