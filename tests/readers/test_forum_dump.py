@@ -449,6 +449,14 @@ GLUED_DUMPS = [
         [("Sana", datetime(2015, 6, 6, 10, 23)), ("Heidemarie Heim", datetime(2020, 4, 21, 16, 40)),
          ("Karl-Heinz", datetime(2020, 4, 22, 8, 5))],
     ),
+    # A date of numbers glued to the name and to its time (MacTechNews: `NAME28.09.1913:39`, 28.09.19 at 13:39).
+    (
+        "Kein App Store über Mobilfunk\n3 Kommentare\nth3Chris28.09.1913:39\nBei mir geht es mit 13.1.1.\nAntworten\n"
+        "maculi28.09.201913:55\nGab es das nicht schon einmal hier im Forum?\nAntworten\n"
+        "Arapahoe29.09.199:05\nIch habe das gleiche Problem.\nAntworten\n",
+        [("th3Chris", datetime(2019, 9, 28, 13, 39)), ("maculi", datetime(2019, 9, 28, 13, 55)),
+         ("Arapahoe", datetime(2019, 9, 29, 9, 5))],
+    ),
 ]  # fmt: skip
 
 

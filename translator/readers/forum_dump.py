@@ -520,6 +520,13 @@ def _lines(text: str) -> tuple[list[str], list[Line]]:
     return lines, kinds
 
 
+GLUED_TIME = re.compile(
+    r"^(?P<date>\d{1,2}([./])\d{1,2}\2(?:\d{4}(?=\d{1,2}:)|\d{2}(?=\d{1,2}:)))(?P<time>\d{1,2}:\d{2}(?::\d{2})?)$"
+)
+"""A date of numbers glued to its time, as a copy runs two inline elements together (MacTechNews: `28.09.1913:39`,
+28.09.19 at 13:39): the hour is one or two digits after a year of four, else after one of two (no year has three)."""
+
+
 def _date_of(text: str) -> tuple[bool, datetime | None]:
     """Whether a line is a post's date, and the date (None for a relative one, `3 years ago`, and one without its
     year, `9 janvier à 13:06`); a post's button after it is no part of it (`19. Juni 2018 um 15:28 Uhr -
@@ -527,6 +534,7 @@ def _date_of(text: str) -> tuple[bool, datetime | None]:
     part = date_part(without_buttons(text))
     if part is None:
         return False, None
+    part = GLUED_TIME.sub(r"\g<date> \g<time>", part)
     if RELATIVE_DATE.match(part):
         return True, None
     from translator.readers.html_dates import printed_date, yearless_date
