@@ -316,18 +316,17 @@ MEMBER_BADGES = frozenset(
 )  # fmt: skip
 """A member's state beside the name: part of the post's header, but a page's own chrome shows such words too."""
 MEMBER_LINES = MEMBER_MENU | MEMBER_BADGES
+REACTIONS_LABEL = r"(?:Likes?|Reactions|Reaktionen|Réactions|Reacciones|Reazioni|Thanks|Danke)"
 COUNTED_ACTION = re.compile(
     r"^(?:\d[\d.,]*\s*(?:likes?|replies|reply|antworten|j'aime|me gusta|mi piace|votes?|points?|upvotes?)"
-    r"|(?:(?:Likes?|Reactions|Reaktionen|Réactions|Reacciones|Reazioni|Thanks|Danke|Gefällt)\s*:|Liked by)\s+.+"
+    rf"|(?:(?:{REACTIONS_LABEL}|Gefällt)\s*:|Liked by)\s+.+"
     r"|(?:Reply|Share)\s*[•·›].*|[+−-]?\d{1,6}|[x×]\d{1,6})$",
     re.IGNORECASE,
 )
 """A counted button (`3 Likes`), a reactions line (`Reactions: Ann, Bob and 3 others`, `Liked by Ann`; its label's
 colon told: "Danke für deine Ausführungen." is a line of text), a bare count or score (`-1`, `+2`), a count of
 reactions (XenForo's `x1` after their names)."""
-REACTIONS_LINE = re.compile(
-    r"^(?:Likes?|Reactions|Reaktionen|Réactions|Reacciones|Reazioni|Thanks|Danke)\s*:\s+\S.*$", re.IGNORECASE
-)
+REACTIONS_LINE = re.compile(rf"^{REACTIONS_LABEL}\s*:\s+\S.*$", re.IGNORECASE)
 """A post's reactions with their label, however many names they list (`Reactions: Ann, Bob, Carl and 12 others`)."""
 MAX_REACTIONS_CHARS = 300
 AVATAR_INITIAL = re.compile(r"^[^\W\d_]$")

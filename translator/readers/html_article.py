@@ -49,7 +49,7 @@ from translator.readers.html_dates import (
     printed_date,
 )
 from translator.readers.html_fields import DATE_WORDS, candidates
-from translator.readers.html_furniture import NO_TEASERS, Teasers, drop_furniture, teaser_texts, trim_body
+from translator.readers.html_furniture import NO_TEASERS, NOT_WORD, Teasers, drop_furniture, teaser_texts, trim_body
 from translator.readers.html_items import elements_named, path
 from translator.readers.html_marks import PageMarks
 from translator.readers.html_schema import JSON_LD, _types, _walk, json_documents, unescape_letters
@@ -319,9 +319,6 @@ def _abbreviates(short: str, full: str) -> bool:
         return True
     letters = iter(full[1:])
     return short[0] == full[0] and all(letter in letters for letter in short[1:])
-
-
-NOT_WORD = re.compile(r"[\W_]+")
 
 
 def _comparable(text: str) -> str:

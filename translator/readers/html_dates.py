@@ -384,10 +384,10 @@ def _in_year_shown(text: str, languages: tuple[str, ...] | None, reference: date
         return None
     if found is None:
         return None
-    latest = (reference + TIME_ZONES_APART).year
-    for year in range(latest, latest - YEARS_TO_A_LEAP_DAY - 1, -1):
+    latest = reference + TIME_ZONES_APART
+    for year in range(latest.year, latest.year - YEARS_TO_A_LEAP_DAY - 1, -1):
         with contextlib.suppress(ValueError):  # 29 February in a year without it
-            if (moment := to_minute(found.replace(year=year))) <= reference + TIME_ZONES_APART:
+            if (moment := to_minute(found.replace(year=year))) <= latest:
                 return moment
     return None
 
