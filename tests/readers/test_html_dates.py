@@ -60,3 +60,9 @@ def test_a_date_printed_without_its_year_is_told_and_read_as_no_date(
 ) -> None:
     assert (printed_date(text, lang) is not None) is year_known
     assert yearless_date(text, lang) is yearless
+
+
+@pytest.mark.parametrize("text", ["1800", "2019", "20200115", "1589212345", " 42 "])
+def test_a_number_alone_is_no_printed_date(text: str) -> None:
+    assert printed_date(text, "en") is None
+    assert printed_date(text, None) is None

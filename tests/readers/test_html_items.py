@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from translator.readers.html_items import REGEX_NAMESPACE, descendant_steps, path
+from translator.readers.html_items import REGEX_NAMESPACE, FieldPaths, classes_needed, descendant_steps, path
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,71 @@ def test_written_out_searches_find_what_the_written_ones_find(boxes: list[str]) 
     tree = lxml.html.document_fromstring("<html><body>" + "".join(boxes) + "</body></html>")
     for expression in EXPRESSIONS:
         assert path(expression)(tree) == etree.XPath(expression, namespaces=REGEX_NAMESPACE)(tree), expression
+
+
+@pytest.mark.parametrize(
+    ("expression", "needed"),
+    [
+        (".//*[has-class('comment-author')]//*[has-class('fn')]", {"comment-author", "fn"}),
+        ("self::*[has-class('Deleted')]", {"deleted"}),  # lowercased, as the page's marks are
+        # what a function is given may be missing: `not(...)` holds then, `count(...)` is 0
+        (".//*[has-class('body')][not(.//*[has-class('author')])]", {"body"}),
+        ("//x[count(.//*[has-class('a')]) = 0]", set()),
+        ("//x[string-length(.//*[has-class('a')]) = 0]", set()),
+        # either side of an `or` or a union may do without the other's class
+        ("//div[has-class('thing')][has-class('comment') or @data-type='comment']", set()),
+        (".//a | .//*[has-class('x')]", set()),
+        ("//*[@data-x='or'][has-class('q')]", {"q"}),  # an `or` in a string is text
+        (".//time[@datetime]", set()),
+    ],
+)
+def test_a_search_needs_the_classes_it_tests_outside_functions_or_alternatives(
+    expression: str, needed: set[str]
+) -> None:
+    assert classes_needed(expression) == needed
+    assert path(expression).needs == needed
+
+
+NEEDING = [
+    ".//*[has-class('a')]",
+    "//div[has-class('a')]//*[has-class('b')]",
+    "//*[has-class('a')][not(.//*[has-class('b')])]",
+    "//*[has-class('a') or has-class('b')]",
+    "//*[count(.//*[has-class('b')]) = 0]",
+    "//p | //*[has-class('c')]",
+    "//*[.//*[has-class('b')] != 'x']",
+    "//*[has-class('c')]/ancestor::*[has-class('a')]",
+]
+CLASSES = st.sampled_from(["", ' class="a"', ' class="b x"', ' class="c"', ' class="a b"'])
+
+
+@st.composite
+def classed(draw: st.DrawFn, depth: int = 0) -> str:
+    tag = draw(TAGS)
+    children = draw(st.lists(classed(depth + 1), max_size=0 if depth >= 3 else 3))
+    return f"<{tag}{draw(CLASSES)}>x{''.join(children)}</{tag}>"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(classed(), min_size=1, max_size=4))
+def test_a_search_whose_needed_class_the_page_lacks_finds_nothing(boxes: list[str]) -> None:
+    tree = lxml.html.document_fromstring("<html><body>" + "".join(boxes) + "</body></html>")
+    present = {name for element in tree.iter() for name in element.get("class", "").split()}
+    for expression in NEEDING:
+        search = path(expression)
+        if not search.needs <= present:
+            assert search(tree) == [], expression
+
+
+def test_field_lookups_needing_a_class_the_page_cannot_have_are_left_out() -> None:
+    def by_hand(item: etree._Element) -> list[object]:
+        return []
+
+    fields = FieldPaths(
+        author=(path(".//*[has-class('fn')]"), path(".//*[has-class('comment-author')]"), by_hand),
+        body=(path(".//*[has-class('comment-content')]"), path("self::dt/following-sibling::*[1][self::dd]")),
+    )
+    kept = fields.for_page(lambda name: name in {"comment-author", "comment-content"})
+    assert kept.author == (fields.author[1], by_hand)
+    assert kept.body == fields.body
+    assert kept.rules == fields.rules

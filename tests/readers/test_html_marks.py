@@ -68,3 +68,15 @@ def test_tags_and_attributes_are_asked_of_the_tree_when_the_source_names_them() 
     assert marks.has("attr:itemscope") and marks.has("tag:shreddit-comment")
     assert not marks.has("tag:giscus-widget") and not marks.has("attr:data-pid")  # named in text: no element
     assert not marks.has("attr:data-spot-im-class") and not marks.has("tag:vf-conversations")
+
+
+def test_a_class_the_pattern_cannot_read_is_still_one_the_page_may_have() -> None:
+    source = (
+        '<html><body><div class="Comment-Author">x</div><div class="note {{ a > b }} fn">y</div>'
+        "<p>comment-body, as a word</p></body></html>"
+    )
+    marks = page_marks(lxml.html.document_fromstring(source), source)
+    assert "fn" not in marks.classes  # the pattern stops at the `>` a template left in the value
+    assert marks.may_have_class("comment-author") and marks.may_have_class("fn")
+    assert marks.may_have_class("comment-body")  # named in the text: kept, as it cannot be told apart cheaply
+    assert not marks.may_have_class("comment-content")

@@ -242,6 +242,8 @@ def printed_date(text: str, lang: str | None) -> datetime | None:
     """A date as a page prints it (`11 maja 2021, 23:13`, `Jan 10th, 2020 6:03 pm`), in the page's language
     (`lang`; where None, the one `dates_in_language` declares, else any)."""
     text = " ".join(text.split())
+    if text.isdecimal():
+        return None  # a number alone ("1800" after a name, a count, a year without its day) is no date
     text = ZONE_NAME.sub("", SPACED_DOTTED_DATE.sub(r"\1.\2.\3", DAY_MONTH_COMMA_YEAR.sub(r"\1.\2.\3", text)))
     if not could_be_date(text):
         return None

@@ -734,7 +734,7 @@ def engine_comments(tree: HtmlElement, lang: str | None, marks: PageMarks) -> Fo
         items = [e for e in elements if not (engine.skip and engine.skip(e))]
         if len(items) < best_posts or not (items or engine.story):
             continue
-        found = _read_engine(engine, tree, items, elements, lang)
+        found = _read_engine(engine, tree, items, elements, lang, marks)
         posts = len(found.comments) + (found.article is not None)
         if posts > best_posts:
             best, best_posts = found, posts
@@ -742,9 +742,14 @@ def engine_comments(tree: HtmlElement, lang: str | None, marks: PageMarks) -> Fo
 
 
 def _read_engine(
-    engine: Engine, tree: HtmlElement, items: list[HtmlElement], elements: list[HtmlElement], lang: str | None
+    engine: Engine,
+    tree: HtmlElement,
+    items: list[HtmlElement],
+    elements: list[HtmlElement],
+    lang: str | None,
+    marks: PageMarks,
 ) -> FoundComments:
-    comments = read_items(items, engine.fields, lang)
+    comments = read_items(items, engine.fields.for_page(marks.may_have_class), lang)
     if engine.indent is not None:
         comments = _parents_by_indent(items, comments, engine.indent)
     if engine.folded is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from lxml import etree
@@ -104,20 +104,66 @@ class FieldPaths:
     rules: MarkupRules = PAGE_COMMENT_RULES
     """How its text becomes blocks (Hacker News: a paragraph typed with `>` is a quote)."""
 
+    def for_page(self, may_have_class: Callable[[str], bool]) -> FieldPaths:
+        """The same lookups without those that need a class name the page cannot have: a search that finds
+        nothing is not asked of every comment."""
+
+        def kept(lookups: Sequence[Lookup]) -> tuple[Lookup, ...]:
+            return tuple(
+                lookup for lookup in lookups if all(may_have_class(name) for name in getattr(lookup, "needs", ()))
+            )
+
+        return replace(
+            self,
+            author=kept(self.author),
+            date=kept(self.date),
+            body=kept(self.body),
+            votes=kept(self.votes),
+            role=kept(self.role),
+            url=kept(self.url),
+            deleted=kept(self.deleted),
+            subject=kept(self.subject),
+        )
+
 
 REGEX_NAMESPACE = {"re": "http://exslt.org/regular-expressions"}
+HAS_CLASS = re.compile(r"has-class\('([^']+)'\)")
+QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
+ALTERNATIVE = re.compile(r"\||(?<![\w.:@-])or(?![\w.:-])")
+"""A union or an `or`: what one side needs, the other may do without."""
 
 
-def path(expression: str) -> etree.XPath:
+class ClassPath(etree.XPath):  # type: ignore[misc]  # lxml ships no types
+    """A compiled XPath that knows the class names without which it finds nothing."""
+
+    needs: frozenset[str] = frozenset()
+
+
+def path(expression: str) -> ClassPath:
     """A compiled XPath with `has-class(NAME)` expanded to the usual whole-class test; `re:test` available. The
     whole-class test comes after a plain `contains`, which libxml2 answers much faster for the many elements
     whose class does not hold the name at all (`and` stops there)."""
-    expanded = re.sub(
-        r"has-class\('([^']+)'\)",
-        r"(contains(@class, '\1') and contains(concat(' ', normalize-space(@class), ' '), ' \1 '))",
-        expression,
+    expanded = HAS_CLASS.sub(
+        r"(contains(@class, '\1') and contains(concat(' ', normalize-space(@class), ' '), ' \1 '))", expression
     )
-    return etree.XPath(descendant_steps(expanded), namespaces=REGEX_NAMESPACE)
+    compiled = ClassPath(descendant_steps(expanded), namespaces=REGEX_NAMESPACE)
+    compiled.needs = classes_needed(expression)
+    return compiled
+
+
+def classes_needed(expression: str) -> frozenset[str]:
+    """The class names (lowercased) that the elements an expression finds, or their neighbours it asks about,
+    must have: those it tests in its steps' predicates, outside any function's arguments (`not(...)`,
+    `count(...)`), where no `or` and no union could do without them. Empty where it cannot tell."""
+    blanked = QUOTED.sub(lambda quoted: quoted[0][0] + " " * (len(quoted[0]) - 2) + quoted[0][-1], expression)
+    if ALTERNATIVE.search(blanked):
+        return frozenset()
+    calls_open, depth = [], 0  # how many parentheses are open where each character stands
+    for char in blanked:
+        depth += char == "("
+        calls_open.append(depth)
+        depth -= char == ")"
+    return frozenset(test[1].lower() for test in HAS_CLASS.finditer(expression) if calls_open[test.start()] == 0)
 
 
 POSITIONAL = re.compile(r"^\s*\d+\s*$|position\(|last\(")

@@ -53,6 +53,11 @@ class PageMarks:
             )
         return self.answered[mark]
 
+    def may_have_class(self, name: str) -> bool:
+        """Whether an element of the page may have that class (lowercased): one its markup names, or a name its
+        source holds anywhere (a class attribute the pattern could not read, `class="a {{ b > c }}"`)."""
+        return name in self.classes or name in self.source
+
     def may_name(self, names: re.Pattern[str], *, class_only: bool = False) -> bool:
         """Whether one of the page's class names (or ids) holds what the pattern finds: when none does, no
         element needs to be asked. The pattern must ignore case and digits (names here are lowercased, ids

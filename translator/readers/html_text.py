@@ -333,7 +333,10 @@ def text_longer_than(element: HtmlElement, limit: int) -> bool:
     page quadratic (a page wrapped in one form or one box with a control's class)."""
     kept = ""
     for piece in element.itertext():
-        joined = _visible_characters(kept + piece)
+        kept += piece
+        if len(kept) <= limit:
+            continue  # cleaning never lengthens a text: what is this short is short cleaned
+        joined = _visible_characters(kept)
         # What is kept collapses as the whole would; a space at its end may still separate the next piece.
         kept = " ".join(joined.split()) + (" " if joined[-1:].isspace() else "")
         if len(kept.rstrip()) > limit:
