@@ -123,7 +123,7 @@ def test_field_lookups_needing_a_class_the_page_cannot_have_are_left_out() -> No
         author=(path(".//*[has-class('fn')]"), path(".//*[has-class('comment-author')]"), by_hand),
         body=(path(".//*[has-class('comment-content')]"), path("self::dt/following-sibling::*[1][self::dd]")),
     )
-    kept = fields.for_page(lambda name: name in {"comment-author", "comment-content"})
+    kept = fields.for_page(frozenset({"comment-author", "comment-content"}))
     assert kept.author == (fields.author[1], by_hand)
     assert kept.body == fields.body
     assert kept.rules == fields.rules

@@ -12,14 +12,10 @@ from translator.readers.html_furniture import ASIDE_NAMES, COMMENT_TITLE_NAMES, 
 from translator.readers.html_marks import CLASS_ATTRIBUTE, ID_ATTRIBUTE, page_marks
 
 # The patterns as they were first written (case ignored, a space first): the cheaper ones read lowercased text.
-PLAIN_CLASS = re.compile(r"""\sclass\s*=\s*(?:["']([^"'<>]*)["']|([^\s"'<>]+))""", re.IGNORECASE)
-PLAIN_ID = re.compile(r"""\sid\s*=\s*(?:["']([^"'<>]*)["']|([^\s"'<>]+))""", re.IGNORECASE)
-ATTRIBUTE_PIECES = st.lists(
-    st.sampled_from(
-        [" ", "\n", "\t", "-", "data-", "class", "CLASS", "Id", "id", "=", " = ", '"', "'", "a B", ">", "<"]
-    ),
-    max_size=20,
-)
+PLAIN_CLASS = re.compile(r"""[\s"'/]class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+PLAIN_ID = re.compile(r"""[\s"'/]id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+SOURCE_PIECES = [" ", "\n", "\t", "-", "data-", "class", "CLASS", "Id", "id", "=", " = ", '"', "'", "a B", ">", "<"]
+ATTRIBUTE_PIECES = st.lists(st.sampled_from([*SOURCE_PIECES, "/", "&#32;"]), max_size=20)
 
 
 def test_class_names_and_ids_in_any_case_and_quoting() -> None:
@@ -39,6 +35,28 @@ def test_the_cheaper_patterns_find_what_the_plain_ones_find(pieces: list[str]) -
     for cheaper, plain in ((CLASS_ATTRIBUTE, PLAIN_CLASS), (ID_ATTRIBUTE, PLAIN_ID)):
         found = [tuple(value.lower() for value in values) for values in plain.findall(source)]
         assert cheaper.findall(source.lower()) == found
+
+
+ATTRIBUTE_NAMES = st.sampled_from(["class", "CLASS", "id", "data-class", "title", "x-id", "hidden"])
+VALUE_TEXT = st.lists(st.sampled_from(["a", "B", " ", "\n", "class", "=", "<", ">", "&#32;", "&amp;", "{{", "}}", "-"]))
+ATTRIBUTE = st.tuples(
+    ATTRIBUTE_NAMES, st.sampled_from(["=", " = ", "\n=\t"]), st.sampled_from(['"', "'", ""]), VALUE_TEXT.map("".join)
+).map(
+    lambda attribute: (
+        f"{attribute[0]}{attribute[1]}{attribute[2]}{attribute[3].replace(attribute[2], '')}{attribute[2]}"
+        if attribute[2]
+        else f"{attribute[0]}{attribute[1]}{''.join(attribute[3].split()).replace('>', '') or 'v'}"
+    )
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([" ", "\n", "\t "]), ATTRIBUTE), max_size=5))
+def test_every_class_the_parser_reads_is_among_the_marks(attributes: list[tuple[str, str]]) -> None:
+    source = f"<html><body><div{''.join(space + attribute for space, attribute in attributes)}>x</div></body></html>"
+    tree = lxml.html.document_fromstring(source)
+    parsed = {name.lower() for element in tree.iter() for name in (element.get("class") or "").split()}
+    assert parsed <= page_marks(tree, source).classes
 
 
 NAME_PIECES = ["Related", "posts", "most", "read", "pay", "wall", "Comments", "title", "RATING", "box", "7", "-", "_"]
@@ -70,13 +88,13 @@ def test_tags_and_attributes_are_asked_of_the_tree_when_the_source_names_them() 
     assert not marks.has("attr:data-spot-im-class") and not marks.has("tag:vf-conversations")
 
 
-def test_a_class_the_pattern_cannot_read_is_still_one_the_page_may_have() -> None:
+def test_class_names_are_read_as_the_parser_reads_the_attribute() -> None:
     source = (
-        '<html><body><div class="Comment-Author">x</div><div class="note {{ a > b }} fn">y</div>'
-        "<p>comment-body, as a word</p></body></html>"
+        '<html><body><div class="note {{ a > b }} fn">y</div><p id="x"class=\'packed it\'>z</p>'
+        '<span class="one&#32;two">w</span></body></html>'
     )
-    marks = page_marks(lxml.html.document_fromstring(source), source)
-    assert "fn" not in marks.classes  # the pattern stops at the `>` a template left in the value
-    assert marks.may_have_class("comment-author") and marks.may_have_class("fn")
-    assert marks.may_have_class("comment-body")  # named in the text: kept, as it cannot be told apart cheaply
-    assert not marks.may_have_class("comment-content")
+    tree = lxml.html.document_fromstring(source)
+    marks = page_marks(tree, source)
+    parsed = {name.lower() for element in tree.iter() for name in (element.get("class") or "").split()}
+    assert parsed <= marks.classes
+    assert {"fn", "packed", "it", "one", "two"} <= marks.classes

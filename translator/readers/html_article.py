@@ -901,7 +901,7 @@ def _in_comment_box(tree: HtmlElement, title: str) -> bool:
             continue
         texts = [_comparable(heading.text_content())]
         # What the reader sees differs from the whole text only where a part of it is skipped (hidden, a button).
-        if any(is_skipped(inner) for inner in heading.iterdescendants()):
+        if len(heading) and any(is_skipped(inner) for inner in heading.iterdescendants()):
             texts.append(_comparable(visible_text(heading)))
         for shown in texts:
             if shown and (key == shown or (len(shown) >= MIN_SITE_KEY and key.startswith(shown))):

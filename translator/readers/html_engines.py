@@ -749,7 +749,7 @@ def _read_engine(
     lang: str | None,
     marks: PageMarks,
 ) -> FoundComments:
-    comments = read_items(items, engine.fields.for_page(marks.may_have_class), lang)
+    comments = read_items(items, engine.fields.for_page(marks.classes), lang)
     if engine.indent is not None:
         comments = _parents_by_indent(items, comments, engine.indent)
     if engine.folded is not None:

@@ -292,7 +292,17 @@ def reaction_rows(tree: HtmlElement, marks: PageMarks | None = None) -> list[Htm
 def title_headings(tree: HtmlElement, title: str) -> list[HtmlElement]:
     """Headings that repeat the headline."""
     key = _comparable(title)
-    return [h for h in HEADINGS(tree) if isinstance(h, HtmlElement) and key and _comparable(h.text_content()) == key]
+    if not key:
+        return []
+    # A text shorter than the headline's letters cannot hold them all: most headings (a comment's) are not looked
+    # at further. Lowercasing may lengthen a text ("İ"), so the length is taken after it.
+    return [
+        h
+        for h in HEADINGS(tree)
+        if isinstance(h, HtmlElement)
+        and len(lowered := h.text_content().lower()) >= len(key)
+        and NOT_WORD.sub("", lowered) == key
+    ]
 
 
 def teaser_boxes(tree: HtmlElement, marks: PageMarks | None = None) -> list[HtmlElement]:

@@ -104,14 +104,12 @@ class FieldPaths:
     rules: MarkupRules = PAGE_COMMENT_RULES
     """How its text becomes blocks (Hacker News: a paragraph typed with `>` is a quote)."""
 
-    def for_page(self, may_have_class: Callable[[str], bool]) -> FieldPaths:
-        """The same lookups without those that need a class name the page cannot have: a search that finds
-        nothing is not asked of every comment."""
+    def for_page(self, classes: frozenset[str]) -> FieldPaths:
+        """The same lookups without those that need a class name the page does not use (`classes`, lowercased):
+        a search that finds nothing is not asked of every comment."""
 
         def kept(lookups: Sequence[Lookup]) -> tuple[Lookup, ...]:
-            return tuple(
-                lookup for lookup in lookups if all(may_have_class(name) for name in getattr(lookup, "needs", ()))
-            )
+            return tuple(lookup for lookup in lookups if getattr(lookup, "needs", frozenset()) <= classes)
 
         return replace(
             self,

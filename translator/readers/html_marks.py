@@ -6,6 +6,7 @@ searches of engines absent from the page are never run (each one walks the whole
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -14,11 +15,12 @@ from lxml.html import HtmlElement
 DIGITS = re.compile(r"\d+")
 SAFE_NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
 SCRIPT_SAMPLE_CHARS = 2000
-# class="a b", class='a b' or class=a (quoted values may hold spaces; bare ones end at a space or `>`), in
+# class="a b", class='a b' or class=a, read as the HTML parser reads them (a quoted value ends at its own quote
+# only, whatever it holds: `class="note {{ a > b }}"`; an attribute may follow a quote without a space), in
 # lowercased text: a pattern that starts with a literal word is searched for at C speed (a space before it,
 # where it started, made the search try each of a page's characters; ignoring case did too).
-CLASS_ATTRIBUTE = re.compile(r"""class(?<=\sclass)\s*=\s*(?:["']([^"'<>]*)["']|([^\s"'<>]+))""")
-ID_ATTRIBUTE = re.compile(r"""id(?<=\sid)\s*=\s*(?:["']([^"'<>]*)["']|([^\s"'<>]+))""")
+CLASS_ATTRIBUTE = re.compile(r"""class(?<=[\s"'/]class)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+ID_ATTRIBUTE = re.compile(r"""id(?<=[\s"'/]id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 
 
 @dataclass
@@ -53,11 +55,6 @@ class PageMarks:
             )
         return self.answered[mark]
 
-    def may_have_class(self, name: str) -> bool:
-        """Whether an element of the page may have that class (lowercased): one its markup names, or a name its
-        source holds anywhere (a class attribute the pattern could not read, `class="a {{ b > c }}"`)."""
-        return name in self.classes or name in self.source
-
     def may_name(self, names: re.Pattern[str], *, class_only: bool = False) -> bool:
         """Whether one of the page's class names (or ids) holds what the pattern finds: when none does, no
         element needs to be asked. The pattern must ignore case and digits (names here are lowercased, ids
@@ -71,8 +68,10 @@ def page_marks(tree: HtmlElement, source: str) -> PageMarks:
     """The page's class names, ids and loader scripts: names read from its source text with a regular
     expression (much cheaper than asking the tree for every element), scripts from the tree."""
     lowered = source.lower()
-    classes = {name for value in CLASS_ATTRIBUTE.findall(lowered) for name in (value[0] or value[1]).split()}
-    ids = {DIGITS.sub("", value[0] or value[1]) for value in ID_ATTRIBUTE.findall(lowered)}
+    names = " ".join(quoted or single or bare for quoted, single, bare in CLASS_ATTRIBUTE.findall(lowered))
+    # The parser reads character references in a value (`a&#32;b` is two names): both readings are kept.
+    classes = set(names.split()) | (set(html.unescape(names).split()) if "&" in names else set())
+    ids = {DIGITS.sub("", quoted or single or bare) for quoted, single, bare in ID_ATTRIBUTE.findall(lowered)}
     scripts = " ".join(
         f"{script.get('src', '')} {(script.text or '')[:SCRIPT_SAMPLE_CHARS]}" for script in tree.iter("script")
     )
