@@ -521,3 +521,91 @@ def test_drupal_comments_of_both_tags_are_found_in_page_order() -> None:
     thread = read_html(page, "page.html").threads[0]
     assert [post.author for post in thread.posts[1:]] == ["Ana", "Bert", "Cleo", "Dario"]
     assert thread.posts[3].date == datetime(2024, 3, 3, 10, 0)
+
+
+def _se_signature(verb: str, when: str, name: str, owner: bool = False, rich: bool = True) -> str:
+    link = f'<a href="/users/7/{name}">{name}</a>'
+    author = f' itemprop="author">{link}<span class="d-none" itemprop="name">{name}</span>'
+    return f"""<div class="post-signature{" owner" if owner else ""} flex--item"><div class="user-info">
+    <div class="user-action-time">{verb} <span title="{when}Z" class="relativetime">yesterday</span></div>
+    <div class="user-details"{author if rich else f">{link}"}
+    <div class="-flair"><span class="reputation-score">3,926</span><span class="v-visible-sr">9 gold badges</span>
+    </div></div></div></div>"""
+
+
+def _se_comment(number: int, name: str, text: str, score: int, owner: bool = False, tag: str = "li") -> str:
+    cell = "td" if tag == "tr" else "div"
+    return f"""<{tag} id="comment-{number}" class="comment js-comment" data-comment-score="{score}">
+    <{cell} class="comment-score"><span class="cool">{score or ""}</span></{cell}>
+    <{cell} class="comment-text"><div class="comment-body"><span class="comment-copy">{text}</span>
+    &ndash;&nbsp;<a href="/users/9/{name}" class="comment-user{" owner" if owner else ""}">{name}</a>
+    <span class="comment-date"><span title="2021-03-0{number % 9 + 1} 10:5{number % 10}:00Z, License: CC BY-SA 4.0"
+    class="relativetime-clean">Mar {number % 9 + 1}, 2021</span></span></div></{cell}></{tag}>"""
+
+
+def stack_exchange_page(tag: str = "li", rich: bool = True) -> str:
+    wrap = ("<table><tbody>", "</tbody></table>") if tag == "tr" else ("<ul class='comments-list'>", "</ul>")
+    question_comments = _se_comment(11, "kettle", "Which valve, the one on the boiler or the one under the sink?", 2)
+    answer_comments = _se_comment(12, "asker99", "That was it, thank you!", 1, owner=True, tag=tag) + _se_comment(
+        13, "plumbline", "Mind the washer when you put it back.", 0, tag=tag
+    )
+    return f"""<html lang="en"><head><title>How do I stop a dripping tap? - Home Improvement Stack Exchange</title>
+    </head><body><div id="question-header"><h1 itemprop="name"><a href="/questions/5/how" class="question-hyperlink">
+    How do I stop a dripping tap?</a></h1><a href="/questions/ask" class="s-btn">Ask Question</a></div>
+    <div id="mainbar"><div class="question" data-questionid="5" data-score="14" id="question"><div class="post-layout">
+    <div class="votecell"><div class="js-vote-count" data-value="14">14</div></div><div class="postcell">
+    <div class="s-prose js-post-body" itemprop="text"><p>The kitchen tap drips all night. I closed it as hard as
+    I could and it still drips.</p><p>What should I replace?</p></div>
+    <div class="post-taglist"><a href="/questions/tagged/plumbing" class="post-tag">plumbing</a></div>
+    <div class="d-flex"><div class="post-menu"><a href="/q/5" class="js-share-link">Share</a>
+    <button class="js-follow-post">Follow</button></div>
+    {_se_signature("edited", "2021-03-01 09:00:00", "editor1", rich=rich)}
+    {_se_signature("asked", "2021-02-28 21:15:30", "asker99", owner=True, rich=rich)}</div></div></div>
+    <div class="comments">{wrap[0]}{question_comments.replace("<li", f"<{tag}").replace("</li>", f"</{tag}>")}
+    {wrap[1]}</div></div>
+    <div id="answers"><div class="answers-subheader"><h2>2 Answers</h2></div>
+    <div id="answer-6" class="answer js-answer accepted-answer" data-answerid="6" data-parentid="5" data-score="9"
+    itemprop="acceptedAnswer" itemscope itemtype="https://schema.org/Answer"><div class="post-layout">
+    <div class="votecell"><div class="js-vote-count" data-value="9">9</div></div><div class="answercell">
+    <div class="s-prose js-post-body" itemprop="text"><p>Replace the washer in the valve: close the water, unscrew
+    the handle and swap it.</p></div><div class="post-menu"><a class="js-share-link">Share</a></div>
+    {_se_signature("answered", "2021-03-01 08:02:00", "plumbline", rich=rich)}</div></div>
+    <div class="comments">{wrap[0]}{answer_comments}{wrap[1]}</div></div>
+    <div id="answer-7" class="answer js-answer" data-answerid="7" data-parentid="5" data-score="-2"
+    itemprop="suggestedAnswer" itemscope itemtype="https://schema.org/Answer"><div class="post-layout">
+    <div class="votecell"><div class="js-vote-count" data-value="-2">-2</div></div><div class="answercell">
+    <div class="s-prose js-post-body" itemprop="text"><p>Buy a new tap.</p></div>
+    {_se_signature("answered", "2021-03-02 12:00:00", "quickfix", rich=rich)}</div></div></div></div>
+    <div id="sidebar"><h4>Hot Network Questions</h4><ul><li><a href="/q/9">Why is the sky blue?</a></li></ul></div>
+    </div></body></html>"""
+
+
+@pytest.mark.parametrize(("tag", "rich"), [("li", True), ("tr", False)])
+def test_stack_exchange_question_answers_and_their_comments(tag: str, rich: bool) -> None:
+    # The question is the article (its asker, not its editor, and its votes); each answer is a comment with its own
+    # votes, the comments under the question top-level, those under an answer replies to it; the asker's own
+    # comment is marked. Before 2019 the comments sat in a table and the signature had no microdata.
+    thread = read_html(stack_exchange_page(tag, rich)).threads[0]
+    article, *comments = thread.posts
+    assert thread.title == "How do I stop a dripping tap?"
+    assert (article.author, article.date, article.votes) == ("asker99", datetime(2021, 2, 28, 21, 15), Votes(14, 0))
+    assert [block.text for block in article.blocks][1:] == [
+        "The kitchen tap drips all night. I closed it as hard as I could and it still drips.",
+        "What should I replace?",
+    ]
+    assert [(c.id, c.parent, c.author, c.role, c.votes) for c in comments] == [
+        ("c1", None, "kettle", None, Votes(2, 0)),
+        ("c2", None, "plumbline", None, Votes(9, 0)),
+        ("c3", "c2", "asker99", "OP", Votes(1, 0)),
+        ("c4", "c2", "plumbline", None, Votes(0, 0)),
+        ("c5", None, "quickfix", None, Votes(0, 2)),
+    ]
+    assert [c.date for c in comments[:3]] == [
+        datetime(2021, 3, 3, 10, 51),
+        datetime(2021, 3, 1, 8, 2),
+        datetime(2021, 3, 4, 10, 52),
+    ]
+    assert [[block.text for block in c.blocks] for c in comments[1:3]] == [
+        ["Replace the washer in the valve: close the water, unscrew the handle and swap it."],
+        ["That was it, thank you!"],
+    ]

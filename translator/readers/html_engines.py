@@ -56,6 +56,9 @@ class Engine:
     folded: Callable[[HtmlElement], object] | None = None
     """True for a comment the page shows folded, its writer's name without its text: it stays in the
     tree only as the parent of a reply the page does show."""
+    threaded: bool = False
+    """A forum whose posts hold replies of their own (Stack Exchange's comments under each answer): those keep
+    their parents; replies to the first post, the article, are the thread's comments."""
 
 
 def _paths(*expressions: str) -> tuple[Callable[[HtmlElement], list[object]], ...]:
@@ -277,6 +280,57 @@ DISCOURSE = Engine(
         votes=_paths(".//meta[@itemprop='userInteractionCount']/@content", ".//*[has-class('post-likes')]"),
     ),
     forum=True,
+)
+
+
+def _by_question_owner(item: HtmlElement) -> list[object]:
+    """`OP` for a comment Stack Exchange marks as the asker's (`comment-user owner`)."""
+    return ["OP"] if SE_OWNER_COMMENT(item) else []
+
+
+SE_OWNER_COMMENT = path("self::*[has-class('comment')]//*[has-class('comment-user')][has-class('owner')]")
+"""A comment by the asker (asked of comments only: an answer holds the comments under it)."""
+SE_POSTS = (
+    path("//div[@id='question']"),
+    path("//div[starts-with(@id, 'answer-')][has-class('answer')]"),
+    path("//li[starts-with(@id, 'comment-')][has-class('comment')]"),
+    path("//tr[starts-with(@id, 'comment-')][has-class('comment')]"),  # before 2019: comments in a table
+)
+SE_OWNER = (  # the asker's signature; an answer's own is its last (an editor's comes before it)
+    "(.//*[has-class('post-signature')][has-class('owner')] | (.//*[has-class('post-signature')])[last()])"
+)
+
+STACK_EXCHANGE = Engine(
+    name="stack-exchange",
+    marks=("class:js-post-body", "class:post-text", "class:comment-copy"),
+    # The question, its answers and the comments under each, in page order: the question is the article, an
+    # answer one of its comments, a comment under an answer a reply to it.
+    items=lambda tree: in_page_order(tree, *(find(tree) for find in SE_POSTS)),
+    fields=FieldPaths(
+        author=_paths(
+            f"{SE_OWNER}//*[@itemprop='author']/a",
+            f"{SE_OWNER}//*[has-class('user-details')]/a",
+            f"{SE_OWNER}//*[has-class('user-details')]",
+            ".//*[has-class('comment-user')]",
+        ),
+        date=_paths(
+            f"{SE_OWNER}//*[has-class('relativetime')]/@title",
+            ".//*[has-class('comment-date')]//*[@title]/@title",
+        ),
+        body=_paths(
+            ".//*[has-class('js-post-body')]", ".//*[has-class('post-text')]", ".//*[has-class('comment-copy')]"
+        ),
+        votes=_paths(
+            "@data-score",
+            "@data-comment-score",
+            ".//*[has-class('js-vote-count')]",
+            ".//*[has-class('vote-count-post')]",
+            ".//*[has-class('comment-score')]",
+        ),
+        role=(_by_question_owner,),
+    ),
+    forum=True,
+    threaded=True,
 )
 
 NODEBB = Engine(
@@ -696,6 +750,7 @@ ENGINES: tuple[Engine, ...] = (
     REDESIGN_REDDIT,
     DISQUS,
     DISCOURSE,
+    STACK_EXCHANGE,
     XENFORO,
     XENFORO_WIDGET,
     VBULLETIN,
@@ -766,7 +821,12 @@ def _read_engine(
         # A forum's posts follow one another (a reply quotes instead): a post inside another is the parser's
         # doing (libxml2 nests an HTML5 `article` left open in the saved page), never a reply.
         article = replace(comments[0], key="article", parent_key=None)
-        comments = [replace(comment, parent_key=None) for comment in comments[1:]]
+        first = comments[0].key
+        kept = engine.threaded
+        comments = [
+            comment if kept and comment.parent_key not in (None, first) else replace(comment, parent_key=None)
+            for comment in comments[1:]
+        ]
     return FoundComments(tuple(comments), engine.name, article, tuple(elements))
 
 
