@@ -1052,8 +1052,14 @@ AUTHOR_BADGE = re.compile(
 copy runs into the name."""
 
 
+SALUTATION = re.compile(r"^(?:Herr|Frau)\s+(?=\S+)")
+"""The form of address a German news site prints before a commenter's name (`Herr Steffen Ecks`; its markup
+keeps it outside the name, `<span itemprop=name>`), which a copy runs into it."""
+
+
 def _without_badge(writer: str) -> tuple[str, str | None]:
-    """A writer's name without the author's badge after it, and the badge."""
+    """A writer's name without the salutation before it and the author's badge after it, and the badge."""
+    writer = SALUTATION.sub("", writer)
     if match := AUTHOR_BADGE.search(writer):
         return writer[: match.start()], match["badge"]
     return writer, None
