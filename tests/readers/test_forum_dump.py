@@ -1295,3 +1295,28 @@ def test_replies_without_a_reply_button_stay_among_the_comments_shaped_like_them
         (name.removesuffix(" Autor"), [body]) for name, _, body, _ in comments
     ]
     assert posts[8].role == "Autor" and posts[9].role is None
+
+
+def test_posts_framed_by_their_writer_name_above_and_signed_below() -> None:
+    # A news site's forum under an article: each post has its writer's name atop (with "member since" and the
+    # writer's galleries under it), its text, and a line signing it with the name and the date. The member-since
+    # line is no post's date, and the signing line ends the post: the next name begins the next.
+    posts = [
+        ("Felgenfuchs", "12/2006", "Ich ziehe die Reifen immer mit dem Logo am Ventil auf.", "26. Januar 2022 13:05"),
+        ("trailmaus", "04/2011", "Und ich genau gegenüber, damit man das Ventil findet.", "26. Januar 2022 13:11"),
+        ("Kettenblatt", "01/2016", "Hauptsache, die Milch ist drin und der Reifen hält.", "26. Januar 2022 13:14"),
+        ("Felgenfuchs", "12/2006", "Das stimmt, der Rest ist Geschmack.", "26. Januar 2022 13:31"),
+    ]
+    lines = [
+        "Tubeless montieren: so geht es",
+        *["Die Montage eines schlauchlosen Reifens braucht etwas Übung, aber kein teures Werkzeug. " * 2] * 3,
+        "4 Kommentare",
+    ]
+    for name, since, text, stamp in posts:
+        lines += [name, f"dabei seit {since}", "Fotos Videos", text, f"{name}, {stamp}"]
+    lines += ["Alle 4 Kommentare im Forum lesen →", "Impressum"]
+    thread = read_forum_dump("\n".join(lines)).threads[0]
+    comments = thread.posts[1:]
+    assert [(c.author, c.date, [b.text for b in c.blocks if b.text != "Fotos Videos"]) for c in comments] == [
+        (name, datetime(2022, 1, 26, int(stamp[-5:-3]), int(stamp[-2:])), [text]) for name, _, text, stamp in posts
+    ]

@@ -811,9 +811,48 @@ def _headers(lines: list[str], kinds: list[Line], anchors: list[Anchor]) -> list
             *_signed_headers(lines, kinds, anchors[first : last + 1], heading),
             *_anchored_headers(lines, kinds, anchors[last + 1 :]),
         ]
+    if (framed := _framed_run(lines, kinds, anchors)) is not None:
+        first, name_rows = framed
+        last = first + len(name_rows)
+        return [
+            *_anchored_headers(lines, kinds, anchors[:first]),
+            *(
+                Header(row, _after_furniture(kinds, row + 1, anchor.row), anchor.writer, None, anchor.row)
+                for row, anchor in zip(name_rows, anchors[first:last], strict=True)
+            ),
+            *_anchored_headers(lines, kinds, anchors[last:]),
+        ]
     if (start := _footer_start(lines, kinds, anchors)) is None:
         return _anchored_headers(lines, kinds, anchors)
     return [*_anchored_headers(lines, kinds, anchors[:start]), *_footer_headers(lines, kinds, anchors, start)]
+
+
+def _framed_run(lines: list[str], kinds: list[Line], anchors: list[Anchor]) -> tuple[int, list[int]] | None:
+    """The first anchor of the longest run of posts framed by their writer's name (at least MIN_FOOTER_POSTS of
+    them), and the row of each one's name, if the dump's posts are such: the name alone atop the post (its
+    profile fields and buttons under it), the text, then a line signing it with the same name and the date
+    (`RockyRider66` / `dabei seit 12/2006` / `Fotos Videos` / text / `RockyRider66, 26. Januar 2022 13:05`). Each
+    line is looked at once, between one anchor and the one before it."""
+    best: tuple[int, list[int]] | None = None
+    run: list[int] = []
+    for n, anchor in enumerate(anchors):
+        floor = anchors[n - 1].row + 1 if n else max(anchor.row - MAX_FIRST_POST_LINES, 0)
+        writer = anchor.writer
+        row = next((r for r in range(floor, anchor.row - 1) if lines[r] == writer), None) if writer else None
+        if row is not None and _after_furniture(kinds, row + 1, anchor.row) < anchor.row:
+            run.append(row)
+            continue
+        if len(run) >= MIN_FOOTER_POSTS and (best is None or len(run) > len(best[1])):
+            best = (n - len(run), run)
+        run = []
+    if len(run) >= MIN_FOOTER_POSTS and (best is None or len(run) > len(best[1])):
+        best = (len(anchors) - len(run), run)
+    return best
+
+
+def _after_furniture(kinds: list[Line], start: int, end: int) -> int:
+    """The first row from `start` up to `end` that is not a header's furniture (profile fields, buttons)."""
+    return next((r for r in range(start, end) if kinds[r].kind not in FURNITURE), end)
 
 
 def _anchored_headers(lines: list[str], kinds: list[Line], anchors: list[Anchor]) -> list[Header]:

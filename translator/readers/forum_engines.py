@@ -131,6 +131,12 @@ PROFILE_FIELD = re.compile(rf"^(?:{PROFILE_LABEL})\s*:\s*\S.*$", re.IGNORECASE)
 """A label and its value on one line (`Posts: 1,234`, `Registriert: 18.09.2008, 05:56`, `Messages : 56`)."""
 PROFILE_ALONE = re.compile(rf"^(?:{PROFILE_LABEL})\s*:?$", re.IGNORECASE)
 """A label whose value is the next line (XenForo's and Invision's lists: `Joined` / `Mar 3, 2011`)."""
+MEMBER_SINCE = re.compile(
+    r"^(?:dabei seit|Mitglied seit|Registriert seit|Member since|Joined|Membre depuis|Inscrit depuis|Miembro desde"
+    r"|Membro desde|Iscritto dal|Lid sinds|Medlem sedan|Участник с|На форуме с)\s+\d[\d./\s-]{3,9}$",
+    re.IGNORECASE,
+)
+"""Since when the writer is a member, without a colon (`dabei seit 12/2006`, `Member since 2011`): no post's date."""
 POST_COUNT = re.compile(
     r"^[\d.,\u00a0\u202f ]+[kK]?\s+"
     r"(?:posts?|Beiträge|Beitrag|messages?|mensajes|messaggi|berichten|сообщени[йея]|postów|posty)$",
@@ -411,7 +417,7 @@ def classify(text: str) -> Line:
     if PROFILE_ALONE.match(text):
         return Line(text, "profile_label")
     field = PROFILE_FIELD.match(text) and len(text) <= MAX_FIELD_CHARS
-    if field or POST_COUNT.match(text) or THREAD_STARTER.match(text):
+    if field or POST_COUNT.match(text) or THREAD_STARTER.match(text) or MEMBER_SINCE.match(text):
         return Line(text, "profile")
     if POST_NUMBER.match(text) or SUBJECT.match(text) or AVATAR_INITIAL.match(text) or text.casefold() in MEMBER_LINES:
         return Line(text, "profile")
@@ -480,6 +486,8 @@ def profile_key(text: str) -> str | None:
         return text.partition(":")[0].strip().casefold()
     if POST_COUNT.match(text):
         return "count"
+    if MEMBER_SINCE.match(text):
+        return "since"
     if POST_NUMBER.match(text):
         return "number"
     if THREAD_STARTER.match(text):
