@@ -64,6 +64,38 @@ CASES = {
         ["Greasemonkey_77", "Ola N."],
         [None, None],
     ),
+    # MyBB 1.8, both layouts (the classic one adds a class): the user's title is the role, the signature left out.
+    "mybb.html": Expected(
+        "Sourdough starter keeps going flat", None, "alice_w", ["breadnerd42", "mkovacs", "joe_ovenmitt"], [None] * 3
+    ),
+    "mybb-classic.html": Expected(
+        "Sourdough starter keeps going flat", None, "alice_w", ["breadnerd42", "mkovacs", "joe_ovenmitt"], [None] * 3
+    ),
+    # Vanilla: the discussion is a div, its comments list items; the date in time[datetime], "January 2020" shown.
+    "vanilla.html": Expected(
+        "Best budget tent for summer hiking?",
+        "Trailhead Community",
+        "hikerjen",
+        ["tomas.r", "pinecone_pat", "lena_m"],
+        [None] * 3,
+    ),
+    # FluxBB: the board's name is the page's one h1 (a link home), the topic in <title> "SUBJECT / FORUM / BOARD"
+    # and in the first post's subject; replies' "Re: SUBJECT" lines are no headings; member fields left out.
+    "fluxbb.html": Expected(
+        "Which chess opening should a beginner learn first?",
+        "Rook & Pawn Club",
+        "knightrider",
+        ["e4_enjoyer", "bishop_b", "Grandpa_Gus"],
+        [None] * 3,
+    ),
+    # Flarum saved without its app: the posts the server writes into noscript#flarum-content, no dates.
+    "flarum.html": Expected(
+        "Favourite keyboard switches for long typing sessions?",
+        "forum.example.com",
+        "clicky_cat",
+        ["thocc_lord", "linear_lin", "ms_keycap"],
+        [None] * 3,
+    ),
     # vBulletin 4: post text inside blockquote.postcontent; a Dutch "Originally posted by" quote.
     "vbulletin.html": Expected("Welke accuboor voor beginners?", None, "Sanne", ["Timmerman Joop"], [None]),
     # XenForo 2: data-author, bbCodeBlock quote with "Click to expand...".
@@ -192,6 +224,8 @@ FURNITURE = [
     "Suben los peajes", "hace 3 horas", "Comment by", "Say It!", "Commenter sur le forum",
     "Voir tous les commentaires", "Les plus lus", "Сообщество", "Beantwoorden", "puan",
     "楼主", "沙发", "板凳", "发表于", "查看", "Powered by Discuz",
+    "Re: Which chess", "Registered:", "Posts: 36", "Joined: Mar 2019", "Currently baking", "Play the board",
+    "Find all posts", "Rook & Pawn Club", "This site is best viewed", "Leave no trace",
 ]  # fmt: skip
 
 
@@ -254,6 +288,9 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("isso.html", "c1", datetime(2021, 3, 12, 9, 15), Votes(2, 0)),  # time[datetime], span.votes
         ("discuz.html", "c2", datetime(2021, 3, 13, 18, 2), None),  # "发表于 2021-3-13 18:02"
         ("commento.html", "c2", datetime(2021, 3, 12, 10, 40), Votes(1, 0)),  # "Fri Mar 12 2021 10:40:00 GMT+0300"
+        ("mybb.html", "c2", datetime(2020, 1, 3, 14, 5), None),  # "01-03-2020, 02:05 PM": MyBB's month first
+        ("vanilla.html", "c1", datetime(2020, 1, 2, 13, 40), Votes(0, 0)),  # time[datetime] under "January 2020"
+        ("fluxbb.html", "c3", datetime(2020, 1, 4, 20, 30), None),  # "2020-01-04 20:30:00" in the post's h2
     ],
 )
 def test_dates_and_votes(name: str, post_id: str, date: datetime, votes: Votes | None) -> None:
@@ -305,6 +342,10 @@ def test_a_time_stated_in_utc_is_read_as_the_comment_prints_it(stamp: str, read:
         ("xenforo.html", "c1", "CrumbQueen", "smells like nail polish", "That smell"),  # data-quote
         ("discourse.html", "c1", "fellrunner_di", "Is it runnable", "Runnable."),  # aside.quote data-username
         ("reddit-old.html", "c4", None, "use bigger buckets", "Not on a balcony"),  # a plain blockquote
+        ("mybb.html", "c2", "alice_w", "I feed it once a day", "Which flour"),  # cite "(DATE) NAME Wrote:"
+        ("vanilla.html", "c2", "hikerjen", "What is a good lightweight tent", "Check the seasonal"),  # QuoteAuthor
+        ("fluxbb.html", "c2", "knightrider", "keep losing in the first", "That usually means"),  # quotebox cite
+        ("flarum.html", "c2", "clicky_cat", "Which switches do you find", "I would try"),  # a.PostMention first
     ],
 )
 def test_quotes_become_quote_blocks(

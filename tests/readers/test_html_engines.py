@@ -609,3 +609,55 @@ def test_stack_exchange_question_answers_and_their_comments(tag: str, rich: bool
         ["Replace the washer in the valve: close the water, unscrew the handle and swap it."],
         ["That was it, thank you!"],
     ]
+
+
+def _flarum_item(number: int, name: str, time: str, body: str) -> str:
+    return f"""<div class="PostStream-item" data-index="{number - 1}" data-time="{time}.000Z" data-number="{number}"
+    data-id="{80 + number}" data-type="comment"><article class="Post CommentPost"><div><header class="Post-header">
+    <ul><li class="item-user"><div class="PostUser"><h3 class="PostUser-name"><a href="/u/{name}">
+    <span class="Avatar Post-avatar">{name[0].upper()}</span><span class="username">{name}</span></a></h3>
+    <ul class="PostUser-badges badges"></ul></div></li><li class="item-meta"><div class="Dropdown PostMeta">
+    <button class="Button Button--text Dropdown-toggle" data-toggle="dropdown"><time pubdate datetime="{time}+00:00"
+    title="a day" data-humantime>Mar 3</time></button><div class="Dropdown-menu dropdown-menu">
+    <span class="PostMeta-number">#{number}</span></div></div></li></ul></header>
+    <div class="Post-body">{body}</div><aside class="Post-actions"><ul><li class="item-like"><button
+    class="Button Button--link">Like</button></li><li class="item-reply"><button class="Button Button--link">Reply
+    </button></li></ul></aside></div></article></div>"""
+
+
+def test_flarum_discussion_saved_after_its_app_drew_it() -> None:
+    # The posts the app drew, with their times; the server's copy for readers without scripts (still in the page,
+    # inside noscript) is not read a second time. A quote starts with a link to the quoted post naming its writer.
+    posts = [
+        (1, "ferrule", "2021-03-03T09:00:00", "<p>Which nib suits a left-handed writer best?</p>"),
+        (2, "inkblot", "2021-03-03T10:30:00", "<p>A fine italic nib smudges less.</p>"),
+        (
+            3,
+            "quillsy",
+            "2021-03-04T08:15:00",
+            '<blockquote><p><a href="/d/4/1" class="PostMention" data-id="81">ferrule</a> Which nib suits a'
+            " left-handed writer best?</p></blockquote><p>Try an oblique one before you buy.</p>",
+        ),
+    ]
+    copy = "".join(
+        f'<article><div class="PostUser"><h3 class="PostUser-name">{name}</h3></div><div class="Post-body">{body}'
+        "</div></article><hr>"
+        for _, name, _, body in posts
+    )
+    page = f"""<html><head><title>Nibs for left-handers - Ink Corner</title></head><body><div id="app" class="App">
+    <main class="App-content"><div id="content"><div class="DiscussionPage"><header class="Hero DiscussionHero">
+    <h1 class="DiscussionHero-title">Nibs for left-handers</h1></header><div class="PostStream" role="feed">
+    {"".join(_flarum_item(*post) for post in posts)}</div></div></div>
+    <noscript id="flarum-content"><div class="container"><h1>Nibs for left-handers</h1><div>{copy}</div></div>
+    </noscript></main></div></body></html>"""
+    thread = read_html(page).threads[0]
+    article, *comments = thread.posts
+    assert (thread.title, article.author, article.date) == ("Nibs for left-handers", "ferrule", datetime(2021, 3, 3, 9))
+    assert [(c.author, c.date) for c in comments] == [
+        ("inkblot", datetime(2021, 3, 3, 10, 30)),
+        ("quillsy", datetime(2021, 3, 4, 8, 15)),
+    ]
+    assert [(b.kind, b.text, b.quoted_author) for b in comments[1].blocks] == [
+        ("quote", "Which nib suits a left-handed writer best?", "ferrule"),
+        ("paragraph", "Try an oblique one before you buy.", None),
+    ]

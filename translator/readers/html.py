@@ -25,7 +25,7 @@ from translator.languages import known_code
 from translator.models import UNDETERMINED, Post, Thread, ThreadFile
 from translator.readers.common import BlockSpec, Reading, number_blocks
 from translator.readers.decoding import repair_double_encoding
-from translator.readers.html_article import TITLE, ArticleFacts, article_facts
+from translator.readers.html_article import TITLE, TITLE_SEPARATOR, ArticleFacts, article_facts
 from translator.readers.html_bytes import decode_page, looks_like_html, looks_like_html_text, without_preamble
 from translator.readers.html_comments import comment_posts, find_comments, script_systems
 from translator.readers.html_dates import dates_in_language, dotted_dates_of, machine_date, relative_date
@@ -259,6 +259,12 @@ def opening_post(found: FoundComments, facts: ArticleFacts, page_title: str) -> 
     return dataclasses.replace(found, comments=replies, article=dataclasses.replace(first, key="article"))
 
 
+def _leads(subject: str, title: str) -> bool:
+    """Whether a document title is a subject, a separator and more (`SUBJECT / FORUM / BOARD`, FluxBB's)."""
+    parts = TITLE_SEPARATOR.split(title)
+    return len(parts) > 1 and " ".join(parts[0].split()).casefold() == " ".join(subject.split()).casefold()
+
+
 def read_html(text: str, name: str = "page", captured: datetime | None = None) -> Reading:
     """Read a decoded web page into its one thread, with warnings when comments load by script or the page
     counts more than it holds; InputError when it holds no article text and no comments. `captured`: when
@@ -286,6 +292,8 @@ def _read_html(text: str, tree: HtmlElement, lang: str | None, name: str, captur
     title = facts.title
     if story is not None and story.blocks and story.blocks[0][0] == "title":
         title = story.blocks[0][1]
+    elif story is not None and story.blocks and story.blocks[0][0] == "heading" and _leads(story.blocks[0][1], title):
+        title = story.blocks[0][1]  # a forum's first post's subject, which its document title starts with
     body = list(story.blocks if story is not None else facts.blocks)
     # Comments stated as page data are also drawn on the page, where the article extractor may take them.
     said_in_comments = (

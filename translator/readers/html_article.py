@@ -290,6 +290,11 @@ def fallback_site(tree: HtmlElement, meta: dict[str, str], headlines: list[str |
             short = len(end.split()) <= MAX_SITE_WORDS and len(end) <= MAX_SITE_CHARS
             if short and not PAGE_LABEL.search(end) and _comparable(headline) in shown:
                 return end
+        # The site's logo, an h1 linking home, names it where an end of the title is that name ("Subject / Forum /
+        # Board" under the board's name).
+        logos = {_comparable(visible_text(h)) for h in H1(tree) if isinstance(h, HtmlElement) and _links_home(h)}
+        if end := next((end for end, _ in ends if _comparable(end) in logos), None):
+            return end
     return host.removeprefix("www.") if host else None
 
 
@@ -709,7 +714,9 @@ def _links_home(h1: HtmlElement) -> bool:
     if visible_text(links[0]) != visible_text(h1):
         return False
     address = urlsplit(href)
-    return address.path in ("", "/", "/index.html", "/index.php") and not address.query and not address.fragment
+    # `index.php` and `./` from a forum's page are its board's home: the board's name is no thread's headline.
+    home = address.path in ("", "/", ".", "./", "index.html", "index.php", "/index.html", "/index.php")
+    return home and not address.query and not address.fragment
 
 
 def _agreed_title(headings: list[str], page_title: str | None) -> str | None:

@@ -333,6 +333,78 @@ STACK_EXCHANGE = Engine(
     threaded=True,
 )
 
+MYBB = Engine(
+    name="mybb",
+    marks=("class:post_body",),
+    # 1.8: `div.post#post_N` (the classic layout adds a class, not a table); 1.6: `table#post_N`.
+    items=path("//*[self::div or self::table][starts-with(@id, 'post_')][.//*[has-class('post_body')]]"),
+    fields=FieldPaths(
+        author=_paths(
+            ".//*[has-class('author_information')]//*[has-class('largetext')]//a",
+            ".//*[has-class('largetext')]//a",
+        ),
+        date=_paths(".//*[has-class('post_date')]"),
+        body=_paths(".//*[has-class('post_body')]"),
+        role=_paths(".//*[has-class('author_information')]/*[has-class('smalltext')]"),
+        url=_paths(".//*[has-class('post_head')]//a[contains(@href, 'pid=')]/@href"),
+    ),
+    forum=True,
+)
+
+FLUXBB = Engine(
+    name="fluxbb",
+    marks=("class:blockpost",),  # FluxBB and PunBB
+    items=path("//div[has-class('blockpost')][.//*[has-class('postmsg')]]"),
+    fields=FieldPaths(
+        author=_paths(".//*[has-class('postleft')]//dt//a", ".//*[has-class('postleft')]//dt"),
+        date=_paths("./h2//a"),
+        body=_paths(".//*[has-class('postmsg')][not(has-class('postsignature'))]"),
+        role=_paths(".//*[has-class('postleft')]//dd[has-class('usertitle')]"),
+        url=_paths("./h2//a/@href"),
+    ),
+    forum=True,
+)
+
+VANILLA = Engine(
+    name="vanilla",
+    marks=("class:itemcomment", "class:itemdiscussion"),
+    items=path(
+        "//*[starts-with(@id, 'Discussion_')][has-class('ItemDiscussion')]"
+        " | //*[starts-with(@id, 'Comment_')][has-class('ItemComment')]"
+    ),
+    fields=FieldPaths(
+        author=_paths(".//*[has-class('Author')]//a[has-class('Username')]", ".//a[has-class('Username')]"),
+        date=_paths(".//*[has-class('DateCreated')]//time", ".//time[@datetime]"),
+        body=_paths(".//*[has-class('Message')][has-class('userContent')]", ".//*[has-class('Message')]"),
+        role=_paths(".//*[has-class('AuthorTitle')]"),
+        url=_paths(".//*[has-class('DateCreated')]//a[has-class('Permalink')]/@href"),
+    ),
+    forum=True,
+)
+
+FLARUM_RENDERED = path("//div[has-class('PostStream-item')][.//*[has-class('Post-body')]]")
+FLARUM_WITHOUT_SCRIPT = path("//noscript[@id='flarum-content']//article[.//*[has-class('Post-body')]]")
+
+
+def _flarum_posts(tree: HtmlElement) -> list[object]:
+    """The posts the app drew, where the page was saved after it ran; else those the server put in `noscript`
+    for readers without scripts (the page holds both once drawn)."""
+    rendered: list[object] = FLARUM_RENDERED(tree)
+    return rendered or FLARUM_WITHOUT_SCRIPT(tree)
+
+
+FLARUM = Engine(
+    name="flarum",
+    marks=("class:post-body",),
+    items=_flarum_posts,
+    fields=FieldPaths(
+        author=_paths(".//*[has-class('PostUser-name')]//*[has-class('username')]", ".//*[has-class('PostUser-name')]"),
+        date=_paths(".//*[has-class('PostMeta')]//time", ".//time[@datetime]", "@data-time"),
+        body=_paths(".//*[has-class('Post-body')]"),
+    ),
+    forum=True,
+)
+
 NODEBB = Engine(
     name="nodebb",
     marks=("attr:data-pid",),
@@ -751,6 +823,10 @@ ENGINES: tuple[Engine, ...] = (
     DISQUS,
     DISCOURSE,
     STACK_EXCHANGE,
+    MYBB,
+    FLUXBB,
+    VANILLA,
+    FLARUM,
     XENFORO,
     XENFORO_WIDGET,
     VBULLETIN,

@@ -501,7 +501,7 @@ def read_item(
         relative = shown if shown and is_relative_date(shown, lang) else find_relative_date(header, lang)
     blocks = _text_lines(blocks, author, date, lang, relative)
     subject = _text(_first(item, paths.subject, nested)) or _heading_before(body_element, item, author)
-    if subject and not any(subject == b[1] for b in blocks):
+    if subject and not REPLY_SUBJECT.match(subject) and not any(subject == b[1] for b in blocks):
         blocks.insert(0, ("heading", subject, None, None))
     deleted = _is_deleted(item, blocks, paths)
     return RawComment(
@@ -519,6 +519,9 @@ def read_item(
 
 
 SUBJECT_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+REPLY_SUBJECT = re.compile(r"^(?:Re|Aw|Antw|Odp|Sv|Vs|Ynt|Отв|Ответ)\s*(?:\[\d+\]|\^\d+)?\s*:", re.IGNORECASE)
+"""The subject a forum gives a reply by default, the thread's with a prefix (`Re: SUBJECT`, German `Aw:`): it says
+nothing of the reply's own."""
 
 
 def _heading_before(body: HtmlElement | None, item: HtmlElement, author: str | None) -> str | None:

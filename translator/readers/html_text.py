@@ -620,7 +620,19 @@ def quote_author(quote: HtmlElement) -> tuple[str | None, HtmlElement | None]:
     for part in header.iter("strong", "b", "a"):
         if part is not header and (name := name_from_label(visible_text(part))) and name != visible_text(header):
             return name, header
-    return name_from_label(visible_text(header)), header
+    return name_from_label(QUOTE_DATE_FIRST.sub("", visible_text(header))), header
+
+
+QUOTE_DATE_FIRST = re.compile(r"^\((?=[^)]*\d)[^)]{4,40}\)\s*")
+"""The quoted post's date a header prints before the name (MyBB: `(01-02-2020, 10:15 AM) NAME Wrote:`)."""
+MENTION_CLASSES = frozenset({"postmention"})
+"""A link to the quoted post that starts a quote, naming its writer (Flarum: `<a class="PostMention">NAME</a> text`)."""
+
+
+def _mention_first(paragraph: HtmlElement) -> HtmlElement | None:
+    """The link naming the quoted post's writer that a quote's first paragraph starts with, if it does."""
+    first = paragraph[0] if len(paragraph) and not (paragraph.text or "").strip() else None
+    return first if first is not None and not MENTION_CLASSES.isdisjoint(class_tokens(first)) else None
 
 
 def _quote_header(quote: HtmlElement) -> HtmlElement | None:
@@ -638,6 +650,8 @@ def _quote_header(quote: HtmlElement) -> HtmlElement | None:
             return child if len(visible_text(child)) <= 2 * MAX_NAME_CHARS else None
         if child.tag in ("p", "div") and SAID_IN.match(visible_text(child)):  # NodeBB: "@NAME said in TOPIC:"
             return child
+        if child.tag == "p" and (mention := _mention_first(child)) is not None:
+            return mention
         if child.text and NAME_PREFIX.match(child.text.strip()):  # "Originally Posted by <strong>NAME</strong>"
             return child if len(visible_text(child)) <= 2 * MAX_NAME_CHARS else None
         if (child.text and child.text.strip()) or child.tag in ("p", "img"):
