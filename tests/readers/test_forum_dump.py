@@ -1320,3 +1320,27 @@ def test_posts_framed_by_their_writer_name_above_and_signed_below() -> None:
     assert [(c.author, c.date, [b.text for b in c.blocks if b.text != "Fotos Videos"]) for c in comments] == [
         (name, datetime(2022, 1, 26, int(stamp[-5:-3]), int(stamp[-2:])), [text]) for name, _, text, stamp in posts
     ]
+
+
+def test_comments_under_a_said_line_with_their_date_below_the_text() -> None:
+    # "NAME dijo:" reads like a quote's header; here it starts a comment: its text, its date, then its reply button
+    # (a reply too deep to be answered has none: the next such line follows its date).
+    comments = [
+        ("Ramón", "Estoy convencido de que muchos quieren conocer el programa.", "14:02", True),
+        ("rebelde", "Ramón, no entiendo con claridad lo que buscas con eso.", "15:11", True),
+        ("Ramón", "Ojalá me permitieran responder, lo intento de todos modos.", "18:21", False),
+        ("Ing Javier Sánchez González", "Lo que llamas programa no es un documento programático.", "17:03", True),
+    ]
+    lines = [
+        "Sesiona el pleno del comité",
+        *["El pleno sesionó este martes y aprobó nuevos miembros de su comité, con un largo debate. " * 2] * 3,
+        "Se han publicado 4 comentarios",
+    ]
+    for name, text, time, answerable in comments:
+        lines += [f"{name} dijo:", text, f"26 abril 2022 a las {time}", *(["/ Responder"] if answerable else [])]
+    lines += ["Deja un comentario", "Nombre:"]
+    thread = read_forum_dump("\n".join(lines)).threads[0]
+    assert [
+        (post.author, post.date.strftime("%H:%M") if post.date else None, [b.text for b in post.blocks])
+        for post in thread.posts[1:]
+    ] == [(name, time, [text]) for name, text, time, _ in comments]

@@ -661,3 +661,34 @@ def test_flarum_discussion_saved_after_its_app_drew_it() -> None:
         ("quote", "Which nib suits a left-handed writer best?", "ferrule"),
         ("paragraph", "Try an oblique one before you buy.", None),
     ]
+
+
+def _cited_comment(number: int, name: str, text: str, replies: str = "", reply_link: bool = True) -> str:
+    link = (
+        f'<div class="reply"> / <a class="comment-reply-link" href="?replytocom={number}#respond"'
+        f' aria-label="Responder a {name}">Responder</a></div>'
+        if reply_link
+        else ""
+    )
+    children = f'<ul class="children">{replies}</ul>' if replies else ""
+    return f"""<li class="comment depth-1" id="comment-{number}"><div class="generic"><div class="commenttext">
+    <cite><strong>{name}</strong> dijo:</cite><p>{text}</p><div class="commentmetadata"> 26 abril 2022 a las
+    1{number % 10}:02 </div>{link}</div></div>{children}</li>"""
+
+
+def test_a_writer_named_in_a_cite_atop_the_text_box_with_or_without_a_reply_link() -> None:
+    # An old WordPress theme puts "<cite><strong>NAME</strong> dijo:</cite>" inside the comment's text box and no
+    # class on it: the writer, not a line of the text. A reply too deep to be answered has no reply link, whose label
+    # ("Responder a NAME") named the others; a name of several words is all of what follows the label's words.
+    deep = _cited_comment(3, "Ramón", "Ojalá me permitieran responder.", reply_link=False)
+    thread = _cited_comment(2, "Ing Javier Sánchez González", "Lo que llamas programa no es un documento.", deep)
+    comments = _cited_comment(1, "Ramón", "Estoy convencido de que muchos quieren conocer el programa.", thread)
+    page = f"""<html lang="es"><head><title>Sesiona el pleno | Noticias</title></head><body><article><h1>Sesiona el
+    pleno</h1><div class="entry"><p>El pleno sesionó este martes y aprobó nuevos miembros de su comité.</p></div>
+    </article><ul class="commentlist">{comments}</ul></body></html>"""
+    posts = read_html(page).threads[0].posts
+    assert [(post.author, post.parent, [block.text for block in post.blocks]) for post in posts[1:]] == [
+        ("Ramón", None, ["Estoy convencido de que muchos quieren conocer el programa."]),
+        ("Ing Javier Sánchez González", "c1", ["Lo que llamas programa no es un documento."]),
+        ("Ramón", "c2", ["Ojalá me permitieran responder."]),
+    ]

@@ -59,6 +59,7 @@ from translator.readers.html_byline import BYLINE_LABEL
 from translator.readers.html_dates import WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES, could_be_date, without_date_lead
 
 MAX_NAME_CHARS = 50
+MAX_DATE_LINE_CHARS = 90
 MAX_NAME_WORDS = 6
 MAX_HEADER_LINES = 14
 SENTENCE_END = tuple('.!?;…»"”)')
@@ -659,7 +660,8 @@ def _anchors(lines: list[str], kinds: list[Line]) -> list[Anchor]:
         for row, line in enumerate(kinds):
             if row in taken:
                 continue
-            if line.kind == "byline":
+            said = line.kind == "quote" and _said_then_dated(lines, kinds, row)
+            if line.kind == "byline" or said:
                 date: datetime | None = None
                 is_date = False
                 if line.date_text:
@@ -668,11 +670,13 @@ def _anchors(lines: list[str], kinds: list[Line]) -> list[Anchor]:
                 if not is_date:
                     below = range(row + 1, min(row + 3, len(lines)))
                     following = next((r for r in below if kinds[r].kind == "text"), None)
-                    if following is None:
-                        continue
-                    is_date, date = _date_of(lines[following])
-                    if not is_date:
-                        continue
+                    if following is None or not (dated := _date_of(lines[following]))[0]:
+                        # The date under the comment's text (`NAME dijo:` / text / `26 abril 2022 a las 14:02`)
+                        following = _date_after_text(lines, kinds, row)
+                        if following is None:
+                            continue
+                        dated = _date_of(lines[following])
+                    is_date, date = dated
                     taken.add(following)
                     following_taken = True
                 anchors.append(Anchor(row, line.name, date, following if following_taken else None))
@@ -699,6 +703,37 @@ def _anchors(lines: list[str], kinds: list[Line]) -> list[Anchor]:
                 elif (named := _name_and_date(lines[row])) is not None:
                     anchors.append(Anchor(row, named[0], named[1]))
     return _merged(anchors, kinds)
+
+
+MAX_TEXT_ABOVE_DATE = 40
+"""How many lines of text a comment under a `NAME says:` line may hold above its date."""
+
+
+def _date_after_text(lines: list[str], kinds: list[Line], row: int) -> int | None:
+    """The row of the date line that ends the comment a writer's line (`NAME says:`) starts, below its text and
+    before the next writer's line: the first short line that is a date, with text above it."""
+    text_seen = False
+    for r in range(row + 1, min(row + 1 + MAX_TEXT_ABOVE_DATE, len(lines))):
+        if kinds[r].kind in ("byline", "quote"):
+            return None
+        if kinds[r].kind != "text":
+            continue
+        if text_seen and len(lines[r]) <= MAX_DATE_LINE_CHARS and _date_of(lines[r])[0]:
+            return r
+        text_seen = True
+    return None
+
+
+SAID_LINE = re.compile(r"^\S.{0,60}?\s(?:said|dijo|disse|a dit|sagte|disse|zei|сказал)\s?:$", re.IGNORECASE)
+
+
+def _said_then_dated(lines: list[str], kinds: list[Line], row: int) -> bool:
+    """Whether a line that reads as a quote's header (`NAME dijo:`) starts a comment instead: text, its date, then
+    the comment's reply button or the next such line (a quote's text runs on in its post, no date under it)."""
+    if not SAID_LINE.match(lines[row]) or (date_row := _date_after_text(lines, kinds, row)) is None:
+        return False
+    after = date_row + 1
+    return after < len(lines) and (is_post_action(lines[after]) or SAID_LINE.match(lines[after]) is not None)
 
 
 def _merged(anchors: list[Anchor], kinds: list[Line]) -> list[Anchor]:

@@ -446,9 +446,9 @@ def _byline(text: str) -> re.Match[str] | None:
 
 
 def _button(text: str) -> str:
-    """A button's label as the lists hold it: folded, without the brackets a theme draws round it
-    (`[ antworten ]`)."""
-    return text.strip("[]() ").casefold()
+    """A button's label as the lists hold it: folded, without the brackets or separators a theme draws round it
+    (`[ antworten ]`, `/ Responder`)."""
+    return text.strip("[]() /|").casefold()
 
 
 def is_button(text: str) -> bool:

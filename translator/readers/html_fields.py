@@ -260,6 +260,12 @@ def _name_text(element: HtmlElement) -> str:
 NAME_PARTS = etree.XPath("descendant::*[@itemprop='name' or contains(concat(' ', @class, ' '), ' fn ')]")
 """Where an author element marks the name in it (compiled once: these run for every comment)."""
 REPLY_LINKS = etree.XPath("descendant::a[@aria-label and contains(@class, 'reply')]")
+REPLY_LABEL = re.compile(
+    r"^(?:reply to|responder a|répondre à|rispondi a|antworten auf|auf .{1,60} antworten|odpowiedz|responder para"
+    r"|responder|antwoord aan|ответить)\s+(?P<name>\S.{0,60})$",
+    re.IGNORECASE,
+)
+"""A reply link's label in WordPress's languages (`Reply to %s`): the name is all of what follows."""
 
 
 def name_in(element: HtmlElement) -> str | None:
@@ -352,6 +358,8 @@ def reply_label_name(item: HtmlElement, author: str | None) -> str | None:
             for size in range(len(parts), 0, -1):
                 if label.endswith(" " + " ".join(parts[:size])):
                     return " ".join(parts[:size])
+        elif (labelled := REPLY_LABEL.match(label)) is not None:
+            return labelled["name"]
         elif len(words) >= 3:
             return words[-1]
     return author

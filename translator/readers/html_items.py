@@ -488,7 +488,7 @@ def read_item(
         header += [e for top in furniture for e in (top, *top.iterdescendants()) if isinstance(e.tag, str)]
     named = _first(item, paths.author, nested)
     author = name_in(named) if isinstance(named, HtmlElement) else clean_author(named or "")
-    author = reply_label_name(item, author or find_author(header))
+    author = reply_label_name(item, author or find_author(header) or _cited_writer(body_element))
     blocks = element_blocks(text_box, paths.rules, leave_out=frozenset([*nested, *furniture]))
     dated = _first(item, paths.date, nested)
     date = _date(dated, lang) or find_date(header, lang)
@@ -516,6 +516,18 @@ def read_item(
         deleted=deleted,
         relative_date=relative,
     )
+
+
+def _cited_writer(body: HtmlElement | None) -> str | None:
+    """The writer a comment's text box names first, in a `cite` of its own: `<cite><strong>NAME</strong> dijo:</cite>`
+    (an old WordPress theme's header inside the text's box)."""
+    if body is None or (body.text or "").strip():
+        return None
+    first = next((child for child in body.iterchildren() if isinstance(child.tag, str)), None)
+    if first is None or first.tag != "cite":
+        return None
+    text = visible_text(first)
+    return name_from_label(text) if NAME_VERB.search(text) and len(text) <= MAX_FURNITURE_CHARS else None
 
 
 SUBJECT_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
