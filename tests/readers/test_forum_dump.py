@@ -1344,3 +1344,31 @@ def test_comments_under_a_said_line_with_their_date_below_the_text() -> None:
         (post.author, post.date.strftime("%H:%M") if post.date else None, [b.text for b in post.blocks])
         for post in thread.posts[1:]
     ] == [(name, time, [text]) for name, text, time, _ in comments]
+
+
+def test_a_short_article_above_the_count_just_above_the_first_comment() -> None:
+    # A podcast's page: a few short lines, then "3 Responses to TITLE" and the comments (WordPress, "NAME says:" and
+    # the date below it with an English "at" in a German date). The lines above the count are the article, however
+    # short: the first comment is no opening post.
+    comments = [
+        ("Baschurr", "22. Juli 2019 at 16:25", "Schöne Folge. Hab mich gefreut."),
+        ("Anonymous", "23. Juli 2019 at 05:00", "Trotzdem mal wieder eine sehr kurzweilige Folge."),
+        ("schreibwaise", "2. August 2019 at 17:00", "Jeschichten komm oooch noch irjendwann."),
+    ]
+    lines = [
+        "SW082 – 82 Gründe zum weiter hören",
+        "Posted on 21. Juli 2019 by Realiberry",
+        "Ingo hat ja gesagt, er habe diesen Text nicht geschrieben. Darum schreibe ich ihn, und zwar über unsere"
+        " zweiundachtzigste Folge, die wir im Sommer aufgenommen haben.",
+        "Gruß Heiko",
+        "3 Responses to SW082 – 82 Gründe zum weiter hören",
+    ]
+    for name, stamp, text in comments:
+        lines += [f"{name} says:", stamp, text, "Antworten"]
+    lines += ["Schreibe einen Kommentar"]
+    posts = read_forum_dump("\n".join(lines)).threads[0].posts
+    assert posts[0].author is None and any("zweiundachtzigste" in block.text for block in posts[0].blocks)
+    read = [datetime(2019, 7, 22, 16, 25), datetime(2019, 7, 23, 5, 0), datetime(2019, 8, 2, 17, 0)]
+    assert [(post.author, post.date, [b.text for b in post.blocks]) for post in posts[1:]] == [
+        (name, date, [text]) for (name, _, text), date in zip(comments, read, strict=True)
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -66,3 +68,15 @@ def test_a_date_printed_without_its_year_is_told_and_read_as_no_date(
 def test_a_number_alone_is_no_printed_date(text: str) -> None:
     assert printed_date(text, "en") is None
     assert printed_date(text, None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "read"),
+    [
+        ("9. Dezember 2013 at 14:57", "de", datetime(2013, 12, 9, 14, 57)),  # WordPress.com's English "at"
+        ("22. Juli 2019 at 16:25", None, datetime(2019, 7, 22, 16, 25)),
+        ("Feb 6, 2014 at 23:35", "en", datetime(2014, 2, 6, 23, 35)),
+    ],
+)
+def test_an_english_at_before_the_time_in_another_language(text: str, lang: str | None, read: datetime) -> None:
+    assert printed_date(text, lang) == read

@@ -407,8 +407,9 @@ def read_forum_dump(text: str) -> Reading:
     if not all(pingbacks):  # pingbacks drawn like comments are none (a thread of them alone is read as it is)
         raw = [post for post, pingback in zip(raw, pingbacks, strict=True) if not pingback]
     # Below a count of comments (or their heading) every post is a comment: the page's text before them is the
-    # article, however short.
-    paragraphs = 1 if counted is not None or signed_run is not None else MIN_ARTICLE_PARAGRAPHS
+    # article, however short (also where the count is just above the first post: `3 Responses to TITLE`).
+    counted_above = any(headers[0].start - 1 <= row <= anchors[0].row for row, _ in _comment_counts(lines, kinds))
+    paragraphs = 1 if counted is not None or signed_run is not None or counted_above else MIN_ARTICLE_PARAGRAPHS
     preamble = _article_lines(lines[: headers[0].start], kinds[: headers[0].start], paragraphs)
     article: Post | None = None
     if preamble is not None:

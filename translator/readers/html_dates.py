@@ -238,6 +238,11 @@ def _languages(lang: str | None) -> tuple[str, ...] | None:
     return None if page is None else ("en",) if page == "en" else (to_dateparser(page), "en")
 
 
+AT_TIME = re.compile(r"\s+at\s+(?=\d{1,2}[:.]\d{2}\b)")
+"""English "at" before the time, which blogs print in other languages' dates too (WordPress.com: `9. Dezember 2013
+at 14:57`), where the parser of that language does not know the word."""
+
+
 def printed_date(text: str, lang: str | None) -> datetime | None:
     """A date as a page prints it (`11 maja 2021, 23:13`, `Jan 10th, 2020 6:03 pm`), in the page's language
     (`lang`; where None, the one `dates_in_language` declares, else any)."""
@@ -245,6 +250,7 @@ def printed_date(text: str, lang: str | None) -> datetime | None:
     if text.isdecimal():
         return None  # a number alone ("1800" after a name, a count, a year without its day) is no date
     text = ZONE_NAME.sub("", SPACED_DOTTED_DATE.sub(r"\1.\2.\3", DAY_MONTH_COMMA_YEAR.sub(r"\1.\2.\3", text)))
+    text = AT_TIME.sub(" ", text)
     if not could_be_date(text):
         return None
     return _printed_date(text, _languages(lang), _MONTH_FIRST.get())
