@@ -133,6 +133,18 @@ def test_a_question_its_answers_and_their_comments() -> None:
     ]
 
 
+def test_a_signed_in_readers_copy_shows_edit_and_cite_in_the_menu() -> None:
+    signed_in = CURRENT.replace("Share\nImprove this question\nFollow", "Share\nEdit\nFollow").replace(
+        "Share\nImprove this answer\nFollow", "Share\nCite\nImprove this answer\nFollow"
+    )
+    assert looks_like_qa_dump(signed_in)
+    reading = read_qa_dump(signed_in).threads[0]
+    assert [(post.author, [b.text for b in post.blocks][:1]) for post in reading.posts[1:3]] == [
+        ("kettle", ["Is it the hot side or the cold side that drips?"]),
+        ("plumbline", ["Replace the washer in the valve."]),
+    ]
+
+
 def test_the_older_layout_with_its_menu_and_comments_on_one_line() -> None:
     thread = parse_threads(OLDER, "forum").threads[0]
     article, *comments = thread.posts

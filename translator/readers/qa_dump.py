@@ -55,6 +55,7 @@ QUESTION_FACTS = re.compile(
 """The question's facts under its title (`Asked 8 years, 2 months ago`, `Modified today`, `Viewed 38k times`)."""
 SHORT_YEAR = re.compile(r"\s'(\d\d)\b")
 MIN_POSTS = 2
+MAX_MENU_LINES = 3
 """A question and one answer at least: a page's menus and signatures for fewer are too little to go by."""
 
 
@@ -111,10 +112,16 @@ def read_qa_dump(text: str) -> Reading:
 
 
 def _menu_at(lines: list[str], row: int) -> bool:
-    """Whether a post's menu starts at a line: `Share` with `Improve this ...` on it or just below it."""
+    """Whether a post's menu starts at a line: `Share` with `Improve this ...` on it or in the lines below it
+    (`Cite` may come between), or `Edit` and `Follow` below it (what a signed-in reader sees)."""
     if not MENU_START.match(lines[row]):
         return False
-    return "improve" in lines[row].lower() or (row + 1 < len(lines) and lines[row + 1].lower().startswith("improve"))
+    below = [line.lower() for line in lines[row + 1 : row + 1 + MAX_MENU_LINES]]
+    return (
+        "improve" in lines[row].lower()
+        or any(line.startswith("improve this ") for line in below)
+        or ("edit" in below and "follow" in below)
+    )
 
 
 def _question_start(lines: list[str], menu: int) -> tuple[str | None, int, int | None]:
