@@ -692,3 +692,37 @@ def test_a_writer_named_in_a_cite_atop_the_text_box_with_or_without_a_reply_link
         ("Ing Javier Sánchez González", "c1", ["Lo que llamas programa no es un documento."]),
         ("Ramón", "c2", ["Ojalá me permitieran responder."]),
     ]
+
+
+def _bbpress_post(number: int, name: str, role: str, when: str, text: str, kind: str = "reply") -> str:
+    return f"""<div id="post-{number}" class="bbp-reply-header"><div class="bbp-meta">
+    <span class="bbp-reply-post-date">{when}</span><a href="/forums/topic/t/#post-{number}" class="bbp-reply-permalink">
+    #{number}</a><span class="bbp-admin-links"></span></div></div>
+    <div class="loop-item-{number} user-id-{number} bbp-reply-position-{number} post-{number} {kind} type-{kind}
+    status-publish hentry"><div class="bbp-reply-author"><a href="/forums/users/{name}/" title="View {name}'s profile"
+    class="bbp-author-link"><span class="bbp-author-avatar"><img alt="" src="a.png"></span><span
+    class="bbp-author-name">{name}</span></a><br><div class="bbp-author-role">{role}</div></div>
+    <div class="bbp-reply-content"><p>{text}</p></div></div>"""
+
+
+def test_bbpress_topic_with_its_dates_in_the_box_before_each_post() -> None:
+    # bbPress's replies loop: each post's date and permalink in a header box before it, the topic's opening post
+    # first; with threaded replies, a reply in a list after the post it answers.
+    nested = _bbpress_post(14, "tidewatcher", "Keymaster", "March 4, 2021 at 9:05 am", "Yes, from next month on.")
+    posts = (
+        _bbpress_post(11, "harbourview", "Participant", "March 3, 2021 at 10:00 am", "Night ferries soon?", "topic")
+        + _bbpress_post(12, "gullwing", "Participant", "March 3, 2021 at 11:30 am", "I would like that too.")
+        + f'<ul class="bbp-threaded-replies"><li>{nested}</li></ul>'
+    )
+    page = f"""<html><head><title>Night ferry &#8211; Harbour Forum</title></head><body><div id="bbpress-forums">
+    <h1 class="entry-title">Night ferry</h1><ul id="topic-11-replies" class="forums bbp-replies">
+    <li class="bbp-header"><div class="bbp-reply-author">Author</div><div class="bbp-reply-content">Posts</div></li>
+    <li class="bbp-body">{posts}</li><li class="bbp-footer"></li></ul></div></body></html>"""
+    thread = read_html(page).threads[0]
+    article, *comments = thread.posts
+    assert (thread.title, article.author, article.date) == ("Night ferry", "harbourview", datetime(2021, 3, 3, 10, 0))
+    assert [b.text for b in article.blocks][1:] == ["Night ferries soon?"]
+    assert [(c.author, c.role, c.date, c.parent, [b.text for b in c.blocks]) for c in comments] == [
+        ("gullwing", "Participant", datetime(2021, 3, 3, 11, 30), None, ["I would like that too."]),
+        ("tidewatcher", "Keymaster", datetime(2021, 3, 4, 9, 5), "c1", ["Yes, from next month on."]),
+    ]

@@ -382,6 +382,30 @@ VANILLA = Engine(
     forum=True,
 )
 
+BBPRESS_HEADER = "./preceding-sibling::div[1][has-class('bbp-reply-header')]"
+"""bbPress prints a post's date and permalink in a box just before the post's own (`loop-single-reply.php`)."""
+
+BBPRESS = Engine(
+    name="bbpress",
+    marks=("class:bbp-reply-content",),
+    # The topic's opening post is the first of the loop (`type-topic`), its replies after it; with threaded
+    # replies on, a reply's box sits in a list after the box of the post it answers.
+    items=path("//div[div[has-class('bbp-reply-content')]]"),
+    fields=FieldPaths(
+        author=_paths(
+            "./div[has-class('bbp-reply-author')]//*[has-class('bbp-author-name')]",
+            "./div[has-class('bbp-reply-author')]//a[has-class('bbp-author-link')]",
+        ),
+        date=_paths(f"{BBPRESS_HEADER}//*[has-class('bbp-reply-post-date')]"),
+        body=_paths("./div[has-class('bbp-reply-content')]"),
+        role=_paths("./div[has-class('bbp-reply-author')]//*[has-class('bbp-author-role')]"),
+        url=_paths(f"{BBPRESS_HEADER}//a[has-class('bbp-reply-permalink')]/@href"),
+    ),
+    companions=path(BBPRESS_HEADER),
+    forum=True,
+    threaded=True,
+)
+
 FLARUM_RENDERED = path("//div[has-class('PostStream-item')][.//*[has-class('Post-body')]]")
 FLARUM_WITHOUT_SCRIPT = path("//noscript[@id='flarum-content']//article[.//*[has-class('Post-body')]]")
 
@@ -824,6 +848,7 @@ ENGINES: tuple[Engine, ...] = (
     DISCOURSE,
     STACK_EXCHANGE,
     MYBB,
+    BBPRESS,
     FLUXBB,
     VANILLA,
     FLARUM,
