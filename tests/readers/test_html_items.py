@@ -45,12 +45,15 @@ EXPRESSIONS = [
 TAGS = st.sampled_from(["li", "div", "p", "ul"])
 
 
+IDS_AND_CLASSES = st.sampled_from(["", ' id="n1"', ' class="c"', ' id="n2" class="c"'])
+
+
 @st.composite
-def nested(draw: st.DrawFn, depth: int = 0) -> str:
+def nested(draw: st.DrawFn, attributes: st.SearchStrategy[str] = IDS_AND_CLASSES, depth: int = 0) -> str:
+    """Boxes in boxes, three levels deep at most, each with one of the attributes' choices."""
     tag = draw(TAGS)
-    attributes = draw(st.sampled_from(["", ' id="n1"', ' class="c"', ' id="n2" class="c"']))
-    children = draw(st.lists(nested(depth + 1), max_size=0 if depth >= 3 else 3))
-    return f"<{tag}{attributes}>x{''.join(children)}</{tag}>"
+    children = draw(st.lists(nested(attributes, depth + 1), max_size=0 if depth >= 3 else 3))
+    return f"<{tag}{draw(attributes)}>x{''.join(children)}</{tag}>"
 
 
 @settings(max_examples=150, deadline=None)
@@ -97,15 +100,8 @@ NEEDING = [
 CLASSES = st.sampled_from(["", ' class="a"', ' class="b x"', ' class="c"', ' class="a b"'])
 
 
-@st.composite
-def classed(draw: st.DrawFn, depth: int = 0) -> str:
-    tag = draw(TAGS)
-    children = draw(st.lists(classed(depth + 1), max_size=0 if depth >= 3 else 3))
-    return f"<{tag}{draw(CLASSES)}>x{''.join(children)}</{tag}>"
-
-
 @settings(max_examples=150, deadline=None)
-@given(st.lists(classed(), min_size=1, max_size=4))
+@given(st.lists(nested(CLASSES), min_size=1, max_size=4))
 def test_a_search_whose_needed_class_the_page_lacks_finds_nothing(boxes: list[str]) -> None:
     tree = lxml.html.document_fromstring("<html><body>" + "".join(boxes) + "</body></html>")
     present = {name for element in tree.iter() for name in element.get("class", "").split()}
