@@ -726,3 +726,61 @@ def test_bbpress_topic_with_its_dates_in_the_box_before_each_post() -> None:
         ("gullwing", "Participant", datetime(2021, 3, 3, 11, 30), None, ["I would like that too."]),
         ("tidewatcher", "Keymaster", datetime(2021, 3, 4, 9, 5), "c1", ["Yes, from next month on."]),
     ]
+
+
+def _waline_card(number: int, nick: str, when: str, text: str, likes: int, children: str = "") -> str:
+    quote = f'<div class="wl-quote">{children}</div>' if children else ""
+    return f"""<div id="{number}" class="wl-card-item"><div class="wl-user" aria-hidden="true">
+    <img class="wl-user-avatar" src="a.png" alt=""></div><div class="wl-card"><div class="wl-head">
+    <a class="wl-nick" href="https://example.org/{nick}" target="_blank" rel="nofollow noreferrer">{nick}</a>
+    <span class="wl-time">{when}</span><div class="wl-comment-actions"><button type="button" class="wl-like"
+    title="Like">{likes}</button><button type="button" class="wl-reply" title="Reply">Reply</button></div></div>
+    <div class="wl-meta" aria-hidden="true"><span class="wl-os">Linux</span></div>
+    <div class="wl-content"><p>{text}</p></div>{quote}</div></div>"""
+
+
+def _twikoo_comment(key: str, nick: str, stamp: str, text: str, master: bool = False, replies: str = "") -> str:
+    return f"""<div class="tk-comment{" tk-master" if master else ""}" id="{key}"><div class="tk-avatar">
+    <img class="tk-avatar-img" src="a.png"></div><div class="tk-main"><div class="tk-row"><div class="tk-meta">
+    <strong class="tk-nick">{nick}</strong>{'<span class="tk-tag tk-tag-green">博主</span>' if master else ""}
+    <small class="tk-time"><time datetime="{stamp}" title="{stamp}">{stamp[:10]}</time></small></div>
+    <div class="tk-action"><a class="tk-action-link" href="#">回复</a></div></div>
+    <div class="tk-content"><p>{text}</p></div><div class="tk-extras"><div class="tk-extra">
+    <span class="tk-extra-text">&nbsp;Linux</span></div></div><div class="tk-replies">{replies}</div></div></div>"""
+
+
+def test_waline_and_twikoo_comments_drawn_into_a_saved_blog_page() -> None:
+    # Two comment widgets of static blogs, saved after they drew their comments: Waline nests a reply's card in
+    # the card it answers; Twikoo puts a thread's replies in its first comment and marks the blog owner's.
+    waline = _waline_card(
+        1, "海风", "2021-03-01", "潮汐表很有用。", 3, _waline_card(2, "tidewatcher", "2021-03-02", "谢谢！", 1)
+    )
+    twikoo = _twikoo_comment(
+        "a1",
+        "gullwing",
+        "2021-03-03T08:00:00.000Z",
+        "Does it work offline?",
+        replies=_twikoo_comment("a2", "tidewatcher", "2021-03-03T09:30:00.000Z", "Yes, fully.", master=True),
+    )
+    article = """<article><h1>Tide tables</h1><div class="post-body"><p>A small tool that prints the tides of the
+    coming week for any harbour, offline, from the tables published each year.</p></div></article>"""
+    for widget, expected in [
+        (
+            f'<div id="waline"><div class="wl-cards">{waline}</div></div>',
+            [
+                ("海风", None, None, Votes(3, 0), ["潮汐表很有用。"]),
+                ("tidewatcher", "c1", None, Votes(1, 0), ["谢谢！"]),
+            ],
+        ),
+        (
+            f'<div id="twikoo"><div class="tk-comments-container">{twikoo}</div></div>',
+            [
+                ("gullwing", None, None, None, ["Does it work offline?"]),
+                ("tidewatcher", "c1", "OP", None, ["Yes, fully."]),
+            ],
+        ),
+    ]:
+        page = f"<html><head><title>Tide tables</title></head><body>{article}{widget}</body></html>"
+        comments = read_html(page).threads[0].posts[1:]
+        assert [(c.author, c.parent, c.role, c.votes, [b.text for b in c.blocks]) for c in comments] == expected
+        assert all(c.date is not None and c.date.year == 2021 for c in comments)

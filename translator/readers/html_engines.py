@@ -406,6 +406,42 @@ BBPRESS = Engine(
     threaded=True,
 )
 
+WALINE_CARD = "./div[has-class('wl-card')]"
+
+WALINE = Engine(
+    name="waline",
+    marks=("class:wl-card-item",),
+    # A reply's card sits in the card of the comment it answers (`div.wl-quote`).
+    items=path("//div[has-class('wl-card-item')]"),
+    fields=FieldPaths(
+        author=_paths(f"{WALINE_CARD}/div[has-class('wl-head')]//*[has-class('wl-nick')]"),
+        date=_paths(f"{WALINE_CARD}/div[has-class('wl-head')]//*[has-class('wl-time')]"),
+        body=_paths(f"{WALINE_CARD}/div[has-class('wl-content')]"),
+        votes=_paths(f"{WALINE_CARD}/div[has-class('wl-head')]//*[has-class('wl-like')]"),
+    ),
+)
+
+TWIKOO_MASTER = path("self::*[has-class('tk-master')]")
+
+
+def _by_twikoo_master(item: HtmlElement) -> list[object]:
+    """`OP` for a comment Twikoo marks as the blog's owner's (`tk-master`)."""
+    return ["OP"] if TWIKOO_MASTER(item) else []
+
+
+TWIKOO = Engine(
+    name="twikoo",
+    marks=("class:tk-comment",),
+    # Replies sit in their thread's first comment (`div.tk-replies`), each naming whom it answers.
+    items=path("//div[has-class('tk-comment')][.//*[has-class('tk-content')]]"),
+    fields=FieldPaths(
+        author=_paths("./div[has-class('tk-main')]/div[has-class('tk-row')]//*[has-class('tk-nick')]"),
+        date=_paths("./div[has-class('tk-main')]/div[has-class('tk-row')]//*[has-class('tk-time')]//time"),
+        body=_paths("./div[has-class('tk-main')]/div[has-class('tk-content')]"),
+        role=(_by_twikoo_master,),
+    ),
+)
+
 FLARUM_RENDERED = path("//div[has-class('PostStream-item')][.//*[has-class('Post-body')]]")
 FLARUM_WITHOUT_SCRIPT = path("//noscript[@id='flarum-content']//article[.//*[has-class('Post-body')]]")
 
@@ -862,6 +898,8 @@ ENGINES: tuple[Engine, ...] = (
     DISCUZ,
     ISSO,
     COMMENTO,
+    WALINE,
+    TWIKOO,
     WORDPRESS,
     BLOGGER,
     DRUPAL,
