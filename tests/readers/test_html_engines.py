@@ -784,3 +784,18 @@ def test_waline_and_twikoo_comments_drawn_into_a_saved_blog_page() -> None:
         comments = read_html(page).threads[0].posts[1:]
         assert [(c.author, c.parent, c.role, c.votes, [b.text for b in c.blocks]) for c in comments] == expected
         assert all(c.date is not None and c.date.year == 2021 for c in comments)
+
+
+@pytest.mark.parametrize(
+    ("widget", "system"),
+    [
+        ('<div id="waline"></div><script src="https://unpkg.com/@waline/client@v2/dist/waline.js"></script>', "Waline"),
+        ('<div id="tcomment"></div><script>twikoo.init({ envId: "x", el: "#tcomment" })</script>', "Twikoo"),
+        ('<div id="vcomments"></div><script>new Valine({ el: "#vcomments" })</script>', "Valine"),
+    ],
+)
+def test_a_blog_widget_saved_before_it_drew_its_comments_is_named(widget: str, system: str) -> None:
+    page = f"""<html><head><title>Tide tables</title></head><body><article><h1>Tide tables</h1><p>A small tool that
+    prints the tides of the coming week for any harbour, offline, from the published tables.</p></article>
+    {widget}</body></html>"""
+    assert any(f"by script ({system})" in warning for warning in read_html(page).warnings)

@@ -73,6 +73,11 @@ SCRIPT_SYSTEMS = (
     ScriptSystem("Discourse", frozenset({"discourse-comments"})),
     ScriptSystem("Talkyard", classes=frozenset({"talkyard-comments"})),
     ScriptSystem("Cusdis", frozenset({"cusdis_thread"})),
+    # Static blogs' widgets (read where the page was saved after they drew: html_engines.WALINE, TWIKOO).
+    ScriptSystem("Waline", frozenset({"waline"}), scripts=("@waline/client",)),
+    ScriptSystem("Twikoo", frozenset({"tcomment", "twikoo"}), scripts=("twikoo",)),
+    ScriptSystem("Valine", frozenset({"vcomments"}), scripts=("valine.min.js", "new valine(")),
+    ScriptSystem("Artalk", frozenset({"artalk"}), scripts=("artalk.js", "artalk.init(")),
 )
 
 
