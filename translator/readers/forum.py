@@ -93,8 +93,14 @@ def looks_like_forum(text: str) -> bool:
     from translator.readers.forum_dump import looks_like_forum_dump
     from translator.readers.hn_dump import looks_like_hn_dump
     from translator.readers.qa_dump import looks_like_qa_dump
+    from translator.readers.reddit_dump import looks_like_reddit_dump
 
-    return looks_like_qa_dump(text) or looks_like_hn_dump(text) or looks_like_forum_dump(text)
+    return (
+        looks_like_qa_dump(text)
+        or looks_like_hn_dump(text)
+        or looks_like_reddit_dump(text)
+        or looks_like_forum_dump(text)
+    )
 
 
 def looks_like_developpez(text: str) -> bool:
@@ -130,8 +136,8 @@ class RawPost:
 
 def read_forum(text: str) -> Reading:
     """Parse a forum page dump into its one thread; raise InputError when no article or comment is found.
-    developpez.com's dump is read here; Stack Exchange's by `qa_dump`, Hacker News's by `hn_dump`; other engines' by
-    `forum_dump`."""
+    developpez.com's dump is read here; Stack Exchange's by `qa_dump`, Hacker News's by `hn_dump`, old Reddit's by
+    `reddit_dump`; other engines' by `forum_dump`."""
     if not looks_like_developpez(text):
         from translator.readers.forum_dump import looks_like_forum_dump, read_forum_dump
         from translator.readers.hn_dump import looks_like_hn_dump, read_hn_dump
@@ -141,6 +147,10 @@ def read_forum(text: str) -> Reading:
             return read_qa_dump(text)
         if looks_like_hn_dump(text):
             return read_hn_dump(text)
+        from translator.readers.reddit_dump import looks_like_reddit_dump, read_reddit_dump
+
+        if looks_like_reddit_dump(text):
+            return read_reddit_dump(text)
         if looks_like_forum_dump(text):
             return read_forum_dump(text)
     lines = [clean(line) for line in text.splitlines()]
