@@ -44,6 +44,8 @@ FLAT_WARNING = (
 def looks_like_hn_dump(text: str) -> bool:
     """Whether a text is a copy of a Hacker News item page: two comment headers or more (`NAME 2 hours ago |
     next [–]`), each followed by a `reply` line before the next."""
+    if "[–]" not in text and "[-]" not in text:
+        return False  # a header's fold button: most texts sniffed are not split into lines for nothing
     lines = [clean(line) for line in text.splitlines()]
     headers = [n for n, line in enumerate(lines) if COMMENT_HEADER.match(line)]
     replies = sum(1 for line in lines if REPLY.match(line))

@@ -79,6 +79,9 @@ class _Comment:
 def looks_like_qa_dump(text: str) -> bool:
     """Whether a text is a copy of a Stack Exchange question page: a post menu (`Share`, then `Improve this
     question`) and a signature (`asked DATE`), and at least one answer's."""
+    lowered = text.lower()
+    if "share" not in lowered or ("asked " not in lowered and "answered " not in lowered):
+        return False  # most texts sniffed: not split into lines for nothing
     lines = [clean(line) for line in text.splitlines()]
     menus = sum(1 for n, line in enumerate(lines) if _menu_at(lines, n))
     signed = sum(1 for line in lines if (match := SIGNED.match(line)) and match["action"].lower() != "edited")

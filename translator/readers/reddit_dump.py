@@ -43,6 +43,8 @@ FLAT_WARNING = (
 def looks_like_reddit_dump(text: str) -> bool:
     """Whether a text is a copy of an old Reddit thread page: two comment lines or more (`[–]NAME 39 points 6
     years ago`), and the comments' buttons."""
+    if "permalink" not in text.lower() or not ("[–]" in text or "[+]" in text or "[-]" in text):
+        return False  # most texts sniffed: not split into lines for nothing
     lines = [clean(line) for line in text.splitlines()]
     comments = sum(1 for line in lines if COMMENT_LINE.match(line))
     buttons = sum(1 for line in lines if "permalink" in line.lower() and BUTTONS.match(line))
