@@ -16,11 +16,14 @@ DIGITS = re.compile(r"\d+")
 SAFE_NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
 SCRIPT_SAMPLE_CHARS = 2000
 # class="a b", class='a b' or class=a, read as the HTML parser reads them (a quoted value ends at its own quote
-# only, whatever it holds: `class="note {{ a > b }}"`; an attribute may follow a quote without a space), in
-# lowercased text: a pattern that starts with a literal word is searched for at C speed (a space before it,
-# where it started, made the search try each of a page's characters; ignoring case did too).
-CLASS_ATTRIBUTE = re.compile(r"""class(?<=[\s"'/]class)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
-ID_ATTRIBUTE = re.compile(r"""id(?<=[\s"'/]id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+# only, whatever it holds: `class="note {{ a > b }}"`), in lowercased text: a pattern that starts with a literal
+# word is searched for at C speed (a space before it, where it started, made the search try each of a page's
+# characters; ignoring case did too).
+CLASS_ATTRIBUTE = re.compile(r"""class(?<=[\s/]class)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+ID_ATTRIBUTE = re.compile(r"""id(?<=[\s/]id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+PACKED_CLASS = re.compile(r"""class(?<=["']class)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+"""A class attribute right after the quote that ends the one before (`id="x"class="y"`), looked for apart: a
+value holding such text (`title="class=a" class="b"`) must not hide the attribute after it."""
 
 
 @dataclass
@@ -68,7 +71,10 @@ def page_marks(tree: HtmlElement, source: str) -> PageMarks:
     """The page's class names, ids and loader scripts: names read from its source text with a regular
     expression (much cheaper than asking the tree for every element), scripts from the tree."""
     lowered = source.lower()
-    names = " ".join(quoted or single or bare for quoted, single, bare in CLASS_ATTRIBUTE.findall(lowered))
+    found = CLASS_ATTRIBUTE.findall(lowered)
+    if '"class' in lowered or "'class" in lowered:
+        found += PACKED_CLASS.findall(lowered)
+    names = " ".join(quoted or single or bare for quoted, single, bare in found)
     # The parser reads character references in a value (`a&#32;b` is two names): both readings are kept.
     classes = set(names.split()) | (set(html.unescape(names).split()) if "&" in names else set())
     ids = {DIGITS.sub("", quoted or single or bare) for quoted, single, bare in ID_ATTRIBUTE.findall(lowered)}
