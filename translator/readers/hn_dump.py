@@ -15,8 +15,9 @@ import re
 from datetime import datetime
 
 from translator.errors import InputError
-from translator.models import Post, Thread, Votes
-from translator.readers.common import BlockSpec, Reading, clean, comment_post, number_blocks
+from translator.models import Post, Votes
+from translator.readers.common import BlockSpec, Reading, clean, number_blocks
+from translator.readers.flat_dump import FlatLayout, read_flat_dump
 from translator.readers.html_dates import printed_date
 
 USER = r"(?P<name>[A-Za-z0-9_-]{2,15})"
@@ -54,41 +55,7 @@ def looks_like_hn_dump(text: str) -> bool:
 
 def read_hn_dump(text: str) -> Reading:
     """Parse a Hacker News page dump into its one thread; InputError when it holds no comment."""
-    lines = [line for line in (clean(raw) for raw in text.splitlines()) if line]
-    headers = [n for n, line in enumerate(lines) if COMMENT_HEADER.match(line)]
-    if not headers:
-        raise InputError(
-            "no comment found in this Hacker News page dump (no line such as `NAME 2 hours ago | next [–]`)",
-            "check that the file is a copy of the whole item page, or pass --format text",
-        )
-    article = _story(lines[: headers[0]])
-    comments: list[Post] = []
-    for number, row in enumerate(headers):
-        end = headers[number + 1] if number + 1 < len(headers) else len(lines)
-        header = COMMENT_HEADER.match(lines[row])
-        assert header is not None  # the rows were chosen so
-        body = []
-        for line in lines[row + 1 : end]:
-            if PAGE_END.match(line):
-                break
-            body.append(line)
-        if body and REPLY.match(body[-1]):
-            body.pop()
-        comments.append(
-            comment_post(
-                number + 1,
-                [("paragraph", line, None, None) for line in body],
-                author=header["name"],
-                date=_date(header["when"]),
-            )
-        )
-    thread = Thread(
-        title=next((b.text for b in article.blocks if b.kind == "title"), ""),
-        subtitle=None,
-        posts=(article, *comments),
-        source_format="forum",
-    )
-    return Reading((thread,), (FLAT_WARNING,))
+    return read_flat_dump(text, LAYOUT)
 
 
 def _story(lines: list[str]) -> Post:
@@ -115,3 +82,21 @@ def _date(when: str | None) -> datetime | None:
     if not when or when.endswith(" ago"):
         return None
     return printed_date(when.removeprefix("on "), "en")
+
+
+def _fields(header: re.Match[str]) -> tuple[str | None, datetime | None, Votes | None]:
+    return header["name"], _date(header["when"]), None
+
+
+LAYOUT = FlatLayout(
+    header=COMMENT_HEADER,
+    fields=_fields,
+    story=_story,
+    buttons=REPLY,
+    page_end=PAGE_END,
+    missing=InputError(
+        "no comment found in this Hacker News page dump (no line such as `NAME 2 hours ago | next [–]`)",
+        "check that the file is a copy of the whole item page, or pass --format text",
+    ),
+    warning=FLAT_WARNING,
+)

@@ -9,10 +9,12 @@ says a comment is a reply, not to which); their ages stay undated (the copy does
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from translator.errors import InputError
-from translator.models import Post, Thread, Votes
-from translator.readers.common import BlockSpec, Reading, clean, comment_post, number_blocks
+from translator.models import Post, Votes
+from translator.readers.common import BlockSpec, Reading, clean, number_blocks
+from translator.readers.flat_dump import FlatLayout, read_flat_dump
 
 COMMENT_LINE = re.compile(
     r"^\[[–+-]\]\s*(?P<name>[\w-]{3,20})(?:\s?\[[SMA]\])*(?: .{1,60}?)?"
@@ -53,41 +55,7 @@ def looks_like_reddit_dump(text: str) -> bool:
 
 def read_reddit_dump(text: str) -> Reading:
     """Parse an old Reddit page dump into its one thread; InputError when it holds no comment."""
-    lines = [line for line in (clean(raw) for raw in text.splitlines()) if line]
-    rows = [n for n, line in enumerate(lines) if COMMENT_LINE.match(line)]
-    if not rows:
-        raise InputError(
-            "no comment found in this Reddit page dump (no line such as `[–]NAME 39 points 6 years ago`)",
-            "check that the file is a copy of the whole thread page on old.reddit.com, or pass --format text",
-        )
-    article = _post(lines[: rows[0]])
-    comments: list[Post] = []
-    for number, row in enumerate(rows):
-        end = rows[number + 1] if number + 1 < len(rows) else len(lines)
-        header = COMMENT_LINE.match(lines[row])
-        assert header is not None  # the rows were chosen so
-        body: list[str] = []
-        for line in lines[row + 1 : end]:
-            if PAGE_END.match(line):
-                break
-            if not BUTTONS.match(line):
-                body.append(line)
-        score = int(header["score"]) if header["score"] else None
-        comments.append(
-            comment_post(
-                number + 1,
-                [("paragraph", line, None, None) for line in body],
-                author=header["name"],
-                votes=None if score is None else Votes(max(score, 0), max(-score, 0)),
-            )
-        )
-    thread = Thread(
-        title=next((b.text for b in article.blocks if b.kind == "title"), ""),
-        subtitle=None,
-        posts=(article, *comments),
-        source_format="forum",
-    )
-    return Reading((thread,), (FLAT_WARNING,))
+    return read_flat_dump(text, LAYOUT)
 
 
 def _post(lines: list[str]) -> Post:
@@ -111,3 +79,22 @@ def _post(lines: list[str]) -> Post:
             (Votes(max(int(s["score"]), 0), 0) for line in lines if (s := POST_SCORE.match(line))), None
         )
     return Post(id="article", kind="article", author=author, votes=votes, blocks=number_blocks("article", specs))
+
+
+def _fields(header: re.Match[str]) -> tuple[str | None, datetime | None, Votes | None]:
+    score = int(header["score"]) if header["score"] else None
+    return header["name"], None, None if score is None else Votes(max(score, 0), max(-score, 0))
+
+
+LAYOUT = FlatLayout(
+    header=COMMENT_LINE,
+    fields=_fields,
+    story=_post,
+    buttons=BUTTONS,
+    page_end=PAGE_END,
+    missing=InputError(
+        "no comment found in this Reddit page dump (no line such as `[–]NAME 39 points 6 years ago`)",
+        "check that the file is a copy of the whole thread page on old.reddit.com, or pass --format text",
+    ),
+    warning=FLAT_WARNING,
+)
