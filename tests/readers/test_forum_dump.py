@@ -1372,3 +1372,11 @@ def test_a_short_article_above_the_count_just_above_the_first_comment() -> None:
     assert [(post.author, post.date, [b.text for b in post.blocks]) for post in posts[1:]] == [
         (name, date, [text]) for (name, _, text), date in zip(comments, read, strict=True)
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [("|", "action"), ("/ Responder", "action"), ("[ antworten ]", "action"), ("/", "text"), ("Responder a", "text")],
+)
+def test_a_button_between_separators_is_a_button_and_a_separator_alone_stays_what_it_was(line: str, kind: str) -> None:
+    assert classify(line).kind == kind

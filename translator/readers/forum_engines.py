@@ -448,7 +448,8 @@ def _byline(text: str) -> re.Match[str] | None:
 def _button(text: str) -> str:
     """A button's label as the lists hold it: folded, without the brackets or separators a theme draws round it
     (`[ antworten ]`, `/ Responder`)."""
-    return text.strip("[]() /|").casefold()
+    label = text.strip("[]() /|")
+    return (label or text.strip()).casefold()  # a separator alone (`|`) is its own label
 
 
 def is_button(text: str) -> bool:
