@@ -725,7 +725,8 @@ def _date_after_text(lines: list[str], kinds: list[Line], row: int) -> int | Non
     return None
 
 
-SAID_LINE = re.compile(r"^\S.{0,60}?\s(?:said|dijo|disse|a dit|sagte|disse|zei|сказал)\s?:$", re.IGNORECASE)
+SAID_LINE = re.compile(r"^\S.{0,60}?\s(?:said|dijo|disse|a dit|sagte|zei|сказал)\s?:$", re.IGNORECASE)
+"""A writer's line that reads like a quote's header (`NAME dijo:`), which may start a comment instead."""
 
 
 def _said_then_dated(lines: list[str], kinds: list[Line], row: int) -> bool:
