@@ -55,8 +55,9 @@ QUESTION_FACTS = re.compile(
 """The question's facts under its title (`Asked 8 years, 2 months ago`, `Modified today`, `Viewed 38k times`)."""
 SHORT_YEAR = re.compile(r"\s'(\d\d)\b")
 MIN_POSTS = 2
-MAX_MENU_LINES = 3
 """A question and one answer at least: a page's menus and signatures for fewer are too little to go by."""
+MAX_MENU_LINES = 3
+"""How many lines below `Share` a post's menu runs (`Cite`, `Improve this answer`, `Follow`)."""
 
 
 @dataclass
@@ -82,7 +83,7 @@ def looks_like_qa_dump(text: str) -> bool:
     lowered = text.lower()
     if "share" not in lowered or ("asked " not in lowered and "answered " not in lowered):
         return False  # most texts sniffed: not split into lines for nothing
-    lines = [clean(line) for line in text.splitlines()]
+    lines = [line for line in (clean(raw) for raw in text.splitlines()) if line]  # as `read_qa_dump` reads them
     menus = sum(1 for n, line in enumerate(lines) if _menu_at(lines, n))
     signed = sum(1 for line in lines if (match := SIGNED.match(line)) and match["action"].lower() != "edited")
     return menus >= MIN_POSTS and signed >= MIN_POSTS
