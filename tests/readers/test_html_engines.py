@@ -799,3 +799,18 @@ def test_a_blog_widget_saved_before_it_drew_its_comments_is_named(widget: str, s
     prints the tides of the coming week for any harbour, offline, from the published tables.</p></article>
     {widget}</body></html>"""
     assert any(f"by script ({system})" in warning for warning in read_html(page).warnings)
+
+
+def test_a_blog_whose_text_box_shares_a_class_with_stack_exchange_is_read_as_wordpress() -> None:
+    # A theme naming its text box `post-text` (as Stack Exchange's older markup does) holds WordPress's comments,
+    # not Stack Exchange's posts: the first comment stays a comment, not the article.
+    comments = _wordpress_comment(1, "Margit", "Ein schönes Jahr war das.") + _wordpress_comment(
+        2, "Jonas", "Danke für den Rückblick!"
+    )
+    page = f"""<html lang="de"><head><title>Das Jahr im Rückblick</title></head><body><article class="post">
+    <h1 class="entry-title">Das Jahr im Rückblick</h1><div class="post-text"><p>Ein Jahr mit vielen Büchern, Lesungen
+    und Begegnungen geht zu Ende, und es ist Zeit für einen Blick zurück auf das, was war.</p></div></article>
+    <div id="comments"><ol class="commentlist">{comments}</ol></div></body></html>"""
+    article, *rest = read_html(page).threads[0].posts
+    assert [post.author for post in rest] == ["Margit", "Jonas"]
+    assert "Ein Jahr mit vielen Büchern" in article.blocks[1].text

@@ -296,6 +296,15 @@ SE_POSTS = (
     path("//li[starts-with(@id, 'comment-')][has-class('comment')]"),
     path("//tr[starts-with(@id, 'comment-')][has-class('comment')]"),  # before 2019: comments in a table
 )
+
+
+def _stack_exchange_posts(tree: HtmlElement) -> list[object]:
+    """The question, its answers and their comments in page order; none without a question or an answer (a blog
+    whose theme names its text `post-text` holds WordPress's `li.comment#comment-N`, no post of this engine)."""
+    question, answers, *comments = (find(tree) for find in SE_POSTS)
+    return in_page_order(tree, question, answers, *comments) if question or answers else []
+
+
 SE_OWNER = (  # the asker's signature; an answer's own is its last (an editor's comes before it)
     "(.//*[has-class('post-signature')][has-class('owner')] | (.//*[has-class('post-signature')])[last()])"
 )
@@ -305,7 +314,7 @@ STACK_EXCHANGE = Engine(
     marks=("class:js-post-body", "class:post-text", "class:comment-copy"),
     # The question, its answers and the comments under each, in page order: the question is the article, an
     # answer one of its comments, a comment under an answer a reply to it.
-    items=lambda tree: in_page_order(tree, *(find(tree) for find in SE_POSTS)),
+    items=lambda tree: _stack_exchange_posts(tree),
     fields=FieldPaths(
         author=_paths(
             f"{SE_OWNER}//*[@itemprop='author']/a",
