@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -88,19 +89,24 @@ def parse_date(text: str) -> datetime | None:
 def looks_like_forum(text: str) -> bool:
     """Whether a text has the marks of a forum or comment page dump: developpez.com's, or any engine's that
     `forum_dump` reads (used to sniff the format)."""
-    if looks_like_developpez(text):
-        return True
-    from translator.readers.forum_dump import looks_like_forum_dump
-    from translator.readers.hn_dump import looks_like_hn_dump
-    from translator.readers.qa_dump import looks_like_qa_dump
-    from translator.readers.reddit_dump import looks_like_reddit_dump
+    return looks_like_developpez(text) or _dump_reader(text) is not None
 
-    return (
-        looks_like_qa_dump(text)
-        or looks_like_hn_dump(text)
-        or looks_like_reddit_dump(text)
-        or looks_like_forum_dump(text)
+
+def _dump_reader(text: str) -> Callable[[str], Reading] | None:
+    """The reader of the dump a text is, tried in order: Stack Exchange's (`qa_dump`), Hacker News's (`hn_dump`),
+    old Reddit's (`reddit_dump`), then any other engine's (`forum_dump`)."""
+    from translator.readers.forum_dump import looks_like_forum_dump, read_forum_dump
+    from translator.readers.hn_dump import looks_like_hn_dump, read_hn_dump
+    from translator.readers.qa_dump import looks_like_qa_dump, read_qa_dump
+    from translator.readers.reddit_dump import looks_like_reddit_dump, read_reddit_dump
+
+    readers = (
+        (looks_like_qa_dump, read_qa_dump),
+        (looks_like_hn_dump, read_hn_dump),
+        (looks_like_reddit_dump, read_reddit_dump),
+        (looks_like_forum_dump, read_forum_dump),
     )
+    return next((read for looks_like, read in readers if looks_like(text)), None)
 
 
 def looks_like_developpez(text: str) -> bool:
@@ -136,23 +142,9 @@ class RawPost:
 
 def read_forum(text: str) -> Reading:
     """Parse a forum page dump into its one thread; raise InputError when no article or comment is found.
-    developpez.com's dump is read here; Stack Exchange's by `qa_dump`, Hacker News's by `hn_dump`, old Reddit's by
-    `reddit_dump`; other engines' by `forum_dump`."""
-    if not looks_like_developpez(text):
-        from translator.readers.forum_dump import looks_like_forum_dump, read_forum_dump
-        from translator.readers.hn_dump import looks_like_hn_dump, read_hn_dump
-        from translator.readers.qa_dump import looks_like_qa_dump, read_qa_dump
-
-        if looks_like_qa_dump(text):
-            return read_qa_dump(text)
-        if looks_like_hn_dump(text):
-            return read_hn_dump(text)
-        from translator.readers.reddit_dump import looks_like_reddit_dump, read_reddit_dump
-
-        if looks_like_reddit_dump(text):
-            return read_reddit_dump(text)
-        if looks_like_forum_dump(text):
-            return read_forum_dump(text)
+    developpez.com's dump is read here; the others by their readers (see `_dump_reader`)."""
+    if not looks_like_developpez(text) and (read := _dump_reader(text)) is not None:
+        return read(text)
     lines = [clean(line) for line in text.splitlines()]
     avatar_rows = [i for i, line in enumerate(lines) if AVATAR.match(line)]
     first_comment_row = avatar_rows[0] if avatar_rows else len(lines)
