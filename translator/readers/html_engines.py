@@ -65,6 +65,12 @@ def _paths(*expressions: str) -> tuple[Callable[[HtmlElement], list[object]], ..
     return tuple(path(expression) for expression in expressions)
 
 
+def _op_where(marked: Callable[[HtmlElement], object]) -> Callable[[HtmlElement], list[object]]:
+    """A role lookup giving `OP` for a comment the engine marks as its post's or blog's writer's (WordPress's
+    `bypostauthor`, Stack Exchange's asker, Twikoo's owner), as the other readers name the thread's writer answering."""
+    return lambda item: ["OP"] if marked(item) else []
+
+
 def _by_tag(tags: tuple[str, ...], test: str) -> Callable[[HtmlElement], list[object]]:
     """The elements of those tags that pass the test, in page order: one search per tag (`//div[TEST]`) costs
     libxml2 a fraction of one over every element (`//*[self::div or self::article][TEST]`), and a union of
@@ -283,11 +289,6 @@ DISCOURSE = Engine(
 )
 
 
-def _by_question_owner(item: HtmlElement) -> list[object]:
-    """`OP` for a comment Stack Exchange marks as the asker's (`comment-user owner`)."""
-    return ["OP"] if SE_OWNER_COMMENT(item) else []
-
-
 SE_OWNER_COMMENT = path("self::*[has-class('comment')]//*[has-class('comment-user')][has-class('owner')]")
 """A comment by the asker (asked of comments only: an answer holds the comments under it)."""
 SE_POSTS = (
@@ -336,7 +337,7 @@ STACK_EXCHANGE = Engine(
             ".//*[has-class('vote-count-post')]",
             ".//*[has-class('comment-score')]",
         ),
-        role=(_by_question_owner,),
+        role=(_op_where(SE_OWNER_COMMENT),),
     ),
     forum=True,
     threaded=True,
@@ -431,11 +432,7 @@ WALINE = Engine(
 )
 
 TWIKOO_MASTER = path("self::*[has-class('tk-master')]")
-
-
-def _by_twikoo_master(item: HtmlElement) -> list[object]:
-    """`OP` for a comment Twikoo marks as the blog's owner's (`tk-master`)."""
-    return ["OP"] if TWIKOO_MASTER(item) else []
+"""A comment by the blog's owner."""
 
 
 TWIKOO = Engine(
@@ -447,7 +444,7 @@ TWIKOO = Engine(
         author=_paths("./div[has-class('tk-main')]/div[has-class('tk-row')]//*[has-class('tk-nick')]"),
         date=_paths("./div[has-class('tk-main')]/div[has-class('tk-row')]//*[has-class('tk-time')]//time"),
         body=_paths("./div[has-class('tk-main')]/div[has-class('tk-content')]"),
-        role=(_by_twikoo_master,),
+        role=(_op_where(TWIKOO_MASTER),),
     ),
 )
 
@@ -653,10 +650,9 @@ COMMENTO = Engine(
 )
 
 
-def _by_post_author(item: HtmlElement) -> list[object]:
-    """`OP` for a comment WordPress marks as the post's author's (`bypostauthor`), as the other readers name the
-    thread's writer answering."""
-    return ["OP"] if "bypostauthor" in item.get("class", "").split() else []
+def _by_post_author(item: HtmlElement) -> bool:
+    """Whether WordPress marks a comment as the post's author's (`bypostauthor`)."""
+    return "bypostauthor" in item.get("class", "").split()
 
 
 WORDPRESS = Engine(
@@ -694,7 +690,7 @@ WORDPRESS = Engine(
             "self::dt/following-sibling::*[1][self::dd]",
         ),
         url=_paths(".//*[has-class('comment-metadata')]//a/@href", ".//a[has-class('comment-permalink')]/@href"),
-        role=(_by_post_author,),
+        role=(_op_where(_by_post_author),),
     ),
     companions=path("self::dt/following-sibling::*[1][self::dd]"),
 )
