@@ -13,6 +13,10 @@ from translator.errors import InputError
 from translator.models import Post, Thread, Votes
 from translator.readers.common import BlockSpec, Reading, clean, comment_post
 
+LINKED_SITE = r"(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?"
+"""The site a story links to, as both sites print it in brackets after its title (`(example.com)`,
+`(github.com/user)`)."""
+
 
 @dataclass(frozen=True)
 class FlatLayout:

@@ -17,7 +17,7 @@ from datetime import datetime
 from translator.errors import InputError
 from translator.models import Post, Votes
 from translator.readers.common import BlockSpec, Reading, clean, number_blocks
-from translator.readers.flat_dump import FlatLayout, read_flat_dump
+from translator.readers.flat_dump import LINKED_SITE, FlatLayout, read_flat_dump
 from translator.readers.html_dates import printed_date
 
 USER = r"(?P<name>[A-Za-z0-9_-]{2,15})"
@@ -31,7 +31,7 @@ COMMENT_HEADER = re.compile(
 STORY_LINE = re.compile(rf"^(?:(?P<points>\d+) points? by )?{USER} {WHEN}(?: \| .*)?$")
 """The line under the story's title: its points, writer and age, then its links and count of comments."""
 REPLY = re.compile(r"^reply$", re.IGNORECASE)
-SITE_AFTER_TITLE = re.compile(r"\s+\((?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?\)$")
+SITE_AFTER_TITLE = re.compile(rf"\s+\({LINKED_SITE}\)$")
 """The story's site after its title (`(example.com)`, `(github.com/user)`)."""
 PAGE_END = re.compile(r"^(?:Guidelines \| FAQ.*|Search:|Applications are open for YC.*)$")
 """The page's footer after the last comment."""

@@ -221,7 +221,7 @@ def _date(text: str | None) -> datetime | None:
     relative one (`3 hours ago`: the copy does not say when it was made)."""
     if not text or text.lower() in ("today", "yesterday") or text.endswith(" ago"):
         return None
-    return printed_date(SHORT_YEAR.sub(r" 20\1", text).replace(" at ", " "), "en")
+    return printed_date(SHORT_YEAR.sub(r" 20\1", text), "en")  # its "at" before the time: see printed_date
 
 
 def _specs(lines: list[str]) -> list[BlockSpec]:

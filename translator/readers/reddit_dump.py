@@ -14,7 +14,7 @@ from datetime import datetime
 from translator.errors import InputError
 from translator.models import Post, Votes
 from translator.readers.common import BlockSpec, Reading, clean, number_blocks
-from translator.readers.flat_dump import FlatLayout, read_flat_dump
+from translator.readers.flat_dump import LINKED_SITE, FlatLayout, read_flat_dump
 
 COMMENT_LINE = re.compile(
     r"^\[[–+-]\]\s*(?P<name>[\w-]{3,20})(?:\s?\[[SMA]\])*(?: .{1,60}?)?"
@@ -30,7 +30,7 @@ BUTTONS = re.compile(
 )
 """A comment's buttons, on one line or each on its own (`permalink embed save parent report give award reply`)."""
 SUBMITTED = re.compile(r"^submitted (?:\d+|an?) \w+ ago(?: \*)? by (?P<name>[\w-]{3,20})(?: .*)?$")
-SITE_AFTER_TITLE = re.compile(r"\s+\((?:self\.\w+|(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?)\)$")
+SITE_AFTER_TITLE = re.compile(rf"\s+\((?:self\.\w+|{LINKED_SITE})\)$")
 """Where the post links to after its title (`(self.harbourlife)` for a text post, `(example.com)`)."""
 POST_SCORE = re.compile(r"^(?P<score>-?\d+) points? \(\d+% upvoted\)$")
 ARTICLE_END = re.compile(r"^(?:all \d+ comments?|\d+ comments?|sorted by: .*|share|save|hide|report|crosspost)$", re.I)
