@@ -133,10 +133,11 @@ def test_youtube_abbreviated_like_counts() -> None:
 
 REDESIGN_COMMENT = """<div id="t1_{key}" style="padding-left:{indent}px"><div class="x9Fq Comment t1_{key} zz1">
 <div class="v0te"><button aria-label="upvote" class="voteButton"></button></div><div class="m3ta">
-<span class="lvl">level {level}</span><div class="hdr"><a class="u5er" href="/user/{name}/"
+<span class="lvl">level {level}</span><div class="hdr">{op}<a class="u5er" href="/user/{name}/"
 data-testid="comment_author_link">{name}</a><span class="pts">{points} points</span><span> · </span>
 <a href="/r/boats/comments/abc/x/{key}/" id="CommentTopMeta--Created--t1_{key}"><span>3 years ago</span></a></div>
 <div data-test-id="comment" class="b0dy"><div class="RichTextJSON-root"><p>{text}</p></div></div></div></div></div>"""
+REDESIGN_OP_ICON = '<i class="icon icon-op" id="CommentTopMeta--OP--t1_a2"><span class="sr">Original Poster</span></i>'
 REDESIGN = f"""<html><head><title>Which knot for a mooring line? : boats</title>
 <meta property="og:title" content="r/boats - Which knot for a mooring line?"></head><body><div class="app">
 <div data-test-id="post-content"><div class="hdr"><span>Posted by</span><a data-testid="post_author_link"
@@ -145,11 +146,11 @@ href="/user/deckhand/">u/deckhand</a><a data-click-id="timestamp" href="/r/boats
 <div class="RichTextJSON-root"><p>The marina asks for a knot that can be undone under load. Which one do you use?</p>
 </div></div><div class="c0mments">{
     "".join(
-        REDESIGN_COMMENT.format(key=key, indent=indent, level=level, name=name, points=points, text=text)
-        for key, indent, level, name, points, text in [
-            ("a1", 16, 1, "bowline_bob", 41, "A bowline, with a round turn if the load is heavy."),
-            ("a2", 37, 2, "cleat_kat", 12, "Round turn and two half hitches undoes even easier."),
-            ("a3", 16, 1, "sternway", 3, "Ask the harbour master, some marinas are strict about it."),
+        REDESIGN_COMMENT.format(key=key, indent=indent, level=level, name=name, points=points, text=text, op=op)
+        for key, indent, level, name, points, text, op in [
+            ("a1", 16, 1, "bowline_bob", 41, "A bowline, with a round turn if the load is heavy.", ""),
+            ("a2", 37, 2, "deckhand", 12, "Round turn and two half hitches undoes even easier.", REDESIGN_OP_ICON),
+            ("a3", 16, 1, "sternway", 3, "Ask the harbour master, some marinas are strict about it.", ""),
         ]
     )
 }</div></div></body></html>"""
@@ -179,12 +180,13 @@ def test_reddit_redesign_page() -> None:
     assert [block.text for block in article.blocks[1:]] == [
         "The marina asks for a knot that can be undone under load. Which one do you use?"
     ]
-    # Replies by the padding of their wrapper; "3 years ago" waits for a time the page gives (none here).
-    assert [(post.author, post.parent, post.votes, post.blocks[0].text) for post in comments] == [
-        ("bowline_bob", None, Votes(41, 0), "A bowline, with a round turn if the load is heavy."),
-        ("cleat_kat", "c1", Votes(12, 0), "Round turn and two half hitches undoes even easier."),
-        ("sternway", None, Votes(3, 0), "Ask the harbour master, some marinas are strict about it."),
-        ("jib_sheet", None, None, "Clove hitch for a quick stop."),
+    # Replies by the padding of their wrapper; "3 years ago" waits for a time the page gives (none here); the
+    # asker's icon ("Original Poster") makes their comment OP.
+    assert [(post.author, post.parent, post.votes, post.role, post.blocks[0].text) for post in comments] == [
+        ("bowline_bob", None, Votes(41, 0), None, "A bowline, with a round turn if the load is heavy."),
+        ("deckhand", "c1", Votes(12, 0), "OP", "Round turn and two half hitches undoes even easier."),
+        ("sternway", None, Votes(3, 0), None, "Ask the harbour master, some marinas are strict about it."),
+        ("jib_sheet", None, None, None, "Clove hitch for a quick stop."),
     ]
 
 

@@ -24,8 +24,8 @@ class FlatLayout:
 
     header: re.Pattern[str]
     """A comment's header line (its writer, age, score)."""
-    fields: Callable[[re.Match[str]], tuple[str | None, datetime | None, Votes | None]]
-    """A header's writer, date and votes."""
+    fields: Callable[[re.Match[str]], tuple[str | None, datetime | None, Votes | None, str | None]]
+    """A header's writer, date, votes and role (`OP` where the site marks the story's writer)."""
     story: Callable[[list[str]], Post]
     """The article from the lines above the first comment."""
     buttons: re.Pattern[str]
@@ -56,9 +56,9 @@ def read_flat_dump(text: str, layout: FlatLayout) -> Reading:
                 break
             if not layout.buttons.match(line):
                 body.append(line)
-        author, date, votes = layout.fields(header)
+        author, date, votes, role = layout.fields(header)
         specs: list[BlockSpec] = [("paragraph", line, None, None) for line in body]
-        comments.append(comment_post(number + 1, specs, author=author, date=date, votes=votes))
+        comments.append(comment_post(number + 1, specs, author=author, date=date, votes=votes, role=role))
     thread = Thread(
         title=next((b.text for b in article.blocks if b.kind == "title"), ""),
         subtitle=None,

@@ -94,16 +94,22 @@ def looks_like_forum(text: str) -> bool:
 
 def _dump_reader(text: str) -> Callable[[str], Reading] | None:
     """The reader of the dump a text is, tried in order: Stack Exchange's (`qa_dump`), Hacker News's (`hn_dump`),
-    old Reddit's (`reddit_dump`), then any other engine's (`forum_dump`)."""
+    old and redesign Reddit's (`reddit_dump`), then any other engine's (`forum_dump`)."""
     from translator.readers.forum_dump import looks_like_forum_dump, read_forum_dump
     from translator.readers.hn_dump import looks_like_hn_dump, read_hn_dump
     from translator.readers.qa_dump import looks_like_qa_dump, read_qa_dump
-    from translator.readers.reddit_dump import looks_like_reddit_dump, read_reddit_dump
+    from translator.readers.reddit_dump import (
+        looks_like_reddit_dump,
+        looks_like_redesign_dump,
+        read_reddit_dump,
+        read_redesign_dump,
+    )
 
     readers = (
         (looks_like_qa_dump, read_qa_dump),
         (looks_like_hn_dump, read_hn_dump),
         (looks_like_reddit_dump, read_reddit_dump),
+        (looks_like_redesign_dump, read_redesign_dump),
         (looks_like_forum_dump, read_forum_dump),
     )
     return next((read for looks_like, read in readers if looks_like(text)), None)

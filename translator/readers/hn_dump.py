@@ -84,8 +84,8 @@ def _date(when: str | None) -> datetime | None:
     return printed_date(when.removeprefix("on "), "en")
 
 
-def _fields(header: re.Match[str]) -> tuple[str | None, datetime | None, Votes | None]:
-    return header["name"], _date(header["when"]), None
+def _fields(header: re.Match[str]) -> tuple[str | None, datetime | None, Votes | None, str | None]:
+    return header["name"], _date(header["when"]), None, None  # no score nor mark of the story's writer shown
 
 
 LAYOUT = FlatLayout(

@@ -225,6 +225,9 @@ def _post_author(item: HtmlElement) -> list[object]:
     return [found[1] for href in POST_AUTHOR(item) if (found := USER_PATH.search(str(href)))][:1]
 
 
+REDESIGN_OP = path(".//*[starts-with(@id, 'CommentTopMeta--OP--')]")
+"""The asker's mark in a comment's header (an icon read out as "Original Poster")."""
+
 REDESIGN_REDDIT = Engine(
     name="reddit",
     # Reddit's 2018 redesign: hashed class names but a `Comment` class, the comment's `t1_` id, test ids
@@ -237,6 +240,7 @@ REDESIGN_REDDIT = Engine(
         body=_paths(".//div[@data-test-id='comment' or @data-testid='comment']"),
         votes=_paths(".//span[re:test(normalize-space(.), '^-?\\d+ points?$')]"),
         url=_paths(".//a[starts-with(@id, 'CommentTopMeta--Created--')]/@href"),
+        role=(_op_where(REDESIGN_OP),),
         # A deleted or removed comment keeps its header ("level 1 · [deleted] · 4 yr. ago") and no text box.
         deleted=_paths("self::*[not(.//div[@data-test-id='comment' or @data-testid='comment'])]"),
     ),
