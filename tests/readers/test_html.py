@@ -94,6 +94,14 @@ CASES = {
         ["thocc_lord", "linear_lin", "ms_keycap"],
         [None] * 3,
     ),
+    # Livefyre drawn into the page (saved once its comments showed): a reply inside its parent's article.
+    "livefyre.html": Expected(
+        "Harbour ferry timetable changes next month",
+        "The Coast Gazette",
+        "Ann Tide",
+        ["harbourview", "gullwing", "saltmarsh"],
+        [None, "c1", None],
+    ),
     # vBulletin 4: post text inside blockquote.postcontent; a Dutch "Originally posted by" quote.
     "vbulletin.html": Expected("Welke accuboor voor beginners?", None, "Sanne", ["Timmerman Joop"], [None]),
     # XenForo 2: data-author, bbCodeBlock quote with "Click to expand...".
@@ -289,6 +297,9 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("mybb.html", "c2", datetime(2020, 1, 3, 14, 5), None),  # "01-03-2020, 02:05 PM": MyBB's month first
         ("vanilla.html", "c1", datetime(2020, 1, 2, 13, 40), Votes(0, 0)),  # time[datetime] under "January 2020"
         ("fluxbb.html", "c3", datetime(2020, 1, 4, 20, 30), None),  # "2020-01-04 20:30:00" in the post's h2
+        ("livefyre.html", "c1", datetime(2014, 6, 3), Votes(3, 0)),  # "Jun 3, 2014", "3 Likes"
+        ("livefyre.html", "c2", datetime(2014, 6, 3), None),  # the writer's hidden rating, "5pts", is no vote
+        ("livefyre.html", "c3", datetime(2014, 6, 4, 9, 12), None),  # time[datetime] in the date's link
     ],
 )
 def test_dates_and_votes(name: str, post_id: str, date: datetime, votes: Votes | None) -> None:

@@ -654,6 +654,25 @@ COMMENTO = Engine(
 )
 
 
+LIVEFYRE = Engine(
+    name="livefyre",
+    # Livefyre's widget (Adobe's, news sites of the 2010s) draws into the page itself, not a frame: a page saved
+    # once its comments showed holds them. A reply is drawn inside its parent's article.
+    marks=("class:fyre-comment-article",),
+    items=path("//*[has-class('fyre-comment-article')]"),
+    fields=FieldPaths(
+        author=_paths(".//*[has-class('fyre-comment-username')]"),
+        date=_paths(
+            ".//*[has-class('fyre-comment-date')]//@title",
+            ".//*[has-class('fyre-comment-date')]//time/@datetime",
+            ".//*[has-class('fyre-comment-date')]",
+        ),
+        body=_paths(".//*[has-class('fyre-comment')]"),
+        votes=_paths(".//*[has-class('fyre-comment-like')]"),  # `Like`, or with a count once liked
+    ),
+)
+
+
 def _by_post_author(item: HtmlElement) -> bool:
     """Whether WordPress marks a comment as the post's author's (`bypostauthor`)."""
     return "bypostauthor" in item.get("class", "").split()
@@ -907,6 +926,7 @@ ENGINES: tuple[Engine, ...] = (
     DISCUZ,
     ISSO,
     COMMENTO,
+    LIVEFYRE,
     WALINE,
     TWIKOO,
     WORDPRESS,

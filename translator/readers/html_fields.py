@@ -29,6 +29,7 @@ from translator.readers.html_dates import (
     without_date_lead,
 )
 from translator.readers.html_text import (
+    HIDDEN_STYLE,
     class_heads,
     class_tokens,
     class_words,
@@ -478,13 +479,20 @@ def _in_profile(element: HtmlElement) -> bool:
     return False
 
 
+def _writers_count(element: HtmlElement, words: frozenset[str]) -> bool:
+    """Whether a count belongs to the writer, not the post: in their profile box, named theirs by its class
+    (Livefyre's `fyre-comment-user-rating`: the writer's points), or hidden (`style="display: none"`)."""
+    hidden = element.get("hidden") is not None or HIDDEN_STYLE.search(element.get("style", "")) is not None
+    return hidden or not PROFILE_WORDS.isdisjoint(words) or _in_profile(element)
+
+
 def find_votes(elements: list[HtmlElement], *, any_class: bool = False) -> Votes | None:
     """Votes shown on a comment: "↑2 ↓0" or "9 up, 0 down" in a label, else one signed score.
 
     Only elements whose class names a score are read, unless `any_class` (the engine pointed at them).
     """
     for element in elements:
-        if not any_class and (VOTE_WORDS.isdisjoint(class_words(element)) or _in_profile(element)):
+        if not any_class and (VOTE_WORDS.isdisjoint(words := class_words(element)) or _writers_count(element, words)):
             continue
         for label in (element.get("title", ""), element.get("aria-label", "")):
             if pair := UP_DOWN.search(label):
