@@ -102,6 +102,15 @@ CASES = {
         ["harbourview", "gullwing", "saltmarsh"],
         [None, "c1", None],
     ),
+    # No engine: a header row "On DATE, at TIME, NAME wrote:" (the name linked to `Profile.asp?uid=N`, a report link
+    # before it), the text in the next box; "wrote:" and the link's label are the header's, not the comment's text.
+    "wrote-header.html": Expected(
+        "Three shipping stocks to watch in 2015",
+        "Harbour Investor",
+        "Ola Nordby",
+        ["keelhauler", "bilge_pump", "tidewatcher"],
+        [None] * 3,
+    ),
     # vBulletin 4: post text inside blockquote.postcontent; a Dutch "Originally posted by" quote.
     "vbulletin.html": Expected("Welke accuboor voor beginners?", None, "Sanne", ["Timmerman Joop"], [None]),
     # XenForo 2: data-author, bbCodeBlock quote with "Click to expand...".
@@ -298,6 +307,7 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("vanilla.html", "c1", datetime(2020, 1, 2, 13, 40), Votes(0, 0)),  # time[datetime] under "January 2020"
         ("fluxbb.html", "c3", datetime(2020, 1, 4, 20, 30), None),  # "2020-01-04 20:30:00" in the post's h2
         ("livefyre.html", "c1", datetime(2014, 6, 3), Votes(3, 0)),  # "Jun 3, 2014", "3 Likes"
+        ("wrote-header.html", "c2", datetime(2014, 12, 23, 22, 41), None),  # "On December 23, 2014, at 10:41 PM,"
         ("livefyre.html", "c2", datetime(2014, 6, 3), None),  # the writer's hidden rating, "5pts", is no vote
         ("livefyre.html", "c3", datetime(2014, 6, 4, 9, 12), None),  # time[datetime] in the date's link
     ],
@@ -871,4 +881,18 @@ def test_mybb_classic_layout_reads_as_the_default_one() -> None:
     assert page.count('class="post "') == 4
     assert [(p.author, p.date, p.role, p.blocks) for p in classic.posts] == [
         (p.author, p.date, p.role, p.blocks) for p in default.posts
+    ]
+
+
+def test_a_header_rows_label_is_not_the_comments_text() -> None:
+    # "NAME wrote:" and the report link's label would make the header row a comment of its own: the comment is
+    # the box holding the row and the text under it.
+    thread = read_thread(PAGES / "wrote-header.html").thread
+    assert [[block.text for block in post.blocks] for post in thread.posts[1:]] == [
+        [
+            "Coastal shipping is the one part of the trade I would still buy into.",
+            "The big container lines are another story.",
+        ],
+        ["Their debt worries me more than the fuel bill."],
+        ["Ola Nordby writes:", '"None of them is cheap after this year\'s run."', "Agreed, wait for spring."],
     ]

@@ -101,8 +101,9 @@ SAYS_WORDS = (
 )  # fmt: skip
 """What comment templates print after the writer's name (WordPress's `NAME says:`, its themes' `said`,
 `schreibt`), in the languages themes are translated into."""
-SAYS_LABEL = re.compile(rf"^\s*(?:{'|'.join(SAYS_WORDS)})\s*[:,]", re.IGNORECASE)
-"""The label after a writer's name, as the text right after it starts (`sagt:`, `said, on ...`)."""
+SAYS_LABEL = re.compile(rf"^\s*(?:{'|'.join((*SAYS_WORDS, 'wrote', 'writes', 'schrieb'))})\s*[:,]", re.IGNORECASE)
+"""The label after a writer's name, as the text right after it starts (`sagt:`, `said, on ...`, `wrote:` in a
+header row; a dump's `NAME wrote:` is a quote's header, so its readers keep to SAYS_WORDS)."""
 NOT_AUTHOR_WORDS = frozenset({"avatar", "photo", "says", "date", "time", "link", "url", "rank", "title", "count"})
 SUBJECT_WORDS = frozenset({"title", "titre", "titel", "titulo", "titolo", "tytul", "subject", "betreff", "sujet"})
 NEVER_FIELDS = frozenset({"script", "style", "noscript", "template", "svg", "textarea", "select", "option"})
@@ -114,7 +115,7 @@ SIGNING_VERB = (
 BY_PREFIX = re.compile(rf"^(?:{SIGNING_VERB}\s+)?(?:by|von|par|por|от|przez|di)\s+", re.IGNORECASE)
 PROFILE_LINK = re.compile(
     r"/(?:user|users|u|profile|profiles|member|members|people|author|by)/|/profile\.\d|/@|/~[\w.-]+/?$"
-    r"|[?&](?:u|user|id)="
+    r"|[?&](?:u|uid|user|userid|user_id|id)="
 )
 """A link to a writer's page: `/user/NAME`, `/@NAME`, `/~NAME` (Launchpad, home pages), `?u=12`."""
 DATE_ATTRIBUTES = ("datetime", "content", "data-time", "data-timestamp", "data-utime", "data-date", "data-created")

@@ -167,7 +167,13 @@ def _has_own_text(element: HtmlElement, own: dict[HtmlElement, int], enough: int
         else:
             pieces = [node.tail] if node is not element else []
         for piece in pieces:
-            if piece and LETTERS.search(piece) and not could_be_date(piece.strip()):
+            # The label after the writer's name (`wrote:`) is the header's, not text of its own.
+            if (
+                piece
+                and LETTERS.search(piece)
+                and not could_be_date(piece.strip())
+                and not SAYS_LABEL.fullmatch(piece.strip())
+            ):
                 found += len(piece.strip())
                 if found >= enough:
                     return True
