@@ -110,7 +110,7 @@ NEVER_FIELDS = frozenset({"script", "style", "noscript", "template", "svg", "tex
 NUMERIC_TOKEN = re.compile(r"[\d.:/,\-]+")
 SIGNING_VERB = (
     r"(?:comment(?:ed)?|posted|written|submitted|kommentar|kommentiert|geschrieben|verfasst|commentaire"
-    r"|publié|écrit|comentario|publicado|escrito|scritto|inviato|pubblicato|napisany|dodany)"
+    r"|publié|écrit|soumis|posté|envoyé|gepostet|comentario|publicado|escrito|scritto|inviato|pubblicato|napisany|dodany)"
 )
 BY_PREFIX = re.compile(rf"^(?:{SIGNING_VERB}\s+)?(?:by|von|par|por|от|przez|di)\s+", re.IGNORECASE)
 PROFILE_LINK = re.compile(

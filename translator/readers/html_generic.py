@@ -28,6 +28,7 @@ from translator.readers.html_fields import (
     NEVER_FIELDS,
     PROFILE_LINK,
     SAYS_LABEL,
+    SUBJECT_WORDS,
     FoundComments,
     before_date,
     name_before_date,
@@ -63,6 +64,8 @@ ASIDE_WORDS = frozenset(
 )  # fmt: skip
 """Class and id words of page furniture, and of a list of sources (Wikipedia's `ol.references` of `cite.citation`:
 a cited work's authors and access date look like a comment's header)."""
+FOOTER = frozenset({"footer"})
+"""The aside word of a box that is furniture unless it names comments too (an article's footer holding them)."""
 ASIDE_TAGS = frozenset({"aside", "nav", "footer", "header", "form"})
 TEASER_WORDS = frozenset({"related", "teaser", "teasers", "recommended", "popular", "trending", "promo"})
 """Aside words of a box of other stories, which a layout may wrap around the comment section too (a box named
@@ -160,7 +163,8 @@ def _has_own_text(element: HtmlElement, own: dict[HtmlElement, int], enough: int
         if event in MARK_EVENTS:
             pieces = [node.tail]
         elif event == "start":
-            if node is not element and (own.get(node) or is_skipped(node)):
+            # Its subject line (`comment_title`) is the header's too: the text is in the box around it.
+            if node is not element and (own.get(node) or is_skipped(node) or _is_subject(node)):
                 walker.skip_subtree()
                 continue
             pieces = [node.text]
@@ -178,6 +182,11 @@ def _has_own_text(element: HtmlElement, own: dict[HtmlElement, int], enough: int
                 if found >= enough:
                     return True
     return False
+
+
+def _is_subject(element: HtmlElement) -> bool:
+    """Whether an element is a comment's subject line by its class (`comment_title`, `betreff`)."""
+    return not SUBJECT_WORDS.isdisjoint(class_heads(element))
 
 
 def _text_level(chain: list[HtmlElement], own: dict[HtmlElement, int]) -> HtmlElement | None:
@@ -304,7 +313,12 @@ def _is_aside(element: HtmlElement) -> bool:
         if node.tag in ASIDE_TAGS and not (node.tag == "form" and not is_form_to_fill(node)) and not _own_part(node):
             return True
         aside = ASIDE_WORDS & _block_words(node)
-        if aside and not (in_comments and aside <= TEASER_WORDS):
+        # An article's footer that holds its comments (`article_footer_comments`) is no page furniture.
+        if (
+            aside
+            and not (in_comments and aside <= TEASER_WORDS)
+            and not (aside == FOOTER and (in_comments or _comment_box(node)))
+        ):
             return True
         in_comments = in_comments or _comment_box(node)
     return False

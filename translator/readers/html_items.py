@@ -20,12 +20,13 @@ from lxml.html import HtmlElement
 
 from translator.models import Votes
 from translator.readers.common import BlockSpec, printed_count
-from translator.readers.html_dates import is_relative_date, machine_date, printed_date
+from translator.readers.html_dates import could_be_date, is_relative_date, machine_date, printed_date
 from translator.readers.html_fields import (
     ACTION_WORDS,
     BY_PREFIX,
     DATE_ATTRIBUTES,
     NOT_BODY_WORDS,
+    SUBJECT_WORDS,
     RawComment,
     candidates,
     clean_author,
@@ -43,6 +44,7 @@ from translator.readers.html_fields import (
 from translator.readers.html_text import (
     NAME_VERB,
     class_heads,
+    class_words,
     clean_text,
     descendants,
     is_quote,
@@ -500,7 +502,11 @@ def read_item(
         shown = visible_text(dated) if isinstance(dated, HtmlElement) else dated
         relative = shown if shown and is_relative_date(shown, lang) else find_relative_date(header, lang)
     blocks = _text_lines(blocks, author, date, lang, relative)
-    subject = _text(_first(item, paths.subject, nested)) or _heading_before(body_element, item, author)
+    subject = (
+        _text(_first(item, paths.subject, nested))
+        or _heading_before(body_element, item, author)
+        or _subject_in_header(header, author)
+    )
     if subject and not REPLY_SUBJECT.match(subject) and not any(subject == b[1] for b in blocks):
         blocks.insert(0, ("heading", subject, None, None))
     deleted = _is_deleted(item, blocks, paths)
@@ -551,6 +557,49 @@ def _heading_before(body: HtmlElement | None, item: HtmlElement, author: str | N
     if not text or (author and author in text) or before.find(".//time") is not None:
         return None
     return text
+
+
+SUBJECT_LINE_TAGS = frozenset({"div", "span", "p", "strong", "b", "h2", "h3", "h4", "h5", "h6"})
+MAX_SUBJECT_CHARS = 150
+
+
+WRITER_DETAIL_WORDS = frozenset(
+    {"user", "member", "author", "profile", "poster", "usertitle", "userinfo", "userdetails", "jobtitle", "rank",
+     "badge", "banner"}
+)  # fmt: skip
+"""Class words of what a comment's header says about its writer (their title, rank, profile)."""
+WRITER_BOX_DEPTH = 6
+"""How far up a writer's box is looked for (XenForo's `message-user` around its fields' labels)."""
+LETTER = re.compile(r"[^\W\d_]")
+
+
+def _about_writer(element: HtmlElement) -> bool:
+    """Whether a header element, or a box around it, is about the writer (`userTitle`, `message-userDetails`)."""
+    if element.get("itemprop") == "jobTitle":
+        return True
+    boxes = [element, *element.iterancestors()][:WRITER_BOX_DEPTH]
+    return any(not WRITER_DETAIL_WORDS.isdisjoint(class_words(node)) for node in boxes)
+
+
+def _subject_in_header(header: Sequence[HtmlElement], author: str | None) -> str | None:
+    """A comment's subject line among its header's elements, named so by its class (`comment_title`, `betreff`):
+    a short line that is neither the writer's name nor a date."""
+    for element in header:
+        if element.tag not in SUBJECT_LINE_TAGS or SUBJECT_WORDS.isdisjoint(class_heads(element)):
+            continue
+        if _about_writer(element):
+            continue  # the writer's title ("Forenprofi", `userTitle`), not the comment's
+        text = visible_text(element)
+        if (
+            text
+            and LETTER.search(text)
+            and len(text) <= MAX_SUBJECT_CHARS
+            and not (author and author in text)
+            and element.find(".//time") is None
+            and not could_be_date(text)
+        ):
+            return text
+    return None
 
 
 def _numbers_only(text: str) -> bool:
