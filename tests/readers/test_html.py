@@ -112,13 +112,15 @@ CASES = {
         [None] * 3,
     ),
     # No engine: comments in a box named both the article's footer and comments (`article_footer_comments`), each
-    # a header (its subject line, "Soumis par NAME, le DATE") above its text.
+    # a header (its subject line, "Soumis par NAME, le DATE") above its text; answers marked up apart
+    # (`article_comment_answer`, "NAME a répondu le DATE") in a box after their comment, one of them a sentence
+    # naming a year ("le projet date de 1998."), which is text, not a date.
     "footer-comments.html": Expected(
         "Le port de Valbourg change de propriétaire",
         "Le Courrier du Littoral",
         "Claire Morvan",
-        ["goeland56", "Marie-Jo L.", "plaisancier_29"],
-        [None] * 3,
+        ["goeland56", "Marie-Jo L.", "goeland56", "Marie-Jo L.", "plaisancier_29"],
+        [None, "c1", "c1", None, None],
     ),
     # vBulletin 4: post text inside blockquote.postcontent; a Dutch "Originally posted by" quote.
     "vbulletin.html": Expected("Welke accuboor voor beginners?", None, "Sanne", ["Timmerman Joop"], [None]),
@@ -317,7 +319,8 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("fluxbb.html", "c3", datetime(2020, 1, 4, 20, 30), None),  # "2020-01-04 20:30:00" in the post's h2
         ("livefyre.html", "c1", datetime(2014, 6, 3), Votes(3, 0)),  # "Jun 3, 2014", "3 Likes"
         ("wrote-header.html", "c2", datetime(2014, 12, 23, 22, 41), None),  # "On December 23, 2014, at 10:41 PM,"
-        ("footer-comments.html", "c3", datetime(2012, 10, 30, 9, 12), None),  # "le mardi 30 octobre 2012 à 9h12"
+        ("footer-comments.html", "c5", datetime(2012, 10, 30, 9, 12), None),  # "le mardi 30 octobre 2012 à 9h12"
+        ("footer-comments.html", "c2", datetime(2012, 10, 29, 18, 20), None),  # "NAME a répondu le lundi 29 ..."
         ("livefyre.html", "c2", datetime(2014, 6, 3), None),  # the writer's hidden rating, "5pts", is no vote
         ("livefyre.html", "c3", datetime(2014, 6, 4, 9, 12), None),  # time[datetime] in the date's link
     ],
@@ -910,13 +913,15 @@ def test_a_header_rows_label_is_not_the_comments_text() -> None:
 
 def test_a_comments_subject_line_in_its_header_is_its_heading() -> None:
     # The header's line named a title (`comment_title`) is the comment's subject, its first block; the writer's
-    # title beside it (`userTitle`) is about the writer, not the comment.
+    # title beside it (`userTitle`) is about the writer, not the comment. The answers have no subject.
     thread = read_thread(PAGES / "footer-comments.html").thread
     assert [[(block.kind, block.text) for block in post.blocks] for post in thread.posts[1:]] == [
         [
             ("heading", "Enfin une bonne nouvelle pour le bassin"),
             ("paragraph", "Cela fait dix ans que l'on attend l'agrandissement du bassin."),
         ],
+        [("paragraph", "Dix ans, et encore : le projet date de 1998.")],
+        [("paragraph", "Raison de plus pour s'en réjouir.")],
         [("heading", "Et les pêcheurs ?"), ("paragraph", "Personne ne parle des quais des pêcheurs dans cet accord.")],
         [("heading", "Tarifs"), ("paragraph", "Garder les tarifs une année, et ensuite ?")],
     ]

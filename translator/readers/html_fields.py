@@ -113,6 +113,11 @@ SIGNING_VERB = (
     r"|publié|écrit|soumis|posté|envoyé|gepostet|comentario|publicado|escrito|scritto|inviato|pubblicato|napisany|dodany)"
 )
 BY_PREFIX = re.compile(rf"^(?:{SIGNING_VERB}\s+)?(?:by|von|par|por|от|przez|di)\s+", re.IGNORECASE)
+REPLIED = re.compile(
+    r"\s+(?:a répondu|replied|antwortete|hat geantwortet|respondió|ha risposto|respondeu|ответил\w*|odpowiedzia\w*)$",
+    re.IGNORECASE,
+)
+"""What a reply's header says after the writer's name, its date cut away (`NAME a répondu le DATE`)."""
 PROFILE_LINK = re.compile(
     r"/(?:user|users|u|profile|profiles|member|members|people|author|by)/|/profile\.\d|/@|/~[\w.-]+/?$"
     r"|[?&](?:u|uid|user|userid|user_id|id)="
@@ -224,7 +229,7 @@ def clean_author(text: str) -> str | None:
             text = name or head
     elif not FIRST_DIGIT.search(text) and (name := without_date_lead(text, connected=True)[0]):
         text = name  # "NAME am Samstag": its date cut away at a comma
-    name = name_from_label(BY_PREFIX.sub("", text))
+    name = name_from_label(REPLIED.sub("", BY_PREFIX.sub("", text)))
     if name is None or (could_be_date(name) and any(NUMERIC_TOKEN.fullmatch(token) for token in name.split())):
         return None  # "12 March 2020" is a date; "mike_1985" is a name
     return name

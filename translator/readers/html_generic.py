@@ -112,7 +112,7 @@ def _own_flags(element: HtmlElement, lang: str | None = None) -> int:
         flags |= DATE
     else:
         pieces = [element.text, *(child.tail for child in element)]
-        if any(piece and could_be_date(piece.strip()) for piece in pieces):
+        if any(piece and _date_piece(piece.strip()) for piece in pieces):
             flags |= DATE
     return flags
 
@@ -149,9 +149,12 @@ def _named_and_dated(element: HtmlElement) -> bool:
     return could_be_date(" ".join(text.split())) and _is_named(element) and name_before_date(text) is not None
 
 
+QUOTE_TAGS = frozenset({"blockquote", "q"})
+
+
 def _in_quote(element: HtmlElement) -> bool:
     """Whether an element sits in a quotation (a `cite` there names the quoted source, not a writer)."""
-    return any(ancestor.tag in ("blockquote", "q") for ancestor in element.iterancestors())
+    return any(ancestor.tag in QUOTE_TAGS for ancestor in element.iterancestors())
 
 
 def _has_own_text(element: HtmlElement, own: dict[HtmlElement, int], enough: int = 1) -> bool:
@@ -175,7 +178,7 @@ def _has_own_text(element: HtmlElement, own: dict[HtmlElement, int], enough: int
             if (
                 piece
                 and LETTERS.search(piece)
-                and not could_be_date(piece.strip())
+                and not _date_piece(piece.strip())
                 and not SAYS_LABEL.fullmatch(piece.strip())
             ):
                 found += len(piece.strip())
@@ -187,6 +190,16 @@ def _has_own_text(element: HtmlElement, own: dict[HtmlElement, int], enough: int
 def _is_subject(element: HtmlElement) -> bool:
     """Whether an element is a comment's subject line by its class (`comment_title`, `betreff`)."""
     return not SUBJECT_WORDS.isdisjoint(class_heads(element))
+
+
+SENTENCE_END = (".", "!", "?", "…")
+MIN_SENTENCE_WORDS = 6
+
+
+def _date_piece(text: str) -> bool:
+    """Whether a piece of text may be a header's date: a sentence that names a year ("Le projet date de
+    1998.") is the comment's text."""
+    return could_be_date(text) and not (text.endswith(SENTENCE_END) and len(text.split()) >= MIN_SENTENCE_WORDS)
 
 
 def _text_level(chain: list[HtmlElement], own: dict[HtmlElement, int]) -> HtmlElement | None:
@@ -442,10 +455,12 @@ def _leads_away(href: str) -> bool:
 def generic_comments(tree: HtmlElement, lang: str | None) -> FoundComments | None:
     """The repeated author+date+text structures that look most like a comment list; None when none do."""
     groups: dict[tuple[str, str], list[HtmlElement]] = defaultdict(list)
-    for element in candidates(tree, lang):
+    found = candidates(tree, lang)
+    for element in found:
         if not _is_aside(element) and not _holds_headline(element) and not _in_pingback(element):
             groups[_kind(element)].append(element)
     best: FoundComments | None = None
+    best_members: list[HtmlElement] = []
     best_score = 0.0
     sections: list[HtmlElement] | None = None
     for members in groups.values():
@@ -470,7 +485,61 @@ def generic_comments(tree: HtmlElement, lang: str | None) -> FoundComments | Non
         score = len(members) * (1 + 2 * named + with_text)
         if score > best_score:
             best, best_score = FoundComments(tuple(comments), "generic", elements=tuple(members)), score
-    return best
+            best_members = members
+    if best is None:
+        return None
+    replies = _reply_groups(best_members, [members for members in groups.values() if members is not best_members], lang)
+    if not replies:
+        return best
+    order = {element: n for n, element in enumerate(found)}
+    merged = sorted([*best_members, *replies], key=order.__getitem__)
+    return FoundComments(tuple(read_items(merged, FieldPaths(), lang)), "generic", elements=tuple(merged))
+
+
+def _reply_groups(comments: list[HtmlElement], others: list[list[HtmlElement]], lang: str | None) -> list[HtmlElement]:
+    """The members of other groups that are comments too, marked up apart (Slate's `article_comment_answer`
+    beside its `article_comment_item`): each named like a comment, with text, inside the box that holds all the
+    comments, and in no box that holds one of them (nor holding one: a part of a comment is no reply)."""
+    box = _shared_box(comments)
+    if box is None:
+        return []
+    # The boxes below `box` that hold a comment: a reply sits in none of them (a part of a comment would).
+    holders = {
+        holder
+        for comment in comments
+        for holder in itertools.takewhile(lambda a: a is not box, comment.iterancestors())
+    }
+    holders.update(comments)
+    taken: list[HtmlElement] = []
+    for members in others:
+        if all(
+            _is_named(member)
+            and member.tag not in QUOTE_TAGS
+            and not _in_quote(member)
+            and _apart(member, box, holders)
+            for member in members
+        ) and all(comment.blocks for comment in read_items(members, FieldPaths(), lang)):
+            taken.extend(members)  # not a quote of a comment, with its writer and date, nor a header without text
+    return taken
+
+
+def _apart(element: HtmlElement, box: HtmlElement, holders: set[HtmlElement]) -> bool:
+    """Whether an element sits in `box` beside the comments: neither it nor a box between them holds one."""
+    for node in (element, *element.iterancestors()):
+        if node is box:
+            return True
+        if node in holders:
+            return False
+    return False  # outside the box
+
+
+def _shared_box(elements: list[HtmlElement]) -> HtmlElement | None:
+    """The nearest element holding all of them."""
+    shared = list(elements[0].iterancestors())
+    for element in elements[1:]:
+        ancestors = set(element.iterancestors())
+        shared = [ancestor for ancestor in shared if ancestor in ancestors]
+    return shared[0] if shared else None
 
 
 COMMENT_BOXES = path(
