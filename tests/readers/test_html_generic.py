@@ -796,3 +796,47 @@ def test_a_small_print_of_name_and_date_heads_a_review_deep_in_the_comment_secti
         ("Verifizierte/r Tierfreund/in", datetime(2020, 4, 11), "Unsere Meerschweinchen fühlen sich sehr wohl darin."),
         ("stefanie", datetime(2020, 4, 12), "Würde ich jederzeit wieder kaufen und weiterempfehlen."),
     ]
+
+
+# A magazine's reader comments: each a subject line and its text, then the byline in the date's line below,
+# "Posted by: NAME, DATE | TIME".
+BYLINE_BELOW = "".join(
+    f"""<div class="visitors_comment_content"><h3>{subject}<a name="comment_{day}"></a></h3><p>{text}</p>
+    <p class="common_date">
+        Posted by:
+        {name}, {day} Sep 2011 | 15:22
+    </p></div>"""
+    for subject, text, name, day in [
+        (
+            "Not so fast",
+            "The new standard will not be adopted before the vote next spring, whatever they say.",
+            "Ohio CPA",
+            27,
+        ),
+        (
+            "Get real",
+            "Every large firm already reports under both standards, so little will change for them.",
+            "Cliff Beacham California CPA",
+            28,
+        ),
+        (
+            "Costs",
+            "Small firms will pay for the change twice, once in training and once in new software.",
+            "Ann Lee",
+            29,
+        ),
+    ]
+)
+
+
+def test_a_byline_in_the_dates_line_below_the_text() -> None:
+    thread = thread_of(
+        f'<div class="visitors_comment_block"><div class="common_inner_block">{BYLINE_BELOW}</div></div>'
+    )
+    comments = [(post.author, post.date, post.blocks[0].text, len(post.blocks)) for post in thread.posts[1:]]
+    # The subject line first, then the text (the byline's line is no text of the comment).
+    assert comments == [
+        ("Ohio CPA", datetime(2011, 9, 27, 15, 22), "Not so fast", 2),
+        ("Cliff Beacham California CPA", datetime(2011, 9, 28, 15, 22), "Get real", 2),
+        ("Ann Lee", datetime(2011, 9, 29, 15, 22), "Costs", 2),
+    ]

@@ -88,6 +88,9 @@ def test_name_from_label(label: str, name: str | None) -> None:
         ("NAME am Samstag", "NAME"),  # the date cut away at its comma: the connecting word and weekday go
         ("Anna am", "Anna"),
         ("Anna Monday", "Anna Monday"),  # no connecting word, no date after it: all of it
+        ("Florida CPA, 27 Sep 2011 | 15:22", "Florida CPA"),  # the bar is the date's, between its day and time
+        ("Posted by: Ann Lee, 27 Sep 2011", "Ann Lee"),  # a label with its colon
+        ("Stephane a répondu", "Stephane"),  # a reply's header, its date cut away
     ],
 )
 def test_clean_author(text: str, author: str | None) -> None:

@@ -112,7 +112,7 @@ SIGNING_VERB = (
     r"(?:comment(?:ed)?|posted|written|submitted|kommentar|kommentiert|geschrieben|verfasst|commentaire"
     r"|publié|écrit|soumis|posté|envoyé|gepostet|comentario|publicado|escrito|scritto|inviato|pubblicato|napisany|dodany)"
 )
-BY_PREFIX = re.compile(rf"^(?:{SIGNING_VERB}\s+)?(?:by|von|par|por|от|przez|di)\s+", re.IGNORECASE)
+BY_PREFIX = re.compile(rf"^(?:{SIGNING_VERB}\s+)?(?:by|von|par|por|от|przez|di)\s*:?\s+", re.IGNORECASE)
 REPLIED = re.compile(
     r"\s+(?:a répondu|replied|antwortete|hat geantwortet|respondió|ha risposto|respondeu|ответил\w*|odpowiedzia\w*)$",
     re.IGNORECASE,
@@ -212,7 +212,7 @@ def clean_author(text: str) -> str | None:
     if parts and _starts_as_date(parts["rest"]) and not could_be_date(parts["name"]):
         text = parts["name"]
     elif (
-        not parts
+        (not parts or could_be_date(parts["name"]))  # "NAME, 27 Sep 2011 | 15:22": the separator is the date's
         and (digit := FIRST_DIGIT.search(text))
         and (head := text[: digit.start()].strip())
         and not could_be_date(head)
@@ -324,6 +324,9 @@ def find_author(elements: list[HtmlElement]) -> str | None:
             and (name := clean_author(visible_text(element)))
         ):
             return name  # `<span class=MetaOTBold>NAME</span> <span class=comment-date>`
+    for element in elements:  # `<p class="date">Posted by: NAME, DATE</p>`, before any subject line in bold
+        if not DATE_WORDS.isdisjoint(class_heads(element)) and (name := byline_name(visible_text(element))):
+            return name
     for tag in ("cite", "strong", "b", "h3", "h4", "h5", "h6"):
         for element in elements:
             if element.tag != tag or not SUBJECT_WORDS.isdisjoint(class_heads(element)):
@@ -337,6 +340,23 @@ def find_author(elements: list[HtmlElement]) -> str | None:
         if element.tag == "small" and (name := name_before_date(visible_text(element))):
             return name
     return None
+
+
+def _byline_date(text: str) -> str:
+    """A date's line without the byline before the date (`Posted by: NAME, 27 Sep 2011`: `27 Sep 2011`)."""
+    if (name := byline_name(text)) is None:
+        return text
+    unlabelled = BY_PREFIX.sub("", " ".join(text.split()), count=1)
+    return unlabelled[len(name) :].lstrip(" ,-–|")
+
+
+def byline_name(text: str) -> str | None:
+    """The name in a date's line that is a byline, `Posted by: NAME, DATE` (its label first, the date after the
+    name); None for another line."""
+    text = " ".join(text.split())
+    if not BY_PREFIX.match(text):
+        return None
+    return name_before_date(BY_PREFIX.sub("", text, count=1))
 
 
 NAME_BEFORE_DATE_TAGS = frozenset({"span", "strong", "b", "a"})
@@ -415,7 +435,7 @@ def find_date(elements: list[HtmlElement], lang: str | None) -> datetime | None:
             return found
     for element in elements:
         dated = not DATE_WORDS.isdisjoint(class_heads(element)) or element.tag == "time"
-        if dated and (text := visible_text(element)) and (found := printed_date(text, lang)):
+        if dated and (text := visible_text(element)) and (found := printed_date(_byline_date(text), lang)):
             return found
     for element in elements:
         for text in (element.text, element.tail):

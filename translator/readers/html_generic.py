@@ -31,6 +31,7 @@ from translator.readers.html_fields import (
     SUBJECT_WORDS,
     FoundComments,
     before_date,
+    byline_name,
     name_before_date,
 )
 from translator.readers.html_items import FieldPaths, path, read_items
@@ -107,6 +108,12 @@ def _own_flags(element: HtmlElement, lang: str | None = None) -> int:
         short = len(element.text_content().strip())
         if 0 < short <= MAX_AUTHOR_CHARS:
             flags |= AUTHOR
+    elif (
+        not DATE_WORDS.isdisjoint(words)
+        and (name := byline_name(element.text_content())) is not None
+        and len(name) <= MAX_AUTHOR_CHARS
+    ):
+        flags |= AUTHOR  # the date's line is a byline: `Posted by: NAME, DATE`
     machine = element.tag == "time" or any(element.get(name) for name in DATE_ATTRIBUTES if name != "content")
     if machine or (not DATE_WORDS.isdisjoint(words) and _dated(element.text_content().strip()[:200], lang)):
         flags |= DATE
