@@ -1380,3 +1380,30 @@ def test_a_short_article_above_the_count_just_above_the_first_comment() -> None:
 )
 def test_a_button_between_separators_is_a_button_and_a_separator_alone_stays_what_it_was(line: str, kind: str) -> None:
     assert classify(line).kind == kind
+
+
+# MacTechNews's forum copied: each post's header glued together (`NAME28.09.1912:44`), its text, then its score
+# alone on a line (`+1`, `0`, `-3`), no buttons; the site's teasers with their dates after the last post.
+SCORED_POSTS = (
+    "Forum>iPhone>Kein App Store über Mobilfunk\nKein App Store über Mobilfunk\n"
+    "macbacchi28.09.1912:44\nSeit dem Update erreiche ich den App Store nur noch im WLAN.\n-3\nKommentare\n"
+    "th3Chris28.09.1913:39\nBei mir geht es mit 13.1.1 auch unterwegs.\n+1\n"
+    "maculi28.09.1913:55\nGab es das nicht schon einmal hier im Forum?\n+2\n"
+    "macbacchi28.09.1914:40\nIch habe nur den umgekehrten Fall gefunden.\n0\n"
+    "Arapahoe29.09.1911:20\nIch habe das gleiche Problem mit der Telekom.\n+1\n"
+    "Top-News\n13.10.19\nTechTicker: Neue Lautsprecher und Monitore\n12.10.19\nTest: Kopfhörer mit Noise-Cancelling\n"
+)
+
+
+def test_posts_marked_by_their_score_under_the_text() -> None:
+    # A signed score under a post's text marks a post, as a button does (a page's counts are not signed); the
+    # posts without one ("0") have the same header and go on the run; the teasers after it are no comments.
+    assert sniff_format(SCORED_POSTS) == "forum"
+    [thread] = parse_threads(SCORED_POSTS).threads
+    assert [(post.author, post.date, [block.text for block in post.blocks][-1]) for post in thread.posts] == [
+        ("macbacchi", datetime(2019, 9, 28, 12, 44), "Seit dem Update erreiche ich den App Store nur noch im WLAN."),
+        ("th3Chris", datetime(2019, 9, 28, 13, 39), "Bei mir geht es mit 13.1.1 auch unterwegs."),
+        ("maculi", datetime(2019, 9, 28, 13, 55), "Gab es das nicht schon einmal hier im Forum?"),
+        ("macbacchi", datetime(2019, 9, 28, 14, 40), "Ich habe nur den umgekehrten Fall gefunden."),
+        ("Arapahoe", datetime(2019, 9, 29, 11, 20), "Ich habe das gleiche Problem mit der Telekom."),
+    ]

@@ -203,6 +203,8 @@ COMMENT_COUNT = re.compile(
 """The line a comment section starts with, stating how many comments it holds ("38 comments", "{ 38 comments… read
 them below }", "6 Kommentare zu „TITLE“", "Se han publicado 11 comentarios", "Kommentare (4) Kommentar
 schreiben")."""
+BARE_COMMENTS_HEADING = re.compile(rf"^\W*{COMMENTS_WORD}\W*$", re.IGNORECASE)
+"""A comment section's heading without a count (`Kommentare`, `Comments:`)."""
 COMMENT_HEADING = re.compile(
     r"^\W*(?:(?:reader|readers'?|user|your)\s+(?:comments|letters)|leserkommentare|leserbriefe|leserpost"
     r"|leser-?meinungen|vos\s+(?:commentaires|réactions)|comentarios\s+de\s+(?:los\s+)?lectores"
@@ -333,12 +335,20 @@ MARKED_SHARE = 0.6
 POST_LABELS = frozenset({"byline", "quote", "quote_end", "edited", "signature"})
 
 
+SIGNED_SCORE = re.compile(r"[+\-−]\d{1,5}")
+"""A post's score alone on the line under its text, signed (`+2`, `-3`: MacTechNews); a page's counts are not."""
+
+
 def _marks_a_post(line: Line) -> bool:
     """Whether a line is one only a post shows: an engine's byline, quote, edit note or signature rule, one of a
     post's own buttons (a page's chrome has its "Share", "Top" and counts too), alone or after the post's date, or
     its reactions with who gave them (`Reactions: Ann, Bob`)."""
     if line.kind == "action":
-        return is_post_action(line.text) or REACTIONS_LINE.match(line.text) is not None
+        return (
+            is_post_action(line.text)
+            or REACTIONS_LINE.match(line.text) is not None
+            or SIGNED_SCORE.fullmatch(line.text) is not None
+        )
     if line.kind == "text" and len(line.text) <= MAX_DATED_ACTION and (button := button_start(line.text)):
         # `19. Juni 2018 um 15:28 - Antworten`: a date before the buttons (a year, a numeric date or a time), not
         # a teaser's words ending in "like" ("Top 10 things we like")
@@ -397,6 +407,8 @@ def read_forum_dump(text: str) -> Reading:
             end = header.end
         elif n + 1 < len(headers):
             end = headers[n + 1].start
+            if end - 1 > header.body_start and BARE_COMMENTS_HEADING.match(lines[end - 1]):
+                end -= 1  # the comment section's heading above the next post (`Kommentare`) is no text of this one
         else:
             end = _last_post_end(lines, kinds, header.body_start, trailer)
         segments, signed = _segments(lines, kinds, header.body_start, end, anchors)
