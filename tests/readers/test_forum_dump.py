@@ -1407,3 +1407,42 @@ def test_posts_marked_by_their_score_under_the_text() -> None:
         ("macbacchi", datetime(2019, 9, 28, 14, 40), "Ich habe nur den umgekehrten Fall gefunden."),
         ("Arapahoe", datetime(2019, 9, 29, 11, 20), "Ich habe das gleiche Problem mit der Telekom."),
     ]
+
+
+TWO_COUNTED = (
+    "Die Fähre fährt wieder\n"
+    "Seit Montag fährt die Fähre wieder nach dem Winterfahrplan, zweimal am Tag, am Morgen um sieben und am Abend"
+    " um sechs, und an den Wochenenden ein drittes Mal am Mittag.\n"
+    "Die Gemeinde hat die Anlegestelle im Herbst erneuert und den Steg verbreitert, damit auch Fahrräder und"
+    " Kinderwagen ohne Mühe an Bord kommen.\n"
+    "2 Kommentare\n"
+    "Trockenduscher am 9. Juni 2017 um 13:22\nVielen Dank für den Überblick, das hatte ich gesucht.\n"
+    "Oydenos am 10. Juni 2017 um 15:26\nGibt es schon einen Fahrplan für den Sommer?\n"
+    "Trackbacks/Pingbacks\n» Der Fahrplan im Überblick - […] wie schon berichtet […]\n"
+    "Einen Kommentar abschicken\nDeine E-Mail-Adresse wird nicht veröffentlicht.\nName *\nE-Mail *\n"
+    "Mehr über den Hafen:\nNeue Stege im Westhafen\nMai 21 2019, 14:34 | Hafen\n"
+)
+
+
+def test_two_comments_right_below_a_count_of_two() -> None:
+    # Two posts without marks are comments where the count right above them states exactly two and each says
+    # something; the last ends where the pingbacks and the comment form begin.
+    assert sniff_format(TWO_COUNTED) == "forum"
+    [thread] = parse_threads(TWO_COUNTED).threads
+    assert [(post.author, post.date, [block.text for block in post.blocks]) for post in thread.posts[1:]] == [
+        ("Trockenduscher", datetime(2017, 6, 9, 13, 22), ["Vielen Dank für den Überblick, das hatte ich gesucht."]),
+        ("Oydenos", datetime(2017, 6, 10, 15, 26), ["Gibt es schon einen Fahrplan für den Sommer?"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        TWO_COUNTED.replace("2 Kommentare", "5 Kommentare"),  # the count states more than follow
+        TWO_COUNTED.replace(  # two teasers' bylines without a sentence of their own
+            "Vielen Dank für den Überblick, das hatte ich gesucht.", "Hafen"
+        ).replace("Gibt es schon einen Fahrplan für den Sommer?", "Verkehr"),
+    ],
+)
+def test_two_posts_below_a_count_that_is_not_theirs_stay_text(text: str) -> None:
+    assert sniff_format(text) == "text"

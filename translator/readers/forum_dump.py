@@ -130,7 +130,7 @@ def looks_like_forum_dump(text: str) -> bool:
     run = _post_run(lines, kinds, anchors, headers)
     if run is None or run.marked < 2:
         counted = _counted_run(lines, kinds, headers, counts)
-        return counted is not None and counted.marked >= MIN_COUNTED_POSTS
+        return counted is not None  # as many named posts below the count as it asks for
     labels = sum(1 for line in kinds if line.kind in POST_LABELS)
     return run.marked >= 3 or labels >= 2
 
@@ -224,6 +224,8 @@ MAX_HEADING_GAP = 3
 """... and between a heading that gives no count and the first comment's header (a line of rules at most)."""
 MIN_COUNTED_POSTS = 3
 """Named posts below a count of comments at least, for them to be taken for comments without marks of their own."""
+MIN_EXACT_POSTS = 2
+"""... or fewer, where the count states exactly how many follow it."""
 COUNTED_SLACK = 2
 NAMED_SHARE = 0.5
 """The share of such posts that must name their writer (the others are anonymous comments among them)."""
@@ -272,6 +274,7 @@ def _counted_run(
         saying_after[n] = saying_after[n + 1] + saying[n]
     starts = [header.start for header in headers]
     best: PostRun | None = None
+    exact = False  # whether the best run holds as many posts as its count states, each saying something
     for row, count in counts:
         first = bisect_right(starts, row)
         if first == size or starts[first] - row > (MAX_COUNT_GAP if count is not None else MAX_HEADING_GAP):
@@ -286,7 +289,17 @@ def _counted_run(
             continue
         if best is None or posts > best.marked:
             best = PostRun(first, last, posts)
-    return best if best is None or named_after[best.first] - named_after[best.last + 1] >= MIN_COUNTED_POSTS else None
+            exact = (
+                count == posts
+                and starts[first] - row <= MAX_HEADING_GAP
+                and saying_after[first] - saying_after[last + 1] == posts
+            )
+    if best is None:
+        return None
+    # Fewer posts than that are comments only where the count states exactly them, right above them, each saying
+    # something (`2 Kommentare`, then two comments): a side box's teasers are not counted so.
+    least = MIN_EXACT_POSTS if exact else MIN_COUNTED_POSTS
+    return best if named_after[best.first] - named_after[best.last + 1] >= least else None
 
 
 SAYING_SHARE = 0.5

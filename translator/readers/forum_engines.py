@@ -193,6 +193,8 @@ ACTIONS = frozenset(
         "Advertisement", "Werbung", "Werbung:", "Anzeige", "Publicité", "Publicidad",
         "Leave a Reply", "Leave a comment", "Schreibe einen Kommentar", "Kommentar verfassen", "Laisser un commentaire",
         "Laisser une réponse", "Deja una respuesta", "Deja un comentario", "Lascia un commento", "Lascia una risposta",
+        "Submit a Comment", "Einen Kommentar abschicken", "Soumettre un commentaire", "Enviar un comentario",
+        "Post Comment", "Kommentar abschicken", "Kommentar absenden", "Trackbacks/Pingbacks", "Pingbacks", "Trackbacks",
         "Search", "Suche", "Rechercher", "Buscar", "Author", "Autor", "Auteur",
         "Thread Tools", "Themen-Optionen", "Search Thread", "Display Modes", "Ansicht", "Go to page", "Gehe zu Seite",
         "Load more", "Load more comments", "Show more", "Show more comments", "Weitere anzeigen", "Mehr anzeigen",
