@@ -1446,3 +1446,38 @@ def test_two_comments_right_below_a_count_of_two() -> None:
 )
 def test_two_posts_below_a_count_that_is_not_theirs_stay_text(text: str) -> None:
     assert sniff_format(text) == "text"
+
+
+LABELLED_HEADERS = [
+    # ZDNet: the date first, then the writer (`Am DATE von NAME`); the last post ends where the page says the
+    # comments are closed.
+    (
+        "Die Fähre fährt wieder\n" + "Seit Montag fährt die Fähre wieder nach dem Winterfahrplan, zweimal am Tag. " * 2
+        + "\n2 Kommentare zu Die Fähre fährt wieder\nKommentar hinzufügen\n"
+        "Am 29. Mai 2017 um 14:38 von Hugo\nEndlich, das hat lange genug gedauert.\n"
+        "Am 29. Mai 2017 um 23:16 von Antiappler\nUnd im Winter fährt sie dann wieder nicht.\n"
+        "Kommentare sind bei diesem Artikel deaktiviert.\nWebinar\nJetzt registrieren und Aufzeichnung ansehen.\n",
+        [("Hugo", datetime(2017, 5, 29, 14, 38), "Endlich, das hat lange genug gedauert."),
+         ("Antiappler", datetime(2017, 5, 29, 23, 16), "Und im Winter fährt sie dann wieder nicht.")],
+    ),
+    # Dalloz: the writer labelled, then the date, a full stop after it (`par NAME le DATE.`).
+    (
+        "Le bac reprend du service\n" + "Le bac de la Loire reprend son service d'été, deux fois par jour. " * 2
+        + "\n3 commentaires\n"
+        "par JPA le 7 mai 2020 - 12:38.\nEnfin une bonne nouvelle pour les riverains.\n"
+        "par BINH le 7 mai 2020 - 15:39.\nEt les horaires du dimanche ?\n"
+        "par Claire Morvan le 8 mai 2020 - 09:02.\nLe samedi aussi, il me semble.\n",
+        [("JPA", datetime(2020, 5, 7, 12, 38), "Enfin une bonne nouvelle pour les riverains."),
+         ("BINH", datetime(2020, 5, 7, 15, 39), "Et les horaires du dimanche ?"),
+         ("Claire Morvan", datetime(2020, 5, 8, 9, 2), "Le samedi aussi, il me semble.")],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), LABELLED_HEADERS)
+def test_headers_whose_words_say_which_is_the_writer_and_which_the_date(
+    text: str, expected: list[tuple[str, datetime, str]]
+) -> None:
+    assert sniff_format(text) == "forum"
+    [thread] = parse_threads(text).threads
+    assert [(post.author, post.date, " ".join(b.text for b in post.blocks)) for post in thread.posts[1:]] == expected

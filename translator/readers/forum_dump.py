@@ -616,6 +616,28 @@ def _name_and_date(text: str) -> tuple[str, datetime | None] | None:
     return None
 
 
+DATE_THEN_NAME = re.compile(
+    r"^(?:am|on|le|el|il|op)\s+(?P<date>\d.{3,50}?)\s+(?:von|by|par|por|da|di|door)\s+(?P<name>[^\d\s].{0,40})$",
+    re.IGNORECASE,
+)
+"""A header that gives the date first, then the writer (`Am 29. Mai 2017 um 14:38 von NAME`: ZDNet)."""
+LABEL_NAME_DATE = re.compile(
+    r"^(?:von|by|par|por|door)\s+(?P<name>[^\d\s].{0,40}?),?\s+(?:am|on|le|el|il|op)\s+(?P<date>\d.{3,50}?)\.?$",
+    re.IGNORECASE,
+)
+"""A header that labels the writer, then gives the date (`par NAME le 7 mai 2020 - 12:38.`: Dalloz)."""
+
+
+def _labelled_name_and_date(text: str) -> tuple[str, datetime] | None:
+    """A writer and a date on a header line whose words say which is which (`Am DATE von NAME`, `par NAME le
+    DATE`); None for another line, or where the date does not read as one."""
+    found = DATE_THEN_NAME.match(text) or LABEL_NAME_DATE.match(text)
+    if found is None or len(found["name"].split()) > MAX_NAME_WORDS or found["name"].endswith(SENTENCE_END):
+        return None
+    is_date, date = _date_of(found["date"])
+    return (found["name"].strip(), date) if is_date and date is not None else None
+
+
 def _without_label(name: str) -> str:
     """A writer's name without a byline's label before it ("Par Bruno Gobin"), where the label is capitalised and two
     words or more are left: "von Eitzen" and "Von Trapp" are names."""
@@ -707,6 +729,9 @@ def _anchors(lines: list[str], kinds: list[Line]) -> list[Anchor]:
                     following_taken = True
                 anchors.append(Anchor(row, line.name, date, following if following_taken else None))
             elif line.kind == "text" and len(lines[row]) <= 90:
+                if (labelled := _labelled_name_and_date(lines[row])) is not None:
+                    anchors.append(Anchor(row, *labelled))
+                    continue
                 is_date, date = _date_of(lines[row])
                 if is_date and (date is not None or not _relative(lines[row])) and lines[row][:1].isalpha():
                     # dateparser skips words it does not know: `Ole Ohm 2. Oktober 2023` is a writer and a date

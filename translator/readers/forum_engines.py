@@ -195,6 +195,8 @@ ACTIONS = frozenset(
         "Laisser une réponse", "Deja una respuesta", "Deja un comentario", "Lascia un commento", "Lascia una risposta",
         "Submit a Comment", "Einen Kommentar abschicken", "Soumettre un commentaire", "Enviar un comentario",
         "Post Comment", "Kommentar abschicken", "Kommentar absenden", "Trackbacks/Pingbacks", "Pingbacks", "Trackbacks",
+        "Comments are closed.", "Kommentare sind bei diesem Artikel deaktiviert.", "Les commentaires sont fermés.",
+        "Die Kommentarfunktion ist geschlossen.", "Los comentarios están cerrados.", "I commenti sono chiusi.",
         "Search", "Suche", "Rechercher", "Buscar", "Author", "Autor", "Auteur",
         "Thread Tools", "Themen-Optionen", "Search Thread", "Display Modes", "Ansicht", "Go to page", "Gehe zu Seite",
         "Load more", "Load more comments", "Show more", "Show more comments", "Weitere anzeigen", "Mehr anzeigen",
