@@ -122,6 +122,15 @@ CASES = {
         ["goeland56", "Marie-Jo L.", "goeland56", "Marie-Jo L.", "plaisancier_29"],
         [None, "c1", "c1", None, None],
     ),
+    # Gigya's comments (news sites of the 2010s), drawn into the page: no rule of its own, the generic reader's
+    # (a reply inside its parent's `gig-comment-replies`).
+    "gigya.html": Expected(
+        "Ferry fares frozen for another year",
+        "Coast Evening News",
+        "Tom Quay",
+        ["islandcommuter", "harbourmaster_j", "Ann Mertens"],
+        [None, "c1", None],
+    ),
     # vBulletin 4: post text inside blockquote.postcontent; a Dutch "Originally posted by" quote.
     "vbulletin.html": Expected("Welke accuboor voor beginners?", None, "Sanne", ["Timmerman Joop"], [None]),
     # XenForo 2: data-author, bbCodeBlock quote with "Click to expand...".
@@ -321,6 +330,7 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("wrote-header.html", "c2", datetime(2014, 12, 23, 22, 41), None),  # "On December 23, 2014, at 10:41 PM,"
         ("footer-comments.html", "c5", datetime(2012, 10, 30, 9, 12), None),  # "le mardi 30 octobre 2012 à 9h12"
         ("footer-comments.html", "c2", datetime(2012, 10, 29, 18, 20), None),  # "NAME a répondu le lundi 29 ..."
+        ("gigya.html", "c1", datetime(2016, 3, 2), Votes(4, 0)),  # "March 2, 2016", `gig-comment-vote-pos`
         ("livefyre.html", "c2", datetime(2014, 6, 3), None),  # the writer's hidden rating, "5pts", is no vote
         ("livefyre.html", "c3", datetime(2014, 6, 4, 9, 12), None),  # time[datetime] in the date's link
     ],
