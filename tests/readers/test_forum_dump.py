@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cli.main import main
+from translator.models import Votes
 from translator.readers import parse_threads, read_thread, sniff_format
 from translator.readers.forum import looks_like_forum
 from translator.readers.forum_dump import looks_like_forum_dump, read_forum_dump
@@ -1400,6 +1401,8 @@ def test_posts_marked_by_their_score_under_the_text() -> None:
     # posts without one ("0") have the same header and go on the run; the teasers after it are no comments.
     assert sniff_format(SCORED_POSTS) == "forum"
     [thread] = parse_threads(SCORED_POSTS).threads
+    # Each post's score is its votes ("0" too, since the others are signed).
+    assert [post.votes for post in thread.posts] == [Votes(0, 3), Votes(1, 0), Votes(2, 0), Votes(0, 0), Votes(1, 0)]
     assert [(post.author, post.date, [block.text for block in post.blocks][-1]) for post in thread.posts] == [
         ("macbacchi", datetime(2019, 9, 28, 12, 44), "Seit dem Update erreiche ich den App Store nur noch im WLAN."),
         ("th3Chris", datetime(2019, 9, 28, 13, 39), "Bei mir geht es mit 13.1.1 auch unterwegs."),
@@ -1481,3 +1484,10 @@ def test_headers_whose_words_say_which_is_the_writer_and_which_the_date(
     assert sniff_format(text) == "forum"
     [thread] = parse_threads(text).threads
     assert [(post.author, post.date, " ".join(b.text for b in post.blocks)) for post in thread.posts[1:]] == expected
+
+
+def test_a_number_after_each_post_is_no_score_where_none_is_signed() -> None:
+    # A count after each post (of likes, of anything) reads as votes only beside signed scores.
+    unsigned = SCORED_POSTS.replace("\n+", "\n").replace("\n-3\n", "\n3\n")
+    [thread] = read_forum_dump(unsigned).threads
+    assert len(thread.posts) >= 5 and all(post.votes is None for post in thread.posts)

@@ -21,13 +21,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 from typing import Literal
 
 from translator.errors import InputError
-from translator.models import BlockKind, Post, Thread
+from translator.models import BlockKind, Post, Thread, Votes
 from translator.readers.common import (
     PINGBACK_LABEL,
     PINGBACK_TEXT,
@@ -349,6 +349,7 @@ POST_LABELS = frozenset({"byline", "quote", "quote_end", "edited", "signature"})
 
 
 SIGNED_SCORE = re.compile(r"[+\-−]\d{1,5}")
+SCORE_LINE = re.compile(r"[+\-−]?\d{1,5}")
 """A post's score alone on the line under its text, signed (`+2`, `-3`: MacTechNews); a page's counts are not."""
 
 
@@ -412,6 +413,7 @@ def read_forum_dump(text: str) -> Reading:
             "check that the file is a copy of the whole page, or pass --format text",
         )
     raw: list[RawPost] = []
+    signed_scores = 0
     pingbacks: list[bool] = []
     signatures = 0
     trailer = _trailer(lines, kinds, headers)
@@ -427,8 +429,12 @@ def read_forum_dump(text: str) -> Reading:
         segments, signed = _segments(lines, kinds, header.body_start, end, anchors)
         signatures += signed
         writer, badge = _without_badge(header.writer or "")
-        raw.append(RawPost(writer, header.role or badge, anchor.date, None, segments, n))
+        votes, signed = _score(lines, kinds, header.body_start, end)
+        signed_scores += signed
+        raw.append(RawPost(writer, header.role or badge, anchor.date, votes, segments, n))
         pingbacks.append(_pingback(header.writer, segments))
+    if not signed_scores:  # a number after each post is no score where none is signed (a count of likes)
+        raw = [replace(post, votes=None) for post in raw]
     if not all(pingbacks):  # pingbacks drawn like comments are none (a thread of them alone is read as it is)
         raw = [post for post, pingback in zip(raw, pingbacks, strict=True) if not pingback]
     # Below a count of comments (or their heading) every post is a comment: the page's text before them is the
@@ -455,6 +461,7 @@ def read_forum_dump(text: str) -> Reading:
                 author=opening.author or None,
                 role=opening.role,
                 date=opening.date,
+                votes=opening.votes,
                 blocks=number_blocks("article", specs + segment_specs(opening)),
             )
         )
@@ -462,7 +469,9 @@ def read_forum_dump(text: str) -> Reading:
         posts.append(article)
     for n, post in enumerate(raw):
         posts.append(
-            comment_post(n + 1, segment_specs(post), author=post.author or None, role=post.role, date=post.date)
+            comment_post(
+                n + 1, segment_specs(post), author=post.author or None, role=post.role, date=post.date, votes=post.votes
+            )
         )
     thread = Thread(
         title=next((b.text for b in posts[0].blocks if b.kind == "title"), ""),
@@ -471,6 +480,16 @@ def read_forum_dump(text: str) -> Reading:
         source_format="forum",
     )
     return Reading((thread,), tuple(_warnings(posts, anchors, signatures)))
+
+
+def _score(lines: list[str], kinds: list[Line], start: int, end: int) -> tuple[Votes | None, bool]:
+    """A post's score, its last line when that is a number alone (`+2`, `-3`, `0`), and whether it is signed (a
+    number after the posts is a score only where some are: MacTechNews)."""
+    last = next((row for row in range(end - 1, start - 1, -1) if lines[row].strip()), None)
+    if last is None or kinds[last].kind != "action" or not SCORE_LINE.fullmatch(lines[last]):
+        return None, False
+    score = int(lines[last].replace("−", "-"))
+    return Votes(max(score, 0), max(-score, 0)), SIGNED_SCORE.fullmatch(lines[last]) is not None
 
 
 def _pingback(writer: str | None, segments: list[Segment]) -> bool:
