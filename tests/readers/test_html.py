@@ -86,7 +86,8 @@ CASES = {
         ["e4_enjoyer", "bishop_b", "Grandpa_Gus"],
         [None] * 3,
     ),
-    # Flarum saved without its app: the posts the server writes into noscript#flarum-content, no dates.
+    # Flarum saved without its app: the posts the server writes into noscript#flarum-content (their times from its
+    # JSON payload).
     "flarum.html": Expected(
         "Favourite keyboard switches for long typing sessions?",
         "forum.example.com",
@@ -331,6 +332,7 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("footer-comments.html", "c5", datetime(2012, 10, 30, 9, 12), None),  # "le mardi 30 octobre 2012 à 9h12"
         ("footer-comments.html", "c2", datetime(2012, 10, 29, 18, 20), None),  # "NAME a répondu le lundi 29 ..."
         ("gigya.html", "c1", datetime(2016, 3, 2), Votes(4, 0)),  # "March 2, 2016", `gig-comment-vote-pos`
+        ("flarum.html", "c2", datetime(2020, 1, 3, 14, 5), None),  # noscript's copy: `createdAt` in the JSON payload
         ("livefyre.html", "c2", datetime(2014, 6, 3), None),  # the writer's hidden rating, "5pts", is no vote
         ("livefyre.html", "c3", datetime(2014, 6, 4, 9, 12), None),  # time[datetime] in the date's link
     ],

@@ -816,3 +816,14 @@ def test_a_blog_whose_text_box_shares_a_class_with_stack_exchange_is_read_as_wor
     article, *rest = read_html(page).threads[0].posts
     assert [post.author for post in rest] == ["Margit", "Jonas"]
     assert "Ein Jahr mit vielen Büchern" in article.blocks[1].text
+
+
+def test_flarum_copy_without_its_app_dated_from_its_payload_only_where_the_writers_agree() -> None:
+    # The server's copy in noscript prints no times; the page's JSON payload holds each post's, in the same order.
+    # A post whose writer there is not the one the copy names gets none (the data is of other posts).
+    page = (Path(__file__).resolve().parents[1] / "data" / "html" / "flarum.html").read_text(encoding="utf-8")
+    dated = [post.date for post in read_html(page).threads[0].posts]
+    assert dated == [datetime(2020, 1, 2, 10, 15), datetime(2020, 1, 2, 11, 40), datetime(2020, 1, 3, 14, 5),
+                     datetime(2020, 1, 4, 20, 30)]  # fmt: skip
+    other = page.replace('"displayName":"linear_lin"', '"displayName":"someone_else"')
+    assert [post.date for post in read_html(other).threads[0].posts][2] is None

@@ -8,9 +8,11 @@ comments; Hacker News nests replies by indentation, not by markup.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from lxml.html import HtmlElement
 
@@ -463,13 +465,59 @@ def _flarum_posts(tree: HtmlElement) -> list[object]:
     return rendered or FLARUM_WITHOUT_SCRIPT(tree)
 
 
+FLARUM_PAYLOAD = path("//script[@id='flarum-json-payload']/text()")
+FLARUM_NAME = path("string(.//*[has-class('PostUser-name')])")
+
+
+@lru_cache(maxsize=8)
+def _flarum_post_facts(payload: str) -> tuple[tuple[str, str], ...]:
+    """The comments' writers and times in the data the server writes beside its page (`flarum-json-payload`: its
+    `apiDocument`, the posts it holds, in their number's order); none where it does not read so."""
+    try:
+        document = json.loads(payload).get("apiDocument") or {}
+        included = [entry for entry in document.get("included") or [] if isinstance(entry, dict)]
+        users = {entry.get("id"): entry.get("attributes") or {} for entry in included if entry.get("type") == "users"}
+        posts = sorted(
+            (
+                entry
+                for entry in included
+                if entry.get("type") == "posts" and (entry.get("attributes") or {}).get("contentType") == "comment"
+            ),
+            key=lambda entry: int(entry["attributes"].get("number") or 0),
+        )
+        facts = []
+        for post in posts:
+            user = users.get(((post.get("relationships") or {}).get("user") or {}).get("data", {}).get("id")) or {}
+            facts.append(
+                (str(user.get("displayName") or user.get("username") or ""), str(post["attributes"]["createdAt"]))
+            )
+        return tuple(facts)
+    except (ValueError, TypeError, AttributeError, KeyError):
+        return ()
+
+
+def _flarum_payload_date(item: HtmlElement) -> list[object]:
+    """A post's time from the page's data, for the server's copy in `noscript`, which prints none: the post at the
+    same place in the data, where the data holds as many posts and its writer is the one the copy names."""
+    tree = item.getroottree().getroot()
+    payload = "".join(str(text) for text in FLARUM_PAYLOAD(tree))
+    if not payload:
+        return []
+    facts = _flarum_post_facts(payload)
+    copies = FLARUM_WITHOUT_SCRIPT(tree)
+    if len(facts) != len(copies) or item not in copies:
+        return []
+    writer, created = facts[copies.index(item)]
+    return [created] if writer and writer == str(FLARUM_NAME(item)).strip() else []
+
+
 FLARUM = Engine(
     name="flarum",
     marks=("class:post-body",),
     items=_flarum_posts,
     fields=FieldPaths(
         author=_paths(".//*[has-class('PostUser-name')]//*[has-class('username')]", ".//*[has-class('PostUser-name')]"),
-        date=_paths(".//*[has-class('PostMeta')]//time", ".//time[@datetime]", "@data-time"),
+        date=(*_paths(".//*[has-class('PostMeta')]//time", ".//time[@datetime]", "@data-time"), _flarum_payload_date),
         body=_paths(".//*[has-class('Post-body')]"),
     ),
     forum=True,
