@@ -132,6 +132,15 @@ CASES = {
         ["islandcommuter", "harbourmaster_j", "Ann Mertens"],
         [None, "c1", None],
     ),
+    # Slash (Slashdot): the story above its byline ("Posted by NAME on DATE @TIME from the X dept."), each comment's
+    # subject, score, writer without their number ("NAME (12345)"), an anonymous one, replies in the group inside it.
+    "slash.html": Expected(
+        "Island Ferry Gets Electric Engines",
+        "Slashdot",
+        "msmash",
+        ["tidewatcher", "harbourview", "Anonymous Coward"],
+        [None, "c1", None],
+    ),
     # vBulletin 4: post text inside blockquote.postcontent; a Dutch "Originally posted by" quote.
     "vbulletin.html": Expected("Welke accuboor voor beginners?", None, "Sanne", ["Timmerman Joop"], [None]),
     # XenForo 2: data-author, bbCodeBlock quote with "Click to expand...".
@@ -333,6 +342,7 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("footer-comments.html", "c2", datetime(2012, 10, 29, 18, 20), None),  # "NAME a répondu le lundi 29 ..."
         ("gigya.html", "c1", datetime(2016, 3, 2), Votes(4, 0)),  # "March 2, 2016", `gig-comment-vote-pos`
         ("flarum.html", "c2", datetime(2020, 1, 3, 14, 5), None),  # noscript's copy: `createdAt` in the JSON payload
+        ("slash.html", "c1", datetime(2020, 3, 2, 11, 17), Votes(5, 0)),  # "on DATE @11:17AM (#N)", "(Score:5, ...)"
         ("livefyre.html", "c2", datetime(2014, 6, 3), None),  # the writer's hidden rating, "5pts", is no vote
         ("livefyre.html", "c3", datetime(2014, 6, 4, 9, 12), None),  # time[datetime] in the date's link
     ],
@@ -936,4 +946,25 @@ def test_a_comments_subject_line_in_its_header_is_its_heading() -> None:
         [("paragraph", "Raison de plus pour s'en réjouir.")],
         [("heading", "Et les pêcheurs ?"), ("paragraph", "Personne ne parle des quais des pêcheurs dans cet accord.")],
         [("heading", "Tarifs"), ("paragraph", "Garder les tarifs une année, et ensuite ?")],
+    ]
+
+
+def test_slash_comments_subject_lines_and_story() -> None:
+    # A reply's default subject ("Re:SUBJECT") is no heading; the story's byline is no text of it.
+    thread = read_thread(PAGES / "slash.html").thread
+    assert (thread.posts[0].date, [block.text for block in thread.posts[0].blocks][1:]) == (
+        datetime(2020, 3, 2, 10, 2),
+        [
+            "The harbour authority has fitted its oldest ferry with electric engines, cutting its fuel bill by half"
+            " and its noise by more than that, according to the operator's first report after a winter of crossings."
+        ],
+    )
+    assert [[(block.kind, block.text) for block in post.blocks] for post in thread.posts[1:]] == [
+        [
+            ("heading", "Batteries in winter"),
+            ("paragraph", "How do the batteries hold up when the water is near freezing?"),
+            ("paragraph", "That is when the crossing matters most."),
+        ],
+        [("paragraph", "They keep them warm with the heat from the charger, the report says.")],
+        [("heading", "Noise"), ("paragraph", "The quiet is the best part, you can hear the gulls again.")],
     ]

@@ -721,6 +721,66 @@ LIVEFYRE = Engine(
 )
 
 
+SLASH_WRITER = path(
+    "./div[starts-with(@id, 'comment_')]//div[has-class('details')]"
+    "//*[has-class('by') or self::a[contains(@href, '/~')]][1]"
+)
+SLASH_USER_ID = re.compile(r"\s*\(\s*\d+\s*\)\s*$")
+SLASH_DATE = path("./div[starts-with(@id, 'comment_')]//span[starts-with(@id, 'comment_otherdetails_')]")
+SLASH_DATE_TAIL = re.compile(r"\s*\(#\d+\).*$|@", re.DOTALL)
+
+
+def _slash_writer(item: HtmlElement) -> list[object]:
+    """A comment's writer as Slash prints it, without the user's number after the name (`NAME (101025)`)."""
+    found = [element for element in SLASH_WRITER(item) if isinstance(element, HtmlElement)]
+    name = SLASH_USER_ID.sub("", visible_text(found[0])).removeprefix("by ").strip() if found else ""
+    return [name] if name else []
+
+
+def _slash_date(item: HtmlElement) -> list[object]:
+    """A comment's time as Slash prints it (`on Monday March 02, 2020 @11:17AM (#59789012)`), without the `@` and
+    the comment's number the parser does not read."""
+    found = [element for element in SLASH_DATE(item) if isinstance(element, HtmlElement)]
+    return [SLASH_DATE_TAIL.sub(" ", visible_text(found[0])).strip()] if found else []
+
+
+SLASH_STORY_LINE = path(".//*[has-class('details') or has-class('story-byline')]")
+SLASH_STORY_WRITER = ".//*[has-class('details') or has-class('story-byline')]//a"
+SLASH_STORY_DATE = re.compile(r"\bon\s+(?P<date>.+?)(?:\s+from the\s.*)?$", re.DOTALL)
+
+
+def _slash_story_date(story: HtmlElement) -> list[object]:
+    """The story's time on its byline (`Posted by NAME on Monday March 02, 2020 @10:02AM from the X dept.`)."""
+    lines = [visible_text(element) for element in SLASH_STORY_LINE(story) if isinstance(element, HtmlElement)]
+    found = next((match for line in lines if (match := SLASH_STORY_DATE.search(line))), None)
+    return [found["date"].replace("@", " ")] if found else []
+
+
+SLASH = Engine(
+    name="slash",
+    # Slash, Slashdot's engine: `li#tree_N.comment`, its header (subject, score, writer and time) in
+    # `div#comment_top_N`, its text in `div#comment_body_N`, replies in the `ul#group_N` inside it.
+    marks=("id:comment_otherdetails_",),
+    items=path("//li[starts-with(@id, 'tree_')][./div[starts-with(@id, 'comment_')]]"),
+    fields=FieldPaths(
+        author=(_slash_writer,),
+        date=(_slash_date,),
+        body=_paths("./div[starts-with(@id, 'comment_')]//div[starts-with(@id, 'comment_body_')]"),
+        votes=_paths("./div[starts-with(@id, 'comment_')]//*[starts-with(@id, 'comment_score_')]"),
+        subject=_paths("./div[starts-with(@id, 'comment_')]//a[starts-with(@id, 'comment_link_')]"),
+        url=_paths("./div[starts-with(@id, 'comment_')]//a[starts-with(@id, 'comment_link_')]/@href"),
+    ),
+    story=_story(
+        "//article[has-class('fhitem-story')]",
+        ".//h2//a",
+        FieldPaths(
+            author=_paths(".//*[has-class('details') or has-class('story-byline')]//a"), date=(_slash_story_date,)
+        ),
+        ".//div[has-class('body')]",
+    ),
+)
+
+
 def _by_post_author(item: HtmlElement) -> bool:
     """Whether WordPress marks a comment as the post's author's (`bypostauthor`)."""
     return "bypostauthor" in item.get("class", "").split()
@@ -975,6 +1035,7 @@ ENGINES: tuple[Engine, ...] = (
     ISSO,
     COMMENTO,
     LIVEFYRE,
+    SLASH,
     WALINE,
     TWIKOO,
     WORDPRESS,
