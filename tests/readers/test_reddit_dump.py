@@ -140,7 +140,9 @@ Follow
 level 2
 tidewatcher
 OP
-· 3 yr. ago
+Ferry fan
+·
+3 yr. ago
 Agreed, the last one used to leave far too early.
 10
 Reply
@@ -175,7 +177,8 @@ Continue browsing in r/harbourlife"""
 
 
 def test_a_redesign_copy_is_read_with_its_reply_tree() -> None:
-    # The depths give each comment its parent; the writer's line, `OP`, the score on the comment's line (which wins)
+    # The depths give each comment its parent; the writer's line, `OP`, a flair and the age's dot on lines of their
+    # own, the score on the comment's line (which wins)
     # or alone under its text, a deleted comment, and what the page does not show (a branch continued elsewhere, replies
     # folded) said in a warning. The footer after the last comment is left out.
     assert looks_like_redesign_dump(REDESIGN) and not looks_like_reddit_dump(REDESIGN)

@@ -119,6 +119,8 @@ REDESIGN_META = re.compile(
 )
 """A redesign comment's line: its score (or `Score hidden`) and age (`39 points · 6 years ago`), `Original Poster`
 before it on the asker's comments; the writer's name opens it where the copy puts both on one line."""
+HEADER_LINES = 5
+"""Lines between a comment's depth and its age at most: the writer, `OP`, a flair, a lone `·`."""
 REDESIGN_WRITER = re.compile(r"^(?P<name>[\w-]{3,20}|\[deleted\])(?:\s*OP)?$")
 """The writer's line between the depth and the comment's line (`NAME`, `NAME OP`, `[deleted]`)."""
 OP_MARK = re.compile(r"^(?:[\w-]{3,20}\s+)?OP$")
@@ -152,14 +154,14 @@ SCORE_LINE = re.compile(r"^(?P<score>-?\d+(?:\.\d+)?)(?P<thousands>k)?$")
 
 def looks_like_redesign_dump(text: str) -> bool:
     """Whether a text is a copy of a thread page in Reddit's 2018 redesign: two comments or more, each a depth line
-    (`level 1`) with its comment's line (`39 points · 6 years ago`) within the next three lines."""
+    (`level 1`) with its comment's line (`39 points · 6 years ago`) a few lines below."""
     if "level 1" not in text:
         return False  # the first depth: most texts sniffed are not split into lines for nothing
     lines = [clean(line) for line in text.splitlines()]
     comments = sum(
         1
         for n, line in enumerate(lines)
-        if LEVEL.match(line) and any(REDESIGN_META.match(after) for after in lines[n + 1 : n + 4])
+        if LEVEL.match(line) and any(REDESIGN_META.match(after) for after in lines[n + 1 : n + 1 + HEADER_LINES])
     )
     return comments >= MIN_COMMENTS
 
@@ -171,7 +173,7 @@ def read_redesign_dump(text: str) -> Reading:
     rows = [
         n
         for n, line in enumerate(lines)
-        if LEVEL.match(line) and any(REDESIGN_META.match(after) for after in lines[n + 1 : n + 4])
+        if LEVEL.match(line) and any(REDESIGN_META.match(after) for after in lines[n + 1 : n + 1 + HEADER_LINES])
     ]
     if not rows:
         raise InputError(
@@ -185,7 +187,7 @@ def read_redesign_dump(text: str) -> Reading:
     for number, row in enumerate(rows, start=1):
         end = rows[number] if number < len(rows) else len(lines)
         depth = int(_match(LEVEL, lines[row])["depth"])
-        meta_row = next(n for n in range(row + 1, row + 4) if REDESIGN_META.match(lines[n]))
+        meta_row = next(n for n in range(row + 1, row + 1 + HEADER_LINES) if REDESIGN_META.match(lines[n]))
         meta = _match(REDESIGN_META, lines[meta_row])
         writer = next((w for line in lines[row + 1 : meta_row] if (w := REDESIGN_WRITER.match(line))), None)
         name = (writer["name"] if writer else None) or (meta["name"] or "").strip() or None
