@@ -840,3 +840,18 @@ def test_a_byline_in_the_dates_line_below_the_text() -> None:
         ("Cliff Beacham California CPA", datetime(2011, 9, 28, 15, 22), "Get real", 2),
         ("Ann Lee", datetime(2011, 9, 29, 15, 22), "Costs", 2),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "is_date"),
+    [
+        ("Dix ans, et encore : le projet date de 1998.", False),  # a sentence naming a year is text
+        ("Posted on March 3, 2014 at 10:07 p.m.", True),  # a header's date, though it ends with a full stop
+        ("Kommentar von Hans Peter am 3. März 2014 um 10:07 Uhr.", True),
+        ("le lundi 29 octobre 2012 à 18h20", True),
+    ],
+)
+def test_a_sentence_that_names_a_year_is_no_headers_date(text: str, is_date: bool) -> None:
+    from translator.readers.html_generic import _date_piece
+
+    assert _date_piece(text) is is_date

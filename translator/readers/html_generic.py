@@ -34,7 +34,7 @@ from translator.readers.html_fields import (
     byline_name,
     name_before_date,
 )
-from translator.readers.html_items import FieldPaths, path, read_items
+from translator.readers.html_items import FieldPaths, common_ancestor, path, read_items
 from translator.readers.html_text import (
     MARK_EVENTS,
     TEXT_EVENTS,
@@ -205,8 +205,13 @@ MIN_SENTENCE_WORDS = 6
 
 def _date_piece(text: str) -> bool:
     """Whether a piece of text may be a header's date: a sentence that names a year ("Le projet date de
-    1998.") is the comment's text."""
-    return could_be_date(text) and not (text.endswith(SENTENCE_END) and len(text.split()) >= MIN_SENTENCE_WORDS)
+    1998.") is the comment's text. A header's date, even as a sentence ("Posted on March 3, 2014 at 10:07 p.m."),
+    has more than one number (a day, a year, a time)."""
+    if not could_be_date(text):
+        return False
+    words = text.split()
+    sentence = text.endswith(SENTENCE_END) and len(words) >= MIN_SENTENCE_WORDS
+    return not (sentence and sum(any(char.isdigit() for char in word) for word in words) <= 1)
 
 
 def _text_level(chain: list[HtmlElement], own: dict[HtmlElement, int]) -> HtmlElement | None:
@@ -507,7 +512,7 @@ def _reply_groups(comments: list[HtmlElement], others: list[list[HtmlElement]], 
     """The members of other groups that are comments too, marked up apart (Slate's `article_comment_answer`
     beside its `article_comment_item`): each named like a comment, with text, inside the box that holds all the
     comments, and in no box that holds one of them (nor holding one: a part of a comment is no reply)."""
-    box = _shared_box(comments)
+    box = common_ancestor(comments)
     if box is None:
         return []
     # The boxes below `box` that hold a comment: a reply sits in none of them (a part of a comment would).
@@ -538,15 +543,6 @@ def _apart(element: HtmlElement, box: HtmlElement, holders: set[HtmlElement]) ->
         if node in holders:
             return False
     return False  # outside the box
-
-
-def _shared_box(elements: list[HtmlElement]) -> HtmlElement | None:
-    """The nearest element holding all of them."""
-    shared = list(elements[0].iterancestors())
-    for element in elements[1:]:
-        ancestors = set(element.iterancestors())
-        shared = [ancestor for ancestor in shared if ancestor in ancestors]
-    return shared[0] if shared else None
 
 
 COMMENT_BOXES = path(

@@ -285,7 +285,7 @@ def parents_of(items: Sequence[HtmlElement]) -> list[int | None]:
         for value in (item.get("id", ""), item.get("data-id", "")):
             if number := DIGITS.findall(value):
                 by_number.setdefault(number[-1], n)
-    root = _common_ancestor(items)
+    root = common_ancestor(items)
     parents: list[int | None] = []
     for n, item in enumerate(items):
         explicit = _explicit_parent(item, by_number, n)
@@ -410,7 +410,8 @@ def _structural_parent(item: HtmlElement, index_of: dict[HtmlElement, int], root
     return None
 
 
-def _common_ancestor(items: Sequence[HtmlElement]) -> HtmlElement | None:
+def common_ancestor(items: Sequence[HtmlElement]) -> HtmlElement | None:
+    """The nearest element holding all of them; None for none."""
     if not items:
         return None
     shared = list(items[0].iterancestors())
