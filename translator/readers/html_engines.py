@@ -773,9 +773,7 @@ SLASH = Engine(
     story=_story(
         "//article[has-class('fhitem-story')]",
         ".//h2//a",
-        FieldPaths(
-            author=_paths(".//*[has-class('details') or has-class('story-byline')]//a"), date=(_slash_story_date,)
-        ),
+        FieldPaths(author=_paths(SLASH_STORY_WRITER), date=(_slash_story_date,)),
         ".//div[has-class('body')]",
     ),
 )
