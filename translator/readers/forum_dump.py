@@ -349,8 +349,9 @@ POST_LABELS = frozenset({"byline", "quote", "quote_end", "edited", "signature"})
 
 
 SIGNED_SCORE = re.compile(r"[+\-−]\d{1,5}")
-SCORE_LINE = re.compile(r"[+\-−]?\d{1,5}")
 """A post's score alone on the line under its text, signed (`+2`, `-3`: MacTechNews); a page's counts are not."""
+SCORE_LINE = re.compile(r"[+\-−]?\d{1,5}")
+"""A score, signed or not (`0` beside signed ones)."""
 
 
 def _marks_a_post(line: Line) -> bool:
