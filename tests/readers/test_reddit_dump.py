@@ -171,6 +171,11 @@ grumpy_gull
 Ferries are a waste of money.
 7
 Reply
+level 1
+spam_seller
+· 3 yr. ago
+[removed]
+Reply
 View entire discussion (35 comments)
 More posts from the harbourlife community
 Continue browsing in r/harbourlife"""
@@ -198,6 +203,7 @@ def test_a_redesign_copy_is_read_with_its_reply_tree() -> None:
         ("c4", None, None, None, True, None),
         ("c5", "saltmarsh", None, "c4", False, None),
         ("c6", "grumpy_gull", None, None, False, Votes(0, 3)),
+        ("c7", "spam_seller", None, None, True, None),  # removed by a moderator: its writer kept, no text
     ]
     assert [[b.text for b in c.blocks] for c in comments] == [
         ["The late ferry on Fridays is the best news this year."],
@@ -206,6 +212,7 @@ def test_a_redesign_copy_is_read_with_its_reply_tree() -> None:
         [],
         ["No, the council said they stay the same."],
         ["Ferries are a waste of money."],
+        [],
     ]
     assert reading.warnings == (
         "some replies are not in this copy of the Reddit page (1 behind 'Continue this thread', 2 folded):"

@@ -206,7 +206,7 @@ def read_redesign_dump(text: str) -> Reading:
         parent = branches[-1] if len(branches) == depth - 1 and branches else None
         branches.extend([""] * (depth - 1 - len(branches)))  # a depth the copy skips: no parent to name
         branches.append(f"c{number}")
-        deleted = name == "[deleted]" and body in (["[deleted]"], ["[removed]"])
+        deleted = body in (["[deleted]"], ["[removed]"])  # by its writer, or removed by a moderator
         comments.append(
             comment_post(
                 number,
