@@ -115,7 +115,8 @@ CASES = {
     # No engine: comments in a box named both the article's footer and comments (`article_footer_comments`), each
     # a header (its subject line, "Soumis par NAME, le DATE") above its text; answers marked up apart
     # (`article_comment_answer`, "NAME a répondu le DATE") in a box after their comment, one of them a sentence
-    # naming a year ("le projet date de 1998."), which is text, not a date.
+    # naming a year ("le projet date de 1998."), which is text, not a date; a comment quoting another with its
+    # writer and date.
     "footer-comments.html": Expected(
         "Le port de Valbourg change de propriétaire",
         "Le Courrier du Littoral",
@@ -945,8 +946,14 @@ def test_a_comments_subject_line_in_its_header_is_its_heading() -> None:
         [("paragraph", "Dix ans, et encore : le projet date de 1998.")],
         [("paragraph", "Raison de plus pour s'en réjouir.")],
         [("heading", "Et les pêcheurs ?"), ("paragraph", "Personne ne parle des quais des pêcheurs dans cet accord.")],
-        [("heading", "Tarifs"), ("paragraph", "Garder les tarifs une année, et ensuite ?")],
+        [
+            ("heading", "Tarifs"),
+            ("quote", "Cela fait dix ans que l'on attend."),
+            ("paragraph", "Garder les tarifs une année, et ensuite ?"),
+        ],
     ]
+    # The quote of another comment, with that comment's writer and date, is a quote crediting its writer, no comment.
+    assert thread.posts[-1].blocks[1].quoted_author == "goeland56"
 
 
 def test_slash_comments_subject_lines_and_story() -> None:

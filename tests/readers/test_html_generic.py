@@ -855,3 +855,25 @@ def test_a_sentence_that_names_a_year_is_no_headers_date(text: str, is_date: boo
     from translator.readers.html_generic import _date_piece
 
     assert _date_piece(text) is is_date
+
+
+# A shop's customer reviews each drawn in a `blockquote` (a theme's testimonial style): its writer and date in a
+# `small` line, its text below. Headers inside quotes are dropped only where a comment around the quote has one.
+QUOTED_REVIEWS = "".join(
+    f"""<blockquote><div class="customer_rating_block"><small> {name} am {day}.6.2020 </small></div>
+    <p class="comment">{text}</p></blockquote>"""
+    for name, day, text in [
+        ("Verifizierte/r Kundin", 8, "Super Stall, unsere Kaninchen fühlen sich sehr wohl darin."),
+        ("Georg N.", 10, "Alles bestens, schnell geliefert und leicht aufzubauen."),
+        ("Herbert", 15, "Für dieses Geld kann man so einen Stall kaum selber bauen."),
+    ]
+)
+
+
+def test_reviews_drawn_as_quotes_are_read() -> None:
+    thread = thread_of(f'<div class="reviews-comments"><div class="page">{QUOTED_REVIEWS}</div></div>')
+    assert comments_of(thread) == [
+        ("Verifizierte/r Kundin", datetime(2020, 6, 8), "Super Stall, unsere Kaninchen fühlen sich sehr wohl darin."),
+        ("Georg N.", datetime(2020, 6, 10), "Alles bestens, schnell geliefert und leicht aufzubauen."),
+        ("Herbert", datetime(2020, 6, 15), "Für dieses Geld kann man so einen Stall kaum selber bauen."),
+    ]

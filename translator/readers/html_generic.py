@@ -282,6 +282,7 @@ def candidates(tree: HtmlElement, lang: str | None = None) -> list[HtmlElement]:
             beside |= child if child != BOTH else 0
         if combined == BOTH and (BOTH not in children or beside == BOTH):
             minimal.append(element)
+    minimal = _without_quoted_headers(minimal)
     headers = set(minimal)
     chosen: set[HtmlElement] = set()
     textless: list[list[HtmlElement]] = []
@@ -298,6 +299,32 @@ def candidates(tree: HtmlElement, lang: str | None = None) -> list[HtmlElement]:
     for chain in textless:
         chosen.add(_peer_level(chain, kinds, chosen))
     return [element for element in elements if element in chosen]
+
+
+QUOTE_BOX_LEVELS = 4
+"""Levels between a header and the box of its comment, and between a quote and that box, at most."""
+
+
+def _without_quoted_headers(headers: list[HtmlElement]) -> list[HtmlElement]:
+    """The headers found without those of comments quoted in another comment (the quoted writer and date inside a
+    comment that has a header of its own, near the quote): a quote is no comment. Quote boxes that hold the only
+    headers around them are comments drawn so (a shop's reviews in `blockquote`s)."""
+    if not any(_in_quote(header) for header in headers):
+        return headers
+    near_headers = {
+        box
+        for header in headers
+        if not _in_quote(header)
+        for box in itertools.islice(header.iterancestors(), QUOTE_BOX_LEVELS)
+    }
+
+    def quoted_in_a_comment(header: HtmlElement) -> bool:
+        quote = next((box for box in header.iterancestors() if box.tag in QUOTE_TAGS), None)
+        return quote is not None and any(
+            box in near_headers for box in itertools.islice(quote.iterancestors(), QUOTE_BOX_LEVELS)
+        )
+
+    return [header for header in headers if not (_in_quote(header) and quoted_in_a_comment(header))]
 
 
 def _peer_level(chain: list[HtmlElement], kinds: set[tuple[str, str]], chosen: set[HtmlElement]) -> HtmlElement:
