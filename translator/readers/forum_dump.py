@@ -36,6 +36,7 @@ from translator.readers.common import (
     clean,
     comment_post,
     counted_noun,
+    net_votes,
     number_blocks,
 )
 from translator.readers.forum import THREAD_LABEL, RawPost, Segment, resolve_quotes, segment_specs
@@ -489,8 +490,7 @@ def _score(lines: list[str], kinds: list[Line], start: int, end: int) -> tuple[V
     last = next((row for row in range(end - 1, start - 1, -1) if lines[row].strip()), None)
     if last is None or kinds[last].kind != "action" or not SCORE_LINE.fullmatch(lines[last]):
         return None, False
-    score = int(lines[last].replace("−", "-"))
-    return Votes(max(score, 0), max(-score, 0)), SIGNED_SCORE.fullmatch(lines[last]) is not None
+    return net_votes(int(lines[last].replace("−", "-"))), SIGNED_SCORE.fullmatch(lines[last]) is not None
 
 
 def _pingback(writer: str | None, segments: list[Segment]) -> bool:

@@ -18,7 +18,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from translator.models import Votes
-from translator.readers.common import BlockSpec, printed_count
+from translator.readers.common import BlockSpec, net_votes, printed_count
 from translator.readers.html_dates import (
     ShownDate,
     could_be_date,
@@ -524,6 +524,6 @@ def find_votes(elements: list[HtmlElement], *, any_class: bool = False) -> Votes
             if pair := UP_DOWN.search(label):
                 up, down = (pair[1], pair[2]) if pair[1] else (pair[3], pair[4])
                 return Votes(int(up), int(down))
-        if (value := printed_count(visible_text(element))) is not None:
-            return Votes(max(value, 0), max(-value, 0))
+        if (votes := net_votes(printed_count(visible_text(element)))) is not None:
+            return votes
     return None

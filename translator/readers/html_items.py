@@ -19,7 +19,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from translator.models import Votes
-from translator.readers.common import BlockSpec, printed_count
+from translator.readers.common import BlockSpec, net_votes, printed_count
 from translator.readers.html_dates import could_be_date, is_relative_date, machine_date, printed_date
 from translator.readers.html_fields import (
     ACTION_WORDS,
@@ -686,7 +686,7 @@ def _votes(found: HtmlElement | str | None) -> Votes | None:
     if isinstance(found, str):
         start = COUNT_START.search(found)  # "Likes: 1.2K" counts from its number
         value = printed_count(found[start.start() :]) if start else None
-        return None if value is None else Votes(max(value, 0), max(-value, 0))
+        return net_votes(value)
     return find_votes([found], any_class=True)
 
 

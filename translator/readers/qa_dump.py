@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from translator.errors import InputError
-from translator.models import Post, Thread, Votes
-from translator.readers.common import BlockSpec, Reading, clean, comment_post, number_blocks
+from translator.models import Post, Thread
+from translator.readers.common import BlockSpec, Reading, clean, comment_post, net_votes, number_blocks
 from translator.readers.html_dates import printed_date
 
 MENU_START = re.compile(r"^share(?:\s*\|?\s*(?:improve this (?:question|answer))(?:\s*\|?\s*follow)?)?$", re.I)
@@ -236,7 +236,7 @@ def _thread(title: str | None, posts: list[_Post]) -> Thread:
         kind="article",
         author=question.writer,
         date=question.date,
-        votes=_votes(question.votes),
+        votes=net_votes(question.votes),
         blocks=number_blocks("article", specs + _specs(question.text)),
     )
     comments: list[Post] = []
@@ -248,7 +248,7 @@ def _thread(title: str | None, posts: list[_Post]) -> Thread:
                 _specs(comment.text),
                 author=comment.writer,
                 date=comment.date,
-                votes=_votes(comment.votes),
+                votes=net_votes(comment.votes),
                 parent=parent,
             )
         )
@@ -257,13 +257,13 @@ def _thread(title: str | None, posts: list[_Post]) -> Thread:
         add(comment, None)
     for answer in answers:
         post = comment_post(
-            len(comments) + 1, _specs(answer.text), author=answer.writer, date=answer.date, votes=_votes(answer.votes)
+            len(comments) + 1,
+            _specs(answer.text),
+            author=answer.writer,
+            date=answer.date,
+            votes=net_votes(answer.votes),
         )
         comments.append(post)
         for comment in answer.comments:
             add(comment, post.id)
     return Thread(title=title or "", subtitle=None, posts=(article, *comments), source_format="forum")
-
-
-def _votes(score: int | None) -> Votes | None:
-    return None if score is None else Votes(max(score, 0), max(-score, 0))

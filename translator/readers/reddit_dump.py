@@ -21,7 +21,7 @@ from datetime import datetime
 
 from translator.errors import InputError
 from translator.models import Post, Thread, Votes
-from translator.readers.common import BlockSpec, Reading, clean, comment_post, number_blocks
+from translator.readers.common import BlockSpec, Reading, clean, comment_post, net_votes, number_blocks
 from translator.readers.flat_dump import LINKED_SITE, FlatLayout, read_flat_dump
 
 COMMENT_LINE = re.compile(
@@ -93,7 +93,7 @@ def _post(lines: list[str]) -> Post:
 def _fields(header: re.Match[str]) -> tuple[str | None, datetime | None, Votes | None, str | None]:
     score = int(header["score"]) if header["score"] else None
     role = "OP" if "[S]" in header["marks"] else None
-    return header["name"], None, None if score is None else Votes(max(score, 0), max(-score, 0)), role
+    return header["name"], None, net_votes(score), role
 
 
 LAYOUT = FlatLayout(
@@ -213,7 +213,7 @@ def read_redesign_dump(text: str) -> Reading:
                 [] if deleted else [("paragraph", line, None, None) for line in body],
                 author=None if name == "[deleted]" else name,
                 role="OP" if meta["op"] or any(OP_MARK.match(line) for line in lines[row + 1 : meta_row]) else None,
-                votes=None if score is None else Votes(max(score, 0), max(-score, 0)),
+                votes=net_votes(score),
                 parent=parent or None,
                 deleted=deleted,
             )
@@ -246,8 +246,7 @@ def _redesign_post(lines: list[str]) -> Post:
     if row is not None:
         author = _match(POSTED_BY, lines[row])["name"]
         if row > 0 and (score := SCORE_LINE.match(lines[row - 1])):
-            points = _points(score)
-            votes = Votes(max(points, 0), max(-points, 0))
+            votes = net_votes(_points(score))
         rest = lines[row + 1 :]
         while rest and (POST_LABEL.match(rest[0]) or POSTED_PARTS.match(rest[0])):
             if name := POSTED_PARTS.match(rest.pop(0)):
