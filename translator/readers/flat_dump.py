@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from translator.errors import InputError
-from translator.models import Post, Thread, Votes
+from translator.models import Post, Votes
 from translator.readers.common import BlockSpec, Reading, clean, comment_post
+from translator.readers.forum import dump_thread
 
 LINKED_SITE = r"(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?"
 """The site a story links to, as both sites print it in brackets after its title (`(example.com)`,
@@ -59,10 +60,4 @@ def read_flat_dump(text: str, layout: FlatLayout) -> Reading:
         author, date, votes, role = layout.fields(header)
         specs: list[BlockSpec] = [("paragraph", line, None, None) for line in body]
         comments.append(comment_post(number + 1, specs, author=author, date=date, votes=votes, role=role))
-    thread = Thread(
-        title=next((b.text for b in article.blocks if b.kind == "title"), ""),
-        subtitle=None,
-        posts=(article, *comments),
-        source_format="forum",
-    )
-    return Reading((thread,), (layout.warning,))
+    return Reading((dump_thread((article, *comments)),), (layout.warning,))

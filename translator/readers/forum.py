@@ -146,6 +146,12 @@ class RawPost:
     order: int
 
 
+def dump_thread(posts: tuple[Post, ...]) -> Thread:
+    """A page dump's one thread: its posts, titled by the first one's title block (none: an empty title)."""
+    title = next((block.text for block in posts[0].blocks if block.kind == "title"), "") if posts else ""
+    return Thread(title=title, subtitle=None, posts=posts, source_format="forum")
+
+
 def read_forum(text: str) -> Reading:
     """Parse a forum page dump into its one thread; raise InputError when no article or comment is found.
     developpez.com's dump is read here; the others by their readers (see `_dump_reader`)."""

@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Literal
 
 from translator.errors import InputError
-from translator.models import BlockKind, Post, Thread, Votes
+from translator.models import BlockKind, Post, Votes
 from translator.readers.common import (
     PINGBACK_LABEL,
     PINGBACK_TEXT,
@@ -39,7 +39,7 @@ from translator.readers.common import (
     net_votes,
     number_blocks,
 )
-from translator.readers.forum import THREAD_LABEL, RawPost, Segment, resolve_quotes, segment_specs
+from translator.readers.forum import THREAD_LABEL, RawPost, Segment, dump_thread, resolve_quotes, segment_specs
 from translator.readers.forum_engines import (
     COMMENT_LABEL,
     MAX_LABEL_CHARS,
@@ -475,12 +475,7 @@ def read_forum_dump(text: str) -> Reading:
                 n + 1, segment_specs(post), author=post.author or None, role=post.role, date=post.date, votes=post.votes
             )
         )
-    thread = Thread(
-        title=next((b.text for b in posts[0].blocks if b.kind == "title"), ""),
-        subtitle=None,
-        posts=tuple(posts),
-        source_format="forum",
-    )
+    thread = dump_thread(tuple(posts))
     return Reading((thread,), tuple(_warnings(posts, anchors, signatures)))
 
 

@@ -20,9 +20,10 @@ import re
 from datetime import datetime
 
 from translator.errors import InputError
-from translator.models import Post, Thread, Votes
+from translator.models import Post, Votes
 from translator.readers.common import BlockSpec, Reading, clean, comment_post, net_votes, number_blocks
 from translator.readers.flat_dump import LINKED_SITE, FlatLayout, read_flat_dump
+from translator.readers.forum import dump_thread
 
 COMMENT_LINE = re.compile(
     r"^\[[–+-]\]\s*(?P<name>[\w-]{3,20})(?P<marks>(?:\s?\[[SMA]\])*)(?: .{1,60}?)?"
@@ -218,12 +219,7 @@ def read_redesign_dump(text: str) -> Reading:
                 deleted=deleted,
             )
         )
-    thread = Thread(
-        title=next((b.text for b in article.blocks if b.kind == "title"), ""),
-        subtitle=None,
-        posts=(article, *comments),
-        source_format="forum",
-    )
+    thread = dump_thread((article, *comments))
     warnings = []
     if continued or folded:
         parts = [
