@@ -161,7 +161,12 @@ QUOTE_TAGS = frozenset({"blockquote", "q"})
 
 def _in_quote(element: HtmlElement) -> bool:
     """Whether an element sits in a quotation (a `cite` there names the quoted source, not a writer)."""
-    return any(ancestor.tag in QUOTE_TAGS for ancestor in element.iterancestors())
+    return _quote_around(element) is not None
+
+
+def _quote_around(element: HtmlElement) -> HtmlElement | None:
+    """The nearest quotation an element sits in; None outside any."""
+    return next((ancestor for ancestor in element.iterancestors() if ancestor.tag in QUOTE_TAGS), None)
 
 
 def _has_own_text(element: HtmlElement, own: dict[HtmlElement, int], enough: int = 1) -> bool:
@@ -309,22 +314,22 @@ def _without_quoted_headers(headers: list[HtmlElement]) -> list[HtmlElement]:
     """The headers found without those of comments quoted in another comment (the quoted writer and date inside a
     comment that has a header of its own, near the quote): a quote is no comment. Quote boxes that hold the only
     headers around them are comments drawn so (a shop's reviews in `blockquote`s)."""
-    if not any(_in_quote(header) for header in headers):
+    quotes = {header: _quote_around(header) for header in headers}
+    if all(quote is None for quote in quotes.values()):
         return headers
     near_headers = {
         box
-        for header in headers
-        if not _in_quote(header)
+        for header, quote in quotes.items()
+        if quote is None
         for box in itertools.islice(header.iterancestors(), QUOTE_BOX_LEVELS)
     }
 
-    def quoted_in_a_comment(header: HtmlElement) -> bool:
-        quote = next((box for box in header.iterancestors() if box.tag in QUOTE_TAGS), None)
+    def quoted_in_a_comment(quote: HtmlElement | None) -> bool:
         return quote is not None and any(
             box in near_headers for box in itertools.islice(quote.iterancestors(), QUOTE_BOX_LEVELS)
         )
 
-    return [header for header in headers if not (_in_quote(header) and quoted_in_a_comment(header))]
+    return [header for header in headers if not quoted_in_a_comment(quotes[header])]
 
 
 def _peer_level(chain: list[HtmlElement], kinds: set[tuple[str, str]], chosen: set[HtmlElement]) -> HtmlElement:

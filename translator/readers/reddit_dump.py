@@ -158,24 +158,14 @@ def looks_like_redesign_dump(text: str) -> bool:
     (`level 1`) with its comment's line (`39 points · 6 years ago`) a few lines below."""
     if "level 1" not in text:
         return False  # the first depth: most texts sniffed are not split into lines for nothing
-    lines = [clean(line) for line in text.splitlines()]
-    comments = sum(
-        1
-        for n, line in enumerate(lines)
-        if LEVEL.match(line) and any(REDESIGN_META.match(after) for after in lines[n + 1 : n + 1 + HEADER_LINES])
-    )
-    return comments >= MIN_COMMENTS
+    return len(_comment_rows([clean(line) for line in text.splitlines()])) >= MIN_COMMENTS
 
 
 def read_redesign_dump(text: str) -> Reading:
     """Parse a copy of a redesign Reddit thread page into its one thread, with its reply tree; InputError when it
     holds no comment."""
     lines = [line for line in (clean(raw) for raw in text.splitlines()) if line]
-    rows = [
-        n
-        for n, line in enumerate(lines)
-        if LEVEL.match(line) and any(REDESIGN_META.match(after) for after in lines[n + 1 : n + 1 + HEADER_LINES])
-    ]
+    rows = _comment_rows(lines)
     if not rows:
         raise InputError(
             "no comment found in this Reddit page dump (no `level 1` line with its `39 points · 6 years ago`)",
@@ -231,6 +221,15 @@ def read_redesign_dump(text: str) -> Reading:
             " open them before copying, or read the thread's JSON"
         )
     return Reading((thread,), tuple(warnings))
+
+
+def _comment_rows(lines: list[str]) -> list[int]:
+    """The rows of a redesign copy's comments: each a depth line with its comment's line a few lines below."""
+    return [
+        n
+        for n, line in enumerate(lines)
+        if LEVEL.match(line) and any(REDESIGN_META.match(after) for after in lines[n + 1 : n + 1 + HEADER_LINES])
+    ]
 
 
 def _redesign_post(lines: list[str]) -> Post:
