@@ -17,7 +17,7 @@ from cli.main import main
 from translator.models import Votes
 from translator.readers import parse_threads, read_thread, sniff_format
 from translator.readers.forum import looks_like_forum
-from translator.readers.forum_dump import looks_like_forum_dump, read_forum_dump
+from translator.readers.forum_dump import _name_and_date, looks_like_forum_dump, read_forum_dump
 from translator.readers.forum_engines import classify, date_part
 
 DUMPS = Path(__file__).resolve().parent.parent / "data" / "readers" / "forum_dumps"
@@ -801,7 +801,11 @@ READER_LETTERS = (
         ("Leserpost", True),
         ("Reader comments", True),
         ("Leserpost\nnetiquette:", True),  # a rule's link between the heading and the first letter
-        ("Kommentare", False),  # as often a tab's or a button's label as a heading
+        ("Kommentare", True),  # a bare plural heading right above the first post, each saying something
+        ("KOMMENTARE:", True),
+        ("Kommentar", False),  # the singular names an opinion piece's rubric
+        ("Comment *", False),  # a comment form's field
+        ("Kommentare\nKolumnen", False),  # a menu's item, not right above the first post
         ("Leserpost\nVon der Redaktion\nausgewählt\nund geprüft:", False),  # too far above the first post
     ],
 )
@@ -1474,7 +1478,47 @@ LABELLED_HEADERS = [
          ("BINH", datetime(2020, 5, 7, 15, 39), "Et les horaires du dimanche ?"),
          ("Claire Morvan", datetime(2020, 5, 8, 9, 2), "Le samedi aussi, il me semble.")],
     ),
+    # kochbar: the date and time first, then the writer alone (`23.09.20 | 18:19 NAME`), under a bare heading; the
+    # page's teasers after the last comment are no part of it.
+    (
+        "Tomaten richtig schneiden\n" + "Legt die Tomate so auf das Brett, dass der Strunk zur Seite zeigt. " * 2
+        + "\nKOMMENTARE\n"
+        "23.09.20 | 18:19 Rezeptsammlerin\nSo schneide ich sie schon lange, prima Idee.\n"
+        "26.09.20 | 10:40 Marianne1\nDanke dir, schönes Wochenende!\n"
+        "22.09.20 | 12:45 Anna Maria\nIch werde das mal ausprobieren, danke.\n"
+        "Um den Tipp kommentieren zu können, müssen Sie eingeloggt sein.\n",
+        [("Rezeptsammlerin", datetime(2020, 9, 23, 18, 19), "So schneide ich sie schon lange, prima Idee."),
+         ("Marianne1", datetime(2020, 9, 26, 10, 40), "Danke dir, schönes Wochenende!"),
+         ("Anna Maria", datetime(2020, 9, 22, 12, 45),
+          "Ich werde das mal ausprobieren, danke. Um den Tipp kommentieren zu können, müssen Sie eingeloggt sein.")],
+    ),
 ]  # fmt: skip
+
+
+def test_teasers_below_a_bare_comments_heading_stay_text() -> None:
+    # A bare heading takes the posts right below it only where each says something: a news site's dated teasers
+    # under its "Kommentare" rubric give a headline each.
+    teasers = "".join(f"2{n}.09.20 | 18:1{n} Politik\nDer Bundestag tagt am Montag {n}\n" for n in range(4))
+    article = "Ein Absatz des Artikels mit einem ganzen Satz darin. " * 3
+    text = "Die Lage am Abend\n" + article + "\nKommentare\n" + teasers
+    assert sniff_format(text) == "text"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("23.09.20 | 18:19 Rezeptsammlerin", ("Rezeptsammlerin", datetime(2020, 9, 23, 18, 19))),
+        ("2019-05-03 14:22 joe_b", ("joe_b", datetime(2019, 5, 3, 14, 22))),
+        ("3. Mai 2020 um 14:00 Uhr von Hans Meier", ("Hans Meier", datetime(2020, 5, 3, 14, 0))),
+        ("23.09.20 | 18:19 Uhr", None),  # all of it is the date
+        ("19. Juni 2018 um 15:28", None),
+        ("12.03.2020 Antworten", None),  # a post's button after its date
+        ("3 Antworten auf Hallo", None),
+        ("12.03.2020 Das war ein Fehler.", None),  # a sentence after a date
+    ],
+)
+def test_a_date_first_then_the_writer(line: str, expected: tuple[str, datetime] | None) -> None:
+    assert _name_and_date(line) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), LABELLED_HEADERS)

@@ -206,6 +206,12 @@ them below }", "6 Kommentare zu „TITLE“", "Se han publicado 11 comentarios",
 schreiben")."""
 BARE_COMMENTS_HEADING = re.compile(rf"^\W*{COMMENTS_WORD}\W*$", re.IGNORECASE)
 """A comment section's heading without a count (`Kommentare`, `Comments:`)."""
+COMMENTS_SECTION = re.compile(
+    r"^(?:comments|kommentare|commentaires|comentarios|commenti|reacties|komentarze|комментарии):?$", re.IGNORECASE
+)
+"""A comment section's bare heading, which starts the comments right below it (`KOMMENTARE`), where most say
+something: plural, for the singular names an opinion piece's rubric (`Kommentar`), and without a form field's mark
+(`Comment *`)."""
 COMMENT_HEADING = re.compile(
     r"^\W*(?:(?:reader|readers'?|user|your)\s+(?:comments|letters)|leserkommentare|leserbriefe|leserpost"
     r"|leser-?meinungen|vos\s+(?:commentaires|réactions)|comentarios\s+de\s+(?:los\s+)?lectores"
@@ -243,7 +249,7 @@ def _comment_counts(lines: list[str], kinds: list[Line]) -> list[tuple[int, int 
             digits = (found["count"] or found["braced"]).replace(".", "").replace(",", "")
             if digits.isdigit() and int(digits) >= 2:
                 counts.append((row, int(digits)))
-        elif COMMENT_HEADING.match(line):
+        elif COMMENT_HEADING.match(line) or COMMENTS_SECTION.match(line):
             counts.append((row, None))
     return counts
 
@@ -278,7 +284,9 @@ def _counted_run(
     exact = False  # whether the best run holds as many posts as its count states, each saying something
     for row, count in counts:
         first = bisect_right(starts, row)
-        if first == size or starts[first] - row > (MAX_COUNT_GAP if count is not None else MAX_HEADING_GAP):
+        bare = count is None and COMMENTS_SECTION.match(lines[row]) is not None
+        gap = MAX_COUNT_GAP if count is not None else 1 if bare else MAX_HEADING_GAP
+        if first == size or starts[first] - row > gap:
             continue
         last = streak_end[first]
         if count is not None and last - first + 1 > count + COUNTED_SLACK:
@@ -286,7 +294,7 @@ def _counted_run(
         posts, with_names = last - first + 1, named_after[first] - named_after[last + 1]
         if posts <= 0 or with_names < NAMED_SHARE * posts:
             continue
-        if count is None and saying_after[first] - saying_after[last + 1] < SAYING_SHARE * posts:
+        if count is None and saying_after[first] - saying_after[last + 1] < (1 if bare else SAYING_SHARE) * posts:
             continue
         if best is None or posts > best.marked:
             best = PostRun(first, last, posts)
@@ -603,7 +611,7 @@ def _name_and_date(text: str) -> tuple[str, datetime | None] | None:
     if not words or words[0].startswith(("—", "–", "-")) or "(@" in text:  # a lone "Reply" is no line of either
         return None  # an embedded tweet's credit line ("— NAME (@handle) DATE") in an article
     if NUMBER_WORD.fullmatch(words[0]):
-        return None  # a date's day first ("19. Juni 2018 um 15:28"): a date line, the writer on another
+        return _date_then_name(words)  # a date's day first: the writer after it, or on another line
     if (glued := _glued_name_and_date(words)) is not None:
         return glued
     cuts = range(1, min(MAX_NAME_WORDS, len(words) - 1) + 1)
@@ -628,6 +636,33 @@ def _name_and_date(text: str) -> tuple[str, datetime | None] | None:
                 name = NAME_SEPARATOR.sub("", name) or name
                 name = _without_label(name)  # `Par NAME, le DATE`: the label is no part of the name
                 return without_date_lead(name)[0] or name, found  # `NAME - Le DATE`: "Le" is the date's
+    return _date_then_name(words) if words[0][:1].isdigit() else None
+
+
+TIME_WORDS = frozenset({"uhr", "h", "hrs", "am", "pm", "gmt", "utc", "cet", "cest", "mez", "mesz"})
+"""Words a time ends with (`18:19 Uhr`), which are no writer's name after it."""
+WRITER_LABEL = re.compile(r"^(?:von|by|par|por|da|di|door)\s+(?=\S)", re.IGNORECASE)
+
+
+def _date_then_name(words: list[str]) -> tuple[str, datetime] | None:
+    """A date first, its day a number, then the writer's name (`23.09.20 | 18:19 NAME`: kochbar); None where the
+    words after the longest date that reads are no name (a date line whose writer is on another, `19. Juni 2018 um
+    15:28`, is read before this)."""
+    for cut in range(len(words) - 1, max(len(words) - 1 - MAX_NAME_WORDS, 0), -1):
+        is_date, found = _date_of(" ".join(words[:cut]))
+        if not is_date or found is None:
+            continue
+        name = " ".join(words[cut:]).lstrip("|·•–—- ")
+        name = WRITER_LABEL.sub("", name, count=1) or name  # `DATE von NAME`
+        if (
+            not name[:1].isalpha()
+            or name.endswith(SENTENCE_END)
+            or name.casefold() in TIME_WORDS
+            or is_button(name)
+            or _date_of(name)[0]
+        ):
+            return None
+        return name, found
     return None
 
 
