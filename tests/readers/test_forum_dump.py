@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cli.main import main
+from translator.errors import InputError
 from translator.models import Votes
 from translator.readers import parse_threads, read_thread, sniff_format
 from translator.readers.forum import looks_like_forum
@@ -1515,6 +1516,9 @@ def test_teasers_below_a_bare_comments_heading_stay_text() -> None:
         ("12.03.2020 Antworten", None),  # a post's button after its date
         ("3 Antworten auf Hallo", None),
         ("12.03.2020 Das war ein Fehler.", None),  # a sentence after a date
+        ("06.11.23 - 13:49 von Joseph Meyer zu", None),  # a "latest comments" box: the story's title below
+        ("19.6.2007 9:40 Uhr Christoph Becker 71 Kommentare", None),  # an article's byline and its count
+        ("01. November 2021 | Naturschutz, BUND", None),  # a teaser's categories
     ],
 )
 def test_a_date_first_then_the_writer(line: str, expected: tuple[str, datetime] | None) -> None:
@@ -1535,3 +1539,59 @@ def test_a_number_after_each_post_is_no_score_where_none_is_signed() -> None:
     unsigned = SCORED_POSTS.replace("\n+", "\n").replace("\n-3\n", "\n3\n")
     [thread] = read_forum_dump(unsigned).threads
     assert len(thread.posts) >= 5 and all(post.votes is None for post in thread.posts)
+
+
+UNDATED_COMMENTS = [
+    ("Lena Berg", "Thanks for the clear walk through, the second mistake got me last week."),
+    ("Guest", "Common mistake zero: skipping the tests"),
+    ("olaf_k", "Why not use a tuple there? It would say what you mean and cost less."),
+    ("Lena Berg", "thanks, got it"),
+    ("Martin Chikilian", "Good point! The slice keeps the same list object, which other names may still hold."),
+]
+UNDATED_PAGE = (
+    "Ten Mistakes Python Programmers Make\n"
+    + "A mutable default argument is created once, when the function is defined, not each time it is called.\n" * 3
+    + "Comments\n"
+    + "".join(f"{name}\n{text}\n" for name, text in UNDATED_COMMENTS)
+    + "comments powered by Disqus\nAre you a Python developer?\n"
+    + "Find out more\nWorld-class articles, delivered weekly.\n"
+)
+
+
+def test_comments_giving_their_writer_alone_without_a_date() -> None:
+    # A site's own copy of its Disqus comments: below the heading, each writer's name alone above the text, no date.
+    # A short text is a comment's where its writer names another comment (`Lena Berg` / `thanks, got it`); the
+    # comments end at Disqus's line, before the page's own boxes.
+    assert sniff_format(UNDATED_PAGE) == "forum"
+    reading = parse_threads(UNDATED_PAGE)
+    [thread] = reading.threads
+    assert [(post.author, post.date, [block.text for block in post.blocks]) for post in thread.posts[1:]] == [
+        (name, None, [text]) for name, text in UNDATED_COMMENTS
+    ]
+    assert thread.posts[0].kind == "article" and len(thread.posts[0].blocks) == 4
+    assert reading.warnings == ("the comments of this dump show no dates: left without them",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a page's boxes below a heading, a few lines each
+        UNDATED_PAGE.replace(
+            "".join(f"{name}\n{text}\n" for name, text in UNDATED_COMMENTS),
+            "".join(f"{name}\n{text}\nRead more about it.\nSee also the guide.\n" for name, text in UNDATED_COMMENTS),
+        ),
+        # three only
+        UNDATED_PAGE.replace("".join(f"{name}\n{text}\n" for name, text in UNDATED_COMMENTS[3:]), ""),
+        # not right below the heading: a sentence first
+        UNDATED_PAGE.replace("\nComments\n", "\nComments\nNo one has said anything about it yet.\n"),
+        # no comments heading
+        UNDATED_PAGE.replace("\nComments\n", "\nRelated\n"),
+    ],
+)
+def test_name_and_text_pairs_that_are_no_comments_stay_text(text: str) -> None:
+    assert sniff_format(text) == "text"
+
+
+def test_a_text_without_posts_read_as_a_forum_dump_is_refused() -> None:
+    with pytest.raises(InputError, match="no post found"):
+        read_forum_dump("Hello there.\nThis is a text without posts.\n")

@@ -126,12 +126,11 @@ def looks_like_forum_dump(text: str) -> bool:
     if not counts and not any(_marks_a_post(line) or line.kind in PROFILE for line in kinds):
         return False
     anchors, headers = _posts_found(text)
-    if len(anchors) < 2:
-        return False
-    run = _post_run(lines, kinds, anchors, headers)
+    run = _post_run(lines, kinds, anchors, headers) if len(anchors) >= 2 else None
     if run is None or run.marked < 2:
-        counted = _counted_run(lines, kinds, headers, counts)
-        return counted is not None  # as many named posts below the count as it asks for
+        if len(anchors) >= 2 and _counted_run(lines, kinds, headers, counts) is not None:
+            return True  # as many named posts below the count as it asks for
+        return _undated_headers(lines, kinds, counts) is not None
     labels = sum(1 for line in kinds if line.kind in POST_LABELS)
     return run.marked >= 3 or labels >= 2
 
@@ -153,6 +152,8 @@ def _post_run(lines: list[str], kinds: list[Line], anchors: list[Anchor], header
     them: a page's dated teasers, archive links and headlines before or after its comments are left out of it.
     A post without a mark whose header has the shape most marked posts' have (a reply too deep to be answered has
     no "Reply" button) weighs nothing either way: the run goes on through it. None where no post shows a mark."""
+    if not headers:
+        return None
     ends = [*(header.start for header in headers[1:]), len(lines)]
     marks = [
         header.writer is not None and _a_post(kinds[header.start : end])
@@ -311,6 +312,72 @@ def _counted_run(
     return best if named_after[best.first] - named_after[best.last + 1] >= least else None
 
 
+MIN_UNDATED_POSTS = 4
+MAX_UNDATED_NAME_WORDS = 4
+UNDATED_KINDS = frozenset({"text", "profile", "quote", "quote_end"})
+ONE_LINE_SHARE = 0.75
+"""The share of such comments whose text is one line (a copy joins a comment's paragraphs)."""
+
+
+def _undated_headers(lines: list[str], kinds: list[Line], counts: list[tuple[int, int | None]]) -> list[Header] | None:
+    """The headers of comments that give their writer's name alone, no date, each above its text, right below the
+    comments' heading or count (a site's own copy of its Disqus comments: `Comments`, then `NAME` / text, `NAME` /
+    text...): four or more, up to the first line that is no text (`comments powered by Disqus`, a form's button).
+    A short line is a writer's name where a sentence follows it (or a line longer than a name), or where it names
+    the writer of another comment so (`NAME` / `thanks, got it`); the first comment's name is right below the
+    heading, and most of the comments' texts are one line each (a page's boxes below a heading give a few). None
+    where no such run is found; the last header ends the run (`Header.end`)."""
+    for row, count in counts:
+        start = next(
+            (r for r in range(row + 1, min(row + 1 + MAX_HEADING_GAP, len(lines))) if kinds[r].kind != "action"), None
+        )
+        if start is None:
+            continue
+        end = next((r for r in range(start, len(lines)) if kinds[r].kind not in UNDATED_KINDS), len(lines))
+        if not _undated_header(lines, kinds, start, end):
+            continue  # the first comment's name right below the heading (and the cost of the scan spared)
+        named = [_undated_header(lines, kinds, r, end) for r in range(start, end)]
+        writers = Counter(lines[start + n] for n, is_named in enumerate(named) if is_named)
+        rows: list[int] = []
+        for r in range(start, end - 1):
+            if rows and rows[-1] == r - 1:
+                continue  # a comment's text is at least one line
+            if named[r - start] or (writers[lines[r]] > 0 and _undated_name(lines[r], kinds[r])):
+                rows.append(r)
+        if not rows or rows[0] != start or len(rows) < MIN_UNDATED_POSTS:
+            continue
+        if count is not None and len(rows) > count + COUNTED_SLACK:
+            continue
+        one_line = sum(1 for r, after in zip(rows, [*rows[1:], end], strict=True) if after - r == 2)
+        if one_line < ONE_LINE_SHARE * len(rows):
+            continue  # a page's boxes below a heading, each with a few lines: comments copied so give one each
+        ends: list[int | None] = [None] * (len(rows) - 1) + [end]
+        return [Header(r, r + 1, lines[r], None, last) for r, last in zip(rows, ends, strict=True)]
+    return None
+
+
+def _undated_header(lines: list[str], kinds: list[Line], row: int, end: int) -> bool:
+    """Whether a line is a writer's name with the text of a comment below it, before `end`."""
+    return (
+        row + 1 < end
+        and _undated_name(lines[row], kinds[row])
+        and (_a_sentence(lines[row + 1], kinds[row + 1]) or len(lines[row + 1].split()) > MAX_UNDATED_NAME_WORDS)
+    )
+
+
+def _undated_name(line: str, kind: Line) -> bool:
+    """Whether a line can be a writer's name above a comment without a date: a few words, not a number's or a
+    date's, no sentence's end, no button."""
+    return (
+        kind.kind in ("text", "profile")  # `Guest` is a rank's word too
+        and _short_like_a_name(line)
+        and len(line.split()) <= MAX_UNDATED_NAME_WORDS
+        and not line[:1].isdigit()
+        and not is_button(line)
+        and not (could_be_date(line) and FREE_NUMBER.search(line))  # `Holzwerker1956` is a handle
+    )
+
+
 SAYING_SHARE = 0.5
 MIN_SENTENCE_CHARS = 60
 
@@ -410,7 +477,12 @@ def read_forum_dump(text: str) -> Reading:
     if run is not None and signed_run is not None and run.first <= signed_run[1] and signed_run[0] <= run.last:
         # Comments signed below their text are all the thread's, those whose buttons a reply lacks among them.
         run = PostRun(min(run.first, signed_run[0]), max(run.last, signed_run[1]), run.marked)
-    if run is not None and (run.first > 0 or run.last < len(anchors) - 1):
+    undated = None
+    if counted is None and (run is None or run.marked < 2):
+        undated = _undated_headers(lines, kinds, _comment_counts(lines, kinds))
+    if undated is not None:
+        anchors, headers = [Anchor(header.start, header.writer, None) for header in undated], undated
+    elif run is not None and (run.first > 0 or run.last < len(anchors) - 1):
         # Dated lines before the thread's run of posts are the page's (its article's date, teasers), those after
         # it too (archive links, headlines): the last post ends where the next of them begins.
         if run.last + 1 < len(headers):
@@ -450,7 +522,8 @@ def read_forum_dump(text: str) -> Reading:
     # Below a count of comments (or their heading) every post is a comment: the page's text before them is the
     # article, however short (also where the count is just above the first post: `3 Responses to TITLE`).
     counted_above = any(headers[0].start - 1 <= row <= anchors[0].row for row, _ in _comment_counts(lines, kinds))
-    paragraphs = 1 if counted is not None or signed_run is not None or counted_above else MIN_ARTICLE_PARAGRAPHS
+    below_count = counted is not None or signed_run is not None or undated is not None or counted_above
+    paragraphs = 1 if below_count else MIN_ARTICLE_PARAGRAPHS
     preamble = _article_lines(lines[: headers[0].start], kinds[: headers[0].start], paragraphs)
     article: Post | None = None
     if preamble is not None:
@@ -484,7 +557,7 @@ def read_forum_dump(text: str) -> Reading:
             )
         )
     thread = dump_thread(tuple(posts))
-    return Reading((thread,), tuple(_warnings(posts, anchors, signatures)))
+    return Reading((thread,), tuple(_warnings(posts, anchors, signatures, dated=undated is None)))
 
 
 def _score(lines: list[str], kinds: list[Line], start: int, end: int) -> tuple[Votes | None, bool]:
@@ -641,6 +714,12 @@ def _name_and_date(text: str) -> tuple[str, datetime | None] | None:
 
 TIME_WORDS = frozenset({"uhr", "h", "hrs", "am", "pm", "gmt", "utc", "cet", "cest", "mez", "mesz"})
 """Words a time ends with (`18:19 Uhr`), which are no writer's name after it."""
+DATE_START = re.compile(r"\d{1,4}[./-]\d{1,2}|\d{1,2}\.?$")
+"""A date's first word: a numeric date's (`23.09.20`, `2019-05-03`) or its day's (`3.`, `22`)."""
+LIST_MARK = re.compile(r"[,·|:]| [-–—] ")
+TITLE_BEFORE = frozenset({"zu", "über", "on", "about", "to", "sur", "à", "su", "op", "en", "in"})
+"""The word a "latest comments" box puts between a comment's writer and the story's title on the next line
+(`DATE von NAME zu`): no comment's header."""
 WRITER_LABEL = re.compile(r"^(?:von|by|par|por|da|di|door)\s+(?=\S)", re.IGNORECASE)
 
 
@@ -648,6 +727,8 @@ def _date_then_name(words: list[str]) -> tuple[str, datetime] | None:
     """A date first, its day a number, then the writer's name (`23.09.20 | 18:19 NAME`: kochbar); None where the
     words after the longest date that reads are no name (a date line whose writer is on another, `19. Juni 2018 um
     15:28`, is read before this)."""
+    if not DATE_START.match(words[0]) or not could_be_date(" ".join(words)):
+        return None  # no day first, or no year, numeric date or time: no date first (and the parser's cost spared)
     for cut in range(len(words) - 1, max(len(words) - 1 - MAX_NAME_WORDS, 0), -1):
         is_date, found = _date_of(" ".join(words[:cut]))
         if not is_date or found is None:
@@ -657,6 +738,9 @@ def _date_then_name(words: list[str]) -> tuple[str, datetime] | None:
         if (
             not name[:1].isalpha()
             or name.endswith(SENTENCE_END)
+            or FREE_NUMBER.search(name)  # `NAME 71 Kommentare`: an article's byline with its count
+            or LIST_MARK.search(name)  # a teaser's categories (`DATE | Naturschutz, BUND`, `DATE - Meldung - TITLE`)
+            or name.split()[-1].casefold() in TITLE_BEFORE
             or name.casefold() in TIME_WORDS
             or is_button(name)
             or _date_of(name)[0]
@@ -858,9 +942,12 @@ INITIAL_LAST = re.compile(r"(?:^|\s)[^\W\d_]\.$")
 def _is_candidate(line: str, kind: Line) -> bool:
     """Whether a line can be a writer's name or rank: short, a few words, no sentence's end (an initial's full stop
     is none), no count of comments ("27 commentaires" above an anonymous first comment)."""
+    return kind.kind == "text" and _short_like_a_name(line)
+
+
+def _short_like_a_name(line: str) -> bool:
     return (
-        kind.kind == "text"
-        and len(line) <= MAX_NAME_CHARS
+        len(line) <= MAX_NAME_CHARS
         and len(line.split()) <= MAX_NAME_WORDS
         and (not line.endswith(SENTENCE_END) or INITIAL_LAST.search(line) is not None)
         and not line.endswith(":")
@@ -1334,10 +1421,12 @@ def _thread_title(lines: list[str], kinds: list[Line], start: int, first_anchor:
     return None
 
 
-def _warnings(posts: list[Post], anchors: list[Anchor], signatures: int) -> list[str]:
+def _warnings(posts: list[Post], anchors: list[Anchor], signatures: int, *, dated: bool) -> list[str]:
     warnings: list[str] = []
     undated = sum(1 for anchor in anchors if anchor.date is None)
-    if undated:
+    if not dated:
+        warnings.append("the comments of this dump show no dates: left without them")
+    elif undated:
         warnings.append(
             f"{counted_noun(undated, 'post')} of this dump show no date it can read"
             " (a relative date such as '3 days ago', or one printed without its year such as '9 janvier à 13:06',"

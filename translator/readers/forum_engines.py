@@ -197,6 +197,7 @@ ACTIONS = frozenset(
         "Post Comment", "Kommentar abschicken", "Kommentar absenden", "Trackbacks/Pingbacks", "Pingbacks", "Trackbacks",
         "Comments are closed.", "Kommentare sind bei diesem Artikel deaktiviert.", "Les commentaires sont fermés.",
         "Die Kommentarfunktion ist geschlossen.", "Los comentarios están cerrados.", "I commenti sono chiusi.",
+        "comments powered by Disqus", "Powered by Disqus", "blog comments powered by Disqus",
         "Search", "Suche", "Rechercher", "Buscar", "Author", "Autor", "Auteur",
         "Thread Tools", "Themen-Optionen", "Search Thread", "Display Modes", "Ansicht", "Go to page", "Gehe zu Seite",
         "Load more", "Load more comments", "Show more", "Show more comments", "Weitere anzeigen", "Mehr anzeigen",
