@@ -1447,6 +1447,7 @@ def test_two_comments_right_below_a_count_of_two() -> None:
     "text",
     [
         TWO_COUNTED.replace("2 Kommentare", "5 Kommentare"),  # the count states more than follow
+        TWO_COUNTED.replace("2 Kommentare", "Kommentare"),  # a bare heading, two headers that do not say which is which
         TWO_COUNTED.replace(  # two teasers' bylines without a sentence of their own
             "Vielen Dank für den Überblick, das hatte ich gesucht.", "Hafen"
         ).replace("Gibt es schon einen Fahrplan für den Sommer?", "Verkehr"),
@@ -1478,6 +1479,17 @@ LABELLED_HEADERS = [
         [("JPA", datetime(2020, 5, 7, 12, 38), "Enfin une bonne nouvelle pour les riverains."),
          ("BINH", datetime(2020, 5, 7, 15, 39), "Et les horaires du dimanche ?"),
          ("Claire Morvan", datetime(2020, 5, 8, 9, 2), "Le samedi aussi, il me semble.")],
+    ),
+    # Dalloz: two comments only, below a bare heading, each followed by a link to the top of the page; the last ends
+    # there, before the comment form.
+    (
+        "Le bac reprend du service\n" + "Le bac de la Loire reprend son service d'été, deux fois par jour. " * 2
+        + "\nCommentaires\n"
+        "par JPA le 7 mai 2020 - 12:38.\nEnfin une bonne nouvelle pour les riverains.\nhaut de page\n"
+        "par BINH le 7 mai 2020 - 15:39.\nEt les horaires du dimanche ?\nhaut de page\n"
+        "Réagissez à cet article\nVotre nom : *\nVotre commentaire : *\nhaut de page\nTout le droit en débat\n",
+        [("JPA", datetime(2020, 5, 7, 12, 38), "Enfin une bonne nouvelle pour les riverains."),
+         ("BINH", datetime(2020, 5, 7, 15, 39), "Et les horaires du dimanche ?")],
     ),
     # kochbar: the date and time first, then the writer alone (`23.09.20 | 18:19 NAME`), under a bare heading; the
     # page's teasers after the last comment are no part of it.

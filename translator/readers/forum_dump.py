@@ -299,15 +299,14 @@ def _counted_run(
             continue
         if best is None or posts > best.marked:
             best = PostRun(first, last, posts)
-            exact = (
-                count == posts
-                and starts[first] - row <= MAX_HEADING_GAP
-                and saying_after[first] - saying_after[last + 1] == posts
-            )
+            said = saying_after[first] - saying_after[last + 1] == posts
+            labelled = bare and all(_labelled_name_and_date(lines[h.start]) for h in headers[first : last + 1])
+            exact = said and ((count == posts and starts[first] - row <= MAX_HEADING_GAP) or labelled)
     if best is None:
         return None
     # Fewer posts than that are comments only where the count states exactly them, right above them, each saying
-    # something (`2 Kommentare`, then two comments): a side box's teasers are not counted so.
+    # something (`2 Kommentare`, then two comments): a side box's teasers are not counted so. Below a bare heading,
+    # headers whose words say which is the writer and which the date (`par NAME le DATE`) are comments' too.
     least = MIN_EXACT_POSTS if exact else MIN_COUNTED_POSTS
     return best if named_after[best.first] - named_after[best.last + 1] >= least else None
 

@@ -181,6 +181,7 @@ ACTIONS = frozenset(
         "Recommend", "Translate", "Übersetzen", "Traduire", "Traducir",
         # French.
         "Citer", "Répondre", "Signaler", "J'aime", "Partager", "Haut", "Répondre avec citation", "Enregistré",
+        "Haut de page", "Retour en haut", "Retour en haut de page", "Zurück nach oben", "Volver arriba", "Torna su",
         "Signaler un message abusif", "Modifier", "Supprimer", "Citation",
         # Spanish, Italian, Dutch, Portuguese, Russian, Polish, Swedish.
         "Responder", "Citar", "Responder citando", "Reportar", "Me gusta", "Compartir", "Arriba", "Rispondi",
