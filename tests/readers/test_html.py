@@ -103,6 +103,33 @@ CASES = {
         ["harbourview", "gullwing", "saltmarsh"],
         [None, "c1", None],
     ),
+    # IntenseDebate: `div.idc-c`, the writer in a span of `p.idc-i` (linked or not), the relative time after it; a
+    # reply in the `IDCommentSubThreadN` box after its parent. The article's byline "By NAME · DATE".
+    "intensedebate.html": Expected(
+        "Harbour ferry timetable changes from next month",
+        "Northbay Courier",
+        "Jonas Albrecht",
+        ["Marta Lindqvist", "Tomasz Brink", "dockside_reader"],
+        [None, "c1", None],
+    ),
+    # No engine: Cackle's older widget (`li#mc-N`, `mc-comment-username`, `a.mc-comment-created[timestamp]`), inside
+    # its `mc-widget-container`: a comment system's widget box, not a sidebar's.
+    "cackle.html": Expected(
+        "В парке у реки откроют новую велодорожку",
+        "Городские вести",
+        None,
+        ["Ирина Соколова", "Павел К.", "Гость"],
+        [None, "c1", None],
+    ),
+    # No engine: Viafoura's legacy widget (`vf-comment-container`, replies in `vf-child-comments`) in its
+    # `vf-widget vf-commenting` box; relative dates only.
+    "viafoura.html": Expected(
+        "Snowplow contract goes to new bidder after 20 years",
+        "Prairie Post",
+        None,
+        ["RoadieRon", "Maple Street Mom", "J. Okafor"],
+        [None, "c1", None],
+    ),
     # No engine: a header row "On DATE, at TIME, NAME wrote:" (the name linked to `Profile.asp?uid=N`, a report link
     # before it), the text in the next box; "wrote:" and the link's label are the header's, not the comment's text.
     "wrote-header.html": Expected(
@@ -346,11 +373,44 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("slash.html", "c1", datetime(2020, 3, 2, 11, 17), Votes(5, 0)),  # "on DATE @11:17AM (#N)", "(Score:5, ...)"
         ("livefyre.html", "c2", datetime(2014, 6, 3), None),  # the writer's hidden rating, "5pts", is no vote
         ("livefyre.html", "c3", datetime(2014, 6, 4, 9, 12), None),  # time[datetime] in the date's link
+        ("intensedebate.html", "c3", None, Votes(0, 1)),  # "5 hours ago", `span.idc-v-total` "-1"
+        ("cackle.html", "c1", datetime(2024, 3, 5, 14, 0), Votes(4, 0)),  # `timestamp` in milliseconds, "+4"
+        ("viafoura.html", "c1", None, Votes(6, 0)),  # "2 hours ago", "6 Likes"
     ],
 )
-def test_dates_and_votes(name: str, post_id: str, date: datetime, votes: Votes | None) -> None:
+def test_dates_and_votes(name: str, post_id: str, date: datetime | None, votes: Votes | None) -> None:
     post = next(p for p in read_thread(PAGES / name).thread.posts if p.id == post_id)
     assert (post.date, post.votes) == (date, votes)
+
+
+WIDGET_ENTRY = (
+    '<div class="entry"><span class="comment-author">{name}</span> <span class="comment-date">{n} March 2020</span>'
+    "<p>{text}</p></div>"
+)
+
+
+@pytest.mark.parametrize(
+    ("box", "read"),
+    [
+        ('<div class="cmt-widget comment-list">', True),  # a comment system's widget, named for comments
+        ('<div class="widget"><div class="comment-list">', True),  # a widget box around comments
+        ('<div class="widget widget_recent_comments"><div class="comment-list">', False),  # a sidebar's latest
+    ],
+)
+def test_a_widget_box_around_comments_is_theirs_unless_it_lists_the_latest(box: str, read: bool) -> None:
+    entries = "".join(
+        WIDGET_ENTRY.format(n=n, name=name, text=text)
+        for n, name, text in [
+            (3, "Marta", "Finally, the train is back, and at a time I can use."),
+            (4, "Jonas", "Is there a sleeper car on the Friday train this year?"),
+            (5, "Ilse", "The old timetable had a stop at Hafenwald, which this one drops."),
+        ]
+    )
+    page = f"""<html><head><title>Night trains return</title></head><body><article><h1>Night trains return</h1>
+    <div class="entry-content"><p>The night train to the coast runs again from May, three times a week.</p></div>
+    </article>{box}{entries}{"</div>" * box.count("<div")}</body></html>"""
+    posts = read_html(page, "widget.html").threads[0].posts
+    assert [post.author for post in posts[1:]] == (["Marta", "Jonas", "Ilse"] if read else [])
 
 
 ZONED_COMMENT = """<li id="comment-{n}" class="comment depth-1"><article class="comment-body">

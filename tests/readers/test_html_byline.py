@@ -165,6 +165,7 @@ def test_marked_writers_are_read_from_siblings_only() -> None:
         ("By Jessica Vinz - 29 December 2014 Digital Editor", "Jessica Vinz"),  # the date, and what follows it
         ("Lucy Berr, lberr@harbour.example", "Lucy Berr"),  # the writer's address is no name
         ("David Gur, Apr 19, 2012", "David Gur"),  # the date split at its commas
+        ("By Jonas Albrecht · March 4, 2024", "Jonas Albrecht"),  # a middle dot before the date
         ("Bo2man am", "Bo2man"),  # "am 3. Mai" without its digits
         ("MORITZ GATH am Samstag, 3. Mai", "MORITZ GATH"),
         ("Lena Am", "Lena Am"),  # no date after it: a name

@@ -166,9 +166,9 @@ def split_writers(text: str) -> str | None:
     return "; ".join(names.values()) or None
 
 
-WRITERS_SPLIT = re.compile(r"\s*[;|&,/]\s*|\s+[-–—]\s+|\s+(?:and|und|et|y)\s+", re.IGNORECASE)
+WRITERS_SPLIT = re.compile(r"\s*[;|&,/·•]\s*|\s+[-–—]\s+|\s+(?:and|und|et|y)\s+", re.IGNORECASE)
 """What separates writers in one element's text ("Anna Roth, Jan Berg", "dpa/lno", "A and B"), or a writer from
-their job or the date ("Jan Berg - 29 December 2014")."""
+their job or the date ("Jan Berg - 29 December 2014", "Jan Berg · March 4, 2024")."""
 EMAIL = re.compile(r"\S+@[\w-]+(?:\.[\w-]+)+")
 MONTH_WORDS = "|".join(dict.fromkeys((*MONTH_ABBREVIATIONS, *ENGLISH_MONTHS)))
 DATE_PART = re.compile(rf"^(?:\d{{1,4}}\.?(?:\s|$)|(?:{MONTH_WORDS})\.?\s+\d{{1,2}}\b).*$", re.IGNORECASE)

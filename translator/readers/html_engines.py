@@ -721,6 +721,23 @@ LIVEFYRE = Engine(
 )
 
 
+INTENSEDEBATE = Engine(
+    name="intensedebate",
+    # IntenseDebate (Automattic's widget for blogs) draws into the page: `div.idc-c#IDCommentN`, its header
+    # (`p.idc-i`: the writer's name in a span, linked to their site or not, then the time linking to the comment),
+    # its text in `div.idc-c-t`, its score in `span.idc-v-total`; replies in the `div#IDCommentSubThreadN` after it.
+    marks=("class:idc-c",),
+    items=path("//div[has-class('idc-c')]"),
+    fields=FieldPaths(
+        author=_paths(".//p[has-class('idc-i')]//span[1]"),
+        date=_paths(".//a[has-class('IDCommentTime')]"),
+        body=_paths("./div[has-class('idc-c-t')]"),
+        votes=_paths(".//span[has-class('idc-v-total')]"),
+        url=_paths(".//a[has-class('IDCommentTime')]/@href"),
+    ),
+)
+
+
 SLASH_WRITER = path(
     "./div[starts-with(@id, 'comment_')]//div[has-class('details')]"
     "//*[has-class('by') or self::a[contains(@href, '/~')]][1]"
@@ -1033,6 +1050,7 @@ ENGINES: tuple[Engine, ...] = (
     ISSO,
     COMMENTO,
     LIVEFYRE,
+    INTENSEDEBATE,
     SLASH,
     WALINE,
     TWIKOO,

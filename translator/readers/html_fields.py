@@ -123,11 +123,14 @@ PROFILE_LINK = re.compile(
     r"|[?&](?:u|uid|user|userid|user_id|id)="
 )
 """A link to a writer's page: `/user/NAME`, `/@NAME`, `/~NAME` (Launchpad, home pages), `?u=12`."""
-DATE_ATTRIBUTES = ("datetime", "content", "data-time", "data-timestamp", "data-utime", "data-date", "data-created")
+DATE_ATTRIBUTES = (
+    "datetime", "content", "data-time", "data-timestamp", "data-utime", "data-date", "data-created", "timestamp"
+)  # fmt: skip
+"""Attributes a date's element holds it in, machine-readable (Cackle's `timestamp`: milliseconds since 1970)."""
 DATE_ITEMPROPS = frozenset({"datecreated", "datepublished", "commenttime", "datemodified"})
 DATE_WORDS = frozenset(
-    {"date", "time", "datetime", "timestamp", "posted", "published", "age", "submitted", "datum", "zeit", "fecha",
-     "heure"}
+    {"date", "time", "datetime", "timestamp", "posted", "published", "created", "age", "submitted", "datum", "zeit",
+     "fecha", "heure"}
 )  # fmt: skip
 """Class words naming when a thing was written, also in German, Spanish and French (`div.datum`)."""
 BODY_CLASSES = (

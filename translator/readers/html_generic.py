@@ -67,6 +67,10 @@ ASIDE_WORDS = frozenset(
 a cited work's authors and access date look like a comment's header)."""
 FOOTER = frozenset({"footer"})
 """The aside word of a box that is furniture unless it names comments too (an article's footer holding them)."""
+WIDGET = frozenset({"widget"})
+"""The aside word of a sidebar's box, and of a comment system's own (Cackle's `mc-widget-container`, Viafoura's
+`vf-widget vf-commenting`): around comments, or named for them, it is theirs, unless it lists the latest."""
+RECENT = frozenset({"recent", "recentcomments", "latest", "last", "newest", "new", "top", "popular", "most"})
 ASIDE_TAGS = frozenset({"aside", "nav", "footer", "header", "form"})
 TEASER_WORDS = frozenset({"related", "teaser", "teasers", "recommended", "popular", "trending", "promo"})
 """Aside words of a box of other stories, which a layout may wrap around the comment section too (a box named
@@ -375,6 +379,7 @@ def _is_aside(element: HtmlElement) -> bool:
             aside
             and not (in_comments and aside <= TEASER_WORDS)
             and not (aside == FOOTER and (in_comments or _comment_box(node)))
+            and not (aside == WIDGET and (in_comments or _comment_box(node)) and RECENT.isdisjoint(_words(node)))
         ):
             return True
         in_comments = in_comments or _comment_box(node)
