@@ -260,6 +260,15 @@ CASES = {
     "dle.html": Expected(
         "Мост через реку откроют осенью", "Новости города", None, ["Ivan", "Olga", "Гость Пётр"], [None] * 3
     ),
+    # DataLife Engine in tree mode: replies in the `ol.comments-tree-list` inside their parent's item; the date's
+    # label before it (`от 11 марта 2024 10:12`) is no part of the writer's name.
+    "dle-tree.html": Expected(
+        "На перекрёстке Садовой и Лесной начнут ремонт дорожного покрытия",
+        "Городские новости",
+        "redaktor",
+        ["Ольга_К", "Механик", "Ирина", "Пётр"],
+        [None, "c1", "c2", None],
+    ),
     # Isso, rendered, in Dutch: a reply inside its parent's element; "3 reacties" counts all three.
     "isso.html": Expected("De brug over de rivier", None, None, ["Sanne", "Joost", "Anoniem"], [None, "c1", None]),
     # Commento, rendered, in Turkish: a reply in commento-children, the date in the timeago's title.
@@ -358,6 +367,7 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("wp-classic.html", "c1", datetime(2011, 7, 17, 13, 4), None),  # the signature line's date and time
         ("jcomments.html", "c2", datetime(2021, 3, 12, 10, 40), None),  # "12.03.2021 10:40" in span.comment-date
         ("dle.html", "c3", datetime(2020, 11, 17, 8, 45), None),  # "17 ноября 2020 08:45" in a list item
+        ("dle-tree.html", "c4", datetime(2024, 3, 11, 10, 40), Votes(0, 1)),  # `span.ratingtypeplusminus` "-1"
         ("isso.html", "c1", datetime(2021, 3, 12, 9, 15), Votes(2, 0)),  # time[datetime], span.votes
         ("discuz.html", "c2", datetime(2021, 3, 13, 18, 2), None),  # "发表于 2021-3-13 18:02"
         ("commento.html", "c2", datetime(2021, 3, 12, 10, 40), Votes(1, 0)),  # "Fri Mar 12 2021 10:40:00 GMT+0300"
@@ -461,6 +471,7 @@ def test_a_time_stated_in_utc_is_read_as_the_comment_prints_it(stamp: str, read:
         ("vanilla.html", "c2", "hikerjen", "What is a good lightweight tent", "Check the seasonal"),  # QuoteAuthor
         ("fluxbb.html", "c2", "knightrider", "keep losing in the first", "That usually means"),  # quotebox cite
         ("flarum.html", "c2", "clicky_cat", "Which switches do you find", "I would try"),  # a.PostMention first
+        ("dle-tree.html", "c3", "Механик", "Переделка разметки", "Фазу как раз"),  # title_quote[data-commentuser]
     ],
 )
 def test_quotes_become_quote_blocks(

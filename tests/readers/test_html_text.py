@@ -31,6 +31,7 @@ from translator.readers.html_text import (
     is_skipped,
     loose_paragraphs,
     name_from_label,
+    quote_author,
     slideshow,
     text_longer_than,
 )
@@ -50,6 +51,22 @@ from translator.readers.html_text import (
 )
 def test_name_from_label(label: str, name: str | None) -> None:
     assert name_from_label(label) == name
+
+
+@pytest.mark.parametrize(
+    ("header", "name"),
+    [
+        ("11 марта 2024 11:47, Механик написал:", "Механик"),  # DataLife Engine: the quoted post's date first
+        ("(01-02-2020, 10:15 AM) alice_w Wrote:", "alice_w"),  # MyBB
+        ("Smith, John wrote:", "Smith, John"),  # a comma in a name, no date before it
+        ("R2D2, the droid wrote:", "R2D2, the droid"),
+    ],
+)
+def test_a_quotes_header_names_the_quoted_writer_after_the_date(header: str, name: str) -> None:
+    quote = lxml.html.fragment_fromstring(
+        f'<div class="quote_block"><div class="title_quote">{header}</div><div class="quote">Text.</div></div>'
+    )
+    assert quote_author(quote)[0] == name
 
 
 @pytest.mark.parametrize(

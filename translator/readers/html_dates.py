@@ -93,8 +93,9 @@ WEEKDAY_ABBREVIATIONS = frozenset(
     {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "mo", "di", "mi", "do", "fr", "sa",
      "so", "lun", "mar", "mer", "jeu", "ven", "sam", "dim"}
 )  # fmt: skip
-DATE_CONNECTORS = frozenset({"am", "on", "um", "le", "el", "il", "op", "at", "vom", "den", "em"})
-"""The word between a writer's name and the date after it ("NAME am 3. Mai", "NAME on June 3", "NAME le 3 mai")."""
+DATE_CONNECTORS = frozenset({"am", "on", "um", "le", "el", "il", "op", "at", "vom", "den", "em", "от", "dnia", "dne"})
+"""The word between a writer's name and the date after it ("NAME am 3. Mai", "NAME on June 3", "NAME le 3 mai",
+"NAME от 11 марта 2024": DataLife Engine)."""
 DATE_LEAD_WORDS = frozenset({*WEEKDAY_NAMES, *WEEKDAY_ABBREVIATIONS, *ENGLISH_MONTHS, *MONTH_ABBREVIATIONS})
 SEPARATOR_WORD = re.compile(r"[-–—|•·/:,]+")
 

@@ -17,6 +17,7 @@ from itertools import islice
 from lxml import etree
 from lxml.html import HtmlElement
 
+from translator.readers.html_dates import could_be_date
 from translator.readers.html_marks import PageMarks
 
 SKIPPED_TAGS = frozenset(
@@ -117,11 +118,14 @@ MAX_NAME_CHARS = 60
 QUOTE_HEADER_HEADS = frozenset({"author", "title", "header", "attribution", "postedby", "cite", "name", "origin"})
 QUOTE_WORDS = frozenset({"quote", "quotation", "quoted"})
 QUOTE_CLASSES = frozenset({"quote", "bbcode_quote", "quotecontent", "quotebox", "ipsquote"})
-QUOTE_AUTHOR_ATTRIBUTES = ("data-author", "data-quote", "data-username", "data-ipsquote-username", "data-user")
+QUOTE_AUTHOR_ATTRIBUTES = (
+    "data-author", "data-quote", "data-username", "data-ipsquote-username", "data-user", "data-commentuser"
+)  # fmt: skip
 QUOTE_HEADER_CLASSES = frozenset(
     {
         "title",
         "quote-title",
+        "title_quote",
         "bbcodeblock-title",
         "quoteheader",
         "quote-header",
@@ -608,7 +612,7 @@ def quote_author(quote: HtmlElement) -> tuple[str | None, HtmlElement | None]:
     # A box around the quote names its author too (XenForo 1: `div.bbCodeQuote[data-author]`), when it is a
     # quote's box: the post around a bare blockquote names the post's writer (NodeBB's `li[data-username]`).
     boxes = [box for box in islice(quote.iterancestors(), 2) if any("quote" in name for name in class_tokens(box))]
-    for holder in (quote, *boxes):
+    for holder in (quote, *boxes, *([header] if header is not None else [])):  # DataLife Engine: on the header
         for attribute in QUOTE_AUTHOR_ATTRIBUTES:
             if value := clean_text(holder.get(attribute, "")).split(",")[0].strip():
                 return value, header
@@ -620,11 +624,19 @@ def quote_author(quote: HtmlElement) -> tuple[str | None, HtmlElement | None]:
     for part in header.iter("strong", "b", "a"):
         if part is not header and (name := name_from_label(visible_text(part))) and name != visible_text(header):
             return name, header
-    return name_from_label(QUOTE_DATE_FIRST.sub("", visible_text(header))), header
+    return name_from_label(_without_date_first(visible_text(header))), header
 
 
-QUOTE_DATE_FIRST = re.compile(r"^\((?=[^)]*\d)[^)]{4,40}\)\s*")
-"""The quoted post's date a header prints before the name (MyBB: `(01-02-2020, 10:15 AM) NAME Wrote:`)."""
+def _without_date_first(header: str) -> str:
+    found = QUOTE_DATE_FIRST.match(header)
+    if found is None or (found["date"] is not None and not could_be_date(found["date"])):
+        return header
+    return header[found.end() :]
+
+
+QUOTE_DATE_FIRST = re.compile(r"^\((?=[^)]*\d)[^)]{4,40}\)\s*|^(?P<date>[^,]{4,40}),\s+")
+"""The quoted post's date a header prints before the name (MyBB: `(01-02-2020, 10:15 AM) NAME Wrote:`; DataLife
+Engine: `11 марта 2024 11:47, NAME написал:`)."""
 MENTION_CLASSES = frozenset({"postmention"})
 """A link to the quoted post that starts a quote, naming its writer (Flarum: `<a class="PostMention">NAME</a> text`)."""
 
