@@ -269,6 +269,29 @@ CASES = {
         ["Ольга_К", "Механик", "Ирина", "Пётр"],
         [None, "c1", "c2", None],
     ),
+    # TypePad: each comment's writer only in its footer (`Posted by: <a>NAME</a> | <a>DATE</a>`); the document title
+    # glues the blog's name to the entry's (`Blog: Entry`) under the blog's logo, an h1 linking to the blog's home
+    # below the host's (`/wool_trail/`).
+    "typepad.html": Expected(
+        "The Sweater That Grew", "The Wool Trail", "Hannah Voss", ["Lotte Meyer", "Ravi", "Hannah Voss"], [None] * 3
+    ),
+    # Movable Type 3: the writer in the footer (`Posted by NAME | DATE`); the header's `NAME:` hidden by the style
+    # sheet; the title `Entry (Blog)`.
+    "movabletype.html": Expected(
+        "Repotting the Stubborn Fern",
+        "Quiet Bench Notes",
+        None,
+        ["Greta Lindqvist", "Tomasz", "Ivo Brandt"],
+        [None] * 3,
+    ),
+    # Joomla's Komento: a flat list, each reply naming its parent in a `parentid` attribute (`kmt-14`).
+    "komento.html": Expected(
+        "A Beginner's Week of Sourdough",
+        None,
+        "Elin Strand",
+        ["Duncan Ferreira", "Elin Strand", "Mirela"],
+        [None, "c1", None],
+    ),
     # Isso, rendered, in Dutch: a reply inside its parent's element; "3 reacties" counts all three.
     "isso.html": Expected("De brug over de rivier", None, None, ["Sanne", "Joost", "Anoniem"], [None, "c1", None]),
     # Commento, rendered, in Turkish: a reply in commento-children, the date in the timeago's title.
@@ -367,6 +390,8 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("wp-classic.html", "c1", datetime(2011, 7, 17, 13, 4), None),  # the signature line's date and time
         ("jcomments.html", "c2", datetime(2021, 3, 12, 10, 40), None),  # "12.03.2021 10:40" in span.comment-date
         ("dle.html", "c3", datetime(2020, 11, 17, 8, 45), None),  # "17 ноября 2020 08:45" in a list item
+        ("typepad.html", "c2", datetime(2010, 11, 22, 8, 3), None),  # "November 22, 2010 at 08:03 AM" in the footer
+        ("movabletype.html", "c1", datetime(2006, 3, 12, 11, 40), None),  # "March 12, 2006 11:40 AM"
         ("dle-tree.html", "c4", datetime(2024, 3, 11, 10, 40), Votes(0, 1)),  # `span.ratingtypeplusminus` "-1"
         ("isso.html", "c1", datetime(2021, 3, 12, 9, 15), Votes(2, 0)),  # time[datetime], span.votes
         ("discuz.html", "c2", datetime(2021, 3, 13, 18, 2), None),  # "发表于 2021-3-13 18:02"

@@ -295,7 +295,23 @@ def fallback_site(tree: HtmlElement, meta: dict[str, str], headlines: list[str |
         logos = {_comparable(visible_text(h)) for h in H1(tree) if isinstance(h, HtmlElement) and _links_home(h)}
         if end := next((end for end, _ in ends if _comparable(end) in logos), None):
             return end
+    # A blog's title glued to its name (`Blog: Entry`, `Entry (Blog)`: Movable Type, TypePad) under its logo.
+    title = clean_text(titles[0].text_content()) if titles else ""
+    for h1 in H1(tree):
+        if isinstance(h1, HtmlElement) and _links_home(h1) and _without_logo(title, {visible_text(h1)}) != title:
+            return visible_text(h1)
     return host.removeprefix("www.") if host else None
+
+
+def _without_logo(title: str, logos: set[str]) -> str:
+    """A title without the site's logo's name glued to it the way blog engines print it (`Blog: Entry`, `Entry
+    (Blog)`), where something is left."""
+    for logo in logos:
+        if logo and title.startswith(f"{logo}: ") and (rest := title[len(logo) + 2 :].strip()):
+            return rest
+        if logo and title.endswith(f" ({logo})") and (rest := title[: -len(logo) - 3].strip()):
+            return rest
+    return title
 
 
 def _beside_site_in_title(name: str, title: str | None, host: str | None) -> bool:
@@ -615,8 +631,8 @@ def _headline(
         found = middle  # the extractor cut the title at its last separator: "Section - Site - Headline"
     found = None if _contradicts(found, agreed) or found in logos else found
     candidates += [found, headings[0] if len(headings) == 1 else None, page_title]
-    title = choose_title(candidates, site, host)
-    page_only = strip_site(page_title, site, host) if page_title else ""
+    title = _without_logo(choose_title(candidates, site, host), logos)
+    page_only = _without_logo(strip_site(page_title, site, host), logos) if page_title else ""
     if page_only and _comparable(title) != _comparable(page_only) and _site_default(tree, title, page_only):
         return page_only
     if page_only and title in headings and _section_h1(tree, title, page_only):
@@ -714,9 +730,28 @@ def _links_home(h1: HtmlElement) -> bool:
     if visible_text(links[0]) != visible_text(h1):
         return False
     address = urlsplit(href)
+    if address.query or address.fragment:
+        return False
     # `index.php` and `./` from a forum's page are its board's home: the board's name is no thread's headline.
-    home = address.path in ("", "/", ".", "./", "index.html", "index.php", "/index.html", "/index.php")
-    return home and not address.query and not address.fragment
+    if address.path in ("", "/", ".", "./", "index.html", "index.php", "/index.html", "/index.php"):
+        return True
+    # A blog's home below its host's (TypePad: `/wool_trail/` above `/wool_trail/2010/11/post.html`).
+    page = urlsplit(_page_address(h1))
+    return (
+        address.path.endswith("/")
+        and page.path.startswith(address.path)
+        and page.path != address.path
+        and address.netloc in ("", page.netloc)
+    )
+
+
+PAGE_ADDRESS = path("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")
+
+
+def _page_address(element: HtmlElement) -> str:
+    """The page's own address, as it states it (its canonical link, else its `og:url`); empty where it does not."""
+    found = PAGE_ADDRESS(element.getroottree().getroot())
+    return str(found[0]).strip() if found else ""
 
 
 def _agreed_title(headings: list[str], page_title: str | None) -> str | None:

@@ -331,7 +331,8 @@ def find_author(elements: list[HtmlElement]) -> str | None:
         ):
             return name  # `<span class=MetaOTBold>NAME</span> <span class=comment-date>`
     for element in elements:  # `<p class="date">Posted by: NAME, DATE</p>`, before any subject line in bold
-        if not DATE_WORDS.isdisjoint(class_heads(element)) and (name := byline_name(visible_text(element))):
+        dated = not DATE_WORDS.isdisjoint(class_heads(element))  # or a footer saying so: Movable Type, TypePad
+        if (dated or BY_PREFIX.match((element.text or "").lstrip())) and (name := byline_name(visible_text(element))):
             return name
     for tag in ("cite", "strong", "b", "h3", "h4", "h5", "h6"):
         for element in elements:

@@ -23,6 +23,7 @@ from lxml.html import HtmlElement
 from translator.readers.html_dates import could_be_date, is_relative_date
 from translator.readers.html_fields import (
     AUTHOR_WORDS,
+    BY_PREFIX,
     DATE_ATTRIBUTES,
     DATE_WORDS,
     NEVER_FIELDS,
@@ -113,11 +114,13 @@ def _own_flags(element: HtmlElement, lang: str | None = None) -> int:
         if 0 < short <= MAX_AUTHOR_CHARS:
             flags |= AUTHOR
     elif (
-        not DATE_WORDS.isdisjoint(words)
+        (not DATE_WORDS.isdisjoint(words) or BY_PREFIX.match((element.text or "").lstrip()))
         and (name := byline_name(element.text_content())) is not None
         and len(name) <= MAX_AUTHOR_CHARS
     ):
-        flags |= AUTHOR  # the date's line is a byline: `Posted by: NAME, DATE`
+        # The date's line is a byline (`Posted by: NAME, DATE`), or a line that starts so (Movable Type's and
+        # TypePad's comment footer: `Posted by: <a>NAME</a> | <a>DATE</a>`).
+        flags |= AUTHOR
     machine = element.tag == "time" or any(element.get(name) for name in DATE_ATTRIBUTES if name != "content")
     if machine or (not DATE_WORDS.isdisjoint(words) and _dated(element.text_content().strip()[:200], lang)):
         flags |= DATE
@@ -176,6 +179,8 @@ def _quote_around(element: HtmlElement) -> HtmlElement | None:
 def _has_own_text(element: HtmlElement, own: dict[HtmlElement, int], enough: int = 1) -> bool:
     """Whether an element shows text besides its author and date (a header row alone does not): at least
     `enough` characters of it."""
+    if own.get(element, 0) & AUTHOR and BY_PREFIX.match((element.text or "").lstrip()):
+        return False  # a byline row (`Posted by: NAME | DATE`): all of it is the header
     found = 0
     walker = etree.iterwalk(element, events=TEXT_EVENTS)
     for event, node in walker:

@@ -54,7 +54,7 @@ from translator.readers.html_text import (
 )
 from translator.readers.markup import PAGE_COMMENT_RULES, MarkupRules, element_blocks
 
-PARENT_ATTRIBUTES = ("data-parent_id", "data-parent-id", "data-parent", "data-parentid", "data-reply-to")
+PARENT_ATTRIBUTES = ("data-parent_id", "data-parent-id", "data-parent", "data-parentid", "data-reply-to", "parentid")
 META_PARENT = re.compile(r"(?:^|[,;\s])(?:pid|parent|parent_id)=(\d+)")
 DIGITS = re.compile(r"\d+")
 # A sign (spaces may follow it) or a digit: never a space run, each of whose spaces would start a new try.
