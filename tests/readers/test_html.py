@@ -284,6 +284,24 @@ CASES = {
         ["Greta Lindqvist", "Tomasz", "Ivo Brandt"],
         [None] * 3,
     ),
+    # 4chan: the opening post is the article, its subject the title (`/diy/ - SUBJECT - Board - 4chan`); a reply
+    # answers the post its text links to first (`>>N`), not the posts the header's backlinks name; a post with a
+    # file keeps its text (`blockquote.postMessage`), not the file's line.
+    "4chan.html": Expected(
+        "Restoring a cast iron skillet from rust",
+        "4chan",
+        "Anonymous",
+        ["Tinkerer", "Anonymous", "Anonymous"],
+        [None, "c1", None],
+    ),
+    # vichan (Tinyboard): `div.post.reply`, the text in `div.body`, `>>N` links without a class.
+    "vichan.html": Expected(
+        "Which soldering iron tip shape for through-hole work?",
+        "tech",
+        "Anonymous",
+        ["Anonymous", "Reworker", "Anonymous"],
+        [None, "c1", None],
+    ),
     # Joomla's Komento: a flat list, each reply naming its parent in a `parentid` attribute (`kmt-14`).
     "komento.html": Expected(
         "A Beginner's Week of Sourdough",
@@ -392,6 +410,8 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("dle.html", "c3", datetime(2020, 11, 17, 8, 45), None),  # "17 ноября 2020 08:45" in a list item
         ("typepad.html", "c2", datetime(2010, 11, 22, 8, 3), None),  # "November 22, 2010 at 08:03 AM" in the footer
         ("movabletype.html", "c1", datetime(2006, 3, 12, 11, 40), None),  # "March 12, 2006 11:40 AM"
+        ("4chan.html", "c3", datetime(2024, 3, 12, 15, 15), None),  # `data-utc` (seconds), not the Eastern time shown
+        ("vichan.html", "c2", datetime(2024, 5, 4, 19, 5), None),  # time[datetime]
         ("dle-tree.html", "c4", datetime(2024, 3, 11, 10, 40), Votes(0, 1)),  # `span.ratingtypeplusminus` "-1"
         ("isso.html", "c1", datetime(2021, 3, 12, 9, 15), Votes(2, 0)),  # time[datetime], span.votes
         ("discuz.html", "c2", datetime(2021, 3, 13, 18, 2), None),  # "发表于 2021-3-13 18:02"
@@ -416,6 +436,13 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
 def test_dates_and_votes(name: str, post_id: str, date: datetime | None, votes: Votes | None) -> None:
     post = next(p for p in read_thread(PAGES / name).thread.posts if p.id == post_id)
     assert (post.date, post.votes) == (date, votes)
+
+
+def test_an_imageboard_post_with_a_file_keeps_its_text_not_the_files_line() -> None:
+    thread = read_thread(PAGES / "4chan.html").thread
+    texts = {post.id: [block.text for block in post.blocks] for post in thread.posts}
+    assert texts["c3"][:2] == [">>2871400 (OP)", texts["c3"][1]] and texts["c3"][1].startswith("A small charger")
+    assert texts["article"][1].startswith("Found a skillet") and not any("File:" in t for t in texts["article"])
 
 
 WIDGET_ENTRY = (

@@ -260,9 +260,11 @@ def opening_post(found: FoundComments, facts: ArticleFacts, page_title: str) -> 
 
 
 def _leads(subject: str, title: str) -> bool:
-    """Whether a document title is a subject, a separator and more (`SUBJECT / FORUM / BOARD`, FluxBB's)."""
+    """Whether a document title is a subject with more beside it, separated (`SUBJECT / FORUM / BOARD`, FluxBB's;
+    `/BOARD/ - SUBJECT - BOARD'S NAME`, 4chan's)."""
     parts = TITLE_SEPARATOR.split(title)
-    return len(parts) > 1 and " ".join(parts[0].split()).casefold() == " ".join(subject.split()).casefold()
+    key = " ".join(subject.split()).casefold()
+    return len(parts) > 1 and any(" ".join(part.split()).casefold() == key for part in parts)
 
 
 def read_html(text: str, name: str = "page", captured: datetime | None = None) -> Reading:

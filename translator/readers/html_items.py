@@ -103,6 +103,9 @@ class FieldPaths:
     """Anything found here marks the comment as deleted."""
     subject: Sequence[Lookup] = ()
     """The comment's subject line, outside its text (SPIP's `forum-titre`): its first block."""
+    parent: Sequence[Lookup] = ()
+    """Attribute values naming the number of the comment answered (an imageboard's `>>N` link to it), where a flat
+    list says so nowhere else."""
     rules: MarkupRules = PAGE_COMMENT_RULES
     """How its text becomes blocks (Hacker News: a paragraph typed with `>` is a quote)."""
 
@@ -123,6 +126,7 @@ class FieldPaths:
             url=kept(self.url),
             deleted=kept(self.deleted),
             subject=kept(self.subject),
+            parent=kept(self.parent),
         )
 
 
@@ -277,8 +281,9 @@ def element_key(element: HtmlElement, position: int) -> str:
     return element.get("id") or element.get("data-id") or element.get("data-fullname") or f"#{position}"
 
 
-def parents_of(items: Sequence[HtmlElement]) -> list[int | None]:
-    """For each comment element, the index of the one it replies to (None for top-level)."""
+def parents_of(items: Sequence[HtmlElement], named: Sequence[str | None] = ()) -> list[int | None]:
+    """For each comment element, the index of the one it replies to (None for top-level); `named`: for each, the
+    answered comment's number where an engine's lookup found it."""
     index_of = {item: n for n, item in enumerate(items)}
     by_number: dict[str, int] = {}
     for n, item in enumerate(items):
@@ -288,7 +293,9 @@ def parents_of(items: Sequence[HtmlElement]) -> list[int | None]:
     root = common_ancestor(items)
     parents: list[int | None] = []
     for n, item in enumerate(items):
-        explicit = _explicit_parent(item, by_number, n)
+        stated = named[n] if n < len(named) else None
+        answered = by_number.get(DIGITS.findall(stated)[-1]) if stated and DIGITS.search(stated) else None
+        explicit = answered if answered not in (None, n) else _explicit_parent(item, by_number, n)
         parents.append(explicit if explicit is not None else _structural_parent(item, index_of, root))
     if any(parent is not None for parent in parents):
         return parents
@@ -434,7 +441,8 @@ def nested_items(items: Sequence[HtmlElement]) -> list[list[HtmlElement]]:
 
 def read_items(items: Sequence[HtmlElement], paths: FieldPaths, lang: str | None) -> list[RawComment]:
     """RawComments for comment elements in page order, with parents from the page structure."""
-    parents = parents_of(items)
+    named = [_text(_first(item, paths.parent)) for item in items] if paths.parent else []
+    parents = parents_of(items, named)
     keys = [element_key(item, n) for n, item in enumerate(items)]
     repeated = {key for key, count in Counter(keys).items() if count > 1}
     # An id every comment shares (YouTube's `ytd-comment-renderer id="comment"`) tells them apart no more.
