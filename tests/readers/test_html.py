@@ -302,6 +302,15 @@ CASES = {
         ["Anonymous", "Reworker", "Anonymous"],
         [None, "c1", None],
     ),
+    # Dreamwidth: each comment's thread left open around its replies'; the writer after "From:" (`span.ljuser`, or
+    # `span.anonymous`), the time after "Date:"; a reply's subject `Re: ...` is no heading of its text.
+    "dreamwidth.html": Expected(
+        "Firing the first kiln load",
+        "Dreamwidth Studios",
+        None,
+        ["birchbark", "quillfeather", "lanternmoth", "(Anonymous)"],
+        [None, "c1", "c2", None],
+    ),
     # Joomla's Komento: a flat list, each reply naming its parent in a `parentid` attribute (`kmt-14`).
     "komento.html": Expected(
         "A Beginner's Week of Sourdough",
@@ -412,6 +421,7 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("movabletype.html", "c1", datetime(2006, 3, 12, 11, 40), None),  # "March 12, 2006 11:40 AM"
         ("4chan.html", "c3", datetime(2024, 3, 12, 15, 15), None),  # `data-utc` (seconds), not the Eastern time shown
         ("vichan.html", "c2", datetime(2024, 5, 4, 19, 5), None),  # time[datetime]
+        ("dreamwidth.html", "c1", datetime(2024, 3, 9, 21, 50), None),  # "2024-03-09 09:50 pm (UTC)" after "Date:"
         ("dle-tree.html", "c4", datetime(2024, 3, 11, 10, 40), Votes(0, 1)),  # `span.ratingtypeplusminus` "-1"
         ("isso.html", "c1", datetime(2021, 3, 12, 9, 15), Votes(2, 0)),  # time[datetime], span.votes
         ("discuz.html", "c2", datetime(2021, 3, 13, 18, 2), None),  # "发表于 2021-3-13 18:02"

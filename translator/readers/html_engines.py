@@ -1030,6 +1030,28 @@ LIVEJOURNAL = Engine(
     folded=path("self::*[has-class('b-leaf-collapsed')][not(.//*[has-class('b-leaf-article')])]"),
 )
 
+DREAMWIDTH = Engine(
+    name="dreamwidth",
+    # Dreamwidth and the journals of LiveJournal's S2 styles: `div.comment-thread`, left open so that a reply's
+    # thread sits inside its parent's; the comment in `div.comment#comment-cmtN`, its subject in `h4.comment-title`,
+    # its time in `span.datetime` after a "Date:" label, its writer in `span.comment-poster` after a "From:" one
+    # (`span.ljuser` with the name in bold, or `span.anonymous`), its text in `div.comment-content`.
+    marks=("class:comment-thread",),
+    items=path(
+        "//div[has-class('comment-thread')][.//div[has-class('comment-content')]][.//span[has-class('comment-poster')]]"
+    ),
+    fields=FieldPaths(
+        author=_paths(
+            ".//span[has-class('comment-poster')]//span[has-class('ljuser')]//b",
+            ".//span[has-class('comment-poster')]//span[has-class('anonymous')]",
+        ),
+        date=_paths(".//span[has-class('datetime')]/span[not(has-class('comment-date-text'))]"),
+        body=_paths(".//div[has-class('comment-content')]"),
+        subject=_paths(".//h4[has-class('comment-title')]"),
+        url=_paths(".//li[has-class('commentpermalink')]/a/@href"),
+    ),
+)
+
 OPENWEB = Engine(
     name="openweb",
     # OpenWeb (formerly Spot.IM) marks the parts of its conversation frame by role, whatever its class names.
@@ -1108,6 +1130,7 @@ ENGINES: tuple[Engine, ...] = (
     JUDGE_ME,
     HABR,
     LIVEJOURNAL,
+    DREAMWIDTH,
     OPENWEB,
     YOUTUBE,
 )
