@@ -448,6 +448,21 @@ def test_dates_and_votes(name: str, post_id: str, date: datetime | None, votes: 
     assert (post.date, post.votes) == (date, votes)
 
 
+def test_ucoz_comments_with_their_writers_times_and_quotes() -> None:
+    # `div.comEnt`: the number, the writer in bold (linked or not) and "(DATE)" in the top line, the text in
+    # `div.cMessage`, a quote in `div.bbQuoteBlock` naming its writer after "Цитата".
+    posts = read_thread(PAGES / "ucoz.html").thread.posts[1:]
+    assert [(post.author, post.date) for post in posts] == [
+        ("Валентина", datetime(2024, 3, 12, 18, 41)),
+        ("Гость", datetime(2024, 3, 12, 20, 5)),
+        ("agronom_sergey", datetime(2024, 3, 13, 9, 17)),
+        ("Нина Павловна", datetime(2024, 3, 13, 14, 52)),
+    ]
+    quote, answer = posts[2].blocks
+    assert (quote.kind, quote.quoted_author, answer.kind) == ("quote", "Валентина", "paragraph")
+    assert quote.text.startswith("Досвечивать") and answer.text.startswith("С самого начала")
+
+
 def test_an_imageboard_post_with_a_file_keeps_its_text_not_the_files_line() -> None:
     thread = read_thread(PAGES / "4chan.html").thread
     texts = {post.id: [block.text for block in post.blocks] for post in thread.posts}

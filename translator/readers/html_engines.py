@@ -1030,6 +1030,21 @@ LIVEJOURNAL = Engine(
     folded=path("self::*[has-class('b-leaf-collapsed')][not(.//*[has-class('b-leaf-article')])]"),
 )
 
+UCOZ = Engine(
+    name="ucoz",
+    # uCoz's comments: `div.comEnt#comEntN` around a `table.cBlock1` (or 2); its top line `div.cTop` holds the
+    # comment's number (`a[name=entN] > b`), the writer in bold (linked to their profile or not) and the time in
+    # parentheses; the text in `div.cMessage`, a quote in `div.bbQuoteBlock` naming its writer.
+    marks=("class:coment",),
+    items=path("//div[has-class('comEnt')][.//div[has-class('cMessage')]]"),
+    fields=FieldPaths(
+        author=_paths(".//div[has-class('cTop')]//b[not(ancestor::a[@name])][1]"),
+        date=_paths(".//div[has-class('cTop')]/span[1]"),
+        body=_paths(".//div[has-class('cMessage')]"),
+        url=_paths(".//div[has-class('cTop')]/a[@name]/@href"),
+    ),
+)
+
 DREAMWIDTH = Engine(
     name="dreamwidth",
     # Dreamwidth and the journals of LiveJournal's S2 styles: `div.comment-thread`, left open so that a reply's
@@ -1131,6 +1146,7 @@ ENGINES: tuple[Engine, ...] = (
     HABR,
     LIVEJOURNAL,
     DREAMWIDTH,
+    UCOZ,
     OPENWEB,
     YOUTUBE,
 )

@@ -117,7 +117,7 @@ NAME_TRIM = " \t:：,↑⇧▲\"'«»„“”@-–—|·•"
 MAX_NAME_CHARS = 60
 QUOTE_HEADER_HEADS = frozenset({"author", "title", "header", "attribution", "postedby", "cite", "name", "origin"})
 QUOTE_WORDS = frozenset({"quote", "quotation", "quoted"})
-QUOTE_CLASSES = frozenset({"quote", "bbcode_quote", "quotecontent", "quotebox", "ipsquote"})
+QUOTE_CLASSES = frozenset({"quote", "bbcode_quote", "quotecontent", "quotebox", "ipsquote", "bbquoteblock"})
 QUOTE_AUTHOR_ATTRIBUTES = (
     "data-author", "data-quote", "data-username", "data-ipsquote-username", "data-user", "data-commentuser"
 )  # fmt: skip
@@ -126,6 +126,7 @@ QUOTE_HEADER_CLASSES = frozenset(
         "title",
         "quote-title",
         "title_quote",
+        "bbquotename",
         "bbcodeblock-title",
         "quoteheader",
         "quote-header",
