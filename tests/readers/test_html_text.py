@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from translator.models import Votes
 from translator.readers.common import BlockSpec
 from translator.readers.html_article import choose_title, strip_site
 from translator.readers.html_comments import comment_posts, is_pingback
@@ -21,7 +22,7 @@ from translator.readers.html_dates import (
     printed_date,
     relative_date,
 )
-from translator.readers.html_fields import RawComment, clean_author, find_author, name_in, signed_line
+from translator.readers.html_fields import RawComment, clean_author, find_author, find_votes, name_in, signed_line
 from translator.readers.html_items import _text_lines, parents_by_depth
 from translator.readers.html_text import (
     broken_paragraphs,
@@ -51,6 +52,30 @@ from translator.readers.html_text import (
 )
 def test_name_from_label(label: str, name: str | None) -> None:
     assert name_from_label(label) == name
+
+
+@pytest.mark.parametrize(
+    ("markup", "votes"),
+    [
+        # Counts of ups and downs shown apart, the down first (Cackle), in buttons (Viafoura), in icons (a theme).
+        ('<span class="rating down">0</span><span class="rating up">5</span>', Votes(5, 0)),
+        (
+            '<button class="vf-like-button"><span class="vf-like-button__count">4</span></button>'
+            '<button class="vf-dislike-button"><span class="vf-dislike-button__count">3</span></button>',
+            Votes(4, 3),
+        ),
+        (
+            '<i class="fa fa-thumbs-up" title="like">4</i><i class="fa fa-thumbs-down" title="dislike">2</i>',
+            Votes(4, 2),
+        ),
+        ('<span class="likes">7</span>', Votes(7, 0)),  # one count
+        ('<span class="up">3</span><span class="up">4</span><span class="down">1</span>', None),  # ups twice
+        ('<span class="user-rating up">300</span><span class="down">1</span>', None),  # the writer's points
+    ],
+)
+def test_ups_and_downs_shown_apart_are_the_votes(markup: str, votes: Votes | None) -> None:
+    box = lxml.html.fragment_fromstring(f"<div>{markup}</div>")
+    assert find_votes(list(box.iter())) == votes
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -519,11 +520,48 @@ def _writers_count(element: HtmlElement, words: frozenset[str]) -> bool:
     return hidden or not PROFILE_WORDS.isdisjoint(words) or _in_profile(element)
 
 
+UP_WORDS = frozenset({"up", "plus", "like", "upvote", "upvotes", "pos", "positive", "thumbsup", "good", "agree"})
+DOWN_WORDS = frozenset(
+    {"down", "minus", "dislike", "dislikes", "downvote", "downvotes", "neg", "negative", "thumbsdown", "poor",
+     "disagree"}
+)  # fmt: skip
+"""Class words of a count of ups, and of downs, where a comment shows the two apart."""
+COUNT_ONLY = re.compile(r"^\s*\d[\d.,\s]*\s*$")
+COUNT_HOLDERS = frozenset({"button", "a", "span", "b"})
+COUNT_HOLDER_LEVELS = 2
+
+
+def _split_votes(elements: list[HtmlElement]) -> Votes | None:
+    """The ups and downs a comment shows as two counts, each a number alone in an element whose class names which
+    it is (and no count of the writer's); None unless both are there, once each."""
+    ups: list[int] = []
+    downs: list[int] = []
+    for element in elements:
+        text = visible_text(element)
+        if not COUNT_ONLY.match(text) or len(element):
+            continue
+        words = class_words(element)
+        for node in islice(element.iterancestors(), COUNT_HOLDER_LEVELS):
+            if node.tag not in COUNT_HOLDERS:
+                break
+            words = words | class_words(node)  # the count's button names it (`button.vf-like-button > span`)
+        if _writers_count(element, words):
+            continue
+        up, down = not UP_WORDS.isdisjoint(words), not DOWN_WORDS.isdisjoint(words)
+        if up != down and (count := printed_count(text)) is not None:
+            (ups if up else downs).append(count)
+    return Votes(ups[0], downs[0]) if len(ups) == 1 and len(downs) == 1 else None
+
+
 def find_votes(elements: list[HtmlElement], *, any_class: bool = False) -> Votes | None:
     """Votes shown on a comment: "↑2 ↓0" or "9 up, 0 down" in a label, else one signed score.
 
-    Only elements whose class names a score are read, unless `any_class` (the engine pointed at them).
+    Only elements whose class names a score are read, unless `any_class` (the engine pointed at them). Counts of
+    ups and downs shown apart (`mc-comment-up` 5, `mc-comment-down` 0; a like and a dislike button's counts) are
+    the two.
     """
+    if not any_class and (split := _split_votes(elements)) is not None:
+        return split
     for element in elements:
         if not any_class and (VOTE_WORDS.isdisjoint(words := class_words(element)) or _writers_count(element, words)):
             continue
