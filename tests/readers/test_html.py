@@ -311,6 +311,15 @@ CASES = {
         ["birchbark", "quillfeather", "lanternmoth", "(Anonymous)"],
         [None, "c1", "c2", None],
     ),
+    # Movable Type 4 to 6: a flat list; a reply says whom it answers in its byline (`NAME replied to <a
+    # href="#comment-301">comment from NAME</a>`).
+    "movabletype-threaded.html": Expected(
+        "Counting Limpets at Low Tide",
+        "Tidepool Walks",
+        "Noor Achterberg",
+        ["Pieter Okafor", "Wren Maddox", "Noor Achterberg"],
+        [None, None, "c1"],
+    ),
     # Joomla's Komento: a flat list, each reply naming its parent in a `parentid` attribute (`kmt-14`).
     "komento.html": Expected(
         "A Beginner's Week of Sourdough",

@@ -537,8 +537,7 @@ def _split_votes(elements: list[HtmlElement]) -> Votes | None:
     ups: list[int] = []
     downs: list[int] = []
     for element in elements:
-        text = visible_text(element)
-        if not COUNT_ONLY.match(text) or len(element):
+        if len(element) or not COUNT_ONLY.match(text := visible_text(element)):
             continue
         words = class_words(element)
         for node in islice(element.iterancestors(), COUNT_HOLDER_LEVELS):

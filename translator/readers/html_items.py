@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -293,7 +294,7 @@ def parents_of(items: Sequence[HtmlElement], named: Sequence[str | None] = ()) -
     root = common_ancestor(items)
     parents: list[int | None] = []
     for n, item in enumerate(items):
-        stated = named[n] if n < len(named) else None
+        stated = named[n] if n < len(named) else _reply_link_target(item, index_of)
         answered = by_number.get(DIGITS.findall(stated)[-1]) if stated and DIGITS.search(stated) else None
         explicit = answered if answered not in (None, n) else _explicit_parent(item, by_number, n)
         parents.append(explicit if explicit is not None else _structural_parent(item, index_of, root))
@@ -301,6 +302,24 @@ def parents_of(items: Sequence[HtmlElement], named: Sequence[str | None] = ()) -
         return parents
     depths = _depths(items, root) or _marked_depths(items, root)
     return parents_by_depth(depths) if depths is not None else parents
+
+
+REPLY_LINKS = path(
+    ".//a[contains(@href, '#')]"
+    "[re:test(normalize-space(preceding-sibling::text()[1]),"
+    " '(?:replied to|in reply to|en réponse à|als antwort auf|in risposta a|en respuesta a|в ответ на)$', 'i')"
+    " or re:test(@class, '(?:^|\\s)(?:parentlink|in-?reply-?to)(?:\\s|$)', 'i')]"
+)
+"""A comment's link to the one it answers, in a flat list that shows it (Movable Type: `NAME replied to <a
+href="#comment-301">comment from NAME</a>`; Komento's `a.parentLink`)."""
+
+
+def _reply_link_target(item: HtmlElement, index_of: dict[HtmlElement, int]) -> str | None:
+    """The fragment of the address a comment's own reply link points to (not one of a reply inside it)."""
+    for link in REPLY_LINKS(item):
+        if isinstance(link, HtmlElement) and next((a for a in link.iterancestors() if a in index_of), None) is item:
+            return urlsplit(link.get("href", "")).fragment or None
+    return None
 
 
 def parents_by_depth(depths: Sequence[int]) -> list[int | None]:
