@@ -320,6 +320,14 @@ CASES = {
         ["Pieter Okafor", "Wren Maddox", "Noor Achterberg"],
         [None, None, "c1"],
     ),
+    # Squarespace 5: each comment signed below its text with the date first (`div.signature`: `DATE | NAME`).
+    "squarespace.html": Expected(
+        "The Valve That Would Not Glow",
+        "Attic Radio",
+        "Ottilie Park",
+        ["Bertil Ahn", "Carmen Ruiz", "Ottilie Park"],
+        [None] * 3,
+    ),
     # Joomla's Komento: a flat list, each reply naming its parent in a `parentid` attribute (`kmt-14`).
     "komento.html": Expected(
         "A Beginner's Week of Sourdough",
@@ -431,6 +439,7 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("4chan.html", "c3", datetime(2024, 3, 12, 15, 15), None),  # `data-utc` (seconds), not the Eastern time shown
         ("vichan.html", "c2", datetime(2024, 5, 4, 19, 5), None),  # time[datetime]
         ("dreamwidth.html", "c1", datetime(2024, 3, 9, 21, 50), None),  # "2024-03-09 09:50 pm (UTC)" after "Date:"
+        ("squarespace.html", "c2", datetime(2014, 2, 9, 10, 40), None),  # "February 9, 2014 at 10:40 | NAME"
         ("dle-tree.html", "c4", datetime(2024, 3, 11, 10, 40), Votes(0, 1)),  # `span.ratingtypeplusminus` "-1"
         ("isso.html", "c1", datetime(2021, 3, 12, 9, 15), Votes(2, 0)),  # time[datetime], span.votes
         ("discuz.html", "c2", datetime(2021, 3, 13, 18, 2), None),  # "发表于 2021-3-13 18:02"

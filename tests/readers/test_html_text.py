@@ -22,7 +22,15 @@ from translator.readers.html_dates import (
     printed_date,
     relative_date,
 )
-from translator.readers.html_fields import RawComment, clean_author, find_author, find_votes, name_in, signed_line
+from translator.readers.html_fields import (
+    RawComment,
+    clean_author,
+    find_author,
+    find_votes,
+    name_after_date,
+    name_in,
+    signed_line,
+)
 from translator.readers.html_items import _text_lines, parents_by_depth
 from translator.readers.html_text import (
     broken_paragraphs,
@@ -52,6 +60,20 @@ from translator.readers.html_text import (
 )
 def test_name_from_label(label: str, name: str | None) -> None:
     assert name_from_label(label) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("February 8, 2014 at 18:22 | Bertil Ahn", ("Bertil Ahn", datetime(2014, 2, 8, 18, 22))),
+        ("3 March 2020 by Jo Berg", ("Jo Berg", datetime(2020, 3, 3))),
+        ("Bertil Ahn | February 8, 2014", None),  # the name first
+        ("February 8, 2014 | 18:22", None),  # a date alone
+        ("Posted in News | 12 comments", None),  # no date
+    ],
+)
+def test_a_header_row_printed_date_first(text: str, expected: tuple[str, datetime] | None) -> None:
+    assert name_after_date(text) == expected
 
 
 @pytest.mark.parametrize(

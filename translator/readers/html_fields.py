@@ -310,6 +310,24 @@ def name_before_date(text: str) -> str | None:
     return name if name is not None and name != text and text.startswith(name) else None
 
 
+DATE_THEN_NAME = re.compile(
+    r"^(?P<date>\S.{4,60}?)\s+(?:[|·•–—]|by|von|par|por|от)\s+(?P<name>[^\d|·•]{1,50})$", re.IGNORECASE
+)
+"""A header row printed date first, then the writer (`February 8, 2014 at 18:22 | NAME`: Squarespace 5)."""
+
+
+def name_after_date(text: str) -> tuple[str, datetime] | None:
+    """The writer and the date of a header row that prints the date first (`DATE | NAME`, `DATE by NAME`); None
+    for another text."""
+    text = " ".join(text.split())
+    if not could_be_date(text) or (found := DATE_THEN_NAME.match(text)) is None:
+        return None
+    name = clean_author(found["name"])
+    if not name or could_be_date(name) or (date := printed_date(found["date"], None)) is None:
+        return None
+    return name, date
+
+
 def find_author(elements: list[HtmlElement]) -> str | None:
     """The writer's name among a comment's header elements (itemprop, class, profile link, cite)."""
     for element in elements:
@@ -347,6 +365,9 @@ def find_author(elements: list[HtmlElement]) -> str | None:
     for element in elements:  # `<small>NAME am DATE</small>`: a small print is a name only with a date after it
         if element.tag == "small" and (name := name_before_date(visible_text(element))):
             return name
+    for element in elements:  # `<div class="signature">DATE | NAME</div>`
+        if not len(element) and (pair := name_after_date(element.text or "")):
+            return pair[0]
     return None
 
 
@@ -449,6 +470,9 @@ def find_date(elements: list[HtmlElement], lang: str | None) -> datetime | None:
         for text in (element.text, element.tail):
             if text and could_be_date(text.strip()) and (found := printed_date(text, lang)):
                 return found
+    for element in elements:  # `DATE | NAME`
+        if not len(element) and (pair := name_after_date(element.text or "")):
+            return pair[1]
     return None
 
 

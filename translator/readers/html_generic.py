@@ -33,6 +33,7 @@ from translator.readers.html_fields import (
     FoundComments,
     before_date,
     byline_name,
+    name_after_date,
     name_before_date,
 )
 from translator.readers.html_items import FieldPaths, common_ancestor, path, read_items
@@ -121,6 +122,15 @@ def _own_flags(element: HtmlElement, lang: str | None = None) -> int:
         # The date's line is a byline (`Posted by: NAME, DATE`), or a line that starts so (Movable Type's and
         # TypePad's comment footer: `Posted by: <a>NAME</a> | <a>DATE</a>`).
         flags |= AUTHOR
+    elif (
+        not len(element)
+        and element.tag in DATED_NAME_TAGS
+        and DATED_NAME_SEPARATOR.search(text := element.text or "")
+        and could_be_date(text)
+        and _is_named(element)
+        and name_after_date(text)
+    ):
+        return BOTH  # a header row printed date first (`<div class="signature">DATE | NAME</div>`)
     machine = element.tag == "time" or any(element.get(name) for name in DATE_ATTRIBUTES if name != "content")
     if machine or (not DATE_WORDS.isdisjoint(words) and _dated(element.text_content().strip()[:200], lang)):
         flags |= DATE
@@ -131,6 +141,8 @@ def _own_flags(element: HtmlElement, lang: str | None = None) -> int:
     return flags
 
 
+DATED_NAME_TAGS = frozenset({"div", "span", "p", "small"})
+DATED_NAME_SEPARATOR = re.compile(r"\s(?:[|·•–—]|by|von|par|por|от)\s", re.IGNORECASE)
 NAME_TAGS = frozenset({"strong", "b", "cite", "span", "a", "small"})
 """Tags a template prints a writer's name in, before its "says:"."""
 
