@@ -877,3 +877,25 @@ def test_reviews_drawn_as_quotes_are_read() -> None:
         ("Georg N.", datetime(2020, 6, 10), "Alles bestens, schnell geliefert und leicht aufzubauen."),
         ("Herbert", datetime(2020, 6, 15), "Für dieses Geld kann man so einen Stall kaum selber bauen."),
     ]
+
+
+SIGNED_BELOW = """<div id="comments"><div class="comment" id="comment-{n}"><div class="comment-content"><p>{text}</p>
+</div><p class="comment-footer">Posted by: <a href="https://example.org/{name}">{name}</a> |
+<a href="#comment-{n}">0{n}.05.2021 10:0{n}</a></p></div></div>"""
+
+
+def test_a_sentence_starting_with_by_and_naming_a_date_is_text_not_a_header() -> None:
+    # A byline below the text (`Posted by: NAME | DATE`, Movable Type, TypePad) is the header; a paragraph that
+    # starts with a bare "By" or "Par" and names a date is the comment's text.
+    texts = [
+        "By the way, on May 3, 2021 the pool was still cold.",
+        "Par exemple, le 4 mai 2021 il faisait froid.",
+        "Ich war am 5. Mai 2021 dort, das Wasser war warm.",
+    ]
+    body = "".join(SIGNED_BELOW.format(n=n, name=name, text=text) for n, name, text in zip((3, 4, 5), "ABC", texts))
+    thread = thread_of(body)
+    assert comments_of(thread) == [
+        ("A", datetime(2021, 5, 3, 10, 3), texts[0]),
+        ("B", datetime(2021, 5, 4, 10, 4), texts[1]),
+        ("C", datetime(2021, 5, 5, 10, 5), texts[2]),
+    ]

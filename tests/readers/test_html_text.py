@@ -66,7 +66,8 @@ def test_name_from_label(label: str, name: str | None) -> None:
     ("text", "expected"),
     [
         ("February 8, 2014 at 18:22 | Bertil Ahn", ("Bertil Ahn", datetime(2014, 2, 8, 18, 22))),
-        ("3 March 2020 by Jo Berg", ("Jo Berg", datetime(2020, 3, 3))),
+        ("3 March 2020 · Jo Berg", ("Jo Berg", datetime(2020, 3, 3))),
+        ("March 3, 2020 by the river we walked", None),  # a sentence
         ("Bertil Ahn | February 8, 2014", None),  # the name first
         ("February 8, 2014 | 18:22", None),  # a date alone
         ("Posted in News | 12 comments", None),  # no date

@@ -114,6 +114,9 @@ SIGNING_VERB = (
     r"|publié|écrit|soumis|posté|envoyé|gepostet|comentario|publicado|escrito|scritto|inviato|pubblicato|napisany|dodany)"
 )
 BY_PREFIX = re.compile(rf"^(?:{SIGNING_VERB}\s+)?(?:by|von|par|por|от|przez|di)\s*:?\s+", re.IGNORECASE)
+SIGNED_BY = re.compile(rf"^{SIGNING_VERB}\s+(?:by|von|par|por|от|przez|di)\s*:?\s+", re.IGNORECASE)
+"""A byline's start with its verb (`Posted by:`), which a sentence of a comment does not start with as it may with
+a bare "By" ("By the way, ...", "Par exemple, ...")."""
 REPLIED = re.compile(
     r"\s+(?:a répondu|replied|antwortete|hat geantwortet|respondió|ha risposto|respondeu|ответил\w*|odpowiedzia\w*)$",
     re.IGNORECASE,
@@ -310,15 +313,14 @@ def name_before_date(text: str) -> str | None:
     return name if name is not None and name != text and text.startswith(name) else None
 
 
-DATE_THEN_NAME = re.compile(
-    r"^(?P<date>\S.{4,60}?)\s+(?:[|·•–—]|by|von|par|por|от)\s+(?P<name>[^\d|·•]{1,50})$", re.IGNORECASE
-)
-"""A header row printed date first, then the writer (`February 8, 2014 at 18:22 | NAME`: Squarespace 5)."""
+DATE_THEN_NAME = re.compile(r"^(?P<date>\S.{4,60}?)\s+[|·•–—]\s+(?P<name>[^\d|·•]{1,50})$")
+"""A header row printed date first, then the writer after a separator (`February 8, 2014 at 18:22 | NAME`:
+Squarespace 5); not after "by", which a sentence may have there ("March 3, 2020 by the river ...")."""
 
 
 def name_after_date(text: str) -> tuple[str, datetime] | None:
-    """The writer and the date of a header row that prints the date first (`DATE | NAME`, `DATE by NAME`); None
-    for another text."""
+    """The writer and the date of a header row that prints the date first (`DATE | NAME`); None for another
+    text."""
     text = " ".join(text.split())
     if not could_be_date(text) or (found := DATE_THEN_NAME.match(text)) is None:
         return None
@@ -351,7 +353,7 @@ def find_author(elements: list[HtmlElement]) -> str | None:
             return name  # `<span class=MetaOTBold>NAME</span> <span class=comment-date>`
     for element in elements:  # `<p class="date">Posted by: NAME, DATE</p>`, before any subject line in bold
         dated = not DATE_WORDS.isdisjoint(class_heads(element))  # or a footer saying so: Movable Type, TypePad
-        if (dated or BY_PREFIX.match((element.text or "").lstrip())) and (name := byline_name(visible_text(element))):
+        if (dated or SIGNED_BY.match((element.text or "").lstrip())) and (name := byline_name(visible_text(element))):
             return name
     for tag in ("cite", "strong", "b", "h3", "h4", "h5", "h6"):
         for element in elements:

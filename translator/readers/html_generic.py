@@ -23,12 +23,12 @@ from lxml.html import HtmlElement
 from translator.readers.html_dates import could_be_date, is_relative_date
 from translator.readers.html_fields import (
     AUTHOR_WORDS,
-    BY_PREFIX,
     DATE_ATTRIBUTES,
     DATE_WORDS,
     NEVER_FIELDS,
     PROFILE_LINK,
     SAYS_LABEL,
+    SIGNED_BY,
     SUBJECT_WORDS,
     FoundComments,
     before_date,
@@ -115,7 +115,7 @@ def _own_flags(element: HtmlElement, lang: str | None = None) -> int:
         if 0 < short <= MAX_AUTHOR_CHARS:
             flags |= AUTHOR
     elif (
-        (not DATE_WORDS.isdisjoint(words) or BY_PREFIX.match((element.text or "").lstrip()))
+        (not DATE_WORDS.isdisjoint(words) or SIGNED_BY.match((element.text or "").lstrip()))
         and (name := byline_name(element.text_content())) is not None
         and len(name) <= MAX_AUTHOR_CHARS
     ):
@@ -142,7 +142,7 @@ def _own_flags(element: HtmlElement, lang: str | None = None) -> int:
 
 
 DATED_NAME_TAGS = frozenset({"div", "span", "p", "small"})
-DATED_NAME_SEPARATOR = re.compile(r"\s(?:[|·•–—]|by|von|par|por|от)\s", re.IGNORECASE)
+DATED_NAME_SEPARATOR = re.compile(r"\s[|·•–—]\s")
 NAME_TAGS = frozenset({"strong", "b", "cite", "span", "a", "small"})
 """Tags a template prints a writer's name in, before its "says:"."""
 
@@ -191,7 +191,7 @@ def _quote_around(element: HtmlElement) -> HtmlElement | None:
 def _has_own_text(element: HtmlElement, own: dict[HtmlElement, int], enough: int = 1) -> bool:
     """Whether an element shows text besides its author and date (a header row alone does not): at least
     `enough` characters of it."""
-    if own.get(element, 0) & AUTHOR and BY_PREFIX.match((element.text or "").lstrip()):
+    if own.get(element, 0) & AUTHOR and SIGNED_BY.match((element.text or "").lstrip()):
         return False  # a byline row (`Posted by: NAME | DATE`): all of it is the header
     found = 0
     walker = etree.iterwalk(element, events=TEXT_EVENTS)
