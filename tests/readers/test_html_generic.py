@@ -892,7 +892,9 @@ def test_a_sentence_starting_with_by_and_naming_a_date_is_text_not_a_header() ->
         "Par exemple, le 4 mai 2021 il faisait froid.",
         "Ich war am 5. Mai 2021 dort, das Wasser war warm.",
     ]
-    body = "".join(SIGNED_BELOW.format(n=n, name=name, text=text) for n, name, text in zip((3, 4, 5), "ABC", texts))
+    body = "".join(
+        SIGNED_BELOW.format(n=n, name=name, text=text) for n, name, text in zip((3, 4, 5), "ABC", texts, strict=True)
+    )
     thread = thread_of(body)
     assert comments_of(thread) == [
         ("A", datetime(2021, 5, 3, 10, 3), texts[0]),
