@@ -1087,11 +1087,28 @@ def test_the_lead_above_a_box_comes_before_the_boxs_own_loose_text() -> None:
         # No date to the day, or when the story was changed: none.
         ("<p>November 2021</p>", None),
         ("<p>Aktualisiert am 05.11.2021</p>", None),
+        # A dateline: the date at the start of a paragraph's text, after a label of two words at most.
+        ("<p>01.02.2022 „Der Arbeitsmarkt ist gut in das Jahr gestartet“, sagte die Chefin der Behörde.</p>",
+         datetime(2022, 2, 1)),
+        ("<p>Pressemitteilung vom 25. Januar 2022 | Berlin – Die Ministerin reiste am Dienstag nach Kiew.</p>",
+         datetime(2022, 1, 25)),
+        ("<p>Ich habe am 12. Mai 2006 eine Mail an alle Abgeordneten geschickt und auf Antwort gewartet.</p>", None),
     ],
-)
+)  # fmt: skip
 def test_a_date_printed_near_the_headline_where_the_page_states_none(line: str, published: datetime | None) -> None:
     page = f"""<html lang="de"><head><title>Neue Regeln für Tabak</title></head><body><header><nav>Start</nav>
     </header><main><h1>Neue Regeln für Tabak</h1>{line}<p>Ab dem kommenden Jahr gelten für Tabakwaren neue Regeln bei
     der Steuer, wie die Behörde am Mittwoch mitteilte.</p><p>Händler müssen ihre Bestände bis zum Jahresende
     melden und die neuen Steuerzeichen verwenden.</p></main></body></html>"""
     assert read_html(page).threads[0].published == published
+
+
+def test_the_date_near_the_headline_is_looked_for_by_the_headlines_h1_not_a_menus() -> None:
+    # The first h1 names the page's menu (for screen readers), far above the story; its headline's h1 has the date
+    # below it.
+    menu = "".join(f"<li><a href='/{n}'>Bereich {n}</a></li>" for n in range(60))
+    page = f"""<html lang="de"><head><title>Neue Karte zum Radon</title></head><body><h1>Navigation und
+    Service</h1><ul>{menu}</ul><main><h1>Neue Karte zum Radon</h1><p><span>Stand: 25. Januar 2022</span></p>
+    <p>Die neue Karte zeigt, wo im Boden viel Radon zu erwarten ist, und hilft Bauherren bei der Planung.</p>
+    </main></body></html>"""
+    assert read_html(page).threads[0].published == datetime(2022, 1, 25)

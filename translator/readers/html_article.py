@@ -567,16 +567,27 @@ DAY_DATE = re.compile(
 """A date to the day, as pages print one ("03.11.2021", "3. November 2021", "November 3, 2021"): not a month alone."""
 LINES_AFTER_HEADLINE, LINES_BEFORE_HEADLINE = 40, 20
 MAX_DATE_LINE_CHARS = 60
+MAX_DATELINE_WORDS = 2
+"""Words a dateline's label may have before its date ("Pressemitteilung vom", "Karlsruhe, ("); a sentence that
+names a date has more ("Ich habe am 12. Mai 2006 ...")."""
 
 
-def _date_near_headline(tree: HtmlElement) -> datetime | None:
-    """The date a page prints on a short line of its own near its first h1 (after it first, then before it:
-    "Datum: 03.11.2021", "Pressemitteilung vom 20.01.2022", "Handball Schweiz • 02.02.2022"), where it states
-    none and the date search finds none; None where no such line is near."""
-    h1 = next((h for h in H1(tree) if isinstance(h, HtmlElement)), None)
-    if h1 is None:
-        return None
+def _date_near_headline(tree: HtmlElement, title: str) -> datetime | None:
+    """The date a page prints on a short line of its own near its headline's h1 (else its first: after it first,
+    then before it: "Datum: 03.11.2021", "Pressemitteilung vom 20.01.2022", "Handball Schweiz • 02.02.2022"), or
+    at the start of a longer one (a dateline: "01.02.2022 „Der Arbeitsmarkt ..."), where it states none and the
+    date search finds none; None where no such line is near."""
+    h1s = [h for h in H1(tree) if isinstance(h, HtmlElement)]
+    key = _comparable(title)
+    headline = next((h for h in h1s if _comparable(visible_text(h)) == key), None)
     elements = [element for element in tree.iter() if isinstance(element.tag, str) and element.tag not in NO_TEXT_TAGS]
+    for h1 in dict.fromkeys(h for h in (headline, *h1s[:1]) if h is not None):  # the first h1 next: a blog's logo
+        if (found := _date_near(elements, h1)) is not None:
+            return found
+    return None
+
+
+def _date_near(elements: list[HtmlElement], h1: HtmlElement) -> datetime | None:
     where = next((n for n, element in enumerate(elements) if element is h1), None)
     if where is None:
         return None
@@ -584,6 +595,13 @@ def _date_near_headline(tree: HtmlElement) -> datetime | None:
     before = elements[max(where - LINES_BEFORE_HEADLINE, 0) : where][::-1]
     for element in (*after, *before):
         if text_longer_than(element, MAX_DATE_LINE_CHARS):
+            # A dateline: the date in the first words of a paragraph's own text.
+            lead = " ".join((element.text or "").split())[:MAX_DATE_LINE_CHARS]
+            day = DAY_DATE.search(lead)
+            label = lead[: day.start()] if day is not None else ""
+            dateline = day is not None and len(label.split()) <= MAX_DATELINE_WORDS and not UPDATED.search(label)
+            if day is not None and dateline and (found := printed_date(day.group(0), None)) is not None:
+                return found
             continue
         text = visible_text(element)
         if not text or UPDATED.search(text) or not (day := DAY_DATE.search(text)):
@@ -1027,7 +1045,7 @@ def article_facts(tree: HtmlElement, *, with_body: bool, marks: PageMarks | None
         (local_time(value, shown_dates(tree)) or machine_date(value) for value in (stated_value, box_value) if value),
         None,
     )
-    published = stated or _found_date(tree) or _date_near_headline(tree)
+    published = stated or _found_date(tree) or _date_near_headline(tree, title)
     modified = next(
         (
             found
