@@ -1103,6 +1103,14 @@ def test_a_date_printed_near_the_headline_where_the_page_states_none(line: str, 
     assert read_html(page).threads[0].published == published
 
 
+def test_the_date_near_the_headline_is_looked_for_below_an_h2_headline_under_a_logo() -> None:
+    menu = "".join(f"<li><a href='/{n}'>Bereich {n}</a></li>" for n in range(60))
+    page = f"""<html lang="de"><head><title>Gedenken mit Stolpersteinen</title></head><body><h1><a href="/">L-Mag
+    </a></h1><ul>{menu}</ul><main><h2>Gedenken mit Stolpersteinen</h2><p>27.1.2022 - Bei der Erinnerung an die
+    Verfolgten wurden in diesem Jahr auch neue Steine verlegt, wie der Verein mitteilte.</p></main></body></html>"""
+    assert read_html(page).threads[0].published == datetime(2022, 1, 27)
+
+
 def test_the_date_near_the_headline_is_looked_for_by_the_headlines_h1_not_a_menus() -> None:
     # The first h1 names the page's menu (for screen readers), far above the story; its headline's h1 has the date
     # below it.

@@ -573,13 +573,15 @@ names a date has more ("Ich habe am 12. Mai 2006 ...")."""
 
 
 def _date_near_headline(tree: HtmlElement, title: str) -> datetime | None:
-    """The date a page prints on a short line of its own near its headline's h1 (else its first: after it first,
-    then before it: "Datum: 03.11.2021", "Pressemitteilung vom 20.01.2022", "Handball Schweiz • 02.02.2022"), or
-    at the start of a longer one (a dateline: "01.02.2022 „Der Arbeitsmarkt ..."), where it states none and the
-    date search finds none; None where no such line is near."""
+    """The date a page prints on a short line of its own near its headline's heading, else near its first h1
+    (after it first, then before it: "Datum: 03.11.2021", "Pressemitteilung vom 20.01.2022", "Handball Schweiz •
+    02.02.2022"), or at the start of a longer one (a dateline: "01.02.2022 „Der Arbeitsmarkt ..."), where it states
+    none and the date search finds none; None where no such line is near."""
     h1s = [h for h in H1(tree) if isinstance(h, HtmlElement)]
     key = _comparable(title)
-    headline = next((h for h in h1s if _comparable(visible_text(h)) == key), None)
+    # The headline's heading: an h1, else an h2 or h3 below a logo's h1.
+    headings = [*h1s, *(h for h in HEADINGS(tree) if isinstance(h, HtmlElement) and h.tag != "h1")]
+    headline = next((h for h in headings if _comparable(visible_text(h)) == key), None)
     elements = [element for element in tree.iter() if isinstance(element.tag, str) and element.tag not in NO_TEXT_TAGS]
     for h1 in dict.fromkeys(h for h in (headline, *h1s[:1]) if h is not None):  # the first h1 next: a blog's logo
         if (found := _date_near(elements, h1)) is not None:
