@@ -894,6 +894,18 @@ def test_a_stated_headline_the_h1_and_document_title_contradict_is_not_taken(
     assert read_html(page).threads[0].title == stated
 
 
+@pytest.mark.parametrize("title_shape", ["BDZV: {h1}", "{h1} - BDZV"])
+def test_a_section_stated_for_sharing_gives_way_to_the_headline_the_h1_and_document_title_agree_on(
+    title_shape: str,
+) -> None:
+    # `og:title` names the page's section ("Pressemitteilungen"); the h1 and the document title, the site's name
+    # before or after it, agree on the headline.
+    h1 = "Olafur Eliasson gestaltet Titelseite für die Zeitungen"
+    meta = '<meta property="og:title" content="Pressemitteilungen">'
+    page = HEADLINE_PAGE.format(title=title_shape.format(h1=h1), meta=meta, h1=h1, h2="Kunstaktion")
+    assert read_html(page).threads[0].title == h1
+
+
 def test_code_words_inside_a_paragraph_stay_in_it() -> None:
     # trafilatura marks inline code and code blocks alike (`<code>`): inline, it is part of the paragraph's line.
     page = """<html lang="en"><head><title>Fetching data</title></head><body><article><h1>Fetching data</h1>

@@ -642,7 +642,11 @@ def _headline(
     headings = [text for h in h1s if (text := visible_text(h)) not in logos]
     agreed = _agreed_title(headings, page_title)
     stated = _name(ld.get("headline"))
-    candidates = [meta.get("og:title"), meta.get("twitter:title"), None if _contradicts(stated, agreed) else stated]
+    social = [meta.get("og:title"), meta.get("twitter:title")]
+    # A title for sharing that names less than the headline the page agrees on, and other things, is a section's
+    # ("Pressemitteilungen" for "BDZV: HEADLINE" and its h1).
+    shared = [None if _contradicts(text, agreed) and _fewer_words(text, agreed) else text for text in social]
+    candidates = [*shared, None if _contradicts(stated, agreed) else stated]
     found = getattr(extracted, "title", None)
     if found and _in_comment_box(tree, found):
         found = None  # the extractor took the comment form's heading ("Join the Discussion Cancel reply")
@@ -779,10 +783,18 @@ def _agreed_title(headings: list[str], page_title: str | None) -> str | None:
     if len(headings) != 1 or not headings[0] or not page_title:
         return None
     heading, title = " ".join(headings[0].split()), " ".join(page_title.split())
-    return heading if title.startswith(heading) and TITLE_SEPARATOR.match(title[len(heading) :]) else None
+    if title.startswith(heading) and TITLE_SEPARATOR.match(title[len(heading) :]):
+        return heading
+    # The site's name first: "Site: X", "Site | X".
+    before = title[: -len(heading)] if title.endswith(heading) and len(title) > len(heading) else ""
+    return heading if before and (TITLE_SEPARATOR.search(before[-4:]) or before.endswith(": ")) else None
 
 
 MIN_SHARED_WORDS = 0.5
+
+
+def _fewer_words(text: str | None, than: str | None) -> bool:
+    return bool(text and than) and len(TITLE_WORD.findall(text or "")) < len(TITLE_WORD.findall(than or ""))
 
 
 def _contradicts(stated: str | None, agreed: str | None) -> bool:
