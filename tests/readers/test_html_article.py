@@ -942,6 +942,18 @@ def test_an_h1_that_links_to_the_home_page_is_the_sites_logo(h1: str, headline: 
     assert read_html(page).threads[0].title == headline
 
 
+def test_an_h1_heading_the_skip_links_is_no_headline() -> None:
+    # German federal sites head their skip links with `h1.navSkip` "Navigation und Service", the story's own
+    # heading lower (an h2 here, the last part of the document title).
+    title = "www.bund.example: Der Präsident / Reden / Rede beim Konvent der Landesparlamente"
+    meta = '<link rel="canonical" href="https://www.bund.example/reden/konvent.html">'
+    headline = "Rede beim Konvent der Landesparlamente"
+    page = HEADLINE_PAGE.format(title=title, meta=meta, h1="Navigation und Service", h2=headline).replace(
+        "<h1>", '<h1 class="navSkip">'
+    )
+    assert read_html(page).threads[0].title == headline
+
+
 @pytest.mark.parametrize(
     ("h1", "h2", "headline"),
     [

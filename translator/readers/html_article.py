@@ -56,6 +56,7 @@ from translator.readers.html_schema import JSON_LD, _types, _walk, json_document
 from translator.readers.html_text import (
     BOXES_OF_PARAGRAPHS,
     broken_paragraphs,
+    class_tokens,
     class_words,
     clean_text,
     is_hidden,
@@ -637,8 +638,9 @@ def _headline(
     shows the same text with typographic marks for plain ones (`„Quote“` for `"Quote"`, `–` for `-`), as the heading
     shows it."""
     page_title = visible_text(TITLE(tree)[0]) if TITLE(tree) else None
-    h1s = [h for h in H1(tree) if isinstance(h, HtmlElement)]
-    logos = {visible_text(h) for h in h1s if _links_home(h)}
+    all_h1s = [h for h in H1(tree) if isinstance(h, HtmlElement)]
+    h1s = [h for h in all_h1s if not _skip_heading(h)]
+    logos = {visible_text(h) for h in h1s if _links_home(h)} | {visible_text(h) for h in all_h1s if _skip_heading(h)}
     headings = [text for h in h1s if (text := visible_text(h)) not in logos]
     agreed = _agreed_title(headings, page_title)
     stated = _name(ld.get("headline"))
@@ -743,6 +745,12 @@ def _shown_line(tree: HtmlElement, text: str) -> bool:
 
 
 TITLE_WORD = re.compile(r"\w+")
+
+
+def _skip_heading(h1: HtmlElement) -> bool:
+    """Whether an h1 heads the page's skip links for screen readers (`h1.navSkip` "Navigation und Service": the
+    German federal sites' template), not its story."""
+    return any("skip" in token for token in class_tokens(h1))
 
 
 def _links_home(h1: HtmlElement) -> bool:
