@@ -488,6 +488,24 @@ def test_a_headline_that_starts_with_the_brand_is_no_site_name() -> None:
     assert read_html(page).threads[0].site == "HarbourGazInt"
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Skibergsteigen: Schnell und leicht mit den C.A.M.P. - Neuheiten",  # on bergsteigen.com
+        "Echoes of the Past : The Hotel Bergsteigen Historic Ghostwalk (photos)",
+    ],
+)
+def test_a_headline_part_holding_the_sites_name_inside_a_word_or_a_long_phrase_stays(headline: str) -> None:
+    # A part of the title is the site's name where the name starts or ends it, or the part is short; a headline's
+    # part whose word holds the domain's name is the headline's.
+    meta = (
+        '<meta property="og:site_name" content="Bergsteigen.com">'
+        '<link rel="canonical" href="https://www.bergsteigen.com/news/camp/">'
+    )
+    page = HEADLINE_PAGE.format(title=f"{headline} | Bergsteigen.com", meta=meta, h1=headline, h2="Neu")
+    assert read_html(page).threads[0].title == headline
+
+
 NO_SITE_NAME = """<html lang="en"><head><title>{title}</title>{extra}</head><body><article>
 <h1>Ferry fares rise in May</h1>
 <p>Fares on the harbour ferry rise by ten percent in May, the operator said on Monday, citing fuel costs.</p>

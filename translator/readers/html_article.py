@@ -365,8 +365,12 @@ def _names_site(part: str, site: str | None, host: str | None) -> bool:
     on maescot.de, "Café Olé" on cafeole.fr: a domain writes letters without their marks). A short name
     ("CNN", "BBC") only whole, alone or with a section's words ("CNN Politics", "BBC News")."""
     keys = _site_keys(site, host)
+    # Inside a longer part, the name starts or ends it ("RedFlagDeals.com Forums"), or the part is short: a
+    # headline whose first word holds the domain's ("Skibergsteigen: ..." on bergsteigen.com) is no site's name.
+    short = len(part.split()) <= MAX_SITE_WORDS
     if any(
-        key in part_key or (part_key in key and len(part_key) * 5 >= len(key) * 3)
+        (key in part_key and (short or part_key.startswith(key) or part_key.endswith(key)))
+        or (part_key in key and len(part_key) * 5 >= len(key) * 3)
         for part_key in _spellings(_comparable(part))
         for key in keys
     ):
