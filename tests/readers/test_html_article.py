@@ -960,6 +960,18 @@ def test_an_h1_that_links_to_the_home_page_is_the_sites_logo(h1: str, headline: 
     assert read_html(page).threads[0].title == headline
 
 
+def test_of_several_h1s_the_one_the_document_title_is_gives_the_headline() -> None:
+    # A CMS heads its quick links, its menu and the section's box with h1s too; the document title is one of them
+    # and the site's name.
+    headline = "Norddeutschland findet seine Meister"
+    page = f"""<html lang="de"><head><title>{headline} - Berliner Verband e.V.</title></head><body>
+    <h1>Quicklink</h1><ul><li><a href="/a">Termine</a></li></ul><h1>Navigation</h1><ul><li><a href="/b">Verband
+    </a></li></ul><div class="mod_article"><h1 class="ce_headline first">Pressemitteilungen</h1><h1>{headline}</h1>
+    <p>Bei den Meisterschaften in der Halle holten die Athletinnen des Verbands drei Titel und zwei Medaillen.</p>
+    </div></body></html>"""
+    assert read_html(page).threads[0].title == headline
+
+
 def test_an_h1_heading_the_skip_links_is_no_headline() -> None:
     # German federal sites head their skip links with `h1.navSkip` "Navigation und Service", the story's own
     # heading lower (an h2 here, the last part of the document title).

@@ -791,15 +791,22 @@ def _page_address(element: HtmlElement) -> str:
 
 
 def _agreed_title(headings: list[str], page_title: str | None) -> str | None:
-    """The page's one h1 where its document title is that h1, a separator and more ("X" and "X - Wikipedia")."""
-    if len(headings) != 1 or not headings[0] or not page_title:
+    """The page's h1 that its document title is, with a separator and more ("X" and "X - Wikipedia"; "Site: X"),
+    where one of its h1s is (a page may head its menus with h1s too: "Quicklink", "Navigation")."""
+    if not page_title:
         return None
-    heading, title = " ".join(headings[0].split()), " ".join(page_title.split())
+    title = " ".join(page_title.split())
+    agreed = {heading for text in headings if (heading := " ".join(text.split())) and _title_holds(title, heading)}
+    return agreed.pop() if len(agreed) == 1 else None
+
+
+def _title_holds(title: str, heading: str) -> bool:
+    """Whether a document title is a heading with a separator and more after it, or before it (the site's name
+    first: "Site: X", "Site | X")."""
     if title.startswith(heading) and TITLE_SEPARATOR.match(title[len(heading) :]):
-        return heading
-    # The site's name first: "Site: X", "Site | X".
+        return True
     before = title[: -len(heading)] if title.endswith(heading) and len(title) > len(heading) else ""
-    return heading if before and (TITLE_SEPARATOR.search(before[-4:]) or before.endswith(": ")) else None
+    return bool(before) and bool(TITLE_SEPARATOR.search(before[-4:]) or before.endswith(": "))
 
 
 MIN_SHARED_WORDS = 0.5
