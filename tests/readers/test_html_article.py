@@ -972,6 +972,19 @@ def test_of_several_h1s_the_one_the_document_title_is_gives_the_headline() -> No
     assert read_html(page).threads[0].title == headline
 
 
+def test_a_document_title_shown_whole_as_a_heading_is_the_headline_where_the_page_has_no_h1() -> None:
+    # No h1: the headline is an h3 (`text__subheadline`) equal to the document title; a box's h2 below it
+    # ("Ansprechpartner", the contacts) is no headline, whatever the extractor picks.
+    headline = "Auf den Spuren von Rafael Nadal"
+    page = f"""<html lang="de"><head><title>{headline}</title></head><body><main><div class="text">
+    <h3 class="text__subheadline">{headline}</h3><p>Die Jugendlichen des Verbands trainierten eine Woche lang an
+    der Akademie auf Mallorca, mit Einheiten auf Sand und in der Halle, und sahen dem Profi beim Training zu.</p>
+    <p>Am Ende stand ein Turnier, das zwei Spielerinnen aus dem Verband gewannen.</p></div>
+    <div class="text"><h2 class="text__headline">Ansprechpartner</h2><h3>Christoph Berg</h3><p>Referent für Jugend
+    und Leistungssport.</p></div></main></body></html>"""
+    assert read_html(page).threads[0].title == headline
+
+
 def test_an_h1_heading_the_skip_links_is_no_headline() -> None:
     # German federal sites head their skip links with `h1.navSkip` "Navigation und Service", the story's own
     # heading lower (an h2 here, the last part of the document title).

@@ -659,7 +659,9 @@ def _headline(
     middle = _after_site_in_middle(page_title, site, host) if page_title else None
     if found and page_title and middle and _comparable(found) in _comparable(page_title):
         found = middle  # the extractor cut the title at its last separator: "Section - Site - Headline"
-    found = None if _contradicts(found, agreed) or found in logos else found
+    # The whole document title shown as a heading (an h2 or h3 where the page has no h1) is the headline too.
+    shown = agreed or (page_title if not h1s and page_title and _shown_as_heading(tree, page_title) else None)
+    found = None if _contradicts(found, shown) or found in logos else found
     candidates += [found, headings[0] if len(headings) == 1 else None, page_title]
     title = _without_logo(choose_title(candidates, site, host), logos)
     page_only = _without_logo(strip_site(page_title, site, host), logos) if page_title else ""
@@ -798,6 +800,11 @@ def _agreed_title(headings: list[str], page_title: str | None) -> str | None:
     title = " ".join(page_title.split())
     agreed = {heading for text in headings if (heading := " ".join(text.split())) and _title_holds(title, heading)}
     return agreed.pop() if len(agreed) == 1 else None
+
+
+def _shown_as_heading(tree: HtmlElement, text: str) -> bool:
+    key = _comparable(text)
+    return bool(key) and any(isinstance(h, HtmlElement) and _comparable(visible_text(h)) == key for h in HEADINGS(tree))
 
 
 def _title_holds(title: str, heading: str) -> bool:
