@@ -660,8 +660,8 @@ def _headline(
     if found and page_title and middle and _comparable(found) in _comparable(page_title):
         found = middle  # the extractor cut the title at its last separator: "Section - Site - Headline"
     # The whole document title shown as a heading (an h2 or h3 where the page has no h1) is the headline too.
-    shown = agreed or (page_title if not h1s and page_title and _shown_as_heading(tree, page_title) else None)
-    found = None if _contradicts(found, shown) or found in logos else found
+    whole = agreed or (page_title if not h1s and page_title and _shown_as_heading(tree, page_title) else None)
+    found = None if _contradicts(found, whole) or found in logos else found
     candidates += [found, headings[0] if len(headings) == 1 else None, page_title]
     title = _without_logo(choose_title(candidates, site, host), logos)
     page_only = _without_logo(strip_site(page_title, site, host), logos) if page_title else ""
