@@ -721,47 +721,46 @@ LIVEFYRE = Engine(
 )
 
 
-FOURCHAN_HEADER = ".//div[has-class('postInfo')]"
-"""4chan's header of a post (the desktop one: a mobile copy, `postInfoM`, comes first)."""
+def _imageboard(name: str, mark: str, header: str, body: str, date: str, number: str) -> Engine:
+    """An imageboard's rule: `div.post.op`, then `div.post.reply`, flat, the opening post the article; the header
+    holds the subject, the name, the time and the post's number; a reply answers the post its text links to first
+    (`>>N`), not those its header's backlinks name."""
+    return Engine(
+        name=name,
+        marks=(mark,),
+        items=path(f"//div[has-class('post')][has-class('op') or has-class('reply')][{body}]"),
+        fields=FieldPaths(
+            author=_paths(f"{header}//span[has-class('name')]"),
+            date=_paths(f"{header}{date}"),
+            body=_paths(body),
+            subject=_paths(f"{header}//span[has-class('subject')]"),
+            url=_paths(f"{header}{number}"),
+            parent=_paths(f"{body}//a[starts-with(normalize-space(.), '>>')][1]/@href"),
+        ),
+        forum=True,
+        threaded=True,
+    )
 
-FOURCHAN = Engine(
-    name="4chan",
-    # 4chan: `div.post.op`, then `div.post.reply`, flat; the header holds the subject, the name, the time
-    # (`data-utc`, in seconds) and the post's number; the text in `blockquote.postMessage`. A reply answers the
-    # post its text links to first (`>>N`); the backlinks in the header (the posts that answer it) are no text.
-    marks=("class:postmessage",),
-    items=path(
-        "//div[has-class('post')][has-class('op') or has-class('reply')][.//blockquote[has-class('postMessage')]]"
-    ),
-    fields=FieldPaths(
-        author=_paths(f"{FOURCHAN_HEADER}//span[has-class('name')]"),
-        date=_paths(f"{FOURCHAN_HEADER}//span[has-class('dateTime')]/@data-utc"),
-        body=_paths(".//blockquote[has-class('postMessage')]"),
-        subject=_paths(f"{FOURCHAN_HEADER}//span[has-class('subject')]"),
-        url=_paths(f"{FOURCHAN_HEADER}//span[has-class('postNum')]/a[1]/@href"),
-        parent=_paths(".//blockquote[has-class('postMessage')]//a[starts-with(normalize-space(.), '>>')][1]/@href"),
-    ),
-    forum=True,
-    threaded=True,  # a reply's `>>N` names the post it answers
+
+# 4chan: the desktop header `div.postInfo` (a mobile copy, `postInfoM`, comes first), the time in `data-utc`
+# (seconds), the text in `blockquote.postMessage`.
+FOURCHAN = _imageboard(
+    "4chan",
+    "class:postmessage",
+    header=".//div[has-class('postInfo')]",
+    body=".//blockquote[has-class('postMessage')]",
+    date="//span[has-class('dateTime')]/@data-utc",
+    number="//span[has-class('postNum')]/a[1]/@href",
 )
-
-VICHAN = Engine(
-    name="vichan",
-    # vichan (Tinyboard) and its kin: `div.post.op`, then `div.post.reply#reply_N`, flat; the header `p.intro`
-    # holds the subject, the name, `time[datetime]` and the post's number; the text in `div.body`; a reply
-    # answers the post its text links to first (`>>N`, no class).
-    marks=("class:post_no",),
-    items=path("//div[has-class('post')][has-class('op') or has-class('reply')][./div[has-class('body')]]"),
-    fields=FieldPaths(
-        author=_paths("./p[has-class('intro')]//span[has-class('name')]"),
-        date=_paths("./p[has-class('intro')]//time"),
-        body=_paths("./div[has-class('body')]"),
-        subject=_paths("./p[has-class('intro')]//span[has-class('subject')]"),
-        url=_paths("./p[has-class('intro')]/a[has-class('post_no')][1]/@href"),
-        parent=_paths("./div[has-class('body')]//a[starts-with(normalize-space(.), '>>')][1]/@href"),
-    ),
-    forum=True,
-    threaded=True,  # a reply's `>>N` names the post it answers
+# vichan (Tinyboard) and its kin: the header `p.intro`, `time[datetime]`, the text in `div.body`, `>>N` links
+# without a class.
+VICHAN = _imageboard(
+    "vichan",
+    "class:post_no",
+    header="./p[has-class('intro')]",
+    body="./div[has-class('body')]",
+    date="//time",
+    number="/a[has-class('post_no')][1]/@href",
 )
 
 
