@@ -328,6 +328,14 @@ CASES = {
         ["Bertil Ahn", "Carmen Ruiz", "Ottilie Park"],
         [None] * 3,
     ),
+    # HyperComments, drawn into the page: newest first, flat (a reply quotes its parent in `div.hc__parent`).
+    "hypercomments.html": Expected(
+        "На окраине города построят новую школу",
+        "Районная газета",
+        None,
+        ["Ольга Миронова", "Дмитрий", "Анна К.", "Виктор Л."],
+        [None] * 4,
+    ),
     # Joomla's Komento: a flat list, each reply naming its parent in a `parentid` attribute (`kmt-14`).
     "komento.html": Expected(
         "A Beginner's Week of Sourdough",
@@ -440,6 +448,7 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("vichan.html", "c2", datetime(2024, 5, 4, 19, 5), None),  # time[datetime]
         ("dreamwidth.html", "c1", datetime(2024, 3, 9, 21, 50), None),  # "2024-03-09 09:50 pm (UTC)" after "Date:"
         ("squarespace.html", "c2", datetime(2014, 2, 9, 10, 40), None),  # "February 9, 2014 at 10:40 | NAME"
+        ("hypercomments.html", "c4", datetime(2024, 5, 20, 7, 45), Votes(4, 0)),  # `hc__voting__total` "+4"
         ("dle-tree.html", "c4", datetime(2024, 3, 11, 10, 40), Votes(0, 1)),  # `span.ratingtypeplusminus` "-1"
         ("isso.html", "c1", datetime(2021, 3, 12, 9, 15), Votes(2, 0)),  # time[datetime], span.votes
         ("discuz.html", "c2", datetime(2021, 3, 13, 18, 2), None),  # "发表于 2021-3-13 18:02"

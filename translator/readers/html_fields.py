@@ -155,7 +155,7 @@ ACTION_WORDS = frozenset({"tools", "actions", "interact"})
 PROFILE_WORDS = frozenset({"user", "username", "author", "profile", "postprofile", "userinfo", "poster", "member"})
 PROFILE_DEPTH = 4
 VOTE_WORDS = frozenset(
-    {"score", "rating", "points", "votes", "vote", "likes", "karma", "counter", "ratingtypeplusminus"}
+    {"score", "rating", "points", "votes", "vote", "voting", "likes", "karma", "counter", "ratingtypeplusminus"}
 )  # fmt: skip
 """Class words of a comment's score (DataLife Engine's `ratingtypeplusminus`, in one word)."""
 UP_DOWN = re.compile(r"↑\s*(\d+)\D+↓\s*(\d+)|(?<!\d)(\d++)\s*\D{2,20}?,\s*(\d++)\s*\D{2,20}$")
