@@ -1523,6 +1523,7 @@ def test_teasers_below_a_bare_comments_heading_stay_text() -> None:
         ("23.09.20 | 18:19 Rezeptsammlerin", ("Rezeptsammlerin", datetime(2020, 9, 23, 18, 19))),
         ("2019-05-03 14:22 joe_b", ("joe_b", datetime(2019, 5, 3, 14, 22))),
         ("3. Mai 2020 um 14:00 Uhr von Hans Meier", ("Hans Meier", datetime(2020, 5, 3, 14, 0))),
+        ("23.09.20 | 18:19 da Silva", ("da Silva", datetime(2020, 9, 23, 18, 19))),  # "da" starts the name
         ("23.09.20 | 18:19 Uhr", None),  # all of it is the date
         ("19. Juni 2018 um 15:28", None),
         ("12.03.2020 Antworten", None),  # a post's button after its date

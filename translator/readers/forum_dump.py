@@ -719,7 +719,8 @@ LIST_MARK = re.compile(r"[,·|:]| [-–—] ")
 TITLE_BEFORE = frozenset({"zu", "über", "on", "about", "to", "sur", "à", "su", "op", "en", "in"})
 """The word a "latest comments" box puts between a comment's writer and the story's title on the next line
 (`DATE von NAME zu`): no comment's header."""
-WRITER_LABEL = re.compile(r"^(?:von|by|par|por|da|di|door)\s+(?=\S)", re.IGNORECASE)
+WRITER_LABEL = re.compile(r"^(?:von|by|par|por|door)\s+(?=\S)", re.IGNORECASE)
+"""A label before a writer's name (`DATE von NAME`); not "da" or "di", which start names too ("da Silva")."""
 
 
 def _date_then_name(words: list[str]) -> tuple[str, datetime] | None:
