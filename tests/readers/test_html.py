@@ -302,12 +302,13 @@ CASES = {
         ["Anonymous", "Reworker", "Anonymous"],
         [None, "c1", None],
     ),
-    # Dreamwidth: each comment's thread left open around its replies'; the writer after "From:" (`span.ljuser`, or
-    # `span.anonymous`), the time after "Date:"; a reply's subject `Re: ...` is no heading of its text.
+    # Dreamwidth: the entry's writer in `span.entry-poster`; each comment's thread left open around its replies';
+    # the writer after "From:" (`span.ljuser`, or `span.anonymous`), the time after "Date:"; a reply's subject
+    # `Re: ...` is no heading of its text.
     "dreamwidth.html": Expected(
         "Firing the first kiln load",
         "Dreamwidth Studios",
-        None,
+        "quillfeather",
         ["birchbark", "quillfeather", "lanternmoth", "(Anonymous)"],
         [None, "c1", "c2", None],
     ),
@@ -447,6 +448,7 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("4chan.html", "c3", datetime(2024, 3, 12, 15, 15), None),  # `data-utc` (seconds), not the Eastern time shown
         ("vichan.html", "c2", datetime(2024, 5, 4, 19, 5), None),  # time[datetime]
         ("dreamwidth.html", "c1", datetime(2024, 3, 9, 21, 50), None),  # "2024-03-09 09:50 pm (UTC)" after "Date:"
+        ("dreamwidth.html", "article", datetime(2024, 3, 9, 19, 45), None),  # the entry's "2024-03-09 07:45 pm"
         ("squarespace.html", "c2", datetime(2014, 2, 9, 10, 40), None),  # "February 9, 2014 at 10:40 | NAME"
         ("hypercomments.html", "c4", datetime(2024, 5, 20, 7, 45), Votes(4, 0)),  # `hc__voting__total` "+4"
         ("dle-tree.html", "c4", datetime(2024, 3, 11, 10, 40), Votes(0, 1)),  # `span.ratingtypeplusminus` "-1"

@@ -1064,6 +1064,16 @@ DREAMWIDTH = Engine(
         subject=_paths(".//h4[has-class('comment-title')]"),
         url=_paths(".//li[has-class('commentpermalink')]/a/@href"),
     ),
+    # The entry above the comments: its subject, its writer (`span.entry-poster`), its day and time.
+    story=_story(
+        "//div[has-class('entry-wrapper')]",
+        ".//h3[has-class('entry-title')]",
+        FieldPaths(
+            author=_paths(".//span[has-class('entry-poster')]//span[has-class('ljuser')]//b"),
+            date=_paths(".//div[has-class('header')]//span[has-class('datetime')]"),
+        ),
+        ".//div[has-class('entry-content')]",
+    ),
 )
 
 OPENWEB = Engine(
