@@ -466,11 +466,12 @@ def _a_post(region: list[Line]) -> bool:
 def read_forum_dump(text: str) -> Reading:
     """Parse a forum or comment page dump into its one thread; InputError when it shows no posts."""
     lines, kinds = _read_lines(text)
+    counts = _comment_counts(lines, kinds)
     anchors, headers = _posts_found(text)
     run = _post_run(lines, kinds, anchors, headers)
     counted = None
     if run is None or run.marked < 2:
-        counted = _counted_run(lines, kinds, headers, _comment_counts(lines, kinds))
+        counted = _counted_run(lines, kinds, headers, counts)
         run = counted or run
     signed_run = _signed_run(lines, kinds, anchors)
     if run is not None and signed_run is not None and run.first <= signed_run[1] and signed_run[0] <= run.last:
@@ -478,7 +479,7 @@ def read_forum_dump(text: str) -> Reading:
         run = PostRun(min(run.first, signed_run[0]), max(run.last, signed_run[1]), run.marked)
     undated = None
     if counted is None and (run is None or run.marked < 2):
-        undated = _undated_headers(lines, kinds, _comment_counts(lines, kinds))
+        undated = _undated_headers(lines, kinds, counts)
     if undated is not None:
         anchors, headers = [Anchor(header.start, header.writer, None) for header in undated], undated
     elif run is not None and (run.first > 0 or run.last < len(anchors) - 1):
@@ -520,7 +521,8 @@ def read_forum_dump(text: str) -> Reading:
         raw = [post for post, pingback in zip(raw, pingbacks, strict=True) if not pingback]
     # Below a count of comments (or their heading) every post is a comment: the page's text before them is the
     # article, however short (also where the count is just above the first post: `3 Responses to TITLE`).
-    counted_above = any(headers[0].start - 1 <= row <= anchors[0].row for row, _ in _comment_counts(lines, kinds))
+    # The counts were found before the lines after the thread's last post were cut: those before it are the same.
+    counted_above = any(headers[0].start - 1 <= row <= anchors[0].row for row, _ in counts)
     below_count = counted is not None or signed_run is not None or undated is not None or counted_above
     paragraphs = 1 if below_count else MIN_ARTICLE_PARAGRAPHS
     preamble = _article_lines(lines[: headers[0].start], kinds[: headers[0].start], paragraphs)
