@@ -329,13 +329,14 @@ CASES = {
         ["Bertil Ahn", "Carmen Ruiz", "Ottilie Park"],
         [None] * 3,
     ),
-    # HyperComments, drawn into the page: newest first, flat (a reply quotes its parent in `div.hc__parent`).
+    # HyperComments, drawn into the page: newest first, flat; a reply answers the comment its `div.hc__parent`
+    # quotes, listed after it.
     "hypercomments.html": Expected(
         "На окраине города построят новую школу",
         "Районная газета",
         None,
         ["Ольга Миронова", "Дмитрий", "Анна К.", "Виктор Л."],
-        [None] * 4,
+        [None, "c3", None, None],
     ),
     # Joomla's Komento: a flat list, each reply naming its parent in a `parentid` attribute (`kmt-14`).
     "komento.html": Expected(
@@ -470,6 +471,7 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("intensedebate.html", "c3", None, Votes(0, 1)),  # "5 hours ago", `span.idc-v-total` "-1"
         ("cackle.html", "c1", datetime(2024, 3, 5, 14, 0), Votes(4, 0)),  # `timestamp` in milliseconds, "+4"
         ("viafoura.html", "c1", None, Votes(6, 0)),  # "2 hours ago", "6 Likes"
+        ("komento.html", "c1", datetime(2015, 4, 6, 11, 20), Votes(4, 0)),  # likes in the buttons' `kmt-control-user`
     ],
 )
 def test_dates_and_votes(name: str, post_id: str, date: datetime | None, votes: Votes | None) -> None:

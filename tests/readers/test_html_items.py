@@ -8,7 +8,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from translator.readers.html_items import REGEX_NAMESPACE, FieldPaths, classes_needed, descendant_steps, path
+from translator.readers.html_items import (
+    REGEX_NAMESPACE,
+    FieldPaths,
+    classes_needed,
+    descendant_steps,
+    parents_of,
+    path,
+)
 
 
 @pytest.mark.parametrize(
@@ -123,3 +130,35 @@ def test_field_lookups_needing_a_class_the_page_cannot_have_are_left_out() -> No
     assert kept.author == (fields.author[1], by_hand)
     assert kept.body == fields.body
     assert kept.rules == fields.rules
+
+
+def _flat_comments(*bodies: str) -> list[lxml.html.HtmlElement]:
+    page = lxml.html.fromstring(
+        "<html><body><div id='list'>"
+        + "".join(f"<div class='msg' id='m{n}'><b>writer {n}</b>{body}</div>" for n, body in enumerate(bodies))
+        + "</div></body></html>"
+    )
+    return page.xpath("//div[@class='msg']")
+
+
+QUESTION = "Where will the new stadium be built, behind the school?"
+
+
+def test_a_reply_answers_the_comment_its_parent_box_quotes() -> None:
+    quoting = f"<div class='hc__parent'><div class='hc__parent__nick'>writer 2</div>{QUESTION[:40]}…</div>Behind it."
+    assert parents_of(_flat_comments("First!", quoting, QUESTION)) == [None, 2, None]
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # two comments start as the box does: which one it answers is unknown
+        (QUESTION, f"<div class='hc__parent'>{QUESTION}</div>Behind it.", QUESTION),
+        # a start too short to tell one comment from another
+        ("Agreed.", "<div class='hc__parent'>Agreed.</div>Me too.", "Agreed."),
+        # a box of another name (a `parent` wrapper alone says nothing of a quote)
+        (QUESTION, f"<div class='parent'>{QUESTION}</div>Behind it."),
+    ],
+)
+def test_a_parent_box_names_no_parent_unless_one_comment_starts_as_it_shows(bodies: tuple[str, ...]) -> None:
+    assert parents_of(_flat_comments(*bodies)) == [None] * len(bodies)

@@ -154,6 +154,9 @@ ACTION_WORDS = frozenset({"tools", "actions", "interact"})
 """Class words of a comment's row of actions ("Reply", "Quote", "Rate": `p` elements there are buttons)."""
 PROFILE_WORDS = frozenset({"user", "username", "author", "profile", "postprofile", "userinfo", "poster", "member"})
 PROFILE_DEPTH = 4
+USER_CONTROLS = frozenset({"control", "controls", "actions", "buttons", "toolbar", "tools"})
+"""Words of a box of the buttons a reader uses on a comment (Komento's `kmt-control-user`: its like count), which is
+no writer's profile box."""
 VOTE_WORDS = frozenset(
     {"score", "rating", "points", "votes", "vote", "voting", "likes", "karma", "counter", "ratingtypeplusminus"}
 )  # fmt: skip
@@ -534,7 +537,7 @@ def find_body(item: HtmlElement, excluded: Sequence[HtmlElement]) -> HtmlElement
 def _in_profile(element: HtmlElement) -> bool:
     """Whether an element sits in the writer's profile box (their total points are not this post's votes)."""
     for ancestor in list(element.iterancestors())[:PROFILE_DEPTH]:
-        if not PROFILE_WORDS.isdisjoint(class_heads(ancestor)):
+        if not PROFILE_WORDS.isdisjoint(class_heads(ancestor)) and USER_CONTROLS.isdisjoint(class_words(ancestor)):
             return True
     return False
 

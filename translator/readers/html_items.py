@@ -292,11 +292,13 @@ def parents_of(items: Sequence[HtmlElement], named: Sequence[str | None] = ()) -
             if number := DIGITS.findall(value):
                 by_number.setdefault(number[-1], n)
     root = common_ancestor(items)
+    quoted = _quoted_parents(items, index_of)
     parents: list[int | None] = []
     for n, item in enumerate(items):
         stated = named[n] if n < len(named) else _reply_link_target(item, index_of)
         answered = by_number.get(DIGITS.findall(stated)[-1]) if stated and DIGITS.search(stated) else None
         explicit = answered if answered not in (None, n) else _explicit_parent(item, by_number, n)
+        explicit = explicit if explicit is not None else quoted.get(n)
         parents.append(explicit if explicit is not None else _structural_parent(item, index_of, root))
     if any(parent is not None for parent in parents):
         return parents
@@ -320,6 +322,47 @@ def _reply_link_target(item: HtmlElement, index_of: dict[HtmlElement, int]) -> s
         if isinstance(link, HtmlElement) and next((a for a in link.iterancestors() if a in index_of), None) is item:
             return urlsplit(link.get("href", "")).fragment or None
     return None
+
+
+PARENT_BOXES = path(
+    "//*[contains(@class, 'parent')][re:test(@class, '(?:^|\\s)[\\w-]*(?:__|-|_)parent(?:\\s|$)')][normalize-space()]"
+)
+"""Boxes in which a reply shows the comment it answers, its writer and the start of its text (HyperComments'
+`hc__parent`), in a list that does not nest replies."""
+QUOTED_START_CHARS = 30
+"""How much of the answered comment's text a box must show to name it: its start, for a box may cut it short."""
+
+
+def _quoted_parents(items: Sequence[HtmlElement], index_of: dict[HtmlElement, int]) -> dict[int, int]:
+    """The comment each reply's parent box quotes, where exactly one other comment has a text starting so.
+
+    One pass over the comments' texts, indexed by their starts, so that the cost grows with the page."""
+    boxes: dict[int, str] = {}
+    for box in PARENT_BOXES(items[0].getroottree()) if items else []:
+        if not isinstance(box, HtmlElement) or box in index_of:
+            continue
+        owner = next((index_of[a] for a in box.iterancestors() if a in index_of), None)
+        if owner is None or any(inner in index_of for inner in box.iterdescendants()):
+            continue
+        quote = max((_start(text) for text in box.itertext()), key=len, default="")
+        if len(quote) >= QUOTED_START_CHARS:
+            boxes.setdefault(owner, quote)
+    if not boxes:
+        return {}
+    by_start: dict[str, set[int]] = {}
+    for n, item in enumerate(items):
+        for text in item.itertext():
+            if len(start := _start(text)) >= QUOTED_START_CHARS:
+                by_start.setdefault(start, set()).add(n)
+    parents = {}
+    for owner, quote in boxes.items():
+        if len(found := by_start.get(quote, set()) - {owner}) == 1:
+            parents[owner] = found.pop()
+    return parents
+
+
+def _start(text: str) -> str:
+    return " ".join(text.split())[:QUOTED_START_CHARS]
 
 
 def parents_by_depth(depths: Sequence[int]) -> list[int | None]:
