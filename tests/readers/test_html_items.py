@@ -138,7 +138,7 @@ def _flat_comments(*bodies: str) -> list[lxml.html.HtmlElement]:
         + "".join(f"<div class='msg' id='m{n}'><b>writer {n}</b>{body}</div>" for n, body in enumerate(bodies))
         + "</div></body></html>"
     )
-    return page.xpath("//div[@class='msg']")
+    return [element for element in page.iter("div") if element.get("class") == "msg"]
 
 
 QUESTION = "Where will the new stadium be built, behind the school?"
