@@ -1174,7 +1174,9 @@ def engine_comments(tree: HtmlElement, lang: str | None, marks: PageMarks) -> Fo
             continue
         elements = [e for e in engine.items(tree) if isinstance(e, HtmlElement)]
         items = [e for e in elements if not (engine.skip and engine.skip(e))]
-        if len(items) < best_posts or not (items or engine.story):
+        # A rule finds a post per element at most, and the story above them: one that cannot find more than the
+        # best so far is not read (a WordPress page marking its comments up as schema.org Comments too).
+        if len(items) + (engine.story is not None) <= best_posts or not (items or engine.story):
             continue
         found = _read_engine(engine, tree, items, elements, lang, marks)
         posts = len(found.comments) + (found.article is not None)

@@ -292,7 +292,7 @@ def parents_of(items: Sequence[HtmlElement], named: Sequence[str | None] = ()) -
             if number := DIGITS.findall(value):
                 by_number.setdefault(number[-1], n)
     root = common_ancestor(items)
-    quoted = _quoted_parents(items, index_of)
+    quoted = _quoted_parents(items, index_of, root)
     parents: list[int | None] = []
     for n, item in enumerate(items):
         stated = named[n] if n < len(named) else _reply_link_target(item, index_of)
@@ -325,7 +325,7 @@ def _reply_link_target(item: HtmlElement, index_of: dict[HtmlElement, int]) -> s
 
 
 PARENT_BOXES = path(
-    "//*[contains(@class, 'parent')][re:test(@class, '(?:^|\\s)[\\w-]*(?:__|-|_)parent(?:\\s|$)')][normalize-space()]"
+    ".//*[contains(@class, 'parent')][re:test(@class, '(?:^|\\s)[\\w-]*(?:__|-|_)parent(?:\\s|$)')][normalize-space()]"
 )
 """Boxes in which a reply shows the comment it answers, its writer and the start of its text (HyperComments'
 `hc__parent`), in a list that does not nest replies."""
@@ -333,12 +333,14 @@ QUOTED_START_CHARS = 30
 """How much of the answered comment's text a box must show to name it: its start, for a box may cut it short."""
 
 
-def _quoted_parents(items: Sequence[HtmlElement], index_of: dict[HtmlElement, int]) -> dict[int, int]:
+def _quoted_parents(
+    items: Sequence[HtmlElement], index_of: dict[HtmlElement, int], root: HtmlElement | None
+) -> dict[int, int]:
     """The comment each reply's parent box quotes, where exactly one other comment has a text starting so.
 
     One pass over the comments' texts, indexed by their starts, so that the cost grows with the page."""
     boxes: dict[int, str] = {}
-    for box in PARENT_BOXES(items[0].getroottree()) if items else []:
+    for box in PARENT_BOXES(root) if root is not None else []:
         if not isinstance(box, HtmlElement) or box in index_of:
             continue
         owner = next((index_of[a] for a in box.iterancestors() if a in index_of), None)
