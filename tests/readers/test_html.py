@@ -338,6 +338,41 @@ CASES = {
         ["Ольга Миронова", "Дмитрий", "Анна К.", "Виктор Л."],
         [None, "c3", None, None],
     ),
+    # ZEIT ONLINE's comments, a flat list: a reply's `comment__origin` link (`Antwort auf #1 von NAME`) names the
+    # comment it answers, also deeper than the `comment--indented` class shows; a promoted comment's badge
+    # ("Redaktionsempfehlung") beside the name does not make its header the comment.
+    "zeit.html": Expected(
+        "Haselbrück: Stadtwerke wollen Fernwärmenetz bis 2030 verdoppeln",
+        None,
+        "Jana Wiesinger",
+        ["Ostwind_77", "Hannelore Vogt", "Ostwind_77", "Fenna Lorenzen", "kaltstart", "Bernd Ohlsen", "Jana Wiesinger"],
+        [None, "c1", "c2", None, "c4", None, None],
+    ),
+    # The Guardian's server-drawn discussion (`li.d-comment`): a reply nested under the thread's first comment
+    # answers the one its `#comment-N` link names.
+    "guardian-legacy.html": Expected(
+        "Upper Ashcombe post office reopens as community-run shop",
+        "The Guardian",
+        "Alan Whitcombe",
+        [
+            "hedgerowhistorian",
+            "Jo Pennington",
+            "LowerAshcombeLad",
+            "marketdaymolly",
+            "hedgerowhistorian",
+            "Ravi Chaudhry",
+        ],
+        [None, "c1", "c2", None, "c4", None],
+    ),
+    # AnyComment (WordPress, drawn by script): the server's copy of the comments in `noscript` is no second set; the
+    # writer's name without the "Автор" badge beside it.
+    "anycomment.html": Expected(
+        "Зимнее хранение георгинов: мой опыт за пять сезонов",
+        "Записки садовода из Кимрского района",
+        "Сергей Вологдин",
+        ["Ольга Смирнова", "Сергей Вологдин", "Ольга Смирнова", "Виктор Лаптев", "Наталья К.", "Наталья К."],
+        [None, "c1", "c2", None, "c4", None],
+    ),
     # Joomla's Komento: a flat list, each reply naming its parent in a `parentid` attribute (`kmt-14`).
     "komento.html": Expected(
         "A Beginner's Week of Sourdough",
@@ -471,6 +506,9 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("intensedebate.html", "c3", None, Votes(0, 1)),  # "5 hours ago", `span.idc-v-total` "-1"
         ("cackle.html", "c1", datetime(2024, 3, 5, 14, 0), Votes(4, 0)),  # `timestamp` in milliseconds, "+4"
         ("viafoura.html", "c1", None, Votes(6, 0)),  # "2 hours ago", "6 Likes"
+        ("zeit.html", "c2", datetime(2023, 3, 8, 9, 47), Votes(6, 0)),  # "#1.1 — 8. März 2023, 9:47 Uhr", liked
+        ("guardian-legacy.html", "c4", datetime(2016, 3, 14, 13, 5), Votes(57, 0)),  # time[datetime], recommend count
+        ("anycomment.html", "c1", datetime(2024, 9, 14, 16, 20), Votes(4, 0)),  # the drawn copy's, not the noscript's
         ("komento.html", "c1", datetime(2015, 4, 6, 11, 20), Votes(4, 0)),  # likes in the buttons' `kmt-control-user`
     ],
 )

@@ -80,3 +80,16 @@ def test_a_number_alone_is_no_printed_date(text: str) -> None:
 )
 def test_an_english_at_before_the_time_in_another_language(text: str, lang: str | None, read: datetime) -> None:
     assert printed_date(text, lang) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("#1 \u00a0—\u00a0 8. März 2023, 9:12 Uhr", datetime(2023, 3, 8, 9, 12)),  # not the 1st: the comment's number
+        ("#1.1 — 8. März 2023, 9:47 Uhr", datetime(2023, 3, 8, 9, 47)),  # a reply's number
+        ("Nr. 12 | 03.04.2021 10:00", datetime(2021, 4, 3, 10, 0)),
+        ("#3", None),  # a number alone
+    ],
+)
+def test_a_comments_number_before_its_date_is_no_part_of_it(text: str, read: datetime | None) -> None:
+    assert printed_date(text, "de") == read

@@ -162,3 +162,12 @@ def test_a_reply_answers_the_comment_its_parent_box_quotes() -> None:
 )
 def test_a_parent_box_names_no_parent_unless_one_comment_starts_as_it_shows(bodies: tuple[str, ...]) -> None:
     assert parents_of(_flat_comments(*bodies)) == [None] * len(bodies)
+
+
+def test_a_comment_answers_the_comment_its_anchor_link_names_not_its_own_permalink() -> None:
+    comments = _flat_comments(
+        "<a href='#m0'>#</a> First.",  # its own permalink
+        "<a href='https://example.org/story?cid=0#m0'>in reply to writer 0</a> Second.",
+        "<a href='#comments'>top</a> Third.",  # an anchor that is no comment's
+    )
+    assert parents_of(comments) == [None, 0, None]

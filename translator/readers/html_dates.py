@@ -244,10 +244,15 @@ AT_TIME = re.compile(r"\s+at\s+(?=\d{1,2}[:.]\d{2}\b)")
 at 14:57`), where the parser of that language does not know the word."""
 
 
+COMMENT_NUMBER = re.compile(r"^(?:#|№|Nr\.\s?)\d+(?:\.\d+)*\s*[-–—|·:]?\s+(?=\S)")
+"""A comment's number before its date, as a permalink prints it (ZEIT ONLINE's `#1.1 — 8. März 2023, 9:47 Uhr`):
+no part of the date."""
+
+
 def printed_date(text: str, lang: str | None) -> datetime | None:
     """A date as a page prints it (`11 maja 2021, 23:13`, `Jan 10th, 2020 6:03 pm`), in the page's language
     (`lang`; where None, the one `dates_in_language` declares, else any)."""
-    text = " ".join(text.split())
+    text = COMMENT_NUMBER.sub("", " ".join(text.split()))
     if text.isdecimal():
         return None  # a number alone ("1800" after a name, a count, a year without its day) is no date
     text = ZONE_NAME.sub("", SPACED_DOTTED_DATE.sub(r"\1.\2.\3", DAY_MONTH_COMMA_YEAR.sub(r"\1.\2.\3", text)))

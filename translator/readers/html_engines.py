@@ -1172,7 +1172,7 @@ def engine_comments(tree: HtmlElement, lang: str | None, marks: PageMarks) -> Fo
     for engine in ENGINES:
         if not any(marks.has(mark) for mark in engine.marks):
             continue
-        elements = [e for e in engine.items(tree) if isinstance(e, HtmlElement)]
+        elements = _beside_copies([e for e in engine.items(tree) if isinstance(e, HtmlElement)])
         items = [e for e in elements if not (engine.skip and engine.skip(e))]
         # A rule finds a post per element at most, and the story above them: one that cannot find more than the
         # best so far is not read (a WordPress page marking its comments up as schema.org Comments too).
@@ -1183,6 +1183,16 @@ def engine_comments(tree: HtmlElement, lang: str | None, marks: PageMarks) -> Fo
         if posts > best_posts:
             best, best_posts = found, posts
     return best
+
+
+def _beside_copies(elements: list[HtmlElement]) -> list[HtmlElement]:
+    """The comments a script drew, without the server's copy of them for readers without scripts (`noscript`:
+    AnyComment's, for search engines), which a page saved once they showed holds too; the copy alone where the
+    page holds nothing else (Flarum saved without its script)."""
+    if not elements or next(elements[0].getroottree().iter("noscript"), None) is None:
+        return elements
+    drawn = [e for e in elements if not any(a.tag == "noscript" for a in e.iterancestors())]
+    return drawn or elements
 
 
 def _read_engine(

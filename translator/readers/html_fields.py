@@ -158,9 +158,12 @@ USER_CONTROLS = frozenset({"control", "controls", "actions", "buttons", "toolbar
 """Words of a box of the buttons a reader uses on a comment (Komento's `kmt-control-user`: its like count), which is
 no writer's profile box."""
 VOTE_WORDS = frozenset(
-    {"score", "rating", "points", "votes", "vote", "voting", "likes", "karma", "counter", "ratingtypeplusminus"}
+    {"score", "rating", "points", "votes", "vote", "voting", "likes", "karma", "counter", "ratingtypeplusminus",
+     "recommend", "recommends", "recommendations"}
 )  # fmt: skip
-"""Class words of a comment's score (DataLife Engine's `ratingtypeplusminus`, in one word)."""
+"""Class words of a comment's score (DataLife Engine's `ratingtypeplusminus`, in one word; the readers'
+recommendations a newspaper counts: ZEIT ONLINE's `js-comment-recommendations`, The Guardian's
+`d-comment__recommend-count`)."""
 UP_DOWN = re.compile(r"↑\s*(\d+)\D+↓\s*(\d+)|(?<!\d)(\d++)\s*\D{2,20}?,\s*(\d++)\s*\D{2,20}$")
 
 
@@ -277,8 +280,12 @@ def _name_text(element: HtmlElement) -> str:
 
 
 # `descendant::`, not `.//`: see `html_items.descendant_steps`.
-NAME_PARTS = etree.XPath("descendant::*[@itemprop='name' or contains(concat(' ', @class, ' '), ' fn ')]")
-"""Where an author element marks the name in it (compiled once: these run for every comment)."""
+NAME_PARTS = etree.XPath(
+    "descendant::*[@itemprop='name' or contains(concat(' ', @class, ' '), ' fn ')"
+    " or contains(@class, 'author-name') or contains(@class, 'author__name')]"
+)
+"""Where an author element marks the name in it, apart from its badges (AnyComment's `…__author-name` beside
+`…__author-owner`; compiled once: these run for every comment)."""
 REPLY_LINKS = etree.XPath("descendant::a[@aria-label and contains(@class, 'reply')]")
 REPLY_LABEL = re.compile(
     r"^(?:reply to|responder a|répondre à|rispondi a|antworten auf|auf .{1,60} antworten|odpowiedz|responder para"

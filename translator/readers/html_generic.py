@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
 
 from lxml import etree
@@ -311,20 +311,39 @@ def candidates(tree: HtmlElement, lang: str | None = None) -> list[HtmlElement]:
     minimal = _without_quoted_headers(minimal)
     headers = set(minimal)
     chosen: set[HtmlElement] = set()
+    above: dict[HtmlElement, list[HtmlElement]] = {}
     textless: list[list[HtmlElement]] = []
     for element in minimal:
         chain = _chain(element, headers)
         with_text = _text_level(chain, own)
         if with_text is not None:
             chosen.add(with_text)
+            above[with_text] = chain[chain.index(with_text) + 1 :]
         else:
             textless.append(chain)
+    chosen = _at_peers_level(chosen, above)
     # An image-only comment has no text to climb to, nor has a comment whose element holds its replies (its
     # header's climb stops below the element that holds theirs too): it takes the level its peers were found at.
     kinds = {_kind(element) for element in chosen}
     for chain in textless:
         chosen.add(_peer_level(chain, kinds, chosen))
     return [element for element in elements if element in chosen]
+
+
+def _at_peers_level(chosen: set[HtmlElement], above: dict[HtmlElement, list[HtmlElement]]) -> set[HtmlElement]:
+    """The comments found, each at the level of its peers where its own text stopped the climb below it: a
+    header whose badge has words of its own (ZEIT ONLINE's "Redaktionsempfehlung" beside the name) is not the
+    comment when the box above it, holding no other comment, is of the kind the others were found at."""
+    counts = Counter(_kind(element) for element in chosen)
+    moved = set(chosen)
+    for element in chosen:
+        if counts[_kind(element)] > 1:
+            continue
+        level = next((level for level in above.get(element, ()) if counts[_kind(level)] > 1), None)
+        if level is not None and level not in moved:
+            moved.discard(element)
+            moved.add(level)
+    return moved
 
 
 QUOTE_BOX_LEVELS = 4

@@ -286,6 +286,15 @@ def parents_of(items: Sequence[HtmlElement], named: Sequence[str | None] = ()) -
     """For each comment element, the index of the one it replies to (None for top-level); `named`: for each, the
     answered comment's number where an engine's lookup found it."""
     index_of = {item: n for n, item in enumerate(items)}
+    by_id: dict[str, int] = {}
+    for n, item in enumerate(items):
+        # the id of the comment's box, or of the box just around it (ZEIT ONLINE's `article#cid-N` holding
+        # the `div.comment__container` the generic reader finds)
+        wrapper = item.getparent()
+        for holder in (item, wrapper if wrapper is not None and wrapper not in index_of else None):
+            if holder is not None and (anchor := holder.get("id")):
+                by_id.setdefault(anchor, n)
+                break
     by_number: dict[str, int] = {}
     for n, item in enumerate(items):
         for value in (item.get("id", ""), item.get("data-id", "")):
@@ -298,6 +307,8 @@ def parents_of(items: Sequence[HtmlElement], named: Sequence[str | None] = ()) -
         stated = named[n] if n < len(named) else _reply_link_target(item, index_of)
         answered = by_number.get(DIGITS.findall(stated)[-1]) if stated and DIGITS.search(stated) else None
         explicit = answered if answered not in (None, n) else _explicit_parent(item, by_number, n)
+        if explicit is None:
+            explicit = _linked_comment(item, index_of, by_id) if n >= len(named) else None
         explicit = explicit if explicit is not None else quoted.get(n)
         parents.append(explicit if explicit is not None else _structural_parent(item, index_of, root))
     if any(parent is not None for parent in parents):
@@ -314,6 +325,23 @@ REPLY_LINKS = path(
 )
 """A comment's link to the one it answers, in a flat list that shows it (Movable Type: `NAME replied to <a
 href="#comment-301">comment from NAME</a>`; Komento's `a.parentLink`)."""
+
+
+ANCHOR_LINKS = path(".//a[contains(@href, '#')]")
+
+
+def _linked_comment(item: HtmlElement, index_of: dict[HtmlElement, int], by_id: dict[str, int]) -> int | None:
+    """The other comment a comment links to by its anchor, the one it answers (The Guardian's `<a
+    href="#comment-N">NAME</a>` beside the writer, ZEIT ONLINE's `Antwort auf #1 von NAME`); its own permalink is
+    no answer, nor a link of a reply inside it."""
+    own = index_of[item]
+    for link in ANCHOR_LINKS(item):
+        if not isinstance(link, HtmlElement):
+            continue
+        target = by_id.get(urlsplit(link.get("href", "")).fragment)
+        if target is not None and target != own and next(a for a in link.iterancestors() if a in index_of) is item:
+            return target
+    return None
 
 
 def _reply_link_target(item: HtmlElement, index_of: dict[HtmlElement, int]) -> str | None:
