@@ -373,6 +373,66 @@ CASES = {
         ["Ольга Смирнова", "Сергей Вологдин", "Ольга Смирнова", "Виктор Лаптев", "Наталья К.", "Наталья К."],
         [None, "c1", "c2", None, "c4", None],
     ),
+    # WoltLab Burning Board 5: each post an `article.wbbPost`, the first the article; a quote's header ("Zitat von
+    # NAME") past the writer's picture.
+    "woltlab.html": Expected(
+        "Heizungspumpe brummt nach dem Tausch – normal?",
+        "Heimwerker-Treff",
+        "Kellerkind72",
+        ["Rohrfrei-Jens", "Mira Sonnenfeld", "Kellerkind72", "Hausmeister Bernd"],
+        [None] * 4,
+    ),
+    # WoltLab Burning Board 3: `div.message#postRowN`; the thread's subject, which holds a dash, is the title, and the
+    # board's name in an h1 linking to `index.php?page=Index` is the site's.
+    "woltlab3.html": Expected(
+        "Golf IV quietscht beim Anfahren – Spurstange?",
+        "Schrauberforum Ostwestfalen",
+        "Gerd_Schrauber",
+        ["Tanja", "oli_aus_lippe", "Gerd_Schrauber"],
+        [None] * 3,
+    ),
+    # Kunena (Joomla's forum), in Spanish: its date in the relative date's tooltip, a hidden report form's title no
+    # subject, a quote's header "NAME escribió:" inside it.
+    "kunena.html": Expected(
+        "Puerto de Navacerrada en octubre: ¿qué ropa lleváis?",
+        "Foro del Club",
+        "Lucía_Ferrer",
+        ["Paco Montañés", "Andrés Vidal", "Lucía_Ferrer", "Marta Ibarra"],
+        [None] * 4,
+    ),
+    # Simple Machines 1.1, in Polish: posts in tables, `« Odpowiedz #1 : DATE »`, a quote's header before its box.
+    "smf1.html": Expected(
+        "Obiektyw do portretów: 50 mm czy 85 mm?",
+        None,
+        "Ania_z_Gdyni",
+        ["Wojtek Migawka", "kuba.b", "Ania_z_Gdyni"],
+        [None] * 3,
+    ),
+    # phpBB 2 (subSilver), in French: the writer's join date is no post's date, the signature after underscores and
+    # the edit note are no text, a quote's header in the row above it.
+    "phpbb2.html": Expected(
+        "Bivouac sur les Hauts-Plateaux : quelles règles en été ?",
+        None,
+        "Marmotte38",
+        ["Chamois_Lucie", "Pierrot des Écouges", "Marmotte38", "Baptiste"],
+        [None] * 4,
+    ),
+    # IP.Board 3, in Russian: `div.post_block`, the date stated in `abbr.published`, a quote's `p.citation` header.
+    "ipb3.html": Expected(
+        "Зелёная вода в новом аквариуме — что делать?",
+        "Аквариумный клуб",
+        "Рыбокот",
+        ["Ирина_Водоросль", "Дмитрий К.", "Рыбокот", "Старый_Аквариумист"],
+        [None] * 4,
+    ),
+    # wpForo (a forum inside WordPress): the opening post is the article; "4 Replies" below it is no subject.
+    "wpforo.html": Expected(
+        "Tomatoes splitting after heavy rain",
+        "Greenfingers",
+        "Hazel Brightwater",
+        ["Gordon McRae", "Priya N.", "Hazel Brightwater", "Tom Ashdown"],
+        [None] * 4,
+    ),
     # Joomla's Komento: a flat list, each reply naming its parent in a `parentid` attribute (`kmt-14`).
     "komento.html": Expected(
         "A Beginner's Week of Sourdough",
@@ -509,6 +569,13 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("zeit.html", "c2", datetime(2023, 3, 8, 9, 47), Votes(6, 0)),  # "#1.1 — 8. März 2023, 9:47 Uhr", liked
         ("guardian-legacy.html", "c4", datetime(2016, 3, 14, 13, 5), Votes(57, 0)),  # time[datetime], recommend count
         ("anycomment.html", "c1", datetime(2024, 9, 14, 16, 20), Votes(4, 0)),  # the drawn copy's, not the noscript's
+        ("woltlab.html", "c2", datetime(2023, 3, 15, 19, 3), None),  # time[datetime] with its offset, wall clock
+        ("woltlab3.html", "c1", datetime(2009, 5, 9, 22, 15), None),  # "Samstag, 9. Mai 2009, 22:15"
+        ("kunena.html", "c2", datetime(2024, 10, 8, 9, 47), None),  # the tooltip's "08 Oct 2024 09:47"
+        ("smf1.html", "c1", datetime(2009, 10, 12, 20, 14), None),  # "« Odpowiedz #1 : 12 Październik 2009, 20:14:55 »"
+        ("phpbb2.html", "c2", datetime(2008, 4, 15, 7, 48), None),  # "Posté le: Mar Avr 15, 2008 7:48 am", not joined
+        ("ipb3.html", "c1", datetime(2013, 3, 14, 17, 48), None),  # `abbr.published` title, stated in UTC
+        ("wpforo.html", "c3", datetime(2024, 7, 22, 19, 55), None),  # "Jul 22, 2024 7:55 pm"
         ("komento.html", "c1", datetime(2015, 4, 6, 11, 20), Votes(4, 0)),  # likes in the buttons' `kmt-control-user`
     ],
 )
@@ -618,6 +685,12 @@ def test_a_time_stated_in_utc_is_read_as_the_comment_prints_it(stamp: str, read:
         ("fluxbb.html", "c2", "knightrider", "keep losing in the first", "That usually means"),  # quotebox cite
         ("flarum.html", "c2", "clicky_cat", "Which switches do you find", "I would try"),  # a.PostMention first
         ("dle-tree.html", "c3", "Механик", "Переделка разметки", "Фазу как раз"),  # title_quote[data-commentuser]
+        ("woltlab.html", "c2", "Kellerkind72", "Seitdem hört man", "Genau das"),  # quoteBoxTitle past the picture
+        ("kunena.html", "c2", "Lucía_Ferrer", "¿Chaleco y manguitos", "Yo el año pasado"),  # "NAME escribió:"
+        ("smf1.html", "c2", "Wojtek Migawka", "a w mieszkaniu 85 mm", "Potwierdzam"),  # div.quoteheader "… on DATE"
+        ("phpbb2.html", "c2", "Marmotte38", "On voudrait dormir", "Attention pour"),  # the row above its td.quote
+        ("ipb3.html", "c2", "Рыбокот", "Свет горит", "Плюс к словам"),  # p.citation before it, data-author
+        ("wpforo.html", "c2", "hazel-brightwater", "The green ones", "Same here"),  # "Posted by: @HANDLE"
     ],
 )
 def test_quotes_become_quote_blocks(
@@ -1192,3 +1265,19 @@ def test_slash_comments_subject_lines_and_story() -> None:
         [("paragraph", "They keep them warm with the heat from the charger, the report says.")],
         [("heading", "Noise"), ("paragraph", "The quiet is the best part, you can hear the gulls again.")],
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "post_id", "left_out"),
+    [
+        ("phpbb2.html", "article", "Marcher lentement"),  # the signature, after a line of underscores
+        ("phpbb2.html", "c2", "Dernière édition"),  # the note of an edit
+        ("woltlab.html", "article", "Altbau von 1958"),  # `messageSignature`, outside the text
+        ("woltlab3.html", "article", "Wer bremst"),  # `div.signature`
+        ("kunena.html", "article", "Reportar"),  # the hidden report form's title
+        ("wpforo.html", "article", "Replies"),  # the count under the opening post
+    ],
+)
+def test_forum_furniture_around_a_posts_text_is_left_out(name: str, post_id: str, left_out: str) -> None:
+    post = next(p for p in read_thread(PAGES / name).thread.posts if p.id == post_id)
+    assert post.blocks and not any(left_out in block.text for block in post.blocks)

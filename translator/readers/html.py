@@ -262,9 +262,19 @@ def opening_post(found: FoundComments, facts: ArticleFacts, page_title: str) -> 
 def _leads(subject: str, title: str) -> bool:
     """Whether a document title is a subject with more beside it, separated (`SUBJECT / FORUM / BOARD`, FluxBB's;
     `/BOARD/ - SUBJECT - BOARD'S NAME`, 4chan's)."""
-    parts = TITLE_SEPARATOR.split(title)
-    key = " ".join(subject.split()).casefold()
-    return len(parts) > 1 and any(" ".join(part.split()).casefold() == key for part in parts)
+    key, whole = " ".join(subject.split()).casefold(), " ".join(title.split()).casefold()
+    if not key or key == whole:
+        return False
+    # Found whole, not split at separators: a subject may hold one itself ("Golf IV quietscht – Spurstange?").
+    for found in re.finditer(re.escape(key), whole):
+        before, after = whole[: found.start()], whole[found.end() :]
+        if (not before or SEPARATOR_BEFORE.search(before)) and (not after or SEPARATOR_AFTER.match(after)):
+            return True
+    return False
+
+
+SEPARATOR_BEFORE = re.compile(f"(?:{TITLE_SEPARATOR.pattern})$")
+SEPARATOR_AFTER = re.compile(f"^(?:{TITLE_SEPARATOR.pattern})")
 
 
 def read_html(text: str, name: str = "page", captured: datetime | None = None) -> Reading:
@@ -294,7 +304,12 @@ def _read_html(text: str, tree: HtmlElement, lang: str | None, name: str, captur
     title = facts.title
     if story is not None and story.blocks and story.blocks[0][0] == "title":
         title = story.blocks[0][1]
-    elif story is not None and story.blocks and story.blocks[0][0] == "heading" and _leads(story.blocks[0][1], title):
+    elif (
+        story is not None
+        and story.blocks
+        and story.blocks[0][0] == "heading"
+        and (_leads(story.blocks[0][1], title) or _leads(story.blocks[0][1], page_title))
+    ):
         title = story.blocks[0][1]  # a forum's first post's subject, which its document title starts with
     body = list(story.blocks if story is not None else facts.blocks)
     # Comments stated as page data are also drawn on the page, where the article extractor may take them.

@@ -287,13 +287,13 @@ def fallback_site(tree: HtmlElement, meta: dict[str, str], headlines: list[str |
         for part in [parts[-1], parts[0], *parts[-2:0:-1]]:
             if len(part.split()) <= MAX_TITLE_SITE_WORDS and _names_site(part, None, host):
                 return part
+        # The site's logo, an h1 linking home, is no headline shown: it names the site where an end of the title is
+        # that name ("Subject / Forum / Board" under the board's name).
+        logos = {_comparable(visible_text(h)) for h in H1(tree) if isinstance(h, HtmlElement) and _links_home(h)}
         for end, headline in ends:
             short = len(end.split()) <= MAX_SITE_WORDS and len(end) <= MAX_SITE_CHARS
-            if short and not PAGE_LABEL.search(end) and _comparable(headline) in shown:
+            if short and not PAGE_LABEL.search(end) and (key := _comparable(headline)) in shown and key not in logos:
                 return end
-        # The site's logo, an h1 linking home, names it where an end of the title is that name ("Subject / Forum /
-        # Board" under the board's name).
-        logos = {_comparable(visible_text(h)) for h in H1(tree) if isinstance(h, HtmlElement) and _links_home(h)}
         if end := next((end for end, _ in ends if _comparable(end) in logos), None):
             return end
     # A blog's title glued to its name (`Blog: Entry`, `Entry (Blog)`: Movable Type, TypePad) under its logo.
@@ -768,8 +768,8 @@ def _links_home(h1: HtmlElement) -> bool:
     if visible_text(links[0]) != visible_text(h1):
         return False
     address = urlsplit(href)
-    if address.query or address.fragment:
-        return False
+    if (address.query and address.query.lower() != "page=index") or address.fragment:
+        return False  # a forum's `index.php?page=Index` (WoltLab Burning Board 3) is its home
     # `index.php` and `./` from a forum's page are its board's home: the board's name is no thread's headline.
     if address.path in ("", "/", ".", "./", "index.html", "index.php", "/index.html", "/index.php"):
         return True

@@ -244,9 +244,11 @@ AT_TIME = re.compile(r"\s+at\s+(?=\d{1,2}[:.]\d{2}\b)")
 at 14:57`), where the parser of that language does not know the word."""
 
 
-COMMENT_NUMBER = re.compile(r"^(?:#|№|Nr\.\s?)\d+(?:\.\d+)*\s*[-–—|·:]?\s+(?=\S)")
-"""A comment's number before its date, as a permalink prints it (ZEIT ONLINE's `#1.1 — 8. März 2023, 9:47 Uhr`):
-no part of the date."""
+COMMENT_NUMBER = re.compile(
+    r"^[«‹]?\s*(?:(?:[^\W\d_]{2,20}\s+)?(?:#|№|Nr\.\s?)\d+(?:\.\d+)*(?:\s+on)?\s*[-–—|·:]?\s+|:\s+)(?=\S)"
+)
+"""A comment's number before its date, as a permalink or a forum's header prints it (ZEIT ONLINE's `#1.1 — 8. März
+2023, 9:47 Uhr`; SMF's `« Odpowiedz #1 : DATE »`, and `« : DATE »` on the first post): no part of the date."""
 
 
 def printed_date(text: str, lang: str | None) -> datetime | None:

@@ -353,7 +353,10 @@ MYBB = Engine(
     name="mybb",
     marks=("class:post_body",),
     # 1.8: `div.post#post_N` (the classic layout adds a class, not a table); 1.6: `table#post_N`.
-    items=path("//*[self::div or self::table][starts-with(@id, 'post_')][.//*[has-class('post_body')]]"),
+    items=path(
+        "//*[self::div or self::table][starts-with(@id, 'post_')][re:test(@id, '^post_\\d+$')]"
+        "[.//*[has-class('post_body')]]"
+    ),  # not IP.Board 3's `div#post_id_N`
     fields=FieldPaths(
         author=_paths(
             ".//*[has-class('author_information')]//*[has-class('largetext')]//a",
@@ -639,13 +642,125 @@ SMF = Engine(
 
 INVISION = Engine(
     name="invision",
-    marks=("id:elcomment_",),
-    items=path("//article[re:test(@id, '^elComment_\\d+$')]"),
+    # Invision Community 4 (`article#elComment_N`), and IP.Board 3 (`div.post_block#post_id_N`, its date stated in
+    # `abbr.published`'s title).
+    marks=("id:elcomment_", "id:post_id_"),
+    items=path(
+        "//article[re:test(@id, '^elComment_\\d+$')] | //div[has-class('post_block')][re:test(@id, '^post_id_\\d+$')]"
+    ),
     fields=FieldPaths(
-        author=_paths(".//*[has-class('cAuthorPane_author')]", ".//aside//a[has-class('ipsUsername')]"),
-        date=_paths(".//time[@datetime]"),
-        body=_paths(".//div[@data-role='commentContent']"),
-        role=_paths(".//li[@data-role='group']"),
+        author=_paths(
+            ".//*[has-class('cAuthorPane_author')]",
+            ".//aside//a[has-class('ipsUsername')]",
+            ".//*[has-class('author')][has-class('vcard')]",
+        ),
+        date=_paths(".//time[@datetime]", ".//abbr[has-class('published')]/@title"),
+        body=_paths(".//div[@data-role='commentContent']", ".//div[@itemprop='commentText']"),
+        role=_paths(".//li[@data-role='group']", ".//*[has-class('member_title')]"),
+    ),
+    forum=True,
+)
+
+
+def _is_edit_note(element: HtmlElement) -> bool:
+    """phpBB 2's line under an edited post ("Last edited by NAME on DATE; edited 1 time"), in its small print."""
+    return element.tag == "span" and "gensmall" in element.get("class", "").split()
+
+
+PHPBB2 = Engine(
+    name="phpbb2",
+    # phpBB 2 (subSilver and the skins drawn from it, Forumotion's "phpBB2"): each post a table row, the writer's
+    # name and profile in its first cell (their join date there too: "Inscrit le: DATE"), the post's date at the
+    # start of the second's header ("Posted: DATE Post subject: ..."), its signature after a line of underscores.
+    marks=("class:postbody",),
+    items=path("//tr[td/span[has-class('name')]][td//span[has-class('postbody')]]"),
+    fields=FieldPaths(
+        author=_paths("./td/span[has-class('name')]//b", "./td/span[has-class('name')]"),
+        date=_paths("./td[2]//span[has-class('postdetails')]/text()[1]"),
+        body=_paths("./td[2]//td[.//span[has-class('postbody')]][@colspan='2']", ".//span[has-class('postbody')]"),
+        role=_paths("./td/span[has-class('postdetails')]/text()[1]"),
+        url=_paths("./td[2]//a[contains(@href, 'viewtopic.php?p=')]/@href"),
+        subject=_paths("./td[2]//span[has-class('postdetails')]/text()[last()]"),
+        rules=replace(PAGE_COMMENT_RULES, signature=re.compile(r"(?:^|\s)_{10,}(?:\s|$)"), skip=_is_edit_note),
+    ),
+    forum=True,
+)
+
+WPFORO = Engine(
+    name="wpforo",
+    # wpForo, a forum inside WordPress: each post a `div.post-wrap#post-N` holding `div.wpforo-post`, the first the
+    # topic's opening post.
+    marks=("class:wpforo-post",),
+    items=path("//div[has-class('post-wrap')][.//div[has-class('wpforo-post')]]"),
+    fields=FieldPaths(
+        author=_paths(".//*[has-class('wpf-author-name')]//a", ".//*[has-class('wpf-author-name')]"),
+        date=_paths(".//*[has-class('wpf-post-date')]"),
+        body=_paths(".//*[has-class('wpforo-post-content')]"),
+        role=_paths(".//*[has-class('wpf-author-title')]"),
+    ),
+    forum=True,
+)
+
+WOLTLAB = Engine(
+    name="woltlab",
+    # WoltLab Burning Board: 4 and 5 (WoltLab Suite Forum) draw each post as `article.wbbPost`, 3 as `div.message`
+    # in a `postRowN` box; the writer's box beside the post holds their title and counts, not the text.
+    marks=("class:wbbpost", "id:postrow"),
+    items=path("//article[has-class('wbbPost')] | //div[has-class('message')][re:test(@id, '^postRow\\d+$')]"),
+    fields=FieldPaths(
+        author=_paths(
+            ".//*[has-class('messageAuthor')]//a[has-class('username')]",
+            ".//p[has-class('userName')]//a",
+            ".//*[has-class('messageAuthor')]//a[has-class('userLink')]",
+        ),
+        date=_paths(
+            ".//*[has-class('messagePublicationTime')]//time/@datetime",
+            ".//*[has-class('messageHeader')]//time/@datetime",
+            ".//*[has-class('messageHeader')]//p[has-class('smallFont')]",
+        ),
+        body=_paths(".//*[has-class('messageText')]", ".//*[starts-with(@id, 'postText')]"),
+        role=_paths(".//*[has-class('userTitle')]"),
+        url=_paths(".//a[has-class('messagePublicationTime')]/@href", ".//a[has-class('messageNumber')]/@href"),
+        subject=_paths(".//h3[has-class('messageTitle')]"),
+    ),
+    forum=True,
+)
+
+KUNENA = Engine(
+    name="kunena",
+    # Joomla's forum (Kunena 5 and 6): a post is a `div.row.message`, the writer's profile box beside its text; its
+    # date is printed relative ("hace 2 meses"), the time itself in the tooltip's title.
+    marks=("class:kmsg",),
+    items=path("//div[has-class('message')][.//div[has-class('kmsg')]]"),
+    fields=FieldPaths(
+        author=_paths(".//ul[has-class('profilebox')]//strong//a", ".//a[starts-with(@class, 'kwho-')]"),
+        date=_paths(
+            ".//span[has-class('kdate')]/@data-bs-original-title",
+            ".//span[has-class('kdate')]/@data-original-title",
+            ".//span[has-class('kdate')]/@title",
+            ".//span[has-class('kdate')]",
+        ),
+        body=_paths(".//div[has-class('kmsg')]"),
+        url=_paths(".//a[@rel='canonical']/@href"),
+    ),
+    forum=True,
+)
+
+SMF_TABLES = Engine(
+    name="smf-tables",
+    # Simple Machines 1.x: each post a `td.windowbg` (or `windowbg2`) of tables, its subject in `div#subject_N`
+    # and its date in the small print below it (`« Reply #1 on: DATE »`).
+    marks=("class:windowbg", "class:windowbg2"),
+    items=path(
+        "//td[has-class('windowbg') or has-class('windowbg2')][.//div[starts-with(@id, 'subject_')]]"
+        "[.//div[has-class('post')]]"
+    ),
+    fields=FieldPaths(
+        author=_paths(".//b/a[contains(@href, 'action=profile')]"),
+        date=_paths(".//div[starts-with(@id, 'subject_')]/following-sibling::div[has-class('smalltext')]"),
+        body=_paths(".//div[has-class('post')]"),
+        url=_paths(".//div[starts-with(@id, 'subject_')]//a/@href"),
+        subject=_paths(".//div[starts-with(@id, 'subject_')]"),
     ),
     forum=True,
 )
@@ -1136,6 +1251,11 @@ ENGINES: tuple[Engine, ...] = (
     VICHAN,
     PHPBB,
     SMF,
+    SMF_TABLES,
+    PHPBB2,
+    WPFORO,
+    WOLTLAB,
+    KUNENA,
     INVISION,
     WPDISCUZ,
     DISCUZ,

@@ -48,6 +48,7 @@ from translator.readers.html_text import (
     class_words,
     clean_text,
     descendants,
+    is_hidden,
     is_quote,
     is_skipped,
     name_from_label,
@@ -608,6 +609,7 @@ def read_item(
         or _heading_before(body_element, item, author)
         or _subject_in_header(header, author)
     )
+    subject = SUBJECT_LABEL.sub("", subject) if subject else subject
     if subject and not REPLY_SUBJECT.match(subject) and not any(subject == b[1] for b in blocks):
         blocks.insert(0, ("heading", subject, None, None))
     deleted = _is_deleted(item, blocks, paths)
@@ -638,6 +640,11 @@ def _cited_writer(body: HtmlElement | None) -> str | None:
 
 
 SUBJECT_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+SUBJECT_LABEL = re.compile(
+    r"^(?:post subject|subject|sujet du message|sujet|betreff des beitrags|betreff|asunto|oggetto|temat|тема)\s*:\s*",
+    re.IGNORECASE,
+)
+"""The label before a post's subject (phpBB 2's `Post subject: SUBJECT`), no part of it."""
 REPLY_SUBJECT = re.compile(r"^(?:Re|Aw|Antw|Odp|Sv|Vs|Ynt|Отв|Ответ)\s*(?:\[\d+\]|\^\d+)?\s*:", re.IGNORECASE)
 """The subject a forum gives a reply by default, the thread's with a prefix (`Re: SUBJECT`, German `Aw:`): it says
 nothing of the reply's own."""
@@ -660,6 +667,7 @@ def _heading_before(body: HtmlElement | None, item: HtmlElement, author: str | N
     return text
 
 
+COUNT_LINE = re.compile(r"^\d[\d.,]*\s+\S+$")
 SUBJECT_LINE_TAGS = frozenset({"div", "span", "p", "strong", "b", "h2", "h3", "h4", "h5", "h6"})
 MAX_SUBJECT_CHARS = 150
 
@@ -690,6 +698,10 @@ def _subject_in_header(header: Sequence[HtmlElement], author: str | None) -> str
             continue
         if _about_writer(element):
             continue  # the writer's title ("Forenprofi", `userTitle`), not the comment's
+        if any(is_hidden(box) for box in element.iterancestors()):
+            continue  # a hidden dialog's title (Kunena's report form, `h5.modal-title`)
+        if COUNT_LINE.match(visible_text(element)):
+            continue  # the count of replies below an opening post (wpForo's "4 Replies")
         text = visible_text(element)
         if (
             text

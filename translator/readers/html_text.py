@@ -103,8 +103,8 @@ NAME_VERB = re.compile(
     re.IGNORECASE,
 )
 NAME_PREFIX = re.compile(
-    r"^\(?(?:quote from|quote|quoting|originally posted by|original post by|zitat von|zitat|citation de|citation"
-    r"|cita de|цитата|cytat)\b\s*[:：]?\s*",
+    r"^\(?(?:quote from|quote|quoting|originally posted by|original post by|posted by|zitat von|zitat|citation de"
+    r"|citation|cita de|цитата|cytat)\b\s*[:：]?\s*",
     re.IGNORECASE,
 )
 SAID_IN = re.compile(
@@ -115,7 +115,9 @@ SAID_IN = re.compile(
 """The line NodeBB puts first in a quote: "@NAME said in TOPIC:", with the topic's title."""
 NAME_TRIM = " \t:：,↑⇧▲\"'«»„“”@-–—|·•"
 MAX_NAME_CHARS = 60
-QUOTE_HEADER_HEADS = frozenset({"author", "title", "header", "attribution", "postedby", "cite", "name", "origin"})
+QUOTE_HEADER_HEADS = frozenset(
+    {"author", "title", "header", "head", "attribution", "postedby", "cite", "name", "origin"}
+)  # fmt: skip
 QUOTE_WORDS = frozenset({"quote", "quotation", "quoted"})
 QUOTE_CLASSES = frozenset({"quote", "bbcode_quote", "quotecontent", "quotebox", "ipsquote", "bbquoteblock"})
 QUOTE_AUTHOR_ATTRIBUTES = (
@@ -553,11 +555,17 @@ def _visible_pieces(element: HtmlElement) -> Iterator[str]:
             yield node.tail
 
 
+QUOTED_ON = re.compile(r"\s+(?:on|am|le|el|il|op|em|dnia|от)\s+(?=.*\d{4})\S.*$", re.IGNORECASE)
+"""The quoted post's date after the name in a quote's header (SMF's `Quote from: NAME on DATE`, `Cytat: NAME on
+DATE`), told by its year."""
+
+
 def name_from_label(text: str) -> str | None:
     """A person's name out of a label around it: "Quote from NAME", "NAME wrote: ↑", "NAME пишет:"."""
     text = NAME_PREFIX.sub("", clean_text(text))
     if verb := NAME_VERB.search(text):
         text = text[: verb.start()]
+    text = QUOTED_ON.sub("", text)
     name = text.strip(NAME_TRIM)
     if name.count("(") != name.count(")"):  # "(Original post by NAME)" loses its parentheses; "Eli (author)" keeps them
         name = name.strip(NAME_TRIM + "()")
@@ -586,6 +594,8 @@ def is_quote_label(element: HtmlElement) -> bool:
 
 def _is_quote_cell(cell: HtmlElement) -> bool:
     """Whether a table cell is the box of a vBulletin 3 quote: `td.alt2` in the table under a "Quote:" line."""
+    if "quote" in class_tokens(cell):
+        return True  # phpBB 2: `td.quote` under the row that names the writer ("NAME wrote:")
     if "alt2" not in class_tokens(cell):
         return False
     table = next((above for above in cell.iterancestors("table")), None)
@@ -607,6 +617,42 @@ def is_quote(element: HtmlElement) -> bool:
     )
 
 
+QUOTE_HEADERS_APART = frozenset({"quoteheader", "citation"})
+"""Class names of a quote's header drawn as the box before it, not inside it (SMF: `div.quoteheader` "Quote from:
+NAME on DATE", then `div.quote` or `blockquote`; Invision 3: `p.citation` "NAME said DATE:")."""
+
+
+def is_header_apart(element: HtmlElement) -> bool:
+    """Whether an element is the header of the quote right after it (read as that quote's, not as text): SMF's
+    `div.quoteheader`, phpBB 2's row "NAME wrote:" above the row of its `td.quote`."""
+    if element.tag == "tr":
+        following = _next_element(element)
+        return (
+            following is not None
+            and any(isinstance(cell.tag, str) and is_quote(cell) for cell in following)
+            and _names_writer(visible_text(element))
+        )
+    if QUOTE_HEADERS_APART.isdisjoint(class_tokens(element)):
+        return False
+    following = _next_element(element)
+    return following is not None and is_quote(following)
+
+
+def _next_element(element: HtmlElement) -> HtmlElement | None:
+    following = element.getnext()
+    while following is not None and not isinstance(following.tag, str):
+        following = following.getnext()
+    return following
+
+
+def _header_before(quote: HtmlElement) -> HtmlElement | None:
+    holder = quote.getparent() if quote.tag == "td" else quote  # a cell's header is the row above its row
+    before = holder.getprevious() if holder is not None else None
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()
+    return before if before is not None and is_header_apart(before) else None
+
+
 def quote_author(quote: HtmlElement) -> tuple[str | None, HtmlElement | None]:
     """Who a quote quotes, and the header element that names them (left out of the quoted text)."""
     header = _quote_header(quote)
@@ -617,6 +663,8 @@ def quote_author(quote: HtmlElement) -> tuple[str | None, HtmlElement | None]:
         for attribute in QUOTE_AUTHOR_ATTRIBUTES:
             if value := clean_text(holder.get(attribute, "")).split(",")[0].strip():
                 return value, header
+    if header is None and (before := _header_before(quote)) is not None:
+        return name_from_label(visible_text(before)), None
     if header is None or quote.get("data-topic") is not None:
         # Discourse names a quoted person in `data-username`: a quote of a topic without one is of the
         # topic, and its header holds the topic's title, not a name.
@@ -667,6 +715,30 @@ def _quote_header(quote: HtmlElement) -> HtmlElement | None:
             return mention
         if child.text and NAME_PREFIX.match(child.text.strip()):  # "Originally Posted by <strong>NAME</strong>"
             return child if len(visible_text(child)) <= 2 * MAX_NAME_CHARS else None
-        if (child.text and child.text.strip()) or child.tag in ("p", "img"):
+        if child.text and _names_writer(visible_text(child)):  # Kunena: `<a href=#N>NAME escribió:</a>`
+            return child
+        if (child.text and child.text.strip()) or (child.tag == "p" and visible_text(child)):
+            return None
+        if child.tag == "img" and not _in_icon(child, quote):
             return None
     return None
+
+
+def _names_writer(text: str) -> bool:
+    """Whether a quote's first line is its header alone, the writer and the verb (`NAME escribió:`)."""
+    found = NAME_VERB.search(text)
+    return found is not None and found.end() == len(text.rstrip()) and 0 < found.start() <= MAX_NAME_CHARS
+
+
+ICON_HEADS = frozenset({"icon", "avatar"})
+
+
+def _in_icon(image: HtmlElement, quote: HtmlElement) -> bool:
+    """Whether an image of a quote is the quoted writer's picture before its header (WoltLab's `quoteBoxIcon`),
+    not one of the quoted text."""
+    for holder in image.iterancestors():
+        if holder is quote:
+            return False
+        if not ICON_HEADS.isdisjoint(class_heads(holder)):
+            return True
+    return False

@@ -27,6 +27,7 @@ from translator.readers.html_text import (
     MARK_EVENTS,
     TEXT_EVENTS,
     clean_text,
+    is_header_apart,
     is_quote,
     is_skipped,
     quote_author,
@@ -77,6 +78,9 @@ class MarkupRules:
     code_indent: bool = True
     """The lines of `<pre>` keep their indentation; without, their whitespace collapses as elsewhere (a
     saved page's block is text to translate, its code rarely is)."""
+    signature: re.Pattern[str] | None = None
+    """Where the writer's signature starts in the text (phpBB 2 draws it inside the post, after a line of
+    underscores): it and what follows are left out."""
 
 
 POST_RULES = MarkupRules()
@@ -103,7 +107,16 @@ def text_blocks(text: str, rules: MarkupRules = POST_RULES) -> list[BlockSpec]:
     for paragraph in BLANK_LINE.split(text):
         builder.add(paragraph)
         builder.flush()
-    return builder.specs
+    return builder.specs if rules.signature is None else _before_signature(builder.specs, rules.signature)
+
+
+def _before_signature(specs: list[BlockSpec], signature: re.Pattern[str]) -> list[BlockSpec]:
+    """The blocks before the writer's signature, the text of the block it starts in cut before it."""
+    for n, (kind, text, author, extent) in enumerate(specs):
+        if kind != "quote" and (found := signature.search(text)) is not None:
+            kept = text[: found.start()].rstrip()
+            return specs[:n] + ([(kind, kept, author, extent)] if kept else [])
+    return specs
 
 
 def line_blocks(text: str, rules: MarkupRules = POST_RULES) -> list[BlockSpec]:
@@ -174,7 +187,12 @@ def element_blocks(
             builder.add(node.text if event == "start" else None)
         elif event == "start":
             marks.enter(node)  # also for a subtree skipped: its end is still walked
-            if node in left_out or is_skipped(node) or (rules.skip is not None and rules.skip(node)):
+            if (
+                node in left_out
+                or is_skipped(node)
+                or (rules.skip is not None and rules.skip(node))
+                or is_header_apart(node)
+            ):
                 walker.skip_subtree()
                 continue
             if tag == "br":
@@ -197,7 +215,7 @@ def element_blocks(
             marks.leave(node)
             builder.add(node.tail)
     builder.flush()
-    return builder.specs
+    return builder.specs if rules.signature is None else _before_signature(builder.specs, rules.signature)
 
 
 QUOTE_OPENS_AFTER = tuple('.!?:…»"”。！？：」')
