@@ -433,6 +433,81 @@ CASES = {
         ["Gordon McRae", "Priya N.", "Hazel Brightwater", "Tom Ashdown"],
         [None] * 4,
     ),
+    # Kunena 3 ("Blue Eagle"), in Russian: each post a header box and the table after it; the first post's subject,
+    # in the title between the board's name and the page's number, is the title.
+    "kunena3.html": Expected(
+        "Замена цепи: как понять, что пора?",
+        "velopedal.example",
+        "Сергей_Шатун",
+        ["Марина Крутилова", "veloded", "Сергей_Шатун", "Артём К."],
+        [None] * 4,
+    ),
+    # Menéame: the story's summary above (its submitter the writer); threads of `div.comment` in
+    # `div.threader-childs`; Unix time in `data-ts`, votes in the footer.
+    "meneame.html": Expected(
+        "Un pueblo de Teruel digitaliza 300 años de periódicos locales y permite consultarlos sin conexión",
+        "meneame_net",
+        "bibliotecaria_k",
+        [
+            "zaragozano_74",
+            "bibliotecaria_k",
+            "zaragozano_74",
+            "raton_hemeroteca",
+            "anonimo_del_sur",
+            "raton_hemeroteca",
+            "lector_nocturno",
+        ],
+        [None, "c1", "c2", "c1", None, "c5", None],
+    ),
+    # Lemmy's web app, in German: `article.comment-node`, the date in the relative date's tooltip.
+    "lemmy.html": Expected(
+        "Offline-Wörterbücher für den Zug: Welche Apps funktionieren ohne Netz?",
+        "Beispiel-Lemmy",
+        None,
+        [
+            "moorbirke",
+            "kaffeesatz",
+            "pixelfuchs @lemmy.remote.example",
+            "Grünkohl-Fan",
+            "ostwind",
+            "moorbirke",
+            "lesewurm",
+        ],
+        [None, "c1", "c2", "c1", None, "c5", None],
+    ),
+    # Lobsters: the story above (its submitter the article's writer), comments with Unix and server times.
+    "lobsters.html": Expected(
+        "Writing a tiny offline dictionary lookup in Zig",
+        "Lobsters",
+        "marisol_k",
+        ["bea.lindqvist", "old_unix_hand", "tomasz_w", "marisol_k", "tomasz_w", "ghost_in_shell", "bea.lindqvist"],
+        [None, "c1", None, "c3", "c4", None, "c6"],
+    ),
+    # Tildes: `article.comment` nested in `ol.comment-tree-replies`; the header's excerpt is no text; a deleted
+    # comment kept as the parent of its reply.
+    "tildes.html": Expected(
+        "What's your setup for reading foreign-language news offline?",
+        "Tildes",
+        "lindenleaf",
+        ["quietbrook", "lindenleaf", "quietbrook", "maud_t", None, "ferngully_42", "maud_t"],
+        [None, "c1", "c2", "c1", None, "c5", None],
+    ),
+    # HashOver, in German: replies inside their parent; the date only in the permalink's title.
+    "hashover.html": Expected(
+        "Fahrradstraße Mühlgasse: Was sich ab April für Anwohner ändert",
+        "Hollerbacher Stadtteilblatt",
+        "Henrike Lassner",
+        ["Marlene K.", "Jonas Weber", "Marlene K.", "Ute Brandl", "Peter Sommerfeld", "Jonas Weber"],
+        [None, "c1", "c2", None, "c4", None],
+    ),
+    # Commentics, in Spanish: a thread's replies side by side in one box, each with its depth (`reply_indent_2`).
+    "commentics.html": Expected(
+        "La biblioteca municipal amplía su horario durante el verano",
+        "El Eco de Valdeoliva",
+        None,
+        ["Rocío Márquez", "Andrés Villalba", "Rocío Márquez", "Teresa Campillo", "Redacción El Eco", "Andrés Villalba"],
+        [None, "c1", "c2", None, "c4", None],
+    ),
     # Joomla's Komento: a flat list, each reply naming its parent in a `parentid` attribute (`kmt-14`).
     "komento.html": Expected(
         "A Beginner's Week of Sourdough",
@@ -576,6 +651,14 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("phpbb2.html", "c2", datetime(2008, 4, 15, 7, 48), None),  # "Posté le: Mar Avr 15, 2008 7:48 am", not joined
         ("ipb3.html", "c1", datetime(2013, 3, 14, 17, 48), None),  # `abbr.published` title, stated in UTC
         ("wpforo.html", "c3", datetime(2024, 7, 22, 19, 55), None),  # "Jul 22, 2024 7:55 pm"
+        ("kunena3.html", "c1", datetime(2014, 3, 14, 20, 15), None),  # the header's `kmsgdate` title, "14 Мар 2014"
+        ("meneame.html", "c2", datetime(2026, 2, 10, 11, 5), Votes(9, 0)),  # `data-ts` seconds; the comment's box
+        # marked as the story submitter's (`comment author`) is no writer's profile: its votes count
+        ("lemmy.html", "c2", datetime(2026, 4, 18, 11, 55), Votes(11, 0)),  # the tooltip's date, its score
+        ("lobsters.html", "c1", datetime(2026, 3, 4, 10, 20), Votes(14, 0)),  # time[datetime], `upvoter`
+        ("tildes.html", "c2", datetime(2026, 5, 11, 11, 45), Votes(4, 0)),  # time[datetime], "Vote (4)"
+        ("hashover.html", "c2", datetime(2024, 3, 13, 7, 15), Votes(1, 0)),  # "Permalink - 13. März 2024 - 07:15"
+        ("commentics.html", "c3", datetime(2024, 6, 4, 10, 5), Votes(1, 0)),  # time[datetime], like count
         ("komento.html", "c1", datetime(2015, 4, 6, 11, 20), Votes(4, 0)),  # likes in the buttons' `kmt-control-user`
     ],
 )

@@ -268,12 +268,15 @@ def _leads(subject: str, title: str) -> bool:
     # Found whole, not split at separators: a subject may hold one itself ("Golf IV quietscht – Spurstange?").
     for found in re.finditer(re.escape(key), whole):
         before, after = whole[: found.start()], whole[found.end() :]
-        if (not before or SEPARATOR_BEFORE.search(before)) and (not after or SEPARATOR_AFTER.match(after)):
+        ends = not after or SEPARATOR_AFTER.match(after) or PAGE_NUMBER.fullmatch(after)
+        if (not before or SEPARATOR_BEFORE.search(before)) and ends:
             return True
     return False
 
 
-SEPARATOR_BEFORE = re.compile(f"(?:{TITLE_SEPARATOR.pattern})$")
+PAGE_NUMBER = re.compile(r"\s*\(\d+/\d+\)")
+"""A page's number after a thread's subject in its title (Kunena: `Board: SUBJECT (1/3)`)."""
+SEPARATOR_BEFORE = re.compile(f"(?:{TITLE_SEPARATOR.pattern}|:\\s+)$")  # also `Board: SUBJECT`
 SEPARATOR_AFTER = re.compile(f"^(?:{TITLE_SEPARATOR.pattern})")
 
 

@@ -746,6 +746,23 @@ KUNENA = Engine(
     forum=True,
 )
 
+KUNENA_TABLES = Engine(
+    name="kunena-3",
+    # Kunena 3 ("Blue Eagle"): each post a `div.kmsg-header` (its subject and date) and the `table.kmsg` after it
+    # (the writer's profile and the text), with no box around the two.
+    marks=("class:kmsgtext",),
+    items=path("//table[has-class('kmsg')][.//div[has-class('kmsgtext')]]"),
+    companions=path("./preceding-sibling::div[has-class('kmsg-header')][1]"),
+    fields=FieldPaths(
+        author=_paths(".//li[has-class('kpost-username')]//a", ".//li[has-class('kpost-username')]"),
+        date=_paths("./preceding-sibling::div[has-class('kmsg-header')][1]//span[has-class('kmsgdate')]/@title"),
+        body=_paths(".//div[has-class('kmsgtext')]"),
+        role=_paths(".//li[has-class('kpost-userrank')]"),
+        subject=_paths("./preceding-sibling::div[has-class('kmsg-header')][1]//span[has-class('kmsgtitle')]"),
+    ),
+    forum=True,
+)
+
 SMF_TABLES = Engine(
     name="smf-tables",
     # Simple Machines 1.x: each post a `td.windowbg` (or `windowbg2`) of tables, its subject in `div#subject_N`
@@ -1191,6 +1208,87 @@ DREAMWIDTH = Engine(
     ),
 )
 
+LOBSTERS_FIELDS = FieldPaths(
+    author=_paths(".//div[has-class('byline')]//a[starts-with(@href, '/~')][not(@tabindex)]"),
+    date=_paths(".//div[has-class('byline')]//time/@datetime"),  # the server's wall clock, as `title` shows it
+    body=_paths(".//div[has-class('comment_text')]"),
+    votes=_paths(".//*[has-class('upvoter')]"),
+    url=_paths(".//div[has-class('byline')]//a[time]/@href"),
+)
+
+LOBSTERS = Engine(
+    name="lobsters",
+    # Lobsters (and its forks): the story above, each comment a `div.comment[data-shortid]`, its replies in the
+    # `ol.comments` after it; its time as Unix seconds beside the one shown.
+    marks=("class:comment_text",),
+    items=path("//div[has-class('comment')][@data-shortid][.//div[has-class('comment_text')]]"),
+    fields=LOBSTERS_FIELDS,
+    story=_story(
+        "//li[has-class('story')]",
+        ".//span[has-class('link')]/a",
+        replace(LOBSTERS_FIELDS, author=_paths(".//a[has-class('u-author')]"), votes=()),
+        "//div[has-class('story_text')]",
+    ),
+)
+
+TILDES = Engine(
+    name="tildes",
+    # Tildes: each comment an `article.comment[data-comment-id36]`, its replies in the `ol.comment-tree-replies`
+    # inside it; the header's excerpt of the text (shown when folded) is no text, the vote button holds the count.
+    marks=("class:comment-itself",),
+    items=path("//article[has-class('comment')][@data-comment-id36]"),
+    fields=FieldPaths(
+        author=_paths("./div[has-class('comment-itself')]/header//a[has-class('link-user')]"),
+        date=_paths("./div[has-class('comment-itself')]/header//time/@datetime"),
+        body=_paths("./div[has-class('comment-itself')]/div[has-class('comment-text')]"),
+        votes=_paths(
+            "./div[has-class('comment-itself')]//*[has-class('comment-votes')]",
+            "./div[has-class('comment-itself')]/menu//button[contains(@data-ic-put-to, '/vote')"
+            " or contains(@data-ic-delete-from, '/vote')]",
+        ),
+        url=_paths("./div[has-class('comment-itself')]/header/a[has-class('comment-nav-link')]/@href"),
+        deleted=_paths("./div[has-class('comment-itself')]/header/*[has-class('is-comment-deleted')]"),
+    ),
+)
+
+MENEAME = Engine(
+    name="meneame",
+    # Menéame: each comment a `div.comment#c-N` (its text box, then a footer with its votes and karma), replies in
+    # the `div.threader-childs` after it; its time as Unix seconds in `data-ts`, printed relative by script.
+    marks=("class:threader",),
+    items=path("//div[has-class('comment')][starts-with(@id, 'c-')][.//div[has-class('comment-text')]]"),
+    fields=FieldPaths(
+        author=_paths(".//div[has-class('comment-header')]//a[has-class('username')]"),
+        date=_paths(".//div[has-class('comment-header')]//span[has-class('comment-date')]/@data-ts"),
+        body=_paths(".//div[has-class('comment-text')]"),
+        votes=_paths(".//div[has-class('comment-footer')]//a[has-class('votes-counter')]"),
+        url=_paths(".//div[has-class('comment-header')]//a[has-class('comment-order')]/@href"),
+    ),
+    story=_story(
+        "//div[has-class('news-summary')]",
+        ".//div[has-class('center-content')]/h2/a",
+        FieldPaths(
+            author=_paths(".//div[has-class('news-submitted')]/a[contains(@href, '/history')]"),
+            date=_paths(".//div[has-class('news-submitted')]/span[@data-ts][last()]/@data-ts"),  # published
+        ),
+        ".//div[has-class('news-content')]",
+    ),
+)
+
+LEMMY = Engine(
+    name="lemmy",
+    # Lemmy's web app (lemmy-ui), drawn on the server and saved as shown: each comment an `article.comment-node`, its
+    # replies in the `ul.comments` after it; its date only in the relative date's tooltip, its score beside it.
+    marks=("class:comment-node",),
+    items=path("//article[has-class('comment-node')]"),
+    fields=FieldPaths(
+        author=_paths(".//a[has-class('person-listing')]"),
+        date=_paths(".//span[has-class('moment-time')][not(has-class('fst-italic'))]/@data-tippy-content"),
+        body=_paths(".//div[has-class('comment-content')]//div[has-class('md-div')]", ".//div[has-class('md-div')]"),
+        votes=_paths(".//span[has-class('unselectable')]/span/span[@data-tippy-content]"),
+    ),
+)
+
 OPENWEB = Engine(
     name="openweb",
     # OpenWeb (formerly Spot.IM) marks the parts of its conversation frame by role, whatever its class names.
@@ -1256,6 +1354,7 @@ ENGINES: tuple[Engine, ...] = (
     WPFORO,
     WOLTLAB,
     KUNENA,
+    KUNENA_TABLES,
     INVISION,
     WPDISCUZ,
     DISCUZ,
@@ -1266,6 +1365,10 @@ ENGINES: tuple[Engine, ...] = (
     SLASH,
     WALINE,
     TWIKOO,
+    LEMMY,
+    MENEAME,
+    LOBSTERS,
+    TILDES,
     WORDPRESS,
     BLOGGER,
     DRUPAL,

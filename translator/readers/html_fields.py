@@ -128,9 +128,11 @@ PROFILE_LINK = re.compile(
 )
 """A link to a writer's page: `/user/NAME`, `/@NAME`, `/~NAME` (Launchpad, home pages), `?u=12`."""
 DATE_ATTRIBUTES = (
-    "datetime", "content", "data-time", "data-timestamp", "data-utime", "data-date", "data-created", "timestamp"
+    "datetime", "content", "data-time", "data-timestamp", "data-utime", "data-date", "data-created", "timestamp",
+    "data-ts",
 )  # fmt: skip
-"""Attributes a date's element holds it in, machine-readable (Cackle's `timestamp`: milliseconds since 1970)."""
+"""Attributes a date's element holds it in, machine-readable (Cackle's `timestamp`: milliseconds since 1970;
+Menéame's `data-ts`: seconds)."""
 DATE_ITEMPROPS = frozenset({"datecreated", "datepublished", "commenttime", "datemodified"})
 DATE_WORDS = frozenset(
     {"date", "time", "datetime", "timestamp", "posted", "published", "created", "age", "submitted", "datum", "zeit",
@@ -544,7 +546,10 @@ def find_body(item: HtmlElement, excluded: Sequence[HtmlElement]) -> HtmlElement
 def _in_profile(element: HtmlElement) -> bool:
     """Whether an element sits in the writer's profile box (their total points are not this post's votes)."""
     for ancestor in list(element.iterancestors())[:PROFILE_DEPTH]:
-        if not PROFILE_WORDS.isdisjoint(class_heads(ancestor)) and USER_CONTROLS.isdisjoint(class_words(ancestor)):
+        words = class_words(ancestor)
+        if "comment" in words:
+            return False  # the comment's own box, which may be marked as its writer's (Menéame's `comment author`)
+        if not PROFILE_WORDS.isdisjoint(class_heads(ancestor)) and USER_CONTROLS.isdisjoint(words):
             return True
     return False
 

@@ -303,6 +303,8 @@ def parents_of(items: Sequence[HtmlElement], named: Sequence[str | None] = ()) -
                 by_number.setdefault(number[-1], n)
     root = common_ancestor(items)
     quoted = _quoted_parents(items, index_of, root)
+    depths = _depths(items, root)
+    by_depth = parents_by_depth(depths) if depths is not None else None
     parents: list[int | None] = []
     for n, item in enumerate(items):
         stated = named[n] if n < len(named) else _reply_link_target(item, index_of)
@@ -311,11 +313,22 @@ def parents_of(items: Sequence[HtmlElement], named: Sequence[str | None] = ()) -
         if explicit is None:
             explicit = _linked_comment(item, index_of, by_id) if n >= len(named) else None
         explicit = explicit if explicit is not None else quoted.get(n)
-        parents.append(explicit if explicit is not None else _structural_parent(item, index_of, root))
+        if explicit is None and (explicit := _structural_parent(item, index_of, root)) is not None and by_depth:
+            explicit = _deeper(explicit, by_depth[n], by_depth)
+        parents.append(explicit)
     if any(parent is not None for parent in parents):
         return parents
-    depths = _depths(items, root) or _marked_depths(items, root)
+    depths = depths or _marked_depths(items, root)
     return parents_by_depth(depths) if depths is not None else parents
+
+
+def _deeper(structural: int, stated: int | None, by_depth: list[int | None]) -> int:
+    """The parent a reply's depth names where it is a reply below the one its box sits in (Commentics: all the
+    replies of a thread in one box after its first comment, each with its depth, `reply_indent_2`), else that one."""
+    seen = stated
+    while seen is not None and seen != structural:
+        seen = by_depth[seen]
+    return stated if seen == structural and stated is not None else structural
 
 
 REPLY_LINKS = path(
@@ -424,7 +437,9 @@ def _depths(items: Sequence[HtmlElement], root: HtmlElement | None) -> list[int]
     depths: list[int] = []
     for item in items:
         found = None
-        for holder in [item, *item.iterancestors()][:DEPTH_SEARCH]:
+        # the comment's box and those around it, or the box just inside it (Commentics' `reply_indent_2`)
+        first = next((child for child in item if isinstance(child.tag, str)), None)
+        for holder in [item, *([first] if first is not None else []), *item.iterancestors()][: DEPTH_SEARCH + 1]:
             if holder is root or (found := _depth(holder)) is not None:
                 break
         if found is None:
@@ -799,7 +814,8 @@ def _votes(found: HtmlElement | str | None) -> Votes | None:
         start = COUNT_START.search(found)  # "Likes: 1.2K" counts from its number
         value = printed_count(found[start.start() :]) if start else None
         return net_votes(value)
-    return find_votes([found], any_class=True)
+    # the count after the button's word, where the engine points at the button (Tildes' "Vote (4)")
+    return find_votes([found], any_class=True) or _votes(visible_text(found))
 
 
 def _url(found: HtmlElement | str | None) -> str | None:

@@ -633,7 +633,10 @@ def is_header_apart(element: HtmlElement) -> bool:
             and _names_writer(visible_text(element))
         )
     if QUOTE_HEADERS_APART.isdisjoint(class_tokens(element)):
-        return False
+        # a bold "NAME wrote:" before the quote's box (Kunena 3: `<b>NAME пишет:</b>` then `div.kmsgtext-quote`)
+        if element.tag not in ("b", "strong") or (following := _next_element(element)) is None:
+            return False
+        return is_quote(following) and _names_writer(visible_text(element))
     following = _next_element(element)
     return following is not None and is_quote(following)
 
