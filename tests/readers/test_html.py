@@ -508,6 +508,24 @@ CASES = {
         ["Rocío Márquez", "Andrés Villalba", "Rocío Márquez", "Teresa Campillo", "Redacción El Eco", "Andrés Villalba"],
         [None, "c1", "c2", None, "c4", None],
     ),
+    # The Guardian's discussion as its app draws it, class names hashed: the writer's name shown twice (two
+    # layouts) is no text; a reply answers the comment its `#comment-N` link names, deeper than its nesting shows.
+    "guardian.html": Expected(
+        "Kettlewick council to trial four-day week for bin collection crews",
+        "the Guardian",  # as its `og:site_name` writes it
+        "Ruth Danforth",
+        ["Brackenfold", "quietlanewalker", "Marisol_Q", "Tamsin Okoro", "Brackenfold", "dunmore_reads"],
+        [None, "c1", "c2", None, "c4", None],
+    ),
+    # MetaFilter: the post above the comments; each comment's signature after its text (`posted by NAME at TIME
+    # on DAY [N favorites]`), its day without its year.
+    "metafilter.html": Expected(
+        "Pocket dictionaries for a world without signal",
+        "MetaFilter",
+        "lanternfish",
+        ["slow_ferry", "ottoline", "grey_heron", "slow_ferry", "mkpereira", "ottoline"],
+        [None] * 6,
+    ),
     # Joomla's Komento: a flat list, each reply naming its parent in a `parentid` attribute (`kmt-14`).
     "komento.html": Expected(
         "A Beginner's Week of Sourdough",
@@ -659,6 +677,9 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("tildes.html", "c2", datetime(2026, 5, 11, 11, 45), Votes(4, 0)),  # time[datetime], "Vote (4)"
         ("hashover.html", "c2", datetime(2024, 3, 13, 7, 15), Votes(1, 0)),  # "Permalink - 13. März 2024 - 07:15"
         ("commentics.html", "c3", datetime(2024, 6, 4, 10, 5), Votes(1, 0)),  # time[datetime], like count
+        ("guardian.html", "c4", datetime(2024, 4, 9, 11, 22), Votes(103, 0)),  # `10:22Z` printed "11.22" (BST)
+        # "7:10 PM on March 19": the year the post above it states, "March 19, 2026 6:42 PM", for none is saved
+        ("metafilter.html", "c1", datetime(2026, 3, 19, 19, 10), Votes(4, 0)),
         ("komento.html", "c1", datetime(2015, 4, 6, 11, 20), Votes(4, 0)),  # likes in the buttons' `kmt-control-user`
     ],
 )

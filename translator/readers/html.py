@@ -218,6 +218,8 @@ def earliest_saving(found: FoundComments, facts: ArticleFacts, lang: str | None)
     article was published (counted back from the publication itself, every such comment would). None
     when the page states neither time."""
     published, modified = facts.stated_published, facts.modified
+    if published is None and found.article is not None and found.source != "generic":
+        published = found.article.date  # the opening post's or story's time, where a rule read it from its header
     if published is None:
         return modified
     ages = [

@@ -1275,6 +1275,62 @@ MENEAME = Engine(
     ),
 )
 
+GUARDIAN = Engine(
+    name="guardian",
+    # The Guardian's discussion as its app draws it (2023 on): class names are hashes (`dcr-1b1hq8q`), so each part
+    # is found by what it is: the comment `div#comment-N[data-testid]`, the writer's profile link, the `time`,
+    # the box of paragraphs, the header's bare count of recommendations; the writer's name shows twice (two
+    # layouts), and a reply names the one it answers by a `#comment-N` link.
+    marks=("attr:data-testid", "id:comment-"),
+    items=path("//div[starts-with(@id, 'comment-')][@data-testid][header or */header]"),
+    fields=FieldPaths(
+        author=_paths(".//header//a[contains(@href, '/user/id/')]"),
+        date=_paths(".//header//time"),
+        body=_paths("./div/div[p][not(.//header)]", "./div[p]"),
+        votes=_paths(".//header//div[re:test(normalize-space(.), '^\\d+$')]"),
+        url=_paths(".//header//a[time]/@href"),
+    ),
+)
+
+METAFILTER_SIGNATURE = path("./span[has-class('smallcopy')]")
+METAFILTER_TIME_LINK = path("./a[contains(@href, '#')]")
+
+
+def _metafilter_time(item: HtmlElement) -> list[object]:
+    """A MetaFilter comment's time as its signature prints it, `7:10 PM on March 19` (the year only where it is not
+    the current one): the permalink's text and the words after it, up to the favorites' count."""
+    for signature in METAFILTER_SIGNATURE(item):
+        for link in METAFILTER_TIME_LINK(signature):
+            if isinstance(link, HtmlElement):
+                return [" ".join(f"{visible_text(link)} {(link.tail or '').split('[')[0]}".split())]
+    return []
+
+
+METAFILTER = Engine(
+    name="metafilter",
+    # MetaFilter: each comment a `div.comments`, its text then its signature, `posted by NAME at TIME on DAY
+    # [N favorites]`; its number in the `a[name]` before it. The post above is the article.
+    marks=("class:smallcopy",),
+    items=path("//div[has-class('comments')][span[has-class('smallcopy')]/a[contains(@href, '/user/')]]"),
+    fields=FieldPaths(
+        author=_paths("./span[has-class('smallcopy')]/a[contains(@href, '/user/')]"),
+        date=(_metafilter_time,),
+        body=_paths("self::*"),
+        votes=_paths("./span[has-class('smallcopy')]/a[contains(@href, '/favorited/')]"),
+        url=_paths("./span[has-class('smallcopy')]/a[contains(@href, '#')]/@href"),
+    ),
+    story=_story(
+        "//div[has-class('copy')][span[has-class('postbyline')]]",
+        "./h1",  # none: the page's title is the post's, its h1 holds the date too
+        FieldPaths(
+            author=_paths("./span[has-class('postbyline')]/a[contains(@href, '/user/')]"),
+            date=_paths("preceding::h1[has-class('posttitle')][1]/span[has-class('smallcopy')]/text()[1]"),
+            rules=replace(PAGE_COMMENT_RULES, skip=lambda element: "postbyline" in element.get("class", "")),
+        ),
+        "self::*",
+    ),
+)
+
 LEMMY = Engine(
     name="lemmy",
     # Lemmy's web app (lemmy-ui), drawn on the server and saved as shown: each comment an `article.comment-node`, its
@@ -1365,6 +1421,8 @@ ENGINES: tuple[Engine, ...] = (
     SLASH,
     WALINE,
     TWIKOO,
+    GUARDIAN,
+    METAFILTER,
     LEMMY,
     MENEAME,
     LOBSTERS,
