@@ -526,6 +526,24 @@ CASES = {
         ["slow_ferry", "ottoline", "grey_heron", "slow_ferry", "mkpereira", "ottoline"],
         [None] * 6,
     ),
+    # Mbin, in French: the entry above (its title without the magazine's and the site's names), comments flat with
+    # their depth in `comment-level--N`, a deleted one kept as the parent of its reply.
+    "mbin.html": Expected(
+        "Les liseuses hors ligne méritent-elles encore leur place en 2026 ?",
+        "Lecteurs",
+        "camille_r",
+        ["pierre_dlc", "camille_r", "pierre_dlc", "lena", "anonyme42", "marc_b", "zoe_k"],
+        [None, "c1", "c2", "c1", None, "c5", None],
+    ),
+    # Wykop, in Polish, read by the generic detector: one level of replies; a comment deleted by its writer, its
+    # notice drawn as an alert, kept as the parent of its reply.
+    "wykop.html": Expected(
+        "Biblioteka Narodowa udostępnia archiwum prasy do czytania offline",
+        "Wykop.pl",
+        "biblio_nerd",
+        ["stary_bibliotekarz", "kasia_z_lodzi", "stary_bibliotekarz", "anon_z_pociagu", "mateusz_k", "biblio_nerd"],
+        [None, "c1", "c1", None, "c4", None],
+    ),
     # Joomla's Komento: a flat list, each reply naming its parent in a `parentid` attribute (`kmt-14`).
     "komento.html": Expected(
         "A Beginner's Week of Sourdough",
@@ -680,6 +698,8 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("guardian.html", "c4", datetime(2024, 4, 9, 11, 22), Votes(103, 0)),  # `10:22Z` printed "11.22" (BST)
         # "7:10 PM on March 19": the year the post above it states, "March 19, 2026 6:42 PM", for none is saved
         ("metafilter.html", "c1", datetime(2026, 3, 19, 19, 10), Votes(4, 0)),
+        ("mbin.html", "c4", datetime(2026, 6, 3, 11, 5), Votes(9, 0)),  # time[datetime], the favourites' counter
+        ("wykop.html", "c1", datetime(2026, 5, 14, 9, 12), Votes(48, 2)),  # time[datetime], pluses and minuses
         ("komento.html", "c1", datetime(2015, 4, 6, 11, 20), Votes(4, 0)),  # likes in the buttons' `kmt-control-user`
     ],
 )

@@ -1331,6 +1331,30 @@ METAFILTER = Engine(
     ),
 )
 
+MBIN = Engine(
+    name="mbin",
+    # Mbin and kbin (the fediverse's link aggregators): the thread's entry above, each comment a
+    # `blockquote.entry-comment`, flat, its depth in `comment-level--N`; its score in the favourites' counter.
+    marks=("class:entry-comment",),
+    items=path("//blockquote[has-class('entry-comment')]"),
+    fields=FieldPaths(
+        author=_paths("./header/a[has-class('user-inline')]"),
+        date=_paths("./header//time/@datetime"),
+        body=_paths("./div[has-class('content')]"),
+        votes=_paths(".//*[@data-subject-target='favCounter']"),
+        url=_paths("./header//a[time]/@href"),
+    ),
+    story=_story(
+        "//article[has-class('entry')][has-class('isSingle')]",
+        "./header//h1/a",
+        FieldPaths(
+            author=_paths(".//aside[has-class('meta')]//a[has-class('user-inline')]", ".//a[has-class('user-inline')]"),
+            date=_paths(".//time/@datetime"),
+        ),
+        ".//div[has-class('entry__body')]",
+    ),
+)
+
 LEMMY = Engine(
     name="lemmy",
     # Lemmy's web app (lemmy-ui), drawn on the server and saved as shown: each comment an `article.comment-node`, its
@@ -1423,6 +1447,7 @@ ENGINES: tuple[Engine, ...] = (
     TWIKOO,
     GUARDIAN,
     METAFILTER,
+    MBIN,
     LEMMY,
     MENEAME,
     LOBSTERS,

@@ -79,6 +79,11 @@ DELETED_TEXTS = frozenset(
     {"[deleted]", "[removed]", "[flagged]", "[dead]", "[удалено]", "[supprimé]", "[gelöscht]", "[eliminado]"}
 )
 DELETED_WORDS = frozenset({"deleted", "removed"})
+DELETED_NOTICE = re.compile(
+    r"\b(?:deleted|removed|usunięt|gelöscht|entfernt|supprimé|eliminad|borrad|cancellat|rimoss|удал[её]н)",
+    re.IGNORECASE,
+)
+"""A notice that a comment was deleted, in the languages we see most."""
 DELETED_NAMES = frozenset({"[deleted]", "[removed]", "deleted", "[удалено]"})
 
 Lookup = Callable[[HtmlElement], list[object]]
@@ -785,6 +790,8 @@ def _is_deleted(item: HtmlElement, blocks: list[BlockSpec], paths: FieldPaths) -
         return True
     if not DELETED_WORDS.isdisjoint(set(item.get("class", "").lower().split())):
         return True
+    if not blocks:  # no text but a notice the reader leaves out as an alert (Wykop: "Komentarz usunięty przez autora")
+        return DELETED_NOTICE.search(item.text_content()) is not None
     return len(blocks) == 1 and blocks[0][1].lower() in DELETED_TEXTS
 
 
