@@ -544,6 +544,22 @@ CASES = {
         ["stary_bibliotekarz", "kasia_z_lodzi", "stary_bibliotekarz", "anon_z_pociagu", "mateusz_k", "biblio_nerd"],
         [None, "c1", "c1", None, "c4", None],
     ),
+    # A Talkyard forum's page, in Polish with the software's English dates: the opening post's header above its
+    # thread's box; replies nested in `ol.dw-res`; the writer's full name, not their @handle.
+    "talkyard.html": Expected(
+        "Nowe godziny otwarcia punktu zbiórki odpadów od 1 grudnia",
+        "Forum Mieszkańców Zielonego Jaru",
+        "Zarząd Osiedla",
+        [
+            "Agnieszka Wróbel",
+            "Tomasz Zieliński",
+            "Agnieszka Wróbel",
+            "Krzysztof Baran",
+            "Ewa Nowicka",
+            "Tomasz Zieliński",
+        ],
+        [None, "c1", "c2", None, "c4", None],
+    ),
     # Joomla's Komento: a flat list, each reply naming its parent in a `parentid` attribute (`kmt-14`).
     "komento.html": Expected(
         "A Beginner's Week of Sourdough",
@@ -700,6 +716,7 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("metafilter.html", "c1", datetime(2026, 3, 19, 19, 10), Votes(4, 0)),
         ("mbin.html", "c4", datetime(2026, 6, 3, 11, 5), Votes(9, 0)),  # time[datetime], the favourites' counter
         ("wykop.html", "c1", datetime(2026, 5, 14, 9, 12), Votes(48, 2)),  # time[datetime], pluses and minuses
+        ("talkyard.html", "c2", datetime(2024, 11, 13), Votes(2, 0)),  # "Nov 13, 2024" on a Polish page, "2 Likes"
         ("komento.html", "c1", datetime(2015, 4, 6, 11, 20), Votes(4, 0)),  # likes in the buttons' `kmt-control-user`
     ],
 )

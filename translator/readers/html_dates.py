@@ -264,7 +264,13 @@ def printed_date(text: str, lang: str | None) -> datetime | None:
     text = AT_TIME.sub(" ", text)
     if not could_be_date(text):
         return None
-    return _printed_date(text, _languages(lang), _MONTH_FIRST.get())
+    languages = _languages(lang)
+    found = _printed_date(text, languages, _MONTH_FIRST.get())
+    if found is None and languages is not None and "en" not in languages:
+        # a forum's software may print its dates in English on a page in another language (Talkyard's "Nov 12,
+        # 2024" in a Polish thread): read so only where the page's language reads nothing
+        found = _printed_date(text, ("en",), _MONTH_FIRST.get())
+    return found
 
 
 @lru_cache(maxsize=4096)

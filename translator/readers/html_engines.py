@@ -1355,6 +1355,31 @@ MBIN = Engine(
     ),
 )
 
+TALKYARD = Engine(
+    name="talkyard",
+    # Talkyard, a forum's own pages (its blog comments draw in a frame): each post a `div.dw-p#post-N` in its thread
+    # `.dw-t`, replies in the thread's `ol.dw-res`; post 1 is the topic's opening post; the writer's full name
+    # beside their @handle; the date printed only ("Nov 12, 2024"); likes in the thread's actions after the post.
+    marks=("class:dw-p",),
+    items=path("//div[has-class('dw-p')][re:test(@id, '^post-[1-9]\\d*$')]"),
+    fields=FieldPaths(
+        author=_paths(
+            ".//a[has-class('esP_By')]//*[has-class('esP_By_F')]",
+            ".//a[has-class('dw-p-by')]",
+            # the opening post's header sits above its thread's box
+            "../preceding-sibling::*[1][has-class('dw-p-hd')]//*[has-class('esP_By_F')]",
+        ),
+        date=_paths(
+            ".//*[has-class('dw-p-hd')]//span[has-class('esP_H_At')]",
+            "../preceding-sibling::*[1][has-class('dw-p-hd')]//span[has-class('esP_H_At')]",
+        ),
+        body=_paths("./div[has-class('dw-p-bd')]/div[has-class('dw-p-bd-blk')]", ".//div[has-class('dw-p-bd-blk')]"),
+        votes=_paths("following-sibling::*[has-class('dw-p-as')][1]//a[has-class('dw-vote-count')]"),
+    ),
+    forum=True,
+    threaded=True,
+)
+
 LEMMY = Engine(
     name="lemmy",
     # Lemmy's web app (lemmy-ui), drawn on the server and saved as shown: each comment an `article.comment-node`, its
@@ -1446,6 +1471,7 @@ ENGINES: tuple[Engine, ...] = (
     WALINE,
     TWIKOO,
     GUARDIAN,
+    TALKYARD,
     METAFILTER,
     MBIN,
     LEMMY,
