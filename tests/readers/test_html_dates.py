@@ -93,3 +93,16 @@ def test_an_english_at_before_the_time_in_another_language(text: str, lang: str 
 )
 def test_a_comments_number_before_its_date_is_no_part_of_it(text: str, read: datetime | None) -> None:
     assert printed_date(text, "de") == read
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "read"),
+    [
+        ("Nov 12, 2024", "pl", datetime(2024, 11, 12)),  # a forum's English date on a Polish page
+        ("August 3, 2019", "de", datetime(2019, 8, 3)),
+        ("12-01-2019, 21:02", "nl", datetime(2019, 1, 12, 21, 2)),  # read in the page's language first: day first
+        ("3 maj 2024", "pl", datetime(2024, 5, 3)),
+    ],
+)
+def test_a_date_the_pages_language_cannot_read_is_read_in_english(text: str, lang: str, read: datetime) -> None:
+    assert printed_date(text, lang) == read
