@@ -560,6 +560,16 @@ CASES = {
         ],
         [None, "c1", "c2", None, "c4", None],
     ),
+    # Simple Machines 2.0's "core" theme: each post the box holding `div.poster` beside `div.postarea`; "« on: DATE »",
+    # a quote's header before its box.
+    "smf2-core.html": Expected(
+        "Which grease for an old bottom bracket?", None, "cupandcone", ["Wrenchwren", "cupandcone"], [None, None]
+    ),
+    # Movable Type's first templates: each comment a `div#cNNN` and the line after it, `Posted by: NAME at DATE`; the
+    # blog's name in an h1 (linking nowhere) glued to the entry's title, which an h3 shows below it.
+    "movabletype-classic.html": Expected(
+        "The loom in the attic, finally threaded", "Spindle Notes", "marta", ["Ilse", "Tobias", "marta"], [None] * 3
+    ),
     # Joomla's Komento: a flat list, each reply naming its parent in a `parentid` attribute (`kmt-14`).
     "komento.html": Expected(
         "A Beginner's Week of Sourdough",
@@ -717,6 +727,10 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("mbin.html", "c4", datetime(2026, 6, 3, 11, 5), Votes(9, 0)),  # time[datetime], the favourites' counter
         ("wykop.html", "c1", datetime(2026, 5, 14, 9, 12), Votes(48, 2)),  # time[datetime], pluses and minuses
         ("talkyard.html", "c2", datetime(2024, 11, 13), Votes(2, 0)),  # "Nov 13, 2024" on a Polish page, "2 Likes"
+        ("smf2-core.html", "c1", datetime(2013, 3, 2, 19, 15), None),  # "« Reply #1 on: March 02, 2013, 07:15:44 PM »"
+        ("smf2-core.html", "article", datetime(2013, 3, 2, 18, 40), None),  # "« on: DATE »"
+        ("movabletype-classic.html", "c2", datetime(2011, 3, 15, 13, 40), None),  # "Posted by: Tobias at DATE"
+        ("movabletype-classic.html", "article", datetime(2011, 3, 14, 21, 12), None),  # the entry's own line
         ("komento.html", "c1", datetime(2015, 4, 6, 11, 20), Votes(4, 0)),  # likes in the buttons' `kmt-control-user`
     ],
 )
@@ -832,6 +846,7 @@ def test_a_time_stated_in_utc_is_read_as_the_comment_prints_it(stamp: str, read:
         ("phpbb2.html", "c2", "Marmotte38", "On voudrait dormir", "Attention pour"),  # the row above its td.quote
         ("ipb3.html", "c2", "Рыбокот", "Свет горит", "Плюс к словам"),  # p.citation before it, data-author
         ("wpforo.html", "c2", "hazel-brightwater", "The green ones", "Same here"),  # "Posted by: @HANDLE"
+        ("smf2-core.html", "c1", "cupandcone", "The old grease", "That is normal"),  # quoteheader "… on DATE"
     ],
 )
 def test_quotes_become_quote_blocks(

@@ -289,7 +289,12 @@ def fallback_site(tree: HtmlElement, meta: dict[str, str], headlines: list[str |
                 return part
         # The site's logo, an h1 linking home, is no headline shown: it names the site where an end of the title is
         # that name ("Subject / Forum / Board" under the board's name).
-        logos = {_comparable(visible_text(h)) for h in H1(tree) if isinstance(h, HtmlElement) and _links_home(h)}
+        whole = clean_text(titles[0].text_content())
+        logos = {
+            _comparable(visible_text(h))
+            for h in H1(tree)
+            if isinstance(h, HtmlElement) and (_links_home(h) or _names_blog(tree, h, whole))
+        }
         for end, headline in ends:
             short = len(end.split()) <= MAX_SITE_WORDS and len(end) <= MAX_SITE_CHARS
             if short and not PAGE_LABEL.search(end) and (key := _comparable(headline)) in shown and key not in logos:
@@ -299,7 +304,8 @@ def fallback_site(tree: HtmlElement, meta: dict[str, str], headlines: list[str |
     # A blog's title glued to its name (`Blog: Entry`, `Entry (Blog)`: Movable Type, TypePad) under its logo.
     title = clean_text(titles[0].text_content()) if titles else ""
     for h1 in H1(tree):
-        if isinstance(h1, HtmlElement) and _links_home(h1) and _without_logo(title, {visible_text(h1)}) != title:
+        logo = isinstance(h1, HtmlElement) and (_links_home(h1) or _names_blog(tree, h1, title))
+        if logo and _without_logo(title, {visible_text(h1)}) != title:
             return visible_text(h1)
     return host.removeprefix("www.") if host else None
 
@@ -644,7 +650,8 @@ def _headline(
     page_title = visible_text(TITLE(tree)[0]) if TITLE(tree) else None
     all_h1s = [h for h in H1(tree) if isinstance(h, HtmlElement)]
     h1s = [h for h in all_h1s if not _skip_heading(h)]
-    logos = {visible_text(h) for h in h1s if _links_home(h)} | {visible_text(h) for h in all_h1s if _skip_heading(h)}
+    logos = {visible_text(h) for h in h1s if _links_home(h) or _names_blog(tree, h, page_title)}
+    logos |= {visible_text(h) for h in all_h1s if _skip_heading(h)}
     headings = [text for h in h1s if (text := visible_text(h)) not in logos]
     agreed = _agreed_title(headings, page_title)
     stated = _name(ld.get("headline"))
@@ -800,6 +807,37 @@ def _agreed_title(headings: list[str], page_title: str | None) -> str | None:
     title = " ".join(page_title.split())
     agreed = {heading for text in headings if (heading := " ".join(text.split())) and _title_holds(title, heading)}
     return agreed.pop() if len(agreed) == 1 else None
+
+
+BLOG_NAME_SEPARATOR = re.compile(r"\s*(?:[:|–—\-·•»]|::)\s*")
+BLOG_NAME_BEFORE = re.compile(r"\s*(?:[:|–—\-·•»]|::)\s*$")
+
+
+def _names_blog(tree: HtmlElement, h1: HtmlElement, page_title: str | None) -> bool:
+    """Whether an h1 is a blog's name, not linked home, where the document title is that name beside the entry's
+    title and the page shows that title as a lesser heading after it (Movable Type: `<h1>Blog</h1>` ...
+    `<h3>Entry</h3>`, "Blog: Entry")."""
+    name = visible_text(h1)
+    if not page_title or not name or name == page_title:
+        return False
+    rest = ""
+    if page_title.startswith(name) and (cut := BLOG_NAME_SEPARATOR.match(page_title, len(name))) and cut.group():
+        rest = page_title[cut.end() :]
+    elif page_title.endswith(name):
+        before = page_title[: -len(name)]
+        rest = trimmed if (trimmed := BLOG_NAME_BEFORE.sub("", before)) != before else ""
+    return bool(rest) and _shown_after(tree, h1, rest)
+
+
+def _shown_after(tree: HtmlElement, h1: HtmlElement, text: str) -> bool:
+    """Whether a lesser heading after an h1 (an h2 or h3, later in the page) shows a text."""
+    key, passed = _comparable(text), False
+    for heading in HEADINGS(tree):
+        passed = passed or heading is h1
+        lesser = passed and isinstance(heading, HtmlElement) and heading.tag != "h1"
+        if lesser and _comparable(visible_text(heading)) == key:
+            return True
+    return False
 
 
 def _shown_as_heading(tree: HtmlElement, text: str) -> bool:

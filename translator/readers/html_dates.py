@@ -245,12 +245,12 @@ at 14:57`), where the parser of that language does not know the word."""
 
 
 COMMENT_NUMBER = re.compile(
-    r"^[«‹]?\s*(?:(?:[^\W\d_]{2,20}\s+)?(?:#|№|Nr\.\s?)\d+(?:\.\d+)*(?:\s+on)?\s*[-–—|·:]?\s+|:\s+"
+    r"^[«‹]?\s*(?:(?:[^\W\d_]{2,20}\s+)?(?:#|№|Nr\.\s?)\d+(?:\.\d+)*(?:\s+on)?\s*[-–—|·:]?\s+|(?:on\s*)?:\s+"
     r"|permalink\s*[-–—|·:]\s*)(?=\S)",
     re.IGNORECASE,
 )
 """A comment's number before its date, as a permalink or a forum's header prints it (ZEIT ONLINE's `#1.1 — 8. März
-2023, 9:47 Uhr`; SMF's `« Odpowiedz #1 : DATE »`, and `« : DATE »` on the first post), or the permalink's label in
+2023, 9:47 Uhr`; SMF's `« Odpowiedz #1 : DATE »`, and `« on: DATE »` on the first post), or the permalink's label in
 its title (HashOver's `Permalink - DATE - TIME`): no part of the date."""
 
 

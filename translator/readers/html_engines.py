@@ -20,6 +20,7 @@ from translator.readers.common import BlockSpec
 from translator.readers.html_fields import FoundComments, RawComment
 from translator.readers.html_items import (
     FieldPaths,
+    Lookup,
     element_key,
     in_page_order,
     parents_by_depth,
@@ -629,13 +630,21 @@ PHPBB = Engine(
 
 SMF = Engine(
     name="smf",
-    marks=("class:post_wrapper",),
-    items=path("//div[has-class('post_wrapper')]"),
+    # 2.0 and 2.1: `div.post_wrapper`; 2.0's "core" theme: the box holding `div.poster` beside `div.postarea`
+    marks=("class:post_wrapper", "class:postarea"),
+    items=path(
+        "//div[has-class('post_wrapper')]"
+        " | //div[has-class('postarea')]/parent::div[div[has-class('poster')]][not(has-class('post_wrapper'))]"
+    ),
     fields=FieldPaths(
         author=_paths(".//div[has-class('poster')]//h4//a", ".//div[has-class('poster')]//h4"),
         date=_paths(".//div[has-class('keyinfo')]//*[has-class('smalltext')]", ".//div[has-class('postinfo')]//a"),
         body=_paths(".//div[has-class('inner')][re:test(@id, '^msg_\\d+$')]", ".//div[has-class('post')]"),
-        role=_paths(".//li[has-class('membergroup')]", ".//li[has-class('postgroup')]"),
+        role=_paths(
+            ".//li[has-class('membergroup')]",
+            ".//li[has-class('postgroup')]",
+            ".//div[has-class('poster')]/ul/li[1][not(*)]",  # 2.0's core theme: the group, in a list item of no class
+        ),
     ),
     forum=True,
 )
@@ -1380,6 +1389,46 @@ TALKYARD = Engine(
     threaded=True,
 )
 
+POSTED_AFTER = path("./following-sibling::*[1][self::p][has-class('posted')]")
+POSTED_LINE = re.compile(r"^posted by:?\s*(?P<name>\S.*?)\s+at\s+(?P<date>\S.*)$", re.IGNORECASE)
+
+
+POSTED_INSIDE = path(".//p[has-class('posted')]")
+
+
+def _posted_part(part: str, lines: Callable[[HtmlElement], list[object]] = POSTED_AFTER) -> Lookup:
+    """The writer's name or the date in the line after a comment's text, or at the end of an entry's box (`Posted
+    by: NAME at DATE`)."""
+
+    def lookup(item: HtmlElement) -> list[object]:
+        for line in lines(item):
+            if isinstance(line, HtmlElement) and (found := POSTED_LINE.match(visible_text(line))):
+                return [found[part]]
+        return []
+
+    return lookup
+
+
+MOVABLE_TYPE_CLASSIC = Engine(
+    name="movabletype-classic",
+    # Movable Type's first templates (2.x, still on old TypePad and MT blogs): each comment a `div#cNNN` of its
+    # paragraphs, no box around it and the line after it, `<p class="posted">Posted by: NAME at DATE</p>`.
+    marks=("class:posted",),
+    items=path("//div[re:test(@id, '^c\\d+$')][following-sibling::*[1][self::p][has-class('posted')]]"),
+    companions=POSTED_AFTER,
+    fields=FieldPaths(author=(_posted_part("name"),), date=(_posted_part("date"),), body=_paths("self::*")),
+    story=_story(
+        "//div[has-class('blogbody')]",
+        ".//*[has-class('title')]",
+        FieldPaths(
+            author=(_posted_part("name", POSTED_INSIDE),),
+            date=(_posted_part("date", POSTED_INSIDE),),
+            rules=replace(PAGE_COMMENT_RULES, skip=lambda element: "posted" in element.get("class", "").split()),
+        ),
+        "self::*",
+    ),
+)
+
 LEMMY = Engine(
     name="lemmy",
     # Lemmy's web app (lemmy-ui), drawn on the server and saved as shown: each comment an `article.comment-node`, its
@@ -1471,6 +1520,7 @@ ENGINES: tuple[Engine, ...] = (
     WALINE,
     TWIKOO,
     GUARDIAN,
+    MOVABLE_TYPE_CLASSIC,
     TALKYARD,
     METAFILTER,
     MBIN,
