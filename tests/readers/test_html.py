@@ -412,7 +412,7 @@ CASES = {
     # the edit note are no text, a quote's header in the row above it.
     "phpbb2.html": Expected(
         "Bivouac sur les Hauts-Plateaux : quelles règles en été ?",
-        None,
+        "Randos du Vercors",  # `BOARD :: Voir le sujet - SUBJECT`
         "Marmotte38",
         ["Chamois_Lucie", "Pierrot des Écouges", "Marmotte38", "Baptiste"],
         [None] * 4,
@@ -569,6 +569,11 @@ CASES = {
     # blog's name in an h1 (linking nowhere) glued to the entry's title, which an h3 shows below it.
     "movabletype-classic.html": Expected(
         "The loom in the attic, finally threaded", "Spindle Notes", "marta", ["Ilse", "Tobias", "marta"], [None] * 3
+    ),
+    # A skin drawn from phpBB 2's: the text in a `td.postbody`, the date in a `td.postdetails`, the signature in the
+    # row below; the document title `BOARD :: View topic - SUBJECT` gives the title and the site's name.
+    "phpbb2-skin.html": Expected(
+        "Stern gland dripping again", "Narrowboat Owners Club", "tillerpin", ["Lockwheeler"], [None]
     ),
     # Joomla's Komento: a flat list, each reply naming its parent in a `parentid` attribute (`kmt-14`).
     "komento.html": Expected(
@@ -731,6 +736,7 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("smf2-core.html", "article", datetime(2013, 3, 2, 18, 40), None),  # "« on: DATE »"
         ("movabletype-classic.html", "c2", datetime(2011, 3, 15, 13, 40), None),  # "Posted by: Tobias at DATE"
         ("movabletype-classic.html", "article", datetime(2011, 3, 14, 21, 12), None),  # the entry's own line
+        ("phpbb2-skin.html", "c1", datetime(2010, 5, 8, 20, 40), None),  # "Posted: Sat May 08, 2010 8:40 pm"
         ("komento.html", "c1", datetime(2015, 4, 6, 11, 20), Votes(4, 0)),  # likes in the buttons' `kmt-control-user`
     ],
 )
@@ -1428,6 +1434,7 @@ def test_slash_comments_subject_lines_and_story() -> None:
     [
         ("phpbb2.html", "article", "Marcher lentement"),  # the signature, after a line of underscores
         ("phpbb2.html", "c2", "Dernière édition"),  # the note of an edit
+        ("phpbb2-skin.html", "article", "Slow boat"),  # the signature, in the row below the text
         ("woltlab.html", "article", "Altbau von 1958"),  # `messageSignature`, outside the text
         ("woltlab3.html", "article", "Wer bremst"),  # `div.signature`
         ("kunena.html", "article", "Reportar"),  # the hidden report form's title

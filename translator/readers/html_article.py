@@ -277,6 +277,8 @@ def fallback_site(tree: HtmlElement, meta: dict[str, str], headlines: list[str |
     titles = TITLE(tree)
     if named := _app_name(meta, [*headlines, clean_text(titles[0].text_content()) if titles else None]):
         return named
+    if titles and (topic := VIEW_TOPIC.match(clean_text(titles[0].text_content()))):
+        return topic["site"]
     parts = [part.strip() for part in TITLE_SEPARATOR.split(clean_text(titles[0].text_content()))] if titles else []
     while len(parts) > 1 and POWERED_BY.match(parts[-1]):
         parts.pop()  # "... - City forum - Powered by Discuz!"
@@ -640,6 +642,15 @@ def _says_updated(time: HtmlElement) -> bool:
     return bool(UPDATED.search(f"{time.get('class', '')} {time.get('itemprop', '')} {line} {time.text_content()}"))
 
 
+VIEW_TOPIC = re.compile(
+    r"^(?P<site>\S.*?)\s+::\s+(?:view topic|voir le sujet|thema anzeigen|ver tema|zobacz temat|просмотр темы"
+    r"|visualizza argomento|bekijk onderwerp|ver tópico)\s+-\s+(?P<subject>\S.*)$",
+    re.IGNORECASE,
+)
+"""phpBB 2's document title, `BOARD :: View topic - SUBJECT`, in its language packs: the board's name, the
+thread's subject."""
+
+
 def _headline(
     tree: HtmlElement, meta: dict[str, str], ld: dict[str, Any], extracted: Any, site: str | None, host: str | None
 ) -> str:
@@ -648,6 +659,8 @@ def _headline(
     shows the same text with typographic marks for plain ones (`„Quote“` for `"Quote"`, `–` for `-`), as the heading
     shows it."""
     page_title = visible_text(TITLE(tree)[0]) if TITLE(tree) else None
+    if page_title and (topic := VIEW_TOPIC.match(page_title)):
+        return topic["subject"]
     all_h1s = [h for h in H1(tree) if isinstance(h, HtmlElement)]
     h1s = [h for h in all_h1s if not _skip_heading(h)]
     logos = {visible_text(h) for h in h1s if _links_home(h) or _names_blog(tree, h, page_title)}

@@ -682,11 +682,18 @@ PHPBB2 = Engine(
     # name and profile in its first cell (their join date there too: "Inscrit le: DATE"), the post's date at the
     # start of the second's header ("Posted: DATE Post subject: ..."), its signature after a line of underscores.
     marks=("class:postbody",),
-    items=path("//tr[td/span[has-class('name')]][td//span[has-class('postbody')]]"),
+    # Skins drawn from it print the post's text in a `td.postbody` and its date in a `td.postdetails`.
+    items=path("//tr[td/span[has-class('name')]][td//*[has-class('postbody')]]"),
     fields=FieldPaths(
-        author=_paths("./td/span[has-class('name')]//b", "./td/span[has-class('name')]"),
-        date=_paths("./td[2]//span[has-class('postdetails')]/text()[1]"),
-        body=_paths("./td[2]//td[.//span[has-class('postbody')]][@colspan='2']", ".//span[has-class('postbody')]"),
+        author=_paths(
+            "./td/span[has-class('name')]//b", "./td/span[has-class('name')]//strong", "./td/span[has-class('name')]"
+        ),
+        date=_paths("./td[2]//*[has-class('postdetails')]/text()[normalize-space()][1]"),
+        body=_paths(
+            "./td[2]//td[.//span[has-class('postbody')]][@colspan='2']",
+            "./td[2]//td[has-class('postbody')]",
+            ".//span[has-class('postbody')]",
+        ),
         role=_paths("./td/span[has-class('postdetails')]/text()[1]"),
         url=_paths("./td[2]//a[contains(@href, 'viewtopic.php?p=')]/@href"),
         subject=_paths("./td[2]//span[has-class('postdetails')]/text()[last()]"),
