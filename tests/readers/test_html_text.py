@@ -665,3 +665,24 @@ def test_a_printed_date_without_its_day_reads_the_same_whatever_the_day_it_is_re
     # read differently each day. Without a day, the date is its month's first.
     assert printed_date("Juni 2015 um 10:23", "de") == datetime(2015, 6, 1, 10, 23)
     assert printed_date("June 2015", "en") == datetime(2015, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("markup", "votes"),
+    [
+        # the writer's points in the box of their name (`comment-author`) are theirs, not the comment's
+        ('<div class="comment-author"><a>Ana</a><span class="points">812</span></div>', None),
+        # the comment's own box marked as its writer's (Menéame's `comment author`): its votes are the comment's
+        (
+            '<div class="comment author"><div class="comment-footer"><a class="votes-counter">9</a></div></div>',
+            Votes(9, 0),
+        ),
+        # a box of buttons whose class ends in "user" (Komento's `kmt-control-user`) is no profile
+        ('<div class="kmt-control-user"><b class="likesCounter"><span>4</span></b></div>', Votes(4, 0)),
+    ],
+)
+def test_counts_in_a_writers_box_are_no_votes_unlike_those_of_the_comments_own_box(
+    markup: str, votes: Votes | None
+) -> None:
+    box = lxml.html.fragment_fromstring(f"<div>{markup}</div>")
+    assert find_votes(list(box.iter())) == votes

@@ -546,10 +546,9 @@ def find_body(item: HtmlElement, excluded: Sequence[HtmlElement]) -> HtmlElement
 def _in_profile(element: HtmlElement) -> bool:
     """Whether an element sits in the writer's profile box (their total points are not this post's votes)."""
     for ancestor in list(element.iterancestors())[:PROFILE_DEPTH]:
-        words = class_words(ancestor)
-        if "comment" in words:
+        if "comment" in class_tokens(ancestor):
             return False  # the comment's own box, which may be marked as its writer's (Menéame's `comment author`)
-        if not PROFILE_WORDS.isdisjoint(class_heads(ancestor)) and USER_CONTROLS.isdisjoint(words):
+        if not PROFILE_WORDS.isdisjoint(class_heads(ancestor)) and USER_CONTROLS.isdisjoint(class_words(ancestor)):
             return True
     return False
 

@@ -720,9 +720,9 @@ def _subject_in_header(header: Sequence[HtmlElement], author: str | None) -> str
             continue  # the writer's title ("Forenprofi", `userTitle`), not the comment's
         if any(is_hidden(box) for box in element.iterancestors()):
             continue  # a hidden dialog's title (Kunena's report form, `h5.modal-title`)
-        if COUNT_LINE.match(visible_text(element)):
-            continue  # the count of replies below an opening post (wpForo's "4 Replies")
         text = visible_text(element)
+        if COUNT_LINE.match(text):
+            continue  # the count of replies below an opening post (wpForo's "4 Replies")
         if (
             text
             and LETTER.search(text)
