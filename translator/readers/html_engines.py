@@ -1297,7 +1297,7 @@ GUARDIAN = Engine(
     # is found by what it is: the comment `div#comment-N[data-testid]`, the writer's profile link, the `time`,
     # the box of paragraphs, the header's bare count of recommendations; the writer's name shows twice (two
     # layouts), and a reply names the one it answers by a `#comment-N` link.
-    marks=("attr:data-testid", "id:comment-"),
+    marks=("attr:data-testid",),
     items=path("//div[starts-with(@id, 'comment-')][@data-testid][header or */header]"),
     fields=FieldPaths(
         author=_paths(".//header//a[contains(@href, '/user/id/')]"),
@@ -1421,7 +1421,7 @@ MOVABLE_TYPE_CLASSIC = Engine(
     # Movable Type's first templates (2.x, still on old TypePad and MT blogs): each comment a `div#cNNN` of its
     # paragraphs, no box around it and the line after it, `<p class="posted">Posted by: NAME at DATE</p>`.
     marks=("class:posted",),
-    items=path("//div[re:test(@id, '^c\\d+$')][following-sibling::*[1][self::p][has-class('posted')]]"),
+    items=path("//p[has-class('posted')]/preceding-sibling::*[1][self::div][re:test(@id, '^c\\d+$')]"),
     companions=POSTED_AFTER,
     fields=FieldPaths(author=(_posted_part("name"),), date=(_posted_part("date"),), body=_paths("self::*")),
     story=_story(
