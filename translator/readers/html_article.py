@@ -275,11 +275,18 @@ def fallback_site(tree: HtmlElement, meta: dict[str, str], headlines: list[str |
     ("... | hpd" on hpd.de) or stands beside the headline the page shows ("Topic - Board - Riverside Motoring
     Forum": the topic is the page's heading), else the host of its address."""
     titles = TITLE(tree)
-    if named := _app_name(meta, [*headlines, clean_text(titles[0].text_content()) if titles else None]):
+    title = clean_text(titles[0].text_content()) if titles else ""
+    if named := _app_name(meta, [*headlines, title or None]):
         return named
-    if titles and (topic := VIEW_TOPIC.match(clean_text(titles[0].text_content()))):
+    if topic := VIEW_TOPIC.match(title):
         return topic["site"]
-    parts = [part.strip() for part in TITLE_SEPARATOR.split(clean_text(titles[0].text_content()))] if titles else []
+    # The site's logo: an h1 linking home, or a blog's name beside the entry's title.
+    logo_names = [
+        visible_text(h)
+        for h in H1(tree)
+        if isinstance(h, HtmlElement) and (_links_home(h) or _names_blog(tree, h, title))
+    ]
+    parts = [part.strip() for part in TITLE_SEPARATOR.split(title)] if titles else []
     while len(parts) > 1 and POWERED_BY.match(parts[-1]):
         parts.pop()  # "... - City forum - Powered by Discuz!"
     if len(parts) > 1:
@@ -289,14 +296,9 @@ def fallback_site(tree: HtmlElement, meta: dict[str, str], headlines: list[str |
         for part in [parts[-1], parts[0], *parts[-2:0:-1]]:
             if len(part.split()) <= MAX_TITLE_SITE_WORDS and _names_site(part, None, host):
                 return part
-        # The site's logo, an h1 linking home, is no headline shown: it names the site where an end of the title is
-        # that name ("Subject / Forum / Board" under the board's name).
-        whole = clean_text(titles[0].text_content())
-        logos = {
-            _comparable(visible_text(h))
-            for h in H1(tree)
-            if isinstance(h, HtmlElement) and (_links_home(h) or _names_blog(tree, h, whole))
-        }
+        # The logo is no headline shown: it names the site where an end of the title is that name ("Subject / Forum
+        # / Board" under the board's name).
+        logos = {_comparable(name) for name in logo_names}
         for end, headline in ends:
             short = len(end.split()) <= MAX_SITE_WORDS and len(end) <= MAX_SITE_CHARS
             if short and not PAGE_LABEL.search(end) and (key := _comparable(headline)) in shown and key not in logos:
@@ -304,11 +306,8 @@ def fallback_site(tree: HtmlElement, meta: dict[str, str], headlines: list[str |
         if end := next((end for end, _ in ends if _comparable(end) in logos), None):
             return end
     # A blog's title glued to its name (`Blog: Entry`, `Entry (Blog)`: Movable Type, TypePad) under its logo.
-    title = clean_text(titles[0].text_content()) if titles else ""
-    for h1 in H1(tree):
-        logo = isinstance(h1, HtmlElement) and (_links_home(h1) or _names_blog(tree, h1, title))
-        if logo and _without_logo(title, {visible_text(h1)}) != title:
-            return visible_text(h1)
+    if name := next((name for name in logo_names if _without_logo(title, {name}) != title), None):
+        return name
     return host.removeprefix("www.") if host else None
 
 
@@ -823,7 +822,7 @@ def _agreed_title(headings: list[str], page_title: str | None) -> str | None:
 
 
 BLOG_NAME_SEPARATOR = re.compile(r"\s*(?:[:|–—\-·•»]|::)\s*")
-BLOG_NAME_BEFORE = re.compile(r"\s*(?:[:|–—\-·•»]|::)\s*$")
+BLOG_NAME_BEFORE = re.compile(f"{BLOG_NAME_SEPARATOR.pattern}$")
 
 
 def _names_blog(tree: HtmlElement, h1: HtmlElement, page_title: str | None) -> bool:

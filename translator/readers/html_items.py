@@ -48,6 +48,7 @@ from translator.readers.html_text import (
     class_words,
     clean_text,
     descendants,
+    element_beside,
     is_hidden,
     is_quote,
     is_skipped,
@@ -293,6 +294,7 @@ def parents_of(items: Sequence[HtmlElement], named: Sequence[str | None] = ()) -
     answered comment's number where an engine's lookup found it."""
     index_of = {item: n for n, item in enumerate(items)}
     by_id: dict[str, int] = {}
+    by_number: dict[str, int] = {}
     for n, item in enumerate(items):
         # the id of the comment's box, or of the box just around it (ZEIT ONLINE's `article#cid-N` holding
         # the `div.comment__container` the generic reader finds)
@@ -301,8 +303,6 @@ def parents_of(items: Sequence[HtmlElement], named: Sequence[str | None] = ()) -
             if holder is not None and (anchor := holder.get("id")):
                 by_id.setdefault(anchor, n)
                 break
-    by_number: dict[str, int] = {}
-    for n, item in enumerate(items):
         for value in (item.get("id", ""), item.get("data-id", "")):
             if number := DIGITS.findall(value):
                 by_number.setdefault(number[-1], n)
@@ -346,6 +346,11 @@ REPLY_LINKS = path(
 href="#comment-301">comment from NAME</a>`; Komento's `a.parentLink`)."""
 
 
+def _comment_of(element: HtmlElement, index_of: dict[HtmlElement, int]) -> int | None:
+    """The comment an element belongs to: the nearest one around it (a link inside a nested reply is the reply's)."""
+    return next((index_of[above] for above in element.iterancestors() if above in index_of), None)
+
+
 ANCHOR_LINKS = path(".//a[contains(@href, '#')]")
 
 
@@ -358,7 +363,7 @@ def _linked_comment(item: HtmlElement, index_of: dict[HtmlElement, int], by_id: 
         if not isinstance(link, HtmlElement):
             continue
         target = by_id.get(urlsplit(link.get("href", "")).fragment)
-        if target is not None and target != own and next(a for a in link.iterancestors() if a in index_of) is item:
+        if target is not None and target != own and _comment_of(link, index_of) == own:
             return target
     return None
 
@@ -366,7 +371,7 @@ def _linked_comment(item: HtmlElement, index_of: dict[HtmlElement, int], by_id: 
 def _reply_link_target(item: HtmlElement, index_of: dict[HtmlElement, int]) -> str | None:
     """The fragment of the address a comment's own reply link points to (not one of a reply inside it)."""
     for link in REPLY_LINKS(item):
-        if isinstance(link, HtmlElement) and next((a for a in link.iterancestors() if a in index_of), None) is item:
+        if isinstance(link, HtmlElement) and _comment_of(link, index_of) == index_of[item]:
             return urlsplit(link.get("href", "")).fragment or None
     return None
 
@@ -390,7 +395,7 @@ def _quoted_parents(
     for box in PARENT_BOXES(root) if root is not None else []:
         if not isinstance(box, HtmlElement) or box in index_of:
             continue
-        owner = next((index_of[a] for a in box.iterancestors() if a in index_of), None)
+        owner = _comment_of(box, index_of)
         if owner is None or any(inner in index_of for inner in box.iterdescendants()):
             continue
         quote = max((_start(text) for text in box.itertext()), key=len, default="")
@@ -676,9 +681,7 @@ def _heading_before(body: HtmlElement | None, item: HtmlElement, author: str | N
     writer's name, or a line that holds it or a time ("<h4><cite>NAME</cite> wrote on <time>...</time></h4>")."""
     if body is None or body is item or body.getparent() is None:
         return None
-    before = body.getprevious()
-    while before is not None and not isinstance(before.tag, str):
-        before = before.getprevious()  # an HTML comment between them
+    before = element_beside(body, before=True)  # past an HTML comment between them
     if before is None or before.tag not in SUBJECT_TAGS or is_skipped(before):
         return None
     text = visible_text(before)

@@ -626,7 +626,7 @@ def is_header_apart(element: HtmlElement) -> bool:
     """Whether an element is the header of the quote right after it (read as that quote's, not as text): SMF's
     `div.quoteheader`, phpBB 2's row "NAME wrote:" above the row of its `td.quote`."""
     if element.tag == "tr":
-        following = _next_element(element)
+        following = element_beside(element)
         return (
             following is not None
             and any(isinstance(cell.tag, str) and is_quote(cell) for cell in following)
@@ -634,26 +634,22 @@ def is_header_apart(element: HtmlElement) -> bool:
         )
     if QUOTE_HEADERS_APART.isdisjoint(class_tokens(element)):
         # a bold "NAME wrote:" before the quote's box (Kunena 3: `<b>NAME пишет:</b>` then `div.kmsgtext-quote`)
-        if element.tag not in ("b", "strong") or (following := _next_element(element)) is None:
+        if element.tag not in ("b", "strong") or (following := element_beside(element)) is None:
             return False
         return is_quote(following) and _names_writer(visible_text(element))
-    following = _next_element(element)
+    following = element_beside(element)
     return following is not None and is_quote(following)
 
 
-def _next_element(element: HtmlElement) -> HtmlElement | None:
-    following = element.getnext()
-    while following is not None and not isinstance(following.tag, str):
-        following = following.getnext()
-    return following
+def element_beside(element: HtmlElement, *, before: bool = False) -> HtmlElement | None:
+    """The element right after an element (or before it), past the HTML comments between them."""
+    return next((sibling for sibling in element.itersiblings(preceding=before) if isinstance(sibling.tag, str)), None)
 
 
 def _header_before(quote: HtmlElement) -> HtmlElement | None:
     holder = quote.getparent() if quote.tag == "td" else quote  # a cell's header is the row above its row
-    before = holder.getprevious() if holder is not None else None
-    while before is not None and not isinstance(before.tag, str):
-        before = before.getprevious()
-    return before if before is not None and is_header_apart(before) else None
+    header = element_beside(holder, before=True) if holder is not None else None
+    return header if header is not None and is_header_apart(header) else None
 
 
 def quote_author(quote: HtmlElement) -> tuple[str | None, HtmlElement | None]:
