@@ -901,3 +901,66 @@ def test_a_sentence_starting_with_by_and_naming_a_date_is_text_not_a_header() ->
         ("B", datetime(2021, 5, 4, 10, 4), texts[1]),
         ("C", datetime(2021, 5, 5, 10, 5), texts[2]),
     ]
+
+
+# TypePad's comment footer: `Posted by: NAME | DATE`, the date with its weekday and month before the day, the
+# name as long as a writer makes it.
+TYPEPAD_FOOTERS = "".join(
+    f"""<div class="comment" id="comment-{n}"><div class="comment-content"><p>{text}</p></div>
+    <p class="comment-footer">Posted by: {name} | <a href="#comment-{n}">{day}</a></p></div>"""
+    for n, name, day, text in [
+        (1, "Janet", "Thursday, November 08, 2012 at 01:26 PM", "This one made my morning, thank you."),
+        (
+            2,
+            "Karen Whitcome (in warm and rainy Towson, Md)",
+            "Thursday, November 08, 2012 at 01:33 PM",
+            "The best job ever is the one you do for love.",
+        ),
+    ]
+)
+
+
+def test_a_footers_weekday_date_and_a_long_name_sign_the_comment() -> None:
+    thread = thread_of(f'<div class="comments-content">{TYPEPAD_FOOTERS}</div>', lang="en")
+    assert comments_of(thread) == [
+        ("Janet", datetime(2012, 11, 8, 13, 26), "This one made my morning, thank you."),
+        (
+            "Karen Whitcome (in warm and rainy Towson, Md)",
+            datetime(2012, 11, 8, 13, 33),
+            "The best job ever is the one you do for love.",
+        ),
+    ]
+
+
+# Movable Type's `comments-body`: the text, then its numbered byline, `Comment #1 - Posted by: NAME at DATE`.
+NUMBERED_BYLINES = "".join(
+    f"""<div class="comments-body"><p>{text}</p>
+    <span class="comments-post">Comment #{n} - Posted by: {name} at November 10, 2012  {time} PM</span></div>"""
+    for n, name, time, text in [
+        (1, "MattPatt", "5:39", "Well, this one is going to hurt."),
+        (2, "Andrew B", "5:57", "A hard workout for a hard day."),
+        (3, "Drew", "6:00", "See you all at the finish."),
+    ]
+)
+
+
+def test_a_numbered_byline_below_the_text_signs_the_comment_and_is_no_text() -> None:
+    thread = thread_of(NUMBERED_BYLINES, lang="en")
+    blocks = [len(post.blocks) for post in thread.posts[1:]]
+    assert [(*comment, count) for comment, count in zip(comments_of(thread), blocks, strict=True)] == [
+        ("MattPatt", datetime(2012, 11, 10, 17, 39), "Well, this one is going to hurt.", 1),
+        ("Andrew B", datetime(2012, 11, 10, 17, 57), "A hard workout for a hard day.", 1),
+        ("Drew", datetime(2012, 11, 10, 18, 0), "See you all at the finish.", 1),
+    ]
+
+
+def test_comments_a_rule_does_not_know_under_the_story_it_read() -> None:
+    """Movable Type's first-template rule reads the entry (`div.blogbody` with its `posted` line); its comments
+    drawn in another template are the generic reader's, and the entry keeps the writer the rule read."""
+    page = f"""<html lang="en"><head><title>Sunday 121111</title></head><body><div class="blog">
+    <div class="blogbody"><h3 class="title">Sunday 121111</h3><p>Run ten miles, then rest for a day.</p>
+    <span class="posted">Posted by Pukie at November 11, 2012  5:00 PM<br /></span></div>
+    <div class="comments-head">Comments</div>{NUMBERED_BYLINES}</div></body></html>"""
+    thread = read_html(page, "page.html").threads[0]
+    assert (thread.posts[0].author, thread.posts[0].date) == ("Pukie", datetime(2012, 11, 11, 17, 0))
+    assert [post.author for post in thread.posts[1:]] == ["MattPatt", "Andrew B", "Drew"]

@@ -155,6 +155,7 @@ def test_a_quotes_header_names_the_quoted_writer_after_the_date(header: str, nam
         ("Anna Monday", "Anna Monday"),  # no connecting word, no date after it: all of it
         ("Florida CPA, 27 Sep 2011 | 15:22", "Florida CPA"),  # the bar is the date's, between its day and time
         ("Posted by: Ann Lee, 27 Sep 2011", "Ann Lee"),  # a label with its colon
+        ("Janet | Thursday, November 08, 2012 at 01:26 PM", "Janet"),  # a long date lead of a weekday and month
         ("Stephane a répondu", "Stephane"),  # a reply's header, its date cut away
     ],
 )

@@ -9,7 +9,7 @@ Coral...) leave a placeholder in a saved page: it is named, so the reader can sa
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -102,8 +102,15 @@ def find_comments(tree: HtmlElement, lang: str | None, marks: PageMarks | None =
     found = stated
     if engine is not None and (stated is None or len(engine.comments) > len(stated.comments)):
         found = engine
-    if found is None or not (found.comments or found.article):
-        found = generic_comments(tree, lang) or undated_comments(tree, lang) or FoundComments((), "none")
+    if found is None or not found.comments:
+        # A rule that found only the story (its comments drawn by a template it does not know) leaves them to the
+        # generic reader.
+        generic = generic_comments(tree, lang) or undated_comments(tree, lang)
+        if generic is not None and generic.comments and found is not None and generic.article is None:
+            found = replace(generic, article=found.article)
+        elif generic is not None and (generic.comments or found is None or not found.article):
+            found = generic
+        found = found or FoundComments((), "none")
     if found.expected is None and (expected := stated_count(tree) or printed_count(tree, marks)) is not None:
         pingbacks = len(PINGBACKS(tree))
         found = FoundComments(found.comments, found.source, found.article, found.elements, expected, pingbacks)

@@ -21,6 +21,9 @@ from lxml.html import HtmlElement
 from translator.models import Votes
 from translator.readers.common import BlockSpec, net_votes, printed_count
 from translator.readers.html_dates import (
+    COMMENT_NUMBER,
+    DATE_HINT,
+    MAX_DATE_CHARS,
     ShownDate,
     could_be_date,
     is_relative_date,
@@ -169,6 +172,12 @@ recommendations a newspaper counts: ZEIT ONLINE's `js-comment-recommendations`, 
 UP_DOWN = re.compile(r"↑\s*(\d+)\D+↓\s*(\d+)|(?<!\d)(\d++)\s*\D{2,20}?,\s*(\d++)\s*\D{2,20}$")
 
 
+def is_signed_line(text: str) -> bool:
+    """Whether text starts as a byline with its verb (`Posted by: NAME`), its comment's number before it aside
+    (`Comment #1 - Posted by: NAME at DATE`: Movable Type)."""
+    return SIGNED_BY.match(COMMENT_NUMBER.sub("", text.lstrip())) is not None
+
+
 def outside(element: HtmlElement, excluded: Sequence[HtmlElement]) -> bool:
     """Whether an element is outside every excluded subtree (a comment's text, its replies)."""
     if not excluded:
@@ -199,7 +208,10 @@ def _starts_as_date(text: str) -> bool:
     """Whether text reads as a date from its start ("Di, 21. April 2020", "3 de mayo"), not as more of a name
     ("datenschmutz.net 20. Juni 2018": the site in a display name, then the date)."""
     lead = re.split(r"\d", text, maxsplit=1)[0]
-    return could_be_date(text) and len(lead) <= MAX_DATE_LEAD and "." not in lead
+    if not could_be_date(text):
+        return False
+    # A long lead is a date's only where all of it is a date's words ("Thursday, November 08, 2012": TypePad).
+    return (len(lead) <= MAX_DATE_LEAD and "." not in lead) or without_date_lead(lead)[0] is None
 
 
 WORD_DATE_TAIL = re.compile(
@@ -315,14 +327,21 @@ def name_in(element: HtmlElement) -> str | None:
     return None
 
 
+MAX_ROW_NAME_CHARS = 60
+"""The longest name a header row prints before its date ("Karen Whitcome (in warm and rainy Towson, Md)")."""
+
+
 def name_before_date(text: str) -> str | None:
     """The name a header row printed as one piece of text starts with, a date after it ("Georg N. am 10.4.2020",
     "Muriel - Le 22/01/2020 à 12:01"); None where the text is no name then a date."""
     text = " ".join(text.split())
-    if not could_be_date(text):  # the date parser, in clean_author, last
+    # Cheap checks first: the date parser, in clean_author, last.
+    if len(text) > MAX_DATE_CHARS + MAX_ROW_NAME_CHARS or not DATE_HINT.search(text):
         return None
     name = clean_author(text)
-    return name if name is not None and name != text and text.startswith(name) else None
+    if name is None or name == text or not text.startswith(name):
+        return None
+    return name if could_be_date(text[len(name) :]) else None
 
 
 DATE_THEN_NAME = re.compile(r"^(?P<date>\S.{4,60}?)\s+[|·•–—]\s+(?P<name>[^\d|·•]{1,50})$")
@@ -365,7 +384,7 @@ def find_author(elements: list[HtmlElement]) -> str | None:
             return name  # `<span class=MetaOTBold>NAME</span> <span class=comment-date>`
     for element in elements:  # `<p class="date">Posted by: NAME, DATE</p>`, before any subject line in bold
         dated = not DATE_WORDS.isdisjoint(class_heads(element))  # or a footer saying so: Movable Type, TypePad
-        if (dated or SIGNED_BY.match((element.text or "").lstrip())) and (name := byline_name(visible_text(element))):
+        if (dated or is_signed_line(element.text or "")) and (name := byline_name(visible_text(element))):
             return name
     for tag in ("cite", "strong", "b", "h3", "h4", "h5", "h6"):
         for element in elements:
@@ -389,14 +408,14 @@ def _byline_date(text: str) -> str:
     """A date's line without the byline before the date (`Posted by: NAME, 27 Sep 2011`: `27 Sep 2011`)."""
     if (name := byline_name(text)) is None:
         return text
-    unlabelled = BY_PREFIX.sub("", " ".join(text.split()), count=1)
+    unlabelled = BY_PREFIX.sub("", COMMENT_NUMBER.sub("", " ".join(text.split())), count=1)
     return unlabelled[len(name) :].lstrip(" ,-–|")
 
 
 def byline_name(text: str) -> str | None:
     """The name in a date's line that is a byline, `Posted by: NAME, DATE` (its label first, the date after the
-    name); None for another line."""
-    text = " ".join(text.split())
+    name, the comment's number before it aside); None for another line."""
+    text = COMMENT_NUMBER.sub("", " ".join(text.split()))
     if not BY_PREFIX.match(text):
         return None
     return name_before_date(BY_PREFIX.sub("", text, count=1))
@@ -436,7 +455,7 @@ def reply_label_name(item: HtmlElement, author: str | None) -> str | None:
 
 
 SIGNED_LINE = re.compile(
-    rf"^(?:{SIGNING_VERB}\s+)?(?:by|von|par|por|da|di|przez)\s+(?P<name>[^\n]{{1,60}}?)\s*"
+    rf"^(?:{SIGNING_VERB}\s+)?(?:by|von|par|por|da|di|przez)\s*:?\s+(?P<name>[^\n]{{1,60}}?)\s*"
     r"(?:—|–|-|\||,|\bam\b|\bon\b|\ble\b|\bel\b|\bil\b|\bdnia\b|\bat\b)\s*(?P<date>[^\n]*\d[^\n]*)$",
     re.IGNORECASE,
 )
@@ -446,9 +465,10 @@ MAX_SIGNED_CHARS = 120
 def signed_line(blocks: list[BlockSpec], lang: str | None) -> tuple[str, datetime | None, int] | None:
     """A comment's line that signs it, first, second (under a subject line) or last ("Comment by NAME —
     17.07, 2011 @ 13:04", "geschrieben von NAME am 21. Jan. 2015, 19:04"): the name, the date when it
-    reads as one, and the line's position."""
+    reads as one, and the line's position. The comment's number may come first ("Comment #1 - Posted by: NAME at
+    DATE": Movable Type)."""
     for position in sorted({0, 1, len(blocks) - 1} & set(range(len(blocks)))):
-        kind, text = blocks[position][0], blocks[position][1]
+        kind, text = blocks[position][0], COMMENT_NUMBER.sub("", blocks[position][1])
         if kind == "quote" or len(text) > MAX_SIGNED_CHARS or not (match := SIGNED_LINE.match(text)):
             continue
         stamp = match["date"].replace("@", " ").strip()
@@ -478,6 +498,7 @@ def find_date(elements: list[HtmlElement], lang: str | None) -> datetime | None:
             return found
     for element in elements:
         dated = not DATE_WORDS.isdisjoint(class_heads(element)) or element.tag == "time"
+        dated = dated or is_signed_line(element.text or "")  # `Comment #1 - Posted by: NAME at DATE`
         if dated and (text := visible_text(element)) and (found := printed_date(_byline_date(text), lang)):
             return found
     for element in elements:

@@ -28,11 +28,11 @@ from translator.readers.html_fields import (
     NEVER_FIELDS,
     PROFILE_LINK,
     SAYS_LABEL,
-    SIGNED_BY,
     SUBJECT_WORDS,
     FoundComments,
     before_date,
     byline_name,
+    is_signed_line,
     name_after_date,
     name_before_date,
 )
@@ -115,7 +115,7 @@ def _own_flags(element: HtmlElement, lang: str | None = None) -> int:
         if 0 < short <= MAX_AUTHOR_CHARS:
             flags |= AUTHOR
     elif (
-        (not DATE_WORDS.isdisjoint(words) or SIGNED_BY.match((element.text or "").lstrip()))
+        (not DATE_WORDS.isdisjoint(words) or is_signed_line(element.text or ""))
         and (name := byline_name(element.text_content())) is not None
         and len(name) <= MAX_AUTHOR_CHARS
     ):
@@ -191,7 +191,7 @@ def _quote_around(element: HtmlElement) -> HtmlElement | None:
 def _has_own_text(element: HtmlElement, own: dict[HtmlElement, int], enough: int = 1) -> bool:
     """Whether an element shows text besides its author and date (a header row alone does not): at least
     `enough` characters of it."""
-    if own.get(element, 0) & AUTHOR and SIGNED_BY.match((element.text or "").lstrip()):
+    if own.get(element, 0) & AUTHOR and is_signed_line(element.text or ""):
         return False  # a byline row (`Posted by: NAME | DATE`): all of it is the header
     found = 0
     walker = etree.iterwalk(element, events=TEXT_EVENTS)
