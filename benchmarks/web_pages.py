@@ -23,6 +23,15 @@ Two sources, both read where they lie (nothing is copied into the project):
   article-extraction-benchmark, unzipped): the article recall is the mean over pages of the share of the
   text's word 4-grams that the article's blocks (the title left out) hold; every comment read there is listed
   (those pages show few or none: each is to be judged by eye).
+- pages whose comments are labelled whole (--comments DIR: a folder holding `input/NAME.html` and
+  `GoldStandard/NAME.txt`, in the layout of dragnet's data as html-cleaning-dataset-merged keeps it: the page's
+  main text, then a line `!@#$%^&*()  COMMENTS`, then the comments' text, their writers' and dates' lines among
+  it). Over the pages whose label holds comments: the comment recall, the mean share of the labelled comments'
+  word 4-grams (case aside) that the comments read hold (the header lines we read as fields, not text, cap
+  it below 1); the comment precision, the mean share of the comments' 4-grams read that the label holds, over
+  the pages where any were read; the pages where none were read (listed). Over the pages whose label holds
+  none: those where comments were read (the labels leave some real comments out, so these are to be judged
+  by eye).
 - other extractors' labelled test pages (--labelled DIR...: each folder is, or holds below it, a set in the
   layout of goose3's, newspaper's or newspaper4k's test data, told apart by its files: see labelled_pages.py;
   give a suite's fetched `tests` folder or the data folders themselves). Per set: the titles read exactly as
@@ -30,8 +39,8 @@ Two sources, both read where they lie (nothing is copied into the project):
   (any order, case and punctuation aside), of the pages whose label names writers; the article recall, the
   mean over pages of the share of the labelled text's word 4-grams that the article's blocks (the title left
   out) hold (goose3 labels only the text's start). Titles read otherwise and recalls under one half are listed.
-Run: .venv/bin/python benchmarks/web_pages.py [--eval DIR] [--bodies DIR] [--labelled DIR...] [--pages N]
-[--jsonl per-page.jsonl]
+Run: .venv/bin/python benchmarks/web_pages.py [--eval DIR] [--bodies DIR] [--comments DIR] [--labelled DIR...]
+[--pages N] [--jsonl per-page.jsonl]
 The last line printed is one JSON object of the figures (a labelled set's under `labelled`, by its folder).
 """
 
@@ -58,6 +67,7 @@ from labelled_pages import (  # noqa: E402
     score_page,
     set_figures,
     shingle_recall,
+    shingles,
 )
 
 from translator.errors import TranslatorError  # noqa: E402
@@ -200,6 +210,57 @@ def body_rows(folder: Path, pages: int | None) -> list[dict[str, Any]]:
     return rows
 
 
+COMMENTS_MARK = "!@#$%^&*()  COMMENTS"
+"""Where a label's main text ends and its comments begin (dragnet's data)."""
+
+
+def comment_rows(folder: Path, pages: int | None) -> list[dict[str, Any]]:
+    """Each page of a comment-labelled set, read and scored against its label's comments."""
+    rows = []
+    for label in sorted((folder / "GoldStandard").glob("*.txt"))[:pages]:
+        page = folder / "input" / f"{label.stem}.html"
+        if not page.is_file():
+            continue
+        said = label.read_text(encoding="utf-8", errors="replace").partition(COMMENTS_MARK)[2]
+        thread = read(page)
+        row: dict[str, Any] = {"file": page.name, "labelled_words": len(said.split())}
+        if isinstance(thread, str):
+            rows.append(row | {"error": thread, "comments": 0, "recall": 0.0, "precision": None})
+            continue
+        comments = [post for post in thread.posts if post.kind == "comment"]
+        wanted = shingles(said.casefold())
+        got = shingles(" ".join(block.text for post in comments for block in post.blocks).casefold())
+        common = sum((wanted & got).values())
+        rows.append(
+            row
+            | {
+                "comments": len(comments),
+                "writers": sum(post.author is not None for post in comments),
+                "dates": sum(post.date is not None for post in comments),
+                "recall": round(common / max(sum(wanted.values()), 1), 4),
+                "precision": round(common / sum(got.values()), 4) if comments else None,
+            }
+        )
+    return rows
+
+
+def comment_figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    said = [row for row in rows if row["labelled_words"]]
+    read_any = [row for row in said if row["comments"]]
+    return {
+        "comment_pages": len(rows),
+        "comment_pages_labelled": len(said),
+        "comment_refused": sum("error" in row for row in rows),
+        "comment_recall": round(sum(row["recall"] for row in said) / max(len(said), 1), 4),
+        "comment_precision": round(sum(row["precision"] for row in read_any) / max(len(read_any), 1), 4),
+        "comment_pages_missed": len(said) - len(read_any),
+        "comments_read": sum(row["comments"] for row in said),
+        "comment_writers": sum(row.get("writers", 0) for row in said),
+        "comment_dates": sum(row.get("dates", 0) for row in said),
+        "comments_where_none_labelled": sum(1 for row in rows if not row["labelled_words"] and row["comments"]),
+    }
+
+
 def labelled_rows(folder: Path, pages: int | None) -> dict[str, list[dict[str, Any]]]:
     """Each labelled set's pages in a folder (by the set's folder, as given), read and scored."""
     sets: dict[str, list[dict[str, Any]]] = {}
@@ -226,6 +287,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--eval", type=Path, help="folder with evaldata.json and eval/, cache/ pages")
     parser.add_argument("--bodies", type=Path, help="folder with ground-truth.json and html/KEY.html pages")
+    parser.add_argument("--comments", type=Path, help="folder with input/NAME.html and GoldStandard/NAME.txt")
     parser.add_argument("--labelled", type=Path, nargs="+", default=[], help="folders of goose3's, newspaper's, "
                         "newspaper4k's or readability's labelled test pages (or folders holding them)")  # fmt: skip
     parser.add_argument("--pages", type=int, default=None, help="only the first N labelled pages (of each set)")
@@ -277,6 +339,15 @@ def main() -> int:
         for row in bodies:
             for comment in row["comments"]:
                 print("comment on a news page:", row["url"], comment)
+    commented: list[dict[str, Any]] = []
+    if args.comments:
+        commented = comment_rows(args.comments, args.pages)
+        figures |= comment_figures(commented)
+        for row in commented:
+            if row["labelled_words"] and not row["comments"]:
+                print("comments missed:", row["file"], row["labelled_words"], "words labelled", row.get("error", ""))
+            elif not row["labelled_words"] and row["comments"]:
+                print("comments where none labelled:", row["file"], row["comments"])
     labelled: list[dict[str, Any]] = []
     if args.labelled:
         figures["labelled"] = {}
@@ -295,7 +366,7 @@ def main() -> int:
                     f" {got['writers_labelled']}, article recall {got['article_recall']} over {got['texts_labelled']}"
                 )
     if args.jsonl:
-        lines = [json.dumps(row, ensure_ascii=False) + "\n" for row in samples + rows + bodies + labelled]
+        lines = [json.dumps(row, ensure_ascii=False) + "\n" for row in samples + rows + bodies + commented + labelled]
         args.jsonl.write_text("".join(lines))
     figures["cpu_s"] = round(time.process_time() - started, 1)
     print(json.dumps(figures))

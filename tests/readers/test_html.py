@@ -459,6 +459,16 @@ CASES = {
         ],
         [None, "c1", "c2", "c1", None, "c5", None],
     ),
+    # Disqus's plugin for WordPress, drawn on the server: `li#dsq-comment-N` without WordPress's classes, an anchor
+    # `div#comment-N` before each; a writer's address printed before their name; replies in `ul.children` after
+    # their parent's `li`.
+    "disqus-wordpress.html": Expected(
+        "Why our town library keeps its card catalogue",
+        "Millbrook Notes",
+        "Ruth Ellery",
+        ["owen_reads", "Ruth Ellery", "Paper & Pins", "Guest", "M. Okafor"],
+        [None, "c1", None, "c3", None],
+    ),
     # Lemmy's web app, in German: `article.comment-node`, the date in the relative date's tooltip.
     "lemmy.html": Expected(
         "Offline-Wörterbücher für den Zug: Welche Apps funktionieren ohne Netz?",

@@ -964,3 +964,23 @@ def test_comments_a_rule_does_not_know_under_the_story_it_read() -> None:
     thread = read_html(page, "page.html").threads[0]
     assert (thread.posts[0].author, thread.posts[0].date) == ("Pukie", datetime(2012, 11, 11, 17, 0))
     assert [post.author for post in thread.posts[1:]] == ["MattPatt", "Andrew B", "Drew"]
+
+
+# Squarespace 5's signature below a comment: its date, then its writer's name linked to their contributor page.
+SIGNATURES = "".join(
+    f"""<div class="comment-wrapper"><div class="comment" id="comment{n}"><div class="body"><p>{text}</p></div>
+    <div class="signature">{day} | <a href="/contributor/{n}" title="Unregistered Commenter"><img alt=""
+    src="/universal/images/transparent.png"/>{name}</a></div></div></div>"""
+    for n, day, name, text in [
+        (1, "October 24, 2012", "Chris", "So you warm the new servers before the old ones go?"),
+        (2, "October 25, 2012", "Benjamin Schweizer", "Consistent hashing would keep most of the keys in place."),
+    ]
+)
+
+
+def test_a_signature_of_the_date_then_the_writers_contributor_link() -> None:
+    thread = thread_of(f'<div id="comments" class="journal-comment-area">{SIGNATURES}</div>', lang="en")
+    assert comments_of(thread) == [
+        ("Chris", datetime(2012, 10, 24), "So you warm the new servers before the old ones go?"),
+        ("Benjamin Schweizer", datetime(2012, 10, 25), "Consistent hashing would keep most of the keys in place."),
+    ]

@@ -270,6 +270,20 @@ DISQUS = Engine(
     ),
 )
 
+DISQUS_WORDPRESS = Engine(
+    name="disqus-wordpress",
+    # Disqus's plugin for WordPress drew the comments on the server too, for readers and search engines without
+    # scripts, in a list of its own (`ul#dsq-comments > li#dsq-comment-N`): the writer in the header's `cite` (some
+    # versions print the writer's address there before the name), the text in `dsq-comment-message`, no date;
+    # replies in WordPress's `ul.children`, after their parent's `li`, which the plugin closes early.
+    marks=("class:dsq-comment-message",),
+    items=path("//li[starts-with(@id, 'dsq-comment-')][./*[has-class('dsq-comment-body')]]"),
+    fields=FieldPaths(
+        author=_paths(".//*[starts-with(@id, 'dsq-author-user-')]"),
+        body=_paths(".//*[has-class('dsq-comment-message')]"),
+    ),
+)
+
 DISCOURSE = Engine(
     name="discourse",
     marks=("class:crawler-post", "class:topic-post", "attr:itemscope"),
@@ -1496,6 +1510,7 @@ ENGINES: tuple[Engine, ...] = (
     NEW_REDDIT,
     REDESIGN_REDDIT,
     DISQUS,
+    DISQUS_WORDPRESS,
     DISCOURSE,
     STACK_EXCHANGE,
     MYBB,

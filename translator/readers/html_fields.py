@@ -126,10 +126,12 @@ REPLIED = re.compile(
 )
 """What a reply's header says after the writer's name, its date cut away (`NAME a répondu le DATE`)."""
 PROFILE_LINK = re.compile(
-    r"/(?:user|users|u|profile|profiles|member|members|people|author|by)/|/profile\.\d|/@|/~[\w.-]+/?$"
+    r"/(?:user|users|u|profile|profiles|member|members|people|author|by|contributor|contributors)/|/profile\.\d|/@"
+    r"|/~[\w.-]+/?$"
     r"|[?&](?:u|uid|user|userid|user_id|id)="
 )
-"""A link to a writer's page: `/user/NAME`, `/@NAME`, `/~NAME` (Launchpad, home pages), `?u=12`."""
+"""A link to a writer's page: `/user/NAME`, `/@NAME`, `/~NAME` (Launchpad, home pages), `?u=12`, Squarespace's
+`/contributor/12`."""
 DATE_ATTRIBUTES = (
     "datetime", "content", "data-time", "data-timestamp", "data-utime", "data-date", "data-created", "timestamp",
     "data-ts",
