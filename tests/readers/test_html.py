@@ -469,6 +469,15 @@ CASES = {
         ["owen_reads", "Ruth Ellery", "Paper & Pins", "Guest", "M. Okafor"],
         [None, "c1", None, "c3", None],
     ),
+    # Blogger's first layouts, in Spanish: `dl#comments-block`, each comment a `dt` ("NAME dijo..."), its text and its
+    # footer in the two `dd` after it; an anonymous writer without a link; the blog's writer answering.
+    "blogger-classic.html": Expected(
+        "Tomates en noviembre",
+        "La huerta de Marisa",
+        "Marisa",
+        ["Julián Pardo", "Anónimo", "Marisa", "Luz del Campo"],
+        [None, None, None, None],
+    ),
     # Lemmy's web app, in German: `article.comment-node`, the date in the relative date's tooltip.
     "lemmy.html": Expected(
         "Offline-Wörterbücher für den Zug: Welche Apps funktionieren ohne Netz?",
@@ -685,6 +694,8 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("microdata.html", "c1", datetime(2021, 9, 20, 18, 22), Votes(4, 0)),  # commentTime, upvoteCount meta
         ("generic.html", "c1", datetime(2023, 5, 6, 10, 12), Votes(15, 0)),  # Polish printed date, "+15"
         ("generic.html", "c2", datetime(2023, 5, 6, 11, 40), Votes(0, 2)),  # "-2"
+        ("blogger-classic.html", "c1", datetime(2012, 11, 9, 16, 49), None),  # the permalink's Spanish text
+        ("blogger-classic.html", "c2", datetime(2012, 11, 9, 16, 46), None),  # "17:46" only: its Unix time
         ("blogger.html", "c1", datetime(2021, 5, 13, 11, 20), None),  # Portuguese printed date
         ("blogger.html", "c2", datetime(2021, 5, 13, 14, 0), None),  # "15:20" only: the permalink's Unix time
         ("thesis-dl.html", "c2", datetime(2019, 3, 14, 18, 40), None),  # Italian printed date in the dt
@@ -1454,3 +1465,8 @@ def test_slash_comments_subject_lines_and_story() -> None:
 def test_forum_furniture_around_a_posts_text_is_left_out(name: str, post_id: str, left_out: str) -> None:
     post = next(p for p in read_thread(PAGES / name).thread.posts if p.id == post_id)
     assert post.blocks and not any(left_out in block.text for block in post.blocks)
+
+
+def test_blogger_classic_marks_the_blogs_writer_answering() -> None:
+    thread = read_html((PAGES / "blogger-classic.html").read_text(encoding="utf-8"), "blogger-classic.html").threads[0]
+    assert [post.role for post in thread.posts[1:]] == [None, None, "OP", None]

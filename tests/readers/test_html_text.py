@@ -156,6 +156,10 @@ def test_a_quotes_header_names_the_quoted_writer_after_the_date(header: str, nam
         ("Florida CPA, 27 Sep 2011 | 15:22", "Florida CPA"),  # the bar is the date's, between its day and time
         ("Posted by: Ann Lee, 27 Sep 2011", "Ann Lee"),  # a label with its colon
         ("Janet | Thursday, November 08, 2012 at 01:26 PM", "Janet"),  # a long date lead of a weekday and month
+        ("Paul Titov said...", "Paul Titov"),  # Blogger's label after the name, in the blog's language
+        ("Anonyme a dit…", "Anonyme"),
+        ("Anonym hat gesagt…", "Anonym"),
+        ("Said... so", "Said... so"),  # no label at the end: all of it
         ("Stephane a répondu", "Stephane"),  # a reply's header, its date cut away
     ],
 )

@@ -1051,10 +1051,10 @@ SHOW_COMMENT = re.compile(r"[?&]showComment=(\d{13})")
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
-def _blogger_date(item: HtmlElement) -> list[object]:
+def _blogger_date(item: HtmlElement, links: Callable[[HtmlElement], list[object]] = BLOGGER_TIME) -> list[object]:
     """The printed date when it has a year; else the Unix time in the permalink (a theme printing only
     "21:00" still links `?showComment=1381172401460`)."""
-    for link in BLOGGER_TIME(item):
+    for link in links(item):
         if not isinstance(link, HtmlElement):
             continue
         if YEAR.search(visible_text(link)):
@@ -1074,6 +1074,26 @@ BLOGGER = Engine(
         body=_paths(".//*[has-class('comment-content')]"),
         url=_paths(".//*[has-class('datetime')]//a/@href"),
     ),
+)
+
+BLOGGER_CLASSIC_FOOTER = "./following-sibling::*[position() <= 2][self::dd][has-class('comment-footer')]"
+BLOGGER_CLASSIC_TIME = path(f"{BLOGGER_CLASSIC_FOOTER}//*[has-class('comment-timestamp')]//a")
+
+BLOGGER_CLASSIC = Engine(
+    name="blogger-classic",
+    # Blogger's first layouts, and the themes built on them: the comments a `dl#comments-block`, each a
+    # `dt.comment-author` (the writer, then "said..." in the blog's language), its text in the `dd.comment-body`
+    # after it, its date in the `dd.comment-footer` after that (the permalink's text, or its `showComment=` time).
+    marks=("id:comments-block",),
+    items=path("//dl[@id='comments-block']/dt[has-class('comment-author')]"),
+    fields=FieldPaths(
+        author=_paths("./a[@href][not(.//img)]", "self::dt"),
+        date=(lambda item: _blogger_date(item, BLOGGER_CLASSIC_TIME),),
+        body=_paths("./following-sibling::*[1][self::dd][has-class('comment-body')]"),
+        url=_paths(f"{BLOGGER_CLASSIC_FOOTER}//*[has-class('comment-timestamp')]//a/@href"),
+        role=(_op_where(lambda item: "blog-author" in item.get("class", "").split()),),
+    ),
+    companions=path(f"./following-sibling::*[1][self::dd][has-class('comment-body')] | {BLOGGER_CLASSIC_FOOTER}"),
 )
 
 DRUPAL = Engine(
@@ -1552,6 +1572,7 @@ ENGINES: tuple[Engine, ...] = (
     TILDES,
     WORDPRESS,
     BLOGGER,
+    BLOGGER_CLASSIC,
     DRUPAL,
     SPIP,
     CONTAO,

@@ -97,9 +97,9 @@ INVISIBLE = str.maketrans("", "", "".join(INVISIBLE_CHARACTERS))
 # "NAME wrote:", "NAME a écrit :", "Quote from NAME", "NAME пишет:": how pages name who is quoted or
 # who wrote, in the languages we see most.
 NAME_VERB = re.compile(
-    r"\s*\b(?:wrote|said|says|schrieb|sagt|a écrit|écrit|dit|escribió|dijo|comentó|dice|ha scritto|scrive|disse"
-    r"|napisał\w*|pisze"
-    r"|написал\w*|пишет|писал\w*|сказал\w*|escreveu|schreef)\s*[:：]",
+    r"\s*\b(?:wrote|said|says|schrieb|sagt|hat gesagt|a écrit|écrit|a dit|dit|escribió|dijo|comentó|dice|ha scritto"
+    r"|scrive|disse|napisał\w*|pisze|написал\w*|пишет|писал\w*|сказал\w*|escreveu|schreef|zei)"
+    r"\s*(?:[:：]|(?:\.\.\.|…)\s*$)",
     re.IGNORECASE,
 )
 NAME_PREFIX = re.compile(
