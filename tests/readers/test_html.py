@@ -1470,3 +1470,36 @@ def test_forum_furniture_around_a_posts_text_is_left_out(name: str, post_id: str
 def test_blogger_classic_marks_the_blogs_writer_answering() -> None:
     thread = read_html((PAGES / "blogger-classic.html").read_text(encoding="utf-8"), "blogger-classic.html").threads[0]
     assert [post.role for post in thread.posts[1:]] == [None, None, "OP", None]
+
+
+def test_typepad_classic_comments_loose_after_their_anchors() -> None:
+    """TypePad's first template prints a comment's paragraphs loose after its anchor (`a#cNNN`), then its line
+    `Posted by: NAME | DATE`; a trackback's line (`Tracked on DATE`) after its own anchor (`a#pNNN`) is none."""
+    page = (PAGES / "typepad-classic.html").read_text(encoding="utf-8")
+    thread = read_html(page, "typepad-classic.html").threads[0]
+    comments = [(post.author, post.date, [block.text for block in post.blocks]) for post in thread.posts[1:]]
+    assert comments == [
+        (
+            "Maren Holt",
+            datetime(2007, 4, 6, 13, 11),
+            [
+                "1. The board by the pier is fine in summer, but in January nobody stands there long.",
+                "2. Could the times go up in the café too?",
+            ],
+        ),
+        (
+            "Ole",
+            datetime(2007, 4, 6, 13, 21),
+            ["We kept the last card on the fridge for years. It was wrong by the second week, every time."],
+        ),
+        (
+            "Tove Lind",
+            datetime(2007, 4, 7, 8, 2),
+            [
+                "A text message the evening before a change would help the regulars.",
+                "- Tove, who takes the 7:40 every day",
+            ],
+        ),
+    ]
+    article = " ".join(block.text for block in thread.posts[0].blocks)
+    assert "Ferries and the tide" not in article and "Tracked on" not in article

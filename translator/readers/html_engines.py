@@ -1431,7 +1431,52 @@ TALKYARD = Engine(
 )
 
 POSTED_AFTER = path("./following-sibling::*[1][self::p][has-class('posted')]")
-POSTED_LINE = re.compile(r"^posted by:?\s*(?P<name>\S.*?)\s+at\s+(?P<date>\S.*)$", re.IGNORECASE)
+POSTED_LINE = re.compile(r"^posted by:?\s*(?P<name>\S.*?)\s+(?:at|\|)\s+(?P<date>\S.*)$", re.IGNORECASE)
+"""`Posted by: NAME at DATE` (Movable Type), `Posted by: NAME | DATE` (TypePad)."""
+POSTED_LINES = path("//p[has-class('posted')]")
+CLASSIC_COMMENT_ID = re.compile(r"^c\d+$")
+
+
+CLASSIC_TRACKBACK_ID = re.compile(r"^p\d+$")
+
+
+def _is_classic_trackback(element: HtmlElement) -> bool:
+    """A trackback of those templates: a paragraph that starts with its anchor (`<p><a id="pNNN"></a> » TITLE from
+    BLOG`), its line (`Tracked on DATE`) after it. It goes out of the page with the comments, read as none."""
+    anchor = element[0] if element.tag == "p" and len(element) else None
+    return anchor is not None and anchor.tag == "a" and CLASSIC_TRACKBACK_ID.match(anchor.get("id", "")) is not None
+
+
+def _classic_comments(tree: HtmlElement) -> list[object]:
+    """Each comment of Movable Type's and TypePad's first templates, the element before its `p.posted` line: the
+    `div#cNNN` holding its text, or, where the template printed the text's paragraphs loose after an anchor
+    (`<a id="cNNN"></a><p>...</p><p>...</p><p class="posted">`), a `div` the paragraphs are gathered into here,
+    so that the comment is one element as elsewhere. Each look back stops at the line before: the page is walked
+    once."""
+    found: list[object] = []
+    for line in POSTED_LINES(tree):
+        if not isinstance(line, HtmlElement):
+            continue
+        before = line.getprevious()
+        if before is not None and (
+            (before.tag == "div" and CLASSIC_COMMENT_ID.match(before.get("id", ""))) or _is_classic_trackback(before)
+        ):
+            found.append(before)
+            continue
+        loose: list[HtmlElement] = []
+        while before is not None and not (before.tag == "a" and CLASSIC_COMMENT_ID.match(before.get("id", ""))):
+            if before.tag == "p" and "posted" in before.get("class", "").split():
+                break  # the line of a comment or trackback before: this one has no anchor
+            loose.append(before)
+            before = before.getprevious()
+        if before is None or before.tag != "a" or not loose:
+            continue
+        gathered = before.makeelement("div", {"class": "classic-comment"})
+        before.addnext(gathered)
+        for paragraph in reversed(loose):
+            gathered.append(paragraph)
+        found.append(gathered)
+    return found
 
 
 POSTED_INSIDE = path(".//p[has-class('posted')]")
@@ -1453,9 +1498,11 @@ def _posted_part(part: str, lines: Callable[[HtmlElement], list[object]] = POSTE
 MOVABLE_TYPE_CLASSIC = Engine(
     name="movabletype-classic",
     # Movable Type's first templates (2.x, still on old TypePad and MT blogs): each comment a `div#cNNN` of its
-    # paragraphs, no box around it and the line after it, `<p class="posted">Posted by: NAME at DATE</p>`.
+    # paragraphs (or the paragraphs loose after an anchor `a#cNNN`), no box around it and the line after it,
+    # `<p class="posted">Posted by: NAME at DATE</p>` (TypePad: `Posted by: NAME | DATE`).
     marks=("class:posted",),
-    items=path("//p[has-class('posted')]/preceding-sibling::*[1][self::div][re:test(@id, '^c\\d+$')]"),
+    items=_classic_comments,
+    skip=_is_classic_trackback,
     companions=POSTED_AFTER,
     fields=FieldPaths(author=(_posted_part("name"),), date=(_posted_part("date"),), body=_paths("self::*")),
     story=_story(
@@ -1640,7 +1687,8 @@ def _read_engine(
         ]
     article = engine.story(tree, lang) if engine.story else None
     if engine.companions is not None:
-        elements = elements + [e for item in items for e in engine.companions(item) if isinstance(e, HtmlElement)]
+        # A skipped item's companions go with it (a trackback's `Tracked on` line).
+        elements = elements + [e for item in elements for e in engine.companions(item) if isinstance(e, HtmlElement)]
     if engine.forum and comments:
         # A forum's posts follow one another (a reply quotes instead): a post inside another is the parser's
         # doing (libxml2 nests an HTML5 `article` left open in the saved page), never a reply.
