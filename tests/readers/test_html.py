@@ -478,6 +478,15 @@ CASES = {
         ["Julián Pardo", "Anónimo", "Marisa", "Luz del Campo"],
         [None, None, None, None],
     ),
+    # Livefyre's first widget, drawn into the page: flat `div.lf_comment_container`s, a reply naming its parent in
+    # `reply_parent`; no date (its label was filled by script).
+    "livefyre-classic.html": Expected(
+        "A quiet week for the river ferry",
+        "Riverside Dispatch",
+        "Dora Quist",
+        ["deckhand_ray", "M. Brandt", "Odile"],
+        [None, "c1", None],
+    ),
     # Lemmy's web app, in German: `article.comment-node`, the date in the relative date's tooltip.
     "lemmy.html": Expected(
         "Offline-Wörterbücher für den Zug: Welche Apps funktionieren ohne Netz?",
@@ -1503,3 +1512,29 @@ def test_typepad_classic_comments_loose_after_their_anchors() -> None:
     ]
     article = " ".join(block.text for block in thread.posts[0].blocks)
     assert "Ferries and the tide" not in article and "Tracked on" not in article
+
+
+# A WordPress theme's own header row: the writer's link as WordPress prints it (`a.url`, rel external), or their
+# name alone, then a dash and the date's link.
+CM_META = "".join(
+    f"""<li class="comment" id="comment-{n}"><div id="div-comment-{n}"><div class="comment_meta"><img alt=""
+    src="/avatar.png" class="avatar photo"/></div><div class="comment_entry"><p class="cm-meta">{name} &#8212;
+    <a href="#comment-{n}" class="comment-meta-time">July {n}th, 2012, 6:18 pm</a></p><p>{text}</p></div></div></li>"""
+    for n, name, text in [
+        (17, "<a href='http://chef.example.com' rel='external nofollow' class='url'>Chef Mark</a>", "Happy to help."),
+        (18, "Raechel Lambert", "Loaned a little, wish it was more."),
+        (19, "J.J.", "Count me in."),
+    ]
+)
+
+
+def test_a_wordpress_themes_header_row_names_the_writer_with_or_without_a_link() -> None:
+    page = f"""<html lang="en"><head><title>A birthday campaign</title></head><body><article><h1>A birthday
+    campaign</h1><p>This year the birthday money goes to classrooms, and readers can add to it.</p></article>
+    <div id="comments"><ul id="comment_list">{CM_META}</ul></div></body></html>"""
+    thread = read_html(page, "page.html").threads[0]
+    assert [(post.author, post.date) for post in thread.posts[1:]] == [
+        ("Chef Mark", datetime(2012, 7, 17, 18, 18)),
+        ("Raechel Lambert", datetime(2012, 7, 18, 18, 18)),
+        ("J.J.", datetime(2012, 7, 19, 18, 18)),
+    ]

@@ -1187,3 +1187,29 @@ def test_the_date_near_the_headline_is_looked_for_by_the_headlines_h1_not_a_menu
     <p>Die neue Karte zeigt, wo im Boden viel Radon zu erwarten ist, und hilft Bauherren bei der Planung.</p>
     </main></body></html>"""
     assert read_html(page).threads[0].published == datetime(2022, 1, 25)
+
+
+HATOM_ENTRY = """<html lang="en"><head><title>Ferry week</title></head><body>{entries}</body></html>"""
+HATOM_POST = """<div class="post hentry"><h1 class="entry-title">Ferry week</h1><div class="byline">By <span
+class="author vcard"><span class="fn">Dora Quist</span></span> on <abbr class="published"
+title="{stamp}">{shown}</abbr></div><div class="entry-content"><p>The river ferry carried fewer than two hundred
+passengers last week, the lowest count since the bridge reopened in the spring.</p></div></div>"""
+
+
+@pytest.mark.parametrize(
+    ("stamps", "published"),
+    [
+        # hAtom's machine time of the entry gives the hour a day printed alone leaves out.
+        ([("2012-08-07T09:30:00-05:00", "August 7, 2012")], datetime(2012, 8, 7, 9, 30)),
+        # Stated in UTC, read as the page prints it for its readers.
+        ([("2012-08-07T14:30:00Z", "August 7, 2012 at 9:30 am")], datetime(2012, 8, 7, 9, 30)),
+        # A page of several entries states no one time for the page: the day the page prints.
+        (
+            [("2012-08-07T09:30:00-05:00", "August 7, 2012"), ("2012-08-06T10:00:00-05:00", "August 6, 2012")],
+            datetime(2012, 8, 7),
+        ),
+    ],
+)
+def test_hatoms_published_time_of_the_entry(stamps: list[tuple[str, str]], published: datetime) -> None:
+    entries = "".join(HATOM_POST.format(stamp=stamp, shown=shown) for stamp, shown in stamps)
+    assert read_html(HATOM_ENTRY.format(entries=entries)).threads[0].published == published

@@ -160,6 +160,7 @@ def test_a_quotes_header_names_the_quoted_writer_after_the_date(header: str, nam
         ("Anonyme a dit…", "Anonyme"),
         ("Anonym hat gesagt…", "Anonym"),
         ("Said... so", "Said... so"),  # no label at the end: all of it
+        ("Bewertung von Kirschi1017", "Kirschi1017"),  # a review's label before the name
         ("Stephane a répondu", "Stephane"),  # a reply's header, its date cut away
     ],
 )

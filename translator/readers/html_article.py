@@ -500,6 +500,18 @@ def _metadata(tree: HtmlElement) -> Any:
     return document
 
 
+HATOM_PUBLISHED = path("//*[has-class('hentry')]//abbr[has-class('published')]/@title")
+"""hAtom's time of an entry (old blog templates: WordPress's, Blogger's, TypePad's): `<abbr class="published"
+title="2012-08-07T09:30:00-05:00">August 7, 2012</abbr>` inside the entry's `.hentry` box."""
+
+
+def _hatom_published(tree: HtmlElement) -> str | None:
+    """The time hAtom states for the page's entry; None where it states none, or several (a page of entries)."""
+    stated = {str(value).strip() for value in HATOM_PUBLISHED(tree)}
+    stated = {value for value in stated if machine_date(value) is not None}
+    return stated.pop() if len(stated) == 1 else None
+
+
 def _found_date(tree: HtmlElement) -> datetime | None:
     """The date htmldate finds: the page's earliest, which may be another story's in a side box."""
     from htmldate import find_date
@@ -1132,7 +1144,11 @@ def article_facts(tree: HtmlElement, *, with_body: bool, marks: PageMarks | None
     boxed_writer, box_value = box_facts(story_box(tree, title))
     # A time stated in UTC is shown as the page shows it, in its readers' zone, where the page tells.
     stated = next(
-        (local_time(value, shown_dates(tree)) or machine_date(value) for value in (stated_value, box_value) if value),
+        (
+            local_time(value, shown_dates(tree)) or machine_date(value)
+            for value in (stated_value, box_value, _hatom_published(tree))
+            if value
+        ),
         None,
     )
     published = stated or _found_date(tree) or _date_near_headline(tree, title)

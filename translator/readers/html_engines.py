@@ -883,6 +883,22 @@ LIVEFYRE = Engine(
 )
 
 
+LIVEFYRE_CLASSIC = Engine(
+    name="livefyre-classic",
+    # Livefyre's first widget (2010 to 2012) drew into the page too: each comment a `div.lf_comment_container`, flat
+    # (its depth in `lf_level_N`, the comment it answers in `reply_parent`), the writer's nick and the text in its
+    # `lf_comment_body`. The date's label was filled by script: a saved page holds none.
+    marks=("class:lf_comment_container",),
+    items=path("//div[has-class('lf_comment_container')]"),
+    fields=FieldPaths(
+        author=_paths(".//*[has-class('lf_comment_user_nick')]"),
+        date=_paths(".//*[has-class('lf_comment_date')]/@title", ".//*[has-class('lf_comment_date')]"),
+        body=_paths(".//*[has-class('lf_body')]"),
+        parent=_paths("./@reply_parent"),
+    ),
+)
+
+
 def _imageboard(name: str, mark: str, header: str, body: str, date: str, number: str) -> Engine:
     """An imageboard's rule: `div.post.op`, then `div.post.reply`, flat, the opening post the article; the header
     holds the subject, the name, the time and the post's number; a reply answers the post its text links to first
@@ -1023,6 +1039,8 @@ WORDPRESS = Engine(
             ".//*[has-class('fn')]",
             ".//*[has-class('comment-author')]//cite",
             ".//*[has-class('comment-author')]",
+            # the writer's link as WordPress prints it (`get_comment_author_link`), in a theme's own header row
+            ".//a[has-class('url')][contains(@rel, 'external')]",
         ),
         date=_paths(
             ".//time[@datetime]",
@@ -1604,6 +1622,7 @@ ENGINES: tuple[Engine, ...] = (
     ISSO,
     COMMENTO,
     LIVEFYRE,
+    LIVEFYRE_CLASSIC,
     INTENSEDEBATE,
     SLASH,
     WALINE,

@@ -341,9 +341,10 @@ def name_before_date(text: str) -> str | None:
     if len(text) > MAX_DATE_CHARS + MAX_ROW_NAME_CHARS or not DATE_HINT.search(text):
         return None
     name = clean_author(text)
-    if name is None or name == text or not text.startswith(name):
+    # The name may follow its label ("Bewertung von NAME"); the date must follow it.
+    if name is None or name == text or (at := text.find(name)) < 0:
         return None
-    return name if could_be_date(text[len(name) :]) else None
+    return name if could_be_date(text[at + len(name) :]) else None
 
 
 DATE_THEN_NAME = re.compile(r"^(?P<date>\S.{4,60}?)\s+[|·•–—]\s+(?P<name>[^\d|·•]{1,50})$")
@@ -403,6 +404,9 @@ def find_author(elements: list[HtmlElement]) -> str | None:
     for element in elements:  # `<div class="signature">DATE | NAME</div>`
         if not len(element) and (pair := name_after_date(element.text or "")):
             return pair[0]
+    for element in elements:  # `<p class="cm-meta">NAME — <a class="comment-meta-time">DATE</a></p>`
+        if (element.text or "").strip() and (name := name_before_date(visible_text(element))):
+            return name
     return None
 
 

@@ -104,7 +104,8 @@ NAME_VERB = re.compile(
 )
 NAME_PREFIX = re.compile(
     r"^\(?(?:quote from|quote|quoting|originally posted by|original post by|posted by|zitat von|zitat|citation de"
-    r"|citation|cita de|цитата|cytat)\b\s*[:：]?\s*",
+    r"|citation|cita de|цитата|cytat|review by|reviewed by|bewertung von|rezension von|avis de|opinión de)"
+    r"\b\s*[:：]?\s*",
     re.IGNORECASE,
 )
 SAID_IN = re.compile(
