@@ -487,6 +487,16 @@ CASES = {
         ["deckhand_ray", "M. Brandt", "Odile"],
         [None, "c1", None],
     ),
+    # A WordPress theme giving `comment-N` to the text's box, its header drawn before it in the comment's
+    # `li#li-comment-N`; a threading plugin's replies (`div.comment-childs`) inside the text's box, headed
+    # "NAME Reply:", with "[Reply]" links.
+    "wp-comment-head.html": Expected(
+        "Back on my feet, mostly",
+        "The Long Way Round",
+        "Kit Aldous",
+        ["Wendell", "Kit Aldous", "Margit"],
+        [None, "c1", None],
+    ),
     # Lemmy's web app, in German: `article.comment-node`, the date in the relative date's tooltip.
     "lemmy.html": Expected(
         "Offline-Wörterbücher für den Zug: Welche Apps funktionieren ohne Netz?",
@@ -705,6 +715,8 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("generic.html", "c2", datetime(2023, 5, 6, 11, 40), Votes(0, 2)),  # "-2"
         ("blogger-classic.html", "c1", datetime(2012, 11, 9, 16, 49), None),  # the permalink's Spanish text
         ("blogger-classic.html", "c2", datetime(2012, 11, 9, 16, 46), None),  # "17:46" only: its Unix time
+        ("wp-comment-head.html", "c1", datetime(2012, 7, 9), None),  # the header before the text's box
+        ("wp-comment-head.html", "c2", datetime(2012, 7, 9, 7, 3), None),  # a reply's own header
         ("blogger.html", "c1", datetime(2021, 5, 13, 11, 20), None),  # Portuguese printed date
         ("blogger.html", "c2", datetime(2021, 5, 13, 14, 0), None),  # "15:20" only: the permalink's Unix time
         ("thesis-dl.html", "c2", datetime(2019, 3, 14, 18, 40), None),  # Italian printed date in the dt
@@ -1537,4 +1549,34 @@ def test_a_wordpress_themes_header_row_names_the_writer_with_or_without_a_link()
         ("Chef Mark", datetime(2012, 7, 17, 18, 18)),
         ("Raechel Lambert", datetime(2012, 7, 18, 18, 18)),
         ("J.J.", datetime(2012, 7, 19, 18, 18)),
+    ]
+
+
+def test_a_threaded_reply_keeps_neither_its_header_nor_its_emptied_reply_brackets() -> None:
+    page = (PAGES / "wp-comment-head.html").read_text(encoding="utf-8")
+    posts = read_html(page, "wp-comment-head.html").threads[0].posts
+    assert [[block.text for block in post.blocks] for post in posts[1:]] == [
+        ["The end of the street today, the end of the park by August.", "Proud of you."],
+        ["Deal. You bring the sandwiches."],
+        ["The casserole with the pun was mine. I regret nothing."],
+    ]
+
+
+def test_a_heading_of_the_writer_and_date_atop_a_comments_text_is_its_header() -> None:
+    comments = "".join(
+        f"""<div class="comment even depth-1" id="comment-{n}"><p class="comment-number">{n}</p><img alt=""
+        src="/avatar.png" class="avatar photo"/><div class="comment-text"><h4>{name} <span>On {day}</span></h4>
+        <p>{text}</p><a class="comment-reply-link" href="?replytocom={n}#respond">Reply</a></div></div>"""
+        for n, name, day, text in [
+            (1, "GreatAunt", "Friday, November 2, 2012 at 12:14 pm", "I caught this episode the other day!"),
+            (2, "Darlene", "Saturday, November 3, 2012 at 9:52 am", "The show is on right now."),
+        ]
+    )
+    page = f"""<html lang="en"><head><title>Tomorrow's recipes</title></head><body><div class="post"><h1>Tomorrow's
+    recipes</h1><p>Tomorrow on the show: a chili, a cake and a salad you can make the night before.</p></div>
+    <div class="commentlist">{comments}</div></body></html>"""
+    posts = read_html(page, "page.html").threads[0].posts
+    assert [(post.author, post.date, [block.text for block in post.blocks]) for post in posts[1:]] == [
+        ("GreatAunt", datetime(2012, 11, 2, 12, 14), ["I caught this episode the other day!"]),
+        ("Darlene", datetime(2012, 11, 3, 9, 52), ["The show is on right now."]),
     ]

@@ -161,6 +161,7 @@ def test_a_quotes_header_names_the_quoted_writer_after_the_date(header: str, nam
         ("Anonym hat gesagt…", "Anonym"),
         ("Said... so", "Said... so"),  # no label at the end: all of it
         ("Bewertung von Kirschi1017", "Kirschi1017"),  # a review's label before the name
+        ("GreatAunt On Friday, November 2 at 12:14 pm", "GreatAunt"),  # a capital "On" before the date's words
         ("Stephane a répondu", "Stephane"),  # a reply's header, its date cut away
     ],
 )

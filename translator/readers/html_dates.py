@@ -450,7 +450,8 @@ def without_date_lead(text: str, *, connected: bool = False) -> tuple[str | None
     """The name before the words a date after it starts with (separators, a weekday, a month, "am", "le"), and
     those words: ("Muriel", "- Le") for "Muriel - Le"; (None, "June") for "June", only a date's words.
     `connected`: the date itself is gone, so the words go only where they hold its connecting word ("NAME am
-    Samstag"; "Anna Monday" stays). A connecting word in capitals goes after a separator only ("Thanh Le")."""
+    Samstag"; "Anna Monday" stays). A connecting word in capitals goes after a separator, or before the date's other
+    words ("NAME On Friday, November"), only ("Thanh Le")."""
     words = text.split()
     kept = len(words)
     connector = False
@@ -458,7 +459,8 @@ def without_date_lead(text: str, *, connected: bool = False) -> tuple[str | None
         word = words[kept - 1]
         bare = word.rstrip(".,").casefold()
         after_separator = kept > 1 and SEPARATOR_WORD.fullmatch(words[kept - 2]) is not None
-        if bare in DATE_CONNECTORS and (word.islower() or after_separator):
+        # A capital one counts before other words of the date ("NAME On Friday, November 2"), not alone.
+        if bare in DATE_CONNECTORS and (word.islower() or after_separator or kept < len(words)):
             connector = True
         elif not (SEPARATOR_WORD.fullmatch(word) or bare in DATE_LEAD_WORDS):
             break

@@ -1022,16 +1022,32 @@ def _by_post_author(item: HtmlElement) -> bool:
     return "bypostauthor" in item.get("class", "").split()
 
 
+WORDPRESS_IDS = path(
+    # libxml2 tests whether an attribute is there faster than its value, and that faster than an element's name
+    # against several; the regex, which calls into Python, last
+    "//*[@id][starts-with(@id, 'comment-')][self::li or self::article or self::div or self::dt]"
+    "[re:test(@id, '^comment-\\d+$')]"
+)
+
+
+def _wordpress_comments(tree: HtmlElement) -> list[object]:
+    """The comments WordPress's templates number `comment-N`: the element with that id, or, where a theme gave
+    the id to the text's box and drew the header before it (`li#li-comment-N > div.comment-head +
+    div#comment-N`), the comment's `li` around both."""
+    found: list[object] = []
+    for item in WORDPRESS_IDS(tree):
+        if not isinstance(item, HtmlElement):
+            continue
+        around = next(item.iterancestors("li"), None) if item.getprevious() is not None else None
+        found.append(around if around is not None and around.get("id") == f"li-{item.get('id')}" else item)
+    return found
+
+
 WORDPRESS = Engine(
     name="wordpress",
     marks=("id:comment-",),
     # Thesis and other old themes draw a comment as a `dt` (name, date) and the `dd` after it (text).
-    items=path(
-        # libxml2 tests whether an attribute is there faster than its value, and that faster than an element's name
-        # against several; the regex, which calls into Python, last
-        "//*[@id][starts-with(@id, 'comment-')][self::li or self::article or self::div or self::dt]"
-        "[re:test(@id, '^comment-\\d+$')]"
-    ),
+    items=_wordpress_comments,
     skip=path("self::*[contains(@class, 'pingback') or contains(@class, 'trackback')]"),
     fields=FieldPaths(
         author=_paths(

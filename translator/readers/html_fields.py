@@ -253,8 +253,11 @@ def clean_author(text: str) -> str | None:
         # "Björn 20.07.2015 // 13:37": the name, then the date without a separator; the date's first words go
         # with it ("Muriel - Le 22/01/2020", "Anna Apr 19, 2012").
         name, lead = without_date_lead(head)
+        # A date printed without its year ("On Friday, November 2 at 12:14 pm") is read against the page's time.
         if _starts_as_date(rest) and (
-            printed_date(rest, None) is not None or (lead and printed_date(f"{lead} {rest}", None) is not None)
+            printed_date(rest, None) is not None
+            or (lead and printed_date(f"{lead} {rest}", None) is not None)
+            or (lead and is_relative_date(f"{lead} {rest}", None))
         ):
             if lead and name is None:
                 return None  # "June 3, 2019": a date, no name

@@ -26,6 +26,7 @@ from translator.readers.html_fields import (
     ACTION_WORDS,
     BY_PREFIX,
     DATE_ATTRIBUTES,
+    MAX_SIGNED_CHARS,
     NOT_BODY_WORDS,
     SUBJECT_WORDS,
     RawComment,
@@ -36,6 +37,7 @@ from translator.readers.html_fields import (
     find_date,
     find_relative_date,
     find_votes,
+    name_before_date,
     name_in,
     outside,
     reply_label_name,
@@ -624,9 +626,15 @@ def read_item(
     if (signed := signed_line(blocks, lang)) is not None and author in (None, signed[0]):
         author, date = signed[0], signed[1] or date  # the line is the comment's header, not its text
         blocks = blocks[: signed[2]] + blocks[signed[2] + 1 :]
+    headed = _heading_header(blocks) if author is None else None
+    if headed is not None:  # `<h4>NAME <span>On DATE</span></h4>` atop the text's box: its header, not its text
+        author, blocks = headed[0], blocks[1:]
+        date = date or printed_date(headed[1], lang)
     relative = None
     if date is None:  # "vor 8 Stunden": read once the page's time is known
         shown = visible_text(dated) if isinstance(dated, HtmlElement) else dated
+        if headed is not None and not shown:
+            shown = headed[1]
         relative = shown if shown and is_relative_date(shown, lang) else find_relative_date(header, lang)
     blocks = _text_lines(blocks, author, date, lang, relative)
     subject = (
@@ -738,8 +746,24 @@ def _subject_in_header(header: Sequence[HtmlElement], author: str | None) -> str
     return None
 
 
+EMPTIED_BRACKETS = re.compile(r"[\[\]()|\s]+")
+"""What is left of a line of links once its actions are left out (`[<a>Reply</a>]`: "[]")."""
+
+
+def _heading_header(blocks: list[BlockSpec]) -> tuple[str, str] | None:
+    """The writer and the date's text of a comment whose text starts with a line of both, nothing else (a theme's
+    `<h4>NAME <span>On Friday, November 2 at 12:14 pm</span></h4>`, read as the text's first line where no
+    header was found); None for another first line."""
+    if not blocks or len(text := blocks[0][1]) > MAX_SIGNED_CHARS or (name := name_before_date(text)) is None:
+        return None
+    return name, text[text.find(name) + len(name) :].strip()
+
+
 def _numbers_only(text: str) -> bool:
-    """Whether a line is numbers alone ("18. 05. 2014", "#12"): no word, a digit at least."""
+    """Whether a line is numbers alone ("18. 05. 2014", "#12"): no word, a digit at least; or brackets emptied of
+    the actions they held."""
+    if EMPTIED_BRACKETS.fullmatch(text):
+        return True
     return NUMBER_SIGNS.fullmatch(text) is not None and any(char.isdecimal() for char in text)
 
 

@@ -98,7 +98,7 @@ INVISIBLE = str.maketrans("", "", "".join(INVISIBLE_CHARACTERS))
 # who wrote, in the languages we see most.
 NAME_VERB = re.compile(
     r"\s*\b(?:wrote|said|says|schrieb|sagt|hat gesagt|a écrit|écrit|a dit|dit|escribió|dijo|comentó|dice|ha scritto"
-    r"|scrive|disse|napisał\w*|pisze|написал\w*|пишет|писал\w*|сказал\w*|escreveu|schreef|zei)"
+    r"|scrive|disse|napisał\w*|pisze|написал\w*|пишет|писал\w*|сказал\w*|escreveu|schreef|zei|reply|replied)"
     r"\s*(?:[:：]|(?:\.\.\.|…)\s*$)",
     re.IGNORECASE,
 )
