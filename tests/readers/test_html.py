@@ -505,7 +505,7 @@ CASES = {
         [
             "moorbirke",
             "kaffeesatz",
-            "pixelfuchs @lemmy.remote.example",
+            "pixelfuchs@lemmy.remote.example",  # a remote writer's address
             "Grünkohl-Fan",
             "ostwind",
             "moorbirke",

@@ -1551,6 +1551,19 @@ MOVABLE_TYPE_CLASSIC = Engine(
     ),
 )
 
+LEMMY_WRITER = path(".//a[has-class('person-listing')]")
+
+
+def _lemmy_writer(item: HtmlElement) -> list[object]:
+    """A Lemmy comment's writer as the app shows them: the name, and a remote writer's instance after it without a
+    space (`<span>NAME</span><small>@INSTANCE</small>`: NAME@INSTANCE, their address across the fediverse)."""
+    for link in LEMMY_WRITER(item):
+        if isinstance(link, HtmlElement):
+            parts = [visible_text(part) for part in link if part.tag in ("span", "small")]
+            return ["".join(parts) if parts else visible_text(link)]
+    return []
+
+
 LEMMY = Engine(
     name="lemmy",
     # Lemmy's web app (lemmy-ui), drawn on the server and saved as shown: each comment an `article.comment-node`, its
@@ -1558,7 +1571,7 @@ LEMMY = Engine(
     marks=("class:comment-node",),
     items=path("//article[has-class('comment-node')]"),
     fields=FieldPaths(
-        author=_paths(".//a[has-class('person-listing')]"),
+        author=(_lemmy_writer,),
         date=_paths(".//span[has-class('moment-time')][not(has-class('fst-italic'))]/@data-tippy-content"),
         body=_paths(".//div[has-class('comment-content')]//div[has-class('md-div')]", ".//div[has-class('md-div')]"),
         votes=_paths(".//span[has-class('unselectable')]/span/span[@data-tippy-content]"),
