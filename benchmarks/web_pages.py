@@ -214,6 +214,13 @@ COMMENTS_MARK = "!@#$%^&*()  COMMENTS"
 """Where a label's main text ends and its comments begin (dragnet's data)."""
 
 
+def label_text(data: bytes) -> str:
+    """A label file's text: UTF-16 where it starts with that encoding's mark (a few of dragnet's), else UTF-8."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16", errors="replace")
+    return data.decode("utf-8", errors="replace")
+
+
 def comment_rows(folder: Path, pages: int | None) -> list[dict[str, Any]]:
     """Each page of a comment-labelled set, read and scored against its label's comments."""
     rows = []
@@ -221,7 +228,7 @@ def comment_rows(folder: Path, pages: int | None) -> list[dict[str, Any]]:
         page = folder / "input" / f"{label.stem}.html"
         if not page.is_file():
             continue
-        said = label.read_text(encoding="utf-8", errors="replace").partition(COMMENTS_MARK)[2]
+        said = label_text(label.read_bytes()).partition(COMMENTS_MARK)[2]
         thread = read(page)
         row: dict[str, Any] = {"file": page.name, "labelled_words": len(said.split())}
         if isinstance(thread, str):

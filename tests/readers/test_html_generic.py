@@ -984,3 +984,21 @@ def test_a_signature_of_the_date_then_the_writers_contributor_link() -> None:
         ("Chris", datetime(2012, 10, 24), "So you warm the new servers before the old ones go?"),
         ("Benjamin Schweizer", datetime(2012, 10, 25), "Consistent hashing would keep most of the keys in place."),
     ]
+
+
+def test_the_pages_feature_classes_do_not_name_its_story_a_comment() -> None:
+    """Gawker's pages list their features on `html` (`feature_newcomments`); the story's box, its writer's menu
+    linking a profile ("View Profile") beside its date, is the article, not a comment, and "View Profile" no
+    writer."""
+    page = """<html class="feature_newcomments feature_disablecomments" lang="en"><head><title>An unpredictable
+    career</title></head><body class="post"><div id="page"><div class="post permalink"><div class="content">
+    <h1>An unpredictable career</h1><div class="post-body"><div class="nodebyline"><strong><a class="plus-icon">Tim
+    Grierson</a></strong><div class="ui-dropdown"><ul><li><a href="/people/TimGrierson/" rel="author"><span>View
+    Profile</span></a></li></ul></div></div><p>With all the great directors out there to choose from, it is hard to
+    think of many who would look at this career and say that is the one they want.</p><p>There are writers who
+    follow the beat of their own drum, and then there is this one, who changes the drum each time.</p>
+    <div class="post-date">Nov 9, 2012 6:43 PM</div></div></div></div></div></body></html>"""
+    thread = read_html(page, "page.html").threads[0]
+    assert [post.kind for post in thread.posts] == ["article"]
+    assert thread.posts[0].author != "View Profile"
+    assert "hard to think of many" in " ".join(block.text for block in thread.posts[0].blocks)

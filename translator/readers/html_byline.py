@@ -69,10 +69,12 @@ NOT_A_WRITER = frozenset(
     {"name", "names", "posted", "follow", "folgen", "suivre", "seguir", "datum", "date", "null", "none",
      "undefined", "noauthor", "unknown", "unknownauthor", "author", "autor", "auteur", "email", "website",
      "webseite", "comment", "kommentar", "reply", "antworten", "share", "teilen", "text", "texte", "foto",
-     "fotos", "photo", "photos", "bild", "bilder", "www", "cokg", "kg", "gmbh", "ag", "inc", "ltd", "llc"}
+     "fotos", "photo", "photos", "bild", "bilder", "www", "cokg", "kg", "gmbh", "ag", "inc", "ltd", "llc",
+     "viewprofile", "profile", "profil", "userprofile", "voirleprofil", "verperfil", "profilanzeigen"}
 )  # fmt: skip
 """What a template prints where, or beside where, a writer's name goes, and the byline search takes: a comment
-form's "Name" label, a "Follow" button, "Posted", a date's label, a placeholder ("null", "No Author")."""
+form's "Name" label, a "Follow" button, "Posted", a date's label, a placeholder ("null", "No Author"), the
+writer's menu's link to their profile ("View Profile": Gawker's, marked `rel=author`)."""
 DEGREES = frozenset({"phd", "md", "msc", "mba", "mph", "rd", "rdn", "rn", "dds", "dvm", "facp", "llm", "mfa"})
 """Degrees written after a name, split from it at its comma ("Grant Tinsley, PhD")."""
 TRAILING_DATE_WORD = re.compile(

@@ -471,6 +471,8 @@ def _names_comments(names: str) -> bool:
 
 def _is_named(element: HtmlElement) -> bool:
     for node in [element, *element.iterancestors()][:NAME_DEPTH]:
+        if node.tag in PAGE_TAGS:
+            break  # the page's own classes name its features (Gawker's `feature_newcomments`), not this box
         if _names_comments(f"{node.get('class', '')} {node.get('id', '')}"):
             return True
     return False
