@@ -497,6 +497,15 @@ CASES = {
         ["Wendell", "Kit Aldous", "Margit"],
         [None, "c1", None],
     ),
+    # An old theme's comments as a definition list without classes: `dt` "1. NAME - DATE", the text in the `dd`
+    # after it; a list of the section's rules, without dates, is none.
+    "comments-dl.html": Expected(
+        "Restoring the old bridge set, one panel at a time",
+        "Orbit Notes",
+        "Ines Calder",
+        ["Ruth Ellery - Leeds Fan Club", "The Keeper", "CmdrR"],
+        [None, None, None],
+    ),
     # Lemmy's web app, in German: `article.comment-node`, the date in the relative date's tooltip.
     "lemmy.html": Expected(
         "Offline-Wörterbücher für den Zug: Welche Apps funktionieren ohne Netz?",
@@ -717,6 +726,7 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("blogger-classic.html", "c2", datetime(2012, 11, 9, 16, 46), None),  # "17:46" only: its Unix time
         ("wp-comment-head.html", "c1", datetime(2012, 7, 9), None),  # the header before the text's box
         ("wp-comment-head.html", "c2", datetime(2012, 7, 9, 7, 3), None),  # a reply's own header
+        ("comments-dl.html", "c3", datetime(2012, 10, 27), None),  # after the name in the `dt`
         ("blogger.html", "c1", datetime(2021, 5, 13, 11, 20), None),  # Portuguese printed date
         ("blogger.html", "c2", datetime(2021, 5, 13, 14, 0), None),  # "15:20" only: the permalink's Unix time
         ("thesis-dl.html", "c2", datetime(2019, 3, 14, 18, 40), None),  # Italian printed date in the dt
@@ -1579,4 +1589,23 @@ def test_a_heading_of_the_writer_and_date_atop_a_comments_text_is_its_header() -
     assert [(post.author, post.date, [block.text for block in post.blocks]) for post in posts[1:]] == [
         ("GreatAunt", datetime(2012, 11, 2, 12, 14), ["I caught this episode the other day!"]),
         ("Darlene", datetime(2012, 11, 3, 9, 52), ["The show is on right now."]),
+    ]
+
+
+def test_listed_comments_with_the_date_in_its_own_box_before_the_numbered_name() -> None:
+    listed = "".join(
+        f"""<dt><div class="date">September {day}, 2008 at 6:55 pm</div>({n})&nbsp;{name}&nbsp;says:</dt><dd><div>
+        <p>{text}</p></div></dd>"""
+        for n, day, name, text in [
+            (1, 15, "Mike", "That inspired me to work on the solo again."),
+            (2, 16, "Dana K.", "The chords are easier than they sound."),
+        ]
+    )
+    page = f"""<html lang="en"><head><title>Learning a solo</title></head><body><div class="entry"><h1>Learning a
+    solo</h1><p>This week we take a famous solo apart, one phrase at a time, and put it back together.</p></div>
+    <div id="comments"><h3 class="hd">Comments</h3><dl>{listed}</dl></div></body></html>"""
+    posts = read_html(page, "page.html").threads[0].posts
+    assert [(post.author, post.date, post.blocks[0].text) for post in posts[1:]] == [
+        ("Mike", datetime(2008, 9, 15, 18, 55), "That inspired me to work on the solo again."),
+        ("Dana K.", datetime(2008, 9, 16, 18, 55), "The chords are easier than they sound."),
     ]

@@ -263,3 +263,17 @@ def test_a_writers_initials_keep_their_dots() -> None:
     operators warned that a second one in the same month would test every reserve they have left.</p>
     </article></body></html>"""
     assert read_html(page).threads[0].posts[0].author == "Leah C. Stokes"
+
+
+@pytest.mark.parametrize(
+    ("byline", "writers"),
+    [
+        ("Ines Calder on October 26", "Ines Calder"),  # the date after the name, from its connecting word on
+        ("Ines Calder on October 26, 2012", "Ines Calder"),
+        ("Ines Calder on", "Ines Calder"),  # its date cut away by the search
+        ("Thanh Le", "Thanh Le"),  # a capital "Le" is a name's
+        ("Anna on the Road", "Anna on the Road"),  # no date after the word: a name (a blog's)
+    ],
+)
+def test_a_date_after_the_writers_name_is_no_part_of_it(byline: str, writers: str) -> None:
+    assert clean_byline(byline) == writers

@@ -14,7 +14,13 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from translator.readers.html_dates import ENGLISH_MONTHS, MONTH_ABBREVIATIONS, WEEKDAY_NAMES
+from translator.readers.html_dates import (
+    DATE_CONNECTORS,
+    DATE_LEAD_WORDS,
+    ENGLISH_MONTHS,
+    MONTH_ABBREVIATIONS,
+    WEEKDAY_NAMES,
+)
 from translator.readers.html_fields import clean_author, name_in
 from translator.readers.html_items import path
 from translator.readers.html_text import class_heads, clean_text
@@ -119,7 +125,7 @@ def clean_byline(byline: str | None) -> str | None:
     names = []
     byline = " ".join(byline.split())  # single spaces: each pattern below tries a long run once, not per space
     for part in CONVERSATION.sub("; ", byline).split(";"):
-        name = TRAILING_DATE_WORD.sub("", unlabelled(part.strip()))
+        name = _without_date_tail(TRAILING_DATE_WORD.sub("", unlabelled(part.strip())))
         words = name.split()
         half = len(words) // 2
         if half and len(words) % 2 == 0 and words[:half] == words[half:]:
@@ -129,6 +135,20 @@ def clean_byline(byline: str | None) -> str | None:
             names.append(with_address(name))
     people = [name for name in names if not ADDRESS.fullmatch(name)]
     return "; ".join(people or names) or None
+
+
+def _without_date_tail(name: str) -> str:
+    """A name without the date a byline prints after it, from its connecting word on ("Ines Calder on October 26",
+    "NAME am 3. Mai", a lone "on" whose date the search cut away). The word must be in lower case: "Thanh Le" is a
+    name."""
+    words = name.split()
+    for at in range(1, len(words)):
+        rest = words[at + 1 :]
+        if words[at] in DATE_CONNECTORS and all(
+            any(char.isdigit() for char in word) or word.strip(".,").casefold() in DATE_LEAD_WORDS for word in rest
+        ):
+            return " ".join(words[:at])
+    return name
 
 
 def unlabelled(name: str) -> str:

@@ -17,7 +17,8 @@ from functools import lru_cache
 from lxml.html import HtmlElement
 
 from translator.readers.common import BlockSpec
-from translator.readers.html_fields import FoundComments, RawComment
+from translator.readers.html_dates import could_be_date
+from translator.readers.html_fields import DATE_WORDS, FoundComments, RawComment, clean_author
 from translator.readers.html_items import (
     FieldPaths,
     Lookup,
@@ -29,7 +30,7 @@ from translator.readers.html_items import (
     read_items,
 )
 from translator.readers.html_marks import PageMarks
-from translator.readers.html_text import visible_text
+from translator.readers.html_text import class_heads, visible_text
 from translator.readers.markup import PAGE_COMMENT_RULES, element_blocks
 
 
@@ -1616,6 +1617,58 @@ YOUTUBE = Engine(
     ),
 )
 
+LISTED_HEADERS = path("//*[@id='comments']//dl/dt[following-sibling::*[1][self::dd]]")
+LISTED_NUMBER = re.compile(r"^\(?\d+[.)]?\s+")
+"""A comment's number before its writer's name in a listed header (`1. NAME - DATE`, `(1) NAME says:`)."""
+
+
+def _listed_headers(tree: HtmlElement) -> list[object]:
+    """The comments an old template lists as a definition list in the comment section: each a `dt` of its writer
+    and date (`1. NAME - October 26, 2012`; `<div class="date">DATE</div>(1) NAME says:`), its text the `dd` after
+    it. Only headers that show a date: a list of other things in the section (rules, a glossary) has none."""
+    return [dt for dt in LISTED_HEADERS(tree) if isinstance(dt, HtmlElement) and could_be_date(visible_text(dt))]
+
+
+def _listed_parts(header: HtmlElement) -> tuple[str, str]:
+    """A listed header's text without its date's element and its number, and that date's text ("" for none)."""
+    words, dated = [header.text or ""], ""
+    for child in header:
+        if isinstance(child.tag, str) and not DATE_WORDS.isdisjoint(class_heads(child)):
+            dated = visible_text(child)
+        elif isinstance(child.tag, str):
+            words.append(visible_text(child))
+        words.append(child.tail or "")
+    return LISTED_NUMBER.sub("", " ".join(" ".join(words).split())), dated
+
+
+def _listed_writer(header: HtmlElement) -> list[object]:
+    name = clean_author(_listed_parts(header)[0])
+    return [name] if name else []
+
+
+def _listed_date(header: HtmlElement) -> list[object]:
+    text, dated = _listed_parts(header)
+    if dated:
+        return [dated]
+    name = clean_author(text)
+    return [text[text.find(name) + len(name) :].strip(" -–—|,")] if name and name in text else [text]
+
+
+LISTED_COMMENTS = Engine(
+    name="listed",
+    # Old templates (About.com's blogs, TrekMovie) list the comments as a definition list with no classes: a `dt`
+    # header, the `dd` text after it. Last in the table: a rule that knows the page (Blogger's first layouts, the
+    # Thesis theme) wins a tie.
+    marks=("id:comments",),
+    items=_listed_headers,
+    fields=FieldPaths(
+        author=(_listed_writer,),
+        date=(_listed_date,),
+        body=_paths("./following-sibling::*[1][self::dd]"),
+    ),
+    companions=path("./following-sibling::*[1][self::dd]"),
+)
+
 ENGINES: tuple[Engine, ...] = (
     NODEBB,
     MICRODATA,
@@ -1678,6 +1731,7 @@ ENGINES: tuple[Engine, ...] = (
     UCOZ,
     OPENWEB,
     YOUTUBE,
+    LISTED_COMMENTS,
 )
 
 
