@@ -723,7 +723,8 @@ def test_every_post_has_text_unless_deleted(page: tuple[str, Thread, tuple[str, 
         ("generic.html", "c1", datetime(2023, 5, 6, 10, 12), Votes(15, 0)),  # Polish printed date, "+15"
         ("generic.html", "c2", datetime(2023, 5, 6, 11, 40), Votes(0, 2)),  # "-2"
         ("blogger-classic.html", "c1", datetime(2012, 11, 9, 16, 49), None),  # the permalink's Spanish text
-        ("blogger-classic.html", "c2", datetime(2012, 11, 9, 16, 46), None),  # "17:46" only: its Unix time
+        # "17:46" only: its Unix time (16:46:59Z) at the time of day printed, an hour's zone away
+        ("blogger-classic.html", "c2", datetime(2012, 11, 9, 17, 46), None),
         ("wp-comment-head.html", "c1", datetime(2012, 7, 9), None),  # the header before the text's box
         ("wp-comment-head.html", "c2", datetime(2012, 7, 9, 7, 3), None),  # a reply's own header
         ("comments-dl.html", "c3", datetime(2012, 10, 27), None),  # after the name in the `dt`

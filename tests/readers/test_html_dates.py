@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 import pytest
 from hypothesis import given, settings
@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from translator.readers.html_dates import (
     PAGE_DOTTED_DATE,
+    at_printed_clock,
     month_first_page,
     page_dotted_dates,
     printed_date,
@@ -106,3 +107,20 @@ def test_a_comments_number_before_its_date_is_no_part_of_it(text: str, read: dat
 )
 def test_a_date_the_pages_language_cannot_read_is_read_in_english(text: str, lang: str, read: datetime) -> None:
     assert printed_date(text, lang) == read
+
+
+@pytest.mark.parametrize(
+    ("printed", "local"),
+    [
+        ("17:46", datetime(2012, 11, 9, 17, 46)),  # an hour east of UTC
+        ("5:46 PM", datetime(2012, 11, 9, 17, 46)),  # a 12-hour clock
+        ("11:46 am", datetime(2012, 11, 9, 11, 46)),  # five hours west
+        ("03:16", datetime(2012, 11, 10, 3, 16)),  # 10:30 east (Lord Howe Island): the next day
+        ("16:46", datetime(2012, 11, 9, 16, 46)),  # UTC itself
+        ("17:50", None),  # no zone's offset away
+        ("no time", None),
+    ],
+)
+def test_a_utc_moment_at_the_time_of_day_its_page_prints(printed: str, local: datetime | None) -> None:
+    moment = datetime(2012, 11, 9, 16, 46, 59, tzinfo=UTC)
+    assert at_printed_clock(moment, printed) == local

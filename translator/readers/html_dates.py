@@ -519,6 +519,29 @@ def local_time(stated: str, shown: Iterable[ShownDate], lang: str | None = None)
     return datetime.combine(day, time(0)) if day in zones_days else None
 
 
+PRINTED_CLOCK = re.compile(r"(?<!\d)(\d{1,2})[:h](\d\d)(?!\d)(?:\s*([ap])\.?\s?m\b\.?)?", re.IGNORECASE)
+MINUTES_A_DAY = 24 * 60
+
+
+def at_printed_clock(moment: datetime, printed: str) -> datetime | None:
+    """The wall-clock time of a moment stated in UTC where the page prints only its time of day for it (Blogger's
+    permalink "17:46", its address holding the Unix time): the moment shifted by the zone's offset that time shows
+    (whole quarter hours, -11:00 to +14:00); None where the text shows no time, or one no zone's offset away."""
+    if (clock := PRINTED_CLOCK.search(printed)) is None:
+        return None
+    hours, minutes, half = int(clock[1]), int(clock[2]), (clock[3] or "").lower()
+    if hours > 23 or minutes > 59 or (half and not 1 <= hours <= 12):
+        return None
+    hours = hours % 12 + (12 if half == "p" else 0) if half else hours
+    shift = (hours * 60 + minutes - moment.hour * 60 - moment.minute) % MINUTES_A_DAY
+    offset = timedelta(minutes=shift)
+    if offset > EASTMOST_OFFSET:
+        offset -= timedelta(days=1)
+    if offset < WESTMOST_OFFSET or offset % ZONE_STEP:
+        return None
+    return _shifted(to_minute(moment.replace(tzinfo=None)), offset)
+
+
 def _as_utc(instant: datetime) -> datetime | None:
     """A zoned moment in UTC, to the minute; None past the calendar's ends (year 1 or 9999)."""
     try:

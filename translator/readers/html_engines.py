@@ -12,12 +12,13 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from functools import lru_cache
 
 from lxml.html import HtmlElement
 
 from translator.readers.common import BlockSpec
-from translator.readers.html_dates import could_be_date
+from translator.readers.html_dates import at_printed_clock, could_be_date
 from translator.readers.html_fields import DATE_WORDS, FoundComments, RawComment, clean_author
 from translator.readers.html_items import (
     FieldPaths,
@@ -1092,10 +1093,13 @@ def _blogger_date(item: HtmlElement, links: Callable[[HtmlElement], list[object]
     for link in links(item):
         if not isinstance(link, HtmlElement):
             continue
-        if YEAR.search(visible_text(link)):
+        if YEAR.search(shown := visible_text(link)):
             return [link]
         if stamp := SHOW_COMMENT.search(link.get("href", "")):
-            return [stamp[1]]
+            # at the time of day the permalink prints for that moment (the blog's zone), as printed dates are read
+            moment = datetime.fromtimestamp(int(stamp[1]) / 1000, tz=UTC)
+            local = at_printed_clock(moment, shown)
+            return [local.isoformat() if local is not None else stamp[1]]
     return []
 
 
