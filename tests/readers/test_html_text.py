@@ -162,6 +162,12 @@ def test_a_quotes_header_names_the_quoted_writer_after_the_date(header: str, nam
         ("Said... so", "Said... so"),  # no label at the end: all of it
         ("Bewertung von Kirschi1017", "Kirschi1017"),  # a review's label before the name
         ("GreatAunt On Friday, November 2 at 12:14 pm", "GreatAunt"),  # a capital "On" before the date's words
+        ("Claire Sanz writes", "Claire Sanz"),  # a template's verb without its colon
+        ("Mary Ann Writes", "Mary Ann Writes"),  # a capital verb is a name's
+        ("Simon says", "Simon says"),  # one word before it: maybe a handle
+        ("Grishma Sehdev via Facebook", "Grishma Sehdev"),  # the service the writer signed in with
+        ("Profile", None),  # the link to the writer's profile, drawn where a name goes
+        ("View Profile", None),
         ("Stephane a répondu", "Stephane"),  # a reply's header, its date cut away
     ],
 )

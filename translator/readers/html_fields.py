@@ -267,7 +267,30 @@ def clean_author(text: str) -> str | None:
     name = name_from_label(REPLIED.sub("", BY_PREFIX.sub("", text)))
     if name is None or (could_be_date(name) and any(NUMERIC_TOKEN.fullmatch(token) for token in name.split())):
         return None  # "12 March 2020" is a date; "mike_1985" is a name
-    return name
+    if PROFILE_LABEL.fullmatch(name):
+        return None  # the link to the writer's profile beside their name, not it
+    return _without_writer_tail(name)
+
+
+PROFILE_LABEL = re.compile(
+    r"(?:view\s+)?profile|profil(?:\s+anzeigen)?|voir\s+le\s+profil|ver\s+perfil|vedi\s+profilo", re.IGNORECASE
+)
+"""A link to the writer's profile that a template draws where a name goes ("Profile": Uproxx's)."""
+WRITER_TAIL = re.compile(
+    r"(?<=\S)\s+(?:(?-i:writes|wrote|schreibt|écrit|escribe)|via\s+(?:Facebook|Twitter|Google\+?|LinkedIn|Yahoo"
+    r"|OpenID|Disqus|WordPress(?:\.com)?))$",
+    re.IGNORECASE,
+)
+"""What a template prints after the writer's name: its verb without a colon, in lower case ("NAME writes", where
+a name of two words at least stands before it: "Simon Says" and "Mary Ann Writes" are names), or the service
+they signed in with ("NAME via Facebook")."""
+
+
+def _without_writer_tail(name: str) -> str:
+    if (tail := WRITER_TAIL.search(name)) is None:
+        return name
+    kept = name[: tail.start()]
+    return kept if tail[0].split()[0].lower() == "via" or len(kept.split()) >= 2 else name
 
 
 def _holds_lines(element: HtmlElement) -> bool:
