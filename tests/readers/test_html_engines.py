@@ -827,3 +827,16 @@ def test_flarum_copy_without_its_app_dated_from_its_payload_only_where_the_write
                      datetime(2020, 1, 4, 20, 30)]  # fmt: skip
     other = page.replace('"displayName":"linear_lin"', '"displayName":"someone_else"')
     assert [post.date for post in read_html(other).threads[0].posts][2] is None
+
+
+def test_typepads_loose_comments_are_gathered_once_however_often_the_page_is_searched() -> None:
+    """The first-template rule gathers a comment's loose paragraphs into one element; searching the same page again
+    (the article read a second time) finds those elements, not wrappers around them."""
+    from translator.readers.html import parse_page
+    from translator.readers.html_engines import _classic_comments
+
+    page = Path(__file__).resolve().parents[1] / "data" / "html" / "typepad-classic.html"
+    tree = parse_page(page.read_text(encoding="utf-8"), page.name)
+    first, again = _classic_comments(tree), _classic_comments(tree)
+    assert len(first) == 4  # three comments and a trackback
+    assert all(one is other for one, other in zip(first, again, strict=True))

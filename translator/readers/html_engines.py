@@ -1477,6 +1477,7 @@ CLASSIC_COMMENT_ID = re.compile(r"^c\d+$")
 
 
 CLASSIC_TRACKBACK_ID = re.compile(r"^p\d+$")
+GATHERED_CLASS = "classic-comment"
 
 
 def _is_classic_trackback(element: HtmlElement) -> bool:
@@ -1498,7 +1499,9 @@ def _classic_comments(tree: HtmlElement) -> list[object]:
             continue
         before = line.getprevious()
         if before is not None and (
-            (before.tag == "div" and CLASSIC_COMMENT_ID.match(before.get("id", ""))) or _is_classic_trackback(before)
+            (before.tag == "div" and CLASSIC_COMMENT_ID.match(before.get("id", "")))
+            or before.get("class") == GATHERED_CLASS  # gathered by an earlier reading of the page
+            or _is_classic_trackback(before)
         ):
             found.append(before)
             continue
@@ -1510,7 +1513,7 @@ def _classic_comments(tree: HtmlElement) -> list[object]:
             before = before.getprevious()
         if before is None or before.tag != "a" or not loose:
             continue
-        gathered = before.makeelement("div", {"class": "classic-comment"})
+        gathered = before.makeelement("div", {"class": GATHERED_CLASS})
         before.addnext(gathered)
         for paragraph in reversed(loose):
             gathered.append(paragraph)
