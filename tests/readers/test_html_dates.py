@@ -117,6 +117,8 @@ def test_a_date_the_pages_language_cannot_read_is_read_in_english(text: str, lan
         ("11:46 am", datetime(2012, 11, 9, 11, 46)),  # five hours west
         ("03:16", datetime(2012, 11, 10, 3, 16)),  # 10:30 east (Lord Howe Island): the next day
         ("16:46", datetime(2012, 11, 9, 16, 46)),  # UTC itself
+        ("4:46", datetime(2012, 11, 9, 16, 46)),  # a 12-hour clock without pm: the nearer zone, UTC, not +12:00
+        ("5:46", datetime(2012, 11, 9, 17, 46)),  # an hour east, not thirteen
         ("17:50", None),  # no zone's offset away
         ("no time", None),
     ],

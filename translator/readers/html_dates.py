@@ -532,14 +532,21 @@ def at_printed_clock(moment: datetime, printed: str) -> datetime | None:
     hours, minutes, half = int(clock[1]), int(clock[2]), (clock[3] or "").lower()
     if hours > 23 or minutes > 59 or (half and not 1 <= hours <= 12):
         return None
-    hours = hours % 12 + (12 if half == "p" else 0) if half else hours
-    shift = (hours * 60 + minutes - moment.hour * 60 - moment.minute) % MINUTES_A_DAY
-    offset = timedelta(minutes=shift)
-    if offset > EASTMOST_OFFSET:
-        offset -= timedelta(days=1)
-    if offset < WESTMOST_OFFSET or offset % ZONE_STEP:
+    if half:
+        readings = [hours % 12 + (12 if half == "p" else 0)]
+    else:  # a 12-hour clock without am or pm ("9:53" for 21:53): the reading with the smaller offset; an hour
+        # written with its zero ("03:16") is a 24-hour clock's
+        readings = [hours, hours + 12] if hours < 12 and not clock[1].startswith("0") else [hours]
+    offsets = []
+    for reading in readings:
+        offset = timedelta(minutes=(reading * 60 + minutes - moment.hour * 60 - moment.minute) % MINUTES_A_DAY)
+        if offset > EASTMOST_OFFSET:
+            offset -= timedelta(days=1)
+        if offset >= WESTMOST_OFFSET and not offset % ZONE_STEP:
+            offsets.append(offset)
+    if not offsets:
         return None
-    return _shifted(to_minute(moment.replace(tzinfo=None)), offset)
+    return _shifted(to_minute(moment.replace(tzinfo=None)), min(offsets, key=abs))
 
 
 def _as_utc(instant: datetime) -> datetime | None:
