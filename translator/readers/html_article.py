@@ -512,6 +512,14 @@ def _hatom_published(tree: HtmlElement) -> str | None:
     return stated.pop() if len(stated) == 1 else None
 
 
+def _stated_times(stated: str | None, boxed: str | None, tree: HtmlElement) -> Iterator[str | None]:
+    """The times the page states for its article, in order of trust; hAtom's searched for only where the others
+    give none."""
+    yield stated
+    yield boxed
+    yield _hatom_published(tree)
+
+
 def _found_date(tree: HtmlElement) -> datetime | None:
     """The date htmldate finds: the page's earliest, which may be another story's in a side box."""
     from htmldate import find_date
@@ -1146,7 +1154,7 @@ def article_facts(tree: HtmlElement, *, with_body: bool, marks: PageMarks | None
     stated = next(
         (
             local_time(value, shown_dates(tree)) or machine_date(value)
-            for value in (stated_value, box_value, _hatom_published(tree))
+            for value in _stated_times(stated_value, box_value, tree)
             if value
         ),
         None,
