@@ -1535,6 +1535,8 @@ def test_typepad_classic_comments_loose_after_their_anchors() -> None:
     ]
     article = " ".join(block.text for block in thread.posts[0].blocks)
     assert "Ferries and the tide" not in article and "Tracked on" not in article
+    # The entry's own footer, `Posted by NAME on DATE | Permalink`, names its writer and is no text of it.
+    assert thread.posts[0].author == "Ines" and "Posted by" not in article
 
 
 # A WordPress theme's own header row: the writer's link as WordPress prints it (`a.url`, rel external), or their

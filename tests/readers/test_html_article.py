@@ -1213,3 +1213,22 @@ passengers last week, the lowest count since the bridge reopened in the spring.<
 def test_hatoms_published_time_of_the_entry(stamps: list[tuple[str, str]], published: datetime) -> None:
     entries = "".join(HATOM_POST.format(stamp=stamp, shown=shown) for stamp, shown in stamps)
     assert read_html(HATOM_ENTRY.format(entries=entries)).threads[0].published == published
+
+
+@pytest.mark.parametrize(
+    ("footer", "writer", "kept"),
+    [
+        ("Posted by Ines on April 6, 2007 | Permalink", "Ines", False),  # TypePad, Movable Type
+        ("Posted by Marisa at 10:15 AM", "Marisa", False),  # Blogger
+        # A sentence that starts so is the text's, and names no writer.
+        ("Posted by Anna on 3 May and read by thousands since then, more than we expected", None, True),
+    ],
+)
+def test_an_entrys_footer_names_its_writer(footer: str, writer: str | None, kept: bool) -> None:
+    page = f"""<html lang="en"><head><title>Why we stopped printing the timetable</title></head><body>
+    <div class="content"><h3>Why we stopped printing the timetable</h3><p>For twenty years the timetable was a folded
+    card at the ticket window, and this spring we stopped printing it for good.</p><p>The times are on the board by
+    the pier and on this blog, updated each Monday.</p><p class="posted">{footer}</p></div></body></html>"""
+    article = read_html(page).threads[0].posts[0]
+    assert article.author == writer
+    assert any(block.text == footer for block in article.blocks) is kept

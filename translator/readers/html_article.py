@@ -1211,6 +1211,8 @@ def article_facts(tree: HtmlElement, *, with_body: bool, marks: PageMarks | None
         read = with_continued_chunks(tree, read, title, author, teasers)
     blocks = with_slides(read, slides)
     author = author or clean_byline(in_text)  # the byline line at the text's start, where nothing else names one
+    if author is None and blocks and (signed := _posted_footer(blocks[-1][1])) is not None:
+        author, blocks = signed, blocks[:-1]  # the entry's footer, `Posted by NAME on DATE | Permalink`
     if deck and blocks and _comparable(blocks[0][1]) == _comparable(deck):
         blocks = [("subtitle", *blocks[0][1:]), *blocks[1:]]  # read as the text's first heading
     elif deck and blocks and not any(_comparable(deck) in _comparable(text) for _, text, _, _ in blocks):
@@ -1534,6 +1536,25 @@ def _inline(code: Any) -> bool:
     """Whether trafilatura's `<code>` is inline: inside a line's element, or with text beside it."""
     parent = code.getparent()
     return (parent is not None and parent.tag in INLINE_PARENTS) or bool((code.tail or "").strip())
+
+
+POSTED_FOOTER = re.compile(
+    r"^(?:posted|written|published)\s+by:?\s+(?P<name>[^|,]{1,60}?)\s+(?:on|at|\|)\s+(?P<date>[^|]+)(?:\|.*)?$",
+    re.IGNORECASE,
+)
+"""The footer an old blog template prints under its entry: `Posted by NAME on April 6, 2007 | Permalink`
+(TypePad, Movable Type), `Posted by NAME at 10:15 AM` (Blogger)."""
+MAX_FOOTER_DATE_WORDS = 7
+"""The words of a footer's date at most ("Thursday, November 8, 2012 at 10:15 AM")."""
+
+
+def _posted_footer(text: str) -> str | None:
+    """The writer an entry's footer line names, where the line is that footer and nothing else; None otherwise."""
+    if len(text) > MAX_BYLINE_CHARS or (found := POSTED_FOOTER.match(text)) is None:
+        return None
+    if len(found["date"].split()) > MAX_FOOTER_DATE_WORDS or not could_be_date(found["date"]):
+        return None  # a sentence that starts so ("Posted by Anna on 3 May and read by thousands since")
+    return clean_byline(found["name"])
 
 
 def _labelled_byline(text: str) -> str | None:
