@@ -175,9 +175,11 @@ def test_a_cluster_run_writes_what_a_local_run_writes(
     assert result.code == 1, result.stderr  # the empty file, reported and skipped as locally
     assert "24 ok, 1 failed, 0 already done" in result.stderr and "is empty" in result.stderr
     assert outputs_of(tmp_path / "out") == local
-    # The worker node had no packages: it got the two the run needs from the driver, once each.
-    shipped = (cluster.worker_cache / "thread-translator" / "cluster-models").glob("*/*")
-    assert sorted(path.name for path in shipped) == ["translate-de_en-demo", "translate-fr_en-demo"]
+    # The worker node had no packages: it got those its chunks needed from the driver, each once. Which chunks it
+    # runs is Ray's choice (a busy machine may leave it only French ones), so not always both packages.
+    shipped = sorted(path.name for path in (cluster.worker_cache / "thread-translator" / "cluster-models").glob("*/*"))
+    assert shipped, "the worker node ran no chunk, or ran one without its package"
+    assert len(shipped) == len(set(shipped)) and set(shipped) <= {"translate-de_en-demo", "translate-fr_en-demo"}
 
 
 def test_ctrl_c_stops_the_run_and_leaves_a_consistent_record(
