@@ -40,7 +40,7 @@ from translator.errors import InputError
 from translator.models import ThreadFile
 from translator.readers.common import Reading
 from translator.readers.facebook import HINT, read_entries
-from translator.readers.html_dates import printed_date
+from translator.readers.html_dates import on_24_hours, printed_date
 from translator.readers.html_items import path
 
 __all__ = ["looks_like_facebook_html", "looks_like_facebook_page", "read_facebook_html", "read_facebook_html_file"]
@@ -226,7 +226,7 @@ def _date(text: str, lang: str | None) -> datetime | None:
     """An entry's date as the export prints it, to the second where it prints seconds."""
     if match := ENGLISH_STAMP.match(text):
         month = MONTHS.get(match["month"])
-        hour = int(match["hour"]) % 12 + (12 if match["half"].lower() == "pm" else 0)
+        hour = on_24_hours(int(match["hour"]), match["half"])
         try:
             return datetime(int(match["year"]), month or 0, int(match["day"]), hour, int(match["minute"]),
                             int(match["second"] or 0))  # fmt: skip

@@ -166,7 +166,12 @@ def _iso_date(match: re.Match[str]) -> datetime | None:
     stated = date_of(match)
     if stated is None or not match["half"] or not 1 <= stated.hour <= 12:
         return stated
-    return stated.replace(hour=stated.hour % 12 + (12 if match["half"].lower() == "p" else 0))
+    return stated.replace(hour=on_24_hours(stated.hour, match["half"]))
+
+
+def on_24_hours(hour: int, half: str) -> int:
+    """An hour of a 12-hour clock (1 to 12) on a 24-hour one: 12 AM is midnight, 12 PM noon."""
+    return hour % 12 + (12 if half[:1].lower() == "p" else 0)
 
 
 def month_first_page(text: str) -> bool:
@@ -504,7 +509,7 @@ def local_time(stated: str, shown: Iterable[ShownDate], lang: str | None = None)
             continue
         if printed.time() != time(0) or CLOCK.search(date_shown.printed):  # a time printed, midnight too
             shift = printed - moment  # both within the calendar: no overflow
-            if WESTMOST_OFFSET <= shift <= EASTMOST_OFFSET and shift % ZONE_STEP == timedelta(0):
+            if _is_zone_offset(shift):
                 return printed if shift else None
             continue
         days.add(printed.date())
@@ -533,7 +538,7 @@ def at_printed_clock(moment: datetime, printed: str) -> datetime | None:
     if hours > 23 or minutes > 59 or (half and not 1 <= hours <= 12):
         return None
     if half:
-        readings = [hours % 12 + (12 if half == "p" else 0)]
+        readings = [on_24_hours(hours, half)]
     else:  # a 12-hour clock without am or pm ("9:53" for 21:53): the reading with the smaller offset; an hour
         # written with its zero ("03:16") is a 24-hour clock's
         readings = [hours, hours + 12] if hours < 12 and not clock[1].startswith("0") else [hours]
@@ -542,11 +547,16 @@ def at_printed_clock(moment: datetime, printed: str) -> datetime | None:
         offset = timedelta(minutes=(reading * 60 + minutes - moment.hour * 60 - moment.minute) % MINUTES_A_DAY)
         if offset > EASTMOST_OFFSET:
             offset -= timedelta(days=1)
-        if offset >= WESTMOST_OFFSET and not offset % ZONE_STEP:
+        if _is_zone_offset(offset):
             offsets.append(offset)
     if not offsets:
         return None
-    return _shifted(to_minute(moment.replace(tzinfo=None)), min(offsets, key=abs))
+    return _shifted(to_minute(moment), min(offsets, key=abs))
+
+
+def _is_zone_offset(shift: timedelta) -> bool:
+    """Whether a shift from UTC is an inhabited zone's offset: whole quarter hours, -11:00 to +14:00."""
+    return WESTMOST_OFFSET <= shift <= EASTMOST_OFFSET and shift % ZONE_STEP == timedelta(0)
 
 
 def _as_utc(instant: datetime) -> datetime | None:

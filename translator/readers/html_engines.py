@@ -12,14 +12,13 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from functools import lru_cache
 
 from lxml.html import HtmlElement
 
 from translator.readers.common import BlockSpec
-from translator.readers.html_dates import at_printed_clock, could_be_date
-from translator.readers.html_fields import DATE_WORDS, FoundComments, RawComment, clean_author
+from translator.readers.html_dates import at_printed_clock, could_be_date, machine_date
+from translator.readers.html_fields import DATE_WORDS, FoundComments, RawComment, clean_author, name_and_date
 from translator.readers.html_items import (
     FieldPaths,
     Lookup,
@@ -1097,8 +1096,8 @@ def _blogger_date(item: HtmlElement, links: Callable[[HtmlElement], list[object]
             return [link]
         if stamp := SHOW_COMMENT.search(link.get("href", "")):
             # at the time of day the permalink prints for that moment (the blog's zone), as printed dates are read
-            moment = datetime.fromtimestamp(int(stamp[1]) / 1000, tz=UTC)
-            local = at_printed_clock(moment, shown)
+            moment = machine_date(stamp[1])
+            local = at_printed_clock(moment, shown) if moment is not None else None
             return [local.isoformat() if local is not None else stamp[1]]
     return []
 
@@ -1115,8 +1114,10 @@ BLOGGER = Engine(
     ),
 )
 
+BLOGGER_CLASSIC_BODY = "./following-sibling::*[1][self::dd][has-class('comment-body')]"
 BLOGGER_CLASSIC_FOOTER = "./following-sibling::*[position() <= 2][self::dd][has-class('comment-footer')]"
-BLOGGER_CLASSIC_TIME = path(f"{BLOGGER_CLASSIC_FOOTER}//*[has-class('comment-timestamp')]//a")
+BLOGGER_CLASSIC_PERMALINK = f"{BLOGGER_CLASSIC_FOOTER}//*[has-class('comment-timestamp')]//a"
+BLOGGER_CLASSIC_TIME = path(BLOGGER_CLASSIC_PERMALINK)
 
 BLOGGER_CLASSIC = Engine(
     name="blogger-classic",
@@ -1128,11 +1129,11 @@ BLOGGER_CLASSIC = Engine(
     fields=FieldPaths(
         author=_paths("./a[@href][not(.//img)]", "self::dt"),
         date=(lambda item: _blogger_date(item, BLOGGER_CLASSIC_TIME),),
-        body=_paths("./following-sibling::*[1][self::dd][has-class('comment-body')]"),
-        url=_paths(f"{BLOGGER_CLASSIC_FOOTER}//*[has-class('comment-timestamp')]//a/@href"),
+        body=_paths(BLOGGER_CLASSIC_BODY),
+        url=_paths(f"{BLOGGER_CLASSIC_PERMALINK}/@href"),
         role=(_op_where(lambda item: "blog-author" in item.get("class", "").split()),),
     ),
-    companions=path(f"./following-sibling::*[1][self::dd][has-class('comment-body')] | {BLOGGER_CLASSIC_FOOTER}"),
+    companions=path(f"{BLOGGER_CLASSIC_BODY} | {BLOGGER_CLASSIC_FOOTER}"),
 )
 
 DRUPAL = Engine(
@@ -1657,8 +1658,8 @@ def _listed_date(header: HtmlElement) -> list[object]:
     text, dated = _listed_parts(header)
     if dated:
         return [dated]
-    name = clean_author(text)
-    return [text[text.find(name) + len(name) :].strip(" -–—|,")] if name and name in text else [text]
+    found = name_and_date(text)
+    return [found[1].strip(" -–—|,")] if found is not None else [text]
 
 
 LISTED_COMMENTS = Engine(

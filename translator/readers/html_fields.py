@@ -359,9 +359,9 @@ MAX_ROW_NAME_CHARS = 60
 """The longest name a header row prints before its date ("Karen Whitcome (in warm and rainy Towson, Md)")."""
 
 
-def name_before_date(text: str) -> str | None:
-    """The name a header row printed as one piece of text starts with, a date after it ("Georg N. am 10.4.2020",
-    "Muriel - Le 22/01/2020 à 12:01"); None where the text is no name then a date."""
+def name_and_date(text: str) -> tuple[str, str] | None:
+    """The name a header row printed as one piece of text starts with, and the date's text after it ("Georg N. am
+    10.4.2020", "Muriel - Le 22/01/2020 à 12:01"); None where the text is no name then a date."""
     text = " ".join(text.split())
     # Cheap checks first: the date parser, in clean_author, last.
     if len(text) > MAX_DATE_CHARS + MAX_ROW_NAME_CHARS or not DATE_HINT.search(text):
@@ -370,7 +370,14 @@ def name_before_date(text: str) -> str | None:
     # The name may follow its label ("Bewertung von NAME"); the date must follow it.
     if name is None or name == text or (at := text.find(name)) < 0:
         return None
-    return name if could_be_date(text[at + len(name) :]) else None
+    rest = text[at + len(name) :]
+    return (name, rest) if could_be_date(rest) else None
+
+
+def name_before_date(text: str) -> str | None:
+    """The name of a header row printed as one piece of text, a date after it (`name_and_date`)."""
+    found = name_and_date(text)
+    return found[0] if found is not None else None
 
 
 DATE_THEN_NAME = re.compile(r"^(?P<date>\S.{4,60}?)\s+[|·•–—]\s+(?P<name>[^\d|·•]{1,50})$")

@@ -37,7 +37,7 @@ from translator.readers.html_fields import (
     find_date,
     find_relative_date,
     find_votes,
-    name_before_date,
+    name_and_date,
     name_in,
     outside,
     reply_label_name,
@@ -754,9 +754,9 @@ def _heading_header(blocks: list[BlockSpec]) -> tuple[str, str] | None:
     """The writer and the date's text of a comment whose text starts with a line of both, nothing else (a theme's
     `<h4>NAME <span>On Friday, November 2 at 12:14 pm</span></h4>`, read as the text's first line where no
     header was found); None for another first line."""
-    if not blocks or len(text := blocks[0][1]) > MAX_SIGNED_CHARS or (name := name_before_date(text)) is None:
+    if not blocks or len(blocks[0][1]) > MAX_SIGNED_CHARS or (found := name_and_date(blocks[0][1])) is None:
         return None
-    return name, text[text.find(name) + len(name) :].strip()
+    return found[0], found[1].strip()
 
 
 def _numbers_only(text: str) -> bool:
