@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from translator.readers.html_bytes import codec_for, declared_charset, decode_page, looks_like_html
+from translator.readers.html_bytes import codec_for, declared_charset, decode_page, looks_like_html, without_preamble
 
 WORDS = "Élan, déjà-vu, naïve café."
 LONG_HEAD = "".join(f'<link rel="preload" href="/assets/font-{n}.woff2" as="font">' for n in range(60))
@@ -89,6 +89,12 @@ def test_codec_for(label: str, codec: str | None) -> None:
         (b"<style>p{}</style><!DOCTYPE html>\n<html><p>x</p></html>\n<!-- the end -->\n", True),
         # Markdown that shows a page's first line but is no page.
         (b"# Pages\n\nA page begins with\n<!DOCTYPE html>\nand goes on.\n", False),
+        # A page whose start a crawler cut into (`<!DOCTYPE htm` and then a box; a script first): it still ends
+        # closing its body and itself.
+        (b'<!DOCTYPE htm\n  <div id="header"><p>x</p></div>\n</body>\n</html>\n', True),
+        (b"<script>var bandwidth = 1;</script>\n<div><p>x</p></div>\n</BODY>\n</HTML>", True),
+        # Notes that end with a page's last tag, but not a body's and a page's: no page.
+        (b"Notes on markup\nA page ends with\n</html>\n", False),
     ],
 )
 def test_looks_like_html(data: bytes, expected: bool) -> None:
@@ -152,3 +158,17 @@ def test_a_file_opening_with_many_comments_is_sniffed_in_linear_time() -> None:
     # So with comments after a page's end, and then what no page ends with.
     assert not looks_like_html(b"Warnung\n<html><body>Hallo</body></html>\n" + notice + b"}")
     assert time.perf_counter() - started < 5  # a generous bound: this is a check of shape, not a benchmark
+
+
+@pytest.mark.parametrize(
+    "garbled", ["\u00ef\u00bb\u00bf", "\u00c3\u00af\u00c2\u00bb\u00c2\u00bf", "\ufeff\u00ef\u00bb\u00bf"]
+)
+def test_a_byte_order_mark_read_as_latin_1_is_no_text_of_the_page(garbled: str) -> None:
+    # "ï»¿" before `<html>` would start the body: the page's head, its title with it, would be read as text.
+    page = "<html>\n<head><title>Slow start in Ottawa</title></head><body><p>The home side lost.</p></body></html>"
+    assert without_preamble(garbled + page) == page
+    from translator.readers.html import read_html
+
+    thread = read_html(garbled + page, "page.html").threads[0]
+    assert thread.title == "Slow start in Ottawa"
+    assert [block.text for block in thread.posts[0].blocks] == ["Slow start in Ottawa", "The home side lost."]

@@ -1002,3 +1002,127 @@ def test_the_pages_feature_classes_do_not_name_its_story_a_comment() -> None:
     assert [post.kind for post in thread.posts] == ["article"]
     assert thread.posts[0].author != "View Profile"
     assert "hard to think of many" in " ".join(block.text for block in thread.posts[0].blocks)
+
+
+# A regional paper's comments printed flat, side by side in one box named for nothing: each a header row (`Posted
+# by: NAME, PLACE on DATE`), a hidden copy of the text for quoting, the text, a row of actions; then the form.
+FLAT = "".join(
+    f"""<div class="b_box">Posted by: {name} on <span class="itdate">{time}&nbsp;Wed&nbsp;9&nbsp;Jan&nbsp;08</span>
+    </div><div style="display: none;" id="acom{n}">{text}</div><div class="entry" id="com{n}"><a name="break"></a>
+    {text}</div><div class="b_box"><a href="#">Quote</a> | <a href="#">Report this post</a></div>"""
+    for n, (name, time, text) in enumerate(
+        [
+            ("Moira, Paisley", "9:35am", "The pool should have opened in April, as the council promised last year."),
+            ("Brad, Glasgow", "11:16am", "Warm water in May is worth waiting an extra fortnight for, surely."),
+        ]
+    )
+)
+FLAT_FORM = """<div class="b_box">Add your comment</div><form action="/comment"><textarea name="c"></textarea>
+<p>Comments are checked before they appear on the site, usually within the hour.</p></form>"""
+
+
+def test_comments_printed_flat_are_gathered_one_a_header() -> None:
+    thread = thread_of(f'<a name="comments"></a><div>{FLAT}{FLAT_FORM}</div>', lang="en")
+    assert comments_of(thread) == [
+        ("Moira, Paisley", datetime(2008, 1, 9, 9, 35), "The pool should have opened in April, as the council "
+         "promised last year."),
+        ("Brad, Glasgow", datetime(2008, 1, 9, 11, 16), "Warm water in May is worth waiting an extra fortnight "
+         "for, surely."),
+    ]  # fmt: skip
+    assert [len(post.blocks) for post in thread.posts[1:]] == [1, 1]  # neither the actions nor the form
+
+
+def test_rows_of_writers_and_dates_with_no_text_between_them_are_not_gathered() -> None:
+    # A list of who signed and when, flat: headers with nothing of their own after them are no comments.
+    rows = "".join(
+        f'<div class="sig">Posted by: {name} on <span class="itdate">9:35am Wed 9 Jan 08</span></div><hr>'
+        for name in ("Moira", "Brad", "Ailsa")
+    )
+    thread = thread_of(f'<div id="comments">{rows}</div>', lang="en")
+    assert [post.kind for post in thread.posts] == ["article"]
+
+
+# A paper's comment entries: the writer's line (`By NAME`) and the date's line (its permalink after it) apart.
+TWO_LINES = "".join(
+    f"""<a><div class="single_comment" id="cmt{n}"><a name="comment-{n}"></a><p class="who">By {name}</p>
+    <p class="who">Dec 30, 2007 {time} | <a href="#comment-{n}">Link to this</a></p><p>{text}</p></div>
+    <!-- end:single_comment --></a>"""
+    for n, name, time, text in [
+        (8979602, "DUMAS", "7:06 PM", "Why has nobody at the pool been asked about the heating yet?"),
+        (8967802, "Bob MacGillivray", "6:14 PM", "Let the changes begin, there is nowhere to go but up!"),
+    ]
+)
+
+
+def test_a_writers_line_over_the_dates_line() -> None:
+    thread = thread_of(f'<div class="comments"><h5>Comments</h5><div class="comment_entries">{TWO_LINES}</div></div>')
+    assert comments_of(thread) == [
+        ("DUMAS", datetime(2007, 12, 30, 19, 6), "Why has nobody at the pool been asked about the heating yet?"),
+        ("Bob MacGillivray", datetime(2007, 12, 30, 18, 14), "Let the changes begin, there is nowhere to go but up!"),
+    ]
+    assert [len(post.blocks) for post in thread.posts[1:]] == [1, 1]  # the date's line is the header's
+
+
+# A paper's comment drawn as two columns: on the left its writer (`span.byline`), number and date (`p.dateline`) and
+# place; on the right its text.
+COLUMNS = "".join(
+    f"""<div class="individualcomment"><div class="commentsleft"><a name="comment-{n}"></a>
+    <span class="byline">{name}</span><br/><p class="dateline">Comment No. <a href="#comment-{n}">{n}</a></p>
+    <p class="dateline"><a href="#comment-{n}">January 7, 2008 {time}</a></p><em>GBR</em></div>
+    <div class="commentsright"><p>{text}</p><p>{second}</p></div></div>"""
+    for n, name, time, text, second in [
+        (
+            1034545,
+            "recklessfox",
+            "17:00",
+            "Free range and organic are not the same thing at all.",
+            "Please keep them apart.",
+        ),
+        (1034558, "misterbee", "17:05", "A confused article, though the point about restaurants stands.", "Agreed."),
+    ]
+)
+
+
+def test_a_comment_in_two_columns_its_header_left_its_text_right() -> None:
+    thread = thread_of(f'<div id="comments"><h3>Comments</h3>{COLUMNS}</div>', lang="en")
+    assert [(post.author, post.date, [block.text for block in post.blocks]) for post in thread.posts[1:]] == [
+        ("recklessfox", datetime(2008, 1, 7, 17, 0), ["Free range and organic are not the same thing at all.",
+                                                      "Please keep them apart."]),
+        ("misterbee", datetime(2008, 1, 7, 17, 5), ["A confused article, though the point about restaurants stands.",
+                                                    "Agreed."]),
+    ]  # fmt: skip
+
+
+def test_a_column_of_the_comments_number_and_date_is_no_text() -> None:
+    # The writer's column, then one of the comment's number and date (`comment-meta`), the text in neither.
+    rows = "".join(
+        f"""<li><div class="group"><div class="commentor-info"><a href="/profile/{name}">{name}</a></div>
+        <div class="comment-meta">Reply #{n}<div>Oct. 9, 2010 - 7:2{n} AM EST</div></div></div>
+        <div class="comment-text"><p>{text}</p></div></li>"""
+        for n, name, text in [(1, "Dread-neck", "Nobody saw this map coming."), (2, "poorsinner", "The map moved.")]
+    )
+    thread = thread_of(f'<div id="comments"><ol id="commentsList">{rows}</ol></div>', lang="en")
+    assert [(post.author, [block.text for block in post.blocks]) for post in thread.posts[1:]] == [
+        ("Dread-neck", ["Nobody saw this map coming."]),
+        ("poorsinner", ["The map moved."]),
+    ]
+
+
+# A blog's comment header printed number first, then the date, then the writer in bold (`#1 — DATE — <b>NAME</b>`).
+DATE_FIRST = "".join(
+    f"""<div class="comment"><div class="cheader"><nobr><a name="comment-{n}">#{n}</a> &mdash; January 7, 2008 @
+    {time} &mdash; <b>{name}</b> [<a rel="nofollow" href="/mt/mt-comments.php?cid={n}">URL</a>]</nobr></div>
+    <div class="cbody"><p>{text}</p></div></div>"""
+    for n, time, name, text in [
+        (1, "1:00PM", "Brandon Valentine", "Do you use a four-star scale or a five-star one?"),
+        (2, "1:15PM", "Chris Beaumont", "Five stars, but I rarely give out the fifth."),
+    ]
+)
+
+
+def test_a_header_row_of_the_date_then_the_writer_in_bold() -> None:
+    thread = thread_of(f"<h2>Comments</h2>{DATE_FIRST}", lang="en")
+    assert [(post.author, post.date, post.blocks[-1].text) for post in thread.posts[1:]] == [
+        ("Brandon Valentine", datetime(2008, 1, 7, 13, 0), "Do you use a four-star scale or a five-star one?"),
+        ("Chris Beaumont", datetime(2008, 1, 7, 13, 15), "Five stars, but I rarely give out the fifth."),
+    ]

@@ -31,6 +31,9 @@ LINE_PAGE_START = re.compile(r"<!doctype\s+html|^[ \t]*<html[\s>]", re.IGNORECAS
 """A doctype, or an `<html>` that starts a line, below what a server or a theme printed first."""
 PAGE_END = re.compile(r"</html\s*>(?:\s|<!--(?:[^-]|-(?!->))*-->)*\Z", re.IGNORECASE)
 """How a whole page ends (comments after it allowed: "<!-- The End -->")."""
+BODY_AND_PAGE_END = re.compile(r"</body\s*>\s*" + PAGE_END.pattern, re.IGNORECASE)
+"""How a page ends that closes its body too: a page still, when its start is damaged (a crawler or a saving
+tool cut into its head: `<!DOCTYPE htm` and then a `<div>`, a `<script>` first, a garbled byte-order mark)."""
 PREAMBLE_BYTES = 65536
 """How far down a page ending like one may begin, below a server's warnings or a theme's stray style block."""
 HEAD_END = re.compile(rb"</head\s*>|<body[\s>]", re.IGNORECASE)
@@ -73,14 +76,25 @@ def looks_like_html_text(text: str) -> bool:
     head = text[:SNIFF_BYTES].lstrip("\ufeff")
     if PAGE_START.match(head) is not None:
         return True
-    return (
-        PAGE_END.search(text[-SNIFF_BYTES:]) is not None and LINE_PAGE_START.search(text[:PREAMBLE_BYTES]) is not None
+    return _ends_like_page(text[-SNIFF_BYTES:], text[:PREAMBLE_BYTES])
+
+
+def _ends_like_page(tail: str, start: str) -> bool:
+    """Whether text that does not start like a page is one all the same: it ends like one, and it has a page's
+    start below what a server printed first, or it closes its body at the end."""
+    return PAGE_END.search(tail) is not None and (
+        LINE_PAGE_START.search(start) is not None or BODY_AND_PAGE_END.search(tail) is not None
     )
 
 
+GARBLED_BOMS = re.compile("\\A\ufeff?(?:\u00ef\u00bb\u00bf|\u00c3\u00af\u00c2\u00bb\u00c2\u00bf)+")
+"""A UTF-8 byte-order mark read as Latin-1 and saved so ("ï»¿"), maybe twice ("Ã¯Â»Â¿"): no text of the page."""
+
+
 def without_preamble(text: str) -> str:
-    """A page without the lines a server printed above its doctype or `<html>` (a PHP warning): a parser would
-    put them, and the page's head with them, into its body."""
+    """A page without the lines a server printed above its doctype or `<html>` (a PHP warning), nor a garbled
+    byte-order mark: a parser would put them, and the page's head with them, into its body."""
+    text = GARBLED_BOMS.sub("", text, count=1)
     if PAGE_START.match(text[:SNIFF_BYTES].lstrip("\ufeff")) is not None:
         return text
     start = LINE_PAGE_START.search(text[:PREAMBLE_BYTES])
@@ -94,11 +108,7 @@ def looks_like_html(data: bytes) -> bool:
         return looks_like_html_text(head.decode("utf-16", errors="replace"))
     if looks_like_html_text(head.removeprefix(codecs.BOM_UTF8).decode("latin-1")):
         return True
-    tail = data[-SNIFF_BYTES:].decode("latin-1")
-    return (
-        PAGE_END.search(tail) is not None
-        and LINE_PAGE_START.search(data[:PREAMBLE_BYTES].decode("latin-1")) is not None
-    )
+    return _ends_like_page(data[-SNIFF_BYTES:].decode("latin-1"), data[:PREAMBLE_BYTES].decode("latin-1"))
 
 
 def declared_charset(data: bytes) -> str | None:

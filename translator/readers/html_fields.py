@@ -94,6 +94,7 @@ AUTHOR_CLASSES = (
     "fn", "p-name", "comment-author", "comment__author", "comment-author-name", "author-name", "username",
     "user-name", "user__nick", "nickname", "nick", "author", "commenter", "poster", "postauthor", "hnuser",
     "user", "name", "autor", "auteur", "autore", "avtor", "benutzer", "nutzer", "verfasser", "usuario", "utilisateur",
+    "byline",
 )  # fmt: skip
 AUTHOR_WORDS = frozenset(
     {"author", "username", "nick", "nickname", "commenter", "poster", "user", "name", "fn", "autor", "auteur", "autore",
@@ -141,7 +142,7 @@ Menéame's `data-ts`: seconds)."""
 DATE_ITEMPROPS = frozenset({"datecreated", "datepublished", "commenttime", "datemodified"})
 DATE_WORDS = frozenset(
     {"date", "time", "datetime", "timestamp", "posted", "published", "created", "age", "submitted", "datum", "zeit",
-     "fecha", "heure"}
+     "fecha", "heure", "dateline"}
 )  # fmt: skip
 """Class words naming when a thing was written, also in German, Spanish and French (`div.datum`)."""
 BODY_CLASSES = (
@@ -418,6 +419,9 @@ def find_author(elements: list[HtmlElement]) -> str | None:
             and (name := clean_author(visible_text(element)))
         ):
             return name  # `<span class=MetaOTBold>NAME</span> <span class=comment-date>`
+    for element in elements:
+        if by_line_over_date(element) and (name := clean_author(visible_text(element))):
+            return name  # `<p>By NAME</p><p>DATE</p>`
     for element in elements:  # `<p class="date">Posted by: NAME, DATE</p>`, before any subject line in bold
         dated = not DATE_WORDS.isdisjoint(class_heads(element))  # or a footer saying so: Movable Type, TypePad
         if (dated or is_signed_line(element.text or "")) and (name := byline_name(visible_text(element))):
@@ -461,6 +465,23 @@ def byline_name(text: str) -> str | None:
 
 
 NAME_BEFORE_DATE_TAGS = frozenset({"span", "strong", "b", "a"})
+BY_LINE = re.compile(BY_PREFIX.pattern + r"[^\W\d_][^\d|·•:;!?]{0,49}$", re.IGNORECASE)
+"""A line that is only a byline (`By DUMAS`), no date in it."""
+MAX_DATE_LINE_CHARS = 60
+
+
+def by_line_over_date(element: HtmlElement) -> bool:
+    """Whether an element is a byline of its own over a date's line (`<p>By DUMAS</p><p>Dec 30, 2007 7:06 PM |
+    <a>Link to this</a></p>`): a comment's header printed as two lines."""
+    after = element.getnext()
+    if len(element) or after is None or not isinstance(after.tag, str) or (element.tail or "").strip():
+        return False
+    stamp = " ".join((after.text or "").split()).rstrip(" |·•-–—")
+    return (
+        BY_LINE.match(" ".join((element.text or "").split())) is not None
+        and len(stamp) <= MAX_DATE_LINE_CHARS
+        and could_be_date(stamp)
+    )
 
 
 def before_date(element: HtmlElement) -> bool:
@@ -601,6 +622,27 @@ def find_body(item: HtmlElement, excluded: Sequence[HtmlElement]) -> HtmlElement
                 best, best_rank = element, rank
                 break
     return best
+
+
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def column_beside_header(item: HtmlElement, excluded: Sequence[HtmlElement]) -> HtmlElement | None:
+    """The text's column of a comment drawn as two side by side (`div.commentsleft`: its writer, number, date and
+    place; `div.commentsright`: its text): of the item's two children that show anything, the one that names no
+    writer, beside the one that does, with more text than it. None for another shape."""
+    holding = {holder for root in excluded for holder in (root, *root.iterancestors())}
+    columns = [child for child in item if isinstance(child.tag, str) and child not in holding and visible_text(child)]
+    if len(columns) != 2:
+        return None
+    named = [find_author(candidates(column, excluded)) is not None for column in columns]
+    if named.count(True) != 1:
+        return None
+    header, text = (columns[0], columns[1]) if named[0] else (columns[1], columns[0])
+    if any(True for _ in header.iter(*HEADING_TAGS)) or not NOT_BODY_WORDS.isdisjoint(class_heads(text)):
+        return None  # the header's column holds the comment's subject line too, which the text keeps; or the other
+        # column is the header's too (`comment-meta`: its number and date)
+    return text if len(visible_text(text)) > len(visible_text(header)) else None
 
 
 def _in_profile(element: HtmlElement) -> bool:

@@ -31,6 +31,7 @@ from translator.readers.html_fields import (
     SUBJECT_WORDS,
     FoundComments,
     before_date,
+    by_line_over_date,
     byline_name,
     is_signed_line,
     name_after_date,
@@ -104,12 +105,19 @@ def _own_flags(element: HtmlElement, lang: str | None = None) -> int:
     if (
         element.get("itemprop") == "author"
         or not AUTHOR_WORDS.isdisjoint(words)
+        or (BYLINE in words and _is_named(element))
         or (element.tag == "a" and PROFILE_LINK.search(element.get("href", "")))
         or (element.tag == "cite" and element.find(".//a") is not None and not _in_quote(element))
         or (
             element.tag in NAME_TAGS
-            and (_says_after(element) or _named_before_date(element) or _named_and_dated(element))
+            and (
+                _says_after(element)
+                or _named_before_date(element)
+                or _named_and_dated(element)
+                or _named_after_date(element)
+            )
         )
+        or (element.tag in DATED_NAME_TAGS and by_line_over_date(element) and _is_named(element))
     ):
         short = len(element.text_content().strip())
         if 0 < short <= MAX_AUTHOR_CHARS:
@@ -141,6 +149,8 @@ def _own_flags(element: HtmlElement, lang: str | None = None) -> int:
     return flags
 
 
+BYLINE = "byline"
+"""A class word naming a writer in a box named for comments (`span.byline`); elsewhere it is the story's byline."""
 DATED_NAME_TAGS = frozenset({"div", "span", "p", "small"})
 DATED_NAME_SEPARATOR = re.compile(r"\s[|·•–—]\s")
 NAME_TAGS = frozenset({"strong", "b", "cite", "span", "a", "small"})
@@ -166,6 +176,26 @@ def _named_before_date(element: HtmlElement) -> bool:
         return False
     text = element.text_content().strip()
     return 0 < len(text) <= MAX_AUTHOR_CHARS and LETTERS.search(text) is not None and _is_named(element)
+
+
+DATE_THEN_SEPARATOR = re.compile(r"(?P<date>\S.{4,60}?)\s*(?:[—–|·•]|\bby)\s*$", re.IGNORECASE)
+"""The text before a writer's name in a header row printed date first (`#1 — January 7, 2008 @ 13:00PM — `)."""
+
+
+def _named_after_date(element: HtmlElement) -> bool:
+    """Whether an element is a name printed right after a date and a separator, in a box named for comments
+    (`<a>#1</a> — January 7, 2008 @ 13:00PM — <b>NAME</b>`)."""
+    before, parent = element.getprevious(), element.getparent()
+    text = (before.tail if before is not None else parent.text if parent is not None else None) or ""
+    lead = DATE_THEN_SEPARATOR.search(" ".join(text.split())[-MAX_AUTHOR_CHARS:])
+    name = element.text_content().strip()
+    return (
+        lead is not None
+        and could_be_date(lead["date"].strip(" —–-|·•"))
+        and 0 < len(name) <= MAX_AUTHOR_CHARS
+        and LETTERS.search(name) is not None
+        and _is_named(element)
+    )
 
 
 def _named_and_dated(element: HtmlElement) -> bool:
@@ -252,13 +282,23 @@ def _text_level(chain: list[HtmlElement], own: dict[HtmlElement, int]) -> HtmlEl
         # with text may be the header itself (`cite`: the name is its text), the paragraph a level up.
         paragraphs = level.iter("p", "blockquote", "pre", "li")
         if any(
-            _shown(node, level) and not (node.tag == "li" and _linked(node)) and node not in chain
+            _shown(node, level)
+            and not (node.tag == "li" and _linked(node))
+            and node not in chain
+            and not _header_line(node, own)
             for node in paragraphs
-        ):  # the header row itself may be a paragraph (`<p><span>NAME</span> <span class=date>`): none of the text
+        ):  # the header row itself may be a paragraph (`<p><span>NAME</span> <span class=date>`), or a line of it
+            # (`<p class="dateline">`): none of the text
             return level
         if _has_own_text(level, own, MIN_OWN_TEXT):
             return level
     return chain[first]
+
+
+def _header_line(node: HtmlElement, own: dict[HtmlElement, int]) -> bool:
+    """Whether a paragraph is a line of a comment's header (`<p class="dateline">January 7 17:00</p>`): a writer or a
+    date of its own, and little more. A paragraph of text that ends quoting a date is the text."""
+    return bool(own.get(node)) and len(node.text_content().strip()) <= MAX_AUTHOR_CHARS
 
 
 def _shown(node: HtmlElement, box: HtmlElement) -> bool:
@@ -322,12 +362,69 @@ def candidates(tree: HtmlElement, lang: str | None = None) -> list[HtmlElement]:
         else:
             textless.append(chain)
     chosen = _at_peers_level(chosen, above)
+    gathered, textless = _gathered_flat(textless, own)
     # An image-only comment has no text to climb to, nor has a comment whose element holds its replies (its
     # header's climb stops below the element that holds theirs too): it takes the level its peers were found at.
     kinds = {_kind(element) for element in chosen}
     for chain in textless:
         chosen.add(_peer_level(chain, kinds, chosen))
+    if gathered:
+        chosen.update(gathered)
+        elements = [e for e in tree.iter() if isinstance(e.tag, str)]
     return [element for element in elements if element in chosen]
+
+
+FLAT_CLASS = "flat-comment"
+"""The class of the box a comment printed flat is gathered into (`_gathered_flat`)."""
+FLAT_HEADER_TAGS = frozenset({"div", "p", "span", "table", "h2", "h3", "h4", "h5", "h6", "b", "strong", "font"})
+"""What a header row printed flat is: no list's item (a menu's entries are items already), no table's row."""
+
+
+def _is_prose(element: HtmlElement, own: dict[HtmlElement, int]) -> bool:
+    """Whether an element shows a sentence's worth of text of its own, not links (a menu's, other stories')."""
+    return _has_own_text(element, own, MIN_OWN_TEXT) and not _mostly_links(element)
+
+
+def _gathered_flat(
+    textless: list[list[HtmlElement]], own: dict[HtmlElement, int]
+) -> tuple[list[HtmlElement], list[list[HtmlElement]]]:
+    """Comments printed flat, each a header row of the same kind and then its text's boxes, all side by side in
+    one box (`<div class=b_box>Posted by: NAME on DATE</div><div class=entry>TEXT</div><div class=b_box>Quote |
+    Report</div>`, then the next header): each header and what follows it up to the next one is gathered into
+    a `div` of its own, so that the comment is one element as elsewhere. The last one takes no more elements
+    than the longest before it (after it may come the form to comment). Where a run has no text, nothing is
+    gathered. The headers gathered, and the chains left."""
+    by_box: dict[HtmlElement, list[HtmlElement]] = defaultdict(list)
+    for chain in textless:
+        if (box := chain[-1].getparent()) is not None:
+            by_box[box].append(chain[-1])
+    gathered: list[HtmlElement] = []
+    done: set[HtmlElement] = set()
+    for box, headers in by_box.items():
+        if (
+            box.get("class") == FLAT_CLASS
+            or len(headers) < 2
+            or len({_kind(header) for header in headers}) > 1
+            or headers[0].tag not in FLAT_HEADER_TAGS
+        ):
+            continue
+        children = [child for child in box if isinstance(child.tag, str)]
+        position = {child: n for n, child in enumerate(children)}
+        starts = sorted(position[header] for header in headers)
+        runs = [children[start + 1 : end] for start, end in itertools.pairwise(starts)]
+        runs.append(children[starts[-1] + 1 : starts[-1] + 1 + max(len(run) for run in runs)])
+        if not all(any(_is_prose(element, own) for element in run) for run in runs):
+            continue
+        for start, run in zip(starts, runs, strict=True):
+            header = children[start]
+            wrapper = header.makeelement("div", {"class": FLAT_CLASS})
+            header.addprevious(wrapper)
+            wrapper.tail, header.tail = header.tail, None
+            for element in (header, *run):
+                wrapper.append(element)
+            gathered.append(wrapper)
+        done.update(headers)
+    return gathered, [chain for chain in textless if chain[-1] not in done]
 
 
 def _at_peers_level(chosen: set[HtmlElement], above: dict[HtmlElement, list[HtmlElement]]) -> set[HtmlElement]:
@@ -490,8 +587,11 @@ def _comment_sections(tree: HtmlElement) -> list[HtmlElement]:
 
 def _linked(element: HtmlElement) -> bool:
     """Whether most of an element's text is a link (a teaser), or the element sits inside one."""
-    if any(ancestor.tag == "a" for ancestor in element.iterancestors()):
-        return True
+    return any(ancestor.tag == "a" for ancestor in element.iterancestors()) or _mostly_links(element)
+
+
+def _mostly_links(element: HtmlElement) -> bool:
+    """Whether most of an element's text is the text of links in it (a menu, a list of other stories)."""
     total = _letters(element.text_content())
     linked = sum(_letters(link.text_content()) for link in element.iter("a"))
     return total > 0 and linked * 2 > total

@@ -32,6 +32,7 @@ from translator.readers.html_fields import (
     RawComment,
     candidates,
     clean_author,
+    column_beside_header,
     find_author,
     find_body,
     find_date,
@@ -609,6 +610,8 @@ def read_item(
     """
     body = _first(item, paths.body, nested)
     body_element = body if isinstance(body, HtmlElement) else find_body(item, nested)
+    if body_element is None:
+        body_element = column_beside_header(item, nested)
     if body_element is not None:
         rejoin_paragraph(body_element, nested)
     text_box = body_element if body_element is not None else item
@@ -767,13 +770,18 @@ def _numbers_only(text: str) -> bool:
     return NUMBER_SIGNS.fullmatch(text) is not None and any(char.isdecimal() for char in text)
 
 
+DATE_LINE_LINKS = re.compile(r"\s+[|·•]\s+[^|·•]*$")
+"""What a date's line prints after the date, a separator first: its links' labels (`Dec 30, 2007 7:06 PM | Link to
+this`)."""
+
+
 def _text_lines(
     blocks: list[BlockSpec], author: str | None, date: datetime | None, lang: str | None, relative: str | None = None
 ) -> list[BlockSpec]:
     """A comment's lines without the header lines its text box repeats: first, its author ("NAME", "NAME,",
     "NAME dijo:"); last, "NAME," before a date (a plain "NAME" last signs the text and stays); the date
-    printed first or last (or the date read against the page's time, `relative`: "vor 8 Stunden", "Jun 20th");
-    stray numbers ("18. 05. 2014", the comment's number before its header)."""
+    printed first or last, links after it aside (or the date read against the page's time, `relative`: "vor 8
+    Stunden", "Jun 20th"); stray numbers ("18. 05. 2014", the comment's number before its header)."""
     blocks = [block for block in blocks if not _numbers_only(block[1])]
     if blocks and author and len(blocks[0][1]) <= MAX_FURNITURE_CHARS:
         first = blocks[0][1]
@@ -789,7 +797,7 @@ def _text_lines(
         if (
             date
             and len(text) <= MAX_DATE_LINE
-            and (printed := printed_date(text, lang))
+            and (printed := printed_date(text, lang) or printed_date(DATE_LINE_LINKS.sub("", text), lang))
             and printed.date() == date.date()
         ) or (relative and " ".join(text.split()) == " ".join(relative.split())):
             blocks = blocks[:-1] if position == -1 else blocks[1:]
