@@ -1232,3 +1232,33 @@ def test_an_entrys_footer_names_its_writer(footer: str, writer: str | None, kept
     article = read_html(page).threads[0].posts[0]
     assert article.author == writer
     assert any(block.text == footer for block in article.blocks) is kept
+
+
+# An old paper's page: its document title is the site's name, it states no headline and shows no h1; the headline is
+# a box its class names (`div.articleTitle`) above the text's first paragraph. A teaser's headline (a link) in the
+# rail and a related story's title below the text are not it.
+NAMED_HEADLINE_PAGE = """<html><head><title>Winona Daily News</title></head><body><table><tr>
+<td class="rail"><div class="headline"><a href="/news/other-story">Council votes on the bridge</a></div></td>
+<td class="articleBox"><div class="articleTitle">Peterson eyes the rushing title</div>
+<p>Adrian Peterson needs one more big game to finish the season as the league's leading rusher, and the coaches
+know it.</p><p>The Vikings play the Broncos on Sunday, with a place in the playoffs at stake for both teams.</p>
+<div class="articleTitle">More from the sports desk</div></td></tr></table></body></html>"""
+
+
+def test_a_headline_named_by_its_class_where_the_title_is_the_sites_name() -> None:
+    thread = read_html(NAMED_HEADLINE_PAGE).threads[0]
+    assert thread.title == "Peterson eyes the rushing title"
+    assert [block.text for block in thread.posts[0].blocks][:2] == [
+        "Peterson eyes the rushing title",
+        "Adrian Peterson needs one more big game to finish the season as the league's leading rusher, and the "
+        "coaches know it.",
+    ]
+
+
+def test_a_headline_named_by_its_class_gives_way_to_a_stated_one_and_to_an_h1() -> None:
+    stated = NAMED_HEADLINE_PAGE.replace(
+        "<head>", '<head><meta property="og:title" content="Peterson chases the rushing title">'
+    )
+    assert read_html(stated).threads[0].title == "Peterson chases the rushing title"
+    shown = NAMED_HEADLINE_PAGE.replace('<td class="articleBox">', '<td class="articleBox"><h1>Vikings at Broncos</h1>')
+    assert read_html(shown).threads[0].title == "Vikings at Broncos"

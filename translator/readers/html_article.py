@@ -681,13 +681,17 @@ def _headline(
     if page_title and (topic := VIEW_TOPIC.match(page_title)):
         return topic["subject"]
     all_h1s = [h for h in H1(tree) if isinstance(h, HtmlElement)]
+    stated = _name(ld.get("headline"))
+    social = [meta.get("og:title"), meta.get("twitter:title")]
+    if not stated and not any(social) and not any(visible_text(h) for h in all_h1s):
+        named = _named_headline(tree)  # an old page's: its document title may be the site's name alone
+        if named is not None:
+            return named
     h1s = [h for h in all_h1s if not _skip_heading(h)]
     logos = {visible_text(h) for h in h1s if _links_home(h) or _names_blog(tree, h, page_title)}
     logos |= {visible_text(h) for h in all_h1s if _skip_heading(h)}
     headings = [text for h in h1s if (text := visible_text(h)) not in logos]
     agreed = _agreed_title(headings, page_title)
-    stated = _name(ld.get("headline"))
-    social = [meta.get("og:title"), meta.get("twitter:title")]
     # A title for sharing that names less than the headline the page agrees on, and other things, is a section's
     # ("Pressemitteilungen" for "BDZV: HEADLINE" and its h1).
     shared = [None if _contradicts(text, agreed) and _fewer_words(text, agreed) else text for text in social]
@@ -719,6 +723,50 @@ def _headline(
     if len(shown) == 1 and title.startswith(shown[0] + " ") and len(title[len(shown[0]) :].split()) <= MAX_TAIL_WORDS:
         return shown[0]  # a few words more for search engines ("... Rezept", "... von USER"): what the page shows
     return title
+
+
+HEADLINE_WORDS = frozenset(
+    {"headline", "hed", "storytitle", "articletitle", "storyhead", "storyheadline", "newstitle", "newsheadline",
+     "articleheadline", "artheadline", "posttitle", "entrytitle", "contentheading"}
+)  # fmt: skip
+"""Class words naming the story's headline (`div.articleTitle`, `font.storyhead`, `span.article_headline`)."""
+TITLE_OF_WORDS = frozenset({"article", "story", "news", "post", "entry", "content", "art", "view", "lbl"})
+"""Words that make a class's `title` the story's (`news_title`, `ViewArticleTitle`, `lblTitle`), not a box's."""
+MIN_NAMED_HEADLINE_WORDS = 2
+MAX_NAMED_HEADLINE_WORDS = 30
+HEADLINE_LEVELS = 6
+"""Levels above a headline named by its class at most, to the box that holds the story's text too."""
+
+
+def _named_headline(tree: HtmlElement) -> str | None:
+    """The headline of a page that states none and shows no `h1`: the first element its class names the
+    story's headline or title, printed before the story's text (the first paragraph of the box of the page's
+    longest paragraphs) and near it (a box a few levels up holds both); a few words, no link to another page (a
+    teaser's), no date. None where there is none."""
+    story, _ = densest_box(tree)
+    start = story.find("p") if story is not None else None
+    if start is None:
+        return None
+    for element in tree.iter():
+        if element is start:
+            return None  # the story's text begins: whatever follows is not its headline
+        if not isinstance(element, HtmlElement) or element.tag in ("a", "title", "head", "body", "html"):
+            continue
+        words = class_words(element)
+        if HEADLINE_WORDS.isdisjoint(words) and ("title" not in words or TITLE_OF_WORDS.isdisjoint(words)):
+            continue
+        text = visible_text(element)
+        if (
+            MIN_NAMED_HEADLINE_WORDS <= len(text.split()) <= MAX_NAMED_HEADLINE_WORDS
+            and not could_be_date(text)
+            and not any(link.get("href", "#")[:1] not in ("#", "") for link in element.iter("a"))
+            and not any(box.tag in ("a", "nav", "aside", "footer") for box in element.iterancestors())
+            and any(
+                story in box.iterdescendants() for box in itertools.islice(element.iterancestors(), HEADLINE_LEVELS)
+            )
+        ):
+            return text
+    return None
 
 
 KICKER_WORDS = frozenset(
