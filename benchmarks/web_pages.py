@@ -32,6 +32,11 @@ Two sources, both read where they lie (nothing is copied into the project):
   the pages where any were read; the pages where none were read (listed). Over the pages whose label holds
   none: those where comments were read (the labels leave some real comments out, so these are to be judged
   by eye).
+- pages labelled by a marked copy of each (--marked DIR: `input/NAME.html` and `GoldStandard/NAME.txt`, the page
+  with every box classed by what it holds, in the layout of L3S-GN1 as html-cleaning-dataset-merged keeps it;
+  see marked_pages.py): the article's recall of the marked text and its precision against the marked
+  headline, text and supplement (4-grams, means over pages), the titles read as marked, and over the pages with
+  comments marked, the comment recall and the pages where none were read.
 - other extractors' labelled test pages (--labelled DIR...: each folder is, or holds below it, a set in the
   layout of goose3's, newspaper's or newspaper4k's test data, told apart by its files: see labelled_pages.py;
   give a suite's fetched `tests` folder or the data folders themselves). Per set: the titles read exactly as
@@ -39,8 +44,8 @@ Two sources, both read where they lie (nothing is copied into the project):
   (any order, case and punctuation aside), of the pages whose label names writers; the article recall, the
   mean over pages of the share of the labelled text's word 4-grams that the article's blocks (the title left
   out) hold (goose3 labels only the text's start). Titles read otherwise and recalls under one half are listed.
-Run: .venv/bin/python benchmarks/web_pages.py [--eval DIR] [--bodies DIR] [--comments DIR] [--labelled DIR...]
-[--pages N] [--jsonl per-page.jsonl]
+Run: .venv/bin/python benchmarks/web_pages.py [--eval DIR] [--bodies DIR] [--comments DIR] [--marked DIR]
+[--labelled DIR...] [--pages N] [--jsonl per-page.jsonl]
 The last line printed is one JSON object of the figures (a labelled set's under `labelled`, by its folder).
 """
 
@@ -69,6 +74,7 @@ from labelled_pages import (  # noqa: E402
     shingle_recall,
     shingles,
 )
+from marked_pages import marked_figures, marked_text, score_marked  # noqa: E402
 
 from translator.errors import TranslatorError  # noqa: E402
 from translator.models import Thread  # noqa: E402
@@ -268,6 +274,33 @@ def comment_figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def marked_rows(folder: Path, pages: int | None) -> list[dict[str, Any]]:
+    """Each page of a set labelled by marked copies (`marked_pages.py`), read and scored."""
+    rows = []
+    for label in sorted((folder / "GoldStandard").glob("*.txt"))[:pages]:
+        page = folder / "input" / f"{label.stem}.html"
+        if not page.is_file():
+            continue
+        row: dict[str, Any] = {"file": page.name}
+        marked = marked_text(label.read_bytes())
+        thread = read(page)
+        if isinstance(thread, str):
+            rows.append(row | {"error": thread, "comments": 0} | score_marked(marked, None, "", ""))
+            continue
+        article = " ".join(
+            block.text
+            for post in thread.posts
+            if post.kind == "article"
+            for block in post.blocks
+            if block.kind != "title"
+        )
+        comments = [post for post in thread.posts if post.kind == "comment"]
+        said = " ".join(block.text for post in comments for block in post.blocks)
+        scores = score_marked(marked, thread.title, article, said)
+        rows.append(row | scores | {"title": thread.title, "comments": len(comments)})
+    return rows
+
+
 def labelled_rows(folder: Path, pages: int | None) -> dict[str, list[dict[str, Any]]]:
     """Each labelled set's pages in a folder (by the set's folder, as given), read and scored."""
     sets: dict[str, list[dict[str, Any]]] = {}
@@ -295,6 +328,8 @@ def main() -> int:
     parser.add_argument("--eval", type=Path, help="folder with evaldata.json and eval/, cache/ pages")
     parser.add_argument("--bodies", type=Path, help="folder with ground-truth.json and html/KEY.html pages")
     parser.add_argument("--comments", type=Path, help="folder with input/NAME.html and GoldStandard/NAME.txt")
+    parser.add_argument("--marked", type=Path, help="folder with input/NAME.html and GoldStandard/NAME.txt, the "
+                        "page marked by kind (L3S-GN1)")  # fmt: skip
     parser.add_argument("--labelled", type=Path, nargs="+", default=[], help="folders of goose3's, newspaper's, "
                         "newspaper4k's or readability's labelled test pages (or folders holding them)")  # fmt: skip
     parser.add_argument("--pages", type=int, default=None, help="only the first N labelled pages (of each set)")
@@ -355,6 +390,17 @@ def main() -> int:
                 print("comments missed:", row["file"], row["labelled_words"], "words labelled", row.get("error", ""))
             elif not row["labelled_words"] and row["comments"]:
                 print("comments where none labelled:", row["file"], row["comments"])
+    marked: list[dict[str, Any]] = []
+    if args.marked:
+        marked = marked_rows(args.marked, args.pages)
+        figures |= marked_figures(marked)
+        for row in marked:
+            if row.get("error"):
+                print("marked page refused:", row["file"], row["error"])
+            elif row["title_right"] is False:
+                print("title off:", row["file"], json.dumps([row["title"], row["headline_label"]], ensure_ascii=False))
+            if row.get("comment_recall") is not None and not row["comments"]:
+                print("comments missed:", row["file"], row["comment_words"], "words marked")
     labelled: list[dict[str, Any]] = []
     if args.labelled:
         figures["labelled"] = {}
@@ -373,7 +419,10 @@ def main() -> int:
                     f" {got['writers_labelled']}, article recall {got['article_recall']} over {got['texts_labelled']}"
                 )
     if args.jsonl:
-        lines = [json.dumps(row, ensure_ascii=False) + "\n" for row in samples + rows + bodies + commented + labelled]
+        lines = [
+            json.dumps(row, ensure_ascii=False) + "\n"
+            for row in samples + rows + bodies + commented + marked + labelled
+        ]
         args.jsonl.write_text("".join(lines))
     figures["cpu_s"] = round(time.process_time() - started, 1)
     print(json.dumps(figures))

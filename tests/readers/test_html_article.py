@@ -850,6 +850,33 @@ def test_a_story_the_extractor_drops_is_read_from_the_box_of_the_longest_paragra
     assert len(texts) == 8 and all(text.startswith(f"Paragraph {n} of the story") for n, text in enumerate(texts, 1))
 
 
+SHORT_STORY = """<html lang="en"><head><title>Store updated</title></head><body><div class="story">{paragraphs}
+</div><div class="related"><p><a href="/news/1">An older story</a></p></div></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "read"),
+    [
+        # A news brief (two paragraphs and a line): the page's text, though far shorter than a story the
+        # extractor missed must be to replace what it read.
+        (
+            "<p>Sony has updated the store in Australia this week, and for once it is a decent update.</p><p>A racing "
+            "game's upgrade is out, and a demo of a shooter by the makers of a famous racing series can be "
+            "downloaded too.</p><p>Other regions wait until next week.</p>",
+            3,
+        ),
+        ("<p>Sony has updated the store in Australia this week.</p>", 0),  # a line: no story to fall back on
+    ],
+)
+def test_a_short_story_is_read_from_its_box_where_the_extractor_read_nothing(
+    paragraphs: str, read: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(html_article, "_body", lambda tree: None)  # it took a list of other stories, since left out
+    facts = html_article.article_facts(lxml.html.document_fromstring(SHORT_STORY.format(paragraphs=paragraphs)),
+                                       with_body=True)  # fmt: skip
+    assert len([block for block in facts.blocks if block[0] == "paragraph"]) == read
+
+
 def test_the_lead_printed_above_the_box_of_the_longest_paragraphs_is_read_with_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

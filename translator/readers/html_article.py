@@ -1251,7 +1251,8 @@ def article_facts(tree: HtmlElement, *, with_body: bool, marks: PageMarks | None
     dense, dense_chars = densest_box(tree) if with_body else (None, 0)
     body = _body(tree) if with_body else None
     read, in_text = body_blocks(body, title, author, teasers) if body is not None else ([], None)
-    if dense is not None and dense_chars >= max(MIN_DENSE_CHARS, MISSED_SHARE * _text_chars(read)):
+    floor = MIN_DENSE_CHARS if read else MIN_LONE_DENSE_CHARS
+    if dense is not None and dense_chars >= max(floor, MISSED_SHARE * _text_chars(read)):
         # The extractor dropped the story's box (a class its rules take for a widget: `ui-tabs-panel
         # ui-widget-content`) and read what was left: the box of the page's longest paragraphs is the text.
         read, in_text = body_blocks(text_elements(dense, with_lead=True), title, author, teasers)
@@ -1391,6 +1392,9 @@ MIN_DENSE_CHARS = 1000
 MISSED_SHARE = 3
 """The text of the box of the longest paragraphs replaces the extractor's when it is this many times as long
 (and at least MIN_DENSE_CHARS): the extractor missed the story."""
+MIN_LONE_DENSE_CHARS = 200
+"""... and where the extractor read nothing (or only what was left out: teasers, a list of other stories), when it
+holds this much: a short story (a news brief) is still the page's text."""
 MIN_DENSE_PARAGRAPH = 40
 """Paragraphs shorter than this (captions, credits, buttons) do not count for a box's text."""
 
