@@ -93,6 +93,20 @@ def test_codec_for(label: str, codec: str | None) -> None:
         # closing its body and itself.
         (b'<!DOCTYPE htm\n  <div id="header"><p>x</p></div>\n</body>\n</html>\n', True),
         (b"<script>var bandwidth = 1;</script>\n<div><p>x</p></div>\n</BODY>\n</HTML>", True),
+        # A page as a web corpus keeps it, wrapped in an element of its own (CleanEval's `<text id="URL">`).
+        (b'<text id="http://example.org/a">\n<!DOCTYPE html>\n<html><body><p>x</p></body></html>\n</text>\n', True),
+        # A corpus's copy of a page without its start or end: its markup opens it and fills it.
+        (b'<text id="http://example.org/b">\n<div class="head">' + b'<div><a href="/x">x</a></div>' * 20, True),
+        (b'<div class="head">' + b'<div><a href="/x">x</a></div>' * 20 + b"\n<p>Cut off here", True),
+        (b'<text id="http://example.org/c" encoding="unset">\n<pre>\nA story set as plain text.\n</pre>', True),
+        (b"<p>Hello</p>\n<p>A note kept as written.</p>", False),  # a snippet saved as text
+        # An export whose messages hold markup (`<p>`s in CDATA) is XML, however many tags.
+        (
+            b'<?xml version="1.0"?><disqus>'
+            + b"<post><message><![CDATA[<p>Hi <a href='/x'>x</a></p>]]></message></post>" * 30
+            + b"</disqus>",
+            False,
+        ),
         # Notes that end with a page's last tag, but not a body's and a page's: no page.
         (b"Notes on markup\nA page ends with\n</html>\n", False),
     ],
@@ -172,3 +186,19 @@ def test_a_byte_order_mark_read_as_latin_1_is_no_text_of_the_page(garbled: str) 
     thread = read_html(garbled + page, "page.html").threads[0]
     assert thread.title == "Slow start in Ottawa"
     assert [block.text for block in thread.posts[0].blocks] == ["Slow start in Ottawa", "The home side lost."]
+
+
+def test_a_page_a_corpus_wrapped_is_read_without_the_wrapper() -> None:
+    from translator.readers.html import read_html_file
+
+    page = (
+        '<text id="http://example.org/ferry">\n<!DOCTYPE html>\n<html><head><title>Ferry fares rise</title></head>'
+        "<body><h1>Ferry fares rise</h1><p>The island's ferry will cost more from May, the operator said on Monday."
+        "</p></body></html>\n\n</text>\n"
+    )
+    thread = read_html_file(page.encode("utf-8"), "page.html").threads[0]
+    assert thread.title == "Ferry fares rise"
+    assert [block.text for block in thread.posts[0].blocks] == [
+        "Ferry fares rise",
+        "The island's ferry will cost more from May, the operator said on Monday.",
+    ]

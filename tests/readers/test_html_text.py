@@ -699,3 +699,30 @@ def test_counts_in_a_writers_box_are_no_votes_unlike_those_of_the_comments_own_b
 ) -> None:
     box = lxml.html.fragment_fromstring(f"<div>{markup}</div>")
     assert find_votes(list(box.iter())) == votes
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("a&#26;b", "ab"),  # a control character (DOS's end of file) by reference: none, as lxml refuses it
+        ("&#x1;&#0;&#55296;&#1114112;", ""),  # C0 controls, a lone surrogate, a number past Unicode
+        ("&#151; &#x92; &#150", "— ’ –"),  # Windows-1252's numbers, as browsers read them, `;` or not
+        ("&#129;", ""),  # a number Windows-1252 leaves undefined
+        ("&#8212; &#x1F600; &#65; &#10; &amp;#26;", "&#8212; &#x1F600; &#65; &#10; &amp;#26;"),  # left to the parser
+    ],
+)
+def test_numeric_references_read_as_browsers_read_them(written: str, read: str) -> None:
+    from translator.readers.html_text import xml_safe
+
+    assert xml_safe(written) == read
+
+
+def test_a_control_characters_reference_in_loose_text_is_read_without_failing() -> None:
+    # The box's loose text, made a paragraph, is set back into the tree: with `&#26;` in it lxml refused it.
+    from translator.readers.html import read_html
+
+    line = "of the story, long enough to be a paragraph of its own here, and a few words more to be sure"
+    runs = "".join(f"Line {n} {line}.<br><br>" for n in (1, 2))
+    page = f"<html><head><title>Shoots</title></head><body><div>{runs}The end&#26; &#151; at last.</div></body></html>"
+    blocks = [block.text for block in read_html(page, "page.html").threads[0].posts[0].blocks]
+    assert blocks[-1] == "The end — at last."  # a paragraph of its own

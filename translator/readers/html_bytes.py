@@ -18,24 +18,43 @@ from translator.errors import InputError
 __all__ = ["decode_page", "looks_like_html", "looks_like_html_text"]
 
 SNIFF_BYTES = 4096
+CORPUS_WRAPPER = r"<text\s+id\s*=\s*[\"'][^>]{0,2000}>"
+"""What a web corpus wraps each page it keeps in (CleanEval's `<text id="URL" title="...">`): no part of it."""
+LEADING_WRAPPER = re.compile(rf"\A\s*{CORPUS_WRAPPER}")
 # What a page starts with: optional XML declaration and comments (`<!-- saved from url=... -->`), then
 # a doctype or one of the elements only HTML starts with. A comment's text never runs past its `-->`: a lazy
 # `.*?` could join each comment to the next, 2^n ways to try before failing (a WordPress export opens with
 # 16 comments: 5 s to say it is no page).
 PAGE_START = re.compile(
-    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--(?:[^-]|-(?!->))*-->\s*)*"
+    rf"\A\s*(?:{CORPUS_WRAPPER}\s*)?(?:<\?xml[^>]*>\s*)?(?:<!--(?:[^-]|-(?!->))*-->\s*)*"
     r"(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<title[\s>])",
     re.IGNORECASE | re.DOTALL,
 )
 LINE_PAGE_START = re.compile(r"<!doctype\s+html|^[ \t]*<html[\s>]", re.IGNORECASE | re.MULTILINE)
 """A doctype, or an `<html>` that starts a line, below what a server or a theme printed first."""
-PAGE_END = re.compile(r"</html\s*>(?:\s|<!--(?:[^-]|-(?!->))*-->)*\Z", re.IGNORECASE)
-"""How a whole page ends (comments after it allowed: "<!-- The End -->")."""
+PAGE_END = re.compile(r"</html\s*>(?:\s|<!--(?:[^-]|-(?!->))*-->|</[a-z]+\s*>)*\Z", re.IGNORECASE)
+"""How a whole page ends (comments after it allowed: "<!-- The End -->"; and the end of what a corpus wraps each
+page in: `<text id="URL">` ... `</text>`)."""
 BODY_AND_PAGE_END = re.compile(r"</body\s*>\s*" + PAGE_END.pattern, re.IGNORECASE)
 """How a page ends that closes its body too: a page still, when its start is damaged (a crawler or a saving
 tool cut into its head: `<!DOCTYPE htm` and then a `<div>`, a `<script>` first, a garbled byte-order mark)."""
 PREAMBLE_BYTES = 65536
 """How far down a page ending like one may begin, below a server's warnings or a theme's stray style block."""
+FRAGMENT_START = re.compile(
+    rf"\A\s*(?:{CORPUS_WRAPPER}\s*)?(?:<!--(?:[^-]|-(?!->))*-->\s*)*"
+    r"<(?:div|table|tr|td|script|style|link|meta|noscript|map|center|font|form|span|p|a|img|ul|ol|h[1-6]|b|i|em"
+    r"|strong|big|small|br|hr|pre|iframe|nav|header|section|article|main)[\s>/]",
+    re.IGNORECASE,
+)
+"""How a page without its start opens (a corpus's copy, `<text id="URL">` around it, or a save cut at its head):
+an HTML element's tag, after comments; never XML's declaration nor another root (a feed, a Disqus export)."""
+PAGE_TAG = re.compile(
+    r"<(?:div|table|td|tr|script|span|li|ul|form|img|br|a|p|link|meta|style|noscript|iframe|input|h[1-6])[\s>/]",
+    re.IGNORECASE,
+)
+MIN_FRAGMENT_TAGS = 40
+"""A page's worth of markup at its start: fewer tags is a note or a snippet saved as text (`<p>Hello</p>`), read
+as written."""
 HEAD_END = re.compile(rb"</head\s*>|<body[\s>]", re.IGNORECASE)
 META_TAG = re.compile(rb"<meta\s[^>]*>", re.IGNORECASE)
 CHARSET_ATTRIBUTE = re.compile(rb"""charset\s*=\s*["']?\s*([-\w.:]+)""", re.IGNORECASE)
@@ -76,7 +95,7 @@ def looks_like_html_text(text: str) -> bool:
     head = text[:SNIFF_BYTES].lstrip("\ufeff")
     if PAGE_START.match(head) is not None:
         return True
-    return _ends_like_page(text[-SNIFF_BYTES:], text[:PREAMBLE_BYTES])
+    return _ends_like_page(text[-SNIFF_BYTES:], text[:PREAMBLE_BYTES]) or _page_fragment(text[:PREAMBLE_BYTES])
 
 
 def _ends_like_page(tail: str, start: str) -> bool:
@@ -91,10 +110,19 @@ GARBLED_BOMS = re.compile("\\A\ufeff?(?:\u00ef\u00bb\u00bf|\u00c3\u00af\u00c2\u0
 """A UTF-8 byte-order mark read as Latin-1 and saved so ("ï»¿"), maybe twice ("Ã¯Â»Â¿"): no text of the page."""
 
 
+def _page_fragment(start: str) -> bool:
+    """Whether text is a page without its start: it opens with an HTML element, and its start holds a page's
+    worth of markup, or a corpus's wrapper says it is one."""
+    if FRAGMENT_START.match(start) is None:
+        return False
+    return LEADING_WRAPPER.match(start) is not None or len(PAGE_TAG.findall(start)) >= MIN_FRAGMENT_TAGS
+
+
 def without_preamble(text: str) -> str:
     """A page without the lines a server printed above its doctype or `<html>` (a PHP warning), nor a garbled
-    byte-order mark: a parser would put them, and the page's head with them, into its body."""
-    text = GARBLED_BOMS.sub("", text, count=1)
+    byte-order mark, nor a corpus's wrapper: a parser would put them, and the page's head with them, into its
+    body."""
+    text = LEADING_WRAPPER.sub("", GARBLED_BOMS.sub("", text, count=1), count=1)
     if PAGE_START.match(text[:SNIFF_BYTES].lstrip("\ufeff")) is not None:
         return text
     start = LINE_PAGE_START.search(text[:PREAMBLE_BYTES])
@@ -108,7 +136,8 @@ def looks_like_html(data: bytes) -> bool:
         return looks_like_html_text(head.decode("utf-16", errors="replace"))
     if looks_like_html_text(head.removeprefix(codecs.BOM_UTF8).decode("latin-1")):
         return True
-    return _ends_like_page(data[-SNIFF_BYTES:].decode("latin-1"), data[:PREAMBLE_BYTES].decode("latin-1"))
+    start = data[:PREAMBLE_BYTES].decode("latin-1")
+    return _ends_like_page(data[-SNIFF_BYTES:].decode("latin-1"), start) or _page_fragment(start)
 
 
 def declared_charset(data: bytes) -> str | None:

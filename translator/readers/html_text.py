@@ -143,9 +143,28 @@ QUOTE_HEADER_CLASSES = frozenset(
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+NUMERIC_REFERENCE = re.compile(r"&#(?:0*(\d{1,8})|[xX]0*([0-9a-fA-F]{1,8}));?")
+WINDOWS_1252_CODES = range(0x80, 0xA0)
+"""Numbers that pages' character references mean in Windows-1252, as browsers read them (`&#151;` is an em
+dash); the parser would give the C1 control characters of those numbers."""
+
+
+def _reference(match: re.Match[str]) -> str:
+    """A numeric character reference as browsers read it where the parser would not: one to a character lxml
+    refuses (`&#26;`, a lone surrogate, past Unicode) is none; one in Windows-1252's range is that character."""
+    code = int(match[1]) if match[1] else int(match[2], 16)
+    if code in WINDOWS_1252_CODES:
+        return bytes([code]).decode("cp1252", errors="ignore")  # five numbers it leaves undefined: none
+    if code > 0x10FFFF or NOT_XML.match(chr(code)):
+        return ""
+    return match[0]
+
+
 def xml_safe(text: str) -> str:
-    """Text without the characters lxml refuses (NUL, other C0 controls, lone surrogates)."""
-    return NOT_XML.sub("", text)
+    """Markup without the characters lxml refuses (NUL, other C0 controls, lone surrogates), written or as
+    numeric references, which would fail when a text is set back into the tree; references to Windows-1252's
+    characters by their numbers there read as browsers read them."""
+    return NUMERIC_REFERENCE.sub(_reference, NOT_XML.sub("", text))
 
 
 INLINE_TAGS = frozenset(
