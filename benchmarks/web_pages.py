@@ -37,6 +37,10 @@ Two sources, both read where they lie (nothing is copied into the project):
   see marked_pages.py): the article's recall of the marked text and its precision against the marked
   headline, text and supplement (4-grams, means over pages), the titles read as marked, and over the pages with
   comments marked, the comment recall and the pages where none were read.
+- pages labelled by their text cleaned by hand (--cleaned DIR...: `input/NAME.html` and `GoldStandard/NAME.txt`
+  in CleanEval's format, see cleaned_pages.py): per set, the recall and precision of the text's word 4-grams
+  by the thread's text, its article's and comments' (the labels keep a page's comments and a forum's posts as its
+  text); means over pages, a page labelled as an index (no article) counted apart.
 - other extractors' labelled test pages (--labelled DIR...: each folder is, or holds below it, a set in the
   layout of goose3's, newspaper's or newspaper4k's test data, told apart by its files: see labelled_pages.py;
   give a suite's fetched `tests` folder or the data folders themselves). Per set: the titles read exactly as
@@ -45,8 +49,9 @@ Two sources, both read where they lie (nothing is copied into the project):
   mean over pages of the share of the labelled text's word 4-grams that the article's blocks (the title left
   out) hold (goose3 labels only the text's start). Titles read otherwise and recalls under one half are listed.
 Run: .venv/bin/python benchmarks/web_pages.py [--eval DIR] [--bodies DIR] [--comments DIR] [--marked DIR]
-[--labelled DIR...] [--pages N] [--jsonl per-page.jsonl]
-The last line printed is one JSON object of the figures (a labelled set's under `labelled`, by its folder).
+[--cleaned DIR...] [--labelled DIR...] [--pages N] [--jsonl per-page.jsonl]
+The last line printed is one JSON object of the figures (a labelled or cleaned set's under `labelled` or
+`cleaned`, by its folder).
 """
 
 from __future__ import annotations
@@ -63,6 +68,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from cleaned_pages import cleaned_figures, cleaned_text, score_cleaned  # noqa: E402
 from labelled_pages import (  # noqa: E402
     find_sets,
     flat,
@@ -301,6 +307,27 @@ def marked_rows(folder: Path, pages: int | None) -> list[dict[str, Any]]:
     return rows
 
 
+def cleaned_rows(folder: Path, pages: int | None) -> list[dict[str, Any]]:
+    """Each page of a set labelled by its cleaned text (`cleaned_pages.py`), read and scored."""
+    rows = []
+    for label in sorted((folder / "GoldStandard").glob("*.txt"))[:pages]:
+        page = folder / "input" / f"{label.stem}.html"
+        if not page.is_file():
+            continue
+        text = cleaned_text(label.read_bytes())
+        if text is None:
+            rows.append({"file": page.name, "no_article": True})
+            continue
+        thread = read(page)
+        if isinstance(thread, str):
+            rows.append({"file": page.name, "error": thread} | score_cleaned(text, ""))
+            continue
+        # CleanEval's labels keep a page's comments and a forum's posts as its text: the whole thread is scored.
+        said = " ".join(block.text for post in thread.posts for block in post.blocks if block.kind != "title")
+        rows.append({"file": page.name, "title": thread.title} | score_cleaned(text, said))
+    return rows
+
+
 def labelled_rows(folder: Path, pages: int | None) -> dict[str, list[dict[str, Any]]]:
     """Each labelled set's pages in a folder (by the set's folder, as given), read and scored."""
     sets: dict[str, list[dict[str, Any]]] = {}
@@ -330,6 +357,8 @@ def main() -> int:
     parser.add_argument("--comments", type=Path, help="folder with input/NAME.html and GoldStandard/NAME.txt")
     parser.add_argument("--marked", type=Path, help="folder with input/NAME.html and GoldStandard/NAME.txt, the "
                         "page marked by kind (L3S-GN1)")  # fmt: skip
+    parser.add_argument("--cleaned", type=Path, nargs="+", default=[], help="folders with input/NAME.html and "
+                        "GoldStandard/NAME.txt, the page's text cleaned by hand (CleanEval's format)")  # fmt: skip
     parser.add_argument("--labelled", type=Path, nargs="+", default=[], help="folders of goose3's, newspaper's, "
                         "newspaper4k's or readability's labelled test pages (or folders holding them)")  # fmt: skip
     parser.add_argument("--pages", type=int, default=None, help="only the first N labelled pages (of each set)")
@@ -401,6 +430,18 @@ def main() -> int:
                 print("title off:", row["file"], json.dumps([row["title"], row["headline_label"]], ensure_ascii=False))
             if row.get("comment_recall") is not None and not row["comments"]:
                 print("comments missed:", row["file"], row["comment_words"], "words marked")
+    cleaned: list[dict[str, Any]] = []
+    if args.cleaned:
+        figures["cleaned"] = {}
+        for folder in args.cleaned:
+            set_rows = cleaned_rows(folder, args.pages)
+            cleaned += set_rows
+            figures["cleaned"][str(folder)] = cleaned_figures(set_rows)
+            for row in set_rows:
+                if row.get("error"):
+                    print("cleaned page refused:", row["file"], row["error"])
+                elif row.get("recall") is not None and row["recall"] < LOW_RECALL:
+                    print("article recall low:", row["file"], row["recall"])
     labelled: list[dict[str, Any]] = []
     if args.labelled:
         figures["labelled"] = {}
@@ -421,7 +462,7 @@ def main() -> int:
     if args.jsonl:
         lines = [
             json.dumps(row, ensure_ascii=False) + "\n"
-            for row in samples + rows + bodies + commented + marked + labelled
+            for row in samples + rows + bodies + commented + marked + cleaned + labelled
         ]
         args.jsonl.write_text("".join(lines))
     figures["cpu_s"] = round(time.process_time() - started, 1)
