@@ -233,13 +233,17 @@ def label_text(data: bytes) -> str:
     return data.decode("utf-8", errors="replace")
 
 
+def labelled_inputs(folder: Path, pages: int | None) -> list[tuple[Path, Path]]:
+    """The (label, page) pairs of a set kept as html-cleaning-dataset-merged keeps them: `GoldStandard/NAME.txt`
+    and `input/NAME.html`, a label without its page left out; the first `pages` labels only, when given."""
+    labels = sorted((folder / "GoldStandard").glob("*.txt"))[:pages]
+    return [(label, page) for label in labels if (page := folder / "input" / f"{label.stem}.html").is_file()]
+
+
 def comment_rows(folder: Path, pages: int | None) -> list[dict[str, Any]]:
     """Each page of a comment-labelled set, read and scored against its label's comments."""
     rows = []
-    for label in sorted((folder / "GoldStandard").glob("*.txt"))[:pages]:
-        page = folder / "input" / f"{label.stem}.html"
-        if not page.is_file():
-            continue
+    for label, page in labelled_inputs(folder, pages):
         said = label_text(label.read_bytes()).partition(COMMENTS_MARK)[2]
         thread = read(page)
         row: dict[str, Any] = {"file": page.name, "labelled_words": len(said.split())}
@@ -283,10 +287,7 @@ def comment_figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
 def marked_rows(folder: Path, pages: int | None) -> list[dict[str, Any]]:
     """Each page of a set labelled by marked copies (`marked_pages.py`), read and scored."""
     rows = []
-    for label in sorted((folder / "GoldStandard").glob("*.txt"))[:pages]:
-        page = folder / "input" / f"{label.stem}.html"
-        if not page.is_file():
-            continue
+    for label, page in labelled_inputs(folder, pages):
         row: dict[str, Any] = {"file": page.name}
         marked = marked_text(label.read_bytes())
         thread = read(page)
@@ -310,10 +311,7 @@ def marked_rows(folder: Path, pages: int | None) -> list[dict[str, Any]]:
 def cleaned_rows(folder: Path, pages: int | None) -> list[dict[str, Any]]:
     """Each page of a set labelled by its cleaned text (`cleaned_pages.py`), read and scored."""
     rows = []
-    for label in sorted((folder / "GoldStandard").glob("*.txt"))[:pages]:
-        page = folder / "input" / f"{label.stem}.html"
-        if not page.is_file():
-            continue
+    for label, page in labelled_inputs(folder, pages):
         text = cleaned_text(label.read_bytes())
         if text is None:
             rows.append({"file": page.name, "no_article": True})

@@ -1126,3 +1126,40 @@ def test_a_header_row_of_the_date_then_the_writer_in_bold() -> None:
         ("Brandon Valentine", datetime(2008, 1, 7, 13, 0), "Do you use a four-star scale or a five-star one?"),
         ("Chris Beaumont", datetime(2008, 1, 7, 13, 15), "Five stars, but I rarely give out the fifth."),
     ]
+
+
+# An Italian publisher's comment list: each item its writer (`span.titolo_mini`), its date (`span.data`, Italian
+# for date) and its text run on after them in the same line.
+ITEMS = "".join(
+    f"""<li><span class="titolo_mini">{name}</span> <span class="data">{stamp}</span> {text}</li>"""
+    for name, stamp, text in [
+        ("Michael, Monrovia", "1/8/2008 5:49 PM", "Thanks to the new heating, the pool opens in May this year."),
+        ("Nelson, Lagos", "1/8/2008 4:46 PM", "We are still going to swim there in April, heating or not."),
+    ]
+)
+
+
+def test_a_writer_and_a_date_run_into_the_comments_line() -> None:
+    thread = thread_of(f'<div class="articoloCommentoTesto"><ul>{ITEMS}</ul></div>', lang="en")
+    assert [(post.author, post.date, [block.text for block in post.blocks]) for post in thread.posts[1:]] == [
+        ("Michael, Monrovia", datetime(2008, 1, 8, 17, 49),
+         ["Thanks to the new heating, the pool opens in May this year."]),
+        ("Nelson, Lagos", datetime(2008, 1, 8, 16, 46),
+         ["We are still going to swim there in April, heating or not."]),  # "PM We" is no date's end
+    ]  # fmt: skip
+
+
+def test_a_box_of_a_comments_or_its_writers_data_is_no_date() -> None:
+    # `comment-data` holds the writer, the date and the text, `author_data` the writer's name and post count (a
+    # short line): named "data" as the Italian date is, neither is a date.
+    items = "".join(
+        f"""<div class="comment" id="c{n}"><div class="comment-data"><div class="author_data"><a href="/u/{n}">
+        <cite>{name}</cite></a><p>68 posts</p></div><small class="commentmetadata"><a href="#">2021-05-0{n}
+        10:00:58.</a></small><p>{text}</p></div></div>"""
+        for n, name, text in [(2, "Grete", "Ich hoffe, die Preise bleiben."), (3, "Ole", "Endlich wieder schwimmen.")]
+    )
+    thread = thread_of(f'<div id="comments">{items}</div>')
+    assert [(post.author, post.date, post.blocks[-1].text) for post in thread.posts[1:]] == [
+        ("Grete", datetime(2021, 5, 2, 10, 0), "Ich hoffe, die Preise bleiben."),
+        ("Ole", datetime(2021, 5, 3, 10, 0), "Endlich wieder schwimmen."),
+    ]

@@ -145,6 +145,20 @@ DATE_WORDS = frozenset(
      "fecha", "heure", "dateline"}
 )  # fmt: skip
 """Class words naming when a thing was written, also in German, Spanish and French (`div.datum`)."""
+LINE_DATE_CLASSES = frozenset({"data"})
+"""Classes naming a date only as the whole class of a line of its own (Italian's and Portuguese's `span.data`): a
+box of a comment's or its writer's data (`comment-data`, `author_data`) is named so too."""
+MAX_LINE_DATE_CHARS = 40
+
+
+def named_for_date(element: HtmlElement) -> bool:
+    """Whether an element's class names it a date (`span.date`, `div.datum`; `span.data` when its text is a line's)."""
+    if not DATE_WORDS.isdisjoint(class_heads(element)):
+        return True
+    classes = class_tokens(element)
+    return not LINE_DATE_CLASSES.isdisjoint(classes) and len(element.text_content().strip()) <= MAX_LINE_DATE_CHARS
+
+
 BODY_CLASSES = (
     "comment-content", "comment-text", "comment-body", "comment__content", "comment__message", "comment_text",
     "commententry", "comment-entry", "post-message", "message-body", "messagetext", "post_content", "postbody",
@@ -488,10 +502,7 @@ def before_date(element: HtmlElement) -> bool:
     """Whether an element is printed right before an element named for the date, nothing between them."""
     after = element.getnext()
     return (
-        after is not None
-        and isinstance(after.tag, str)
-        and not (element.tail or "").strip()
-        and not DATE_WORDS.isdisjoint(class_heads(after))
+        after is not None and isinstance(after.tag, str) and not (element.tail or "").strip() and named_for_date(after)
     )
 
 
@@ -557,7 +568,7 @@ def find_date(elements: list[HtmlElement], lang: str | None) -> datetime | None:
         if found := printed_date(title, lang):
             return found
     for element in elements:
-        dated = not DATE_WORDS.isdisjoint(class_heads(element)) or element.tag == "time"
+        dated = named_for_date(element) or element.tag == "time"
         dated = dated or is_signed_line(element.text or "")  # `Comment #1 - Posted by: NAME at DATE`
         if dated and (text := visible_text(element)) and (found := printed_date(_byline_date(text), lang)):
             return found

@@ -36,6 +36,7 @@ from translator.readers.html_fields import (
     is_signed_line,
     name_after_date,
     name_before_date,
+    named_for_date,
 )
 from translator.readers.html_items import FieldPaths, common_ancestor, path, read_items
 from translator.readers.html_text import (
@@ -140,7 +141,7 @@ def _own_flags(element: HtmlElement, lang: str | None = None) -> int:
     ):
         return BOTH  # a header row printed date first (`<div class="signature">DATE | NAME</div>`)
     machine = element.tag == "time" or any(element.get(name) for name in DATE_ATTRIBUTES if name != "content")
-    if machine or (not DATE_WORDS.isdisjoint(words) and _dated(element.text_content().strip()[:200], lang)):
+    if machine or (named_for_date(element) and _dated(element.text_content().strip()[:200], lang)):
         flags |= DATE
     else:
         pieces = [element.text, *(child.tail for child in element)]

@@ -775,14 +775,35 @@ DATE_LINE_LINKS = re.compile(r"\s+[|·•]\s+[^|·•]*$")
 this`)."""
 
 
+MAX_HEADER_DATE_WORDS = 6
+
+
+def _after_header(text: str, author: str, date: datetime, lang: str | None) -> str | None:
+    """The text of a comment's first line after its header, where the line starts with the writer's name and then
+    the comment's date, run into the text (`<li><span>NAME</span> <span class="data">1/8/2008 5:49 PM</span>
+    TEXT</li>`); None where it does not start so."""
+    if not text.startswith(author) or not (rest := text[len(author) :]) or rest[0].isalnum():
+        return None
+    words = rest.split()
+    for size in range(1, min(MAX_HEADER_DATE_WORDS, len(words)) + 1):  # the shortest: "PM We are" is no date
+        printed = printed_date(" ".join(words[:size]).strip(" ,|·•-–—"), lang)
+        if printed is not None and printed == date:
+            return " ".join(words[size:])
+    return None
+
+
 def _text_lines(
     blocks: list[BlockSpec], author: str | None, date: datetime | None, lang: str | None, relative: str | None = None
 ) -> list[BlockSpec]:
-    """A comment's lines without the header lines its text box repeats: first, its author ("NAME", "NAME,",
+    """A comment's lines without the header lines its text box repeats: its name and date run into its first line;
+    first, its author ("NAME", "NAME,",
     "NAME dijo:"); last, "NAME," before a date (a plain "NAME" last signs the text and stays); the date
     printed first or last, links after it aside (or the date read against the page's time, `relative`: "vor 8
     Stunden", "Jun 20th"); stray numbers ("18. 05. 2014", the comment's number before its header)."""
     blocks = [block for block in blocks if not _numbers_only(block[1])]
+    if blocks and author and date and (rest := _after_header(blocks[0][1], author, date, lang)) is not None:
+        kept = any(char.isalnum() for char in rest)  # not a separator left after the date ("//")
+        blocks = [(blocks[0][0], rest, *blocks[0][2:]), *blocks[1:]] if kept else blocks[1:]
     if blocks and author and len(blocks[0][1]) <= MAX_FURNITURE_CHARS:
         first = blocks[0][1]
         said = first.rstrip(NAME_PUNCTUATION) == author or (
