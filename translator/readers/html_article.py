@@ -745,8 +745,9 @@ def _named_headline(tree: HtmlElement) -> str | None:
     teaser's), no date. None where there is none."""
     story, _ = densest_box(tree)
     start = story.find("p") if story is not None else None
-    if start is None:
+    if story is None or start is None:
         return None
+    story_boxes = {story, *story.iterancestors()}  # a box a headline's ancestor is, holding the story's text too
     for element in tree.iter():
         if element is start:
             return None  # the story's text begins: whatever follows is not its headline
@@ -761,9 +762,7 @@ def _named_headline(tree: HtmlElement) -> str | None:
             and not could_be_date(text)
             and not any(link.get("href", "#")[:1] not in ("#", "") for link in element.iter("a"))
             and not any(box.tag in ("a", "nav", "aside", "footer") for box in element.iterancestors())
-            and any(
-                story in box.iterdescendants() for box in itertools.islice(element.iterancestors(), HEADLINE_LEVELS)
-            )
+            and any(box in story_boxes for box in itertools.islice(element.iterancestors(), HEADLINE_LEVELS))
         ):
             return text
     return None

@@ -642,7 +642,12 @@ def column_beside_header(item: HtmlElement, excluded: Sequence[HtmlElement]) -> 
     """The text's column of a comment drawn as two side by side (`div.commentsleft`: its writer, number, date and
     place; `div.commentsright`: its text): of the item's two children that show anything, the one that names no
     writer, beside the one that does, with more text than it. None for another shape."""
-    holding = {holder for root in excluded for holder in (root, *root.iterancestors())}
+    holding: set[HtmlElement] = set()  # the excluded and the boxes that hold them, each walked up to once
+    for root in excluded:
+        node = root
+        while node is not None and node is not item and node not in holding:
+            holding.add(node)
+            node = node.getparent()
     columns = [child for child in item if isinstance(child.tag, str) and child not in holding and visible_text(child)]
     if len(columns) != 2:
         return None
