@@ -202,3 +202,14 @@ def test_a_page_a_corpus_wrapped_is_read_without_the_wrapper() -> None:
         "Ferry fares rise",
         "The island's ferry will cost more from May, the operator said on Monday.",
     ]
+
+
+def test_a_corpus_page_without_its_head_takes_the_title_its_wrapper_states() -> None:
+    from translator.readers.html import read_html_file
+
+    story = "<div class='post'><p>The island's ferry will cost more from May, the operator said on Monday.</p></div>"
+    wrapped = f'<text id="http://example.org/ferry" title="Ferry fares rise &amp; fall" encoding="utf-8">\n{story}'
+    assert read_html_file(wrapped.encode("utf-8"), "page.html").threads[0].title == "Ferry fares rise & fall"
+    # The page's own title, where it kept one, stands.
+    headed = wrapped.replace("\n", "\n<html><head><title>Fares rise</title></head><body>") + "</body></html>"
+    assert read_html_file(headed.encode("utf-8"), "page.html").threads[0].title == "Fares rise"

@@ -118,11 +118,27 @@ def _page_fragment(start: str) -> bool:
     return LEADING_WRAPPER.match(start) is not None or len(PAGE_TAG.findall(start)) >= MIN_FRAGMENT_TAGS
 
 
+WRAPPER_TITLE = re.compile(r"""\stitle\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+TITLE_TAG = re.compile(r"<title[\s>]", re.IGNORECASE)
+
+
+def _titled(page: str, wrapper: str) -> str:
+    """A corpus's page given the title its wrapper states (`<text id="URL" title="...">`), where the page has
+    none: the corpus kept the page without its head."""
+    found = WRAPPER_TITLE.search(wrapper)
+    title = (found[1] if found[1] is not None else found[2]) if found else None
+    if not title or not title.strip() or TITLE_TAG.search(page[:PREAMBLE_BYTES]):
+        return page
+    return f"<title>{title.replace('<', '&lt;')}</title>\n{page}"
+
+
 def without_preamble(text: str) -> str:
     """A page without the lines a server printed above its doctype or `<html>` (a PHP warning), nor a garbled
-    byte-order mark, nor a corpus's wrapper: a parser would put them, and the page's head with them, into its
-    body."""
-    text = LEADING_WRAPPER.sub("", GARBLED_BOMS.sub("", text, count=1), count=1)
+    byte-order mark, nor a corpus's wrapper (whose title it takes where it has none): a parser would put them,
+    and the page's head with them, into its body."""
+    text = GARBLED_BOMS.sub("", text, count=1)
+    if (wrapper := LEADING_WRAPPER.match(text)) is not None:
+        text = _titled(text[wrapper.end() :], wrapper[0])
     if PAGE_START.match(text[:SNIFF_BYTES].lstrip("\ufeff")) is not None:
         return text
     start = LINE_PAGE_START.search(text[:PREAMBLE_BYTES])
