@@ -55,6 +55,8 @@ PAGE_TAG = re.compile(
 MIN_FRAGMENT_TAGS = 40
 """A page's worth of markup at its start: fewer tags is a note or a snippet saved as text (`<p>Hello</p>`), read
 as written."""
+GARBLED_BOMS = re.compile(r"\A\ufeff?(?:\u00ef\u00bb\u00bf|\u00c3\u00af\u00c2\u00bb\u00c2\u00bf)+")
+"""A UTF-8 byte-order mark read as Latin-1 and saved so ("ï»¿"), maybe twice ("Ã¯Â»Â¿"): no text of the page."""
 HEAD_END = re.compile(rb"</head\s*>|<body[\s>]", re.IGNORECASE)
 META_TAG = re.compile(rb"<meta\s[^>]*>", re.IGNORECASE)
 CHARSET_ATTRIBUTE = re.compile(rb"""charset\s*=\s*["']?\s*([-\w.:]+)""", re.IGNORECASE)
@@ -104,10 +106,6 @@ def _ends_like_page(tail: str, start: str) -> bool:
     return PAGE_END.search(tail) is not None and (
         LINE_PAGE_START.search(start) is not None or BODY_AND_PAGE_END.search(tail) is not None
     )
-
-
-GARBLED_BOMS = re.compile("\\A\ufeff?(?:\u00ef\u00bb\u00bf|\u00c3\u00af\u00c2\u00bb\u00c2\u00bf)+")
-"""A UTF-8 byte-order mark read as Latin-1 and saved so ("ï»¿"), maybe twice ("Ã¯Â»Â¿"): no text of the page."""
 
 
 def _page_fragment(start: str) -> bool:

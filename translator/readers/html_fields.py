@@ -149,6 +149,7 @@ LINE_DATE_CLASSES = frozenset({"data"})
 """Classes naming a date only as the whole class of a line of its own (Italian's and Portuguese's `span.data`): a
 box of a comment's or its writer's data (`comment-data`, `author_data`) is named so too."""
 MAX_LINE_DATE_CHARS = 40
+"""The most a line named `data` holds to be a date's: a box of data holds more."""
 
 
 def named_for_date(element: HtmlElement) -> bool:
@@ -481,7 +482,8 @@ def byline_name(text: str) -> str | None:
 NAME_BEFORE_DATE_TAGS = frozenset({"span", "strong", "b", "a"})
 BY_LINE = re.compile(BY_PREFIX.pattern + r"[^\W\d_][^\d|·•:;!?]{0,49}$", re.IGNORECASE)
 """A line that is only a byline (`By DUMAS`), no date in it."""
-MAX_DATE_LINE_CHARS = 60
+MAX_STAMP_CHARS = 60
+"""The most a date's line under a byline holds, before its links' labels."""
 
 
 def by_line_over_date(element: HtmlElement) -> bool:
@@ -493,7 +495,7 @@ def by_line_over_date(element: HtmlElement) -> bool:
     stamp = " ".join((after.text or "").split()).rstrip(" |·•-–—")
     return (
         BY_LINE.match(" ".join((element.text or "").split())) is not None
-        and len(stamp) <= MAX_DATE_LINE_CHARS
+        and len(stamp) <= MAX_STAMP_CHARS
         and could_be_date(stamp)
     )
 

@@ -394,7 +394,7 @@ def _gathered_flat(
     Report</div>`, then the next header): each header and what follows it up to the next one is gathered into
     a `div` of its own, so that the comment is one element as elsewhere. The last one takes no more elements
     than the longest before it (after it may come the form to comment). Where a run has no text, nothing is
-    gathered. The headers gathered, and the chains left."""
+    gathered. The boxes gathered, and the chains left."""
     by_box: dict[HtmlElement, list[HtmlElement]] = defaultdict(list)
     for chain in textless:
         if (box := chain[-1].getparent()) is not None:
@@ -420,8 +420,7 @@ def _gathered_flat(
             header = children[start]
             wrapper = header.makeelement("div", {"class": FLAT_CLASS})
             header.addprevious(wrapper)
-            wrapper.tail, header.tail = header.tail, None
-            for element in (header, *run):
+            for element in (header, *run):  # each with the text after it: the header's may be the comment's
                 wrapper.append(element)
             gathered.append(wrapper)
         done.update(headers)

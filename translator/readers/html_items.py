@@ -773,9 +773,8 @@ def _numbers_only(text: str) -> bool:
 DATE_LINE_LINKS = re.compile(r"\s+[|·•]\s+[^|·•]*$")
 """What a date's line prints after the date, a separator first: its links' labels (`Dec 30, 2007 7:06 PM | Link to
 this`)."""
-
-
 MAX_HEADER_DATE_WORDS = 6
+"""The most words a date run into a comment's first line, after the writer's name, is read in."""
 
 
 def _after_header(text: str, author: str, date: datetime, lang: str | None) -> str | None:
@@ -795,11 +794,11 @@ def _after_header(text: str, author: str, date: datetime, lang: str | None) -> s
 def _text_lines(
     blocks: list[BlockSpec], author: str | None, date: datetime | None, lang: str | None, relative: str | None = None
 ) -> list[BlockSpec]:
-    """A comment's lines without the header lines its text box repeats: its name and date run into its first line;
-    first, its author ("NAME", "NAME,",
-    "NAME dijo:"); last, "NAME," before a date (a plain "NAME" last signs the text and stays); the date
-    printed first or last, links after it aside (or the date read against the page's time, `relative`: "vor 8
-    Stunden", "Jun 20th"); stray numbers ("18. 05. 2014", the comment's number before its header)."""
+    """A comment's lines without the header lines its text box repeats: its writer's name and its date run into
+    its first line; first, its author ("NAME", "NAME,", "NAME dijo:"); last, "NAME," before a date (a plain
+    "NAME" last signs the text and stays); the date printed first or last, links after it aside (or the date read
+    against the page's time, `relative`: "vor 8 Stunden", "Jun 20th"); stray numbers ("18. 05. 2014", the
+    comment's number before its header)."""
     blocks = [block for block in blocks if not _numbers_only(block[1])]
     if blocks and author and date and (rest := _after_header(blocks[0][1], author, date, lang)) is not None:
         kept = any(char.isalnum() for char in rest)  # not a separator left after the date ("//")
