@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from labelled_pages import shingles
+from labelled_pages import shingle_recall
 
 URL_LINE = re.compile(r"\A\s*URL:[^\n]*\n")
 OPENERS = re.compile(r"<[phl]>", re.IGNORECASE)
@@ -31,11 +31,10 @@ def cleaned_text(data: bytes) -> str | None:
 def score_cleaned(label: str, article: str) -> dict[str, Any]:
     """One page's article recall (the share of the label's word 4-grams, case aside, that the article holds) and
     precision (the share of the article's that the label holds)."""
-    wanted, got = shingles(label.casefold()), shingles(article.casefold())
-    common = sum((wanted & got).values())
+    label, article = label.casefold(), article.casefold()
     return {
-        "recall": round(common / max(sum(wanted.values()), 1), 4),
-        "precision": round(common / sum(got.values()), 4) if article.strip() else None,
+        "recall": round(shingle_recall(label, article), 4),
+        "precision": round(shingle_recall(article, label), 4) if article.strip() else None,
     }
 
 

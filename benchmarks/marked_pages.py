@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from labelled_pages import same_title, shingles
+from labelled_pages import same_title, shingle_recall
 
 MARK = re.compile(r"(?:^|\s)x-nc-sel(\d)(?:\s|$)")
 KINDS = {"0": "other", "1": "headline", "2": "text", "3": "supplement", "4": "related", "5": "comments"}
@@ -56,9 +56,7 @@ def marked_text(data: bytes) -> dict[str, str]:
 
 def _share(wanted: str, got: str) -> float | None:
     """The share of `wanted`'s word 4-grams (case aside) that `got` holds; None when `wanted` has no words."""
-    want = shingles(wanted.casefold())
-    total = sum(want.values()) if wanted.strip() else 0
-    return round(sum((want & shingles(got.casefold())).values()) / total, 4) if total else None
+    return round(shingle_recall(wanted.casefold(), got.casefold()), 4) if wanted.strip() else None
 
 
 def score_marked(marked: dict[str, str], title: str | None, article: str, comments: str) -> dict[str, Any]:

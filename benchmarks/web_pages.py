@@ -78,7 +78,6 @@ from labelled_pages import (  # noqa: E402
     score_page,
     set_figures,
     shingle_recall,
-    shingles,
 )
 from marked_pages import marked_figures, marked_text, score_marked  # noqa: E402
 
@@ -251,17 +250,16 @@ def comment_rows(folder: Path, pages: int | None) -> list[dict[str, Any]]:
             rows.append(row | {"error": thread, "comments": 0, "recall": 0.0, "precision": None})
             continue
         comments = [post for post in thread.posts if post.kind == "comment"]
-        wanted = shingles(said.casefold())
-        got = shingles(" ".join(block.text for post in comments for block in post.blocks).casefold())
-        common = sum((wanted & got).values())
+        wanted = said.casefold()
+        got = " ".join(block.text for post in comments for block in post.blocks).casefold()
         rows.append(
             row
             | {
                 "comments": len(comments),
                 "writers": sum(post.author is not None for post in comments),
                 "dates": sum(post.date is not None for post in comments),
-                "recall": round(common / max(sum(wanted.values()), 1), 4),
-                "precision": round(common / sum(got.values()), 4) if comments else None,
+                "recall": round(shingle_recall(wanted, got), 4),
+                "precision": round(shingle_recall(got, wanted), 4) if comments else None,
             }
         )
     return rows
